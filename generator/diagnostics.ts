@@ -1,0 +1,92 @@
+/**
+ * Diagnostics are data: every problem found in an input is collected with its code, its place in the
+ * file and the path of the element it concerns, then reported together. Library code never prints.
+ */
+import type { SourceText } from "./parse/source";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  /** Stable identifier, e.g. `ODG101`; documented in the README. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The input file, as the user named it. */
+  file: string;
+  /** 1-based; 0 when the position is not known. */
+  line: number;
+  /** 1-based; 0 when the position is not known. */
+  column: number;
+  /** The element's path, e.g. `microsoft.graph.callRecords.session/modalities`. */
+  path: string;
+}
+
+/** The catalogue of diagnostic codes. The README lists them. */
+export const Codes = {
+  fileUnreadable: "ODG001",
+  xmlMalformed: "ODG002",
+  notCsdl: "ODG003",
+  noSchema: "ODG004",
+  missingAttribute: "ODG101",
+  invalidAttribute: "ODG102",
+  undefinedType: "ODG103",
+  duplicateName: "ODG104",
+  badBaseType: "ODG105",
+  badKey: "ODG106",
+  undefinedNavigationTarget: "ODG107",
+  unknownPrimitive: "ODG108",
+  cyclicBaseType: "ODG109",
+  nameChanged: "ODG201",
+  unresolvedReference: "ODG110",
+} as const;
+
+/** Where a raw element came from: a file and a character offset, turned into line/column on demand. */
+export interface SourceRef {
+  source: SourceText;
+  offset: number;
+}
+
+/** Collects diagnostics for one generation run. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  add(code: string, severity: Severity, message: string, path: string, at?: SourceRef): void {
+    const pos = at ? at.source.position(at.offset) : { line: 0, column: 0 };
+    this.items.push({
+      code,
+      severity,
+      message,
+      file: at ? at.source.file : "",
+      line: pos.line,
+      column: pos.column,
+      path,
+    });
+  }
+
+  error(code: string, message: string, path: string, at?: SourceRef): void {
+    this.add(code, "error", message, path, at);
+  }
+
+  warning(code: string, message: string, path: string, at?: SourceRef): void {
+    this.add(code, "warning", message, path, at);
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === "error");
+  }
+}
+
+/** Thrown by `generate()` when the inputs have errors; carries every diagnostic found. */
+export class GenerationError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.filter((d) => d.severity === "error").length} error(s) in the input`);
+    this.name = "GenerationError";
+  }
+}
+
+/** `file:line:column: severity CODE message (at path)` — the format compilers and editors understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column}` : ""}: ` : "";
+  const at = d.path ? ` [${d.path}]` : "";
+  return `${where}${d.severity} ${d.code}: ${d.message}${at}`;
+}

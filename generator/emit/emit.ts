@@ -1,0 +1,29 @@
+/**
+ * Emits every artifact for a model: per namespace a `.types.ts`, `.validators.ts` and
+ * `.requests.ts` module, plus the runtime helpers they import and an index.
+ */
+import type { Model } from "../model/types";
+import type { Names } from "../passes/names";
+import { createContext, type EmitOptions } from "./context";
+import { moduleFile } from "./imports";
+import { render, staticFile } from "./render";
+import { typesView } from "./types-view";
+import { validatorsView } from "./validators-view";
+import { requestsView } from "./requests-view";
+import { indexView } from "./index-view";
+
+export const STATIC_FILES = ["edm.ts", "validation.ts", "runtime.ts"];
+
+export function emitAll(model: Model, names: Names, options: EmitOptions): Map<string, string> {
+  const ctx = createContext(model, names, options);
+  const out: [string, string][] = [];
+  for (const file of STATIC_FILES) out.push([file, `${ctx.header}\n${staticFile(file)}`]);
+  for (const schema of model.schemas) {
+    out.push([moduleFile(schema.namespace, "types"), render("types.ts.hbs", typesView(ctx, schema))]);
+    out.push([moduleFile(schema.namespace, "validators"), render("validators.ts.hbs", validatorsView(ctx, schema))]);
+    out.push([moduleFile(schema.namespace, "requests"), render("requests.ts.hbs", requestsView(ctx, schema))]);
+  }
+  out.push(["index.ts", render("index.ts.hbs", indexView(ctx))]);
+  out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(out);
+}

@@ -1,0 +1,81 @@
+/**
+ * Import lists for one generated module: a name from another module is imported under its own name
+ * unless that is taken here, then under an alias made from the other module's namespace.
+ */
+import { pascal } from "../passes/names";
+
+export interface ImportView {
+  from: string;
+  typeOnly: boolean;
+  names: string[];
+}
+
+export class Imports {
+  private readonly modules = new Map<string, Map<string, string>>();
+  private readonly used = new Set<string>();
+
+  constructor(localNames: Iterable<string>) {
+    for (const n of localNames) this.used.add(n);
+  }
+
+  /**
+   * The identifier to use here for `name` exported by `from` (a module path like
+   * `./microsoft.graph.types.js`); `hint` is the other module's namespace, used for an alias.
+   */
+  use(from: string, name: string, hint: string): string {
+    let names = this.modules.get(from);
+    if (!names) this.modules.set(from, (names = new Map()));
+    const known = names.get(name);
+    if (known) return known;
+    let local = name;
+    if (this.used.has(local)) {
+      const prefix = pascal(hint.split(".").pop() ?? hint);
+      local = `${prefix}${name}`;
+      for (let i = 2; this.used.has(local); i++) local = `${prefix}${name}${i}`;
+    }
+    this.used.add(local);
+    names.set(name, local);
+    return local;
+  }
+
+  /** Sorted import statements' data (deterministic output). */
+  view(typeOnly: (from: string) => boolean): ImportView[] {
+    return [...this.modules.keys()].sort().map((from) => ({
+      from,
+      typeOnly: typeOnly(from),
+      names: [...this.modules.get(from)!.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([n, local]) => (n === local ? n : `${n} as ${local}`)),
+    }));
+  }
+}
+
+/** The JSDoc block for a description (and deprecation), indented; "" when there is nothing to say. */
+export function jsdoc(indent: string, lines: (string | undefined)[]): string {
+  const text = lines.filter((l): l is string => !!l && l.trim() !== "").join("\n\n");
+  if (!text) return "";
+  const body = text
+    .replace(/\*\//g, "*\\/")
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd());
+  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
+  return `${indent}/**\n${body.map((l) => `${indent} *${l ? " " + l : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+/** Module paths for one namespace's artifacts. */
+export function moduleFile(namespace: string, artifact: "types" | "validators" | "requests"): string {
+  return `${namespace}.${artifact}.ts`;
+}
+
+export function moduleSpecifier(namespace: string, artifact: "types" | "validators" | "requests"): string {
+  return `./${namespace}.${artifact}.js`;
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function byString<T>(key: (x: T) => string): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}

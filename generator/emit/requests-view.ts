@@ -1,0 +1,228 @@
+/**
+ * View model for a namespace's `.requests.ts` module. Request functions are defined once per entity
+ * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
+ * output grows with the metadata, not with the number of URL paths the containment tree spells out.
+ */
+import { deprecation, description } from "../model/rules";
+import type { EntityType, ModelType, Operation, Schema, SchemaType, StructuredType, TypeRef } from "../model/types";
+import { camel, pascal, plural, Scope } from "../passes/names";
+import type { EmitContext } from "./context";
+import { usesUnion } from "./context";
+import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
+import { NO_TYPES, refType, typeName } from "./ts-types";
+
+export interface RequestsView {
+  header: string;
+  imports: ImportView[];
+  edm: boolean;
+  keyAsSegment: boolean;
+  roots: { doc: string; name: string; type: string; make: string }[];
+  navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
+  entities: EntityRequestsView[];
+  operations: OperationView[];
+}
+
+export interface EntityRequestsView {
+  qname: string;
+  type: string;
+  keyType: string;
+  get: string;
+  list: string;
+  create: string;
+  update: string;
+  remove: string;
+}
+
+export interface OperationView {
+  doc: string;
+  name: string;
+  /** The parameter list after `client`, as written in the signature. */
+  signature: string;
+  result: string;
+  /** The expression computing the path (and query) of the request. */
+  path: string;
+  method: string;
+  body: string;
+}
+
+export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
+  const scope = new Scope();
+  const localTypes: string[] = [];
+  const imports = new Imports(localTypes);
+  let edm = false;
+  const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
+  const refTs = (ref: TypeRef) => {
+    const s = refType(ctx, ref, NO_TYPES, imports);
+    if (s.includes("edm.")) edm = true;
+    return s;
+  };
+  const kas = ctx.options.keyAsSegment;
+
+  const roots: RequestsView["roots"] = [];
+  for (const c of schema.containers) {
+    for (const s of c.singletons) {
+      const t = ts(s.type);
+      roots.push({
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
+        name: scope.claim(camel(s.name)),
+        type: `rt.EntityRef<${t}>`,
+        make: `rt.root<${t}>(${JSON.stringify(s.name)}, KEY_AS_SEGMENT)`,
+      });
+    }
+    for (const s of c.entitySets) {
+      const t = ts(s.entityType);
+      const k = keyType(ctx, s.entityType, imports);
+      roots.push({
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
+        name: scope.claim(camel(s.name)),
+        type: `rt.CollectionRef<${t}, ${k}>`,
+        make: `rt.rootCollection<${t}, ${k}>(${JSON.stringify(s.name)}, KEY_AS_SEGMENT, ${keySpec(s.entityType)})`,
+      });
+    }
+  }
+
+  const navigations: RequestsView["navigations"] = [];
+  const entities: EntityRequestsView[] = [];
+  for (const t of schema.types) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    const owner = camel(ctx.names.type(t));
+    for (const n of t.navigationProperties) {
+      if (t.kind !== "entity") continue;
+      const target = ts(n.target);
+      const k = keyType(ctx, n.target, imports);
+      navigations.push({
+        doc: jsdoc("", [
+          description(n.annotations),
+          `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`…/${n.name}\`.`,
+          deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
+        ]),
+        name: scope.claim(`${owner}${pascal(n.name)}`),
+        parent: `rt.EntityRef<${ts(t)}>`,
+        type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
+        make: n.collection
+          ? `parent.collection<${target}, ${k}>(${JSON.stringify(n.name)}, ${keySpec(n.target)})`
+          : `parent.nav<${target}>(${JSON.stringify(n.name)})`,
+      });
+    }
+    if (t.kind === "entity") {
+      const base = pascal(ctx.names.type(t));
+      entities.push({
+        qname: t.qualifiedName,
+        type: ts(t, true),
+        keyType: keyType(ctx, t, imports),
+        get: scope.claim(`get${base}`),
+        list: scope.claim(`list${plural(base)}`),
+        create: scope.claim(`create${base}`),
+        update: scope.claim(`update${base}`),
+        remove: scope.claim(`delete${base}`),
+      });
+    }
+  }
+
+  const operations: OperationView[] = [];
+  for (const op of schema.operations) operations.push(operationView(ctx, op, scope, ts, refTs));
+  for (const c of schema.containers)
+    for (const imp of c.imports)
+      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
+
+  return {
+    header: ctx.header,
+    imports: imports.view(() => true),
+    edm,
+    keyAsSegment: kas,
+    roots,
+    navigations,
+    entities,
+    operations,
+  };
+}
+
+/** The literal kind of each key property, for `rt.KeySpec`. */
+export function keySpec(t: EntityType): string {
+  return `[${t.key.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
+}
+
+function keyKind(t: ModelType): string {
+  if (t.kind === "primitive") return t.name;
+  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
+  if (t.kind === "typedef") return t.underlying.name;
+  return "String";
+}
+
+/** The TypeScript type of a key: the single property's type, or an object of the key properties. */
+function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
+  const scalar = (ref: TypeRef) => {
+    const s = refType(ctx, { ...ref, collection: false }, NO_TYPES, imports);
+    return /^number \| string$/.test(s) ? "number | bigint | string" : s;
+  };
+  if (t.key.length === 0) return "never";
+  if (t.key.length === 1) return scalar(t.key[0].type);
+  return `{ ${t.key.map((p) => `${JSON.stringify(p.name)}: ${scalar(p.type)}`).join("; ")} }`;
+}
+
+function operationView(
+  ctx: EmitContext,
+  op: Operation,
+  scope: Scope,
+  ts: (t: SchemaType, union?: boolean) => string,
+  refTs: (ref: TypeRef) => string,
+  importName?: string,
+): OperationView {
+  const bindingType = op.binding?.type;
+  const bound = op.bound && bindingType && (bindingType.type.kind === "entity" || bindingType.type.kind === "complex");
+  let name = camel(importName ?? op.name);
+  if (scope.has(name) && bound) name = `${camel(ctx.names.type(bindingType.type as SchemaType))}${pascal(op.name)}`;
+  name = scope.claim(name);
+  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: p.type.nullable, ref: p.type }));
+  const paramsType = params.length
+    ? `{ ${params.map((p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.optional && !p.ref.collection ? " | null" : ""}`).join("; ")} }`
+    : "";
+  const args: string[] = ["client: rt.Client"];
+  let base = '""';
+  if (op.bound && bindingType) {
+    const bt = bindingType.type;
+    const target = bt.kind === "entity" ? ts(bt) : "unknown";
+    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}>`}`);
+    base = "target.path";
+  }
+  if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) ? " = {}" : ""}`);
+  args.push("options?: rt.RequestOptions");
+  const result = op.returnType ? resultType(op.returnType, refTs) : "void";
+  const segment = JSON.stringify(importName ?? op.qualifiedName);
+  const isFunction = op.kind === "function";
+  const path = isFunction
+    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, params[${JSON.stringify(p.name)}]]`).join(", ")}])`
+    : `\`\${${base}}/${(importName ?? op.qualifiedName).replace(/[`$\\]/g, "")}\``;
+  return {
+    doc: jsdoc("", [
+      description(op.annotations),
+      `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
+      deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
+    ]),
+    name,
+    signature: args.join(", "),
+    result,
+    path,
+    method: isFunction ? "GET" : "POST",
+    body: isFunction ? "undefined" : params.length ? "params" : "{}",
+  };
+}
+
+function paramKind(ref: TypeRef): string {
+  if (ref.collection) return "json";
+  const t = ref.type;
+  if (t.kind === "primitive") return /^(Geo|Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(t.name) || t.name.endsWith("Path") ? "json" : t.name;
+  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
+  if (t.kind === "typedef") return t.underlying.name;
+  return "json";
+}
+
+/** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */
+function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
+  const item = refTs({ ...ref, collection: false });
+  if (ref.collection) return `rt.Page<${ref.nullable ? `${item} | null` : item}>`;
+  const structured = ref.type.kind === "entity" || ref.type.kind === "complex";
+  return structured ? item : `{ value: ${item}${ref.nullable ? " | null" : ""} }`;
+}
+
+export type { StructuredType };

@@ -1,0 +1,77 @@
+/**
+ * TypeScript type expressions for model types, as the OData JSON format represents values
+ * (OData JSON Format 4.01 §7.1: Int64 and Decimal may be strings under IEEE754Compatible; Single and
+ * Double may be "INF", "-INF" or "NaN").
+ */
+import type { ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
+import type { EmitContext } from "./context";
+import { usesUnion } from "./context";
+import { moduleSpecifier, type Imports } from "./imports";
+
+const PRIMITIVE_TS: Partial<Record<PrimitiveName, string>> = {
+  Boolean: "boolean",
+  Byte: "number",
+  SByte: "number",
+  Int16: "number",
+  Int32: "number",
+  Int64: "number | string",
+  Decimal: "number | string",
+  Single: "number | edm.SpecialFloat",
+  Double: "number | edm.SpecialFloat",
+  String: "string",
+  Guid: "string",
+  Date: "string",
+  DateTimeOffset: "string",
+  TimeOfDay: "string",
+  Duration: "string",
+  Binary: "string",
+  Stream: "string",
+  Untyped: "unknown",
+  PrimitiveType: "unknown",
+  ComplexType: "Record<string, unknown>",
+  EntityType: "Record<string, unknown>",
+  AnnotationPath: "string",
+  PropertyPath: "string",
+  NavigationPropertyPath: "string",
+  AnyPropertyPath: "string",
+  ModelElementPath: "string",
+};
+
+export function primitiveTs(name: PrimitiveName): string {
+  const direct = PRIMITIVE_TS[name];
+  if (direct) return direct;
+  // Geography*/Geometry*: GeoJSON (OData JSON Format §7.1).
+  const kind = name.replace(/^Geo(graphy|metry)/, "");
+  return `edm.Geo${kind || "Json"}`;
+}
+
+/** Whether a type expression needs the `edm` helper types. */
+export function needsEdm(ts: string): boolean {
+  return ts.includes("edm.");
+}
+
+/** Pass as `namespace` when writing a module that declares no types (validators, requests): every type is imported. */
+export const NO_TYPES = "";
+
+/** The name to use for a schema type in the types module of `namespace`, importing it if needed. */
+export function typeName(ctx: EmitContext, t: SchemaType, namespace: string, imports: Imports, union = false): string {
+  const local = union ? `Any${ctx.names.type(t)}` : ctx.names.type(t);
+  if (t.namespace === namespace) return local;
+  return imports.use(moduleSpecifier(t.namespace, "types"), local, t.namespace);
+}
+
+/** The value type of a single (non-collection) value of `type`. */
+export function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports): string {
+  if (type.kind === "primitive") return primitiveTs(type.name);
+  return typeName(ctx, type, namespace, imports, usesUnion(ctx, type));
+}
+
+/** The full type of a property/parameter/return value, `null` included where the model allows it. */
+export function refType(ctx: EmitContext, ref: TypeRef, namespace: string, imports: Imports): string {
+  const item = valueType(ctx, ref.type, namespace, imports);
+  if (ref.collection) {
+    const it = ref.nullable ? `${item} | null` : item;
+    return /[ |&]/.test(it) ? `(${it})[]` : `${it}[]`;
+  }
+  return item;
+}

@@ -1,0 +1,194 @@
+/**
+ * View model for a namespace's `.types.ts` module: interfaces for entity and complex types, string
+ * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
+ */
+import { deprecation, description } from "../model/rules";
+import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
+import { propertyKey } from "../passes/names";
+import type { EmitContext } from "./context";
+import { Imports, jsdoc, type ImportView } from "./imports";
+import { needsEdm, primitiveTs, refType, typeName } from "./ts-types";
+
+export interface TypesView {
+  header: string;
+  namespace: string;
+  imports: ImportView[];
+  edm: boolean;
+  declarations: DeclarationView[];
+}
+
+export interface DeclarationView {
+  isInterface: boolean;
+  isEnum: boolean;
+  isAlias: boolean;
+  doc: string;
+  name: string;
+  /** `extends X` clause or "". */
+  extends: string;
+  properties: { doc: string; key: string; optional: boolean; type: string }[];
+  /** Enum: the member-name literal union (or the alias's type). */
+  type: string;
+  valuesName: string;
+  values: string[];
+  /** Flags enums: the name of the single-member union type. */
+  memberName: string;
+  flags: boolean;
+}
+
+function blank(): DeclarationView {
+  return {
+    isInterface: false, isEnum: false, isAlias: false, doc: "", name: "", extends: "", properties: [], type: "",
+    valuesName: "", values: [], memberName: "", flags: false,
+  };
+}
+
+export function typesView(ctx: EmitContext, schema: Schema): TypesView {
+  const ns = schema.namespace;
+  const imports = new Imports(localNames(ctx, schema));
+  const declarations: DeclarationView[] = [];
+  let edm = false;
+  const note = (ts: string) => {
+    if (needsEdm(ts)) edm = true;
+    return ts;
+  };
+  for (const t of schema.types) {
+    if (t.kind === "enum") declarations.push(enumView(ctx, t));
+    else if (t.kind === "typedef") declarations.push(aliasView(ctx, t, note));
+    else {
+      declarations.push(interfaceView(ctx, t, ns, imports, note));
+      const variants = ctx.variants(t);
+      if (variants.length > 0) {
+        declarations.push({
+          ...blank(),
+          isAlias: true,
+          doc: jsdoc("", [`Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`]),
+          name: `Any${ctx.names.type(t)}`,
+          type: variants.map((v) => typeName(ctx, v, ns, imports)).join(" | "),
+        });
+      }
+    }
+  }
+  return {
+    header: ctx.header,
+    namespace: ns,
+    imports: imports.view(() => true),
+    edm,
+    declarations,
+  };
+}
+
+function localNames(ctx: EmitContext, schema: Schema): string[] {
+  const out: string[] = ["edm"];
+  for (const t of schema.types) {
+    const n = ctx.names.type(t);
+    out.push(n, `${n}Values`, `${n}Member`, `Any${n}`);
+  }
+  return out;
+}
+
+function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
+  const name = ctx.names.type(t);
+  const literals = t.members.map((m) => JSON.stringify(m.name));
+  const union = literals.length ? literals.join(" | ") : "never";
+  return {
+    ...blank(),
+    isEnum: true,
+    doc: jsdoc("", [
+      description(t.annotations),
+      t.isFlags ? `Flags enum \`${t.qualifiedName}\`: one member or several, comma-separated.` : `Enum \`${t.qualifiedName}\`.`,
+      t.members.length === 0 ? "The metadata declares no members, so no value is valid." : undefined,
+      deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
+    ]),
+    name,
+    type: t.isFlags ? `${name}Member | \`\${${name}Member},\${string}\`` : union,
+    memberName: `${name}Member`,
+    flags: t.isFlags,
+    valuesName: `${name}Values`,
+    values: t.members.map((m) => JSON.stringify(m.name)),
+    properties: [],
+    extends: "",
+  };
+}
+
+function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {
+  return {
+    ...blank(),
+    isAlias: true,
+    doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}).`]),
+    name: ctx.names.type(t),
+    type: note(primitiveTs(t.underlying.name)),
+  };
+}
+
+/**
+ * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
+ * narrow its base's). A type with no base type takes any string.
+ */
+function odataTypeLiteral(ctx: EmitContext, t: StructuredType): string {
+  if (!t.baseType) return "string";
+  const names: string[] = [];
+  const visit = (c: StructuredType) => {
+    names.push(JSON.stringify(`#${c.qualifiedName}`));
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return names.join(" | ");
+}
+
+function interfaceView(
+  ctx: EmitContext,
+  t: StructuredType,
+  ns: string,
+  imports: Imports,
+  note: (s: string) => string,
+): DeclarationView {
+  const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
+  const properties: DeclarationView["properties"] = [
+    {
+      doc: t.baseType ? "" : jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]),
+      key: JSON.stringify("@odata.type"),
+      optional: true,
+      type: odataTypeLiteral(ctx, t),
+    },
+  ];
+  for (const p of t.properties) {
+    const ts = note(refType(ctx, p.type, ns, imports));
+    // CSDL §7.2.1: a value is never null (and so always present) only when Nullable="false"; for a
+    // collection that speaks of its items, and the collection itself is then always present too.
+    const nullable = p.type.nullable;
+    const single = !p.type.collection;
+    const stream = p.type.type.kind === "primitive" && p.type.type.name === "Stream";
+    const required = (!nullable || keyNames.has(p.name)) && !stream;
+    properties.push({
+      doc: jsdoc("  ", [description(p.annotations), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
+      key: propertyKey(p.name),
+      optional: !required,
+      type: single && nullable ? `${ts} | null` : ts,
+    });
+  }
+  for (const n of t.navigationProperties) {
+    const target = typeName(ctx, n.target, ns, imports, ctx.variants(n.target).length > 0);
+    properties.push({
+      doc: jsdoc("  ", [
+        description(n.annotations),
+        `Navigation property${n.containsTarget ? " (contained)" : ""}; present when expanded.`,
+        deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
+      ]),
+      key: propertyKey(n.name),
+      optional: true,
+      type: n.collection ? `${target}[]` : n.nullable ? `${target} | null` : target,
+    });
+  }
+  return {
+    ...blank(),
+    isInterface: true,
+    doc: jsdoc("", [
+      description(t.annotations),
+      `${t.abstract ? "Abstract " : ""}${t.kind === "entity" ? "Entity" : "Complex"} type \`${t.qualifiedName}\`${t.open ? " (open: may carry more properties)" : ""}.`,
+      deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
+    ]),
+    name: ctx.names.type(t),
+    extends: t.baseType ? ` extends ${typeName(ctx, t.baseType, ns, imports)}` : "",
+    properties: t.open ? [...properties, { doc: "", key: "[property: string]", optional: false, type: "unknown" }] : properties,
+  };
+}

@@ -1,0 +1,494 @@
+/**
+ * Builds the resolved model from raw CSDL documents: one pass to declare every named element, one to
+ * link references. Problems become diagnostics with the element's path and position.
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import type {
+  RawAnnotation,
+  RawDocument,
+  RawEntityContainer,
+  RawFacets,
+  RawOperation,
+  RawSchema,
+  RawStructuredType,
+} from "../parse/raw";
+import {
+  enumMemberValue,
+  isNavigationNullable,
+  isNullable,
+  isTrue,
+  LEGACY_PRIMITIVES,
+  parseTypeName,
+  PRIMITIVES,
+  readFacets,
+} from "./rules";
+import type {
+  Annotation,
+  ComplexType,
+  EntityContainer,
+  EntityType,
+  EnumType,
+  Model,
+  ModelType,
+  Operation,
+  Parameter,
+  PrimitiveName,
+  PrimitiveType,
+  Schema,
+  SchemaType,
+  StructuredType,
+  TypeDefinition,
+  TypeRef,
+} from "./types";
+
+const primitiveCache = new Map<string, PrimitiveType>();
+export function primitive(name: PrimitiveName): PrimitiveType {
+  let p = primitiveCache.get(name);
+  if (!p) primitiveCache.set(name, (p = { kind: "primitive", name, qualifiedName: `Edm.${name}` }));
+  return p;
+}
+
+interface Pending {
+  raw: RawStructuredType;
+  type: StructuredType;
+}
+
+export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
+  return new ModelBuilder(docs, diags).build();
+}
+
+class ModelBuilder {
+  readonly aliases = new Map<string, string>();
+  readonly types = new Map<string, SchemaType>();
+  /** Namespaces that are only referenced (edmx:Reference), not loaded. */
+  readonly referenced = new Set<string>();
+  readonly operations = new Map<string, Operation[]>();
+  readonly schemas: Schema[] = [];
+  readonly externalAnnotations = new Map<string, Annotation[]>();
+
+  constructor(
+    readonly docs: RawDocument[],
+    readonly diags: DiagnosticBag,
+  ) {}
+
+  build(): Model {
+    for (const doc of this.docs) {
+      for (const ref of doc.references)
+        for (const inc of ref.includes) {
+          this.referenced.add(inc.namespace);
+          if (inc.alias) this.aliases.set(inc.alias, inc.namespace);
+        }
+      for (const s of doc.schemas) if (s.alias) this.aliases.set(s.alias, s.namespace);
+    }
+    // Pass 1: declare every type so references may point forward and across schemas.
+    const pending: Pending[] = [];
+    const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
+    for (const doc of this.docs)
+      for (const raw of doc.schemas) {
+        const schema: Schema = {
+          namespace: raw.namespace,
+          alias: raw.alias,
+          types: [],
+          operations: [],
+          terms: [],
+          containers: [],
+          file: doc.file,
+        };
+        this.schemas.push(schema);
+        rawSchemas.push({ raw, schema });
+        this.declareTypes(raw, schema, pending);
+      }
+    // Pass 2: link base types, then members.
+    for (const p of pending) this.linkBase(p);
+    for (const p of pending) this.checkBaseCycle(p.type);
+    for (const p of pending) this.linkMembers(p);
+    for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
+    for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
+    for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
+    for (const { raw, schema } of rawSchemas) {
+      for (const t of raw.terms)
+        schema.terms.push({
+          name: t.name,
+          namespace: schema.namespace,
+          qualifiedName: `${schema.namespace}.${t.name}`,
+          annotations: this.annotations(t.annotations),
+          at: t.at,
+          type: this.typeRef(t.type, t, `${schema.namespace}.${t.name}`, t.at),
+          appliesTo: t.appliesTo ? t.appliesTo.split(/\s+/).filter(Boolean) : [],
+          defaultValue: t.defaultValue,
+        });
+      for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
+    }
+    for (const { raw } of rawSchemas) this.applyAnnotationGroups(raw);
+    const container = this.schemas.flatMap((s) => s.containers)[0];
+    return {
+      schemas: this.schemas,
+      types: this.types,
+      aliases: this.aliases,
+      container,
+      externalAnnotations: this.externalAnnotations,
+    };
+  }
+
+  /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
+  qualify(name: string): string {
+    const dot = name.lastIndexOf(".");
+    if (dot < 0) return name;
+    const ns = name.slice(0, dot);
+    const alias = this.aliases.get(ns);
+    return alias ? `${alias}${name.slice(dot)}` : name;
+  }
+
+  annotations(raw: readonly RawAnnotation[]): Annotation[] {
+    if (raw.length === 0) return [];
+    return raw.map((a) => ({ term: this.qualify(a.term), qualifier: a.qualifier, value: a.value }));
+  }
+
+  declare(schema: Schema, type: SchemaType, path: string): void {
+    if (this.types.has(type.qualifiedName)) {
+      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, type.at);
+      return;
+    }
+    this.types.set(type.qualifiedName, type);
+    schema.types.push(type);
+  }
+
+  declareTypes(raw: RawSchema, schema: Schema, pending: Pending[]): void {
+    const ns = raw.namespace;
+    const named = (name: string, annotations: RawAnnotation[], at: SourceRef) => ({
+      name,
+      namespace: ns,
+      qualifiedName: `${ns}.${name}`,
+      annotations: this.annotations(annotations),
+      at,
+    });
+    for (const e of raw.enumTypes) {
+      const t: EnumType = {
+        kind: "enum",
+        ...named(e.name, e.annotations, e.at),
+        underlying: this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at),
+        isFlags: isTrue(e.isFlags),
+        members: e.members.map((m, i) => ({
+          name: m.name,
+          value: enumMemberValue(m.value, i),
+          annotations: this.annotations(m.annotations),
+        })),
+      };
+      this.declare(schema, t, t.qualifiedName);
+    }
+    for (const d of raw.typeDefinitions) {
+      const path = `${ns}.${d.name}`;
+      const u = this.primitiveName(d.underlyingType);
+      if (!u) this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type`, path, d.at);
+      const t: TypeDefinition = {
+        kind: "typedef",
+        ...named(d.name, d.annotations, d.at),
+        underlying: primitive(u ?? "String"),
+        facets: readFacets(d),
+      };
+      this.declare(schema, t, path);
+    }
+    for (const c of raw.complexTypes) {
+      const t: ComplexType = {
+        kind: "complex",
+        ...named(c.name, c.annotations, c.at),
+        abstract: isTrue(c.abstract),
+        open: isTrue(c.openType),
+        derived: [],
+        properties: [],
+        navigationProperties: [],
+      };
+      this.declare(schema, t, t.qualifiedName);
+      pending.push({ raw: c, type: t });
+    }
+    for (const e of raw.entityTypes) {
+      const t: EntityType = {
+        kind: "entity",
+        ...named(e.name, e.annotations, e.at),
+        abstract: isTrue(e.abstract),
+        open: isTrue(e.openType),
+        hasStream: isTrue(e.hasStream),
+        derived: [],
+        properties: [],
+        navigationProperties: [],
+        key: [],
+      };
+      this.declare(schema, t, t.qualifiedName);
+      pending.push({ raw: e, type: t });
+    }
+  }
+
+  enumUnderlying(raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
+    if (raw === undefined) return "Int32";
+    const p = this.primitiveName(raw);
+    if (p === "Byte" || p === "SByte" || p === "Int16" || p === "Int32" || p === "Int64") return p;
+    this.diags.error(Codes.invalidAttribute, `enum underlying type must be Edm.Byte, SByte, Int16, Int32 or Int64, not ${raw}`, path, at);
+    return "Int32";
+  }
+
+  primitiveName(name: string): PrimitiveName | undefined {
+    if (!name.startsWith("Edm.")) return undefined;
+    const local = name.slice(4);
+    if (PRIMITIVES.has(local)) return local as PrimitiveName;
+    return LEGACY_PRIMITIVES.get(local);
+  }
+
+  /** Resolves a type name; reports and returns undefined when it names nothing known. */
+  resolveType(rawName: string, path: string, at: SourceRef): ModelType | undefined {
+    if (rawName.startsWith("Edm.")) {
+      const p = this.primitiveName(rawName);
+      if (p) return primitive(p);
+      this.diags.error(Codes.unknownPrimitive, `${rawName} is not an OData primitive type`, path, at);
+      return undefined;
+    }
+    const q = this.qualify(rawName);
+    const t = this.types.get(q);
+    if (t) return t;
+    const ns = q.slice(0, q.lastIndexOf("."));
+    if (this.referenced.has(ns)) {
+      this.diags.warning(Codes.unresolvedReference, `type ${rawName} is in referenced namespace ${ns}, which was not loaded; it is read as Edm.Untyped`, path, at);
+      return primitive("Untyped");
+    }
+    this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}`, path, at);
+    return undefined;
+  }
+
+  typeRef(rawType: string, facets: RawFacets, path: string, at: SourceRef): TypeRef {
+    const { name, collection } = parseTypeName(rawType);
+    const type = this.resolveType(name, path, at) ?? primitive("Untyped");
+    return { type, collection, nullable: isNullable(facets.nullable), facets: readFacets(facets) };
+  }
+
+  linkBase({ raw, type }: Pending): void {
+    if (!raw.baseType) return;
+    const path = type.qualifiedName;
+    const base = this.types.get(this.qualify(raw.baseType));
+    if (!base) {
+      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined`, path, raw.at);
+      return;
+    }
+    if (base.kind !== type.kind) {
+      this.diags.error(Codes.badBaseType, `base type ${raw.baseType} is not ${type.kind === "entity" ? "an entity" : "a complex"} type`, path, raw.at);
+      return;
+    }
+    type.baseType = base as EntityType & ComplexType;
+    base.derived.push(type as EntityType & ComplexType);
+  }
+
+  /** CSDL §6.1.1: a type cannot derive from itself, directly or not. */
+  checkBaseCycle(t: StructuredType): void {
+    const seen = new Set<StructuredType>();
+    for (let c: StructuredType | undefined = t; c; c = c.baseType) {
+      if (seen.has(c)) {
+        this.diags.error(Codes.cyclicBaseType, `${t.qualifiedName} derives from itself`, t.qualifiedName, t.at);
+        const base = t.baseType as StructuredType;
+        base.derived = base.derived.filter((d) => d !== t);
+        t.baseType = undefined;
+        return;
+      }
+      seen.add(c);
+    }
+  }
+
+  linkMembers({ raw, type }: Pending): void {
+    const owner = type.qualifiedName;
+    const names = new Set<string>();
+    const unique = (name: string, at: SourceRef) => {
+      if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
+      names.add(name);
+    };
+    for (const p of raw.properties) {
+      const path = `${owner}/${p.name}`;
+      unique(p.name, p.at);
+      const ref = this.typeRef(p.type, p, path, p.at);
+      if (ref.type.kind === "entity") {
+        this.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use a NavigationProperty`, path, p.at);
+      }
+      type.properties.push({
+        kind: "property",
+        name: p.name,
+        type: ref,
+        defaultValue: p.defaultValue,
+        annotations: this.annotations(p.annotations),
+        declaringType: type,
+        at: p.at,
+      });
+    }
+    for (const n of raw.navigationProperties) {
+      const path = `${owner}/${n.name}`;
+      unique(n.name, n.at);
+      const { name, collection } = parseTypeName(n.type);
+      const target = this.types.get(this.qualify(name));
+      if (!target || target.kind !== "entity") {
+        this.diags.error(
+          target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
+          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined`,
+          path,
+          n.at,
+        );
+        continue;
+      }
+      type.navigationProperties.push({
+        kind: "navigation",
+        name: n.name,
+        target,
+        collection,
+        nullable: isNavigationNullable(n.nullable, collection),
+        containsTarget: isTrue(n.containsTarget),
+        partner: n.partner,
+        annotations: this.annotations(n.annotations),
+        declaringType: type,
+        at: n.at,
+      });
+    }
+  }
+
+  /** CSDL §8.2: a key is declared once in a hierarchy, on the root; derived types inherit it. */
+  ownKey(t: EntityType, raw: RawStructuredType): void {
+    if (!raw.key) return;
+    if (t.baseType) {
+      this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but derives from ${t.baseType.qualifiedName}`, t.qualifiedName, raw.at);
+    }
+    for (const k of raw.key) {
+      let found;
+      for (let c: EntityType | undefined = t; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === k.name);
+      if (!found) {
+        this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      } else t.key.push(found);
+    }
+  }
+
+  inheritKey(t: EntityType): void {
+    for (let c = t.baseType; c && t.key.length === 0; c = c.baseType) if (c.key.length) t.key = c.key;
+  }
+
+  declareOperations(raw: RawSchema, schema: Schema): void {
+    for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
+  }
+
+  operation(op: RawOperation, ns: string): Operation {
+    const qn = `${ns}.${op.name}`;
+    const params: Parameter[] = op.parameters.map((p) => ({
+      name: p.name,
+      type: this.typeRef(p.type, p, `${qn}/${p.name}`, p.at),
+      annotations: this.annotations(p.annotations),
+    }));
+    const bound = isTrue(op.isBound);
+    if (bound && params.length === 0) {
+      this.diags.error(Codes.invalidAttribute, `bound ${op.kind} ${qn} has no binding parameter`, qn, op.at);
+    }
+    const result: Operation = {
+      kind: op.kind,
+      name: op.name,
+      namespace: ns,
+      qualifiedName: qn,
+      annotations: this.annotations(op.annotations),
+      at: op.at,
+      bound,
+      composable: isTrue(op.isComposable),
+      binding: bound ? params[0] : undefined,
+      parameters: bound ? params.slice(1) : params,
+      returnType: op.returnType ? this.typeRef(op.returnType.type, op.returnType, `${qn}/$ReturnType`, op.returnType.at) : undefined,
+      entitySetPath: op.entitySetPath,
+    };
+    const list = this.operations.get(qn);
+    if (list) list.push(result);
+    else this.operations.set(qn, [result]);
+    return result;
+  }
+
+  container(c: RawEntityContainer, ns: string): EntityContainer {
+    const qn = `${ns}.${c.name}`;
+    const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
+      const t = this.types.get(this.qualify(name));
+      if (t?.kind === "entity") return t;
+      this.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
+        t ? `${name} is not an entity type` : `type ${name} is not defined`, path, at);
+      return undefined;
+    };
+    const result: EntityContainer = {
+      name: c.name,
+      namespace: ns,
+      qualifiedName: qn,
+      annotations: this.annotations(c.annotations),
+      at: c.at,
+      entitySets: [],
+      singletons: [],
+      imports: [],
+    };
+    for (const s of c.entitySets) {
+      const t = entityType(s.entityType, `${qn}/${s.name}`, s.at);
+      if (!t) continue;
+      result.entitySets.push({
+        kind: "entitySet",
+        name: s.name,
+        entityType: t,
+        includeInServiceDocument: s.includeInServiceDocument !== "false",
+        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
+        annotations: this.annotations(s.annotations),
+        at: s.at,
+      });
+    }
+    for (const s of c.singletons) {
+      const t = entityType(s.type, `${qn}/${s.name}`, s.at);
+      if (!t) continue;
+      result.singletons.push({
+        kind: "singleton",
+        name: s.name,
+        type: t,
+        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
+        annotations: this.annotations(s.annotations),
+        at: s.at,
+      });
+    }
+    for (const i of c.imports) {
+      const ops = this.operations.get(this.qualify(i.operation))?.filter((o) => o.kind === i.kind && !o.bound);
+      if (!ops || ops.length === 0) {
+        this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
+        continue;
+      }
+      result.imports.push({
+        kind: i.kind === "action" ? "actionImport" : "functionImport",
+        name: i.name,
+        operations: ops,
+        entitySet: i.entitySet,
+        annotations: this.annotations(i.annotations),
+        at: i.at,
+      });
+    }
+    return result;
+  }
+
+  /** CSDL §14.2: `<Annotations Target>` adds annotations to the element the target path names. */
+  applyAnnotationGroups(raw: RawSchema): void {
+    for (const g of raw.annotationGroups) {
+      const anns = this.annotations(g.annotations).map((a) => ({ ...a, qualifier: a.qualifier ?? g.qualifier }));
+      const slash = g.target.indexOf("/");
+      const head = this.qualify(slash < 0 ? g.target : g.target.slice(0, slash));
+      const rest = slash < 0 ? "" : g.target.slice(slash + 1);
+      const t = this.types.get(head);
+      if (t && !rest) {
+        t.annotations.push(...anns);
+        continue;
+      }
+      if (t && (t.kind === "entity" || t.kind === "complex")) {
+        const member = t.properties.find((p) => p.name === rest) ?? t.navigationProperties.find((n) => n.name === rest);
+        if (member) {
+          member.annotations.push(...anns);
+          continue;
+        }
+      }
+      if (t && t.kind === "enum") {
+        const m = t.members.find((x) => x.name === rest);
+        if (m) {
+          m.annotations.push(...anns);
+          continue;
+        }
+      }
+      const key = rest ? `${head}/${rest}` : head;
+      const list = this.externalAnnotations.get(key);
+      if (list) list.push(...anns);
+      else this.externalAnnotations.set(key, anns);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * OData rules as small pure functions, each citing the section of the CSDL specification it applies.
+ * (OASIS OData CSDL XML 4.01, referred to as "CSDL".)
+ */
+import type { Annotation, Facets, PrimitiveName, Property, StructuredType } from "./types";
+import type { RawExpression, RawFacets } from "../parse/raw";
+
+/** CSDL §7.2.1: `Nullable` defaults to true; for a collection it applies to the items. */
+export function isNullable(raw: string | undefined): boolean {
+  return raw !== "false";
+}
+
+/** CSDL §8.3: a navigation property's `Nullable` defaults to true; collections are never null. */
+export function isNavigationNullable(raw: string | undefined, collection: boolean): boolean {
+  return !collection && raw !== "false";
+}
+
+/** CSDL §4.2–4.3 boolean attributes are `true` only when written `true`. */
+export function isTrue(raw: string | undefined): boolean {
+  return raw === "true";
+}
+
+/** CSDL §7.2.2–7.2.6: facet values, with `max`, `variable` and `floating` kept as words. */
+export function readFacets(raw: RawFacets): Facets {
+  const f: Facets = {};
+  if (raw.maxLength !== undefined) f.maxLength = raw.maxLength.toLowerCase() === "max" ? "max" : toInt(raw.maxLength);
+  if (raw.precision !== undefined) f.precision = toInt(raw.precision);
+  if (raw.scale !== undefined) {
+    const s = raw.scale.toLowerCase();
+    f.scale = s === "variable" || s === "floating" ? s : toInt(raw.scale);
+  }
+  if (raw.srid !== undefined) f.srid = raw.srid;
+  if (raw.unicode !== undefined) f.unicode = raw.unicode !== "false";
+  return f;
+}
+
+function toInt(s: string): number | undefined {
+  const n = Number(s);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** CSDL §3.3: `Collection(T)` wraps the item type name. */
+export function parseTypeName(raw: string): { name: string; collection: boolean } {
+  const m = /^Collection\((.+)\)$/.exec(raw.trim());
+  return m ? { name: m[1].trim(), collection: true } : { name: raw.trim(), collection: false };
+}
+
+/** CSDL §10.2: enum member values default to 0, 1, 2, … in document order when none is given. */
+export function enumMemberValue(raw: string | undefined, index: number): number {
+  if (raw === undefined) return index;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : index;
+}
+
+/** CSDL §4.4: the primitive types of the `Edm` namespace. */
+export const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([
+  "Binary", "Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Double", "Duration", "Guid", "Int16",
+  "Int32", "Int64", "SByte", "Single", "Stream", "String", "TimeOfDay", "Geography", "GeographyPoint",
+  "GeographyLineString", "GeographyPolygon", "GeographyMultiPoint", "GeographyMultiLineString",
+  "GeographyMultiPolygon", "GeographyCollection", "Geometry", "GeometryPoint", "GeometryLineString",
+  "GeometryPolygon", "GeometryMultiPoint", "GeometryMultiLineString", "GeometryMultiPolygon",
+  "GeometryCollection", "Untyped", "PrimitiveType", "ComplexType", "EntityType", "AnnotationPath",
+  "PropertyPath", "NavigationPropertyPath", "AnyPropertyPath", "ModelElementPath",
+]);
+
+/** Edm.DateTime (OData V2/V3) is read as Edm.DateTimeOffset and Edm.Time as Edm.Duration. */
+export const LEGACY_PRIMITIVES: ReadonlyMap<string, PrimitiveName> = new Map<string, PrimitiveName>([
+  ["DateTime", "DateTimeOffset"],
+  ["Time", "Duration"],
+]);
+
+export const CORE = "Org.OData.Core.V1";
+export const CAPABILITIES = "Org.OData.Capabilities.V1";
+
+/** The string value of an annotation, when it is a constant. */
+function stringValue(e: RawExpression | undefined): string | undefined {
+  return e && e.kind === "constant" ? e.value : undefined;
+}
+
+/** Core.Description / Core.LongDescription (Org.OData.Core.V1): the text for a doc comment. */
+export function description(annotations: readonly Annotation[]): string | undefined {
+  const d = annotations.find((a) => a.term === `${CORE}.Description` && !a.qualifier);
+  const l = annotations.find((a) => a.term === `${CORE}.LongDescription` && !a.qualifier);
+  const parts = [stringValue(d?.value), stringValue(l?.value)].filter((s): s is string => !!s && s.trim() !== "");
+  return parts.length ? parts.join("\n\n") : undefined;
+}
+
+/** A Boolean term applies when present without a value or with value `true` (Core vocabulary, Tag type). */
+export function hasTag(annotations: readonly Annotation[], term: string): boolean {
+  const a = annotations.find((x) => x.term === term && !x.qualifier);
+  if (!a) return false;
+  if (!a.value) return true;
+  return a.value.kind === "constant" && a.value.value === "true";
+}
+
+/** Core.Computed: the service computes the value; clients do not send it. */
+export function isComputed(p: Property): boolean {
+  return hasTag(p.annotations, `${CORE}.Computed`);
+}
+
+/** Core.Immutable: a value may be given on create but not changed afterwards. */
+export function isImmutable(p: Property): boolean {
+  return hasTag(p.annotations, `${CORE}.Immutable`);
+}
+
+/** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */
+export function deprecation(annotations: readonly Annotation[]): string | undefined {
+  const a = annotations.find((x) => x.term === `${CORE}.Revisions`);
+  if (!a?.value || a.value.kind !== "collection") return undefined;
+  for (const item of a.value.items) {
+    if (item.kind !== "record") continue;
+    const kind = item.properties.find((p) => p.name === "Kind")?.value;
+    if (kind?.kind === "constant" && /Deprecated$/.test(kind.value)) {
+      const d = item.properties.find((p) => p.name === "Description")?.value;
+      return stringValue(d) ?? "deprecated";
+    }
+  }
+  return undefined;
+}
+
+/** All properties of a structured type, inherited first (CSDL §6.1.1: a derived type inherits them). */
+export function allProperties(t: StructuredType): Property[] {
+  const chain: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
+  return chain.flatMap((c) => c.properties);
+}
+
+/** Every non-abstract descendant of a type (itself included when concrete), depth first in document order. */
+export function concreteDescendants(t: StructuredType): StructuredType[] {
+  const out: StructuredType[] = [];
+  const visit = (c: StructuredType) => {
+    if (!c.abstract) out.push(c);
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return out;
+}

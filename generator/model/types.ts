@@ -1,0 +1,213 @@
+/**
+ * The resolved, version-independent model: qualified names, aliases resolved, base types linked,
+ * inherited keys known, `Nullable` defaults applied, navigation targets and containment known.
+ */
+import type { SourceRef } from "../diagnostics";
+import type { RawExpression } from "../parse/raw";
+
+export type PrimitiveName =
+  | "Binary" | "Boolean" | "Byte" | "Date" | "DateTimeOffset" | "Decimal" | "Double" | "Duration"
+  | "Guid" | "Int16" | "Int32" | "Int64" | "SByte" | "Single" | "Stream" | "String" | "TimeOfDay"
+  | "Geography" | "GeographyPoint" | "GeographyLineString" | "GeographyPolygon" | "GeographyMultiPoint"
+  | "GeographyMultiLineString" | "GeographyMultiPolygon" | "GeographyCollection"
+  | "Geometry" | "GeometryPoint" | "GeometryLineString" | "GeometryPolygon" | "GeometryMultiPoint"
+  | "GeometryMultiLineString" | "GeometryMultiPolygon" | "GeometryCollection"
+  | "Untyped" | "PrimitiveType" | "ComplexType" | "EntityType" | "AnnotationPath" | "PropertyPath"
+  | "NavigationPropertyPath" | "AnyPropertyPath" | "ModelElementPath";
+
+export interface PrimitiveType {
+  kind: "primitive";
+  name: PrimitiveName;
+  qualifiedName: string;
+}
+
+export interface Facets {
+  maxLength?: number | "max";
+  precision?: number;
+  scale?: number | "variable" | "floating";
+  srid?: string;
+  unicode?: boolean;
+}
+
+/** A use of a type: by a property, parameter, return type, term or type definition. */
+export interface TypeRef {
+  type: ModelType;
+  collection: boolean;
+  /** For a collection, whether its items may be null (CSDL 4.01 §7.2.1). */
+  nullable: boolean;
+  facets: Facets;
+}
+
+export interface Annotation {
+  /** Qualified term name with aliases resolved, e.g. `Org.OData.Core.V1.Description`. */
+  term: string;
+  qualifier?: string;
+  value?: RawExpression;
+}
+
+interface Named {
+  name: string;
+  namespace: string;
+  qualifiedName: string;
+  annotations: Annotation[];
+  at: SourceRef;
+}
+
+export interface Property {
+  kind: "property";
+  name: string;
+  type: TypeRef;
+  defaultValue?: string;
+  annotations: Annotation[];
+  declaringType: StructuredType;
+  at: SourceRef;
+}
+
+export interface NavigationProperty {
+  kind: "navigation";
+  name: string;
+  target: EntityType;
+  collection: boolean;
+  nullable: boolean;
+  containsTarget: boolean;
+  partner?: string;
+  annotations: Annotation[];
+  declaringType: StructuredType;
+  at: SourceRef;
+}
+
+export interface StructuredTypeBase extends Named {
+  abstract: boolean;
+  open: boolean;
+  baseType?: StructuredType;
+  /** Direct subtypes, in document order. */
+  derived: StructuredType[];
+  /** Declared on this type only. */
+  properties: Property[];
+  navigationProperties: NavigationProperty[];
+}
+
+export interface EntityType extends StructuredTypeBase {
+  kind: "entity";
+  baseType?: EntityType;
+  hasStream: boolean;
+  /** The key, own or inherited (CSDL 4.01 §8.2); empty when the type has none. */
+  key: Property[];
+}
+
+export interface ComplexType extends StructuredTypeBase {
+  kind: "complex";
+  baseType?: ComplexType;
+}
+
+export type StructuredType = EntityType | ComplexType;
+
+export interface EnumMember {
+  name: string;
+  value: number;
+  annotations: Annotation[];
+}
+
+export interface EnumType extends Named {
+  kind: "enum";
+  underlying: PrimitiveName;
+  isFlags: boolean;
+  members: EnumMember[];
+}
+
+export interface TypeDefinition extends Named {
+  kind: "typedef";
+  underlying: PrimitiveType;
+  facets: Facets;
+}
+
+export type SchemaType = StructuredType | EnumType | TypeDefinition;
+export type ModelType = PrimitiveType | SchemaType;
+
+export interface Parameter {
+  name: string;
+  type: TypeRef;
+  annotations: Annotation[];
+}
+
+export interface Operation extends Named {
+  kind: "action" | "function";
+  bound: boolean;
+  composable: boolean;
+  /** The first parameter of a bound operation. */
+  binding?: Parameter;
+  /** Parameters other than the binding parameter. */
+  parameters: Parameter[];
+  returnType?: TypeRef;
+  entitySetPath?: string;
+}
+
+export interface NavigationBinding {
+  path: string;
+  target: string;
+}
+
+export interface EntitySet {
+  kind: "entitySet";
+  name: string;
+  entityType: EntityType;
+  includeInServiceDocument: boolean;
+  bindings: NavigationBinding[];
+  annotations: Annotation[];
+  at: SourceRef;
+}
+
+export interface Singleton {
+  kind: "singleton";
+  name: string;
+  type: EntityType;
+  bindings: NavigationBinding[];
+  annotations: Annotation[];
+  at: SourceRef;
+}
+
+export interface OperationImport {
+  kind: "actionImport" | "functionImport";
+  name: string;
+  /** Overloads of the imported operation (functions can be overloaded). */
+  operations: Operation[];
+  entitySet?: string;
+  annotations: Annotation[];
+  at: SourceRef;
+}
+
+export interface EntityContainer extends Named {
+  entitySets: EntitySet[];
+  singletons: Singleton[];
+  imports: OperationImport[];
+}
+
+export interface Term extends Named {
+  type: TypeRef;
+  appliesTo: string[];
+  defaultValue?: string;
+}
+
+export interface Schema {
+  namespace: string;
+  alias?: string;
+  /** Types in document order. */
+  types: SchemaType[];
+  operations: Operation[];
+  terms: Term[];
+  containers: EntityContainer[];
+  /** The input file this schema came from. */
+  file: string;
+}
+
+export interface Model {
+  schemas: Schema[];
+  /** Every schema type by qualified name. */
+  types: Map<string, SchemaType>;
+  /** Alias → namespace, over all schemas and includes. */
+  aliases: Map<string, string>;
+  /** The service's entity container (the first one found), if any. */
+  container?: EntityContainer;
+  /** Annotations targeting model elements from `<Annotations Target>` blocks, by normalized target. */
+  externalAnnotations: Map<string, Annotation[]>;
+}

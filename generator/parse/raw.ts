@@ -1,0 +1,191 @@
+/**
+ * Raw CSDL: the document as written, normalised once at the parse boundary (arrays are always
+ * arrays, attributes are strings or undefined). Readers of each input format produce this; nothing
+ * after the parse stage touches XML nodes or `any`.
+ */
+import type { SourceRef } from "../diagnostics";
+
+export interface RawNode {
+  /** Where the element starts in its file. */
+  at: SourceRef;
+}
+
+export interface RawDocument {
+  file: string;
+  version: string;
+  references: RawReference[];
+  schemas: RawSchema[];
+}
+
+export interface RawReference extends RawNode {
+  uri: string;
+  includes: { namespace: string; alias?: string }[];
+}
+
+export interface RawSchema extends RawNode {
+  namespace: string;
+  alias?: string;
+  entityTypes: RawStructuredType[];
+  complexTypes: RawStructuredType[];
+  enumTypes: RawEnumType[];
+  typeDefinitions: RawTypeDefinition[];
+  actions: RawOperation[];
+  functions: RawOperation[];
+  terms: RawTerm[];
+  containers: RawEntityContainer[];
+  /** `<Annotations Target="...">` blocks. */
+  annotationGroups: RawAnnotationGroup[];
+  annotations: RawAnnotation[];
+}
+
+/** Type facets shared by properties, parameters, return types, terms and type definitions. */
+export interface RawFacets {
+  nullable?: string;
+  maxLength?: string;
+  precision?: string;
+  scale?: string;
+  srid?: string;
+  unicode?: string;
+}
+
+export interface RawProperty extends RawNode, RawFacets {
+  name: string;
+  type: string;
+  defaultValue?: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawNavigationProperty extends RawNode {
+  name: string;
+  type: string;
+  nullable?: string;
+  partner?: string;
+  containsTarget?: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawStructuredType extends RawNode {
+  name: string;
+  baseType?: string;
+  abstract?: string;
+  openType?: string;
+  hasStream?: string;
+  /** Names in `<Key><PropertyRef Name=".." Alias=".."/></Key>`; undefined when there is no Key. */
+  key?: { name: string; alias?: string; at: SourceRef }[];
+  properties: RawProperty[];
+  navigationProperties: RawNavigationProperty[];
+  annotations: RawAnnotation[];
+}
+
+export interface RawEnumMember extends RawNode {
+  name: string;
+  value?: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawEnumType extends RawNode {
+  name: string;
+  underlyingType?: string;
+  isFlags?: string;
+  members: RawEnumMember[];
+  annotations: RawAnnotation[];
+}
+
+export interface RawTypeDefinition extends RawNode, RawFacets {
+  name: string;
+  underlyingType: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawParameter extends RawNode, RawFacets {
+  name: string;
+  type: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawReturnType extends RawNode, RawFacets {
+  type: string;
+}
+
+export interface RawOperation extends RawNode {
+  kind: "action" | "function";
+  name: string;
+  isBound?: string;
+  isComposable?: string;
+  entitySetPath?: string;
+  parameters: RawParameter[];
+  returnType?: RawReturnType;
+  annotations: RawAnnotation[];
+}
+
+export interface RawTerm extends RawNode, RawFacets {
+  name: string;
+  type: string;
+  baseTerm?: string;
+  appliesTo?: string;
+  defaultValue?: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawNavigationBinding extends RawNode {
+  path: string;
+  target: string;
+}
+
+export interface RawEntitySet extends RawNode {
+  name: string;
+  entityType: string;
+  includeInServiceDocument?: string;
+  bindings: RawNavigationBinding[];
+  annotations: RawAnnotation[];
+}
+
+export interface RawSingleton extends RawNode {
+  name: string;
+  type: string;
+  bindings: RawNavigationBinding[];
+  annotations: RawAnnotation[];
+}
+
+export interface RawOperationImport extends RawNode {
+  kind: "action" | "function";
+  name: string;
+  operation: string;
+  entitySet?: string;
+  includeInServiceDocument?: string;
+  annotations: RawAnnotation[];
+}
+
+export interface RawEntityContainer extends RawNode {
+  name: string;
+  extends?: string;
+  entitySets: RawEntitySet[];
+  singletons: RawSingleton[];
+  imports: RawOperationImport[];
+  annotations: RawAnnotation[];
+}
+
+/**
+ * An annotation value, kept structurally: constants, paths, records and collections. Dynamic
+ * expressions (`If`, `Apply`, ...) are kept by name with their operands.
+ */
+export type RawExpression =
+  | { kind: "constant"; type: string; value: string }
+  | { kind: "path"; type: string; value: string }
+  | { kind: "record"; type?: string; properties: { name: string; value: RawExpression }[] }
+  | { kind: "collection"; items: RawExpression[] }
+  | { kind: "null" }
+  | { kind: "dynamic"; name: string; operands: RawExpression[] };
+
+export interface RawAnnotation extends RawNode {
+  term: string;
+  qualifier?: string;
+  /** Undefined when the annotation has no value (a Boolean term then means `true`). */
+  value?: RawExpression;
+}
+
+export interface RawAnnotationGroup extends RawNode {
+  target: string;
+  qualifier?: string;
+  annotations: RawAnnotation[];
+}

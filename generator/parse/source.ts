@@ -1,0 +1,44 @@
+/**
+ * The text of one input file. Line and column numbers are computed only when a diagnostic needs
+ * them, so a clean run pays nothing for positions.
+ */
+export class SourceText {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** The path as the user gave it (shown in diagnostics). */
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  /** 1-based line and column of a character offset. */
+  position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  /** Offset of a 1-based line and column (used to map positions reported by the XML validator). */
+  offsetOf(line: number, column: number): number {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    const start = starts[Math.min(Math.max(line, 1), starts.length) - 1];
+    return start + Math.max(column, 1) - 1;
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Removes a UTF-8 byte-order mark; Graph's published metadata starts with one. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

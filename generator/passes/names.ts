@@ -1,0 +1,115 @@
+/**
+ * Name assignment: one resolver gives every schema type a TypeScript name that is unique in its
+ * namespace's module and clashes with no reserved word or global the generated code uses. Every
+ * rename is reported.
+ */
+import { Codes, type DiagnosticBag } from "../diagnostics";
+import type { Model, SchemaType } from "../model/types";
+
+/** Globals and keywords a generated type must not shadow. */
+const RESERVED = new Set([
+  "Array", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial",
+  "Pick", "Promise", "Readonly", "Record", "RegExp", "Set", "String", "Symbol", "Exclude", "Extract", "Required",
+  "AbortSignal", "Headers", "Request", "Response", "URL", "Uint8Array", "NonNullable", "ReturnType", "Awaited",
+  "Infinity", "NaN", "Any", "Unknown", "Never", "Object",
+]);
+
+/** JavaScript reserved words (ECMA-262 §12.7.2) and TypeScript's contextual type names. */
+export const JS_RESERVED = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+  "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+  "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+  "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "arguments",
+  "eval", "any", "unknown", "never", "number", "string", "boolean", "symbol", "object", "undefined", "bigint",
+  "rt", "vr", "client", "options", "body", "target", "parent", "params", "key",
+]);
+
+export interface Rename {
+  element: string;
+  from: string;
+  to: string;
+}
+
+export interface Names {
+  /** TypeScript name of a schema type, unique within its namespace module. */
+  type(t: SchemaType): string;
+  renames: Rename[];
+}
+
+/** `callRecord` → `CallRecord`; characters not allowed in identifiers become `_`. */
+export function pascal(name: string): string {
+  const clean = identifierChars(name);
+  return clean.charAt(0).toUpperCase() + clean.slice(1);
+}
+
+export function camel(name: string): string {
+  const clean = identifierChars(name);
+  return clean.charAt(0).toLowerCase() + clean.slice(1);
+}
+
+function identifierChars(name: string): string {
+  let s = name.replace(/[^A-Za-z0-9_$]/g, "_");
+  if (s === "" || /^[0-9]/.test(s)) s = "_" + s;
+  return s;
+}
+
+export function assignNames(model: Model, diags: DiagnosticBag): Names {
+  const names = new Map<SchemaType, string>();
+  const renames: Rename[] = [];
+  for (const schema of model.schemas) {
+    const taken = new Set<string>();
+    for (const t of schema.types) {
+      const base = pascal(t.name);
+      let name = RESERVED.has(base) ? `${base}Type` : base;
+      // Companion names a type also takes: the enum value list and the abstract union.
+      const companions = (n: string) => [n, `${n}Values`, `${n}Member`, `Any${n}`];
+      for (let i = 2; companions(name).some((c) => taken.has(c)); i++) name = `${base}${i}`;
+      for (const c of companions(name)) taken.add(c);
+      names.set(t, name);
+      if (name !== base || base !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
+        renames.push({ element: t.qualifiedName, from: t.name, to: name });
+        if (name !== base) {
+          diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${base} is taken or reserved)`, t.qualifiedName, t.at);
+        }
+      }
+    }
+  }
+  return {
+    type: (t) => names.get(t) ?? pascal(t.name),
+    renames,
+  };
+}
+
+/** English plural for function names: `session` → `sessions`, `policy` → `policies`. */
+export function plural(word: string): string {
+  if (/(s|x|z|ch|sh)$/.test(word)) return word + "es";
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + "ies";
+  return word + "s";
+}
+
+/** Whether a property name can be written bare in an object type. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** A property key as written in TypeScript: bare when possible, else a JSON string. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
+/** Allocates unique identifiers within one module. */
+export class Scope {
+  private readonly taken = new Set<string>();
+  constructor(reserved: Iterable<string> = JS_RESERVED) {
+    for (const r of reserved) this.taken.add(r);
+  }
+  claim(want: string): string {
+    let name = want;
+    for (let i = 2; this.taken.has(name); i++) name = `${want}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+}
