@@ -103,6 +103,7 @@ class ModelBuilder {
     for (const p of pending) this.checkBaseCycle(p.type);
     for (const p of pending) this.linkMembers(p);
     for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
+    for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
     for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
     for (const { raw, schema } of rawSchemas) {
@@ -343,12 +344,22 @@ class ModelBuilder {
     }
   }
 
-  /** CSDL §8.2: a key is declared once in a hierarchy, on the root; derived types inherit it. */
+  /**
+   * CSDL 4.01 §8.2: a type may declare a key only if it does not inherit one, so a key may sit below
+   * an abstract key-less base (Graph's `policyDeletableItem`, `workflowBase`). Runs after every own key is read.
+   */
+  checkKeyNotInherited(t: EntityType, raw: RawStructuredType): void {
+    for (let c = t.baseType; c; c = c.baseType) {
+      if (c.key.length) {
+        this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but inherits one from ${c.qualifiedName}`, t.qualifiedName, raw.at);
+        return;
+      }
+    }
+  }
+
+  /** CSDL §8.2: the key properties a type declares itself (derived types inherit them later). */
   ownKey(t: EntityType, raw: RawStructuredType): void {
     if (!raw.key) return;
-    if (t.baseType) {
-      this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but derives from ${t.baseType.qualifiedName}`, t.qualifiedName, raw.at);
-    }
     for (const k of raw.key) {
       let found;
       for (let c: EntityType | undefined = t; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === k.name);
