@@ -37,9 +37,18 @@ export async function main(argv: string[]): Promise<number> {
             type: "boolean",
             describe: "Write keys as path segments (/users/42) instead of parentheses (/users('42')); default: from Capabilities.KeyAsSegmentSupported",
           })
+          .option("include", {
+            type: "string",
+            array: true,
+            describe: "Keep only this part (repeatable): a qualified-name glob (microsoft.graph.callRecords.*), a namespace, or a URL-path glob (/communications/callRecords/**); what it needs comes along",
+          })
+          .option("exclude", { type: "string", array: true, describe: "Leave this out (repeatable; same forms as --include)" })
+          .option("include-derived", { type: "boolean", describe: "With --include: also keep every subtype of a selected type" })
+          .option("include-navigation", { type: "boolean", describe: "With --include: also keep navigation targets, transitively" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only problems" })
           .example("$0 generate", "Regenerate every service in odatagen.config.json")
-          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file"),
+          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
+          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and the types it needs"),
       (args) => {
         code = runGenerate(args);
       },
@@ -63,6 +72,10 @@ interface GenerateArgs {
   out?: string;
   config: string;
   "key-as-segment"?: boolean;
+  include?: string[];
+  exclude?: string[];
+  "include-derived"?: boolean;
+  "include-navigation"?: boolean;
   quiet: boolean;
 }
 
@@ -100,13 +113,21 @@ function runGenerate(args: GenerateArgs): number {
       continue;
     }
     try {
-      const result = generate({ inputs, keyAsSegment: service.keyAsSegment });
+      const result = generate({
+        inputs,
+        keyAsSegment: service.keyAsSegment,
+        include: args.include,
+        exclude: args.exclude,
+        includeDerived: args["include-derived"],
+        includeNavigation: args["include-navigation"],
+      });
       report(result.diagnostics.filter((d) => d.severity !== "info"));
       const w = writeOutput(service.out, result.files);
       if (!args.quiet) {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const slice = result.slice ? ` (slice: ${result.slice.types} of ${result.slice.ofTypes} types, ${result.slice.operations} of ${result.slice.ofOperations} operations)` : "";
         process.stdout.write(
-          `odatagen: ${service.name}: ${result.files.size} files in ${service.out} (${w.written.length} written, ${w.unchanged.length} unchanged, ${w.removed.length} removed) in ${ms.toFixed(0)} ms\n`,
+          `odatagen: ${service.name}${slice}: ${result.files.size} files in ${service.out} (${w.written.length} written, ${w.unchanged.length} unchanged, ${w.removed.length} removed) in ${ms.toFixed(0)} ms\n`,
         );
       }
     } catch (e) {
