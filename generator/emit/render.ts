@@ -1,7 +1,10 @@
 /**
- * Handlebars templates, compiled once per process with `noEscape` (code is not HTML) and `strict`
- * (a field the view model lacks is an error, not an empty string).
+ * Handlebars templates, compiled once with `noEscape` (code is not HTML) and `strict` (a field the
+ * view model lacks is an error, not an empty string). "Once" means at build time when the build
+ * precompiled them (`npm run build` writes `dist/templates.precompiled.js`, keyed by each
+ * template's text and the compile options), else once per process.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import Handlebars from "handlebars";
@@ -9,17 +12,49 @@ import Handlebars from "handlebars";
 /** The templates folder, beside `generator/` in the source tree and beside `dist/` when installed. */
 export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "templates");
 
+/** Written by scripts/precompile-templates.js beside the compiled generator (dist/). */
+export const PRECOMPILED_FILE = path.resolve(__dirname, "..", "templates.precompiled.js");
+
+export interface Precompiled {
+  key: string;
+  spec: TemplateSpecification;
+}
+
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+let precompiled: Record<string, Precompiled | undefined> | null | undefined;
+
+/** The compile options; knownHelpersOnly makes helper calls direct instead of a lookup per mustache. */
+export function compileOptions(): CompileOptions {
+  const knownHelpers = Object.fromEntries(Object.keys(Handlebars.helpers).sort().map((h) => [h, true]));
+  return { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers };
+}
+
+/** What a compiled template depends on: its text, the options and the Handlebars version. */
+export function templateKey(source: string, options: CompileOptions): string {
+  return createHash("sha256").update(`${Handlebars.VERSION}\n${JSON.stringify(options)}\n${source}`).digest("hex");
+}
+
+export function templateSource(template: string): string {
+  return fs.readFileSync(path.join(TEMPLATES_DIR, template), "utf8");
+}
+
+function load(template: string): HandlebarsTemplateDelegate {
+  const source = templateSource(template);
+  if (precompiled === undefined) precompiled = readPrecompiled();
+  const pre = precompiled?.[template];
+  // A stale precompiled template (edited since the build) is never used: its key differs.
+  if (pre && pre.key === templateKey(source, compileOptions())) return Handlebars.template(pre.spec);
+  return Handlebars.compile(source, compileOptions());
+}
+
+function readPrecompiled(): Record<string, Precompiled | undefined> | null {
+  if (!fs.existsSync(PRECOMPILED_FILE)) return null;
+  return require(PRECOMPILED_FILE) as Record<string, Precompiled | undefined>;
+}
 
 export function render(template: string, view: object): string {
   let fn = compiled.get(template);
-  if (!fn) {
-    const source = fs.readFileSync(path.join(TEMPLATES_DIR, template), "utf8");
-    // knownHelpersOnly: helper calls compile to direct calls instead of a lookup per mustache.
-    const knownHelpers = Object.fromEntries(Object.keys(Handlebars.helpers).map((h) => [h, true]));
-    fn = Handlebars.compile(source, { noEscape: true, strict: true, knownHelpersOnly: true, knownHelpers });
-    compiled.set(template, fn);
-  }
+  if (!fn) compiled.set(template, (fn = load(template)));
   return tidy(fn(view));
 }
 
