@@ -5,8 +5,9 @@
 const { performance } = require("node:perf_hooks");
 process.on("exit", (code) => {
   const wallMs = performance.now();
-  const maxRssKb = process.resourceUsage().maxRSS;
-  require("node:fs").writeSync(2, `\nBENCH ${JSON.stringify({ code, wallMs, maxRssKb })}\n`);
+  const u = process.resourceUsage();
+  const cpuMs = (u.userCPUTime + u.systemCPUTime) / 1000;
+  require("node:fs").writeSync(2, `\nBENCH ${JSON.stringify({ code, wallMs, cpuMs, maxRssKb: u.maxRSS })}\n`);
 });
 require("../dist/cli/main.js")
   .main(process.argv.slice(2))
