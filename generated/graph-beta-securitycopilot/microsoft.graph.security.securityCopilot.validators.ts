@@ -3,77 +3,74 @@ import * as vr from "./validation.js";
 import type { Collection_pluginSetting, ErrorDetails, Evaluation, EvaluationResult, Plugin, PluginAuth, PluginSetting, Prompt, Session, SkillInputDescriptor, SkillTypeDescriptor, SkillVariableDescriptor, Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
 import { checkDictionary, knownEntity, propsEntity } from "./microsoft.graph.validators.js";
 
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph","securityCopilot":"microsoft.graph.security.securityCopilot"};
-
-const EvaluationResultTypeMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["unknown", "success", "error", "needAdditionalClaims", "rejected", "timedOut", "capacityExceeded", "unknownFutureValue"]);
+const EvaluationResultTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["success", 1], ["error", 2], ["needAdditionalClaims", 3], ["rejected", 4], ["timedOut", 5], ["capacityExceeded", 6], ["unknownFutureValue", 7]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` value: a member name. */
-export function checkEvaluationResultType(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.evaluationResultType", EvaluationResultTypeMembers, false);
+export function checkEvaluationResultType(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !EvaluationResultTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResultType", EvaluationResultTypeMembers, false);
 }
 
-const EvaluationStateMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["unknown", "created", "running", "completed", "cancelled", "pending", "deferred", "waitingForInput", "unknownFutureValue"]);
+const EvaluationStateMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["created", 1], ["running", 2], ["completed", 3], ["cancelled", 4], ["pending", 5], ["deferred", 6], ["waitingForInput", 7], ["unknownFutureValue", 8]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationState` value: a member name. */
-export function checkEvaluationState(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.evaluationState", EvaluationStateMembers, false);
+export function checkEvaluationState(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !EvaluationStateMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationState", EvaluationStateMembers, false);
 }
 
-const PluginAuthTypesMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["none", "basic", "aPIKey", "oAuthAuthorizationCodeFlow", "oAuthClientCredentialsFlow", "aad", "serviceHttp", "aadDelegated", "oAuthPasswordGrantFlow", "unknownFutureValue"]);
+const PluginAuthTypesMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["basic", 1], ["aPIKey", 2], ["oAuthAuthorizationCodeFlow", 3], ["oAuthClientCredentialsFlow", 4], ["aad", 5], ["serviceHttp", 6], ["aadDelegated", 7], ["oAuthPasswordGrantFlow", 9], ["unknownFutureValue", 10]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginAuthTypes` value: a member name. */
-export function checkPluginAuthTypes(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginAuthTypes", PluginAuthTypesMembers, false);
+export function checkPluginAuthTypes(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginAuthTypesMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuthTypes", PluginAuthTypesMembers, false);
 }
 
-const PluginCatalogScopeMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["none", "user", "workspace", "tenant", "global", "geoGlobal", "userWorkspace", "unknownFutureValue"]);
+const PluginCatalogScopeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["user", 1], ["workspace", 2], ["tenant", 3], ["global", 4], ["geoGlobal", 5], ["userWorkspace", 6], ["unknownFutureValue", 7]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCatalogScope` value: a member name. */
-export function checkPluginCatalogScope(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginCatalogScope", PluginCatalogScopeMembers, false);
+export function checkPluginCatalogScope(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginCatalogScopeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginCatalogScope", PluginCatalogScopeMembers, false);
 }
 
-const PluginCategoryMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["hidden", "microsoft", "microsoftConnectors", "other", "web", "testing", "plugin", "unknownFutureValue"]);
+const PluginCategoryMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["hidden", 0], ["microsoft", 1], ["microsoftConnectors", 2], ["other", 3], ["web", 4], ["testing", 5], ["plugin", 6], ["unknownFutureValue", 7]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCategory` value: a member name. */
-export function checkPluginCategory(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginCategory", PluginCategoryMembers, false);
+export function checkPluginCategory(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginCategoryMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginCategory", PluginCategoryMembers, false);
 }
 
-const PluginPreviewStatesMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["ga", "public", "private", "unknownFutureValue"]);
+const PluginPreviewStatesMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["ga", 0], ["public", 1], ["private", 2], ["unknownFutureValue", 3]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginPreviewStates` value: a member name. */
-export function checkPluginPreviewStates(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginPreviewStates", PluginPreviewStatesMembers, false);
+export function checkPluginPreviewStates(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginPreviewStatesMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginPreviewStates", PluginPreviewStatesMembers, false);
 }
 
-const PluginSettingDisplayTypeMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["none", "textbox", "checkbox", "dropdown", "unknownFutureValue"]);
+const PluginSettingDisplayTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["textbox", 1], ["checkbox", 2], ["dropdown", 3], ["unknownFutureValue", 4]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingDisplayType` value: a member name. */
-export function checkPluginSettingDisplayType(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", PluginSettingDisplayTypeMembers, false);
+export function checkPluginSettingDisplayType(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginSettingDisplayTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", PluginSettingDisplayTypeMembers, false);
 }
 
-const PluginSettingTypeMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["string", "bool", "array", "enum", "secretString", "unknownFutureValue"]);
+const PluginSettingTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["string", 0], ["bool", 1], ["array", 2], ["enum", 3], ["secretString", 4], ["unknownFutureValue", 5]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingType` value: a member name. */
-export function checkPluginSettingType(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.pluginSettingType", PluginSettingTypeMembers, false);
+export function checkPluginSettingType(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PluginSettingTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSettingType", PluginSettingTypeMembers, false);
 }
 
-const PromptTypeMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["unknown", "context", "prompt", "skill", "feedback", "unknownFutureValue"]);
+const PromptTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["context", 1], ["prompt", 2], ["skill", 3], ["feedback", 4], ["unknownFutureValue", 5]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.promptType` value: a member name. */
-export function checkPromptType(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.promptType", PromptTypeMembers, false);
+export function checkPromptType(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !PromptTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.promptType", PromptTypeMembers, false);
 }
 
-const SkillPreviewStateMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["ga", "public", "private", "unknownFutureValue"]);
+const SkillPreviewStateMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["ga", 0], ["public", 1], ["private", 2], ["unknownFutureValue", 3]]);
 
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
-export function checkSkillPreviewState(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "microsoft.graph.security.securityCopilot.skillPreviewState", SkillPreviewStateMembers, false);
+export function checkSkillPreviewState(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !SkillPreviewStateMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.skillPreviewState", SkillPreviewStateMembers, false);
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value and returns every problem with its JSON-pointer path. */
@@ -81,46 +78,49 @@ export function validateCollection_pluginSetting(value: unknown, options?: vr.Va
   return vr.run(checkCollection_pluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.collection_pluginSetting"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting` (stops at the first problem). */
 export function isCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): value is Collection_pluginSetting {
   return vr.test(checkCollection_pluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.collection_pluginSetting"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function assertCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is Collection_pluginSetting {
   vr.assert(checkCollection_pluginSetting, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.collection_pluginSetting"`: that type or the subtype its `@odata.type` names. */
-export function checkCollection_pluginSetting(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.collection_pluginSetting", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`: that type or the subtype its `@odata.type` names. */
+export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactCollection_pluginSetting(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.collection_pluginSetting":
     case "microsoft.graph.security.securityCopilot.collection_pluginSetting":
-      return exactCollection_pluginSetting(v, path, ctx);
+    case "#securityCopilot.collection_pluginSetting":
+    case "securityCopilot.collection_pluginSetting":
+      return exactCollection_pluginSetting(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.collection_pluginSetting or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.collection_pluginSetting or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.collection_pluginSetting", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.collection_pluginSetting"`. */
-export function exactCollection_pluginSetting(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsCollection_pluginSetting(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
+export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsCollection_pluginSetting(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.collection_pluginSetting"` declares. */
-export function propsCollection_pluginSetting(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.items(o, "entries", path, ctx, checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.collection_pluginSetting` declares. */
+export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.entries;
+  if (v != null) vr.items(v, ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", false);
+  else ctx.absent(v, "entries", "Collection(microsoft.graph.security.securityCopilot.pluginSetting)", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.collection_pluginSetting"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.collection_pluginSetting` declares (or inherits) a property of this name. */
 export function knownCollection_pluginSetting(name: string): boolean {
   switch (name) {
     case "entries":
@@ -135,48 +135,52 @@ export function validateErrorDetails(value: unknown, options?: vr.ValidateOption
   return vr.run(checkErrorDetails, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.errorDetails"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails` (stops at the first problem). */
 export function isErrorDetails(value: unknown, options?: vr.ValidateOptions): value is ErrorDetails {
   return vr.test(checkErrorDetails, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.errorDetails"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function assertErrorDetails(value: unknown, options?: vr.ValidateOptions): asserts value is ErrorDetails {
   vr.assert(checkErrorDetails, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.errorDetails"`: that type or the subtype its `@odata.type` names. */
-export function checkErrorDetails(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.errorDetails", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`: that type or the subtype its `@odata.type` names. */
+export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.errorDetails", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactErrorDetails(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.errorDetails":
     case "microsoft.graph.security.securityCopilot.errorDetails":
-      return exactErrorDetails(v, path, ctx);
+    case "#securityCopilot.errorDetails":
+    case "securityCopilot.errorDetails":
+      return exactErrorDetails(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.errorDetails or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.errorDetails or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.errorDetails", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.errorDetails"`. */
-export function exactErrorDetails(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsErrorDetails(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.errorDetails`. */
+export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsErrorDetails(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.errorDetails"` declares. */
-export function propsErrorDetails(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "code", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "message", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "outerType", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.errorDetails` declares. */
+export function propsErrorDetails(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.code;
+  if (v != null) vr.checkString(v, ctx, "code");
+  v = o.message;
+  if (v != null) vr.checkString(v, ctx, "message");
+  v = o.outerType;
+  if (v != null) vr.checkString(v, ctx, "outerType");
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.errorDetails"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.errorDetails` declares (or inherits) a property of this name. */
 export function knownErrorDetails(name: string): boolean {
   switch (name) {
     case "code":
@@ -193,48 +197,54 @@ export function validateEvaluationResult(value: unknown, options?: vr.ValidateOp
   return vr.run(checkEvaluationResult, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.evaluationResult"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult` (stops at the first problem). */
 export function isEvaluationResult(value: unknown, options?: vr.ValidateOptions): value is EvaluationResult {
   return vr.test(checkEvaluationResult, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.evaluationResult"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function assertEvaluationResult(value: unknown, options?: vr.ValidateOptions): asserts value is EvaluationResult {
   vr.assert(checkEvaluationResult, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.evaluationResult"`: that type or the subtype its `@odata.type` names. */
-export function checkEvaluationResult(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.evaluationResult", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`: that type or the subtype its `@odata.type` names. */
+export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.evaluationResult", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactEvaluationResult(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.evaluationResult":
     case "microsoft.graph.security.securityCopilot.evaluationResult":
-      return exactEvaluationResult(v, path, ctx);
+    case "#securityCopilot.evaluationResult":
+    case "securityCopilot.evaluationResult":
+      return exactEvaluationResult(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.evaluationResult or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.evaluationResult or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.evaluationResult", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.evaluationResult"`. */
-export function exactEvaluationResult(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsEvaluationResult(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.evaluationResult`. */
+export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsEvaluationResult(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.evaluationResult"` declares. */
-export function propsEvaluationResult(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "content", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "previewState", path, ctx, checkSkillPreviewState, "microsoft.graph.security.securityCopilot.skillPreviewState", true, false, 0);
-  vr.prop(o, "type", path, ctx, checkEvaluationResultType, "microsoft.graph.security.securityCopilot.evaluationResultType", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.evaluationResult` declares. */
+export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.content;
+  if (v != null) vr.checkString(v, ctx, "content");
+  v = o.previewState;
+  if (v != null) checkSkillPreviewState(v, ctx, "previewState");
+  else ctx.absent(v, "previewState", "microsoft.graph.security.securityCopilot.skillPreviewState", vr.REQUIRED);
+  v = o.type;
+  if (v != null) checkEvaluationResultType(v, ctx, "type");
+  else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.evaluationResultType", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.evaluationResult"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.evaluationResult` declares (or inherits) a property of this name. */
 export function knownEvaluationResult(name: string): boolean {
   switch (name) {
     case "content":
@@ -251,46 +261,49 @@ export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions)
   return vr.run(checkPluginAuth, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.pluginAuth"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth` (stops at the first problem). */
 export function isPluginAuth(value: unknown, options?: vr.ValidateOptions): value is PluginAuth {
   return vr.test(checkPluginAuth, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.pluginAuth"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function assertPluginAuth(value: unknown, options?: vr.ValidateOptions): asserts value is PluginAuth {
   vr.assert(checkPluginAuth, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.pluginAuth"`: that type or the subtype its `@odata.type` names. */
-export function checkPluginAuth(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.pluginAuth", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`: that type or the subtype its `@odata.type` names. */
+export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.pluginAuth", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactPluginAuth(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.pluginAuth":
     case "microsoft.graph.security.securityCopilot.pluginAuth":
-      return exactPluginAuth(v, path, ctx);
+    case "#securityCopilot.pluginAuth":
+    case "securityCopilot.pluginAuth":
+      return exactPluginAuth(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.pluginAuth or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.pluginAuth or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.pluginAuth", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.pluginAuth"`. */
-export function exactPluginAuth(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsPluginAuth(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.pluginAuth`. */
+export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsPluginAuth(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.pluginAuth"` declares. */
-export function propsPluginAuth(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "authType", path, ctx, checkPluginAuthTypes, "microsoft.graph.security.securityCopilot.pluginAuthTypes", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.pluginAuth` declares. */
+export function propsPluginAuth(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.authType;
+  if (v != null) checkPluginAuthTypes(v, ctx, "authType");
+  else ctx.absent(v, "authType", "microsoft.graph.security.securityCopilot.pluginAuthTypes", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.pluginAuth"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.pluginAuth` declares (or inherits) a property of this name. */
 export function knownPluginAuth(name: string): boolean {
   switch (name) {
     case "authType":
@@ -305,55 +318,70 @@ export function validatePluginSetting(value: unknown, options?: vr.ValidateOptio
   return vr.run(checkPluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.pluginSetting"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting` (stops at the first problem). */
 export function isPluginSetting(value: unknown, options?: vr.ValidateOptions): value is PluginSetting {
   return vr.test(checkPluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.pluginSetting"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function assertPluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is PluginSetting {
   vr.assert(checkPluginSetting, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.pluginSetting"`: that type or the subtype its `@odata.type` names. */
-export function checkPluginSetting(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.pluginSetting", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`: that type or the subtype its `@odata.type` names. */
+export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.pluginSetting", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactPluginSetting(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.pluginSetting":
     case "microsoft.graph.security.securityCopilot.pluginSetting":
-      return exactPluginSetting(v, path, ctx);
+    case "#securityCopilot.pluginSetting":
+    case "securityCopilot.pluginSetting":
+      return exactPluginSetting(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.pluginSetting or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.pluginSetting or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.pluginSetting", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.pluginSetting"`. */
-export function exactPluginSetting(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsPluginSetting(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.pluginSetting`. */
+export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsPluginSetting(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.pluginSetting"` declares. */
-export function propsPluginSetting(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.items(o, "acceptableValues", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "defaultValue", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "description", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "displayType", path, ctx, checkPluginSettingDisplayType, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", true, false, 0);
-  vr.prop(o, "hintText", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "isRequired", path, ctx, vr.checkBoolean, "Edm.Boolean", true, false, 0);
-  vr.prop(o, "label", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "name", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "settingValue", path, ctx, checkPluginSettingType, "microsoft.graph.security.securityCopilot.pluginSettingType", true, false, 0);
-  vr.prop(o, "value", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.pluginSetting` declares. */
+export function propsPluginSetting(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.acceptableValues;
+  if (v != null) vr.items(v, ctx, "acceptableValues", vr.checkString, "Edm.String", false);
+  else ctx.absent(v, "acceptableValues", "Collection(Edm.String)", vr.REQUIRED);
+  v = o.defaultValue;
+  if (v != null) vr.checkString(v, ctx, "defaultValue");
+  v = o.description;
+  if (v != null) vr.checkString(v, ctx, "description");
+  v = o.displayType;
+  if (v != null) checkPluginSettingDisplayType(v, ctx, "displayType");
+  else ctx.absent(v, "displayType", "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", vr.REQUIRED);
+  v = o.hintText;
+  if (v != null) vr.checkString(v, ctx, "hintText");
+  v = o.isRequired;
+  if (v != null) vr.checkBoolean(v, ctx, "isRequired");
+  else ctx.absent(v, "isRequired", "Edm.Boolean", vr.REQUIRED);
+  v = o.label;
+  if (v != null) vr.checkString(v, ctx, "label");
+  v = o.name;
+  if (v != null) vr.checkString(v, ctx, "name");
+  v = o.settingValue;
+  if (v != null) checkPluginSettingType(v, ctx, "settingValue");
+  else ctx.absent(v, "settingValue", "microsoft.graph.security.securityCopilot.pluginSettingType", vr.REQUIRED);
+  v = o.value;
+  if (v != null) vr.checkString(v, ctx, "value");
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.pluginSetting"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.pluginSetting` declares (or inherits) a property of this name. */
 export function knownPluginSetting(name: string): boolean {
   switch (name) {
     case "acceptableValues":
@@ -377,49 +405,54 @@ export function validateSkillInputDescriptor(value: unknown, options?: vr.Valida
   return vr.run(checkSkillInputDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.skillInputDescriptor"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor` (stops at the first problem). */
 export function isSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillInputDescriptor {
   return vr.test(checkSkillInputDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.skillInputDescriptor"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function assertSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillInputDescriptor {
   vr.assert(checkSkillInputDescriptor, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.skillInputDescriptor"`: that type or the subtype its `@odata.type` names. */
-export function checkSkillInputDescriptor(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillInputDescriptor", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`: that type or the subtype its `@odata.type` names. */
+export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactSkillInputDescriptor(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.skillInputDescriptor":
     case "microsoft.graph.security.securityCopilot.skillInputDescriptor":
-      return exactSkillInputDescriptor(v, path, ctx);
+    case "#securityCopilot.skillInputDescriptor":
+    case "securityCopilot.skillInputDescriptor":
+      return exactSkillInputDescriptor(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillInputDescriptor or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.skillInputDescriptor or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillInputDescriptor", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.skillInputDescriptor"`. */
-export function exactSkillInputDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsSkillInputDescriptor(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
+export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsSkillInputDescriptor(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.skillInputDescriptor"` declares, after its base type's. */
-export function propsSkillInputDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsSkillVariableDescriptor(o, path, ctx);
-  vr.prop(o, "defaultValue", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "isRequired", path, ctx, vr.checkBoolean, "Edm.Boolean", true, false, 0);
-  vr.prop(o, "placeholderValue", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillInputDescriptor` declares, after its base type's. */
+export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): void {
+  propsSkillVariableDescriptor(o, ctx);
+  let v: unknown;
+  v = o.defaultValue;
+  if (v != null) vr.checkString(v, ctx, "defaultValue");
+  v = o.isRequired;
+  if (v != null) vr.checkBoolean(v, ctx, "isRequired");
+  else ctx.absent(v, "isRequired", "Edm.Boolean", vr.REQUIRED);
+  v = o.placeholderValue;
+  if (v != null) vr.checkString(v, ctx, "placeholderValue");
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.skillInputDescriptor"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.skillInputDescriptor` declares (or inherits) a property of this name. */
 export function knownSkillInputDescriptor(name: string): boolean {
   switch (name) {
     case "defaultValue":
@@ -436,46 +469,48 @@ export function validateSkillTypeDescriptor(value: unknown, options?: vr.Validat
   return vr.run(checkSkillTypeDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor` (stops at the first problem). */
 export function isSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillTypeDescriptor {
   return vr.test(checkSkillTypeDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function assertSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillTypeDescriptor {
   vr.assert(checkSkillTypeDescriptor, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"`: that type or the subtype its `@odata.type` names. */
-export function checkSkillTypeDescriptor(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`: that type or the subtype its `@odata.type` names. */
+export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactSkillTypeDescriptor(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.skillTypeDescriptor":
     case "microsoft.graph.security.securityCopilot.skillTypeDescriptor":
-      return exactSkillTypeDescriptor(v, path, ctx);
+    case "#securityCopilot.skillTypeDescriptor":
+    case "securityCopilot.skillTypeDescriptor":
+      return exactSkillTypeDescriptor(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillTypeDescriptor or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.skillTypeDescriptor or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"`. */
-export function exactSkillTypeDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsSkillTypeDescriptor(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
+export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsSkillTypeDescriptor(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"` declares. */
-export function propsSkillTypeDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "name", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillTypeDescriptor` declares. */
+export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.name;
+  if (v != null) vr.checkString(v, ctx, "name");
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.skillTypeDescriptor"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.skillTypeDescriptor` declares (or inherits) a property of this name. */
 export function knownSkillTypeDescriptor(name: string): boolean {
   switch (name) {
     case "name":
@@ -490,50 +525,59 @@ export function validateSkillVariableDescriptor(value: unknown, options?: vr.Val
   return vr.run(checkSkillVariableDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor` (stops at the first problem). */
 export function isSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillVariableDescriptor {
   return vr.test(checkSkillVariableDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
 export function assertSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillVariableDescriptor {
   vr.assert(checkSkillVariableDescriptor, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"`: that type or the subtype its `@odata.type` names. */
-export function checkSkillVariableDescriptor(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor`: that type or the subtype its `@odata.type` names. */
+export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactSkillVariableDescriptor(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.skillVariableDescriptor":
     case "microsoft.graph.security.securityCopilot.skillVariableDescriptor":
-      return exactSkillVariableDescriptor(v, path, ctx);
+    case "#securityCopilot.skillVariableDescriptor":
+    case "securityCopilot.skillVariableDescriptor":
+      return exactSkillVariableDescriptor(v, ctx, key);
+    case "#microsoft.graph.security.securityCopilot.skillInputDescriptor":
     case "microsoft.graph.security.securityCopilot.skillInputDescriptor":
-      return exactSkillInputDescriptor(v, path, ctx);
+    case "#securityCopilot.skillInputDescriptor":
+    case "securityCopilot.skillInputDescriptor":
+      return exactSkillInputDescriptor(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.skillVariableDescriptor or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.skillVariableDescriptor or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"`. */
-export function exactSkillVariableDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsSkillVariableDescriptor(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
+export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsSkillVariableDescriptor(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"` declares. */
-export function propsSkillVariableDescriptor(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "description", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "name", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "type", path, ctx, checkSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillVariableDescriptor` declares. */
+export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.description;
+  if (v != null) vr.checkString(v, ctx, "description");
+  v = o.name;
+  if (v != null) vr.checkString(v, ctx, "name");
+  else ctx.absent(v, "name", "Edm.String", vr.REQUIRED);
+  v = o.type;
+  if (v != null) checkSkillTypeDescriptor(v, ctx, "type");
+  else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.skillTypeDescriptor", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.skillVariableDescriptor"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.skillVariableDescriptor` declares (or inherits) a property of this name. */
 export function knownSkillVariableDescriptor(name: string): boolean {
   switch (name) {
     case "description":
@@ -550,54 +594,70 @@ export function validateEvaluation(value: unknown, options?: vr.ValidateOptions)
   return vr.run(checkEvaluation, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.evaluation"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluation` (stops at the first problem). */
 export function isEvaluation(value: unknown, options?: vr.ValidateOptions): value is Evaluation {
   return vr.test(checkEvaluation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.evaluation"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluation`. */
 export function assertEvaluation(value: unknown, options?: vr.ValidateOptions): asserts value is Evaluation {
   vr.assert(checkEvaluation, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.evaluation"`: that type or the subtype its `@odata.type` names. */
-export function checkEvaluation(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.evaluation", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`: that type or the subtype its `@odata.type` names. */
+export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.evaluation", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactEvaluation(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.evaluation":
     case "microsoft.graph.security.securityCopilot.evaluation":
-      return exactEvaluation(v, path, ctx);
+    case "#securityCopilot.evaluation":
+    case "securityCopilot.evaluation":
+      return exactEvaluation(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.evaluation or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.evaluation or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.evaluation", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.evaluation"`. */
-export function exactEvaluation(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsEvaluation(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.evaluation`. */
+export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsEvaluation(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.evaluation"` declares, after its base type's. */
-export function propsEvaluation(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsEntity(o, path, ctx);
-  vr.prop(o, "completedDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "createdDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "executionCount", path, ctx, vr.checkInt64, "Edm.Int64", true, false, 0);
-  vr.prop(o, "isCancelled", path, ctx, vr.checkBoolean, "Edm.Boolean", true, false, 0);
-  vr.prop(o, "lastModifiedDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "result", path, ctx, checkEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult", false, true, 0);
-  vr.prop(o, "runStartDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "state", path, ctx, checkEvaluationState, "microsoft.graph.security.securityCopilot.evaluationState", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.evaluation` declares, after its base type's. */
+export function propsEvaluation(o: vr.Json, ctx: vr.Context): void {
+  propsEntity(o, ctx);
+  let v: unknown;
+  v = o.completedDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "completedDateTime");
+  else ctx.absent(v, "completedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.createdDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
+  else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.executionCount;
+  if (v != null) vr.checkInt64(v, ctx, "executionCount");
+  else ctx.absent(v, "executionCount", "Edm.Int64", vr.REQUIRED);
+  v = o.isCancelled;
+  if (v != null) vr.checkBoolean(v, ctx, "isCancelled");
+  else ctx.absent(v, "isCancelled", "Edm.Boolean", vr.REQUIRED);
+  v = o.lastModifiedDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
+  else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.result;
+  if (v != null) checkEvaluationResult(v, ctx, "result");
+  v = o.runStartDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "runStartDateTime");
+  else ctx.absent(v, "runStartDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.state;
+  if (v != null) checkEvaluationState(v, ctx, "state");
+  else ctx.absent(v, "state", "microsoft.graph.security.securityCopilot.evaluationState", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.evaluation"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.evaluation` declares (or inherits) a property of this name. */
 export function knownEvaluation(name: string): boolean {
   switch (name) {
     case "completedDateTime":
@@ -619,55 +679,73 @@ export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkPlugin, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.plugin"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.plugin` (stops at the first problem). */
 export function isPlugin(value: unknown, options?: vr.ValidateOptions): value is Plugin {
   return vr.test(checkPlugin, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.plugin"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.plugin`. */
 export function assertPlugin(value: unknown, options?: vr.ValidateOptions): asserts value is Plugin {
   vr.assert(checkPlugin, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.plugin"`: that type or the subtype its `@odata.type` names. */
-export function checkPlugin(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.plugin", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`: that type or the subtype its `@odata.type` names. */
+export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.plugin", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactPlugin(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.plugin":
     case "microsoft.graph.security.securityCopilot.plugin":
-      return exactPlugin(v, path, ctx);
+    case "#securityCopilot.plugin":
+    case "securityCopilot.plugin":
+      return exactPlugin(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.plugin or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.plugin or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.plugin", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.plugin"`. */
-export function exactPlugin(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsPlugin(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownPlugin, "microsoft.graph.security.securityCopilot.plugin");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.plugin`. */
+export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsPlugin(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownPlugin, "microsoft.graph.security.securityCopilot.plugin");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.plugin"` declares. */
-export function propsPlugin(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "authorization", path, ctx, checkPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth", false, true, 0);
-  vr.prop(o, "catalogScope", path, ctx, checkPluginCatalogScope, "microsoft.graph.security.securityCopilot.pluginCatalogScope", true, false, 0);
-  vr.prop(o, "category", path, ctx, checkPluginCategory, "microsoft.graph.security.securityCopilot.pluginCategory", true, false, 0);
-  vr.prop(o, "description", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "displayName", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "isEnabled", path, ctx, vr.checkBoolean, "Edm.Boolean", true, false, 0);
-  vr.prop(o, "name", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "previewState", path, ctx, checkPluginPreviewStates, "microsoft.graph.security.securityCopilot.pluginPreviewStates", true, false, 0);
-  vr.items(o, "settings", path, ctx, checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", true, false, 0);
-  vr.prop(o, "supportedAuthTypes", path, ctx, checkPluginAuthTypes, "microsoft.graph.security.securityCopilot.pluginAuthTypes", true, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.plugin` declares. */
+export function propsPlugin(o: vr.Json, ctx: vr.Context): void {
+  let v: unknown;
+  v = o.authorization;
+  if (v != null) checkPluginAuth(v, ctx, "authorization");
+  v = o.catalogScope;
+  if (v != null) checkPluginCatalogScope(v, ctx, "catalogScope");
+  else ctx.absent(v, "catalogScope", "microsoft.graph.security.securityCopilot.pluginCatalogScope", vr.REQUIRED);
+  v = o.category;
+  if (v != null) checkPluginCategory(v, ctx, "category");
+  else ctx.absent(v, "category", "microsoft.graph.security.securityCopilot.pluginCategory", vr.REQUIRED);
+  v = o.description;
+  if (v != null) vr.checkString(v, ctx, "description");
+  v = o.displayName;
+  if (v != null) vr.checkString(v, ctx, "displayName");
+  v = o.isEnabled;
+  if (v != null) vr.checkBoolean(v, ctx, "isEnabled");
+  else ctx.absent(v, "isEnabled", "Edm.Boolean", vr.REQUIRED);
+  v = o.name;
+  if (v != null) vr.checkString(v, ctx, "name");
+  else ctx.absent(v, "name", "Edm.String", vr.REQUIRED);
+  v = o.previewState;
+  if (v != null) checkPluginPreviewStates(v, ctx, "previewState");
+  else ctx.absent(v, "previewState", "microsoft.graph.security.securityCopilot.pluginPreviewStates", vr.REQUIRED);
+  v = o.settings;
+  if (v != null) vr.items(v, ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", false);
+  else ctx.absent(v, "settings", "Collection(microsoft.graph.security.securityCopilot.pluginSetting)", vr.REQUIRED);
+  v = o.supportedAuthTypes;
+  if (v != null) checkPluginAuthTypes(v, ctx, "supportedAuthTypes");
+  else ctx.absent(v, "supportedAuthTypes", "microsoft.graph.security.securityCopilot.pluginAuthTypes", vr.REQUIRED);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.plugin"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.plugin` declares (or inherits) a property of this name. */
 export function knownPlugin(name: string): boolean {
   switch (name) {
     case "authorization":
@@ -691,54 +769,68 @@ export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkPrompt, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.prompt"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.prompt` (stops at the first problem). */
 export function isPrompt(value: unknown, options?: vr.ValidateOptions): value is Prompt {
   return vr.test(checkPrompt, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.prompt"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.prompt`. */
 export function assertPrompt(value: unknown, options?: vr.ValidateOptions): asserts value is Prompt {
   vr.assert(checkPrompt, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.prompt"`: that type or the subtype its `@odata.type` names. */
-export function checkPrompt(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.prompt", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`: that type or the subtype its `@odata.type` names. */
+export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.prompt", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactPrompt(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.prompt":
     case "microsoft.graph.security.securityCopilot.prompt":
-      return exactPrompt(v, path, ctx);
+    case "#securityCopilot.prompt":
+    case "securityCopilot.prompt":
+      return exactPrompt(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.prompt or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.prompt or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.prompt", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.prompt"`. */
-export function exactPrompt(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsPrompt(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownPrompt, "microsoft.graph.security.securityCopilot.prompt");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.prompt`. */
+export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsPrompt(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownPrompt, "microsoft.graph.security.securityCopilot.prompt");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.prompt"` declares, after its base type's. */
-export function propsPrompt(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsEntity(o, path, ctx);
-  vr.prop(o, "content", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "createdDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "inputs", path, ctx, checkDictionary, "microsoft.graph.Dictionary", false, true, 0);
-  vr.prop(o, "lastModifiedDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.items(o, "skillInputDescriptors", path, ctx, checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", false, true, 0);
-  vr.prop(o, "skillName", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "type", path, ctx, checkPromptType, "microsoft.graph.security.securityCopilot.promptType", true, false, 0);
-  vr.items(o, "evaluations", path, ctx, checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", false, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.prompt` declares, after its base type's. */
+export function propsPrompt(o: vr.Json, ctx: vr.Context): void {
+  propsEntity(o, ctx);
+  let v: unknown;
+  v = o.content;
+  if (v != null) vr.checkString(v, ctx, "content");
+  v = o.createdDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
+  else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.inputs;
+  if (v != null) checkDictionary(v, ctx, "inputs");
+  v = o.lastModifiedDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
+  else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.skillInputDescriptors;
+  if (v != null) vr.items(v, ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", true);
+  else ctx.absent(v, "skillInputDescriptors", "Collection(microsoft.graph.security.securityCopilot.skillInputDescriptor)", 0);
+  v = o.skillName;
+  if (v != null) vr.checkString(v, ctx, "skillName");
+  v = o.type;
+  if (v != null) checkPromptType(v, ctx, "type");
+  else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.promptType", vr.REQUIRED);
+  v = o.evaluations;
+  if (v != null) vr.items(v, ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", false);
+  else ctx.absent(v, "evaluations", "Collection(microsoft.graph.security.securityCopilot.evaluation)", 0);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.prompt"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.prompt` declares (or inherits) a property of this name. */
 export function knownPrompt(name: string): boolean {
   switch (name) {
     case "content":
@@ -760,50 +852,58 @@ export function validateSession(value: unknown, options?: vr.ValidateOptions): v
   return vr.run(checkSession, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.session"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.session` (stops at the first problem). */
 export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
   return vr.test(checkSession, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.session"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.session`. */
 export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
   vr.assert(checkSession, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.session"`: that type or the subtype its `@odata.type` names. */
-export function checkSession(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.session", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.session`: that type or the subtype its `@odata.type` names. */
+export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.session", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactSession(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.session":
     case "microsoft.graph.security.securityCopilot.session":
-      return exactSession(v, path, ctx);
+    case "#securityCopilot.session":
+    case "securityCopilot.session":
+      return exactSession(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.session or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.session or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.session", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.session"`. */
-export function exactSession(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsSession(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownSession, "microsoft.graph.security.securityCopilot.session");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.session`. */
+export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsSession(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownSession, "microsoft.graph.security.securityCopilot.session");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.session"` declares, after its base type's. */
-export function propsSession(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsEntity(o, path, ctx);
-  vr.prop(o, "createdDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "displayName", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.prop(o, "lastModifiedDateTime", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.items(o, "prompts", path, ctx, checkPrompt, "microsoft.graph.security.securityCopilot.prompt", false, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.session` declares, after its base type's. */
+export function propsSession(o: vr.Json, ctx: vr.Context): void {
+  propsEntity(o, ctx);
+  let v: unknown;
+  v = o.createdDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
+  else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.displayName;
+  if (v != null) vr.checkString(v, ctx, "displayName");
+  v = o.lastModifiedDateTime;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
+  else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o.prompts;
+  if (v != null) vr.items(v, ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt", false);
+  else ctx.absent(v, "prompts", "Collection(microsoft.graph.security.securityCopilot.prompt)", 0);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.session"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.session` declares (or inherits) a property of this name. */
 export function knownSession(name: string): boolean {
   switch (name) {
     case "createdDateTime":
@@ -821,49 +921,55 @@ export function validateWorkspace(value: unknown, options?: vr.ValidateOptions):
   return vr.run(checkWorkspace, value, options);
 }
 
-/** Whether `value` is a valid `"microsoft.graph.security.securityCopilot.workspace"` (stops at the first problem). */
+/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.workspace` (stops at the first problem). */
 export function isWorkspace(value: unknown, options?: vr.ValidateOptions): value is Workspace {
   return vr.test(checkWorkspace, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"microsoft.graph.security.securityCopilot.workspace"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.workspace`. */
 export function assertWorkspace(value: unknown, options?: vr.ValidateOptions): asserts value is Workspace {
   vr.assert(checkWorkspace, value, options);
 }
 
-/** Checks a value declared as `"microsoft.graph.security.securityCopilot.workspace"`: that type or the subtype its `@odata.type` names. */
-export function checkWorkspace(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "microsoft.graph.security.securityCopilot.workspace", v);
+/** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`: that type or the subtype its `@odata.type` names. */
+export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.workspace", v);
   const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactWorkspace(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+  switch (type) {
+    case undefined:
+    case "#microsoft.graph.security.securityCopilot.workspace":
     case "microsoft.graph.security.securityCopilot.workspace":
-      return exactWorkspace(v, path, ctx);
+    case "#securityCopilot.workspace":
+    case "securityCopilot.workspace":
+      return exactWorkspace(v, ctx, key);
     default:
-      return ctx.fail(path, "microsoft.graph.security.securityCopilot.workspace or a subtype", type, `${type} is not microsoft.graph.security.securityCopilot.workspace or one of its subtypes`);
+      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.workspace", false);
   }
 }
 
-/** Checks an object known to be a `"microsoft.graph.security.securityCopilot.workspace"`. */
-export function exactWorkspace(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsWorkspace(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownWorkspace, "microsoft.graph.security.securityCopilot.workspace");
+/** Checks an object known to be a `microsoft.graph.security.securityCopilot.workspace`. */
+export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsWorkspace(o, ctx);
+  if (ctx.strict) vr.unknownProperties(o, ctx, knownWorkspace, "microsoft.graph.security.securityCopilot.workspace");
   ctx.leave();
 }
 
-/** Checks the properties `"microsoft.graph.security.securityCopilot.workspace"` declares, after its base type's. */
-export function propsWorkspace(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsEntity(o, path, ctx);
-  vr.prop(o, "displayName", path, ctx, vr.checkString, "Edm.String", false, true, 0);
-  vr.items(o, "plugins", path, ctx, checkPlugin, "microsoft.graph.security.securityCopilot.plugin", false, false, 0);
-  vr.items(o, "sessions", path, ctx, checkSession, "microsoft.graph.security.securityCopilot.session", false, false, 0);
+/** Checks the properties `microsoft.graph.security.securityCopilot.workspace` declares, after its base type's. */
+export function propsWorkspace(o: vr.Json, ctx: vr.Context): void {
+  propsEntity(o, ctx);
+  let v: unknown;
+  v = o.displayName;
+  if (v != null) vr.checkString(v, ctx, "displayName");
+  v = o.plugins;
+  if (v != null) vr.items(v, ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin", false);
+  else ctx.absent(v, "plugins", "Collection(microsoft.graph.security.securityCopilot.plugin)", 0);
+  v = o.sessions;
+  if (v != null) vr.items(v, ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session", false);
+  else ctx.absent(v, "sessions", "Collection(microsoft.graph.security.securityCopilot.session)", 0);
 }
 
-/** Whether `"microsoft.graph.security.securityCopilot.workspace"` declares (or inherits) a property of this name. */
+/** Whether `microsoft.graph.security.securityCopilot.workspace` declares (or inherits) a property of this name. */
 export function knownWorkspace(name: string): boolean {
   switch (name) {
     case "displayName":
@@ -872,5 +978,59 @@ export function knownWorkspace(name: string): boolean {
       return true;
     default:
       return knownEntity(name);
+  }
+}
+
+/** This namespace's types by qualified name (used to check dynamic properties of open types). */
+export function checkerFor(name: string): vr.Checker | undefined {
+  switch (name) {
+    case "microsoft.graph.security.securityCopilot.evaluationResultType":
+      return checkEvaluationResultType;
+    case "microsoft.graph.security.securityCopilot.evaluationState":
+      return checkEvaluationState;
+    case "microsoft.graph.security.securityCopilot.pluginAuthTypes":
+      return checkPluginAuthTypes;
+    case "microsoft.graph.security.securityCopilot.pluginCatalogScope":
+      return checkPluginCatalogScope;
+    case "microsoft.graph.security.securityCopilot.pluginCategory":
+      return checkPluginCategory;
+    case "microsoft.graph.security.securityCopilot.pluginPreviewStates":
+      return checkPluginPreviewStates;
+    case "microsoft.graph.security.securityCopilot.pluginSettingDisplayType":
+      return checkPluginSettingDisplayType;
+    case "microsoft.graph.security.securityCopilot.pluginSettingType":
+      return checkPluginSettingType;
+    case "microsoft.graph.security.securityCopilot.promptType":
+      return checkPromptType;
+    case "microsoft.graph.security.securityCopilot.skillPreviewState":
+      return checkSkillPreviewState;
+    case "microsoft.graph.security.securityCopilot.collection_pluginSetting":
+      return checkCollection_pluginSetting;
+    case "microsoft.graph.security.securityCopilot.errorDetails":
+      return checkErrorDetails;
+    case "microsoft.graph.security.securityCopilot.evaluationResult":
+      return checkEvaluationResult;
+    case "microsoft.graph.security.securityCopilot.pluginAuth":
+      return checkPluginAuth;
+    case "microsoft.graph.security.securityCopilot.pluginSetting":
+      return checkPluginSetting;
+    case "microsoft.graph.security.securityCopilot.skillInputDescriptor":
+      return checkSkillInputDescriptor;
+    case "microsoft.graph.security.securityCopilot.skillTypeDescriptor":
+      return checkSkillTypeDescriptor;
+    case "microsoft.graph.security.securityCopilot.skillVariableDescriptor":
+      return checkSkillVariableDescriptor;
+    case "microsoft.graph.security.securityCopilot.evaluation":
+      return checkEvaluation;
+    case "microsoft.graph.security.securityCopilot.plugin":
+      return checkPlugin;
+    case "microsoft.graph.security.securityCopilot.prompt":
+      return checkPrompt;
+    case "microsoft.graph.security.securityCopilot.session":
+      return checkSession;
+    case "microsoft.graph.security.securityCopilot.workspace":
+      return checkWorkspace;
+    default:
+      return undefined;
   }
 }
