@@ -430,24 +430,32 @@ export async function send<T>(
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
-export function read<T>(client: Client, target: Ref, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
+export async function read<T>(client: Client, target: Ref, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
   return execute<T>(client, { method: "GET", url: withQuery(target.path, options), expect: page ? "page" : "json" }, options);
 }
 
 /** POST of a new entity into a collection. */
-export function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
+export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   return execute<T>(client, { method: "POST", url: target.path, body, headers: preferHeader(options) }, options);
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
-export function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
+export async function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...preferHeader(options), ...ifMatch(target, options, body) };
-  return execute<T>(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, body, headers }, options);
+  return execute<T>(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, body: withoutReadInfo(body), headers }, options);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export async function remove(client: Client, target: EntityRef<unknown>, options: ChangeOptions | undefined): Promise<void> {
   await execute<unknown>(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
+}
+
+/** A body made from an entity as read: the read-only control information stays out of the request. */
+function withoutReadInfo(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) if (!/^@odata\.(context|etag|metadataEtag)$/.test(k)) out[k] = v;
+  return out;
 }
 
 function preferHeader(options: WriteOptions | undefined): Record<string, string> {

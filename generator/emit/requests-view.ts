@@ -162,7 +162,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const operations: OperationView[] = [];
-  for (const op of schema.operations) operations.push(operationView(ctx, op, scope, ts, refTs));
+  // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
+  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs));
   for (const c of schema.containers)
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
