@@ -280,12 +280,11 @@ export function rootCollection<T, K>(service: Service, name: string, key: KeySpe
 }
 
 /**
- * Percent-encodes one path segment so that it stays one segment: `/`, `?`, `#`, `%` are encoded and
- * a segment of only dots (`.`, `..`) is encoded too, so URL resolution cannot remove it.
+ * Percent-encodes one path segment so that it stays one segment: `/`, `?`, `#`, `%` are encoded.
+ * (`.` and `..` cannot be protected by encoding: URL parsers treat `%2E%2E` as `..`; keys avoid them.)
  */
 export function encodeSegment(text: string): string {
-  const s = encodeURIComponent(text);
-  return /^\.+$/.test(s) ? s.replace(/\./g, "%2E") : s;
+  return encodeURIComponent(text);
 }
 
 /** A value written as an OData literal (URL Conventions §5.1.1.1), not yet percent-encoded. */
@@ -323,7 +322,10 @@ function keySuffix(spec: KeySpec, key: KeyValue | Record<string, KeyValue>, keyA
     const value = typeof key === "object" && key !== null && !(key instanceof Date) ? key[name] : key;
     if (value === undefined || value === null) throw new TypeError(`key property ${name} is missing`);
     // Key-as-segment (URL Conventions §4.3.6): the value itself as one segment, strings unquoted.
-    if (keyAsSegment) return `/${encodeSegment(kind === "String" ? String(value) : literal(kind, value))}`;
+    // Values a URL parser or the service would read as something else (".", "..", also when
+    // percent-encoded; "" and "$…") use parentheses, which every service understands.
+    const text = kind === "String" ? String(value) : literal(kind, value);
+    if (keyAsSegment && !/^(\.{1,2}|\$.*|)$/.test(text)) return `/${encodeSegment(text)}`;
     return `(${encodeURIComponent(literal(kind, value))})`;
   }
   if (typeof key !== "object" || key === null || key instanceof Date) throw new TypeError(`a key of ${spec.map(([n]) => n).join(", ")} is required`);
