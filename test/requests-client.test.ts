@@ -4,6 +4,9 @@
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
+import * as graph from "../generated/graph-callrecords/microsoft.graph.requests";
+import * as records from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as runtime from "../generated/graph-callrecords/runtime";
 
 const dir = generateFixture("trippin-lite.xml", "client", { keyAsSegment: false });
 type Api = typeof import("./.generated/client/Travel.Lite.requests");
@@ -283,5 +286,19 @@ describe("$count, $ref and streams", () => {
     expect([put.method, put.url, put.headers["content-type"], put.headers["if-match"]]).toEqual(["PUT", "/People('a')/Photo", "image/jpeg", "*"]);
     expect(put.raw).toEqual(bytes);
     expect(srv.requests[0].url).toBe("/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)/$value");
+  });
+});
+
+describe("the Graph seed with the committed generated/graph-callrecords", () => {
+  test("PATCH /communications/callRecords/{id}/sessions/{id}: method, path, headers, body", async () => {
+    const client = runtime.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "graph-token" });
+    srv.handle(() => ({ status: 204 }));
+    const session = records.callRecordSessions(graph.cloudCommunicationsCallRecords(graph.communications()).byKey("rec/1")).byKey("s'1");
+    const result = await records.updateSession(client, session, { isTest: true });
+    expect(result).toBeUndefined();
+    const r = srv.requests[0];
+    expect([r.method, r.url, r.body]).toEqual(["PATCH", "/v1.0/communications/callRecords/rec%2F1/sessions/s'1", '{"isTest":true}']);
+    expect(r.headers).toMatchObject({ authorization: "Bearer graph-token", "content-type": "application/json", accept: "application/json" });
+    expect(r.headers["if-match"]).toBeUndefined();
   });
 });
