@@ -175,7 +175,7 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
     expect((err as InstanceType<Runtime["ODataError"]>).status).toBe(404);
   });
 
-  test("paging follows @odata.nextLink across pages", async () => {
+  test("client-driven paging with $top and $skip walks the whole set in order", async () => {
     // The mock server does not page on its own (no server-driven paging, no odata.maxpagesize):
     // client-driven pages with $top/$skip still walk the whole set in order.
     const seen: string[] = [];
