@@ -4,7 +4,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
-import { generateFixture } from "./helpers/generated";
+import { generate } from "../generator/generate";
+import { GENERATED, generateFixture } from "./helpers/generated";
+
+const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
+const withCorpus = fs.existsSync(CORPUS) ? describe : describe.skip;
+if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is absent; the corpus compile check is skipped`);
 
 const USAGE = `
 import * as rt from "./runtime.js";
@@ -66,6 +71,7 @@ export async function usage(): Promise<void> {
 }
 `;
 
+/** Diagnostics of one program, each as `<folder>/<file>:<line> <message>`. */
 function compile(files: string[]): string[] {
   const program = ts.createProgram(files, {
     strict: true,
@@ -75,30 +81,54 @@ function compile(files: string[]): string[] {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     types: [],
-    noUnusedLocals: true,
   });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
+    const f = d.file;
+    const where = f && d.start !== undefined ? `${path.basename(path.dirname(f.fileName))}/${path.basename(f.fileName)}:${f.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
     return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
   });
 }
 
 describe("types of the generated request functions (tsc --strict, DOM lib, no Node types)", () => {
-  test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
     const dir = generateFixture("trippin-lite.xml", "types");
     fs.writeFileSync(path.join(dir, "usage.ts"), USAGE);
-    expect(compile([path.join(dir, "usage.ts")])).toEqual([]);
-  });
-
-  test("a wrong use is reported (the check above can fail)", () => {
-    const dir = generateFixture("trippin-lite.xml", "types-wrong");
-    fs.writeFileSync(path.join(dir, "usage.ts"), USAGE.replace('// @ts-expect-error LastName was not selected\n', ""));
-    expect(compile([path.join(dir, "usage.ts")]).join("\n")).toMatch(/Property 'LastName' does not exist/);
-  });
-
-  test("the committed generated/ services compile", () => {
+    // The same code with one expectation removed: the compiler must report it (this check can fail).
+    fs.writeFileSync(path.join(dir, "usage-wrong.ts"), USAGE.replace("// @ts-expect-error LastName was not selected\n", ""));
     const root = path.resolve(__dirname, "..", "generated");
-    const files = fs.readdirSync(root).flatMap((s) => fs.readdirSync(path.join(root, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, s, f)));
-    expect(compile(files)).toEqual([]);
+    const committed = fs.readdirSync(root).flatMap((s) => fs.readdirSync(path.join(root, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, s, f)));
+    diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts"), ...committed]);
+  });
+
+  test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
+    expect(diagnostics.filter((d) => !d.startsWith("types/usage-wrong.ts"))).toEqual([]);
+  });
+
+  test("a wrong use is reported", () => {
+    expect(diagnostics.filter((d) => d.startsWith("types/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'LastName' does not exist/)]);
+  });
+});
+
+const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml"];
+
+withCorpus("generated modules of corpus services compile (tsc --strict)", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    const files: string[] = [];
+    for (const spec of SPECS) {
+      const file = path.join(CORPUS, spec);
+      const out = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }).files;
+      const dir = path.join(GENERATED, `corpus-${spec.replace(/\W/g, "-")}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, content] of out) fs.writeFileSync(path.join(dir, name), content);
+      files.push(...[...out.keys()].map((f) => path.join(dir, f)));
+    }
+    diagnostics = compile(files);
+  });
+
+  test.each(SPECS)("%s", (spec) => {
+    expect(diagnostics.filter((d) => d.startsWith(`corpus-${spec.replace(/\W/g, "-")}/`))).toEqual([]);
   });
 });

@@ -63,6 +63,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (s.includes("edm.")) edm = true;
     return s;
   };
+  const keyTs = (t: EntityType) => {
+    const s = keyType(ctx, t, imports);
+    if (s.includes("edm.")) edm = true;
+    return s;
+  };
   const navTs = (t: EntityType) =>
     t.namespace === schema.namespace ? navigationTypeName(ctx, t) : imports.use(moduleSpecifier(t.namespace, "requests"), navigationTypeName(ctx, t), t.namespace);
 
@@ -89,7 +94,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
-      const k = keyType(ctx, s.entityType, imports);
+      const k = keyTs(s.entityType);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
         name: scope.claim(camel(s.name)),
@@ -112,7 +117,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     });
     for (const n of t.navigationProperties) {
       const target = ts(n.target, true);
-      const k = keyType(ctx, n.target, imports);
+      const k = keyTs(n.target);
       const contained = n.containsTarget ? ", true" : "";
       navigations.push({
         doc: jsdoc("", [
@@ -151,7 +156,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     entities.push({
       qname: t.qualifiedName,
       type: self,
-      keyType: keyType(ctx, t, imports),
+      keyType: keyTs(t),
       nav: navTs(t),
       get: scope.claim(`get${base}`),
       list: scope.claim(`list${plural(base)}`),
