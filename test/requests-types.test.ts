@@ -13,7 +13,7 @@ if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is a
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { bookings, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
+import { bookings, createPerson, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
 
 declare const client: rt.Client;
@@ -62,12 +62,18 @@ export async function usage(): Promise<void> {
   // @ts-expect-error Age is a number
   await updatePerson(client, people().byKey("a"), { Age: "3" }, { etag: "*" });
 
+  const created = await createPerson(client, people(), { UserName: "n", FirstName: "N" });
+  const createdName: string = created.UserName;
+  const minimal = await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { prefer: "return=minimal" });
+  // @ts-expect-error nothing comes back with return=minimal
+  void minimal.UserName;
+
   const airport = await getNearestAirport(client, { lat: 1, lon: 2 });
   const code: string = airport.IcaoCode;
   // @ts-expect-error lon is required
   await getNearestAirport(client, { lat: 1 });
   await findTrips(client, { near: { City: "Boise" }, tags: ["a"] });
-  void [first, age, last, tripName, user, n, code];
+  void [first, age, last, tripName, user, n, code, createdName];
 }
 `;
 
@@ -103,6 +109,16 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
 
   test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
     expect(diagnostics.filter((d) => !d.startsWith("types/usage-wrong.ts"))).toEqual([]);
+  });
+
+  test("request modules do not import validators (a validator is bundled only where a caller passes one)", () => {
+    const dir = path.join(GENERATED, "types");
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".requests.ts") || x === "runtime.ts")) {
+      const imports = fs.readFileSync(path.join(dir, f), "utf8").match(/from "[^"]+"/g) ?? [];
+      expect(imports.filter((i) => i.includes("validators"))).toEqual([]);
+    }
+    // The runtime uses one class of validation.ts (the error it throws), nothing else.
+    expect(fs.readFileSync(path.join(dir, "runtime.ts"), "utf8")).toContain('import { ValidationFailedError, type ValidationResult } from "./validation.js";');
   });
 
   test("a wrong use is reported", () => {

@@ -54,7 +54,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEntity(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: rt.WriteOptions): Promise<(AnyEntity & rt.ControlInfo) | undefined> {
+export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<AnyEntity, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -79,7 +79,7 @@ export function listSecurities<S extends rt.PropertyName<Security, SecurityNavig
 }
 
 /** Creates a `microsoft.graph.security` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSecurity(client: rt.Client, target: rt.CollectionRef<Security, never>, body: Partial<Security>, options?: rt.WriteOptions): Promise<(Security & rt.ControlInfo) | undefined> {
+export function createSecurity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Security, never>, body: Partial<Security>, options?: O): Promise<rt.Created<Security, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -104,7 +104,7 @@ export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, 
 }
 
 /** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSecurityCopilot(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: rt.WriteOptions): Promise<(SecurityCopilot & rt.ControlInfo) | undefined> {
+export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: O): Promise<rt.Created<SecurityCopilot, O>> {
   return rt.create(client, target, body, options);
 }
 

@@ -55,7 +55,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEvaluation(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: rt.WriteOptions): Promise<(Evaluation & rt.ControlInfo) | undefined> {
+export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<Evaluation, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -80,7 +80,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPlugin(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: rt.WriteOptions): Promise<(Plugin & rt.ControlInfo) | undefined> {
+export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<Plugin, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -105,7 +105,7 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPrompt(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: rt.WriteOptions): Promise<(Prompt & rt.ControlInfo) | undefined> {
+export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<Prompt, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -130,7 +130,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSession(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.WriteOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -155,7 +155,7 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createWorkspace(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: rt.WriteOptions): Promise<(Workspace & rt.ControlInfo) | undefined> {
+export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<Workspace, O>> {
   return rt.create(client, target, body, options);
 }
 

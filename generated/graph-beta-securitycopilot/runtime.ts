@@ -115,6 +115,9 @@ export interface ControlInfo {
   "@odata.context"?: string;
 }
 
+/** What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204. */
+export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
+
 /** The entity as read: all of `T` without `$select`, else only the selected properties (and expanded ones). */
 export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
 

@@ -61,7 +61,7 @@ export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecord
 }
 
 /** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createCallRecord(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: rt.WriteOptions): Promise<(CallRecord & rt.ControlInfo) | undefined> {
+export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<CallRecord, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -86,7 +86,7 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createOrganizer(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: rt.WriteOptions): Promise<(Organizer & rt.ControlInfo) | undefined> {
+export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<Organizer, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -111,7 +111,7 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createParticipant(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: rt.WriteOptions): Promise<(Participant & rt.ControlInfo) | undefined> {
+export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<Participant, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -136,7 +136,7 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createParticipantBase(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: rt.WriteOptions): Promise<(AnyParticipantBase & rt.ControlInfo) | undefined> {
+export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<AnyParticipantBase, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -161,7 +161,7 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSegment(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: rt.WriteOptions): Promise<(Segment & rt.ControlInfo) | undefined> {
+export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<Segment, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -186,7 +186,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
 }
 
 /** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSession(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.WriteOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
   return rt.create(client, target, body, options);
 }
 

@@ -44,7 +44,7 @@ export function listCloudCommunicationses<S extends rt.PropertyName<CloudCommuni
 }
 
 /** Creates a `microsoft.graph.cloudCommunications` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createCloudCommunications(client: rt.Client, target: rt.CollectionRef<CloudCommunications, never>, body: Partial<CloudCommunications>, options?: rt.WriteOptions): Promise<(CloudCommunications & rt.ControlInfo) | undefined> {
+export function createCloudCommunications<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CloudCommunications, never>, body: Partial<CloudCommunications>, options?: O): Promise<rt.Created<CloudCommunications, O>> {
   return rt.create(client, target, body, options);
 }
 
@@ -69,7 +69,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEntity(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: rt.WriteOptions): Promise<(AnyEntity & rt.ControlInfo) | undefined> {
+export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<AnyEntity, O>> {
   return rt.create(client, target, body, options);
 }
 
