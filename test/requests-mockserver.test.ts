@@ -50,6 +50,7 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
     await api.deleteAirline(client, api.airlines().byKey("Zürich Air"));
   });
 
+  test.skip("key-as-segment addressing (/People/russellwhyte): SERVER LIMITATION, the mock server answers it with the whole People collection; these tests generate with parentheses (key-as-segment URLs are checked in requests-urls.test.ts)", () => {});
   test.skip("a key with a quote (O'B, sent as 'O''B') reads back: SERVER LIMITATION, the mock server does not undo the '' doubling of string literals and answers 404", () => {});
   test.skip("a key with reserved characters (a/b?c#d) reads back: SERVER LIMITATION, the mock server answers 404 for %2F, %3F and %23 inside a key literal (the URL is checked in requests-urls.test.ts)", () => {});
 
