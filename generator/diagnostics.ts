@@ -38,6 +38,7 @@ export const Codes = {
   cyclicBaseType: "ODG109",
   nameChanged: "ODG201",
   unresolvedReference: "ODG110",
+  outputConflict: "ODG301",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */
