@@ -42,7 +42,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   }
   if (args.watch) return watch(args, resolved.services, resolved.configFile);
   const mode: Mode = args.check ? "check" : args["dry-run"] ? "dry-run" : "write";
-  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force: args.force }));
+  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force: args.force || args["fail-on-warnings"] }));
   return printOutcomes(outcomes, mode, args);
 }
 

@@ -15,6 +15,8 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
+  /** A stale file kept by `--no-clean`: no longer generated, removed by the next cleaning run. */
+  stale?: boolean;
 }
 
 export interface ManifestInput {
@@ -57,7 +59,12 @@ export function readManifest(outDir: string): Manifest | undefined {
   for (const f of m.files as unknown[]) {
     if (typeof f === "string") files.push({ path: f, sha256: "", size: -1 });
     else if (f && typeof f === "object" && typeof (f as ManifestFile).path === "string")
-      files.push({ path: (f as ManifestFile).path, sha256: String((f as ManifestFile).sha256 ?? ""), size: Number((f as ManifestFile).size ?? -1) });
+      files.push({
+        path: (f as ManifestFile).path,
+        sha256: String((f as ManifestFile).sha256 ?? ""),
+        size: Number((f as ManifestFile).size ?? -1),
+        ...((f as ManifestFile).stale ? { stale: true } : {}),
+      });
   }
   return {
     generator: "odatagen",
@@ -81,7 +88,7 @@ export function manifestText(m: Manifest): string {
     fingerprint: m.fingerprint,
     options: { keyAsSegment: m.options.keyAsSegment, include: m.options.include, exclude: m.options.exclude },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
-    files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })),
+    files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
   };
   return JSON.stringify(ordered, null, 2) + "\n";
 }

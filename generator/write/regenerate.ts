@@ -10,7 +10,7 @@ import { generatorIdentity } from "./fingerprint";
 import { optionsRecord } from "./manifest";
 import type { Plan } from "./plan";
 import { hasLeftovers, recover, type Recovery } from "./stage";
-import { isUpToDate, readInputs } from "./uptodate";
+import { display, isUpToDate, readInputs } from "./uptodate";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -56,13 +56,13 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   const read = readInputs(service.out, service.inputs);
   if (read.unreadable.length) {
     const diagnostics = read.unreadable.map((u): Diagnostic => ({
-      code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: u.file, line: 0, column: 0, path: "",
+      code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: display(u.file), line: 0, column: 0, path: "",
     }));
     return { ...base, status: "failed", diagnostics, ms: elapsed() };
   }
   const identity = generatorIdentity();
   const options = optionsRecord(service);
-  if (writes && !req.force && isUpToDate(service.out, identity, options, read.records))
+  if (writes && !req.force && isUpToDate(service.out, identity, options, read.records, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
 
   const { generate } = require("../generate") as typeof import("../generate");

@@ -28,10 +28,16 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
       continue;
     }
     const text = buf.toString("utf8");
-    result.contents.push({ file, content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
+    result.contents.push({ file: display(file), content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
     result.records.push({ file: recordedInputPath(outDir, file), sha256: sha256(buf) });
   }
   return result;
+}
+
+/** An input path as shown in diagnostics: relative to the working folder when inside it. */
+export function display(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 export function isUpToDate(
@@ -39,6 +45,7 @@ export function isUpToDate(
   identity: { version: string; fingerprint: string },
   options: ManifestOptions,
   inputs: ManifestInput[],
+  removeStale = true,
 ): boolean {
   const m = readManifest(outDir);
   if (!m || !m.fingerprint || m.version !== identity.version || m.fingerprint !== identity.fingerprint) return false;
@@ -46,6 +53,7 @@ export function isUpToDate(
   if (JSON.stringify(m.inputs) !== JSON.stringify(inputs.map((i) => ({ file: i.file, sha256: i.sha256 })))) return false;
   if (hasLeftovers(outDir)) return false;
   for (const f of m.files) {
+    if (f.stale && removeStale) return false;
     let buf: Buffer;
     try {
       const file = path.join(outDir, f.path);

@@ -49,7 +49,7 @@ export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>
   let plan = planOutput(outDir, files, manifestText(draft));
   if (options.removeStale === false && plan.stale.length && plan.previous) {
     const kept = new Set(plan.stale);
-    draft.files = [...entries, ...plan.previous.files.filter((f) => kept.has(f.path))];
+    draft.files = [...entries, ...plan.previous.files.filter((f) => kept.has(f.path)).map((f) => ({ ...f, stale: true }))];
     plan = planOutput(outDir, files, manifestText(draft));
   }
   return { plan, manifest: manifestText(draft) };
