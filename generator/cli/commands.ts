@@ -4,9 +4,22 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runDiff } from "./diff-command";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 
+class UsageError extends Error {}
+
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
-  await yargs(argv)
+  try {
+    await parser(argv, (c) => (code = c));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`odatagen: ${e.message}\nRun \`odatagen --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  return code;
+}
+
+function parser(argv: string[], done: (code: number | Promise<number>) => void) {
+  return yargs(argv)
     .scriptName("odatagen")
     .usage("$0 <command> [options]")
     .command(
@@ -32,7 +45,7 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
           .example("$0 generate --check", "CI: fail when the committed output is stale")
           .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file"),
       (args) => {
-        code = runGenerate(args as unknown as GenerateArgs);
+        done(runGenerate(args as unknown as GenerateArgs));
       },
     )
     .command(
@@ -45,18 +58,15 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
           .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
           .option("fail-on-breaking", { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" }),
       (args) => {
-        code = runDiff(args as unknown as { old: string; new: string; json: boolean; "fail-on-breaking": boolean });
+        done(runDiff(args as unknown as { old: string; new: string; json: boolean; "fail-on-breaking": boolean }));
       },
     )
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {
-      if (e) throw e;
-      process.stderr.write(`odatagen: ${msg}\nRun \`odatagen --help\` for usage.\n`);
-      code = EXIT_USAGE;
+      throw e ?? new UsageError(msg);
     })
     .help()
     .version()
     .parseAsync();
-  return code;
 }
