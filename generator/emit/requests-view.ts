@@ -60,8 +60,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const roots: RequestsView["roots"] = [];
   for (const c of schema.containers) {
+    // Addresses of an abstract type hold any concrete subtype: the same `Any…` union the request
+    // functions take, so `getX(client, xs().byKey(k))` type-checks.
     for (const s of c.singletons) {
-      const t = ts(s.type);
+      const t = ts(s.type, true);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
         name: scope.claim(camel(s.name)),
@@ -70,7 +72,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       });
     }
     for (const s of c.entitySets) {
-      const t = ts(s.entityType);
+      const t = ts(s.entityType, true);
       const k = keyType(ctx, s.entityType, imports);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
@@ -88,7 +90,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const owner = camel(ctx.names.type(t));
     for (const n of t.navigationProperties) {
       if (t.kind !== "entity") continue;
-      const target = ts(n.target);
+      const target = ts(n.target, true);
       const k = keyType(ctx, n.target, imports);
       navigations.push({
         doc: jsdoc("", [
