@@ -122,7 +122,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const operations: OperationView[] = [];
-  for (const op of schema.operations) operations.push(operationView(ctx, op, scope, ts, refTs));
+  // Unbound operations are called through their imports only (CSDL §12.1, §13.5): the service has
+  // no URL for `/ns.fn()` itself.
+  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs));
   for (const c of schema.containers)
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));

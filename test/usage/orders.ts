@@ -1,6 +1,6 @@
 // Uses the golden output of test/fixtures/orders.xml.
 import { createClient, type Page } from "./runtime.js";
-import { biggest, cancel, getOrderLine, mainStore, getStore, orderLines, orders } from "./shop.requests.js";
+import { biggest, cancel, getOrderLine, mainStore, getStore, openStores, orderLines, orders } from "./shop.requests.js";
 import type { Order, OrderLine } from "./shop.types.js";
 
 const client = createClient({ baseUrl: "https://shop.example", fetch: globalThis.fetch });
@@ -10,5 +10,6 @@ export async function use(): Promise<void> {
   const top: Page<Order | null> = await biggest(client, orders(), { count: 3 });
   await cancel(client, orders().byKey(line.orderId), { reason: "late" });
   const store = await getStore(client, mainStore());
-  void [top, store.open];
+  const open: number = (await openStores(client)).value;
+  void [top, store.open, open];
 }

@@ -106,12 +106,7 @@ export function biggest(client: rt.Client, target: rt.CollectionRef<Order, unkno
   return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), undefined, options);
 }
 
-/** Function `shop.openStores`. */
-export function openStores(client: rt.Client, options?: rt.RequestOptions): Promise<{ value: number }> {
-  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "shop.openStores", []), undefined, options);
-}
-
 /** Function `shop.openStores` (imported as `/openStores`). */
-export function openStores2(client: rt.Client, options?: rt.RequestOptions): Promise<{ value: number }> {
+export function openStores(client: rt.Client, options?: rt.RequestOptions): Promise<{ value: number }> {
   return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options);
 }
