@@ -157,8 +157,10 @@ function keySuffix(spec: KeySpec, key: KeyValue | Record<string, KeyValue>, keyA
     const [name, kind] = spec[0];
     const value = typeof key === "object" && key !== null ? key[name] : key;
     if (value === undefined) throw new TypeError(`key property ${name} is missing`);
-    // Key-as-segment (URL Conventions §4.3.6): the value itself, as one segment.
-    if (keyAsSegment) return `/${encodeSegment(kind === "String" ? String(value) : literal(kind, value))}`;
+    // Key-as-segment (URL Conventions §4.3.6): the value itself, as one segment. "", "." and ".."
+    // cannot be one (URL parsers drop or merge them, even as %2E%2E), so they take parentheses.
+    const text = kind === "String" ? String(value) : literal(kind, value);
+    if (keyAsSegment && !/^\.{0,2}$/.test(text)) return `/${encodeSegment(text)}`;
     return `(${encodeURIComponent(literal(kind, value))})`;
   }
   if (typeof key !== "object" || key === null) throw new TypeError(`a key of ${spec.map(([n]) => n).join(", ")} is required`);

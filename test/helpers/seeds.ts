@@ -18,6 +18,8 @@ export interface SeedMessage {
 
 export interface SeedPage {
   file: string;
+  /** The "HTTP request" section: method and path template, e.g. `PATCH /a/{aId}/b/{bId}`. */
+  template: { method: string; path: string };
   request: SeedMessage;
   response: SeedMessage & { status: number };
 }
@@ -34,7 +36,7 @@ export function describeWithSeeds(...files: string[]): jest.Describe {
 }
 
 /** The first ```http block after the `"blockType": "<kind>"` marker, split into start line, headers, body. */
-function block(text: string, kind: "request" | "response", file: string): SeedMessage {
+function block(text: string, kind: "request" | "response" | "ignored", file: string): SeedMessage {
   const marker = text.search(new RegExp(`"blockType":\\s*"${kind}"`));
   if (marker < 0) throw new Error(`${file}: no ${kind} block`);
   const fence = /```\s*http\s*\n([\s\S]*?)```/.exec(text.slice(marker));
@@ -53,9 +55,10 @@ function block(text: string, kind: "request" | "response", file: string): SeedMe
 
 export function readSeed(file: string): SeedPage {
   const text = fs.readFileSync(path.join(SEEDS_DIR, file), "utf8");
+  const template = block(text, "ignored", file);
   const request = block(text, "request", file);
   const response = block(text, "response", file);
-  return { file, request, response: { ...response, status: Number(response.target.split(" ")[0]) } };
+  return { file, template: { method: template.method, path: template.target }, request, response: { ...response, status: Number(response.target.split(" ")[0]) } };
 }
 
 /** A deep copy of a JSON value, to edit without touching the original. */
