@@ -8,6 +8,8 @@ module.exports = {
   },
   // Generated modules import each other as "./x.js" (NodeNext style); jest resolves the .ts source.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // Builds dist/ (tsc) once, for the tests that run the real CLI.
+  globalSetup: "<rootDir>/test/global-setup.js",
   testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
+import { elementPathAt } from "./element-path";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
@@ -69,7 +70,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag)
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, "", { source, offset: source.offsetOf(line, col) });
+    const offset = source.offsetOf(Number(line) || 1, Number(col) || 1);
+    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, elementPathAt(text, offset) || "(document)", { source, offset });
     return undefined;
   }
   let root: XNode;
