@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { fixtureNames, generateFixture, GOLDEN_DIR, listFiles } from "./helpers/fixtures";
 import { compileWithApi, compileWithTs7, REPO, ts7, tsFiles, type Problem } from "./helpers/typecheck";
 import { STATIC_FILES } from "../generator/emit/emit";
+import ts from "typescript";
 
 const SERVICES = ["graph-callrecords", "graph-beta-securitycopilot"];
 const USAGE = path.join(__dirname, "usage");
@@ -86,4 +87,21 @@ test("the type check fails on a type error (the check is live)", () => {
   } finally {
     fs.rmSync(broken);
   }
+});
+
+test("the test sources (and the generated code they import) type-check with tsconfig.test.json", () => {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(REPO, "tsconfig.test.json"), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    },
+  });
+  if (!config) throw new Error("tsconfig.test.json not read");
+  const program = ts.createProgram(config.fileNames, config.options);
+  const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return `${d.file ? path.relative(REPO, d.file.fileName) : ""}:${pos}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+  expect(config.fileNames.some((f) => f.endsWith("seed-requests.test.ts"))).toBe(true);
+  expect(problems.join("\n")).toBe("");
 });
