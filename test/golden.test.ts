@@ -22,7 +22,7 @@ describe.each(fixtureNames())("fixture %s", (fixture) => {
   if (UPDATE) {
     test("golden files updated", () => {
       fs.rmSync(dir, { recursive: true, force: true });
-      for (const content of files.values()) {
+      for (const [rel, content] of files) {
         fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
         fs.writeFileSync(path.join(dir, rel), content);
       }
