@@ -28,6 +28,8 @@ export class RecordingServer {
     req.on("end", () => {
       this.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const reply = this.replies.shift() ?? { status: 204 };
+      // No keep-alive: the client's connection pool holds nothing open once the tests end.
+      res.setHeader("Connection", "close");
       res.writeHead(reply.status, reply.headers);
       res.end(reply.body);
     });

@@ -1,11 +1,11 @@
 /**
- * Type checks with the real compilers: TypeScript 5.9 through its API, and TypeScript 7 (the native
- * port, installed as the `typescript7` alias) through its `tsc` binary.
+ * Type checks with the real compilers, each run as `tsc` in a child process: TypeScript 5.9 (the
+ * `typescript` devDependency) and TypeScript 7, the native port (the `typescript7` alias). A child
+ * process keeps the compilers' large heaps out of the jest worker.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import ts from "typescript";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
@@ -28,51 +28,47 @@ export const STRICT_OPTIONS = {
   noFallthroughCasesInSwitch: true,
 } as const;
 
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
+export interface Compiler {
+  tsc: string;
+  version: string;
 }
 
-/** Compiles `files` with TypeScript 5.9 and returns every diagnostic, syntactic to semantic. */
-export function compileWithApi(files: string[]): Problem[] {
-  const parsed = ts.convertCompilerOptionsFromJson(STRICT_OPTIONS, REPO);
-  if (parsed.errors.length) throw new Error(ts.flattenDiagnosticMessageText(parsed.errors[0].messageText, "\n"));
-  const program = ts.createProgram(files, parsed.options);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-    return {
-      file: d.file ? path.relative(REPO, d.file.fileName) : "",
-      line: pos ? pos.line + 1 : 0,
-      message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-    };
-  });
-}
-
-/** Where the TypeScript 7 `tsc` launcher is, or why it cannot run here. */
-export function ts7(): { tsc: string; version: string } | { reason: string } {
-  const tsc = path.join(REPO, "node_modules", "typescript7", "bin", "tsc");
-  if (!fs.existsSync(tsc)) return { reason: "the typescript7 devDependency is not installed (npm install)" };
+/** A compiler's `tsc` launcher and version, or why it cannot run here. */
+export function compiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
+  const tsc = path.join(REPO, "node_modules", pkg, "bin", "tsc");
+  if (!fs.existsSync(tsc)) return { reason: `the ${pkg} devDependency is not installed (npm install)` };
   const r = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8", timeout: 60000 });
-  if (r.status !== 0 || !/Version 7\./.test(r.stdout)) {
-    return { reason: `typescript7's tsc does not run here (${(r.stderr || r.stdout || String(r.error)).trim().split("\n")[0]})` };
+  if (r.status !== 0 || !new RegExp(`Version ${major}\\.`).test(r.stdout)) {
+    return { reason: `${pkg}'s tsc does not run here (${(r.stderr || r.stdout || String(r.error)).trim().split("\n")[0]})` };
   }
   return { tsc, version: r.stdout.trim() };
 }
 
-/**
- * Runs TypeScript 7's tsc over `files` with STRICT_OPTIONS from a tsconfig written in `dir` (the
- * paths it prints are relative to it); returns its exit code and output.
- */
-export function compileWithTs7(tsc: string, dir: string, files: string[]): { status: number | null; output: string } {
-  const config = path.join(dir, "tsconfig.ts7.json");
-  fs.writeFileSync(config, JSON.stringify({ compilerOptions: STRICT_OPTIONS, files }, null, 2));
+export interface TscResult {
+  status: number | null;
+  /** Diagnostics, one per line, paths relative to the folder the tsconfig was written in. */
+  output: string;
+}
+
+/** Runs tsc with a tsconfig (STRICT_OPTIONS by default) written in `dir` over `files`. */
+export function runTsc(c: Compiler, dir: string, files: string[], compilerOptions: object = STRICT_OPTIONS): TscResult {
+  const config = path.join(dir, `tsconfig.check-${process.pid}.json`);
+  fs.writeFileSync(config, JSON.stringify({ compilerOptions, files }, null, 2));
   try {
-    const r = spawnSync(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: dir, encoding: "utf8", timeout: 120000 });
-    return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}` };
+    return runTscProject(c, config);
   } finally {
     fs.rmSync(config);
   }
+}
+
+/** Runs tsc on an existing tsconfig file. */
+export function runTscProject(c: Compiler, config: string): TscResult {
+  const r = spawnSync(process.execPath, [c.tsc, "-p", config, "--noEmit", "--pretty", "false"], {
+    cwd: path.dirname(config),
+    encoding: "utf8",
+    timeout: 240000,
+  });
+  return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`.trim() };
 }
 
 /** Every `.ts` file in a directory (not recursive), absolute, sorted. */
