@@ -107,17 +107,23 @@ export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: 
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsCollection_pluginSetting(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting");
+  const found = propsCollection_pluginSetting(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.collection_pluginSetting` declares. */
-export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.collection_pluginSetting` declares; returns how many are present. */
+export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.entries;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", false);
   else ctx.absent(v, "entries", "Collection(microsoft.graph.security.securityCopilot.pluginSetting)", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.collection_pluginSetting` declares (or inherits) a property of this name. */
@@ -164,20 +170,28 @@ export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): voi
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsErrorDetails(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails");
+  const found = propsErrorDetails(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.errorDetails` declares. */
-export function propsErrorDetails(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.errorDetails` declares; returns how many are present. */
+export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.code;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "code");
   v = o.message;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "message");
   v = o.outerType;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "outerType");
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.errorDetails` declares (or inherits) a property of this name. */
@@ -226,22 +240,30 @@ export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key):
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsEvaluationResult(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult");
+  const found = propsEvaluationResult(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.evaluationResult` declares. */
-export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.evaluationResult` declares; returns how many are present. */
+export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.content;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "content");
   v = o.previewState;
+  if (v !== undefined) found++;
   if (v != null) checkSkillPreviewState(v, ctx, "previewState");
   else ctx.absent(v, "previewState", "microsoft.graph.security.securityCopilot.skillPreviewState", vr.REQUIRED);
   v = o.type;
+  if (v !== undefined) found++;
   if (v != null) checkEvaluationResultType(v, ctx, "type");
   else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.evaluationResultType", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.evaluationResult` declares (or inherits) a property of this name. */
@@ -290,17 +312,23 @@ export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void 
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsPluginAuth(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth");
+  const found = propsPluginAuth(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.pluginAuth` declares. */
-export function propsPluginAuth(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.pluginAuth` declares; returns how many are present. */
+export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.authType;
+  if (v !== undefined) found++;
   if (v != null) checkPluginAuthTypes(v, ctx, "authType");
   else ctx.absent(v, "authType", "microsoft.graph.security.securityCopilot.pluginAuthTypes", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.pluginAuth` declares (or inherits) a property of this name. */
@@ -347,38 +375,53 @@ export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): vo
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsPluginSetting(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting");
+  const found = propsPluginSetting(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.pluginSetting` declares. */
-export function propsPluginSetting(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.pluginSetting` declares; returns how many are present. */
+export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.acceptableValues;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "acceptableValues", vr.checkString, "Edm.String", false);
   else ctx.absent(v, "acceptableValues", "Collection(Edm.String)", vr.REQUIRED);
   v = o.defaultValue;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "defaultValue");
   v = o.description;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "description");
   v = o.displayType;
+  if (v !== undefined) found++;
   if (v != null) checkPluginSettingDisplayType(v, ctx, "displayType");
   else ctx.absent(v, "displayType", "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", vr.REQUIRED);
   v = o.hintText;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "hintText");
   v = o.isRequired;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isRequired");
   else ctx.absent(v, "isRequired", "Edm.Boolean", vr.REQUIRED);
   v = o.label;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "label");
   v = o.name;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "name");
   v = o.settingValue;
+  if (v !== undefined) found++;
   if (v != null) checkPluginSettingType(v, ctx, "settingValue");
   else ctx.absent(v, "settingValue", "microsoft.graph.security.securityCopilot.pluginSettingType", vr.REQUIRED);
   v = o.value;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "value");
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.pluginSetting` declares (or inherits) a property of this name. */
@@ -434,22 +477,29 @@ export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.K
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSkillInputDescriptor(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor");
+  const found = propsSkillInputDescriptor(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.skillInputDescriptor` declares, after its base type's. */
-export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): void {
-  propsSkillVariableDescriptor(o, ctx);
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillInputDescriptor` declares, after its base type's; returns how many are present. */
+export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
+  let found = propsSkillVariableDescriptor(o, ctx);
   let v: unknown;
   v = o.defaultValue;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "defaultValue");
   v = o.isRequired;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isRequired");
   else ctx.absent(v, "isRequired", "Edm.Boolean", vr.REQUIRED);
   v = o.placeholderValue;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "placeholderValue");
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.skillInputDescriptor` declares (or inherits) a property of this name. */
@@ -498,16 +548,22 @@ export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Ke
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSkillTypeDescriptor(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+  const found = propsSkillTypeDescriptor(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.skillTypeDescriptor` declares. */
-export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillTypeDescriptor` declares; returns how many are present. */
+export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.name;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "name");
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.skillTypeDescriptor` declares (or inherits) a property of this name. */
@@ -559,22 +615,30 @@ export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: v
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
 export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSkillVariableDescriptor(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor");
+  const found = propsSkillVariableDescriptor(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.skillVariableDescriptor` declares. */
-export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.skillVariableDescriptor` declares; returns how many are present. */
+export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.description;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "description");
   v = o.name;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "name");
   else ctx.absent(v, "name", "Edm.String", vr.REQUIRED);
   v = o.type;
+  if (v !== undefined) found++;
   if (v != null) checkSkillTypeDescriptor(v, ctx, "type");
   else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.skillTypeDescriptor", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.skillVariableDescriptor` declares (or inherits) a property of this name. */
@@ -623,38 +687,50 @@ export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void 
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.evaluation`. */
 export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsEvaluation(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
+  const found = propsEvaluation(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.evaluation` declares, after its base type's. */
-export function propsEvaluation(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.security.securityCopilot.evaluation` declares, after its base type's; returns how many are present. */
+export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.completedDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "completedDateTime");
   else ctx.absent(v, "completedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.createdDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
   else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.executionCount;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt64(v, ctx, "executionCount");
   else ctx.absent(v, "executionCount", "Edm.Int64", vr.REQUIRED);
   v = o.isCancelled;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isCancelled");
   else ctx.absent(v, "isCancelled", "Edm.Boolean", vr.REQUIRED);
   v = o.lastModifiedDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
   else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.result;
+  if (v !== undefined) found++;
   if (v != null) checkEvaluationResult(v, ctx, "result");
   v = o.runStartDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "runStartDateTime");
   else ctx.absent(v, "runStartDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.state;
+  if (v !== undefined) found++;
   if (v != null) checkEvaluationState(v, ctx, "state");
   else ctx.absent(v, "state", "microsoft.graph.security.securityCopilot.evaluationState", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.evaluation` declares (or inherits) a property of this name. */
@@ -708,41 +784,56 @@ export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.plugin`. */
 export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsPlugin(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownPlugin, "microsoft.graph.security.securityCopilot.plugin");
+  const found = propsPlugin(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownPlugin, "microsoft.graph.security.securityCopilot.plugin");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.plugin` declares. */
-export function propsPlugin(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security.securityCopilot.plugin` declares; returns how many are present. */
+export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.authorization;
+  if (v !== undefined) found++;
   if (v != null) checkPluginAuth(v, ctx, "authorization");
   v = o.catalogScope;
+  if (v !== undefined) found++;
   if (v != null) checkPluginCatalogScope(v, ctx, "catalogScope");
   else ctx.absent(v, "catalogScope", "microsoft.graph.security.securityCopilot.pluginCatalogScope", vr.REQUIRED);
   v = o.category;
+  if (v !== undefined) found++;
   if (v != null) checkPluginCategory(v, ctx, "category");
   else ctx.absent(v, "category", "microsoft.graph.security.securityCopilot.pluginCategory", vr.REQUIRED);
   v = o.description;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "description");
   v = o.displayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "displayName");
   v = o.isEnabled;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isEnabled");
   else ctx.absent(v, "isEnabled", "Edm.Boolean", vr.REQUIRED);
   v = o.name;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "name");
   else ctx.absent(v, "name", "Edm.String", vr.REQUIRED);
   v = o.previewState;
+  if (v !== undefined) found++;
   if (v != null) checkPluginPreviewStates(v, ctx, "previewState");
   else ctx.absent(v, "previewState", "microsoft.graph.security.securityCopilot.pluginPreviewStates", vr.REQUIRED);
   v = o.settings;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", false);
   else ctx.absent(v, "settings", "Collection(microsoft.graph.security.securityCopilot.pluginSetting)", vr.REQUIRED);
   v = o.supportedAuthTypes;
+  if (v !== undefined) found++;
   if (v != null) checkPluginAuthTypes(v, ctx, "supportedAuthTypes");
   else ctx.absent(v, "supportedAuthTypes", "microsoft.graph.security.securityCopilot.pluginAuthTypes", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.plugin` declares (or inherits) a property of this name. */
@@ -798,36 +889,48 @@ export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.prompt`. */
 export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsPrompt(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownPrompt, "microsoft.graph.security.securityCopilot.prompt");
+  const found = propsPrompt(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownPrompt, "microsoft.graph.security.securityCopilot.prompt");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.prompt` declares, after its base type's. */
-export function propsPrompt(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.security.securityCopilot.prompt` declares, after its base type's; returns how many are present. */
+export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.content;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "content");
   v = o.createdDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
   else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.inputs;
+  if (v !== undefined) found++;
   if (v != null) checkDictionary(v, ctx, "inputs");
   v = o.lastModifiedDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
   else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.skillInputDescriptors;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", true);
   else ctx.absent(v, "skillInputDescriptors", "Collection(microsoft.graph.security.securityCopilot.skillInputDescriptor)", 0);
   v = o.skillName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "skillName");
   v = o.type;
+  if (v !== undefined) found++;
   if (v != null) checkPromptType(v, ctx, "type");
   else ctx.absent(v, "type", "microsoft.graph.security.securityCopilot.promptType", vr.REQUIRED);
   v = o.evaluations;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", false);
   else ctx.absent(v, "evaluations", "Collection(microsoft.graph.security.securityCopilot.evaluation)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.prompt` declares (or inherits) a property of this name. */
@@ -881,26 +984,34 @@ export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.session`. */
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSession(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSession, "microsoft.graph.security.securityCopilot.session");
+  const found = propsSession(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSession, "microsoft.graph.security.securityCopilot.session");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.session` declares, after its base type's. */
-export function propsSession(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.security.securityCopilot.session` declares, after its base type's; returns how many are present. */
+export function propsSession(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.createdDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "createdDateTime");
   else ctx.absent(v, "createdDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.displayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "displayName");
   v = o.lastModifiedDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
   else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.prompts;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt", false);
   else ctx.absent(v, "prompts", "Collection(microsoft.graph.security.securityCopilot.prompt)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.session` declares (or inherits) a property of this name. */
@@ -950,23 +1061,30 @@ export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.security.securityCopilot.workspace`. */
 export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsWorkspace(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownWorkspace, "microsoft.graph.security.securityCopilot.workspace");
+  const found = propsWorkspace(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownWorkspace, "microsoft.graph.security.securityCopilot.workspace");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security.securityCopilot.workspace` declares, after its base type's. */
-export function propsWorkspace(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.security.securityCopilot.workspace` declares, after its base type's; returns how many are present. */
+export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.displayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "displayName");
   v = o.plugins;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin", false);
   else ctx.absent(v, "plugins", "Collection(microsoft.graph.security.securityCopilot.plugin)", 0);
   v = o.sessions;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session", false);
   else ctx.absent(v, "sessions", "Collection(microsoft.graph.security.securityCopilot.session)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.security.securityCopilot.workspace` declares (or inherits) a property of this name. */

@@ -45,8 +45,9 @@ export function exactDictionary(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.Dictionary` declares. */
-export function propsDictionary(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.Dictionary` declares; returns how many are present. */
+export function propsDictionary(o: vr.Json, ctx: vr.Context): number {
+  return 0;
 }
 
 /** Whether `microsoft.graph.Dictionary` declares (or inherits) a property of this name. */
@@ -102,17 +103,23 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.entity`. */
 export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsEntity(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownEntity, "microsoft.graph.entity");
+  const found = propsEntity(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEntity, "microsoft.graph.entity");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.entity` declares. */
-export function propsEntity(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.entity` declares; returns how many are present. */
+export function propsEntity(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.entity` declares (or inherits) a property of this name. */
@@ -159,16 +166,22 @@ export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.security`. */
 export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSecurity(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSecurity, "microsoft.graph.security");
+  const found = propsSecurity(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSecurity, "microsoft.graph.security");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.security` declares. */
-export function propsSecurity(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.security` declares; returns how many are present. */
+export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.securityCopilot;
+  if (v !== undefined) found++;
   if (v != null) checkSecurityCopilot(v, ctx, "securityCopilot");
+  return found;
 }
 
 /** Whether `microsoft.graph.security` declares (or inherits) a property of this name. */
@@ -209,18 +222,23 @@ export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): 
 /** Checks an object known to be a `microsoft.graph.securityCopilot`. */
 export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSecurityCopilot(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSecurityCopilot, "microsoft.graph.securityCopilot");
+  const found = propsSecurityCopilot(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSecurityCopilot, "microsoft.graph.securityCopilot");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.securityCopilot` declares, after its base type's. */
-export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.securityCopilot` declares, after its base type's; returns how many are present. */
+export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.workspaces;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace", false);
   else ctx.absent(v, "workspaces", "Collection(microsoft.graph.security.securityCopilot.workspace)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.securityCopilot` declares (or inherits) a property of this name. */

@@ -147,16 +147,22 @@ export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr
 /** Checks an object known to be a `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsAdministrativeUnitInfo(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo");
+  const found = propsAdministrativeUnitInfo(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.administrativeUnitInfo` declares. */
-export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.administrativeUnitInfo` declares; returns how many are present. */
+export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.administrativeUnitInfo` declares (or inherits) a property of this name. */
@@ -201,25 +207,33 @@ export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): 
 /** Checks an object known to be a `microsoft.graph.callRecords.clientUserAgent`. */
 export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsClientUserAgent(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownClientUserAgent, "microsoft.graph.callRecords.clientUserAgent");
+  const found = propsClientUserAgent(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownClientUserAgent, "microsoft.graph.callRecords.clientUserAgent");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.clientUserAgent` declares, after its base type's. */
-export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): void {
-  propsUserAgent(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.clientUserAgent` declares, after its base type's; returns how many are present. */
+export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
+  let found = propsUserAgent(o, ctx);
   let v: unknown;
   v = o.azureADAppId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "azureADAppId");
   v = o.communicationServiceId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "communicationServiceId");
   v = o.platform;
+  if (v !== undefined) found++;
   if (v != null) checkClientPlatform(v, ctx, "platform");
   else ctx.absent(v, "platform", "microsoft.graph.callRecords.clientPlatform", vr.REQUIRED);
   v = o.productFamily;
+  if (v !== undefined) found++;
   if (v != null) checkProductFamily(v, ctx, "productFamily");
   else ctx.absent(v, "productFamily", "microsoft.graph.callRecords.productFamily", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.clientUserAgent` declares (or inherits) a property of this name. */
@@ -267,56 +281,82 @@ export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void 
 /** Checks an object known to be a `microsoft.graph.callRecords.deviceInfo`. */
 export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsDeviceInfo(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownDeviceInfo, "microsoft.graph.callRecords.deviceInfo");
+  const found = propsDeviceInfo(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownDeviceInfo, "microsoft.graph.callRecords.deviceInfo");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.deviceInfo` declares. */
-export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.deviceInfo` declares; returns how many are present. */
+export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.captureDeviceDriver;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "captureDeviceDriver");
   v = o.captureDeviceName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "captureDeviceName");
   v = o.captureNotFunctioningEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "captureNotFunctioningEventRatio");
   v = o.cpuInsufficentEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "cpuInsufficentEventRatio");
   v = o.deviceClippingEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "deviceClippingEventRatio");
   v = o.deviceGlitchEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "deviceGlitchEventRatio");
   v = o.howlingEventCount;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "howlingEventCount");
   v = o.initialSignalLevelRootMeanSquare;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "initialSignalLevelRootMeanSquare");
   v = o.lowSpeechLevelEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "lowSpeechLevelEventRatio");
   v = o.lowSpeechToNoiseEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "lowSpeechToNoiseEventRatio");
   v = o.micGlitchRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "micGlitchRate");
   v = o.receivedNoiseLevel;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "receivedNoiseLevel");
   v = o.receivedSignalLevel;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "receivedSignalLevel");
   v = o.renderDeviceDriver;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "renderDeviceDriver");
   v = o.renderDeviceName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "renderDeviceName");
   v = o.renderMuteEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "renderMuteEventRatio");
   v = o.renderNotFunctioningEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "renderNotFunctioningEventRatio");
   v = o.renderZeroVolumeEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "renderZeroVolumeEventRatio");
   v = o.sentNoiseLevel;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "sentNoiseLevel");
   v = o.sentSignalLevel;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "sentSignalLevel");
   v = o.speakerGlitchRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "speakerGlitchRate");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.deviceInfo` declares (or inherits) a property of this name. */
@@ -381,56 +421,82 @@ export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Ke
 /** Checks an object known to be a `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsDirectRoutingLogRow(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownDirectRoutingLogRow, "microsoft.graph.callRecords.directRoutingLogRow");
+  const found = propsDirectRoutingLogRow(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownDirectRoutingLogRow, "microsoft.graph.callRecords.directRoutingLogRow");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.directRoutingLogRow` declares. */
-export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.directRoutingLogRow` declares; returns how many are present. */
+export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.calleeNumber;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "calleeNumber");
   v = o.callEndSubReason;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "callEndSubReason");
   v = o.callerNumber;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "callerNumber");
   v = o.callType;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "callType");
   v = o.correlationId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "correlationId");
   v = o.duration;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "duration");
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   v = o.failureDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "failureDateTime");
   v = o.finalSipCode;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "finalSipCode");
   v = o.finalSipCodePhrase;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "finalSipCodePhrase");
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   v = o.inviteDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "inviteDateTime");
   v = o.mediaBypassEnabled;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "mediaBypassEnabled");
   v = o.mediaPathLocation;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "mediaPathLocation");
   v = o.signalingLocation;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "signalingLocation");
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   v = o.successfulCall;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "successfulCall");
   v = o.trunkFullyQualifiedDomainName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "trunkFullyQualifiedDomainName");
   v = o.userDisplayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userDisplayName");
   v = o.userId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userId");
   v = o.userPrincipalName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userPrincipalName");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.directRoutingLogRow` declares (or inherits) a property of this name. */
@@ -501,16 +567,22 @@ export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.endpoint`. */
 export function exactEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsEndpoint(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownEndpoint, "microsoft.graph.callRecords.endpoint");
+  const found = propsEndpoint(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEndpoint, "microsoft.graph.callRecords.endpoint");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.endpoint` declares. */
-export function propsEndpoint(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.endpoint` declares; returns how many are present. */
+export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.userAgent;
+  if (v !== undefined) found++;
   if (v != null) checkUserAgent(v, ctx, "userAgent");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.endpoint` declares (or inherits) a property of this name. */
@@ -555,19 +627,26 @@ export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void
 /** Checks an object known to be a `microsoft.graph.callRecords.failureInfo`. */
 export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsFailureInfo(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownFailureInfo, "microsoft.graph.callRecords.failureInfo");
+  const found = propsFailureInfo(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownFailureInfo, "microsoft.graph.callRecords.failureInfo");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.failureInfo` declares. */
-export function propsFailureInfo(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.failureInfo` declares; returns how many are present. */
+export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.reason;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "reason");
   v = o.stage;
+  if (v !== undefined) found++;
   if (v != null) checkFailureStage(v, ctx, "stage");
   else ctx.absent(v, "stage", "microsoft.graph.callRecords.failureStage", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.failureInfo` declares (or inherits) a property of this name. */
@@ -618,8 +697,9 @@ export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key):
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.feedbackTokenSet` declares. */
-export function propsFeedbackTokenSet(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.feedbackTokenSet` declares; returns how many are present. */
+export function propsFeedbackTokenSet(o: vr.Json, ctx: vr.Context): number {
+  return 0;
 }
 
 /** Whether `microsoft.graph.callRecords.feedbackTokenSet` declares (or inherits) a property of this name. */
@@ -659,27 +739,38 @@ export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.media`. */
 export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsMedia(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownMedia, "microsoft.graph.callRecords.media");
+  const found = propsMedia(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownMedia, "microsoft.graph.callRecords.media");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.media` declares. */
-export function propsMedia(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.media` declares; returns how many are present. */
+export function propsMedia(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.calleeDevice;
+  if (v !== undefined) found++;
   if (v != null) checkDeviceInfo(v, ctx, "calleeDevice");
   v = o.calleeNetwork;
+  if (v !== undefined) found++;
   if (v != null) checkNetworkInfo(v, ctx, "calleeNetwork");
   v = o.callerDevice;
+  if (v !== undefined) found++;
   if (v != null) checkDeviceInfo(v, ctx, "callerDevice");
   v = o.callerNetwork;
+  if (v !== undefined) found++;
   if (v != null) checkNetworkInfo(v, ctx, "callerNetwork");
   v = o.label;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "label");
   v = o.streams;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", true);
   else ctx.absent(v, "streams", "Collection(microsoft.graph.callRecords.mediaStream)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.media` declares (or inherits) a property of this name. */
@@ -729,75 +820,110 @@ export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void
 /** Checks an object known to be a `microsoft.graph.callRecords.mediaStream`. */
 export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsMediaStream(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownMediaStream, "microsoft.graph.callRecords.mediaStream");
+  const found = propsMediaStream(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownMediaStream, "microsoft.graph.callRecords.mediaStream");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.mediaStream` declares. */
-export function propsMediaStream(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.mediaStream` declares; returns how many are present. */
+export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.audioCodec;
+  if (v !== undefined) found++;
   if (v != null) checkAudioCodec(v, ctx, "audioCodec");
   v = o.averageAudioDegradation;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageAudioDegradation");
   v = o.averageAudioNetworkJitter;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "averageAudioNetworkJitter");
   v = o.averageBandwidthEstimate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt64(v, ctx, "averageBandwidthEstimate");
   v = o.averageFreezeDuration;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "averageFreezeDuration");
   v = o.averageJitter;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "averageJitter");
   v = o.averagePacketLossRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averagePacketLossRate");
   v = o.averageRatioOfConcealedSamples;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageRatioOfConcealedSamples");
   v = o.averageReceivedFrameRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageReceivedFrameRate");
   v = o.averageRoundTripTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "averageRoundTripTime");
   v = o.averageVideoFrameLossPercentage;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageVideoFrameLossPercentage");
   v = o.averageVideoFrameRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageVideoFrameRate");
   v = o.averageVideoPacketLossRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "averageVideoPacketLossRate");
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   v = o.isAudioForwardErrorCorrectionUsed;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isAudioForwardErrorCorrectionUsed");
   v = o.lowFrameRateRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "lowFrameRateRatio");
   v = o.lowVideoProcessingCapabilityRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "lowVideoProcessingCapabilityRatio");
   v = o.maxAudioNetworkJitter;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "maxAudioNetworkJitter");
   v = o.maxJitter;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "maxJitter");
   v = o.maxPacketLossRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "maxPacketLossRate");
   v = o.maxRatioOfConcealedSamples;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "maxRatioOfConcealedSamples");
   v = o.maxRoundTripTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "maxRoundTripTime");
   v = o.packetUtilization;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt64(v, ctx, "packetUtilization");
   v = o.postForwardErrorCorrectionPacketLossRate;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "postForwardErrorCorrectionPacketLossRate");
   v = o.rmsFreezeDuration;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "rmsFreezeDuration");
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   v = o.streamDirection;
+  if (v !== undefined) found++;
   if (v != null) checkMediaStreamDirection(v, ctx, "streamDirection");
   else ctx.absent(v, "streamDirection", "microsoft.graph.callRecords.mediaStreamDirection", vr.REQUIRED);
   v = o.streamId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "streamId");
   v = o.videoCodec;
+  if (v !== undefined) found++;
   if (v != null) checkVideoCodec(v, ctx, "videoCodec");
   v = o.wasMediaBypassed;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "wasMediaBypassed");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.mediaStream` declares (or inherits) a property of this name. */
@@ -871,71 +997,102 @@ export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void
 /** Checks an object known to be a `microsoft.graph.callRecords.networkInfo`. */
 export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsNetworkInfo(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownNetworkInfo, "microsoft.graph.callRecords.networkInfo");
+  const found = propsNetworkInfo(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownNetworkInfo, "microsoft.graph.callRecords.networkInfo");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.networkInfo` declares. */
-export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.networkInfo` declares; returns how many are present. */
+export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.bandwidthLowEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "bandwidthLowEventRatio");
   v = o.basicServiceSetIdentifier;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "basicServiceSetIdentifier");
   v = o.connectionType;
+  if (v !== undefined) found++;
   if (v != null) checkNetworkConnectionType(v, ctx, "connectionType");
   else ctx.absent(v, "connectionType", "microsoft.graph.callRecords.networkConnectionType", vr.REQUIRED);
   v = o.delayEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "delayEventRatio");
   v = o.dnsSuffix;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "dnsSuffix");
   v = o.ipAddress;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "ipAddress");
   v = o.linkSpeed;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt64(v, ctx, "linkSpeed");
   v = o.macAddress;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "macAddress");
   v = o.networkTransportProtocol;
+  if (v !== undefined) found++;
   if (v != null) checkNetworkTransportProtocol(v, ctx, "networkTransportProtocol");
   else ctx.absent(v, "networkTransportProtocol", "microsoft.graph.callRecords.networkTransportProtocol", vr.REQUIRED);
   v = o.port;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "port");
   v = o.receivedQualityEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "receivedQualityEventRatio");
   v = o.reflexiveIPAddress;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "reflexiveIPAddress");
   v = o.relayIPAddress;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "relayIPAddress");
   v = o.relayPort;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "relayPort");
   v = o.sentQualityEventRatio;
+  if (v !== undefined) found++;
   if (v != null) vr.checkSingle(v, ctx, "sentQualityEventRatio");
   v = o.subnet;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "subnet");
   v = o.traceRouteHops;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "traceRouteHops", checkTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", false);
   else ctx.absent(v, "traceRouteHops", "Collection(microsoft.graph.callRecords.traceRouteHop)", vr.REQUIRED);
   v = o.wifiBand;
+  if (v !== undefined) found++;
   if (v != null) checkWifiBand(v, ctx, "wifiBand");
   else ctx.absent(v, "wifiBand", "microsoft.graph.callRecords.wifiBand", vr.REQUIRED);
   v = o.wifiBatteryCharge;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "wifiBatteryCharge");
   v = o.wifiChannel;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "wifiChannel");
   v = o.wifiMicrosoftDriver;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "wifiMicrosoftDriver");
   v = o.wifiMicrosoftDriverVersion;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "wifiMicrosoftDriverVersion");
   v = o.wifiRadioType;
+  if (v !== undefined) found++;
   if (v != null) checkWifiRadioType(v, ctx, "wifiRadioType");
   else ctx.absent(v, "wifiRadioType", "microsoft.graph.callRecords.wifiRadioType", vr.REQUIRED);
   v = o.wifiSignalStrength;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "wifiSignalStrength");
   v = o.wifiVendorDriver;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "wifiVendorDriver");
   v = o.wifiVendorDriverVersion;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "wifiVendorDriverVersion");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.networkInfo` declares (or inherits) a property of this name. */
@@ -1005,29 +1162,40 @@ export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Ke
 /** Checks an object known to be a `microsoft.graph.callRecords.participantEndpoint`. */
 export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsParticipantEndpoint(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownParticipantEndpoint, "microsoft.graph.callRecords.participantEndpoint");
+  const found = propsParticipantEndpoint(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownParticipantEndpoint, "microsoft.graph.callRecords.participantEndpoint");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.participantEndpoint` declares, after its base type's. */
-export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): void {
-  propsEndpoint(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.participantEndpoint` declares, after its base type's; returns how many are present. */
+export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEndpoint(o, ctx);
   let v: unknown;
   v = o.associatedIdentity;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "associatedIdentity");
   v = o.cpuCoresCount;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "cpuCoresCount");
   v = o.cpuName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "cpuName");
   v = o.cpuProcessorSpeedInMhz;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "cpuProcessorSpeedInMhz");
   v = o.feedback;
+  if (v !== undefined) found++;
   if (v != null) checkUserFeedback(v, ctx, "feedback");
   v = o.identity;
+  if (v !== undefined) found++;
   if (v != null) checkIdentitySet(v, ctx, "identity");
   v = o.name;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "name");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.participantEndpoint` declares (or inherits) a property of this name. */
@@ -1078,60 +1246,88 @@ export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): v
 /** Checks an object known to be a `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsPstnCallLogRow(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownPstnCallLogRow, "microsoft.graph.callRecords.pstnCallLogRow");
+  const found = propsPstnCallLogRow(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownPstnCallLogRow, "microsoft.graph.callRecords.pstnCallLogRow");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.pstnCallLogRow` declares. */
-export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.pstnCallLogRow` declares; returns how many are present. */
+export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.callDurationSource;
+  if (v !== undefined) found++;
   if (v != null) checkPstnCallDurationSource(v, ctx, "callDurationSource");
   v = o.calleeNumber;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "calleeNumber");
   v = o.callerNumber;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "callerNumber");
   v = o.callId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "callId");
   v = o.callType;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "callType");
   v = o.charge;
+  if (v !== undefined) found++;
   if (v != null) checkDecimalSvariable(v, ctx, "charge");
   v = o.conferenceId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "conferenceId");
   v = o.connectionCharge;
+  if (v !== undefined) found++;
   if (v != null) checkDecimalSvariable(v, ctx, "connectionCharge");
   v = o.currency;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "currency");
   v = o.destinationContext;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "destinationContext");
   v = o.destinationName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "destinationName");
   v = o.duration;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "duration");
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   v = o.inventoryType;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "inventoryType");
   v = o.licenseCapability;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "licenseCapability");
   v = o.operator;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "operator");
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   v = o.tenantCountryCode;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "tenantCountryCode");
   v = o.usageCountryCode;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "usageCountryCode");
   v = o.userDisplayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userDisplayName");
   v = o.userId;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userId");
   v = o.userPrincipalName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userPrincipalName");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.pstnCallLogRow` declares (or inherits) a property of this name. */
@@ -1198,14 +1394,17 @@ export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): 
 /** Checks an object known to be a `microsoft.graph.callRecords.serviceEndpoint`. */
 export function exactServiceEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsServiceEndpoint(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownServiceEndpoint, "microsoft.graph.callRecords.serviceEndpoint");
+  const found = propsServiceEndpoint(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownServiceEndpoint, "microsoft.graph.callRecords.serviceEndpoint");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.serviceEndpoint` declares, after its base type's. */
-export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): void {
-  propsEndpoint(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.serviceEndpoint` declares, after its base type's; returns how many are present. */
+export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
+  return propsEndpoint(o, ctx);
 }
 
 /** Whether `microsoft.graph.callRecords.serviceEndpoint` declares (or inherits) a property of this name. */
@@ -1245,18 +1444,23 @@ export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key):
 /** Checks an object known to be a `microsoft.graph.callRecords.serviceUserAgent`. */
 export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsServiceUserAgent(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownServiceUserAgent, "microsoft.graph.callRecords.serviceUserAgent");
+  const found = propsServiceUserAgent(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownServiceUserAgent, "microsoft.graph.callRecords.serviceUserAgent");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.serviceUserAgent` declares, after its base type's. */
-export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): void {
-  propsUserAgent(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.serviceUserAgent` declares, after its base type's; returns how many are present. */
+export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
+  let found = propsUserAgent(o, ctx);
   let v: unknown;
   v = o.role;
+  if (v !== undefined) found++;
   if (v != null) checkServiceRole(v, ctx, "role");
   else ctx.absent(v, "role", "microsoft.graph.callRecords.serviceRole", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.serviceUserAgent` declares (or inherits) a property of this name. */
@@ -1301,20 +1505,28 @@ export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): vo
 /** Checks an object known to be a `microsoft.graph.callRecords.traceRouteHop`. */
 export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsTraceRouteHop(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop");
+  const found = propsTraceRouteHop(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.traceRouteHop` declares. */
-export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.traceRouteHop` declares; returns how many are present. */
+export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.hopCount;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt32(v, ctx, "hopCount");
   v = o.ipAddress;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "ipAddress");
   v = o.roundTripTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDuration(v, ctx, "roundTripTime");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.traceRouteHop` declares (or inherits) a property of this name. */
@@ -1363,18 +1575,25 @@ export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.userAgent`. */
 export function exactUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsUserAgent(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownUserAgent, "microsoft.graph.callRecords.userAgent");
+  const found = propsUserAgent(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownUserAgent, "microsoft.graph.callRecords.userAgent");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.userAgent` declares. */
-export function propsUserAgent(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.userAgent` declares; returns how many are present. */
+export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.applicationVersion;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "applicationVersion");
   v = o.headerValue;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "headerValue");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.userAgent` declares (or inherits) a property of this name. */
@@ -1420,21 +1639,29 @@ export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): voi
 /** Checks an object known to be a `microsoft.graph.callRecords.userFeedback`. */
 export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsUserFeedback(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownUserFeedback, "microsoft.graph.callRecords.userFeedback");
+  const found = propsUserFeedback(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownUserFeedback, "microsoft.graph.callRecords.userFeedback");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.userFeedback` declares. */
-export function propsUserFeedback(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.callRecords.userFeedback` declares; returns how many are present. */
+export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.rating;
+  if (v !== undefined) found++;
   if (v != null) checkUserFeedbackRating(v, ctx, "rating");
   else ctx.absent(v, "rating", "microsoft.graph.callRecords.userFeedbackRating", vr.REQUIRED);
   v = o.text;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "text");
   v = o.tokens;
+  if (v !== undefined) found++;
   if (v != null) checkFeedbackTokenSet(v, ctx, "tokens");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.userFeedback` declares (or inherits) a property of this name. */
@@ -1486,12 +1713,14 @@ export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.userIdentity` declares, after its base type's. */
-export function propsUserIdentity(o: vr.Json, ctx: vr.Context): void {
-  propsIdentity(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.userIdentity` declares, after its base type's; returns how many are present. */
+export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
+  let found = propsIdentity(o, ctx);
   let v: unknown;
   v = o.userPrincipalName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "userPrincipalName");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.userIdentity` declares (or inherits) a property of this name. */
@@ -1536,48 +1765,64 @@ export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void 
 /** Checks an object known to be a `microsoft.graph.callRecords.callRecord`. */
 export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsCallRecord(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownCallRecord, "microsoft.graph.callRecords.callRecord");
+  const found = propsCallRecord(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownCallRecord, "microsoft.graph.callRecords.callRecord");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.callRecord` declares, after its base type's. */
-export function propsCallRecord(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.callRecord` declares, after its base type's; returns how many are present. */
+export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   else ctx.absent(v, "endDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.joinWebUrl;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "joinWebUrl");
   v = o.lastModifiedDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "lastModifiedDateTime");
   else ctx.absent(v, "lastModifiedDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.modalities;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", false);
   else ctx.absent(v, "modalities", "Collection(microsoft.graph.callRecords.modality)", vr.REQUIRED);
   v = o.organizer;
+  if (v !== undefined) found++;
   if (v != null) checkIdentitySet(v, ctx, "organizer");
   v = o.participants;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", true);
   else ctx.absent(v, "participants", "Collection(microsoft.graph.identitySet)", 0);
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   else ctx.absent(v, "startDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.type;
+  if (v !== undefined) found++;
   if (v != null) checkCallType(v, ctx, "type");
   else ctx.absent(v, "type", "microsoft.graph.callRecords.callType", vr.REQUIRED);
   v = o.version;
+  if (v !== undefined) found++;
   if (v != null) vr.checkInt64(v, ctx, "version");
   else ctx.absent(v, "version", "Edm.Int64", vr.REQUIRED);
   v = o.organizer_v2;
+  if (v !== undefined) found++;
   if (v != null) checkOrganizer(v, ctx, "organizer_v2");
   v = o.participants_v2;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant", false);
   else ctx.absent(v, "participants_v2", "Collection(microsoft.graph.callRecords.participant)", 0);
   v = o.sessions;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "sessions", checkSession, "microsoft.graph.callRecords.session", false);
   else ctx.absent(v, "sessions", "Collection(microsoft.graph.callRecords.session)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.callRecord` declares (or inherits) a property of this name. */
@@ -1633,14 +1878,17 @@ export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.organizer`. */
 export function exactOrganizer(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsOrganizer(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownOrganizer, "microsoft.graph.callRecords.organizer");
+  const found = propsOrganizer(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownOrganizer, "microsoft.graph.callRecords.organizer");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.organizer` declares, after its base type's. */
-export function propsOrganizer(o: vr.Json, ctx: vr.Context): void {
-  propsParticipantBase(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.organizer` declares, after its base type's; returns how many are present. */
+export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
+  return propsParticipantBase(o, ctx);
 }
 
 /** Whether `microsoft.graph.callRecords.organizer` declares (or inherits) a property of this name. */
@@ -1680,14 +1928,17 @@ export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void
 /** Checks an object known to be a `microsoft.graph.callRecords.participant`. */
 export function exactParticipant(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsParticipant(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownParticipant, "microsoft.graph.callRecords.participant");
+  const found = propsParticipant(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownParticipant, "microsoft.graph.callRecords.participant");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.participant` declares, after its base type's. */
-export function propsParticipant(o: vr.Json, ctx: vr.Context): void {
-  propsParticipantBase(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.participant` declares, after its base type's; returns how many are present. */
+export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
+  return propsParticipantBase(o, ctx);
 }
 
 /** Whether `microsoft.graph.callRecords.participant` declares (or inherits) a property of this name. */
@@ -1729,20 +1980,26 @@ export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): 
 /** Checks an object known to be a `microsoft.graph.callRecords.participantBase`. */
 export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsParticipantBase(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownParticipantBase, "microsoft.graph.callRecords.participantBase");
+  const found = propsParticipantBase(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownParticipantBase, "microsoft.graph.callRecords.participantBase");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.participantBase` declares, after its base type's. */
-export function propsParticipantBase(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.participantBase` declares, after its base type's; returns how many are present. */
+export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.administrativeUnitInfos;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "administrativeUnitInfos", checkAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", true);
   else ctx.absent(v, "administrativeUnitInfos", "Collection(microsoft.graph.callRecords.administrativeUnitInfo)", 0);
   v = o.identity;
+  if (v !== undefined) found++;
   if (v != null) checkCommunicationsIdentitySet(v, ctx, "identity");
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.participantBase` declares (or inherits) a property of this name. */
@@ -1788,30 +2045,40 @@ export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.segment`. */
 export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSegment(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSegment, "microsoft.graph.callRecords.segment");
+  const found = propsSegment(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSegment, "microsoft.graph.callRecords.segment");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.segment` declares, after its base type's. */
-export function propsSegment(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.segment` declares, after its base type's; returns how many are present. */
+export function propsSegment(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.callee;
+  if (v !== undefined) found++;
   if (v != null) checkEndpoint(v, ctx, "callee");
   v = o.caller;
+  if (v !== undefined) found++;
   if (v != null) checkEndpoint(v, ctx, "caller");
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   else ctx.absent(v, "endDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.failureInfo;
+  if (v !== undefined) found++;
   if (v != null) checkFailureInfo(v, ctx, "failureInfo");
   v = o.media;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "media", checkMedia, "microsoft.graph.callRecords.media", true);
   else ctx.absent(v, "media", "Collection(microsoft.graph.callRecords.media)", 0);
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   else ctx.absent(v, "startDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.segment` declares (or inherits) a property of this name. */
@@ -1861,35 +2128,47 @@ export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.callRecords.session`. */
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsSession(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownSession, "microsoft.graph.callRecords.session");
+  const found = propsSession(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSession, "microsoft.graph.callRecords.session");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.callRecords.session` declares, after its base type's. */
-export function propsSession(o: vr.Json, ctx: vr.Context): void {
-  propsEntity(o, ctx);
+/** Checks the properties `microsoft.graph.callRecords.session` declares, after its base type's; returns how many are present. */
+export function propsSession(o: vr.Json, ctx: vr.Context): number {
+  let found = propsEntity(o, ctx);
   let v: unknown;
   v = o.callee;
+  if (v !== undefined) found++;
   if (v != null) checkEndpoint(v, ctx, "callee");
   v = o.caller;
+  if (v !== undefined) found++;
   if (v != null) checkEndpoint(v, ctx, "caller");
   v = o.endDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "endDateTime");
   else ctx.absent(v, "endDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.failureInfo;
+  if (v !== undefined) found++;
   if (v != null) checkFailureInfo(v, ctx, "failureInfo");
   v = o.isTest;
+  if (v !== undefined) found++;
   if (v != null) vr.checkBoolean(v, ctx, "isTest");
   v = o.modalities;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", false);
   else ctx.absent(v, "modalities", "Collection(microsoft.graph.callRecords.modality)", vr.REQUIRED);
   v = o.startDateTime;
+  if (v !== undefined) found++;
   if (v != null) vr.checkDateTimeOffset(v, ctx, "startDateTime");
   else ctx.absent(v, "startDateTime", "Edm.DateTimeOffset", vr.REQUIRED);
   v = o.segments;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment", false);
   else ctx.absent(v, "segments", "Collection(microsoft.graph.callRecords.segment)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.callRecords.session` declares (or inherits) a property of this name. */

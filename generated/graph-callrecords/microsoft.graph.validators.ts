@@ -52,26 +52,35 @@ export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key:
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.communicationsIdentitySet` declares, after its base type's. */
-export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): void {
-  propsIdentitySet(o, ctx);
+/** Checks the properties `microsoft.graph.communicationsIdentitySet` declares, after its base type's; returns how many are present. */
+export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
+  let found = propsIdentitySet(o, ctx);
   let v: unknown;
   v = o.applicationInstance;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "applicationInstance");
   v = o.assertedIdentity;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "assertedIdentity");
   v = o.azureCommunicationServicesUser;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "azureCommunicationServicesUser");
   v = o.encrypted;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "encrypted");
   v = o.endpointType;
+  if (v !== undefined) found++;
   if (v != null) checkEndpointType(v, ctx, "endpointType");
   v = o.guest;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "guest");
   v = o.onPremises;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "onPremises");
   v = o.phone;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "phone");
+  return found;
 }
 
 /** Whether `microsoft.graph.communicationsIdentitySet` declares (or inherits) a property of this name. */
@@ -133,13 +142,17 @@ export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.identity` declares. */
-export function propsIdentity(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.identity` declares; returns how many are present. */
+export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.displayName;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "displayName");
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
+  return found;
 }
 
 /** Whether `microsoft.graph.identity` declares (or inherits) a property of this name. */
@@ -197,15 +210,20 @@ export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.identitySet` declares. */
-export function propsIdentitySet(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.identitySet` declares; returns how many are present. */
+export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.application;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "application");
   v = o.device;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "device");
   v = o.user;
+  if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "user");
+  return found;
 }
 
 /** Whether `microsoft.graph.identitySet` declares (or inherits) a property of this name. */
@@ -254,17 +272,23 @@ export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Ke
 /** Checks an object known to be a `microsoft.graph.cloudCommunications`. */
 export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsCloudCommunications(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownCloudCommunications, "microsoft.graph.cloudCommunications");
+  const found = propsCloudCommunications(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownCloudCommunications, "microsoft.graph.cloudCommunications");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.cloudCommunications` declares. */
-export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.cloudCommunications` declares; returns how many are present. */
+export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.callRecords;
+  if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord", false);
   else ctx.absent(v, "callRecords", "Collection(microsoft.graph.callRecords.callRecord)", 0);
+  return found;
 }
 
 /** Whether `microsoft.graph.cloudCommunications` declares (or inherits) a property of this name. */
@@ -320,17 +344,23 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 /** Checks an object known to be a `microsoft.graph.entity`. */
 export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
   if (!ctx.enter(key)) return;
-  propsEntity(o, ctx);
-  if (ctx.strict) vr.unknownProperties(o, ctx, knownEntity, "microsoft.graph.entity");
+  const found = propsEntity(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEntity, "microsoft.graph.entity");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `microsoft.graph.entity` declares. */
-export function propsEntity(o: vr.Json, ctx: vr.Context): void {
+/** Checks the properties `microsoft.graph.entity` declares; returns how many are present. */
+export function propsEntity(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
   let v: unknown;
   v = o.id;
+  if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);
+  return found;
 }
 
 /** Whether `microsoft.graph.entity` declares (or inherits) a property of this name. */

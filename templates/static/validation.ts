@@ -275,6 +275,13 @@ function isAnnotation(name: string): boolean {
   return name.indexOf("@") !== -1;
 }
 
+/** How many enumerable keys an object has (own, or inherited from a tampered prototype). */
+export function keyCount(o: Json): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
 /**
  * Reports properties a type does not declare. Control information and annotations (OData JSON
  * Format §4.5, §20) are always allowed.
@@ -308,20 +315,32 @@ export type Resolver = (qualifiedName: string) => Checker | undefined;
  * `name@odata.type` or, for an object, its own `@odata.type`; otherwise any JSON value is accepted.
  */
 export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean, resolve: Resolver, aliases: Readonly<Record<string, string>>): void {
+  let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
     if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const v = o[name];
-    const annotated = own(o, `${name}@odata.type`);
-    let type: unknown = annotated;
-    if (type === undefined && isObject(v)) type = v["@odata.type"];
-    if (type === undefined || v === null) continue;
+    if (v === null) continue;
+    let type: unknown = undefined;
+    let at: string = name;
+    if (annotated === -1) annotated = hasTypeAnnotations(o) ? 1 : 0;
+    if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@odata.type`)) {
+      at = `${name}@odata.type`;
+      type = o[at];
+    } else if (isObject(v)) type = v["@odata.type"];
+    if (type === undefined) continue;
     if (typeof type !== "string") {
-      ctx.fail(annotated !== undefined ? `${name}@odata.type` : name, "a type name in @odata.type", type);
+      ctx.fail(at, "a type name in @odata.type", type);
       continue;
     }
     checkTyped(v, ctx, name, typeNameOf(type, aliases), resolve);
     if (ctx.count >= ctx.max) return;
   }
+}
+
+/** Whether some key is a `name@odata.type` annotation. */
+function hasTypeAnnotations(o: Json): boolean {
+  for (const k in o) if (k.length > 11 && k.charCodeAt(k.length - 11) === 64 /* @ */ && k.endsWith("@odata.type")) return true;
+  return false;
 }
 
 function checkTyped(v: unknown, ctx: Context, key: Key, type: string, resolve: Resolver): void {
