@@ -99,16 +99,30 @@ describe("structured values", () => {
   });
 
   test("open types accept dynamic properties and check those whose type is known", () => {
+    const types = { types: tv.checkerFor };
     const bag = { id: "b", anything: { nested: [1, 2] }, count: 5, label: "x" };
-    expect(tv.isBag(bag)).toBe(true);
+    expect(tv.isBag(bag, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }, types))).toEqual(["/n"]);
+    expect(tv.isBag({ id: "b", "n@odata.type": "#Edm.Int64", n: "42" }, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "c@odata.type": "#tv.Color", c: "Purple" }, types))).toEqual(["/c"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 } }, types))).toEqual(["/p/y"]);
+    expect(paths(tv.validateBag({ id: "b", "l@odata.type": "#Collection(Edm.Int32)", l: [1, "x"] }, types))).toEqual(["/l/1"]);
+    expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#to.Address" } }, types))).toEqual(["/a/street"]);
+    expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }, types).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type tv.Nope" })]);
+    expect(paths(tv.validateBag({ id: "b", "q@odata.type": 7, q: 1 }, types))).toEqual(["/q@odata.type"]);
+    expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
+  });
+
+  test("without the types option, primitive dynamic properties are checked and others accepted", () => {
     expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }))).toEqual(["/n"]);
-    expect(tv.isBag({ id: "b", "n@odata.type": "#Edm.Int64", n: "42" })).toBe(true);
-    expect(paths(tv.validateBag({ id: "b", "c@odata.type": "#tv.Color", c: "Purple" }))).toEqual(["/c"]);
-    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 } }))).toEqual(["/p/y"]);
-    expect(paths(tv.validateBag({ id: "b", "l@odata.type": "#Collection(Edm.Int32)", l: [1, "x"] }))).toEqual(["/l/1"]);
-    expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#Test.Other.Address" } }))).toEqual(["/a/street"]);
-    expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type Test.Validation.Nope" })]);
-    expect(paths(tv.validateBag({ id: 1 }))).toEqual(["/id"]);
+    expect(tv.isBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 }, "c@odata.type": "#tv.Color", c: "Purple" })).toBe(true);
+  });
+
+  test("checkerFor finds any type of the model, by alias or namespace, with or without #", () => {
+    expect(tv.checkerFor("#tv.Circle")).toBe(tv.checkCircle);
+    expect(tv.checkerFor("Test.Validation.Color")).toBe(tv.checkColor);
+    expect(tv.checkerFor("#to.Hexagon")).toBeDefined();
+    expect(tv.checkerFor("#tv.Nope")).toBeUndefined();
   });
 
   test("strict mode reports unknown properties (JSON-pointer escaped); lenient mode ignores them", () => {

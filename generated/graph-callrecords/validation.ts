@@ -23,6 +23,13 @@ export interface ValidateOptions {
   ieee754Compatible?: boolean;
   /** How deep values may nest before the validator stops descending (default 512). */
   maxDepth?: number;
+  /**
+   * Finds the checker for a type named by `@odata.type` on a dynamic property of an open type: pass
+   * `checkerFor` from any generated validators module to check dynamic properties of structured and
+   * enum types too (primitive ones are always checked). Not built in, so that a bundle keeps only
+   * the validators a program uses.
+   */
+  types?: Resolver;
 }
 
 export interface ValidationError {
@@ -82,6 +89,7 @@ export class Context {
   depth = 0;
   max = 100;
   maxDepth = 512;
+  types: Resolver | undefined = undefined;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
@@ -93,6 +101,7 @@ export class Context {
     this.quiet = quiet;
     this.max = quiet ? 1 : Math.max(1, options?.maxErrors ?? 100);
     this.maxDepth = Math.max(1, options?.maxDepth ?? 512);
+    this.types = options?.types;
     this.count = 0;
     this.depth = 0;
   }
@@ -308,14 +317,14 @@ export function wrongType(ctx: Context, key: Key, type: unknown, declared: strin
   ctx.leave();
 }
 
-/** Finds the checker for a qualified type name (`#` removed, aliases resolved), e.g. for dynamic properties. */
-export type Resolver = (qualifiedName: string) => Checker | undefined;
+/** Finds the checker for a type name as `@odata.type` writes it (with or without `#`, by alias or namespace). */
+export type Resolver = (typeName: string) => Checker | undefined;
 
 /**
  * Dynamic properties of an open type (CSDL §6.3): a value is checked when its type is known, from
  * `name@odata.type` or, for an object, its own `@odata.type`; otherwise any JSON value is accepted.
  */
-export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean, resolve: Resolver, aliases: Readonly<Record<string, string>>): void {
+export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean): void {
   let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
     if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
@@ -333,7 +342,7 @@ export function dynamicProperties(o: Json, ctx: Context, known: (name: string) =
       ctx.fail(at, "a type name in @odata.type", type);
       continue;
     }
-    checkTyped(v, ctx, name, typeNameOf(type, aliases), resolve);
+    checkTyped(v, ctx, name, type);
     if (ctx.count >= ctx.max) return;
   }
 }
@@ -344,11 +353,12 @@ function hasTypeAnnotations(o: Json): boolean {
   return false;
 }
 
-function checkTyped(v: unknown, ctx: Context, key: Key, type: string, resolve: Resolver): void {
-  const collection = /^Collection\((.*)\)$/.exec(type);
-  const name = collection ? collection[1] : type;
-  const check = primitiveChecker(name) ?? resolve(name);
-  if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${type}`);
+function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
+  const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const collection = /^Collection\((.*)\)$/.exec(bare);
+  const name = collection ? collection[1] : bare;
+  const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
+  if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${name}`);
   if (collection) items(v, ctx, key, check, name, true);
   else check(v, ctx, key);
 }

@@ -22,10 +22,10 @@ export interface ValidatorsView {
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
-  /** `checkerFor`: this namespace's types by qualified name (for dynamic properties of open types). */
+  /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
-  /** Set when the module has open types: how they find a checker for any type of the model. */
-  resolve?: { others: string[] };
+  /** `checkerFor` asks these (other namespaces' `namespaceChecker`) after its own. */
+  others: string[];
 }
 
 export interface PropertyCheckView {
@@ -94,7 +94,7 @@ class Wrappers {
 
 export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView {
   const ns = schema.namespace;
-  const locals: string[] = ["vr", "ALIASES", "checkerFor", "resolve"];
+  const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
@@ -124,10 +124,9 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
     else types.push(typeView(ctx, t, fnName, checker, imports));
   }
-  const hasOpen = types.some((t) => t.open);
-  const resolve = hasOpen
-    ? { others: ctx.model.schemas.filter((s) => s.namespace !== ns && s.types.length > 0).map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "checkerFor", s.namespace)) }
-    : undefined;
+  const others = ctx.model.schemas
+    .filter((s) => s.namespace !== ns && s.types.length > 0)
+    .map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace));
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
@@ -137,7 +136,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     wrappers: wrappers.list,
     types,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
-    resolve,
+    others,
   };
 }
 
