@@ -493,14 +493,13 @@ export function checkInt32(v: unknown, ctx: Context, key: Key): void {
   integer(v, ctx, key, "Edm.Int32", -2147483648, 2147483647);
 }
 
-/** Whether a number or integer text `s` fits 64 bits: compared as digit strings, no precision lost. */
+/** Whether integer text fits 64 bits (ABNF `int64Value`: [sign] 1*19DIGIT), compared as digit strings. */
 function int64Text(s: string): boolean {
   const negative = s.charCodeAt(0) === 45;
-  let i = negative || s.charCodeAt(0) === 43 ? 1 : 0;
-  while (i < s.length - 1 && s.charCodeAt(i) === 48) i++;
-  const digits = s.slice(i);
-  const limit = negative ? "9223372036854775808" : "9223372036854775807";
-  return digits.length < 19 || (digits.length === 19 && digits <= limit);
+  const digits = negative || s.charCodeAt(0) === 43 ? s.slice(1) : s;
+  if (digits.length < 19) return true;
+  if (digits.length > 19) return false;
+  return digits <= (negative ? "9223372036854775808" : "9223372036854775807");
 }
 
 const INT_TEXT = /^[+-]?[0-9]+$/;
