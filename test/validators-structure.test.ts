@@ -113,6 +113,13 @@ describe("structured values", () => {
     expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
   });
 
+  test("OData 4.01 control information without the odata. prefix: @type, name@type", () => {
+    expect(tv.isItem(item({ shape: { "@type": "#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ shape: { "@type": "#tv.Polygon", label: "l", corners: 2 } })))).toEqual(["/shape/@type"]);
+    expect(paths(tv.validateBag({ id: "b", "n@type": "Int32", n: "1" }))).toEqual(["/n"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@type": "#tv.Point", x: 1 } }, { types: tv.checkerFor }))).toEqual(["/p/y"]);
+  });
+
   test("without the types option, primitive dynamic properties are checked and others accepted", () => {
     expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }))).toEqual(["/n"]);
     expect(tv.isBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 }, "c@odata.type": "#tv.Color", c: "Purple" })).toBe(true);

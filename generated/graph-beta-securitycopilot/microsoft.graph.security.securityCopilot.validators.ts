@@ -94,7 +94,7 @@ export function assertCollection_pluginSetting(value: unknown, options?: vr.Vali
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`: that type or the subtype its `@odata.type` names. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.collection_pluginSetting":
@@ -103,7 +103,7 @@ export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: 
     case "securityCopilot.collection_pluginSetting":
       return exactCollection_pluginSetting(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.collection_pluginSetting", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.collection_pluginSetting", false);
   }
 }
 
@@ -157,7 +157,7 @@ export function assertErrorDetails(value: unknown, options?: vr.ValidateOptions)
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`: that type or the subtype its `@odata.type` names. */
 export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.errorDetails", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.errorDetails":
@@ -166,7 +166,7 @@ export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): voi
     case "securityCopilot.errorDetails":
       return exactErrorDetails(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.errorDetails", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.errorDetails", false);
   }
 }
 
@@ -227,7 +227,7 @@ export function assertEvaluationResult(value: unknown, options?: vr.ValidateOpti
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`: that type or the subtype its `@odata.type` names. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.evaluationResult", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.evaluationResult":
@@ -236,7 +236,7 @@ export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key):
     case "securityCopilot.evaluationResult":
       return exactEvaluationResult(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.evaluationResult", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.evaluationResult", false);
   }
 }
 
@@ -299,7 +299,7 @@ export function assertPluginAuth(value: unknown, options?: vr.ValidateOptions): 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`: that type or the subtype its `@odata.type` names. */
 export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.pluginAuth", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.pluginAuth":
@@ -308,7 +308,7 @@ export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void 
     case "securityCopilot.pluginAuth":
       return exactPluginAuth(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.pluginAuth", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.pluginAuth", false);
   }
 }
 
@@ -362,7 +362,7 @@ export function assertPluginSetting(value: unknown, options?: vr.ValidateOptions
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`: that type or the subtype its `@odata.type` names. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.pluginSetting", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.pluginSetting":
@@ -371,7 +371,7 @@ export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): vo
     case "securityCopilot.pluginSetting":
       return exactPluginSetting(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.pluginSetting", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.pluginSetting", false);
   }
 }
 
@@ -464,7 +464,7 @@ export function assertSkillInputDescriptor(value: unknown, options?: vr.Validate
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`: that type or the subtype its `@odata.type` names. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.skillInputDescriptor":
@@ -473,7 +473,7 @@ export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.K
     case "securityCopilot.skillInputDescriptor":
       return exactSkillInputDescriptor(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillInputDescriptor", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.skillInputDescriptor", false);
   }
 }
 
@@ -535,7 +535,7 @@ export function assertSkillTypeDescriptor(value: unknown, options?: vr.ValidateO
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`: that type or the subtype its `@odata.type` names. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.skillTypeDescriptor":
@@ -544,7 +544,7 @@ export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Ke
     case "securityCopilot.skillTypeDescriptor":
       return exactSkillTypeDescriptor(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", false);
   }
 }
 
@@ -597,7 +597,7 @@ export function assertSkillVariableDescriptor(value: unknown, options?: vr.Valid
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor`: that type or the subtype its `@odata.type` names. */
 export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.skillVariableDescriptor":
@@ -611,7 +611,7 @@ export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: v
     case "securityCopilot.skillInputDescriptor":
       return exactSkillInputDescriptor(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", false);
   }
 }
 
@@ -674,7 +674,7 @@ export function assertEvaluation(value: unknown, options?: vr.ValidateOptions): 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`: that type or the subtype its `@odata.type` names. */
 export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.evaluation", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.evaluation":
@@ -683,7 +683,7 @@ export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void 
     case "securityCopilot.evaluation":
       return exactEvaluation(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.evaluation", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.evaluation", false);
   }
 }
 
@@ -771,7 +771,7 @@ export function assertPlugin(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`: that type or the subtype its `@odata.type` names. */
 export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.plugin", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.plugin":
@@ -780,7 +780,7 @@ export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "securityCopilot.plugin":
       return exactPlugin(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.plugin", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.plugin", false);
   }
 }
 
@@ -876,7 +876,7 @@ export function assertPrompt(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`: that type or the subtype its `@odata.type` names. */
 export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.prompt", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.prompt":
@@ -885,7 +885,7 @@ export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "securityCopilot.prompt":
       return exactPrompt(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.prompt", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.prompt", false);
   }
 }
 
@@ -971,7 +971,7 @@ export function assertSession(value: unknown, options?: vr.ValidateOptions): ass
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.session`: that type or the subtype its `@odata.type` names. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.session", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.session":
@@ -980,7 +980,7 @@ export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "securityCopilot.session":
       return exactSession(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.session", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.session", false);
   }
 }
 
@@ -1048,7 +1048,7 @@ export function assertWorkspace(value: unknown, options?: vr.ValidateOptions): a
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`: that type or the subtype its `@odata.type` names. */
 export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security.securityCopilot.workspace", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security.securityCopilot.workspace":
@@ -1057,7 +1057,7 @@ export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "securityCopilot.workspace":
       return exactWorkspace(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security.securityCopilot.workspace", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security.securityCopilot.workspace", false);
   }
 }
 

@@ -24,7 +24,7 @@ export function assertDictionary(value: unknown, options?: vr.ValidateOptions): 
 /** Checks a value declared as `microsoft.graph.Dictionary`: that type or the subtype its `@odata.type` names. */
 export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.Dictionary", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.Dictionary":
@@ -33,7 +33,7 @@ export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void 
     case "graph.Dictionary":
       return exactDictionary(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.Dictionary", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.Dictionary", false);
   }
 }
 
@@ -73,7 +73,7 @@ export function assertEntity(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `microsoft.graph.entity`: that type or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.entity", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case "#microsoft.graph.security.securityCopilot.evaluation":
     case "microsoft.graph.security.securityCopilot.evaluation":
@@ -96,7 +96,7 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "securityCopilot.workspace":
       return exactWorkspace(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.entity", type === "#microsoft.graph.entity" || type === "microsoft.graph.entity" || type === "#graph.entity" || type === "graph.entity" || type === "#microsoft.graph.securityCopilot" || type === "microsoft.graph.securityCopilot" || type === "#graph.securityCopilot" || type === "graph.securityCopilot");
+      return vr.wrongType(ctx, key, v, "microsoft.graph.entity", type === "#microsoft.graph.entity" || type === "microsoft.graph.entity" || type === "#graph.entity" || type === "graph.entity" || type === "#microsoft.graph.securityCopilot" || type === "microsoft.graph.securityCopilot" || type === "#graph.securityCopilot" || type === "graph.securityCopilot");
   }
 }
 
@@ -150,7 +150,7 @@ export function assertSecurity(value: unknown, options?: vr.ValidateOptions): as
 /** Checks a value declared as `microsoft.graph.security`: that type or the subtype its `@odata.type` names. */
 export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.security", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.security":
@@ -159,7 +159,7 @@ export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "graph.security":
       return exactSecurity(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.security", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.security", false);
   }
 }
 
@@ -212,10 +212,10 @@ export function assertSecurityCopilot(value: unknown, options?: vr.ValidateOptio
 /** Checks a value declared as `microsoft.graph.securityCopilot`: that type or the subtype its `@odata.type` names. */
 export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.securityCopilot", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.securityCopilot", type === "#microsoft.graph.securityCopilot" || type === "microsoft.graph.securityCopilot" || type === "#graph.securityCopilot" || type === "graph.securityCopilot");
+      return vr.wrongType(ctx, key, v, "microsoft.graph.securityCopilot", type === "#microsoft.graph.securityCopilot" || type === "microsoft.graph.securityCopilot" || type === "#graph.securityCopilot" || type === "graph.securityCopilot");
   }
 }
 

@@ -308,12 +308,14 @@ export function unknownProperties(o: Json, ctx: Context, known: (name: string) =
  * Reports an object whose `@odata.type` names no type allowed where it stands: not a string, not
  * the declared type or one of its subtypes, or (`abstract`) an abstract type.
  */
-export function wrongType(ctx: Context, key: Key, type: unknown, declared: string, abstract: boolean): void {
+export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abstract: boolean): void {
+  const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
+  const type = o[at];
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
   if (!ctx.enter(key)) return;
-  if (typeof type !== "string") ctx.fail("@odata.type", "a qualified type name", type);
-  else if (abstract) ctx.fail("@odata.type", `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
-  else ctx.fail("@odata.type", `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
+  if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
+  else if (abstract) ctx.fail(at, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
+  else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
   ctx.leave();
 }
 
@@ -322,7 +324,8 @@ export type Resolver = (typeName: string) => Checker | undefined;
 
 /**
  * Dynamic properties of an open type (CSDL §6.3): a value is checked when its type is known, from
- * `name@odata.type` or, for an object, its own `@odata.type`; otherwise any JSON value is accepted.
+ * `name@odata.type` or, for an object, its own `@odata.type` (OData 4.01 payloads may leave out the
+ * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
  */
 export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean): void {
   let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
@@ -336,7 +339,10 @@ export function dynamicProperties(o: Json, ctx: Context, known: (name: string) =
     if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@odata.type`)) {
       at = `${name}@odata.type`;
       type = o[at];
-    } else if (isObject(v)) type = v["@odata.type"];
+    } else if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@type`)) {
+      at = `${name}@type`;
+      type = o[at];
+    } else if (isObject(v)) type = v["@odata.type"] ?? v["@type"];
     if (type === undefined) continue;
     if (typeof type !== "string") {
       ctx.fail(at, "a type name in @odata.type", type);
@@ -347,9 +353,9 @@ export function dynamicProperties(o: Json, ctx: Context, known: (name: string) =
   }
 }
 
-/** Whether some key is a `name@odata.type` annotation. */
+/** Whether some key is a `name@odata.type` (or, OData 4.01, `name@type`) annotation. */
 function hasTypeAnnotations(o: Json): boolean {
-  for (const k in o) if (k.length > 11 && k.charCodeAt(k.length - 11) === 64 /* @ */ && k.endsWith("@odata.type")) return true;
+  for (const k in o) if (k.indexOf("@") > 0 && (k.endsWith("@odata.type") || k.endsWith("@type"))) return true;
   return false;
 }
 

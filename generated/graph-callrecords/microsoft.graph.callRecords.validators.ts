@@ -133,14 +133,14 @@ export function assertAdministrativeUnitInfo(value: unknown, options?: vr.Valida
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`: that type or the subtype its `@odata.type` names. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.administrativeUnitInfo", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.administrativeUnitInfo":
     case "microsoft.graph.callRecords.administrativeUnitInfo":
       return exactAdministrativeUnitInfo(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.administrativeUnitInfo", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.administrativeUnitInfo", false);
   }
 }
 
@@ -193,14 +193,14 @@ export function assertClientUserAgent(value: unknown, options?: vr.ValidateOptio
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`: that type or the subtype its `@odata.type` names. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.clientUserAgent", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.clientUserAgent":
     case "microsoft.graph.callRecords.clientUserAgent":
       return exactClientUserAgent(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.clientUserAgent", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.clientUserAgent", false);
   }
 }
 
@@ -267,14 +267,14 @@ export function assertDeviceInfo(value: unknown, options?: vr.ValidateOptions): 
 /** Checks a value declared as `microsoft.graph.callRecords.deviceInfo`: that type or the subtype its `@odata.type` names. */
 export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.deviceInfo", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.deviceInfo":
     case "microsoft.graph.callRecords.deviceInfo":
       return exactDeviceInfo(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.deviceInfo", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.deviceInfo", false);
   }
 }
 
@@ -407,14 +407,14 @@ export function assertDirectRoutingLogRow(value: unknown, options?: vr.ValidateO
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`: that type or the subtype its `@odata.type` names. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.directRoutingLogRow", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.directRoutingLogRow":
     case "microsoft.graph.callRecords.directRoutingLogRow":
       return exactDirectRoutingLogRow(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.directRoutingLogRow", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.directRoutingLogRow", false);
   }
 }
 
@@ -547,7 +547,7 @@ export function assertEndpoint(value: unknown, options?: vr.ValidateOptions): as
 /** Checks a value declared as `microsoft.graph.callRecords.endpoint`: that type or the subtype its `@odata.type` names. */
 export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.endpoint", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.endpoint":
@@ -560,7 +560,7 @@ export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "microsoft.graph.callRecords.serviceEndpoint":
       return exactServiceEndpoint(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.endpoint", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.endpoint", false);
   }
 }
 
@@ -613,14 +613,14 @@ export function assertFailureInfo(value: unknown, options?: vr.ValidateOptions):
 /** Checks a value declared as `microsoft.graph.callRecords.failureInfo`: that type or the subtype its `@odata.type` names. */
 export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.failureInfo", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.failureInfo":
     case "microsoft.graph.callRecords.failureInfo":
       return exactFailureInfo(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.failureInfo", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.failureInfo", false);
   }
 }
 
@@ -678,14 +678,14 @@ export function assertFeedbackTokenSet(value: unknown, options?: vr.ValidateOpti
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`: that type or the subtype its `@odata.type` names. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.feedbackTokenSet", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.feedbackTokenSet":
     case "microsoft.graph.callRecords.feedbackTokenSet":
       return exactFeedbackTokenSet(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.feedbackTokenSet", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.feedbackTokenSet", false);
   }
 }
 
@@ -725,14 +725,14 @@ export function assertMedia(value: unknown, options?: vr.ValidateOptions): asser
 /** Checks a value declared as `microsoft.graph.callRecords.media`: that type or the subtype its `@odata.type` names. */
 export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.media", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.media":
     case "microsoft.graph.callRecords.media":
       return exactMedia(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.media", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.media", false);
   }
 }
 
@@ -806,14 +806,14 @@ export function assertMediaStream(value: unknown, options?: vr.ValidateOptions):
 /** Checks a value declared as `microsoft.graph.callRecords.mediaStream`: that type or the subtype its `@odata.type` names. */
 export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.mediaStream", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.mediaStream":
     case "microsoft.graph.callRecords.mediaStream":
       return exactMediaStream(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.mediaStream", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.mediaStream", false);
   }
 }
 
@@ -983,14 +983,14 @@ export function assertNetworkInfo(value: unknown, options?: vr.ValidateOptions):
 /** Checks a value declared as `microsoft.graph.callRecords.networkInfo`: that type or the subtype its `@odata.type` names. */
 export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.networkInfo", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.networkInfo":
     case "microsoft.graph.callRecords.networkInfo":
       return exactNetworkInfo(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.networkInfo", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.networkInfo", false);
   }
 }
 
@@ -1148,14 +1148,14 @@ export function assertParticipantEndpoint(value: unknown, options?: vr.ValidateO
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`: that type or the subtype its `@odata.type` names. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.participantEndpoint", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.participantEndpoint":
     case "microsoft.graph.callRecords.participantEndpoint":
       return exactParticipantEndpoint(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.participantEndpoint", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.participantEndpoint", false);
   }
 }
 
@@ -1232,14 +1232,14 @@ export function assertPstnCallLogRow(value: unknown, options?: vr.ValidateOption
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`: that type or the subtype its `@odata.type` names. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.pstnCallLogRow", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.pstnCallLogRow":
     case "microsoft.graph.callRecords.pstnCallLogRow":
       return exactPstnCallLogRow(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.pstnCallLogRow", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.pstnCallLogRow", false);
   }
 }
 
@@ -1380,14 +1380,14 @@ export function assertServiceEndpoint(value: unknown, options?: vr.ValidateOptio
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`: that type or the subtype its `@odata.type` names. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.serviceEndpoint", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.serviceEndpoint":
     case "microsoft.graph.callRecords.serviceEndpoint":
       return exactServiceEndpoint(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.serviceEndpoint", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.serviceEndpoint", false);
   }
 }
 
@@ -1430,14 +1430,14 @@ export function assertServiceUserAgent(value: unknown, options?: vr.ValidateOpti
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`: that type or the subtype its `@odata.type` names. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.serviceUserAgent", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.serviceUserAgent":
     case "microsoft.graph.callRecords.serviceUserAgent":
       return exactServiceUserAgent(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.serviceUserAgent", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.serviceUserAgent", false);
   }
 }
 
@@ -1491,14 +1491,14 @@ export function assertTraceRouteHop(value: unknown, options?: vr.ValidateOptions
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`: that type or the subtype its `@odata.type` names. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.traceRouteHop", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.traceRouteHop":
     case "microsoft.graph.callRecords.traceRouteHop":
       return exactTraceRouteHop(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.traceRouteHop", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.traceRouteHop", false);
   }
 }
 
@@ -1559,7 +1559,7 @@ export function assertUserAgent(value: unknown, options?: vr.ValidateOptions): a
 /** Checks a value declared as `microsoft.graph.callRecords.userAgent`: that type or the subtype its `@odata.type` names. */
 export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.userAgent", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case "#microsoft.graph.callRecords.clientUserAgent":
     case "microsoft.graph.callRecords.clientUserAgent":
@@ -1568,7 +1568,7 @@ export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "microsoft.graph.callRecords.serviceUserAgent":
       return exactServiceUserAgent(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.userAgent", type === "#microsoft.graph.callRecords.userAgent" || type === "microsoft.graph.callRecords.userAgent");
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.userAgent", type === "#microsoft.graph.callRecords.userAgent" || type === "microsoft.graph.callRecords.userAgent");
   }
 }
 
@@ -1625,14 +1625,14 @@ export function assertUserFeedback(value: unknown, options?: vr.ValidateOptions)
 /** Checks a value declared as `microsoft.graph.callRecords.userFeedback`: that type or the subtype its `@odata.type` names. */
 export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.userFeedback", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.userFeedback":
     case "microsoft.graph.callRecords.userFeedback":
       return exactUserFeedback(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.userFeedback", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.userFeedback", false);
   }
 }
 
@@ -1694,14 +1694,14 @@ export function assertUserIdentity(value: unknown, options?: vr.ValidateOptions)
 /** Checks a value declared as `microsoft.graph.callRecords.userIdentity`: that type or the subtype its `@odata.type` names. */
 export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.userIdentity", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.userIdentity":
     case "microsoft.graph.callRecords.userIdentity":
       return exactUserIdentity(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.userIdentity", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.userIdentity", false);
   }
 }
 
@@ -1751,14 +1751,14 @@ export function assertCallRecord(value: unknown, options?: vr.ValidateOptions): 
 /** Checks a value declared as `microsoft.graph.callRecords.callRecord`: that type or the subtype its `@odata.type` names. */
 export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.callRecord", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.callRecord":
     case "microsoft.graph.callRecords.callRecord":
       return exactCallRecord(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.callRecord", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.callRecord", false);
   }
 }
 
@@ -1864,14 +1864,14 @@ export function assertOrganizer(value: unknown, options?: vr.ValidateOptions): a
 /** Checks a value declared as `microsoft.graph.callRecords.organizer`: that type or the subtype its `@odata.type` names. */
 export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.organizer", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.organizer":
     case "microsoft.graph.callRecords.organizer":
       return exactOrganizer(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.organizer", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.organizer", false);
   }
 }
 
@@ -1914,14 +1914,14 @@ export function assertParticipant(value: unknown, options?: vr.ValidateOptions):
 /** Checks a value declared as `microsoft.graph.callRecords.participant`: that type or the subtype its `@odata.type` names. */
 export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.participant", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.participant":
     case "microsoft.graph.callRecords.participant":
       return exactParticipant(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.participant", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.participant", false);
   }
 }
 
@@ -1964,7 +1964,7 @@ export function assertParticipantBase(value: unknown, options?: vr.ValidateOptio
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase`: that type or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.participantBase", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case "#microsoft.graph.callRecords.organizer":
     case "microsoft.graph.callRecords.organizer":
@@ -1973,7 +1973,7 @@ export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): 
     case "microsoft.graph.callRecords.participant":
       return exactParticipant(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.participantBase", type === "#microsoft.graph.callRecords.participantBase" || type === "microsoft.graph.callRecords.participantBase");
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.participantBase", type === "#microsoft.graph.callRecords.participantBase" || type === "microsoft.graph.callRecords.participantBase");
   }
 }
 
@@ -2031,14 +2031,14 @@ export function assertSegment(value: unknown, options?: vr.ValidateOptions): ass
 /** Checks a value declared as `microsoft.graph.callRecords.segment`: that type or the subtype its `@odata.type` names. */
 export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.segment", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.segment":
     case "microsoft.graph.callRecords.segment":
       return exactSegment(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.segment", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.segment", false);
   }
 }
 
@@ -2114,14 +2114,14 @@ export function assertSession(value: unknown, options?: vr.ValidateOptions): ass
 /** Checks a value declared as `microsoft.graph.callRecords.session`: that type or the subtype its `@odata.type` names. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.callRecords.session", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.callRecords.session":
     case "microsoft.graph.callRecords.session":
       return exactSession(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.callRecords.session", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.callRecords.session", false);
   }
 }
 

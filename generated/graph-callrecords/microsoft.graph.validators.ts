@@ -31,7 +31,7 @@ export function assertCommunicationsIdentitySet(value: unknown, options?: vr.Val
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`: that type or the subtype its `@odata.type` names. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.communicationsIdentitySet", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.communicationsIdentitySet":
@@ -40,7 +40,7 @@ export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key:
     case "graph.communicationsIdentitySet":
       return exactCommunicationsIdentitySet(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.communicationsIdentitySet", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.communicationsIdentitySet", false);
   }
 }
 
@@ -118,7 +118,7 @@ export function assertIdentity(value: unknown, options?: vr.ValidateOptions): as
 /** Checks a value declared as `microsoft.graph.identity`: that type or the subtype its `@odata.type` names. */
 export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.identity", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.identity":
@@ -130,7 +130,7 @@ export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "microsoft.graph.callRecords.userIdentity":
       return exactUserIdentity(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.identity", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.identity", false);
   }
 }
 
@@ -184,7 +184,7 @@ export function assertIdentitySet(value: unknown, options?: vr.ValidateOptions):
 /** Checks a value declared as `microsoft.graph.identitySet`: that type or the subtype its `@odata.type` names. */
 export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.identitySet", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.identitySet":
@@ -198,7 +198,7 @@ export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void
     case "graph.communicationsIdentitySet":
       return exactCommunicationsIdentitySet(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.identitySet", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.identitySet", false);
   }
 }
 
@@ -256,7 +256,7 @@ export function assertCloudCommunications(value: unknown, options?: vr.ValidateO
 /** Checks a value declared as `microsoft.graph.cloudCommunications`: that type or the subtype its `@odata.type` names. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.cloudCommunications", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case undefined:
     case "#microsoft.graph.cloudCommunications":
@@ -265,7 +265,7 @@ export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Ke
     case "graph.cloudCommunications":
       return exactCloudCommunications(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.cloudCommunications", false);
+      return vr.wrongType(ctx, key, v, "microsoft.graph.cloudCommunications", false);
   }
 }
 
@@ -319,7 +319,7 @@ export function assertEntity(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `microsoft.graph.entity`: that type or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   if (!vr.isObject(v)) return ctx.fail(key, "microsoft.graph.entity", v);
-  const type = v["@odata.type"];
+  const type = v["@odata.type"] ?? v["@type"];
   switch (type) {
     case "#microsoft.graph.callRecords.callRecord":
     case "microsoft.graph.callRecords.callRecord":
@@ -337,7 +337,7 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
     case "microsoft.graph.callRecords.session":
       return exactSession(v, ctx, key);
     default:
-      return vr.wrongType(ctx, key, type, "microsoft.graph.entity", type === "#microsoft.graph.entity" || type === "microsoft.graph.entity" || type === "#graph.entity" || type === "graph.entity" || type === "#microsoft.graph.callRecords.participantBase" || type === "microsoft.graph.callRecords.participantBase");
+      return vr.wrongType(ctx, key, v, "microsoft.graph.entity", type === "#microsoft.graph.entity" || type === "microsoft.graph.entity" || type === "#graph.entity" || type === "graph.entity" || type === "#microsoft.graph.callRecords.participantBase" || type === "microsoft.graph.callRecords.participantBase");
   }
 }
 

@@ -79,7 +79,8 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(
 class Wrappers {
   readonly list: { name: string; call: string }[] = [];
   private readonly byCall = new Map<string, string>();
-  private readonly names = new Set<string>();
+  /** Names taken in the module (the types' functions), so a wrapper never shadows one. */
+  constructor(private readonly names: Set<string>) {}
   wrap(name: string, call: string): string {
     const known = this.byCall.get(call);
     if (known) return known;
@@ -100,7 +101,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
   }
   const imports = new Imports(locals);
-  const wrappers = new Wrappers();
+  const wrappers = new Wrappers(new Set(locals));
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
     if (t.namespace === ns) return local;
