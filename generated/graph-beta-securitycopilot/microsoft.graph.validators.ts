@@ -115,7 +115,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.id;
+  v = o["id"];
   if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);
@@ -178,7 +178,7 @@ export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.securityCopilot;
+  v = o["securityCopilot"];
   if (v !== undefined) found++;
   if (v != null) checkSecurityCopilot(v, ctx, "securityCopilot");
   return found;
@@ -234,7 +234,7 @@ export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
   let found = propsEntity(o, ctx);
   let v: unknown;
-  v = o.workspaces;
+  v = o["workspaces"];
   if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace", false);
   else ctx.absent(v, "workspaces", "Collection(microsoft.graph.security.securityCopilot.workspace)", 0);

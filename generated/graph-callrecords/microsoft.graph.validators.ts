@@ -56,28 +56,28 @@ export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key:
 export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
   let found = propsIdentitySet(o, ctx);
   let v: unknown;
-  v = o.applicationInstance;
+  v = o["applicationInstance"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "applicationInstance");
-  v = o.assertedIdentity;
+  v = o["assertedIdentity"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "assertedIdentity");
-  v = o.azureCommunicationServicesUser;
+  v = o["azureCommunicationServicesUser"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "azureCommunicationServicesUser");
-  v = o.encrypted;
+  v = o["encrypted"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "encrypted");
-  v = o.endpointType;
+  v = o["endpointType"];
   if (v !== undefined) found++;
   if (v != null) checkEndpointType(v, ctx, "endpointType");
-  v = o.guest;
+  v = o["guest"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "guest");
-  v = o.onPremises;
+  v = o["onPremises"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "onPremises");
-  v = o.phone;
+  v = o["phone"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "phone");
   return found;
@@ -146,10 +146,10 @@ export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.displayName;
+  v = o["displayName"];
   if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "displayName");
-  v = o.id;
+  v = o["id"];
   if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   return found;
@@ -214,13 +214,13 @@ export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.application;
+  v = o["application"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "application");
-  v = o.device;
+  v = o["device"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "device");
-  v = o.user;
+  v = o["user"];
   if (v !== undefined) found++;
   if (v != null) checkIdentity(v, ctx, "user");
   return found;
@@ -284,7 +284,7 @@ export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Ke
 export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.callRecords;
+  v = o["callRecords"];
   if (v !== undefined) found++;
   if (v != null) vr.items(v, ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord", false);
   else ctx.absent(v, "callRecords", "Collection(microsoft.graph.callRecords.callRecord)", 0);
@@ -356,7 +356,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   let found = 0;
   let v: unknown;
-  v = o.id;
+  v = o["id"];
   if (v !== undefined) found++;
   if (v != null) vr.checkString(v, ctx, "id");
   else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);

@@ -123,7 +123,7 @@ export class Context {
   /** The JSON pointer of the value at `key` below the current path. */
   path(key: Key): string {
     let p = "";
-    for (let i = 0; i < this.depth; i++) p = segment(p, this.keys[i]);
+    for (let i = 0; i < this.depth; i++) p = segment(p, this.keys[i] as Key);
     return segment(p, key);
   }
 
@@ -362,7 +362,7 @@ function hasTypeAnnotations(o: Json): boolean {
 function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
   const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
   const collection = /^Collection\((.*)\)$/.exec(bare);
-  const name = collection ? collection[1] : bare;
+  const name = collection ? (collection[1] as string) : bare;
   const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
   if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${name}`);
   if (collection) items(v, ctx, key, check, name, true);
@@ -373,7 +373,7 @@ function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
 export function typeNameOf(value: string, aliases: Readonly<Record<string, string>>): string {
   let name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
   const collection = /^Collection\((.*)\)$/.exec(name);
-  if (collection) name = collection[1];
+  if (collection) name = collection[1] as string;
   const dot = name.lastIndexOf(".");
   if (dot > 0) {
     const ns = name.slice(0, dot);
@@ -405,7 +405,7 @@ export function primitiveChecker(name: string): Checker | undefined {
     default: {
       const geo = /^Geo(graphy|metry)(|Point|LineString|Polygon|MultiPoint|MultiLineString|MultiPolygon|Collection)$/.exec(name.startsWith("Edm.") ? name.slice(4) : name);
       if (!geo) return undefined;
-      const kind = geo[2];
+      const kind = geo[2] as string;
       const full = `Edm.Geo${geo[1]}${kind}`;
       return (v, ctx, key) => checkGeo(v, ctx, key, kind, full);
     }
@@ -567,7 +567,7 @@ function decimalDigits(text: string): { integer: number; fraction: number; signi
   const significant = all.replace(/0+$/, "").length;
   // Position of the point, counted from the end of m[1], moved by the exponent.
   const exp = m[3] ? Number(m[3]) : 0;
-  const intDigits = m[1].replace(/^0+/, "").length + exp;
+  const intDigits = (m[1] ?? "").replace(/^0+/, "").length + exp;
   const fracRaw = (m[2] ?? "").replace(/0+$/, "").length - exp;
   return { integer: Math.max(0, intDigits), fraction: Math.max(0, fracRaw), significant };
 }
@@ -843,11 +843,13 @@ function coordinates(type: string, c: unknown): boolean {
 
 /** `kind` "" accepts any GeoJSON type (Edm.Geography, Edm.Geometry). */
 export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name: string): void {
-  if (!isObject(v) || typeof v.type !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
-  const type = v.type === "GeometryCollection" ? "Collection" : v.type;
-  if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${kind === "Collection" ? "GeometryCollection" : kind})`, v.type, `GeoJSON type ${v.type}, expected ${kind === "Collection" ? "GeometryCollection" : kind}`);
+  const geoType = isObject(v) ? v["type"] : undefined;
+  if (!isObject(v) || typeof geoType !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
+  const type = geoType === "GeometryCollection" ? "Collection" : geoType;
+  const want = kind === "Collection" ? "GeometryCollection" : kind;
+  if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${want})`, geoType, `GeoJSON type ${geoType}, expected ${want}`);
   if (type === "Collection") {
-    const g = v.geometries;
+    const g = v["geometries"];
     if (!Array.isArray(g)) return ctx.fail(key, `${name} (GeoJSON GeometryCollection with geometries)`, g, "geometries must be an array");
     if (!ctx.enter(key)) return;
     if (ctx.enter("geometries")) {
@@ -857,5 +859,6 @@ export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name:
     ctx.leave();
     return;
   }
-  if (!coordinates(type, v.coordinates)) ctx.fail(key, `${name} (GeoJSON ${v.type} coordinates)`, v.coordinates, `invalid coordinates for a GeoJSON ${v.type}`);
+  const c = v["coordinates"];
+  if (!coordinates(type, c)) ctx.fail(key, `${name} (GeoJSON ${geoType} coordinates)`, c, `invalid coordinates for a GeoJSON ${geoType}`);
 }

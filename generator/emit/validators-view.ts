@@ -205,7 +205,8 @@ function spellings(model: Model, t: StructuredType): string[] {
 /** A property name as a property access on `o`. */
 function load(name: string): string {
   if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `o.${name}` : `o[${JSON.stringify(name)}]`;
+  // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
+  return `o[${JSON.stringify(name)}]`;
 }
 
 function flagExpr(flags: string[]): string {
