@@ -189,6 +189,9 @@ describe("results", () => {
     expect(tv.validateItem(bad).errors).toHaveLength(9);
     expect(paths(tv.validateItem(bad, { maxErrors: 3 }))).toEqual(["/name", "/status", "/tags/0"]);
     expect(tv.validateItem(bad, { maxErrors: 1 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: 0 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: NaN }).errors).toHaveLength(9);
+    expect(tv.validateItem(bad, { maxErrors: Infinity }).errors).toHaveLength(9);
   });
 
   test("assert throws a ValidationFailedError carrying the errors; the guard narrows", () => {

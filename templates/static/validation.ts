@@ -98,8 +98,8 @@ export class Context {
     const ieee = options?.ieee754Compatible;
     this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
     this.quiet = quiet;
-    this.max = quiet ? 1 : Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = Math.max(1, options?.maxDepth ?? 512);
+    this.max = quiet ? 1 : limit(options?.maxErrors, 100);
+    this.maxDepth = limit(options?.maxDepth, 512);
     this.types = options?.types;
     this.count = 0;
     this.depth = 0;
@@ -170,6 +170,11 @@ export class Context {
     }
     return true;
   }
+}
+
+/** A positive limit from an option (Infinity allowed); the default when absent or not a number. */
+function limit(value: number | undefined, otherwise: number): number {
+  return typeof value === "number" && value === value ? Math.max(1, value) : otherwise;
 }
 
 function segment(path: string, key: Key): string {
