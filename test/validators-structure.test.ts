@@ -142,6 +142,11 @@ describe("structured values", () => {
     expect(paths(tv.validateItem(item({ extra: 1, name: 5 }), { strict: false }))).toEqual(["/name"]);
   });
 
+  test("a type without properties accepts only annotations", () => {
+    expect(tv.isEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 })).toBe(true);
+    expect(paths(tv.validateEmpty({ a: 1 }))).toEqual(["/a"]);
+  });
+
   test("the root and wrong JSON kinds", () => {
     expect(tv.validateItem(null).errors).toEqual([{ path: "", expected: "Test.Validation.Item", actual: "null", message: "expected Test.Validation.Item, got null" }]);
     expect(paths(tv.validateItem([item()]))).toEqual([""]);

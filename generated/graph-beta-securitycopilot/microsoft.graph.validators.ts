@@ -46,12 +46,12 @@ export function exactDictionary(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 /** Checks the properties `microsoft.graph.Dictionary` declares; returns how many are present. */
-export function propsDictionary(o: vr.Json, ctx: vr.Context): number {
+export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
 /** Whether `microsoft.graph.Dictionary` declares (or inherits) a property of this name. */
-export function knownDictionary(name: string): boolean {
+export function knownDictionary(_name: string): boolean {
   return false;
 }
 

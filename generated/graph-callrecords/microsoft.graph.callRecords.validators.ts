@@ -698,12 +698,12 @@ export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key):
 }
 
 /** Checks the properties `microsoft.graph.callRecords.feedbackTokenSet` declares; returns how many are present. */
-export function propsFeedbackTokenSet(o: vr.Json, ctx: vr.Context): number {
+export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
 /** Whether `microsoft.graph.callRecords.feedbackTokenSet` declares (or inherits) a property of this name. */
-export function knownFeedbackTokenSet(name: string): boolean {
+export function knownFeedbackTokenSet(_name: string): boolean {
   return false;
 }
 

@@ -62,6 +62,8 @@ export interface TypeValidatorView {
   properties: PropertyCheckView[];
   names: string[];
   hasNames: boolean;
+  /** Whether `propsX`/`knownX` use their parameters (the type declares or inherits properties). */
+  hasProps: boolean;
 }
 
 const PRIMITIVE_CHECK: Record<string, string> = {
@@ -285,6 +287,7 @@ function typeView(
     properties,
     names: [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name)),
     hasNames: t.properties.length + t.navigationProperties.length > 0,
+    hasProps: t.properties.length + t.navigationProperties.length > 0 || t.baseType !== undefined,
   };
 }
 
