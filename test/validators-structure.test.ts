@@ -154,6 +154,18 @@ describe("structured values", () => {
   });
 });
 
+describe("collection responses", () => {
+  test("validateCollection checks a { value: [...] } body item by item", () => {
+    const body = { "@odata.context": "$metadata#Items", "@odata.nextLink": "Items?$skiptoken=2", "@odata.count": 2, value: [item(), item({ name: 5 })] };
+    expect(vr.validateCollection(tv.checkItem, body).errors.map((e) => [e.path, e.expected])).toEqual([["/value/1/name", "Edm.String"]]);
+    expect(vr.validateCollection(tv.checkItem, { value: [item()] }).valid).toBe(true);
+    expect(paths(vr.validateCollection(tv.checkItem, { values: [] }))).toEqual(["/value", "/values"]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: {} }))).toEqual(["/value"]);
+    expect(paths(vr.validateCollection(tv.checkItem, [item()]))).toEqual([""]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: [{ name: "n" }] }, { mode: "update" }))).toEqual([]);
+  });
+});
+
 describe("modes", () => {
   const body = { name: "new", tags: [], shapes: [] };
 

@@ -269,6 +269,29 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
+/**
+ * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
+ * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are
+ * `/value/3/…`.
+ */
+export function validateCollection(check: Checker, body: unknown, options?: ValidateOptions): ValidationResult {
+  return run((v, ctx, key) => collectionBody(v, ctx, key, check), body, options);
+}
+
+function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): void {
+  if (!isObject(v)) return ctx.fail(key, "a collection ({ value: [...] })", v);
+  if (!ctx.enter(key)) return;
+  const value = v["value"];
+  if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
+  else items(value, ctx, "value", check, "an item", false);
+  if (ctx.strict) unknownProperties(v, ctx, isValue, "a collection");
+  ctx.leave();
+}
+
+function isValue(name: string): boolean {
+  return name === "value";
+}
+
 // ---- structure ----
 
 /** A collection-valued property or value: a JSON array, each item checked; null items only if `nullableItems`. */
