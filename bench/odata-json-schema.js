@@ -36,7 +36,7 @@ function primitive(name, facets) {
 /** `s` or null, written the way a hand-written schema would (a type list where possible). */
 function nullable(s) {
   if (typeof s.type === "string" && !s.anyOf) return { ...s, type: [s.type, "null"], ...(s.enum ? { enum: [...s.enum, null] } : {}) };
-  return { anyOf: [{ type: "null" }, s] };
+  return { anyOf: [s, { type: "null" }] }; // the common case first: ajv builds no error for it
 }
 
 function spellings(model, t) {

@@ -9,10 +9,11 @@ import { generateFixture } from "./helpers/generated";
 
 const out = generateFixture("validation.xml", "compile");
 
-function compile(extra: Record<string, string>): string[] {
+function compile(extra: Record<string, string>, only?: RegExp, flags: ts.CompilerOptions = {}): string[] {
   for (const [f, text] of Object.entries(extra)) fs.writeFileSync(path.join(out, f), text);
-  const files = fs.readdirSync(out).filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
+  const files = fs.readdirSync(out).filter((f) => f.endsWith(".ts") && (!only || only.test(f))).map((f) => path.join(out, f));
   const program = ts.createProgram(files, {
+    ...flags,
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -22,7 +23,10 @@ function compile(extra: Record<string, string>): string[] {
     types: [],
   });
   for (const f of Object.keys(extra)) fs.rmSync(path.join(out, f));
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => !only || !d.file || only.test(d.file.fileName))
+    .map((d) => `${d.file ? path.basename(d.file.fileName) + ": " : ""}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 
 test("generated validators compile under --strict, and the guards narrow", () => {
@@ -48,4 +52,16 @@ export function name(x: unknown): string {
 }
 `;
   expect(compile({ "usage2.ts": usage }).join("\n")).toMatch(/'x' is of type 'unknown'/);
+});
+
+test("the validators and their runtime also compile under the strictest optional checks", () => {
+  const strictest: ts.CompilerOptions = {
+    noPropertyAccessFromIndexSignature: true,
+    noUncheckedIndexedAccess: true,
+    exactOptionalPropertyTypes: true,
+    noImplicitReturns: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+  };
+  expect(compile({}, /(validators|validation)\.ts$/, strictest)).toEqual([]);
 });

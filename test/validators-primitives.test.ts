@@ -31,7 +31,7 @@ const rows: Row[] = [
   // Edm.Int64: numbers or (IEEE754Compatible) strings, 64-bit range
   ["int64", 9007199254740991, true], ["int64", -9007199254740991, true], ["int64", 1.5, false],
   ["int64", "9223372036854775807", true], ["int64", "-9223372036854775808", true], ["int64", "9223372036854775808", false],
-  ["int64", "-9223372036854775809", false], ["int64", "00009223372036854775807", true], ["int64", "12a", false], ["int64", "", false],
+  ["int64", "-9223372036854775809", false], ["int64", "0009223372036854775", true], ["int64", "00009223372036854775807", false], ["int64", "+42", true], ["int64", "12a", false], ["int64", "", false],
   ["int64", 9.3e18, false],
   // Edm.Decimal, unconstrained and with Precision/Scale
   ["dec", 1.25, true], ["dec", "1.25", true], ["dec", "-1e5", true], ["dec", "1.", false], ["dec", "abc", false], ["dec", "INF", false],

@@ -99,16 +99,37 @@ describe("structured values", () => {
   });
 
   test("open types accept dynamic properties and check those whose type is known", () => {
+    const types = { types: tv.checkerFor };
     const bag = { id: "b", anything: { nested: [1, 2] }, count: 5, label: "x" };
-    expect(tv.isBag(bag)).toBe(true);
+    expect(tv.isBag(bag, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }, types))).toEqual(["/n"]);
+    expect(tv.isBag({ id: "b", "n@odata.type": "#Edm.Int64", n: "42" }, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "c@odata.type": "#tv.Color", c: "Purple" }, types))).toEqual(["/c"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 } }, types))).toEqual(["/p/y"]);
+    expect(paths(tv.validateBag({ id: "b", "l@odata.type": "#Collection(Edm.Int32)", l: [1, "x"] }, types))).toEqual(["/l/1"]);
+    expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#to.Address" } }, types))).toEqual(["/a/street"]);
+    expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }, types).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type tv.Nope" })]);
+    expect(paths(tv.validateBag({ id: "b", "q@odata.type": 7, q: 1 }, types))).toEqual(["/q@odata.type"]);
+    expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
+  });
+
+  test("OData 4.01 control information without the odata. prefix: @type, name@type", () => {
+    expect(tv.isItem(item({ shape: { "@type": "#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ shape: { "@type": "#tv.Polygon", label: "l", corners: 2 } })))).toEqual(["/shape/@type"]);
+    expect(paths(tv.validateBag({ id: "b", "n@type": "Int32", n: "1" }))).toEqual(["/n"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@type": "#tv.Point", x: 1 } }, { types: tv.checkerFor }))).toEqual(["/p/y"]);
+  });
+
+  test("without the types option, primitive dynamic properties are checked and others accepted", () => {
     expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }))).toEqual(["/n"]);
-    expect(tv.isBag({ id: "b", "n@odata.type": "#Edm.Int64", n: "42" })).toBe(true);
-    expect(paths(tv.validateBag({ id: "b", "c@odata.type": "#tv.Color", c: "Purple" }))).toEqual(["/c"]);
-    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 } }))).toEqual(["/p/y"]);
-    expect(paths(tv.validateBag({ id: "b", "l@odata.type": "#Collection(Edm.Int32)", l: [1, "x"] }))).toEqual(["/l/1"]);
-    expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#Test.Other.Address" } }))).toEqual(["/a/street"]);
-    expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type Test.Validation.Nope" })]);
-    expect(paths(tv.validateBag({ id: 1 }))).toEqual(["/id"]);
+    expect(tv.isBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 }, "c@odata.type": "#tv.Color", c: "Purple" })).toBe(true);
+  });
+
+  test("checkerFor finds any type of the model, by alias or namespace, with or without #", () => {
+    expect(tv.checkerFor("#tv.Circle")).toBe(tv.checkCircle);
+    expect(tv.checkerFor("Test.Validation.Color")).toBe(tv.checkColor);
+    expect(tv.checkerFor("#to.Hexagon")).toBeDefined();
+    expect(tv.checkerFor("#tv.Nope")).toBeUndefined();
   });
 
   test("strict mode reports unknown properties (JSON-pointer escaped); lenient mode ignores them", () => {
@@ -121,10 +142,27 @@ describe("structured values", () => {
     expect(paths(tv.validateItem(item({ extra: 1, name: 5 }), { strict: false }))).toEqual(["/name"]);
   });
 
+  test("a type without properties accepts only annotations", () => {
+    expect(tv.isEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 })).toBe(true);
+    expect(paths(tv.validateEmpty({ a: 1 }))).toEqual(["/a"]);
+  });
+
   test("the root and wrong JSON kinds", () => {
     expect(tv.validateItem(null).errors).toEqual([{ path: "", expected: "Test.Validation.Item", actual: "null", message: "expected Test.Validation.Item, got null" }]);
     expect(paths(tv.validateItem([item()]))).toEqual([""]);
     expect(paths(tv.validateItem("x"))).toEqual([""]);
+  });
+});
+
+describe("collection responses", () => {
+  test("validateCollection checks a { value: [...] } body item by item", () => {
+    const body = { "@odata.context": "$metadata#Items", "@odata.nextLink": "Items?$skiptoken=2", "@odata.count": 2, value: [item(), item({ name: 5 })] };
+    expect(vr.validateCollection(tv.checkItem, body).errors.map((e) => [e.path, e.expected])).toEqual([["/value/1/name", "Edm.String"]]);
+    expect(vr.validateCollection(tv.checkItem, { value: [item()] }).valid).toBe(true);
+    expect(paths(vr.validateCollection(tv.checkItem, { values: [] }))).toEqual(["/value", "/values"]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: {} }))).toEqual(["/value"]);
+    expect(paths(vr.validateCollection(tv.checkItem, [item()]))).toEqual([""]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: [{ name: "n" }] }, { mode: "update" }))).toEqual([]);
   });
 });
 
@@ -168,6 +206,9 @@ describe("results", () => {
     expect(tv.validateItem(bad).errors).toHaveLength(9);
     expect(paths(tv.validateItem(bad, { maxErrors: 3 }))).toEqual(["/name", "/status", "/tags/0"]);
     expect(tv.validateItem(bad, { maxErrors: 1 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: 0 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: NaN }).errors).toHaveLength(9);
+    expect(tv.validateItem(bad, { maxErrors: Infinity }).errors).toHaveLength(9);
   });
 
   test("assert throws a ValidationFailedError carrying the errors; the guard narrows", () => {

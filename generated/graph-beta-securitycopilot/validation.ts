@@ -23,6 +23,13 @@ export interface ValidateOptions {
   ieee754Compatible?: boolean;
   /** How deep values may nest before the validator stops descending (default 512). */
   maxDepth?: number;
+  /**
+   * Finds the checker for a type named by `@odata.type` on a dynamic property of an open type: pass
+   * `checkerFor` from any generated validators module to check dynamic properties of structured and
+   * enum types too (primitive ones are always checked). Not built in, so that a bundle keeps only
+   * the validators a program uses.
+   */
+  types?: Resolver;
 }
 
 export interface ValidationError {
@@ -82,6 +89,7 @@ export class Context {
   depth = 0;
   max = 100;
   maxDepth = 512;
+  types: Resolver | undefined = undefined;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
@@ -91,8 +99,9 @@ export class Context {
     const ieee = options?.ieee754Compatible;
     this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
     this.quiet = quiet;
-    this.max = quiet ? 1 : Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = Math.max(1, options?.maxDepth ?? 512);
+    this.max = quiet ? 1 : limit(options?.maxErrors, 100);
+    this.maxDepth = limit(options?.maxDepth, 512);
+    this.types = options?.types;
     this.count = 0;
     this.depth = 0;
   }
@@ -114,7 +123,7 @@ export class Context {
   /** The JSON pointer of the value at `key` below the current path. */
   path(key: Key): string {
     let p = "";
-    for (let i = 0; i < this.depth; i++) p = segment(p, this.keys[i]);
+    for (let i = 0; i < this.depth; i++) p = segment(p, this.keys[i] as Key);
     return segment(p, key);
   }
 
@@ -162,6 +171,11 @@ export class Context {
     }
     return true;
   }
+}
+
+/** A positive limit from an option (Infinity allowed); the default when absent or not a number. */
+function limit(value: number | undefined, otherwise: number): number {
+  return typeof value === "number" && value === value ? Math.max(1, value) : otherwise;
 }
 
 function segment(path: string, key: Key): string {
@@ -256,6 +270,29 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
+/**
+ * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
+ * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are
+ * `/value/3/…`.
+ */
+export function validateCollection(check: Checker, body: unknown, options?: ValidateOptions): ValidationResult {
+  return run((v, ctx, key) => collectionBody(v, ctx, key, check), body, options);
+}
+
+function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): void {
+  if (!isObject(v)) return ctx.fail(key, "a collection ({ value: [...] })", v);
+  if (!ctx.enter(key)) return;
+  const value = v["value"];
+  if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
+  else items(value, ctx, "value", check, "an item", false);
+  if (ctx.strict) unknownProperties(v, ctx, isValue, "a collection");
+  ctx.leave();
+}
+
+function isValue(name: string): boolean {
+  return name === "value";
+}
+
 // ---- structure ----
 
 /** A collection-valued property or value: a JSON array, each item checked; null items only if `nullableItems`. */
@@ -276,6 +313,13 @@ function isAnnotation(name: string): boolean {
   return name.indexOf("@") !== -1;
 }
 
+/** How many enumerable keys an object has (own, or inherited from a tampered prototype). */
+export function keyCount(o: Json): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
 /**
  * Reports properties a type does not declare. Control information and annotations (OData JSON
  * Format §4.5, §20) are always allowed.
@@ -292,44 +336,63 @@ export function unknownProperties(o: Json, ctx: Context, known: (name: string) =
  * Reports an object whose `@odata.type` names no type allowed where it stands: not a string, not
  * the declared type or one of its subtypes, or (`abstract`) an abstract type.
  */
-export function wrongType(ctx: Context, key: Key, type: unknown, declared: string, abstract: boolean): void {
+export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abstract: boolean): void {
+  const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
+  const type = o[at];
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
   if (!ctx.enter(key)) return;
-  if (typeof type !== "string") ctx.fail("@odata.type", "a qualified type name", type);
-  else if (abstract) ctx.fail("@odata.type", `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
-  else ctx.fail("@odata.type", `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
+  if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
+  else if (abstract) ctx.fail(at, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
+  else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
   ctx.leave();
 }
 
-/** Finds the checker for a qualified type name (`#` removed, aliases resolved), e.g. for dynamic properties. */
-export type Resolver = (qualifiedName: string) => Checker | undefined;
+/** Finds the checker for a type name as `@odata.type` writes it (with or without `#`, by alias or namespace). */
+export type Resolver = (typeName: string) => Checker | undefined;
 
 /**
  * Dynamic properties of an open type (CSDL §6.3): a value is checked when its type is known, from
- * `name@odata.type` or, for an object, its own `@odata.type`; otherwise any JSON value is accepted.
+ * `name@odata.type` or, for an object, its own `@odata.type` (OData 4.01 payloads may leave out the
+ * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
  */
-export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean, resolve: Resolver, aliases: Readonly<Record<string, string>>): void {
+export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean): void {
+  let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
     if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const v = o[name];
-    const annotated = own(o, `${name}@odata.type`);
-    let type: unknown = annotated;
-    if (type === undefined && isObject(v)) type = v["@odata.type"];
-    if (type === undefined || v === null) continue;
+    if (v === null) continue;
+    let type: unknown = undefined;
+    let at: string = name;
+    if (annotated === -1) annotated = hasTypeAnnotations(o) ? 1 : 0;
+    if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@odata.type`)) {
+      at = `${name}@odata.type`;
+      type = o[at];
+    } else if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@type`)) {
+      at = `${name}@type`;
+      type = o[at];
+    } else if (isObject(v)) type = v["@odata.type"] ?? v["@type"];
+    if (type === undefined) continue;
     if (typeof type !== "string") {
-      ctx.fail(annotated !== undefined ? `${name}@odata.type` : name, "a type name in @odata.type", type);
+      ctx.fail(at, "a type name in @odata.type", type);
       continue;
     }
-    checkTyped(v, ctx, name, typeNameOf(type, aliases), resolve);
+    checkTyped(v, ctx, name, type);
     if (ctx.count >= ctx.max) return;
   }
 }
 
-function checkTyped(v: unknown, ctx: Context, key: Key, type: string, resolve: Resolver): void {
-  const collection = /^Collection\((.*)\)$/.exec(type);
-  const name = collection ? collection[1] : type;
-  const check = primitiveChecker(name) ?? resolve(name);
-  if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${type}`);
+/** Whether some key is a `name@odata.type` (or, OData 4.01, `name@type`) annotation. */
+function hasTypeAnnotations(o: Json): boolean {
+  for (const k in o) if (k.indexOf("@") > 0 && (k.endsWith("@odata.type") || k.endsWith("@type"))) return true;
+  return false;
+}
+
+function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
+  const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const collection = /^Collection\((.*)\)$/.exec(bare);
+  const name = collection ? (collection[1] as string) : bare;
+  const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
+  if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${name}`);
   if (collection) items(v, ctx, key, check, name, true);
   else check(v, ctx, key);
 }
@@ -338,7 +401,7 @@ function checkTyped(v: unknown, ctx: Context, key: Key, type: string, resolve: R
 export function typeNameOf(value: string, aliases: Readonly<Record<string, string>>): string {
   let name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
   const collection = /^Collection\((.*)\)$/.exec(name);
-  if (collection) name = collection[1];
+  if (collection) name = collection[1] as string;
   const dot = name.lastIndexOf(".");
   if (dot > 0) {
     const ns = name.slice(0, dot);
@@ -370,7 +433,7 @@ export function primitiveChecker(name: string): Checker | undefined {
     default: {
       const geo = /^Geo(graphy|metry)(|Point|LineString|Polygon|MultiPoint|MultiLineString|MultiPolygon|Collection)$/.exec(name.startsWith("Edm.") ? name.slice(4) : name);
       if (!geo) return undefined;
-      const kind = geo[2];
+      const kind = geo[2] as string;
       const full = `Edm.Geo${geo[1]}${kind}`;
       return (v, ctx, key) => checkGeo(v, ctx, key, kind, full);
     }
@@ -464,14 +527,13 @@ export function checkInt32(v: unknown, ctx: Context, key: Key): void {
   integer(v, ctx, key, "Edm.Int32", -2147483648, 2147483647);
 }
 
-/** Whether a number or integer text `s` fits 64 bits: compared as digit strings, no precision lost. */
+/** Whether integer text fits 64 bits (ABNF `int64Value`: [sign] 1*19DIGIT), compared as digit strings. */
 function int64Text(s: string): boolean {
   const negative = s.charCodeAt(0) === 45;
-  let i = negative || s.charCodeAt(0) === 43 ? 1 : 0;
-  while (i < s.length - 1 && s.charCodeAt(i) === 48) i++;
-  const digits = s.slice(i);
-  const limit = negative ? "9223372036854775808" : "9223372036854775807";
-  return digits.length < 19 || (digits.length === 19 && digits <= limit);
+  const digits = negative || s.charCodeAt(0) === 43 ? s.slice(1) : s;
+  if (digits.length < 19) return true;
+  if (digits.length > 19) return false;
+  return digits <= (negative ? "9223372036854775808" : "9223372036854775807");
 }
 
 const INT_TEXT = /^[+-]?[0-9]+$/;
@@ -533,7 +595,7 @@ function decimalDigits(text: string): { integer: number; fraction: number; signi
   const significant = all.replace(/0+$/, "").length;
   // Position of the point, counted from the end of m[1], moved by the exponent.
   const exp = m[3] ? Number(m[3]) : 0;
-  const intDigits = m[1].replace(/^0+/, "").length + exp;
+  const intDigits = (m[1] ?? "").replace(/^0+/, "").length + exp;
   const fracRaw = (m[2] ?? "").replace(/0+$/, "").length - exp;
   return { integer: Math.max(0, intDigits), fraction: Math.max(0, fracRaw), significant };
 }
@@ -809,11 +871,13 @@ function coordinates(type: string, c: unknown): boolean {
 
 /** `kind` "" accepts any GeoJSON type (Edm.Geography, Edm.Geometry). */
 export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name: string): void {
-  if (!isObject(v) || typeof v.type !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
-  const type = v.type === "GeometryCollection" ? "Collection" : v.type;
-  if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${kind === "Collection" ? "GeometryCollection" : kind})`, v.type, `GeoJSON type ${v.type}, expected ${kind === "Collection" ? "GeometryCollection" : kind}`);
+  const geoType = isObject(v) ? v["type"] : undefined;
+  if (!isObject(v) || typeof geoType !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
+  const type = geoType === "GeometryCollection" ? "Collection" : geoType;
+  const want = kind === "Collection" ? "GeometryCollection" : kind;
+  if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${want})`, geoType, `GeoJSON type ${geoType}, expected ${want}`);
   if (type === "Collection") {
-    const g = v.geometries;
+    const g = v["geometries"];
     if (!Array.isArray(g)) return ctx.fail(key, `${name} (GeoJSON GeometryCollection with geometries)`, g, "geometries must be an array");
     if (!ctx.enter(key)) return;
     if (ctx.enter("geometries")) {
@@ -823,5 +887,6 @@ export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name:
     ctx.leave();
     return;
   }
-  if (!coordinates(type, v.coordinates)) ctx.fail(key, `${name} (GeoJSON ${v.type} coordinates)`, v.coordinates, `invalid coordinates for a GeoJSON ${v.type}`);
+  const c = v["coordinates"];
+  if (!coordinates(type, c)) ctx.fail(key, `${name} (GeoJSON ${geoType} coordinates)`, c, `invalid coordinates for a GeoJSON ${geoType}`);
 }

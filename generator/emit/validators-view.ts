@@ -22,10 +22,10 @@ export interface ValidatorsView {
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
-  /** `checkerFor`: this namespace's types by qualified name (for dynamic properties of open types). */
+  /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
-  /** Set when the module has open types: how they find a checker for any type of the model. */
-  resolve?: { others: string[] };
+  /** `checkerFor` asks these (other namespaces' `namespaceChecker`) after its own. */
+  others: string[];
 }
 
 export interface PropertyCheckView {
@@ -62,6 +62,8 @@ export interface TypeValidatorView {
   properties: PropertyCheckView[];
   names: string[];
   hasNames: boolean;
+  /** Whether `propsX`/`knownX` use their parameters (the type declares or inherits properties). */
+  hasProps: boolean;
 }
 
 const PRIMITIVE_CHECK: Record<string, string> = {
@@ -79,7 +81,8 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(
 class Wrappers {
   readonly list: { name: string; call: string }[] = [];
   private readonly byCall = new Map<string, string>();
-  private readonly names = new Set<string>();
+  /** Names taken in the module (the types' functions), so a wrapper never shadows one. */
+  constructor(private readonly names: Set<string>) {}
   wrap(name: string, call: string): string {
     const known = this.byCall.get(call);
     if (known) return known;
@@ -94,13 +97,13 @@ class Wrappers {
 
 export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView {
   const ns = schema.namespace;
-  const locals: string[] = ["vr", "ALIASES", "checkerFor", "resolve"];
+  const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
   }
   const imports = new Imports(locals);
-  const wrappers = new Wrappers();
+  const wrappers = new Wrappers(new Set(locals));
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
     if (t.namespace === ns) return local;
@@ -124,10 +127,9 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
     else types.push(typeView(ctx, t, fnName, checker, imports));
   }
-  const hasOpen = types.some((t) => t.open);
-  const resolve = hasOpen
-    ? { others: ctx.model.schemas.filter((s) => s.namespace !== ns && s.types.length > 0).map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "checkerFor", s.namespace)) }
-    : undefined;
+  const others = ctx.model.schemas
+    .filter((s) => s.namespace !== ns && s.types.length > 0)
+    .map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace));
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
@@ -137,7 +139,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     wrappers: wrappers.list,
     types,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
-    resolve,
+    others,
   };
 }
 
@@ -205,7 +207,8 @@ function spellings(model: Model, t: StructuredType): string[] {
 /** A property name as a property access on `o`. */
 function load(name: string): string {
   if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `o.${name}` : `o[${JSON.stringify(name)}]`;
+  // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
+  return `o[${JSON.stringify(name)}]`;
 }
 
 function flagExpr(flags: string[]): string {
@@ -284,6 +287,7 @@ function typeView(
     properties,
     names: [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name)),
     hasNames: t.properties.length + t.navigationProperties.length > 0,
+    hasProps: t.properties.length + t.navigationProperties.length > 0 || t.baseType !== undefined,
   };
 }
 

@@ -9,9 +9,12 @@ export const FIXTURES = path.resolve(__dirname, "..", "fixtures");
 
 export const GENERATED = path.resolve(__dirname, "..", ".generated");
 
-/** Writes the generated files of `spec` (a file in test/fixtures) to test/.generated/<tag>; returns that folder. */
+/**
+ * Writes the generated files of `spec` (a file in test/fixtures, or an absolute path) to
+ * test/.generated/<tag>; returns that folder.
+ */
 export function generateFixture(spec: string, tag: string, options: { keyAsSegment?: boolean } = {}): string {
-  const file = path.join(FIXTURES, spec);
+  const file = path.isAbsolute(spec) ? spec : path.join(FIXTURES, spec);
   const result = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], keyAsSegment: options.keyAsSegment });
   const dir = path.join(GENERATED, tag);
   fs.rmSync(dir, { recursive: true, force: true });
