@@ -12,7 +12,7 @@ import { build } from "esbuild";
 const generated = path.join(__dirname, "..", "generated", "graph-callrecords");
 
 test("ESM: each namespace module loads first, across the import cycle, and validates", () => {
-  const out = path.join(__dirname, ".out", "esm");
+  const out = path.join(__dirname, ".generated", "esm");
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, "package.json"), '{ "type": "module" }\n');
