@@ -339,9 +339,10 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
   const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
   const type = o[at];
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
+  // An instance of an abstract type is wrong as a whole: reported at the object, like a missing type.
+  if (abstract && typeof type === "string") return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
   if (!ctx.enter(key)) return;
   if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
-  else if (abstract) ctx.fail(at, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
   else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
   ctx.leave();
 }
