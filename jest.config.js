@@ -4,10 +4,13 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    // Transpile only (isolatedModules in tsconfig.test.json); typecheck.test.ts type-checks the tests.
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
   // Generated modules import each other as "./x.js" (NodeNext style); jest resolves the .ts source.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // Builds dist/ once, for the tests that run the real CLI (bin/odatagen.js) as a child process.
+  globalSetup: "<rootDir>/test/setup/build.js",
   testTimeout: 120000,
   maxWorkers: 2,
 };

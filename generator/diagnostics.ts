@@ -43,6 +43,7 @@ export const Codes = {
   sliceExcludedBase: "ODG303",
   slicePruned: "ODG304",
   sliceSummary: "ODG305",
+  outputConflict: "ODG401",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -1,3 +1,6 @@
 export { generate, type GenerateOptions, type GenerateResult, type InputFile } from "./generate";
 export { GenerationError, formatDiagnostic, type Diagnostic } from "./diagnostics";
 export { writeOutput, type WriteReport } from "./write/write";
+export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/types";
+export { compareSummaries, type Change, type DiffResult, type Bump } from "./diff/compare";
+export { summarize, type ModelSummary } from "./diff/summary";

@@ -6,6 +6,7 @@ import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { startWellFormedCheck } from "./well-formed";
+import { elementPathAt } from "./element-path";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
@@ -67,7 +68,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag)
   const malformed = wellFormed();
   if (malformed) {
     const { line, col, msg } = malformed;
-    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, "", { source, offset: source.offsetOf(line, col) });
+    const offset = source.offsetOf(Number(line) || 1, Number(col) || 1);
+    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, elementPathAt(text, offset) || "(document)", { source, offset });
     return undefined;
   }
   if (!root) {

@@ -1,78 +1,77 @@
 /**
- * The only stage that writes to the disk: compares generated files with what is there, writes only
- * what changed (so unchanged files keep their mtime), and removes stale files that a previous run
- * wrote — as recorded in the manifest — never a file odatagen did not create.
+ * The only stage that writes to the disk. Compares generated files with what is there; when
+ * anything differs, assembles the new output beside the old and swaps it in atomically (stage.ts).
+ * Files whose content did not change are not rewritten (they keep their mtime). Stale files — ones
+ * a previous run wrote, per the manifest, that this run does not produce — are removed (unless
+ * `removeStale` is false); a file odatagen did not write is never removed or overwritten.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
+import { planOutput, type Plan } from "./plan";
+import { recover, replaceOutput } from "./stage";
 
-export const MANIFEST = ".odatagen-manifest.json";
+export { MANIFEST, readManifest } from "./manifest";
 
 export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** Stale generated files left in place because `removeStale` was false. */
+  kept: string[];
 }
 
-interface Manifest {
-  generator: "odatagen";
-  files: string[];
+/** What the manifest records about how the output was produced. */
+export interface OutputRecord {
+  version: string;
+  fingerprint: string;
+  options: ManifestOptions;
+  inputs: ManifestInput[];
 }
 
-export function readManifest(outDir: string): string[] {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST), "utf8")) as Partial<Manifest>;
-    return Array.isArray(m.files) ? m.files.filter((f): f is string => typeof f === "string" && isInside(f)) : [];
-  } catch {
-    return [];
+export interface WriteOptions {
+  record?: OutputRecord;
+  /** Remove stale generated files (default true). */
+  removeStale?: boolean;
+}
+
+/** Thrown when generated files would overwrite files odatagen did not write. Nothing is written. */
+export class OutputConflictError extends Error {
+  constructor(readonly files: string[]) {
+    super(`would overwrite file(s) odatagen did not write: ${files.join(", ")}`);
+    this.name = "OutputConflictError";
   }
 }
 
-/** A manifest entry must name a file inside the output folder. */
-function isInside(rel: string): boolean {
-  return !path.isAbsolute(rel) && !rel.split(/[\\/]/).includes("..");
+/** The manifest text and plan for writing `files` to `outDir`, without writing anything. */
+export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): { plan: Plan; manifest: string } {
+  const record = options.record ?? { version: "", fingerprint: "", options: optionsRecord({}), inputs: [] };
+  const entries = manifestFiles(files);
+  const draft: Manifest = { generator: "odatagen", ...record, files: entries };
+  let plan = planOutput(outDir, files, manifestText(draft));
+  if (options.removeStale === false && plan.stale.length && plan.previous) {
+    const kept = new Set(plan.stale);
+    draft.files = [...entries, ...plan.previous.files.filter((f) => kept.has(f.path)).map((f) => ({ ...f, stale: true }))];
+    plan = planOutput(outDir, files, manifestText(draft));
+  }
+  return { plan, manifest: manifestText(draft) };
 }
 
-export function writeOutput(outDir: string, files: ReadonlyMap<string, string>): WriteReport {
-  const report: WriteReport = { written: [], unchanged: [], removed: [] };
-  const previous = readManifest(outDir);
-  fs.mkdirSync(outDir, { recursive: true });
-  for (const [rel, content] of files) {
-    const target = path.join(outDir, rel);
-    let current: string | undefined;
-    try {
-      current = fs.readFileSync(target, "utf8");
-    } catch {
-      current = undefined;
-    }
-    if (current === content) {
-      report.unchanged.push(rel);
-      continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, target);
-    report.written.push(rel);
-  }
-  for (const rel of previous) {
-    if (files.has(rel)) continue;
-    try {
-      fs.unlinkSync(path.join(outDir, rel));
-      report.removed.push(rel);
-    } catch {
-      // already gone
-    }
-  }
-  const manifest: Manifest = { generator: "odatagen", files: [...files.keys()] };
-  const text = JSON.stringify(manifest, null, 2) + "\n";
-  const manifestPath = path.join(outDir, MANIFEST);
-  let old: string | undefined;
-  try {
-    old = fs.readFileSync(manifestPath, "utf8");
-  } catch {
-    old = undefined;
-  }
-  if (old !== text) fs.writeFileSync(manifestPath, text);
+export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+  recover(outDir);
+  const { plan, manifest } = prepareOutput(outDir, files, options);
+  if (plan.conflicts.length) throw new OutputConflictError(plan.conflicts);
+  const removeStale = options.removeStale ?? true;
+  const report: WriteReport = {
+    written: [...plan.added, ...plan.changed].sort(),
+    unchanged: plan.unchanged,
+    removed: removeStale ? plan.stale : [],
+    kept: removeStale ? [] : plan.stale,
+  };
+  if (!report.written.length && !report.removed.length && !plan.manifestChanged) return report;
+  replaceOutput(outDir, {
+    files,
+    unchanged: new Set(plan.unchanged),
+    drop: new Set(report.removed),
+    manifest,
+  });
   return report;
 }

@@ -1,0 +1,75 @@
+/** The yargs definition of every command and flag; handlers live in their own files. */
+import yargs from "yargs";
+import { EXIT_USAGE } from "./exit-codes";
+import { runDiff } from "./diff-command";
+import { runGenerate, type GenerateArgs } from "./generate-command";
+
+class UsageError extends Error {}
+
+export async function parseCommandLine(argv: string[]): Promise<number> {
+  let code: number | Promise<number> = 0;
+  try {
+    await parser(argv, (c) => (code = c));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`odatagen: ${e.message}\nRun \`odatagen --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+  return code;
+}
+
+function parser(argv: string[], done: (code: number | Promise<number>) => void) {
+  return yargs(argv)
+    .scriptName("odatagen")
+    .usage("$0 <command> [options]")
+    .command(
+      "generate",
+      "Generate TypeScript interfaces, validators and request functions from OData CSDL metadata",
+      (y) =>
+        y
+          .option("input", { alias: "i", type: "string", array: true, describe: "CSDL XML file(s) read as one service (default: the services in the config file)" })
+          .option("out", { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" })
+          .option("config", { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" })
+          .option("service", { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" })
+          .option("include", { type: "string", array: true, describe: "Slice: generate only these (overrides the config)" })
+          .option("exclude", { type: "string", array: true, describe: "Slice: leave these out (overrides the config)" })
+          .option("include-derived", { type: "boolean", describe: "Slice: also keep every subtype of a selected type" })
+          .option("include-navigation", { type: "boolean", describe: "Slice: also keep navigation targets, transitively" })
+          .option("key-as-segment", { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" })
+          .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" })
+          .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" })
+          .option("dry-run", { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" })
+          .option("clean", { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" })
+          .option("force", { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" })
+          .option("fail-on-warnings", { type: "boolean", default: false, describe: "Exit 1 when there are warnings" })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only problems" })
+          .example("$0 generate", "Regenerate every service in the config file")
+          .example("$0 generate --check", "CI: fail when the committed output is stale")
+          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
+          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs"),
+      (args) => {
+        done(runGenerate(args as unknown as GenerateArgs));
+      },
+    )
+    .command(
+      "diff <old> <new>",
+      "Compare two versions of a CSDL document: what changed, what breaks clients, which semver bump",
+      (y) =>
+        y
+          .positional("old", { type: "string", demandOption: true, describe: "The previous CSDL XML file" })
+          .positional("new", { type: "string", demandOption: true, describe: "The new CSDL XML file" })
+          .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
+          .option("fail-on-breaking", { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" }),
+      (args) => {
+        done(runDiff(args as unknown as { old: string; new: string; json: boolean; "fail-on-breaking": boolean }));
+      },
+    )
+    .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
+    .strict()
+    .fail((msg, e) => {
+      throw e ?? new UsageError(msg);
+    })
+    .help()
+    .version()
+    .parseAsync();
+}

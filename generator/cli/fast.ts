@@ -1,0 +1,49 @@
+/**
+ * The prebuild fast path, tried before anything heavy is loaded: a plain `odatagen generate`
+ * (optionally with --config and --quiet) whose JSON-configured services are all up to date — same
+ * inputs, options and generator as the manifest records, every file present and intact — exits
+ * here, without loading yargs, the XML parser or the templates. Anything else returns undefined and
+ * the full CLI runs.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
+import { validateConfig } from "../config/validate";
+import { generatorIdentity } from "../write/fingerprint";
+import { optionsRecord } from "../write/manifest";
+import { isUpToDate, readInputs } from "../write/uptodate";
+
+export function tryFastPath(argv: string[]): number | undefined {
+  if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
+  let config: string | undefined;
+  let quiet = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--quiet" || a === "-q") quiet = true;
+    else if ((a === "--config" || a === "-c") && i + 1 < argv.length) config = argv[++i];
+    else if (a.startsWith("--config=")) config = a.slice("--config=".length);
+    else return undefined;
+  }
+  const started = process.hrtime.bigint();
+  const cwd = process.cwd();
+  const file = config ? path.resolve(cwd, config) : CONFIG_NAMES.map((n) => path.join(cwd, n)).find((f) => fs.existsSync(f));
+  if (!file || path.extname(file) !== ".json") return undefined;
+  let services;
+  try {
+    const checked = validateConfig(parseJsonConfig(fs.readFileSync(file, "utf8")), path.dirname(file));
+    if (!checked.ok) return undefined;
+    services = checked.services;
+  } catch {
+    return undefined;
+  }
+  const identity = generatorIdentity();
+  for (const s of services) {
+    const read = readInputs(s.out, s.inputs);
+    if (read.unreadable.length || !isUpToDate(s.out, identity, optionsRecord(s), read.records)) return undefined;
+  }
+  if (!quiet) {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);
+  }
+  return 0;
+}

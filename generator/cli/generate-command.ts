@@ -1,0 +1,123 @@
+/** `odatagen generate`: one run over every service (or a watch loop), printed. */
+import * as path from "node:path";
+import type { Diagnostic } from "../diagnostics";
+import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import { readOrUndefined } from "../write/plan";
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
+import { resolveServices } from "./services";
+import { countLine, err, out, printDiagnostics } from "./style";
+import { shortDiff } from "./text-diff";
+import { watch } from "./watch";
+
+export interface GenerateArgs {
+  input?: string[];
+  out?: string;
+  config?: string;
+  service?: string[];
+  include?: string[];
+  exclude?: string[];
+  "include-derived"?: boolean;
+  "include-navigation"?: boolean;
+  "key-as-segment"?: boolean;
+  check: boolean;
+  watch: boolean;
+  "dry-run": boolean;
+  clean: boolean;
+  force: boolean;
+  "fail-on-warnings": boolean;
+  quiet: boolean;
+}
+
+export async function runGenerate(args: GenerateArgs): Promise<number> {
+  const modes = (["check", "watch", "dry-run"] as const).filter((m) => args[m]);
+  if (modes.length > 1) {
+    err.print(`odatagen: --${modes.join(" and --")} cannot be used together`);
+    return EXIT_USAGE;
+  }
+  const resolved = await resolveServices({
+    input: args.input, out: args.out, config: args.config, service: args.service,
+    include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
+    includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
+  });
+  if (!resolved.ok) {
+    for (const e of resolved.errors) err.print(`odatagen: ${e}`);
+    return EXIT_USAGE;
+  }
+  if (args.watch) return watch(args, resolved.services, resolved.configFile);
+  const mode: Mode = args.check ? "check" : args["dry-run"] ? "dry-run" : "write";
+  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force: args.force || args["fail-on-warnings"] }));
+  return printOutcomes(outcomes, mode, args);
+}
+
+/** Prints a run's outcomes and returns its exit code. */
+export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: Pick<GenerateArgs, "quiet" | "fail-on-warnings" | "clean">): number {
+  const diags: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity !== "info"));
+  printDiagnostics(diags);
+  let stale = 0;
+  for (const o of outcomes) {
+    const where = shown(o.service.out);
+    const ms = `${o.ms.toFixed(0)} ms`;
+    if (o.recovered === "restored-backup") err.print(`odatagen: ${o.service.name}: restored ${where} from an interrupted run`);
+    if (o.leftovers) err.print(`odatagen: ${o.service.name}: an interrupted run left a staging or backup folder beside ${where}; the next generate cleans it up`);
+    if (o.status === "failed") {
+      err.print(`odatagen: ${o.service.name}: not generated; ${where} left as it was`);
+      continue;
+    }
+    if (o.status === "up-to-date") {
+      if (!args.quiet) out.print(`odatagen: ${o.service.name}: up to date (${ms})`);
+      continue;
+    }
+    if (o.status === "written" && o.report) {
+      const r = o.report;
+      const slice = o.result?.slice;
+      const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
+      if (!args.quiet)
+        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
+      if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
+      continue;
+    }
+    const plan = o.plan!;
+    const removing = args.clean ? plan.stale : [];
+    if (mode === "dry-run") {
+      if (!args.quiet) {
+        out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
+        for (const f of plan.added) out.print(`  add     ${f}`);
+        for (const f of plan.changed) out.print(`  change  ${f}`);
+        for (const f of removing) out.print(`  remove  ${f}`);
+      }
+      for (const f of plan.conflicts) err.print(`odatagen: ${o.service.name}: ${f} exists and was not written by odatagen; generate would refuse to overwrite it`);
+      continue;
+    }
+    // --check
+    const differ = plan.added.length + plan.changed.length + removing.length;
+    if (!differ) {
+      if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
+      continue;
+    }
+    stale += differ;
+    const s = err.style;
+    err.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
+    for (const f of plan.added) err.print(`  ${s.green("added")}    ${f}`);
+    for (const f of plan.changed) {
+      err.print(`  ${s.yellow("changed")}  ${f}`);
+      const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
+      for (const line of shortDiff(before, o.files!.get(f)!)) err.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
+    }
+    for (const f of removing) err.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
+  }
+  const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed");
+  const warnings = diags.some((d) => d.severity === "warning");
+  if (diags.length) err.print(`odatagen: ${countLine(diags)}`);
+  if (stale) err.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
+  if (errors || stale) return EXIT_INPUT;
+  if (warnings && args["fail-on-warnings"]) {
+    err.print("odatagen: failing on warnings (--fail-on-warnings)");
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}
+
+export function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") ? rel : p;
+}

@@ -1,0 +1,49 @@
+/** The services a `generate` run covers: from `--input`/`--out`, or from the config with flags overriding it. */
+import * as path from "node:path";
+import { findConfig, loadConfig } from "../config/load";
+import type { ResolvedService } from "../config/types";
+
+export interface ServiceFlags {
+  input?: string[];
+  out?: string;
+  config?: string;
+  service?: string[];
+  include?: string[];
+  exclude?: string[];
+  keyAsSegment?: boolean;
+  includeDerived?: boolean;
+  includeNavigation?: boolean;
+}
+
+export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
+
+export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()): Promise<Services> {
+  const override = (s: ResolvedService): ResolvedService => ({
+    ...s,
+    include: flags.include?.length ? flags.include : s.include,
+    exclude: flags.exclude?.length ? flags.exclude : s.exclude,
+    keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
+    includeDerived: flags.includeDerived ?? s.includeDerived,
+    includeNavigation: flags.includeNavigation ?? s.includeNavigation,
+  });
+  if (flags.input?.length) {
+    if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
+    const out = path.resolve(cwd, flags.out);
+    return { ok: true, services: [override({ name: path.basename(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })] };
+  }
+  const file = findConfig(cwd, flags.config);
+  if (!file) return { ok: false, errors: ["no odatagen.config.json, .mjs or .ts here; pass --input and --out, or create a config file"] };
+  const loaded = await loadConfig(file);
+  if (!loaded.ok) return { ok: false, errors: loaded.errors };
+  let services = loaded.services.map(override);
+  if (flags.service?.length) {
+    const unknown = flags.service.filter((n) => !services.some((s) => s.name === n));
+    if (unknown.length) return { ok: false, errors: [`--service: no service named ${unknown.join(", ")} (have ${services.map((s) => s.name).join(", ")})`] };
+    services = services.filter((s) => flags.service!.includes(s.name));
+  }
+  if (flags.out) {
+    if (services.length !== 1) return { ok: false, errors: ["--out needs exactly one service (use --service to pick one)"] };
+    services = [{ ...services[0], out: path.resolve(cwd, flags.out) }];
+  }
+  return { ok: true, services, configFile: file };
+}

@@ -1,0 +1,121 @@
+/**
+ * `generate --watch`: regenerates when an input or the config file changes. Watches the folders
+ * that hold them (editors often save by renaming a new file over the old one, which a watch on the
+ * file itself would miss), debounces bursts of events, keeps running after errors, and prints what
+ * changed, what was written and how long it took — plus, when a spec changed, what changed in the
+ * model and whether it breaks clients.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { ResolvedService } from "../config/types";
+import { compareSummaries } from "../diff/compare";
+import { summarize, type ModelSummary } from "../diff/summary";
+import { regenerate } from "../write/regenerate";
+import { EXIT_OK } from "./exit-codes";
+import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
+import { resolveServices } from "./services";
+import { err, out } from "./style";
+
+const DEBOUNCE_MS = Number(process.env.ODATAGEN_WATCH_DEBOUNCE_MS ?? 150);
+
+export function watch(args: GenerateArgs, initial: ResolvedService[], configFile: string | undefined): Promise<number> {
+  let services = initial;
+  const models = new Map<string, ModelSummary>();
+  const watchers = new Map<string, fs.FSWatcher>();
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const watchedFiles = () => new Set([...services.flatMap((s) => s.inputs), ...(configFile ? [configFile] : [])]);
+
+  const run = (first: boolean) => {
+    const started = process.hrtime.bigint();
+    const outcomes = services.map((service) => {
+      try {
+        return regenerate({ service, mode: "write", removeStale: args.clean, force: first });
+      } catch (e) {
+        err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
+        return undefined;
+      }
+    });
+    const done = outcomes.filter((o): o is NonNullable<typeof o> => o !== undefined);
+    printOutcomes(done, "write", { ...args, quiet: true });
+    for (const o of done) {
+      if (o.status === "written" && !args.quiet) {
+        const r = o.report!;
+        const files = r.written.length || r.removed.length ? `: ${[...r.written, ...r.removed.map((f) => `-${f}`)].join(", ")}` : "";
+        out.print(`odatagen: ${o.service.name}: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed in ${o.ms.toFixed(0)} ms${files}`);
+      }
+      if (o.result) {
+        const next = summarize(o.result.model);
+        const prev = models.get(o.service.out);
+        models.set(o.service.out, next);
+        if (prev && !args.quiet) {
+          const d = compareSummaries(prev, next);
+          if (d.changes.length) {
+            out.print(`odatagen: ${o.service.name}: ${d.changes.length} model change(s), ${d.breaking} breaking; suggested bump: ${d.bump}`);
+            for (const c of d.changes.slice(0, 20)) out.print(`  ${c.breaking ? "BREAKING " : ""}${c.kind} ${c.element} ${c.path}: ${c.detail}`);
+            if (d.changes.length > 20) out.print(`  … ${d.changes.length - 20} more (odatagen diff shows all)`);
+          }
+        }
+      }
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (!args.quiet) out.print(`odatagen: ${first ? "generated" : "regenerated"} in ${ms.toFixed(0)} ms; watching ${watchedFiles().size} file(s) for changes (Ctrl+C stops)`);
+  };
+
+  const refreshWatchers = () => {
+    const dirs = new Set([...watchedFiles()].map((f) => path.dirname(f)));
+    for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
+    for (const dir of dirs) {
+      if (watchers.has(dir)) continue;
+      try {
+        const w = fs.watch(dir, (_event, name) => onEvent(dir, name ? String(name) : undefined));
+        w.on("error", (e) => err.print(`odatagen: watching ${shown(dir)}: ${e.message}`));
+        watchers.set(dir, w);
+      } catch (e) {
+        err.print(`odatagen: cannot watch ${shown(dir)}: ${(e as Error).message}`);
+      }
+    }
+  };
+
+  const onEvent = (dir: string, name: string | undefined) => {
+    const files = watchedFiles();
+    const hit = name ? [path.join(dir, name)].filter((f) => files.has(f)) : [...files].filter((f) => path.dirname(f) === dir);
+    if (!hit.length) return;
+    for (const f of hit) changed.add(f);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(onChange, DEBOUNCE_MS);
+  };
+
+  const onChange = async () => {
+    timer = undefined;
+    const what = [...changed];
+    changed.clear();
+    if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
+    if (configFile && what.includes(configFile)) {
+      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"] });
+      if (!again.ok) {
+        for (const e of again.errors) err.print(`odatagen: ${e}`);
+        err.print("odatagen: config not reloaded; still watching");
+        return;
+      }
+      services = again.services;
+      refreshWatchers();
+    }
+    run(false);
+  };
+
+  run(true);
+  refreshWatchers();
+  return new Promise((resolve) => {
+    const stop = () => {
+      if (timer) clearTimeout(timer);
+      for (const w of watchers.values()) w.close();
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(EXIT_OK);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}

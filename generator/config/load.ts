@@ -1,0 +1,92 @@
+/**
+ * Finds and loads the config file: `odatagen.config.json`, `.mjs` or `.ts` (first found, in that
+ * order) or the file named with `--config`.
+ *
+ * A `.ts` config is transpiled with the `typescript` package (looked up from the config's folder,
+ * then from odatagen's own dependencies) into a temporary `.mjs` file beside the config, so that its
+ * imports resolve as they would from the config itself, then imported and deleted. Node 20 cannot
+ * import `.ts` files on its own; without `typescript` installed, the error says so.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { validateConfig } from "./validate";
+import type { ResolvedService } from "./types";
+
+export const CONFIG_NAMES = ["odatagen.config.json", "odatagen.config.mjs", "odatagen.config.ts"];
+
+export type LoadResult =
+  | { ok: true; file: string; services: ResolvedService[] }
+  | { ok: false; file?: string; errors: string[] };
+
+/** The config file to use: `explicit` if given, else the first of CONFIG_NAMES found in `dir`. */
+export function findConfig(dir: string, explicit?: string): string | undefined {
+  if (explicit) return path.resolve(dir, explicit);
+  for (const name of CONFIG_NAMES) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+export async function loadConfig(file: string): Promise<LoadResult> {
+  const shown = path.relative(process.cwd(), file) || file;
+  let value: unknown;
+  try {
+    value = await readConfigValue(file);
+  } catch (e) {
+    return { ok: false, file, errors: [`${shown}: ${(e as Error).message}`] };
+  }
+  const checked = validateConfig(value, path.dirname(file));
+  if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
+  return { ok: true, file, services: checked.services };
+}
+
+/** Parses a JSON config without validating it (used by the fast path too). */
+export function parseJsonConfig(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+async function readConfigValue(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`cannot read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const ext = path.extname(file);
+  if (ext === ".json") return parseJsonConfig(text);
+  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return defaultExport(await import(pathToFileURL(file).href));
+  if (ext === ".ts" || ext === ".mts") return loadTsConfig(file, text);
+  throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
+}
+
+async function loadTsConfig(file: string, text: string): Promise<unknown> {
+  let ts: typeof import("typescript");
+  try {
+    const where = require.resolve("typescript", { paths: [path.dirname(file), __dirname] });
+    ts = require(where) as typeof import("typescript");
+  } catch {
+    throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
+  }
+  const js = ts.transpileModule(text, {
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  }).outputText;
+  const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
+  fs.writeFileSync(tmp, js);
+  try {
+    return defaultExport(await import(pathToFileURL(tmp).href));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function defaultExport(mod: { default?: unknown }): unknown {
+  if (mod.default === undefined) throw new Error("the config module has no default export (export default defineConfig({ ... }))");
+  return mod.default;
+}

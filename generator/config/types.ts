@@ -1,0 +1,53 @@
+/**
+ * The shape of `odatagen.config.json` / `.mjs` / `.ts`. `defineConfig` only gives editors and `tsc`
+ * the type; it returns its argument unchanged.
+ */
+
+/** Options that change the generated code. */
+export interface ServiceOptions {
+  /** URL key style: `/users/42` (true) or `/users('42')` (false). Default: from `Capabilities.KeyAsSegmentSupported`. */
+  keyAsSegment?: boolean;
+  /** Slice: also keep every subtype of a selected type. */
+  includeDerived?: boolean;
+  /** Slice: also keep navigation targets, transitively. */
+  includeNavigation?: boolean;
+}
+
+/** One service: the metadata it is generated from and where its code goes. */
+export interface ServiceConfig {
+  /** Shown in messages; default: the output folder's name. */
+  name?: string;
+  /** CSDL XML file(s), read together as one service; relative to the config file. */
+  input: string | string[];
+  /** Output folder, relative to the config file. */
+  out: string;
+  /** Slice: generate only these (globs over qualified names, namespaces or URL paths). */
+  include?: string[];
+  /** Slice: leave these out. */
+  exclude?: string[];
+  options?: ServiceOptions;
+}
+
+export interface OdatagenConfig {
+  /** JSON Schema reference for editor completion; ignored by odatagen. */
+  $schema?: string;
+  services: ServiceConfig[];
+}
+
+export function defineConfig(config: OdatagenConfig): OdatagenConfig {
+  return config;
+}
+
+/** A service with paths resolved against the config file's folder and defaults applied. */
+export interface ResolvedService {
+  name: string;
+  /** Absolute paths. */
+  inputs: string[];
+  /** Absolute path. */
+  out: string;
+  include?: string[];
+  exclude?: string[];
+  keyAsSegment?: boolean;
+  includeDerived?: boolean;
+  includeNavigation?: boolean;
+}

@@ -1,0 +1,86 @@
+/**
+ * Checks a loaded config value against the shape in `types.ts`, collecting every problem with its
+ * path (`services[1].out: expected a string`) rather than stopping at the first.
+ */
+import * as path from "node:path";
+import type { ResolvedService } from "./types";
+
+export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
+
+const TOP_KEYS = ["$schema", "services"];
+const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
+const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation"];
+
+/** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
+export function validateConfig(value: unknown, baseDir: string): ConfigResult {
+  const errors: string[] = [];
+  const services: ResolvedService[] = [];
+  if (!isObject(value)) return { ok: false, errors: ["(root): expected an object with a \"services\" list"] };
+  unknownKeys(value, TOP_KEYS, "", errors);
+  if (value.$schema !== undefined && typeof value.$schema !== "string") errors.push("$schema: expected a string");
+  const list = value.services;
+  if (!Array.isArray(list)) errors.push("services: expected a list of services");
+  else if (list.length === 0) errors.push("services: expected at least one service");
+  else
+    list.forEach((s, i) => {
+      const at = `services[${i}]`;
+      if (!isObject(s)) {
+        errors.push(`${at}: expected an object`);
+        return;
+      }
+      const before = errors.length;
+      unknownKeys(s, SERVICE_KEYS, at, errors);
+      const inputs = typeof s.input === "string" ? [s.input] : s.input;
+      if (s.input === undefined) errors.push(`${at}.input: required (a file name or a list of them)`);
+      else if (!Array.isArray(inputs) || inputs.length === 0) errors.push(`${at}.input: expected a string or a non-empty list of strings`);
+      else inputs.forEach((f, j) => typeof f !== "string" && errors.push(`${at}.input[${j}]: expected a string`));
+      if (s.out === undefined) errors.push(`${at}.out: required (the output folder)`);
+      else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
+      if (s.name !== undefined && typeof s.name !== "string") errors.push(`${at}.name: expected a string`);
+      for (const key of ["include", "exclude"] as const) {
+        const v = s[key];
+        if (v === undefined) continue;
+        if (!Array.isArray(v)) errors.push(`${at}.${key}: expected a list of strings`);
+        else v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
+      }
+      const options = s.options;
+      if (options !== undefined) {
+        if (!isObject(options)) errors.push(`${at}.options: expected an object`);
+        else {
+          unknownKeys(options, OPTION_KEYS, `${at}.options`, errors);
+          for (const key of ["keyAsSegment", "includeDerived", "includeNavigation"] as const)
+            if (options[key] !== undefined && typeof options[key] !== "boolean") errors.push(`${at}.options.${key}: expected true or false`);
+        }
+      }
+      if (errors.length > before) return;
+      const out = path.resolve(baseDir, s.out as string);
+      services.push({
+        name: (s.name as string | undefined) ?? path.basename(out),
+        inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
+        out,
+        include: s.include as string[] | undefined,
+        exclude: s.exclude as string[] | undefined,
+        keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
+        includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
+        includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
+      });
+    });
+  if (!errors.length) {
+    const seen = new Map<string, number>();
+    services.forEach((s, i) => {
+      const j = seen.get(s.out);
+      if (j !== undefined) errors.push(`services[${i}].out: same output folder as services[${j}]`);
+      seen.set(s.out, i);
+    });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, services };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function unknownKeys(obj: Record<string, unknown>, known: string[], at: string, errors: string[]): void {
+  for (const key of Object.keys(obj))
+    if (!known.includes(key)) errors.push(`${at ? `${at}.` : ""}${key}: unknown key (expected one of ${known.join(", ")})`);
+}

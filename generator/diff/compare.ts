@@ -1,0 +1,157 @@
+/**
+ * Compares two model summaries and says, for each difference, whether it breaks a client: code that
+ * reads the service's responses and sends it requests, compiled against the old generated code.
+ *
+ * Breaking: anything removed (type, property, navigation, enum member, operation, entity set), a
+ * property or parameter that became non-nullable, a narrowed or otherwise changed type, a changed
+ * enum value, base type or navigation target, a new required parameter. Not breaking: additions, a
+ * property that became nullable, a widened type (e.g. Int32 → Int64, a longer MaxLength).
+ */
+import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
+import { typeLabel } from "./summary";
+
+export type ChangeKind = "added" | "removed" | "changed";
+export type Element = "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton";
+
+export interface Change {
+  kind: ChangeKind;
+  element: Element;
+  /** e.g. `microsoft.graph.callRecords.session/modalities`. */
+  path: string;
+  detail: string;
+  breaking: boolean;
+}
+
+export type Bump = "major" | "minor" | "patch" | "none";
+
+export interface DiffResult {
+  changes: Change[];
+  breaking: number;
+  bump: Bump;
+}
+
+export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
+  const changes: Change[] = [];
+  const add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) =>
+    changes.push({ kind, element, path, detail, breaking });
+
+  for (const [name, ta] of a.types) {
+    const tb = b.types.get(name);
+    if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
+    else compareType(name, ta, tb, add);
+  }
+  for (const [name, tb] of b.types) if (!a.types.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
+
+  for (const [key, oa] of a.operations) {
+    const ob = b.operations.get(key);
+    if (!ob) add("removed", "operation", key, `${oa.kind} removed`, true);
+    else compareOperation(key, oa, ob, add);
+  }
+  for (const [key, ob] of b.operations) if (!a.operations.has(key)) add("added", "operation", key, `${ob.kind} added`, false);
+
+  for (const [name, ea] of a.entrySets) {
+    const eb = b.entrySets.get(name);
+    if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
+    else if (eb.type !== ea.type || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
+  }
+  for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
+
+  const breaking = changes.filter((c) => c.breaking).length;
+  return { changes, breaking, bump: breaking ? "major" : changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
+}
+
+type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) => void;
+
+function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add): void {
+  if (a.kind !== b.kind) {
+    add("changed", "type", name, `was a ${a.kind} type, now a ${b.kind} type`, true);
+    return;
+  }
+  if (a.baseType !== b.baseType) add("changed", "type", name, `base type ${a.baseType ?? "(none)"} → ${b.baseType ?? "(none)"}`, true);
+  if (!a.abstract && b.abstract) add("changed", "type", name, "became abstract", true);
+  if (a.abstract && !b.abstract) add("changed", "type", name, "no longer abstract", false);
+  if (a.open && !b.open) add("changed", "type", name, "no longer open", true);
+  if (!a.open && b.open) add("changed", "type", name, "became open", false);
+  if (a.underlying !== b.underlying) add("changed", "type", name, `underlying type ${a.underlying} → ${b.underlying}`, !widens(a.underlying ?? "", b.underlying ?? ""));
+  if (a.isFlags !== b.isFlags) add("changed", "type", name, b.isFlags ? "became a flags enum" : "no longer a flags enum", true);
+
+  for (const [p, ua] of a.properties) {
+    const ub = b.properties.get(p);
+    if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
+    else compareUse(`${name}/${p}`, "property", ua, ub, add);
+  }
+  for (const [p, ub] of b.properties)
+    if (!a.properties.has(p)) add("added", "property", `${name}/${p}`, `property added: ${typeLabel(ub)}${ub.nullable ? "" : ", not nullable"}`, false);
+
+  for (const [n, na] of a.navigation) {
+    const nb = b.navigation.get(n);
+    const path = `${name}/${n}`;
+    if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})`, true);
+    else if (na.target !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
+      add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
+    else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", true);
+    else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, "became nullable", false);
+  }
+  for (const [n, nb] of b.navigation) if (!a.navigation.has(n)) add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}`, false);
+
+  for (const [m, va] of a.members) {
+    const vb = b.members.get(m);
+    if (vb === undefined) add("removed", "enum member", `${name}/${m}`, "enum member removed", true);
+    else if (va !== vb) add("changed", "enum member", `${name}/${m}`, `value ${va} → ${vb}`, true);
+  }
+  for (const [m, vb] of b.members) if (!a.members.has(m)) add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})`, false);
+}
+
+function label(n: { target: string; collection: boolean; containsTarget: boolean }): string {
+  return `${n.collection ? `Collection(${n.target})` : n.target}${n.containsTarget ? ", contained" : ""}`;
+}
+
+function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, add: Add): void {
+  if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
+    const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
+    add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
+  }
+  if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
+  if (!a.nullable && b.nullable) add("changed", element, path, "became nullable", false);
+}
+
+function compareOperation(key: string, a: OperationSummary, b: OperationSummary, add: Add): void {
+  const pa = new Map(a.parameters.map((p) => [p.name, p.use]));
+  const pb = new Map(b.parameters.map((p) => [p.name, p.use]));
+  for (const [n, ua] of pa) {
+    const ub = pb.get(n);
+    if (!ub) add("changed", "operation", key, `parameter ${n} removed`, true);
+    else compareUse(`${key}/${n}`, "operation", ua, ub, add);
+  }
+  for (const [n, ub] of pb) if (!pa.has(n)) add("changed", "operation", key, `parameter ${n} added${ub.nullable ? " (nullable)" : " (required)"}`, !ub.nullable);
+  const ra = a.returns ? typeLabel(a.returns) : "nothing";
+  const rb = b.returns ? typeLabel(b.returns) : "nothing";
+  if (ra !== rb) add("changed", "operation", key, `returns ${ra} → ${rb}`, true);
+  else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
+}
+
+/** Integer and floating-point types ordered by the values they hold. */
+const WIDER: Record<string, string[]> = {
+  "Edm.Byte": ["Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
+  "Edm.SByte": ["Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
+  "Edm.Int16": ["Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
+  "Edm.Int32": ["Edm.Int64", "Edm.Decimal", "Edm.Double"],
+  "Edm.Int64": ["Edm.Decimal"],
+  "Edm.Single": ["Edm.Double"],
+  Byte: ["Int16", "Int32", "Int64", "Decimal", "Double"],
+  SByte: ["Int16", "Int32", "Int64", "Decimal", "Double"],
+  Int16: ["Int32", "Int64", "Decimal", "Double"],
+  Int32: ["Int64", "Decimal", "Double"],
+  Int64: ["Decimal"],
+  Single: ["Double"],
+};
+
+function widens(from: string, to: string): boolean {
+  return WIDER[from]?.includes(to) ?? false;
+}
+
+function longerOrSame(a: number | "max" | undefined, b: number | "max" | undefined): boolean {
+  if (a === b || b === undefined || b === "max") return true;
+  if (a === undefined || a === "max") return false;
+  return b >= a;
+}

@@ -1,0 +1,95 @@
+/**
+ * A resolved model reduced to what a client sees: types with their properties, navigation
+ * properties and enum members; operations with their signatures; entity sets and singletons.
+ * Plain data, so two versions of a spec can be compared field by field.
+ */
+import type { Model, Operation, TypeRef } from "../model/types";
+
+export interface TypeUse {
+  /** Qualified type name, e.g. `Edm.String` or `microsoft.graph.user`. */
+  type: string;
+  collection: boolean;
+  nullable: boolean;
+  maxLength?: number | "max";
+}
+
+export interface TypeSummary {
+  kind: "entity" | "complex" | "enum" | "typedef";
+  baseType?: string;
+  abstract?: boolean;
+  open?: boolean;
+  properties: Map<string, TypeUse>;
+  navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean }>;
+  members: Map<string, number>;
+  isFlags?: boolean;
+  underlying?: string;
+}
+
+export interface OperationSummary {
+  kind: "action" | "function";
+  /** Binding parameter type, for bound operations. */
+  binding?: string;
+  parameters: { name: string; use: TypeUse }[];
+  returns?: TypeUse;
+}
+
+export interface ModelSummary {
+  types: Map<string, TypeSummary>;
+  /** Keyed by `name(bindingType)` plus, for overloaded functions, their parameter names. */
+  operations: Map<string, OperationSummary>;
+  /** Entity sets and singletons of the container: name → entity type. */
+  entrySets: Map<string, { kind: "entity set" | "singleton"; type: string }>;
+}
+
+export function use(t: TypeRef): TypeUse {
+  const u: TypeUse = { type: t.type.qualifiedName, collection: t.collection, nullable: t.nullable };
+  if (t.facets.maxLength !== undefined) u.maxLength = t.facets.maxLength;
+  return u;
+}
+
+export function summarize(model: Model): ModelSummary {
+  const types = new Map<string, TypeSummary>();
+  const operations = new Map<string, OperationSummary>();
+  for (const schema of model.schemas) {
+    for (const t of schema.types) {
+      const s: TypeSummary = { kind: t.kind, properties: new Map(), navigation: new Map(), members: new Map() };
+      if (t.kind === "entity" || t.kind === "complex") {
+        s.baseType = t.baseType?.qualifiedName;
+        s.abstract = t.abstract;
+        s.open = t.open;
+        for (const p of t.properties) s.properties.set(p.name, use(p.type));
+        for (const n of t.navigationProperties)
+          s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
+      } else if (t.kind === "enum") {
+        s.isFlags = t.isFlags;
+        s.underlying = t.underlying;
+        for (const m of t.members) s.members.set(m.name, m.value);
+      } else s.underlying = t.underlying.qualifiedName;
+      types.set(t.qualifiedName, s);
+    }
+    const counts = new Map<string, number>();
+    for (const op of schema.operations) counts.set(baseKey(op), (counts.get(baseKey(op)) ?? 0) + 1);
+    for (const op of schema.operations) {
+      const key = counts.get(baseKey(op))! > 1 ? `${baseKey(op)}[${op.parameters.map((p) => p.name).join(",")}]` : baseKey(op);
+      operations.set(key, {
+        kind: op.kind,
+        binding: op.binding ? typeLabel(use(op.binding.type)) : undefined,
+        parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type) })),
+        returns: op.returnType ? use(op.returnType) : undefined,
+      });
+    }
+  }
+  const entrySets = new Map<string, { kind: "entity set" | "singleton"; type: string }>();
+  for (const es of model.container?.entitySets ?? []) entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName });
+  for (const s of model.container?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName });
+  return { types, operations, entrySets };
+}
+
+function baseKey(op: Operation): string {
+  return op.binding ? `${op.qualifiedName}(${typeLabel(use(op.binding.type))})` : `${op.qualifiedName}()`;
+}
+
+export function typeLabel(u: TypeUse): string {
+  const t = u.maxLength !== undefined ? `${u.type}(${u.maxLength})` : u.type;
+  return u.collection ? `Collection(${t})` : t;
+}

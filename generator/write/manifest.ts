@@ -1,0 +1,120 @@
+/**
+ * `.odatagen-manifest.json`, written into each output folder: which files odatagen wrote (with a
+ * hash and size of each), and what they were generated from (input hashes, options, generator
+ * fingerprint). It lets odatagen delete only its own stale files, and skip a regeneration whose
+ * inputs, options and generator are unchanged. Its content is deterministic: no timestamps, no
+ * absolute paths.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export const MANIFEST = ".odatagen-manifest.json";
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+  /** A stale file kept by `--no-clean`: no longer generated, removed by the next cleaning run. */
+  stale?: boolean;
+}
+
+export interface ManifestInput {
+  /** Relative to the output folder, with `/` separators. */
+  file: string;
+  sha256: string;
+}
+
+/** Options that change the output, as recorded. */
+export interface ManifestOptions {
+  keyAsSegment: boolean | null;
+  include: string[];
+  exclude: string[];
+  /** Recorded only when set, so manifests written before these options existed stay valid. */
+  includeDerived?: true;
+  includeNavigation?: true;
+}
+
+export interface Manifest {
+  generator: "odatagen";
+  version: string;
+  /** Hash of the code and templates that produce the output (see fingerprint.ts). */
+  fingerprint: string;
+  options: ManifestOptions;
+  inputs: ManifestInput[];
+  files: ManifestFile[];
+}
+
+export function sha256(data: string | Buffer): string {
+  return crypto.createHash("sha256").update(data).digest("hex");
+}
+
+/** The manifest in `outDir`, or undefined. Accepts the first format (`files: string[]`). */
+export function readManifest(outDir: string): Manifest | undefined {
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(fs.readFileSync(path.join(outDir, MANIFEST), "utf8")) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (m.generator !== "odatagen" || !Array.isArray(m.files)) return undefined;
+  const files: ManifestFile[] = [];
+  for (const f of m.files as unknown[]) {
+    if (typeof f === "string") files.push({ path: f, sha256: "", size: -1 });
+    else if (f && typeof f === "object" && typeof (f as ManifestFile).path === "string")
+      files.push({
+        path: (f as ManifestFile).path,
+        sha256: String((f as ManifestFile).sha256 ?? ""),
+        size: Number((f as ManifestFile).size ?? -1),
+        ...((f as ManifestFile).stale ? { stale: true } : {}),
+      });
+  }
+  return {
+    generator: "odatagen",
+    version: typeof m.version === "string" ? m.version : "",
+    fingerprint: typeof m.fingerprint === "string" ? m.fingerprint : "",
+    options: (m.options as ManifestOptions) ?? { keyAsSegment: null, include: [], exclude: [] },
+    inputs: Array.isArray(m.inputs) ? (m.inputs as ManifestInput[]) : [],
+    files: files.filter((f) => isInside(f.path)),
+  };
+}
+
+/** A manifest entry must name a file inside the output folder. */
+export function isInside(rel: string): boolean {
+  return rel !== "" && !path.isAbsolute(rel) && !rel.split(/[\\/]/).includes("..") && rel !== MANIFEST;
+}
+
+export function manifestText(m: Manifest): string {
+  const ordered: Manifest = {
+    generator: "odatagen",
+    version: m.version,
+    fingerprint: m.fingerprint,
+    options: {
+      keyAsSegment: m.options.keyAsSegment, include: m.options.include, exclude: m.options.exclude,
+      ...(m.options.includeDerived ? { includeDerived: true as const } : {}),
+      ...(m.options.includeNavigation ? { includeNavigation: true as const } : {}),
+    },
+    inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
+  };
+  return JSON.stringify(ordered, null, 2) + "\n";
+}
+
+export function manifestFiles(files: ReadonlyMap<string, string>): ManifestFile[] {
+  return [...files].map(([p, content]) => {
+    const buf = Buffer.from(content, "utf8");
+    return { path: p, sha256: sha256(buf), size: buf.length };
+  });
+}
+
+/** Input path as recorded: relative to the output folder, `/`-separated, so the manifest is portable. */
+export function recordedInputPath(outDir: string, file: string): string {
+  return path.relative(outDir, file).split(path.sep).join("/");
+}
+
+export function optionsRecord(o: { keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean }): ManifestOptions {
+  const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
+  if (o.includeDerived) r.includeDerived = true;
+  if (o.includeNavigation) r.includeNavigation = true;
+  return r;
+}

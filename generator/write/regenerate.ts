@@ -1,0 +1,100 @@
+/**
+ * One service, end to end: read its inputs, skip everything if the output is up to date, else
+ * generate in memory and write (or, for `--check` and `--dry-run`, only compare). Returns data; the
+ * CLI prints it. The generator itself is loaded only when needed, so the up-to-date path stays cheap.
+ */
+import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
+import type { GenerateOptions, GenerateResult } from "../generate";
+import type { ResolvedService } from "../config/types";
+import { generatorIdentity } from "./fingerprint";
+import { optionsRecord } from "./manifest";
+import type { Plan } from "./plan";
+import { hasLeftovers, recover, type Recovery } from "./stage";
+import { display, isUpToDate, readInputs } from "./uptodate";
+import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
+
+export type Mode = "write" | "check" | "dry-run";
+
+export interface RegenerateRequest {
+  service: ResolvedService;
+  mode: Mode;
+  /** Remove stale generated files (default true; `--no-clean` keeps them). */
+  removeStale: boolean;
+  /** Regenerate even when the manifest says the output is up to date. */
+  force: boolean;
+}
+
+export interface RegenerateOutcome {
+  service: ResolvedService;
+  /**
+   * up-to-date: skipped by the fast path; written: the output was (re)written or already matched;
+   * failed: errors in the input (or an output conflict); checked: compared only (see plan).
+   */
+  status: "up-to-date" | "written" | "failed" | "checked";
+  diagnostics: Diagnostic[];
+  plan?: Plan;
+  report?: WriteReport;
+  /** The generated files (for `--check` diffs). */
+  files?: Map<string, string>;
+  result?: GenerateResult;
+  recovered: Recovery;
+  /** An interrupted run left a staging or backup folder (only reported by check and dry-run). */
+  leftovers: boolean;
+  ms: number;
+}
+
+type Generate = (o: GenerateOptions) => GenerateResult;
+
+export function regenerate(req: RegenerateRequest): RegenerateOutcome {
+  const started = process.hrtime.bigint();
+  const { service, mode } = req;
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
+  const writes = mode === "write";
+  const recovered = writes ? recover(service.out) : "none";
+  const leftovers = writes ? false : hasLeftovers(service.out);
+  const base = { service, recovered, leftovers };
+  const read = readInputs(service.out, service.inputs);
+  if (read.unreadable.length) {
+    const diagnostics = read.unreadable.map((u): Diagnostic => ({
+      code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: display(u.file), line: 0, column: 0, path: "",
+    }));
+    return { ...base, status: "failed", diagnostics, ms: elapsed() };
+  }
+  const identity = generatorIdentity();
+  const options = optionsRecord(service);
+  if (writes && !req.force && isUpToDate(service.out, identity, options, read.records, req.removeStale))
+    return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
+
+  const { generate } = require("../generate") as typeof import("../generate");
+  let result: GenerateResult;
+  try {
+    const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
+    if (service.include) opts.include = service.include;
+    if (service.exclude) opts.exclude = service.exclude;
+    if (service.includeDerived) opts.includeDerived = true;
+    if (service.includeNavigation) opts.includeNavigation = true;
+    result = (generate as Generate)(opts);
+  } catch (e) {
+    if (e instanceof GenerationError)
+      return { ...base, status: "failed", diagnostics: e.diagnostics, ms: elapsed() };
+    throw e;
+  }
+  const record = { ...identity, options, inputs: read.records };
+  const diagnostics = result.diagnostics;
+  if (!writes) {
+    const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
+    return { ...base, status: "checked", diagnostics, plan, files: result.files, result, ms: elapsed() };
+  }
+  try {
+    const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
+    return { ...base, status: "written", diagnostics, report, files: result.files, result, ms: elapsed() };
+  } catch (e) {
+    if (!(e instanceof OutputConflictError)) throw e;
+    const conflicts = e.files.map((f): Diagnostic => ({
+      code: Codes.outputConflict, severity: "error",
+      message: `${f} exists and was not written by odatagen; move it away (nothing was written)`,
+      file: `${service.out}/${f}`, line: 0, column: 0, path: "",
+    }));
+    return { ...base, status: "failed", diagnostics: [...diagnostics, ...conflicts], ms: elapsed() };
+  }
+}

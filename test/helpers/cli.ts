@@ -1,0 +1,62 @@
+/** Runs the real CLI (bin/odatagen.js, over dist/) as a child process, in a scratch folder. */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const BIN = path.join(ROOT, "bin", "odatagen.js");
+export const SPECS = path.join(ROOT, "specs");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const quietEnv = (env: Record<string, string> = {}) => ({ ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...env });
+
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: quietEnv(env), encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function startCli(args: string[], cwd: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd, env: quietEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+export function scratch(prefix = "odatagen-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Every file under `dir` (relative path → bytes), hidden files included. */
+export function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out.set(r, fs.readFileSync(path.join(dir, r)));
+    }
+  };
+  walk("");
+  return out;
+}
+
+export function sameTree(a: Map<string, Buffer>, b: Map<string, Buffer>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (!b.get(k)?.equals(v)) return false;
+  return true;
+}
+
+/** Writes a config file naming services in `dir`. */
+export function writeJson(file: string, value: unknown): void {
+  fs.writeFileSync(file, JSON.stringify(value, null, 2));
+}
+
+/** Copies a spec from specs/ into `dir`, optionally editing its text. */
+export function copySpec(name: string, dir: string, edit: (text: string) => string = (t) => t, as = name): string {
+  const target = path.join(dir, as);
+  fs.writeFileSync(target, edit(fs.readFileSync(path.join(SPECS, name), "utf8")));
+  return target;
+}

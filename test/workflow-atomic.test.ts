@@ -1,0 +1,120 @@
+/**
+ * Atomic output: generations are killed with SIGKILL at random moments; after each kill the output
+ * folder must be the complete old output or the complete new one (or, if the kill fell between
+ * the two renames of the swap, absent with the complete old output in the backup, which the next
+ * run restores). Hand-written files in the folder survive with their mtime.
+ */
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BIN, copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+
+const KILLS = 24;
+
+/** A small seeded generator, so that a failing sequence of delays can be replayed (seed printed). */
+function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function runUntilKilled(cwd: string, delayMs: number, env: Record<string, string>): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, "generate", "--quiet"], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: "ignore" });
+    let killed = false;
+    const t = setTimeout(() => {
+      killed = child.exitCode === null && child.kill("SIGKILL");
+    }, delayMs);
+    child.on("exit", (code) => {
+      clearTimeout(t);
+      resolve({ killed, code });
+    });
+  });
+}
+
+test(`output is complete old or complete new after each of ${KILLS} SIGKILLs at random moments`, async () => {
+  const seed = Number(process.env.ODATAGEN_KILL_SEED ?? Date.now() % 1e9);
+  const random = prng(seed);
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  copySpec("graph-beta-securitycopilot.xml", dir);
+  const specs = ["graph-callrecords.xml", "graph-beta-securitycopilot.xml"];
+  const useSpec = (i: number) => writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: specs[i], out: "gen" }] });
+  const gen = path.join(dir, "gen");
+  const backup = path.join(dir, ".gen.odatagen-backup");
+  const staging = path.join(dir, ".gen.odatagen-staging");
+
+  // The two complete outputs, each with a hand-written file in the folder.
+  const snaps: Map<string, Buffer>[] = [];
+  for (const i of [1, 0]) {
+    useSpec(i);
+    expect(runCli(["generate"], dir).code).toBe(0);
+    if (!fs.existsSync(path.join(gen, "mine.ts"))) fs.writeFileSync(path.join(gen, "mine.ts"), "export const mine = true;\n");
+    snaps[i] = snapshot(gen);
+  }
+  expect(sameTree(snaps[0], snaps[1])).toBe(false);
+  const mineMtime = fs.statSync(path.join(gen, "mine.ts")).mtimeMs;
+
+  // How long a switch takes (median of a few runs: the machine is shared), unhurried and with the
+  // write steps slowed down so that kills can be aimed at the staging and the swap.
+  const slow = { ODATAGEN_TEST_WRITE_DELAY_MS: "60" };
+  let state = 0; // which output the folder holds
+  const median = async (n: number, env: Record<string, string>) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      useSpec((state = 1 - state));
+      const t0 = Date.now();
+      await runUntilKilled(dir, 1e9, env);
+      times.push(Date.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[n >> 1];
+  };
+  let plainMs = await median(3, {});
+  const slowMs = await median(3, slow);
+  const log: string[] = [];
+  const outcomes = { killed: 0, completed: 0, missingOut: 0, duringWrite: 0 };
+
+  // Keep going until KILLS runs were killed mid-run (runs that finish first do not count).
+  for (let k = 0; outcomes.killed < KILLS && k < 3 * KILLS; k++) {
+    const target = 1 - state;
+    useSpec(target);
+    const slowed = k % 2 === 1;
+    // Plain runs: any moment. Slowed runs: aimed at the write phase, after parsing and emitting.
+    const delay = Math.floor(slowed ? plainMs * 0.8 + random() * (slowMs - plainMs * 0.8) : random() * plainMs);
+    const t0 = Date.now();
+    const r = await runUntilKilled(dir, delay, slowed ? slow : {});
+    if (!r.killed && !slowed) plainMs = Math.min(plainMs, Date.now() - t0);
+    log.push(`run ${k}: ${state}→${target} after ${delay} ms${slowed ? " (slowed)" : ""}: ${r.killed ? "killed" : `exit ${r.code}`}`);
+    const why = `seed ${seed}\n${log.join("\n")}`;
+    r.killed ? outcomes.killed++ : outcomes.completed++;
+    if (fs.existsSync(staging) || fs.existsSync(backup)) outcomes.duringWrite++;
+
+    if (fs.existsSync(gen)) {
+      const now = snapshot(gen);
+      const which = sameTree(now, snaps[state]) ? state : sameTree(now, snaps[target]) ? target : -1;
+      if (which === -1) throw new Error(`output is neither complete old nor complete new\n${why}`);
+      state = which;
+    } else {
+      // Killed between the two renames: the old output is complete in the backup, and the next run restores it.
+      outcomes.missingOut++;
+      if (!fs.existsSync(backup) || !sameTree(snapshot(backup), snaps[state])) throw new Error(`output missing and no complete backup\n${why}`);
+      useSpec(state);
+      const again = runCli(["generate"], dir);
+      expect(again.stderr).toMatch(/restored gen from an interrupted run/);
+      expect(sameTree(snapshot(gen), snaps[state])).toBe(true);
+    }
+    expect(fs.statSync(path.join(gen, "mine.ts")).mtimeMs).toBe(mineMtime);
+  }
+
+  // A final unhurried run completes, cleans up leftovers and gives the complete new output.
+  const target = 1 - state;
+  useSpec(target);
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(sameTree(snapshot(gen), snaps[target])).toBe(true);
+  expect(fs.existsSync(backup) || fs.existsSync(staging)).toBe(false);
+  // Enough kills landed mid-run for the test to mean something.
+  console.log(
+    `atomic output: seed ${seed}, ${outcomes.killed} killed mid-run (${outcomes.duringWrite} while staging or swapping, ${outcomes.missingOut} between the swap's renames), ${outcomes.completed} completed; full run ${plainMs} ms, slowed ${slowMs} ms`,
+  );
+  expect(outcomes.killed).toBe(KILLS);
+  expect(outcomes.duringWrite).toBeGreaterThanOrEqual(2);
+});

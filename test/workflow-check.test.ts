@@ -1,0 +1,108 @@
+/** `generate --check`, `--dry-run`, incremental writes and the up-to-date fast path, through the real CLI. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+
+function project(): string {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+  return dir;
+}
+
+describe("generate --check", () => {
+  test("exits 0 on fresh output and writes nothing", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const before = snapshot(path.join(dir, "gen"));
+    const r = runCli(["generate", "--check"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/calls: gen is up to date/);
+    expect(sameTree(before, snapshot(path.join(dir, "gen")))).toBe(true);
+  });
+
+  test("exits 1 on stale output, lists changed, missing and stale files with a short diff, writes nothing", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    const types = path.join(gen, "microsoft.graph.callRecords.types.ts");
+    fs.writeFileSync(types, fs.readFileSync(types, "utf8").replace("export interface Session", "export interface SessionRenamed"));
+    fs.rmSync(path.join(gen, "edm.ts"));
+    // A file the previous run recorded that a fresh run no longer produces.
+    const manifestFile = path.join(gen, ".odatagen-manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.files.push({ path: "old.types.ts", sha256: "x", size: 1 });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
+    const before = snapshot(gen);
+
+    const r = runCli(["generate", "--check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/changed\s+microsoft\.graph\.callRecords\.types\.ts/);
+    expect(r.stderr).toMatch(/- export interface SessionRenamed/);
+    expect(r.stderr).toMatch(/\+ export interface Session\b/);
+    expect(r.stderr).toMatch(/added\s+edm\.ts/);
+    expect(r.stderr).toMatch(/removed\s+old\.types\.ts/);
+    expect(r.stderr).toMatch(/3 file\(s\) in gen differ/);
+    expect(sameTree(before, snapshot(gen))).toBe(true);
+
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(runCli(["generate", "--check"], dir).code).toBe(0);
+  });
+
+  test("runs through npm run generate -- --check in this repository", () => {
+    const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+    const r = spawnSync("npm", ["run", "--silent", "generate", "--", "--check"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.stderr).not.toMatch(/Unknown argument/);
+    expect(r.stdout + r.stderr).toMatch(/graph-callrecords: generated\/graph-callrecords (is up to date|.*differ)/);
+  });
+});
+
+describe("generate --dry-run", () => {
+  test("lists what would be written and writes nothing", () => {
+    const dir = project();
+    const r = runCli(["generate", "--dry-run"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/would write 10, remove 0, leave 0 unchanged/);
+    expect(r.stdout).toMatch(/add\s+microsoft\.graph\.callRecords\.requests\.ts/);
+    expect(fs.existsSync(path.join(dir, "gen"))).toBe(false);
+  });
+});
+
+describe("incremental writes and the fast path", () => {
+  test("an unchanged file keeps its mtime; a no-change run is answered from the manifest", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    const old = new Date("2020-01-01T00:00:00Z");
+    for (const f of fs.readdirSync(gen)) fs.utimesSync(path.join(gen, f), old, old);
+
+    const fast = runCli(["generate"], dir);
+    expect(fast.code).toBe(0);
+    expect(fast.stdout).toMatch(/1 service up to date/);
+
+    // A real regeneration after a spec edit rewrites only the files whose content changed.
+    const spec = path.join(dir, "graph-callrecords.xml");
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="label" Type="Edm.String" />'));
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/calls: 10 files in gen \((\d+) written, (\d+) unchanged, 0 removed\)/);
+    const written = Number(/\((\d+) written/.exec(r.stdout)![1]);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(10);
+    expect(fs.statSync(path.join(gen, "runtime.ts")).mtime.getTime()).toBe(old.getTime());
+    expect(fs.statSync(path.join(gen, "microsoft.graph.callRecords.types.ts")).mtime.getTime()).not.toBe(old.getTime());
+    expect(fs.readFileSync(path.join(gen, "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/label\?: string \| null/);
+  });
+
+  test("a generated file edited by hand defeats the fast path and is restored", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const edm = path.join(dir, "gen", "edm.ts");
+    const good = fs.readFileSync(edm, "utf8");
+    fs.writeFileSync(edm, good + "// hand edit\n");
+    const r = runCli(["generate"], dir);
+    expect(r.stdout).toMatch(/1 written, 9 unchanged/);
+    expect(fs.readFileSync(edm, "utf8")).toBe(good);
+  });
+});

@@ -1,0 +1,73 @@
+/** Stale generated files: removed by default (--clean), kept with --no-clean; hand-written files never touched. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+
+/** A project generating the callRecords spec, then the Security Copilot spec, into the same folder. */
+function project(): { dir: string; gen: string; switchSpec: () => void } {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  copySpec("graph-beta-securitycopilot.xml", dir);
+  const config = (input: string) => writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input, out: "gen" }] });
+  config("graph-callrecords.xml");
+  return { dir, gen: path.join(dir, "gen"), switchSpec: () => config("graph-beta-securitycopilot.xml") };
+}
+
+const CALLRECORDS_FILES = ["microsoft.graph.callRecords.types.ts", "microsoft.graph.callRecords.validators.ts", "microsoft.graph.callRecords.requests.ts"];
+
+describe("--clean", () => {
+  test("removes only the stale files odatagen wrote, sparing hand-written files in the output folder", () => {
+    const { dir, gen, switchSpec } = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    // Hand-written files: one beside the generated ones, one named like a generated module, one in a subfolder.
+    fs.writeFileSync(path.join(gen, "custom.ts"), "export const mine = 1;\n");
+    fs.writeFileSync(path.join(gen, "microsoft.graph.extra.types.ts"), "// mine\n");
+    fs.mkdirSync(path.join(gen, "hand"));
+    fs.writeFileSync(path.join(gen, "hand", "notes.md"), "notes\n");
+    const handMtime = fs.statSync(path.join(gen, "custom.ts")).mtimeMs;
+
+    switchSpec();
+    const dry = runCli(["generate", "--clean", "--dry-run"], dir);
+    for (const f of CALLRECORDS_FILES) expect(dry.stdout).toMatch(new RegExp(`remove\\s+${f.replace(/\./g, "\\.")}`));
+    expect(dry.stdout).not.toMatch(/custom\.ts|extra|notes/);
+    expect(fs.existsSync(path.join(gen, CALLRECORDS_FILES[0]))).toBe(true);
+
+    const r = runCli(["generate", "--clean"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3 removed/);
+    for (const f of CALLRECORDS_FILES) expect(fs.existsSync(path.join(gen, f))).toBe(false);
+    expect(fs.existsSync(path.join(gen, "microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
+    expect(fs.readFileSync(path.join(gen, "custom.ts"), "utf8")).toBe("export const mine = 1;\n");
+    expect(fs.statSync(path.join(gen, "custom.ts")).mtimeMs).toBe(handMtime);
+    expect(fs.readFileSync(path.join(gen, "microsoft.graph.extra.types.ts"), "utf8")).toBe("// mine\n");
+    expect(fs.readFileSync(path.join(gen, "hand", "notes.md"), "utf8")).toBe("notes\n");
+    const manifest = JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8"));
+    expect(manifest.files.map((f: { path: string }) => f.path)).not.toContain("custom.ts");
+  });
+
+  test("--no-clean keeps stale generated files (still recorded, so a later --clean removes them)", () => {
+    const { dir, gen, switchSpec } = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    switchSpec();
+    const kept = runCli(["generate", "--no-clean"], dir);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/kept 3 stale generated file\(s\)/);
+    for (const f of CALLRECORDS_FILES) expect(fs.existsSync(path.join(gen, f))).toBe(true);
+    expect(runCli(["generate", "--check"], dir).code).toBe(1);
+    expect(runCli(["generate", "--clean"], dir).stdout).toMatch(/3 removed/);
+    for (const f of CALLRECORDS_FILES) expect(fs.existsSync(path.join(gen, f))).toBe(false);
+  });
+
+  test("refuses to overwrite a hand-written file at a generated path; nothing is written", () => {
+    const { dir, gen, switchSpec } = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const mine = path.join(gen, "microsoft.graph.security.securityCopilot.types.ts");
+    fs.writeFileSync(mine, "// hand-written\n");
+    switchSpec();
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error ODG401: microsoft\.graph\.security\.securityCopilot\.types\.ts exists and was not written by odatagen/);
+    expect(fs.readFileSync(mine, "utf8")).toBe("// hand-written\n");
+    expect(fs.existsSync(path.join(gen, CALLRECORDS_FILES[0]))).toBe(true);
+  });
+});

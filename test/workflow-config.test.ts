@@ -1,0 +1,165 @@
+/** Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
+
+function twoSpecs(): string {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "specs"));
+  copySpec("graph-callrecords.xml", path.join(dir, "specs"));
+  copySpec("graph-beta-securitycopilot.xml", path.join(dir, "specs"));
+  return dir;
+}
+
+const services = [
+  { name: "calls", input: "specs/graph-callrecords.xml", out: "out/calls" },
+  { name: "copilot", input: ["specs/graph-beta-securitycopilot.xml"], out: "out/copilot", options: { keyAsSegment: true } },
+];
+
+describe("config files", () => {
+  test("a JSON config with two services generates both, each with its options", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { $schema: "./node_modules/odatagen/odatagen.config.schema.json", services });
+    const r = runCli(["generate"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/calls: 10 files in out\/calls/);
+    expect(r.stdout).toMatch(/copilot: 10 files in out\/copilot/);
+    expect(fs.existsSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "out/copilot/microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
+    const m = JSON.parse(fs.readFileSync(path.join(dir, "out/copilot/.odatagen-manifest.json"), "utf8"));
+    expect(m.options.keyAsSegment).toBe(true);
+    expect(m.inputs).toEqual([{ file: "../../specs/graph-beta-securitycopilot.xml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+  });
+
+  test("--service picks one service and flags override the config", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services });
+    const r = runCli(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "elsewhere/index.ts"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "elsewhere/.odatagen-manifest.json"), "utf8")).options.keyAsSegment).toBe(true);
+    expect(runCli(["generate", "--out", "x"], dir).code).toBe(2);
+  });
+
+  test("an .mjs config is used when there is no JSON config", () => {
+    const dir = twoSpecs();
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/calls: 10 files/);
+  });
+
+  test("a .ts config typed with defineConfig is transpiled and loaded", () => {
+    const dir = twoSpecs();
+    const lib = path.join(ROOT, "dist", "index.js").split(path.sep).join("/");
+    fs.writeFileSync(
+      path.join(dir, "odatagen.config.ts"),
+      `import { defineConfig, type OdatagenConfig } from ${JSON.stringify(lib)};\n` +
+        `const name: string = "calls";\n` +
+        `const config: OdatagenConfig = defineConfig({ services: [{ name, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n` +
+        `export default config;\n`,
+    );
+    const r = runCli(["generate"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
+  });
+
+  test("unknown keys and wrong types are all reported with their path; exit 2, nothing written", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      services: [
+        { name: "calls", input: "specs/graph-callrecords.xml", out: "out/calls", keyAsSegmnt: true },
+        { name: "copilot", input: ["specs/graph-beta-securitycopilot.xml", 3], out: 42, options: { keyAsSegment: "yes" } },
+      ],
+      extra: 1,
+    });
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/odatagen\.config\.json: extra: unknown key/),
+      expect.stringMatching(/odatagen\.config\.json: services\[0\]\.keyAsSegmnt: unknown key/),
+      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.input\[1\]: expected a string$/),
+      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.out: expected a string$/),
+      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.keyAsSegment: expected true or false$/),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  test("invalid JSON, a missing config and --input without --out are usage errors", () => {
+    const dir = twoSpecs();
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), "{ services: [");
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
+    expect(runCli(["generate", "--no-such-flag"], dir).code).toBe(2);
+  });
+});
+
+describe("diagnostics and exit codes", () => {
+  test("all problems of a broken input are printed together with file:line:column, path and code; exit 1; output intact", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const spec = path.join(dir, "specs/graph-callrecords.xml");
+    const text = fs.readFileSync(spec, "utf8");
+    fs.writeFileSync(
+      spec,
+      text
+        .replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Bolean" />')
+        .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
+    );
+    const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(1);
+    const diags = r.stderr.split("\n").filter((l) => /: error ODG\d{3}:/.test(l));
+    expect(diags.length).toBeGreaterThanOrEqual(2);
+    for (const d of diags) expect(d).toMatch(/^specs\/graph-callrecords\.xml:\d+:\d+: error ODG\d{3}: .* \[microsoft\.graph\.callRecords\.(session|segment)\/(isTest|caller)\]/);
+    expect(r.stderr).toMatch(/\d+ errors, 0 warnings/);
+    expect(r.stderr).toMatch(/calls: not generated; out\/calls left as it was/);
+    expect(fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts")).equals(before)).toBe(true);
+  });
+
+  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (output still written)", () => {
+    const dir = scratch();
+    fs.writeFileSync(
+      path.join(dir, "demo.xml"),
+      `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:Reference Uri="https://example.org/Org.OData.Core.V1.xml">
+    <edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/>
+  </edmx:Reference>
+  <edmx:DataServices>
+    <Schema Namespace="demo" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="thing">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="tag" Type="Core.Tag"/>
+      </EntityType>
+      <EntityContainer Name="c"><EntitySet Name="things" EntityType="demo.thing"/></EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`,
+    );
+    const ok = runCli(["generate", "-i", "demo.xml", "-o", "gen"], dir);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/^demo\.xml:11:9: warning ODG110: .* \[demo\.thing\/tag\]$/m);
+    const strict = runCli(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/0 errors, 1 warning/);
+    expect(strict.stderr).toMatch(/--fail-on-warnings/);
+  });
+
+  test("colour only when forced or on a terminal; NO_COLOR wins", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], input: "specs/missing.xml" }] });
+    expect(runCli(["generate"], dir).stderr).not.toMatch(/\x1b\[/);
+    expect(runCli(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "" }).stderr).toMatch(/\x1b\[31merror ODG001/);
+    expect(runCli(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" }).stderr).not.toMatch(/\x1b\[/);
+  });
+});

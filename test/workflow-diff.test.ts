@@ -1,0 +1,116 @@
+/** `odatagen diff`: model changes between two versions of a spec, each marked breaking or not. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { compareSummaries } from "../generator/diff/compare";
+import { loadSummary } from "../generator/diff/load";
+import { copySpec, runCli, scratch } from "./helpers/cli";
+
+/** Edits the text of one element block, found by its opening tag. */
+function inBlock(xml: string, open: string, close: string, edit: (block: string) => string): string {
+  const start = xml.indexOf(open);
+  const end = xml.indexOf(close, start) + close.length;
+  if (start < 0 || end < start) throw new Error(`no ${open}`);
+  return xml.slice(0, start) + edit(xml.slice(start, end)) + xml.slice(end);
+}
+
+describe("odatagen diff on two versions of the callRecords spec", () => {
+  test("a property removed and one added: exactly those two changes, the removal breaking; major bump", () => {
+    const dir = scratch();
+    const before = copySpec("graph-callrecords.xml", dir, (t) => t, "v1.xml");
+    const after = copySpec("graph-callrecords.xml", dir, (t) =>
+      inBlock(t, '<EntityType Name="session"', "</EntityType>", (b) =>
+        b.replace('        <Property Name="isTest" Type="Edm.Boolean" />\n', "").replace(
+          '<Property Name="modalities"',
+          '<Property Name="joinWebUrl" Type="Edm.String" />\n        <Property Name="modalities"',
+        ),
+      ), "v2.xml");
+    const r = runCli(["diff", before, after, "--json"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.changes).toEqual([
+      { kind: "removed", element: "property", path: "microsoft.graph.callRecords.session/isTest", detail: "property removed (was Edm.Boolean)", breaking: true },
+      { kind: "added", element: "property", path: "microsoft.graph.callRecords.session/joinWebUrl", detail: "property added: Edm.String", breaking: false },
+    ]);
+    expect(result.bump).toBe("major");
+
+    const text = runCli(["diff", before, after], dir);
+    expect(text.stdout.trim().split("\n")).toEqual([
+      expect.stringMatching(/^breaking\s+removed\s+property\s+microsoft\.graph\.callRecords\.session\/isTest: property removed/),
+      expect.stringMatching(/^ok\s+added\s+property\s+microsoft\.graph\.callRecords\.session\/joinWebUrl: property added/),
+      "2 change(s), 1 breaking; suggested bump: major",
+    ]);
+    expect(runCli(["diff", before, after, "--fail-on-breaking"], dir).code).toBe(1);
+    expect(runCli(["diff", before, before], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
+  });
+
+  test("a broken version is reported as diagnostics, exit 1; a missing argument is a usage error", () => {
+    const dir = scratch();
+    const good = copySpec("graph-callrecords.xml", dir);
+    const bad = path.join(dir, "bad.xml");
+    fs.writeFileSync(bad, "<edmx:Edmx");
+    const r = runCli(["diff", good, bad], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
+    expect(runCli(["diff", good], dir).code).toBe(2);
+  });
+});
+
+describe("breaking-change rules", () => {
+  const wrap = (body: string) => `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="d" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema></edmx:DataServices></edmx:Edmx>`;
+  const diff = (a: string, b: string) => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "a.xml"), wrap(a));
+    fs.writeFileSync(path.join(dir, "b.xml"), wrap(b));
+    return compareSummaries(loadSummary([path.join(dir, "a.xml")]), loadSummary([path.join(dir, "b.xml")]));
+  };
+  const entity = (props: string, nav = "") =>
+    `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${props}${nav}</EntityType>`;
+  const one = (a: string, b: string) => diff(a, b).changes.map((c) => [c.kind, c.path, c.detail, c.breaking]);
+
+  test("nullability: becoming non-nullable breaks, becoming nullable does not", () => {
+    expect(one(entity('<Property Name="p" Type="Edm.String"/>'), entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'))).toEqual([
+      ["changed", "d.t/p", "became non-nullable", true],
+    ]);
+    expect(one(entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'), entity('<Property Name="p" Type="Edm.String"/>'))).toEqual([
+      ["changed", "d.t/p", "became nullable", false],
+    ]);
+  });
+
+  test("types: narrowed breaks (Int64 → Int32, shorter MaxLength, String → Int32), widened does not", () => {
+    const p = (type: string) => entity(`<Property Name="p" Type="${type}"/>`);
+    expect(diff(p("Edm.Int64"), p("Edm.Int32")).changes[0]).toMatchObject({ detail: "type Edm.Int64 → Edm.Int32", breaking: true });
+    expect(diff(p("Edm.Int32"), p("Edm.Int64")).changes[0]).toMatchObject({ detail: "type Edm.Int32 → Edm.Int64 (widened)", breaking: false });
+    expect(diff(p("Edm.String"), p("Edm.Int32")).changes[0]).toMatchObject({ breaking: true });
+    expect(one(entity('<Property Name="p" Type="Edm.String" MaxLength="40"/>'), entity('<Property Name="p" Type="Edm.String" MaxLength="20"/>'))).toEqual([
+      ["changed", "d.t/p", "type Edm.String(40) → Edm.String(20) (narrowed)", true],
+    ]);
+    expect(diff(p("Edm.String"), p("Collection(Edm.String)")).changes[0]).toMatchObject({ breaking: true });
+  });
+
+  test("enum members: removed or renumbered breaks, added does not; a removed type breaks", () => {
+    const e = (members: string) => `<EnumType Name="color">${members}</EnumType>`;
+    expect(one(e('<Member Name="red" Value="0"/><Member Name="blue" Value="1"/>'), e('<Member Name="red" Value="0"/><Member Name="green" Value="2"/>'))).toEqual([
+      ["removed", "d.color/blue", "enum member removed", true],
+      ["added", "d.color/green", "enum member added (= 2)", false],
+    ]);
+    expect(one(e('<Member Name="red" Value="0"/>'), e('<Member Name="red" Value="1"/>'))).toEqual([["changed", "d.color/red", "value 0 → 1", true]]);
+    const r = diff(e('<Member Name="red"/>') + entity(""), entity(""));
+    expect(r.changes).toEqual([{ kind: "removed", element: "type", path: "d.color", detail: "enum type removed", breaking: true }]);
+    expect(r.bump).toBe("major");
+  });
+
+  test("navigation and operations: removal and a new required parameter break; additions do not (minor bump)", () => {
+    const nav = '<NavigationProperty Name="next" Type="d.t"/>';
+    expect(one(entity("", nav), entity(""))).toEqual([["removed", "d.t/next", "navigation property removed (was d.t)", true]]);
+    const add = diff(entity(""), entity("", nav));
+    expect(add.changes.map((c) => c.breaking)).toEqual([false]);
+    expect(add.bump).toBe("minor");
+    const fn = (params: string) => entity("") + `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
+    expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.f()", "parameter x added (required)", true]]);
+    expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()", "parameter x added (nullable)", false]]);
+    expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
+  });
+});

@@ -1,0 +1,102 @@
+/** `generate --watch` through the real CLI: picks up edits, survives broken input, reports model changes. */
+import type { ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, scratch, startCli, writeJson } from "./helpers/cli";
+
+/** Collects a child's output and waits for patterns in it. */
+class Output {
+  text = "";
+  private waiters: { re: RegExp; from: number; resolve: () => void }[] = [];
+  constructor(child: ChildProcess) {
+    const on = (d: Buffer) => {
+      this.text += d.toString();
+      this.waiters = this.waiters.filter((w) => (w.re.test(this.text.slice(w.from)) ? (w.resolve(), false) : true));
+    };
+    child.stdout!.on("data", on);
+    child.stderr!.on("data", on);
+  }
+  /** Waits for `re` to appear after the current end of the output (or after `from`). */
+  wait(re: RegExp, timeoutMs = 30000, from = this.text.length): Promise<void> {
+    if (re.test(this.text.slice(from))) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`timed out waiting for ${re}; output:\n${this.text}`)), timeoutMs);
+      this.waiters.push({ re, from, resolve: () => (clearTimeout(t), resolve()) });
+    });
+  }
+}
+
+describe("generate --watch", () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill("SIGKILL");
+    child = undefined;
+  });
+
+  test("regenerates on an edit, keeps running after an error, and says what changed", async () => {
+    const dir = scratch();
+    const spec = copySpec("graph-callrecords.xml", dir);
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    const types = path.join(dir, "gen", "microsoft.graph.callRecords.types.ts");
+    expect(fs.readFileSync(types, "utf8")).not.toMatch(/roomName/);
+    const original = fs.readFileSync(spec, "utf8");
+
+    // 1. An edit (written twice quickly: one regeneration thanks to the debounce).
+    let mark = out.text.length;
+    const edited = original.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="roomName" Type="Edm.String" />');
+    fs.writeFileSync(spec, edited.replace("roomName", "roomNam"));
+    fs.writeFileSync(spec, edited);
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    let chunk = out.text.slice(mark);
+    expect(chunk).toMatch(/changed: graph-callrecords\.xml/);
+    expect(chunk).toMatch(/calls: \d+ written, \d+ unchanged, 0 removed in \d+ ms: .*microsoft\.graph\.callRecords\.types\.ts/);
+    expect(chunk).toMatch(/1 model change\(s\), 0 breaking; suggested bump: minor/);
+    expect(chunk).toMatch(/added property microsoft\.graph\.callRecords\.session\/roomName/);
+    expect(chunk.match(/regenerated in/g)).toHaveLength(1);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomName\?: string \| null/);
+
+    // 2. A broken edit: diagnostics printed, output left alone, still watching.
+    mark = out.text.length;
+    fs.writeFileSync(spec, edited.replace('Type="Edm.String" />', 'Type="Edm.Strin" />'));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    chunk = out.text.slice(mark);
+    expect(chunk).toMatch(/graph-callrecords\.xml:\d+:\d+: error ODG\d+/);
+    expect(chunk).toMatch(/calls: not generated; gen left as it was/);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomName\?: string \| null/);
+
+    // 3. Fixed again, with the property removed: a breaking change, reported as such.
+    mark = out.text.length;
+    fs.writeFileSync(spec, original);
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    chunk = out.text.slice(mark);
+    expect(chunk).toMatch(/BREAKING removed property microsoft\.graph\.callRecords\.session\/roomName/);
+    expect(fs.readFileSync(types, "utf8")).not.toMatch(/roomName/);
+    expect(child.exitCode).toBeNull();
+
+    child.kill("SIGTERM");
+    const code = await new Promise((resolve) => child!.on("exit", resolve));
+    expect(code).toBe(0);
+  });
+
+  test("reloads the config when it changes", async () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    const config = path.join(dir, "odatagen.config.json");
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    let mark = out.text.length;
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] });
+    await out.wait(/watching 3 file\(s\)/, 30000, mark);
+    expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
+    mark = out.text.length;
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: 1 }] });
+    await out.wait(/config not reloaded; still watching/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/services\[0\]\.out: expected a string/);
+  });
+});

@@ -1,0 +1,64 @@
+/** The swap and its recovery, on a real folder: each state a kill can leave is brought back to a complete one. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { backupDir, recover, replaceOutput, stagingDir } from "../generator/write/stage";
+import { scratch, snapshot } from "./helpers/cli";
+
+function folder(files: Record<string, string>, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [f, c] of Object.entries(files)) fs.writeFileSync(path.join(dir, f), c);
+}
+
+const text = (snap: Map<string, Buffer>) => Object.fromEntries([...snap].map(([k, v]) => [k, v.toString()]));
+
+describe("recover()", () => {
+  test("killed between the renames (no output, complete backup): the backup is put back", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "old" }, backupDir(out));
+    folder({ "a.ts": "new", ".odatagen-manifest.json": "{}" }, stagingDir(out));
+    expect(recover(out)).toBe("restored-backup");
+    expect(text(snapshot(out))).toEqual({ "a.ts": "old" });
+    expect(fs.existsSync(backupDir(out)) || fs.existsSync(stagingDir(out))).toBe(false);
+  });
+
+  test("killed after the swap, while removing the backup: the new output stays, the backup goes", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "new" }, out);
+    folder({ "a.ts": "old" }, backupDir(out));
+    expect(recover(out)).toBe("removed-leftovers");
+    expect(text(snapshot(out))).toEqual({ "a.ts": "new" });
+    expect(fs.existsSync(backupDir(out))).toBe(false);
+  });
+
+  test("killed while staging: the half-built staging folder is removed, the output untouched", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "old" }, out);
+    folder({ "a.t": "half" }, stagingDir(out));
+    expect(recover(out)).toBe("removed-leftovers");
+    expect(text(snapshot(out))).toEqual({ "a.ts": "old" });
+    expect(recover(out)).toBe("none");
+  });
+});
+
+describe("replaceOutput()", () => {
+  test("links unchanged and hand-written files (same inode and mtime), writes changed ones, drops stale ones", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "same.ts": "same", "changed.ts": "before", "stale.ts": "stale", "mine.ts": "mine" }, out);
+    const old = new Date("2021-02-03T04:05:06Z");
+    for (const f of fs.readdirSync(out)) fs.utimesSync(path.join(out, f), old, old);
+    const inode = (f: string) => fs.statSync(path.join(out, f)).ino;
+    const before = { same: inode("same.ts"), mine: inode("mine.ts") };
+    replaceOutput(out, {
+      files: new Map([["same.ts", "same"], ["changed.ts", "after"], ["added.ts", "added"]]),
+      unchanged: new Set(["same.ts"]),
+      drop: new Set(["stale.ts"]),
+      manifest: "{}\n",
+    });
+    expect(text(snapshot(out))).toEqual({ "same.ts": "same", "changed.ts": "after", "added.ts": "added", "mine.ts": "mine", ".odatagen-manifest.json": "{}\n" });
+    expect(inode("same.ts")).toBe(before.same);
+    expect(inode("mine.ts")).toBe(before.mine);
+    expect(fs.statSync(path.join(out, "same.ts")).mtime.getTime()).toBe(old.getTime());
+    expect(fs.statSync(path.join(out, "changed.ts")).mtime.getTime()).not.toBe(old.getTime());
+    expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
+  });
+});
