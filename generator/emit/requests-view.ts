@@ -191,14 +191,27 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
  * appended while a type of its namespace already has that name (the same answer in every module).
  */
 export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
-  const schema = ctx.model.schemas.find((s) => s.namespace === t.namespace);
-  const taken = new Set((schema?.types ?? []).flatMap((x) => {
-    const n = ctx.names.type(x);
-    return [n, `${n}Values`, `${n}Member`, `Any${n}`];
-  }));
+  const taken = typeNamesOf(ctx, t.namespace);
   let name = `${ctx.names.type(t)}Navigation`;
   while (taken.has(name)) name += "_";
   return name;
+}
+
+/** The type names a namespace's types module declares, computed once per run and namespace (not per call: Graph has 1,182 entity types). */
+const typeNamesCache = new WeakMap<EmitContext, Map<string, ReadonlySet<string>>>();
+function typeNamesOf(ctx: EmitContext, namespace: string): ReadonlySet<string> {
+  let byNamespace = typeNamesCache.get(ctx);
+  if (!byNamespace) typeNamesCache.set(ctx, (byNamespace = new Map()));
+  let taken = byNamespace.get(namespace);
+  if (!taken) {
+    const schema = ctx.model.schemas.find((s) => s.namespace === namespace);
+    taken = new Set((schema?.types ?? []).flatMap((x) => {
+      const n = ctx.names.type(x);
+      return [n, `${n}Values`, `${n}Member`, `Any${n}`];
+    }));
+    byNamespace.set(namespace, taken);
+  }
+  return taken;
 }
 
 function objectType(members: string[]): string {
