@@ -21,7 +21,9 @@ export function generatorIdentity(): { version: string; fingerprint: string } {
   const codeDir = path.resolve(__dirname, "..");
   for (const [root, skipTop] of [[codeDir, true], [path.join(PACKAGE_ROOT, "templates"), false]] as const) {
     for (const rel of listFiles(root, "", skipTop)) {
-      if (root === codeDir && !rel.endsWith(".js")) continue;
+      // The precompiled templates are a cache derived from templates/ (hashed below), present or not
+      // depending on how dist/ was built: they must not change the fingerprint.
+      if (root === codeDir && (!rel.endsWith(".js") || rel === "templates.precompiled.js")) continue;
       hash.update(rel).update("\0").update(fs.readFileSync(path.join(root, rel))).update("\0");
     }
   }
