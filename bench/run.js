@@ -48,9 +48,16 @@ function main() {
   rows.push(["CPU time (user+sys, all threads): full run / fast-xml-parser process", `${ms(fullCpu)} / ${ms(fxpCpu)} = ${ratio(fullCpu / fxpCpu)}`, ""]);
   rows.push(["peak RSS of the full run", `${mb(median(full.map((r) => r.maxRssKb * 1024)))}`, "≤ 400 MB"]);
 
+  // The prebuild case: `odatagen generate` with a config file, output already up to date.
+  const config = path.join(work, "odatagen.config.json");
+  fs.writeFileSync(config, JSON.stringify({ services: [{ name: "graph", input: GRAPH, out: fullOut }] }));
+  child([path.join(__dirname, "measure.js"), "generate", "-q", "--config", config]);
   const again = [];
-  for (let i = 0; i < RUNS; i++) again.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", GRAPH, "--out", fullOut]));
-  rows.push(["regeneration when nothing changed (same input and options)", ms(median(again.map((r) => r.wallMs))), "≤ 150 ms"]);
+  for (let i = 0; i < RUNS; i++) again.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--config", config]));
+  rows.push(["regeneration when nothing changed (`odatagen generate`, config file)", ms(median(again.map((r) => r.wallMs))), "≤ 150 ms"]);
+  const againInput = [];
+  for (let i = 0; i < RUNS; i++) againInput.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", GRAPH, "--out", fullOut]));
+  rows.push(["regeneration when nothing changed (--input/--out flags)", ms(median(againInput.map((r) => r.wallMs))), ""]);
 
   const slices = [];
   let sliceTypes = "";
