@@ -6,4 +6,6 @@ module.exports = async function build() {
   const root = path.resolve(__dirname, "..", "..");
   require(path.join(root, "scripts", "clean-dist.js"));
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: root, stdio: "inherit" });
+  // As `npm run build` does: the CLI tests then run the precompiled templates.
+  execFileSync(process.execPath, [path.join(root, "scripts", "precompile-templates.js")], { cwd: root, stdio: "inherit" });
 };
