@@ -73,16 +73,6 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSecurities<S extends rt.PropertyName<Security, SecurityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Security, never>, options?: rt.QueryOptions<Security, SecurityNavigation, S>): Promise<rt.Page<rt.Selected<Security, S, SecurityNavigation>>> {
-  return rt.read(client, target, options, true);
-}
-
-/** Creates a `microsoft.graph.security` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSecurity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Security, never>, body: Partial<Security>, options?: O): Promise<rt.Created<Security, O>> {
-  return rt.create(client, target, body, options);
-}
-
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
 export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(Security & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);

@@ -38,16 +38,6 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
   return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.cloudCommunications` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listCloudCommunicationses<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CloudCommunications, never>, options?: rt.QueryOptions<CloudCommunications, CloudCommunicationsNavigation, S>): Promise<rt.Page<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation>>> {
-  return rt.read(client, target, options, true);
-}
-
-/** Creates a `microsoft.graph.cloudCommunications` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createCloudCommunications<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CloudCommunications, never>, body: Partial<CloudCommunications>, options?: O): Promise<rt.Created<CloudCommunications, O>> {
-  return rt.create(client, target, body, options);
-}
-
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
 export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(CloudCommunications & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);

@@ -27,6 +27,8 @@ export interface RequestsView {
 }
 
 export interface EntityRequestsView {
+  /** Whether the type has a key, so collections of it (list, create) exist. */
+  keyed: boolean;
   qname: string;
   type: string;
   keyType: string;
@@ -158,9 +160,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       type: self,
       keyType: keyTs(t),
       nav: navTs(t),
+      // CSDL §8.2: only an entity type with a key can be a member of a collection.
+      keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
-      list: scope.claim(`list${plural(base)}`),
-      create: scope.claim(`create${base}`),
+      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
+      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
       update: scope.claim(`update${base}`),
       remove: scope.claim(`delete${base}`),
     });
@@ -227,7 +231,7 @@ function allNavigation(t: EntityType): NavigationProperty[] {
 
 /** The literal kind of each key property, for `rt.KeySpec`. */
 export function keySpec(t: EntityType): string {
-  return `[${t.key.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
+  return `[${t.key.map((p, i) => `[${JSON.stringify(t.keyNames[i])}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
 }
 
 function keyKind(t: ModelType): string {
@@ -245,7 +249,7 @@ function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
   };
   if (t.key.length === 0) return "never";
   if (t.key.length === 1) return scalar(t.key[0].type);
-  return `{ ${t.key.map((p) => `${JSON.stringify(p.name)}: ${scalar(p.type)}`).join("; ")} }`;
+  return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
 }
 
 function operationView(

@@ -55,7 +55,11 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
       .map((n): NavigationProperty => ({ ...n, target: typeOf(n.target), declaringType: c }));
   }
   for (const [old, copy] of types) {
-    if (old.kind === "entity") (copy as EntityType).key = old.key.map((k) => props.get(k)).filter((k): k is Property => !!k);
+    if (old.kind === "entity") {
+      // A key may be a path into a complex property (CSDL §8.4): such a leaf is not among the copied own properties.
+      (copy as EntityType).key = old.key.map((k) => props.get(k) ?? k);
+      (copy as EntityType).keyNames = old.keyNames;
+    }
   }
 
   const param = (p: Parameter): Parameter => ({ ...p, type: ref(p.type) });
