@@ -11,7 +11,7 @@ import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
 import { generatorIdentity } from "../write/fingerprint";
 import { optionsRecord } from "../write/manifest";
-import { isUpToDate, readInputs } from "../write/uptodate";
+import { isUpToDate } from "../write/uptodate";
 
 export function tryFastPath(argv: string[]): number | undefined {
   if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
@@ -37,10 +37,7 @@ export function tryFastPath(argv: string[]): number | undefined {
     return undefined;
   }
   const identity = generatorIdentity();
-  for (const s of services) {
-    const read = readInputs(s.out, s.inputs);
-    if (read.unreadable.length || !isUpToDate(s.out, identity, optionsRecord(s), read.records)) return undefined;
-  }
+  for (const s of services) if (!isUpToDate(s.out, identity, optionsRecord(s), s.inputs)) return undefined;
   if (!quiet) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);

@@ -10,7 +10,7 @@ import { generatorIdentity } from "./fingerprint";
 import { optionsRecord } from "./manifest";
 import type { Plan } from "./plan";
 import { hasLeftovers, recover, type Recovery } from "./stage";
-import { display, isUpToDate, readInputs } from "./uptodate";
+import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -62,7 +62,7 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   }
   const identity = generatorIdentity();
   const options = optionsRecord(service);
-  if (writes && !req.force && isUpToDate(service.out, identity, options, read.records, req.removeStale))
+  if (writes && !req.force && isUpToDate(service.out, identity, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
 
   const { generate } = require("../generate") as typeof import("../generate");
@@ -85,6 +85,7 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   }
   try {
     const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
+    rememberOutput(service.out, service.inputs);
     return { ...base, status: "written", diagnostics, report, files: result.files, result, ms: elapsed() };
   } catch (e) {
     if (!(e instanceof OutputConflictError)) throw e;
