@@ -39,6 +39,7 @@ export const Codes = {
   nameChanged: "ODG201",
   unresolvedReference: "ODG110",
   outputConflict: "ODG301",
+  outputLocked: "ODG302",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -9,6 +9,7 @@ import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
 import { optionsRecord } from "./manifest";
 import type { Plan } from "./plan";
+import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
@@ -46,6 +47,17 @@ export interface RegenerateOutcome {
 type Generate = (o: GenerateOptions) => GenerateResult;
 
 export function regenerate(req: RegenerateRequest): RegenerateOutcome {
+  if (req.mode !== "write") return regenerateUnlocked(req);
+  try {
+    return withOutputLock(req.service.out, () => regenerateUnlocked(req), 120000);
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    const diagnostics: Diagnostic[] = [{ code: Codes.outputLocked, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "" }];
+    return { service: req.service, status: "failed", diagnostics, recovered: "none", leftovers: false, ms: 0 };
+  }
+}
+
+function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const started = process.hrtime.bigint();
   const { service, mode } = req;
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
