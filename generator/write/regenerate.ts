@@ -7,7 +7,12 @@ import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
-import { optionsRecord } from "./manifest";
+import { optionsRecord, readManifest } from "./manifest";
+import { cacheSibling } from "./statcache";
+import { compareSummaries, type DiffResult } from "../diff/compare";
+import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Plan } from "./plan";
 import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
@@ -39,6 +44,8 @@ export interface RegenerateOutcome {
   files?: Map<string, string>;
   result?: GenerateResult;
   recovered: Recovery;
+  /** After a spec change: what changed in the model since the last generation (when known). */
+  modelChanges?: DiffResult;
   /** An interrupted run left a staging or backup folder (only reported by check and dry-run). */
   leftovers: boolean;
   ms: number;
@@ -90,6 +97,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     throw e;
   }
   const record = { ...identity, options, inputs: read.records };
+  const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
   if (!writes) {
     const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
@@ -98,7 +106,9 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   try {
     const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
     rememberOutput(service.out, service.inputs);
-    return { ...base, status: "written", diagnostics, report, files: result.files, result, ms: elapsed() };
+    const specChanged = previousInputs !== JSON.stringify(read.records);
+    const modelChanges = keepSummary(service.out, result, specChanged);
+    return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
   } catch (e) {
     if (!(e instanceof OutputConflictError)) throw e;
     const conflicts = e.files.map((f): Diagnostic => ({
@@ -108,4 +118,27 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     }));
     return { ...base, status: "failed", diagnostics: [...diagnostics, ...conflicts], ms: elapsed() };
   }
+}
+
+/**
+ * Keeps the model summary of this generation in the tool cache, and when the spec changed compares
+ * it with the one kept last time. Best effort: no cache folder, or an unreadable one, means no report.
+ */
+function keepSummary(outDir: string, result: GenerateResult, specChanged: boolean): DiffResult | undefined {
+  const file = cacheSibling(outDir, ".model.json");
+  if (!file) return undefined;
+  const now = summarize(result.model);
+  let changes: DiffResult | undefined;
+  try {
+    if (specChanged && fs.existsSync(file)) changes = compareSummaries(summaryFromJson(fs.readFileSync(file, "utf8")), now);
+  } catch {
+    changes = undefined;
+  }
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, summaryToJson(now));
+  } catch {
+    // best effort
+  }
+  return changes;
 }

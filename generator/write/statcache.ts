@@ -66,6 +66,11 @@ export class StatCache {
   }
 }
 
+/** A file beside the output's stat cache, e.g. for the model summary of the last generation. */
+export function cacheSibling(outDir: string, suffix: string): string | undefined {
+  return cacheFile(outDir)?.replace(/\.json$/, suffix);
+}
+
 function cacheFile(outDir: string): string | undefined {
   for (let dir = path.dirname(path.resolve(outDir)); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, "node_modules"))) {
