@@ -99,7 +99,7 @@ describe("incremental writes and the fast path", () => {
     const dir = project();
     fs.mkdirSync(path.join(dir, "node_modules"));
     expect(runCli(["generate"], dir).code).toBe(0);
-    expect(fs.readdirSync(path.join(dir, "node_modules", ".cache", "odatagen"))).toHaveLength(1);
+    expect(fs.readdirSync(path.join(dir, "node_modules", ".cache", "odatagen")).filter((f) => !f.endsWith(".model.json"))).toHaveLength(1);
     expect(runCli(["generate"], dir).stdout).toMatch(/1 service up to date/);
     const edm = path.join(dir, "gen", "edm.ts");
     const good = fs.readFileSync(edm, "utf8");

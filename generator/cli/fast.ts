@@ -9,7 +9,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
-import { generatorIdentity } from "../write/fingerprint";
 import { optionsRecord } from "../write/manifest";
 import { isUpToDate } from "../write/uptodate";
 
@@ -36,8 +35,7 @@ export function tryFastPath(argv: string[]): number | undefined {
   } catch {
     return undefined;
   }
-  const identity = generatorIdentity();
-  for (const s of services) if (!isUpToDate(s.out, identity, optionsRecord(s), s.inputs)) return undefined;
+  for (const s of services) if (!isUpToDate(s.out, optionsRecord(s), s.inputs)) return undefined;
   if (!quiet) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);

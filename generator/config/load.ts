@@ -9,7 +9,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -49,6 +48,11 @@ export function parseJsonConfig(text: string): unknown {
   } catch (e) {
     throw new Error(`not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** node:url is loaded only for module configs. */
+function pathToFileURL(file: string): URL {
+  return (require("node:url") as typeof import("node:url")).pathToFileURL(file);
 }
 
 async function readConfigValue(file: string): Promise<unknown> {

@@ -79,10 +79,10 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     }));
     return { ...base, status: "failed", diagnostics, ms: elapsed() };
   }
-  const identity = generatorIdentity();
   const options = optionsRecord(service);
-  if (writes && !req.force && isUpToDate(service.out, identity, options, service.inputs, req.removeStale))
+  if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
+  const identity = generatorIdentity();
 
   const { generate } = require("../generate") as typeof import("../generate");
   let result: GenerateResult;

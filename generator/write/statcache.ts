@@ -8,7 +8,6 @@
  * tool caches; never committed); without a node_modules folder there is no cache and files are
  * hashed every time. Losing or corrupting the cache only costs speed.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -22,13 +21,15 @@ interface Entry {
 
 export class StatCache {
   private entries: Record<string, Entry> = {};
+  private meta: Record<string, unknown> = {};
   private dirty = false;
 
   private constructor(private readonly file: string | undefined) {
     if (!file) return;
     try {
-      const data = JSON.parse(fs.readFileSync(file, "utf8")) as { entries?: Record<string, Entry> };
+      const data = JSON.parse(fs.readFileSync(file, "utf8")) as { entries?: Record<string, Entry>; meta?: Record<string, unknown> };
       if (data && typeof data.entries === "object" && data.entries) this.entries = data.entries;
+      if (data && typeof data.meta === "object" && data.meta) this.meta = data.meta;
     } catch {
       // no cache yet
     }
@@ -52,12 +53,23 @@ export class StatCache {
     this.dirty = true;
   }
 
+  /** Other values worth keeping between runs (e.g. the generator fingerprint and what it was computed from). */
+  getMeta<T>(key: string): T | undefined {
+    return this.meta[key] as T | undefined;
+  }
+
+  setMeta(key: string, value: unknown): void {
+    if (JSON.stringify(this.meta[key]) === JSON.stringify(value)) return;
+    this.meta[key] = value;
+    this.dirty = true;
+  }
+
   save(): void {
     if (!this.file || !this.dirty) return;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ entries: this.entries }));
+      fs.writeFileSync(tmp, JSON.stringify({ entries: this.entries, meta: this.meta }));
       fs.renameSync(tmp, this.file);
       this.dirty = false;
     } catch {
@@ -74,9 +86,20 @@ export function cacheSibling(outDir: string, suffix: string): string | undefined
 function cacheFile(outDir: string): string | undefined {
   for (let dir = path.dirname(path.resolve(outDir)); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, "node_modules"))) {
-      const key = crypto.createHash("sha256").update(path.resolve(outDir)).digest("hex").slice(0, 16);
+      const key = fnv1a(path.resolve(outDir));
       return path.join(dir, "node_modules", ".cache", "odatagen", `${key}.json`);
     }
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+/** A short, stable name for a path (FNV-1a, 2 × 32 bits); not security-relevant. */
+function fnv1a(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, "0") + b.toString(16).padStart(8, "0");
 }

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
+import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { StatCache } from "./statcache";
 
@@ -60,19 +61,18 @@ function hashFile(file: string, cache: StatCache): { sha256: string; size: numbe
  * Whether `outDir` holds exactly what generating `inputs` (absolute paths) with `options` would
  * write, judged from the manifest alone.
  */
-export function isUpToDate(
-  outDir: string,
-  identity: { version: string; fingerprint: string },
-  options: ManifestOptions,
-  inputs: string[],
-  removeStale = true,
-): boolean {
+export function isUpToDate(outDir: string, options: ManifestOptions, inputs: string[], removeStale = true): boolean {
   const m = readManifest(outDir);
-  if (!m || !m.fingerprint || m.version !== identity.version || m.fingerprint !== identity.fingerprint) return false;
+  if (!m || !m.fingerprint) return false;
   if (JSON.stringify(m.options) !== JSON.stringify(options)) return false;
   if (m.inputs.length !== inputs.length || hasLeftovers(outDir)) return false;
   const cache = StatCache.forOutput(outDir);
-  const ok = sameInputs(m, outDir, inputs, cache) && sameFiles(m, outDir, cache, removeStale);
+  const identity = generatorIdentity(cache);
+  const ok =
+    m.version === identity.version &&
+    m.fingerprint === identity.fingerprint &&
+    sameInputs(m, outDir, inputs, cache) &&
+    sameFiles(m, outDir, cache, removeStale);
   cache.save();
   return ok;
 }
