@@ -119,6 +119,25 @@ describe("incremental writes and the fast path", () => {
     expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTost/);
   });
 
+  test("a no-change run loads neither yargs nor the XML parser nor handlebars", () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    const tracer = path.join(dir, "trace.js");
+    const log = path.join(dir, "loaded.txt");
+    fs.writeFileSync(
+      tracer,
+      `const M = require("module"); const fs = require("fs"); const seen = new Set(); const load = M._load;
+       M._load = function (req, ...rest) { seen.add(req); return load.call(this, req, ...rest); };
+       process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, [...seen].join("\\n")));`,
+    );
+    const heavy = /^(yargs|handlebars|fast-xml-parser)/m;
+    expect(runCli(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` }).code).toBe(0);
+    expect(fs.readFileSync(log, "utf8")).toMatch(heavy); // a real generation does load them
+    const r = runCli(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` });
+    expect(r.stdout).toMatch(/up to date/);
+    expect(fs.readFileSync(log, "utf8")).not.toMatch(heavy);
+  });
+
   test("a generated file edited by hand defeats the fast path and is restored", () => {
     const dir = project();
     expect(runCli(["generate"], dir).code).toBe(0);
