@@ -7,9 +7,9 @@ import type { ResolvedService } from "./types";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
 
-const TOP_KEYS = ["$schema", "services"];
-const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-const OPTION_KEYS = ["keyAsSegment"];
+export const TOP_KEYS = ["$schema", "services"];
+export const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
+export const OPTION_KEYS = ["keyAsSegment"];
 
 /** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
