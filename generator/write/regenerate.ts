@@ -114,7 +114,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     const conflicts = e.files.map((f): Diagnostic => ({
       code: Codes.outputConflict, severity: "error",
       message: `${f} exists and was not written by odatagen; move it away (nothing was written)`,
-      file: `${service.out}/${f}`, line: 0, column: 0, path: "",
+      file: display(path.join(service.out, f)), line: 0, column: 0, path: "",
     }));
     return { ...base, status: "failed", diagnostics: [...diagnostics, ...conflicts], ms: elapsed() };
   }
