@@ -4,7 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+    // Transpile only (isolatedModules in tsconfig.test.json); typecheck.test.ts type-checks the tests.
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json", diagnostics: false }],
   },
   // Generated modules import each other as "./x.js" (NodeNext style); jest resolves the .ts source.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },

@@ -38,8 +38,13 @@ export const Codes = {
   cyclicBaseType: "ODG109",
   nameChanged: "ODG201",
   unresolvedReference: "ODG110",
-  outputConflict: "ODG301",
-  outputLocked: "ODG302",
+  badPattern: "ODG301",
+  sliceEmpty: "ODG302",
+  sliceExcludedBase: "ODG303",
+  slicePruned: "ODG304",
+  sliceSummary: "ODG305",
+  outputConflict: "ODG401",
+  outputLocked: "ODG402",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

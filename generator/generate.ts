@@ -8,6 +8,7 @@ import type { RawDocument } from "./parse/raw";
 import { buildModel } from "./model/build";
 import type { Model } from "./model/types";
 import { assignNames } from "./passes/names";
+import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll } from "./emit/emit";
 
@@ -21,6 +22,18 @@ export interface GenerateOptions {
   inputs: InputFile[];
   /** URL key style; by default read from `Capabilities.KeyAsSegmentSupported`, else parentheses. */
   keyAsSegment?: boolean;
+  /**
+   * Slicing (passes/slice): patterns for what to keep — qualified-name globs
+   * (`microsoft.graph.callRecords.*`, `microsoft.graph.user`), namespaces, or URL-path globs
+   * (`/communications/callRecords/**`). None keeps everything.
+   */
+  include?: string[];
+  /** Patterns for what to leave out of the slice (same forms as `include`). */
+  exclude?: string[];
+  /** With a slice: also keep every subtype of a selected type. */
+  includeDerived?: boolean;
+  /** With a slice: also keep navigation targets, transitively. */
+  includeNavigation?: boolean;
 }
 
 export interface GenerateResult {
@@ -29,6 +42,8 @@ export interface GenerateResult {
   /** Warnings and notes (errors throw a GenerationError instead). */
   diagnostics: Diagnostic[];
   model: Model;
+  /** What the slice kept, when `include` or `exclude` was given. */
+  slice?: SliceSummary;
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
@@ -39,14 +54,17 @@ export function generate(options: GenerateOptions): GenerateResult {
     if (doc) docs.push(doc);
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
-  const model = buildModel(docs, diags);
+  const full = buildModel(docs, diags);
   if (diags.hasErrors) throw new GenerationError(diags.items);
+  const sliced = isSliced(options) ? sliceModel(full, options, diags) : undefined;
+  if (diags.hasErrors) throw new GenerationError(diags.items);
+  const model = sliced ? sliced.model : full;
   const names = assignNames(model, diags);
   const files = emitAll(model, names, {
     sources: options.inputs.map((i) => baseName(i.file)),
     keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
   });
-  return { files, diagnostics: diags.items, model };
+  return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 
 function baseName(file: string): string {

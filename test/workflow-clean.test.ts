@@ -66,7 +66,7 @@ describe("--clean", () => {
     switchSpec();
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error ODG301: microsoft\.graph\.security\.securityCopilot\.types\.ts exists and was not written by odatagen/);
+    expect(r.stderr).toMatch(/error ODG401: microsoft\.graph\.security\.securityCopilot\.types\.ts exists and was not written by odatagen/);
     expect(fs.readFileSync(mine, "utf8")).toBe("// hand-written\n");
     expect(fs.existsSync(path.join(gen, CALLRECORDS_FILES[0]))).toBe(true);
   });
@@ -77,7 +77,7 @@ describe("--clean", () => {
     fs.writeFileSync(path.join(gen, "index.ts"), "// someone else's index\n");
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/ODG301: index\.ts exists and was not written by odatagen/);
+    expect(r.stderr).toMatch(/ODG401: index\.ts exists and was not written by odatagen/);
     expect(fs.readdirSync(gen)).toEqual(["index.ts"]);
     fs.rmSync(path.join(gen, "index.ts"));
     expect(runCli(["generate"], dir).code).toBe(0);

@@ -2,151 +2,169 @@
 import * as rt from "./runtime.js";
 import type { Evaluation, Plugin, Prompt, Session, Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
 
-/** Keys in URLs: `/set/key` when true, `/set('key')` when false (Capabilities.KeyAsSegmentSupported). */
-const KEY_AS_SEGMENT = true;
-void KEY_AS_SEGMENT;
+/** Navigation properties of `microsoft.graph.security.securityCopilot.evaluation` (inherited ones included), for typed `$expand`. */
+export interface EvaluationNavigation {}
+
+/** Navigation properties of `microsoft.graph.security.securityCopilot.plugin` (inherited ones included), for typed `$expand`. */
+export interface PluginNavigation {}
+
+/** Navigation properties of `microsoft.graph.security.securityCopilot.prompt` (inherited ones included), for typed `$expand`. */
+export interface PromptNavigation {
+  evaluations: rt.Nav<Evaluation, EvaluationNavigation>;
+}
+
+/** Navigation properties of `microsoft.graph.security.securityCopilot.session` (inherited ones included), for typed `$expand`. */
+export interface SessionNavigation {
+  prompts: rt.Nav<Prompt, PromptNavigation>;
+}
+
+/** Navigation properties of `microsoft.graph.security.securityCopilot.workspace` (inherited ones included), for typed `$expand`. */
+export interface WorkspaceNavigation {
+  plugins: rt.Nav<Plugin, PluginNavigation>;
+  sessions: rt.Nav<Session, SessionNavigation>;
+}
 
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `…/evaluations`. */
 export function promptEvaluations(parent: rt.EntityRef<Prompt>): rt.CollectionRef<Evaluation, string> {
-  return parent.collection<Evaluation, string>("evaluations", [["id", "String"]]);
+  return parent.collection<Evaluation, string>("evaluations", [["id", "String"]], true);
 }
 
 /** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `…/prompts`. */
 export function sessionPrompts(parent: rt.EntityRef<Session>): rt.CollectionRef<Prompt, string> {
-  return parent.collection<Prompt, string>("prompts", [["id", "String"]]);
+  return parent.collection<Prompt, string>("prompts", [["id", "String"]], true);
 }
 
 /** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/plugins`. */
 export function workspacePlugins(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Plugin, string> {
-  return parent.collection<Plugin, string>("plugins", [["name", "String"]]);
+  return parent.collection<Plugin, string>("plugins", [["name", "String"]], true);
 }
 
 /** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/sessions`. */
 export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Session, string> {
-  return parent.collection<Session, string>("sessions", [["id", "String"]]);
+  return parent.collection<Session, string>("sessions", [["id", "String"]], true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET). */
-export function getEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.QueryOptions<Evaluation>): Promise<Evaluation> {
-  return rt.send<Evaluation>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties. */
+export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET). */
-export function listEvaluations(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.QueryOptions<Evaluation>): Promise<rt.Page<Evaluation>> {
-  return rt.send<rt.Page<Evaluation>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity. */
-export function createEvaluation(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: rt.RequestOptions): Promise<Evaluation> {
-  return rt.send<Evaluation>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<Evaluation, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.evaluation` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, body: Partial<Evaluation>, options?: rt.RequestOptions): Promise<Evaluation | undefined> {
-  return rt.send<Evaluation | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(Evaluation & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.evaluation` (DELETE). */
-export async function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET). */
-export function getPlugin(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.QueryOptions<Plugin>): Promise<Plugin> {
-  return rt.send<Plugin>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties. */
+export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Selected<Plugin, S, PluginNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET). */
-export function listPlugins(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.QueryOptions<Plugin>): Promise<rt.Page<Plugin>> {
-  return rt.send<rt.Page<Plugin>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity. */
-export function createPlugin(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: rt.RequestOptions): Promise<Plugin> {
-  return rt.send<Plugin>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<Plugin, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.plugin` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, body: Partial<Plugin>, options?: rt.RequestOptions): Promise<Plugin | undefined> {
-  return rt.send<Plugin | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(Plugin & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.plugin` (DELETE). */
-export async function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET). */
-export function getPrompt(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.QueryOptions<Prompt>): Promise<Prompt> {
-  return rt.send<Prompt>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties. */
+export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Selected<Prompt, S, PromptNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET). */
-export function listPrompts(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.QueryOptions<Prompt>): Promise<rt.Page<Prompt>> {
-  return rt.send<rt.Page<Prompt>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity. */
-export function createPrompt(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: rt.RequestOptions): Promise<Prompt> {
-  return rt.send<Prompt>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<Prompt, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.prompt` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, body: Partial<Prompt>, options?: rt.RequestOptions): Promise<Prompt | undefined> {
-  return rt.send<Prompt | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(Prompt & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.prompt` (DELETE). */
-export async function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET). */
-export function getSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session>): Promise<Session> {
-  return rt.send<Session>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties. */
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET). */
-export function listSessions(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session>): Promise<rt.Page<Session>> {
-  return rt.send<rt.Page<Session>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity. */
-export function createSession(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.RequestOptions): Promise<Session> {
-  return rt.send<Session>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.session` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.RequestOptions): Promise<Session | undefined> {
-  return rt.send<Session | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.session` (DELETE). */
-export async function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET). */
-export function getWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.QueryOptions<Workspace>): Promise<Workspace> {
-  return rt.send<Workspace>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties. */
+export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET). */
-export function listWorkspaces(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.QueryOptions<Workspace>): Promise<rt.Page<Workspace>> {
-  return rt.send<rt.Page<Workspace>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity. */
-export function createWorkspace(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: rt.RequestOptions): Promise<Workspace> {
-  return rt.send<Workspace>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<Workspace, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.workspace` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, body: Partial<Workspace>, options?: rt.RequestOptions): Promise<Workspace | undefined> {
-  return rt.send<Workspace | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(Workspace & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.workspace` (DELETE). */
-export async function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }

@@ -8,7 +8,7 @@ export interface Dictionary {
   [property: string]: unknown;
 }
 
-/** Abstract Entity type `microsoft.graph.entity`. */
+/** Abstract entity type `microsoft.graph.entity`. */
 export interface Entity {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
@@ -26,7 +26,7 @@ export interface Security {
   securityCopilot?: SecurityCopilot | null;
 }
 
-/** Abstract Entity type `microsoft.graph.securityCopilot`. */
+/** Abstract entity type `microsoft.graph.securityCopilot`. */
 export interface SecurityCopilot extends Entity {
   "@odata.type"?: "#microsoft.graph.securityCopilot";
   /** Navigation property (contained); present when expanded. */

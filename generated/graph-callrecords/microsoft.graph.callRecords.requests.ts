@@ -2,23 +2,43 @@
 import * as rt from "./runtime.js";
 import type { AnyParticipantBase, CallRecord, DirectRoutingLogRow, Organizer, Participant, PstnCallLogRow, Segment, Session } from "./microsoft.graph.callRecords.types.js";
 
-/** Keys in URLs: `/set/key` when true, `/set('key')` when false (Capabilities.KeyAsSegmentSupported). */
-const KEY_AS_SEGMENT = true;
-void KEY_AS_SEGMENT;
+/** Navigation properties of `microsoft.graph.callRecords.callRecord` (inherited ones included), for typed `$expand`. */
+export interface CallRecordNavigation {
+  organizer_v2: rt.Nav<Organizer, OrganizerNavigation>;
+  participants_v2: rt.Nav<Participant, ParticipantNavigation>;
+  sessions: rt.Nav<Session, SessionNavigation>;
+}
+
+/** Navigation properties of `microsoft.graph.callRecords.organizer` (inherited ones included), for typed `$expand`. */
+export interface OrganizerNavigation {}
+
+/** Navigation properties of `microsoft.graph.callRecords.participant` (inherited ones included), for typed `$expand`. */
+export interface ParticipantNavigation {}
+
+/** Navigation properties of `microsoft.graph.callRecords.participantBase` (inherited ones included), for typed `$expand`. */
+export interface ParticipantBaseNavigation {}
+
+/** Navigation properties of `microsoft.graph.callRecords.segment` (inherited ones included), for typed `$expand`. */
+export interface SegmentNavigation {}
+
+/** Navigation properties of `microsoft.graph.callRecords.session` (inherited ones included), for typed `$expand`. */
+export interface SessionNavigation {
+  segments: rt.Nav<Segment, SegmentNavigation>;
+}
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer> {
-  return parent.nav<Organizer>("organizer_v2");
+  return parent.nav<Organizer>("organizer_v2", true);
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/participants_v2`. */
 export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Participant, string> {
-  return parent.collection<Participant, string>("participants_v2", [["id", "String"]]);
+  return parent.collection<Participant, string>("participants_v2", [["id", "String"]], true);
 }
 
 /** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `…/sessions`. */
 export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Session, string> {
-  return parent.collection<Session, string>("sessions", [["id", "String"]]);
+  return parent.collection<Session, string>("sessions", [["id", "String"]], true);
 }
 
 /**
@@ -27,165 +47,165 @@ export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.Collect
  * `segments` of a `microsoft.graph.callRecords.session` (contained): `…/segments`.
  */
 export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef<Segment, string> {
-  return parent.collection<Segment, string>("segments", [["id", "String"]]);
+  return parent.collection<Segment, string>("segments", [["id", "String"]], true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET). */
-export function getCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.QueryOptions<CallRecord>): Promise<CallRecord> {
-  return rt.send<CallRecord>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties. */
+export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET). */
-export function listCallRecords(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.QueryOptions<CallRecord>): Promise<rt.Page<CallRecord>> {
-  return rt.send<rt.Page<CallRecord>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity. */
-export function createCallRecord(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: rt.RequestOptions): Promise<CallRecord> {
-  return rt.send<CallRecord>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<CallRecord, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.callRecord` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, body: Partial<CallRecord>, options?: rt.RequestOptions): Promise<CallRecord | undefined> {
-  return rt.send<CallRecord | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(CallRecord & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */
-export async function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET). */
-export function getOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.QueryOptions<Organizer>): Promise<Organizer> {
-  return rt.send<Organizer>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties. */
+export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Selected<Organizer, S, OrganizerNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET). */
-export function listOrganizers(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.QueryOptions<Organizer>): Promise<rt.Page<Organizer>> {
-  return rt.send<rt.Page<Organizer>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity. */
-export function createOrganizer(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: rt.RequestOptions): Promise<Organizer> {
-  return rt.send<Organizer>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<Organizer, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.organizer` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, body: Partial<Organizer>, options?: rt.RequestOptions): Promise<Organizer | undefined> {
-  return rt.send<Organizer | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(Organizer & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.organizer` (DELETE). */
-export async function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET). */
-export function getParticipant(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.QueryOptions<Participant>): Promise<Participant> {
-  return rt.send<Participant>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties. */
+export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Selected<Participant, S, ParticipantNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET). */
-export function listParticipants(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.QueryOptions<Participant>): Promise<rt.Page<Participant>> {
-  return rt.send<rt.Page<Participant>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity. */
-export function createParticipant(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: rt.RequestOptions): Promise<Participant> {
-  return rt.send<Participant>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<Participant, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participant` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant>, body: Partial<Participant>, options?: rt.RequestOptions): Promise<Participant | undefined> {
-  return rt.send<Participant | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(Participant & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participant` (DELETE). */
-export async function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET). */
-export function getParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase>): Promise<AnyParticipantBase> {
-  return rt.send<AnyParticipantBase>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties. */
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET). */
-export function listParticipantBases(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase>): Promise<rt.Page<AnyParticipantBase>> {
-  return rt.send<rt.Page<AnyParticipantBase>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity. */
-export function createParticipantBase(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: rt.RequestOptions): Promise<AnyParticipantBase> {
-  return rt.send<AnyParticipantBase>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<AnyParticipantBase, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participantBase` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, body: Partial<AnyParticipantBase>, options?: rt.RequestOptions): Promise<AnyParticipantBase | undefined> {
-  return rt.send<AnyParticipantBase | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(AnyParticipantBase & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participantBase` (DELETE). */
-export async function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET). */
-export function getSegment(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.QueryOptions<Segment>): Promise<Segment> {
-  return rt.send<Segment>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties. */
+export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Selected<Segment, S, SegmentNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET). */
-export function listSegments(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.QueryOptions<Segment>): Promise<rt.Page<Segment>> {
-  return rt.send<rt.Page<Segment>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity. */
-export function createSegment(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: rt.RequestOptions): Promise<Segment> {
-  return rt.send<Segment>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<Segment, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.segment` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment>, body: Partial<Segment>, options?: rt.RequestOptions): Promise<Segment | undefined> {
-  return rt.send<Segment | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(Segment & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
-export async function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET). */
-export function getSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session>): Promise<Session> {
-  return rt.send<Session>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties. */
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET). */
-export function listSessions(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session>): Promise<rt.Page<Session>> {
-  return rt.send<rt.Page<Session>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity. */
-export function createSession(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.RequestOptions): Promise<Session> {
-  return rt.send<Session>(client, "POST", target.path, body, options);
+/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.session` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.RequestOptions): Promise<Session | undefined> {
-  return rt.send<Session | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */
-export async function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
 /** Function `microsoft.graph.callRecords.getDirectRoutingCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
-export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime"?: string | null; "toDateTime"?: string | null } = {}, options?: rt.RequestOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
+export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime"?: string | null; "toDateTime"?: string | null } = {}, options?: rt.ReadOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
   return rt.send<rt.Page<DirectRoutingLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options);
 }
 
 /** Function `microsoft.graph.callRecords.getPstnCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
-export function getPstnCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime"?: string | null; "toDateTime"?: string | null } = {}, options?: rt.RequestOptions): Promise<rt.Page<PstnCallLogRow | null>> {
+export function getPstnCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime"?: string | null; "toDateTime"?: string | null } = {}, options?: rt.ReadOptions): Promise<rt.Page<PstnCallLogRow | null>> {
   return rt.send<rt.Page<PstnCallLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options);
 }

@@ -326,7 +326,7 @@ export interface TraceRouteHop {
   roundTripTime?: string | null;
 }
 
-/** Abstract Complex type `microsoft.graph.callRecords.userAgent`. */
+/** Abstract complex type `microsoft.graph.callRecords.userAgent`. */
 export interface UserAgent {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
@@ -385,7 +385,7 @@ export interface Participant extends ParticipantBase {
   "@odata.type"?: "#microsoft.graph.callRecords.participant";
 }
 
-/** Abstract Entity type `microsoft.graph.callRecords.participantBase`. */
+/** Abstract entity type `microsoft.graph.callRecords.participantBase`. */
 export interface ParticipantBase extends Entity {
   "@odata.type"?: "#microsoft.graph.callRecords.participantBase" | "#microsoft.graph.callRecords.organizer" | "#microsoft.graph.callRecords.participant";
   administrativeUnitInfos?: (AdministrativeUnitInfo | null)[];

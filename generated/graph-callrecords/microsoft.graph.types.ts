@@ -52,7 +52,7 @@ export interface CloudCommunications {
   callRecords?: CallRecord[];
 }
 
-/** Abstract Entity type `microsoft.graph.entity`. */
+/** Abstract entity type `microsoft.graph.entity`. */
 export interface Entity {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;

@@ -4,28 +4,36 @@
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
 import { deprecation, description } from "../model/rules";
-import type { EntityType, ModelType, Operation, Schema, SchemaType, StructuredType, TypeRef } from "../model/types";
-import { camel, pascal, plural, Scope } from "../passes/names";
+import { optimisticConcurrency } from "../model/capabilities";
+import type { EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, StructuredType, TypeRef } from "../model/types";
+import { camel, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
-import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
+import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, refType, typeName } from "./ts-types";
 
 export interface RequestsView {
   header: string;
   imports: ImportView[];
   edm: boolean;
-  keyAsSegment: boolean;
+  /** The entity container's table for `rt.Service`, when this namespace declares one. */
+  service?: { keyAsSegment: boolean; sets: { name: string; info: string }[] };
   roots: { doc: string; name: string; type: string; make: string }[];
+  /** Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`. */
+  navigationTypes: { doc: string; name: string; body: string }[];
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
 
 export interface EntityRequestsView {
+  /** Whether the type has a key, so collections of it (list, create) exist. */
+  keyed: boolean;
   qname: string;
   type: string;
   keyType: string;
+  /** The `…Navigation` type listing its navigation properties (typed `$expand`). */
+  nav: string;
   get: string;
   list: string;
   create: string;
@@ -47,7 +55,8 @@ export interface OperationView {
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const scope = new Scope();
-  const localTypes: string[] = [];
+  const entityTypes = schema.types.filter((t): t is EntityType => t.kind === "entity");
+  const localTypes = entityTypes.map((t) => navigationTypeName(ctx, t));
   const imports = new Imports(localTypes);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
@@ -56,40 +65,62 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (s.includes("edm.")) edm = true;
     return s;
   };
-  const kas = ctx.options.keyAsSegment;
+  const keyTs = (t: EntityType) => {
+    const s = keyType(ctx, t, imports);
+    if (s.includes("edm.")) edm = true;
+    return s;
+  };
+  const navTs = (t: EntityType) =>
+    t.namespace === schema.namespace ? navigationTypeName(ctx, t) : imports.use(moduleSpecifier(t.namespace, "requests"), navigationTypeName(ctx, t), t.namespace);
 
+  let service: RequestsView["service"];
   const roots: RequestsView["roots"] = [];
   for (const c of schema.containers) {
+    const sets: { name: string; info: string }[] = [];
+    for (const s of [...c.entitySets, ...c.singletons]) {
+      const parts: string[] = [];
+      if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
+      const bindings = [...s.bindings].sort(byString((b) => b.path));
+      if (bindings.length) parts.push(`bindings: { ${bindings.map((b) => `${JSON.stringify(b.path)}: ${JSON.stringify(b.target)}`).join(", ")} }`);
+      sets.push({ name: JSON.stringify(s.name), info: `{${parts.length ? ` ${parts.join(", ")} ` : ""}}` });
+    }
+    service ??= { keyAsSegment: ctx.options.keyAsSegment, sets };
     for (const s of c.singletons) {
-      const t = ts(s.type);
+      const t = ts(s.type, true);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
         name: scope.claim(camel(s.name)),
         type: `rt.EntityRef<${t}>`,
-        make: `rt.root<${t}>(${JSON.stringify(s.name)}, KEY_AS_SEGMENT)`,
+        make: `rt.root<${t}>(SERVICE, ${JSON.stringify(s.name)})`,
       });
     }
     for (const s of c.entitySets) {
-      const t = ts(s.entityType);
-      const k = keyType(ctx, s.entityType, imports);
+      const t = ts(s.entityType, true);
+      const k = keyTs(s.entityType);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
         name: scope.claim(camel(s.name)),
         type: `rt.CollectionRef<${t}, ${k}>`,
-        make: `rt.rootCollection<${t}, ${k}>(${JSON.stringify(s.name)}, KEY_AS_SEGMENT, ${keySpec(s.entityType)})`,
+        make: `rt.rootCollection<${t}, ${k}>(SERVICE, ${JSON.stringify(s.name)}, ${keySpec(s.entityType)})`,
       });
     }
   }
 
+  const navigationTypes: RequestsView["navigationTypes"] = [];
   const navigations: RequestsView["navigations"] = [];
   const entities: EntityRequestsView[] = [];
-  for (const t of schema.types) {
-    if (t.kind !== "entity" && t.kind !== "complex") continue;
+  for (const t of entityTypes) {
     const owner = camel(ctx.names.type(t));
+    const self = ts(t, true);
+    navigationTypes.push({
+      doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
+      name: navTs(t),
+      body: objectType(allNavigation(t).map((n) => `${propertyKey(n.name)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}>`)),
+    });
     for (const n of t.navigationProperties) {
-      if (t.kind !== "entity") continue;
-      const target = ts(n.target);
-      const k = keyType(ctx, n.target, imports);
+      const target = ts(n.target, true);
+      const k = keyTs(n.target);
+      const contained = n.containsTarget ? ", true" : "";
       navigations.push({
         doc: jsdoc("", [
           description(n.annotations),
@@ -100,27 +131,48 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         parent: `rt.EntityRef<${ts(t)}>`,
         type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
         make: n.collection
-          ? `parent.collection<${target}, ${k}>(${JSON.stringify(n.name)}, ${keySpec(n.target)})`
-          : `parent.nav<${target}>(${JSON.stringify(n.name)})`,
+          ? `parent.collection<${target}, ${k}>(${JSON.stringify(n.name)}, ${keySpec(n.target)}${contained})`
+          : `parent.nav<${target}>(${JSON.stringify(n.name)}${contained})`,
       });
     }
-    if (t.kind === "entity") {
-      const base = pascal(ctx.names.type(t));
-      entities.push({
-        qname: t.qualifiedName,
-        type: ts(t, true),
-        keyType: keyType(ctx, t, imports),
-        get: scope.claim(`get${base}`),
-        list: scope.claim(`list${plural(base)}`),
-        create: scope.claim(`create${base}`),
-        update: scope.claim(`update${base}`),
-        remove: scope.claim(`delete${base}`),
+    if (t.hasStream && !t.baseType?.hasStream) {
+      navigations.push({
+        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`…/$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
+        name: scope.claim(`${owner}Content`),
+        parent: `rt.EntityRef<${ts(t)}>`,
+        type: "rt.StreamRef",
+        make: "parent.stream()",
       });
     }
+    for (const p of t.properties) {
+      if (p.type.collection || p.type.type.kind !== "primitive" || p.type.type.name !== "Stream") continue;
+      navigations.push({
+        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`…/${p.name}\`); read it with \`rt.readStream\`.`]),
+        name: scope.claim(`${owner}${pascal(p.name)}`),
+        parent: `rt.EntityRef<${ts(t)}>`,
+        type: "rt.StreamRef",
+        make: `parent.stream(${JSON.stringify(p.name)})`,
+      });
+    }
+    const base = pascal(ctx.names.type(t));
+    entities.push({
+      qname: t.qualifiedName,
+      type: self,
+      keyType: keyTs(t),
+      nav: navTs(t),
+      // CSDL §8.2: only an entity type with a key can be a member of a collection.
+      keyed: t.key.length > 0,
+      get: scope.claim(`get${base}`),
+      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
+      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
+      update: scope.claim(`update${base}`),
+      remove: scope.claim(`delete${base}`),
+    });
   }
 
   const operations: OperationView[] = [];
-  for (const op of schema.operations) operations.push(operationView(ctx, op, scope, ts, refTs));
+  // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
+  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs));
   for (const c of schema.containers)
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
@@ -129,17 +181,44 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     header: ctx.header,
     imports: imports.view(() => true),
     edm,
-    keyAsSegment: kas,
+    service,
     roots,
+    navigationTypes,
     navigations,
     entities,
     operations,
   };
 }
 
+/**
+ * The name of the type listing an entity type's navigation properties: `PersonNavigation`, with `_`
+ * appended while a type of its namespace already has that name (the same answer in every module).
+ */
+export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
+  const schema = ctx.model.schemas.find((s) => s.namespace === t.namespace);
+  const taken = new Set((schema?.types ?? []).flatMap((x) => {
+    const n = ctx.names.type(x);
+    return [n, `${n}Values`, `${n}Member`, `Any${n}`];
+  }));
+  let name = `${ctx.names.type(t)}Navigation`;
+  while (taken.has(name)) name += "_";
+  return name;
+}
+
+function objectType(members: string[]): string {
+  return members.length ? `{\n${members.map((m) => `  ${m};\n`).join("")}}` : "{}";
+}
+
+/** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
+function allNavigation(t: EntityType): NavigationProperty[] {
+  const chain: EntityType[] = [];
+  for (let c: EntityType | undefined = t; c; c = c.baseType) chain.unshift(c);
+  return chain.flatMap((c) => c.navigationProperties);
+}
+
 /** The literal kind of each key property, for `rt.KeySpec`. */
 export function keySpec(t: EntityType): string {
-  return `[${t.key.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
+  return `[${t.key.map((p, i) => `[${JSON.stringify(t.keyNames[i])}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
 }
 
 function keyKind(t: ModelType): string {
@@ -157,7 +236,7 @@ function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
   };
   if (t.key.length === 0) return "never";
   if (t.key.length === 1) return scalar(t.key[0].type);
-  return `{ ${t.key.map((p) => `${JSON.stringify(p.name)}: ${scalar(p.type)}`).join("; ")} }`;
+  return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
 }
 
 function operationView(
@@ -186,7 +265,7 @@ function operationView(
     base = "target.path";
   }
   if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) ? " = {}" : ""}`);
-  args.push("options?: rt.RequestOptions");
+  args.push("options?: rt.ReadOptions");
   const result = op.returnType ? resultType(op.returnType, refTs) : "void";
   const segment = JSON.stringify(importName ?? op.qualifiedName);
   const isFunction = op.kind === "function";

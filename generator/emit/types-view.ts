@@ -135,6 +135,12 @@ function odataTypeLiteral(ctx: EmitContext, t: StructuredType): string {
   return names.join(" | ");
 }
 
+/** "Entity", "Complex", "Abstract entity", "Abstract complex". */
+function typeKindLabel(t: StructuredType): string {
+  const kind = t.kind === "entity" ? "entity" : "complex";
+  return t.abstract ? `Abstract ${kind}` : kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
 function interfaceView(
   ctx: EmitContext,
   t: StructuredType,
@@ -184,7 +190,7 @@ function interfaceView(
     isInterface: true,
     doc: jsdoc("", [
       description(t.annotations),
-      `${t.abstract ? "Abstract " : ""}${t.kind === "entity" ? "Entity" : "Complex"} type \`${t.qualifiedName}\`${t.open ? " (open: may carry more properties)" : ""}.`,
+      `${typeKindLabel(t)} type \`${t.qualifiedName}\`${t.open ? " (open: may carry more properties)" : ""}.`,
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name: ctx.names.type(t),

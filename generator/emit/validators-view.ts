@@ -2,9 +2,13 @@
  * View model for a namespace's `.validators.ts` module. Each structured type gets `validateX`,
  * `isX`, `assertX` and the building blocks other modules call: `checkX` (picks the type named by
  * `@odata.type`), `exactX` (one known type), `propsX` (its properties, base first) and `knownX`.
+ *
+ * The generated checks are straight-line code: each property is read with a plain property access
+ * (monomorphic, no name lookups in a loop) and checked by a direct call; paths are built only when an
+ * error is reported (see templates/static/validation.ts).
  */
 import { deprecation, isComputed, isImmutable } from "../model/rules";
-import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, TypeRef, Facets } from "../model/types";
+import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets, Model } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
@@ -18,24 +22,48 @@ export interface ValidatorsView {
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
+  /** `namespaceChecker`: this namespace's types by qualified name. */
+  checkers: { qname: string; check: string }[];
+  /** `checkerFor` asks these (other namespaces' `namespaceChecker`) after its own. */
+  others: string[];
+}
+
+export interface PropertyCheckView {
+  /** The expression reading the property from `o`. */
+  load: string;
+  /** The property name as a string literal. */
+  name: string;
+  /** The call checking a present, non-null value `v`. */
+  call: string;
+  expected: string;
+  /** `vr.` flag expression for `ctx.absent`/`ctx.writable`. */
+  flags: string;
+  /** Core.Computed / Core.Immutable: checked against the mode before the value. */
+  writable: boolean;
+  /** Whether absence or null can be an error (else nothing is done for them). */
+  absent: boolean;
 }
 
 export interface TypeValidatorView {
   doc: string;
   name: string;
   qname: string;
-  /** The qualified name as plain text (qualified names contain no quotes or backslashes). */
+  /** The qualified name for doc comments. */
   qnameText: string;
   guardType: string;
   abstract: boolean;
-  variants: { qname: string; exact: string }[];
-  abstractNames: string[];
+  /** Each concrete type accepted here, with every spelling `@odata.type` may use for it. */
+  variants: { spellings: string[]; exact: string }[];
+  abstractSpellings: string[];
   checkUnknown: boolean;
+  open: boolean;
   base: string;
   baseKnown: string;
-  properties: { helper: string; name: string; check: string; expected: string; required: boolean; nullable: boolean; flags: string }[];
+  properties: PropertyCheckView[];
   names: string[];
   hasNames: boolean;
+  /** Whether `propsX`/`knownX` use their parameters (the type declares or inherits properties). */
+  hasProps: boolean;
 }
 
 const PRIMITIVE_CHECK: Record<string, string> = {
@@ -46,35 +74,50 @@ const PRIMITIVE_CHECK: Record<string, string> = {
   TimeOfDay: "vr.checkTimeOfDay",
 };
 
+/** Names `Object.prototype` has: read with `vr.own` so an inherited member never counts as a value. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Per module: names of the small wrapper functions that fix a primitive check's facets. */
 class Wrappers {
   readonly list: { name: string; call: string }[] = [];
   private readonly byCall = new Map<string, string>();
+  /** Names taken in the module (the types' functions), so a wrapper never shadows one. */
+  constructor(private readonly names: Set<string>) {}
   wrap(name: string, call: string): string {
     const known = this.byCall.get(call);
     if (known) return known;
-    this.byCall.set(call, name);
-    this.list.push({ name, call });
-    return name;
+    let unique = name;
+    for (let i = 2; this.names.has(unique); i++) unique = `${name}_${i}`;
+    this.names.add(unique);
+    this.byCall.set(call, unique);
+    this.list.push({ name: unique, call });
+    return unique;
   }
 }
 
 export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView {
   const ns = schema.namespace;
-  const locals: string[] = ["vr", "ALIASES"];
+  const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
   }
   const imports = new Imports(locals);
-  const wrappers = new Wrappers();
+  const wrappers = new Wrappers(new Set(locals));
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
     if (t.namespace === ns) return local;
     return imports.use(moduleSpecifier(t.namespace, "validators"), local, t.namespace);
   };
-  const checker = (type: ModelType, facets: Facets): string =>
-    type.kind === "primitive" ? primitiveChecker(type, facets, wrappers) : fnName(type, "check");
+  const checker = (type: ModelType, facets: Facets): string => {
+    if (type.kind === "primitive") return primitiveChecker(type, facets, wrappers);
+    if (type.kind === "typedef" && hasFacets(facets)) {
+      // Facets on the property add to those of the type definition (CSDL §11.1).
+      const call = primitiveCall(type.underlying, { ...facets, ...type.facets });
+      return wrappers.wrap(`check${ctx.names.type(type)}${facetSuffix(facets)}`, call ?? `${PRIMITIVE_CHECK[type.underlying.name] ?? "vr.checkAny"}(v, ctx, key)`);
+    }
+    return fnName(type, "check");
+  };
 
   const enums: ValidatorsView["enums"] = [];
   const typedefs: ValidatorsView["typedefs"] = [];
@@ -82,8 +125,11 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   for (const t of schema.types) {
     if (t.kind === "enum") enums.push(enumView(ctx, t));
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
-    else types.push(typeView(ctx, t, ns, imports, fnName, checker));
+    else types.push(typeView(ctx, t, fnName, checker, imports));
   }
+  const others = ctx.model.schemas
+    .filter((s) => s.namespace !== ns && s.types.length > 0)
+    .map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace));
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
@@ -92,29 +138,42 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     typedefs,
     wrappers: wrappers.list,
     types,
+    checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
+    others,
   };
 }
 
-function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): string {
-  const n = t.name;
-  if (n === "String" && typeof f.maxLength === "number") return wrappers.wrap(`checkString${f.maxLength}`, `vr.checkString(v, path, ctx, ${f.maxLength})`);
-  if (n === "Decimal" && (typeof f.precision === "number" || typeof f.scale === "number")) {
-    const p = typeof f.precision === "number" ? f.precision : undefined;
-    const s = typeof f.scale === "number" ? f.scale : undefined;
-    return wrappers.wrap(`checkDecimal${p ?? "_"}_${s ?? "_"}`, `vr.checkDecimal(v, path, ctx, ${p}, ${s})`);
-  }
-  if ((n === "DateTimeOffset" || n === "TimeOfDay") && typeof f.precision === "number") {
-    return wrappers.wrap(`check${n}${f.precision}`, `vr.check${n}(v, path, ctx, ${f.precision})`);
-  }
-  const direct = PRIMITIVE_CHECK[n];
-  if (direct) return direct;
-  const geo = /^Geo(graphy|metry)(.*)$/.exec(n);
-  if (geo) return wrappers.wrap(`check${n}`, `vr.checkGeo(v, path, ctx, ${JSON.stringify(geo[2])}, "Edm.${n}")`);
-  return "vr.checkAny";
+function hasFacets(f: Facets): boolean {
+  return typeof f.maxLength === "number" || typeof f.precision === "number" || f.scale !== undefined;
 }
 
-function expected(ref: TypeRef): string {
-  return JSON.stringify(ref.type.qualifiedName);
+function facetSuffix(f: Facets): string {
+  return [typeof f.maxLength === "number" && `L${f.maxLength}`, typeof f.precision === "number" && `P${f.precision}`, f.scale !== undefined && `S${f.scale}`]
+    .filter(Boolean)
+    .join("");
+}
+
+/** The call a primitive's facets need (`v`, `ctx`, `key` in scope), or undefined when none apply. */
+function primitiveCall(t: PrimitiveType, f: Facets): string | undefined {
+  const n = t.name;
+  if (n === "String" && typeof f.maxLength === "number") return `vr.checkString(v, ctx, key, ${f.maxLength})`;
+  if (n === "Decimal" && (typeof f.precision === "number" || f.scale !== undefined)) {
+    const p = typeof f.precision === "number" ? String(f.precision) : "undefined";
+    const s = f.scale === undefined ? "" : `, ${JSON.stringify(f.scale)}`;
+    return `vr.checkDecimal(v, ctx, key, ${p}${s})`;
+  }
+  if ((n === "DateTimeOffset" || n === "TimeOfDay" || n === "Duration") && typeof f.precision === "number") {
+    return `vr.check${n}(v, ctx, key, ${f.precision})`;
+  }
+  const geo = /^Geo(graphy|metry)(.*)$/.exec(n);
+  if (geo) return `vr.checkGeo(v, ctx, key, ${JSON.stringify(geo[2])}, "Edm.${n}")`;
+  return undefined;
+}
+
+function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): string {
+  const call = primitiveCall(t, f);
+  if (call) return wrappers.wrap(`check${t.name}${facetSuffix(f)}`, call);
+  return PRIMITIVE_CHECK[t.name] ?? "vr.checkAny";
 }
 
 function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number] {
@@ -124,60 +183,87 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
     checkName: `check${n}`,
     setName: `${n}Members`,
     qname: JSON.stringify(t.qualifiedName),
-    values: t.members.map((m) => JSON.stringify(m.name)).join(", "),
+    values: t.members.map((m) => `[${JSON.stringify(m.name)}, ${m.value}]`).join(", "),
     flags: t.isFlags,
   };
 }
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): ValidatorsView["typedefs"][number] {
-  const inner = primitiveChecker(t.underlying, t.facets, wrappers);
+  const call = primitiveCall(t.underlying, t.facets);
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value (${t.underlying.qualifiedName}).`]),
     checkName: `check${ctx.names.type(t)}`,
-    call: `${inner}(v, path, ctx)`,
+    call: call ?? `${primitiveChecker(t.underlying, t.facets, wrappers)}(v, ctx, key)`,
   };
+}
+
+/** Every way `@odata.type` may name a type: with or without `#`, by namespace or by alias (JSON Format §4.5.3). */
+function spellings(model: Model, t: StructuredType): string[] {
+  const names = [t.qualifiedName];
+  for (const [alias, ns] of model.aliases) if (ns === t.namespace) names.push(`${alias}.${t.name}`);
+  return [...new Set(names.flatMap((n) => [`#${n}`, n]))].map((n) => JSON.stringify(n));
+}
+
+/** A property name as a property access on `o`. */
+function load(name: string): string {
+  if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
+  // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
+  return `o[${JSON.stringify(name)}]`;
+}
+
+function flagExpr(flags: string[]): string {
+  return flags.length ? flags.join(" | ") : "0";
 }
 
 function typeView(
   ctx: EmitContext,
   t: StructuredType,
-  ns: string,
-  imports: Imports,
   fnName: (t: SchemaType, prefix: string) => string,
   checker: (type: ModelType, facets: Facets) => string,
+  imports: Imports,
 ): TypeValidatorView {
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
   const variants: TypeValidatorView["variants"] = [];
-  const abstractNames: string[] = [];
+  const abstractSpellings: string[] = [];
   const visit = (c: StructuredType) => {
-    if (c.abstract) abstractNames.push(JSON.stringify(c.qualifiedName));
-    else variants.push({ qname: JSON.stringify(c.qualifiedName), exact: fnName(c, "exact") });
+    if (c.abstract) abstractSpellings.push(...spellings(ctx.model, c));
+    else variants.push({ spellings: spellings(ctx.model, c), exact: fnName(c, "exact") });
     for (const d of c.derived) visit(d);
   };
   visit(t);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
-  const properties: TypeValidatorView["properties"] = t.properties.map((p) => {
-    const flags = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", p.defaultValue !== undefined && "vr.HAS_DEFAULT"].filter(Boolean);
+  const properties: PropertyCheckView[] = t.properties.map((p) => {
+    const required = !p.type.nullable || keyNames.has(p.name);
+    const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE"].filter((x): x is string => !!x);
+    const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && !p.type.collection && "vr.NULLABLE"].filter((x): x is string => !!x);
+    const check = checker(p.type.type, p.type.facets);
+    const qn = JSON.stringify(p.type.type.qualifiedName);
+    const key = JSON.stringify(p.name);
     return {
-      helper: p.type.collection ? "items" : "prop",
-      name: JSON.stringify(p.name),
-      check: checker(p.type.type, p.type.facets),
-      expected: expected(p.type),
-      required: !p.type.nullable || keyNames.has(p.name),
-      nullable: p.type.nullable,
-      flags: flags.length ? flags.join(" | ") : "0",
+      load: load(p.name),
+      name: key,
+      call: p.type.collection ? `vr.items(v, ctx, ${key}, ${check}, ${qn}, ${p.type.nullable})` : `${check}(v, ctx, ${key})`,
+      expected: p.type.collection ? JSON.stringify(`Collection(${p.type.type.qualifiedName})`) : qn,
+      flags: flagExpr(flags),
+      writable: mode.length > 0,
+      absent: required || p.type.collection || !p.type.nullable || mode.length > 0,
     };
   });
   for (const n of t.navigationProperties) {
+    // An expanded navigation property (or a deep insert) holds entities of the target type.
+    const check = fnName(n.target, "check");
+    const qn = JSON.stringify(n.target.qualifiedName);
+    const key = JSON.stringify(n.name);
     properties.push({
-      helper: n.collection ? "items" : "prop",
-      name: JSON.stringify(n.name),
-      check: fnName(n.target, "check"),
-      expected: JSON.stringify(n.target.qualifiedName),
-      required: false,
-      nullable: n.collection ? false : n.nullable,
-      flags: "0",
+      load: load(n.name),
+      name: key,
+      call: n.collection ? `vr.items(v, ctx, ${key}, ${check}, ${qn}, false)` : `${check}(v, ctx, ${key})`,
+      expected: n.collection ? JSON.stringify(`Collection(${n.target.qualifiedName})`) : qn,
+      flags: n.nullable ? "vr.NULLABLE" : "0",
+      writable: false,
+      // Never required (expanded only on request), but null only where the metadata allows it.
+      absent: !n.nullable,
     });
   }
   const open = isOpen(t);
@@ -189,17 +275,19 @@ function typeView(
     ]),
     name,
     qname: JSON.stringify(t.qualifiedName),
-    qnameText: t.qualifiedName.replace(/["\\`$]/g, "_"),
+    qnameText: t.qualifiedName,
     guardType: guard,
     abstract: t.abstract,
     variants,
-    abstractNames,
+    abstractSpellings,
     checkUnknown: !open,
+    open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     baseKnown: t.baseType ? fnName(t.baseType, "known") : "",
     properties,
     names: [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name)),
     hasNames: t.properties.length + t.navigationProperties.length > 0,
+    hasProps: t.properties.length + t.navigationProperties.length > 0 || t.baseType !== undefined,
   };
 }
 

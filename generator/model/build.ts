@@ -34,6 +34,7 @@ import type {
   Parameter,
   PrimitiveName,
   PrimitiveType,
+  Property,
   Schema,
   SchemaType,
   StructuredType,
@@ -103,6 +104,7 @@ class ModelBuilder {
     for (const p of pending) this.checkBaseCycle(p.type);
     for (const p of pending) this.linkMembers(p);
     for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
+    for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
     for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
     for (const { raw, schema } of rawSchemas) {
@@ -212,6 +214,7 @@ class ModelBuilder {
         properties: [],
         navigationProperties: [],
         key: [],
+        keyNames: [],
       };
       this.declare(schema, t, t.qualifiedName);
       pending.push({ raw: e, type: t });
@@ -238,8 +241,9 @@ class ModelBuilder {
     if (rawName.startsWith("Edm.")) {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
-      this.diags.error(Codes.unknownPrimitive, `${rawName} is not an OData primitive type`, path, at);
-      return undefined;
+      // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
+      this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type; it is read as Edm.Untyped`, path, at);
+      return primitive("Untyped");
     }
     const q = this.qualify(rawName);
     const t = this.types.get(q);
@@ -318,6 +322,11 @@ class ModelBuilder {
       const path = `${owner}/${n.name}`;
       unique(n.name, n.at);
       const { name, collection } = parseTypeName(n.type);
+      if (name === "Edm.EntityType") {
+        // CSDL §4.4.1: the abstract Edm.EntityType may be a navigation target; there is no type to address.
+        this.diags.warning(Codes.undefinedNavigationTarget, `navigation property to the abstract Edm.EntityType is left out`, path, n.at);
+        continue;
+      }
       const target = this.types.get(this.qualify(name));
       if (!target || target.kind !== "entity") {
         this.diags.error(
@@ -343,23 +352,41 @@ class ModelBuilder {
     }
   }
 
-  /** CSDL §8.2: a key is declared once in a hierarchy, on the root; derived types inherit it. */
+  /**
+   * CSDL 4.01 §8.2: a type may declare a key only if it does not inherit one, so a key may sit below
+   * an abstract key-less base (Graph's `policyDeletableItem`, `workflowBase`). Runs after every own key is read.
+   */
+  checkKeyNotInherited(t: EntityType, raw: RawStructuredType): void {
+    for (let c = t.baseType; c; c = c.baseType) {
+      if (c.key.length) {
+        this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but inherits one from ${c.qualifiedName}`, t.qualifiedName, raw.at);
+        return;
+      }
+    }
+  }
+
+  /** CSDL §8.2: the key properties a type declares itself (derived types inherit them later). */
   ownKey(t: EntityType, raw: RawStructuredType): void {
     if (!raw.key) return;
-    if (t.baseType) {
-      this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but derives from ${t.baseType.qualifiedName}`, t.qualifiedName, raw.at);
-    }
     for (const k of raw.key) {
-      let found;
-      for (let c: EntityType | undefined = t; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === k.name);
+      const found = keyProperty(t, k.name);
       if (!found) {
         this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
-      } else t.key.push(found);
+      } else if (k.name.includes("/") && !k.alias) {
+        this.diags.error(Codes.badKey, `key property path ${k.name} needs an Alias (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      } else {
+        t.key.push(found);
+        t.keyNames.push(k.alias ?? k.name);
+      }
     }
   }
 
   inheritKey(t: EntityType): void {
-    for (let c = t.baseType; c && t.key.length === 0; c = c.baseType) if (c.key.length) t.key = c.key;
+    for (let c = t.baseType; c && t.key.length === 0; c = c.baseType)
+      if (c.key.length) {
+        t.key = c.key;
+        t.keyNames = c.keyNames;
+      }
   }
 
   declareOperations(raw: RawSchema, schema: Schema): void {
@@ -491,4 +518,22 @@ class ModelBuilder {
       else this.externalAnnotations.set(key, anns);
     }
   }
+}
+
+/**
+ * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
+ * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`.
+ */
+function keyProperty(t: EntityType, name: string): Property | undefined {
+  let owner: StructuredType | undefined = t;
+  let found: Property | undefined;
+  for (const segment of name.split("/")) {
+    if (!owner) return undefined;
+    found = undefined;
+    for (let c: StructuredType | undefined = owner; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === segment);
+    if (!found || found.type.collection) return undefined;
+    const next: ModelType = found.type.type;
+    owner = next.kind === "complex" ? next : undefined;
+  }
+  return found;
 }

@@ -1,8 +1,8 @@
 /**
  * Service capabilities read from the Capabilities vocabulary (Org.OData.Capabilities.V1).
  */
-import { CAPABILITIES, hasTag } from "./rules";
-import type { Model } from "./types";
+import { CAPABILITIES, CORE, hasTag } from "./rules";
+import type { EntityContainer, EntitySet, Model } from "./types";
 
 /**
  * Capabilities.KeyAsSegmentSupported on the entity container: the service accepts keys as path
@@ -13,4 +13,14 @@ export function keyAsSegment(model: Model): boolean {
   if (!c) return false;
   const term = `${CAPABILITIES}.KeyAsSegmentSupported`;
   return hasTag(c.annotations, term) || hasTag(model.externalAnnotations.get(c.qualifiedName) ?? [], term);
+}
+
+/**
+ * Core.OptimisticConcurrency on an entity set (Core vocabulary): changing its entities needs an ETag
+ * in `If-Match`. Present at all means it applies (an empty collection only hides how the ETag is made).
+ */
+export function optimisticConcurrency(model: Model, container: EntityContainer, set: EntitySet): boolean {
+  const term = `${CORE}.OptimisticConcurrency`;
+  const external = model.externalAnnotations.get(`${container.qualifiedName}/${set.name}`) ?? [];
+  return [...set.annotations, ...external].some((a) => a.term === term && !a.qualifier);
 }

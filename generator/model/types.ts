@@ -93,6 +93,11 @@ export interface EntityType extends StructuredTypeBase {
   hasStream: boolean;
   /** The key, own or inherited (CSDL 4.01 §8.2); empty when the type has none. */
   key: Property[];
+  /**
+   * The name each key property has in URLs, in the order of `key`: its name, or the alias a key
+   * declared as a path into a complex property must have (CSDL 4.01 §8.4, `Info/ID` as `InfoID`).
+   */
+  keyNames: string[];
 }
 
 export interface ComplexType extends StructuredTypeBase {

@@ -2,9 +2,11 @@
  * Reads CSDL XML (OData 4.0/4.01 `$metadata`) into raw CSDL. fast-xml-parser's untyped output is
  * normalised here, once; element start offsets are kept for diagnostics.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
+import { startWellFormedCheck } from "./well-formed";
+import { elementPathAt } from "./element-path";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
@@ -66,17 +68,24 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, "", { source, offset: source.offsetOf(line, col) });
-    return undefined;
-  }
-  let root: XNode;
+  // The well-formedness check runs beside the parse; a malformed document's parse is discarded.
+  const wellFormed = startWellFormedCheck(text);
+  let root: XNode | undefined;
+  let parseError: Error | undefined;
   try {
     root = getParser().parse(text) as XNode;
   } catch (e) {
-    diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "", { source, offset: 0 });
+    parseError = e as Error;
+  }
+  const malformed = wellFormed();
+  if (malformed) {
+    const { line, col, msg } = malformed;
+    const offset = source.offsetOf(Number(line) || 1, Number(col) || 1);
+    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, elementPathAt(text, offset) || "(document)", { source, offset });
+    return undefined;
+  }
+  if (!root) {
+    diags.error(Codes.xmlMalformed, `cannot read XML: ${parseError?.message}`, "", { source, offset: 0 });
     return undefined;
   }
   const edmx = root["Edmx"];

@@ -1,5 +1,9 @@
 // Runtime for the generated validators: the context that collects errors, and checks for OData
 // primitive values as the OData JSON Format 4.01 (§7.1) writes them.
+//
+// Speed by design: a check is a plain function `(value, ctx, key)`. The path of the value being
+// checked is kept as a stack of keys in the context and turned into a JSON pointer only when an
+// error is reported, so a valid payload is checked without allocating anything.
 
 /** `read`: a value as the service returns it. `create`: a POST body. `update`: a PATCH body. */
 export type Mode = "read" | "create" | "update";
@@ -11,10 +15,20 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Stop after this many errors (default 100). */
   maxErrors?: number;
-  /** Int64 and Decimal are JSON strings (`IEEE754Compatible=true`); default: numbers or strings. */
+  /**
+   * How Edm.Int64 and Edm.Decimal are written: `true` as JSON strings (`IEEE754Compatible=true`),
+   * `false` as JSON numbers; by default either is accepted.
+   */
   ieee754Compatible?: boolean;
   /** How deep values may nest before the validator stops descending (default 512). */
   maxDepth?: number;
+  /**
+   * Finds the checker for a type named by `@odata.type` on a dynamic property of an open type: pass
+   * `checkerFor` from any generated validators module to check dynamic properties of structured and
+   * enum types too (primitive ones are always checked). Not built in, so that a bundle keeps only
+   * the validators a program uses.
+   */
+  types?: Resolver;
 }
 
 export interface ValidationError {
@@ -29,58 +43,100 @@ export interface ValidationError {
 
 export interface ValidationResult {
   valid: boolean;
-  errors: ValidationError[];
+  errors: readonly ValidationError[];
 }
 
 export class ValidationFailedError extends Error {
-  constructor(readonly errors: ValidationError[]) {
+  constructor(readonly errors: readonly ValidationError[]) {
     super(`invalid value: ${errors.slice(0, 3).map((e) => `${e.path || "/"} ${e.message}`).join("; ")}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ""}`);
     this.name = "ValidationFailedError";
   }
 }
 
 export type Json = Record<string, unknown>;
-export type Checker = (value: unknown, path: string, ctx: Context) => void;
+/** A property name or an array index: where a value sits in its parent. */
+export type Key = string | number;
+/** Checks `value`, found at `key` below the context's current path. */
+export type Checker = (value: unknown, ctx: Context, key: Key) => void;
 
-/** Collects errors for one validation run. */
+/** The key of the value a validation starts from (it has no segment in the path). */
+export const ROOT = -1;
+
+/** Modes as numbers (`Context.mode`). */
+export const READ = 0;
+export const CREATE = 1;
+export const UPDATE = 2;
+
+/** Property flags: Core.Computed, Core.Immutable, a DefaultValue, Nullable="false" (or key), Nullable. */
+export const COMPUTED = 1;
+export const IMMUTABLE = 2;
+export const HAS_DEFAULT = 4;
+export const REQUIRED = 8;
+export const NULLABLE = 16;
+
+/** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
-  readonly errors: ValidationError[] = [];
-  readonly mode: Mode;
-  readonly strict: boolean;
-  readonly ieee754: boolean;
-  private readonly max: number;
-  private readonly maxDepth: number;
-  private depth = 0;
-  /** Stop as soon as one error is found (type guards). */
-  readonly firstOnly: boolean;
+  mode = READ;
+  strict = true;
+  /** 0: Int64/Decimal as numbers or strings; 1: strings only (IEEE754Compatible); 2: numbers only. */
+  ieee = 0;
+  /** Errors found so far (counted even when not recorded). */
+  count = 0;
+  /** Only count errors, without building them (type guards). */
+  quiet = false;
+  errors: ValidationError[] = [];
+  depth = 0;
+  max = 100;
+  maxDepth = 512;
+  types: Resolver | undefined = undefined;
+  private readonly keys: Key[] = [];
 
-  constructor(options: ValidateOptions | undefined, firstOnly = false) {
-    this.mode = options?.mode ?? "read";
+  reset(options: ValidateOptions | undefined, quiet: boolean): void {
+    const mode = options?.mode;
+    this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : UPDATE;
     this.strict = options?.strict ?? true;
-    this.ieee754 = options?.ieee754Compatible ?? false;
-    this.max = firstOnly ? 1 : Math.max(1, options?.maxErrors ?? 100);
-    this.maxDepth = options?.maxDepth ?? 512;
-    this.firstOnly = firstOnly;
+    const ieee = options?.ieee754Compatible;
+    this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
+    this.quiet = quiet;
+    this.max = quiet ? 1 : limit(options?.maxErrors, 100);
+    this.maxDepth = limit(options?.maxDepth, 512);
+    this.types = options?.types;
+    this.count = 0;
+    this.depth = 0;
   }
 
   /** True when no more errors are wanted. */
   get full(): boolean {
-    return this.errors.length >= this.max;
+    return this.count >= this.max;
   }
 
-  fail(path: string, expected: string, value: unknown, message?: string): void {
-    if (this.errors.length >= this.max) return;
+  /** Reports the value at `key` (below the current path). */
+  fail(key: Key, expected: string, value: unknown, message?: string): void {
+    if (this.count >= this.max) return;
+    this.count++;
+    if (this.quiet) return;
     const actual = kindOf(value);
-    this.errors.push({ path, expected, actual, message: message ?? `expected ${expected}, got ${actual}` });
+    this.errors.push({ path: this.path(key), expected, actual, message: message ?? `expected ${expected}, got ${actual}` });
   }
 
-  /** Enters a nested object; false (with an error) when values nest deeper than allowed. */
-  enter(path: string): boolean {
+  /** The JSON pointer of the value at `key` below the current path. */
+  path(key: Key): string {
+    let p = "";
+    for (let i = 0; i < this.depth; i++) p = segment(p, this.keys[i] as Key);
+    return segment(p, key);
+  }
+
+  /**
+   * Descends into the object or array at `key`; false when values nest deeper than allowed (a
+   * cyclic value ends here too) or when enough errors were found.
+   */
+  enter(key: Key): boolean {
+    if (this.count >= this.max) return false;
     if (this.depth >= this.maxDepth) {
-      this.fail(path, "a value nested at most " + this.maxDepth + " deep", undefined, `nesting deeper than ${this.maxDepth} levels`);
+      this.fail(key, `a value nested at most ${this.maxDepth} levels deep`, undefined, `nested deeper than ${this.maxDepth} levels (or cyclic)`);
       return false;
     }
-    this.depth++;
+    this.keys[this.depth++] = key;
     return true;
   }
 
@@ -88,9 +144,42 @@ export class Context {
     this.depth--;
   }
 
-  result(): ValidationResult {
-    return { valid: this.errors.length === 0, errors: this.errors };
+  /** A property that is absent (`undefined`) or null: reports it if its flags do not allow that here. */
+  absent(v: unknown, key: string, expected: string, flags: number): void {
+    if (v === undefined) {
+      if ((flags & REQUIRED) !== 0 && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0))) {
+        this.fail(key, expected, v, `required property ${key} is missing`);
+      }
+    } else if (!this.writable(v, key, flags)) {
+      return;
+    } else if ((flags & NULLABLE) === 0) {
+      this.fail(key, expected, v, `${key} cannot be null`);
+    }
   }
+
+  /** Whether a property with these flags may be sent in this mode; reports it if not. */
+  writable(v: unknown, key: string, flags: number): boolean {
+    if (this.mode === READ) return true;
+    if ((flags & COMPUTED) !== 0) {
+      this.fail(key, "no value (computed by the service)", v, `${key} is computed by the service and cannot be sent`);
+      return false;
+    }
+    if (this.mode === UPDATE && (flags & IMMUTABLE) !== 0) {
+      this.fail(key, "no value (immutable)", v, `${key} cannot be changed after creation`);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** A positive limit from an option (Infinity allowed); the default when absent or not a number. */
+function limit(value: number | undefined, otherwise: number): number {
+  return typeof value === "number" && value === value ? Math.max(1, value) : otherwise;
+}
+
+function segment(path: string, key: Key): string {
+  if (typeof key === "number") return key < 0 ? path : `${path}/${key}`;
+  return `${path}/${pointer(key)}`;
 }
 
 /** The JSON kind of a value for messages; short values are quoted. */
@@ -102,7 +191,7 @@ export function kindOf(value: unknown): string {
     case "string":
       return value.length <= 40 ? JSON.stringify(value) : "string";
     case "number":
-      return Number.isFinite(value) ? `number ${value}` : "number";
+      return Number.isFinite(value) ? `number ${value}` : `number ${String(value)}`;
     case "object":
       return "object";
     default:
@@ -119,27 +208,59 @@ export function pointer(name: string): string {
   return name.indexOf("~") === -1 && name.indexOf("/") === -1 ? name : name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-/** Runs a checker over a value and returns every error found. Never throws on JSON input. */
-export function run(check: Checker, value: unknown, options?: ValidateOptions): ValidationResult {
-  const ctx = new Context(options);
-  try {
-    check(value, "", ctx);
-  } catch (e) {
-    // A stack overflow on pathological input (e.g. cyclic objects through open properties).
-    ctx.fail("", "a value the validator can traverse", value, `validation stopped: ${(e as Error).message}`);
-  }
-  return ctx.result();
+/** An own property's value: for names `Object.prototype` also has (`constructor`, `toString`, …). */
+export function own(o: Json, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined;
 }
 
-/** Whether a value passes; stops at the first error. */
-export function test(check: Checker, value: unknown, options?: ValidateOptions): boolean {
-  const ctx = new Context(options, true);
+// ---- running a check ----
+
+/** The result of every valid run (frozen, shared: a valid run allocates nothing). */
+const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: true, errors: /* @__PURE__ */ Object.freeze([]) as readonly ValidationError[] });
+
+/** One context is reused between runs; a nested run (re-entrancy) gets its own. */
+let spare: Context | null = null;
+
+function acquire(options: ValidateOptions | undefined, quiet: boolean): Context {
+  let ctx = spare;
+  if (ctx === null) ctx = new Context();
+  else spare = null;
+  ctx.reset(options, quiet);
+  return ctx;
+}
+
+function release(ctx: Context): void {
+  if (ctx.count !== 0) ctx.errors = [];
+  spare = ctx;
+}
+
+/** Runs a checker over a value and returns every error found (up to `maxErrors`). Never throws. */
+export function run(check: Checker, value: unknown, options?: ValidateOptions): ValidationResult {
+  const ctx = acquire(options, false);
   try {
-    check(value, "", ctx);
-  } catch {
-    return false;
+    check(value, ctx, ROOT);
+  } catch (e) {
+    // Defensive: e.g. a stack overflow in a tiny stack, or a throwing getter on a non-JSON object.
+    ctx.depth = 0;
+    ctx.fail(ROOT, "a value the validator can traverse", value, `validation stopped: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return ctx.errors.length === 0;
+  const result = ctx.count === 0 ? VALID : { valid: false, errors: ctx.errors };
+  release(ctx);
+  return result;
+}
+
+/** Whether a value passes; stops at the first error and builds no error objects. */
+export function test(check: Checker, value: unknown, options?: ValidateOptions): boolean {
+  const ctx = acquire(options, true);
+  let ok: boolean;
+  try {
+    check(value, ctx, ROOT);
+    ok = ctx.count === 0;
+  } catch {
+    ok = false;
+  }
+  release(ctx);
+  return ok;
 }
 
 /** Throws a ValidationFailedError listing the errors unless the value passes. */
@@ -148,258 +269,624 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
-/** Property flags: Core.Computed, Core.Immutable, and a DefaultValue (not required on create). */
-export const COMPUTED = 1;
-export const IMMUTABLE = 2;
-export const HAS_DEFAULT = 4;
-
 /**
- * Checks one property of an object. `required` (Nullable="false") applies in `read` mode, and in
- * `create` mode unless the service computes or defaults the value; `nullable` allows `null`.
- * Computed properties are rejected in `create` and `update`, immutable ones in `update`.
+ * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
+ * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are
+ * `/value/3/…`.
  */
-export function prop(
-  o: Json,
-  name: string,
-  path: string,
-  ctx: Context,
-  check: Checker,
-  expected: string,
-  required: boolean,
-  nullable: boolean,
-  flags: number,
-): void {
-  const v = o[name];
-  if (v === undefined) {
-    if (required && (ctx.mode === "read" || (ctx.mode === "create" && (flags & (COMPUTED | HAS_DEFAULT)) === 0))) {
-      ctx.fail(`${path}/${pointer(name)}`, expected, v, `required property ${name} is missing`);
-    }
-    return;
-  }
-  if (flags !== 0 && ctx.mode !== "read") {
-    if ((flags & COMPUTED) !== 0) return ctx.fail(`${path}/${pointer(name)}`, "no value (computed by the service)", v, `${name} is computed by the service and cannot be sent`);
-    if (ctx.mode === "update" && (flags & IMMUTABLE) !== 0) return ctx.fail(`${path}/${pointer(name)}`, "no value (immutable)", v, `${name} cannot be changed after creation`);
-  }
-  if (v === null) {
-    if (!nullable) ctx.fail(`${path}/${pointer(name)}`, expected, v, `${name} cannot be null`);
-    return;
-  }
-  check(v, `${path}/${pointer(name)}`, ctx);
+export function validateCollection(check: Checker, body: unknown, options?: ValidateOptions): ValidationResult {
+  return run((v, ctx, key) => collectionBody(v, ctx, key, check), body, options);
 }
 
-/** Like `prop`, for a collection-valued property: a JSON array, each item checked; null items only if `nullableItems`. */
-export function items(
-  o: Json,
-  name: string,
-  path: string,
-  ctx: Context,
-  check: Checker,
-  expected: string,
-  required: boolean,
-  nullableItems: boolean,
-  flags: number,
-): void {
-  const v = o[name];
-  if (v === undefined) return prop(o, name, path, ctx, check, expected, required, false, flags);
-  if (flags !== 0 && ctx.mode !== "read" && ((flags & COMPUTED) !== 0 || (ctx.mode === "update" && (flags & IMMUTABLE) !== 0))) {
-    return prop(o, name, path, ctx, check, expected, required, false, flags);
-  }
-  const here = `${path}/${pointer(name)}`;
-  if (!Array.isArray(v)) return ctx.fail(here, `Collection(${expected})`, v);
+function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): void {
+  if (!isObject(v)) return ctx.fail(key, "a collection ({ value: [...] })", v);
+  if (!ctx.enter(key)) return;
+  const value = v["value"];
+  if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
+  else items(value, ctx, "value", check, "an item", false);
+  if (ctx.strict) unknownProperties(v, ctx, isValue, "a collection");
+  ctx.leave();
+}
+
+function isValue(name: string): boolean {
+  return name === "value";
+}
+
+// ---- structure ----
+
+/** A collection-valued property or value: a JSON array, each item checked; null items only if `nullableItems`. */
+export function items(v: unknown, ctx: Context, key: Key, check: Checker, expected: string, nullableItems: boolean): void {
+  if (!Array.isArray(v)) return ctx.fail(key, `Collection(${expected})`, v);
+  if (!ctx.enter(key)) return;
   for (let i = 0; i < v.length; i++) {
     const item = v[i];
-    if (item === null) {
-      if (!nullableItems) ctx.fail(`${here}/${i}`, expected, item, "collection items cannot be null");
-    } else check(item, `${here}/${i}`, ctx);
-    if (ctx.full) return;
+    if (item !== null) check(item, ctx, i);
+    else if (!nullableItems) ctx.fail(i, expected, item, "collection items cannot be null");
+    if (ctx.count >= ctx.max) break;
+  }
+  ctx.leave();
+}
+
+/** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
+function isAnnotation(name: string): boolean {
+  return name.indexOf("@") !== -1;
+}
+
+/** How many enumerable keys an object has (own, or inherited from a tampered prototype). */
+export function keyCount(o: Json): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
+/**
+ * Reports properties a type does not declare. Control information and annotations (OData JSON
+ * Format §4.5, §20) are always allowed.
+ */
+export function unknownProperties(o: Json, ctx: Context, known: (name: string) => boolean, type: string): void {
+  for (const name in o) {
+    if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    ctx.fail(name, `no property (${type} does not declare ${name})`, o[name], `unknown property ${name}`);
+    if (ctx.count >= ctx.max) return;
   }
 }
 
 /**
- * Reports properties a type does not declare. Control information and annotations (`@odata.*`,
- * `@ns.term`, `prop@ns.term`) are always allowed (OData JSON Format §4.5, §20).
+ * Reports an object whose `@odata.type` names no type allowed where it stands: not a string, not
+ * the declared type or one of its subtypes, or (`abstract`) an abstract type.
  */
-export function unknownProperties(o: Json, path: string, ctx: Context, known: (name: string) => boolean, type: string): void {
+export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abstract: boolean): void {
+  const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
+  const type = o[at];
+  if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
+  // An instance of an abstract type is wrong as a whole: reported at the object, like a missing type.
+  if (abstract && typeof type === "string") return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${type} is abstract and cannot be instantiated`);
+  if (!ctx.enter(key)) return;
+  if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
+  else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
+  ctx.leave();
+}
+
+/** Finds the checker for a type name as `@odata.type` writes it (with or without `#`, by alias or namespace). */
+export type Resolver = (typeName: string) => Checker | undefined;
+
+/**
+ * Dynamic properties of an open type (CSDL §6.3): a value is checked when its type is known, from
+ * `name@odata.type` or, for an object, its own `@odata.type` (OData 4.01 payloads may leave out the
+ * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
+ */
+export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean): void {
+  let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, name)) continue;
-    if (name.indexOf("@") !== -1 || known(name)) continue;
-    ctx.fail(`${path}/${pointer(name)}`, `no property (${type} does not declare ${name})`, o[name], `unknown property ${name}`);
-    if (ctx.full) return;
+    if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const v = o[name];
+    if (v === null) continue;
+    let type: unknown = undefined;
+    let at: string = name;
+    if (annotated === -1) annotated = hasTypeAnnotations(o) ? 1 : 0;
+    if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@odata.type`)) {
+      at = `${name}@odata.type`;
+      type = o[at];
+    } else if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@type`)) {
+      at = `${name}@type`;
+      type = o[at];
+    } else if (isObject(v)) type = v["@odata.type"] ?? v["@type"];
+    if (type === undefined) continue;
+    if (typeof type !== "string") {
+      ctx.fail(at, "a type name in @odata.type", type);
+      continue;
+    }
+    checkTyped(v, ctx, name, type);
+    if (ctx.count >= ctx.max) return;
   }
+}
+
+/** Whether some key is a `name@odata.type` (or, OData 4.01, `name@type`) annotation. */
+function hasTypeAnnotations(o: Json): boolean {
+  for (const k in o) if (k.indexOf("@") > 0 && (k.endsWith("@odata.type") || k.endsWith("@type"))) return true;
+  return false;
+}
+
+function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
+  const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const collection = /^Collection\((.*)\)$/.exec(bare);
+  const name = collection ? (collection[1] as string) : bare;
+  const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
+  if (check === undefined) return ctx.fail(key, "a type the metadata defines", type, `unknown type ${name}`);
+  if (collection) items(v, ctx, key, check, name, true);
+  else check(v, ctx, key);
 }
 
 /** The qualified type name in an `@odata.type` value: `#` removed, an alias replaced by its namespace. */
 export function typeNameOf(value: string, aliases: Readonly<Record<string, string>>): string {
-  const name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
+  let name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
+  const collection = /^Collection\((.*)\)$/.exec(name);
+  if (collection) name = collection[1] as string;
   const dot = name.lastIndexOf(".");
   if (dot > 0) {
     const ns = name.slice(0, dot);
-    if (Object.prototype.hasOwnProperty.call(aliases, ns)) return `${aliases[ns]}${name.slice(dot)}`;
+    if (Object.prototype.hasOwnProperty.call(aliases, ns)) name = `${aliases[ns]}${name.slice(dot)}`;
   }
-  return name;
+  return collection ? `Collection(${name})` : name;
 }
 
-// ---- primitive values (OData JSON Format 4.01 §7.1, ABNF of OData URL Conventions) ----
-// Each is a plain function so generated modules can refer to them across import cycles.
-
-export function checkString(v: unknown, path: string, ctx: Context, maxLength?: number): void {
-  if (typeof v !== "string") return ctx.fail(path, "Edm.String", v);
-  if (maxLength !== undefined && v.length > maxLength) ctx.fail(path, `Edm.String of at most ${maxLength} characters`, v, `longer than MaxLength ${maxLength} (${v.length} characters)`);
+/** A primitive type's checker by name; in `@odata.type` the `Edm.` prefix may be left out (JSON Format §4.5.3). */
+export function primitiveChecker(name: string): Checker | undefined {
+  switch (name.startsWith("Edm.") ? name.slice(4) : name) {
+    case "Binary": return checkBinary;
+    case "Boolean": return checkBoolean;
+    case "Byte": return checkByte;
+    case "Date": return checkDate;
+    case "DateTimeOffset": return checkDateTimeOffset;
+    case "Decimal": return checkDecimal;
+    case "Double": return checkDouble;
+    case "Duration": return checkDuration;
+    case "Guid": return checkGuid;
+    case "Int16": return checkInt16;
+    case "Int32": return checkInt32;
+    case "Int64": return checkInt64;
+    case "SByte": return checkSByte;
+    case "Single": return checkSingle;
+    case "String": return checkString;
+    case "TimeOfDay": return checkTimeOfDay;
+    case "Stream": case "Untyped": case "PrimitiveType": return checkAny;
+    default: {
+      const geo = /^Geo(graphy|metry)(|Point|LineString|Polygon|MultiPoint|MultiLineString|MultiPolygon|Collection)$/.exec(name.startsWith("Edm.") ? name.slice(4) : name);
+      if (!geo) return undefined;
+      const kind = geo[2] as string;
+      const full = `Edm.Geo${geo[1]}${kind}`;
+      return (v, ctx, key) => checkGeo(v, ctx, key, kind, full);
+    }
+  }
 }
 
-export function checkBoolean(v: unknown, path: string, ctx: Context): void {
-  if (typeof v !== "boolean") ctx.fail(path, "Edm.Boolean", v);
+/** An enum value (JSON Format §7.1, URL ABNF `enumValue`): a member name, or a member's value as a string; flags enums take comma-separated lists. */
+export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number>, flags: boolean): void {
+  if (typeof v !== "string") return ctx.fail(key, name, v);
+  if (members.has(v) || enumValue(v, members, flags)) return;
+  ctx.fail(key, name, v, `${JSON.stringify(v)} is not ${flags ? "a comma-separated list of members" : "a member"} of ${name}`);
 }
 
-function integer(v: unknown, path: string, ctx: Context, name: string, min: number, max: number): void {
-  if (typeof v !== "number" || !Number.isInteger(v)) return ctx.fail(path, name, v);
-  if (v < min || v > max) ctx.fail(path, name, v, `${v} is outside the range of ${name} (${min} to ${max})`);
+function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boolean): boolean {
+  if (/^-?[0-9]+$/.test(v)) {
+    const n = Number(v);
+    if (!flags) {
+      for (const value of members.values()) if (value === n) return true;
+      return false;
+    }
+    // A flags value as a number: every bit set must belong to a member.
+    if (n < 0 || !Number.isSafeInteger(n)) return false;
+    let rest = n;
+    for (let bit = 1; rest > 0 && bit <= Number.MAX_SAFE_INTEGER; bit *= 2) {
+      if (Math.floor(rest / bit) % 2 === 1) {
+        let covered = false;
+        for (const value of members.values()) if (value >= 0 && Math.floor(value / bit) % 2 === 1) covered = true;
+        if (!covered) return false;
+        rest -= bit;
+      }
+    }
+    return true;
+  }
+  if (!flags) return false;
+  const parts = v.split(",");
+  for (const p of parts) if (!members.has(p)) return false;
+  return true;
 }
 
-export function checkByte(v: unknown, path: string, ctx: Context): void {
-  integer(v, path, ctx, "Edm.Byte", 0, 255);
+// ---- primitive values (OData JSON Format 4.01 §7.1; lexical forms from the ABNF of OData URL Conventions) ----
+// Each is a plain function declaration so generated modules can refer to them across import cycles.
+
+/** Edm.Untyped, Edm.Stream and Edm.PrimitiveType: any JSON value is accepted. */
+export function checkAny(_v: unknown, _ctx: Context, _key: Key): void {}
+
+export function checkString(v: unknown, ctx: Context, key: Key, maxLength?: number): void {
+  if (typeof v !== "string") return ctx.fail(key, "Edm.String", v);
+  // MaxLength counts characters (code points), not UTF-16 units.
+  if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) {
+    ctx.fail(key, `Edm.String of at most ${maxLength} characters`, v, `longer than MaxLength ${maxLength} (${codePoints(v)} characters)`);
+  }
 }
-export function checkSByte(v: unknown, path: string, ctx: Context): void {
-  integer(v, path, ctx, "Edm.SByte", -128, 127);
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) n++;
+    else {
+      const d = s.charCodeAt(i + 1);
+      n++;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
-export function checkInt16(v: unknown, path: string, ctx: Context): void {
-  integer(v, path, ctx, "Edm.Int16", -32768, 32767);
+
+export function checkBoolean(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v !== "boolean") ctx.fail(key, "Edm.Boolean", v);
 }
-export function checkInt32(v: unknown, path: string, ctx: Context): void {
+
+function integer(v: unknown, ctx: Context, key: Key, name: string, min: number, max: number): void {
+  if (typeof v !== "number" || !Number.isInteger(v)) return ctx.fail(key, name, v);
+  if (v < min || v > max) ctx.fail(key, name, v, `${v} is outside the range of ${name} (${min} to ${max})`);
+}
+
+export function checkByte(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "number" && (v & 255) === v) return;
+  integer(v, ctx, key, "Edm.Byte", 0, 255);
+}
+export function checkSByte(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "number" && (v << 24) >> 24 === v) return;
+  integer(v, ctx, key, "Edm.SByte", -128, 127);
+}
+export function checkInt16(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "number" && (v << 16) >> 16 === v) return;
+  integer(v, ctx, key, "Edm.Int16", -32768, 32767);
+}
+export function checkInt32(v: unknown, ctx: Context, key: Key): void {
   if (typeof v === "number" && (v | 0) === v) return;
-  integer(v, path, ctx, "Edm.Int32", -2147483648, 2147483647);
+  integer(v, ctx, key, "Edm.Int32", -2147483648, 2147483647);
+}
+
+/** Whether integer text fits 64 bits (ABNF `int64Value`: [sign] 1*19DIGIT), compared as digit strings. */
+function int64Text(s: string): boolean {
+  const negative = s.charCodeAt(0) === 45;
+  const digits = negative || s.charCodeAt(0) === 43 ? s.slice(1) : s;
+  if (digits.length < 19) return true;
+  if (digits.length > 19) return false;
+  return digits <= (negative ? "9223372036854775808" : "9223372036854775807");
 }
 
 const INT_TEXT = /^[+-]?[0-9]+$/;
-const INT64_DIGITS = "9223372036854775807";
 
-/** Edm.Int64: a JSON number, or a string of digits (always under IEEE754Compatible). */
-export function checkInt64(v: unknown, path: string, ctx: Context): void {
+/** Edm.Int64: a JSON number, or a string of digits (the form IEEE754Compatible=true asks for). */
+export function checkInt64(v: unknown, ctx: Context, key: Key): void {
   if (typeof v === "number") {
-    if (ctx.ieee754) return ctx.fail(path, "Edm.Int64 as a string (IEEE754Compatible)", v);
-    if (!Number.isInteger(v)) ctx.fail(path, "Edm.Int64", v);
+    if (ctx.ieee === 1) return ctx.fail(key, "Edm.Int64 as a string (IEEE754Compatible=true)", v);
+    if (!Number.isInteger(v)) return ctx.fail(key, "Edm.Int64", v);
+    if (v >= 9223372036854775808 || v < -9223372036854775808) ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
     return;
   }
-  if (typeof v === "string" && INT_TEXT.test(v)) {
-    const negative = v.charCodeAt(0) === 45;
-    const digits = v.replace(/^[+-]?0*/, "");
-    const limit = negative ? "9223372036854775808" : INT64_DIGITS;
-    if (digits.length > 19 || (digits.length === 19 && digits > limit)) ctx.fail(path, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
+  if (typeof v === "string" && ctx.ieee !== 2 && INT_TEXT.test(v)) {
+    if (!int64Text(v)) ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
     return;
   }
-  ctx.fail(path, "Edm.Int64", v);
+  ctx.fail(key, ctx.ieee === 2 ? "Edm.Int64 as a number" : "Edm.Int64", v);
 }
 
-const DECIMAL_TEXT = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
+const DECIMAL_TEXT = /^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
-/** Edm.Decimal with optional Precision and Scale (CSDL §7.2.3–7.2.4). */
-export function checkDecimal(v: unknown, path: string, ctx: Context, precision?: number, scale?: number): void {
+/**
+ * Edm.Decimal with optional Precision and Scale (CSDL §7.2.3–7.2.4): Precision is the number of
+ * significant digits, an integer Scale the digits allowed right of the point (so at most
+ * Precision − Scale left of it), `variable` any split of Precision digits, `floating` a decimal
+ * floating-point number of Precision significant digits (which may also be "INF", "-INF", "NaN").
+ */
+export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: number, scale?: number | "variable" | "floating"): void {
   let text: string;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return ctx.fail(path, "Edm.Decimal", v);
-    if (ctx.ieee754) return ctx.fail(path, "Edm.Decimal as a string (IEEE754Compatible)", v);
+    if (ctx.ieee === 1) return ctx.fail(key, "Edm.Decimal as a string (IEEE754Compatible=true)", v);
+    if (!Number.isFinite(v)) return ctx.fail(key, "Edm.Decimal", v);
+    if (precision === undefined && scale === undefined) return;
     text = String(v);
-  } else if (typeof v === "string" && DECIMAL_TEXT.test(v)) text = v;
-  else return ctx.fail(path, "Edm.Decimal", v);
+  } else if (typeof v === "string" && ctx.ieee !== 2 && DECIMAL_TEXT.test(v)) {
+    text = v;
+  } else if (scale === "floating" && (v === "INF" || v === "-INF" || v === "NaN")) {
+    return;
+  } else return ctx.fail(key, ctx.ieee === 2 ? "Edm.Decimal as a number" : "Edm.Decimal", v);
   if (precision === undefined && scale === undefined) return;
-  const digits = decimalDigits(text);
-  if (scale !== undefined && digits.fraction > scale) return ctx.fail(path, `Edm.Decimal with Scale ${scale}`, v, `${digits.fraction} digits after the point; Scale allows ${scale}`);
-  if (precision !== undefined && digits.integer + digits.fraction > precision) ctx.fail(path, `Edm.Decimal with Precision ${precision}`, v, `${digits.integer + digits.fraction} significant digits; Precision allows ${precision}`);
-}
-
-function decimalDigits(text: string): { integer: number; fraction: number } {
-  const m = /^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-  if (!m) return { integer: 0, fraction: 0 };
-  let int = m[1];
-  let frac = m[2] ?? "";
-  const exp = m[3] ? Number(m[3]) : 0;
-  if (exp > 0) {
-    int = int + frac.slice(0, exp).padEnd(exp, "0");
-    frac = frac.slice(exp);
-  } else if (exp < 0) {
-    const all = int.padStart(-exp, "0");
-    frac = all.slice(all.length + exp) + frac;
-    int = all.slice(0, all.length + exp);
+  const d = decimalDigits(text);
+  if (scale === "floating") {
+    if (precision !== undefined && d.significant > precision) ctx.fail(key, `Edm.Decimal with Precision ${precision}`, v, `${d.significant} significant digits; Precision allows ${precision}`);
+    return;
   }
-  return { integer: int.replace(/^0+/, "").length, fraction: frac.replace(/0+$/, "").length };
+  if (typeof scale === "number" && d.fraction > scale) return ctx.fail(key, `Edm.Decimal with Scale ${scale}`, v, `${d.fraction} digits after the point; Scale allows ${scale}`);
+  if (precision === undefined) return;
+  const intAllowed = typeof scale === "number" ? precision - scale : precision;
+  if (scale === "variable" ? d.integer + d.fraction > precision : d.integer > intAllowed) {
+    ctx.fail(key, `Edm.Decimal with Precision ${precision}${scale !== undefined ? ` and Scale ${scale}` : ""}`, v, `${d.integer + d.fraction} digits (${d.integer} before the point) do not fit Precision ${precision}${scale !== undefined ? `, Scale ${scale}` : ""}`);
+  }
 }
 
-/** Edm.Single and Edm.Double: a JSON number, or "INF", "-INF", "NaN". */
-export function checkDouble(v: unknown, path: string, ctx: Context): void {
-  if (typeof v === "number" || v === "INF" || v === "-INF" || v === "NaN") return;
-  ctx.fail(path, "Edm.Double", v);
-}
-export function checkSingle(v: unknown, path: string, ctx: Context): void {
-  if (typeof v === "number" || v === "INF" || v === "-INF" || v === "NaN") return;
-  ctx.fail(path, "Edm.Single", v);
+/** Digits before and after the point of a decimal text, exponent applied, without leading/trailing zeros. */
+function decimalDigits(text: string): { integer: number; fraction: number; significant: number } {
+  const m = /^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  if (!m) return { integer: 0, fraction: 0, significant: 0 };
+  const all = (m[1] + (m[2] ?? "")).replace(/^0+/, "");
+  const significant = all.replace(/0+$/, "").length;
+  // Position of the point, counted from the end of m[1], moved by the exponent.
+  const exp = m[3] ? Number(m[3]) : 0;
+  const intDigits = (m[1] ?? "").replace(/^0+/, "").length + exp;
+  const fracRaw = (m[2] ?? "").replace(/0+$/, "").length - exp;
+  return { integer: Math.max(0, intDigits), fraction: Math.max(0, fracRaw), significant };
 }
 
-const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-export function checkGuid(v: unknown, path: string, ctx: Context): void {
-  if (typeof v !== "string" || !GUID.test(v)) ctx.fail(path, "Edm.Guid", v);
+/** Edm.Double: a JSON number, or "INF", "-INF", "NaN". */
+export function checkDouble(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "number") {
+    if (v - v !== 0) ctx.fail(key, "Edm.Double", v, `${String(v)} is not a JSON number; write "INF", "-INF" or "NaN"`);
+    return;
+  }
+  if (v === "INF" || v === "-INF" || v === "NaN") return;
+  ctx.fail(key, "Edm.Double", v);
+}
+
+const SINGLE_MAX = 3.4028234663852886e38;
+
+/** Edm.Single: as Edm.Double, within the range of an IEEE 754 binary32. */
+export function checkSingle(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "number") {
+    if (v - v !== 0) ctx.fail(key, "Edm.Single", v, `${String(v)} is not a JSON number; write "INF", "-INF" or "NaN"`);
+    else if (v > SINGLE_MAX || v < -SINGLE_MAX) ctx.fail(key, "Edm.Single", v, `${v} is outside the range of Edm.Single`);
+    return;
+  }
+  if (v === "INF" || v === "-INF" || v === "NaN") return;
+  ctx.fail(key, "Edm.Single", v);
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+/** Edm.Guid: 8-4-4-4-12 hexadecimal digits. */
+export function checkGuid(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "string" && v.length === 36) {
+    let ok = true;
+    for (let i = 0; i < 36; i++) {
+      const c = v.charCodeAt(i);
+      if (i === 8 || i === 13 || i === 18 || i === 23 ? c !== 45 : !isHex(c)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return;
+  }
+  ctx.fail(key, "Edm.Guid", v);
+}
+
+// -- temporal values: small scanners over char codes; each returns the index after what it read, or -1 --
+
+/** Two digits at i as a number, or -1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-function realDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
+function daysIn(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-const DATE = /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})$/;
-export function checkDate(v: unknown, path: string, ctx: Context): void {
-  const m = typeof v === "string" ? DATE.exec(v) : null;
-  if (!m || !realDate(Number(m[1]), Number(m[2]), Number(m[3]))) ctx.fail(path, "Edm.Date (YYYY-MM-DD)", v);
+/** `year "-" month "-" day` with a real calendar day; year = [-] (0 3DIGIT / 1-9 3*DIGIT). */
+function scanDate(s: string, i: number): number {
+  let negative = false;
+  if (s.charCodeAt(i) === 45) {
+    negative = true;
+    i++;
+  }
+  const start = i;
+  let year = 0;
+  for (;;) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) break;
+    year = year * 10 + c;
+    i++;
+  }
+  const n = i - start;
+  if (n < 4 || (n > 4 && s.charCodeAt(start) === 48) || n > 15) return -1;
+  if (s.charCodeAt(i) !== 45 || s.charCodeAt(i + 3) !== 45) return -1;
+  const month = two(s, i + 1);
+  const day = two(s, i + 4);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(negative ? -year : year, month)) return -1;
+  return i + 6;
 }
 
-const TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.([0-9]+))?)?$/;
-export function checkTimeOfDay(v: unknown, path: string, ctx: Context, precision?: number): void {
-  const m = typeof v === "string" ? TIME.exec(v) : null;
-  if (!m) return ctx.fail(path, "Edm.TimeOfDay (hh:mm:ss.fff)", v);
-  if (precision !== undefined && m[4] !== undefined && m[4].length > precision) ctx.fail(path, `Edm.TimeOfDay with Precision ${precision}`, v, `${m[4].length} fractional digits; Precision allows ${precision}`);
+/** Fractional-second digits read by the last scanTime/scanDuration. */
+let fraction = 0;
+
+/** `hour ":" minute [ ":" second [ "." 1*12DIGIT ] ]`. */
+function scanTime(s: string, i: number): number {
+  fraction = 0;
+  const h = two(s, i);
+  if (h < 0 || h > 23 || s.charCodeAt(i + 2) !== 58) return -1;
+  const m = two(s, i + 3);
+  if (m < 0 || m > 59) return -1;
+  i += 5;
+  if (s.charCodeAt(i) !== 58) return i;
+  const sec = two(s, i + 1);
+  if (sec < 0 || sec > 59) return -1;
+  i += 3;
+  if (s.charCodeAt(i) !== 46) return i;
+  i++;
+  const start = i;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i));
+  fraction = i - start;
+  return fraction >= 1 && fraction <= 12 ? i : -1;
 }
 
-const DATE_TIME =
-  /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.([0-9]+))?)?(Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$/i;
-
-/** RFC 3339 date-time with offset; fractional-second Precision enforced only where the metadata declares it. */
-export function checkDateTimeOffset(v: unknown, path: string, ctx: Context, precision?: number): void {
-  const m = typeof v === "string" ? DATE_TIME.exec(v) : null;
-  if (!m || !realDate(Number(m[1]), Number(m[2]), Number(m[3]))) return ctx.fail(path, "Edm.DateTimeOffset (RFC 3339)", v);
-  if (precision !== undefined && m[7] !== undefined && m[7].length > precision) ctx.fail(path, `Edm.DateTimeOffset with Precision ${precision}`, v, `${m[7].length} fractional digits; Precision allows ${precision}`);
+export function checkDate(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "string" && scanDate(v, 0) === v.length) return;
+  ctx.fail(key, "Edm.Date (YYYY-MM-DD)", v);
 }
 
-const DURATION = /^-?P(?=[0-9T])(?:([0-9]+)D)?(?:T(?=[0-9])(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:\.[0-9]+)?)S)?)?$/;
-/** ISO 8601 day-time duration as OData writes it: `P1DT2H3M4.5S`, `PT0S`, `-P1D`. */
-export function checkDuration(v: unknown, path: string, ctx: Context): void {
-  if (typeof v !== "string" || !DURATION.test(v)) ctx.fail(path, "Edm.Duration (ISO 8601, e.g. PT1H30M)", v);
+export function checkTimeOfDay(v: unknown, ctx: Context, key: Key, precision?: number): void {
+  if (typeof v !== "string" || scanTime(v, 0) !== v.length) return ctx.fail(key, "Edm.TimeOfDay (hh:mm:ss.fff)", v);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.TimeOfDay with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
 }
 
-const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
-/** Edm.Binary: base64url (RFC 4648 §5), padding optional. */
-export function checkBinary(v: unknown, path: string, ctx: Context): void {
-  if (typeof v !== "string" || !BASE64URL.test(v) || v.replace(/=+$/, "").length % 4 === 1) ctx.fail(path, "Edm.Binary (base64url)", v);
+/**
+ * Edm.DateTimeOffset: `date "T" time ( "Z" / sign hh ":" mm )` (RFC 3339; seconds optional as the
+ * OData ABNF allows, `-00:00` allowed). Fractional-second Precision is enforced only where declared.
+ */
+export function checkDateTimeOffset(v: unknown, ctx: Context, key: Key, precision?: number): void {
+  if (typeof v === "string") {
+    let i = scanDate(v, 0);
+    if (i > 0 && (v.charCodeAt(i) | 32) === 116 /* T */ && (i = scanTime(v, i + 1)) > 0) {
+      const c = v.charCodeAt(i);
+      let end = -1;
+      if ((c | 32) === 122 /* Z */) end = i + 1;
+      else if (c === 43 || c === 45) {
+        const h = two(v, i + 1);
+        const m = two(v, i + 4);
+        if (h >= 0 && h <= 23 && v.charCodeAt(i + 3) === 58 && m >= 0 && m <= 59) end = i + 6;
+      }
+      if (end === v.length) {
+        if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.DateTimeOffset with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+        return;
+      }
+    }
+  }
+  ctx.fail(key, "Edm.DateTimeOffset (RFC 3339)", v);
 }
 
-/** Edm.Untyped and Edm.Stream: any JSON value is accepted. */
-export function checkAny(_v: unknown, _path: string, _ctx: Context): void {}
-
-/** GeoJSON (RFC 7946) as OData writes Geography and Geometry values; `kind` "" accepts any GeoJSON type. */
-export function checkGeo(v: unknown, path: string, ctx: Context, kind: string, name: string): void {
-  if (!isObject(v) || typeof v.type !== "string") return ctx.fail(path, `${name} (GeoJSON)`, v);
-  if (kind !== "" && v.type !== kind) return ctx.fail(`${path}/type`, `${name} (GeoJSON ${kind})`, v.type, `GeoJSON type ${String(v.type)}, expected ${kind}`);
-  if (v.type === "GeometryCollection") {
-    if (!Array.isArray(v.geometries)) ctx.fail(`${path}/geometries`, "array of GeoJSON geometries", v.geometries);
-  } else if (!Array.isArray(v.coordinates)) ctx.fail(`${path}/coordinates`, "GeoJSON coordinates", v.coordinates);
+/** Digits at i; returns the index after them (i itself when there are none). */
+function scanDigits(s: string, i: number): number {
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i));
+  return i;
 }
 
-/** An enum value by member name (OData JSON Format §7.1); flags enums take comma-separated names. */
-export function checkEnum(v: unknown, path: string, ctx: Context, name: string, members: ReadonlySet<string>, flags: boolean): void {
-  if (typeof v !== "string") return ctx.fail(path, name, v);
-  if (members.has(v)) return;
-  if (flags && v.indexOf(",") !== -1 && v.split(",").every((m) => members.has(m.trim()))) return;
-  ctx.fail(path, name, v, `${JSON.stringify(v)} is not a member of ${name}`);
+/**
+ * `[sign] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]` with at least one component, and
+ * one after "T" (ISO 8601 day-time duration as OData writes it: `P1DT2H3M4.5S`, `PT0S`, `-P1D`).
+ */
+function scanDuration(s: string): boolean {
+  fraction = 0;
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) i++;
+  if (s.charCodeAt(i) !== 80 /* P */) return false;
+  i++;
+  let parts = 0;
+  let j = scanDigits(s, i);
+  if (j > i) {
+    if (s.charCodeAt(j) !== 68 /* D */) return false;
+    i = j + 1;
+    parts++;
+  }
+  if (i === s.length) return parts > 0;
+  if (s.charCodeAt(i) !== 84 /* T */) return false;
+  i++;
+  let unit = 0; // H, M, S must come in this order
+  let timeParts = 0;
+  while (i < s.length) {
+    j = scanDigits(s, i);
+    if (j === i) return false;
+    let c = s.charCodeAt(j);
+    if (c === 46 /* . */) {
+      const k = scanDigits(s, j + 1);
+      if (k === j + 1 || s.charCodeAt(k) !== 83) return false;
+      fraction = k - j - 1;
+      j = k;
+      c = 83;
+    }
+    const u = c === 72 ? 1 : c === 77 ? 2 : c === 83 ? 3 : 0;
+    if (u <= unit) return false;
+    unit = u;
+    timeParts++;
+    i = j + 1;
+  }
+  return timeParts > 0;
+}
+
+export function checkDuration(v: unknown, ctx: Context, key: Key, precision?: number): void {
+  if (typeof v !== "string" || !scanDuration(v)) return ctx.fail(key, "Edm.Duration (ISO 8601, e.g. PT1H30M)", v);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+}
+
+/** 0–63 for a base64url character, -1 otherwise. */
+function base64url(c: number): number {
+  if (c >= 65 && c <= 90) return c - 65;
+  if (c >= 97 && c <= 122) return c - 71;
+  if (c >= 48 && c <= 57) return c + 4;
+  return c === 45 ? 62 : c === 95 ? 63 : -1;
+}
+
+/**
+ * Edm.Binary: base64url (RFC 4648 §5) as the OData ABNF `binaryValue` writes it: padding optional,
+ * and the unused bits of the last character zero.
+ */
+export function checkBinary(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "string") {
+    let end = v.length;
+    let pad = 0;
+    while (end > 0 && pad < 2 && v.charCodeAt(end - 1) === 61) {
+      end--;
+      pad++;
+    }
+    const rest = end % 4;
+    let ok = rest !== 1 && (pad === 0 || pad === 4 - rest);
+    for (let i = 0; ok && i < end; i++) if (base64url(v.charCodeAt(i)) < 0) ok = false;
+    if (ok && rest !== 0) {
+      const last = base64url(v.charCodeAt(end - 1));
+      ok = rest === 2 ? (last & 15) === 0 : (last & 3) === 0;
+    }
+    if (ok) return;
+  }
+  ctx.fail(key, "Edm.Binary (base64url)", v);
+}
+
+// -- GeoJSON (RFC 7946) as OData writes Geography and Geometry values (JSON Format §7.1) --
+
+function isPosition(p: unknown): boolean {
+  if (!Array.isArray(p) || p.length < 2) return false;
+  for (let i = 0; i < p.length; i++) if (typeof p[i] !== "number" || !Number.isFinite(p[i])) return false;
+  return true;
+}
+
+function positions(c: unknown, min: number, ring: boolean): boolean {
+  if (!Array.isArray(c) || c.length < min) return false;
+  for (let i = 0; i < c.length; i++) if (!isPosition(c[i])) return false;
+  if (ring) {
+    const a = c[0] as number[];
+    const b = c[c.length - 1] as number[];
+    if (a.length !== b.length || a.some((x, i) => x !== b[i])) return false;
+  }
+  return true;
+}
+
+function every(c: unknown, test: (x: unknown) => boolean): boolean {
+  if (!Array.isArray(c)) return false;
+  for (let i = 0; i < c.length; i++) if (!test(c[i])) return false;
+  return true;
+}
+
+function polygon(c: unknown): boolean {
+  return every(c, (r) => positions(r, 4, true));
+}
+
+function coordinates(type: string, c: unknown): boolean {
+  switch (type) {
+    case "Point": return isPosition(c);
+    case "LineString": return positions(c, 2, false);
+    case "Polygon": return polygon(c);
+    case "MultiPoint": return every(c, isPosition);
+    case "MultiLineString": return every(c, (l) => positions(l, 2, false));
+    case "MultiPolygon": return every(c, polygon);
+    default: return false;
+  }
+}
+
+/** `kind` "" accepts any GeoJSON type (Edm.Geography, Edm.Geometry). */
+export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name: string): void {
+  const geoType = isObject(v) ? v["type"] : undefined;
+  if (!isObject(v) || typeof geoType !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
+  const type = geoType === "GeometryCollection" ? "Collection" : geoType;
+  const want = kind === "Collection" ? "GeometryCollection" : kind;
+  if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${want})`, geoType, `GeoJSON type ${geoType}, expected ${want}`);
+  if (type === "Collection") {
+    const g = v["geometries"];
+    if (!Array.isArray(g)) return ctx.fail(key, `${name} (GeoJSON GeometryCollection with geometries)`, g, "geometries must be an array");
+    if (!ctx.enter(key)) return;
+    if (ctx.enter("geometries")) {
+      for (let i = 0; i < g.length && ctx.count < ctx.max; i++) checkGeo(g[i], ctx, i, "", name);
+      ctx.leave();
+    }
+    ctx.leave();
+    return;
+  }
+  const c = v["coordinates"];
+  if (!coordinates(type, c)) ctx.fail(key, `${name} (GeoJSON ${geoType} coordinates)`, c, `invalid coordinates for a GeoJSON ${geoType}`);
 }

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `npm run bench`: odatagen on all of Microsoft Graph v1.0, printed as a table. Every figure is the
+// median of several runs (BENCH_RUNS, default 5), each in a fresh child process so memory and JIT
+// state are clean. `--no-tsc` skips the (slow, single-run) TypeScript compiler timings.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const { CORPUS, GRAPH, doubledGraph, tempDir } = require("./corpus.js");
+
+const ROOT = path.resolve(__dirname, "..");
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+const WITH_TSC = !process.argv.includes("--no-tsc");
+const SLICE = "/communications/callRecords/**";
+
+function main() {
+  if (!fs.existsSync(GRAPH)) {
+    console.warn(`bench: SKIPPED — ${GRAPH} is absent (the benchmark needs ../shared/corpus).`);
+    return;
+  }
+  if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
+    console.error("bench: build first (npx tsc -p tsconfig.json)");
+    process.exitCode = 1;
+    return;
+  }
+  const rows = [];
+  const work = tempDir("run");
+  const log = (s) => process.stderr.write(s + "\n");
+  log(`bench: ${RUNS} runs per figure, load average ${loadavg()} at start`);
+
+  // fast-xml-parser alone and the full generation, interleaved so both see the same conditions.
+  const fxp = [];
+  const full = [];
+  for (let i = 0; i < RUNS; i++) {
+    fxp.push(child([path.join(__dirname, "fxp-parse.js"), GRAPH]));
+    const out = path.join(work, `full-${i}`);
+    full.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", GRAPH, "--out", out]));
+  }
+  const fullOut = path.join(work, "full-0");
+  const fxpParse = median(fxp.map((r) => r.parseMs));
+  const fxpWall = median(fxp.map((r) => r.wallMs));
+  const fullWall = median(full.map((r) => r.wallMs));
+  rows.push(["full Graph v1.0 → all artifacts, wall time (fresh output folder)", ms(fullWall), "≤ 1000 ms"]);
+  rows.push(["fast-xml-parser alone: parse time / whole process", `${ms(fxpParse)} / ${ms(fxpWall)}`, ""]);
+  rows.push(["ratio full ÷ fast-xml-parser parse (÷ its whole process)", `${ratio(fullWall / fxpParse)} (${ratio(fullWall / fxpWall)})`, "≤ 2.2×"]);
+  rows.push(["peak RSS of the full run", `${mb(median(full.map((r) => r.maxRssKb * 1024)))}`, "≤ 400 MB"]);
+
+  const again = [];
+  for (let i = 0; i < RUNS; i++) again.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", GRAPH, "--out", fullOut]));
+  rows.push(["regeneration when nothing changed (same input and options)", ms(median(again.map((r) => r.wallMs))), "≤ 150 ms"]);
+
+  const slices = [];
+  let sliceTypes = "";
+  for (let i = 0; i < RUNS; i++) {
+    const r = child([path.join(__dirname, "measure.js"), "generate", "--input", GRAPH, "--out", path.join(work, `slice-${i}`), "--include", SLICE]);
+    slices.push(r);
+    sliceTypes = /slice: ([0-9]+ of [0-9]+ types, [0-9]+ of [0-9]+ operations)/.exec(r.stdout)?.[1] ?? "?";
+  }
+  rows.push([`callRecords slice (--include '${SLICE}'), wall time`, ms(median(slices.map((r) => r.wallMs))), "≤ 800 ms"]);
+  rows.push(["callRecords slice keeps", sliceTypes, ""]);
+
+  const size = tsBytes(fullOut);
+  rows.push(["full output size (.ts files)", `${mb(size.bytes)} in ${size.files} files`, "≤ 15 MB"]);
+
+  const doubled = path.join(work, "graph-doubled.xml");
+  fs.writeFileSync(doubled, doubledGraph(fs.readFileSync(GRAPH, "utf8")));
+  const twice = [];
+  for (let i = 0; i < RUNS; i++) twice.push(child([path.join(__dirname, "measure.js"), "generate", "-q", "--input", doubled, "--out", path.join(work, `double-${i}`)]));
+  const twiceWall = median(twice.map((r) => r.wallMs));
+  rows.push(["document twice as large (two copies, renamed namespaces), wall time", ms(twiceWall), ""]);
+  rows.push(["growth: twice the document ÷ once", ratio(twiceWall / fullWall), "≤ 2.2×"]);
+
+  const stages = [];
+  for (let i = 0; i < RUNS; i++) stages.push(child([path.join(__dirname, "stages.js"), GRAPH, path.join(work, `stages-${i}`)]));
+  const names = Object.keys(stages[0]).filter((k) => typeof stages[0][k] === "number");
+  rows.push(["where the time goes (in-process, median per stage)", names.map((n) => `${n} ${ms(median(stages.map((s) => s[n])))}`).join(", "), ""]);
+
+  rows.push(["tree-shaken bundle: updateSession + path builders + validateSession (esbuild --bundle --minify)", treeShake(fullOut, work), "≤ 8 KB"]);
+
+  if (WITH_TSC) {
+    rows.push(["tsc --noEmit --strict over the full output (1 run)", tscFull(fullOut), ""]);
+    rows.push(["tsc --noEmit --strict over @microsoft/microsoft-graph-types (1 run)", tscGraphTypes(work), ""]);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  print(rows);
+  log(`bench: load average ${loadavg()} at end`);
+}
+
+/** Runs a Node child; returns its `BENCH {...}` report, stdout, and the parent-side wall time. */
+function child(args) {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const line = /BENCH (\{.*\})/.exec(r.stderr ?? "");
+  if (r.status !== 0 || !line) throw new Error(`bench child failed: ${args.join(" ")}\n${r.stderr}`);
+  return { ...JSON.parse(line[1]), stdout: r.stdout };
+}
+
+function tsBytes(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith(".ts")) continue;
+    bytes += fs.statSync(path.join(dir, f)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+function treeShake(outDir, work) {
+  const entry = path.join(work, "treeshake-entry.ts");
+  const rel = (m) => JSON.stringify(path.join(outDir, m));
+  fs.writeFileSync(
+    entry,
+    [
+      `import { communications, cloudCommunicationsCallRecords } from ${rel("microsoft.graph.requests.js")};`,
+      `import { callRecordSessions, updateSession } from ${rel("microsoft.graph.callRecords.requests.js")};`,
+      `import { validateSession } from ${rel("microsoft.graph.callRecords.validators.js")};`,
+      `export { communications, cloudCommunicationsCallRecords, callRecordSessions, updateSession, validateSession };`,
+      "",
+    ].join("\n"),
+  );
+  const outfile = path.join(work, "treeshake.js");
+  try {
+    require("esbuild").buildSync({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", outfile, logLevel: "silent" });
+  } catch (e) {
+    return `esbuild failed: ${String(e.message).split("\n")[0]}`;
+  }
+  return `${(fs.statSync(outfile).size / 1024).toFixed(1)} KB`;
+}
+
+function tsc(args) {
+  const bin = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", bin, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  const errors = r.stdout.split("\n").filter((l) => /error TS/.test(l));
+  return `${ms(wall)}${r.status === 0 ? "" : ` (exit ${r.status}, ${errors.length} errors, first: ${errors[0] ?? r.stderr.trim()})`}`;
+}
+
+const TSC_FLAGS = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext", "--moduleResolution", "nodenext"];
+
+function tscFull(outDir) {
+  const files = fs.readdirSync(outDir).filter((f) => f.endsWith(".ts")).map((f) => path.join(outDir, f));
+  return tsc([...TSC_FLAGS, "--skipLibCheck", ...files]);
+}
+
+/** The types-only package is checked as a dependency is: its .d.ts checked too (no skipLibCheck). */
+function tscGraphTypes(work) {
+  const dir = path.join(work, "graph-types");
+  fs.mkdirSync(dir);
+  const file = path.join(dir, "use.ts");
+  fs.writeFileSync(
+    file,
+    `import type { CallRecords } from "@microsoft/microsoft-graph-types";\nexport const s: CallRecords.Session = { id: "x" };\n`,
+  );
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return tsc([...TSC_FLAGS, "--skipDefaultLibCheck", file]);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+const ms = (x) => `${Math.round(x)} ms`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (x) => `${x.toFixed(2)}×`;
+const loadavg = () => require("node:os").loadavg().map((x) => x.toFixed(2)).join(" ");
+
+function print(rows) {
+  const header = ["measure", "result", "floor"];
+  const all = [header, ...rows];
+  const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${width.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\n(${RUNS} runs per figure, medians; node ${process.version}; ${require("node:os").cpus().length} CPUs; corpus ${CORPUS})`);
+}
+
+main();

@@ -1,0 +1,117 @@
+/**
+ * Builds the sliced model: fresh copies of the kept types and operations, with every reference
+ * (base types, subtypes, property and navigation types, keys, parameters) pointing at the copies, so
+ * later passes see a consistent model and never reach a type outside the slice.
+ */
+import { Codes, type DiagnosticBag } from "../../diagnostics";
+import type {
+  ComplexType,
+  EntityContainer,
+  EntityType,
+  ModelType,
+  Model,
+  NavigationProperty,
+  Operation,
+  Parameter,
+  Property,
+  Schema,
+  SchemaType,
+  StructuredType,
+  TypeRef,
+} from "../../model/types";
+
+export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: ReadonlySet<Operation>, diags: DiagnosticBag): Model {
+  const types = new Map<SchemaType, SchemaType>();
+  const props = new Map<Property, Property>();
+  const ops = new Map<Operation, Operation>();
+
+  // Shells first, so references may point anywhere.
+  for (const t of model.types.values()) {
+    if (!keep.has(t)) continue;
+    if (t.kind === "entity") types.set(t, { ...t, annotations: t.annotations, derived: [], properties: [], navigationProperties: [], key: [] });
+    else if (t.kind === "complex") types.set(t, { ...t, derived: [], properties: [], navigationProperties: [] });
+    else types.set(t, { ...t });
+  }
+  const typeOf = <T extends ModelType>(t: T): T => (t.kind === "primitive" ? t : ((types.get(t) as T | undefined) ?? t));
+  const ref = (r: TypeRef): TypeRef => ({ ...r, type: typeOf(r.type) });
+  const kept = (t: ModelType) => t.kind === "primitive" || types.has(t);
+
+  for (const [old, copy] of types) {
+    if (old.kind !== "entity" && old.kind !== "complex") continue;
+    const c = copy as StructuredType;
+    if (old.baseType) c.baseType = typeOf(old.baseType) as EntityType & ComplexType;
+    c.derived = old.derived.filter((d) => types.has(d)).map((d) => typeOf(d)) as EntityType[] & ComplexType[];
+    for (const p of old.properties) {
+      if (!kept(p.type.type)) {
+        diags.add(Codes.slicePruned, "info", `${old.qualifiedName}/${p.name} is left out: its type ${p.type.type.qualifiedName} is excluded`, `${old.qualifiedName}/${p.name}`, p.at);
+        continue;
+      }
+      const np: Property = { ...p, type: ref(p.type), declaringType: c };
+      props.set(p, np);
+      c.properties.push(np);
+    }
+    c.navigationProperties = old.navigationProperties
+      .filter((n) => types.has(n.target))
+      .map((n): NavigationProperty => ({ ...n, target: typeOf(n.target), declaringType: c }));
+  }
+  for (const [old, copy] of types) {
+    if (old.kind === "entity") {
+      // A key may be a path into a complex property (CSDL §8.4): such a leaf is not among the copied own properties.
+      (copy as EntityType).key = old.key.map((k) => props.get(k) ?? k);
+      (copy as EntityType).keyNames = old.keyNames;
+    }
+  }
+
+  const param = (p: Parameter): Parameter => ({ ...p, type: ref(p.type) });
+  for (const schema of model.schemas)
+    for (const op of schema.operations) {
+      if (!keepOps.has(op)) continue;
+      ops.set(op, {
+        ...op,
+        binding: op.binding && param(op.binding),
+        parameters: op.parameters.map(param),
+        returnType: op.returnType && ref(op.returnType),
+      });
+    }
+
+  const container = (c: EntityContainer): EntityContainer => {
+    const entitySets = c.entitySets.filter((s) => types.has(s.entityType)).map((s) => ({ ...s, entityType: typeOf(s.entityType) }));
+    const singletons = c.singletons.filter((s) => types.has(s.type)).map((s) => ({ ...s, type: typeOf(s.type) }));
+    const roots = new Set([...entitySets.map((s) => s.name), ...singletons.map((s) => s.name)]);
+    const bindings = <B extends { target: string }>(list: B[]) => list.filter((b) => roots.has(b.target.replace(/^.*\./, "").split("/")[0]));
+    return {
+      ...c,
+      entitySets: entitySets.map((s) => ({ ...s, bindings: bindings(s.bindings) })),
+      singletons: singletons.map((s) => ({ ...s, bindings: bindings(s.bindings) })),
+      imports: c.imports
+        .filter((i) => i.operations.every((o) => ops.has(o)))
+        .map((i) => ({ ...i, operations: i.operations.map((o) => ops.get(o) as Operation) })),
+    };
+  };
+
+  const schemas: Schema[] = [];
+  let first: EntityContainer | undefined;
+  for (const s of model.schemas) {
+    const copy: Schema = {
+      ...s,
+      types: s.types.filter((t) => types.has(t)).map((t) => typeOf(t)),
+      operations: s.operations.filter((o) => ops.has(o)).map((o) => ops.get(o) as Operation),
+      terms: s.terms.filter((t) => kept(t.type.type)).map((t) => ({ ...t, type: ref(t.type) })),
+      containers: s.containers.map((c) => {
+        const nc = container(c);
+        if (c === model.container) first = nc;
+        return nc;
+      }),
+    };
+    const empty = copy.types.length === 0 && copy.operations.length === 0 &&
+      copy.containers.every((c) => c.entitySets.length + c.singletons.length + c.imports.length === 0);
+    if (!empty) schemas.push(copy);
+  }
+  return {
+    schemas,
+    types: new Map([...types.values()].map((t) => [t.qualifiedName, t])),
+    aliases: model.aliases,
+    container: first,
+    externalAnnotations: model.externalAnnotations,
+  };
+}

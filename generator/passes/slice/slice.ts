@@ -1,0 +1,138 @@
+/**
+ * Slicing (model → model): keeps the part of a service that `include` patterns select and `exclude`
+ * patterns do not, closed over what that part needs to compile and validate:
+ * - base types (always: a derived type's interface extends its base's);
+ * - the types of properties, and of operation parameters and results;
+ * - the concrete subtypes of an abstract type used as a value (it has no instances of its own);
+ * - all subtypes of a selected type only with `includeDerived`, navigation targets only with
+ *   `includeNavigation`; a navigation property whose target is not in the slice is left out.
+ * Operations come with the types they are bound to when those are selected (by name or by path).
+ */
+import { Codes, type DiagnosticBag } from "../../diagnostics";
+import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
+import { copyModel } from "./copy";
+import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
+import { selectPaths } from "./paths";
+
+export interface SliceOptions {
+  /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
+  include?: readonly string[];
+  /** Patterns for what to leave out, even when needed by something kept (a base type is kept anyway). */
+  exclude?: readonly string[];
+  /** Also keep every subtype of a selected type (and what they need). */
+  includeDerived?: boolean;
+  /** Also keep the targets of navigation properties (and what they need), transitively. */
+  includeNavigation?: boolean;
+}
+
+export interface SliceSummary {
+  types: number;
+  operations: number;
+  ofTypes: number;
+  ofOperations: number;
+}
+
+export function isSliced(options: SliceOptions): boolean {
+  return (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
+}
+
+export function sliceModel(model: Model, options: SliceOptions, diags: DiagnosticBag): { model: Model; summary: SliceSummary } {
+  const includes = (options.include ?? []).map(parsePattern);
+  const excludes = (options.exclude ?? []).map(parsePattern);
+  for (const p of [...includes, ...excludes]) {
+    if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
+      diags.error(Codes.badPattern, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`, p.text);
+    }
+  }
+  const allOps = model.schemas.flatMap((s) => s.operations);
+  if (diags.hasErrors) return { model, summary: summary(model.types.size, allOps.length, model.types.size, allOps.length) };
+
+  const names = (list: typeof includes) => list.filter((p): p is NamePattern => p.kind === "name");
+  const paths = (list: typeof includes) => list.filter((p): p is PathPattern => p.kind === "path");
+  const excludeNames = names(excludes);
+  const nameMatch = (ps: NamePattern[], qname: string, ns: string) => ps.some((p) => p.regex.test(qname) || p.regex.test(ns));
+  const excluded = (t: { qualifiedName: string; namespace: string }) => nameMatch(excludeNames, t.qualifiedName, t.namespace);
+
+  // Seeds: what the patterns select directly.
+  const seeds = new Set<SchemaType>();
+  const seedOps = new Set<Operation>();
+  const includeNames = names(includes);
+  const includePaths = paths(includes);
+  const everything = includes.length === 0;
+  const matched = new Set<NamePattern>();
+  for (const t of model.types.values()) {
+    for (const p of includeNames) if (p.regex.test(t.qualifiedName) || p.regex.test(t.namespace)) matched.add(p);
+    if (everything || nameMatch(includeNames, t.qualifiedName, t.namespace)) seeds.add(t);
+  }
+  for (const op of allOps) {
+    for (const p of includeNames) if (p.regex.test(op.qualifiedName) || p.regex.test(op.namespace)) matched.add(p);
+    if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) seedOps.add(op);
+  }
+  const selection = selectPaths(model.container, includePaths, paths(excludes));
+  for (const t of selection.addressed) seeds.add(t);
+  for (const op of selection.operations) seedOps.add(op);
+  for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
+  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service`, text);
+
+  // Closure over what the selection needs.
+  const keep = new Set<SchemaType>();
+  const asValue = new Set<SchemaType>();
+  const queue: SchemaType[] = [];
+  const add = (t: SchemaType, how: "value" | "base") => {
+    if (excluded(t) && (how !== "base" || keep.has(t))) return;
+    if (!keep.has(t)) {
+      if (excluded(t)) diags.warning(Codes.sliceExcludedBase, `${t.qualifiedName} is excluded but kept: it is the base type of a kept type`, t.qualifiedName, t.at);
+      keep.add(t);
+      queue.push(t);
+    }
+    // A value of a type may be an instance of any subtype; an abstract type has only those.
+    if (how === "value" && !asValue.has(t) && (t.kind === "entity" || t.kind === "complex")) {
+      asValue.add(t);
+      if (options.includeDerived || t.abstract) for (const d of t.derived) add(d, "value");
+    }
+  };
+  const addRef = (r: TypeRef | undefined) => {
+    if (r && r.type.kind !== "primitive") add(r.type, "value");
+  };
+  for (const t of seeds) add(t, "value");
+  for (const t of selection.onPath) add(t, "value");
+
+  // Operations bound to a selected type (or a collection of it) belong to it.
+  const boundTo = new Map<SchemaType, Operation[]>();
+  for (const op of allOps) {
+    const b = op.binding?.type.type;
+    if (b && b.kind !== "primitive") boundTo.set(b, [...(boundTo.get(b) ?? []), op]);
+  }
+  const keepOps = new Set<Operation>();
+  const addOp = (op: Operation) => {
+    if (keepOps.has(op) || excluded(op)) return;
+    const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
+    if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
+    keepOps.add(op);
+    for (const r of refs) addRef(r);
+  };
+  for (const op of seedOps) addOp(op);
+  for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op);
+
+  for (let i = 0; i < queue.length; i++) {
+    const t = queue[i];
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    const s: StructuredType = t;
+    if (s.baseType) add(s.baseType, "base");
+    for (const p of s.properties) addRef(p.type);
+    if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value");
+  }
+  // Operations whose binding type fell out (never here by construction) are dropped by the copy.
+  for (const op of [...keepOps]) {
+    const b = op.binding?.type.type;
+    if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
+  }
+  const sliced = copyModel(model, keep, keepOps, diags);
+  const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
+  diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
+  return { model: sliced, summary: result };
+}
+
+function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {
+  return { types, operations, ofTypes, ofOperations };
+}

@@ -1,0 +1,155 @@
+/**
+ * Bad input through the real CLI (bin/odatagen.js over dist/, built by the jest globalSetup): a
+ * diagnostic with file:line:column, code and element path on stderr, exit code 1, and the output
+ * folder exactly as it was.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+const BIN = path.resolve(__dirname, "..", "bin", "odatagen.js");
+
+function odatagen(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const HEAD = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+`;
+const TAIL = `  </edmx:DataServices>
+</edmx:Edmx>
+`;
+const SCHEMA = `    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n`;
+
+const CASES: { name: string; xml: string; where: string; code: string; path: string; message: RegExp }[] = [
+  {
+    name: "not well-formed XML",
+    // line 6: the Property element is never closed, so </EntityType> (line 7, column 7) is wrong.
+    xml: `${HEAD}${SCHEMA}      <EntityType Name="thing">\n        <Property Name="a" Type="Edm.String">\n      </EntityType>\n    </Schema>\n${TAIL}`,
+    where: "7:7",
+    code: "ODG002",
+    path: "ns.thing/a",
+    message: /not well-formed XML: Expected closing tag 'Property'/,
+  },
+  {
+    name: "a property of an undefined type",
+    xml: `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="ok" Type="Edm.String" />\n        <Property Name="prop" Type="ns.missing" />\n      </ComplexType>\n    </Schema>\n${TAIL}`,
+    where: "7:9",
+    code: "ODG103",
+    path: "ns.thing/prop",
+    message: /type ns\.missing is not defined/,
+  },
+  {
+    name: "a document with no Schema",
+    xml: `${HEAD}${TAIL}`,
+    where: "2:1",
+    code: "ODG004",
+    path: "Edmx",
+    message: /no <Schema>/,
+  },
+  {
+    name: "an empty file",
+    xml: "",
+    where: "1:1",
+    code: "ODG002",
+    path: "(document)",
+    message: /not well-formed XML/,
+  },
+];
+
+interface Snapshot {
+  [file: string]: { content: string; mtimeMs: number };
+}
+
+/** Every file under a folder with its bytes and modification time. */
+function snapshot(dir: string): Snapshot {
+  const out: Snapshot = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = { content: fs.readFileSync(p, "latin1"), mtimeMs: fs.statSync(p).mtimeMs };
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let work: string;
+beforeEach(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cli-"));
+  fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(work, "good.xml"));
+});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+/** Generates from the good fixture into `out`, as a previous run would have, and snapshots it. */
+function previousRun(out = "out"): Snapshot {
+  const r = odatagen(work, "generate", "--input", "good.xml", "--out", out);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const snap = snapshot(path.join(work, out));
+  expect(Object.keys(snap)).toEqual(expect.arrayContaining(["shop.types.ts", "shop.validators.ts", "shop.requests.ts", "runtime.ts"]));
+  return snap;
+}
+
+describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message }) => {
+  test(`exit 1, "bad.xml:${where}: error ${code}" with [${elementPath}], previous output untouched`, () => {
+    const before = previousRun();
+    fs.writeFileSync(path.join(work, "bad.xml"), xml);
+
+    const r = odatagen(work, "generate", "--input", "bad.xml", "--out", "out");
+
+    expect(r.status).toBe(1);
+    const first = r.stderr.split("\n")[0];
+    expect(first.startsWith(`bad.xml:${where}: error ${code}: `)).toBe(true);
+    expect(first).toMatch(message);
+    expect(first.endsWith(` [${elementPath}]`)).toBe(true);
+    expect(r.stderr).toContain("left as it was");
+    expect(snapshot(path.join(work, "out"))).toEqual(before);
+  });
+});
+
+test("a good input beside a bad one changes nothing either", () => {
+  const before = previousRun();
+  fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
+  const r = odatagen(work, "generate", "--input", "good.xml", "bad.xml", "--out", "out");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("bad.xml:7:9: error ODG103");
+  expect(snapshot(path.join(work, "out"))).toEqual(before);
+});
+
+test("no output folder is created when the input is bad", () => {
+  fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
+  const r = odatagen(work, "generate", "--input", "bad.xml", "--out", "fresh/out");
+  expect(r.status).toBe(1);
+  expect(fs.existsSync(path.join(work, "fresh"))).toBe(false);
+  expect(fs.readdirSync(work).sort()).toEqual(["bad.xml", "good.xml"]);
+});
+
+test("with a config file, the broken service is left as it was and the run fails", () => {
+  const goodBefore = previousRun("gen/good");
+  const badBefore = previousRun("gen/bad");
+  fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
+  fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({
+    services: [
+      { name: "good", input: "good.xml", out: "gen/good" },
+      { name: "bad", input: "bad.xml", out: "gen/bad" },
+    ],
+  }));
+  const r = odatagen(work, "generate");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("bad.xml:7:9: error ODG103");
+  expect(snapshot(path.join(work, "gen", "bad"))).toEqual(badBefore);
+  expect(snapshot(path.join(work, "gen", "good"))).toEqual(goodBefore);
+});
+
+test("a missing input file is reported with its name, exit 1", () => {
+  const r = odatagen(work, "generate", "--input", "nope.xml", "--out", "out");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/^nope\.xml: error ODG001: cannot read input: ENOENT/);
+  expect(fs.existsSync(path.join(work, "out"))).toBe(false);
+});

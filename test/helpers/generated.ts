@@ -1,0 +1,24 @@
+// Generates a fixture service into test/.generated/<tag> (git-ignored, rewritten on every run), so
+// tests import real generated modules: `const api: typeof import("../.generated/x/...") = require(...)`.
+// Each test file uses its own tag, so parallel jest workers never share a folder.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../../generator/generate";
+
+export const FIXTURES = path.resolve(__dirname, "..", "fixtures");
+
+export const GENERATED = path.resolve(__dirname, "..", ".generated");
+
+/**
+ * Writes the generated files of `spec` (a file in test/fixtures, or an absolute path) to
+ * test/.generated/<tag>; returns that folder.
+ */
+export function generateFixture(spec: string, tag: string, options: { keyAsSegment?: boolean } = {}): string {
+  const file = path.isAbsolute(spec) ? spec : path.join(FIXTURES, spec);
+  const result = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], keyAsSegment: options.keyAsSegment });
+  const dir = path.join(GENERATED, tag);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}

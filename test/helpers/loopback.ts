@@ -1,0 +1,65 @@
+// A scripted HTTP server on 127.0.0.1: each test says how to answer, and every request (method,
+// URL, headers, body) is recorded for assertions.
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  raw: Buffer;
+}
+
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string or Buffer as is. */
+  body?: unknown;
+  /** Wait this long before answering. */
+  delayMs?: number;
+}
+
+export interface Loopback {
+  url: string;
+  requests: Recorded[];
+  /** Replaces the handler: called per request with the request and its index. */
+  handle(fn: (req: Recorded, i: number) => Reply): void;
+  close(): Promise<void>;
+}
+
+export async function startLoopback(): Promise<Loopback> {
+  const requests: Recorded[] = [];
+  let handler: (req: Recorded, i: number) => Reply = () => ({ status: 404 });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const rec: Recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), raw: Buffer.concat(chunks) };
+      requests.push(rec);
+      const reply = handler(rec, requests.length - 1);
+      const send = () => {
+        if (res.destroyed) return;
+        const isJson = reply.body !== undefined && typeof reply.body !== "string" && !Buffer.isBuffer(reply.body);
+        res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
+        res.end(reply.body === undefined ? undefined : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer));
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    handle(fn) {
+      handler = fn;
+      requests.length = 0;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Type checks with the real compilers, each run as `tsc` in a child process: TypeScript 5.9 (the
+ * `typescript` devDependency) and TypeScript 7, the native port (the `typescript7` alias). A child
+ * process keeps the compilers' large heaps out of the jest worker.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+
+export const REPO = path.resolve(__dirname, "..", "..");
+
+/**
+ * The options generated code must compile under: --strict, NodeNext modules (so every relative
+ * import must name its `.js` file), ES2022 plus DOM for `fetch`, and no @types packages (the
+ * generated code has no dependencies).
+ */
+export const STRICT_OPTIONS = {
+  strict: true,
+  noEmit: true,
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  lib: ["ES2022", "DOM"],
+  types: [] as string[],
+  skipLibCheck: false,
+  isolatedModules: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
+} as const;
+
+export interface Compiler {
+  tsc: string;
+  version: string;
+}
+
+/** A compiler's `tsc` launcher and version, or why it cannot run here. */
+export function compiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
+  const tsc = path.join(REPO, "node_modules", pkg, "bin", "tsc");
+  if (!fs.existsSync(tsc)) return { reason: `the ${pkg} devDependency is not installed (npm install)` };
+  const r = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8", timeout: 60000 });
+  if (r.status !== 0 || !new RegExp(`Version ${major}\\.`).test(r.stdout)) {
+    return { reason: `${pkg}'s tsc does not run here (${(r.stderr || r.stdout || String(r.error)).trim().split("\n")[0]})` };
+  }
+  return { tsc, version: r.stdout.trim() };
+}
+
+export interface TscResult {
+  status: number | null;
+  /** Diagnostics, one per line, paths relative to the folder the tsconfig was written in. */
+  output: string;
+}
+
+/** Runs tsc with a tsconfig (STRICT_OPTIONS by default) written in `dir` over `files`. */
+export function runTsc(c: Compiler, dir: string, files: string[], compilerOptions: object = STRICT_OPTIONS): TscResult {
+  const config = path.join(dir, `tsconfig.check-${process.pid}.json`);
+  fs.writeFileSync(config, JSON.stringify({ compilerOptions, files }, null, 2));
+  try {
+    return runTscProject(c, config);
+  } finally {
+    fs.rmSync(config);
+  }
+}
+
+/** Runs tsc on an existing tsconfig file. */
+export function runTscProject(c: Compiler, config: string): TscResult {
+  const r = spawnSync(process.execPath, [c.tsc, "-p", config, "--noEmit", "--pretty", "false"], {
+    cwd: path.dirname(config),
+    encoding: "utf8",
+    timeout: 240000,
+  });
+  return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`.trim() };
+}
+
+/** Every `.ts` file in a directory (not recursive), absolute, sorted. */
+export function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(dir, f));
+}

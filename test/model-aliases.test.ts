@@ -1,0 +1,81 @@
+// CSDL §5.2: a schema's Alias may stand for its namespace in any qualified name, in every schema.
+import { build, buildOk, edmx, schema, structured, property, entity } from "./helpers/csdl";
+
+describe("alias resolution", () => {
+  test.each([
+    ["the namespace itself", "ns.target"],
+    ["the schema's own alias", "self.target"],
+    ["inside Collection(...)", "Collection(self.target)"],
+  ])("a property type written with %s resolves to the type", (_label, typeName) => {
+    const model = buildOk(edmx(schema("ns", `
+      <ComplexType Name="target"><Property Name="x" Type="Edm.Int32"/></ComplexType>
+      <ComplexType Name="holder"><Property Name="p" Type="${typeName}"/></ComplexType>`, "self")));
+    const p = property(structured(model, "ns.holder"), "p");
+    expect(p.type.type).toBe(model.types.get("ns.target"));
+  });
+
+  test("an alias declared by another schema resolves across schemas, in both directions", () => {
+    const model = buildOk(edmx([
+      schema("first.ns", `<ComplexType Name="a"><Property Name="b" Type="two.b"/></ComplexType>`, "one"),
+      schema("second.ns", `<ComplexType Name="b"><Property Name="a" Type="one.a"/></ComplexType>`, "two"),
+    ]));
+    expect(property(structured(model, "first.ns.a"), "b").type.type).toBe(model.types.get("second.ns.b"));
+    expect(property(structured(model, "second.ns.b"), "a").type.type).toBe(model.types.get("first.ns.a"));
+    expect(model.aliases).toEqual(new Map([["one", "first.ns"], ["two", "second.ns"]]));
+  });
+
+  test("an alias may be used for a base type and a navigation target", () => {
+    const model = buildOk(edmx(schema("ns", `
+      <EntityType Name="base" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+      <EntityType Name="derived" BaseType="s.base"><NavigationProperty Name="peer" Type="s.derived"/></EntityType>`, "s")));
+    const d = entity(model, "ns.derived");
+    expect(d.baseType).toBe(model.types.get("ns.base"));
+    expect(d.navigationProperties[0].target).toBe(d);
+  });
+
+  // The Graph beta quirk: the schema alias `securityCopilot` (for microsoft.graph.security.securityCopilot)
+  // is also the name of an entity type in microsoft.graph. Both must keep their meaning.
+  const quirk = edmx([
+    schema("microsoft.graph", `
+      <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+      <EntityType Name="security"><NavigationProperty Name="securityCopilot" Type="graph.securityCopilot" ContainsTarget="true"/></EntityType>
+      <EntityType Name="securityCopilot" BaseType="graph.entity">
+        <NavigationProperty Name="workspaces" Type="Collection(securityCopilot.workspace)" ContainsTarget="true"/>
+      </EntityType>
+      <EntityContainer Name="GraphService"><Singleton Name="security" Type="microsoft.graph.security"/></EntityContainer>`, "graph"),
+    schema("microsoft.graph.security.securityCopilot", `
+      <EntityType Name="workspace" BaseType="graph.entity">
+        <Property Name="displayName" Type="Edm.String"/>
+        <NavigationProperty Name="copilot" Type="microsoft.graph.securityCopilot"/>
+      </EntityType>`, "securityCopilot"),
+  ]);
+
+  test("securityCopilot quirk: `securityCopilot.workspace` is the aliased schema's type", () => {
+    const model = buildOk(quirk);
+    const copilot = entity(model, "microsoft.graph.securityCopilot");
+    expect(copilot.navigationProperties[0].target.qualifiedName).toBe("microsoft.graph.security.securityCopilot.workspace");
+  });
+
+  test("securityCopilot quirk: `graph.securityCopilot` and `microsoft.graph.securityCopilot` name the entity type", () => {
+    const model = buildOk(quirk);
+    const security = entity(model, "microsoft.graph.security");
+    const workspace = entity(model, "microsoft.graph.security.securityCopilot.workspace");
+    expect(security.navigationProperties[0].target).toBe(model.types.get("microsoft.graph.securityCopilot"));
+    expect(workspace.navigationProperties[0].target).toBe(model.types.get("microsoft.graph.securityCopilot"));
+    expect(workspace.key.map((k) => k.name)).toEqual(["id"]);
+  });
+
+  test("an alias of an edmx:Include names a namespace that is referenced but not loaded: a warning, read as Edm.Untyped", () => {
+    const refs = `<edmx:Reference Uri="https://example.com/other.xml"><edmx:Include Namespace="other.ns" Alias="o"/></edmx:Reference>\n`;
+    const b = build(edmx(schema("ns", `<ComplexType Name="t"><Property Name="p" Type="o.thing"/></ComplexType>`), refs));
+    expect(b.errors).toEqual([]);
+    expect(b.diagnostics).toEqual([expect.objectContaining({ code: "ODG110", severity: "warning", path: "ns.t/p" })]);
+    expect(property(structured(b.model, "ns.t"), "p").type.type).toMatchObject({ kind: "primitive", name: "Untyped" });
+  });
+
+  test("an unknown alias is an undefined type, and the message says how it was read", () => {
+    const b = build(edmx(schema("ns", `<ComplexType Name="t"><Property Name="p" Type="self.missing"/></ComplexType>`, "self")));
+    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG103", path: "ns.t/p" })]);
+    expect(b.errors[0].message).toContain("ns.missing");
+  });
+});

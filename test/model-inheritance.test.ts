@@ -1,0 +1,73 @@
+// CSDL §6.1.1 (BaseType), §6.1.2 (Abstract), §8.2 (a key is declared on the root and inherited).
+import { allProperties, concreteDescendants } from "../generator/model/rules";
+import { build, buildOk, edmx, entity, schema, structured } from "./helpers/csdl";
+
+const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
+
+describe("base types", () => {
+  const model = buildOk(edmx(schema("ns", `
+    <EntityType Name="root" Abstract="true">${KEYED}</EntityType>
+    <EntityType Name="mid" BaseType="ns.root" Abstract="true"><Property Name="m" Type="Edm.Int32"/></EntityType>
+    <EntityType Name="leafA" BaseType="ns.mid"><Property Name="a" Type="Edm.Int32"/></EntityType>
+    <EntityType Name="leafB" BaseType="ns.mid"><Property Name="b" Type="Edm.Int32"/></EntityType>
+    <EntityType Name="forward" BaseType="ns.later"/>
+    <EntityType Name="later" BaseType="ns.root"/>`)));
+
+  test("BaseType links to the declared type, and the base lists its direct subtypes in document order", () => {
+    expect(entity(model, "ns.leafA").baseType).toBe(model.types.get("ns.mid"));
+    expect(entity(model, "ns.mid").derived.map((t) => t.name)).toEqual(["leafA", "leafB"]);
+    expect(entity(model, "ns.root").derived.map((t) => t.name)).toEqual(["mid", "later"]);
+  });
+
+  test("a base type may be declared after its subtype", () => {
+    expect(entity(model, "ns.forward").baseType).toBe(model.types.get("ns.later"));
+  });
+
+  test.each([
+    ["ns.root", ["id"]],
+    ["ns.mid", ["id"]],
+    ["ns.leafA", ["id"]],
+    ["ns.forward", ["id"]],
+  ])("%s has key %j (inherited from the root)", (name, key) => {
+    expect(entity(model, name).key.map((k) => k.name)).toEqual(key);
+    expect(entity(model, name).key[0]).toBe(entity(model, "ns.root").properties[0]);
+  });
+
+  test("allProperties lists inherited properties first", () => {
+    expect(allProperties(entity(model, "ns.leafA")).map((p) => p.name)).toEqual(["id", "m", "a"]);
+  });
+
+  test("concreteDescendants skips abstract types", () => {
+    expect(concreteDescendants(entity(model, "ns.root")).map((t) => t.name)).toEqual(["leafA", "leafB", "later", "forward"]);
+  });
+
+  test("Abstract and OpenType are read", () => {
+    const m = buildOk(edmx(schema("ns", `<ComplexType Name="c" Abstract="true" OpenType="true"/><ComplexType Name="d"/>`)));
+    expect(structured(m, "ns.c")).toMatchObject({ abstract: true, open: true });
+    expect(structured(m, "ns.d")).toMatchObject({ abstract: false, open: false });
+  });
+});
+
+describe("composite keys", () => {
+  test("a key lists its properties in PropertyRef order", () => {
+    const m = buildOk(edmx(schema("ns", `
+      <EntityType Name="line"><Key><PropertyRef Name="orderId"/><PropertyRef Name="lineNo"/></Key>
+        <Property Name="lineNo" Type="Edm.Int32" Nullable="false"/><Property Name="orderId" Type="Edm.Guid" Nullable="false"/>
+      </EntityType>`)));
+    expect(entity(m, "ns.line").key.map((k) => `${k.name}:${(k.type.type as { name: string }).name}`)).toEqual(["orderId:Guid", "lineNo:Int32"]);
+  });
+});
+
+describe("inheritance errors", () => {
+  test.each([
+    ["an undefined base type", `<ComplexType Name="a" BaseType="ns.nothing"/>`, "ODG103", "ns.a"],
+    ["a complex type deriving from an entity type", `<EntityType Name="e">${KEYED}</EntityType><ComplexType Name="a" BaseType="ns.e"/>`, "ODG105", "ns.a"],
+    ["a cycle of base types", `<ComplexType Name="a" BaseType="ns.b"/><ComplexType Name="b" BaseType="ns.a"/>`, "ODG109", "ns.a"],
+    ["a derived type declaring its own key", `<EntityType Name="e">${KEYED}</EntityType><EntityType Name="d" BaseType="ns.e">${KEYED.replace(/id/g, "x")}</EntityType>`, "ODG106", "ns.d"],
+    ["a key naming no property", `<EntityType Name="e"><Key><PropertyRef Name="nope"/></Key></EntityType>`, "ODG106", "ns.e/Key/nope"],
+  ])("%s is reported", (_label, body, code, path) => {
+    const b = build(edmx(schema("ns", body)));
+    expect(b.errors.map((d) => [d.code, d.path])).toContainEqual([code, path]);
+    for (const d of b.errors) expect(d.line).toBeGreaterThan(0);
+  });
+});

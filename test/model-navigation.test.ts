@@ -1,0 +1,86 @@
+// CSDL §8 (navigation properties, containment), §13 (entity container: sets, singletons, bindings, imports).
+import { build, buildOk, edmx, entity, schema } from "./helpers/csdl";
+
+const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
+
+const doc = edmx(schema("ns", `
+  <EntityType Name="root">${KEYED}
+    <NavigationProperty Name="children" Type="Collection(ns.child)" ContainsTarget="true"/>
+    <NavigationProperty Name="favourite" Type="ns.child" Partner="owner"/>
+  </EntityType>
+  <EntityType Name="child">${KEYED}
+    <NavigationProperty Name="owner" Type="ns.root" Nullable="false" Partner="favourite"/>
+  </EntityType>
+  <Function Name="top" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(ns.child)"/><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Collection(ns.child)"/></Function>
+  <Action Name="reset"><Parameter Name="all" Type="Edm.Boolean"/></Action>
+  <EntityContainer Name="svc">
+    <EntitySet Name="roots" EntityType="ns.root"><NavigationPropertyBinding Path="favourite" Target="children"/></EntitySet>
+    <Singleton Name="me" Type="ns.root"/>
+    <ActionImport Name="resetAll" Action="ns.reset"/>
+  </EntityContainer>`, "n"));
+
+describe("navigation properties", () => {
+  const model = buildOk(doc);
+  const nav = (type: string, name: string) => entity(model, type).navigationProperties.find((n) => n.name === name)!;
+
+  test.each([
+    ["ns.root", "children", "ns.child", true, true, undefined],
+    ["ns.root", "favourite", "ns.child", false, false, "owner"],
+    ["ns.child", "owner", "ns.root", false, false, "favourite"],
+  ])("%s/%s → %s (collection %s, contained %s, partner %s)", (type, name, target, collection, contained, partner) => {
+    const n = nav(type, name);
+    expect(n.target).toBe(model.types.get(target));
+    expect(n.collection).toBe(collection);
+    expect(n.containsTarget).toBe(contained);
+    expect(n.partner).toBe(partner);
+    expect(n.declaringType).toBe(model.types.get(type));
+  });
+
+  test("a navigation property to a complex type is an error", () => {
+    const b = build(edmx(schema("ns", `<ComplexType Name="c"/><EntityType Name="e">${KEYED}<NavigationProperty Name="bad" Type="ns.c"/></EntityType>`)));
+    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG107", path: "ns.e/bad" })]);
+  });
+
+  test("a navigation property to an undefined type is an error", () => {
+    const b = build(edmx(schema("ns", `<EntityType Name="e">${KEYED}<NavigationProperty Name="bad" Type="Collection(ns.nothing)"/></EntityType>`)));
+    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG103", path: "ns.e/bad" })]);
+  });
+});
+
+describe("entity container", () => {
+  const model = buildOk(doc);
+  const c = model.container!;
+
+  test("entity sets, singletons and their bindings resolve to entity types", () => {
+    expect(c.qualifiedName).toBe("ns.svc");
+    expect(c.entitySets.map((s) => [s.name, s.entityType.qualifiedName, s.bindings])).toEqual([
+      ["roots", "ns.root", [{ path: "favourite", target: "children" }]],
+    ]);
+    expect(c.singletons.map((s) => [s.name, s.type.qualifiedName])).toEqual([["me", "ns.root"]]);
+  });
+
+  test("operation imports name their unbound operation", () => {
+    expect(c.imports.map((i) => [i.kind, i.name, i.operations.map((o) => o.qualifiedName)])).toEqual([["actionImport", "resetAll", ["ns.reset"]]]);
+  });
+
+  test("a bound function separates its binding parameter from its parameters", () => {
+    const top = model.schemas[0].operations.find((o) => o.name === "top")!;
+    expect(top.kind).toBe("function");
+    expect(top.bound).toBe(true);
+    expect(top.binding?.type).toMatchObject({ collection: true, type: model.types.get("ns.child") });
+    expect(top.parameters.map((p) => [p.name, p.type.nullable])).toEqual([["n", false]]);
+    expect(top.returnType).toMatchObject({ collection: true, type: model.types.get("ns.child") });
+  });
+
+  test("an entity set of an undefined type is an error at the set's path", () => {
+    const b = build(edmx(schema("ns", `<EntityContainer Name="svc"><EntitySet Name="xs" EntityType="ns.x"/></EntityContainer>`)));
+    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG103", path: "ns.svc/xs" })]);
+  });
+
+  test("an import of a bound action is an error", () => {
+    const b = build(edmx(schema("ns", `<EntityType Name="e">${KEYED}</EntityType>
+      <Action Name="go" IsBound="true"><Parameter Name="it" Type="ns.e"/></Action>
+      <EntityContainer Name="svc"><ActionImport Name="goNow" Action="ns.go"/></EntityContainer>`)));
+    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG103", path: "ns.svc/goNow" })]);
+  });
+});

@@ -1,0 +1,304 @@
+// The client of the generated request functions over real HTTP on 127.0.0.1: headers and tokens,
+// retries on 429/503 with Retry-After, aborts, ODataError, paging, Prefer, If-Match, validation,
+// $count, $ref and streams.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import * as graph from "../generated/graph-callrecords/microsoft.graph.requests";
+import * as records from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as runtime from "../generated/graph-callrecords/runtime";
+
+const dir = generateFixture("trippin-lite.xml", "client", { keyAsSegment: false });
+type Api = typeof import("./.generated/client/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/client/runtime");
+type Validators = typeof import("./.generated/client/Travel.Lite.validators");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+const validators: Validators = require(path.join(dir, "Travel.Lite.validators"));
+type ODataError = InstanceType<Runtime["ODataError"]>;
+
+const person = (name: string, age = 30) => ({ UserName: name, FirstName: name.toUpperCase(), Age: age, Emails: [] });
+
+let srv: Loopback;
+let other: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+  other = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+  await other?.close();
+});
+
+describe("requests and headers", () => {
+  test("Accept, client and per-call headers, a fresh token per request", async () => {
+    let n = 0;
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc/`, headers: { "x-app": "a" }, getToken: async () => `t${++n}` });
+    srv.handle(() => ({ body: person("russell") }));
+    await api.getPerson(client, api.people().byKey("russell"), { headers: { "x-call": "c" } });
+    await api.getAirline(client, api.airlines().byKey("AA"));
+    expect(srv.requests.map((r) => [r.method, r.url, r.headers.authorization])).toEqual([
+      ["GET", "/svc/People('russell')", "Bearer t1"],
+      ["GET", "/svc/Airlines('AA')", "Bearer t2"],
+    ]);
+    expect(srv.requests[0].headers).toMatchObject({ accept: "application/json", "x-app": "a", "x-call": "c" });
+    expect(srv.requests[0].headers["content-type"]).toBeUndefined();
+  });
+
+  test("create sends JSON and Prefer; update with return=minimal resolves undefined on 204", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.method === "POST" ? { status: 201, body: person("new") } : { status: 204 }));
+    const created = await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ", Name: "Zed" }, { prefer: "return=representation" });
+    expect(created).toMatchObject({ UserName: "new" });
+    const updated = await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Zed 2" }, { prefer: "return=minimal" });
+    expect(updated).toBeUndefined();
+    expect(srv.requests.map((r) => [r.method, r.url, r.headers["content-type"], r.headers.prefer, r.body])).toEqual([
+      ["POST", "/Airlines", "application/json", "return=representation", '{"AirlineCode":"ZZ","Name":"Zed"}'],
+      ["PATCH", "/Airlines('ZZ')", "application/json", "return=minimal", '{"Name":"Zed 2"}'],
+    ]);
+  });
+
+  test("PUT with replace: true; DELETE; bigint values are written as JSON numbers' digits", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await api.updateBooking(client, api.bookings().byKey({ AirlineCode: "AA", BookingNo: 1 }), { Seats: 2 }, { replace: true });
+    await api.deleteBooking(client, api.bookings().byKey({ AirlineCode: "AA", BookingNo: 1 }));
+    await rt.send(client, "POST", "/X", { big: 9007199254740993n }, undefined);
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      "PUT /Bookings(AirlineCode='AA',BookingNo=1) {\"Seats\":2}",
+      "DELETE /Bookings(AirlineCode='AA',BookingNo=1) ",
+      'POST /X {"big":"9007199254740993"}',
+    ]);
+  });
+
+  test("createClient needs a baseUrl", () => {
+    expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
+  });
+});
+
+describe("optimistic concurrency (Core.OptimisticConcurrency on People)", () => {
+  test("no ETag: rejected before anything is sent", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await expect(api.updatePerson(client, api.people().byKey("a"), { Age: 1 })).rejects.toThrow(/optimistic concurrency/);
+    await expect(api.deletePerson(client, api.people().byKey("a"))).rejects.toThrow(/optimistic concurrency/);
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  test("If-Match from options.etag or from the body's @odata.etag; read-only control information stays out of the body", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await api.deletePerson(client, api.people().byKey("a"), { etag: 'W/"1"' });
+    await api.updatePerson(client, api.people().byKey("a"), { ...person("a"), "@odata.etag": 'W/"2"', "@odata.context": "$metadata#People/$entity" } as never);
+    expect(srv.requests.map((r) => r.headers["if-match"])).toEqual(['W/"1"', 'W/"2"']);
+    expect(JSON.parse(srv.requests[1].body)).toEqual(person("a"));
+  });
+
+  test("entity sets without the annotation send no If-Match unless given", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "x" });
+    expect(srv.requests[0].headers["if-match"]).toBeUndefined();
+  });
+});
+
+describe("retries on 429 and 503", () => {
+  test("Retry-After in seconds is honoured, then the answer comes through", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 3 } });
+    const times: number[] = [];
+    srv.handle((_r, i) => {
+      times.push(Date.now());
+      return i < 2 ? { status: i === 0 ? 429 : 503, headers: { "retry-after": "1" }, body: { error: { code: "TooManyRequests", message: "slow down" } } } : { body: person("a") };
+    });
+    const p = await api.getPerson(client, api.people().byKey("a"));
+    expect(p.UserName).toBe("a");
+    expect(srv.requests).toHaveLength(3);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(950);
+  });
+
+  test("Retry-After as an HTTP date; without one, the policy's delay", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 5 } });
+    srv.handle((_r, i) => (i === 0 ? { status: 503, headers: { "retry-after": new Date(Date.now() - 1000).toUTCString() } } : i === 1 ? { status: 429 } : { body: person("b") }));
+    expect((await api.getPerson(client, api.people().byKey("b"))).UserName).toBe("b");
+    expect(srv.requests).toHaveLength(3);
+    expect(rt.retryDelay(null, 2, { delayMs: 100 })).toBe(400);
+    expect(rt.retryDelay("Wed, 21 Oct 2015 07:28:00 GMT", 0, {}, Date.parse("Wed, 21 Oct 2015 07:27:58 GMT"))).toBe(2000);
+  });
+
+  test("bounded: after maxRetries the last error is thrown", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 2, delayMs: 1 } });
+    srv.handle(() => ({ status: 503, headers: { "retry-after": "0" }, body: { error: { code: "serviceUnavailable", message: "down" } } }));
+    const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect(err).toBeInstanceOf(rt.ODataError);
+    expect([err.status, err.code, err.message]).toEqual([503, "serviceUnavailable", "down"]);
+    expect(srv.requests).toHaveLength(3);
+  });
+
+  test("a Retry-After longer than maxDelayMs is not waited for", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxDelayMs: 1000 } });
+    srv.handle(() => ({ status: 429, headers: { "retry-after": "3600" } }));
+    const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect(err.status).toBe(429);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("other errors are not retried", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 500, body: "boom" }));
+    const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.code, err.message]).toEqual([500, "500", "boom"]);
+    expect(srv.requests).toHaveLength(1);
+  });
+});
+
+describe("AbortSignal", () => {
+  test("aborting an in-flight request rejects it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: person("a"), delayMs: 2000 }));
+    const ac = new AbortController();
+    const pending = api.getPerson(client, api.people().byKey("a"), { signal: ac.signal });
+    setTimeout(() => ac.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  test("aborting while waiting to retry rejects at once", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 429, headers: { "retry-after": "30" } }));
+    const ac = new AbortController();
+    const started = Date.now();
+    const pending = api.listAirlines(client, api.airlines(), { signal: ac.signal });
+    setTimeout(() => ac.abort(new Error("user left")), 100);
+    await expect(pending).rejects.toThrow("user left");
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(srv.requests).toHaveLength(1);
+  });
+});
+
+describe("ODataError", () => {
+  test("status, code, message, inner error and request id from a Graph-shaped error", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const inner = { "request-id": "inner-id", date: "2026-11-23T00:00:00" };
+    srv.handle(() => ({ status: 404, headers: { "request-id": "hdr-id" }, body: { error: { code: "itemNotFound", message: "No such person", innerError: inner } } }));
+    const err = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect(err).toBeInstanceOf(rt.ODataError);
+    expect(err).toBeInstanceOf(Error);
+    expect([err.name, err.status, err.code, err.message, err.requestId]).toEqual(["ODataError", 404, "itemNotFound", "No such person", "hdr-id"]);
+    expect(err.innerError).toEqual(inner);
+
+    srv.handle(() => ({ status: 400, body: { error: { code: "badRequest", message: "m", innererror: inner } } }));
+    const err2 = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect(err2.requestId).toBe("inner-id");
+  });
+});
+
+describe("paging with @odata.nextLink", () => {
+  const pagesOf = (base: string) => (r: { url: string }) => {
+    if (r.url === "/People") return { body: { value: [person("a"), person("b")], "@odata.nextLink": `${base}/People?$skiptoken=2` } };
+    if (r.url === "/People?$skiptoken=2") return { body: { value: [person("c")], "@odata.nextLink": "People?$skiptoken=3" } };
+    if (r.url === "/People?$skiptoken=3") return { body: { value: [person("d")] } };
+    return { status: 404 };
+  };
+
+  test("collectAll follows absolute and relative next links", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, getToken: () => "tok" });
+    srv.handle(pagesOf(srv.url));
+    const all = await rt.collectAll(client, api.listPersons(client, api.people()));
+    expect(all.map((p) => p.UserName)).toEqual(["a", "b", "c", "d"]);
+    expect(srv.requests.map((r) => r.url)).toEqual(["/People", "/People?$skiptoken=2", "/People?$skiptoken=3"]);
+    expect(srv.requests.every((r) => r.headers.authorization === "Bearer tok")).toBe(true);
+  });
+
+  test("pages and items are async iterators; stopping early fetches no more", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(pagesOf(srv.url));
+    const sizes: number[] = [];
+    for await (const page of rt.pages(client, api.listPersons(client, api.people()))) sizes.push(page.value.length);
+    expect(sizes).toEqual([2, 1, 1]);
+    srv.handle(pagesOf(srv.url));
+    for await (const p of rt.items(client, api.listPersons(client, api.people()))) if (p.UserName === "b") break;
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a next link to another origin gets no token", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, getToken: () => "secret" });
+    srv.handle(() => ({ body: { value: [person("a")], "@odata.nextLink": `${other.url}/People?$skiptoken=9` } }));
+    other.handle(() => ({ body: { value: [person("z")] } }));
+    expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "z"]);
+    expect(other.requests[0].headers.authorization).toBeUndefined();
+  });
+});
+
+describe("validation of responses with the generated validators", () => {
+  test("a page is checked item by item; the error points into the page", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { value: [{ AirlineCode: "AA", Name: "ok" }, { AirlineCode: 7 }] } }));
+    const err = await api.listAirlines(client, api.airlines(), { validate: validators.validateAirline }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe("ValidationFailedError");
+    expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
+  });
+
+  test("valid responses pass; without a validator nothing is checked", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { AirlineCode: 7 } }));
+    await expect(api.getAirline(client, api.airlines().byKey("AA"))).resolves.toEqual({ AirlineCode: 7 });
+    srv.handle(() => ({ body: { AirlineCode: "AA", Name: "American" } }));
+    await expect(api.getAirline(client, api.airlines().byKey("AA"), { validate: validators.validateAirline })).resolves.toMatchObject({ Name: "American" });
+  });
+});
+
+describe("$count, $ref and streams", () => {
+  test("$count reads a plain number, with $filter", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ headers: { "content-type": "text/plain" }, body: "42" }));
+    expect(await rt.count(client, api.personTrips(api.people().byKey("a")), { filter: "Budget gt 10" })).toBe(42);
+    expect(srv.requests[0].url).toBe("/People('a')/Trips/$count?$filter=Budget%20gt%2010");
+    expect(srv.requests[0].headers.accept).toBe("text/plain");
+  });
+
+  test("$ref: POST to add to a collection, PUT for a single-valued one, DELETE with $id or without", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    srv.handle(() => ({ status: 204 }));
+    const a = api.people().byKey("a");
+    await rt.addRef(client, api.personFriends(a), api.people().byKey("b"));
+    await rt.addRef(client, api.personBestFriend(a), api.people().byKey("c"));
+    await rt.removeRef(client, api.personFriends(a), api.people().byKey("b"));
+    await rt.removeRef(client, api.personBestFriend(a));
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      `POST /svc/People('a')/Friends/$ref {"@odata.id":"${srv.url}/svc/People('b')"}`,
+      `PUT /svc/People('a')/BestFriend/$ref {"@odata.id":"${srv.url}/svc/People('c')"}`,
+      `DELETE /svc/People('a')/Friends/$ref?$id=${srv.url}/svc/People(%27b%27) `,
+      "DELETE /svc/People('a')/BestFriend/$ref ",
+    ]);
+    await expect(rt.removeRef(client, api.personFriends(a))).rejects.toThrow(/which entity/);
+  });
+
+  test("media resource and stream property: read as Blob, write with PUT and a content type", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const bytes = Buffer.from([0, 1, 2, 253, 254, 255]);
+    srv.handle((r) => (r.method === "GET" ? { headers: { "content-type": "image/png" }, body: bytes } : { status: 204 }));
+    const doc = api.documents().byKey("9d9b2fa0-efbf-490e-a5e3-bac8f7d47354");
+    const blob = await rt.readStream(client, api.documentContent(doc));
+    expect(blob.type).toBe("image/png");
+    expect(Buffer.from(await blob.arrayBuffer())).toEqual(bytes);
+    await rt.writeStream(client, api.personPhoto(api.people().byKey("a")), new Uint8Array(bytes), { contentType: "image/jpeg", etag: "*" });
+    const put = srv.requests[1];
+    expect([put.method, put.url, put.headers["content-type"], put.headers["if-match"]]).toEqual(["PUT", "/People('a')/Photo", "image/jpeg", "*"]);
+    expect(put.raw).toEqual(bytes);
+    expect(srv.requests[0].url).toBe("/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)/$value");
+  });
+});
+
+describe("the Graph seed with the committed generated/graph-callrecords", () => {
+  test("PATCH /communications/callRecords/{id}/sessions/{id}: method, path, headers, body", async () => {
+    const client = runtime.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "graph-token" });
+    srv.handle(() => ({ status: 204 }));
+    const session = records.callRecordSessions(graph.cloudCommunicationsCallRecords(graph.communications()).byKey("rec/1")).byKey("s'1");
+    const result = await records.updateSession(client, session, { isTest: true });
+    expect(result).toBeUndefined();
+    const r = srv.requests[0];
+    expect([r.method, r.url, r.body]).toEqual(["PATCH", "/v1.0/communications/callRecords/rec%2F1/sessions/s'1", '{"isTest":true}']);
+    expect(r.headers).toMatchObject({ authorization: "Bearer graph-token", "content-type": "application/json", accept: "application/json" });
+    expect(r.headers["if-match"]).toBeUndefined();
+  });
+});

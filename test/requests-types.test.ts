@@ -1,0 +1,150 @@
+// The types of the generated request functions, checked by the real TypeScript compiler: $select
+// limited to properties and narrowing the result, $expand limited to navigation properties at every
+// level, typed keys and bodies. Each `@ts-expect-error` must meet an error, or tsc reports it unused.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ts from "typescript";
+import { generate } from "../generator/generate";
+import { GENERATED, generateFixture } from "./helpers/generated";
+
+const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
+const withCorpus = fs.existsSync(CORPUS) ? describe : describe.skip;
+if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is absent; the corpus compile check is skipped`);
+
+const USAGE = `
+import * as rt from "./runtime.js";
+import { bookings, createPerson, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
+import { validatePerson } from "./Travel.Lite.validators.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const p = await getPerson(client, people().byKey("a"), { select: ["FirstName", "Age"] });
+  const first: string = p.FirstName;
+  const age: number | null | undefined = p.Age;
+  // @ts-expect-error LastName was not selected
+  void p.LastName;
+  const full = await getPerson(client, people().byKey("a"), { validate: validatePerson });
+  const last: string | null | undefined = full.LastName;
+  const etag: string | undefined = full["@odata.etag"];
+
+  // @ts-expect-error not a property of Person
+  await getPerson(client, people().byKey("a"), { select: ["Nope"] });
+  // @ts-expect-error navigation properties are expanded, not selected
+  await getPerson(client, people().byKey("a"), { select: ["Friends"] });
+
+  await getPerson(client, people().byKey("a"), { expand: ["Friends", "Trips"] });
+  // @ts-expect-error FirstName is not a navigation property
+  await getPerson(client, people().byKey("a"), { expand: ["FirstName"] });
+  const deep = await getPerson(client, me(), { select: ["UserName"], expand: { Trips: { select: ["Name"], top: 2, expand: { PlanItems: { select: ["Title"] } } } } });
+  const tripName: string | undefined = deep.Trips?.[0]?.Name;
+  // @ts-expect-error Title is a property of PlanItem, not of Trip
+  await getPerson(client, people().byKey("a"), { expand: { Trips: { select: ["Title"] } } });
+  // @ts-expect-error a Trip has no Friends to expand
+  await getPerson(client, people().byKey("a"), { expand: { Trips: { expand: { Friends: true } } } });
+
+  const page = await listPersons(client, personFriends(me()), { select: ["UserName"], orderby: ["Age desc", "Home/City"], top: 1, count: true });
+  const user: string = page.value[0].UserName;
+  const n: number | undefined = page["@odata.count"];
+  // @ts-expect-error Age was not selected
+  void page.value[0].Age;
+
+  // @ts-expect-error a Trip key is an Int32
+  personTrips(people().byKey("a")).byKey("1");
+  tripPlanItems(personTrips(people().byKey("a")).byKey(1)).byKey(11);
+  bookings().byKey({ AirlineCode: "AA", BookingNo: 1 });
+  // @ts-expect-error a Booking key has two parts
+  bookings().byKey({ AirlineCode: "AA" });
+  // @ts-expect-error a Trip is not a Person
+  await getPerson(client, personTrips(people().byKey("a")).byKey(1));
+
+  await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag, prefer: "return=minimal", signal: new AbortController().signal });
+  // @ts-expect-error Age is a number
+  await updatePerson(client, people().byKey("a"), { Age: "3" }, { etag: "*" });
+
+  const created = await createPerson(client, people(), { UserName: "n", FirstName: "N" });
+  const createdName: string = created.UserName;
+  const minimal = await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { prefer: "return=minimal" });
+  // @ts-expect-error nothing comes back with return=minimal
+  void minimal.UserName;
+
+  const airport = await getNearestAirport(client, { lat: 1, lon: 2 });
+  const code: string = airport.IcaoCode;
+  // @ts-expect-error lon is required
+  await getNearestAirport(client, { lat: 1 });
+  await findTrips(client, { near: { City: "Boise" }, tags: ["a"] });
+  void [first, age, last, tripName, user, n, code, createdName];
+}
+`;
+
+/** Diagnostics of one program, each as `<folder>/<file>:<line> <message>`. */
+function compile(files: string[]): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: [],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const f = d.file;
+    const where = f && d.start !== undefined ? `${path.basename(path.dirname(f.fileName))}/${path.basename(f.fileName)}:${f.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
+    return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  });
+}
+
+describe("types of the generated request functions (tsc --strict, DOM lib, no Node types)", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    const dir = generateFixture("trippin-lite.xml", "types");
+    fs.writeFileSync(path.join(dir, "usage.ts"), USAGE);
+    // The same code with one expectation removed: the compiler must report it (this check can fail).
+    fs.writeFileSync(path.join(dir, "usage-wrong.ts"), USAGE.replace("// @ts-expect-error LastName was not selected\n", ""));
+    const root = path.resolve(__dirname, "..", "generated");
+    const committed = fs.readdirSync(root).flatMap((s) => fs.readdirSync(path.join(root, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, s, f)));
+    diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts"), ...committed]);
+  });
+
+  test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
+    expect(diagnostics.filter((d) => !d.startsWith("types/usage-wrong.ts"))).toEqual([]);
+  });
+
+  test("request modules do not import validators (a validator is bundled only where a caller passes one)", () => {
+    const dir = path.join(GENERATED, "types");
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".requests.ts") || x === "runtime.ts")) {
+      const imports = fs.readFileSync(path.join(dir, f), "utf8").match(/from "[^"]+"/g) ?? [];
+      expect(imports.filter((i) => i.includes("validators"))).toEqual([]);
+    }
+    // The runtime uses one class of validation.ts (the error it throws), nothing else.
+    expect(fs.readFileSync(path.join(dir, "runtime.ts"), "utf8")).toContain('import { ValidationFailedError, type ValidationResult } from "./validation.js";');
+  });
+
+  test("a wrong use is reported", () => {
+    expect(diagnostics.filter((d) => d.startsWith("types/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'LastName' does not exist/)]);
+  });
+});
+
+const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml"];
+
+withCorpus("generated modules of corpus services compile (tsc --strict)", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    const files: string[] = [];
+    for (const spec of SPECS) {
+      const file = path.join(CORPUS, spec);
+      const out = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }).files;
+      const dir = path.join(GENERATED, `corpus-${spec.replace(/\W/g, "-")}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, content] of out) fs.writeFileSync(path.join(dir, name), content);
+      files.push(...[...out.keys()].map((f) => path.join(dir, f)));
+    }
+    diagnostics = compile(files);
+  });
+
+  test.each(SPECS)("%s", (spec) => {
+    expect(diagnostics.filter((d) => d.startsWith(`corpus-${spec.replace(/\W/g, "-")}/`))).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+// URL building of the generated request functions: key literals, reserved characters, both key
+// styles, composite keys, containment, bindings, function parameters and query options.
+import * as path from "node:path";
+import * as rt from "../templates/static/runtime";
+import { generateFixture } from "./helpers/generated";
+import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
+import { callRecordSessions, sessionSegments } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+
+type Api = typeof import("./.generated/urls-parens/Travel.Lite.requests");
+const parens: Api = require(path.join(generateFixture("trippin-lite.xml", "urls-parens", { keyAsSegment: false }), "Travel.Lite.requests"));
+const segments: Api = require(path.join(generateFixture("trippin-lite.xml", "urls-segments", { keyAsSegment: true }), "Travel.Lite.requests"));
+
+/** The path segments a client (and a server) sees after URL parsing, still percent-encoded. */
+const segmentsOf = (p: string) => new URL(`https://host/svc${p}`).pathname.split("/").slice(2);
+
+describe("OData literals (URL Conventions §5.1.1.1)", () => {
+  test.each<[rt.KeyKind, rt.KeyValue, string]>([
+    ["String", "O'Neil", "'O''Neil'"],
+    ["String", "''", "''''''"],
+    ["String", "", "''"],
+    ["Guid", "9d9b2fa0-efbf-490e-a5e3-bac8f7d47354", "9d9b2fa0-efbf-490e-a5e3-bac8f7d47354"],
+    ["Int32", 42, "42"],
+    ["Int16", -7, "-7"],
+    ["Byte", 255, "255"],
+    ["SByte", -128, "-128"],
+    ["Int64", 9007199254740993n, "9007199254740993"],
+    ["Int64", "9223372036854775807", "9223372036854775807"],
+    ["Decimal", "12.50", "12.50"],
+    ["Double", 1.5e-7, "1.5e-7"],
+    ["Double", NaN, "NaN"],
+    ["Single", Infinity, "INF"],
+    ["Double", -Infinity, "-INF"],
+    ["Boolean", false, "false"],
+    ["Boolean", true, "true"],
+    ["Date", "2026-11-23", "2026-11-23"],
+    ["Date", new Date("2026-11-23T10:00:00Z"), "2026-11-23"],
+    ["DateTimeOffset", "2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+01:00"],
+    ["DateTimeOffset", new Date("2026-11-23T10:00:00Z"), "2026-11-23T10:00:00.000Z"],
+    ["TimeOfDay", "13:20:00.5", "13:20:00.5"],
+    ["Duration", "P1DT2H", "duration'P1DT2H'"],
+    ["Binary", "T0RhdGE", "binary'T0RhdGE'"],
+    ["enum:Travel.Lite.Gender", "Female", "Travel.Lite.Gender'Female'"],
+    ["enum:Travel.Lite.Gender", "Male,Female", "Travel.Lite.Gender'Male,Female'"],
+  ])("%s %p → %s", (kind, value, expected) => {
+    expect(rt.literal(kind, value)).toBe(expected);
+  });
+
+  test("integer kinds reject what is not a number, so nothing is injected into the key", () => {
+    expect(() => rt.literal("Int32", "1)/Secrets(2")).toThrow(/not an Edm.Int32 literal/);
+    expect(() => rt.literal("Int64", "")).toThrow(TypeError);
+  });
+});
+
+describe("keys in parentheses: /People('…')", () => {
+  test.each([
+    ["russellwhyte", "/People('russellwhyte')"],
+    ["O'Neil", "/People('O''Neil')"],
+    ["a/b?c#d'e", "/People('a%2Fb%3Fc%23d''e')"],
+    ["../users", "/People('..%2Fusers')"],
+    ["50% off & more", "/People('50%25%20off%20%26%20more')"],
+    ["Zürich", "/People('Z%C3%BCrich')"],
+  ])("%p → %s, one segment", (key, expected) => {
+    const p = parens.people().byKey(key).path;
+    expect(p).toBe(expected);
+    expect(segmentsOf(p)).toHaveLength(1);
+  });
+
+  test("Int32 and Guid keys are bare literals", () => {
+    expect(parens.personTrips(parens.people().byKey("x")).byKey(7).path).toBe("/People('x')/Trips(7)");
+    expect(parens.documents().byKey("9d9b2fa0-efbf-490e-a5e3-bac8f7d47354").path).toBe("/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)");
+  });
+
+  test("composite keys name every property, in key order", () => {
+    expect(parens.bookings().byKey({ AirlineCode: "A'A", BookingNo: 12 }).path).toBe("/Bookings(AirlineCode='A''A',BookingNo=12)");
+    expect(segments.bookings().byKey({ AirlineCode: "a/b", BookingNo: 1 }).path).toBe("/Bookings(AirlineCode='a%2Fb',BookingNo=1)");
+    expect(() => parens.bookings().byKey({ AirlineCode: "AA" } as never)).toThrow(/BookingNo is missing/);
+    expect(() => parens.bookings().byKey("AA" as never)).toThrow(/a key of AirlineCode, BookingNo is required/);
+  });
+});
+
+describe("keys as segments: /People/…", () => {
+  test.each([
+    ["russellwhyte", "/People/russellwhyte"],
+    ["O'Neil", "/People/O'Neil"],
+    ["a/b?c#d'e", "/People/a%2Fb%3Fc%23d'e"],
+    ["../users", "/People/..%2Fusers"],
+    ["x y", "/People/x%20y"],
+  ])("%p → %s, one segment that URL resolution keeps", (key, expected) => {
+    const p = segments.people().byKey(key).path;
+    expect(p).toBe(expected);
+    expect(segmentsOf(p)).toEqual(["People", expected.slice("/People/".length)]);
+  });
+
+  test.each([
+    ["..", "/People('..')"],
+    [".", "/People('.')"],
+    ["", "/People('')"],
+    ["$count", "/People('%24count')"],
+  ])("%p, which a URL parser or the service would misread as a segment, → %s", (key, expected) => {
+    const p = segments.people().byKey(key).path;
+    expect(p).toBe(expected);
+    expect(segmentsOf(p)).toHaveLength(1);
+    // Why: WHATWG URL parsing drops "." and resolves ".." even when percent-encoded.
+    expect(segmentsOf("/People/%2E%2E")).toEqual([""]);
+  });
+
+  test("containment to any depth; non-string keys as literals", () => {
+    const item = segments.tripPlanItems(segments.personTrips(segments.people().byKey("russellwhyte")).byKey(1)).byKey(12);
+    expect(item.path).toBe("/People/russellwhyte/Trips/1/PlanItems/12");
+  });
+
+  test("the Graph seed: /communications/callRecords/{id}/sessions/{id}/segments/{id}", () => {
+    const record = cloudCommunicationsCallRecords(communications()).byKey("e523d2ed-2966-4b6b-925b-754a88034cc5");
+    const session = callRecordSessions(record).byKey("a/b?c#d'e");
+    expect(session.path).toBe("/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions/a%2Fb%3Fc%23d'e");
+    expect(sessionSegments(session).byKey("../users").path).toBe(
+      "/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions/a%2Fb%3Fc%23d'e/segments/..%2Fusers",
+    );
+  });
+});
+
+describe("entity sets behind navigation (NavigationPropertyBinding) and concurrency", () => {
+  test("Friends of a person lead back to People, which needs If-Match", () => {
+    const friend = parens.personFriends(parens.people().byKey("a")).byKey("b");
+    expect(friend.path).toBe("/People('a')/Friends('b')");
+    expect(friend.entitySet).toBe("People");
+    expect(friend.requiresEtag).toBe(true);
+    expect(parens.personBestFriend(parens.people().byKey("a")).entitySet).toBe("People");
+    // The Me singleton binds Friends only: its BestFriend's entity set is unknown.
+    expect(parens.personBestFriend(parens.me()).entitySet).toBeUndefined();
+  });
+
+  test("contained trips belong to no entity set of their own; sets without the annotation need no ETag", () => {
+    const trip = parens.personTrips(parens.people().byKey("a")).byKey(1);
+    expect(trip.requiresEtag).toBe(false);
+    expect(parens.airlines().byKey("AA").requiresEtag).toBe(false);
+    expect(parens.people().byKey("a").requiresEtag).toBe(true);
+    expect(parens.personFriends(parens.me()).byKey("x").requiresEtag).toBe(true);
+  });
+
+  test("streams: media resource $value and stream properties", () => {
+    expect(parens.documentContent(parens.documents().byKey("9d9b2fa0-efbf-490e-a5e3-bac8f7d47354")).path).toBe(
+      "/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)/$value",
+    );
+    expect(parens.personPhoto(parens.me()).path).toBe("/Me/Photo");
+  });
+
+  test("a derived-type cast segment", () => {
+    expect(parens.people().byKey("a").cast("Travel.Lite.Person").path).toBe("/People('a')/Travel.Lite.Person");
+  });
+});
+
+describe("function parameters (URL Conventions §4.5.1)", () => {
+  test("primitive parameters are literals in the call", () => {
+    expect(rt.functionCall("", "GetNearestAirport", [["lat", "Double", 34], ["lon", "Double", -118.4]])).toBe("/GetNearestAirport(lat=34,lon=-118.4)");
+  });
+
+  test("strings are quoted, doubled and percent-encoded; dates keep their value", () => {
+    expect(rt.functionCall("/People('a')", "NS.F", [["q", "String", "it's a/b?c#d&e"], ["at", "DateTimeOffset", "2026-01-02T03:04:05+01:00"]])).toBe(
+      "/People('a')/NS.F(q='it''s%20a%2Fb%3Fc%23d%26e',at=2026-01-02T03%3A04%3A05%2B01%3A00)",
+    );
+  });
+
+  test("complex and collection values go in parameter aliases; null is a literal; undefined is left out", () => {
+    expect(
+      rt.functionCall("", "FindTrips", [["near", "json", { City: "Boise & co" }], ["after", "DateTimeOffset", null], ["tags", "json", ["a", "b"]], ["x", "Int32", undefined]]),
+    ).toBe("/FindTrips(near=@near,after=null,tags=@tags)?@near=%7B%22City%22:%22Boise%20%26%20co%22%7D&@tags=%5B%22a%22,%22b%22%5D");
+  });
+
+  test("enum parameters are qualified literals", () => {
+    expect(rt.functionCall("", "F", [["g", "enum:Travel.Lite.Gender", "Female"]])).toBe("/F(g=Travel.Lite.Gender'Female')");
+  });
+});
+
+describe("query options", () => {
+  test("all system query options, encoded so that &, # and + stay in their value", () => {
+    expect(
+      rt.queryString({ select: ["a", "b"], filter: "Name eq 'A&B #1+2'", orderby: ["a desc", "b"], top: 5, skip: 10, search: "blue OR green", count: true }),
+    ).toBe("?$select=a,b&$filter=Name%20eq%20'A%26B%20%231%2B2'&$orderby=a%20desc,b&$top=5&$skip=10&$search=blue%20OR%20green&$count=true");
+  });
+
+  test("nested $expand with options per level, separated by ;", () => {
+    const q = rt.queryString({
+      expand: { Trips: { select: ["Name"], top: 2, expand: { PlanItems: { select: ["Title"], filter: "Title ne null" } } }, BestFriend: true },
+    } as never);
+    expect(decodeURIComponent(q)).toBe("?$expand=Trips($select=Name;$expand=PlanItems($select=Title;$filter=Title ne null);$top=2),BestFriend");
+  });
+
+  test("$expand as a list; empty options are left out", () => {
+    expect(rt.queryString({ expand: ["Friends", "Trips"] } as never)).toBe("?$expand=Friends,Trips");
+    expect(rt.queryString({ select: [] })).toBe("");
+    expect(rt.withQuery("/F(x=@x)?@x=1", { top: 1 })).toBe("/F(x=@x)?@x=1&$top=1");
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The generated session validators on the examples of the two seed pages (../shared/seeds). The
+ * callRecords example is not valid as published, and the validator must say exactly where.
+ */
+import { copy, describeWithSeeds, readSeed, type SeedPage } from "./helpers/seeds";
+import { isSession, validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
+import { validateSession as validateCopilotSession } from "../generated/graph-beta-securitycopilot/microsoft.graph.security.securityCopilot.validators";
+
+const CALL_RECORDS = "000_d62b62a72e170c75.txt";
+const COPILOT = "003_83e9e3cd3e605487.txt";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The published example with its placeholder values made real. */
+function madeReal(body: unknown): Json {
+  const b = copy(body) as Json;
+  b.modalities = ["audio"];
+  b.failureInfo.stage = "callSetup";
+  b.caller.userAgent["@odata.type"] = "#microsoft.graph.callRecords.clientUserAgent";
+  b.caller.userAgent.platform = "windows";
+  b.caller.userAgent.productFamily = "teams";
+  return b;
+}
+
+const paths = (r: { errors: { path: string }[] }) => r.errors.map((e) => e.path).sort();
+const PUBLISHED_ERRORS = ["/caller/userAgent", "/failureInfo/stage", "/modalities/0"];
+
+describeWithSeeds(CALL_RECORDS)("callRecords session (000_d62b62a72e170c75)", () => {
+  let page: SeedPage;
+  beforeAll(() => {
+    page = readSeed(CALL_RECORDS);
+  });
+
+  test("the page is read: a PATCH with a JSON body and a 200 response", () => {
+    expect(page.request.method).toBe("PATCH");
+    expect(page.response.status).toBe(200);
+    expect(page.request.body).toMatchObject({ "@odata.type": "#microsoft.graph.callRecords.session" });
+    expect(page.response.body).toMatchObject({ id: "77900896-0896-7790-9608-907796089077" });
+  });
+
+  test.each([
+    ["request body", "update"],
+    ["response body", "read"],
+  ] as const)("published %s (mode %s) fails at exactly /modalities/0, /failureInfo/stage, /caller/userAgent", (which, mode) => {
+    const body = which === "request body" ? page.request.body : page.response.body;
+    const r = validateSession(body, { mode });
+    expect(r.valid).toBe(false);
+    expect(paths(r)).toEqual(PUBLISHED_ERRORS);
+    const at = (p: string) => r.errors.find((e) => e.path === p)!;
+    expect(at("/modalities/0")).toMatchObject({ expected: "microsoft.graph.callRecords.modality", actual: '"String"' });
+    expect(at("/failureInfo/stage")).toMatchObject({ expected: "microsoft.graph.callRecords.failureStage", actual: '"String"' });
+    expect(at("/caller/userAgent").message).toMatch(/userAgent is abstract/);
+    expect(isSession(body, { mode })).toBe(false);
+  });
+
+  test.each([
+    ["request body", "update"],
+    ["response body", "read"],
+  ] as const)("%s with real values passes (mode %s)", (which, mode) => {
+    const body = madeReal(which === "request body" ? page.request.body : page.response.body);
+    expect(validateSession(body, { mode })).toEqual({ valid: true, errors: [] });
+    expect(isSession(body, { mode })).toBe(true);
+  });
+
+  test("each published placeholder alone is one error at its own path", () => {
+    const real = madeReal(page.response.body);
+    const cases: [string, (b: Json) => void][] = [
+      ["/modalities/0", (b) => (b.modalities = ["String"])],
+      ["/failureInfo/stage", (b) => (b.failureInfo.stage = "String")],
+      ["/caller/userAgent", (b) => (b.caller.userAgent["@odata.type"] = "microsoft.graph.callRecords.userAgent")],
+    ];
+    for (const [path, spoil] of cases) {
+      const b = copy(real);
+      spoil(b);
+      expect(paths(validateSession(b))).toEqual([path]);
+    }
+  });
+
+  test("the example's timestamps (7 fractional digits, +03:00, no Precision in the metadata) are valid", () => {
+    const body = page.request.body as Json;
+    expect(body.startDateTime).toBe("2017-01-01T00:03:15.6077862+03:00");
+    expect(validateSession({ startDateTime: body.startDateTime, endDateTime: body.endDateTime }, { mode: "update" }).errors).toEqual([]);
+  });
+
+  test.each([
+    ["2017-01-01T24:03:15Z", "hour 24"],
+    ["2017-01-01 00:03:15Z", "space instead of T"],
+    ["2017-01-01T00:03:15", "no offset"],
+    ["2017-01-01T00:03:15.6077862+3:00", "one-digit offset hour"],
+  ])("%s (%s) is not a DateTimeOffset", (value) => {
+    expect(paths(validateSession({ startDateTime: value }, { mode: "update" }))).toEqual(["/startDateTime"]);
+  });
+
+  test("a PATCH body may leave out required properties; a read value may not", () => {
+    const body = madeReal(page.request.body);
+    expect(validateSession(body, { mode: "update" }).valid).toBe(true);
+    expect(paths(validateSession(body, { mode: "read" }))).toEqual(["/id"]);
+  });
+});
+
+describeWithSeeds(COPILOT)("securityCopilot session (003_83e9e3cd3e605487)", () => {
+  let page: SeedPage;
+  beforeAll(() => {
+    page = readSeed(COPILOT);
+  });
+
+  test("the example request body passes (mode update)", () => {
+    expect(page.request.body).toEqual({ "@odata.type": "#microsoft.graph.security.securityCopilot.session", displayName: "API Test: Who am I?" });
+    expect(validateCopilotSession(page.request.body, { mode: "update" })).toEqual({ valid: true, errors: [] });
+  });
+
+  test("the example response body passes (mode read), @odata.context included", () => {
+    expect(Object.keys(page.response.body as Json)).toContain("@odata.context");
+    expect(validateCopilotSession(page.response.body, { mode: "read" })).toEqual({ valid: true, errors: [] });
+  });
+
+  test("the same response with a wrong value fails where it is wrong", () => {
+    const b = copy(page.response.body) as Json;
+    b.createdDateTime = "yesterday";
+    b.displayName = 42;
+    expect(paths(validateCopilotSession(b))).toEqual(["/createdDateTime", "/displayName"]);
+  });
+
+  test("the callRecords session validator rejects the securityCopilot session (a different type)", () => {
+    expect(validateSession(page.request.body, { mode: "update" }).valid).toBe(false);
+  });
+});

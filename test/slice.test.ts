@@ -1,0 +1,153 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate, type GenerateOptions } from "../generator/generate";
+import { parsePattern, advance, accepts, startStates, type PathPattern } from "../generator/passes/slice/glob";
+
+const SPEC = path.resolve(__dirname, "..", "specs", "graph-callrecords.xml");
+const spec = () => [{ file: "graph-callrecords.xml", content: fs.readFileSync(SPEC, "utf8") }];
+
+function slice(options: Omit<GenerateOptions, "inputs">, inputs = spec()) {
+  const result = generate({ inputs, ...options });
+  return { ...result, kept: new Set(result.model.types.keys()) };
+}
+
+const CYCLIC = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="t" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="folder">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="tag" Type="t.tag"/>
+        <NavigationProperty Name="children" Type="Collection(t.folder)" ContainsTarget="true"/>
+        <NavigationProperty Name="files" Type="Collection(t.file)" ContainsTarget="true"/>
+      </EntityType>
+      <EntityType Name="file">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <NavigationProperty Name="parent" Type="t.folder"/>
+      </EntityType>
+      <EntityType Name="specialFile" BaseType="t.file"/>
+      <EntityType Name="other">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <ComplexType Name="tag"><Property Name="name" Type="Edm.String"/></ComplexType>
+      <EntityContainer Name="c">
+        <EntitySet Name="drives" EntityType="t.folder"/>
+        <EntitySet Name="others" EntityType="t.other"/>
+      </EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>`;
+const cyclic = () => [{ file: "cyclic.xml", content: CYCLIC }];
+
+describe("slice patterns", () => {
+  test.each([
+    ["microsoft.graph.callRecords.*", "microsoft.graph.callRecords.session", true],
+    ["microsoft.graph.callRecords.*", "microsoft.graph.callRecords.x.y", false],
+    ["microsoft.graph.**", "microsoft.graph.callRecords.session", true],
+    ["microsoft.graph.call?ecords.session", "microsoft.graph.callRecords.session", true],
+    ["microsoft.graph.user", "microsoft.graph.users", false],
+  ])("name glob %s on %s → %s", (glob, name, want) => {
+    const p = parsePattern(glob);
+    expect(p.kind).toBe("name");
+    expect(p.kind === "name" && p.regex.test(name)).toBe(want);
+  });
+
+  const run = (glob: string, segments: string[]) => {
+    const p = parsePattern(glob) as PathPattern;
+    let s = startStates(p);
+    for (const seg of segments) s = advance(p, s, seg, seg.includes("."));
+    return accepts(p, s);
+  };
+  test.each([
+    ["/communications/callRecords/**", ["communications", "callRecords"], true],
+    ["/communications/callRecords/**", ["communications", "callRecords", "sessions", "segments"], true],
+    ["/communications/callRecords/**", ["communications"], false],
+    ["/communications/callRecords/{id}/sessions", ["communications", "callRecords", "sessions"], true],
+    ["/communications/callRecords('x')/sessions", ["communications", "callRecords", "sessions"], true],
+    ["/*/callRecords", ["communications", "callRecords"], true],
+    ["/**/sessions", ["communications", "callRecords", "sessions"], true],
+    ["/**/sessions", ["communications", "callRecords", "sessions", "segments"], false],
+    ["/users/**", ["users", "microsoft.graph.x"], false],
+    ["/users/microsoft.graph.x", ["users", "microsoft.graph.x"], true],
+  ])("path glob %s on /%s → %s", (glob, segments, want) => {
+    expect(run(glob, segments as string[])).toBe(want);
+  });
+});
+
+describe("slicing pass", () => {
+  test("a URL path keeps the route, the addressed types, their closure and bound operations", () => {
+    const r = slice({ include: ["/communications/callRecords/**"] });
+    for (const t of ["session", "segment", "callRecord", "endpoint", "userAgent", "media", "failureInfo"]) {
+      expect(r.kept).toContain(`microsoft.graph.callRecords.${t}`);
+    }
+    // On the route, and the base type of every entity here.
+    expect(r.kept).toContain("microsoft.graph.cloudCommunications");
+    expect(r.kept).toContain("microsoft.graph.entity");
+    // Abstract userAgent as a property type brings its concrete subtypes.
+    expect(r.kept).toContain("microsoft.graph.callRecords.clientUserAgent");
+    const requests = r.files.get("microsoft.graph.callRecords.requests.ts") ?? "";
+    expect(requests).toMatch(/export function updateSession\(/);
+    expect(requests).toMatch(/export function getDirectRoutingCalls\(/);
+    expect(r.files.get("microsoft.graph.requests.ts")).toMatch(/export function communications\(/);
+    expect(r.slice).toEqual(expect.objectContaining({ types: r.kept.size }));
+  });
+
+  test("a type name keeps its closure but not navigation targets nor bound operations of other types", () => {
+    const r = slice({ include: ["microsoft.graph.callRecords.session"] });
+    expect(r.kept).toContain("microsoft.graph.callRecords.session");
+    expect(r.kept).toContain("microsoft.graph.entity");
+    expect(r.kept).toContain("microsoft.graph.callRecords.endpoint");
+    expect(r.kept).not.toContain("microsoft.graph.callRecords.segment");
+    expect(r.kept).not.toContain("microsoft.graph.callRecords.callRecord");
+    const session = r.model.types.get("microsoft.graph.callRecords.session");
+    expect(session?.kind === "entity" && session.navigationProperties.map((n) => n.name)).toEqual([]);
+    expect(r.files.get("microsoft.graph.callRecords.requests.ts")).not.toMatch(/getDirectRoutingCalls/);
+  });
+
+  test("includeNavigation follows navigation properties; includeDerived adds every subtype", () => {
+    const nav = slice({ include: ["microsoft.graph.callRecords.session"], includeNavigation: true });
+    expect(nav.kept).toContain("microsoft.graph.callRecords.segment");
+    const plain = slice({ include: ["microsoft.graph.callRecords.endpoint"] });
+    expect(plain.kept).not.toContain("microsoft.graph.callRecords.participantEndpoint");
+    const derived = slice({ include: ["microsoft.graph.callRecords.endpoint"], includeDerived: true });
+    expect(derived.kept).toContain("microsoft.graph.callRecords.participantEndpoint");
+    expect(derived.kept).toContain("microsoft.graph.callRecords.serviceEndpoint");
+  });
+
+  test("exclude leaves out a type and the properties that use it, but keeps needed base types", () => {
+    const r = slice({ include: ["microsoft.graph.callRecords.session"], exclude: ["microsoft.graph.callRecords.failureInfo", "microsoft.graph.entity"] });
+    expect(r.kept).not.toContain("microsoft.graph.callRecords.failureInfo");
+    const session = r.model.types.get("microsoft.graph.callRecords.session");
+    expect(session?.kind === "entity" && session.properties.map((p) => p.name)).not.toContain("failureInfo");
+    expect(r.diagnostics.some((d) => d.code === "ODG304" && d.path === "microsoft.graph.callRecords.session/failureInfo")).toBe(true);
+    expect(r.kept).toContain("microsoft.graph.entity");
+    expect(r.diagnostics.some((d) => d.code === "ODG303" && d.severity === "warning")).toBe(true);
+  });
+
+  test("a pattern that selects nothing is a warning", () => {
+    const r = slice({ include: ["/communications/nothingHere/**", "microsoft.graph.nope"] });
+    const empty = r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.path);
+    expect(empty).toEqual(expect.arrayContaining(["/communications/nothingHere/**", "microsoft.graph.nope"]));
+  });
+
+  test("path walks are cycle-safe and prune excluded paths", () => {
+    const all = slice({ include: ["/drives/**"] }, cyclic());
+    expect([...all.kept].sort()).toEqual(["t.file", "t.folder", "t.tag"]);
+    const files = slice({ include: ["/**/files"] }, cyclic());
+    expect(files.kept).toContain("t.file");
+    expect(files.kept).not.toContain("t.other");
+    const cast = slice({ include: ["/drives/files/t.specialFile"] }, cyclic());
+    expect(cast.kept).toContain("t.specialFile");
+    const excluded = slice({ include: ["/drives/**"], exclude: ["/drives/**/files"] }, cyclic());
+    expect(excluded.kept).not.toContain("t.file");
+  });
+
+  test("an unsliced run and a slice of everything agree", () => {
+    const full = generate({ inputs: spec() });
+    const none = slice({ exclude: ["no.such.namespace"] });
+    expect([...none.kept].sort()).toEqual([...full.model.types.keys()].sort());
+  });
+});

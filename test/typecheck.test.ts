@@ -1,0 +1,89 @@
+/**
+ * The committed generated/ (both services) and the golden outputs, each with the usage code in
+ * test/usage beside it, compile under --strict with TypeScript 5.9 and TypeScript 7, with no
+ * diagnostics at all. So do the test sources (tsconfig.test.json), which ts-jest only transpiles.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fixtureNames, generateFixture, GOLDEN_DIR, listFiles } from "./helpers/fixtures";
+import { compiler, REPO, runTsc, runTscProject, tsFiles, type Compiler } from "./helpers/typecheck";
+import { STATIC_FILES } from "../generator/emit/emit";
+
+const SERVICES = ["graph-callrecords", "graph-beta-securitycopilot"];
+const USAGE = path.join(__dirname, "usage");
+
+let root: string;
+/** Folders to compile: copies of generated/<service> and test/golden/<fixture>, each with its usage file. */
+const projects: { name: string; dir: string }[] = [];
+const files = () => projects.flatMap((p) => tsFiles(p.dir)).filter((f) => !f.endsWith("broken.ts"));
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-typecheck-"));
+  for (const svc of SERVICES) {
+    const dir = path.join(root, svc);
+    fs.cpSync(path.join(REPO, "generated", svc), dir, { recursive: true });
+    fs.copyFileSync(path.join(USAGE, `${svc}.ts`), path.join(dir, "usage.ts"));
+    projects.push({ name: `generated/${svc}`, dir });
+  }
+  for (const fixture of fixtureNames()) {
+    const dir = path.join(root, `golden-${fixture}`);
+    fs.cpSync(path.join(GOLDEN_DIR, fixture), dir, { recursive: true });
+    // The runtime files are not kept as goldens; they are the same for every fixture.
+    const emitted = generateFixture(fixture);
+    for (const f of STATIC_FILES) fs.writeFileSync(path.join(dir, f), emitted.get(f)!);
+    fs.copyFileSync(path.join(USAGE, `${fixture}.ts`), path.join(dir, "usage.ts"));
+    projects.push({ name: `test/golden/${fixture}`, dir });
+  }
+});
+
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+test("every service and every fixture has a usage file", () => {
+  expect(listFiles(USAGE).filter((f) => f.endsWith(".ts")).sort()).toEqual([...SERVICES, ...fixtureNames()].map((n) => `${n}.ts`).sort());
+});
+
+test("no generated file disables type checking", () => {
+  expect(files().length).toBeGreaterThan(30);
+  for (const f of files()) expect(fs.readFileSync(f, "utf8")).not.toMatch(/@ts-(nocheck|ignore|expect-error)/);
+});
+
+const COMPILERS: [string, Compiler | { reason: string }][] = [
+  ["TypeScript 5.9", compiler("typescript", 5)],
+  ["TypeScript 7", compiler("typescript7", 7)],
+];
+
+describe.each(COMPILERS)("%s", (label, c) => {
+  if ("reason" in c) {
+    console.warn(`SKIPPED: ${label} type check: ${c.reason}`);
+    test.skip(`${label}: ${c.reason}`, () => undefined);
+    return;
+  }
+
+  // One compile: everything must be clean except one deliberately broken file, which shows the
+  // check is live (a compile that saw nothing would pass too).
+  test(`generated/ and the goldens, --strict: zero diagnostics (${c.version})`, () => {
+    const broken = path.join(root, "graph-callrecords", "broken.ts");
+    fs.writeFileSync(broken, `import type { Session } from "./microsoft.graph.callRecords.types.js";\nexport const s: Session = { id: "x", endDateTime: "", startDateTime: "", modalities: ["String"] };\n`);
+    try {
+      const r = runTsc(c, root, [...files(), broken]);
+      const lines = r.output.split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^graph-callrecords\/broken\.ts\(2,\d+\): error TS2322: Type '"String"' is not assignable to type 'Modality'/);
+      expect(r.status).not.toBe(0);
+    } finally {
+      fs.rmSync(broken);
+    }
+  });
+});
+
+// Either compiler will do for the tests; TypeScript 7 is several times faster, 5.9 the fallback.
+test("the test sources (and the generated code they import) type-check with tsconfig.test.json", () => {
+  const c = [COMPILERS[1][1], COMPILERS[0][1]].find((x): x is Compiler => !("reason" in x));
+  if (!c) throw new Error("no TypeScript compiler runs here");
+  const r = runTscProject(c, path.join(REPO, "tsconfig.test.json"));
+  expect(r.output).toBe("");
+  expect(r.status).toBe(0);
+});

@@ -1,0 +1,43 @@
+// The README's "What gets generated" example, against generated/graph-callrecords.
+import { createClient, ODataError } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";
+import type { Session } from "./microsoft.graph.callRecords.types.js";
+import { isSession, validateSession } from "./microsoft.graph.callRecords.validators.js";
+
+const client = createClient({
+  baseUrl: "https://graph.microsoft.com/v1.0",
+  getToken: async () => "<access token>",
+});
+
+export async function renameSession(callRecordId: string, sessionId: string): Promise<Session | undefined> {
+  const body: Partial<Session> = {
+    modalities: ["audio"],
+    failureInfo: { stage: "callSetup", reason: "Reason value" },
+    caller: {
+      userAgent: {
+        "@odata.type": "#microsoft.graph.callRecords.clientUserAgent",
+        platform: "windows",
+        productFamily: "teams",
+        headerValue: "Header Value value",
+      },
+    },
+  };
+  const check = validateSession(body, { mode: "update" });
+  if (!check.valid) throw new Error(check.errors.map((e) => `${e.path}: ${e.message}`).join("\n"));
+
+  const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId);
+  try {
+    const updated = await updateSession(client, session, body);
+    if (updated !== undefined && !isSession(updated)) throw new Error("unexpected response");
+    return updated;
+  } catch (e) {
+    if (e instanceof ODataError) throw new Error(`${e.status} ${e.code}: ${e.message}`);
+    throw e;
+  }
+}
+
+export function platformOf(s: Session): string | undefined {
+  const ua = s.caller?.userAgent;
+  return ua && ua["@odata.type"] === "#microsoft.graph.callRecords.clientUserAgent" ? ua.platform : undefined;
+}

@@ -1,0 +1,126 @@
+/**
+ * Every primitive type and facet, table-driven: each row is a property of the fixture's
+ * `Test.Validation.Primitives` complex type, a value, and whether OData accepts it there
+ * (OData JSON Format 4.01 §7.1, lexical forms from the OData ABNF, CSDL facets §7.2).
+ */
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+
+const out = generateFixture("validation.xml", "primitives");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tv = require(path.join(out, "Test.Validation.validators")) as typeof import("./.generated/primitives/Test.Validation.validators");
+
+type Row = [property: string, value: unknown, valid: boolean];
+
+const rows: Row[] = [
+  // Edm.String, MaxLength (counted in characters, not UTF-16 units)
+  ["str", "", true], ["str", "any text", true], ["str", 5, false], ["str", true, false], ["str", {}, false], ["str", [], false],
+  ["str5", "abcde", true], ["str5", "abcdef", false], ["str5", "😀😀😀😀😀", true], ["str5", "😀😀😀😀😀😀", false],
+  ["strMax", "x".repeat(10000), true],
+  // Edm.Boolean
+  ["bool", true, true], ["bool", false, true], ["bool", "true", false], ["bool", 0, false],
+  // Edm.Byte 0..255
+  ["byte", 0, true], ["byte", 255, true], ["byte", 256, false], ["byte", -1, false], ["byte", 1.5, false], ["byte", "1", false],
+  // Edm.SByte -128..127
+  ["sbyte", -128, true], ["sbyte", 127, true], ["sbyte", 128, false], ["sbyte", -129, false],
+  // Edm.Int16
+  ["int16", -32768, true], ["int16", 32767, true], ["int16", 32768, false], ["int16", -32769, false],
+  // Edm.Int32 ±2^31
+  ["int32", 0, true], ["int32", -2147483648, true], ["int32", 2147483647, true], ["int32", 2147483648, false], ["int32", -2147483649, false],
+  ["int32", 1.5, false], ["int32", "1", false], ["int32", 1e10, false],
+  // Edm.Int64: numbers or (IEEE754Compatible) strings, 64-bit range
+  ["int64", 9007199254740991, true], ["int64", -9007199254740991, true], ["int64", 1.5, false],
+  ["int64", "9223372036854775807", true], ["int64", "-9223372036854775808", true], ["int64", "9223372036854775808", false],
+  ["int64", "-9223372036854775809", false], ["int64", "0009223372036854775", true], ["int64", "00009223372036854775807", false], ["int64", "+42", true], ["int64", "12a", false], ["int64", "", false],
+  ["int64", 9.3e18, false],
+  // Edm.Decimal, unconstrained and with Precision/Scale
+  ["dec", 1.25, true], ["dec", "1.25", true], ["dec", "-1e5", true], ["dec", "1.", false], ["dec", "abc", false], ["dec", "INF", false],
+  ["dec52", 123.45, true], ["dec52", "-999.99", true], ["dec52", 1.234, false], ["dec52", 1234.5, false], ["dec52", "1000", false], ["dec52", "1.50", true],
+  ["decVar", 12345, true], ["decVar", 1.2345, true], ["decVar", 123.456, false], ["decVar", 123456, false],
+  ["decFloat", "1.234567e300", true], ["decFloat", 12345678, false], ["decFloat", "INF", true], ["decFloat", "NaN", true],
+  // Edm.Single / Edm.Double, incl. INF, -INF, NaN
+  ["double", 1.5, true], ["double", -1e308, true], ["double", "INF", true], ["double", "-INF", true], ["double", "NaN", true],
+  ["double", "inf", false], ["double", "1.5", false], ["double", Infinity, false], ["double", NaN, false],
+  ["single", 3.4e38, true], ["single", 3.5e38, false], ["single", "-INF", true], ["single", "Infinity", false],
+  // Edm.Guid
+  ["guid", "01234567-89ab-cdef-0123-456789ABCDEF", true], ["guid", "01234567-89ab-cdef-0123-456789abcde", false],
+  ["guid", "0123456789abcdef0123456789abcdef", false], ["guid", "g1234567-89ab-cdef-0123-456789abcdef", false], ["guid", "{01234567-89ab-cdef-0123-456789abcdef}", false],
+  // Edm.Date: real calendar days, Feb 29 only in leap years
+  ["date", "2024-02-29", true], ["date", "2023-02-29", false], ["date", "2000-02-29", true], ["date", "1900-02-29", false],
+  ["date", "2024-04-31", false], ["date", "2024-12-31", true], ["date", "2024-13-01", false], ["date", "2024-00-10", false], ["date", "2024-01-00", false],
+  ["date", "0000-01-01", true], ["date", "-0001-12-31", true], ["date", "12024-01-01", true], ["date", "02024-01-01", false], ["date", "24-01-01", false],
+  ["date", "2024-1-01", false], ["date", "2024-01-01T00:00:00Z", false],
+  // Edm.TimeOfDay, Precision only where declared
+  ["time", "00:00", true], ["time", "23:59:59", true], ["time", "23:59:59.123456789012", true], ["time", "23:59:59.1234567890123", false],
+  ["time", "24:00:00", false], ["time", "12:60", false], ["time", "12:00:60", false], ["time", "12:00:00.", false], ["time", "1:00", false],
+  ["time3", "12:00:00.123", true], ["time3", "12:00:00.1234", false],
+  // Edm.DateTimeOffset: RFC 3339 shapes, -00:00, seconds optional, Precision only where declared
+  ["dto", "2024-02-29T12:30:00Z", true], ["dto", "2023-02-29T12:30:00Z", false], ["dto", "2024-06-01T12:30:00.1234567Z", true],
+  ["dto", "2024-06-01T12:30:00-00:00", true], ["dto", "2024-06-01T12:30:00+14:00", true], ["dto", "2024-06-01T12:30Z", true],
+  ["dto", "2024-06-01t12:30:00z", true], ["dto", "2024-06-01T12:30:00", false], ["dto", "2024-06-01 12:30:00Z", false],
+  ["dto", "2024-06-01T12:30:00+0100", false], ["dto", "2024-06-01T24:00:00Z", false], ["dto", "2024-06-01T12:30:00+24:00", false],
+  ["dto", "2024-06-01", false], ["dto", 1717245000000, false],
+  ["dto0", "2024-06-01T12:30:00Z", true], ["dto0", "2024-06-01T12:30:00.1Z", false],
+  ["dto3", "2024-06-01T12:30:00.123+02:00", true], ["dto3", "2024-06-01T12:30:00.1234567Z", false],
+  // Edm.Duration: ISO 8601 day-time durations
+  ["dur", "PT0S", true], ["dur", "P1D", true], ["dur", "P1DT2H3M4.5S", true], ["dur", "-PT1H", true], ["dur", "PT1H30M", true], ["dur", "PT0.0000001S", true],
+  ["dur", "P", false], ["dur", "PT", false], ["dur", "P1DT", false], ["dur", "P1Y", false], ["dur", "P1M", false], ["dur", "PT1M1H", false], ["dur", "PT1.S", false],
+  ["dur", "1H", false], ["dur", "pt1h", false],
+  ["dur0", "PT10S", true], ["dur0", "PT1.5S", false],
+  // Edm.Binary: base64url, padding optional, unused bits zero
+  ["bin", "", true], ["bin", "AQID", true], ["bin", "-_8", true], ["bin", "AQ", true], ["bin", "AQ==", true], ["bin", "AQI", true], ["bin", "AQI=", true],
+  ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "+/8=", false], ["bin", "AQID====", false], ["bin", 12, false],
+  // Edm.Untyped accepts anything
+  ["untyped", { any: [1, "x", null] }, true], ["untyped", 1, true], ["untyped", "x", true],
+  // Geography / Geometry as GeoJSON
+  ["geo", { type: "Point", coordinates: [1, 2] }, true], ["geo", { type: "LineString", coordinates: [[1, 2], [3, 4]] }, true], ["geo", { type: "Blob" }, false],
+  ["geoPoint", { type: "Point", coordinates: [1, 2, 3] }, true], ["geoPoint", { type: "Point", coordinates: [1] }, false], ["geoPoint", { type: "LineString", coordinates: [[1, 2], [3, 4]] }, false],
+  ["geoPoint", { type: "Point", coordinates: [1, 2], crs: { type: "name", properties: { name: "EPSG:4326" } } }, true], ["geoPoint", [1, 2], false],
+  ["geoLine", { type: "LineString", coordinates: [[1, 2]] }, false],
+  ["geomPolygon", { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] }, true], ["geomPolygon", { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, false],
+  ["geomMultiPoint", { type: "MultiPoint", coordinates: [[0, 0], [1, 1]] }, true], ["geomMultiPoint", { type: "MultiPoint", coordinates: [[0, "a"]] }, false],
+  ["geomCollection", { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: [1, 2] }] }, true],
+  ["geomCollection", { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: "x" }] }, false], ["geomCollection", { type: "GeometryCollection" }, false],
+  // type definitions: underlying type and facets, from the definition and from the property
+  ["code", "abc", true], ["code", "abcd", false], ["code", 1, false],
+  ["text4", "abcd", true], ["text4", "abcde", false],
+  ["money", 1234.56, true], ["money", 12345.6, false], ["money", 1.234, false],
+  // enums: member names, flags as comma-separated members, or member values as strings
+  ["color", "Red", true], ["color", "Blue", true], ["color", "red", false], ["color", "Purple", false], ["color", 0, false], ["color", "1", true], ["color", "7", false], ["color", "Red,Blue", false],
+  ["perms", "Read", true], ["perms", "Read,Write", true], ["perms", "Read,Write,Execute", true], ["perms", "Read,Delete", false], ["perms", "Read, Write", false],
+  ["perms", "Read,", false], ["perms", "7", true], ["perms", "8", false], ["perms", "", false],
+];
+
+describe("primitive values by type and facet", () => {
+  test.each(rows)("%s = %j → valid %s", (property, value, valid) => {
+    const result = tv.validatePrimitives({ [property]: value });
+    // One error, at the property (or, for GeoJSON collections, inside it).
+    expect(result.errors.map((e) => e.path.replace(/^(\/[^/]+)\/.*$/, "$1"))).toEqual(valid ? [] : [`/${property}`]);
+    expect(result.valid).toBe(valid);
+    expect(tv.isPrimitives({ [property]: value })).toBe(valid);
+  });
+
+  test("null is accepted for a nullable property of any type", () => {
+    for (const [property] of rows) expect(tv.validatePrimitives({ [property]: null }).valid).toBe(true);
+  });
+
+  test("IEEE754Compatible: true asks for strings, false for numbers, unset accepts both", () => {
+    expect(tv.isPrimitives({ int64: "12", dec: "1.5" }, { ieee754Compatible: true })).toBe(true);
+    expect(tv.validatePrimitives({ int64: 12, dec: 1.5 }, { ieee754Compatible: true }).errors.map((e) => [e.path, e.expected])).toEqual([
+      ["/int64", "Edm.Int64 as a string (IEEE754Compatible=true)"],
+      ["/dec", "Edm.Decimal as a string (IEEE754Compatible=true)"],
+    ]);
+    expect(tv.isPrimitives({ int64: 12, dec: 1.5 }, { ieee754Compatible: false })).toBe(true);
+    expect(tv.validatePrimitives({ int64: "12", dec: "1.5" }, { ieee754Compatible: false }).errors.map((e) => e.path)).toEqual(["/int64", "/dec"]);
+    expect(tv.isPrimitives({ int64: "12", dec: 1.5 })).toBe(true);
+  });
+
+  test("errors say what was expected and what was found", () => {
+    const [e] = tv.validatePrimitives({ int32: 2147483648 }).errors;
+    expect(e).toEqual({ path: "/int32", expected: "Edm.Int32", actual: "number 2147483648", message: "2147483648 is outside the range of Edm.Int32 (-2147483648 to 2147483647)" });
+    const [f] = tv.validatePrimitives({ date: "2023-02-29" }).errors;
+    expect(f).toMatchObject({ path: "/date", expected: "Edm.Date (YYYY-MM-DD)", actual: '"2023-02-29"' });
+    const [g] = tv.validatePrimitives({ color: "Purple" }).errors;
+    expect(g).toMatchObject({ expected: "Test.Validation.Color", message: '"Purple" is not a member of Test.Validation.Color' });
+  });
+});

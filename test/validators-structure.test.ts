@@ -1,0 +1,239 @@
+/**
+ * Structured values: enums in context, collections, nested and derived types (by `@odata.type`,
+ * with or without `#`, qualified or by alias, across namespaces), open types, expanded navigation
+ * properties, control information, the read/create/update modes, strictness, error shape and caps.
+ */
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+
+const out = generateFixture("validation.xml", "structure");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const tv = require(path.join(out, "Test.Validation.validators")) as typeof import("./.generated/structure/Test.Validation.validators");
+const vr = require(path.join(out, "validation")) as typeof import("./.generated/structure/validation");
+
+function item(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    "@odata.context": "https://example.com/$metadata#Items/$entity",
+    "@odata.etag": 'W/"1"',
+    id: 1,
+    name: "first",
+    created: "2024-02-29T10:00:00Z",
+    status: "Green",
+    tags: ["a", "b"],
+    shapes: [{ "@odata.type": "#Test.Validation.Circle", label: "c", radius: 1 }],
+    ...extra,
+  };
+}
+
+const paths = (r: { errors: readonly { path: string }[] }) => r.errors.map((e) => e.path);
+
+describe("structured values", () => {
+  test("a full entity is valid; control information and instance annotations are allowed", () => {
+    expect(tv.validateItem(item({ "@Core.Description": "x", "name@Org.OData.Core.V1.Description": "y", "shape@odata.type": "#tv.Circle" }))).toEqual({ valid: true, errors: [] });
+  });
+
+  test("collections: item paths, null items only where the items are nullable", () => {
+    expect(paths(tv.validateItem(item({ tags: ["a", 1, "c", false] })))).toEqual(["/tags/1", "/tags/3"]);
+    expect(paths(tv.validateItem(item({ tags: ["a", null] })))).toEqual(["/tags/1"]);
+    expect(tv.isItem(item({ scores: [1, null, 3] }))).toBe(true);
+    expect(paths(tv.validateItem(item({ tags: "a" })))).toEqual(["/tags"]);
+    expect(paths(tv.validateItem(item({ tags: null })))).toEqual(["/tags"]);
+  });
+
+  test("nested complex values report the nested path", () => {
+    expect(tv.validateItem(item({ at: { x: 1 } })).errors).toEqual([
+      { path: "/at/y", expected: "Edm.Int32", actual: "nothing", message: "required property y is missing" },
+    ]);
+    expect(paths(tv.validateItem(item({ address: { street: "s", zip: "123456" } })))).toEqual(["/address/zip"]);
+    expect(paths(tv.validateItem(item({ at: [1, 2] })))).toEqual(["/at"]);
+  });
+
+  test("a derived type is accepted where its base is declared", () => {
+    expect(tv.isItem(item({ at: { "@odata.type": "#Test.Validation.Point3", x: 1, y: 2, z: 3 } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ at: { "@odata.type": "#Test.Validation.Point3", x: 1, y: 2 } })))).toEqual(["/at/z"]);
+    // Without @odata.type the value is the declared type: z is unknown there.
+    expect(paths(tv.validateItem(item({ at: { x: 1, y: 2, z: 3 } })))).toEqual(["/at/z"]);
+  });
+
+  test.each([
+    ["#Test.Validation.Circle", true],
+    ["Test.Validation.Circle", true],
+    ["#tv.Circle", true],
+    ["tv.Circle", true],
+  ])("an abstract base resolves @odata.type %s", (type, valid) => {
+    expect(tv.isItem(item({ shape: { "@odata.type": type, label: "l", radius: 2 } }))).toBe(valid);
+  });
+
+  test("subtypes from another namespace, and deeper in the hierarchy, are resolved", () => {
+    expect(tv.isItem(item({ shape: { "@odata.type": "#to.Hexagon", label: "h", side: 1 } }))).toBe(true);
+    expect(tv.isItem(item({ shape: { "@odata.type": "#Test.Other.Hexagon", label: "h", side: 1 } }))).toBe(true);
+    expect(tv.isItem(item({ shape: { "@odata.type": "#tv.Triangle", label: "t", corners: 3, right: true } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ shape: { "@odata.type": "#tv.Triangle", label: "t", right: true } })))).toEqual(["/shape/corners"]);
+  });
+
+  test("abstract, unknown and malformed @odata.type values are reported", () => {
+    expect(tv.validateItem(item({ shape: { label: "x" } })).errors).toEqual([
+      expect.objectContaining({ path: "/shape", message: "Test.Validation.Shape is abstract: @odata.type must name a concrete subtype" }),
+    ]);
+    expect(tv.validateItem(item({ shape: { "@odata.type": "#tv.Polygon", label: "p", corners: 4 } })).errors).toEqual([
+      expect.objectContaining({ path: "/shape", message: "#tv.Polygon is abstract and cannot be instantiated" }),
+    ]);
+    expect(tv.validateItem(item({ shape: { "@odata.type": "#tv.Nope", label: "p" } })).errors).toEqual([
+      expect.objectContaining({ path: "/shape/@odata.type", message: "#tv.Nope is not Test.Validation.Shape or one of its subtypes" }),
+    ]);
+    expect(tv.validateItem(item({ shapes: [{ "@odata.type": "#tv.Point", x: 1, y: 1 }] })).errors).toEqual([
+      expect.objectContaining({ path: "/shapes/0/@odata.type", expected: "Test.Validation.Shape or a subtype" }),
+    ]);
+    expect(paths(tv.validateItem(item({ at: { "@odata.type": 5, x: 1, y: 1 } })))).toEqual(["/at/@odata.type"]);
+  });
+
+  test("expanded navigation properties are validated as their entity type (and its subtypes)", () => {
+    expect(tv.isItem(item({ parent: item(), children: [item(), item()], owner: { id: "01234567-89ab-cdef-0123-456789abcdef" } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ children: [item(), item({ name: 3 })] })))).toEqual(["/children/1/name"]);
+    expect(paths(tv.validateItem(item({ parent: item({ parent: item({ tags: [1] }) }) })))).toEqual(["/parent/parent/tags/0"]);
+    expect(tv.isItem(item({ owner: { "@odata.type": "#tv.Employee", id: "01234567-89ab-cdef-0123-456789abcdef", badge: 7 } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ owner: { "@odata.type": "#tv.Employee", id: "01234567-89ab-cdef-0123-456789abcdef" } })))).toEqual(["/owner/badge"]);
+    expect(paths(tv.validateItem(item({ owner: null, parent: null })))).toEqual(["/owner"]);
+    // A navigation link instead of an expansion is an annotation, so it is allowed.
+    expect(tv.isItem(item({ "owner@odata.navigationLink": "Items(1)/owner", "parent@odata.bind": "Items(2)" }))).toBe(true);
+  });
+
+  test("open types accept dynamic properties and check those whose type is known", () => {
+    const types = { types: tv.checkerFor };
+    const bag = { id: "b", anything: { nested: [1, 2] }, count: 5, label: "x" };
+    expect(tv.isBag(bag, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }, types))).toEqual(["/n"]);
+    expect(tv.isBag({ id: "b", "n@odata.type": "#Edm.Int64", n: "42" }, types)).toBe(true);
+    expect(paths(tv.validateBag({ id: "b", "c@odata.type": "#tv.Color", c: "Purple" }, types))).toEqual(["/c"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 } }, types))).toEqual(["/p/y"]);
+    expect(paths(tv.validateBag({ id: "b", "l@odata.type": "#Collection(Edm.Int32)", l: [1, "x"] }, types))).toEqual(["/l/1"]);
+    expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#to.Address" } }, types))).toEqual(["/a/street"]);
+    expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }, types).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type tv.Nope" })]);
+    expect(paths(tv.validateBag({ id: "b", "q@odata.type": 7, q: 1 }, types))).toEqual(["/q@odata.type"]);
+    expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
+  });
+
+  test("OData 4.01 control information without the odata. prefix: @type, name@type", () => {
+    expect(tv.isItem(item({ shape: { "@type": "#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
+    expect(paths(tv.validateItem(item({ shape: { "@type": "#tv.Polygon", label: "l", corners: 2 } })))).toEqual(["/shape"]) // an abstract instance is wrong as a whole;
+    expect(paths(tv.validateBag({ id: "b", "n@type": "Int32", n: "1" }))).toEqual(["/n"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@type": "#tv.Point", x: 1 } }, { types: tv.checkerFor }))).toEqual(["/p/y"]);
+  });
+
+  test("without the types option, primitive dynamic properties are checked and others accepted", () => {
+    expect(paths(tv.validateBag({ id: "b", "n@odata.type": "#Int32", n: 1.5 }))).toEqual(["/n"]);
+    expect(tv.isBag({ id: "b", p: { "@odata.type": "#Test.Validation.Point", x: 1 }, "c@odata.type": "#tv.Color", c: "Purple" })).toBe(true);
+  });
+
+  test("checkerFor finds any type of the model, by alias or namespace, with or without #", () => {
+    expect(tv.checkerFor("#tv.Circle")).toBe(tv.checkCircle);
+    expect(tv.checkerFor("Test.Validation.Color")).toBe(tv.checkColor);
+    expect(tv.checkerFor("#to.Hexagon")).toBeDefined();
+    expect(tv.checkerFor("#tv.Nope")).toBeUndefined();
+  });
+
+  test("strict mode reports unknown properties (JSON-pointer escaped); lenient mode ignores them", () => {
+    expect(tv.validateItem(item({ extra: 1, "a/b~c": 2 })).errors).toEqual([
+      { path: "/extra", expected: "no property (Test.Validation.Item does not declare extra)", actual: "number 1", message: "unknown property extra" },
+      expect.objectContaining({ path: "/a~1b~0c" }),
+    ]);
+    expect(tv.validateItem(item({ extra: 1, at: { x: 1, y: 2, w: 0 } }), { strict: false })).toEqual({ valid: true, errors: [] });
+    // Lenient mode still checks declared properties.
+    expect(paths(tv.validateItem(item({ extra: 1, name: 5 }), { strict: false }))).toEqual(["/name"]);
+  });
+
+  test("a type without properties accepts only annotations", () => {
+    expect(tv.isEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 })).toBe(true);
+    expect(paths(tv.validateEmpty({ a: 1 }))).toEqual(["/a"]);
+  });
+
+  test("the root and wrong JSON kinds", () => {
+    expect(tv.validateItem(null).errors).toEqual([{ path: "", expected: "Test.Validation.Item", actual: "null", message: "expected Test.Validation.Item, got null" }]);
+    expect(paths(tv.validateItem([item()]))).toEqual([""]);
+    expect(paths(tv.validateItem("x"))).toEqual([""]);
+  });
+});
+
+describe("collection responses", () => {
+  test("validateCollection checks a { value: [...] } body item by item", () => {
+    const body = { "@odata.context": "$metadata#Items", "@odata.nextLink": "Items?$skiptoken=2", "@odata.count": 2, value: [item(), item({ name: 5 })] };
+    expect(vr.validateCollection(tv.checkItem, body).errors.map((e) => [e.path, e.expected])).toEqual([["/value/1/name", "Edm.String"]]);
+    expect(vr.validateCollection(tv.checkItem, { value: [item()] }).valid).toBe(true);
+    expect(paths(vr.validateCollection(tv.checkItem, { values: [] }))).toEqual(["/value", "/values"]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: {} }))).toEqual(["/value"]);
+    expect(paths(vr.validateCollection(tv.checkItem, [item()]))).toEqual([""]);
+    expect(paths(vr.validateCollection(tv.checkItem, { value: [{ name: "n" }] }, { mode: "update" }))).toEqual([]);
+  });
+});
+
+describe("modes", () => {
+  const body = { name: "new", tags: [], shapes: [] };
+
+  test("read: non-nullable properties (computed ones too) must be present", () => {
+    expect(paths(tv.validateItem({ name: "n" }))).toEqual(["/id", "/created", "/status", "/tags", "/shapes"]);
+  });
+
+  test("create: required properties present, computed ones absent, defaulted ones optional", () => {
+    expect(tv.validateItem(body, { mode: "create" })).toEqual({ valid: true, errors: [] });
+    expect(paths(tv.validateItem({ tags: [] }, { mode: "create" }))).toEqual(["/name", "/shapes"]);
+    expect(tv.validateItem({ ...body, id: 1, created: "2024-01-01T00:00:00Z" }, { mode: "create" }).errors).toEqual([
+      { path: "/id", expected: "no value (computed by the service)", actual: "number 1", message: "id is computed by the service and cannot be sent" },
+      expect.objectContaining({ path: "/created" }),
+    ]);
+    expect(paths(tv.validateItem({ ...body, created: null }, { mode: "create" }))).toEqual(["/created"]);
+    // Immutable values may be given on create.
+    expect(tv.isItem({ ...body, code: "abc" }, { mode: "create" })).toBe(true);
+    // The mode applies to nested values (a deep insert) too.
+    expect(paths(tv.validateItem({ ...body, children: [{ ...body, id: 3 }] }, { mode: "create" }))).toEqual(["/children/0/id"]);
+  });
+
+  test("update: every property optional, computed and immutable ones rejected, values still checked", () => {
+    expect(tv.validateItem({}, { mode: "update" })).toEqual({ valid: true, errors: [] });
+    expect(tv.isItem({ name: "renamed" }, { mode: "update" })).toBe(true);
+    expect(tv.validateItem({ code: "abc", id: 2 }, { mode: "update" }).errors.map((e) => [e.path, e.message])).toEqual([
+      ["/id", "id is computed by the service and cannot be sent"],
+      ["/code", "code cannot be changed after creation"],
+    ]);
+    expect(paths(tv.validateItem({ name: 5, extra: 1 }, { mode: "update" }))).toEqual(["/name", "/extra"]);
+    expect(paths(tv.validateItem({ name: null }, { mode: "update" }))).toEqual(["/name"]);
+  });
+});
+
+describe("results", () => {
+  const bad = item({ name: 1, tags: [1, 2, 3, 4, 5, 6], status: "Nope", extra: true });
+
+  test("maxErrors caps the errors collected", () => {
+    expect(tv.validateItem(bad).errors).toHaveLength(9);
+    expect(paths(tv.validateItem(bad, { maxErrors: 3 }))).toEqual(["/name", "/status", "/tags/0"]);
+    expect(tv.validateItem(bad, { maxErrors: 1 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: 0 }).errors).toHaveLength(1);
+    expect(tv.validateItem(bad, { maxErrors: NaN }).errors).toHaveLength(9);
+    expect(tv.validateItem(bad, { maxErrors: Infinity }).errors).toHaveLength(9);
+  });
+
+  test("assert throws a ValidationFailedError carrying the errors; the guard narrows", () => {
+    expect(() => tv.assertItem(item())).not.toThrow();
+    let caught: unknown;
+    try {
+      tv.assertItem(bad);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(vr.ValidationFailedError);
+    const err = caught as InstanceType<typeof vr.ValidationFailedError>;
+    expect(err.errors).toHaveLength(9);
+    expect(err.message).toMatch(/^invalid value: \/name expected Edm\.String, got number 1; \/status .* \(\+6 more\)$/);
+    const value: unknown = item();
+    if (tv.isItem(value)) expect(value.name).toBe("first");
+    else throw new Error("guard rejected a valid item");
+  });
+
+  test("a valid result is shared and frozen; an invalid one is not reused by the next run", () => {
+    const a = tv.validateItem(item());
+    expect(Object.isFrozen(a)).toBe(true);
+    const r1 = tv.validateItem(item({ name: 1 }));
+    const r2 = tv.validateItem(item({ tags: [1] }));
+    expect(paths(r1)).toEqual(["/name"]);
+    expect(paths(r2)).toEqual(["/tags/0"]);
+  });
+});
