@@ -114,7 +114,7 @@ describe("diagnostics and exit codes", () => {
     fs.writeFileSync(
       spec,
       text
-        .replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Bolean" />')
+        .replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.missing" />')
         .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
     );
     const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));

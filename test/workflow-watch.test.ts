@@ -60,7 +60,7 @@ describe("generate --watch", () => {
 
     // 2. A broken edit: diagnostics printed, output left alone, still watching.
     mark = out.text.length;
-    fs.writeFileSync(spec, edited.replace('Type="Edm.String" />', 'Type="Edm.Strin" />'));
+    fs.writeFileSync(spec, edited.replace('<Property Name="roomName" Type="Edm.String" />', '<Property Name="roomName" Type="microsoft.graph.callRecords.nowhere" />'));
     await out.wait(/regenerated in \d+ ms/, 30000, mark);
     chunk = out.text.slice(mark);
     expect(chunk).toMatch(/graph-callrecords\.xml:\d+:\d+: error ODG\d+/);

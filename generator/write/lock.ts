@@ -2,7 +2,8 @@
  * One writer per output folder: `.<out>.odatagen-lock` beside it, created exclusively and holding the
  * writer's pid. A second odatagen (say a prebuild while `--watch` runs) waits for it; a lock left by
  * a killed process (its pid no longer running) is taken over. Recovery and the swap happen under
- * the lock, so one run never removes another's staging folder.
+ * the lock, so one run never removes another's staging folder. (A first run into a folder whose
+ * parent does not exist yet runs unlocked: there is nothing to protect and nowhere to put the lock.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,7 +22,8 @@ export class OutputLockedError extends Error {
 /** Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer. */
 export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000): T {
   const file = lockFile(outDir);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
+  if (!fs.existsSync(path.dirname(file))) return fn();
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
