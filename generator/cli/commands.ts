@@ -33,6 +33,8 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .option("service", { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" })
           .option("include", { type: "string", array: true, describe: "Slice: generate only these (overrides the config)" })
           .option("exclude", { type: "string", array: true, describe: "Slice: leave these out (overrides the config)" })
+          .option("include-derived", { type: "boolean", describe: "Slice: also keep every subtype of a selected type" })
+          .option("include-navigation", { type: "boolean", describe: "Slice: also keep navigation targets, transitively" })
           .option("key-as-segment", { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" })
           .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" })
           .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" })
@@ -43,7 +45,8 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only problems" })
           .example("$0 generate", "Regenerate every service in the config file")
           .example("$0 generate --check", "CI: fail when the committed output is stale")
-          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file"),
+          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
+          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs"),
       (args) => {
         done(runGenerate(args as unknown as GenerateArgs));
       },

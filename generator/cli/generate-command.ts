@@ -16,6 +16,8 @@ export interface GenerateArgs {
   service?: string[];
   include?: string[];
   exclude?: string[];
+  "include-derived"?: boolean;
+  "include-navigation"?: boolean;
   "key-as-segment"?: boolean;
   check: boolean;
   watch: boolean;
@@ -35,6 +37,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const resolved = await resolveServices({
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
+    includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
   });
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
@@ -66,8 +69,10 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     if (o.status === "written" && o.report) {
       const r = o.report;
+      const slice = o.result?.slice;
+      const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
       if (!args.quiet)
-        out.print(`odatagen: ${o.service.name}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
+        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
         out.print(`odatagen: ${o.service.name}: the spec changed: ${mc.changes.length} model change(s), ${mc.breaking} breaking; suggested bump: ${mc.bump}`);

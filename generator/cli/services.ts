@@ -11,6 +11,8 @@ export interface ServiceFlags {
   include?: string[];
   exclude?: string[];
   keyAsSegment?: boolean;
+  includeDerived?: boolean;
+  includeNavigation?: boolean;
 }
 
 export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
@@ -21,6 +23,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     include: flags.include?.length ? flags.include : s.include,
     exclude: flags.exclude?.length ? flags.exclude : s.exclude,
     keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
+    includeDerived: flags.includeDerived ?? s.includeDerived,
+    includeNavigation: flags.includeNavigation ?? s.includeNavigation,
   });
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };

@@ -7,6 +7,10 @@
 export interface ServiceOptions {
   /** URL key style: `/users/42` (true) or `/users('42')` (false). Default: from `Capabilities.KeyAsSegmentSupported`. */
   keyAsSegment?: boolean;
+  /** Slice: also keep every subtype of a selected type. */
+  includeDerived?: boolean;
+  /** Slice: also keep navigation targets, transitively. */
+  includeNavigation?: boolean;
 }
 
 /** One service: the metadata it is generated from and where its code goes. */
@@ -44,4 +48,6 @@ export interface ResolvedService {
   include?: string[];
   exclude?: string[];
   keyAsSegment?: boolean;
+  includeDerived?: boolean;
+  includeNavigation?: boolean;
 }

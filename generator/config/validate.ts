@@ -9,7 +9,7 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 export const TOP_KEYS = ["$schema", "services"];
 export const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-export const OPTION_KEYS = ["keyAsSegment"];
+export const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation"];
 
 /** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
@@ -48,8 +48,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
         else {
           unknownKeys(options, OPTION_KEYS, `${at}.options`, errors);
-          if (options.keyAsSegment !== undefined && typeof options.keyAsSegment !== "boolean")
-            errors.push(`${at}.options.keyAsSegment: expected true or false`);
+          for (const key of ["keyAsSegment", "includeDerived", "includeNavigation"] as const)
+            if (options[key] !== undefined && typeof options[key] !== "boolean") errors.push(`${at}.options.${key}: expected true or false`);
         }
       }
       if (errors.length > before) return;
@@ -61,6 +61,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         include: s.include as string[] | undefined,
         exclude: s.exclude as string[] | undefined,
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
+        includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
+        includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
       });
     });
   if (!errors.length) {

@@ -29,6 +29,9 @@ export interface ManifestOptions {
   keyAsSegment: boolean | null;
   include: string[];
   exclude: string[];
+  /** Recorded only when set, so manifests written before these options existed stay valid. */
+  includeDerived?: true;
+  includeNavigation?: true;
 }
 
 export interface Manifest {
@@ -90,7 +93,11 @@ export function manifestText(m: Manifest): string {
     generator: "odatagen",
     version: m.version,
     fingerprint: m.fingerprint,
-    options: { keyAsSegment: m.options.keyAsSegment, include: m.options.include, exclude: m.options.exclude },
+    options: {
+      keyAsSegment: m.options.keyAsSegment, include: m.options.include, exclude: m.options.exclude,
+      ...(m.options.includeDerived ? { includeDerived: true as const } : {}),
+      ...(m.options.includeNavigation ? { includeNavigation: true as const } : {}),
+    },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
   };
@@ -109,6 +116,9 @@ export function recordedInputPath(outDir: string, file: string): string {
   return path.relative(outDir, file).split(path.sep).join("/");
 }
 
-export function optionsRecord(o: { keyAsSegment?: boolean; include?: string[]; exclude?: string[] }): ManifestOptions {
-  return { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
+export function optionsRecord(o: { keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean }): ManifestOptions {
+  const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
+  if (o.includeDerived) r.includeDerived = true;
+  if (o.includeNavigation) r.includeNavigation = true;
+  return r;
 }

@@ -90,6 +90,8 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
     if (service.include) opts.include = service.include;
     if (service.exclude) opts.exclude = service.exclude;
+    if (service.includeDerived) opts.includeDerived = true;
+    if (service.includeNavigation) opts.includeNavigation = true;
     result = (generate as Generate)(opts);
   } catch (e) {
     if (e instanceof GenerationError)
