@@ -7,9 +7,9 @@ import type { ResolvedService } from "./types";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
 
-export const TOP_KEYS = ["$schema", "services"];
-export const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-export const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation"];
+const TOP_KEYS = ["$schema", "services"];
+const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
+const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation"];
 
 /** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
@@ -84,3 +84,6 @@ function unknownKeys(obj: Record<string, unknown>, known: string[], at: string, 
   for (const key of Object.keys(obj))
     if (!known.includes(key)) errors.push(`${at ? `${at}.` : ""}${key}: unknown key (expected one of ${known.join(", ")})`);
 }
+
+/** The keys each level of the config accepts (the JSON Schema lists the same; a test checks it). */
+export { TOP_KEYS, SERVICE_KEYS, OPTION_KEYS };

@@ -26,7 +26,11 @@ export function generatorIdentity(cache?: StatCache): GeneratorIdentity {
   const pkgFile = path.join(PACKAGE_ROOT, "package.json");
   const codeDir = path.resolve(__dirname, "..");
   const files = [
-    ...listFiles(codeDir, "", true).filter((r) => r.endsWith(".js")).map((r) => [r, path.join(codeDir, r)]),
+    // The precompiled templates are a cache derived from templates/ (hashed below), present or not
+    // depending on how dist/ was built: they must not change the fingerprint.
+    ...listFiles(codeDir, "", true)
+      .filter((r) => r.endsWith(".js") && r !== "templates.precompiled.js")
+      .map((r) => [r, path.join(codeDir, r)]),
     ...listFiles(path.join(PACKAGE_ROOT, "templates"), "", false).map((r) => [`templates/${r}`, path.join(PACKAGE_ROOT, "templates", r)]),
   ];
   const statOf = (f: string) => {
