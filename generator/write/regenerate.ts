@@ -53,10 +53,21 @@ export interface RegenerateOutcome {
 
 type Generate = (o: GenerateOptions) => GenerateResult;
 
-export function regenerate(req: RegenerateRequest): RegenerateOutcome {
-  if (req.mode !== "write") return regenerateUnlocked(req);
+function realFolder(dir: string): string {
   try {
-    return withOutputLock(req.service.out, () => regenerateUnlocked(req), 120000);
+    return fs.lstatSync(dir).isSymbolicLink() ? fs.realpathSync(dir) : dir;
+  } catch {
+    return dir;
+  }
+}
+
+export function regenerate(req: RegenerateRequest): RegenerateOutcome {
+  // An output folder reached through a symlink is replaced where it really is; the link stays.
+  const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
+  const run = () => ({ ...regenerateUnlocked(real), service: req.service });
+  if (req.mode !== "write") return run();
+  try {
+    return withOutputLock(real.service.out, run, 120000);
   } catch (e) {
     if (!(e instanceof OutputLockedError)) throw e;
     const diagnostics: Diagnostic[] = [{ code: Codes.outputLocked, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "" }];
