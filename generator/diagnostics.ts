@@ -44,6 +44,7 @@ export const Codes = {
   slicePruned: "ODG304",
   sliceSummary: "ODG305",
   outputConflict: "ODG401",
+  outputLocked: "ODG402",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -118,3 +118,36 @@ test(`output is complete old or complete new after each of ${KILLS} SIGKILLs at 
   expect(outcomes.killed).toBe(KILLS);
   expect(outcomes.duringWrite).toBeGreaterThanOrEqual(2);
 });
+
+test("two runs on one output folder at once: the second waits for the first; a dead writer's lock is taken over", async () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  copySpec("graph-beta-securitycopilot.xml", dir);
+  const gen = path.join(dir, "gen");
+  const lock = path.join(dir, ".gen.odatagen-lock");
+  // A lock left by a process that no longer runs.
+  const dead = spawn(process.execPath, ["-e", "0"]);
+  await new Promise((r) => dead.on("exit", r));
+  fs.writeFileSync(lock, String(dead.pid));
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-callrecords.xml", out: "gen" }] });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(fs.existsSync(lock)).toBe(false);
+
+  // A slow writer switching to the other spec, and a second run started while it holds the lock.
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-beta-securitycopilot.xml", out: "gen" }] });
+  const slow = spawn(process.execPath, [BIN, "generate", "--force"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "80" }, stdio: "ignore" });
+  const slowDone = new Promise((r) => slow.on("exit", r));
+  const t0 = Date.now();
+  while (!fs.existsSync(lock) && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 10));
+  expect(fs.readFileSync(lock, "utf8")).toBe(String(slow.pid));
+  const second = await new Promise<number | null>((resolve) => {
+    const c = spawn(process.execPath, [BIN, "generate", "--force", "--quiet"], { cwd: dir, env: { ...process.env }, stdio: "ignore" });
+    c.on("exit", resolve);
+  });
+  expect(await slowDone).toBe(0);
+  expect(second).toBe(0);
+  expect(fs.existsSync(path.join(gen, "microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
+  expect(fs.existsSync(path.join(gen, "microsoft.graph.callRecords.types.ts"))).toBe(false);
+  expect(runCli(["generate", "--check"], dir).code).toBe(0);
+  expect(fs.readdirSync(dir).filter((f) => f.startsWith(".gen."))).toEqual([]);
+});

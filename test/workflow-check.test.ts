@@ -95,6 +95,49 @@ describe("incremental writes and the fast path", () => {
     expect(fs.readFileSync(path.join(gen, "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/label\?: string \| null/);
   });
 
+  test("with a stat cache (node_modules present), an edit that keeps size and mtime is still noticed", () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "node_modules", ".cache", "odatagen")).filter((f) => !f.endsWith(".model.json"))).toHaveLength(1);
+    expect(runCli(["generate"], dir).stdout).toMatch(/1 service up to date/);
+    const edm = path.join(dir, "gen", "edm.ts");
+    const good = fs.readFileSync(edm, "utf8");
+    const st = fs.statSync(edm);
+    fs.writeFileSync(edm, good.replace("export", "exPort"));
+    fs.utimesSync(edm, st.atime, st.mtime);
+    expect(fs.statSync(edm).size).toBe(st.size);
+    const r = runCli(["generate"], dir);
+    expect(r.stdout).toMatch(/1 written, 9 unchanged/);
+    expect(fs.readFileSync(edm, "utf8")).toBe(good);
+    // The same for an input.
+    const spec = path.join(dir, "graph-callrecords.xml");
+    const sst = fs.statSync(spec);
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTost"'));
+    fs.utimesSync(spec, sst.atime, sst.mtime);
+    expect(runCli(["generate"], dir).stdout).toMatch(/calls: 10 files in gen \([1-9]\d* written/);
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTost/);
+  });
+
+  test("a no-change run loads neither yargs nor the XML parser nor handlebars", () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    const tracer = path.join(dir, "trace.js");
+    const log = path.join(dir, "loaded.txt");
+    fs.writeFileSync(
+      tracer,
+      `const M = require("module"); const fs = require("fs"); const seen = new Set(); const load = M._load;
+       M._load = function (req, ...rest) { seen.add(req); return load.call(this, req, ...rest); };
+       process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, [...seen].join("\\n")));`,
+    );
+    const heavy = /^(yargs|handlebars|fast-xml-parser)/m;
+    expect(runCli(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` }).code).toBe(0);
+    expect(fs.readFileSync(log, "utf8")).toMatch(heavy); // a real generation does load them
+    const r = runCli(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` });
+    expect(r.stdout).toMatch(/up to date/);
+    expect(fs.readFileSync(log, "utf8")).not.toMatch(heavy);
+  });
+
   test("a generated file edited by hand defeats the fast path and is restored", () => {
     const dir = project();
     expect(runCli(["generate"], dir).code).toBe(0);

@@ -70,4 +70,16 @@ describe("--clean", () => {
     expect(fs.readFileSync(mine, "utf8")).toBe("// hand-written\n");
     expect(fs.existsSync(path.join(gen, CALLRECORDS_FILES[0]))).toBe(true);
   });
+
+  test("the first run into an existing folder without a manifest does not overwrite its files", () => {
+    const { dir, gen } = project();
+    fs.mkdirSync(gen);
+    fs.writeFileSync(path.join(gen, "index.ts"), "// someone else's index\n");
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ODG401: index\.ts exists and was not written by odatagen/);
+    expect(fs.readdirSync(gen)).toEqual(["index.ts"]);
+    fs.rmSync(path.join(gen, "index.ts"));
+    expect(runCli(["generate"], dir).code).toBe(0);
+  });
 });

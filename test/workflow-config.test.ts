@@ -97,6 +97,10 @@ describe("config files", () => {
     expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
     expect(runCli(["generate", "--no-such-flag"], dir).code).toBe(2);
+    // The output folder is swapped as a whole, so it must be a folder of its own.
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 });
 
@@ -110,7 +114,7 @@ describe("diagnostics and exit codes", () => {
     fs.writeFileSync(
       spec,
       text
-        .replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.noSuchType" />')
+        .replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.missing" />')
         .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
     );
     const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));

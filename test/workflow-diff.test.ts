@@ -56,6 +56,23 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
   });
 });
 
+test("generate after a spec change prints the model changes (summary kept in node_modules/.cache/odatagen)", () => {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  const spec = copySpec("graph-callrecords.xml", dir);
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] }));
+  const first = runCli(["generate"], dir);
+  expect(first.code).toBe(0);
+  expect(first.stdout).not.toMatch(/spec changed/);
+  fs.writeFileSync(spec, inBlock(fs.readFileSync(spec, "utf8"), '<EntityType Name="session"', "</EntityType>", (b) => b.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" Nullable="false" />')));
+  const r = runCli(["generate"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/calls: the spec changed: 1 model change\(s\), 1 breaking; suggested bump: major/);
+  expect(r.stdout).toMatch(/breaking: changed property microsoft\.graph\.callRecords\.session\/isTest: became non-nullable/);
+  // A run where only the generator's options changed is not a spec change.
+  expect(runCli(["generate", "--key-as-segment"], dir).stdout).not.toMatch(/spec changed/);
+});
+
 describe("breaking-change rules", () => {
   const wrap = (body: string) => `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>

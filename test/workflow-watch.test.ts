@@ -60,7 +60,7 @@ describe("generate --watch", () => {
 
     // 2. A broken edit: diagnostics printed, output left alone, still watching.
     mark = out.text.length;
-    fs.writeFileSync(spec, edited.replace('Type="Edm.String" />', 'Type="microsoft.graph.callRecords.noSuchType" />'));
+    fs.writeFileSync(spec, edited.replace('<Property Name="roomName" Type="Edm.String" />', '<Property Name="roomName" Type="microsoft.graph.callRecords.nowhere" />'));
     await out.wait(/regenerated in \d+ ms/, 30000, mark);
     chunk = out.text.slice(mark);
     expect(chunk).toMatch(/graph-callrecords\.xml:\d+:\d+: error ODG\d+/);
@@ -81,21 +81,23 @@ describe("generate --watch", () => {
     expect(code).toBe(0);
   });
 
-  test("reloads the config when it changes", async () => {
+  test.each(["json", "mjs"])("reloads the config (.%s) when it changes", async (ext) => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     copySpec("graph-beta-securitycopilot.xml", dir);
-    const config = path.join(dir, "odatagen.config.json");
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    const config = path.join(dir, `odatagen.config.${ext}`);
+    const writeConfig = (file: string, value: unknown) =>
+      ext === "json" ? writeJson(file, value) : fs.writeFileSync(file, `export default ${JSON.stringify(value)};\n`);
+    writeConfig(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
     child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
     const out = new Output(child);
     await out.wait(/watching 2 file\(s\)/, 30000, 0);
     let mark = out.text.length;
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] });
+    writeConfig(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] });
     await out.wait(/watching 3 file\(s\)/, 30000, mark);
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
     mark = out.text.length;
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: 1 }] });
+    writeConfig(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: 1 }] });
     await out.wait(/config not reloaded; still watching/, 30000, mark);
     expect(out.text.slice(mark)).toMatch(/services\[0\]\.out: expected a string/);
   });

@@ -62,3 +62,20 @@ describe("replaceOutput()", () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
   });
 });
+
+test("an output folder reached through a symlink is replaced where it is; the link stays", () => {
+  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  fs.mkdirSync(path.join(dir, "real"));
+  fs.symlinkSync("real", path.join(dir, "gen"));
+  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir).code).toBe(0);
+  expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
+  expect(fs.existsSync(path.join(dir, "real", "index.ts"))).toBe(true);
+  const spec = path.join(dir, "graph-callrecords.xml");
+  fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTrial"'));
+  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "gen"], dir).code).toBe(0);
+  expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
+  expect(fs.readFileSync(path.join(dir, "real", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTrial/);
+  expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "real"]);
+});

@@ -64,6 +64,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runDiff(args as unknown as { old: string; new: string; json: boolean; "fail-on-breaking": boolean }));
       },
     )
+    .epilog("Exit codes: 0 ok; 1 problems in the input, stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config.")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {

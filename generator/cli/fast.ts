@@ -9,9 +9,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
-import { generatorIdentity } from "../write/fingerprint";
 import { optionsRecord } from "../write/manifest";
-import { isUpToDate, readInputs } from "../write/uptodate";
+import { isUpToDate } from "../write/uptodate";
 
 export function tryFastPath(argv: string[]): number | undefined {
   if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
@@ -36,11 +35,7 @@ export function tryFastPath(argv: string[]): number | undefined {
   } catch {
     return undefined;
   }
-  const identity = generatorIdentity();
-  for (const s of services) {
-    const read = readInputs(s.out, s.inputs);
-    if (read.unreadable.length || !isUpToDate(s.out, identity, optionsRecord(s), read.records)) return undefined;
-  }
+  for (const s of services) if (!isUpToDate(s.out, optionsRecord(s), s.inputs)) return undefined;
   if (!quiet) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);

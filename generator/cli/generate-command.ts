@@ -73,6 +73,12 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
       if (!args.quiet)
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
+      const mc = o.modelChanges;
+      if (mc?.changes.length && !args.quiet) {
+        out.print(`odatagen: ${o.service.name}: the spec changed: ${mc.changes.length} model change(s), ${mc.breaking} breaking; suggested bump: ${mc.bump}`);
+        for (const c of mc.changes.filter((x) => x.breaking).slice(0, 10)) out.print(`  breaking: ${c.kind} ${c.element} ${c.path}: ${c.detail}`);
+        if (mc.changes.length > 10 || mc.breaking > 10) out.print("  (odatagen diff <old> <new> lists every change)");
+      }
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       continue;
     }

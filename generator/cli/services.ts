@@ -29,7 +29,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
     const out = path.resolve(cwd, flags.out);
-    return { ok: true, services: [override({ name: path.basename(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })] };
+    return checked([override({ name: path.basename(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
   }
   const file = findConfig(cwd, flags.config);
   if (!file) return { ok: false, errors: ["no odatagen.config.json, .mjs or .ts here; pass --input and --out, or create a config file"] };
@@ -45,5 +45,24 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     if (services.length !== 1) return { ok: false, errors: ["--out needs exactly one service (use --service to pick one)"] };
     services = [{ ...services[0], out: path.resolve(cwd, flags.out) }];
   }
-  return { ok: true, services, configFile: file };
+  return checked(services, cwd, file);
+}
+
+/**
+ * The output folder is replaced as a whole on every change (see write/stage.ts), so it must be a
+ * folder of its own: not the working folder or one above it, and not holding the inputs or config.
+ */
+function checked(services: ResolvedService[], cwd: string, configFile?: string): Services {
+  const errors: string[] = [];
+  const inside = (file: string, dir: string) => {
+    const rel = path.relative(dir, file);
+    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+  };
+  for (const s of services) {
+    const where = `${s.name}: output folder ${path.relative(cwd, s.out) || "."}`;
+    if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
+    else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))
+      errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, services, configFile };
 }

@@ -105,8 +105,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     run(false);
   };
 
+  refreshWatchers(); // before the first run, so that an edit made during it is not missed
   run(true);
-  refreshWatchers();
   return new Promise((resolve) => {
     const stop = () => {
       if (timer) clearTimeout(timer);

@@ -9,7 +9,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -51,6 +50,13 @@ export function parseJsonConfig(text: string): unknown {
   }
 }
 
+let loads = 0;
+
+/** node:url is loaded only for module configs. */
+function pathToFileURL(file: string): URL {
+  return (require("node:url") as typeof import("node:url")).pathToFileURL(file);
+}
+
 async function readConfigValue(file: string): Promise<unknown> {
   let text: string;
   try {
@@ -60,7 +66,8 @@ async function readConfigValue(file: string): Promise<unknown> {
   }
   const ext = path.extname(file);
   if (ext === ".json") return parseJsonConfig(text);
-  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return defaultExport(await import(pathToFileURL(file).href));
+  // The query makes `--watch` see an edited module config: import() caches modules by URL.
+  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`));
   if (ext === ".ts" || ext === ".mts") return loadTsConfig(file, text);
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
 }

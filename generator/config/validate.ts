@@ -84,3 +84,6 @@ function unknownKeys(obj: Record<string, unknown>, known: string[], at: string, 
   for (const key of Object.keys(obj))
     if (!known.includes(key)) errors.push(`${at ? `${at}.` : ""}${key}: unknown key (expected one of ${known.join(", ")})`);
 }
+
+/** The keys each level of the config accepts (the JSON Schema lists the same; a test checks it). */
+export { TOP_KEYS, SERVICE_KEYS, OPTION_KEYS };

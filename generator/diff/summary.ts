@@ -93,3 +93,32 @@ export function typeLabel(u: TypeUse): string {
   const t = u.maxLength !== undefined ? `${u.type}(${u.maxLength})` : u.type;
   return u.collection ? `Collection(${t})` : t;
 }
+
+type Obj<T> = Record<string, T>;
+interface TypeJson extends Omit<TypeSummary, "properties" | "navigation" | "members"> {
+  properties: Obj<TypeUse>;
+  navigation: Obj<{ target: string; collection: boolean; nullable: boolean; containsTarget: boolean }>;
+  members: Obj<number>;
+}
+interface SummaryJson {
+  types: Obj<TypeJson>;
+  operations: Obj<OperationSummary>;
+  entrySets: Obj<{ kind: "entity set" | "singleton"; type: string }>;
+}
+
+/** A summary as JSON text (kept between runs to report what a spec change changed). */
+export function summaryToJson(s: ModelSummary): string {
+  const types: Obj<TypeJson> = {};
+  for (const [k, t] of s.types)
+    types[k] = { ...t, properties: Object.fromEntries(t.properties), navigation: Object.fromEntries(t.navigation), members: Object.fromEntries(t.members) };
+  const json: SummaryJson = { types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
+  return JSON.stringify(json);
+}
+
+export function summaryFromJson(text: string): ModelSummary {
+  const j = JSON.parse(text) as SummaryJson;
+  const types = new Map<string, TypeSummary>();
+  for (const [k, t] of Object.entries(j.types))
+    types.set(k, { ...t, properties: new Map(Object.entries(t.properties)), navigation: new Map(Object.entries(t.navigation)), members: new Map(Object.entries(t.members)) });
+  return { types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
+}

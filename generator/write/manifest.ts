@@ -5,7 +5,6 @@
  * inputs, options and generator are unchanged. Its content is deterministic: no timestamps, no
  * absolute paths.
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -45,8 +44,13 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
+/** node:crypto is loaded on first use: a fully cached no-change run never needs it. */
+export function createSha256(): import("node:crypto").Hash {
+  return (require("node:crypto") as typeof import("node:crypto")).createHash("sha256");
+}
+
 export function sha256(data: string | Buffer): string {
-  return crypto.createHash("sha256").update(data).digest("hex");
+  return createSha256().update(data).digest("hex");
 }
 
 /** The manifest in `outDir`, or undefined. Accepts the first format (`files: string[]`). */

@@ -12,7 +12,10 @@ export interface Plan {
   unchanged: string[];
   /** Files a previous run wrote (per its manifest) that this run does not produce, still on disk. */
   stale: string[];
-  /** Files not written by odatagen that this run would overwrite: never done, reported instead. */
+  /**
+   * Files not written by odatagen (not in the manifest, or there is no manifest) that this run would
+   * overwrite: never done, reported instead.
+   */
   conflicts: string[];
   /** The previous manifest, if any. */
   previous?: Manifest;
@@ -30,7 +33,7 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, m
     else if (current.equals(Buffer.from(content, "utf8"))) plan.unchanged.push(rel);
     else {
       plan.changed.push(rel);
-      if (previous && !wrote.has(rel)) plan.conflicts.push(rel);
+      if (!wrote.has(rel)) plan.conflicts.push(rel);
     }
   }
   for (const rel of wrote) if (!files.has(rel) && fs.existsSync(path.join(outDir, rel))) plan.stale.push(rel);

@@ -7,10 +7,16 @@ import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
-import { optionsRecord } from "./manifest";
+import { optionsRecord, readManifest } from "./manifest";
+import { cacheSibling } from "./statcache";
+import { compareSummaries, type DiffResult } from "../diff/compare";
+import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Plan } from "./plan";
+import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
-import { display, isUpToDate, readInputs } from "./uptodate";
+import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -38,6 +44,8 @@ export interface RegenerateOutcome {
   files?: Map<string, string>;
   result?: GenerateResult;
   recovered: Recovery;
+  /** After a spec change: what changed in the model since the last generation (when known). */
+  modelChanges?: DiffResult;
   /** An interrupted run left a staging or backup folder (only reported by check and dry-run). */
   leftovers: boolean;
   ms: number;
@@ -45,7 +53,29 @@ export interface RegenerateOutcome {
 
 type Generate = (o: GenerateOptions) => GenerateResult;
 
+function realFolder(dir: string): string {
+  try {
+    return fs.lstatSync(dir).isSymbolicLink() ? fs.realpathSync(dir) : dir;
+  } catch {
+    return dir;
+  }
+}
+
 export function regenerate(req: RegenerateRequest): RegenerateOutcome {
+  // An output folder reached through a symlink is replaced where it really is; the link stays.
+  const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
+  const run = () => ({ ...regenerateUnlocked(real), service: req.service });
+  if (req.mode !== "write") return run();
+  try {
+    return withOutputLock(real.service.out, run, 120000);
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    const diagnostics: Diagnostic[] = [{ code: Codes.outputLocked, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "" }];
+    return { service: req.service, status: "failed", diagnostics, recovered: "none", leftovers: false, ms: 0 };
+  }
+}
+
+function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const started = process.hrtime.bigint();
   const { service, mode } = req;
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
@@ -60,10 +90,10 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
     }));
     return { ...base, status: "failed", diagnostics, ms: elapsed() };
   }
-  const identity = generatorIdentity();
   const options = optionsRecord(service);
-  if (writes && !req.force && isUpToDate(service.out, identity, options, read.records, req.removeStale))
+  if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
+  const identity = generatorIdentity();
 
   const { generate } = require("../generate") as typeof import("../generate");
   let result: GenerateResult;
@@ -80,6 +110,7 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
     throw e;
   }
   const record = { ...identity, options, inputs: read.records };
+  const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
   if (!writes) {
     const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
@@ -87,14 +118,40 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   }
   try {
     const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
-    return { ...base, status: "written", diagnostics, report, files: result.files, result, ms: elapsed() };
+    rememberOutput(service.out, service.inputs);
+    const specChanged = previousInputs !== JSON.stringify(read.records);
+    const modelChanges = keepSummary(service.out, result, specChanged);
+    return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
   } catch (e) {
     if (!(e instanceof OutputConflictError)) throw e;
     const conflicts = e.files.map((f): Diagnostic => ({
       code: Codes.outputConflict, severity: "error",
       message: `${f} exists and was not written by odatagen; move it away (nothing was written)`,
-      file: `${service.out}/${f}`, line: 0, column: 0, path: "",
+      file: display(path.join(service.out, f)), line: 0, column: 0, path: "",
     }));
     return { ...base, status: "failed", diagnostics: [...diagnostics, ...conflicts], ms: elapsed() };
   }
+}
+
+/**
+ * Keeps the model summary of this generation in the tool cache, and when the spec changed compares
+ * it with the one kept last time. Best effort: no cache folder, or an unreadable one, means no report.
+ */
+function keepSummary(outDir: string, result: GenerateResult, specChanged: boolean): DiffResult | undefined {
+  const file = cacheSibling(outDir, ".model.json");
+  if (!file) return undefined;
+  const now = summarize(result.model);
+  let changes: DiffResult | undefined;
+  try {
+    if (specChanged && fs.existsSync(file)) changes = compareSummaries(summaryFromJson(fs.readFileSync(file, "utf8")), now);
+  } catch {
+    changes = undefined;
+  }
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, summaryToJson(now));
+  } catch {
+    // best effort
+  }
+  return changes;
 }

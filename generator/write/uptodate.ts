@@ -2,15 +2,18 @@
  * The prebuild fast path: an output is up to date when its manifest records the same generator,
  * options and input hashes as now, and every file it lists is on disk with the recorded size and
  * hash. Then nothing needs parsing. Uses only Node built-ins, so that a no-change run loads neither
- * the XML parser nor the templates.
+ * the XML parser nor the templates; file hashes are taken from the stat cache when a file's stat
+ * has not changed since it was last hashed.
  */
 import * as fs from "node:fs";
-import { readManifest, recordedInputPath, sha256, type ManifestInput, type ManifestOptions } from "./manifest";
-import { hasLeftovers } from "./stage";
 import * as path from "node:path";
+import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
+import { generatorIdentity } from "./fingerprint";
+import { hasLeftovers } from "./stage";
+import { StatCache } from "./statcache";
 
 export interface ReadInputs {
-  /** Input text with line endings normalised to LF, by absolute path. */
+  /** Input text with line endings normalised to LF, paths as shown in diagnostics. */
   contents: { file: string; content: string }[];
   records: ManifestInput[];
   /** Inputs that could not be read, with the reason. */
@@ -40,29 +43,61 @@ export function display(file: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
-export function isUpToDate(
-  outDir: string,
-  identity: { version: string; fingerprint: string },
-  options: ManifestOptions,
-  inputs: ManifestInput[],
-  removeStale = true,
-): boolean {
-  const m = readManifest(outDir);
-  if (!m || !m.fingerprint || m.version !== identity.version || m.fingerprint !== identity.fingerprint) return false;
-  if (JSON.stringify(m.options) !== JSON.stringify(options)) return false;
-  if (JSON.stringify(m.inputs) !== JSON.stringify(inputs.map((i) => ({ file: i.file, sha256: i.sha256 })))) return false;
-  if (hasLeftovers(outDir)) return false;
-  for (const f of m.files) {
-    if (f.stale && removeStale) return false;
-    let buf: Buffer;
-    try {
-      const file = path.join(outDir, f.path);
-      if (fs.statSync(file).size !== f.size) return false;
-      buf = fs.readFileSync(file);
-    } catch {
-      return false;
-    }
-    if (sha256(buf) !== f.sha256) return false;
+/** Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable. */
+function hashFile(file: string, cache: StatCache): { sha256: string; size: number } | undefined {
+  try {
+    const st = fs.statSync(file);
+    const known = cache.lookup(file, st);
+    if (known) return { sha256: known, size: st.size };
+    const h = sha256(fs.readFileSync(file));
+    cache.remember(file, st, h);
+    return { sha256: h, size: st.size };
+  } catch {
+    return undefined;
   }
-  return true;
+}
+
+/**
+ * Whether `outDir` holds exactly what generating `inputs` (absolute paths) with `options` would
+ * write, judged from the manifest alone.
+ */
+export function isUpToDate(outDir: string, options: ManifestOptions, inputs: string[], removeStale = true): boolean {
+  const m = readManifest(outDir);
+  if (!m || !m.fingerprint) return false;
+  if (JSON.stringify(m.options) !== JSON.stringify(options)) return false;
+  if (m.inputs.length !== inputs.length || hasLeftovers(outDir)) return false;
+  const cache = StatCache.forOutput(outDir);
+  const identity = generatorIdentity(cache);
+  const ok =
+    m.version === identity.version &&
+    m.fingerprint === identity.fingerprint &&
+    sameInputs(m, outDir, inputs, cache) &&
+    sameFiles(m, outDir, cache, removeStale);
+  cache.save();
+  return ok;
+}
+
+function sameInputs(m: Manifest, outDir: string, inputs: string[], cache: StatCache): boolean {
+  return inputs.every((file, i) => {
+    const rec = m.inputs[i];
+    return rec.file === recordedInputPath(outDir, file) && hashFile(file, cache)?.sha256 === rec.sha256;
+  });
+}
+
+function sameFiles(m: Manifest, outDir: string, cache: StatCache, removeStale: boolean): boolean {
+  return m.files.every((f) => {
+    if (f.stale && removeStale) return false;
+    const h = hashFile(path.join(outDir, f.path), cache);
+    return h !== undefined && h.size === f.size && h.sha256 === f.sha256;
+  });
+}
+
+/** After a write: remembers the stats of the files just written, so the next run can trust them. */
+export function rememberOutput(outDir: string, inputs: string[]): void {
+  const m = readManifest(outDir);
+  if (!m) return;
+  const cache = StatCache.forOutput(outDir);
+  for (const file of inputs) hashFile(file, cache);
+  for (const f of m.files) hashFile(path.join(outDir, f.path), cache);
+  cache.save();
 }

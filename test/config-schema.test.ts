@@ -1,0 +1,39 @@
+/** The JSON Schema shipped for editors and the config validator accept the same keys and shapes. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { OPTION_KEYS, SERVICE_KEYS, TOP_KEYS, validateConfig } from "../generator/config/validate";
+
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "odatagen.config.schema.json"), "utf8"));
+const service = schema.properties.services.items;
+
+test("the schema lists exactly the keys the validator knows, and forbids others", () => {
+  expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
+  expect(Object.keys(service.properties).sort()).toEqual([...SERVICE_KEYS].sort());
+  expect(Object.keys(service.properties.options.properties).sort()).toEqual([...OPTION_KEYS].sort());
+  expect([schema.additionalProperties, service.additionalProperties, service.properties.options.additionalProperties]).toEqual([false, false, false]);
+  expect(service.required.sort()).toEqual(["input", "out"]);
+});
+
+test("the repository's own config references the schema and is valid", () => {
+  const config = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "odatagen.config.json"), "utf8"));
+  expect(config.$schema).toBe("./odatagen.config.schema.json");
+  const r = validateConfig(config, "/project");
+  expect(r.ok).toBe(true);
+  if (r.ok) expect(r.services.map((s) => [s.name, s.inputs, s.out])).toEqual([
+    ["graph-callrecords", ["/project/specs/graph-callrecords.xml"], "/project/generated/graph-callrecords"],
+    ["graph-beta-securitycopilot", ["/project/specs/graph-beta-securitycopilot.xml"], "/project/generated/graph-beta-securitycopilot"],
+  ]);
+});
+
+test("validator: required keys, empty lists and duplicate output folders", () => {
+  expect(validateConfig({ services: [] }, "/p")).toEqual({ ok: false, errors: ["services: expected at least one service"] });
+  expect(validateConfig({ services: [{}] }, "/p")).toEqual({
+    ok: false,
+    errors: ["services[0].input: required (a file name or a list of them)", "services[0].out: required (the output folder)"],
+  });
+  expect(validateConfig({ services: [{ input: "a.xml", out: "x" }, { input: "b.xml", out: "./x" }] }, "/p")).toEqual({
+    ok: false,
+    errors: ["services[1].out: same output folder as services[0]"],
+  });
+  expect(validateConfig([], "/p").ok).toBe(false);
+});
