@@ -5,27 +5,23 @@ import type { Swatch } from "./paint.types.js";
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 const ALIASES: Readonly<Record<string, string>> = {};
 
-const ColourMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["red", "green", "blue"]);
+const ColourMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["red", 0], ["green", 1], ["blue", 2]]);
 
 /** Checks a `paint.colour` value: a member name. */
-export function checkColour(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "paint.colour", ColourMembers, false);
+export function checkColour(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !ColourMembers.has(v)) vr.checkEnumValue(v, ctx, key, "paint.colour", ColourMembers, false);
 }
 
-const FinishMembers: ReadonlySet<string> = /* @__PURE__ */ new Set(["none", "matte", "gloss", "textured"]);
+const FinishMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["matte", 1], ["gloss", 2], ["textured", 4]]);
 
 /** Checks a `paint.finish` value: member names, comma-separated. */
-export function checkFinish(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkEnum(v, path, ctx, "paint.finish", FinishMembers, true);
+export function checkFinish(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (typeof v !== "string" || !FinishMembers.has(v)) vr.checkEnumValue(v, ctx, key, "paint.finish", FinishMembers, true);
 }
 
 /** Checks a `paint.hexCode` value (Edm.String). */
-export function checkHexCode(v: unknown, path: string, ctx: vr.Context): void {
-  checkString7(v, path, ctx);
-}
-
-function checkString7(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkString(v, path, ctx, 7);
+export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkString(v, ctx, key, 7);
 }
 
 /** Validates a `paint.swatch` value and returns every problem with its JSON-pointer path. */
@@ -33,53 +29,78 @@ export function validateSwatch(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkSwatch, value, options);
 }
 
-/** Whether `value` is a valid `"paint.swatch"` (stops at the first problem). */
+/** Whether `value` is a valid `paint.swatch` (stops at the first problem). */
 export function isSwatch(value: unknown, options?: vr.ValidateOptions): value is Swatch {
   return vr.test(checkSwatch, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"paint.swatch"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `paint.swatch`. */
 export function assertSwatch(value: unknown, options?: vr.ValidateOptions): asserts value is Swatch {
   vr.assert(checkSwatch, value, options);
 }
 
-/** Checks a value declared as `"paint.swatch"`: that type or the subtype its `@odata.type` names. */
-export function checkSwatch(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "paint.swatch", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactSwatch(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `paint.swatch`: that type or the subtype its `@odata.type` names. */
+export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "paint.swatch", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#paint.swatch":
     case "paint.swatch":
-      return exactSwatch(v, path, ctx);
+      return exactSwatch(v, ctx, key);
     default:
-      return ctx.fail(path, "paint.swatch or a subtype", type, `${type} is not paint.swatch or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "paint.swatch", false);
   }
 }
 
-/** Checks an object known to be a `"paint.swatch"`. */
-export function exactSwatch(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsSwatch(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownSwatch, "paint.swatch");
+/** Checks an object known to be a `paint.swatch`. */
+export function exactSwatch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsSwatch(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownSwatch, "paint.swatch");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"paint.swatch"` declares. */
-export function propsSwatch(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "colour", path, ctx, checkColour, "paint.colour", true, false, 0);
-  vr.prop(o, "finish", path, ctx, checkFinish, "paint.finish", false, true, 0);
-  vr.prop(o, "hex", path, ctx, checkHexCode, "paint.hexCode", false, true, 0);
-  vr.items(o, "mixes", path, ctx, checkColour, "paint.colour", true, false, 0);
-  vr.items(o, "maybeMixes", path, ctx, checkColour, "paint.colour", false, true, 0);
-  vr.items(o, "finishes", path, ctx, checkFinish, "paint.finish", true, false, 0);
-  vr.prop(o, "opacity", path, ctx, vr.checkSingle, "Edm.Single", false, true, 0);
-  vr.prop(o, "code", path, ctx, vr.checkSByte, "Edm.SByte", true, false, 0);
+/** Checks the properties `paint.swatch` declares; returns how many are present. */
+export function propsSwatch(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["colour"];
+  if (v !== undefined) found++;
+  if (v != null) checkColour(v, ctx, "colour");
+  else ctx.absent(v, "colour", "paint.colour", vr.REQUIRED);
+  v = o["finish"];
+  if (v !== undefined) found++;
+  if (v != null) checkFinish(v, ctx, "finish");
+  v = o["hex"];
+  if (v !== undefined) found++;
+  if (v != null) checkHexCode(v, ctx, "hex");
+  v = o["mixes"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "mixes", checkColour, "paint.colour", false);
+  else ctx.absent(v, "mixes", "Collection(paint.colour)", vr.REQUIRED);
+  v = o["maybeMixes"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "maybeMixes", checkColour, "paint.colour", true);
+  else ctx.absent(v, "maybeMixes", "Collection(paint.colour)", 0);
+  v = o["finishes"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "finishes", checkFinish, "paint.finish", false);
+  else ctx.absent(v, "finishes", "Collection(paint.finish)", vr.REQUIRED);
+  v = o["opacity"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkSingle(v, ctx, "opacity");
+  v = o["code"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkSByte(v, ctx, "code");
+  else ctx.absent(v, "code", "Edm.SByte", vr.REQUIRED);
+  return found;
 }
 
-/** Whether `"paint.swatch"` declares (or inherits) a property of this name. */
+/** Whether `paint.swatch` declares (or inherits) a property of this name. */
 export function knownSwatch(name: string): boolean {
   switch (name) {
     case "colour":
@@ -94,4 +115,29 @@ export function knownSwatch(name: string): boolean {
     default:
       return false;
   }
+}
+
+/** This namespace's types by qualified name. */
+export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
+  switch (qualifiedName) {
+    case "paint.colour":
+      return checkColour;
+    case "paint.finish":
+      return checkFinish;
+    case "paint.hexCode":
+      return checkHexCode;
+    case "paint.swatch":
+      return checkSwatch;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
+ * namespace); pass it as the `types` option to check typed dynamic properties of open types.
+ */
+export function checkerFor(typeName: string): vr.Checker | undefined {
+  const name = vr.typeNameOf(typeName, ALIASES);
+  return namespaceChecker(name);
 }

@@ -2,18 +2,44 @@
 import * as rt from "./runtime.js";
 import type { AnyAnimal, Bird, Fish, Keeper, Parrot } from "./zoo.model.types.js";
 
-/** Keys in URLs: `/set/key` when true, `/set('key')` when false (Capabilities.KeyAsSegmentSupported). */
-const KEY_AS_SEGMENT = true;
-void KEY_AS_SEGMENT;
+/**
+ * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
+ * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
+ */
+const SERVICE: rt.Service = {
+  keyAsSegment: true,
+  sets: {
+    "animals": {},
+    "keepers": { bindings: { "animals": "animals", "favourite": "animals" } },
+  },
+};
 
 /** The `animals` entity set (`/animals`). */
 export function animals(): rt.CollectionRef<AnyAnimal, string> {
-  return rt.rootCollection<AnyAnimal, string>("animals", KEY_AS_SEGMENT, [["id", "Guid"]]);
+  return rt.rootCollection<AnyAnimal, string>(SERVICE, "animals", [["id", "Guid"]]);
 }
 
 /** The `keepers` entity set (`/keepers`). */
 export function keepers(): rt.CollectionRef<Keeper, string> {
-  return rt.rootCollection<Keeper, string>("keepers", KEY_AS_SEGMENT, [["id", "String"]]);
+  return rt.rootCollection<Keeper, string>(SERVICE, "keepers", [["id", "String"]]);
+}
+
+/** Navigation properties of `zoo.model.animal` (inherited ones included), for typed `$expand`. */
+export interface AnimalNavigation {}
+
+/** Navigation properties of `zoo.model.bird` (inherited ones included), for typed `$expand`. */
+export interface BirdNavigation {}
+
+/** Navigation properties of `zoo.model.parrot` (inherited ones included), for typed `$expand`. */
+export interface ParrotNavigation {}
+
+/** Navigation properties of `zoo.model.fish` (inherited ones included), for typed `$expand`. */
+export interface FishNavigation {}
+
+/** Navigation properties of `zoo.model.keeper` (inherited ones included), for typed `$expand`. */
+export interface KeeperNavigation {
+  favourite: rt.Nav<AnyAnimal, AnimalNavigation>;
+  animals: rt.Nav<AnyAnimal, AnimalNavigation>;
 }
 
 /** `favourite` of a `zoo.model.keeper`: `…/favourite`. */
@@ -26,127 +52,127 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
   return parent.collection<AnyAnimal, string>("animals", [["id", "Guid"]]);
 }
 
-/** Reads one `zoo.model.animal` (GET). */
-export function getAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal>): Promise<AnyAnimal> {
-  return rt.send<AnyAnimal>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties. */
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.animal` (GET). */
-export function listAnimals(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal>): Promise<rt.Page<AnyAnimal>> {
-  return rt.send<rt.Page<AnyAnimal>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity. */
-export function createAnimal(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: rt.RequestOptions): Promise<AnyAnimal> {
-  return rt.send<AnyAnimal>(client, "POST", target.path, body, options);
+/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<AnyAnimal, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.animal` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.RequestOptions): Promise<AnyAnimal | undefined> {
-  return rt.send<AnyAnimal | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(AnyAnimal & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.animal` (DELETE). */
-export async function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET). */
-export function getBird(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird>): Promise<Bird> {
-  return rt.send<Bird>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties. */
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S>): Promise<rt.Selected<Bird, S, BirdNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.bird` (GET). */
-export function listBirds(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird>): Promise<rt.Page<Bird>> {
-  return rt.send<rt.Page<Bird>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity. */
-export function createBird(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: rt.RequestOptions): Promise<Bird> {
-  return rt.send<Bird>(client, "POST", target.path, body, options);
+/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<Bird, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.bird` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.RequestOptions): Promise<Bird | undefined> {
-  return rt.send<Bird | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(Bird & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.bird` (DELETE). */
-export async function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET). */
-export function getParrot(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.QueryOptions<Parrot>): Promise<Parrot> {
-  return rt.send<Parrot>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties. */
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Selected<Parrot, S, ParrotNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.parrot` (GET). */
-export function listParrots(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.QueryOptions<Parrot>): Promise<rt.Page<Parrot>> {
-  return rt.send<rt.Page<Parrot>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity. */
-export function createParrot(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: rt.RequestOptions): Promise<Parrot> {
-  return rt.send<Parrot>(client, "POST", target.path, body, options);
+/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<Parrot, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.parrot` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot>, body: Partial<Parrot>, options?: rt.RequestOptions): Promise<Parrot | undefined> {
-  return rt.send<Parrot | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(Parrot & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.parrot` (DELETE). */
-export async function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET). */
-export function getFish(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.QueryOptions<Fish>): Promise<Fish> {
-  return rt.send<Fish>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties. */
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Selected<Fish, S, FishNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.fish` (GET). */
-export function listFishes(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.QueryOptions<Fish>): Promise<rt.Page<Fish>> {
-  return rt.send<rt.Page<Fish>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity. */
-export function createFish(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: rt.RequestOptions): Promise<Fish> {
-  return rt.send<Fish>(client, "POST", target.path, body, options);
+/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<Fish, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.fish` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateFish(client: rt.Client, target: rt.EntityRef<Fish>, body: Partial<Fish>, options?: rt.RequestOptions): Promise<Fish | undefined> {
-  return rt.send<Fish | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `zoo.model.fish`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateFish(client: rt.Client, target: rt.EntityRef<Fish>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(Fish & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.fish` (DELETE). */
-export async function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET). */
-export function getKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.QueryOptions<Keeper>): Promise<Keeper> {
-  return rt.send<Keeper>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties. */
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Selected<Keeper, S, KeeperNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `zoo.model.keeper` (GET). */
-export function listKeepers(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.QueryOptions<Keeper>): Promise<rt.Page<Keeper>> {
-  return rt.send<rt.Page<Keeper>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity. */
-export function createKeeper(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: rt.RequestOptions): Promise<Keeper> {
-  return rt.send<Keeper>(client, "POST", target.path, body, options);
+/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<Keeper, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.keeper` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, body: Partial<Keeper>, options?: rt.RequestOptions): Promise<Keeper | undefined> {
-  return rt.send<Keeper | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(Keeper & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.keeper` (DELETE). */
-export async function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }

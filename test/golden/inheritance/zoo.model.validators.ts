@@ -5,8 +5,8 @@ import type { AnyAnimal, AnyLocation, Bird, Enclosure, Fish, Keeper, Notes, Parr
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 const ALIASES: Readonly<Record<string, string>> = {"Core":"Org.OData.Core.V1","zoo":"zoo.model"};
 
-function checkDecimal6_2(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkDecimal(v, path, ctx, 6, 2);
+function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
 /** Validates a `zoo.model.location` value and returns every problem with its JSON-pointer path. */
@@ -14,50 +14,58 @@ export function validateLocation(value: unknown, options?: vr.ValidateOptions): 
   return vr.run(checkLocation, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.location"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.location` (stops at the first problem). */
 export function isLocation(value: unknown, options?: vr.ValidateOptions): value is AnyLocation {
   return vr.test(checkLocation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.location"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.location`. */
 export function assertLocation(value: unknown, options?: vr.ValidateOptions): asserts value is AnyLocation {
   vr.assert(checkLocation, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.location"`: that type or the subtype its `@odata.type` names. */
-export function checkLocation(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.location", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return ctx.fail(path, "a concrete subtype of zoo.model.location", v, "zoo.model.location is abstract: @odata.type must name a concrete subtype");
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.location`: that type or the subtype its `@odata.type` names. */
+export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.location", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case "#zoo.model.enclosure":
     case "zoo.model.enclosure":
-      return exactEnclosure(v, path, ctx);
+    case "#zoo.enclosure":
+    case "zoo.enclosure":
+      return exactEnclosure(v, ctx, key);
+    case "#zoo.model.tank":
     case "zoo.model.tank":
-      return exactTank(v, path, ctx);
-    case "zoo.model.location":
-      return ctx.fail(path, "a concrete subtype of zoo.model.location", type, `${type} is abstract and cannot be instantiated`);
+    case "#zoo.tank":
+    case "zoo.tank":
+      return exactTank(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.location or a subtype", type, `${type} is not zoo.model.location or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.location", type === "#zoo.model.location" || type === "zoo.model.location" || type === "#zoo.location" || type === "zoo.location");
   }
 }
 
-/** Checks an object known to be a `"zoo.model.location"`. */
-export function exactLocation(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsLocation(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownLocation, "zoo.model.location");
+/** Checks an object known to be a `zoo.model.location`. */
+export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsLocation(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownLocation, "zoo.model.location");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.location"` declares. */
-export function propsLocation(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "label", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `zoo.model.location` declares; returns how many are present. */
+export function propsLocation(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["label"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "label");
+  return found;
 }
 
-/** Whether `"zoo.model.location"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.location` declares (or inherits) a property of this name. */
 export function knownLocation(name: string): boolean {
   switch (name) {
     case "label":
@@ -72,47 +80,55 @@ export function validateEnclosure(value: unknown, options?: vr.ValidateOptions):
   return vr.run(checkEnclosure, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.enclosure"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.enclosure` (stops at the first problem). */
 export function isEnclosure(value: unknown, options?: vr.ValidateOptions): value is Enclosure {
   return vr.test(checkEnclosure, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.enclosure"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.enclosure`. */
 export function assertEnclosure(value: unknown, options?: vr.ValidateOptions): asserts value is Enclosure {
   vr.assert(checkEnclosure, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.enclosure"`: that type or the subtype its `@odata.type` names. */
-export function checkEnclosure(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.enclosure", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactEnclosure(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.enclosure`: that type or the subtype its `@odata.type` names. */
+export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.enclosure", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.enclosure":
     case "zoo.model.enclosure":
-      return exactEnclosure(v, path, ctx);
+    case "#zoo.enclosure":
+    case "zoo.enclosure":
+      return exactEnclosure(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.enclosure or a subtype", type, `${type} is not zoo.model.enclosure or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.enclosure", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.enclosure"`. */
-export function exactEnclosure(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsEnclosure(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownEnclosure, "zoo.model.enclosure");
+/** Checks an object known to be a `zoo.model.enclosure`. */
+export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsEnclosure(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownEnclosure, "zoo.model.enclosure");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.enclosure"` declares, after its base type's. */
-export function propsEnclosure(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsLocation(o, path, ctx);
-  vr.prop(o, "number", path, ctx, vr.checkInt32, "Edm.Int32", true, false, 0);
+/** Checks the properties `zoo.model.enclosure` declares, after its base type's; returns how many are present. */
+export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
+  let found = propsLocation(o, ctx);
+  let v: unknown;
+  v = o["number"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt32(v, ctx, "number");
+  else ctx.absent(v, "number", "Edm.Int32", vr.REQUIRED);
+  return found;
 }
 
-/** Whether `"zoo.model.enclosure"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.enclosure` declares (or inherits) a property of this name. */
 export function knownEnclosure(name: string): boolean {
   switch (name) {
     case "number":
@@ -127,48 +143,58 @@ export function validateTank(value: unknown, options?: vr.ValidateOptions): vr.V
   return vr.run(checkTank, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.tank"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.tank` (stops at the first problem). */
 export function isTank(value: unknown, options?: vr.ValidateOptions): value is Tank {
   return vr.test(checkTank, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.tank"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.tank`. */
 export function assertTank(value: unknown, options?: vr.ValidateOptions): asserts value is Tank {
   vr.assert(checkTank, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.tank"`: that type or the subtype its `@odata.type` names. */
-export function checkTank(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.tank", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactTank(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.tank`: that type or the subtype its `@odata.type` names. */
+export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.tank", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.tank":
     case "zoo.model.tank":
-      return exactTank(v, path, ctx);
+    case "#zoo.tank":
+    case "zoo.tank":
+      return exactTank(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.tank or a subtype", type, `${type} is not zoo.model.tank or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.tank", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.tank"`. */
-export function exactTank(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsTank(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownTank, "zoo.model.tank");
+/** Checks an object known to be a `zoo.model.tank`. */
+export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsTank(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownTank, "zoo.model.tank");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.tank"` declares, after its base type's. */
-export function propsTank(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsLocation(o, path, ctx);
-  vr.prop(o, "litres", path, ctx, vr.checkInt64, "Edm.Int64", true, false, 0);
-  vr.prop(o, "feeding", path, ctx, vr.checkDuration, "Edm.Duration", false, true, 0);
+/** Checks the properties `zoo.model.tank` declares, after its base type's; returns how many are present. */
+export function propsTank(o: vr.Json, ctx: vr.Context): number {
+  let found = propsLocation(o, ctx);
+  let v: unknown;
+  v = o["litres"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt64(v, ctx, "litres");
+  else ctx.absent(v, "litres", "Edm.Int64", vr.REQUIRED);
+  v = o["feeding"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkDuration(v, ctx, "feeding");
+  return found;
 }
 
-/** Whether `"zoo.model.tank"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.tank` declares (or inherits) a property of this name. */
 export function knownTank(name: string): boolean {
   switch (name) {
     case "litres":
@@ -184,45 +210,51 @@ export function validateNotes(value: unknown, options?: vr.ValidateOptions): vr.
   return vr.run(checkNotes, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.notes"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.notes` (stops at the first problem). */
 export function isNotes(value: unknown, options?: vr.ValidateOptions): value is Notes {
   return vr.test(checkNotes, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.notes"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.notes`. */
 export function assertNotes(value: unknown, options?: vr.ValidateOptions): asserts value is Notes {
   vr.assert(checkNotes, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.notes"`: that type or the subtype its `@odata.type` names. */
-export function checkNotes(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.notes", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactNotes(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.notes`: that type or the subtype its `@odata.type` names. */
+export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.notes", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.notes":
     case "zoo.model.notes":
-      return exactNotes(v, path, ctx);
+    case "#zoo.notes":
+    case "zoo.notes":
+      return exactNotes(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.notes or a subtype", type, `${type} is not zoo.model.notes or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.notes", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.notes"`. */
-export function exactNotes(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsNotes(o, path, ctx);
+/** Checks an object known to be a `zoo.model.notes`. */
+export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  propsNotes(o, ctx);
+  vr.dynamicProperties(o, ctx, knownNotes);
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.notes"` declares. */
-export function propsNotes(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "author", path, ctx, vr.checkString, "Edm.String", false, true, 0);
+/** Checks the properties `zoo.model.notes` declares; returns how many are present. */
+export function propsNotes(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["author"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "author");
+  return found;
 }
 
-/** Whether `"zoo.model.notes"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.notes` declares (or inherits) a property of this name. */
 export function knownNotes(name: string): boolean {
   switch (name) {
     case "author":
@@ -237,56 +269,78 @@ export function validateAnimal(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkAnimal, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.animal"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.animal` (stops at the first problem). */
 export function isAnimal(value: unknown, options?: vr.ValidateOptions): value is AnyAnimal {
   return vr.test(checkAnimal, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.animal"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.animal`. */
 export function assertAnimal(value: unknown, options?: vr.ValidateOptions): asserts value is AnyAnimal {
   vr.assert(checkAnimal, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.animal"`: that type or the subtype its `@odata.type` names. */
-export function checkAnimal(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.animal", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return ctx.fail(path, "a concrete subtype of zoo.model.animal", v, "zoo.model.animal is abstract: @odata.type must name a concrete subtype");
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.animal`: that type or the subtype its `@odata.type` names. */
+export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.animal", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case "#zoo.model.bird":
     case "zoo.model.bird":
-      return exactBird(v, path, ctx);
+    case "#zoo.bird":
+    case "zoo.bird":
+      return exactBird(v, ctx, key);
+    case "#zoo.model.parrot":
     case "zoo.model.parrot":
-      return exactParrot(v, path, ctx);
+    case "#zoo.parrot":
+    case "zoo.parrot":
+      return exactParrot(v, ctx, key);
+    case "#zoo.model.fish":
     case "zoo.model.fish":
-      return exactFish(v, path, ctx);
-    case "zoo.model.animal":
-      return ctx.fail(path, "a concrete subtype of zoo.model.animal", type, `${type} is abstract and cannot be instantiated`);
+    case "#zoo.fish":
+    case "zoo.fish":
+      return exactFish(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.animal or a subtype", type, `${type} is not zoo.model.animal or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.animal", type === "#zoo.model.animal" || type === "zoo.model.animal" || type === "#zoo.animal" || type === "zoo.animal");
   }
 }
 
-/** Checks an object known to be a `"zoo.model.animal"`. */
-export function exactAnimal(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsAnimal(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownAnimal, "zoo.model.animal");
+/** Checks an object known to be a `zoo.model.animal`. */
+export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsAnimal(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownAnimal, "zoo.model.animal");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.animal"` declares. */
-export function propsAnimal(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "id", path, ctx, vr.checkGuid, "Edm.Guid", true, false, 0);
-  vr.prop(o, "name", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "born", path, ctx, vr.checkDate, "Edm.Date", false, true, 0);
-  vr.items(o, "tags", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "home", path, ctx, checkLocation, "zoo.model.location", false, true, 0);
+/** Checks the properties `zoo.model.animal` declares; returns how many are present. */
+export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["id"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkGuid(v, ctx, "id");
+  else ctx.absent(v, "id", "Edm.Guid", vr.REQUIRED);
+  v = o["name"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "name");
+  else ctx.absent(v, "name", "Edm.String", vr.REQUIRED);
+  v = o["born"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkDate(v, ctx, "born");
+  v = o["tags"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "tags", vr.checkString, "Edm.String", false);
+  else ctx.absent(v, "tags", "Collection(Edm.String)", vr.REQUIRED);
+  v = o["home"];
+  if (v !== undefined) found++;
+  if (v != null) checkLocation(v, ctx, "home");
+  return found;
 }
 
-/** Whether `"zoo.model.animal"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.animal` declares (or inherits) a property of this name. */
 export function knownAnimal(name: string): boolean {
   switch (name) {
     case "id":
@@ -305,49 +359,59 @@ export function validateBird(value: unknown, options?: vr.ValidateOptions): vr.V
   return vr.run(checkBird, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.bird"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.bird` (stops at the first problem). */
 export function isBird(value: unknown, options?: vr.ValidateOptions): value is Bird {
   return vr.test(checkBird, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.bird"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.bird`. */
 export function assertBird(value: unknown, options?: vr.ValidateOptions): asserts value is Bird {
   vr.assert(checkBird, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.bird"`: that type or the subtype its `@odata.type` names. */
-export function checkBird(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.bird", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactBird(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.bird`: that type or the subtype its `@odata.type` names. */
+export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.bird", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.bird":
     case "zoo.model.bird":
-      return exactBird(v, path, ctx);
+    case "#zoo.bird":
+    case "zoo.bird":
+      return exactBird(v, ctx, key);
+    case "#zoo.model.parrot":
     case "zoo.model.parrot":
-      return exactParrot(v, path, ctx);
+    case "#zoo.parrot":
+    case "zoo.parrot":
+      return exactParrot(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.bird or a subtype", type, `${type} is not zoo.model.bird or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.bird", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.bird"`. */
-export function exactBird(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsBird(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownBird, "zoo.model.bird");
+/** Checks an object known to be a `zoo.model.bird`. */
+export function exactBird(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsBird(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownBird, "zoo.model.bird");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.bird"` declares, after its base type's. */
-export function propsBird(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsAnimal(o, path, ctx);
-  vr.prop(o, "wingspan", path, ctx, vr.checkDouble, "Edm.Double", false, true, 0);
+/** Checks the properties `zoo.model.bird` declares, after its base type's; returns how many are present. */
+export function propsBird(o: vr.Json, ctx: vr.Context): number {
+  let found = propsAnimal(o, ctx);
+  let v: unknown;
+  v = o["wingspan"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkDouble(v, ctx, "wingspan");
+  return found;
 }
 
-/** Whether `"zoo.model.bird"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.bird` declares (or inherits) a property of this name. */
 export function knownBird(name: string): boolean {
   switch (name) {
     case "wingspan":
@@ -362,47 +426,55 @@ export function validateParrot(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkParrot, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.parrot"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.parrot` (stops at the first problem). */
 export function isParrot(value: unknown, options?: vr.ValidateOptions): value is Parrot {
   return vr.test(checkParrot, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.parrot"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.parrot`. */
 export function assertParrot(value: unknown, options?: vr.ValidateOptions): asserts value is Parrot {
   vr.assert(checkParrot, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.parrot"`: that type or the subtype its `@odata.type` names. */
-export function checkParrot(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.parrot", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactParrot(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.parrot`: that type or the subtype its `@odata.type` names. */
+export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.parrot", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.parrot":
     case "zoo.model.parrot":
-      return exactParrot(v, path, ctx);
+    case "#zoo.parrot":
+    case "zoo.parrot":
+      return exactParrot(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.parrot or a subtype", type, `${type} is not zoo.model.parrot or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.parrot", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.parrot"`. */
-export function exactParrot(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsParrot(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownParrot, "zoo.model.parrot");
+/** Checks an object known to be a `zoo.model.parrot`. */
+export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsParrot(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownParrot, "zoo.model.parrot");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.parrot"` declares, after its base type's. */
-export function propsParrot(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsBird(o, path, ctx);
-  vr.prop(o, "words", path, ctx, vr.checkInt32, "Edm.Int32", true, false, 0);
+/** Checks the properties `zoo.model.parrot` declares, after its base type's; returns how many are present. */
+export function propsParrot(o: vr.Json, ctx: vr.Context): number {
+  let found = propsBird(o, ctx);
+  let v: unknown;
+  v = o["words"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt32(v, ctx, "words");
+  else ctx.absent(v, "words", "Edm.Int32", vr.REQUIRED);
+  return found;
 }
 
-/** Whether `"zoo.model.parrot"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.parrot` declares (or inherits) a property of this name. */
 export function knownParrot(name: string): boolean {
   switch (name) {
     case "words":
@@ -417,47 +489,54 @@ export function validateFish(value: unknown, options?: vr.ValidateOptions): vr.V
   return vr.run(checkFish, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.fish"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.fish` (stops at the first problem). */
 export function isFish(value: unknown, options?: vr.ValidateOptions): value is Fish {
   return vr.test(checkFish, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.fish"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.fish`. */
 export function assertFish(value: unknown, options?: vr.ValidateOptions): asserts value is Fish {
   vr.assert(checkFish, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.fish"`: that type or the subtype its `@odata.type` names. */
-export function checkFish(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.fish", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactFish(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.fish`: that type or the subtype its `@odata.type` names. */
+export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.fish", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.fish":
     case "zoo.model.fish":
-      return exactFish(v, path, ctx);
+    case "#zoo.fish":
+    case "zoo.fish":
+      return exactFish(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.fish or a subtype", type, `${type} is not zoo.model.fish or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.fish", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.fish"`. */
-export function exactFish(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsFish(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownFish, "zoo.model.fish");
+/** Checks an object known to be a `zoo.model.fish`. */
+export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsFish(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownFish, "zoo.model.fish");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.fish"` declares, after its base type's. */
-export function propsFish(o: vr.Json, path: string, ctx: vr.Context): void {
-  propsAnimal(o, path, ctx);
-  vr.prop(o, "depth", path, ctx, checkDecimal6_2, "Edm.Decimal", false, true, 0);
+/** Checks the properties `zoo.model.fish` declares, after its base type's; returns how many are present. */
+export function propsFish(o: vr.Json, ctx: vr.Context): number {
+  let found = propsAnimal(o, ctx);
+  let v: unknown;
+  v = o["depth"];
+  if (v !== undefined) found++;
+  if (v != null) checkDecimalP6S2(v, ctx, "depth");
+  return found;
 }
 
-/** Whether `"zoo.model.fish"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.fish` declares (or inherits) a property of this name. */
 export function knownFish(name: string): boolean {
   switch (name) {
     case "depth":
@@ -472,50 +551,69 @@ export function validateKeeper(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkKeeper, value, options);
 }
 
-/** Whether `value` is a valid `"zoo.model.keeper"` (stops at the first problem). */
+/** Whether `value` is a valid `zoo.model.keeper` (stops at the first problem). */
 export function isKeeper(value: unknown, options?: vr.ValidateOptions): value is Keeper {
   return vr.test(checkKeeper, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"zoo.model.keeper"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.keeper`. */
 export function assertKeeper(value: unknown, options?: vr.ValidateOptions): asserts value is Keeper {
   vr.assert(checkKeeper, value, options);
 }
 
-/** Checks a value declared as `"zoo.model.keeper"`: that type or the subtype its `@odata.type` names. */
-export function checkKeeper(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "zoo.model.keeper", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactKeeper(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `zoo.model.keeper`: that type or the subtype its `@odata.type` names. */
+export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "zoo.model.keeper", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#zoo.model.keeper":
     case "zoo.model.keeper":
-      return exactKeeper(v, path, ctx);
+    case "#zoo.keeper":
+    case "zoo.keeper":
+      return exactKeeper(v, ctx, key);
     default:
-      return ctx.fail(path, "zoo.model.keeper or a subtype", type, `${type} is not zoo.model.keeper or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "zoo.model.keeper", false);
   }
 }
 
-/** Checks an object known to be a `"zoo.model.keeper"`. */
-export function exactKeeper(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsKeeper(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownKeeper, "zoo.model.keeper");
+/** Checks an object known to be a `zoo.model.keeper`. */
+export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsKeeper(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownKeeper, "zoo.model.keeper");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"zoo.model.keeper"` declares. */
-export function propsKeeper(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "id", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "hired", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "notes", path, ctx, checkNotes, "zoo.model.notes", false, true, 0);
-  vr.prop(o, "favourite", path, ctx, checkAnimal, "zoo.model.animal", false, true, 0);
-  vr.items(o, "animals", path, ctx, checkAnimal, "zoo.model.animal", false, false, 0);
+/** Checks the properties `zoo.model.keeper` declares; returns how many are present. */
+export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["id"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "id");
+  else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);
+  v = o["hired"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "hired");
+  else ctx.absent(v, "hired", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o["notes"];
+  if (v !== undefined) found++;
+  if (v != null) checkNotes(v, ctx, "notes");
+  v = o["favourite"];
+  if (v !== undefined) found++;
+  if (v != null) checkAnimal(v, ctx, "favourite");
+  v = o["animals"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "animals", checkAnimal, "zoo.model.animal", false);
+  else ctx.absent(v, "animals", "Collection(zoo.model.animal)", 0);
+  return found;
 }
 
-/** Whether `"zoo.model.keeper"` declares (or inherits) a property of this name. */
+/** Whether `zoo.model.keeper` declares (or inherits) a property of this name. */
 export function knownKeeper(name: string): boolean {
   switch (name) {
     case "id":
@@ -527,4 +625,39 @@ export function knownKeeper(name: string): boolean {
     default:
       return false;
   }
+}
+
+/** This namespace's types by qualified name. */
+export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
+  switch (qualifiedName) {
+    case "zoo.model.location":
+      return checkLocation;
+    case "zoo.model.enclosure":
+      return checkEnclosure;
+    case "zoo.model.tank":
+      return checkTank;
+    case "zoo.model.notes":
+      return checkNotes;
+    case "zoo.model.animal":
+      return checkAnimal;
+    case "zoo.model.bird":
+      return checkBird;
+    case "zoo.model.parrot":
+      return checkParrot;
+    case "zoo.model.fish":
+      return checkFish;
+    case "zoo.model.keeper":
+      return checkKeeper;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
+ * namespace); pass it as the `types` option to check typed dynamic properties of open types.
+ */
+export function checkerFor(typeName: string): vr.Checker | undefined {
+  const name = vr.typeNameOf(typeName, ALIASES);
+  return namespaceChecker(name);
 }

@@ -2,111 +2,130 @@
 import * as rt from "./runtime.js";
 import type { Order, OrderLine, Store } from "./shop.types.js";
 
-/** Keys in URLs: `/set/key` when true, `/set('key')` when false (Capabilities.KeyAsSegmentSupported). */
-const KEY_AS_SEGMENT = false;
-void KEY_AS_SEGMENT;
+/**
+ * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
+ * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
+ */
+const SERVICE: rt.Service = {
+  keyAsSegment: false,
+  sets: {
+    "orders": {},
+    "mainStore": {},
+  },
+};
 
 /** The `mainStore` singleton (`/mainStore`). */
 export function mainStore(): rt.EntityRef<Store> {
-  return rt.root<Store>("mainStore", KEY_AS_SEGMENT);
+  return rt.root<Store>(SERVICE, "mainStore");
 }
 
 /** The `orders` entity set (`/orders`). */
 export function orders(): rt.CollectionRef<Order, number> {
-  return rt.rootCollection<Order, number>("orders", KEY_AS_SEGMENT, [["id", "Int32"]]);
+  return rt.rootCollection<Order, number>(SERVICE, "orders", [["id", "Int32"]]);
 }
+
+/** Navigation properties of `shop.order` (inherited ones included), for typed `$expand`. */
+export interface OrderNavigation {
+  lines: rt.Nav<OrderLine, OrderLineNavigation>;
+}
+
+/** Navigation properties of `shop.orderLine` (inherited ones included), for typed `$expand`. */
+export interface OrderLineNavigation {}
+
+/** Navigation properties of `shop.store` (inherited ones included), for typed `$expand`. */
+export interface StoreNavigation {}
 
 /** `lines` of a `shop.order` (contained): `…/lines`. */
 export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
-  return parent.collection<OrderLine, { "orderId": number; "sku": string }>("lines", [["orderId", "Int32"], ["sku", "String"]]);
+  return parent.collection<OrderLine, { "orderId": number; "sku": string }>("lines", [["orderId", "Int32"], ["sku", "String"]], true);
 }
 
-/** Reads one `shop.order` (GET). */
-export function getOrder(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.QueryOptions<Order>): Promise<Order> {
-  return rt.send<Order>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties. */
+export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Selected<Order, S, OrderNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.order` (GET). */
-export function listOrders(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.QueryOptions<Order>): Promise<rt.Page<Order>> {
-  return rt.send<rt.Page<Order>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.order` in a collection (POST); resolves with the created entity. */
-export function createOrder(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: rt.RequestOptions): Promise<Order> {
-  return rt.send<Order>(client, "POST", target.path, body, options);
+/** Creates a `shop.order` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: O): Promise<rt.Created<Order, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.order` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateOrder(client: rt.Client, target: rt.EntityRef<Order>, body: Partial<Order>, options?: rt.RequestOptions): Promise<Order | undefined> {
-  return rt.send<Order | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `shop.order`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrder(client: rt.Client, target: rt.EntityRef<Order>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(Order & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.order` (DELETE). */
-export async function deleteOrder(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.orderLine` (GET). */
-export function getOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.QueryOptions<OrderLine>): Promise<OrderLine> {
-  return rt.send<OrderLine>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties. */
+export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.orderLine` (GET). */
-export function listOrderLines(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.QueryOptions<OrderLine>): Promise<rt.Page<OrderLine>> {
-  return rt.send<rt.Page<OrderLine>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity. */
-export function createOrderLine(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: rt.RequestOptions): Promise<OrderLine> {
-  return rt.send<OrderLine>(client, "POST", target.path, body, options);
+/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: O): Promise<rt.Created<OrderLine, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.orderLine` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, body: Partial<OrderLine>, options?: rt.RequestOptions): Promise<OrderLine | undefined> {
-  return rt.send<OrderLine | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `shop.orderLine`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(OrderLine & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.orderLine` (DELETE). */
-export async function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.store` (GET). */
-export function getStore(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.QueryOptions<Store>): Promise<Store> {
-  return rt.send<Store>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties. */
+export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Selected<Store, S, StoreNavigation>> {
+  return rt.read(client, target, options);
 }
 
-/** Reads one page of a collection of `shop.store` (GET). */
-export function listStores(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.QueryOptions<Store>): Promise<rt.Page<Store>> {
-  return rt.send<rt.Page<Store>>(client, "GET", rt.withQuery(target.path, options), undefined, options);
+/** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
+export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation>>> {
+  return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.store` in a collection (POST); resolves with the created entity. */
-export function createStore(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: rt.RequestOptions): Promise<Store> {
-  return rt.send<Store>(client, "POST", target.path, body, options);
+/** Creates a `shop.store` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
+export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: O): Promise<rt.Created<Store, O>> {
+  return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.store` (PATCH): only the properties in `body` change. Resolves with the entity the service returns, or undefined on 204 No Content. */
-export function updateStore(client: rt.Client, target: rt.EntityRef<Store>, body: Partial<Store>, options?: rt.RequestOptions): Promise<Store | undefined> {
-  return rt.send<Store | undefined>(client, "PATCH", target.path, body, options);
+/** Updates a `shop.store`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateStore(client: rt.Client, target: rt.EntityRef<Store>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(Store & rt.ControlInfo) | undefined> {
+  return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.store` (DELETE). */
-export async function deleteStore(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.RequestOptions): Promise<void> {
-  await rt.send<unknown>(client, "DELETE", target.path, undefined, options);
+export function deleteStore(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.ChangeOptions): Promise<void> {
+  return rt.remove(client, target, options);
 }
 
 /** Action `shop.cancel`, bound to `shop.order`. */
-export function cancel(client: rt.Client, target: rt.EntityRef<Order>, params: { "reason"?: string | null } = {}, options?: rt.RequestOptions): Promise<void> {
+export function cancel(client: rt.Client, target: rt.EntityRef<Order>, params: { "reason"?: string | null } = {}, options?: rt.ReadOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.cancel`, params, options);
 }
 
 /** Function `shop.biggest`, bound to a collection of `shop.order`. */
-export function biggest(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.RequestOptions): Promise<rt.Page<Order | null>> {
+export function biggest(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadOptions): Promise<rt.Page<Order | null>> {
   return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), undefined, options);
 }
 
 /** Function `shop.openStores` (imported as `/openStores`). */
-export function openStores(client: rt.Client, options?: rt.RequestOptions): Promise<{ value: number }> {
+export function openStores(client: rt.Client, options?: rt.ReadOptions): Promise<{ value: number }> {
   return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options);
 }

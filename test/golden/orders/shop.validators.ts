@@ -5,8 +5,8 @@ import type { Order, OrderLine, Store } from "./shop.types.js";
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 const ALIASES: Readonly<Record<string, string>> = {};
 
-function checkDecimal__2(v: unknown, path: string, ctx: vr.Context): void {
-  vr.checkDecimal(v, path, ctx, undefined, 2);
+function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkDecimal(v, ctx, key, undefined, 2);
 }
 
 /** Validates a `shop.order` value and returns every problem with its JSON-pointer path. */
@@ -14,49 +14,65 @@ export function validateOrder(value: unknown, options?: vr.ValidateOptions): vr.
   return vr.run(checkOrder, value, options);
 }
 
-/** Whether `value` is a valid `"shop.order"` (stops at the first problem). */
+/** Whether `value` is a valid `shop.order` (stops at the first problem). */
 export function isOrder(value: unknown, options?: vr.ValidateOptions): value is Order {
   return vr.test(checkOrder, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"shop.order"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `shop.order`. */
 export function assertOrder(value: unknown, options?: vr.ValidateOptions): asserts value is Order {
   vr.assert(checkOrder, value, options);
 }
 
-/** Checks a value declared as `"shop.order"`: that type or the subtype its `@odata.type` names. */
-export function checkOrder(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "shop.order", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactOrder(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `shop.order`: that type or the subtype its `@odata.type` names. */
+export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "shop.order", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#shop.order":
     case "shop.order":
-      return exactOrder(v, path, ctx);
+      return exactOrder(v, ctx, key);
     default:
-      return ctx.fail(path, "shop.order or a subtype", type, `${type} is not shop.order or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "shop.order", false);
   }
 }
 
-/** Checks an object known to be a `"shop.order"`. */
-export function exactOrder(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsOrder(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownOrder, "shop.order");
+/** Checks an object known to be a `shop.order`. */
+export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsOrder(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownOrder, "shop.order");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"shop.order"` declares. */
-export function propsOrder(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "id", path, ctx, vr.checkInt32, "Edm.Int32", true, false, 0);
-  vr.prop(o, "placed", path, ctx, vr.checkDateTimeOffset, "Edm.DateTimeOffset", true, false, 0);
-  vr.prop(o, "total", path, ctx, checkDecimal__2, "Edm.Decimal", true, false, 0);
-  vr.items(o, "lines", path, ctx, checkOrderLine, "shop.orderLine", false, false, 0);
+/** Checks the properties `shop.order` declares; returns how many are present. */
+export function propsOrder(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["id"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt32(v, ctx, "id");
+  else ctx.absent(v, "id", "Edm.Int32", vr.REQUIRED);
+  v = o["placed"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkDateTimeOffset(v, ctx, "placed");
+  else ctx.absent(v, "placed", "Edm.DateTimeOffset", vr.REQUIRED);
+  v = o["total"];
+  if (v !== undefined) found++;
+  if (v != null) checkDecimalS2(v, ctx, "total");
+  else ctx.absent(v, "total", "Edm.Decimal", vr.REQUIRED);
+  v = o["lines"];
+  if (v !== undefined) found++;
+  if (v != null) vr.items(v, ctx, "lines", checkOrderLine, "shop.orderLine", false);
+  else ctx.absent(v, "lines", "Collection(shop.orderLine)", 0);
+  return found;
 }
 
-/** Whether `"shop.order"` declares (or inherits) a property of this name. */
+/** Whether `shop.order` declares (or inherits) a property of this name. */
 export function knownOrder(name: string): boolean {
   switch (name) {
     case "id":
@@ -74,48 +90,61 @@ export function validateOrderLine(value: unknown, options?: vr.ValidateOptions):
   return vr.run(checkOrderLine, value, options);
 }
 
-/** Whether `value` is a valid `"shop.orderLine"` (stops at the first problem). */
+/** Whether `value` is a valid `shop.orderLine` (stops at the first problem). */
 export function isOrderLine(value: unknown, options?: vr.ValidateOptions): value is OrderLine {
   return vr.test(checkOrderLine, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"shop.orderLine"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `shop.orderLine`. */
 export function assertOrderLine(value: unknown, options?: vr.ValidateOptions): asserts value is OrderLine {
   vr.assert(checkOrderLine, value, options);
 }
 
-/** Checks a value declared as `"shop.orderLine"`: that type or the subtype its `@odata.type` names. */
-export function checkOrderLine(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "shop.orderLine", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactOrderLine(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `shop.orderLine`: that type or the subtype its `@odata.type` names. */
+export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "shop.orderLine", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#shop.orderLine":
     case "shop.orderLine":
-      return exactOrderLine(v, path, ctx);
+      return exactOrderLine(v, ctx, key);
     default:
-      return ctx.fail(path, "shop.orderLine or a subtype", type, `${type} is not shop.orderLine or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "shop.orderLine", false);
   }
 }
 
-/** Checks an object known to be a `"shop.orderLine"`. */
-export function exactOrderLine(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsOrderLine(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownOrderLine, "shop.orderLine");
+/** Checks an object known to be a `shop.orderLine`. */
+export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsOrderLine(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownOrderLine, "shop.orderLine");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"shop.orderLine"` declares. */
-export function propsOrderLine(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "orderId", path, ctx, vr.checkInt32, "Edm.Int32", true, false, 0);
-  vr.prop(o, "sku", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "quantity", path, ctx, vr.checkInt16, "Edm.Int16", true, false, 0);
+/** Checks the properties `shop.orderLine` declares; returns how many are present. */
+export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["orderId"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt32(v, ctx, "orderId");
+  else ctx.absent(v, "orderId", "Edm.Int32", vr.REQUIRED);
+  v = o["sku"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "sku");
+  else ctx.absent(v, "sku", "Edm.String", vr.REQUIRED);
+  v = o["quantity"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkInt16(v, ctx, "quantity");
+  else ctx.absent(v, "quantity", "Edm.Int16", vr.REQUIRED);
+  return found;
 }
 
-/** Whether `"shop.orderLine"` declares (or inherits) a property of this name. */
+/** Whether `shop.orderLine` declares (or inherits) a property of this name. */
 export function knownOrderLine(name: string): boolean {
   switch (name) {
     case "orderId":
@@ -132,47 +161,57 @@ export function validateStore(value: unknown, options?: vr.ValidateOptions): vr.
   return vr.run(checkStore, value, options);
 }
 
-/** Whether `value` is a valid `"shop.store"` (stops at the first problem). */
+/** Whether `value` is a valid `shop.store` (stops at the first problem). */
 export function isStore(value: unknown, options?: vr.ValidateOptions): value is Store {
   return vr.test(checkStore, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `"shop.store"`. */
+/** Throws a `ValidationFailedError` unless `value` is a valid `shop.store`. */
 export function assertStore(value: unknown, options?: vr.ValidateOptions): asserts value is Store {
   vr.assert(checkStore, value, options);
 }
 
-/** Checks a value declared as `"shop.store"`: that type or the subtype its `@odata.type` names. */
-export function checkStore(v: unknown, path: string, ctx: vr.Context): void {
-  if (!vr.isObject(v)) return ctx.fail(path, "shop.store", v);
-  const type = v["@odata.type"];
-  if (type === undefined) {
-    return exactStore(v, path, ctx);
-  }
-  if (typeof type !== "string") return ctx.fail(`${path}/@odata.type`, "a qualified type name", type);
-  switch (vr.typeNameOf(type, ALIASES)) {
+/** Checks a value declared as `shop.store`: that type or the subtype its `@odata.type` names. */
+export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (!vr.isObject(v)) return ctx.fail(key, "shop.store", v);
+  const type = v["@odata.type"] ?? v["@type"];
+  switch (type) {
+    case undefined:
+    case "#shop.store":
     case "shop.store":
-      return exactStore(v, path, ctx);
+      return exactStore(v, ctx, key);
     default:
-      return ctx.fail(path, "shop.store or a subtype", type, `${type} is not shop.store or one of its subtypes`);
+      return vr.wrongType(ctx, key, v, "shop.store", false);
   }
 }
 
-/** Checks an object known to be a `"shop.store"`. */
-export function exactStore(o: vr.Json, path: string, ctx: vr.Context): void {
-  if (!ctx.enter(path)) return;
-  propsStore(o, path, ctx);
-  if (ctx.strict) vr.unknownProperties(o, path, ctx, knownStore, "shop.store");
+/** Checks an object known to be a `shop.store`. */
+export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  if (!ctx.enter(key)) return;
+  const found = propsStore(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && vr.keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    vr.unknownProperties(o, ctx, knownStore, "shop.store");
+  }
   ctx.leave();
 }
 
-/** Checks the properties `"shop.store"` declares. */
-export function propsStore(o: vr.Json, path: string, ctx: vr.Context): void {
-  vr.prop(o, "id", path, ctx, vr.checkString, "Edm.String", true, false, 0);
-  vr.prop(o, "open", path, ctx, vr.checkBoolean, "Edm.Boolean", true, false, 0);
+/** Checks the properties `shop.store` declares; returns how many are present. */
+export function propsStore(o: vr.Json, ctx: vr.Context): number {
+  let found = 0;
+  let v: unknown;
+  v = o["id"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkString(v, ctx, "id");
+  else ctx.absent(v, "id", "Edm.String", vr.REQUIRED);
+  v = o["open"];
+  if (v !== undefined) found++;
+  if (v != null) vr.checkBoolean(v, ctx, "open");
+  else ctx.absent(v, "open", "Edm.Boolean", vr.REQUIRED);
+  return found;
 }
 
-/** Whether `"shop.store"` declares (or inherits) a property of this name. */
+/** Whether `shop.store` declares (or inherits) a property of this name. */
 export function knownStore(name: string): boolean {
   switch (name) {
     case "id":
@@ -181,4 +220,27 @@ export function knownStore(name: string): boolean {
     default:
       return false;
   }
+}
+
+/** This namespace's types by qualified name. */
+export function namespaceChecker(qualifiedName: string): vr.Checker | undefined {
+  switch (qualifiedName) {
+    case "shop.order":
+      return checkOrder;
+    case "shop.orderLine":
+      return checkOrderLine;
+    case "shop.store":
+      return checkStore;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
+ * namespace); pass it as the `types` option to check typed dynamic properties of open types.
+ */
+export function checkerFor(typeName: string): vr.Checker | undefined {
+  const name = vr.typeNameOf(typeName, ALIASES);
+  return namespaceChecker(name);
 }
