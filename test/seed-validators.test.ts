@@ -22,7 +22,7 @@ function madeReal(body: unknown): Json {
   return b;
 }
 
-const paths = (r: { errors: { path: string }[] }) => r.errors.map((e) => e.path).sort();
+const paths = (r: { errors: readonly { path: string }[] }) => r.errors.map((e) => e.path).sort();
 const PUBLISHED_ERRORS = ["/caller/userAgent", "/failureInfo/stage", "/modalities/0"];
 
 describeWithSeeds(CALL_RECORDS)("callRecords session (000_d62b62a72e170c75)", () => {

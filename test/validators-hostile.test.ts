@@ -7,7 +7,7 @@ import { generateFixture } from "./helpers/generated";
 
 const out = generateFixture("validation.xml", "hostile");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tv = require(path.join(out, "Test.Validation.validators")) as typeof import("./.generated/hostile/Test.Validation.validators");
+const tv: typeof import("./.generated/hostile/Test.Validation.validators") = require(path.join(out, "Test.Validation.validators"));
 
 const GUID = "01234567-89ab-cdef-0123-456789abcdef";
 

@@ -8,7 +8,7 @@ import { generateFixture } from "./helpers/generated";
 
 const out = generateFixture("validation.xml", "primitives");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tv = require(path.join(out, "Test.Validation.validators")) as typeof import("./.generated/primitives/Test.Validation.validators");
+const tv: typeof import("./.generated/primitives/Test.Validation.validators") = require(path.join(out, "Test.Validation.validators"));
 
 type Row = [property: string, value: unknown, valid: boolean];
 

@@ -8,8 +8,8 @@ import { generateFixture } from "./helpers/generated";
 
 const out = generateFixture("validation.xml", "structure");
 /* eslint-disable @typescript-eslint/no-require-imports */
-const tv = require(path.join(out, "Test.Validation.validators")) as typeof import("./.generated/structure/Test.Validation.validators");
-const vr = require(path.join(out, "validation")) as typeof import("./.generated/structure/validation");
+const tv: typeof import("./.generated/structure/Test.Validation.validators") = require(path.join(out, "Test.Validation.validators"));
+const vr: typeof import("./.generated/structure/validation") = require(path.join(out, "validation"));
 
 function item(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

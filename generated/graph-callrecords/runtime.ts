@@ -509,10 +509,10 @@ async function execute<T>(client: Client, x: Exchange, options: ReadOptions | un
   }
 }
 
-function encodeBody(body: unknown, headers: Record<string, string>): BodyInit | undefined {
+function encodeBody(body: unknown, headers: Record<string, string>): RequestInit["body"] {
   if (body === undefined) return undefined;
   if (typeof Blob !== "undefined" && body instanceof Blob) return body;
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body as BodyInit;
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body as RequestInit["body"];
   headers["Content-Type"] ??= "application/json";
   return JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
 }
