@@ -4,18 +4,13 @@ import type { Diagnostic } from "../diagnostics";
 import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import { readOrUndefined } from "../write/plan";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
-import { resolveServices } from "./services";
+import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
 import { shortDiff } from "./text-diff";
 import { watch } from "./watch";
 
-export interface GenerateArgs {
-  input?: string[];
-  out?: string;
-  config?: string;
-  service?: string[];
-  include?: string[];
-  exclude?: string[];
+/** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
+export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
   "key-as-segment"?: boolean;
