@@ -124,7 +124,7 @@ function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => str
  * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
  * narrow its base's). A type with no base type takes any string.
  */
-function odataTypeLiteral(ctx: EmitContext, t: StructuredType): string {
+function odataTypeLiteral(t: StructuredType): string {
   if (!t.baseType) return "string";
   const names: string[] = [];
   const visit = (c: StructuredType) => {
@@ -154,7 +154,7 @@ function interfaceView(
       doc: t.baseType ? "" : jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]),
       key: JSON.stringify("@odata.type"),
       optional: true,
-      type: odataTypeLiteral(ctx, t),
+      type: odataTypeLiteral(t),
     },
   ];
   for (const p of t.properties) {

@@ -24,16 +24,9 @@ export const JS_RESERVED = new Set([
   "rt", "vr", "client", "options", "body", "target", "parent", "params", "key",
 ]);
 
-export interface Rename {
-  element: string;
-  from: string;
-  to: string;
-}
-
 export interface Names {
   /** TypeScript name of a schema type, unique within its namespace module. */
   type(t: SchemaType): string;
-  renames: Rename[];
 }
 
 /** `callRecord` → `CallRecord`; characters not allowed in identifiers become `_`. */
@@ -55,7 +48,6 @@ function identifierChars(name: string): string {
 
 export function assignNames(model: Model, diags: DiagnosticBag): Names {
   const names = new Map<SchemaType, string>();
-  const renames: Rename[] = [];
   for (const schema of model.schemas) {
     const taken = new Set<string>();
     for (const t of schema.types) {
@@ -66,18 +58,14 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
       for (let i = 2; companions(name).some((c) => taken.has(c)); i++) name = `${base}${i}`;
       for (const c of companions(name)) taken.add(c);
       names.set(t, name);
-      if (name !== base || base !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
-        renames.push({ element: t.qualifiedName, from: t.name, to: name });
-        if (name !== base) {
-          diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${base} is taken or reserved)`, t.qualifiedName, t.at);
-        }
+      // Capitalising is the naming rule, not a rename; anything beyond it is reported.
+      if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
+        const why = name !== base ? `${base} is taken or reserved` : "characters an identifier cannot hold became _";
+        diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${why})`, t.qualifiedName, t.at);
       }
     }
   }
-  return {
-    type: (t) => names.get(t) ?? pascal(t.name),
-    renames,
-  };
+  return { type: (t) => names.get(t) ?? pascal(t.name) };
 }
 
 /** English plural for function names: `session` → `sessions`, `policy` → `policies`. */

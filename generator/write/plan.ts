@@ -42,11 +42,6 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, m
   return plan;
 }
 
-/** True when the output files on disk are exactly what this run produces (stale files count). */
-export function isFresh(plan: Plan, clean: boolean): boolean {
-  return !plan.added.length && !plan.changed.length && (!clean || !plan.stale.length);
-}
-
 export function readOrUndefined(file: string): Buffer | undefined {
   try {
     return fs.readFileSync(file);
