@@ -3,9 +3,10 @@
  * `isX`, `assertX` and the building blocks other modules call: `checkX` (picks the type named by
  * `@odata.type`), `exactX` (one known type), `propsX` (its properties, base first) and `knownX`.
  *
- * The generated checks are straight-line code: each property is read with a plain property access
- * (monomorphic, no name lookups in a loop) and checked by a direct call; paths are built only when an
- * error is reported (see templates/static/validation.ts).
+ * The generated checks are compact: a type's properties are one sum of `vr.p(…)`/`vr.c(…)` calls,
+ * each naming the property and the function that checks its value, so the output stays a few
+ * hundred bytes per type; paths are built only when an error is reported (see
+ * templates/static/validation.ts).
  */
 import { deprecation, isComputed, isImmutable } from "../model/rules";
 import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets, Model } from "../model/types";
@@ -28,22 +29,6 @@ export interface ValidatorsView {
   others: string[];
 }
 
-export interface PropertyCheckView {
-  /** The expression reading the property from `o`. */
-  load: string;
-  /** The property name as a string literal. */
-  name: string;
-  /** The call checking a present, non-null value `v`. */
-  call: string;
-  expected: string;
-  /** `vr.` flag expression for `ctx.absent`/`ctx.writable`. */
-  flags: string;
-  /** Core.Computed / Core.Immutable: checked against the mode before the value. */
-  writable: boolean;
-  /** Whether absence or null can be an error (else nothing is done for them). */
-  absent: boolean;
-}
-
 export interface TypeValidatorView {
   doc: string;
   name: string;
@@ -52,17 +37,22 @@ export interface TypeValidatorView {
   qnameText: string;
   guardType: string;
   abstract: boolean;
-  /** Each concrete type accepted here, with every spelling `@odata.type` may use for it. */
-  variants: { spellings: string[]; exact: string }[];
-  abstractSpellings: string[];
-  checkUnknown: boolean;
+  /** Whether `checkX` picks among subtypes by `@odata.type` (else one type is accepted). */
+  dispatch: boolean;
+  /** Each concrete type accepted here, with the qualified names `@odata.type` may resolve to. */
+  variants: { names: string[]; exact: string }[];
+  abstractNames: string[];
   open: boolean;
   base: string;
   baseKnown: string;
-  properties: PropertyCheckView[];
-  names: string[];
+  /** Per property the expression checking it and counting it (`vr.p(…)`, `vr.c(…)`). */
+  properties: { call: string }[];
+  /** The declared property names, as array items. */
+  names: string;
   hasNames: boolean;
-  /** Whether `propsX`/`knownX` use their parameters (the type declares or inherits properties). */
+  /** Whether `knownX` looks names up (the type declares or inherits properties). */
+  hasKnown: boolean;
+  /** Whether `propsX` uses its parameters (the type declares or inherits properties). */
   hasProps: boolean;
 }
 
@@ -100,7 +90,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
-    locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
+    locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`, `${n}Names`);
   }
   const imports = new Imports(locals);
   const wrappers = new Wrappers(new Set(locals));
@@ -197,22 +187,14 @@ function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): V
   };
 }
 
-/** Every way `@odata.type` may name a type: with or without `#`, by namespace or by alias (JSON Format §4.5.3). */
-function spellings(model: Model, t: StructuredType): string[] {
-  const names = [t.qualifiedName];
-  for (const [alias, ns] of model.aliases) if (ns === t.namespace) names.push(`${alias}.${t.name}`);
-  return [...new Set(names.flatMap((n) => [`#${n}`, n]))].map((n) => JSON.stringify(n));
+/** Names `Object.prototype` has: such a property is read as an own property only. */
+function ownFlag(name: string): string[] {
+  return PROTOTYPE_NAMES.has(name) ? ["vr.OWN"] : [];
 }
 
-/** A property name as a property access on `o`. */
-function load(name: string): string {
-  if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
-  // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
-  return `o[${JSON.stringify(name)}]`;
-}
-
-function flagExpr(flags: string[]): string {
-  return flags.length ? flags.join(" | ") : "0";
+function flagExpr(flags: (string | false)[]): string {
+  const set = flags.filter((f): f is string => !!f);
+  return set.length ? set.join(" | ") : "0";
 }
 
 function typeView(
@@ -225,49 +207,46 @@ function typeView(
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
   const variants: TypeValidatorView["variants"] = [];
-  const abstractSpellings: string[] = [];
+  const abstractNames: string[] = [];
   const visit = (c: StructuredType) => {
-    if (c.abstract) abstractSpellings.push(...spellings(ctx.model, c));
-    else variants.push({ spellings: spellings(ctx.model, c), exact: fnName(c, "exact") });
+    const q = JSON.stringify(c.qualifiedName);
+    if (c.abstract) abstractNames.push(q);
+    else variants.push({ names: c === t ? ["undefined", q] : [q], exact: c === t ? `exact${name}` : fnName(c, "exact") });
     for (const d of c.derived) visit(d);
   };
   visit(t);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
-  const properties: PropertyCheckView[] = t.properties.map((p) => {
+  const properties = t.properties.map((p) => {
     const required = !p.type.nullable || keyNames.has(p.name);
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE"].filter((x): x is string => !!x);
-    const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && !p.type.collection && "vr.NULLABLE"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
-    const qn = JSON.stringify(p.type.type.qualifiedName);
     const key = JSON.stringify(p.name);
-    return {
-      load: load(p.name),
-      name: key,
-      call: p.type.collection ? `vr.items(v, ctx, ${key}, ${check}, ${qn}, ${p.type.nullable})` : `${check}(v, ctx, ${key})`,
-      expected: p.type.collection ? JSON.stringify(`Collection(${p.type.type.qualifiedName})`) : qn,
-      flags: flagExpr(flags),
-      writable: mode.length > 0,
-      absent: required || p.type.collection || !p.type.nullable || mode.length > 0,
-    };
+    const qn = JSON.stringify(p.type.type.qualifiedName);
+    if (p.type.collection) {
+      const flags = [...mode, ...ownFlag(p.name), p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
+      return { call: `vr.c(o, ctx, ${key}, ${check}, ${qn}, ${flagExpr(flags)})` };
+    }
+    const flags = [...mode, ...ownFlag(p.name), p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
+    // Nothing to say about absence or null: the defaults (nullable, optional) apply.
+    const quiet = !required && p.type.nullable && mode.length === 0;
+    const own = ownFlag(p.name);
+    if (quiet && own.length === 0) return { call: `vr.p(o, ctx, ${key}, ${check})` };
+    return { call: `vr.p(o, ctx, ${key}, ${check}, ${flagExpr(quiet ? [...own, "vr.NULLABLE"] : flags)}${quiet ? "" : `, ${qn}`})` };
   });
   for (const n of t.navigationProperties) {
-    // An expanded navigation property (or a deep insert) holds entities of the target type.
+    // An expanded navigation property (or a deep insert) holds entities of the target type. Never
+    // required (expanded only on request), but null only where the metadata allows it.
     const check = fnName(n.target, "check");
     const qn = JSON.stringify(n.target.qualifiedName);
     const key = JSON.stringify(n.name);
-    properties.push({
-      load: load(n.name),
-      name: key,
-      call: n.collection ? `vr.items(v, ctx, ${key}, ${check}, ${qn}, false)` : `${check}(v, ctx, ${key})`,
-      expected: n.collection ? JSON.stringify(`Collection(${n.target.qualifiedName})`) : qn,
-      flags: n.nullable ? "vr.NULLABLE" : "0",
-      writable: false,
-      // Never required (expanded only on request), but null only where the metadata allows it.
-      absent: !n.nullable,
-    });
+    const own = ownFlag(n.name);
+    if (n.collection) properties.push({ call: `vr.c(o, ctx, ${key}, ${check}, ${qn}, ${flagExpr(own)})` });
+    else if (n.nullable && own.length === 0) properties.push({ call: `vr.p(o, ctx, ${key}, ${check})` });
+    else properties.push({ call: `vr.p(o, ctx, ${key}, ${check}, ${flagExpr([...own, n.nullable && "vr.NULLABLE"])}, ${qn})` });
   }
   const open = isOpen(t);
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
+  const declared = [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name));
   return {
     doc: jsdoc("", [
       `Validates a \`${t.qualifiedName}\` value and returns every problem with its JSON-pointer path.`,
@@ -278,16 +257,17 @@ function typeView(
     qnameText: t.qualifiedName,
     guardType: guard,
     abstract: t.abstract,
+    dispatch: variants.length + abstractNames.length > 1,
     variants,
-    abstractSpellings,
-    checkUnknown: !open,
+    abstractNames,
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     baseKnown: t.baseType ? fnName(t.baseType, "known") : "",
     properties,
-    names: [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name)),
-    hasNames: t.properties.length + t.navigationProperties.length > 0,
-    hasProps: t.properties.length + t.navigationProperties.length > 0 || t.baseType !== undefined,
+    names: declared.join(", "),
+    hasNames: declared.length > 0,
+    hasKnown: declared.length > 0 || t.baseType !== undefined,
+    hasProps: declared.length > 0 || t.baseType !== undefined,
   };
 }
 

@@ -73,6 +73,10 @@ export const IMMUTABLE = 2;
 export const HAS_DEFAULT = 4;
 export const REQUIRED = 8;
 export const NULLABLE = 16;
+/** Read as an own property only: the name is also one of `Object.prototype`'s (`constructor`, …). */
+export const OWN = 32;
+/** A collection whose items may be null. */
+export const NULL_ITEMS = 64;
 
 /** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
@@ -269,6 +273,24 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
+/** `validateX`: every error found in a value (up to `maxErrors`). */
+export function validator(check: Checker): (value: unknown, options?: ValidateOptions) => ValidationResult {
+  return (value, options) => run(check, value, options);
+}
+
+/** `isX`: a type guard that stops at the first error. */
+export function guard<T>(check: Checker): (value: unknown, options?: ValidateOptions) => value is T {
+  return (value, options): value is T => test(check, value, options);
+}
+
+/** The type of `assertX`: throws a ValidationFailedError unless the value is a valid T. */
+export type Assert<T> = (value: unknown, options?: ValidateOptions) => asserts value is T;
+
+/** `assertX`. */
+export function asserter(check: Checker): (value: unknown, options?: ValidateOptions) => void {
+  return (value, options) => assert(check, value, options);
+}
+
 /**
  * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
  * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are
@@ -305,6 +327,93 @@ export function items(v: unknown, ctx: Context, key: Key, check: Checker, expect
     if (ctx.count >= ctx.max) break;
   }
   ctx.leave();
+}
+
+/**
+ * An optional or required single-valued property of a structured type: checks its value with
+ * `check` (and, by `flags`, that it may be absent, null or sent in this mode); 1 when the object has
+ * the property, else 0. `expected` names the type in absence and null errors.
+ */
+export function p(o: Json, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
+  const v = (flags & OWN) === 0 ? o[name] : own(o, name);
+  if (v != null) {
+    if ((flags & (COMPUTED | IMMUTABLE)) === 0 || ctx.mode === READ || ctx.writable(v, name, flags)) check(v, ctx, name);
+    return 1;
+  }
+  if ((flags & (REQUIRED | COMPUTED | IMMUTABLE)) !== 0 || (flags & NULLABLE) === 0) ctx.absent(v, name, expected ?? "", flags);
+  return v === undefined ? 0 : 1;
+}
+
+/** A collection-valued property: a JSON array of `expected` values, each checked with `check`. */
+export function c(o: Json, ctx: Context, name: string, check: Checker, expected: string, flags: number): number {
+  const v = (flags & OWN) === 0 ? o[name] : own(o, name);
+  if (v != null) {
+    if ((flags & (COMPUTED | IMMUTABLE)) === 0 || ctx.mode === READ || ctx.writable(v, name, flags)) {
+      items(v, ctx, name, check, expected, (flags & NULL_ITEMS) !== 0);
+    }
+    return 1;
+  }
+  if (v === undefined && (flags & REQUIRED) === 0) return 0;
+  ctx.absent(v, name, `Collection(${expected})`, flags);
+  return v === undefined ? 0 : 1;
+}
+
+/**
+ * An object known to be of one structured type: its properties (`props` counts those present); in
+ * strict mode, names it does not declare are errors.
+ */
+export function exact(o: Json, ctx: Context, key: Key, props: (o: Json, ctx: Context) => number, known: (name: string) => boolean, type: string): void {
+  if (!ctx.enter(key)) return;
+  const found = props(o, ctx);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
+  if (ctx.strict && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) unknownProperties(o, ctx, known, type);
+  ctx.leave();
+}
+
+/** An object of an open type: its properties, then its dynamic properties (a separate function, so closed types bundle without the checks of dynamic values). */
+export function exactOpen(o: Json, ctx: Context, key: Key, props: (o: Json, ctx: Context) => number, known: (name: string) => boolean): void {
+  if (!ctx.enter(key)) return;
+  props(o, ctx);
+  dynamicProperties(o, ctx, known);
+  ctx.leave();
+}
+
+/**
+ * The type an object names in `@odata.type` (or `@type`), as a qualified name (`#` removed, an alias
+ * replaced by its namespace); undefined when it names none. A value that is not an object is
+ * reported as not being a `declared` and gives null; a `@odata.type` that is not a string gives "".
+ */
+export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, aliases: Readonly<Record<string, string>>): unknown {
+  if (!isObject(v)) {
+    ctx.fail(key, declared, v);
+    return null;
+  }
+  const type = v["@odata.type"] ?? v["@type"];
+  // Any other value names no type: "" matches none, and wrongType reports it.
+  return typeof type === "string" ? qualified(type, aliases) : type === undefined ? undefined : "";
+}
+
+/**
+ * Whether `v` is an object of the type `declared`, which has no subtypes: `@odata.type` absent or
+ * naming it. Anything else is reported.
+ */
+export function isType(v: unknown, ctx: Context, key: Key, declared: string, aliases: Readonly<Record<string, string>>, abstract: boolean): v is Json {
+  const type = typeOf(v, ctx, key, declared, aliases);
+  if (type === null) return false;
+  if ((type === undefined || type === declared) && !abstract) return true;
+  wrongType(ctx, key, v as Json, declared, type === declared);
+  return false;
+}
+
+/** `#ns.Name` or `alias.Name` → `ns.Name`. */
+function qualified(type: string, aliases: Readonly<Record<string, string>>): string {
+  const name = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const dot = name.lastIndexOf(".");
+  if (dot > 0) {
+    const ns = name.slice(0, dot);
+    if (Object.prototype.hasOwnProperty.call(aliases, ns)) return `${aliases[ns]}${name.slice(dot)}`;
+  }
+  return name;
 }
 
 /** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
