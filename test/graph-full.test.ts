@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { buildSync } from "esbuild";
 import { generate } from "../generator/generate";
 import { writeOutput } from "../generator/write/write";
 
@@ -56,4 +57,16 @@ d("Microsoft Graph v1.0, the whole document", () => {
     expect(tsc.stdout.split("\n").filter((l) => l.includes("error TS")).slice(0, 20)).toEqual([]);
     expect(tsc.status).toBe(0);
   }, 900_000);
+
+  // The bench's tree-shaking program (bench/run.js `treeShake`), request side: of every entity set
+  // and singleton of Graph only `communications` is bundled, with no binding table.
+  test("updateSession and its path builders bundle without the other roots", () => {
+    expect(out).toBeDefined();
+    const entry = `export { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";`;
+    const r = buildSync({ stdin: { contents: entry, resolveDir: out, loader: "ts" }, bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" });
+    const code = r.outputFiles[0].text;
+    expect(code).toContain('"communications"');
+    for (const other of ['"users"', '"groups"', '"directoryObjects"', '"agreementAcceptances"', '"solutions"', "bindings:", "$select", "@odata.nextLink"]) expect(code).not.toContain(other);
+  });
 });

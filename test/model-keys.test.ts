@@ -28,7 +28,7 @@ describe("key property paths", () => {
     const { files } = generate({ inputs: [{ file: "k.xml", content: edmx(schema("ns", `${INFO}
       <EntityType Name="category"><Key><PropertyRef Name="Info/ID" Alias="InfoID"/></Key><Property Name="Info" Type="ns.info" Nullable="false"/></EntityType>
       <EntityContainer Name="c"><EntitySet Name="categories" EntityType="ns.category"/></EntityContainer>`)) }] });
-    expect(files.get("ns.requests.ts")).toContain(`[["InfoID", "Int32"]]`);
+    expect(files.get("ns.requests.ts")).toContain(`rt.key("InfoID", rt.edmInt32)`);
   });
 
   test.each([

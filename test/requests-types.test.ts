@@ -15,6 +15,7 @@ const USAGE = `
 import * as rt from "./runtime.js";
 import { bookings, createPerson, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
+import type { Person } from "./Travel.Lite.types.js";
 
 declare const client: rt.Client;
 
@@ -61,6 +62,10 @@ export async function usage(): Promise<void> {
   await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag, prefer: "return=minimal", signal: new AbortController().signal });
   // @ts-expect-error Age is a number
   await updatePerson(client, people().byKey("a"), { Age: "3" }, { etag: "*" });
+  // @ts-expect-error a collection is not one entity
+  await updatePerson(client, people(), { Age: 3 }, { etag: "*" });
+  const cast: rt.EntityRef<Person> = rt.cast<Person>(people().byKey("a"), "Travel.Lite.Person");
+  rt.cast<Person, string>(people(), "Travel.Lite.Person").byKey("b");
 
   const created = await createPerson(client, people(), { UserName: "n", FirstName: "N" });
   const createdName: string = created.UserName;
@@ -73,7 +78,7 @@ export async function usage(): Promise<void> {
   // @ts-expect-error lon is required
   await getNearestAirport(client, { lat: 1 });
   await findTrips(client, { near: { City: "Boise" }, tags: ["a"] });
-  void [first, age, last, tripName, user, n, code, createdName];
+  void [first, age, last, tripName, user, n, code, createdName, cast];
 }
 `;
 

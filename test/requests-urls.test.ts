@@ -1,13 +1,16 @@
 // URL building of the generated request functions: key literals, reserved characters, both key
 // styles, composite keys, containment, bindings, function parameters and query options.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as rt from "../templates/static/runtime";
-import { generateFixture } from "./helpers/generated";
+import { GENERATED, generateFixture } from "./helpers/generated";
 import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
 import { callRecordSessions, sessionSegments } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 
 type Api = typeof import("./.generated/urls-parens/Travel.Lite.requests");
-const parens: Api = require(path.join(generateFixture("trippin-lite.xml", "urls-parens", { keyAsSegment: false }), "Travel.Lite.requests"));
+const parensDir = generateFixture("trippin-lite.xml", "urls-parens", { keyAsSegment: false });
+const parens: Api = require(path.join(parensDir, "Travel.Lite.requests"));
+const parensRuntime: typeof import("./.generated/urls-parens/runtime") = require(path.join(parensDir, "runtime"));
 const segments: Api = require(path.join(generateFixture("trippin-lite.xml", "urls-segments", { keyAsSegment: true }), "Travel.Lite.requests"));
 
 /** The path segments a client (and a server) sees after URL parsing, still percent-encoded. */
@@ -145,8 +148,11 @@ describe("entity sets behind navigation (NavigationPropertyBinding) and concurre
     expect(parens.personPhoto(parens.me()).path).toBe("/Me/Photo");
   });
 
-  test("a derived-type cast segment", () => {
-    expect(parens.people().byKey("a").cast("Travel.Lite.Person").path).toBe("/People('a')/Travel.Lite.Person");
+  test("a derived-type cast segment, of an entity or a collection (which keeps its key)", () => {
+    const person = parensRuntime.cast(parens.people().byKey("a"), "Travel.Lite.Person");
+    expect(person.path).toBe("/People('a')/Travel.Lite.Person");
+    expect(person.requiresEtag).toBe(true);
+    expect(parensRuntime.cast(parens.people(), "Travel.Lite.Person").byKey("b").path).toBe("/People/Travel.Lite.Person('b')");
   });
 });
 
@@ -190,5 +196,49 @@ describe("query options", () => {
     expect(rt.queryString({ expand: ["Friends", "Trips"] } as never)).toBe("?$expand=Friends,Trips");
     expect(rt.queryString({ select: [] })).toBe("");
     expect(rt.withQuery("/F(x=@x)?@x=1", { top: 1 })).toBe("/F(x=@x)?@x=1&$top=1");
+  });
+});
+
+describe("binding targets: other sets, qualified containers, paths into a containment", () => {
+  type Campus = typeof import("./.generated/urls-campus/Uni.Campus.requests");
+  const campus: Campus = require(path.join(generateFixture("requests/campus-bindings.xml", "urls-campus", { keyAsSegment: true }), "Uni.Campus.requests"));
+  const member = campus.members().byKey("m1");
+
+  test("a target inside a containment (`education/users`): the entities belong to that root, deeper down", () => {
+    const klass = campus.educationClasses(campus.education()).byKey(7);
+    expect(klass.path).toBe("/education/classes/7");
+    const peer = campus.classMembers(klass).byKey("m2");
+    expect(peer.path).toBe("/education/classes/7/members/m2");
+    expect(peer.entitySet).toBe("education");
+    expect(peer.origin.within).toBe("users");
+    expect(peer.requiresEtag).toBe(false);
+  });
+
+  test("a type-cast segment in the target path adds nothing; navigation goes on from there", () => {
+    const klass = campus.memberClasses(member).byKey(1);
+    expect(klass.origin).toEqual({ info: expect.objectContaining({ name: "education" }), within: "classes" });
+    // classes/members of education binds on: the members of that class are education's users.
+    expect(campus.classMembers(klass).byKey("x").origin.within).toBe("users");
+  });
+
+  test("a container-qualified target, by namespace or alias, is the set of that container", () => {
+    for (const nav of [campus.memberMentor, campus.memberBuddy]) {
+      const other = nav(member);
+      expect(other.entitySet).toBe("members");
+      expect(other.requiresEtag).toBe(true);
+    }
+  });
+
+  test("a target in a container this service does not declare leaves the set unknown", () => {
+    const pen = campus.memberPen(member);
+    expect(pen.entitySet).toBeUndefined();
+    expect(pen.requiresEtag).toBe(false);
+  });
+
+  test("each root names only its own bindings' targets, looked up lazily", () => {
+    const source = fs.readFileSync(path.join(GENERATED, "urls-campus", "Uni.Campus.requests.ts"), "utf8");
+    expect(source).toContain('rt.root<Education>({ name: "education", bindings: () => ({ "classes/members": rt.within(education, "users") }) })');
+    expect(source).toContain('"classes": rt.within(education, "classes"), "mentor": members');
+    expect(source).not.toContain("Elsewhere");
   });
 });

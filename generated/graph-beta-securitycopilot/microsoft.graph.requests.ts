@@ -4,20 +4,9 @@ import type { WorkspaceNavigation } from "./microsoft.graph.security.securityCop
 import type { Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
 import type { AnyEntity, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: true,
-  sets: {
-    "security": {},
-  },
-};
-
 /** The `security` singleton (`/security`). */
 export function security(): rt.EntityRef<Security> {
-  return rt.root<Security>(SERVICE, "security");
+  return rt.root<Security>({ name: "security" });
 }
 
 /** Navigation properties of `microsoft.graph.entity` (inherited ones included), for typed `$expand`. */
@@ -35,12 +24,12 @@ export interface SecurityCopilotNavigation {
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `…/securityCopilot`. */
 export function securitySecurityCopilot(parent: rt.EntityRef<Security>): rt.EntityRef<SecurityCopilot> {
-  return parent.nav<SecurityCopilot>("securityCopilot", true);
+  return rt.nav<SecurityCopilot>(parent, "securityCopilot", true);
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `…/workspaces`. */
 export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>): rt.CollectionRef<Workspace, string> {
-  return parent.collection<Workspace, string>("workspaces", [["id", "String"]], true);
+  return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties. */

@@ -26,22 +26,22 @@ export interface WorkspaceNavigation {
 
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `…/evaluations`. */
 export function promptEvaluations(parent: rt.EntityRef<Prompt>): rt.CollectionRef<Evaluation, string> {
-  return parent.collection<Evaluation, string>("evaluations", [["id", "String"]], true);
+  return rt.collection<Evaluation, string>(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `…/prompts`. */
 export function sessionPrompts(parent: rt.EntityRef<Session>): rt.CollectionRef<Prompt, string> {
-  return parent.collection<Prompt, string>("prompts", [["id", "String"]], true);
+  return rt.collection<Prompt, string>(parent, "prompts", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/plugins`. */
 export function workspacePlugins(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Plugin, string> {
-  return parent.collection<Plugin, string>("plugins", [["name", "String"]], true);
+  return rt.collection<Plugin, string>(parent, "plugins", rt.segmentKey("name", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/sessions`. */
 export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Session, string> {
-  return parent.collection<Session, string>("sessions", [["id", "String"]], true);
+  return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties. */

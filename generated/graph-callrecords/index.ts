@@ -4,7 +4,7 @@
 //   microsoft.graph: "./microsoft.graph.types.js", "./microsoft.graph.validators.js", "./microsoft.graph.requests.js"
 //   microsoft.graph.callRecords: "./microsoft.graph.callRecords.types.js", "./microsoft.graph.callRecords.validators.js", "./microsoft.graph.callRecords.requests.js"
 
-export { createClient, ODataError, EntityRef, CollectionRef, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
+export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
 export type { Client, ClientOptions, RetryPolicy, Page, QueryOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, Selected, StreamRef, Validator } from "./runtime.js";
 export { ValidationFailedError } from "./validation.js";
 export type { Mode, ValidateOptions, ValidationError, ValidationResult } from "./validation.js";

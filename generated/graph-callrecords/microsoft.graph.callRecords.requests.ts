@@ -28,17 +28,17 @@ export interface SessionNavigation {
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer> {
-  return parent.nav<Organizer>("organizer_v2", true);
+  return rt.nav<Organizer>(parent, "organizer_v2", true);
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/participants_v2`. */
 export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Participant, string> {
-  return parent.collection<Participant, string>("participants_v2", [["id", "String"]], true);
+  return rt.collection<Participant, string>(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `…/sessions`. */
 export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Session, string> {
-  return parent.collection<Session, string>("sessions", [["id", "String"]], true);
+  return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
 /**
@@ -47,7 +47,7 @@ export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.Collect
  * `segments` of a `microsoft.graph.callRecords.session` (contained): `…/segments`.
  */
 export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef<Segment, string> {
-  return parent.collection<Segment, string>("segments", [["id", "String"]], true);
+  return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties. */

@@ -4,20 +4,9 @@ import type { CallRecordNavigation } from "./microsoft.graph.callRecords.request
 import type { CallRecord } from "./microsoft.graph.callRecords.types.js";
 import type { AnyEntity, CloudCommunications } from "./microsoft.graph.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: true,
-  sets: {
-    "communications": {},
-  },
-};
-
 /** The `communications` singleton (`/communications`). */
 export function communications(): rt.EntityRef<CloudCommunications> {
-  return rt.root<CloudCommunications>(SERVICE, "communications");
+  return rt.root<CloudCommunications>({ name: "communications" });
 }
 
 /** Navigation properties of `microsoft.graph.cloudCommunications` (inherited ones included), for typed `$expand`. */
@@ -30,7 +19,7 @@ export interface EntityNavigation {}
 
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `…/callRecords`. */
 export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommunications>): rt.CollectionRef<CallRecord, string> {
-  return parent.collection<CallRecord, string>("callRecords", [["id", "String"]], true);
+  return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties. */

@@ -2,6 +2,11 @@
 // Runtime for the generated request functions: the client, typed errors, resource addresses, the
 // OData literal and URL encoding they need, paging, retries and concurrency. It uses only the
 // platform's `fetch`, `URL`, `AbortSignal` and `setTimeout`, so it runs in Node 18+ and browsers.
+//
+// Written for tree-shaking: standalone functions rather than methods (a bundler never drops a
+// method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
+// reached only from the functions that use them. An update bundles addresses, sending (headers,
+// retries, ODataError) and the JSON body handling, nothing else.
 import { ValidationFailedError, type ValidationResult } from "./validation.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -134,138 +139,182 @@ export interface Page<T> {
 
 /** A non-2xx response, with the service's `{ "error": { code, message, ... } }` when it sent one. */
 export class ODataError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly innerError: unknown,
-    readonly requestId: string | undefined,
-    readonly body: unknown,
-  ) {
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly innerError: unknown;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
+
+  constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown) {
     super(message);
-    this.name = "ODataError";
+    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body });
   }
 }
 
+/** `value` as a JSON object, or undefined when it is not one. */
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
 function toError(response: Response, body: unknown): ODataError {
-  const o = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  const err = typeof o.error === "object" && o.error !== null ? (o.error as Record<string, unknown>) : o;
+  const { status, headers } = response;
+  const err = record(record(body)?.error) ?? record(body) ?? {};
+  const { code, message } = err;
   const inner = err.innerError ?? err.innererror;
-  const innerId = typeof inner === "object" && inner !== null ? (inner as Record<string, unknown>)["request-id"] : undefined;
-  const requestId =
-    response.headers.get("request-id") ?? response.headers.get("x-ms-request-id") ?? (typeof innerId === "string" ? innerId : undefined);
-  const code = typeof err.code === "string" || typeof err.code === "number" ? String(err.code) : String(response.status);
-  const message =
-    typeof err.message === "string" ? err.message : typeof body === "string" && body ? body : `${response.status} ${response.statusText}`.trim();
-  return new ODataError(response.status, code, message, inner, requestId ?? undefined, body);
+  const requestId = headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"];
+  return new ODataError(
+    status,
+    typeof code === "string" || typeof code === "number" ? String(code) : String(status),
+    typeof message === "string" ? message : typeof body === "string" && body ? body : `${status} ${response.statusText}`.trim(),
+    inner,
+    typeof requestId === "string" ? requestId : undefined,
+    body,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key and parameter literals (OData URL Conventions §5.1.1.1)
+//
+// One small function per Edm type: the generated key specs name the ones they need
+// (`rt.key("id", rt.edmString)`), so a bundle holds only those; `literal` picks one by name.
+
+export type KeyValue = string | number | bigint | boolean | Date;
+
+/** Writes a value as an OData literal of one Edm type, not yet percent-encoded. */
+export type Literal = (value: KeyValue) => string;
+
+/** How a key property or parameter is written as a literal, by name (`literal`, `functionCall`). */
+export type KeyKind =
+  | "String" | "Guid" | "Int16" | "Int32" | "Int64" | "Byte" | "SByte" | "Decimal" | "Double" | "Single"
+  | "Boolean" | "Date" | "DateTimeOffset" | "TimeOfDay" | "Duration" | "Binary" | `enum:${string}`;
+
+/** `'O''Neil'`: quoted, quotes doubled. */
+export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
+export const edmGuid: Literal = String;
+export const edmBoolean: Literal = (value) => (value === true || value === "true" ? "true" : "false");
+export const edmDouble: Literal = (value) =>
+  Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : String(value);
+export const edmSingle = edmDouble;
+export const edmDuration: Literal = (value) => `duration'${String(value)}'`;
+export const edmBinary: Literal = (value) => `binary'${String(value)}'`;
+
+/** A literal of an enum type: `Namespace.Gender'Female'` (flags: `'Male,Female'`). */
+export function edmEnum(qualifiedName: string): Literal {
+  return (value) => `${qualifiedName}${edmString(value)}`;
+}
+
+/** Integers and decimals: checked to be one, so nothing else is injected into a key. */
+function numeric(kind: string): Literal {
+  return (value) => {
+    const text = String(value);
+    if (!/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}`);
+    return text;
+  };
+}
+export const edmInt16 = /* @__PURE__ */ numeric("Int16");
+export const edmInt32 = /* @__PURE__ */ numeric("Int32");
+export const edmInt64 = /* @__PURE__ */ numeric("Int64");
+export const edmByte = /* @__PURE__ */ numeric("Byte");
+export const edmSByte = /* @__PURE__ */ numeric("SByte");
+export const edmDecimal = /* @__PURE__ */ numeric("Decimal");
+
+/** Dates and times: as given, or the matching part of a `Date`'s ISO text. */
+function dated(from: number, to?: number): Literal {
+  return (value) => (value instanceof Date ? value.toISOString().slice(from, to) : String(value));
+}
+export const edmDate = /* @__PURE__ */ dated(0, 10);
+export const edmTimeOfDay = /* @__PURE__ */ dated(11, 23);
+export const edmDateTimeOffset = /* @__PURE__ */ dated(0);
+
+const LITERALS: Record<string, Literal> = {
+  String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
+  Int16: edmInt16, Int32: edmInt32, Int64: edmInt64, Byte: edmByte, SByte: edmSByte, Decimal: edmDecimal,
+  Date: edmDate, TimeOfDay: edmTimeOfDay, DateTimeOffset: edmDateTimeOffset,
+};
+
+/** A value written as an OData literal of the Edm type `kind`, not yet percent-encoded. */
+export function literal(kind: KeyKind, value: KeyValue): string {
+  return (kind.startsWith("enum:") ? edmEnum(kind.slice(5)) : LITERALS[kind])(value);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-/** How a key property or parameter is written as a literal (OData URL Conventions §5.1.1.1). */
-export type KeyKind =
-  | "String" | "Guid" | "Int16" | "Int32" | "Int64" | "Byte" | "SByte" | "Decimal" | "Double" | "Single"
-  | "Boolean" | "Date" | "DateTimeOffset" | "TimeOfDay" | "Duration" | "Binary" | `enum:${string}`;
+/**
+ * Writes the key of an entity type after a collection's path: `('a')`, `/a` with key-as-segment,
+ * `(A='a',B=1)` for a composite key. Made by `key`, `segmentKey` or `compositeKey` in the
+ * generated modules, which know the service's key style.
+ */
+export type KeySpec = (key: unknown) => string;
 
-/** The key of an entity type: `[property name, literal kind]` per key property. */
-export type KeySpec = readonly (readonly [string, KeyKind])[];
+/** A root function of a generated module (an entity set or singleton): `people`, `me`. */
+export type Root = () => { readonly origin: Origin };
 
-export type KeyValue = string | number | bigint | boolean | Date;
-
-/** Per entity set or singleton: optimistic concurrency, and where non-contained navigation leads. */
+/**
+ * What a root function knows about its entity set or singleton: optimistic concurrency, and where
+ * non-contained navigation leads. Each root carries only its own, so a bundle holds only the roots
+ * it uses and those their bindings lead to.
+ */
 export interface SetInfo {
+  /** The entity set or singleton; absent where the metadata does not tell which set an entity is in. */
+  name?: string;
   /** `Core.OptimisticConcurrency`: changes need `If-Match`. */
   etag?: boolean;
-  /** NavigationPropertyBinding: path (through containment) → target entity set or singleton. */
-  bindings?: Readonly<Record<string, string>>;
+  /**
+   * NavigationPropertyBinding: path (through containment) → the target's root function, or
+   * `within(root, path)` for a target inside a containment (`education/classes`). A function, so that
+   * the targets are looked up only when navigation follows them.
+   */
+  bindings?: () => Readonly<Record<string, Root>>;
 }
 
-/** What the generated module knows about its service's entity container. */
-export interface Service {
-  keyAsSegment: boolean;
-  sets: Readonly<Record<string, SetInfo>>;
-}
-
-/** Where a resource sits: its entity set and the containment path from that set's entities. */
-interface Origin {
-  service: Service;
-  set?: string;
-  /** Containment path below the set's entity, e.g. `Trips/PlanItems`. */
-  within: string;
+/** Where a resource sits: its entity set (or singleton) and the containment path below the set's entity. */
+export interface Origin {
+  readonly info: SetInfo;
+  /** Containment path below the set's entity, e.g. `Trips/PlanItems`; empty at the set itself. */
+  readonly within: string;
 }
 
 abstract class Ref {
-  constructor(
-    readonly path: string,
-    protected readonly origin: Origin,
-  ) {}
+  declare readonly path: string;
+  declare readonly origin: Origin;
+
+  constructor(path: string, origin: Origin) {
+    this.path = path;
+    this.origin = origin;
+  }
 
   /** Whether changing entities here needs `If-Match` (the entity set has `Core.OptimisticConcurrency`). */
   get requiresEtag(): boolean {
-    const set = this.origin.set;
-    return set !== undefined && !this.origin.within && this.origin.service.sets[set]?.etag === true;
+    return !this.origin.within && this.origin.info.etag === true;
   }
 
   /** The entity set or singleton these entities belong to, when the metadata tells. */
   get entitySet(): string | undefined {
-    return this.origin.set;
-  }
-
-  protected follow(name: string, contained: boolean): Origin {
-    const { service, set, within } = this.origin;
-    const path = within ? `${within}/${name}` : name;
-    const bound = set !== undefined ? service.sets[set]?.bindings?.[path] : undefined;
-    if (bound !== undefined) return { service, set: bound.replace(/^.*\//, ""), within: "" };
-    return contained && set !== undefined ? { service, set, within: path } : { service, within: "" };
+    return this.origin.info.name;
   }
 }
 
 /** The address of one entity (OData URL Conventions §4.3). */
 export class EntityRef<T> extends Ref {
   declare readonly __entity?: T;
-
-  /** A single-valued navigation property of this entity. */
-  nav<U>(name: string, contained = false): EntityRef<U> {
-    return new EntityRef<U>(`${this.path}/${encodeSegment(name)}`, this.follow(name, contained));
-  }
-
-  /** A collection-valued navigation property of this entity. */
-  collection<U, K>(name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
-    return new CollectionRef<U, K>(`${this.path}/${encodeSegment(name)}`, this.follow(name, contained), key);
-  }
-
-  /** A stream property of this entity (`…/Photo`), or with no name the media resource (`…/$value`). */
-  stream(name?: string): StreamRef {
-    return { path: `${this.path}/${name === undefined ? "$value" : encodeSegment(name)}` };
-  }
-
-  /** This entity seen as a derived type (`…/Namespace.Type`, URL Conventions §4.11). */
-  cast<U>(qualifiedName: string): EntityRef<U> {
-    return new EntityRef<U>(`${this.path}/${encodeSegment(qualifiedName)}`, this.origin);
-  }
+  /** Tells an entity from a collection for the type checker (no run-time cost). */
+  declare private readonly single: true;
 }
 
 /** The address of a collection of entities: an entity set or a collection-valued navigation. */
 export class CollectionRef<T, K = KeyValue> extends Ref {
   declare readonly __entity?: T;
-  constructor(
-    path: string,
-    origin: Origin,
-    readonly key: KeySpec,
-  ) {
+  declare readonly key: KeySpec;
+
+  constructor(path: string, origin: Origin, key: KeySpec) {
     super(path, origin);
+    this.key = key;
   }
 
   /** One member of the collection by its key (`/set/key` or `/set('key')`, as the service expects). */
   byKey(key: K): EntityRef<T> {
-    const suffix = keySuffix(this.key, key as unknown as KeyValue | Record<string, KeyValue>, this.origin.service.keyAsSegment);
-    return new EntityRef<T>(this.path + suffix, this.origin);
-  }
-
-  /** The members of this collection that are of a derived type (`…/Namespace.Type`). */
-  cast<U>(qualifiedName: string, key: KeySpec = this.key): CollectionRef<U, K> {
-    return new CollectionRef<U, K>(`${this.path}/${encodeSegment(qualifiedName)}`, this.origin, key);
+    return new EntityRef<T>(this.path + this.key(key), this.origin);
   }
 }
 
@@ -274,13 +323,51 @@ export interface StreamRef {
   readonly path: string;
 }
 
-/** The singleton or entity set `name` under the service root. */
-export function root<T>(service: Service, name: string): EntityRef<T> {
-  return new EntityRef<T>(`/${encodeSegment(name)}`, { service, set: name, within: "" });
+/** The singleton `info.name` under the service root. */
+export function root<T>(info: SetInfo): EntityRef<T> {
+  return new EntityRef<T>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
 }
 
-export function rootCollection<T, K>(service: Service, name: string, key: KeySpec): CollectionRef<T, K> {
-  return new CollectionRef<T, K>(`/${encodeSegment(name)}`, { service, set: name, within: "" }, key);
+/** The entity set `info.name` under the service root. */
+export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef<T, K> {
+  return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
+}
+
+/** A single-valued navigation property of an entity. */
+export function nav<U>(parent: EntityRef<unknown>, name: string, contained = false): EntityRef<U> {
+  return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
+}
+
+/** A collection-valued navigation property of an entity. */
+export function collection<U, K>(parent: EntityRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
+  return new CollectionRef<U, K>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
+}
+
+/** Where navigation from `parent` through `name` leads: a bound entity set, deeper into a containment, or unknown. */
+function follow(parent: EntityRef<unknown>, name: string, contained: boolean): Origin {
+  const { info, within } = parent.origin;
+  const path = within ? `${within}/${name}` : name;
+  const bound = info.bindings?.()[path];
+  if (bound) return bound().origin;
+  return contained && info.name !== undefined ? { info, within: path } : { info: {}, within: "" };
+}
+
+/** A binding target inside a containment: `within(education, "classes")` for `education/classes`. */
+export function within(target: Root, path: string): Root {
+  return () => ({ origin: { info: target().origin.info, within: path } });
+}
+
+/** A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`). */
+export function stream(parent: EntityRef<unknown>, name?: string): StreamRef {
+  return { path: `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}` };
+}
+
+/** An entity, or the members of a collection, seen as a derived type (`…/Namespace.Type`, URL Conventions §4.11). */
+export function cast<U>(target: EntityRef<unknown>, qualifiedName: string): EntityRef<U>;
+export function cast<U, K>(target: CollectionRef<unknown, K>, qualifiedName: string, key?: KeySpec): CollectionRef<U, K>;
+export function cast<U>(target: EntityRef<unknown> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U> | CollectionRef<U, unknown> {
+  const path = `${target.path}/${encodeURIComponent(qualifiedName)}`;
+  return target instanceof CollectionRef ? new CollectionRef(path, target.origin, key ?? target.key) : new EntityRef<U>(path, target.origin);
 }
 
 /**
@@ -291,54 +378,37 @@ export function encodeSegment(text: string): string {
   return encodeURIComponent(text);
 }
 
-/** A value written as an OData literal (URL Conventions §5.1.1.1), not yet percent-encoded. */
-export function literal(kind: KeyKind, value: KeyValue): string {
-  const text = value instanceof Date ? dateText(kind, value) : String(value);
-  switch (kind) {
-    case "String":
-      return `'${text.replace(/'/g, "''")}'`;
-    case "Boolean":
-      return value === true || text === "true" ? "true" : "false";
-    case "Int16": case "Int32": case "Int64": case "Byte": case "SByte": case "Decimal":
-      if (!/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}`);
-      return text;
-    case "Double": case "Single":
-      return Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : text;
-    case "Duration":
-      return `duration'${text}'`;
-    case "Binary":
-      return `binary'${text}'`;
-    case "Guid": case "Date": case "DateTimeOffset": case "TimeOfDay":
-      return text;
-    default:
-      return `${kind.slice(5)}'${text.replace(/'/g, "''")}'`;
-  }
+/** The value of key property `name`: the key itself for a single-property key given as a scalar. */
+function keyValue(given: unknown, name: string, scalar: boolean): KeyValue {
+  const value = typeof given === "object" && given !== null && !(given instanceof Date) ? (given as Record<string, unknown>)[name] : scalar ? given : undefined;
+  if (value === undefined || value === null) throw new TypeError(`key property ${name} is missing`);
+  return value as KeyValue;
 }
 
-function dateText(kind: KeyKind, d: Date): string {
-  const iso = d.toISOString();
-  return kind === "Date" ? iso.slice(0, 10) : kind === "TimeOfDay" ? iso.slice(11, 23) : iso;
+/** A key of one property in parentheses, written with `lit`: `('a')`, `(7)`. */
+export function key(name: string, lit: Literal): KeySpec {
+  return (given) => `(${encodeURIComponent(lit(keyValue(given, name, true)))})`;
 }
 
-function keySuffix(spec: KeySpec, key: KeyValue | Record<string, KeyValue>, keyAsSegment: boolean): string {
-  if (spec.length === 1) {
-    const [name, kind] = spec[0];
-    const value = typeof key === "object" && key !== null && !(key instanceof Date) ? key[name] : key;
-    if (value === undefined || value === null) throw new TypeError(`key property ${name} is missing`);
-    // Key-as-segment (URL Conventions §4.3.6): the value itself as one segment, strings unquoted.
-    // Values a URL parser or the service would read as something else (".", "..", also when
-    // percent-encoded; "" and "$…") use parentheses, which every service understands.
-    const text = kind === "String" ? String(value) : literal(kind, value);
-    if (keyAsSegment && !/^(\.{1,2}|\$.*|)$/.test(text)) return `/${encodeSegment(text)}`;
-    return `(${encodeURIComponent(literal(kind, value))})`;
-  }
-  if (typeof key !== "object" || key === null || key instanceof Date) throw new TypeError(`a key of ${spec.map(([n]) => n).join(", ")} is required`);
-  const parts = spec.map(([name, kind]) => {
-    const value = key[name];
-    if (value === undefined || value === null) throw new TypeError(`key property ${name} is missing`);
-    return `${encodeURIComponent(name)}=${encodeURIComponent(literal(kind, value))}`;
-  });
-  return `(${parts.join(",")})`;
+/**
+ * A key of one property as a path segment (URL Conventions §4.3.6, `Capabilities.KeyAsSegmentSupported`):
+ * the value itself, strings unquoted. Values a URL parser or the service would read as something
+ * else (".", "..", also when percent-encoded; "" and "$…") use parentheses, which every service understands.
+ */
+export function segmentKey(name: string, lit: Literal): KeySpec {
+  return (given) => {
+    const value = keyValue(given, name, true);
+    const text = lit === edmString ? String(value) : lit(value);
+    return /^(\.{1,2}|\$.*|)$/.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
+  };
+}
+
+/** A key of several properties, each with its literal: `(AirlineCode='AA',BookingNo=1)`, in key order. */
+export function compositeKey(parts: readonly (readonly [string, Literal])[]): KeySpec {
+  return (given) => {
+    if (typeof given !== "object" || given === null || given instanceof Date) throw new TypeError(`a key of ${parts.map(([n]) => n).join(", ")} is required`);
+    return `(${parts.map(([name, lit]) => `${encodeURIComponent(name)}=${encodeURIComponent(lit(keyValue(given, name, false)))}`).join(",")})`;
+  };
 }
 
 /** How an operation parameter is written in a URL: as a literal, or as JSON in a parameter alias. */
@@ -359,7 +429,7 @@ export function functionCall(path: string, name: string, params: readonly (reado
       aliases.push(`@${p}=${encodeQueryValue(JSON.stringify(value))}`);
     } else args.push(`${p}=${encodeURIComponent(literal(kind, value as KeyValue))}`);
   }
-  return `${path}/${encodeSegment(name)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
+  return `${path}/${encodeURIComponent(name)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,156 +480,141 @@ export function withQuery(pathAndQuery: string, q: QueryParts<unknown, unknown, 
 // ---------------------------------------------------------------------------------------------
 // Sending
 
-/** What `execute` does with a response body. */
-type Expect = "json" | "page" | "text" | "blob";
-
 interface Exchange {
   method: string;
-  /** A path under the service root, or an absolute URL (a next link). */
+  /** A path under the service root (`/People('a')`), or an absolute URL (a next link). */
   url: string;
-  body?: unknown;
+  /** A JSON body. */
+  json?: unknown;
+  /** A binary body (`writeStream`). */
+  data?: Blob | ArrayBuffer | Uint8Array;
   headers?: Record<string, string>;
-  expect?: Expect;
 }
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError. */
-export async function send<T>(
-  client: Client,
-  method: string,
-  pathAndQuery: string,
-  body: unknown,
-  options: ReadOptions | undefined,
-  expect: Expect = "json",
-): Promise<T> {
-  return execute<T>(client, { method, url: pathAndQuery, body, expect }, options);
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<T> {
+  return receive<T>(await execute(client, { method, url: pathAndQuery, json: body }, options), options);
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
-export async function read<T>(client: Client, target: Ref, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
-  return execute<T>(client, { method: "GET", url: withQuery(target.path, options), expect: page ? "page" : "json" }, options);
+export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
+  const response = await execute(client, { method: "GET", url: withQuery(target.path, options) }, options);
+  return page ? receivePage<T>(response, options) : receive<T>(response, options);
 }
 
 /** POST of a new entity into a collection. */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  return execute<T>(client, { method: "POST", url: target.path, body, headers: preferHeader(options) }, options);
+  return receive<T>(await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
 export async function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
-  const headers = { ...preferHeader(options), ...ifMatch(target, options, body) };
-  return execute<T>(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, body: withoutReadInfo(body), headers }, options);
+  const headers = { ...prefer(options), ...ifMatch(target, options, body) };
+  return receive<T>(await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export async function remove(client: Client, target: EntityRef<unknown>, options: ChangeOptions | undefined): Promise<void> {
-  await execute<unknown>(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
+  await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
 }
 
 /** A body made from an entity as read: the read-only control information stays out of the request. */
 function withoutReadInfo(body: unknown): unknown {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) if (!/^@odata\.(context|etag|metadataEtag)$/.test(k)) out[k] = v;
-  return out;
+  const o = record(body);
+  if (!o || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@odata\.(context|etag|metadataEtag)$/.test(k)));
 }
 
-function preferHeader(options: WriteOptions | undefined): Record<string, string> {
+function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
 }
 
-function ifMatch(target: Ref, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
-  const fromBody = typeof body === "object" && body !== null ? (body as ControlInfo)["@odata.etag"] : undefined;
-  const etag = options?.etag ?? fromBody;
+function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
+  const etag = options?.etag ?? (record(body)?.["@odata.etag"] as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
-  if (target.requiresEtag)
-    throw new TypeError(`${target.path}: the entity set uses optimistic concurrency; pass options.etag (the entity's @odata.etag, or "*")`);
+  if (target.requiresEtag) throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
   return {};
 }
 
-async function execute<T>(client: Client, x: Exchange, options: ReadOptions | undefined): Promise<T> {
-  const headers: Record<string, string> = { Accept: x.expect === "blob" ? "*/*" : "application/json", ...client.options.headers, ...x.headers, ...options?.headers };
-  const body = encodeBody(x.body, headers);
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(x.url) ? x.url : client.baseUrl + x.url;
-  const sameOrigin = new URL(url).origin === new URL(client.baseUrl).origin;
-  const doFetch = client.options.fetch ?? fetch;
-  const policy = client.options.retry ?? {};
-  const maxRetries = policy.maxRetries ?? 3;
+/**
+ * Sends a request, retrying 429 and 503 as the client's policy says; resolves with a 2xx response,
+ * rejects with ODataError for any other.
+ */
+async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
+  const { baseUrl, options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
+  const json = x.json !== undefined;
+  const headers: Record<string, string> = { Accept: "application/json", ...(json && { "Content-Type": "application/json" }), ...common, ...x.headers, ...options?.headers };
+  const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
+  const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
+  // The token goes only to the service's origin, not to a next link elsewhere.
+  const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
   for (let attempt = 0; ; attempt++) {
-    const token = sameOrigin && client.options.getToken ? await client.options.getToken() : undefined;
-    const response = await doFetch(url, {
-      method: x.method,
-      headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
-      body,
-      signal: options?.signal,
-    });
-    if ((response.status === 429 || response.status === 503) && attempt < maxRetries) {
-      const wait = retryDelay(response.headers.get("retry-after"), attempt, policy);
-      if (wait !== undefined) {
-        await response.arrayBuffer().catch(() => undefined);
-        await sleep(wait, options?.signal);
-        continue;
-      }
+    const token = sameOrigin && (await getToken?.());
+    const response = await doFetch(url, { method: x.method, headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers, body, signal: options?.signal });
+    const { status } = response;
+    const wait = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3) ? retryDelay(response.headers.get("retry-after"), attempt, retry) : undefined;
+    if (wait === undefined) {
+      if (response.ok) return response;
+      throw toError(response, await parseBody(response));
     }
-    if (!response.ok) throw toError(response, await parseBody(response));
-    if (x.expect === "blob") return (await response.blob()) as T;
-    const parsed = await parseBody(response);
-    if (x.expect === "text") return (typeof parsed === "string" ? parsed : JSON.stringify(parsed)) as T;
-    if (options?.validate && parsed !== undefined) check(options.validate, parsed, x.expect === "page");
-    return parsed as T;
+    await response.arrayBuffer().catch(() => undefined);
+    await sleep(wait, options?.signal);
   }
 }
 
-function encodeBody(body: unknown, headers: Record<string, string>): RequestInit["body"] {
-  if (body === undefined) return undefined;
-  if (typeof Blob !== "undefined" && body instanceof Blob) return body;
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body as RequestInit["body"];
-  headers["Content-Type"] ??= "application/json";
-  return JSON.stringify(body, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-}
-
+/** The body as JSON, as text when it is not JSON, undefined when empty. */
 async function parseBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === "") return undefined;
   try {
-    return JSON.parse(text);
+    return text ? JSON.parse(text) : undefined;
   } catch {
     return text;
   }
 }
 
-function check(validate: Validator, value: unknown, page: boolean): void {
-  const items = page && typeof value === "object" && value !== null && Array.isArray((value as Page<unknown>).value) ? (value as Page<unknown>).value : [value];
-  for (const [i, item] of items.entries()) {
-    const result = validate(item);
-    if (!result.valid) {
-      const prefix = page ? `/value/${i}` : "";
-      throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
-    }
-  }
+/** The JSON body of a response, checked with `options.validate`. */
+async function receive<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
+  return checked(await parseBody(response), options?.validate) as T;
+}
+
+/** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
+async function receivePage<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
+  const page = await parseBody(response);
+  const items = record(page)?.value;
+  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, `/value/${i}`));
+  else checked(page, options?.validate);
+  return page as T;
+}
+
+/** `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each error's path). */
+function checked(value: unknown, validate: Validator | undefined, prefix = ""): unknown {
+  const result = validate && value !== undefined ? validate(value) : undefined;
+  if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
+  return value;
 }
 
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now = Date.now()): number | undefined {
   const max = policy.maxDelayMs ?? 60000;
-  let ms: number;
-  if (retryAfter !== null && /^\s*\d+\s*$/.test(retryAfter)) ms = Number(retryAfter) * 1000;
-  else if (retryAfter !== null && !Number.isNaN(Date.parse(retryAfter))) ms = Math.max(0, Date.parse(retryAfter) - now);
-  else return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
-  return ms > max ? undefined : ms;
+  // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date.
+  const ms = /^\s*\d+\s*$/.test(retryAfter ?? "") ? Number(retryAfter) * 1000 : Date.parse(retryAfter ?? "") - now;
+  if (Number.isNaN(ms)) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
+  return ms > max ? undefined : Math.max(0, ms);
 }
 
+/** Waits `ms`; an abort of `signal` rejects at once. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", abort);
       resolve();
     }, ms);
-    const onAbort = () => {
+    const abort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) abort();
+    else signal?.addEventListener("abort", abort, { once: true });
   });
 }
 
@@ -572,7 +627,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
   while (page) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
-    page = next ? await execute<Page<T>>(client, { method: "GET", url: new URL(next, `${client.baseUrl}/`).href, expect: "page" }, options) : undefined;
+    page = next ? await receivePage<Page<T>>(await execute(client, { method: "GET", url: new URL(next, `${client.baseUrl}/`).href }, options), options) : undefined;
   }
 }
 
@@ -594,7 +649,8 @@ export async function count(
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & { filter?: string; search?: string },
 ): Promise<number> {
-  const text = await execute<string>(client, { method: "GET", url: withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), headers: { Accept: "text/plain" }, expect: "text" }, options);
+  const url = withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search });
+  const text = await (await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options)).text();
   const n = Number(text.trim());
   if (!Number.isInteger(n)) throw new TypeError(`${target.path}/$count: not a count: ${text.slice(0, 40)}`);
   return n;
@@ -604,8 +660,8 @@ export async function count(
 // Streams and references
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
-export function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
-  return execute<Blob>(client, { method: "GET", url: target.path, expect: "blob" }, options);
+export async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
+  return (await execute(client, { method: "GET", url: target.path, headers: { Accept: "*/*" } }, options)).blob();
 }
 
 /** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
@@ -618,7 +674,7 @@ export async function writeStream(
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await execute<unknown>(client, { method: "PUT", url: target.path, body: data, headers }, options);
+  await execute(client, { method: "PUT", url: target.path, data, headers }, options);
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */
@@ -632,7 +688,7 @@ export function entityId(client: Client, target: EntityRef<unknown>): string {
  */
 export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T>, target: EntityRef<T>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
-  await execute<unknown>(client, { method, url: `${nav.path}/$ref`, body: { "@odata.id": entityId(client, target) } }, options);
+  await execute(client, { method, url: `${nav.path}/$ref`, json: { "@odata.id": entityId(client, target) } }, options);
 }
 
 /**
@@ -642,5 +698,5 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
 export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T>, target?: EntityRef<T>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
-  await execute<unknown>(client, { method: "DELETE", url }, options);
+  await execute(client, { method: "DELETE", url }, options);
 }

@@ -5,7 +5,7 @@
  */
 import { deprecation, description } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import type { EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, StructuredType, TypeRef } from "../model/types";
+import type { EntityContainer, EntitySet, EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
@@ -16,8 +16,6 @@ export interface RequestsView {
   header: string;
   imports: ImportView[];
   edm: boolean;
-  /** The entity container's table for `rt.Service`, when this namespace declares one. */
-  service?: { keyAsSegment: boolean; sets: { name: string; info: string }[] };
   roots: { doc: string; name: string; type: string; make: string }[];
   /** Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`. */
   navigationTypes: { doc: string; name: string; body: string }[];
@@ -73,25 +71,20 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const navTs = (t: EntityType) =>
     t.namespace === schema.namespace ? navigationTypeName(ctx, t) : imports.use(moduleSpecifier(t.namespace, "requests"), navigationTypeName(ctx, t), t.namespace);
 
-  let service: RequestsView["service"];
   const roots: RequestsView["roots"] = [];
+  // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
+  const rootNames = new Map<EntityContainer, Map<string, string>>();
+  for (const c of schema.containers) rootNames.set(c, new Map([...c.singletons, ...c.entitySets].map((s) => [s.name, scope.claim(camel(s.name))])));
   for (const c of schema.containers) {
-    const sets: { name: string; info: string }[] = [];
-    for (const s of [...c.entitySets, ...c.singletons]) {
-      const parts: string[] = [];
-      if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
-      const bindings = [...s.bindings].sort(byString((b) => b.path));
-      if (bindings.length) parts.push(`bindings: { ${bindings.map((b) => `${JSON.stringify(b.path)}: ${JSON.stringify(b.target)}`).join(", ")} }`);
-      sets.push({ name: JSON.stringify(s.name), info: `{${parts.length ? ` ${parts.join(", ")} ` : ""}}` });
-    }
-    service ??= { keyAsSegment: ctx.options.keyAsSegment, sets };
+    const names = rootNames.get(c) as Map<string, string>;
+    const info = (s: EntitySet | Singleton) => setInfo(ctx, schema, c, s, rootNames);
     for (const s of c.singletons) {
       const t = ts(s.type, true);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
-        name: scope.claim(camel(s.name)),
+        name: names.get(s.name) as string,
         type: `rt.EntityRef<${t}>`,
-        make: `rt.root<${t}>(SERVICE, ${JSON.stringify(s.name)})`,
+        make: `rt.root<${t}>(${info(s)})`,
       });
     }
     for (const s of c.entitySets) {
@@ -99,9 +92,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const k = keyTs(s.entityType);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
-        name: scope.claim(camel(s.name)),
+        name: names.get(s.name) as string,
         type: `rt.CollectionRef<${t}, ${k}>`,
-        make: `rt.rootCollection<${t}, ${k}>(SERVICE, ${JSON.stringify(s.name)}, ${keySpec(s.entityType)})`,
+        make: `rt.rootCollection<${t}, ${k}>(${info(s)}, ${keySpec(ctx, s.entityType)})`,
       });
     }
   }
@@ -131,8 +124,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         parent: `rt.EntityRef<${ts(t)}>`,
         type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
         make: n.collection
-          ? `parent.collection<${target}, ${k}>(${JSON.stringify(n.name)}, ${keySpec(n.target)}${contained})`
-          : `parent.nav<${target}>(${JSON.stringify(n.name)}${contained})`,
+          ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
+          : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
       });
     }
     if (t.hasStream && !t.baseType?.hasStream) {
@@ -141,7 +134,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: scope.claim(`${owner}Content`),
         parent: `rt.EntityRef<${ts(t)}>`,
         type: "rt.StreamRef",
-        make: "parent.stream()",
+        make: "rt.stream(parent)",
       });
     }
     for (const p of t.properties) {
@@ -151,7 +144,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: scope.claim(`${owner}${pascal(p.name)}`),
         parent: `rt.EntityRef<${ts(t)}>`,
         type: "rt.StreamRef",
-        make: `parent.stream(${JSON.stringify(p.name)})`,
+        make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
       });
     }
     const base = pascal(ctx.names.type(t));
@@ -181,13 +174,47 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     header: ctx.header,
     imports: imports.view(() => true),
     edm,
-    service,
     roots,
     navigationTypes,
     navigations,
     entities,
     operations,
   };
+}
+
+/**
+ * What a root function passes to the runtime about its entity set or singleton (`rt.SetInfo`): name,
+ * optimistic concurrency, and NavigationPropertyBindings as a function naming the targets' root
+ * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
+ */
+function setInfo(ctx: EmitContext, schema: Schema, c: EntityContainer, s: EntitySet | Singleton, rootNames: Map<EntityContainer, Map<string, string>>): string {
+  const parts = [`name: ${JSON.stringify(s.name)}`];
+  if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
+  const bindings = [...s.bindings]
+    .sort(byString((b) => b.path))
+    .map((b) => [b.path, bindingTarget(schema, c, b.target, rootNames)] as const)
+    .filter((b): b is readonly [string, string] => b[1] !== undefined);
+  if (bindings.length) parts.push(`bindings: () => ({ ${bindings.map(([path, target]) => `${JSON.stringify(path)}: ${target}`).join(", ")} })`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+/**
+ * A binding target (CSDL §13.4.2: `Set`, `Namespace.Container/Set`, or a path into a containment,
+ * `education/classes`) as the target root's function, or `rt.within(root, "path/below")`; undefined
+ * when it names a container this module does not declare. Type-cast segments do not add to the path.
+ */
+function bindingTarget(schema: Schema, c: EntityContainer, target: string, rootNames: Map<EntityContainer, Map<string, string>>): string | undefined {
+  let segments = target.split("/");
+  let container: EntityContainer | undefined = c;
+  if (segments.length > 1 && segments[0].includes(".")) {
+    const qualified = segments[0];
+    container = schema.containers.find((x) => x.qualifiedName === qualified || (schema.alias !== undefined && `${schema.alias}.${x.name}` === qualified));
+    segments = segments.slice(1);
+  }
+  const root = container && rootNames.get(container)?.get(segments[0]);
+  if (root === undefined) return undefined;
+  const within = segments.slice(1).filter((x) => !x.includes(".")).join("/");
+  return within ? `rt.within(${root}, ${JSON.stringify(within)})` : root;
 }
 
 /**
@@ -229,17 +256,25 @@ function allNavigation(t: EntityType): NavigationProperty[] {
   return chain.flatMap((c) => c.navigationProperties);
 }
 
-/** The literal kind of each key property, for `rt.KeySpec`. */
-export function keySpec(t: EntityType): string {
-  return `[${t.key.map((p, i) => `[${JSON.stringify(t.keyNames[i])}, ${JSON.stringify(keyKind(p.type.type))}]`).join(", ")}]`;
+/**
+ * The writer of an entity type's key (`rt.KeySpec`) in the service's key style, naming the runtime
+ * function that writes each key property's literal: `rt.key("id", rt.edmString)`,
+ * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`.
+ */
+export function keySpec(ctx: EmitContext, t: EntityType): string {
+  const parts = t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
+  if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
+  return `rt.${ctx.options.keyAsSegment ? "segmentKey" : "key"}(${parts[0]})`;
 }
 
-function keyKind(t: ModelType): string {
-  if (t.kind === "primitive") return t.name;
-  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
-  if (t.kind === "typedef") return t.underlying.name;
-  return "String";
+function keyLiteral(t: ModelType): string {
+  if (t.kind === "enum") return `rt.edmEnum(${JSON.stringify(t.qualifiedName)})`;
+  const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
+  return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
 }
+
+/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL §8.2 allows no others in a key. */
+const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
 
 /** The TypeScript type of a key: the single property's type, or an object of the key properties. */
 function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {

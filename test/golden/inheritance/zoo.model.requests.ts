@@ -2,26 +2,14 @@
 import * as rt from "./runtime.js";
 import type { AnyAnimal, Bird, Fish, Keeper, Parrot } from "./zoo.model.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: true,
-  sets: {
-    "animals": {},
-    "keepers": { bindings: { "animals": "animals", "favourite": "animals" } },
-  },
-};
-
 /** The `animals` entity set (`/animals`). */
 export function animals(): rt.CollectionRef<AnyAnimal, string> {
-  return rt.rootCollection<AnyAnimal, string>(SERVICE, "animals", [["id", "Guid"]]);
+  return rt.rootCollection<AnyAnimal, string>({ name: "animals" }, rt.segmentKey("id", rt.edmGuid));
 }
 
 /** The `keepers` entity set (`/keepers`). */
 export function keepers(): rt.CollectionRef<Keeper, string> {
-  return rt.rootCollection<Keeper, string>(SERVICE, "keepers", [["id", "String"]]);
+  return rt.rootCollection<Keeper, string>({ name: "keepers", bindings: () => ({ "animals": animals, "favourite": animals }) }, rt.segmentKey("id", rt.edmString));
 }
 
 /** Navigation properties of `zoo.model.animal` (inherited ones included), for typed `$expand`. */
@@ -44,12 +32,12 @@ export interface KeeperNavigation {
 
 /** `favourite` of a `zoo.model.keeper`: `…/favourite`. */
 export function keeperFavourite(parent: rt.EntityRef<Keeper>): rt.EntityRef<AnyAnimal> {
-  return parent.nav<AnyAnimal>("favourite");
+  return rt.nav<AnyAnimal>(parent, "favourite");
 }
 
 /** `animals` of a `zoo.model.keeper`: `…/animals`. */
 export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<AnyAnimal, string> {
-  return parent.collection<AnyAnimal, string>("animals", [["id", "Guid"]]);
+  return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
 /** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties. */

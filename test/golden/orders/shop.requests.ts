@@ -2,26 +2,14 @@
 import * as rt from "./runtime.js";
 import type { Order, OrderLine, Store } from "./shop.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: false,
-  sets: {
-    "orders": {},
-    "mainStore": {},
-  },
-};
-
 /** The `mainStore` singleton (`/mainStore`). */
 export function mainStore(): rt.EntityRef<Store> {
-  return rt.root<Store>(SERVICE, "mainStore");
+  return rt.root<Store>({ name: "mainStore" });
 }
 
 /** The `orders` entity set (`/orders`). */
 export function orders(): rt.CollectionRef<Order, number> {
-  return rt.rootCollection<Order, number>(SERVICE, "orders", [["id", "Int32"]]);
+  return rt.rootCollection<Order, number>({ name: "orders" }, rt.key("id", rt.edmInt32));
 }
 
 /** Navigation properties of `shop.order` (inherited ones included), for typed `$expand`. */
@@ -37,7 +25,7 @@ export interface StoreNavigation {}
 
 /** `lines` of a `shop.order` (contained): `…/lines`. */
 export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
-  return parent.collection<OrderLine, { "orderId": number; "sku": string }>("lines", [["orderId", "Int32"], ["sku", "String"]], true);
+  return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
 /** Reads one `shop.order` (GET); with `select`, the result has only the selected properties. */

@@ -3,50 +3,34 @@ import * as rt from "./runtime.js";
 import type * as edm from "./edm.js";
 import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, Trip } from "./Travel.Lite.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: false,
-  sets: {
-    "People": { etag: true, bindings: { "BestFriend": "People", "Friends": "People" } },
-    "Airlines": {},
-    "Airports": {},
-    "Bookings": {},
-    "Documents": {},
-    "Me": { bindings: { "Friends": "People" } },
-  },
-};
-
 /** The `Me` singleton (`/Me`). */
 export function me(): rt.EntityRef<Person> {
-  return rt.root<Person>(SERVICE, "Me");
+  return rt.root<Person>({ name: "Me", bindings: () => ({ "Friends": people }) });
 }
 
 /** The `People` entity set (`/People`). */
 export function people(): rt.CollectionRef<Person, string> {
-  return rt.rootCollection<Person, string>(SERVICE, "People", [["UserName", "String"]]);
+  return rt.rootCollection<Person, string>({ name: "People", etag: true, bindings: () => ({ "BestFriend": people, "Friends": people }) }, rt.key("UserName", rt.edmString));
 }
 
 /** The `Airlines` entity set (`/Airlines`). */
 export function airlines(): rt.CollectionRef<Airline, string> {
-  return rt.rootCollection<Airline, string>(SERVICE, "Airlines", [["AirlineCode", "String"]]);
+  return rt.rootCollection<Airline, string>({ name: "Airlines" }, rt.key("AirlineCode", rt.edmString));
 }
 
 /** The `Airports` entity set (`/Airports`). */
 export function airports(): rt.CollectionRef<Airport, string> {
-  return rt.rootCollection<Airport, string>(SERVICE, "Airports", [["IcaoCode", "String"]]);
+  return rt.rootCollection<Airport, string>({ name: "Airports" }, rt.key("IcaoCode", rt.edmString));
 }
 
 /** The `Bookings` entity set (`/Bookings`). */
 export function bookings(): rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }> {
-  return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>(SERVICE, "Bookings", [["AirlineCode", "String"], ["BookingNo", "Int32"]]);
+  return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>({ name: "Bookings" }, rt.compositeKey([["AirlineCode", rt.edmString], ["BookingNo", rt.edmInt32]]));
 }
 
 /** The `Documents` entity set (`/Documents`). */
 export function documents(): rt.CollectionRef<Document, string> {
-  return rt.rootCollection<Document, string>(SERVICE, "Documents", [["Id", "Guid"]]);
+  return rt.rootCollection<Document, string>({ name: "Documents" }, rt.key("Id", rt.edmGuid));
 }
 
 /** Navigation properties of `Travel.Lite.Person` (inherited ones included), for typed `$expand`. */
@@ -80,37 +64,37 @@ export interface DocumentNavigation {}
 
 /** `Friends` of a `Travel.Lite.Person`: `…/Friends`. */
 export function personFriends(parent: rt.EntityRef<Person>): rt.CollectionRef<Person, string> {
-  return parent.collection<Person, string>("Friends", [["UserName", "String"]]);
+  return rt.collection<Person, string>(parent, "Friends", rt.key("UserName", rt.edmString));
 }
 
 /** `BestFriend` of a `Travel.Lite.Person`: `…/BestFriend`. */
 export function personBestFriend(parent: rt.EntityRef<Person>): rt.EntityRef<Person> {
-  return parent.nav<Person>("BestFriend");
+  return rt.nav<Person>(parent, "BestFriend");
 }
 
 /** `Trips` of a `Travel.Lite.Person` (contained): `…/Trips`. */
 export function personTrips(parent: rt.EntityRef<Person>): rt.CollectionRef<Trip, number> {
-  return parent.collection<Trip, number>("Trips", [["TripId", "Int32"]], true);
+  return rt.collection<Trip, number>(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
 }
 
 /** Stream property `Photo` of a `Travel.Lite.Person` (`…/Photo`); read it with `rt.readStream`. */
 export function personPhoto(parent: rt.EntityRef<Person>): rt.StreamRef {
-  return parent.stream("Photo");
+  return rt.stream(parent, "Photo");
 }
 
 /** `PlanItems` of a `Travel.Lite.Trip` (contained): `…/PlanItems`. */
 export function tripPlanItems(parent: rt.EntityRef<Trip>): rt.CollectionRef<PlanItem, number> {
-  return parent.collection<PlanItem, number>("PlanItems", [["PlanItemId", "Int32"]], true);
+  return rt.collection<PlanItem, number>(parent, "PlanItems", rt.key("PlanItemId", rt.edmInt32), true);
 }
 
 /** `Trip` of a `Travel.Lite.PlanItem`: `…/Trip`. */
 export function planItemTrip(parent: rt.EntityRef<PlanItem>): rt.EntityRef<Trip> {
-  return parent.nav<Trip>("Trip");
+  return rt.nav<Trip>(parent, "Trip");
 }
 
 /** The media resource of a `Travel.Lite.Document` (`…/$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
 export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
-  return parent.stream();
+  return rt.stream(parent);
 }
 
 /** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties. */

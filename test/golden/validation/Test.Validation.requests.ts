@@ -2,32 +2,19 @@
 import * as rt from "./runtime.js";
 import type { Bag, Employee, Item, Person } from "./Test.Validation.types.js";
 
-/**
- * The entity container: key style (`/set/key` when keyAsSegment, `/set('key')` otherwise), and per
- * entity set or singleton its optimistic concurrency and NavigationPropertyBindings.
- */
-const SERVICE: rt.Service = {
-  keyAsSegment: false,
-  sets: {
-    "Items": {},
-    "People": {},
-    "Bags": {},
-  },
-};
-
 /** The `Items` entity set (`/Items`). */
 export function items(): rt.CollectionRef<Item, number> {
-  return rt.rootCollection<Item, number>(SERVICE, "Items", [["id", "Int32"]]);
+  return rt.rootCollection<Item, number>({ name: "Items" }, rt.key("id", rt.edmInt32));
 }
 
 /** The `People` entity set (`/People`). */
 export function people(): rt.CollectionRef<Person, string> {
-  return rt.rootCollection<Person, string>(SERVICE, "People", [["id", "Guid"]]);
+  return rt.rootCollection<Person, string>({ name: "People" }, rt.key("id", rt.edmGuid));
 }
 
 /** The `Bags` entity set (`/Bags`). */
 export function bags(): rt.CollectionRef<Bag, string> {
-  return rt.rootCollection<Bag, string>(SERVICE, "Bags", [["id", "String"]]);
+  return rt.rootCollection<Bag, string>({ name: "Bags" }, rt.key("id", rt.edmString));
 }
 
 /** Navigation properties of `Test.Validation.Item` (inherited ones included), for typed `$expand`. */
@@ -48,17 +35,17 @@ export interface BagNavigation {}
 
 /** `parent` of a `Test.Validation.Item`: `…/parent`. */
 export function itemParent(parent: rt.EntityRef<Item>): rt.EntityRef<Item> {
-  return parent.nav<Item>("parent");
+  return rt.nav<Item>(parent, "parent");
 }
 
 /** `children` of a `Test.Validation.Item`: `…/children`. */
 export function itemChildren(parent: rt.EntityRef<Item>): rt.CollectionRef<Item, number> {
-  return parent.collection<Item, number>("children", [["id", "Int32"]]);
+  return rt.collection<Item, number>(parent, "children", rt.key("id", rt.edmInt32));
 }
 
 /** `owner` of a `Test.Validation.Item`: `…/owner`. */
 export function itemOwner(parent: rt.EntityRef<Item>): rt.EntityRef<Person> {
-  return parent.nav<Person>("owner");
+  return rt.nav<Person>(parent, "owner");
 }
 
 /** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties. */

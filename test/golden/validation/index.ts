@@ -4,7 +4,7 @@
 //   Test.Validation: "./Test.Validation.types.js", "./Test.Validation.validators.js", "./Test.Validation.requests.js"
 //   Test.Other: "./Test.Other.types.js", "./Test.Other.validators.js", "./Test.Other.requests.js"
 
-export { createClient, ODataError, EntityRef, CollectionRef, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
+export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
 export type { Client, ClientOptions, RetryPolicy, Page, QueryOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, Selected, StreamRef, Validator } from "./runtime.js";
 export { ValidationFailedError } from "./validation.js";
 export type { Mode, ValidateOptions, ValidationError, ValidationResult } from "./validation.js";

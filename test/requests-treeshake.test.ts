@@ -1,0 +1,63 @@
+// What a bundler keeps of the generated request side: a program bundles only the roots it uses (and
+// the ones their NavigationPropertyBindings lead to), and of the runtime only what its calls need —
+// no query options, paging, $ref or stream code for an update. Sizes are measured by the bench
+// (`npm run bench`, row "tree-shaken"); these tests check what is in the bundle, not its bytes.
+import * as path from "node:path";
+import { buildSync } from "esbuild";
+import { generateFixture } from "./helpers/generated";
+
+const TRIPPIN = generateFixture("trippin-lite.xml", "treeshake", { keyAsSegment: false });
+const SEED = path.resolve(__dirname, "..", "generated", "graph-callrecords");
+
+/** esbuild --bundle --minify --format=esm of `entry`, resolved in `dir`. */
+function bundle(dir: string, entry: string): string {
+  const r = buildSync({
+    stdin: { contents: entry, resolveDir: dir, sourcefile: "entry.ts", loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    logLevel: "silent",
+  });
+  return r.outputFiles[0].text;
+}
+
+/** Code of runtime features an update does not call: query options, paging, $count, $ref, streams, function calls. */
+const UNUSED_RUNTIME = ["$select", "$expand", "$orderby", "@odata.nextLink", "$count", "$ref", "$value", "octet-stream", "@odata.id", "=@", "duration'", "binary'", "INF"];
+
+describe("a program bundles only the roots and runtime it uses", () => {
+  test("one entity set and its update: no other root, no query or paging code", () => {
+    const code = bundle(TRIPPIN, `export { airlines, updateAirline } from "./Travel.Lite.requests.js";`);
+    expect(code).toContain('"Airlines"');
+    for (const other of ['"People"', '"Me"', '"Airports"', '"Bookings"', '"Documents"', '"Friends"']) expect(code).not.toContain(other);
+    for (const unused of UNUSED_RUNTIME) expect(code).not.toContain(unused);
+    // Retries and typed errors are part of every request.
+    expect(code).toContain("retry-after");
+    expect(code).toContain("ODataError");
+  });
+
+  test("a root whose bindings lead to another entity set brings that set's root along, and only it", () => {
+    const code = bundle(TRIPPIN, `export { me, personFriends, updatePerson } from "./Travel.Lite.requests.js";`);
+    expect(code).toContain('"Me"');
+    // Friends of Me are People, which needs If-Match: People's root comes along for its etag flag.
+    expect(code).toContain('"People"');
+    for (const other of ['"Airlines"', '"Airports"', '"Bookings"', '"Documents"']) expect(code).not.toContain(other);
+  });
+
+  test("only the key literals the key specs name: an Int32 key brings no other number or date writer", () => {
+    const code = bundle(TRIPPIN, `export { people, personTrips, updateTrip } from "./Travel.Lite.requests.js";`);
+    expect(code).toContain('"Int32"');
+    for (const other of ['"Int64"', '"Decimal"', "toISOString", "duration'"]) expect(code).not.toContain(other);
+  });
+
+  test("the Graph seed (committed generated/graph-callrecords): updateSession with its path builders", () => {
+    const code = bundle(
+      SEED,
+      `export { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+       export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";`,
+    );
+    for (const name of ['"communications"', '"callRecords"', '"sessions"']) expect(code).toContain(name);
+    for (const unused of [...UNUSED_RUNTIME, '"segments"', '"participants_v2"', "validateSession"]) expect(code).not.toContain(unused);
+  });
+});
