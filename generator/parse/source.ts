@@ -23,13 +23,6 @@ export class SourceText {
     }
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
-
-  /** Offset of a 1-based line and column (used to map positions reported by the XML validator). */
-  offsetOf(line: number, column: number): number {
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
-    const start = starts[Math.min(Math.max(line, 1), starts.length) - 1];
-    return start + Math.max(column, 1) - 1;
-  }
 }
 
 function computeLineStarts(text: string): number[] {

@@ -1,11 +1,17 @@
 /**
- * Reads CSDL XML (OData 4.0/4.01 `$metadata`) into raw CSDL. fast-xml-parser's untyped output is
- * normalised here, once; element start offsets are kept for diagnostics.
+ * Reads CSDL XML (OData 4.0/4.01 `$metadata`) into raw CSDL. Our own scan checks that the text is
+ * well-formed; fast-xml-parser then builds its ordered tree (`preserveOrder`), which is normalised
+ * here, once, in one pass; element start offsets are kept for diagnostics.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
+import { checkWellFormed } from "./well-formed";
+import {
+  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
+  type Attributes, type XNode,
+} from "./xml-nodes";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
@@ -29,24 +35,38 @@ const PATHS = ["Path", "PropertyPath", "NavigationPropertyPath", "AnnotationPath
 const DYNAMIC = ["If", "Apply", "Cast", "IsOf", "LabeledElement", "LabeledElementReference", "UrlRef", "And",
   "Or", "Not", "Eq", "Ne", "Gt", "Ge", "Lt", "Le", "Has", "In"] as const;
 
-type XNode = Record<string, unknown>;
+/**
+ * Which value an annotation or property value has when it gives several: the first of, in order,
+ * each constant and path form as an attribute then as an element, then Record, Collection, Null and
+ * the dynamic expressions. The rank of each element form; attribute form k ranks 2k.
+ */
+const VALUE_ATTRIBUTES: readonly string[] = [...CONSTANTS, ...PATHS];
+const ELEMENT_RANK = new Map<string, number>([
+  ...VALUE_ATTRIBUTES.map((name, k): [string, number] => [name, 2 * k + 1]),
+  ...["Record", "Collection", "Null", ...DYNAMIC].map((name, k): [string, number] => [name, 2 * VALUE_ATTRIBUTES.length + k]),
+]);
+const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
+const PATH_SET: ReadonlySet<string> = new Set(PATHS);
+const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
+
+/** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
+const MAX_DEPTH = 256;
 
 let parser: XMLParser | undefined;
 function getParser(): XMLParser {
   return (parser ??= new XMLParser({
+    preserveOrder: true,
     ignoreAttributes: false,
-    attributeNamePrefix: "@",
-    removeNSPrefix: true,
+    attributeNamePrefix: "",
     parseAttributeValue: false,
     parseTagValue: false,
     trimValues: true,
     captureMetaData: true,
-    maxNestedTags: 256,
-    // No isArray callback: it costs a call per element and attribute (about a fifth of the parse on
-    // Graph); Reader.list() reads a lone child and repeated children alike.
+    maxNestedTags: MAX_DEPTH + 8,
+    // Callbacks (none here) would get the path as a string: building it costs per element.
+    jPath: false,
   }));
 }
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /**
  * Parses one CSDL XML document. Problems are added to `diags`; the result is undefined when the
@@ -55,368 +75,402 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
-  // fast-xml-parser's parser accepts some malformed documents (mismatched or unclosed tags), so the
-  // validator runs first. (Running it on a worker thread beside the parse measured slower on the
-  // 2-core machine: the threads contend for the same cores and memory.)
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    const offset = source.offsetOf(Number(line) || 1, Number(col) || 1);
-    diags.error(Codes.xmlMalformed, `not well-formed XML: ${msg}`, elementPathAt(text, offset) || "(document)", { source, offset });
+  // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check first.
+  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH });
+  if (!wellFormed.ok) {
+    const { offset, message } = wellFormed;
+    diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
     return undefined;
   }
-  let root: XNode;
+  let nodes: XNode[];
   try {
-    root = getParser().parse(text) as XNode;
+    nodes = getParser().parse(text) as XNode[];
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "", { source, offset: 0 });
     return undefined;
   }
-  const edmx = root["Edmx"];
-  if (!isNode(edmx)) {
-    const first = Object.keys(root).find((k) => !k.startsWith("?"));
-    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${first ? `<${first}>` : "no element"}`,
+  const root = nodes.find((node) => isElementTag(tagOf(node)));
+  const rootName = root && localName(tagOf(root));
+  if (!root || rootName !== "Edmx") {
+    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
       "", { source, offset: 0 });
     return undefined;
   }
-  const r = new Reader(source, diags);
-  const at = r.at(edmx);
-  const dataServices = edmx["DataServices"];
-  const schemas = isNode(dataServices) ? r.list(dataServices, "Schema").map((s) => r.schema(s)) : [];
+  const r = new Reader(source, diags, wellFormed.prefixedAttributes);
+  const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
+  // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
+  const schemas = dataServices.length === 1 ? r.schemas(dataServices[0]) : [];
   if (schemas.length === 0) {
-    diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", at);
+    diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", r.at(root));
     return undefined;
   }
   return {
     file,
-    version: str(edmx["@Version"]) ?? "4.0",
-    references: r.list(edmx, "Reference").map((x) => r.reference(x)),
+    version: r.attr(r.attrs(root), "Version") ?? "4.0",
+    references: references.map((x) => r.reference(x)),
     schemas,
   };
 }
 
-function isNode(x: unknown): x is XNode {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
+const SCHEMA_CHILDREN = ["EntityType", "ComplexType", "EnumType", "TypeDefinition", "Action", "Function", "Term",
+  "EntityContainer", "Annotations", "Annotation"] as const;
+const STRUCTURED_CHILDREN = ["Key", "Property", "NavigationProperty", "Annotation"] as const;
+const OPERATION_CHILDREN = ["Parameter", "ReturnType", "Annotation"] as const;
+const CONTAINER_CHILDREN = ["EntitySet", "Singleton", "ActionImport", "FunctionImport", "Annotation"] as const;
+const SOURCE_CHILDREN = ["NavigationPropertyBinding", "Annotation"] as const;
 
-function str(x: unknown): string | undefined {
-  return typeof x === "string" ? x : undefined;
-}
-
+/**
+ * Turns the elements of the ordered tree into raw CSDL. Each element's children are grouped by name
+ * in one pass (groupChildren), then read kind by kind; missing required attributes are reported.
+ */
 class Reader {
   constructor(
     readonly source: SourceText,
     readonly diags: DiagnosticBag,
+    /** Whether attributes must be read by local name (some attribute has a prefix). */
+    readonly prefixedAttributes: boolean,
   ) {}
 
   at(node: XNode): SourceRef {
-    const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
-    return { source: this.source, offset: meta?.startIndex ?? 0 };
+    return { source: this.source, offset: startOf(node) };
   }
 
-  /** Child elements with this tag, as nodes (an empty element reads as ""; it becomes `{}`). */
-  list(node: XNode, tag: string): XNode[] {
-    const v = node[tag];
-    if (v === undefined) return [];
-    const arr = Array.isArray(v) ? v : [v];
-    return arr.map((x) => (isNode(x) ? x : typeof x === "string" && x !== "" ? { "#text": x } : {}));
+  attrs(node: XNode): Attributes {
+    const raw = node[":@"] as Attributes | undefined;
+    if (raw === undefined) return NO_ATTRIBUTES;
+    return this.prefixedAttributes ? localAttributes(raw) : raw;
+  }
+
+  attr(attrs: Attributes, name: string): string | undefined {
+    const v = attrs[name];
+    return typeof v === "string" ? v : undefined;
   }
 
   /** A required attribute; a missing one is reported and read as "". */
-  req(node: XNode, attr: string, element: string, path: string): string {
-    const v = str(node["@" + attr]);
-    if (v === undefined) {
-      this.diags.error(Codes.missingAttribute, `<${element}> has no ${attr} attribute`, path, this.at(node));
-      return "";
-    }
-    return v;
+  req(node: XNode, attrs: Attributes, name: string, element: string, path: string): string {
+    const v = attrs[name];
+    if (typeof v === "string") return v;
+    this.diags.error(Codes.missingAttribute, `<${element}> has no ${name} attribute`, path, this.at(node));
+    return "";
   }
 
-  facets(n: XNode): RawFacets {
+  facets(a: Attributes): RawFacets {
     return {
-      nullable: str(n["@Nullable"]),
-      maxLength: str(n["@MaxLength"]),
-      precision: str(n["@Precision"]),
-      scale: str(n["@Scale"]),
-      srid: str(n["@SRID"]),
-      unicode: str(n["@Unicode"]),
+      nullable: this.attr(a, "Nullable"),
+      maxLength: this.attr(a, "MaxLength"),
+      precision: this.attr(a, "Precision"),
+      scale: this.attr(a, "Scale"),
+      srid: this.attr(a, "SRID"),
+      unicode: this.attr(a, "Unicode"),
     };
   }
 
   reference(n: XNode): RawReference {
+    const a = this.attrs(n);
+    const [includes] = groupChildren(n, ["Include"]);
     return {
       at: this.at(n),
-      uri: this.req(n, "Uri", "edmx:Reference", "Reference"),
-      includes: this.list(n, "Include").map((i) => ({
-        namespace: this.req(i, "Namespace", "edmx:Include", "Reference/Include"),
-        alias: str(i["@Alias"]),
-      })),
+      uri: this.req(n, a, "Uri", "edmx:Reference", "Reference"),
+      includes: includes.map((i) => {
+        const ia = this.attrs(i);
+        return { namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
+      }),
     };
   }
 
+  schemas(dataServices: XNode): RawSchema[] {
+    return groupChildren(dataServices, ["Schema"])[0].map((s) => this.schema(s));
+  }
+
   schema(n: XNode): RawSchema {
-    const ns = this.req(n, "Namespace", "Schema", "Schema");
+    const a = this.attrs(n);
+    const ns = this.req(n, a, "Namespace", "Schema", "Schema");
     const p = (name: string) => `${ns}.${name}`;
+    const [entityTypes, complexTypes, enumTypes, typeDefinitions, actions, functions, terms, containers,
+      annotationGroups, annotations] = groupChildren(n, SCHEMA_CHILDREN);
     return {
       at: this.at(n),
       namespace: ns,
-      alias: str(n["@Alias"]),
-      entityTypes: this.list(n, "EntityType").map((x) => this.structured(x, "EntityType", ns)),
-      complexTypes: this.list(n, "ComplexType").map((x) => this.structured(x, "ComplexType", ns)),
-      enumTypes: this.list(n, "EnumType").map((x) => this.enumType(x, ns)),
-      typeDefinitions: this.list(n, "TypeDefinition").map((x) => {
-        const name = this.req(x, "Name", "TypeDefinition", ns);
+      alias: this.attr(a, "Alias"),
+      entityTypes: entityTypes.map((x) => this.structured(x, "EntityType", ns)),
+      complexTypes: complexTypes.map((x) => this.structured(x, "ComplexType", ns)),
+      enumTypes: enumTypes.map((x) => this.enumType(x, ns)),
+      typeDefinitions: typeDefinitions.map((x) => {
+        const xa = this.attrs(x);
+        const name = this.req(x, xa, "Name", "TypeDefinition", ns);
         return {
           at: this.at(x),
           name,
-          underlyingType: this.req(x, "UnderlyingType", "TypeDefinition", p(name)),
-          ...this.facets(x),
+          underlyingType: this.req(x, xa, "UnderlyingType", "TypeDefinition", p(name)),
+          ...this.facets(xa),
           annotations: this.annotations(x),
         };
       }),
-      actions: this.list(n, "Action").map((x) => this.operation(x, "action", ns)),
-      functions: this.list(n, "Function").map((x) => this.operation(x, "function", ns)),
-      terms: this.list(n, "Term").map((x) => {
-        const name = this.req(x, "Name", "Term", ns);
+      actions: actions.map((x) => this.operation(x, "action", ns)),
+      functions: functions.map((x) => this.operation(x, "function", ns)),
+      terms: terms.map((x) => {
+        const xa = this.attrs(x);
+        const name = this.req(x, xa, "Name", "Term", ns);
         return {
           at: this.at(x),
           name,
-          type: this.req(x, "Type", "Term", p(name)),
-          baseTerm: str(x["@BaseTerm"]),
-          appliesTo: str(x["@AppliesTo"]),
-          defaultValue: str(x["@DefaultValue"]),
-          ...this.facets(x),
+          type: this.req(x, xa, "Type", "Term", p(name)),
+          baseTerm: this.attr(xa, "BaseTerm"),
+          appliesTo: this.attr(xa, "AppliesTo"),
+          defaultValue: this.attr(xa, "DefaultValue"),
+          ...this.facets(xa),
           annotations: this.annotations(x),
         };
       }),
-      containers: this.list(n, "EntityContainer").map((x) => this.container(x, ns)),
-      annotationGroups: this.list(n, "Annotations").map((x): RawAnnotationGroup => ({
-        at: this.at(x),
-        target: this.req(x, "Target", "Annotations", ns),
-        qualifier: str(x["@Qualifier"]),
-        annotations: this.annotations(x),
-      })),
-      annotations: this.annotations(n),
+      containers: containers.map((x) => this.container(x, ns)),
+      annotationGroups: annotationGroups.map((x): RawAnnotationGroup => {
+        const xa = this.attrs(x);
+        return {
+          at: this.at(x),
+          target: this.req(x, xa, "Target", "Annotations", ns),
+          qualifier: this.attr(xa, "Qualifier"),
+          annotations: this.annotations(x),
+        };
+      }),
+      annotations: annotations.map((x) => this.annotation(x)),
     };
   }
 
   structured(n: XNode, element: string, ns: string): RawStructuredType {
-    const name = this.req(n, "Name", element, ns);
+    const a = this.attrs(n);
+    const name = this.req(n, a, "Name", element, ns);
     const path = `${ns}.${name}`;
-    const keyNode = this.list(n, "Key")[0];
+    const [keys, properties, navigationProperties, annotations] = groupChildren(n, STRUCTURED_CHILDREN);
     return {
       at: this.at(n),
       name,
-      baseType: str(n["@BaseType"]),
-      abstract: str(n["@Abstract"]),
-      openType: str(n["@OpenType"]),
-      hasStream: str(n["@HasStream"]),
-      key: keyNode
-        ? this.list(keyNode, "PropertyRef").map((k) => ({
-            name: this.req(k, "Name", "PropertyRef", `${path}/Key`),
-            alias: str(k["@Alias"]),
-            at: this.at(k),
-          }))
+      baseType: this.attr(a, "BaseType"),
+      abstract: this.attr(a, "Abstract"),
+      openType: this.attr(a, "OpenType"),
+      hasStream: this.attr(a, "HasStream"),
+      key: keys.length > 0
+        ? groupChildren(keys[0], ["PropertyRef"])[0].map((k) => {
+            const ka = this.attrs(k);
+            return { name: this.req(k, ka, "Name", "PropertyRef", `${path}/Key`), alias: this.attr(ka, "Alias"), at: this.at(k) };
+          })
         : undefined,
-      properties: this.list(n, "Property").map((x): RawProperty => ({
-        at: this.at(x),
-        name: this.req(x, "Name", "Property", path),
-        type: this.req(x, "Type", "Property", `${path}/${str(x["@Name"]) ?? "?"}`),
-        defaultValue: str(x["@DefaultValue"]),
-        ...this.facets(x),
-        annotations: this.annotations(x),
-      })),
-      navigationProperties: this.list(n, "NavigationProperty").map((x) => ({
-        at: this.at(x),
-        name: this.req(x, "Name", "NavigationProperty", path),
-        type: this.req(x, "Type", "NavigationProperty", `${path}/${str(x["@Name"]) ?? "?"}`),
-        nullable: str(x["@Nullable"]),
-        partner: str(x["@Partner"]),
-        containsTarget: str(x["@ContainsTarget"]),
-        annotations: this.annotations(x),
-      })),
-      annotations: this.annotations(n),
+      properties: properties.map((x): RawProperty => {
+        const xa = this.attrs(x);
+        return {
+          at: this.at(x),
+          name: this.req(x, xa, "Name", "Property", path),
+          type: this.req(x, xa, "Type", "Property", `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          defaultValue: this.attr(xa, "DefaultValue"),
+          ...this.facets(xa),
+          annotations: this.annotations(x),
+        };
+      }),
+      navigationProperties: navigationProperties.map((x) => {
+        const xa = this.attrs(x);
+        return {
+          at: this.at(x),
+          name: this.req(x, xa, "Name", "NavigationProperty", path),
+          type: this.req(x, xa, "Type", "NavigationProperty", `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          nullable: this.attr(xa, "Nullable"),
+          partner: this.attr(xa, "Partner"),
+          containsTarget: this.attr(xa, "ContainsTarget"),
+          annotations: this.annotations(x),
+        };
+      }),
+      annotations: annotations.map((x) => this.annotation(x)),
     };
   }
 
   enumType(n: XNode, ns: string): RawEnumType {
-    const name = this.req(n, "Name", "EnumType", ns);
+    const a = this.attrs(n);
+    const name = this.req(n, a, "Name", "EnumType", ns);
+    const [members, annotations] = groupChildren(n, ["Member", "Annotation"]);
     return {
       at: this.at(n),
       name,
-      underlyingType: str(n["@UnderlyingType"]),
-      isFlags: str(n["@IsFlags"]),
-      members: this.list(n, "Member").map((m) => ({
-        at: this.at(m),
-        name: this.req(m, "Name", "Member", `${ns}.${name}`),
-        value: str(m["@Value"]),
-        annotations: this.annotations(m),
-      })),
-      annotations: this.annotations(n),
+      underlyingType: this.attr(a, "UnderlyingType"),
+      isFlags: this.attr(a, "IsFlags"),
+      members: members.map((m) => {
+        const ma = this.attrs(m);
+        return {
+          at: this.at(m),
+          name: this.req(m, ma, "Name", "Member", `${ns}.${name}`),
+          value: this.attr(ma, "Value"),
+          annotations: this.annotations(m),
+        };
+      }),
+      annotations: annotations.map((x) => this.annotation(x)),
     };
   }
 
   operation(n: XNode, kind: "action" | "function", ns: string): RawOperation {
-    const name = this.req(n, "Name", kind === "action" ? "Action" : "Function", ns);
+    const a = this.attrs(n);
+    const name = this.req(n, a, "Name", kind === "action" ? "Action" : "Function", ns);
     const path = `${ns}.${name}`;
-    const ret = this.list(n, "ReturnType")[0];
+    const [parameters, returnTypes, annotations] = groupChildren(n, OPERATION_CHILDREN);
+    const ret = returnTypes[0];
+    const retAttrs = ret && this.attrs(ret);
     return {
       at: this.at(n),
       kind,
       name,
-      isBound: str(n["@IsBound"]),
-      isComposable: str(n["@IsComposable"]),
-      entitySetPath: str(n["@EntitySetPath"]),
-      parameters: this.list(n, "Parameter").map((p) => ({
-        at: this.at(p),
-        name: this.req(p, "Name", "Parameter", path),
-        type: this.req(p, "Type", "Parameter", `${path}/${str(p["@Name"]) ?? "?"}`),
-        ...this.facets(p),
-        annotations: this.annotations(p),
-      })),
-      returnType: ret
-        ? { at: this.at(ret), type: this.req(ret, "Type", "ReturnType", `${path}/$ReturnType`), ...this.facets(ret) }
+      isBound: this.attr(a, "IsBound"),
+      isComposable: this.attr(a, "IsComposable"),
+      entitySetPath: this.attr(a, "EntitySetPath"),
+      parameters: parameters.map((p) => {
+        const pa = this.attrs(p);
+        return {
+          at: this.at(p),
+          name: this.req(p, pa, "Name", "Parameter", path),
+          type: this.req(p, pa, "Type", "Parameter", `${path}/${this.attr(pa, "Name") ?? "?"}`),
+          ...this.facets(pa),
+          annotations: this.annotations(p),
+        };
+      }),
+      returnType: ret && retAttrs
+        ? { at: this.at(ret), type: this.req(ret, retAttrs, "Type", "ReturnType", `${path}/$ReturnType`), ...this.facets(retAttrs) }
         : undefined,
-      annotations: this.annotations(n),
+      annotations: annotations.map((x) => this.annotation(x)),
     };
   }
 
-  bindings(n: XNode, path: string): RawNavigationBinding[] {
-    return this.list(n, "NavigationPropertyBinding").map((b) => ({
-      at: this.at(b),
-      path: this.req(b, "Path", "NavigationPropertyBinding", path),
-      target: this.req(b, "Target", "NavigationPropertyBinding", path),
-    }));
+  bindings(bindings: readonly XNode[], path: string): RawNavigationBinding[] {
+    return bindings.map((b) => {
+      const ba = this.attrs(b);
+      return {
+        at: this.at(b),
+        path: this.req(b, ba, "Path", "NavigationPropertyBinding", path),
+        target: this.req(b, ba, "Target", "NavigationPropertyBinding", path),
+      };
+    });
   }
 
   container(n: XNode, ns: string): RawEntityContainer {
-    const name = this.req(n, "Name", "EntityContainer", ns);
+    const a = this.attrs(n);
+    const name = this.req(n, a, "Name", "EntityContainer", ns);
     const path = `${ns}.${name}`;
-    const imports = (tag: "ActionImport" | "FunctionImport", kind: "action" | "function") =>
-      this.list(n, tag).map((x) => ({
-        at: this.at(x),
-        kind,
-        name: this.req(x, "Name", tag, path),
-        operation: this.req(x, kind === "action" ? "Action" : "Function", tag, `${path}/${str(x["@Name"]) ?? "?"}`),
-        entitySet: str(x["@EntitySet"]),
-        includeInServiceDocument: str(x["@IncludeInServiceDocument"]),
-        annotations: this.annotations(x),
-      }));
+    const [entitySets, singletons, actionImports, functionImports, annotations] = groupChildren(n, CONTAINER_CHILDREN);
+    const imports = (list: readonly XNode[], tag: "ActionImport" | "FunctionImport", kind: "action" | "function") =>
+      list.map((x) => {
+        const xa = this.attrs(x);
+        return {
+          at: this.at(x),
+          kind,
+          name: this.req(x, xa, "Name", tag, path),
+          operation: this.req(x, xa, kind === "action" ? "Action" : "Function", tag, `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          entitySet: this.attr(xa, "EntitySet"),
+          includeInServiceDocument: this.attr(xa, "IncludeInServiceDocument"),
+          annotations: this.annotations(x),
+        };
+      });
     return {
       at: this.at(n),
       name,
-      extends: str(n["@Extends"]),
-      entitySets: this.list(n, "EntitySet").map((x) => {
-        const setName = this.req(x, "Name", "EntitySet", path);
+      extends: this.attr(a, "Extends"),
+      entitySets: entitySets.map((x) => {
+        const xa = this.attrs(x);
+        const setName = this.req(x, xa, "Name", "EntitySet", path);
+        const [bindings, setAnnotations] = groupChildren(x, SOURCE_CHILDREN);
         return {
           at: this.at(x),
           name: setName,
-          entityType: this.req(x, "EntityType", "EntitySet", `${path}/${setName}`),
-          includeInServiceDocument: str(x["@IncludeInServiceDocument"]),
-          bindings: this.bindings(x, `${path}/${setName}`),
-          annotations: this.annotations(x),
+          entityType: this.req(x, xa, "EntityType", "EntitySet", `${path}/${setName}`),
+          includeInServiceDocument: this.attr(xa, "IncludeInServiceDocument"),
+          bindings: this.bindings(bindings, `${path}/${setName}`),
+          annotations: setAnnotations.map((y) => this.annotation(y)),
         };
       }),
-      singletons: this.list(n, "Singleton").map((x) => {
-        const sName = this.req(x, "Name", "Singleton", path);
+      singletons: singletons.map((x) => {
+        const xa = this.attrs(x);
+        const sName = this.req(x, xa, "Name", "Singleton", path);
+        const [bindings, singletonAnnotations] = groupChildren(x, SOURCE_CHILDREN);
         return {
           at: this.at(x),
           name: sName,
-          type: this.req(x, "Type", "Singleton", `${path}/${sName}`),
-          bindings: this.bindings(x, `${path}/${sName}`),
-          annotations: this.annotations(x),
+          type: this.req(x, xa, "Type", "Singleton", `${path}/${sName}`),
+          bindings: this.bindings(bindings, `${path}/${sName}`),
+          annotations: singletonAnnotations.map((y) => this.annotation(y)),
         };
       }),
-      imports: [...imports("ActionImport", "action"), ...imports("FunctionImport", "function")],
-      annotations: this.annotations(n),
+      imports: [...imports(actionImports, "ActionImport", "action"), ...imports(functionImports, "FunctionImport", "function")],
+      annotations: annotations.map((x) => this.annotation(x)),
     };
   }
 
+  /** The `<Annotation>` children of an element that has no other children to read. */
   annotations(n: XNode): RawAnnotation[] {
-    const items = n["Annotation"];
-    if (items === undefined) return [];
-    return this.list(n, "Annotation").map((a) => ({
-      at: this.at(a),
-      term: str(a["@Term"]) ?? "",
-      qualifier: str(a["@Qualifier"]),
-      value: this.expression(a),
-    }));
-  }
-
-  /** The value of an annotation or property value: an attribute form or a child element (CSDL XML §14.3–14.4). */
-  expression(n: XNode): RawExpression | undefined {
-    for (const c of CONSTANTS) {
-      const attr = str(n["@" + c]);
-      if (attr !== undefined) return { kind: "constant", type: c, value: attr };
-      const el = n[c];
-      if (el !== undefined) return this.constantElement(c, el);
-    }
-    for (const p of PATHS) {
-      const attr = str(n["@" + p]);
-      if (attr !== undefined) return { kind: "path", type: p, value: attr };
-      const el = n[p];
-      if (el !== undefined) return { kind: "path", type: p, value: text(first(el)) };
-    }
-    const rec = this.list(n, "Record")[0];
-    if (rec) return this.record(rec);
-    const coll = this.list(n, "Collection")[0];
-    if (coll) return this.collection(coll);
-    if (n["Null"] !== undefined) return { kind: "null" };
-    for (const d of DYNAMIC) {
-      const el = this.list(n, d)[0];
-      if (el) return { kind: "dynamic", name: d, operands: this.operands(el) };
-    }
-    return undefined;
-  }
-
-  constantElement(type: string, el: unknown): RawExpression {
-    return { kind: "constant", type, value: text(first(el)) };
-  }
-
-  record(r: XNode): RawExpression {
-    return {
-      kind: "record",
-      type: str(r["@Type"]),
-      properties: this.list(r, "PropertyValue").map((pv) => ({
-        name: str(pv["@Property"]) ?? "",
-        value: this.expression(pv) ?? { kind: "null" },
-      })),
-    };
-  }
-
-  /** Collection items; without `preserveOrder` items of different kinds are grouped by kind. */
-  collection(c: XNode): RawExpression {
-    const items: RawExpression[] = [];
-    for (const key of Object.keys(c)) {
-      if (key.startsWith("@") || key === "#text") continue;
-      for (const item of this.list(c, key)) {
-        const wrapped: XNode = { [key]: [item] };
-        const e = this.expression(wrapped);
-        if (e) items.push(e);
-      }
-    }
-    return { kind: "collection", items };
-  }
-
-  operands(el: XNode): RawExpression[] {
-    const out: RawExpression[] = [];
-    for (const key of Object.keys(el)) {
-      if (key.startsWith("@") || key === "#text") continue;
-      for (const item of this.list(el, key)) {
-        const e = this.expression({ [key]: [item] });
-        if (e) out.push(e);
-      }
+    const out: RawAnnotation[] = [];
+    for (const child of childNodes(n)) {
+      if (localName(tagOf(child)) === "Annotation") out.push(this.annotation(child));
     }
     return out;
   }
-}
 
-function first(x: unknown): unknown {
-  return Array.isArray(x) ? x[0] : x;
-}
+  annotation(n: XNode): RawAnnotation {
+    const a = this.attrs(n);
+    return {
+      at: this.at(n),
+      term: this.attr(a, "Term") ?? "",
+      qualifier: this.attr(a, "Qualifier"),
+      value: this.expression(n, a),
+    };
+  }
 
-function text(x: unknown): string {
-  if (typeof x === "string") return x;
-  if (isNode(x) && typeof x["#text"] === "string") return x["#text"];
-  return "";
+  /**
+   * The value of an annotation or property value: an attribute form or a child element (CSDL XML
+   * §14.3–14.4); when it gives several, the one of lowest rank (see ELEMENT_RANK).
+   */
+  expression(n: XNode, a: Attributes): RawExpression | undefined {
+    let best: XNode | undefined;
+    let bestName = "";
+    let bestRank = Infinity;
+    for (const child of childNodes(n)) {
+      const name = localName(tagOf(child));
+      const rank = ELEMENT_RANK.get(name);
+      if (rank !== undefined && rank < bestRank) {
+        best = child;
+        bestName = name;
+        bestRank = rank;
+      }
+    }
+    for (let k = 0; k < VALUE_ATTRIBUTES.length && 2 * k < bestRank; k++) {
+      const type = VALUE_ATTRIBUTES[k];
+      const value = this.attr(a, type);
+      if (value !== undefined) return { kind: k < CONSTANTS.length ? "constant" : "path", type, value };
+    }
+    return best && this.item(best, bestName);
+  }
+
+  /** An expression written as an element: a collection item, an operand, or a value's element form. */
+  item(n: XNode, name: string): RawExpression | undefined {
+    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: textOf(n) };
+    if (PATH_SET.has(name)) return { kind: "path", type: name, value: textOf(n) };
+    if (name === "Record") return this.record(n);
+    if (name === "Collection") return { kind: "collection", items: this.items(n) };
+    if (name === "Null") return { kind: "null" };
+    if (DYNAMIC_SET.has(name)) return { kind: "dynamic", name, operands: this.items(n) };
+    return undefined;
+  }
+
+  record(n: XNode): RawExpression {
+    return {
+      kind: "record",
+      type: this.attr(this.attrs(n), "Type"),
+      properties: groupChildren(n, ["PropertyValue"])[0].map((pv) => {
+        const pa = this.attrs(pv);
+        return { name: this.attr(pa, "Property") ?? "", value: this.expression(pv, pa) ?? { kind: "null" } };
+      }),
+    };
+  }
+
+  /** The expressions among an element's children, in document order (collection items, operands). */
+  items(n: XNode): RawExpression[] {
+    const out: RawExpression[] = [];
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const x = isElementTag(tag) ? this.item(child, localName(tag)) : undefined;
+      if (x) out.push(x);
+    }
+    return out;
+  }
 }

@@ -1,0 +1,520 @@
+/**
+ * A well-formedness check of an XML text (XML 1.0 with namespaces), in one loop over its char codes.
+ * fast-xml-parser's parser reads malformed documents without complaint (mismatched or unclosed tags,
+ * unquoted attributes, `&bogus;`, ...) and its validator is a second, slow pass; this scan runs first
+ * and reports the first problem with its offset. It builds no tree: it keeps the open elements' names
+ * (as offsets into the text) and the current tag's attribute names.
+ *
+ * The CLI runs it in a cold process, so it is written for V8's tiers as much as for speed once
+ * optimised: one small loop (Scanner.run) hands each token to a short method, plain text and
+ * attribute values are skipped by tight loops over a table of ASCII character classes, and a warm-up
+ * document (WARM_UP) is scanned first.
+ */
+import { SourceText } from "./source";
+
+export type WellFormedResult =
+  | {
+      ok: true;
+      /** Whether any attribute other than `xmlns`/`xmlns:*` has a prefix, like `m:HasStream`. */
+      prefixedAttributes: boolean;
+    }
+  | { ok: false; message: string; offset: number };
+
+export interface WellFormedOptions {
+  /** Elements nested deeper than this are reported (a bound for the readers that recurse). */
+  maxDepth?: number;
+}
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const BANG = 0x21; // !
+const DQUOTE = 0x22; // "
+const HASH = 0x23; // #
+const PERCENT = 0x25; // %
+const AMP = 0x26; // &
+const SQUOTE = 0x27; // '
+const DASH = 0x2d; // -
+const DOT = 0x2e; // .
+const SLASH = 0x2f; // /
+const COLON = 0x3a; // :
+const SEMI = 0x3b; // ;
+const LT = 0x3c; // <
+const EQ = 0x3d; // =
+const GT = 0x3e; // >
+const QUESTION = 0x3f; // ?
+const LBRACKET = 0x5b; // [
+const RBRACKET = 0x5d; // ]
+const UNDERSCORE = 0x5f; // _
+
+/** Entities every XML document knows (XML 1.0 §4.6). */
+const PREDEFINED = new Set(["lt", "gt", "amp", "apos", "quot"]);
+
+/** Classes of the ASCII characters, as bits, so that the hot loops test a character with one lookup. */
+const SPACE_CLASS = 1; // whitespace (XML 1.0 §2.3 S)
+const NAME_START_CLASS = 2; // may start a name (the colon is handled apart)
+const NAME_CLASS = 4; // may continue a name
+const NAME_END_CLASS = 8; // may follow a name
+const TEXT_STOP_CLASS = 16; // ends a run of plain text: < & > and the control characters XML does not allow
+const VALUE_STOP_CLASS = 32; // ends a run of plain attribute value: < & " ' and those control characters
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === UNDERSCORE;
+  const space = c === SPACE || c === LF || c === TAB || c === CR;
+  const control = c < SPACE && !space;
+  ASCII_CLASS[c] =
+    (space ? SPACE_CLASS : 0) |
+    (letter ? NAME_START_CLASS | NAME_CLASS : 0) |
+    ((c >= 0x30 && c <= 0x39) || c === DASH || c === DOT ? NAME_CLASS : 0) |
+    (space || [GT, SLASH, EQ, QUESTION, LT, LBRACKET, DQUOTE, SQUOTE].includes(c) ? NAME_END_CLASS : 0) |
+    (control || c === LT || c === AMP || c === GT ? TEXT_STOP_CLASS : 0) |
+    (control || c === LT || c === AMP || c === DQUOTE || c === SQUOTE ? VALUE_STOP_CLASS : 0);
+}
+
+/** Thrown inside the scan, turned into the result by checkWellFormed. */
+class NotWellFormed {
+  constructor(
+    readonly message: string,
+    readonly offset: number,
+  ) {}
+}
+
+function fail(message: string, offset: number): never {
+  throw new NotWellFormed(message, offset);
+}
+
+/**
+ * A small document that takes every branch of the scan that a good document can take. Scanning it
+ * first gives V8 the type feedback of all of them, so the scan of a large document is optimised once
+ * instead of being deoptimised (and slowly interpreted) each time a branch is met for the first time.
+ */
+const WARM_UP = `<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "x"><!ENTITY % p "y"><!-- c --><?q?> %p; ]>
+<!-- c --><?pi x?><p:a xmlns:p="u" p:b='&amp;&#65;&#x42;&e;' c = "d" ${Array.from({ length: 33 }, (_, k) => `a${k}="${k}"`).join(" ")}>
+<b/><c x="1"></c >t&lt;]>&#9;<![CDATA[<]]></p:a>`;
+let warmedUp = false;
+
+export function checkWellFormed(text: string, options: WellFormedOptions = {}): WellFormedResult {
+  if (!warmedUp) {
+    warmedUp = true;
+    for (let k = 0; k < 3; k++) checkWellFormed(WARM_UP);
+  }
+  try {
+    const scanner = new Scanner(text, options.maxDepth ?? Infinity);
+    scanner.run();
+    return { ok: true, prefixedAttributes: scanner.prefixedAttributes };
+  } catch (e) {
+    if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset };
+    throw e;
+  }
+}
+
+/**
+ * The scan. `run` is the one loop over the text; it hands each token to a method that returns the
+ * offset after it. The open elements are kept as offsets of their names, innermost last.
+ */
+class Scanner {
+  private readonly openAt: number[] = [];
+  private readonly openLength: number[] = [];
+  private depth = 0;
+  /** The attribute names of the tag being read, as offsets (a Set takes over on a tag with very many). */
+  private readonly attrAt: number[] = [];
+  private readonly attrLength: number[] = [];
+  /** General entities declared in the DOCTYPE's internal subset. */
+  private readonly entities = new Set<string>();
+  private rootSeen = false;
+  private doctypeSeen = false;
+  prefixedAttributes = false;
+
+  constructor(
+    private readonly t: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  run(): void {
+    const t = this.t;
+    const n = t.length;
+    let i = t.charCodeAt(0) === 0xfeff ? 1 : 0;
+    if (t.startsWith("<?xml", i) && (isSpace(t.charCodeAt(i + 5)) || t.charCodeAt(i + 5) === QUESTION)) {
+      i = processingInstruction(t, i, true);
+    }
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === LT) i = this.markup(i);
+      else if (this.depth > 0) i = this.text(i);
+      else if (isSpace(c)) i++;
+      else fail(this.rootSeen ? "text after the root element" : "text before the root element", i);
+    }
+    if (this.depth > 0) {
+      const at = this.openAt[this.depth - 1];
+      fail(`unclosed tag '${t.substr(at, this.openLength[this.depth - 1])}': the input ends before its closing tag`, at - 1);
+    }
+    if (!this.rootSeen) fail("the document has no root element", n);
+  }
+
+  /** Text inside the root element, up to the next markup. */
+  private text(i: number): number {
+    const t = this.t;
+    for (;;) {
+      i = plainText(t, i);
+      const c = t.charCodeAt(i);
+      if (c === LT || i >= t.length) return i;
+      if (c === AMP) i = reference(t, i, this.entities);
+      else if (c === GT) fail("']]>' is not allowed in text", i - 2);
+      else fail(invalidCharacter(c), i);
+    }
+  }
+
+  /** The markup starting with the `<` at `i`. */
+  private markup(i: number): number {
+    const t = this.t;
+    const c = t.charCodeAt(i + 1);
+    if (c === SLASH) return this.endTag(i);
+    if (c !== BANG && c !== QUESTION) return this.startTag(i);
+    if (t.startsWith("<!--", i)) return comment(t, i);
+    if (c === QUESTION) return processingInstruction(t, i, false);
+    if (t.startsWith("<![CDATA[", i)) {
+      if (this.depth === 0) fail("a CDATA section is allowed only inside the root element", i);
+      return cdata(t, i);
+    }
+    if (t.startsWith("<!DOCTYPE", i)) {
+      if (this.doctypeSeen || this.rootSeen) fail("a DOCTYPE is allowed only once, before the root element", i);
+      this.doctypeSeen = true;
+      return doctype(t, i, this.entities);
+    }
+    return fail(`unexpected markup '<${word(t, i + 1)}'`, i);
+  }
+
+  /** An end tag: the same name as the innermost open element. */
+  private endTag(tagStart: number): number {
+    const t = this.t;
+    let i = tagStart + 2;
+    if (this.depth === 0) fail(`closing tag '${word(t, i)}' has no matching opening tag`, tagStart);
+    const top = this.depth - 1;
+    const at = this.openAt[top];
+    const length = this.openLength[top];
+    let k = 0;
+    while (k < length && t.charCodeAt(i + k) === t.charCodeAt(at + k)) k++;
+    if (k < length || isNameChar(t.charCodeAt(i + k)) || t.charCodeAt(i + k) === COLON) {
+      const found = readName(t, i, "element");
+      fail(`Expected closing tag '${t.substr(at, length)}' (opened at ${position(t, at - 1)}) ` +
+        `instead of closing tag '${t.substr(i, found)}'`, tagStart);
+    }
+    i += length;
+    while (isSpace(t.charCodeAt(i))) i++;
+    if (t.charCodeAt(i) !== GT) fail(`closing tag '${t.substr(at, length)}' is not closed with '>'`, i < t.length ? i : tagStart);
+    this.depth = top;
+    return i + 1;
+  }
+
+  /** A start tag or an empty-element tag, with its attributes. */
+  private startTag(tagStart: number): number {
+    const t = this.t;
+    const n = t.length;
+    if (this.depth === 0 && this.rootSeen) {
+      fail(`a second root element '${word(t, tagStart + 1)}': a document has one root element`, tagStart);
+    }
+    this.rootSeen = true;
+    const nameAt = tagStart + 1;
+    const nameLength = readName(t, nameAt, "element");
+    let i = nameAt + nameLength;
+    let attrCount = 0;
+    let attrSet: Set<string> | undefined;
+    let c: number;
+    for (;;) {
+      const spaceAt = i;
+      while (isSpace(t.charCodeAt(i))) i++;
+      if (i >= n) fail(`tag '${t.substr(nameAt, nameLength)}' is not closed with '>' before the end of the input`, tagStart);
+      c = t.charCodeAt(i);
+      if (c === GT || c === SLASH) break;
+      if (i === spaceAt) fail(`expected whitespace, '>' or '/>' in tag '${t.substr(nameAt, nameLength)}'`, i);
+      // An attribute: name = "value".
+      const at = i;
+      const length = readName(t, i, "attribute");
+      if (attrSet === undefined) {
+        for (let a = 0; a < attrCount; a++) {
+          if (this.attrLength[a] === length && sameChars(t, this.attrAt[a], at, length)) {
+            fail(`duplicate attribute '${t.substr(at, length)}'`, at);
+          }
+        }
+        this.attrAt[attrCount] = at;
+        this.attrLength[attrCount] = length;
+        attrCount++;
+        if (attrCount === 32) attrSet = nameSet(t, this.attrAt, this.attrLength, attrCount);
+      } else {
+        const name = t.substr(at, length);
+        if (attrSet.has(name)) fail(`duplicate attribute '${name}'`, at);
+        attrSet.add(name);
+      }
+      if (!this.prefixedAttributes && hasPrefix(t, at, length) && !t.startsWith("xmlns:", at)) {
+        this.prefixedAttributes = true;
+      }
+      i = this.attributeValue(at, length, at + length);
+    }
+    if (c === SLASH) {
+      if (t.charCodeAt(i + 1) !== GT) fail("expected '>' after '/' in a tag", i);
+      return i + 2;
+    }
+    if (this.depth >= this.maxDepth) fail(`elements are nested more than ${this.maxDepth} deep`, tagStart);
+    this.openAt[this.depth] = nameAt;
+    this.openLength[this.depth] = nameLength;
+    this.depth++;
+    return i + 1;
+  }
+
+  /** `= "value"` after the attribute name at `at`; returns the offset after the closing quote. */
+  private attributeValue(at: number, length: number, i: number): number {
+    const t = this.t;
+    while (isSpace(t.charCodeAt(i))) i++;
+    if (t.charCodeAt(i) !== EQ) fail(`attribute '${t.substr(at, length)}' has no value`, i);
+    i++;
+    while (isSpace(t.charCodeAt(i))) i++;
+    const quote = t.charCodeAt(i);
+    if (quote !== DQUOTE && quote !== SQUOTE) fail(`the value of attribute '${t.substr(at, length)}' is not quoted`, i);
+    const valueAt = i;
+    i++;
+    for (;;) {
+      i = plainValue(t, i, quote);
+      const c = t.charCodeAt(i);
+      if (c === quote) return i + 1;
+      if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed`, valueAt);
+      if (c === LT) fail(`'<' is not allowed in the value of attribute '${t.substr(at, length)}'`, i);
+      if (c === AMP) i = reference(t, i, this.entities);
+      else fail(invalidCharacter(c), i);
+    }
+  }
+}
+
+/**
+ * The end of the run of plain text from `i`: the offset of the next `<`, `&`, character XML does not
+ * allow, or `>` after `]]`; the text's length at the end.
+ */
+function plainText(t: string, i: number): number {
+  const n = t.length;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80 && (ASCII_CLASS[c] & TEXT_STOP_CLASS) !== 0) {
+      if (c !== GT || (t.charCodeAt(i - 1) === RBRACKET && t.charCodeAt(i - 2) === RBRACKET)) return i;
+    }
+  }
+  return n;
+}
+
+/** The end of the run of plain attribute value from `i`: the offset of the quote, `<`, `&`, ... */
+function plainValue(t: string, i: number, quote: number): number {
+  const n = t.length;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80 && (ASCII_CLASS[c] & VALUE_STOP_CLASS) !== 0) {
+      if (c === quote || (c !== DQUOTE && c !== SQUOTE)) return i;
+    }
+  }
+  return n;
+}
+
+function isSpace(c: number): boolean {
+  return c < 0x80 && (ASCII_CLASS[c] & SPACE_CLASS) !== 0;
+}
+
+/** NameStartChar (XML 1.0 §2.3), colon excluded: namespaces give it its own rule. */
+function isNameStart(c: number): boolean {
+  if (c < 0x80) return (ASCII_CLASS[c] & NAME_START_CLASS) !== 0;
+  return (
+    (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xf6) || (c >= 0xf8 && c <= 0x2ff) ||
+    (c >= 0x370 && c <= 0x37d) || (c >= 0x37f && c <= 0x1fff) || c === 0x200c || c === 0x200d ||
+    (c >= 0x2070 && c <= 0x218f) || (c >= 0x2c00 && c <= 0x2fef) || (c >= 0x3001 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfdcf) || (c >= 0xfdf0 && c <= 0xfffd) ||
+    // either half of a surrogate pair (characters from U+10000; a lone half is let through)
+    (c >= 0xd800 && c <= 0xdfff)
+  );
+}
+
+/** NameChar (XML 1.0 §2.3), colon excluded. */
+function isNameChar(c: number): boolean {
+  if (c < 0x80) return (ASCII_CLASS[c] & NAME_CLASS) !== 0;
+  return isNameStart(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040;
+}
+
+/** Characters that may follow a name; the caller reports the wrong ones with what it expected. */
+function endsName(c: number): boolean {
+  return c < 0x80 && (ASCII_CLASS[c] & NAME_END_CLASS) !== 0;
+}
+
+/** A character XML allows in a document (XML 1.0 §2.2). */
+function isXmlChar(code: number): boolean {
+  return code === TAB || code === LF || code === CR || (code >= SPACE && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/**
+ * The length of the (qualified) name at `start`: at most one colon, neither first nor last
+ * (Namespaces in XML §3). `what` names it in the message when there is none.
+ */
+function readName(t: string, start: number, what: string): number {
+  if (!isNameStart(t.charCodeAt(start))) {
+    const found = word(t, start);
+    fail(found ? `invalid ${what} name '${found}'` : `expected ${what} name`, start);
+  }
+  let i = start + 1;
+  let colon = false;
+  for (;;) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80 ? (ASCII_CLASS[c] & NAME_CLASS) !== 0 : isNameChar(c)) i++;
+    else if (c === COLON && !colon && isNameStart(t.charCodeAt(i + 1))) {
+      colon = true;
+      i += 2;
+    } else break;
+  }
+  if (i < t.length && !endsName(t.charCodeAt(i))) fail(`invalid ${what} name '${word(t, start)}'`, start);
+  return i - start;
+}
+
+function hasPrefix(t: string, at: number, length: number): boolean {
+  for (let k = 1; k < length; k++) if (t.charCodeAt(at + k) === COLON) return true;
+  return false;
+}
+
+function sameChars(t: string, a: number, b: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (t.charCodeAt(a + k) !== t.charCodeAt(b + k)) return false;
+  return true;
+}
+
+function nameSet(t: string, at: number[], length: number[], count: number): Set<string> {
+  const set = new Set<string>();
+  for (let k = 0; k < count; k++) set.add(t.substr(at[k], length[k]));
+  return set;
+}
+
+/** `&name;`, `&#123;` or `&#x7B;` at `start`; returns the offset after it. */
+function reference(t: string, start: number, entities: Set<string>): number {
+  let i = start + 1;
+  if (t.charCodeAt(i) === HASH) {
+    i++;
+    const hex = t.charCodeAt(i) === 0x78; // x
+    if (hex) i++;
+    const digitsAt = i;
+    let code = 0;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      const d = c >= 0x30 && c <= 0x39 ? c - 0x30
+        : hex && c >= 0x61 && c <= 0x66 ? c - 0x57
+        : hex && c >= 0x41 && c <= 0x46 ? c - 0x37
+        : -1;
+      if (d < 0) break;
+      if (code <= 0x10ffff) code = code * (hex ? 16 : 10) + d;
+      i++;
+    }
+    if (i === digitsAt || t.charCodeAt(i) !== SEMI) fail(`invalid character reference '${word(t, start)}'`, start);
+    if (!isXmlChar(code)) fail(`character reference '${t.slice(start, i + 1)}' is not an XML character`, start);
+    return i + 1;
+  }
+  if (!isNameStart(t.charCodeAt(i))) fail("'&' must start an entity reference such as &amp;", start);
+  i++;
+  while (isNameChar(t.charCodeAt(i))) i++;
+  if (t.charCodeAt(i) !== SEMI) fail("'&' must start an entity reference such as &amp;", start);
+  const name = t.slice(start + 1, i);
+  if (!PREDEFINED.has(name) && !entities.has(name)) fail(`unknown entity '&${name};'`, start);
+  return i + 1;
+}
+
+function comment(t: string, start: number): number {
+  const end = t.indexOf("-->", start + 4);
+  if (end < 0) fail("comment is not closed with '-->'", start);
+  return end + 3;
+}
+
+function cdata(t: string, start: number): number {
+  const end = t.indexOf("]]>", start + 9);
+  if (end < 0) fail("CDATA section is not closed with ']]>'", start);
+  return end + 3;
+}
+
+/** `<?target ...?>`; the XML declaration (target `xml`) only at the very start. */
+function processingInstruction(t: string, start: number, declaration: boolean): number {
+  const length = readName(t, start + 2, "processing instruction");
+  const target = t.substr(start + 2, length);
+  if (!declaration && target === "xml") fail("the XML declaration is allowed only at the very start of the document", start);
+  if (!declaration && target.toLowerCase() === "xml") fail(`the processing instruction target '${target}' is reserved`, start);
+  const end = t.indexOf("?>", start + 2 + length);
+  if (end < 0) fail(`processing instruction '${target}' is not closed with '?>'`, start);
+  return end + 2;
+}
+
+/** `<!DOCTYPE name ... [internal subset]>`; adds the general entities it declares to `entities`. */
+function doctype(t: string, start: number, entities: Set<string>): number {
+  const n = t.length;
+  const unclosed = "DOCTYPE is not closed with '>'";
+  let i = start + 9;
+  if (!isSpace(t.charCodeAt(i))) fail("expected whitespace after '<!DOCTYPE'", i);
+  while (isSpace(t.charCodeAt(i))) i++;
+  i += readName(t, i, "DOCTYPE");
+  let inSubset = false;
+  for (;;) {
+    if (i >= n) fail(unclosed, start);
+    const c = t.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
+      const end = t.indexOf(t[i], i + 1);
+      if (end < 0) fail(unclosed, start);
+      i = end + 1;
+    } else if (!inSubset) {
+      if (c === GT) return i + 1;
+      if (c === LBRACKET) inSubset = true;
+      i++;
+    } else if (c === RBRACKET) {
+      inSubset = false;
+      i++;
+    } else if (c === PERCENT) {
+      const end = t.indexOf(";", i);
+      if (end < 0) fail(unclosed, start);
+      i = end + 1;
+    } else if (t.startsWith("<!--", i)) i = comment(t, i);
+    else if (t.startsWith("<?", i)) i = processingInstruction(t, i, false);
+    else if (t.startsWith("<!", i)) i = declaration(t, i, entities, start);
+    else if (isSpace(c)) i++;
+    else fail(`unexpected '${c === LT ? `<${word(t, i + 1)}` : word(t, i)}' in the DOCTYPE`, i);
+  }
+}
+
+/** `<!ENTITY name ...>`, `<!ELEMENT ...>`, ... in a DOCTYPE's internal subset. */
+function declaration(t: string, start: number, entities: Set<string>, doctypeAt: number): number {
+  let i = start + 2;
+  if (t.startsWith("ENTITY", i) && isSpace(t.charCodeAt(i + 6))) {
+    i += 6;
+    while (isSpace(t.charCodeAt(i))) i++;
+    if (t.charCodeAt(i) !== PERCENT) {
+      const length = readName(t, i, "entity");
+      entities.add(t.substr(i, length));
+      i += length;
+    }
+  }
+  for (;;) {
+    if (i >= t.length) fail("DOCTYPE is not closed with '>'", doctypeAt);
+    const c = t.charCodeAt(i);
+    if (c === GT) return i + 1;
+    if (c === DQUOTE || c === SQUOTE) {
+      const end = t.indexOf(t[i], i + 1);
+      if (end < 0) fail("DOCTYPE is not closed with '>'", doctypeAt);
+      i = end + 1;
+    } else i++;
+  }
+}
+
+/** The text from `start` up to the next space or markup character, for messages. */
+function word(t: string, start: number): string {
+  let end = start;
+  while (end < t.length && end - start < 40) {
+    const c = t.charCodeAt(end);
+    if (isSpace(c) || c === LT || c === GT || c === SLASH || c === EQ || c === DQUOTE || c === SQUOTE) break;
+    end++;
+  }
+  return t.slice(start, end);
+}
+
+function position(t: string, offset: number): string {
+  const { line, column } = new SourceText("", t).position(offset);
+  return `line ${line}, column ${column}`;
+}
+
+function invalidCharacter(c: number): string {
+  return `invalid character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Reading fast-xml-parser's ordered tree (`preserveOrder: true`): a list of nodes, each
+ * `{ [qualified name]: child nodes, ":@"?: attributes }` for an element, `{ "#text": text }` for text
+ * (CDATA included) and `{ "?target": ... }` for a processing instruction; with `captureMetaData`, an
+ * element node also carries its start offset under a symbol.
+ */
+import { XMLParser } from "fast-xml-parser";
+
+export type XNode = Record<string, unknown>;
+export type Attributes = Record<string, unknown>;
+
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+const NO_NODES: readonly XNode[] = Object.freeze([]);
+export const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/** The element's qualified name (`edmx:Edmx`), "#text" for text, "?xml" for a processing instruction. */
+export function tagOf(node: XNode): string {
+  for (const key in node) if (key !== ":@") return key;
+  return "";
+}
+
+/** The name without its prefix: `edmx:Edmx` → `Edmx`. */
+export function localName(tag: string): string {
+  const colon = tag.indexOf(":");
+  return colon < 0 ? tag : tag.slice(colon + 1);
+}
+
+/** Whether a node is an element (not text, not a processing instruction). */
+export function isElementTag(tag: string): boolean {
+  const c = tag.charCodeAt(0);
+  return c !== 0x23 /* # */ && c !== 0x3f /* ? */ && tag !== "";
+}
+
+export function childNodes(node: XNode): readonly XNode[] {
+  for (const key in node) if (key !== ":@") return node[key] as XNode[];
+  return NO_NODES;
+}
+
+/** Where the element starts in the text (0 when unknown). */
+export function startOf(node: XNode): number {
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+  return meta?.startIndex ?? 0;
+}
+
+/** An element's text: its text and CDATA children, joined. */
+export function textOf(node: XNode): string {
+  let out = "";
+  for (const child of childNodes(node)) {
+    const t = child["#text"];
+    if (typeof t === "string") out += t;
+  }
+  return out;
+}
+
+/**
+ * Attributes by local name, as CSDL reads them (`m:HasStream` in EDMX 1.0 is `HasStream`);
+ * namespace declarations left out. A later attribute with the same local name wins.
+ */
+export function localAttributes(raw: Attributes): Attributes {
+  const out: Attributes = {};
+  for (const key in raw) {
+    const colon = key.indexOf(":");
+    if (colon < 0) {
+      if (key !== "xmlns") out[key] = raw[key];
+    } else if (key.slice(0, colon) !== "xmlns") out[key.slice(colon + 1)] = raw[key];
+  }
+  return out;
+}
+
+/**
+ * An element's children with the given local names, in one pass: `result[k]` holds the children
+ * named `names[k]`, in document order. Other children are left out.
+ */
+export function groupChildren(node: XNode, names: readonly string[]): (readonly XNode[])[] {
+  const groups: XNode[][] = names.map(() => []);
+  for (const child of childNodes(node)) {
+    const k = names.indexOf(localName(tagOf(child)));
+    if (k >= 0) groups[k].push(child);
+  }
+  return groups;
+}

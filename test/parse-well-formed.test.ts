@@ -1,0 +1,152 @@
+// The well-formedness scan that runs before fast-xml-parser: what it accepts, what it reports and where.
+import { checkWellFormed } from "../generator/parse/well-formed";
+import { SourceText } from "../generator/parse/source";
+import { readCsdlXml } from "../generator/parse/xml";
+import { DiagnosticBag } from "../generator/diagnostics";
+
+/** The scan's problem as "line:column message", or "ok". */
+function scan(xml: string, maxDepth?: number): string {
+  const r = checkWellFormed(xml, { maxDepth });
+  if (r.ok) return "ok";
+  const { line, column } = new SourceText("test.xml", xml).position(r.offset);
+  return `${line}:${column} ${r.message}`;
+}
+
+const VALID: [string, string][] = [
+  ["an empty root element", "<a/>"],
+  ["declaration, comments and processing instructions around the root", `<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><?pi data?>\n<a/>\n<!-- after -->\n<?pi?>\n`],
+  ["a byte-order mark", "\uFEFF<?xml version='1.0'?><a/>"],
+  ["markup-like text in a comment", "<a><!-- <b> & </c> --></a>"],
+  ["markup-like text in CDATA", "<a><![CDATA[ </b> & < ]]></a>"],
+  ["the predefined entities and character references", "<a x='&lt;&gt;&amp;&quot;&apos;&#65;&#x1F600;'>&lt;&#9;</a>"],
+  ["an entity declared in the DOCTYPE", `<!DOCTYPE a [\n<!ENTITY e "x">\n<!ENTITY % p "y"> %p;\n<!-- ] > -->\n]>\n<a>&e;</a>`],
+  ["'>' in text and attribute values", "<a x='b > c'>d > e</a>"],
+  ["each quote inside the other", `<a b="it's" c='say "hi"'/>`],
+  ["whitespace around '=' and before '>'", "<a x = '1' \n\t y\n=\"2\"  ></a >"],
+  ["prefixed names", "<e:a xmlns:e='u' e:x='1'><e:b/></e:a>"],
+  ["names beyond ASCII", "<élément attribut·1='x'/>"],
+];
+
+const MALFORMED: [string, string, string][] = [
+  // name, input, "line:column message"
+  ["mismatched closing tag", "<a>\n  <b>\n</a>", "3:1 Expected closing tag 'b' (opened at line 2, column 3) instead of closing tag 'a'"],
+  ["closing tag longer than the open one", "<ab></abc>", "1:5 Expected closing tag 'ab' (opened at line 1, column 1) instead of closing tag 'abc'"],
+  ["closing tag of another case", "<a></A>", "1:4 Expected closing tag 'a' (opened at line 1, column 1) instead of closing tag 'A'"],
+  ["stray closing tag", "<a></a></b>", "1:8 closing tag 'b' has no matching opening tag"],
+  ["closing tag first", "</a>", "1:1 closing tag 'a' has no matching opening tag"],
+  ["unclosed element at the end", "<a>\n  <b>text", "2:3 unclosed tag 'b': the input ends before its closing tag"],
+  ["unclosed tag at the end", "<a>\n<b x='1'", "2:1 tag 'b' is not closed with '>' before the end of the input"],
+  ["closing tag not closed", "<a>x</a", "1:5 closing tag 'a' is not closed with '>'"],
+  ["unquoted attribute value", "<a x=1/>", "1:6 the value of attribute 'x' is not quoted"],
+  ["unterminated attribute value", `<a x="1/>`, "1:6 the value of attribute 'x' is not closed"],
+  ["attribute without value", "<a x y='1'/>", "1:6 attribute 'x' has no value"],
+  ["attributes without space between", "<a x='1'y='2'/>", "1:9 expected whitespace, '>' or '/>' in tag 'a'"],
+  ["duplicate attribute", "<a x='1'\n   x='2'/>", "2:4 duplicate attribute 'x'"],
+  ["'<' in an attribute value", `<a x="a<b"/>`, "1:8 '<' is not allowed in the value of attribute 'x'"],
+  ["unknown entity in text", "<a>&bogus;</a>", "1:4 unknown entity '&bogus;'"],
+  ["unknown entity in an attribute", "<a x='&nbsp;'/>", "1:7 unknown entity '&nbsp;'"],
+  ["entity not declared without a DOCTYPE subset", "<!DOCTYPE a><a>&e;</a>", "1:16 unknown entity '&e;'"],
+  ["bare '&'", "<a>fish & chips</a>", "1:9 '&' must start an entity reference such as &amp;"],
+  ["'&' without ';'", "<a x='a&amp b'/>", "1:8 '&' must start an entity reference such as &amp;"],
+  ["character reference without digits", "<a>&#x;</a>", "1:4 invalid character reference '&#x;'"],
+  ["character reference to a non-character", "<a>&#0;</a>", "1:4 character reference '&#0;' is not an XML character"],
+  ["element name starting with a digit", "<1a/>", "1:2 invalid element name '1a'"],
+  ["element name with two colons", "<a:b:c/>", "1:2 invalid element name 'a:b:c'"],
+  ["element name ending with a colon", "<a: />", "1:2 invalid element name 'a:'"],
+  ["space before the element name", "< a/>", "1:2 expected element name"],
+  ["invalid character in a name", "<a$b/>", "1:2 invalid element name 'a$b'"],
+  ["two root elements", "<a/>\n<b/>", "2:1 a second root element 'b': a document has one root element"],
+  ["text after the root", "<a/>\ntail", "2:1 text after the root element"],
+  ["text before the root", "head<a/>", "1:1 text before the root element"],
+  ["no root element", "<?xml version='1.0'?>\n<!-- -->\n", "3:1 the document has no root element"],
+  ["empty input", "", "1:1 the document has no root element"],
+  ["unclosed comment", "<a>\n<!-- <b/>\n</a>", "2:1 comment is not closed with '-->'"],
+  ["unclosed CDATA", "<a><![CDATA[x</a>", "1:4 CDATA section is not closed with ']]>'"],
+  ["CDATA outside the root", "<![CDATA[x]]><a/>", "1:1 a CDATA section is allowed only inside the root element"],
+  ["']]>' in text", "<a>x]]>y</a>", "1:5 ']]>' is not allowed in text"],
+  ["XML declaration not at the start", "\n<?xml version='1.0'?><a/>", "2:1 the XML declaration is allowed only at the very start of the document"],
+  ["reserved processing instruction target", "<a><?XML x?></a>", "1:4 the processing instruction target 'XML' is reserved"],
+  ["unclosed processing instruction", "<a><?pi x</a>", "1:4 processing instruction 'pi' is not closed with '?>'"],
+  ["DOCTYPE after the root", "<a/><!DOCTYPE a>", "1:5 a DOCTYPE is allowed only once, before the root element"],
+  ["unclosed DOCTYPE subset", "<!DOCTYPE a [ <!ENTITY e 'x'>\n<a/>", "2:1 unexpected '<a' in the DOCTYPE"],
+  ["unknown markup", "<a><!ELEMENT b></a>", "1:4 unexpected markup '<!ELEMENT'"],
+  ["control character", "<a>x\u0001</a>", "1:5 invalid character U+0001"],
+  ["'/' not followed by '>'", "<a/ >", "1:3 expected '>' after '/' in a tag"],
+];
+
+describe("well-formed documents pass", () => {
+  test.each(VALID)("%s", (_name, xml) => {
+    expect(scan(xml)).toBe("ok");
+  });
+});
+
+describe("each problem is reported with its line and column", () => {
+  test.each(MALFORMED)("%s", (_name, xml, expected) => {
+    expect(scan(xml)).toBe(expected);
+  });
+});
+
+describe("prefixed attributes are noticed (the reader then reads attributes by local name)", () => {
+  test.each([
+    ["<a m:x='1' xmlns:m='u'/>", true],
+    ["<a xmlns='u' xmlns:m='v' x='1'/>", false],
+  ])("%s", (xml, prefixed) => {
+    expect(checkWellFormed(xml)).toEqual({ ok: true, prefixedAttributes: prefixed });
+  });
+});
+
+describe("hostile input neither crashes nor hangs", () => {
+  test("100,000 nested elements: past maxDepth is reported, without a limit all is read", () => {
+    const xml = "<a>".repeat(100_000) + "</a>".repeat(100_000);
+    expect(scan(xml, 256)).toBe("1:769 elements are nested more than 256 deep");
+    expect(scan(xml)).toBe("ok");
+    expect(scan("<a>".repeat(100_000))).toBe("1:299998 unclosed tag 'a': the input ends before its closing tag");
+  });
+
+  test("a 20 MB attribute value, closed and not", () => {
+    const value = "x".repeat(20_000_000);
+    expect(scan(`<a v="${value}"/>`)).toBe("ok");
+    expect(scan(`<a v="${value}`)).toBe("1:6 the value of attribute 'v' is not closed");
+  });
+
+  test("100,000 attributes on one element, one of them twice", () => {
+    const attrs = Array.from({ length: 100_000 }, (_, k) => `a${k}="${k}"`).join(" ");
+    expect(scan(`<a ${attrs}/>`)).toBe("ok");
+    const twice = scan(`<a ${attrs} a99999="again"/>`);
+    expect(twice).toMatch(/^1:\d+ duplicate attribute 'a99999'$/);
+  });
+
+  test("a byte-order mark anywhere but the start is text", () => {
+    expect(scan("\uFEFF<a/>")).toBe("ok");
+    expect(scan("<a/>\uFEFF")).toBe("1:5 text after the root element");
+  });
+});
+
+describe("through readCsdlXml: ODG002 with the element path", () => {
+  const doc = (body: string) => `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="thing">
+${body}
+      </EntityType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>`;
+
+  test.each([
+    ["an unknown entity", `        <Property Name="a" Type="Edm.String" DefaultValue="&bogus;" />`, "6:60", "ns.thing", "unknown entity '&bogus;'"],
+    ["a duplicate attribute", `        <Property Name="a" Type="Edm.String" Name="b" />`, "6:46", "ns.thing", "duplicate attribute 'Name'"],
+    ["an unclosed property", `        <Property Name="a" Type="Edm.String">`, "7:7", "ns.thing/a", "Expected closing tag 'Property'"],
+    ["elements nested too deep", `${"<Annotation Term='x'>".repeat(300)}`, "6:5293", "ns.thing/Annotation/", "elements are nested more than 256 deep"],
+  ])("%s", (_name, body, where, pathStart, message) => {
+    const diags = new DiagnosticBag();
+    expect(readCsdlXml("bad.xml", doc(body), diags)).toBeUndefined();
+    expect(diags.items).toHaveLength(1);
+    const [d] = diags.items;
+    expect(d.code).toBe("ODG002");
+    expect(`${d.line}:${d.column}`).toBe(where);
+    expect(d.path.startsWith(pathStart)).toBe(true);
+    expect(d.message).toContain(`not well-formed XML: ${message}`);
+  });
+});
