@@ -81,11 +81,19 @@ export function checkSkillPreviewState(v: unknown, ctx: vr.Context, key: vr.Key)
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value and returns every problem with its JSON-pointer path. */
-export const validateCollection_pluginSetting = /* @__PURE__ */ vr.validator(checkCollection_pluginSetting);
+export function validateCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkCollection_pluginSetting, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting` (stops at the first problem). */
-export const isCollection_pluginSetting = /* @__PURE__ */ vr.guard<Collection_pluginSetting>(checkCollection_pluginSetting);
+export function isCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): value is Collection_pluginSetting {
+  return vr.test(checkCollection_pluginSetting, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
-export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting> = /* @__PURE__ */ vr.asserter(checkCollection_pluginSetting);
+export function assertCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is Collection_pluginSetting {
+  vr.assert(checkCollection_pluginSetting, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -108,11 +116,19 @@ export function knownCollection_pluginSetting(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value and returns every problem with its JSON-pointer path. */
-export const validateErrorDetails = /* @__PURE__ */ vr.validator(checkErrorDetails);
+export function validateErrorDetails(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkErrorDetails, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails` (stops at the first problem). */
-export const isErrorDetails = /* @__PURE__ */ vr.guard<ErrorDetails>(checkErrorDetails);
+export function isErrorDetails(value: unknown, options?: vr.ValidateOptions): value is ErrorDetails {
+  return vr.test(checkErrorDetails, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails`. */
-export const assertErrorDetails: vr.Assert<ErrorDetails> = /* @__PURE__ */ vr.asserter(checkErrorDetails);
+export function assertErrorDetails(value: unknown, options?: vr.ValidateOptions): asserts value is ErrorDetails {
+  vr.assert(checkErrorDetails, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -137,11 +153,19 @@ export function knownErrorDetails(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value and returns every problem with its JSON-pointer path. */
-export const validateEvaluationResult = /* @__PURE__ */ vr.validator(checkEvaluationResult);
+export function validateEvaluationResult(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEvaluationResult, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult` (stops at the first problem). */
-export const isEvaluationResult = /* @__PURE__ */ vr.guard<EvaluationResult>(checkEvaluationResult);
+export function isEvaluationResult(value: unknown, options?: vr.ValidateOptions): value is EvaluationResult {
+  return vr.test(checkEvaluationResult, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult`. */
-export const assertEvaluationResult: vr.Assert<EvaluationResult> = /* @__PURE__ */ vr.asserter(checkEvaluationResult);
+export function assertEvaluationResult(value: unknown, options?: vr.ValidateOptions): asserts value is EvaluationResult {
+  vr.assert(checkEvaluationResult, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -166,11 +190,19 @@ export function knownEvaluationResult(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value and returns every problem with its JSON-pointer path. */
-export const validatePluginAuth = /* @__PURE__ */ vr.validator(checkPluginAuth);
+export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPluginAuth, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth` (stops at the first problem). */
-export const isPluginAuth = /* @__PURE__ */ vr.guard<PluginAuth>(checkPluginAuth);
+export function isPluginAuth(value: unknown, options?: vr.ValidateOptions): value is PluginAuth {
+  return vr.test(checkPluginAuth, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth`. */
-export const assertPluginAuth: vr.Assert<PluginAuth> = /* @__PURE__ */ vr.asserter(checkPluginAuth);
+export function assertPluginAuth(value: unknown, options?: vr.ValidateOptions): asserts value is PluginAuth {
+  vr.assert(checkPluginAuth, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -193,11 +225,19 @@ export function knownPluginAuth(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value and returns every problem with its JSON-pointer path. */
-export const validatePluginSetting = /* @__PURE__ */ vr.validator(checkPluginSetting);
+export function validatePluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPluginSetting, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting` (stops at the first problem). */
-export const isPluginSetting = /* @__PURE__ */ vr.guard<PluginSetting>(checkPluginSetting);
+export function isPluginSetting(value: unknown, options?: vr.ValidateOptions): value is PluginSetting {
+  return vr.test(checkPluginSetting, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting`. */
-export const assertPluginSetting: vr.Assert<PluginSetting> = /* @__PURE__ */ vr.asserter(checkPluginSetting);
+export function assertPluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is PluginSetting {
+  vr.assert(checkPluginSetting, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -229,11 +269,19 @@ export function knownPluginSetting(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value and returns every problem with its JSON-pointer path. */
-export const validateSkillInputDescriptor = /* @__PURE__ */ vr.validator(checkSkillInputDescriptor);
+export function validateSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSkillInputDescriptor, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor` (stops at the first problem). */
-export const isSkillInputDescriptor = /* @__PURE__ */ vr.guard<SkillInputDescriptor>(checkSkillInputDescriptor);
+export function isSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillInputDescriptor {
+  return vr.test(checkSkillInputDescriptor, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
-export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> = /* @__PURE__ */ vr.asserter(checkSkillInputDescriptor);
+export function assertSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillInputDescriptor {
+  vr.assert(checkSkillInputDescriptor, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -258,11 +306,19 @@ export function knownSkillInputDescriptor(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value and returns every problem with its JSON-pointer path. */
-export const validateSkillTypeDescriptor = /* @__PURE__ */ vr.validator(checkSkillTypeDescriptor);
+export function validateSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSkillTypeDescriptor, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor` (stops at the first problem). */
-export const isSkillTypeDescriptor = /* @__PURE__ */ vr.guard<SkillTypeDescriptor>(checkSkillTypeDescriptor);
+export function isSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillTypeDescriptor {
+  return vr.test(checkSkillTypeDescriptor, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
-export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> = /* @__PURE__ */ vr.asserter(checkSkillTypeDescriptor);
+export function assertSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillTypeDescriptor {
+  vr.assert(checkSkillTypeDescriptor, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -285,11 +341,19 @@ export function knownSkillTypeDescriptor(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value and returns every problem with its JSON-pointer path. */
-export const validateSkillVariableDescriptor = /* @__PURE__ */ vr.validator(checkSkillVariableDescriptor);
+export function validateSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSkillVariableDescriptor, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor` (stops at the first problem). */
-export const isSkillVariableDescriptor = /* @__PURE__ */ vr.guard<SkillVariableDescriptor>(checkSkillVariableDescriptor);
+export function isSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillVariableDescriptor {
+  return vr.test(checkSkillVariableDescriptor, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
-export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> = /* @__PURE__ */ vr.asserter(checkSkillVariableDescriptor);
+export function assertSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillVariableDescriptor {
+  vr.assert(checkSkillVariableDescriptor, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor` or the subtype its `@odata.type` names. */
 export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -324,11 +388,19 @@ export function knownSkillVariableDescriptor(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluation` value and returns every problem with its JSON-pointer path. */
-export const validateEvaluation = /* @__PURE__ */ vr.validator(checkEvaluation);
+export function validateEvaluation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEvaluation, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluation` (stops at the first problem). */
-export const isEvaluation = /* @__PURE__ */ vr.guard<Evaluation>(checkEvaluation);
+export function isEvaluation(value: unknown, options?: vr.ValidateOptions): value is Evaluation {
+  return vr.test(checkEvaluation, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluation`. */
-export const assertEvaluation: vr.Assert<Evaluation> = /* @__PURE__ */ vr.asserter(checkEvaluation);
+export function assertEvaluation(value: unknown, options?: vr.ValidateOptions): asserts value is Evaluation {
+  vr.assert(checkEvaluation, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`. */
 export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -358,11 +430,19 @@ export function knownEvaluation(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.plugin` value and returns every problem with its JSON-pointer path. */
-export const validatePlugin = /* @__PURE__ */ vr.validator(checkPlugin);
+export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPlugin, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.plugin` (stops at the first problem). */
-export const isPlugin = /* @__PURE__ */ vr.guard<Plugin>(checkPlugin);
+export function isPlugin(value: unknown, options?: vr.ValidateOptions): value is Plugin {
+  return vr.test(checkPlugin, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.plugin`. */
-export const assertPlugin: vr.Assert<Plugin> = /* @__PURE__ */ vr.asserter(checkPlugin);
+export function assertPlugin(value: unknown, options?: vr.ValidateOptions): asserts value is Plugin {
+  vr.assert(checkPlugin, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`. */
 export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -394,11 +474,19 @@ export function knownPlugin(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.prompt` value and returns every problem with its JSON-pointer path. */
-export const validatePrompt = /* @__PURE__ */ vr.validator(checkPrompt);
+export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPrompt, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.prompt` (stops at the first problem). */
-export const isPrompt = /* @__PURE__ */ vr.guard<Prompt>(checkPrompt);
+export function isPrompt(value: unknown, options?: vr.ValidateOptions): value is Prompt {
+  return vr.test(checkPrompt, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.prompt`. */
-export const assertPrompt: vr.Assert<Prompt> = /* @__PURE__ */ vr.asserter(checkPrompt);
+export function assertPrompt(value: unknown, options?: vr.ValidateOptions): asserts value is Prompt {
+  vr.assert(checkPrompt, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`. */
 export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -428,11 +516,19 @@ export function knownPrompt(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.session` value and returns every problem with its JSON-pointer path. */
-export const validateSession = /* @__PURE__ */ vr.validator(checkSession);
+export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSession, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.session` (stops at the first problem). */
-export const isSession = /* @__PURE__ */ vr.guard<Session>(checkSession);
+export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
+  return vr.test(checkSession, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.session`. */
-export const assertSession: vr.Assert<Session> = /* @__PURE__ */ vr.asserter(checkSession);
+export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
+  vr.assert(checkSession, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -458,11 +554,19 @@ export function knownSession(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.workspace` value and returns every problem with its JSON-pointer path. */
-export const validateWorkspace = /* @__PURE__ */ vr.validator(checkWorkspace);
+export function validateWorkspace(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkWorkspace, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security.securityCopilot.workspace` (stops at the first problem). */
-export const isWorkspace = /* @__PURE__ */ vr.guard<Workspace>(checkWorkspace);
+export function isWorkspace(value: unknown, options?: vr.ValidateOptions): value is Workspace {
+  return vr.test(checkWorkspace, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.workspace`. */
-export const assertWorkspace: vr.Assert<Workspace> = /* @__PURE__ */ vr.asserter(checkWorkspace);
+export function assertWorkspace(value: unknown, options?: vr.ValidateOptions): asserts value is Workspace {
+  vr.assert(checkWorkspace, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`. */
 export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {

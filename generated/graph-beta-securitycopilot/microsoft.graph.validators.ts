@@ -11,11 +11,19 @@ import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microso
 const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph","securityCopilot":"microsoft.graph.security.securityCopilot"};
 
 /** Validates a `microsoft.graph.Dictionary` value and returns every problem with its JSON-pointer path. */
-export const validateDictionary = /* @__PURE__ */ vr.validator(checkDictionary);
+export function validateDictionary(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkDictionary, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.Dictionary` (stops at the first problem). */
-export const isDictionary = /* @__PURE__ */ vr.guard<Dictionary>(checkDictionary);
+export function isDictionary(value: unknown, options?: vr.ValidateOptions): value is Dictionary {
+  return vr.test(checkDictionary, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.Dictionary`. */
-export const assertDictionary: vr.Assert<Dictionary> = /* @__PURE__ */ vr.asserter(checkDictionary);
+export function assertDictionary(value: unknown, options?: vr.ValidateOptions): asserts value is Dictionary {
+  vr.assert(checkDictionary, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.Dictionary`. */
 export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -35,11 +43,19 @@ export function knownDictionary(_name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
-export const validateEntity = /* @__PURE__ */ vr.validator(checkEntity);
+export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEntity, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export const isEntity = /* @__PURE__ */ vr.guard<AnyEntity>(checkEntity);
+export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+  return vr.test(checkEntity, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ vr.asserter(checkEntity);
+export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+  vr.assert(checkEntity, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -78,11 +94,19 @@ export function knownEntity(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.security` value and returns every problem with its JSON-pointer path. */
-export const validateSecurity = /* @__PURE__ */ vr.validator(checkSecurity);
+export function validateSecurity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSecurity, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.security` (stops at the first problem). */
-export const isSecurity = /* @__PURE__ */ vr.guard<Security>(checkSecurity);
+export function isSecurity(value: unknown, options?: vr.ValidateOptions): value is Security {
+  return vr.test(checkSecurity, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security`. */
-export const assertSecurity: vr.Assert<Security> = /* @__PURE__ */ vr.asserter(checkSecurity);
+export function assertSecurity(value: unknown, options?: vr.ValidateOptions): asserts value is Security {
+  vr.assert(checkSecurity, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.security`. */
 export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -105,11 +129,19 @@ export function knownSecurity(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.securityCopilot` value and returns every problem with its JSON-pointer path. */
-export const validateSecurityCopilot = /* @__PURE__ */ vr.validator(checkSecurityCopilot);
+export function validateSecurityCopilot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSecurityCopilot, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.securityCopilot` (stops at the first problem). */
-export const isSecurityCopilot = /* @__PURE__ */ vr.guard<SecurityCopilot>(checkSecurityCopilot);
+export function isSecurityCopilot(value: unknown, options?: vr.ValidateOptions): value is SecurityCopilot {
+  return vr.test(checkSecurityCopilot, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.securityCopilot`. */
-export const assertSecurityCopilot: vr.Assert<SecurityCopilot> = /* @__PURE__ */ vr.asserter(checkSecurityCopilot);
+export function assertSecurityCopilot(value: unknown, options?: vr.ValidateOptions): asserts value is SecurityCopilot {
+  vr.assert(checkSecurityCopilot, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.securityCopilot`. */
 export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -274,24 +274,6 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
-/** `validateX`: every error found in a value (up to `maxErrors`). */
-export function validator(check: Checker): (value: unknown, options?: ValidateOptions) => ValidationResult {
-  return (value, options) => run(check, value, options);
-}
-
-/** `isX`: a type guard that stops at the first error. */
-export function guard<T>(check: Checker): (value: unknown, options?: ValidateOptions) => value is T {
-  return (value, options): value is T => test(check, value, options);
-}
-
-/** The type of `assertX`: throws a ValidationFailedError unless the value is a valid T. */
-export type Assert<T> = (value: unknown, options?: ValidateOptions) => asserts value is T;
-
-/** `assertX`. */
-export function asserter(check: Checker): (value: unknown, options?: ValidateOptions) => void {
-  return (value, options) => assert(check, value, options);
-}
-
 /**
  * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
  * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are

@@ -120,11 +120,19 @@ function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value and returns every problem with its JSON-pointer path. */
-export const validateAdministrativeUnitInfo = /* @__PURE__ */ vr.validator(checkAdministrativeUnitInfo);
+export function validateAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAdministrativeUnitInfo, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.administrativeUnitInfo` (stops at the first problem). */
-export const isAdministrativeUnitInfo = /* @__PURE__ */ vr.guard<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
+export function isAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): value is AdministrativeUnitInfo {
+  return vr.test(checkAdministrativeUnitInfo, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.administrativeUnitInfo`. */
-export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> = /* @__PURE__ */ vr.asserter(checkAdministrativeUnitInfo);
+export function assertAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): asserts value is AdministrativeUnitInfo {
+  vr.assert(checkAdministrativeUnitInfo, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -147,11 +155,19 @@ export function knownAdministrativeUnitInfo(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.clientUserAgent` value and returns every problem with its JSON-pointer path. */
-export const validateClientUserAgent = /* @__PURE__ */ vr.validator(checkClientUserAgent);
+export function validateClientUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkClientUserAgent, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.clientUserAgent` (stops at the first problem). */
-export const isClientUserAgent = /* @__PURE__ */ vr.guard<ClientUserAgent>(checkClientUserAgent);
+export function isClientUserAgent(value: unknown, options?: vr.ValidateOptions): value is ClientUserAgent {
+  return vr.test(checkClientUserAgent, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.clientUserAgent`. */
-export const assertClientUserAgent: vr.Assert<ClientUserAgent> = /* @__PURE__ */ vr.asserter(checkClientUserAgent);
+export function assertClientUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is ClientUserAgent {
+  vr.assert(checkClientUserAgent, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -177,11 +193,19 @@ export function knownClientUserAgent(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.deviceInfo` value and returns every problem with its JSON-pointer path. */
-export const validateDeviceInfo = /* @__PURE__ */ vr.validator(checkDeviceInfo);
+export function validateDeviceInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkDeviceInfo, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.deviceInfo` (stops at the first problem). */
-export const isDeviceInfo = /* @__PURE__ */ vr.guard<DeviceInfo>(checkDeviceInfo);
+export function isDeviceInfo(value: unknown, options?: vr.ValidateOptions): value is DeviceInfo {
+  return vr.test(checkDeviceInfo, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.deviceInfo`. */
-export const assertDeviceInfo: vr.Assert<DeviceInfo> = /* @__PURE__ */ vr.asserter(checkDeviceInfo);
+export function assertDeviceInfo(value: unknown, options?: vr.ValidateOptions): asserts value is DeviceInfo {
+  vr.assert(checkDeviceInfo, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.deviceInfo`. */
 export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -224,11 +248,19 @@ export function knownDeviceInfo(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value and returns every problem with its JSON-pointer path. */
-export const validateDirectRoutingLogRow = /* @__PURE__ */ vr.validator(checkDirectRoutingLogRow);
+export function validateDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkDirectRoutingLogRow, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.directRoutingLogRow` (stops at the first problem). */
-export const isDirectRoutingLogRow = /* @__PURE__ */ vr.guard<DirectRoutingLogRow>(checkDirectRoutingLogRow);
+export function isDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): value is DirectRoutingLogRow {
+  return vr.test(checkDirectRoutingLogRow, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.directRoutingLogRow`. */
-export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> = /* @__PURE__ */ vr.asserter(checkDirectRoutingLogRow);
+export function assertDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): asserts value is DirectRoutingLogRow {
+  vr.assert(checkDirectRoutingLogRow, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -271,11 +303,19 @@ export function knownDirectRoutingLogRow(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.endpoint` value and returns every problem with its JSON-pointer path. */
-export const validateEndpoint = /* @__PURE__ */ vr.validator(checkEndpoint);
+export function validateEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEndpoint, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.endpoint` (stops at the first problem). */
-export const isEndpoint = /* @__PURE__ */ vr.guard<Endpoint>(checkEndpoint);
+export function isEndpoint(value: unknown, options?: vr.ValidateOptions): value is Endpoint {
+  return vr.test(checkEndpoint, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.endpoint`. */
-export const assertEndpoint: vr.Assert<Endpoint> = /* @__PURE__ */ vr.asserter(checkEndpoint);
+export function assertEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is Endpoint {
+  vr.assert(checkEndpoint, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.endpoint` or the subtype its `@odata.type` names. */
 export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -310,11 +350,19 @@ export function knownEndpoint(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.failureInfo` value and returns every problem with its JSON-pointer path. */
-export const validateFailureInfo = /* @__PURE__ */ vr.validator(checkFailureInfo);
+export function validateFailureInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkFailureInfo, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.failureInfo` (stops at the first problem). */
-export const isFailureInfo = /* @__PURE__ */ vr.guard<FailureInfo>(checkFailureInfo);
+export function isFailureInfo(value: unknown, options?: vr.ValidateOptions): value is FailureInfo {
+  return vr.test(checkFailureInfo, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.failureInfo`. */
-export const assertFailureInfo: vr.Assert<FailureInfo> = /* @__PURE__ */ vr.asserter(checkFailureInfo);
+export function assertFailureInfo(value: unknown, options?: vr.ValidateOptions): asserts value is FailureInfo {
+  vr.assert(checkFailureInfo, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.failureInfo`. */
 export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -338,11 +386,19 @@ export function knownFailureInfo(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value and returns every problem with its JSON-pointer path. */
-export const validateFeedbackTokenSet = /* @__PURE__ */ vr.validator(checkFeedbackTokenSet);
+export function validateFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkFeedbackTokenSet, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.feedbackTokenSet` (stops at the first problem). */
-export const isFeedbackTokenSet = /* @__PURE__ */ vr.guard<FeedbackTokenSet>(checkFeedbackTokenSet);
+export function isFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): value is FeedbackTokenSet {
+  return vr.test(checkFeedbackTokenSet, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.feedbackTokenSet`. */
-export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> = /* @__PURE__ */ vr.asserter(checkFeedbackTokenSet);
+export function assertFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): asserts value is FeedbackTokenSet {
+  vr.assert(checkFeedbackTokenSet, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -362,11 +418,19 @@ export function knownFeedbackTokenSet(_name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.media` value and returns every problem with its JSON-pointer path. */
-export const validateMedia = /* @__PURE__ */ vr.validator(checkMedia);
+export function validateMedia(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkMedia, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.media` (stops at the first problem). */
-export const isMedia = /* @__PURE__ */ vr.guard<Media>(checkMedia);
+export function isMedia(value: unknown, options?: vr.ValidateOptions): value is Media {
+  return vr.test(checkMedia, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.media`. */
-export const assertMedia: vr.Assert<Media> = /* @__PURE__ */ vr.asserter(checkMedia);
+export function assertMedia(value: unknown, options?: vr.ValidateOptions): asserts value is Media {
+  vr.assert(checkMedia, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.media`. */
 export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -394,11 +458,19 @@ export function knownMedia(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.mediaStream` value and returns every problem with its JSON-pointer path. */
-export const validateMediaStream = /* @__PURE__ */ vr.validator(checkMediaStream);
+export function validateMediaStream(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkMediaStream, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.mediaStream` (stops at the first problem). */
-export const isMediaStream = /* @__PURE__ */ vr.guard<MediaStream>(checkMediaStream);
+export function isMediaStream(value: unknown, options?: vr.ValidateOptions): value is MediaStream {
+  return vr.test(checkMediaStream, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.mediaStream`. */
-export const assertMediaStream: vr.Assert<MediaStream> = /* @__PURE__ */ vr.asserter(checkMediaStream);
+export function assertMediaStream(value: unknown, options?: vr.ValidateOptions): asserts value is MediaStream {
+  vr.assert(checkMediaStream, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.mediaStream`. */
 export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -450,11 +522,19 @@ export function knownMediaStream(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.networkInfo` value and returns every problem with its JSON-pointer path. */
-export const validateNetworkInfo = /* @__PURE__ */ vr.validator(checkNetworkInfo);
+export function validateNetworkInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkNetworkInfo, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.networkInfo` (stops at the first problem). */
-export const isNetworkInfo = /* @__PURE__ */ vr.guard<NetworkInfo>(checkNetworkInfo);
+export function isNetworkInfo(value: unknown, options?: vr.ValidateOptions): value is NetworkInfo {
+  return vr.test(checkNetworkInfo, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.networkInfo`. */
-export const assertNetworkInfo: vr.Assert<NetworkInfo> = /* @__PURE__ */ vr.asserter(checkNetworkInfo);
+export function assertNetworkInfo(value: unknown, options?: vr.ValidateOptions): asserts value is NetworkInfo {
+  vr.assert(checkNetworkInfo, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.networkInfo`. */
 export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -502,11 +582,19 @@ export function knownNetworkInfo(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.participantEndpoint` value and returns every problem with its JSON-pointer path. */
-export const validateParticipantEndpoint = /* @__PURE__ */ vr.validator(checkParticipantEndpoint);
+export function validateParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkParticipantEndpoint, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.participantEndpoint` (stops at the first problem). */
-export const isParticipantEndpoint = /* @__PURE__ */ vr.guard<ParticipantEndpoint>(checkParticipantEndpoint);
+export function isParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): value is ParticipantEndpoint {
+  return vr.test(checkParticipantEndpoint, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participantEndpoint`. */
-export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> = /* @__PURE__ */ vr.asserter(checkParticipantEndpoint);
+export function assertParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is ParticipantEndpoint {
+  vr.assert(checkParticipantEndpoint, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -535,11 +623,19 @@ export function knownParticipantEndpoint(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value and returns every problem with its JSON-pointer path. */
-export const validatePstnCallLogRow = /* @__PURE__ */ vr.validator(checkPstnCallLogRow);
+export function validatePstnCallLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPstnCallLogRow, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.pstnCallLogRow` (stops at the first problem). */
-export const isPstnCallLogRow = /* @__PURE__ */ vr.guard<PstnCallLogRow>(checkPstnCallLogRow);
+export function isPstnCallLogRow(value: unknown, options?: vr.ValidateOptions): value is PstnCallLogRow {
+  return vr.test(checkPstnCallLogRow, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.pstnCallLogRow`. */
-export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> = /* @__PURE__ */ vr.asserter(checkPstnCallLogRow);
+export function assertPstnCallLogRow(value: unknown, options?: vr.ValidateOptions): asserts value is PstnCallLogRow {
+  vr.assert(checkPstnCallLogRow, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -584,11 +680,19 @@ export function knownPstnCallLogRow(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.serviceEndpoint` value and returns every problem with its JSON-pointer path. */
-export const validateServiceEndpoint = /* @__PURE__ */ vr.validator(checkServiceEndpoint);
+export function validateServiceEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkServiceEndpoint, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.serviceEndpoint` (stops at the first problem). */
-export const isServiceEndpoint = /* @__PURE__ */ vr.guard<ServiceEndpoint>(checkServiceEndpoint);
+export function isServiceEndpoint(value: unknown, options?: vr.ValidateOptions): value is ServiceEndpoint {
+  return vr.test(checkServiceEndpoint, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.serviceEndpoint`. */
-export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> = /* @__PURE__ */ vr.asserter(checkServiceEndpoint);
+export function assertServiceEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is ServiceEndpoint {
+  vr.assert(checkServiceEndpoint, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -608,11 +712,19 @@ export function knownServiceEndpoint(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.serviceUserAgent` value and returns every problem with its JSON-pointer path. */
-export const validateServiceUserAgent = /* @__PURE__ */ vr.validator(checkServiceUserAgent);
+export function validateServiceUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkServiceUserAgent, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.serviceUserAgent` (stops at the first problem). */
-export const isServiceUserAgent = /* @__PURE__ */ vr.guard<ServiceUserAgent>(checkServiceUserAgent);
+export function isServiceUserAgent(value: unknown, options?: vr.ValidateOptions): value is ServiceUserAgent {
+  return vr.test(checkServiceUserAgent, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.serviceUserAgent`. */
-export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> = /* @__PURE__ */ vr.asserter(checkServiceUserAgent);
+export function assertServiceUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is ServiceUserAgent {
+  vr.assert(checkServiceUserAgent, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -635,11 +747,19 @@ export function knownServiceUserAgent(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.traceRouteHop` value and returns every problem with its JSON-pointer path. */
-export const validateTraceRouteHop = /* @__PURE__ */ vr.validator(checkTraceRouteHop);
+export function validateTraceRouteHop(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkTraceRouteHop, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.traceRouteHop` (stops at the first problem). */
-export const isTraceRouteHop = /* @__PURE__ */ vr.guard<TraceRouteHop>(checkTraceRouteHop);
+export function isTraceRouteHop(value: unknown, options?: vr.ValidateOptions): value is TraceRouteHop {
+  return vr.test(checkTraceRouteHop, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.traceRouteHop`. */
-export const assertTraceRouteHop: vr.Assert<TraceRouteHop> = /* @__PURE__ */ vr.asserter(checkTraceRouteHop);
+export function assertTraceRouteHop(value: unknown, options?: vr.ValidateOptions): asserts value is TraceRouteHop {
+  vr.assert(checkTraceRouteHop, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -664,11 +784,19 @@ export function knownTraceRouteHop(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.userAgent` value and returns every problem with its JSON-pointer path. */
-export const validateUserAgent = /* @__PURE__ */ vr.validator(checkUserAgent);
+export function validateUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkUserAgent, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.userAgent` (stops at the first problem). */
-export const isUserAgent = /* @__PURE__ */ vr.guard<AnyUserAgent>(checkUserAgent);
+export function isUserAgent(value: unknown, options?: vr.ValidateOptions): value is AnyUserAgent {
+  return vr.test(checkUserAgent, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userAgent`. */
-export const assertUserAgent: vr.Assert<AnyUserAgent> = /* @__PURE__ */ vr.asserter(checkUserAgent);
+export function assertUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is AnyUserAgent {
+  vr.assert(checkUserAgent, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.userAgent` or the subtype its `@odata.type` names. */
 export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -703,11 +831,19 @@ export function knownUserAgent(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.userFeedback` value and returns every problem with its JSON-pointer path. */
-export const validateUserFeedback = /* @__PURE__ */ vr.validator(checkUserFeedback);
+export function validateUserFeedback(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkUserFeedback, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.userFeedback` (stops at the first problem). */
-export const isUserFeedback = /* @__PURE__ */ vr.guard<UserFeedback>(checkUserFeedback);
+export function isUserFeedback(value: unknown, options?: vr.ValidateOptions): value is UserFeedback {
+  return vr.test(checkUserFeedback, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userFeedback`. */
-export const assertUserFeedback: vr.Assert<UserFeedback> = /* @__PURE__ */ vr.asserter(checkUserFeedback);
+export function assertUserFeedback(value: unknown, options?: vr.ValidateOptions): asserts value is UserFeedback {
+  vr.assert(checkUserFeedback, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.userFeedback`. */
 export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -732,11 +868,19 @@ export function knownUserFeedback(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.userIdentity` value and returns every problem with its JSON-pointer path. */
-export const validateUserIdentity = /* @__PURE__ */ vr.validator(checkUserIdentity);
+export function validateUserIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkUserIdentity, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.userIdentity` (stops at the first problem). */
-export const isUserIdentity = /* @__PURE__ */ vr.guard<UserIdentity>(checkUserIdentity);
+export function isUserIdentity(value: unknown, options?: vr.ValidateOptions): value is UserIdentity {
+  return vr.test(checkUserIdentity, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userIdentity`. */
-export const assertUserIdentity: vr.Assert<UserIdentity> = /* @__PURE__ */ vr.asserter(checkUserIdentity);
+export function assertUserIdentity(value: unknown, options?: vr.ValidateOptions): asserts value is UserIdentity {
+  vr.assert(checkUserIdentity, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.userIdentity`. */
 export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -759,11 +903,19 @@ export function knownUserIdentity(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.callRecord` value and returns every problem with its JSON-pointer path. */
-export const validateCallRecord = /* @__PURE__ */ vr.validator(checkCallRecord);
+export function validateCallRecord(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkCallRecord, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.callRecord` (stops at the first problem). */
-export const isCallRecord = /* @__PURE__ */ vr.guard<CallRecord>(checkCallRecord);
+export function isCallRecord(value: unknown, options?: vr.ValidateOptions): value is CallRecord {
+  return vr.test(checkCallRecord, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.callRecord`. */
-export const assertCallRecord: vr.Assert<CallRecord> = /* @__PURE__ */ vr.asserter(checkCallRecord);
+export function assertCallRecord(value: unknown, options?: vr.ValidateOptions): asserts value is CallRecord {
+  vr.assert(checkCallRecord, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.callRecord`. */
 export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -797,11 +949,19 @@ export function knownCallRecord(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.organizer` value and returns every problem with its JSON-pointer path. */
-export const validateOrganizer = /* @__PURE__ */ vr.validator(checkOrganizer);
+export function validateOrganizer(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkOrganizer, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.organizer` (stops at the first problem). */
-export const isOrganizer = /* @__PURE__ */ vr.guard<Organizer>(checkOrganizer);
+export function isOrganizer(value: unknown, options?: vr.ValidateOptions): value is Organizer {
+  return vr.test(checkOrganizer, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.organizer`. */
-export const assertOrganizer: vr.Assert<Organizer> = /* @__PURE__ */ vr.asserter(checkOrganizer);
+export function assertOrganizer(value: unknown, options?: vr.ValidateOptions): asserts value is Organizer {
+  vr.assert(checkOrganizer, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.organizer`. */
 export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -821,11 +981,19 @@ export function knownOrganizer(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.participant` value and returns every problem with its JSON-pointer path. */
-export const validateParticipant = /* @__PURE__ */ vr.validator(checkParticipant);
+export function validateParticipant(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkParticipant, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.participant` (stops at the first problem). */
-export const isParticipant = /* @__PURE__ */ vr.guard<Participant>(checkParticipant);
+export function isParticipant(value: unknown, options?: vr.ValidateOptions): value is Participant {
+  return vr.test(checkParticipant, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participant`. */
-export const assertParticipant: vr.Assert<Participant> = /* @__PURE__ */ vr.asserter(checkParticipant);
+export function assertParticipant(value: unknown, options?: vr.ValidateOptions): asserts value is Participant {
+  vr.assert(checkParticipant, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.participant`. */
 export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -845,11 +1013,19 @@ export function knownParticipant(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.participantBase` value and returns every problem with its JSON-pointer path. */
-export const validateParticipantBase = /* @__PURE__ */ vr.validator(checkParticipantBase);
+export function validateParticipantBase(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkParticipantBase, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.participantBase` (stops at the first problem). */
-export const isParticipantBase = /* @__PURE__ */ vr.guard<AnyParticipantBase>(checkParticipantBase);
+export function isParticipantBase(value: unknown, options?: vr.ValidateOptions): value is AnyParticipantBase {
+  return vr.test(checkParticipantBase, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participantBase`. */
-export const assertParticipantBase: vr.Assert<AnyParticipantBase> = /* @__PURE__ */ vr.asserter(checkParticipantBase);
+export function assertParticipantBase(value: unknown, options?: vr.ValidateOptions): asserts value is AnyParticipantBase {
+  vr.assert(checkParticipantBase, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -884,11 +1060,19 @@ export function knownParticipantBase(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.segment` value and returns every problem with its JSON-pointer path. */
-export const validateSegment = /* @__PURE__ */ vr.validator(checkSegment);
+export function validateSegment(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSegment, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.segment` (stops at the first problem). */
-export const isSegment = /* @__PURE__ */ vr.guard<Segment>(checkSegment);
+export function isSegment(value: unknown, options?: vr.ValidateOptions): value is Segment {
+  return vr.test(checkSegment, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.segment`. */
-export const assertSegment: vr.Assert<Segment> = /* @__PURE__ */ vr.asserter(checkSegment);
+export function assertSegment(value: unknown, options?: vr.ValidateOptions): asserts value is Segment {
+  vr.assert(checkSegment, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.segment`. */
 export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -916,11 +1100,19 @@ export function knownSegment(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.callRecords.session` value and returns every problem with its JSON-pointer path. */
-export const validateSession = /* @__PURE__ */ vr.validator(checkSession);
+export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSession, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.callRecords.session` (stops at the first problem). */
-export const isSession = /* @__PURE__ */ vr.guard<Session>(checkSession);
+export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
+  return vr.test(checkSession, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.session`. */
-export const assertSession: vr.Assert<Session> = /* @__PURE__ */ vr.asserter(checkSession);
+export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
+  vr.assert(checkSession, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.callRecords.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {

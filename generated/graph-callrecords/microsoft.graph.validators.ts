@@ -18,11 +18,19 @@ export function checkEndpointType(v: unknown, ctx: vr.Context, key: vr.Key): voi
 }
 
 /** Validates a `microsoft.graph.communicationsIdentitySet` value and returns every problem with its JSON-pointer path. */
-export const validateCommunicationsIdentitySet = /* @__PURE__ */ vr.validator(checkCommunicationsIdentitySet);
+export function validateCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkCommunicationsIdentitySet, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.communicationsIdentitySet` (stops at the first problem). */
-export const isCommunicationsIdentitySet = /* @__PURE__ */ vr.guard<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
+export function isCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): value is CommunicationsIdentitySet {
+  return vr.test(checkCommunicationsIdentitySet, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.communicationsIdentitySet`. */
-export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySet> = /* @__PURE__ */ vr.asserter(checkCommunicationsIdentitySet);
+export function assertCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is CommunicationsIdentitySet {
+  vr.assert(checkCommunicationsIdentitySet, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -52,11 +60,19 @@ export function knownCommunicationsIdentitySet(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.identity` value and returns every problem with its JSON-pointer path. */
-export const validateIdentity = /* @__PURE__ */ vr.validator(checkIdentity);
+export function validateIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkIdentity, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.identity` (stops at the first problem). */
-export const isIdentity = /* @__PURE__ */ vr.guard<Identity>(checkIdentity);
+export function isIdentity(value: unknown, options?: vr.ValidateOptions): value is Identity {
+  return vr.test(checkIdentity, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identity`. */
-export const assertIdentity: vr.Assert<Identity> = /* @__PURE__ */ vr.asserter(checkIdentity);
+export function assertIdentity(value: unknown, options?: vr.ValidateOptions): asserts value is Identity {
+  vr.assert(checkIdentity, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.identity` or the subtype its `@odata.type` names. */
 export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -90,11 +106,19 @@ export function knownIdentity(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.identitySet` value and returns every problem with its JSON-pointer path. */
-export const validateIdentitySet = /* @__PURE__ */ vr.validator(checkIdentitySet);
+export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkIdentitySet, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.identitySet` (stops at the first problem). */
-export const isIdentitySet = /* @__PURE__ */ vr.guard<IdentitySet>(checkIdentitySet);
+export function isIdentitySet(value: unknown, options?: vr.ValidateOptions): value is IdentitySet {
+  return vr.test(checkIdentitySet, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identitySet`. */
-export const assertIdentitySet: vr.Assert<IdentitySet> = /* @__PURE__ */ vr.asserter(checkIdentitySet);
+export function assertIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is IdentitySet {
+  vr.assert(checkIdentitySet, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.identitySet` or the subtype its `@odata.type` names. */
 export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -129,11 +153,19 @@ export function knownIdentitySet(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.cloudCommunications` value and returns every problem with its JSON-pointer path. */
-export const validateCloudCommunications = /* @__PURE__ */ vr.validator(checkCloudCommunications);
+export function validateCloudCommunications(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkCloudCommunications, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.cloudCommunications` (stops at the first problem). */
-export const isCloudCommunications = /* @__PURE__ */ vr.guard<CloudCommunications>(checkCloudCommunications);
+export function isCloudCommunications(value: unknown, options?: vr.ValidateOptions): value is CloudCommunications {
+  return vr.test(checkCloudCommunications, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.cloudCommunications`. */
-export const assertCloudCommunications: vr.Assert<CloudCommunications> = /* @__PURE__ */ vr.asserter(checkCloudCommunications);
+export function assertCloudCommunications(value: unknown, options?: vr.ValidateOptions): asserts value is CloudCommunications {
+  vr.assert(checkCloudCommunications, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.cloudCommunications`. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -156,11 +188,19 @@ export function knownCloudCommunications(name: string): boolean {
 }
 
 /** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
-export const validateEntity = /* @__PURE__ */ vr.validator(checkEntity);
+export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEntity, value, options);
+}
+
 /** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export const isEntity = /* @__PURE__ */ vr.guard<AnyEntity>(checkEntity);
+export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+  return vr.test(checkEntity, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ vr.asserter(checkEntity);
+export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+  vr.assert(checkEntity, value, options);
+}
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -29,11 +29,19 @@ export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `paint.swatch` value and returns every problem with its JSON-pointer path. */
-export const validateSwatch = /* @__PURE__ */ vr.validator(checkSwatch);
+export function validateSwatch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSwatch, value, options);
+}
+
 /** Whether `value` is a valid `paint.swatch` (stops at the first problem). */
-export const isSwatch = /* @__PURE__ */ vr.guard<Swatch>(checkSwatch);
+export function isSwatch(value: unknown, options?: vr.ValidateOptions): value is Swatch {
+  return vr.test(checkSwatch, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `paint.swatch`. */
-export const assertSwatch: vr.Assert<Swatch> = /* @__PURE__ */ vr.asserter(checkSwatch);
+export function assertSwatch(value: unknown, options?: vr.ValidateOptions): asserts value is Swatch {
+  vr.assert(checkSwatch, value, options);
+}
 
 /** Checks a value declared as `paint.swatch`. */
 export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -14,11 +14,19 @@ function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `zoo.model.location` value and returns every problem with its JSON-pointer path. */
-export const validateLocation = /* @__PURE__ */ vr.validator(checkLocation);
+export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkLocation, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.location` (stops at the first problem). */
-export const isLocation = /* @__PURE__ */ vr.guard<AnyLocation>(checkLocation);
+export function isLocation(value: unknown, options?: vr.ValidateOptions): value is AnyLocation {
+  return vr.test(checkLocation, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.location`. */
-export const assertLocation: vr.Assert<AnyLocation> = /* @__PURE__ */ vr.asserter(checkLocation);
+export function assertLocation(value: unknown, options?: vr.ValidateOptions): asserts value is AnyLocation {
+  vr.assert(checkLocation, value, options);
+}
 
 /** Checks a value declared as `zoo.model.location` or the subtype its `@odata.type` names. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -52,11 +60,19 @@ export function knownLocation(name: string): boolean {
 }
 
 /** Validates a `zoo.model.enclosure` value and returns every problem with its JSON-pointer path. */
-export const validateEnclosure = /* @__PURE__ */ vr.validator(checkEnclosure);
+export function validateEnclosure(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEnclosure, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.enclosure` (stops at the first problem). */
-export const isEnclosure = /* @__PURE__ */ vr.guard<Enclosure>(checkEnclosure);
+export function isEnclosure(value: unknown, options?: vr.ValidateOptions): value is Enclosure {
+  return vr.test(checkEnclosure, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.enclosure`. */
-export const assertEnclosure: vr.Assert<Enclosure> = /* @__PURE__ */ vr.asserter(checkEnclosure);
+export function assertEnclosure(value: unknown, options?: vr.ValidateOptions): asserts value is Enclosure {
+  vr.assert(checkEnclosure, value, options);
+}
 
 /** Checks a value declared as `zoo.model.enclosure`. */
 export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -79,11 +95,19 @@ export function knownEnclosure(name: string): boolean {
 }
 
 /** Validates a `zoo.model.tank` value and returns every problem with its JSON-pointer path. */
-export const validateTank = /* @__PURE__ */ vr.validator(checkTank);
+export function validateTank(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkTank, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.tank` (stops at the first problem). */
-export const isTank = /* @__PURE__ */ vr.guard<Tank>(checkTank);
+export function isTank(value: unknown, options?: vr.ValidateOptions): value is Tank {
+  return vr.test(checkTank, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.tank`. */
-export const assertTank: vr.Assert<Tank> = /* @__PURE__ */ vr.asserter(checkTank);
+export function assertTank(value: unknown, options?: vr.ValidateOptions): asserts value is Tank {
+  vr.assert(checkTank, value, options);
+}
 
 /** Checks a value declared as `zoo.model.tank`. */
 export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -107,11 +131,19 @@ export function knownTank(name: string): boolean {
 }
 
 /** Validates a `zoo.model.notes` value and returns every problem with its JSON-pointer path. */
-export const validateNotes = /* @__PURE__ */ vr.validator(checkNotes);
+export function validateNotes(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkNotes, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.notes` (stops at the first problem). */
-export const isNotes = /* @__PURE__ */ vr.guard<Notes>(checkNotes);
+export function isNotes(value: unknown, options?: vr.ValidateOptions): value is Notes {
+  return vr.test(checkNotes, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.notes`. */
-export const assertNotes: vr.Assert<Notes> = /* @__PURE__ */ vr.asserter(checkNotes);
+export function assertNotes(value: unknown, options?: vr.ValidateOptions): asserts value is Notes {
+  vr.assert(checkNotes, value, options);
+}
 
 /** Checks a value declared as `zoo.model.notes`. */
 export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -134,11 +166,19 @@ export function knownNotes(name: string): boolean {
 }
 
 /** Validates a `zoo.model.animal` value and returns every problem with its JSON-pointer path. */
-export const validateAnimal = /* @__PURE__ */ vr.validator(checkAnimal);
+export function validateAnimal(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAnimal, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.animal` (stops at the first problem). */
-export const isAnimal = /* @__PURE__ */ vr.guard<AnyAnimal>(checkAnimal);
+export function isAnimal(value: unknown, options?: vr.ValidateOptions): value is AnyAnimal {
+  return vr.test(checkAnimal, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.animal`. */
-export const assertAnimal: vr.Assert<AnyAnimal> = /* @__PURE__ */ vr.asserter(checkAnimal);
+export function assertAnimal(value: unknown, options?: vr.ValidateOptions): asserts value is AnyAnimal {
+  vr.assert(checkAnimal, value, options);
+}
 
 /** Checks a value declared as `zoo.model.animal` or the subtype its `@odata.type` names. */
 export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -178,11 +218,19 @@ export function knownAnimal(name: string): boolean {
 }
 
 /** Validates a `zoo.model.bird` value and returns every problem with its JSON-pointer path. */
-export const validateBird = /* @__PURE__ */ vr.validator(checkBird);
+export function validateBird(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkBird, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.bird` (stops at the first problem). */
-export const isBird = /* @__PURE__ */ vr.guard<Bird>(checkBird);
+export function isBird(value: unknown, options?: vr.ValidateOptions): value is Bird {
+  return vr.test(checkBird, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.bird`. */
-export const assertBird: vr.Assert<Bird> = /* @__PURE__ */ vr.asserter(checkBird);
+export function assertBird(value: unknown, options?: vr.ValidateOptions): asserts value is Bird {
+  vr.assert(checkBird, value, options);
+}
 
 /** Checks a value declared as `zoo.model.bird` or the subtype its `@odata.type` names. */
 export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -215,11 +263,19 @@ export function knownBird(name: string): boolean {
 }
 
 /** Validates a `zoo.model.parrot` value and returns every problem with its JSON-pointer path. */
-export const validateParrot = /* @__PURE__ */ vr.validator(checkParrot);
+export function validateParrot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkParrot, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.parrot` (stops at the first problem). */
-export const isParrot = /* @__PURE__ */ vr.guard<Parrot>(checkParrot);
+export function isParrot(value: unknown, options?: vr.ValidateOptions): value is Parrot {
+  return vr.test(checkParrot, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.parrot`. */
-export const assertParrot: vr.Assert<Parrot> = /* @__PURE__ */ vr.asserter(checkParrot);
+export function assertParrot(value: unknown, options?: vr.ValidateOptions): asserts value is Parrot {
+  vr.assert(checkParrot, value, options);
+}
 
 /** Checks a value declared as `zoo.model.parrot`. */
 export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -242,11 +298,19 @@ export function knownParrot(name: string): boolean {
 }
 
 /** Validates a `zoo.model.fish` value and returns every problem with its JSON-pointer path. */
-export const validateFish = /* @__PURE__ */ vr.validator(checkFish);
+export function validateFish(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkFish, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.fish` (stops at the first problem). */
-export const isFish = /* @__PURE__ */ vr.guard<Fish>(checkFish);
+export function isFish(value: unknown, options?: vr.ValidateOptions): value is Fish {
+  return vr.test(checkFish, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.fish`. */
-export const assertFish: vr.Assert<Fish> = /* @__PURE__ */ vr.asserter(checkFish);
+export function assertFish(value: unknown, options?: vr.ValidateOptions): asserts value is Fish {
+  vr.assert(checkFish, value, options);
+}
 
 /** Checks a value declared as `zoo.model.fish`. */
 export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -269,11 +333,19 @@ export function knownFish(name: string): boolean {
 }
 
 /** Validates a `zoo.model.keeper` value and returns every problem with its JSON-pointer path. */
-export const validateKeeper = /* @__PURE__ */ vr.validator(checkKeeper);
+export function validateKeeper(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkKeeper, value, options);
+}
+
 /** Whether `value` is a valid `zoo.model.keeper` (stops at the first problem). */
-export const isKeeper = /* @__PURE__ */ vr.guard<Keeper>(checkKeeper);
+export function isKeeper(value: unknown, options?: vr.ValidateOptions): value is Keeper {
+  return vr.test(checkKeeper, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.keeper`. */
-export const assertKeeper: vr.Assert<Keeper> = /* @__PURE__ */ vr.asserter(checkKeeper);
+export function assertKeeper(value: unknown, options?: vr.ValidateOptions): asserts value is Keeper {
+  vr.assert(checkKeeper, value, options);
+}
 
 /** Checks a value declared as `zoo.model.keeper`. */
 export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {

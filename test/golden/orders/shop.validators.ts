@@ -14,11 +14,19 @@ function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `shop.order` value and returns every problem with its JSON-pointer path. */
-export const validateOrder = /* @__PURE__ */ vr.validator(checkOrder);
+export function validateOrder(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkOrder, value, options);
+}
+
 /** Whether `value` is a valid `shop.order` (stops at the first problem). */
-export const isOrder = /* @__PURE__ */ vr.guard<Order>(checkOrder);
+export function isOrder(value: unknown, options?: vr.ValidateOptions): value is Order {
+  return vr.test(checkOrder, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `shop.order`. */
-export const assertOrder: vr.Assert<Order> = /* @__PURE__ */ vr.asserter(checkOrder);
+export function assertOrder(value: unknown, options?: vr.ValidateOptions): asserts value is Order {
+  vr.assert(checkOrder, value, options);
+}
 
 /** Checks a value declared as `shop.order`. */
 export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -44,11 +52,19 @@ export function knownOrder(name: string): boolean {
 }
 
 /** Validates a `shop.orderLine` value and returns every problem with its JSON-pointer path. */
-export const validateOrderLine = /* @__PURE__ */ vr.validator(checkOrderLine);
+export function validateOrderLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkOrderLine, value, options);
+}
+
 /** Whether `value` is a valid `shop.orderLine` (stops at the first problem). */
-export const isOrderLine = /* @__PURE__ */ vr.guard<OrderLine>(checkOrderLine);
+export function isOrderLine(value: unknown, options?: vr.ValidateOptions): value is OrderLine {
+  return vr.test(checkOrderLine, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `shop.orderLine`. */
-export const assertOrderLine: vr.Assert<OrderLine> = /* @__PURE__ */ vr.asserter(checkOrderLine);
+export function assertOrderLine(value: unknown, options?: vr.ValidateOptions): asserts value is OrderLine {
+  vr.assert(checkOrderLine, value, options);
+}
 
 /** Checks a value declared as `shop.orderLine`. */
 export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -73,11 +89,19 @@ export function knownOrderLine(name: string): boolean {
 }
 
 /** Validates a `shop.store` value and returns every problem with its JSON-pointer path. */
-export const validateStore = /* @__PURE__ */ vr.validator(checkStore);
+export function validateStore(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkStore, value, options);
+}
+
 /** Whether `value` is a valid `shop.store` (stops at the first problem). */
-export const isStore = /* @__PURE__ */ vr.guard<Store>(checkStore);
+export function isStore(value: unknown, options?: vr.ValidateOptions): value is Store {
+  return vr.test(checkStore, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `shop.store`. */
-export const assertStore: vr.Assert<Store> = /* @__PURE__ */ vr.asserter(checkStore);
+export function assertStore(value: unknown, options?: vr.ValidateOptions): asserts value is Store {
+  vr.assert(checkStore, value, options);
+}
 
 /** Checks a value declared as `shop.store`. */
 export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -17,11 +17,19 @@ export function checkGender(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `Travel.Lite.Location` value and returns every problem with its JSON-pointer path. */
-export const validateLocation = /* @__PURE__ */ vr.validator(checkLocation);
+export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkLocation, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Location` (stops at the first problem). */
-export const isLocation = /* @__PURE__ */ vr.guard<Location>(checkLocation);
+export function isLocation(value: unknown, options?: vr.ValidateOptions): value is Location {
+  return vr.test(checkLocation, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Location`. */
-export const assertLocation: vr.Assert<Location> = /* @__PURE__ */ vr.asserter(checkLocation);
+export function assertLocation(value: unknown, options?: vr.ValidateOptions): asserts value is Location {
+  vr.assert(checkLocation, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Location`. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -45,11 +53,19 @@ export function knownLocation(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Person` value and returns every problem with its JSON-pointer path. */
-export const validatePerson = /* @__PURE__ */ vr.validator(checkPerson);
+export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPerson, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Person` (stops at the first problem). */
-export const isPerson = /* @__PURE__ */ vr.guard<Person>(checkPerson);
+export function isPerson(value: unknown, options?: vr.ValidateOptions): value is Person {
+  return vr.test(checkPerson, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Person`. */
-export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ vr.asserter(checkPerson);
+export function assertPerson(value: unknown, options?: vr.ValidateOptions): asserts value is Person {
+  vr.assert(checkPerson, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Person`. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -82,11 +98,19 @@ export function knownPerson(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Trip` value and returns every problem with its JSON-pointer path. */
-export const validateTrip = /* @__PURE__ */ vr.validator(checkTrip);
+export function validateTrip(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkTrip, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Trip` (stops at the first problem). */
-export const isTrip = /* @__PURE__ */ vr.guard<Trip>(checkTrip);
+export function isTrip(value: unknown, options?: vr.ValidateOptions): value is Trip {
+  return vr.test(checkTrip, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Trip`. */
-export const assertTrip: vr.Assert<Trip> = /* @__PURE__ */ vr.asserter(checkTrip);
+export function assertTrip(value: unknown, options?: vr.ValidateOptions): asserts value is Trip {
+  vr.assert(checkTrip, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Trip`. */
 export function checkTrip(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -114,11 +138,19 @@ export function knownTrip(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.PlanItem` value and returns every problem with its JSON-pointer path. */
-export const validatePlanItem = /* @__PURE__ */ vr.validator(checkPlanItem);
+export function validatePlanItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPlanItem, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.PlanItem` (stops at the first problem). */
-export const isPlanItem = /* @__PURE__ */ vr.guard<PlanItem>(checkPlanItem);
+export function isPlanItem(value: unknown, options?: vr.ValidateOptions): value is PlanItem {
+  return vr.test(checkPlanItem, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.PlanItem`. */
-export const assertPlanItem: vr.Assert<PlanItem> = /* @__PURE__ */ vr.asserter(checkPlanItem);
+export function assertPlanItem(value: unknown, options?: vr.ValidateOptions): asserts value is PlanItem {
+  vr.assert(checkPlanItem, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.PlanItem`. */
 export function checkPlanItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -143,11 +175,19 @@ export function knownPlanItem(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Airline` value and returns every problem with its JSON-pointer path. */
-export const validateAirline = /* @__PURE__ */ vr.validator(checkAirline);
+export function validateAirline(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAirline, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Airline` (stops at the first problem). */
-export const isAirline = /* @__PURE__ */ vr.guard<Airline>(checkAirline);
+export function isAirline(value: unknown, options?: vr.ValidateOptions): value is Airline {
+  return vr.test(checkAirline, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Airline`. */
-export const assertAirline: vr.Assert<Airline> = /* @__PURE__ */ vr.asserter(checkAirline);
+export function assertAirline(value: unknown, options?: vr.ValidateOptions): asserts value is Airline {
+  vr.assert(checkAirline, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Airline`. */
 export function checkAirline(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -171,11 +211,19 @@ export function knownAirline(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Airport` value and returns every problem with its JSON-pointer path. */
-export const validateAirport = /* @__PURE__ */ vr.validator(checkAirport);
+export function validateAirport(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAirport, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Airport` (stops at the first problem). */
-export const isAirport = /* @__PURE__ */ vr.guard<Airport>(checkAirport);
+export function isAirport(value: unknown, options?: vr.ValidateOptions): value is Airport {
+  return vr.test(checkAirport, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Airport`. */
-export const assertAirport: vr.Assert<Airport> = /* @__PURE__ */ vr.asserter(checkAirport);
+export function assertAirport(value: unknown, options?: vr.ValidateOptions): asserts value is Airport {
+  vr.assert(checkAirport, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Airport`. */
 export function checkAirport(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -200,11 +248,19 @@ export function knownAirport(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Booking` value and returns every problem with its JSON-pointer path. */
-export const validateBooking = /* @__PURE__ */ vr.validator(checkBooking);
+export function validateBooking(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkBooking, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Booking` (stops at the first problem). */
-export const isBooking = /* @__PURE__ */ vr.guard<Booking>(checkBooking);
+export function isBooking(value: unknown, options?: vr.ValidateOptions): value is Booking {
+  return vr.test(checkBooking, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Booking`. */
-export const assertBooking: vr.Assert<Booking> = /* @__PURE__ */ vr.asserter(checkBooking);
+export function assertBooking(value: unknown, options?: vr.ValidateOptions): asserts value is Booking {
+  vr.assert(checkBooking, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Booking`. */
 export function checkBooking(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -230,11 +286,19 @@ export function knownBooking(name: string): boolean {
 }
 
 /** Validates a `Travel.Lite.Document` value and returns every problem with its JSON-pointer path. */
-export const validateDocument = /* @__PURE__ */ vr.validator(checkDocument);
+export function validateDocument(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkDocument, value, options);
+}
+
 /** Whether `value` is a valid `Travel.Lite.Document` (stops at the first problem). */
-export const isDocument = /* @__PURE__ */ vr.guard<Document>(checkDocument);
+export function isDocument(value: unknown, options?: vr.ValidateOptions): value is Document {
+  return vr.test(checkDocument, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Document`. */
-export const assertDocument: vr.Assert<Document> = /* @__PURE__ */ vr.asserter(checkDocument);
+export function assertDocument(value: unknown, options?: vr.ValidateOptions): asserts value is Document {
+  vr.assert(checkDocument, value, options);
+}
 
 /** Checks a value declared as `Travel.Lite.Document`. */
 export function checkDocument(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -15,11 +15,19 @@ function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `Test.Other.Address` value and returns every problem with its JSON-pointer path. */
-export const validateAddress = /* @__PURE__ */ vr.validator(checkAddress);
+export function validateAddress(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAddress, value, options);
+}
+
 /** Whether `value` is a valid `Test.Other.Address` (stops at the first problem). */
-export const isAddress = /* @__PURE__ */ vr.guard<Address>(checkAddress);
+export function isAddress(value: unknown, options?: vr.ValidateOptions): value is Address {
+  return vr.test(checkAddress, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Other.Address`. */
-export const assertAddress: vr.Assert<Address> = /* @__PURE__ */ vr.asserter(checkAddress);
+export function assertAddress(value: unknown, options?: vr.ValidateOptions): asserts value is Address {
+  vr.assert(checkAddress, value, options);
+}
 
 /** Checks a value declared as `Test.Other.Address`. */
 export function checkAddress(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -43,11 +51,19 @@ export function knownAddress(name: string): boolean {
 }
 
 /** Validates a `Test.Other.Hexagon` value and returns every problem with its JSON-pointer path. */
-export const validateHexagon = /* @__PURE__ */ vr.validator(checkHexagon);
+export function validateHexagon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkHexagon, value, options);
+}
+
 /** Whether `value` is a valid `Test.Other.Hexagon` (stops at the first problem). */
-export const isHexagon = /* @__PURE__ */ vr.guard<Hexagon>(checkHexagon);
+export function isHexagon(value: unknown, options?: vr.ValidateOptions): value is Hexagon {
+  return vr.test(checkHexagon, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Other.Hexagon`. */
-export const assertHexagon: vr.Assert<Hexagon> = /* @__PURE__ */ vr.asserter(checkHexagon);
+export function assertHexagon(value: unknown, options?: vr.ValidateOptions): asserts value is Hexagon {
+  vr.assert(checkHexagon, value, options);
+}
 
 /** Checks a value declared as `Test.Other.Hexagon`. */
 export function checkHexagon(v: unknown, ctx: vr.Context, key: vr.Key): void {

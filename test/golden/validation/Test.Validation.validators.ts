@@ -104,11 +104,19 @@ function checkStringL20(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 /** Validates a `Test.Validation.Primitives` value and returns every problem with its JSON-pointer path. */
-export const validatePrimitives = /* @__PURE__ */ vr.validator(checkPrimitives);
+export function validatePrimitives(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPrimitives, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Primitives` (stops at the first problem). */
-export const isPrimitives = /* @__PURE__ */ vr.guard<Primitives>(checkPrimitives);
+export function isPrimitives(value: unknown, options?: vr.ValidateOptions): value is Primitives {
+  return vr.test(checkPrimitives, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Primitives`. */
-export const assertPrimitives: vr.Assert<Primitives> = /* @__PURE__ */ vr.asserter(checkPrimitives);
+export function assertPrimitives(value: unknown, options?: vr.ValidateOptions): asserts value is Primitives {
+  vr.assert(checkPrimitives, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Primitives`. */
 export function checkPrimitives(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -167,11 +175,19 @@ export function knownPrimitives(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Shape` value and returns every problem with its JSON-pointer path. */
-export const validateShape = /* @__PURE__ */ vr.validator(checkShape);
+export function validateShape(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkShape, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Shape` (stops at the first problem). */
-export const isShape = /* @__PURE__ */ vr.guard<AnyShape>(checkShape);
+export function isShape(value: unknown, options?: vr.ValidateOptions): value is AnyShape {
+  return vr.test(checkShape, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Shape`. */
-export const assertShape: vr.Assert<AnyShape> = /* @__PURE__ */ vr.asserter(checkShape);
+export function assertShape(value: unknown, options?: vr.ValidateOptions): asserts value is AnyShape {
+  vr.assert(checkShape, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Shape` or the subtype its `@odata.type` names. */
 export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -208,11 +224,19 @@ export function knownShape(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Circle` value and returns every problem with its JSON-pointer path. */
-export const validateCircle = /* @__PURE__ */ vr.validator(checkCircle);
+export function validateCircle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkCircle, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Circle` (stops at the first problem). */
-export const isCircle = /* @__PURE__ */ vr.guard<Circle>(checkCircle);
+export function isCircle(value: unknown, options?: vr.ValidateOptions): value is Circle {
+  return vr.test(checkCircle, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Circle`. */
-export const assertCircle: vr.Assert<Circle> = /* @__PURE__ */ vr.asserter(checkCircle);
+export function assertCircle(value: unknown, options?: vr.ValidateOptions): asserts value is Circle {
+  vr.assert(checkCircle, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Circle`. */
 export function checkCircle(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -235,11 +259,19 @@ export function knownCircle(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Polygon` value and returns every problem with its JSON-pointer path. */
-export const validatePolygon = /* @__PURE__ */ vr.validator(checkPolygon);
+export function validatePolygon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPolygon, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Polygon` (stops at the first problem). */
-export const isPolygon = /* @__PURE__ */ vr.guard<AnyPolygon>(checkPolygon);
+export function isPolygon(value: unknown, options?: vr.ValidateOptions): value is AnyPolygon {
+  return vr.test(checkPolygon, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Polygon`. */
-export const assertPolygon: vr.Assert<AnyPolygon> = /* @__PURE__ */ vr.asserter(checkPolygon);
+export function assertPolygon(value: unknown, options?: vr.ValidateOptions): asserts value is AnyPolygon {
+  vr.assert(checkPolygon, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Polygon`. */
 export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -271,11 +303,19 @@ export function knownPolygon(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Triangle` value and returns every problem with its JSON-pointer path. */
-export const validateTriangle = /* @__PURE__ */ vr.validator(checkTriangle);
+export function validateTriangle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkTriangle, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Triangle` (stops at the first problem). */
-export const isTriangle = /* @__PURE__ */ vr.guard<Triangle>(checkTriangle);
+export function isTriangle(value: unknown, options?: vr.ValidateOptions): value is Triangle {
+  return vr.test(checkTriangle, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Triangle`. */
-export const assertTriangle: vr.Assert<Triangle> = /* @__PURE__ */ vr.asserter(checkTriangle);
+export function assertTriangle(value: unknown, options?: vr.ValidateOptions): asserts value is Triangle {
+  vr.assert(checkTriangle, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Triangle`. */
 export function checkTriangle(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -298,11 +338,19 @@ export function knownTriangle(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Point` value and returns every problem with its JSON-pointer path. */
-export const validatePoint = /* @__PURE__ */ vr.validator(checkPoint);
+export function validatePoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPoint, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Point` (stops at the first problem). */
-export const isPoint = /* @__PURE__ */ vr.guard<Point>(checkPoint);
+export function isPoint(value: unknown, options?: vr.ValidateOptions): value is Point {
+  return vr.test(checkPoint, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Point`. */
-export const assertPoint: vr.Assert<Point> = /* @__PURE__ */ vr.asserter(checkPoint);
+export function assertPoint(value: unknown, options?: vr.ValidateOptions): asserts value is Point {
+  vr.assert(checkPoint, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Point` or the subtype its `@odata.type` names. */
 export function checkPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -336,11 +384,19 @@ export function knownPoint(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Point3` value and returns every problem with its JSON-pointer path. */
-export const validatePoint3 = /* @__PURE__ */ vr.validator(checkPoint3);
+export function validatePoint3(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPoint3, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Point3` (stops at the first problem). */
-export const isPoint3 = /* @__PURE__ */ vr.guard<Point3>(checkPoint3);
+export function isPoint3(value: unknown, options?: vr.ValidateOptions): value is Point3 {
+  return vr.test(checkPoint3, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Point3`. */
-export const assertPoint3: vr.Assert<Point3> = /* @__PURE__ */ vr.asserter(checkPoint3);
+export function assertPoint3(value: unknown, options?: vr.ValidateOptions): asserts value is Point3 {
+  vr.assert(checkPoint3, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Point3`. */
 export function checkPoint3(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -363,11 +419,19 @@ export function knownPoint3(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Awkward` value and returns every problem with its JSON-pointer path. */
-export const validateAwkward = /* @__PURE__ */ vr.validator(checkAwkward);
+export function validateAwkward(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkAwkward, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Awkward` (stops at the first problem). */
-export const isAwkward = /* @__PURE__ */ vr.guard<Awkward>(checkAwkward);
+export function isAwkward(value: unknown, options?: vr.ValidateOptions): value is Awkward {
+  return vr.test(checkAwkward, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Awkward`. */
-export const assertAwkward: vr.Assert<Awkward> = /* @__PURE__ */ vr.asserter(checkAwkward);
+export function assertAwkward(value: unknown, options?: vr.ValidateOptions): asserts value is Awkward {
+  vr.assert(checkAwkward, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Awkward`. */
 export function checkAwkward(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -393,11 +457,19 @@ export function knownAwkward(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Empty` value and returns every problem with its JSON-pointer path. */
-export const validateEmpty = /* @__PURE__ */ vr.validator(checkEmpty);
+export function validateEmpty(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEmpty, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Empty` (stops at the first problem). */
-export const isEmpty = /* @__PURE__ */ vr.guard<Empty>(checkEmpty);
+export function isEmpty(value: unknown, options?: vr.ValidateOptions): value is Empty {
+  return vr.test(checkEmpty, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Empty`. */
-export const assertEmpty: vr.Assert<Empty> = /* @__PURE__ */ vr.asserter(checkEmpty);
+export function assertEmpty(value: unknown, options?: vr.ValidateOptions): asserts value is Empty {
+  vr.assert(checkEmpty, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Empty`. */
 export function checkEmpty(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -417,11 +489,19 @@ export function knownEmpty(_name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Node` value and returns every problem with its JSON-pointer path. */
-export const validateNode = /* @__PURE__ */ vr.validator(checkNode);
+export function validateNode(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkNode, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Node` (stops at the first problem). */
-export const isNode = /* @__PURE__ */ vr.guard<Node>(checkNode);
+export function isNode(value: unknown, options?: vr.ValidateOptions): value is Node {
+  return vr.test(checkNode, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Node`. */
-export const assertNode: vr.Assert<Node> = /* @__PURE__ */ vr.asserter(checkNode);
+export function assertNode(value: unknown, options?: vr.ValidateOptions): asserts value is Node {
+  vr.assert(checkNode, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Node`. */
 export function checkNode(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -446,11 +526,19 @@ export function knownNode(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Item` value and returns every problem with its JSON-pointer path. */
-export const validateItem = /* @__PURE__ */ vr.validator(checkItem);
+export function validateItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkItem, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Item` (stops at the first problem). */
-export const isItem = /* @__PURE__ */ vr.guard<Item>(checkItem);
+export function isItem(value: unknown, options?: vr.ValidateOptions): value is Item {
+  return vr.test(checkItem, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Item`. */
-export const assertItem: vr.Assert<Item> = /* @__PURE__ */ vr.asserter(checkItem);
+export function assertItem(value: unknown, options?: vr.ValidateOptions): asserts value is Item {
+  vr.assert(checkItem, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Item`. */
 export function checkItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -487,11 +575,19 @@ export function knownItem(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Person` value and returns every problem with its JSON-pointer path. */
-export const validatePerson = /* @__PURE__ */ vr.validator(checkPerson);
+export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkPerson, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Person` (stops at the first problem). */
-export const isPerson = /* @__PURE__ */ vr.guard<Person>(checkPerson);
+export function isPerson(value: unknown, options?: vr.ValidateOptions): value is Person {
+  return vr.test(checkPerson, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Person`. */
-export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ vr.asserter(checkPerson);
+export function assertPerson(value: unknown, options?: vr.ValidateOptions): asserts value is Person {
+  vr.assert(checkPerson, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Person` or the subtype its `@odata.type` names. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -525,11 +621,19 @@ export function knownPerson(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Employee` value and returns every problem with its JSON-pointer path. */
-export const validateEmployee = /* @__PURE__ */ vr.validator(checkEmployee);
+export function validateEmployee(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkEmployee, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Employee` (stops at the first problem). */
-export const isEmployee = /* @__PURE__ */ vr.guard<Employee>(checkEmployee);
+export function isEmployee(value: unknown, options?: vr.ValidateOptions): value is Employee {
+  return vr.test(checkEmployee, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Employee`. */
-export const assertEmployee: vr.Assert<Employee> = /* @__PURE__ */ vr.asserter(checkEmployee);
+export function assertEmployee(value: unknown, options?: vr.ValidateOptions): asserts value is Employee {
+  vr.assert(checkEmployee, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Employee`. */
 export function checkEmployee(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -552,11 +656,19 @@ export function knownEmployee(name: string): boolean {
 }
 
 /** Validates a `Test.Validation.Bag` value and returns every problem with its JSON-pointer path. */
-export const validateBag = /* @__PURE__ */ vr.validator(checkBag);
+export function validateBag(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkBag, value, options);
+}
+
 /** Whether `value` is a valid `Test.Validation.Bag` (stops at the first problem). */
-export const isBag = /* @__PURE__ */ vr.guard<Bag>(checkBag);
+export function isBag(value: unknown, options?: vr.ValidateOptions): value is Bag {
+  return vr.test(checkBag, value, options);
+}
+
 /** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Bag`. */
-export const assertBag: vr.Assert<Bag> = /* @__PURE__ */ vr.asserter(checkBag);
+export function assertBag(value: unknown, options?: vr.ValidateOptions): asserts value is Bag {
+  vr.assert(checkBag, value, options);
+}
 
 /** Checks a value declared as `Test.Validation.Bag`. */
 export function checkBag(v: unknown, ctx: vr.Context, key: vr.Key): void {
