@@ -3,10 +3,11 @@
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
 import { DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
-import { readCsdlXml } from "./parse/xml";
-import type { RawDocument } from "./parse/raw";
+import { readCsdlXml, readDeferredGroup } from "./parse/xml";
+import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
+import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildModel } from "./model/build";
-import type { Model } from "./model/types";
+import type { Model, SchemaType } from "./model/types";
 import { assignNames } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
@@ -48,11 +49,21 @@ export interface GenerateResult {
 
 export function generate(options: GenerateOptions): GenerateResult {
   const diags = new DiagnosticBag();
-  // The raw documents are referenced only inside this expression, so they can be collected as soon
-  // as the model is built (on Graph they are tens of megabytes of heap the later stages do not need).
-  const full = buildModel(readDocuments(options.inputs, diags), diags);
-  if (diags.hasErrors) throw new GenerationError(diags.items);
-  const sliced = isSliced(options) ? sliceModel(full, options, diags) : undefined;
+  const slicing = isSliced(options);
+  let full: Model;
+  let sliced: ReturnType<typeof sliceModel> | undefined;
+  if (!slicing) {
+    // The raw documents are referenced only inside this expression, so they can be collected as soon
+    // as the model is built (on Graph they are tens of megabytes of heap the later stages do not need).
+    full = buildModel(readDocuments(options.inputs, diags, false), diags);
+    if (diags.hasErrors) throw new GenerationError(diags.items);
+  } else {
+    // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below).
+    const docs = readDocuments(options.inputs, diags, true);
+    full = buildModel(docs, diags);
+    if (diags.hasErrors) throw new GenerationError(diags.items);
+    sliced = sliceModel(full, options, diags, (keep) => readDeferred(full, docs, keep, diags));
+  }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
   const names = assignNames(model, diags);
@@ -63,14 +74,31 @@ export function generate(options: GenerateOptions): GenerateResult {
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 
-function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag): RawDocument[] {
+function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, deferAnnotationGroups: boolean): RawDocument[] {
   const docs: RawDocument[] = [];
   for (const input of inputs) {
-    const doc = readCsdlXml(input.file, input.content, diags);
+    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups });
     if (doc) docs.push(doc);
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   return docs;
+}
+
+/**
+ * Reads and applies the deferred `<Annotations>` blocks a slice needs: all but those whose target
+ * is a type the slice leaves out (or a member of one), in document order — so a kept element gets
+ * exactly the annotations it gets without slicing.
+ */
+function readDeferred(model: Model, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, diags: DiagnosticBag): void {
+  const groups: RawAnnotationGroup[] = [];
+  for (const doc of docs)
+    for (const d of doc.deferred ?? []) {
+      const t = d.target === undefined ? undefined : model.types.get(splitTarget(model, d.target).head);
+      if (t && !keep.has(t)) continue;
+      const g = readDeferredGroup(d, diags);
+      if (g) groups.push(g);
+    }
+  applyAnnotationGroups(model, groups);
 }
 
 function baseName(file: string): string {

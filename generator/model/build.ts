@@ -2,6 +2,7 @@
  * Builds the resolved model from raw CSDL documents: one pass to declare every named element, one to
  * link references. Problems become diagnostics with the element's path and position.
  */
+import { applyAnnotationGroups } from "./annotation-groups";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -121,15 +122,16 @@ class ModelBuilder {
         });
       for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
     }
-    for (const { raw } of rawSchemas) this.applyAnnotationGroups(raw);
     const container = this.schemas.flatMap((s) => s.containers)[0];
-    return {
+    const model: Model = {
       schemas: this.schemas,
       types: this.types,
       aliases: this.aliases,
       container,
       externalAnnotations: this.externalAnnotations,
     };
+    for (const { raw } of rawSchemas) applyAnnotationGroups(model, raw.annotationGroups);
+    return model;
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -484,39 +486,6 @@ class ModelBuilder {
       });
     }
     return result;
-  }
-
-  /** CSDL §14.2: `<Annotations Target>` adds annotations to the element the target path names. */
-  applyAnnotationGroups(raw: RawSchema): void {
-    for (const g of raw.annotationGroups) {
-      const anns = this.annotations(g.annotations).map((a) => ({ ...a, qualifier: a.qualifier ?? g.qualifier }));
-      const slash = g.target.indexOf("/");
-      const head = this.qualify(slash < 0 ? g.target : g.target.slice(0, slash));
-      const rest = slash < 0 ? "" : g.target.slice(slash + 1);
-      const t = this.types.get(head);
-      if (t && !rest) {
-        t.annotations.push(...anns);
-        continue;
-      }
-      if (t && (t.kind === "entity" || t.kind === "complex")) {
-        const member = t.properties.find((p) => p.name === rest) ?? t.navigationProperties.find((n) => n.name === rest);
-        if (member) {
-          member.annotations.push(...anns);
-          continue;
-        }
-      }
-      if (t && t.kind === "enum") {
-        const m = t.members.find((x) => x.name === rest);
-        if (m) {
-          m.annotations.push(...anns);
-          continue;
-        }
-      }
-      const key = rest ? `${head}/${rest}` : head;
-      const list = this.externalAnnotations.get(key);
-      if (list) list.push(...anns);
-      else this.externalAnnotations.set(key, anns);
-    }
   }
 }
 

@@ -4,6 +4,7 @@
  * after the parse stage touches XML nodes or `any`.
  */
 import type { SourceRef } from "../diagnostics";
+import type { SourceText } from "./source";
 
 export interface RawNode {
   /** Where the element starts in its file. */
@@ -15,6 +16,22 @@ export interface RawDocument {
   version: string;
   references: RawReference[];
   schemas: RawSchema[];
+  /**
+   * With `deferAnnotationGroups`: the schemas' `<Annotations>` blocks, not read yet (their
+   * schemas' `annotationGroups` are empty); `readDeferredGroup` reads one when it is needed.
+   */
+  deferred?: DeferredGroup[];
+}
+
+/** An `<Annotations>` block of a schema, located but not read. */
+export interface DeferredGroup {
+  source: SourceText;
+  /** The schema's namespace (for diagnostics). */
+  namespace: string;
+  /** Its Target attribute as written, when the start tag gives it plainly (no character references). */
+  target: string | undefined;
+  start: number;
+  end: number;
 }
 
 export interface RawReference extends RawNode {

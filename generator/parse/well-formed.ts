@@ -23,6 +23,11 @@ export type WellFormedResult =
 export interface WellFormedOptions {
   /** Elements nested deeper than this are reported (a bound for the readers that recurse). */
   maxDepth?: number;
+  /**
+   * When given, receives the `[start, end)` offsets of every `<Annotations>` element that is a child
+   * of a `<Schema>` at the third level (`Edmx/DataServices/Schema`), as pairs, in document order.
+   */
+  schemaAnnotations?: number[];
 }
 
 const TAB = 0x09;
@@ -100,7 +105,7 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
     for (let k = 0; k < 3; k++) checkWellFormed(WARM_UP);
   }
   try {
-    const scanner = new Scanner(text, options.maxDepth ?? Infinity);
+    const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations);
     scanner.run();
     return { ok: true, prefixedAttributes: scanner.prefixedAttributes };
   } catch (e) {
@@ -125,10 +130,13 @@ class Scanner {
   private rootSeen = false;
   private doctypeSeen = false;
   prefixedAttributes = false;
+  /** Where the `<Annotations>` element being read starts (-1: none is open). */
+  private spanStart = -1;
 
   constructor(
     private readonly t: string,
     private readonly maxDepth: number,
+    private readonly spans: number[] | undefined,
   ) {}
 
   run(): void {
@@ -204,6 +212,10 @@ class Scanner {
     while (isSpace(t.charCodeAt(i))) i++;
     if (t.charCodeAt(i) !== GT) fail(`closing tag '${t.substr(at, length)}' is not closed with '>'`, i < t.length ? i : tagStart);
     this.depth = top;
+    if (top === 3 && this.spanStart >= 0) {
+      this.spans?.push(this.spanStart, i + 1);
+      this.spanStart = -1;
+    }
     return i + 1;
   }
 
@@ -251,15 +263,23 @@ class Scanner {
       }
       i = this.attributeValue(at, length, at + length);
     }
+    const span = this.spans !== undefined && this.depth === 3 && this.isSchemaAnnotations(nameAt, nameLength);
     if (c === SLASH) {
       if (t.charCodeAt(i + 1) !== GT) fail("expected '>' after '/' in a tag", i);
+      if (span) this.spans?.push(tagStart, i + 2);
       return i + 2;
     }
+    if (span) this.spanStart = tagStart;
     if (this.depth >= this.maxDepth) fail(`elements are nested more than ${this.maxDepth} deep`, tagStart);
     this.openAt[this.depth] = nameAt;
     this.openLength[this.depth] = nameLength;
     this.depth++;
     return i + 1;
+  }
+
+  /** Whether the element named at `nameAt` is `Annotations` and its parent (the innermost open element) a `Schema`. */
+  private isSchemaAnnotations(nameAt: number, nameLength: number): boolean {
+    return hasLocalName(this.t, nameAt, nameLength, "Annotations") && hasLocalName(this.t, this.openAt[2], this.openLength[2], "Schema");
   }
 
   /** `= "value"` after the attribute name at `at`; returns the offset after the closing quote. */
@@ -310,6 +330,13 @@ function plainValue(t: string, i: number, quote: number): number {
     }
   }
   return n;
+}
+
+/** Whether the (possibly prefixed) name at `at` has this local name. */
+function hasLocalName(t: string, at: number, length: number, local: string): boolean {
+  const start = at + length - local.length;
+  if (start < at || !t.startsWith(local, start)) return false;
+  return start === at || t.charCodeAt(start - 1) === COLON;
 }
 
 function isSpace(c: number): boolean {

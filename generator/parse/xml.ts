@@ -13,6 +13,7 @@ import {
   type Attributes, type XNode,
 } from "./xml-nodes";
 import type {
+  DeferredGroup,
   RawAnnotation,
   RawAnnotationGroup,
   RawDocument,
@@ -72,11 +73,20 @@ function getParser(): XMLParser {
  * Parses one CSDL XML document. Problems are added to `diags`; the result is undefined when the
  * document cannot be read at all (not well-formed, not EDMX, no schema).
  */
-export function readCsdlXml(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
+export interface ReadOptions {
+  /**
+   * Locate the schemas' `<Annotations>` blocks without reading them (`RawDocument.deferred`): a
+   * slice reads only those that target what it keeps. On Graph they are 40% of the document.
+   */
+  deferAnnotationGroups?: boolean;
+}
+
+export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check first.
-  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH });
+  const spans: number[] | undefined = options.deferAnnotationGroups ? [] : undefined;
+  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans });
   if (!wellFormed.ok) {
     const { offset, message } = wellFormed;
     diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
@@ -84,7 +94,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag)
   }
   let nodes: XNode[];
   try {
-    nodes = getParser().parse(text) as XNode[];
+    nodes = getParser().parse(spans?.length ? maskSpans(text, spans) : text) as XNode[];
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "", { source, offset: 0 });
     return undefined;
@@ -104,12 +114,58 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag)
     diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", r.at(root));
     return undefined;
   }
-  return {
+  const doc: RawDocument = {
     file,
     version: r.attr(r.attrs(root), "Version") ?? "4.0",
     references: references.map((x) => r.reference(x)),
     schemas,
   };
+  if (spans) doc.deferred = deferredGroups(source, spans, schemas);
+  return doc;
+}
+
+/**
+ * The text with each `[start, end)` span turned into a comment of the same length, so fast-xml-parser
+ * skips it and every other element keeps its offset (lines and columns are computed on the original
+ * text).
+ */
+function maskSpans(text: string, spans: readonly number[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    parts.push(text.slice(from, start), "<!--", " ".repeat(end - start - 7), "-->");
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** `Target="…"` in an `<Annotations>` start tag, when written without character references. */
+const TARGET = /^<[^\s>]+\s[^>]*?\bTarget\s*=\s*(?:"([^"&]*)"|'([^'&]*)')/;
+
+function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[]): DeferredGroup[] {
+  const out: DeferredGroup[] = [];
+  let s = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    // The schema a block belongs to: the last one starting before it (schemas are in document order).
+    while (s + 1 < schemas.length && (schemas[s + 1] as RawSchema).at.offset < start) s++;
+    const m = TARGET.exec(source.text.slice(start, Math.min(end, start + 4096)));
+    out.push({ source, namespace: schemas[s]?.namespace ?? "", target: m ? (m[1] ?? m[2]) : undefined, start, end });
+  }
+  return out;
+}
+
+/** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
+export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): RawAnnotationGroup | undefined {
+  const nodes = getParser().parse(group.source.text.slice(group.start, group.end)) as XNode[];
+  const node = nodes.find((n) => isElementTag(tagOf(n)));
+  if (!node) return undefined;
+  // Attributes may be prefixed anywhere in the document: read them by local name here (cheap, one block).
+  return new Reader(group.source, diags, true, group.start).annotationGroup(node, group.namespace);
 }
 
 const SCHEMA_CHILDREN = ["EntityType", "ComplexType", "EnumType", "TypeDefinition", "Action", "Function", "Term",
@@ -129,10 +185,12 @@ class Reader {
     readonly diags: DiagnosticBag,
     /** Whether attributes must be read by local name (some attribute has a prefix). */
     readonly prefixedAttributes: boolean,
+    /** Where the parsed text starts in the source (a deferred block is parsed alone). */
+    readonly base = 0,
   ) {}
 
   at(node: XNode): SourceRef {
-    return { source: this.source, offset: startOf(node) };
+    return { source: this.source, offset: this.base + startOf(node) };
   }
 
   attrs(node: XNode): Attributes {
@@ -223,16 +281,18 @@ class Reader {
         };
       }),
       containers: containers.map((x) => this.container(x, ns)),
-      annotationGroups: annotationGroups.map((x): RawAnnotationGroup => {
-        const xa = this.attrs(x);
-        return {
-          at: this.at(x),
-          target: this.req(x, xa, "Target", "Annotations", ns),
-          qualifier: this.attr(xa, "Qualifier"),
-          annotations: this.annotations(x),
-        };
-      }),
+      annotationGroups: annotationGroups.map((x) => this.annotationGroup(x, ns)),
       annotations: annotations.map((x) => this.annotation(x)),
+    };
+  }
+
+  annotationGroup(x: XNode, ns: string): RawAnnotationGroup {
+    const xa = this.attrs(x);
+    return {
+      at: this.at(x),
+      target: this.req(x, xa, "Target", "Annotations", ns),
+      qualifier: this.attr(xa, "Qualifier"),
+      annotations: this.annotations(x),
     };
   }
 

@@ -36,7 +36,16 @@ export function isSliced(options: SliceOptions): boolean {
   return (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
 }
 
-export function sliceModel(model: Model, options: SliceOptions, diags: DiagnosticBag): { model: Model; summary: SliceSummary } {
+/**
+ * `beforeCopy` is called with the kept types once they are known, before the slice is copied out
+ * of the model (the generator reads the annotation blocks that target them there).
+ */
+export function sliceModel(
+  model: Model,
+  options: SliceOptions,
+  diags: DiagnosticBag,
+  beforeCopy?: (keep: ReadonlySet<SchemaType>) => void,
+): { model: Model; summary: SliceSummary } {
   const includes = (options.include ?? []).map(parsePattern);
   const excludes = (options.exclude ?? []).map(parsePattern);
   for (const p of [...includes, ...excludes]) {
@@ -127,6 +136,7 @@ export function sliceModel(model: Model, options: SliceOptions, diags: Diagnosti
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
+  beforeCopy?.(keep);
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -1,0 +1,54 @@
+/**
+ * CSDL §14.2: an `<Annotations Target="…">` block adds its annotations to the element the target
+ * path names — a type, a property or navigation property, an enum member — or, for any other target
+ * (an entity set, an operation, the container), keeps them by target in `externalAnnotations`.
+ * Applied after the model is built; a slice applies only the blocks that target what it keeps.
+ */
+import type { RawAnnotationGroup } from "../parse/raw";
+import type { Annotation, Model } from "./types";
+
+type Target = Pick<Model, "types" | "aliases" | "externalAnnotations">;
+
+export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[]): void {
+  for (const g of groups) {
+    const anns: Annotation[] = g.annotations.map((a) => ({ term: qualify(model, a.term), qualifier: a.qualifier ?? g.qualifier, value: a.value }));
+    const { head, rest } = splitTarget(model, g.target);
+    const t = model.types.get(head);
+    if (t && !rest) {
+      t.annotations.push(...anns);
+      continue;
+    }
+    if (t && (t.kind === "entity" || t.kind === "complex")) {
+      const member = t.properties.find((p) => p.name === rest) ?? t.navigationProperties.find((n) => n.name === rest);
+      if (member) {
+        member.annotations.push(...anns);
+        continue;
+      }
+    }
+    if (t && t.kind === "enum") {
+      const m = t.members.find((x) => x.name === rest);
+      if (m) {
+        m.annotations.push(...anns);
+        continue;
+      }
+    }
+    const key = rest ? `${head}/${rest}` : head;
+    const list = model.externalAnnotations.get(key);
+    if (list) list.push(...anns);
+    else model.externalAnnotations.set(key, anns);
+  }
+}
+
+/** A target path's first segment, qualified (an alias replaced by its namespace), and the rest. */
+export function splitTarget(model: Pick<Model, "aliases">, target: string): { head: string; rest: string } {
+  const slash = target.indexOf("/");
+  return { head: qualify(model, slash < 0 ? target : target.slice(0, slash)), rest: slash < 0 ? "" : target.slice(slash + 1) };
+}
+
+/** Replaces a leading alias with its namespace (CSDL §5.2). */
+function qualify(model: Pick<Model, "aliases">, name: string): string {
+  const dot = name.lastIndexOf(".");
+  if (dot < 0) return name;
+  const alias = model.aliases.get(name.slice(0, dot));
+  return alias ? `${alias}${name.slice(dot)}` : name;
+}
