@@ -52,6 +52,7 @@ export class Imports {
 
 /** The JSDoc block for a description (and deprecation), indented; "" when there is nothing to say. */
 export function jsdoc(indent: string, lines: (string | undefined)[]): string {
+  if (!lines.some((l) => l)) return "";
   const text = lines.filter((l): l is string => !!l && l.trim() !== "").join("\n\n");
   if (!text) return "";
   const body = text

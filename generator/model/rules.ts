@@ -70,6 +70,12 @@ export const LEGACY_PRIMITIVES: ReadonlyMap<string, PrimitiveName> = new Map<str
 ]);
 
 export const CORE = "Org.OData.Core.V1";
+// The terms read for every element, spelled out once (not rebuilt per comparison).
+const DESCRIPTION = `${CORE}.Description`;
+const LONG_DESCRIPTION = `${CORE}.LongDescription`;
+const COMPUTED = `${CORE}.Computed`;
+const IMMUTABLE = `${CORE}.Immutable`;
+const REVISIONS = `${CORE}.Revisions`;
 export const CAPABILITIES = "Org.OData.Capabilities.V1";
 
 /** The string value of an annotation, when it is a constant. */
@@ -79,8 +85,9 @@ function stringValue(e: RawExpression | undefined): string | undefined {
 
 /** Core.Description / Core.LongDescription (Org.OData.Core.V1): the text for a doc comment. */
 export function description(annotations: readonly Annotation[]): string | undefined {
-  const d = annotations.find((a) => a.term === `${CORE}.Description` && !a.qualifier);
-  const l = annotations.find((a) => a.term === `${CORE}.LongDescription` && !a.qualifier);
+  if (annotations.length === 0) return undefined;
+  const d = annotations.find((a) => a.term === DESCRIPTION && !a.qualifier);
+  const l = annotations.find((a) => a.term === LONG_DESCRIPTION && !a.qualifier);
   const parts = [stringValue(d?.value), stringValue(l?.value)].filter((s): s is string => !!s && s.trim() !== "");
   return parts.length ? parts.join("\n\n") : undefined;
 }
@@ -95,17 +102,18 @@ export function hasTag(annotations: readonly Annotation[], term: string): boolea
 
 /** Core.Computed: the service computes the value; clients do not send it. */
 export function isComputed(p: Property): boolean {
-  return hasTag(p.annotations, `${CORE}.Computed`);
+  return hasTag(p.annotations, COMPUTED);
 }
 
 /** Core.Immutable: a value may be given on create but not changed afterwards. */
 export function isImmutable(p: Property): boolean {
-  return hasTag(p.annotations, `${CORE}.Immutable`);
+  return hasTag(p.annotations, IMMUTABLE);
 }
 
 /** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */
 export function deprecation(annotations: readonly Annotation[]): string | undefined {
-  const a = annotations.find((x) => x.term === `${CORE}.Revisions`);
+  if (annotations.length === 0) return undefined;
+  const a = annotations.find((x) => x.term === REVISIONS);
   if (!a?.value || a.value.kind !== "collection") return undefined;
   for (const item of a.value.items) {
     if (item.kind !== "record") continue;
