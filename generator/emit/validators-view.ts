@@ -45,8 +45,12 @@ export interface TypeValidatorView {
   open: boolean;
   base: string;
   baseKnown: string;
-  /** Per property the expression checking it and counting it (`vr.p(…)`, `vr.c(…)`). */
-  properties: { call: string }[];
+  /**
+   * The expressions checking and counting each property (`vr.p(…)`, `vr.c(…)`), one per line,
+   * joined by ` + ` ("" when the type declares none). Joined here: one string per type renders much
+   * faster than a template loop over Graph's 20,000 properties.
+   */
+  checks: string;
   /** The declared property names, as array items. */
   names: string;
   hasNames: boolean;
@@ -263,7 +267,7 @@ function typeView(
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     baseKnown: t.baseType ? fnName(t.baseType, "known") : "",
-    properties,
+    checks: properties.map((p) => p.call).join("\n    + "),
     names: declared.join(", "),
     hasNames: declared.length > 0,
     hasKnown: declared.length > 0 || t.baseType !== undefined,
