@@ -25,7 +25,12 @@ export interface DeclarationView {
   name: string;
   /** `extends X` clause or "". */
   extends: string;
-  properties: { doc: string; key: string; optional: boolean; type: string }[];
+  /**
+   * An interface's body: `{`, one member per line (`  key?: type;`, each after its doc comment), `}`.
+   * Written here, not in a template loop: one string per interface renders much faster over Graph's
+   * 30,000 members.
+   */
+  body: string;
   /** Enum: the member-name literal union (or the alias's type). */
   type: string;
   valuesName: string;
@@ -37,7 +42,7 @@ export interface DeclarationView {
 
 function blank(): DeclarationView {
   return {
-    isInterface: false, isEnum: false, isAlias: false, doc: "", name: "", extends: "", properties: [], type: "",
+    isInterface: false, isEnum: false, isAlias: false, doc: "", name: "", extends: "", body: "", type: "",
     valuesName: "", values: [], memberName: "", flags: false,
   };
 }
@@ -105,7 +110,6 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
     flags: t.isFlags,
     valuesName: `${name}Values`,
     values: t.members.map((m) => JSON.stringify(m.name)),
-    properties: [],
     extends: "",
   };
 }
@@ -141,6 +145,19 @@ function typeKindLabel(t: StructuredType): string {
   return t.abstract ? `Abstract ${kind}` : kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
+interface Member {
+  doc: string;
+  key: string;
+  optional: boolean;
+  type: string;
+}
+
+function body(list: readonly Member[]): string {
+  let out = "{\n";
+  for (const m of list) out += `${m.doc}  ${m.key}${m.optional ? "?" : ""}: ${m.type};\n`;
+  return out + "}";
+}
+
 function interfaceView(
   ctx: EmitContext,
   t: StructuredType,
@@ -149,7 +166,7 @@ function interfaceView(
   note: (s: string) => string,
 ): DeclarationView {
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
-  const properties: DeclarationView["properties"] = [
+  const properties: Member[] = [
     {
       doc: t.baseType ? "" : jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]),
       key: JSON.stringify("@odata.type"),
@@ -195,6 +212,6 @@ function interfaceView(
     ]),
     name: ctx.names.type(t),
     extends: t.baseType ? ` extends ${typeName(ctx, t.baseType, ns, imports)}` : "",
-    properties: t.open ? [...properties, { doc: "", key: "[property: string]", optional: false, type: "unknown" }] : properties,
+    body: body(t.open ? [...properties, { doc: "", key: "[property: string]", optional: false, type: "unknown" }] : properties),
   };
 }
