@@ -84,5 +84,7 @@ function tidy(text: string): string {
   let s = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
   if (/[ \t]\n/.test(s)) s = s.replace(/[ \t]+\n/g, "\n");
   if (s.includes("\n\n\n")) s = s.replace(/\n{3,}/g, "\n\n");
-  return s.trimEnd() + "\n";
+  // Most outputs already end with exactly one line break: keep the (flat) string as it is.
+  const end = s.trimEnd();
+  return end.length === s.length - 1 && s.endsWith("\n") ? s : end + "\n";
 }

@@ -105,10 +105,8 @@ export function manifestText(m: Manifest): string {
 }
 
 export function manifestFiles(files: ReadonlyMap<string, string>): ManifestFile[] {
-  return [...files].map(([p, content]) => {
-    const buf = Buffer.from(content, "utf8");
-    return { path: p, sha256: sha256(buf), size: buf.length };
-  });
+  // Hashed from the string (no intermediate Buffer of the whole output: 14 MB on Graph).
+  return [...files].map(([p, content]) => ({ path: p, sha256: sha256(content), size: Buffer.byteLength(content, "utf8") }));
 }
 
 /** Input path as recorded: relative to the output folder, `/`-separated, so the manifest is portable. */
