@@ -98,6 +98,17 @@ export function rememberOutput(outDir: string, inputs: string[]): void {
   if (!m) return;
   const cache = StatCache.forOutput(outDir);
   for (const file of inputs) hashFile(file, cache);
-  for (const f of m.files) hashFile(path.join(outDir, f.path), cache);
+  // The files were just written (under the output lock) with the contents the manifest hashes: their
+  // stats are remembered with those hashes instead of reading 14 MB back (a file whose size differs
+  // was changed by someone else meanwhile and is left to be hashed next time).
+  for (const f of m.files) {
+    const file = path.join(outDir, f.path);
+    try {
+      const st = fs.statSync(file);
+      if (st.size === f.size) cache.remember(file, st, f.sha256);
+    } catch {
+      // gone already: nothing to remember
+    }
+  }
   cache.save();
 }
