@@ -106,7 +106,7 @@ export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: 
 
 export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.c(o, ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED);
+    + vr.c(o["entries"], ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED);
 }
 
 const Collection_pluginSettingNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["entries"]);
@@ -141,9 +141,9 @@ export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 
 export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "code", vr.checkString)
-    + vr.p(o, ctx, "message", vr.checkString)
-    + vr.p(o, ctx, "outerType", vr.checkString);
+    + vr.p(o["code"], ctx, "code", vr.checkString)
+    + vr.p(o["message"], ctx, "message", vr.checkString)
+    + vr.p(o["outerType"], ctx, "outerType", vr.checkString);
 }
 
 const ErrorDetailsNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["code", "message", "outerType"]);
@@ -178,9 +178,9 @@ export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key):
 
 export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "content", vr.checkString)
-    + vr.p(o, ctx, "previewState", checkSkillPreviewState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillPreviewState")
-    + vr.p(o, ctx, "type", checkEvaluationResultType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationResultType");
+    + vr.p(o["content"], ctx, "content", vr.checkString)
+    + vr.p(o["previewState"], ctx, "previewState", checkSkillPreviewState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillPreviewState")
+    + vr.p(o["type"], ctx, "type", checkEvaluationResultType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationResultType");
 }
 
 const EvaluationResultNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["content", "previewState", "type"]);
@@ -215,7 +215,7 @@ export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "authType", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
+    + vr.p(o["authType"], ctx, "authType", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
 const PluginAuthNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["authType"]);
@@ -250,16 +250,16 @@ export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): vo
 
 export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.c(o, ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.p(o, ctx, "defaultValue", vr.checkString)
-    + vr.p(o, ctx, "description", vr.checkString)
-    + vr.p(o, ctx, "displayType", checkPluginSettingDisplayType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType")
-    + vr.p(o, ctx, "hintText", vr.checkString)
-    + vr.p(o, ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o, ctx, "label", vr.checkString)
-    + vr.p(o, ctx, "name", vr.checkString)
-    + vr.p(o, ctx, "settingValue", checkPluginSettingType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingType")
-    + vr.p(o, ctx, "value", vr.checkString);
+    + vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED)
+    + vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString)
+    + vr.p(o["description"], ctx, "description", vr.checkString)
+    + vr.p(o["displayType"], ctx, "displayType", checkPluginSettingDisplayType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType")
+    + vr.p(o["hintText"], ctx, "hintText", vr.checkString)
+    + vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+    + vr.p(o["label"], ctx, "label", vr.checkString)
+    + vr.p(o["name"], ctx, "name", vr.checkString)
+    + vr.p(o["settingValue"], ctx, "settingValue", checkPluginSettingType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingType")
+    + vr.p(o["value"], ctx, "value", vr.checkString);
 }
 
 const PluginSettingNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["acceptableValues", "defaultValue", "description", "displayType", "hintText", "isRequired", "label", "name", "settingValue", "value"]);
@@ -294,9 +294,9 @@ export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.K
 
 export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
   return propsSkillVariableDescriptor(o, ctx)
-    + vr.p(o, ctx, "defaultValue", vr.checkString)
-    + vr.p(o, ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o, ctx, "placeholderValue", vr.checkString);
+    + vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString)
+    + vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+    + vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString);
 }
 
 const SkillInputDescriptorNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["defaultValue", "isRequired", "placeholderValue"]);
@@ -331,7 +331,7 @@ export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Ke
 
 export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "name", vr.checkString);
+    + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
 const SkillTypeDescriptorNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["name"]);
@@ -376,9 +376,9 @@ export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: v
 
 export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "description", vr.checkString)
-    + vr.p(o, ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+    + vr.p(o["description"], ctx, "description", vr.checkString)
+    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["type"], ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
 }
 
 const SkillVariableDescriptorNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["description", "name", "type"]);
@@ -413,14 +413,14 @@ export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "completedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o, ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o, ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "result", checkEvaluationResult)
-    + vr.p(o, ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "state", checkEvaluationState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationState");
+    + vr.p(o["completedDateTime"], ctx, "completedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
+    + vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["result"], ctx, "result", checkEvaluationResult)
+    + vr.p(o["runStartDateTime"], ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["state"], ctx, "state", checkEvaluationState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationState");
 }
 
 const EvaluationNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["completedDateTime", "createdDateTime", "executionCount", "isCancelled", "lastModifiedDateTime", "result", "runStartDateTime", "state"]);
@@ -455,16 +455,16 @@ export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "authorization", checkPluginAuth)
-    + vr.p(o, ctx, "catalogScope", checkPluginCatalogScope, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCatalogScope")
-    + vr.p(o, ctx, "category", checkPluginCategory, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCategory")
-    + vr.p(o, ctx, "description", vr.checkString)
-    + vr.p(o, ctx, "displayName", vr.checkString)
-    + vr.p(o, ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o, ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "previewState", checkPluginPreviewStates, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginPreviewStates")
-    + vr.c(o, ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED)
-    + vr.p(o, ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
+    + vr.p(o["authorization"], ctx, "authorization", checkPluginAuth)
+    + vr.p(o["catalogScope"], ctx, "catalogScope", checkPluginCatalogScope, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCatalogScope")
+    + vr.p(o["category"], ctx, "category", checkPluginCategory, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCategory")
+    + vr.p(o["description"], ctx, "description", vr.checkString)
+    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
+    + vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["previewState"], ctx, "previewState", checkPluginPreviewStates, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginPreviewStates")
+    + vr.c(o["settings"], ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED)
+    + vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
 const PluginNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["authorization", "catalogScope", "category", "description", "displayName", "isEnabled", "name", "previewState", "settings", "supportedAuthTypes"]);
@@ -499,14 +499,14 @@ export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "content", vr.checkString)
-    + vr.p(o, ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "inputs", checkDictionary)
-    + vr.p(o, ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o, ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "skillName", vr.checkString)
-    + vr.p(o, ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType")
-    + vr.c(o, ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", 0);
+    + vr.p(o["content"], ctx, "content", vr.checkString)
+    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["inputs"], ctx, "inputs", checkDictionary)
+    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.c(o["skillInputDescriptors"], ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", vr.NULL_ITEMS)
+    + vr.p(o["skillName"], ctx, "skillName", vr.checkString)
+    + vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType")
+    + vr.c(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", 0);
 }
 
 const PromptNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["content", "createdDateTime", "inputs", "lastModifiedDateTime", "skillInputDescriptors", "skillName", "type", "evaluations"]);
@@ -541,10 +541,10 @@ export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "displayName", vr.checkString)
-    + vr.p(o, ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o, ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt", 0);
+    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
+    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.c(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt", 0);
 }
 
 const SessionNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["createdDateTime", "displayName", "lastModifiedDateTime", "prompts"]);
@@ -579,9 +579,9 @@ export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "displayName", vr.checkString)
-    + vr.c(o, ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin", 0)
-    + vr.c(o, ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session", 0);
+    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
+    + vr.c(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin", 0)
+    + vr.c(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session", 0);
 }
 
 const WorkspaceNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["displayName", "plugins", "sessions"]);

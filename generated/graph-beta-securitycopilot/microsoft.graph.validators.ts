@@ -84,7 +84,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
 const EntityNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id"]);
@@ -119,7 +119,7 @@ export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "securityCopilot", checkSecurityCopilot);
+    + vr.p(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
 const SecurityNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["securityCopilot"]);
@@ -154,7 +154,7 @@ export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 
 export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.c(o, ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace", 0);
+    + vr.c(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace", 0);
 }
 
 const SecurityCopilotNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["workspaces"]);

@@ -145,7 +145,7 @@ export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr
 
 export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString);
+    + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
 const AdministrativeUnitInfoNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id"]);
@@ -180,10 +180,10 @@ export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 
 export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
   return propsUserAgent(o, ctx)
-    + vr.p(o, ctx, "azureADAppId", vr.checkString)
-    + vr.p(o, ctx, "communicationServiceId", vr.checkString)
-    + vr.p(o, ctx, "platform", checkClientPlatform, vr.REQUIRED, "microsoft.graph.callRecords.clientPlatform")
-    + vr.p(o, ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily");
+    + vr.p(o["azureADAppId"], ctx, "azureADAppId", vr.checkString)
+    + vr.p(o["communicationServiceId"], ctx, "communicationServiceId", vr.checkString)
+    + vr.p(o["platform"], ctx, "platform", checkClientPlatform, vr.REQUIRED, "microsoft.graph.callRecords.clientPlatform")
+    + vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily");
 }
 
 const ClientUserAgentNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["azureADAppId", "communicationServiceId", "platform", "productFamily"]);
@@ -218,27 +218,27 @@ export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "captureDeviceDriver", vr.checkString)
-    + vr.p(o, ctx, "captureDeviceName", vr.checkString)
-    + vr.p(o, ctx, "captureNotFunctioningEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "cpuInsufficentEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "deviceClippingEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "deviceGlitchEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "howlingEventCount", vr.checkInt32)
-    + vr.p(o, ctx, "initialSignalLevelRootMeanSquare", vr.checkSingle)
-    + vr.p(o, ctx, "lowSpeechLevelEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "lowSpeechToNoiseEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "micGlitchRate", vr.checkSingle)
-    + vr.p(o, ctx, "receivedNoiseLevel", vr.checkInt32)
-    + vr.p(o, ctx, "receivedSignalLevel", vr.checkInt32)
-    + vr.p(o, ctx, "renderDeviceDriver", vr.checkString)
-    + vr.p(o, ctx, "renderDeviceName", vr.checkString)
-    + vr.p(o, ctx, "renderMuteEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "renderNotFunctioningEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "renderZeroVolumeEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "sentNoiseLevel", vr.checkInt32)
-    + vr.p(o, ctx, "sentSignalLevel", vr.checkInt32)
-    + vr.p(o, ctx, "speakerGlitchRate", vr.checkSingle);
+    + vr.p(o["captureDeviceDriver"], ctx, "captureDeviceDriver", vr.checkString)
+    + vr.p(o["captureDeviceName"], ctx, "captureDeviceName", vr.checkString)
+    + vr.p(o["captureNotFunctioningEventRatio"], ctx, "captureNotFunctioningEventRatio", vr.checkSingle)
+    + vr.p(o["cpuInsufficentEventRatio"], ctx, "cpuInsufficentEventRatio", vr.checkSingle)
+    + vr.p(o["deviceClippingEventRatio"], ctx, "deviceClippingEventRatio", vr.checkSingle)
+    + vr.p(o["deviceGlitchEventRatio"], ctx, "deviceGlitchEventRatio", vr.checkSingle)
+    + vr.p(o["howlingEventCount"], ctx, "howlingEventCount", vr.checkInt32)
+    + vr.p(o["initialSignalLevelRootMeanSquare"], ctx, "initialSignalLevelRootMeanSquare", vr.checkSingle)
+    + vr.p(o["lowSpeechLevelEventRatio"], ctx, "lowSpeechLevelEventRatio", vr.checkSingle)
+    + vr.p(o["lowSpeechToNoiseEventRatio"], ctx, "lowSpeechToNoiseEventRatio", vr.checkSingle)
+    + vr.p(o["micGlitchRate"], ctx, "micGlitchRate", vr.checkSingle)
+    + vr.p(o["receivedNoiseLevel"], ctx, "receivedNoiseLevel", vr.checkInt32)
+    + vr.p(o["receivedSignalLevel"], ctx, "receivedSignalLevel", vr.checkInt32)
+    + vr.p(o["renderDeviceDriver"], ctx, "renderDeviceDriver", vr.checkString)
+    + vr.p(o["renderDeviceName"], ctx, "renderDeviceName", vr.checkString)
+    + vr.p(o["renderMuteEventRatio"], ctx, "renderMuteEventRatio", vr.checkSingle)
+    + vr.p(o["renderNotFunctioningEventRatio"], ctx, "renderNotFunctioningEventRatio", vr.checkSingle)
+    + vr.p(o["renderZeroVolumeEventRatio"], ctx, "renderZeroVolumeEventRatio", vr.checkSingle)
+    + vr.p(o["sentNoiseLevel"], ctx, "sentNoiseLevel", vr.checkInt32)
+    + vr.p(o["sentSignalLevel"], ctx, "sentSignalLevel", vr.checkInt32)
+    + vr.p(o["speakerGlitchRate"], ctx, "speakerGlitchRate", vr.checkSingle);
 }
 
 const DeviceInfoNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["captureDeviceDriver", "captureDeviceName", "captureNotFunctioningEventRatio", "cpuInsufficentEventRatio", "deviceClippingEventRatio", "deviceGlitchEventRatio", "howlingEventCount", "initialSignalLevelRootMeanSquare", "lowSpeechLevelEventRatio", "lowSpeechToNoiseEventRatio", "micGlitchRate", "receivedNoiseLevel", "receivedSignalLevel", "renderDeviceDriver", "renderDeviceName", "renderMuteEventRatio", "renderNotFunctioningEventRatio", "renderZeroVolumeEventRatio", "sentNoiseLevel", "sentSignalLevel", "speakerGlitchRate"]);
@@ -273,27 +273,27 @@ export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Ke
 
 export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "calleeNumber", vr.checkString)
-    + vr.p(o, ctx, "callEndSubReason", vr.checkInt32)
-    + vr.p(o, ctx, "callerNumber", vr.checkString)
-    + vr.p(o, ctx, "callType", vr.checkString)
-    + vr.p(o, ctx, "correlationId", vr.checkString)
-    + vr.p(o, ctx, "duration", vr.checkInt32)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "failureDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "finalSipCode", vr.checkInt32)
-    + vr.p(o, ctx, "finalSipCodePhrase", vr.checkString)
-    + vr.p(o, ctx, "id", vr.checkString)
-    + vr.p(o, ctx, "inviteDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "mediaBypassEnabled", vr.checkBoolean)
-    + vr.p(o, ctx, "mediaPathLocation", vr.checkString)
-    + vr.p(o, ctx, "signalingLocation", vr.checkString)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "successfulCall", vr.checkBoolean)
-    + vr.p(o, ctx, "trunkFullyQualifiedDomainName", vr.checkString)
-    + vr.p(o, ctx, "userDisplayName", vr.checkString)
-    + vr.p(o, ctx, "userId", vr.checkString)
-    + vr.p(o, ctx, "userPrincipalName", vr.checkString);
+    + vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString)
+    + vr.p(o["callEndSubReason"], ctx, "callEndSubReason", vr.checkInt32)
+    + vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString)
+    + vr.p(o["callType"], ctx, "callType", vr.checkString)
+    + vr.p(o["correlationId"], ctx, "correlationId", vr.checkString)
+    + vr.p(o["duration"], ctx, "duration", vr.checkInt32)
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["failureDateTime"], ctx, "failureDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["finalSipCode"], ctx, "finalSipCode", vr.checkInt32)
+    + vr.p(o["finalSipCodePhrase"], ctx, "finalSipCodePhrase", vr.checkString)
+    + vr.p(o["id"], ctx, "id", vr.checkString)
+    + vr.p(o["inviteDateTime"], ctx, "inviteDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["mediaBypassEnabled"], ctx, "mediaBypassEnabled", vr.checkBoolean)
+    + vr.p(o["mediaPathLocation"], ctx, "mediaPathLocation", vr.checkString)
+    + vr.p(o["signalingLocation"], ctx, "signalingLocation", vr.checkString)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["successfulCall"], ctx, "successfulCall", vr.checkBoolean)
+    + vr.p(o["trunkFullyQualifiedDomainName"], ctx, "trunkFullyQualifiedDomainName", vr.checkString)
+    + vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString)
+    + vr.p(o["userId"], ctx, "userId", vr.checkString)
+    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
 const DirectRoutingLogRowNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["calleeNumber", "callEndSubReason", "callerNumber", "callType", "correlationId", "duration", "endDateTime", "failureDateTime", "finalSipCode", "finalSipCodePhrase", "id", "inviteDateTime", "mediaBypassEnabled", "mediaPathLocation", "signalingLocation", "startDateTime", "successfulCall", "trunkFullyQualifiedDomainName", "userDisplayName", "userId", "userPrincipalName"]);
@@ -340,7 +340,7 @@ export function exactEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "userAgent", checkUserAgent);
+    + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
 }
 
 const EndpointNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["userAgent"]);
@@ -375,8 +375,8 @@ export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 
 export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "reason", vr.checkString)
-    + vr.p(o, ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage");
+    + vr.p(o["reason"], ctx, "reason", vr.checkString)
+    + vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage");
 }
 
 const FailureInfoNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["reason", "stage"]);
@@ -443,12 +443,12 @@ export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsMedia(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "calleeDevice", checkDeviceInfo)
-    + vr.p(o, ctx, "calleeNetwork", checkNetworkInfo)
-    + vr.p(o, ctx, "callerDevice", checkDeviceInfo)
-    + vr.p(o, ctx, "callerNetwork", checkNetworkInfo)
-    + vr.p(o, ctx, "label", vr.checkString)
-    + vr.c(o, ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS);
+    + vr.p(o["calleeDevice"], ctx, "calleeDevice", checkDeviceInfo)
+    + vr.p(o["calleeNetwork"], ctx, "calleeNetwork", checkNetworkInfo)
+    + vr.p(o["callerDevice"], ctx, "callerDevice", checkDeviceInfo)
+    + vr.p(o["callerNetwork"], ctx, "callerNetwork", checkNetworkInfo)
+    + vr.p(o["label"], ctx, "label", vr.checkString)
+    + vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS);
 }
 
 const MediaNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["calleeDevice", "calleeNetwork", "callerDevice", "callerNetwork", "label", "streams"]);
@@ -483,36 +483,36 @@ export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 
 export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "audioCodec", checkAudioCodec)
-    + vr.p(o, ctx, "averageAudioDegradation", vr.checkSingle)
-    + vr.p(o, ctx, "averageAudioNetworkJitter", vr.checkDuration)
-    + vr.p(o, ctx, "averageBandwidthEstimate", vr.checkInt64)
-    + vr.p(o, ctx, "averageFreezeDuration", vr.checkDuration)
-    + vr.p(o, ctx, "averageJitter", vr.checkDuration)
-    + vr.p(o, ctx, "averagePacketLossRate", vr.checkSingle)
-    + vr.p(o, ctx, "averageRatioOfConcealedSamples", vr.checkSingle)
-    + vr.p(o, ctx, "averageReceivedFrameRate", vr.checkSingle)
-    + vr.p(o, ctx, "averageRoundTripTime", vr.checkDuration)
-    + vr.p(o, ctx, "averageVideoFrameLossPercentage", vr.checkSingle)
-    + vr.p(o, ctx, "averageVideoFrameRate", vr.checkSingle)
-    + vr.p(o, ctx, "averageVideoPacketLossRate", vr.checkSingle)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "isAudioForwardErrorCorrectionUsed", vr.checkBoolean)
-    + vr.p(o, ctx, "lowFrameRateRatio", vr.checkSingle)
-    + vr.p(o, ctx, "lowVideoProcessingCapabilityRatio", vr.checkSingle)
-    + vr.p(o, ctx, "maxAudioNetworkJitter", vr.checkDuration)
-    + vr.p(o, ctx, "maxJitter", vr.checkDuration)
-    + vr.p(o, ctx, "maxPacketLossRate", vr.checkSingle)
-    + vr.p(o, ctx, "maxRatioOfConcealedSamples", vr.checkSingle)
-    + vr.p(o, ctx, "maxRoundTripTime", vr.checkDuration)
-    + vr.p(o, ctx, "packetUtilization", vr.checkInt64)
-    + vr.p(o, ctx, "postForwardErrorCorrectionPacketLossRate", vr.checkSingle)
-    + vr.p(o, ctx, "rmsFreezeDuration", vr.checkDuration)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "streamDirection", checkMediaStreamDirection, vr.REQUIRED, "microsoft.graph.callRecords.mediaStreamDirection")
-    + vr.p(o, ctx, "streamId", vr.checkString)
-    + vr.p(o, ctx, "videoCodec", checkVideoCodec)
-    + vr.p(o, ctx, "wasMediaBypassed", vr.checkBoolean);
+    + vr.p(o["audioCodec"], ctx, "audioCodec", checkAudioCodec)
+    + vr.p(o["averageAudioDegradation"], ctx, "averageAudioDegradation", vr.checkSingle)
+    + vr.p(o["averageAudioNetworkJitter"], ctx, "averageAudioNetworkJitter", vr.checkDuration)
+    + vr.p(o["averageBandwidthEstimate"], ctx, "averageBandwidthEstimate", vr.checkInt64)
+    + vr.p(o["averageFreezeDuration"], ctx, "averageFreezeDuration", vr.checkDuration)
+    + vr.p(o["averageJitter"], ctx, "averageJitter", vr.checkDuration)
+    + vr.p(o["averagePacketLossRate"], ctx, "averagePacketLossRate", vr.checkSingle)
+    + vr.p(o["averageRatioOfConcealedSamples"], ctx, "averageRatioOfConcealedSamples", vr.checkSingle)
+    + vr.p(o["averageReceivedFrameRate"], ctx, "averageReceivedFrameRate", vr.checkSingle)
+    + vr.p(o["averageRoundTripTime"], ctx, "averageRoundTripTime", vr.checkDuration)
+    + vr.p(o["averageVideoFrameLossPercentage"], ctx, "averageVideoFrameLossPercentage", vr.checkSingle)
+    + vr.p(o["averageVideoFrameRate"], ctx, "averageVideoFrameRate", vr.checkSingle)
+    + vr.p(o["averageVideoPacketLossRate"], ctx, "averageVideoPacketLossRate", vr.checkSingle)
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["isAudioForwardErrorCorrectionUsed"], ctx, "isAudioForwardErrorCorrectionUsed", vr.checkBoolean)
+    + vr.p(o["lowFrameRateRatio"], ctx, "lowFrameRateRatio", vr.checkSingle)
+    + vr.p(o["lowVideoProcessingCapabilityRatio"], ctx, "lowVideoProcessingCapabilityRatio", vr.checkSingle)
+    + vr.p(o["maxAudioNetworkJitter"], ctx, "maxAudioNetworkJitter", vr.checkDuration)
+    + vr.p(o["maxJitter"], ctx, "maxJitter", vr.checkDuration)
+    + vr.p(o["maxPacketLossRate"], ctx, "maxPacketLossRate", vr.checkSingle)
+    + vr.p(o["maxRatioOfConcealedSamples"], ctx, "maxRatioOfConcealedSamples", vr.checkSingle)
+    + vr.p(o["maxRoundTripTime"], ctx, "maxRoundTripTime", vr.checkDuration)
+    + vr.p(o["packetUtilization"], ctx, "packetUtilization", vr.checkInt64)
+    + vr.p(o["postForwardErrorCorrectionPacketLossRate"], ctx, "postForwardErrorCorrectionPacketLossRate", vr.checkSingle)
+    + vr.p(o["rmsFreezeDuration"], ctx, "rmsFreezeDuration", vr.checkDuration)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["streamDirection"], ctx, "streamDirection", checkMediaStreamDirection, vr.REQUIRED, "microsoft.graph.callRecords.mediaStreamDirection")
+    + vr.p(o["streamId"], ctx, "streamId", vr.checkString)
+    + vr.p(o["videoCodec"], ctx, "videoCodec", checkVideoCodec)
+    + vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean);
 }
 
 const MediaStreamNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["audioCodec", "averageAudioDegradation", "averageAudioNetworkJitter", "averageBandwidthEstimate", "averageFreezeDuration", "averageJitter", "averagePacketLossRate", "averageRatioOfConcealedSamples", "averageReceivedFrameRate", "averageRoundTripTime", "averageVideoFrameLossPercentage", "averageVideoFrameRate", "averageVideoPacketLossRate", "endDateTime", "isAudioForwardErrorCorrectionUsed", "lowFrameRateRatio", "lowVideoProcessingCapabilityRatio", "maxAudioNetworkJitter", "maxJitter", "maxPacketLossRate", "maxRatioOfConcealedSamples", "maxRoundTripTime", "packetUtilization", "postForwardErrorCorrectionPacketLossRate", "rmsFreezeDuration", "startDateTime", "streamDirection", "streamId", "videoCodec", "wasMediaBypassed"]);
@@ -547,32 +547,32 @@ export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 
 export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "bandwidthLowEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "basicServiceSetIdentifier", vr.checkString)
-    + vr.p(o, ctx, "connectionType", checkNetworkConnectionType, vr.REQUIRED, "microsoft.graph.callRecords.networkConnectionType")
-    + vr.p(o, ctx, "delayEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "dnsSuffix", vr.checkString)
-    + vr.p(o, ctx, "ipAddress", vr.checkString)
-    + vr.p(o, ctx, "linkSpeed", vr.checkInt64)
-    + vr.p(o, ctx, "macAddress", vr.checkString)
-    + vr.p(o, ctx, "networkTransportProtocol", checkNetworkTransportProtocol, vr.REQUIRED, "microsoft.graph.callRecords.networkTransportProtocol")
-    + vr.p(o, ctx, "port", vr.checkInt32)
-    + vr.p(o, ctx, "receivedQualityEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "reflexiveIPAddress", vr.checkString)
-    + vr.p(o, ctx, "relayIPAddress", vr.checkString)
-    + vr.p(o, ctx, "relayPort", vr.checkInt32)
-    + vr.p(o, ctx, "sentQualityEventRatio", vr.checkSingle)
-    + vr.p(o, ctx, "subnet", vr.checkString)
-    + vr.c(o, ctx, "traceRouteHops", checkTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", vr.REQUIRED)
-    + vr.p(o, ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand")
-    + vr.p(o, ctx, "wifiBatteryCharge", vr.checkInt32)
-    + vr.p(o, ctx, "wifiChannel", vr.checkInt32)
-    + vr.p(o, ctx, "wifiMicrosoftDriver", vr.checkString)
-    + vr.p(o, ctx, "wifiMicrosoftDriverVersion", vr.checkString)
-    + vr.p(o, ctx, "wifiRadioType", checkWifiRadioType, vr.REQUIRED, "microsoft.graph.callRecords.wifiRadioType")
-    + vr.p(o, ctx, "wifiSignalStrength", vr.checkInt32)
-    + vr.p(o, ctx, "wifiVendorDriver", vr.checkString)
-    + vr.p(o, ctx, "wifiVendorDriverVersion", vr.checkString);
+    + vr.p(o["bandwidthLowEventRatio"], ctx, "bandwidthLowEventRatio", vr.checkSingle)
+    + vr.p(o["basicServiceSetIdentifier"], ctx, "basicServiceSetIdentifier", vr.checkString)
+    + vr.p(o["connectionType"], ctx, "connectionType", checkNetworkConnectionType, vr.REQUIRED, "microsoft.graph.callRecords.networkConnectionType")
+    + vr.p(o["delayEventRatio"], ctx, "delayEventRatio", vr.checkSingle)
+    + vr.p(o["dnsSuffix"], ctx, "dnsSuffix", vr.checkString)
+    + vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString)
+    + vr.p(o["linkSpeed"], ctx, "linkSpeed", vr.checkInt64)
+    + vr.p(o["macAddress"], ctx, "macAddress", vr.checkString)
+    + vr.p(o["networkTransportProtocol"], ctx, "networkTransportProtocol", checkNetworkTransportProtocol, vr.REQUIRED, "microsoft.graph.callRecords.networkTransportProtocol")
+    + vr.p(o["port"], ctx, "port", vr.checkInt32)
+    + vr.p(o["receivedQualityEventRatio"], ctx, "receivedQualityEventRatio", vr.checkSingle)
+    + vr.p(o["reflexiveIPAddress"], ctx, "reflexiveIPAddress", vr.checkString)
+    + vr.p(o["relayIPAddress"], ctx, "relayIPAddress", vr.checkString)
+    + vr.p(o["relayPort"], ctx, "relayPort", vr.checkInt32)
+    + vr.p(o["sentQualityEventRatio"], ctx, "sentQualityEventRatio", vr.checkSingle)
+    + vr.p(o["subnet"], ctx, "subnet", vr.checkString)
+    + vr.c(o["traceRouteHops"], ctx, "traceRouteHops", checkTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", vr.REQUIRED)
+    + vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand")
+    + vr.p(o["wifiBatteryCharge"], ctx, "wifiBatteryCharge", vr.checkInt32)
+    + vr.p(o["wifiChannel"], ctx, "wifiChannel", vr.checkInt32)
+    + vr.p(o["wifiMicrosoftDriver"], ctx, "wifiMicrosoftDriver", vr.checkString)
+    + vr.p(o["wifiMicrosoftDriverVersion"], ctx, "wifiMicrosoftDriverVersion", vr.checkString)
+    + vr.p(o["wifiRadioType"], ctx, "wifiRadioType", checkWifiRadioType, vr.REQUIRED, "microsoft.graph.callRecords.wifiRadioType")
+    + vr.p(o["wifiSignalStrength"], ctx, "wifiSignalStrength", vr.checkInt32)
+    + vr.p(o["wifiVendorDriver"], ctx, "wifiVendorDriver", vr.checkString)
+    + vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString);
 }
 
 const NetworkInfoNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["bandwidthLowEventRatio", "basicServiceSetIdentifier", "connectionType", "delayEventRatio", "dnsSuffix", "ipAddress", "linkSpeed", "macAddress", "networkTransportProtocol", "port", "receivedQualityEventRatio", "reflexiveIPAddress", "relayIPAddress", "relayPort", "sentQualityEventRatio", "subnet", "traceRouteHops", "wifiBand", "wifiBatteryCharge", "wifiChannel", "wifiMicrosoftDriver", "wifiMicrosoftDriverVersion", "wifiRadioType", "wifiSignalStrength", "wifiVendorDriver", "wifiVendorDriverVersion"]);
@@ -607,13 +607,13 @@ export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Ke
 
 export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
   return propsEndpoint(o, ctx)
-    + vr.p(o, ctx, "associatedIdentity", checkIdentity)
-    + vr.p(o, ctx, "cpuCoresCount", vr.checkInt32)
-    + vr.p(o, ctx, "cpuName", vr.checkString)
-    + vr.p(o, ctx, "cpuProcessorSpeedInMhz", vr.checkInt32)
-    + vr.p(o, ctx, "feedback", checkUserFeedback)
-    + vr.p(o, ctx, "identity", checkIdentitySet)
-    + vr.p(o, ctx, "name", vr.checkString);
+    + vr.p(o["associatedIdentity"], ctx, "associatedIdentity", checkIdentity)
+    + vr.p(o["cpuCoresCount"], ctx, "cpuCoresCount", vr.checkInt32)
+    + vr.p(o["cpuName"], ctx, "cpuName", vr.checkString)
+    + vr.p(o["cpuProcessorSpeedInMhz"], ctx, "cpuProcessorSpeedInMhz", vr.checkInt32)
+    + vr.p(o["feedback"], ctx, "feedback", checkUserFeedback)
+    + vr.p(o["identity"], ctx, "identity", checkIdentitySet)
+    + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
 const ParticipantEndpointNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["associatedIdentity", "cpuCoresCount", "cpuName", "cpuProcessorSpeedInMhz", "feedback", "identity", "name"]);
@@ -648,29 +648,29 @@ export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): v
 
 export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "callDurationSource", checkPstnCallDurationSource)
-    + vr.p(o, ctx, "calleeNumber", vr.checkString)
-    + vr.p(o, ctx, "callerNumber", vr.checkString)
-    + vr.p(o, ctx, "callId", vr.checkString)
-    + vr.p(o, ctx, "callType", vr.checkString)
-    + vr.p(o, ctx, "charge", checkDecimalSvariable)
-    + vr.p(o, ctx, "conferenceId", vr.checkString)
-    + vr.p(o, ctx, "connectionCharge", checkDecimalSvariable)
-    + vr.p(o, ctx, "currency", vr.checkString)
-    + vr.p(o, ctx, "destinationContext", vr.checkString)
-    + vr.p(o, ctx, "destinationName", vr.checkString)
-    + vr.p(o, ctx, "duration", vr.checkInt32)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "id", vr.checkString)
-    + vr.p(o, ctx, "inventoryType", vr.checkString)
-    + vr.p(o, ctx, "licenseCapability", vr.checkString)
-    + vr.p(o, ctx, "operator", vr.checkString)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "tenantCountryCode", vr.checkString)
-    + vr.p(o, ctx, "usageCountryCode", vr.checkString)
-    + vr.p(o, ctx, "userDisplayName", vr.checkString)
-    + vr.p(o, ctx, "userId", vr.checkString)
-    + vr.p(o, ctx, "userPrincipalName", vr.checkString);
+    + vr.p(o["callDurationSource"], ctx, "callDurationSource", checkPstnCallDurationSource)
+    + vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString)
+    + vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString)
+    + vr.p(o["callId"], ctx, "callId", vr.checkString)
+    + vr.p(o["callType"], ctx, "callType", vr.checkString)
+    + vr.p(o["charge"], ctx, "charge", checkDecimalSvariable)
+    + vr.p(o["conferenceId"], ctx, "conferenceId", vr.checkString)
+    + vr.p(o["connectionCharge"], ctx, "connectionCharge", checkDecimalSvariable)
+    + vr.p(o["currency"], ctx, "currency", vr.checkString)
+    + vr.p(o["destinationContext"], ctx, "destinationContext", vr.checkString)
+    + vr.p(o["destinationName"], ctx, "destinationName", vr.checkString)
+    + vr.p(o["duration"], ctx, "duration", vr.checkInt32)
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["id"], ctx, "id", vr.checkString)
+    + vr.p(o["inventoryType"], ctx, "inventoryType", vr.checkString)
+    + vr.p(o["licenseCapability"], ctx, "licenseCapability", vr.checkString)
+    + vr.p(o["operator"], ctx, "operator", vr.checkString)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
+    + vr.p(o["tenantCountryCode"], ctx, "tenantCountryCode", vr.checkString)
+    + vr.p(o["usageCountryCode"], ctx, "usageCountryCode", vr.checkString)
+    + vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString)
+    + vr.p(o["userId"], ctx, "userId", vr.checkString)
+    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
 const PstnCallLogRowNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["callDurationSource", "calleeNumber", "callerNumber", "callId", "callType", "charge", "conferenceId", "connectionCharge", "currency", "destinationContext", "destinationName", "duration", "endDateTime", "id", "inventoryType", "licenseCapability", "operator", "startDateTime", "tenantCountryCode", "usageCountryCode", "userDisplayName", "userId", "userPrincipalName"]);
@@ -737,7 +737,7 @@ export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key):
 
 export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
   return propsUserAgent(o, ctx)
-    + vr.p(o, ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole");
+    + vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole");
 }
 
 const ServiceUserAgentNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["role"]);
@@ -772,9 +772,9 @@ export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): vo
 
 export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "hopCount", vr.checkInt32)
-    + vr.p(o, ctx, "ipAddress", vr.checkString)
-    + vr.p(o, ctx, "roundTripTime", vr.checkDuration);
+    + vr.p(o["hopCount"], ctx, "hopCount", vr.checkInt32)
+    + vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString)
+    + vr.p(o["roundTripTime"], ctx, "roundTripTime", vr.checkDuration);
 }
 
 const TraceRouteHopNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["hopCount", "ipAddress", "roundTripTime"]);
@@ -820,8 +820,8 @@ export function exactUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "applicationVersion", vr.checkString)
-    + vr.p(o, ctx, "headerValue", vr.checkString);
+    + vr.p(o["applicationVersion"], ctx, "applicationVersion", vr.checkString)
+    + vr.p(o["headerValue"], ctx, "headerValue", vr.checkString);
 }
 
 const UserAgentNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["applicationVersion", "headerValue"]);
@@ -856,9 +856,9 @@ export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 
 export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "rating", checkUserFeedbackRating, vr.REQUIRED, "microsoft.graph.callRecords.userFeedbackRating")
-    + vr.p(o, ctx, "text", vr.checkString)
-    + vr.p(o, ctx, "tokens", checkFeedbackTokenSet);
+    + vr.p(o["rating"], ctx, "rating", checkUserFeedbackRating, vr.REQUIRED, "microsoft.graph.callRecords.userFeedbackRating")
+    + vr.p(o["text"], ctx, "text", vr.checkString)
+    + vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet);
 }
 
 const UserFeedbackNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["rating", "text", "tokens"]);
@@ -893,7 +893,7 @@ export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 
 export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
   return propsIdentity(o, ctx)
-    + vr.p(o, ctx, "userPrincipalName", vr.checkString);
+    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
 const UserIdentityNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["userPrincipalName"]);
@@ -928,18 +928,18 @@ export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "joinWebUrl", vr.checkString)
-    + vr.p(o, ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o, ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
-    + vr.p(o, ctx, "organizer", checkIdentitySet)
-    + vr.c(o, ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType")
-    + vr.p(o, ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o, ctx, "organizer_v2", checkOrganizer)
-    + vr.c(o, ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant", 0)
-    + vr.c(o, ctx, "sessions", checkSession, "microsoft.graph.callRecords.session", 0);
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["joinWebUrl"], ctx, "joinWebUrl", vr.checkString)
+    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
+    + vr.p(o["organizer"], ctx, "organizer", checkIdentitySet)
+    + vr.c(o["participants"], ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType")
+    + vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
+    + vr.p(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer)
+    + vr.c(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant", 0)
+    + vr.c(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session", 0);
 }
 
 const CallRecordNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["endDateTime", "joinWebUrl", "lastModifiedDateTime", "modalities", "organizer", "participants", "startDateTime", "type", "version", "organizer_v2", "participants_v2", "sessions"]);
@@ -1049,8 +1049,8 @@ export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 
 export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.c(o, ctx, "administrativeUnitInfos", checkAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "identity", checkCommunicationsIdentitySet);
+    + vr.c(o["administrativeUnitInfos"], ctx, "administrativeUnitInfos", checkAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", vr.NULL_ITEMS)
+    + vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet);
 }
 
 const ParticipantBaseNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["administrativeUnitInfos", "identity"]);
@@ -1085,12 +1085,12 @@ export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsSegment(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "callee", checkEndpoint)
-    + vr.p(o, ctx, "caller", checkEndpoint)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "failureInfo", checkFailureInfo)
-    + vr.c(o, ctx, "media", checkMedia, "microsoft.graph.callRecords.media", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset");
+    + vr.p(o["callee"], ctx, "callee", checkEndpoint)
+    + vr.p(o["caller"], ctx, "caller", checkEndpoint)
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo)
+    + vr.c(o["media"], ctx, "media", checkMedia, "microsoft.graph.callRecords.media", vr.NULL_ITEMS)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset");
 }
 
 const SegmentNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["callee", "caller", "endDateTime", "failureInfo", "media", "startDateTime"]);
@@ -1125,14 +1125,14 @@ export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.p(o, ctx, "callee", checkEndpoint)
-    + vr.p(o, ctx, "caller", checkEndpoint)
-    + vr.p(o, ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "failureInfo", checkFailureInfo)
-    + vr.p(o, ctx, "isTest", vr.checkBoolean)
-    + vr.c(o, ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
-    + vr.p(o, ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o, ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment", 0);
+    + vr.p(o["callee"], ctx, "callee", checkEndpoint)
+    + vr.p(o["caller"], ctx, "caller", checkEndpoint)
+    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo)
+    + vr.p(o["isTest"], ctx, "isTest", vr.checkBoolean)
+    + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
+    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.c(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment", 0);
 }
 
 const SessionNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["callee", "caller", "endDateTime", "failureInfo", "isTest", "modalities", "startDateTime", "segments"]);

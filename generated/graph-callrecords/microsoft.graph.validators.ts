@@ -43,14 +43,14 @@ export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key:
 
 export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
   return propsIdentitySet(o, ctx)
-    + vr.p(o, ctx, "applicationInstance", checkIdentity)
-    + vr.p(o, ctx, "assertedIdentity", checkIdentity)
-    + vr.p(o, ctx, "azureCommunicationServicesUser", checkIdentity)
-    + vr.p(o, ctx, "encrypted", checkIdentity)
-    + vr.p(o, ctx, "endpointType", checkEndpointType)
-    + vr.p(o, ctx, "guest", checkIdentity)
-    + vr.p(o, ctx, "onPremises", checkIdentity)
-    + vr.p(o, ctx, "phone", checkIdentity);
+    + vr.p(o["applicationInstance"], ctx, "applicationInstance", checkIdentity)
+    + vr.p(o["assertedIdentity"], ctx, "assertedIdentity", checkIdentity)
+    + vr.p(o["azureCommunicationServicesUser"], ctx, "azureCommunicationServicesUser", checkIdentity)
+    + vr.p(o["encrypted"], ctx, "encrypted", checkIdentity)
+    + vr.p(o["endpointType"], ctx, "endpointType", checkEndpointType)
+    + vr.p(o["guest"], ctx, "guest", checkIdentity)
+    + vr.p(o["onPremises"], ctx, "onPremises", checkIdentity)
+    + vr.p(o["phone"], ctx, "phone", checkIdentity);
 }
 
 const CommunicationsIdentitySetNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["applicationInstance", "assertedIdentity", "azureCommunicationServicesUser", "encrypted", "endpointType", "guest", "onPremises", "phone"]);
@@ -95,8 +95,8 @@ export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "displayName", vr.checkString)
-    + vr.p(o, ctx, "id", vr.checkString);
+    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
+    + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
 const IdentityNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["displayName", "id"]);
@@ -141,9 +141,9 @@ export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 
 export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "application", checkIdentity)
-    + vr.p(o, ctx, "device", checkIdentity)
-    + vr.p(o, ctx, "user", checkIdentity);
+    + vr.p(o["application"], ctx, "application", checkIdentity)
+    + vr.p(o["device"], ctx, "device", checkIdentity)
+    + vr.p(o["user"], ctx, "user", checkIdentity);
 }
 
 const IdentitySetNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["application", "device", "user"]);
@@ -178,7 +178,7 @@ export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Ke
 
 export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.c(o, ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord", 0);
+    + vr.c(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord", 0);
 }
 
 const CloudCommunicationsNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["callRecords"]);
@@ -231,7 +231,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
 const EntityNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id"]);

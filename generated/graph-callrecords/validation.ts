@@ -74,10 +74,8 @@ export const IMMUTABLE = 2;
 export const HAS_DEFAULT = 4;
 export const REQUIRED = 8;
 export const NULLABLE = 16;
-/** Read as an own property only: the name is also one of `Object.prototype`'s (`constructor`, …). */
-export const OWN = 32;
 /** A collection whose items may be null. */
-export const NULL_ITEMS = 64;
+export const NULL_ITEMS = 32;
 
 /** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
@@ -313,14 +311,24 @@ export function items(v: unknown, ctx: Context, key: Key, check: Checker, expect
 }
 
 /**
- * An optional or required single-valued property of a structured type: checks its value with
- * `check` (and, by `flags`, that it may be absent, null or sent in this mode); 1 when the object has
- * the property, else 0. `expected` names the type in absence and null errors.
+ * An optional or required single-valued property of a structured type, its value `v` read by the
+ * generated code (a plain property access per property, so each read stays monomorphic): checks it
+ * with `check` and, by `flags`, that it may be absent, null or sent in this mode; 1 when the object
+ * has the property, else 0. `expected` names the type in absence and null errors.
  */
-export function p(o: Json, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
-  const v = (flags & OWN) === 0 ? o[name] : own(o, name);
+export function p(v: unknown, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
+  // The common case stays small, so the optimiser can inline it where it is called.
+  if (v != null && (flags & (COMPUTED | IMMUTABLE)) === 0) {
+    check(v, ctx, name);
+    return 1;
+  }
+  return property(v, ctx, name, check, flags, expected);
+}
+
+/** `p` for a null or absent value, or a property the mode may forbid. */
+function property(v: unknown, ctx: Context, name: string, check: Checker, flags: number, expected: string | undefined): number {
   if (v != null) {
-    if ((flags & (COMPUTED | IMMUTABLE)) === 0 || ctx.mode === READ || ctx.writable(v, name, flags)) check(v, ctx, name);
+    if (ctx.mode === READ || ctx.writable(v, name, flags)) check(v, ctx, name);
     return 1;
   }
   if ((flags & (REQUIRED | COMPUTED | IMMUTABLE)) !== 0 || (flags & NULLABLE) === 0) ctx.absent(v, name, expected ?? "", flags);
@@ -328,8 +336,7 @@ export function p(o: Json, ctx: Context, name: string, check: Checker, flags: nu
 }
 
 /** A collection-valued property: a JSON array of `expected` values, each checked with `check`. */
-export function c(o: Json, ctx: Context, name: string, check: Checker, expected: string, flags: number): number {
-  const v = (flags & OWN) === 0 ? o[name] : own(o, name);
+export function c(v: unknown, ctx: Context, name: string, check: Checker, expected: string, flags: number): number {
   if (v != null) {
     if ((flags & (COMPUTED | IMMUTABLE)) === 0 || ctx.mode === READ || ctx.writable(v, name, flags)) {
       items(v, ctx, name, check, expected, (flags & NULL_ITEMS) !== 0);
@@ -388,16 +395,32 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
   return false;
 }
 
-/** `#ns.Name` or `alias.Name` → `ns.Name`. */
+/**
+ * `#ns.Name` or `alias.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
+ * kept (a few hundred at most: a payload naming ever new types only refills the table).
+ */
 function qualified(type: string, aliases: Readonly<Record<string, string>>): string {
+  let known = qualifiedNames.get(type);
+  if (known !== undefined && aliasTables.get(type) === aliases) return known;
   const name = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
   const dot = name.lastIndexOf(".");
+  known = name;
   if (dot > 0) {
     const ns = name.slice(0, dot);
-    if (Object.prototype.hasOwnProperty.call(aliases, ns)) return `${aliases[ns]}${name.slice(dot)}`;
+    if (Object.prototype.hasOwnProperty.call(aliases, ns)) known = `${aliases[ns]}${name.slice(dot)}`;
   }
-  return name;
+  if (qualifiedNames.size >= 512) {
+    qualifiedNames.clear();
+    aliasTables.clear();
+  }
+  qualifiedNames.set(type, known);
+  aliasTables.set(type, aliases);
+  return known;
 }
+
+const qualifiedNames = /* @__PURE__ */ new Map<string, string>();
+/** The alias table each kept name was resolved with (each generated module passes its own). */
+const aliasTables = /* @__PURE__ */ new Map<string, Readonly<Record<string, string>>>();
 
 /** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
 function isAnnotation(name: string): boolean {

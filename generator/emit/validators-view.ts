@@ -191,9 +191,11 @@ function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): V
   };
 }
 
-/** Names `Object.prototype` has: such a property is read as an own property only. */
-function ownFlag(name: string): string[] {
-  return PROTOTYPE_NAMES.has(name) ? ["vr.OWN"] : [];
+/** A property read on `o`: a plain property access (monomorphic at each site), or an own-property read for a name `Object.prototype` has. */
+function load(name: string): string {
+  if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
+  // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
+  return `o[${JSON.stringify(name)}]`;
 }
 
 function flagExpr(flags: (string | false)[]): string {
@@ -226,27 +228,25 @@ function typeView(
     const check = checker(p.type.type, p.type.facets);
     const key = JSON.stringify(p.name);
     const qn = JSON.stringify(p.type.type.qualifiedName);
+    const head = `${load(p.name)}, ctx, ${key}, ${check}`;
     if (p.type.collection) {
-      const flags = [...mode, ...ownFlag(p.name), p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
-      return { call: `vr.c(o, ctx, ${key}, ${check}, ${qn}, ${flagExpr(flags)})` };
+      const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
+      return { call: `vr.c(${head}, ${qn}, ${flagExpr(flags)})` };
     }
-    const flags = [...mode, ...ownFlag(p.name), p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
     // Nothing to say about absence or null: the defaults (nullable, optional) apply.
-    const quiet = !required && p.type.nullable && mode.length === 0;
-    const own = ownFlag(p.name);
-    if (quiet && own.length === 0) return { call: `vr.p(o, ctx, ${key}, ${check})` };
-    return { call: `vr.p(o, ctx, ${key}, ${check}, ${flagExpr(quiet ? [...own, "vr.NULLABLE"] : flags)}${quiet ? "" : `, ${qn}`})` };
+    if (!required && p.type.nullable && mode.length === 0) return { call: `vr.p(${head})` };
+    const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
+    return { call: `vr.p(${head}, ${flagExpr(flags)}, ${qn})` };
   });
   for (const n of t.navigationProperties) {
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
     // required (expanded only on request), but null only where the metadata allows it.
     const check = fnName(n.target, "check");
     const qn = JSON.stringify(n.target.qualifiedName);
-    const key = JSON.stringify(n.name);
-    const own = ownFlag(n.name);
-    if (n.collection) properties.push({ call: `vr.c(o, ctx, ${key}, ${check}, ${qn}, ${flagExpr(own)})` });
-    else if (n.nullable && own.length === 0) properties.push({ call: `vr.p(o, ctx, ${key}, ${check})` });
-    else properties.push({ call: `vr.p(o, ctx, ${key}, ${check}, ${flagExpr([...own, n.nullable && "vr.NULLABLE"])}, ${qn})` });
+    const head = `${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${check}`;
+    if (n.collection) properties.push({ call: `vr.c(${head}, ${qn}, 0)` });
+    else if (n.nullable) properties.push({ call: `vr.p(${head})` });
+    else properties.push({ call: `vr.p(${head}, 0, ${qn})` });
   }
   const open = isOpen(t);
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));

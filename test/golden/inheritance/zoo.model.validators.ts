@@ -50,7 +50,7 @@ export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "label", vr.checkString);
+    + vr.p(o["label"], ctx, "label", vr.checkString);
 }
 
 const LocationNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["label"]);
@@ -85,7 +85,7 @@ export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
   return propsLocation(o, ctx)
-    + vr.p(o, ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const EnclosureNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["number"]);
@@ -120,8 +120,8 @@ export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsTank(o: vr.Json, ctx: vr.Context): number {
   return propsLocation(o, ctx)
-    + vr.p(o, ctx, "litres", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o, ctx, "feeding", vr.checkDuration);
+    + vr.p(o["litres"], ctx, "litres", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
+    + vr.p(o["feeding"], ctx, "feeding", vr.checkDuration);
 }
 
 const TankNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["litres", "feeding"]);
@@ -156,7 +156,7 @@ export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsNotes(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "author", vr.checkString);
+    + vr.p(o["author"], ctx, "author", vr.checkString);
 }
 
 const NotesNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["author"]);
@@ -204,11 +204,11 @@ export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
-    + vr.p(o, ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "born", vr.checkDate)
-    + vr.c(o, ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.p(o, ctx, "home", checkLocation);
+    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["born"], ctx, "born", vr.checkDate)
+    + vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
+    + vr.p(o["home"], ctx, "home", checkLocation);
 }
 
 const AnimalNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "name", "born", "tags", "home"]);
@@ -253,7 +253,7 @@ export function exactBird(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBird(o: vr.Json, ctx: vr.Context): number {
   return propsAnimal(o, ctx)
-    + vr.p(o, ctx, "wingspan", vr.checkDouble);
+    + vr.p(o["wingspan"], ctx, "wingspan", vr.checkDouble);
 }
 
 const BirdNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["wingspan"]);
@@ -288,7 +288,7 @@ export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsParrot(o: vr.Json, ctx: vr.Context): number {
   return propsBird(o, ctx)
-    + vr.p(o, ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const ParrotNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["words"]);
@@ -323,7 +323,7 @@ export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsFish(o: vr.Json, ctx: vr.Context): number {
   return propsAnimal(o, ctx)
-    + vr.p(o, ctx, "depth", checkDecimalP6S2);
+    + vr.p(o["depth"], ctx, "depth", checkDecimalP6S2);
 }
 
 const FishNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["depth"]);
@@ -358,11 +358,11 @@ export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "notes", checkNotes)
-    + vr.p(o, ctx, "favourite", checkAnimal)
-    + vr.c(o, ctx, "animals", checkAnimal, "zoo.model.animal", 0);
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["notes"], ctx, "notes", checkNotes)
+    + vr.p(o["favourite"], ctx, "favourite", checkAnimal)
+    + vr.c(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal", 0);
 }
 
 const KeeperNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "hired", "notes", "favourite", "animals"]);

@@ -39,10 +39,10 @@ export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsOrder(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal")
-    + vr.c(o, ctx, "lines", checkOrderLine, "shop.orderLine", 0);
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal")
+    + vr.c(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine", 0);
 }
 
 const OrderNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "placed", "total", "lines"]);
@@ -77,9 +77,9 @@ export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "orderId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "sku", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16");
+    + vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["sku"], ctx, "sku", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16");
 }
 
 const OrderLineNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["orderId", "sku", "quantity"]);
@@ -114,8 +114,8 @@ export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsStore(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean");
 }
 
 const StoreNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "open"]);

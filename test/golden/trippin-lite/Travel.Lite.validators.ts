@@ -42,8 +42,8 @@ export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "Address", vr.checkString)
-    + vr.p(o, ctx, "City", vr.checkString);
+    + vr.p(o["Address"], ctx, "Address", vr.checkString)
+    + vr.p(o["City"], ctx, "City", vr.checkString);
 }
 
 const LocationNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["Address", "City"]);
@@ -78,17 +78,17 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "UserName", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "LastName", vr.checkString)
-    + vr.p(o, ctx, "Age", vr.checkInt32)
-    + vr.c(o, ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "Gender", checkGender)
-    + vr.p(o, ctx, "Home", checkLocation)
-    + vr.p(o, ctx, "Photo", vr.checkAny)
-    + vr.c(o, ctx, "Friends", checkPerson, "Travel.Lite.Person", 0)
-    + vr.p(o, ctx, "BestFriend", checkPerson)
-    + vr.c(o, ctx, "Trips", checkTrip, "Travel.Lite.Trip", 0);
+    + vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["LastName"], ctx, "LastName", vr.checkString)
+    + vr.p(o["Age"], ctx, "Age", vr.checkInt32)
+    + vr.c(o["Emails"], ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS)
+    + vr.p(o["Gender"], ctx, "Gender", checkGender)
+    + vr.p(o["Home"], ctx, "Home", checkLocation)
+    + vr.p(o["Photo"], ctx, "Photo", vr.checkAny)
+    + vr.c(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person", 0)
+    + vr.p(o["BestFriend"], ctx, "BestFriend", checkPerson)
+    + vr.c(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip", 0);
 }
 
 const PersonNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["UserName", "FirstName", "LastName", "Age", "Emails", "Gender", "Home", "Photo", "Friends", "BestFriend", "Trips"]);
@@ -123,12 +123,12 @@ export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsTrip(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "TripId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "ShareId", vr.checkGuid)
-    + vr.p(o, ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "Budget", vr.checkDouble)
-    + vr.p(o, ctx, "StartsAt", vr.checkDateTimeOffset)
-    + vr.c(o, ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem", 0);
+    + vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["ShareId"], ctx, "ShareId", vr.checkGuid)
+    + vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["Budget"], ctx, "Budget", vr.checkDouble)
+    + vr.p(o["StartsAt"], ctx, "StartsAt", vr.checkDateTimeOffset)
+    + vr.c(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem", 0);
 }
 
 const TripNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["TripId", "ShareId", "Name", "Budget", "StartsAt", "PlanItems"]);
@@ -163,9 +163,9 @@ export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "PlanItemId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "Title", vr.checkString)
-    + vr.p(o, ctx, "Trip", checkTrip);
+    + vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["Title"], ctx, "Title", vr.checkString)
+    + vr.p(o["Trip"], ctx, "Trip", checkTrip);
 }
 
 const PlanItemNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["PlanItemId", "Title", "Trip"]);
@@ -200,8 +200,8 @@ export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAirline(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "Name", vr.checkString);
+    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["Name"], ctx, "Name", vr.checkString);
 }
 
 const AirlineNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["AirlineCode", "Name"]);
@@ -236,9 +236,9 @@ export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAirport(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "IcaoCode", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "Name", vr.checkString)
-    + vr.p(o, ctx, "IataCode", vr.checkString);
+    + vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["Name"], ctx, "Name", vr.checkString)
+    + vr.p(o["IataCode"], ctx, "IataCode", vr.checkString);
 }
 
 const AirportNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["IcaoCode", "Name", "IataCode"]);
@@ -273,10 +273,10 @@ export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBooking(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "BookingNo", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "Passenger", vr.checkString)
-    + vr.p(o, ctx, "Seats", vr.checkInt32);
+    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["Passenger"], ctx, "Passenger", vr.checkString)
+    + vr.p(o["Seats"], ctx, "Seats", vr.checkInt32);
 }
 
 const BookingNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["AirlineCode", "BookingNo", "Passenger", "Seats"]);
@@ -311,8 +311,8 @@ export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsDocument(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "Id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
-    + vr.p(o, ctx, "Title", vr.checkString);
+    + vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["Title"], ctx, "Title", vr.checkString);
 }
 
 const DocumentNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["Id", "Title"]);

@@ -40,8 +40,8 @@ export function exactAddress(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAddress(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "street", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "zip", checkStringL5);
+    + vr.p(o["street"], ctx, "street", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["zip"], ctx, "zip", checkStringL5);
 }
 
 const AddressNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["street", "zip"]);
@@ -76,7 +76,7 @@ export function exactHexagon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsHexagon(o: vr.Json, ctx: vr.Context): number {
   return propsShape(o, ctx)
-    + vr.p(o, ctx, "side", vr.checkDouble, vr.REQUIRED, "Edm.Double");
+    + vr.p(o["side"], ctx, "side", vr.checkDouble, vr.REQUIRED, "Edm.Double");
 }
 
 const HexagonNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["side"]);

@@ -129,43 +129,43 @@ export function exactPrimitives(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "str", vr.checkString)
-    + vr.p(o, ctx, "str5", checkStringL5)
-    + vr.p(o, ctx, "strMax", vr.checkString)
-    + vr.p(o, ctx, "bool", vr.checkBoolean)
-    + vr.p(o, ctx, "byte", vr.checkByte)
-    + vr.p(o, ctx, "sbyte", vr.checkSByte)
-    + vr.p(o, ctx, "int16", vr.checkInt16)
-    + vr.p(o, ctx, "int32", vr.checkInt32)
-    + vr.p(o, ctx, "int64", vr.checkInt64)
-    + vr.p(o, ctx, "dec", vr.checkDecimal)
-    + vr.p(o, ctx, "dec52", checkDecimalP5S2)
-    + vr.p(o, ctx, "decVar", checkDecimalP5Svariable)
-    + vr.p(o, ctx, "decFloat", checkDecimalP7Sfloating)
-    + vr.p(o, ctx, "single", vr.checkSingle)
-    + vr.p(o, ctx, "double", vr.checkDouble)
-    + vr.p(o, ctx, "guid", vr.checkGuid)
-    + vr.p(o, ctx, "date", vr.checkDate)
-    + vr.p(o, ctx, "time", vr.checkTimeOfDay)
-    + vr.p(o, ctx, "time3", checkTimeOfDayP3)
-    + vr.p(o, ctx, "dto", vr.checkDateTimeOffset)
-    + vr.p(o, ctx, "dto0", checkDateTimeOffsetP0)
-    + vr.p(o, ctx, "dto3", checkDateTimeOffsetP3)
-    + vr.p(o, ctx, "dur", vr.checkDuration)
-    + vr.p(o, ctx, "dur0", checkDurationP0)
-    + vr.p(o, ctx, "bin", vr.checkBinary)
-    + vr.p(o, ctx, "untyped", vr.checkAny)
-    + vr.p(o, ctx, "geo", checkGeography)
-    + vr.p(o, ctx, "geoPoint", checkGeographyPoint)
-    + vr.p(o, ctx, "geoLine", checkGeographyLineString)
-    + vr.p(o, ctx, "geomPolygon", checkGeometryPolygon)
-    + vr.p(o, ctx, "geomMultiPoint", checkGeometryMultiPoint)
-    + vr.p(o, ctx, "geomCollection", checkGeometryCollection)
-    + vr.p(o, ctx, "code", checkShortCode)
-    + vr.p(o, ctx, "text4", checkTextL4)
-    + vr.p(o, ctx, "money", checkMoney)
-    + vr.p(o, ctx, "color", checkColor)
-    + vr.p(o, ctx, "perms", checkPermission);
+    + vr.p(o["str"], ctx, "str", vr.checkString)
+    + vr.p(o["str5"], ctx, "str5", checkStringL5)
+    + vr.p(o["strMax"], ctx, "strMax", vr.checkString)
+    + vr.p(o["bool"], ctx, "bool", vr.checkBoolean)
+    + vr.p(o["byte"], ctx, "byte", vr.checkByte)
+    + vr.p(o["sbyte"], ctx, "sbyte", vr.checkSByte)
+    + vr.p(o["int16"], ctx, "int16", vr.checkInt16)
+    + vr.p(o["int32"], ctx, "int32", vr.checkInt32)
+    + vr.p(o["int64"], ctx, "int64", vr.checkInt64)
+    + vr.p(o["dec"], ctx, "dec", vr.checkDecimal)
+    + vr.p(o["dec52"], ctx, "dec52", checkDecimalP5S2)
+    + vr.p(o["decVar"], ctx, "decVar", checkDecimalP5Svariable)
+    + vr.p(o["decFloat"], ctx, "decFloat", checkDecimalP7Sfloating)
+    + vr.p(o["single"], ctx, "single", vr.checkSingle)
+    + vr.p(o["double"], ctx, "double", vr.checkDouble)
+    + vr.p(o["guid"], ctx, "guid", vr.checkGuid)
+    + vr.p(o["date"], ctx, "date", vr.checkDate)
+    + vr.p(o["time"], ctx, "time", vr.checkTimeOfDay)
+    + vr.p(o["time3"], ctx, "time3", checkTimeOfDayP3)
+    + vr.p(o["dto"], ctx, "dto", vr.checkDateTimeOffset)
+    + vr.p(o["dto0"], ctx, "dto0", checkDateTimeOffsetP0)
+    + vr.p(o["dto3"], ctx, "dto3", checkDateTimeOffsetP3)
+    + vr.p(o["dur"], ctx, "dur", vr.checkDuration)
+    + vr.p(o["dur0"], ctx, "dur0", checkDurationP0)
+    + vr.p(o["bin"], ctx, "bin", vr.checkBinary)
+    + vr.p(o["untyped"], ctx, "untyped", vr.checkAny)
+    + vr.p(o["geo"], ctx, "geo", checkGeography)
+    + vr.p(o["geoPoint"], ctx, "geoPoint", checkGeographyPoint)
+    + vr.p(o["geoLine"], ctx, "geoLine", checkGeographyLineString)
+    + vr.p(o["geomPolygon"], ctx, "geomPolygon", checkGeometryPolygon)
+    + vr.p(o["geomMultiPoint"], ctx, "geomMultiPoint", checkGeometryMultiPoint)
+    + vr.p(o["geomCollection"], ctx, "geomCollection", checkGeometryCollection)
+    + vr.p(o["code"], ctx, "code", checkShortCode)
+    + vr.p(o["text4"], ctx, "text4", checkTextL4)
+    + vr.p(o["money"], ctx, "money", checkMoney)
+    + vr.p(o["color"], ctx, "color", checkColor)
+    + vr.p(o["perms"], ctx, "perms", checkPermission);
 }
 
 const PrimitivesNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["str", "str5", "strMax", "bool", "byte", "sbyte", "int16", "int32", "int64", "dec", "dec52", "decVar", "decFloat", "single", "double", "guid", "date", "time", "time3", "dto", "dto0", "dto3", "dur", "dur0", "bin", "untyped", "geo", "geoPoint", "geoLine", "geomPolygon", "geomMultiPoint", "geomCollection", "code", "text4", "money", "color", "perms"]);
@@ -214,7 +214,7 @@ export function exactShape(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsShape(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
 const ShapeNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["label"]);
@@ -249,7 +249,7 @@ export function exactCircle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsCircle(o: vr.Json, ctx: vr.Context): number {
   return propsShape(o, ctx)
-    + vr.p(o, ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
+    + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
 }
 
 const CircleNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["radius"]);
@@ -293,7 +293,7 @@ export function exactPolygon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
   return propsShape(o, ctx)
-    + vr.p(o, ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const PolygonNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["corners"]);
@@ -328,7 +328,7 @@ export function exactTriangle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
   return propsPolygon(o, ctx)
-    + vr.p(o, ctx, "right", vr.checkBoolean);
+    + vr.p(o["right"], ctx, "right", vr.checkBoolean);
 }
 
 const TriangleNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["right"]);
@@ -373,8 +373,8 @@ export function exactPoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPoint(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "x", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["x"], ctx, "x", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const PointNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["x", "y"]);
@@ -409,7 +409,7 @@ export function exactPoint3(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
   return propsPoint(o, ctx)
-    + vr.p(o, ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const Point3Names: ReadonlySet<string> = /* @__PURE__ */ new Set(["z"]);
@@ -444,10 +444,10 @@ export function exactAwkward(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "constructor", vr.checkString, vr.OWN | vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "toString", vr.checkInt32, vr.OWN | vr.NULLABLE)
-    + vr.p(o, ctx, "__proto__", vr.checkBoolean, vr.OWN | vr.NULLABLE)
-    + vr.p(o, ctx, "valueOf", vr.checkString, vr.OWN | vr.NULLABLE);
+    + vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(vr.own(o, "toString"), ctx, "toString", vr.checkInt32)
+    + vr.p(vr.own(o, "__proto__"), ctx, "__proto__", vr.checkBoolean)
+    + vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString);
 }
 
 const AwkwardNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["constructor", "toString", "__proto__", "valueOf"]);
@@ -514,9 +514,9 @@ export function exactNode(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsNode(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "value", vr.checkInt32)
-    + vr.p(o, ctx, "next", checkNode)
-    + vr.c(o, ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS);
+    + vr.p(o["value"], ctx, "value", vr.checkInt32)
+    + vr.p(o["next"], ctx, "next", checkNode)
+    + vr.c(o["children"], ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS);
 }
 
 const NodeNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["value", "next", "children"]);
@@ -551,21 +551,21 @@ export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsItem(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkInt32, vr.COMPUTED | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o, ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String")
-    + vr.p(o, ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o, ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode")
-    + vr.p(o, ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED, "Test.Validation.Color")
-    + vr.c(o, ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.c(o, ctx, "scores", vr.checkInt32, "Edm.Int32", vr.NULL_ITEMS)
-    + vr.p(o, ctx, "shape", checkShape)
-    + vr.c(o, ctx, "shapes", checkShape, "Test.Validation.Shape", vr.REQUIRED)
-    + vr.p(o, ctx, "at", checkPoint)
-    + vr.p(o, ctx, "address", checkAddress)
-    + vr.p(o, ctx, "primitives", checkPrimitives)
-    + vr.p(o, ctx, "parent", checkItem)
-    + vr.c(o, ctx, "children", checkItem, "Test.Validation.Item", 0)
-    + vr.p(o, ctx, "owner", checkPerson, 0, "Test.Validation.Person");
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String")
+    + vr.p(o["created"], ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(o["code"], ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode")
+    + vr.p(o["status"], ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED, "Test.Validation.Color")
+    + vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
+    + vr.c(o["scores"], ctx, "scores", vr.checkInt32, "Edm.Int32", vr.NULL_ITEMS)
+    + vr.p(o["shape"], ctx, "shape", checkShape)
+    + vr.c(o["shapes"], ctx, "shapes", checkShape, "Test.Validation.Shape", vr.REQUIRED)
+    + vr.p(o["at"], ctx, "at", checkPoint)
+    + vr.p(o["address"], ctx, "address", checkAddress)
+    + vr.p(o["primitives"], ctx, "primitives", checkPrimitives)
+    + vr.p(o["parent"], ctx, "parent", checkItem)
+    + vr.c(o["children"], ctx, "children", checkItem, "Test.Validation.Item", 0)
+    + vr.p(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
 }
 
 const ItemNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "name", "created", "code", "status", "tags", "scores", "shape", "shapes", "at", "address", "primitives", "parent", "children", "owner"]);
@@ -610,8 +610,8 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
-    + vr.p(o, ctx, "name", vr.checkString);
+    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
 const PersonNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "name"]);
@@ -646,7 +646,7 @@ export function exactEmployee(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
   return propsPerson(o, ctx)
-    + vr.p(o, ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+    + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 const EmployeeNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["badge"]);
@@ -681,7 +681,7 @@ export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBag(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o, ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
 const BagNames: ReadonlySet<string> = /* @__PURE__ */ new Set(["id"]);
