@@ -9,7 +9,7 @@
  * templates/static/validation.ts).
  */
 import { deprecation, isComputed, isImmutable } from "../model/rules";
-import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets, Model } from "../model/types";
+import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";

@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { deferredGroups, maskSpans } from "./deferred";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
   type Attributes, type XNode,
@@ -122,41 +123,6 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   };
   if (spans) doc.deferred = deferredGroups(source, spans, schemas);
   return doc;
-}
-
-/**
- * The text with each `[start, end)` span turned into a comment of the same length, so fast-xml-parser
- * skips it and every other element keeps its offset (lines and columns are computed on the original
- * text).
- */
-function maskSpans(text: string, spans: readonly number[]): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let k = 0; k < spans.length; k += 2) {
-    const start = spans[k] as number;
-    const end = spans[k + 1] as number;
-    parts.push(text.slice(from, start), "<!--", " ".repeat(end - start - 7), "-->");
-    from = end;
-  }
-  parts.push(text.slice(from));
-  return parts.join("");
-}
-
-/** `Target="…"` in an `<Annotations>` start tag, when written without character references. */
-const TARGET = /^<[^\s>]+\s[^>]*?\bTarget\s*=\s*(?:"([^"&]*)"|'([^'&]*)')/;
-
-function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[]): DeferredGroup[] {
-  const out: DeferredGroup[] = [];
-  let s = 0;
-  for (let k = 0; k < spans.length; k += 2) {
-    const start = spans[k] as number;
-    const end = spans[k + 1] as number;
-    // The schema a block belongs to: the last one starting before it (schemas are in document order).
-    while (s + 1 < schemas.length && (schemas[s + 1] as RawSchema).at.offset < start) s++;
-    const m = TARGET.exec(source.text.slice(start, Math.min(end, start + 4096)));
-    out.push({ source, namespace: schemas[s]?.namespace ?? "", target: m ? (m[1] ?? m[2]) : undefined, start, end });
-  }
-  return out;
 }
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */

@@ -1,0 +1,43 @@
+/**
+ * Deferred `<Annotations>` blocks (`readCsdlXml`'s `deferAnnotationGroups`): the well-formedness scan
+ * locates each schema's blocks, `maskSpans` hides them from the parser without moving any other
+ * element, and `deferredGroups` records where they are and what they target, for a slice to read
+ * only those it needs (`readDeferredGroup`).
+ */
+import type { DeferredGroup, RawSchema } from "./raw";
+import type { SourceText } from "./source";
+
+/**
+ * The text with each `[start, end)` span turned into a comment of the same length, so fast-xml-parser
+ * skips it and every other element keeps its offset (lines and columns are computed on the original
+ * text).
+ */
+export function maskSpans(text: string, spans: readonly number[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    parts.push(text.slice(from, start), "<!--", " ".repeat(end - start - 7), "-->");
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** `Target="…"` in an `<Annotations>` start tag, when written without character references. */
+const TARGET = /^<[^\s>]+\s[^>]*?\bTarget\s*=\s*(?:"([^"&]*)"|'([^'&]*)')/;
+
+export function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[]): DeferredGroup[] {
+  const out: DeferredGroup[] = [];
+  let s = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k] as number;
+    const end = spans[k + 1] as number;
+    // The schema a block belongs to: the last one starting before it (schemas are in document order).
+    while (s + 1 < schemas.length && (schemas[s + 1] as RawSchema).at.offset < start) s++;
+    const m = TARGET.exec(source.text.slice(start, Math.min(end, start + 4096)));
+    out.push({ source, namespace: schemas[s]?.namespace ?? "", target: m ? (m[1] ?? m[2]) : undefined, start, end });
+  }
+  return out;
+}
