@@ -159,7 +159,7 @@ function primitiveCall(t: PrimitiveType, f: Facets): string | undefined {
   if ((n === "DateTimeOffset" || n === "TimeOfDay" || n === "Duration") && typeof f.precision === "number") {
     return `vr.check${n}(v, ctx, key, ${f.precision})`;
   }
-  const geo = /^Geo(graphy|metry)(.*)$/.exec(n);
+  const geo = n.startsWith("Geo") ? /^Geo(graphy|metry)(.*)$/.exec(n) : null;
   if (geo) return `vr.checkGeo(v, ctx, key, ${JSON.stringify(geo[2])}, "Edm.${n}")`;
   return undefined;
 }
