@@ -54,9 +54,7 @@ export interface TypeValidatorView {
   /** The declared property names, as array items. */
   names: string;
   hasNames: boolean;
-  /** Whether `knownX` looks names up (the type declares or inherits properties). */
-  hasKnown: boolean;
-  /** Whether `propsX` uses its parameters (the type declares or inherits properties). */
+  /** Whether `propsX` and `knownX` use their parameters (the type declares or inherits properties). */
   hasProps: boolean;
 }
 
@@ -222,7 +220,7 @@ function typeView(
   };
   visit(t);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
-  const properties = t.properties.map((p) => {
+  const calls = t.properties.map((p) => {
     const required = !p.type.nullable || keyNames.has(p.name);
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
@@ -231,12 +229,12 @@ function typeView(
     const head = `${load(p.name)}, ctx, ${key}, ${check}`;
     if (p.type.collection) {
       const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
-      return { call: `vr.c(${head}, ${qn}, ${flagExpr(flags)})` };
+      return `vr.c(${head}, ${qn}, ${flagExpr(flags)})`;
     }
     // Nothing to say about absence or null: the defaults (nullable, optional) apply.
-    if (!required && p.type.nullable && mode.length === 0) return { call: `vr.p(${head})` };
+    if (!required && p.type.nullable && mode.length === 0) return `vr.p(${head})`;
     const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
-    return { call: `vr.p(${head}, ${flagExpr(flags)}, ${qn})` };
+    return `vr.p(${head}, ${flagExpr(flags)}, ${qn})`;
   });
   for (const n of t.navigationProperties) {
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
@@ -244,9 +242,9 @@ function typeView(
     const check = fnName(n.target, "check");
     const qn = JSON.stringify(n.target.qualifiedName);
     const head = `${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${check}`;
-    if (n.collection) properties.push({ call: `vr.c(${head}, ${qn}, 0)` });
-    else if (n.nullable) properties.push({ call: `vr.p(${head})` });
-    else properties.push({ call: `vr.p(${head}, 0, ${qn})` });
+    if (n.collection) calls.push(`vr.c(${head}, ${qn}, 0)`);
+    else if (n.nullable) calls.push(`vr.p(${head})`);
+    else calls.push(`vr.p(${head}, 0, ${qn})`);
   }
   const open = isOpen(t);
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
@@ -267,10 +265,9 @@ function typeView(
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     baseKnown: t.baseType ? fnName(t.baseType, "known") : "",
-    checks: properties.map((p) => p.call).join("\n    + "),
+    checks: calls.join("\n    + "),
     names: declared.join(", "),
     hasNames: declared.length > 0,
-    hasKnown: declared.length > 0 || t.baseType !== undefined,
     hasProps: declared.length > 0 || t.baseType !== undefined,
   };
 }

@@ -273,7 +273,7 @@ export function assertPolygon(value: unknown, options?: vr.ValidateOptions): ass
   vr.assert(checkPolygon, value, options);
 }
 
-/** Checks a value declared as `Test.Validation.Polygon`. */
+/** Checks a value declared as `Test.Validation.Polygon` or the subtype its `@odata.type` names. */
 export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Polygon", ALIASES)) {
     case "Test.Validation.Triangle":
