@@ -45,8 +45,8 @@ export function splitTarget(model: Pick<Model, "aliases">, target: string): { he
   return { head: qualify(model, slash < 0 ? target : target.slice(0, slash)), rest: slash < 0 ? "" : target.slice(slash + 1) };
 }
 
-/** Replaces a leading alias with its namespace (CSDL §5.2). */
-function qualify(model: Pick<Model, "aliases">, name: string): string {
+/** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
+export function qualify(model: Pick<Model, "aliases">, name: string): string {
   const dot = name.lastIndexOf(".");
   if (dot < 0) return name;
   const alias = model.aliases.get(name.slice(0, dot));

@@ -2,7 +2,7 @@
  * Builds the resolved model from raw CSDL documents: one pass to declare every named element, one to
  * link references. Problems become diagnostics with the element's path and position.
  */
-import { applyAnnotationGroups } from "./annotation-groups";
+import { applyAnnotationGroups, qualify } from "./annotation-groups";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -136,12 +136,9 @@ class ModelBuilder {
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
   qualify(name: string): string {
-    const dot = name.lastIndexOf(".");
-    if (dot < 0) return name;
-    const ns = name.slice(0, dot);
-    const alias = this.aliases.get(ns);
-    return alias ? `${alias}${name.slice(dot)}` : name;
+    return qualify(this, name);
   }
+
 
   annotations(raw: readonly RawAnnotation[]): Annotation[] {
     if (raw.length === 0) return [];
