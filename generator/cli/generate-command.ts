@@ -7,7 +7,6 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
 import { shortDiff } from "./text-diff";
-import { watch } from "./watch";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -38,7 +37,12 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
     return EXIT_USAGE;
   }
-  if (args.watch) return watch(args, resolved.services, resolved.configFile);
+  if (args.watch) {
+    // Loaded only for --watch.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { watch } = require("./watch") as typeof import("./watch");
+    return watch(args, resolved.services, resolved.configFile);
+  }
   const mode: Mode = args.check ? "check" : args["dry-run"] ? "dry-run" : "write";
   const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force: args.force || args["fail-on-warnings"] }));
   return printOutcomes(outcomes, mode, args);
