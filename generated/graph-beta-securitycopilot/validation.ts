@@ -397,11 +397,14 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
 
 /**
  * `#ns.Name` or `alias.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
- * kept (a few hundred at most: a payload naming ever new types only refills the table).
+ * kept per alias table (each generated module passes its own), a few hundred at most: a payload
+ * naming ever new types only refills the table.
  */
 function qualified(type: string, aliases: Readonly<Record<string, string>>): string {
-  let known = qualifiedNames.get(type);
-  if (known !== undefined && aliasTables.get(type) === aliases) return known;
+  let names = qualifiedNames.get(aliases);
+  if (names === undefined) qualifiedNames.set(aliases, (names = new Map()));
+  let known = names.get(type);
+  if (known !== undefined) return known;
   const name = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
   const dot = name.lastIndexOf(".");
   known = name;
@@ -409,18 +412,12 @@ function qualified(type: string, aliases: Readonly<Record<string, string>>): str
     const ns = name.slice(0, dot);
     if (Object.prototype.hasOwnProperty.call(aliases, ns)) known = `${aliases[ns]}${name.slice(dot)}`;
   }
-  if (qualifiedNames.size >= 512) {
-    qualifiedNames.clear();
-    aliasTables.clear();
-  }
-  qualifiedNames.set(type, known);
-  aliasTables.set(type, aliases);
+  if (names.size >= 512) names.clear();
+  names.set(type, known);
   return known;
 }
 
-const qualifiedNames = /* @__PURE__ */ new Map<string, string>();
-/** The alias table each kept name was resolved with (each generated module passes its own). */
-const aliasTables = /* @__PURE__ */ new Map<string, Readonly<Record<string, string>>>();
+const qualifiedNames = /* @__PURE__ */ new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
 
 /** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
 function isAnnotation(name: string): boolean {
