@@ -3,10 +3,10 @@
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
 import { DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
-import { readCsdlXml, readDeferredGroup } from "./parse/xml";
+import { readCsdlXml, readDeferredGroup, readTypeBody } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
-import { buildModel } from "./model/build";
+import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
 import { assignNames } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
@@ -58,11 +58,16 @@ export function generate(options: GenerateOptions): GenerateResult {
     full = buildModel(readDocuments(options.inputs, diags, false), diags);
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
-    // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below).
+    // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
+    // and the members of entity and complex types only for the types it looks at (fill).
     const docs = readDocuments(options.inputs, diags, true);
-    full = buildModel(docs, diags);
+    const lazy = buildLazyModel(docs, diags, (raw) => readTypeBody(raw, diags));
+    const model = (full = lazy.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
-    sliced = sliceModel(full, options, diags, (keep) => readDeferred(full, docs, keep, diags));
+    sliced = sliceModel(model, options, diags, {
+      fill: lazy.fill,
+      beforeCopy: (keep) => readDeferred(model, docs, keep, lazy.fill, diags),
+    });
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
@@ -74,10 +79,10 @@ export function generate(options: GenerateOptions): GenerateResult {
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 
-function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, deferAnnotationGroups: boolean): RawDocument[] {
+function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
   const docs: RawDocument[] = [];
   for (const input of inputs) {
-    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups });
+    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups: defer, deferTypeBodies: defer });
     if (doc) docs.push(doc);
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
@@ -87,16 +92,20 @@ function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer
 /**
  * Reads and applies the deferred `<Annotations>` blocks a slice needs: all but those whose target
  * is a type the slice leaves out (or a member of one), in document order — so a kept element gets
- * exactly the annotations it gets without slicing.
+ * exactly the annotations it gets without slicing. The type a block targets is filled first (a
+ * block whose Target was not read from its start tag may name a type outside the slice).
  */
-function readDeferred(model: Model, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, diags: DiagnosticBag): void {
+function readDeferred(model: Model, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, fill: LazyModel["fill"], diags: DiagnosticBag): void {
   const groups: RawAnnotationGroup[] = [];
   for (const doc of docs)
     for (const d of doc.deferred ?? []) {
       const t = d.target === undefined ? undefined : model.types.get(splitTarget(model, d.target).head);
       if (t && !keep.has(t)) continue;
       const g = readDeferredGroup(d, diags);
-      if (g) groups.push(g);
+      if (!g) continue;
+      const target = model.types.get(splitTarget(model, g.target).head);
+      if (target && (target.kind === "entity" || target.kind === "complex")) fill(target);
+      groups.push(g);
     }
   applyAnnotationGroups(model, groups);
 }

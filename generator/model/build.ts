@@ -59,6 +59,29 @@ export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
   return new ModelBuilder(docs, diags).build();
 }
 
+/** A model whose entity and complex types are shells until `fill` reads and links their members. */
+export interface LazyModel {
+  model: Model;
+  /**
+   * Reads (`readBody`) and links the members of a type, its base types' first, then its key (own,
+   * checked against the bases', or inherited) — as `buildModel` does for every type. Idempotent.
+   */
+  fill(t: StructuredType): void;
+}
+
+/**
+ * For a slice: the model with every entity and complex type a shell (name, base type, flags and
+ * subtypes are known; members, key and own annotations are not), filled when the slice needs it.
+ * `readBody` completes a raw type whose content was deferred (`RawStructuredType.body`). The
+ * documents' annotation blocks must be deferred too (they may target members); problems inside a
+ * type that is never filled are never reported.
+ */
+export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawStructuredType) => void): LazyModel {
+  const builder = new ModelBuilder(docs, diags, readBody);
+  const model = builder.build();
+  return { model, fill: (t) => builder.fill(t) };
+}
+
 class ModelBuilder {
   readonly aliases = new Map<string, string>();
   readonly types = new Map<string, SchemaType>();
@@ -67,10 +90,14 @@ class ModelBuilder {
   readonly operations = new Map<string, Operation[]>();
   readonly schemas: Schema[] = [];
   readonly externalAnnotations = new Map<string, Annotation[]>();
+  /** Lazy mode: the types not filled yet, with their raw elements. */
+  readonly unfilled = new Map<StructuredType, RawStructuredType>();
 
   constructor(
     readonly docs: RawDocument[],
     readonly diags: DiagnosticBag,
+    /** Lazy mode (buildLazyModel): reads a deferred type content. */
+    readonly readBody?: (raw: RawStructuredType) => void,
   ) {}
 
   build(): Model {
@@ -103,10 +130,14 @@ class ModelBuilder {
     // Pass 2: link base types, then members.
     for (const p of pending) this.linkBase(p);
     for (const p of pending) this.checkBaseCycle(p.type);
-    for (const p of pending) this.linkMembers(p);
-    for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
-    for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
-    for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
+    if (this.readBody) {
+      for (const p of pending) this.unfilled.set(p.type, p.raw);
+    } else {
+      for (const p of pending) this.linkMembers(p);
+      for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
+      for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
+      for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
+    }
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
     for (const { raw, schema } of rawSchemas) {
       for (const t of raw.terms)
@@ -132,6 +163,28 @@ class ModelBuilder {
     };
     for (const { raw } of rawSchemas) applyAnnotationGroups(model, raw.annotationGroups);
     return model;
+  }
+
+  /**
+   * Lazy mode: one type's members, as the eager passes would link them. The base comes first, so
+   * that its key (own or inherited) is known when this type's key is checked and inherited.
+   */
+  fill(type: StructuredType): void {
+    const raw = this.unfilled.get(type);
+    if (!raw) return;
+    this.unfilled.delete(type);
+    if (type.baseType) this.fill(type.baseType);
+    const before = this.diags.items.length;
+    this.readBody?.(raw);
+    // As when the whole document is read: a content the reader reports on is not linked (the run fails anyway).
+    if (this.diags.items.length > before) return;
+    // Its own annotations come before any an annotation block adds (those are applied after fill).
+    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
+    this.linkMembers({ raw, type });
+    if (type.kind !== "entity") return;
+    this.ownKey(type, raw);
+    if (raw.key) this.checkKeyNotInherited(type, raw);
+    this.inheritKey(type);
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -368,7 +421,7 @@ class ModelBuilder {
   ownKey(t: EntityType, raw: RawStructuredType): void {
     if (!raw.key) return;
     for (const k of raw.key) {
-      const found = keyProperty(t, k.name);
+      const found = keyProperty(t, k.name, this.readBody && ((s) => this.fill(s)));
       if (!found) {
         this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
       } else if (k.name.includes("/") && !k.alias) {
@@ -490,11 +543,12 @@ class ModelBuilder {
  * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
  * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`.
  */
-function keyProperty(t: EntityType, name: string): Property | undefined {
+function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): Property | undefined {
   let owner: StructuredType | undefined = t;
   let found: Property | undefined;
   for (const segment of name.split("/")) {
     if (!owner) return undefined;
+    fill?.(owner);
     found = undefined;
     for (let c: StructuredType | undefined = owner; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === segment);
     if (!found || found.type.collection) return undefined;

@@ -2,7 +2,9 @@
  * Deferred `<Annotations>` blocks (`readCsdlXml`'s `deferAnnotationGroups`): the well-formedness scan
  * locates each schema's blocks, `maskSpans` hides them from the parser without moving any other
  * element, and `deferredGroups` records where they are and what they target, for a slice to read
- * only those it needs (`readDeferredGroup`).
+ * only those it needs (`readDeferredGroup`). The contents of entity and complex types are deferred
+ * the same way (`deferTypeBodies`, `readTypeBody`): the start tags stay, the members are read when
+ * a slice needs the type.
  */
 import type { DeferredGroup, RawSchema } from "./raw";
 import type { SourceText } from "./source";
@@ -23,6 +25,36 @@ export function maskSpans(text: string, spans: readonly number[]): string {
   }
   parts.push(text.slice(from));
   return parts.join("");
+}
+
+/** Two lists of sorted, disjoint `[start, end)` pairs merged into one (for `maskSpans`). */
+export function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) out.push(a[i++] as number, a[i++] as number);
+    else out.push(b[j++] as number, b[j++] as number);
+  }
+  return out;
+}
+
+/**
+ * The type contents worth deferring, from the scan's triples (start tag, content start, content end):
+ * a content shorter than a comment (`<!---->`, 7 characters) is read in place. Returns the spans to
+ * mask and each content's `[start, end)` by the offset of its type's start tag.
+ */
+export function typeBodies(triples: readonly number[]): { spans: number[]; byTag: Map<number, [number, number]> } {
+  const spans: number[] = [];
+  const byTag = new Map<number, [number, number]>();
+  for (let k = 0; k < triples.length; k += 3) {
+    const start = triples[k + 1] as number;
+    const end = triples[k + 2] as number;
+    if (end - start < 7) continue;
+    spans.push(start, end);
+    byTag.set(triples[k] as number, [start, end]);
+  }
+  return { spans, byTag };
 }
 
 /** `Target="…"` in an `<Annotations>` start tag, when written without character references. */

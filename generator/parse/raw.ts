@@ -92,6 +92,22 @@ export interface RawStructuredType extends RawNode {
   properties: RawProperty[];
   navigationProperties: RawNavigationProperty[];
   annotations: RawAnnotation[];
+  /**
+   * With `deferTypeBodies`: the element's content, not read yet (key, properties, navigation
+   * properties and annotations are empty until `readTypeBody` reads it).
+   */
+  body?: DeferredBody;
+}
+
+/** The content of an `<EntityType>` or `<ComplexType>`, located but not read. */
+export interface DeferredBody {
+  source: SourceText;
+  /** Whether attributes must be read by local name (some attribute in the document has a prefix). */
+  prefixedAttributes: boolean;
+  /** The type's qualified name (for diagnostics). */
+  path: string;
+  start: number;
+  end: number;
 }
 
 export interface RawEnumMember extends RawNode {

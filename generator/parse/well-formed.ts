@@ -17,6 +17,8 @@ export type WellFormedResult =
       ok: true;
       /** Whether any attribute other than `xmlns`/`xmlns:*` has a prefix, like `m:HasStream`. */
       prefixedAttributes: boolean;
+      /** Whether the DOCTYPE declares general entities (a part of the text cannot be parsed alone then). */
+      declaresEntities: boolean;
     }
   | { ok: false; message: string; offset: number };
 
@@ -28,6 +30,12 @@ export interface WellFormedOptions {
    * of a `<Schema>` at the third level (`Edmx/DataServices/Schema`), as pairs, in document order.
    */
   schemaAnnotations?: number[];
+  /**
+   * When given, receives for every `<EntityType>` and `<ComplexType>` child of a `<Schema>` that is
+   * not an empty-element tag, as triples: the offset of its start tag's `<`, and the `[start, end)`
+   * offsets of its content (after the start tag's `>`, up to the end tag's `<`), in document order.
+   */
+  typeBodies?: number[];
 }
 
 const TAB = 0x09;
@@ -105,9 +113,9 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
     for (let k = 0; k < 3; k++) checkWellFormed(WARM_UP);
   }
   try {
-    const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations);
+    const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.typeBodies);
     scanner.run();
-    return { ok: true, prefixedAttributes: scanner.prefixedAttributes };
+    return { ok: true, prefixedAttributes: scanner.prefixedAttributes, declaresEntities: scanner.declaresEntities };
   } catch (e) {
     if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset };
     throw e;
@@ -132,12 +140,20 @@ class Scanner {
   prefixedAttributes = false;
   /** Where the `<Annotations>` element being read starts (-1: none is open). */
   private spanStart = -1;
+  /** The start tag and content start of the `<EntityType>`/`<ComplexType>` being read (-1: none is open). */
+  private bodyTag = -1;
+  private bodyStart = -1;
 
   constructor(
     private readonly t: string,
     private readonly maxDepth: number,
     private readonly spans: number[] | undefined,
+    private readonly bodies: number[] | undefined,
   ) {}
+
+  get declaresEntities(): boolean {
+    return this.entities.size > 0;
+  }
 
   run(): void {
     const t = this.t;
@@ -216,6 +232,10 @@ class Scanner {
       this.spans?.push(this.spanStart, i + 1);
       this.spanStart = -1;
     }
+    if (top === 3 && this.bodyStart >= 0) {
+      this.bodies?.push(this.bodyTag, this.bodyStart, tagStart);
+      this.bodyStart = -1;
+    }
     return i + 1;
   }
 
@@ -270,6 +290,10 @@ class Scanner {
       return i + 2;
     }
     if (span) this.spanStart = tagStart;
+    else if (this.bodies !== undefined && this.depth === 3 && this.isSchemaType(nameAt, nameLength)) {
+      this.bodyTag = tagStart;
+      this.bodyStart = i + 1;
+    }
     if (this.depth >= this.maxDepth) fail(`elements are nested more than ${this.maxDepth} deep`, tagStart);
     this.openAt[this.depth] = nameAt;
     this.openLength[this.depth] = nameLength;
@@ -280,6 +304,13 @@ class Scanner {
   /** Whether the element named at `nameAt` is `Annotations` and its parent (the innermost open element) a `Schema`. */
   private isSchemaAnnotations(nameAt: number, nameLength: number): boolean {
     return hasLocalName(this.t, nameAt, nameLength, "Annotations") && hasLocalName(this.t, this.openAt[2], this.openLength[2], "Schema");
+  }
+
+  /** Whether the element named at `nameAt` is `EntityType` or `ComplexType` and its parent a `Schema`. */
+  private isSchemaType(nameAt: number, nameLength: number): boolean {
+    const t = this.t;
+    return (hasLocalName(t, nameAt, nameLength, "EntityType") || hasLocalName(t, nameAt, nameLength, "ComplexType")) &&
+      hasLocalName(t, this.openAt[2], this.openLength[2], "Schema");
   }
 
   /** `= "value"` after the attribute name at `at`; returns the offset after the closing quote. */

@@ -8,7 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
-import { deferredGroups, maskSpans } from "./deferred";
+import { deferredGroups, maskSpans, mergeSpans, typeBodies } from "./deferred";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
   type Attributes, type XNode,
@@ -80,6 +80,12 @@ export interface ReadOptions {
    * slice reads only those that target what it keeps. On Graph they are 40% of the document.
    */
   deferAnnotationGroups?: boolean;
+  /**
+   * Locate the contents of the schemas' `<EntityType>` and `<ComplexType>` elements without reading
+   * them (`RawStructuredType.body`): their start tags are read, their members only when a slice
+   * needs the type (`readTypeBody`). Not done when the DOCTYPE declares entities.
+   */
+  deferTypeBodies?: boolean;
 }
 
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
@@ -87,15 +93,19 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const text = source.text;
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check first.
   const spans: number[] | undefined = options.deferAnnotationGroups ? [] : undefined;
-  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans });
+  const triples: number[] | undefined = options.deferTypeBodies ? [] : undefined;
+  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans, typeBodies: triples });
   if (!wellFormed.ok) {
     const { offset, message } = wellFormed;
     diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
     return undefined;
   }
+  // A part of the text parsed alone would not know the DOCTYPE's entities: then the bodies are read now.
+  const bodies = triples && !wellFormed.declaresEntities ? typeBodies(triples) : undefined;
+  const masked = bodies?.spans.length ? mergeSpans(spans ?? [], bodies.spans) : spans;
   let nodes: XNode[];
   try {
-    nodes = getParser().parse(spans?.length ? maskSpans(text, spans) : text) as XNode[];
+    nodes = getParser().parse(masked?.length ? maskSpans(text, masked) : text) as XNode[];
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "", { source, offset: 0 });
     return undefined;
@@ -122,7 +132,30 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     schemas,
   };
   if (spans) doc.deferred = deferredGroups(source, spans, schemas);
+  if (bodies?.byTag.size) {
+    for (const schema of schemas)
+      for (const t of [...schema.entityTypes, ...schema.complexTypes]) {
+        const span = bodies.byTag.get(t.at.offset);
+        if (span) {
+          const [start, end] = span;
+          t.body = { source, prefixedAttributes: wellFormed.prefixedAttributes, path: `${schema.namespace}.${t.name}`, start, end };
+        }
+      }
+  }
   return doc;
+}
+
+/**
+ * Reads a deferred type content into its raw type (key, properties, navigation properties,
+ * annotations); offsets, lines and columns are those in its file. Reading it twice does nothing.
+ */
+export function readTypeBody(raw: RawStructuredType, diags: DiagnosticBag): void {
+  const body = raw.body;
+  if (!body) return;
+  raw.body = undefined;
+  const nodes = getParser().parse(body.source.text.slice(body.start, body.end)) as XNode[];
+  const members = new Reader(body.source, diags, body.prefixedAttributes, body.start).members({ "#content": nodes }, body.path);
+  Object.assign(raw, members);
 }
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
@@ -265,8 +298,6 @@ class Reader {
   structured(n: XNode, element: string, ns: string): RawStructuredType {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", element, ns);
-    const path = `${ns}.${name}`;
-    const [keys, properties, navigationProperties, annotations] = groupChildren(n, STRUCTURED_CHILDREN);
     return {
       at: this.at(n),
       name,
@@ -274,6 +305,14 @@ class Reader {
       abstract: this.attr(a, "Abstract"),
       openType: this.attr(a, "OpenType"),
       hasStream: this.attr(a, "HasStream"),
+      ...this.members(n, `${ns}.${name}`),
+    };
+  }
+
+  /** The members among a structured type's children (`path` is the type's qualified name). */
+  members(n: XNode, path: string): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
+    const [keys, properties, navigationProperties, annotations] = groupChildren(n, STRUCTURED_CHILDREN);
+    return {
       key: keys.length > 0
         ? groupChildren(keys[0], ["PropertyRef"])[0].map((k) => {
             const ka = this.attrs(k);

@@ -7,7 +7,7 @@
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
-import type { EntityContainer, EntityType, NavigationProperty, Operation } from "../../model/types";
+import type { EntityContainer, EntityType, NavigationProperty, Operation, StructuredType } from "../../model/types";
 import { accepts, advance, startStates, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
@@ -32,14 +32,18 @@ interface Node {
 }
 
 /** Navigation properties a path can follow from an entity of type `t`: its own and its bases'. */
-function navigationsOf(t: EntityType, cache: Map<EntityType, NavigationProperty[]>): NavigationProperty[] {
+function navigationsOf(t: EntityType, cache: Map<EntityType, NavigationProperty[]>, fill: Fill | undefined): NavigationProperty[] {
   let list = cache.get(t);
   if (!list) {
-    list = t.baseType ? [...navigationsOf(t.baseType, cache), ...t.navigationProperties] : t.navigationProperties;
+    fill?.(t);
+    list = t.baseType ? [...navigationsOf(t.baseType, cache, fill), ...t.navigationProperties] : t.navigationProperties;
     cache.set(t, list);
   }
   return list;
 }
+
+/** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
+export type Fill = (t: StructuredType) => void;
 
 function descendants(t: EntityType): EntityType[] {
   const out: EntityType[] = [];
@@ -61,6 +65,7 @@ export function selectPaths(
   container: EntityContainer | undefined,
   include: readonly PathPattern[],
   exclude: readonly PathPattern[],
+  fill?: Fill,
 ): PathSelection {
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [] };
   if (!container) {
@@ -71,7 +76,7 @@ export function selectPaths(
   const casts = include.some(hasCastSegment) || exclude.some(hasCastSegment);
   for (const pattern of include) {
     const before = result.addressed.size + result.operations.size;
-    walk(container, pattern, exclude, navCache, casts, result);
+    walk(container, pattern, exclude, navCache, casts, result, fill);
     if (result.addressed.size + result.operations.size === before) result.unmatched.push(pattern.text);
   }
   return result;
@@ -84,6 +89,7 @@ function walk(
   navCache: Map<EntityType, NavigationProperty[]>,
   casts: boolean,
   result: PathSelection,
+  fill: Fill | undefined,
 ): void {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
@@ -122,7 +128,7 @@ function walk(
   }
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i];
-    for (const nav of navigationsOf(node.type, navCache)) step(node, nav.target, nav.name, false);
+    for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true);
   }
 

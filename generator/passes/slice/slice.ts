@@ -12,7 +12,7 @@ import { Codes, type DiagnosticBag } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
-import { selectPaths } from "./paths";
+import { selectPaths, type Fill } from "./paths";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -36,16 +36,27 @@ export function isSliced(options: SliceOptions): boolean {
   return (options.include?.length ?? 0) > 0 || (options.exclude?.length ?? 0) > 0;
 }
 
-/**
- * `beforeCopy` is called with the kept types once they are known, before the slice is copied out
- * of the model (the generator reads the annotation blocks that target them there).
- */
+export interface SliceHooks {
+  /**
+   * With a lazily built model (model/build's `buildLazyModel`): reads a type's members. Called for
+   * each type whose members the slice looks at — along URL paths, in the closure — and for every
+   * kept type before `beforeCopy`.
+   */
+  fill?: Fill;
+  /**
+   * Called with the kept types once they are known, before the slice is copied out of the model
+   * (the generator reads the annotation blocks that target them there).
+   */
+  beforeCopy?: (keep: ReadonlySet<SchemaType>) => void;
+}
+
 export function sliceModel(
   model: Model,
   options: SliceOptions,
   diags: DiagnosticBag,
-  beforeCopy?: (keep: ReadonlySet<SchemaType>) => void,
+  hooks: SliceHooks = {},
 ): { model: Model; summary: SliceSummary } {
+  const { fill, beforeCopy } = hooks;
   const includes = (options.include ?? []).map(parsePattern);
   const excludes = (options.exclude ?? []).map(parsePattern);
   for (const p of [...includes, ...excludes]) {
@@ -77,7 +88,7 @@ export function sliceModel(
     for (const p of includeNames) if (p.regex.test(op.qualifiedName) || p.regex.test(op.namespace)) matched.add(p);
     if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) seedOps.add(op);
   }
-  const selection = selectPaths(model.container, includePaths, paths(excludes));
+  const selection = selectPaths(model.container, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) seeds.add(t);
   for (const op of selection.operations) seedOps.add(op);
   for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
@@ -127,6 +138,7 @@ export function sliceModel(
     const t = queue[i];
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     const s: StructuredType = t;
+    fill?.(s);
     if (s.baseType) add(s.baseType, "base");
     for (const p of s.properties) addRef(p.type);
     if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value");
@@ -136,6 +148,7 @@ export function sliceModel(
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
+  if (fill) for (const t of keep) if (t.kind === "entity" || t.kind === "complex") fill(t);
   beforeCopy?.(keep);
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
