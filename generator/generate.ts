@@ -66,7 +66,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     if (diags.hasErrors) throw new GenerationError(diags.items);
     sliced = sliceModel(model, options, diags, {
       fill: lazy.fill,
-      beforeCopy: (keep) => readDeferred(model, docs, keep, lazy.fill, diags),
+      beforeCopy: (keep) => readDeferred(lazy, docs, keep, diags),
     });
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
@@ -95,7 +95,8 @@ function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer
  * exactly the annotations it gets without slicing. The type a block targets is filled first (a
  * block whose Target was not read from its start tag may name a type outside the slice).
  */
-function readDeferred(model: Model, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, fill: LazyModel["fill"], diags: DiagnosticBag): void {
+function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: ReadonlySet<SchemaType>, diags: DiagnosticBag): void {
+  const model = lazy.model;
   const groups: RawAnnotationGroup[] = [];
   for (const doc of docs)
     for (const d of doc.deferred ?? []) {
@@ -103,8 +104,7 @@ function readDeferred(model: Model, docs: readonly RawDocument[], keep: Readonly
       if (t && !keep.has(t)) continue;
       const g = readDeferredGroup(d, diags);
       if (!g) continue;
-      const target = model.types.get(splitTarget(model, g.target).head);
-      if (target && (target.kind === "entity" || target.kind === "complex")) fill(target);
+      lazy.fillTarget(g.target);
       groups.push(g);
     }
   applyAnnotationGroups(model, groups);

@@ -136,11 +136,14 @@ test("a problem inside a type the slice reads is reported where it is; one it ne
   expect(failures(badKey, { include: ["t.core.leaf"] })).toEqual([]);
 });
 
-test("with entities declared in a DOCTYPE, type contents are read in place (a part could not be parsed alone)", () => {
-  const withEntity = SPEC.replace('<edmx:Edmx Version', '<!DOCTYPE edmx:Edmx [<!ENTITY made "made">]>\n<edmx:Edmx Version')
-    .replace('<Property Name="made"', '<Property Name="&made;"');
+test("with entities declared in a DOCTYPE, type contents and annotation blocks are read in place (a part could not be parsed alone)", () => {
+  const withEntity = SPEC.replace('<edmx:Edmx Version', '<!DOCTYPE edmx:Edmx [<!ENTITY made "made"><!ENTITY info "Its info">]>\n<edmx:Edmx Version')
+    .replace('<Property Name="made"', '<Property Name="&made;"')
+    .replace('String="Its info."', 'String="&info;."');
   expect(checkWellFormed(withEntity)).toMatchObject({ ok: true, declaresEntities: true });
   expectSame("t.xml", withEntity, { include: ["t.core.leaf"] });
+  const files = expectSame("t.xml", withEntity, { include: ["/keyeds/**"] });
+  expect([...files.values()].join("\n")).toContain("Its info.");
 });
 
 const GRAPH = path.resolve(__dirname, "..", "..", "shared", "corpus", "graph-v1.0-clean.xml");

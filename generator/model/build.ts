@@ -2,7 +2,7 @@
  * Builds the resolved model from raw CSDL documents: one pass to declare every named element, one to
  * link references. Problems become diagnostics with the element's path and position.
  */
-import { applyAnnotationGroups, qualify } from "./annotation-groups";
+import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -67,6 +67,8 @@ export interface LazyModel {
    * checked against the bases', or inherited) — as `buildModel` does for every type. Idempotent.
    */
   fill(t: StructuredType): void;
+  /** Fills the entity or complex type an annotation target path (`ns.type/member`) starts with. */
+  fillTarget(target: string): void;
 }
 
 /**
@@ -79,7 +81,7 @@ export interface LazyModel {
 export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawStructuredType) => void): LazyModel {
   const builder = new ModelBuilder(docs, diags, readBody);
   const model = builder.build();
-  return { model, fill: (t) => builder.fill(t) };
+  return { model, fill: (t) => builder.fill(t), fillTarget: (target) => builder.fillTarget(target) };
 }
 
 class ModelBuilder {
@@ -161,7 +163,11 @@ class ModelBuilder {
       container,
       externalAnnotations: this.externalAnnotations,
     };
-    for (const { raw } of rawSchemas) applyAnnotationGroups(model, raw.annotationGroups);
+    for (const { raw } of rawSchemas) {
+      // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
+      if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target);
+      applyAnnotationGroups(model, raw.annotationGroups);
+    }
     return model;
   }
 
@@ -185,6 +191,12 @@ class ModelBuilder {
     this.ownKey(type, raw);
     if (raw.key) this.checkKeyNotInherited(type, raw);
     this.inheritKey(type);
+  }
+
+  /** Lazy mode: fills the entity or complex type an annotation target path starts with. */
+  fillTarget(target: string): void {
+    const t = this.types.get(splitTarget(this, target).head);
+    if (t && (t.kind === "entity" || t.kind === "complex")) this.fill(t);
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */

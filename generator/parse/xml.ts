@@ -83,7 +83,7 @@ export interface ReadOptions {
   /**
    * Locate the contents of the schemas' `<EntityType>` and `<ComplexType>` elements without reading
    * them (`RawStructuredType.body`): their start tags are read, their members only when a slice
-   * needs the type (`readTypeBody`). Not done when the DOCTYPE declares entities.
+   * needs the type (`readTypeBody`). Neither is done when the DOCTYPE declares entities.
    */
   deferTypeBodies?: boolean;
 }
@@ -100,9 +100,10 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
     return undefined;
   }
-  // A part of the text parsed alone would not know the DOCTYPE's entities: then the bodies are read now.
+  // A part of the text parsed alone would not know the DOCTYPE's entities: then nothing is deferred.
+  const groupSpans = wellFormed.declaresEntities ? undefined : spans;
   const bodies = triples && !wellFormed.declaresEntities ? typeBodies(triples) : undefined;
-  const masked = bodies?.spans.length ? mergeSpans(spans ?? [], bodies.spans) : spans;
+  const masked = bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : groupSpans;
   let nodes: XNode[];
   try {
     nodes = getParser().parse(masked?.length ? maskSpans(text, masked) : text) as XNode[];
@@ -131,7 +132,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     references: references.map((x) => r.reference(x)),
     schemas,
   };
-  if (spans) doc.deferred = deferredGroups(source, spans, schemas);
+  if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas);
   if (bodies?.byTag.size) {
     for (const schema of schemas)
       for (const t of [...schema.entityTypes, ...schema.complexTypes]) {
