@@ -44,7 +44,6 @@ export interface TypeValidatorView {
   abstractNames: string[];
   open: boolean;
   base: string;
-  baseKnown: string;
   /**
    * The expressions checking and counting each property (`vr.p(…)`, `vr.c(…)`), one per line,
    * joined by ` + ` ("" when the type declares none). Joined here: one string per type renders much
@@ -54,6 +53,8 @@ export interface TypeValidatorView {
   /** The declared property names, as array items. */
   names: string;
   hasNames: boolean;
+  /** The body of `knownX`: its names set, then its base type's `knownX` (`false` when it has neither). */
+  known: string;
   /** Whether `propsX` and `knownX` use their parameters (the type declares or inherits properties). */
   hasProps: boolean;
 }
@@ -264,10 +265,10 @@ function typeView(
     abstractNames,
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
-    baseKnown: t.baseType ? fnName(t.baseType, "known") : "",
     checks: calls.join("\n    + "),
     names: declared.join(", "),
     hasNames: declared.length > 0,
+    known: [declared.length > 0 && `${name}Names.has(name)`, t.baseType && `${fnName(t.baseType, "known")}(name)`].filter(Boolean).join(" || ") || "false",
     hasProps: declared.length > 0 || t.baseType !== undefined,
   };
 }
