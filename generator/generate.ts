@@ -3,7 +3,7 @@
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
 import { DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
-import { readCsdlXml, readDeferredGroup, readTypeBody } from "./parse/xml";
+import { readBody, readCsdlXml, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
@@ -59,13 +59,15 @@ export function generate(options: GenerateOptions): GenerateResult {
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
     // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
-    // and the members of entity and complex types only for the types it looks at (fill).
+    // the members of types only for the types it looks at (fill), and operations past their binding
+    // parameter only for those it keeps (fillOperation).
     const docs = readDocuments(options.inputs, diags, true);
-    const lazy = buildLazyModel(docs, diags, (raw) => readTypeBody(raw, diags));
+    const lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags));
     const model = (full = lazy.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
     sliced = sliceModel(model, options, diags, {
       fill: lazy.fill,
+      fillOperation: lazy.fillOperation,
       beforeCopy: (keep) => readDeferred(lazy, docs, keep, diags),
     });
   }
@@ -82,7 +84,7 @@ export function generate(options: GenerateOptions): GenerateResult {
 function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
   const docs: RawDocument[] = [];
   for (const input of inputs) {
-    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups: defer, deferTypeBodies: defer });
+    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups: defer, deferBodies: defer });
     if (doc) docs.push(doc);
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);

@@ -44,7 +44,7 @@ const expectSame = expectSameAsFullSlice;
 
 test("the scan locates the contents of the schemas' entity and complex types, and only those", () => {
   const triples: number[] = [];
-  expect(checkWellFormed(SPEC, { typeBodies: triples }).ok).toBe(true);
+  expect(checkWellFormed(SPEC, { bodies: triples }).ok).toBe(true);
   const found = [];
   for (let k = 0; k < triples.length; k += 3) {
     expect(SPEC.charCodeAt(triples[k + 1] - 1)).toBe(">".charCodeAt(0));

@@ -8,8 +8,10 @@ import type {
   RawAnnotation,
   RawDocument,
   RawEntityContainer,
+  RawEnumType,
   RawFacets,
   RawOperation,
+  RawParameter,
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
@@ -59,29 +61,41 @@ export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
   return new ModelBuilder(docs, diags).build();
 }
 
-/** A model whose entity and complex types are shells until `fill` reads and links their members. */
+/** A raw element whose content a lazily built model reads when it is filled. */
+export type RawDeferrable = RawStructuredType | RawEnumType | RawOperation;
+
+/** A model whose types and operations are shells until `fill` / `fillOperation` completes them. */
 export interface LazyModel {
   model: Model;
   /**
-   * Reads (`readBody`) and links the members of a type, its base types' first, then its key (own,
-   * checked against the bases', or inherited) — as `buildModel` does for every type. Idempotent.
+   * Reads (`readBody`) and links the members of an entity or complex type, its base types' first,
+   * then its key (own, checked against the bases', or inherited) — as `buildModel` does for every
+   * type; reads an enum type's members. Idempotent; other types are complete already.
    */
-  fill(t: StructuredType): void;
-  /** Fills the entity or complex type an annotation target path (`ns.type/member`) starts with. */
+  fill(t: SchemaType): void;
+  /** Reads and links an operation's parameters after the first, its return type and annotations. Idempotent. */
+  fillOperation(op: Operation): void;
+  /** Fills the type an annotation target path (`ns.type/member`) starts with. */
   fillTarget(target: string): void;
 }
 
 /**
- * For a slice: the model with every entity and complex type a shell (name, base type, flags and
- * subtypes are known; members, key and own annotations are not), filled when the slice needs it.
- * `readBody` completes a raw type whose content was deferred (`RawStructuredType.body`). The
- * documents' annotation blocks must be deferred too (they may target members); problems inside a
- * type that is never filled are never reported.
+ * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags
+ * and subtypes are known; members, key and own annotations are not) and every operation known by
+ * its binding parameter only, each filled when the slice needs it. `readBody` completes a raw
+ * element whose content was deferred (its `body`). The documents' annotation blocks must be
+ * deferred too (they may target members); problems inside an element that is never filled are
+ * never reported.
  */
-export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawStructuredType) => void): LazyModel {
+export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawDeferrable) => void): LazyModel {
   const builder = new ModelBuilder(docs, diags, readBody);
   const model = builder.build();
-  return { model, fill: (t) => builder.fill(t), fillTarget: (target) => builder.fillTarget(target) };
+  return {
+    model,
+    fill: (t) => builder.fill(t),
+    fillOperation: (op) => builder.fillOperation(op),
+    fillTarget: (target) => builder.fillTarget(target),
+  };
 }
 
 class ModelBuilder {
@@ -94,12 +108,15 @@ class ModelBuilder {
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
+  readonly unfilledEnums = new Map<EnumType, RawEnumType>();
+  /** Lazy mode: operations not filled yet, with their raw elements and how many parameters were read. */
+  readonly unfilledOperations = new Map<Operation, { raw: RawOperation; read: number }>();
 
   constructor(
     readonly docs: RawDocument[],
     readonly diags: DiagnosticBag,
-    /** Lazy mode (buildLazyModel): reads a deferred type content. */
-    readonly readBody?: (raw: RawStructuredType) => void,
+    /** Lazy mode (buildLazyModel): reads a deferred content. */
+    readonly readBody?: (raw: RawDeferrable) => void,
   ) {}
 
   build(): Model {
@@ -175,7 +192,9 @@ class ModelBuilder {
    * Lazy mode: one type's members, as the eager passes would link them. The base comes first, so
    * that its key (own or inherited) is known when this type's key is checked and inherited.
    */
-  fill(type: StructuredType): void {
+  fill(type: SchemaType): void {
+    if (type.kind === "enum") return this.fillEnum(type);
+    if (type.kind !== "entity" && type.kind !== "complex") return;
     const raw = this.unfilled.get(type);
     if (!raw) return;
     this.unfilled.delete(type);
@@ -193,10 +212,41 @@ class ModelBuilder {
     this.inheritKey(type);
   }
 
-  /** Lazy mode: fills the entity or complex type an annotation target path starts with. */
+  /** Lazy mode: an enum type's members and own annotations. */
+  fillEnum(type: EnumType): void {
+    const raw = this.unfilledEnums.get(type);
+    if (!raw) return;
+    this.unfilledEnums.delete(type);
+    const before = this.diags.items.length;
+    this.readBody?.(raw);
+    if (this.diags.items.length > before) return;
+    type.members = this.enumMembers(raw);
+    // Its own annotations come before any an annotation block adds.
+    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
+  }
+
+  /**
+   * Lazy mode: an operation's parameters after the first (which was read with the model: it binds
+   * a bound operation), its return type and its annotations, in document order.
+   */
+  fillOperation(op: Operation): void {
+    const entry = this.unfilledOperations.get(op);
+    if (!entry) return;
+    this.unfilledOperations.delete(op);
+    const { raw, read } = entry;
+    const annotationsRead = raw.annotations.length;
+    const before = this.diags.items.length;
+    this.readBody?.(raw);
+    if (this.diags.items.length > before) return;
+    op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName)));
+    if (!op.returnType && raw.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
+    op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead)));
+  }
+
+  /** Lazy mode: fills the type an annotation target path starts with. */
   fillTarget(target: string): void {
     const t = this.types.get(splitTarget(this, target).head);
-    if (t && (t.kind === "entity" || t.kind === "complex")) this.fill(t);
+    if (t) this.fill(t);
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -234,13 +284,10 @@ class ModelBuilder {
         ...named(e.name, e.annotations, e.at),
         underlying: this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at),
         isFlags: isTrue(e.isFlags),
-        members: e.members.map((m, i) => ({
-          name: m.name,
-          value: enumMemberValue(m.value, i),
-          annotations: this.annotations(m.annotations),
-        })),
+        members: this.enumMembers(e),
       };
       this.declare(schema, t, t.qualifiedName);
+      if (this.readBody && e.body) this.unfilledEnums.set(t, e);
     }
     for (const d of raw.typeDefinitions) {
       const path = `${ns}.${d.name}`;
@@ -283,6 +330,14 @@ class ModelBuilder {
       this.declare(schema, t, t.qualifiedName);
       pending.push({ raw: e, type: t });
     }
+  }
+
+  enumMembers(e: RawEnumType): EnumType["members"] {
+    return e.members.map((m, i) => ({
+      name: m.name,
+      value: enumMemberValue(m.value, i),
+      annotations: this.annotations(m.annotations),
+    }));
   }
 
   enumUnderlying(raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
@@ -457,13 +512,18 @@ class ModelBuilder {
     for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
   }
 
+  parameter(p: RawParameter, qn: string): Parameter {
+    return { name: p.name, type: this.typeRef(p.type, p, `${qn}/${p.name}`, p.at), annotations: this.annotations(p.annotations) };
+  }
+
+  returnType(op: RawOperation, qn: string): TypeRef | undefined {
+    const r = op.returnType;
+    return r ? this.typeRef(r.type, r, `${qn}/$ReturnType`, r.at) : undefined;
+  }
+
   operation(op: RawOperation, ns: string): Operation {
     const qn = `${ns}.${op.name}`;
-    const params: Parameter[] = op.parameters.map((p) => ({
-      name: p.name,
-      type: this.typeRef(p.type, p, `${qn}/${p.name}`, p.at),
-      annotations: this.annotations(p.annotations),
-    }));
+    const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn));
     const bound = isTrue(op.isBound);
     if (bound && params.length === 0) {
       this.diags.error(Codes.invalidAttribute, `bound ${op.kind} ${qn} has no binding parameter`, qn, op.at);
@@ -479,9 +539,10 @@ class ModelBuilder {
       composable: isTrue(op.isComposable),
       binding: bound ? params[0] : undefined,
       parameters: bound ? params.slice(1) : params,
-      returnType: op.returnType ? this.typeRef(op.returnType.type, op.returnType, `${qn}/$ReturnType`, op.returnType.at) : undefined,
+      returnType: this.returnType(op, qn),
       entitySetPath: op.entitySetPath,
     };
+    if (this.readBody && op.body) this.unfilledOperations.set(result, { raw: op, read: op.parameters.length });
     const list = this.operations.get(qn);
     if (list) list.push(result);
     else this.operations.set(qn, [result]);

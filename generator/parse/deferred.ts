@@ -2,9 +2,9 @@
  * Deferred `<Annotations>` blocks (`readCsdlXml`'s `deferAnnotationGroups`): the well-formedness scan
  * locates each schema's blocks, `maskSpans` hides them from the parser without moving any other
  * element, and `deferredGroups` records where they are and what they target, for a slice to read
- * only those it needs (`readDeferredGroup`). The contents of entity and complex types are deferred
- * the same way (`deferTypeBodies`, `readTypeBody`): the start tags stay, the members are read when
- * a slice needs the type.
+ * only those it needs (`readDeferredGroup`). The contents of entity, complex and enum types and of
+ * operations are deferred the same way (`deferBodies`, `readBody`): the start tags stay (and an
+ * operation's first parameter, which binds it), the rest is read when a slice needs the element.
  */
 import type { DeferredGroup, RawSchema } from "./raw";
 import type { SourceText } from "./source";
@@ -40,11 +40,11 @@ export function mergeSpans(a: readonly number[], b: readonly number[]): number[]
 }
 
 /**
- * The type contents worth deferring, from the scan's triples (start tag, content start, content end):
- * a content shorter than a comment (`<!---->`, 7 characters) is read in place. Returns the spans to
- * mask and each content's `[start, end)` by the offset of its type's start tag.
+ * The contents worth deferring, from the scan's triples (start tag, content start, content end): a
+ * content shorter than a comment (`<!---->`, 7 characters) is read in place. Returns the spans to
+ * mask and each content's `[start, end)` by the offset of its element's start tag.
  */
-export function typeBodies(triples: readonly number[]): { spans: number[]; byTag: Map<number, [number, number]> } {
+export function deferredBodies(triples: readonly number[]): { spans: number[]; byTag: Map<number, [number, number]> } {
   const spans: number[] = [];
   const byTag = new Map<number, [number, number]>();
   for (let k = 0; k < triples.length; k += 3) {

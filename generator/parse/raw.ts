@@ -93,13 +93,13 @@ export interface RawStructuredType extends RawNode {
   navigationProperties: RawNavigationProperty[];
   annotations: RawAnnotation[];
   /**
-   * With `deferTypeBodies`: the element's content, not read yet (key, properties, navigation
-   * properties and annotations are empty until `readTypeBody` reads it).
+   * With `deferBodies`: the element's content, not read yet (key, properties, navigation
+   * properties and annotations are empty until `readBody` reads it).
    */
   body?: DeferredBody;
 }
 
-/** The content of an `<EntityType>` or `<ComplexType>`, located but not read. */
+/** The content of a schema's type or operation, located but not read (see `ReadOptions.deferBodies`). */
 export interface DeferredBody {
   source: SourceText;
   /** Whether attributes must be read by local name (some attribute in the document has a prefix). */
@@ -122,6 +122,8 @@ export interface RawEnumType extends RawNode {
   isFlags?: string;
   members: RawEnumMember[];
   annotations: RawAnnotation[];
+  /** With `deferBodies`: the members and annotations, not read yet (empty until `readBody`). */
+  body?: DeferredBody;
 }
 
 export interface RawTypeDefinition extends RawNode, RawFacets {
@@ -149,6 +151,11 @@ export interface RawOperation extends RawNode {
   parameters: RawParameter[];
   returnType?: RawReturnType;
   annotations: RawAnnotation[];
+  /**
+   * With `deferBodies`: the content after the first `<Parameter>` (the binding parameter of a bound
+   * operation, read in place), not read yet; `readBody` appends what it holds.
+   */
+  body?: DeferredBody;
 }
 
 export interface RawTerm extends RawNode, RawFacets {

@@ -31,11 +31,14 @@ export interface WellFormedOptions {
    */
   schemaAnnotations?: number[];
   /**
-   * When given, receives for every `<EntityType>` and `<ComplexType>` child of a `<Schema>` that is
-   * not an empty-element tag, as triples: the offset of its start tag's `<`, and the `[start, end)`
-   * offsets of its content (after the start tag's `>`, up to the end tag's `<`), in document order.
+   * When given, receives for every `<EntityType>`, `<ComplexType>` and `<EnumType>` child of a
+   * `<Schema>` that is not an empty-element tag, as triples: the offset of its start tag's `<`, and
+   * the `[start, end)` offsets of its content (after the start tag's `>`, up to the end tag's `<`),
+   * in document order. For an `<Action>` or `<Function>` the content starts after its first
+   * `<Parameter>` element (the binding parameter of a bound operation), or after the start tag when
+   * it has none.
    */
-  typeBodies?: number[];
+  bodies?: number[];
 }
 
 const TAB = 0x09;
@@ -113,7 +116,7 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
     for (let k = 0; k < 3; k++) checkWellFormed(WARM_UP);
   }
   try {
-    const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.typeBodies);
+    const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.bodies);
     scanner.run();
     return { ok: true, prefixedAttributes: scanner.prefixedAttributes, declaresEntities: scanner.declaresEntities };
   } catch (e) {
@@ -140,9 +143,11 @@ class Scanner {
   prefixedAttributes = false;
   /** Where the `<Annotations>` element being read starts (-1: none is open). */
   private spanStart = -1;
-  /** The start tag and content start of the `<EntityType>`/`<ComplexType>` being read (-1: none is open). */
+  /** The start tag and content start of the schema child whose content is being located (-1: none is open). */
   private bodyTag = -1;
   private bodyStart = -1;
+  /** Inside an operation: its first `<Parameter>` is still to come (1) or open (2); 0 otherwise. */
+  private firstParameter = 0;
 
   constructor(
     private readonly t: string,
@@ -228,6 +233,10 @@ class Scanner {
     while (isSpace(t.charCodeAt(i))) i++;
     if (t.charCodeAt(i) !== GT) fail(`closing tag '${t.substr(at, length)}' is not closed with '>'`, i < t.length ? i : tagStart);
     this.depth = top;
+    if (top === 4 && this.firstParameter === 2) {
+      this.bodyStart = i + 1;
+      this.firstParameter = 0;
+    }
     if (top === 3 && this.spanStart >= 0) {
       this.spans?.push(this.spanStart, i + 1);
       this.spanStart = -1;
@@ -235,6 +244,7 @@ class Scanner {
     if (top === 3 && this.bodyStart >= 0) {
       this.bodies?.push(this.bodyTag, this.bodyStart, tagStart);
       this.bodyStart = -1;
+      this.firstParameter = 0;
     }
     return i + 1;
   }
@@ -284,15 +294,25 @@ class Scanner {
       i = this.attributeValue(at, length, at + length);
     }
     const span = this.spans !== undefined && this.depth === 3 && this.isSchemaAnnotations(nameAt, nameLength);
+    const parameter = this.firstParameter === 1 && this.depth === 4 && hasLocalName(t, nameAt, nameLength, "Parameter");
     if (c === SLASH) {
       if (t.charCodeAt(i + 1) !== GT) fail("expected '>' after '/' in a tag", i);
       if (span) this.spans?.push(tagStart, i + 2);
+      if (parameter) {
+        this.bodyStart = i + 2;
+        this.firstParameter = 0;
+      }
       return i + 2;
     }
     if (span) this.spanStart = tagStart;
-    else if (this.bodies !== undefined && this.depth === 3 && this.isSchemaType(nameAt, nameLength)) {
-      this.bodyTag = tagStart;
-      this.bodyStart = i + 1;
+    else if (parameter) this.firstParameter = 2;
+    else if (this.bodies !== undefined && this.depth === 3) {
+      const kind = this.schemaChildKind(nameAt, nameLength);
+      if (kind !== 0) {
+        this.bodyTag = tagStart;
+        this.bodyStart = i + 1;
+        this.firstParameter = kind === 2 ? 1 : 0;
+      }
     }
     if (this.depth >= this.maxDepth) fail(`elements are nested more than ${this.maxDepth} deep`, tagStart);
     this.openAt[this.depth] = nameAt;
@@ -306,11 +326,16 @@ class Scanner {
     return hasLocalName(this.t, nameAt, nameLength, "Annotations") && hasLocalName(this.t, this.openAt[2], this.openLength[2], "Schema");
   }
 
-  /** Whether the element named at `nameAt` is `EntityType` or `ComplexType` and its parent a `Schema`. */
-  private isSchemaType(nameAt: number, nameLength: number): boolean {
+  /**
+   * For an element whose parent is a `Schema`: 1 for `EntityType`, `ComplexType` and `EnumType`, 2 for
+   * `Action` and `Function` (their content is located after the first `Parameter`), else 0.
+   */
+  private schemaChildKind(nameAt: number, nameLength: number): number {
     const t = this.t;
-    return (hasLocalName(t, nameAt, nameLength, "EntityType") || hasLocalName(t, nameAt, nameLength, "ComplexType")) &&
-      hasLocalName(t, this.openAt[2], this.openLength[2], "Schema");
+    if (!hasLocalName(t, this.openAt[2], this.openLength[2], "Schema")) return 0;
+    if (hasLocalName(t, nameAt, nameLength, "EntityType") || hasLocalName(t, nameAt, nameLength, "ComplexType") ||
+      hasLocalName(t, nameAt, nameLength, "EnumType")) return 1;
+    return hasLocalName(t, nameAt, nameLength, "Action") || hasLocalName(t, nameAt, nameLength, "Function") ? 2 : 0;
   }
 
   /** `= "value"` after the attribute name at `at`; returns the offset after the closing quote. */

@@ -8,7 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
-import { deferredGroups, maskSpans, mergeSpans, typeBodies } from "./deferred";
+import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
   type Attributes, type XNode,
@@ -81,11 +81,12 @@ export interface ReadOptions {
    */
   deferAnnotationGroups?: boolean;
   /**
-   * Locate the contents of the schemas' `<EntityType>` and `<ComplexType>` elements without reading
-   * them (`RawStructuredType.body`): their start tags are read, their members only when a slice
-   * needs the type (`readTypeBody`). Neither is done when the DOCTYPE declares entities.
+   * Locate the contents of the schemas' `<EntityType>`, `<ComplexType>` and `<EnumType>` elements,
+   * and of their `<Action>`s and `<Function>`s after the first `<Parameter>`, without reading them
+   * (`body` on the raw element): start tags are read, the rest only when a slice needs the element
+   * (`readBody`). Neither this nor `deferAnnotationGroups` is done when the DOCTYPE declares entities.
    */
-  deferTypeBodies?: boolean;
+  deferBodies?: boolean;
 }
 
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
@@ -93,8 +94,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const text = source.text;
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check first.
   const spans: number[] | undefined = options.deferAnnotationGroups ? [] : undefined;
-  const triples: number[] | undefined = options.deferTypeBodies ? [] : undefined;
-  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans, typeBodies: triples });
+  const triples: number[] | undefined = options.deferBodies ? [] : undefined;
+  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans, bodies: triples });
   if (!wellFormed.ok) {
     const { offset, message } = wellFormed;
     diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
@@ -102,7 +103,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   }
   // A part of the text parsed alone would not know the DOCTYPE's entities: then nothing is deferred.
   const groupSpans = wellFormed.declaresEntities ? undefined : spans;
-  const bodies = triples && !wellFormed.declaresEntities ? typeBodies(triples) : undefined;
+  const bodies = triples && !wellFormed.declaresEntities ? deferredBodies(triples) : undefined;
   const masked = bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : groupSpans;
   let nodes: XNode[];
   try {
@@ -135,7 +136,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas);
   if (bodies?.byTag.size) {
     for (const schema of schemas)
-      for (const t of [...schema.entityTypes, ...schema.complexTypes]) {
+      for (const t of [...schema.entityTypes, ...schema.complexTypes, ...schema.enumTypes, ...schema.actions, ...schema.functions]) {
         const span = bodies.byTag.get(t.at.offset);
         if (span) {
           const [start, end] = span;
@@ -146,17 +147,29 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   return doc;
 }
 
+/** A raw element whose content may have been deferred (`ReadOptions.deferBodies`). */
+export type Deferrable = RawStructuredType | RawEnumType | RawOperation;
+
 /**
- * Reads a deferred type content into its raw type (key, properties, navigation properties,
- * annotations); offsets, lines and columns are those in its file. Reading it twice does nothing.
+ * Reads a deferred content into its raw element: a type's members (key, properties, navigation
+ * properties, annotations), an enum's members and annotations, an operation's parameters after the
+ * first, return type and annotations. Offsets, lines and columns are those in its file. Reading it
+ * twice does nothing.
  */
-export function readTypeBody(raw: RawStructuredType, diags: DiagnosticBag): void {
+export function readBody(raw: Deferrable, diags: DiagnosticBag): void {
   const body = raw.body;
   if (!body) return;
   raw.body = undefined;
-  const nodes = getParser().parse(body.source.text.slice(body.start, body.end)) as XNode[];
-  const members = new Reader(body.source, diags, body.prefixedAttributes, body.start).members({ "#content": nodes }, body.path);
-  Object.assign(raw, members);
+  const content: XNode = { "#content": getParser().parse(body.source.text.slice(body.start, body.end)) as XNode[] };
+  const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
+  if ("kind" in raw) {
+    // The first parameter and anything before it were read in place: what follows comes after them.
+    const rest = reader.operationContent(content, body.path);
+    raw.parameters.push(...rest.parameters);
+    raw.returnType ??= rest.returnType;
+    raw.annotations.push(...rest.annotations);
+  } else if ("members" in raw) Object.assign(raw, reader.enumContent(content, body.path));
+  else Object.assign(raw, reader.members(content, body.path));
 }
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
@@ -350,17 +363,24 @@ class Reader {
   enumType(n: XNode, ns: string): RawEnumType {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", "EnumType", ns);
-    const [members, annotations] = groupChildren(n, ["Member", "Annotation"]);
     return {
       at: this.at(n),
       name,
       underlyingType: this.attr(a, "UnderlyingType"),
       isFlags: this.attr(a, "IsFlags"),
+      ...this.enumContent(n, `${ns}.${name}`),
+    };
+  }
+
+  /** An enum type's members and annotations (`path` is its qualified name). */
+  enumContent(n: XNode, path: string): Pick<RawEnumType, "members" | "annotations"> {
+    const [members, annotations] = groupChildren(n, ["Member", "Annotation"]);
+    return {
       members: members.map((m) => {
         const ma = this.attrs(m);
         return {
           at: this.at(m),
-          name: this.req(m, ma, "Name", "Member", `${ns}.${name}`),
+          name: this.req(m, ma, "Name", "Member", path),
           value: this.attr(ma, "Value"),
           annotations: this.annotations(m),
         };
@@ -372,10 +392,6 @@ class Reader {
   operation(n: XNode, kind: "action" | "function", ns: string): RawOperation {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", kind === "action" ? "Action" : "Function", ns);
-    const path = `${ns}.${name}`;
-    const [parameters, returnTypes, annotations] = groupChildren(n, OPERATION_CHILDREN);
-    const ret = returnTypes[0];
-    const retAttrs = ret && this.attrs(ret);
     return {
       at: this.at(n),
       kind,
@@ -383,6 +399,16 @@ class Reader {
       isBound: this.attr(a, "IsBound"),
       isComposable: this.attr(a, "IsComposable"),
       entitySetPath: this.attr(a, "EntitySetPath"),
+      ...this.operationContent(n, `${ns}.${name}`),
+    };
+  }
+
+  /** An operation's parameters, return type and annotations (`path` is its qualified name). */
+  operationContent(n: XNode, path: string): Pick<RawOperation, "parameters" | "returnType" | "annotations"> {
+    const [parameters, returnTypes, annotations] = groupChildren(n, OPERATION_CHILDREN);
+    const ret = returnTypes[0];
+    const retAttrs = ret && this.attrs(ret);
+    return {
       parameters: parameters.map((p) => {
         const pa = this.attrs(p);
         return {

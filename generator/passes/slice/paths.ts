@@ -7,7 +7,7 @@
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
-import type { EntityContainer, EntityType, NavigationProperty, Operation, StructuredType } from "../../model/types";
+import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
 import { accepts, advance, startStates, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
@@ -43,7 +43,7 @@ function navigationsOf(t: EntityType, cache: Map<EntityType, NavigationProperty[
 }
 
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
-export type Fill = (t: StructuredType) => void;
+export type Fill = (t: SchemaType) => void;
 
 function descendants(t: EntityType): EntityType[] {
   const out: EntityType[] = [];

@@ -43,6 +43,8 @@ export interface SliceHooks {
    * kept type before `beforeCopy`.
    */
   fill?: Fill;
+  /** With a lazily built model: reads an operation's parameters and result (`LazyModel.fillOperation`). */
+  fillOperation?: (op: Operation) => void;
   /**
    * Called with the kept types once they are known, before the slice is copied out of the model
    * (the generator reads the annotation blocks that target them there).
@@ -56,7 +58,7 @@ export function sliceModel(
   diags: DiagnosticBag,
   hooks: SliceHooks = {},
 ): { model: Model; summary: SliceSummary } {
-  const { fill, beforeCopy } = hooks;
+  const { fill, fillOperation, beforeCopy } = hooks;
   const includes = (options.include ?? []).map(parsePattern);
   const excludes = (options.exclude ?? []).map(parsePattern);
   for (const p of [...includes, ...excludes]) {
@@ -126,6 +128,7 @@ export function sliceModel(
   const keepOps = new Set<Operation>();
   const addOp = (op: Operation) => {
     if (keepOps.has(op) || excluded(op)) return;
+    fillOperation?.(op);
     const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
     if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
     keepOps.add(op);
@@ -148,7 +151,7 @@ export function sliceModel(
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
-  if (fill) for (const t of keep) if (t.kind === "entity" || t.kind === "complex") fill(t);
+  if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
