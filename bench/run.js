@@ -7,6 +7,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { CORPUS, GRAPH, doubledGraph, tempDir } = require("./corpus.js");
+const { validatorFloor } = require("./validator-floor.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
@@ -96,6 +97,12 @@ function main() {
   rows.push(["where the time goes (in-process, median per stage)", names.map((n) => `${n} ${ms(median(stages.map((s) => s[n])))}`).join(", "), ""]);
 
   rows.push(["tree-shaken: updateSession + path builders + validateSession, esbuild --bundle --minify", treeShake(fullOut, work), "≤ 8 KB"]);
+  const floor = validatorFloor(GRAPH, "microsoft.graph.callRecords.session");
+  rows.push([
+    "names any complete validateSession must contain (bench/validator-floor.js)",
+    `${kb(floor.bytes)} for ${floor.types} types: property names ${kb(floor.properties)}, enum members ${kb(floor.members)}, type names ${kb(floor.typeNames)}`,
+    "",
+  ]);
 
   if (WITH_TSC) {
     rows.push(["tsc --noEmit --strict over the full output (1 run)", tscFull(fullOut), ""]);
@@ -116,6 +123,10 @@ function child(args) {
   const line = /BENCH (\{.*\})/.exec(r.stderr ?? "");
   if (r.status !== 0 || !line) throw new Error(`bench child failed: ${args.join(" ")}\n${r.stderr}`);
   return { ...JSON.parse(line[1]), stdout: r.stdout };
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 function tsBytes(dir) {
