@@ -52,7 +52,17 @@ export class Imports {
 
 /** The JSDoc block for a description (and deprecation), indented; "" when there is nothing to say. */
 export function jsdoc(indent: string, lines: (string | undefined)[]): string {
-  if (!lines.some((l) => l)) return "";
+  // The common cases, for every type and member: nothing to say, or one line that needs no care.
+  let only: string | undefined;
+  let count = 0;
+  for (const l of lines) {
+    if (l) {
+      only = l;
+      count++;
+    }
+  }
+  if (count === 0) return "";
+  if (count === 1 && isPlainLine(only as string)) return `${indent}/** ${only} */\n`;
   const text = lines.filter((l): l is string => !!l && l.trim() !== "").join("\n\n");
   if (!text) return "";
   const body = text
@@ -62,6 +72,12 @@ export function jsdoc(indent: string, lines: (string | undefined)[]): string {
   if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
   return `${indent}/**\n${body.map((l) => `${indent} *${l ? " " + l : ""}`).join("\n")}\n${indent} */\n`;
 }
+
+/** One line that needs no escaping or trimming in a doc comment: no line break, no `*\/`, no space at its end. */
+function isPlainLine(s: string): boolean {
+  return !TRAILING_SPACE.test(s) && !s.includes("\n") && !s.includes("\r") && !s.includes("*/");
+}
+const TRAILING_SPACE = /\s$/;
 
 /** Module paths for one namespace's artifacts. */
 export function moduleFile(namespace: string, artifact: "types" | "validators" | "requests"): string {

@@ -86,7 +86,8 @@ export function staticFile(name: string): string {
 function tidy(text: string): string {
   // Each pass runs only when there is something to fix: the outputs are megabytes long.
   let s = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (/[ \t]\n/.test(s)) s = s.replace(/[ \t]+\n/g, "\n");
+  // indexOf finds a two-character string several times faster than a regular expression scans.
+  if (s.includes(" \n") || s.includes("\t\n")) s = s.replace(/[ \t]+\n/g, "\n");
   if (s.includes("\n\n\n")) s = s.replace(/\n{3,}/g, "\n\n");
   // Most outputs already end with exactly one line break: keep the (flat) string as it is.
   const end = s.trimEnd();
