@@ -42,6 +42,40 @@ const CYCLIC = `<?xml version="1.0" encoding="utf-8"?>
 </edmx:Edmx>`;
 const cyclic = () => [{ file: "cyclic.xml", content: CYCLIC }];
 
+const BOUND = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="t.ops" Alias="o" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="base" Abstract="true">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <EntityType Name="user" BaseType="o.base">
+        <NavigationProperty Name="messages" Type="Collection(o.message)" ContainsTarget="true"/>
+      </EntityType>
+      <EntityType Name="message">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <Property Name="body" Type="o.body"/>
+      </EntityType>
+      <ComplexType Name="body"><Property Name="text" Type="Edm.String"/></ComplexType>
+      <ComplexType Name="report"><Property Name="lines" Type="Edm.Int32"/></ComplexType>
+      <Action Name="sendMail" IsBound="true">
+        <Parameter Name="it" Type="o.user"/>
+        <Parameter Name="Message" Type="o.message" Nullable="false"/>
+      </Action>
+      <Function Name="report" IsBound="true"><Parameter Name="it" Type="o.base"/><ReturnType Type="o.report"/></Function>
+      <Function Name="delta" IsBound="true"><Parameter Name="it" Type="Collection(o.user)"/><ReturnType Type="Collection(o.user)"/></Function>
+      <Action Name="archive" IsBound="true"><Parameter Name="it" Type="o.message"/></Action>
+      <EntityContainer Name="c">
+        <EntitySet Name="users" EntityType="o.user"/>
+        <Singleton Name="me" Type="o.user"/>
+      </EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>`;
+const bound = () => [{ file: "bound.xml", content: BOUND }];
+
 describe("slice patterns", () => {
   test.each([
     ["microsoft.graph.callRecords.*", "microsoft.graph.callRecords.session", true],
@@ -143,6 +177,31 @@ describe("slicing pass", () => {
     expect(cast.kept).toContain("t.specialFile");
     const excluded = slice({ include: ["/drives/**"], exclude: ["/drives/**/files"] }, cyclic());
     expect(excluded.kept).not.toContain("t.file");
+  });
+
+  test("a path's last segment may name a bound action or function: that operation and its route are kept", () => {
+    const ops = (r: ReturnType<typeof slice>) => r.model.schemas.flatMap((x) => x.operations.map((o) => o.name)).sort();
+    const mail = slice({ include: ["/me/sendMail"] }, bound());
+    expect(ops(mail)).toEqual(["sendMail"]);
+    expect([...mail.kept].sort()).toEqual(["t.ops.base", "t.ops.body", "t.ops.message", "t.ops.user"]);
+    expect(mail.files.get("t.ops.requests.ts")).toMatch(/export function sendMail\(/);
+    expect(mail.diagnostics.filter((d) => d.code === "ODG302")).toEqual([]);
+    // Qualified, by alias, after a key segment: the same operation.
+    for (const include of ["/users/{id}/t.ops.sendMail", "/users/{id}/o.sendMail", "/users('x')/sendMail"]) {
+      expect(ops(slice({ include: [include] }, bound()))).toEqual(["sendMail"]);
+    }
+    // Bound to a base type, or to a collection.
+    expect(ops(slice({ include: ["/me/report"] }, bound()))).toEqual(["report"]);
+    expect(slice({ include: ["/me/report"] }, bound()).kept).toContain("t.ops.report");
+    expect(ops(slice({ include: ["/users/delta"] }, bound()))).toEqual(["delta"]);
+    // A wildcard matches navigation properties, not operations: /me/* addresses the messages, whose API comes along.
+    expect(ops(slice({ include: ["/me/*"] }, bound()))).toEqual(["archive"]);
+    // Excluded, or not bound there: nothing matches.
+    for (const [include, exclude] of [[["/me/sendMail"], ["/me/sendMail"]], [["/me/archive"], []], [["/me/nothing"], []]]) {
+      const r = slice({ include, exclude }, bound());
+      expect(r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.path)).toEqual(include);
+      expect(ops(r)).toEqual([]);
+    }
   });
 
   test("an unsliced run and a slice of everything agree", () => {

@@ -1,7 +1,8 @@
 /**
  * URL-path patterns over the service's resource graph (OData URL Conventions 4.01 §4): entity sets
  * and singletons are the first segment, navigation properties (own and inherited) the next ones,
- * and a qualified type name a cast to a derived type (§4.11).
+ * a qualified type name a cast to a derived type (§4.11), and the name of an action or function
+ * bound to the type there (§4.5.1, qualified or not, as services such as Graph accept) a last one.
  *
  * The walk never spells out paths: it runs the pattern as a small automaton over the product of
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
@@ -15,7 +16,7 @@ export interface PathSelection {
   addressed: Set<EntityType>;
   /** Types on a route to a match: kept so the path builders can reach the match. */
   onPath: Set<EntityType>;
-  /** Unbound operations imported under a matched name. */
+  /** Unbound operations imported under a matched name, and bound ones named by a path's last segment. */
   operations: Set<Operation>;
   /** How many patterns matched nothing, by pattern text. */
   unmatched: string[];
@@ -42,6 +43,32 @@ function navigationsOf(t: EntityType, cache: Map<EntityType, NavigationProperty[
   return list;
 }
 
+/**
+ * The operations bound to the node's type or one of its bases that a last segment written out
+ * names; adds them to the result. Whether any did.
+ */
+function matchOperations(
+  node: Node,
+  pattern: PathPattern,
+  exclude: readonly PathPattern[],
+  bound: { byType: BoundOperations; aliases: ReadonlyMap<string, string> },
+  result: PathSelection,
+): boolean {
+  let matched = false;
+  for (let t: EntityType | undefined = node.type; t; t = t.baseType) {
+    for (const op of bound.byType.get(t) ?? []) {
+      for (const name of operationSegments(op, bound.aliases)) {
+        if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
+        if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) continue;
+        result.operations.add(op);
+        matched = true;
+        break;
+      }
+    }
+  }
+  return matched;
+}
+
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
 export type Fill = (t: SchemaType) => void;
 
@@ -61,12 +88,43 @@ function hasCastSegment(p: PathPattern): boolean {
   return p.segments.some((s) => !s.any && s.literal !== undefined && s.literal.includes("."));
 }
 
+/** Operations by the entity type their binding parameter names (single or collection). */
+type BoundOperations = Map<EntityType, Operation[]>;
+
+function boundOperations(operations: readonly Operation[]): BoundOperations {
+  const out: BoundOperations = new Map();
+  for (const op of operations) {
+    const t = op.binding?.type.type;
+    if (t?.kind !== "entity") continue;
+    const list = out.get(t);
+    if (list) list.push(op);
+    else out.set(t, [op]);
+  }
+  return out;
+}
+
+/** The names a URL may give a bound operation: unqualified, qualified, and by its schema's alias. */
+function operationSegments(op: Operation, aliases: ReadonlyMap<string, string>): string[] {
+  const names = [op.name, op.qualifiedName];
+  for (const [alias, ns] of aliases) if (ns === op.namespace) names.push(`${alias}.${op.name}`);
+  return names;
+}
+
+/** What the walk needs of the model besides the container. */
+export interface PathModel {
+  container: EntityContainer | undefined;
+  /** Every operation of the model (bound ones may end a path). */
+  operations: readonly Operation[];
+  aliases: ReadonlyMap<string, string>;
+}
+
 export function selectPaths(
-  container: EntityContainer | undefined,
+  model: PathModel,
   include: readonly PathPattern[],
   exclude: readonly PathPattern[],
   fill?: Fill,
 ): PathSelection {
+  const { container } = model;
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [] };
   if (!container) {
     result.unmatched.push(...include.map((p) => p.text));
@@ -74,9 +132,14 @@ export function selectPaths(
   }
   const navCache = new Map<EntityType, NavigationProperty[]>();
   const casts = include.some(hasCastSegment) || exclude.some(hasCastSegment);
+  // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
+  // matching navigation properties, whose types bring their bound operations along anyway.
+  const bound = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
+    ? { byType: boundOperations(model.operations), aliases: model.aliases }
+    : undefined;
   for (const pattern of include) {
     const before = result.addressed.size + result.operations.size;
-    walk(container, pattern, exclude, navCache, casts, result, fill);
+    walk(container, pattern, exclude, navCache, casts, bound, result, fill);
     if (result.addressed.size + result.operations.size === before) result.unmatched.push(pattern.text);
   }
   return result;
@@ -88,11 +151,14 @@ function walk(
   exclude: readonly PathPattern[],
   navCache: Map<EntityType, NavigationProperty[]>,
   casts: boolean,
+  bound: { byType: BoundOperations; aliases: ReadonlyMap<string, string> } | undefined,
   result: PathSelection,
   fill: Fill | undefined,
 ): void {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
+  /** Nodes where a matched bound operation ends the path: on the route, not addressed themselves. */
+  const operationRoutes: Node[] = [];
   const queue: Node[] = [];
   const excludeStart = exclude.map((p) => startStates(p));
 
@@ -130,10 +196,11 @@ function walk(
     const node = queue[i];
     for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true);
+    if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
   }
 
   // Backward: a node is useful when a match lies at or beneath it.
-  const stack = [...accepting];
+  const stack = [...accepting, ...operationRoutes];
   for (const n of stack) n.useful = true;
   while (stack.length) {
     const n = stack.pop() as Node;

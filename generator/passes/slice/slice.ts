@@ -90,7 +90,7 @@ export function sliceModel(
     for (const p of includeNames) if (p.regex.test(op.qualifiedName) || p.regex.test(op.namespace)) matched.add(p);
     if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) seedOps.add(op);
   }
-  const selection = selectPaths(model.container, includePaths, paths(excludes), fill);
+  const selection = selectPaths({ container: model.container, operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) seeds.add(t);
   for (const op of selection.operations) seedOps.add(op);
   for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
