@@ -196,6 +196,12 @@ describe("slicing pass", () => {
     expect(ops(slice({ include: ["/users/delta"] }, bound()))).toEqual(["delta"]);
     // A wildcard matches navigation properties, not operations: /me/* addresses the messages, whose API comes along.
     expect(ops(slice({ include: ["/me/*"] }, bound()))).toEqual(["archive"]);
+    // What the warning says when a path names an operation that is not bound there, or puts `*` where a key was meant.
+    const hint = (include: string) => slice({ include: [include] }, bound()).diagnostics.find((d) => d.code === "ODG302")?.message;
+    expect(hint("/me/archive")).toBe("--include /me/archive matches no URL path of the service (archive is an operation bound to t.ops.message)");
+    expect(hint("/users/*/sendMail")).toBe("--include /users/*/sendMail matches no URL path of the service " +
+      "(sendMail is an operation bound to t.ops.user; `*` matches one navigation property, a key is written {id} or ('x'))");
+    expect(hint("/me/nothing")).toBe("--include /me/nothing matches no URL path of the service");
     // Excluded, or not bound there: nothing matches.
     for (const [include, exclude] of [[["/me/sendMail"], ["/me/sendMail"]], [["/me/archive"], []], [["/me/nothing"], []]]) {
       const r = slice({ include, exclude }, bound());

@@ -94,7 +94,7 @@ export function sliceModel(
   for (const t of selection.addressed) seeds.add(t);
   for (const op of selection.operations) seedOps.add(op);
   for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
-  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service`, text);
+  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service${pathHint(text, allOps)}`, text);
 
   // Closure over what the selection needs.
   const keep = new Set<SchemaType>();
@@ -157,6 +157,24 @@ export function sliceModel(
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
+}
+
+/**
+ * Why a path pattern may have matched nothing, for the warning: its last segment names an operation
+ * bound elsewhere, or a `*` stands where a key was meant (keys are `{id}` or `('x')`).
+ */
+function pathHint(text: string, operations: readonly Operation[]): string {
+  const segments = text.split("/").filter(Boolean);
+  const last = segments[segments.length - 1]?.replace(/\(.*\)$/, "") ?? "";
+  const hints: string[] = [];
+  const named = operations.filter((o) => o.bound && (o.name === last || o.qualifiedName === last));
+  if (named.length) {
+    const bindings = [...new Set(named.map((o) => o.binding?.type.type.qualifiedName ?? "?"))].sort();
+    const shown = bindings.length > 3 ? `${bindings.slice(0, 3).join(", ")} and ${bindings.length - 3} more` : bindings.join(", ");
+    hints.push(`${last} is an operation bound to ${shown}`);
+  }
+  if (segments.slice(0, -1).includes("*")) hints.push("`*` matches one navigation property, a key is written {id} or ('x')");
+  return hints.length ? ` (${hints.join("; ")})` : "";
 }
 
 function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {
