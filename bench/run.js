@@ -168,10 +168,13 @@ function tsc(args, pkg = "typescript") {
   const bin = path.join(ROOT, "node_modules", pkg, "bin", "tsc");
   const started = process.hrtime.bigint();
   // cwd: a folder without tsconfig.json (TypeScript 7 refuses files on the command line beside one).
-  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", bin, ...args], { cwd: path.dirname(args[args.length - 1]), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // --extendedDiagnostics prints the compiler's memory: what an editor's TypeScript server holds for these files.
+  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", bin, "--extendedDiagnostics", ...args], { cwd: path.dirname(args[args.length - 1]), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wall = Number(process.hrtime.bigint() - started) / 1e6;
   const errors = r.stdout.split("\n").filter((l) => /error TS/.test(l));
-  return `${ms(wall)}${r.status === 0 ? "" : ` (exit ${r.status}, ${errors.length} errors, first: ${errors[0] ?? r.stderr.trim()})`}`;
+  const memory = /Memory used:\s+([0-9]+)K/.exec(r.stdout);
+  const used = memory ? `, compiler memory ${Math.round(Number(memory[1]) / 1024)} MB` : "";
+  return `${ms(wall)}${used}${r.status === 0 ? "" : ` (exit ${r.status}, ${errors.length} errors, first: ${errors[0] ?? r.stderr.trim()})`}`;
 }
 
 const TSC_FLAGS = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext", "--moduleResolution", "nodenext"];
