@@ -35,6 +35,10 @@ export interface GenerateOptions {
   includeDerived?: boolean;
   /** With a slice: also keep navigation targets, transitively. */
   includeNavigation?: boolean;
+  /** Emit the runtime validators (`<ns>.validators.ts`, `validation.ts`); default true. */
+  validators?: boolean;
+  /** Emit the request functions (`<ns>.requests.ts`, `runtime.ts`); default true. */
+  requests?: boolean;
 }
 
 export interface GenerateResult {
@@ -77,6 +81,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   const files = emitAll(model, names, {
     sources: options.inputs.map((i) => baseName(i.file)),
     keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
+    validators: options.validators ?? true,
+    requests: options.requests ?? true,
   });
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }

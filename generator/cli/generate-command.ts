@@ -13,6 +13,8 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
   "key-as-segment"?: boolean;
+  validators?: boolean;
+  requests?: boolean;
   check: boolean;
   watch: boolean;
   "dry-run": boolean;
@@ -32,6 +34,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
+    validators: args.validators, requests: args.requests,
   });
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);

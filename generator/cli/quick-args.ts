@@ -8,7 +8,7 @@
 import type { GenerateArgs } from "./generate-command";
 
 type ValueFlag = "input" | "out" | "config" | "service" | "include" | "exclude";
-type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "key-as-segment" | "include-derived" | "include-navigation";
+type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests";
 
 /** Flags taking values; true for the array ones (which take every value up to the next flag). */
 const VALUES: Record<string, [ValueFlag, boolean]> = {
@@ -31,6 +31,8 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
   "--key-as-segment": ["key-as-segment", true], "--no-key-as-segment": ["key-as-segment", false],
   "--include-derived": ["include-derived", true],
   "--include-navigation": ["include-navigation", true],
+  "--validators": ["validators", true], "--no-validators": ["validators", false],
+  "--requests": ["requests", true], "--no-requests": ["requests", false],
 };
 
 export function quickGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {

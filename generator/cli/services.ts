@@ -13,6 +13,8 @@ export interface ServiceFlags {
   keyAsSegment?: boolean;
   includeDerived?: boolean;
   includeNavigation?: boolean;
+  validators?: boolean;
+  requests?: boolean;
 }
 
 export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
@@ -25,6 +27,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
     includeDerived: flags.includeDerived ?? s.includeDerived,
     includeNavigation: flags.includeNavigation ?? s.includeNavigation,
+    validators: flags.validators ?? s.validators,
+    requests: flags.requests ?? s.requests,
   });
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };

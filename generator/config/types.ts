@@ -11,6 +11,10 @@ export interface ServiceOptions {
   includeDerived?: boolean;
   /** Slice: also keep navigation targets, transitively. */
   includeNavigation?: boolean;
+  /** Generate the runtime validators (`<ns>.validators.ts`, `validation.ts`). Default true. */
+  validators?: boolean;
+  /** Generate the request functions (`<ns>.requests.ts`, `runtime.ts`). Default true. */
+  requests?: boolean;
 }
 
 /** One service: the metadata it is generated from and where its code goes. */
@@ -50,4 +54,6 @@ export interface ResolvedService {
   keyAsSegment?: boolean;
   includeDerived?: boolean;
   includeNavigation?: boolean;
+  validators?: boolean;
+  requests?: boolean;
 }

@@ -9,7 +9,7 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation"];
+const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "validators", "requests"] as const;
 
 /** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
@@ -48,7 +48,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
         else {
           unknownKeys(options, OPTION_KEYS, `${at}.options`, errors);
-          for (const key of ["keyAsSegment", "includeDerived", "includeNavigation"] as const)
+          for (const key of OPTION_KEYS)
             if (options[key] !== undefined && typeof options[key] !== "boolean") errors.push(`${at}.options.${key}: expected true or false`);
         }
       }
@@ -63,6 +63,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
+        validators: isObject(options) ? (options.validators as boolean | undefined) : undefined,
+        requests: isObject(options) ? (options.requests as boolean | undefined) : undefined,
       });
     });
   if (!errors.length) {
@@ -80,7 +82,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function unknownKeys(obj: Record<string, unknown>, known: string[], at: string, errors: string[]): void {
+function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at: string, errors: string[]): void {
   for (const key of Object.keys(obj))
     if (!known.includes(key)) errors.push(`${at ? `${at}.` : ""}${key}: unknown key (expected one of ${known.join(", ")})`);
 }

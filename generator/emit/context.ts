@@ -11,6 +11,9 @@ export interface EmitOptions {
   sources: string[];
   /** Key style for URLs: `/set/key` (true) or `/set('key')` (false). */
   keyAsSegment: boolean;
+  /** Which artifacts besides the types to emit (both by default). */
+  validators?: boolean;
+  requests?: boolean;
 }
 
 export interface EmitContext {

@@ -1,6 +1,7 @@
 /**
  * Emits every artifact for a model: per namespace a `.types.ts`, `.validators.ts` and
- * `.requests.ts` module, plus the runtime helpers they import and an index.
+ * `.requests.ts` module, plus the runtime helpers they import and an index. Validators and request
+ * functions may be left out (`EmitOptions`); the types never are (both import them).
  */
 import type { Model } from "../model/types";
 import type { Names } from "../passes/names";
@@ -16,12 +17,16 @@ export const STATIC_FILES = ["edm.ts", "validation.ts", "runtime.ts"];
 
 export function emitAll(model: Model, names: Names, options: EmitOptions): Map<string, string> {
   const ctx = createContext(model, names, options);
+  const validators = options.validators !== false;
+  const requests = options.requests !== false;
   const out: [string, string][] = [];
-  for (const file of STATIC_FILES) out.push([file, `${ctx.header}\n${staticFile(file)}`]);
+  // validation.ts serves the validators and the request functions' `validate` option; runtime.ts the request functions.
+  const statics = STATIC_FILES.filter((f) => f === "edm.ts" || (f === "runtime.ts" ? requests : validators || requests));
+  for (const file of statics) out.push([file, `${ctx.header}\n${staticFile(file)}`]);
   for (const schema of model.schemas) {
     out.push([moduleFile(schema.namespace, "types"), render("types.ts.hbs", typesView(ctx, schema))]);
-    out.push([moduleFile(schema.namespace, "validators"), render("validators.ts.hbs", validatorsView(ctx, schema))]);
-    out.push([moduleFile(schema.namespace, "requests"), render("requests.ts.hbs", requestsView(ctx, schema))]);
+    if (validators) out.push([moduleFile(schema.namespace, "validators"), render("validators.ts.hbs", validatorsView(ctx, schema))]);
+    if (requests) out.push([moduleFile(schema.namespace, "requests"), render("requests.ts.hbs", requestsView(ctx, schema))]);
   }
   out.push(["index.ts", render("index.ts.hbs", indexView(ctx))]);
   out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

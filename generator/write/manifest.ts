@@ -32,6 +32,9 @@ export interface ManifestOptions {
   /** Recorded only when set, so manifests written before these options existed stay valid. */
   includeDerived?: true;
   includeNavigation?: true;
+  /** Recorded only when an artifact is left out. */
+  validators?: false;
+  requests?: false;
 }
 
 export interface Manifest {
@@ -97,6 +100,8 @@ export function manifestText(m: Manifest): string {
       keyAsSegment: m.options.keyAsSegment, include: m.options.include, exclude: m.options.exclude,
       ...(m.options.includeDerived ? { includeDerived: true as const } : {}),
       ...(m.options.includeNavigation ? { includeNavigation: true as const } : {}),
+      ...(m.options.validators === false ? { validators: false as const } : {}),
+      ...(m.options.requests === false ? { requests: false as const } : {}),
     },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
@@ -114,9 +119,14 @@ export function recordedInputPath(outDir: string, file: string): string {
   return path.relative(outDir, file).split(path.sep).join("/");
 }
 
-export function optionsRecord(o: { keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean }): ManifestOptions {
+export function optionsRecord(o: {
+  keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
+  validators?: boolean; requests?: boolean;
+}): ManifestOptions {
   const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
   if (o.includeDerived) r.includeDerived = true;
   if (o.includeNavigation) r.includeNavigation = true;
+  if (o.validators === false) r.validators = false;
+  if (o.requests === false) r.requests = false;
   return r;
 }

@@ -103,6 +103,8 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     if (service.exclude) opts.exclude = service.exclude;
     if (service.includeDerived) opts.includeDerived = true;
     if (service.includeNavigation) opts.includeNavigation = true;
+    if (service.validators === false) opts.validators = false;
+    if (service.requests === false) opts.requests = false;
     result = (generate as Generate)(opts);
   } catch (e) {
     if (e instanceof GenerationError)

@@ -1,0 +1,79 @@
+/**
+ * --no-validators / --no-requests (config: options.validators / options.requests): the types are
+ * always generated; what is left out is not written, its files are removed when an earlier run wrote
+ * them, the manifest records the choice, and what remains compiles under --strict.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+import { compiler, runTsc } from "./helpers/typecheck";
+
+const NS = "microsoft.graph.callRecords";
+
+function project(options?: object): { dir: string; gen: string } {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-callrecords.xml", out: "gen", ...(options ? { options } : {}) }] });
+  return { dir, gen: path.join(dir, "gen") };
+}
+
+const tsFiles = (gen: string) => fs.readdirSync(gen).filter((f) => f.endsWith(".ts")).sort();
+const manifestOptions = (gen: string) => JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8")).options;
+
+test.each([
+  [["--no-validators"], ["edm.ts", "index.ts", "runtime.ts", "validation.ts"], ["types", "requests"], { validators: false }],
+  [["--no-requests"], ["edm.ts", "index.ts", "validation.ts"], ["types", "validators"], { requests: false }],
+  [["--no-validators", "--no-requests"], ["edm.ts", "index.ts"], ["types"], { validators: false, requests: false }],
+])("generate %j writes only what is asked for, and it compiles", (flags, statics, artifacts, recorded) => {
+  const { dir, gen } = project();
+  const r = runCli(["generate", ...flags], dir);
+  expect(r.code).toBe(0);
+  const files = tsFiles(gen);
+  expect(files.filter((f) => !f.startsWith("microsoft."))).toEqual(statics);
+  // Every namespace has exactly the asked-for modules.
+  expect(files.filter((f) => f.startsWith(`${NS}.`))).toEqual(artifacts.map((a) => `${NS}.${a}.ts`).sort());
+  const index = fs.readFileSync(path.join(gen, "index.ts"), "utf8");
+  expect(index).toContain(`//   ${NS}: ${artifacts.map((a) => `"./${NS}.${a}.js"`).join(", ")}\n`);
+  expect(index.includes("./runtime.js")).toBe(statics.includes("runtime.ts"));
+  expect(index.includes("./validation.js")).toBe(statics.includes("validation.ts"));
+  expect(manifestOptions(gen)).toMatchObject(recorded);
+  const tsc = compiler("typescript", 5);
+  if ("reason" in tsc) throw new Error(tsc.reason);
+  const checked = runTsc(tsc, gen, files);
+  expect(checked.output).toBe("");
+  expect(checked.status).toBe(0);
+}, 120000);
+
+test("leaving validators out later removes their files; the choice counts as an option change, then the output is up to date", () => {
+  const { dir, gen } = project();
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
+  expect(manifestOptions(gen)).not.toHaveProperty("validators");
+
+  const r = runCli(["generate", "--no-validators"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/removed/);
+  expect(tsFiles(gen).filter((f) => f.endsWith(".validators.ts"))).toEqual([]);
+  expect(tsFiles(gen)).toContain("validation.ts"); // the request functions' `validate` option uses it
+  expect(runCli(["generate", "--no-validators"], dir).stdout).toMatch(/up to date/);
+  // Without the flag the validators come back.
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
+});
+
+test("the config file's options.validators / options.requests, which the flags override", () => {
+  const { dir, gen } = project({ requests: false });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
+  expect(runCli(["generate", "--requests"], dir).code).toBe(0);
+  expect(tsFiles(gen)).toContain(`${NS}.requests.ts`);
+  // A no-change run straight from the config (the prebuild fast path) honours the option too.
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(runCli(["generate"], dir).stdout).toMatch(/up to date/);
+  expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
+
+  const bad = project({ validators: "no" });
+  const r = runCli(["generate"], bad.dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("services[0].options.validators: expected true or false");
+});
