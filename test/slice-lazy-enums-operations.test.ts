@@ -3,7 +3,7 @@
 // exactly what slicing the fully read model emits.
 import { generate } from "../generator/generate";
 import { checkWellFormed } from "../generator/parse/well-formed";
-import { expectSameAsFullSlice as expectSame } from "./helpers/slice-reference";
+import { expectSameAsFullSlice as expectSame, generationErrors } from "./helpers/slice-reference";
 
 const SPEC = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -117,15 +117,7 @@ test("enums, bound and unbound operations, overloads and imports sliced lazily: 
   expect(model.externalAnnotations.get("t.ops.repaint(t.ops.item)/color") ?? model.externalAnnotations.get("o.repaint(o.item)/color")).toHaveLength(1);
 });
 
-function errors(text: string, include: string[] | undefined): string[] {
-  try {
-    generate({ inputs: [{ file: "t.xml", content: text }], include });
-  } catch (e) {
-    const diagnostics = (e as { diagnostics: { severity: string; line: number; column: number; message: string }[] }).diagnostics;
-    return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.column} ${d.message}`);
-  }
-  return [];
-}
+const errors = (text: string, include: string[] | undefined) => generationErrors(text, { include });
 
 /** "line:column" (1-based) of the first `snippet` in `text`: where a diagnostic about that element must point. */
 function at(text: string, snippet: string): string {

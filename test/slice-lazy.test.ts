@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { checkWellFormed } from "../generator/parse/well-formed";
-import { expectSameAsFullSlice, type SliceOptions } from "./helpers/slice-reference";
+import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
 
 const SPEC = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -88,15 +88,7 @@ test.each(FIXTURES)("the fixture %s sliced by name and by path, with and without
   expectSame(file, content, { exclude: [pattern] });
 });
 
-function failures(text: string, options: SliceOptions): string[] {
-  try {
-    generate({ inputs: [{ file: "t.xml", content: text }], ...options });
-  } catch (e) {
-    const diagnostics = (e as { diagnostics: { severity: string; line: number; column: number; message: string }[] }).diagnostics;
-    return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.column} ${d.message}`);
-  }
-  return [];
-}
+const failures = generationErrors;
 
 test("a problem inside a type the slice reads is reported where it is; one it never reads is not", () => {
   // A reader's problem (the attribute is read when the content is) and a model's (the key is checked when it is filled).

@@ -31,3 +31,14 @@ export function expectSameAsFullSlice(file: string, content: string, options: Sl
   for (const [name, text] of expected) expect({ name, text: files.get(name) }).toEqual({ name, text });
   return files;
 }
+
+/** The errors `generate()` reports for `text` (file "t.xml") with these options, as "line:column message". */
+export function generationErrors(text: string, options: SliceOptions): string[] {
+  try {
+    generate({ inputs: [{ file: "t.xml", content: text }], ...options });
+  } catch (e) {
+    const diagnostics = (e as { diagnostics: { severity: string; line: number; column: number; message: string }[] }).diagnostics;
+    return diagnostics.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.column} ${d.message}`);
+  }
+  return [];
+}
