@@ -21,7 +21,7 @@ export function emitAll(model: Model, names: Names, options: EmitOptions): Map<s
   const requests = options.requests !== false;
   const out: [string, string][] = [];
   // validation.ts serves the validators and the request functions' `validate` option; runtime.ts the request functions.
-  const statics = STATIC_FILES.filter((f) => f === "edm.ts" || (f === "runtime.ts" ? requests : validators || requests));
+  const statics = ["edm.ts", ...(validators || requests ? ["validation.ts"] : []), ...(requests ? ["runtime.ts"] : [])];
   for (const file of statics) out.push([file, `${ctx.header}\n${staticFile(file)}`]);
   for (const schema of model.schemas) {
     out.push([moduleFile(schema.namespace, "types"), render("types.ts.hbs", typesView(ctx, schema))]);
