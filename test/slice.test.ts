@@ -165,6 +165,9 @@ describe("slicing pass", () => {
     const r = slice({ include: ["/communications/nothingHere/**", "microsoft.graph.nope"] });
     const empty = r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.path);
     expect(empty).toEqual(expect.arrayContaining(["/communications/nothingHere/**", "microsoft.graph.nope"]));
+    // A path that selects what an earlier one did still matched.
+    const twice = slice({ include: ["/communications/callRecords/**", "/communications/callRecords/*", "/communications/callRecords/**"] });
+    expect(twice.diagnostics.filter((d) => d.code === "ODG302")).toEqual([]);
   });
 
   test("path walks are cycle-safe and prune excluded paths", () => {

@@ -138,13 +138,15 @@ export function selectPaths(
     ? { byType: boundOperations(model.operations), aliases: model.aliases }
     : undefined;
   for (const pattern of include) {
-    const before = result.addressed.size + result.operations.size;
-    walk(container, pattern, exclude, navCache, casts, bound, result, fill);
-    if (result.addressed.size + result.operations.size === before) result.unmatched.push(pattern.text);
+    if (!walk(container, pattern, exclude, navCache, casts, bound, result, fill)) result.unmatched.push(pattern.text);
   }
   return result;
 }
 
+/**
+ * Runs one pattern and adds what it selects to `result`. Whether it matched anything (a pattern
+ * selecting only what an earlier one did matched all the same).
+ */
 function walk(
   container: EntityContainer,
   pattern: PathPattern,
@@ -154,7 +156,7 @@ function walk(
   bound: { byType: BoundOperations; aliases: ReadonlyMap<string, string> } | undefined,
   result: PathSelection,
   fill: Fill | undefined,
-): void {
+): boolean {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
   /** Nodes where a matched bound operation ends the path: on the route, not addressed themselves. */
@@ -187,9 +189,11 @@ function walk(
   for (const [name, type] of roots) {
     step(undefined, type, name, false);
   }
+  let imported = false;
   for (const imp of container.imports) {
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
       for (const op of imp.operations) result.operations.add(op);
+      imported = true;
     }
   }
   for (let i = 0; i < queue.length; i++) {
@@ -213,4 +217,5 @@ function walk(
   }
   for (const n of accepting) result.addressed.add(n.type);
   for (const n of nodes.values()) if (n.useful) result.onPath.add(n.type);
+  return accepting.length > 0 || operationRoutes.length > 0 || imported;
 }
