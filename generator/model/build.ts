@@ -6,6 +6,7 @@ import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
+  RawDeferrable,
   RawDocument,
   RawEntityContainer,
   RawEnumType,
@@ -60,9 +61,6 @@ interface Pending {
 export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
   return new ModelBuilder(docs, diags).build();
 }
-
-/** A raw element whose content a lazily built model reads when it is filled. */
-export type RawDeferrable = RawStructuredType | RawEnumType | RawOperation;
 
 /** A model whose types and operations are shells until `fill` / `fillOperation` completes them. */
 export interface LazyModel {

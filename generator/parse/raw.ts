@@ -99,6 +99,9 @@ export interface RawStructuredType extends RawNode {
   body?: DeferredBody;
 }
 
+/** A raw element whose content may be deferred (`ReadOptions.deferBodies`) and read later (`readBody`). */
+export type RawDeferrable = RawStructuredType | RawEnumType | RawOperation;
+
 /** The content of a schema's type or operation, located but not read (see `ReadOptions.deferBodies`). */
 export interface DeferredBody {
   source: SourceText;

@@ -24,6 +24,7 @@ import type {
   RawFacets,
   RawNavigationBinding,
   RawOperation,
+  RawDeferrable,
   RawProperty,
   RawReference,
   RawSchema,
@@ -147,29 +148,26 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   return doc;
 }
 
-/** A raw element whose content may have been deferred (`ReadOptions.deferBodies`). */
-export type Deferrable = RawStructuredType | RawEnumType | RawOperation;
-
 /**
  * Reads a deferred content into its raw element: a type's members (key, properties, navigation
  * properties, annotations), an enum's members and annotations, an operation's parameters after the
  * first, return type and annotations. Offsets, lines and columns are those in its file. Reading it
  * twice does nothing.
  */
-export function readBody(raw: Deferrable, diags: DiagnosticBag): void {
+export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   const body = raw.body;
   if (!body) return;
   raw.body = undefined;
   const content: XNode = { "#content": getParser().parse(body.source.text.slice(body.start, body.end)) as XNode[] };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
   if ("kind" in raw) {
-    // The first parameter and anything before it were read in place: what follows comes after them.
+    // An operation. Its first parameter and anything before it were read in place: what follows comes after them.
     const rest = reader.operationContent(content, body.path);
     raw.parameters.push(...rest.parameters);
     raw.returnType ??= rest.returnType;
     raw.annotations.push(...rest.annotations);
-  } else if ("members" in raw) Object.assign(raw, reader.enumContent(content, body.path));
-  else Object.assign(raw, reader.members(content, body.path));
+  } else if ("members" in raw) Object.assign(raw, reader.enumContent(content, body.path)); // an enum type
+  else Object.assign(raw, reader.members(content, body.path)); // an entity or complex type
 }
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
