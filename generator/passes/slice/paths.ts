@@ -51,7 +51,7 @@ function matchOperations(
   node: Node,
   pattern: PathPattern,
   exclude: readonly PathPattern[],
-  bound: { byType: BoundOperations; aliases: ReadonlyMap<string, string> },
+  bound: BoundIndex,
   result: PathSelection,
 ): boolean {
   let matched = false;
@@ -90,6 +90,12 @@ function hasCastSegment(p: PathPattern): boolean {
 
 /** Operations by the entity type their binding parameter names (single or collection). */
 type BoundOperations = Map<EntityType, Operation[]>;
+
+/** What matching a bound operation segment needs: the operations by binding type, and the schema aliases. */
+interface BoundIndex {
+  byType: BoundOperations;
+  aliases: ReadonlyMap<string, string>;
+}
 
 function boundOperations(operations: readonly Operation[]): BoundOperations {
   const out: BoundOperations = new Map();
@@ -134,7 +140,7 @@ export function selectPaths(
   const casts = include.some(hasCastSegment) || exclude.some(hasCastSegment);
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
-  const bound = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
+  const bound: BoundIndex | undefined = include.some((p) => p.segments.some((seg) => !seg.any && seg.literal !== undefined))
     ? { byType: boundOperations(model.operations), aliases: model.aliases }
     : undefined;
   for (const pattern of include) {
@@ -153,7 +159,7 @@ function walk(
   exclude: readonly PathPattern[],
   navCache: Map<EntityType, NavigationProperty[]>,
   casts: boolean,
-  bound: { byType: BoundOperations; aliases: ReadonlyMap<string, string> } | undefined,
+  bound: BoundIndex | undefined,
   result: PathSelection,
   fill: Fill | undefined,
 ): boolean {
