@@ -38,6 +38,7 @@ export const Codes = {
   cyclicBaseType: "ODG109",
   nameChanged: "ODG201",
   unresolvedReference: "ODG110",
+  baseTypeTooDeep: "ODG111",
   badPattern: "ODG301",
   sliceEmpty: "ODG302",
   sliceExcludedBase: "ODG303",

@@ -1,4 +1,5 @@
 // CSDL §6.1.1 (BaseType), §6.1.2 (Abstract), §8.2 (a key is declared on the root and inherited).
+import { MAX_BASE_DEPTH } from "../generator/model/base-chains";
 import { allProperties, concreteDescendants } from "../generator/model/rules";
 import { build, buildOk, edmx, entity, schema, structured } from "./helpers/csdl";
 
@@ -69,5 +70,38 @@ describe("inheritance errors", () => {
     const b = build(edmx(schema("ns", body)));
     expect(b.errors.map((d) => [d.code, d.path])).toContainEqual([code, path]);
     for (const d of b.errors) expect(d.line).toBeGreaterThan(0);
+  });
+});
+
+describe("chains of base types", () => {
+  /** `n` complex types c0 … c(n-1), each deriving from the next, so c0 has n-1 base types. */
+  const chain = (n: number, last = "") =>
+    Array.from({ length: n }, (_, i) => `<ComplexType Name="c${i}"${i < n - 1 ? ` BaseType="ns.c${i + 1}"` : last}/>`).join("\n");
+  const errors = (body: string) => build(edmx(schema("ns", body))).errors.map((d) => `${d.code} ${d.path} ${d.line > 0}`);
+
+  test(`a chain of ${MAX_BASE_DEPTH} base types is read as it is`, () => {
+    const m = buildOk(edmx(schema("ns", chain(MAX_BASE_DEPTH + 1))));
+    let depth = 0;
+    for (let c = structured(m, "ns.c0").baseType; c; c = c.baseType) depth++;
+    expect(depth).toBe(MAX_BASE_DEPTH);
+  });
+
+  test("one more base type is reported once, at the type with one too many", () => {
+    expect(errors(chain(MAX_BASE_DEPTH + 2))).toEqual(["ODG111 ns.c0 true"]);
+  });
+
+  test("a chain thousands deep gives one error, not one per type below the limit", () => {
+    // c0 … c4999: only c(4999 - 33) is the first with 33 base types; those below are not reported again.
+    expect(errors(chain(5000))).toEqual([`ODG111 ns.c${5000 - 1 - (MAX_BASE_DEPTH + 1)} true`]);
+  });
+
+  test("a cycle is reported once, naming its members; a type deriving from it is not a cycle", () => {
+    const b = build(edmx(schema("ns", `${chain(3, ` BaseType="ns.c0"`)}<ComplexType Name="below" BaseType="ns.c1"/>`)));
+    expect(b.errors.map((d) => [d.code, d.path, d.message])).toEqual([["ODG109", "ns.c0", "ns.c0 derives from itself: ns.c0 → ns.c1 → ns.c2 → ns.c0"]]);
+  });
+
+  test("a long cycle is named by its first members and its length", () => {
+    const b = build(edmx(schema("ns", chain(5000, ` BaseType="ns.c0"`))));
+    expect(b.errors.map((d) => d.message)).toEqual(["ns.c0 derives from itself: ns.c0 → ns.c1 → ns.c2 → ns.c3 → … (5000 types)"]);
   });
 });

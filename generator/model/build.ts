@@ -3,6 +3,7 @@
  * link references. Problems become diagnostics with the element's path and position.
  */
 import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
+import { checkBaseChains } from "./base-chains";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -146,7 +147,7 @@ class ModelBuilder {
       }
     // Pass 2: link base types, then members.
     for (const p of pending) this.linkBase(p);
-    for (const p of pending) this.checkBaseCycle(p.type);
+    checkBaseChains(pending.map((p) => p.type), this.diags);
     if (this.readBody) {
       for (const p of pending) this.unfilled.set(p.type, p.raw);
     } else {
@@ -394,21 +395,6 @@ class ModelBuilder {
     }
     type.baseType = base as EntityType & ComplexType;
     base.derived.push(type as EntityType & ComplexType);
-  }
-
-  /** CSDL §6.1.1: a type cannot derive from itself, directly or not. */
-  checkBaseCycle(t: StructuredType): void {
-    const seen = new Set<StructuredType>();
-    for (let c: StructuredType | undefined = t; c; c = c.baseType) {
-      if (seen.has(c)) {
-        this.diags.error(Codes.cyclicBaseType, `${t.qualifiedName} derives from itself`, t.qualifiedName, t.at);
-        const base = t.baseType as StructuredType;
-        base.derived = base.derived.filter((d) => d !== t);
-        t.baseType = undefined;
-        return;
-      }
-      seen.add(c);
-    }
   }
 
   linkMembers({ raw, type }: Pending): void {
