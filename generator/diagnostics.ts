@@ -92,6 +92,13 @@ export class GenerationError extends Error {
   }
 }
 
+/** Why an input file could not be read (ODG001): the system's error code, or in words when it is too large. */
+export function unreadableReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ERR_STRING_TOO_LONG" || code === "ERR_FS_FILE_TOO_LARGE") return "the file is larger than the longest string JavaScript can hold (512 MB)";
+  return code ?? (e as Error).message;
+}
+
 /** `file:line:column: severity CODE message (at path)` — the format compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column}` : ""}: ` : "";

@@ -153,3 +153,20 @@ test("a missing input file is reported with its name, exit 1", () => {
   expect(r.stderr).toMatch(/^nope\.xml: error ODG001: cannot read input: ENOENT/);
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
 });
+
+test("an input larger than a JavaScript string can hold is reported, not an internal error", () => {
+  // Sparse: 600 MB of zero bytes that take no disk space.
+  const big = path.join(work, "big.xml");
+  fs.closeSync(fs.openSync(big, "w"));
+  fs.truncateSync(big, 600 * 1024 * 1024);
+  try {
+    const r = odatagen(work, "generate", "--input", "big.xml", "--out", "big-out");
+    expect({ status: r.status, stderr: r.stderr.split("\n")[0] }).toEqual({
+      status: 1,
+      stderr: "big.xml: error ODG001: cannot read input: the file is larger than the longest string JavaScript can hold (512 MB)",
+    });
+    expect(fs.existsSync(path.join(work, "big-out"))).toBe(false);
+  } finally {
+    fs.rmSync(big);
+  }
+});

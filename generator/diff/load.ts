@@ -1,6 +1,6 @@
 /** Reads CSDL files into a resolved model for comparison (parse and model stages only, no emit). */
 import * as fs from "node:fs";
-import { Codes, DiagnosticBag, GenerationError } from "../diagnostics";
+import { Codes, DiagnosticBag, GenerationError, unreadableReason } from "../diagnostics";
 import { buildModel } from "../model/build";
 import type { RawDocument } from "../parse/raw";
 import { readCsdlXml } from "../parse/xml";
@@ -15,7 +15,7 @@ export function loadSummary(files: string[]): ModelSummary {
     try {
       text = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
     } catch (e) {
-      diags.error(Codes.fileUnreadable, `cannot read input: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, "");
+      diags.error(Codes.fileUnreadable, `cannot read input: ${unreadableReason(e)}`, "");
       diags.items[diags.items.length - 1].file = file;
       continue;
     }

@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
+import { unreadableReason } from "../diagnostics";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { StatCache } from "./statcache";
@@ -24,13 +25,14 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
   const result: ReadInputs = { contents: [], records: [], unreadable: [] };
   for (const file of files) {
     let buf: Buffer;
+    let text: string;
     try {
       buf = fs.readFileSync(file);
+      text = buf.toString("utf8");
     } catch (e) {
-      result.unreadable.push({ file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      result.unreadable.push({ file, reason: unreadableReason(e) });
       continue;
     }
-    const text = buf.toString("utf8");
     result.contents.push({ file: display(file), content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
     result.records.push({ file: recordedInputPath(outDir, file), sha256: sha256(buf) });
   }
