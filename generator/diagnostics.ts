@@ -46,6 +46,7 @@ export const Codes = {
   sliceSummary: "ODG305",
   outputConflict: "ODG401",
   outputLocked: "ODG402",
+  outputUnwritable: "ODG403",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -170,3 +170,17 @@ test("an input larger than a JavaScript string can hold is reported, not an inte
     fs.rmSync(big);
   }
 });
+
+test("an output path the file system refuses (a file, or under a file) is ODG403, and the file is untouched", () => {
+  fs.writeFileSync(path.join(work, "a-file"), "mine");
+  fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(work, "orders.xml"));
+  for (const out of ["a-file", "a-file/gen"]) {
+    const r = odatagen(work, "generate", "--input", "orders.xml", "--out", out);
+    expect({ status: r.status, first: r.stderr.split("\n")[0] }).toEqual({
+      status: 1,
+      first: expect.stringMatching(new RegExp(`^${out}: error ODG403: cannot write the output: ENOTDIR: not a directory`)),
+    });
+  }
+  expect(fs.readFileSync(path.join(work, "a-file"), "utf8")).toBe("mine");
+  expect(fs.readdirSync(work).filter((f) => f.includes("odatagen"))).toEqual([]);
+});

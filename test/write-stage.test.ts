@@ -61,6 +61,16 @@ describe("replaceOutput()", () => {
     expect(fs.statSync(path.join(out, "changed.ts")).mtime.getTime()).not.toBe(old.getTime());
     expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
   });
+
+  test("when the file system refuses a write, the error is thrown and the old output stays, with no staging folder", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "old" }, out);
+    // "a.ts/b.ts" needs a folder where the new output has a file: writing it fails with ENOTDIR or EEXIST.
+    const files = new Map([["a.ts", "new"], ["a.ts/b.ts", "x"]]);
+    expect(() => replaceOutput(out, { files, unchanged: new Set(), drop: new Set(), manifest: "{}\n" })).toThrow(/ENOTDIR|EEXIST/);
+    expect(text(snapshot(out))).toEqual({ "a.ts": "old" });
+    expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
+  });
 });
 
 test("an output folder reached through a symlink is replaced where it is; the link stays", () => {

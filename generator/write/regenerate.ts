@@ -65,14 +65,22 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   // An output folder reached through a symlink is replaced where it really is; the link stays.
   const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
   const run = () => ({ ...regenerateUnlocked(real), service: req.service });
-  if (req.mode !== "write") return run();
   try {
-    return withOutputLock(real.service.out, run, 120000);
+    return req.mode === "write" ? withOutputLock(real.service.out, run, 120000) : run();
   } catch (e) {
-    if (!(e instanceof OutputLockedError)) throw e;
-    const diagnostics: Diagnostic[] = [{ code: Codes.outputLocked, severity: "error", message: e.message, file: "", line: 0, column: 0, path: "" }];
-    return { service: req.service, status: "failed", diagnostics, recovered: "none", leftovers: false, ms: 0 };
+    const failure = outputFailure(e, req.service.out);
+    if (!failure) throw e;
+    return { service: req.service, status: "failed", diagnostics: [failure], recovered: "none", leftovers: false, ms: 0 };
   }
+}
+
+/** The output folder could not be used: another run holds its lock, or the file system refused (ODG403). */
+function outputFailure(e: unknown, out: string): Diagnostic | undefined {
+  const at = { line: 0, column: 0, path: "" };
+  if (e instanceof OutputLockedError) return { code: Codes.outputLocked, severity: "error", message: e.message, file: "", ...at };
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (typeof err?.code !== "string" || typeof err.syscall !== "string") return undefined;
+  return { code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${err.message}`, file: display(out), ...at };
 }
 
 function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {

@@ -61,14 +61,39 @@ export interface StageInput {
   manifest: string;
 }
 
-/** Builds the new output in a staging folder and swaps it in. */
+/**
+ * Builds the new output in a staging folder and swaps it in. When the file system refuses a step
+ * (no space, no permission, `out` not a folder), the error is thrown with the old output in place:
+ * the staging folder is removed, and a backup already moved aside is moved back.
+ */
 export function replaceOutput(outDir: string, input: StageInput): void {
   const staging = stagingDir(outDir);
   const backup = backupDir(outDir);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
-  fs.mkdirSync(staging);
   const outExists = fs.existsSync(outDir);
+  try {
+    fs.mkdirSync(staging);
+    stage(outDir, staging, outExists, input);
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  if (!outExists) return fs.renameSync(staging, outDir);
+  fs.renameSync(outDir, backup);
+  pause();
+  try {
+    fs.renameSync(staging, outDir);
+  } catch (e) {
+    fs.renameSync(backup, outDir);
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  pause();
+  fs.rmSync(backup, { recursive: true, force: true });
+}
+
+function stage(outDir: string, staging: string, outExists: boolean, input: StageInput): void {
   if (outExists) carryOver(outDir, staging, "", input);
   for (const [rel, content] of input.files) {
     if (input.unchanged.has(rel) && outExists) continue; // linked by carryOver
@@ -79,13 +104,6 @@ export function replaceOutput(outDir: string, input: StageInput): void {
   }
   fs.writeFileSync(path.join(staging, MANIFEST), input.manifest);
   pause();
-  if (outExists) {
-    fs.renameSync(outDir, backup);
-    pause();
-    fs.renameSync(staging, outDir);
-    pause();
-    fs.rmSync(backup, { recursive: true, force: true });
-  } else fs.renameSync(staging, outDir);
 }
 
 /** Links into `staging` everything in the old output that the new one keeps as it is. */
