@@ -1,7 +1,8 @@
 /**
  * The generated validators as real ES modules: namespace modules import each other in a cycle
- * (microsoft.graph.identity has a subtype in microsoft.graph.callRecords), which works because the
- * runtime is function declarations only; and a bundler drops what a program does not use.
+ * (microsoft.graph.identity has a subtype in microsoft.graph.callRecords), and checkers.ts (the
+ * aliases, `checkerFor`) and the namespace modules import each other too; this works because no
+ * top-level code reads an imported binding. And a bundler drops what a program does not use.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -22,16 +23,21 @@ test("ESM: each namespace module loads first, across the import cycle, and valid
     }).outputText;
     fs.writeFileSync(path.join(out, f.replace(/\.ts$/, ".js")), js);
   }
-  for (const first of ["microsoft.graph.validators.js", "microsoft.graph.callRecords.validators.js"]) {
+  for (const first of ["microsoft.graph.validators.js", "microsoft.graph.callRecords.validators.js", "checkers.js"]) {
     const script = `
       await import("./${first}");
       const g = await import("./microsoft.graph.validators.js");
       const cr = await import("./microsoft.graph.callRecords.validators.js");
       const id = { "@odata.type": "#microsoft.graph.callRecords.userIdentity", id: "1", userPrincipalName: 5 };
-      console.log(JSON.stringify([g.validateIdentity(id).errors.map((e) => e.path), cr.isSession({ id: "s", modalities: [], startDateTime: "2024-01-01T00:00:00Z", endDateTime: "2024-01-01T00:00:00Z" })]));
+      console.log(JSON.stringify([
+        g.validateIdentity(id).errors.map((e) => e.path),
+        cr.isSession({ id: "s", modalities: [], startDateTime: "2024-01-01T00:00:00Z", endDateTime: "2024-01-01T00:00:00Z" }),
+        g.validateIdentity({ "@odata.type": "#graph.identity", id: 1 }).errors.map((e) => e.path),
+        cr.checkerFor("#graph.identity") === g.checkIdentity && g.checkerFor("microsoft.graph.callRecords.session") === cr.checkSession,
+      ]));
     `;
     const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: out, encoding: "utf8" });
-    expect(JSON.parse(stdout)).toEqual([["/userPrincipalName"], true]);
+    expect(JSON.parse(stdout)).toEqual([["/userPrincipalName"], true, ["/id"], true]);
   }
 });
 

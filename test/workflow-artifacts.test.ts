@@ -1,7 +1,8 @@
 /**
  * --no-validators / --no-requests (config: options.validators / options.requests): the types are
- * always generated; what is left out is not written, its files are removed when an earlier run wrote
- * them, the manifest records the choice, and what remains compiles under --strict.
+ * always generated; what is left out (with the validators, checkers.ts) is not written, its files
+ * are removed when an earlier run wrote them, the manifest records the choice, and what remains
+ * compiles under --strict.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -22,7 +23,7 @@ const manifestOptions = (gen: string) => JSON.parse(fs.readFileSync(path.join(ge
 
 test.each([
   [["--no-validators"], ["edm.ts", "index.ts", "runtime.ts", "validation.ts"], ["types", "requests"], { validators: false }],
-  [["--no-requests"], ["edm.ts", "index.ts", "validation.ts"], ["types", "validators"], { requests: false }],
+  [["--no-requests"], ["checkers.ts", "edm.ts", "index.ts", "validation.ts"], ["types", "validators"], { requests: false }],
   [["--no-validators", "--no-requests"], ["edm.ts", "index.ts"], ["types"], { validators: false, requests: false }],
 ])("generate %j writes only what is asked for, and it compiles", (flags, statics, artifacts, recorded) => {
   const { dir, gen } = project();
@@ -36,6 +37,7 @@ test.each([
   expect(index).toContain(`//   ${NS}: ${artifacts.map((a) => `"./${NS}.${a}.js"`).join(", ")}\n`);
   expect(index.includes("./runtime.js")).toBe(statics.includes("runtime.ts"));
   expect(index.includes("./validation.js")).toBe(statics.includes("validation.ts"));
+  expect(index.includes("./checkers.js")).toBe(statics.includes("checkers.ts"));
   expect(manifestOptions(gen)).toMatchObject(recorded);
   const tsc = compiler("typescript", 5);
   if ("reason" in tsc) throw new Error(tsc.reason);
@@ -53,7 +55,7 @@ test("leaving validators out later removes their files; the choice counts as an 
   const r = runCli(["generate", "--no-validators"], dir);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/removed/);
-  expect(tsFiles(gen).filter((f) => f.endsWith(".validators.ts"))).toEqual([]);
+  expect(tsFiles(gen).filter((f) => f.endsWith(".validators.ts") || f === "checkers.ts")).toEqual([]);
   expect(tsFiles(gen)).toContain("validation.ts"); // the request functions' `validate` option uses it
   expect(runCli(["generate", "--no-validators"], dir).stdout).toMatch(/up to date/);
   // Without the flag the validators come back.

@@ -23,8 +23,8 @@ describe("config files", () => {
     const r = runCli(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/calls: 10 files in out\/calls/);
-    expect(r.stdout).toMatch(/copilot: 10 files in out\/copilot/);
+    expect(r.stdout).toMatch(/calls: 11 files in out\/calls/);
+    expect(r.stdout).toMatch(/copilot: 11 files in out\/copilot/);
     expect(fs.existsSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "out/copilot/microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
     const m = JSON.parse(fs.readFileSync(path.join(dir, "out/copilot/.odatagen-manifest.json"), "utf8"));
@@ -48,7 +48,7 @@ describe("config files", () => {
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/calls: 10 files/);
+    expect(r.stdout).toMatch(/calls: 11 files/);
   });
 
   test("a .ts config typed with defineConfig is transpiled and loaded", () => {

@@ -3,6 +3,7 @@
 // Import types, validators and request functions from each namespace's modules:
 //   microsoft.graph: "./microsoft.graph.types.js", "./microsoft.graph.validators.js", "./microsoft.graph.requests.js"
 //   microsoft.graph.security.securityCopilot: "./microsoft.graph.security.securityCopilot.types.js", "./microsoft.graph.security.securityCopilot.validators.js", "./microsoft.graph.security.securityCopilot.requests.js"
+// and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
 
 export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
 export type { Client, ClientOptions, RetryPolicy, Page, QueryOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, Selected, StreamRef, Validator } from "./runtime.js";

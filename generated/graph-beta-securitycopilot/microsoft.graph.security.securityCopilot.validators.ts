@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
+import { ALIASES } from "./checkers.js";
 import type { Collection_pluginSetting, ErrorDetails, Evaluation, EvaluationResult, Plugin, PluginAuth, PluginSetting, Prompt, Session, SkillInputDescriptor, SkillTypeDescriptor, SkillVariableDescriptor, Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
-import { checkDictionary, knownEntity, namespaceChecker as GraphnamespaceChecker, propsEntity } from "./microsoft.graph.validators.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph","securityCopilot":"microsoft.graph.security.securityCopilot"};
+import { checkDictionary, knownEntity, propsEntity } from "./microsoft.graph.validators.js";
 
 const EvaluationResultTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["success", 1], ["error", 2], ["needAdditionalClaims", 3], ["rejected", 4], ["timedOut", 5], ["capacityExceeded", 6], ["unknownFutureValue", 7]]);
 
@@ -644,11 +642,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? GraphnamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace, namespaceChecker as SecurityCopilotnamespaceChecker } from "./microsoft.graph.security.securityCopilot.validators.js";
+import { ALIASES } from "./checkers.js";
+import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph","securityCopilot":"microsoft.graph.security.securityCopilot"};
 
 /** Validates a `microsoft.graph.Dictionary` value and returns every problem with its JSON-pointer path. */
 export function validateDictionary(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
@@ -179,11 +177,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? SecurityCopilotnamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

@@ -397,8 +397,8 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
 
 /**
  * `#ns.Name` or `alias.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
- * kept per alias table (each generated module passes its own), a few hundred at most: a payload
- * naming ever new types only refills the table.
+ * kept per alias table (the generated modules share one, in checkers.ts), a few hundred at most: a
+ * payload naming ever new types only refills the table.
  */
 function qualified(type: string, aliases: Readonly<Record<string, string>>): string {
   let names = qualifiedNames.get(aliases);

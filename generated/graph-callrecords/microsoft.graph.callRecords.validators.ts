@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
+import { ALIASES } from "./checkers.js";
 import type { AdministrativeUnitInfo, AnyParticipantBase, AnyUserAgent, CallRecord, ClientUserAgent, DeviceInfo, DirectRoutingLogRow, Endpoint, FailureInfo, FeedbackTokenSet, Media, MediaStream, NetworkInfo, Organizer, Participant, ParticipantEndpoint, PstnCallLogRow, Segment, ServiceEndpoint, ServiceUserAgent, Session, TraceRouteHop, UserFeedback, UserIdentity } from "./microsoft.graph.callRecords.types.js";
-import { checkCommunicationsIdentitySet, checkIdentity, checkIdentitySet, knownEntity, knownIdentity, namespaceChecker as GraphnamespaceChecker, propsEntity, propsIdentity } from "./microsoft.graph.validators.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph"};
+import { checkCommunicationsIdentitySet, checkIdentity, checkIdentitySet, knownEntity, knownIdentity, propsEntity, propsIdentity } from "./microsoft.graph.validators.js";
 
 const AudioCodecMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["invalid", 1], ["cn", 2], ["pcma", 3], ["pcmu", 4], ["amrWide", 5], ["g722", 6], ["g7221", 7], ["g7221c", 8], ["g729", 9], ["multiChannelAudio", 10], ["muchv2", 11], ["opus", 12], ["satin", 13], ["satinFullband", 14], ["rtAudio8", 15], ["rtAudio16", 16], ["silk", 17], ["silkNarrow", 18], ["silkWide", 19], ["siren", 20], ["xmsRta", 21], ["unknownFutureValue", 22]]);
 
@@ -1227,11 +1225,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? GraphnamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

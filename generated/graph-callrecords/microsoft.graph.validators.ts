@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { checkCallRecord, exactCallRecord, exactOrganizer, exactParticipant, exactSegment, exactSession, exactUserIdentity, namespaceChecker as CallRecordsnamespaceChecker } from "./microsoft.graph.callRecords.validators.js";
+import { ALIASES } from "./checkers.js";
+import { checkCallRecord, exactCallRecord, exactOrganizer, exactParticipant, exactSegment, exactSession, exactUserIdentity } from "./microsoft.graph.callRecords.validators.js";
 import type { AnyEntity, CloudCommunications, CommunicationsIdentitySet, Identity, IdentitySet } from "./microsoft.graph.types.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph"};
 
 const EndpointTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["default", 0], ["voicemail", 1], ["skypeForBusiness", 2], ["skypeForBusinessVoipPhone", 3], ["unknownFutureValue", 4]]);
 
@@ -260,11 +258,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? CallRecordsnamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

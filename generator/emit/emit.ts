@@ -1,7 +1,8 @@
 /**
  * Emits every artifact for a model: per namespace a `.types.ts`, `.validators.ts` and
- * `.requests.ts` module, plus the runtime helpers they import and an index. Validators and request
- * functions may be left out (`EmitOptions`); the types never are (both import them).
+ * `.requests.ts` module, plus the runtime helpers they import and an index; with the validators,
+ * `checkers.ts` (what concerns the whole model, once). Validators and request functions may be left
+ * out (`EmitOptions`); the types never are (both import them).
  */
 import type { Model } from "../model/types";
 import type { Names } from "../passes/names";
@@ -12,6 +13,7 @@ import { typesView } from "./types-view";
 import { validatorsView } from "./validators-view";
 import { requestsView } from "./requests-view";
 import { indexView } from "./index-view";
+import { checkersView } from "./checkers-view";
 
 export const STATIC_FILES = ["edm.ts", "validation.ts", "runtime.ts"];
 
@@ -28,6 +30,7 @@ export function emitAll(model: Model, names: Names, options: EmitOptions): Map<s
     if (validators) out.push([moduleFile(schema.namespace, "validators"), render("validators.ts.hbs", validatorsView(ctx, schema))]);
     if (requests) out.push([moduleFile(schema.namespace, "requests"), render("requests.ts.hbs", requestsView(ctx, schema))]);
   }
+  if (validators) out.push(["checkers.ts", render("checkers.ts.hbs", checkersView(ctx))]);
   out.push(["index.ts", render("index.ts.hbs", indexView(ctx))]);
   out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return new Map(out);

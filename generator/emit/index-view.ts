@@ -11,6 +11,11 @@ export interface IndexView {
   /** Whether runtime.ts (request functions) and validation.ts (validators, or the requests' `validate` option) are emitted. */
   runtime: boolean;
   validation: boolean;
+  /**
+   * Whether checkers.ts is emitted (with the validators). The index names it but does not re-export
+   * `checkerFor`: that would make importing the index load every validators module (8 MB on Graph).
+   */
+  checkers: boolean;
 }
 
 export function indexView(ctx: EmitContext): IndexView {
@@ -27,5 +32,6 @@ export function indexView(ctx: EmitContext): IndexView {
     })),
     runtime: requests,
     validation: validators || requests,
+    checkers: validators,
   };
 }

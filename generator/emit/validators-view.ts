@@ -18,15 +18,14 @@ import { NO_TYPES, typeName } from "./ts-types";
 export interface ValidatorsView {
   header: string;
   imports: ImportView[];
-  aliases: string;
+  /** Whether the module checks `@odata.type`, with the model's aliases (imported from checkers.ts). */
+  usesAliases: boolean;
   enums: { doc: string; checkName: string; setName: string; qname: string; values: string; flags: boolean }[];
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
   /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
-  /** `checkerFor` asks these (other namespaces' `namespaceChecker`) after its own. */
-  others: string[];
 }
 
 export interface TypeValidatorView {
@@ -123,19 +122,15 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
     else types.push(typeView(ctx, t, fnName, checker, imports));
   }
-  const others = ctx.model.schemas
-    .filter((s) => s.namespace !== ns && s.types.length > 0)
-    .map((s) => imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace));
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
-    aliases: JSON.stringify(Object.fromEntries([...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
+    usesAliases: types.length > 0,
     enums,
     typedefs,
     wrappers: wrappers.list,
     types,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
-    others,
   };
 }
 

@@ -4,10 +4,8 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
+import { ALIASES } from "./checkers.js";
 import type { AnyAnimal, AnyLocation, Bird, Enclosure, Fish, Keeper, Notes, Parrot, Tank } from "./zoo.model.types.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"Core":"Org.OData.Core.V1","zoo":"zoo.model"};
 
 function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
@@ -397,11 +395,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

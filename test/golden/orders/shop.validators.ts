@@ -4,10 +4,8 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
+import { ALIASES } from "./checkers.js";
 import type { Order, OrderLine, Store } from "./shop.types.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {};
 
 function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, 2);
@@ -138,11 +136,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

@@ -2,6 +2,7 @@
 //
 // Import types, validators and request functions from each namespace's modules:
 //   Travel.Lite: "./Travel.Lite.types.js", "./Travel.Lite.validators.js", "./Travel.Lite.requests.js"
+// and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
 
 export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, addRef, removeRef, readStream, writeStream, literal } from "./runtime.js";
 export type { Client, ClientOptions, RetryPolicy, Page, QueryOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, Selected, StreamRef, Validator } from "./runtime.js";

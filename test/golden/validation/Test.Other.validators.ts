@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
+import { ALIASES } from "./checkers.js";
 import type { Address, Hexagon } from "./Test.Other.types.js";
-import { knownShape, namespaceChecker as ValidationnamespaceChecker, propsShape } from "./Test.Validation.validators.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"to":"Test.Other","tv":"Test.Validation"};
+import { knownShape, propsShape } from "./Test.Validation.validators.js";
 
 function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
@@ -97,11 +95,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? ValidationnamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

@@ -4,11 +4,9 @@
 // the properties X declares, after its base type's, and counts those present; knownX tells whether
 // X declares or inherits a property name. Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { checkAddress, exactHexagon, namespaceChecker as OthernamespaceChecker } from "./Test.Other.validators.js";
+import { ALIASES } from "./checkers.js";
+import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
 import type { AnyPolygon, AnyShape, Awkward, Bag, Circle, Employee, Empty, Item, Node, Person, Point, Point3, Primitives, Triangle } from "./Test.Validation.types.js";
-
-/** Schema aliases, so `@odata.type` may name a type by alias. */
-const ALIASES: Readonly<Record<string, string>> = {"to":"Test.Other","tv":"Test.Validation"};
 
 const ColorMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["Red", 0], ["Green", 1], ["Blue", 2]]);
 
@@ -736,11 +734,5 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
   }
 }
 
-/**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
- */
-export function checkerFor(typeName: string): vr.Checker | undefined {
-  const name = vr.typeNameOf(typeName, ALIASES);
-  return namespaceChecker(name) ?? OthernamespaceChecker(name);
-}
+/** Any type of the model by the name `@odata.type` gives it (one function for the model, in checkers.ts). */
+export { checkerFor } from "./checkers.js";

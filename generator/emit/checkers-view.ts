@@ -1,0 +1,34 @@
+/**
+ * View model for `checkers.ts`: what concerns the whole model, emitted once rather than in every
+ * namespace's validators module (where its size would grow with the number of namespaces, and the
+ * output with its square): the schema aliases `@odata.type` may use, and `checkerFor`, which finds
+ * any type's checker by asking the `namespaceChecker` of the type's namespace.
+ */
+import type { EmitContext } from "./context";
+import { Imports, moduleSpecifier, type ImportView } from "./imports";
+
+export interface CheckersView {
+  header: string;
+  /** The `namespaceChecker` of every namespace that has types, each under a name of its own. */
+  imports: ImportView[];
+  aliases: string;
+  /** Per namespace with types: its name (quoted) and the local name of its `namespaceChecker`. */
+  namespaces: { namespace: string; checker: string }[];
+}
+
+export function checkersView(ctx: EmitContext): CheckersView {
+  // `namespaceChecker` itself is reserved, so that every import is named after its namespace.
+  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker"]);
+  const namespaces = ctx.model.schemas
+    .filter((s) => s.types.length > 0)
+    .map((s) => ({
+      namespace: JSON.stringify(s.namespace),
+      checker: imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace),
+    }));
+  return {
+    header: ctx.header,
+    imports: imports.view(() => false),
+    aliases: JSON.stringify(Object.fromEntries([...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
+    namespaces,
+  };
+}
