@@ -7,11 +7,13 @@
 export interface NamePattern {
   kind: "name";
   text: string;
-  regex: RegExp;
+  matches: Matcher;
 }
 
+export type Matcher = (text: string) => boolean;
+
 /** One segment of a path pattern: `**`, or a regular expression over one segment. */
-export type PathSegment = { any: true } | { any: false; regex: RegExp; literal: string | undefined };
+export type PathSegment = { any: true } | { any: false; matches: Matcher; literal: string | undefined };
 
 export interface PathPattern {
   kind: "path";
@@ -24,22 +26,67 @@ export type Pattern = NamePattern | PathPattern;
 export function parsePattern(text: string): Pattern {
   const t = text.trim();
   if (t.startsWith("/")) return { kind: "path", text: t, segments: pathSegments(t) };
-  return { kind: "name", text: t, regex: new RegExp(`^${globBody(t, "[^.]")}$`) };
+  return { kind: "name", text: t, matches: globMatcher(t, true) };
 }
 
-/** `a.*.b` → regular-expression source; `one` is what `*` and `?` may match one of. */
-function globBody(glob: string, one: string): string {
-  let out = "";
+// A glob as tokens: a character code, or one of these wildcards.
+const ONE = -1; // `?`: one character (not a dot in a name glob)
+const STAR = -2; // `*` in a name glob: a run of characters other than dots
+const ANY = -3; // `**`, or `*` in a path segment: a run of any characters
+const DOT = 46;
+
+/**
+ * A glob as a matcher that runs in time proportional to text × pattern, without backtracking: a
+ * regular expression built from a glob with several stars backtracks exponentially on a long name
+ * that almost matches (`**a**a**a**x` against a long name of `a`s runs for minutes).
+ */
+function globMatcher(glob: string, dotStops: boolean): Matcher {
+  if (!/[*?]/.test(glob)) return (text) => text === glob;
+  const tokens: number[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      out += ".*";
-      i++;
-    } else if (c === "*") out += `${one}*`;
-    else if (c === "?") out += one;
-    else out += c.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
+    if (c === "*") {
+      const star = glob[i + 1] === "*" || !dotStops ? ANY : STAR;
+      while (glob[i + 1] === "*") i++;
+      const last = tokens[tokens.length - 1];
+      // Runs of stars match what their widest one matches.
+      if (last === STAR || last === ANY) tokens[tokens.length - 1] = Math.min(last, star);
+      else tokens.push(star);
+    } else tokens.push(c === "?" ? ONE : c.charCodeAt(0));
   }
-  return out;
+  // Most globs start with a literal prefix (`microsoft.graph.*`): compared first, as a string.
+  let fixed = 0;
+  while (tokens[fixed] >= 0) fixed++;
+  const prefix = glob.slice(0, fixed);
+  const m = tokens.length;
+  /** Adds the states reachable without reading a character: past stars, which may match nothing. */
+  const close = (set: Uint8Array) => {
+    for (let i = 0; i < m; i++) if (set[i] && tokens[i] <= STAR) set[i + 1] = 1;
+  };
+  return (text) => {
+    if (!text.startsWith(prefix)) return false;
+    let now = new Uint8Array(m + 1);
+    let next = new Uint8Array(m + 1);
+    now[fixed] = 1;
+    close(now);
+    for (let k = fixed; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      next.fill(0);
+      let alive = false;
+      for (let i = 0; i < m; i++) {
+        if (!now[i]) continue;
+        const t = tokens[i];
+        if (t === ANY || (t === STAR && c !== DOT)) next[i] = 1; // the star goes on
+        else if (t === c || (t === ONE && !(dotStops && c === DOT))) next[i + 1] = 1;
+        else continue;
+        alive = true;
+      }
+      if (!alive) return false;
+      close(next);
+      [now, next] = [next, now];
+    }
+    return now[m] === 1;
+  };
 }
 
 /**
@@ -57,7 +104,7 @@ function pathSegments(text: string): PathSegment[] {
       continue;
     }
     const wild = /[*?]/.test(seg);
-    out.push({ any: false, regex: new RegExp(`^${globBody(seg, ".")}$`), literal: wild ? undefined : seg });
+    out.push({ any: false, matches: globMatcher(seg, false), literal: wild ? undefined : seg });
   }
   return out;
 }
@@ -90,7 +137,7 @@ export function advance(p: PathPattern, states: States, name: string, isCast: bo
     const seg = p.segments[i];
     if (seg.any) {
       if (!isCast) next |= 1 << i;
-    } else if (isCast ? seg.literal === name : seg.regex.test(name)) next |= 1 << (i + 1);
+    } else if (isCast ? seg.literal === name : seg.matches(name)) next |= 1 << (i + 1);
   }
   return closeOverAny(p, next);
 }

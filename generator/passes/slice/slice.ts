@@ -72,7 +72,7 @@ export function sliceModel(
   const names = (list: typeof includes) => list.filter((p): p is NamePattern => p.kind === "name");
   const paths = (list: typeof includes) => list.filter((p): p is PathPattern => p.kind === "path");
   const excludeNames = names(excludes);
-  const nameMatch = (ps: NamePattern[], qname: string, ns: string) => ps.some((p) => p.regex.test(qname) || p.regex.test(ns));
+  const nameMatch = (ps: NamePattern[], qname: string, ns: string) => ps.some((p) => p.matches(qname) || p.matches(ns));
   const excluded = (t: { qualifiedName: string; namespace: string }) => nameMatch(excludeNames, t.qualifiedName, t.namespace);
 
   // Seeds: what the patterns select directly.
@@ -83,11 +83,11 @@ export function sliceModel(
   const everything = includes.length === 0;
   const matched = new Set<NamePattern>();
   for (const t of model.types.values()) {
-    for (const p of includeNames) if (p.regex.test(t.qualifiedName) || p.regex.test(t.namespace)) matched.add(p);
+    for (const p of includeNames) if (p.matches(t.qualifiedName) || p.matches(t.namespace)) matched.add(p);
     if (everything || nameMatch(includeNames, t.qualifiedName, t.namespace)) seeds.add(t);
   }
   for (const op of allOps) {
-    for (const p of includeNames) if (p.regex.test(op.qualifiedName) || p.regex.test(op.namespace)) matched.add(p);
+    for (const p of includeNames) if (p.matches(op.qualifiedName) || p.matches(op.namespace)) matched.add(p);
     if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) seedOps.add(op);
   }
   const selection = selectPaths({ container: model.container, operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
