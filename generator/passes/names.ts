@@ -88,12 +88,21 @@ export function propertyKey(name: string): string {
 /** Allocates unique identifiers within one module. */
 export class Scope {
   private readonly taken = new Set<string>();
+  /** Per wanted name, the next number to try when it is taken. */
+  private readonly next = new Map<string, number>();
   constructor(reserved: Iterable<string> = JS_RESERVED) {
     for (const r of reserved) this.taken.add(r);
   }
   claim(want: string): string {
     let name = want;
-    for (let i = 2; this.taken.has(name); i++) name = `${want}${i}`;
+    if (this.taken.has(name)) {
+      // Numbered from 2, resuming after the last number tried for this name (names are never given
+      // back), so that thousands of clashes on one name cost each one step, not one per clash before.
+      let i = this.next.get(want) ?? 2;
+      do name = `${want}${i++}`;
+      while (this.taken.has(name));
+      this.next.set(want, i);
+    }
     this.taken.add(name);
     return name;
   }
