@@ -11,25 +11,25 @@ export type Mode = "read" | "create" | "update";
 
 export interface ValidateOptions {
   /** Default `read`. */
-  mode?: Mode;
+  mode?: Mode | undefined;
   /** Unknown properties are errors when true (default), ignored when false. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Stop after this many errors (default 100). */
-  maxErrors?: number;
+  maxErrors?: number | undefined;
   /**
    * How Edm.Int64 and Edm.Decimal are written: `true` as JSON strings (`IEEE754Compatible=true`),
    * `false` as JSON numbers; by default either is accepted.
    */
   ieee754Compatible?: boolean;
   /** How deep values may nest before the validator stops descending (default 512). */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
   /**
    * Finds the checker for a type named by `@odata.type` on a dynamic property of an open type: pass
    * `checkerFor` from any generated validators module to check dynamic properties of structured and
    * enum types too (primitive ones are always checked). Not built in, so that a bundle keeps only
    * the validators a program uses.
    */
-  types?: Resolver;
+  types?: Resolver | undefined;
 }
 
 export interface ValidationError {
@@ -48,9 +48,12 @@ export interface ValidationResult {
 }
 
 export class ValidationFailedError extends Error {
-  constructor(readonly errors: readonly ValidationError[]) {
+  readonly errors: readonly ValidationError[];
+  // A plain field, not a parameter property: the module stays erasable syntax (Node's type stripping).
+  constructor(errors: readonly ValidationError[]) {
     super(`invalid value: ${errors.slice(0, 3).map((e) => `${e.path || "/"} ${e.message}`).join("; ")}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ""}`);
     this.name = "ValidationFailedError";
+    this.errors = errors;
   }
 }
 

@@ -14,6 +14,10 @@ import { NO_TYPES, refType, typeName } from "./ts-types";
 
 export interface RequestsView {
   header: string;
+  /** Whether the module imports the runtime (anything but empty interfaces uses it). */
+  runtime: boolean;
+  /** Nothing to declare: the module is just `export {}` (a module, not a script, for isolatedModules). */
+  empty: boolean;
   imports: ImportView[];
   edm: boolean;
   roots: { doc: string; name: string; type: string; make: string }[];
@@ -170,8 +174,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
 
+  // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
+  const functions = roots.length + navigations.length + entities.length + operations.length;
   return {
     header: ctx.header,
+    runtime: functions > 0 || navigationTypes.some((n) => n.body.includes("rt.")),
+    empty: functions + navigationTypes.length === 0,
     imports: imports.view(() => true),
     edm,
     roots,

@@ -13,24 +13,24 @@ import { ValidationFailedError, type ValidationResult } from "./validation.js";
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 3); 0 disables retrying. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Wait before the first retry when the response has no `Retry-After`, doubled per retry (default 1000). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Longest wait; a `Retry-After` asking for more gives up and rejects (default 60000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
 export interface ClientOptions {
   /** The service root, e.g. `https://graph.microsoft.com/v1.0`. */
   baseUrl: string;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Returns a bearer token for the `Authorization` header; called before every attempt. */
-  getToken?: () => string | undefined | Promise<string | undefined>;
+  getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
   /** Retries of requests answered 429 Too Many Requests or 503 Service Unavailable. */
-  retry?: RetryPolicy;
+  retry?: RetryPolicy | undefined;
 }
 
 export interface Client {
@@ -47,19 +47,19 @@ export function createClient(options: ClientOptions): Client {
 export type Validator = (value: unknown) => ValidationResult;
 
 export interface RequestOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra headers for this request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface ReadOptions extends RequestOptions {
   /** Checks the returned entity (or each entity of a page); rejects with ValidationFailedError. */
-  validate?: Validator;
+  validate?: Validator | undefined;
 }
 
 export interface WriteOptions extends ReadOptions {
   /** `Prefer: return=representation` asks for the entity back, `return=minimal` for 204 No Content. */
-  prefer?: "return=representation" | "return=minimal";
+  prefer?: "return=representation" | "return=minimal" | undefined;
 }
 
 export interface ChangeOptions extends WriteOptions {
@@ -67,12 +67,12 @@ export interface ChangeOptions extends WriteOptions {
    * The entity's `@odata.etag`, sent as `If-Match` (`*` matches any version). Required where the
    * entity set has `Core.OptimisticConcurrency`; taken from the body's `@odata.etag` when absent.
    */
-  etag?: string;
+  etag?: string | undefined;
 }
 
 export interface UpdateOptions extends ChangeOptions {
   /** Replace the whole entity with PUT instead of PATCH. */
-  replace?: boolean;
+  replace?: boolean | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,14 +99,14 @@ type NestedOptions<X> = X extends Nav<infer T, infer M> ? QueryParts<T, M, Prope
 export type Expand<N> = readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
 
 export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>> {
-  select?: readonly S[];
-  expand?: Expand<N>;
-  filter?: string;
-  orderby?: OrderBy<PropertyName<T, N>> | readonly OrderBy<PropertyName<T, N>>[];
-  top?: number;
-  skip?: number;
-  search?: string;
-  count?: boolean;
+  select?: readonly S[] | undefined;
+  expand?: Expand<N> | undefined;
+  filter?: string | undefined;
+  orderby?: OrderBy<PropertyName<T, N>> | readonly OrderBy<PropertyName<T, N>>[] | undefined;
+  top?: number | undefined;
+  skip?: number | undefined;
+  search?: string | undefined;
+  count?: boolean | undefined;
 }
 
 export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>> extends ReadOptions, QueryParts<T, N, S> {}
@@ -157,9 +157,9 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 function toError(response: Response, body: unknown): ODataError {
   const { status, headers } = response;
-  const err = record(record(body)?.error) ?? record(body) ?? {};
+  const err = record(record(body)?.["error"]) ?? record(body) ?? {};
   const { code, message } = err;
-  const inner = err.innerError ?? err.innererror;
+  const inner = err["innerError"] ?? err["innererror"];
   const requestId = headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"];
   return new ODataError(
     status,
@@ -225,7 +225,7 @@ export const edmDate = /* @__PURE__ */ dated(0, 10);
 export const edmTimeOfDay = /* @__PURE__ */ dated(11, 23);
 export const edmDateTimeOffset = /* @__PURE__ */ dated(0);
 
-const LITERALS: Record<string, Literal> = {
+const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
   Int16: edmInt16, Int32: edmInt32, Int64: edmInt64, Byte: edmByte, SByte: edmSByte, Decimal: edmDecimal,
   Date: edmDate, TimeOfDay: edmTimeOfDay, DateTimeOffset: edmDateTimeOffset,
@@ -233,7 +233,7 @@ const LITERALS: Record<string, Literal> = {
 
 /** A value written as an OData literal of the Edm type `kind`, not yet percent-encoded. */
 export function literal(kind: KeyKind, value: KeyValue): string {
-  return (kind.startsWith("enum:") ? edmEnum(kind.slice(5)) : LITERALS[kind])(value);
+  return (kind.startsWith("enum:") ? edmEnum(kind.slice(5)) : LITERALS[kind as Exclude<KeyKind, `enum:${string}`>])(value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -549,7 +549,11 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
   const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
   for (let attempt = 0; ; attempt++) {
     const token = sameOrigin && (await getToken?.());
-    const response = await doFetch(url, { method: x.method, headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers, body, signal: options?.signal });
+    const init: RequestInit = { method: x.method, headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers };
+    // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
+    if (body !== undefined) init.body = body;
+    if (options?.signal) init.signal = options.signal;
+    const response = await doFetch(url, init);
     const { status } = response;
     const wait = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3) ? retryDelay(response.headers.get("retry-after"), attempt, retry) : undefined;
     if (wait === undefined) {
@@ -579,7 +583,7 @@ async function receive<T>(response: Response, options: ReadOptions | undefined):
 /** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
 async function receivePage<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
   const page = await parseBody(response);
-  const items = record(page)?.value;
+  const items = record(page)?.["value"];
   if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, `/value/${i}`));
   else checked(page, options?.validate);
   return page as T;
@@ -646,7 +650,7 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 export async function count(
   client: Client,
   target: CollectionRef<unknown, unknown>,
-  options?: RequestOptions & { filter?: string; search?: string },
+  options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
   const url = withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search });
   const text = await (await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options)).text();
@@ -668,7 +672,7 @@ export async function writeStream(
   client: Client,
   target: StreamRef,
   data: Blob | ArrayBuffer | Uint8Array,
-  options?: ChangeOptions & { contentType?: string },
+  options?: ChangeOptions & { contentType?: string | undefined },
 ): Promise<void> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };

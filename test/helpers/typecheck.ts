@@ -12,7 +12,10 @@ export const REPO = path.resolve(__dirname, "..", "..");
 /**
  * The options generated code must compile under: --strict, NodeNext modules (so every relative
  * import must name its `.js` file), ES2022 plus DOM for `fetch`, and no @types packages (the
- * generated code has no dependencies).
+ * generated code has no dependencies). Plus the stricter checks projects often turn on, so that
+ * generated code drops into any of them: no unused names, exact optional properties, checked
+ * index access, bracket access for index signatures, and only erasable TypeScript syntax (what
+ * Node's type stripping runs).
  */
 export const STRICT_OPTIONS = {
   strict: true,
@@ -26,6 +29,14 @@ export const STRICT_OPTIONS = {
   isolatedModules: true,
   noImplicitOverride: true,
   noFallthroughCasesInSwitch: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  allowUnreachableCode: false,
+  erasableSyntaxOnly: true,
 } as const;
 
 export interface Compiler {
