@@ -184,3 +184,14 @@ test("an output path the file system refuses (a file, or under a file) is ODG403
   expect(fs.readFileSync(path.join(work, "a-file"), "utf8")).toBe("mine");
   expect(fs.readdirSync(work).filter((f) => f.includes("odatagen"))).toEqual([]);
 });
+
+test("a namespace that is not CSDL (a path like ../x) is ODG102, and nothing is written anywhere", () => {
+  const xml = (ns: string) =>
+    `${HEAD}    <Schema Namespace="${ns}" Alias="s" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n      <ComplexType Name="c"><Property Name="p" Type="s.c"/></ComplexType>\n    </Schema>\n${TAIL}`;
+  for (const ns of ["../escaped", "a/b", "x..y", "", "a b"]) {
+    fs.writeFileSync(path.join(work, "ns.xml"), xml(ns));
+    const r = odatagen(path.join(work), "generate", "--input", "ns.xml", "--out", "deep/out");
+    expect({ ns, status: r.status, first: r.stderr.split("\n")[0] }).toEqual({ ns, status: 1, first: expect.stringMatching(/^ns\.xml:4:5: error ODG102: /) });
+  }
+  expect(fs.readdirSync(work).filter((f) => f.includes("escaped") || f === "deep")).toEqual([]);
+});

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { backupDir, recover, replaceOutput, stagingDir } from "../generator/write/stage";
+import { writeOutput } from "../generator/write/write";
 import { scratch, snapshot } from "./helpers/cli";
 
 function folder(files: Record<string, string>, dir: string): void {
@@ -88,4 +89,11 @@ test("an output folder reached through a symlink is replaced where it is; the li
   expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
   expect(fs.readFileSync(path.join(dir, "real", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTrial/);
   expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "real"]);
+});
+
+test("writeOutput refuses a file name that is not a plain name in the output folder, before writing anything", () => {
+  const out = path.join(scratch(), "gen");
+  for (const rel of ["../outside.ts", "sub/inner.ts", "..", "a\\b.ts"])
+    expect(() => writeOutput(out, new Map([["ok.ts", "x"], [rel, "x"]]))).toThrow(/not a file name inside the output folder/);
+  expect(fs.readdirSync(path.dirname(out))).toEqual([]);
 });

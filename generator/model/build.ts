@@ -21,6 +21,8 @@ import {
   enumMemberValue,
   isNavigationNullable,
   isNullable,
+  isNamespace,
+  isSimpleIdentifier,
   isTrue,
   LEGACY_PRIMITIVES,
   parseTypeName,
@@ -132,6 +134,7 @@ class ModelBuilder {
     const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
     for (const doc of this.docs)
       for (const raw of doc.schemas) {
+        this.checkSchemaNames(raw);
         const schema: Schema = {
           namespace: raw.namespace,
           alias: raw.alias,
@@ -379,6 +382,18 @@ class ModelBuilder {
     const { name, collection } = parseTypeName(rawType);
     const type = this.resolveType(name, path, at) ?? primitive("Untyped");
     return { type, collection, nullable: isNullable(facets.nullable), facets: readFacets(facets) };
+  }
+
+  /**
+   * CSDL §5.1: a namespace is dot-separated simple identifiers, an alias one simple identifier. Both
+   * name generated modules and identifiers: anything else (`../x`, `a/b`) could write outside the
+   * output folder.
+   */
+  checkSchemaNames(raw: RawSchema): void {
+    if (raw.namespace && !isNamespace(raw.namespace))
+      this.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
+    if (raw.alias !== undefined && !isSimpleIdentifier(raw.alias))
+      this.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
   }
 
   linkBase({ raw, type }: Pending): void {

@@ -40,6 +40,18 @@ function toInt(s: string): number | undefined {
 }
 
 /** CSDL §3.3: `Collection(T)` wraps the item type name. */
+/** CSDL §15.2 SimpleIdentifier: a letter or underscore, then up to 127 letters, digits or underscores (Unicode). */
+const SIMPLE_IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
+
+export function isSimpleIdentifier(name: string): boolean {
+  return SIMPLE_IDENTIFIER.test(name);
+}
+
+/** CSDL §15.1 Namespace: simple identifiers separated by dots, at most 511 characters. */
+export function isNamespace(name: string): boolean {
+  return name.length <= 511 && name.split(".").every(isSimpleIdentifier);
+}
+
 export function parseTypeName(raw: string): { name: string; collection: boolean } {
   const m = /^Collection\((.+)\)$/.exec(raw.trim());
   return m ? { name: m[1].trim(), collection: true } : { name: raw.trim(), collection: false };

@@ -254,6 +254,8 @@ class Reader {
   schema(n: XNode): RawSchema {
     const a = this.attrs(n);
     const ns = this.req(n, a, "Namespace", "Schema", "Schema");
+    // Any other malformed namespace is the model's to report (checkSchemaNames).
+    if (a["Namespace"] === "") this.diags.error(Codes.invalidAttribute, "<Schema> has an empty Namespace", "Schema", this.at(n));
     const p = (name: string) => `${ns}.${name}`;
     const [entityTypes, complexTypes, enumTypes, typeDefinitions, actions, functions, terms, containers,
       annotationGroups, annotations] = groupChildren(n, SCHEMA_CHILDREN);

@@ -5,6 +5,7 @@
  * a previous run wrote, per the manifest, that this run does not produce — are removed (unless
  * `removeStale` is false); a file odatagen did not write is never removed or overwritten.
  */
+import * as path from "node:path";
 import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { planOutput, type Plan } from "./plan";
 import { recover, replaceOutput } from "./stage";
@@ -43,6 +44,11 @@ export class OutputConflictError extends Error {
 
 /** The manifest text and plan for writing `files` to `outDir`, without writing anything. */
 export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): { plan: Plan; manifest: string } {
+  // The model admits only CSDL names, so generated files are plain names in the output folder;
+  // should anything else ever reach here, nothing is written rather than something outside it.
+  for (const rel of files.keys())
+    if (rel !== path.basename(rel) || rel.includes("\\") || rel === "." || rel === "..")
+      throw new Error(`refusing to write ${JSON.stringify(rel)}: not a file name inside the output folder`);
   const record = options.record ?? { version: "", fingerprint: "", options: optionsRecord({}), inputs: [] };
   const entries = manifestFiles(files);
   const draft: Manifest = { generator: "odatagen", ...record, files: entries };
