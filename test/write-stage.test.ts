@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { backupDir, recover, replaceOutput, stagingDir } from "../generator/write/stage";
-import { writeOutput } from "../generator/write/write";
+import { MANIFEST, readManifest, writeOutput } from "../generator/write/write";
 import { scratch, snapshot } from "./helpers/cli";
 
 function folder(files: Record<string, string>, dir: string): void {
@@ -96,4 +96,17 @@ test("writeOutput refuses a file name that is not a plain name in the output fol
   for (const rel of ["../outside.ts", "sub/inner.ts", "..", "a\\b.ts"])
     expect(() => writeOutput(out, new Map([["ok.ts", "x"], [rel, "x"]]))).toThrow(/not a file name inside the output folder/);
   expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+});
+
+test("a damaged manifest is read as no manifest, or without its bad entries, never as an error", () => {
+  const out = path.join(scratch(), "gen");
+  fs.mkdirSync(out);
+  const read = (text: string) => {
+    fs.writeFileSync(path.join(out, MANIFEST), text);
+    return readManifest(out);
+  };
+  for (const text of ["", "garbage", "null", "7", '"s"', "[]", '{"files":"x"}', '{"generator":"other","files":[]}']) expect({ text, m: read(text) }).toEqual({ text, m: undefined });
+  const m = read('{"generator":"odatagen","files":["a.ts",{"path":"../x.ts"},{"path":null},{"path":"b.ts","size":2}],"inputs":[null,1,{"file":3},{"file":"s.xml","sha256":"ab"}],"options":null}');
+  expect(m?.files.map((f) => f.path)).toEqual(["a.ts", "b.ts"]);
+  expect(m?.inputs).toEqual([{ file: "s.xml", sha256: "ab" }]);
 });

@@ -64,7 +64,7 @@ export function readManifest(outDir: string): Manifest | undefined {
   } catch {
     return undefined;
   }
-  if (m.generator !== "odatagen" || !Array.isArray(m.files)) return undefined;
+  if (!m || typeof m !== "object" || m.generator !== "odatagen" || !Array.isArray(m.files)) return undefined;
   const files: ManifestFile[] = [];
   for (const f of m.files as unknown[]) {
     if (typeof f === "string") files.push({ path: f, sha256: "", size: -1 });
@@ -81,9 +81,13 @@ export function readManifest(outDir: string): Manifest | undefined {
     version: typeof m.version === "string" ? m.version : "",
     fingerprint: typeof m.fingerprint === "string" ? m.fingerprint : "",
     options: (m.options as ManifestOptions) ?? { keyAsSegment: null, include: [], exclude: [] },
-    inputs: Array.isArray(m.inputs) ? (m.inputs as ManifestInput[]) : [],
+    inputs: Array.isArray(m.inputs) ? (m.inputs as unknown[]).filter(isInputRecord) : [],
     files: files.filter((f) => isInside(f.path)),
   };
+}
+
+function isInputRecord(x: unknown): x is ManifestInput {
+  return !!x && typeof x === "object" && typeof (x as ManifestInput).file === "string" && typeof (x as ManifestInput).sha256 === "string";
 }
 
 /** A manifest entry must name a file inside the output folder. */
