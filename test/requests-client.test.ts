@@ -220,6 +220,23 @@ describe("paging with @odata.nextLink", () => {
     expect(srv.requests).toHaveLength(1);
   });
 
+  test("a next link back to a page already read stops with an error instead of looping", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) =>
+      r.url === "/People"
+        ? { body: { value: [person("a")], "@odata.nextLink": "People?$skiptoken=1" } }
+        : { body: { value: [person("b")], "@odata.nextLink": r.url === "/People?$skiptoken=1" ? "People?$skiptoken=2" : "People?$skiptoken=1" } },
+    );
+    await expect(rt.collectAll(client, api.listPersons(client, api.people()))).rejects.toThrow(/\$skiptoken=1 leads back to a page already read/);
+    expect(srv.requests.map((r) => r.url)).toEqual(["/People", "/People?$skiptoken=1", "/People?$skiptoken=2"]);
+  });
+
+  test("a page without a value array is reported as not a collection", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { error: "nope" } }));
+    await expect(rt.collectAll(client, api.listPersons(client, api.people()))).rejects.toThrow(/without a "value" array/);
+  });
+
   test("a next link to another origin gets no token", async () => {
     const client = rt.createClient({ baseUrl: srv.url, getToken: () => "secret" });
     srv.handle(() => ({ body: { value: [person("a")], "@odata.nextLink": `${other.url}/People?$skiptoken=9` } }));

@@ -628,16 +628,25 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** The pages of a collection, following `@odata.nextLink` from a first page (`listPeople(...)`). */
 export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>>, options?: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
   let page: Page<T> | undefined = await first;
+  // A service that links back to a page already read would otherwise be followed forever.
+  const followed = new Set<string>();
   while (page) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
-    page = next ? await receivePage<Page<T>>(await execute(client, { method: "GET", url: new URL(next, `${client.baseUrl}/`).href }, options), options) : undefined;
+    if (!next) return;
+    const url: string = new URL(next, `${client.baseUrl}/`).href;
+    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${url} leads back to a page already read: the service's paging loops`);
+    followed.add(url);
+    page = await receivePage<Page<T>>(await execute(client, { method: "GET", url }, options), options);
   }
 }
 
 /** Every entity of a collection, page after page. */
 export async function* items<T>(client: Client, first: Page<T> | Promise<Page<T>>, options?: ReadOptions): AsyncGenerator<T, void, undefined> {
-  for await (const page of pages(client, first, options)) yield* page.value;
+  for await (const page of pages(client, first, options)) {
+    if (!Array.isArray(page.value)) throw new TypeError("a collection page without a \"value\" array: not a collection response");
+    yield* page.value;
+  }
 }
 
 /** All entities of a collection in one array (follows every next link). */
