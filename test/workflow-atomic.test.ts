@@ -138,8 +138,16 @@ test("two runs on one output folder at once: the second waits for the first; a d
   const slow = spawn(process.execPath, [BIN, "generate", "--force"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "80" }, stdio: "ignore" });
   const slowDone = new Promise((r) => slow.on("exit", r));
   const t0 = Date.now();
-  while (!fs.existsSync(lock) && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 10));
-  expect(fs.readFileSync(lock, "utf8")).toBe(String(slow.pid));
+  // The lock is created, then its pid written: wait for both.
+  const holder = () => {
+    try {
+      return fs.readFileSync(lock, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  while (!holder() && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 10));
+  expect(holder()).toBe(String(slow.pid));
   const second = await new Promise<number | null>((resolve) => {
     const c = spawn(process.execPath, [BIN, "generate", "--force", "--quiet"], { cwd: dir, env: { ...process.env }, stdio: "ignore" });
     c.on("exit", resolve);

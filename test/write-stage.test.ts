@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { backupDir, recover, replaceOutput, stagingDir } from "../generator/write/stage";
+import { lockFile, withOutputLock } from "../generator/write/lock";
 import { MANIFEST, readManifest, writeOutput } from "../generator/write/write";
 import { scratch, snapshot } from "./helpers/cli";
 
@@ -109,4 +110,23 @@ test("a damaged manifest is read as no manifest, or without its bad entries, nev
   const m = read('{"generator":"odatagen","files":["a.ts",{"path":"../x.ts"},{"path":null},{"path":"b.ts","size":2}],"inputs":[null,1,{"file":3},{"file":"s.xml","sha256":"ab"}],"options":null}');
   expect(m?.files.map((f) => f.path)).toEqual(["a.ts", "b.ts"]);
   expect(m?.inputs).toEqual([{ file: "s.xml", sha256: "ab" }]);
+});
+
+describe("the output lock", () => {
+  test("an empty lock is a run between creating it and writing its pid: waited for, not taken over", () => {
+    const out = path.join(scratch(), "gen");
+    fs.writeFileSync(lockFile(out), "");
+    let ran = false;
+    expect(() => withOutputLock(out, () => (ran = true), 200)).toThrow(/lock holds no pid yet/);
+    expect(ran).toBe(false);
+  });
+
+  test("an empty lock left long ago (its run killed between the two steps) is taken over", () => {
+    const out = path.join(scratch(), "gen");
+    fs.writeFileSync(lockFile(out), "");
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(out), old, old);
+    expect(withOutputLock(out, () => fs.readFileSync(lockFile(out), "utf8"), 200)).toBe(String(process.pid));
+    expect(fs.existsSync(lockFile(out))).toBe(false);
+  });
 });

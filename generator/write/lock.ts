@@ -14,7 +14,7 @@ export function lockFile(outDir: string): string {
 
 export class OutputLockedError extends Error {
   constructor(readonly pid: number, outDir: string) {
-    super(`${outDir} is being written by another odatagen (pid ${pid})`);
+    super(`${outDir} is being written by another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"})`);
     this.name = "OutputLockedError";
   }
 }
@@ -32,7 +32,10 @@ export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000): 
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const holder = Number(readOr(file, ""));
-      if (!holder || !alive(holder)) {
+      // Empty: another run created the lock and has not written its pid yet, unless it was killed
+      // right between the two, long enough ago.
+      const gone = holder ? !alive(holder) : ageMs(file) > EMPTY_LOCK_MS;
+      if (gone) {
         fs.rmSync(file, { force: true }); // left by a killed run
         continue;
       }
@@ -44,6 +47,17 @@ export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000): 
     return fn();
   } finally {
     if (readOr(file, "") === String(process.pid)) fs.rmSync(file, { force: true });
+  }
+}
+
+/** How long a lock may stay empty before it counts as left by a killed run. */
+const EMPTY_LOCK_MS = 2000;
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs;
+  } catch {
+    return Infinity;
   }
 }
 
