@@ -12,7 +12,7 @@ export interface NamePattern {
 
 export type Matcher = (text: string) => boolean;
 
-/** One segment of a path pattern: `**`, or a regular expression over one segment. */
+/** One segment of a path pattern: `**`, or a matcher for one segment (and the segment itself when it has no wildcard). */
 export type PathSegment = { any: true } | { any: false; matches: Matcher; literal: string | undefined };
 
 export interface PathPattern {
