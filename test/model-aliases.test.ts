@@ -79,3 +79,27 @@ describe("alias resolution", () => {
     expect(b.errors[0].message).toContain("ns.missing");
   });
 });
+
+describe("schema names", () => {
+  const errors = (...schemas: string[]) => build(edmx(schemas.join("\n"))).errors.map((d) => [d.code, d.path, d.message]);
+
+  test.each([
+    ["a path", "../../x"],
+    ["a slash", "a/b"],
+    ["an empty segment", "a..b"],
+    ["a space", "a b"],
+  ])("a namespace with %s is ODG102 (it would name files outside the output folder)", (_label, ns) => {
+    expect(errors(schema(ns, `<ComplexType Name="c"/>`))).toEqual([["ODG102", ns, `Namespace ${JSON.stringify(ns)} is not simple identifiers separated by dots (CSDL §5.1)`]]);
+  });
+
+  test("Unicode letters and underscores are simple identifiers", () => {
+    expect(errors(schema("Über._ñ.a1", `<ComplexType Name="c"/>`))).toEqual([]);
+  });
+
+  test("two schemas of one namespace, or of namespaces differing only in case, are ODG104 (their files would be one)", () => {
+    expect(errors(schema("x", `<ComplexType Name="a"/>`), schema("x", `<ComplexType Name="b"/>`))).toEqual([["ODG104", "x", "namespace x is declared by two schemas"]]);
+    expect(errors(schema("Ab", `<ComplexType Name="a"/>`), schema("aB", `<ComplexType Name="b"/>`))).toEqual([
+      ["ODG104", "aB", "namespace aB differs only in case from namespace Ab: their generated files would be one file on macOS and Windows"],
+    ]);
+  });
+});

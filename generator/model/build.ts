@@ -106,6 +106,8 @@ class ModelBuilder {
   readonly referenced = new Set<string>();
   readonly operations = new Map<string, Operation[]>();
   readonly schemas: Schema[] = [];
+  /** Namespaces declared so far, by their lower-case form (checkSchemaNames). */
+  readonly namespaceKeys = new Map<string, string>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
@@ -394,6 +396,20 @@ class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
     if (raw.alias !== undefined && !isSimpleIdentifier(raw.alias))
       this.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
+    // Each namespace has its own generated files: a second schema of one namespace would replace the
+    // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.
+    const key = raw.namespace.toLowerCase();
+    const first = this.namespaceKeys.get(key);
+    if (first === undefined) this.namespaceKeys.set(key, raw.namespace);
+    else if (raw.namespace)
+      this.diags.error(
+        Codes.duplicateName,
+        first === raw.namespace
+          ? `namespace ${raw.namespace} is declared by two schemas`
+          : `namespace ${raw.namespace} differs only in case from namespace ${first}: their generated files would be one file on macOS and Windows`,
+        raw.namespace,
+        raw.at,
+      );
   }
 
   linkBase({ raw, type }: Pending): void {
