@@ -92,6 +92,21 @@ describe("schema names", () => {
     expect(errors(schema(ns, `<ComplexType Name="c"/>`))).toEqual([["ODG102", ns, `Namespace ${JSON.stringify(ns)} is not simple identifiers separated by dots (CSDL §5.1)`]]);
   });
 
+  test.each([
+    ["an alias that is also another namespace", [schema("A", `<ComplexType Name="c"/>`, "B"), schema("B", `<ComplexType Name="c"/>`)], ["ODG104", "A", "alias B of A is also the name of a namespace"]],
+    ["one alias for two namespaces", [schema("A", `<ComplexType Name="c"/>`, "S"), schema("B", `<ComplexType Name="d"/>`, "S")], ["ODG104", "B", "alias S stands for both A and B"]],
+    ["a reserved alias", [schema("A", `<ComplexType Name="c"/>`, "Edm")], ["ODG102", "A", "Alias Edm is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)"]],
+    ["a reserved namespace", [schema("odata", `<ComplexType Name="c"/>`)], ["ODG102", "odata", "Namespace odata is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)"]],
+  ])("%s is reported, so that no qualified name means two types", (_label, schemas, want) => {
+    expect(errors(...schemas)).toEqual([want]);
+  });
+
+  test("an alias equal to its own namespace, or declared twice for the same one, is fine", () => {
+    expect(errors(schema("A", `<ComplexType Name="c"/>`, "A"))).toEqual([]);
+    const include = `<edmx:Reference Uri="core.xml"><edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/></edmx:Reference>`;
+    expect(build(edmx([schema("Org.OData.Core.V1", `<ComplexType Name="c"/>`, "Core")], include)).errors).toEqual([]);
+  });
+
   test("Unicode letters and underscores are simple identifiers", () => {
     expect(errors(schema("Über._ñ.a1", `<ComplexType Name="c"/>`))).toEqual([]);
   });

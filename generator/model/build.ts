@@ -23,6 +23,7 @@ import {
   isNullable,
   isNamespace,
   isSimpleIdentifier,
+  RESERVED_NAMES,
   isTrue,
   LEGACY_PRIMITIVES,
   parseTypeName,
@@ -123,13 +124,18 @@ class ModelBuilder {
   ) {}
 
   build(): Model {
+    const namespaces = new Set<string>();
+    for (const doc of this.docs) {
+      for (const ref of doc.references) for (const inc of ref.includes) namespaces.add(inc.namespace);
+      for (const s of doc.schemas) namespaces.add(s.namespace);
+    }
     for (const doc of this.docs) {
       for (const ref of doc.references)
         for (const inc of ref.includes) {
           this.referenced.add(inc.namespace);
-          if (inc.alias) this.aliases.set(inc.alias, inc.namespace);
+          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, ref.at);
         }
-      for (const s of doc.schemas) if (s.alias) this.aliases.set(s.alias, s.namespace);
+      for (const s of doc.schemas) if (s.alias !== undefined) this.declareAlias(s.alias, s.namespace, namespaces, s.at);
     }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
@@ -387,14 +393,31 @@ class ModelBuilder {
   }
 
   /**
+   * CSDL §3.4, §5.2: an alias stands for one namespace; it is not another namespace's name, nor one
+   * of the reserved names. Otherwise a qualified name could mean two types.
+   */
+  declareAlias(alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef): void {
+    const known = this.aliases.get(alias);
+    if (RESERVED_NAMES.has(alias))
+      this.diags.error(Codes.invalidAttribute, `Alias ${alias} is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)`, namespace, at);
+    else if (known !== undefined && known !== namespace)
+      this.diags.error(Codes.duplicateName, `alias ${alias} stands for both ${known} and ${namespace}`, namespace, at);
+    else if (alias !== namespace && namespaces.has(alias))
+      this.diags.error(Codes.duplicateName, `alias ${alias} of ${namespace} is also the name of a namespace`, namespace, at);
+    this.aliases.set(alias, namespace);
+  }
+
+  /**
    * CSDL §5.1: a namespace is dot-separated simple identifiers, an alias one simple identifier. Both
    * name generated modules and identifiers: anything else (`../x`, `a/b`) could write outside the
    * output folder.
    */
   checkSchemaNames(raw: RawSchema): void {
-    if (raw.namespace && !isNamespace(raw.namespace))
+    if (RESERVED_NAMES.has(raw.namespace))
+      this.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
+    else if (raw.namespace && !isNamespace(raw.namespace))
       this.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
-    if (raw.alias !== undefined && !isSimpleIdentifier(raw.alias))
+    if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))
       this.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
     // Each namespace has its own generated files: a second schema of one namespace would replace the
     // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.

@@ -47,6 +47,9 @@ export function isSimpleIdentifier(name: string): boolean {
   return SIMPLE_IDENTIFIER.test(name);
 }
 
+/** CSDL §5.1, §5.2: names no namespace or alias may take. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(["Edm", "odata", "System", "Transient"]);
+
 /** CSDL §15.1 Namespace: simple identifiers separated by dots, at most 511 characters. */
 export function isNamespace(name: string): boolean {
   return name.length <= 511 && name.split(".").every(isSimpleIdentifier);
