@@ -104,5 +104,13 @@ export function unreadableReason(e: unknown): string {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column}` : ""}: ` : "";
   const at = d.path ? ` [${d.path}]` : "";
-  return `${where}${d.severity} ${d.code}: ${d.message}${at}`;
+  return printable(`${where}${d.severity} ${d.code}: ${d.message}${at}`);
+}
+
+/**
+ * One line of plain text: names come from the spec, and a control character in one (an escape
+ * sequence, a line break) must not drive the terminal or split the diagnostic.
+ */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

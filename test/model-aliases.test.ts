@@ -107,6 +107,19 @@ describe("schema names", () => {
     expect(build(edmx([schema("Org.OData.Core.V1", `<ComplexType Name="c"/>`, "Core")], include)).errors).toEqual([]);
   });
 
+  test.each([
+    ["a star, which could close a doc comment", `<ComplexType Name="c"><Property Name="a*/b" Type="Edm.String"/></ComplexType>`, "ns.c/a*/b"],
+    ["a control character", `<ComplexType Name="c"><Property Name="a\tb" Type="Edm.String"/></ComplexType>`, "ns.c/a\tb"],
+    ["a star in a type name", `<ComplexType Name="c*"/>`, "ns.c*"],
+    ["a star in an enum member", `<EnumType Name="e"><Member Name="m*"/></EnumType>`, "ns.e/m*"],
+  ])("a name with %s is ODG102", (_label, body, path) => {
+    expect(errors(schema("ns", body)).map(([code, p]) => [code, p])).toEqual([["ODG102", path]]);
+  });
+
+  test("names real services use although CSDL wants simple identifiers (Graph's request-id) are read", () => {
+    expect(errors(schema("ns", `<ComplexType Name="c"><Property Name="request-id" Type="Edm.String"/><Property Name="we&quot;ird\`$" Type="Edm.String"/></ComplexType>`))).toEqual([]);
+  });
+
   test("Unicode letters and underscores are simple identifiers", () => {
     expect(errors(schema("Über._ñ.a1", `<ComplexType Name="c"/>`))).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { camel, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { NO_TYPES, refType, typeName } from "./ts-types";
+import { NO_TYPES, PROTOTYPE_NAMES, refType, typeName } from "./ts-types";
 
 export interface RequestsView {
   header: string;
@@ -320,13 +320,20 @@ function operationView(
     args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}>`}`);
     base = "target.path";
   }
-  if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) ? " = {}" : ""}`);
+  // `{}` is no default for a parameter named like a member of Object.prototype (TypeScript sees the
+  // inherited `constructor` of `{}`), and such a parameter is read as an own property only.
+  const inherited = params.some((p) => PROTOTYPE_NAMES.has(p.name));
+  const read = (name: string) => {
+    const key = JSON.stringify(name);
+    return PROTOTYPE_NAMES.has(name) ? `(Object.hasOwn(params, ${key}) ? params[${key}] : undefined)` : `params[${key}]`;
+  };
+  if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
   args.push("options?: rt.ReadOptions");
   const result = op.returnType ? resultType(op.returnType, refTs) : "void";
   const segment = JSON.stringify(importName ?? op.qualifiedName);
   const isFunction = op.kind === "function";
   const path = isFunction
-    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, params[${JSON.stringify(p.name)}]]`).join(", ")}])`
+    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : `\`\${${base}}/${(importName ?? op.qualifiedName).replace(/[`$\\]/g, "")}\``;
   return {
     doc: jsdoc("", [

@@ -75,3 +75,9 @@ export function refType(ctx: EmitContext, ref: TypeRef, namespace: string, impor
   }
   return item;
 }
+
+/**
+ * Names `Object.prototype` has (`constructor`, `toString`, …): a property or parameter so named is
+ * read as an own property only, so an inherited member never counts as its value.
+ */
+export const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));

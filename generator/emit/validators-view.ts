@@ -13,7 +13,7 @@ import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, Structured
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { NO_TYPES, typeName } from "./ts-types";
+import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 
 export interface ValidatorsView {
   header: string;
@@ -69,8 +69,6 @@ const PRIMITIVE_CHECK: Record<string, string> = {
   TimeOfDay: "vr.checkTimeOfDay",
 };
 
-/** Names `Object.prototype` has: read with `vr.own` so an inherited member never counts as a value. */
-const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Per module: names of the small wrapper functions that fix a primitive check's facets. */
 class Wrappers {

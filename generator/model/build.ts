@@ -89,6 +89,9 @@ export interface LazyModel {
  * deferred too (they may target members); problems inside an element that is never filled are
  * never reported.
  */
+/** Characters no element name may hold (see ModelBuilder.identifier). */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
+
 export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawDeferrable) => void): LazyModel {
   const builder = new ModelBuilder(docs, diags, readBody);
   const model = builder.build();
@@ -169,7 +172,8 @@ class ModelBuilder {
     }
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
     for (const { raw, schema } of rawSchemas) {
-      for (const t of raw.terms)
+      for (const t of raw.terms) {
+        this.identifier(t.name, "term", `${schema.namespace}.${t.name}`, t.at);
         schema.terms.push({
           name: t.name,
           namespace: schema.namespace,
@@ -180,6 +184,7 @@ class ModelBuilder {
           appliesTo: t.appliesTo ? t.appliesTo.split(/\s+/).filter(Boolean) : [],
           defaultValue: t.defaultValue,
         });
+      }
       for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
     }
     const container = this.schemas.flatMap((s) => s.containers)[0];
@@ -230,7 +235,7 @@ class ModelBuilder {
     const before = this.diags.items.length;
     this.readBody?.(raw);
     if (this.diags.items.length > before) return;
-    type.members = this.enumMembers(raw);
+    type.members = this.enumMembers(raw, type.qualifiedName);
     // Its own annotations come before any an annotation block adds.
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
   }
@@ -270,7 +275,20 @@ class ModelBuilder {
     return raw.map((a) => ({ term: this.qualify(a.term), qualifier: a.qualifier, value: a.value }));
   }
 
+  /**
+   * CSDL §15.2 makes every schema element's name a simple identifier. Real services stray (Graph has
+   * properties named `request-id`), and generated code quotes such names, so only what no quoting
+   * makes safe is refused: control characters and line breaks, which would end a comment line, and
+   * `*`, which could close a doc comment that names the element. (An empty name was reported by the
+   * reader, as a missing or empty attribute.)
+   */
+  identifier(name: string, what: string, path: string, at: SourceRef): void {
+    if (UNSAFE_IN_NAME.test(name))
+      this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
+  }
+
   declare(schema: Schema, type: SchemaType, path: string): void {
+    this.identifier(type.name, "type", path, type.at);
     if (this.types.has(type.qualifiedName)) {
       this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, type.at);
       return;
@@ -294,7 +312,7 @@ class ModelBuilder {
         ...named(e.name, e.annotations, e.at),
         underlying: this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at),
         isFlags: isTrue(e.isFlags),
-        members: this.enumMembers(e),
+        members: this.enumMembers(e, `${ns}.${e.name}`),
       };
       this.declare(schema, t, t.qualifiedName);
       if (this.readBody && e.body) this.unfilledEnums.set(t, e);
@@ -342,7 +360,8 @@ class ModelBuilder {
     }
   }
 
-  enumMembers(e: RawEnumType): EnumType["members"] {
+  enumMembers(e: RawEnumType, qualifiedName: string): EnumType["members"] {
+    for (const m of e.members) this.identifier(m.name, "enum member", `${qualifiedName}/${m.name}`, m.at);
     return e.members.map((m, i) => ({
       name: m.name,
       value: enumMemberValue(m.value, i),
@@ -455,6 +474,7 @@ class ModelBuilder {
     const owner = type.qualifiedName;
     const names = new Set<string>();
     const unique = (name: string, at: SourceRef) => {
+      this.identifier(name, "property", `${owner}/${name}`, at);
       if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
       names.add(name);
     };
@@ -551,6 +571,7 @@ class ModelBuilder {
   }
 
   parameter(p: RawParameter, qn: string): Parameter {
+    this.identifier(p.name, "parameter", `${qn}/${p.name}`, p.at);
     return { name: p.name, type: this.typeRef(p.type, p, `${qn}/${p.name}`, p.at), annotations: this.annotations(p.annotations) };
   }
 
@@ -561,6 +582,7 @@ class ModelBuilder {
 
   operation(op: RawOperation, ns: string): Operation {
     const qn = `${ns}.${op.name}`;
+    this.identifier(op.name, op.kind, qn, op.at);
     const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn));
     const bound = isTrue(op.isBound);
     if (bound && params.length === 0) {
@@ -589,6 +611,8 @@ class ModelBuilder {
 
   container(c: RawEntityContainer, ns: string): EntityContainer {
     const qn = `${ns}.${c.name}`;
+    this.identifier(c.name, "entity container", qn, c.at);
+    for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) this.identifier(x.name, "container child", `${qn}/${x.name}`, x.at);
     const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
       const t = this.types.get(this.qualify(name));
       if (t?.kind === "entity") return t;

@@ -218,8 +218,8 @@ class Reader {
   /** A required attribute; a missing one is reported and read as "". */
   req(node: XNode, attrs: Attributes, name: string, element: string, path: string): string {
     const v = attrs[name];
-    if (typeof v === "string") return v;
-    this.diags.error(Codes.missingAttribute, `<${element}> has no ${name} attribute`, path, this.at(node));
+    if (typeof v === "string" && v !== "") return v;
+    this.diags.error(Codes.missingAttribute, v === "" ? `<${element}> has an empty ${name} attribute` : `<${element}> has no ${name} attribute`, path, this.at(node));
     return "";
   }
 
@@ -254,8 +254,6 @@ class Reader {
   schema(n: XNode): RawSchema {
     const a = this.attrs(n);
     const ns = this.req(n, a, "Namespace", "Schema", "Schema");
-    // Any other malformed namespace is the model's to report (checkSchemaNames).
-    if (a["Namespace"] === "") this.diags.error(Codes.invalidAttribute, "<Schema> has an empty Namespace", "Schema", this.at(n));
     const p = (name: string) => `${ns}.${name}`;
     const [entityTypes, complexTypes, enumTypes, typeDefinitions, actions, functions, terms, containers,
       annotationGroups, annotations] = groupChildren(n, SCHEMA_CHILDREN);

@@ -1,0 +1,37 @@
+// Names the generated code must quote rather than trust: names real services use although CSDL
+// wants simple identifiers (Graph's `request-id`), names of Object.prototype's members, and names
+// with quotes, backticks, dollars and backslashes. The output compiles under every option the
+// typecheck test uses, and a parameter named `constructor` is never read from the prototype.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+
+const dir = generateFixture("requests/odd-names.xml", "odd-names", { keyAsSegment: false });
+
+test("the output compiles under the strict options", () => {
+  const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
+  if (!c) throw new Error("no TypeScript compiler runs here");
+  const r = runTsc(c, dir, tsFiles(dir));
+  expect(r.output).toBe("");
+  expect(r.status).toBe(0);
+});
+
+test("a parameter named constructor is sent only when given", async () => {
+  type Fn = (client: unknown, target: unknown, params: Record<string, unknown>) => Promise<unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const api = require(path.join(dir, "Odd.Names.requests")) as { find: Fn; things: () => { byKey(k: string): unknown } };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rt = require(path.join(dir, "runtime")) as { createClient(o: object): unknown };
+  const urls: string[] = [];
+  const fetch = async (url: string) => {
+    urls.push(url);
+    return new Response(JSON.stringify({ value: "x" }), { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
+  await api.find(client, api.things().byKey("a"), {});
+  await api.find(client, api.things().byKey("a"), { constructor: "c", "back`tick": "b" });
+  expect(urls.map(decodeURIComponent)).toEqual([
+    "http://svc.test/things('a')/Odd.Names.find()",
+    "http://svc.test/things('a')/Odd.Names.find(constructor='c',back`tick='b')",
+  ]);
+});
