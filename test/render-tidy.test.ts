@@ -1,0 +1,61 @@
+// The generated files are tidy as rendered: LF line ends, no trailing blanks, no runs of blank
+// lines, one final newline. render() only normalises line ends (text from the spec may bring a CR),
+// so the templates and views must keep this; checked on every fixture and corpus document, with
+// each combination of artifacts and a slice.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { GenerationError } from "../generator/diagnostics";
+import { generate, type GenerateOptions } from "../generator/generate";
+import { FIXTURES_DIR } from "./helpers/fixtures";
+
+const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
+const corpus = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => /\.(xml|edmx)$/.test(f)).map((f) => path.join(CORPUS, f)) : [];
+if (!corpus.length) console.warn(`SKIPPED: ${CORPUS} is absent (../shared/corpus), so only the fixtures are checked for tidy output`);
+const fixtures = [
+  ...fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith(".xml")).map((f) => path.join(FIXTURES_DIR, f)),
+  ...fs.readdirSync(path.join(FIXTURES_DIR, "requests")).map((f) => path.join(FIXTURES_DIR, "requests", f)),
+];
+
+const VARIANTS: [string, Omit<GenerateOptions, "inputs">][] = [
+  ["all artifacts", {}],
+  ["no validators", { validators: false }],
+  ["no requests", { requests: false }],
+  ["types only", { validators: false, requests: false }],
+  ["a slice", { include: ["*"] }],
+];
+
+function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[] {
+  let files: Map<string, string>;
+  try {
+    files = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], ...options }).files;
+  } catch (e) {
+    if (e instanceof GenerationError) return []; // documents with errors generate nothing
+    throw e;
+  }
+  const problems: string[] = [];
+  for (const [name, text] of files) {
+    if (text.includes("\r")) problems.push(`${name}: CR`);
+    const trailing = /[ \t]$/m.exec(text);
+    if (trailing) problems.push(`${name}: trailing blank at offset ${trailing.index}`);
+    if (text.includes("\n\n\n")) problems.push(`${name}: two blank lines in a row at offset ${text.indexOf("\n\n\n")}`);
+    if (!text.endsWith("\n") || text.endsWith("\n\n")) problems.push(`${name}: not one final newline`);
+  }
+  return problems;
+}
+
+describe.each(VARIANTS)("%s", (_label, options) => {
+  test.each(fixtures.map((f) => path.relative(FIXTURES_DIR, f)))("fixture %s", (rel) => {
+    expect(untidy(path.join(FIXTURES_DIR, rel), options)).toEqual([]);
+  });
+});
+
+const corpusTest = corpus.length ? test.each(corpus.map((f) => path.basename(f))) : test.skip.each(["(no corpus)"]);
+corpusTest("corpus %s, every artifact", (name) => {
+  expect(untidy(path.join(CORPUS, name), {})).toEqual([]);
+});
+
+test("a carriage return from the spec becomes a line feed", () => {
+  const content = fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace("<EntityType Name=\"order\">", "<EntityType Name=\"order\"><Annotation Term=\"Org.OData.Core.V1.Description\" String=\"one&#13;two\"/>");
+  const files = generate({ inputs: [{ file: "orders.xml", content }] }).files;
+  for (const text of files.values()) expect(text.includes("\r")).toBe(false);
+});
