@@ -17,6 +17,7 @@ test.each([
   ["a comment end escaped", ["a */ b"], "  /** a *\\/ b */\n"],
   ["two lines", ["First.", "@deprecated Use other."], "  /**\n   * First.\n   *\n   * @deprecated Use other.\n   */\n"],
   ["line breaks, CRLF too, each line trimmed", ["one \r\ntwo\n\nthree"], "  /**\n   * one\n   * two\n   *\n   * three\n   */\n"],
+  ["a trailing line break dropped, not left as an empty line", ["The site list.\r\n"], "  /** The site list. */\n"],
 ])("%s", (_, lines, expected) => {
   expect(jsdoc("  ", lines as (string | undefined)[])).toBe(expected);
 });

@@ -63,7 +63,8 @@ export function jsdoc(indent: string, lines: (string | undefined)[]): string {
   }
   if (count === 0) return "";
   if (count === 1 && isPlainLine(only as string)) return `${indent}/** ${only} */\n`;
-  const text = lines.filter((l): l is string => !!l && l.trim() !== "").join("\n\n");
+  // Trailing blanks and line breaks of each text go (Graph's descriptions may end in `&#xD;&#xA;`).
+  const text = lines.filter((l): l is string => !!l && l.trim() !== "").map((l) => l.trimEnd()).join("\n\n");
   if (!text) return "";
   const body = text
     .replace(/\*\//g, "*\\/")

@@ -65,6 +65,10 @@ function getParser(): XMLParser {
     parseTagValue: false,
     trimValues: true,
     captureMetaData: true,
+    // Character references (`&#xA;`, `&#233;`) are XML (§4.1) and must be decoded: fast-xml-parser
+    // decodes them only with `htmlEntities`. The HTML named entities that option also knows never
+    // get here: the well-formedness scan refuses an entity XML does not define (`&nbsp;`).
+    htmlEntities: true,
     maxNestedTags: MAX_DEPTH + 8,
     // Callbacks (none here) would get the path as a string: building it costs per element.
     jPath: false,
