@@ -21,10 +21,19 @@ const INSERTS = [
 ];
 const VALUES = ["", "x", "Edm.Int32", "Collection(Edm.String)", "a.b", "-1", "true", "Self.x", "Collection()", "Edm."];
 
-/** A small deterministic generator (the same edits on every run). */
+/**
+ * A small deterministic generator (the same edits on every run): mulberry32, in 32-bit integer
+ * arithmetic — a linear congruential step in floating point loses its low bits and falls into one
+ * short cycle whatever the seed.
+ */
 function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function mutate(text: string, rnd: () => number): string {

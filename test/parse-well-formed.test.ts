@@ -14,6 +14,7 @@ function scan(xml: string, maxDepth?: number): string {
 
 const VALID: [string, string][] = [
   ["an empty root element", "<a/>"],
+  ["a declaration with every part, in both quotes", `<?xml version='1.1' encoding="ISO-8859-1" standalone='no' ?><a/>`],
   ["declaration, comments and processing instructions around the root", `<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><?pi data?>\n<a/>\n<!-- after -->\n<?pi?>\n`],
   ["a byte-order mark", "\uFEFF<?xml version='1.0'?><a/>"],
   ["markup-like text in a comment", "<a><!-- <b> & </c> --></a>"],
@@ -65,6 +66,9 @@ const MALFORMED: [string, string, string][] = [
   ["CDATA outside the root", "<![CDATA[x]]><a/>", "1:1 a CDATA section is allowed only inside the root element"],
   ["']]>' in text", "<a>x]]>y</a>", "1:5 ']]>' is not allowed in text"],
   ["XML declaration not at the start", "\n<?xml version='1.0'?><a/>", "2:1 the XML declaration is allowed only at the very start of the document"],
+  ["a stray quote in the XML declaration", `<?xml version="1".0" encoding="utf-8"?><a/>`, `1:1 malformed XML declaration: expected version="1.x", then optionally encoding="…" and standalone="yes" or "no"`],
+  ["an XML declaration without a version", `<?xml encoding="utf-8"?><a/>`, `1:1 malformed XML declaration: expected version="1.x", then optionally encoding="…" and standalone="yes" or "no"`],
+  ["an XML declaration with a bad standalone", `<?xml version="1.0" standalone="maybe"?><a/>`, `1:1 malformed XML declaration: expected version="1.x", then optionally encoding="…" and standalone="yes" or "no"`],
   ["reserved processing instruction target", "<a><?XML x?></a>", "1:4 the processing instruction target 'XML' is reserved"],
   ["unclosed processing instruction", "<a><?pi x</a>", "1:4 processing instruction 'pi' is not closed with '?>'"],
   ["DOCTYPE after the root", "<a/><!DOCTYPE a>", "1:5 a DOCTYPE is allowed only once, before the root element"],

@@ -520,8 +520,14 @@ function processingInstruction(t: string, start: number, declaration: boolean): 
   if (!declaration && target.toLowerCase() === "xml") fail(`the processing instruction target '${target}' is reserved`, start);
   const end = t.indexOf("?>", start + 2 + length);
   if (end < 0) fail(`processing instruction '${target}' is not closed with '?>'`, start);
+  if (declaration && !XML_DECLARATION.test(t.slice(start + 5, end)))
+    fail(`malformed XML declaration: expected version="1.x", then optionally encoding="…" and standalone="yes" or "no"`, start);
   return end + 2;
 }
+
+/** XML 1.0 §2.8 and §4.3.3: what follows `<?xml` up to `?>` (S is space, tab, CR or LF). */
+const XML_DECLARATION =
+  /^[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*$/;
 
 /** `<!DOCTYPE name ... [internal subset]>`; adds the general entities it declares to `entities`. */
 function doctype(t: string, start: number, entities: Set<string>): number {

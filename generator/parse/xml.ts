@@ -114,7 +114,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   try {
     nodes = getParser().parse(masked?.length ? maskSpans(text, masked) : text) as XNode[];
   } catch (e) {
-    diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "", { source, offset: 0 });
+    diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });
     return undefined;
   }
   const root = nodes.find((node) => isElementTag(tagOf(node)));
