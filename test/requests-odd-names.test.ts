@@ -1,7 +1,8 @@
 // Names the generated code must quote rather than trust: names real services use although CSDL
 // wants simple identifiers (Graph's `request-id`), names of Object.prototype's members, and names
-// with quotes, backticks, dollars and backslashes. The output compiles under every option the
-// typecheck test uses, and a parameter named `constructor` is never read from the prototype.
+// with quotes, backticks, dollars, backslashes, slashes and `&`. The output compiles under every
+// option the typecheck test uses, a parameter named `constructor` is never read from the prototype,
+// and no name changes the shape of a request URL.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
@@ -16,10 +17,11 @@ test("the output compiles under the strict options", () => {
   expect(r.status).toBe(0);
 });
 
+type Fn = (client: unknown, target: unknown, params?: Record<string, unknown>) => Promise<unknown>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const api = require(path.join(dir, "Odd.Names.requests")) as Record<string, Fn> & { things: () => { byKey(k: string): unknown } };
+
 test("a parameter named constructor is sent only when given", async () => {
-  type Fn = (client: unknown, target: unknown, params: Record<string, unknown>) => Promise<unknown>;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const api = require(path.join(dir, "Odd.Names.requests")) as { find: Fn; things: () => { byKey(k: string): unknown } };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const rt = require(path.join(dir, "runtime")) as { createClient(o: object): unknown };
   const urls: string[] = [];
@@ -33,5 +35,23 @@ test("a parameter named constructor is sent only when given", async () => {
   expect(urls.map(decodeURIComponent)).toEqual([
     "http://svc.test/things('a')/Odd.Names.find()",
     "http://svc.test/things('a')/Odd.Names.find(constructor='c',back`tick='b')",
+  ]);
+});
+
+test("names with '/', '&' or '=' are percent-encoded in the URL, not read as its structure", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rt = require(path.join(dir, "runtime")) as { createClient(o: object): unknown };
+  const urls: string[] = [];
+  const fetch = async (url: string) => {
+    urls.push(url);
+    return new Response(JSON.stringify({ value: "x" }), { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
+  const action = Object.keys(api).find((k) => /^go/.test(k))!;
+  await api[action](client, api.things().byKey("a"));
+  await api.where(client, api.things().byKey("a"), { "a&b=c": "v" });
+  expect(urls).toEqual([
+    "http://svc.test/things('a')/Odd.Names.go%2F..%2Fadmin",
+    "http://svc.test/things('a')/Odd.Names.where(a%26b%3Dc='v')",
   ]);
 });

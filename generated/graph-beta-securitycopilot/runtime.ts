@@ -421,8 +421,9 @@ export type ParamKind = KeyKind | "json";
 export function functionCall(path: string, name: string, params: readonly (readonly [string, ParamKind, unknown])[]): string {
   const args: string[] = [];
   const aliases: string[] = [];
-  for (const [p, kind, value] of params) {
+  for (const [name, kind, value] of params) {
     if (value === undefined) continue;
+    const p = encodeURIComponent(name);
     if (value === null) args.push(`${p}=null`);
     else if (kind === "json") {
       args.push(`${p}=@${p}`);

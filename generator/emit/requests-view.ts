@@ -334,7 +334,9 @@ function operationView(
   const isFunction = op.kind === "function";
   const path = isFunction
     ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
-    : `\`\${${base}}/${(importName ?? op.qualifiedName).replace(/[`$\\]/g, "")}\``;
+    : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
+      // must not address another resource (and the literal then holds no backtick, `$` or backslash).
+      `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
   return {
     doc: jsdoc("", [
       description(op.annotations),
