@@ -60,7 +60,9 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       }
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (!args.quiet) out.print(`odatagen: ${first ? "generated" : "regenerated"} in ${ms.toFixed(0)} ms; watching ${watchedFiles().size} file(s) for changes (Ctrl+C stops)`);
+    const failed = done.some((o) => o.status === "failed");
+    const what = failed ? "failed (the output was left as it was)" : first ? "generated" : "regenerated";
+    if (!args.quiet) out.print(`odatagen: ${what} in ${ms.toFixed(0)} ms; watching ${watchedFiles().size} file(s) for changes (Ctrl+C stops)`);
   };
 
   const refreshWatchers = () => {
