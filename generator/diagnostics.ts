@@ -47,6 +47,7 @@ export const Codes = {
   outputConflict: "ODG401",
   outputLocked: "ODG402",
   outputUnwritable: "ODG403",
+  outputTooLarge: "ODG404",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

@@ -2,7 +2,7 @@
  * The pipeline: parse → model → passes → emit. `generate()` returns the files to write; it reads
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
-import { DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
+import { Codes, DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
 import { readBody, readCsdlXml, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
@@ -11,7 +11,7 @@ import type { Model, SchemaType } from "./model/types";
 import { assignNames } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
-import { emitAll } from "./emit/emit";
+import { emitAll, OutputTooLargeError } from "./emit/emit";
 
 export interface InputFile {
   /** The path as the user gave it; shown in diagnostics and in the generated header. */
@@ -78,12 +78,21 @@ export function generate(options: GenerateOptions): GenerateResult {
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
   const names = assignNames(model, diags);
-  const files = emitAll(model, names, {
-    sources: options.inputs.map((i) => baseName(i.file)),
-    keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
-    validators: options.validators ?? true,
-    requests: options.requests ?? true,
-  });
+  let files: Map<string, string>;
+  try {
+    files = emitAll(model, names, {
+      sources: options.inputs.map((i) => baseName(i.file)),
+      keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
+      validators: options.validators ?? true,
+      requests: options.requests ?? true,
+    });
+  } catch (e) {
+    if (!(e instanceof OutputTooLargeError)) throw e;
+    const hint = "generate a slice (--include) or leave artifacts out (--no-validators, --no-requests)";
+    diags.error(Codes.outputTooLarge, `${e.message}: ${hint}`, e.file);
+    diags.items[diags.items.length - 1].file = options.inputs[0]?.file ?? "";
+    throw new GenerationError(diags.items);
+  }
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 

@@ -17,6 +17,14 @@ import { checkersView } from "./checkers-view";
 
 export const STATIC_FILES = ["edm.ts", "validation.ts", "runtime.ts"];
 
+/** One generated module would be longer than a JavaScript string can be. */
+export class OutputTooLargeError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} would be longer than the longest string JavaScript can hold (512 MB)`);
+    this.name = "OutputTooLargeError";
+  }
+}
+
 export function emitAll(model: Model, names: Names, options: EmitOptions): Map<string, string> {
   const ctx = createContext(model, names, options);
   const validators = options.validators !== false;
@@ -25,13 +33,22 @@ export function emitAll(model: Model, names: Names, options: EmitOptions): Map<s
   // validation.ts serves the validators and the request functions' `validate` option; runtime.ts the request functions.
   const statics = ["edm.ts", ...(validators || requests ? ["validation.ts"] : []), ...(requests ? ["runtime.ts"] : [])];
   for (const file of statics) out.push([file, `${ctx.header}\n${staticFile(file)}`]);
+  const add = (file: string, template: string, view: () => object) => {
+    try {
+      out.push([file, render(template, view())]);
+    } catch (e) {
+      // V8 strings end at 2^29 - 24 characters (about 512 MB): metadata that big is no internal error.
+      if (e instanceof RangeError && /Invalid string length/.test(e.message)) throw new OutputTooLargeError(file);
+      throw e;
+    }
+  };
   for (const schema of model.schemas) {
-    out.push([moduleFile(schema.namespace, "types"), render("types.ts.hbs", typesView(ctx, schema))]);
-    if (validators) out.push([moduleFile(schema.namespace, "validators"), render("validators.ts.hbs", validatorsView(ctx, schema))]);
-    if (requests) out.push([moduleFile(schema.namespace, "requests"), render("requests.ts.hbs", requestsView(ctx, schema))]);
+    add(moduleFile(schema.namespace, "types"), "types.ts.hbs", () => typesView(ctx, schema));
+    if (validators) add(moduleFile(schema.namespace, "validators"), "validators.ts.hbs", () => validatorsView(ctx, schema));
+    if (requests) add(moduleFile(schema.namespace, "requests"), "requests.ts.hbs", () => requestsView(ctx, schema));
   }
-  if (validators) out.push(["checkers.ts", render("checkers.ts.hbs", checkersView(ctx))]);
-  out.push(["index.ts", render("index.ts.hbs", indexView(ctx))]);
+  if (validators) add("checkers.ts", "checkers.ts.hbs", () => checkersView(ctx));
+  add("index.ts", "index.ts.hbs", () => indexView(ctx));
   out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return new Map(out);
 }
