@@ -120,6 +120,16 @@ describe("schema names", () => {
     expect(errors(schema("ns", `<ComplexType Name="c"><Property Name="request-id" Type="Edm.String"/><Property Name="we&quot;ird\`$" Type="Edm.String"/></ComplexType>`))).toEqual([]);
   });
 
+  const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
+  test.each([
+    ["two entity sets of one name", `<EntityType Name="e">${KEYED}</EntityType><EntityContainer Name="c"><EntitySet Name="s" EntityType="ns.e"/><EntitySet Name="s" EntityType="ns.e"/></EntityContainer>`, "ns.c/s"],
+    ["an entity set and a singleton of one name", `<EntityType Name="e">${KEYED}</EntityType><EntityContainer Name="c"><EntitySet Name="s" EntityType="ns.e"/><Singleton Name="s" Type="ns.e"/></EntityContainer>`, "ns.c/s"],
+    ["two enum members of one name", `<EnumType Name="en"><Member Name="a" Value="0"/><Member Name="a" Value="1"/></EnumType>`, "ns.en/a"],
+    ["two parameters of one name", `<Function Name="f"><Parameter Name="p" Type="Edm.String"/><Parameter Name="p" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>`, "ns.f/p"],
+  ])("%s is ODG104 (the generated code would declare it twice)", (_label, body, path) => {
+    expect(errors(schema("ns", body)).map(([code, p]) => [code, p])).toEqual([["ODG104", path]]);
+  });
+
   test("Unicode letters and underscores are simple identifiers", () => {
     expect(errors(schema("Über._ñ.a1", `<ComplexType Name="c"/>`))).toEqual([]);
   });

@@ -287,6 +287,15 @@ class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
   }
 
+  /** A check that reports a name `owner` declares twice (ODG104). */
+  uniqueNames(owner: string): (name: string, at: SourceRef) => void {
+    const names = new Set<string>();
+    return (name, at) => {
+      if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
+      names.add(name);
+    };
+  }
+
   declare(schema: Schema, type: SchemaType, path: string): void {
     this.identifier(type.name, "type", path, type.at);
     if (this.types.has(type.qualifiedName)) {
@@ -361,7 +370,11 @@ class ModelBuilder {
   }
 
   enumMembers(e: RawEnumType, qualifiedName: string): EnumType["members"] {
-    for (const m of e.members) this.identifier(m.name, "enum member", `${qualifiedName}/${m.name}`, m.at);
+    const unique = this.uniqueNames(qualifiedName);
+    for (const m of e.members) {
+      this.identifier(m.name, "enum member", `${qualifiedName}/${m.name}`, m.at);
+      unique(m.name, m.at);
+    }
     return e.members.map((m, i) => ({
       name: m.name,
       value: enumMemberValue(m.value, i),
@@ -472,11 +485,10 @@ class ModelBuilder {
 
   linkMembers({ raw, type }: Pending): void {
     const owner = type.qualifiedName;
-    const names = new Set<string>();
+    const declared = this.uniqueNames(owner);
     const unique = (name: string, at: SourceRef) => {
       this.identifier(name, "property", `${owner}/${name}`, at);
-      if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
-      names.add(name);
+      declared(name, at);
     };
     for (const p of raw.properties) {
       const path = `${owner}/${p.name}`;
@@ -583,6 +595,8 @@ class ModelBuilder {
   operation(op: RawOperation, ns: string): Operation {
     const qn = `${ns}.${op.name}`;
     this.identifier(op.name, op.kind, qn, op.at);
+    const unique = this.uniqueNames(qn);
+    for (const p of op.parameters) unique(p.name, p.at);
     const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn));
     const bound = isTrue(op.isBound);
     if (bound && params.length === 0) {
@@ -612,7 +626,12 @@ class ModelBuilder {
   container(c: RawEntityContainer, ns: string): EntityContainer {
     const qn = `${ns}.${c.name}`;
     this.identifier(c.name, "entity container", qn, c.at);
-    for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) this.identifier(x.name, "container child", `${qn}/${x.name}`, x.at);
+    // CSDL §13: entity sets, singletons and operation imports share one set of names.
+    const unique = this.uniqueNames(qn);
+    for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) {
+      this.identifier(x.name, "container child", `${qn}/${x.name}`, x.at);
+      unique(x.name, x.at);
+    }
     const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
       const t = this.types.get(this.qualify(name));
       if (t?.kind === "entity") return t;
