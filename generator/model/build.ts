@@ -81,6 +81,9 @@ export interface LazyModel {
   fillTarget(target: string): void;
 }
 
+/** Characters no element name may hold (see ModelBuilder.identifier). */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
+
 /**
  * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags
  * and subtypes are known; members, key and own annotations are not) and every operation known by
@@ -89,9 +92,6 @@ export interface LazyModel {
  * deferred too (they may target members); problems inside an element that is never filled are
  * never reported.
  */
-/** Characters no element name may hold (see ModelBuilder.identifier). */
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
-
 export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBody: (raw: RawDeferrable) => void): LazyModel {
   const builder = new ModelBuilder(docs, diags, readBody);
   const model = builder.build();
