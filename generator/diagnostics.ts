@@ -77,6 +77,11 @@ export class DiagnosticBag {
     this.add(code, "error", message, path, at);
   }
 
+  /** An error about a whole file, with no position in it (it cannot be read, or what it makes is too big). */
+  fileError(code: string, message: string, file: string, path = ""): void {
+    this.items.push({ code, severity: "error", message, file, line: 0, column: 0, path });
+  }
+
   warning(code: string, message: string, path: string, at?: SourceRef): void {
     this.add(code, "warning", message, path, at);
   }

@@ -8,7 +8,7 @@ import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
-import { assignNames } from "./passes/names";
+import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
@@ -78,9 +78,14 @@ export function generate(options: GenerateOptions): GenerateResult {
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
   const names = assignNames(model, diags);
-  let files: Map<string, string>;
+  const files = emitFiles(model, names, options, diags);
+  return { files, diagnostics: diags.items, model, slice: sliced?.summary };
+}
+
+/** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
+function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag): Map<string, string> {
   try {
-    files = emitAll(model, names, {
+    return emitAll(model, names, {
       sources: options.inputs.map((i) => baseName(i.file)),
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
       validators: options.validators ?? true,
@@ -89,11 +94,9 @@ export function generate(options: GenerateOptions): GenerateResult {
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;
     const hint = "generate a slice (--include) or leave artifacts out (--no-validators, --no-requests)";
-    diags.error(Codes.outputTooLarge, `${e.message}: ${hint}`, e.file);
-    diags.items[diags.items.length - 1].file = options.inputs[0]?.file ?? "";
+    diags.fileError(Codes.outputTooLarge, `${e.message}: ${hint}`, options.inputs[0]?.file ?? "", e.file);
     throw new GenerationError(diags.items);
   }
-  return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 
 function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {

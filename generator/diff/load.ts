@@ -15,8 +15,7 @@ export function loadSummary(files: string[]): ModelSummary {
     try {
       text = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
     } catch (e) {
-      diags.error(Codes.fileUnreadable, `cannot read input: ${unreadableReason(e)}`, "");
-      diags.items[diags.items.length - 1].file = file;
+      diags.fileError(Codes.fileUnreadable, `cannot read input: ${unreadableReason(e)}`, file);
       continue;
     }
     const doc = readCsdlXml(file, text, diags);
