@@ -21,7 +21,8 @@ type Fn = (client: unknown, target: unknown, params?: Record<string, unknown>) =
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const api = require(path.join(dir, "Odd.Names.requests")) as Record<string, Fn> & { things: () => { byKey(k: string): unknown } };
 
-test("a parameter named constructor is sent only when given", async () => {
+/** A client whose fetch answers every request with `{ "value": "x" }` and records the URLs. */
+function recordingClient(): { client: unknown; urls: string[] } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const rt = require(path.join(dir, "runtime")) as { createClient(o: object): unknown };
   const urls: string[] = [];
@@ -29,7 +30,11 @@ test("a parameter named constructor is sent only when given", async () => {
     urls.push(url);
     return new Response(JSON.stringify({ value: "x" }), { status: 200, headers: { "Content-Type": "application/json" } });
   };
-  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
+  return { client: rt.createClient({ baseUrl: "http://svc.test", fetch }), urls };
+}
+
+test("a parameter named constructor is sent only when given", async () => {
+  const { client, urls } = recordingClient();
   await api.find(client, api.things().byKey("a"), {});
   await api.find(client, api.things().byKey("a"), { constructor: "c", "back`tick": "b" });
   expect(urls.map(decodeURIComponent)).toEqual([
@@ -39,14 +44,7 @@ test("a parameter named constructor is sent only when given", async () => {
 });
 
 test("names with '/', '&' or '=' are percent-encoded in the URL, not read as its structure", async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rt = require(path.join(dir, "runtime")) as { createClient(o: object): unknown };
-  const urls: string[] = [];
-  const fetch = async (url: string) => {
-    urls.push(url);
-    return new Response(JSON.stringify({ value: "x" }), { status: 200, headers: { "Content-Type": "application/json" } });
-  };
-  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
+  const { client, urls } = recordingClient();
   const action = Object.keys(api).find((k) => /^go/.test(k))!;
   await api[action](client, api.things().byKey("a"));
   await api.where(client, api.things().byKey("a"), { "a&b=c": "v" });
