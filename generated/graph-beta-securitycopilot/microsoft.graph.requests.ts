@@ -22,12 +22,12 @@ export interface SecurityCopilotNavigation {
   workspaces: rt.Nav<Workspace, WorkspaceNavigation>;
 }
 
-/** `securityCopilot` of a `microsoft.graph.security` (contained): `…/securityCopilot`. */
+/** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */
 export function securitySecurityCopilot(parent: rt.EntityRef<Security>): rt.EntityRef<SecurityCopilot> {
   return rt.nav<SecurityCopilot>(parent, "securityCopilot", true);
 }
 
-/** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `…/workspaces`. */
+/** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
 export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>): rt.CollectionRef<Workspace, string> {
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }

@@ -24,22 +24,22 @@ export interface WorkspaceNavigation {
   sessions: rt.Nav<Session, SessionNavigation>;
 }
 
-/** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `…/evaluations`. */
+/** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `.../evaluations`. */
 export function promptEvaluations(parent: rt.EntityRef<Prompt>): rt.CollectionRef<Evaluation, string> {
   return rt.collection<Evaluation, string>(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `…/prompts`. */
+/** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `.../prompts`. */
 export function sessionPrompts(parent: rt.EntityRef<Session>): rt.CollectionRef<Prompt, string> {
   return rt.collection<Prompt, string>(parent, "prompts", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/plugins`. */
+/** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../plugins`. */
 export function workspacePlugins(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Plugin, string> {
   return rt.collection<Plugin, string>(parent, "plugins", rt.segmentKey("name", rt.edmString), true);
 }
 
-/** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `…/sessions`. */
+/** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../sessions`. */
 export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Session, string> {
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }

@@ -26,17 +26,17 @@ export interface SessionNavigation {
   segments: rt.Nav<Segment, SegmentNavigation>;
 }
 
-/** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/organizer_v2`. */
+/** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer> {
   return rt.nav<Organizer>(parent, "organizer_v2", true);
 }
 
-/** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `…/participants_v2`. */
+/** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
 export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Participant, string> {
   return rt.collection<Participant, string>(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `…/sessions`. */
+/** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `.../sessions`. */
 export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Session, string> {
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
@@ -44,7 +44,7 @@ export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.Collect
 /**
  * The list of segments involved in the session. Read-only. Nullable.
  *
- * `segments` of a `microsoft.graph.callRecords.session` (contained): `…/segments`.
+ * `segments` of a `microsoft.graph.callRecords.session` (contained): `.../segments`.
  */
 export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef<Segment, string> {
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);

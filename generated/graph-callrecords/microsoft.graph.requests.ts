@@ -17,7 +17,7 @@ export interface CloudCommunicationsNavigation {
 /** Navigation properties of `microsoft.graph.entity` (inherited ones included), for typed `$expand`. */
 export interface EntityNavigation {}
 
-/** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `…/callRecords`. */
+/** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
 export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommunications>): rt.CollectionRef<CallRecord, string> {
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }

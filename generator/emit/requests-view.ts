@@ -121,7 +121,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       navigations.push({
         doc: jsdoc("", [
           description(n.annotations),
-          `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`…/${n.name}\`.`,
+          `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
           deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
         ]),
         name: scope.claim(`${owner}${pascal(n.name)}`),
@@ -134,7 +134,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
-        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`…/$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
+        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
         name: scope.claim(`${owner}Content`),
         parent: `rt.EntityRef<${ts(t)}>`,
         type: "rt.StreamRef",
@@ -144,7 +144,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     for (const p of t.properties) {
       if (p.type.collection || p.type.type.kind !== "primitive" || p.type.type.name !== "Stream") continue;
       navigations.push({
-        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`…/${p.name}\`); read it with \`rt.readStream\`.`]),
+        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
         name: scope.claim(`${owner}${pascal(p.name)}`),
         parent: `rt.EntityRef<${ts(t)}>`,
         type: "rt.StreamRef",

@@ -4,12 +4,18 @@
  */
 export class SourceText {
   private lineStarts: number[] | undefined;
+  /** The text the XML parser reads: `text`, or a one-byte copy of it with the same offsets (narrow.ts). */
+  parsed: string;
+  /** Puts back into a value read from `parsed` the characters the copy replaced; absent when none were. */
+  restore: ((value: string) => string) | undefined;
 
   constructor(
     /** The path as the user gave it (shown in diagnostics). */
     readonly file: string,
     readonly text: string,
-  ) {}
+  ) {
+    this.parsed = text;
+  }
 
   /** 1-based line and column of a character offset. */
   position(offset: number): { line: number; column: number } {

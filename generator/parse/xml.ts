@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
@@ -92,15 +93,34 @@ export interface ReadOptions {
    * (`readBody`). Neither this nor `deferAnnotationGroups` is done when the DOCTYPE declares entities.
    */
   deferBodies?: boolean;
+  /**
+   * Let the parser read a one-byte copy of a text that has characters above U+00FF (narrow.ts).
+   * Default true; false only to compare the two in tests.
+   */
+  narrow?: boolean;
 }
 
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
-  // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check first.
-  const spans: number[] | undefined = options.deferAnnotationGroups ? [] : undefined;
-  const triples: number[] | undefined = options.deferBodies ? [] : undefined;
-  const wellFormed = checkWellFormed(text, { maxDepth: MAX_DEPTH, schemaAnnotations: spans, bodies: triples });
+  // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check
+  // first. Both read a one-byte copy of the text when that is exact (narrow.ts).
+  const scan = (t: string, spans: number[] | undefined, triples: number[] | undefined) =>
+    checkWellFormed(t, { maxDepth: MAX_DEPTH, schemaAnnotations: spans, bodies: triples });
+  let spans: number[] | undefined = options.deferAnnotationGroups ? [] : undefined;
+  let triples: number[] | undefined = options.deferBodies ? [] : undefined;
+  const narrow = options.narrow === false ? undefined : narrowText(text, text !== content);
+  let wellFormed = scan(narrow ? narrow.text : text, spans, triples);
+  if (narrow && !wellFormed.ok) {
+    // A stand-in in a name (where the original may have a name character), or a real error: the
+    // original decides, and is what the parser reads then.
+    spans = spans && [];
+    triples = triples && [];
+    wellFormed = scan(text, spans, triples);
+  } else if (narrow) {
+    source.parsed = narrow.text;
+    source.restore = narrow.restore;
+  }
   if (!wellFormed.ok) {
     const { offset, message } = wellFormed;
     diags.error(Codes.xmlMalformed, `not well-formed XML: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
@@ -112,7 +132,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const masked = bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : groupSpans;
   let nodes: XNode[];
   try {
-    nodes = getParser().parse(masked?.length ? maskSpans(text, masked) : text) as XNode[];
+    nodes = getParser().parse(masked?.length ? maskSpans(source.parsed, masked) : source.parsed) as XNode[];
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });
     return undefined;
@@ -162,7 +182,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   const body = raw.body;
   if (!body) return;
   raw.body = undefined;
-  const content: XNode = { "#content": getParser().parse(body.source.text.slice(body.start, body.end)) as XNode[] };
+  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[] };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
   if ("kind" in raw) {
     // An operation. Its first parameter and anything before it were read in place: what follows comes after them.
@@ -176,7 +196,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
 export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): RawAnnotationGroup | undefined {
-  const nodes = getParser().parse(group.source.text.slice(group.start, group.end)) as XNode[];
+  const nodes = getParser().parse(group.source.parsed.slice(group.start, group.end)) as XNode[];
   const node = nodes.find((n) => isElementTag(tagOf(n)));
   if (!node) return undefined;
   // Attributes may be prefixed anywhere in the document: read them by local name here (cheap, one block).
@@ -195,6 +215,9 @@ const SOURCE_CHILDREN = ["NavigationPropertyBinding", "Annotation"] as const;
  * in one pass (groupChildren), then read kind by kind; missing required attributes are reported.
  */
 class Reader {
+  /** See SourceText.restore: applied to every attribute value and text read. */
+  private readonly restore: ((value: string) => string) | undefined;
+
   constructor(
     readonly source: SourceText,
     readonly diags: DiagnosticBag,
@@ -202,7 +225,9 @@ class Reader {
     readonly prefixedAttributes: boolean,
     /** Where the parsed text starts in the source (a deferred block is parsed alone). */
     readonly base = 0,
-  ) {}
+  ) {
+    this.restore = source.restore;
+  }
 
   at(node: XNode): SourceRef {
     return { source: this.source, offset: this.base + startOf(node) };
@@ -216,13 +241,19 @@ class Reader {
 
   attr(attrs: Attributes, name: string): string | undefined {
     const v = attrs[name];
-    return typeof v === "string" ? v : undefined;
+    if (typeof v !== "string") return undefined;
+    return this.restore ? this.restore(v) : v;
+  }
+
+  text(node: XNode): string {
+    const v = textOf(node);
+    return this.restore ? this.restore(v) : v;
   }
 
   /** A required attribute; a missing one is reported and read as "". */
   req(node: XNode, attrs: Attributes, name: string, element: string, path: string): string {
     const v = attrs[name];
-    if (typeof v === "string" && v !== "") return v;
+    if (typeof v === "string" && v !== "") return this.restore ? this.restore(v) : v;
     this.diags.error(Codes.missingAttribute, v === "" ? `<${element}> has an empty ${name} attribute` : `<${element}> has no ${name} attribute`, path, this.at(node));
     return "";
   }
@@ -537,8 +568,8 @@ class Reader {
 
   /** An expression written as an element: a collection item, an operand, or a value's element form. */
   item(n: XNode, name: string): RawExpression | undefined {
-    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: textOf(n) };
-    if (PATH_SET.has(name)) return { kind: "path", type: name, value: textOf(n) };
+    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.text(n) };
+    if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.text(n) };
     if (name === "Record") return this.record(n);
     if (name === "Collection") return { kind: "collection", items: this.items(n) };
     if (name === "Null") return { kind: "null" };

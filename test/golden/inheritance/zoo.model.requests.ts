@@ -30,12 +30,12 @@ export interface KeeperNavigation {
   animals: rt.Nav<AnyAnimal, AnimalNavigation>;
 }
 
-/** `favourite` of a `zoo.model.keeper`: `…/favourite`. */
+/** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
 export function keeperFavourite(parent: rt.EntityRef<Keeper>): rt.EntityRef<AnyAnimal> {
   return rt.nav<AnyAnimal>(parent, "favourite");
 }
 
-/** `animals` of a `zoo.model.keeper`: `…/animals`. */
+/** `animals` of a `zoo.model.keeper`: `.../animals`. */
 export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<AnyAnimal, string> {
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }

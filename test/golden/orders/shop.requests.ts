@@ -23,7 +23,7 @@ export interface OrderLineNavigation {}
 /** Navigation properties of `shop.store` (inherited ones included), for typed `$expand`. */
 export interface StoreNavigation {}
 
-/** `lines` of a `shop.order` (contained): `…/lines`. */
+/** `lines` of a `shop.order` (contained): `.../lines`. */
 export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }

@@ -62,37 +62,37 @@ export interface BookingNavigation {}
 /** Navigation properties of `Travel.Lite.Document` (inherited ones included), for typed `$expand`. */
 export interface DocumentNavigation {}
 
-/** `Friends` of a `Travel.Lite.Person`: `…/Friends`. */
+/** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */
 export function personFriends(parent: rt.EntityRef<Person>): rt.CollectionRef<Person, string> {
   return rt.collection<Person, string>(parent, "Friends", rt.key("UserName", rt.edmString));
 }
 
-/** `BestFriend` of a `Travel.Lite.Person`: `…/BestFriend`. */
+/** `BestFriend` of a `Travel.Lite.Person`: `.../BestFriend`. */
 export function personBestFriend(parent: rt.EntityRef<Person>): rt.EntityRef<Person> {
   return rt.nav<Person>(parent, "BestFriend");
 }
 
-/** `Trips` of a `Travel.Lite.Person` (contained): `…/Trips`. */
+/** `Trips` of a `Travel.Lite.Person` (contained): `.../Trips`. */
 export function personTrips(parent: rt.EntityRef<Person>): rt.CollectionRef<Trip, number> {
   return rt.collection<Trip, number>(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
 }
 
-/** Stream property `Photo` of a `Travel.Lite.Person` (`…/Photo`); read it with `rt.readStream`. */
+/** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream`. */
 export function personPhoto(parent: rt.EntityRef<Person>): rt.StreamRef {
   return rt.stream(parent, "Photo");
 }
 
-/** `PlanItems` of a `Travel.Lite.Trip` (contained): `…/PlanItems`. */
+/** `PlanItems` of a `Travel.Lite.Trip` (contained): `.../PlanItems`. */
 export function tripPlanItems(parent: rt.EntityRef<Trip>): rt.CollectionRef<PlanItem, number> {
   return rt.collection<PlanItem, number>(parent, "PlanItems", rt.key("PlanItemId", rt.edmInt32), true);
 }
 
-/** `Trip` of a `Travel.Lite.PlanItem`: `…/Trip`. */
+/** `Trip` of a `Travel.Lite.PlanItem`: `.../Trip`. */
 export function planItemTrip(parent: rt.EntityRef<PlanItem>): rt.EntityRef<Trip> {
   return rt.nav<Trip>(parent, "Trip");
 }
 
-/** The media resource of a `Travel.Lite.Document` (`…/$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
+/** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
 export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
   return rt.stream(parent);
 }

@@ -33,17 +33,17 @@ export interface EmployeeNavigation {}
 /** Navigation properties of `Test.Validation.Bag` (inherited ones included), for typed `$expand`. */
 export interface BagNavigation {}
 
-/** `parent` of a `Test.Validation.Item`: `…/parent`. */
+/** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item>): rt.EntityRef<Item> {
   return rt.nav<Item>(parent, "parent");
 }
 
-/** `children` of a `Test.Validation.Item`: `…/children`. */
+/** `children` of a `Test.Validation.Item`: `.../children`. */
 export function itemChildren(parent: rt.EntityRef<Item>): rt.CollectionRef<Item, number> {
   return rt.collection<Item, number>(parent, "children", rt.key("id", rt.edmInt32));
 }
 
-/** `owner` of a `Test.Validation.Item`: `…/owner`. */
+/** `owner` of a `Test.Validation.Item`: `.../owner`. */
 export function itemOwner(parent: rt.EntityRef<Item>): rt.EntityRef<Person> {
   return rt.nav<Person>(parent, "owner");
 }
