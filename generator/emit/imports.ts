@@ -76,9 +76,10 @@ export function jsdoc(indent: string, lines: (string | undefined)[]): string {
 
 /** One line that needs no escaping or trimming in a doc comment: no line break, no `*\/`, no space at its end. */
 function isPlainLine(s: string): boolean {
-  return !TRAILING_SPACE.test(s) && !s.includes("\n") && !s.includes("\r") && !s.includes("*/");
+  // The last character alone: `/\s$/` would try every position of the text.
+  return !SPACE.test(s.charAt(s.length - 1)) && !s.includes("\n") && !s.includes("\r") && !s.includes("*/");
 }
-const TRAILING_SPACE = /\s$/;
+const SPACE = /\s/;
 
 /** Module paths for one namespace's artifacts. */
 export function moduleFile(namespace: string, artifact: "types" | "validators" | "requests"): string {
