@@ -30,6 +30,14 @@ const shapes = {
   // names that differ only in case or underscores, so that identifiers must be made unique
   "clashing names": (n) =>
     schema("t", times(n, (i) => `<ComplexType Name="x_${i}"><Property Name="a" Type="Edm.String"/><Property Name="A" Type="Edm.String"/></ComplexType><ComplexType Name="X_${i}"/><ComplexType Name="x__${i}"/>`)),
+  // n names that all become one identifier (`aé`, `aж`, ...: `A_`), which must be numbered
+  "one identifier for many names": (n) =>
+    schema("t", times(n, (i) => `<ComplexType Name="a${String.fromCharCode(0x4e00 + i)}"><Property Name="p" Type="t.a${String.fromCharCode(0x4e00 + ((i + 1) % n))}"/></ComplexType>`)),
+  // n namespaces ending alike (p0.x, p1.x, ...), each with a type `c` that one module imports: the
+  // imports need aliases (`XC`, `XC2`, ...)
+  "one alias for many imports": (n) =>
+    schema("m", `<ComplexType Name="c">${times(n, (i) => `<Property Name="p${i}" Type="p${i}.x.c"/>`)}</ComplexType>`) +
+    times(n, (i) => schema(`p${i}.x`, `<ComplexType Name="c"/>`)),
 };
 
 /** A whole document around a shape's schemas. */

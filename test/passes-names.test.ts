@@ -41,3 +41,40 @@ describe("Scope.claim", () => {
     expect(new Set(got).size).toBe(5000);
   });
 });
+
+describe("many names on one identifier", () => {
+  test("are numbered in document order from 2, skipping numbers a type or a companion already holds", () => {
+    // `aé`, `aж`, `a中` and `a_` all become `A_`; `A_3` is a type's own name, `A_4Values` an enum's
+    // companion of a type named `A_4` (so `A_4` is taken as well).
+    const { types } = run(
+      `<ComplexType Name="A_3"/><EnumType Name="A_4"><Member Name="m"/></EnumType>` +
+        `<ComplexType Name="aé"/><ComplexType Name="aж"/><ComplexType Name="a中"/><ComplexType Name="a_"/><ComplexType Name="aЖ"/>`,
+    );
+    const names = [...types.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(["A_3", "A_4", "A_", "A_2", "A_5", "A_6", "A_7"]));
+    expect(types.indexOf("interface A_ ")).toBeLessThan(types.indexOf("interface A_2 "));
+    expect(types.indexOf("interface A_5 ")).toBeLessThan(types.indexOf("interface A_6 "));
+  });
+
+  test("thousands of them are numbered to the last (bench:hostile times this shape)", () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `<ComplexType Name="a${String.fromCharCode(0x4e00 + i)}"/>`).join("");
+    const { types, notes } = run(body);
+    expect(types).toContain("export interface A_ {");
+    expect(types).toContain("export interface A_3000 {");
+    expect(notes).toHaveLength(3000);
+  });
+});
+
+describe("imports of one name from many namespaces", () => {
+  test("get the namespace's last segment as a prefix, numbered when that clashes too", () => {
+    const content = edmx(
+      schema("m", `<ComplexType Name="c">${[0, 1, 2, 3].map((i) => `<Property Name="p${i}" Type="p${i}.x.c"/>`).join("")}</ComplexType>`) +
+        [0, 1, 2, 3].map((i) => schema(`p${i}.x`, `<ComplexType Name="c"/>`)).join(""),
+    );
+    const types = generate({ inputs: [{ file: "n.xml", content }] }).files.get("m.types.ts") ?? "";
+    expect(types).toContain(`import type { C as XC } from "./p0.x.types.js";`);
+    expect(types).toContain(`import type { C as XC2 } from "./p1.x.types.js";`);
+    expect(types).toContain(`import type { C as XC4 } from "./p3.x.types.js";`);
+    expect(types).toMatch(/p3\?: XC4 \| null;/);
+  });
+});

@@ -2,7 +2,7 @@
  * Import lists for one generated module: a name from another module is imported under its own name
  * unless that is taken here, then under an alias made from the other module's namespace.
  */
-import { pascal } from "../passes/names";
+import { pascal, Scope } from "../passes/names";
 
 export interface ImportView {
   from: string;
@@ -12,10 +12,10 @@ export interface ImportView {
 
 export class Imports {
   private readonly modules = new Map<string, Map<string, string>>();
-  private readonly used = new Set<string>();
+  private readonly used: Scope;
 
   constructor(localNames: Iterable<string>) {
-    for (const n of localNames) this.used.add(n);
+    this.used = new Scope(localNames);
   }
 
   /**
@@ -27,13 +27,8 @@ export class Imports {
     if (!names) this.modules.set(from, (names = new Map()));
     const known = names.get(name);
     if (known) return known;
-    let local = name;
-    if (this.used.has(local)) {
-      const prefix = pascal(hint.split(".").pop() ?? hint);
-      local = `${prefix}${name}`;
-      for (let i = 2; this.used.has(local); i++) local = `${prefix}${name}${i}`;
-    }
-    this.used.add(local);
+    // Its own name when free, else one made from the other module's namespace, numbered if need be.
+    const local = this.used.claim(this.used.has(name) ? `${pascal(hint.split(".").pop() ?? hint)}${name}` : name);
     names.set(name, local);
     return local;
   }

@@ -50,13 +50,21 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
   const names = new Map<SchemaType, string>();
   for (const schema of model.schemas) {
     const taken = new Set<string>();
+    // Companion names a type also takes: the enum value list and the abstract union.
+    const free = (n: string) => !taken.has(n) && !taken.has(`${n}Values`) && !taken.has(`${n}Member`) && !taken.has(`Any${n}`);
+    // Per base name, the next number to try: names are never given back, so the numbers below it are
+    // still taken, and thousands of types on one identifier cost one step each (not one per type before).
+    const next = new Map<string, number>();
     for (const t of schema.types) {
       const base = pascal(t.name);
       let name = RESERVED.has(base) ? `${base}Type` : base;
-      // Companion names a type also takes: the enum value list and the abstract union.
-      const companions = (n: string) => [n, `${n}Values`, `${n}Member`, `Any${n}`];
-      for (let i = 2; companions(name).some((c) => taken.has(c)); i++) name = `${base}${i}`;
-      for (const c of companions(name)) taken.add(c);
+      if (!free(name)) {
+        let i = next.get(base) ?? 2;
+        do name = `${base}${i++}`;
+        while (!free(name));
+        next.set(base, i);
+      }
+      taken.add(name).add(`${name}Values`).add(`${name}Member`).add(`Any${name}`);
       names.set(t, name);
       // Capitalising is the naming rule, not a rename; anything beyond it is reported.
       if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
