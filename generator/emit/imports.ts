@@ -14,8 +14,12 @@ export class Imports {
   private readonly modules = new Map<string, Map<string, string>>();
   private readonly used: Scope;
 
-  constructor(localNames: Iterable<string>) {
-    this.used = new Scope(localNames);
+  /**
+   * `names`: the module's own names, or the Scope the module declares its names through while
+   * imports are added (then neither can take a name the other has).
+   */
+  constructor(names: Iterable<string> | Scope) {
+    this.used = names instanceof Scope ? names : new Scope(names);
   }
 
   /**

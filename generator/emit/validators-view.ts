@@ -12,6 +12,7 @@ import { deprecation, isComputed, isImmutable } from "../model/rules";
 import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
+import { Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 
@@ -74,14 +75,15 @@ const PRIMITIVE_CHECK: Record<string, string> = {
 class Wrappers {
   readonly list: { name: string; call: string }[] = [];
   private readonly byCall = new Map<string, string>();
-  /** Names taken in the module (the types' functions), so a wrapper never shadows one. */
-  constructor(private readonly names: Set<string>) {}
+  /**
+   * The module's names (the types' functions and what it imports), so that a wrapper never takes
+   * one: `checkStringL10` may also be the check of another namespace's type `StringL10`.
+   */
+  constructor(private readonly names: Scope) {}
   wrap(name: string, call: string): string {
     const known = this.byCall.get(call);
     if (known) return known;
-    let unique = name;
-    for (let i = 2; this.names.has(unique); i++) unique = `${name}_${i}`;
-    this.names.add(unique);
+    const unique = this.names.claim(name, "_");
     this.byCall.set(call, unique);
     this.list.push({ name: unique, call });
     return unique;
@@ -95,8 +97,10 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     const n = ctx.names.type(t);
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`, `${n}Names`);
   }
-  const imports = new Imports(locals);
-  const wrappers = new Wrappers(new Set(locals));
+  // One scope for the module's own names, its imports and its wrappers.
+  const scope = new Scope(locals);
+  const imports = new Imports(scope);
+  const wrappers = new Wrappers(scope);
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
     if (t.namespace === ns) return local;

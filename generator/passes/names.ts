@@ -101,15 +101,17 @@ export class Scope {
   constructor(reserved: Iterable<string> = JS_RESERVED) {
     for (const r of reserved) this.taken.add(r);
   }
-  claim(want: string): string {
+  /** `want`, or when taken `want2`, `want3`, ... (`want_2`, ... with `separator` "_"). */
+  claim(want: string, separator = ""): string {
     let name = want;
     if (this.taken.has(name)) {
       // Numbered from 2, resuming after the last number tried for this name (names are never given
       // back), so that thousands of clashes on one name cost each one step, not one per clash before.
-      let i = this.next.get(want) ?? 2;
-      do name = `${want}${i++}`;
+      const stem = want + separator;
+      let i = this.next.get(stem) ?? 2;
+      do name = `${stem}${i++}`;
       while (this.taken.has(name));
-      this.next.set(want, i);
+      this.next.set(stem, i);
     }
     this.taken.add(name);
     return name;
