@@ -1,6 +1,8 @@
 // CSDL §6.1.1 (BaseType), §6.1.2 (Abstract), §8.2 (a key is declared on the root and inherited).
 import { MAX_BASE_DEPTH } from "../generator/model/base-chains";
 import { allProperties, concreteDescendants } from "../generator/model/rules";
+import { GenerationError } from "../generator/diagnostics";
+import { generate } from "../generator/generate";
 import { build, buildOk, edmx, entity, schema, structured } from "./helpers/csdl";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
@@ -103,5 +105,41 @@ describe("chains of base types", () => {
   test("a long cycle is named by its first members and its length", () => {
     const b = build(edmx(schema("ns", chain(5000, ` BaseType="ns.c0"`))));
     expect(b.errors.map((d) => d.message)).toEqual(["ns.c0 derives from itself: ns.c0 → ns.c1 → ns.c2 → ns.c3 → … (5000 types)"]);
+  });
+});
+
+describe("a member name is unique across a type and its base types (CSDL 4.01 §7.1, §8.1)", () => {
+  const BODY = `
+    <EntityType Name="root">${KEYED}<Property Name="p" Type="Edm.String"/></EntityType>
+    <EntityType Name="mid" BaseType="ns.root"><Property Name="p" Type="Edm.Int32"/><Property Name="m" Type="Edm.Int32"/></EntityType>
+    <EntityType Name="leaf" BaseType="ns.mid"><Property Name="p" Type="Edm.Boolean"/><NavigationProperty Name="m" Type="ns.root"/><Property Name="own" Type="Edm.String"/></EntityType>
+    <EntityType Name="sibling">${KEYED}<Property Name="p" Type="Edm.String"/></EntityType>
+    <ComplexType Name="c"><Property Name="x" Type="Edm.String"/></ComplexType>
+    <ComplexType Name="d" BaseType="ns.c"><Property Name="x" Type="Edm.Int32"/></ComplexType>
+    <EntityContainer Name="s"><EntitySet Name="leaves" EntityType="ns.leaf"/></EntityContainer>`;
+
+  test("a derived type that declares a base type's member again is reported at that member, against the nearest base", () => {
+    const b = build(edmx(schema("ns", BODY)));
+    expect(b.errors.map((d) => [d.code, d.path, d.message, d.line > 0]).sort()).toEqual([
+      ["ODG104", "ns.mid/p", "ns.mid declares p, which its base type ns.root declares too (CSDL §7.1: a name is unique across a type and its base types)", true],
+      ["ODG104", "ns.leaf/p", "ns.leaf declares p, which its base type ns.mid declares too (CSDL §7.1: a name is unique across a type and its base types)", true],
+      ["ODG104", "ns.leaf/m", "ns.leaf declares m, which its base type ns.mid declares too (CSDL §7.1: a name is unique across a type and its base types)", true],
+      ["ODG104", "ns.d/x", "ns.d declares x, which its base type ns.c declares too (CSDL §7.1: a name is unique across a type and its base types)", true],
+    ].sort());
+  });
+
+  test("a slice reports it for the types it reads", () => {
+    let error: unknown;
+    try {
+      generate({ inputs: [{ file: "n.xml", content: edmx(schema("ns", BODY)) }], include: ["ns.leaf"] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GenerationError);
+    expect((error as GenerationError).diagnostics.filter((d) => d.severity === "error").map((d) => d.path).sort()).toEqual(["ns.leaf/m", "ns.leaf/p", "ns.mid/p"]);
+  });
+
+  test("types that do not derive from each other may share member names", () => {
+    expect(build(edmx(schema("ns", `<ComplexType Name="c"><Property Name="x" Type="Edm.String"/></ComplexType><ComplexType Name="e"><Property Name="x" Type="Edm.Int32"/></ComplexType><ComplexType Name="f" BaseType="ns.c"><Property Name="y" Type="Edm.Int32"/></ComplexType>`))).errors).toEqual([]);
   });
 });

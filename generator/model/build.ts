@@ -118,6 +118,8 @@ class ModelBuilder {
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
   /** Lazy mode: operations not filled yet, with their raw elements and how many parameters were read. */
   readonly unfilledOperations = new Map<Operation, { raw: RawOperation; read: number }>();
+  /** memberNames: each structured type's own member names. */
+  readonly memberNameSets = new Map<StructuredType, Set<string>>();
 
   constructor(
     readonly docs: RawDocument[],
@@ -166,6 +168,7 @@ class ModelBuilder {
       for (const p of pending) this.unfilled.set(p.type, p.raw);
     } else {
       for (const p of pending) this.linkMembers(p);
+      for (const p of pending) this.checkInheritedNames(p.type);
       for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
       for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
       for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
@@ -221,6 +224,7 @@ class ModelBuilder {
     // Its own annotations come before any an annotation block adds (those are applied after fill).
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
     this.linkMembers({ raw, type });
+    this.checkInheritedNames(type);
     if (type.kind !== "entity") return;
     this.ownKey(type, raw);
     if (raw.key) this.checkKeyNotInherited(type, raw);
@@ -481,6 +485,36 @@ class ModelBuilder {
     }
     type.baseType = base as EntityType & ComplexType;
     base.derived.push(type as EntityType & ComplexType);
+  }
+
+  /**
+   * A member's name is unique within its type and all of its base types (CSDL 4.01 §7.1, §8.1): a
+   * derived type cannot declare a property or navigation property again (ODG104). Each is reported
+   * at the nearest base type that declares it. Bases are linked (and their names collected) first.
+   */
+  checkInheritedNames(type: StructuredType): void {
+    const own = type.baseType ? [...type.properties, ...type.navigationProperties] : [];
+    const reported = new Set<string>();
+    for (let base = type.baseType; base && reported.size < own.length; base = base.baseType) {
+      const names = this.memberNames(base);
+      for (const m of own) {
+        if (!names.has(m.name) || reported.has(m.name)) continue;
+        reported.add(m.name);
+        this.diags.error(
+          Codes.duplicateName,
+          `${type.qualifiedName} declares ${m.name}, which its base type ${base.qualifiedName} declares too (CSDL §7.1: a name is unique across a type and its base types)`,
+          `${type.qualifiedName}/${m.name}`,
+          m.at,
+        );
+      }
+    }
+  }
+
+  /** The names of the members a structured type declares itself, computed once per type. */
+  memberNames(t: StructuredType): ReadonlySet<string> {
+    let names = this.memberNameSets.get(t);
+    if (!names) this.memberNameSets.set(t, (names = new Set([...t.properties, ...t.navigationProperties].map((m) => m.name))));
+    return names;
   }
 
   linkMembers({ raw, type }: Pending): void {
