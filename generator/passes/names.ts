@@ -53,7 +53,7 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
     // Companion names a type also takes: the enum value list and the abstract union.
     const free = (n: string) => !taken.has(n) && !taken.has(`${n}Values`) && !taken.has(`${n}Member`) && !taken.has(`Any${n}`);
     // Per base name, the next number to try: names are never given back, so the numbers below it are
-    // still taken, and thousands of types on one identifier cost one step each (not one per type before).
+    // still taken, and thousands of types on one identifier cost one step each, not one per type numbered.
     const next = new Map<string, number>();
     for (const t of schema.types) {
       const base = pascal(t.name);
