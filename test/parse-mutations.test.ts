@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
 import { generate } from "../generator/generate";
+import { random } from "./helpers/random";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const documents = fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xml")).sort();
@@ -20,21 +21,6 @@ const INSERTS = [
   '<Annotation Term="Org.OData.Core.V1.Description" String="x"/>', "<Record><PropertyValue Property=\"p\" String=\"v\"/></Record>",
 ];
 const VALUES = ["", "x", "Edm.Int32", "Collection(Edm.String)", "a.b", "-1", "true", "Self.x", "Collection()", "Edm."];
-
-/**
- * A small deterministic generator (the same edits on every run): mulberry32, in 32-bit integer
- * arithmetic — a linear congruential step in floating point loses its low bits and falls into one
- * short cycle whatever the seed.
- */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text: string, rnd: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];

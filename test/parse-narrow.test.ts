@@ -7,6 +7,7 @@ import { generate } from "../generator/generate";
 import { narrowText } from "../generator/parse/narrow";
 import type { RawDocument } from "../generator/parse/raw";
 import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
+import { random } from "./helpers/random";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
@@ -77,17 +78,6 @@ function readAll(text: string, narrow: boolean): string[] {
 
 function expectSameRead(text: string): void {
   expect(readAll(text, true)).toEqual(readAll(text, false));
-}
-
-/** mulberry32: the same edits on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Name characters and others, white space to trim, a stand-in, a byte-order mark, a surrogate pair.

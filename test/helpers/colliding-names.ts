@@ -6,17 +6,7 @@
  * singletons, bound and unbound operations and their imports. Some are invalid CSDL (a name
  * declared twice), as real documents can be; the rest must generate code that compiles.
  */
-
-/** mulberry32: the same documents on every run. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "./random";
 
 const TYPE_NAMES = [
   "X", "x", "StringL10", "DecimalP5", "DecimalP5S2", "DateTimeOffsetP3", "BinaryL4", "Int32", "String", "Boolean",
