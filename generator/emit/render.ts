@@ -12,8 +12,10 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 // The runtime alone (about half of Handlebars' load time): templates come precompiled from the build;
-// the compiler is loaded only for a template edited since (load below).
-import Handlebars from "handlebars/runtime";
+// the compiler is loaded only for a template edited since (load below). Its one-file build: the same
+// runtime as `handlebars/runtime`, which loads it from 20 modules (~8 ms more of a cold start).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Handlebars = require("handlebars/dist/handlebars.runtime.js") as typeof import("handlebars");
 
 /** The templates folder, beside `generator/` in the source tree and beside `dist/` when installed. */
 export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "templates");
