@@ -1,11 +1,18 @@
 // Names chosen to collide with the identifiers odatagen generates (test/helpers/colliding-names.ts):
 // every such document either gets diagnostics or generates code that compiles under the strict
-// options — one tsc run over all of them. This is how a facet wrapper and an imported check that
-// were both `checkStringL10`, and a derived type redeclaring its base's property, were found.
+// options — one tsc run over all of them — and whose validators check each property with its own
+// check. This is how a facet wrapper and an imported check that were both `checkStringL10`, and a
+// derived type redeclaring its base's property, were found.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GenerationError } from "../generator/diagnostics";
+import ts from "typescript";
+import { DiagnosticBag, GenerationError } from "../generator/diagnostics";
 import { generate } from "../generator/generate";
+import { buildModel } from "../generator/model/build";
+import { allProperties } from "../generator/model/rules";
+import type { ModelType, StructuredType, TypeRef } from "../generator/model/types";
+import { readCsdlXml } from "../generator/parse/xml";
+import { assignNames } from "../generator/passes/names";
 import { collidingNamesDocument } from "./helpers/colliding-names";
 import { GENERATED } from "./helpers/generated";
 import { compiler, runTsc, type Compiler } from "./helpers/typecheck";
@@ -14,7 +21,7 @@ const DOCUMENTS = 40;
 const root = path.join(GENERATED, "names-collide");
 fs.rmSync(root, { recursive: true, force: true });
 
-const generated: string[] = [];
+const generated: { seed: number; content: string; dir: string; files: Map<string, string> }[] = [];
 const refused: string[] = [];
 for (let seed = 1; seed <= DOCUMENTS; seed++) {
   const content = collidingNamesDocument(seed);
@@ -23,7 +30,7 @@ for (let seed = 1; seed <= DOCUMENTS; seed++) {
     const dir = path.join(root, String(seed));
     fs.mkdirSync(dir, { recursive: true });
     for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-    generated.push(dir);
+    generated.push({ seed, content, dir, files });
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     refused.push(`${seed}: ${e.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)[0]}`);
@@ -38,8 +45,56 @@ test("most documents generate (the rest are refused with a diagnostic, never a c
 test("what they generate compiles under the strict options", () => {
   const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
   if (!c) throw new Error("no TypeScript compiler runs here");
-  const files = generated.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
+  const files = generated.flatMap(({ dir }) => fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
   const r = runTsc(c, root, files);
   expect(r.output).toBe("");
   expect(r.status).toBe(0);
+});
+
+/** A value of the type: the first enum member, a nested object for a complex type (null from depth 3). */
+function valueOf(t: ModelType, depth: number): unknown {
+  if (t.kind === "enum") return t.members[0]?.name ?? null;
+  if (t.kind === "typedef") return valueOf(t.underlying, depth);
+  if (t.kind !== "primitive") return depth > 2 ? null : payload(t, depth + 1);
+  const values: Record<string, unknown> = { String: "s", Int32: 1, Decimal: 1.5, Guid: "01234567-89ab-cdef-0123-456789abcdef",
+    DateTimeOffset: "2020-01-01T00:00:00Z", Binary: "AQID", Boolean: true };
+  if (!(t.name in values)) throw new Error(`no sample value for Edm.${t.name}`);
+  return values[t.name];
+}
+const sample = (r: TypeRef, depth: number) => (r.collection ? [] : valueOf(r.type, depth));
+/** Every property declared or inherited, with a valid value (the documents' facets allow these). */
+function payload(t: StructuredType, depth = 0): Record<string, unknown> {
+  return Object.fromEntries(allProperties(t).map((p) => [p.name, sample(p.type, depth)]));
+}
+
+test("a valid value passes each type's validator, and a wrong value in any one property fails it", () => {
+  const problems: string[] = [];
+  let types = 0;
+  for (const { seed, content, dir, files } of generated.slice(0, 20)) {
+    // The validators as JavaScript, beside the TypeScript (their imports name `./x.js`).
+    const js = path.join(dir, "js");
+    fs.mkdirSync(js);
+    for (const [name, text] of files) {
+      const out = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+      fs.writeFileSync(path.join(js, name.replace(/\.ts$/, ".js")), out.outputText);
+    }
+    const diags = new DiagnosticBag();
+    const model = buildModel([readCsdlXml("d.xml", content, diags)!], diags);
+    const names = assignNames(model, diags);
+    for (const schema of model.schemas) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const validators = require(path.join(js, `${schema.namespace}.validators.js`)) as Record<string, (v: unknown) => boolean>;
+      for (const t of schema.types) {
+        if ((t.kind !== "complex" && t.kind !== "entity") || t.abstract) continue;
+        types++;
+        const is = validators[`is${names.type(t)}`] as (v: unknown) => boolean;
+        const good = payload(t);
+        if (!is(good)) problems.push(`${seed} ${t.qualifiedName}: refused ${JSON.stringify(good)}`);
+        for (const p of allProperties(t))
+          if (is({ ...good, [p.name]: p.type.collection ? "not a list" : { wrong: [1] } })) problems.push(`${seed} ${t.qualifiedName}/${p.name}: a wrong value passed`);
+      }
+    }
+  }
+  expect(types).toBeGreaterThan(100);
+  expect(problems).toEqual([]);
 });
