@@ -57,7 +57,7 @@ function valueOf(t: ModelType, depth: number): unknown {
   if (t.kind === "typedef") return valueOf(t.underlying, depth);
   if (t.kind !== "primitive") return depth > 2 ? null : payload(t, depth + 1);
   const values: Record<string, unknown> = { String: "s", Int32: 1, Decimal: 1.5, Guid: "01234567-89ab-cdef-0123-456789abcdef",
-    DateTimeOffset: "2020-01-01T00:00:00Z", Binary: "AQID", Boolean: true };
+    DateTimeOffset: "2020-01-01T00:00:00Z", Binary: "AQID", Boolean: true, Double: 2.5 };
   if (!(t.name in values)) throw new Error(`no sample value for Edm.${t.name}`);
   return values[t.name];
 }

@@ -6,7 +6,7 @@
 import { deprecation, description } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import type { EntityContainer, EntitySet, EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { camel, pascal, plural, propertyKey, Scope } from "../passes/names";
+import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
@@ -56,7 +56,9 @@ export interface OperationView {
 }
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
-  const scope = new Scope();
+  // `edm` is the module's namespace import of edm.ts: a function of that name would conflict with it
+  // (`rt` is reserved everywhere).
+  const scope = new Scope([...JS_RESERVED, "edm"]);
   const entityTypes = schema.types.filter((t): t is EntityType => t.kind === "entity");
   const localTypes = entityTypes.map((t) => navigationTypeName(ctx, t));
   const imports = new Imports(localTypes);

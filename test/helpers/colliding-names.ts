@@ -18,7 +18,7 @@ const TYPE_NAMES = [
 const MEMBER_NAMES = ["p", "q", "x", "X", "id", "ID", "constructor", "__proto__", "toString", "value", "ctx", "key",
   "o", "v", "vr", "rt", "checkX", "default"];
 const PRIMITIVES = [`Edm.String" MaxLength="10`, `Edm.Decimal" Precision="5`, `Edm.Decimal" Precision="5" Scale="2`,
-  `Edm.Int32`, `Edm.String`, `Edm.DateTimeOffset" Precision="3`, `Edm.Binary" MaxLength="4`, `Edm.Guid`];
+  `Edm.Int32`, `Edm.String`, `Edm.DateTimeOffset" Precision="3`, `Edm.Binary" MaxLength="4`, `Edm.Guid`, `Edm.Double`];
 
 type Kind = "complex" | "entity" | "enum" | "typedef";
 interface Decl {
@@ -76,7 +76,8 @@ export function collidingNamesDocument(seed: number): string {
     operations += `<Action Name="${action}">${parameter(1)}<ReturnType Type="${entity && rnd() < 0.5 ? `Collection(${qn(entity)})` : "Edm.Int32"}"/></Action>`;
     imports += `<ActionImport Name="${pick(TYPE_NAMES)}I" Action="${first}.${action}"/>`;
   }
-  const sets = entities.map((e, i) => `<EntitySet Name="${pick(TYPE_NAMES)}${i}" EntityType="${qn(e)}"/>`).join("");
+  // The first set sometimes takes a name as it is (`edm`, `rt`, `vr`: the modules' own imports).
+  const sets = entities.map((e, i) => `<EntitySet Name="${pick(TYPE_NAMES)}${i === 0 && rnd() < 0.5 ? "" : i}" EntityType="${qn(e)}"/>`).join("");
   const singleton = entity && rnd() < 0.5 ? `<Singleton Name="${pick(TYPE_NAMES)}S" Type="${qn(entity)}"/>` : "";
   const container = `<EntityContainer Name="svc">${sets}${singleton}${imports}</EntityContainer>`;
   const schemas = decls
