@@ -77,6 +77,8 @@ describe("__proto__, constructor and other Object.prototype names", () => {
     expect(tv.isAwkward(JSON.parse('{"constructor":"c","toString":1,"__proto__":true,"valueOf":"v"}'))).toBe(true);
     expect(tv.validateAwkward(JSON.parse('{"constructor":"c","__proto__":"yes"}')).errors.map((e) => e.path)).toEqual(["/__proto__"]);
     expect(tv.validateAwkward({ constructor: "c", toString: "no" }).errors.map((e) => e.path)).toEqual(["/toString"]);
+    // Beside an unknown property, only that one is reported: the type knows its own odd names.
+    expect(tv.validateAwkward(JSON.parse('{"constructor":"c","toString":1,"__proto__":true,"valueOf":"v","extra":0}')).errors.map((e) => e.path)).toEqual(["/extra"]);
   });
 
   test("type names like __proto__ or constructor resolve to nothing", () => {

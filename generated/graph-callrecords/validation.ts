@@ -290,13 +290,11 @@ function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): voi
   const value = v["value"];
   if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
   else items(value, ctx, "value", check, "an item", false);
-  if (ctx.strict) unknownProperties(v, ctx, isValue, "a collection");
+  if (ctx.strict) unknownProperties(v, ctx, COLLECTION_NAMES, "a collection");
   ctx.leave();
 }
 
-function isValue(name: string): boolean {
-  return name === "value";
-}
+const COLLECTION_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(["value"]);
 
 // ---- structure ----
 
@@ -351,24 +349,51 @@ export function c(v: unknown, ctx: Context, name: string, check: Checker, expect
   return v === undefined ? 0 : 1;
 }
 
+/** A type's `propsX`: checks the properties it declares or inherits and counts those present. */
+export type Props = (o: Json, ctx: Context) => number;
+
 /**
  * An object known to be of one structured type: its properties (`props` counts those present); in
  * strict mode, names it does not declare are errors.
  */
-export function exact(o: Json, ctx: Context, key: Key, props: (o: Json, ctx: Context) => number, known: (name: string) => boolean, type: string): void {
+export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string): void {
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found.
-  if (ctx.strict && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) unknownProperties(o, ctx, known, type);
+  if (ctx.strict && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) unknownProperties(o, ctx, declaredNames(props), type);
   ctx.leave();
 }
 
 /** An object of an open type: its properties, then its dynamic properties (a separate function, so closed types bundle without the checks of dynamic values). */
-export function exactOpen(o: Json, ctx: Context, key: Key, props: (o: Json, ctx: Context) => number, known: (name: string) => boolean): void {
+export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
   if (!ctx.enter(key)) return;
   props(o, ctx);
-  dynamicProperties(o, ctx, known);
+  dynamicProperties(o, ctx, declaredNames(props));
   ctx.leave();
+}
+
+/** Per `propsX`, the names it reads: the properties the type declares or inherits. */
+const declared = /* @__PURE__ */ new WeakMap<Props, ReadonlySet<string>>();
+
+/**
+ * The property names a type declares or inherits, learnt once by running its `propsX` over an
+ * object that records every name read from it (`o["name"]`, or `own(o, "name")` for names
+ * `Object.prototype` has) and holds none. The generated code so spells each name once per type.
+ */
+export function declaredNames(props: Props): ReadonlySet<string> {
+  let names = declared.get(props);
+  if (names !== undefined) return names;
+  const read = new Set<string>();
+  const note = (name: string | symbol): undefined => {
+    if (typeof name === "string") read.add(name);
+    return undefined;
+  };
+  const probe = new Proxy({}, { get: (_target, name) => note(name), getOwnPropertyDescriptor: (_target, name) => note(name) });
+  const ctx = new Context();
+  ctx.reset(undefined, true);
+  props(probe, ctx);
+  declared.set(props, (names = read));
+  return names;
 }
 
 /**
@@ -438,9 +463,9 @@ export function keyCount(o: Json): number {
  * Reports properties a type does not declare. Control information and annotations (OData JSON
  * Format §4.5, §20) are always allowed.
  */
-export function unknownProperties(o: Json, ctx: Context, known: (name: string) => boolean, type: string): void {
+export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string): void {
   for (const name in o) {
-    if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     ctx.fail(name, `no property (${type} does not declare ${name})`, o[name], `unknown property ${name}`);
     if (ctx.count >= ctx.max) return;
   }
@@ -470,10 +495,10 @@ export type Resolver = (typeName: string) => Checker | undefined;
  * `name@odata.type` or, for an object, its own `@odata.type` (OData 4.01 payloads may leave out the
  * `odata.` prefix: `name@type`, `@type`); otherwise any JSON value is accepted.
  */
-export function dynamicProperties(o: Json, ctx: Context, known: (name: string) => boolean): void {
+export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<string>): void {
   let annotated = -1; // whether o has any `name@odata.type` key: -1 not looked yet, 0 no, 1 yes
   for (const name in o) {
-    if (known(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const v = o[name];
     if (v === null) continue;
     let type: unknown = undefined;

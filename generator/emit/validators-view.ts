@@ -1,7 +1,8 @@
 /**
  * View model for a namespace's `.validators.ts` module. Each structured type gets `validateX`,
  * `isX`, `assertX` and the building blocks other modules call: `checkX` (picks the type named by
- * `@odata.type`), `exactX` (one known type), `propsX` (its properties, base first) and `knownX`.
+ * `@odata.type`), `exactX` (one known type) and `propsX` (its properties, base first; the names it
+ * reads are the names the type knows, see `declaredNames` in templates/static/validation.ts).
  *
  * The generated checks are compact: a type's properties are one sum of `vr.p(…)`/`vr.c(…)` calls,
  * each naming the property and the function that checks its value, so the output stays a few
@@ -53,12 +54,7 @@ export interface TypeValidatorView {
    * faster than a template loop over Graph's 20,000 properties.
    */
   checks: string;
-  /** The declared property names, as array items. */
-  names: string;
-  hasNames: boolean;
-  /** The body of `knownX`: its names set, then its base type's `knownX` (`false` when it has neither). */
-  known: string;
-  /** Whether `propsX` and `knownX` use their parameters (the type declares or inherits properties). */
+  /** Whether `propsX` uses its parameters (the type declares or inherits properties). */
   hasProps: boolean;
 }
 
@@ -95,7 +91,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
-    locals.push(`check${n}`, `exact${n}`, `props${n}`, `known${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`, `${n}Names`);
+    locals.push(`check${n}`, `exact${n}`, `props${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
   }
   // One scope for the module's own names, its imports and its wrappers.
   const scope = new Scope(locals);
@@ -252,7 +248,6 @@ function typeView(
   }
   const open = isOpen(t);
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
-  const declared = [...t.properties, ...t.navigationProperties].map((p) => JSON.stringify(p.name));
   return {
     doc: jsdoc("", [
       `Validates a \`${t.qualifiedName}\` value and returns every problem with its JSON-pointer path.`,
@@ -268,10 +263,7 @@ function typeView(
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     checks: calls.join("\n    + "),
-    names: declared.join(", "),
-    hasNames: declared.length > 0,
-    known: [declared.length > 0 && `${name}Names.has(name)`, t.baseType && `${fnName(t.baseType, "known")}(name)`].filter(Boolean).join(" || ") || "false",
-    hasProps: declared.length > 0 || t.baseType !== undefined,
+    hasProps: calls.length > 0 || t.baseType !== undefined,
   };
 }
 
