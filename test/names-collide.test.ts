@@ -2,7 +2,9 @@
 // every such document either gets diagnostics or generates code that compiles under the strict
 // options — one tsc run over all of them — and whose validators check each property with its own
 // check. This is how a facet wrapper and an imported check that were both `checkStringL10`, and a
-// derived type redeclaring its base's property, were found.
+// derived type redeclaring its base's property, were found. A seeded slice of each document (one
+// type, a namespace or an entity set's URL path, with or without derived types and navigation
+// targets) compiles in the same run: slicing drops types that imports and dispatch lists named.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
@@ -15,6 +17,7 @@ import { readCsdlXml } from "../generator/parse/xml";
 import { assignNames } from "../generator/passes/names";
 import { collidingNamesDocument } from "./helpers/colliding-names";
 import { GENERATED } from "./helpers/generated";
+import { random } from "./helpers/random";
 import { compiler, runTsc, type Compiler } from "./helpers/typecheck";
 
 const DOCUMENTS = 40;
@@ -37,15 +40,50 @@ for (let seed = 1; seed <= DOCUMENTS; seed++) {
   }
 }
 
+/** One seeded slice per document that generates. */
+const slices: { seed: number; include: string[]; dir: string; kept: number; of: number }[] = [];
+const slicesRefused: string[] = [];
+for (const { seed, content } of [...generated]) {
+  const rnd = random(seed * 7919);
+  const model = generate({ inputs: [{ file: `doc${seed}.xml`, content }] }).model;
+  const types = model.schemas.flatMap((sc) => sc.types.map((t) => t.qualifiedName));
+  const sets = model.schemas.flatMap((sc) => sc.containers.flatMap((c) => [...c.entitySets, ...c.singletons].map((x) => x.name)));
+  const forms = [
+    () => types[Math.floor(rnd() * types.length)] as string,
+    () => `${(model.schemas[Math.floor(rnd() * model.schemas.length)] ?? model.schemas[0])!.namespace}.*`,
+    () => (sets.length ? `/${sets[Math.floor(rnd() * sets.length)]}/**` : (types[0] as string)),
+  ];
+  const include = [forms[Math.floor(rnd() * forms.length)]!()];
+  const options = { include, includeDerived: rnd() < 0.4, includeNavigation: rnd() < 0.4 };
+  try {
+    const { files, slice } = generate({ inputs: [{ file: `doc${seed}.xml`, content }], ...options });
+    const dir = path.join(root, `${seed}-slice`);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+    slices.push({ seed, include, dir, kept: slice?.types ?? -1, of: slice?.ofTypes ?? -1 });
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    slicesRefused.push(`${seed} ${JSON.stringify(options)}: ${e.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)[0]}`);
+  }
+}
+
 test("most documents generate (the rest are refused with a diagnostic, never a crash)", () => {
   expect(generated.length).toBeGreaterThanOrEqual(DOCUMENTS * 0.6);
   for (const r of refused) expect(r).toMatch(/^\d+: ODG\d{3} /);
 });
 
-test("what they generate compiles under the strict options", () => {
+test("each document that generates also slices, and most slices leave types out", () => {
+  // Every pattern names something the document has, so a slice is never refused.
+  expect(slicesRefused).toEqual([]);
+  expect(slices.length).toBe(generated.length);
+  for (const s of slices) expect(s.kept).toBeGreaterThan(0);
+  expect(slices.filter((s) => s.kept < s.of).length).toBeGreaterThanOrEqual(slices.length / 2);
+});
+
+test("what they generate, whole and sliced, compiles under the strict options", () => {
   const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
   if (!c) throw new Error("no TypeScript compiler runs here");
-  const files = generated.flatMap(({ dir }) => fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
+  const files = [...generated, ...slices].flatMap(({ dir }) => fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
   const r = runTsc(c, root, files);
   expect(r.output).toBe("");
   expect(r.status).toBe(0);
