@@ -12,7 +12,7 @@ import { DiagnosticBag, GenerationError } from "../generator/diagnostics";
 import { generate } from "../generator/generate";
 import { buildModel } from "../generator/model/build";
 import { allProperties } from "../generator/model/rules";
-import type { ModelType, StructuredType, TypeRef } from "../generator/model/types";
+import type { Model, ModelType, StructuredType, TypeRef } from "../generator/model/types";
 import { readCsdlXml } from "../generator/parse/xml";
 import { assignNames } from "../generator/passes/names";
 import { collidingNamesDocument } from "./helpers/colliding-names";
@@ -24,16 +24,16 @@ const DOCUMENTS = 40;
 const root = path.join(GENERATED, "names-collide");
 fs.rmSync(root, { recursive: true, force: true });
 
-const generated: { seed: number; content: string; dir: string; files: Map<string, string> }[] = [];
+const generated: { seed: number; content: string; dir: string; files: Map<string, string>; model: Model }[] = [];
 const refused: string[] = [];
 for (let seed = 1; seed <= DOCUMENTS; seed++) {
   const content = collidingNamesDocument(seed);
   try {
-    const { files } = generate({ inputs: [{ file: `doc${seed}.xml`, content }] });
+    const { files, model } = generate({ inputs: [{ file: `doc${seed}.xml`, content }] });
     const dir = path.join(root, String(seed));
     fs.mkdirSync(dir, { recursive: true });
     for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-    generated.push({ seed, content, dir, files });
+    generated.push({ seed, content, dir, files, model });
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     refused.push(`${seed}: ${e.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.message}`)[0]}`);
@@ -43,17 +43,12 @@ for (let seed = 1; seed <= DOCUMENTS; seed++) {
 /** One seeded slice per document that generates. */
 const slices: { seed: number; include: string[]; dir: string; kept: number; of: number }[] = [];
 const slicesRefused: string[] = [];
-for (const { seed, content } of [...generated]) {
+for (const { seed, content, model } of generated) {
   const rnd = random(seed * 7919);
-  const model = generate({ inputs: [{ file: `doc${seed}.xml`, content }] }).model;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const types = model.schemas.flatMap((sc) => sc.types.map((t) => t.qualifiedName));
-  const sets = model.schemas.flatMap((sc) => sc.containers.flatMap((c) => [...c.entitySets, ...c.singletons].map((x) => x.name)));
-  const forms = [
-    () => types[Math.floor(rnd() * types.length)] as string,
-    () => `${(model.schemas[Math.floor(rnd() * model.schemas.length)] ?? model.schemas[0])!.namespace}.*`,
-    () => (sets.length ? `/${sets[Math.floor(rnd() * sets.length)]}/**` : (types[0] as string)),
-  ];
-  const include = [forms[Math.floor(rnd() * forms.length)]!()];
+  const sets = model.schemas.flatMap((sc) => sc.containers.flatMap((c) => [...c.entitySets, ...c.singletons].map((x) => `/${x.name}/**`)));
+  const include = [pick([pick(types), `${pick(model.schemas).namespace}.*`, sets.length ? pick(sets) : pick(types)])];
   const options = { include, includeDerived: rnd() < 0.4, includeNavigation: rnd() < 0.4 };
   try {
     const { files, slice } = generate({ inputs: [{ file: `doc${seed}.xml`, content }], ...options });
