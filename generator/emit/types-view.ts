@@ -34,16 +34,34 @@ export interface DeclarationView {
   /** Enum: the member-name literal union (or the alias's type). */
   type: string;
   valuesName: string;
-  values: string[];
-  /** Flags enums: the name of the single-member union type. */
+  /** Enum: the member-name literals, as array items (joined here, not in a template loop). */
+  values: string;
+  /** Flags enums: the name of the single-member union type, and that union (`never` for none). */
   memberName: string;
+  memberUnion: string;
   flags: boolean;
 }
 
-function blank(): DeclarationView {
+/**
+ * A declaration with the fields its kind uses; the rest empty. Every declaration gets its fields in
+ * one order (one object shape), without spreading a blank one: on Graph's 3,800 types the spread
+ * cost more than the rest of the view.
+ */
+function declaration(d: Partial<DeclarationView>): DeclarationView {
   return {
-    isInterface: false, isEnum: false, isAlias: false, doc: "", name: "", extends: "", body: "", type: "",
-    valuesName: "", values: [], memberName: "", flags: false,
+    isInterface: d.isInterface ?? false,
+    isEnum: d.isEnum ?? false,
+    isAlias: d.isAlias ?? false,
+    doc: d.doc ?? "",
+    name: d.name ?? "",
+    extends: d.extends ?? "",
+    body: d.body ?? "",
+    type: d.type ?? "",
+    valuesName: d.valuesName ?? "",
+    values: d.values ?? "",
+    memberName: d.memberName ?? "",
+    memberUnion: d.memberUnion ?? "",
+    flags: d.flags ?? false,
   };
 }
 
@@ -63,13 +81,12 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
       declarations.push(interfaceView(ctx, t, ns, imports, note));
       const variants = ctx.variants(t);
       if (variants.length > 0) {
-        declarations.push({
-          ...blank(),
+        declarations.push(declaration({
           isAlias: true,
           doc: jsdoc("", [`Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`]),
           name: `Any${ctx.names.type(t)}`,
           type: variants.map((v) => typeName(ctx, v, ns, imports)).join(" | "),
-        });
+        }));
       }
     }
   }
@@ -95,8 +112,7 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
   const name = ctx.names.type(t);
   const literals = t.members.map((m) => JSON.stringify(m.name));
   const union = literals.length ? literals.join(" | ") : "never";
-  return {
-    ...blank(),
+  return declaration({
     isEnum: true,
     doc: jsdoc("", [
       description(t.annotations),
@@ -107,21 +123,20 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
     name,
     type: t.isFlags ? `${name}Member | \`\${${name}Member},\${string}\`` : union,
     memberName: `${name}Member`,
+    memberUnion: union,
     flags: t.isFlags,
     valuesName: `${name}Values`,
-    values: t.members.map((m) => JSON.stringify(m.name)),
-    extends: "",
-  };
+    values: literals.join(", "),
+  });
 }
 
 function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {
-  return {
-    ...blank(),
+  return declaration({
     isAlias: true,
     doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}).`]),
     name: ctx.names.type(t),
     type: note(primitiveTs(t.underlying.name)),
-  };
+  });
 }
 
 /**
@@ -202,8 +217,7 @@ function interfaceView(
       type: n.collection ? `${target}[]` : n.nullable ? `${target} | null` : target,
     });
   }
-  return {
-    ...blank(),
+  return declaration({
     isInterface: true,
     doc: jsdoc("", [
       description(t.annotations),
@@ -213,5 +227,5 @@ function interfaceView(
     name: ctx.names.type(t),
     extends: t.baseType ? ` extends ${typeName(ctx, t.baseType, ns, imports)}` : "",
     body: body(t.open ? [...properties, { doc: "", key: "[property: string]", optional: false, type: "unknown" }] : properties),
-  };
+  });
 }
