@@ -44,6 +44,7 @@ export const Codes = {
   sliceExcludedBase: "ODG303",
   slicePruned: "ODG304",
   sliceSummary: "ODG305",
+  whyWithoutSlice: "ODG306",
   outputConflict: "ODG401",
   outputLocked: "ODG402",
   outputUnwritable: "ODG403",

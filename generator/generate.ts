@@ -35,6 +35,11 @@ export interface GenerateOptions {
   includeDerived?: boolean;
   /** With a slice: also keep navigation targets, transitively. */
   includeNavigation?: boolean;
+  /**
+   * With a slice: name patterns (like `include`'s) of types and operations to explain — why the
+   * slice keeps each, as a chain back to an `include`, or why it leaves it out (`slice.why`).
+   */
+  why?: string[];
   /** Emit the runtime validators (`<ns>.validators.ts`, `validation.ts`); default true. */
   validators?: boolean;
   /** Emit the request functions (`<ns>.requests.ts`, `runtime.ts`); default true. */
@@ -57,6 +62,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
   if (!slicing) {
+    if (options.why?.length)
+      diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
     // The raw documents are referenced only inside this expression, so they can be collected as soon
     // as the model is built (on Graph they are tens of megabytes of heap the later stages do not need).
     full = buildModel(readDocuments(options.inputs, diags, false), diags);

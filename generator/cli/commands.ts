@@ -34,6 +34,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .option("exclude", { type: "string", array: true, describe: "Slice: leave these out (overrides the config)" })
           .option("include-derived", { type: "boolean", describe: "Slice: also keep every subtype of a selected type" })
           .option("include-navigation", { type: "boolean", describe: "Slice: also keep navigation targets, transitively" })
+          .option("why", { type: "string", array: true, describe: "Slice: print why it keeps these types or operations (names or globs), or why not" })
           .option("validators", { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" })
           .option("requests", { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" })
           .option("key-as-segment", { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" })
@@ -47,7 +48,8 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .example("$0 generate", "Regenerate every service in the config file")
           .example("$0 generate --check", "CI: fail when the committed output is stale")
           .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
-          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs"),
+          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs")
+          .example("$0 generate --why microsoft.graph.identity", "Why the configured slice keeps that type"),
       (args) => {
         done(runGenerate(args as unknown as GenerateArgs));
       },

@@ -12,6 +12,8 @@ import { shortDiff } from "./text-diff";
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
+  /** Explain why the slice keeps (or leaves out) what these name patterns match. */
+  why?: string[];
   "key-as-segment"?: boolean;
   validators?: boolean;
   requests?: boolean;
@@ -40,6 +42,10 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
     return EXIT_USAGE;
   }
+  if (args.watch && args.why?.length) {
+    err.print("odatagen: --why cannot be used with --watch");
+    return EXIT_USAGE;
+  }
   if (args.watch) {
     // Loaded only for --watch.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,7 +53,10 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     return watch(args, resolved.services, resolved.configFile);
   }
   const mode: Mode = args.check ? "check" : args["dry-run"] ? "dry-run" : "write";
-  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force: args.force || args["fail-on-warnings"] }));
+  // --why needs the slice computed: an up-to-date output is generated again in memory (and left as it is).
+  const why = args.why?.length ? args.why : undefined;
+  const force = args.force || args["fail-on-warnings"] || why !== undefined;
+  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why }));
   return printOutcomes(outcomes, mode, args);
 }
 
@@ -57,6 +66,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   printDiagnostics(diags);
   let stale = 0;
   for (const o of outcomes) {
+    printWhy(o);
     const where = shown(o.service.out);
     const ms = `${o.ms.toFixed(0)} ms`;
     if (o.recovered === "restored-backup") err.print(`odatagen: ${o.service.name}: restored ${where} from an interrupted run`);
@@ -123,6 +133,20 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     return EXIT_INPUT;
   }
   return EXIT_OK;
+}
+
+/** `--why`: each answer as its chain of reasons, names aligned. Printed even with --quiet: it was asked for. */
+function printWhy(o: RegenerateOutcome): void {
+  for (const report of o.result?.slice?.why ?? []) {
+    if (!report.matched) continue;
+    const more = report.matched - report.answers.length;
+    for (const a of report.answers) {
+      out.print(`odatagen: ${o.service.name}: ${a.name} ${a.kept ? "is in the slice:" : "is not in the slice"}`);
+      const width = Math.max(...a.chain.map((s) => s.name.length));
+      for (const step of a.chain) out.print(a.kept ? `  ${step.name.padEnd(width)}  ${step.reason}` : `  ${step.reason.replace(/^not in the slice: /, "")}`);
+    }
+    if (more > 0) out.print(`odatagen: ${o.service.name}: --why ${report.pattern} matches ${more} more (the first ${report.answers.length} are shown)`);
+  }
 }
 
 export function shown(p: string): string {

@@ -28,6 +28,8 @@ export interface RegenerateRequest {
   removeStale: boolean;
   /** Regenerate even when the manifest says the output is up to date. */
   force: boolean;
+  /** With a slice: name patterns to explain (GenerateOptions.why). */
+  why?: string[];
 }
 
 export interface RegenerateOutcome {
@@ -111,6 +113,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     if (service.exclude) opts.exclude = service.exclude;
     if (service.includeDerived) opts.includeDerived = true;
     if (service.includeNavigation) opts.includeNavigation = true;
+    if (req.why) opts.why = req.why;
     if (service.validators === false) opts.validators = false;
     if (service.requests === false) opts.requests = false;
     result = (generate as Generate)(opts);

@@ -20,6 +20,18 @@ export interface PathSelection {
   operations: Set<Operation>;
   /** How many patterns matched nothing, by pattern text. */
   unmatched: string[];
+  /** For `--why`: the first pattern and route that addressed each type, or led through it, or named each operation. */
+  routes: {
+    addressed: Map<EntityType, PathRoute>;
+    onPath: Map<EntityType, PathRoute>;
+    operations: Map<Operation, PathRoute>;
+  };
+}
+
+/** A pattern, and one URL path it matched (keys written `{id}`). */
+export interface PathRoute {
+  pattern: string;
+  path: string;
 }
 
 interface Node {
@@ -30,6 +42,26 @@ interface Node {
   /** Nodes that lead here, for the backward pass. */
   from: Node[];
   useful: boolean;
+  /** The node this one was first reached from, and the segment that reached it (for `--why`). */
+  parent: Node | undefined;
+  segment: string;
+  /** Whether the segment addresses a collection (an entity set or a collection-valued navigation). */
+  collection: boolean;
+}
+
+/**
+ * The URL path to a node along the nodes each was first reached from, then `last` (an operation's
+ * name): `{id}` after a collection that a navigation follows, or an operation bound to one entity.
+ */
+function routeOf(node: Node, last?: string, lastOnCollection = false): string {
+  const parts: string[] = last === undefined ? [] : [last];
+  let keyed = last !== undefined && !lastOnCollection;
+  for (let n: Node | undefined = node; n; n = n.parent) {
+    if (n.collection && keyed) parts.push("{id}");
+    parts.push(n.segment);
+    keyed = !n.segment.includes("."); // a cast segment (a qualified name) comes before the key
+  }
+  return "/" + parts.reverse().join("/");
 }
 
 /** Navigation properties a path can follow from an entity of type `t`: its own and its bases'. */
@@ -53,6 +85,7 @@ function matchOperations(
   exclude: readonly PathPattern[],
   bound: BoundIndex,
   result: PathSelection,
+  text: string,
 ): boolean {
   let matched = false;
   for (let t: EntityType | undefined = node.type; t; t = t.baseType) {
@@ -61,6 +94,7 @@ function matchOperations(
         if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
         if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) continue;
         result.operations.add(op);
+        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: text, path: routeOf(node, name, op.binding?.type.collection) });
         matched = true;
         break;
       }
@@ -131,7 +165,8 @@ export function selectPaths(
   fill?: Fill,
 ): PathSelection {
   const { container } = model;
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [] };
+  const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [], routes };
   if (!container) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -171,7 +206,7 @@ function walk(
   const excludeStart = exclude.map((p) => startStates(p));
 
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
-  const step = (from: Node | undefined, type: EntityType, name: string, isCast: boolean): Node | undefined => {
+  const step = (from: Node | undefined, type: EntityType, name: string, isCast: boolean, collection: boolean): Node | undefined => {
     const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast);
     if (states === 0) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast));
@@ -179,7 +214,7 @@ function walk(
     const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
     let node = nodes.get(key);
     if (!node) {
-      node = { type, states, excluded, from: [], useful: false };
+      node = { type, states, excluded, from: [], useful: false, parent: from, segment: name, collection };
       nodes.set(key, node);
       queue.push(node);
       if (accepts(pattern, states)) accepting.push(node);
@@ -188,25 +223,23 @@ function walk(
     return node;
   };
 
-  const roots: [string, EntityType][] = [
-    ...container.entitySets.map((s): [string, EntityType] => [s.name, s.entityType]),
-    ...container.singletons.map((s): [string, EntityType] => [s.name, s.type]),
-  ];
-  for (const [name, type] of roots) {
-    step(undefined, type, name, false);
-  }
+  for (const s of container.entitySets) step(undefined, s.entityType, s.name, false, true);
+  for (const s of container.singletons) step(undefined, s.type, s.name, false, false);
   let imported = false;
   for (const imp of container.imports) {
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
-      for (const op of imp.operations) result.operations.add(op);
+      for (const op of imp.operations) {
+        result.operations.add(op);
+        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: pattern.text, path: `/${imp.name}` });
+      }
       imported = true;
     }
   }
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i];
-    for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false);
-    if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true);
-    if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
+    for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false, nav.collection);
+    if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
+    if (bound && matchOperations(node, pattern, exclude, bound, result, pattern.text)) operationRoutes.push(node);
   }
 
   // Backward: a node is useful when a match lies at or beneath it.
@@ -221,7 +254,14 @@ function walk(
       }
     }
   }
-  for (const n of accepting) result.addressed.add(n.type);
-  for (const n of nodes.values()) if (n.useful) result.onPath.add(n.type);
+  for (const n of accepting) {
+    result.addressed.add(n.type);
+    if (!result.routes.addressed.has(n.type)) result.routes.addressed.set(n.type, { pattern: pattern.text, path: routeOf(n) });
+  }
+  for (const n of nodes.values()) {
+    if (!n.useful) continue;
+    result.onPath.add(n.type);
+    if (!result.routes.onPath.has(n.type)) result.routes.onPath.set(n.type, { pattern: pattern.text, path: routeOf(n) });
+  }
   return accepting.length > 0 || operationRoutes.length > 0 || imported;
 }

@@ -13,6 +13,7 @@ import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef 
 import { copyModel } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
 import { selectPaths, type Fill } from "./paths";
+import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -23,6 +24,8 @@ export interface SliceOptions {
   includeDerived?: boolean;
   /** Also keep the targets of navigation properties (and what they need), transitively. */
   includeNavigation?: boolean;
+  /** Name patterns of types and operations to explain: why the slice keeps each, or leaves it out. */
+  why?: readonly string[];
 }
 
 export interface SliceSummary {
@@ -30,6 +33,8 @@ export interface SliceSummary {
   operations: number;
   ofTypes: number;
   ofOperations: number;
+  /** With `why`: the answers, per pattern. */
+  why?: WhyReport[];
 }
 
 export function isSliced(options: SliceOptions): boolean {
@@ -66,33 +71,56 @@ export function sliceModel(
       diags.error(Codes.badPattern, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`, p.text);
     }
   }
+  for (const text of options.why ?? []) {
+    if (text.trim().startsWith("/")) diags.error(Codes.badPattern, `--why ${text}: name a type or operation (a qualified name or a glob), not a URL path`, text);
+  }
   const allOps = model.schemas.flatMap((s) => s.operations);
   if (diags.hasErrors) return { model, summary: summary(model.types.size, allOps.length, model.types.size, allOps.length) };
 
   const names = (list: typeof includes) => list.filter((p): p is NamePattern => p.kind === "name");
   const paths = (list: typeof includes) => list.filter((p): p is PathPattern => p.kind === "path");
   const excludeNames = names(excludes);
+  const includeNames = names(includes);
+  const includePaths = paths(includes);
+  const everything = includes.length === 0;
   const nameMatch = (ps: NamePattern[], qname: string, ns: string) => ps.some((p) => p.matches(qname) || p.matches(ns));
-  const excluded = (t: { qualifiedName: string; namespace: string }) => nameMatch(excludeNames, t.qualifiedName, t.namespace);
+  const excludedBy = (t: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => p.matches(t.qualifiedName) || p.matches(t.namespace))?.text;
+  const excluded = (t: { qualifiedName: string; namespace: string }) => excludedBy(t) !== undefined;
+  // For `why`: the first reason each element was kept for.
+  const reasons: Reasons = new Map();
+  const because = (x: SchemaType | Operation, r: Reason) => {
+    if (!reasons.has(x)) reasons.set(x, r);
+  };
+  const selectedBy = (x: { qualifiedName: string; namespace: string }): Reason =>
+    everything ? { kind: "everything" } : { kind: "include", pattern: includeNames.find((p) => p.matches(x.qualifiedName) || p.matches(x.namespace))?.text ?? "" };
 
   // Seeds: what the patterns select directly.
   const seeds = new Set<SchemaType>();
   const seedOps = new Set<Operation>();
-  const includeNames = names(includes);
-  const includePaths = paths(includes);
-  const everything = includes.length === 0;
   const matched = new Set<NamePattern>();
   for (const t of model.types.values()) {
     for (const p of includeNames) if (p.matches(t.qualifiedName) || p.matches(t.namespace)) matched.add(p);
-    if (everything || nameMatch(includeNames, t.qualifiedName, t.namespace)) seeds.add(t);
+    if (everything || nameMatch(includeNames, t.qualifiedName, t.namespace)) {
+      seeds.add(t);
+      because(t, selectedBy(t));
+    }
   }
   for (const op of allOps) {
     for (const p of includeNames) if (p.matches(op.qualifiedName) || p.matches(op.namespace)) matched.add(p);
-    if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) seedOps.add(op);
+    if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) {
+      seedOps.add(op);
+      because(op, selectedBy(op));
+    }
   }
   const selection = selectPaths({ container: model.container, operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
-  for (const t of selection.addressed) seeds.add(t);
-  for (const op of selection.operations) seedOps.add(op);
+  for (const t of selection.addressed) {
+    seeds.add(t);
+    because(t, { kind: "addressed", route: selection.routes.addressed.get(t)! });
+  }
+  for (const op of selection.operations) {
+    seedOps.add(op);
+    because(op, { kind: "named", route: selection.routes.operations.get(op)! });
+  }
   for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
   for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service${pathHint(text, allOps)}`, text);
 
@@ -100,9 +128,10 @@ export function sliceModel(
   const keep = new Set<SchemaType>();
   const asValue = new Set<SchemaType>();
   const queue: SchemaType[] = [];
-  const add = (t: SchemaType, how: "value" | "base") => {
+  const add = (t: SchemaType, how: "value" | "base", reason: Reason) => {
     if (excluded(t) && (how !== "base" || keep.has(t))) return;
     if (!keep.has(t)) {
+      because(t, reason);
       if (excluded(t)) diags.warning(Codes.sliceExcludedBase, `${t.qualifiedName} is excluded but kept: it is the base type of a kept type`, t.qualifiedName, t.at);
       keep.add(t);
       queue.push(t);
@@ -110,14 +139,15 @@ export function sliceModel(
     // A value of a type may be an instance of any subtype; an abstract type has only those.
     if (how === "value" && !asValue.has(t) && (t.kind === "entity" || t.kind === "complex")) {
       asValue.add(t);
-      if (options.includeDerived || t.abstract) for (const d of t.derived) add(d, "value");
+      if (options.includeDerived || t.abstract) for (const d of t.derived) add(d, "value", { kind: "derived", of: t, abstract: t.abstract });
     }
   };
-  const addRef = (r: TypeRef | undefined) => {
-    if (r && r.type.kind !== "primitive") add(r.type, "value");
+  const addRef = (r: TypeRef | undefined, reason: Reason) => {
+    if (r && r.type.kind !== "primitive") add(r.type, "value", reason);
   };
-  for (const t of seeds) add(t, "value");
-  for (const t of selection.onPath) add(t, "value");
+  // Seeds have their reason already; the `include` fallback is never used.
+  for (const t of seeds) add(t, "value", { kind: "include", pattern: "" });
+  for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
   // Operations bound to a selected type (or a collection of it) belong to it.
   const boundTo = new Map<SchemaType, Operation[]>();
@@ -126,25 +156,28 @@ export function sliceModel(
     if (b && b.kind !== "primitive") boundTo.set(b, [...(boundTo.get(b) ?? []), op]);
   }
   const keepOps = new Set<Operation>();
-  const addOp = (op: Operation) => {
+  const addOp = (op: Operation, reason: Reason) => {
     if (keepOps.has(op) || excluded(op)) return;
     fillOperation?.(op);
     const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
     if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
     keepOps.add(op);
-    for (const r of refs) addRef(r);
+    because(op, reason);
+    addRef(op.binding?.type, { kind: "operation", op, role: "binding" });
+    for (const p of op.parameters) addRef(p.type, { kind: "operation", op, role: "parameter", name: p.name });
+    addRef(op.returnType, { kind: "operation", op, role: "result" });
   };
-  for (const op of seedOps) addOp(op);
-  for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op);
+  for (const op of seedOps) addOp(op, { kind: "include", pattern: "" });
+  for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
 
   for (let i = 0; i < queue.length; i++) {
     const t = queue[i];
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     const s: StructuredType = t;
     fill?.(s);
-    if (s.baseType) add(s.baseType, "base");
-    for (const p of s.properties) addRef(p.type);
-    if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value");
+    if (s.baseType) add(s.baseType, "base", { kind: "base", of: s });
+    for (const p of s.properties) addRef(p.type, { kind: "property", of: s, name: p.name });
+    if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value", { kind: "navigation", of: s, name: n.name });
   }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
@@ -155,6 +188,11 @@ export function sliceModel(
   beforeCopy?.(keep);
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
+  if (options.why?.length) {
+    const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, excludedBy }, patterns);
+    for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${w.pattern} matches no type or operation`, w.pattern);
+  }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
 }

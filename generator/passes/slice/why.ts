@@ -1,0 +1,165 @@
+/**
+ * `--why`: for the types and operations a name pattern matches, why the slice keeps each one — the
+ * chain of reasons from it back to what an `--include` selected — or why it leaves it out.
+ *
+ * The slice records one reason per kept element, the first it found (its closure is a breadth-first
+ * walk, so the chain is a short one); this module only turns the reasons into text.
+ */
+import type { Model, Operation, SchemaType, StructuredType } from "../../model/types";
+import type { NamePattern } from "./glob";
+import type { PathRoute } from "./paths";
+
+/** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
+export type Reason =
+  | { kind: "include"; pattern: string }
+  | { kind: "everything" }
+  | { kind: "addressed"; route: PathRoute }
+  | { kind: "onPath"; route: PathRoute }
+  | { kind: "base"; of: StructuredType }
+  | { kind: "property"; of: StructuredType; name: string }
+  | { kind: "derived"; of: StructuredType; abstract: boolean }
+  | { kind: "navigation"; of: StructuredType; name: string }
+  | { kind: "operation"; op: Operation; role: "binding" | "parameter" | "result"; name?: string }
+  | { kind: "bound"; to: SchemaType }
+  | { kind: "named"; route: PathRoute };
+
+export type Reasons = Map<SchemaType | Operation, Reason>;
+
+/** One link of a chain: an element, and why it is there (or why it is not). */
+export interface WhyStep {
+  name: string;
+  reason: string;
+}
+
+/** The answer for one element a `--why` pattern matched. */
+export interface WhyAnswer {
+  name: string;
+  kept: boolean;
+  /** From the element back to an `--include`; one step when it is not kept. */
+  chain: WhyStep[];
+}
+
+export interface WhyReport {
+  pattern: string;
+  /** How many types and operations the pattern matched; `answers` holds at most MAX_ANSWERS of them. */
+  matched: number;
+  answers: WhyAnswer[];
+}
+
+/** Answers printed per pattern: `--why 'microsoft.graph.*'` would otherwise print thousands. */
+export const MAX_ANSWERS = 20;
+
+export interface WhyInput {
+  model: Model;
+  operations: readonly Operation[];
+  reasons: Reasons;
+  keep: ReadonlySet<SchemaType>;
+  keepOps: ReadonlySet<Operation>;
+  /** The kept types used as values (not only as a base type): `--include-derived` keeps their subtypes. */
+  asValue: ReadonlySet<SchemaType>;
+  /** The `--exclude` name pattern that leaves an element out, if one does. */
+  excludedBy: (x: { qualifiedName: string; namespace: string }) => string | undefined;
+}
+
+export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
+  return patterns.map((p) => {
+    const hits: (SchemaType | Operation)[] = [];
+    const matches = (x: { qualifiedName: string; namespace: string }) => p.matches(x.qualifiedName) || p.matches(x.namespace);
+    for (const t of input.model.types.values()) if (matches(t)) hits.push(t);
+    for (const op of input.operations) if (matches(op)) hits.push(op);
+    // Kept ones first, then by name: the answers a user is after when a slice is larger than expected.
+    const kept = (x: SchemaType | Operation) => (isOperation(x) ? input.keepOps.has(x) : input.keep.has(x));
+    hits.sort((a, b) => Number(kept(b)) - Number(kept(a)) || compare(label(a), label(b)));
+    return { pattern: p.text, matched: hits.length, answers: hits.slice(0, MAX_ANSWERS).map((x) => answer(input, x, kept(x))) };
+  });
+}
+
+function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean): WhyAnswer {
+  if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x) }] };
+  const chain: WhyStep[] = [];
+  const seen = new Set<SchemaType | Operation>();
+  for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
+    seen.add(cur);
+    const r = input.reasons.get(cur);
+    chain.push({ name: label(cur), reason: r ? text(r) : "kept" });
+    cur = r ? next(r) : undefined;
+  }
+  return { name: label(x), kept, chain };
+}
+
+function next(r: Reason): SchemaType | Operation | undefined {
+  switch (r.kind) {
+    case "base":
+    case "property":
+    case "derived":
+    case "navigation":
+      return r.of;
+    case "operation":
+      return r.op;
+    case "bound":
+      return r.to;
+    default:
+      return undefined;
+  }
+}
+
+function text(r: Reason): string {
+  switch (r.kind) {
+    case "include":
+      return `selected by --include ${r.pattern}`;
+    case "everything":
+      return "no --include: everything not excluded is kept";
+    case "addressed":
+      return `addressed by ${r.route.path} (--include ${r.route.pattern})`;
+    case "onPath":
+      return `on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects`;
+    case "base":
+      return `the base type of ${r.of.qualifiedName}`;
+    case "property":
+      return `the type of property ${r.name} of ${r.of.qualifiedName}`;
+    case "derived":
+      return r.abstract
+        ? `a subtype of ${r.of.qualifiedName}, which is abstract: its values are subtypes`
+        : `a subtype of ${r.of.qualifiedName} (--include-derived)`;
+    case "navigation":
+      return `the target of navigation property ${r.name} of ${r.of.qualifiedName} (--include-navigation)`;
+    case "operation":
+      if (r.role === "binding") return `the binding type of ${label(r.op)}`;
+      if (r.role === "result") return `the result type of ${label(r.op)}`;
+      return `the type of parameter ${r.name} of ${label(r.op)}`;
+    case "bound":
+      return `bound to ${r.to.qualifiedName}, which the slice selects`;
+    case "named":
+      return `named by ${r.route.path} (--include ${r.route.pattern})`;
+  }
+}
+
+/** Why an element is not in the slice, with the flag that would bring it in when one would. */
+function notKept(input: WhyInput, x: SchemaType | Operation): string {
+  const by = input.excludedBy(x);
+  if (by) return `not in the slice: --exclude ${by} leaves it out`;
+  if (isOperation(x)) {
+    const b = x.binding?.type.type;
+    if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
+    return "not in the slice: no --include selects it";
+  }
+  for (const k of input.keep) {
+    if (k.kind !== "entity" && k.kind !== "complex") continue;
+    if (input.asValue.has(k) && k.derived.includes(x as StructuredType)) return `not in the slice: a subtype of ${k.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
+    const nav = k.navigationProperties.find((n) => n.target === x);
+    if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (--include-navigation keeps navigation targets)`;
+  }
+  return "not in the slice: nothing the slice keeps needs it";
+}
+
+function isOperation(x: SchemaType | Operation): x is Operation {
+  return x.kind === "action" || x.kind === "function";
+}
+
+function label(x: SchemaType | Operation): string {
+  return isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
