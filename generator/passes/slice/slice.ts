@@ -128,10 +128,11 @@ export function sliceModel(
   const keep = new Set<SchemaType>();
   const asValue = new Set<SchemaType>();
   const queue: SchemaType[] = [];
-  const add = (t: SchemaType, how: "value" | "base", reason: Reason) => {
+  /** `reason`: why it is kept, unless it was recorded when it was selected (a seed). */
+  const add = (t: SchemaType, how: "value" | "base", reason?: Reason) => {
     if (excluded(t) && (how !== "base" || keep.has(t))) return;
     if (!keep.has(t)) {
-      because(t, reason);
+      if (reason) because(t, reason);
       if (excluded(t)) diags.warning(Codes.sliceExcludedBase, `${t.qualifiedName} is excluded but kept: it is the base type of a kept type`, t.qualifiedName, t.at);
       keep.add(t);
       queue.push(t);
@@ -145,8 +146,7 @@ export function sliceModel(
   const addRef = (r: TypeRef | undefined, reason: Reason) => {
     if (r && r.type.kind !== "primitive") add(r.type, "value", reason);
   };
-  // Seeds have their reason already; the `include` fallback is never used.
-  for (const t of seeds) add(t, "value", { kind: "include", pattern: "" });
+  for (const t of seeds) add(t, "value");
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
   // Operations bound to a selected type (or a collection of it) belong to it.
@@ -156,18 +156,18 @@ export function sliceModel(
     if (b && b.kind !== "primitive") boundTo.set(b, [...(boundTo.get(b) ?? []), op]);
   }
   const keepOps = new Set<Operation>();
-  const addOp = (op: Operation, reason: Reason) => {
+  const addOp = (op: Operation, reason?: Reason) => {
     if (keepOps.has(op) || excluded(op)) return;
     fillOperation?.(op);
     const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
     if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
     keepOps.add(op);
-    because(op, reason);
+    if (reason) because(op, reason);
     addRef(op.binding?.type, { kind: "operation", op, role: "binding" });
     for (const p of op.parameters) addRef(p.type, { kind: "operation", op, role: "parameter", name: p.name });
     addRef(op.returnType, { kind: "operation", op, role: "result" });
   };
-  for (const op of seedOps) addOp(op, { kind: "include", pattern: "" });
+  for (const op of seedOps) addOp(op);
   for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
 
   for (let i = 0; i < queue.length; i++) {
