@@ -131,6 +131,10 @@ describe("--why: the chain from a kept element back to an --include", () => {
     ]);
     expect(reason("t.pingInfo")).toEqual(["not in the slice: nothing the slice keeps needs it"]);
     expect(reason("action t.ping")).toEqual(["not in the slice: no --include selects it"]);
+    const needs = why({ include: ["t.report", "t.base"], exclude: ["t.reportData"] }, ["t.report"]);
+    expect(needs.answers.get("function t.report")?.chain.map((s) => s.reason)).toEqual([
+      "not in the slice: it needs t.reportData, which --exclude t.reportData leaves out",
+    ]);
     // A type kept only as a base type does not bring its subtypes with --include-derived: no such hint.
     const base = why({ include: ["t.user"] }, ["t.base", "t.group"]);
     expect(base.answers.get("t.base")?.chain.map((s) => s.reason)).toEqual(["the base type of t.user", "selected by --include t.user"]);

@@ -139,6 +139,11 @@ function notKept(input: WhyInput, x: SchemaType | Operation): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
+    for (const r of [x.binding?.type, ...x.parameters.map((p) => p.type), x.returnType]) {
+      const t = r?.type;
+      const by = t && t.kind !== "primitive" ? input.excludedBy(t) : undefined;
+      if (t && by) return `not in the slice: it needs ${t.qualifiedName}, which --exclude ${by} leaves out`;
+    }
     const b = x.binding?.type.type;
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
     return "not in the slice: no --include selects it";
