@@ -85,7 +85,6 @@ function matchOperations(
   exclude: readonly PathPattern[],
   bound: BoundIndex,
   result: PathSelection,
-  text: string,
 ): boolean {
   let matched = false;
   for (let t: EntityType | undefined = node.type; t; t = t.baseType) {
@@ -94,7 +93,7 @@ function matchOperations(
         if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
         if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) continue;
         result.operations.add(op);
-        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: text, path: routeOf(node, name, op.binding?.type.collection) });
+        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
         matched = true;
         break;
       }
@@ -239,7 +238,7 @@ function walk(
     const node = queue[i];
     for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false, nav.collection);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
-    if (bound && matchOperations(node, pattern, exclude, bound, result, pattern.text)) operationRoutes.push(node);
+    if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
   }
 
   // Backward: a node is useful when a match lies at or beneath it.

@@ -83,34 +83,41 @@ export function sliceModel(
   const includeNames = names(includes);
   const includePaths = paths(includes);
   const everything = includes.length === 0;
-  const nameMatch = (ps: NamePattern[], qname: string, ns: string) => ps.some((p) => p.matches(qname) || p.matches(ns));
-  const excludedBy = (t: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => p.matches(t.qualifiedName) || p.matches(t.namespace))?.text;
-  const excluded = (t: { qualifiedName: string; namespace: string }) => excludedBy(t) !== undefined;
+  const matchesName = (p: NamePattern, x: { qualifiedName: string; namespace: string }) => p.matches(x.qualifiedName) || p.matches(x.namespace);
+  const excludedBy = (x: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => matchesName(p, x))?.text;
+  const excluded = (x: { qualifiedName: string; namespace: string }) => excludedBy(x) !== undefined;
   // For `why`: the first reason each element was kept for.
   const reasons: Reasons = new Map();
   const because = (x: SchemaType | Operation, r: Reason) => {
     if (!reasons.has(x)) reasons.set(x, r);
   };
-  const selectedBy = (x: { qualifiedName: string; namespace: string }): Reason =>
-    everything ? { kind: "everything" } : { kind: "include", pattern: includeNames.find((p) => p.matches(x.qualifiedName) || p.matches(x.namespace))?.text ?? "" };
 
-  // Seeds: what the patterns select directly.
+  // Seeds: what the patterns select directly. Each name pattern is tried once per element: the
+  // first that matches is the element's reason; every one that matches is not reported empty.
   const seeds = new Set<SchemaType>();
   const seedOps = new Set<Operation>();
   const matched = new Set<NamePattern>();
-  for (const t of model.types.values()) {
-    for (const p of includeNames) if (p.matches(t.qualifiedName) || p.matches(t.namespace)) matched.add(p);
-    if (everything || nameMatch(includeNames, t.qualifiedName, t.namespace)) {
-      seeds.add(t);
-      because(t, selectedBy(t));
+  const selectedBy = (x: { qualifiedName: string; namespace: string }): Reason | undefined => {
+    if (everything) return { kind: "everything" };
+    let first: NamePattern | undefined;
+    for (const p of includeNames) {
+      if (!matchesName(p, x)) continue;
+      matched.add(p);
+      first ??= p;
     }
+    return first && { kind: "include", pattern: first.text };
+  };
+  for (const t of model.types.values()) {
+    const reason = selectedBy(t);
+    if (!reason) continue;
+    seeds.add(t);
+    because(t, reason);
   }
   for (const op of allOps) {
-    for (const p of includeNames) if (p.matches(op.qualifiedName) || p.matches(op.namespace)) matched.add(p);
-    if (everything || nameMatch(includeNames, op.qualifiedName, op.namespace)) {
-      seedOps.add(op);
-      because(op, selectedBy(op));
-    }
+    const reason = selectedBy(op);
+    if (!reason) continue;
+    seedOps.add(op);
+    because(op, reason);
   }
   const selection = selectPaths({ container: model.container, operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) {
