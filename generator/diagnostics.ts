@@ -104,8 +104,22 @@ export class GenerationError extends Error {
 export function unreadableReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ERR_STRING_TOO_LONG" || code === "ERR_FS_FILE_TOO_LARGE") return "the file is larger than the longest string JavaScript can hold (512 MB)";
-  return code ?? (e as Error).message;
+  if (code === undefined) return (e as Error).message;
+  const words = ERRNO_WORDS[code];
+  return words ? `${words} (${code})` : code;
 }
+
+/** The file-system refusals a user meets most, in words; the code stays beside them for searching. */
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the path is too long",
+  EMFILE: "too many open files",
+};
 
 /** `file:line:column: severity CODE message (at path)` — the format compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {

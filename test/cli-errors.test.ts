@@ -150,8 +150,19 @@ test("with a config file, the broken service is left as it was and the run fails
 test("a missing input file is reported with its name, exit 1", () => {
   const r = odatagen(work, "generate", "--input", "nope.xml", "--out", "out");
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/^nope\.xml: error ODG001: cannot read input: ENOENT/);
+  expect(r.stderr).toMatch(/^nope\.xml: error ODG001: cannot read input: no such file \(ENOENT\)\n/);
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
+});
+
+test("an input that is a folder, and a config file that is missing, are reported in words with the error code", () => {
+  fs.mkdirSync(path.join(work, "a-folder.xml"));
+  const folder = odatagen(work, "generate", "--input", "a-folder.xml", "--out", "folder-out");
+  expect(folder.status).toBe(1);
+  expect(folder.stderr).toMatch(/^a-folder\.xml: error ODG001: cannot read input: it is a folder, not a file \(EISDIR\)\n/);
+  expect(fs.existsSync(path.join(work, "folder-out"))).toBe(false);
+  const config = odatagen(work, "generate", "--config", "missing.json");
+  expect(config.status).toBe(2);
+  expect(config.stderr).toContain("missing.json: cannot read the config file: no such file (ENOENT)");
 });
 
 test("an input larger than a JavaScript string can hold is reported, not an internal error", () => {

@@ -9,6 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { unreadableReason } from "../diagnostics";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -62,7 +63,7 @@ async function readConfigValue(file: string): Promise<unknown> {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new Error(`cannot read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new Error(`cannot read the config file: ${unreadableReason(e)}`);
   }
   const ext = path.extname(file);
   if (ext === ".json") return parseJsonConfig(text);
