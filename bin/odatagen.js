@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 "use strict";
+// Node 22.1+ keeps the compiled code of odatagen and its dependencies on disk between runs (in the
+// system's temporary folder, as tsc does): start-up ~20 ms faster. Node 20 has no such cache.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+require("node:module").enableCompileCache?.();
 require("../dist/cli/main.js")
   .main(process.argv.slice(2))
   .then((code) => {
