@@ -81,6 +81,18 @@ describe("__proto__, constructor and other Object.prototype names", () => {
     expect(tv.validateAwkward(JSON.parse('{"constructor":"c","toString":1,"__proto__":true,"valueOf":"v","extra":0}')).errors.map((e) => e.path)).toEqual(["/extra"]);
   });
 
+  test("enum members named like Object.prototype members are members; inherited names are not", () => {
+    const word = (w: unknown) => tv.validateAwkward({ constructor: "c", word: w }).errors.map((e) => e.message);
+    for (const member of ["__proto__", "constructor", "hasOwnProperty", "0", "1", "2"]) expect(word(member)).toEqual([]);
+    expect(word("toString")).toEqual(['"toString" is not a member of Test.Validation.ObjectWords']);
+    expect(word("valueOf")).toEqual(['"valueOf" is not a member of Test.Validation.ObjectWords']);
+    expect(word("3")).toEqual(['"3" is not a member of Test.Validation.ObjectWords']);
+    // An enum without members (Graph has some) accepts no value but null.
+    expect(tv.validateAwkward({ constructor: "c", unset: "anything" }).errors.map((e) => e.message)).toEqual(['"anything" is not a member of Test.Validation.Unset']);
+    expect(tv.validateAwkward({ constructor: "c", unset: "0" }).errors.map((e) => e.message)).toEqual(['"0" is not a member of Test.Validation.Unset']);
+    expect(tv.isAwkward({ constructor: "c", unset: null })).toBe(true);
+  });
+
   test("type names like __proto__ or constructor resolve to nothing", () => {
     expect(tv.validateBag(JSON.parse('{"id":"b","x@odata.type":"#constructor","x":1,"y@odata.type":"#__proto__.x","y":2}'), { types: tv.checkerFor }).errors.map((e) => e.message)).toEqual([
       "unknown type constructor",

@@ -8,75 +8,35 @@ import { ALIASES } from "./checkers.js";
 import type { Collection_pluginSetting, ErrorDetails, Evaluation, EvaluationResult, Plugin, PluginAuth, PluginSetting, Prompt, Session, SkillInputDescriptor, SkillTypeDescriptor, SkillVariableDescriptor, Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
 import { checkDictionary, propsEntity } from "./microsoft.graph.validators.js";
 
-const EvaluationResultTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["success", 1], ["error", 2], ["needAdditionalClaims", 3], ["rejected", 4], ["timedOut", 5], ["capacityExceeded", 6], ["unknownFutureValue", 7]]);
-
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` value: a member name. */
-export function checkEvaluationResultType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !EvaluationResultTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResultType", EvaluationResultTypeMembers, false);
-}
-
-const EvaluationStateMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["created", 1], ["running", 2], ["completed", 3], ["cancelled", 4], ["pending", 5], ["deferred", 6], ["waitingForInput", 7], ["unknownFutureValue", 8]]);
+export const checkEvaluationResultType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.evaluationResultType", { unknown: 0, success: 1, error: 2, needAdditionalClaims: 3, rejected: 4, timedOut: 5, capacityExceeded: 6, unknownFutureValue: 7 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationState` value: a member name. */
-export function checkEvaluationState(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !EvaluationStateMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationState", EvaluationStateMembers, false);
-}
-
-const PluginAuthTypesMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["basic", 1], ["aPIKey", 2], ["oAuthAuthorizationCodeFlow", 3], ["oAuthClientCredentialsFlow", 4], ["aad", 5], ["serviceHttp", 6], ["aadDelegated", 7], ["oAuthPasswordGrantFlow", 9], ["unknownFutureValue", 10]]);
+export const checkEvaluationState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.evaluationState", { unknown: 0, created: 1, running: 2, completed: 3, cancelled: 4, pending: 5, deferred: 6, waitingForInput: 7, unknownFutureValue: 8 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginAuthTypes` value: a member name. */
-export function checkPluginAuthTypes(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginAuthTypesMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuthTypes", PluginAuthTypesMembers, false);
-}
-
-const PluginCatalogScopeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["user", 1], ["workspace", 2], ["tenant", 3], ["global", 4], ["geoGlobal", 5], ["userWorkspace", 6], ["unknownFutureValue", 7]]);
+export const checkPluginAuthTypes: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginAuthTypes", { none: 0, basic: 1, aPIKey: 2, oAuthAuthorizationCodeFlow: 3, oAuthClientCredentialsFlow: 4, aad: 5, serviceHttp: 6, aadDelegated: 7, oAuthPasswordGrantFlow: 9, unknownFutureValue: 10 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCatalogScope` value: a member name. */
-export function checkPluginCatalogScope(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginCatalogScopeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginCatalogScope", PluginCatalogScopeMembers, false);
-}
-
-const PluginCategoryMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["hidden", 0], ["microsoft", 1], ["microsoftConnectors", 2], ["other", 3], ["web", 4], ["testing", 5], ["plugin", 6], ["unknownFutureValue", 7]]);
+export const checkPluginCatalogScope: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginCatalogScope", { none: 0, user: 1, workspace: 2, tenant: 3, global: 4, geoGlobal: 5, userWorkspace: 6, unknownFutureValue: 7 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCategory` value: a member name. */
-export function checkPluginCategory(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginCategoryMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginCategory", PluginCategoryMembers, false);
-}
-
-const PluginPreviewStatesMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["ga", 0], ["public", 1], ["private", 2], ["unknownFutureValue", 3]]);
+export const checkPluginCategory: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginCategory", { hidden: 0, microsoft: 1, microsoftConnectors: 2, other: 3, web: 4, testing: 5, plugin: 6, unknownFutureValue: 7 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginPreviewStates` value: a member name. */
-export function checkPluginPreviewStates(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginPreviewStatesMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginPreviewStates", PluginPreviewStatesMembers, false);
-}
-
-const PluginSettingDisplayTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["textbox", 1], ["checkbox", 2], ["dropdown", 3], ["unknownFutureValue", 4]]);
+export const checkPluginPreviewStates: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginPreviewStates", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingDisplayType` value: a member name. */
-export function checkPluginSettingDisplayType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginSettingDisplayTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType", PluginSettingDisplayTypeMembers, false);
-}
-
-const PluginSettingTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["string", 0], ["bool", 1], ["array", 2], ["enum", 3], ["secretString", 4], ["unknownFutureValue", 5]]);
+export const checkPluginSettingDisplayType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginSettingDisplayType", { none: 0, textbox: 1, checkbox: 2, dropdown: 3, unknownFutureValue: 4 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingType` value: a member name. */
-export function checkPluginSettingType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PluginSettingTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSettingType", PluginSettingTypeMembers, false);
-}
-
-const PromptTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["context", 1], ["prompt", 2], ["skill", 3], ["feedback", 4], ["unknownFutureValue", 5]]);
+export const checkPluginSettingType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginSettingType", { string: 0, bool: 1, array: 2, enum: 3, secretString: 4, unknownFutureValue: 5 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.promptType` value: a member name. */
-export function checkPromptType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PromptTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.promptType", PromptTypeMembers, false);
-}
-
-const SkillPreviewStateMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["ga", 0], ["public", 1], ["private", 2], ["unknownFutureValue", 3]]);
+export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.promptType", { unknown: 0, context: 1, prompt: 2, skill: 3, feedback: 4, unknownFutureValue: 5 });
 
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
-export function checkSkillPreviewState(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !SkillPreviewStateMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.security.securityCopilot.skillPreviewState", SkillPreviewStateMembers, false);
-}
+export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
 /** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value and returns every problem with its JSON-pointer path. */
 export function validateCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {

@@ -8,110 +8,50 @@ import { ALIASES } from "./checkers.js";
 import type { AdministrativeUnitInfo, AnyParticipantBase, AnyUserAgent, CallRecord, ClientUserAgent, DeviceInfo, DirectRoutingLogRow, Endpoint, FailureInfo, FeedbackTokenSet, Media, MediaStream, NetworkInfo, Organizer, Participant, ParticipantEndpoint, PstnCallLogRow, Segment, ServiceEndpoint, ServiceUserAgent, Session, TraceRouteHop, UserFeedback, UserIdentity } from "./microsoft.graph.callRecords.types.js";
 import { checkCommunicationsIdentitySet, checkIdentity, checkIdentitySet, propsEntity, propsIdentity } from "./microsoft.graph.validators.js";
 
-const AudioCodecMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["invalid", 1], ["cn", 2], ["pcma", 3], ["pcmu", 4], ["amrWide", 5], ["g722", 6], ["g7221", 7], ["g7221c", 8], ["g729", 9], ["multiChannelAudio", 10], ["muchv2", 11], ["opus", 12], ["satin", 13], ["satinFullband", 14], ["rtAudio8", 15], ["rtAudio16", 16], ["silk", 17], ["silkNarrow", 18], ["silkWide", 19], ["siren", 20], ["xmsRta", 21], ["unknownFutureValue", 22]]);
-
 /** Checks a `microsoft.graph.callRecords.audioCodec` value: a member name. */
-export function checkAudioCodec(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !AudioCodecMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.audioCodec", AudioCodecMembers, false);
-}
-
-const CallTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["groupCall", 1], ["peerToPeer", 2], ["unknownFutureValue", 3]]);
+export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", { unknown: 0, invalid: 1, cn: 2, pcma: 3, pcmu: 4, amrWide: 5, g722: 6, g7221: 7, g7221c: 8, g729: 9, multiChannelAudio: 10, muchv2: 11, opus: 12, satin: 13, satinFullband: 14, rtAudio8: 15, rtAudio16: 16, silk: 17, silkNarrow: 18, silkWide: 19, siren: 20, xmsRta: 21, unknownFutureValue: 22 });
 
 /** Checks a `microsoft.graph.callRecords.callType` value: a member name. */
-export function checkCallType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !CallTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.callType", CallTypeMembers, false);
-}
-
-const ClientPlatformMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["windows", 1], ["macOS", 2], ["iOS", 3], ["android", 4], ["web", 5], ["ipPhone", 6], ["roomSystem", 7], ["surfaceHub", 8], ["holoLens", 9], ["unknownFutureValue", 10]]);
+export const checkCallType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.callType", { unknown: 0, groupCall: 1, peerToPeer: 2, unknownFutureValue: 3 });
 
 /** Checks a `microsoft.graph.callRecords.clientPlatform` value: a member name. */
-export function checkClientPlatform(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ClientPlatformMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.clientPlatform", ClientPlatformMembers, false);
-}
-
-const FailureStageMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["callSetup", 1], ["midcall", 2], ["unknownFutureValue", 3]]);
+export const checkClientPlatform: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.clientPlatform", { unknown: 0, windows: 1, macOS: 2, iOS: 3, android: 4, web: 5, ipPhone: 6, roomSystem: 7, surfaceHub: 8, holoLens: 9, unknownFutureValue: 10 });
 
 /** Checks a `microsoft.graph.callRecords.failureStage` value: a member name. */
-export function checkFailureStage(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !FailureStageMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.failureStage", FailureStageMembers, false);
-}
-
-const MediaStreamDirectionMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["callerToCallee", 0], ["calleeToCaller", 1]]);
+export const checkFailureStage: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.failureStage", { unknown: 0, callSetup: 1, midcall: 2, unknownFutureValue: 3 });
 
 /** Checks a `microsoft.graph.callRecords.mediaStreamDirection` value: a member name. */
-export function checkMediaStreamDirection(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !MediaStreamDirectionMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.mediaStreamDirection", MediaStreamDirectionMembers, false);
-}
-
-const ModalityMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["audio", 0], ["video", 1], ["videoBasedScreenSharing", 2], ["data", 3], ["screenSharing", 4], ["unknownFutureValue", 5]]);
+export const checkMediaStreamDirection: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.mediaStreamDirection", { callerToCallee: 0, calleeToCaller: 1 });
 
 /** Checks a `microsoft.graph.callRecords.modality` value: a member name. */
-export function checkModality(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ModalityMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.modality", ModalityMembers, false);
-}
-
-const NetworkConnectionTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["wired", 1], ["wifi", 2], ["mobile", 3], ["tunnel", 4], ["unknownFutureValue", 5]]);
+export const checkModality: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.modality", { audio: 0, video: 1, videoBasedScreenSharing: 2, data: 3, screenSharing: 4, unknownFutureValue: 5 });
 
 /** Checks a `microsoft.graph.callRecords.networkConnectionType` value: a member name. */
-export function checkNetworkConnectionType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !NetworkConnectionTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.networkConnectionType", NetworkConnectionTypeMembers, false);
-}
-
-const NetworkTransportProtocolMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["udp", 1], ["tcp", 2], ["unknownFutureValue", 3]]);
+export const checkNetworkConnectionType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.networkConnectionType", { unknown: 0, wired: 1, wifi: 2, mobile: 3, tunnel: 4, unknownFutureValue: 5 });
 
 /** Checks a `microsoft.graph.callRecords.networkTransportProtocol` value: a member name. */
-export function checkNetworkTransportProtocol(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !NetworkTransportProtocolMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.networkTransportProtocol", NetworkTransportProtocolMembers, false);
-}
-
-const ProductFamilyMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["teams", 1], ["skypeForBusiness", 2], ["lync", 3], ["unknownFutureValue", 4], ["azureCommunicationServices", 5]]);
+export const checkNetworkTransportProtocol: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.networkTransportProtocol", { unknown: 0, udp: 1, tcp: 2, unknownFutureValue: 3 });
 
 /** Checks a `microsoft.graph.callRecords.productFamily` value: a member name. */
-export function checkProductFamily(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ProductFamilyMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.productFamily", ProductFamilyMembers, false);
-}
-
-const PstnCallDurationSourceMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["microsoft", 0], ["operator", 1]]);
+export const checkProductFamily: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.productFamily", { unknown: 0, teams: 1, skypeForBusiness: 2, lync: 3, unknownFutureValue: 4, azureCommunicationServices: 5 });
 
 /** Checks a `microsoft.graph.callRecords.pstnCallDurationSource` value: a member name. */
-export function checkPstnCallDurationSource(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PstnCallDurationSourceMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.pstnCallDurationSource", PstnCallDurationSourceMembers, false);
-}
-
-const ServiceRoleMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["customBot", 1], ["skypeForBusinessMicrosoftTeamsGateway", 2], ["skypeForBusinessAudioVideoMcu", 3], ["skypeForBusinessApplicationSharingMcu", 4], ["skypeForBusinessCallQueues", 5], ["skypeForBusinessAutoAttendant", 6], ["mediationServer", 7], ["mediationServerCloudConnectorEdition", 8], ["exchangeUnifiedMessagingService", 9], ["mediaController", 10], ["conferencingAnnouncementService", 11], ["conferencingAttendant", 12], ["audioTeleconferencerController", 13], ["skypeForBusinessUnifiedCommunicationApplicationPlatform", 14], ["responseGroupServiceAnnouncementService", 15], ["gateway", 16], ["skypeTranslator", 17], ["skypeForBusinessAttendant", 18], ["responseGroupService", 19], ["voicemail", 20], ["unknownFutureValue", 21]]);
+export const checkPstnCallDurationSource: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.pstnCallDurationSource", { microsoft: 0, operator: 1 });
 
 /** Checks a `microsoft.graph.callRecords.serviceRole` value: a member name. */
-export function checkServiceRole(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ServiceRoleMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.serviceRole", ServiceRoleMembers, false);
-}
-
-const UserFeedbackRatingMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["notRated", 0], ["bad", 1], ["poor", 2], ["fair", 3], ["good", 4], ["excellent", 5], ["unknownFutureValue", 6]]);
+export const checkServiceRole: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.serviceRole", { unknown: 0, customBot: 1, skypeForBusinessMicrosoftTeamsGateway: 2, skypeForBusinessAudioVideoMcu: 3, skypeForBusinessApplicationSharingMcu: 4, skypeForBusinessCallQueues: 5, skypeForBusinessAutoAttendant: 6, mediationServer: 7, mediationServerCloudConnectorEdition: 8, exchangeUnifiedMessagingService: 9, mediaController: 10, conferencingAnnouncementService: 11, conferencingAttendant: 12, audioTeleconferencerController: 13, skypeForBusinessUnifiedCommunicationApplicationPlatform: 14, responseGroupServiceAnnouncementService: 15, gateway: 16, skypeTranslator: 17, skypeForBusinessAttendant: 18, responseGroupService: 19, voicemail: 20, unknownFutureValue: 21 });
 
 /** Checks a `microsoft.graph.callRecords.userFeedbackRating` value: a member name. */
-export function checkUserFeedbackRating(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !UserFeedbackRatingMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.userFeedbackRating", UserFeedbackRatingMembers, false);
-}
-
-const VideoCodecMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["invalid", 1], ["av1", 2], ["h263", 3], ["h264", 4], ["h264s", 5], ["h264uc", 6], ["h265", 7], ["rtvc1", 8], ["rtVideo", 9], ["xrtvc1", 10], ["unknownFutureValue", 11]]);
+export const checkUserFeedbackRating: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.userFeedbackRating", { notRated: 0, bad: 1, poor: 2, fair: 3, good: 4, excellent: 5, unknownFutureValue: 6 });
 
 /** Checks a `microsoft.graph.callRecords.videoCodec` value: a member name. */
-export function checkVideoCodec(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !VideoCodecMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.videoCodec", VideoCodecMembers, false);
-}
-
-const WifiBandMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["frequency24GHz", 1], ["frequency50GHz", 2], ["frequency60GHz", 3], ["unknownFutureValue", 4]]);
+export const checkVideoCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.videoCodec", { unknown: 0, invalid: 1, av1: 2, h263: 3, h264: 4, h264s: 5, h264uc: 6, h265: 7, rtvc1: 8, rtVideo: 9, xrtvc1: 10, unknownFutureValue: 11 });
 
 /** Checks a `microsoft.graph.callRecords.wifiBand` value: a member name. */
-export function checkWifiBand(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !WifiBandMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.wifiBand", WifiBandMembers, false);
-}
-
-const WifiRadioTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["unknown", 0], ["wifi80211a", 1], ["wifi80211b", 2], ["wifi80211g", 3], ["wifi80211n", 4], ["wifi80211ac", 5], ["wifi80211ax", 6], ["unknownFutureValue", 7]]);
+export const checkWifiBand: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiBand", { unknown: 0, frequency24GHz: 1, frequency50GHz: 2, frequency60GHz: 3, unknownFutureValue: 4 });
 
 /** Checks a `microsoft.graph.callRecords.wifiRadioType` value: a member name. */
-export function checkWifiRadioType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !WifiRadioTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.callRecords.wifiRadioType", WifiRadioTypeMembers, false);
-}
+export const checkWifiRadioType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiRadioType", { unknown: 0, wifi80211a: 1, wifi80211b: 2, wifi80211g: 3, wifi80211n: 4, wifi80211ac: 5, wifi80211ax: 6, unknownFutureValue: 7 });
 
 function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");

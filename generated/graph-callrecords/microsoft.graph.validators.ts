@@ -8,12 +8,8 @@ import { ALIASES } from "./checkers.js";
 import { checkCallRecord, exactCallRecord, exactOrganizer, exactParticipant, exactSegment, exactSession, exactUserIdentity } from "./microsoft.graph.callRecords.validators.js";
 import type { AnyEntity, CloudCommunications, CommunicationsIdentitySet, Identity, IdentitySet } from "./microsoft.graph.types.js";
 
-const EndpointTypeMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["default", 0], ["voicemail", 1], ["skypeForBusiness", 2], ["skypeForBusinessVoipPhone", 3], ["unknownFutureValue", 4]]);
-
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
-export function checkEndpointType(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !EndpointTypeMembers.has(v)) vr.checkEnumValue(v, ctx, key, "microsoft.graph.endpointType", EndpointTypeMembers, false);
-}
+export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
 
 /** Validates a `microsoft.graph.communicationsIdentitySet` value and returns every problem with its JSON-pointer path. */
 export function validateCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {

@@ -13,7 +13,7 @@ import { deprecation, isComputed, isImmutable } from "../model/rules";
 import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
-import { Scope } from "../passes/names";
+import { propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
 
@@ -22,7 +22,7 @@ export interface ValidatorsView {
   imports: ImportView[];
   /** Whether the module checks `@odata.type`, with the model's aliases (imported from checkers.ts). */
   usesAliases: boolean;
-  enums: { doc: string; checkName: string; setName: string; qname: string; values: string; flags: boolean }[];
+  enums: { doc: string; checkName: string; qname: string; members: string; flags: boolean }[];
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
@@ -91,7 +91,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
-    locals.push(`check${n}`, `exact${n}`, `props${n}`, `validate${n}`, `is${n}`, `assert${n}`, `${n}Members`);
+    locals.push(`check${n}`, `exact${n}`, `props${n}`, `validate${n}`, `is${n}`, `assert${n}`);
   }
   // One scope for the module's own names, its imports and its wrappers.
   const scope = new Scope(locals);
@@ -170,11 +170,18 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
     checkName: `check${n}`,
-    setName: `${n}Members`,
     qname: JSON.stringify(t.qualifiedName),
-    values: t.members.map((m) => `[${JSON.stringify(m.name)}, ${m.value}]`).join(", "),
+    members: t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${m.value}`).join(", ")} }` : "{}",
     flags: t.isFlags,
   };
+}
+
+/**
+ * A member name as an object literal's key. `__proto__`, bare or quoted, would set the literal's
+ * prototype instead of adding a member, so it is written as a computed key.
+ */
+function memberKey(name: string): string {
+  return name === "__proto__" ? `[${JSON.stringify(name)}]` : propertyKey(name);
 }
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): ValidatorsView["typedefs"][number] {

@@ -579,6 +579,17 @@ export function primitiveChecker(name: string): Checker | undefined {
   }
 }
 
+/**
+ * The checker of an enum type, from its members' names and values as the metadata declares them. A
+ * member name passes at once; anything else goes to `checkEnumValue`.
+ */
+export function enumChecker(name: string, members: Readonly<Record<string, number>>, flags = false): Checker {
+  const known: ReadonlyMap<string, number> = new Map(Object.entries(members));
+  return (v, ctx, key) => {
+    if (typeof v !== "string" || !known.has(v)) checkEnumValue(v, ctx, key, name, known, flags);
+  };
+}
+
 /** An enum value (JSON Format §7.1, URL ABNF `enumValue`): a member name, or a member's value as a string; flags enums take comma-separated lists. */
 export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number>, flags: boolean): void {
   if (typeof v !== "string") return ctx.fail(key, name, v);

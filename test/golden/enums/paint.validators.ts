@@ -7,19 +7,11 @@ import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import type { Swatch } from "./paint.types.js";
 
-const ColourMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["red", 0], ["green", 1], ["blue", 2]]);
-
 /** Checks a `paint.colour` value: a member name. */
-export function checkColour(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ColourMembers.has(v)) vr.checkEnumValue(v, ctx, key, "paint.colour", ColourMembers, false);
-}
-
-const FinishMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["none", 0], ["matte", 1], ["gloss", 2], ["textured", 4]]);
+export const checkColour: vr.Checker = /* @__PURE__ */ vr.enumChecker("paint.colour", { red: 0, green: 1, blue: 2 });
 
 /** Checks a `paint.finish` value: member names, comma-separated. */
-export function checkFinish(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !FinishMembers.has(v)) vr.checkEnumValue(v, ctx, key, "paint.finish", FinishMembers, true);
-}
+export const checkFinish: vr.Checker = /* @__PURE__ */ vr.enumChecker("paint.finish", { none: 0, matte: 1, gloss: 2, textured: 4 }, true);
 
 /** Checks a `paint.hexCode` value (Edm.String). */
 export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {

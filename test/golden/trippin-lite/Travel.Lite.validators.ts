@@ -7,12 +7,8 @@ import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, Trip } from "./Travel.Lite.types.js";
 
-const GenderMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["Male", 0], ["Female", 1], ["Unknown", 2]]);
-
 /** Checks a `Travel.Lite.Gender` value: a member name. */
-export function checkGender(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !GenderMembers.has(v)) vr.checkEnumValue(v, ctx, key, "Travel.Lite.Gender", GenderMembers, false);
-}
+export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", { Male: 0, Female: 1, Unknown: 2 });
 
 /** Validates a `Travel.Lite.Location` value and returns every problem with its JSON-pointer path. */
 export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {

@@ -15,6 +15,22 @@ export type Permission = PermissionMember | `${PermissionMember},${string}`;
 /** The members of Permission, in metadata order. */
 export const PermissionValues = ["None", "Read", "Write", "Execute"] as const;
 
+/** Enum `Test.Validation.ObjectWords`. */
+export type ObjectWords = "__proto__" | "constructor" | "hasOwnProperty";
+
+/** The members of ObjectWords, in metadata order. */
+export const ObjectWordsValues = ["__proto__", "constructor", "hasOwnProperty"] as const;
+
+/**
+ * Enum `Test.Validation.Unset`.
+ *
+ * The metadata declares no members, so no value is valid.
+ */
+export type Unset = never;
+
+/** The members of Unset, in metadata order. */
+export const UnsetValues = [] as const;
+
 /** Type definition `Test.Validation.ShortCode` (Edm.String). */
 export type ShortCode = string;
 
@@ -120,6 +136,8 @@ export interface Awkward {
   toString?: number | null;
   __proto__?: boolean | null;
   valueOf?: string | null;
+  word?: ObjectWords | null;
+  unset?: Unset | null;
 }
 
 /** Complex type `Test.Validation.Empty`. */

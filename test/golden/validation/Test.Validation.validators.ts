@@ -8,19 +8,17 @@ import { ALIASES } from "./checkers.js";
 import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
 import type { AnyPolygon, AnyShape, Awkward, Bag, Circle, Employee, Empty, Item, Node, Person, Point, Point3, Primitives, Triangle } from "./Test.Validation.types.js";
 
-const ColorMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["Red", 0], ["Green", 1], ["Blue", 2]]);
-
 /** Checks a `Test.Validation.Color` value: a member name. */
-export function checkColor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !ColorMembers.has(v)) vr.checkEnumValue(v, ctx, key, "Test.Validation.Color", ColorMembers, false);
-}
-
-const PermissionMembers: ReadonlyMap<string, number> = /* @__PURE__ */ new Map([["None", 0], ["Read", 1], ["Write", 2], ["Execute", 4]]);
+export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", { Red: 0, Green: 1, Blue: 2 });
 
 /** Checks a `Test.Validation.Permission` value: member names, comma-separated. */
-export function checkPermission(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (typeof v !== "string" || !PermissionMembers.has(v)) vr.checkEnumValue(v, ctx, key, "Test.Validation.Permission", PermissionMembers, true);
-}
+export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Permission", { None: 0, Read: 1, Write: 2, Execute: 4 }, true);
+
+/** Checks a `Test.Validation.ObjectWords` value: a member name. */
+export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", { ["__proto__"]: 0, constructor: 1, hasOwnProperty: 2 });
+
+/** Checks a `Test.Validation.Unset` value: a member name. */
+export const checkUnset: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Unset", {});
 
 /** Checks a `Test.Validation.ShortCode` value (Edm.String). */
 export function checkShortCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -403,7 +401,9 @@ export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
     + vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED, "Edm.String")
     + vr.p(vr.own(o, "toString"), ctx, "toString", vr.checkInt32)
     + vr.p(vr.own(o, "__proto__"), ctx, "__proto__", vr.checkBoolean)
-    + vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString);
+    + vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString)
+    + vr.p(o["word"], ctx, "word", checkObjectWords)
+    + vr.p(o["unset"], ctx, "unset", checkUnset);
 }
 
 /** Validates a `Test.Validation.Empty` value and returns every problem with its JSON-pointer path. */
@@ -613,6 +613,10 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
       return checkColor;
     case "Test.Validation.Permission":
       return checkPermission;
+    case "Test.Validation.ObjectWords":
+      return checkObjectWords;
+    case "Test.Validation.Unset":
+      return checkUnset;
     case "Test.Validation.ShortCode":
       return checkShortCode;
     case "Test.Validation.Text":
