@@ -77,6 +77,8 @@ export async function usage(): Promise<void> {
   const code: string = airport.IcaoCode;
   // @ts-expect-error lon is required
   await getNearestAirport(client, { lat: 1 });
+  await findTrips(client, { near: { City: "Boise" }, after: null, tags: ["a"] });
+  // @ts-expect-error a function's parameters must all be given (null where nullable) unless Core.OptionalParameter
   await findTrips(client, { near: { City: "Boise" }, tags: ["a"] });
   void [first, age, last, tripName, user, n, code, createdName, cast];
 }
@@ -128,6 +130,46 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
 
   test("a wrong use is reported", () => {
     expect(diagnostics.filter((d) => d.startsWith("types/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'LastName' does not exist/)]);
+  });
+});
+
+// Which parameters a caller may leave out (OData Protocol §11.5.4.1.1, §11.5.5.1): a function's only
+// when annotated Core.OptionalParameter, an action's also when nullable (the service reads null).
+const PARAMS_USAGE = `
+import * as rt from "./runtime.js";
+import { cancel, orders, reopen, search } from "./shop.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  await search(client, orders(), { text: null });
+  await search(client, orders(), { text: "late", limit: 5 });
+  // @ts-expect-error a function's nullable parameter must be given (null is a value)
+  await search(client, orders(), { limit: 5 });
+  // @ts-expect-error a function's nullable parameter must be given, so params is required
+  await search(client, orders());
+  // @ts-expect-error an optional parameter that is not nullable takes no null
+  await search(client, orders(), { text: null, limit: null });
+  await cancel(client, orders().byKey(1));
+  await cancel(client, orders().byKey(1), { reason: null });
+  await reopen(client, orders().byKey(1));
+  // @ts-expect-error an optional parameter that is not nullable takes no null
+  await reopen(client, orders().byKey(1), { note: null });
+}
+`;
+
+describe("which operation parameters may be left out (tsc --strict)", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    const dir = generateFixture("orders.xml", "types-params");
+    fs.writeFileSync(path.join(dir, "usage.ts"), PARAMS_USAGE);
+    fs.writeFileSync(path.join(dir, "usage-wrong.ts"), PARAMS_USAGE.replace("// @ts-expect-error a function's nullable parameter must be given (null is a value)\n", ""));
+    diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
+  });
+
+  test("a function's nullable parameters are required, Core.OptionalParameter ones and an action's nullable ones are not", () => {
+    expect(diagnostics.filter((d) => !d.startsWith("types-params/usage-wrong.ts"))).toEqual([]);
+    expect(diagnostics.filter((d) => d.startsWith("types-params/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property '"?text"?' is missing/)]);
   });
 });
 

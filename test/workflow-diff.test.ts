@@ -119,7 +119,7 @@ describe("breaking-change rules", () => {
     expect(r.bump).toBe("major");
   });
 
-  test("navigation and operations: removal and a new required parameter break; additions do not (minor bump)", () => {
+  test("navigation and operations: removal and a new parameter callers must give break; additions do not (minor bump)", () => {
     const nav = '<NavigationProperty Name="next" Type="d.t"/>';
     expect(one(entity("", nav), entity(""))).toEqual([["removed", "d.t/next", "navigation property removed (was d.t)", true]]);
     const add = diff(entity(""), entity("", nav));
@@ -127,7 +127,16 @@ describe("breaking-change rules", () => {
     expect(add.bump).toBe("minor");
     const fn = (params: string) => entity("") + `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
     expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.f()", "parameter x added (required)", true]]);
-    expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()", "parameter x added (nullable)", false]]);
+    // A function's nullable parameter must still be given; only Core.OptionalParameter ones may be left out.
+    expect(one(fn(""), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()", "parameter x added (required)", true]]);
+    const optional = '<Parameter Name="x" Type="Edm.Int32"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>';
+    expect(one(fn(""), fn(optional))).toEqual([["changed", "d.f()", "parameter x added (optional)", false]]);
+    expect(one(fn('<Parameter Name="x" Type="Edm.Int32"/>'), fn(optional))).toEqual([["changed", "d.f()/x", "parameter became optional", false]]);
+    expect(one(fn(optional), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()/x", "parameter became required", true]]);
+    // An action's nullable parameter may be left out (the service reads null).
+    const act = (params: string) => entity("") + `<Action Name="a">${params}</Action>`;
+    expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);
+    expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.a()", "parameter x added (required)", true]]);
     expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
   });
 });

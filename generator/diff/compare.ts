@@ -116,14 +116,25 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, add:
 }
 
 function compareOperation(key: string, a: OperationSummary, b: OperationSummary, add: Add): void {
-  const pa = new Map(a.parameters.map((p) => [p.name, p.use]));
-  const pb = new Map(b.parameters.map((p) => [p.name, p.use]));
+  const pa = new Map(a.parameters.map((p) => [p.name, p]));
+  const pb = new Map(b.parameters.map((p) => [p.name, p]));
   for (const [n, ua] of pa) {
     const ub = pb.get(n);
     if (!ub) add("changed", "operation", key, `parameter ${n} removed`, true);
-    else compareUse(`${key}/${n}`, "operation", ua, ub, add);
+    else {
+      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, add);
+      // Unknown (undefined) in a summary kept by an older version: nothing to compare.
+      if (ua.optional === true && ub.optional === false) add("changed", "operation", `${key}/${n}`, "parameter became required", true);
+      if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false);
+    }
   }
-  for (const [n, ub] of pb) if (!pa.has(n)) add("changed", "operation", key, `parameter ${n} added${ub.nullable ? " (nullable)" : " (required)"}`, !ub.nullable);
+  // A new parameter breaks callers unless they may leave it out (Core.OptionalParameter, or a
+  // nullable action parameter); a function's nullable parameter must still be given.
+  for (const [n, ub] of pb) {
+    if (pa.has(n)) continue;
+    const optional = ub.optional ?? ub.use.nullable;
+    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional);
+  }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";
   const rb = b.returns ? typeLabel(b.returns) : "nothing";
   if (ra !== rb) add("changed", "operation", key, `returns ${ra} → ${rb}`, true);

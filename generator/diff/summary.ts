@@ -3,6 +3,7 @@
  * properties and enum members; operations with their signatures; entity sets and singletons.
  * Plain data, so two versions of a spec can be compared field by field.
  */
+import { mayOmit } from "../model/rules";
 import type { Model, Operation, TypeRef } from "../model/types";
 
 export interface TypeUse {
@@ -29,7 +30,8 @@ export interface OperationSummary {
   kind: "action" | "function";
   /** Binding parameter type, for bound operations. */
   binding?: string;
-  parameters: { name: string; use: TypeUse }[];
+  /** `optional`: the caller may leave it out (absent in summaries kept by older versions). */
+  parameters: { name: string; use: TypeUse; optional?: boolean }[];
   returns?: TypeUse;
 }
 
@@ -74,7 +76,7 @@ export function summarize(model: Model): ModelSummary {
       operations.set(key, {
         kind: op.kind,
         binding: op.binding ? typeLabel(use(op.binding.type)) : undefined,
-        parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type) })),
+        parameters: op.parameters.map((p) => ({ name: p.name, use: use(p.type), optional: mayOmit(op.kind, p) })),
         returns: op.returnType ? use(op.returnType) : undefined,
       });
     }

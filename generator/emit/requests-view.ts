@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { deprecation, description } from "../model/rules";
+import { deprecation, description, mayOmit } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import type { EntityContainer, EntitySet, EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
@@ -310,9 +310,11 @@ function operationView(
   let name = camel(importName ?? op.name);
   if (scope.has(name) && bound) name = `${camel(ctx.names.type(bindingType.type as SchemaType))}${pascal(op.name)}`;
   name = scope.claim(name);
-  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: p.type.nullable, ref: p.type }));
+  // Optional where the caller may leave the parameter out; `| null` where it takes null (a
+  // collection is never null: Nullable is about its items).
+  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type }));
   const paramsType = params.length
-    ? `{ ${params.map((p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.optional && !p.ref.collection ? " | null" : ""}`).join("; ")} }`
+    ? `{ ${params.map((p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`).join("; ")} }`
     : "";
   const args: string[] = ["client: rt.Client"];
   let base = '""';

@@ -2,7 +2,7 @@
  * OData rules as small pure functions, each citing the section of the CSDL specification it applies.
  * (OASIS OData CSDL XML 4.01, referred to as "CSDL".)
  */
-import type { Annotation, Facets, PrimitiveName, Property, StructuredType } from "./types";
+import type { Annotation, Facets, Operation, Parameter, PrimitiveName, Property, StructuredType } from "./types";
 import type { RawExpression, RawFacets } from "../parse/raw";
 
 /** CSDL §7.2.1: `Nullable` defaults to true; for a collection it applies to the items. */
@@ -91,6 +91,7 @@ const LONG_DESCRIPTION = `${CORE}.LongDescription`;
 const COMPUTED = `${CORE}.Computed`;
 const IMMUTABLE = `${CORE}.Immutable`;
 const REVISIONS = `${CORE}.Revisions`;
+const OPTIONAL_PARAMETER = `${CORE}.OptionalParameter`;
 export const CAPABILITIES = "Org.OData.Capabilities.V1";
 
 /** The string value of an annotation, when it is a constant. */
@@ -123,6 +124,17 @@ export function isComputed(p: Property): boolean {
 /** Core.Immutable: a value may be given on create but not changed afterwards. */
 export function isImmutable(p: Property): boolean {
   return hasTag(p.annotations, IMMUTABLE);
+}
+
+/**
+ * Whether a caller may leave a parameter out. Any parameter annotated Core.OptionalParameter (CSDL
+ * §12.9; its value, a record with an informative DefaultValue, does not matter); for an action also
+ * a nullable one, which the service then reads as null (Protocol §11.5.5.1). A function's other
+ * parameters must be given, as null where the parameter is nullable (§11.5.4.1.1).
+ */
+export function mayOmit(kind: Operation["kind"], p: Parameter): boolean {
+  if (kind === "action" && p.type.nullable) return true;
+  return p.annotations.some((a) => a.term === OPTIONAL_PARAMETER && !a.qualifier);
 }
 
 /** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */
