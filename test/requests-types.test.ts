@@ -102,16 +102,23 @@ function compile(files: string[]): string[] {
   });
 }
 
+/**
+ * Compiles `usage` beside a fixture's generated modules, together with the same code without the
+ * `@ts-expect-error` line `wrong` (the compiler must then report that line: the check can fail).
+ */
+function compileUsage(fixture: string, dir: string, usage: string, wrong: string, more: string[] = []): string[] {
+  const out = generateFixture(fixture, dir);
+  fs.writeFileSync(path.join(out, "usage.ts"), usage);
+  fs.writeFileSync(path.join(out, "usage-wrong.ts"), usage.replace(`// @ts-expect-error ${wrong}\n`, ""));
+  return compile([path.join(out, "usage.ts"), path.join(out, "usage-wrong.ts"), ...more]);
+}
+
 describe("types of the generated request functions (tsc --strict, DOM lib, no Node types)", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    const dir = generateFixture("trippin-lite.xml", "types");
-    fs.writeFileSync(path.join(dir, "usage.ts"), USAGE);
-    // The same code with one expectation removed: the compiler must report it (this check can fail).
-    fs.writeFileSync(path.join(dir, "usage-wrong.ts"), USAGE.replace("// @ts-expect-error LastName was not selected\n", ""));
     const root = path.resolve(__dirname, "..", "generated");
     const committed = fs.readdirSync(root).flatMap((s) => fs.readdirSync(path.join(root, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, s, f)));
-    diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts"), ...committed]);
+    diagnostics = compileUsage("trippin-lite.xml", "types", USAGE, "LastName was not selected", committed);
   });
 
   test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
@@ -161,10 +168,7 @@ export async function usage(): Promise<void> {
 describe("which operation parameters may be left out (tsc --strict)", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    const dir = generateFixture("orders.xml", "types-params");
-    fs.writeFileSync(path.join(dir, "usage.ts"), PARAMS_USAGE);
-    fs.writeFileSync(path.join(dir, "usage-wrong.ts"), PARAMS_USAGE.replace("// @ts-expect-error a function's nullable parameter must be given (null is a value)\n", ""));
-    diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
+    diagnostics = compileUsage("orders.xml", "types-params", PARAMS_USAGE, "a function's nullable parameter must be given (null is a value)");
   });
 
   test("a function's nullable parameters are required, Core.OptionalParameter ones and an action's nullable ones are not", () => {
