@@ -132,7 +132,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   // nullable action parameter); a function's nullable parameter must still be given.
   for (const [n, ub] of pb) {
     if (pa.has(n)) continue;
-    const optional = ub.optional ?? ub.use.nullable;
+    const optional = ub.optional === true;
     add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional);
   }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";

@@ -127,8 +127,8 @@ export function isImmutable(p: Property): boolean {
 }
 
 /**
- * Whether a caller may leave a parameter out. Any parameter annotated Core.OptionalParameter (CSDL
- * §12.9; its value, a record with an informative DefaultValue, does not matter); for an action also
+ * Whether a caller may leave a parameter out. Any parameter annotated Core.OptionalParameter (CSDL,
+ * Parameter; its value, a record with an informative DefaultValue, does not matter); for an action also
  * a nullable one, which the service then reads as null (Protocol §11.5.5.1). A function's other
  * parameters must be given, as null where the parameter is nullable (§11.5.4.1.1).
  */
