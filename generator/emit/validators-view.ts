@@ -22,7 +22,8 @@ export interface ValidatorsView {
   imports: ImportView[];
   /** Whether the module checks `@odata.type`, with the model's aliases (imported from checkers.ts). */
   usesAliases: boolean;
-  enums: { doc: string; checkName: string; qname: string; members: string; flags: boolean }[];
+  /** `args`: vr.enumChecker's arguments (qualified name, members, and `true` for a flags enum). */
+  enums: { doc: string; checkName: string; args: string }[];
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
   types: TypeValidatorView[];
@@ -170,9 +171,11 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
     checkName: `check${n}`,
-    qname: JSON.stringify(t.qualifiedName),
-    members: t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${m.value}`).join(", ")} }` : "{}",
-    flags: t.isFlags,
+    args: [
+      JSON.stringify(t.qualifiedName),
+      t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${m.value}`).join(", ")} }` : "{}",
+      ...(t.isFlags ? ["true"] : []),
+    ].join(", "),
   };
 }
 
