@@ -169,13 +169,16 @@ describe("collection responses", () => {
 describe("modes", () => {
   const body = { name: "new", tags: [], shapes: [] };
 
-  test("read: non-nullable properties (computed ones too) must be present", () => {
+  test("read: non-nullable properties (computed ones too) must be present; a stream property need not", () => {
     expect(paths(tv.validateItem({ name: "n" }))).toEqual(["/id", "/created", "/status", "/tags", "/shapes"]);
+    expect(tv.isItem(item({ "picture@odata.mediaReadLink": "Items(1)/picture" }))).toBe(true);
   });
 
-  test("create: required properties present, computed ones absent, defaulted ones optional", () => {
+  test("create: required properties present, computed ones absent, defaulted ones and collections optional", () => {
     expect(tv.validateItem(body, { mode: "create" })).toEqual({ valid: true, errors: [] });
-    expect(paths(tv.validateItem({ tags: [] }, { mode: "create" }))).toEqual(["/name", "/shapes"]);
+    // Protocol §11.4.2: an omitted collection-valued property is created empty.
+    expect(paths(tv.validateItem({ tags: [] }, { mode: "create" }))).toEqual(["/name"]);
+    expect(paths(tv.validateItem({ name: "n", tags: null }, { mode: "create" }))).toEqual(["/tags"]);
     expect(tv.validateItem({ ...body, id: 1, created: "2024-01-01T00:00:00Z" }, { mode: "create" }).errors).toEqual([
       { path: "/id", expected: "no value (computed by the service)", actual: "number 1", message: "id is computed by the service and cannot be sent" },
       expect.objectContaining({ path: "/created" }),

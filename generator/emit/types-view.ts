@@ -2,7 +2,7 @@
  * View model for a namespace's `.types.ts` module: interfaces for entity and complex types, string
  * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
  */
-import { deprecation, description } from "../model/rules";
+import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
@@ -191,12 +191,9 @@ function interfaceView(
   ];
   for (const p of t.properties) {
     const ts = note(refType(ctx, p.type, ns, imports));
-    // CSDL §7.2.1: a value is never null (and so always present) only when Nullable="false"; for a
-    // collection that speaks of its items, and the collection itself is then always present too.
     const nullable = p.type.nullable;
     const single = !p.type.collection;
-    const stream = p.type.type.kind === "primitive" && p.type.type.name === "Stream";
-    const required = (!nullable || keyNames.has(p.name)) && !stream;
+    const required = alwaysPresent(p, keyNames.has(p.name));
     properties.push({
       doc: jsdoc("  ", [description(p.annotations), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
       key: propertyKey(p.name),

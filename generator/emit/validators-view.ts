@@ -9,7 +9,7 @@
  * hundred bytes per type; paths are built only when an error is reported (see
  * templates/static/validation.ts).
  */
-import { deprecation, isComputed, isImmutable } from "../model/rules";
+import { alwaysPresent, deprecation, isComputed, isImmutable } from "../model/rules";
 import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
@@ -231,7 +231,7 @@ function typeView(
   if (abstractCases.length) cases.push(...abstractCases, `      return vr.wrongType(ctx, key, v as vr.Json, ${qname}, true);`);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
-    const required = !p.type.nullable || keyNames.has(p.name);
+    const required = alwaysPresent(p, keyNames.has(p.name));
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
     const key = JSON.stringify(p.name);

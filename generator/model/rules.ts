@@ -137,6 +137,19 @@ export function mayOmit(kind: Operation["kind"], p: Parameter): boolean {
   return p.annotations.some((a) => a.term === OPTIONAL_PARAMETER && !a.qualifier);
 }
 
+/**
+ * Whether a structural property is always in a payload that holds its type. A value is never null, and
+ * so always there, only when Nullable="false" (for a collection that speaks of its items, and the
+ * collection itself is then always there too: CSDL §7.2.1), and a key is always there. A stream
+ * property never is, whatever its Nullable: its value is read from its own URL and a payload carries
+ * at most its `@odata.mediaReadLink` and other control information (JSON Format, Stream Property).
+ */
+export function alwaysPresent(p: Property, isKey: boolean): boolean {
+  const t = p.type.type;
+  if (t.kind === "primitive" && t.name === "Stream") return false;
+  return !p.type.nullable || isKey;
+}
+
 /** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */
 export function deprecation(annotations: readonly Annotation[]): string | undefined {
   if (annotations.length === 0) return undefined;

@@ -344,7 +344,8 @@ export function c(v: unknown, ctx: Context, name: string, check: Checker, expect
     return 1;
   }
   if (v === undefined && (flags & REQUIRED) === 0) return 0;
-  ctx.absent(v, name, `Collection(${expected})`, flags);
+  // A collection left out of a create is created empty (Protocol §11.4.2), as if it had a default.
+  ctx.absent(v, name, `Collection(${expected})`, flags | HAS_DEFAULT);
   return v === undefined ? 0 : 1;
 }
 

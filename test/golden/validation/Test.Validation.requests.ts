@@ -48,6 +48,11 @@ export function itemOwner(parent: rt.EntityRef<Item>): rt.EntityRef<Person> {
   return rt.nav<Person>(parent, "owner");
 }
 
+/** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream`. */
+export function itemPicture(parent: rt.EntityRef<Item>): rt.StreamRef {
+  return rt.stream(parent, "picture");
+}
+
 /** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties. */
 export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.QueryOptions<Item, ItemNavigation, S>): Promise<rt.Selected<Item, S, ItemNavigation>> {
   return rt.read(client, target, options);

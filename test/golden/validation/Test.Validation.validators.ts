@@ -503,6 +503,7 @@ export function propsItem(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["at"], ctx, "at", checkPoint)
     + vr.p(o["address"], ctx, "address", checkAddress)
     + vr.p(o["primitives"], ctx, "primitives", checkPrimitives)
+    + vr.p(o["picture"], ctx, "picture", vr.checkAny, 0, "Edm.Stream")
     + vr.p(o["parent"], ctx, "parent", checkItem)
     + vr.c(o["children"], ctx, "children", checkItem, "Test.Validation.Item", 0)
     + vr.p(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
