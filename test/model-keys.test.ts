@@ -34,9 +34,11 @@ describe("key property paths", () => {
   test.each([
     ["a path without an alias", `<PropertyRef Name="Info/ID"/>`, "needs an Alias"],
     ["a path to nothing", `<PropertyRef Name="Info/nope" Alias="x"/>`, "is not a property of ns.bad"],
+    ["a property named twice", `<PropertyRef Name="code"/><PropertyRef Name="code"/>`, "names code twice"],
+    ["an alias that repeats a name", `<PropertyRef Name="code"/><PropertyRef Name="Info/ID" Alias="code"/>`, "names code twice"],
   ])("%s is an error at the key", (_, ref, message) => {
     const { diagnostics } = build(edmx(schema("ns", `${INFO}
-      <EntityType Name="bad"><Key>${ref}</Key><Property Name="Info" Type="ns.info" Nullable="false"/></EntityType>`)));
+      <EntityType Name="bad"><Key>${ref}</Key><Property Name="Info" Type="ns.info" Nullable="false"/><Property Name="code" Type="Edm.String" Nullable="false"/></EntityType>`)));
     const errors = diagnostics.filter((d) => d.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ code: "ODG106", path: expect.stringMatching(/^ns\.bad\/Key\//) });

@@ -597,6 +597,9 @@ class ModelBuilder {
         this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
       } else if (k.name.includes("/") && !k.alias) {
         this.diags.error(Codes.badKey, `key property path ${k.name} needs an Alias (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      } else if (t.keyNames.includes(k.alias ?? k.name)) {
+        // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
+        this.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, `${t.qualifiedName}/Key/${k.alias ?? k.name}`, k.at);
       } else {
         t.key.push(found);
         t.keyNames.push(k.alias ?? k.name);
