@@ -177,6 +177,47 @@ describe("which operation parameters may be left out (tsc --strict)", () => {
   });
 });
 
+// Entity types named like the request functions' type parameters (`S` selects, `O` holds create's
+// options): the parameters take another name, so they do not hide the types.
+const LETTERS = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+  <Schema Namespace="n" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+    <EntityType Name="S"><Key><PropertyRef Name="Id"/></Key><Property Name="Id" Type="Edm.String" Nullable="false"/><Property Name="Size" Type="Edm.Int32"/></EntityType>
+    <EntityType Name="O"><Key><PropertyRef Name="Id"/></Key><Property Name="Id" Type="Edm.String" Nullable="false"/></EntityType>
+    <EntityContainer Name="c"><EntitySet Name="Ss" EntityType="n.S"/><EntitySet Name="Os" EntityType="n.O"/></EntityContainer>
+  </Schema>
+</edmx:DataServices></edmx:Edmx>`;
+const LETTERS_USAGE = `
+import * as rt from "./runtime.js";
+import { createO, getS, listSs, os, ss } from "./n.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const s = await getS(client, ss().byKey("a"), { select: ["Size"] });
+  const size: number | null | undefined = s.Size;
+  // @ts-expect-error Id was not selected
+  void s.Id;
+  const page = await listSs(client, ss(), { select: ["Id"] });
+  const created = await createO(client, os(), { Id: "x" }, { prefer: "return=minimal" });
+  const none: undefined = created;
+  void [size, page, none];
+}
+`;
+
+test("entity types named S and O: the request functions' type parameters do not hide them", () => {
+  const dir = path.join(GENERATED, "types-letters");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const { files } = generate({ inputs: [{ file: "letters.xml", content: LETTERS }] });
+  for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+  fs.writeFileSync(path.join(dir, "usage.ts"), LETTERS_USAGE);
+  fs.writeFileSync(path.join(dir, "usage-wrong.ts"), LETTERS_USAGE.replace("// @ts-expect-error Id was not selected\n", ""));
+  const diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
+  expect(diagnostics.filter((d) => !d.startsWith("types-letters/usage-wrong.ts"))).toEqual([]);
+  expect(diagnostics.filter((d) => d.startsWith("types-letters/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'Id' does not exist/)]);
+});
+
 const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml"];
 
 withCorpus("generated modules of corpus services compile (tsc --strict)", () => {

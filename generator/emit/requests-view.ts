@@ -36,6 +36,9 @@ export interface EntityRequestsView {
   keyType: string;
   /** The `…Navigation` type listing its navigation properties (typed `$expand`). */
   nav: string;
+  /** The type parameters of get/list (the selected properties) and create (the options): `S` and `O`, unless the signature names a type so. */
+  selected: string;
+  written: string;
   get: string;
   list: string;
   create: string;
@@ -154,11 +157,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       });
     }
     const base = pascal(ctx.names.type(t));
+    const keyType = keyTs(t);
+    const nav = navTs(t);
+    const named = `${self} ${keyType} ${nav}`;
     entities.push({
       qname: t.qualifiedName,
       type: self,
-      keyType: keyTs(t),
-      nav: navTs(t),
+      keyType,
+      nav,
+      selected: typeParameter("S", named),
+      written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -253,6 +261,13 @@ function typeNamesOf(ctx: EmitContext, namespace: string): ReadonlySet<string> {
     byNamespace.set(namespace, taken);
   }
   return taken;
+}
+
+/** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
+function typeParameter(name: string, text: string): string {
+  const used = new Set(text.split(/[^\w$]+/));
+  while (used.has(name)) name += "_";
+  return name;
 }
 
 function objectType(members: string[]): string {

@@ -1,7 +1,7 @@
 /**
  * Seeded random documents whose names collide with the identifiers odatagen generates (`checkX`,
  * `XValues`, `AnyX`, `XNavigation`, the `checkStringL10` of a facet wrapper, `vr`, `rt`, `edm`,
- * `ALIASES`, ...) and with JavaScript's own (`constructor`, `__proto__`, `default`), spread over two
+ * `ALIASES`, the request functions' type parameters `S` and `O`, ...) and with JavaScript's own (`constructor`, `__proto__`, `default`), spread over two
  * to four namespaces that refer to each other's types, with derived types, entity sets,
  * singletons, bound and unbound operations and their imports. Some are invalid CSDL (a name
  * declared twice), as real documents can be; the rest must generate code that compiles.
@@ -14,6 +14,8 @@ const TYPE_NAMES = [
   "vr", "rt", "edm", "ALIASES", "checkerFor", "namespaceChecker", "checkX", "exactX", "propsX", "knownX",
   "validateX", "isX", "assertX", "Promise", "Entity", "client", "options", "Session", "session", "Sessions",
   "Nav", "Json", "Context", "Key", "default", "constructor",
+  // The type parameters of the request functions (get/list select `S`, create's options `O`).
+  "S", "O",
 ];
 const MEMBER_NAMES = ["p", "q", "x", "X", "id", "ID", "constructor", "__proto__", "toString", "value", "ctx", "key",
   "o", "v", "vr", "rt", "checkX", "default"];
