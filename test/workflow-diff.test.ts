@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
+import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
 import { copySpec, runCli, scratch } from "./helpers/cli";
 
 /** Edits the text of one element block, found by its opening tag. */
@@ -138,5 +139,35 @@ describe("breaking-change rules", () => {
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.a()", "parameter x added (required)", true]]);
     expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
+  });
+
+  test("keys, media entities and ETags: what changes the generated client's calls breaks", () => {
+    const keyed = (refs: string, extra = "") =>
+      `<EntityType Name="t"${extra}><Key>${refs}</Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="rev" Type="Edm.Int32" Nullable="false"/></EntityType>` +
+      '<EntityType Name="u" BaseType="d.t"/>';
+    const id = '<PropertyRef Name="id"/>';
+    const both = '<PropertyRef Name="id"/><PropertyRef Name="rev"/>';
+    // Reported once, at the type that declares the key (not again at the derived type that inherits it).
+    expect(one(keyed(id), keyed(both))).toEqual([["changed", "d.t", "key (id) → (id, rev)", true]]);
+    expect(one(keyed(id), keyed(id, ' HasStream="true"'))).toEqual([["changed", "d.t", "became a media entity (HasStream)", false]]);
+    expect(one(keyed(id, ' HasStream="true"'), keyed(id))).toEqual([["changed", "d.t", "no longer a media entity (HasStream)", true]]);
+    // A key-less type that gains a key gains collections.
+    const keyless = '<EntityType Name="t"><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="rev" Type="Edm.Int32" Nullable="false"/></EntityType><EntityType Name="u" BaseType="d.t"/>';
+    expect(one(keyless, keyed(id))).toEqual([["changed", "d.t", "key () → (id)", false]]);
+    const set = (annotation: string) => keyed(id) + `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t">${annotation}</EntitySet></EntityContainer>`;
+    const etag = '<Annotation Term="Org.OData.Core.V1.OptimisticConcurrency"><Collection><PropertyPath>rev</PropertyPath></Collection></Annotation>';
+    expect(one(set(""), set(etag))).toEqual([["changed", "ts", "changes now need an ETag (Core.OptimisticConcurrency)", true]]);
+    expect(one(set(etag), set(""))).toEqual([["changed", "ts", "changes no longer need an ETag", false]]);
+  });
+
+  test("a summary kept by an older version (without keys, streams or ETags) compares without reporting them", () => {
+    const dir = scratch();
+    const file = path.join(dir, "a.xml");
+    fs.writeFileSync(file, wrap(entity("") + '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>'));
+    const now = loadSummary([file]);
+    const old = summaryFromJson(summaryToJson(now).replace(/,"key":\[[^\]]*\],"hasStream":false/g, "").replace(/,"etag":false/g, ""));
+    expect(old.types.get("d.t")?.key).toBeUndefined();
+    expect(old.entrySets.get("ts")?.etag).toBeUndefined();
+    expect(compareSummaries(old, now).changes).toEqual([]);
   });
 });

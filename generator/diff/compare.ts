@@ -2,10 +2,11 @@
  * Compares two model summaries and says, for each difference, whether it breaks a client: code that
  * reads the service's responses and sends it requests, compiled against the old generated code.
  *
- * Breaking: anything removed (type, property, navigation, enum member, operation, entity set), a
- * property or parameter that became non-nullable, a narrowed or otherwise changed type, a changed
- * enum value, base type or navigation target, a new required parameter. Not breaking: additions, a
- * property that became nullable, a widened type (e.g. Int32 → Int64, a longer MaxLength).
+ * Breaking: anything removed (type, property, navigation, enum member, operation, entity set, a
+ * media entity's stream), a property or parameter that became non-nullable, a narrowed or otherwise
+ * changed type, a changed enum value, base type, key or navigation target, a new required parameter,
+ * an entity set that now needs an ETag for changes. Not breaking: additions, a property that became
+ * nullable, a widened type (e.g. Int32 → Int64, a longer MaxLength).
  */
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
@@ -53,6 +54,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     const eb = b.entrySets.get(name);
     if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
     else if (eb.type !== ea.type || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
+    // Updates and deletes without an ETag are refused before they are sent (and by the service).
+    else if (ea.etag === false && eb.etag === true) add("changed", eb.kind, name, "changes now need an ETag (Core.OptimisticConcurrency)", true);
+    else if (ea.etag === true && eb.etag === false) add("changed", eb.kind, name, "changes no longer need an ETag", false);
   }
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
 
@@ -74,6 +78,13 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add): vo
   if (!a.open && b.open) add("changed", "type", name, "became open", false);
   if (a.underlying !== b.underlying) add("changed", "type", name, `underlying type ${a.underlying} → ${b.underlying}`, !widens(a.underlying ?? "", b.underlying ?? ""));
   if (a.isFlags !== b.isFlags) add("changed", "type", name, b.isFlags ? "became a flags enum" : "no longer a flags enum", true);
+  // Unknown (undefined) in a summary kept by an older version: nothing to compare.
+  if (a.key && b.key && a.key.join(",") !== b.key.join(",")) {
+    // A key-less type that gains one gains collections; any other change breaks every byKey call.
+    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0);
+  }
+  if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", true);
+  if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false);
 
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);

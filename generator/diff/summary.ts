@@ -3,6 +3,7 @@
  * properties and enum members; operations with their signatures; entity sets and singletons.
  * Plain data, so two versions of a spec can be compared field by field.
  */
+import { optimisticConcurrency } from "../model/capabilities";
 import { mayOmit } from "../model/rules";
 import type { Model, Operation, TypeRef } from "../model/types";
 
@@ -24,6 +25,13 @@ export interface TypeSummary {
   members: Map<string, number>;
   isFlags?: boolean;
   underlying?: string;
+  /**
+   * An entity type's key as its URLs name it (aliases for paths), where the type declares it; a
+   * derived type's inherited key is its base type's. Absent in summaries kept by older versions.
+   */
+  key?: string[];
+  /** Whether the entity type declares HasStream (a media entity); absent in older summaries. */
+  hasStream?: boolean;
 }
 
 export interface OperationSummary {
@@ -40,7 +48,14 @@ export interface ModelSummary {
   /** Keyed by `name(bindingType)` plus, for overloaded functions, their parameter names. */
   operations: Map<string, OperationSummary>;
   /** Entity sets and singletons of the container: name → entity type. */
-  entrySets: Map<string, { kind: "entity set" | "singleton"; type: string }>;
+  entrySets: Map<string, EntrySetSummary>;
+}
+
+export interface EntrySetSummary {
+  kind: "entity set" | "singleton";
+  type: string;
+  /** An entity set whose changes need an ETag (Core.OptimisticConcurrency); absent in older summaries. */
+  etag?: boolean;
 }
 
 export function use(t: TypeRef): TypeUse {
@@ -59,6 +74,11 @@ export function summarize(model: Model): ModelSummary {
         s.baseType = t.baseType?.qualifiedName;
         s.abstract = t.abstract;
         s.open = t.open;
+        if (t.kind === "entity") {
+          // Declared here, not inherited (a change to a base type's key is reported once, there).
+          s.key = t.baseType?.key.length ? [] : [...t.keyNames];
+          s.hasStream = t.hasStream && !t.baseType?.hasStream;
+        }
         for (const p of t.properties) s.properties.set(p.name, use(p.type));
         for (const n of t.navigationProperties)
           s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
@@ -81,9 +101,10 @@ export function summarize(model: Model): ModelSummary {
       });
     }
   }
-  const entrySets = new Map<string, { kind: "entity set" | "singleton"; type: string }>();
-  for (const es of model.container?.entitySets ?? []) entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName });
-  for (const s of model.container?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName });
+  const entrySets = new Map<string, EntrySetSummary>();
+  const c = model.container;
+  for (const es of c?.entitySets ?? []) entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es) });
+  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName });
   return { types, operations, entrySets };
 }
 
@@ -105,7 +126,7 @@ interface TypeJson extends Omit<TypeSummary, "properties" | "navigation" | "memb
 interface SummaryJson {
   types: Obj<TypeJson>;
   operations: Obj<OperationSummary>;
-  entrySets: Obj<{ kind: "entity set" | "singleton"; type: string }>;
+  entrySets: Obj<EntrySetSummary>;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
