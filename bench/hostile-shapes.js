@@ -7,6 +7,9 @@ const MAX_BASE_DEPTH = 32; // generator/model/base-chains.ts
 const schema = (ns, body, alias = "") =>
   `<Schema Namespace="${ns}"${alias && ` Alias="${alias}"`} xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
 const times = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join("\n");
+/** Four characters that no identifier holds, different for each i below 65,536. */
+const MARKS = "-+~!@%^;,=?|'`#\\";
+const mark = (i) => [4096, 256, 16, 1].map((d) => MARKS[Math.floor(i / d) % 16]).join("");
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
 
 const shapes = {
@@ -30,9 +33,9 @@ const shapes = {
   // names that differ only in case or underscores, so that identifiers must be made unique
   "clashing names": (n) =>
     schema("t", times(n, (i) => `<ComplexType Name="x_${i}"><Property Name="a" Type="Edm.String"/><Property Name="A" Type="Edm.String"/></ComplexType><ComplexType Name="X_${i}"/><ComplexType Name="x__${i}"/>`)),
-  // n names that all become one identifier (`aé`, `aж`, ...: `A_`), which must be numbered
+  // n names that all become one identifier (`a----`, `a---+`, ...: `A____`), which must be numbered
   "one identifier for many names": (n) =>
-    schema("t", times(n, (i) => `<ComplexType Name="a${String.fromCharCode(0x4e00 + i)}"><Property Name="p" Type="t.a${String.fromCharCode(0x4e00 + ((i + 1) % n))}"/></ComplexType>`)),
+    schema("t", times(n, (i) => `<ComplexType Name="a${mark(i)}"><Property Name="p" Type="t.a${mark((i + 1) % n)}"/></ComplexType>`)),
   // n namespaces ending alike (p0.x, p1.x, ...), each with a type `c` that one module imports: the
   // imports need aliases (`XC`, `XC2`, ...)
   "one alias for many imports": (n) =>

@@ -26,6 +26,27 @@ test.each([
   expect(notes[0].line).toBeGreaterThan(0);
 });
 
+describe("names in other scripts", () => {
+  const body = `
+    <EntityType Name="Überweisung"><Key><PropertyRef Name="Nr"/></Key><Property Name="Nr" Type="Edm.Int32" Nullable="false"/><Property Name="Größe" Type="Edm.Decimal"/><Property Name="名前" Type="Edm.String"/></EntityType>
+    <ComplexType Name="名前"><Property Name="住所" Type="Edm.String"/></ComplexType>
+    <ComplexType Name="x­y"/>
+    <EntityContainer Name="c"><EntitySet Name="Überweisungen" EntityType="ns.Überweisung"/></EntityContainer>`;
+
+  test("are kept as written, as TypeScript identifiers may be; only what an identifier cannot hold becomes _", () => {
+    const { files, diagnostics } = generate({ inputs: [{ file: "n.xml", content: edmx(schema("ns", body)) }] });
+    const types = files.get("ns.types.ts") ?? "";
+    expect(types).toContain("export interface Überweisung {");
+    expect(types).toContain("export interface 名前 {");
+    expect(types).toMatch(/^ {2}Größe\?: /m);
+    expect(types).toMatch(/^ {2}住所\?: /m);
+    expect(files.get("ns.requests.ts")).toMatch(/export function getÜberweisung\b[\s\S]*export function listÜberweisungs\b/);
+    // A soft hyphen (a format character, which CSDL allows in a name and an identifier does not).
+    expect(types).toContain("export interface X_y {");
+    expect(diagnostics.filter((d) => d.code === "ODG201").map((d) => d.path)).toEqual(["ns.x­y"]);
+  });
+});
+
 describe("Scope.claim", () => {
   test("a taken name gets the first free number from 2, also when numbered names were claimed in between", () => {
     const scope = new Scope([]);
@@ -44,11 +65,11 @@ describe("Scope.claim", () => {
 
 describe("many names on one identifier", () => {
   test("are numbered in document order from 2, skipping numbers a type or a companion already holds", () => {
-    // `aé`, `aж`, `a中` and `a_` all become `A_`; `A_3` is a type's own name, `A_4Values` an enum's
-    // companion of a type named `A_4` (so `A_4` is taken as well).
+    // `a-`, `a+`, `a~`, `a!` and `a_` all become `A_`; `A_3` is a type's own name, `A_4Values` an
+    // enum's companion of a type named `A_4` (so `A_4` is taken as well).
     const { types } = run(
       `<ComplexType Name="A_3"/><EnumType Name="A_4"><Member Name="m"/></EnumType>` +
-        `<ComplexType Name="aé"/><ComplexType Name="aж"/><ComplexType Name="a中"/><ComplexType Name="a_"/><ComplexType Name="aЖ"/>`,
+        `<ComplexType Name="a-"/><ComplexType Name="a+"/><ComplexType Name="a~"/><ComplexType Name="a_"/><ComplexType Name="a!"/>`,
     );
     const names = [...types.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]);
     expect(names).toEqual(expect.arrayContaining(["A_3", "A_4", "A_", "A_2", "A_5", "A_6", "A_7"]));
@@ -57,10 +78,13 @@ describe("many names on one identifier", () => {
   });
 
   test("thousands of them are numbered to the last (bench:hostile times this shape)", () => {
-    const body = Array.from({ length: 3000 }, (_, i) => `<ComplexType Name="a${String.fromCharCode(0x4e00 + i)}"/>`).join("");
+    // `a` and three characters no identifier holds: all 3,000 names become `A___`.
+    const marks = "-+~!@%^;,=?|'`#\\";
+    const mark = (i: number) => [256, 16, 1].map((d) => marks[Math.floor(i / d) % 16]).join("");
+    const body = Array.from({ length: 3000 }, (_, i) => `<ComplexType Name="a${mark(i)}"/>`).join("");
     const { types, notes } = run(body);
-    expect(types).toContain("export interface A_ {");
-    expect(types).toContain("export interface A_3000 {");
+    expect(types).toContain("export interface A___ {");
+    expect(types).toContain("export interface A___3000 {");
     expect(notes).toHaveLength(3000);
   });
 });

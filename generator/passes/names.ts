@@ -40,10 +40,21 @@ export function camel(name: string): string {
   return clean.charAt(0).toLowerCase() + clean.slice(1);
 }
 
+/** An identifier of ASCII letters, digits, `_` and `$`: most names, checked first because it is fast. */
+const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** ECMAScript IdentifierName (§12.7): a Unicode ID_Start (or `_`, `$`) then ID_Continue (or `$`, ZWNJ, ZWJ). */
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
+const NOT_IDENTIFIER_PART = /[^\p{ID_Continue}$\u200c\u200d]/gu;
+
+/**
+ * The name with each character an identifier cannot hold replaced by `_`. CSDL names may be any
+ * Unicode letters (`Größe`, `名前`), and so may TypeScript identifiers; what CSDL allows and an
+ * identifier does not (format characters, `\p{Cf}`) is replaced.
+ */
 function identifierChars(name: string): string {
-  let s = name.replace(/[^A-Za-z0-9_$]/g, "_");
-  if (s === "" || /^[0-9]/.test(s)) s = "_" + s;
-  return s;
+  if (ASCII_IDENTIFIER.test(name)) return name;
+  const s = name.replace(NOT_IDENTIFIER_PART, "_");
+  return IDENTIFIER.test(s) ? s : "_" + s;
 }
 
 export function assignNames(model: Model, diags: DiagnosticBag): Names {
@@ -85,7 +96,7 @@ export function plural(word: string): string {
 
 /** Whether a property name can be written bare in an object type. */
 export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+  return ASCII_IDENTIFIER.test(name) || IDENTIFIER.test(name);
 }
 
 /** A property key as written in TypeScript: bare when possible, else a JSON string. */
