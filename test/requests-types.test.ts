@@ -177,6 +177,45 @@ describe("which operation parameters may be left out (tsc --strict)", () => {
   });
 });
 
+const INHERITANCE_USAGE = `
+import * as rt from "./runtime.js";
+import { animals, getAnimal, listAnimals } from "./zoo.model.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  // What every animal has is selected by name; a subtype's own property behind its type cast.
+  const page = await listAnimals(client, animals(), { select: ["name", "zoo.model.fish/depth"], orderby: ["name desc", "zoo.model.bird/wingspan"] });
+  for (const a of page.value) {
+    const name: string = a.name;
+    if (a["@odata.type"] === "#zoo.model.fish") {
+      const depth: string | number | null | undefined = a.depth;
+      void depth;
+    }
+    void name;
+  }
+  const one = await getAnimal(client, animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"), { select: ["born"] });
+  void one.born;
+  // @ts-expect-error wingspan is a bird's: unqualified, the service refuses it
+  await listAnimals(client, animals(), { select: ["wingspan"] });
+}
+`;
+
+describe("$select and $orderby over a type with subtypes", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    diagnostics = compileUsage("inheritance.xml", "types-casts", INHERITANCE_USAGE, "wingspan is a bird's: unqualified, the service refuses it");
+  });
+
+  test("the base type's properties by name, a subtype's behind its type cast, which narrows with @odata.type", () => {
+    expect(diagnostics.filter((d) => !d.startsWith("types-casts/usage-wrong.ts"))).toEqual([]);
+  });
+
+  test("a subtype's property without the cast is refused", () => {
+    expect(diagnostics.filter((d) => d.startsWith("types-casts/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type '"wingspan"' is not assignable/)]);
+  });
+});
+
 // Entity types named like the request functions' type parameters (`S` selects, `O` holds create's
 // options): the parameters take another name, so they do not hide the types.
 const LETTERS = `<?xml version="1.0"?>

@@ -84,11 +84,19 @@ export interface Nav<T, N> {
   readonly __navigation?: N;
 }
 
-/** Every property name of `T`, over all members when `T` is a union. */
-export type KeysOf<T> = T extends unknown ? keyof T & string : never;
+/**
+ * The structural properties `$select` and `$orderby` may name (navigation properties `N` and `@`
+ * annotations left out): those of `T`, or, when `T` is a type and its subtypes, the ones they all
+ * have. A subtype's own property is named behind its type cast, `Ns.book/pages` (URL Conventions
+ * §5.1.3): unqualified, a service refuses it.
+ */
+export type PropertyName<T, N> = Exclude<keyof T & string, keyof N | `@${string}`> | TypeCastPath;
 
-/** The structural property names of `T` (navigation properties `N` and `@` annotations left out). */
-export type PropertyName<T, N> = Exclude<KeysOf<T>, keyof N | `@${string}`>;
+/** A property behind a type cast: `Ns.book/pages`. */
+export type TypeCastPath = `${string}.${string}/${string}`;
+
+/** The properties of `T` that `S` selects behind a type cast to `T`, read from its `@odata.type`. */
+type CastSelected<T, S extends string> = T extends { "@odata.type"?: `#${infer Q}` } ? (S extends `${Q}/${infer K}` ? K : never) : never;
 
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
@@ -123,7 +131,7 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /** The entity as read: all of `T` without `$select`, else only the selected properties (and expanded ones). */
-export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S> | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
 
 /** One page of a collection (OData JSON Format §12). */
 export interface Page<T> {
