@@ -18,17 +18,16 @@ import type {
   RawStructuredType,
 } from "../parse/raw";
 import {
+  ENUM_RANGES,
   enumMemberValue,
-  isNavigationNullable,
-  isNullable,
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
-  isTrue,
   LEGACY_PRIMITIVES,
   parseTypeName,
   PRIMITIVES,
   readFacets,
+  xsBoolean,
 } from "./rules";
 import type {
   Annotation,
@@ -48,6 +47,7 @@ import type {
   StructuredType,
   TypeDefinition,
   TypeRef,
+  Facets,
 } from "./types";
 
 const primitiveCache = new Map<string, PrimitiveType>();
@@ -239,7 +239,7 @@ class ModelBuilder {
     const before = this.diags.items.length;
     this.readBody?.(raw);
     if (this.diags.items.length > before) return;
-    type.members = this.enumMembers(raw, type.qualifiedName);
+    type.members = this.enumMembers(raw, type.qualifiedName, type.underlying);
     // Its own annotations come before any an annotation block adds.
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
   }
@@ -320,12 +320,13 @@ class ModelBuilder {
       at,
     });
     for (const e of raw.enumTypes) {
+      const underlying = this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at);
       const t: EnumType = {
         kind: "enum",
         ...named(e.name, e.annotations, e.at),
-        underlying: this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at),
-        isFlags: isTrue(e.isFlags),
-        members: this.enumMembers(e, `${ns}.${e.name}`),
+        underlying,
+        isFlags: this.flag("IsFlags", e.isFlags, `${ns}.${e.name}`, e.at),
+        members: this.enumMembers(e, `${ns}.${e.name}`, underlying),
       };
       this.declare(schema, t, t.qualifiedName);
       if (this.readBody && e.body) this.unfilledEnums.set(t, e);
@@ -338,7 +339,7 @@ class ModelBuilder {
         kind: "typedef",
         ...named(d.name, d.annotations, d.at),
         underlying: primitive(u ?? "String"),
-        facets: readFacets(d),
+        facets: this.facets(d, path, d.at),
       };
       this.declare(schema, t, path);
     }
@@ -346,8 +347,8 @@ class ModelBuilder {
       const t: ComplexType = {
         kind: "complex",
         ...named(c.name, c.annotations, c.at),
-        abstract: isTrue(c.abstract),
-        open: isTrue(c.openType),
+        abstract: this.flag("Abstract", c.abstract, `${ns}.${c.name}`, c.at),
+        open: this.flag("OpenType", c.openType, `${ns}.${c.name}`, c.at),
         derived: [],
         properties: [],
         navigationProperties: [],
@@ -359,9 +360,9 @@ class ModelBuilder {
       const t: EntityType = {
         kind: "entity",
         ...named(e.name, e.annotations, e.at),
-        abstract: isTrue(e.abstract),
-        open: isTrue(e.openType),
-        hasStream: isTrue(e.hasStream),
+        abstract: this.flag("Abstract", e.abstract, `${ns}.${e.name}`, e.at),
+        open: this.flag("OpenType", e.openType, `${ns}.${e.name}`, e.at),
+        hasStream: this.flag("HasStream", e.hasStream, `${ns}.${e.name}`, e.at),
         derived: [],
         properties: [],
         navigationProperties: [],
@@ -373,17 +374,25 @@ class ModelBuilder {
     }
   }
 
-  enumMembers(e: RawEnumType, qualifiedName: string): EnumType["members"] {
+  enumMembers(e: RawEnumType, qualifiedName: string, underlying: PrimitiveName): EnumType["members"] {
     const unique = this.uniqueNames(qualifiedName);
-    for (const m of e.members) {
-      this.identifier(m.name, "enum member", `${qualifiedName}/${m.name}`, m.at);
+    const [min, max] = ENUM_RANGES[underlying] ?? ENUM_RANGES.Int64!;
+    return e.members.map((m, i) => {
+      const path = `${qualifiedName}/${m.name}`;
+      this.identifier(m.name, "enum member", path, m.at);
       unique(m.name, m.at);
-    }
-    return e.members.map((m, i) => ({
-      name: m.name,
-      value: enumMemberValue(m.value, i),
-      annotations: this.annotations(m.annotations),
-    }));
+      const value = enumMemberValue(m.value, i);
+      if (m.value !== undefined) {
+        // CSDL §10.2: an integer the underlying type holds.
+        const integer = /^\s*[+-]?[0-9]+\s*$/.test(m.value) ? BigInt(m.value.trim()) : undefined;
+        if (integer === undefined || integer < min || integer > max) {
+          this.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${value}`, path, m.at);
+        } else if (!Number.isSafeInteger(value)) {
+          this.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
+        }
+      }
+      return { name: m.name, value, annotations: this.annotations(m.annotations) };
+    });
   }
 
   enumUnderlying(raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
@@ -425,7 +434,34 @@ class ModelBuilder {
   typeRef(rawType: string, facets: RawFacets, path: string, at: SourceRef): TypeRef {
     const { name, collection } = parseTypeName(rawType);
     const type = this.resolveType(name, path, at) ?? primitive("Untyped");
-    return { type, collection, nullable: isNullable(facets.nullable), facets: readFacets(facets) };
+    // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
+    return { type, collection, nullable: this.flag("Nullable", facets.nullable, path, at, true), facets: this.facets(facets, path, at) };
+  }
+
+  /**
+   * A boolean attribute (`xs:boolean`: true, false, 1 or 0); any other value is reported and read as
+   * the attribute's default, `otherwise`.
+   */
+  flag(name: string, raw: string | undefined, path: string, at: SourceRef, otherwise = false): boolean {
+    if (raw === undefined) return otherwise;
+    const value = xsBoolean(raw);
+    if (value !== undefined) return value;
+    this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true or false); read as ${otherwise}`, path, at);
+    return otherwise;
+  }
+
+  /** CSDL §7.2: the facets; a value that is not one the facet takes is reported and left out. */
+  facets(raw: RawFacets, path: string, at: SourceRef): Facets {
+    const f = readFacets(raw);
+    const dropped = (name: string, value: string | undefined, kept: unknown) => {
+      if (value !== undefined && kept === undefined)
+        this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
+    };
+    dropped("MaxLength", raw.maxLength, f.maxLength);
+    dropped("Precision", raw.precision, f.precision);
+    dropped("Scale", raw.scale, f.scale);
+    this.flag("Unicode", raw.unicode, path, at, true);
+    return f;
   }
 
   /**
@@ -565,8 +601,9 @@ class ModelBuilder {
         name: n.name,
         target,
         collection,
-        nullable: isNavigationNullable(n.nullable, collection),
-        containsTarget: isTrue(n.containsTarget),
+        // CSDL §8.3: Nullable defaults to true; a collection is never null (it may be empty).
+        nullable: this.flag("Nullable", n.nullable, path, n.at, true) && !collection,
+        containsTarget: this.flag("ContainsTarget", n.containsTarget, path, n.at),
         partner: n.partner,
         annotations: this.annotations(n.annotations),
         declaringType: type,
@@ -635,7 +672,7 @@ class ModelBuilder {
     const unique = this.uniqueNames(qn);
     for (const p of op.parameters) unique(p.name, p.at);
     const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn));
-    const bound = isTrue(op.isBound);
+    const bound = this.flag("IsBound", op.isBound, qn, op.at);
     if (bound && params.length === 0) {
       this.diags.error(Codes.invalidAttribute, `bound ${op.kind} ${qn} has no binding parameter`, qn, op.at);
     }
@@ -647,7 +684,7 @@ class ModelBuilder {
       annotations: this.annotations(op.annotations),
       at: op.at,
       bound,
-      composable: isTrue(op.isComposable),
+      composable: this.flag("IsComposable", op.isComposable, qn, op.at),
       binding: bound ? params[0] : undefined,
       parameters: bound ? params.slice(1) : params,
       returnType: this.returnType(op, qn),

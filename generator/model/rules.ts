@@ -5,19 +5,13 @@
 import type { Annotation, Facets, Operation, Parameter, PrimitiveName, Property, StructuredType } from "./types";
 import type { RawExpression, RawFacets } from "../parse/raw";
 
-/** CSDL §7.2.1: `Nullable` defaults to true; for a collection it applies to the items. */
-export function isNullable(raw: string | undefined): boolean {
-  return raw !== "false";
-}
-
-/** CSDL §8.3: a navigation property's `Nullable` defaults to true; collections are never null. */
-export function isNavigationNullable(raw: string | undefined, collection: boolean): boolean {
-  return !collection && raw !== "false";
-}
-
-/** CSDL §4.2–4.3 boolean attributes are `true` only when written `true`. */
-export function isTrue(raw: string | undefined): boolean {
-  return raw === "true";
+/**
+ * The value of a boolean attribute, typed `xs:boolean` in the CSDL XML schema: `true` or `1`, `false`
+ * or `0`, with whitespace around it allowed; undefined for anything else (the model reports it).
+ */
+export function xsBoolean(raw: string): boolean | undefined {
+  const v = raw.trim();
+  return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
 }
 
 /** CSDL §7.2.2–7.2.6: facet values, with `max`, `variable` and `floating` kept as words. */
@@ -30,7 +24,7 @@ export function readFacets(raw: RawFacets): Facets {
     f.scale = s === "variable" || s === "floating" ? s : toInt(raw.scale);
   }
   if (raw.srid !== undefined) f.srid = raw.srid;
-  if (raw.unicode !== undefined) f.unicode = raw.unicode !== "false";
+  if (raw.unicode !== undefined) f.unicode = xsBoolean(raw.unicode) !== false;
   return f;
 }
 
@@ -64,8 +58,17 @@ export function parseTypeName(raw: string): { name: string; collection: boolean 
 export function enumMemberValue(raw: string | undefined, index: number): number {
   if (raw === undefined) return index;
   const n = Number(raw);
-  return Number.isFinite(n) ? n : index;
+  return Number.isInteger(n) ? n : index;
 }
+
+/** The values each integer type an enum may have as its underlying type holds (CSDL §10.1, §4.4). */
+export const ENUM_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
+  Byte: [0n, 255n],
+  SByte: [-128n, 127n],
+  Int16: [-32768n, 32767n],
+  Int32: [-2147483648n, 2147483647n],
+  Int64: [-(2n ** 63n), 2n ** 63n - 1n],
+};
 
 /** CSDL §4.4: the primitive types of the `Edm` namespace. */
 export const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([

@@ -1,0 +1,69 @@
+// Attribute values the CSDL XML schema does not allow: each is an ODG102 warning at its element,
+// read as the attribute's default (a boolean), left out (a facet) or numbered in order (an enum
+// member's value). What the schema does allow, xs:boolean's `1` and `0` included, is read silently.
+import { build, edmx, entity, schema } from "./helpers/csdl";
+
+const warnings = (body: string) =>
+  build(edmx(schema("ns", body))).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0]);
+
+describe("boolean attributes (xs:boolean)", () => {
+  test("true, false, 1 and 0, with whitespace around them, are read without a word", () => {
+    const { model, diagnostics } = build(edmx(schema("ns", `
+      <EntityType Name="a" Abstract=" 1 " OpenType="0" HasStream="true"><Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.Int32" Nullable="0"/><Property Name="n" Type="Edm.String" Nullable="1"/>
+      </EntityType>`)));
+    expect(diagnostics).toEqual([]);
+    const t = entity(model, "ns.a");
+    expect([t.abstract, t.open, t.hasStream]).toEqual([true, false, true]);
+    expect(t.properties.map((p) => p.type.nullable)).toEqual([false, true]);
+  });
+
+  test("anything else is reported at its element and read as the default", () => {
+    const body = `
+      <EntityType Name="a" Abstract="yes"><Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.Int32" Nullable="false"/>
+        <Property Name="n" Type="Edm.String" Nullable="nope"/>
+        <NavigationProperty Name="next" Type="ns.a" ContainsTarget="TRUE"/>
+      </EntityType>
+      <EnumType Name="e" IsFlags="flags"><Member Name="m" Value="1"/></EnumType>`;
+    expect(warnings(body)).toEqual([
+      ["warning", "ODG102", "ns.e", 'IsFlags="flags" is not a boolean (true or false); read as false', true],
+      ["warning", "ODG102", "ns.a", 'Abstract="yes" is not a boolean (true or false); read as false', true],
+      ["warning", "ODG102", "ns.a/n", 'Nullable="nope" is not a boolean (true or false); read as true', true],
+      ["warning", "ODG102", "ns.a/next", 'ContainsTarget="TRUE" is not a boolean (true or false); read as false', true],
+    ]);
+    const t = entity(build(edmx(schema("ns", body))).model, "ns.a");
+    expect([t.abstract, t.properties[1]?.type.nullable, t.navigationProperties[0]?.containsTarget]).toEqual([false, true, false]);
+  });
+});
+
+test("facets that are not a non-negative integer (or max, variable, floating) are reported and left out", () => {
+  const { model, diagnostics } = build(edmx(schema("ns", `
+    <ComplexType Name="c">
+      <Property Name="s" Type="Edm.String" MaxLength="-5"/>
+      <Property Name="d" Type="Edm.Decimal" Precision="ten" Scale="2.5"/>
+      <Property Name="ok" Type="Edm.Decimal" Precision="10" Scale="variable"/>
+    </ComplexType>`)));
+  expect(diagnostics.map((d) => [d.code, d.path, d.message])).toEqual([
+    ["ODG102", "ns.c/s", 'MaxLength="-5" is not a non-negative integer or max; left out'],
+    ["ODG102", "ns.c/d", 'Precision="ten" is not a non-negative integer; left out'],
+    ["ODG102", "ns.c/d", 'Scale="2.5" is not a non-negative integer, variable or floating; left out'],
+  ]);
+  const c = model.types.get("ns.c");
+  expect(c?.kind === "complex" && c.properties.map((p) => p.type.facets)).toEqual([{}, {}, { precision: 10, scale: "variable" }]);
+});
+
+test("enum member values: an integer the underlying type holds, exactly", () => {
+  const body = `
+    <EnumType Name="e"><Member Name="a" Value="abc"/><Member Name="b" Value="1.5"/><Member Name="c" Value="2147483648"/><Member Name="d" Value=" 7 "/></EnumType>
+    <EnumType Name="big" UnderlyingType="Edm.Int64"><Member Name="x" Value="9007199254740993"/><Member Name="y" Value="99999999999999999999"/></EnumType>`;
+  expect(warnings(body).map(([, code, path, message]) => [code, path, message])).toEqual([
+    ["ODG102", "ns.e/a", 'Value="abc" is not an integer Edm.Int32 holds (-2147483648 to 2147483647); read as 0'],
+    ["ODG102", "ns.e/b", 'Value="1.5" is not an integer Edm.Int32 holds (-2147483648 to 2147483647); read as 1'],
+    ["ODG102", "ns.e/c", 'Value="2147483648" is not an integer Edm.Int32 holds (-2147483648 to 2147483647); read as 2147483648'],
+    ["ODG102", "ns.big/x", 'Value="9007199254740993" is beyond the integers JavaScript holds exactly (±2^53); read as 9007199254740992'],
+    ["ODG102", "ns.big/y", 'Value="99999999999999999999" is not an integer Edm.Int64 holds (-9223372036854775808 to 9223372036854775807); read as 100000000000000000000'],
+  ]);
+  const e = build(edmx(schema("ns", body))).model.types.get("ns.e");
+  expect(e?.kind === "enum" && e.members.map((m) => m.value)).toEqual([0, 1, 2147483648, 7]);
+});
