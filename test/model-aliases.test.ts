@@ -126,8 +126,16 @@ describe("schema names", () => {
     ["an entity set and a singleton of one name", `<EntityType Name="e">${KEYED}</EntityType><EntityContainer Name="c"><EntitySet Name="s" EntityType="ns.e"/><Singleton Name="s" Type="ns.e"/></EntityContainer>`, "ns.c/s"],
     ["two enum members of one name", `<EnumType Name="en"><Member Name="a" Value="0"/><Member Name="a" Value="1"/></EnumType>`, "ns.en/a"],
     ["two parameters of one name", `<Function Name="f"><Parameter Name="p" Type="Edm.String"/><Parameter Name="p" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>`, "ns.f/p"],
+    ["two unbound actions of one name (CSDL §12.1)", `<Action Name="reset"/><Action Name="reset"><Parameter Name="p" Type="Edm.String"/></Action>`, "ns.reset"],
+    ["two actions of one name bound to one type", `<EntityType Name="e">${KEYED}</EntityType><Action Name="a" IsBound="true"><Parameter Name="b" Type="ns.e"/></Action><Action Name="a" IsBound="true"><Parameter Name="x" Type="ns.e"/></Action>`, "ns.a"],
   ])("%s is ODG104 (the generated code would declare it twice)", (_label, body, path) => {
     expect(errors(schema("ns", body)).map(([code, p]) => [code, p])).toEqual([["ODG104", path]]);
+  });
+
+  test("actions of one name bound to different types, or to a type and a collection of it, are overloads", () => {
+    const actions = `<EntityType Name="e">${KEYED}</EntityType><EntityType Name="f">${KEYED}</EntityType>` +
+      ["ns.e", "ns.f", "Collection(ns.e)"].map((t) => `<Action Name="a" IsBound="true"><Parameter Name="b" Type="${t}"/></Action>`).join("") + `<Action Name="a"/>`;
+    expect(errors(schema("ns", actions))).toEqual([]);
   });
 
   test("Unicode letters and underscores are simple identifiers", () => {

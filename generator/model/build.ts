@@ -654,6 +654,20 @@ class ModelBuilder {
 
   declareOperations(raw: RawSchema, schema: Schema): void {
     for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
+    // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
+    // (Functions are also overloaded by their parameter names, which a slice reads only later.)
+    const actions = new Set<string>();
+    for (const op of schema.operations) {
+      if (op.kind !== "action") continue;
+      const b = op.binding?.type;
+      const binding = b ? (b.collection ? `Collection(${b.type.qualifiedName})` : b.type.qualifiedName) : "";
+      const key = `${op.name}(${binding})`;
+      if (actions.has(key)) {
+        const what = binding ? `an action ${op.name} bound to ${binding}` : `an unbound action ${op.name}`;
+        this.diags.error(Codes.duplicateName, `${schema.namespace} declares ${what} more than once`, op.qualifiedName, op.at);
+      }
+      actions.add(key);
+    }
   }
 
   parameter(p: RawParameter, qn: string): Parameter {
