@@ -216,3 +216,57 @@ test("a name with a control character or a line break is printed escaped, on one
   expect(r.stderr).not.toMatch(/[\t\u2028]/);
   expect(r.stderr.split("\n")[0]).toMatch(/^esc\.xml:5:\d+: error ODG102: property name "a\\tb\\u2028c" holds a control character.* \[ns\.c\/a\\u0009b\\u2028c\]$/);
 });
+
+describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {
+  /** good.xml with one property of a misspelt type: warning ODG108 (read as Edm.Untyped), no error. */
+  const warn = () => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));
+
+  // The first is read by quick-args.ts, the second (--out=) by yargs: both must do the same.
+  test.each([
+    ["--input", "good.xml", "--out", "out", "--fail-on-warnings"],
+    ["--input", "good.xml", "--out=out", "--fail-on-warnings"],
+  ])("generate %s %s %s %s %s", (...args) => {
+    const before = previousRun();
+    warn();
+    const r = odatagen(work, "generate", ...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toMatch(/^good\.xml:\d+:\d+: warning ODG108: Edm\.Strnig /);
+    expect(r.stderr).toContain("odatagen: out: not generated (--fail-on-warnings); out left as it was");
+    expect(r.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
+    expect(snapshot(path.join(work, "out"))).toEqual(before);
+    // The next plain run generates (it is not "up to date"), warns again and passes.
+    const plain = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/warning ODG108/);
+    expect(plain.stdout).toMatch(/odatagen: out: \d+ files in out \(\d+ written/);
+  });
+
+  test("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", () => {
+    const before = previousRun("gen/shop");
+    fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen/shop" }] }));
+    expect(odatagen(work, "generate").stdout).toMatch(/1 service up to date/);
+    warn();
+    const r = odatagen(work, "generate", "--fail-on-warnings");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("odatagen: shop: not generated (--fail-on-warnings); gen/shop left as it was");
+    expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
+    expect(odatagen(work, "generate", "--fail-on-warnings").status).toBe(1);
+    const check = odatagen(work, "generate", "--check", "--fail-on-warnings");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/warning ODG108/);
+    expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
+    const plain = odatagen(work, "generate");
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/shop: \d+ files in gen\/shop/);
+    expect(snapshot(path.join(work, "gen/shop"))).not.toEqual(before);
+  });
+
+  test("a run with warnings but without --fail-on-warnings writes and passes", () => {
+    previousRun();
+    warn();
+    const r = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/0 errors, 1 warning/);
+    expect(fs.readFileSync(path.join(work, "out", "shop.types.ts"), "utf8")).toMatch(/sku: unknown/);
+  });
+});

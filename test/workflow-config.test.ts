@@ -128,7 +128,7 @@ describe("diagnostics and exit codes", () => {
     expect(fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts")).equals(before)).toBe(true);
   });
 
-  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (output still written)", () => {
+  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", () => {
     const dir = scratch();
     fs.writeFileSync(
       path.join(dir, "demo.xml"),
@@ -156,7 +156,8 @@ describe("diagnostics and exit codes", () => {
     const strict = runCli(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
-    expect(strict.stderr).toMatch(/--fail-on-warnings/);
+    expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
+    expect(strict.stderr).toMatch(/failing on warnings \(--fail-on-warnings\)/);
   });
 
   test("colour only when forced or on a terminal; NO_COLOR wins", () => {
