@@ -270,3 +270,22 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
     expect(fs.readFileSync(path.join(work, "out", "shop.types.ts"), "utf8")).toMatch(/sku: unknown/);
   });
 });
+
+describe("a flag given twice is a usage error (exit 2), never an internal error", () => {
+  const CASES: [string[], string][] = [
+    [["-i", "good.xml", "-o", "a", "-o", "b"], '--out was given twice ("a", "b"); give it once'],
+    [["-i", "good.xml", "--out=a", "--out=b"], '--out was given twice ("a", "b"); give it once'],
+    [["-i", "good.xml", "-o", "a", "--out", "a", "-o", "c"], '--out was given 3 times ("a", "a", "c"); give it once'],
+    [["-c", "odatagen.config.json", "-c", "odatagen.config.json"], '--config was given twice ("odatagen.config.json", "odatagen.config.json"); give it once'],
+    [["--config=odatagen.config.json", "-c", "other.json"], '--config was given twice ("odatagen.config.json", "other.json"); give it once'],
+  ];
+  test.each(CASES)("generate %j", (args, message) => {
+    // An up-to-date config output: the prebuild fast path must not answer these either.
+    fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen" }] }));
+    expect(odatagen(work, "generate").status).toBe(0);
+    const before = snapshot(work);
+    const r = odatagen(work, "generate", ...args);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
+    expect(snapshot(work)).toEqual(before);
+  });
+});

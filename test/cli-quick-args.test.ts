@@ -58,6 +58,8 @@ describe("quickGenerateArgs()", () => {
     ["generate", "--out=o", "-i", "a.xml"],
     ["generate", "-i", "a.xml", "-i", "b.xml", "-o", "o"],
     ["generate", "-o", "a", "-o", "b"],
+    ["generate", "-i", "a.xml", "-o", "a", "--out", "b"],
+    ["generate", "-c", "x.json", "-c", "x.json"],
     ["generate", "--clean", "--no-clean"],
     ["generate", "--quiet", "false"],
     ["generate", "-i", "a.xml", "-o"],
