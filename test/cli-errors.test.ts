@@ -271,13 +271,24 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
   });
 });
 
-describe("a flag given twice is a usage error (exit 2), never an internal error", () => {
+describe("a flag given twice, or a list flag given nothing, is a usage error (exit 2), never an internal error", () => {
   const CASES: [string[], string][] = [
     [["-i", "good.xml", "-o", "a", "-o", "b"], '--out was given twice ("a", "b"); give it once'],
     [["-i", "good.xml", "--out=a", "--out=b"], '--out was given twice ("a", "b"); give it once'],
     [["-i", "good.xml", "-o", "a", "--out", "a", "-o", "c"], '--out was given 3 times ("a", "a", "c"); give it once'],
     [["-c", "odatagen.config.json", "-c", "odatagen.config.json"], '--config was given twice ("odatagen.config.json", "odatagen.config.json"); give it once'],
     [["--config=odatagen.config.json", "-c", "other.json"], '--config was given twice ("odatagen.config.json", "other.json"); give it once'],
+    [["-i", "good.xml", "-o", ""], "--out needs a value"],
+    [["--out="], "--out needs a value"],
+    [["--config="], "--config needs a value"],
+    // What `--include $PATTERN` becomes when PATTERN is empty: nothing after the flag.
+    [["-i", "good.xml", "-o", "out", "--include"], "--include needs a value"],
+    [["-i", "good.xml", "--include", "-o", "out"], "--include needs a value"],
+    [["-i", "good.xml", "-o", "out", "--exclude"], "--exclude needs a value"],
+    [["-i", "good.xml", "-o", "out", "--why"], "--why needs a value"],
+    [["--service"], "--service needs a value"],
+    [["-s", "-q"], "--service needs a value"],
+    [["-i", "-o", "out"], "--input needs a value"],
   ];
   test.each(CASES)("generate %j", (args, message) => {
     // An up-to-date config output: the prebuild fast path must not answer these either.
@@ -287,5 +298,11 @@ describe("a flag given twice is a usage error (exit 2), never an internal error"
     const r = odatagen(work, "generate", ...args);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
     expect(snapshot(work)).toEqual(before);
+  });
+
+  test('an explicit empty pattern (--include "") is still read, and warned about (ODG302)', () => {
+    const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning ODG302: --include {2}matches no type/);
   });
 });

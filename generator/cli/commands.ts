@@ -7,12 +7,23 @@ class UsageError extends Error {}
 
 /** `generate`'s flags that take one value; yargs makes a repeated one an array. */
 const SINGLE_VALUED = ["out", "config"] as const;
+/** `generate`'s flags that take a list; yargs makes one given with nothing after it `[]`. */
+const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
 
-/** A flag that takes one value given twice is a usage error: which of two output folders was meant? */
+/**
+ * A flag given twice, or with no value (`--include $EMPTY`), is a usage error: taking one of two
+ * output folders, or silently generating everything, would do what nobody asked for. An explicit
+ * empty value in a list (`--include ""`) is passed on (the slice warns about it, ODG302).
+ */
 export function generateFlagProblem(argv: Record<string, unknown>): string | undefined {
   for (const name of SINGLE_VALUED) {
     const v = argv[name];
     if (Array.isArray(v)) return `--${name} was given ${v.length === 2 ? "twice" : `${v.length} times`} (${v.map((x) => JSON.stringify(String(x))).join(", ")}); give it once`;
+    if (v === "") return `--${name} needs a value`;
+  }
+  for (const name of LIST_VALUED) {
+    const v = argv[name];
+    if (Array.isArray(v) && v.length === 0) return `--${name} needs a value`;
   }
   return undefined;
 }
