@@ -52,6 +52,23 @@ const CASES: { name: string; xml: string; where: string; code: string; path: str
     message: /no <Schema>/,
   },
   {
+    name: "CSDL JSON",
+    xml: `{\n  "$Version": "4.0",\n  "$EntityContainer": "ns.c"\n}\n`,
+    where: "2:3",
+    code: "ODG005",
+    path: "(document)",
+    message: /the input is CSDL JSON, which this version of odatagen does not read/,
+  },
+  {
+    name: "OData V2 metadata (EDMX 1.0)",
+    // Read as V4 it gave an ODG101 per navigation property (no Type) and function import (no Function).
+    xml: `<?xml version="1.0"?>\n<edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">\n  <edmx:DataServices xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata" m:DataServiceVersion="2.0">\n${SCHEMA}      <EntityType Name="p"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>\n        <NavigationProperty Name="c" Relationship="ns.p_c" FromRole="p" ToRole="c"/></EntityType>\n    </Schema>\n${TAIL}`,
+    where: "2:1",
+    code: "ODG005",
+    path: "Edmx",
+    message: /^bad\.xml:2:1: error ODG005: OData V2 metadata \(EDMX 1\.0, DataServiceVersion 2\.0\) is not supported/,
+  },
+  {
     name: "an empty file",
     xml: "",
     where: "1:1",
@@ -109,6 +126,7 @@ describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message })
     expect(first).toMatch(message);
     expect(first.endsWith(` [${elementPath}]`)).toBe(true);
     expect(r.stderr).toContain("left as it was");
+    expect(r.stderr).toMatch(/\nodatagen: 1 error, 0 warnings\n/);
     expect(snapshot(path.join(work, "out"))).toEqual(before);
   });
 });
