@@ -91,6 +91,31 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
+    const dir = twoSpecs();
+    const [calls, copilot] = services;
+    const cases: [unknown[], string[]][] = [
+      [[calls, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too; each service needs a name of its own']],
+      [[{ ...calls, name: undefined, out: "a/calls" }, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too (after its output folder); each service needs a name of its own']],
+      [[calls, { ...copilot, name: undefined, out: "b/calls" }], ['services[1]: named "calls" after its output folder, as services[0] is named; give it a "name"']],
+    ];
+    for (const [list, errors] of cases) {
+      writeJson(path.join(dir, "odatagen.config.json"), { services: list });
+      expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: errors.map((e) => `odatagen: odatagen.config.json: ${e}\n`).join("") });
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...calls, name: undefined, out: "a/gen" }, { ...copilot, name: undefined, out: "b/gen" }] });
+    expect(runCli(["generate", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  test("an output folder without a name of its own (-o /) is named by its path in messages", () => {
+    const dir = twoSpecs();
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^odatagen: \/: output folder \S+ is the working folder or above it/),
+    });
+  });
+
   test("invalid JSON, a missing config and --input without --out are usage errors", () => {
     const dir = twoSpecs();
     expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
