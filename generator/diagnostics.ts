@@ -27,6 +27,7 @@ export const Codes = {
   xmlMalformed: "ODG002",
   notCsdl: "ODG003",
   noSchema: "ODG004",
+  unsupportedInput: "ODG005",
   missingAttribute: "ODG101",
   invalidAttribute: "ODG102",
   undefinedType: "ODG103",

@@ -52,6 +52,23 @@ const CASES: { name: string; xml: string; where: string; code: string; path: str
     message: /no <Schema>/,
   },
   {
+    name: "CSDL JSON",
+    xml: `{\n  "$Version": "4.0",\n  "$EntityContainer": "ns.c"\n}\n`,
+    where: "2:3",
+    code: "ODG005",
+    path: "(document)",
+    message: /the input is CSDL JSON, which this version of odatagen does not read/,
+  },
+  {
+    name: "OData V2 metadata (EDMX 1.0)",
+    // Read as V4 it gave an ODG101 per navigation property (no Type) and function import (no Function).
+    xml: `<?xml version="1.0"?>\n<edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">\n  <edmx:DataServices xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata" m:DataServiceVersion="2.0">\n${SCHEMA}      <EntityType Name="p"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>\n        <NavigationProperty Name="c" Relationship="ns.p_c" FromRole="p" ToRole="c"/></EntityType>\n    </Schema>\n${TAIL}`,
+    where: "2:1",
+    code: "ODG005",
+    path: "Edmx",
+    message: /^bad\.xml:2:1: error ODG005: OData V2 metadata \(EDMX 1\.0, DataServiceVersion 2\.0\) is not supported/,
+  },
+  {
     name: "an empty file",
     xml: "",
     where: "1:1",
@@ -109,6 +126,7 @@ describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message })
     expect(first).toMatch(message);
     expect(first.endsWith(` [${elementPath}]`)).toBe(true);
     expect(r.stderr).toContain("left as it was");
+    expect(r.stderr).toMatch(/\nodatagen: 1 error, 0 warnings\n/);
     expect(snapshot(path.join(work, "out"))).toEqual(before);
   });
 });
@@ -215,4 +233,94 @@ test("a name with a control character or a line break is printed escaped, on one
   expect(r.status).toBe(1);
   expect(r.stderr).not.toMatch(/[\t\u2028]/);
   expect(r.stderr.split("\n")[0]).toMatch(/^esc\.xml:5:\d+: error ODG102: property name "a\\tb\\u2028c" holds a control character.* \[ns\.c\/a\\u0009b\\u2028c\]$/);
+});
+
+describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {
+  /** good.xml with one property of a misspelt type: warning ODG108 (read as Edm.Untyped), no error. */
+  const warn = () => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));
+
+  // The first is read by quick-args.ts, the second (--out=) by yargs: both must do the same.
+  test.each([
+    ["--input", "good.xml", "--out", "out", "--fail-on-warnings"],
+    ["--input", "good.xml", "--out=out", "--fail-on-warnings"],
+  ])("generate %s %s %s %s %s", (...args) => {
+    const before = previousRun();
+    warn();
+    const r = odatagen(work, "generate", ...args);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split("\n")[0]).toMatch(/^good\.xml:\d+:\d+: warning ODG108: Edm\.Strnig /);
+    expect(r.stderr).toContain("odatagen: out: not generated (--fail-on-warnings); out left as it was");
+    expect(r.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
+    expect(snapshot(path.join(work, "out"))).toEqual(before);
+    // The next plain run generates (it is not "up to date"), warns again and passes.
+    const plain = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/warning ODG108/);
+    expect(plain.stdout).toMatch(/odatagen: out: \d+ files in out \(\d+ written/);
+  });
+
+  test("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", () => {
+    const before = previousRun("gen/shop");
+    fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen/shop" }] }));
+    expect(odatagen(work, "generate").stdout).toMatch(/1 service up to date/);
+    warn();
+    const r = odatagen(work, "generate", "--fail-on-warnings");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("odatagen: shop: not generated (--fail-on-warnings); gen/shop left as it was");
+    expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
+    expect(odatagen(work, "generate", "--fail-on-warnings").status).toBe(1);
+    const check = odatagen(work, "generate", "--check", "--fail-on-warnings");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/warning ODG108/);
+    expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
+    const plain = odatagen(work, "generate");
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/shop: \d+ files in gen\/shop/);
+    expect(snapshot(path.join(work, "gen/shop"))).not.toEqual(before);
+  });
+
+  test("a run with warnings but without --fail-on-warnings writes and passes", () => {
+    previousRun();
+    warn();
+    const r = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/0 errors, 1 warning/);
+    expect(fs.readFileSync(path.join(work, "out", "shop.types.ts"), "utf8")).toMatch(/sku: unknown/);
+  });
+});
+
+describe("a flag given twice, or a list flag given nothing, is a usage error (exit 2), never an internal error", () => {
+  const CASES: [string[], string][] = [
+    [["-i", "good.xml", "-o", "a", "-o", "b"], '--out was given twice ("a", "b"); give it once'],
+    [["-i", "good.xml", "--out=a", "--out=b"], '--out was given twice ("a", "b"); give it once'],
+    [["-i", "good.xml", "-o", "a", "--out", "a", "-o", "c"], '--out was given 3 times ("a", "a", "c"); give it once'],
+    [["-c", "odatagen.config.json", "-c", "odatagen.config.json"], '--config was given twice ("odatagen.config.json", "odatagen.config.json"); give it once'],
+    [["--config=odatagen.config.json", "-c", "other.json"], '--config was given twice ("odatagen.config.json", "other.json"); give it once'],
+    [["-i", "good.xml", "-o", ""], "--out needs a value"],
+    [["--out="], "--out needs a value"],
+    [["--config="], "--config needs a value"],
+    // What `--include $PATTERN` becomes when PATTERN is empty: nothing after the flag.
+    [["-i", "good.xml", "-o", "out", "--include"], "--include needs a value"],
+    [["-i", "good.xml", "--include", "-o", "out"], "--include needs a value"],
+    [["-i", "good.xml", "-o", "out", "--exclude"], "--exclude needs a value"],
+    [["-i", "good.xml", "-o", "out", "--why"], "--why needs a value"],
+    [["--service"], "--service needs a value"],
+    [["-s", "-q"], "--service needs a value"],
+    [["-i", "-o", "out"], "--input needs a value"],
+  ];
+  test.each(CASES)("generate %j", (args, message) => {
+    // An up-to-date config output: the prebuild fast path must not answer these either.
+    fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen" }] }));
+    expect(odatagen(work, "generate").status).toBe(0);
+    const before = snapshot(work);
+    const r = odatagen(work, "generate", ...args);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
+    expect(snapshot(work)).toEqual(before);
+  });
+
+  test('an explicit empty pattern (--include "") is still read, and warned about (ODG302)', () => {
+    const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning ODG302: --include {2}matches no type/);
+  });
 });

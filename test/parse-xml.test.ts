@@ -81,3 +81,42 @@ describe("documents that are not CSDL", () => {
     expect(diags.items.map((d) => [d.code, d.message])).toEqual([[code, message]]);
   });
 });
+
+describe("input that is not CSDL XML is said once, in words, where it shows", () => {
+  const V2 = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">
+  <edmx:DataServices xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata" m:DataServiceVersion="DSV">
+    <Schema Namespace="demo" xmlns="http://schemas.microsoft.com/ado/2008/09/edm">
+      <EntityType Name="p"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>
+        <NavigationProperty Name="c" Relationship="demo.p_c" FromRole="p" ToRole="c"/></EntityType>
+      <EntityContainer Name="c" m:IsDefaultEntityContainer="true"><FunctionImport Name="f" ReturnType="Edm.Int32" m:HttpMethod="GET"/></EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`;
+  test.each([
+    ["CSDL JSON", `{\n  "$Version": "4.01",\n  "$EntityContainer": "demo.c"\n}\n`, "ODG005", 2, 3,
+      "the input is CSDL JSON, which this version of odatagen does not read: give it the CSDL XML document ($metadata)"],
+    ["other JSON, after a byte-order mark and blank lines", `\ufeff\n\n  [1, 2]`, "ODG003", 3, 3,
+      "the input looks like JSON, not CSDL XML: give odatagen the CSDL XML document ($metadata)"],
+    ["OData V2 (EDMX 1.0)", V2.replace("DSV", "2.0"), "ODG005", 2, 1,
+      "OData V2 metadata (EDMX 1.0, DataServiceVersion 2.0) is not supported: odatagen reads OData V4 metadata (CSDL XML, EDMX Version 4.0 or 4.01)"],
+    ["OData V3 (EDMX 1.0)", V2.replace("DSV", "3.0"), "ODG005", 2, 1,
+      "OData V3 metadata (EDMX 1.0, DataServiceVersion 3.0) is not supported: odatagen reads OData V4 metadata (CSDL XML, EDMX Version 4.0 or 4.01)"],
+    ["EDMX 1.0 without a DataServiceVersion", V2.replace(' m:DataServiceVersion="DSV"', ""), "ODG005", 2, 1,
+      "EDMX 1.0 metadata (OData V2 or V3) is not supported: odatagen reads OData V4 metadata (CSDL XML, EDMX Version 4.0 or 4.01)"],
+    ["another root element, on line 2", `<?xml version="1.0"?>\n  <root><a/></root>\n`, "ODG003", 2, 3, "expected an <edmx:Edmx> root element, found <root>"],
+  ])("%s", (_name, text, code, line, column, message) => {
+    const { doc, diags } = read(text);
+    expect(doc).toBeUndefined();
+    expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.message])).toEqual([[code, "error", line, column, message]]);
+  });
+
+  test("EDMX 4.0 and 4.01, and a missing Version, are read", () => {
+    for (const v of ['Version="4.0"', 'Version="4.01"', ""]) {
+      const { doc, diags } = read(edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(/Version="4\.0"/, v));
+      expect([v, diags.items]).toEqual([v, []]);
+      expect(doc?.schemas[0].namespace).toBe("ns");
+    }
+  });
+});

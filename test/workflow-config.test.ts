@@ -1,6 +1,7 @@
 /** Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { findJsonSyntaxProblem } from "../generator/config/json-syntax";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
@@ -90,6 +91,31 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
+    const dir = twoSpecs();
+    const [calls, copilot] = services;
+    const cases: [unknown[], string[]][] = [
+      [[calls, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too; each service needs a name of its own']],
+      [[{ ...calls, name: undefined, out: "a/calls" }, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too (after its output folder); each service needs a name of its own']],
+      [[calls, { ...copilot, name: undefined, out: "b/calls" }], ['services[1]: named "calls" after its output folder, as services[0] is named; give it a "name"']],
+    ];
+    for (const [list, errors] of cases) {
+      writeJson(path.join(dir, "odatagen.config.json"), { services: list });
+      expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: errors.map((e) => `odatagen: odatagen.config.json: ${e}\n`).join("") });
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...calls, name: undefined, out: "a/gen" }, { ...copilot, name: undefined, out: "b/gen" }] });
+    expect(runCli(["generate", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  test("an output folder without a name of its own (-o /) is named by its path in messages", () => {
+    const dir = twoSpecs();
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^odatagen: \/: output folder \S+ is the working folder or above it/),
+    });
+  });
+
   test("invalid JSON, a missing config and --input without --out are usage errors", () => {
     const dir = twoSpecs();
     expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
@@ -101,6 +127,50 @@ describe("config files", () => {
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
+  });
+
+  test("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", () => {
+    const dir = twoSpecs();
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), `\ufeff${JSON.stringify({ services: [services[0]] }, null, 2)}\n`);
+    const first = runCli(["generate"], dir);
+    expect(first).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/calls: 11 files in out\/calls/) });
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
+  });
+
+  test.each([
+    // [config text, line:column, message]
+    ['{\n  "services": [\n    { "name": "a", "input": "a.xml" "out": "gen" }\n  ]\n}\n', "3:37", "expected ',' or '}' after a property value, found '\"'"],
+    ['\ufeff{\n  "services": [\n    { "input": "a.xml", "out": "gen", },\n  ]\n}\n', "3:39", "'}' after a comma (JSON allows no trailing comma)"],
+    ["{ services: [", "1:3", "expected a property name in double quotes, found 's'"],
+    ['{\n  // generated code\n  "services": []\n}', "2:3", "expected a property name in double quotes, found '/' (JSON has no comments)"],
+    ['{ "services": [', "1:16", "expected a value, found the end of the file"],
+  ])("a JSON syntax error is reported at its line and column: %j", (text, where, message) => {
+    const dir = twoSpecs();
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), text);
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.json:${where}: not valid JSON: ${message}\n` });
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
+  });
+
+  test("the JSON syntax check agrees with JSON.parse on 20,000 seeded scraps of JSON", () => {
+    const pieces = ["{", "}", "[", "]", ",", ":", '"', '"k"', "a", "1", "-", "0", ".", "e", "+", " ", "\n", "\\", "\\u00e9", "true", "null", "/"];
+    let seed = 12345;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let valid = 0;
+    for (let k = 0; k < 20000; k++) {
+      let text = "";
+      for (let n = 1 + Math.floor(random() * 12); n > 0; n--) text += pieces[Math.floor(random() * pieces.length)];
+      let parses = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        parses = false;
+      }
+      valid += parses ? 1 : 0;
+      const problem = findJsonSyntaxProblem(text);
+      if (parses !== (problem === undefined) || (problem && problem.offset > text.length))
+        throw new Error(`disagrees on ${JSON.stringify(text)}: ${JSON.stringify(problem)}`);
+    }
+    expect(valid).toBeGreaterThan(200);
   });
 });
 
@@ -128,7 +198,7 @@ describe("diagnostics and exit codes", () => {
     expect(fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts")).equals(before)).toBe(true);
   });
 
-  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (output still written)", () => {
+  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", () => {
     const dir = scratch();
     fs.writeFileSync(
       path.join(dir, "demo.xml"),
@@ -156,7 +226,8 @@ describe("diagnostics and exit codes", () => {
     const strict = runCli(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
-    expect(strict.stderr).toMatch(/--fail-on-warnings/);
+    expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
+    expect(strict.stderr).toMatch(/failing on warnings \(--fail-on-warnings\)/);
   });
 
   test("colour only when forced or on a terminal; NO_COLOR wins", () => {

@@ -5,6 +5,29 @@ import { runGenerate, type GenerateArgs } from "./generate-command";
 
 class UsageError extends Error {}
 
+/** `generate`'s flags that take one value; yargs makes a repeated one an array. */
+const SINGLE_VALUED = ["out", "config"] as const;
+/** `generate`'s flags that take a list; yargs makes one given with nothing after it `[]`. */
+const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
+
+/**
+ * A flag given twice, or with no value (`--include $EMPTY`), is a usage error: taking one of two
+ * output folders, or silently generating everything, would do what nobody asked for. An explicit
+ * empty value in a list (`--include ""`) is passed on (the slice warns about it, ODG302).
+ */
+export function generateFlagProblem(argv: Record<string, unknown>): string | undefined {
+  for (const name of SINGLE_VALUED) {
+    const v = argv[name];
+    if (Array.isArray(v)) return `--${name} was given ${v.length === 2 ? "twice" : `${v.length} times`} (${v.map((x) => JSON.stringify(String(x))).join(", ")}); give it once`;
+    if (v === "") return `--${name} needs a value`;
+  }
+  for (const name of LIST_VALUED) {
+    const v = argv[name];
+    if (Array.isArray(v) && v.length === 0) return `--${name} needs a value`;
+  }
+  return undefined;
+}
+
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
   try {
@@ -49,7 +72,12 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .example("$0 generate --check", "CI: fail when the committed output is stale")
           .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
           .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs")
-          .example("$0 generate --why microsoft.graph.identity", "Why the configured slice keeps that type"),
+          .example("$0 generate --why microsoft.graph.identity", "Why the configured slice keeps that type")
+          .check((argv) => {
+            const problem = generateFlagProblem(argv);
+            if (problem) throw new UsageError(problem);
+            return true;
+          }),
       (args) => {
         done(runGenerate(args as unknown as GenerateArgs));
       },

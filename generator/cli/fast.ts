@@ -18,10 +18,14 @@ export function tryFastPath(argv: string[]): number | undefined {
   let quiet = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--quiet" || a === "-q") quiet = true;
-    else if ((a === "--config" || a === "-c") && i + 1 < argv.length) config = argv[++i];
-    else if (a.startsWith("--config=")) config = a.slice("--config=".length);
-    else return undefined;
+    if (a === "--quiet" || a === "-q") {
+      quiet = true;
+      continue;
+    }
+    const value = a === "--config" || a === "-c" ? argv[++i] : a.startsWith("--config=") ? a.slice("--config=".length) : undefined;
+    // Anything else, and a --config that is repeated, empty or missing its value: yargs says what is wrong.
+    if (!value || value.startsWith("-") || config !== undefined) return undefined;
+    config = value;
   }
   const started = process.hrtime.bigint();
   const cwd = process.cwd();

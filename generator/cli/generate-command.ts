@@ -56,7 +56,8 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   // --why needs the slice computed: an up-to-date output is generated again in memory (and left as it is).
   const why = args.why?.length ? args.why : undefined;
   const force = args.force || args["fail-on-warnings"] || why !== undefined;
-  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why }));
+  const failOnWarnings = args["fail-on-warnings"];
+  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why, failOnWarnings }));
   return printOutcomes(outcomes, mode, args);
 }
 
@@ -72,7 +73,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     if (o.recovered === "restored-backup") err.print(`odatagen: ${o.service.name}: restored ${where} from an interrupted run`);
     if (o.leftovers) err.print(`odatagen: ${o.service.name}: an interrupted run left a staging or backup folder beside ${where}; the next generate cleans it up`);
     if (o.status === "failed") {
-      err.print(`odatagen: ${o.service.name}: not generated; ${where} left as it was`);
+      err.print(`odatagen: ${o.service.name}: not generated${o.failedOnWarnings ? " (--fail-on-warnings)" : ""}; ${where} left as it was`);
       continue;
     }
     if (o.status === "up-to-date") {
@@ -123,16 +124,12 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     for (const f of removing) err.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
   }
-  const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed");
-  const warnings = diags.some((d) => d.severity === "warning");
+  const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
+  const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
   if (diags.length) err.print(`odatagen: ${countLine(diags)}`);
   if (stale) err.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
-  if (errors || stale) return EXIT_INPUT;
-  if (warnings && args["fail-on-warnings"]) {
-    err.print("odatagen: failing on warnings (--fail-on-warnings)");
-    return EXIT_INPUT;
-  }
-  return EXIT_OK;
+  if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
+  return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
 }
 
 /** `--why`: each answer as its chain of reasons, names aligned. Printed even with --quiet: it was asked for. */

@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
+import { defaultServiceName } from "../config/validate";
 
 export interface ServiceFlags {
   input?: string[];
@@ -33,7 +34,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
     const out = path.resolve(cwd, flags.out);
-    return checked([override({ name: path.basename(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
+    return checked([override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
   }
   const file = findConfig(cwd, flags.config);
   if (!file) return { ok: false, errors: ["no odatagen.config.json, .mjs or .ts here; pass --input and --out, or create a config file"] };

@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason } from "../diagnostics";
+import { findJsonSyntaxProblem } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -35,19 +36,34 @@ export async function loadConfig(file: string): Promise<LoadResult> {
   try {
     value = await readConfigValue(file);
   } catch (e) {
-    return { ok: false, file, errors: [`${shown}: ${(e as Error).message}`] };
+    const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
+    return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
   }
   const checked = validateConfig(value, path.dirname(file));
   if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
   return { ok: true, file, services: checked.services };
 }
 
-/** Parses a JSON config without validating it (used by the fast path too). */
+/** A JSON config that does not parse, with the line and column (1-based) of the problem. */
+export class ConfigSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+/**
+ * Parses a JSON config without validating it (used by the fast path too). A byte-order mark, which
+ * some editors write and JSON.parse refuses, is skipped, as it is in metadata.
+ */
 export function parseJsonConfig(text: string): unknown {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(json);
   } catch (e) {
-    throw new Error(`not valid JSON: ${(e as Error).message}`);
+    const found = findJsonSyntaxProblem(json);
+    if (!found) throw new Error(`not valid JSON: ${(e as Error).message}`);
+    const before = json.slice(0, found.offset).split("\n");
+    throw new ConfigSyntaxError(`not valid JSON: ${found.message}`, before.length, before[before.length - 1].length + 1);
   }
 }
 

@@ -15,6 +15,8 @@ const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "val
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
   const errors: string[] = [];
   const services: ResolvedService[] = [];
+  /** Whether each service in `services` names itself (else it is named after its output folder). */
+  const named: boolean[] = [];
   if (!isObject(value)) return { ok: false, errors: ["(root): expected an object with a \"services\" list"] };
   unknownKeys(value, TOP_KEYS, "", errors);
   if (value.$schema !== undefined && typeof value.$schema !== "string") errors.push("$schema: expected a string");
@@ -54,8 +56,9 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       }
       if (errors.length > before) return;
       const out = path.resolve(baseDir, s.out as string);
+      named.push(s.name !== undefined);
       services.push({
-        name: (s.name as string | undefined) ?? path.basename(out),
+        name: (s.name as string | undefined) ?? defaultServiceName(out),
         inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
         out,
         include: s.include as string[] | undefined,
@@ -74,8 +77,22 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       if (j !== undefined) errors.push(`services[${i}].out: same output folder as services[${j}]`);
       seen.set(s.out, i);
     });
+    // --service and every message pick a service by its name. Two services without a name whose
+    // folders have the same name (packages/a/gen, packages/b/gen) are allowed: nothing chose it.
+    const byName = new Map<string, number>();
+    services.forEach((s, i) => {
+      const j = byName.get(s.name);
+      if (j === undefined) byName.set(s.name, i);
+      else if (named[i]) errors.push(`services[${i}].name: services[${j}] is named ${JSON.stringify(s.name)} too${named[j] ? "" : " (after its output folder)"}; each service needs a name of its own`);
+      else if (named[j]) errors.push(`services[${i}]: named ${JSON.stringify(s.name)} after its output folder, as services[${j}] is named; give it a "name"`);
+    });
   }
   return errors.length ? { ok: false, errors } : { ok: true, services };
+}
+
+/** A service without a name is named after its output folder (the folder's path when it has no name: `/`). */
+export function defaultServiceName(out: string): string {
+  return path.basename(out) || out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -103,6 +103,11 @@ export interface ReadOptions {
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
+  const json = jsonInput(text);
+  if (json) {
+    diags.error(json.code, json.message, "(document)", { source, offset: json.offset });
+    return undefined;
+  }
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check
   // first. Both read a one-byte copy of the text when that is exact (narrow.ts).
   const scan = (t: string, spans: number[] | undefined, triples: number[] | undefined) =>
@@ -141,11 +146,20 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
     diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
-      "", { source, offset: 0 });
+      "", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
   const r = new Reader(source, diags, wellFormed.prefixedAttributes);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
+  const version = r.attr(r.attrs(root), "Version");
+  if (version !== undefined && isBeforeV4(version)) {
+    // OData V2 and V3 metadata (EDMX 1.0): its elements differ (associations, no Type on navigation
+    // properties), so reading it as V4 would give a pile of misleading errors. One error says why.
+    const dsv = dataServices.map((d) => r.attr(r.attrs(d), "DataServiceVersion")).find((v) => v !== undefined);
+    const what = dsv ? `OData ${dsv.startsWith("3") ? "V3" : "V2"} metadata (EDMX ${version}, DataServiceVersion ${dsv})` : `EDMX ${version} metadata (OData V2 or V3)`;
+    diags.error(Codes.unsupportedInput, `${what} is not supported: odatagen reads OData V4 metadata (CSDL XML, EDMX Version 4.0 or 4.01)`, "Edmx", r.at(root));
+    return undefined;
+  }
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0]) : [];
   if (schemas.length === 0) {
@@ -170,6 +184,25 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
       }
   }
   return doc;
+}
+
+/** EDMX versions before 4.0: 1.0 (OData V2 and V3), and the Entity Framework's 2.0 and 3.0. */
+function isBeforeV4(version: string): boolean {
+  return /^[0-3](\.|$)/.test(version.trim());
+}
+
+/**
+ * A JSON document given as input (CSDL JSON, the JSON form of OData 4.01 metadata, or other JSON): said in words, at the
+ * `$Version` member that makes it CSDL JSON or at its first character, rather than reported as
+ * "text before the root element". XML cannot start with `{` or `[`, so this never refuses XML.
+ */
+function jsonInput(text: string): { code: string; message: string; offset: number } | undefined {
+  const first = text.search(/\S/);
+  if (first < 0 || (text[first] !== "{" && text[first] !== "[")) return undefined;
+  const version = text[first] === "{" ? /"\$Version"\s*:/.exec(text.slice(first, first + 4096)) : null;
+  if (version)
+    return { code: Codes.unsupportedInput, offset: first + version.index, message: "the input is CSDL JSON, which this version of odatagen does not read: give it the CSDL XML document ($metadata)" };
+  return { code: Codes.notCsdl, offset: first, message: "the input looks like JSON, not CSDL XML: give odatagen the CSDL XML document ($metadata)" };
 }
 
 /**

@@ -30,15 +30,23 @@ export interface RegenerateRequest {
   force: boolean;
   /** With a slice: name patterns to explain (GenerateOptions.why). */
   why?: string[];
+  /**
+   * `--fail-on-warnings`: a run with warnings fails as one with errors does: nothing is written and
+   * the output stays as it was (else the next run would find it up to date and pass).
+   */
+  failOnWarnings?: boolean;
 }
 
 export interface RegenerateOutcome {
   service: ResolvedService;
   /**
    * up-to-date: skipped by the fast path; written: the output was (re)written or already matched;
-   * failed: errors in the input (or an output conflict); checked: compared only (see plan).
+   * failed: errors in the input (or an output conflict, or warnings under failOnWarnings);
+   * checked: compared only (see plan).
    */
   status: "up-to-date" | "written" | "failed" | "checked";
+  /** Failed only because of warnings (RegenerateRequest.failOnWarnings). */
+  failedOnWarnings?: boolean;
   diagnostics: Diagnostic[];
   plan?: Plan;
   report?: WriteReport;
@@ -125,6 +133,8 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const record = { ...identity, options, inputs: read.records };
   const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
+  if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
+    return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   if (!writes) {
     const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
     return { ...base, status: "checked", diagnostics, plan, files: result.files, result, ms: elapsed() };

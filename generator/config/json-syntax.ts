@@ -1,0 +1,124 @@
+/**
+ * Where a JSON text first breaks the JSON grammar (RFC 8259), and why, in words. Used only after
+ * `JSON.parse` has failed: its messages differ between Node versions and some give no position at
+ * all ("Unexpected token '}', ... is not valid JSON"), while a config error should point at a line
+ * and column as every other diagnostic does. Iterative, so that deep nesting cannot overflow the stack.
+ */
+export interface JsonSyntaxProblem {
+  /** Character offset of the problem. */
+  offset: number;
+  message: string;
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+/** The first syntax error in `text`, or undefined when it is valid JSON. */
+export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+  let i = 0;
+  const problem = (message: string, offset = i): JsonSyntaxProblem => ({ offset, message });
+  const found = () => {
+    if (i >= text.length) return "found the end of the file";
+    const hint = text[i] === "/" ? " (JSON has no comments)" : text[i] === "'" ? " (JSON takes double quotes)" : "";
+    return `found ${shown(text[i])}${hint}`;
+  };
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  /** A string starting at text[i] === '"'; a problem, or undefined with i after its closing quote. */
+  const string = (): JsonSyntaxProblem | undefined => {
+    const start = i++;
+    for (;;) {
+      if (i >= text.length) return problem("a string that is never closed (no ending \")", start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return undefined;
+      }
+      if (c === 0x5c) {
+        ESCAPE.lastIndex = i;
+        if (!ESCAPE.test(text)) return problem("an invalid escape in a string (use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)");
+        i = ESCAPE.lastIndex;
+        continue;
+      }
+      if (c < 0x20) return problem(`${shown(text[i])} inside a string (write it as an escape, e.g. \\n)`);
+      i++;
+    }
+  };
+  /** What the parser expects next, per open container: a value, or what follows one. */
+  const open: ("{" | "[")[] = [];
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    if (expectValue) {
+      const c = text[i];
+      if (c === "{" || c === "[") {
+        open.push(c);
+        i++;
+        skipSpace();
+        if (text[i] === (c === "{" ? "}" : "]")) {
+          open.pop();
+          i++;
+          expectValue = false;
+          continue;
+        }
+        if (c === "{") {
+          const key = member();
+          if (key) return key;
+        }
+        continue;
+      }
+      if (c === '"') {
+        const p = string();
+        if (p) return p;
+      } else if (c === "-" || (c >= "0" && c <= "9")) {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(text)) return problem(`an invalid number`);
+        i = NUMBER.lastIndex;
+      } else if (text.startsWith("true", i)) i += 4;
+      else if (text.startsWith("false", i)) i += 5;
+      else if (text.startsWith("null", i)) i += 4;
+      else return problem(`expected a value, ${found()}`);
+      expectValue = false;
+      continue;
+    }
+    const top = open[open.length - 1];
+    if (top === undefined) return i < text.length ? problem(`${shown(text[i])} after the end of the JSON value`) : undefined;
+    const close = top === "{" ? "}" : "]";
+    if (text[i] === close) {
+      open.pop();
+      i++;
+      continue;
+    }
+    if (text[i] !== ",") return problem(`expected ',' or '${close}' after ${top === "{" ? "a property value" : "a list item"}, ${found()}`);
+    i++;
+    skipSpace();
+    if (text[i] === close) return problem(`'${close}' after a comma (JSON allows no trailing comma)`);
+    if (top === "{") {
+      const key = member();
+      if (key) return key;
+    }
+    expectValue = true;
+  }
+
+  /** An object member's name and colon; then a value is expected. */
+  function member(): JsonSyntaxProblem | undefined {
+    skipSpace();
+    if (text[i] !== '"') return problem(`expected a property name in double quotes, ${found()}`);
+    const p = string();
+    if (p) return p;
+    skipSpace();
+    if (text[i] !== ":") return problem(`expected ':' after the property name, ${found()}`);
+    i++;
+    expectValue = true;
+    return undefined;
+  }
+}
+
+/** A character as a message shows it: quoted, or as U+XXXX when it is invisible. */
+function shown(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code < 0x20 || code === 0x7f || code === 0xfeff || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029
+    ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}`
+    : `'${c}'`;
+}
