@@ -71,6 +71,37 @@ describe("requests and headers", () => {
     ]);
   });
 
+  test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
+    const seen: (HeadersInit | undefined)[] = [];
+    const client = rt.createClient({
+      baseUrl: srv.url,
+      headers: { accept: "application/json;odata.metadata=minimal", "X-App": "a" },
+      getToken: () => "tok",
+      fetch: (url, init) => {
+        seen.push(init?.headers);
+        return fetch(url, init);
+      },
+    });
+    srv.handle(() => ({ status: 204 }));
+    const headers = { "content-type": "application/json;charset=utf-8", "x-app": "b", authorization: "Basic eDp5" };
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal", headers });
+    // One value per name on the wire (fetch would join two spellings into "application/json, application/json;…").
+    expect(srv.requests[0].headers).toMatchObject({
+      accept: "application/json;odata.metadata=minimal",
+      "content-type": "application/json;charset=utf-8",
+      "x-app": "b",
+      authorization: "Bearer tok",
+    });
+    // init.headers stays a plain record, one key per name, in the spelling given last.
+    expect(seen[0]).toEqual({
+      accept: "application/json;odata.metadata=minimal",
+      "content-type": "application/json;charset=utf-8",
+      "x-app": "b",
+      Prefer: "return=minimal",
+      Authorization: "Bearer tok",
+    });
+  });
+
   test("createClient needs a baseUrl", () => {
     expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
   });

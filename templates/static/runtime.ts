@@ -25,7 +25,7 @@ export interface ClientOptions {
   baseUrl: string;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof fetch | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request; they replace the defaults (`Accept`, `Content-Type`) of the same name, in any case. */
   headers?: Record<string, string> | undefined;
   /** Returns a bearer token for the `Authorization` header; called before every attempt. */
   getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
@@ -48,7 +48,7 @@ export type Validator = (value: unknown) => ValidationResult;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
-  /** Extra headers for this request. */
+  /** Extra headers for this request; they replace the client's and the defaults of the same name, in any case. */
   headers?: Record<string, string> | undefined;
 }
 
@@ -543,14 +543,15 @@ function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined,
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
   const { baseUrl, options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
   const json = x.json !== undefined;
-  const headers: Record<string, string> = { Accept: "application/json", ...(json && { "Content-Type": "application/json" }), ...common, ...x.headers, ...options?.headers };
+  const defaults = { Accept: "application/json", ...(json && { "Content-Type": "application/json" }) };
+  const headers = mergeHeaders(defaults, common, x.headers, options?.headers);
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
   // The token goes only to the service's origin, not to a next link elsewhere.
   const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
   for (let attempt = 0; ; attempt++) {
     const token = sameOrigin && (await getToken?.());
-    const init: RequestInit = { method: x.method, headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers };
+    const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
@@ -564,6 +565,25 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/**
+ * Header records merged in order into one plain record. Header names are case-insensitive (RFC 9110
+ * §5.1): a later `accept` replaces an earlier `Accept` (its spelling is kept) rather than being sent
+ * beside it, which `fetch` would join into one invalid `a, b` value.
+ */
+function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  const spelling = new Map<string, string>();
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      const earlier = spelling.get(name.toLowerCase());
+      if (earlier !== undefined) delete merged[earlier];
+      spelling.set(name.toLowerCase(), name);
+      merged[name] = value;
+    }
+  }
+  return merged;
 }
 
 /** The body as JSON, as text when it is not JSON, undefined when empty. */
