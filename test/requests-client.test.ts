@@ -277,6 +277,50 @@ describe("paging with @odata.nextLink", () => {
   });
 });
 
+describe("a relative baseUrl (a browser app calling its own origin)", () => {
+  // Two pages under /svc, each linking to the next relatively, the last to another origin.
+  const relativePages = (r: { url: string }) => {
+    if (r.url === "/svc/People") return { body: { value: [person("a")], "@odata.nextLink": "People?$skiptoken=2" } };
+    if (r.url === "/svc/People?$skiptoken=2") return { body: { value: [person("b")], "@odata.nextLink": `${other.url}/People?$skiptoken=3` } };
+    return { status: 404 };
+  };
+
+  const followPages = async (fetchVia: typeof fetch) => {
+    const client = rt.createClient({ baseUrl: "/svc", fetch: fetchVia, getToken: () => "tok" });
+    srv.handle(relativePages);
+    other.handle(() => ({ body: { value: [person("z")] } }));
+    expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "b", "z"]);
+    expect(srv.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ["/svc/People", "Bearer tok"],
+      ["/svc/People?$skiptoken=2", "Bearer tok"],
+    ]);
+    expect(other.requests.map((r) => [r.url, r.headers.authorization])).toEqual([["/People?$skiptoken=3", undefined]]);
+  };
+
+  test("in a browser: resolved against the page's address; the token goes to the page's origin only", async () => {
+    const page = `${srv.url}/app/index.html`;
+    // fetch in a browser resolves a relative URL against the page; this one does the same over loopback.
+    const browserFetch: typeof fetch = (url, init) => fetch(new URL(String(url), page), init);
+    Object.defineProperty(globalThis, "location", { value: { href: page }, configurable: true });
+    try {
+      await followPages(browserFetch);
+    } finally {
+      Reflect.deleteProperty(globalThis, "location");
+    }
+  });
+
+  test("without a page (Node): the given fetch gets relative URLs, the token stays off other origins", async () => {
+    const seen: string[] = [];
+    // A fetch that knows where relative URLs go, as a proxy or test double does.
+    const proxyFetch: typeof fetch = (url, init) => {
+      seen.push(String(url));
+      return fetch(String(url).startsWith("/") ? srv.url + String(url) : url, init);
+    };
+    await followPages(proxyFetch);
+    expect(seen).toEqual(["/svc/People", "/svc/People?$skiptoken=2", `${other.url}/People?$skiptoken=3`]);
+  });
+});
+
 describe("validation of responses with the generated validators", () => {
   test("a page is checked item by item; the error points into the page", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

@@ -21,7 +21,7 @@ export interface RetryPolicy {
 }
 
 export interface ClientOptions {
-  /** The service root, e.g. `https://graph.microsoft.com/v1.0`. */
+  /** The service root, e.g. `https://graph.microsoft.com/v1.0`, or relative to the page's address (`/odata`). */
   baseUrl: string;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof fetch | undefined;
@@ -482,7 +482,7 @@ export function withQuery(pathAndQuery: string, q: QueryParts<unknown, unknown, 
 
 interface Exchange {
   method: string;
-  /** A path under the service root (`/People('a')`), or an absolute URL (a next link). */
+  /** A path under the service root (`/People('a')`), or an absolute URL (a next link, resolved by `locate`). */
   url: string;
   /** A JSON body. */
   json?: unknown;
@@ -548,14 +548,14 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
   // The token goes only to the service's origin, not to a next link elsewhere.
-  const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
+  const sameOrigin = locate(url).origin === locate(baseUrl).origin;
   for (let attempt = 0; ; attempt++) {
     const token = sameOrigin && (await getToken?.());
     const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    const response = await doFetch(url, init);
+    const response = await doFetch(unlocated(url), init);
     const { status } = response;
     const wait = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3) ? retryDelay(response.headers.get("retry-after"), attempt, retry) : undefined;
     if (wait === undefined) {
@@ -565,6 +565,24 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/** Stands for the page's address where there is none (Node); `unlocated` takes it off again. */
+const NO_PAGE = "http://no-page.invalid";
+
+/**
+ * `url` resolved against `base` (if given), which is itself resolved against the page's address:
+ * in a browser, `baseUrl: "/odata"` is on the page's own origin. Without a page, a relative URL
+ * resolves against the stand-in `NO_PAGE`, whose origin then stands for the service's.
+ */
+function locate(url: string, base?: string): URL {
+  const page = (globalThis as { location?: { href?: string } }).location?.href ?? `${NO_PAGE}/`;
+  return new URL(url, base === undefined ? page : new URL(base, page));
+}
+
+/** `url` as `fetch` gets it: relative again where `locate` had only the stand-in for a page. */
+function unlocated(url: string): string {
+  return url.startsWith(`${NO_PAGE}/`) ? url.slice(NO_PAGE.length) : url;
 }
 
 /**
@@ -654,8 +672,8 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url: string = new URL(next, `${client.baseUrl}/`).href;
-    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${url} leads back to a page already read: the service's paging loops`);
+    const url = locate(next, `${client.baseUrl}/`).href;
+    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
     page = await receivePage<Page<T>>(await execute(client, { method: "GET", url }, options), options);
   }
