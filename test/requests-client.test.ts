@@ -7,6 +7,7 @@ import { startLoopback, type Loopback } from "./helpers/loopback";
 import * as graph from "../generated/graph-callrecords/microsoft.graph.requests";
 import * as records from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as runtime from "../generated/graph-callrecords/runtime";
+import { validateCallRecord } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
 
 const dir = generateFixture("trippin-lite.xml", "client", { keyAsSegment: false });
 type Api = typeof import("./.generated/client/Travel.Lite.requests");
@@ -72,7 +73,7 @@ describe("requests and headers", () => {
   });
 
   test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
-    const seen: (HeadersInit | undefined)[] = [];
+    const seen: RequestInit["headers"][] = [];
     const client = rt.createClient({
       baseUrl: srv.url,
       headers: { accept: "application/json;odata.metadata=minimal", "X-App": "a" },
@@ -100,6 +101,37 @@ describe("requests and headers", () => {
       Prefer: "return=minimal",
       Authorization: "Bearer tok",
     });
+  });
+
+  test("ieee754Compatible: IEEE754Compatible=true on the JSON Accept and Content-Type; validators and @odata.count follow", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, ieee754Compatible: true });
+    const callRecord = (version: unknown) => ({
+      id: "r1", type: "groupCall", modalities: ["audio"], version,
+      startDateTime: "2024-01-01T10:00:00Z", endDateTime: "2024-01-01T11:00:00Z", lastModifiedDateTime: "2024-01-01T11:00:00Z",
+    });
+    srv.handle((r) => {
+      if (r.method === "POST") return { status: 204 };
+      if (r.url === "/callRecords('exact')") return { body: callRecord("9007199254740993") };
+      if (r.url === "/callRecords('rounded')") return { body: callRecord(9007199254740992) };
+      return { body: { "@odata.count": "2", value: [{ AirlineCode: "AA" }, { AirlineCode: "ZZ" }] } };
+    });
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal" });
+    const page = await api.listAirlines(client, api.airlines(), { count: true, validate: validators.validateAirline });
+    expect(srv.requests.map((r) => [r.method, r.headers.accept, r.headers["content-type"]])).toEqual([
+      ["POST", "application/json;IEEE754Compatible=true", "application/json;IEEE754Compatible=true"],
+      ["GET", "application/json;IEEE754Compatible=true", undefined],
+    ]);
+    // The count is written as a string too; Page<T> has it as a number.
+    expect(page["@odata.count"]).toBe(2);
+    // A validator is told that Int64 comes as a string (Graph's callRecord.version): every digit kept.
+    const validate = { validate: validateCallRecord };
+    await expect(rt.send(client, "GET", "/callRecords('exact')", undefined, validate)).resolves.toMatchObject({ version: "9007199254740993" });
+    const err = await rt.send(client, "GET", "/callRecords('rounded')", undefined, validate).catch((e: unknown) => e);
+    expect((err as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ path: "/version", expected: "Edm.Int64 as a string (IEEE754Compatible=true)" })]);
+    // Without the option: plain application/json, and a validator accepts either form.
+    const plain = rt.createClient({ baseUrl: srv.url });
+    await expect(rt.send(plain, "GET", "/callRecords('rounded')", undefined, validate)).resolves.toMatchObject({ version: 9007199254740992 });
+    expect(srv.requests.at(-1)?.headers.accept).toBe("application/json");
   });
 
   test("createClient needs a baseUrl", () => {

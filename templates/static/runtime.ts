@@ -6,7 +6,7 @@
 // method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
 // reached only from the functions that use them. An update bundles addresses, sending (headers,
 // retries, ODataError) and the JSON body handling, nothing else.
-import { ValidationFailedError, type ValidationResult } from "./validation.js";
+import { ValidationFailedError, type ValidateOptions, type ValidationResult } from "./validation.js";
 
 // ---------------------------------------------------------------------------------------------
 // Client
@@ -31,6 +31,13 @@ export interface ClientOptions {
   getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
   /** Retries of requests answered 429 Too Many Requests or 503 Service Unavailable. */
   retry?: RetryPolicy | undefined;
+  /**
+   * Asks the service for Edm.Int64 and Edm.Decimal values as JSON strings, which keep every digit
+   * (OData JSON Format §3.2): `;IEEE754Compatible=true` on the JSON `Accept` and `Content-Type`.
+   * Validators given as `validate` are then told so (`ieee754Compatible: true`): a number there
+   * is an error. Default false: JSON numbers, which lose digits beyond 2^53.
+   */
+  ieee754Compatible?: boolean | undefined;
 }
 
 export interface Client {
@@ -43,8 +50,14 @@ export function createClient(options: ClientOptions): Client {
   return { baseUrl: options.baseUrl.replace(/\/+$/, ""), options };
 }
 
-/** A generated validator (`validateSession`, …); passing one checks the response before it resolves. */
-export type Validator = (value: unknown) => ValidationResult;
+/**
+ * A generated validator (`validateSession`, …); passing one checks the response before it resolves.
+ * A client with `ieee754Compatible` gives it `{ ieee754Compatible: true }`.
+ */
+export type Validator = (value: unknown, options?: ValidatorOptions) => ValidationResult;
+
+/** What a client tells a `Validator`: only `ieee754Compatible`, so a validator of another generated folder fits too. */
+export type ValidatorOptions = Pick<ValidateOptions, "ieee754Compatible">;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
@@ -493,24 +506,24 @@ interface Exchange {
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError. */
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<T> {
-  return receive<T>(await execute(client, { method, url: pathAndQuery, json: body }, options), options);
+  return receive<T>(client, await execute(client, { method, url: pathAndQuery, json: body }, options), options);
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
 export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
   const response = await execute(client, { method: "GET", url: withQuery(target.path, options) }, options);
-  return page ? receivePage<T>(response, options) : receive<T>(response, options);
+  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /** POST of a new entity into a collection. */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  return receive<T>(await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
+  return receive<T>(client, await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
 export async function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
-  return receive<T>(await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
+  return receive<T>(client, await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
@@ -543,7 +556,8 @@ function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined,
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
   const { baseUrl, options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
   const json = x.json !== undefined;
-  const defaults = { Accept: "application/json", ...(json && { "Content-Type": "application/json" }) };
+  const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
+  const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const headers = mergeHeaders(defaults, common, x.headers, options?.headers);
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
@@ -615,22 +629,32 @@ async function parseBody(response: Response): Promise<unknown> {
 }
 
 /** The JSON body of a response, checked with `options.validate`. */
-async function receive<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
-  return checked(await parseBody(response), options?.validate) as T;
+async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
+  return checked(await parseBody(response), options?.validate, validateOptions(client)) as T;
 }
 
 /** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
-async function receivePage<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
+async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
   const page = await parseBody(response);
   const items = record(page)?.["value"];
-  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, `/value/${i}`));
-  else checked(page, options?.validate);
+  const how = validateOptions(client);
+  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
+  else checked(page, options?.validate, how);
+  // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
+  // it is read back as the number Page<T> promises.
+  const count = record(page)?.["@odata.count"];
+  if (how && typeof count === "string" && /^\d+$/.test(count)) (page as Record<string, unknown>)["@odata.count"] = Number(count);
   return page as T;
 }
 
+/** What validators are told: Int64 and Decimal as strings where the client asked the service for them. */
+function validateOptions(client: Client): ValidatorOptions | undefined {
+  return client.options.ieee754Compatible ? { ieee754Compatible: true } : undefined;
+}
+
 /** `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each error's path). */
-function checked(value: unknown, validate: Validator | undefined, prefix = ""): unknown {
-  const result = validate && value !== undefined ? validate(value) : undefined;
+function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = ""): unknown {
+  const result = validate && value !== undefined ? validate(value, how) : undefined;
   if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
   return value;
 }
@@ -672,10 +696,10 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url = locate(next, `${client.baseUrl}/`).href;
+    const url: string = locate(next, `${client.baseUrl}/`).href;
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
-    page = await receivePage<Page<T>>(await execute(client, { method: "GET", url }, options), options);
+    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
   }
 }
 
