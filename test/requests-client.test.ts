@@ -7,6 +7,7 @@ import { startLoopback, type Loopback } from "./helpers/loopback";
 import * as graph from "../generated/graph-callrecords/microsoft.graph.requests";
 import * as records from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as runtime from "../generated/graph-callrecords/runtime";
+import { validateCallRecord } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
 
 const dir = generateFixture("trippin-lite.xml", "client", { keyAsSegment: false });
 type Api = typeof import("./.generated/client/Travel.Lite.requests");
@@ -69,6 +70,68 @@ describe("requests and headers", () => {
       "DELETE /Bookings(AirlineCode='AA',BookingNo=1) ",
       'POST /X {"big":"9007199254740993"}',
     ]);
+  });
+
+  test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
+    const seen: RequestInit["headers"][] = [];
+    const client = rt.createClient({
+      baseUrl: srv.url,
+      headers: { accept: "application/json;odata.metadata=minimal", "X-App": "a" },
+      getToken: () => "tok",
+      fetch: (url, init) => {
+        seen.push(init?.headers);
+        return fetch(url, init);
+      },
+    });
+    srv.handle(() => ({ status: 204 }));
+    const headers = { "content-type": "application/json;charset=utf-8", "x-app": "b", authorization: "Basic eDp5" };
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal", headers });
+    // One value per name on the wire (fetch would join two spellings into "application/json, application/json;…").
+    expect(srv.requests[0].headers).toMatchObject({
+      accept: "application/json;odata.metadata=minimal",
+      "content-type": "application/json;charset=utf-8",
+      "x-app": "b",
+      authorization: "Bearer tok",
+    });
+    // init.headers stays a plain record, one key per name, in the spelling given last.
+    expect(seen[0]).toEqual({
+      accept: "application/json;odata.metadata=minimal",
+      "content-type": "application/json;charset=utf-8",
+      "x-app": "b",
+      Prefer: "return=minimal",
+      Authorization: "Bearer tok",
+    });
+  });
+
+  test("ieee754Compatible: IEEE754Compatible=true on the JSON Accept and Content-Type; validators and @odata.count follow", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, ieee754Compatible: true });
+    const callRecord = (version: unknown) => ({
+      id: "r1", type: "groupCall", modalities: ["audio"], version,
+      startDateTime: "2024-01-01T10:00:00Z", endDateTime: "2024-01-01T11:00:00Z", lastModifiedDateTime: "2024-01-01T11:00:00Z",
+    });
+    srv.handle((r) => {
+      if (r.method === "POST") return { status: 204 };
+      if (r.url === "/callRecords('exact')") return { body: callRecord("9007199254740993") };
+      if (r.url === "/callRecords('rounded')") return { body: callRecord(9007199254740992) };
+      return { body: { "@odata.count": "2", value: [{ AirlineCode: "AA" }, { AirlineCode: "ZZ" }] } };
+    });
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal" });
+    const page = await api.listAirlines(client, api.airlines(), { count: true, validate: validators.validateAirline });
+    expect(srv.requests.map((r) => [r.method, r.headers.accept, r.headers["content-type"]])).toEqual([
+      ["POST", "application/json;IEEE754Compatible=true", "application/json;IEEE754Compatible=true"],
+      ["GET", "application/json;IEEE754Compatible=true", undefined],
+    ]);
+    // The count is written as a string too; Page<T> has it as a number.
+    expect(page["@odata.count"]).toBe(2);
+    // A validator is told that Int64 comes as a string (Graph's callRecord.version): every digit kept.
+    const validate = { validate: validateCallRecord };
+    await expect(rt.send(client, "GET", "/callRecords('exact')", undefined, validate)).resolves.toMatchObject({ version: "9007199254740993" });
+    const err = await rt.send(client, "GET", "/callRecords('rounded')", undefined, validate).catch((e: unknown) => e);
+    expect((err as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ path: "/version", expected: "Edm.Int64 as a string (IEEE754Compatible=true)" })]);
+    // Without the option: plain application/json, and a validator accepts either form.
+    const plain = rt.createClient({ baseUrl: srv.url });
+    await expect(rt.send(plain, "GET", "/callRecords('rounded')", undefined, validate)).resolves.toMatchObject({ version: 9007199254740992 });
+    expect(srv.requests.at(-1)?.headers.accept).toBe("application/json");
   });
 
   test("createClient needs a baseUrl", () => {
@@ -243,6 +306,50 @@ describe("paging with @odata.nextLink", () => {
     other.handle(() => ({ body: { value: [person("z")] } }));
     expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "z"]);
     expect(other.requests[0].headers.authorization).toBeUndefined();
+  });
+});
+
+describe("a relative baseUrl (a browser app calling its own origin)", () => {
+  // Two pages under /svc, each linking to the next relatively, the last to another origin.
+  const relativePages = (r: { url: string }) => {
+    if (r.url === "/svc/People") return { body: { value: [person("a")], "@odata.nextLink": "People?$skiptoken=2" } };
+    if (r.url === "/svc/People?$skiptoken=2") return { body: { value: [person("b")], "@odata.nextLink": `${other.url}/People?$skiptoken=3` } };
+    return { status: 404 };
+  };
+
+  const followPages = async (fetchVia: typeof fetch) => {
+    const client = rt.createClient({ baseUrl: "/svc", fetch: fetchVia, getToken: () => "tok" });
+    srv.handle(relativePages);
+    other.handle(() => ({ body: { value: [person("z")] } }));
+    expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "b", "z"]);
+    expect(srv.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ["/svc/People", "Bearer tok"],
+      ["/svc/People?$skiptoken=2", "Bearer tok"],
+    ]);
+    expect(other.requests.map((r) => [r.url, r.headers.authorization])).toEqual([["/People?$skiptoken=3", undefined]]);
+  };
+
+  test("in a browser: resolved against the page's address; the token goes to the page's origin only", async () => {
+    const page = `${srv.url}/app/index.html`;
+    // fetch in a browser resolves a relative URL against the page; this one does the same over loopback.
+    const browserFetch: typeof fetch = (url, init) => fetch(new URL(String(url), page), init);
+    Object.defineProperty(globalThis, "location", { value: { href: page }, configurable: true });
+    try {
+      await followPages(browserFetch);
+    } finally {
+      Reflect.deleteProperty(globalThis, "location");
+    }
+  });
+
+  test("without a page (Node): the given fetch gets relative URLs, the token stays off other origins", async () => {
+    const seen: string[] = [];
+    // A fetch that knows where relative URLs go, as a proxy or test double does.
+    const proxyFetch: typeof fetch = (url, init) => {
+      seen.push(String(url));
+      return fetch(String(url).startsWith("/") ? srv.url + String(url) : url, init);
+    };
+    await followPages(proxyFetch);
+    expect(seen).toEqual(["/svc/People", "/svc/People?$skiptoken=2", `${other.url}/People?$skiptoken=3`]);
   });
 });
 

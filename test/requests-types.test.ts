@@ -131,8 +131,8 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
       const imports = fs.readFileSync(path.join(dir, f), "utf8").match(/from "[^"]+"/g) ?? [];
       expect(imports.filter((i) => i.includes("validators"))).toEqual([]);
     }
-    // The runtime uses one class of validation.ts (the error it throws), nothing else.
-    expect(fs.readFileSync(path.join(dir, "runtime.ts"), "utf8")).toContain('import { ValidationFailedError, type ValidationResult } from "./validation.js";');
+    // The runtime uses one class of validation.ts (the error it throws) and types, nothing else.
+    expect(fs.readFileSync(path.join(dir, "runtime.ts"), "utf8")).toContain('import { ValidationFailedError, type ValidateOptions, type ValidationResult } from "./validation.js";');
   });
 
   test("a wrong use is reported", () => {

@@ -42,6 +42,10 @@ const rows: Row[] = [
   ["double", 1.5, true], ["double", -1e308, true], ["double", "INF", true], ["double", "-INF", true], ["double", "NaN", true],
   ["double", "inf", false], ["double", "1.5", false], ["double", Infinity, false], ["double", NaN, false],
   ["single", 3.4e38, true], ["single", 3.5e38, false], ["single", "-INF", true], ["single", "Infinity", false],
+  // float32's largest value as .NET and Java write it (rounds to it; above it as a double), and the
+  // largest double that still rounds to it; half-way to 2^128 rounds to Infinity
+  ["single", JSON.parse("3.4028235E+38"), true], ["single", JSON.parse("-3.4028235E+38"), true],
+  ["single", 3.4028235677973362e38, true], ["single", 3.4028235677973366e38, false], ["single", -3.4028235677973366e38, false],
   // Edm.Guid
   ["guid", "01234567-89ab-cdef-0123-456789ABCDEF", true], ["guid", "01234567-89ab-cdef-0123-456789abcde", false],
   ["guid", "0123456789abcdef0123456789abcdef", false], ["guid", "g1234567-89ab-cdef-0123-456789abcdef", false], ["guid", "{01234567-89ab-cdef-0123-456789abcdef}", false],
