@@ -345,7 +345,8 @@ export function c(v: unknown, ctx: Context, name: string, check: Checker, expect
     return 1;
   }
   if (v === undefined && (flags & REQUIRED) === 0) return 0;
-  ctx.absent(v, name, `Collection(${expected})`, flags);
+  // A collection left out of a create is created empty (Protocol §11.4.2), as if it had a default.
+  ctx.absent(v, name, `Collection(${expected})`, flags | HAS_DEFAULT);
   return v === undefined ? 0 : 1;
 }
 
@@ -761,13 +762,15 @@ export function checkDouble(v: unknown, ctx: Context, key: Key): void {
   ctx.fail(key, "Edm.Double", v);
 }
 
-const SINGLE_MAX = 3.4028234663852886e38;
-
-/** Edm.Single: as Edm.Double, within the range of an IEEE 754 binary32. */
+/**
+ * Edm.Single: as Edm.Double, within the range of an IEEE 754 binary32: the number must round to a
+ * finite float32. A comparison with float32's largest value as a double would reject the shortest
+ * text that writes it, `3.4028235E+38` (what .NET and Java write for `float.MaxValue`).
+ */
 export function checkSingle(v: unknown, ctx: Context, key: Key): void {
   if (typeof v === "number") {
     if (v - v !== 0) ctx.fail(key, "Edm.Single", v, `${String(v)} is not a JSON number; write "INF", "-INF" or "NaN"`);
-    else if (v > SINGLE_MAX || v < -SINGLE_MAX) ctx.fail(key, "Edm.Single", v, `${v} is outside the range of Edm.Single`);
+    else if (!Number.isFinite(Math.fround(v))) ctx.fail(key, "Edm.Single", v, `${v} is outside the range of Edm.Single`);
     return;
   }
   if (v === "INF" || v === "-INF" || v === "NaN") return;

@@ -7,7 +7,7 @@
 // method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
 // reached only from the functions that use them. An update bundles addresses, sending (headers,
 // retries, ODataError) and the JSON body handling, nothing else.
-import { ValidationFailedError, type ValidationResult } from "./validation.js";
+import { ValidationFailedError, type ValidateOptions, type ValidationResult } from "./validation.js";
 
 // ---------------------------------------------------------------------------------------------
 // Client
@@ -22,16 +22,23 @@ export interface RetryPolicy {
 }
 
 export interface ClientOptions {
-  /** The service root, e.g. `https://graph.microsoft.com/v1.0`. */
+  /** The service root, e.g. `https://graph.microsoft.com/v1.0`, or relative to the page's address (`/odata`). */
   baseUrl: string;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof fetch | undefined;
-  /** Headers sent with every request. */
+  /** Headers sent with every request; they replace the defaults (`Accept`, `Content-Type`) of the same name, in any case. */
   headers?: Record<string, string> | undefined;
   /** Returns a bearer token for the `Authorization` header; called before every attempt. */
   getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
   /** Retries of requests answered 429 Too Many Requests or 503 Service Unavailable. */
   retry?: RetryPolicy | undefined;
+  /**
+   * Asks the service for Edm.Int64 and Edm.Decimal values as JSON strings, which keep every digit
+   * (OData JSON Format §3.2): `;IEEE754Compatible=true` on the JSON `Accept` and `Content-Type`.
+   * Validators given as `validate` are then told so (`ieee754Compatible: true`): a number there
+   * is an error. Default false: JSON numbers, which lose digits beyond 2^53.
+   */
+  ieee754Compatible?: boolean | undefined;
 }
 
 export interface Client {
@@ -44,12 +51,18 @@ export function createClient(options: ClientOptions): Client {
   return { baseUrl: options.baseUrl.replace(/\/+$/, ""), options };
 }
 
-/** A generated validator (`validateSession`, …); passing one checks the response before it resolves. */
-export type Validator = (value: unknown) => ValidationResult;
+/**
+ * A generated validator (`validateSession`, …); passing one checks the response before it resolves.
+ * A client with `ieee754Compatible` gives it `{ ieee754Compatible: true }`.
+ */
+export type Validator = (value: unknown, options?: ValidatorOptions) => ValidationResult;
+
+/** What a client tells a `Validator`: only `ieee754Compatible`, so a validator of another generated folder fits too. */
+export type ValidatorOptions = Pick<ValidateOptions, "ieee754Compatible">;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
-  /** Extra headers for this request. */
+  /** Extra headers for this request; they replace the client's and the defaults of the same name, in any case. */
   headers?: Record<string, string> | undefined;
 }
 
@@ -85,11 +98,19 @@ export interface Nav<T, N> {
   readonly __navigation?: N;
 }
 
-/** Every property name of `T`, over all members when `T` is a union. */
-export type KeysOf<T> = T extends unknown ? keyof T & string : never;
+/**
+ * The structural properties `$select` and `$orderby` may name (navigation properties `N` and `@`
+ * annotations left out): those of `T`, or, when `T` is a type and its subtypes, the ones they all
+ * have. A subtype's own property is named behind its type cast, `Ns.book/pages` (URL Conventions
+ * §5.1.3): unqualified, a service refuses it.
+ */
+export type PropertyName<T, N> = Exclude<keyof T & string, keyof N | `@${string}`> | TypeCastPath;
 
-/** The structural property names of `T` (navigation properties `N` and `@` annotations left out). */
-export type PropertyName<T, N> = Exclude<KeysOf<T>, keyof N | `@${string}`>;
+/** A property behind a type cast: `Ns.book/pages`. */
+export type TypeCastPath = `${string}.${string}/${string}`;
+
+/** The properties of `T` that `S` selects behind a type cast to `T`, read from its `@odata.type`. */
+type CastSelected<T, S extends string> = T extends { "@odata.type"?: `#${infer Q}` } ? (S extends `${Q}/${infer K}` ? K : never) : never;
 
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
@@ -124,7 +145,7 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /** The entity as read: all of `T` without `$select`, else only the selected properties (and expanded ones). */
-export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S> | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
 
 /** One page of a collection (OData JSON Format §12). */
 export interface Page<T> {
@@ -483,7 +504,7 @@ export function withQuery(pathAndQuery: string, q: QueryParts<unknown, unknown, 
 
 interface Exchange {
   method: string;
-  /** A path under the service root (`/People('a')`), or an absolute URL (a next link). */
+  /** A path under the service root (`/People('a')`), or an absolute URL (a next link, resolved by `locate`). */
   url: string;
   /** A JSON body. */
   json?: unknown;
@@ -494,24 +515,24 @@ interface Exchange {
 
 /** Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError. */
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<T> {
-  return receive<T>(await execute(client, { method, url: pathAndQuery, json: body }, options), options);
+  return receive<T>(client, await execute(client, { method, url: pathAndQuery, json: body }, options), options);
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
 export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
   const response = await execute(client, { method: "GET", url: withQuery(target.path, options) }, options);
-  return page ? receivePage<T>(response, options) : receive<T>(response, options);
+  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /** POST of a new entity into a collection. */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  return receive<T>(await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
+  return receive<T>(client, await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
 export async function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
-  return receive<T>(await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
+  return receive<T>(client, await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
@@ -544,18 +565,20 @@ function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined,
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
   const { baseUrl, options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
   const json = x.json !== undefined;
-  const headers: Record<string, string> = { Accept: "application/json", ...(json && { "Content-Type": "application/json" }), ...common, ...x.headers, ...options?.headers };
+  const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
+  const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
+  const headers = mergeHeaders(defaults, common, x.headers, options?.headers);
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
   // The token goes only to the service's origin, not to a next link elsewhere.
-  const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
+  const sameOrigin = locate(url).origin === locate(baseUrl).origin;
   for (let attempt = 0; ; attempt++) {
     const token = sameOrigin && (await getToken?.());
-    const init: RequestInit = { method: x.method, headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers };
+    const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    const response = await doFetch(url, init);
+    const response = await doFetch(unlocated(url), init);
     const { status } = response;
     const wait = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3) ? retryDelay(response.headers.get("retry-after"), attempt, retry) : undefined;
     if (wait === undefined) {
@@ -565,6 +588,43 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/** Stands for the page's address where there is none (Node); `unlocated` takes it off again. */
+const NO_PAGE = "http://no-page.invalid";
+
+/**
+ * `url` resolved against `base` (if given), which is itself resolved against the page's address:
+ * in a browser, `baseUrl: "/odata"` is on the page's own origin. Without a page, a relative URL
+ * resolves against the stand-in `NO_PAGE`, whose origin then stands for the service's.
+ */
+function locate(url: string, base?: string): URL {
+  const page = (globalThis as { location?: { href?: string } }).location?.href ?? `${NO_PAGE}/`;
+  return new URL(url, base === undefined ? page : new URL(base, page));
+}
+
+/** `url` as `fetch` gets it: relative again where `locate` had only the stand-in for a page. */
+function unlocated(url: string): string {
+  return url.startsWith(`${NO_PAGE}/`) ? url.slice(NO_PAGE.length) : url;
+}
+
+/**
+ * Header records merged in order into one plain record. Header names are case-insensitive (RFC 9110
+ * §5.1): a later `accept` replaces an earlier `Accept` (its spelling is kept) rather than being sent
+ * beside it, which `fetch` would join into one invalid `a, b` value.
+ */
+function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record<string, string> {
+  const merged: Record<string, string> = {};
+  const spelling = new Map<string, string>();
+  for (const layer of layers) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      const earlier = spelling.get(name.toLowerCase());
+      if (earlier !== undefined) delete merged[earlier];
+      spelling.set(name.toLowerCase(), name);
+      merged[name] = value;
+    }
+  }
+  return merged;
 }
 
 /** The body as JSON, as text when it is not JSON, undefined when empty. */
@@ -578,22 +638,32 @@ async function parseBody(response: Response): Promise<unknown> {
 }
 
 /** The JSON body of a response, checked with `options.validate`. */
-async function receive<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
-  return checked(await parseBody(response), options?.validate) as T;
+async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
+  return checked(await parseBody(response), options?.validate, validateOptions(client)) as T;
 }
 
 /** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
-async function receivePage<T>(response: Response, options: ReadOptions | undefined): Promise<T> {
+async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
   const page = await parseBody(response);
   const items = record(page)?.["value"];
-  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, `/value/${i}`));
-  else checked(page, options?.validate);
+  const how = validateOptions(client);
+  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
+  else checked(page, options?.validate, how);
+  // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
+  // it is read back as the number Page<T> promises.
+  const count = record(page)?.["@odata.count"];
+  if (how && typeof count === "string" && /^\d+$/.test(count)) (page as Record<string, unknown>)["@odata.count"] = Number(count);
   return page as T;
 }
 
+/** What validators are told: Int64 and Decimal as strings where the client asked the service for them. */
+function validateOptions(client: Client): ValidatorOptions | undefined {
+  return client.options.ieee754Compatible ? { ieee754Compatible: true } : undefined;
+}
+
 /** `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each error's path). */
-function checked(value: unknown, validate: Validator | undefined, prefix = ""): unknown {
-  const result = validate && value !== undefined ? validate(value) : undefined;
+function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = ""): unknown {
+  const result = validate && value !== undefined ? validate(value, how) : undefined;
   if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
   return value;
 }
@@ -635,10 +705,10 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url: string = new URL(next, `${client.baseUrl}/`).href;
-    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${url} leads back to a page already read: the service's paging loops`);
+    const url: string = locate(next, `${client.baseUrl}/`).href;
+    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
-    page = await receivePage<Page<T>>(await execute(client, { method: "GET", url }, options), options);
+    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
   }
 }
 
