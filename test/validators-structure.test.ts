@@ -200,6 +200,18 @@ describe("modes", () => {
     expect(paths(tv.validateItem({ name: 5, extra: 1 }, { mode: "update" }))).toEqual(["/name", "/extra"]);
     expect(paths(tv.validateItem({ name: null }, { mode: "update" }))).toEqual(["/name"]);
   });
+
+  test("update: an abstract type without @odata.type is the instance's own type, its known properties checked", () => {
+    // Shape is abstract; a PATCH to a shape need not say which kind it is (the service knows).
+    expect(tv.validateShape({ label: "renamed" }, { mode: "update" })).toEqual({ valid: true, errors: [] });
+    expect(tv.isShape({ radius: 2 }, { mode: "update" })).toBe(true);
+    expect(paths(tv.validateShape({ label: 5 }, { mode: "update" }))).toEqual(["/label"]);
+    expect(paths(tv.validateItem({ shape: { label: 5 } }, { mode: "update" }))).toEqual(["/shape/label"]);
+    // Elsewhere a value of an abstract type must still say which concrete type it is.
+    for (const mode of ["read", "create"] as const) {
+      expect(tv.validateShape({ label: "x" }, { mode }).errors.map((e) => e.message)).toEqual(["Test.Validation.Shape is abstract: @odata.type must name a concrete subtype"]);
+    }
+  });
 });
 
 describe("results", () => {

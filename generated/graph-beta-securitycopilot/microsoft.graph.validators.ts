@@ -54,6 +54,8 @@ export function assertEntity(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsEntity, "microsoft.graph.entity");
     case "microsoft.graph.security.securityCopilot.evaluation":
       return exactEvaluation(v as vr.Json, ctx, key);
     case "microsoft.graph.security.securityCopilot.prompt":

@@ -653,6 +653,8 @@ export function assertUserAgent(value: unknown, options?: vr.ValidateOptions): a
 /** Checks a value declared as `microsoft.graph.callRecords.userAgent` or the subtype its `@odata.type` names. */
 export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.userAgent", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent");
     case "microsoft.graph.callRecords.clientUserAgent":
       return exactClientUserAgent(v as vr.Json, ctx, key);
     case "microsoft.graph.callRecords.serviceUserAgent":
@@ -850,6 +852,8 @@ export function assertParticipantBase(value: unknown, options?: vr.ValidateOptio
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.participantBase", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase");
     case "microsoft.graph.callRecords.organizer":
       return exactOrganizer(v as vr.Json, ctx, key);
     case "microsoft.graph.callRecords.participant":

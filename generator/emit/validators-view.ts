@@ -228,6 +228,8 @@ function typeView(
   };
   visit(t);
   const dispatch = cases.length + abstractCases.length > 1;
+  // No @odata.type where an abstract type is declared: wrong, except in a PATCH body (vr.untyped).
+  if (t.abstract) cases.unshift(`    case undefined:\n      return vr.untyped(v as vr.Json, ctx, key, props${name}, ${qname});`);
   if (abstractCases.length) cases.push(...abstractCases, `      return vr.wrongType(ctx, key, v as vr.Json, ${qname}, true);`);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {

@@ -487,6 +487,19 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
   ctx.leave();
 }
 
+/**
+ * An object without `@odata.type` where the abstract type `declared` is expected: wrong, except in
+ * update mode. A PATCH body changes an instance the service knows, of a concrete type the URL
+ * already names (JSON Format §4.5.3), so there the properties `declared` has are checked and any
+ * others accepted (they may be the concrete type's own).
+ */
+export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared: string): void {
+  if (ctx.mode !== UPDATE) return wrongType(ctx, key, o, declared, false);
+  if (!ctx.enter(key)) return;
+  props(o, ctx);
+  ctx.leave();
+}
+
 /** Finds the checker for a type name as `@odata.type` writes it (with or without `#`, by alias or namespace). */
 export type Resolver = (typeName: string) => Checker | undefined;
 

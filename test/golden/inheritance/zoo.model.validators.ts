@@ -29,6 +29,8 @@ export function assertLocation(value: unknown, options?: vr.ValidateOptions): as
 /** Checks a value declared as `zoo.model.location` or the subtype its `@odata.type` names. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "zoo.model.location", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsLocation, "zoo.model.location");
     case "zoo.model.enclosure":
       return exactEnclosure(v as vr.Json, ctx, key);
     case "zoo.model.tank":
@@ -157,6 +159,8 @@ export function assertAnimal(value: unknown, options?: vr.ValidateOptions): asse
 /** Checks a value declared as `zoo.model.animal` or the subtype its `@odata.type` names. */
 export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "zoo.model.animal", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsAnimal, "zoo.model.animal");
     case "zoo.model.bird":
       return exactBird(v as vr.Json, ctx, key);
     case "zoo.model.parrot":

@@ -182,6 +182,8 @@ export function assertShape(value: unknown, options?: vr.ValidateOptions): asser
 /** Checks a value declared as `Test.Validation.Shape` or the subtype its `@odata.type` names. */
 export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Shape", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsShape, "Test.Validation.Shape");
     case "Test.Validation.Circle":
       return exactCircle(v as vr.Json, ctx, key);
     case "Test.Validation.Triangle":
@@ -254,6 +256,8 @@ export function assertPolygon(value: unknown, options?: vr.ValidateOptions): ass
 /** Checks a value declared as `Test.Validation.Polygon` or the subtype its `@odata.type` names. */
 export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
   switch (vr.typeOf(v, ctx, key, "Test.Validation.Polygon", ALIASES)) {
+    case undefined:
+      return vr.untyped(v as vr.Json, ctx, key, propsPolygon, "Test.Validation.Polygon");
     case "Test.Validation.Triangle":
       return exactTriangle(v as vr.Json, ctx, key);
     case "Test.Validation.Polygon":
