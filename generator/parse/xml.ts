@@ -160,6 +160,10 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     diags.error(Codes.unsupportedInput, `${what} is not supported: odatagen reads OData V4 metadata (CSDL XML, EDMX Version 4.0 or 4.01)`, "Edmx", r.at(root));
     return undefined;
   }
+  if (version !== undefined && version !== "4.0" && version !== "4.01") {
+    // A later version may add what this reader does not know; what it does know is read as 4.01.
+    diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read as 4.01`, "Edmx", r.at(root));
+  }
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0]) : [];
   if (schemas.length === 0) {
