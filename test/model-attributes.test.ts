@@ -1,6 +1,8 @@
 // Attribute values the CSDL XML schema does not allow: each is an ODG102 warning at its element,
 // read as the attribute's default (a boolean), left out (a facet) or numbered in order (an enum
 // member's value). What the schema does allow, xs:boolean's `1` and `0` included, is read silently.
+import { GenerationError, type Diagnostic } from "../generator/diagnostics";
+import { generate } from "../generator/generate";
 import { build, edmx, entity, schema } from "./helpers/csdl";
 
 const warnings = (body: string) =>
@@ -66,4 +68,27 @@ test("enum member values: an integer the underlying type holds, exactly", () => 
   ]);
   const e = build(edmx(schema("ns", body))).model.types.get("ns.e");
   expect(e?.kind === "enum" && e.members.map((m) => m.value)).toEqual([0, 1, 2147483648, 7]);
+});
+
+test("an element the reader leaves out does not hide the model's problems: all are reported in one run, without echoes", () => {
+  const content = edmx(schema("ns", `
+    <ComplexType Name="a">
+      <Property Name="x" Type="ns.nope"/>
+      <Property Name="w"/>
+      <NavigationProperty Name="n" Type=""/>
+    </ComplexType>
+    <EntityType Name="e"><Key><PropertyRef Name="nokey"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>`));
+  let diagnostics: Diagnostic[] = [];
+  try {
+    generate({ inputs: [{ file: "p.xml", content }] });
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    diagnostics = e.diagnostics;
+  }
+  expect(diagnostics.map((d) => [d.code, d.path])).toEqual([
+    ["ODG101", "ns.a/w"],
+    ["ODG101", "ns.a/n"],
+    ["ODG103", "ns.a/x"],
+    ["ODG106", "ns.e/Key/nokey"],
+  ]);
 });

@@ -412,6 +412,8 @@ class ModelBuilder {
 
   /** Resolves a type name; reports and returns undefined when it names nothing known. */
   resolveType(rawName: string, path: string, at: SourceRef): ModelType | undefined {
+    // No Type attribute: the reader reported it (ODG101).
+    if (rawName === "") return undefined;
     if (rawName.startsWith("Edm.")) {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
@@ -587,6 +589,8 @@ class ModelBuilder {
         continue;
       }
       const target = this.types.get(this.qualify(name));
+      // No Type attribute: the reader reported it (ODG101).
+      if (name === "") continue;
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
