@@ -34,8 +34,10 @@ describe("enum type attributes", () => {
     expect(b.errors).toEqual([expect.objectContaining({ code: "ODG102", path: "ns.e", line: 5, column: 1 })]);
   });
 
-  test("a type defined twice is an error", () => {
-    const b = build(edmx(schema("ns", `<EnumType Name="e"/><ComplexType Name="e"/>`)));
-    expect(b.errors).toEqual([expect.objectContaining({ code: "ODG104", path: "ns.e" })]);
+  test("a type defined twice is an error at the later definition, whatever the kinds", () => {
+    for (const [first, second] of [["<EnumType Name=\"e\"/>", "<ComplexType Name=\"e\"/>"], ["<EntityType Name=\"e\"/>", "<ComplexType Name=\"e\"/>"]]) {
+      const b = build(edmx(schema("ns", `${first}\n${second}`)));
+      expect(b.errors).toEqual([expect.objectContaining({ code: "ODG104", path: "ns.e", line: 6 })]);
+    }
   });
 });

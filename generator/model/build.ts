@@ -302,8 +302,11 @@ class ModelBuilder {
 
   declare(schema: Schema, type: SchemaType, path: string): void {
     this.identifier(type.name, "type", path, type.at);
-    if (this.types.has(type.qualifiedName)) {
-      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, type.at);
+    const first = this.types.get(type.qualifiedName);
+    if (first) {
+      // Types are declared kind by kind; the one reported is the later in its document.
+      const later = first.at.source === type.at.source && first.at.offset > type.at.offset ? first : type;
+      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, later.at);
       return;
     }
     this.types.set(type.qualifiedName, type);
