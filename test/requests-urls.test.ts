@@ -42,6 +42,10 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["TimeOfDay", "13:20:00.5", "13:20:00.5"],
     ["Duration", "P1DT2H", "duration'P1DT2H'"],
     ["Binary", "T0RhdGE", "binary'T0RhdGE'"],
+    ["Binary", "a+b/cw==", "binary'a-b_cw=='"],
+    ["Guid", "9D9B2FA0-EFBF-490E-A5E3-BAC8F7D47354", "9D9B2FA0-EFBF-490E-A5E3-BAC8F7D47354"],
+    ["Duration", "-PT0.5S", "duration'-PT0.5S'"],
+    ["DateTimeOffset", "2026-11-23T10:00Z", "2026-11-23T10:00Z"],
     ["enum:Travel.Lite.Gender", "Female", "Travel.Lite.Gender'Female'"],
     ["enum:Travel.Lite.Gender", "Male,Female", "Travel.Lite.Gender'Male,Female'"],
   ])("%s %p → %s", (kind, value, expected) => {
@@ -51,6 +55,22 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
   test("integer kinds reject what is not a number, so nothing is injected into the key", () => {
     expect(() => rt.literal("Int32", "1)/Secrets(2")).toThrow(/not an Edm.Int32 literal/);
     expect(() => rt.literal("Int64", "")).toThrow(TypeError);
+  });
+
+  test.each<[rt.KeyKind, rt.KeyValue]>([
+    ["Int64", 1.5],
+    ["Int32", "1e3"],
+    ["Double", "1)"],
+    ["Guid", "9d9b2fa0-efbf-490e-a5e3"],
+    ["Guid", "x') or true or ('"],
+    ["Duration", "P1D'"],
+    ["Duration", "PT"],
+    ["Binary", "ab'cd"],
+    ["Date", "23.11.2026"],
+    ["TimeOfDay", "1:20"],
+    ["DateTimeOffset", "2026-11-23T10:00:00"],
+  ])("%s %p is not a literal of its type: a TypeError before any request", (kind, value) => {
+    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)}`));
   });
 });
 

@@ -211,41 +211,53 @@ export type KeyKind =
 
 /** `'O''Neil'`: quoted, quotes doubled. */
 export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
-export const edmGuid: Literal = String;
 export const edmBoolean: Literal = (value) => (value === true || value === "true" ? "true" : "false");
 export const edmDouble: Literal = (value) =>
-  Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : String(value);
+  Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DECIMAL);
 export const edmSingle = edmDouble;
-export const edmDuration: Literal = (value) => `duration'${String(value)}'`;
-export const edmBinary: Literal = (value) => `binary'${String(value)}'`;
 
 /** A literal of an enum type: `Namespace.Gender'Female'` (flags: `'Male,Female'`). */
 export function edmEnum(qualifiedName: string): Literal {
   return (value) => `${qualifiedName}${edmString(value)}`;
 }
 
-/** Integers and decimals: checked to be one, so nothing else is injected into a key. */
-function numeric(kind: string): Literal {
+/**
+ * `text` when it has the form of the Edm type's literal (URL Conventions §5.1.1.1, its ABNF), else a
+ * TypeError: the value is written into a URL, so nothing but such a literal may reach it.
+ */
+function ofForm(kind: string, text: string, form: RegExp): string {
+  if (!form.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}`);
+  return text;
+}
+
+/** Literals of one form, each checked, with a prefix and quotes where the ABNF has them (`duration'P1D'`). */
+function formed(kind: string, form: RegExp, prefix = ""): Literal {
   return (value) => {
-    const text = String(value);
-    if (!/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}`);
-    return text;
+    const text = ofForm(kind, String(value), form);
+    return prefix ? `${prefix}'${text}'` : text;
   };
 }
-export const edmInt16 = /* @__PURE__ */ numeric("Int16");
-export const edmInt32 = /* @__PURE__ */ numeric("Int32");
-export const edmInt64 = /* @__PURE__ */ numeric("Int64");
-export const edmByte = /* @__PURE__ */ numeric("Byte");
-export const edmSByte = /* @__PURE__ */ numeric("SByte");
-export const edmDecimal = /* @__PURE__ */ numeric("Decimal");
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+export const edmInt16 = /* @__PURE__ */ formed("Int16", INTEGER);
+export const edmInt32 = /* @__PURE__ */ formed("Int32", INTEGER);
+export const edmInt64 = /* @__PURE__ */ formed("Int64", INTEGER);
+export const edmByte = /* @__PURE__ */ formed("Byte", INTEGER);
+export const edmSByte = /* @__PURE__ */ formed("SByte", INTEGER);
+export const edmDecimal = /* @__PURE__ */ formed("Decimal", DECIMAL);
+export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i);
+export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, "duration");
+/** base64url (`-` and `_`); a base64 value (`+`, `/`) is written as base64url. */
+const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
+export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
-/** Dates and times: as given, or the matching part of a `Date`'s ISO text. */
-function dated(from: number, to?: number): Literal {
-  return (value) => (value instanceof Date ? value.toISOString().slice(from, to) : String(value));
+/** Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form. */
+function dated(kind: string, form: RegExp, from: number, to?: number): Literal {
+  return (value) => (value instanceof Date ? value.toISOString().slice(from, to) : ofForm(kind, String(value), form));
 }
-export const edmDate = /* @__PURE__ */ dated(0, 10);
-export const edmTimeOfDay = /* @__PURE__ */ dated(11, 23);
-export const edmDateTimeOffset = /* @__PURE__ */ dated(0);
+export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, 0, 10);
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?$/, 11, 23);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$/i, 0);
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
