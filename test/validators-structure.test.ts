@@ -201,6 +201,18 @@ describe("modes", () => {
     expect(paths(tv.validateItem({ name: null }, { mode: "update" }))).toEqual(["/name"]);
   });
 
+  test("create: a deep insert may leave out what a referential constraint ties to the parent, there only", () => {
+    // Line.basket ties basketId to Basket.id; Basket.lines is its partner.
+    expect(tv.validateBasket({ id: 1, lines: [{ no: 1 }, { no: 2, basketId: 1 }] }, { mode: "create" })).toEqual({ valid: true, errors: [] });
+    // A line on its own, through a navigation property without that partner, or a level further down still needs it.
+    expect(paths(tv.validateLine({ no: 1 }, { mode: "create" }))).toEqual(["/basketId"]);
+    expect(paths(tv.validateBasket({ id: 1, best: { no: 1 } }, { mode: "create" }))).toEqual(["/best/basketId"]);
+    expect(paths(tv.validateBasket({ id: 1, lines: [{ no: 1, basket: { id: 2, best: { no: 2 } } }] }, { mode: "create" }))).toEqual(["/lines/0/basket/best/basketId"]);
+    expect(paths(tv.validateBasket({ id: 1, lines: [{ basketId: 1 }], best: { no: 1 } }, { mode: "create" }))).toEqual(["/lines/0/no", "/best/basketId"]);
+    // What the service returns has it.
+    expect(paths(tv.validateBasket({ id: 1, lines: [{ no: 1 }] }))).toEqual(["/lines/0/basketId"]);
+  });
+
   test("update: an abstract type without @odata.type is the instance's own type, its known properties checked", () => {
     // Shape is abstract; a PATCH to a shape need not say which kind it is (the service knows).
     expect(tv.validateShape({ label: "renamed" }, { mode: "update" })).toEqual({ valid: true, errors: [] });

@@ -95,6 +95,9 @@ export class Context {
   max = 100;
   maxDepth = 512;
   types: Resolver | undefined = undefined;
+  /** In a deep insert: the properties the parent fills in (`tied`), of the object at depth `tiedDepth`. */
+  tied: readonly string[] | undefined = undefined;
+  tiedDepth = -1;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
@@ -109,6 +112,7 @@ export class Context {
     this.types = options?.types;
     this.count = 0;
     this.depth = 0;
+    this.tied = undefined;
   }
 
   /** True when no more errors are wanted. */
@@ -153,7 +157,7 @@ export class Context {
   /** A property that is absent (`undefined`) or null: reports it if its flags do not allow that here. */
   absent(v: unknown, key: string, expected: string, flags: number): void {
     if (v === undefined) {
-      if ((flags & REQUIRED) !== 0 && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0))) {
+      if ((flags & REQUIRED) !== 0 && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0 && !this.isTied(key)))) {
         this.fail(key, expected, v, `required property ${key} is missing`);
       }
     } else if (!this.writable(v, key, flags)) {
@@ -161,6 +165,11 @@ export class Context {
     } else if ((flags & NULLABLE) === 0) {
       this.fail(key, expected, v, `${key} cannot be null`);
     }
+  }
+
+  /** Whether the property `key` of the object being checked is one a deep insert's parent fills in. */
+  private isTied(key: string): boolean {
+    return this.tied !== undefined && this.depth === this.tiedDepth && this.tied.includes(key);
   }
 
   /** Whether a property with these flags may be sent in this mode; reports it if not. */
@@ -486,6 +495,21 @@ export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abs
   if (typeof type !== "string") ctx.fail(at, "a qualified type name", type);
   else ctx.fail(at, `${declared} or a subtype`, type, `${type} is not ${declared} or one of its subtypes`);
   ctx.leave();
+}
+
+/**
+ * An entity of a deep insert through a navigation property whose partner ties the entity's `names`
+ * to the parent by a referential constraint: checked with `check`, those properties may be left out
+ * in create mode, since the service sets them from the parent (Protocol §11.4.2).
+ */
+export function tied(check: Checker, names: readonly string[], v: unknown, ctx: Context, key: Key): void {
+  const [outer, outerDepth] = [ctx.tied, ctx.tiedDepth];
+  ctx.tied = names;
+  // The entity's properties are checked one level below the key it is found at.
+  ctx.tiedDepth = ctx.depth + 1;
+  check(v, ctx, key);
+  ctx.tied = outer;
+  ctx.tiedDepth = outerDepth;
 }
 
 /**

@@ -9,8 +9,8 @@
  * hundred bytes per type; paths are built only when an error is reported (see
  * templates/static/validation.ts).
  */
-import { alwaysPresent, deprecation, isComputed, isImmutable } from "../model/rules";
-import type { EnumType, ModelType, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
+import { alwaysPresent, deprecation, isComputed, isImmutable, tiedByPartner } from "../model/rules";
+import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { propertyKey, Scope } from "../passes/names";
@@ -112,6 +112,14 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     }
     return fnName(type, "check");
   };
+  // An expanded navigation property's checker; in a deep insert, the target's properties its partner
+  // ties to this entity may be left out (vr.tied).
+  const navChecker = (n: NavigationProperty): string => {
+    const check = fnName(n.target, "check");
+    const tied = tiedByPartner(n);
+    if (tied.length === 0) return check;
+    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, ${JSON.stringify(tied)}, v, ctx, key)`);
+  };
 
   const enums: ValidatorsView["enums"] = [];
   const typedefs: ValidatorsView["typedefs"] = [];
@@ -119,7 +127,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   for (const t of schema.types) {
     if (t.kind === "enum") enums.push(enumView(ctx, t));
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
-    else types.push(typeView(ctx, t, fnName, checker, imports));
+    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports));
   }
   return {
     header: ctx.header,
@@ -213,6 +221,7 @@ function typeView(
   t: StructuredType,
   fnName: (t: SchemaType, prefix: string) => string,
   checker: (type: ModelType, facets: Facets) => string,
+  navChecker: (n: NavigationProperty) => string,
   imports: Imports,
 ): TypeValidatorView {
   const name = ctx.names.type(t);
@@ -251,7 +260,7 @@ function typeView(
   for (const n of t.navigationProperties) {
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
     // required (expanded only on request), but null only where the metadata allows it.
-    const check = fnName(n.target, "check");
+    const check = navChecker(n);
     const qn = JSON.stringify(n.target.qualifiedName);
     const head = `${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${check}`;
     if (n.collection) calls.push(`vr.c(${head}, ${qn}, 0)`);

@@ -612,6 +612,7 @@ class ModelBuilder {
         nullable: this.flag("Nullable", n.nullable, path, n.at, true) && !collection,
         containsTarget: this.flag("ContainsTarget", n.containsTarget, path, n.at),
         partner: n.partner,
+        constraints: n.constraints ?? [],
         annotations: this.annotations(n.annotations),
         declaringType: type,
         at: n.at,

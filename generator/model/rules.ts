@@ -2,7 +2,7 @@
  * OData rules as small pure functions, each citing the section of the CSDL specification it applies.
  * (OASIS OData CSDL XML 4.01, referred to as "CSDL".)
  */
-import type { Annotation, Facets, Operation, Parameter, PrimitiveName, Property, StructuredType } from "./types";
+import type { Annotation, Facets, NavigationProperty, Operation, Parameter, PrimitiveName, Property, StructuredType } from "./types";
 import type { RawExpression, RawFacets } from "../parse/raw";
 
 /**
@@ -151,6 +151,21 @@ export function alwaysPresent(p: Property, isKey: boolean): boolean {
   const t = p.type.type;
   if (t.kind === "primitive" && t.name === "Stream") return false;
   return !p.type.nullable || isKey;
+}
+
+/**
+ * The properties of `n`'s target that a deep insert through `n` may leave out: those the target's
+ * partner navigation property ties to the entity `n` starts from by a referential constraint
+ * (Protocol §11.4.2: the service sets them from the principal). Simple names only; a constraint on
+ * a path into a complex property is left to the service.
+ */
+export function tiedByPartner(n: NavigationProperty): string[] {
+  if (n.partner === undefined) return [];
+  for (let t: StructuredType | undefined = n.target; t; t = t.baseType) {
+    const back = t.navigationProperties.find((x) => x.name === n.partner);
+    if (back) return back.constraints.map((c) => c.property).filter((p) => !p.includes("/"));
+  }
+  return [];
 }
 
 /** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */

@@ -71,6 +71,11 @@ export interface NavigationProperty {
   nullable: boolean;
   containsTarget: boolean;
   partner?: string;
+  /**
+   * CSDL §8.5 ReferentialConstraint: properties of the declaring type (`property`, a path) whose
+   * values equal the target's `referencedProperty`; the declaring type is the dependent.
+   */
+  constraints: { property: string; referencedProperty: string }[];
   annotations: Annotation[];
   declaringType: StructuredType;
   at: SourceRef;

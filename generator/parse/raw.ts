@@ -78,6 +78,8 @@ export interface RawNavigationProperty extends RawNode {
   nullable?: string;
   partner?: string;
   containsTarget?: string;
+  /** `<ReferentialConstraint>`s: a property of the declaring type, and the target's property it equals. */
+  constraints?: { property: string; referencedProperty: string }[];
   annotations: RawAnnotation[];
 }
 

@@ -24,6 +24,7 @@ import type {
   RawExpression,
   RawFacets,
   RawNavigationBinding,
+  RawNavigationProperty,
   RawOperation,
   RawDeferrable,
   RawProperty,
@@ -416,15 +417,27 @@ class Reader {
       }),
       navigationProperties: navigationProperties.map((x) => {
         const xa = this.attrs(x);
-        return {
+        const navPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
+        const [constraints] = groupChildren(x, ["ReferentialConstraint"]);
+        const nav: RawNavigationProperty = {
           at: this.at(x),
           name: this.req(x, xa, "Name", "NavigationProperty", path),
-          type: this.req(x, xa, "Type", "NavigationProperty", `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          type: this.req(x, xa, "Type", "NavigationProperty", navPath),
           nullable: this.attr(xa, "Nullable"),
           partner: this.attr(xa, "Partner"),
           containsTarget: this.attr(xa, "ContainsTarget"),
           annotations: this.annotations(x),
         };
+        if (constraints.length) {
+          nav.constraints = constraints.map((c) => {
+            const ca = this.attrs(c);
+            return {
+              property: this.req(c, ca, "Property", "ReferentialConstraint", navPath),
+              referencedProperty: this.req(c, ca, "ReferencedProperty", "ReferentialConstraint", navPath),
+            };
+          });
+        }
+        return nav;
       }),
       annotations: annotations.map((x) => this.annotation(x)),
     };

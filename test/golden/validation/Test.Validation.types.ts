@@ -188,6 +188,27 @@ export interface Person {
   name?: string | null;
 }
 
+/** Entity type `Test.Validation.Basket`. */
+export interface Basket {
+  /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
+  "@odata.type"?: string;
+  id: number;
+  /** Navigation property; present when expanded. */
+  lines?: Line[];
+  /** Navigation property; present when expanded. */
+  best?: Line | null;
+}
+
+/** Entity type `Test.Validation.Line`. */
+export interface Line {
+  /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
+  "@odata.type"?: string;
+  basketId: number;
+  no: number;
+  /** Navigation property; present when expanded. */
+  basket?: Basket;
+}
+
 /** Entity type `Test.Validation.Employee`. */
 export interface Employee extends Person {
   "@odata.type"?: "#Test.Validation.Employee";

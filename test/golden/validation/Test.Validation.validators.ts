@@ -6,7 +6,7 @@
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
-import type { AnyPolygon, AnyShape, Awkward, Bag, Circle, Employee, Empty, Item, Node, Person, Point, Point3, Primitives, Triangle } from "./Test.Validation.types.js";
+import type { AnyPolygon, AnyShape, Awkward, Bag, Basket, Circle, Employee, Empty, Item, Line, Node, Person, Point, Point3, Primitives, Triangle } from "./Test.Validation.types.js";
 
 /** Checks a `Test.Validation.Color` value: a member name. */
 export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", { Red: 0, Green: 1, Blue: 2 });
@@ -97,6 +97,10 @@ function checkTextL4(v: unknown, ctx: vr.Context, key: vr.Key): void {
 
 function checkStringL20(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 20);
+}
+
+function checkLineUnderBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.tied(checkLine, ["basketId"], v, ctx, key);
 }
 
 /** Validates a `Test.Validation.Primitives` value and returns every problem with its JSON-pointer path. */
@@ -553,6 +557,68 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
+/** Validates a `Test.Validation.Basket` value and returns every problem with its JSON-pointer path. */
+export function validateBasket(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkBasket, value, options);
+}
+
+/** Whether `value` is a valid `Test.Validation.Basket` (stops at the first problem). */
+export function isBasket(value: unknown, options?: vr.ValidateOptions): value is Basket {
+  return vr.test(checkBasket, value, options);
+}
+
+/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Basket`. */
+export function assertBasket(value: unknown, options?: vr.ValidateOptions): asserts value is Basket {
+  vr.assert(checkBasket, value, options);
+}
+
+/** Checks a value declared as `Test.Validation.Basket`. */
+export function checkBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (vr.isType(v, ctx, key, "Test.Validation.Basket", ALIASES, false)) exactBasket(v, ctx, key);
+}
+
+export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  vr.exact(o, ctx, key, propsBasket, "Test.Validation.Basket");
+}
+
+export function propsBasket(o: vr.Json, ctx: vr.Context): number {
+  return 0
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.c(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line", 0)
+    + vr.p(o["best"], ctx, "best", checkLine);
+}
+
+/** Validates a `Test.Validation.Line` value and returns every problem with its JSON-pointer path. */
+export function validateLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkLine, value, options);
+}
+
+/** Whether `value` is a valid `Test.Validation.Line` (stops at the first problem). */
+export function isLine(value: unknown, options?: vr.ValidateOptions): value is Line {
+  return vr.test(checkLine, value, options);
+}
+
+/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Line`. */
+export function assertLine(value: unknown, options?: vr.ValidateOptions): asserts value is Line {
+  vr.assert(checkLine, value, options);
+}
+
+/** Checks a value declared as `Test.Validation.Line`. */
+export function checkLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (vr.isType(v, ctx, key, "Test.Validation.Line", ALIASES, false)) exactLine(v, ctx, key);
+}
+
+export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  vr.exact(o, ctx, key, propsLine, "Test.Validation.Line");
+}
+
+export function propsLine(o: vr.Json, ctx: vr.Context): number {
+  return 0
+    + vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["no"], ctx, "no", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
+}
+
 /** Validates a `Test.Validation.Employee` value and returns every problem with its JSON-pointer path. */
 export function validateEmployee(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEmployee, value, options);
@@ -652,6 +718,10 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
       return checkItem;
     case "Test.Validation.Person":
       return checkPerson;
+    case "Test.Validation.Basket":
+      return checkBasket;
+    case "Test.Validation.Line":
+      return checkLine;
     case "Test.Validation.Employee":
       return checkEmployee;
     case "Test.Validation.Bag":
