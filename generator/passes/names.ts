@@ -42,14 +42,25 @@ export function camel(name: string): string {
 
 /** An identifier of ASCII letters, digits, `_` and `$`: most names, checked first because it is fast. */
 const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-/** ECMAScript IdentifierName (§12.7): a Unicode ID_Start (or `_`, `$`) then ID_Continue (or `$`, ZWNJ, ZWJ). */
-const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*$/u;
-const NOT_IDENTIFIER_PART = /[^\p{ID_Continue}$\u200c\u200d]/gu;
+/**
+ * Blocks of long-standing scripts whose letters (and marks, digits) an identifier may hold: Latin,
+ * Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts, Thai, kana, CJK ideographs, Hangul.
+ * Outside them a character becomes `_`: TypeScript's own character tables (5.9 and 7 alike) lag
+ * behind the Unicode version of the Node running the generator, and the output must not depend on
+ * either (a letter new in Unicode 16, such as U+1C89 or the Telugu U+0C5C, is refused by tsc as an
+ * invalid character; the blocks leave those out).
+ */
+const SCRIPTS = "\\u00c0-\\u02af\\u0300-\\u036f\\u0370-\\u052f\\u0531-\\u058f\\u05d0-\\u05ea\\u0620-\\u06ff\\u0900-\\u0c5b\\u0c5d-\\u0cdb\\u0cdd-\\u0dff\\u0e00-\\u0e7f\\u1e00-\\u1fff\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7a3";
+const START = `(?:[A-Za-z_$]|(?=[${SCRIPTS}])\\p{ID_Start})`;
+const PART = `(?:[\\w$]|(?=[${SCRIPTS}])\\p{ID_Continue})`;
+/** An ECMAScript IdentifierName (§12.7) of ASCII and those scripts' letters. */
+const IDENTIFIER = new RegExp(`^${START}${PART}*$`, "u");
+const NOT_IDENTIFIER_PART = new RegExp(`(?!${PART}).`, "gsu");
 
 /**
  * The name with each character an identifier cannot hold replaced by `_`. CSDL names may be any
- * Unicode letters (`Größe`, `名前`), and so may TypeScript identifiers; what CSDL allows and an
- * identifier does not (format characters, `\p{Cf}`) is replaced.
+ * Unicode letters (`Größe`, `名前`), and so may TypeScript identifiers, within the scripts above;
+ * what CSDL allows and an identifier does not (format characters, `\p{Cf}`) is replaced.
  */
 function identifierChars(name: string): string {
   if (ASCII_IDENTIFIER.test(name)) return name;
