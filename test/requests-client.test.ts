@@ -351,6 +351,17 @@ describe("a relative baseUrl (a browser app calling its own origin)", () => {
     await followPages(proxyFetch);
     expect(seen).toEqual(["/svc/People", "/svc/People?$skiptoken=2", `${other.url}/People?$skiptoken=3`]);
   });
+
+  test("an absolute baseUrl does not read the page's address (Deno without --location throws on it)", async () => {
+    Object.defineProperty(globalThis, "location", { get: () => { throw new ReferenceError("no location"); }, configurable: true });
+    try {
+      const client = rt.createClient({ baseUrl: `${srv.url}/svc`, getToken: () => "tok" });
+      srv.handle(() => ({ body: person("russell") }));
+      await expect(api.getPerson(client, api.people().byKey("russell"))).resolves.toMatchObject({ UserName: "russell" });
+    } finally {
+      Reflect.deleteProperty(globalThis, "location");
+    }
+  });
 });
 
 describe("validation of responses with the generated validators", () => {
