@@ -219,6 +219,10 @@ describe("modes", () => {
     expect(tv.isShape({ radius: 2 }, { mode: "update" })).toBe(true);
     expect(paths(tv.validateShape({ label: 5 }, { mode: "update" }))).toEqual(["/label"]);
     expect(paths(tv.validateItem({ shape: { label: 5 } }, { mode: "update" }))).toEqual(["/shape/label"]);
+    // The same for an abstract type no type derives from (checked without a subtype switch).
+    expect(tv.validateSketch({ note: "x" }, { mode: "update" })).toEqual({ valid: true, errors: [] });
+    expect(paths(tv.validateSketch({ note: 1, other: 2 }, { mode: "update" }))).toEqual(["/note", "/other"]);
+    expect(paths(tv.validateSketch({ note: "x" }))).toEqual([""]);
     // Elsewhere a value of an abstract type must still say which concrete type it is.
     for (const mode of ["read", "create"] as const) {
       expect(tv.validateShape({ label: "x" }, { mode }).errors.map((e) => e.message)).toEqual(["Test.Validation.Shape is abstract: @odata.type must name a concrete subtype"]);

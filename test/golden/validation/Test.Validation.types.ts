@@ -93,6 +93,13 @@ export interface Shape {
 /** Any concrete `Test.Validation.Shape`: the abstract type's subtypes, told apart by `@odata.type`. */
 export type AnyShape = Circle | Triangle | Hexagon;
 
+/** Abstract complex type `Test.Validation.Sketch`. */
+export interface Sketch {
+  /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
+  "@odata.type"?: string;
+  note?: string | null;
+}
+
 /** Complex type `Test.Validation.Circle`. */
 export interface Circle extends Shape {
   "@odata.type"?: "#Test.Validation.Circle";

@@ -6,7 +6,7 @@
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
-import type { AnyPolygon, AnyShape, Awkward, Bag, Basket, Circle, Employee, Empty, Item, Line, Node, Person, Point, Point3, Primitives, Triangle } from "./Test.Validation.types.js";
+import type { AnyPolygon, AnyShape, Awkward, Bag, Basket, Circle, Employee, Empty, Item, Line, Node, Person, Point, Point3, Primitives, Sketch, Triangle } from "./Test.Validation.types.js";
 
 /** Checks a `Test.Validation.Color` value: a member name. */
 export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", { Red: 0, Green: 1, Blue: 2 });
@@ -211,6 +211,35 @@ export function exactShape(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsShape(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
+}
+
+/** Validates a `Test.Validation.Sketch` value and returns every problem with its JSON-pointer path. */
+export function validateSketch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
+  return vr.run(checkSketch, value, options);
+}
+
+/** Whether `value` is a valid `Test.Validation.Sketch` (stops at the first problem). */
+export function isSketch(value: unknown, options?: vr.ValidateOptions): value is Sketch {
+  return vr.test(checkSketch, value, options);
+}
+
+/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Sketch`. */
+export function assertSketch(value: unknown, options?: vr.ValidateOptions): asserts value is Sketch {
+  vr.assert(checkSketch, value, options);
+}
+
+/** Checks a value declared as `Test.Validation.Sketch`. */
+export function checkSketch(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  if (vr.isType(v, ctx, key, "Test.Validation.Sketch", ALIASES, true)) exactSketch(v, ctx, key);
+}
+
+export function exactSketch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
+  vr.exact(o, ctx, key, propsSketch, "Test.Validation.Sketch");
+}
+
+export function propsSketch(o: vr.Json, ctx: vr.Context): number {
+  return 0
+    + vr.p(o["note"], ctx, "note", vr.checkString);
 }
 
 /** Validates a `Test.Validation.Circle` value and returns every problem with its JSON-pointer path. */
@@ -698,6 +727,8 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
       return checkPrimitives;
     case "Test.Validation.Shape":
       return checkShape;
+    case "Test.Validation.Sketch":
+      return checkSketch;
     case "Test.Validation.Circle":
       return checkCircle;
     case "Test.Validation.Polygon":
