@@ -107,9 +107,10 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
 }
 
 /**
- * The documents, read. An element the reader could not take (a missing attribute, ODG101) is left
- * out and the rest is read on, so that the model's problems are reported in the same run; a document
- * that could not be read at all stops the run here (its types would all be reported missing).
+ * The documents, read. A required attribute the reader did not find (ODG101) is read as empty, and
+ * the checks that would only repeat it skip it, so that the model's own problems are reported in the
+ * same run; a document that could not be read at all stops the run here (its types would all be
+ * reported missing).
  */
 function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
   const docs: RawDocument[] = [];

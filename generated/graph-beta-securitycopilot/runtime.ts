@@ -611,8 +611,10 @@ const NO_PAGE = "http://no-page.invalid";
  * resolves against the stand-in `NO_PAGE`, whose origin then stands for the service's.
  */
 function locate(url: string, base?: string): URL {
+  // An absolute URL needs no page (and where reading `location` throws, it is not read).
+  if (/^[a-z][a-z\d+.-]*:/i.test(url)) return new URL(url);
   const page = (globalThis as { location?: { href?: string } }).location?.href ?? `${NO_PAGE}/`;
-  return new URL(url, base === undefined ? page : new URL(base, page));
+  return new URL(url, base === undefined ? page : locate(base));
 }
 
 /** `url` as `fetch` gets it: relative again where `locate` had only the stand-in for a page. */

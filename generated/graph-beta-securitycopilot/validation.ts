@@ -429,6 +429,8 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
   const type = typeOf(v, ctx, key, declared, aliases);
   if (type === null) return false;
   if ((type === undefined || type === declared) && !abstract) return true;
+  // An abstract type's instance in a PATCH body need not name its type (see `untyped`).
+  if (type === undefined && ctx.mode === UPDATE) return true;
   wrongType(ctx, key, v as Json, declared, type === declared);
   return false;
 }

@@ -85,6 +85,15 @@ export interface LazyModel {
 const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
 
 /**
+ * Whether a required attribute has a value. The reader reads a missing (or empty) one as "" and
+ * reports it (ODG101); the checks that would only echo it (an undefined type "", a name "" twice)
+ * are skipped.
+ */
+function given(value: string): boolean {
+  return value !== "";
+}
+
+/**
  * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags
  * and subtypes are known; members, key and own annotations are not) and every operation known by
  * its binding parameter only, each filled when the slice needs it. `readBody` completes a raw
@@ -295,6 +304,7 @@ class ModelBuilder {
   uniqueNames(owner: string): (name: string, at: SourceRef) => void {
     const names = new Set<string>();
     return (name, at) => {
+      if (!given(name)) return;
       if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
       names.add(name);
     };
@@ -303,7 +313,7 @@ class ModelBuilder {
   declare(schema: Schema, type: SchemaType, path: string): void {
     this.identifier(type.name, "type", path, type.at);
     const first = this.types.get(type.qualifiedName);
-    if (first) {
+    if (first && given(type.name)) {
       // Types are declared kind by kind; the one reported is the later in its document.
       const later = first.at.source === type.at.source && first.at.offset > type.at.offset ? first : type;
       this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, later.at);
@@ -337,7 +347,7 @@ class ModelBuilder {
     for (const d of raw.typeDefinitions) {
       const path = `${ns}.${d.name}`;
       const u = this.primitiveName(d.underlyingType);
-      if (!u) this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type`, path, d.at);
+      if (!u && given(d.underlyingType)) this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type`, path, d.at);
       const t: TypeDefinition = {
         kind: "typedef",
         ...named(d.name, d.annotations, d.at),
@@ -415,8 +425,7 @@ class ModelBuilder {
 
   /** Resolves a type name; reports and returns undefined when it names nothing known. */
   resolveType(rawName: string, path: string, at: SourceRef): ModelType | undefined {
-    // No Type attribute: the reader reported it (ODG101).
-    if (rawName === "") return undefined;
+    if (!given(rawName)) return undefined;
     if (rawName.startsWith("Edm.")) {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
@@ -465,7 +474,7 @@ class ModelBuilder {
     dropped("MaxLength", raw.maxLength, f.maxLength);
     dropped("Precision", raw.precision, f.precision);
     dropped("Scale", raw.scale, f.scale);
-    this.flag("Unicode", raw.unicode, path, at, true);
+    if (raw.unicode !== undefined) f.unicode = this.flag("Unicode", raw.unicode, path, at, true);
     return f;
   }
 
@@ -591,9 +600,8 @@ class ModelBuilder {
         this.diags.warning(Codes.undefinedNavigationTarget, `navigation property to the abstract Edm.EntityType is left out`, path, n.at);
         continue;
       }
+      if (!given(name)) continue;
       const target = this.types.get(this.qualify(name));
-      // No Type attribute: the reader reported it (ODG101).
-      if (name === "") continue;
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
@@ -637,6 +645,7 @@ class ModelBuilder {
   ownKey(t: EntityType, raw: RawStructuredType): void {
     if (!raw.key) return;
     for (const k of raw.key) {
+      if (!given(k.name)) continue;
       const found = keyProperty(t, k.name, this.readBody && ((s) => this.fill(s)));
       if (!found) {
         this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
@@ -666,7 +675,7 @@ class ModelBuilder {
     // (Functions are also overloaded by their parameter names, which a slice reads only later.)
     const actions = new Set<string>();
     for (const op of schema.operations) {
-      if (op.kind !== "action") continue;
+      if (op.kind !== "action" || !given(op.name)) continue;
       const b = op.binding?.type;
       const binding = b ? (b.collection ? `Collection(${b.type.qualifiedName})` : b.type.qualifiedName) : "";
       const key = `${op.name}(${binding})`;
@@ -731,7 +740,7 @@ class ModelBuilder {
     const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
       const t = this.types.get(this.qualify(name));
       if (t?.kind === "entity") return t;
-      this.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
+      if (given(name)) this.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
         t ? `${name} is not an entity type` : `type ${name} is not defined`, path, at);
       return undefined;
     };
@@ -773,7 +782,7 @@ class ModelBuilder {
     for (const i of c.imports) {
       const ops = this.operations.get(this.qualify(i.operation))?.filter((o) => o.kind === i.kind && !o.bound);
       if (!ops || ops.length === 0) {
-        this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
+        if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
         continue;
       }
       result.imports.push({

@@ -14,7 +14,7 @@ export function xsBoolean(raw: string): boolean | undefined {
   return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
 }
 
-/** CSDL §7.2.2–7.2.6: facet values, with `max`, `variable` and `floating` kept as words. */
+/** CSDL §7.2.2–7.2.5: facet values, with `max`, `variable` and `floating` kept as words (`Unicode`, a boolean, is read with the others by the model). */
 export function readFacets(raw: RawFacets): Facets {
   const f: Facets = {};
   if (raw.maxLength !== undefined) f.maxLength = raw.maxLength.toLowerCase() === "max" ? "max" : toInt(raw.maxLength);
@@ -24,7 +24,6 @@ export function readFacets(raw: RawFacets): Facets {
     f.scale = s === "variable" || s === "floating" ? s : toInt(raw.scale);
   }
   if (raw.srid !== undefined) f.srid = raw.srid;
-  if (raw.unicode !== undefined) f.unicode = xsBoolean(raw.unicode) !== false;
   return f;
 }
 

@@ -163,7 +163,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   }
   if (version !== undefined && version !== "4.0" && version !== "4.01") {
     // A later version may add what this reader does not know; what it does know is read as 4.01.
-    diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read as 4.01`, "Edmx", r.at(root));
+    diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", r.at(root));
   }
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0]) : [];
