@@ -179,7 +179,7 @@ describe("which operation parameters may be left out (tsc --strict)", () => {
 
 const INHERITANCE_USAGE = `
 import * as rt from "./runtime.js";
-import { animals, getAnimal, listAnimals } from "./zoo.model.requests.js";
+import { animals, getAnimal, getKeeper, keepers, listAnimals } from "./zoo.model.requests.js";
 
 declare const client: rt.Client;
 
@@ -194,8 +194,19 @@ export async function usage(): Promise<void> {
     }
     void name;
   }
+  // A cast to bird reaches its subtypes too: a parrot has the wingspan selected.
+  const birds = await listAnimals(client, animals(), { select: ["name", "zoo.model.bird/wingspan"] });
+  for (const b of birds.value) if (b["@odata.type"] === "#zoo.model.parrot") void b.wingspan;
+  // Nested options take casts too.
+  await getKeeper(client, keepers().byKey("k1"), { expand: { favourite: { select: ["zoo.model.parrot/words"] } } });
   const one = await getAnimal(client, animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"), { select: ["born"] });
   void one.born;
+  // @ts-expect-error no such type: a cast names a subtype of the set's type
+  await listAnimals(client, animals(), { select: ["zoo.model.birb/wingspan"] });
+  // @ts-expect-error no such property on that subtype
+  await listAnimals(client, animals(), { select: ["zoo.model.fish/wingspan"] });
+  // @ts-expect-error keepers have no subtypes to cast to
+  await getKeeper(client, keepers().byKey("k1"), { select: ["zoo.model.keeper/name"] });
   // @ts-expect-error wingspan is a bird's: unqualified, the service refuses it
   await listAnimals(client, animals(), { select: ["wingspan"] });
 }
@@ -214,6 +225,40 @@ describe("$select and $orderby over a type with subtypes", () => {
   test("a subtype's property without the cast is refused", () => {
     expect(diagnostics.filter((d) => d.startsWith("types-casts/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type '"wingspan"' is not assignable/)]);
   });
+});
+
+test("a type with more subtypes than a map lists takes any type cast, unchecked, and a map-listed one checks them", () => {
+  const subtypes = (n: number, base: string) => Array.from({ length: n }, (_, i) => `<EntityType Name="${base}${i}" BaseType="n.${base}"><Property Name="p${i}" Type="Edm.Int32"/></EntityType>`).join("");
+  const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
+  const content = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+  <Schema Namespace="n" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+    <EntityType Name="big">${KEYED}</EntityType>${subtypes(201, "big")}
+    <EntityType Name="small">${KEYED}</EntityType>${subtypes(3, "small")}
+    <EntityContainer Name="c"><EntitySet Name="bigs" EntityType="n.big"/><EntitySet Name="smalls" EntityType="n.small"/></EntityContainer>
+  </Schema>
+</edmx:DataServices></edmx:Edmx>`;
+  const dir = path.join(GENERATED, "types-many-subtypes");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const { files } = generate({ inputs: [{ file: "many.xml", content }] });
+  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+  expect(files.get("n.requests.ts")).not.toContain("interface BigSubtypes");
+  expect(files.get("n.requests.ts")).toContain("interface SmallSubtypes");
+  const usage = `
+import * as rt from "./runtime.js";
+import { bigs, listBigs, listSmalls, smalls } from "./n.requests.js";
+declare const client: rt.Client;
+export async function usage(): Promise<void> {
+  const page = await listBigs(client, bigs(), { select: ["id", "n.big7/p7", "n.nope/whatever"] });
+  void page.value[0]?.id;
+  await listSmalls(client, smalls(), { select: ["id", "n.small2/p2"] });
+  // @ts-expect-error small's subtypes are listed, and have no p9
+  await listSmalls(client, smalls(), { select: ["n.small2/p9"] });
+}
+`;
+  fs.writeFileSync(path.join(dir, "usage.ts"), usage);
+  expect(compile([path.join(dir, "usage.ts")])).toEqual([]);
 });
 
 // Entity types named like the request functions' type parameters (`S` selects, `O` holds create's

@@ -93,45 +93,57 @@ export interface UpdateOptions extends ChangeOptions {
 // Typed query options (OData URL Conventions §5.1)
 
 /** Marks a navigation property to `T` whose own navigation properties are described by `N`. */
-export interface Nav<T, N> {
+export interface Nav<T, N, C = {}> {
   readonly __target?: T;
   readonly __navigation?: N;
+  readonly __subtypes?: C;
 }
 
 /**
  * The structural properties `$select` and `$orderby` may name (navigation properties `N` and `@`
  * annotations left out): those of `T`, or, when `T` is a type and its subtypes, the ones they all
  * have. A subtype's own property is named behind its type cast, `Ns.book/pages` (URL Conventions
- * §5.1.3): unqualified, a service refuses it.
+ * §5.1.3; unqualified, a service refuses it), for the subtypes `C` lists by qualified name.
  */
-export type PropertyName<T, N> = Exclude<keyof T & string, keyof N | `@${string}`> | TypeCastPath;
+export type PropertyName<T, N, C = {}> = Exclude<keyof T & string, keyof N | `@${string}`> | CastPath<C>;
 
-/** A property behind a type cast: `Ns.book/pages`. */
-export type TypeCastPath = `${string}.${string}/${string}`;
+/** `Ns.book/pages`: a property of one of the subtypes `C` lists, behind its type cast. */
+export type CastPath<C> = C extends AnyTypeCast ? `${string}.${string}/${string}` : { [Q in keyof C & string]: `${Q}/${Exclude<keyof C[Q] & string, `@${string}`>}` }[keyof C & string];
 
-/** The properties of `T` that `S` selects behind a type cast to `T`, read from its `@odata.type`. */
-type CastSelected<T, S extends string> = T extends { "@odata.type"?: `#${infer Q}` } ? (S extends `${Q}/${infer K}` ? K : never) : never;
+/**
+ * Stands for the subtypes of a type that has very many (Graph's `entity`: 1,145), which are not
+ * listed: spelling out every `Ns.type/property` of them would make the compiler do that work for
+ * every module that names the type. A type cast to any name is taken then, unchecked.
+ */
+export interface AnyTypeCast {
+  readonly __anyTypeCast: true;
+}
+
+/** The properties `S` selects behind a type cast to a type `T` is (the type itself or one it derives from). */
+type CastSelected<T, S extends string, C> = C extends AnyTypeCast
+  ? T extends { "@odata.type"?: `#${infer Q}` } ? (S extends `${Q}/${infer K}` ? K : never) : never
+  : { [Q in keyof C & string]: T extends C[Q] ? (S extends `${Q}/${infer K}` ? K : never) : never }[keyof C & string];
 
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
 
-type NestedOptions<X> = X extends Nav<infer T, infer M> ? QueryParts<T, M, PropertyName<T, M>> : never;
+type NestedOptions<X> = X extends Nav<infer T, infer M, infer C> ? QueryParts<T, M, PropertyName<T, M, C>, C> : never;
 
 /** `$expand`: navigation property names, or per navigation property nested options. */
 export type Expand<N> = readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
 
-export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>> {
+export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}> {
   select?: readonly S[] | undefined;
   expand?: Expand<N> | undefined;
   filter?: string | undefined;
-  orderby?: OrderBy<PropertyName<T, N>> | readonly OrderBy<PropertyName<T, N>>[] | undefined;
+  orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
   top?: number | undefined;
   skip?: number | undefined;
   search?: string | undefined;
   count?: boolean | undefined;
 }
 
-export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>> extends ReadOptions, QueryParts<T, N, S> {}
+export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}> extends ReadOptions, QueryParts<T, N, S, C> {}
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
@@ -145,7 +157,7 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /** The entity as read: all of `T` without `$select`, else only the selected properties (and expanded ones). */
-export type Selected<T, S extends string, N = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S> | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
 
 /** One page of a collection (OData JSON Format §12). */
 export interface Page<T> {

@@ -18,6 +18,12 @@ export interface ParticipantNavigation {}
 /** Navigation properties of `microsoft.graph.callRecords.participantBase` (inherited ones included), for typed `$expand`. */
 export interface ParticipantBaseNavigation {}
 
+/** Subtypes of `microsoft.graph.callRecords.participantBase` by qualified name: what a type cast in `$select` or `$orderby` names (`microsoft.graph.callRecords.organizer/…`). */
+export interface ParticipantBaseSubtypes {
+  "microsoft.graph.callRecords.organizer": Organizer;
+  "microsoft.graph.callRecords.participant": Participant;
+}
+
 /** Navigation properties of `microsoft.graph.callRecords.segment` (inherited ones included), for typed `$expand`. */
 export interface SegmentNavigation {}
 
@@ -126,12 +132,12 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
 }
 
 /** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties. */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation>> {
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation>>> {
+export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes>>> {
   return rt.read(client, target, options, true);
 }
 

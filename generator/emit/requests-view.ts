@@ -36,6 +36,8 @@ export interface EntityRequestsView {
   keyType: string;
   /** The `…Navigation` type listing its navigation properties (typed `$expand`). */
   nav: string;
+  /** `, ` and the `…Subtypes` map of its subtypes by qualified name (type casts in `$select`); "" without subtypes. */
+  casts: string;
   /** The type parameters of get/list (the selected properties) and create (the options): `S` and `O`, unless the signature names a type so. */
   selected: string;
   written: string;
@@ -63,7 +65,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // (`rt` is reserved everywhere).
   const scope = new Scope([...JS_RESERVED, "edm"]);
   const entityTypes = schema.types.filter((t): t is EntityType => t.kind === "entity");
-  const localTypes = entityTypes.map((t) => navigationTypeName(ctx, t));
+  const localTypes = [
+    ...entityTypes.map((t) => navigationTypeName(ctx, t)),
+    ...entityTypes.filter(listsSubtypes).map((t) => subtypesTypeName(ctx, t)),
+  ];
   const imports = new Imports(localTypes);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
@@ -79,6 +84,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   const navTs = (t: EntityType) =>
     t.namespace === schema.namespace ? navigationTypeName(ctx, t) : imports.use(moduleSpecifier(t.namespace, "requests"), navigationTypeName(ctx, t), t.namespace);
+  // The subtypes a type cast in $select and $orderby may name; "{}" for a type without any.
+  const castsTs = (t: EntityType) => {
+    if (t.derived.length === 0) return "{}";
+    if (!listsSubtypes(t)) return "rt.AnyTypeCast";
+    const name = subtypesTypeName(ctx, t);
+    return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
 
   const roots: RequestsView["roots"] = [];
   // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
@@ -117,8 +129,18 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     navigationTypes.push({
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
-      body: objectType(allNavigation(t).map((n) => `${propertyKey(n.name)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}>`)),
+      body: objectType(allNavigation(t).map((n) => {
+        const casts = castsTs(n.target);
+        return `${propertyKey(n.name)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}${casts === "{}" ? "" : `, ${casts}`}>`;
+      })),
     });
+    if (listsSubtypes(t)) {
+      navigationTypes.push({
+        doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/…\`).`]),
+        name: subtypesTypeName(ctx, t),
+        body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
+      });
+    }
     for (const n of t.navigationProperties) {
       const target = ts(n.target, true);
       const k = keyTs(n.target);
@@ -165,6 +187,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       type: self,
       keyType,
       nav,
+      casts: t.derived.length > 0 ? `, ${castsTs(t)}` : "",
       selected: typeParameter("S", named),
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
@@ -244,6 +267,36 @@ export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
   let name = `${ctx.names.type(t)}Navigation`;
   while (taken.has(name)) name += "_";
   return name;
+}
+
+/** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */
+export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
+  const taken = typeNamesOf(ctx, t.namespace);
+  let name = `${ctx.names.type(t)}Subtypes`;
+  while (taken.has(name)) name += "_";
+  return name;
+}
+
+/**
+ * The most subtypes a `…Subtypes` map lists. The compiler spells out every `Ns.type/property` of a
+ * map for each module that names its type: on Graph, `entity`'s 1,145 subtypes alone doubled the
+ * time tsc takes over all of it; the next largest has 40 (`directoryObject`).
+ */
+const MAX_LISTED_SUBTYPES = 200;
+
+/** Whether `t` has a `…Subtypes` map: it has subtypes, and not more than MAX_LISTED_SUBTYPES. */
+function listsSubtypes(t: EntityType): boolean {
+  if (t.derived.length === 0) return false;
+  const cached = subtypeCounts.get(t);
+  const n = cached ?? descendants(t).length;
+  if (cached === undefined) subtypeCounts.set(t, n);
+  return n <= MAX_LISTED_SUBTYPES;
+}
+const subtypeCounts = new WeakMap<EntityType, number>();
+
+/** Every type derived from `t`, directly or not, in document order depth first. */
+function descendants(t: EntityType): EntityType[] {
+  return t.derived.flatMap((d) => [d as EntityType, ...descendants(d as EntityType)]);
 }
 
 /** The type names a namespace's types module declares, computed once per run and namespace (not per call: Graph has 1,182 entity types). */

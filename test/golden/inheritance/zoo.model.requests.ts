@@ -15,8 +15,20 @@ export function keepers(): rt.CollectionRef<Keeper, string> {
 /** Navigation properties of `zoo.model.animal` (inherited ones included), for typed `$expand`. */
 export interface AnimalNavigation {}
 
+/** Subtypes of `zoo.model.animal` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.bird/…`). */
+export interface AnimalSubtypes {
+  "zoo.model.bird": Bird;
+  "zoo.model.parrot": Parrot;
+  "zoo.model.fish": Fish;
+}
+
 /** Navigation properties of `zoo.model.bird` (inherited ones included), for typed `$expand`. */
 export interface BirdNavigation {}
+
+/** Subtypes of `zoo.model.bird` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.parrot/…`). */
+export interface BirdSubtypes {
+  "zoo.model.parrot": Parrot;
+}
 
 /** Navigation properties of `zoo.model.parrot` (inherited ones included), for typed `$expand`. */
 export interface ParrotNavigation {}
@@ -26,8 +38,8 @@ export interface FishNavigation {}
 
 /** Navigation properties of `zoo.model.keeper` (inherited ones included), for typed `$expand`. */
 export interface KeeperNavigation {
-  favourite: rt.Nav<AnyAnimal, AnimalNavigation>;
-  animals: rt.Nav<AnyAnimal, AnimalNavigation>;
+  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes>;
+  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes>;
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
@@ -41,12 +53,12 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
 }
 
 /** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation>> {
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation>>> {
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -66,12 +78,12 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
 }
 
 /** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S>): Promise<rt.Selected<Bird, S, BirdNavigation>> {
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation>>> {
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes>>> {
   return rt.read(client, target, options, true);
 }
 

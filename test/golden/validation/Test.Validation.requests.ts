@@ -21,11 +21,16 @@ export function bags(): rt.CollectionRef<Bag, string> {
 export interface ItemNavigation {
   parent: rt.Nav<Item, ItemNavigation>;
   children: rt.Nav<Item, ItemNavigation>;
-  owner: rt.Nav<Person, PersonNavigation>;
+  owner: rt.Nav<Person, PersonNavigation, PersonSubtypes>;
 }
 
 /** Navigation properties of `Test.Validation.Person` (inherited ones included), for typed `$expand`. */
 export interface PersonNavigation {}
+
+/** Subtypes of `Test.Validation.Person` by qualified name: what a type cast in `$select` or `$orderby` names (`Test.Validation.Employee/…`). */
+export interface PersonSubtypes {
+  "Test.Validation.Employee": Employee;
+}
 
 /** Navigation properties of `Test.Validation.Basket` (inherited ones included), for typed `$expand`. */
 export interface BasketNavigation {
@@ -105,12 +110,12 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, option
 }
 
 /** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Selected<Person, S, PersonNavigation>> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Selected<Person, S, PersonNavigation, PersonSubtypes>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, PersonSubtypes>>> {
   return rt.read(client, target, options, true);
 }
 
