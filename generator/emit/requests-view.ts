@@ -263,16 +263,18 @@ function bindingTarget(schema: Schema, c: EntityContainer, target: string, rootN
  * appended while a type of its namespace already has that name (the same answer in every module).
  */
 export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
-  const taken = typeNamesOf(ctx, t.namespace);
-  let name = `${ctx.names.type(t)}Navigation`;
-  while (taken.has(name)) name += "_";
-  return name;
+  return companionName(ctx, t, "Navigation");
 }
 
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */
 export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
+  return companionName(ctx, t, "Subtypes");
+}
+
+/** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
+function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
-  let name = `${ctx.names.type(t)}Subtypes`;
+  let name = `${ctx.names.type(t)}${suffix}`;
   while (taken.has(name)) name += "_";
   return name;
 }
@@ -287,9 +289,8 @@ const MAX_LISTED_SUBTYPES = 200;
 /** Whether `t` has a `…Subtypes` map: it has subtypes, and not more than MAX_LISTED_SUBTYPES. */
 function listsSubtypes(t: EntityType): boolean {
   if (t.derived.length === 0) return false;
-  const cached = subtypeCounts.get(t);
-  const n = cached ?? descendants(t).length;
-  if (cached === undefined) subtypeCounts.set(t, n);
+  let n = subtypeCounts.get(t);
+  if (n === undefined) subtypeCounts.set(t, (n = descendants(t).length));
   return n <= MAX_LISTED_SUBTYPES;
 }
 const subtypeCounts = new WeakMap<EntityType, number>();
