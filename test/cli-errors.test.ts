@@ -272,6 +272,12 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
     const check = odatagen(work, "generate", "--check", "--fail-on-warnings");
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/warning ODG108/);
+    // The check still says which files a fresh run would change, and why it fails.
+    expect(check.stderr).toMatch(/shop: \d+ file\(s\) in gen\/shop differ from a fresh run:\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
+    expect(check.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
+    const dry = odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toMatch(/shop: would write \d+, remove 0, leave \d+ unchanged in gen\/shop\n(.*\n)* {2}change {2}shop\.types\.ts\n/);
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
     const plain = odatagen(work, "generate");
     expect(plain.status).toBe(0);

@@ -133,12 +133,14 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const record = { ...identity, options, inputs: read.records };
   const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
-  if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
-    return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   if (!writes) {
+    // --check and --dry-run show what differs even when --fail-on-warnings fails the run: the exit
+    // code comes from the warnings (printOutcomes), the list of stale files is still worth reading.
     const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
     return { ...base, status: "checked", diagnostics, plan, files: result.files, result, ms: elapsed() };
   }
+  if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
+    return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   try {
     const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
     rememberOutput(service.out, service.inputs);
