@@ -177,6 +177,40 @@ describe("which operation parameters may be left out (tsc --strict)", () => {
   });
 });
 
+const COMPLEX_USAGE = `
+import * as rt from "./runtime.js";
+import { getMember, getNote, members, memberProfile, profileAdvisor, profileNotes, profileOffice, officeDeskmate } from "./Uni.Campus.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const profile = memberProfile(members().byKey("m1"));
+  const advisor = await getMember(client, profileAdvisor(profile), { select: ["id"] });
+  void advisor.id;
+  await getNote(client, profileNotes(profile).byKey(5));
+  await getMember(client, officeDeskmate(profileOffice(profile)));
+  // @ts-expect-error a note key is an Int32
+  profileNotes(profile).byKey("5");
+  // @ts-expect-error a complex value is not an entity: it has no get of its own here
+  await getMember(client, profile);
+}
+`;
+
+describe("navigation through complex properties", () => {
+  let diagnostics: string[];
+  beforeAll(() => {
+    diagnostics = compileUsage("requests/campus-bindings.xml", "types-complex", COMPLEX_USAGE, "a complex value is not an entity: it has no get of its own here");
+  });
+
+  test("complex property steps and complex types' navigation builders are typed", () => {
+    expect(diagnostics.filter((d) => !d.startsWith("types-complex/usage-wrong.ts"))).toEqual([]);
+  });
+
+  test("a complex value's address is not an entity's", () => {
+    expect(diagnostics.filter((d) => d.startsWith("types-complex/usage-wrong.ts"))).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member>'/)]);
+  });
+});
+
 const INHERITANCE_USAGE = `
 import * as rt from "./runtime.js";
 import { animals, getAnimal, getKeeper, keepers, listAnimals } from "./zoo.model.requests.js";

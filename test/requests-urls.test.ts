@@ -261,4 +261,42 @@ describe("binding targets: other sets, qualified containers, paths into a contai
     expect(source).toContain('"classes": rt.within(education, "classes"), "mentor": members');
     expect(source).not.toContain("Elsewhere");
   });
+
+  describe("navigation through complex properties (URL Conventions §4.7)", () => {
+    const profile = campus.memberProfile(member);
+
+    test("a complex property is a path step; a navigation bound through its path (profile/advisor) reaches that set", () => {
+      expect(profile.path).toBe("/members/m1/profile");
+      const advisor = campus.profileAdvisor(profile);
+      expect(advisor.path).toBe("/members/m1/profile/advisor");
+      expect(advisor.entitySet).toBe("members");
+      expect(advisor.requiresEtag).toBe(true);
+    });
+
+    test("a navigation contained in a complex value stays in the entity's set, below the property", () => {
+      const note = campus.profileNotes(profile).byKey(5);
+      expect(note.path).toBe("/members/m1/profile/notes/5");
+      expect(note.origin.within).toBe("profile/notes");
+      expect(note.entitySet).toBe("members");
+      expect(note.requiresEtag).toBe(false);
+    });
+
+    test("nested complex values, also one holding its own type; an unbound navigation leaves the set unknown", () => {
+      const deskmate = campus.officeDeskmate(campus.profileOffice(profile));
+      expect(deskmate.path).toBe("/members/m1/profile/office/deskmate");
+      expect(deskmate.entitySet).toBeUndefined();
+      const again = campus.profileAdvisor(campus.officeOwner(campus.profileOffice(profile)));
+      expect(again.path).toBe("/members/m1/profile/office/owner/advisor");
+      // From there on it is an entity like any other.
+      expect(campus.memberMentor(again).path).toBe("/members/m1/profile/office/owner/advisor/mentor");
+    });
+
+    test("no builder for a collection of complex values (its members have no address) or a complex type without navigation", () => {
+      const names = Object.keys(campus);
+      expect(names).toEqual(expect.arrayContaining(["memberProfile", "profileOffice", "officeOwner", "profileAdvisor", "profileNotes", "officeDeskmate"]));
+      expect(names).not.toContain("memberPastProfiles");
+      expect(names).not.toContain("memberPlain");
+      expect(names.filter((n) => n.startsWith("plain"))).toEqual([]);
+    });
+  });
 });

@@ -316,7 +316,10 @@ export interface SetInfo {
 /** Where a resource sits: its entity set (or singleton) and the containment path below the set's entity. */
 export interface Origin {
   readonly info: SetInfo;
-  /** Containment path below the set's entity, e.g. `Trips/PlanItems`; empty at the set itself. */
+  /**
+   * Containment path below the set's entity, e.g. `Trips/PlanItems`, with the complex properties on
+   * the way (`profile/notes`); empty at the set itself.
+   */
   readonly within: string;
 }
 
@@ -363,6 +366,16 @@ export class CollectionRef<T, K = KeyValue> extends Ref {
   }
 }
 
+/**
+ * The address of a complex property's value (`…/address`, URL Conventions §4.7): the step towards a
+ * complex type's navigation properties (`…/grantControls/authenticationStrength`).
+ */
+export class ComplexRef<T> extends Ref {
+  declare readonly __complex?: T;
+  /** Tells a complex value from an entity for the type checker (no run-time cost). */
+  declare private readonly complexValue: true;
+}
+
 /** The address of a stream: a media entity's `$value` or a stream property. */
 export interface StreamRef {
   readonly path: string;
@@ -378,18 +391,27 @@ export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef
   return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
 }
 
-/** A single-valued navigation property of an entity. */
-export function nav<U>(parent: EntityRef<unknown>, name: string, contained = false): EntityRef<U> {
+/** A single-valued navigation property of an entity or of a complex value. */
+export function nav<U>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U> {
   return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
 
-/** A collection-valued navigation property of an entity. */
-export function collection<U, K>(parent: EntityRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
+/** A collection-valued navigation property of an entity or of a complex value. */
+export function collection<U, K>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
   return new CollectionRef<U, K>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
 }
 
+/**
+ * A single-valued complex property of an entity or of a complex value. Its path below the entity
+ * (`grantControls`) is part of the binding paths of the navigation properties reached through it.
+ */
+export function complex<U>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string): ComplexRef<U> {
+  const { info, within } = parent.origin;
+  return new ComplexRef<U>(`${parent.path}/${encodeURIComponent(name)}`, { info, within: within ? `${within}/${name}` : name });
+}
+
 /** Where navigation from `parent` through `name` leads: a bound entity set, deeper into a containment, or unknown. */
-function follow(parent: EntityRef<unknown>, name: string, contained: boolean): Origin {
+function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained: boolean): Origin {
   const { info, within } = parent.origin;
   const path = within ? `${within}/${name}` : name;
   const bound = info.bindings?.()[path];

@@ -5,7 +5,7 @@
  */
 import { deprecation, description, mayOmit } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import type { EntityContainer, EntitySet, EntityType, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
@@ -120,6 +120,26 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
   }
 
+  /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
+  const navigationBuilder = (n: NavigationProperty, t: StructuredType, owner: string, parentRef: string): RequestsView["navigations"][number] => {
+    const target = ts(n.target, true);
+    const k = keyTs(n.target);
+    const contained = n.containsTarget ? ", true" : "";
+    return {
+      doc: jsdoc("", [
+        description(n.annotations),
+        `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
+        deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
+      ]),
+      name: scope.claim(`${owner}${pascal(n.name)}`),
+      parent: parentRef,
+      type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
+      make: n.collection
+        ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
+        : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
+    };
+  };
+
   const navigationTypes: RequestsView["navigationTypes"] = [];
   const navigations: RequestsView["navigations"] = [];
   const entities: EntityRequestsView[] = [];
@@ -141,24 +161,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
       });
     }
-    for (const n of t.navigationProperties) {
-      const target = ts(n.target, true);
-      const k = keyTs(n.target);
-      const contained = n.containsTarget ? ", true" : "";
-      navigations.push({
-        doc: jsdoc("", [
-          description(n.annotations),
-          `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
-          deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
-        ]),
-        name: scope.claim(`${owner}${pascal(n.name)}`),
-        parent: `rt.EntityRef<${ts(t)}>`,
-        type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
-        make: n.collection
-          ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
-          : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
-      });
-    }
+    navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, `rt.EntityRef<${ts(t)}>`)));
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
@@ -206,6 +209,32 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   for (const c of schema.containers)
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
+
+  // Navigation through complex properties (URL Conventions §4.7, `…/grantControls/authenticationStrength`):
+  // a builder per single-valued complex property whose type leads to navigation properties, and one
+  // per navigation property of a complex type. Named after the others, so that adding them renames nothing.
+  const leads = leadsToNavigation(ctx.model);
+  for (const t of schema.types) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    const owner = camel(ctx.names.type(t));
+    // Named only when used: naming a type imports it.
+    const parentRef = () => (t.kind === "entity" ? `rt.EntityRef<${ts(t)}>` : `rt.ComplexRef<${ts(t)}>`);
+    for (const p of t.properties) {
+      if (p.type.collection || p.type.type.kind !== "complex" || !leads.has(p.type.type)) continue;
+      const value = ts(p.type.type);
+      navigations.push({
+        doc: jsdoc("", [
+          description(p.annotations),
+          `Complex property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`): the way to the navigation properties of \`${p.type.type.qualifiedName}\`.`,
+        ]),
+        name: scope.claim(`${owner}${pascal(p.name)}`),
+        parent: parentRef(),
+        type: `rt.ComplexRef<${value}>`,
+        make: `rt.complex<${value}>(parent, ${JSON.stringify(p.name)})`,
+      });
+    }
+    if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, parentRef())));
+  }
 
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length;
@@ -322,6 +351,45 @@ function typeParameter(name: string, text: string): string {
   const used = new Set(text.split(/[^\w$]+/));
   while (used.has(name)) name += "_";
   return name;
+}
+
+/**
+ * The complex types that have navigation properties, their own or inherited, or reach some through
+ * their single-valued complex properties (a collection of complex values has no addressable
+ * members). Worked backwards from the types with navigation properties, so that types containing
+ * each other are answered right; once per model.
+ */
+const LEADING = new WeakMap<Model, ReadonlySet<ComplexType>>();
+function leadsToNavigation(model: Model): ReadonlySet<ComplexType> {
+  const known = LEADING.get(model);
+  if (known) return known;
+  // Who leads wherever a type leads: its subtypes (they inherit) and the holders of single-valued properties of it.
+  const before = new Map<ComplexType, ComplexType[]>();
+  const edge = (from: ComplexType, to: ComplexType) => {
+    const list = before.get(to);
+    if (list) list.push(from);
+    else before.set(to, [from]);
+  };
+  const leading = new Set<ComplexType>();
+  const work: ComplexType[] = [];
+  for (const schema of model.schemas)
+    for (const t of schema.types) {
+      if (t.kind !== "complex") continue;
+      if (t.baseType) edge(t, t.baseType);
+      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex") edge(t, p.type.type);
+      if (t.navigationProperties.length > 0) {
+        leading.add(t);
+        work.push(t);
+      }
+    }
+  for (let t = work.pop(); t; t = work.pop())
+    for (const from of before.get(t) ?? [])
+      if (!leading.has(from)) {
+        leading.add(from);
+        work.push(from);
+      }
+  LEADING.set(model, leading);
+  return leading;
 }
 
 function objectType(members: string[]): string {
