@@ -41,6 +41,11 @@ const shapes = {
   "one alias for many imports": (n) =>
     schema("m", `<ComplexType Name="c">${times(n, (i) => `<Property Name="p${i}" Type="p${i}.x.c"/>`)}</ComplexType>`) +
     times(n, (i) => schema(`p${i}.x`, `<ComplexType Name="c"/>`)),
+  // n entity types holding one complex value whose n properties each lead to a navigation property:
+  // n paths for $expand per entity type (n² in all) unless they are capped
+  "complex navigation fan-out": (n) =>
+    schema("t", `<ComplexType Name="hub">${times(n, (i) => `<Property Name="p${i}" Type="t.d${i}"/>`)}</ComplexType>
+      ${times(n, (i) => `<ComplexType Name="d${i}"><NavigationProperty Name="to" Type="t.e${i}"/></ComplexType><EntityType Name="e${i}">${KEYED}<Property Name="c" Type="t.hub"/></EntityType>`)}`),
 };
 
 /** A whole document around a shape's schemas. */

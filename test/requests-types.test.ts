@@ -193,6 +193,17 @@ export async function usage(): Promise<void> {
   profileNotes(profile).byKey("5");
   // @ts-expect-error a complex value is not an entity: it has no get of its own here
   await getMember(client, profile);
+
+  // $expand through complex properties: the result keeps the complex property the path starts with.
+  const m = await getMember(client, members().byKey("m1"), { select: ["id"], expand: { "profile/advisor": { select: ["id"] }, "pastProfiles/office/deskmate": true } });
+  const advisorOfM: string | undefined = m.profile.advisor?.id;
+  void m.pastProfiles;
+  void advisorOfM;
+  await getMember(client, members().byKey("m1"), { expand: ["profile/notes"] });
+  // @ts-expect-error a plain complex value leads to no navigation property
+  await getMember(client, members().byKey("m1"), { expand: ["plain/text"] });
+  // @ts-expect-error motto is a property of a profile, not a navigation property
+  await getMember(client, members().byKey("m1"), { expand: ["profile/motto"] });
 }
 `;
 

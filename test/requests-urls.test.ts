@@ -291,6 +291,16 @@ describe("binding targets: other sets, qualified containers, paths into a contai
       expect(campus.memberMentor(again).path).toBe("/members/m1/profile/office/owner/advisor/mentor");
     });
 
+    test("$expand reaches navigation properties through complex properties, collections of them too (URL Conventions §5.1.2)", () => {
+      const source = fs.readFileSync(path.join(GENERATED, "urls-campus", "Uni.Campus.requests.ts"), "utf8");
+      const body = source.slice(source.indexOf("export interface MemberNavigation {"));
+      const paths = [...body.slice(0, body.indexOf("\n}")).matchAll(/^ {2}"?([\w/]+)"?: rt\.Nav/gm)].map((m) => m[1]);
+      // Shorter paths first; each complex type once on a path: Office's owner (a Profile again) is not followed from a profile.
+      expect(paths).toEqual(["classes", "mentor", "buddy", "pen", "profile/advisor", "profile/notes", "pastProfiles/advisor", "pastProfiles/notes", "profile/office/deskmate", "pastProfiles/office/deskmate"]);
+      expect(decodeURIComponent(rt.queryString({ select: ["id"], expand: { "profile/advisor": { select: ["id"] }, "pastProfiles/notes": true } } as never)))
+        .toBe("?$select=id&$expand=profile/advisor($select=id),pastProfiles/notes");
+    });
+
     test("no builder for a collection of complex values (its members have no address) or a complex type without navigation", () => {
       const names = Object.keys(campus);
       expect(names).toEqual(expect.arrayContaining(["memberProfile", "profileOffice", "officeOwner", "profileAdvisor", "profileNotes", "officeDeskmate"]));

@@ -156,8 +156,14 @@ export interface ControlInfo {
 /** What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204. */
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
-/** The entity as read: all of `T` without `$select`, else only the selected properties (and expanded ones). */
-export type Selected<T, S extends string, N = {}, C = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | keyof N | "@odata.type", keyof T>> : never) & ControlInfo;
+/**
+ * The entity as read: all of `T` without `$select`, else only the selected properties (and expanded
+ * ones; for a navigation property expanded through a complex property, `a/nav`, the whole of `a`).
+ */
+export type Selected<T, S extends string, N = {}, C = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> : never) & ControlInfo;
+
+/** `a` of `a/b/c`. */
+type FirstSegment<K> = K extends `${infer H}/${string}` ? H : K;
 
 /** One page of a collection (OData JSON Format §12). */
 export interface Page<T> {

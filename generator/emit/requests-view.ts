@@ -143,15 +143,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const navigationTypes: RequestsView["navigationTypes"] = [];
   const navigations: RequestsView["navigations"] = [];
   const entities: EntityRequestsView[] = [];
+  const expandLeads = leadsToNavigation(ctx.model, true);
   for (const t of entityTypes) {
     const owner = camel(ctx.names.type(t));
     const self = ts(t, true);
     navigationTypes.push({
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
-      body: objectType(allNavigation(t).map((n) => {
+      body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, expandLeads)].map(([path, n]) => {
         const casts = castsTs(n.target);
-        return `${propertyKey(n.name)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}${casts === "{}" ? "" : `, ${casts}`}>`;
+        return `${propertyKey(path)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}${casts === "{}" ? "" : `, ${casts}`}>`;
       })),
     });
     if (listsSubtypes(t)) {
@@ -360,8 +361,11 @@ function typeParameter(name: string, text: string): string {
  * each other are answered right; once per model.
  */
 const LEADING = new WeakMap<Model, ReadonlySet<ComplexType>>();
-function leadsToNavigation(model: Model): ReadonlySet<ComplexType> {
-  const known = LEADING.get(model);
+/** As LEADING, through collections of complex values too: what `$expand` may go through (URL Conventions §5.1.2). */
+const LEADING_EXPAND = new WeakMap<Model, ReadonlySet<ComplexType>>();
+function leadsToNavigation(model: Model, collections = false): ReadonlySet<ComplexType> {
+  const cache = collections ? LEADING_EXPAND : LEADING;
+  const known = cache.get(model);
   if (known) return known;
   // Who leads wherever a type leads: its subtypes (they inherit) and the holders of single-valued properties of it.
   const before = new Map<ComplexType, ComplexType[]>();
@@ -376,7 +380,7 @@ function leadsToNavigation(model: Model): ReadonlySet<ComplexType> {
     for (const t of schema.types) {
       if (t.kind !== "complex") continue;
       if (t.baseType) edge(t, t.baseType);
-      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex") edge(t, p.type.type);
+      for (const p of t.properties) if ((collections || !p.type.collection) && p.type.type.kind === "complex") edge(t, p.type.type);
       if (t.navigationProperties.length > 0) {
         leading.add(t);
         work.push(t);
@@ -388,8 +392,48 @@ function leadsToNavigation(model: Model): ReadonlySet<ComplexType> {
         leading.add(from);
         work.push(from);
       }
-  LEADING.set(model, leading);
+  cache.set(model, leading);
   return leading;
+}
+
+/** At most this many complex properties on the way to a navigation property in `$expand` (`a/b/c/nav`). */
+export const MAX_COMPLEX_DEPTH = 3;
+/** At most this many such paths per entity type (Graph's most is 3): each is a line in its `…Navigation` type. */
+export const MAX_COMPLEX_PATHS = 32;
+
+/**
+ * The navigation properties `$expand` reaches through the complex properties of `t` (own and
+ * inherited, collections too): `grantControls/authenticationStrength`. Shorter paths first; a path
+ * goes through each complex type at most once, through at most MAX_COMPLEX_DEPTH complex
+ * properties, and there are at most MAX_COMPLEX_PATHS (metadata made to multiply them stays linear).
+ */
+function complexNavigationPaths(t: StructuredType, leads: ReadonlySet<ComplexType>): [string, NavigationProperty][] {
+  const out: [string, NavigationProperty][] = [];
+  let level: { type: StructuredType; prefix: string; seen: ComplexType[] }[] = [{ type: t, prefix: "", seen: [] }];
+  for (let depth = 1; depth <= MAX_COMPLEX_DEPTH && level.length; depth++) {
+    const next: typeof level = [];
+    for (const { type, prefix, seen } of level)
+      for (const p of allProperties(type)) {
+        const v = p.type.type;
+        if (v.kind !== "complex" || !leads.has(v) || seen.includes(v)) continue;
+        const path = prefix + p.name;
+        for (const n of allNavigation(v)) {
+          if (out.length === MAX_COMPLEX_PATHS) return out;
+          out.push([`${path}/${n.name}`, n]);
+        }
+        // As many ways on as paths may be kept: the work per type stays bounded too.
+        if (next.length < MAX_COMPLEX_PATHS) next.push({ type: v, prefix: `${path}/`, seen: [...seen, v] });
+      }
+    level = next;
+  }
+  return out;
+}
+
+/** Structural properties of a type and its base types, base first. */
+function allProperties(t: StructuredType): StructuredType["properties"] {
+  const chain: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
+  return chain.flatMap((c) => c.properties);
 }
 
 function objectType(members: string[]): string {
@@ -397,9 +441,9 @@ function objectType(members: string[]): string {
 }
 
 /** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
-function allNavigation(t: EntityType): NavigationProperty[] {
-  const chain: EntityType[] = [];
-  for (let c: EntityType | undefined = t; c; c = c.baseType) chain.unshift(c);
+function allNavigation(t: StructuredType): NavigationProperty[] {
+  const chain: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
   return chain.flatMap((c) => c.navigationProperties);
 }
 
