@@ -36,6 +36,8 @@ const rows: Row[] = [
   // Edm.Decimal, unconstrained and with Precision/Scale
   ["dec", 1.25, true], ["dec", "1.25", true], ["dec", "-1e5", true], ["dec", "1.", false], ["dec", "abc", false], ["dec", "INF", false],
   ["dec52", 123.45, true], ["dec52", "-999.99", true], ["dec52", 1.234, false], ["dec52", 1234.5, false], ["dec52", "1000", false], ["dec52", "1.50", true],
+  // Precision without Scale: the digits before the point only (see README, Validators)
+  ["decP5", 12345.678, true], ["decP5", "-99999.5", true], ["decP5", 123456, false], ["decP5", "123456.1", false],
   ["decVar", 12345, true], ["decVar", 1.2345, true], ["decVar", 123.456, false], ["decVar", 123456, false],
   ["decFloat", "1.234567e300", true], ["decFloat", 12345678, false], ["decFloat", "INF", true], ["decFloat", "NaN", true],
   // Edm.Single / Edm.Double, incl. INF, -INF, NaN

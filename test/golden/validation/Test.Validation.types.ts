@@ -56,6 +56,7 @@ export interface Primitives {
   dec?: number | string | null;
   dec52?: number | string | null;
   decVar?: number | string | null;
+  decP5?: number | string | null;
   decFloat?: number | string | null;
   single?: number | edm.SpecialFloat | null;
   double?: number | edm.SpecialFloat | null;

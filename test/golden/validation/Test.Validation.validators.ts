@@ -47,6 +47,10 @@ function checkDecimalP5Svariable(v: unknown, ctx: vr.Context, key: vr.Key): void
   vr.checkDecimal(v, ctx, key, 5, "variable");
 }
 
+function checkDecimalP5(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkDecimal(v, ctx, key, 5);
+}
+
 function checkDecimalP7Sfloating(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 7, "floating");
 }
@@ -141,6 +145,7 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["dec"], ctx, "dec", vr.checkDecimal)
     + vr.p(o["dec52"], ctx, "dec52", checkDecimalP5S2)
     + vr.p(o["decVar"], ctx, "decVar", checkDecimalP5Svariable)
+    + vr.p(o["decP5"], ctx, "decP5", checkDecimalP5)
     + vr.p(o["decFloat"], ctx, "decFloat", checkDecimalP7Sfloating)
     + vr.p(o["single"], ctx, "single", vr.checkSingle)
     + vr.p(o["double"], ctx, "double", vr.checkDouble)
