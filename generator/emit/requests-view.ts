@@ -5,7 +5,7 @@
  */
 import { deprecation, description, mayOmit } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, ModelType, NavigationProperty, Operation, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, ModelType, NavigationProperty, Operation, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
@@ -143,14 +143,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const navigationTypes: RequestsView["navigationTypes"] = [];
   const navigations: RequestsView["navigations"] = [];
   const entities: EntityRequestsView[] = [];
-  const expandLeads = leadsToNavigation(ctx.model, true);
+  const leadingOf = leadingProperties(leadsToNavigation(ctx.model, true));
   for (const t of entityTypes) {
     const owner = camel(ctx.names.type(t));
     const self = ts(t, true);
     navigationTypes.push({
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
-      body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, expandLeads)].map(([path, n]) => {
+      body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
         const casts = castsTs(n.target);
         return `${propertyKey(path)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}${casts === "{}" ? "" : `, ${casts}`}>`;
       })),
@@ -405,23 +405,26 @@ export const MAX_COMPLEX_PATHS = 32;
  * The navigation properties `$expand` reaches through the complex properties of `t` (own and
  * inherited, collections too): `grantControls/authenticationStrength`. Shorter paths first; a path
  * goes through each complex type at most once, through at most MAX_COMPLEX_DEPTH complex
- * properties, and there are at most MAX_COMPLEX_PATHS (metadata made to multiply them stays linear).
+ * properties, and there are at most MAX_COMPLEX_PATHS. The work per type is bounded as well (the
+ * properties that lead anywhere are listed once per type, and at most 8 × MAX_COMPLEX_PATHS of
+ * them are looked at), so that metadata made to multiply paths stays linear.
  */
-function complexNavigationPaths(t: StructuredType, leads: ReadonlySet<ComplexType>): [string, NavigationProperty][] {
+function complexNavigationPaths(t: StructuredType, leading: (c: StructuredType) => Property[]): [string, NavigationProperty][] {
   const out: [string, NavigationProperty][] = [];
+  let budget = 8 * MAX_COMPLEX_PATHS;
   let level: { type: StructuredType; prefix: string; seen: ComplexType[] }[] = [{ type: t, prefix: "", seen: [] }];
   for (let depth = 1; depth <= MAX_COMPLEX_DEPTH && level.length; depth++) {
     const next: typeof level = [];
     for (const { type, prefix, seen } of level)
-      for (const p of allProperties(type)) {
-        const v = p.type.type;
-        if (v.kind !== "complex" || !leads.has(v) || seen.includes(v)) continue;
+      for (const p of leading(type)) {
+        if (budget-- === 0) return out;
+        const v = p.type.type as ComplexType;
+        if (seen.includes(v)) continue;
         const path = prefix + p.name;
         for (const n of allNavigation(v)) {
           if (out.length === MAX_COMPLEX_PATHS) return out;
           out.push([`${path}/${n.name}`, n]);
         }
-        // As many ways on as paths may be kept: the work per type stays bounded too.
         if (next.length < MAX_COMPLEX_PATHS) next.push({ type: v, prefix: `${path}/`, seen: [...seen, v] });
       }
     level = next;
@@ -429,11 +432,18 @@ function complexNavigationPaths(t: StructuredType, leads: ReadonlySet<ComplexTyp
   return out;
 }
 
-/** Structural properties of a type and its base types, base first. */
-function allProperties(t: StructuredType): StructuredType["properties"] {
-  const chain: StructuredType[] = [];
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
-  return chain.flatMap((c) => c.properties);
+/** The properties of a type (own and inherited, base first) whose complex type leads to navigation properties; listed once per type. */
+function leadingProperties(leads: ReadonlySet<ComplexType>): (t: StructuredType) => Property[] {
+  const known = new Map<StructuredType, Property[]>();
+  const of = (t: StructuredType): Property[] => {
+    let list = known.get(t);
+    if (list) return list;
+    const own = t.properties.filter((p) => p.type.type.kind === "complex" && leads.has(p.type.type));
+    list = t.baseType ? [...of(t.baseType), ...own] : own;
+    known.set(t, list);
+    return list;
+  };
+  return of;
 }
 
 function objectType(members: string[]): string {
