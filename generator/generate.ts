@@ -133,11 +133,11 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
   const groups: RawAnnotationGroup[] = [];
   for (const doc of docs)
     for (const d of doc.deferred ?? []) {
-      const t = d.target === undefined ? undefined : model.types.get(splitTarget(model, d.target).head);
+      const t = d.target === undefined ? undefined : model.types.get(splitTarget(model, d.target, d.source).head);
       if (t && !keep.has(t)) continue;
       const g = readDeferredGroup(d, diags);
       if (!g) continue;
-      lazy.fillTarget(g.target);
+      lazy.fillTarget(g.target, g.at.source);
       groups.push(g);
     }
   applyAnnotationGroups(model, groups);

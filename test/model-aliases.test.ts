@@ -1,5 +1,9 @@
 // CSDL §5.2: a schema's Alias may stand for its namespace in any qualified name, in every schema.
 import { build, buildOk, edmx, schema, structured, property, entity } from "./helpers/csdl";
+import { DiagnosticBag } from "../generator/diagnostics";
+import { readCsdlXml } from "../generator/parse/xml";
+import { buildModel } from "../generator/model/build";
+import { generate } from "../generator/generate";
 
 describe("alias resolution", () => {
   test.each([
@@ -70,6 +74,8 @@ describe("alias resolution", () => {
     const b = build(edmx(schema("ns", `<ComplexType Name="t"><Property Name="p" Type="o.thing"/></ComplexType>`), refs));
     expect(b.errors).toEqual([]);
     expect(b.diagnostics).toEqual([expect.objectContaining({ code: "ODG110", severity: "warning", path: "ns.t/p" })]);
+    // It names the document to add: references are not followed.
+    expect(b.diagnostics[0].message).toBe('type o.thing is in namespace other.ns, which is referenced (edmx:Reference Uri="https://example.com/other.xml") but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service\'s input list)');
     expect(property(structured(b.model, "ns.t"), "p").type.type).toMatchObject({ kind: "primitive", name: "Untyped" });
   });
 
@@ -147,5 +153,58 @@ describe("schema names", () => {
     expect(errors(schema("Ab", `<ComplexType Name="a"/>`), schema("aB", `<ComplexType Name="b"/>`))).toEqual([
       ["ODG104", "aB", "namespace aB differs only in case from namespace Ab: their generated files would be one file on macOS and Windows"],
     ]);
+  });
+});
+
+// CSDL XML §4.2: "An alias is only valid within the document in which it is declared; a referencing
+// document may define its own aliases for included schemas." `Alias="self"` is the spec's own example.
+describe("aliases belong to the document that declares them", () => {
+  const main = edmx(schema("Main.Model", `
+      <ComplexType Name="Person"><Property Name="home" Type="sh.Point"/><Property Name="friend" Type="self.Person"/></ComplexType>`, "self"),
+  `<edmx:Reference Uri="shared.xml"><edmx:Include Namespace="Shared.Types" Alias="sh"/></edmx:Reference>\n`);
+  const shared = edmx(schema("Shared.Types", `
+      <ComplexType Name="Point"><Property Name="next" Type="self.Point"/></ComplexType>
+      <Annotations Target="self.Point"><Annotation Term="Org.OData.Core.V1.Description" String="A point, described by its own document"/></Annotations>`, "self"));
+  const buildAll = (...docs: [string, string][]) => {
+    const diags = new DiagnosticBag();
+    const raw = docs.map(([file, xml]) => readCsdlXml(file, xml, diags)!);
+    return { model: buildModel(raw, diags), diagnostics: diags.items };
+  };
+
+  test.each([
+    ["main first", [["main.xml", main], ["shared.xml", shared]] as [string, string][]],
+    ["shared first", [["shared.xml", shared], ["main.xml", main]] as [string, string][]],
+  ])("two documents that each call themselves self (%s)", (_label, docs) => {
+    const { model, diagnostics } = buildAll(...docs);
+    expect(diagnostics).toEqual([]);
+    expect(property(structured(model, "Main.Model.Person"), "friend").type.type).toBe(model.types.get("Main.Model.Person"));
+    expect(property(structured(model, "Main.Model.Person"), "home").type.type).toBe(model.types.get("Shared.Types.Point"));
+    expect(property(structured(model, "Shared.Types.Point"), "next").type.type).toBe(model.types.get("Shared.Types.Point"));
+    // An annotation block's target and terms are read with its own document's aliases.
+    expect(model.types.get("Shared.Types.Point")!.annotations).toEqual([expect.objectContaining({ term: "Org.OData.Core.V1.Description" })]);
+    expect(model.types.get("Main.Model.Person")!.annotations).toEqual([]);
+  });
+
+  test("an alias only another document declares is not one here (ODG103)", () => {
+    const other = edmx(schema("Other.Ns", `<ComplexType Name="Holder"><Property Name="p" Type="sh.Point"/></ComplexType>`));
+    const { diagnostics } = buildAll(["main.xml", main], ["shared.xml", shared], ["other.xml", other]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.path, d.message])).toEqual([["ODG103", "other.xml", "Other.Ns.Holder/p", "type sh.Point is not defined"]]);
+  });
+
+  test("a type missing from a referenced namespace that is among the inputs is undefined (ODG103), not a reference left unread", () => {
+    const { diagnostics } = buildAll(["main.xml", main.replace("sh.Point", "sh.Nowhere")], ["shared.xml", shared]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG103", "type sh.Nowhere is not defined (read as Shared.Types.Nowhere)"]]);
+  });
+
+  test("one alias for two namespaces in one document is still an error (ODG104)", () => {
+    const twice = edmx([schema("A.Ns", `<ComplexType Name="a"/>`, "x"), schema("B.Ns", `<ComplexType Name="b"/>`, "x")]);
+    const { diagnostics } = buildAll(["twice.xml", twice]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG104", "alias x stands for both A.Ns and B.Ns"]]);
+  });
+
+  test("a slice reads deferred annotation blocks with their own document's aliases", () => {
+    const result = generate({ inputs: [{ file: "main.xml", content: main }, { file: "shared.xml", content: shared }], include: ["Shared.Types.Point"] });
+    expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(result.files.get("Shared.Types.types.ts")).toContain("A point, described by its own document");
   });
 });

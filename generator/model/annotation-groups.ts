@@ -5,14 +5,16 @@
  * Applied after the model is built; a slice applies only the blocks that target what it keeps.
  */
 import type { RawAnnotationGroup } from "../parse/raw";
+import type { SourceText } from "../parse/source";
 import type { Annotation, Model } from "./types";
 
-type Target = Pick<Model, "types" | "aliases" | "externalAnnotations">;
+type Target = Pick<Model, "types" | "aliases" | "documentAliases" | "externalAnnotations">;
+type Aliases = Pick<Model, "aliases" | "documentAliases">;
 
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[]): void {
   for (const g of groups) {
-    const anns: Annotation[] = g.annotations.map((a) => ({ term: qualify(model, a.term), qualifier: a.qualifier ?? g.qualifier, value: a.value }));
-    const { head, rest } = splitTarget(model, g.target);
+    const anns: Annotation[] = g.annotations.map((a) => ({ term: qualify(model, a.term, a.at.source), qualifier: a.qualifier ?? g.qualifier, value: a.value }));
+    const { head, rest } = splitTarget(model, g.target, g.at.source);
     const t = model.types.get(head);
     if (t && !rest) {
       t.annotations.push(...anns);
@@ -40,15 +42,20 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
 }
 
 /** A target path's first segment, qualified (an alias replaced by its namespace), and the rest. */
-export function splitTarget(model: Pick<Model, "aliases">, target: string): { head: string; rest: string } {
+export function splitTarget(model: Aliases, target: string, source?: SourceText): { head: string; rest: string } {
   const slash = target.indexOf("/");
-  return { head: qualify(model, slash < 0 ? target : target.slice(0, slash)), rest: slash < 0 ? "" : target.slice(slash + 1) };
+  return { head: qualify(model, slash < 0 ? target : target.slice(0, slash), source), rest: slash < 0 ? "" : target.slice(slash + 1) };
 }
 
-/** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
-export function qualify(model: Pick<Model, "aliases">, name: string): string {
+/**
+ * Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace):
+ * an alias the document `source` declares (CSDL XML §4.2: only those are valid in it), or without
+ * a document, any alias the model knows.
+ */
+export function qualify(model: Aliases, name: string, source?: SourceText): string {
   const dot = name.lastIndexOf(".");
   if (dot < 0) return name;
-  const alias = model.aliases.get(name.slice(0, dot));
+  const aliases = (source && model.documentAliases?.get(source)) || model.aliases;
+  const alias = aliases.get(name.slice(0, dot));
   return alias ? `${alias}${name.slice(dot)}` : name;
 }

@@ -3,6 +3,7 @@
  * link references. Problems become diagnostics with the element's path and position.
  */
 import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
+import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
@@ -78,7 +79,7 @@ export interface LazyModel {
   /** Reads and links an operation's parameters after the first, its return type and annotations. Idempotent. */
   fillOperation(op: Operation): void;
   /** Fills the type an annotation target path (`ns.type/member`) starts with. */
-  fillTarget(target: string): void;
+  fillTarget(target: string, source?: SourceText): void;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -108,15 +109,19 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     model,
     fill: (t) => builder.fill(t),
     fillOperation: (op) => builder.fillOperation(op),
-    fillTarget: (target) => builder.fillTarget(target),
+    fillTarget: (target, source) => builder.fillTarget(target, source),
   };
 }
 
 class ModelBuilder {
   readonly aliases = new Map<string, string>();
+  /** The aliases each document declares (Model.documentAliases). */
+  readonly documentAliases = new Map<SourceText, Map<string, string>>();
   readonly types = new Map<string, SchemaType>();
-  /** Namespaces that are only referenced (edmx:Reference), not loaded. */
-  readonly referenced = new Set<string>();
+  /** Namespaces that are referenced (edmx:Reference), with the Uri of the first reference to each. */
+  readonly referenced = new Map<string, string>();
+  /** Namespaces of the schemas the inputs hold. */
+  readonly loaded = new Set<string>();
   readonly operations = new Map<string, Operation[]>();
   readonly schemas: Schema[] = [];
   /** Namespaces declared so far, by their lower-case form (checkSchemaNames). */
@@ -141,15 +146,21 @@ class ModelBuilder {
     const namespaces = new Set<string>();
     for (const doc of this.docs) {
       for (const ref of doc.references) for (const inc of ref.includes) namespaces.add(inc.namespace);
-      for (const s of doc.schemas) namespaces.add(s.namespace);
+      for (const s of doc.schemas) {
+        namespaces.add(s.namespace);
+        this.loaded.add(s.namespace);
+      }
     }
     for (const doc of this.docs) {
+      const local = new Map<string, string>();
       for (const ref of doc.references)
         for (const inc of ref.includes) {
-          this.referenced.add(inc.namespace);
-          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, ref.at);
+          if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref.uri);
+          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, ref.at, local);
         }
-      for (const s of doc.schemas) if (s.alias !== undefined) this.declareAlias(s.alias, s.namespace, namespaces, s.at);
+      for (const s of doc.schemas) if (s.alias !== undefined) this.declareAlias(s.alias, s.namespace, namespaces, s.at, local);
+      const source = doc.schemas[0]?.at.source;
+      if (source) this.documentAliases.set(source, local);
     }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
@@ -204,12 +215,13 @@ class ModelBuilder {
       schemas: this.schemas,
       types: this.types,
       aliases: this.aliases,
+      documentAliases: this.documentAliases,
       container,
       externalAnnotations: this.externalAnnotations,
     };
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
-      if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target);
+      if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
       applyAnnotationGroups(model, raw.annotationGroups);
     }
     return model;
@@ -272,20 +284,20 @@ class ModelBuilder {
   }
 
   /** Lazy mode: fills the type an annotation target path starts with. */
-  fillTarget(target: string): void {
-    const t = this.types.get(splitTarget(this, target).head);
+  fillTarget(target: string, source?: SourceText): void {
+    const t = this.types.get(splitTarget(this, target, source).head);
     if (t) this.fill(t);
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
-  qualify(name: string): string {
-    return qualify(this, name);
+  qualify(name: string, at: SourceRef): string {
+    return qualify(this, name, at.source);
   }
 
 
   annotations(raw: readonly RawAnnotation[]): Annotation[] {
     if (raw.length === 0) return [];
-    return raw.map((a) => ({ term: this.qualify(a.term), qualifier: a.qualifier, value: a.value }));
+    return raw.map((a) => ({ term: this.qualify(a.term, a.at), qualifier: a.qualifier, value: a.value }));
   }
 
   /**
@@ -433,12 +445,16 @@ class ModelBuilder {
       this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type; it is read as Edm.Untyped`, path, at);
       return primitive("Untyped");
     }
-    const q = this.qualify(rawName);
+    const q = this.qualify(rawName, at);
     const t = this.types.get(q);
     if (t) return t;
     const ns = q.slice(0, q.lastIndexOf("."));
-    if (this.referenced.has(ns)) {
-      this.diags.warning(Codes.unresolvedReference, `type ${rawName} is in referenced namespace ${ns}, which was not loaded; it is read as Edm.Untyped`, path, at);
+    const uri = this.referenced.get(ns);
+    if (uri !== undefined && !this.loaded.has(ns)) {
+      // odatagen reads the documents it is given; it does not fetch or open a reference's Uri.
+      this.diags.warning(Codes.unresolvedReference,
+        `type ${rawName} is in namespace ${ns}, which is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
+        path, at);
       return primitive("Untyped");
     }
     this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}`, path, at);
@@ -482,15 +498,17 @@ class ModelBuilder {
    * CSDL §3.4, §5.2: an alias stands for one namespace; it is not another namespace's name, nor one
    * of the reserved names. Otherwise a qualified name could mean two types.
    */
-  declareAlias(alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef): void {
-    const known = this.aliases.get(alias);
+  declareAlias(alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef, local: Map<string, string>): void {
+    const known = local.get(alias);
     if (RESERVED_NAMES.has(alias))
       this.diags.error(Codes.invalidAttribute, `Alias ${alias} is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)`, namespace, at);
     else if (known !== undefined && known !== namespace)
       this.diags.error(Codes.duplicateName, `alias ${alias} stands for both ${known} and ${namespace}`, namespace, at);
     else if (alias !== namespace && namespaces.has(alias))
       this.diags.error(Codes.duplicateName, `alias ${alias} of ${namespace} is also the name of a namespace`, namespace, at);
-    this.aliases.set(alias, namespace);
+    local.set(alias, namespace);
+    // Another document may give the alias another meaning (§4.2): the first one serves payloads and URLs.
+    if (!this.aliases.has(alias)) this.aliases.set(alias, namespace);
   }
 
   /**
@@ -524,7 +542,7 @@ class ModelBuilder {
   linkBase({ raw, type }: Pending): void {
     if (!raw.baseType) return;
     const path = type.qualifiedName;
-    const base = this.types.get(this.qualify(raw.baseType));
+    const base = this.types.get(this.qualify(raw.baseType, raw.at));
     if (!base) {
       this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined`, path, raw.at);
       return;
@@ -601,7 +619,7 @@ class ModelBuilder {
         continue;
       }
       if (!given(name)) continue;
-      const target = this.types.get(this.qualify(name));
+      const target = this.types.get(this.qualify(name, n.at));
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
@@ -738,7 +756,7 @@ class ModelBuilder {
       unique(x.name, x.at);
     }
     const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
-      const t = this.types.get(this.qualify(name));
+      const t = this.types.get(this.qualify(name, at));
       if (t?.kind === "entity") return t;
       if (given(name)) this.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
         t ? `${name} is not an entity type` : `type ${name} is not defined`, path, at);
@@ -780,7 +798,7 @@ class ModelBuilder {
       });
     }
     for (const i of c.imports) {
-      const ops = this.operations.get(this.qualify(i.operation))?.filter((o) => o.kind === i.kind && !o.bound);
+      const ops = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind && !o.bound);
       if (!ops || ops.length === 0) {
         if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
         continue;

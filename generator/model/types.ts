@@ -2,6 +2,7 @@
  * The resolved, version-independent model: qualified names, aliases resolved, base types linked,
  * inherited keys known, `Nullable` defaults applied, navigation targets and containment known.
  */
+import type { SourceText } from "../parse/source";
 import type { SourceRef } from "../diagnostics";
 import type { RawExpression } from "../parse/raw";
 
@@ -214,8 +215,17 @@ export interface Model {
   schemas: Schema[];
   /** Every schema type by qualified name. */
   types: Map<string, SchemaType>;
-  /** Alias → namespace, over all schemas and includes. */
+  /**
+   * Alias → namespace, over all schemas and includes (the first document's meaning where two
+   * documents give one alias two): what payloads' `@odata.type` and URL segments may use.
+   */
   aliases: Map<string, string>;
+  /**
+   * Alias → namespace in each document (by its text): the aliases its schemas and its includes
+   * declare, the only ones its names may use (CSDL XML §4.2: an alias is valid only in the document
+   * that declares it). Absent in a model made by hand: `aliases` then serves.
+   */
+  documentAliases?: Map<SourceText, Map<string, string>>;
   /** The service's entity container (the first one found), if any. */
   container?: EntityContainer;
   /** Annotations targeting model elements from `<Annotations Target>` blocks, by normalized target. */

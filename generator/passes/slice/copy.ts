@@ -111,6 +111,7 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
     schemas,
     types: new Map([...types.values()].map((t) => [t.qualifiedName, t])),
     aliases: model.aliases,
+    documentAliases: model.documentAliases,
     container: first,
     externalAnnotations: model.externalAnnotations,
   };
