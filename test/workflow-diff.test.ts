@@ -97,10 +97,14 @@ describe("breaking-change rules", () => {
     ]);
   });
 
-  test("types: narrowed breaks (Int64 → Int32, shorter MaxLength, String → Int32), widened does not", () => {
+  test("types: narrowed breaks (Int64 → Int32, shorter MaxLength, String → Int32), widened does not while the TypeScript type stays", () => {
     const p = (type: string) => entity(`<Property Name="p" Type="${type}"/>`);
     expect(diff(p("Edm.Int64"), p("Edm.Int32")).changes[0]).toMatchObject({ detail: "type Edm.Int64 → Edm.Int32", breaking: true });
-    expect(diff(p("Edm.Int32"), p("Edm.Int64")).changes[0]).toMatchObject({ detail: "type Edm.Int32 → Edm.Int64 (widened)", breaking: false });
+    expect(diff(p("Edm.Int16"), p("Edm.Int32")).changes[0]).toMatchObject({ detail: "type Edm.Int16 → Edm.Int32 (widened)", breaking: false });
+    expect(diff(p("Edm.Int64"), p("Edm.Decimal")).changes[0]).toMatchObject({ detail: "type Edm.Int64 → Edm.Decimal (widened)", breaking: false });
+    // More values, but `number` becomes `number | string` (or `| SpecialFloat`): code reading it no longer compiles.
+    for (const wider of ["Edm.Int64", "Edm.Decimal", "Edm.Double"])
+      expect(diff(p("Edm.Int32"), p(wider)).changes[0]).toMatchObject({ detail: `type Edm.Int32 → ${wider}`, breaking: true });
     expect(diff(p("Edm.String"), p("Edm.Int32")).changes[0]).toMatchObject({ breaking: true });
     expect(one(entity('<Property Name="p" Type="Edm.String" MaxLength="40"/>'), entity('<Property Name="p" Type="Edm.String" MaxLength="20"/>'))).toEqual([
       ["changed", "d.t/p", "type Edm.String(40) → Edm.String(20) (narrowed)", true],
@@ -139,6 +143,63 @@ describe("breaking-change rules", () => {
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.a()", "parameter x added (required)", true]]);
     expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
+  });
+
+  test("a new overload is an addition: the operation that was there is matched by its parameters", () => {
+    const f = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
+    const x = '<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>';
+    const y = '<Parameter Name="y" Type="Edm.String" Nullable="false"/>';
+    expect(one(entity("") + f(x), entity("") + f(x) + f(y))).toEqual([["added", "d.f()[y]", "function added", false]]);
+    expect(one(entity("") + f(x) + f(y), entity("") + f(x))).toEqual([["removed", "d.f()[y]", "function removed", true]]);
+    // Matched by parameters, then compared: a parameter's changed type still shows.
+    expect(one(entity("") + f(x), entity("") + f(x.replace("Int32", "String")) + f(y))).toEqual([
+      ["changed", "d.f()[x]/x", "type Edm.Int32 → Edm.String", true],
+      ["added", "d.f()[y]", "function added", false],
+    ]);
+  });
+
+  test("a property moved up to a base type is still the type's: not removed", () => {
+    const types = (base: string, derived: string) => `<EntityType Name="b">${base}</EntityType><EntityType Name="t" BaseType="d.b">${derived}</EntityType>`;
+    const seat = '<Property Name="seat" Type="Edm.String"/>';
+    const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
+    expect(one(types(keyed, seat), types(keyed + seat, ""))).toEqual([
+      ["added", "d.b/seat", "property added: Edm.String", false],
+      ["changed", "d.t/seat", "now inherited from d.b", false],
+    ]);
+    // Moved and narrowed: the change of type still breaks.
+    expect(one(types(keyed, seat), types(keyed + seat.replace("Edm.String", "Edm.Int32"), ""))).toContainEqual(["changed", "d.t/seat", "type Edm.String → Edm.Int32", true]);
+  });
+
+  test("function and action imports: each is a generated function, so removing or repointing one breaks", () => {
+    const ops = '<Function Name="f"><ReturnType Type="Edm.String"/></Function><Function Name="g"><ReturnType Type="Edm.String"/></Function><Action Name="a"/>';
+    const c = (imports: string) => entity("") + ops + `<EntityContainer Name="c">${imports}</EntityContainer>`;
+    const all = '<FunctionImport Name="F" Function="d.f"/><ActionImport Name="A" Action="d.a"/>';
+    expect(one(c(all), c('<FunctionImport Name="F" Function="d.f"/>'))).toEqual([["removed", "A", "action import removed", true]]);
+    expect(one(c(all), c(all.replace('Name="F"', 'Name="F2"')))).toEqual([
+      ["removed", "F", "function import removed", true],
+      ["added", "F2", "function import added (of d.f)", false],
+    ]);
+    expect(one(c(all), c(all.replace('Function="d.f"', 'Function="d.g"')))).toEqual([["changed", "F", "was function import of d.f, now function import of d.g", true]]);
+  });
+
+  test("a new non-nullable property of a complex type breaks code that builds its values; of an entity type, not", () => {
+    const complex = (extra: string) => `<ComplexType Name="addr"><Property Name="street" Type="Edm.String"/>${extra}</ComplexType>`;
+    expect(one(complex(""), complex('<Property Name="zip" Type="Edm.String" Nullable="false"/>'))).toEqual([["added", "d.addr/zip", "property added: Edm.String, not nullable", true]]);
+    expect(one(complex(""), complex('<Property Name="zip" Type="Edm.String"/>'))).toEqual([["added", "d.addr/zip", "property added: Edm.String", false]]);
+    expect(one(entity(""), entity('<Property Name="zip" Type="Edm.String" Nullable="false"/>'))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable", false]]);
+  });
+
+  test("a summary kept by an older version has no imports: they are not compared", () => {
+    const c = entity("") + '<Action Name="a"/><EntityContainer Name="c"><ActionImport Name="A" Action="d.a"/></EntityContainer>';
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "a.xml"), wrap(c));
+    fs.writeFileSync(path.join(dir, "b.xml"), wrap(entity("") + '<Action Name="a"/><EntityContainer Name="c"/>'));
+    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "a.xml")]))) as { imports?: unknown };
+    expect(kept.imports).toEqual({ A: { kind: "action import", operation: "d.a" } });
+    delete kept.imports;
+    const older = summaryFromJson(JSON.stringify(kept));
+    expect(older.imports).toBeUndefined();
+    expect(compareSummaries(older, loadSummary([path.join(dir, "b.xml")])).changes).toEqual([]);
   });
 
   test("keys, media entities and ETags: what changes the generated client's calls breaks", () => {

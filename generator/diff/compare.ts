@@ -2,17 +2,19 @@
  * Compares two model summaries and says, for each difference, whether it breaks a client: code that
  * reads the service's responses and sends it requests, compiled against the old generated code.
  *
- * Breaking: anything removed (type, property, navigation, enum member, operation, entity set, a
- * media entity's stream), a property or parameter that became non-nullable, a narrowed or otherwise
- * changed type, a changed enum value, base type, key or navigation target, a new required parameter,
- * an entity set that now needs an ETag for changes. Not breaking: additions, a property that became
- * nullable, a widened type (e.g. Int32 → Int64, a longer MaxLength).
+ * Breaking: anything removed (type, property, navigation, enum member, operation, entity set,
+ * function or action import, a media entity's stream), a property or parameter that became
+ * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
+ * navigation target, a new required parameter, a new non-nullable property of a complex type (code
+ * that builds such values must give it), an entity set that now needs an ETag for changes. Not
+ * breaking: other additions, a property that became nullable, a widened type whose generated
+ * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 
 export type ChangeKind = "added" | "removed" | "changed";
-export type Element = "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton";
+export type Element = "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "action import" | "function import";
 
 export interface Change {
   kind: ChangeKind;
@@ -39,16 +41,39 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
     if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
-    else compareType(name, ta, tb, add);
+    else compareType(name, ta, tb, add, b);
   }
   for (const [name, tb] of b.types) if (!a.types.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
 
+  // An operation's key gains its parameter names once it has overloads (and loses them when it has
+  // none left): what the key alone does not match is matched by name, binding and parameter names.
+  const unmatchedA = [...a.operations].filter(([key]) => !b.operations.has(key));
+  const unmatchedB = new Map([...b.operations].filter(([key]) => !a.operations.has(key)).map(([key, o]) => [withParameters(key, o), [key, o] as const]));
   for (const [key, oa] of a.operations) {
     const ob = b.operations.get(key);
-    if (!ob) add("removed", "operation", key, `${oa.kind} removed`, true);
-    else compareOperation(key, oa, ob, add);
+    if (ob) compareOperation(key, oa, ob, add);
   }
-  for (const [key, ob] of b.operations) if (!a.operations.has(key)) add("added", "operation", key, `${ob.kind} added`, false);
+  for (const [key, oa] of unmatchedA) {
+    const full = withParameters(key, oa);
+    const match = unmatchedB.get(full);
+    if (!match) {
+      add("removed", "operation", key, `${oa.kind} removed`, true);
+      continue;
+    }
+    unmatchedB.delete(full);
+    compareOperation(match[0], oa, match[1], add);
+  }
+  for (const [key, ob] of unmatchedB.values()) add("added", "operation", key, `${ob.kind} added`, false);
+
+  // Each import is a generated function; unknown (undefined) in a summary kept by an older version.
+  if (a.imports && b.imports) {
+    for (const [name, ia] of a.imports) {
+      const ib = b.imports.get(name);
+      if (!ib) add("removed", ia.kind, name, `${ia.kind} removed`, true);
+      else if (ib.kind !== ia.kind || ib.operation !== ia.operation) add("changed", ib.kind, name, `was ${ia.kind} of ${ia.operation}, now ${ib.kind} of ${ib.operation}`, true);
+    }
+    for (const [name, ib] of b.imports) if (!a.imports.has(name)) add("added", ib.kind, name, `${ib.kind} added (of ${ib.operation})`, false);
+  }
 
   for (const [name, ea] of a.entrySets) {
     const eb = b.entrySets.get(name);
@@ -66,7 +91,23 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
 
 type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) => void;
 
-function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add): void {
+/** An operation's key with its parameter names, as the key of an overloaded one is written. */
+function withParameters(key: string, o: OperationSummary): string {
+  return key.endsWith("]") ? key : `${key}[${o.parameters.map((p) => p.name).join(",")}]`;
+}
+
+/** Where a member a type no longer declares is declared now: one of its base types in `all`, if any. */
+function inheritedFrom<T>(all: ModelSummary, t: TypeSummary, members: (x: TypeSummary) => Map<string, T>, name: string): [string, T] | undefined {
+  const seen = new Set<string>();
+  for (let base = t.baseType; base !== undefined && !seen.has(base); base = all.types.get(base)?.baseType) {
+    seen.add(base);
+    const found = all.types.get(base) && members(all.types.get(base)!).get(name);
+    if (found) return [base, found];
+  }
+  return undefined;
+}
+
+function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add, all: ModelSummary): void {
   if (a.kind !== b.kind) {
     add("changed", "type", name, `was a ${a.kind} type, now a ${b.kind} type`, true);
     return;
@@ -88,14 +129,23 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add): vo
 
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
-    if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
+    // Moved to a base type, the type still has it.
+    const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
+    if (moved) {
+      add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
+      compareUse(`${name}/${p}`, "property", ua, moved[1], add);
+    } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
     else compareUse(`${name}/${p}`, "property", ua, ub, add);
   }
+  // A complex value is written whole (an entity in a body is a Partial): a new non-nullable
+  // property is one more that code building such values must give.
   for (const [p, ub] of b.properties)
-    if (!a.properties.has(p)) add("added", "property", `${name}/${p}`, `property added: ${typeLabel(ub)}${ub.nullable ? "" : ", not nullable"}`, false);
+    if (!a.properties.has(p)) add("added", "property", `${name}/${p}`, `property added: ${typeLabel(ub)}${ub.nullable ? "" : ", not nullable"}`, b.kind === "complex" && !ub.nullable);
 
   for (const [n, na] of a.navigation) {
-    const nb = b.navigation.get(n);
+    const moved = b.navigation.has(n) ? undefined : inheritedFrom(all, b, (x) => x.navigation, n);
+    if (moved) add("changed", "navigation property", `${name}/${n}`, `now inherited from ${moved[0]}`, false);
+    const nb = b.navigation.get(n) ?? moved?.[1];
     const path = `${name}/${n}`;
     if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})`, true);
     else if (na.target !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
@@ -152,18 +202,20 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
 }
 
-/** Integer and floating-point types ordered by the values they hold. */
+/**
+ * Wider types that keep the generated TypeScript type: the small integers are all `number`, Int64
+ * and Decimal `number | string`, Single and Double `number | SpecialFloat`. Int32 → Int64 holds more
+ * values, but code that reads a `number` would then get `number | string`: that is a change.
+ */
 const WIDER: Record<string, string[]> = {
-  "Edm.Byte": ["Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
-  "Edm.SByte": ["Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
-  "Edm.Int16": ["Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Double"],
-  "Edm.Int32": ["Edm.Int64", "Edm.Decimal", "Edm.Double"],
+  "Edm.Byte": ["Edm.Int16", "Edm.Int32"],
+  "Edm.SByte": ["Edm.Int16", "Edm.Int32"],
+  "Edm.Int16": ["Edm.Int32"],
   "Edm.Int64": ["Edm.Decimal"],
   "Edm.Single": ["Edm.Double"],
-  Byte: ["Int16", "Int32", "Int64", "Decimal", "Double"],
-  SByte: ["Int16", "Int32", "Int64", "Decimal", "Double"],
-  Int16: ["Int32", "Int64", "Decimal", "Double"],
-  Int32: ["Int64", "Decimal", "Double"],
+  Byte: ["Int16", "Int32"],
+  SByte: ["Int16", "Int32"],
+  Int16: ["Int32"],
   Int64: ["Decimal"],
   Single: ["Double"],
 };

@@ -49,6 +49,16 @@ export interface ModelSummary {
   operations: Map<string, OperationSummary>;
   /** Entity sets and singletons of the container: name → entity type. */
   entrySets: Map<string, EntrySetSummary>;
+  /**
+   * Function and action imports of the container: name → the operation they call (each is a
+   * generated function). Absent in summaries kept by older versions.
+   */
+  imports?: Map<string, ImportSummary>;
+}
+
+export interface ImportSummary {
+  kind: "action import" | "function import";
+  operation: string;
 }
 
 export interface EntrySetSummary {
@@ -105,7 +115,10 @@ export function summarize(model: Model): ModelSummary {
   const c = model.container;
   for (const es of c?.entitySets ?? []) entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es) });
   for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName });
-  return { types, operations, entrySets };
+  const imports = new Map<string, ImportSummary>();
+  for (const i of c?.imports ?? [])
+    if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
+  return { types, operations, entrySets, imports };
 }
 
 function baseKey(op: Operation): string {
@@ -127,6 +140,7 @@ interface SummaryJson {
   types: Obj<TypeJson>;
   operations: Obj<OperationSummary>;
   entrySets: Obj<EntrySetSummary>;
+  imports?: Obj<ImportSummary>;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -135,6 +149,7 @@ export function summaryToJson(s: ModelSummary): string {
   for (const [k, t] of s.types)
     types[k] = { ...t, properties: Object.fromEntries(t.properties), navigation: Object.fromEntries(t.navigation), members: Object.fromEntries(t.members) };
   const json: SummaryJson = { types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
+  if (s.imports) json.imports = Object.fromEntries(s.imports);
   return JSON.stringify(json);
 }
 
@@ -143,5 +158,7 @@ export function summaryFromJson(text: string): ModelSummary {
   const types = new Map<string, TypeSummary>();
   for (const [k, t] of Object.entries(j.types))
     types.set(k, { ...t, properties: new Map(Object.entries(t.properties)), navigation: new Map(Object.entries(t.navigation)), members: new Map(Object.entries(t.members)) });
-  return { types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
+  const summary: ModelSummary = { types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
+  if (j.imports) summary.imports = new Map(Object.entries(j.imports));
+  return summary;
 }
