@@ -82,6 +82,43 @@ describe("generate --watch", () => {
     expect(code).toBe(0);
   });
 
+  test("follows a spec folder that is replaced, or removed and made again", async () => {
+    const dir = scratch();
+    const specs = path.join(dir, "specs");
+    fs.mkdirSync(specs);
+    const spec = copySpec("graph-callrecords.xml", specs);
+    const original = fs.readFileSync(spec, "utf8");
+    const withProperty = (name: string) => original.replace('<Property Name="isTest" Type="Edm.Boolean" />', `<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="${name}" Type="Edm.String" />`);
+    const types = path.join(dir, "gen", "microsoft.graph.callRecords.types.ts");
+    child = startCli(["generate", "--watch", "--input", "specs/graph-callrecords.xml", "--out", "gen"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    await out.wait(/watching 1 file\(s\)/, 30000, 0);
+
+    // Replaced, as a download into a fresh folder does: the new folder's file is read, and then its edits.
+    let mark = out.text.length;
+    fs.mkdirSync(path.join(dir, "specs.new"));
+    fs.writeFileSync(path.join(dir, "specs.new", "graph-callrecords.xml"), withProperty("roomA"));
+    fs.rmSync(specs, { recursive: true });
+    fs.renameSync(path.join(dir, "specs.new"), specs);
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomA\?:/);
+    mark = out.text.length;
+    fs.writeFileSync(spec, withProperty("roomB"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomB\?:/);
+
+    // Removed (the output stays as it was), then made again.
+    mark = out.text.length;
+    fs.rmSync(specs, { recursive: true });
+    await out.wait(/failed \(the output was left as it was\)/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomB\?:/);
+    mark = out.text.length;
+    fs.mkdirSync(specs);
+    fs.writeFileSync(spec, withProperty("roomC"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomC\?:/);
+  });
+
   test.each(["json", "mjs"])("reloads the config (.%s) when it changes", async (ext) => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);

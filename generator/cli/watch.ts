@@ -17,6 +17,8 @@ import { resolveServices } from "./services";
 import { err, out } from "./style";
 
 const DEBOUNCE_MS = Number(process.env.ODATAGEN_WATCH_DEBOUNCE_MS ?? 150);
+/** How often the watched folders are checked for being removed or replaced. */
+const FOLDER_POLL_MS = 500;
 
 export function watch(args: GenerateArgs, initial: ResolvedService[], configFile: string | undefined): Promise<number> {
   let services = initial;
@@ -65,20 +67,46 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     if (!args.quiet) out.print(`odatagen: ${what} in ${ms.toFixed(0)} ms; watching ${watchedFiles().size} file(s) for changes (Ctrl+C stops)`);
   };
 
+  /** Each watched folder's identity (device and inode) when its watcher was attached; undefined while it is missing. */
+  const identities = new Map<string, string | undefined>();
+  const identity = (dir: string): string | undefined => {
+    try {
+      const st = fs.statSync(dir);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const attach = (dir: string) => {
+    identities.set(dir, identity(dir));
+    if (identities.get(dir) === undefined) return; // the poll attaches it when it appears
+    try {
+      const w = fs.watch(dir, (_event, name) => onEvent(dir, name ? String(name) : undefined));
+      w.on("error", (e) => err.print(`odatagen: watching ${shown(dir)}: ${e.message}`));
+      watchers.set(dir, w);
+    } catch (e) {
+      err.print(`odatagen: cannot watch ${shown(dir)}: ${(e as Error).message}`);
+    }
+  };
   const refreshWatchers = () => {
     const dirs = new Set([...watchedFiles()].map((f) => path.dirname(f)));
     for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
-    for (const dir of dirs) {
-      if (watchers.has(dir)) continue;
-      try {
-        const w = fs.watch(dir, (_event, name) => onEvent(dir, name ? String(name) : undefined));
-        w.on("error", (e) => err.print(`odatagen: watching ${shown(dir)}: ${e.message}`));
-        watchers.set(dir, w);
-      } catch (e) {
-        err.print(`odatagen: cannot watch ${shown(dir)}: ${(e as Error).message}`);
-      }
-    }
+    for (const dir of identities.keys()) if (!dirs.has(dir)) identities.delete(dir);
+    for (const dir of dirs) if (!identities.has(dir)) attach(dir);
   };
+  // A watcher follows the folder it was attached to: one removed, or replaced by another of the same
+  // name (a download into a fresh folder, a branch switch), is noticed here, watched again once it
+  // is there, and its files count as changed.
+  const poll = setInterval(() => {
+    for (const [dir, known] of identities) {
+      const now = identity(dir);
+      if (now === known) continue;
+      watchers.get(dir)?.close();
+      watchers.delete(dir);
+      attach(dir);
+      onEvent(dir, undefined);
+    }
+  }, FOLDER_POLL_MS);
 
   const onEvent = (dir: string, name: string | undefined) => {
     const files = watchedFiles();
@@ -112,6 +140,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   return new Promise((resolve) => {
     const stop = () => {
       if (timer) clearTimeout(timer);
+      clearInterval(poll);
       for (const w of watchers.values()) w.close();
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
