@@ -91,6 +91,28 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("an empty input or name, and one document listed twice, are config errors (exit 2), as is --input given one file twice", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      services: [
+        { name: "", input: "specs/graph-callrecords.xml", out: "out/calls" },
+        { input: "", out: "out/empty" },
+        { name: "twice", input: ["specs/graph-callrecords.xml", "./specs/graph-callrecords.xml"], out: "out/twice" },
+      ],
+    });
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/services\[0\]\.name: expected a name, got an empty string \(leave it out to name the service after its output folder\)$/),
+      expect.stringMatching(/services\[1\]\.input: expected a file name, got an empty string$/),
+      expect.stringMatching(/services\[2\]\.input\[1\]: "\.\/specs\/graph-callrecords\.xml" is the file input\[0\] names already; list each document once$/),
+    ]);
+    const flags = runCli(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toContain('--input names "specs/../specs/graph-callrecords.xml" again (the same file); give each document once');
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
     const dir = twoSpecs();
     const [calls, copilot] = services;

@@ -33,6 +33,10 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   });
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
+    // The same document twice would define every type twice (one ODG104 per type).
+    const resolved = flags.input.map((f) => path.resolve(cwd, f));
+    const twice = flags.input.filter((_f, i) => resolved.indexOf(resolved[i]) !== i);
+    if (twice.length) return { ok: false, errors: twice.map((f) => `--input names ${JSON.stringify(f)} again (the same file); give each document once`) };
     const out = path.resolve(cwd, flags.out);
     return checked([override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
   }

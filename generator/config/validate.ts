@@ -35,10 +35,23 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       const inputs = typeof s.input === "string" ? [s.input] : s.input;
       if (s.input === undefined) errors.push(`${at}.input: required (a file name or a list of them)`);
       else if (!Array.isArray(inputs) || inputs.length === 0) errors.push(`${at}.input: expected a string or a non-empty list of strings`);
-      else inputs.forEach((f, j) => typeof f !== "string" && errors.push(`${at}.input[${j}]: expected a string`));
+      else {
+        const seen = new Map<string, number>();
+        inputs.forEach((f, j) => {
+          const where = typeof s.input === "string" ? `${at}.input` : `${at}.input[${j}]`;
+          if (typeof f !== "string") return errors.push(`${where}: expected a string`);
+          if (f.trim() === "") return errors.push(`${where}: expected a file name, got an empty string`);
+          // The same document twice would define every type twice (one ODG104 per type).
+          const resolved = path.resolve(baseDir, f);
+          const first = seen.get(resolved);
+          if (first !== undefined) errors.push(`${where}: ${JSON.stringify(f)} is the file input[${first}] names already; list each document once`);
+          else seen.set(resolved, j);
+        });
+      }
       if (s.out === undefined) errors.push(`${at}.out: required (the output folder)`);
       else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
       if (s.name !== undefined && typeof s.name !== "string") errors.push(`${at}.name: expected a string`);
+      else if (typeof s.name === "string" && s.name.trim() === "") errors.push(`${at}.name: expected a name, got an empty string (leave it out to name the service after its output folder)`);
       for (const key of ["include", "exclude"] as const) {
         const v = s[key];
         if (v === undefined) continue;
