@@ -373,6 +373,16 @@ describe("validation of responses with the generated validators", () => {
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
   });
 
+  test("an operation that returns a collection is checked item by item too (a delta() or getByIds page)", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { "@odata.context": "x", value: [{ TripId: 1, Name: "ok" }, { TripId: "2" }], "@odata.nextLink": "y" } }));
+    const err = await api.findTrips(client, { near: null, after: null, tags: [] }, { validate: validators.validateTrip }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe("ValidationFailedError");
+    expect((err as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["/value/1/TripId"]);
+    srv.handle(() => ({ body: { value: [{ TripId: 1, Name: "ok" }] } }));
+    await expect(api.findTrips(client, { near: null, after: null, tags: [] }, { validate: validators.validateTrip })).resolves.toEqual({ value: [{ TripId: 1, Name: "ok" }] });
+  });
+
   test("valid responses pass; without a validator nothing is checked", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ body: { AirlineCode: 7 } }));

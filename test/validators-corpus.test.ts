@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { completeByDefault } from "./helpers/complete";
 
 const corpus = path.resolve(__dirname, "..", "..", "shared", "corpus");
 const trippin = path.join(corpus, "trippin-v4.xml");
@@ -22,7 +23,7 @@ d("TripPin (corpus)", () => {
   beforeAll(() => {
     const out = generateFixture(trippin, "trippin");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    tp = require(path.join(out, `${NS}.validators`)) as Validators;
+    tp = completeByDefault(require(path.join(out, `${NS}.validators`)) as Validators);
   });
 
   const person = (extra: Record<string, unknown> = {}) => ({

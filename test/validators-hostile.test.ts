@@ -4,10 +4,11 @@
  */
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { completeByDefault } from "./helpers/complete";
 
 const out = generateFixture("validation.xml", "hostile");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tv: typeof import("./.generated/hostile/Test.Validation.validators") = require(path.join(out, "Test.Validation.validators"));
+const tv: typeof import("./.generated/hostile/Test.Validation.validators") = completeByDefault(require(path.join(out, "Test.Validation.validators")));
 
 const GUID = "01234567-89ab-cdef-0123-456789abcdef";
 

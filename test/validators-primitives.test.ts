@@ -73,9 +73,11 @@ const rows: Row[] = [
   ["dur", "P", false], ["dur", "PT", false], ["dur", "P1DT", false], ["dur", "P1Y", false], ["dur", "P1M", false], ["dur", "PT1M1H", false], ["dur", "PT1.S", false],
   ["dur", "1H", false], ["dur", "pt1h", false],
   ["dur0", "PT10S", true], ["dur0", "PT1.5S", false],
-  // Edm.Binary: base64url, padding optional, unused bits zero
+  // Edm.Binary: base64url (or base64), padding optional, unused bits zero
   ["bin", "", true], ["bin", "AQID", true], ["bin", "-_8", true], ["bin", "AQ", true], ["bin", "AQ==", true], ["bin", "AQI", true], ["bin", "AQI=", true],
-  ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "+/8=", false], ["bin", "AQID====", false], ["bin", 12, false],
+  ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "AQ*=", false],
+  // base64 as Graph writes it (RFC 4648 §4 alphabet), e.g. a GIF attachment's contentBytes
+  ["bin", "+/8=", true], ["bin", "R0lGODdhEAYEAA7/AAAAAP+8Aw==", true], ["bin", "+/8", true], ["bin", "+/9", false], ["bin", "AQID====", false], ["bin", 12, false],
   // Edm.Untyped accepts anything
   ["untyped", { any: [1, "x", null] }, true], ["untyped", 1, true], ["untyped", "x", true],
   // Geography / Geometry as GeoJSON

@@ -5,10 +5,11 @@
  */
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { completeByDefault } from "./helpers/complete";
 
 const out = generateFixture("validation.xml", "structure");
 /* eslint-disable @typescript-eslint/no-require-imports */
-const tv: typeof import("./.generated/structure/Test.Validation.validators") = require(path.join(out, "Test.Validation.validators"));
+const tv: typeof import("./.generated/structure/Test.Validation.validators") = completeByDefault(require(path.join(out, "Test.Validation.validators")));
 const vr: typeof import("./.generated/structure/validation") = require(path.join(out, "validation"));
 
 function item(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -168,6 +169,23 @@ describe("collection responses", () => {
 
 describe("modes", () => {
   const body = { name: "new", tags: [], shapes: [] };
+
+  describe("without complete (the default): a value may leave properties out, those it has are checked", () => {
+    const plain: typeof tv = require(path.join(out, "Test.Validation.validators"));
+    test("read: a default set of properties, or what $select asked for (Protocol §11.2.5.1)", () => {
+      expect(plain.validateItem({ name: "n" })).toEqual({ valid: true, errors: [] });
+      expect(plain.validateItem({ id: 1 })).toEqual({ valid: true, errors: [] });
+      // What is there is still checked: a non-nullable property may be absent, never null.
+      expect(paths(plain.validateItem({ name: null, id: "1" }))).toEqual(["/id", "/name"]);
+      expect(paths(plain.validateItem({ name: "n" }, { complete: true }))).toEqual(["/id", "/created", "/status", "/tags", "/shapes"]);
+    });
+    test("create: keys and other values the service may generate without saying so (Graph has no Core.Computed)", () => {
+      expect(plain.validateItem({ tags: [] }, { mode: "create" })).toEqual({ valid: true, errors: [] });
+      // Computed properties must still be absent.
+      expect(paths(plain.validateItem({ ...body, id: 1 }, { mode: "create" }))).toEqual(["/id"]);
+      expect(paths(plain.validateItem({ tags: [] }, { mode: "create", complete: true }))).toEqual(["/name"]);
+    });
+  });
 
   test("read: non-nullable properties (computed ones too) must be present; a stream property need not", () => {
     expect(paths(tv.validateItem({ name: "n" }))).toEqual(["/id", "/created", "/status", "/tags", "/shapes"]);

@@ -14,6 +14,14 @@ export interface ValidateOptions {
   mode?: Mode | undefined;
   /** Unknown properties are errors when true (default), ignored when false. */
   strict?: boolean | undefined;
+  /**
+   * Whether a value must hold every property it may not leave out: in `read` mode every
+   * non-nullable one, in `create` mode those the service cannot fill in. Default false: a service
+   * may answer with a default set of properties or with what `$select` asked for (Protocol
+   * §11.2.5.1; Graph's `GET /me` does), and may generate keys and other values it has no
+   * `Core.Computed` for; then the properties a value has are checked, and absent ones are not errors.
+   */
+  complete?: boolean | undefined;
   /** Stop after this many errors (default 100). */
   maxErrors?: number | undefined;
   /**
@@ -84,6 +92,7 @@ export const NULL_ITEMS = 32;
 export class Context {
   mode = READ;
   strict = true;
+  complete = false;
   /** 0: Int64/Decimal as numbers or strings; 1: strings only (IEEE754Compatible); 2: numbers only. */
   ieee = 0;
   /** Errors found so far (counted even when not recorded). */
@@ -104,6 +113,7 @@ export class Context {
     const mode = options?.mode;
     this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : UPDATE;
     this.strict = options?.strict ?? true;
+    this.complete = options?.complete ?? false;
     const ieee = options?.ieee754Compatible;
     this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
     this.quiet = quiet;
@@ -157,7 +167,7 @@ export class Context {
   /** A property that is absent (`undefined`) or null: reports it if its flags do not allow that here. */
   absent(v: unknown, key: string, expected: string, flags: number): void {
     if (v === undefined) {
-      if ((flags & REQUIRED) !== 0 && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0 && !this.isTied(key)))) {
+      if ((flags & REQUIRED) !== 0 && this.complete && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0 && !this.isTied(key)))) {
         this.fail(key, expected, v, `required property ${key} is missing`);
       }
     } else if (!this.writable(v, key, flags)) {
@@ -989,17 +999,19 @@ export function checkDuration(v: unknown, ctx: Context, key: Key, precision?: nu
   if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
 }
 
-/** 0–63 for a base64url character, -1 otherwise. */
+/** 0–63 for a base64url character, or a base64 one (`+`, `/`), -1 otherwise. */
 function base64url(c: number): number {
   if (c >= 65 && c <= 90) return c - 65;
   if (c >= 97 && c <= 122) return c - 71;
   if (c >= 48 && c <= 57) return c + 4;
-  return c === 45 ? 62 : c === 95 ? 63 : -1;
+  return c === 45 || c === 43 ? 62 : c === 95 || c === 47 ? 63 : -1;
 }
 
 /**
  * Edm.Binary: base64url (RFC 4648 §5) as the OData ABNF `binaryValue` writes it: padding optional,
- * and the unused bits of the last character zero.
+ * and the unused bits of the last character zero. The base64 alphabet (`+`, `/`, RFC 4648 §4) is
+ * taken too: Microsoft Graph and other .NET services write it, and a response validator must not
+ * refuse their data.
  */
 export function checkBinary(v: unknown, ctx: Context, key: Key): void {
   if (typeof v === "string") {
@@ -1018,7 +1030,7 @@ export function checkBinary(v: unknown, ctx: Context, key: Key): void {
     }
     if (ok) return;
   }
-  ctx.fail(key, "Edm.Binary (base64url)", v);
+  ctx.fail(key, "Edm.Binary (base64url or base64)", v);
 }
 
 // -- GeoJSON (RFC 7946) as OData writes Geography and Geometry values (JSON Format §7.1) --

@@ -208,10 +208,10 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, 
 
 /** Function `microsoft.graph.callRecords.getDirectRoutingCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
 export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime": string | null; "toDateTime": string | null }, options?: rt.ReadOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
-  return rt.send<rt.Page<DirectRoutingLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options);
+  return rt.send<rt.Page<DirectRoutingLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options, true);
 }
 
 /** Function `microsoft.graph.callRecords.getPstnCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
 export function getPstnCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime": string | null; "toDateTime": string | null }, options?: rt.ReadOptions): Promise<rt.Page<PstnCallLogRow | null>> {
-  return rt.send<rt.Page<PstnCallLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options);
+  return rt.send<rt.Page<PstnCallLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options, true);
 }

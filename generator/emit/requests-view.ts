@@ -56,6 +56,8 @@ export interface OperationView {
   result: string;
   /** The expression computing the path (and query) of the request. */
   path: string;
+  /** `, true` when the result is a collection (a page whose items `validate` checks), else "". */
+  page: string;
   method: string;
   body: string;
 }
@@ -544,6 +546,8 @@ function operationView(
     path,
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
+    // A collection comes as a page: `validate` checks each item, as for a list.
+    page: op.returnType?.collection ? ", true" : "",
   };
 }
 

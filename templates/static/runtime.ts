@@ -564,9 +564,13 @@ interface Exchange {
   headers?: Record<string, string>;
 }
 
-/** Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError. */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<T> {
-  return receive<T>(client, await execute(client, { method, url: pathAndQuery, json: body }, options), options);
+/**
+ * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
+ * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
+ */
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page = false): Promise<T> {
+  const response = await execute(client, { method, url: pathAndQuery, json: body }, options);
+  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /** GET of an entity (or a page of a collection) with query options. */

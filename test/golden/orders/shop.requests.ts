@@ -115,12 +115,12 @@ export function reopen(client: rt.Client, target: rt.EntityRef<Order>, params: {
 
 /** Function `shop.biggest`, bound to a collection of `shop.order`. */
 export function biggest(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadOptions): Promise<rt.Page<Order | null>> {
-  return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), undefined, options);
+  return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), undefined, options, true);
 }
 
 /** Function `shop.search`, bound to a collection of `shop.order`. */
 export function search(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadOptions): Promise<rt.Page<Order | null>> {
-  return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), undefined, options);
+  return rt.send<rt.Page<Order | null>>(client, "GET", rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), undefined, options, true);
 }
 
 /** Function `shop.openStores` (imported as `/openStores`). */

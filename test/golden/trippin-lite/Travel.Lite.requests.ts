@@ -294,5 +294,5 @@ export function getNearestAirport(client: rt.Client, params: { "lat": number | e
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
 export function findTrips(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadOptions): Promise<rt.Page<Trip | null>> {
-  return rt.send<rt.Page<Trip | null>>(client, "GET", rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), undefined, options);
+  return rt.send<rt.Page<Trip | null>>(client, "GET", rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), undefined, options, true);
 }
