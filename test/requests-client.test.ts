@@ -373,6 +373,25 @@ describe("validation of responses with the generated validators", () => {
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
   });
 
+  test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    let n = 0;
+    srv.handle(() => (++n === 1
+      ? { body: { value: [{ AirlineCode: "AA", Name: "ok" }], "@odata.nextLink": `${srv.url}/Airlines?$skiptoken=1` } }
+      : { body: { value: [{ AirlineCode: 42 }], "@odata.deltaLink": `${srv.url}/Airlines?$deltatoken=2` } }));
+    const first = api.listAirlines(client, api.airlines(), { headers: { ConsistencyLevel: "eventual" }, validate: validators.validateAirline });
+    const err = await rt.collectAll(client, first).catch((e: unknown) => e);
+    expect(srv.requests.map((r) => r.headers["consistencylevel"])).toEqual(["eventual", "eventual"]);
+    expect((err as Error).name).toBe("ValidationFailedError");
+    expect((err as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["/value/0/AirlineCode"]);
+    // Options given to collectAll replace the first call's; the page's JSON does not show them.
+    n = 0;
+    const page = await api.listAirlines(client, api.airlines(), { validate: validators.validateAirline });
+    expect(Object.keys(page)).toEqual(["value", "@odata.nextLink"]);
+    const all = await rt.collectAll(client, page, {});
+    expect(all).toEqual([{ AirlineCode: "AA", Name: "ok" }, { AirlineCode: 42 }]);
+  });
+
   test("an operation that returns a collection is checked item by item too (a delta() or getByIds page)", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ body: { "@odata.context": "x", value: [{ TripId: 1, Name: "ok" }, { TripId: "2" }], "@odata.nextLink": "y" } }));

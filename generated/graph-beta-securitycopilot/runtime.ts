@@ -170,6 +170,8 @@ export interface Page<T> {
   value: T[];
   "@odata.count"?: number;
   "@odata.nextLink"?: string;
+  /** On the last page of a delta response: where the next round of changes will be read (Protocol §11.3). */
+  "@odata.deltaLink"?: string;
   "@odata.context"?: string;
 }
 
@@ -700,9 +702,17 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
   return checked(await parseBody(response), options?.validate, validateOptions(client)) as T;
 }
 
+/**
+ * The options a page was read with, kept on the page (not enumerable: not part of its JSON), so that
+ * `pages`, `items` and `collectAll` read the next pages as the first was read: with its headers
+ * (Graph's `ConsistencyLevel: eventual`), its `validate` and its `signal`.
+ */
+const READ_WITH = Symbol("odatagen.readWith");
+
 /** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
   const page = await parseBody(response);
+  if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
   const how = validateOptions(client);
   if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
@@ -757,6 +767,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** The pages of a collection, following `@odata.nextLink` from a first page (`listPeople(...)`). */
 export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>>, options?: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
   let page: Page<T> | undefined = await first;
+  // Without options of its own, as the first page was read (its headers, validate and signal).
+  options ??= (page as { [READ_WITH]?: ReadOptions } | undefined)?.[READ_WITH];
   // A service that links back to a page already read would otherwise be followed forever.
   const followed = new Set<string>();
   while (page) {
