@@ -373,6 +373,21 @@ describe("validation of responses with the generated validators", () => {
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
   });
 
+  test("custom query options (URL Conventions §5.2) go after the others, on reads and on operations", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { value: [] } }));
+    await api.listAirlines(client, api.airlines(), { top: 2, query: { startDateTime: "2026-12-01T00:00:00+01:00", endDateTime: "a&b" } });
+    await api.findTrips(client, { near: null, after: null, tags: [] }, { query: { mode: "x y" } });
+    expect(srv.requests.map((r) => decodeURIComponent(r.url))).toEqual([
+      "/Airlines?$top=2&startDateTime=2026-12-01T00:00:00+01:00&endDateTime=a&b",
+      "/FindTrips(near=null,after=null,tags=@tags)?@tags=[]&mode=x y",
+    ]);
+    // Encoded: a `+` stays a plus, `&` does not start another option.
+    expect(srv.requests[0].url).toContain("startDateTime=2026-12-01T00:00:00%2B01:00&endDateTime=a%26b");
+    for (const name of ["$top", "@p", ""])
+      await expect(api.listAirlines(client, api.airlines(), { query: { [name]: "1" } })).rejects.toThrow(TypeError);
+  });
+
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     let n = 0;

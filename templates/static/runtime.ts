@@ -68,6 +68,12 @@ export interface RequestOptions {
 export interface ReadOptions extends RequestOptions {
   /** Checks the returned entity (or each entity of a page); rejects with ValidationFailedError. */
   validate?: Validator | undefined;
+  /**
+   * Custom query options (URL Conventions §5.2), sent as `name=value` after the others: Graph's
+   * `calendarView` takes `{ startDateTime, endDateTime }` so. A name may not start with `$` (the
+   * system query options have their own fields) or `@` (parameter aliases).
+   */
+  query?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface WriteOptions extends ReadOptions {
@@ -552,6 +558,18 @@ export function withQuery(pathAndQuery: string, q: QueryParts<unknown, unknown, 
   return pathAndQuery.includes("?") ? `${pathAndQuery}&${qs.slice(1)}` : pathAndQuery + qs;
 }
 
+/** `pathAndQuery` with the custom query options `query` (ReadOptions.query) after its own. */
+export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<string, string>> | undefined): string {
+  if (!query) return pathAndQuery;
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (name === "" || name.startsWith("$") || name.startsWith("@")) throw new TypeError(`custom query option ${JSON.stringify(name)}: a name may not be empty or start with $ or @ (URL Conventions §5.2)`);
+    parts.push(`${encodeURIComponent(name)}=${encodeQueryValue(String(value))}`);
+  }
+  if (!parts.length) return pathAndQuery;
+  return `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}${parts.join("&")}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sending
 
@@ -571,13 +589,13 @@ interface Exchange {
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
  */
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page = false): Promise<T> {
-  const response = await execute(client, { method, url: pathAndQuery, json: body }, options);
+  const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body }, options);
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
 export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
-  const response = await execute(client, { method: "GET", url: withQuery(target.path, options) }, options);
+  const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
