@@ -373,6 +373,23 @@ describe("validation of responses with the generated validators", () => {
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
   });
 
+  test("an operation whose result is a stream resolves with its media as a Blob (Graph's reports: a CSV behind a redirect)", async () => {
+    type Reports = typeof import("./.generated/client-stream/Rep.requests");
+    const rep: Reports = require(path.join(generateFixture("requests/stream-result.xml", "client-stream"), "Rep.requests"));
+    const client = rt.createClient({ baseUrl: srv.url });
+    const csv = { headers: { "content-type": "application/octet-stream" }, body: "Report Refresh Date,User\n2026-11-30,a@b" };
+    const redirect = { status: 302, headers: { location: `${srv.url}/download/1.csv` }, body: "" };
+    srv.handle((req) => (req.url.startsWith("/download") ? csv : redirect));
+    const blob = await rep.getUsage(client, rep.reports(), { period: "D7" });
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await blob.text()).toBe("Report Refresh Date,User\n2026-11-30,a@b");
+    expect(srv.requests[0].url).toBe("/reports/Rep.getUsage(period='D7')");
+    expect(srv.requests[0].headers["accept"]).toBe("*/*");
+    const exported = await rep.reportRootExport(client, rep.reports());
+    expect(await exported.text()).toContain("Report Refresh Date");
+    expect(srv.requests.map((r) => r.method)).toEqual(["GET", "GET", "POST", "GET"]);
+  });
+
   test("custom query options (URL Conventions §5.2) go after the others, on reads and on operations", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ body: { value: [] } }));

@@ -594,6 +594,15 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
+/**
+ * Calls an operation whose result is a stream (`Edm.Stream`, as Graph's usage reports are): resolves
+ * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
+ */
+export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<Blob> {
+  const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body, headers: { Accept: "*/*" } }, options);
+  return response.blob();
+}
+
 /** GET of an entity (or a page of a collection) with query options. */
 export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
   const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);

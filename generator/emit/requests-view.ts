@@ -58,6 +58,8 @@ export interface OperationView {
   path: string;
   /** `, true` when the result is a collection (a page whose items `validate` checks), else "". */
   page: string;
+  /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
+  send: string;
   method: string;
   body: string;
 }
@@ -526,7 +528,9 @@ function operationView(
   };
   if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
   args.push("options?: rt.ReadOptions");
-  const result = op.returnType ? resultType(op.returnType, refTs) : "void";
+  // A stream result is media, not JSON (Graph's reports answer with a CSV download).
+  const stream = op.returnType !== undefined && !op.returnType.collection && op.returnType.type.kind === "primitive" && op.returnType.type.name === "Stream";
+  const result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
   const segment = JSON.stringify(importName ?? op.qualifiedName);
   const isFunction = op.kind === "function";
   const path = isFunction
@@ -548,6 +552,7 @@ function operationView(
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
     // A collection comes as a page: `validate` checks each item, as for a list.
     page: op.returnType?.collection ? ", true" : "",
+    send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
 }
 
