@@ -2,7 +2,7 @@
 import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
-import { defaultServiceName } from "../config/validate";
+import { defaultServiceName, repeatedFiles } from "../config/validate";
 
 export interface ServiceFlags {
   input?: string[];
@@ -33,10 +33,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   });
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
-    // The same document twice would define every type twice (one ODG104 per type).
-    const resolved = flags.input.map((f) => path.resolve(cwd, f));
-    const twice = flags.input.filter((_f, i) => resolved.indexOf(resolved[i]) !== i);
-    if (twice.length) return { ok: false, errors: twice.map((f) => `--input names ${JSON.stringify(f)} again (the same file); give each document once`) };
+    const twice = repeatedFiles(flags.input, cwd);
+    if (twice.length) return { ok: false, errors: twice.map(([j]) => `--input names ${JSON.stringify(flags.input?.[j])} again (the same file); give each document once`) };
     const out = path.resolve(cwd, flags.out);
     return checked([override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
   }

@@ -36,17 +36,15 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       if (s.input === undefined) errors.push(`${at}.input: required (a file name or a list of them)`);
       else if (!Array.isArray(inputs) || inputs.length === 0) errors.push(`${at}.input: expected a string or a non-empty list of strings`);
       else {
-        const seen = new Map<string, number>();
-        inputs.forEach((f, j) => {
-          const where = typeof s.input === "string" ? `${at}.input` : `${at}.input[${j}]`;
-          if (typeof f !== "string") return errors.push(`${where}: expected a string`);
-          if (f.trim() === "") return errors.push(`${where}: expected a file name, got an empty string`);
-          // The same document twice would define every type twice (one ODG104 per type).
-          const resolved = path.resolve(baseDir, f);
-          const first = seen.get(resolved);
-          if (first !== undefined) errors.push(`${where}: ${JSON.stringify(f)} is the file input[${first}] names already; list each document once`);
-          else seen.set(resolved, j);
+        const where = (j: number) => (typeof s.input === "string" ? `${at}.input` : `${at}.input[${j}]`);
+        const files = inputs.map((f, j) => {
+          if (typeof f !== "string") errors.push(`${where(j)}: expected a string`);
+          else if (f.trim() === "") errors.push(`${where(j)}: expected a file name, got an empty string`);
+          else return f;
+          return undefined;
         });
+        for (const [j, first] of repeatedFiles(files, baseDir))
+          errors.push(`${where(j)}: ${JSON.stringify(files[j])} is the file input[${first}] names already; list each document once`);
       }
       if (s.out === undefined) errors.push(`${at}.out: required (the output folder)`);
       else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
@@ -101,6 +99,23 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, services };
+}
+
+/**
+ * The files of a list that name one named before them (resolved against `baseDir`), as [index, the
+ * earlier one's index]: the same document twice would define every type twice (one ODG104 per type).
+ */
+export function repeatedFiles(files: readonly (string | undefined)[], baseDir: string): [number, number][] {
+  const seen = new Map<string, number>();
+  const repeats: [number, number][] = [];
+  files.forEach((f, j) => {
+    if (f === undefined) return;
+    const resolved = path.resolve(baseDir, f);
+    const first = seen.get(resolved);
+    if (first !== undefined) repeats.push([j, first]);
+    else seen.set(resolved, j);
+  });
+  return repeats;
 }
 
 /** A service without a name is named after its output folder (the folder's path when it has no name: `/`). */
