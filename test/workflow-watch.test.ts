@@ -117,6 +117,18 @@ describe("generate --watch", () => {
     fs.writeFileSync(spec, withProperty("roomC"));
     await out.wait(/regenerated in \d+ ms/, 30000, mark);
     expect(fs.readFileSync(types, "utf8")).toMatch(/roomC\?:/);
+
+    // Removed and made again at once, so the new folder gets the old one's inode back: still followed.
+    mark = out.text.length;
+    fs.rmSync(specs, { recursive: true });
+    fs.mkdirSync(specs);
+    fs.writeFileSync(spec, withProperty("roomD"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomD\?:/);
+    mark = out.text.length;
+    fs.writeFileSync(spec, withProperty("roomE"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomE\?:/);
   });
 
   test.each(["json", "mjs"])("reloads the config (.%s) when it changes", async (ext) => {

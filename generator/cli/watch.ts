@@ -72,7 +72,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   const identity = (dir: string): string | undefined => {
     try {
       const st = fs.statSync(dir);
-      return `${st.dev}:${st.ino}`;
+      return `${st.dev}:${st.ino}:${st.birthtimeMs}`;
     } catch {
       return undefined;
     }
@@ -97,16 +97,19 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   // A watcher follows the folder it was attached to: one removed, or replaced by another of the same
   // name (a download into a fresh folder, a branch switch), is noticed here, watched again once it
   // is there, and its files count as changed.
-  const poll = setInterval(() => {
+  // The check also runs before each regeneration: a folder removed and made again between two polls
+  // may get the same inode back, and only a check made while it was missing tells the two apart.
+  const checkFolders = (notify: boolean) => {
     for (const [dir, known] of identities) {
       const now = identity(dir);
       if (now === known) continue;
       watchers.get(dir)?.close();
       watchers.delete(dir);
       attach(dir);
-      onEvent(dir, undefined);
+      if (notify) onEvent(dir, undefined);
     }
-  }, FOLDER_POLL_MS);
+  };
+  const poll = setInterval(() => checkFolders(true), FOLDER_POLL_MS);
 
   const onEvent = (dir: string, name: string | undefined) => {
     const files = watchedFiles();
@@ -119,6 +122,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
 
   const onChange = async () => {
     timer = undefined;
+    checkFolders(false);
     const what = [...changed];
     changed.clear();
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
