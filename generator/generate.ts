@@ -44,6 +44,8 @@ export interface GenerateOptions {
   validators?: boolean;
   /** Emit the request functions (`<ns>.requests.ts`, `runtime.ts`); default true. */
   requests?: boolean;
+  /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
+  completeReads?: boolean;
 }
 
 export interface GenerateResult {
@@ -97,6 +99,7 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
       validators: options.validators ?? true,
       requests: options.requests ?? true,
+      completeReads: options.completeReads ?? false,
     });
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;

@@ -9,7 +9,7 @@ import { quickGenerateArgs } from "../generator/cli/quick-args";
 
 const KEYS: (keyof GenerateArgs)[] = [
   "input", "out", "config", "service", "include", "exclude", "include-derived", "include-navigation",
-  "key-as-segment", "validators", "requests", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet",
+  "key-as-segment", "validators", "requests", "complete-reads", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet",
 ];
 
 /** What yargs passes to runGenerate for `argv`, limited to the flags runGenerate reads. */
@@ -43,6 +43,8 @@ describe("quickGenerateArgs()", () => {
     ["generate", "-i", "g.xml", "-o", "o", "--no-key-as-segment"],
     ["generate", "-i", "g.xml", "-o", "o", "--no-validators", "--requests"],
     ["generate", "--no-requests", "--validators", "-q"],
+    ["generate", "--complete-reads"],
+    ["generate", "-i", "g.xml", "-o", "o", "--no-complete-reads"],
     ["generate", "-i", "123", "-o", "true"],
   ];
   it.each(accepted.map((a) => [a.join(" "), a]))("reads `%s` as yargs does", async (_, argv) => {

@@ -140,6 +140,45 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
   });
 });
 
+// A read without $select gets the service's default set of properties (Protocol §11.2.5.1), which
+// the metadata does not tell: only the key is sure to be there, unless the service returns them all.
+const DEFAULT_SET_USAGE = `
+import * as rt from "./runtime.js";
+import { getPerson, listPersons, people } from "./Travel.Lite.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const p = await getPerson(client, people().byKey("a"));
+  const key: string = p.UserName;
+  const maybe: string | undefined = p.FirstName;
+  // @ts-expect-error a non-nullable property may be absent from the default set
+  const first: string = p.FirstName;
+  // @ts-expect-error present, a non-nullable property is never null
+  const nulled: string | undefined = p.Age === 1 ? null : p.FirstName;
+  const selected = await getPerson(client, people().byKey("a"), { select: ["FirstName"] });
+  const named: string = selected.FirstName;
+  const page = await listPersons(client, people());
+  const listedKey: string = page.value[0].UserName;
+  void [key, maybe, first, nulled, named, listedKey];
+}
+`;
+
+describe("a read without select: the service's default set (tsc --strict)", () => {
+  test("only the key is sure to be present; selected properties are as declared", () => {
+    const diagnostics = compileUsage("trippin-lite.xml", "default-set", DEFAULT_SET_USAGE, "a non-nullable property may be absent from the default set");
+    expect(diagnostics.filter((d) => !d.startsWith("default-set/usage-wrong.ts"))).toEqual([]);
+    expect(diagnostics.filter((d) => d.startsWith("default-set/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
+  });
+
+  test("with completeReads, the whole entity", () => {
+    const out = generateFixture("trippin-lite.xml", "complete-reads", { completeReads: true });
+    const usage = DEFAULT_SET_USAGE.replace("// @ts-expect-error a non-nullable property may be absent from the default set\n", "");
+    fs.writeFileSync(path.join(out, "usage.ts"), usage);
+    expect(compile([path.join(out, "usage.ts")])).toEqual([]);
+  });
+});
+
 // Which parameters a caller may leave out (OData Protocol §11.5.4.1.1, §11.5.5.1): a function's only
 // when annotated Core.OptionalParameter, an action's also when nullable (the service reads null).
 const PARAMS_USAGE = `

@@ -79,3 +79,22 @@ test("the config file's options.validators / options.requests, which the flags o
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("services[0].options.validators: expected true or false");
 });
+
+test("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", () => {
+  const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<.*/)?.[0];
+  const { dir, gen } = project({ completeReads: true });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  expect(getSession(gen)).toContain("Promise<rt.Selected<Session, S, SessionNavigation>>");
+  expect(manifestOptions(gen)).toMatchObject({ completeReads: true });
+  expect(runCli(["generate"], dir).stdout).toMatch(/up to date/);
+
+  // By default only the key is sure to be in the service's default set.
+  expect(runCli(["generate", "--no-complete-reads"], dir).code).toBe(0);
+  expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">>>');
+  expect(manifestOptions(gen)).not.toHaveProperty("completeReads");
+
+  const bad = project({ completeReads: 1 });
+  const r = runCli(["generate"], bad.dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("services[0].options.completeReads: expected true or false");
+});

@@ -41,13 +41,13 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>)
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes>> {
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes>>> {
+export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -66,8 +66,8 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties. */
-export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never>(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.QueryOptions<Security, SecurityNavigation, S>): Promise<rt.Selected<Security, S, SecurityNavigation>> {
+/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never>(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.QueryOptions<Security, SecurityNavigation, S>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, rt.DefaultSet<Security>>> {
   return rt.read(client, target, options);
 }
 
@@ -81,13 +81,13 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties. */
-export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.QueryOptions<SecurityCopilot, SecurityCopilotNavigation, S>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation>> {
+/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.QueryOptions<SecurityCopilot, SecurityCopilotNavigation, S>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, rt.DefaultSet<SecurityCopilot, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.securityCopilot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, options?: rt.QueryOptions<SecurityCopilot, SecurityCopilotNavigation, S>): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation>>> {
+export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, options?: rt.QueryOptions<SecurityCopilot, SecurityCopilotNavigation, S>): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, rt.DefaultSet<SecurityCopilot, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -44,13 +44,13 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.Collectio
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties. */
-export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation>> {
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, rt.DefaultSet<Evaluation, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation>>> {
+export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.QueryOptions<Evaluation, EvaluationNavigation, S>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, rt.DefaultSet<Evaluation, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -69,13 +69,13 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties. */
-export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Selected<Plugin, S, PluginNavigation>> {
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, rt.DefaultSet<Plugin, "name">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation>>> {
+export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.QueryOptions<Plugin, PluginNavigation, S>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, rt.DefaultSet<Plugin, "name">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -94,13 +94,13 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties. */
-export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Selected<Prompt, S, PromptNavigation>> {
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, rt.DefaultSet<Prompt, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation>>> {
+export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.QueryOptions<Prompt, PromptNavigation, S>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, rt.DefaultSet<Prompt, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -119,13 +119,13 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties. */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation>> {
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation>>> {
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -144,13 +144,13 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties. */
-export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation>> {
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, rt.DefaultSet<Workspace, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation>>> {
+export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.QueryOptions<Workspace, WorkspaceNavigation, S>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, rt.DefaultSet<Workspace, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -56,13 +56,13 @@ export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties. */
-export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation>> {
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, rt.DefaultSet<CallRecord, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation>>> {
+export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.QueryOptions<CallRecord, CallRecordNavigation, S>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, rt.DefaultSet<CallRecord, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -81,13 +81,13 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties. */
-export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Selected<Organizer, S, OrganizerNavigation>> {
+/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, rt.DefaultSet<Organizer, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation>>> {
+export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.QueryOptions<Organizer, OrganizerNavigation, S>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, rt.DefaultSet<Organizer, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -106,13 +106,13 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties. */
-export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Selected<Participant, S, ParticipantNavigation>> {
+/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, rt.DefaultSet<Participant, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation>>> {
+export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.QueryOptions<Participant, ParticipantNavigation, S>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, rt.DefaultSet<Participant, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -131,13 +131,13 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties. */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes>> {
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, rt.DefaultSet<AnyParticipantBase, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes>>> {
+export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.QueryOptions<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, rt.DefaultSet<AnyParticipantBase, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -156,13 +156,13 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties. */
-export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Selected<Segment, S, SegmentNavigation>> {
+/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, rt.DefaultSet<Segment, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation>>> {
+export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.QueryOptions<Segment, SegmentNavigation, S>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, rt.DefaultSet<Segment, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -181,13 +181,13 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties. */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation>> {
+/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation>>> {
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.QueryOptions<Session, SessionNavigation, S>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -32,8 +32,8 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties. */
-export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.QueryOptions<CloudCommunications, CloudCommunicationsNavigation, S>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation>> {
+/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.QueryOptions<CloudCommunications, CloudCommunicationsNavigation, S>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, rt.DefaultSet<CloudCommunications>>> {
   return rt.read(client, target, options);
 }
 
@@ -47,13 +47,13 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes>> {
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes>>> {
+export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.QueryOptions<AnyEntity, EntityNavigation, S, EntitySubtypes>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

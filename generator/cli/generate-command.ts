@@ -17,6 +17,7 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   "key-as-segment"?: boolean;
   validators?: boolean;
   requests?: boolean;
+  "complete-reads"?: boolean;
   check: boolean;
   watch: boolean;
   "dry-run": boolean;
@@ -36,7 +37,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
-    validators: args.validators, requests: args.requests,
+    validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
   });
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);

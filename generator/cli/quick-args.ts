@@ -8,7 +8,7 @@
 import type { GenerateArgs } from "./generate-command";
 
 type ValueFlag = "input" | "out" | "config" | "service" | "include" | "exclude";
-type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests";
+type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
 
 /** Flags taking values; true for the array ones (which take every value up to the next flag). */
 const VALUES: Record<string, [ValueFlag, boolean]> = {
@@ -33,6 +33,7 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
   "--include-navigation": ["include-navigation", true],
   "--validators": ["validators", true], "--no-validators": ["validators", false],
   "--requests": ["requests", true], "--no-requests": ["requests", false],
+  "--complete-reads": ["complete-reads", true], "--no-complete-reads": ["complete-reads", false],
 };
 
 export function quickGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {

@@ -16,6 +16,7 @@ export interface ServiceFlags {
   includeNavigation?: boolean;
   validators?: boolean;
   requests?: boolean;
+  completeReads?: boolean;
 }
 
 export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
@@ -30,6 +31,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     includeNavigation: flags.includeNavigation ?? s.includeNavigation,
     validators: flags.validators ?? s.validators,
     requests: flags.requests ?? s.requests,
+    completeReads: flags.completeReads ?? s.completeReads,
   });
   if (flags.input?.length) {
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };

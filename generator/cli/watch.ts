@@ -127,7 +127,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     changed.clear();
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
-      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests });
+      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] });
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);
         err.print("odatagen: config not reloaded; still watching");

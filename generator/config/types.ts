@@ -15,6 +15,8 @@ export interface ServiceOptions {
   validators?: boolean;
   /** Generate the request functions (`<ns>.requests.ts`, `runtime.ts`). Default true. */
   requests?: boolean;
+  /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
+  completeReads?: boolean;
 }
 
 /** One service: the metadata it is generated from and where its code goes. */
@@ -56,4 +58,5 @@ export interface ResolvedService {
   includeNavigation?: boolean;
   validators?: boolean;
   requests?: boolean;
+  completeReads?: boolean;
 }

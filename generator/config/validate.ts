@@ -9,7 +9,7 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "validators", "requests"] as const;
+const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 
 /** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
 export function validateConfig(value: unknown, baseDir: string): ConfigResult {
@@ -79,6 +79,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
         validators: isObject(options) ? (options.validators as boolean | undefined) : undefined,
         requests: isObject(options) ? (options.requests as boolean | undefined) : undefined,
+        completeReads: isObject(options) ? (options.completeReads as boolean | undefined) : undefined,
       });
     });
   if (!errors.length) {

@@ -14,6 +14,8 @@ export interface EmitOptions {
   /** Which artifacts besides the types to emit (both by default). */
   validators?: boolean;
   requests?: boolean;
+  /** Type reads without `$select` as the whole entity rather than the service's default set. */
+  completeReads?: boolean;
 }
 
 export interface EmitContext {

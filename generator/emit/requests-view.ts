@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { deprecation, description, mayOmit } from "../model/rules";
+import { allProperties, deprecation, description, mayOmit } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, ModelType, NavigationProperty, Operation, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
@@ -41,6 +41,8 @@ export interface EntityRequestsView {
   /** The type parameters of get/list (the selected properties) and create (the options): `S` and `O`, unless the signature names a type so. */
   selected: string;
   written: string;
+  /** What get resolves with (list with a page of it): `rt.Selected<…>`, with the key properties a default-set read keeps. */
+  result: string;
   get: string;
   list: string;
   create: string;
@@ -190,13 +192,22 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
+    const selected = typeParameter("S", named);
+    const casts = t.derived.length > 0 ? `, ${castsTs(t)}` : "";
+    // Without $select: the service's default set, in which only the key properties are sure to be
+    // present (a key through a complex property does not count), unless the service returns them all.
+    const own = new Set(allProperties(t));
+    const keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
+    const defaultSet = `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
+    const selectedArgs = ctx.options.completeReads ? casts : `${casts || ", {}"}, ${defaultSet}`;
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
       nav,
-      casts: t.derived.length > 0 ? `, ${castsTs(t)}` : "",
-      selected: typeParameter("S", named),
+      casts,
+      selected,
+      result: `rt.Selected<${self}, ${selected}, ${nav}${selectedArgs}>`,
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,

@@ -35,6 +35,8 @@ export interface ManifestOptions {
   /** Recorded only when an artifact is left out. */
   validators?: false;
   requests?: false;
+  /** Recorded only when set. */
+  completeReads?: true;
 }
 
 export interface Manifest {
@@ -106,6 +108,7 @@ export function manifestText(m: Manifest): string {
       ...(m.options.includeNavigation ? { includeNavigation: true as const } : {}),
       ...(m.options.validators === false ? { validators: false as const } : {}),
       ...(m.options.requests === false ? { requests: false as const } : {}),
+      ...(m.options.completeReads ? { completeReads: true as const } : {}),
     },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
@@ -125,12 +128,13 @@ export function recordedInputPath(outDir: string, file: string): string {
 
 export function optionsRecord(o: {
   keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
-  validators?: boolean; requests?: boolean;
+  validators?: boolean; requests?: boolean; completeReads?: boolean;
 }): ManifestOptions {
   const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
   if (o.includeDerived) r.includeDerived = true;
   if (o.includeNavigation) r.includeNavigation = true;
   if (o.validators === false) r.validators = false;
   if (o.requests === false) r.requests = false;
+  if (o.completeReads) r.completeReads = true;
   return r;
 }

@@ -124,6 +124,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
     if (req.why) opts.why = req.why;
     if (service.validators === false) opts.validators = false;
     if (service.requests === false) opts.requests = false;
+    if (service.completeReads) opts.completeReads = true;
     result = (generate as Generate)(opts);
   } catch (e) {
     if (e instanceof GenerationError)

@@ -162,10 +162,16 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /**
- * The entity as read: all of `T` without `$select`, else only the selected properties (and expanded
- * ones; for a navigation property expanded through a complex property, `a/nav`, the whole of `a`).
+ * The entity as read: with `$select`, the selected properties as declared and the expanded ones (for
+ * a navigation property expanded through a complex property, `a/nav`, the whole of `a`); without,
+ * `D`: the service's default set of properties, which the metadata does not tell (Protocol
+ * §11.2.5.1; Graph leaves out many non-nullable ones), typed as `DefaultSet<T, key>` — or all of
+ * `T` when the generation option `completeReads` says the service returns every property.
  */
-export type Selected<T, S extends string, N = {}, C = {}> = ([S] extends [never] ? T : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}, D = T> = ([S] extends [never] ? D : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> : never) & ControlInfo;
+
+/** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
+export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
 
 /** `a` of `a/b/c`. */
 type FirstSegment<K> = K extends `${infer H}/${string}` ? H : K;

@@ -13,9 +13,9 @@ export const GENERATED = path.resolve(__dirname, "..", ".generated");
  * Writes the generated files of `spec` (a file in test/fixtures, or an absolute path) to
  * test/.generated/<tag>; returns that folder.
  */
-export function generateFixture(spec: string, tag: string, options: { keyAsSegment?: boolean } = {}): string {
+export function generateFixture(spec: string, tag: string, options: { keyAsSegment?: boolean; completeReads?: boolean } = {}): string {
   const file = path.isAbsolute(spec) ? spec : path.join(FIXTURES, spec);
-  const result = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], keyAsSegment: options.keyAsSegment });
+  const result = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], ...options });
   const dir = path.join(GENERATED, tag);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });

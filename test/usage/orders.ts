@@ -1,12 +1,12 @@
 // Uses the golden output of test/fixtures/orders.xml.
 import { createClient, type Page } from "./runtime.js";
 import { biggest, cancel, getOrderLine, mainStore, getStore, openStores, orderLines, orders, reopen, search } from "./shop.requests.js";
-import type { Order, OrderLine } from "./shop.types.js";
+import type { Order } from "./shop.types.js";
 
 const client = createClient({ baseUrl: "https://shop.example", fetch: globalThis.fetch });
 
 export async function use(): Promise<void> {
-  const line: OrderLine = await getOrderLine(client, orderLines(orders().byKey(42)).byKey({ orderId: 42, sku: "a/b" }));
+  const line = await getOrderLine(client, orderLines(orders().byKey(42)).byKey({ orderId: 42, sku: "a/b" }));
   const top: Page<Order | null> = await biggest(client, orders(), { count: 3 });
   await cancel(client, orders().byKey(line.orderId), { reason: "late" });
   // An action's nullable parameter may be left out (the service reads null), as may an optional one.

@@ -52,13 +52,13 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes>> {
+/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes>>> {
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -77,13 +77,13 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes>> {
+/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes>>> {
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -102,13 +102,13 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties. */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Selected<Parrot, S, ParrotNavigation>> {
+/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation>>> {
+export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -127,13 +127,13 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties. */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Selected<Fish, S, FishNavigation>> {
+/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation>>> {
+export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -152,13 +152,13 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties. */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Selected<Keeper, S, KeeperNavigation>> {
+/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation>>> {
+export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

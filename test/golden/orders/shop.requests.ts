@@ -28,13 +28,13 @@ export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderL
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
-/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties. */
-export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Selected<Order, S, OrderNavigation>> {
+/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation>>> {
+export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.QueryOptions<Order, OrderNavigation, S>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -53,13 +53,13 @@ export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order>, opti
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties. */
-export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation>> {
+/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, rt.DefaultSet<OrderLine, "orderId" | "sku">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation>>> {
+export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.QueryOptions<OrderLine, OrderLineNavigation, S>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, rt.DefaultSet<OrderLine, "orderId" | "sku">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -78,13 +78,13 @@ export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLin
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties. */
-export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Selected<Store, S, StoreNavigation>> {
+/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Selected<Store, S, StoreNavigation, {}, rt.DefaultSet<Store, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation>>> {
+export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.QueryOptions<Store, StoreNavigation, S>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, rt.DefaultSet<Store, "id">>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -97,13 +97,13 @@ export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
   return rt.stream(parent);
 }
 
-/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Selected<Person, S, PersonNavigation>> {
+/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Selected<Person, S, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -122,13 +122,13 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties. */
-export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Selected<Trip, S, TripNavigation>> {
+/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Trip` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation>>> {
+export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -147,13 +147,13 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties. */
-export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.QueryOptions<PlanItem, PlanItemNavigation, S>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation>> {
+/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.QueryOptions<PlanItem, PlanItemNavigation, S>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, rt.DefaultSet<PlanItem, "PlanItemId">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.PlanItem` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.QueryOptions<PlanItem, PlanItemNavigation, S>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation>>> {
+export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.QueryOptions<PlanItem, PlanItemNavigation, S>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, rt.DefaultSet<PlanItem, "PlanItemId">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -172,13 +172,13 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties. */
-export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Selected<Airline, S, AirlineNavigation>> {
+/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airline` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation>>> {
+export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -197,13 +197,13 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties. */
-export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.QueryOptions<Airport, AirportNavigation, S>): Promise<rt.Selected<Airport, S, AirportNavigation>> {
+/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.QueryOptions<Airport, AirportNavigation, S>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airport` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.QueryOptions<Airport, AirportNavigation, S>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation>>> {
+export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.QueryOptions<Airport, AirportNavigation, S>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -222,13 +222,13 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties. */
-export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never>(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.QueryOptions<Booking, BookingNavigation, S>): Promise<rt.Selected<Booking, S, BookingNavigation>> {
+/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never>(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.QueryOptions<Booking, BookingNavigation, S>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Booking` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.QueryOptions<Booking, BookingNavigation, S>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation>>> {
+export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.QueryOptions<Booking, BookingNavigation, S>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -247,13 +247,13 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties. */
-export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.QueryOptions<Document, DocumentNavigation, S>): Promise<rt.Selected<Document, S, DocumentNavigation>> {
+/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.QueryOptions<Document, DocumentNavigation, S>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, rt.DefaultSet<Document, "Id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Document` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.QueryOptions<Document, DocumentNavigation, S>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation>>> {
+export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.QueryOptions<Document, DocumentNavigation, S>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, rt.DefaultSet<Document, "Id">>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -84,13 +84,13 @@ export function lineBasket(parent: rt.EntityRef<Line>): rt.EntityRef<Basket> {
   return rt.nav<Basket>(parent, "basket");
 }
 
-/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties. */
-export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.QueryOptions<Item, ItemNavigation, S>): Promise<rt.Selected<Item, S, ItemNavigation>> {
+/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.QueryOptions<Item, ItemNavigation, S>): Promise<rt.Selected<Item, S, ItemNavigation, {}, rt.DefaultSet<Item, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.QueryOptions<Item, ItemNavigation, S>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation>>> {
+export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.QueryOptions<Item, ItemNavigation, S>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, rt.DefaultSet<Item, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -109,13 +109,13 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Selected<Person, S, PersonNavigation, PersonSubtypes>> {
+/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Selected<Person, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<Person, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, PersonSubtypes>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.QueryOptions<Person, PersonNavigation, S, PersonSubtypes>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<Person, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -134,13 +134,13 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties. */
-export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never>(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.QueryOptions<Basket, BasketNavigation, S>): Promise<rt.Selected<Basket, S, BasketNavigation>> {
+/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never>(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.QueryOptions<Basket, BasketNavigation, S>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, rt.DefaultSet<Basket, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Basket` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.QueryOptions<Basket, BasketNavigation, S>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation>>> {
+export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.QueryOptions<Basket, BasketNavigation, S>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, rt.DefaultSet<Basket, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -159,13 +159,13 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties. */
-export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.QueryOptions<Line, LineNavigation, S>): Promise<rt.Selected<Line, S, LineNavigation>> {
+/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.QueryOptions<Line, LineNavigation, S>): Promise<rt.Selected<Line, S, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Line` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.QueryOptions<Line, LineNavigation, S>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation>>> {
+export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.QueryOptions<Line, LineNavigation, S>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -184,13 +184,13 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties. */
-export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never>(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.QueryOptions<Employee, EmployeeNavigation, S>): Promise<rt.Selected<Employee, S, EmployeeNavigation>> {
+/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never>(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.QueryOptions<Employee, EmployeeNavigation, S>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, rt.DefaultSet<Employee, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Employee` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.QueryOptions<Employee, EmployeeNavigation, S>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation>>> {
+export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.QueryOptions<Employee, EmployeeNavigation, S>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, rt.DefaultSet<Employee, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -209,13 +209,13 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties. */
-export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.QueryOptions<Bag, BagNavigation, S>): Promise<rt.Selected<Bag, S, BagNavigation>> {
+/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
+export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.QueryOptions<Bag, BagNavigation, S>): Promise<rt.Selected<Bag, S, BagNavigation, {}, rt.DefaultSet<Bag, "id">>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Bag` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.QueryOptions<Bag, BagNavigation, S>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation>>> {
+export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.QueryOptions<Bag, BagNavigation, S>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, rt.DefaultSet<Bag, "id">>>> {
   return rt.read(client, target, options, true);
 }
 
