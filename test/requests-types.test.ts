@@ -263,9 +263,11 @@ describe("navigation through complex properties", () => {
 
 const INHERITANCE_USAGE = `
 import * as rt from "./runtime.js";
-import { animals, getAnimal, getKeeper, keepers, listAnimals } from "./zoo.model.requests.js";
+import { animals, getAnimal, getBird, getKeeper, keepers, listAnimals } from "./zoo.model.requests.js";
+import type { Bird } from "./zoo.model.types.js";
 
 declare const client: rt.Client;
+const birdRef = rt.cast<Bird>(animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"), "zoo.model.bird");
 
 export async function usage(): Promise<void> {
   // What every animal has is selected by name; a subtype's own property behind its type cast.
@@ -293,6 +295,13 @@ export async function usage(): Promise<void> {
   await getKeeper(client, keepers().byKey("k1"), { select: ["zoo.model.keeper/name"] });
   // @ts-expect-error wingspan is a bird's: unqualified, the service refuses it
   await listAnimals(client, animals(), { select: ["wingspan"] });
+  // Read through a concrete base type, a subtype's property selected behind its cast is there when the bird is a parrot.
+  const bird = await getBird(client, birdRef, { select: ["name", "zoo.model.parrot/words"] });
+  const words: number | undefined = bird.words;
+  const birdName: string = bird.name;
+  // @ts-expect-error a parrot's words may be absent: the bird may not be a parrot
+  const sure: number = bird.words;
+  void [words, birdName, sure];
 }
 `;
 
@@ -336,6 +345,9 @@ declare const client: rt.Client;
 export async function usage(): Promise<void> {
   const page = await listBigs(client, bigs(), { select: ["id", "n.big7/p7", "n.nope/whatever"] });
   void page.value[0]?.id;
+  // A subtype's property behind an unchecked cast is there, of a type not known.
+  const p7: unknown = page.value[0]?.p7;
+  void p7;
   await listSmalls(client, smalls(), { select: ["id", "n.small2/p2"] });
   // @ts-expect-error small's subtypes are listed, and have no p9
   await listSmalls(client, smalls(), { select: ["n.small2/p9"] });

@@ -168,7 +168,16 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * §11.2.5.1; Graph leaves out many non-nullable ones), typed as `DefaultSet<T, key>` — or all of
  * `T` when the generation option `completeReads` says the service returns every property.
  */
-export type Selected<T, S extends string, N = {}, C = {}, D = T> = ([S] extends [never] ? D : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}, D = T> = ([S] extends [never] ? D : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> : never) & ControlInfo;
+
+/**
+ * The properties `S` selects behind a cast to a type derived from `T` (`Ns.user/displayName` read
+ * through a `directoryObject`): present when the entity is of that type, so optional. Without a map
+ * of the subtypes (`AnyTypeCast`) their types are not known.
+ */
+type SubtypeSelected<T, S extends string, C> = C extends AnyTypeCast
+  ? { [P in S as P extends `${string}/${infer K}` ? K : never]?: unknown }
+  : { [P in S as P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (C[Q] extends T ? K : never) : never) : never]?: P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (K extends keyof C[Q] ? C[Q][K] : never) : never) : never };
 
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
