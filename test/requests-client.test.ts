@@ -405,6 +405,18 @@ describe("validation of responses with the generated validators", () => {
       await expect(api.listAirlines(client, api.airlines(), { query: { [name]: "1" } })).rejects.toThrow(TypeError);
   });
 
+  test("a function returning entities takes a read's query options (URL Conventions §5.1), after its parameter aliases", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((req) => ({ body: req.url.startsWith("/FindTrips") ? { value: [{ TripId: 1, Name: "a" }] } : { AirlineCode: "AA" } }));
+    const trips = await api.findTrips(client, { near: null, after: null, tags: ["x"] }, { select: ["TripId", "Name"], filter: "Budget gt 5", orderby: "Name", top: 2, count: true, query: { mode: "y" } });
+    expect(trips.value[0]?.Name).toBe("a");
+    await api.getFavoriteAirline(client, api.people().byKey("a"), { select: ["Name"] });
+    expect(srv.requests.map((r) => decodeURIComponent(r.url))).toEqual([
+      "/FindTrips(near=null,after=null,tags=@tags)?@tags=[\"x\"]&$select=TripId,Name&$filter=Budget gt 5&$orderby=Name&$top=2&$count=true&mode=y",
+      "/People('a')/Travel.Lite.GetFavoriteAirline()?$select=Name",
+    ]);
+  });
+
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     let n = 0;

@@ -80,7 +80,14 @@ export async function usage(): Promise<void> {
   await findTrips(client, { near: { City: "Boise" }, after: null, tags: ["a"] });
   // @ts-expect-error a function's parameters must all be given (null where nullable) unless Core.OptionalParameter
   await findTrips(client, { near: { City: "Boise" }, tags: ["a"] });
-  void [first, age, last, tripName, user, n, code, createdName, cast];
+  // A function returning entities takes a read's query options, typed as for a read.
+  const trips = await findTrips(client, { near: null, after: null, tags: [] }, { select: ["Name"], top: 1 });
+  const tripNames: (string | undefined)[] = trips.value.map((t) => t?.Name);
+  // @ts-expect-error not a property of Trip
+  await findTrips(client, { near: null, after: null, tags: [] }, { select: ["Nope"] });
+  // @ts-expect-error TripId was not selected
+  void trips.value[0]?.TripId;
+  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames];
 }
 `;
 

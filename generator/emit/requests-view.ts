@@ -53,6 +53,8 @@ export interface EntityRequestsView {
 export interface OperationView {
   doc: string;
   name: string;
+  /** `<S extends …>` for a function returning entities (typed `$select`), else "". */
+  typeParams: string;
   /** The parameter list after `client`, as written in the signature. */
   signature: string;
   result: string;
@@ -96,6 +98,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (!listsSubtypes(t)) return "rt.AnyTypeCast";
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
+  // Typed query options for reads of `t` (typed `self`) whose selected properties are `S`.
+  const reads: Reads = (t, self, S) => {
+    const nav = navTs(t);
+    const casts = t.derived.length > 0 ? `, ${castsTs(t)}` : "";
+    // Without $select: the service's default set, in which only the key properties are sure to be
+    // present (a key through a complex property does not count), unless the service returns them all.
+    const own = new Set(allProperties(t));
+    const keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
+    const defaultSet = `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
+    const tail = ctx.options.completeReads ? casts : `${casts || ", {}"}, ${defaultSet}`;
+    return {
+      casts,
+      constraint: `rt.PropertyName<${self}, ${nav}${casts}>`,
+      options: `rt.QueryOptions<${self}, ${nav}, ${S}${casts}>`,
+      result: `rt.Selected<${self}, ${S}, ${nav}${tail}>`,
+    };
   };
 
   const roots: RequestsView["roots"] = [];
@@ -193,21 +212,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
     const selected = typeParameter("S", named);
-    const casts = t.derived.length > 0 ? `, ${castsTs(t)}` : "";
-    // Without $select: the service's default set, in which only the key properties are sure to be
-    // present (a key through a complex property does not count), unless the service returns them all.
-    const own = new Set(allProperties(t));
-    const keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
-    const defaultSet = `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
-    const selectedArgs = ctx.options.completeReads ? casts : `${casts || ", {}"}, ${defaultSet}`;
+    const q = reads(t, self, selected);
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
       nav,
-      casts,
+      casts: q.casts,
       selected,
-      result: `rt.Selected<${self}, ${selected}, ${nav}${selectedArgs}>`,
+      result: q.result,
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
@@ -221,10 +234,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const operations: OperationView[] = [];
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
-  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs));
+  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs, reads));
   for (const c of schema.containers)
     for (const imp of c.imports)
-      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, imp.name));
+      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, reads, imp.name));
 
   // Navigation through complex properties (URL Conventions §4.7, `…/grantControls/authenticationStrength`):
   // a builder per single-valued complex property whose type leads to navigation properties, and one
@@ -317,6 +330,9 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
 }
 
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
+/** The typed query options of reads of an entity type: the constraint of `S`, the options' and the result's types. */
+type Reads = (t: EntityType, self: string, S: string) => { casts: string; constraint: string; options: string; result: string };
+
 function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
   let name = `${ctx.names.type(t)}${suffix}`;
@@ -509,6 +525,7 @@ function operationView(
   scope: Scope,
   ts: (t: SchemaType, union?: boolean) => string,
   refTs: (ref: TypeRef) => string,
+  reads: Reads,
   importName?: string,
 ): OperationView {
   const bindingType = op.binding?.type;
@@ -538,18 +555,31 @@ function operationView(
     return PROTOTYPE_NAMES.has(name) ? `(Object.hasOwn(params, ${key}) ? params[${key}] : undefined)` : `params[${key}]`;
   };
   if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
-  args.push("options?: rt.ReadOptions");
   // A stream result is media, not JSON (Graph's reports answer with a CSV download).
   const stream = op.returnType !== undefined && !op.returnType.collection && op.returnType.type.kind === "primitive" && op.returnType.type.name === "Stream";
-  const result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
+  let result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
   const segment = JSON.stringify(importName ?? op.qualifiedName);
   const isFunction = op.kind === "function";
-  const path = isFunction
+  let path = isFunction
     ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
       // must not address another resource (and the literal then holds no backtick, `$` or backslash).
       `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
+  // A function returning entities takes the query options a read does (URL Conventions §5.1: Graph's
+  // `delta()` with $select, a function's page with $filter and $top), typed as for a read.
+  let typeParams = "";
+  const ret = op.returnType;
+  if (isFunction && ret && ret.type.kind === "entity") {
+    const item = refTs({ ...ret, collection: false });
+    const S = typeParameter("S", `${args.join(" ")} ${item}`);
+    const q = reads(ret.type, item, S);
+    typeParams = `<${S} extends ${q.constraint} = never>`;
+    args.push(`options?: ${q.options}`);
+    result = ret.collection ? `rt.Page<${q.result}${ret.nullable ? " | null" : ""}>` : q.result;
+    path = `rt.withQuery(${path}, options)`;
+  } else args.push("options?: rt.ReadOptions");
   return {
+    typeParams,
     doc: jsdoc("", [
       description(op.annotations),
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,

@@ -278,8 +278,8 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, param
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadOptions): Promise<Airline> {
-  return rt.send<Airline>(client, "GET", rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), undefined, options);
+export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>> {
+  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
 }
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
@@ -288,11 +288,11 @@ export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Pr
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */
-export function getNearestAirport(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadOptions): Promise<Airport> {
-  return rt.send<Airport>(client, "GET", rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), undefined, options);
+export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.QueryOptions<Airport, AirportNavigation, S>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">>> {
+  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">>>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options);
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
-export function findTrips(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadOptions): Promise<rt.Page<Trip | null>> {
-  return rt.send<rt.Page<Trip | null>>(client, "GET", rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), undefined, options, true);
+export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">> | null>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">> | null>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
 }
