@@ -13,7 +13,7 @@ if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is a
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { bookings, createPerson, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
+import { bookings, createPerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
 import type { Person } from "./Travel.Lite.types.js";
 
@@ -87,7 +87,14 @@ export async function usage(): Promise<void> {
   await findTrips(client, { near: null, after: null, tags: [] }, { select: ["Nope"] });
   // @ts-expect-error TripId was not selected
   void trips.value[0]?.TripId;
-  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames];
+  // A composable function's result is an address of its type.
+  const favourite = await getAirline(client, getFavoriteAirlineRef(people().byKey("a")), { select: ["Name"] });
+  const airlineName: string | null | undefined = favourite.Name;
+  // @ts-expect-error an airline is not a person
+  await getPerson(client, getFavoriteAirlineRef(people().byKey("a")));
+  // @ts-expect-error userName is required
+  getFriendsTripsRef(people().byKey("a"), {});
+  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames, airlineName];
 }
 `;
 

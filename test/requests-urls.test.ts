@@ -219,6 +219,20 @@ describe("query options", () => {
   });
 });
 
+describe("composable functions (URL Conventions §4.5.1): their result's address, followed further", () => {
+  test("an entity result is read with query options, a collection result addressed by key and navigated", () => {
+    const airline = parens.getFavoriteAirlineRef(parens.people().byKey("O'Neil"));
+    expect(airline.path).toBe("/People('O''Neil')/Travel.Lite.GetFavoriteAirline()");
+    expect(rt.withQuery(airline.path, { select: ["Name"] })).toBe("/People('O''Neil')/Travel.Lite.GetFavoriteAirline()?$select=Name");
+    const trips = parens.getFriendsTripsRef(parens.people().byKey("a"), { userName: "b/c?d" });
+    expect(trips.path).toBe("/People('a')/Travel.Lite.GetFriendsTrips(userName='b%2Fc%3Fd')");
+    expect(parens.tripPlanItems(trips.byKey(3)).path).toBe("/People('a')/Travel.Lite.GetFriendsTrips(userName='b%2Fc%3Fd')(3)/PlanItems");
+    expect(segments.tripPlanItems(segments.getFriendsTripsRef(segments.people().byKey("a"), { userName: "b" }).byKey(3)).path).toBe("/People/a/Travel.Lite.GetFriendsTrips(userName='b')/3/PlanItems");
+    // Which entity set the result is in is not known: no ETag is required of changes through it.
+    expect(trips.byKey(3).requiresEtag).toBe(false);
+  });
+});
+
 describe("binding targets: other sets, qualified containers, paths into a containment", () => {
   type Campus = typeof import("./.generated/urls-campus/Uni.Campus.requests");
   const campus: Campus = require(path.join(generateFixture("requests/campus-bindings.xml", "urls-campus", { keyAsSegment: true }), "Uni.Campus.requests"));

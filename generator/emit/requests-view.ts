@@ -24,6 +24,8 @@ export interface RequestsView {
   /** Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`. */
   navigationTypes: { doc: string; name: string; body: string }[];
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
+  /** Address builders of composable functions' results: `rangeRef(target, params)`. */
+  composables: { doc: string; name: string; signature: string; type: string; make: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -55,6 +57,8 @@ export interface OperationView {
   name: string;
   /** `<S extends …>` for a function returning entities (typed `$select`), else "". */
   typeParams: string;
+  /** For a composable function returning entities, with parameters written inline: its result's address builder (named later). */
+  compose?: { doc: string; signature: string; type: string; make: string };
   /** The parameter list after `client`, as written in the signature. */
   signature: string;
   result: string;
@@ -234,10 +238,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const operations: OperationView[] = [];
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
-  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, ts, refTs, reads));
+  const types: OperationTypes = { ts, refTs, reads, keyTs };
+  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, types));
   for (const c of schema.containers)
     for (const imp of c.imports)
-      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, ts, refTs, reads, imp.name));
+      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, types, imp.name));
 
   // Navigation through complex properties (URL Conventions §4.7, `…/grantControls/authenticationStrength`):
   // a builder per single-valued complex property whose type leads to navigation properties, and one
@@ -265,8 +270,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, parentRef())));
   }
 
+  // A composable function's result as an address (URL Conventions §4.5.1: Graph's
+  // `…/range(address='A1:B2')/format`), which navigation, reads and bound operations follow.
+  // Named after the others, so that adding them renames nothing.
+  const composables: RequestsView["composables"] = [];
+  for (const o of operations)
+    if (o.compose) composables.push({ doc: o.compose.doc, name: scope.claim(`${o.name}Ref`), signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
+
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
-  const functions = roots.length + navigations.length + entities.length + operations.length;
+  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length;
   return {
     header: ctx.header,
     runtime: functions > 0 || navigationTypes.some((n) => n.body.includes("rt.")),
@@ -278,6 +290,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     navigations,
     entities,
     operations,
+    composables,
   };
 }
 
@@ -330,6 +343,14 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
 }
 
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
+/** How an operation's view names types (importing them as needed). */
+interface OperationTypes {
+  ts: (t: SchemaType, union?: boolean) => string;
+  refTs: (ref: TypeRef) => string;
+  reads: Reads;
+  keyTs: (t: EntityType) => string;
+}
+
 /** The typed query options of reads of an entity type: the constraint of `S`, the options' and the result's types. */
 type Reads = (t: EntityType, self: string, S: string) => { casts: string; constraint: string; options: string; result: string };
 
@@ -519,15 +540,8 @@ function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
   return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
 }
 
-function operationView(
-  ctx: EmitContext,
-  op: Operation,
-  scope: Scope,
-  ts: (t: SchemaType, union?: boolean) => string,
-  refTs: (ref: TypeRef) => string,
-  reads: Reads,
-  importName?: string,
-): OperationView {
+function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: OperationTypes, importName?: string): OperationView {
+  const { ts, refTs, reads, keyTs } = types;
   const bindingType = op.binding?.type;
   const bound = op.bound && bindingType && (bindingType.type.kind === "entity" || bindingType.type.kind === "complex");
   let name = camel(importName ?? op.name);
@@ -569,6 +583,17 @@ function operationView(
   // `delta()` with $select, a function's page with $filter and $top), typed as for a read.
   let typeParams = "";
   const ret = op.returnType;
+  // Parameters written inline (no `@alias` after a `?`) leave the address open to more segments.
+  let compose: OperationView["compose"];
+  if (isFunction && op.composable && ret && ret.type.kind === "entity" && params.every((p) => paramKind(p.ref) !== "json") && (!ret.collection || ret.type.key.length > 0)) {
+    const item = refTs({ ...ret, collection: false });
+    compose = {
+      doc: jsdoc("", [`The address of what function \`${op.qualifiedName}\` (composable) returns, \`.../${importName ?? op.qualifiedName}(…)\`: follow it with a read, a navigation or a bound operation.`]),
+      signature: args.slice(1).join(", "),
+      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}>`,
+      make: ret.collection ? `rt.composedCollection<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.composed<${item}>(${path})`,
+    };
+  }
   if (isFunction && ret && ret.type.kind === "entity") {
     const item = refTs({ ...ret, collection: false });
     const S = typeParameter("S", `${args.join(" ")} ${item}`);
@@ -580,6 +605,7 @@ function operationView(
   } else args.push("options?: rt.ReadOptions");
   return {
     typeParams,
+    compose,
     doc: jsdoc("", [
       description(op.annotations),
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,

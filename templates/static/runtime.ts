@@ -447,6 +447,20 @@ function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, 
   return contained && info.name !== undefined ? { info, within: path } : { info: {}, within: "" };
 }
 
+/**
+ * The result of a composable function (`…/range(address='A1:B2')`) as an address that more
+ * segments, a read or a bound operation can follow (URL Conventions §4.5.1). Which entity set it is
+ * in is not known, so no binding is followed from it and no ETag is required.
+ */
+export function composed<U>(path: string): EntityRef<U> {
+  return new EntityRef<U>(path, { info: {}, within: "" });
+}
+
+/** A composable function's result that is a collection: members are addressed by `key`. */
+export function composedCollection<U, K>(path: string, key: KeySpec): CollectionRef<U, K> {
+  return new CollectionRef<U, K>(path, { info: {}, within: "" }, key);
+}
+
 /** A binding target inside a containment: `within(education, "classes")` for `education/classes`. */
 export function within(target: Root, path: string): Root {
   return () => ({ origin: { info: target().origin.info, within: path } });

@@ -272,6 +272,16 @@ export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document>
   return rt.remove(client, target, options);
 }
 
+/** The address of what function `Travel.Lite.GetFavoriteAirline` (composable) returns, `.../Travel.Lite.GetFavoriteAirline(…)`: follow it with a read, a navigation or a bound operation. */
+export function getFavoriteAirlineRef(target: rt.EntityRef<Person>): rt.EntityRef<Airline> {
+  return rt.composed<Airline>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
+}
+
+/** The address of what function `Travel.Lite.GetFriendsTrips` (composable) returns, `.../Travel.Lite.GetFriendsTrips(…)`: follow it with a read, a navigation or a bound operation. */
+export function getFriendsTripsRef(target: rt.EntityRef<Person>, params: { "userName": string }): rt.CollectionRef<Trip, number> {
+  return rt.composedCollection<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
+}
+
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */
 export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string; "tripId": number }, options?: rt.ReadOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/Travel.Lite.ShareTrip`, params, options);
@@ -280,6 +290,11 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, param
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
 export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.QueryOptions<Airline, AirlineNavigation, S>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>> {
   return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
+}
+
+/** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
+export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.QueryOptions<Trip, TripNavigation, S>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">> | null>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">> | null>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
 }
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
