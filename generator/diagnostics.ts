@@ -58,6 +58,11 @@ export interface SourceRef {
   offset: number;
 }
 
+/** `file:line` of a place, for a message that points at another element (the first of two). */
+export function placeOf(at: SourceRef): string {
+  return `${at.source.file}:${at.source.position(at.offset).line}`;
+}
+
 /** Collects diagnostics for one generation run. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];

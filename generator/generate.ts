@@ -143,7 +143,7 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
       lazy.fillTarget(g.target, g.at.source);
       groups.push(g);
     }
-  applyAnnotationGroups(model, groups);
+  applyAnnotationGroups(model, groups, lazy.applied);
 }
 
 function baseName(file: string): string {

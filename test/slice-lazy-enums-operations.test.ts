@@ -40,7 +40,7 @@ const SPEC = `<?xml version="1.0" encoding="utf-8"?>
         <Parameter Name="color" Type="o.color"/>
         <Parameter Name="perms" Type="Collection(o.perm)" Nullable="false"/>
         <ReturnType Type="o.paint"/>
-        <Annotation Term="Org.OData.Core.V1.Description" String="Repaints an item."/>
+        <Annotation Term="Org.OData.Core.V1.LongDescription" String="Repaints an item."/>
       </Action>
       <Function Name="shade" IsBound="true">
         <ReturnType Type="o.color" Nullable="false"/>

@@ -151,6 +151,26 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 
+
+  test("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "x.json"), { services });
+    const withConfig = "odatagen: --input and --config cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate the config's services\n";
+    const withService = "odatagen: --input and --service cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate the services --service picks from the config\n";
+    const cases: [string[], string][] = [
+      [["-c", "x.json", "-i", "specs/graph-callrecords.xml"], withConfig],
+      [["--config", "x.json", "--input", "specs/graph-callrecords.xml", "--out", "out/one"], withConfig],
+      // --config=x is read by yargs, not by the quick parser: the same answer.
+      [["--config=x.json", "-i", "specs/graph-callrecords.xml", "-o", "out/one"], withConfig],
+      [["-i", "specs/graph-callrecords.xml", "-o", "out/one", "-s", "calls"], withService],
+      [["-c", "x.json", "-s", "calls", "-i", "specs/graph-callrecords.xml", "-o", "out/one"], withConfig + withService],
+    ];
+    for (const [args, stderr] of cases) expect({ args, ...runCli(["generate", ...args], dir) }).toEqual({ args, code: 2, stdout: "", stderr });
+    expect(fs.readdirSync(dir).sort()).toEqual(["specs", "x.json"]);
+    // Each alone still works: the config's services, or the one --input names.
+    expect(runCli(["generate", "-c", "x.json", "-s", "calls", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "out/one", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+  });
   test("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), `\ufeff${JSON.stringify({ services: [services[0]] }, null, 2)}\n`);

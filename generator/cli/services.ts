@@ -1,4 +1,7 @@
-/** The services a `generate` run covers: from `--input`/`--out`, or from the config with flags overriding it. */
+/**
+ * The services a `generate` run covers: from `--input`/`--out` (no config is read, so `--config` and
+ * `--service` are usage errors with them), or from the config with flags overriding it.
+ */
 import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
@@ -34,6 +37,10 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     completeReads: flags.completeReads ?? s.completeReads,
   });
   if (flags.input?.length) {
+    // --input names the documents of one service and reads no config: a flag that speaks of the config would be ignored.
+    const configFlags = (["config", "service"] as const).filter((f) => flags[f]?.length);
+    if (configFlags.length)
+      return { ok: false, errors: configFlags.map((f) => `--input and --${f} cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate ${f === "config" ? "the config's services" : "the services --service picks from the config"}`) };
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
     const twice = repeatedFiles(flags.input, cwd);
     if (twice.length) return { ok: false, errors: twice.map(([j]) => `--input names ${JSON.stringify(flags.input?.[j])} again (the same file); give each document once`) };

@@ -7,14 +7,22 @@
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
 import type { Annotation, Model } from "./types";
+import type { AppliedAnnotations } from "./applied-annotations";
 
 type Target = Pick<Model, "types" | "aliases" | "documentAliases" | "externalAnnotations">;
 type Aliases = Pick<Model, "aliases" | "documentAliases">;
 
-export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[]): void {
+export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations): void {
   for (const g of groups) {
-    const anns: Annotation[] = g.annotations.map((a) => ({ term: qualify(model, a.term, a.at.source), qualifier: a.qualifier ?? g.qualifier, value: a.value }));
     const { head, rest } = splitTarget(model, g.target, g.at.source);
+    const key = rest ? `${head}/${rest}` : head;
+    // A term applied to the target before (by the element itself, or an earlier block) keeps that value.
+    const anns: Annotation[] = [];
+    for (const a of g.annotations) {
+      const term = qualify(model, a.term, a.at.source);
+      const qualifier = a.qualifier ?? g.qualifier;
+      if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value });
+    }
     const t = model.types.get(head);
     if (t && !rest) {
       t.annotations.push(...anns);
@@ -34,7 +42,6 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
         continue;
       }
     }
-    const key = rest ? `${head}/${rest}` : head;
     const list = model.externalAnnotations.get(key);
     if (list) list.push(...anns);
     else model.externalAnnotations.set(key, anns);

@@ -5,6 +5,8 @@
 import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
 import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
+import { AppliedAnnotations } from "./applied-annotations";
+import { checkReferences } from "./references";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -80,6 +82,8 @@ export interface LazyModel {
   fillOperation(op: Operation): void;
   /** Fills the type an annotation target path (`ns.type/member`) starts with. */
   fillTarget(target: string, source?: SourceText): void;
+  /** The annotations applied so far (each term and qualifier once per target), for the blocks read later. */
+  applied: AppliedAnnotations;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -110,6 +114,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     fill: (t) => builder.fill(t),
     fillOperation: (op) => builder.fillOperation(op),
     fillTarget: (target, source) => builder.fillTarget(target, source),
+    applied: builder.applied,
   };
 }
 
@@ -131,16 +136,22 @@ class ModelBuilder {
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
   /** Lazy mode: operations not filled yet, with their raw elements and how many parameters were read. */
-  readonly unfilledOperations = new Map<Operation, { raw: RawOperation; read: number }>();
+  readonly unfilledOperations = new Map<Operation, { raw: RawOperation; read: number; target: string }>();
   /** memberNames: each structured type's own member names. */
   readonly memberNameSets = new Map<StructuredType, Set<string>>();
+  /** Each term and qualifier applied once per target: the element's own first, then the blocks'. */
+  readonly applied: AppliedAnnotations;
+  /** Operations declared so far: an overload's annotations are its own (`annotations`' target). */
+  operationCount = 0;
 
   constructor(
     readonly docs: RawDocument[],
     readonly diags: DiagnosticBag,
     /** Lazy mode (buildLazyModel): reads a deferred content. */
     readonly readBody?: (raw: RawDeferrable) => void,
-  ) {}
+  ) {
+    this.applied = new AppliedAnnotations(diags);
+  }
 
   build(): Model {
     const namespaces = new Set<string>();
@@ -152,11 +163,12 @@ class ModelBuilder {
       }
     }
     for (const doc of this.docs) {
+      checkReferences(doc, this.diags);
       const local = new Map<string, string>();
       for (const ref of doc.references)
         for (const inc of ref.includes) {
           if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref.uri);
-          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, ref.at, local);
+          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, inc.at, local);
         }
       for (const s of doc.schemas) if (s.alias !== undefined) this.declareAlias(s.alias, s.namespace, namespaces, s.at, local);
       const source = doc.schemas[0]?.at.source;
@@ -201,7 +213,7 @@ class ModelBuilder {
           name: t.name,
           namespace: schema.namespace,
           qualifiedName: `${schema.namespace}.${t.name}`,
-          annotations: this.annotations(t.annotations),
+          annotations: this.annotations(t.annotations, `${schema.namespace}.${t.name}`),
           at: t.at,
           type: this.typeRef(t.type, t, `${schema.namespace}.${t.name}`, t.at),
           appliesTo: t.appliesTo ? t.appliesTo.split(/\s+/).filter(Boolean) : [],
@@ -222,7 +234,7 @@ class ModelBuilder {
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
       if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
-      applyAnnotationGroups(model, raw.annotationGroups);
+      applyAnnotationGroups(model, raw.annotationGroups, this.applied);
     }
     return model;
   }
@@ -243,7 +255,7 @@ class ModelBuilder {
     // As when the whole document is read: a content the reader reports on is not linked (the run fails anyway).
     if (this.diags.items.length > before) return;
     // Its own annotations come before any an annotation block adds (those are applied after fill).
-    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
+    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
     this.linkMembers({ raw, type });
     this.checkInheritedNames(type);
     if (type.kind !== "entity") return;
@@ -262,7 +274,7 @@ class ModelBuilder {
     if (this.diags.items.length > before) return;
     type.members = this.enumMembers(raw, type.qualifiedName, type.underlying);
     // Its own annotations come before any an annotation block adds.
-    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations));
+    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
   }
 
   /**
@@ -273,14 +285,14 @@ class ModelBuilder {
     const entry = this.unfilledOperations.get(op);
     if (!entry) return;
     this.unfilledOperations.delete(op);
-    const { raw, read } = entry;
+    const { raw, read, target } = entry;
     const annotationsRead = raw.annotations.length;
     const before = this.diags.items.length;
     this.readBody?.(raw);
     if (this.diags.items.length > before) return;
-    op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName)));
+    op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName, target)));
     if (!op.returnType && raw.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
-    op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead)));
+    op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));
   }
 
   /** Lazy mode: fills the type an annotation target path starts with. */
@@ -295,9 +307,17 @@ class ModelBuilder {
   }
 
 
-  annotations(raw: readonly RawAnnotation[]): Annotation[] {
-    if (raw.length === 0) return [];
-    return raw.map((a) => ({ term: this.qualify(a.term, a.at), qualifier: a.qualifier, value: a.value }));
+  /**
+   * An element's own annotations; `target` names the element (`ns.type/property`), `path` is how
+   * diagnostics name it. A term applied twice with one qualifier applies once (AppliedAnnotations).
+   */
+  annotations(raw: readonly RawAnnotation[], target: string, path = target): Annotation[] {
+    const out: Annotation[] = [];
+    for (const a of raw) {
+      const term = this.qualify(a.term, a.at);
+      if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value });
+    }
+    return out;
   }
 
   /**
@@ -341,7 +361,7 @@ class ModelBuilder {
       name,
       namespace: ns,
       qualifiedName: `${ns}.${name}`,
-      annotations: this.annotations(annotations),
+      annotations: this.annotations(annotations, `${ns}.${name}`),
       at,
     });
     for (const e of raw.enumTypes) {
@@ -416,7 +436,7 @@ class ModelBuilder {
           this.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
         }
       }
-      return { name: m.name, value, annotations: this.annotations(m.annotations) };
+      return { name: m.name, value, annotations: this.annotations(m.annotations, path) };
     });
   }
 
@@ -604,7 +624,7 @@ class ModelBuilder {
         name: p.name,
         type: ref,
         defaultValue: p.defaultValue,
-        annotations: this.annotations(p.annotations),
+        annotations: this.annotations(p.annotations, path),
         declaringType: type,
         at: p.at,
       });
@@ -639,7 +659,7 @@ class ModelBuilder {
         containsTarget: this.flag("ContainsTarget", n.containsTarget, path, n.at),
         partner: n.partner,
         constraints: n.constraints ?? [],
-        annotations: this.annotations(n.annotations),
+        annotations: this.annotations(n.annotations, path),
         declaringType: type,
         at: n.at,
       });
@@ -705,9 +725,11 @@ class ModelBuilder {
     }
   }
 
-  parameter(p: RawParameter, qn: string): Parameter {
-    this.identifier(p.name, "parameter", `${qn}/${p.name}`, p.at);
-    return { name: p.name, type: this.typeRef(p.type, p, `${qn}/${p.name}`, p.at), annotations: this.annotations(p.annotations) };
+  /** A parameter of the operation `qn`; `target` tells its overload from the others (`operation`). */
+  parameter(p: RawParameter, qn: string, target: string): Parameter {
+    const path = `${qn}/${p.name}`;
+    this.identifier(p.name, "parameter", path, p.at);
+    return { name: p.name, type: this.typeRef(p.type, p, path, p.at), annotations: this.annotations(p.annotations, `${target}/${p.name}`, path) };
   }
 
   returnType(op: RawOperation, qn: string): TypeRef | undefined {
@@ -720,7 +742,9 @@ class ModelBuilder {
     this.identifier(op.name, op.kind, qn, op.at);
     const unique = this.uniqueNames(qn);
     for (const p of op.parameters) unique(p.name, p.at);
-    const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn));
+    // Overloads share a name, and each has annotations of its own: they are told apart by number.
+    const target = `${qn}\u0000${this.operationCount++}`;
+    const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn, target));
     const bound = this.flag("IsBound", op.isBound, qn, op.at);
     if (bound && params.length === 0) {
       this.diags.error(Codes.invalidAttribute, `bound ${op.kind} ${qn} has no binding parameter`, qn, op.at);
@@ -730,7 +754,7 @@ class ModelBuilder {
       name: op.name,
       namespace: ns,
       qualifiedName: qn,
-      annotations: this.annotations(op.annotations),
+      annotations: this.annotations(op.annotations, target, qn),
       at: op.at,
       bound,
       composable: this.flag("IsComposable", op.isComposable, qn, op.at),
@@ -739,7 +763,7 @@ class ModelBuilder {
       returnType: this.returnType(op, qn),
       entitySetPath: op.entitySetPath,
     };
-    if (this.readBody && op.body) this.unfilledOperations.set(result, { raw: op, read: op.parameters.length });
+    if (this.readBody && op.body) this.unfilledOperations.set(result, { raw: op, read: op.parameters.length, target });
     const list = this.operations.get(qn);
     if (list) list.push(result);
     else this.operations.set(qn, [result]);
@@ -766,7 +790,7 @@ class ModelBuilder {
       name: c.name,
       namespace: ns,
       qualifiedName: qn,
-      annotations: this.annotations(c.annotations),
+      annotations: this.annotations(c.annotations, qn),
       at: c.at,
       entitySets: [],
       singletons: [],
@@ -781,7 +805,7 @@ class ModelBuilder {
         entityType: t,
         includeInServiceDocument: s.includeInServiceDocument !== "false",
         bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
-        annotations: this.annotations(s.annotations),
+        annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
         at: s.at,
       });
     }
@@ -793,7 +817,7 @@ class ModelBuilder {
         name: s.name,
         type: t,
         bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
-        annotations: this.annotations(s.annotations),
+        annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
         at: s.at,
       });
     }
@@ -808,7 +832,7 @@ class ModelBuilder {
         name: i.name,
         operations: ops,
         entitySet: i.entitySet,
-        annotations: this.annotations(i.annotations),
+        annotations: this.annotations(i.annotations, `${qn}/${i.name}`),
         at: i.at,
       });
     }

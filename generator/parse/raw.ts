@@ -36,7 +36,18 @@ export interface DeferredGroup {
 
 export interface RawReference extends RawNode {
   uri: string;
-  includes: { namespace: string; alias?: string }[];
+  includes: RawInclude[];
+  /**
+   * Its `<edmx:IncludeAnnotations>` elements. Read so that the reference's rules can be checked;
+   * they select nothing (references are not followed, and every input's annotations apply).
+   */
+  includeAnnotations: RawNode[];
+}
+
+/** An `<edmx:Include>`: a namespace of the referenced document, with an optional alias. */
+export interface RawInclude extends RawNode {
+  namespace: string;
+  alias?: string;
 }
 
 export interface RawSchema extends RawNode {

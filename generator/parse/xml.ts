@@ -309,14 +309,15 @@ class Reader {
 
   reference(n: XNode): RawReference {
     const a = this.attrs(n);
-    const [includes] = groupChildren(n, ["Include"]);
+    const [includes, includeAnnotations] = groupChildren(n, ["Include", "IncludeAnnotations"]);
     return {
       at: this.at(n),
       uri: this.req(n, a, "Uri", "edmx:Reference", "Reference"),
       includes: includes.map((i) => {
         const ia = this.attrs(i);
-        return { namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
+        return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
       }),
+      includeAnnotations: includeAnnotations.map((i) => ({ at: this.at(i) })),
     };
   }
 

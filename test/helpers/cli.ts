@@ -60,3 +60,21 @@ export function copySpec(name: string, dir: string, edit: (text: string) => stri
   fs.writeFileSync(target, edit(fs.readFileSync(path.join(SPECS, name), "utf8")));
   return target;
 }
+
+/** `line:column` where the `nth` (0-based) occurrence of `needle` starts in `text`. */
+export function where(text: string, needle: string, nth = 0): string {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} (#${nth}) is not in the text`);
+  const before = text.slice(0, at).split("\n");
+  return `${before.length}:${before[before.length - 1].length + 1}`;
+}
+
+/** Writes the documents into a scratch folder and generates them as one service (in the order given). */
+export function generateDocs(docs: [string, string][], extra: string[] = []) {
+  const dir = scratch();
+  for (const [file, xml] of docs) fs.writeFileSync(path.join(dir, file), xml);
+  const r = runCli(["generate", "-i", ...docs.map(([f]) => f), "-o", "out", "-q", ...extra], dir);
+  const read = (file: string) => fs.readFileSync(path.join(dir, "out", file), "utf8");
+  return { ...r, lines: r.stderr.trim().split("\n").filter((l) => l && !l.startsWith("odatagen:")), read };
+}

@@ -1,0 +1,77 @@
+// CSDL XML 4.01 §4.1–4.3: the rules of <edmx:Reference>, <edmx:Include> and <edmx:IncludeAnnotations>,
+// through the real CLI. References are not followed, so a broken one is a warning and the output is written.
+import { generateDocs, where } from "./helpers/cli";
+import { edmx, schema } from "./helpers/csdl";
+
+const TYPE = `<ComplexType Name="t"><Property Name="p" Type="Edm.String"/></ComplexType>`;
+const ref = (uri: string, inner: string) => `<edmx:Reference Uri="${uri}">${inner}</edmx:Reference>\n`;
+const include = (ns: string, alias?: string) => `<edmx:Include Namespace="${ns}"${alias ? ` Alias="${alias}"` : ""}/>`;
+
+describe("edmx:Reference rules (warnings: nothing generated depends on a reference)", () => {
+  test("a reference that includes nothing is ODG102 at the reference", () => {
+    const xml = edmx(schema("ns", TYPE), ref("empty.xml", "") + ref("core.xml", include("Org.OData.Core.V1")));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, "<edmx:Reference")}: warning ODG102: <edmx:Reference Uri="empty.xml"> includes nothing (CSDL XML §4.1: it must hold an edmx:Include or edmx:IncludeAnnotations) [Reference]`,
+    ]);
+    expect(r.read("ns.types.ts")).toContain("export interface T");
+  });
+
+  test("a namespace included twice, by two references or by one, is ODG104 at the later include, naming the first", () => {
+    const xml = edmx(schema("ns", TYPE), ref("a.xml", include("other.ns", "o")) + ref("b.xml", include("other.ns") + include("third.ns") + include("third.ns")));
+    const r = generateDocs([["main.xml", xml]]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      `main.xml:${where(xml, `<edmx:Include Namespace="other.ns"`, 1)}: warning ODG104: namespace other.ns is included twice; the first <edmx:Include> is at main.xml:${where(xml, "<edmx:Include").split(":")[0]} (CSDL XML §4.2: a namespace is included once) [other.ns]`,
+      `main.xml:${where(xml, `<edmx:Include Namespace="third.ns"`, 1)}: warning ODG104: namespace third.ns is included twice; the first <edmx:Include> is at main.xml:${where(xml, `<edmx:Include Namespace="third.ns"`).split(":")[0]} (CSDL XML §4.2: a namespace is included once) [third.ns]`,
+    ]);
+  });
+
+  test("a namespace included and also declared by a schema of the document is ODG104; the schema is read", () => {
+    const xml = edmx(schema("ns", TYPE), ref("self.xml", include("ns", "self")));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, "<edmx:Include")}: warning ODG104: namespace ns is included from "self.xml" and declared by a schema of this document, which is what is read (CSDL §5: a namespace is unique in a document) [ns]`,
+    ]);
+    expect(r.read("ns.types.ts")).toContain("export interface T");
+  });
+
+  test("two references with one Uri are ODG104 at the second", () => {
+    const xml = edmx(schema("ns", TYPE), ref("core.xml", include("A.ns")) + ref("core.xml", include("B.ns")));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, "<edmx:Reference", 1)}: warning ODG104: a second <edmx:Reference Uri="core.xml">; the first is at a.xml:${where(xml, "<edmx:Reference").split(":")[0]} (CSDL XML §4.1: two references may not have one Uri) [Reference]`,
+    ]);
+  });
+
+  test("an include's alias is checked with the schemas': for two namespaces, or another namespace's name, it is an error (ODG104) at the include", () => {
+    const twice = edmx(schema("ns", TYPE, "x"), ref("o.xml", include("other.ns", "x")));
+    const r1 = generateDocs([["a.xml", twice]]);
+    expect(r1.code).toBe(1);
+    expect(r1.lines).toEqual([`a.xml:${where(twice, "<Schema")}: error ODG104: alias x stands for both other.ns and ns [ns]`]);
+    const named = edmx(schema("ns", TYPE), ref("o.xml", include("other.ns", "ns")));
+    const r2 = generateDocs([["a.xml", named]]);
+    expect(r2.code).toBe(1);
+    expect(r2.lines).toEqual([`a.xml:${where(named, "<edmx:Include")}: error ODG104: alias ns of other.ns is also the name of a namespace [other.ns]`]);
+  });
+});
+
+describe("edmx:IncludeAnnotations selects nothing: every input's annotations apply", () => {
+  const vocabulary = edmx(schema("shared", `${TYPE}
+    <Annotations Target="shared.t"><Annotation Term="Org.OData.Core.V1.Description" String="from the shared document"/></Annotations>
+    <Annotations Target="shared.t/p"><Annotation Term="Org.OData.Core.V1.Description" Qualifier="Phone" String="qualified"/><Annotation Term="Org.OData.Core.V1.LongDescription" String="long text"/></Annotations>`));
+
+  test("a reference holding only IncludeAnnotations is valid, and annotations its filter leaves out still apply", () => {
+    // Only Display terms with Qualifier Tablet are "included"; Core.Description and Core.LongDescription still apply.
+    const main = edmx(schema("main", `<ComplexType Name="holder"><Property Name="t" Type="shared.t"/></ComplexType>`),
+      ref("shared.xml", include("shared") + `<edmx:IncludeAnnotations TermNamespace="org.example.display" Qualifier="Tablet" TargetNamespace="main"/>`) +
+      ref("shared-annotations.xml", `<edmx:IncludeAnnotations TermNamespace="org.example.display"/>`));
+    const r = generateDocs([["main.xml", main], ["shared.xml", vocabulary]]);
+    expect({ code: r.code, lines: r.lines }).toEqual({ code: 0, lines: [] });
+    const types = r.read("shared.types.ts");
+    expect(types).toContain("from the shared document");
+    expect(types).toContain("long text");
+  });
+});
