@@ -5,14 +5,29 @@
  */
 import { optimisticConcurrency } from "../model/capabilities";
 import { mayOmit } from "../model/rules";
-import type { Model, Operation, TypeRef } from "../model/types";
+import type { Facets, Model, Operation, TypeRef } from "../model/types";
 
-export interface TypeUse {
+/**
+ * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only) and a type
+ * definition's facets; a summary kept by an older version has no `format` (1) and none of those,
+ * so they are compared only between two summaries of format 2.
+ */
+export const SUMMARY_FORMAT = 2;
+
+/** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
+export interface FacetSummary {
+  maxLength?: number | "max";
+  precision?: number;
+  scale?: number | "variable" | "floating";
+  srid?: string;
+  unicode?: false;
+}
+
+export interface TypeUse extends FacetSummary {
   /** Qualified type name, e.g. `Edm.String` or `microsoft.graph.user`. */
   type: string;
   collection: boolean;
   nullable: boolean;
-  maxLength?: number | "max";
 }
 
 export interface TypeSummary {
@@ -25,6 +40,8 @@ export interface TypeSummary {
   members: Map<string, number>;
   isFlags?: boolean;
   underlying?: string;
+  /** A type definition's facets (format 2). */
+  facets?: FacetSummary;
   /**
    * An entity type's key as its URLs name it (aliases for paths), where the type declares it; a
    * derived type's inherited key is its base type's. Absent in summaries kept by older versions.
@@ -44,6 +61,8 @@ export interface OperationSummary {
 }
 
 export interface ModelSummary {
+  /** SUMMARY_FORMAT when written by this version; absent in summaries kept by older versions. */
+  format?: number;
   types: Map<string, TypeSummary>;
   /** Keyed by `name(bindingType)` plus, for overloaded functions, their parameter names. */
   operations: Map<string, OperationSummary>;
@@ -69,9 +88,18 @@ export interface EntrySetSummary {
 }
 
 export function use(t: TypeRef): TypeUse {
-  const u: TypeUse = { type: t.type.qualifiedName, collection: t.collection, nullable: t.nullable };
-  if (t.facets.maxLength !== undefined) u.maxLength = t.facets.maxLength;
-  return u;
+  return { type: t.type.qualifiedName, collection: t.collection, nullable: t.nullable, ...facetSummary(t.facets) };
+}
+
+/** The facets worth keeping: those declared, Unicode only when false (its default is true). */
+function facetSummary(f: Facets): FacetSummary {
+  const s: FacetSummary = {};
+  if (f.maxLength !== undefined) s.maxLength = f.maxLength;
+  if (f.precision !== undefined) s.precision = f.precision;
+  if (f.scale !== undefined) s.scale = f.scale;
+  if (f.srid !== undefined) s.srid = f.srid;
+  if (f.unicode === false) s.unicode = false;
+  return s;
 }
 
 export function summarize(model: Model): ModelSummary {
@@ -96,7 +124,10 @@ export function summarize(model: Model): ModelSummary {
         s.isFlags = t.isFlags;
         s.underlying = t.underlying;
         for (const m of t.members) s.members.set(m.name, m.value);
-      } else s.underlying = t.underlying.qualifiedName;
+      } else {
+        s.underlying = t.underlying.qualifiedName;
+        s.facets = facetSummary(t.facets);
+      }
       types.set(t.qualifiedName, s);
     }
     const counts = new Map<string, number>();
@@ -118,7 +149,7 @@ export function summarize(model: Model): ModelSummary {
   const imports = new Map<string, ImportSummary>();
   for (const i of c?.imports ?? [])
     if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
-  return { types, operations, entrySets, imports };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
 }
 
 function baseKey(op: Operation): string {
@@ -137,6 +168,7 @@ interface TypeJson extends Omit<TypeSummary, "properties" | "navigation" | "memb
   members: Obj<number>;
 }
 interface SummaryJson {
+  format?: number;
   types: Obj<TypeJson>;
   operations: Obj<OperationSummary>;
   entrySets: Obj<EntrySetSummary>;
@@ -148,7 +180,7 @@ export function summaryToJson(s: ModelSummary): string {
   const types: Obj<TypeJson> = {};
   for (const [k, t] of s.types)
     types[k] = { ...t, properties: Object.fromEntries(t.properties), navigation: Object.fromEntries(t.navigation), members: Object.fromEntries(t.members) };
-  const json: SummaryJson = { types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
+  const json: SummaryJson = { format: s.format, types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
   if (s.imports) json.imports = Object.fromEntries(s.imports);
   return JSON.stringify(json);
 }
@@ -158,7 +190,7 @@ export function summaryFromJson(text: string): ModelSummary {
   const types = new Map<string, TypeSummary>();
   for (const [k, t] of Object.entries(j.types))
     types.set(k, { ...t, properties: new Map(Object.entries(t.properties)), navigation: new Map(Object.entries(t.navigation)), members: new Map(Object.entries(t.members)) });
-  const summary: ModelSummary = { types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
+  const summary: ModelSummary = { format: j.format, types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
   if (j.imports) summary.imports = new Map(Object.entries(j.imports));
   return summary;
 }
