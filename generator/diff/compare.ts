@@ -7,7 +7,8 @@
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
  * that builds such values must give it), an entity set that now needs an ETag for changes, facets
- * of a value the client sends narrowed where the generated validators check them (facets.ts). Not
+ * of a value the client sends narrowed where the generated validators check them (facets.ts), a
+ * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies). Not
  * breaking: other additions, a property that became nullable, a widened type whose generated
  * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
@@ -189,8 +190,21 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
   }
   compareFacets(path, element, a, b, ctx, true);
+  if (ctx.recorded) compareWritable(path, element, a, b, add);
   if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
   if (!a.nullable && b.nullable) add("changed", element, path, "became nullable", false);
+}
+
+/**
+ * Core.Computed and Core.Immutable, as the generated validators read them: a computed property is
+ * refused in create and update bodies, an immutable one in update bodies. Permissions is not read.
+ */
+function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, add: Add): void {
+  if (!a.computed && b.computed) add("changed", element, path, "became Core.Computed: the generated validators refuse it in create and update bodies", true);
+  if (a.computed && !b.computed) add("changed", element, path, "no longer Core.Computed: it may be sent", false);
+  // Computed already refused it in updates.
+  if (!a.immutable && b.immutable) add("changed", element, path, "became Core.Immutable: the generated validators refuse it in update bodies", !a.computed && !b.computed);
+  if (a.immutable && !b.immutable) add("changed", element, path, "no longer Core.Immutable: it may be changed", false);
 }
 
 /**

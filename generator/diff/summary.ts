@@ -4,13 +4,13 @@
  * Plain data, so two versions of a spec can be compared field by field.
  */
 import { optimisticConcurrency } from "../model/capabilities";
-import { mayOmit } from "../model/rules";
-import type { Facets, Model, Operation, TypeRef } from "../model/types";
+import { isComputed, isImmutable, mayOmit } from "../model/rules";
+import type { Facets, Model, Operation, Property, TypeRef } from "../model/types";
 
 /**
- * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only) and a type
- * definition's facets; a summary kept by an older version has no `format` (1) and none of those,
- * so they are compared only between two summaries of format 2.
+ * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
+ * definition's facets and Core.Computed/Core.Immutable; a summary kept by an older version has no
+ * `format` (1) and none of those, so they are compared only between two summaries of format 2.
  */
 export const SUMMARY_FORMAT = 2;
 
@@ -28,6 +28,9 @@ export interface TypeUse extends FacetSummary {
   type: string;
   collection: boolean;
   nullable: boolean;
+  /** A property annotated Core.Computed, Core.Immutable (format 2). */
+  computed?: true;
+  immutable?: true;
 }
 
 export interface TypeSummary {
@@ -92,6 +95,14 @@ export function use(t: TypeRef): TypeUse {
 }
 
 /** The facets worth keeping: those declared, Unicode only when false (its default is true). */
+/** A property's use, with the Core terms the generated validators read (validators-view.ts). */
+function propertyUse(p: Property): TypeUse {
+  const u = use(p.type);
+  if (isComputed(p)) u.computed = true;
+  if (isImmutable(p)) u.immutable = true;
+  return u;
+}
+
 function facetSummary(f: Facets): FacetSummary {
   const s: FacetSummary = {};
   if (f.maxLength !== undefined) s.maxLength = f.maxLength;
@@ -117,7 +128,7 @@ export function summarize(model: Model): ModelSummary {
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
         }
-        for (const p of t.properties) s.properties.set(p.name, use(p.type));
+        for (const p of t.properties) s.properties.set(p.name, propertyUse(p));
         for (const n of t.navigationProperties)
           s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
       } else if (t.kind === "enum") {
