@@ -66,9 +66,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   if (!slicing) {
     if (options.why?.length)
       diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
-    // The raw documents are referenced only inside this expression, so they can be collected as soon
-    // as the model is built (on Graph they are tens of megabytes of heap the later stages do not need).
-    full = buildModel(readDocuments(options.inputs, diags, false), diags);
+    // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
+    full = readModel(options.inputs, diags);
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
     // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
@@ -107,6 +106,15 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
     diags.fileError(Codes.outputTooLarge, `${e.message}: ${hint}`, options.inputs[0]?.file ?? "", e.file);
     throw new GenerationError(diags.items);
   }
+}
+
+/**
+ * The documents read whole and resolved into one model (as `odatagen diff` reads each version).
+ * The raw documents are referenced only inside this function, so they can be collected as soon as
+ * the model is built.
+ */
+export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag): Model {
+  return buildModel(readDocuments(inputs, diags, false), diags);
 }
 
 /**

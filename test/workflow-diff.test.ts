@@ -5,6 +5,7 @@ import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
 import { summaryFromJson, summaryToJson } from "../generator/diff/summary";
 import { copySpec, runCli, scratch } from "./helpers/cli";
+import { diff, entity, one, writeDoc } from "./helpers/diff";
 
 /** Edits the text of one element block, found by its opening tag. */
 function inBlock(xml: string, open: string, close: string, edit: (block: string) => string): string {
@@ -75,18 +76,6 @@ test("generate after a spec change prints the model changes (summary kept in nod
 });
 
 describe("breaking-change rules", () => {
-  const wrap = (body: string) => `<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
-<Schema Namespace="d" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema></edmx:DataServices></edmx:Edmx>`;
-  const diff = (a: string, b: string) => {
-    const dir = scratch();
-    fs.writeFileSync(path.join(dir, "a.xml"), wrap(a));
-    fs.writeFileSync(path.join(dir, "b.xml"), wrap(b));
-    return compareSummaries(loadSummary([path.join(dir, "a.xml")]), loadSummary([path.join(dir, "b.xml")]));
-  };
-  const entity = (props: string, nav = "") =>
-    `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${props}${nav}</EntityType>`;
-  const one = (a: string, b: string) => diff(a, b).changes.map((c) => [c.kind, c.path, c.detail, c.breaking]);
 
   test("nullability: becoming non-nullable breaks, becoming nullable does not", () => {
     expect(one(entity('<Property Name="p" Type="Edm.String"/>'), entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'))).toEqual([
@@ -192,14 +181,14 @@ describe("breaking-change rules", () => {
   test("a summary kept by an older version has no imports: they are not compared", () => {
     const c = entity("") + '<Action Name="a"/><EntityContainer Name="c"><ActionImport Name="A" Action="d.a"/></EntityContainer>';
     const dir = scratch();
-    fs.writeFileSync(path.join(dir, "a.xml"), wrap(c));
-    fs.writeFileSync(path.join(dir, "b.xml"), wrap(entity("") + '<Action Name="a"/><EntityContainer Name="c"/>'));
-    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "a.xml")]))) as { imports?: unknown };
+    const a = writeDoc(dir, "a.xml", c);
+    const b = writeDoc(dir, "b.xml", entity("") + '<Action Name="a"/><EntityContainer Name="c"/>');
+    const kept = JSON.parse(summaryToJson(loadSummary([a]))) as { imports?: unknown };
     expect(kept.imports).toEqual({ A: { kind: "action import", operation: "d.a" } });
     delete kept.imports;
     const older = summaryFromJson(JSON.stringify(kept));
     expect(older.imports).toBeUndefined();
-    expect(compareSummaries(older, loadSummary([path.join(dir, "b.xml")])).changes).toEqual([]);
+    expect(compareSummaries(older, loadSummary([b])).changes).toEqual([]);
   });
 
   test("keys, media entities and ETags: what changes the generated client's calls breaks", () => {
@@ -222,9 +211,7 @@ describe("breaking-change rules", () => {
   });
 
   test("a summary kept by an older version (without keys, streams or ETags) compares without reporting them", () => {
-    const dir = scratch();
-    const file = path.join(dir, "a.xml");
-    fs.writeFileSync(file, wrap(entity("") + '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>'));
+    const file = writeDoc(scratch(), "a.xml", entity("") + '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>');
     const now = loadSummary([file]);
     const old = summaryFromJson(summaryToJson(now).replace(/,"key":\[[^\]]*\],"hasStream":false/g, "").replace(/,"etag":false/g, ""));
     expect(old.types.get("d.t")?.key).toBeUndefined();

@@ -2,6 +2,8 @@
 import yargs from "yargs";
 import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
+import { repeatedFiles } from "../config/validate";
+import type { DiffArgs } from "./diff-command";
 
 class UsageError extends Error {}
 
@@ -16,16 +18,41 @@ const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
  * empty value in a list (`--include ""`) is passed on (the slice warns about it, ODG302).
  */
 export function generateFlagProblem(argv: Record<string, unknown>): string | undefined {
-  for (const name of SINGLE_VALUED) {
+  return flagProblem(argv, SINGLE_VALUED, LIST_VALUED);
+}
+
+function flagProblem(argv: Record<string, unknown>, single: readonly string[], lists: readonly string[]): string | undefined {
+  for (const name of single) {
     const v = argv[name];
     if (Array.isArray(v)) return `--${name} was given ${v.length === 2 ? "twice" : `${v.length} times`} (${v.map((x) => JSON.stringify(String(x))).join(", ")}); give it once`;
     if (v === "") return `--${name} needs a value`;
   }
-  for (const name of LIST_VALUED) {
+  for (const name of lists) {
     const v = argv[name];
     if (Array.isArray(v) && v.length === 0) return `--${name} needs a value`;
   }
   return undefined;
+}
+
+/**
+ * `diff`'s two versions, each one or more documents: two files (`diff old.xml new.xml`), or
+ * `--old` and `--new`, each repeatable (`--old a.xml --old b.xml`); or the usage problem.
+ */
+export function diffSides(argv: Record<string, unknown>): Pick<DiffArgs, "old" | "new"> | string {
+  const listProblem = flagProblem(argv, [], ["old", "new"]);
+  if (listProblem) return listProblem;
+  const files = [argv["old-file"], argv["new-file"]].filter((f): f is string => typeof f === "string");
+  const old = argv.old as string[] | undefined;
+  const next = argv.new as string[] | undefined;
+  const usage = "name the two versions either as two files (diff old.xml new.xml) or with --old and --new (each repeated for a version's documents)";
+  if (files.length && (old || next)) return `${files.join(" ")} given with ${old ? "--old" : "--new"}: ${usage}`;
+  if (!old && !next) return files.length === 2 ? { old: [files[0]], new: [files[1]] } : `diff needs two versions: ${usage}`;
+  if (!old || !next) return `${old ? "--old" : "--new"} without ${old ? "--new" : "--old"}: give the ${old ? "new" : "old"} version's documents with ${old ? "--new" : "--old"}`;
+  for (const [flag, list] of [["--old", old], ["--new", next]] as const) {
+    const twice = repeatedFiles(list, process.cwd());
+    if (twice.length) return `${flag} names ${JSON.stringify(list[twice[0][0]])} again (the same file); give each document once`;
+  }
+  return { old, new: next };
 }
 
 export async function parseCommandLine(argv: string[]): Promise<number> {
@@ -84,19 +111,29 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       },
     )
     .command(
-      "diff <old> <new>",
-      "Compare two versions of a CSDL document: what changed, what breaks clients, which semver bump",
+      "diff [old-file] [new-file]",
+      "Compare two versions of a service's CSDL: what changed, what breaks clients, which semver bump",
       (y) =>
         y
-          .positional("old", { type: "string", demandOption: true, describe: "The previous CSDL XML file" })
-          .positional("new", { type: "string", demandOption: true, describe: "The new CSDL XML file" })
+          .positional("old-file", { type: "string", describe: "The previous CSDL XML file" })
+          .positional("new-file", { type: "string", describe: "The new CSDL XML file" })
+          .option("old", { type: "string", array: true, describe: "A document of the previous version (repeat for each: a main document and those its edmx:References name)" })
+          .option("new", { type: "string", array: true, describe: "A document of the new version (repeat for each)" })
           .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
-          .option("fail-on-breaking", { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" }),
+          .option("fail-on-breaking", { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" })
+          .example("$0 diff specs/v1.xml specs/v2.xml", "Compare two versions of one document")
+          .example("$0 diff --old v1/main.xml --old v1/common.xml --new v2/main.xml --new v2/common.xml", "Compare two versions of a service made of several documents")
+          .check((argv) => {
+            const sides = diffSides(argv);
+            if (typeof sides === "string") throw new UsageError(sides);
+            return true;
+          }),
       (args) => {
         // Loaded only for this command: generating (the common case) does not pay for it.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runDiff } = require("./diff-command") as typeof import("./diff-command");
-        done(runDiff(args as unknown as { old: string; new: string; json: boolean; "fail-on-breaking": boolean }));
+        const sides = diffSides(args) as Pick<DiffArgs, "old" | "new">;
+        done(runDiff({ ...sides, json: args.json, "fail-on-breaking": args["fail-on-breaking"] }));
       },
     )
     .epilog("Exit codes: 0 ok; 1 problems in the input, stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config.")

@@ -1,19 +1,30 @@
-/** `odatagen diff <old> <new>`: model changes between two versions of a spec, breaking or not. */
-import { GenerationError } from "../diagnostics";
+/** `odatagen diff`: model changes between two versions of a service's CSDL, breaking or not. */
+import { GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadSummary } from "../diff/load";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
 import { err, out, printDiagnostics } from "./style";
 
-export function runDiff(args: { old: string; new: string; json: boolean; "fail-on-breaking": boolean }): number {
+export interface DiffArgs {
+  /** The documents of each version, read together as `generate --input` reads them. */
+  old: string[];
+  new: string[];
+  json: boolean;
+  "fail-on-breaking": boolean;
+}
+
+export function runDiff(args: DiffArgs): number {
   let result;
+  const warnings: Diagnostic[] = [];
   try {
-    result = compareSummaries(loadSummary([args.old]), loadSummary([args.new]));
+    result = compareSummaries(loadSummary(args.old, warnings), loadSummary(args.new, warnings));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     printDiagnostics(e.diagnostics);
     return EXIT_INPUT;
   }
+  // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so.
+  printDiagnostics(warnings);
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
     const s = out.style;

@@ -6,12 +6,15 @@
  * function or action import, a media entity's stream), a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
- * that builds such values must give it), an entity set that now needs an ETag for changes. Not
+ * that builds such values must give it), an entity set that now needs an ETag for changes, facets
+ * of a value the client sends narrowed where the generated validators check them (facets.ts), a
+ * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies). Not
  * breaking: other additions, a property that became nullable, a widened type whose generated
  * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
+import { facetChanges } from "./facets";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { typeLabel } from "./summary";
+import { SUMMARY_FORMAT, typeLabel } from "./summary";
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element = "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "action import" | "function import";
@@ -37,11 +40,12 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   const changes: Change[] = [];
   const add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) =>
     changes.push({ kind, element, path, detail, breaking });
+  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= SUMMARY_FORMAT && (b.format ?? 1) >= SUMMARY_FORMAT };
 
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
     if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
-    else compareType(name, ta, tb, add, b);
+    else compareType(name, ta, tb, ctx);
   }
   for (const [name, tb] of b.types) if (!a.types.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
 
@@ -51,7 +55,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   const unmatchedB = new Map([...b.operations].filter(([key]) => !a.operations.has(key)).map(([key, o]) => [withParameters(key, o), [key, o] as const]));
   for (const [key, oa] of a.operations) {
     const ob = b.operations.get(key);
-    if (ob) compareOperation(key, oa, ob, add);
+    if (ob) compareOperation(key, oa, ob, ctx);
   }
   for (const [key, oa] of unmatchedA) {
     const full = withParameters(key, oa);
@@ -61,7 +65,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
       continue;
     }
     unmatchedB.delete(full);
-    compareOperation(match[0], oa, match[1], add);
+    compareOperation(match[0], oa, match[1], ctx);
   }
   for (const [key, ob] of unmatchedB.values()) add("added", "operation", key, `${ob.kind} added`, false);
 
@@ -91,6 +95,14 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
 
 type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) => void;
 
+interface Ctx {
+  add: Add;
+  /** The new summary. */
+  now: ModelSummary;
+  /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
+  recorded: boolean;
+}
+
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */
 function withParameters(key: string, o: OperationSummary): string {
   return key.endsWith("]") ? key : `${key}[${o.parameters.map((p) => p.name).join(",")}]`;
@@ -107,7 +119,8 @@ function inheritedFrom<T>(all: ModelSummary, t: TypeSummary, members: (x: TypeSu
   return undefined;
 }
 
-function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add, all: ModelSummary): void {
+function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): void {
+  const { add, now: all } = ctx;
   if (a.kind !== b.kind) {
     add("changed", "type", name, `was a ${a.kind} type, now a ${b.kind} type`, true);
     return;
@@ -118,6 +131,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add, all
   if (a.open && !b.open) add("changed", "type", name, "no longer open", true);
   if (!a.open && b.open) add("changed", "type", name, "became open", false);
   if (a.underlying !== b.underlying) add("changed", "type", name, `underlying type ${a.underlying} → ${b.underlying}`, !widens(a.underlying ?? "", b.underlying ?? ""));
+  // A type definition's facets, compared as a property's are (a shorter MaxLength, a smaller Precision).
+  else if (a.kind === "typedef" && ctx.recorded && a.underlying)
+    compareUse(name, "type", { type: a.underlying, collection: false, nullable: true, ...a.facets }, { type: a.underlying, collection: false, nullable: true, ...b.facets }, ctx);
   if (a.isFlags !== b.isFlags) add("changed", "type", name, b.isFlags ? "became a flags enum" : "no longer a flags enum", true);
   // Unknown (undefined) in a summary kept by an older version: nothing to compare.
   if (a.key && b.key && a.key.join(",") !== b.key.join(",")) {
@@ -133,9 +149,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, add: Add, all
     const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
     if (moved) {
       add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
-      compareUse(`${name}/${p}`, "property", ua, moved[1], add);
+      compareUse(`${name}/${p}`, "property", ua, moved[1], ctx);
     } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
-    else compareUse(`${name}/${p}`, "property", ua, ub, add);
+    else compareUse(`${name}/${p}`, "property", ua, ub, ctx);
   }
   // A complex value is written whole (an entity in a body is a Partial): a new non-nullable
   // property is one more that code building such values must give.
@@ -167,23 +183,49 @@ function label(n: { target: string; collection: boolean; containsTarget: boolean
   return `${n.collection ? `Collection(${n.target})` : n.target}${n.containsTarget ? ", contained" : ""}`;
 }
 
-function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, add: Add): void {
+function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
+  const { add } = ctx;
   if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
     const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
   }
+  compareFacets(path, element, a, b, ctx, true);
+  if (ctx.recorded) compareWritable(path, element, a, b, add);
   if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
   if (!a.nullable && b.nullable) add("changed", element, path, "became nullable", false);
 }
 
-function compareOperation(key: string, a: OperationSummary, b: OperationSummary, add: Add): void {
+/**
+ * Core.Computed and Core.Immutable, as the generated validators read them: a computed property is
+ * refused in create and update bodies, an immutable one in update bodies. Permissions is not read.
+ */
+function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, add: Add): void {
+  if (!a.computed && b.computed) add("changed", element, path, "became Core.Computed: the generated validators refuse it in create and update bodies", true);
+  if (a.computed && !b.computed) add("changed", element, path, "no longer Core.Computed: it may be sent", false);
+  // Computed already refused it in updates.
+  if (!a.immutable && b.immutable) add("changed", element, path, "became Core.Immutable: the generated validators refuse it in update bodies", !a.computed && !b.computed);
+  if (a.immutable && !b.immutable) add("changed", element, path, "no longer Core.Immutable: it may be changed", false);
+}
+
+/**
+ * Facet changes of a use whose type stayed (else the type change says it). `written`: the client
+ * sends such values, so narrowed facets break it (the generated validators refuse some it sent).
+ */
+function compareFacets(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, written: boolean, prefix = ""): void {
+  if (!ctx.recorded || a.type !== b.type || a.collection !== b.collection) return;
+  const primitive = b.type.startsWith("Edm.") ? b.type : ctx.now.types.get(b.type)?.underlying;
+  for (const c of facetChanges(primitive, a, b)) ctx.add("changed", element, path, prefix + c.detail, written && c.narrowed);
+}
+
+function compareOperation(key: string, a: OperationSummary, b: OperationSummary, ctx: Ctx): void {
+  const { add } = ctx;
   const pa = new Map(a.parameters.map((p) => [p.name, p]));
   const pb = new Map(b.parameters.map((p) => [p.name, p]));
   for (const [n, ua] of pa) {
     const ub = pb.get(n);
     if (!ub) add("changed", "operation", key, `parameter ${n} removed`, true);
     else {
-      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, add);
+      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx);
       // Unknown (undefined) in a summary kept by an older version: nothing to compare.
       if (ua.optional === true && ub.optional === false) add("changed", "operation", `${key}/${n}`, "parameter became required", true);
       if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false);
@@ -200,6 +242,8 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   const rb = b.returns ? typeLabel(b.returns) : "nothing";
   if (ra !== rb) add("changed", "operation", key, `returns ${ra} → ${rb}`, true);
   else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
+  // The client only reads a return value: narrower facets refuse nothing it sends.
+  if (a.returns && b.returns && ra === rb) compareFacets(key, "operation", a.returns, b.returns, ctx, false, "return value ");
 }
 
 /**

@@ -1,28 +1,21 @@
-/** Reads CSDL files into a resolved model for comparison (parse and model stages only, no emit). */
-import * as fs from "node:fs";
-import { Codes, DiagnosticBag, GenerationError, unreadableReason } from "../diagnostics";
-import { buildModel } from "../model/build";
-import type { RawDocument } from "../parse/raw";
-import { readCsdlXml } from "../parse/xml";
+/** Reads one version of a service (its CSDL documents) into a model summary, as `generate` reads its inputs. */
+import { DiagnosticBag, GenerationError, type Diagnostic } from "../diagnostics";
+import { readModel } from "../generate";
+import { readInputFiles, unreadableDiagnostics } from "../write/uptodate";
 import { summarize, type ModelSummary } from "./summary";
 
-/** Throws GenerationError with every problem found when a file cannot be read or has errors. */
-export function loadSummary(files: string[]): ModelSummary {
+/**
+ * The documents of one version, read and resolved together (a main document and those its
+ * `edmx:Reference`s name). Throws GenerationError with every problem found when a file cannot be
+ * read or has errors; adds the warnings to `warnings` (such as ODG110, a referenced document that
+ * is not among `files`).
+ */
+export function loadSummary(files: string[], warnings?: Diagnostic[]): ModelSummary {
+  const read = readInputFiles(files);
+  if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable));
   const diags = new DiagnosticBag();
-  const docs: RawDocument[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
-    } catch (e) {
-      diags.fileError(Codes.fileUnreadable, `cannot read input: ${unreadableReason(e)}`, file);
-      continue;
-    }
-    const doc = readCsdlXml(file, text, diags);
-    if (doc) docs.push(doc);
-  }
+  const model = readModel(read.contents, diags);
   if (diags.hasErrors) throw new GenerationError(diags.items);
-  const model = buildModel(docs, diags);
-  if (diags.hasErrors) throw new GenerationError(diags.items);
+  warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
   return summarize(model);
 }

@@ -4,15 +4,33 @@
  * Plain data, so two versions of a spec can be compared field by field.
  */
 import { optimisticConcurrency } from "../model/capabilities";
-import { mayOmit } from "../model/rules";
-import type { Model, Operation, TypeRef } from "../model/types";
+import { isComputed, isImmutable, mayOmit } from "../model/rules";
+import type { Facets, Model, Operation, Property, TypeRef } from "../model/types";
 
-export interface TypeUse {
+/**
+ * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
+ * definition's facets and Core.Computed/Core.Immutable; a summary kept by an older version has no
+ * `format` (1) and none of those, so they are compared only between two summaries of format 2.
+ */
+export const SUMMARY_FORMAT = 2;
+
+/** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
+export interface FacetSummary {
+  maxLength?: number | "max";
+  precision?: number;
+  scale?: number | "variable" | "floating";
+  srid?: string;
+  unicode?: false;
+}
+
+export interface TypeUse extends FacetSummary {
   /** Qualified type name, e.g. `Edm.String` or `microsoft.graph.user`. */
   type: string;
   collection: boolean;
   nullable: boolean;
-  maxLength?: number | "max";
+  /** A property annotated Core.Computed, Core.Immutable (format 2). */
+  computed?: true;
+  immutable?: true;
 }
 
 export interface TypeSummary {
@@ -25,6 +43,8 @@ export interface TypeSummary {
   members: Map<string, number>;
   isFlags?: boolean;
   underlying?: string;
+  /** A type definition's facets (format 2). */
+  facets?: FacetSummary;
   /**
    * An entity type's key as its URLs name it (aliases for paths), where the type declares it; a
    * derived type's inherited key is its base type's. Absent in summaries kept by older versions.
@@ -44,6 +64,8 @@ export interface OperationSummary {
 }
 
 export interface ModelSummary {
+  /** SUMMARY_FORMAT when written by this version; absent in summaries kept by older versions. */
+  format?: number;
   types: Map<string, TypeSummary>;
   /** Keyed by `name(bindingType)` plus, for overloaded functions, their parameter names. */
   operations: Map<string, OperationSummary>;
@@ -69,9 +91,26 @@ export interface EntrySetSummary {
 }
 
 export function use(t: TypeRef): TypeUse {
-  const u: TypeUse = { type: t.type.qualifiedName, collection: t.collection, nullable: t.nullable };
-  if (t.facets.maxLength !== undefined) u.maxLength = t.facets.maxLength;
+  return { type: t.type.qualifiedName, collection: t.collection, nullable: t.nullable, ...facetSummary(t.facets) };
+}
+
+/** The facets worth keeping: those declared, Unicode only when false (its default is true). */
+/** A property's use, with the Core terms the generated validators read (validators-view.ts). */
+function propertyUse(p: Property): TypeUse {
+  const u = use(p.type);
+  if (isComputed(p)) u.computed = true;
+  if (isImmutable(p)) u.immutable = true;
   return u;
+}
+
+function facetSummary(f: Facets): FacetSummary {
+  const s: FacetSummary = {};
+  if (f.maxLength !== undefined) s.maxLength = f.maxLength;
+  if (f.precision !== undefined) s.precision = f.precision;
+  if (f.scale !== undefined) s.scale = f.scale;
+  if (f.srid !== undefined) s.srid = f.srid;
+  if (f.unicode === false) s.unicode = false;
+  return s;
 }
 
 export function summarize(model: Model): ModelSummary {
@@ -89,14 +128,17 @@ export function summarize(model: Model): ModelSummary {
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
         }
-        for (const p of t.properties) s.properties.set(p.name, use(p.type));
+        for (const p of t.properties) s.properties.set(p.name, propertyUse(p));
         for (const n of t.navigationProperties)
           s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;
         s.underlying = t.underlying;
         for (const m of t.members) s.members.set(m.name, m.value);
-      } else s.underlying = t.underlying.qualifiedName;
+      } else {
+        s.underlying = t.underlying.qualifiedName;
+        s.facets = facetSummary(t.facets);
+      }
       types.set(t.qualifiedName, s);
     }
     const counts = new Map<string, number>();
@@ -118,7 +160,7 @@ export function summarize(model: Model): ModelSummary {
   const imports = new Map<string, ImportSummary>();
   for (const i of c?.imports ?? [])
     if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
-  return { types, operations, entrySets, imports };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
 }
 
 function baseKey(op: Operation): string {
@@ -137,6 +179,7 @@ interface TypeJson extends Omit<TypeSummary, "properties" | "navigation" | "memb
   members: Obj<number>;
 }
 interface SummaryJson {
+  format?: number;
   types: Obj<TypeJson>;
   operations: Obj<OperationSummary>;
   entrySets: Obj<EntrySetSummary>;
@@ -148,7 +191,7 @@ export function summaryToJson(s: ModelSummary): string {
   const types: Obj<TypeJson> = {};
   for (const [k, t] of s.types)
     types[k] = { ...t, properties: Object.fromEntries(t.properties), navigation: Object.fromEntries(t.navigation), members: Object.fromEntries(t.members) };
-  const json: SummaryJson = { types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
+  const json: SummaryJson = { format: s.format, types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
   if (s.imports) json.imports = Object.fromEntries(s.imports);
   return JSON.stringify(json);
 }
@@ -158,7 +201,7 @@ export function summaryFromJson(text: string): ModelSummary {
   const types = new Map<string, TypeSummary>();
   for (const [k, t] of Object.entries(j.types))
     types.set(k, { ...t, properties: new Map(Object.entries(t.properties)), navigation: new Map(Object.entries(t.navigation)), members: new Map(Object.entries(t.members)) });
-  const summary: ModelSummary = { types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
+  const summary: ModelSummary = { format: j.format, types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
   if (j.imports) summary.imports = new Map(Object.entries(j.imports));
   return summary;
 }

@@ -16,7 +16,7 @@ import * as path from "node:path";
 import type { Plan } from "./plan";
 import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
-import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
+import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -102,12 +102,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const leftovers = writes ? false : hasLeftovers(service.out);
   const base = { service, recovered, leftovers };
   const read = readInputs(service.out, service.inputs);
-  if (read.unreadable.length) {
-    const diagnostics = read.unreadable.map((u): Diagnostic => ({
-      code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: display(u.file), line: 0, column: 0, path: "",
-    }));
-    return { ...base, status: "failed", diagnostics, ms: elapsed() };
-  }
+  if (read.unreadable.length) return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable), ms: elapsed() };
   const options = optionsRecord(service);
   if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };

@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
-import { unreadableReason } from "../diagnostics";
+import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { StatCache } from "./statcache";
@@ -22,7 +22,14 @@ export interface ReadInputs {
 }
 
 export function readInputs(outDir: string, files: string[]): ReadInputs {
-  const result: ReadInputs = { contents: [], records: [], unreadable: [] };
+  const records: ManifestInput[] = [];
+  const read = readInputFiles(files, (file, buf) => records.push({ file: recordedInputPath(outDir, file), sha256: sha256(buf) }));
+  return { ...read, records };
+}
+
+/** The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the bytes of each file read. */
+export function readInputFiles(files: readonly string[], each?: (file: string, buf: Buffer) => void): Omit<ReadInputs, "records"> {
+  const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
   for (const file of files) {
     let buf: Buffer;
     let text: string;
@@ -34,9 +41,16 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
       continue;
     }
     result.contents.push({ file: display(file), content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
-    result.records.push({ file: recordedInputPath(outDir, file), sha256: sha256(buf) });
+    each?.(file, buf);
   }
   return result;
+}
+
+/** ODG001 for each input that could not be read. */
+export function unreadableDiagnostics(unreadable: ReadInputs["unreadable"]): Diagnostic[] {
+  return unreadable.map((u) => ({
+    code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: display(u.file), line: 0, column: 0, path: "",
+  }));
 }
 
 /** An input path as shown in diagnostics: relative to the working folder when inside it. */

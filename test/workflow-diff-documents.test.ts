@@ -1,0 +1,78 @@
+/**
+ * `odatagen diff` on a service made of several documents: each version is given with `--old` and
+ * `--new` (repeatable) and read as `generate --input a.xml b.xml` reads it; two positional files
+ * still compare two single documents.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli, scratch } from "./helpers/cli";
+import { edmx, schema } from "./helpers/csdl";
+
+/** A main document (namespace `d`) whose entity type uses a complex type of `c`, in a document of its own. */
+function version(dir: string, address: string, extra = ""): [string, string] {
+  fs.mkdirSync(dir);
+  const reference = '<edmx:Reference Uri="common.xml"><edmx:Include Namespace="c"/></edmx:Reference>\n';
+  const main = schema("d", `<EntityType Name="t"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="home" Type="c.address"/>${extra}</EntityType>`);
+  fs.writeFileSync(path.join(dir, "main.xml"), edmx(main, reference));
+  fs.writeFileSync(path.join(dir, "common.xml"), edmx(schema("c", `<ComplexType Name="address">${address}</ComplexType>`)));
+  return [path.join(path.basename(dir), "main.xml"), path.join(path.basename(dir), "common.xml")];
+}
+
+const street = '<Property Name="street" Type="Edm.String"/>';
+const zip = '<Property Name="zip" Type="Edm.String"/>';
+
+test("--old and --new, each repeated: the documents of each version are read together", () => {
+  const dir = scratch();
+  const [oldMain, oldCommon] = version(path.join(dir, "v1"), street + zip);
+  const [newMain, newCommon] = version(path.join(dir, "v2"), street, '<Property Name="note" Type="Edm.String"/>');
+  const r = runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", newMain, "--new", newCommon, "--json"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).changes).toEqual([
+    { kind: "added", element: "property", path: "d.t/note", detail: "property added: Edm.String", breaking: false },
+    { kind: "removed", element: "property", path: "c.address/zip", detail: "property removed (was Edm.String)", breaking: true },
+  ]);
+  // Several values after one flag, in another order, as --input takes them.
+  const same = runCli(["diff", "--old", oldCommon, oldMain, "--new", newMain, newCommon, "--fail-on-breaking"], dir);
+  expect(same.code).toBe(1);
+  expect(same.stdout).toMatch(/^breaking\s+removed\s+property\s+c\.address\/zip: property removed/m);
+  expect(same.stdout).toMatch(/2 change\(s\), 1 breaking; suggested bump: major/);
+  // The documents of one version against themselves: nothing changed.
+  expect(runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", oldMain, "--new", oldCommon], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
+});
+
+test("a version given without the document its reference names: its types are Edm.Untyped, and the warning says so", () => {
+  const dir = scratch();
+  const [oldMain] = version(path.join(dir, "v1"), street + zip);
+  const [newMain] = version(path.join(dir, "v2"), street);
+  const r = runCli(["diff", oldMain, newMain], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
+  for (const v of ["v1", "v2"]) expect(r.stderr).toMatch(new RegExp(`^${v}/main\\.xml:\\d+:\\d+: warning ODG110: .*common\\.xml.* \\[d\\.t/home\\]$`, "m"));
+});
+
+test("a document of one version that cannot be read is a diagnostic naming it, exit 1", () => {
+  const dir = scratch();
+  const [oldMain, oldCommon] = version(path.join(dir, "v1"), street);
+  const r = runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", oldMain, "--new", "v2/common.xml"], dir);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^v2\/common\.xml: error ODG001: cannot read input: no such file/m);
+});
+
+test("usage errors name the flag and exit 2: a mix of files and flags, a missing side, a flag without a value, a document given twice", () => {
+  const dir = scratch();
+  const [main, common] = version(path.join(dir, "v1"), street);
+  const usage = (args: string[]) => {
+    const r = runCli(["diff", ...args], dir);
+    expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 2, stdout: "" });
+    return r.stderr.split("\n")[0];
+  };
+  expect(usage([main, main, "--old", common])).toBe(`odatagen: ${main} ${main} given with --old: name the two versions either as two files (diff old.xml new.xml) or with --old and --new (each repeated for a version's documents)`);
+  expect(usage([main, "--new", common])).toMatch(/^odatagen: v1\/main\.xml given with --new: /);
+  expect(usage(["--old", main, "--old", common])).toBe("odatagen: --old without --new: give the new version's documents with --new");
+  expect(usage(["--new", main])).toBe("odatagen: --new without --old: give the old version's documents with --old");
+  expect(usage(["--old", "--new", main])).toBe("odatagen: --old needs a value");
+  expect(usage(["--old", main, "--new", main, `./${main}`])).toBe(`odatagen: --new names "./${main}" again (the same file); give each document once`);
+  expect(usage([main])).toMatch(/^odatagen: diff needs two versions: /);
+  expect(usage([main, main, main])).toMatch(/^odatagen: Unknown argument/);
+});
