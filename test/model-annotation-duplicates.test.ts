@@ -75,6 +75,22 @@ describe("a term applied twice to one target with one qualifier", () => {
     expect(r.read("ns.requests.ts")).toContain(`rt.key("id", rt.edmString)`);
   });
 
+  test("a term no generated line depends on (Graph's ReadRestrictions): a note, not printed, so --fail-on-warnings passes", () => {
+    const term = "Org.OData.Capabilities.V1.ReadRestrictions";
+    const restriction = (readable: boolean) => `<Annotation Term="${term}"><Record><PropertyValue Property="Readable" Bool="${readable}"/></Record></Annotation>`;
+    const xml = edmx(schema("ns", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+      <EntityContainer Name="svc"><EntitySet Name="es" EntityType="ns.e">${restriction(true)}</EntitySet></EntityContainer>
+      ${block("ns.svc/es", restriction(false))}`));
+    const r = generateDocs([["a.xml", xml]], ["--fail-on-warnings"]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([]);
+    // The same shape with a term the generated code reads is a warning, and fails the run.
+    const etag = "Org.OData.Core.V1.OptimisticConcurrency";
+    const read = generateDocs([["a.xml", xml.split(term).join(etag)]], ["--fail-on-warnings"]);
+    expect(read.code).toBe(1);
+    expect(read.lines).toEqual([expect.stringContaining(`warning ODG104: ${etag} is applied to ns.svc/es twice`)]);
+  });
+
   test("a slice keeps the same one, and says so", () => {
     const xml = edmx(schema("ns", type() + block("ns.t/p", desc("one")) + block("ns.t/p", desc("two")) + `<ComplexType Name="other"/>`));
     const full = generateDocs([["a.xml", xml]]);

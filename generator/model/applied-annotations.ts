@@ -2,10 +2,11 @@
  * CSDL 4.01 §3.6: "A model element MUST NOT specify more than one annotation for a given combination
  * of term and qualifier." When one does, odatagen keeps the first it reads — an element's own
  * annotations before any `<Annotations>` block's, blocks in document order, documents in the order
- * given — and reports each later one (ODG104, a warning: the output is that of the first, whatever
- * else the document says). One map lookup per annotation.
+ * given — and reports each later one (ODG104: a warning for a term whose value the generated code
+ * depends on, else a note that is not printed). One map lookup per annotation.
  */
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { TERMS_READ } from "./rules";
 
 export class AppliedAnnotations {
   /** `target term#qualifier` → where it was first applied. */
@@ -26,7 +27,9 @@ export class AppliedAnnotations {
       return true;
     }
     const what = qualifier === undefined ? term : `${term} with Qualifier ${qualifier}`;
-    this.diags.warning(Codes.duplicateName,
+    // A warning where it changes the generated code; else a note (Graph gives 11 capability
+    // restrictions twice, which no generated line depends on and its users cannot fix).
+    this.diags.add(Codes.duplicateName, TERMS_READ.has(term) ? "warning" : "info",
       `${what} is applied to ${path} twice (CSDL §3.6: once per term and qualifier); the first, at ${placeOf(first)}, is kept and this one ignored`,
       path, at);
     return false;

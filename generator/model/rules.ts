@@ -96,6 +96,15 @@ const REVISIONS = `${CORE}.Revisions`;
 const OPTIONAL_PARAMETER = `${CORE}.OptionalParameter`;
 export const CAPABILITIES = "Org.OData.Capabilities.V1";
 
+/**
+ * The terms whose values change the generated code. A term applied twice is a warning only for
+ * these: for another term the generated code is the same whichever value is kept.
+ */
+export const TERMS_READ: ReadonlySet<string> = new Set([
+  DESCRIPTION, LONG_DESCRIPTION, COMPUTED, IMMUTABLE, REVISIONS, OPTIONAL_PARAMETER,
+  `${CORE}.OptimisticConcurrency`, `${CAPABILITIES}.KeyAsSegmentSupported`,
+]);
+
 /** The string value of an annotation, when it is a constant. */
 function stringValue(e: RawExpression | undefined): string | undefined {
   return e && e.kind === "constant" ? e.value : undefined;
