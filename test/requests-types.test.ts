@@ -193,6 +193,54 @@ describe("a read without select: the service's default set (tsc --strict)", () =
   });
 });
 
+// $expand in the result type: the expanded navigation properties are there, each read as its nested
+// options say (its own select, default set and expand); the others are not.
+const EXPAND_USAGE = `
+import * as rt from "./runtime.js";
+import { getPerson, listPersons, people, findTrips } from "./Travel.Lite.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const p = await getPerson(client, people().byKey("a"), { select: ["UserName"], expand: { Trips: { select: ["Name"], expand: { PlanItems: { select: ["Title"] } } }, BestFriend: true } });
+  const tripNames: string[] = p.Trips.map((t) => t.Name);
+  const titles: (string | null | undefined)[] = p.Trips.flatMap((t) => t.PlanItems.map((i) => i.Title));
+  const friendKey: string | undefined = p.BestFriend?.UserName;
+  const friendFirst: string | undefined = p.BestFriend?.FirstName;
+  // @ts-expect-error Friends was not expanded
+  void p.Friends;
+  // @ts-expect-error a trip's Budget was not selected
+  void p.Trips[0]?.Budget;
+  // @ts-expect-error a nullable single-valued navigation property may be null
+  void p.BestFriend.UserName;
+  // Without select: the default set, and the listed expansions, each its target's default set.
+  const listed = await listPersons(client, people(), { expand: ["Trips"] });
+  const tripKey: number | undefined = listed.value[0]?.Trips[0]?.TripId;
+  const budget: number | "INF" | "-INF" | "NaN" | null | undefined = listed.value[0]?.Trips[0]?.Budget;
+  // @ts-expect-error nothing expanded it
+  void listed.value[0]?.Friends;
+  // @ts-expect-error a trip's plan items were not expanded
+  void listed.value[0]?.Trips[0]?.PlanItems;
+  const plain = await getPerson(client, people().byKey("a"));
+  // @ts-expect-error a navigation property is not read without $expand
+  void plain.Trips;
+  const trips = await findTrips(client, { near: null, after: null, tags: [] }, { expand: { PlanItems: { select: ["Title"] } } });
+  const planned: (string | null | undefined)[] | undefined = trips.value[0]?.PlanItems.map((i) => i.Title);
+  // Inferred, $expand is still checked for names that are no navigation property, at every level.
+  // @ts-expect-error Frends is no navigation property
+  await getPerson(client, people().byKey("a"), { expand: { Trips: true, Frends: true } });
+  // @ts-expect-error nor, below Trips, is Tripz
+  await getPerson(client, people().byKey("a"), { expand: { Trips: { expand: { PlanItems: true, Tripz: true } } } });
+  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned];
+}
+`;
+
+test("$expand in the result type: expanded navigation properties as their nested options say, and only those", () => {
+  const diagnostics = compileUsage("trippin-lite.xml", "types-expand", EXPAND_USAGE, "Friends was not expanded");
+  expect(diagnostics.filter((d) => !d.startsWith("types-expand/usage-wrong.ts"))).toEqual([]);
+  expect(diagnostics.filter((d) => d.startsWith("types-expand/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
+});
+
 // Which parameters a caller may leave out (OData Protocol §11.5.4.1.1, §11.5.5.1): a function's only
 // when annotated Core.OptionalParameter, an action's also when nullable (the service reads null).
 const PARAMS_USAGE = `

@@ -36,15 +36,13 @@ export interface EntityRequestsView {
   qname: string;
   type: string;
   keyType: string;
-  /** The `…Navigation` type listing its navigation properties (typed `$expand`). */
-  nav: string;
-  /** `, ` and the `…Subtypes` map of its subtypes by qualified name (type casts in `$select`); "" without subtypes. */
-  casts: string;
-  /** The type parameters of get/list (the selected properties) and create (the options): `S` and `O`, unless the signature names a type so. */
-  selected: string;
-  written: string;
-  /** What get resolves with (list with a page of it): `rt.Selected<…>`, with the key properties a default-set read keeps. */
+  /** get's and list's type parameters, `<S extends …, const E extends …>` (selected properties, expansions), and their options' type. */
+  typeParams: string;
+  options: string;
+  /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
+  /** create's type parameter (its options): `O`, unless the signature names a type so. */
+  written: string;
   get: string;
   list: string;
   create: string;
@@ -55,7 +53,7 @@ export interface EntityRequestsView {
 export interface OperationView {
   doc: string;
   name: string;
-  /** `<S extends …>` for a function returning entities (typed `$select`), else "". */
+  /** `<S extends …, const E extends …>` for a function returning entities (typed `$select`, `$expand`), else "". */
   typeParams: string;
   /** For a composable function returning entities, with parameters written inline: its result's address builder (named later). */
   compose?: { doc: string; signature: string; type: string; make: string };
@@ -103,21 +101,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
-  // Typed query options for reads of `t` (typed `self`) whose selected properties are `S`.
-  const reads: Reads = (t, self, S) => {
-    const nav = navTs(t);
-    const casts = t.derived.length > 0 ? `, ${castsTs(t)}` : "";
-    // Without $select: the service's default set, in which only the key properties are sure to be
-    // present (a key through a complex property does not count), unless the service returns them all.
+  // What a read of `t` (typed `self`) without $select holds: the service's default set, in which only
+  // the key properties are sure to be present (a key through a complex property does not count),
+  // unless the service returns them all (then `self`).
+  const defaultSet = (t: EntityType, self: string) => {
+    if (ctx.options.completeReads) return self;
     const own = new Set(allProperties(t));
     const keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
-    const defaultSet = `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
-    const tail = ctx.options.completeReads ? casts : `${casts || ", {}"}, ${defaultSet}`;
+    return `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
+  };
+  // Typed query options of reads of `t` (typed `self`): `S` the selected properties, `E` the expansions.
+  const reads: Reads = (t, self, S, E) => {
+    const nav = navTs(t);
+    const casts = castsTs(t);
     return {
-      casts,
-      constraint: `rt.PropertyName<${self}, ${nav}${casts}>`,
-      options: `rt.QueryOptions<${self}, ${nav}, ${S}${casts}>`,
-      result: `rt.Selected<${self}, ${S}, ${nav}${tail}>`,
+      typeParams: `<${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never>`,
+      options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
+      result: `rt.Selected<${self}, ${S}, ${nav}, ${casts}, ${defaultSet(t, self)}, ${E}>`,
     };
   };
 
@@ -180,8 +180,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
       body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
+        const target = ts(n.target, true);
         const casts = castsTs(n.target);
-        return `${propertyKey(path)}: rt.Nav<${ts(n.target, true)}, ${navTs(n.target)}${casts === "{}" ? "" : `, ${casts}`}>`;
+        const expanded = defaultSet(n.target, target);
+        const rest = expanded !== target ? `, ${casts}, ${expanded}` : casts !== "{}" ? `, ${casts}` : "";
+        return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
     });
     if (listsSubtypes(t)) {
@@ -215,15 +218,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
-    const selected = typeParameter("S", named);
-    const q = reads(t, self, selected);
+    const q = reads(t, self, typeParameter("S", named), typeParameter("E", named));
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
-      nav,
-      casts: q.casts,
-      selected,
+      typeParams: q.typeParams,
+      options: q.options,
       result: q.result,
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
@@ -352,7 +353,7 @@ interface OperationTypes {
 }
 
 /** The typed query options of reads of an entity type: the constraint of `S`, the options' and the result's types. */
-type Reads = (t: EntityType, self: string, S: string) => { casts: string; constraint: string; options: string; result: string };
+type Reads = (t: EntityType, self: string, S: string, E: string) => { typeParams: string; options: string; result: string };
 
 function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
@@ -596,9 +597,9 @@ function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: Ope
   }
   if (isFunction && ret && ret.type.kind === "entity") {
     const item = refTs({ ...ret, collection: false });
-    const S = typeParameter("S", `${args.join(" ")} ${item}`);
-    const q = reads(ret.type, item, S);
-    typeParams = `<${S} extends ${q.constraint} = never>`;
+    const named = `${args.join(" ")} ${item}`;
+    const q = reads(ret.type, item, typeParameter("S", named), typeParameter("E", named));
+    typeParams = q.typeParams;
     args.push(`options?: ${q.options}`);
     result = ret.collection ? `rt.Page<${q.result}${ret.nullable ? " | null" : ""}>` : q.result;
     path = `rt.withQuery(${path}, options)`;

@@ -97,11 +97,15 @@ export interface UpdateOptions extends ChangeOptions {
 // ---------------------------------------------------------------------------------------------
 // Typed query options (OData URL Conventions §5.1)
 
-/** Marks a navigation property to `T` whose own navigation properties are described by `N`. */
-export interface Nav<T, N, C = {}> {
+/**
+ * Marks a navigation property to `T` whose own navigation properties are described by `N`, its
+ * subtypes by `C`, and what an expansion of it without `select` holds by `D` (see `Selected`).
+ */
+export interface Nav<T, N, C = {}, D = T> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
+  readonly __defaultSet?: D;
 }
 
 /**
@@ -137,9 +141,9 @@ type NestedOptions<X> = X extends Nav<infer T, infer M, infer C> ? QueryParts<T,
 /** `$expand`: navigation property names, or per navigation property nested options. */
 export type Expand<N> = readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
 
-export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}> {
+export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
   select?: readonly S[] | undefined;
-  expand?: Expand<N> | undefined;
+  expand?: E | undefined;
   filter?: string | undefined;
   orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
   top?: number | undefined;
@@ -148,7 +152,18 @@ export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C 
   count?: boolean | undefined;
 }
 
-export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}> extends ReadOptions, QueryParts<T, N, S, C> {}
+export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends ReadOptions, QueryParts<T, N, S, C, E> {}
+
+/**
+ * The options of a read whose `$expand` is inferred as `E` (so that the result type follows it):
+ * inferred, an object is not checked for names it should not have, so `KnownOnly` makes each name
+ * that is no navigation property (`{ Trips: true, Frends: true }`), at any level, an error.
+ */
+export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E & KnownOnly<E, N>>;
+
+type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
+
+type KnownNested<O, X> = O extends { readonly expand?: infer F } ? (X extends Nav<unknown, infer M, unknown, unknown> ? { readonly expand?: KnownOnly<F, M> } : unknown) : unknown;
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
@@ -162,13 +177,35 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /**
- * The entity as read: with `$select`, the selected properties as declared and the expanded ones (for
- * a navigation property expanded through a complex property, `a/nav`, the whole of `a`); without,
- * `D`: the service's default set of properties, which the metadata does not tell (Protocol
- * §11.2.5.1; Graph leaves out many non-nullable ones), typed as `DefaultSet<T, key>` — or all of
- * `T` when the generation option `completeReads` says the service returns every property.
+ * The entity as read. With `$select` (`S`), the selected properties as declared; without, `D`: the
+ * service's default set of properties, which the metadata does not tell (Protocol §11.2.5.1; Graph
+ * leaves out many non-nullable ones), typed as `DefaultSet<T, key>` — or all of `T` when the
+ * generation option `completeReads` says the service returns every property. Navigation properties
+ * are there only as `$expand` (`E`) asks, each read as its own options say; one expanded through a
+ * complex property, `a/nav`, keeps the whole of `a`.
  */
-export type Selected<T, S extends string, N = {}, C = {}, D = T> = ([S] extends [never] ? D : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | FirstSegment<keyof N> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> : never) & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}, D = T, E = never> = ([S] extends [never]
+  ? WithoutKeys<D, keyof N>
+  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> : never) & Expanded<T, N, E> & ControlInfo;
+
+/** `Omit` for each member of a union. */
+type WithoutKeys<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The navigation properties (or `a/nav` paths) `$expand` names, as a list or as the keys of an object. */
+type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
+
+/** `a` of each `a/nav`. */
+type ComplexHeads<K> = K extends `${infer H}/${string}` ? H : never;
+
+/** The expanded navigation properties of `T`: each read as its nested options say. */
+type Expanded<T, N, E> = { [K in ExpandKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], E extends readonly unknown[] ? true : E[K & keyof E]> };
+
+/** A collection of entities, or one entity (`null` where the navigation property is nullable). */
+type ExpandedValue<V, X, O> = X extends Nav<infer U, infer M, infer C, infer D>
+  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, D, O>[] : ExpandedEntity<U, M, C, D, O> | (null extends V ? null : never)
+  : never;
+
+type ExpandedEntity<U, M, C, D, O> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, D, O extends { readonly expand?: infer F } ? F : never>;
 
 /**
  * The properties `S` selects behind a cast to a type derived from `T` (`Ns.user/displayName` read
@@ -181,9 +218,6 @@ type SubtypeSelected<T, S extends string, C> = C extends AnyTypeCast
 
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
-
-/** `a` of `a/b/c`. */
-type FirstSegment<K> = K extends `${infer H}/${string}` ? H : K;
 
 /** One page of a collection (OData JSON Format §12). */
 export interface Page<T> {
@@ -550,20 +584,26 @@ export function encodeQueryValue(text: string): string {
   return encodeURIComponent(text).replace(/%(2C|24|3A|2F|40|3D|28|29|27)/gi, (m) => decodeURIComponent(m));
 }
 
+/**
+ * Query options as the functions that write them take them: any typed options are these (a read's
+ * `$expand` is inferred, `unknown` here, so that checking a call does not expand every type it names).
+ */
+type AnyQuery = QueryParts<unknown, unknown, string, unknown, unknown>;
+
 /** `?$select=…&$expand=…` from typed query options. */
-export function queryString(q: QueryParts<unknown, unknown, string> | undefined): string {
+export function queryString(q: AnyQuery | undefined): string {
   if (!q) return "";
   const parts = queryParts(q).map(([k, v]) => `${k}=${encodeQueryValue(v)}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
-function queryParts(q: QueryParts<unknown, unknown, string>): [string, string][] {
+function queryParts(q: AnyQuery): [string, string][] {
   const out: [string, string][] = [];
   if (q.select && q.select.length) out.push(["$select", q.select.join(",")]);
   if (q.expand) {
     const items = Array.isArray(q.expand)
       ? (q.expand as string[])
-      : Object.entries(q.expand as Record<string, true | QueryParts<unknown, unknown, string> | undefined>)
+      : Object.entries(q.expand as Record<string, true | AnyQuery | undefined>)
           .filter(([, o]) => o !== undefined)
           .map(([name, o]) => {
             const inner = o === true || o === undefined ? [] : queryParts(o).map(([k, v]) => `${k}=${v}`);
@@ -581,7 +621,7 @@ function queryParts(q: QueryParts<unknown, unknown, string>): [string, string][]
 }
 
 /** Appends query options to a path that may already have a query. */
-export function withQuery(pathAndQuery: string, q: QueryParts<unknown, unknown, string> | undefined): string {
+export function withQuery(pathAndQuery: string, q: AnyQuery | undefined): string {
   const qs = queryString(q);
   if (!qs) return pathAndQuery;
   return pathAndQuery.includes("?") ? `${pathAndQuery}&${qs.slice(1)}` : pathAndQuery + qs;
@@ -632,7 +672,7 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
-export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: QueryOptions<unknown, unknown, string> | undefined, page = false): Promise<T> {
+export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: (ReadOptions & AnyQuery) | undefined, page = false): Promise<T> {
   const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }

@@ -38,8 +38,8 @@ export interface FishNavigation {}
 
 /** Navigation properties of `zoo.model.keeper` (inherited ones included), for typed `$expand`. */
 export interface KeeperNavigation {
-  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes>;
-  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes>;
+  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>;
+  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>;
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
@@ -53,12 +53,12 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
 }
 
 /** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>> {
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.QueryOptions<AnyAnimal, AnimalNavigation, S, AnimalSubtypes>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>>> {
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -78,12 +78,12 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
 }
 
 /** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">>> {
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.QueryOptions<Bird, BirdNavigation, S, BirdSubtypes>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">>>> {
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -103,12 +103,12 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, option
 }
 
 /** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">>> {
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.QueryOptions<Parrot, ParrotNavigation, S>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">>>> {
+export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -128,12 +128,12 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, op
 }
 
 /** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">>> {
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.QueryOptions<Fish, FishNavigation, S>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">>>> {
+export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -153,12 +153,12 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, option
 }
 
 /** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">>> {
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.QueryOptions<Keeper, KeeperNavigation, S>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">>>> {
+export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
