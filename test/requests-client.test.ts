@@ -72,6 +72,15 @@ describe("requests and headers", () => {
     ]);
   });
 
+  test("Prefer is a list (RFC 7240): the prefer option, the client's and the call's preferences are all sent; a later one of the same name wins", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: 'IdType="ImmutableId"' } });
+    srv.handle(() => ({ status: 204 }));
+    const timezone = 'outlook.timezone="Pacific Standard Time, US"';
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal", headers: { prefer: timezone } });
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZY" }, { prefer: "return=minimal", headers: { Prefer: "return=representation" } });
+    expect(srv.requests.map((r) => r.headers.prefer)).toEqual([`IdType="ImmutableId", return=minimal, ${timezone}`, 'IdType="ImmutableId", return=representation']);
+  });
+
   test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
     const seen: RequestInit["headers"][] = [];
     const client = rt.createClient({

@@ -83,6 +83,8 @@ export async function usage(): Promise<void> {
   // A function returning entities takes a read's query options, typed as for a read.
   const trips = await findTrips(client, { near: null, after: null, tags: [] }, { select: ["Name"], top: 1 });
   const tripNames: (string | undefined)[] = trips.value.map((t) => t?.Name);
+  // Its members are never null (CSDL §12.8: Nullable means nothing for a collection of entities).
+  const members: { Name: string }[] = trips.value;
   // @ts-expect-error not a property of Trip
   await findTrips(client, { near: null, after: null, tags: [] }, { select: ["Nope"] });
   // @ts-expect-error TripId was not selected
@@ -94,7 +96,7 @@ export async function usage(): Promise<void> {
   await getPerson(client, getFavoriteAirlineRef(people().byKey("a")));
   // @ts-expect-error userName is required
   getFriendsTripsRef(people().byKey("a"), {});
-  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames, airlineName];
+  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames, members, airlineName];
 }
 `;
 
@@ -239,6 +241,55 @@ test("$expand in the result type: expanded navigation properties as their nested
   const diagnostics = compileUsage("trippin-lite.xml", "types-expand", EXPAND_USAGE, "Friends was not expanded");
   expect(diagnostics.filter((d) => !d.startsWith("types-expand/usage-wrong.ts"))).toEqual([]);
   expect(diagnostics.filter((d) => d.startsWith("types-expand/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
+});
+
+// An open type's $select takes its dynamic properties (any name), and editors still offer its
+// declared ones (the index signature no longer swallows them into plain string).
+const OPEN_USAGE = `
+import * as rt from "./runtime.js";
+import { bags, getBag } from "./Test.Validation.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const bag = await getBag(client, bags().byKey("b"), { select: ["id", rt.dynamic("extension_abc_colour")] });
+  const id: string = bag.id;
+  const colour: unknown = bag["extension_abc_colour"];
+  // @ts-expect-error a misspelt declared property, as on any other type
+  await getBag(client, bags().byKey("b"), { select: ["idd"] });
+  void [id, colour];
+  await getBag(client, bags().byKey("b"), { select: [""], orderby: [""] });
+}
+`;
+
+/** The names an editor offers at the first `""` after `marker` in `file` (the real language service). */
+function completions(file: string, text: string, marker: string): string[] {
+  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
+  const read = (f: string) => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined);
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (f) => {
+      const t = read(f);
+      return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
+    },
+    getCurrentDirectory: () => path.dirname(file),
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: (f) => read(f) !== undefined,
+    readFile: read,
+  };
+  const at = text.indexOf('""', text.indexOf(marker)) + 1;
+  return (ts.createLanguageService(host).getCompletionsAtPosition(file, at, {})?.entries ?? []).map((e) => e.name);
+}
+
+test("an open type's select checks its declared properties, which editors offer, and takes dynamic ones through rt.dynamic", () => {
+  const dir = generateFixture("validation.xml", "types-open");
+  const file = path.join(dir, "usage.ts");
+  fs.writeFileSync(file, OPEN_USAGE);
+  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:14 Type '""' is not assignable/)]);
+  expect(completions(file, OPEN_USAGE, "select: [\"\"")).toEqual(["id"]);
+  expect(completions(file, OPEN_USAGE, "orderby: [\"\"")).toContain("id");
 });
 
 // Which parameters a caller may leave out (OData Protocol §11.5.4.1.1, §11.5.5.1): a function's only

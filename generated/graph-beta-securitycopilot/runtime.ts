@@ -115,7 +115,21 @@ export interface Nav<T, N, C = {}, D = T> {
  * have. A subtype's own property is named behind its type cast, `Ns.book/pages` (URL Conventions
  * §5.1.3; unqualified, a service refuses it), for the subtypes `C` lists by qualified name.
  */
-export type PropertyName<T, N, C = {}> = Exclude<keyof T & string, keyof N | `@${string}`> | CastPath<C>;
+export type PropertyName<T, N, C = {}> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`> | CastPath<C> | (string extends keyof T ? DynamicName : never);
+
+/** The declared properties of `T`: an open type's index signature left out, so that editors offer them. */
+type DeclaredKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown };
+
+/**
+ * A dynamic property of an open type (Graph's `extension_{appId}_{name}`), named in `select` through
+ * `dynamic(name)`: any name, unchecked. The declared properties are checked, and editors offer them.
+ */
+export type DynamicName = string & { readonly __dynamic: true };
+
+/** `select: ["id", rt.dynamic("extension_abc_colour")]`: a dynamic property of an open type. */
+export function dynamic(name: string): DynamicName {
+  return name as DynamicName;
+}
 
 /** `Ns.book/pages`: a property of one of the subtypes `C` lists, behind its type cast. */
 export type CastPath<C> = C extends AnyTypeCast ? `${string}.${string}/${string}` : { [Q in keyof C & string]: `${Q}/${Exclude<keyof C[Q] & string, `@${string}`>}` }[keyof C & string];
@@ -187,7 +201,10 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  */
 export type Selected<T, S extends string, N = {}, C = {}, D = T, E = never> = ([S] extends [never]
   ? WithoutKeys<D, keyof N>
-  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> : never) & Expanded<T, N, E> & ControlInfo;
+  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+
+/** Dynamic properties selected: any name may be there. */
+type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
 
 /** `Omit` for each member of a union. */
 type WithoutKeys<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -774,13 +791,28 @@ function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record
   const spelling = new Map<string, string>();
   for (const layer of layers) {
     for (const [name, value] of Object.entries(layer ?? {})) {
-      const earlier = spelling.get(name.toLowerCase());
+      const lower = name.toLowerCase();
+      const earlier = spelling.get(lower);
+      const joined = earlier !== undefined && lower === "prefer" ? joinPreferences(merged[earlier] ?? "", value) : value;
       if (earlier !== undefined) delete merged[earlier];
-      spelling.set(name.toLowerCase(), name);
-      merged[name] = value;
+      spelling.set(lower, name);
+      merged[name] = joined;
     }
   }
   return merged;
+}
+
+/**
+ * `Prefer` is a list (RFC 7240 §2): `return=minimal` from `prefer` and Graph's
+ * `outlook.timezone="…"` from `headers` are both sent. A later layer's preference of the same name
+ * replaces an earlier one's.
+ */
+function joinPreferences(earlier: string, later: string): string {
+  const list = (text: string) => (text.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? []).map((p) => p.trim()).filter((p) => p !== "");
+  const name = (p: string) => (/^[^=;\s]+/.exec(p)?.[0] ?? p).toLowerCase();
+  const added = list(later);
+  const replaced = new Set(added.map(name));
+  return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
 }
 
 /** The body as JSON, as text when it is not JSON, undefined when empty. */

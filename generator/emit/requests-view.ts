@@ -601,7 +601,8 @@ function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: Ope
     const q = reads(ret.type, item, typeParameter("S", named), typeParameter("E", named));
     typeParams = q.typeParams;
     args.push(`options?: ${q.options}`);
-    result = ret.collection ? `rt.Page<${q.result}${ret.nullable ? " | null" : ""}>` : q.result;
+    // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
+    result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     path = `rt.withQuery(${path}, options)`;
   } else args.push("options?: rt.ReadOptions");
   return {
@@ -636,7 +637,8 @@ function paramKind(ref: TypeRef): string {
 /** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */
 function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
   const item = refTs({ ...ref, collection: false });
-  if (ref.collection) return `rt.Page<${ref.nullable ? `${item} | null` : item}>`;
+  // CSDL §12.8: Nullable means nothing for a collection of entities.
+  if (ref.collection) return `rt.Page<${ref.nullable && ref.type.kind !== "entity" ? `${item} | null` : item}>`;
   const structured = ref.type.kind === "entity" || ref.type.kind === "complex";
   return structured ? item : `{ value: ${item}${ref.nullable ? " | null" : ""} }`;
 }

@@ -8,7 +8,7 @@ const client = createClient({ baseUrl: "https://shop.example", fetch: globalThis
 export async function use(): Promise<void> {
   const line = await getOrderLine(client, orderLines(orders().byKey(42)).byKey({ orderId: 42, sku: "a/b" }));
   // A function returning entities takes a read's query options; selected properties are as declared.
-  const top: Page<Pick<Order, "id" | "placed"> | null> = await biggest(client, orders(), { count: 3 }, { select: ["id", "placed"], top: 2 });
+  const top: Page<Pick<Order, "id" | "placed">> = await biggest(client, orders(), { count: 3 }, { select: ["id", "placed"], top: 2 });
   await cancel(client, orders().byKey(line.orderId), { reason: "late" });
   // An action's nullable parameter may be left out (the service reads null), as may an optional one.
   await cancel(client, orders().byKey(line.orderId));

@@ -114,13 +114,13 @@ export function reopen(client: rt.Client, target: rt.EntityRef<Order>, params: {
 }
 
 /** Function `shop.biggest`, bound to a collection of `shop.order`. */
-export function biggest<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E> | null>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E> | null>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
+export function biggest<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>> {
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
 }
 
 /** Function `shop.search`, bound to a collection of `shop.order`. */
-export function search<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E> | null>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E> | null>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
+export function search<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>> {
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
 }
 
 /** Function `shop.openStores` (imported as `/openStores`). */

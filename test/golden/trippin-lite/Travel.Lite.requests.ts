@@ -293,8 +293,8 @@ export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNav
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
-export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E> | null>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E> | null>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
+export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
 }
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
@@ -308,6 +308,6 @@ export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavi
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
-export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E> | null>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E> | null>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
+export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
 }
