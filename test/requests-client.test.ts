@@ -426,6 +426,31 @@ describe("validation of responses with the generated validators", () => {
     ]);
   });
 
+  test("a stored deltaLink is read with readLink, checked, and followed on with collectAll", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((req) => (req.url.includes("deltatoken=1")
+      ? { body: { value: [{ AirlineCode: "AA", Name: "changed" }], "@odata.nextLink": `${srv.url}/Airlines/delta()?$skiptoken=2` } }
+      : { body: { value: [{ AirlineCode: 7 }], "@odata.deltaLink": `${srv.url}/Airlines/delta()?$deltatoken=3` } }));
+    const stored = `${srv.url}/Airlines/delta()?$deltatoken=1`;
+    const first = await rt.readLink<{ AirlineCode: string; Name?: string | null }>(client, stored);
+    expect(first.value).toEqual([{ AirlineCode: "AA", Name: "changed" }]);
+    const all = rt.collectAll(client, rt.readLink(client, stored, { validate: validators.validateAirline }));
+    await expect(all).rejects.toMatchObject({ name: "ValidationFailedError", errors: [{ path: "/value/0/AirlineCode" }] });
+    expect(srv.requests.map((r) => r.url)).toEqual(["/Airlines/delta()?$deltatoken=1", "/Airlines/delta()?$deltatoken=1", "/Airlines/delta()?$skiptoken=2"]);
+    // A relative link is read against the service root.
+    await rt.readLink(client, "Airlines/delta()?$deltatoken=1");
+    expect(srv.requests[3].url).toBe("/Airlines/delta()?$deltatoken=1");
+  });
+
+  test("rt.at addresses what the builders do not make (Graph's /me/drive/root:/Book.xlsx:), for reads and navigation", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { AirlineCode: "AA" } }));
+    const airline = rt.at<{ AirlineCode: string }>("/Custom/root:/a%20b.json:");
+    await api.getAirline(client, airline, { select: ["Name"] });
+    await api.getPerson(client, api.personBestFriend(rt.at("/People('a')")));
+    expect(srv.requests.map((r) => r.url)).toEqual(["/Custom/root:/a%20b.json:?$select=Name", "/People('a')/BestFriend"]);
+  });
+
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     let n = 0;

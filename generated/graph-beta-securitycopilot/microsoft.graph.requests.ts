@@ -51,13 +51,13 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<AnyEntity, O>> {
+/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<rt.DefaultSet<AnyEntity, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(AnyEntity & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<AnyEntity, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -72,7 +72,7 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
 }
 
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(Security & rt.ControlInfo) | undefined> {
+export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -91,13 +91,13 @@ export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: O): Promise<rt.Created<SecurityCopilot, O>> {
+/** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: O): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, body: Partial<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(SecurityCopilot & rt.ControlInfo) | undefined> {
+export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, body: Partial<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

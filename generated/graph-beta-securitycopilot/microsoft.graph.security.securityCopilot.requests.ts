@@ -54,13 +54,13 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<Evaluation, O>> {
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(Evaluation & rt.ControlInfo) | undefined> {
+export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -79,13 +79,13 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<Plugin, O>> {
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(Plugin & rt.ControlInfo) | undefined> {
+export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -104,13 +104,13 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<Prompt, O>> {
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(Prompt & rt.ControlInfo) | undefined> {
+export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -129,13 +129,13 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -154,13 +154,13 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<Workspace, O>> {
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(Workspace & rt.ControlInfo) | undefined> {
+export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -66,13 +66,13 @@ export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecord
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<CallRecord, O>> {
+/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(CallRecord & rt.ControlInfo) | undefined> {
+export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -91,13 +91,13 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<Organizer, O>> {
+/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(Organizer & rt.ControlInfo) | undefined> {
+export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -116,13 +116,13 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<Participant, O>> {
+/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<rt.DefaultSet<Participant, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(Participant & rt.ControlInfo) | undefined> {
+export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -141,13 +141,13 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<AnyParticipantBase, O>> {
+/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<rt.DefaultSet<AnyParticipantBase, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(AnyParticipantBase & rt.ControlInfo) | undefined> {
+export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<AnyParticipantBase, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -166,13 +166,13 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<Segment, O>> {
+/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<rt.DefaultSet<Segment, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(Segment & rt.ControlInfo) | undefined> {
+export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -191,13 +191,13 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<Session, O>> {
+/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(Session & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -38,7 +38,7 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
 }
 
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(CloudCommunications & rt.ControlInfo) | undefined> {
+export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -57,13 +57,13 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<AnyEntity, O>> {
+/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<rt.DefaultSet<AnyEntity, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(AnyEntity & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<AnyEntity, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

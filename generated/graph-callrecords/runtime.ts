@@ -500,16 +500,18 @@ function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, 
 }
 
 /**
- * The result of a composable function (`…/range(address='A1:B2')`) as an address that more
- * segments, a read or a bound operation can follow (URL Conventions §4.5.1). Which entity set it is
- * in is not known, so no binding is followed from it and no ETag is required.
+ * An entity at a path the builders do not make: the result of a composable function
+ * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
+ * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
+ * `path` is used as given (percent-encode what a segment needs). Which entity set it is in is not
+ * known, so no binding is followed from it and no ETag is required.
  */
-export function composed<U>(path: string): EntityRef<U> {
+export function at<U>(path: string): EntityRef<U> {
   return new EntityRef<U>(path, { info: {}, within: "" });
 }
 
-/** A composable function's result that is a collection: members are addressed by `key`. */
-export function composedCollection<U, K>(path: string, key: KeySpec): CollectionRef<U, K> {
+/** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
+export function collectionAt<U, K>(path: string, key: KeySpec): CollectionRef<U, K> {
   return new CollectionRef<U, K>(path, { info: {}, within: "" }, key);
 }
 
@@ -908,6 +910,16 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     followed.add(url);
     page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
   }
+}
+
+/**
+ * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
+ * round (Protocol §11.3), or a `@odata.nextLink`. `T` is what the link's collection holds; the
+ * page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
+ */
+export async function readLink<T>(client: Client, link: string, options?: ReadOptions): Promise<Page<T>> {
+  const url = locate(link, `${client.baseUrl}/`).href;
+  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
 }
 
 /** Every entity of a collection, page after page. */

@@ -41,6 +41,8 @@ export interface EntityRequestsView {
   options: string;
   /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
+  /** What create and update resolve with: the service's default set (`rt.DefaultSet<…>`), or the whole entity with `completeReads`. */
+  returned: string;
   /** create's type parameter (its options): `O`, unless the signature names a type so. */
   written: string;
   get: string;
@@ -226,6 +228,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       typeParams: q.typeParams,
       options: q.options,
       result: q.result,
+      returned: defaultSet(t, self),
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
@@ -589,10 +592,13 @@ function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: Ope
   if (isFunction && op.composable && ret && ret.type.kind === "entity" && params.every((p) => paramKind(p.ref) !== "json") && (!ret.collection || ret.type.key.length > 0)) {
     const item = refTs({ ...ret, collection: false });
     compose = {
-      doc: jsdoc("", [`The address of what function \`${op.qualifiedName}\` (composable) returns, \`.../${importName ?? op.qualifiedName}(…)\`: follow it with a read, a navigation or a bound operation.`]),
+      doc: jsdoc("", [
+        description(op.annotations),
+        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : ""}, returns (it is composable): \`.../${importName ?? op.qualifiedName}(…)\`, for a read, a navigation or a bound operation to follow.`,
+      ]),
       signature: args.slice(1).join(", "),
       type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}>`,
-      make: ret.collection ? `rt.composedCollection<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.composed<${item}>(${path})`,
+      make: ret.collection ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.at<${item}>(${path})`,
     };
   }
   if (isFunction && ret && ret.type.kind === "entity") {

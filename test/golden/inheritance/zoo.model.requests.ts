@@ -62,13 +62,13 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<AnyAnimal, O>> {
+/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<AnyAnimal, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(AnyAnimal & rt.ControlInfo) | undefined> {
+export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<AnyAnimal, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -87,13 +87,13 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<Bird, O>> {
+/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<Bird, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(Bird & rt.ControlInfo) | undefined> {
+export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bird, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -112,13 +112,13 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<Parrot, O>> {
+/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(Parrot & rt.ControlInfo) | undefined> {
+export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -137,13 +137,13 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<Fish, O>> {
+/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<rt.DefaultSet<Fish, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.fish`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish(client: rt.Client, target: rt.EntityRef<Fish>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(Fish & rt.ControlInfo) | undefined> {
+export function updateFish(client: rt.Client, target: rt.EntityRef<Fish>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -162,13 +162,13 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<Keeper, O>> {
+/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(Keeper & rt.ControlInfo) | undefined> {
+export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

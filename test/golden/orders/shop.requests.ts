@@ -38,13 +38,13 @@ export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.order` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: O): Promise<rt.Created<Order, O>> {
+/** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: O): Promise<rt.Created<rt.DefaultSet<Order, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder(client: rt.Client, target: rt.EntityRef<Order>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(Order & rt.ControlInfo) | undefined> {
+export function updateOrder(client: rt.Client, target: rt.EntityRef<Order>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -63,13 +63,13 @@ export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: O): Promise<rt.Created<OrderLine, O>> {
+/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: O): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.orderLine`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(OrderLine & rt.ControlInfo) | undefined> {
+export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -88,13 +88,13 @@ export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.store` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: O): Promise<rt.Created<Store, O>> {
+/** Creates a `shop.store` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: O): Promise<rt.Created<rt.DefaultSet<Store, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.store`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore(client: rt.Client, target: rt.EntityRef<Store>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(Store & rt.ControlInfo) | undefined> {
+export function updateStore(client: rt.Client, target: rt.EntityRef<Store>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -107,13 +107,13 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<Person, O>> {
+/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(Person & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -132,13 +132,13 @@ export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: O): Promise<rt.Created<Trip, O>> {
+/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: O): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip>, body: Partial<Trip>, options?: rt.UpdateOptions): Promise<(Trip & rt.ControlInfo) | undefined> {
+export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip>, body: Partial<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -157,13 +157,13 @@ export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: O): Promise<rt.Created<PlanItem, O>> {
+/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: O): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>, body: Partial<PlanItem>, options?: rt.UpdateOptions): Promise<(PlanItem & rt.ControlInfo) | undefined> {
+export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>, body: Partial<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -182,13 +182,13 @@ export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: O): Promise<rt.Created<Airline, O>> {
+/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: O): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline>, body: Partial<Airline>, options?: rt.UpdateOptions): Promise<(Airline & rt.ControlInfo) | undefined> {
+export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline>, body: Partial<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -207,13 +207,13 @@ export function listAirports<S extends rt.PropertyName<Airport, AirportNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: O): Promise<rt.Created<Airport, O>> {
+/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: O): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport>, body: Partial<Airport>, options?: rt.UpdateOptions): Promise<(Airport & rt.ControlInfo) | undefined> {
+export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport>, body: Partial<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -232,13 +232,13 @@ export function listBookings<S extends rt.PropertyName<Booking, BookingNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: O): Promise<rt.Created<Booking, O>> {
+/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: O): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking>, body: Partial<Booking>, options?: rt.UpdateOptions): Promise<(Booking & rt.ControlInfo) | undefined> {
+export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking>, body: Partial<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -257,13 +257,13 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: O): Promise<rt.Created<Document, O>> {
+/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: O): Promise<rt.Created<rt.DefaultSet<Document, "Id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument(client: rt.Client, target: rt.EntityRef<Document>, body: Partial<Document>, options?: rt.UpdateOptions): Promise<(Document & rt.ControlInfo) | undefined> {
+export function updateDocument(client: rt.Client, target: rt.EntityRef<Document>, body: Partial<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -272,14 +272,14 @@ export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document>
   return rt.remove(client, target, options);
 }
 
-/** The address of what function `Travel.Lite.GetFavoriteAirline` (composable) returns, `.../Travel.Lite.GetFavoriteAirline(…)`: follow it with a read, a navigation or a bound operation. */
+/** The address of what function `Travel.Lite.GetFavoriteAirline()`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFavoriteAirline(…)`, for a read, a navigation or a bound operation to follow. */
 export function getFavoriteAirlineRef(target: rt.EntityRef<Person>): rt.EntityRef<Airline> {
-  return rt.composed<Airline>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
+  return rt.at<Airline>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
 }
 
-/** The address of what function `Travel.Lite.GetFriendsTrips` (composable) returns, `.../Travel.Lite.GetFriendsTrips(…)`: follow it with a read, a navigation or a bound operation. */
+/** The address of what function `Travel.Lite.GetFriendsTrips(userName)`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFriendsTrips(…)`, for a read, a navigation or a bound operation to follow. */
 export function getFriendsTripsRef(target: rt.EntityRef<Person>, params: { "userName": string }): rt.CollectionRef<Trip, number> {
-  return rt.composedCollection<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
+  return rt.collectionAt<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
 }
 
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */

@@ -94,13 +94,13 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<Item>, options?: O): Promise<rt.Created<Item, O>> {
+/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<Item>, options?: O): Promise<rt.Created<rt.DefaultSet<Item, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem(client: rt.Client, target: rt.EntityRef<Item>, body: Partial<Item>, options?: rt.UpdateOptions): Promise<(Item & rt.ControlInfo) | undefined> {
+export function updateItem(client: rt.Client, target: rt.EntityRef<Item>, body: Partial<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -119,13 +119,13 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<Person, O>> {
+/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<Person, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(Person & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -144,13 +144,13 @@ export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: O): Promise<rt.Created<Basket, O>> {
+/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: O): Promise<rt.Created<rt.DefaultSet<Basket, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket>, body: Partial<Basket>, options?: rt.UpdateOptions): Promise<(Basket & rt.ControlInfo) | undefined> {
+export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket>, body: Partial<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -169,13 +169,13 @@ export function listLines<S extends rt.PropertyName<Line, LineNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: O): Promise<rt.Created<Line, O>> {
+/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: O): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine(client: rt.Client, target: rt.EntityRef<Line>, body: Partial<Line>, options?: rt.UpdateOptions): Promise<(Line & rt.ControlInfo) | undefined> {
+export function updateLine(client: rt.Client, target: rt.EntityRef<Line>, body: Partial<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -194,13 +194,13 @@ export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: O): Promise<rt.Created<Employee, O>> {
+/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: O): Promise<rt.Created<rt.DefaultSet<Employee, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee>, body: Partial<Employee>, options?: rt.UpdateOptions): Promise<(Employee & rt.ControlInfo) | undefined> {
+export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee>, body: Partial<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -219,13 +219,13 @@ export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (undefined with `prefer: "return=minimal"`). */
-export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: O): Promise<rt.Created<Bag, O>> {
+/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
+export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: O): Promise<rt.Created<rt.DefaultSet<Bag, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag(client: rt.Client, target: rt.EntityRef<Bag>, body: Partial<Bag>, options?: rt.UpdateOptions): Promise<(Bag & rt.ControlInfo) | undefined> {
+export function updateBag(client: rt.Client, target: rt.EntityRef<Bag>, body: Partial<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
