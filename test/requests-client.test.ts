@@ -449,6 +449,8 @@ describe("validation of responses with the generated validators", () => {
     await api.getAirline(client, airline, { select: ["Name"] });
     await api.getPerson(client, api.personBestFriend(rt.at("/People('a')")));
     expect(srv.requests.map((r) => r.url)).toEqual(["/Custom/root:/a%20b.json:?$select=Name", "/People('a')/BestFriend"]);
+    // A path that does not start with / would be sent relative to nothing, without the token.
+    expect(() => rt.at("me/drive")).toThrow(/a path below the service root starts with \//);
   });
 
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {

@@ -206,7 +206,8 @@ describe("a read without select: the service's default set (tsc --strict)", () =
 // options say (its own select, default set and expand); the others are not.
 const EXPAND_USAGE = `
 import * as rt from "./runtime.js";
-import { getPerson, listPersons, people, findTrips } from "./Travel.Lite.requests.js";
+import { getPerson, listPersons, people, findTrips, type PersonNavigation } from "./Travel.Lite.requests.js";
+import type { Person } from "./Travel.Lite.types.js";
 
 declare const client: rt.Client;
 
@@ -235,12 +236,20 @@ export async function usage(): Promise<void> {
   void plain.Trips;
   const trips = await findTrips(client, { near: null, after: null, tags: [] }, { expand: { PlanItems: { select: ["Title"] } } });
   const planned: (string | null | undefined)[] | undefined = trips.value[0]?.PlanItems.map((i) => i.Title);
+  // Options in a variable typed QueryOptions may expand any navigation property or none: each is optional.
+  const wide: rt.QueryOptions<Person, PersonNavigation> = { expand: ["Trips"] };
+  const w = await getPerson(client, people().byKey("a"), wide);
+  const maybeTrips: unknown[] | undefined = w.Trips;
+  // @ts-expect-error Trips may not have been expanded
+  const sureTrips: unknown[] = w.Trips;
+  // @ts-expect-error orderBy is no query option (misspelt next to a right one, it would be left out of the URL)
+  await getPerson(client, people().byKey("a"), { expand: { Trips: { top: 5, orderBy: "Name" } } });
   // Inferred, $expand is still checked for names that are no navigation property, at every level.
   // @ts-expect-error Frends is no navigation property
   await getPerson(client, people().byKey("a"), { expand: { Trips: true, Frends: true } });
   // @ts-expect-error nor, below Trips, is Tripz
   await getPerson(client, people().byKey("a"), { expand: { Trips: { expand: { PlanItems: true, Tripz: true } } } });
-  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned];
+  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned, maybeTrips, sureTrips];
 }
 `;
 
@@ -264,7 +273,12 @@ export async function usage(): Promise<void> {
   const colour: unknown = bag["extension_abc_colour"];
   // @ts-expect-error a misspelt declared property, as on any other type
   await getBag(client, bags().byKey("b"), { select: ["idd"] });
-  void [id, colour];
+  // Without select, the default set keeps the declared properties beside the index signature.
+  const plain = await getBag(client, bags().byKey("b"));
+  const plainId: string = plain.id;
+  // @ts-expect-error a Bag has no navigation property to expand
+  await getBag(client, bags().byKey("b"), { expand: ["bogus"] });
+  void [id, colour, plainId];
   await getBag(client, bags().byKey("b"), { select: [""], orderby: [""] });
 }
 `;
@@ -294,7 +308,7 @@ test("an open type's select checks its declared properties, which editors offer,
   const dir = generateFixture("validation.xml", "types-open");
   const file = path.join(dir, "usage.ts");
   fs.writeFileSync(file, OPEN_USAGE);
-  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:14 Type '""' is not assignable/)]);
+  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:19 Type '""' is not assignable/)]);
   expect(completions(file, OPEN_USAGE, "select: [\"\"")).toEqual(["id"]);
   expect(completions(file, OPEN_USAGE, "orderby: [\"\"")).toContain("id");
 });
@@ -415,13 +429,17 @@ export async function usage(): Promise<void> {
   await getKeeper(client, keepers().byKey("k1"), { select: ["zoo.model.keeper/name"] });
   // @ts-expect-error wingspan is a bird's: unqualified, the service refuses it
   await listAnimals(client, animals(), { select: ["wingspan"] });
-  // Read through a concrete base type, a subtype's property selected behind its cast is there when the bird is a parrot.
+  // Read through a concrete base type, the result is a bird or a parrot, told apart by @odata.type;
+  // a parrot has the property selected behind its cast.
   const bird = await getBird(client, birdRef, { select: ["name", "zoo.model.parrot/words"] });
-  const words: number | undefined = bird.words;
   const birdName: string = bird.name;
-  // @ts-expect-error a parrot's words may be absent: the bird may not be a parrot
-  const sure: number = bird.words;
-  void [words, birdName, sure];
+  const words: number | undefined = bird["@odata.type"] === "#zoo.model.parrot" ? bird.words : undefined;
+  // @ts-expect-error only a parrot has words: the bird may not be one
+  void bird.words;
+  // Without select, the same: each member its type's default set.
+  const any = await getBird(client, birdRef);
+  const anyWords: number | undefined = any["@odata.type"] === "#zoo.model.parrot" ? any.words : undefined;
+  void [words, birdName, anyWords];
 }
 `;
 

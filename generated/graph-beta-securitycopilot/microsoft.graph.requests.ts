@@ -23,12 +23,12 @@ export interface EntitySubtypes {
 
 /** Navigation properties of `microsoft.graph.security` (inherited ones included), for typed `$expand`. */
 export interface SecurityNavigation {
-  securityCopilot: rt.Nav<SecurityCopilot, SecurityCopilotNavigation, {}, rt.DefaultSet<SecurityCopilot, "id">>;
+  securityCopilot: rt.Nav<SecurityCopilot, SecurityCopilotNavigation, {}, "id">;
 }
 
 /** Navigation properties of `microsoft.graph.securityCopilot` (inherited ones included), for typed `$expand`. */
 export interface SecurityCopilotNavigation {
-  workspaces: rt.Nav<Workspace, WorkspaceNavigation, {}, rt.DefaultSet<Workspace, "id">>;
+  workspaces: rt.Nav<Workspace, WorkspaceNavigation, {}, "id">;
 }
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */

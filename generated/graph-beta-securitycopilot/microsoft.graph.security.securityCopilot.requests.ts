@@ -10,18 +10,18 @@ export interface PluginNavigation {}
 
 /** Navigation properties of `microsoft.graph.security.securityCopilot.prompt` (inherited ones included), for typed `$expand`. */
 export interface PromptNavigation {
-  evaluations: rt.Nav<Evaluation, EvaluationNavigation, {}, rt.DefaultSet<Evaluation, "id">>;
+  evaluations: rt.Nav<Evaluation, EvaluationNavigation, {}, "id">;
 }
 
 /** Navigation properties of `microsoft.graph.security.securityCopilot.session` (inherited ones included), for typed `$expand`. */
 export interface SessionNavigation {
-  prompts: rt.Nav<Prompt, PromptNavigation, {}, rt.DefaultSet<Prompt, "id">>;
+  prompts: rt.Nav<Prompt, PromptNavigation, {}, "id">;
 }
 
 /** Navigation properties of `microsoft.graph.security.securityCopilot.workspace` (inherited ones included), for typed `$expand`. */
 export interface WorkspaceNavigation {
-  plugins: rt.Nav<Plugin, PluginNavigation, {}, rt.DefaultSet<Plugin, "name">>;
-  sessions: rt.Nav<Session, SessionNavigation, {}, rt.DefaultSet<Session, "id">>;
+  plugins: rt.Nav<Plugin, PluginNavigation, {}, "name">;
+  sessions: rt.Nav<Session, SessionNavigation, {}, "id">;
 }
 
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `.../evaluations`. */

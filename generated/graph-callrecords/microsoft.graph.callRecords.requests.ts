@@ -4,9 +4,9 @@ import type { AnyParticipantBase, CallRecord, DirectRoutingLogRow, Organizer, Pa
 
 /** Navigation properties of `microsoft.graph.callRecords.callRecord` (inherited ones included), for typed `$expand`. */
 export interface CallRecordNavigation {
-  organizer_v2: rt.Nav<Organizer, OrganizerNavigation, {}, rt.DefaultSet<Organizer, "id">>;
-  participants_v2: rt.Nav<Participant, ParticipantNavigation, {}, rt.DefaultSet<Participant, "id">>;
-  sessions: rt.Nav<Session, SessionNavigation, {}, rt.DefaultSet<Session, "id">>;
+  organizer_v2: rt.Nav<Organizer, OrganizerNavigation, {}, "id">;
+  participants_v2: rt.Nav<Participant, ParticipantNavigation, {}, "id">;
+  sessions: rt.Nav<Session, SessionNavigation, {}, "id">;
 }
 
 /** Navigation properties of `microsoft.graph.callRecords.organizer` (inherited ones included), for typed `$expand`. */
@@ -29,7 +29,7 @@ export interface SegmentNavigation {}
 
 /** Navigation properties of `microsoft.graph.callRecords.session` (inherited ones included), for typed `$expand`. */
 export interface SessionNavigation {
-  segments: rt.Nav<Segment, SegmentNavigation, {}, rt.DefaultSet<Segment, "id">>;
+  segments: rt.Nav<Segment, SegmentNavigation, {}, "id">;
 }
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */

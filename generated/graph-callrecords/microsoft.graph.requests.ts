@@ -11,7 +11,7 @@ export function communications(): rt.EntityRef<CloudCommunications> {
 
 /** Navigation properties of `microsoft.graph.cloudCommunications` (inherited ones included), for typed `$expand`. */
 export interface CloudCommunicationsNavigation {
-  callRecords: rt.Nav<CallRecord, CallRecordNavigation, {}, rt.DefaultSet<CallRecord, "id">>;
+  callRecords: rt.Nav<CallRecord, CallRecordNavigation, {}, "id">;
 }
 
 /** Navigation properties of `microsoft.graph.entity` (inherited ones included), for typed `$expand`. */

@@ -100,13 +100,19 @@ export interface UpdateOptions extends ChangeOptions {
 
 /**
  * Marks a navigation property to `T` whose own navigation properties are described by `N`, its
- * subtypes by `C`, and what an expansion of it without `select` holds by `D` (see `Selected`).
+ * subtypes by `C`, and what an expansion of it without `select` holds by `K`: the key properties of
+ * the service's default set (see `Selected`), or `Whole` for the whole entity.
  */
-export interface Nav<T, N, C = {}, D = T> {
+export interface Nav<T, N, C = {}, K = Whole> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
-  readonly __defaultSet?: D;
+  readonly __keys?: K;
+}
+
+/** For `Nav`: an expansion without `select` holds the whole entity (generation option `completeReads`). */
+export interface Whole {
+  readonly __whole: true;
 }
 
 /**
@@ -151,10 +157,10 @@ type CastSelected<T, S extends string, C> = C extends AnyTypeCast
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
 
-type NestedOptions<X> = X extends Nav<infer T, infer M, infer C> ? QueryParts<T, M, PropertyName<T, M, C>, C> : never;
+type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> : never;
 
 /** `$expand`: navigation property names, or per navigation property nested options. */
-export type Expand<N> = readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
+export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
 
 export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
   select?: readonly S[] | undefined;
@@ -178,7 +184,7 @@ export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E
 
 type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
 
-type KnownNested<O, X> = O extends { readonly expand?: infer F } ? (X extends Nav<unknown, infer M, unknown, unknown> ? { readonly expand?: KnownOnly<F, M> } : unknown) : unknown;
+type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> ? unknown : never } : unknown;
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
@@ -206,8 +212,8 @@ export type Selected<T, S extends string, N = {}, C = {}, D = T, E = never> = ([
 /** Dynamic properties selected: any name may be there. */
 type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
 
-/** `Omit` for each member of a union. */
-type WithoutKeys<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** `Omit` for each member of a union, keeping an open type's declared properties beside its index signature. */
+type WithoutKeys<T, K extends PropertyKey> = T extends unknown ? { [P in keyof T as P extends K ? never : P]: T[P] } : never;
 
 /** The navigation properties (or `a/nav` paths) `$expand` names, as a list or as the keys of an object. */
 type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
@@ -216,11 +222,19 @@ type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
 type ComplexHeads<K> = K extends `${infer H}/${string}` ? H : never;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
-type Expanded<T, N, E> = { [K in ExpandKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], E extends readonly unknown[] ? true : E[K & keyof E]> };
+type Expanded<T, N, E> = { [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>> } & { [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>> };
+
+/**
+ * The expansions sure to be made: those a literal `$expand` names. One typed only as `Expand<N>` (a
+ * variable of type `QueryOptions`) may name any or none, so their properties are optional.
+ */
+type SureKeys<E> = E extends readonly unknown[] ? (number extends E["length"] ? never : E[number]) : { [K in keyof E]-?: {} extends Pick<E, K> ? never : K }[keyof E];
+
+type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
 /** A collection of entities, or one entity (`null` where the navigation property is nullable). */
-type ExpandedValue<V, X, O> = X extends Nav<infer U, infer M, infer C, infer D>
-  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, D, O>[] : ExpandedEntity<U, M, C, D, O> | (null extends V ? null : never)
+type ExpandedValue<V, X, O> = X extends Nav<infer U, infer M, infer C, infer K>
+  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, Whole extends K ? U : DefaultSet<U, K & string>, O>[] : ExpandedEntity<U, M, C, Whole extends K ? U : DefaultSet<U, K & string>, O> | (null extends V ? null : never)
   : never;
 
 type ExpandedEntity<U, M, C, D, O> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, D, O extends { readonly expand?: infer F } ? F : never>;
@@ -233,6 +247,13 @@ type ExpandedEntity<U, M, C, D, O> = Selected<U, O extends { readonly select?: r
 type SubtypeSelected<T, S extends string, C> = C extends AnyTypeCast
   ? { [P in S as P extends `${string}/${infer K}` ? K : never]?: unknown }
   : { [P in S as P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (C[Q] extends T ? K : never) : never) : never]?: P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (K extends keyof C[Q] ? C[Q][K] : never) : never) : never };
+
+/**
+ * What a read of a concrete type `T` (qualified name `Q`) that has subtypes `C` holds: one member per
+ * type, told apart by `@odata.type`, which a subtype's value always has (JSON Format §4.5.3). So
+ * `m["@odata.type"] === "#microsoft.graph.user"` makes a group's member a user.
+ */
+export type OneOf<T, Q extends string, C> = (T & { "@odata.type"?: `#${Q}` }) | { [K in keyof C & string]: C[K] & { "@odata.type": `#${K}` } }[keyof C & string];
 
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
@@ -507,12 +528,17 @@ function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, 
  * known, so no binding is followed from it and no ETag is required.
  */
 export function at<U>(path: string): EntityRef<U> {
-  return new EntityRef<U>(path, { info: {}, within: "" });
+  return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
 export function collectionAt<U, K>(path: string, key: KeySpec): CollectionRef<U, K> {
-  return new CollectionRef<U, K>(path, { info: {}, within: "" }, key);
+  return new CollectionRef<U, K>(belowRoot(path), { info: {}, within: "" }, key);
+}
+
+function belowRoot(path: string): string {
+  if (!path.startsWith("/")) throw new TypeError(`${JSON.stringify(path)}: a path below the service root starts with /`);
+  return path;
 }
 
 /** A binding target inside a containment: `within(education, "classes")` for `education/classes`. */
@@ -641,8 +667,8 @@ function queryParts(q: AnyQuery): [string, string][] {
 }
 
 /** Appends query options to a path that may already have a query. */
-export function withQuery(pathAndQuery: string, q: AnyQuery | undefined): string {
-  const qs = queryString(q);
+export function withQuery(pathAndQuery: string, q: object | undefined): string {
+  const qs = queryString(q as AnyQuery | undefined); // `object`: see `read`
   if (!qs) return pathAndQuery;
   return pathAndQuery.includes("?") ? `${pathAndQuery}&${qs.slice(1)}` : pathAndQuery + qs;
 }
@@ -692,7 +718,10 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
 }
 
 /** GET of an entity (or a page of a collection) with query options. */
-export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, options: (ReadOptions & AnyQuery) | undefined, page = false): Promise<T> {
+export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
+  // Typed `object`: the generated functions pass their typed options, and comparing those with
+  // `AnyQuery` in each function would make the compiler work out every type's property names.
+  const options = given as (ReadOptions & AnyQuery) | undefined;
   const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }

@@ -103,23 +103,33 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
+  // What a read of `t` holds: an abstract type's union of its concrete types (`AnyAnimal`); a concrete
+  // type with a map of its subtypes as one member per type, told apart by `@odata.type` (Graph's
+  // directoryObject, whose members are users, groups, ...); else the type.
+  const readTs = (t: EntityType) => (!t.abstract && listsSubtypes(t) ? `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>` : ts(t, true));
   // What a read of `t` (typed `self`) without $select holds: the service's default set, in which only
   // the key properties are sure to be present (a key through a complex property does not count),
   // unless the service returns them all (then `self`).
+  const keysOf = (t: EntityType) => {
+    const own = new Set(allProperties(t));
+    return t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
+  };
   const defaultSet = (t: EntityType, self: string) => {
     if (ctx.options.completeReads) return self;
-    const own = new Set(allProperties(t));
-    const keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
+    const keys = keysOf(t);
     return `rt.DefaultSet<${self}${keys.length ? `, ${keys.join(" | ")}` : ""}>`;
   };
   // Typed query options of reads of `t` (typed `self`): `S` the selected properties, `E` the expansions.
-  const reads: Reads = (t, self, S, E) => {
+  // The options name the type itself (its subtypes' properties go through casts); the result, `readTs`.
+  const reads: Reads = (t, S, E) => {
+    const self = ts(t, true);
+    const read = readTs(t);
     const nav = navTs(t);
     const casts = castsTs(t);
     return {
       typeParams: `<${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never>`,
       options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
-      result: `rt.Selected<${self}, ${S}, ${nav}, ${casts}, ${defaultSet(t, self)}, ${E}>`,
+      result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${defaultSet(t, read)}, ${E}>`,
     };
   };
 
@@ -182,10 +192,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
       body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
-        const target = ts(n.target, true);
+        const target = readTs(n.target);
         const casts = castsTs(n.target);
-        const expanded = defaultSet(n.target, target);
-        const rest = expanded !== target ? `, ${casts}, ${expanded}` : casts !== "{}" ? `, ${casts}` : "";
+        // The key properties an expansion without select is sure to hold, computed where it is used.
+        const rest = !ctx.options.completeReads ? `, ${casts}, ${keysOf(n.target).join(" | ") || "never"}` : casts !== "{}" ? `, ${casts}` : "";
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
     });
@@ -220,7 +230,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
-    const q = reads(t, self, typeParameter("S", named), typeParameter("E", named));
+    const q = reads(t, typeParameter("S", named), typeParameter("E", named));
     entities.push({
       qname: t.qualifiedName,
       type: self,
@@ -228,7 +238,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       typeParams: q.typeParams,
       options: q.options,
       result: q.result,
-      returned: defaultSet(t, self),
+      returned: defaultSet(t, readTs(t)),
       written: typeParameter("O", named),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
@@ -356,7 +366,7 @@ interface OperationTypes {
 }
 
 /** The typed query options of reads of an entity type: the constraint of `S`, the options' and the result's types. */
-type Reads = (t: EntityType, self: string, S: string, E: string) => { typeParams: string; options: string; result: string };
+type Reads = (t: EntityType, S: string, E: string) => { typeParams: string; options: string; result: string };
 
 function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
@@ -604,7 +614,7 @@ function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: Ope
   if (isFunction && ret && ret.type.kind === "entity") {
     const item = refTs({ ...ret, collection: false });
     const named = `${args.join(" ")} ${item}`;
-    const q = reads(ret.type, item, typeParameter("S", named), typeParameter("E", named));
+    const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
     typeParams = q.typeParams;
     args.push(`options?: ${q.options}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).

@@ -38,8 +38,8 @@ export interface FishNavigation {}
 
 /** Navigation properties of `zoo.model.keeper` (inherited ones included), for typed `$expand`. */
 export interface KeeperNavigation {
-  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>;
-  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">>;
+  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, "id">;
+  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, "id">;
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
@@ -78,22 +78,22 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
 }
 
 /** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">, E>> {
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<Bird, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<Bird, "id">, E>>> {
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
-export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<Bird, "id">, O>> {
+export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bird, "id"> & rt.ControlInfo) | undefined> {
+export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -14,7 +14,7 @@ export function orders(): rt.CollectionRef<Order, number> {
 
 /** Navigation properties of `shop.order` (inherited ones included), for typed `$expand`. */
 export interface OrderNavigation {
-  lines: rt.Nav<OrderLine, OrderLineNavigation, {}, rt.DefaultSet<OrderLine, "orderId" | "sku">>;
+  lines: rt.Nav<OrderLine, OrderLineNavigation, {}, "orderId" | "sku">;
 }
 
 /** Navigation properties of `shop.orderLine` (inherited ones included), for typed `$expand`. */

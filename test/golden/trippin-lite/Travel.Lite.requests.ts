@@ -35,19 +35,19 @@ export function documents(): rt.CollectionRef<Document, string> {
 
 /** Navigation properties of `Travel.Lite.Person` (inherited ones included), for typed `$expand`. */
 export interface PersonNavigation {
-  Friends: rt.Nav<Person, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">>;
-  BestFriend: rt.Nav<Person, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">>;
-  Trips: rt.Nav<Trip, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">>;
+  Friends: rt.Nav<Person, PersonNavigation, {}, "UserName">;
+  BestFriend: rt.Nav<Person, PersonNavigation, {}, "UserName">;
+  Trips: rt.Nav<Trip, TripNavigation, {}, "TripId">;
 }
 
 /** Navigation properties of `Travel.Lite.Trip` (inherited ones included), for typed `$expand`. */
 export interface TripNavigation {
-  PlanItems: rt.Nav<PlanItem, PlanItemNavigation, {}, rt.DefaultSet<PlanItem, "PlanItemId">>;
+  PlanItems: rt.Nav<PlanItem, PlanItemNavigation, {}, "PlanItemId">;
 }
 
 /** Navigation properties of `Travel.Lite.PlanItem` (inherited ones included), for typed `$expand`. */
 export interface PlanItemNavigation {
-  Trip: rt.Nav<Trip, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">>;
+  Trip: rt.Nav<Trip, TripNavigation, {}, "TripId">;
 }
 
 /** Navigation properties of `Travel.Lite.Airline` (inherited ones included), for typed `$expand`. */

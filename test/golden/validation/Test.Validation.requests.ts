@@ -19,9 +19,9 @@ export function bags(): rt.CollectionRef<Bag, string> {
 
 /** Navigation properties of `Test.Validation.Item` (inherited ones included), for typed `$expand`. */
 export interface ItemNavigation {
-  parent: rt.Nav<Item, ItemNavigation, {}, rt.DefaultSet<Item, "id">>;
-  children: rt.Nav<Item, ItemNavigation, {}, rt.DefaultSet<Item, "id">>;
-  owner: rt.Nav<Person, PersonNavigation, PersonSubtypes, rt.DefaultSet<Person, "id">>;
+  parent: rt.Nav<Item, ItemNavigation, {}, "id">;
+  children: rt.Nav<Item, ItemNavigation, {}, "id">;
+  owner: rt.Nav<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, PersonNavigation, PersonSubtypes, "id">;
 }
 
 /** Navigation properties of `Test.Validation.Person` (inherited ones included), for typed `$expand`. */
@@ -34,13 +34,13 @@ export interface PersonSubtypes {
 
 /** Navigation properties of `Test.Validation.Basket` (inherited ones included), for typed `$expand`. */
 export interface BasketNavigation {
-  lines: rt.Nav<Line, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">>;
-  best: rt.Nav<Line, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">>;
+  lines: rt.Nav<Line, LineNavigation, {}, "basketId" | "no">;
+  best: rt.Nav<Line, LineNavigation, {}, "basketId" | "no">;
 }
 
 /** Navigation properties of `Test.Validation.Line` (inherited ones included), for typed `$expand`. */
 export interface LineNavigation {
-  basket: rt.Nav<Basket, BasketNavigation, {}, rt.DefaultSet<Basket, "id">>;
+  basket: rt.Nav<Basket, BasketNavigation, {}, "id">;
 }
 
 /** Navigation properties of `Test.Validation.Employee` (inherited ones included), for typed `$expand`. */
@@ -110,22 +110,22 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, option
 }
 
 /** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<Person, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<Person, "id">, E>> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<Person, "id">, E>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, E>>> {
   return rt.read(client, target, options, true);
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
-export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<Person, "id">, O>> {
+export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "id"> & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
