@@ -27,7 +27,10 @@ export function facetChanges(primitive: string | undefined, a: FacetSummary, b: 
       primitive === "Edm.Decimal" ? !fits(decimalLimits(a), decimalLimits(b))
       : TEMPORAL.has(primitive ?? "") && a.precision !== b.precision ? (b.precision ?? Infinity) < (a.precision ?? Infinity)
       : undefined;
-    changes.push({ detail: `${digits}${narrowed === undefined ? UNCHECKED : narrowed ? " (narrowed)" : " (widened)"}`, narrowed: narrowed === true });
+    // CSDL §7.2.3: a temporal value without Precision has none (0); the validators check only a stated one.
+    const dropped = TEMPORAL.has(primitive ?? "") && a.precision !== undefined && b.precision === undefined;
+    const verdict = dropped ? " (none means 0 by CSDL §7.2.3, which the generated validators do not check)" : narrowed === undefined ? UNCHECKED : narrowed ? " (narrowed)" : " (widened)";
+    changes.push({ detail: `${digits}${verdict}`, narrowed: narrowed === true && !dropped });
   }
   const srid = from("SRID", a.srid ?? defaultSrid(primitive), b.srid ?? defaultSrid(primitive));
   if (srid.length) changes.push({ detail: srid[0] + UNCHECKED, narrowed: false });
