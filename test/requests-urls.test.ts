@@ -212,6 +212,11 @@ describe("query options", () => {
     expect(decodeURIComponent(q)).toBe("?$expand=Trips($select=Name;$expand=PlanItems($select=Title;$filter=Title ne null);$top=2),BestFriend");
   });
 
+  test("$levels in an expansion, $compute at any level", () => {
+    const q = rt.queryString({ compute: "Age add 1 as Next", expand: { Friends: { levels: "max", select: ["UserName"] }, Trips: { compute: "Budget mul 2 as Twice", levels: 2 } } } as never);
+    expect(decodeURIComponent(q)).toBe("?$expand=Friends($select=UserName;$levels=max),Trips($compute=Budget mul 2 as Twice;$levels=2)&$compute=Age add 1 as Next");
+  });
+
   test("$expand as a list; empty options are left out", () => {
     expect(rt.queryString({ expand: ["Friends", "Trips"] } as never)).toBe("?$expand=Friends,Trips");
     expect(rt.queryString({ select: [] })).toBe("");

@@ -42,12 +42,12 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>)
 }
 
 /** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">, E>> {
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">, E>>> {
+export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -67,7 +67,7 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>,
 }
 
 /** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never>(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, rt.DefaultSet<Security>, E>> {
+export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never>(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E>> {
   return rt.read(client, target, options);
 }
 
@@ -82,12 +82,12 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security>
 }
 
 /** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, rt.DefaultSet<SecurityCopilot, "id">, E>> {
+export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.securityCopilot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, rt.DefaultSet<SecurityCopilot, "id">, E>>> {
+export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -45,12 +45,12 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.Collectio
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, rt.DefaultSet<Evaluation, "id">, E>> {
+export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, rt.DefaultSet<Evaluation, "id">, E>>> {
+export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -70,12 +70,12 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, rt.DefaultSet<Plugin, "name">, E>> {
+export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, rt.DefaultSet<Plugin, "name">, E>>> {
+export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -95,12 +95,12 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, op
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, rt.DefaultSet<Prompt, "id">, E>> {
+export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, rt.DefaultSet<Prompt, "id">, E>>> {
+export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -120,12 +120,12 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, op
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">, E>> {
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">, E>>> {
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -145,12 +145,12 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, 
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, rt.DefaultSet<Workspace, "id">, E>> {
+export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, rt.DefaultSet<Workspace, "id">, E>>> {
+export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -57,12 +57,12 @@ export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef
 }
 
 /** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, rt.DefaultSet<CallRecord, "id">, E>> {
+export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, rt.DefaultSet<CallRecord, "id">, E>>> {
+export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -82,12 +82,12 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
 }
 
 /** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, rt.DefaultSet<Organizer, "id">, E>> {
+export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, rt.DefaultSet<Organizer, "id">, E>>> {
+export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -107,12 +107,12 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
 }
 
 /** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, rt.DefaultSet<Participant, "id">, E>> {
+export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, rt.DefaultSet<Participant, "id">, E>>> {
+export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -132,12 +132,12 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
 }
 
 /** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, rt.DefaultSet<AnyParticipantBase, "id">, E>> {
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, rt.DefaultSet<AnyParticipantBase, "id">, E>>> {
+export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Page<rt.Selected<AnyParticipantBase, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -157,12 +157,12 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
 }
 
 /** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, rt.DefaultSet<Segment, "id">, E>> {
+export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, rt.DefaultSet<Segment, "id">, E>>> {
+export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -182,12 +182,12 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, 
 }
 
 /** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">, E>> {
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, rt.DefaultSet<Session, "id">, E>>> {
+export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 

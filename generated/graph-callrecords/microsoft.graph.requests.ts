@@ -33,7 +33,7 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
 }
 
 /** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, rt.DefaultSet<CloudCommunications>, E>> {
+export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E>> {
   return rt.read(client, target, options);
 }
 
@@ -48,12 +48,12 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
 }
 
 /** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">, E>> {
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, rt.DefaultSet<AnyEntity, "id">, E>>> {
+export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<AnyEntity, S, EntityNavigation, EntitySubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -157,7 +157,12 @@ type CastSelected<T, S extends string, C> = C extends AnyTypeCast
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
 
-type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> : never;
+type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> & ExpandOnly : never;
+
+/** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.3). */
+interface ExpandOnly {
+  levels?: number | "max" | undefined;
+}
 
 /** `$expand`: navigation property names, or per navigation property nested options. */
 export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
@@ -171,6 +176,8 @@ export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C 
   skip?: number | undefined;
   search?: string | undefined;
   count?: boolean | undefined;
+  /** `$compute` (OData 4.01, URL Conventions §5.1.5): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
+  compute?: string | undefined;
 }
 
 export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends ReadOptions, QueryParts<T, N, S, C, E> {}
@@ -184,7 +191,7 @@ export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E
 
 type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
 
-type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> ? unknown : never } : unknown;
+type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> | keyof ExpandOnly ? unknown : never } : unknown;
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
@@ -198,16 +205,20 @@ export interface ControlInfo {
 export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
 
 /**
- * The entity as read. With `$select` (`S`), the selected properties as declared; without, `D`: the
- * service's default set of properties, which the metadata does not tell (Protocol §11.2.5.1; Graph
- * leaves out many non-nullable ones), typed as `DefaultSet<T, key>` — or all of `T` when the
- * generation option `completeReads` says the service returns every property. Navigation properties
- * are there only as `$expand` (`E`) asks, each read as its own options say; one expanded through a
- * complex property, `a/nav`, keeps the whole of `a`.
+ * The entity as read. With `$select` (`S`), the selected properties as declared, and the key
+ * properties `K` maybe (a service may add them; Graph always does). Without, the service's default
+ * set of properties, which the metadata does not tell (Protocol §11.2.5.1; Graph leaves out many
+ * non-nullable ones): `DefaultSet<T, K>`, only the key sure to be there — or all of `T` when `K` is
+ * `Whole` (the generation option `completeReads`: the service returns every property). Navigation
+ * properties are there only as `$expand` (`E`) asks, each read as its own options say; one expanded
+ * through a complex property, `a/nav`, keeps the whole of `a`.
  */
-export type Selected<T, S extends string, N = {}, C = {}, D = T, E = never> = ([S] extends [never]
-  ? WithoutKeys<D, keyof N>
-  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = ([S] extends [never]
+  ? WithoutKeys<Whole extends K ? T : DefaultSet<T, K & string>, keyof N>
+  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+
+/** The key properties beside a `$select` that did not name them: a service may send them anyway. */
+type MaybeKey<T, K> = Whole extends K ? unknown : Partial<Pick<T, Extract<K, keyof T>>>;
 
 /** Dynamic properties selected: any name may be there. */
 type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
@@ -234,10 +245,10 @@ type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
 /** A collection of entities, or one entity (`null` where the navigation property is nullable). */
 type ExpandedValue<V, X, O> = X extends Nav<infer U, infer M, infer C, infer K>
-  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, Whole extends K ? U : DefaultSet<U, K & string>, O>[] : ExpandedEntity<U, M, C, Whole extends K ? U : DefaultSet<U, K & string>, O> | (null extends V ? null : never)
+  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, K, O>[] : ExpandedEntity<U, M, C, K, O> | (null extends V ? null : never)
   : never;
 
-type ExpandedEntity<U, M, C, D, O> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, D, O extends { readonly expand?: infer F } ? F : never>;
+type ExpandedEntity<U, M, C, K, O> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, K, O extends { readonly expand?: infer F } ? F : never>;
 
 /**
  * The properties `S` selects behind a cast to a type derived from `T` (`Ns.user/displayName` read
@@ -663,6 +674,9 @@ function queryParts(q: AnyQuery): [string, string][] {
   if (q.skip !== undefined) out.push(["$skip", String(q.skip)]);
   if (q.search !== undefined) out.push(["$search", q.search]);
   if (q.count !== undefined) out.push(["$count", q.count ? "true" : "false"]);
+  if (q.compute !== undefined) out.push(["$compute", q.compute]);
+  const levels = (q as ExpandOnly).levels;
+  if (levels !== undefined) out.push(["$levels", String(levels)]);
   return out;
 }
 

@@ -114,6 +114,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const own = new Set(allProperties(t));
     return t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
   };
+  // What `Selected` and `Nav` take: the key properties of the default set, or `rt.Whole`.
+  const keyNames = (t: EntityType) => (ctx.options.completeReads ? "rt.Whole" : keysOf(t).join(" | ") || "never");
   const defaultSet = (t: EntityType, self: string) => {
     if (ctx.options.completeReads) return self;
     const keys = keysOf(t);
@@ -129,7 +131,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     return {
       typeParams: `<${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never>`,
       options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
-      result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${defaultSet(t, read)}, ${E}>`,
+      result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
     };
   };
 
@@ -195,7 +197,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        const rest = !ctx.options.completeReads ? `, ${casts}, ${keysOf(n.target).join(" | ") || "never"}` : casts !== "{}" ? `, ${casts}` : "";
+        const rest = !ctx.options.completeReads ? `, ${casts}, ${keyNames(n.target)}` : casts !== "{}" ? `, ${casts}` : "";
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
     });

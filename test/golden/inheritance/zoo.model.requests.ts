@@ -53,12 +53,12 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
 }
 
 /** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">, E>> {
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, rt.DefaultSet<AnyAnimal, "id">, E>>> {
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -78,12 +78,12 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
 }
 
 /** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, E>> {
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, E>>> {
+export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -103,12 +103,12 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, option
 }
 
 /** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">, E>> {
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, rt.DefaultSet<Parrot, "id">, E>>> {
+export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -128,12 +128,12 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, op
 }
 
 /** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">, E>> {
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, rt.DefaultSet<Fish, "id">, E>>> {
+export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -153,12 +153,12 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, option
 }
 
 /** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">, E>> {
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, rt.DefaultSet<Keeper, "id">, E>>> {
+export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 

@@ -29,12 +29,12 @@ export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderL
 }
 
 /** Reads one `shop.order` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>> {
+export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>> {
+export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -54,12 +54,12 @@ export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order>, opti
 }
 
 /** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, rt.DefaultSet<OrderLine, "orderId" | "sku">, E>> {
+export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, rt.DefaultSet<OrderLine, "orderId" | "sku">, E>>> {
+export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -79,12 +79,12 @@ export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLin
 }
 
 /** Reads one `shop.store` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, rt.DefaultSet<Store, "id">, E>> {
+export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, rt.DefaultSet<Store, "id">, E>>> {
+export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -114,13 +114,13 @@ export function reopen(client: rt.Client, target: rt.EntityRef<Order>, params: {
 }
 
 /** Function `shop.biggest`, bound to a collection of `shop.order`. */
-export function biggest<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
+export function biggest<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
 }
 
 /** Function `shop.search`, bound to a collection of `shop.order`. */
-export function search<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, rt.DefaultSet<Order, "id">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
+export function search<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
 }
 
 /** Function `shop.openStores` (imported as `/openStores`). */

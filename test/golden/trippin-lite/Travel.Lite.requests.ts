@@ -98,12 +98,12 @@ export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
 }
 
 /** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">, E>> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, rt.DefaultSet<Person, "UserName">, E>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -123,12 +123,12 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
 }
 
 /** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>> {
+export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Trip` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>> {
+export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -148,12 +148,12 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip>, option
 }
 
 /** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, rt.DefaultSet<PlanItem, "PlanItemId">, E>> {
+export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.PlanItem` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, rt.DefaultSet<PlanItem, "PlanItemId">, E>>> {
+export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -173,12 +173,12 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>
 }
 
 /** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">, E>> {
+export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airline` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">, E>>> {
+export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -198,12 +198,12 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline>, 
 }
 
 /** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">, E>> {
+export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airport` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">, E>>> {
+export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -223,12 +223,12 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport>, 
 }
 
 /** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, E>> {
+export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Booking` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, E>>> {
+export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -248,12 +248,12 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking>, 
 }
 
 /** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, rt.DefaultSet<Document, "Id">, E>> {
+export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Document` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, rt.DefaultSet<Document, "Id">, E>>> {
+export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -288,13 +288,13 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, param
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">, E>> {
-  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, rt.DefaultSet<Airline, "AirlineCode">, E>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
+export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>> {
+  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
-export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
+export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
 }
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
@@ -303,11 +303,11 @@ export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Pr
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */
-export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">, E>> {
-  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, rt.DefaultSet<Airport, "IcaoCode">, E>>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options);
+export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>> {
+  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options);
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
-export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, rt.DefaultSet<Trip, "TripId">, E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
+export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
 }

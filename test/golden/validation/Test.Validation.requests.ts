@@ -85,12 +85,12 @@ export function lineBasket(parent: rt.EntityRef<Line>): rt.EntityRef<Basket> {
 }
 
 /** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, rt.DefaultSet<Item, "id">, E>> {
+export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, rt.DefaultSet<Item, "id">, E>>> {
+export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -110,12 +110,12 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, option
 }
 
 /** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, E>> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, E>>> {
+export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -135,12 +135,12 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
 }
 
 /** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, rt.DefaultSet<Basket, "id">, E>> {
+export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Basket` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, rt.DefaultSet<Basket, "id">, E>>> {
+export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -160,12 +160,12 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket>, op
 }
 
 /** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">, E>> {
+export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Line` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, rt.DefaultSet<Line, "basketId" | "no">, E>>> {
+export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -185,12 +185,12 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line>, option
 }
 
 /** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, rt.DefaultSet<Employee, "id">, E>> {
+export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Employee` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, rt.DefaultSet<Employee, "id">, E>>> {
+export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
@@ -210,12 +210,12 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee>
 }
 
 /** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, rt.DefaultSet<Bag, "id">, E>> {
+export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Bag` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, rt.DefaultSet<Bag, "id">, E>>> {
+export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
