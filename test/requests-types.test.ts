@@ -164,7 +164,7 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
 // the metadata does not tell: only the key is sure to be there, unless the service returns them all.
 const DEFAULT_SET_USAGE = `
 import * as rt from "./runtime.js";
-import { createPerson, getPerson, listPersons, people, updatePerson } from "./Travel.Lite.requests.js";
+import { copyTrip, createPerson, getPerson, listPersons, people, personTrips, updatePerson } from "./Travel.Lite.requests.js";
 
 declare const client: rt.Client;
 
@@ -180,6 +180,11 @@ export async function usage(): Promise<void> {
   const named: string = selected.FirstName;
   const page = await listPersons(client, people());
   const listedKey: string = page.value[0].UserName;
+  // So do entities an action returns.
+  const copy = await copyTrip(client, personTrips(people().byKey("a")).byKey(1));
+  const copyId: number = copy.TripId;
+  // @ts-expect-error an action's result is the service's default set as well
+  const copyName: string = copy.Name;
   // Created and updated entities come back as the service's default set too.
   const created = await createPerson(client, people(), { UserName: "n", FirstName: "N" });
   const createdKey: string = created.UserName;
@@ -187,7 +192,7 @@ export async function usage(): Promise<void> {
   const createdFirst: string = created.FirstName;
   const updated = await updatePerson(client, people().byKey("n"), { Age: 3 });
   const updatedFirst: string | undefined = updated?.FirstName;
-  void [key, maybe, first, nulled, named, listedKey, createdKey, createdFirst, updatedFirst];
+  void [key, maybe, first, nulled, named, listedKey, createdKey, createdFirst, updatedFirst, copyId, copyName];
 }
 `;
 
@@ -200,7 +205,7 @@ describe("a read without select: the service's default set (tsc --strict)", () =
 
   test("with completeReads, the whole entity", () => {
     const out = generateFixture("trippin-lite.xml", "complete-reads", { completeReads: true });
-    const usage = DEFAULT_SET_USAGE.replace("// @ts-expect-error a non-nullable property may be absent from the default set\n", "").replace("// @ts-expect-error a created entity's non-nullable property may be absent as well\n", "");
+    const usage = DEFAULT_SET_USAGE.replace("// @ts-expect-error a non-nullable property may be absent from the default set\n", "").replace("// @ts-expect-error a created entity's non-nullable property may be absent as well\n", "").replace("// @ts-expect-error an action's result is the service's default set as well\n", "");
     fs.writeFileSync(path.join(out, "usage.ts"), usage);
     expect(compile([path.join(out, "usage.ts")])).toEqual([]);
   });

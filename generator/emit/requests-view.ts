@@ -622,7 +622,14 @@ function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: Ope
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     path = `rt.withQuery(${path}, options)`;
-  } else args.push("options?: rt.ReadOptions");
+  } else {
+    args.push("options?: rt.ReadOptions");
+    // An action's entities come as the service returns them too: its default set, no navigation properties.
+    if (ret && ret.type.kind === "entity") {
+      const whole = reads(ret.type, "never", "never").result;
+      result = ret.collection ? `rt.Page<${whole}>` : whole;
+    }
+  }
   return {
     typeParams,
     compose,

@@ -287,6 +287,11 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, param
   return rt.send<void>(client, "POST", `${target.path}/Travel.Lite.ShareTrip`, params, options);
 }
 
+/** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
+export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
+  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options);
+}
+
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
 export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>> {
   return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
