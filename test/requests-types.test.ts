@@ -410,7 +410,7 @@ describe("navigation through complex properties", () => {
 
 const INHERITANCE_USAGE = `
 import * as rt from "./runtime.js";
-import { animals, getAnimal, getBird, getKeeper, keepers, listAnimals } from "./zoo.model.requests.js";
+import { animals, castAnimal, getAnimal, getBird, getKeeper, keepers, listAnimals, listBirds } from "./zoo.model.requests.js";
 import type { Bird } from "./zoo.model.types.js";
 
 declare const client: rt.Client;
@@ -449,6 +449,12 @@ export async function usage(): Promise<void> {
   const words: number | undefined = bird["@odata.type"] === "#zoo.model.parrot" ? bird.words : undefined;
   // @ts-expect-error only a parrot has words: the bird may not be one
   void bird.words;
+  // A typed type cast: the set's members that are birds, read as birds.
+  const birdPage = await listBirds(client, castAnimal(animals(), "zoo.model.bird"), { select: ["wingspan"] });
+  const span: unknown = birdPage.value[0]?.wingspan;
+  // @ts-expect-error no such subtype of animal
+  castAnimal(animals(), "zoo.model.birb");
+  void span;
   // Without select, the same: each member its type's default set.
   const any = await getBird(client, birdRef);
   const anyWords: number | undefined = any["@odata.type"] === "#zoo.model.parrot" ? any.words : undefined;

@@ -224,6 +224,13 @@ describe("query options", () => {
   });
 });
 
+test("a typed type cast appends the subtype's qualified name (URL Conventions §4.11), to an entity or a collection", () => {
+  const zoo: typeof import("./.generated/urls-casts/zoo.model.requests") = require(path.join(generateFixture("inheritance.xml", "urls-casts"), "zoo.model.requests"));
+  expect(zoo.castAnimal(zoo.animals(), "zoo.model.bird").path).toBe("/animals/zoo.model.bird");
+  expect(zoo.castAnimal(zoo.animals(), "zoo.model.bird").byKey("5f1d4f5e-0000-4000-8000-000000000001").path).toBe("/animals/zoo.model.bird/5f1d4f5e-0000-4000-8000-000000000001");
+  expect(zoo.castBird(zoo.castAnimal(zoo.animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"), "zoo.model.bird"), "zoo.model.parrot").path).toBe("/animals/5f1d4f5e-0000-4000-8000-000000000001/zoo.model.bird/zoo.model.parrot");
+});
+
 describe("composable functions (URL Conventions §4.5.1): their result's address, followed further", () => {
   test("an entity result is read with query options, a collection result addressed by key and navigated", () => {
     const airline = parens.getFavoriteAirlineRef(parens.people().byKey("O'Neil"));

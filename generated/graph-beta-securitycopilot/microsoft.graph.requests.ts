@@ -105,3 +105,10 @@ export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<Se
 export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
+
+/** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.securityCopilot`. */
+export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
+export function castEntity<Q extends keyof EntitySubtypes & string>(target: rt.EntityRef<AnyEntity>, type: Q): rt.EntityRef<EntitySubtypes[Q]>;
+export function castEntity(target: rt.EntityRef<AnyEntity> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+}

@@ -206,6 +206,13 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, 
   return rt.remove(client, target, options);
 }
 
+/** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
+export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(target: rt.CollectionRef<AnyParticipantBase, K>, type: Q): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
+export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string>(target: rt.EntityRef<AnyParticipantBase>, type: Q): rt.EntityRef<ParticipantBaseSubtypes[Q]>;
+export function castParticipantBase(target: rt.EntityRef<AnyParticipantBase> | rt.CollectionRef<AnyParticipantBase, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+}
+
 /** Function `microsoft.graph.callRecords.getDirectRoutingCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
 export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: { "fromDateTime": string | null; "toDateTime": string | null }, options?: rt.ReadOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
   return rt.send<rt.Page<DirectRoutingLogRow | null>>(client, "GET", rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options, true);

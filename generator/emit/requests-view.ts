@@ -26,6 +26,8 @@ export interface RequestsView {
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
+  /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q` and `k` name the type parameters. */
+  castBuilders: { doc: string; name: string; type: string; map: string; q: string; k: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -293,8 +295,26 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   for (const o of operations)
     if (o.compose) composables.push({ doc: o.compose.doc, name: scope.claim(`${o.name}Ref`), signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
 
+  // A typed type cast per type with a map of its subtypes (URL Conventions §4.11: Graph's
+  // `/groups/{id}/members/microsoft.graph.user`), checked against the map. Named after the others.
+  const castBuilders: RequestsView["castBuilders"] = [];
+  for (const t of entityTypes) {
+    if (!listsSubtypes(t)) continue;
+    const type = ts(t, true);
+    const map = subtypesTypeName(ctx, t);
+    const named = `${type} ${map}`;
+    castBuilders.push({
+      doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
+      name: scope.claim(`cast${pascal(ctx.names.type(t))}`),
+      type,
+      map,
+      q: typeParameter("Q", named),
+      k: typeParameter("K", named),
+    });
+  }
+
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
-  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length;
+  const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
   return {
     header: ctx.header,
     runtime: functions > 0 || navigationTypes.some((n) => n.body.includes("rt.")),
@@ -307,6 +327,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     entities,
     operations,
     composables,
+    castBuilders,
   };
 }
 

@@ -176,3 +176,17 @@ export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, bo
 export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
+
+/** A type cast of a `zoo.model.animal`, or of a collection of them, to one of its subtypes: `.../zoo.model.bird`. */
+export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(target: rt.CollectionRef<AnyAnimal, K>, type: Q): rt.CollectionRef<AnimalSubtypes[Q], K>;
+export function castAnimal<Q extends keyof AnimalSubtypes & string>(target: rt.EntityRef<AnyAnimal>, type: Q): rt.EntityRef<AnimalSubtypes[Q]>;
+export function castAnimal(target: rt.EntityRef<AnyAnimal> | rt.CollectionRef<AnyAnimal, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+}
+
+/** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
+export function castBird<Q extends keyof BirdSubtypes & string, K>(target: rt.CollectionRef<Bird, K>, type: Q): rt.CollectionRef<BirdSubtypes[Q], K>;
+export function castBird<Q extends keyof BirdSubtypes & string>(target: rt.EntityRef<Bird>, type: Q): rt.EntityRef<BirdSubtypes[Q]>;
+export function castBird(target: rt.EntityRef<Bird> | rt.CollectionRef<Bird, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+}

@@ -233,3 +233,10 @@ export function updateBag(client: rt.Client, target: rt.EntityRef<Bag>, body: Pa
 export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
+
+/** A type cast of a `Test.Validation.Person`, or of a collection of them, to one of its subtypes: `.../Test.Validation.Employee`. */
+export function castPerson<Q extends keyof PersonSubtypes & string, K>(target: rt.CollectionRef<Person, K>, type: Q): rt.CollectionRef<PersonSubtypes[Q], K>;
+export function castPerson<Q extends keyof PersonSubtypes & string>(target: rt.EntityRef<Person>, type: Q): rt.EntityRef<PersonSubtypes[Q]>;
+export function castPerson(target: rt.EntityRef<Person> | rt.CollectionRef<Person, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+}
