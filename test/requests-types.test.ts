@@ -178,8 +178,12 @@ export async function usage(): Promise<void> {
   const nulled: string | undefined = p.Age === 1 ? null : p.FirstName;
   const selected = await getPerson(client, people().byKey("a"), { select: ["FirstName"] });
   const named: string = selected.FirstName;
+  // The key, not selected, may come anyway (with completeReads too).
+  const selectedKey: string | undefined = selected.UserName;
   const page = await listPersons(client, people());
   const listedKey: string = page.value[0].UserName;
+  // A delta page's removed entries say so.
+  const removed: string | undefined = page.value[0]["@removed"]?.reason;
   // So do entities an action returns.
   const copy = await copyTrip(client, personTrips(people().byKey("a")).byKey(1));
   const copyId: number = copy.TripId;
@@ -192,7 +196,7 @@ export async function usage(): Promise<void> {
   const createdFirst: string = created.FirstName;
   const updated = await updatePerson(client, people().byKey("n"), { Age: 3 });
   const updatedFirst: string | undefined = updated?.FirstName;
-  void [key, maybe, first, nulled, named, listedKey, createdKey, createdFirst, updatedFirst, copyId, copyName];
+  void [key, maybe, first, nulled, named, selectedKey, removed, listedKey, createdKey, createdFirst, updatedFirst, copyId, copyName];
 }
 `;
 
@@ -251,6 +255,15 @@ export async function usage(): Promise<void> {
   const maybeTrips: unknown[] | undefined = w.Trips;
   // @ts-expect-error Trips may not have been expanded
   const sureTrips: unknown[] = w.Trips;
+  // The same for select: a QueryOptions variable may select any property, or few.
+  const narrow: rt.QueryOptions<Person, PersonNavigation> = { select: ["LastName"] };
+  const n = await getPerson(client, people().byKey("a"), narrow);
+  // @ts-expect-error FirstName may not have been selected
+  const sureFirst: string = n.FirstName;
+  // An expansion in only one alternative of a condition may not have been made.
+  const c = await getPerson(client, people().byKey("a"), { expand: Math.random() > 0.5 ? ["Trips"] : [] });
+  // @ts-expect-error Trips may not have been expanded
+  const condTrips: unknown[] = c.Trips;
   // @ts-expect-error orderBy is no query option (misspelt next to a right one, it would be left out of the URL)
   await getPerson(client, people().byKey("a"), { expand: { Trips: { top: 5, orderBy: "Name" } } });
   // $levels only in an expansion; $compute anywhere.
@@ -262,7 +275,7 @@ export async function usage(): Promise<void> {
   await getPerson(client, people().byKey("a"), { expand: { Trips: true, Frends: true } });
   // @ts-expect-error nor, below Trips, is Tripz
   await getPerson(client, people().byKey("a"), { expand: { Trips: { expand: { PlanItems: true, Tripz: true } } } });
-  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned, maybeTrips, sureTrips];
+  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned, maybeTrips, sureTrips, sureFirst, condTrips];
 }
 `;
 
@@ -282,7 +295,8 @@ declare const client: rt.Client;
 
 export async function usage(): Promise<void> {
   const bag = await getBag(client, bags().byKey("b"), { select: ["id", rt.dynamic("extension_abc_colour")] });
-  const id: string = bag.id;
+  // Naming every declared property reads like a select that may name any: each optional.
+  const id: string | undefined = bag.id;
   const colour: unknown = bag["extension_abc_colour"];
   // @ts-expect-error a misspelt declared property, as on any other type
   await getBag(client, bags().byKey("b"), { select: ["idd"] });
@@ -321,7 +335,7 @@ test("an open type's select checks its declared properties, which editors offer,
   const dir = generateFixture("validation.xml", "types-open");
   const file = path.join(dir, "usage.ts");
   fs.writeFileSync(file, OPEN_USAGE);
-  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:19 Type '""' is not assignable/)]);
+  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:20 Type '""' is not assignable/)]);
   expect(completions(file, OPEN_USAGE, "select: [\"\"")).toEqual(["id"]);
   expect(completions(file, OPEN_USAGE, "orderby: [\"\"")).toContain("id");
 });
@@ -455,6 +469,11 @@ export async function usage(): Promise<void> {
   // @ts-expect-error no such subtype of animal
   castAnimal(animals(), "zoo.model.birb");
   void span;
+  // An abstract type's read is its subtypes, each told apart by @odata.type, a subtype of a subtype too.
+  const zoo2 = await listAnimals(client, animals(), { select: ["name", "zoo.model.parrot/words"] });
+  for (const a of zoo2.value) if (a["@odata.type"] === "#zoo.model.parrot") { const w: number = a.words; void w; }
+  const zoo3 = await listAnimals(client, animals());
+  for (const a of zoo3.value) if (a["@odata.type"] === "#zoo.model.parrot") { const w: number | undefined = a.words; void w; }
   // Without select, the same: each member its type's default set.
   const any = await getBird(client, birdRef);
   const anyWords: number | undefined = any["@odata.type"] === "#zoo.model.parrot" ? any.words : undefined;
@@ -484,7 +503,7 @@ test("a type with more subtypes than a map lists takes any type cast, unchecked,
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
   <Schema Namespace="n" xmlns="http://docs.oasis-open.org/odata/ns/edm">
     <EntityType Name="big">${KEYED}</EntityType>${subtypes(201, "big")}
-    <EntityType Name="small">${KEYED}</EntityType>${subtypes(3, "small")}
+    <EntityType Name="small" OpenType="true">${KEYED}</EntityType>${subtypes(3, "small")}
     <EntityContainer Name="c"><EntitySet Name="bigs" EntityType="n.big"/><EntitySet Name="smalls" EntityType="n.small"/></EntityContainer>
   </Schema>
 </edmx:DataServices></edmx:Edmx>`;
@@ -506,7 +525,7 @@ export async function usage(): Promise<void> {
   const p7: unknown = page.value[0]?.p7;
   void p7;
   await listSmalls(client, smalls(), { select: ["id", "n.small2/p2"] });
-  // @ts-expect-error small's subtypes are listed, and have no p9
+  // @ts-expect-error small's subtypes are listed, and have no p9 (open as they are, like Graph's user)
   await listSmalls(client, smalls(), { select: ["n.small2/p9"] });
 }
 `;

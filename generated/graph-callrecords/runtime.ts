@@ -138,7 +138,7 @@ export function dynamic(name: string): DynamicName {
 }
 
 /** `Ns.book/pages`: a property of one of the subtypes `C` lists, behind its type cast. */
-export type CastPath<C> = C extends AnyTypeCast ? `${string}.${string}/${string}` : { [Q in keyof C & string]: `${Q}/${Exclude<keyof C[Q] & string, `@${string}`>}` }[keyof C & string];
+export type CastPath<C> = C extends AnyTypeCast ? `${string}.${string}/${string}` : { [Q in keyof C & string]: `${Q}/${Exclude<DeclaredKeys<C[Q]> & string, `@${string}`>}` }[keyof C & string];
 
 /**
  * Stands for the subtypes of a type that has very many (Graph's `entity`: 1,145), which are not
@@ -189,12 +189,18 @@ export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, 
  */
 export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E & KnownOnly<E, N>>;
 
-type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
+/**
+ * `$expand` of the type `E` names only navigation properties of `N`, at every level: for a function
+ * of your own that passes an inferred `E` on (`expand: E & rt.KnownOnly<E, N>`).
+ */
+export type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
 
 type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> | keyof ExpandOnly ? unknown : never } : unknown;
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
+  /** In a delta response, an entity removed from the collection (OData 4.01 JSON delta format; Graph's `delta()`): then only its key is sure to be there. */
+  "@removed"?: { reason?: "changed" | "deleted" | undefined };
   "@odata.etag"?: string;
   "@odata.id"?: string;
   "@odata.editLink"?: string;
@@ -215,10 +221,16 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  */
 export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = ([S] extends [never]
   ? WithoutKeys<Whole extends K ? T : DefaultSet<T, K & string>, keyof N>
-  : T extends unknown ? Pick<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+  : T extends unknown ? Chosen<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+
+/** The declared structural properties of `T`: what a `select` typed only as `PropertyName` (not a literal list) may name. */
+type AllNames<T, N> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>;
+
+/** The selected properties; all optional when `select` is not a literal list (a variable of type `QueryOptions`), which may name any. */
+type Chosen<T, P extends keyof T, Wide extends boolean> = Wide extends true ? Partial<Pick<T, P>> : Pick<T, P>;
 
 /** The key properties beside a `$select` that did not name them: a service may send them anyway. */
-type MaybeKey<T, K> = Whole extends K ? unknown : Partial<Pick<T, Extract<K, keyof T>>>;
+type MaybeKey<T, K> = Partial<Pick<T, Extract<K, keyof T>>>;
 
 /** Dynamic properties selected: any name may be there. */
 type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
@@ -239,7 +251,12 @@ type Expanded<T, N, E> = { [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue
  * The expansions sure to be made: those a literal `$expand` names. One typed only as `Expand<N>` (a
  * variable of type `QueryOptions`) may name any or none, so their properties are optional.
  */
-type SureKeys<E> = E extends readonly unknown[] ? (number extends E["length"] ? never : E[number]) : { [K in keyof E]-?: {} extends Pick<E, K> ? never : K }[keyof E];
+type SureKeys<E> = Exclude<ExpandKeys<E>, NotSure<E, ExpandKeys<E>>>;
+
+/** Of the names `A`, those some alternative of `E` (`cond ? ["Trips"] : []`) does not surely expand. */
+type NotSure<E, A> = E extends unknown ? Exclude<A, SureIn<E>> : never;
+
+type SureIn<E> = E extends readonly unknown[] ? (number extends E["length"] ? never : E[number]) : { [K in keyof E]-?: {} extends Pick<E, K> ? never : K }[keyof E];
 
 type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
@@ -264,7 +281,13 @@ type SubtypeSelected<T, S extends string, C> = C extends AnyTypeCast
  * type, told apart by `@odata.type`, which a subtype's value always has (JSON Format §4.5.3). So
  * `m["@odata.type"] === "#microsoft.graph.user"` makes a group's member a user.
  */
-export type OneOf<T, Q extends string, C> = (T & { "@odata.type"?: `#${Q}` }) | { [K in keyof C & string]: C[K] & { "@odata.type": `#${K}` } }[keyof C & string];
+export type OneOf<T, Q extends string, C> = (T & { "@odata.type"?: `#${Q}` }) | SubtypeOf<C>;
+
+/**
+ * What a read of an abstract type with subtypes `C` holds: one member per subtype, each with its own
+ * `@odata.type` (always there: the declared type is abstract, JSON Format §4.5.3).
+ */
+export type SubtypeOf<C> = { [K in keyof C & string]: C[K] & { "@odata.type": `#${K}` } }[keyof C & string];
 
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;

@@ -105,10 +105,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
-  // What a read of `t` holds: an abstract type's union of its concrete types (`AnyAnimal`); a concrete
-  // type with a map of its subtypes as one member per type, told apart by `@odata.type` (Graph's
-  // directoryObject, whose members are users, groups, ...); else the type.
-  const readTs = (t: EntityType) => (!t.abstract && listsSubtypes(t) ? `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>` : ts(t, true));
+  // What a read of `t` holds. With a map of its subtypes: one member per type, told apart by
+  // `@odata.type` (Graph's directoryObject, whose members are users, groups, ...; an abstract type's
+  // members are only its subtypes). Else the type, or an abstract one's union alias (`AnyEntity`).
+  const readTs = (t: EntityType) =>
+    !listsSubtypes(t) ? ts(t, true) : t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
   // What a read of `t` (typed `self`) without $select holds: the service's default set, in which only
   // the key properties are sure to be present (a key through a complex property does not count),
   // unless the service returns them all (then `self`).
@@ -117,7 +118,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     return t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
   };
   // What `Selected` and `Nav` take: the key properties of the default set, or `rt.Whole`.
-  const keyNames = (t: EntityType) => (ctx.options.completeReads ? "rt.Whole" : keysOf(t).join(" | ") || "never");
+  const keyNames = (t: EntityType) => [...keysOf(t), ...(ctx.options.completeReads ? ["rt.Whole"] : [])].join(" | ") || "never";
   const defaultSet = (t: EntityType, self: string) => {
     if (ctx.options.completeReads) return self;
     const keys = keysOf(t);
@@ -199,7 +200,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        const rest = !ctx.options.completeReads ? `, ${casts}, ${keyNames(n.target)}` : casts !== "{}" ? `, ${casts}` : "";
+        const rest = `, ${casts}, ${keyNames(n.target)}`;
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
     });

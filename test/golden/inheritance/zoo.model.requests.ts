@@ -38,8 +38,8 @@ export interface FishNavigation {}
 
 /** Navigation properties of `zoo.model.keeper` (inherited ones included), for typed `$expand`. */
 export interface KeeperNavigation {
-  favourite: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, "id">;
-  animals: rt.Nav<AnyAnimal, AnimalNavigation, AnimalSubtypes, "id">;
+  favourite: rt.Nav<rt.SubtypeOf<AnimalSubtypes>, AnimalNavigation, AnimalSubtypes, "id">;
+  animals: rt.Nav<rt.SubtypeOf<AnimalSubtypes>, AnimalNavigation, AnimalSubtypes, "id">;
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
@@ -53,22 +53,22 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
 }
 
 /** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, "id", E>> {
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<AnyAnimal, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
+export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
   return rt.read(client, target, options, true);
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"`. */
-export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<AnyAnimal, "id">, O>> {
+export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<AnyAnimal, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
