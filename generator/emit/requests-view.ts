@@ -110,15 +110,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // members are only its subtypes). Else the type, or an abstract one's union alias (`AnyEntity`).
   const readTs = (t: EntityType) =>
     !listsSubtypes(t) ? ts(t, true) : t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
-  // What a read of `t` (typed `self`) without $select holds: the service's default set, in which only
-  // the key properties are sure to be present (a key through a complex property does not count),
-  // unless the service returns them all (then `self`).
+  // The key properties a read is sure to hold (a key through a complex property does not count).
   const keysOf = (t: EntityType) => {
     const own = new Set(allProperties(t));
     return t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
   };
   // What `Selected` and `Nav` take: the key properties of the default set, or `rt.Whole`.
   const keyNames = (t: EntityType) => [...keysOf(t), ...(ctx.options.completeReads ? ["rt.Whole"] : [])].join(" | ") || "never";
+  // What a create or an update (of `t`, typed `self`) resolves with: the service's default set, in which
+  // only the key is sure to be present, unless the service returns every property (then `self`).
   const defaultSet = (t: EntityType, self: string) => {
     if (ctx.options.completeReads) return self;
     const keys = keysOf(t);
@@ -389,7 +389,7 @@ interface OperationTypes {
   keyTs: (t: EntityType) => string;
 }
 
-/** The typed query options of reads of an entity type: the constraint of `S`, the options' and the result's types. */
+/** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
 type Reads = (t: EntityType, S: string, E: string) => { typeParams: string; options: string; result: string };
 
 function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
