@@ -3,14 +3,16 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allProperties, deprecation, description, mayOmit } from "../model/rules";
+import { allProperties, deprecation, description } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, ModelType, NavigationProperty, Operation, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { NO_TYPES, PROTOTYPE_NAMES, refType, typeName } from "./ts-types";
+import { NO_TYPES, refType, typeName } from "./ts-types";
+import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
+import { keySpec, keyType } from "./request-keys";
 
 export interface RequestsView {
   header: string;
@@ -54,25 +56,6 @@ export interface EntityRequestsView {
   remove: string;
 }
 
-export interface OperationView {
-  doc: string;
-  name: string;
-  /** `<S extends …, const E extends …>` for a function returning entities (typed `$select`, `$expand`), else "". */
-  typeParams: string;
-  /** For a composable function returning entities, with parameters written inline: its result's address builder (named later). */
-  compose?: { doc: string; signature: string; type: string; make: string };
-  /** The parameter list after `client`, as written in the signature. */
-  signature: string;
-  result: string;
-  /** The expression computing the path (and query) of the request. */
-  path: string;
-  /** `, true` when the result is a collection (a page whose items `validate` checks), else "". */
-  page: string;
-  /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
-  send: string;
-  method: string;
-  body: string;
-}
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // `edm` is the module's namespace import of edm.ts: a function of that name would conflict with it
@@ -381,17 +364,6 @@ export function subtypesTypeName(ctx: EmitContext, t: EntityType): string {
 }
 
 /** The type's name and `suffix`, with `_` appended while a type of its namespace already has that name. */
-/** How an operation's view names types (importing them as needed). */
-interface OperationTypes {
-  ts: (t: SchemaType, union?: boolean) => string;
-  refTs: (ref: TypeRef) => string;
-  reads: Reads;
-  keyTs: (t: EntityType) => string;
-}
-
-/** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
-type Reads = (t: EntityType, S: string, E: string) => { typeParams: string; options: string; result: string };
-
 function companionName(ctx: EmitContext, t: EntityType, suffix: string): string {
   const taken = typeNamesOf(ctx, t.namespace);
   let name = `${ctx.names.type(t)}${suffix}`;
@@ -435,13 +407,6 @@ function typeNamesOf(ctx: EmitContext, namespace: string): ReadonlySet<string> {
     byNamespace.set(namespace, taken);
   }
   return taken;
-}
-
-/** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
-function typeParameter(name: string, text: string): string {
-  const used = new Set(text.split(/[^\w$]+/));
-  while (used.has(name)) name += "_";
-  return name;
 }
 
 /**
@@ -545,149 +510,6 @@ function allNavigation(t: StructuredType): NavigationProperty[] {
   const chain: StructuredType[] = [];
   for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
   return chain.flatMap((c) => c.navigationProperties);
-}
-
-/**
- * The writer of an entity type's key (`rt.KeySpec`) in the service's key style, naming the runtime
- * function that writes each key property's literal: `rt.key("id", rt.edmString)`,
- * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`.
- */
-export function keySpec(ctx: EmitContext, t: EntityType): string {
-  const parts = t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
-  if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
-  return `rt.${ctx.options.keyAsSegment ? "segmentKey" : "key"}(${parts[0]})`;
-}
-
-function keyLiteral(t: ModelType): string {
-  if (t.kind === "enum") return `rt.edmEnum(${JSON.stringify(t.qualifiedName)})`;
-  const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
-  return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
-}
-
-/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL §8.2 allows no others in a key. */
-const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
-
-/** The TypeScript type of a key: the single property's type, or an object of the key properties. */
-function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
-  const scalar = (ref: TypeRef) => {
-    const s = refType(ctx, { ...ref, collection: false }, NO_TYPES, imports);
-    return /^number \| string$/.test(s) ? "number | bigint | string" : s;
-  };
-  if (t.key.length === 0) return "never";
-  if (t.key.length === 1) return scalar(t.key[0].type);
-  return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
-}
-
-function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: OperationTypes, importName?: string): OperationView {
-  const { ts, refTs, reads, keyTs } = types;
-  const bindingType = op.binding?.type;
-  const bound = op.bound && bindingType && (bindingType.type.kind === "entity" || bindingType.type.kind === "complex");
-  let name = camel(importName ?? op.name);
-  if (scope.has(name) && bound) name = `${camel(ctx.names.type(bindingType.type as SchemaType))}${pascal(op.name)}`;
-  name = scope.claim(name);
-  // Optional where the caller may leave the parameter out; `| null` where it takes null (a
-  // collection is never null: Nullable is about its items).
-  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type }));
-  const paramsType = params.length
-    ? `{ ${params.map((p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`).join("; ")} }`
-    : "";
-  const args: string[] = ["client: rt.Client"];
-  let base = '""';
-  if (op.bound && bindingType) {
-    const bt = bindingType.type;
-    const target = bt.kind === "entity" ? ts(bt) : "unknown";
-    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}>`}`);
-    base = "target.path";
-  }
-  // `{}` is no default for a parameter named like a member of Object.prototype (TypeScript sees the
-  // inherited `constructor` of `{}`), and such a parameter is read as an own property only.
-  const inherited = params.some((p) => PROTOTYPE_NAMES.has(p.name));
-  const read = (name: string) => {
-    const key = JSON.stringify(name);
-    return PROTOTYPE_NAMES.has(name) ? `(Object.hasOwn(params, ${key}) ? params[${key}] : undefined)` : `params[${key}]`;
-  };
-  if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
-  // A stream result is media, not JSON (Graph's reports answer with a CSV download).
-  const stream = op.returnType !== undefined && !op.returnType.collection && op.returnType.type.kind === "primitive" && op.returnType.type.name === "Stream";
-  let result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
-  const segment = JSON.stringify(importName ?? op.qualifiedName);
-  const isFunction = op.kind === "function";
-  let path = isFunction
-    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
-    : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
-      // must not address another resource (and the literal then holds no backtick, `$` or backslash).
-      `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
-  // A function returning entities takes the query options a read does (URL Conventions §5.1: Graph's
-  // `delta()` with $select, a function's page with $filter and $top), typed as for a read.
-  let typeParams = "";
-  const ret = op.returnType;
-  // Parameters written inline (no `@alias` after a `?`) leave the address open to more segments.
-  let compose: OperationView["compose"];
-  if (isFunction && op.composable && ret && ret.type.kind === "entity" && params.every((p) => paramKind(p.ref) !== "json") && (!ret.collection || ret.type.key.length > 0)) {
-    const item = refTs({ ...ret, collection: false });
-    compose = {
-      doc: jsdoc("", [
-        description(op.annotations),
-        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : ""}, returns (it is composable): \`.../${importName ?? op.qualifiedName}(…)\`, for a read, a navigation or a bound operation to follow.`,
-      ]),
-      signature: args.slice(1).join(", "),
-      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}>`,
-      make: ret.collection ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.at<${item}>(${path})`,
-    };
-  }
-  if (isFunction && ret && ret.type.kind === "entity") {
-    const item = refTs({ ...ret, collection: false });
-    const named = `${args.join(" ")} ${item}`;
-    const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
-    typeParams = q.typeParams;
-    args.push(`options?: ${q.options}`);
-    // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
-    result = ret.collection ? `rt.Page<${q.result}>` : q.result;
-    path = `rt.withQuery(${path}, options)`;
-  } else {
-    args.push("options?: rt.ReadOptions");
-    // An action's entities come as the service returns them too: its default set, no navigation properties.
-    if (ret && ret.type.kind === "entity") {
-      const whole = reads(ret.type, "never", "never").result;
-      result = ret.collection ? `rt.Page<${whole}>` : whole;
-    }
-  }
-  return {
-    typeParams,
-    compose,
-    doc: jsdoc("", [
-      description(op.annotations),
-      `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
-      deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
-    ]),
-    name,
-    signature: args.join(", "),
-    result,
-    path,
-    method: isFunction ? "GET" : "POST",
-    body: isFunction ? "undefined" : params.length ? "params" : "{}",
-    // A collection comes as a page: `validate` checks each item, as for a list.
-    page: op.returnType?.collection ? ", true" : "",
-    send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
-  };
-}
-
-function paramKind(ref: TypeRef): string {
-  if (ref.collection) return "json";
-  const t = ref.type;
-  if (t.kind === "primitive") return /^(Geo|Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(t.name) || t.name.endsWith("Path") ? "json" : t.name;
-  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
-  if (t.kind === "typedef") return t.underlying.name;
-  return "json";
-}
-
-/** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */
-function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
-  const item = refTs({ ...ref, collection: false });
-  // CSDL §12.8: Nullable means nothing for a collection of entities.
-  if (ref.collection) return `rt.Page<${ref.nullable && ref.type.kind !== "entity" ? `${item} | null` : item}>`;
-  const structured = ref.type.kind === "entity" || ref.type.kind === "complex";
-  return structured ? item : `{ value: ${item}${ref.nullable ? " | null" : ""} }`;
 }
 
 export type { StructuredType };

@@ -1,0 +1,39 @@
+/**
+ * Keys in the request functions: the writer of an entity type's key in the service's key style, and
+ * the TypeScript type a caller gives it as.
+ */
+import type { EntityType, ModelType, TypeRef } from "../model/types";
+import type { EmitContext } from "./context";
+import type { Imports } from "./imports";
+import { NO_TYPES, refType } from "./ts-types";
+
+/**
+ * The writer of an entity type's key (`rt.KeySpec`) in the service's key style, naming the runtime
+ * function that writes each key property's literal: `rt.key("id", rt.edmString)`,
+ * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`.
+ */
+export function keySpec(ctx: EmitContext, t: EntityType): string {
+  const parts = t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
+  if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
+  return `rt.${ctx.options.keyAsSegment ? "segmentKey" : "key"}(${parts[0]})`;
+}
+
+function keyLiteral(t: ModelType): string {
+  if (t.kind === "enum") return `rt.edmEnum(${JSON.stringify(t.qualifiedName)})`;
+  const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
+  return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
+}
+
+/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL §8.2 allows no others in a key. */
+const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
+
+/** The TypeScript type of a key: the single property's type, or an object of the key properties. */
+export function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
+  const scalar = (ref: TypeRef) => {
+    const s = refType(ctx, { ...ref, collection: false }, NO_TYPES, imports);
+    return /^number \| string$/.test(s) ? "number | bigint | string" : s;
+  };
+  if (t.key.length === 0) return "never";
+  if (t.key.length === 1) return scalar(t.key[0].type);
+  return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
+}
