@@ -266,6 +266,14 @@ export async function usage(): Promise<void> {
   const condTrips: unknown[] = c.Trips;
   // @ts-expect-error orderBy is no query option (misspelt next to a right one, it would be left out of the URL)
   await getPerson(client, people().byKey("a"), { expand: { Trips: { top: 5, orderBy: "Name" } } });
+  // $levels: the same navigation property again, level below level, until the chain ends.
+  const chain = await getPerson(client, people().byKey("a"), { expand: { BestFriend: { levels: "max", select: ["UserName"] } } });
+  const second: string | undefined = chain.BestFriend?.BestFriend?.BestFriend?.UserName;
+  // An expanded collection's count and next link.
+  const counted = await getPerson(client, people().byKey("a"), { expand: { Trips: { count: true } } });
+  const tripCount: number | undefined = counted["Trips@odata.count"];
+  const tripNext: string | undefined = counted["Trips@odata.nextLink"];
+  void [second, tripCount, tripNext];
   // $levels only in an expansion; $compute anywhere.
   await getPerson(client, people().byKey("a"), { compute: "Age add 1 as Next", expand: { Friends: { levels: "max" } } });
   // @ts-expect-error $levels belongs to an expansion

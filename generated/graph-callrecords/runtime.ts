@@ -245,7 +245,10 @@ type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
 type ComplexHeads<K> = K extends `${infer H}/${string}` ? H : never;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
-type Expanded<T, N, E> = { [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>> } & { [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>> };
+type Expanded<T, N, E> = { [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> } & { [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> } & PagedExpansions<T, N, ExpandKeys<E>>;
+
+/** An expanded collection's count (nested `count: true`) and, where the service pages it (Graph: 20 members), its next link. */
+type PagedExpansions<T, N, A> = { [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.count` : never]?: number } & { [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.nextLink` : never]?: string };
 
 /**
  * The expansions sure to be made: those a literal `$expand` names. One typed only as `Expand<N>` (a
@@ -261,11 +264,13 @@ type SureIn<E> = E extends readonly unknown[] ? (number extends E["length"] ? ne
 type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
 /** A collection of entities, or one entity (`null` where the navigation property is nullable). */
-type ExpandedValue<V, X, O> = X extends Nav<infer U, infer M, infer C, infer K>
-  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, K, O>[] : ExpandedEntity<U, M, C, K, O> | (null extends V ? null : never)
+type ExpandedValue<V, X, O, Name> = X extends Nav<infer U, infer M, infer C, infer K>
+  ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, K, O, Name>[] : ExpandedEntity<U, M, C, K, O, Name> | (null extends V ? null : never)
   : never;
 
-type ExpandedEntity<U, M, C, K, O> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, K, O extends { readonly expand?: infer F } ? F : never>;
+/** An expanded entity, read as its options `O` say; with `levels`, the same navigation property `Name` again below it (where the chain ends, absent). */
+type ExpandedEntity<U, M, C, K, O, Name> = Selected<U, O extends { readonly select?: readonly (infer P)[] | undefined } ? (P extends string ? P : never) : never, M, C, K, O extends { readonly expand?: infer F } ? F : never> &
+  (O extends { readonly levels: number | "max" } ? { [P in Name & keyof M & keyof U]?: ExpandedValue<U[P], M[P], O, Name> } : unknown);
 
 /**
  * The properties `S` selects behind a cast to a type derived from `T` (`Ns.user/displayName` read
