@@ -264,6 +264,10 @@ export async function usage(): Promise<void> {
   const c = await getPerson(client, people().byKey("a"), { expand: Math.random() > 0.5 ? ["Trips"] : [] });
   // @ts-expect-error Trips may not have been expanded
   const condTrips: unknown[] = c.Trips;
+  // Nor one whose options may be undefined (the request leaves it out then).
+  const u = await getPerson(client, people().byKey("a"), { expand: { Trips: Math.random() > 0.5 ? true : undefined } });
+  // @ts-expect-error Trips may not have been expanded
+  const undefTrips: unknown[] = u.Trips;
   // @ts-expect-error orderBy is no query option (misspelt next to a right one, it would be left out of the URL)
   await getPerson(client, people().byKey("a"), { expand: { Trips: { top: 5, orderBy: "Name" } } });
   // $levels: the same navigation property again, level below level, until the chain ends.
@@ -283,7 +287,7 @@ export async function usage(): Promise<void> {
   await getPerson(client, people().byKey("a"), { expand: { Trips: true, Frends: true } });
   // @ts-expect-error nor, below Trips, is Tripz
   await getPerson(client, people().byKey("a"), { expand: { Trips: { expand: { PlanItems: true, Tripz: true } } } });
-  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned, maybeTrips, sureTrips, sureFirst, condTrips];
+  void [tripNames, titles, friendKey, friendFirst, tripKey, budget, planned, maybeTrips, sureTrips, sureFirst, condTrips, undefTrips];
 }
 `;
 

@@ -164,7 +164,7 @@ interface ExpandOnly {
 }
 
 /** `$expand`: navigation property names, or per navigation property nested options. */
-export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> };
+export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> | undefined };
 
 export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
   select?: readonly S[] | undefined;
@@ -258,7 +258,7 @@ type SureKeys<E> = Exclude<ExpandKeys<E>, NotSure<E, ExpandKeys<E>>>;
 /** Of the names `A`, those some alternative of `E` (`cond ? ["Trips"] : []`) does not surely expand. */
 type NotSure<E, A> = E extends unknown ? Exclude<A, SureIn<E>> : never;
 
-type SureIn<E> = E extends readonly unknown[] ? (number extends E["length"] ? never : E[number]) : { [K in keyof E]-?: {} extends Pick<E, K> ? never : K }[keyof E];
+type SureIn<E> = E extends readonly unknown[] ? (number extends E["length"] ? never : E[number]) : { [K in keyof E]-?: {} extends Pick<E, K> ? never : undefined extends E[K] ? never : K }[keyof E];
 
 type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
