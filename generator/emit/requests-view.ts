@@ -94,9 +94,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const readTs = (t: EntityType) =>
     !listsSubtypes(t) ? ts(t, true) : t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
   // The key properties a read is sure to hold (a key through a complex property does not count).
+  // Once per type: every navigation property to it asks again (Graph has about 2,000 of them).
+  const keysSeen = new Map<EntityType, string[]>();
   const keysOf = (t: EntityType) => {
-    const own = new Set(allProperties(t));
-    return t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name));
+    let keys = keysSeen.get(t);
+    if (!keys) {
+      const own = new Set(allProperties(t));
+      keysSeen.set(t, (keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name))));
+    }
+    return keys;
   };
   // What `Selected` and `Nav` take: the key properties of the default set, or `rt.Whole`.
   const keyNames = (t: EntityType) => [...keysOf(t), ...(ctx.options.completeReads ? ["rt.Whole"] : [])].join(" | ") || "never";
