@@ -133,6 +133,12 @@ function compileUsage(fixture: string, dir: string, usage: string, wrong: string
   return compile([path.join(out, "usage.ts"), path.join(out, "usage-wrong.ts"), ...more]);
 }
 
+/** `diagnostics` of `compileUsage` in `dir`: those of `usage.ts`, and those of the copy without the `wrong` line. */
+function byFile(diagnostics: string[], dir: string): { usage: string[]; wrong: string[] } {
+  const wrong = `${dir}/usage-wrong.ts`;
+  return { usage: diagnostics.filter((d) => !d.startsWith(wrong)), wrong: diagnostics.filter((d) => d.startsWith(wrong)) };
+}
+
 describe("types of the generated request functions (tsc --strict, DOM lib, no Node types)", () => {
   let diagnostics: string[];
   beforeAll(() => {
@@ -142,7 +148,7 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
   });
 
   test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
-    expect(diagnostics.filter((d) => !d.startsWith("types/usage-wrong.ts"))).toEqual([]);
+    expect(byFile(diagnostics, "types").usage).toEqual([]);
   });
 
   test("request modules do not import validators (a validator is bundled only where a caller passes one)", () => {
@@ -156,7 +162,7 @@ describe("types of the generated request functions (tsc --strict, DOM lib, no No
   });
 
   test("a wrong use is reported", () => {
-    expect(diagnostics.filter((d) => d.startsWith("types/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'LastName' does not exist/)]);
+    expect(byFile(diagnostics, "types").wrong).toEqual([expect.stringMatching(/Property 'LastName' does not exist/)]);
   });
 });
 
@@ -203,8 +209,8 @@ export async function usage(): Promise<void> {
 describe("a read without select: the service's default set (tsc --strict)", () => {
   test("only the key is sure to be present; selected properties are as declared", () => {
     const diagnostics = compileUsage("trippin-lite.xml", "default-set", DEFAULT_SET_USAGE, "a non-nullable property may be absent from the default set");
-    expect(diagnostics.filter((d) => !d.startsWith("default-set/usage-wrong.ts"))).toEqual([]);
-    expect(diagnostics.filter((d) => d.startsWith("default-set/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
+    expect(byFile(diagnostics, "default-set").usage).toEqual([]);
+    expect(byFile(diagnostics, "default-set").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
   });
 
   test("with completeReads, the whole entity", () => {
@@ -293,8 +299,8 @@ export async function usage(): Promise<void> {
 
 test("$expand in the result type: expanded navigation properties as their nested options say, and only those", () => {
   const diagnostics = compileUsage("trippin-lite.xml", "types-expand", EXPAND_USAGE, "Friends was not expanded");
-  expect(diagnostics.filter((d) => !d.startsWith("types-expand/usage-wrong.ts"))).toEqual([]);
-  expect(diagnostics.filter((d) => d.startsWith("types-expand/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
+  expect(byFile(diagnostics, "types-expand").usage).toEqual([]);
+  expect(byFile(diagnostics, "types-expand").wrong).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
 });
 
 // An open type's $select takes its dynamic properties (any name), and editors still offer its
@@ -384,8 +390,8 @@ describe("which operation parameters may be left out (tsc --strict)", () => {
   });
 
   test("a function's nullable parameters are required, Core.OptionalParameter ones and an action's nullable ones are not", () => {
-    expect(diagnostics.filter((d) => !d.startsWith("types-params/usage-wrong.ts"))).toEqual([]);
-    expect(diagnostics.filter((d) => d.startsWith("types-params/usage-wrong.ts"))).toEqual([expect.stringMatching(/Property '"?text"?' is missing/)]);
+    expect(byFile(diagnostics, "types-params").usage).toEqual([]);
+    expect(byFile(diagnostics, "types-params").wrong).toEqual([expect.stringMatching(/Property '"?text"?' is missing/)]);
   });
 });
 
@@ -426,11 +432,11 @@ describe("navigation through complex properties", () => {
   });
 
   test("complex property steps and complex types' navigation builders are typed", () => {
-    expect(diagnostics.filter((d) => !d.startsWith("types-complex/usage-wrong.ts"))).toEqual([]);
+    expect(byFile(diagnostics, "types-complex").usage).toEqual([]);
   });
 
   test("a complex value's address is not an entity's", () => {
-    expect(diagnostics.filter((d) => d.startsWith("types-complex/usage-wrong.ts"))).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member>'/)]);
+    expect(byFile(diagnostics, "types-complex").wrong).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member>'/)]);
   });
 });
 
@@ -500,11 +506,11 @@ describe("$select and $orderby over a type with subtypes", () => {
   });
 
   test("the base type's properties by name, a subtype's behind its type cast, which narrows with @odata.type", () => {
-    expect(diagnostics.filter((d) => !d.startsWith("types-casts/usage-wrong.ts"))).toEqual([]);
+    expect(byFile(diagnostics, "types-casts").usage).toEqual([]);
   });
 
   test("a subtype's property without the cast is refused", () => {
-    expect(diagnostics.filter((d) => d.startsWith("types-casts/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type '"wingspan"' is not assignable/)]);
+    expect(byFile(diagnostics, "types-casts").wrong).toEqual([expect.stringMatching(/Type '"wingspan"' is not assignable/)]);
   });
 });
 
@@ -582,8 +588,8 @@ test("entity types named S and O: the request functions' type parameters do not 
   fs.writeFileSync(path.join(dir, "usage.ts"), LETTERS_USAGE);
   fs.writeFileSync(path.join(dir, "usage-wrong.ts"), LETTERS_USAGE.replace("// @ts-expect-error the key was not selected: it may come, or not\n", ""));
   const diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
-  expect(diagnostics.filter((d) => !d.startsWith("types-letters/usage-wrong.ts"))).toEqual([]);
-  expect(diagnostics.filter((d) => d.startsWith("types-letters/usage-wrong.ts"))).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
+  expect(byFile(diagnostics, "types-letters").usage).toEqual([]);
+  expect(byFile(diagnostics, "types-letters").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
 });
 
 const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml"];
