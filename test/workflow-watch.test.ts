@@ -94,41 +94,37 @@ describe("generate --watch", () => {
     const out = new Output(child);
     await out.wait(/watching 1 file\(s\)/, 30000, 0);
 
+    /** Does `change` to the files, then waits for `outcome` and for the generated types to hold `property`. */
+    const after = async (change: () => void, property: string, outcome = /regenerated in \d+ ms/) => {
+      const mark = out.text.length;
+      change();
+      await out.wait(outcome, 30000, mark);
+      expect(fs.readFileSync(types, "utf8")).toMatch(new RegExp(`${property}\\?:`));
+    };
+
     // Replaced, as a download into a fresh folder does: the new folder's file is read, and then its edits.
-    let mark = out.text.length;
-    fs.mkdirSync(path.join(dir, "specs.new"));
-    fs.writeFileSync(path.join(dir, "specs.new", "graph-callrecords.xml"), withProperty("roomA"));
-    fs.rmSync(specs, { recursive: true });
-    fs.renameSync(path.join(dir, "specs.new"), specs);
-    await out.wait(/regenerated in \d+ ms/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomA\?:/);
-    mark = out.text.length;
-    fs.writeFileSync(spec, withProperty("roomB"));
-    await out.wait(/regenerated in \d+ ms/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomB\?:/);
+    await after(() => {
+      fs.mkdirSync(path.join(dir, "specs.new"));
+      fs.writeFileSync(path.join(dir, "specs.new", "graph-callrecords.xml"), withProperty("roomA"));
+      fs.rmSync(specs, { recursive: true });
+      fs.renameSync(path.join(dir, "specs.new"), specs);
+    }, "roomA");
+    await after(() => fs.writeFileSync(spec, withProperty("roomB")), "roomB");
 
     // Removed (the output stays as it was), then made again.
-    mark = out.text.length;
-    fs.rmSync(specs, { recursive: true });
-    await out.wait(/failed \(the output was left as it was\)/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomB\?:/);
-    mark = out.text.length;
-    fs.mkdirSync(specs);
-    fs.writeFileSync(spec, withProperty("roomC"));
-    await out.wait(/regenerated in \d+ ms/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomC\?:/);
+    await after(() => fs.rmSync(specs, { recursive: true }), "roomB", /failed \(the output was left as it was\)/);
+    await after(() => {
+      fs.mkdirSync(specs);
+      fs.writeFileSync(spec, withProperty("roomC"));
+    }, "roomC");
 
     // Removed and made again at once, so the new folder gets the old one's inode back: still followed.
-    mark = out.text.length;
-    fs.rmSync(specs, { recursive: true });
-    fs.mkdirSync(specs);
-    fs.writeFileSync(spec, withProperty("roomD"));
-    await out.wait(/regenerated in \d+ ms/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomD\?:/);
-    mark = out.text.length;
-    fs.writeFileSync(spec, withProperty("roomE"));
-    await out.wait(/regenerated in \d+ ms/, 30000, mark);
-    expect(fs.readFileSync(types, "utf8")).toMatch(/roomE\?:/);
+    await after(() => {
+      fs.rmSync(specs, { recursive: true });
+      fs.mkdirSync(specs);
+      fs.writeFileSync(spec, withProperty("roomD"));
+    }, "roomD");
+    await after(() => fs.writeFileSync(spec, withProperty("roomE")), "roomE");
   });
 
   test.each(["json", "mjs"])("reloads the config (.%s) when it changes", async (ext) => {
