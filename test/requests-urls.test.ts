@@ -33,6 +33,17 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Double", NaN, "NaN"],
     ["Single", Infinity, "INF"],
     ["Double", -Infinity, "-INF"],
+    // The strings edm.SpecialFloat allows in a parameter or key of these types (ABNF nanInfinity).
+    ["Double", "INF", "INF"],
+    ["Single", "-INF", "-INF"],
+    ["Double", "NaN", "NaN"],
+    // A Decimal number is written without an exponent: OData 4.0's decimalValue has none.
+    ["Decimal", 1e-7, "0.0000001"],
+    ["Decimal", -1.5e-9, "-0.0000000015"],
+    ["Decimal", 1.5e21, "1500000000000000000000"],
+    ["Decimal", 12.5, "12.5"],
+    ["Int64", "-9223372036854775808", "-9223372036854775808"],
+    ["Int64", "+0009223372036854775807", "+0009223372036854775807"],
     ["Boolean", false, "false"],
     ["Boolean", true, "true"],
     ["Date", "2026-11-23", "2026-11-23"],
@@ -57,8 +68,25 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     expect(() => rt.literal("Int64", "")).toThrow(TypeError);
   });
 
+  test.each<[rt.KeyKind, rt.KeyValue, string]>([
+    ["Int32", 2 ** 40, "-2147483648..2147483647"],
+    ["Int32", "-2147483649", "-2147483648..2147483647"],
+    ["Int16", 70000, "-32768..32767"],
+    ["Byte", -1, "0..255"],
+    ["Byte", 256, "0..255"],
+    ["SByte", 300, "-128..127"],
+    ["Int64", "9223372036854775808", "-9223372036854775808..9223372036854775807"],
+    ["Int64", -9223372036854775809n, "-9223372036854775808..9223372036854775807"],
+    ["Int64", "99999999999999999999999", "-9223372036854775808..9223372036854775807"],
+  ])("%s %p is out of its type's range (CSDL §4.4): a TypeError before any request", (kind, value, range) => {
+    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)} is out of its range ${range}`));
+  });
+
   test.each<[rt.KeyKind, rt.KeyValue]>([
     ["Int64", 1.5],
+    ["Double", "Infinity"],
+    ["Decimal", NaN],
+    ["Decimal", "INF"],
     ["Int32", "1e3"],
     ["Double", "1)"],
     ["Guid", "9d9b2fa0-efbf-490e-a5e3"],

@@ -95,7 +95,9 @@ const rows: Row[] = [
   ["money", 1234.56, true], ["money", 12345.6, false], ["money", 1.234, false],
   // enums: member names, flags as comma-separated members, or member values as strings
   ["color", "Red", true], ["color", "Blue", true], ["color", "red", false], ["color", "Purple", false], ["color", 0, false], ["color", "1", true], ["color", "7", false], ["color", "Red,Blue", false],
-  ["perms", "Read", true], ["perms", "Read,Write", true], ["perms", "Read,Write,Execute", true], ["perms", "Read,Delete", false], ["perms", "Read, Write", false],
+  ["perms", "Read", true], ["perms", "Read,Write", true], ["perms", "Read,Write,Execute", true], ["perms", "Read,Delete", false],
+  // JSON Format §7.1 writes no space after the comma; ASP.NET Core OData writes one (.NET's Enum.ToString()), accepted
+  ["perms", "Read, Write", true], ["perms", "Read,  Write", false], ["perms", " Read", false], ["perms", "Read ,Write", false],
   ["perms", "Read,", false], ["perms", "7", true], ["perms", "8", false], ["perms", "", false],
 ];
 

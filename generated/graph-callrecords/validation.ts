@@ -669,7 +669,8 @@ function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boole
     return true;
   }
   if (!flags) return false;
-  const parts = v.split(",");
+  // JSON Format §7.1 has no space after the comma; .NET services (ASP.NET Core OData) write one.
+  const parts = v.split(/, ?/);
   for (const p of parts) if (!members.has(p)) return false;
   return true;
 }

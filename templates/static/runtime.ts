@@ -363,8 +363,9 @@ export type KeyKind =
 /** `'O''Neil'`: quoted, quotes doubled. */
 export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
 export const edmBoolean: Literal = (value) => (value === true || value === "true" ? "true" : "false");
+/** Numbers, and `"INF"`, `"-INF"`, `"NaN"` as `edm.SpecialFloat` names them (the ABNF's `nanInfinity`). */
 export const edmDouble: Literal = (value) =>
-  Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DECIMAL);
+  Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DOUBLE);
 export const edmSingle = edmDouble;
 
 /** A literal of an enum type: `Namespace.Gender'Female'` (flags: `'Male,Female'`). */
@@ -388,14 +389,53 @@ function formed(kind: string, form: RegExp, prefix = ""): Literal {
     return prefix ? `${prefix}'${text}'` : text;
   };
 }
-const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
-export const edmInt16 = /* @__PURE__ */ formed("Int16", INTEGER);
-export const edmInt32 = /* @__PURE__ */ formed("Int32", INTEGER);
-export const edmInt64 = /* @__PURE__ */ formed("Int64", INTEGER);
-export const edmByte = /* @__PURE__ */ formed("Byte", INTEGER);
-export const edmSByte = /* @__PURE__ */ formed("SByte", INTEGER);
-export const edmDecimal = /* @__PURE__ */ formed("Decimal", DECIMAL);
+const DOUBLE = /^([+-]?\d+(\.\d+)?([eE][+-]?\d+)?|NaN|-?INF)$/;
+
+const INTEGER = /^[+-]?\d+$/;
+
+/** Integers of one Edm type: digits only, within the type's range (CSDL §4.4), else a TypeError. */
+function integral(kind: string, min: number, max: number): Literal {
+  return (value) => {
+    const text = ofForm(kind, String(value), INTEGER);
+    const n = Number(text);
+    if (n < min || n > max) throw new TypeError(`not an Edm.${kind} literal: ${text} is out of its range ${min}..${max}`);
+    return text;
+  };
+}
+export const edmInt16 = /* @__PURE__ */ integral("Int16", -32768, 32767);
+export const edmInt32 = /* @__PURE__ */ integral("Int32", -2147483648, 2147483647);
+export const edmByte = /* @__PURE__ */ integral("Byte", 0, 255);
+export const edmSByte = /* @__PURE__ */ integral("SByte", -128, 127);
+/** Compared as text: a number cannot tell 2^63 - 1 from 2^63. */
+export const edmInt64: Literal = (value) => {
+  const text = ofForm("Int64", String(value), INTEGER);
+  const digits = text.replace(/^[+-]?0*/, "");
+  const limit = text.startsWith("-") ? "9223372036854775808" : "9223372036854775807";
+  if (digits.length > 19 || (digits.length === 19 && digits > limit)) {
+    throw new TypeError(`not an Edm.Int64 literal: ${text} is out of its range -9223372036854775808..9223372036854775807`);
+  }
+  return text;
+};
+
+/**
+ * A decimal: a string as given (of the literal's form), a number without an exponent (`1e-7` is
+ * `0.0000001`), since OData 4.0's `decimalValue` has none.
+ */
+export const edmDecimal: Literal = (value) => ofForm("Decimal", typeof value === "number" ? plainNumber(value) : String(value), DECIMAL);
+
+/** A finite number's text without an exponent: `1e-7` → `0.0000001`, `1e21` → `1000000000000000000000`. */
+function plainNumber(n: number): string {
+  const text = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, fraction = "", exponent] = m as unknown as [string, string, string, string | undefined, string];
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
 export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i);
 export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, "duration");
 /** base64url (`-` and `_`); a base64 value (`+`, `/`) is written as base64url. */
