@@ -69,6 +69,17 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
   });
 
+  test("a .ts config with a syntax error TypeScript would repair is refused at its line and column (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    // transpileModule would insert the missing `)` and emit a config that runs.
+    fs.writeFileSync(
+      path.join(dir, "odatagen.config.ts"),
+      `const out = "out/ts";\nexport default { services: [{ name: "calls", input: "specs/graph-callrecords.xml", out }] ;\n`,
+    );
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.ts:2:91: ',' expected.\n" });
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
+  });
+
   test("unknown keys and wrong types are all reported with their path; exit 2, nothing written", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
@@ -120,6 +131,15 @@ describe("config files", () => {
       [[calls, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too; each service needs a name of its own']],
       [[{ ...calls, name: undefined, out: "a/calls" }, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too (after its output folder); each service needs a name of its own']],
       [[calls, { ...copilot, name: undefined, out: "b/calls" }], ['services[1]: named "calls" after its output folder, as services[0] is named; give it a "name"']],
+      // Reported with the other problems, not after they are fixed; the indices are the config's.
+      [
+        [calls, { ...copilot, optoins: {} }, { ...copilot, name: "calls", out: calls.out }],
+        [
+          "services[1].optoins: unknown key (expected one of name, input, out, include, exclude, options)",
+          "services[2].out: same output folder as services[0]",
+          'services[2].name: services[0] is named "calls" too; each service needs a name of its own',
+        ],
+      ],
     ];
     for (const [list, errors] of cases) {
       writeJson(path.join(dir, "odatagen.config.json"), { services: list });

@@ -97,10 +97,18 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   } catch {
     throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
   }
-  const js = ts.transpileModule(text, {
+  const out = ts.transpileModule(text, {
     fileName: file,
+    reportDiagnostics: true,
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  }).outputText;
+  });
+  // TypeScript repairs a syntax error (inserts the missing `)`) and emits anyway: refuse instead.
+  const syntax = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (syntax) {
+    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : { line: 0, character: 0 };
+    throw new ConfigSyntaxError(ts.flattenDiagnosticMessageText(syntax.messageText, "\n"), at.line + 1, at.character + 1);
+  }
+  const js = out.outputText;
   const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
   fs.writeFileSync(tmp, js);
   try {

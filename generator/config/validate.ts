@@ -17,6 +17,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
   const services: ResolvedService[] = [];
   /** Whether each service in `services` names itself (else it is named after its output folder). */
   const named: boolean[] = [];
+  const indices: number[] = [];
   if (!isObject(value)) return { ok: false, errors: ["(root): expected an object with a \"services\" list"] };
   unknownKeys(value, TOP_KEYS, "", errors);
   if (value.$schema !== undefined && typeof value.$schema !== "string") errors.push("$schema: expected a string");
@@ -68,6 +69,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       if (errors.length > before) return;
       const out = path.resolve(baseDir, s.out as string);
       named.push(s.name !== undefined);
+      indices.push(i);
       services.push({
         name: (s.name as string | undefined) ?? defaultServiceName(out),
         inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
@@ -82,23 +84,24 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         completeReads: isObject(options) ? (options.completeReads as boolean | undefined) : undefined,
       });
     });
-  if (!errors.length) {
-    const seen = new Map<string, number>();
-    services.forEach((s, i) => {
-      const j = seen.get(s.out);
-      if (j !== undefined) errors.push(`services[${i}].out: same output folder as services[${j}]`);
-      seen.set(s.out, i);
-    });
-    // --service and every message pick a service by its name. Two services without a name whose
-    // folders have the same name (packages/a/gen, packages/b/gen) are allowed: nothing chose it.
-    const byName = new Map<string, number>();
-    services.forEach((s, i) => {
-      const j = byName.get(s.name);
-      if (j === undefined) byName.set(s.name, i);
-      else if (named[i]) errors.push(`services[${i}].name: services[${j}] is named ${JSON.stringify(s.name)} too${named[j] ? "" : " (after its output folder)"}; each service needs a name of its own`);
-      else if (named[j]) errors.push(`services[${i}]: named ${JSON.stringify(s.name)} after its output folder, as services[${j}] is named; give it a "name"`);
-    });
-  }
+  // Between the services that are valid on their own, so that these come with the other problems.
+  // `k` counts valid services, `indices[k]` is the place in the config's list.
+  const seen = new Map<string, number>();
+  services.forEach((s, k) => {
+    const j = seen.get(s.out);
+    if (j !== undefined) errors.push(`services[${indices[k]}].out: same output folder as services[${indices[j]}]`);
+    seen.set(s.out, k);
+  });
+  // --service and every message pick a service by its name. Two services without a name whose
+  // folders have the same name (packages/a/gen, packages/b/gen) are allowed: nothing chose it.
+  const byName = new Map<string, number>();
+  services.forEach((s, k) => {
+    const j = byName.get(s.name);
+    const [at, first] = [indices[k], indices[j ?? k]];
+    if (j === undefined) byName.set(s.name, k);
+    else if (named[k]) errors.push(`services[${at}].name: services[${first}] is named ${JSON.stringify(s.name)} too${named[j] ? "" : " (after its output folder)"}; each service needs a name of its own`);
+    else if (named[j]) errors.push(`services[${at}]: named ${JSON.stringify(s.name)} after its output folder, as services[${first}] is named; give it a "name"`);
+  });
   return errors.length ? { ok: false, errors } : { ok: true, services };
 }
 
