@@ -185,6 +185,19 @@ describe("slicing pass", () => {
     expect(twice.diagnostics.filter((d) => d.code === "ODG302")).toEqual([]);
   });
 
+  test("patterns that all match but leave nothing (--exclude takes it all) are a warning too, once", () => {
+    const empty = (r: ReturnType<typeof slice>) => r.diagnostics.filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
+    const ns = slice({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.*"] });
+    expect(ns.kept.size).toBe(0);
+    expect(empty(ns)).toEqual([["warning", "the slice keeps nothing: --exclude microsoft.graph.callRecords.* removes every type and operation that --include microsoft.graph.callRecords selects"]]);
+    const all = slice({ exclude: ["**"] });
+    expect(empty(all)).toEqual([["warning", "the slice keeps nothing: --exclude ** removes every type and operation of the document"]]);
+    // A pattern that matches nothing says so already; the slice is not reported empty twice.
+    expect(empty(slice({ include: ["microsoft.graph.nope"] }))).toEqual([["warning", "--include microsoft.graph.nope matches no type, operation or namespace"]]);
+    // Something kept: no warning.
+    expect(empty(slice({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.session"] }))).toEqual([]);
+  });
+
   test("path walks are cycle-safe and prune excluded paths", () => {
     const all = slice({ include: ["/drives/**"] }, cyclic());
     expect([...all.kept].sort()).toEqual(["t.file", "t.folder", "t.tag"]);

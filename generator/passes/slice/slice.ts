@@ -128,8 +128,10 @@ export function sliceModel(
     seedOps.add(op);
     because(op, { kind: "named", route: selection.routes.operations.get(op)! });
   }
-  for (const p of includeNames) if (!matched.has(p)) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
+  const unmatched = includeNames.filter((p) => !matched.has(p));
+  for (const p of unmatched) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
   for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service${pathHint(text, allOps)}`, text);
+  const warnedEmpty = unmatched.length > 0 || selection.unmatched.length > 0;
 
   // Closure over what the selection needs.
   const keep = new Set<SchemaType>();
@@ -195,6 +197,14 @@ export function sliceModel(
   beforeCopy?.(keep);
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
+  // Every pattern matched, yet nothing is left (`--exclude` took it all): as empty as a pattern
+  // that matches nothing, and as much a mistake, so that --fail-on-warnings keeps the old output.
+  if (keep.size === 0 && keepOps.size === 0 && !warnedEmpty && model.types.size + allOps.length > 0) {
+    const text = (list: typeof includes) => list.map((p) => p.text).join(" ");
+    const of = includes.length ? `that --include ${text(includes)} selects` : "of the document";
+    const why = excludes.length ? `--exclude ${text(excludes)} removes every type and operation ${of}` : `--include ${text(includes)} selects no type or operation`;
+    diags.warning(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(excludes.length ? excludes : includes));
+  }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
     result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, excludedBy }, patterns);
