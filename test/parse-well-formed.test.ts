@@ -126,6 +126,40 @@ describe("hostile input neither crashes nor hangs", () => {
   });
 });
 
+describe("entities odatagen will not expand are refused where they are declared", () => {
+  test.each([
+    ["an entity whose value refers to another", `<!DOCTYPE a [ <!ENTITY y "Ye"> <!ENTITY n "&y;ars"> ]>\n<a>&n;</a>`, "1:44 the value of the entity 'n' holds a reference (&y;), which odatagen does not expand"],
+    ["a nested 'billion laughs' chain", `<!DOCTYPE a [ <!ENTITY a "lol"> <!ENTITY b "&a;&a;&a;"> ]>\n<a>&b;</a>`, "1:45 the value of the entity 'b' holds a reference (&a;), which odatagen does not expand"],
+    ["a character reference in an entity's value", `<!DOCTYPE a [ <!ENTITY n 'Y&#65;rs'> ]>\n<a>&n;</a>`, "1:28 the value of the entity 'n' holds a reference (&#65;), which odatagen does not expand"],
+    ["an external entity", `<!DOCTYPE a [\n  <!ENTITY n SYSTEM "file:///etc/passwd"> ]>\n<a>&n;</a>`, "2:14 the entity 'n' is external (SYSTEM): odatagen reads no file but the document"],
+    ["a public external entity", `<!DOCTYPE a [ <!ENTITY n PUBLIC "-//x//y" "http://example.com/x"> ]>\n<a/>`, "1:26 the entity 'n' is external (PUBLIC): odatagen reads no file but the document"],
+  ])("%s", (_name, xml, expected) => {
+    expect(scan(xml)).toBe(expected);
+    expect(checkWellFormed(xml)).toMatchObject({ ok: false, unsupported: true });
+  });
+
+  test("through readCsdlXml: ODG002 says the XML is not read, not that it is malformed; a plain entity still expands", () => {
+    const doc = (subset: string) => `<?xml version="1.0"?>
+<!DOCTYPE edmx:Edmx [ ${subset} ]>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="thing"><Property Name="&n;" Type="Edm.Int32"/></ComplexType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>`;
+    const diags = new DiagnosticBag();
+    expect(readCsdlXml("bad.xml", doc(`<!ENTITY y "Ye"> <!ENTITY n "&y;ars">`), diags)).toBeUndefined();
+    expect(diags.items.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`)).toEqual([
+      "ODG002 2:52 XML odatagen does not read: the value of the entity 'n' holds a reference (&y;), which odatagen does not expand",
+    ]);
+    const ok = new DiagnosticBag();
+    const raw = readCsdlXml("ok.xml", doc(`<!ENTITY n "Years">`), ok);
+    expect(ok.items).toEqual([]);
+    expect(raw?.schemas[0]?.complexTypes[0]?.properties?.map((p) => p.name)).toEqual(["Years"]);
+  });
+});
+
 describe("through readCsdlXml: ODG002 with the element path", () => {
   const doc = (body: string) => `<?xml version="1.0"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">

@@ -20,7 +20,13 @@ export type WellFormedResult =
       /** Whether the DOCTYPE declares general entities (a part of the text cannot be parsed alone then). */
       declaresEntities: boolean;
     }
-  | { ok: false; message: string; offset: number };
+  | {
+      ok: false;
+      message: string;
+      offset: number;
+      /** Well-formed XML that odatagen refuses to read (an external entity, one that refers to another). */
+      unsupported?: true;
+    };
 
 export interface WellFormedOptions {
   /** Elements nested deeper than this are reported (a bound for the readers that recurse). */
@@ -93,11 +99,16 @@ class NotWellFormed {
   constructor(
     readonly message: string,
     readonly offset: number,
+    readonly unsupported?: true,
   ) {}
 }
 
 function fail(message: string, offset: number): never {
   throw new NotWellFormed(message, offset);
+}
+
+function refuse(message: string, offset: number): never {
+  throw new NotWellFormed(message, offset, true);
 }
 
 /**
@@ -120,7 +131,7 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
     scanner.run();
     return { ok: true, prefixedAttributes: scanner.prefixedAttributes, declaresEntities: scanner.declaresEntities };
   } catch (e) {
-    if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset };
+    if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset, ...(e.unsupported && { unsupported: e.unsupported }) };
     throw e;
   }
 }
@@ -572,8 +583,14 @@ function declaration(t: string, start: number, entities: Set<string>, doctypeAt:
     while (isSpace(t.charCodeAt(i))) i++;
     if (t.charCodeAt(i) !== PERCENT) {
       const length = readName(t, i, "entity");
-      entities.add(t.substr(i, length));
+      const name = t.substr(i, length);
+      entities.add(name);
       i += length;
+      while (isSpace(t.charCodeAt(i))) i++;
+      if (t.startsWith("SYSTEM", i) || t.startsWith("PUBLIC", i)) {
+        refuse(`the entity '${name}' is external (${t.substr(i, 6)}): odatagen reads no file but the document`, i);
+      }
+      entityValue(t, i, name);
     }
   }
   for (;;) {
@@ -586,6 +603,21 @@ function declaration(t: string, start: number, entities: Set<string>, doctypeAt:
       i = end + 1;
     } else i++;
   }
+}
+
+/**
+ * An entity's quoted value at `start`: a reference in it (to another entity, or a character
+ * reference) would be expanded where the entity is used (XML 1.0 §4.5), which fast-xml-parser does
+ * not do: it leaves the entity unexpanded, and `&n;` would end up in names. Refused instead.
+ */
+function entityValue(t: string, start: number, name: string): void {
+  const quote = t.charCodeAt(start);
+  if (quote !== DQUOTE && quote !== SQUOTE) return;
+  const end = t.indexOf(t[start], start + 1);
+  const amp = t.indexOf("&", start + 1);
+  if (amp < 0 || (end >= 0 && amp > end)) return;
+  const ref = /^&[^;\s&]{0,40};/.exec(t.slice(amp, amp + 48))?.[0] ?? "&";
+  refuse(`the value of the entity '${name}' holds a reference (${ref}), which odatagen does not expand`, amp);
 }
 
 /** The text from `start` up to the next space or markup character, for messages. */
