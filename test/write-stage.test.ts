@@ -75,6 +75,70 @@ describe("replaceOutput()", () => {
   });
 });
 
+describe("replaceOutput() keeps what the swap would lose", () => {
+  test("folders of the user's in the output keep their mode (sticky bit too), owner and times; the output folder its mode", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "old" }, out);
+    folder({ key: "secret" }, path.join(out, "priv", "inner"));
+    fs.mkdirSync(path.join(out, "shared"));
+    const old = new Date("2020-01-02T03:04:05Z");
+    const root = process.getuid?.() === 0;
+    if (root) fs.chownSync(path.join(out, "priv"), 65534, 65534);
+    fs.chmodSync(path.join(out, "priv", "inner"), 0o750);
+    fs.chmodSync(path.join(out, "priv"), 0o700);
+    fs.chmodSync(path.join(out, "shared"), 0o1777);
+    for (const d of ["priv/inner", "priv", "shared"]) fs.utimesSync(path.join(out, d), old, old);
+    fs.chmodSync(out, 0o750);
+    const meta = (d: string) => {
+      const st = fs.statSync(path.join(out, d));
+      return { mode: (st.mode & 0o7777).toString(8), uid: st.uid, mtime: d ? st.mtime.getTime() : 0 };
+    };
+    const before = ["", "priv", "priv/inner", "shared"].map(meta);
+    replaceOutput(out, { files: new Map([["a.ts", "new"]]), unchanged: new Set(), drop: new Set(), manifest: "{}\n" });
+    expect(fs.readFileSync(path.join(out, "a.ts"), "utf8")).toBe("new");
+    expect(fs.readFileSync(path.join(out, "priv", "inner", "key"), "utf8")).toBe("secret");
+    expect(["", "priv", "priv/inner", "shared"].map(meta)).toEqual(before);
+    expect(before.map((m) => m.mode)).toEqual(["750", "700", "750", "1777"]);
+    if (root) expect(before[1].uid).toBe(65534);
+  });
+
+  test("when the output folder cannot be moved aside (a mount point: EBUSY), the error is thrown, the output stays, no staging folder is left", () => {
+    const out = path.join(scratch(), "gen");
+    folder({ "a.ts": "old" }, out);
+    // The module object itself (the namespace import's properties cannot be redefined).
+    const nodeFs = require("node:fs") as typeof fs;
+    const rename = nodeFs.renameSync;
+    const spy = jest.spyOn(nodeFs, "renameSync").mockImplementation((from, to) => {
+      if (from === out) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${out}'`), { code: "EBUSY", syscall: "rename" });
+      rename(from, to);
+    });
+    try {
+      expect(() => replaceOutput(out, { files: new Map([["a.ts", "new"]]), unchanged: new Set(), drop: new Set(), manifest: "{}\n" })).toThrow(/EBUSY/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(text(snapshot(out))).toEqual({ "a.ts": "old" });
+    expect(fs.readdirSync(path.dirname(out))).toEqual(["gen"]);
+  });
+});
+
+test("the home folder, or one above it, is refused as an output folder (exit 2): it would be replaced as a whole", () => {
+  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const dir = scratch();
+  const home = path.join(dir, "home", "me");
+  const work = path.join(dir, "work");
+  fs.mkdirSync(path.join(home, "docs"), { recursive: true });
+  fs.mkdirSync(work);
+  copySpec("graph-callrecords.xml", work, undefined, "spec.xml");
+  for (const out of [home, path.join(dir, "home")]) {
+    const r = runCli(["generate", "-i", "spec.xml", "-o", out], work, { HOME: home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is your home folder or above it; give generated code a folder of its own/);
+  }
+  expect(fs.readdirSync(home)).toEqual(["docs"]);
+  expect(runCli(["generate", "-q", "-i", "spec.xml", "-o", path.join(home, "gen")], work, { HOME: home }).code).toBe(0);
+});
+
 test("an output folder reached through a symlink is replaced where it is; the link stays", () => {
   const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
   const dir = scratch();

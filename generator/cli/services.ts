@@ -3,6 +3,7 @@
  * `--service` are usage errors with them), or from the config with flags overriding it.
  */
 import * as path from "node:path";
+import { homedir } from "node:os";
 import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
@@ -77,6 +78,7 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
   for (const s of services) {
     const where = `${s.name}: output folder ${path.relative(cwd, s.out) || "."}`;
     if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
+    else if (inside(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
     else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))
       errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
   }

@@ -90,7 +90,9 @@ function outputFailure(e: unknown, out: string): Diagnostic | undefined {
   if (e instanceof OutputLockedError) return { code: Codes.outputLocked, severity: "error", message: e.message, file: "", ...at };
   const err = e as NodeJS.ErrnoException | undefined;
   if (typeof err?.code !== "string" || typeof err.syscall !== "string") return undefined;
-  return { code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${err.message}`, file: display(out), ...at };
+  // A mount point (a container's bind mount) cannot be renamed, and the folder is swapped as a whole.
+  const hint = err.code === "EBUSY" && err.syscall === "rename" ? " (is it a mount point? odatagen replaces the output folder as a whole: mount the folder above it, or generate into a folder inside the mount)" : "";
+  return { code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${err.message}${hint}`, file: display(out), ...at };
 }
 
 function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {

@@ -80,7 +80,12 @@ export function replaceOutput(outDir: string, input: StageInput): void {
     throw e;
   }
   if (!outExists) return fs.renameSync(staging, outDir);
-  fs.renameSync(outDir, backup);
+  try {
+    fs.renameSync(outDir, backup);
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
   pause();
   try {
     fs.renameSync(staging, outDir);
@@ -94,7 +99,8 @@ export function replaceOutput(outDir: string, input: StageInput): void {
 }
 
 function stage(outDir: string, staging: string, outExists: boolean, input: StageInput): void {
-  if (outExists) carryOver(outDir, staging, "", input);
+  const folders: string[] = [];
+  if (outExists) carryOver(outDir, staging, "", input, folders);
   for (const [rel, content] of input.files) {
     if (input.unchanged.has(rel) && outExists) continue; // linked by carryOver
     const target = path.join(staging, rel);
@@ -104,17 +110,23 @@ function stage(outDir: string, staging: string, outExists: boolean, input: Stage
   }
   fs.writeFileSync(path.join(staging, MANIFEST), input.manifest);
   pause();
+  if (!outExists) return;
+  // The folders are new ones: give them the old ones' permissions, owner and times (a private
+  // folder of the user's stays private), deepest first, each after its content is in place.
+  for (const rel of folders.reverse()) keepFolderMetadata(path.join(outDir, rel), path.join(staging, rel), true);
+  keepFolderMetadata(outDir, staging, false);
 }
 
-/** Links into `staging` everything in the old output that the new one keeps as it is. */
-function carryOver(from: string, to: string, rel: string, input: StageInput): void {
+/** Links into `staging` everything in the old output that the new one keeps as it is; `folders` receives the folders it made. */
+function carryOver(from: string, to: string, rel: string, input: StageInput, folders: string[]): void {
   for (const e of fs.readdirSync(path.join(from, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     const src = path.join(from, r);
     const dst = path.join(to, r);
     if (e.isDirectory()) {
       fs.mkdirSync(dst, { recursive: true });
-      carryOver(from, to, r, input);
+      folders.push(r);
+      carryOver(from, to, r, input, folders);
       continue;
     }
     if (r === MANIFEST || input.drop.has(r)) continue;
@@ -123,6 +135,23 @@ function carryOver(from: string, to: string, rel: string, input: StageInput): vo
     else linkOrCopy(src, dst);
     pause();
   }
+}
+
+/**
+ * `to` gets `from`'s mode (sticky and set-id bits too) and, where this process may, its owner;
+ * with `times`, its access and modification times as well.
+ */
+function keepFolderMetadata(from: string, to: string, times: boolean): void {
+  const st = fs.statSync(from);
+  if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) {
+    try {
+      fs.chownSync(to, st.uid, st.gid);
+    } catch {
+      // Only root may give a folder away; the folder is then this user's, as any new one would be.
+    }
+  }
+  fs.chmodSync(to, st.mode & 0o7777);
+  if (times) fs.utimesSync(to, st.atime, st.mtime);
 }
 
 function linkOrCopy(src: string, dst: string): void {
