@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
+import { decodeInput } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { StatCache } from "./statcache";
@@ -32,14 +33,19 @@ export function readInputFiles(files: readonly string[], each?: (file: string, b
   const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
   for (const file of files) {
     let buf: Buffer;
-    let text: string;
+    let decoded: ReturnType<typeof decodeInput>;
     try {
       buf = fs.readFileSync(file);
-      text = buf.toString("utf8");
+      decoded = decodeInput(buf); // throws for a text longer than a string can be
     } catch (e) {
       result.unreadable.push({ file, reason: unreadableReason(e) });
       continue;
     }
+    if (!decoded.ok) {
+      result.unreadable.push({ file, reason: decoded.reason });
+      continue;
+    }
+    const text = decoded.text;
     result.contents.push({ file: display(file), content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
     each?.(file, buf);
   }

@@ -1,0 +1,60 @@
+/**
+ * An input file's bytes as text, in the encoding the document says it is in (XML 1.0 §4.3.3 and
+ * Appendix F): a UTF-16 byte-order mark (or `<?` in UTF-16 without one), else the XML declaration's
+ * `encoding`, else UTF-8. UTF-8 must be valid: a byte that is not is reported where it is, instead of
+ * becoming U+FFFD in a name (an ISO-8859-1 document without its declaration would, silently).
+ */
+import { isUtf8 } from "node:buffer";
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+export function decodeInput(buf: Buffer): Decoded {
+  if (buf.length >= 2) {
+    const [a, b] = [buf[0], buf[1]];
+    if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return { ok: true, text: buf.toString("utf16le") };
+    if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return { ok: true, text: swapBytes(buf).toString("utf16le") };
+  }
+  const declared = declaredEncoding(buf);
+  if (declared === undefined || /^utf-?8$/i.test(declared)) {
+    if (isUtf8(buf)) return { ok: true, text: buf.toString("utf8") };
+    return { ok: false, reason: `not UTF-8: ${badByte(buf)} (${declared ? "the XML declaration says UTF-8" : "the document declares no encoding, so it must be UTF-8"}); save it as UTF-8, or declare its encoding` };
+  }
+  if (/^(iso-8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(declared)) return { ok: true, text: buf.toString("latin1") };
+  try {
+    return { ok: true, text: new TextDecoder(declared, { fatal: true }).decode(buf) };
+  } catch (e) {
+    const known = (e as { code?: string }).code !== "ERR_ENCODING_NOT_SUPPORTED";
+    return { ok: false, reason: known ? `not valid ${declared}, the encoding its XML declaration names` : `the encoding ${declared} (from the XML declaration) is not one odatagen reads; save it as UTF-8` };
+  }
+}
+
+/** The `encoding` of an XML declaration at the start (after a UTF-8 byte-order mark), if any. */
+function declaredEncoding(buf: Buffer): string | undefined {
+  const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const head = buf.toString("latin1", start, Math.min(buf.length, start + 256));
+  return /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1];
+}
+
+function swapBytes(buf: Buffer): Buffer {
+  const copy = Buffer.from(buf.subarray(0, buf.length - (buf.length % 2)));
+  return copy.swap16();
+}
+
+/** Where the first byte that cannot be UTF-8 is: `byte 0xF6 at line 8, column 34`. */
+function badByte(buf: Buffer): string {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < buf.length; ) {
+    const c = buf[i];
+    const length = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > buf.length || !isUtf8(buf.subarray(i, i + length))) {
+      return `byte 0x${c.toString(16).toUpperCase().padStart(2, "0")} at line ${line}, column ${column}`;
+    }
+    if (c === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
+    i += length;
+  }
+  return "a byte sequence that is not UTF-8";
+}
