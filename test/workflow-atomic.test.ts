@@ -135,7 +135,7 @@ test("two runs on one output folder at once: the second waits for the first; a d
 
   // A slow writer switching to the other spec, and a second run started while it holds the lock.
   writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-beta-securitycopilot.xml", out: "gen" }] });
-  const slow = spawn(process.execPath, [BIN, "generate", "--force"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "80" }, stdio: "ignore" });
+  const slow = spawn(process.execPath, [BIN, "generate", "--force"], { cwd: dir, env: { ...process.env, ODATAGEN_TEST_WRITE_DELAY_MS: "150" }, stdio: "ignore" });
   const slowDone = new Promise((r) => slow.on("exit", r));
   const t0 = Date.now();
   // The lock is created, then its pid written: wait for both.
@@ -147,13 +147,18 @@ test("two runs on one output folder at once: the second waits for the first; a d
     }
   };
   while (!holder() && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 10));
-  expect(holder()).toBe(String(slow.pid));
+  // The pid, and on Linux the process's start time (so that a pid used again is not the writer).
+  expect(holder().split(" ")[0]).toBe(String(slow.pid));
+  let waited = "";
   const second = await new Promise<number | null>((resolve) => {
-    const c = spawn(process.execPath, [BIN, "generate", "--force", "--quiet"], { cwd: dir, env: { ...process.env }, stdio: "ignore" });
+    const c = spawn(process.execPath, [BIN, "generate", "--force", "--quiet"], { cwd: dir, env: { ...process.env }, stdio: ["ignore", "ignore", "pipe"] });
+    c.stderr.on("data", (d: Buffer) => (waited += d.toString()));
     c.on("exit", resolve);
   });
   expect(await slowDone).toBe(0);
   expect(second).toBe(0);
+  // Said even with --quiet: the wait may be long.
+  expect(waited).toBe(`odatagen: waiting for pid ${slow.pid}, which is writing ${fs.realpathSync(gen)} (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock)\n`);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.security.securityCopilot.types.ts"))).toBe(true);
   expect(fs.existsSync(path.join(gen, "microsoft.graph.callRecords.types.ts"))).toBe(false);
   expect(runCli(["generate", "--check"], dir).code).toBe(0);

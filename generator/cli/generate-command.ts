@@ -58,7 +58,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const why = args.why?.length ? args.why : undefined;
   const force = args.force || args["fail-on-warnings"] || why !== undefined;
   const failOnWarnings = args["fail-on-warnings"];
-  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why, failOnWarnings }));
+  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why, failOnWarnings, onWait: waitNotice }));
   return printOutcomes(outcomes, mode, args);
 }
 
@@ -150,4 +150,9 @@ function printWhy(o: RegenerateOutcome): void {
 export function shown(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith("..") ? rel : p;
+}
+
+/** A wait for another odatagen's lock is said on stderr, even with --quiet: it may last minutes. */
+export function waitNotice(message: string): void {
+  process.stderr.write(`odatagen: ${message}\n`);
 }

@@ -33,7 +33,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     const started = process.hrtime.bigint();
     const outcomes = services.map((service) => {
       try {
-        return regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"] });
+        return regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`) });
       } catch (e) {
         err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
         return undefined;

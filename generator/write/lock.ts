@@ -13,41 +13,64 @@ export function lockFile(outDir: string): string {
 }
 
 export class OutputLockedError extends Error {
-  constructor(readonly pid: number, outDir: string) {
-    super(`${outDir} is being written by another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"})`);
+  constructor(readonly pid: number, outDir: string, file: string) {
+    super(`${outDir} is being written by another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"}); if none is running, delete ${file}`);
     this.name = "OutputLockedError";
   }
 }
 
-/** Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer. */
-export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000): T {
+/**
+ * Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer, calling
+ * `waiting` once when it starts to wait.
+ */
+export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, waiting?: (message: string) => void): T {
   const file = lockFile(outDir);
   // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
   if (!fs.existsSync(path.dirname(file))) return fn();
   const deadline = Date.now() + waitMs;
-  for (;;) {
+  const mine = ownToken();
+  for (let told = false; ; ) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(file, mine, { flag: "wx" });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const holder = Number(readOr(file, ""));
+      const [holder, started] = readOr(file, "").split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed
       // right between the two, long enough ago.
-      const gone = holder ? !alive(holder) : ageMs(file) > EMPTY_LOCK_MS;
+      const gone = holder ? !alive(holder, started) : ageMs(file) > EMPTY_LOCK_MS;
       if (gone) {
         fs.rmSync(file, { force: true }); // left by a killed run
         continue;
       }
-      if (Date.now() > deadline) throw new OutputLockedError(holder, outDir);
+      if (Date.now() > deadline) throw new OutputLockedError(holder, outDir, file);
+      if (!told) waiting?.(`waiting for ${holder ? `pid ${holder}` : "another odatagen"}, which is writing ${outDir} (lock ${file})`);
+      told = true;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }
   try {
     return fn();
   } finally {
-    if (readOr(file, "") === String(process.pid)) fs.rmSync(file, { force: true });
+    if (readOr(file, "") === mine) fs.rmSync(file, { force: true });
   }
+}
+
+/**
+ * What the lock holds: the pid, and on Linux the process's start time (clock ticks since boot), so
+ * that a pid used again by another process (pid 1 in every container) is not taken for the writer.
+ */
+function ownToken(): string {
+  const started = startTime(process.pid);
+  return started === undefined ? String(process.pid) : `${process.pid} ${started}`;
+}
+
+/** Field 22 of /proc/<pid>/stat, after the command name (which may hold spaces and parentheses). */
+function startTime(pid: number): number | undefined {
+  const stat = readOr(`/proc/${pid}/stat`, "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const value = Number(fields[19]);
+  return stat && Number.isFinite(value) ? value : undefined;
 }
 
 /** How long a lock may stay empty before it counts as left by a killed run. */
@@ -69,12 +92,14 @@ function readOr(file: string, fallback: string): string {
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
+/** Whether the process that wrote the lock runs: its pid does, and (when both are known) started when it did. */
+function alive(pid: number, started: number | undefined): boolean {
+  if (pid === process.pid) return started === undefined || started === startTime(pid);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  const now = started === undefined ? undefined : startTime(pid);
+  return now === undefined || now === started;
 }

@@ -35,6 +35,8 @@ export interface RegenerateRequest {
    * the output stays as it was (else the next run would find it up to date and pass).
    */
   failOnWarnings?: boolean;
+  /** Told once when the run waits for another odatagen's lock on the output folder. */
+  onWait?: (message: string) => void;
 }
 
 export interface RegenerateOutcome {
@@ -76,7 +78,7 @@ export function regenerate(req: RegenerateRequest): RegenerateOutcome {
   const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
   const run = () => ({ ...regenerateUnlocked(real), service: req.service });
   try {
-    return req.mode === "write" ? withOutputLock(real.service.out, run, 120000) : run();
+    return req.mode === "write" ? withOutputLock(real.service.out, run, 120000, req.onWait) : run();
   } catch (e) {
     const failure = outputFailure(e, req.service.out);
     if (!failure) throw e;
