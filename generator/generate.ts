@@ -80,7 +80,10 @@ export function generate(options: GenerateOptions): GenerateResult {
     sliced = sliceModel(model, options, diags, {
       fill: lazy.fill,
       fillOperation: lazy.fillOperation,
-      beforeCopy: (keep) => readDeferred(lazy, docs, keep, diags),
+      beforeCopy: (keep) => {
+        readDeferred(lazy, docs, keep, diags);
+        lazy.checkLinks(keep);
+      },
     });
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);

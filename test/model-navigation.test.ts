@@ -14,7 +14,8 @@ const doc = edmx(schema("ns", `
   <Function Name="top" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(ns.child)"/><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Collection(ns.child)"/></Function>
   <Action Name="reset"><Parameter Name="all" Type="Edm.Boolean"/></Action>
   <EntityContainer Name="svc">
-    <EntitySet Name="roots" EntityType="ns.root"><NavigationPropertyBinding Path="favourite" Target="children"/></EntitySet>
+    <EntitySet Name="roots" EntityType="ns.root"><NavigationPropertyBinding Path="favourite" Target="kids"/></EntitySet>
+    <EntitySet Name="kids" EntityType="ns.child"/>
     <Singleton Name="me" Type="ns.root"/>
     <ActionImport Name="resetAll" Action="ns.reset"/>
   </EntityContainer>`, "n"));
@@ -53,8 +54,9 @@ describe("entity container", () => {
 
   test("entity sets, singletons and their bindings resolve to entity types", () => {
     expect(c.qualifiedName).toBe("ns.svc");
-    expect(c.entitySets.map((s) => [s.name, s.entityType.qualifiedName, s.bindings])).toEqual([
-      ["roots", "ns.root", [{ path: "favourite", target: "children" }]],
+    expect(c.entitySets.map((s) => [s.name, s.entityType.qualifiedName, s.bindings.map((b) => ({ path: b.path, target: b.target }))])).toEqual([
+      ["roots", "ns.root", [{ path: "favourite", target: "kids" }]],
+      ["kids", "ns.child", []],
     ]);
     expect(c.singletons.map((s) => [s.name, s.type.qualifiedName])).toEqual([["me", "ns.root"]]);
   });

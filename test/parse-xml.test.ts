@@ -112,12 +112,41 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
     expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.message])).toEqual([[code, "error", line, column, message]]);
   });
 
-  test("EDMX 4.0 and 4.01, and a missing Version, are read", () => {
-    for (const v of ['Version="4.0"', 'Version="4.01"', ""]) {
+  test("EDMX 4.0 and 4.01 are read", () => {
+    for (const v of ['Version="4.0"', 'Version="4.01"']) {
       const { doc, diags } = read(edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(/Version="4\.0"/, v));
       expect([v, diags.items]).toEqual([v, []]);
       expect(doc?.schemas[0].namespace).toBe("ns");
     }
+  });
+
+  test("a missing or empty Version (required, CSDL XML §3.1) is an ODG101 warning at the root, read as 4.0", () => {
+    for (const [v, what] of [["", "no"], ['Version=""', "an empty"]]) {
+      const { doc, diags } = read(edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(/Version="4\.0"/, v));
+      expect(doc?.version).toBe("4.0");
+      expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message])).toEqual([
+        ["ODG101", "warning", 2, 1, "Edmx", `<edmx:Edmx> has ${what} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`],
+      ]);
+    }
+  });
+
+  test("a <Schema> outside OData's EDM namespace is a warning at the schema, and read", () => {
+    const doc = (xmlns: string) => edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(`xmlns="http://docs.oasis-open.org/odata/ns/edm"`, xmlns);
+    const report = (xmlns: string) => read(doc(xmlns)).diags.items.map((d) => [d.code, d.severity, d.line, d.path, d.message]);
+    // Declared on the schema, on an ancestor, or with a prefix: all the same to XML.
+    expect(report(`xmlns:e="x"`).length).toBe(1);
+    expect(read(doc("").replace(`<edmx:Edmx `, `<edmx:Edmx xmlns="http://docs.oasis-open.org/odata/ns/edm" `)).diags.items).toEqual([]);
+    expect(read(doc(`xmlns:edm="http://docs.oasis-open.org/odata/ns/edm"`).replace("<Schema", "<edm:Schema").replace("</Schema>", "</edm:Schema>")).diags.items).toEqual([]);
+    expect(report(`xmlns="http://schemas.microsoft.com/ado/2008/09/edm"`)).toEqual([
+      ["ODG005", "warning", 4, "ns", "<Schema> is in the namespace of OData V2/V3 CSDL (http://schemas.microsoft.com/ado/2008/09/edm), not OData V4's (http://docs.oasis-open.org/odata/ns/edm); it is read as OData V4 CSDL"],
+    ]);
+    expect(report(`xmlns="http://www.w3.org/2001/XMLSchema"`)).toEqual([
+      ["ODG102", "warning", 4, "ns", "<Schema> is in namespace http://www.w3.org/2001/XMLSchema, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+    ]);
+    expect(report("")).toEqual([
+      ["ODG102", "warning", 4, "ns", "<Schema> is in no XML namespace, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+    ]);
+    expect(read(doc("")).doc?.schemas[0].complexTypes.map((c) => c.name)).toEqual(["c"]);
   });
 
   test("a later or unknown EDMX Version is read as 4.01, with a warning at the root", () => {

@@ -671,6 +671,14 @@ export function segmentKey(name: string, lit: Literal): KeySpec {
   };
 }
 
+/**
+ * The key writer of an entity type without a key (CSDL §8.2 wants one of an entity set's type; odatagen
+ * warns, ODG106): its collections are typed `CollectionRef<T, never>`, and `byKey` throws.
+ */
+export const noKey: KeySpec = () => {
+  throw new TypeError("the entity type has no key: members of this collection cannot be addressed by key");
+};
+
 /** A key of several properties, each with its literal: `(AirlineCode='AA',BookingNo=1)`, in key order. */
 export function compositeKey(parts: readonly (readonly [string, Literal])[]): KeySpec {
   return (given) => {

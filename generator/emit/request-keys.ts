@@ -10,9 +10,10 @@ import { NO_TYPES, refType } from "./ts-types";
 /**
  * The writer of an entity type's key (`rt.KeySpec`) in the service's key style, naming the runtime
  * function that writes each key property's literal: `rt.key("id", rt.edmString)`,
- * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`.
+ * `rt.segmentKey("id", rt.edmString)` (key-as-segment), `rt.compositeKey([["a", rt.edmString], ["b", rt.edmInt32]])`; `rt.noKey` for a type without a key.
  */
 export function keySpec(ctx: EmitContext, t: EntityType): string {
+  if (t.key.length === 0) return "rt.noKey";
   const parts = t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
   if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
   return `rt.${ctx.options.keyAsSegment ? "segmentKey" : "key"}(${parts[0]})`;

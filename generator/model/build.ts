@@ -7,6 +7,7 @@ import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
 import { checkReferences } from "./references";
+import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -23,6 +24,11 @@ import type {
 import {
   ENUM_RANGES,
   enumMemberValue,
+  isEnumLiteral,
+  isLiteralOf,
+  isSrid,
+  MAX_TEMPORAL_PRECISION,
+  TEMPORAL,
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
@@ -39,6 +45,8 @@ import type {
   EntityType,
   EnumType,
   Model,
+  NavigationBinding,
+  NavigationProperty,
   ModelType,
   Operation,
   Parameter,
@@ -84,6 +92,12 @@ export interface LazyModel {
   fillTarget(target: string, source?: SourceText): void;
   /** The annotations applied so far (each term and qualifier once per target), for the blocks read later. */
   applied: AppliedAnnotations;
+  /**
+   * Checks what the filled types' navigation properties and the bindings of the entity sets and
+   * singletons of `keep`'s entity types name (links.ts), filling the types they lead to; a binding
+   * that leads nowhere is left out. Once, before the slice is copied.
+   */
+  checkLinks(keep: ReadonlySet<SchemaType>): void;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -115,6 +129,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     fillOperation: (op) => builder.fillOperation(op),
     fillTarget: (target, source) => builder.fillTarget(target, source),
     applied: builder.applied,
+    checkLinks: (keep) => builder.checkLinks((t) => keep.has(t)),
   };
 }
 
@@ -143,6 +158,10 @@ class ModelBuilder {
   readonly applied: AppliedAnnotations;
   /** Operations declared so far: an overload's annotations are its own (`annotations`' target). */
   operationCount = 0;
+  /** Navigation properties whose Partner or constraints are checked once every type is linked (checkLinks). */
+  readonly linksToCheck: NavigationProperty[] = [];
+  /** Entity containers by qualified name. */
+  readonly containers = new Map<string, EntityContainer>();
 
   constructor(
     readonly docs: RawDocument[],
@@ -222,6 +241,7 @@ class ModelBuilder {
       }
       for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
     }
+    if (!this.readBody) this.checkLinks(() => true);
     const container = this.schemas.flatMap((s) => s.containers)[0];
     const model: Model = {
       schemas: this.schemas,
@@ -291,7 +311,7 @@ class ModelBuilder {
     this.readBody?.(raw);
     if (this.diags.items.length > before) return;
     op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName, target)));
-    if (!op.returnType && raw.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
+    if (!op.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));
   }
 
@@ -299,6 +319,36 @@ class ModelBuilder {
   fillTarget(target: string, source?: SourceText): void {
     const t = this.types.get(splitTarget(this, target, source).head);
     if (t) this.fill(t);
+  }
+
+  /**
+   * What names another element (links.ts): the Partner and constraints of the navigation properties
+   * linked so far, and the bindings of the entity sets and singletons whose type `checked` accepts.
+   */
+  checkLinks(checked: (t: EntityType) => boolean): void {
+    const ctx: LinkContext = {
+      diags: this.diags,
+      types: this.types,
+      qualify: (name, at) => this.qualify(name, at),
+      fill: this.readBody && ((t) => this.fill(t)),
+      loaded: this.loaded,
+    };
+    // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
+    const navigation = this.linksToCheck.splice(0);
+    for (const n of navigation) checkNavigationLinks(ctx, n);
+    const keep = (owner: string, type: EntityType, bindings: NavigationBinding[], c: EntityContainer) =>
+      bindings.length && checked(type) ? checkBindings(ctx, owner, type, bindings, this.containers, c) : bindings;
+    for (const c of this.containers.values()) {
+      for (const s of c.entitySets) {
+        if (!checked(s.entityType)) continue;
+        // CSDL §8.2: the type of an entity set has a key (its members are addressed by it).
+        if (this.readBody) this.fill(s.entityType);
+        if (s.entityType.key.length === 0)
+          this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key`, `${c.qualifiedName}/${s.name}`, s.at);
+      }
+      for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
+      for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);
+    }
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -384,7 +434,7 @@ class ModelBuilder {
         kind: "typedef",
         ...named(d.name, d.annotations, d.at),
         underlying: primitive(u ?? "String"),
-        facets: this.facets(d, path, d.at),
+        facets: this.facets(d, path, d.at, u),
       };
       this.declare(schema, t, path);
     }
@@ -485,7 +535,8 @@ class ModelBuilder {
     const { name, collection } = parseTypeName(rawType);
     const type = this.resolveType(name, path, at) ?? primitive("Untyped");
     // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
-    return { type, collection, nullable: this.flag("Nullable", facets.nullable, path, at, true), facets: this.facets(facets, path, at) };
+    const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;
+    return { type, collection, nullable: this.flag("Nullable", facets.nullable, path, at, true), facets: this.facets(facets, path, at, underlying) };
   }
 
   /**
@@ -500,8 +551,11 @@ class ModelBuilder {
     return otherwise;
   }
 
-  /** CSDL §7.2: the facets; a value that is not one the facet takes is reported and left out. */
-  facets(raw: RawFacets, path: string, at: SourceRef): Facets {
+  /**
+   * CSDL §7.2: the facets of a use of `type` (a primitive type's name); a value that is not one the
+   * facet takes is reported and left out.
+   */
+  facets(raw: RawFacets, path: string, at: SourceRef, type?: PrimitiveName): Facets {
     const f = readFacets(raw);
     const dropped = (name: string, value: string | undefined, kept: unknown) => {
       if (value !== undefined && kept === undefined)
@@ -510,6 +564,21 @@ class ModelBuilder {
     dropped("MaxLength", raw.maxLength, f.maxLength);
     dropped("Precision", raw.precision, f.precision);
     dropped("Scale", raw.scale, f.scale);
+    if (raw.srid !== undefined && !isSrid(raw.srid)) {
+      this.diags.warning(Codes.invalidAttribute, `SRID=${JSON.stringify(raw.srid)} is not a non-negative integer or variable; left out`, path, at);
+      delete f.srid;
+    }
+    // CSDL §7.2.3: a temporal type's Precision is at most 12 fractional-second digits.
+    if (f.precision !== undefined && f.precision > MAX_TEMPORAL_PRECISION && type !== undefined && TEMPORAL.has(type)) {
+      this.diags.warning(Codes.invalidAttribute, `Precision=${JSON.stringify(raw.precision)} is more than Edm.${type} allows (${MAX_TEMPORAL_PRECISION}); left out`, path, at);
+      delete f.precision;
+    }
+    // CSDL §7.2.4: Scale is at most Precision. Either could be the mistake; without Scale the
+    // validators check the digits before the point against Precision and refuse no valid value.
+    if (typeof f.scale === "number" && f.precision !== undefined && f.scale > f.precision) {
+      this.diags.warning(Codes.invalidAttribute, `Scale=${JSON.stringify(raw.scale)} is greater than Precision=${JSON.stringify(raw.precision)} (CSDL §7.2.4: Scale must not exceed Precision); Scale is left out`, path, at);
+      delete f.scale;
+    }
     if (raw.unicode !== undefined) f.unicode = this.flag("Unicode", raw.unicode, path, at, true);
     return f;
   }
@@ -623,7 +692,7 @@ class ModelBuilder {
         kind: "property",
         name: p.name,
         type: ref,
-        defaultValue: p.defaultValue,
+        defaultValue: this.defaultValue(p.defaultValue, ref, path, p.at),
         annotations: this.annotations(p.annotations, path),
         declaringType: type,
         at: p.at,
@@ -649,7 +718,7 @@ class ModelBuilder {
         );
         continue;
       }
-      type.navigationProperties.push({
+      const nav: NavigationProperty = {
         kind: "navigation",
         name: n.name,
         target,
@@ -658,12 +727,34 @@ class ModelBuilder {
         nullable: this.flag("Nullable", n.nullable, path, n.at, true) && !collection,
         containsTarget: this.flag("ContainsTarget", n.containsTarget, path, n.at),
         partner: n.partner,
-        constraints: n.constraints ?? [],
+        constraints: n.constraints?.map((c) => ({ property: c.property, referencedProperty: c.referencedProperty, at: c.at })) ?? [],
         annotations: this.annotations(n.annotations, path),
         declaringType: type,
         at: n.at,
-      });
+      };
+      type.navigationProperties.push(nav);
+      if (n.partner !== undefined || n.constraints) this.linksToCheck.push(nav);
     }
+  }
+
+  /**
+   * CSDL §7.2.7: a DefaultValue is a literal of the property's type (an enum's member names, a type
+   * definition's underlying type); another is reported and ignored.
+   */
+  defaultValue(raw: string | undefined, ref: TypeRef, path: string, at: SourceRef): string | undefined {
+    // `null` (CSDL JSON's $DefaultValue may be null) says what a nullable property's absence says already.
+    if (raw === undefined || ref.collection || (ref.nullable && raw.trim() === "null")) return raw;
+    const t = ref.type;
+    let ok = true;
+    if (t.kind === "primitive") ok = isLiteralOf(t.name, raw);
+    else if (t.kind === "typedef") ok = isLiteralOf(t.underlying.name, raw);
+    else if (t.kind === "enum") {
+      if (this.readBody) this.fill(t);
+      ok = isEnumLiteral(t.members, t.isFlags, raw);
+    }
+    if (ok) return raw;
+    this.diags.warning(Codes.invalidAttribute, `DefaultValue=${JSON.stringify(raw)} is not a value of ${t.qualifiedName}; it is ignored`, path, at);
+    return undefined;
   }
 
   /**
@@ -734,7 +825,12 @@ class ModelBuilder {
 
   returnType(op: RawOperation, qn: string): TypeRef | undefined {
     const r = op.returnType;
-    return r ? this.typeRef(r.type, r, `${qn}/$ReturnType`, r.at) : undefined;
+    if (r) return this.typeRef(r.type, r, `${qn}/$ReturnType`, r.at);
+    // Lazy mode: the return type may be in the content not read yet (fillOperation reads it).
+    if (op.kind !== "function" || (this.readBody && op.body)) return undefined;
+    // CSDL §12.2: a function has a return type. Without one, what it returns is not known: unknown, not void.
+    this.diags.warning(Codes.missingAttribute, `<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped`, qn, op.at);
+    return { type: primitive("Untyped"), collection: false, nullable: true, facets: {} };
   }
 
   operation(op: RawOperation, ns: string): Operation {
@@ -804,7 +900,7 @@ class ModelBuilder {
         name: s.name,
         entityType: t,
         includeInServiceDocument: s.includeInServiceDocument !== "false",
-        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
+        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target, at: b.at })),
         annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
         at: s.at,
       });
@@ -816,26 +912,36 @@ class ModelBuilder {
         kind: "singleton",
         name: s.name,
         type: t,
-        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target })),
+        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target, at: b.at })),
         annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
         at: s.at,
       });
     }
+    const sets = new Set(c.entitySets.map((s) => s.name));
     for (const i of c.imports) {
       const ops = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind && !o.bound);
       if (!ops || ops.length === 0) {
         if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
         continue;
       }
+      // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path
+      // from one); the generated code does not use it, so one that names nothing is only reported.
+      let entitySet = i.entitySet;
+      const segments = entitySet?.split("/") ?? [];
+      if (entitySet && !sets.has(segments.length > 1 && segments[0].includes(".") ? segments[1] : segments[0])) {
+        this.diags.warning(Codes.undefinedType, `EntitySet ${entitySet} is not an entity set of ${qn}; it is ignored`, `${qn}/${i.name}`, i.at);
+        entitySet = undefined;
+      }
       result.imports.push({
         kind: i.kind === "action" ? "actionImport" : "functionImport",
         name: i.name,
         operations: ops,
-        entitySet: i.entitySet,
+        entitySet,
         annotations: this.annotations(i.annotations, `${qn}/${i.name}`),
         at: i.at,
       });
     }
+    this.containers.set(qn, result);
     return result;
   }
 }

@@ -209,3 +209,59 @@ export function concreteDescendants(t: StructuredType): StructuredType[] {
   visit(t);
   return out;
 }
+
+/** CSDL §7.2.3: the most fractional-second digits a temporal type's Precision may ask for. */
+export const MAX_TEMPORAL_PRECISION = 12;
+export const TEMPORAL: ReadonlySet<string> = new Set(["DateTimeOffset", "TimeOfDay", "Duration"]);
+
+/** CSDL §7.2.6: an SRID is a non-negative integer or `variable`. */
+export function isSrid(raw: string): boolean {
+  return /^\s*\d+\s*$/.test(raw) || raw.trim().toLowerCase() === "variable";
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const TIME = "([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?";
+const DATE = "-?\\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
+const LITERALS: Readonly<Record<string, RegExp>> = {
+  Boolean: /^(true|false|1|0)$/i,
+  Decimal: DECIMAL,
+  Double: /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/,
+  Single: /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NaN)$/,
+  Guid: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  Date: new RegExp(`^${DATE}$`),
+  DateTimeOffset: new RegExp(`^${DATE}T${TIME}([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$`),
+  TimeOfDay: new RegExp(`^${TIME}$`),
+  Duration: /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
+  Binary: /^[A-Za-z0-9+/_-]*={0,2}$/,
+};
+
+/**
+ * Whether `raw` is a literal of a primitive type, as a `DefaultValue` must be (CSDL §7.2.7; the
+ * forms of CSDL XML's constant expressions, §14.3): integers in their type's range, decimals,
+ * `INF`/`NaN` for floating-point types, Guids, dates and times, durations, base64url binary. Types
+ * without a literal form that matters here (strings, streams, spatial, untyped) take any value.
+ */
+export function isLiteralOf(type: PrimitiveName, raw: string): boolean {
+  const v = raw.trim();
+  const range = ENUM_RANGES[type];
+  if (range) {
+    if (!/^[+-]?\d+$/.test(v)) return false;
+    const n = BigInt(v);
+    return n >= range[0] && n <= range[1];
+  }
+  const form = LITERALS[type];
+  return form ? form.test(v) : true;
+}
+
+/**
+ * Whether `raw` is a value of an enum type: member names, or for flags several separated by commas
+ * (CSDL XML §14.3.8), or an integer (the member's value, which some services write).
+ */
+export function isEnumLiteral(members: readonly { name: string }[], isFlags: boolean, raw: string): boolean {
+  const quoted = /^[\w.]+'(.*)'$/.exec(raw.trim()); // the URL form, ns.Color'Red'
+  const v = quoted ? quoted[1].trim() : raw.trim();
+  if (/^[+-]?\d+$/.test(v)) return true;
+  const names = new Set(members.map((m) => m.name));
+  const parts = v.split(isFlags ? /\s*,\s*|\s+/ : /(?!)/);
+  return parts.every((p) => names.has(p.includes("/") ? p.slice(p.lastIndexOf("/") + 1) : p));
+}

@@ -76,7 +76,7 @@ export interface NavigationProperty {
    * CSDL §8.5 ReferentialConstraint: properties of the declaring type (`property`, a path) whose
    * values equal the target's `referencedProperty`; the declaring type is the dependent.
    */
-  constraints: { property: string; referencedProperty: string }[];
+  constraints: { property: string; referencedProperty: string; at?: SourceRef }[];
   annotations: Annotation[];
   declaringType: StructuredType;
   at: SourceRef;
@@ -156,6 +156,8 @@ export interface Operation extends Named {
 export interface NavigationBinding {
   path: string;
   target: string;
+  /** Where the `<NavigationPropertyBinding>` is (absent in a model made by hand). */
+  at?: SourceRef;
 }
 
 export interface EntitySet {

@@ -90,8 +90,14 @@ export interface RawNavigationProperty extends RawNode {
   partner?: string;
   containsTarget?: string;
   /** `<ReferentialConstraint>`s: a property of the declaring type, and the target's property it equals. */
-  constraints?: { property: string; referencedProperty: string }[];
+  constraints?: RawReferentialConstraint[];
   annotations: RawAnnotation[];
+}
+
+/** A `<ReferentialConstraint>` (CSDL §8.5). */
+export interface RawReferentialConstraint extends RawNode {
+  property: string;
+  referencedProperty: string;
 }
 
 export interface RawStructuredType extends RawNode {

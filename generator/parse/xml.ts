@@ -54,6 +54,10 @@ const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
 const PATH_SET: ReadonlySet<string> = new Set(PATHS);
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 
+/** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
+const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
+const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
+
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
 
@@ -152,7 +156,12 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   }
   const r = new Reader(source, diags, wellFormed.prefixedAttributes);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
-  const version = r.attr(r.attrs(root), "Version");
+  const version = r.attr(r.attrs(root), "Version") || undefined;
+  if (version === undefined) {
+    // CSDL XML §3.1: Version is required. The document is read as 4.0, the version without it.
+    const empty = r.attr(r.attrs(root), "Version") === "";
+    diags.warning(Codes.missingAttribute, `<edmx:Edmx> has ${empty ? "an empty" : "no"} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`, "Edmx", r.at(root));
+  }
   if (version !== undefined && isBeforeV4(version)) {
     // OData V2 and V3 metadata (EDMX 1.0): its elements differ (associations, no Type on navigation
     // properties), so reading it as V4 would give a pile of misleading errors. One error says why.
@@ -166,14 +175,14 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", r.at(root));
   }
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
-  const schemas = dataServices.length === 1 ? r.schemas(dataServices[0]) : [];
+  const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
   if (schemas.length === 0) {
     diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", r.at(root));
     return undefined;
   }
   const doc: RawDocument = {
     file,
-    version: r.attr(r.attrs(root), "Version") ?? "4.0",
+    version: version ?? "4.0",
     references: references.map((x) => r.reference(x)),
     schemas,
   };
@@ -321,8 +330,37 @@ class Reader {
     };
   }
 
-  schemas(dataServices: XNode): RawSchema[] {
-    return groupChildren(dataServices, ["Schema"])[0].map((s) => this.schema(s));
+  /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
+  schemas(dataServices: XNode, ancestors: readonly XNode[]): RawSchema[] {
+    return groupChildren(dataServices, ["Schema"])[0].map((s) => {
+      this.checkSchemaNamespace(s, ancestors);
+      return this.schema(s);
+    });
+  }
+
+  /**
+   * A `<Schema>` is an element of the OData EDM namespace (CSDL XML §5.1). One in the namespace of
+   * OData V2/V3 CSDL (as SAP's generators write around V4 content) is read as V4 CSDL with an
+   * ODG005 warning; one in any other namespace, or none, with an ODG102 warning.
+   */
+  checkSchemaNamespace(n: XNode, ancestors: readonly XNode[]): void {
+    const tag = tagOf(n);
+    const colon = tag.indexOf(":");
+    const declaration = colon < 0 ? "xmlns" : `xmlns:${tag.slice(0, colon)}`;
+    let uri: string | undefined;
+    for (const e of [n, ...[...ancestors].reverse()]) {
+      const v = (e[":@"] as Attributes | undefined)?.[declaration];
+      if (typeof v === "string") {
+        uri = this.restore ? this.restore(v) : v;
+        break;
+      }
+    }
+    if (uri === EDM_NAMESPACE) return;
+    const name = this.attr(this.attrs(n), "Namespace") ?? "Schema";
+    if (uri !== undefined && LEGACY_EDM_NAMESPACE.test(uri))
+      this.diags.warning(Codes.unsupportedInput, `<Schema> is in the namespace of OData V2/V3 CSDL (${uri}), not OData V4's (${EDM_NAMESPACE}); it is read as OData V4 CSDL`, name, this.at(n));
+    else
+      this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §5.1); it is read as CSDL`, name, this.at(n));
   }
 
   schema(n: XNode): RawSchema {
@@ -433,6 +471,7 @@ class Reader {
           nav.constraints = constraints.map((c) => {
             const ca = this.attrs(c);
             return {
+              at: this.at(c),
               property: this.req(c, ca, "Property", "ReferentialConstraint", navPath),
               referencedProperty: this.req(c, ca, "ReferencedProperty", "ReferentialConstraint", navPath),
             };

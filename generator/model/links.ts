@@ -1,0 +1,152 @@
+/**
+ * Names one element gives another, checked once every type is linked: a navigation property's
+ * `Partner` and `ReferentialConstraint`s (CSDL §8.4, §8.5), and the `Path` and `Target` of an entity
+ * set's or singleton's `NavigationPropertyBinding`s (§13.4). Each name that leads nowhere is a warning
+ * at its element (ODG103; ODG107 for a binding's target): Partner and constraints change no generated
+ * code, and a binding that leads nowhere is left out.
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import type { EntityContainer, NavigationBinding, NavigationProperty, Property, SchemaType, StructuredType } from "./types";
+
+export interface LinkContext {
+  diags: DiagnosticBag;
+  types: ReadonlyMap<string, SchemaType>;
+  /** Replaces a leading alias with its namespace, as the document that holds `at` declares it. */
+  qualify(name: string, at: SourceRef): string;
+  /** Lazy mode: reads a type's members before they are looked at. */
+  fill?(t: StructuredType): void;
+  /** Namespaces the inputs hold: a binding to a container of another document is not checked. */
+  loaded: ReadonlySet<string>;
+}
+
+type Member = Property | NavigationProperty;
+
+/** Each type's own members by name, made once per type (a lookup per name, not a scan). */
+const ownMembers = new WeakMap<StructuredType, Map<string, Member>>();
+
+/** The member `name` of `t` or of one of its base types (CSDL §6.1.1: a type inherits them). */
+function member(t: StructuredType, name: string, fill?: (t: StructuredType) => void): Member | undefined {
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) {
+    fill?.(c);
+    let own = ownMembers.get(c);
+    if (!own) {
+      own = new Map<string, Member>();
+      for (const m of c.properties) own.set(m.name, m);
+      for (const m of c.navigationProperties) own.set(m.name, m);
+      ownMembers.set(c, own);
+    }
+    const m = own.get(name);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/**
+ * Follows a path from `start`: type casts (qualified names), complex properties and, where `through`
+ * says so, navigation properties, to the member its last segment names (a cast after it is allowed
+ * where `castAfter` says so); undefined when a segment names nothing there.
+ */
+function walk(ctx: LinkContext, start: StructuredType, path: string, at: SourceRef, through: boolean, castAfter: boolean): Member | undefined {
+  let t: StructuredType | undefined = start;
+  let last: Member | undefined;
+  for (const segment of path.split("/")) {
+    if (!t) return undefined;
+    if (segment.includes(".")) {
+      const cast = ctx.types.get(ctx.qualify(segment, at));
+      if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return undefined;
+      if (last && !castAfter) return undefined;
+      t = cast;
+      continue;
+    }
+    last = member(t, segment, ctx.fill);
+    if (!last) return undefined;
+    if (last.kind === "navigation") t = through ? last.target : undefined;
+    else t = !last.type.collection && last.type.type.kind === "complex" ? last.type.type : undefined;
+  }
+  return last;
+}
+
+/**
+ * CSDL §8.4: a Partner is a path from the target type to a navigation property back (through complex
+ * properties and type casts, not other navigation properties); §8.5: a constraint's Property is a
+ * property of the declaring type, its ReferencedProperty one of the target type.
+ */
+export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): void {
+  const path = `${n.declaringType.qualifiedName}/${n.name}`;
+  if (n.partner !== undefined && n.partner !== "") {
+    const back = walk(ctx, n.target, n.partner, n.at, false, false);
+    if (back?.kind !== "navigation")
+      ctx.diags.warning(Codes.undefinedType,
+        `Partner ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
+        path, n.at);
+  }
+  for (const c of n.constraints) {
+    const at = c.at ?? n.at;
+    const problems: string[] = [];
+    if (c.property !== "" && walk(ctx, n.declaringType, c.property, at, false, false)?.kind !== "property")
+      problems.push(`Property ${c.property} is not a property of ${n.declaringType.qualifiedName}`);
+    if (c.referencedProperty !== "" && walk(ctx, n.target, c.referencedProperty, at, false, false)?.kind !== "property")
+      problems.push(`ReferencedProperty ${c.referencedProperty} is not a property of ${n.target.qualifiedName}`);
+    if (problems.length)
+      ctx.diags.warning(Codes.undefinedType, `ReferentialConstraint: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
+  }
+}
+
+/**
+ * CSDL §13.4: each binding's Path leads from the entity set's (or singleton's) type, through type
+ * casts, complex properties and containment navigation properties, to a navigation property (a type
+ * cast may follow it); its Target names an entity set or singleton of this container
+ * (`Set`, `Set/contained/path`) or of another (`Namespace.Container/Set`). A binding that does not is
+ * reported and left out (the request functions would otherwise follow a navigation property that is
+ * not there, or one to nowhere). Returns the bindings kept.
+ */
+export function checkBindings(
+  ctx: LinkContext,
+  owner: string,
+  type: StructuredType,
+  bindings: readonly NavigationBinding[],
+  containers: ReadonlyMap<string, EntityContainer>,
+  container: EntityContainer,
+): NavigationBinding[] {
+  const kept: NavigationBinding[] = [];
+  for (const b of bindings) {
+    const at = b.at;
+    const path = `${owner}/${b.path}`;
+    if (b.path === "" || b.target === "") continue; // reported by the reader
+    if (at && walk(ctx, type, b.path, at, true, true)?.kind !== "navigation") {
+      ctx.diags.warning(Codes.undefinedType,
+        `NavigationPropertyBinding Path ${b.path} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
+        path, at);
+      continue;
+    }
+    if (at && !bindingTargetExists(ctx, b.target, at, containers, container)) {
+      ctx.diags.warning(Codes.undefinedNavigationTarget,
+        `NavigationPropertyBinding Target ${b.target} is not an entity set or singleton (CSDL §13.4.2); the binding is left out`,
+        path, at);
+      continue;
+    }
+    kept.push(b);
+  }
+  return kept;
+}
+
+function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, containers: ReadonlyMap<string, EntityContainer>, container: EntityContainer): boolean {
+  let segments = target.split("/");
+  let c: EntityContainer | undefined = container;
+  if (segments.length > 1 && segments[0].includes(".")) {
+    const qualified = ctx.qualify(segments[0], at);
+    c = containers.get(qualified);
+    // A container of a document that is not among the inputs (references are not followed).
+    if (!c) return !ctx.loaded.has(qualified.slice(0, qualified.lastIndexOf(".")));
+    segments = segments.slice(1);
+  }
+  return rootNames(c).has(segments[0]);
+}
+
+/** The names of a container's entity sets and singletons, made once per container. */
+const roots = new WeakMap<EntityContainer, Set<string>>();
+function rootNames(c: EntityContainer): Set<string> {
+  let names = roots.get(c);
+  if (!names) roots.set(c, (names = new Set([...c.entitySets.map((s) => s.name), ...c.singletons.map((s) => s.name)])));
+  return names;
+}

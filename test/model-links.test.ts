@@ -1,0 +1,124 @@
+// Names that lead nowhere (CSDL §8.4 Partner, §8.5 ReferentialConstraint, §13.4 NavigationPropertyBinding,
+// §13.6 an import's EntitySet), entity sets of key-less types (§8.2) and functions without a return
+// type (§12.2): each is a warning at its element, and what the generated code would get wrong is left out.
+import { generate } from "../generator/generate";
+import { build, edmx, schema } from "./helpers/csdl";
+
+const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>`;
+const TYPES = `
+  <EntityType Name="order">${KEYED}<Property Name="customerId" Type="Edm.Int32"/>
+    <NavigationProperty Name="customer" Type="ns.customer" Partner="orders"/>
+  </EntityType>
+  <EntityType Name="customer">${KEYED}
+    <NavigationProperty Name="orders" Type="Collection(ns.order)" Partner="customer"/>
+  </EntityType>
+  <EntityType Name="vip" BaseType="ns.customer"><NavigationProperty Name="manager" Type="ns.customer"/></EntityType>`;
+
+const report = (body: string) =>
+  build(edmx(schema("ns", `${TYPES}${body}`))).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0]);
+
+describe("navigation properties: Partner and ReferentialConstraint", () => {
+  test("what names a member of the right type (also through a type cast) is read silently", () => {
+    expect(report(`<EntityType Name="line">${KEYED}<Property Name="orderId" Type="Edm.Int32"/>
+      <NavigationProperty Name="order" Type="ns.order"><ReferentialConstraint Property="orderId" ReferencedProperty="id"/></NavigationProperty>
+      <NavigationProperty Name="boss" Type="ns.customer" Partner="ns.vip/manager"/>
+    </EntityType>`)).toEqual([]);
+  });
+
+  test("a Partner that is not a navigation property of the target type is a warning at the navigation property", () => {
+    expect(report(`<EntityType Name="line">${KEYED}
+      <NavigationProperty Name="order" Type="ns.order" Partner="lines"/>
+      <NavigationProperty Name="buyer" Type="ns.customer" Partner="id"/>
+    </EntityType>`)).toEqual([
+      ["warning", "ODG103", "ns.line/order", "Partner lines is not a navigation property of ns.order (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
+      ["warning", "ODG103", "ns.line/buyer", "Partner id is not a navigation property of ns.customer (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
+    ]);
+  });
+
+  test("a constraint whose Property or ReferencedProperty is not a property of its type is a warning at the constraint", () => {
+    const b = build(edmx(schema("ns", `${TYPES}<EntityType Name="line">${KEYED}<Property Name="orderId" Type="Edm.Int32"/>
+      <NavigationProperty Name="order" Type="ns.order">
+        <ReferentialConstraint Property="orderNo" ReferencedProperty="id"/>
+        <ReferentialConstraint Property="orderId" ReferencedProperty="number"/>
+      </NavigationProperty>
+    </EntityType>`)));
+    expect(b.diagnostics.map((d) => [d.code, d.path, d.message, d.line])).toEqual([
+      ["ODG103", "ns.line/order", "ReferentialConstraint: Property orderNo is not a property of ns.line (CSDL §8.5); it is ignored", 14],
+      ["ODG103", "ns.line/order", "ReferentialConstraint: ReferencedProperty number is not a property of ns.order (CSDL §8.5); it is ignored", 15],
+    ]);
+  });
+});
+
+describe("NavigationPropertyBinding", () => {
+  const container = (bindings: string) => `<EntityContainer Name="svc">
+    <EntitySet Name="orders" EntityType="ns.order">${bindings}</EntitySet>
+    <EntitySet Name="customers" EntityType="ns.customer"><NavigationPropertyBinding Path="ns.vip/manager" Target="customers"/></EntitySet>
+  </EntityContainer>`;
+
+  test("a Path to no navigation property, or a Target that is no entity set or singleton, is a warning and the binding is left out", () => {
+    const content = edmx(schema("ns", `${TYPES}${container(`
+      <NavigationPropertyBinding Path="nonav" Target="customers"/>
+      <NavigationPropertyBinding Path="customerId" Target="customers"/>
+      <NavigationPropertyBinding Path="customer" Target="nowhere"/>
+      <NavigationPropertyBinding Path="customer" Target="ns.svc/customers"/>`)}`));
+    expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
+      ["warning", "ODG103", "ns.svc/orders/nonav", "NavigationPropertyBinding Path nonav is not a navigation property of ns.order (CSDL §13.4.1); the binding is left out", true],
+      ["warning", "ODG103", "ns.svc/orders/customerId", "NavigationPropertyBinding Path customerId is not a navigation property of ns.order (CSDL §13.4.1); the binding is left out", true],
+      ["warning", "ODG107", "ns.svc/orders/customer", "NavigationPropertyBinding Target nowhere is not an entity set or singleton (CSDL §13.4.2); the binding is left out", true],
+    ]);
+    expect(build(content).model.container?.entitySets[0].bindings.map((b) => [b.path, b.target])).toEqual([["customer", "ns.svc/customers"]]);
+    const requests = generate({ inputs: [{ file: "b.xml", content }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain(`{ name: "orders", bindings: () => ({ "customer": customers }) }`);
+    expect(requests).not.toContain(`"nonav"`);
+  });
+
+  test("a slice checks the bindings of the sets it keeps", () => {
+    const content = edmx(schema("ns", `${TYPES}${container(`<NavigationPropertyBinding Path="nonav" Target="customers"/>`)}`));
+    const { diagnostics, files } = generate({ inputs: [{ file: "b.xml", content }], include: ["ns.order"] });
+    expect(diagnostics.filter((d) => d.code === "ODG103").map((d) => [d.path, d.line > 0])).toEqual([["ns.svc/orders/nonav", true]]);
+    expect(files.get("ns.requests.ts")).not.toContain(`"nonav"`);
+  });
+});
+
+describe("entity container", () => {
+  test("an import's EntitySet that names no entity set of the container is a warning, and ignored", () => {
+    expect(report(`<Function Name="top"><ReturnType Type="Collection(ns.order)"/></Function>
+      <EntityContainer Name="svc"><EntitySet Name="orders" EntityType="ns.order"/>
+        <FunctionImport Name="topOrders" Function="ns.top" EntitySet="orders"/>
+        <FunctionImport Name="topQualified" Function="ns.top" EntitySet="ns.svc/orders"/>
+        <FunctionImport Name="topNowhere" Function="ns.top" EntitySet="order"/>
+      </EntityContainer>`)).toEqual([["warning", "ODG103", "ns.svc/topNowhere", "EntitySet order is not an entity set of ns.svc; it is ignored", true]]);
+  });
+
+  test("an entity set of a type without a key is a warning; its collection has no key writer (rt.noKey), a singleton is fine", () => {
+    const content = edmx(schema("ns", `<EntityType Name="log"><Property Name="msg" Type="Edm.String"/></EntityType>
+      <EntityContainer Name="svc"><EntitySet Name="logs" EntityType="ns.log"/><Singleton Name="last" Type="ns.log"/></EntityContainer>`));
+    expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
+      ["warning", "ODG106", "ns.svc/logs", "entity set logs has entity type ns.log, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key", true],
+    ]);
+    const requests = generate({ inputs: [{ file: "k.xml", content }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain(`rt.rootCollection<Log, never>({ name: "logs" }, rt.noKey)`);
+    expect(requests).not.toContain("rt.compositeKey([])");
+  });
+});
+
+describe("a function without a return type (CSDL §12.2)", () => {
+  const content = edmx(schema("ns", `${TYPES}
+    <Function Name="count"><Parameter Name="n" Type="Edm.Int32"/></Function>
+    <Function Name="countOf" IsBound="true"><Parameter Name="it" Type="ns.order"/><Parameter Name="n" Type="Edm.Int32"/></Function>
+    <Action Name="reset"/>`));
+
+  test("is a warning at the function, and its result is unknown rather than void (an action may return nothing)", () => {
+    expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
+      ["warning", "ODG101", "ns.count", "<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped", true],
+      ["warning", "ODG101", "ns.countOf", "<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped", true],
+    ]);
+    const ops = build(content).model.schemas[0].operations;
+    expect(ops.map((o) => [o.name, o.returnType?.type.qualifiedName])).toEqual([["reset", undefined], ["count", "Edm.Untyped"], ["countOf", "Edm.Untyped"]]);
+  });
+
+  test("a slice, which reads a bound function's content later, reports it too", () => {
+    const { diagnostics } = generate({ inputs: [{ file: "f.xml", content }], include: ["ns.order"] });
+    expect(diagnostics.filter((d) => d.code === "ODG101").map((d) => d.path)).toContain("ns.countOf");
+  });
+});
