@@ -219,3 +219,100 @@ describe("breaking-change rules", () => {
     expect(compareSummaries(old, now).changes).toEqual([]);
   });
 });
+
+describe("navigation property bindings: which entity set a navigation leads to, and so whether calls through it need an ETag", () => {
+  const etag = '<Annotation Term="Org.OData.Core.V1.OptimisticConcurrency"><Collection><PropertyPath>rev</PropertyPath></Collection></Annotation>';
+  const person =
+    '<EntityType Name="person"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="rev" Type="Edm.Int32" Nullable="false"/>' +
+    '<NavigationProperty Name="Friends" Type="Collection(d.person)"/><NavigationProperty Name="Best" Type="d.person"/></EntityType>';
+  /** People (ETags), Plain and Others (none), the singleton Me; `bindings` maps a set to its bindings' XML. */
+  const service = (bindings: Record<string, string> = {}, alias = "") => {
+    const b = (n: string) => bindings[n] ?? "";
+    return person +
+      `<EntityContainer Name="c"><EntitySet Name="People" EntityType="d.person">${etag}${b("People")}</EntitySet>` +
+      `<EntitySet Name="Plain" EntityType="d.person">${b("Plain")}</EntitySet><EntitySet Name="Others" EntityType="d.person">${b("Others")}</EntitySet>` +
+      `<Singleton Name="Me" Type="d.person">${b("Me")}</Singleton></EntityContainer>${alias}`;
+  };
+  const bind = (p: string, target: string) => `<NavigationPropertyBinding Path="${p}" Target="${target}"/>`;
+
+  test("the QA repro: a binding added to a set with ETags breaks (--fail-on-breaking fails); removed, it does not", () => {
+    const dir = scratch();
+    const v1 = writeDoc(dir, "v1.xml", service());
+    const v2 = writeDoc(dir, "v2.xml", service({ Others: bind("Friends", "People") }));
+    const added = runCli(["diff", v1, v2, "--fail-on-breaking"], dir);
+    expect({ code: added.code, stdout: added.stdout.trim().split("\n"), stderr: added.stderr }).toEqual({
+      code: 1,
+      stdout: [
+        "breaking  added   navigation binding  Others/Friends: binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
+        "1 change(s), 1 breaking; suggested bump: major",
+      ],
+      stderr: "odatagen: breaking changes (--fail-on-breaking)\n",
+    });
+    const removed = runCli(["diff", v2, v1, "--fail-on-breaking"], dir);
+    expect({ code: removed.code, stdout: removed.stdout.trim().split("\n"), stderr: removed.stderr }).toEqual({
+      code: 0,
+      stdout: [
+        "ok        removed navigation binding  Others/Friends: binding removed (was → People): what it leads to is in no known entity set; updates and deletes through it no longer need an ETag",
+        "1 change(s), 0 breaking; suggested bump: patch",
+      ],
+      stderr: "",
+    });
+    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([
+      {
+        kind: "added", element: "navigation binding", path: "Others/Friends", breaking: true,
+        detail: "binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
+      },
+    ]);
+  });
+
+  test("added, removed and retargeted: breaking exactly when a call through the binding now needs an ETag", () => {
+    // To a set without ETags: an addition (minor), on a singleton too.
+    const plain = diff(service(), service({ Others: bind("Friends", "Plain"), Me: bind("Best", "Plain") }));
+    expect(plain.changes.map((c) => [c.kind, c.element, c.path, c.detail, c.breaking])).toEqual([
+      ["added", "navigation binding", "Others/Friends", "binding added (→ Plain)", false],
+      ["added", "navigation binding", "Me/Best", "binding added (→ Plain)", false],
+    ]);
+    expect(plain.bump).toBe("minor");
+    // Retargeted to a set with ETags breaks; away from one does not.
+    expect(one(service({ Others: bind("Friends", "Plain") }), service({ Others: bind("Friends", "People") }))).toEqual([
+      ["changed", "Others/Friends", "target Plain → People; updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)", true],
+    ]);
+    expect(one(service({ Others: bind("Friends", "People") }), service({ Others: bind("Friends", "Plain") }))).toEqual([
+      ["changed", "Others/Friends", "target People → Plain; updates and deletes through it no longer need an ETag", false],
+    ]);
+    // Removed: the navigation leads to no known set; nothing that was accepted is refused.
+    expect(one(service({ Others: bind("Friends", "Plain") }), service())).toEqual([
+      ["removed", "Others/Friends", "binding removed (was → Plain): what it leads to is in no known entity set", false],
+    ]);
+  });
+
+  test("a binding is followed as the client follows it: through the target's own bindings, and by its target's meaning, not spelling", () => {
+    // Plain's Friends lead to People: Others/Friends/Friends now needs an ETag (a cycle People → People ends).
+    const chained = { Plain: bind("Friends", "People"), People: bind("Friends", "People") };
+    expect(one(service(chained), service({ ...chained, Others: bind("Friends", "Plain") }))).toEqual([
+      ["added", "Others/Friends", "binding added (→ Plain); updates and deletes through Others/Friends/Friends now need an ETag (People has Core.OptimisticConcurrency)", true],
+    ]);
+    // The same way there before: no change in what needs an ETag.
+    expect(one(service({ ...chained, Others: bind("Friends", "People") }), service({ ...chained, Others: bind("Friends", "Plain") }))).toEqual([
+      ["changed", "Others/Friends", "target People → Plain; updates and deletes through it no longer need an ETag", false],
+    ]);
+    // A target named through its container (or the schema's alias) is the same target.
+    expect(one(service({ Others: bind("Friends", "People") }), service({ Others: bind("Friends", "d.c/People") }))).toEqual([]);
+    const dir = scratch();
+    const plainName = writeDoc(dir, "a.xml", service({ Others: bind("Friends", "People") }));
+    const aliased = path.join(dir, "b.xml");
+    fs.writeFileSync(aliased, fs.readFileSync(plainName, "utf8").replace('Namespace="d"', 'Namespace="d" Alias="x"').replace('Target="People"', 'Target="x.c/People"'));
+    expect(compareSummaries(loadSummary([plainName]), loadSummary([aliased])).changes).toEqual([]);
+  });
+
+  test("a summary kept by an older version has no bindings: they are not compared", () => {
+    const dir = scratch();
+    const a = loadSummary([writeDoc(dir, "a.xml", service())]);
+    const b = loadSummary([writeDoc(dir, "b.xml", service({ Others: bind("Friends", "People") }))]);
+    expect(JSON.parse(summaryToJson(b)).entrySets.Others).toEqual({ kind: "entity set", type: "d.person", etag: false, bindings: { Friends: "People" } });
+    const older = summaryFromJson(summaryToJson(a).replace(/,"bindings":\{\}/g, ""));
+    expect(older.entrySets.get("Others")?.bindings).toBeUndefined();
+    expect(compareSummaries(older, b).changes).toEqual([]);
+    expect(compareSummaries(a, b).changes).toHaveLength(1);
+  });
+});

@@ -105,7 +105,6 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
         for (const f of plan.changed) out.print(`  change  ${f}`);
         for (const f of removing) out.print(`  remove  ${f}`);
       }
-      for (const f of plan.conflicts) err.print(`odatagen: ${o.service.name}: ${f} exists and was not written by odatagen; generate would refuse to overwrite it`);
       continue;
     }
     // --check

@@ -6,18 +6,21 @@
  * function or action import, a media entity's stream), a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
- * that builds such values must give it), an entity set that now needs an ETag for changes, facets
+ * that builds such values must give it), an entity set that now needs an ETag for changes, or a
+ * navigation binding added or retargeted so that calls through it now need one (bindings.ts), facets
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies). Not
  * breaking: other additions, a property that became nullable, a widened type whose generated
  * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
+import { compareBindings } from "./bindings";
 import { facetChanges } from "./facets";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { SUMMARY_FORMAT, typeLabel } from "./summary";
 
 export type ChangeKind = "added" | "removed" | "changed";
-export type Element = "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "action import" | "function import";
+export type Element =
+  | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import";
 
 export interface Change {
   kind: ChangeKind;
@@ -88,6 +91,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     else if (ea.etag === true && eb.etag === false) add("changed", eb.kind, name, "changes no longer need an ETag", false);
   }
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
+  // Unknown (undefined) in a summary kept by an older version: compared when both record them.
+  compareBindings(a, b, add);
 
   const breaking = changes.filter((c) => c.breaking).length;
   return { changes, breaking, bump: breaking ? "major" : changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };

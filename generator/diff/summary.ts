@@ -1,11 +1,12 @@
 /**
  * A resolved model reduced to what a client sees: types with their properties, navigation
- * properties and enum members; operations with their signatures; entity sets and singletons.
+ * properties and enum members; operations with their signatures; entity sets and singletons with
+ * their navigation property bindings.
  * Plain data, so two versions of a spec can be compared field by field.
  */
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
-import type { Facets, Model, Operation, Property, TypeRef } from "../model/types";
+import type { EntityContainer, Facets, Model, NavigationBinding, Operation, Property, TypeRef } from "../model/types";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
@@ -88,6 +89,13 @@ export interface EntrySetSummary {
   type: string;
   /** An entity set whose changes need an ETag (Core.OptimisticConcurrency); absent in older summaries. */
   etag?: boolean;
+  /**
+   * NavigationPropertyBindings: path → target as the generated client follows it (bindingTarget in
+   * requests-view.ts): `Set`, or `Set/path` into a containment, the container and type casts left
+   * out; a target in another container is kept as written (the client does not follow it). Absent
+   * in summaries kept by older versions.
+   */
+  bindings?: Record<string, string>;
 }
 
 export function use(t: TypeRef): TypeUse {
@@ -155,12 +163,33 @@ export function summarize(model: Model): ModelSummary {
   }
   const entrySets = new Map<string, EntrySetSummary>();
   const c = model.container;
-  for (const es of c?.entitySets ?? []) entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es) });
-  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName });
+  for (const es of c?.entitySets ?? [])
+    entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es), bindings: bindings(model, c!, es.bindings) });
+  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, bindings: bindings(model, c!, s.bindings) });
   const imports = new Map<string, ImportSummary>();
   for (const i of c?.imports ?? [])
     if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
   return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
+}
+
+/** A set's bindings by path, each target as the generated client follows it (EntrySetSummary.bindings). */
+function bindings(model: Model, c: EntityContainer, list: NavigationBinding[]): Record<string, string> {
+  const byPath: Record<string, string> = {};
+  for (const b of [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
+    let segments = b.target.split("/");
+    // CSDL §13.4.2: `Set`, `Namespace.Container/Set` (or the alias's), or a path into a containment.
+    if (segments.length > 1 && segments[0].includes(".")) {
+      const dot = segments[0].lastIndexOf(".");
+      const namespace = segments[0].slice(0, dot);
+      if (`${model.aliases.get(namespace) ?? namespace}.${segments[0].slice(dot + 1)}` !== c.qualifiedName) {
+        byPath[b.path] = b.target;
+        continue;
+      }
+      segments = segments.slice(1);
+    }
+    byPath[b.path] = [segments[0], ...segments.slice(1).filter((x) => !x.includes("."))].join("/");
+  }
+  return byPath;
 }
 
 function baseKey(op: Operation): string {

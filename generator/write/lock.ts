@@ -3,7 +3,8 @@
  * writer's pid. A second odatagen (say a prebuild while `--watch` runs) waits for it; a lock left by
  * a killed process (its pid no longer running) is taken over. Recovery and the swap happen under
  * the lock, so one run never removes another's staging folder. (A first run into a folder whose
- * parent does not exist yet runs unlocked: there is nothing to protect and nowhere to put the lock.)
+ * parent does not exist yet runs unlocked: there is nothing to protect and nowhere to put the lock;
+ * so does a run into a folder it may not write, which it then refuses.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -34,7 +35,11 @@ export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, w
       fs.writeFileSync(file, mine, { flag: "wx" });
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // No lock can be made where the output goes: nor can the output be written there, which the
+      // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR") return fn();
+      if (code !== "EEXIST") throw e;
       const [holder, started] = readOr(file, "").split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed
       // right between the two, long enough ago.

@@ -17,6 +17,7 @@ import type { Plan } from "./plan";
 import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
+import { outputRefusals } from "./refusals";
 import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -43,7 +44,8 @@ export interface RegenerateOutcome {
   service: ResolvedService;
   /**
    * up-to-date: skipped by the fast path; written: the output was (re)written or already matched;
-   * failed: errors in the input (or an output conflict, or warnings under failOnWarnings);
+   * failed: errors in the input, or an output folder the run would refuse (refusals.ts; in every
+   * mode, so that check and dry-run predict the write), or warnings under failOnWarnings;
    * checked: compared only (see plan).
    */
   status: "up-to-date" | "written" | "failed" | "checked";
@@ -133,28 +135,29 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   const record = { ...identity, options, inputs: read.records };
   const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
+  const prepared = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
+  const { plan } = prepared;
+  // What would stop the write, found the same way in every mode, so that --dry-run and --check
+  // report what the real run would (--check writes nothing and leaves permissions out).
+  const refusals = outputRefusals(service.out, plan, { permissions: mode !== "check" });
+  if (refusals.length) return { ...base, status: "failed", diagnostics: [...diagnostics, ...refusals], ms: elapsed() };
   if (!writes) {
     // --check and --dry-run show what differs even when --fail-on-warnings fails the run: the exit
     // code comes from the warnings (printOutcomes), the list of stale files is still worth reading.
-    const { plan } = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
     return { ...base, status: "checked", diagnostics, plan, files: result.files, result, ms: elapsed() };
   }
   if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   try {
-    const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale });
+    const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale, prepared });
     rememberOutput(service.out, service.inputs);
     const specChanged = previousInputs !== JSON.stringify(read.records);
     const modelChanges = keepSummary(service.out, result, specChanged);
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
   } catch (e) {
+    // Only when recovery changed the folder and writeOutput planned again: refused as above.
     if (!(e instanceof OutputConflictError)) throw e;
-    const conflicts = e.files.map((f): Diagnostic => ({
-      code: Codes.outputConflict, severity: "error",
-      message: `${f} exists and was not written by odatagen; move it away (nothing was written)`,
-      file: display(path.join(service.out, f)), line: 0, column: 0, path: "",
-    }));
-    return { ...base, status: "failed", diagnostics: [...diagnostics, ...conflicts], ms: elapsed() };
+    return { ...base, status: "failed", diagnostics: [...diagnostics, ...outputRefusals(service.out, { ...plan, conflicts: e.files }, { permissions: false })], ms: elapsed() };
   }
 }
 

@@ -32,6 +32,8 @@ export interface WriteOptions {
   record?: OutputRecord;
   /** Remove stale generated files (default true). */
   removeStale?: boolean;
+  /** The plan and manifest `prepareOutput` made with these options, when the caller already has them. */
+  prepared?: { plan: Plan; manifest: string };
 }
 
 /** Thrown when generated files would overwrite files odatagen did not write. Nothing is written. */
@@ -62,8 +64,8 @@ export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>
 }
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
-  recover(outDir);
-  const { plan, manifest } = prepareOutput(outDir, files, options);
+  const recovered = recover(outDir);
+  const { plan, manifest } = options.prepared && recovered === "none" ? options.prepared : prepareOutput(outDir, files, options);
   if (plan.conflicts.length) throw new OutputConflictError(plan.conflicts);
   const removeStale = options.removeStale ?? true;
   const report: WriteReport = {

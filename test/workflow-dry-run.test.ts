@@ -1,0 +1,117 @@
+/**
+ * `--dry-run` predicts the real run: where `generate` would refuse the output folder, the dry run
+ * reports the same diagnostics and exits as it would (1), writing nothing. `--check` reports the
+ * same refusals (not permissions: it writes nothing, and a CI checkout may be read-only).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { BIN, copySpec, runCli, scratch, snapshot, type CliResult } from "./helpers/cli";
+
+/** The three modes on one output folder; the folder's files are the same after the dry run and the check. */
+function modes(dir: string, out: string, run: (args: string[]) => CliResult = (args) => runCli(args, dir)) {
+  const args = ["generate", "--input", "graph-callrecords.xml", "--out", out];
+  const before = snapshot(dir);
+  const dry = run([...args, "--dry-run"]);
+  expect(snapshot(dir)).toEqual(before);
+  const check = run([...args, "--check"]);
+  expect(snapshot(dir)).toEqual(before);
+  const real = run(args);
+  return { dry, check, real };
+}
+
+describe("--dry-run and --check where generate refuses the output folder", () => {
+  test("a hand-written file at a generated path: the same ODG401 and exit 1 in every mode, no plan printed", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "gen"));
+    fs.writeFileSync(path.join(dir, "gen", "index.ts"), "// mine\n");
+    const { dry, check, real } = modes(dir, "gen");
+    const refused = [
+      "gen/index.ts: error ODG401: index.ts exists and was not written by odatagen; move it away (nothing was written)",
+      "odatagen: gen: not generated; gen left as it was",
+      "odatagen: 1 error, 0 warnings",
+    ];
+    for (const r of [real, dry, check]) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ code: 1, stdout: "", stderr: refused });
+    expect(fs.readFileSync(path.join(dir, "gen", "index.ts"), "utf8")).toBe("// mine\n");
+  });
+
+  test("a file where the output folder, or a folder above it, should be: the same ODG403 and exit 1 in every mode", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.writeFileSync(path.join(dir, "gen"), "mine");
+    for (const out of ["gen", "gen/deeper"]) {
+      const { dry, check, real } = modes(dir, out);
+      const refused = [
+        `${out}: error ODG403: cannot write the output: gen is a file, not a folder`,
+        `odatagen: ${path.basename(out)}: not generated; ${out} left as it was`,
+        "odatagen: 1 error, 0 warnings",
+      ];
+      for (const r of [real, dry, check]) expect({ out, code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ out, code: 1, stdout: "", stderr: refused });
+    }
+    expect(fs.readFileSync(path.join(dir, "gen"), "utf8")).toBe("mine");
+  });
+
+  test("an output folder where nothing differs is not refused: the dry run and the check pass", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    expect(runCli(["generate", "--input", "graph-callrecords.xml", "--out", "gen"], dir).code).toBe(0);
+    const { dry, check } = modes(dir, "gen");
+    expect(dry).toMatchObject({ code: 0, stderr: "" });
+    expect(dry.stdout).toMatch(/would write 0, remove 0, leave 11 unchanged in gen/);
+    expect(check).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  // Root may write anywhere: the refused run is made as another user (nobody) then.
+  const asRoot = process.getuid?.() === 0;
+  const other = (dir: string) => (args: string[]): CliResult => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  test("a parent folder the user may not write in: the dry run reports the real run's ODG403; --check lists the differences", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "ro"));
+    fs.chmodSync(path.join(dir, "ro"), 0o555);
+    if (asRoot) {
+      fs.chmodSync(dir, 0o777);
+      fs.chmodSync(path.join(dir, "graph-callrecords.xml"), 0o644);
+    }
+    try {
+      const { dry, check, real } = modes(dir, "ro/gen", other(dir));
+      const refused = ["ro/gen: error ODG403: cannot write the output: no permission to write in ro", "odatagen: gen: not generated; ro/gen left as it was", "odatagen: 1 error, 0 warnings"];
+      for (const r of [real, dry]) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ code: 1, stdout: "", stderr: refused });
+      expect(check.code).toBe(1);
+      expect(check.stderr).toMatch(/^odatagen: gen: 11 file\(s\) in ro\/gen differ from a fresh run:\n {2}added {4}checkers\.ts\n/);
+      expect(check.stderr).not.toMatch(/ODG403/);
+      expect(fs.readdirSync(path.join(dir, "ro"))).toEqual([]);
+    } finally {
+      fs.chmodSync(path.join(dir, "ro"), 0o755);
+    }
+  });
+
+  test("an up-to-date output in a folder the user may not write in is up to date (no lock is needed to read it)", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "ro"));
+    expect(runCli(["generate", "--input", "graph-callrecords.xml", "--out", "ro/gen"], dir).code).toBe(0);
+    fs.chmodSync(path.join(dir, "ro"), 0o555);
+    if (asRoot) {
+      fs.chmodSync(dir, 0o777);
+      fs.chmodSync(path.join(dir, "graph-callrecords.xml"), 0o644);
+    }
+    try {
+      const { dry, check, real } = modes(dir, "ro/gen", other(dir));
+      expect(real).toMatchObject({ code: 0, stderr: "" });
+      expect(real.stdout).toMatch(/^odatagen: gen: up to date/);
+      expect(dry).toMatchObject({ code: 0, stderr: "" });
+      expect(check).toMatchObject({ code: 0, stderr: "" });
+    } finally {
+      fs.chmodSync(path.join(dir, "ro"), 0o755);
+    }
+  });
+});
