@@ -145,7 +145,21 @@ test("no output folder is created when the input is bad", () => {
   const r = odatagen(work, "generate", "--input", "bad.xml", "--out", "fresh/out");
   expect(r.status).toBe(1);
   expect(fs.existsSync(path.join(work, "fresh"))).toBe(false);
+  expect(r.stderr).toContain("odatagen: out: not generated; nothing written to fresh/out\n");
   expect(fs.readdirSync(work).sort()).toEqual(["bad.xml", "good.xml"]);
+});
+
+test("an empty --input, a URL as --input and -o / are usage errors (exit 2) that say what was given", () => {
+  const cases: [string[], string][] = [
+    [["-i", "", "-o", "x"], "odatagen: --input: expected a file name, got an empty string\n"],
+    [["-i", "https://services.odata.org/V4/TripPinService/$metadata", "-o", "x"],
+      "odatagen: --input https://services.odata.org/V4/TripPinService/$metadata: odatagen reads files, not URLs; download the metadata first (curl -o metadata.xml 'https://services.odata.org/V4/TripPinService/$metadata')\n"],
+    [["-i", "good.xml", "-o", "/"], "odatagen: /: output folder / is the working folder or above it; give generated code a folder of its own\n"],
+  ];
+  for (const [args, stderr] of cases) {
+    expect(odatagen(work, "generate", ...args)).toMatchObject({ status: 2, stderr });
+  }
+  expect(fs.existsSync(path.join(work, "x"))).toBe(false);
 });
 
 test("with a config file, the broken service is left as it was and the run fails", () => {

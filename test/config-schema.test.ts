@@ -37,3 +37,26 @@ test("validator: required keys, empty lists and duplicate output folders", () =>
   });
   expect(validateConfig([], "/p").ok).toBe(false);
 });
+
+test("an output folder reached through a symlink is the folder it leads to: two services writing it are refused", () => {
+  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "odatagen-"));
+  fs.mkdirSync(path.join(dir, "gen"));
+  fs.symlinkSync("gen", path.join(dir, "link"));
+  const real = fs.realpathSync(path.join(dir, "gen"));
+  expect(validateConfig({ services: [{ input: "a.xml", out: "gen" }, { input: "b.xml", out: "link" }] }, dir)).toEqual({
+    ok: false,
+    errors: [`services[1].out: same output folder as services[0] (both are ${real}, through a symlink)`],
+  });
+  // A folder not made yet below a link is where the link leads too.
+  expect(validateConfig({ services: [{ input: "a.xml", out: "gen/x" }, { input: "b.xml", out: "link/x" }] }, dir)).toMatchObject({ ok: false });
+});
+
+test("the schema refuses the empty names the validator refuses, so an editor flags them", () => {
+  const Ajv = require("ajv") as typeof import("ajv").default;
+  const check = new Ajv({ strict: false }).compile(schema);
+  const config = (s: object) => ({ services: [{ input: "a.xml", out: "gen", ...s }] });
+  for (const bad of [{ name: "" }, { name: "  " }, { input: "" }, { input: ["a.xml", " "] }]) {
+    expect([check(config(bad)), validateConfig(config(bad), "/p").ok]).toEqual([false, false]);
+  }
+  expect([check(config({ name: "calls" })), validateConfig(config({ name: "calls" }), "/p").ok]).toEqual([true, true]);
+});

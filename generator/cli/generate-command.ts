@@ -1,4 +1,5 @@
 /** `odatagen generate`: one run over every service (or a watch loop), printed. */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
@@ -74,7 +75,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     if (o.recovered === "restored-backup") err.print(`odatagen: ${o.service.name}: restored ${where} from an interrupted run`);
     if (o.leftovers) err.print(`odatagen: ${o.service.name}: an interrupted run left a staging or backup folder beside ${where}; the next generate cleans it up`);
     if (o.status === "failed") {
-      err.print(`odatagen: ${o.service.name}: not generated${o.failedOnWarnings ? " (--fail-on-warnings)" : ""}; ${where} left as it was`);
+      const kept = fs.existsSync(o.service.out) ? `${where} left as it was` : `nothing written to ${where}`;
+      err.print(`odatagen: ${o.service.name}: not generated${o.failedOnWarnings ? " (--fail-on-warnings)" : ""}; ${kept}`);
       continue;
     }
     if (o.status === "up-to-date") {

@@ -43,6 +43,10 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     if (configFlags.length)
       return { ok: false, errors: configFlags.map((f) => `--input and --${f} cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate ${f === "config" ? "the config's services" : "the services --service picks from the config"}`) };
     if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
+    const empty = flags.input.some((f) => f.trim() === "");
+    if (empty) return { ok: false, errors: ["--input: expected a file name, got an empty string"] };
+    const urls = flags.input.filter((f) => /^[a-z][a-z\d+.-]*:\/\//i.test(f));
+    if (urls.length) return { ok: false, errors: urls.map((u) => `--input ${u}: odatagen reads files, not URLs; download the metadata first (curl -o metadata.xml '${u}')`) };
     const twice = repeatedFiles(flags.input, cwd);
     if (twice.length) return { ok: false, errors: twice.map(([j]) => `--input names ${JSON.stringify(flags.input?.[j])} again (the same file); give each document once`) };
     const out = path.resolve(cwd, flags.out);
@@ -76,7 +80,8 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
     return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
   };
   for (const s of services) {
-    const where = `${s.name}: output folder ${path.relative(cwd, s.out) || "."}`;
+    const rel = path.relative(cwd, s.out);
+    const where = `${s.name}: output folder ${rel.startsWith("..") || path.isAbsolute(rel) ? s.out : rel || "."}`;
     if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
     else if (inside(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
     else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))

@@ -2,6 +2,7 @@
  * Checks a loaded config value against the shape in `types.ts`, collecting every problem with its
  * path (`services[1].out: expected a string`) rather than stopping at the first.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResolvedService } from "./types";
 
@@ -88,9 +89,11 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
   // `k` counts valid services, `indices[k]` is the place in the config's list.
   const seen = new Map<string, number>();
   services.forEach((s, k) => {
-    const j = seen.get(s.out);
-    if (j !== undefined) errors.push(`services[${indices[k]}].out: same output folder as services[${indices[j]}]`);
-    seen.set(s.out, k);
+    const real = realFolder(s.out);
+    const j = seen.get(real);
+    const via = j === undefined || services[j].out === s.out ? "" : ` (both are ${real}, through a symlink)`;
+    if (j !== undefined) errors.push(`services[${indices[k]}].out: same output folder as services[${indices[j]}]${via}`);
+    seen.set(real, k);
   });
   // --service and every message pick a service by its name. Two services without a name whose
   // folders have the same name (packages/a/gen, packages/b/gen) are allowed: nothing chose it.
@@ -138,3 +141,18 @@ function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at:
 
 /** The keys each level of the config accepts (the JSON Schema lists the same; a test checks it). */
 export { TOP_KEYS, SERVICE_KEYS, OPTION_KEYS };
+
+/** Where a folder really is: its nearest existing ancestor with symlinks resolved, and the rest of the path. */
+function realFolder(folder: string): string {
+  const rest: string[] = [];
+  let dir = folder;
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) {
+    rest.unshift(path.basename(dir));
+    dir = path.dirname(dir);
+  }
+  try {
+    return path.join(fs.realpathSync(dir), ...rest);
+  } catch {
+    return folder;
+  }
+}
