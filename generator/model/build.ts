@@ -919,9 +919,13 @@ class ModelBuilder {
     }
     const sets = new Set(c.entitySets.map((s) => s.name));
     for (const i of c.imports) {
-      const ops = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind && !o.bound);
+      const named = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind);
+      const ops = named?.filter((o) => !o.bound);
       if (!ops || ops.length === 0) {
-        if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined (or is bound)`, `${qn}/${i.name}`, i.at);
+        // Only bound overloads: the import cannot be called, but the operation can, through its
+        // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
+        if (named?.length) this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
+        else if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined`, `${qn}/${i.name}`, i.at);
         continue;
       }
       // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path
