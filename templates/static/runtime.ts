@@ -296,7 +296,7 @@ export type SubtypeOf<C> = { [K in keyof C & string]: C[K] & { "@odata.type": `#
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
 
-/** One page of a collection (OData JSON Format §12). */
+/** One page of a collection (OData JSON Format §12); a 4.01 page's `@count`, `@nextLink`, … are read under these names. */
 export interface Page<T> {
   value: T[];
   "@odata.count"?: number;
@@ -823,11 +823,11 @@ export async function remove(client: Client, target: EntityRef<unknown>, options
   await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
 }
 
-/** A body made from an entity as read: the read-only control information stays out of the request. */
+/** A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01) stays out of the request. */
 function withoutReadInfo(body: unknown): unknown {
   const o = record(body);
   if (!o || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@odata\.(context|etag|metadataEtag)$/.test(k)));
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@(odata\.)?(context|etag|metadataEtag)$/.test(k)));
 }
 
 function prefer(options: WriteOptions | undefined): Record<string, string> {
@@ -835,7 +835,8 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
 }
 
 function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
-  const etag = options?.etag ?? (record(body)?.["@odata.etag"] as string | undefined);
+  // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
+  const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
   if (target.requiresEtag) throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
   return {};
@@ -927,14 +928,33 @@ function joinPreferences(earlier: string, later: string): string {
   return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
 }
 
-/** The body as JSON, as text when it is not JSON, undefined when empty. */
+/**
+ * The body as JSON, as text when it is not JSON, undefined when empty. A payload of OData 4.01 or
+ * later has its control information with the `odata.` prefix, as the types name it (see `prefixed`).
+ */
 async function parseBody(response: Response): Promise<unknown> {
   const text = await response.text();
+  let body: unknown;
   try {
-    return text ? JSON.parse(text) : undefined;
+    body = text ? JSON.parse(text) : undefined;
   } catch {
     return text;
   }
+  return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+}
+
+/**
+ * JSON Format 4.01 §4.5: a payload with `OData-Version: 4.01` or later SHOULD write control
+ * information without the `odata.` prefix (`@nextLink`, `@count`, `@etag`, `Trips@count`), and a
+ * 4.01 consumer MUST read both forms (§21, conformance 8.a). So, once on receipt and at every depth
+ * (expanded entities, complex values), a name whose part after `@` has no dot (control information;
+ * an annotation such as `@Core.Description` has one) gets the prefix. `@removed` keeps its name: the
+ * types name it so, as Graph writes it. A 4.0 payload is not walked.
+ */
+function prefixed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prefixed);
+  const o = record(value);
+  return o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [/@[^.]+$/.test(k) && k !== "@removed" ? k.replace("@", "@odata.") : k, prefixed(v)])) : value;
 }
 
 /** The JSON body of a response, checked with `options.validate`. */
