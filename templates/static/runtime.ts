@@ -206,8 +206,12 @@ export interface ControlInfo {
   "@odata.context"?: string;
 }
 
-/** What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204. */
-export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
+/**
+ * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204
+ * (Protocol §11.4.2). A `prefer` that only may be `"return=minimal"` (a condition, options typed
+ * `WriteOptions` or with the optional union) may bring either: the entity or `undefined`.
+ */
+export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : "return=minimal" extends O[Extract<"prefer", keyof O>] ? (T & ControlInfo) | undefined : T & ControlInfo;
 
 /**
  * The entity as read. With `$select` (`S`), the selected properties as declared, and the key
