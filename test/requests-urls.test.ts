@@ -226,6 +226,55 @@ describe("function parameters (URL Conventions §4.5.1)", () => {
   });
 });
 
+describe("Geography and Geometry parameters: primitives, written as literals (URL Conventions §5.1.1.1, ABNF geographyPoint …)", () => {
+  const geo: typeof import("./.generated/urls-geo/Geo.requests") = require(path.join(generateFixture("requests/geo-params.xml", "urls-geo"), "Geo.requests"));
+  const point = { type: "Point" as const, coordinates: [142.1, 64.1] };
+  const square = { type: "Polygon" as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+
+  test.each<[string, string, unknown, string]>([
+    ["a Point", "geography:4326", point, "geography'SRID=4326;Point(142.1 64.1)'"],
+    ["a LineString", "geometry:0", { type: "LineString", coordinates: [[1, 2], [3, -4.5]] }, "geometry'SRID=0;LineString(1 2,3 -4.5)'"],
+    ["a Polygon with a hole", "geography:4326", { type: "Polygon", coordinates: [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] }, "geography'SRID=4326;Polygon((0 0,4 0,4 4,0 0),(1 1,2 1,2 2,1 1))'"],
+    ["a MultiPoint", "geometry:3857", { type: "MultiPoint", coordinates: [[1, 2], [3, 4]] }, "geometry'SRID=3857;MultiPoint((1 2),(3 4))'"],
+    ["an empty MultiPoint", "geometry:0", { type: "MultiPoint", coordinates: [] }, "geometry'SRID=0;MultiPoint()'"],
+    ["a MultiLineString", "geography:4326", { type: "MultiLineString", coordinates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] }, "geography'SRID=4326;MultiLineString((1 2,3 4),(5 6,7 8))'"],
+    ["a MultiPolygon", "geography:4326", { type: "MultiPolygon", coordinates: [square.coordinates] }, "geography'SRID=4326;MultiPolygon(((0 0,1 0,1 1,0 0)))'"],
+    ["a collection", "geometry:0", { type: "GeometryCollection", geometries: [point, { type: "GeometryCollection", geometries: [square] }] }, "geometry'SRID=0;Collection(Point(142.1 64.1),Collection(Polygon((0 0,1 0,1 1,0 0))))'"],
+  ])("%s", (_name, kind, value, want) => {
+    expect(rt.geoLiteral(kind, value)).toBe(want);
+  });
+
+  test.each<[string, unknown]>([
+    ["not GeoJSON", "POINT(1 2)"],
+    ["an unknown type", { type: "Circle", coordinates: [1, 2] }],
+    ["a position with one number", { type: "Point", coordinates: [1] }],
+    ["a position with an altitude (positionLiteral has two)", { type: "Point", coordinates: [1, 2, 3] }],
+    ["a coordinate that is not a finite number", { type: "Point", coordinates: [1, "2"] }],
+    ["NaN", { type: "Point", coordinates: [NaN, 2] }],
+    ["a LineString of positions not in a list", { type: "LineString", coordinates: [1, 2] }],
+    ["an empty LineString", { type: "LineString", coordinates: [] }],
+    ["an empty ring", { type: "Polygon", coordinates: [[]] }],
+    ["a Polygon one level short", { type: "Polygon", coordinates: [[0, 0], [1, 1]] }],
+    ["an empty collection", { type: "GeometryCollection", geometries: [] }],
+    ["a collection with a bad member", { type: "GeometryCollection", geometries: [{ type: "Point" }] }],
+  ])("%s is a TypeError", (_name, value) => {
+    expect(() => rt.geoLiteral("geography:4326", value)).toThrow(TypeError);
+  });
+
+  test("generated functions write them inline, in the SRID of the facet (a type definition's too), else 4326 or 0 (CSDL §7.2.6), and keep their …Ref builder", () => {
+    const params = { at: point, footprint: square, mapped: point, anywhere: point, region: square };
+    const near = geo.nearRef(params);
+    expect(decodeURIComponent(near.path)).toBe(
+      "/Near(at=geography'SRID=4326;Point(142.1 64.1)',footprint=geometry'SRID=0;Polygon((0 0,1 0,1 1,0 0))',mapped=geometry'SRID=3857;Point(142.1 64.1)',anywhere=geography'SRID=4326;Point(142.1 64.1)',region=geography'SRID=4269;Polygon((0 0,1 0,1 1,0 0))')",
+    );
+    // One segment: what follows the call goes below it (no ?@alias in between).
+    expect(near.path).not.toContain("?");
+    expect(geo.placeNeighbours(near.byKey("x")).path).toMatch(/\)\('x'\)\/Neighbours$/);
+    expect(rt.functionCall("", "Near", [["footprint", "geometry:0", null]])).toBe("/Near(footprint=null)");
+    expect(() => geo.nearRef({ ...params, at: { type: "Point", coordinates: [1] } })).toThrow(/not a GeoJSON geometry of Edm.Geography/);
+  });
+});
+
 describe("query options", () => {
   test("all system query options, encoded so that &, # and + stay in their value", () => {
     expect(

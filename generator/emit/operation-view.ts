@@ -2,7 +2,7 @@
  * View model of one operation in a `.requests.ts` module: its request function (bound or imported,
  * action or function), and for a composable function the address builder of its result.
  */
-import { deprecation, description, mayOmit } from "../model/rules";
+import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
 import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import { camel, pascal, type Scope } from "../passes/names";
 import type { EmitContext } from "./context";
@@ -142,13 +142,22 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
   };
 }
 
+/**
+ * How a parameter is written in a function's URL (`rt.ParamKind`): a literal of its primitive type,
+ * Geography and Geometry ones too (`geography:4326`: a primitive, URL Conventions §5.1.1.1, written
+ * `geography'SRID=4326;Point(…)'`, in the SRID of its facet), or JSON in a parameter alias.
+ */
 function paramKind(ref: TypeRef): string {
   if (ref.collection) return "json";
   const t = ref.type;
-  if (t.kind === "primitive") return /^(Geo|Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(t.name) || t.name.endsWith("Path") ? "json" : t.name;
-  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
-  if (t.kind === "typedef") return t.underlying.name;
-  return "json";
+  const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
+  if (!primitive) return t.kind === "enum" ? `enum:${t.qualifiedName}` : "json";
+  const { name } = primitive;
+  if (/^Geo(graphy|metry)/.test(name)) {
+    const facets = { ...(t.kind === "typedef" ? t.facets : {}), ...ref.facets };
+    return `${name.startsWith("Geography") ? "geography" : "geometry"}:${spatialReference(name, facets)}`;
+  }
+  return /^(Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(name) || name.endsWith("Path") ? "json" : name;
 }
 
 /** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */

@@ -682,8 +682,41 @@ export function compositeKey(parts: readonly (readonly [string, Literal])[]): Ke
   };
 }
 
-/** How an operation parameter is written in a URL: as a literal, or as JSON in a parameter alias. */
-export type ParamKind = KeyKind | "json";
+/**
+ * How an operation parameter is written in a URL: as a literal, a Geography or Geometry literal in
+ * its SRID (`geography:4326`), or as JSON in a parameter alias.
+ */
+export type ParamKind = KeyKind | `${"geography" | "geometry"}:${number}` | "json";
+
+/** The GeoJSON types a literal can be written of, with how deep their `coordinates` are lists (a Point's and MultiPoint's made one deeper, below). */
+const GEO_TYPES = ["Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon"];
+const GEO_DEPTHS = [1, 1, 2, 2, 2, 3];
+
+/**
+ * A Geography or Geometry value (GeoJSON, `edm.GeoJson`) as a literal (URL Conventions ABNF
+ * `geographyPoint` …): `geography'SRID=4326;Point(142.1 64.1)'`, `geometry'SRID=0;Polygon((0 0,1 0,1 1,0 0))'`,
+ * `MultiPoint((1 2),(3 4))`, `Collection(Point(1 2),…)`. A position is two finite numbers
+ * (`positionLiteral`: longitude, then latitude); a list holds one or more, a Multi…'s own list none
+ * or more. Anything else is a TypeError, as for the other literals.
+ */
+export function geoLiteral(kind: string, value: unknown): string {
+  const [prefix, srid] = kind.split(":");
+  const text = (g: unknown): string => {
+    const { type, coordinates: c, geometries } = record(g) ?? {};
+    const fail = (): never => {
+      throw new TypeError(`not a GeoJSON geometry of Edm.${prefix === "geography" ? "Geography" : "Geometry"}: ${JSON.stringify(g)}`);
+    };
+    const list = (v: unknown, depth: number, empty = false): string =>
+      depth === 0
+        ? (Array.isArray(v) && v.length === 2 && v.every(Number.isFinite) ? v.join(" ") : fail())
+        : Array.isArray(v) && (empty || v.length) ? `(${v.map((x) => list(x, depth - 1)).join(",")})` : fail();
+    if (type === "GeometryCollection") return Array.isArray(geometries) && geometries.length ? `Collection(${geometries.map(text).join(",")})` : fail();
+    const i = GEO_TYPES.indexOf(type as string);
+    if (i < 0) fail();
+    return `${type}${list(type === "Point" ? [c] : type === "MultiPoint" && Array.isArray(c) ? c.map((p) => [p]) : c, GEO_DEPTHS[i]!, i > 2)}`;
+  };
+  return `${prefix}'SRID=${srid};${text(value)}'`;
+}
 
 /**
  * The URL of a function call (URL Conventions §4.5.1): `name(a=1,b=@b)?@b=<json>`. Parameters
@@ -699,7 +732,7 @@ export function functionCall(path: string, name: string, params: readonly (reado
     else if (kind === "json") {
       args.push(`${p}=@${p}`);
       aliases.push(`@${p}=${encodeQueryValue(JSON.stringify(value))}`);
-    } else args.push(`${p}=${encodeURIComponent(literal(kind, value as KeyValue))}`);
+    } else args.push(`${p}=${encodeURIComponent(kind.startsWith("geo") ? geoLiteral(kind, value) : literal(kind as KeyKind, value as KeyValue))}`);
   }
   return `${path}/${encodeURIComponent(name)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
 }
