@@ -46,6 +46,14 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Int64", "+0009223372036854775807", "+0009223372036854775807"],
     ["Boolean", false, "false"],
     ["Boolean", true, "true"],
+    // ABNF strings are case-insensitive: TRUE and False are boolean literals.
+    ["Boolean", "TRUE", "true"],
+    ["Boolean", "False", "false"],
+    ["Date", "2024-02-29", "2024-02-29"],
+    ["Date", "2000-02-29", "2000-02-29"],
+    ["Date", "0000-02-29", "0000-02-29"],
+    ["DateTimeOffset", "2026-12-31T23:59:59.999-23:59", "2026-12-31T23:59:59.999-23:59"],
+    ["TimeOfDay", "00:00", "00:00"],
     ["Date", "2026-11-23", "2026-11-23"],
     ["Date", new Date("2026-11-23T10:00:00Z"), "2026-11-23"],
     ["DateTimeOffset", "2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+01:00"],
@@ -97,8 +105,32 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Date", "23.11.2026"],
     ["TimeOfDay", "1:20"],
     ["DateTimeOffset", "2026-11-23T10:00:00"],
+    ["Boolean", "yes"],
+    ["Boolean", 1],
+    ["Boolean", "true'"],
+    // Hours 00–23, minutes and seconds 00–59.
+    ["TimeOfDay", "24:00"],
+    ["TimeOfDay", "99:99"],
+    ["TimeOfDay", "12:60"],
+    ["TimeOfDay", "12:00:60"],
+    ["DateTimeOffset", "2023-01-13T25:61:00Z"],
+    ["DateTimeOffset", "2023-01-13T10:00:00+24:00"],
   ])("%s %p is not a literal of its type: a TypeError before any request", (kind, value) => {
     expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)}`));
+  });
+
+  test.each<[rt.KeyKind, string]>([
+    ["Date", "2023-02-30"],
+    ["Date", "2023-02-29"],
+    ["Date", "1900-02-29"],
+    ["Date", "2023-04-31"],
+    ["Date", "2023-13-01"],
+    ["Date", "2023-00-10"],
+    ["Date", "2023-01-00"],
+    ["DateTimeOffset", "2023-13-45T10:00:00Z"],
+    ["DateTimeOffset", "2023-02-30T10:00:00Z"],
+  ])("%s %p is no day of the calendar: a TypeError before any request", (kind, value) => {
+    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${value} is no day of the calendar`));
   });
 });
 

@@ -367,7 +367,8 @@ export type KeyKind =
 
 /** `'O''Neil'`: quoted, quotes doubled. */
 export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
-export const edmBoolean: Literal = (value) => (value === true || value === "true" ? "true" : "false");
+/** `true`, `false`, or those strings in any case (ABNF strings are case-insensitive); anything else is a TypeError. */
+export const edmBoolean: Literal = (value) => ofForm("Boolean", String(value), /^(true|false)$/i).toLowerCase();
 /** Numbers, and `"INF"`, `"-INF"`, `"NaN"` as `edm.SpecialFloat` names them (the ABNF's `nanInfinity`). */
 export const edmDouble: Literal = (value) =>
   Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DOUBLE);
@@ -447,13 +448,25 @@ export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d
 const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
-/** Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form. */
+/**
+ * Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form, its
+ * hours 00–23 and minutes and seconds 00–59 (the forms say so), its day one of the calendar (no
+ * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand).
+ */
 function dated(kind: string, form: RegExp, from: number, to?: number): Literal {
-  return (value) => (value instanceof Date ? value.toISOString().slice(from, to) : ofForm(kind, String(value), form));
+  return (value) => {
+    if (value instanceof Date) return value.toISOString().slice(from, to);
+    const text = ofForm(kind, String(value), form);
+    const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
+    const day = new Date(0);
+    if (y) day.setUTCFullYear(+y, +m! - 1, +d!);
+    if (y && day.getUTCMonth() !== +m! - 1) throw new TypeError(`not an Edm.${kind} literal: ${text} is no day of the calendar`);
+    return text;
+  };
 }
 export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, 0, 10);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?$/, 11, 23);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$/i, 0);
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, 11, 23);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, 0);
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
