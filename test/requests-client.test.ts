@@ -552,6 +552,22 @@ describe("validation of responses with the generated validators", () => {
   });
 });
 
+describe("a null single result: 204 No Content (Protocol §9.1.4)", () => {
+  test("an operation returning one nullable primitive or enum resolves { value: null }; with a body, the body", async () => {
+    type Lib = typeof import("./.generated/client-null/Lib.requests");
+    const lib: Lib = require(path.join(generateFixture("requests/null-results.xml", "client-null"), "Lib.requests"));
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ value: null });
+    await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
+    // What the types leave out, as the README says: a non-nullable primitive or a complex value answered 204 is undefined.
+    await expect(lib.shelf(client)).resolves.toBeUndefined();
+    await expect(lib.stats(client)).resolves.toBeUndefined();
+    srv.handle(() => ({ body: { "@odata.context": "$metadata#Edm.Int32", value: 7 } }));
+    await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ "@odata.context": "$metadata#Edm.Int32", value: 7 });
+  });
+});
+
 describe("$count, $ref and streams", () => {
   test("$count reads a plain number, with $filter", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

@@ -834,10 +834,13 @@ interface Exchange {
 /**
  * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
+ * With `"value"`, the result is one primitive (`{ value: x }`, JSON Format §11) that may be null, for
+ * which a service answers 204 No Content (Protocol §9.1.4): that resolves `{ value: null }`.
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page = false): Promise<T> {
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" = false): Promise<T> {
   const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body }, options);
-  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
+  if (page === "value" && response.status === 204) return { value: null } as T;
+  return page === true ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /**

@@ -22,7 +22,7 @@ export interface OperationView {
   result: string;
   /** The expression computing the path (and query) of the request. */
   path: string;
-  /** `, true` when the result is a collection (a page whose items `validate` checks), else "". */
+  /** `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for one nullable primitive (204 is `{ value: null }`), else "". */
   page: string;
   /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
   send: string;
@@ -137,7 +137,8 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
     // A collection comes as a page: `validate` checks each item, as for a list.
-    page: op.returnType?.collection ? ", true" : "",
+    // A nullable primitive (`{ value: x | null }`) comes as 204 No Content when null (Protocol §9.1.4).
+    page: op.returnType?.collection ? ", true" : op.returnType && !stream && op.returnType.nullable && !/^(entity|complex)$/.test(op.returnType.type.kind) ? ', "value"' : "",
     send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
 }
