@@ -72,6 +72,21 @@ export async function usage(): Promise<void> {
   const minimal = await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { prefer: "return=minimal" });
   // @ts-expect-error nothing comes back with return=minimal
   void minimal.UserName;
+  // A prefer that may be return=minimal (a condition, or options typed with the optional union) may resolve undefined (204).
+  const maybe = await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { prefer: Math.random() > 0.5 ? "return=minimal" : "return=representation" });
+  // @ts-expect-error undefined when the service answered 204
+  void maybe.UserName;
+  const maybeName: string | undefined = maybe?.UserName;
+  const writeOptions: { prefer?: "return=minimal" | "return=representation" } = {};
+  // @ts-expect-error options typed with the union may ask for return=minimal
+  void (await createPerson(client, people(), { UserName: "m", FirstName: "M" }, writeOptions)).UserName;
+  const asWritten: rt.WriteOptions = {};
+  // @ts-expect-error so may any rt.WriteOptions
+  void (await createPerson(client, people(), { UserName: "m", FirstName: "M" }, asWritten)).UserName;
+  const represented: string = (await createPerson(client, people(), { UserName: "r", FirstName: "R" }, { prefer: "return=representation", signal: undefined })).UserName;
+  const noPrefer: string = (await createPerson(client, people(), { UserName: "r", FirstName: "R" }, { headers: {} })).UserName;
+  // @ts-expect-error an update may always resolve undefined (204)
+  void (await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag: "*", prefer: "return=representation" })).UserName;
 
   const airport = await getNearestAirport(client, { lat: 1, lon: 2 });
   const code: string = airport.IcaoCode;

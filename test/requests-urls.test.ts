@@ -46,6 +46,14 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Int64", "+0009223372036854775807", "+0009223372036854775807"],
     ["Boolean", false, "false"],
     ["Boolean", true, "true"],
+    // ABNF strings are case-insensitive: TRUE and False are boolean literals.
+    ["Boolean", "TRUE", "true"],
+    ["Boolean", "False", "false"],
+    ["Date", "2024-02-29", "2024-02-29"],
+    ["Date", "2000-02-29", "2000-02-29"],
+    ["Date", "0000-02-29", "0000-02-29"],
+    ["DateTimeOffset", "2026-12-31T23:59:59.999-23:59", "2026-12-31T23:59:59.999-23:59"],
+    ["TimeOfDay", "00:00", "00:00"],
     ["Date", "2026-11-23", "2026-11-23"],
     ["Date", new Date("2026-11-23T10:00:00Z"), "2026-11-23"],
     ["DateTimeOffset", "2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+01:00"],
@@ -97,8 +105,32 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Date", "23.11.2026"],
     ["TimeOfDay", "1:20"],
     ["DateTimeOffset", "2026-11-23T10:00:00"],
+    ["Boolean", "yes"],
+    ["Boolean", 1],
+    ["Boolean", "true'"],
+    // Hours 00–23, minutes and seconds 00–59.
+    ["TimeOfDay", "24:00"],
+    ["TimeOfDay", "99:99"],
+    ["TimeOfDay", "12:60"],
+    ["TimeOfDay", "12:00:60"],
+    ["DateTimeOffset", "2023-01-13T25:61:00Z"],
+    ["DateTimeOffset", "2023-01-13T10:00:00+24:00"],
   ])("%s %p is not a literal of its type: a TypeError before any request", (kind, value) => {
     expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)}`));
+  });
+
+  test.each<[rt.KeyKind, string]>([
+    ["Date", "2023-02-30"],
+    ["Date", "2023-02-29"],
+    ["Date", "1900-02-29"],
+    ["Date", "2023-04-31"],
+    ["Date", "2023-13-01"],
+    ["Date", "2023-00-10"],
+    ["Date", "2023-01-00"],
+    ["DateTimeOffset", "2023-13-45T10:00:00Z"],
+    ["DateTimeOffset", "2023-02-30T10:00:00Z"],
+  ])("%s %p is no day of the calendar: a TypeError before any request", (kind, value) => {
+    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${value} is no day of the calendar`));
   });
 });
 
@@ -223,6 +255,55 @@ describe("function parameters (URL Conventions §4.5.1)", () => {
 
   test("enum parameters are qualified literals", () => {
     expect(rt.functionCall("", "F", [["g", "enum:Travel.Lite.Gender", "Female"]])).toBe("/F(g=Travel.Lite.Gender'Female')");
+  });
+});
+
+describe("Geography and Geometry parameters: primitives, written as literals (URL Conventions §5.1.1.1, ABNF geographyPoint …)", () => {
+  const geo: typeof import("./.generated/urls-geo/Geo.requests") = require(path.join(generateFixture("requests/geo-params.xml", "urls-geo"), "Geo.requests"));
+  const point = { type: "Point" as const, coordinates: [142.1, 64.1] };
+  const square = { type: "Polygon" as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+
+  test.each<[string, string, unknown, string]>([
+    ["a Point", "geography:4326", point, "geography'SRID=4326;Point(142.1 64.1)'"],
+    ["a LineString", "geometry:0", { type: "LineString", coordinates: [[1, 2], [3, -4.5]] }, "geometry'SRID=0;LineString(1 2,3 -4.5)'"],
+    ["a Polygon with a hole", "geography:4326", { type: "Polygon", coordinates: [[[0, 0], [4, 0], [4, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 1]]] }, "geography'SRID=4326;Polygon((0 0,4 0,4 4,0 0),(1 1,2 1,2 2,1 1))'"],
+    ["a MultiPoint", "geometry:3857", { type: "MultiPoint", coordinates: [[1, 2], [3, 4]] }, "geometry'SRID=3857;MultiPoint((1 2),(3 4))'"],
+    ["an empty MultiPoint", "geometry:0", { type: "MultiPoint", coordinates: [] }, "geometry'SRID=0;MultiPoint()'"],
+    ["a MultiLineString", "geography:4326", { type: "MultiLineString", coordinates: [[[1, 2], [3, 4]], [[5, 6], [7, 8]]] }, "geography'SRID=4326;MultiLineString((1 2,3 4),(5 6,7 8))'"],
+    ["a MultiPolygon", "geography:4326", { type: "MultiPolygon", coordinates: [square.coordinates] }, "geography'SRID=4326;MultiPolygon(((0 0,1 0,1 1,0 0)))'"],
+    ["a collection", "geometry:0", { type: "GeometryCollection", geometries: [point, { type: "GeometryCollection", geometries: [square] }] }, "geometry'SRID=0;Collection(Point(142.1 64.1),Collection(Polygon((0 0,1 0,1 1,0 0))))'"],
+  ])("%s", (_name, kind, value, want) => {
+    expect(rt.geoLiteral(kind, value)).toBe(want);
+  });
+
+  test.each<[string, unknown]>([
+    ["not GeoJSON", "POINT(1 2)"],
+    ["an unknown type", { type: "Circle", coordinates: [1, 2] }],
+    ["a position with one number", { type: "Point", coordinates: [1] }],
+    ["a position with an altitude (positionLiteral has two)", { type: "Point", coordinates: [1, 2, 3] }],
+    ["a coordinate that is not a finite number", { type: "Point", coordinates: [1, "2"] }],
+    ["NaN", { type: "Point", coordinates: [NaN, 2] }],
+    ["a LineString of positions not in a list", { type: "LineString", coordinates: [1, 2] }],
+    ["an empty LineString", { type: "LineString", coordinates: [] }],
+    ["an empty ring", { type: "Polygon", coordinates: [[]] }],
+    ["a Polygon one level short", { type: "Polygon", coordinates: [[0, 0], [1, 1]] }],
+    ["an empty collection", { type: "GeometryCollection", geometries: [] }],
+    ["a collection with a bad member", { type: "GeometryCollection", geometries: [{ type: "Point" }] }],
+  ])("%s is a TypeError", (_name, value) => {
+    expect(() => rt.geoLiteral("geography:4326", value)).toThrow(TypeError);
+  });
+
+  test("generated functions write them inline, in the SRID of the facet (a type definition's too), else 4326 or 0 (CSDL §7.2.6), and keep their …Ref builder", () => {
+    const params = { at: point, footprint: square, mapped: point, anywhere: point, region: square };
+    const near = geo.nearRef(params);
+    expect(decodeURIComponent(near.path)).toBe(
+      "/Near(at=geography'SRID=4326;Point(142.1 64.1)',footprint=geometry'SRID=0;Polygon((0 0,1 0,1 1,0 0))',mapped=geometry'SRID=3857;Point(142.1 64.1)',anywhere=geography'SRID=4326;Point(142.1 64.1)',region=geography'SRID=4269;Polygon((0 0,1 0,1 1,0 0))')",
+    );
+    // One segment: what follows the call goes below it (no ?@alias in between).
+    expect(near.path).not.toContain("?");
+    expect(geo.placeNeighbours(near.byKey("x")).path).toMatch(/\)\('x'\)\/Neighbours$/);
+    expect(rt.functionCall("", "Near", [["footprint", "geometry:0", null]])).toBe("/Near(footprint=null)");
+    expect(() => geo.nearRef({ ...params, at: { type: "Point", coordinates: [1] } })).toThrow(/not a GeoJSON geometry of Edm.Geography/);
   });
 });
 

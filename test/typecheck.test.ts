@@ -92,6 +92,8 @@ test("the test sources (and the generated code they import) type-check with tsco
   for (const tag of ["hostile", "primitives", "structure"].filter(missing)) generateTestOutput("validation.xml", tag);
   if (missing("urls-campus")) generateTestOutput("requests/campus-bindings.xml", "urls-campus", { keyAsSegment: true });
   if (missing("client-stream")) generateTestOutput("requests/stream-result.xml", "client-stream");
+  if (missing("client-null")) generateTestOutput("requests/null-results.xml", "client-null");
+  if (missing("urls-geo")) generateTestOutput("requests/geo-params.xml", "urls-geo");
   if (missing("urls-casts")) generateTestOutput("inheritance.xml", "urls-casts");
   const r = runTscProject(c, path.join(REPO, "tsconfig.test.json"));
   expect(r.output).toBe("");

@@ -207,8 +207,12 @@ export interface ControlInfo {
   "@odata.context"?: string;
 }
 
-/** What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204. */
-export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : T & ControlInfo;
+/**
+ * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204
+ * (Protocol §11.4.2). A `prefer` that only may be `"return=minimal"` (a condition, options typed
+ * `WriteOptions` or with the optional union) may bring either: the entity or `undefined`.
+ */
+export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined : "return=minimal" extends O[Extract<"prefer", keyof O>] ? (T & ControlInfo) | undefined : T & ControlInfo;
 
 /**
  * The entity as read. With `$select` (`S`), the selected properties as declared, and the key
@@ -297,7 +301,7 @@ export type SubtypeOf<C> = { [K in keyof C & string]: C[K] & { "@odata.type": `#
 /** `T` as a service's default set: the key properties `K` present, any other property maybe absent. */
 export type DefaultSet<T, K extends string = never> = T extends unknown ? Partial<T> & Pick<T, Extract<K, keyof T>> : never;
 
-/** One page of a collection (OData JSON Format §12). */
+/** One page of a collection (OData JSON Format §12); a 4.01 page's `@count`, `@nextLink`, … are read under these names. */
 export interface Page<T> {
   value: T[];
   "@odata.count"?: number;
@@ -363,7 +367,8 @@ export type KeyKind =
 
 /** `'O''Neil'`: quoted, quotes doubled. */
 export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
-export const edmBoolean: Literal = (value) => (value === true || value === "true" ? "true" : "false");
+/** `true`, `false`, or those strings in any case (ABNF strings are case-insensitive); anything else is a TypeError. */
+export const edmBoolean: Literal = (value) => ofForm("Boolean", String(value), /^(true|false)$/i).toLowerCase();
 /** Numbers, and `"INF"`, `"-INF"`, `"NaN"` as `edm.SpecialFloat` names them (the ABNF's `nanInfinity`). */
 export const edmDouble: Literal = (value) =>
   Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DOUBLE);
@@ -443,13 +448,25 @@ export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d
 const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
-/** Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form. */
+/**
+ * Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form, its
+ * hours 00–23 and minutes and seconds 00–59 (the forms say so), its day one of the calendar (no
+ * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand).
+ */
 function dated(kind: string, form: RegExp, from: number, to?: number): Literal {
-  return (value) => (value instanceof Date ? value.toISOString().slice(from, to) : ofForm(kind, String(value), form));
+  return (value) => {
+    if (value instanceof Date) return value.toISOString().slice(from, to);
+    const text = ofForm(kind, String(value), form);
+    const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
+    const day = new Date(0);
+    if (y) day.setUTCFullYear(+y, +m! - 1, +d!);
+    if (y && day.getUTCMonth() !== +m! - 1) throw new TypeError(`not an Edm.${kind} literal: ${text} is no day of the calendar`);
+    return text;
+  };
 }
 export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, 0, 10);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?$/, 11, 23);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,12})?)?(Z|[+-]\d{2}:\d{2})$/i, 0);
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, 11, 23);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, 0);
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
@@ -687,8 +704,41 @@ export function compositeKey(parts: readonly (readonly [string, Literal])[]): Ke
   };
 }
 
-/** How an operation parameter is written in a URL: as a literal, or as JSON in a parameter alias. */
-export type ParamKind = KeyKind | "json";
+/**
+ * How an operation parameter is written in a URL: as a literal, a Geography or Geometry literal in
+ * its SRID (`geography:4326`), or as JSON in a parameter alias.
+ */
+export type ParamKind = KeyKind | `${"geography" | "geometry"}:${number}` | "json";
+
+/** The GeoJSON types a literal can be written of, with how deep their `coordinates` are lists (a Point's and MultiPoint's made one deeper, below). */
+const GEO_TYPES = ["Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon"];
+const GEO_DEPTHS = [1, 1, 2, 2, 2, 3];
+
+/**
+ * A Geography or Geometry value (GeoJSON, `edm.GeoJson`) as a literal (URL Conventions ABNF
+ * `geographyPoint` …): `geography'SRID=4326;Point(142.1 64.1)'`, `geometry'SRID=0;Polygon((0 0,1 0,1 1,0 0))'`,
+ * `MultiPoint((1 2),(3 4))`, `Collection(Point(1 2),…)`. A position is two finite numbers
+ * (`positionLiteral`: longitude, then latitude); a list holds one or more, a Multi…'s own list none
+ * or more. Anything else is a TypeError, as for the other literals.
+ */
+export function geoLiteral(kind: string, value: unknown): string {
+  const [prefix, srid] = kind.split(":");
+  const text = (g: unknown): string => {
+    const { type, coordinates: c, geometries } = record(g) ?? {};
+    const fail = (): never => {
+      throw new TypeError(`not a GeoJSON geometry of Edm.${prefix === "geography" ? "Geography" : "Geometry"}: ${JSON.stringify(g)}`);
+    };
+    const list = (v: unknown, depth: number, empty = false): string =>
+      depth === 0
+        ? (Array.isArray(v) && v.length === 2 && v.every(Number.isFinite) ? v.join(" ") : fail())
+        : Array.isArray(v) && (empty || v.length) ? `(${v.map((x) => list(x, depth - 1)).join(",")})` : fail();
+    if (type === "GeometryCollection") return Array.isArray(geometries) && geometries.length ? `Collection(${geometries.map(text).join(",")})` : fail();
+    const i = GEO_TYPES.indexOf(type as string);
+    if (i < 0) fail();
+    return `${type}${list(type === "Point" ? [c] : type === "MultiPoint" && Array.isArray(c) ? c.map((p) => [p]) : c, GEO_DEPTHS[i]!, i > 2)}`;
+  };
+  return `${prefix}'SRID=${srid};${text(value)}'`;
+}
 
 /**
  * The URL of a function call (URL Conventions §4.5.1): `name(a=1,b=@b)?@b=<json>`. Parameters
@@ -704,7 +754,7 @@ export function functionCall(path: string, name: string, params: readonly (reado
     else if (kind === "json") {
       args.push(`${p}=@${p}`);
       aliases.push(`@${p}=${encodeQueryValue(JSON.stringify(value))}`);
-    } else args.push(`${p}=${encodeURIComponent(literal(kind, value as KeyValue))}`);
+    } else args.push(`${p}=${encodeURIComponent(kind.startsWith("geo") ? geoLiteral(kind, value) : literal(kind as KeyKind, value as KeyValue))}`);
   }
   return `${path}/${encodeURIComponent(name)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
 }
@@ -792,10 +842,13 @@ interface Exchange {
 /**
  * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
+ * With `"value"`, the result is one primitive (`{ value: x }`, JSON Format §11) that may be null, for
+ * which a service answers 204 No Content (Protocol §9.1.4): that resolves `{ value: null }`.
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page = false): Promise<T> {
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" = false): Promise<T> {
   const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body }, options);
-  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
+  if (page === "value" && response.status === 204) return { value: null } as T;
+  return page === true ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
 /**
@@ -832,11 +885,11 @@ export async function remove(client: Client, target: EntityRef<unknown>, options
   await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
 }
 
-/** A body made from an entity as read: the read-only control information stays out of the request. */
+/** A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01) stays out of the request. */
 function withoutReadInfo(body: unknown): unknown {
   const o = record(body);
   if (!o || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@odata\.(context|etag|metadataEtag)$/.test(k)));
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@(odata\.)?(context|etag|metadataEtag)$/.test(k)));
 }
 
 function prefer(options: WriteOptions | undefined): Record<string, string> {
@@ -844,7 +897,8 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
 }
 
 function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
-  const etag = options?.etag ?? (record(body)?.["@odata.etag"] as string | undefined);
+  // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
+  const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
   if (target.requiresEtag) throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
   return {};
@@ -936,14 +990,33 @@ function joinPreferences(earlier: string, later: string): string {
   return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
 }
 
-/** The body as JSON, as text when it is not JSON, undefined when empty. */
+/**
+ * The body as JSON, as text when it is not JSON, undefined when empty. A payload of OData 4.01 or
+ * later has its control information with the `odata.` prefix, as the types name it (see `prefixed`).
+ */
 async function parseBody(response: Response): Promise<unknown> {
   const text = await response.text();
+  let body: unknown;
   try {
-    return text ? JSON.parse(text) : undefined;
+    body = text ? JSON.parse(text) : undefined;
   } catch {
     return text;
   }
+  return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+}
+
+/**
+ * JSON Format 4.01 §4.5: a payload with `OData-Version: 4.01` or later SHOULD write control
+ * information without the `odata.` prefix (`@nextLink`, `@count`, `@etag`, `Trips@count`), and a
+ * 4.01 consumer MUST read both forms (§21, conformance 8.a). So, once on receipt and at every depth
+ * (expanded entities, complex values), a name whose part after `@` has no dot (control information;
+ * an annotation such as `@Core.Description` has one) gets the prefix. `@removed` keeps its name: the
+ * types name it so, as Graph writes it. A 4.0 payload is not walked.
+ */
+function prefixed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prefixed);
+  const o = record(value);
+  return o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [/@[^.]+$/.test(k) && k !== "@removed" ? k.replace("@", "@odata.") : k, prefixed(v)])) : value;
 }
 
 /** The JSON body of a response, checked with `options.validate`. */

@@ -2,7 +2,7 @@
  * View model of one operation in a `.requests.ts` module: its request function (bound or imported,
  * action or function), and for a composable function the address builder of its result.
  */
-import { deprecation, description, mayOmit } from "../model/rules";
+import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
 import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import { camel, pascal, type Scope } from "../passes/names";
 import type { EmitContext } from "./context";
@@ -22,7 +22,7 @@ export interface OperationView {
   result: string;
   /** The expression computing the path (and query) of the request. */
   path: string;
-  /** `, true` when the result is a collection (a page whose items `validate` checks), else "". */
+  /** `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for one nullable primitive (204 is `{ value: null }`), else "". */
   page: string;
   /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
   send: string;
@@ -137,18 +137,28 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
     // A collection comes as a page: `validate` checks each item, as for a list.
-    page: op.returnType?.collection ? ", true" : "",
+    // A nullable primitive (`{ value: x | null }`) comes as 204 No Content when null (Protocol §9.1.4).
+    page: op.returnType?.collection ? ", true" : op.returnType && !stream && op.returnType.nullable && !/^(entity|complex)$/.test(op.returnType.type.kind) ? ', "value"' : "",
     send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
 }
 
+/**
+ * How a parameter is written in a function's URL (`rt.ParamKind`): a literal of its primitive type,
+ * Geography and Geometry ones too (`geography:4326`: a primitive, URL Conventions §5.1.1.1, written
+ * `geography'SRID=4326;Point(…)'`, in the SRID of its facet), or JSON in a parameter alias.
+ */
 function paramKind(ref: TypeRef): string {
   if (ref.collection) return "json";
   const t = ref.type;
-  if (t.kind === "primitive") return /^(Geo|Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(t.name) || t.name.endsWith("Path") ? "json" : t.name;
-  if (t.kind === "enum") return `enum:${t.qualifiedName}`;
-  if (t.kind === "typedef") return t.underlying.name;
-  return "json";
+  const primitive = t.kind === "primitive" ? t : t.kind === "typedef" ? t.underlying : undefined;
+  if (!primitive) return t.kind === "enum" ? `enum:${t.qualifiedName}` : "json";
+  const { name } = primitive;
+  if (/^Geo(graphy|metry)/.test(name)) {
+    const facets = { ...(t.kind === "typedef" ? t.facets : {}), ...ref.facets };
+    return `${name.startsWith("Geography") ? "geography" : "geometry"}:${spatialReference(name, facets)}`;
+  }
+  return /^(Untyped|Stream|PrimitiveType|ComplexType|EntityType)/.test(name) || name.endsWith("Path") ? "json" : name;
 }
 
 /** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */

@@ -27,6 +27,16 @@ export function readFacets(raw: RawFacets): Facets {
   return f;
 }
 
+/**
+ * CSDL 4.01 §7.2.6: the SRID a Geography or Geometry value is in: the `SRID` facet where it is a
+ * number; "If no value is specified, the attribute defaults to 0 for Geometry types or 4326 for
+ * Geography types" (also taken for `variable`, where the metadata names none).
+ */
+export function spatialReference(primitive: PrimitiveName, facets: Facets): number {
+  const given = facets.srid !== undefined && /^\d+$/.test(facets.srid.trim()) ? Number(facets.srid) : undefined;
+  return given ?? (primitive.startsWith("Geography") ? 4326 : 0);
+}
+
 function toInt(s: string): number | undefined {
   const n = Number(s);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
