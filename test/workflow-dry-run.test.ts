@@ -44,7 +44,8 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
       const { dry, check, real } = modes(dir, out);
       const refused = [
         `${out}: error ODG403: cannot write the output: gen is a file, not a folder`,
-        `odatagen: ${path.basename(out)}: not generated; ${out} left as it was`,
+        // Something is at gen (the file, left as it was); nothing was ever at gen/deeper.
+        `odatagen: ${path.basename(out)}: not generated; ${out === "gen" ? "gen left as it was" : "nothing written to gen/deeper"}`,
         "odatagen: 1 error, 0 warnings",
       ];
       for (const r of [real, dry, check]) expect({ out, code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ out, code: 1, stdout: "", stderr: refused });
@@ -87,7 +88,7 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     }
     try {
       const { dry, check, real } = modes(dir, "ro/gen", other(dir));
-      const refused = ["ro/gen: error ODG403: cannot write the output: no permission to write in ro", "odatagen: gen: not generated; ro/gen left as it was", "odatagen: 1 error, 0 warnings"];
+      const refused = ["ro/gen: error ODG403: cannot write the output: no permission to write in ro", "odatagen: gen: not generated; nothing written to ro/gen", "odatagen: 1 error, 0 warnings"];
       for (const r of [real, dry]) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ code: 1, stdout: "", stderr: refused });
       expect(check.code).toBe(1);
       expect(check.stderr).toMatch(/^odatagen: gen: 11 file\(s\) in ro\/gen differ from a fresh run:\n {2}added {4}checkers\.ts\n/);
