@@ -77,15 +77,20 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  asOther("a parent folder the user may not write in: the dry run reports the real run's ODG403; --check lists the differences", () => {
-    const dir = scratch();
-    copySpec("graph-callrecords.xml", dir);
-    fs.mkdirSync(path.join(dir, "ro"));
+  /** Makes `ro` unwritable, and the rest readable by the other user when the runs are made as one. */
+  const readOnlyParent = (dir: string) => {
     fs.chmodSync(path.join(dir, "ro"), 0o555);
     if (asRoot) {
       fs.chmodSync(dir, 0o777);
       fs.chmodSync(path.join(dir, "graph-callrecords.xml"), 0o644);
     }
+  };
+
+  asOther("a parent folder the user may not write in: the dry run reports the real run's ODG403; --check lists the differences", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "ro"));
+    readOnlyParent(dir);
     try {
       const { dry, check, real } = modes(dir, "ro/gen", other(dir));
       const refused = ["ro/gen: error ODG403: cannot write the output: no permission to write in ro", "odatagen: gen: not generated; nothing written to ro/gen", "odatagen: 1 error, 0 warnings"];
@@ -104,11 +109,7 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     copySpec("graph-callrecords.xml", dir);
     fs.mkdirSync(path.join(dir, "ro"));
     expect(runCli(["generate", "--input", "graph-callrecords.xml", "--out", "ro/gen"], dir).code).toBe(0);
-    fs.chmodSync(path.join(dir, "ro"), 0o555);
-    if (asRoot) {
-      fs.chmodSync(dir, 0o777);
-      fs.chmodSync(path.join(dir, "graph-callrecords.xml"), 0o644);
-    }
+    readOnlyParent(dir);
     try {
       const { dry, check, real } = modes(dir, "ro/gen", other(dir));
       expect(real).toMatchObject({ code: 0, stderr: "" });
