@@ -365,6 +365,18 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
     expect(patches.map((r) => JSON.parse(r.body))).toEqual([person("a"), person("a")]);
   });
 
+  test("an entity as read (full metadata) is sent back without its id, links and counts; its type, binds and annotations stay", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    const kept = { "@odata.type": "#Travel.Lite.Person", "Friends@odata.bind": ["People('b')"], "@Org.Custom.note": "x", "Emails@Core.Description": "y" };
+    const readOnly = {
+      "@odata.id": "People('a')", "@odata.editLink": "People('a')", "@readLink": "People('a')", "@odata.mediaEtag": "m", "@mediaReadLink": "r",
+      "Trips@odata.navigationLink": "People('a')/Trips", "Trips@odata.associationLink": "People('a')/Trips/$ref", "Trips@count": 3, "Trips@odata.nextLink": "n",
+    };
+    await api.updatePerson(client, api.people().byKey("a"), { ...person("a"), ...kept, ...readOnly } as never, { etag: "*" });
+    expect(JSON.parse(srv.requests[srv.requests.length - 1].body)).toEqual({ ...person("a"), ...kept });
+  });
+
   test("a 4.0 payload is left as it is (OData-Version 4.0 or none): no walk, no renaming", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle((r) => ({ headers: r.url === "/People" ? { "OData-Version": "4.0" } : ({} as Record<string, string>), body: { value: [{ ...person("a"), "@etag": "e" }], "@nextLink": "People?$skiptoken=1" } }));

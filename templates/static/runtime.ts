@@ -884,12 +884,18 @@ export async function remove(client: Client, target: EntityRef<unknown>, options
   await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
 }
 
-/** A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01) stays out of the request. */
+/**
+ * A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01:
+ * its context, ETag, id and links, a property's navigation link or count) stays out of the request;
+ * `@odata.type`, `prop@odata.bind` and annotations are kept.
+ */
 function withoutReadInfo(body: unknown): unknown {
   const o = record(body);
   if (!o || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !/^@(odata\.)?(context|etag|metadataEtag)$/.test(k)));
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !READ_ONLY_INFO.test(k)));
 }
+const READ_ONLY_INFO =
+  /^(@(odata\.)?(context|etag|metadataEtag|id|editLink|readLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)|[^@]+@(odata\.)?(navigationLink|associationLink|count|nextLink|deltaLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag))$/;
 
 function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
