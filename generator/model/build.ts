@@ -6,11 +6,14 @@ import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups
 import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
+import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
+import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
+  RawAnnotationGroup,
   RawDeferrable,
   RawDocument,
   RawEntityContainer,
@@ -98,6 +101,8 @@ export interface LazyModel {
    * that leads nowhere is left out. Once, before the slice is copied.
    */
   checkLinks(keep: ReadonlySet<SchemaType>): void;
+  /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
+  checkTargets(groups: readonly RawAnnotationGroup[]): void;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -130,6 +135,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     fillTarget: (target, source) => builder.fillTarget(target, source),
     applied: builder.applied,
     checkLinks: (keep) => builder.checkLinks((t) => keep.has(t)),
+    checkTargets: (groups) => builder.checkTargets(groups),
   };
 }
 
@@ -162,6 +168,8 @@ class ModelBuilder {
   readonly linksToCheck: NavigationProperty[] = [];
   /** Entity containers by qualified name. */
   readonly containers = new Map<string, EntityContainer>();
+  /** The terms the schemas declare, by qualified name (made when the first annotation block is checked). */
+  termNames?: Set<string>;
 
   constructor(
     readonly docs: RawDocument[],
@@ -254,6 +262,7 @@ class ModelBuilder {
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
       if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
+      this.checkTargets(raw.annotationGroups);
       applyAnnotationGroups(model, raw.annotationGroups, this.applied);
     }
     return model;
@@ -351,6 +360,24 @@ class ModelBuilder {
     }
   }
 
+  /** Reports each `<Annotations>` block whose Target names no element of the inputs' namespaces (targets.ts). */
+  checkTargets(groups: readonly RawAnnotationGroup[]): void {
+    if (groups.length === 0) return;
+    const ctx: TargetContext = {
+      diags: this.diags,
+      types: this.types,
+      qualify: (name, at) => this.qualify(name, at),
+      fill: this.readBody && ((t) => this.fill(t)),
+      fillEnum: this.readBody && ((t) => this.fill(t)),
+      filled: this.readBody && ((op) => !this.unfilledOperations.has(op)),
+      loaded: this.loaded,
+      containers: this.containers,
+      operations: this.operations,
+      terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
+    };
+    for (const g of groups) checkAnnotationTarget(ctx, g);
+  }
+
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
   qualify(name: string, at: SourceRef): string {
     return qualify(this, name, at.source);
@@ -365,6 +392,7 @@ class ModelBuilder {
     const out: Annotation[] = [];
     for (const a of raw) {
       const term = this.qualify(a.term, a.at);
+      if (!checkAnnotation(this.diags, a, term, path)) continue;
       if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value });
     }
     return out;
