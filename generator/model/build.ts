@@ -10,6 +10,7 @@ import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
+import { checkFunctionOverloads } from "./overloads";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -344,6 +345,10 @@ class ModelBuilder {
       fill: this.readBody && ((t) => this.fill(t)),
       loaded: this.loaded,
     };
+    // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
+    if (this.readBody)
+      for (const list of this.operations.values())
+        if (list.length > 1) checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op)));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -872,7 +877,8 @@ class ModelBuilder {
   declareOperations(raw: RawSchema, schema: Schema): void {
     for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
     // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
-    // (Functions are also overloaded by their parameter names, which a slice reads only later.)
+    // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
+    if (!this.readBody) checkFunctionOverloads(this.diags, schema.operations);
     const actions = new Set<string>();
     for (const op of schema.operations) {
       if (op.kind !== "action" || !given(op.name)) continue;
