@@ -11,7 +11,7 @@ import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
-import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
@@ -250,7 +250,18 @@ class ModelBuilder {
           defaultValue: t.defaultValue,
         });
       }
-      for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
+      for (const c of raw.containers) {
+        // CSDL 4.01 §13: a service's metadata defines exactly one entity container. A second one is
+        // read for its own mistakes and left out: generated with the first, two entity sets of one
+        // name would be two functions (`people`, `people2`) that both address `/People`.
+        const first = this.containers.values().next().value;
+        const container = this.container(c, schema.namespace, !first);
+        if (!first) schema.containers.push(container);
+        else
+          this.diags.warning(Codes.duplicateName,
+            `a second entity container ${container.qualifiedName} (CSDL §13: a service has exactly one; the first, ${first.qualifiedName} at ${placeOf(first.at)}, is the service's); it is left out`,
+            container.qualifiedName, container.at);
+      }
     }
     if (!this.readBody) this.checkLinks(() => true);
     const container = this.schemas.flatMap((s) => s.containers)[0];
@@ -943,7 +954,8 @@ class ModelBuilder {
     return result;
   }
 
-  container(c: RawEntityContainer, ns: string): EntityContainer {
+  /** An entity container; `register` makes it one the links and annotation targets may name. */
+  container(c: RawEntityContainer, ns: string, register = true): EntityContainer {
     const qn = `${ns}.${c.name}`;
     this.identifier(c.name, "entity container", qn, c.at);
     // CSDL §13: entity sets, singletons and operation imports share one set of names.
@@ -1018,7 +1030,7 @@ class ModelBuilder {
         at: i.at,
       });
     }
-    this.containers.set(qn, result);
+    if (register) this.containers.set(qn, result);
     return result;
   }
 }
