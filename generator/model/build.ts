@@ -1083,6 +1083,8 @@ function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
   if (t.kind === "enum") return undefined;
   const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : undefined;
   if (name === undefined) return "no literal";
-  if (KEY_TYPES.has(name)) return undefined;
+  // Edm.Untyped stands for a type already reported (an unknown Edm type, one from a document not
+  // among the inputs): its key is written as a string, as before, and not reported again.
+  if (KEY_TYPES.has(name) || name === "Untyped") return undefined;
   return KEY_LITERALS_BEYOND.has(name) ? "not allowed" : "no literal";
 }
