@@ -154,6 +154,7 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
       lazy.fillTarget(g.target, g.at.source);
       groups.push(g);
     }
+  lazy.checkTargets(groups);
   applyAnnotationGroups(model, groups, lazy.applied);
 }
 

@@ -74,3 +74,67 @@ describe("entity types without a key", () => {
     expect(requests).not.toMatch(/export function (listMes|createMe)\b/);
   });
 });
+
+// CSDL 4.01 §8.2: key properties are single-valued structural properties, not nullable, of an enum type,
+// a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32,
+// Int64, SByte, String or TimeOfDay.
+describe("what a key property may be", () => {
+  const PROPS = `<Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="home" Type="ns.address" Nullable="false"/>
+    <Property Name="score" Type="Edm.Double" Nullable="false"/><Property Name="tags" Type="Collection(Edm.String)" Nullable="false"/>
+    <Property Name="photo" Type="Edm.Stream" Nullable="false"/><Property Name="at" Type="Edm.GeographyPoint" Nullable="false"/>
+    <Property Name="loose" Type="Edm.Int32"/><Property Name="color" Type="ns.color" Nullable="false"/><Property Name="code" Type="ns.code" Nullable="false"/>
+    <Property Name="flag" Type="Edm.Boolean" Nullable="false"/><Property Name="maybeHome" Type="ns.address"/>
+    <NavigationProperty Name="friend" Type="ns.person" Nullable="false"/>`;
+  const doc = (key: string) => edmx(schema("ns", `<ComplexType Name="address"><Property Name="street" Type="Edm.String" Nullable="false"/></ComplexType>
+    <EnumType Name="color"><Member Name="red"/></EnumType><TypeDefinition Name="code" UnderlyingType="Edm.Int64"/>
+    <EntityType Name="person"><Key>${key}</Key>${PROPS}</EntityType>
+    <EntityContainer Name="svc"><EntitySet Name="people" EntityType="ns.person"/></EntityContainer>`));
+  const report = (key: string) => build(doc(key)).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0]);
+
+  test("an enum, a type definition, Edm.Boolean and a path into a non-nullable complex property are read silently", () => {
+    expect(report(`<PropertyRef Name="id"/><PropertyRef Name="color"/><PropertyRef Name="code"/><PropertyRef Name="flag"/><PropertyRef Name="home/street" Alias="street"/>`)).toEqual([]);
+  });
+
+  test("a complex-typed key property is a warning, and the key is left out: byKey takes never, as for a type without a key", () => {
+    expect(report(`<PropertyRef Name="id"/><PropertyRef Name="home"/>`)).toEqual([
+      ["warning", "ODG106", "ns.person/Key/home", "key property home of ns.person has complex type ns.address (CSDL §8.2: a key is made of primitive properties; one inside it may be a key property, as home/street with an Alias); the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)", true],
+    ]);
+    const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="id"/><PropertyRef Name="home"/>`) }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain("rt.noKey");
+    expect(requests).not.toContain(`["home", rt.edmString]`);
+  });
+
+  test.each([
+    ["Edm.Stream", "photo"],
+    ["Edm.GeographyPoint", "at"],
+  ])("a key property of type %s has no key literal: a warning, and the key is left out", (type, name) => {
+    expect(report(`<PropertyRef Name="${name}"/>`)).toEqual([
+      ["warning", "ODG106", `ns.person/Key/${name}`, `key property ${name} of ns.person has type ${type}, which CSDL §8.2 does not allow in a key and which has no key literal; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`, true],
+    ]);
+  });
+
+  test("an Edm.Double key property is a warning and kept (the runtime writes its literal)", () => {
+    expect(report(`<PropertyRef Name="id"/><PropertyRef Name="score"/>`)).toEqual([
+      ["warning", "ODG106", "ns.person/Key/score", "key property score of ns.person has type Edm.Double, which CSDL §8.2 does not allow in a key (an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay); it is kept and written as an Edm.Double literal", true],
+    ]);
+    const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="id"/><PropertyRef Name="score"/>`) }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain(`rt.compositeKey([["id", rt.edmString], ["score", rt.edmDouble]])`);
+  });
+
+  test("a nullable key property (or one inside a nullable complex property) is a warning; the key is typed without null", () => {
+    expect(report(`<PropertyRef Name="loose"/><PropertyRef Name="maybeHome/street" Alias="street"/>`)).toEqual([
+      ["warning", "ODG106", "ns.person/Key/loose", "key property loose of ns.person is nullable (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
+      ["warning", "ODG106", "ns.person/Key/street", "key property maybeHome/street of ns.person is nullable (or a complex property on its path is) (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
+    ]);
+    const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="loose"/>`) }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toMatch(/CollectionRef<Person, number>/);
+  });
+
+  test.each([
+    ["a collection", "tags", "key property tags is a collection-valued property of ns.person (CSDL §8.2: key properties are single-valued)"],
+    ["a navigation property", "friend", "key property friend is a navigation property of ns.person (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)"],
+    ["a path past a primitive property", "id/x", "key property id/x is not a property of ns.person: id is not of a complex type, so it has no x"],
+  ])("%s is an error that says why it cannot be a key property", (_label, name, message) => {
+    expect(report(`<PropertyRef Name="${name}" Alias="k"/>`).filter((d) => d[0] === "error")).toEqual([["error", "ODG106", `ns.person/Key/${name}`, message, true]]);
+  });
+});

@@ -122,3 +122,28 @@ describe("a function without a return type (CSDL §12.2)", () => {
     expect(diagnostics.filter((d) => d.code === "ODG101").map((d) => d.path)).toContain("ns.countOf");
   });
 });
+
+describe("entity containers", () => {
+  // CSDL 4.01 §13: one per service. Merged, two sets named People became people() and people2(), both /People.
+  const two = edmx(schema("ns", `${TYPES}
+    <EntityContainer Name="svc"><EntitySet Name="orders" EntityType="ns.order"/></EntityContainer>
+    <EntityContainer Name="other"><EntitySet Name="orders" EntityType="ns.order"/><EntitySet Name="customers" EntityType="ns.customer"/></EntityContainer>`));
+
+  test("a second container is a warning at it, naming the first, and is left out", () => {
+    const b = build(two);
+    expect(b.diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line])).toEqual([
+      ["warning", "ODG104", "ns.other", "a second entity container ns.other (CSDL §13: a service has exactly one; the first, ns.svc at test.xml:13, is the service's); it is left out", 14],
+    ]);
+    expect(b.model.schemas[0].containers.map((c) => c.name)).toEqual(["svc"]);
+    const requests = generate({ inputs: [{ file: "c.xml", content: two }] }).files.get("ns.requests.ts") ?? "";
+    expect(requests).toContain("export function orders(");
+    expect(requests).not.toContain("export function orders2(");
+    expect(requests).not.toContain("export function customers(");
+  });
+
+  test("a second container in another input is one too", () => {
+    const second = edmx(schema("more", `<EntityContainer Name="svc"><EntitySet Name="orders" EntityType="ns.order"/></EntityContainer>`));
+    const { diagnostics } = generate({ inputs: [{ file: "a.xml", content: edmx(schema("ns", `${TYPES}<EntityContainer Name="svc"/>`)) }, { file: "b.xml", content: second }] });
+    expect(diagnostics.map((d) => [d.code, d.path, d.file])).toEqual([["ODG104", "more.svc", "b.xml"]]);
+  });
+});

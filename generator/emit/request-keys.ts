@@ -30,8 +30,9 @@ const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte
 
 /** The TypeScript type of a key: the single property's type, or an object of the key properties. */
 export function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
+  // A key value is never null (CSDL §8.2), even where its property is declared nullable (reported).
   const scalar = (ref: TypeRef) => {
-    const s = refType(ctx, { ...ref, collection: false }, NO_TYPES, imports);
+    const s = refType(ctx, { ...ref, collection: false, nullable: false }, NO_TYPES, imports);
     return /^number \| string$/.test(s) ? "number | bigint | string" : s;
   };
   if (t.key.length === 0) return "never";

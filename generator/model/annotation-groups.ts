@@ -8,6 +8,7 @@ import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
 import type { Annotation, Model } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
+import { checkAnnotation } from "./annotation-values";
 
 type Target = Pick<Model, "types" | "aliases" | "documentAliases" | "externalAnnotations">;
 type Aliases = Pick<Model, "aliases" | "documentAliases">;
@@ -20,6 +21,7 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
     const anns: Annotation[] = [];
     for (const a of g.annotations) {
       const term = qualify(model, a.term, a.at.source);
+      if (!checkAnnotation(applied.diags, a, term, g.target)) continue;
       const qualifier = a.qualifier ?? g.qualifier;
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value });
     }

@@ -12,7 +12,7 @@ export class AppliedAnnotations {
   /** `target term#qualifier` → where it was first applied. */
   private readonly first = new Map<string, SourceRef>();
 
-  constructor(private readonly diags: DiagnosticBag) {}
+  constructor(readonly diags: DiagnosticBag) {}
 
   /**
    * Whether an annotation applies: true the first time `term` (qualified, aliases resolved) with

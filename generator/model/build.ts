@@ -6,11 +6,15 @@ import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups
 import type { SourceText } from "../parse/source";
 import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
+import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
-import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { checkAnnotationTarget, type TargetContext } from "./targets";
+import { checkFunctionOverloads } from "./overloads";
+import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
+  RawAnnotationGroup,
   RawDeferrable,
   RawDocument,
   RawEntityContainer,
@@ -98,6 +102,8 @@ export interface LazyModel {
    * that leads nowhere is left out. Once, before the slice is copied.
    */
   checkLinks(keep: ReadonlySet<SchemaType>): void;
+  /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
+  checkTargets(groups: readonly RawAnnotationGroup[]): void;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -130,6 +136,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     fillTarget: (target, source) => builder.fillTarget(target, source),
     applied: builder.applied,
     checkLinks: (keep) => builder.checkLinks((t) => keep.has(t)),
+    checkTargets: (groups) => builder.checkTargets(groups),
   };
 }
 
@@ -160,8 +167,12 @@ class ModelBuilder {
   operationCount = 0;
   /** Navigation properties whose Partner or constraints are checked once every type is linked (checkLinks). */
   readonly linksToCheck: NavigationProperty[] = [];
+  /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
+  readonly keysLeftOut = new Set<EntityType>();
   /** Entity containers by qualified name. */
   readonly containers = new Map<string, EntityContainer>();
+  /** The terms the schemas declare, by qualified name (made when the first annotation block is checked). */
+  termNames?: Set<string>;
 
   constructor(
     readonly docs: RawDocument[],
@@ -239,7 +250,18 @@ class ModelBuilder {
           defaultValue: t.defaultValue,
         });
       }
-      for (const c of raw.containers) schema.containers.push(this.container(c, schema.namespace));
+      for (const c of raw.containers) {
+        // CSDL 4.01 §13: a service's metadata defines exactly one entity container. A second one is
+        // read for its own mistakes and left out: generated with the first, two entity sets of one
+        // name would be two functions (`people`, `people2`) that both address `/People`.
+        const first = this.containers.values().next().value;
+        const container = this.container(c, schema.namespace, !first);
+        if (!first) schema.containers.push(container);
+        else
+          this.diags.warning(Codes.duplicateName,
+            `a second entity container ${container.qualifiedName} (CSDL §13: a service has exactly one; the first, ${first.qualifiedName} at ${placeOf(first.at)}, is the service's); it is left out`,
+            container.qualifiedName, container.at);
+      }
     }
     if (!this.readBody) this.checkLinks(() => true);
     const container = this.schemas.flatMap((s) => s.containers)[0];
@@ -254,6 +276,7 @@ class ModelBuilder {
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
       if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
+      this.checkTargets(raw.annotationGroups);
       applyAnnotationGroups(model, raw.annotationGroups, this.applied);
     }
     return model;
@@ -333,6 +356,10 @@ class ModelBuilder {
       fill: this.readBody && ((t) => this.fill(t)),
       loaded: this.loaded,
     };
+    // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
+    if (this.readBody)
+      for (const list of this.operations.values())
+        if (list.length > 1) checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op)));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -343,12 +370,36 @@ class ModelBuilder {
         if (!checked(s.entityType)) continue;
         // CSDL §8.2: the type of an entity set has a key (its members are addressed by it).
         if (this.readBody) this.fill(s.entityType);
-        if (s.entityType.key.length === 0)
+        if (s.entityType.key.length === 0 && !this.keyLeftOut(s.entityType))
           this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key`, `${c.qualifiedName}/${s.name}`, s.at);
       }
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
       for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);
     }
+  }
+
+  /** Reports each `<Annotations>` block whose Target names no element of the inputs' namespaces (targets.ts). */
+  checkTargets(groups: readonly RawAnnotationGroup[]): void {
+    if (groups.length === 0) return;
+    const ctx: TargetContext = {
+      diags: this.diags,
+      types: this.types,
+      qualify: (name, at) => this.qualify(name, at),
+      fill: this.readBody && ((t) => this.fill(t)),
+      fillEnum: this.readBody && ((t) => this.fill(t)),
+      filled: this.readBody && ((op) => !this.unfilledOperations.has(op)),
+      loaded: this.loaded,
+      containers: this.containers,
+      operations: this.operations,
+      terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
+    };
+    for (const g of groups) checkAnnotationTarget(ctx, g);
+  }
+
+  /** Whether the type's key, or the key it would inherit, was left out (ownKey), and so reported. */
+  keyLeftOut(t: EntityType): boolean {
+    for (let c: EntityType | undefined = t; c; c = c.baseType) if (this.keysLeftOut.has(c)) return true;
+    return false;
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -365,6 +416,7 @@ class ModelBuilder {
     const out: Annotation[] = [];
     for (const a of raw) {
       const term = this.qualify(a.term, a.at);
+      if (!checkAnnotation(this.diags, a, term, path)) continue;
       if (this.applied.admit(target, term, a.qualifier, a.at, path)) out.push({ term, qualifier: a.qualifier, value: a.value });
     }
     return out;
@@ -770,23 +822,58 @@ class ModelBuilder {
     }
   }
 
-  /** CSDL §8.2: the key properties a type declares itself (derived types inherit them later). */
+  /**
+   * CSDL §8.2: the key properties a type declares itself (derived types inherit them later). A key
+   * property is a single-valued structural property (a path through complex properties, §8.4, needs an
+   * Alias), named once; these are errors. CSDL 4.01 §8.2 also makes it non-nullable and of an enum type,
+   * a type definition or one of KEY_TYPES: each other is a warning at the PropertyRef. A nullable one
+   * is read as not nullable in the key (byKey takes no null); `Edm.Double`, `Single` and `Binary`
+   * are kept (the runtime writes their literals); a key with a property of a type that has no key
+   * literal (a complex type would be written `'[object Object]'`, a stream or spatial value not at
+   * all) is left out, as for a type without a key: its entity sets are generated with `rt.noKey`.
+   */
   ownKey(t: EntityType, raw: RawStructuredType): void {
     if (!raw.key) return;
+    let unusable = false;
     for (const k of raw.key) {
       if (!given(k.name)) continue;
+      const path = `${t.qualifiedName}/Key/${k.alias ?? k.name}`;
       const found = keyProperty(t, k.name, this.readBody && ((s) => this.fill(s)));
-      if (!found) {
-        this.diags.error(Codes.badKey, `key property ${k.name} is not a property of ${t.qualifiedName}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      if (typeof found === "string") {
+        this.diags.error(Codes.badKey, `key property ${k.name} ${found}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
       } else if (k.name.includes("/") && !k.alias) {
         this.diags.error(Codes.badKey, `key property path ${k.name} needs an Alias (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
       } else if (t.keyNames.includes(k.alias ?? k.name)) {
         // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
-        this.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, `${t.qualifiedName}/Key/${k.alias ?? k.name}`, k.at);
+        this.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);
       } else {
-        t.key.push(found);
+        const problem = keyTypeProblem(found.property);
+        if (problem === "no literal") {
+          unusable = true;
+          const type = found.property.type.type;
+          const why = type.kind === "complex"
+            ? `has complex type ${type.qualifiedName} (CSDL §8.2: a key is made of primitive properties; one inside it may be a key property, as ${k.name}/${type.properties[0]?.name ?? "…"} with an Alias)`
+            : `has type ${type.qualifiedName}, which CSDL §8.2 does not allow in a key and which has no key literal`;
+          this.diags.warning(Codes.badKey,
+            `key property ${k.name} of ${t.qualifiedName} ${why}; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`,
+            path, k.at);
+        } else if (problem === "not allowed") {
+          this.diags.warning(Codes.badKey,
+            `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL §8.2 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
+            path, k.at);
+        }
+        if (found.nullable)
+          this.diags.warning(Codes.badKey,
+            `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null`,
+            path, k.at);
+        t.key.push(found.property);
         t.keyNames.push(k.alias ?? k.name);
       }
+    }
+    if (unusable) {
+      t.key = [];
+      t.keyNames = [];
+      this.keysLeftOut.add(t);
     }
   }
 
@@ -801,7 +888,8 @@ class ModelBuilder {
   declareOperations(raw: RawSchema, schema: Schema): void {
     for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
     // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
-    // (Functions are also overloaded by their parameter names, which a slice reads only later.)
+    // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
+    if (!this.readBody) checkFunctionOverloads(this.diags, schema.operations);
     const actions = new Set<string>();
     for (const op of schema.operations) {
       if (op.kind !== "action" || !given(op.name)) continue;
@@ -866,7 +954,8 @@ class ModelBuilder {
     return result;
   }
 
-  container(c: RawEntityContainer, ns: string): EntityContainer {
+  /** An entity container; `register` makes it one the links and annotation targets may name. */
+  container(c: RawEntityContainer, ns: string, register = true): EntityContainer {
     const qn = `${ns}.${c.name}`;
     this.identifier(c.name, "entity container", qn, c.at);
     // CSDL §13: entity sets, singletons and operation imports share one set of names.
@@ -945,26 +1034,61 @@ class ModelBuilder {
         at: i.at,
       });
     }
-    this.containers.set(qn, result);
+    if (register) this.containers.set(qn, result);
     return result;
   }
 }
 
 /**
  * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
- * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`.
+ * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`; with
+ * whether it, or a complex property on its path, is nullable. Else why it cannot be a key property.
  */
-function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): Property | undefined {
+function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): { property: Property; nullable: boolean } | string {
   let owner: StructuredType | undefined = t;
   let found: Property | undefined;
+  let nullable = false;
   for (const segment of name.split("/")) {
-    if (!owner) return undefined;
+    if (!owner) return `is not a property of ${t.qualifiedName}: ${found?.name} is not of a complex type, so it has no ${segment}`;
     fill?.(owner);
     found = undefined;
-    for (let c: StructuredType | undefined = owner; c && !found; c = c.baseType) found = c.properties.find((p) => p.name === segment);
-    if (!found || found.type.collection) return undefined;
+    let nav = false;
+    for (let c: StructuredType | undefined = owner; c && !found && !nav; c = c.baseType) {
+      found = c.properties.find((p) => p.name === segment);
+      nav = !found && c.navigationProperties.some((n) => n.name === segment);
+    }
+    if (nav) return `is a navigation property of ${owner.qualifiedName} (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
+    if (!found) return `is not a property of ${t.qualifiedName}${owner === t ? "" : `: ${owner.qualifiedName} has no property ${segment}`}`;
+    if (found.type.collection) return `is a collection-valued property of ${owner.qualifiedName} (CSDL §8.2: key properties are single-valued)`;
+    nullable ||= found.type.nullable;
     const next: ModelType = found.type.type;
     owner = next.kind === "complex" ? next : undefined;
   }
-  return found;
+  return found ? { property: found, nullable } : `is not a property of ${t.qualifiedName}`;
+}
+
+/**
+ * CSDL 4.01 §8.2: key properties are of an enum type, or of one of these primitive types or a type
+ * definition of one.
+ */
+const KEY_TYPES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Duration", "Guid", "Int16", "Int32", "Int64", "SByte", "String", "TimeOfDay"]);
+const KEY_TYPES_TEXT = "an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay";
+/** Types CSDL does not allow in a key whose literals the runtime writes all the same (request-keys.ts). */
+const KEY_LITERALS_BEYOND: ReadonlySet<string> = new Set(["Double", "Single", "Binary"]);
+
+function keyUnderlying(p: Property): string {
+  const t = p.type.type;
+  return t.kind === "typedef" ? t.underlying.qualifiedName : t.qualifiedName;
+}
+
+/** Whether a key property's type is one CSDL allows, one it does not but the runtime can write, or one with no key literal. */
+function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
+  const t = p.type.type;
+  if (t.kind === "enum") return undefined;
+  const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : undefined;
+  if (name === undefined) return "no literal";
+  // Edm.Untyped stands for a type already reported (an unknown Edm type, one from a document not
+  // among the inputs): its key is written as a string, as before, and not reported again.
+  if (KEY_TYPES.has(name) || name === "Untyped") return undefined;
+  return KEY_LITERALS_BEYOND.has(name) ? "not allowed" : "no literal";
 }

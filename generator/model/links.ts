@@ -25,7 +25,7 @@ type Member = Property | NavigationProperty;
 const ownMembers = new WeakMap<StructuredType, Map<string, Member>>();
 
 /** The member `name` of `t` or of one of its base types (CSDL §6.1.1: a type inherits them). */
-function member(t: StructuredType, name: string, fill?: (t: StructuredType) => void): Member | undefined {
+export function member(t: StructuredType, name: string, fill?: (t: StructuredType) => void): Member | undefined {
   for (let c: StructuredType | undefined = t; c; c = c.baseType) {
     fill?.(c);
     let own = ownMembers.get(c);

@@ -129,12 +129,17 @@ export function description(annotations: readonly Annotation[]): string | undefi
   return parts.length ? parts.join("\n\n") : undefined;
 }
 
-/** A Boolean term applies when present without a value or with value `true` (Core vocabulary, Tag type). */
+/**
+ * A Boolean term applies when present without a value or with value `true` (Core vocabulary, Tag
+ * type); `Bool` is xs:boolean in CSDL XML's schema, so `1` is true too. Any other value (reported by
+ * annotation-values.ts) reads as false.
+ */
 export function hasTag(annotations: readonly Annotation[], term: string): boolean {
   const a = annotations.find((x) => x.term === term && !x.qualifier);
   if (!a) return false;
   if (!a.value) return true;
-  return a.value.kind === "constant" && a.value.value === "true";
+  if (a.value.kind !== "constant") return false;
+  return a.value.type === "Bool" ? xsBoolean(a.value.value) === true : a.value.value === "true";
 }
 
 /** Core.Computed: the service computes the value; clients do not send it. */

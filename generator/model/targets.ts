@@ -1,0 +1,129 @@
+/**
+ * CSDL §14.1.2 (XML §14.2.1): an `<Annotations>` block's Target is a path to a model element — a
+ * schema, a type or one of its members (through complex and navigation properties and type casts),
+ * an enum member, a term, an operation (`ns.f`, or one overload, `ns.f(ns.t)`), its parameters or
+ * `$ReturnType`, the entity container, or one of its entity sets, singletons and imports (and from a
+ * set, a path into its type). A target in a namespace the inputs define that names none of these is
+ * a warning at the block (ODG103): a typo there silently drops the annotations (a `Core.Computed`,
+ * say). A target in another namespace (a referenced vocabulary, a document not among the inputs) is
+ * not checked. Each lookup is one map look-up per segment (types, containers, operations, members).
+ */
+import { Codes, type SourceRef } from "../diagnostics";
+import type { RawAnnotationGroup } from "../parse/raw";
+import { member, type LinkContext } from "./links";
+import { TERMS_READ } from "./rules";
+import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
+
+export interface TargetContext extends LinkContext {
+  containers: ReadonlyMap<string, EntityContainer>;
+  operations: ReadonlyMap<string, readonly Operation[]>;
+  terms: ReadonlySet<string>;
+  /** Lazy mode: whether an operation's parameters after the binding one are read (else its parameter names are not checked). */
+  filled?(op: Operation): boolean;
+  /** Lazy mode: reads an enum type's members. */
+  fillEnum?(t: EnumType): void;
+}
+
+export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup): void {
+  const target = g.target;
+  if (target === "") return; // reported by the reader
+  const slash = firstSlash(target);
+  const head = slash < 0 ? target : target.slice(0, slash);
+  const rest = slash < 0 ? [] : target.slice(slash + 1).split("/");
+  const paren = head.indexOf("(");
+  const name = paren < 0 ? head : head.slice(0, paren);
+  // The schema itself, by namespace or alias.
+  if (rest.length === 0 && paren < 0 && ctx.loaded.has(ctx.qualify(`${name}.x`, g.at).slice(0, -2))) return;
+  const qn = ctx.qualify(name, g.at);
+  const dot = qn.lastIndexOf(".");
+  if (dot < 0 || !ctx.loaded.has(qn.slice(0, dot))) return;
+  const problem = resolve(ctx, qn, rest, g.at);
+  if (problem === undefined) return;
+  // A warning where the lost annotations change the generated code; else a note (Graph v1.0 has six
+  // such blocks, all capability restrictions no generated line reads, which its users cannot fix).
+  const read = g.annotations.some((a) => TERMS_READ.has(ctx.qualify(a.term, a.at)));
+  ctx.diags.add(Codes.undefinedType, read ? "warning" : "info",
+    `<Annotations Target="${target}"> names no element of the model (${problem}); its annotations are ignored`, target, g.at);
+}
+
+/** Why `qn` followed by `rest` names nothing; undefined when it names an element. */
+function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef): string | undefined {
+  const more = rest.length > 0 && !isAnnotationSegment(rest[0]);
+  const t = ctx.types.get(qn);
+  if (t) {
+    if (!more) return undefined;
+    if (t.kind === "entity" || t.kind === "complex") return walk(ctx, t, rest, at);
+    if (t.kind === "enum") {
+      ctx.fillEnum?.(t);
+      if (t.members.some((m) => m.name === rest[0]) && (rest.length === 1 || isAnnotationSegment(rest[1]))) return undefined;
+      return `${qn} has no member ${rest[0]}`;
+    }
+    return `${qn} is a type definition, which has no members`;
+  }
+  const c = ctx.containers.get(qn);
+  if (c) {
+    if (!more) return undefined;
+    const child = containerChildren(c).get(rest[0]);
+    if (!child) return `${qn} has no entity set, singleton or import ${rest[0]}`;
+    if (rest.length === 1 || child.type === undefined) return undefined;
+    return walk(ctx, child.type, rest.slice(1), at);
+  }
+  const ops = ctx.operations.get(qn);
+  if (ops) {
+    if (!more || rest[0] === "$ReturnType") return undefined;
+    if (ops.some((op) => (ctx.filled && !ctx.filled(op)) || op.binding?.name === rest[0] || op.parameters.some((p) => p.name === rest[0]))) return undefined;
+    return `${qn} has no parameter ${rest[0]}`;
+  }
+  if (ctx.terms.has(qn)) return more ? `${qn} is a term, which has no members` : undefined;
+  return `${qn} is not defined`;
+}
+
+/** Follows member names and type casts from `t`; why a segment leads nowhere, or undefined. */
+function walk(ctx: TargetContext, start: StructuredType, segments: readonly string[], at: SourceRef): string | undefined {
+  let t: StructuredType | undefined = start;
+  for (const segment of segments) {
+    if (isAnnotationSegment(segment)) return undefined;
+    if (!t) return `${segment} follows a property that is not of a structured type`;
+    if (segment.includes(".")) {
+      const cast = ctx.types.get(ctx.qualify(segment, at));
+      if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return `${segment} is not an entity or complex type`;
+      t = cast;
+      continue;
+    }
+    const m = member(t, segment, ctx.fill);
+    if (!m) return `${t.qualifiedName} has no property or navigation property ${segment}`;
+    t = m.kind === "navigation" ? m.target : m.type.type.kind === "complex" ? m.type.type : undefined;
+  }
+  return undefined;
+}
+
+/** A segment that names an annotation (`@Core.Description`) or another term-relative part: not checked. */
+function isAnnotationSegment(segment: string): boolean {
+  return segment.startsWith("@") || (segment.startsWith("$") && segment !== "");
+}
+
+/** The first `/` outside an overload's parentheses (`ns.f(Collection(ns.t))/p`). */
+function firstSlash(target: string): number {
+  let depth = 0;
+  for (let i = 0; i < target.length; i++) {
+    const ch = target[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "/" && depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A container's entity sets, singletons and imports by name (with the entity type of a set or singleton), made once per container. */
+const children = new WeakMap<EntityContainer, Map<string, { type?: StructuredType }>>();
+function containerChildren(c: EntityContainer): Map<string, { type?: StructuredType }> {
+  let names = children.get(c);
+  if (!names) {
+    names = new Map<string, { type?: StructuredType }>();
+    for (const s of c.entitySets) names.set(s.name, { type: s.entityType });
+    for (const s of c.singletons) names.set(s.name, { type: s.type });
+    for (const i of c.imports) names.set(i.name, {});
+    children.set(c, names);
+  }
+  return names;
+}
