@@ -858,7 +858,9 @@ class ModelBuilder {
             `key property ${k.name} of ${t.qualifiedName} ${why}; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`,
             path, k.at);
         } else if (problem === "not allowed") {
-          this.diags.warning(Codes.badKey,
+          // A note, not printed: the output is right, and users of a public service (Northwind's
+          // Edm.Single keys) cannot change its metadata, as with Graph's duplicate annotations.
+          this.diags.add(Codes.badKey, "info",
             `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL §8.2 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
             path, k.at);
         }
