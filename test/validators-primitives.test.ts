@@ -78,6 +78,9 @@ const rows: Row[] = [
   ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "AQ*=", false],
   // base64 as Graph writes it (RFC 4648 §4 alphabet), e.g. a GIF attachment's contentBytes
   ["bin", "+/8=", true], ["bin", "R0lGODdhEAYEAA7/AAAAAP+8Aw==", true], ["bin", "+/8", true], ["bin", "+/9", false], ["bin", "AQID====", false], ["bin", 12, false],
+  // Edm.PrimitiveType: any primitive value (string, number, boolean, GeoJSON), not an array or another object
+  ["anyPrimitive", "x", true], ["anyPrimitive", 1.5, true], ["anyPrimitive", false, true], ["anyPrimitive", { type: "Point", coordinates: [1, 2] }, true],
+  ["anyPrimitive", [1, [2]], false], ["anyPrimitive", { a: { b: 1 } }, false], ["anyPrimitive", { type: "Point", coordinates: "x" }, false],
   // Edm.Untyped accepts anything
   ["untyped", { any: [1, "x", null] }, true], ["untyped", 1, true], ["untyped", "x", true],
   // Geography / Geometry as GeoJSON

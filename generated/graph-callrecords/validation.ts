@@ -619,7 +619,8 @@ export function primitiveChecker(name: string): Checker | undefined {
     case "Single": return checkSingle;
     case "String": return checkString;
     case "TimeOfDay": return checkTimeOfDay;
-    case "Stream": case "Untyped": case "PrimitiveType": return checkAny;
+    case "Stream": case "Untyped": return checkAny;
+    case "PrimitiveType": return checkPrimitive;
     default: {
       const geo = /^Geo(graphy|metry)(|Point|LineString|Polygon|MultiPoint|MultiLineString|MultiPolygon|Collection)$/.exec(name.startsWith("Edm.") ? name.slice(4) : name);
       if (!geo) return undefined;
@@ -678,8 +679,15 @@ function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boole
 // ---- primitive values (OData JSON Format 4.01 §7.1; lexical forms from the ABNF of OData URL Conventions) ----
 // Each is a plain function declaration so generated modules can refer to them across import cycles.
 
-/** Edm.Untyped, Edm.Stream and Edm.PrimitiveType: any JSON value is accepted. */
+/** Edm.Untyped and Edm.Stream: any JSON value is accepted. */
 export function checkAny(_v: unknown, _ctx: Context, _key: Key): void {}
+
+/** Edm.PrimitiveType, the abstract type of every primitive: a string, number or boolean, or a GeoJSON value of any kind. */
+export function checkPrimitive(v: unknown, ctx: Context, key: Key): void {
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return;
+  if (isObject(v) && typeof v["type"] === "string") return checkGeo(v, ctx, key, "", "Edm.PrimitiveType");
+  ctx.fail(key, "Edm.PrimitiveType (a string, number, boolean or GeoJSON value)", v);
+}
 
 export function checkString(v: unknown, ctx: Context, key: Key, maxLength?: number): void {
   if (typeof v !== "string") return ctx.fail(key, "Edm.String", v);

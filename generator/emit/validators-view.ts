@@ -64,7 +64,7 @@ const PRIMITIVE_CHECK: Record<string, string> = {
   DateTimeOffset: "vr.checkDateTimeOffset", Decimal: "vr.checkDecimal", Double: "vr.checkDouble",
   Duration: "vr.checkDuration", Guid: "vr.checkGuid", Int16: "vr.checkInt16", Int32: "vr.checkInt32",
   Int64: "vr.checkInt64", SByte: "vr.checkSByte", Single: "vr.checkSingle", String: "vr.checkString",
-  TimeOfDay: "vr.checkTimeOfDay",
+  TimeOfDay: "vr.checkTimeOfDay", PrimitiveType: "vr.checkPrimitive",
 };
 
 

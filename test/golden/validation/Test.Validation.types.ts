@@ -71,6 +71,7 @@ export interface Primitives {
   dur0?: string | null;
   bin?: string | null;
   untyped?: unknown | null;
+  anyPrimitive?: unknown | null;
   geo?: edm.GeoJson | null;
   geoPoint?: edm.GeoPoint | null;
   geoLine?: edm.GeoLineString | null;

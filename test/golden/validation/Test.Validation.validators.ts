@@ -160,6 +160,7 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["dur0"], ctx, "dur0", checkDurationP0)
     + vr.p(o["bin"], ctx, "bin", vr.checkBinary)
     + vr.p(o["untyped"], ctx, "untyped", vr.checkAny)
+    + vr.p(o["anyPrimitive"], ctx, "anyPrimitive", vr.checkPrimitive)
     + vr.p(o["geo"], ctx, "geo", checkGeography)
     + vr.p(o["geoPoint"], ctx, "geoPoint", checkGeographyPoint)
     + vr.p(o["geoLine"], ctx, "geoLine", checkGeographyLineString)
