@@ -98,6 +98,16 @@ describe("schema names", () => {
     expect(errors(schema(ns, `<ComplexType Name="c"/>`))).toEqual([["ODG102", ns, `Namespace ${JSON.stringify(ns)} is not simple identifiers separated by dots (CSDL §5.1)`]]);
   });
 
+  test("a namespace too long for its files' names (255 bytes with .validators.ts) is ODG102 where it is declared, not a write error", () => {
+    const long = Array.from({ length: 25 }, (_, i) => `Segment${String(i).padStart(2, "0")}`).join(".");
+    expect(Buffer.byteLength(long)).toBe(249);
+    expect(errors(schema(long, `<ComplexType Name="c"/>`))).toEqual([
+      ["ODG102", long, `Namespace ${long.slice(0, 40)}… is 249 bytes long: its generated files (….validators.ts) would have names longer than the 255 bytes a file system allows; at most 241`],
+    ]);
+    const fits = long.slice(0, 241);
+    expect(errors(schema(fits.endsWith(".") ? fits.slice(0, -1) : fits, `<ComplexType Name="c"/>`))).toEqual([]);
+  });
+
   test.each([
     ["an alias that is also another namespace", [schema("A", `<ComplexType Name="c"/>`, "B"), schema("B", `<ComplexType Name="c"/>`)], ["ODG104", "A", "alias B of A is also the name of a namespace"]],
     ["one alias for two namespaces", [schema("A", `<ComplexType Name="c"/>`, "S"), schema("B", `<ComplexType Name="d"/>`, "S")], ["ODG104", "B", "alias S stands for both A and B"]],

@@ -662,6 +662,10 @@ class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
     else if (raw.namespace && !isNamespace(raw.namespace))
       this.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
+    // Its longest file, `<namespace>.validators.ts`, must fit the 255 bytes most file systems allow a name.
+    const bytes = Buffer.byteLength(raw.namespace);
+    if (bytes > MAX_FILE_NAME - LONGEST_SUFFIX.length)
+      this.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
     if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))
       this.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
     // Each namespace has its own generated files: a second schema of one namespace would replace the
@@ -1073,6 +1077,8 @@ function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => 
  * CSDL 4.01 §8.2: key properties are of an enum type, or of one of these primitive types or a type
  * definition of one.
  */
+const MAX_FILE_NAME = 255;
+const LONGEST_SUFFIX = ".validators.ts";
 const KEY_TYPES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Duration", "Guid", "Int16", "Int32", "Int64", "SByte", "String", "TimeOfDay"]);
 const KEY_TYPES_TEXT = "an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay";
 /** Types CSDL does not allow in a key whose literals the runtime writes all the same (request-keys.ts). */
