@@ -55,6 +55,11 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     const r = runCli(["diff", good, bad], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
+    expect(r.stdout).toBe("");
+    // With --json, stdout is JSON all the same: the errors that stopped the comparison.
+    const json = runCli(["diff", good, bad, "--json"], dir);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ errors: [expect.objectContaining({ code: "ODG002", severity: "error", file: "bad.xml", line: 1 })] });
     expect(runCli(["diff", good], dir).code).toBe(2);
   });
 });

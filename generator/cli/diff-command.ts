@@ -21,6 +21,8 @@ export function runDiff(args: DiffArgs): number {
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     printDiagnostics(e.diagnostics);
+    // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
+    if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
   }
   // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so.
