@@ -159,10 +159,15 @@ describe("schema names", () => {
   });
 
   test("two schemas of one namespace, or of namespaces differing only in case, are ODG104 (their files would be one)", () => {
-    expect(errors(schema("x", `<ComplexType Name="a"/>`), schema("x", `<ComplexType Name="b"/>`))).toEqual([["ODG104", "x", "namespace x is declared by two schemas"]]);
+    expect(errors(schema("x", `<ComplexType Name="a"/>`), schema("x", `<ComplexType Name="b"/>`))).toEqual([["ODG104", "x", "namespace x is declared by two schemas; the first is at test.xml:4"]]);
     expect(errors(schema("Ab", `<ComplexType Name="a"/>`), schema("aB", `<ComplexType Name="b"/>`))).toEqual([
-      ["ODG104", "aB", "namespace aB differs only in case from namespace Ab: their generated files would be one file on macOS and Windows"],
+      ["ODG104", "aB", "namespace aB differs only in case from namespace Ab (at test.xml:4): their generated files would be one file on macOS and Windows"],
     ]);
+  });
+
+  test("a type defined twice is reported at the later one, naming where the first is", () => {
+    const d = build(edmx(schema("x", `<ComplexType Name="a"/>\n<EntityType Name="a"/>`))).errors.map((e) => [e.code, e.line, e.message]);
+    expect(d).toEqual([["ODG104", 6, "x.a is defined more than once; the first is at test.xml:5"]]);
   });
 });
 

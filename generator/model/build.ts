@@ -152,7 +152,8 @@ class ModelBuilder {
   readonly operations = new Map<string, Operation[]>();
   readonly schemas: Schema[] = [];
   /** Namespaces declared so far, by their lower-case form (checkSchemaNames). */
-  readonly namespaceKeys = new Map<string, string>();
+  /** Each namespace by its lower-case form, with where its schema is: one file set per namespace. */
+  readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
@@ -450,7 +451,8 @@ class ModelBuilder {
     if (first && given(type.name)) {
       // Types are declared kind by kind; the one reported is the later in its document.
       const later = first.at.source === type.at.source && first.at.offset > type.at.offset ? first : type;
-      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once`, path, later.at);
+      const earlier = later === first ? type : first;
+      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once; the first is at ${placeOf(earlier.at)}`, path, later.at);
       return;
     }
     this.types.set(type.qualifiedName, type);
@@ -672,13 +674,13 @@ class ModelBuilder {
     // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.
     const key = raw.namespace.toLowerCase();
     const first = this.namespaceKeys.get(key);
-    if (first === undefined) this.namespaceKeys.set(key, raw.namespace);
+    if (first === undefined) this.namespaceKeys.set(key, { namespace: raw.namespace, at: raw.at });
     else if (raw.namespace)
       this.diags.error(
         Codes.duplicateName,
-        first === raw.namespace
-          ? `namespace ${raw.namespace} is declared by two schemas`
-          : `namespace ${raw.namespace} differs only in case from namespace ${first}: their generated files would be one file on macOS and Windows`,
+        first.namespace === raw.namespace
+          ? `namespace ${raw.namespace} is declared by two schemas; the first is at ${placeOf(first.at)}`
+          : `namespace ${raw.namespace} differs only in case from namespace ${first.namespace} (at ${placeOf(first.at)}): their generated files would be one file on macOS and Windows`,
         raw.namespace,
         raw.at,
       );
