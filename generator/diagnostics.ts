@@ -40,6 +40,7 @@ export const Codes = {
   nameChanged: "ODG201",
   unresolvedReference: "ODG110",
   baseTypeTooDeep: "ODG111",
+  unknownCsdl: "ODG112",
   badPattern: "ODG301",
   sliceEmpty: "ODG302",
   sliceExcludedBase: "ODG303",
@@ -95,6 +96,12 @@ export class DiagnosticBag {
 
   get hasErrors(): boolean {
     return this.items.some((d) => d.severity === "error");
+  }
+
+  /** Whether an error was added after the first `start` items. */
+  hasErrorsSince(start: number): boolean {
+    for (let k = start; k < this.items.length; k++) if (this.items[k]?.severity === "error") return true;
+    return false;
   }
 }
 

@@ -108,7 +108,7 @@ test("diagnostics keep their lines and columns when blocks are deferred", () => 
   };
   // An element after the masked blocks' place in the text is reported where it is.
   const badSet = SPEC.replace('<EntitySet Name="droppeds"', '<EntitySet Nom="droppeds"');
-  expect(read(badSet, true)).toEqual(["19:9 <EntitySet> has no Name attribute"]);
+  expect(read(badSet, true)).toEqual(["19:9 <EntitySet> has no Name attribute", "19:20 Nom is not an attribute CSDL defines on <EntitySet>: it is ignored"]);
   expect(read(badSet, false)).toEqual(read(badSet, true));
   // A block without a Target may concern anything kept, so a slice reads it and reports it in place.
   const badGroup = SPEC.replace('<Annotations Target="t.core.color/blue">', "<Annotations>");

@@ -296,8 +296,9 @@ class ModelBuilder {
     if (type.baseType) this.fill(type.baseType);
     const before = this.diags.items.length;
     this.readBody?.(raw);
-    // As when the whole document is read: a content the reader reports on is not linked (the run fails anyway).
-    if (this.diags.items.length > before) return;
+    // As when the whole document is read: a content the reader reports an error on is not linked (the run fails
+    // anyway); one it only warns about (ODG112) is.
+    if (this.diags.hasErrorsSince(before)) return;
     // Its own annotations come before any an annotation block adds (those are applied after fill).
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
     this.linkMembers({ raw, type });
@@ -315,7 +316,7 @@ class ModelBuilder {
     this.unfilledEnums.delete(type);
     const before = this.diags.items.length;
     this.readBody?.(raw);
-    if (this.diags.items.length > before) return;
+    if (this.diags.hasErrorsSince(before)) return;
     type.members = this.enumMembers(raw, type.qualifiedName, type.underlying);
     // Its own annotations come before any an annotation block adds.
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
@@ -333,7 +334,7 @@ class ModelBuilder {
     const annotationsRead = raw.annotations.length;
     const before = this.diags.items.length;
     this.readBody?.(raw);
-    if (this.diags.items.length > before) return;
+    if (this.diags.hasErrorsSince(before)) return;
     op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName, target)));
     if (!op.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));

@@ -60,7 +60,8 @@ export function deferredBodies(triples: readonly number[]): { spans: number[]; b
 /** `Target="…"` in an `<Annotations>` start tag, when written without character references. */
 const TARGET = /^<[^\s>]+\s[^>]*?\bTarget\s*=\s*(?:"([^"&]*)"|'([^'&]*)')/;
 
-export function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[]): DeferredGroup[] {
+export function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[],
+  csdlOf: (schema: RawSchema) => ReadonlySet<string>): DeferredGroup[] {
   const out: DeferredGroup[] = [];
   let s = 0;
   for (let k = 0; k < spans.length; k += 2) {
@@ -69,7 +70,8 @@ export function deferredGroups(source: SourceText, spans: readonly number[], sch
     // The schema a block belongs to: the last one starting before it (schemas are in document order).
     while (s + 1 < schemas.length && (schemas[s + 1] as RawSchema).at.offset < start) s++;
     const m = TARGET.exec(source.text.slice(start, Math.min(end, start + 4096)));
-    out.push({ source, namespace: schemas[s]?.namespace ?? "", target: m ? (m[1] ?? m[2]) : undefined, start, end });
+    const schema = schemas[s];
+    out.push({ source, namespace: schema?.namespace ?? "", target: m ? (m[1] ?? m[2]) : undefined, csdl: schema ? csdlOf(schema) : new Set(), start, end });
   }
   return out;
 }

@@ -30,6 +30,8 @@ export interface DeferredGroup {
   namespace: string;
   /** Its Target attribute as written, when the start tag gives it plainly (no character references). */
   target: string | undefined;
+  /** The prefixes ("" for none) of CSDL's elements in its schema (see `DeferredBody.csdl`). */
+  csdl: ReadonlySet<string>;
   start: number;
   end: number;
 }
@@ -126,6 +128,13 @@ export interface DeferredBody {
   source: SourceText;
   /** Whether attributes must be read by local name (some attribute in the document has a prefix). */
   prefixedAttributes: boolean;
+  /**
+   * The prefixes ("" for none) its schema's CSDL elements have, for the names CSDL does not define
+   * to be reported as they are when read in place (ODG112).
+   */
+  csdl: ReadonlySet<string>;
+  /** Which element it is the content of. */
+  element: "EntityType" | "ComplexType" | "EnumType" | "Action" | "Function";
   /** The type's qualified name (for diagnostics). */
   path: string;
   start: number;

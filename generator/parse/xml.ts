@@ -10,11 +10,13 @@ import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
+import { nearestName, parentsOf, ruleOf, type ElementRule } from "./csdl-names";
 import {
-  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf, textOf,
+  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf,
   type Attributes, type XNode,
 } from "./xml-nodes";
 import type {
+  DeferredBody,
   DeferredGroup,
   RawAnnotation,
   RawAnnotationGroup,
@@ -57,6 +59,16 @@ const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
 const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
+/** EDMX's namespace (CSDL XML §3), and V2/V3's. */
+const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
+const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
+
+/** Whether elements in this XML namespace are read as CSDL's (and checked against its names, ODG112). */
+function isCsdlNamespace(uri: string): boolean {
+  return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
+}
+
+const NO_PREFIXES: ReadonlySet<string> = new Set();
 
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
@@ -174,6 +186,10 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     // A later version may add what this reader does not know; what it does know is read as 4.01.
     diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", r.at(root));
   }
+  // From here the document is read as V4 CSDL: names CSDL does not define are reported (ODG112).
+  r.edmx = r.csdlPrefixes([root], root);
+  r.checkAttributes(root, EDMX, "Edmx");
+  r.checkChildren(root, EDMX, "Edmx", r.edmx);
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
   if (schemas.length === 0) {
@@ -186,16 +202,21 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     references: references.map((x) => r.reference(x)),
     schemas,
   };
-  if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas);
+  if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas, (s) => r.prefixesOf(s));
   if (bodies?.byTag.size) {
-    for (const schema of schemas)
-      for (const t of [...schema.entityTypes, ...schema.complexTypes, ...schema.enumTypes, ...schema.actions, ...schema.functions]) {
-        const span = bodies.byTag.get(t.at.offset);
-        if (span) {
-          const [start, end] = span;
-          t.body = { source, prefixedAttributes: wellFormed.prefixedAttributes, path: `${schema.namespace}.${t.name}`, start, end };
+    for (const schema of schemas) {
+      const csdl = r.prefixesOf(schema);
+      const kinds: [RawDeferrable[], DeferredBody["element"]][] = [[schema.entityTypes, "EntityType"], [schema.complexTypes, "ComplexType"],
+        [schema.enumTypes, "EnumType"], [schema.actions, "Action"], [schema.functions, "Function"]];
+      for (const [list, element] of kinds)
+        for (const t of list) {
+          const span = bodies.byTag.get(t.at.offset);
+          if (span) {
+            const [start, end] = span;
+            t.body = { source, prefixedAttributes: wellFormed.prefixedAttributes, csdl, element, path: `${schema.namespace}.${t.name}`, start, end };
+          }
         }
-      }
+    }
   }
   return doc;
 }
@@ -231,14 +252,16 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   raw.body = undefined;
   const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[] };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
+  reader.csdl = body.csdl;
+  const rule = ruleOf(body.element);
   if ("kind" in raw) {
     // An operation. Its first parameter and anything before it were read in place: what follows comes after them.
-    const rest = reader.operationContent(content, body.path);
+    const rest = reader.operationContent(content, body.path, rule);
     raw.parameters.push(...rest.parameters);
     raw.returnType ??= rest.returnType;
     raw.annotations.push(...rest.annotations);
   } else if ("members" in raw) Object.assign(raw, reader.enumContent(content, body.path)); // an enum type
-  else Object.assign(raw, reader.members(content, body.path)); // an entity or complex type
+  else Object.assign(raw, reader.members(content, body.path, rule)); // an entity or complex type
 }
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
@@ -247,8 +270,42 @@ export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): R
   const node = nodes.find((n) => isElementTag(tagOf(n)));
   if (!node) return undefined;
   // Attributes may be prefixed anywhere in the document: read them by local name here (cheap, one block).
-  return new Reader(group.source, diags, true, group.start).annotationGroup(node, group.namespace);
+  const reader = new Reader(group.source, diags, true, group.start);
+  reader.csdl = group.csdl;
+  return reader.annotationGroup(node, group.namespace);
 }
+
+const EDMX = ruleOf("Edmx");
+const REFERENCE = ruleOf("Reference");
+const INCLUDE = ruleOf("Include");
+const INCLUDE_ANNOTATIONS = ruleOf("IncludeAnnotations");
+const DATA_SERVICES = ruleOf("DataServices");
+const SCHEMA = ruleOf("Schema");
+const TYPE_DEFINITION = ruleOf("TypeDefinition");
+const TERM = ruleOf("Term");
+const ANNOTATIONS = ruleOf("Annotations");
+const KEY = ruleOf("Key");
+const PROPERTY_REF = ruleOf("PropertyRef");
+const PROPERTY = ruleOf("Property");
+const NAVIGATION_PROPERTY = ruleOf("NavigationProperty");
+const REFERENTIAL_CONSTRAINT = ruleOf("ReferentialConstraint");
+const ENUM_TYPE = ruleOf("EnumType");
+const MEMBER = ruleOf("Member");
+const PARAMETER = ruleOf("Parameter");
+const RETURN_TYPE = ruleOf("ReturnType");
+const ENTITY_CONTAINER = ruleOf("EntityContainer");
+const ENTITY_SET = ruleOf("EntitySet");
+const SINGLETON = ruleOf("Singleton");
+const NAVIGATION_PROPERTY_BINDING = ruleOf("NavigationPropertyBinding");
+const ACTION_IMPORT = ruleOf("ActionImport");
+const FUNCTION_IMPORT = ruleOf("FunctionImport");
+const ANNOTATION = ruleOf("Annotation");
+const COLLECTION = ruleOf("Collection");
+const NULL = ruleOf("Null");
+/** The rules of the expression elements, by name. */
+const EXPRESSION_RULES = new Map<string, ElementRule>([...ANNOTATION.children].filter((name) => name !== "Annotation").map((name) => [name, ruleOf(name)]));
+const RECORD = ruleOf("Record");
+const PROPERTY_VALUE = ruleOf("PropertyValue");
 
 const SCHEMA_CHILDREN = ["EntityType", "ComplexType", "EnumType", "TypeDefinition", "Action", "Function", "Term",
   "EntityContainer", "Annotations", "Annotation"] as const;
@@ -276,6 +333,122 @@ class Reader {
     this.restore = source.restore;
   }
 
+  /**
+   * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
+   * element's children in them that CSDL does not define there are reported (ODG112).
+   */
+  csdl: ReadonlySet<string> = NO_PREFIXES;
+  /** The same at the `<edmx:Edmx>` root, for its children and those of its references. */
+  edmx: ReadonlySet<string> = NO_PREFIXES;
+  private readonly schemaPrefixes = new Map<RawSchema, ReadonlySet<string>>();
+
+  /**
+   * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
+   * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
+   * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
+   * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
+   */
+  csdlPrefixes(scope: readonly XNode[], element: XNode): ReadonlySet<string> {
+    const bound = new Map<string, string>();
+    for (const e of scope) {
+      const raw = e[":@"] as Attributes | undefined;
+      if (raw === undefined) continue;
+      for (const key in raw) {
+        const v = raw[key];
+        if ((key === "xmlns" || key.startsWith("xmlns:")) && typeof v === "string")
+          bound.set(key === "xmlns" ? "" : key.slice(6), this.restore ? this.restore(v) : v);
+      }
+    }
+    const tag = tagOf(element);
+    const colon = tag.indexOf(":");
+    const own = colon < 0 ? "" : tag.slice(0, colon);
+    const ownUri = bound.get(own);
+    const out = new Set<string>();
+    for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
+    if (ownUri === undefined) out.add(own);
+    return out;
+  }
+
+  /** The CSDL prefixes of a schema this reader read (for its deferred contents). */
+  prefixesOf(schema: RawSchema): ReadonlySet<string> {
+    return this.schemaPrefixes.get(schema) ?? this.csdl;
+  }
+
+  /** Reports each attribute without a prefix that CSDL does not define on the element (ODG112). */
+  checkAttributes(n: XNode, rule: ElementRule, path: string): void {
+    const raw = n[":@"] as Attributes | undefined;
+    if (raw === undefined) return;
+    for (const key in raw)
+      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") this.unknownAttribute(n, key, rule, path);
+  }
+
+  private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
+    const name = this.restore ? this.restore(key) : key;
+    const near = nearestName(name, rule.attributes);
+    this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
+      path, { source: this.source, offset: this.attributeOffset(n, name) });
+  }
+
+  /** Where an attribute is written in an element's start tag (the element's start if it cannot be found). */
+  private attributeOffset(n: XNode, name: string): number {
+    const start = this.base + startOf(n);
+    const text = this.source.text;
+    let quote = "";
+    for (let i = start + 1; i < text.length; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === ">") break;
+      else if ((c === " " || c === "\t" || c === "\n" || c === "\r") && text.startsWith(name, i + 1) && /[\s=]/.test(text[i + 1 + name.length] ?? "")) return i + 1;
+    }
+    return start;
+  }
+
+  /**
+   * An element's children with the given local names, grouped as `groupChildren` does, in the same
+   * pass: another child in CSDL's namespace that CSDL does not define there is reported (ODG112).
+   */
+  children(n: XNode, names: readonly string[], rule: ElementRule, path: string): (readonly XNode[])[] {
+    const groups: XNode[][] = names.map(() => []);
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      const k = names.indexOf(local);
+      if (k >= 0) groups[k].push(child);
+      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
+    }
+    return groups;
+  }
+
+  /** Reports the children of an element that CSDL does not define there (for an element whose children are not read). */
+  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string>): void {
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, prefixes);
+    }
+  }
+
+  unknownChild(child: XNode, tag: string, local: string, rule: ElementRule, path: string, prefixes: ReadonlySet<string>): void {
+    if (!isElementTag(tag) || !this.inCsdl(child, tag, prefixes)) return;
+    // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
+    const where = parentsOf(local);
+    const near = where.length ? undefined : nearestName(local, rule.children);
+    const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
+      : near ? ` (did you mean <${near}>?)` : "";
+    this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
+  }
+
+  /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */
+  private inCsdl(child: XNode, tag: string, prefixes: ReadonlySet<string>): boolean {
+    const colon = tag.indexOf(":");
+    const prefix = colon < 0 ? "" : tag.slice(0, colon);
+    const own = (child[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${prefix}`];
+    if (typeof own === "string") return isCsdlNamespace(this.restore ? this.restore(own) : own);
+    return prefixes.has(prefix);
+  }
+
   at(node: XNode): SourceRef {
     return { source: this.source, offset: this.base + startOf(node) };
   }
@@ -289,11 +462,6 @@ class Reader {
   attr(attrs: Attributes, name: string): string | undefined {
     const v = attrs[name];
     if (typeof v !== "string") return undefined;
-    return this.restore ? this.restore(v) : v;
-  }
-
-  text(node: XNode): string {
-    const v = textOf(node);
     return this.restore ? this.restore(v) : v;
   }
 
@@ -318,23 +486,36 @@ class Reader {
 
   reference(n: XNode): RawReference {
     const a = this.attrs(n);
+    this.checkAttributes(n, REFERENCE, "Reference");
+    this.checkChildren(n, REFERENCE, "Reference", this.edmx);
     const [includes, includeAnnotations] = groupChildren(n, ["Include", "IncludeAnnotations"]);
     return {
       at: this.at(n),
       uri: this.req(n, a, "Uri", "edmx:Reference", "Reference"),
       includes: includes.map((i) => {
         const ia = this.attrs(i);
+        this.checkAttributes(i, INCLUDE, "Reference/Include");
+        this.checkChildren(i, INCLUDE, "Reference/Include", this.edmx);
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
       }),
-      includeAnnotations: includeAnnotations.map((i) => ({ at: this.at(i) })),
+      includeAnnotations: includeAnnotations.map((i) => {
+        this.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
+        this.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.edmx);
+        return { at: this.at(i) };
+      }),
     };
   }
 
   /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
   schemas(dataServices: XNode, ancestors: readonly XNode[]): RawSchema[] {
-    return groupChildren(dataServices, ["Schema"])[0].map((s) => {
+    this.checkAttributes(dataServices, DATA_SERVICES, "Edmx/DataServices");
+    this.csdl = this.edmx;
+    return this.children(dataServices, ["Schema"], DATA_SERVICES, "Edmx/DataServices")[0].map((s) => {
       this.checkSchemaNamespace(s, ancestors);
-      return this.schema(s);
+      this.csdl = this.csdlPrefixes([...ancestors, s], s);
+      const schema = this.schema(s);
+      this.schemaPrefixes.set(schema, this.csdl);
+      return schema;
     });
   }
 
@@ -367,8 +548,9 @@ class Reader {
     const a = this.attrs(n);
     const ns = this.req(n, a, "Namespace", "Schema", "Schema");
     const p = (name: string) => `${ns}.${name}`;
+    this.checkAttributes(n, SCHEMA, ns);
     const [entityTypes, complexTypes, enumTypes, typeDefinitions, actions, functions, terms, containers,
-      annotationGroups, annotations] = groupChildren(n, SCHEMA_CHILDREN);
+      annotationGroups, annotations] = this.children(n, SCHEMA_CHILDREN, SCHEMA, ns);
     return {
       at: this.at(n),
       namespace: ns,
@@ -379,12 +561,13 @@ class Reader {
       typeDefinitions: typeDefinitions.map((x) => {
         const xa = this.attrs(x);
         const name = this.req(x, xa, "Name", "TypeDefinition", ns);
+        this.checkAttributes(x, TYPE_DEFINITION, p(name));
         return {
           at: this.at(x),
           name,
           underlyingType: this.req(x, xa, "UnderlyingType", "TypeDefinition", p(name)),
           ...this.facets(xa),
-          annotations: this.annotations(x),
+          annotations: this.annotations(x, TYPE_DEFINITION, p(name)),
         };
       }),
       actions: actions.map((x) => this.operation(x, "action", ns)),
@@ -392,6 +575,7 @@ class Reader {
       terms: terms.map((x) => {
         const xa = this.attrs(x);
         const name = this.req(x, xa, "Name", "Term", ns);
+        this.checkAttributes(x, TERM, p(name));
         return {
           at: this.at(x),
           name,
@@ -400,28 +584,32 @@ class Reader {
           appliesTo: this.attr(xa, "AppliesTo"),
           defaultValue: this.attr(xa, "DefaultValue"),
           ...this.facets(xa),
-          annotations: this.annotations(x),
+          annotations: this.annotations(x, TERM, p(name)),
         };
       }),
       containers: containers.map((x) => this.container(x, ns)),
       annotationGroups: annotationGroups.map((x) => this.annotationGroup(x, ns)),
-      annotations: annotations.map((x) => this.annotation(x)),
+      annotations: annotations.map((x) => this.annotation(x, ns)),
     };
   }
 
   annotationGroup(x: XNode, ns: string): RawAnnotationGroup {
     const xa = this.attrs(x);
+    const target = this.req(x, xa, "Target", "Annotations", ns);
+    this.checkAttributes(x, ANNOTATIONS, target || ns);
     return {
       at: this.at(x),
-      target: this.req(x, xa, "Target", "Annotations", ns),
+      target,
       qualifier: this.attr(xa, "Qualifier"),
-      annotations: this.annotations(x),
+      annotations: this.annotations(x, ANNOTATIONS, target || ns),
     };
   }
 
-  structured(n: XNode, element: string, ns: string): RawStructuredType {
+  structured(n: XNode, element: "EntityType" | "ComplexType", ns: string): RawStructuredType {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", element, ns);
+    const rule = ruleOf(element);
+    this.checkAttributes(n, rule, `${ns}.${name}`);
     return {
       at: this.at(n),
       name,
@@ -429,35 +617,41 @@ class Reader {
       abstract: this.attr(a, "Abstract"),
       openType: this.attr(a, "OpenType"),
       hasStream: this.attr(a, "HasStream"),
-      ...this.members(n, `${ns}.${name}`),
+      ...this.members(n, `${ns}.${name}`, rule),
     };
   }
 
   /** The members among a structured type's children (`path` is the type's qualified name). */
-  members(n: XNode, path: string): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
-    const [keys, properties, navigationProperties, annotations] = groupChildren(n, STRUCTURED_CHILDREN);
+  members(n: XNode, path: string, rule: ElementRule): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
+    const [keys, properties, navigationProperties, annotations] = this.children(n, STRUCTURED_CHILDREN, rule, path);
+    // A complex type has no key (CSDL §9): one is read but nothing uses it.
+    if (!rule.children.has("Key")) for (const k of keys) this.unknownChild(k, tagOf(k), "Key", rule, path, this.csdl);
     return {
       key: keys.length > 0
-        ? groupChildren(keys[0], ["PropertyRef"])[0].map((k) => {
+        ? this.children(keys[0], ["PropertyRef"], KEY, `${path}/Key`)[0].map((k) => {
             const ka = this.attrs(k);
+            this.checkAttributes(k, PROPERTY_REF, `${path}/Key`);
             return { name: this.req(k, ka, "Name", "PropertyRef", `${path}/Key`), alias: this.attr(ka, "Alias"), at: this.at(k) };
           })
         : undefined,
       properties: properties.map((x): RawProperty => {
         const xa = this.attrs(x);
+        const propertyPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
+        this.checkAttributes(x, PROPERTY, propertyPath);
         return {
           at: this.at(x),
           name: this.req(x, xa, "Name", "Property", path),
-          type: this.req(x, xa, "Type", "Property", `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          type: this.req(x, xa, "Type", "Property", propertyPath),
           defaultValue: this.attr(xa, "DefaultValue"),
           ...this.facets(xa),
-          annotations: this.annotations(x),
+          annotations: this.annotations(x, PROPERTY, propertyPath),
         };
       }),
       navigationProperties: navigationProperties.map((x) => {
         const xa = this.attrs(x);
         const navPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
-        const [constraints] = groupChildren(x, ["ReferentialConstraint"]);
+        this.checkAttributes(x, NAVIGATION_PROPERTY, navPath);
+        const [constraints, navAnnotations] = this.children(x, ["ReferentialConstraint", "Annotation"], NAVIGATION_PROPERTY, navPath);
         const nav: RawNavigationProperty = {
           at: this.at(x),
           name: this.req(x, xa, "Name", "NavigationProperty", path),
@@ -465,11 +659,12 @@ class Reader {
           nullable: this.attr(xa, "Nullable"),
           partner: this.attr(xa, "Partner"),
           containsTarget: this.attr(xa, "ContainsTarget"),
-          annotations: this.annotations(x),
+          annotations: navAnnotations.map((y) => this.annotation(y, navPath)),
         };
         if (constraints.length) {
           nav.constraints = constraints.map((c) => {
             const ca = this.attrs(c);
+            this.checkAttributes(c, REFERENTIAL_CONSTRAINT, navPath);
             return {
               at: this.at(c),
               property: this.req(c, ca, "Property", "ReferentialConstraint", navPath),
@@ -479,13 +674,14 @@ class Reader {
         }
         return nav;
       }),
-      annotations: annotations.map((x) => this.annotation(x)),
+      annotations: annotations.map((x) => this.annotation(x, path)),
     };
   }
 
   enumType(n: XNode, ns: string): RawEnumType {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", "EnumType", ns);
+    this.checkAttributes(n, ENUM_TYPE, `${ns}.${name}`);
     return {
       at: this.at(n),
       name,
@@ -497,24 +693,28 @@ class Reader {
 
   /** An enum type's members and annotations (`path` is its qualified name). */
   enumContent(n: XNode, path: string): Pick<RawEnumType, "members" | "annotations"> {
-    const [members, annotations] = groupChildren(n, ["Member", "Annotation"]);
+    const [members, annotations] = this.children(n, ["Member", "Annotation"], ENUM_TYPE, path);
     return {
       members: members.map((m) => {
         const ma = this.attrs(m);
+        const memberPath = `${path}/${this.attr(ma, "Name") ?? "?"}`;
+        this.checkAttributes(m, MEMBER, memberPath);
         return {
           at: this.at(m),
           name: this.req(m, ma, "Name", "Member", path),
           value: this.attr(ma, "Value"),
-          annotations: this.annotations(m),
+          annotations: this.annotations(m, MEMBER, memberPath),
         };
       }),
-      annotations: annotations.map((x) => this.annotation(x)),
+      annotations: annotations.map((x) => this.annotation(x, path)),
     };
   }
 
   operation(n: XNode, kind: "action" | "function", ns: string): RawOperation {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", kind === "action" ? "Action" : "Function", ns);
+    const rule = ruleOf(kind === "action" ? "Action" : "Function");
+    this.checkAttributes(n, rule, `${ns}.${name}`);
     return {
       at: this.at(n),
       kind,
@@ -522,36 +722,41 @@ class Reader {
       isBound: this.attr(a, "IsBound"),
       isComposable: this.attr(a, "IsComposable"),
       entitySetPath: this.attr(a, "EntitySetPath"),
-      ...this.operationContent(n, `${ns}.${name}`),
+      ...this.operationContent(n, `${ns}.${name}`, rule),
     };
   }
 
   /** An operation's parameters, return type and annotations (`path` is its qualified name). */
-  operationContent(n: XNode, path: string): Pick<RawOperation, "parameters" | "returnType" | "annotations"> {
-    const [parameters, returnTypes, annotations] = groupChildren(n, OPERATION_CHILDREN);
+  operationContent(n: XNode, path: string, rule: ElementRule): Pick<RawOperation, "parameters" | "returnType" | "annotations"> {
+    const [parameters, returnTypes, annotations] = this.children(n, OPERATION_CHILDREN, rule, path);
     const ret = returnTypes[0];
     const retAttrs = ret && this.attrs(ret);
+    if (ret) this.checkAttributes(ret, RETURN_TYPE, `${path}/$ReturnType`);
     return {
       parameters: parameters.map((p) => {
         const pa = this.attrs(p);
+        const parameterPath = `${path}/${this.attr(pa, "Name") ?? "?"}`;
+        this.checkAttributes(p, PARAMETER, parameterPath);
         return {
           at: this.at(p),
           name: this.req(p, pa, "Name", "Parameter", path),
-          type: this.req(p, pa, "Type", "Parameter", `${path}/${this.attr(pa, "Name") ?? "?"}`),
+          type: this.req(p, pa, "Type", "Parameter", parameterPath),
           ...this.facets(pa),
-          annotations: this.annotations(p),
+          annotations: this.annotations(p, PARAMETER, parameterPath),
         };
       }),
       returnType: ret && retAttrs
         ? { at: this.at(ret), type: this.req(ret, retAttrs, "Type", "ReturnType", `${path}/$ReturnType`), ...this.facets(retAttrs) }
         : undefined,
-      annotations: annotations.map((x) => this.annotation(x)),
+      annotations: annotations.map((x) => this.annotation(x, path)),
     };
   }
 
   bindings(bindings: readonly XNode[], path: string): RawNavigationBinding[] {
     return bindings.map((b) => {
       const ba = this.attrs(b);
+      this.checkAttributes(b, NAVIGATION_PROPERTY_BINDING, path);
+      this.checkChildren(b, NAVIGATION_PROPERTY_BINDING, path, this.csdl);
       return {
         at: this.at(b),
         path: this.req(b, ba, "Path", "NavigationPropertyBinding", path),
@@ -564,18 +769,22 @@ class Reader {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", "EntityContainer", ns);
     const path = `${ns}.${name}`;
-    const [entitySets, singletons, actionImports, functionImports, annotations] = groupChildren(n, CONTAINER_CHILDREN);
+    this.checkAttributes(n, ENTITY_CONTAINER, path);
+    const [entitySets, singletons, actionImports, functionImports, annotations] = this.children(n, CONTAINER_CHILDREN, ENTITY_CONTAINER, path);
     const imports = (list: readonly XNode[], tag: "ActionImport" | "FunctionImport", kind: "action" | "function") =>
       list.map((x) => {
         const xa = this.attrs(x);
+        const importPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
+        const rule = kind === "action" ? ACTION_IMPORT : FUNCTION_IMPORT;
+        this.checkAttributes(x, rule, importPath);
         return {
           at: this.at(x),
           kind,
           name: this.req(x, xa, "Name", tag, path),
-          operation: this.req(x, xa, kind === "action" ? "Action" : "Function", tag, `${path}/${this.attr(xa, "Name") ?? "?"}`),
+          operation: this.req(x, xa, kind === "action" ? "Action" : "Function", tag, importPath),
           entitySet: this.attr(xa, "EntitySet"),
           includeInServiceDocument: this.attr(xa, "IncludeInServiceDocument"),
-          annotations: this.annotations(x),
+          annotations: this.annotations(x, rule, importPath),
         };
       });
     return {
@@ -585,64 +794,79 @@ class Reader {
       entitySets: entitySets.map((x) => {
         const xa = this.attrs(x);
         const setName = this.req(x, xa, "Name", "EntitySet", path);
-        const [bindings, setAnnotations] = groupChildren(x, SOURCE_CHILDREN);
+        this.checkAttributes(x, ENTITY_SET, `${path}/${setName}`);
+        const [bindings, setAnnotations] = this.children(x, SOURCE_CHILDREN, ENTITY_SET, `${path}/${setName}`);
         return {
           at: this.at(x),
           name: setName,
           entityType: this.req(x, xa, "EntityType", "EntitySet", `${path}/${setName}`),
           includeInServiceDocument: this.attr(xa, "IncludeInServiceDocument"),
           bindings: this.bindings(bindings, `${path}/${setName}`),
-          annotations: setAnnotations.map((y) => this.annotation(y)),
+          annotations: setAnnotations.map((y) => this.annotation(y, `${path}/${setName}`)),
         };
       }),
       singletons: singletons.map((x) => {
         const xa = this.attrs(x);
         const sName = this.req(x, xa, "Name", "Singleton", path);
-        const [bindings, singletonAnnotations] = groupChildren(x, SOURCE_CHILDREN);
+        this.checkAttributes(x, SINGLETON, `${path}/${sName}`);
+        const [bindings, singletonAnnotations] = this.children(x, SOURCE_CHILDREN, SINGLETON, `${path}/${sName}`);
         return {
           at: this.at(x),
           name: sName,
           type: this.req(x, xa, "Type", "Singleton", `${path}/${sName}`),
           bindings: this.bindings(bindings, `${path}/${sName}`),
-          annotations: singletonAnnotations.map((y) => this.annotation(y)),
+          annotations: singletonAnnotations.map((y) => this.annotation(y, `${path}/${sName}`)),
         };
       }),
       imports: [...imports(actionImports, "ActionImport", "action"), ...imports(functionImports, "FunctionImport", "function")],
-      annotations: annotations.map((x) => this.annotation(x)),
-    };
-  }
-
-  /** The `<Annotation>` children of an element that has no other children to read. */
-  annotations(n: XNode): RawAnnotation[] {
-    const out: RawAnnotation[] = [];
-    for (const child of childNodes(n)) {
-      if (localName(tagOf(child)) === "Annotation") out.push(this.annotation(child));
-    }
-    return out;
-  }
-
-  annotation(n: XNode): RawAnnotation {
-    const a = this.attrs(n);
-    return {
-      at: this.at(n),
-      term: this.attr(a, "Term") ?? "",
-      qualifier: this.attr(a, "Qualifier"),
-      value: this.expression(n, a),
+      annotations: annotations.map((x) => this.annotation(x, path)),
     };
   }
 
   /**
-   * The value of an annotation or property value: an attribute form or a child element (CSDL XML
+   * The `<Annotation>` children of an element (`rule`) that has no other children to read; `path`
+   * names the element. Another child CSDL does not define there is reported (ODG112).
+   */
+  annotations(n: XNode, rule: ElementRule, path: string): RawAnnotation[] {
+    const out: RawAnnotation[] = [];
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      if (local === "Annotation") out.push(this.annotation(child, path));
+      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
+    }
+    return out;
+  }
+
+  /** An `<Annotation>` of the element `path` names (diagnostics name it `path/@Term`, as a CSDL target path does). */
+  annotation(n: XNode, path: string): RawAnnotation {
+    const a = this.attrs(n);
+    const term = this.attr(a, "Term") ?? "";
+    const at = `${path}/@${term}`;
+    this.checkAttributes(n, ANNOTATION, at);
+    return {
+      at: this.at(n),
+      term,
+      qualifier: this.attr(a, "Qualifier"),
+      value: this.expression(n, a, ANNOTATION, at),
+    };
+  }
+
+  /**
+   * The value of an annotation or property value (`rule`): an attribute form or a child element (CSDL XML
    * §14.3–14.4); when it gives several, the one of lowest rank (see ELEMENT_RANK).
    */
-  expression(n: XNode, a: Attributes): RawExpression | undefined {
+  expression(n: XNode, a: Attributes, rule: ElementRule, path: string): RawExpression | undefined {
     let best: XNode | undefined;
     let bestName = "";
     let bestRank = Infinity;
     for (const child of childNodes(n)) {
-      const name = localName(tagOf(child));
+      const tag = tagOf(child);
+      const name = localName(tag);
       const rank = ELEMENT_RANK.get(name);
-      if (rank !== undefined && rank < bestRank) {
+      if (rank === undefined) {
+        if (!rule.children.has(name)) this.unknownChild(child, tag, name, rule, path, this.csdl);
+      } else if (rank < bestRank) {
         best = child;
         bestName = name;
         bestRank = rank;
@@ -653,38 +877,64 @@ class Reader {
       const value = this.attr(a, type);
       if (value !== undefined) return { kind: k < CONSTANTS.length ? "constant" : "path", type, value };
     }
-    return best && this.item(best, bestName);
+    return best && this.item(best, bestName, path);
   }
 
-  /** An expression written as an element: a collection item, an operand, or a value's element form. */
-  item(n: XNode, name: string): RawExpression | undefined {
-    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.text(n) };
-    if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.text(n) };
-    if (name === "Record") return this.record(n);
-    if (name === "Collection") return { kind: "collection", items: this.items(n) };
-    if (name === "Null") return { kind: "null" };
-    if (DYNAMIC_SET.has(name)) return { kind: "dynamic", name, operands: this.items(n) };
+  /**
+   * An expression written as an element: a collection item, an operand, or a value's element form
+   * (undefined for one this reader does not read); `path` names the annotation it is in.
+   */
+  item(n: XNode, name: string, path: string): RawExpression | undefined {
+    const rule = EXPRESSION_RULES.get(name);
+    if (rule) this.checkAttributes(n, rule, path);
+    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.textIn(n, rule, path) };
+    if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.textIn(n, rule, path) };
+    if (name === "Record") return this.record(n, path);
+    if (name === "Collection") return { kind: "collection", items: this.items(n, COLLECTION, path) };
+    if (name === "Null") {
+      this.checkChildren(n, NULL, path, this.csdl);
+      return { kind: "null" };
+    }
+    if (rule && DYNAMIC_SET.has(name)) return { kind: "dynamic", name, operands: this.items(n, rule, path) };
     return undefined;
   }
 
-  record(n: XNode): RawExpression {
+  /** The text of a constant or path expression; a child element in it is reported (ODG112). */
+  textIn(n: XNode, rule: ElementRule | undefined, path: string): string {
+    let out = "";
+    for (const child of childNodes(n)) {
+      const t = child["#text"];
+      if (typeof t === "string") out += t;
+      else if (rule) {
+        const tag = tagOf(child);
+        this.unknownChild(child, tag, localName(tag), rule, path, this.csdl);
+      }
+    }
+    return this.restore ? this.restore(out) : out;
+  }
+
+  record(n: XNode, path: string): RawExpression {
     return {
       kind: "record",
       type: this.attr(this.attrs(n), "Type"),
-      properties: groupChildren(n, ["PropertyValue"])[0].map((pv) => {
+      properties: this.children(n, ["PropertyValue"], RECORD, path)[0].map((pv) => {
         const pa = this.attrs(pv);
-        return { name: this.attr(pa, "Property") ?? "", value: this.expression(pv, pa) ?? { kind: "null" } };
+        this.checkAttributes(pv, PROPERTY_VALUE, path);
+        return { name: this.attr(pa, "Property") ?? "", value: this.expression(pv, pa, PROPERTY_VALUE, path) ?? { kind: "null" } };
       }),
     };
   }
 
-  /** The expressions among an element's children, in document order (collection items, operands). */
-  items(n: XNode): RawExpression[] {
+  /** The expressions among an element's (`rule`) children, in document order (collection items, operands). */
+  items(n: XNode, rule: ElementRule, path: string): RawExpression[] {
     const out: RawExpression[] = [];
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
-      const x = isElementTag(tag) ? this.item(child, localName(tag)) : undefined;
+      if (!isElementTag(tag)) continue;
+      const local = localName(tag);
+      const x = this.item(child, local, path);
       if (x) out.push(x);
+      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
     }
     return out;
   }
