@@ -10,7 +10,8 @@ import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
-import { nearestName, parentsOf, ruleOf, type ElementRule } from "./csdl-names";
+import { ruleOf, type ElementRule } from "./csdl-names";
+import { EDM_NAMESPACE, LEGACY_EDM_NAMESPACE, UnknownNames } from "./unknown-names";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf,
   type Attributes, type XNode,
@@ -55,20 +56,6 @@ const ELEMENT_RANK = new Map<string, number>([
 const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
 const PATH_SET: ReadonlySet<string> = new Set(PATHS);
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
-
-/** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
-const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
-const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
-/** EDMX's namespace (CSDL XML §3), and V2/V3's. */
-const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
-const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
-
-/** Whether elements in this XML namespace are read as CSDL's (and checked against its names, ODG112). */
-function isCsdlNamespace(uri: string): boolean {
-  return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
-}
-
-const NO_PREFIXES: ReadonlySet<string> = new Set();
 
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
@@ -187,9 +174,9 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", r.at(root));
   }
   // From here the document is read as V4 CSDL: names CSDL does not define are reported (ODG112).
-  r.edmx = r.csdlPrefixes([root], root);
-  r.checkAttributes(root, EDMX, "Edmx");
-  r.checkChildren(root, EDMX, "Edmx", r.edmx);
+  r.names.edmx = r.names.csdlPrefixes([root], root);
+  r.names.checkAttributes(root, EDMX, "Edmx");
+  r.names.checkChildren(root, EDMX, "Edmx", r.names.edmx);
   // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
   if (schemas.length === 0) {
@@ -202,10 +189,10 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     references: references.map((x) => r.reference(x)),
     schemas,
   };
-  if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas, (s) => r.prefixesOf(s));
+  if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas, (s) => r.names.prefixesOf(s));
   if (bodies?.byTag.size) {
     for (const schema of schemas) {
-      const csdl = r.prefixesOf(schema);
+      const csdl = r.names.prefixesOf(schema);
       const kinds: [RawDeferrable[], DeferredBody["element"]][] = [[schema.entityTypes, "EntityType"], [schema.complexTypes, "ComplexType"],
         [schema.enumTypes, "EnumType"], [schema.actions, "Action"], [schema.functions, "Function"]];
       for (const [list, element] of kinds)
@@ -252,7 +239,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   raw.body = undefined;
   const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[] };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
-  reader.csdl = body.csdl;
+  reader.names.csdl = body.csdl;
   const rule = ruleOf(body.element);
   if ("kind" in raw) {
     // An operation. Its first parameter and anything before it were read in place: what follows comes after them.
@@ -271,7 +258,7 @@ export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): R
   if (!node) return undefined;
   // Attributes may be prefixed anywhere in the document: read them by local name here (cheap, one block).
   const reader = new Reader(group.source, diags, true, group.start);
-  reader.csdl = group.csdl;
+  reader.names.csdl = group.csdl;
   return reader.annotationGroup(node, group.namespace);
 }
 
@@ -316,11 +303,14 @@ const SOURCE_CHILDREN = ["NavigationPropertyBinding", "Annotation"] as const;
 
 /**
  * Turns the elements of the ordered tree into raw CSDL. Each element's children are grouped by name
- * in one pass (groupChildren), then read kind by kind; missing required attributes are reported.
+ * in one pass (groupChildren), then read kind by kind; missing required attributes are reported,
+ * and names CSDL does not define there through `names` (unknown-names.ts, ODG112).
  */
 class Reader {
   /** See SourceText.restore: applied to every attribute value and text read. */
   private readonly restore: ((value: string) => string) | undefined;
+  /** Reports the names CSDL does not define where they are written (ODG112), and knows CSDL's prefixes. */
+  readonly names: UnknownNames;
 
   constructor(
     readonly source: SourceText,
@@ -331,78 +321,7 @@ class Reader {
     readonly base = 0,
   ) {
     this.restore = source.restore;
-  }
-
-  /**
-   * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
-   * element's children in them that CSDL does not define there are reported (ODG112).
-   */
-  csdl: ReadonlySet<string> = NO_PREFIXES;
-  /** The same at the `<edmx:Edmx>` root, for its children and those of its references. */
-  edmx: ReadonlySet<string> = NO_PREFIXES;
-  private readonly schemaPrefixes = new Map<RawSchema, ReadonlySet<string>>();
-
-  /**
-   * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
-   * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
-   * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
-   * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
-   */
-  csdlPrefixes(scope: readonly XNode[], element: XNode): ReadonlySet<string> {
-    const bound = new Map<string, string>();
-    for (const e of scope) {
-      const raw = e[":@"] as Attributes | undefined;
-      if (raw === undefined) continue;
-      for (const key in raw) {
-        const v = raw[key];
-        if ((key === "xmlns" || key.startsWith("xmlns:")) && typeof v === "string")
-          bound.set(key === "xmlns" ? "" : key.slice(6), this.restore ? this.restore(v) : v);
-      }
-    }
-    const tag = tagOf(element);
-    const colon = tag.indexOf(":");
-    const own = colon < 0 ? "" : tag.slice(0, colon);
-    const ownUri = bound.get(own);
-    const out = new Set<string>();
-    for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
-    if (ownUri === undefined) out.add(own);
-    return out;
-  }
-
-  /** The CSDL prefixes of a schema this reader read (for its deferred contents). */
-  prefixesOf(schema: RawSchema): ReadonlySet<string> {
-    return this.schemaPrefixes.get(schema) ?? this.csdl;
-  }
-
-  /** Reports each attribute without a prefix that CSDL does not define on the element (ODG112). */
-  checkAttributes(n: XNode, rule: ElementRule, path: string): void {
-    const raw = n[":@"] as Attributes | undefined;
-    if (raw === undefined) return;
-    for (const key in raw)
-      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") this.unknownAttribute(n, key, rule, path);
-  }
-
-  private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
-    const name = this.restore ? this.restore(key) : key;
-    const near = nearestName(name, rule.attributes);
-    this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
-      path, { source: this.source, offset: this.attributeOffset(n, name) });
-  }
-
-  /** Where an attribute is written in an element's start tag (the element's start if it cannot be found). */
-  private attributeOffset(n: XNode, name: string): number {
-    const start = this.base + startOf(n);
-    const text = this.source.text;
-    let quote = "";
-    for (let i = start + 1; i < text.length; i++) {
-      const c = text[i];
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ">") break;
-      else if ((c === " " || c === "\t" || c === "\n" || c === "\r") && text.startsWith(name, i + 1) && /[\s=]/.test(text[i + 1 + name.length] ?? "")) return i + 1;
-    }
-    return start;
+    this.names = new UnknownNames(source, diags, base);
   }
 
   /**
@@ -416,37 +335,9 @@ class Reader {
       const local = localName(tag);
       const k = names.indexOf(local);
       if (k >= 0) groups[k].push(child);
-      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
+      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
     }
     return groups;
-  }
-
-  /** Reports the children of an element that CSDL does not define there (for an element whose children are not read). */
-  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string>): void {
-    for (const child of childNodes(n)) {
-      const tag = tagOf(child);
-      const local = localName(tag);
-      if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, prefixes);
-    }
-  }
-
-  unknownChild(child: XNode, tag: string, local: string, rule: ElementRule, path: string, prefixes: ReadonlySet<string>): void {
-    if (!isElementTag(tag) || !this.inCsdl(child, tag, prefixes)) return;
-    // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
-    const where = parentsOf(local);
-    const near = where.length ? undefined : nearestName(local, rule.children);
-    const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
-      : near ? ` (did you mean <${near}>?)` : "";
-    this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
-  }
-
-  /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */
-  private inCsdl(child: XNode, tag: string, prefixes: ReadonlySet<string>): boolean {
-    const colon = tag.indexOf(":");
-    const prefix = colon < 0 ? "" : tag.slice(0, colon);
-    const own = (child[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${prefix}`];
-    if (typeof own === "string") return isCsdlNamespace(this.restore ? this.restore(own) : own);
-    return prefixes.has(prefix);
   }
 
   at(node: XNode): SourceRef {
@@ -486,21 +377,21 @@ class Reader {
 
   reference(n: XNode): RawReference {
     const a = this.attrs(n);
-    this.checkAttributes(n, REFERENCE, "Reference");
-    this.checkChildren(n, REFERENCE, "Reference", this.edmx);
+    this.names.checkAttributes(n, REFERENCE, "Reference");
+    this.names.checkChildren(n, REFERENCE, "Reference", this.names.edmx);
     const [includes, includeAnnotations] = groupChildren(n, ["Include", "IncludeAnnotations"]);
     return {
       at: this.at(n),
       uri: this.req(n, a, "Uri", "edmx:Reference", "Reference"),
       includes: includes.map((i) => {
         const ia = this.attrs(i);
-        this.checkAttributes(i, INCLUDE, "Reference/Include");
-        this.checkChildren(i, INCLUDE, "Reference/Include", this.edmx);
+        this.names.checkAttributes(i, INCLUDE, "Reference/Include");
+        this.names.checkChildren(i, INCLUDE, "Reference/Include", this.names.edmx);
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
-        this.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
-        this.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.edmx);
+        this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
+        this.names.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         return { at: this.at(i) };
       }),
     };
@@ -508,13 +399,13 @@ class Reader {
 
   /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
   schemas(dataServices: XNode, ancestors: readonly XNode[]): RawSchema[] {
-    this.checkAttributes(dataServices, DATA_SERVICES, "Edmx/DataServices");
-    this.csdl = this.edmx;
+    this.names.checkAttributes(dataServices, DATA_SERVICES, "Edmx/DataServices");
+    this.names.csdl = this.names.edmx;
     return this.children(dataServices, ["Schema"], DATA_SERVICES, "Edmx/DataServices")[0].map((s) => {
       this.checkSchemaNamespace(s, ancestors);
-      this.csdl = this.csdlPrefixes([...ancestors, s], s);
+      this.names.csdl = this.names.csdlPrefixes([...ancestors, s], s);
       const schema = this.schema(s);
-      this.schemaPrefixes.set(schema, this.csdl);
+      this.names.rememberSchema(schema);
       return schema;
     });
   }
@@ -548,7 +439,7 @@ class Reader {
     const a = this.attrs(n);
     const ns = this.req(n, a, "Namespace", "Schema", "Schema");
     const p = (name: string) => `${ns}.${name}`;
-    this.checkAttributes(n, SCHEMA, ns);
+    this.names.checkAttributes(n, SCHEMA, ns);
     const [entityTypes, complexTypes, enumTypes, typeDefinitions, actions, functions, terms, containers,
       annotationGroups, annotations] = this.children(n, SCHEMA_CHILDREN, SCHEMA, ns);
     return {
@@ -561,7 +452,7 @@ class Reader {
       typeDefinitions: typeDefinitions.map((x) => {
         const xa = this.attrs(x);
         const name = this.req(x, xa, "Name", "TypeDefinition", ns);
-        this.checkAttributes(x, TYPE_DEFINITION, p(name));
+        this.names.checkAttributes(x, TYPE_DEFINITION, p(name));
         return {
           at: this.at(x),
           name,
@@ -575,7 +466,7 @@ class Reader {
       terms: terms.map((x) => {
         const xa = this.attrs(x);
         const name = this.req(x, xa, "Name", "Term", ns);
-        this.checkAttributes(x, TERM, p(name));
+        this.names.checkAttributes(x, TERM, p(name));
         return {
           at: this.at(x),
           name,
@@ -596,7 +487,7 @@ class Reader {
   annotationGroup(x: XNode, ns: string): RawAnnotationGroup {
     const xa = this.attrs(x);
     const target = this.req(x, xa, "Target", "Annotations", ns);
-    this.checkAttributes(x, ANNOTATIONS, target || ns);
+    this.names.checkAttributes(x, ANNOTATIONS, target || ns);
     return {
       at: this.at(x),
       target,
@@ -609,7 +500,7 @@ class Reader {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", element, ns);
     const rule = ruleOf(element);
-    this.checkAttributes(n, rule, `${ns}.${name}`);
+    this.names.checkAttributes(n, rule, `${ns}.${name}`);
     return {
       at: this.at(n),
       name,
@@ -625,19 +516,19 @@ class Reader {
   members(n: XNode, path: string, rule: ElementRule): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
     const [keys, properties, navigationProperties, annotations] = this.children(n, STRUCTURED_CHILDREN, rule, path);
     // A complex type has no key (CSDL §9): one is read but nothing uses it.
-    if (!rule.children.has("Key")) for (const k of keys) this.unknownChild(k, tagOf(k), "Key", rule, path, this.csdl);
+    if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", rule, path);
     return {
       key: keys.length > 0
         ? this.children(keys[0], ["PropertyRef"], KEY, `${path}/Key`)[0].map((k) => {
             const ka = this.attrs(k);
-            this.checkAttributes(k, PROPERTY_REF, `${path}/Key`);
+            this.names.checkAttributes(k, PROPERTY_REF, `${path}/Key`);
             return { name: this.req(k, ka, "Name", "PropertyRef", `${path}/Key`), alias: this.attr(ka, "Alias"), at: this.at(k) };
           })
         : undefined,
       properties: properties.map((x): RawProperty => {
         const xa = this.attrs(x);
         const propertyPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
-        this.checkAttributes(x, PROPERTY, propertyPath);
+        this.names.checkAttributes(x, PROPERTY, propertyPath);
         return {
           at: this.at(x),
           name: this.req(x, xa, "Name", "Property", path),
@@ -650,7 +541,7 @@ class Reader {
       navigationProperties: navigationProperties.map((x) => {
         const xa = this.attrs(x);
         const navPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
-        this.checkAttributes(x, NAVIGATION_PROPERTY, navPath);
+        this.names.checkAttributes(x, NAVIGATION_PROPERTY, navPath);
         const [constraints, navAnnotations] = this.children(x, ["ReferentialConstraint", "Annotation"], NAVIGATION_PROPERTY, navPath);
         const nav: RawNavigationProperty = {
           at: this.at(x),
@@ -664,7 +555,7 @@ class Reader {
         if (constraints.length) {
           nav.constraints = constraints.map((c) => {
             const ca = this.attrs(c);
-            this.checkAttributes(c, REFERENTIAL_CONSTRAINT, navPath);
+            this.names.checkAttributes(c, REFERENTIAL_CONSTRAINT, navPath);
             return {
               at: this.at(c),
               property: this.req(c, ca, "Property", "ReferentialConstraint", navPath),
@@ -681,7 +572,7 @@ class Reader {
   enumType(n: XNode, ns: string): RawEnumType {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", "EnumType", ns);
-    this.checkAttributes(n, ENUM_TYPE, `${ns}.${name}`);
+    this.names.checkAttributes(n, ENUM_TYPE, `${ns}.${name}`);
     return {
       at: this.at(n),
       name,
@@ -698,7 +589,7 @@ class Reader {
       members: members.map((m) => {
         const ma = this.attrs(m);
         const memberPath = `${path}/${this.attr(ma, "Name") ?? "?"}`;
-        this.checkAttributes(m, MEMBER, memberPath);
+        this.names.checkAttributes(m, MEMBER, memberPath);
         return {
           at: this.at(m),
           name: this.req(m, ma, "Name", "Member", path),
@@ -714,7 +605,7 @@ class Reader {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", kind === "action" ? "Action" : "Function", ns);
     const rule = ruleOf(kind === "action" ? "Action" : "Function");
-    this.checkAttributes(n, rule, `${ns}.${name}`);
+    this.names.checkAttributes(n, rule, `${ns}.${name}`);
     return {
       at: this.at(n),
       kind,
@@ -731,12 +622,12 @@ class Reader {
     const [parameters, returnTypes, annotations] = this.children(n, OPERATION_CHILDREN, rule, path);
     const ret = returnTypes[0];
     const retAttrs = ret && this.attrs(ret);
-    if (ret) this.checkAttributes(ret, RETURN_TYPE, `${path}/$ReturnType`);
+    if (ret) this.names.checkAttributes(ret, RETURN_TYPE, `${path}/$ReturnType`);
     return {
       parameters: parameters.map((p) => {
         const pa = this.attrs(p);
         const parameterPath = `${path}/${this.attr(pa, "Name") ?? "?"}`;
-        this.checkAttributes(p, PARAMETER, parameterPath);
+        this.names.checkAttributes(p, PARAMETER, parameterPath);
         return {
           at: this.at(p),
           name: this.req(p, pa, "Name", "Parameter", path),
@@ -755,8 +646,8 @@ class Reader {
   bindings(bindings: readonly XNode[], path: string): RawNavigationBinding[] {
     return bindings.map((b) => {
       const ba = this.attrs(b);
-      this.checkAttributes(b, NAVIGATION_PROPERTY_BINDING, path);
-      this.checkChildren(b, NAVIGATION_PROPERTY_BINDING, path, this.csdl);
+      this.names.checkAttributes(b, NAVIGATION_PROPERTY_BINDING, path);
+      this.names.checkChildren(b, NAVIGATION_PROPERTY_BINDING, path);
       return {
         at: this.at(b),
         path: this.req(b, ba, "Path", "NavigationPropertyBinding", path),
@@ -769,14 +660,14 @@ class Reader {
     const a = this.attrs(n);
     const name = this.req(n, a, "Name", "EntityContainer", ns);
     const path = `${ns}.${name}`;
-    this.checkAttributes(n, ENTITY_CONTAINER, path);
+    this.names.checkAttributes(n, ENTITY_CONTAINER, path);
     const [entitySets, singletons, actionImports, functionImports, annotations] = this.children(n, CONTAINER_CHILDREN, ENTITY_CONTAINER, path);
     const imports = (list: readonly XNode[], tag: "ActionImport" | "FunctionImport", kind: "action" | "function") =>
       list.map((x) => {
         const xa = this.attrs(x);
         const importPath = `${path}/${this.attr(xa, "Name") ?? "?"}`;
         const rule = kind === "action" ? ACTION_IMPORT : FUNCTION_IMPORT;
-        this.checkAttributes(x, rule, importPath);
+        this.names.checkAttributes(x, rule, importPath);
         return {
           at: this.at(x),
           kind,
@@ -794,7 +685,7 @@ class Reader {
       entitySets: entitySets.map((x) => {
         const xa = this.attrs(x);
         const setName = this.req(x, xa, "Name", "EntitySet", path);
-        this.checkAttributes(x, ENTITY_SET, `${path}/${setName}`);
+        this.names.checkAttributes(x, ENTITY_SET, `${path}/${setName}`);
         const [bindings, setAnnotations] = this.children(x, SOURCE_CHILDREN, ENTITY_SET, `${path}/${setName}`);
         return {
           at: this.at(x),
@@ -808,7 +699,7 @@ class Reader {
       singletons: singletons.map((x) => {
         const xa = this.attrs(x);
         const sName = this.req(x, xa, "Name", "Singleton", path);
-        this.checkAttributes(x, SINGLETON, `${path}/${sName}`);
+        this.names.checkAttributes(x, SINGLETON, `${path}/${sName}`);
         const [bindings, singletonAnnotations] = this.children(x, SOURCE_CHILDREN, SINGLETON, `${path}/${sName}`);
         return {
           at: this.at(x),
@@ -833,7 +724,7 @@ class Reader {
       const tag = tagOf(child);
       const local = localName(tag);
       if (local === "Annotation") out.push(this.annotation(child, path));
-      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
+      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
     }
     return out;
   }
@@ -843,7 +734,7 @@ class Reader {
     const a = this.attrs(n);
     const term = this.attr(a, "Term") ?? "";
     const at = `${path}/@${term}`;
-    this.checkAttributes(n, ANNOTATION, at);
+    this.names.checkAttributes(n, ANNOTATION, at);
     return {
       at: this.at(n),
       term,
@@ -865,7 +756,7 @@ class Reader {
       const name = localName(tag);
       const rank = ELEMENT_RANK.get(name);
       if (rank === undefined) {
-        if (!rule.children.has(name)) this.unknownChild(child, tag, name, rule, path, this.csdl);
+        if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, rule, path);
       } else if (rank < bestRank) {
         best = child;
         bestName = name;
@@ -886,13 +777,13 @@ class Reader {
    */
   item(n: XNode, name: string, path: string): RawExpression | undefined {
     const rule = EXPRESSION_RULES.get(name);
-    if (rule) this.checkAttributes(n, rule, path);
+    if (rule) this.names.checkAttributes(n, rule, path);
     if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.textIn(n, rule, path) };
     if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.textIn(n, rule, path) };
     if (name === "Record") return this.record(n, path);
     if (name === "Collection") return { kind: "collection", items: this.items(n, COLLECTION, path) };
     if (name === "Null") {
-      this.checkChildren(n, NULL, path, this.csdl);
+      this.names.checkChildren(n, NULL, path);
       return { kind: "null" };
     }
     if (rule && DYNAMIC_SET.has(name)) return { kind: "dynamic", name, operands: this.items(n, rule, path) };
@@ -907,7 +798,7 @@ class Reader {
       if (typeof t === "string") out += t;
       else if (rule) {
         const tag = tagOf(child);
-        this.unknownChild(child, tag, localName(tag), rule, path, this.csdl);
+        this.names.unknownChild(child, tag, localName(tag), rule, path);
       }
     }
     return this.restore ? this.restore(out) : out;
@@ -919,7 +810,7 @@ class Reader {
       type: this.attr(this.attrs(n), "Type"),
       properties: this.children(n, ["PropertyValue"], RECORD, path)[0].map((pv) => {
         const pa = this.attrs(pv);
-        this.checkAttributes(pv, PROPERTY_VALUE, path);
+        this.names.checkAttributes(pv, PROPERTY_VALUE, path);
         return { name: this.attr(pa, "Property") ?? "", value: this.expression(pv, pa, PROPERTY_VALUE, path) ?? { kind: "null" } };
       }),
     };
@@ -934,7 +825,7 @@ class Reader {
       const local = localName(tag);
       const x = this.item(child, local, path);
       if (x) out.push(x);
-      else if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, this.csdl);
+      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
     }
     return out;
   }

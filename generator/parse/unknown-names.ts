@@ -1,0 +1,160 @@
+/**
+ * Reports the elements and attributes in CSDL's namespaces that CSDL does not define where they are
+ * written (ODG112), with the nearest known name or where a misplaced element belongs. The reader
+ * (xml.ts) holds one `UnknownNames` and calls it from its own loops, as it reads each element: no
+ * second walk of the tree. The names per element are in csdl-names.ts.
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import type { SourceText } from "./source";
+import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
+import { childNodes, isElementTag, localName, startOf, tagOf, type Attributes, type XNode } from "./xml-nodes";
+import type { RawSchema } from "./raw";
+
+/** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
+export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
+export const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
+/** EDMX's namespace (CSDL XML §3), and V2/V3's. */
+const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
+const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
+
+/** Whether elements in this XML namespace are read as CSDL's (and checked against its names, ODG112). */
+function isCsdlNamespace(uri: string): boolean {
+  return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
+}
+
+const NO_PREFIXES: ReadonlySet<string> = new Set();
+
+/**
+ * The ODG112 checks of one reader: which prefixes are CSDL's where it reads, and the reports of
+ * unknown attributes and child elements. Offsets are `base` plus the parser's (a deferred block is
+ * parsed alone).
+ */
+export class UnknownNames {
+  /** See SourceText.restore: applied to every attribute name and value read. */
+  private readonly restore: ((value: string) => string) | undefined;
+
+  constructor(
+    readonly source: SourceText,
+    readonly diags: DiagnosticBag,
+    /** Where the parsed text starts in the source. */
+    readonly base = 0,
+  ) {
+    this.restore = source.restore;
+  }
+
+  /**
+   * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
+   * element's children in them that CSDL does not define there are reported (ODG112).
+   */
+  csdl: ReadonlySet<string> = NO_PREFIXES;
+  /** The same at the `<edmx:Edmx>` root, for its children and those of its references. */
+  edmx: ReadonlySet<string> = NO_PREFIXES;
+  private readonly schemaPrefixes = new Map<RawSchema, ReadonlySet<string>>();
+
+  /**
+   * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
+   * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
+   * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
+   * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
+   */
+  csdlPrefixes(scope: readonly XNode[], element: XNode): ReadonlySet<string> {
+    const bound = new Map<string, string>();
+    for (const e of scope) {
+      const raw = e[":@"] as Attributes | undefined;
+      if (raw === undefined) continue;
+      for (const key in raw) {
+        const v = raw[key];
+        if ((key === "xmlns" || key.startsWith("xmlns:")) && typeof v === "string")
+          bound.set(key === "xmlns" ? "" : key.slice(6), this.restore ? this.restore(v) : v);
+      }
+    }
+    const tag = tagOf(element);
+    const colon = tag.indexOf(":");
+    const own = colon < 0 ? "" : tag.slice(0, colon);
+    const ownUri = bound.get(own);
+    const out = new Set<string>();
+    for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
+    if (ownUri === undefined) out.add(own);
+    return out;
+  }
+
+  /** Keeps the CSDL prefixes in force (`csdl`) for a schema just read, for its deferred contents. */
+  rememberSchema(schema: RawSchema): void {
+    this.schemaPrefixes.set(schema, this.csdl);
+  }
+
+  /** The CSDL prefixes of a schema this reader read (for its deferred contents). */
+  prefixesOf(schema: RawSchema): ReadonlySet<string> {
+    return this.schemaPrefixes.get(schema) ?? this.csdl;
+  }
+
+  /** Reports each attribute without a prefix that CSDL does not define on the element (ODG112). */
+  checkAttributes(n: XNode, rule: ElementRule, path: string): void {
+    const raw = n[":@"] as Attributes | undefined;
+    if (raw === undefined) return;
+    for (const key in raw)
+      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") this.unknownAttribute(n, key, rule, path);
+  }
+
+  private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
+    const name = this.restore ? this.restore(key) : key;
+    const near = nearestName(name, rule.attributes);
+    this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
+      path, { source: this.source, offset: this.attributeOffset(n, name) });
+  }
+
+  /** Where an attribute is written in an element's start tag (the element's start if it cannot be found). */
+  private attributeOffset(n: XNode, name: string): number {
+    const start = this.base + startOf(n);
+    const text = this.source.text;
+    let quote = "";
+    for (let i = start + 1; i < text.length; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === ">") break;
+      else if ((c === " " || c === "\t" || c === "\n" || c === "\r") && text.startsWith(name, i + 1) && /[\s=]/.test(text[i + 1 + name.length] ?? "")) return i + 1;
+    }
+    return start;
+  }
+
+  /**
+   * Reports the children of an element that CSDL does not define there (for an element whose
+   * children are not read), in the elements `prefixes` names as CSDL's (by default `csdl`).
+   */
+  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, prefixes);
+    }
+  }
+
+  /**
+   * Reports a child (tag `tag`, local name `local`) that CSDL does not define inside its element
+   * (`rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
+   */
+  unknownChild(child: XNode, tag: string, local: string, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+    if (!isElementTag(tag) || !this.inCsdl(child, tag, prefixes)) return;
+    // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
+    const where = parentsOf(local);
+    const near = where.length ? undefined : nearestName(local, rule.children);
+    const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
+      : near ? ` (did you mean <${near}>?)` : "";
+    this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
+  }
+
+  /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */
+  private inCsdl(child: XNode, tag: string, prefixes: ReadonlySet<string>): boolean {
+    const colon = tag.indexOf(":");
+    const prefix = colon < 0 ? "" : tag.slice(0, colon);
+    const own = (child[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${prefix}`];
+    if (typeof own === "string") return isCsdlNamespace(this.restore ? this.restore(own) : own);
+    return prefixes.has(prefix);
+  }
+
+  private at(node: XNode): SourceRef {
+    return { source: this.source, offset: this.base + startOf(node) };
+  }
+}
