@@ -25,6 +25,11 @@ describe("decodeInput", () => {
     expect(text(decodeInput(Buffer.from(le).swap16()))).toBe(s);
   });
 
+  test("a declaration of UTF-16 on bytes that are not (no byte-order mark, '<?xml' in ASCII) is read as UTF-8, as .NET's XmlWriter over a string writes it", () => {
+    expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="utf-16"?>`), "utf8")))).toContain("Größe");
+    expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="UTF-16"?>`), "latin1")))).toMatch(/^error: not UTF-8: byte 0xF6 at line 2, column 44 \(the XML declaration says UTF-16, but without a byte-order mark it must be UTF-8\)/);
+  });
+
   test("ISO-8859-1 as declared", () => {
     expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="ISO-8859-1"?>`), "latin1")))).toContain("Größe");
     expect(text(decodeInput(Buffer.from(doc(`<?xml version='1.0' encoding='latin1'?>`), "latin1")))).toContain("Größe");

@@ -14,10 +14,13 @@ export function decodeInput(buf: Buffer): Decoded {
     if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return { ok: true, text: buf.toString("utf16le") };
     if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return { ok: true, text: swapBytes(buf).toString("utf16le") };
   }
-  const declared = declaredEncoding(buf);
+  // Read this far, the declaration's bytes were ASCII: a document labelled UTF-16 or UTF-32 without a
+  // byte-order mark cannot be (XML 1.0 Appendix F). .NET's XmlWriter over a string labels UTF-8 so.
+  const label = declaredEncoding(buf);
+  const declared = label && /^(utf-?16|utf-?32|ucs-?2|ucs-?4)/i.test(label) ? undefined : label;
   if (declared === undefined || /^utf-?8$/i.test(declared)) {
     if (isUtf8(buf)) return { ok: true, text: buf.toString("utf8") };
-    return { ok: false, reason: `not UTF-8: ${badByte(buf)} (${declared ? "the XML declaration says UTF-8" : "the document declares no encoding, so it must be UTF-8"}); save it as UTF-8, or declare its encoding` };
+    return { ok: false, reason: `not UTF-8: ${badByte(buf)} (${declared ? "the XML declaration says UTF-8" : label ? `the XML declaration says ${label}, but without a byte-order mark it must be UTF-8` : "the document declares no encoding, so it must be UTF-8"}); save it as UTF-8, or declare its encoding` };
   }
   if (/^(iso-8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(declared)) return { ok: true, text: buf.toString("latin1") };
   try {
