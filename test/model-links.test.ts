@@ -55,6 +55,17 @@ describe("NavigationPropertyBinding", () => {
     <EntitySet Name="customers" EntityType="ns.customer"><NavigationPropertyBinding Path="ns.vip/manager" Target="customers"/></EntitySet>
   </EntityContainer>`;
 
+  test("a Path through a single or a collection-valued complex property is followed (CSDL §13.4.1) and kept", () => {
+    const body = `<ComplexType Name="stop"><NavigationProperty Name="depot" Type="ns.customer"/></ComplexType>
+      <EntityType Name="route">${KEYED}<Property Name="first" Type="ns.stop"/><Property Name="stops" Type="Collection(ns.stop)"/></EntityType>
+      <EntityContainer Name="svc"><EntitySet Name="customers" EntityType="ns.customer"/>
+        <EntitySet Name="routes" EntityType="ns.route"><NavigationPropertyBinding Path="first/depot" Target="customers"/><NavigationPropertyBinding Path="stops/depot" Target="customers"/></EntitySet>
+      </EntityContainer>`;
+    expect(report(body)).toEqual([]);
+    const routes = build(edmx(schema("ns", `${TYPES}${body}`))).model.container?.entitySets.find((e) => e.name === "routes");
+    expect(routes?.bindings.map((b) => b.path)).toEqual(["first/depot", "stops/depot"]);
+  });
+
   test("a Path to no navigation property, or a Target that is no entity set or singleton, is a warning and the binding is left out", () => {
     const content = edmx(schema("ns", `${TYPES}${container(`
       <NavigationPropertyBinding Path="nonav" Target="customers"/>

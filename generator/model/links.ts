@@ -61,7 +61,9 @@ function walk(ctx: LinkContext, start: StructuredType, path: string, at: SourceR
     last = member(t, segment, ctx.fill);
     if (!last) return undefined;
     if (last.kind === "navigation") t = through ? last.target : undefined;
-    else t = !last.type.collection && last.type.type.kind === "complex" ? last.type.type : undefined;
+    // Also through a collection of complex values: a binding's path may go through one (CSDL §13.4.1:
+    // the binding applies to every item), as the request emitter follows it.
+    else t = last.type.type.kind === "complex" ? last.type.type : undefined;
   }
   return last;
 }
