@@ -120,4 +120,23 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
       fs.chmodSync(path.join(dir, "ro"), 0o755);
     }
   });
+
+  asOther("an output folder its owner made read-only (0555) is regenerated, again and again, and stays 0555", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    if (asRoot) fs.chmodSync(dir, 0o777);
+    const run = other(dir);
+    expect(run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"]).code).toBe(0);
+    fs.chmodSync(path.join(dir, "gen"), 0o555);
+    for (const name of ["joinWebUrl", "joinWebUrl2"]) {
+      // A change to the spec, so that the output is swapped each time.
+      copySpec("graph-callrecords.xml", dir, (t) => t.replace('<Property Name="isTest"', `<Property Name="${name}" Type="Edm.String" />\n        <Property Name="isTest"`));
+      const r = run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+      expect((fs.statSync(path.join(dir, "gen")).mode & 0o777).toString(8)).toBe("555");
+      expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toContain(`${name}?:`);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml"]);
+    fs.chmodSync(path.join(dir, "gen"), 0o755);
+  });
 });

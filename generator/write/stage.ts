@@ -32,7 +32,7 @@ export function recover(outDir: string): Recovery {
   let result: Recovery = "none";
   if (fs.existsSync(backup)) {
     if (fs.existsSync(outDir)) {
-      fs.rmSync(backup, { recursive: true, force: true });
+      removeTree(backup);
       result = "removed-leftovers";
     } else {
       fs.renameSync(backup, outDir);
@@ -40,7 +40,7 @@ export function recover(outDir: string): Recovery {
     }
   }
   if (fs.existsSync(staging)) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    removeTree(staging);
     if (result === "none") result = "removed-leftovers";
   }
   return result;
@@ -69,21 +69,21 @@ export interface StageInput {
 export function replaceOutput(outDir: string, input: StageInput): void {
   const staging = stagingDir(outDir);
   const backup = backupDir(outDir);
-  fs.rmSync(staging, { recursive: true, force: true });
+  removeTree(staging);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const outExists = fs.existsSync(outDir);
   try {
     fs.mkdirSync(staging);
     stage(outDir, staging, outExists, input);
   } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    removeTree(staging);
     throw e;
   }
   if (!outExists) return fs.renameSync(staging, outDir);
   try {
     fs.renameSync(outDir, backup);
   } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    removeTree(staging);
     throw e;
   }
   pause();
@@ -91,11 +91,11 @@ export function replaceOutput(outDir: string, input: StageInput): void {
     fs.renameSync(staging, outDir);
   } catch (e) {
     fs.renameSync(backup, outDir);
-    fs.rmSync(staging, { recursive: true, force: true });
+    removeTree(staging);
     throw e;
   }
   pause();
-  fs.rmSync(backup, { recursive: true, force: true });
+  removeTree(backup);
 }
 
 function stage(outDir: string, staging: string, outExists: boolean, input: StageInput): void {
@@ -135,6 +135,29 @@ function carryOver(from: string, to: string, rel: string, input: StageInput, fol
     else linkOrCopy(src, dst);
     pause();
   }
+}
+
+/**
+ * Removes a folder odatagen made (a staging folder, or a backup of the output). A folder in it that is
+ * not writable (a user's `0555` output, its mode kept) would refuse its entries' removal: each such
+ * folder this process owns is made writable first, then removal is tried again.
+ */
+function removeTree(dir: string): void {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "EACCES" && code !== "EPERM") throw e;
+    writable(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writable(dir: string): void {
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory()) return;
+  if ((st.mode & 0o200) === 0 && st.uid === process.getuid?.()) fs.chmodSync(dir, (st.mode & 0o7777) | 0o700);
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) writable(path.join(dir, e.name));
 }
 
 /**
