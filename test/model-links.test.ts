@@ -158,3 +158,26 @@ describe("entity containers", () => {
     expect(diagnostics.map((d) => [d.code, d.path, d.file])).toEqual([["ODG104", "more.svc", "b.xml"]]);
   });
 });
+
+describe("EntityContainer Extends (CSDL §13.1.2)", () => {
+  const doc = (ns: string, body: string) => edmx(schema(ns, body));
+  const base = doc("Base", `<EntityType Name="City">${KEYED}</EntityType><EntityContainer Name="BaseC"><EntitySet Name="Cities" EntityType="Base.City"/></EntityContainer>`);
+  const main = doc("Main", `<EntityType Name="Person">${KEYED}<NavigationProperty Name="Home" Type="Base.City"/></EntityType>
+    <EntityContainer Name="MainC" Extends="Base.BaseC"><EntitySet Name="People" EntityType="Main.Person"><NavigationPropertyBinding Path="Home" Target="Cities"/></EntitySet></EntityContainer>`);
+
+  test.each([["base first", [base, main]], ["extending first", [main, base]]])(
+    "a container and the one it extends (%s) are the service's: no 'second container', both generated, a binding to an inherited set is found",
+    (_order, docs) => {
+      const r = generate({ inputs: docs.map((content, i) => ({ file: `d${i}.xml`, content })) });
+      expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+      expect(r.files.get("Main.requests.ts")).toMatch(/export function people\(\)/);
+      expect(r.files.get("Base.requests.ts")).toMatch(/export function cities\(\)/);
+    },
+  );
+
+  test("two unrelated containers: the second is still a warning and left out", () => {
+    const other = doc("Other", `<EntityType Name="T">${KEYED}</EntityType><EntityContainer Name="OtherC"><EntitySet Name="Ts" EntityType="Other.T"/></EntityContainer>`);
+    const r = generate({ inputs: [{ file: "a.xml", content: base }, { file: "b.xml", content: other }] });
+    expect(r.diagnostics.map((d) => [d.code, d.path])).toEqual([["ODG104", "Other.OtherC"]]);
+  });
+});

@@ -153,6 +153,8 @@ class ModelBuilder {
   readonly schemas: Schema[] = [];
   /** Namespaces declared so far, by their lower-case form (checkSchemaNames). */
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace. */
+  /** Containers another one names in `Extends`, qualified. */
+  readonly extendedContainers = new Set<string>();
   readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
@@ -256,8 +258,14 @@ class ModelBuilder {
         // read for its own mistakes and left out: generated with the first, two entity sets of one
         // name would be two functions (`people`, `people2`) that both address `/People`.
         const first = this.containers.values().next().value;
-        const container = this.container(c, schema.namespace, !first);
-        if (!first) schema.containers.push(container);
+        // One that extends another, or is extended (CSDL §13.1.2, its base in a referenced document
+        // given as an input too), is the service's too: its sets are generated beside the other's.
+        const qualifiedName = `${schema.namespace}.${c.name}`;
+        const base = c.extends ? this.qualify(c.extends, c.at) : undefined;
+        const related = first !== undefined && (base === first.qualifiedName || this.extendedContainers.has(qualifiedName));
+        if (base) this.extendedContainers.add(base);
+        const container = this.container(c, schema.namespace, !first || related);
+        if (!first || related) schema.containers.push(container);
         else
           this.diags.warning(Codes.duplicateName,
             `a second entity container ${container.qualifiedName} (CSDL §13: a service has exactly one; the first, ${first.qualifiedName} at ${placeOf(first.at)}, is the service's); it is left out`,
@@ -984,6 +992,7 @@ class ModelBuilder {
       name: c.name,
       namespace: ns,
       qualifiedName: qn,
+      ...(c.extends && { extends: this.qualify(c.extends, c.at) }),
       annotations: this.annotations(c.annotations, qn),
       at: c.at,
       entitySets: [],

@@ -142,7 +142,12 @@ function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, co
     if (!c) return !ctx.loaded.has(qualified.slice(0, qualified.lastIndexOf(".")));
     segments = segments.slice(1);
   }
-  return rootNames(c).has(segments[0]);
+  // A container has the sets and singletons of the one it extends too (CSDL §13.1.2), transitively.
+  for (let seen = 0; c && seen < 32; c = c.extends ? containers.get(c.extends) : undefined, seen++) {
+    if (rootNames(c).has(segments[0])) return true;
+    if (c.extends && !containers.has(c.extends)) return !ctx.loaded.has(c.extends.slice(0, c.extends.lastIndexOf(".")));
+  }
+  return false;
 }
 
 /** The names of a container's entity sets and singletons, made once per container. */

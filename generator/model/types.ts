@@ -190,6 +190,8 @@ export interface OperationImport {
 }
 
 export interface EntityContainer extends Named {
+  /** The container it extends (CSDL §13.1.2), qualified, when it names one. */
+  extends?: string;
   entitySets: EntitySet[];
   singletons: Singleton[];
   imports: OperationImport[];
