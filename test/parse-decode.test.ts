@@ -30,6 +30,11 @@ describe("decodeInput", () => {
     expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="UTF-16"?>`), "latin1")))).toMatch(/^error: not UTF-8: byte 0xF6 at line 2, column 44 \(the XML declaration says UTF-16, but without a byte-order mark it must be UTF-8\)/);
   });
 
+  test("a UTF-8 byte-order mark wins over a declared ISO-8859-1", () => {
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc(`<?xml version="1.0" encoding="ISO-8859-1"?>`), "utf8")]);
+    expect(text(decodeInput(withBom))).toBe(`\uFEFF${doc(`<?xml version="1.0" encoding="ISO-8859-1"?>`)}`);
+  });
+
   test("ISO-8859-1 as declared", () => {
     expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="ISO-8859-1"?>`), "latin1")))).toContain("Größe");
     expect(text(decodeInput(Buffer.from(doc(`<?xml version='1.0' encoding='latin1'?>`), "latin1")))).toContain("Größe");

@@ -324,7 +324,7 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
   const pagesOf401 = (r: { url: string }) => {
     if (r.url.includes("$count=true")) {
       const a = { ...person("a"), "@etag": 'W/"1"', "@type": "#Travel.Lite.Person", "Trips@count": 5, "Trips@nextLink": "People('a')/Trips?$skiptoken=1", Trips: [trip] };
-      return { headers: v401, body: { "@context": "$metadata#People", "@count": 2, value: [a], "@nextLink": "People?$skiptoken=1", "@Org.Custom": { "@kept": 1 } } };
+      return { headers: v401, body: { "@context": "$metadata#People", "@count": 2, value: [a], "@nextLink": "People?$skiptoken=1", "@Org.Custom": { "@kept": 1, "user@contoso": true } } };
     }
     if (r.url === "/People?$skiptoken=1") return { headers: v401, body: { "@context": "$metadata#People", value: [person("b"), { UserName: "gone", "@removed": { reason: "deleted" } }], "@deltaLink": "People?$deltatoken=9" } };
     return { status: 404 };
@@ -340,7 +340,8 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
     expect(first).toMatchObject({ "@odata.context": "$metadata#People", "@odata.count": 2, "@odata.nextLink": "People?$skiptoken=1" });
     expect(first["@count"]).toBeUndefined();
     // An annotation (a dot after the @) keeps its name, and so does what it holds (not OData's).
-    expect(first["@Org.Custom"]).toEqual({ "@odata.kept": 1 });
+    // Only the names of JSON Format §4.5's control information: `@kept`, `user@contoso` are data.
+    expect(first["@Org.Custom"]).toEqual({ "@kept": 1, "user@contoso": true });
     expect((first.value as unknown[])[0]).toEqual({
       ...person("a"), "@odata.etag": 'W/"1"', "@odata.type": "#Travel.Lite.Person", "Trips@odata.count": 5, "Trips@odata.nextLink": "People('a')/Trips?$skiptoken=1",
       Trips: [{ TripId: 1, Name: "t", "@odata.id": "People('a')/Trips(1)", "Name@Core.Description": "kept", "PlanItems@odata.count": 3 }],

@@ -1015,15 +1015,20 @@ async function parseBody(response: Response): Promise<unknown> {
  * JSON Format 4.01 §4.5: a payload with `OData-Version: 4.01` or later SHOULD write control
  * information without the `odata.` prefix (`@nextLink`, `@count`, `@etag`, `Trips@count`), and a
  * 4.01 consumer MUST read both forms (§21, conformance 8.a). So, once on receipt and at every depth
- * (expanded entities, complex values), a name whose part after `@` has no dot (control information;
- * an annotation such as `@Core.Description` has one) gets the prefix. `@removed` keeps its name: the
- * types name it so, as Graph writes it. A 4.0 payload is not walked.
+ * (expanded entities, complex values), a name of §4.5's control information (`@nextLink`,
+ * `Trips@count`; an annotation such as `@Core.Description` is not one) gets the prefix. `@removed`
+ * keeps its name: the types name it so, as Graph writes it. A 4.0 payload is not walked. Inside an
+ * `Edm.Untyped` value, a JSON-LD `@context`/`@type`/`@id` is renamed too: the runtime does not know
+ * the model.
  */
 function prefixed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(prefixed);
   const o = record(value);
-  return o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [/@[^.]+$/.test(k) && k !== "@removed" ? k.replace("@", "@odata.") : k, prefixed(v)])) : value;
+  return o ? Object.fromEntries(Object.entries(o).map(([k, v]) => [CONTROL_INFO.test(k) ? k.replace("@", "@odata.") : k, prefixed(v)])) : value;
 }
+/** The control information JSON Format 4.01 §4.5 names (not any `@word`: `user@contoso` in an untyped value is data). */
+const CONTROL_INFO =
+  /@(context|metadataEtag|type|count|nextLink|deltaLink|id|editLink|readLink|etag|navigationLink|associationLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)$/;
 
 /** The JSON body of a response, checked with `options.validate`. */
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {

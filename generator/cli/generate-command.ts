@@ -155,5 +155,5 @@ export function shown(p: string): string {
 
 /** A wait for another odatagen's lock is said on stderr, even with --quiet: it may last minutes. */
 export function waitNotice(message: string): void {
-  process.stderr.write(`odatagen: ${message}\n`);
+  err.print(`odatagen: ${message}`);
 }

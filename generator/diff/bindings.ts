@@ -47,6 +47,8 @@ export function compareBindings(a: ModelSummary, b: ModelSummary, add: Add): voi
 
 /** What following `now` (in `b`) instead of `old` (in `a`) does to the ETags calls through `path` (`Set/Nav`) need. */
 function etagEffect(a: ModelSummary, b: ModelSummary, old: Place | undefined, now: Place | undefined, path: string): { text: string; breaking: boolean } {
+  // No set needs an ETag in either version (most services): nothing to gain or lose, no walk.
+  if (!hasEtagSet(a) && !hasEtagSet(b)) return { text: "", breaking: false };
   const through = (via: string) => (via ? `${path}/${via}` : "it");
   const gained = firstEtag(b, a, now, old);
   if (gained) return { text: `; updates and deletes through ${through(gained.via)} now need an ETag (${gained.set} has Core.OptimisticConcurrency)`, breaking: true };
@@ -74,6 +76,13 @@ function firstEtag(m: ModelSummary, o: ModelSummary, start: Place | undefined, o
     for (const [rel, next] of hops(m, here)) queue.push([next, there && step(o, there, rel), via ? `${via}/${rel}` : rel]);
   }
   return undefined;
+}
+
+const etagSets = new WeakMap<ModelSummary, boolean>();
+function hasEtagSet(m: ModelSummary): boolean {
+  let has = etagSets.get(m);
+  if (has === undefined) etagSets.set(m, (has = [...m.entrySets.values()].some((e) => e.etag === true)));
+  return has;
 }
 
 /** A binding target as a place; undefined for one in another container, which the client does not follow. */

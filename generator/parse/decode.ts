@@ -16,7 +16,9 @@ export function decodeInput(buf: Buffer): Decoded {
   }
   // Read this far, the declaration's bytes were ASCII: a document labelled UTF-16 or UTF-32 without a
   // byte-order mark cannot be (XML 1.0 Appendix F). .NET's XmlWriter over a string labels UTF-8 so.
-  const label = declaredEncoding(buf);
+  // A UTF-8 byte-order mark decides, whatever the declaration says (XML 1.0 Appendix F).
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const label = bom ? undefined : declaredEncoding(buf);
   const declared = label && /^(utf-?16|utf-?32|ucs-?2|ucs-?4)/i.test(label) ? undefined : label;
   if (declared === undefined || /^utf-?8$/i.test(declared)) {
     if (isUtf8(buf)) return { ok: true, text: buf.toString("utf8") };
