@@ -369,7 +369,7 @@ class ModelBuilder {
     // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
     if (this.readBody)
       for (const list of this.operations.values())
-        if (list.length > 1) checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op)));
+        if (list.length > 1) this.leaveOut(checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op))));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -902,11 +902,20 @@ class ModelBuilder {
       }
   }
 
+  /** Takes operations out of the model: their schema, their name's overloads, the imports of them. */
+  leaveOut(dropped: ReadonlySet<Operation>): void {
+    if (dropped.size === 0) return;
+    const keep = (list: Operation[]) => list.splice(0, list.length, ...list.filter((op) => !dropped.has(op)));
+    for (const s of this.schemas) keep(s.operations);
+    for (const list of this.operations.values()) keep(list);
+    for (const c of this.containers.values()) for (const i of c.imports) keep(i.operations);
+  }
+
   declareOperations(raw: RawSchema, schema: Schema): void {
     for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
     // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
     // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
-    if (!this.readBody) checkFunctionOverloads(this.diags, schema.operations);
+    if (!this.readBody) this.leaveOut(checkFunctionOverloads(this.diags, schema.operations));
     const actions = new Set<string>();
     for (const op of schema.operations) {
       if (op.kind !== "action" || !given(op.name)) continue;

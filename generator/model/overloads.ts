@@ -4,8 +4,9 @@
  * parameter names, MUST differ by the ordered list of their parameter types, and MUST specify the same
  * return type. A URL names a function and its parameters, never their types (URL Conventions
  * §4.5.4.1, `/f(x=1)`): two overloads with one set of names would be two generated functions that
- * call one URL, so that is an error (ODG104, as two actions bound to one type are); the other two
- * rules change no URL and are warnings. Each is reported at the later overload, naming the first.
+ * call one URL: the later one is left out (a warning, ODG104: the metadata is a service's, which its
+ * users cannot fix; the service can only ever answer one of them); the other two rules change no URL
+ * and are warnings too. Each is reported at the later overload, naming the first.
  * One map lookup per overload and rule.
  */
 import { Codes, placeOf, type DiagnosticBag } from "../diagnostics";
@@ -15,7 +16,9 @@ function typeName(t: TypeRef): string {
   return t.collection ? `Collection(${t.type.qualifiedName})` : t.type.qualifiedName;
 }
 
-export function checkFunctionOverloads(diags: DiagnosticBag, functions: Iterable<Operation>): void {
+/** Reports the overloads §12.2.1 forbids; returns those to leave out (a later one with a first one's parameter names). */
+export function checkFunctionOverloads(diags: DiagnosticBag, functions: Iterable<Operation>): Set<Operation> {
+  const dropped = new Set<Operation>();
   const names = new Map<string, Operation>();
   const types = new Map<string, Operation>();
   const returns = new Map<string, Operation>();
@@ -28,9 +31,10 @@ export function checkFunctionOverloads(diags: DiagnosticBag, functions: Iterable
     const nameKey = `${group}\u0000${paramNames.join("\u0000")}`;
     const first = names.get(nameKey);
     if (first) {
-      diags.error(Codes.duplicateName,
-        `${what} has two overloads with the parameters (${paramNames.join(", ")}) (CSDL §12.2.1: overloads differ by their ${binding ? "non-binding " : ""}parameter names; a URL names only those); the first is at ${placeOf(first.at)}`,
+      diags.warning(Codes.duplicateName,
+        `${what} has two overloads with the parameters (${paramNames.join(", ")}) (CSDL §12.2.1: overloads differ by their ${binding ? "non-binding " : ""}parameter names; a URL names only those); the first is at ${placeOf(first.at)}; this one is left out`,
         f.qualifiedName, f.at);
+      dropped.add(f);
       continue;
     }
     names.set(nameKey, f);
@@ -50,4 +54,5 @@ export function checkFunctionOverloads(diags: DiagnosticBag, functions: Iterable
         `${what} returns ${typeName(f.returnType)} here and ${typeName(other.returnType)} in the overload at ${placeOf(other.at)} (CSDL §12.2.1: its overloads specify the same return type)`,
         f.qualifiedName, f.at);
   }
+  return dropped;
 }
