@@ -92,12 +92,15 @@ describe("NavigationPropertyBinding", () => {
 });
 
 describe("entity container", () => {
-  test("an import's EntitySet that names no entity set of the container is a warning, and ignored", () => {
+  test("an import's EntitySet that names no entity set of the container is a warning, and ignored (a path from a singleton, or another container's set, is not)", () => {
     expect(report(`<Function Name="top"><ReturnType Type="Collection(ns.order)"/></Function>
       <EntityContainer Name="svc"><EntitySet Name="orders" EntityType="ns.order"/>
         <FunctionImport Name="topOrders" Function="ns.top" EntitySet="orders"/>
         <FunctionImport Name="topQualified" Function="ns.top" EntitySet="ns.svc/orders"/>
         <FunctionImport Name="topNowhere" Function="ns.top" EntitySet="order"/>
+        <Singleton Name="me" Type="ns.customer"/>
+        <FunctionImport Name="myOrders" Function="ns.top" EntitySet="me/orders"/>
+        <FunctionImport Name="theirs" Function="ns.top" EntitySet="other.svc/orders"/>
       </EntityContainer>`)).toEqual([["warning", "ODG103", "ns.svc/topNowhere", "EntitySet order is not an entity set of ns.svc; it is ignored", true]]);
   });
 

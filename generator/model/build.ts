@@ -1033,7 +1033,8 @@ class ModelBuilder {
         at: s.at,
       });
     }
-    const sets = new Set(c.entitySets.map((s) => s.name));
+    // A 4.01 path may start at a singleton too (`Me/Friends`).
+    const sets = new Set([...c.entitySets, ...c.singletons].map((s) => s.name));
     for (const i of c.imports) {
       const named = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind);
       const ops = named?.filter((o) => !o.bound);
@@ -1048,7 +1049,9 @@ class ModelBuilder {
       // from one); the generated code does not use it, so one that names nothing is only reported.
       let entitySet = i.entitySet;
       const segments = entitySet?.split("/") ?? [];
-      if (entitySet && !sets.has(segments.length > 1 && segments[0].includes(".") ? segments[1] : segments[0])) {
+      // `Ns.Container/Set`: another container's set is not checked here (it may be in a document not among the inputs).
+      const elsewhere = segments.length > 1 && segments[0].includes(".") && this.qualify(segments[0], i.at) !== qn;
+      if (entitySet && !elsewhere && !sets.has(segments.length > 1 && segments[0].includes(".") ? segments[1] : segments[0])) {
         this.diags.warning(Codes.undefinedType, `EntitySet ${entitySet} is not an entity set of ${qn}; it is ignored`, `${qn}/${i.name}`, i.at);
         entitySet = undefined;
       }
