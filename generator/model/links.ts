@@ -144,16 +144,23 @@ function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, co
   }
   // A container has the sets and singletons of the one it extends too (CSDL §13.1.2), transitively.
   for (let seen = 0; c && seen < 32; c = c.extends ? containers.get(c.extends) : undefined, seen++) {
-    if (rootNames(c).has(segments[0])) return true;
+    // An entity set or singleton (they have a type); an import is not a binding target.
+    if (containerChildren(c).get(segments[0])?.type) return true;
     if (c.extends && !containers.has(c.extends)) return !ctx.loaded.has(c.extends.slice(0, c.extends.lastIndexOf(".")));
   }
   return false;
 }
 
-/** The names of a container's entity sets and singletons, made once per container. */
-const roots = new WeakMap<EntityContainer, Set<string>>();
-function rootNames(c: EntityContainer): Set<string> {
-  let names = roots.get(c);
-  if (!names) roots.set(c, (names = new Set([...c.entitySets.map((s) => s.name), ...c.singletons.map((s) => s.name)])));
+/** A container's entity sets, singletons and imports by name (with the entity type of a set or singleton), made once per container. */
+const children = new WeakMap<EntityContainer, Map<string, { type?: StructuredType }>>();
+export function containerChildren(c: EntityContainer): Map<string, { type?: StructuredType }> {
+  let names = children.get(c);
+  if (!names) {
+    names = new Map<string, { type?: StructuredType }>();
+    for (const s of c.entitySets) names.set(s.name, { type: s.entityType });
+    for (const s of c.singletons) names.set(s.name, { type: s.type });
+    for (const i of c.imports) names.set(i.name, {});
+    children.set(c, names);
+  }
   return names;
 }

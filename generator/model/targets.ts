@@ -10,7 +10,7 @@
  */
 import { Codes, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
-import { member, type LinkContext } from "./links";
+import { containerChildren, member, type LinkContext } from "./links";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
 
@@ -114,16 +114,3 @@ function firstSlash(target: string): number {
   return -1;
 }
 
-/** A container's entity sets, singletons and imports by name (with the entity type of a set or singleton), made once per container. */
-const children = new WeakMap<EntityContainer, Map<string, { type?: StructuredType }>>();
-function containerChildren(c: EntityContainer): Map<string, { type?: StructuredType }> {
-  let names = children.get(c);
-  if (!names) {
-    names = new Map<string, { type?: StructuredType }>();
-    for (const s of c.entitySets) names.set(s.name, { type: s.entityType });
-    for (const s of c.singletons) names.set(s.name, { type: s.type });
-    for (const i of c.imports) names.set(i.name, {});
-    children.set(c, names);
-  }
-  return names;
-}

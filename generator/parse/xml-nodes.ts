@@ -42,16 +42,6 @@ export function startOf(node: XNode): number {
   return meta?.startIndex ?? 0;
 }
 
-/** An element's text: its text and CDATA children, joined. */
-export function textOf(node: XNode): string {
-  let out = "";
-  for (const child of childNodes(node)) {
-    const t = child["#text"];
-    if (typeof t === "string") out += t;
-  }
-  return out;
-}
-
 /**
  * Attributes by local name, as CSDL reads them (`m:HasStream` in EDMX 1.0 is `HasStream`);
  * namespace declarations left out. A later attribute with the same local name wins.
