@@ -565,19 +565,71 @@ describe("validation of responses with the generated validators", () => {
   });
 });
 
-describe("a null single result: 204 No Content (Protocol §9.1.4)", () => {
+describe("a null single result: 204 No Content (Protocol §9.1.4, §11.2.7, §11.5.4)", () => {
+  type Lib = typeof import("./.generated/client-null/Lib.requests");
+  let lib: Lib;
+  beforeAll(() => {
+    lib = require(path.join(generateFixture("requests/null-results.xml", "client-null"), "Lib.requests"));
+  });
+  const book = { "@odata.context": "$metadata#Books/$entity", id: "b2", title: "Dune Messiah" };
+
   test("an operation returning one nullable primitive or enum resolves { value: null }; with a body, the body", async () => {
-    type Lib = typeof import("./.generated/client-null/Lib.requests");
-    const lib: Lib = require(path.join(generateFixture("requests/null-results.xml", "client-null"), "Lib.requests"));
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 204 }));
     await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ value: null });
     await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
-    // What the types leave out, as the README says: a non-nullable primitive or a complex value answered 204 is undefined.
+    // What the types leave out, as the README says: a non-nullable primitive answered 204 is undefined.
     await expect(lib.shelf(client)).resolves.toBeUndefined();
-    await expect(lib.stats(client)).resolves.toBeUndefined();
     srv.handle(() => ({ body: { "@odata.context": "$metadata#Edm.Int32", value: 7 } }));
     await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ "@odata.context": "$metadata#Edm.Int32", value: 7 });
+  });
+
+  test("a read of a single-valued navigation property with nothing related resolves null; with a body, the entity", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const dune = lib.books().byKey("b1");
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.getBook(client, lib.bookSequel(dune))).resolves.toBeNull();
+    await expect(lib.getBook(client, lib.bookPrequel(dune), { select: ["title"], expand: ["author"] })).resolves.toBeNull();
+    // Not a validation error: there is nothing to validate.
+    await expect(lib.getBook(client, lib.bookSequel(dune), { validate: () => ({ valid: false, errors: [{ path: "", message: "no" }] }) })).resolves.toBeNull();
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /svc/Books('b1')/sequel",
+      "GET /svc/Books('b1')/prequel?$select=title&$expand=author",
+      "GET /svc/Books('b1')/sequel",
+    ]);
+    srv.handle(() => ({ body: book }));
+    await expect(lib.getBook(client, lib.bookSequel(dune))).resolves.toEqual(book);
+    await expect(lib.getAuthor(client, lib.bookAuthor(dune))).resolves.toEqual(book);
+    // A composable function's nullable result, read through its address.
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.getBook(client, lib.latestRef(lib.books()))).resolves.toBeNull();
+    expect(srv.requests[0].url).toBe("/svc/Books/Lib.latest()");
+    // A list answered 204 is no null page: what it was.
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.listBooks(client, lib.bookRelated(dune))).resolves.toBeUndefined();
+  });
+
+  test("an operation returning one nullable entity or complex value resolves null; with a body, the body", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.stats(client)).resolves.toBeNull();
+    await expect(lib.pick(client, { select: ["title"] })).resolves.toBeNull();
+    await expect(lib.lend(client, { title: "Dune" })).resolves.toBeNull();
+    await expect(lib.latest(client, lib.books())).resolves.toBeNull();
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+      "GET /stats() ",
+      "GET /pick()?$select=title ",
+      'POST /lend {"title":"Dune"}',
+      "GET /Books/Lib.latest() ",
+    ]);
+    // Where the metadata says Nullable="false", a 204 breaks it; the result is null all the same (the types do not say so).
+    await expect(lib.totals(client)).resolves.toBeNull();
+    await expect(lib.restock(client)).resolves.toBeNull();
+    srv.handle(() => ({ body: book }));
+    await expect(lib.pick(client)).resolves.toEqual(book);
+    await expect(lib.lend(client, { title: "Dune" })).resolves.toEqual(book);
+    srv.handle(() => ({ body: { loans: 3 } }));
+    await expect(lib.stats(client)).resolves.toEqual({ loans: 3 });
   });
 });
 

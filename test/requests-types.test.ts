@@ -89,7 +89,8 @@ export async function usage(): Promise<void> {
   void (await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag: "*", prefer: "return=representation" })).UserName;
 
   const airport = await getNearestAirport(client, { lat: 1, lon: 2 });
-  const code: string = airport.IcaoCode;
+  // One entity, Nullable absent (CSDL §12.8: nullable): null when the service answers 204.
+  const code: string | undefined = airport?.IcaoCode;
   // @ts-expect-error lon is required
   await getNearestAirport(client, { lat: 1 });
   await findTrips(client, { near: { City: "Boise" }, after: null, tags: ["a"] });
@@ -110,7 +111,7 @@ export async function usage(): Promise<void> {
   const sureTripId: number = trips.value[0]!.TripId;
   // A composable function's result is an address of its type.
   const favourite = await getAirline(client, getFavoriteAirlineRef(people().byKey("a")), { select: ["Name"] });
-  const airlineName: string | null | undefined = favourite.Name;
+  const airlineName: string | null | undefined = favourite?.Name;
   // @ts-expect-error an airline is not a person
   await getPerson(client, getFavoriteAirlineRef(people().byKey("a")));
   // @ts-expect-error userName is required
@@ -318,6 +319,67 @@ test("$expand in the result type: expanded navigation properties as their nested
   expect(byFile(diagnostics, "types-expand").wrong).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
 });
 
+// A single result the metadata lets be null (Nullable absent or true) is typed `| null`: a read of a
+// single-valued navigation property (204 when nothing is related), an operation's entity or complex
+// value. Nullable="false" is not; nor is the top level only: `$select`/`$expand` still type what is read.
+const NULL_USAGE = `
+import * as rt from "./runtime.js";
+import { bookAuthor, bookPrequel, bookSequel, books, firstRef, getAuthor, getBook, latest, latestRef, lend, listBooks, pick, restock, stats, surePick, totals, updateBook } from "./Lib.requests.js";
+import type { Stats } from "./Lib.types.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  const dune = books().byKey("b1");
+  const sequel = await getBook(client, bookSequel(dune), { select: ["title"], expand: { author: { select: ["name"] } } });
+  // @ts-expect-error nothing may be related
+  void sequel.title;
+  const sequelTitle: string | undefined = sequel?.title;
+  // Only the top level may be null: the expanded author (Nullable="false") is there.
+  const sequelAuthor: string | undefined = sequel?.author.name;
+  const prequel = await getBook(client, bookPrequel(dune));
+  const prequelId: string | undefined = prequel?.id;
+  // @ts-expect-error Nullable="true" says so too
+  const surePrequel: string = prequel.id;
+  // Nullable="false": the author is there.
+  const author = await getAuthor(client, bookAuthor(dune), { select: ["name"] });
+  const authorName: string = author.name;
+  // A set's member, read by key, is not null (not found is a 404).
+  const byKey = await getBook(client, dune, { select: ["title"] });
+  const byKeyTitle: string = byKey.title;
+  // A nullable navigation's address goes wherever an address does.
+  await updateBook(client, bookSequel(dune), { title: "x" });
+  await rt.addRef(client, bookPrequel(dune), dune);
+  const further = await getBook(client, bookSequel(bookPrequel(dune)));
+  const furtherId: string | undefined = further?.id;
+  // A composable function's result: nullable unless Nullable="false".
+  const last = await getBook(client, latestRef(books()), { select: ["title"] });
+  const lastTitle: string | undefined = last?.title;
+  const firstTitle: string = (await getBook(client, firstRef(books()), { select: ["title"] })).title;
+  // Operations: an entity or complex value that may be null.
+  const picked = await pick(client, { select: ["title"] });
+  const pickedTitle: string | undefined = picked?.title;
+  const sure: string = (await surePick(client, { select: ["title"] })).title;
+  const lent = await lend(client, { title: "Dune" });
+  const lentId: string | undefined = lent?.id;
+  const restocked: string = (await restock(client)).id;
+  const s: Stats | null = await stats(client);
+  const t: Stats = await totals(client);
+  const newest = await latest(client, books());
+  const newestId: string | undefined = newest?.id;
+  // Lists are pages, never null.
+  const page = await listBooks(client, books());
+  const listed: string = page.value[0]!.id;
+  void [sequelTitle, sequelAuthor, prequelId, surePrequel, authorName, byKeyTitle, furtherId, lastTitle, firstTitle, pickedTitle, sure, lentId, restocked, s, t, newestId, listed];
+}
+`;
+
+test("a single result that may be null is typed | null; Nullable=\"false\" is not", () => {
+  const diagnostics = compileUsage("requests/null-results.xml", "types-null", NULL_USAGE, "nothing may be related");
+  expect(byFile(diagnostics, "types-null").usage).toEqual([]);
+  expect(byFile(diagnostics, "types-null").wrong).toEqual([expect.stringMatching(/'sequel' is possibly 'null'/)]);
+});
+
 // An open type's $select takes its dynamic properties (any name), and editors still offer its
 // declared ones (the index signature no longer swallows them into plain string).
 const OPEN_USAGE = `
@@ -419,7 +481,7 @@ declare const client: rt.Client;
 export async function usage(): Promise<void> {
   const profile = memberProfile(members().byKey("m1"));
   const advisor = await getMember(client, profileAdvisor(profile), { select: ["id"] });
-  void advisor.id;
+  void advisor?.id;
   await getNote(client, profileNotes(profile).byKey(5));
   await getMember(client, officeDeskmate(profileOffice(profile)));
   // @ts-expect-error a note key is an Int32
@@ -451,7 +513,7 @@ describe("navigation through complex properties", () => {
   });
 
   test("a complex value's address is not an entity's", () => {
-    expect(byFile(diagnostics, "types-complex").wrong).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member>'/)]);
+    expect(byFile(diagnostics, "types-complex").wrong).toEqual([expect.stringMatching(/ComplexRef<Profile>' is not assignable to parameter of type 'EntityRef<Member, null>'/)]);
   });
 });
 

@@ -32,8 +32,8 @@ export interface SecurityCopilotNavigation {
 }
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */
-export function securitySecurityCopilot(parent: rt.EntityRef<Security>): rt.EntityRef<SecurityCopilot> {
-  return rt.nav<SecurityCopilot>(parent, "securityCopilot", true);
+export function securitySecurityCopilot(parent: rt.EntityRef<Security>): rt.EntityRef<SecurityCopilot, null> {
+  return rt.nav<SecurityCopilot, null>(parent, "securityCopilot", true);
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
@@ -41,8 +41,8 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>)
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>> {
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -66,8 +66,8 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never>(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E>> {
+/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -81,8 +81,8 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -108,7 +108,7 @@ export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<Se
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.securityCopilot`. */
 export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
-export function castEntity<Q extends keyof EntitySubtypes & string>(target: rt.EntityRef<AnyEntity>, type: Q): rt.EntityRef<EntitySubtypes[Q]>;
+export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
 export function castEntity(target: rt.EntityRef<AnyEntity> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

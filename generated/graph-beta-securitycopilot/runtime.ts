@@ -540,9 +540,19 @@ abstract class Ref {
   }
 }
 
-/** The address of one entity (OData URL Conventions §4.3). */
-export class EntityRef<T> extends Ref {
+/**
+ * The address of one entity (OData URL Conventions §4.3). `N` is `null` where there may be no
+ * entity there: a nullable single-valued navigation property (CSDL §8.4: Nullable absent or true)
+ * or a composable function's nullable result, whose read a service answers 204 No Content when
+ * nothing is related (Protocol §11.2.7); a read of it is typed `… | null`. Else `never`.
+ */
+export class EntityRef<T, N extends null = never> extends Ref {
   declare readonly __entity?: T;
+  /**
+   * Carries `N` for the type checker (no run-time cost). A method's parameter is compared both ways,
+   * so an `EntityRef<T, null>` goes wherever an `EntityRef<T>` does (update, navigation, `$ref`).
+   */
+  declare readonly __empty?: { bivariant(empty: N): void }["bivariant"];
   /** Tells an entity from a collection for the type checker (no run-time cost). */
   declare private readonly single: true;
 }
@@ -588,9 +598,9 @@ export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef
   return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
 }
 
-/** A single-valued navigation property of an entity or of a complex value. */
-export function nav<U>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U> {
-  return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
+/** A single-valued navigation property of an entity or of a complex value; `N` is `null` where it is nullable. */
+export function nav<U, N extends null = never>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, N> {
+  return new EntityRef<U, N>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
 
 /** A collection-valued navigation property of an entity or of a complex value. */
@@ -621,10 +631,11 @@ function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, 
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
  * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
  * `path` is used as given (percent-encode what a segment needs). Which entity set it is in is not
- * known, so no binding is followed from it and no ETag is required.
+ * known, so no binding is followed from it and no ETag is required. `N` is `null` where nothing
+ * may be there (a composable function's nullable result): a read of it is typed `… | null`.
  */
-export function at<U>(path: string): EntityRef<U> {
-  return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
+export function at<U, N extends null = never>(path: string): EntityRef<U, N> {
+  return new EntityRef<U, N>(belowRoot(path), { info: {}, within: "" });
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
@@ -842,12 +853,13 @@ interface Exchange {
 /**
  * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
- * With `"value"`, the result is one primitive (`{ value: x }`, JSON Format §11) that may be null, for
- * which a service answers 204 No Content (Protocol §9.1.4): that resolves `{ value: null }`.
+ * A null single result comes as 204 No Content (Protocol §9.1.4, §11.5.4): with `"value"`, the
+ * result is one primitive (`{ value: x }`, JSON Format §11), and 204 resolves `{ value: null }`;
+ * with `"single"`, it is one entity or complex value, and 204 resolves `null`.
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" = false): Promise<T> {
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "single" = false): Promise<T> {
   const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body }, options);
-  if (page === "value" && response.status === 204) return { value: null } as T;
+  if (response.status === 204 && (page === "value" || page === "single")) return (page === "value" ? { value: null } : null) as T;
   return page === true ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
@@ -860,12 +872,16 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
   return response.blob();
 }
 
-/** GET of an entity (or a page of a collection) with query options. */
+/**
+ * GET of an entity (or a page of a collection) with query options. One entity answered 204 No
+ * Content is null (Protocol §11.2.7: a single-valued navigation property with nothing related).
+ */
 export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
   const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);
+  if (!page && response.status === 204) return null as T;
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 

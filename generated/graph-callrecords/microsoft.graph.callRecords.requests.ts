@@ -33,8 +33,8 @@ export interface SessionNavigation {
 }
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
-export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer> {
-  return rt.nav<Organizer>(parent, "organizer_v2", true);
+export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer, null> {
+  return rt.nav<Organizer, null>(parent, "organizer_v2", true);
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
@@ -56,8 +56,8 @@ export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -81,8 +81,8 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -106,8 +106,8 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -131,8 +131,8 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -156,8 +156,8 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -181,8 +181,8 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E>> {
+/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -208,7 +208,7 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, 
 
 /** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
 export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(target: rt.CollectionRef<AnyParticipantBase, K>, type: Q): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
-export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string>(target: rt.EntityRef<AnyParticipantBase>, type: Q): rt.EntityRef<ParticipantBaseSubtypes[Q]>;
+export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyParticipantBase, N>, type: Q): rt.EntityRef<ParticipantBaseSubtypes[Q], N>;
 export function castParticipantBase(target: rt.EntityRef<AnyParticipantBase> | rt.CollectionRef<AnyParticipantBase, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

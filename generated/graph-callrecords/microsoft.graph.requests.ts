@@ -32,8 +32,8 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never>(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E>> {
+/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -47,8 +47,8 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>> {
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -74,7 +74,7 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>,
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.callRecord`. */
 export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
-export function castEntity<Q extends keyof EntitySubtypes & string>(target: rt.EntityRef<AnyEntity>, type: Q): rt.EntityRef<EntitySubtypes[Q]>;
+export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
 export function castEntity(target: rt.EntityRef<AnyEntity> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -22,7 +22,11 @@ export interface OperationView {
   result: string;
   /** The expression computing the path (and query) of the request. */
   path: string;
-  /** `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for one nullable primitive (204 is `{ value: null }`), else "". */
+  /**
+   * `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for
+   * one nullable primitive (204 is `{ value: null }`), `, "single"` for one entity or complex value
+   * (204 is `null`), else "".
+   */
   page: string;
   /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
   send: string;
@@ -101,8 +105,9 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
         `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : ""}, returns (it is composable): \`.../${importName ?? op.qualifiedName}(…)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
       signature: args.slice(1).join(", "),
-      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}>`,
-      make: ret.collection ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.at<${item}>(${path})`,
+      // A nullable result's address may have nothing there: a read of it is typed `… | null`.
+      type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
+      make: ret.collection ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.at<${item}${ret.nullable ? ", null" : ""}>(${path})`,
     };
   }
   if (isFunction && ret && ret.type.kind === "entity") {
@@ -122,6 +127,10 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
       result = ret.collection ? `rt.Page<${whole}>` : whole;
     }
   }
+  // One entity or complex value that may be null (ReturnType Nullable absent or true, CSDL §12.8)
+  // comes as 204 No Content when null (Protocol §11.5.4): typed `| null`, outside the read's type.
+  const structured = ret !== undefined && !ret.collection && (ret.type.kind === "entity" || ret.type.kind === "complex");
+  if (structured && ret.nullable) result = `${result} | null`;
   return {
     typeParams,
     compose,
@@ -137,8 +146,9 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
     // A collection comes as a page: `validate` checks each item, as for a list.
-    // A nullable primitive (`{ value: x | null }`) comes as 204 No Content when null (Protocol §9.1.4).
-    page: op.returnType?.collection ? ", true" : op.returnType && !stream && op.returnType.nullable && !/^(entity|complex)$/.test(op.returnType.type.kind) ? ', "value"' : "",
+    // A nullable primitive (`{ value: x | null }`) comes as 204 No Content when null (Protocol §9.1.4),
+    // and so does an entity or complex value: null (a 204 where Nullable="false" is null too, untyped).
+    page: op.returnType?.collection ? ", true" : structured ? ', "single"' : op.returnType && !stream && op.returnType.nullable ? ', "value"' : "",
     send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
 }

@@ -28,8 +28,8 @@ export interface RequestsView {
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
-  /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q` and `k` name the type parameters. */
-  castBuilders: { doc: string; name: string; type: string; map: string; q: string; k: string }[];
+  /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q`, `k` and `n` name the type parameters. */
+  castBuilders: { doc: string; name: string; type: string; map: string; q: string; k: string; n: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -42,6 +42,10 @@ export interface EntityRequestsView {
   keyType: string;
   /** get's and list's type parameters, `<S extends …, const E extends …>` (selected properties, expansions), and their options' type. */
   typeParams: string;
+  /** get's type parameters: `typeParams` and `N`, what the target's 204 reads as (`null` for a nullable navigation property, else `never`). */
+  getTypeParams: string;
+  /** The name of that type parameter (`N`, unless the signature names a type so). */
+  empty: string;
   options: string;
   /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
@@ -168,10 +172,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       ]),
       name: scope.claim(`${owner}${pascal(n.name)}`),
       parent: parentRef,
-      type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}>`,
+      // CSDL §8.4: a single-valued navigation property is nullable unless Nullable="false"; with
+      // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null.
+      type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
       make: n.collection
         ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
-        : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
+        : `rt.nav<${target}${n.nullable ? ", null" : ""}>(parent, ${JSON.stringify(n.name)}${contained})`,
     };
   };
 
@@ -225,11 +231,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
     const q = reads(t, typeParameter("S", named), typeParameter("E", named));
+    // Inferred from the target (`never` for one that is sure to be there); given other type
+    // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
+    const empty = typeParameter("N", named);
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
       typeParams: q.typeParams,
+      getTypeParams: `${q.typeParams.slice(0, -1)}, ${empty} extends null = null>`,
+      empty,
       options: q.options,
       result: q.result,
       returned: defaultSet(t, readTs(t)),
@@ -300,6 +311,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       map,
       q: typeParameter("Q", named),
       k: typeParameter("K", named),
+      n: typeParameter("N", named),
     });
   }
 

@@ -43,8 +43,8 @@ export interface KeeperNavigation {
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
-export function keeperFavourite(parent: rt.EntityRef<Keeper>): rt.EntityRef<AnyAnimal> {
-  return rt.nav<AnyAnimal>(parent, "favourite");
+export function keeperFavourite(parent: rt.EntityRef<Keeper>): rt.EntityRef<AnyAnimal, null> {
+  return rt.nav<AnyAnimal, null>(parent, "favourite");
 }
 
 /** `animals` of a `zoo.model.keeper`: `.../animals`. */
@@ -52,8 +52,8 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<An
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>> {
+/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -77,8 +77,8 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>> {
+/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -102,8 +102,8 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>> {
+/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -127,8 +127,8 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E>> {
+/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -152,8 +152,8 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>> {
+/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -179,14 +179,14 @@ export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, op
 
 /** A type cast of a `zoo.model.animal`, or of a collection of them, to one of its subtypes: `.../zoo.model.bird`. */
 export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(target: rt.CollectionRef<AnyAnimal, K>, type: Q): rt.CollectionRef<AnimalSubtypes[Q], K>;
-export function castAnimal<Q extends keyof AnimalSubtypes & string>(target: rt.EntityRef<AnyAnimal>, type: Q): rt.EntityRef<AnimalSubtypes[Q]>;
+export function castAnimal<Q extends keyof AnimalSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyAnimal, N>, type: Q): rt.EntityRef<AnimalSubtypes[Q], N>;
 export function castAnimal(target: rt.EntityRef<AnyAnimal> | rt.CollectionRef<AnyAnimal, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
 
 /** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
 export function castBird<Q extends keyof BirdSubtypes & string, K>(target: rt.CollectionRef<Bird, K>, type: Q): rt.CollectionRef<BirdSubtypes[Q], K>;
-export function castBird<Q extends keyof BirdSubtypes & string>(target: rt.EntityRef<Bird>, type: Q): rt.EntityRef<BirdSubtypes[Q]>;
+export function castBird<Q extends keyof BirdSubtypes & string, N extends null = null>(target: rt.EntityRef<Bird, N>, type: Q): rt.EntityRef<BirdSubtypes[Q], N>;
 export function castBird(target: rt.EntityRef<Bird> | rt.CollectionRef<Bird, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

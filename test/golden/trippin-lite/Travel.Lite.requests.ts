@@ -68,8 +68,8 @@ export function personFriends(parent: rt.EntityRef<Person>): rt.CollectionRef<Pe
 }
 
 /** `BestFriend` of a `Travel.Lite.Person`: `.../BestFriend`. */
-export function personBestFriend(parent: rt.EntityRef<Person>): rt.EntityRef<Person> {
-  return rt.nav<Person>(parent, "BestFriend");
+export function personBestFriend(parent: rt.EntityRef<Person>): rt.EntityRef<Person, null> {
+  return rt.nav<Person, null>(parent, "BestFriend");
 }
 
 /** `Trips` of a `Travel.Lite.Person` (contained): `.../Trips`. */
@@ -88,8 +88,8 @@ export function tripPlanItems(parent: rt.EntityRef<Trip>): rt.CollectionRef<Plan
 }
 
 /** `Trip` of a `Travel.Lite.PlanItem`: `.../Trip`. */
-export function planItemTrip(parent: rt.EntityRef<PlanItem>): rt.EntityRef<Trip> {
-  return rt.nav<Trip>(parent, "Trip");
+export function planItemTrip(parent: rt.EntityRef<PlanItem>): rt.EntityRef<Trip, null> {
+  return rt.nav<Trip, null>(parent, "Trip");
 }
 
 /** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
@@ -97,8 +97,8 @@ export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
   return rt.stream(parent);
 }
 
-/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>> {
+/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -122,8 +122,8 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>> {
+/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -147,8 +147,8 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>> {
+/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -172,8 +172,8 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>> {
+/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -197,8 +197,8 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>> {
+/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -222,8 +222,8 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>> {
+/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -247,8 +247,8 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>> {
+/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -273,8 +273,8 @@ export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document>
 }
 
 /** The address of what function `Travel.Lite.GetFavoriteAirline()`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFavoriteAirline(…)`, for a read, a navigation or a bound operation to follow. */
-export function getFavoriteAirlineRef(target: rt.EntityRef<Person>): rt.EntityRef<Airline> {
-  return rt.at<Airline>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
+export function getFavoriteAirlineRef(target: rt.EntityRef<Person>): rt.EntityRef<Airline, null> {
+  return rt.at<Airline, null>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
 }
 
 /** The address of what function `Travel.Lite.GetFriendsTrips(userName)`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFriendsTrips(…)`, for a read, a navigation or a bound operation to follow. */
@@ -289,12 +289,12 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, param
 
 /** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
 export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
-  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options);
+  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "single");
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>> {
-  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options);
+export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
+  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options, "single");
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
@@ -308,8 +308,8 @@ export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Pr
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */
-export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>> {
-  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options);
+export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
+  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options, "single");
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */

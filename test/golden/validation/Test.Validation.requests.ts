@@ -50,8 +50,8 @@ export interface EmployeeNavigation {}
 export interface BagNavigation {}
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
-export function itemParent(parent: rt.EntityRef<Item>): rt.EntityRef<Item> {
-  return rt.nav<Item>(parent, "parent");
+export function itemParent(parent: rt.EntityRef<Item>): rt.EntityRef<Item, null> {
+  return rt.nav<Item, null>(parent, "parent");
 }
 
 /** `children` of a `Test.Validation.Item`: `.../children`. */
@@ -75,8 +75,8 @@ export function basketLines(parent: rt.EntityRef<Basket>): rt.CollectionRef<Line
 }
 
 /** `best` of a `Test.Validation.Basket`: `.../best`. */
-export function basketBest(parent: rt.EntityRef<Basket>): rt.EntityRef<Line> {
-  return rt.nav<Line>(parent, "best");
+export function basketBest(parent: rt.EntityRef<Basket>): rt.EntityRef<Line, null> {
+  return rt.nav<Line, null>(parent, "best");
 }
 
 /** `basket` of a `Test.Validation.Line`: `.../basket`. */
@@ -84,8 +84,8 @@ export function lineBasket(parent: rt.EntityRef<Line>): rt.EntityRef<Basket> {
   return rt.nav<Basket>(parent, "basket");
 }
 
-/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E>> {
+/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -109,8 +109,8 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>> {
+/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -134,8 +134,8 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>> {
+/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -159,8 +159,8 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket>, op
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>> {
+/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -184,8 +184,8 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line>, option
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>> {
+/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -209,8 +209,8 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent. */
-export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E>> {
+/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -236,7 +236,7 @@ export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag>, options?
 
 /** A type cast of a `Test.Validation.Person`, or of a collection of them, to one of its subtypes: `.../Test.Validation.Employee`. */
 export function castPerson<Q extends keyof PersonSubtypes & string, K>(target: rt.CollectionRef<Person, K>, type: Q): rt.CollectionRef<PersonSubtypes[Q], K>;
-export function castPerson<Q extends keyof PersonSubtypes & string>(target: rt.EntityRef<Person>, type: Q): rt.EntityRef<PersonSubtypes[Q]>;
+export function castPerson<Q extends keyof PersonSubtypes & string, N extends null = null>(target: rt.EntityRef<Person, N>, type: Q): rt.EntityRef<PersonSubtypes[Q], N>;
 export function castPerson(target: rt.EntityRef<Person> | rt.CollectionRef<Person, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
