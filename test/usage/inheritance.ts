@@ -12,8 +12,9 @@ export async function use(): Promise<string[]> {
   const animal = await getAnimal(client, animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"));
   await updateAnimal(client, animals().byKey("5f1d4f5e-0000-4000-8000-000000000001"), { name: "Polly" });
   const page = await listAnimals(client, animals(), { select: ["name"] });
+  // A keeper may have no favourite (a nullable navigation property): null then (204).
   const fav = await getAnimal(client, keeperFavourite(keepers().byKey("k1")), { select: ["name"] });
-  const names = [animal.name ?? animal.id, ...[fav, ...page.value].map((a) => a.name)];
+  const names = [animal.name ?? animal.id, ...[...(fav ? [fav] : []), ...page.value].map((a) => a.name)];
   // `@odata.type` narrows the union.
   if (animal["@odata.type"] === "#zoo.model.fish") names.push(String(animal.depth));
   return names;
