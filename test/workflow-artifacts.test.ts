@@ -84,13 +84,13 @@ test("completeReads (--complete-reads) types reads without select as whole entit
   const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<.*/)?.[0];
   const { dir, gen } = project({ completeReads: true });
   expect(runCli(["generate"], dir).code).toBe(0);
-  expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id" | rt.Whole, E>>');
+  expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id" | rt.Whole, E> | N>');
   expect(manifestOptions(gen)).toMatchObject({ completeReads: true });
   expect(runCli(["generate"], dir).stdout).toMatch(/up to date/);
 
   // By default only the key is sure to be in the service's default set.
   expect(runCli(["generate", "--no-complete-reads"], dir).code).toBe(0);
-  expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>');
+  expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N>');
   expect(manifestOptions(gen)).not.toHaveProperty("completeReads");
 
   const bad = project({ completeReads: 1 });
