@@ -341,6 +341,6 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
   test('an explicit empty pattern (--include "") is still read, and warned about (ODG302)', () => {
     const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning ODG302: --include {2}matches no type/);
+    expect(r.stderr).toContain(`warning ODG302: --include "" matches no type`);
   });
 });

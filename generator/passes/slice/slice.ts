@@ -129,8 +129,8 @@ export function sliceModel(
     because(op, { kind: "named", route: selection.routes.operations.get(op)! });
   }
   const unmatched = includeNames.filter((p) => !matched.has(p));
-  for (const p of unmatched) diags.warning(Codes.sliceEmpty, `--include ${p.text} matches no type, operation or namespace`, p.text);
-  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${text} matches no URL path of the service${pathHint(text, allOps)}`, text);
+  for (const p of unmatched) diags.warning(Codes.sliceEmpty, `--include ${shown(p.text)} matches no type, operation or namespace`, p.text);
+  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${shown(text)} matches no URL path of the service${pathHint(text, allOps)}`, text);
   const warnedEmpty = unmatched.length > 0 || selection.unmatched.length > 0;
 
   // Closure over what the selection needs.
@@ -208,7 +208,7 @@ export function sliceModel(
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
     result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, excludedBy }, patterns);
-    for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${w.pattern} matches no type or operation`, w.pattern);
+    for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
@@ -234,4 +234,9 @@ function pathHint(text: string, operations: readonly Operation[]): string {
 
 function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {
   return { types, operations, ofTypes, ofOperations };
+}
+
+/** A pattern as a message shows it: an empty one as `""`, so that it does not read as a missing word. */
+function shown(pattern: string): string {
+  return pattern === "" ? '""' : pattern;
 }
