@@ -6,7 +6,7 @@
  * code, and a binding that leads nowhere is left out.
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
-import type { EntityContainer, NavigationBinding, NavigationProperty, Property, SchemaType, StructuredType } from "./types";
+import type { EntityContainer, EntitySet, NavigationBinding, NavigationProperty, Property, SchemaType, Singleton, StructuredType } from "./types";
 
 export interface LinkContext {
   diags: DiagnosticBag;
@@ -210,14 +210,20 @@ function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, co
   return false;
 }
 
-/** A container's entity sets, singletons and imports by name (with the entity type of a set or singleton), made once per container. */
-const children = new WeakMap<EntityContainer, Map<string, { type?: StructuredType }>>();
-export function containerChildren(c: EntityContainer): Map<string, { type?: StructuredType }> {
+/** What a container's child names: an entity set or singleton (with its entity type), or an import (neither). */
+export interface ContainerChild {
+  type?: StructuredType;
+  root?: EntitySet | Singleton;
+}
+
+/** A container's entity sets, singletons and imports by name, made once per container. */
+const children = new WeakMap<EntityContainer, Map<string, ContainerChild>>();
+export function containerChildren(c: EntityContainer): Map<string, ContainerChild> {
   let names = children.get(c);
   if (!names) {
-    names = new Map<string, { type?: StructuredType }>();
-    for (const s of c.entitySets) names.set(s.name, { type: s.entityType });
-    for (const s of c.singletons) names.set(s.name, { type: s.type });
+    names = new Map<string, ContainerChild>();
+    for (const s of c.entitySets) names.set(s.name, { type: s.entityType, root: s });
+    for (const s of c.singletons) names.set(s.name, { type: s.type, root: s });
     for (const i of c.imports) names.set(i.name, {});
     children.set(c, names);
   }
