@@ -47,6 +47,24 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
       ["ODG103", "ns.line/order", "ReferentialConstraint: ReferencedProperty number is not a property of ns.order (CSDL §8.5); it is ignored", 15],
     ]);
   });
+
+  test("a Partner or constraint path may cast a complex property to a derived complex type to reach its member (CSDL §8.4, §8.5); it must end at a member", () => {
+    const body = `<ComplexType Name="info"><Property Name="note" Type="Edm.String"/></ComplexType>
+      <ComplexType Name="richInfo" BaseType="ns.info"><Property Name="ownerId" Type="Edm.Int32"/>
+        <NavigationProperty Name="owner" Type="ns.line"/></ComplexType>
+      <EntityType Name="line">${KEYED}<Property Name="info" Type="ns.info"/>
+        <NavigationProperty Name="buyer" Type="ns.account" Partner="info/ns.richInfo/owner">
+          <ReferentialConstraint Property="info/ns.richInfo/ownerId" ReferencedProperty="id"/>
+        </NavigationProperty>
+        <NavigationProperty Name="seller" Type="ns.account" Partner="info/ns.richInfo"/>
+      </EntityType>
+      <EntityType Name="account">${KEYED}<Property Name="info" Type="ns.info"/>
+        <NavigationProperty Name="line" Type="ns.line" Partner="info/ns.richInfo/owner"/>
+      </EntityType>`;
+    expect(report(body)).toEqual([
+      ["warning", "ODG103", "ns.line/seller", "Partner info/ns.richInfo is not a navigation property of ns.account (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
+    ]);
+  });
 });
 
 describe("NavigationPropertyBinding", () => {

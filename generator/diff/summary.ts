@@ -4,6 +4,7 @@
  * their navigation property bindings.
  * Plain data, so two versions of a spec can be compared field by field.
  */
+import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
 import type { EntityContainer, Facets, Model, NavigationBinding, Operation, Property, TypeRef } from "../model/types";
@@ -172,22 +173,16 @@ export function summarize(model: Model): ModelSummary {
   return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
 }
 
-/** A set's bindings by path, each target as the generated client follows it (EntrySetSummary.bindings). */
+/**
+ * A set's bindings by path, each target as the generated client follows it (EntrySetSummary.bindings):
+ * `Set` or `Set/contained/path` in this container (resolveBindingTarget, which the request emitter
+ * uses too), else the target as written (another container's, which the client does not follow).
+ */
 function bindings(model: Model, c: EntityContainer, list: NavigationBinding[]): Record<string, string> {
   const byPath: Record<string, string> = {};
   for (const b of [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
-    let segments = b.target.split("/");
-    // CSDL §13.4.2: `Set`, `Namespace.Container/Set` (or the alias's), or a path into a containment.
-    if (segments.length > 1 && segments[0].includes(".")) {
-      const dot = segments[0].lastIndexOf(".");
-      const namespace = segments[0].slice(0, dot);
-      if (`${model.aliases.get(namespace) ?? namespace}.${segments[0].slice(dot + 1)}` !== c.qualifiedName) {
-        byPath[b.path] = b.target;
-        continue;
-      }
-      segments = segments.slice(1);
-    }
-    byPath[b.path] = [segments[0], ...segments.slice(1).filter((x) => !x.includes("."))].join("/");
+    const place = resolveBindingTarget(model, c, b);
+    byPath[b.path] = place?.container !== c ? b.target : place.within ? `${place.root.name}/${place.within}` : place.root.name;
   }
   return byPath;
 }

@@ -5,7 +5,8 @@
  */
 import { allProperties, deprecation, description } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
+import { resolveBindingTarget } from "../model/binding-targets";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { usesUnion } from "./context";
@@ -133,16 +134,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const roots: RequestsView["roots"] = [];
   // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
-  const rootNames = new Map<EntityContainer, Map<string, string>>();
-  for (const c of schema.containers) rootNames.set(c, new Map([...c.singletons, ...c.entitySets].map((s) => [s.name, scope.claim(camel(s.name))])));
+  // By set or singleton: a binding target is looked up by name in the model's per-container map (binding-targets.ts).
+  const rootNames = new Map<EntitySet | Singleton, string>();
+  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) rootNames.set(s, scope.claim(camel(s.name)));
   for (const c of schema.containers) {
-    const names = rootNames.get(c) as Map<string, string>;
-    const info = (s: EntitySet | Singleton) => setInfo(ctx, schema, c, s, rootNames);
+    const info = (s: EntitySet | Singleton) => setInfo(ctx, c, s, rootNames);
     for (const s of c.singletons) {
       const t = ts(s.type, true);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
-        name: names.get(s.name) as string,
+        name: rootNames.get(s) as string,
         type: `rt.EntityRef<${t}>`,
         make: `rt.root<${t}>(${info(s)})`,
       });
@@ -152,7 +153,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const k = keyTs(s.entityType);
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
-        name: names.get(s.name) as string,
+        name: rootNames.get(s) as string,
         type: `rt.CollectionRef<${t}, ${k}>`,
         make: `rt.rootCollection<${t}, ${k}>(${info(s)}, ${keySpec(ctx, s.entityType)})`,
       });
@@ -338,34 +339,27 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
  * optimistic concurrency, and NavigationPropertyBindings as a function naming the targets' root
  * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
  */
-function setInfo(ctx: EmitContext, schema: Schema, c: EntityContainer, s: EntitySet | Singleton, rootNames: Map<EntityContainer, Map<string, string>>): string {
+function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootNames: Map<EntitySet | Singleton, string>): string {
   const parts = [`name: ${JSON.stringify(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
-    .map((b) => [b.path, bindingTarget(schema, c, b.target, rootNames)] as const)
+    .map((b) => [b.path, bindingTarget(ctx, c, b, rootNames)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined);
   if (bindings.length) parts.push(`bindings: () => ({ ${bindings.map(([path, target]) => `${JSON.stringify(path)}: ${target}`).join(", ")} })`);
   return `{ ${parts.join(", ")} }`;
 }
 
 /**
- * A binding target (CSDL §13.4.2: `Set`, `Namespace.Container/Set`, or a path into a containment,
- * `education/classes`) as the target root's function, or `rt.within(root, "path/below")`; undefined
- * when it names a container this module does not declare. Type-cast segments do not add to the path.
+ * A binding target (resolveBindingTarget: `Set`, `Namespace.Container/Set`, or a path into a
+ * containment, `education/classes`) as the target root's function, or `rt.within(root, "path/below")`;
+ * undefined when it names a set or singleton this module does not declare.
  */
-function bindingTarget(schema: Schema, c: EntityContainer, target: string, rootNames: Map<EntityContainer, Map<string, string>>): string | undefined {
-  let segments = target.split("/");
-  let container: EntityContainer | undefined = c;
-  if (segments.length > 1 && segments[0].includes(".")) {
-    const qualified = segments[0];
-    container = schema.containers.find((x) => x.qualifiedName === qualified || (schema.alias !== undefined && `${schema.alias}.${x.name}` === qualified));
-    segments = segments.slice(1);
-  }
-  const root = container && rootNames.get(container)?.get(segments[0]);
-  if (root === undefined) return undefined;
-  const within = segments.slice(1).filter((x) => !x.includes(".")).join("/");
-  return within ? `rt.within(${root}, ${JSON.stringify(within)})` : root;
+function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBinding, rootNames: Map<EntitySet | Singleton, string>): string | undefined {
+  const place = resolveBindingTarget(ctx.model, c, b);
+  const root = place && rootNames.get(place.root);
+  if (!place || root === undefined) return undefined;
+  return place.within ? `rt.within(${root}, ${JSON.stringify(place.within)})` : root;
 }
 
 /**

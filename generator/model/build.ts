@@ -8,7 +8,7 @@ import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
-import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
+import { checkBindings, checkNavigationLinks, KEY_PATH, walkPath, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
@@ -1073,29 +1073,32 @@ class ModelBuilder {
  * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
  * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`; with
  * whether it, or a complex property on its path, is nullable. Else why it cannot be a key property.
+ * The path is walked as links.ts walks every member path (walkPath, KEY_PATH: one look-up per segment).
  */
 function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): { property: Property; nullable: boolean } | string {
-  let owner: StructuredType | undefined = t;
-  let found: Property | undefined;
-  let nullable = false;
-  for (const segment of name.split("/")) {
-    if (!owner) return `is not a property of ${t.qualifiedName}: ${found?.name} is not of a complex type, so it has no ${segment}`;
-    fill?.(owner);
-    found = undefined;
-    let nav = false;
-    for (let c: StructuredType | undefined = owner; c && !found && !nav; c = c.baseType) {
-      found = c.properties.find((p) => p.name === segment);
-      nav = !found && c.navigationProperties.some((n) => n.name === segment);
-    }
-    if (nav) return `is a navigation property of ${owner.qualifiedName} (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
-    if (!found) return `is not a property of ${t.qualifiedName}${owner === t ? "" : `: ${owner.qualifiedName} has no property ${segment}`}`;
-    if (found.type.collection) return `is a collection-valued property of ${owner.qualifiedName} (CSDL §8.2: key properties are single-valued)`;
-    nullable ||= found.type.nullable;
-    const next: ModelType = found.type.type;
-    owner = next.kind === "complex" ? next : undefined;
+  const end = walkPath({ types: NO_TYPES, qualify: (n) => n, fill }, t, name.split("/"), KEY_PATH, undefined);
+  const owner = end.owner?.qualifiedName;
+  switch (end.problem) {
+    case "not structured":
+      return `is not a property of ${t.qualifiedName}: ${end.previous?.name} is not of a complex type, so it has no ${end.segment}`;
+    case "no member":
+      return `is not a property of ${t.qualifiedName}${end.owner === t ? "" : `: ${owner} has no property ${end.segment}`}`;
+    case "navigation":
+      return navigationInKey(owner);
+    case "collection":
+      return collectionInKey(owner);
+    case undefined:
+      if (end.member?.kind === "navigation") return navigationInKey(end.owner.qualifiedName);
+      if (end.member?.type.collection) return collectionInKey(end.owner.qualifiedName);
+      if (end.member) return { property: end.member, nullable: end.nullable };
   }
-  return found ? { property: found, nullable } : `is not a property of ${t.qualifiedName}`;
+  return `is not a property of ${t.qualifiedName}`;
 }
+
+const NO_TYPES: ReadonlyMap<string, SchemaType> = new Map();
+const navigationInKey = (owner: string | undefined) =>
+  `is a navigation property of ${owner} (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
+const collectionInKey = (owner: string | undefined) => `is a collection-valued property of ${owner} (CSDL §8.2: key properties are single-valued)`;
 
 /**
  * CSDL 4.01 §8.2: key properties are of an enum type, or of one of these primitive types or a type

@@ -6,7 +6,7 @@
  * code, and a binding that leads nowhere is left out.
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
-import type { EntityContainer, NavigationBinding, NavigationProperty, Property, SchemaType, StructuredType } from "./types";
+import type { EntityContainer, EntitySet, NavigationBinding, NavigationProperty, Property, SchemaType, Singleton, StructuredType } from "./types";
 
 export interface LinkContext {
   diags: DiagnosticBag;
@@ -19,7 +19,7 @@ export interface LinkContext {
   loaded: ReadonlySet<string>;
 }
 
-type Member = Property | NavigationProperty;
+export type Member = Property | NavigationProperty;
 
 /** Each type's own members by name, made once per type (a lookup per name, not a scan). */
 const ownMembers = new WeakMap<StructuredType, Map<string, Member>>();
@@ -41,31 +41,90 @@ export function member(t: StructuredType, name: string, fill?: (t: StructuredTyp
   return undefined;
 }
 
+/** What a member path may go through: the rules differ by where CSDL writes the path. */
+export interface PathRules {
+  /** Whether the path may go on past a navigation property (else it ends at one). */
+  navigation: boolean;
+  /**
+   * Where a type cast (a qualified name) may stand: nowhere (a segment with a dot is a member name),
+   * before a member (the path ends at a member), or anywhere, last too.
+   */
+  casts: "none" | "before-member" | "anywhere";
+  /** Whether the path may go on through a collection-valued property (else it ends at one). */
+  collections: boolean;
+}
+
+/** Key paths (CSDL §8.2, §8.4): single-valued properties, through complex ones only. */
+export const KEY_PATH: PathRules = { navigation: false, casts: "none", collections: false };
+/** A Partner or a constraint's property (CSDL §8.4, §8.5): through complex properties and casts to a member. */
+export const MEMBER_PATH: PathRules = { navigation: false, casts: "before-member", collections: true };
+/** A binding's Path (CSDL §13.4.1) or an annotation target's (§14.1.2): through anything, a cast last too. */
+export const NAVIGATION_PATH: PathRules = { navigation: true, casts: "anywhere", collections: true };
+
+/** Why a path leads nowhere, at `segment`; `owner` is the type the segment was looked up in, `previous` the member before it. */
+export interface PathProblem {
+  problem: "not structured" | "not a type" | "cast last" | "no member" | "navigation" | "collection";
+  segment: string;
+  owner: StructuredType | undefined;
+  previous: Member | undefined;
+}
+
+/** Where a path ends: its last member (none when it has only casts), the type that has it, and whether a property on the way is nullable. */
+export interface PathEnd {
+  problem?: undefined;
+  member: Member | undefined;
+  owner: StructuredType;
+  nullable: boolean;
+}
+
 /**
- * Follows a path from `start`: type casts (qualified names), complex properties and, where `through`
- * says so, navigation properties, to the member its last segment names (a cast after it is allowed
- * where `castAfter` says so); undefined when a segment names nothing there.
+ * Follows member names and type casts from `start` as `rules` allow: each segment is looked up once
+ * (member(), per type and name). The last member it names, or why a segment leads nowhere.
  */
-function walk(ctx: LinkContext, start: StructuredType, path: string, at: SourceRef, through: boolean, castAfter: boolean): Member | undefined {
+export function walkPath(
+  ctx: Pick<LinkContext, "types" | "qualify" | "fill">,
+  start: StructuredType,
+  segments: readonly string[],
+  rules: PathRules,
+  at: SourceRef | undefined,
+): PathEnd | PathProblem {
   let t: StructuredType | undefined = start;
+  let owner = start;
   let last: Member | undefined;
-  for (const segment of path.split("/")) {
-    if (!t) return undefined;
-    if (segment.includes(".")) {
-      const cast = ctx.types.get(ctx.qualify(segment, at));
-      if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return undefined;
-      if (last && !castAfter) return undefined;
+  let nullable = false;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (!t) return { problem: "not structured", segment, owner: undefined, previous: last };
+    if (rules.casts !== "none" && segment.includes(".")) {
+      const cast = ctx.types.get(at ? ctx.qualify(segment, at) : segment);
+      if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return { problem: "not a type", segment, owner: t, previous: last };
+      if (rules.casts === "before-member" && i === segments.length - 1) return { problem: "cast last", segment, owner: t, previous: last };
       t = cast;
       continue;
     }
-    last = member(t, segment, ctx.fill);
-    if (!last) return undefined;
-    if (last.kind === "navigation") t = through ? last.target : undefined;
-    // Also through a collection of complex values: a binding's path may go through one (CSDL §13.4.1:
-    // the binding applies to every item), as the request emitter follows it.
-    else t = last.type.type.kind === "complex" ? last.type.type : undefined;
+    const m = member(t, segment, ctx.fill);
+    if (!m) return { problem: "no member", segment, owner: t, previous: last };
+    last = m;
+    owner = t;
+    const more = i < segments.length - 1;
+    if (m.kind === "navigation") {
+      if (more && !rules.navigation) return { problem: "navigation", segment, owner: t, previous: m };
+      t = m.target;
+    } else {
+      if (more && m.type.collection && !rules.collections) return { problem: "collection", segment, owner: t, previous: m };
+      nullable ||= m.type.nullable;
+      // Also through a collection of complex values where the rules allow it: a binding's path may
+      // go through one (CSDL §13.4.1: the binding applies to every item), as the request emitter follows it.
+      t = m.type.type.kind === "complex" ? m.type.type : undefined;
+    }
   }
-  return last;
+  return { member: last, owner, nullable };
+}
+
+/** The member a path ends at, if the rules let it reach one. */
+function endOf(ctx: LinkContext, start: StructuredType, path: string, rules: PathRules, at: SourceRef | undefined): Member | undefined {
+  const end = walkPath(ctx, start, path.split("/"), rules, at);
+  return end.problem === undefined ? end.member : undefined;
 }
 
 /**
@@ -76,7 +135,7 @@ function walk(ctx: LinkContext, start: StructuredType, path: string, at: SourceR
 export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): void {
   const path = `${n.declaringType.qualifiedName}/${n.name}`;
   if (n.partner !== undefined && n.partner !== "") {
-    const back = walk(ctx, n.target, n.partner, n.at, false, false);
+    const back = endOf(ctx, n.target, n.partner, MEMBER_PATH, n.at);
     if (back?.kind !== "navigation")
       ctx.diags.warning(Codes.undefinedType,
         `Partner ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
@@ -85,9 +144,9 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
   for (const c of n.constraints) {
     const at = c.at ?? n.at;
     const problems: string[] = [];
-    if (c.property !== "" && walk(ctx, n.declaringType, c.property, at, false, false)?.kind !== "property")
+    if (c.property !== "" && endOf(ctx, n.declaringType, c.property, MEMBER_PATH, at)?.kind !== "property")
       problems.push(`Property ${c.property} is not a property of ${n.declaringType.qualifiedName}`);
-    if (c.referencedProperty !== "" && walk(ctx, n.target, c.referencedProperty, at, false, false)?.kind !== "property")
+    if (c.referencedProperty !== "" && endOf(ctx, n.target, c.referencedProperty, MEMBER_PATH, at)?.kind !== "property")
       problems.push(`ReferencedProperty ${c.referencedProperty} is not a property of ${n.target.qualifiedName}`);
     if (problems.length)
       ctx.diags.warning(Codes.undefinedType, `ReferentialConstraint: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
@@ -115,7 +174,7 @@ export function checkBindings(
     const at = b.at;
     const path = `${owner}/${b.path}`;
     if (b.path === "" || b.target === "") continue; // reported by the reader
-    if (at && walk(ctx, type, b.path, at, true, true)?.kind !== "navigation") {
+    if (at && endOf(ctx, type, b.path, NAVIGATION_PATH, at)?.kind !== "navigation") {
       ctx.diags.warning(Codes.undefinedType,
         `NavigationPropertyBinding Path ${b.path} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
         path, at);
@@ -151,14 +210,20 @@ function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, co
   return false;
 }
 
-/** A container's entity sets, singletons and imports by name (with the entity type of a set or singleton), made once per container. */
-const children = new WeakMap<EntityContainer, Map<string, { type?: StructuredType }>>();
-export function containerChildren(c: EntityContainer): Map<string, { type?: StructuredType }> {
+/** What a container's child names: an entity set or singleton (with its entity type), or an import (neither). */
+export interface ContainerChild {
+  type?: StructuredType;
+  root?: EntitySet | Singleton;
+}
+
+/** A container's entity sets, singletons and imports by name, made once per container. */
+const children = new WeakMap<EntityContainer, Map<string, ContainerChild>>();
+export function containerChildren(c: EntityContainer): Map<string, ContainerChild> {
   let names = children.get(c);
   if (!names) {
-    names = new Map<string, { type?: StructuredType }>();
-    for (const s of c.entitySets) names.set(s.name, { type: s.entityType });
-    for (const s of c.singletons) names.set(s.name, { type: s.type });
+    names = new Map<string, ContainerChild>();
+    for (const s of c.entitySets) names.set(s.name, { type: s.entityType, root: s });
+    for (const s of c.singletons) names.set(s.name, { type: s.type, root: s });
     for (const i of c.imports) names.set(i.name, {});
     children.set(c, names);
   }

@@ -10,7 +10,7 @@
  */
 import { Codes, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
-import { containerChildren, member, type LinkContext } from "./links";
+import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
 
@@ -78,23 +78,20 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
   return `${qn} is not defined`;
 }
 
-/** Follows member names and type casts from `t`; why a segment leads nowhere, or undefined. */
+/** Follows member names and type casts from `t` (up to an annotation segment); why a segment leads nowhere, or undefined. */
 function walk(ctx: TargetContext, start: StructuredType, segments: readonly string[], at: SourceRef): string | undefined {
-  let t: StructuredType | undefined = start;
-  for (const segment of segments) {
-    if (isAnnotationSegment(segment)) return undefined;
-    if (!t) return `${segment} follows a property that is not of a structured type`;
-    if (segment.includes(".")) {
-      const cast = ctx.types.get(ctx.qualify(segment, at));
-      if (!cast || (cast.kind !== "entity" && cast.kind !== "complex")) return `${segment} is not an entity or complex type`;
-      t = cast;
-      continue;
-    }
-    const m = member(t, segment, ctx.fill);
-    if (!m) return `${t.qualifiedName} has no property or navigation property ${segment}`;
-    t = m.kind === "navigation" ? m.target : m.type.type.kind === "complex" ? m.type.type : undefined;
+  const annotation = segments.findIndex(isAnnotationSegment);
+  const end = walkPath(ctx, start, annotation < 0 ? segments : segments.slice(0, annotation), NAVIGATION_PATH, at);
+  switch (end.problem) {
+    case undefined:
+      return undefined;
+    case "not structured":
+      return `${end.segment} follows a property that is not of a structured type`;
+    case "no member":
+      return `${end.owner?.qualifiedName} has no property or navigation property ${end.segment}`;
+    default: // "not a type": the others are not problems under NAVIGATION_PATH
+      return `${end.segment} is not an entity or complex type`;
   }
-  return undefined;
 }
 
 /** A segment that names an annotation (`@Core.Description`) or another term-relative part: not checked. */

@@ -59,13 +59,20 @@ export function localAttributes(raw: Attributes): Attributes {
 
 /**
  * An element's children with the given local names, in one pass: `result[k]` holds the children
- * named `names[k]`, in document order. Other children are left out.
+ * named `names[k]`, in document order. Each other child (text too) goes to `other`, if given.
  */
-export function groupChildren(node: XNode, names: readonly string[]): (readonly XNode[])[] {
+export function groupChildren(
+  node: XNode,
+  names: readonly string[],
+  other?: (child: XNode, tag: string, local: string) => void,
+): (readonly XNode[])[] {
   const groups: XNode[][] = names.map(() => []);
   for (const child of childNodes(node)) {
-    const k = names.indexOf(localName(tagOf(child)));
+    const tag = tagOf(child);
+    const local = localName(tag);
+    const k = names.indexOf(local);
     if (k >= 0) groups[k].push(child);
+    else other?.(child, tag, local);
   }
   return groups;
 }

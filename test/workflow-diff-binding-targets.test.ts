@@ -1,0 +1,44 @@
+// A NavigationPropertyBinding's Target is read one way (model/binding-targets.ts) by the request
+// emitter and by diff's summary: diff compares where the generated client's navigation leads.
+import { DiagnosticBag } from "../generator/diagnostics";
+import { summarize } from "../generator/diff/summary";
+import { generate, readModel } from "../generator/generate";
+
+const person =
+  '<EntityType Name="person"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>' +
+  '<NavigationProperty Name="Friends" Type="Collection(d.person)" ContainsTarget="true"/><NavigationProperty Name="Best" Type="d.person"/></EntityType>';
+const doc = (target: string, alias = "", references = "") => `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">${references}<edmx:DataServices>
+<Schema Namespace="d"${alias} xmlns="http://docs.oasis-open.org/odata/ns/edm">${person}
+<EntityContainer Name="c"><EntitySet Name="People" EntityType="d.person"/>
+<EntitySet Name="Others" EntityType="d.person"><NavigationPropertyBinding Path="Best" Target="${target}"/></EntitySet></EntityContainer>
+</Schema></edmx:DataServices></edmx:Edmx>`;
+/** A second document that declares the alias `y` for `d` (valid in it only, CSDL XML §4.2). */
+const other = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+<edmx:Reference Uri="main.xml"><edmx:Include Namespace="d" Alias="y"/></edmx:Reference><edmx:DataServices>
+<Schema Namespace="e" xmlns="http://docs.oasis-open.org/odata/ns/edm"><ComplexType Name="unused"/></Schema></edmx:DataServices></edmx:Edmx>`;
+
+/** Where Others/Best leads, as diff's summary records it and as the generated client's bindings name it. */
+function bothReadings(inputs: { file: string; content: string }[]) {
+  const model = readModel(inputs, new DiagnosticBag());
+  const summary = summarize(model).entrySets.get("Others")?.bindings?.Best;
+  const requests = generate({ inputs }).files.get("d.requests.ts") ?? "";
+  const client = /name: "Others", bindings: \(\) => \(\{ "Best": ([^}]*) \}\)/.exec(requests)?.[1];
+  return { summary, client };
+}
+
+describe("a binding target is understood the same by diff and by the generated client", () => {
+  test("a target named through the schema's alias, with a containment path and a type cast, is the set it names in both", () => {
+    expect(bothReadings([{ file: "main.xml", content: doc("x.c/People/d.person/Friends", ' Alias="x"') }])).toEqual({
+      summary: "People/Friends",
+      client: 'rt.within(people, "Friends")',
+    });
+    expect(bothReadings([{ file: "main.xml", content: doc("People") }])).toEqual({ summary: "People", client: "people" });
+  });
+
+  test("an alias only another document declares names no container here (CSDL XML §4.2): the client does not follow it, and diff does not either", () => {
+    const inputs = [{ file: "main.xml", content: doc("y.c/People") }, { file: "other.xml", content: other }];
+    expect(bothReadings(inputs)).toEqual({ summary: "y.c/People", client: undefined });
+  });
+});
