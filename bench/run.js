@@ -214,7 +214,7 @@ const ratio = (x) => `${x.toFixed(2)}×`;
 const loadavg = () => require("node:os").loadavg().map((x) => x.toFixed(2)).join(" ");
 
 function print(rows) {
-  const header = ["measure", "result", "floor"];
+  const header = ["measure", "result", "target"];
   const all = [header, ...rows];
   const width = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((c, i) => c.padEnd(width[i])).join(" | ")} |`;

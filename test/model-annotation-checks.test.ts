@@ -65,13 +65,13 @@ describe("constant values", () => {
   test.each([["inline"], ["block"]] as const)("a Bool that is not a boolean on a term the code reads is a warning saying how it is read (%s)", (where) => {
     expect(computed(`Bool="maybe"`, where)).toEqual({
       computed: false,
-      diagnostics: [["warning", "ODG102", "ns.t/p", `Bool="maybe" is not a boolean (true or false); Org.OData.Core.V1.Computed is read as false`]],
+      diagnostics: [["warning", "ODG102", "ns.t/p", `Bool="maybe" is not a boolean (true, false, 1 or 0); Org.OData.Core.V1.Computed is read as false`]],
     });
   });
 
   test("the element form is checked too", () => {
     const b = build(edmx(schema("ns", `<ComplexType Name="t"><Property Name="p" Type="Edm.Int32"><Annotation Term="Core.Immutable"><Bool>yes</Bool></Annotation></Property></ComplexType>`), CORE));
-    expect(b.diagnostics.map((d) => [d.severity, d.message])).toEqual([["warning", `Bool="yes" is not a boolean (true or false); Org.OData.Core.V1.Immutable is read as false`]]);
+    expect(b.diagnostics.map((d) => [d.severity, d.message])).toEqual([["warning", `Bool="yes" is not a boolean (true, false, 1 or 0); Org.OData.Core.V1.Immutable is read as false`]]);
   });
 
   test("a literal that is not one of its kind on another term is a note (not printed); valid literals are silent", () => {
@@ -81,7 +81,7 @@ describe("constant values", () => {
       <Annotation Term="Other.ok4" String="anything"/></Property></ComplexType>`)));
     expect(b.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
       ["info", "ODG102", `Int="12x" is not an Edm.Int64 literal; it is kept as written`],
-      ["info", "ODG102", `Bool="maybe" is not a boolean (true or false); it is kept as written`],
+      ["info", "ODG102", `Bool="maybe" is not a boolean (true, false, 1 or 0); it is kept as written`],
       ["info", "ODG102", `Guid="nope" is not an Edm.Guid literal; it is kept as written`],
     ]);
   });

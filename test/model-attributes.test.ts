@@ -29,10 +29,10 @@ describe("boolean attributes (xs:boolean)", () => {
       </EntityType>
       <EnumType Name="e" IsFlags="flags"><Member Name="m" Value="1"/></EnumType>`;
     expect(warnings(body)).toEqual([
-      ["warning", "ODG102", "ns.e", 'IsFlags="flags" is not a boolean (true or false); read as false', true],
-      ["warning", "ODG102", "ns.a", 'Abstract="yes" is not a boolean (true or false); read as false', true],
-      ["warning", "ODG102", "ns.a/n", 'Nullable="nope" is not a boolean (true or false); read as true', true],
-      ["warning", "ODG102", "ns.a/next", 'ContainsTarget="TRUE" is not a boolean (true or false); read as false', true],
+      ["warning", "ODG102", "ns.e", 'IsFlags="flags" is not a boolean (true, false, 1 or 0); read as false', true],
+      ["warning", "ODG102", "ns.a", 'Abstract="yes" is not a boolean (true, false, 1 or 0); read as false', true],
+      ["warning", "ODG102", "ns.a/n", 'Nullable="nope" is not a boolean (true, false, 1 or 0); read as true', true],
+      ["warning", "ODG102", "ns.a/next", 'ContainsTarget="TRUE" is not a boolean (true, false, 1 or 0); read as false', true],
     ]);
     const t = entity(build(edmx(schema("ns", body))).model, "ns.a");
     expect([t.abstract, t.properties[1]?.type.nullable, t.navigationProperties[0]?.containsTarget]).toEqual([false, true, false]);

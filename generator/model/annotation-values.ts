@@ -49,7 +49,7 @@ function validConstant(kind: string, type: PrimitiveName, value: string): boolea
 
 function reportValue(diags: DiagnosticBag, kind: string, type: PrimitiveName, value: string, term: string, path: string, at: SourceRef): void {
   const read = TERMS_READ.has(term);
-  const what = kind === "Bool" ? "a boolean (true or false)" : `an Edm.${type} literal`;
+  const what = kind === "Bool" ? "a boolean (true, false, 1 or 0)" : `an Edm.${type} literal`;
   // The generated code reads a Boolean term's value only as true or not (rules.ts hasTag).
   const how = !read ? "it is kept as written" : kind === "Bool" ? `${term} is read as false` : `${term} is read with this value as written`;
   diags.add(Codes.invalidAttribute, read ? "warning" : "info", `${kind}=${JSON.stringify(value)} is not ${what}; ${how}`, path, at);

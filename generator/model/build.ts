@@ -610,7 +610,7 @@ class ModelBuilder {
     if (raw === undefined) return otherwise;
     const value = xsBoolean(raw);
     if (value !== undefined) return value;
-    this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true or false); read as ${otherwise}`, path, at);
+    this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true, false, 1 or 0); read as ${otherwise}`, path, at);
     return otherwise;
   }
 
