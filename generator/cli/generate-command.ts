@@ -82,7 +82,12 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
 
 /** Prints a run's outcomes and returns its exit code. */
 export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: Pick<GenerateArgs, "quiet" | "fail-on-warnings" | "clean">): number {
-  const diags: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity !== "info"));
+  // A diagnostic about the run's options (a slice pattern that matches nothing, --why without a
+  // slice) has no file to tell the services apart by: with several services it names its own.
+  const several = new Set(outcomes.map((o) => o.service.name)).size > 1;
+  const diags: Diagnostic[] = outcomes.flatMap((o) =>
+    o.diagnostics.filter((d) => d.severity !== "info").map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
+  );
   printDiagnostics(diags);
   let stale = 0;
   for (const o of outcomes) {
