@@ -91,7 +91,7 @@ describe("an interrupted generate", () => {
     child.kill("SIGINT");
     const { code, stderr } = await done;
     expect(code).toBe(0);
-    expect(stderr).toMatch(/interrupted \(SIGINT\); the output was left as it was/);
+    expect(stderr).toMatch(/interrupted \(SIGINT\); the output being written was left as it was/);
     expectLeftAsItWas(dir, old);
   });
 });

@@ -71,7 +71,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     if (!(e instanceof InterruptedError)) throw e;
     printOutcomes(outcomes, mode, args);
     const stopped = resolved.services[outcomes.length];
-    const where = stopped ? `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}` : "stopped";
+    const where = stopped ? `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}` : "every service was done";
     err.print(`odatagen: interrupted (${e.signal}); ${where}`);
     return SIGNAL_EXIT_CODES[e.signal] ?? EXIT_INPUT;
   } finally {

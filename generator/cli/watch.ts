@@ -40,16 +40,15 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
 
   const run = async (first: boolean) => {
     const started = process.hrtime.bigint();
-    const outcomes: RegenerateOutcome[] = [];
+    const done: RegenerateOutcome[] = [];
     for (const service of services) {
       try {
-        outcomes.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
+        done.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
       } catch (e) {
         if (e instanceof InterruptedError) throw e;
         err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
       }
     }
-    const done = outcomes;
     printOutcomes(done, "write", { ...args, quiet: true });
     for (const o of done) {
       if (o.status === "written" && !args.quiet) {
@@ -137,7 +136,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       await run(first);
     } catch (e) {
       if (!(e instanceof InterruptedError)) throw e;
-      err.print(`odatagen: interrupted (${e.signal}); the output was left as it was`);
+      err.print(`odatagen: interrupted (${e.signal}); the output being written was left as it was`);
     } finally {
       running = false;
     }
