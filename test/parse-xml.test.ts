@@ -72,8 +72,8 @@ test("elements keep their start offsets, also those without attributes", () => {
 describe("documents that are not CSDL", () => {
   test.each([
     ["another root element", `<root/>`, "ODG003", "expected an <edmx:Edmx> root element, found <root>"],
-    ["no DataServices", `<edmx:Edmx Version="4.0" xmlns:edmx="x"/>`, "ODG004", "the document has no <Schema> inside <edmx:DataServices>"],
-    ["two DataServices", `<edmx:Edmx Version="4.0" xmlns:edmx="x"><edmx:DataServices><Schema Namespace="a"/></edmx:DataServices><edmx:DataServices/></edmx:Edmx>`,
+    ["no DataServices", `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`, "ODG004", "the document has no <Schema> inside <edmx:DataServices>"],
+    ["two DataServices", `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="a"/></edmx:DataServices><edmx:DataServices/></edmx:Edmx>`,
       "ODG004", "the document has no <Schema> inside <edmx:DataServices>"],
   ])("%s", (_name, xml, code, message) => {
     const { doc, diags } = read(xml);

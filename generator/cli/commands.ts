@@ -1,9 +1,10 @@
 /** The yargs definition of every command and flag; handlers live in their own files. */
-import yargs from "yargs";
+import yargs, { type Options } from "yargs";
 import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
+import { unknownFlagProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -55,9 +56,47 @@ export function diffSides(argv: Record<string, unknown>): Pick<DiffArgs, "old" |
   return { old, new: next };
 }
 
+/** `generate`'s flags (also the list unknown-flags.ts suggests from). */
+export const GENERATE_OPTIONS = {
+  "input": { alias: "i", type: "string", array: true, describe: "CSDL XML file(s) read as one service (default: the services in the config file)" },
+  "out": { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" },
+  "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
+  "service": { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" },
+  "include": { type: "string", array: true, describe: "Slice: generate only these (overrides the config)" },
+  "exclude": { type: "string", array: true, describe: "Slice: leave these out (overrides the config)" },
+  "include-derived": { type: "boolean", describe: "Slice: also keep every subtype of a selected type" },
+  "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },
+  "why": { type: "string", array: true, describe: "Slice: print why it keeps these types or operations (names or globs), or why not" },
+  "validators": { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" },
+  "requests": { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" },
+  "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent" },
+  "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" },
+  "check": { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" },
+  "watch": { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" },
+  "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },
+  "clean": { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" },
+  "force": { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" },
+  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 when there are warnings" },
+  "quiet": { alias: "q", type: "boolean", default: false, describe: "Print only problems" },
+} satisfies Record<string, Options>;
+
+/** `diff`'s flags. */
+export const DIFF_OPTIONS = {
+  "old": { type: "string", array: true, describe: "A document of the previous version (repeat for each: a main document and those its edmx:References name)" },
+  "new": { type: "string", array: true, describe: "A document of the new version (repeat for each)" },
+  "json": { type: "boolean", default: false, describe: "Print the changes as JSON" },
+  "fail-on-breaking": { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" },
+} satisfies Record<string, Options>;
+
+/** The flags of each command, for unknownFlagProblem. */
+const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS };
+
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
   try {
+    const options = COMMAND_OPTIONS[argv[0]];
+    const unknown = options && unknownFlagProblem(argv[0], argv.slice(1), options);
+    if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -76,26 +115,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       "Generate TypeScript interfaces, validators and request functions from OData CSDL metadata",
       (y) =>
         y
-          .option("input", { alias: "i", type: "string", array: true, describe: "CSDL XML file(s) read as one service (default: the services in the config file)" })
-          .option("out", { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" })
-          .option("config", { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" })
-          .option("service", { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" })
-          .option("include", { type: "string", array: true, describe: "Slice: generate only these (overrides the config)" })
-          .option("exclude", { type: "string", array: true, describe: "Slice: leave these out (overrides the config)" })
-          .option("include-derived", { type: "boolean", describe: "Slice: also keep every subtype of a selected type" })
-          .option("include-navigation", { type: "boolean", describe: "Slice: also keep navigation targets, transitively" })
-          .option("why", { type: "string", array: true, describe: "Slice: print why it keeps these types or operations (names or globs), or why not" })
-          .option("validators", { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" })
-          .option("requests", { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" })
-          .option("complete-reads", { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent" })
-          .option("key-as-segment", { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" })
-          .option("check", { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" })
-          .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" })
-          .option("dry-run", { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" })
-          .option("clean", { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" })
-          .option("force", { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" })
-          .option("fail-on-warnings", { type: "boolean", default: false, describe: "Exit 1 when there are warnings" })
-          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only problems" })
+          .options(GENERATE_OPTIONS)
           .example("$0 generate", "Regenerate every service in the config file")
           .example("$0 generate --check", "CI: fail when the committed output is stale")
           .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
@@ -117,10 +137,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         y
           .positional("old-file", { type: "string", describe: "The previous CSDL XML file" })
           .positional("new-file", { type: "string", describe: "The new CSDL XML file" })
-          .option("old", { type: "string", array: true, describe: "A document of the previous version (repeat for each: a main document and those its edmx:References name)" })
-          .option("new", { type: "string", array: true, describe: "A document of the new version (repeat for each)" })
-          .option("json", { type: "boolean", default: false, describe: "Print the changes as JSON" })
-          .option("fail-on-breaking", { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" })
+          .options(DIFF_OPTIONS)
           .example("$0 diff specs/v1.xml specs/v2.xml", "Compare two versions of one document")
           .example("$0 diff --old v1/main.xml --old v1/common.xml --new v2/main.xml --new v2/common.xml", "Compare two versions of a service made of several documents")
           .check((argv) => {

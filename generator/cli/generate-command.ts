@@ -8,6 +8,8 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
 import { shortDiff } from "./text-diff";
+import { listenForInterrupt, SIGNAL_EXIT_CODES } from "./signals";
+import { InterruptedError } from "../write/interrupt";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -59,13 +61,33 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const why = args.why?.length ? args.why : undefined;
   const force = args.force || args["fail-on-warnings"] || why !== undefined;
   const failOnWarnings = args["fail-on-warnings"];
-  const outcomes = resolved.services.map((service) => regenerate({ service, mode, removeStale: args.clean, force, why, failOnWarnings, onWait: waitNotice }));
+  const interrupt = listenForInterrupt();
+  const outcomes: RegenerateOutcome[] = [];
+  try {
+    for (const service of resolved.services)
+      outcomes.push(await regenerate({ service, mode, removeStale: args.clean, force, why, failOnWarnings, onWait: waitNotice, checkpoint: interrupt.checkpoint }));
+    await interrupt.checkpoint();
+  } catch (e) {
+    if (!(e instanceof InterruptedError)) throw e;
+    printOutcomes(outcomes, mode, args);
+    const stopped = resolved.services[outcomes.length];
+    const where = stopped ? `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}` : "every service was done";
+    err.print(`odatagen: interrupted (${e.signal}); ${where}`);
+    return SIGNAL_EXIT_CODES[e.signal] ?? EXIT_INPUT;
+  } finally {
+    interrupt.stop();
+  }
   return printOutcomes(outcomes, mode, args);
 }
 
 /** Prints a run's outcomes and returns its exit code. */
 export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: Pick<GenerateArgs, "quiet" | "fail-on-warnings" | "clean">): number {
-  const diags: Diagnostic[] = outcomes.flatMap((o) => o.diagnostics.filter((d) => d.severity !== "info"));
+  // A diagnostic about the run's options (a slice pattern that matches nothing, --why without a
+  // slice) has no file to tell the services apart by: with several services it names its own.
+  const several = new Set(outcomes.map((o) => o.service.name)).size > 1;
+  const diags: Diagnostic[] = outcomes.flatMap((o) =>
+    o.diagnostics.filter((d) => d.severity !== "info").map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
+  );
   printDiagnostics(diags);
   let stale = 0;
   for (const o of outcomes) {

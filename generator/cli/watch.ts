@@ -10,7 +10,9 @@ import * as path from "node:path";
 import type { ResolvedService } from "../config/types";
 import { compareSummaries } from "../diff/compare";
 import { summarize, type ModelSummary } from "../diff/summary";
-import { regenerate } from "../write/regenerate";
+import { InterruptedError } from "../write/interrupt";
+import { regenerate, type RegenerateOutcome } from "../write/regenerate";
+import { listenForInterrupt } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
@@ -29,17 +31,24 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
 
   const watchedFiles = () => new Set([...services.flatMap((s) => s.inputs), ...(configFile ? [configFile] : [])]);
 
-  const run = (first: boolean) => {
+  let stopping: (() => void) | undefined;
+  let running = false;
+  const interrupt = listenForInterrupt(() => {
+    // Idle: stop now. During a run: its next checkpoint stops it, with its lock and staging folder removed.
+    if (!running) stopping?.();
+  });
+
+  const run = async (first: boolean) => {
     const started = process.hrtime.bigint();
-    const outcomes = services.map((service) => {
+    const done: RegenerateOutcome[] = [];
+    for (const service of services) {
       try {
-        return regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`) });
+        done.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
       } catch (e) {
+        if (e instanceof InterruptedError) throw e;
         err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
-        return undefined;
       }
-    });
-    const done = outcomes.filter((o): o is NonNullable<typeof o> => o !== undefined);
+    }
     printOutcomes(done, "write", { ...args, quiet: true });
     for (const o of done) {
       if (o.status === "written" && !args.quiet) {
@@ -120,8 +129,24 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     timer = setTimeout(onChange, DEBOUNCE_MS);
   };
 
+  /** One run at a time; a run interrupted by a signal ends the watch. */
+  const guarded = async (first: boolean) => {
+    running = true;
+    try {
+      await run(first);
+    } catch (e) {
+      if (!(e instanceof InterruptedError)) throw e;
+      err.print(`odatagen: interrupted (${e.signal}); the output being written was left as it was`);
+    } finally {
+      running = false;
+    }
+    if (interrupt.received()) stopping?.();
+    else if (changed.size && !timer) timer = setTimeout(onChange, DEBOUNCE_MS);
+  };
+
   const onChange = async () => {
     timer = undefined;
+    if (running) return; // the run in progress schedules another when it ends
     checkFolders(false);
     const what = [...changed];
     changed.clear();
@@ -136,21 +161,19 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       services = again.services;
       refreshWatchers();
     }
-    run(false);
+    await guarded(false);
   };
 
-  refreshWatchers(); // before the first run, so that an edit made during it is not missed
-  run(true);
-  return new Promise((resolve) => {
-    const stop = () => {
+  const stopped = new Promise<number>((resolve) => {
+    stopping = () => {
       if (timer) clearTimeout(timer);
       clearInterval(poll);
       for (const w of watchers.values()) w.close();
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      interrupt.stop();
       resolve(EXIT_OK);
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
   });
+  refreshWatchers(); // before the first run, so that an edit made during it is not missed
+  void guarded(true);
+  return stopped;
 }

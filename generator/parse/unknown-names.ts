@@ -14,8 +14,8 @@ import type { RawSchema } from "./raw";
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
 export const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
 /** EDMX's namespace (CSDL XML §3), and V2/V3's. */
-const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
-const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
+export const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
+export const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
 
 /** Whether elements in this XML namespace are read as CSDL's (and checked against its names, ODG112). */
 function isCsdlNamespace(uri: string): boolean {

@@ -11,7 +11,7 @@ import { checkWellFormed } from "./well-formed";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
-import { EDM_NAMESPACE, LEGACY_EDM_NAMESPACE, UnknownNames } from "./unknown-names";
+import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames } from "./unknown-names";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf,
   type Attributes, type XNode,
@@ -173,6 +173,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     // A later version may add what this reader does not know; what it does know is read as 4.01.
     diags.warning(Codes.unsupportedInput, `EDMX Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "Edmx", r.at(root));
   }
+  r.checkEdmxNamespace(root);
   // From here the document is read as V4 CSDL: names CSDL does not define are reported (ODG112).
   r.names.edmx = r.names.csdlPrefixes([root], root);
   r.names.checkAttributes(root, EDMX, "Edmx");
@@ -436,6 +437,26 @@ class Reader {
       this.diags.warning(Codes.unsupportedInput, `<Schema> is in the namespace of OData V2/V3 CSDL (${uri}), not OData V4's (${EDM_NAMESPACE}); it is read as OData V4 CSDL`, name, this.at(n));
     else
       this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §5.1); it is read as CSDL`, name, this.at(n));
+  }
+
+  /**
+   * CSDL XML §3.1: `<edmx:Edmx>` is in EDMX's namespace (http://docs.oasis-open.org/odata/ns/edmx).
+   * A V4 document whose root is in V2/V3's (`…/ado/2007/06/edmx`, as SAP's generators write), in
+   * another (a typo) or in none is read as EDMX all the same, with an ODG005 or ODG102 warning at
+   * the root's start tag: what it holds is read by its local names either way. (EDMX 1.0 documents
+   * are refused before this, ODG005.)
+   */
+  checkEdmxNamespace(root: XNode): void {
+    const tag = tagOf(root);
+    const colon = tag.indexOf(":");
+    const v = (root[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${tag.slice(0, colon)}`];
+    const uri = typeof v === "string" ? (this.restore ? this.restore(v) : v) : undefined;
+    if (uri === EDMX_NAMESPACE) return;
+    const element = `<${tag}>`;
+    if (uri !== undefined && LEGACY_EDMX_NAMESPACE.test(uri))
+      this.diags.warning(Codes.unsupportedInput, `${element} is in the namespace of OData V2/V3's EDMX (${uri}), not OData V4's (${EDMX_NAMESPACE}); it is read as OData V4 EDMX`, "Edmx", this.at(root));
+    else
+      this.diags.warning(Codes.invalidAttribute, `${element} is ${uri ? `in namespace ${uri}` : colon < 0 ? "in no XML namespace" : `in no XML namespace (its prefix ${tag.slice(0, colon)} is not declared)`}, not in OData's EDMX namespace (${EDMX_NAMESPACE}: CSDL XML §3.1); it is read as EDMX`, "Edmx", this.at(root));
   }
 
   schema(n: XNode): RawSchema {

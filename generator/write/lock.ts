@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { Checkpoint } from "./interrupt";
 
 export function lockFile(outDir: string): string {
   return path.join(path.dirname(outDir), `.${path.basename(outDir)}.odatagen-lock`);
@@ -26,39 +27,79 @@ export class OutputLockedError extends Error {
  */
 export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, waiting?: (message: string) => void): T {
   const file = lockFile(outDir);
-  // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
-  if (!fs.existsSync(path.dirname(file))) return fn();
   const deadline = Date.now() + waitMs;
   const mine = ownToken();
   for (let told = false; ; ) {
+    const got = tryLock(file, mine);
+    if (got === "unlocked") return fn();
+    if (got === "locked") break;
+    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
+    if (!told) waiting?.(waitMessage(got.holder, outDir, file));
+    told = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+  try {
+    return fn();
+  } finally {
+    unlock(file, mine);
+  }
+}
+
+/**
+ * withOutputLock for a run that stops at checkpoints (interrupt.ts): the wait for another writer
+ * lets signals in, and the lock is removed however `fn` ends, an interrupted run's too.
+ */
+export async function withOutputLockAsync<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
+  const file = lockFile(outDir);
+  const deadline = Date.now() + waitMs;
+  const mine = ownToken();
+  for (let told = false; ; ) {
+    await checkpoint();
+    const got = tryLock(file, mine);
+    if (got === "unlocked") return fn();
+    if (got === "locked") break;
+    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
+    if (!told) waiting?.(waitMessage(got.holder, outDir, file));
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  try {
+    return await fn();
+  } finally {
+    unlock(file, mine);
+  }
+}
+
+function waitMessage(holder: number, outDir: string, file: string): string {
+  return `waiting for ${holder ? `pid ${holder}` : "another odatagen"}, which is writing ${outDir} (lock ${file})`;
+}
+
+/** One try at the lock: taken, not to be taken here (run unlocked), or held by another run. */
+function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: number } {
+  // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
+  if (!fs.existsSync(path.dirname(file))) return "unlocked";
+  for (;;) {
     try {
       fs.writeFileSync(file, mine, { flag: "wx" });
-      break;
+      return "locked";
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // No lock can be made where the output goes: nor can the output be written there, which the
       // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR") return fn();
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR") return "unlocked";
       if (code !== "EEXIST") throw e;
       const [holder, started] = readOr(file, "").split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed
       // right between the two, long enough ago.
       const gone = holder ? !alive(holder, started) : ageMs(file) > EMPTY_LOCK_MS;
-      if (gone) {
-        fs.rmSync(file, { force: true }); // left by a killed run
-        continue;
-      }
-      if (Date.now() > deadline) throw new OutputLockedError(holder, outDir, file);
-      if (!told) waiting?.(`waiting for ${holder ? `pid ${holder}` : "another odatagen"}, which is writing ${outDir} (lock ${file})`);
-      told = true;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      if (!gone) return { holder };
+      fs.rmSync(file, { force: true }); // left by a killed run
     }
   }
-  try {
-    return fn();
-  } finally {
-    if (readOr(file, "") === mine) fs.rmSync(file, { force: true });
-  }
+}
+
+function unlock(file: string, mine: string): void {
+  if (readOr(file, "") === mine) fs.rmSync(file, { force: true });
 }
 
 /**

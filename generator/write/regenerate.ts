@@ -14,11 +14,12 @@ import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "./plan";
-import { OutputLockedError, withOutputLock } from "./lock";
+import { noCheckpoint, type Checkpoint } from "./interrupt";
+import { OutputLockedError, withOutputLockAsync } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
 import { outputRefusals } from "./refusals";
-import { OutputConflictError, prepareOutput, writeOutput, type WriteReport } from "./write";
+import { OutputConflictError, prepareOutput, writeOutputAsync, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
 
@@ -38,6 +39,11 @@ export interface RegenerateRequest {
   failOnWarnings?: boolean;
   /** Told once when the run waits for another odatagen's lock on the output folder. */
   onWait?: (message: string) => void;
+  /**
+   * Awaited between the run's stages (interrupt.ts): throwing there stops the run with its lock
+   * and staging folder removed and the output as it was.
+   */
+  checkpoint?: Checkpoint;
 }
 
 export interface RegenerateOutcome {
@@ -75,12 +81,13 @@ function realFolder(dir: string): string {
   }
 }
 
-export function regenerate(req: RegenerateRequest): RegenerateOutcome {
+export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutcome> {
   // An output folder reached through a symlink is replaced where it really is; the link stays.
   const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
-  const run = () => ({ ...regenerateUnlocked(real), service: req.service });
+  const checkpoint = req.checkpoint ?? noCheckpoint;
+  const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
   try {
-    return req.mode === "write" ? withOutputLock(real.service.out, run, 120000, req.onWait) : run();
+    return await (req.mode === "write" ? withOutputLockAsync(real.service.out, run, 120000, req.onWait, checkpoint) : run());
   } catch (e) {
     const failure = outputFailure(e, req.service.out);
     if (!failure) throw e;
@@ -99,7 +106,7 @@ function outputFailure(e: unknown, out: string): Diagnostic | undefined {
   return { code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${err.message}${hint}`, file: display(out), ...at };
 }
 
-function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
+async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint): Promise<RegenerateOutcome> {
   const started = process.hrtime.bigint();
   const { service, mode } = req;
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
@@ -113,6 +120,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };
   const identity = generatorIdentity();
+  await checkpoint();
 
   const { generate } = require("../generate") as typeof import("../generate");
   let result: GenerateResult;
@@ -132,6 +140,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
       return { ...base, status: "failed", diagnostics: e.diagnostics, ms: elapsed() };
     throw e;
   }
+  await checkpoint();
   const record = { ...identity, options, inputs: read.records };
   const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
@@ -149,7 +158,7 @@ function regenerateUnlocked(req: RegenerateRequest): RegenerateOutcome {
   if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   try {
-    const report = writeOutput(service.out, result.files, { record, removeStale: req.removeStale, prepared });
+    const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
     rememberOutput(service.out, service.inputs);
     const specChanged = previousInputs !== JSON.stringify(read.records);
     const modelChanges = keepSummary(service.out, result, specChanged);

@@ -67,8 +67,17 @@ export interface StageInput {
  * the staging folder is removed, and a backup already moved aside is moved back.
  */
 export function replaceOutput(outDir: string, input: StageInput): void {
+  swapIn(outDir, stageOutput(outDir, input));
+}
+
+/** What stageOutput built: the staging folder, and whether an old output is there to be swapped out. */
+export interface Staged {
+  outExists: boolean;
+}
+
+/** The first half of replaceOutput: the new output, complete in the staging folder; the old one untouched. */
+export function stageOutput(outDir: string, input: StageInput): Staged {
   const staging = stagingDir(outDir);
-  const backup = backupDir(outDir);
   removeTree(staging);
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const outExists = fs.existsSync(outDir);
@@ -79,7 +88,19 @@ export function replaceOutput(outDir: string, input: StageInput): void {
     removeTree(staging);
     throw e;
   }
-  if (!outExists) return fs.renameSync(staging, outDir);
+  return { outExists };
+}
+
+/** Removes a staging folder stageOutput built that will not be swapped in (an interrupted run's). */
+export function discardStaging(outDir: string): void {
+  removeTree(stagingDir(outDir));
+}
+
+/** The second half of replaceOutput: the two renames, then the backup removed. */
+export function swapIn(outDir: string, staged: Staged): void {
+  const staging = stagingDir(outDir);
+  const backup = backupDir(outDir);
+  if (!staged.outExists) return fs.renameSync(staging, outDir);
   try {
     fs.renameSync(outDir, backup);
   } catch (e) {

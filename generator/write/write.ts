@@ -8,7 +8,8 @@
 import * as path from "node:path";
 import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { planOutput, type Plan } from "./plan";
-import { recover, replaceOutput } from "./stage";
+import type { Checkpoint } from "./interrupt";
+import { discardStaging, recover, replaceOutput, stageOutput, swapIn, type StageInput } from "./stage";
 
 export { MANIFEST, readManifest } from "./manifest";
 
@@ -64,6 +65,31 @@ export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>
 }
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+  const { report, input } = planWrite(outDir, files, options);
+  if (input) replaceOutput(outDir, input);
+  return report;
+}
+
+/**
+ * writeOutput with a checkpoint between staging and swapping in: an interrupted run (interrupt.ts)
+ * removes its staging folder and leaves the old output as it was.
+ */
+export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions, checkpoint: Checkpoint): Promise<WriteReport> {
+  const { report, input } = planWrite(outDir, files, options);
+  if (!input) return report;
+  const staged = stageOutput(outDir, input);
+  try {
+    await checkpoint();
+  } catch (e) {
+    discardStaging(outDir);
+    throw e;
+  }
+  swapIn(outDir, staged);
+  return report;
+}
+
+/** What writeOutput would report, and what it stages (nothing when the output is already right). */
+function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions): { report: WriteReport; input?: StageInput } {
   const recovered = recover(outDir);
   const { plan, manifest } = options.prepared && recovered === "none" ? options.prepared : prepareOutput(outDir, files, options);
   if (plan.conflicts.length) throw new OutputConflictError(plan.conflicts);
@@ -74,12 +100,6 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     removed: removeStale ? plan.stale : [],
     kept: removeStale ? [] : plan.stale,
   };
-  if (!report.written.length && !report.removed.length && !plan.manifestChanged) return report;
-  replaceOutput(outDir, {
-    files,
-    unchanged: new Set(plan.unchanged),
-    drop: new Set(report.removed),
-    manifest,
-  });
-  return report;
+  if (!report.written.length && !report.removed.length && !plan.manifestChanged) return { report };
+  return { report, input: { files, unchanged: new Set(plan.unchanged), drop: new Set(report.removed), manifest } };
 }

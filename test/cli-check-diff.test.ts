@@ -1,0 +1,82 @@
+/**
+ * `--check`'s short diff of a changed file: separate hunks with a few lines of context, as a
+ * unified diff has them (not one region from the first difference to the last), capped in length.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { shortDiff } from "../generator/cli/text-diff";
+import { copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+
+const numbered = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`);
+
+test("two changes far apart are two hunks with three lines of context each", () => {
+  const a = numbered(100);
+  const b = [...a];
+  b[9] = "changed 10";
+  b.splice(80, 0, "new after 80");
+  expect(shortDiff(a.join("\n"), b.join("\n"))).toEqual([
+    "@@ -7,7 +7,7 @@",
+    "  line 7", "  line 8", "  line 9", "- line 10", "+ changed 10", "  line 11", "  line 12", "  line 13",
+    "@@ -78,6 +78,7 @@",
+    "  line 78", "  line 79", "  line 80", "+ new after 80", "  line 81", "  line 82", "  line 83",
+  ]);
+});
+
+test("changes closer than twice the context share a hunk; a removal at the end counts lines as unified diffs do", () => {
+  const a = numbered(20);
+  const b = a.filter((l) => l !== "line 5" && l !== "line 10" && l !== "line 20");
+  expect(shortDiff(a.join("\n"), b.join("\n"))).toEqual([
+    "@@ -2,12 +2,10 @@",
+    "  line 2", "  line 3", "  line 4", "- line 5", "  line 6", "  line 7", "  line 8", "  line 9", "- line 10", "  line 11", "  line 12", "  line 13",
+    "@@ -17,4 +15,3 @@",
+    "  line 17", "  line 18", "  line 19", "- line 20",
+  ]);
+});
+
+test("a long diff is capped: the hunks that fit, then how many more there are", () => {
+  const a = numbered(1000);
+  const b = a.map((l, i) => (i % 50 === 0 ? `${l} edited` : l));
+  const out = shortDiff(a.join("\n"), b.join("\n"), { maxLines: 40 });
+  expect(out.length).toBeLessThanOrEqual(40);
+  expect(out.filter((l) => l.startsWith("@@"))).toEqual(["@@ -1,4 +1,4 @@", "@@ -48,7 +48,7 @@", "@@ -98,7 +98,7 @@", "@@ -148,7 +148,7 @@"]);
+  expect(out[out.length - 1]).toBe("… 16 more hunk(s), 32 changed line(s)");
+  // One change too long to show whole is cut inside its hunk.
+  const big = shortDiff(a.join("\n"), a.map((l) => `${l}!`).join("\n"), { maxLines: 10 });
+  expect(big).toHaveLength(10);
+  expect(big[0]).toBe("@@ -1,1000 +1,1000 @@");
+  expect(big[9]).toBe("… 1992 more changed line(s) in this hunk");
+});
+
+test("each hunk's lines rebuild both texts (random edits)", () => {
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+  for (let t = 0; t < 200; t++) {
+    const x = Array.from({ length: rnd(30) }, () => "abcde"[rnd(5)]);
+    const y = Array.from({ length: rnd(30) }, () => "abcde"[rnd(5)]);
+    if (x.join("\n") === y.join("\n")) continue;
+    const body = shortDiff(x.join("\n"), y.join("\n"), { context: 100, maxLines: 1000 }).slice(1);
+    expect(body.filter((l) => !l.startsWith("+")).map((l) => l.slice(2))).toEqual(x.length ? x : [""]);
+    expect(body.filter((l) => !l.startsWith("-")).map((l) => l.slice(2))).toEqual(y.length ? y : [""]);
+  }
+});
+
+test("generate --check prints a hunk for each of two edits far apart in a generated file", () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  const types = path.join(dir, "gen", "microsoft.graph.callRecords.types.ts");
+  const lines = fs.readFileSync(types, "utf8").split("\n");
+  expect(lines.length).toBeGreaterThan(100);
+  const middle = lines[Math.floor(lines.length / 2)];
+  lines[5] = "// edited near the start";
+  lines[lines.length - 5] = "// edited near the end";
+  fs.writeFileSync(types, lines.join("\n"));
+  const r = runCli(["generate", "--check"], dir);
+  expect(r.code).toBe(1);
+  const shown = r.stderr.split("\n").filter((l) => l.startsWith("      "));
+  expect(shown.filter((l) => /^ {6}@@ -\d+,\d+ \+\d+,\d+ @@$/.test(l))).toHaveLength(2);
+  expect(shown).toContain("      - // edited near the start");
+  expect(shown).toContain("      - // edited near the end");
+  expect(shown).not.toContain(`        ${middle}`);
+});

@@ -1,0 +1,97 @@
+/**
+ * SIGINT and SIGTERM during `generate` (and `generate --watch`): the run stops with its lock and
+ * staging folder removed, the previous output byte for byte as it was, and exit code 130 or 143.
+ * The signal is sent once the run is known to be inside (its lock or staging folder exists).
+ */
+import type { ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, runCli, sameTree, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
+
+const GRAPH = path.resolve(__dirname, "..", "..", "shared", "corpus", "graph-v1.0-clean.xml");
+
+/** Resolves once `file` exists (checked every 5 ms), or rejects when the child exits first. */
+function whenExists(file: string, child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (fs.existsSync(file)) (clearInterval(poll), resolve());
+      else if (child.exitCode !== null) (clearInterval(poll), reject(new Error(`exited (${child.exitCode}) before ${file} appeared`)));
+    }, 5);
+  });
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  child.stdout!.resume();
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
+}
+
+/** A folder with an output generated from `spec` with isTest removed, and the spec as it is now. */
+function withOldOutput(spec = "graph-callrecords.xml") {
+  const dir = scratch();
+  const edited = copySpec(spec, dir, (t) => t.replace('<Property Name="isTest" Type="Edm.Boolean" />', ""));
+  expect(fs.readFileSync(edited, "utf8")).not.toMatch(/"isTest"/);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: spec, out: "gen" }] });
+  expect(runCli(["generate", "-q"], dir).code).toBe(0);
+  const old = snapshot(path.join(dir, "gen"));
+  copySpec(spec, dir);
+  return { dir, old, lock: path.join(dir, ".gen.odatagen-lock"), staging: path.join(dir, ".gen.odatagen-staging") };
+}
+
+function expectLeftAsItWas(dir: string, old: Map<string, Buffer>) {
+  expect(sameTree(snapshot(path.join(dir, "gen")), old)).toBe(true);
+  expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "odatagen.config.json"]);
+}
+
+describe("an interrupted generate", () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child?.exitCode === null) child.kill("SIGKILL");
+    child = undefined;
+  });
+
+  (fs.existsSync(GRAPH) ? test : test.skip)(`SIGINT while generating a large document: exit 130, no lock, old output intact${fs.existsSync(GRAPH) ? "" : ` (SKIPPED: ${GRAPH} is absent)`}`, async () => {
+    const dir = scratch();
+    const out = path.join(dir, "gen");
+    expect(runCli(["generate", "-i", GRAPH, "-o", out, "-q", "--no-requests"], dir).code).toBe(0);
+    const old = snapshot(out);
+    child = startCli(["generate", "-i", GRAPH, "-o", out], dir);
+    const done = exited(child);
+    await whenExists(path.join(dir, ".gen.odatagen-lock"), child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/odatagen: interrupted \(SIGINT\); gen: not generated; gen left as it was/);
+    expect(fs.readdirSync(dir)).toEqual(["gen"]);
+    expect(sameTree(snapshot(out), old)).toBe(true);
+  });
+
+  test("SIGTERM while the new output is being staged: exit 143, staging folder and lock removed", async () => {
+    const { dir, old, staging } = withOldOutput();
+    child = startCli(["generate"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(staging, child);
+    child.kill("SIGTERM");
+    const { code, stderr } = await done;
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/interrupted \(SIGTERM\)/);
+    expectLeftAsItWas(dir, old);
+    // And the next run is an ordinary one: nothing to take over or recover.
+    const next = runCli(["generate"], dir);
+    expect(next.code).toBe(0);
+    expect(next.stderr).not.toMatch(/restored|interrupted|waiting/);
+  });
+
+  test("generate --watch: SIGINT during a regeneration stops it, removes lock and staging, keeps the output", async () => {
+    const { dir, old, staging } = withOldOutput();
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(staging, child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/interrupted \(SIGINT\); the output being written was left as it was/);
+    expectLeftAsItWas(dir, old);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * A misspelt flag is a usage error (exit 2) that names the nearest flag the command takes, the same
+ * on the fast path (quick-args.ts declines it) and through yargs.
+ */
+import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
+import { quickGenerateArgs } from "../generator/cli/quick-args";
+import { unknownFlagProblem } from "../generator/cli/unknown-flags";
+import { nearestName } from "../generator/nearest-name";
+import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
+import { runCli, scratch } from "./helpers/cli";
+
+test("generate --inptu x.xml: exit 2, did you mean --input", () => {
+  const r = runCli(["generate", "--inptu", "x.xml"], scratch());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("odatagen: unknown flag --inptu for generate; did you mean --input?\nRun `odatagen --help` for usage.\n");
+});
+
+test("the fast path declines a misspelt flag and the full parser reports it, in any position", () => {
+  expect(quickGenerateArgs(["generate", "--inptu", "x.xml"])).toBeUndefined();
+  const dir = scratch();
+  // The second command line has --out=o, which only yargs reads: the two paths print the same.
+  const quick = runCli(["generate", "-i", "a.xml", "-o", "o", "--inptu", "b.xml"], dir);
+  const full = runCli(["generate", "-i", "a.xml", "--out=o", "--inptu", "b.xml"], dir);
+  expect(quick.code).toBe(2);
+  expect(full.code).toBe(2);
+  expect(full.stderr).toBe(quick.stderr);
+  expect(quick.stderr).toMatch(/unknown flag --inptu for generate; did you mean --input\?/);
+});
+
+test.each([
+  [["--dryrun"], "unknown flag --dryrun for generate; did you mean --dry-run?"],
+  [["--no-valdators"], "unknown flag --no-valdators for generate; did you mean --no-validators?"],
+  [["--quite"], "unknown flag --quite for generate; did you mean --quiet?"],
+  [["--outt=gen"], "unknown flag --outt for generate; did you mean --out?"],
+  [["--zzzzzz"], "unknown flag --zzzzzz for generate"],
+  [["-x"], "unknown flag -x for generate"],
+  [["-qx"], "unknown flag -x for generate"],
+])("generate %j: %s", (args, message) => {
+  expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBe(message);
+});
+
+test("every spelling yargs accepts is known: long, alias, camelCase, --no- forms, help; and nothing after --", () => {
+  for (const args of [["--input", "a"], ["-i", "a"], ["--dryRun"], ["--dry-run"], ["--no-clean"], ["--noClean"], ["-qw"], ["--help"], ["-h"], ["--version"], ["--out=o"], ["--", "--whatever"], ["--include", "/a/**"]])
+    expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBeUndefined();
+});
+
+test("diff --nwe: did you mean --new", () => {
+  expect(unknownFlagProblem("diff", ["--old", "a.xml", "--nwe", "b.xml"], DIFF_OPTIONS)).toBe("unknown flag --nwe for diff; did you mean --new?");
+  const r = runCli(["diff", "--nwe", "b.xml"], scratch());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^odatagen: unknown flag --nwe for diff; did you mean --new\?/);
+});
+
+test("the CLI and the CSDL reader (ODG112) suggest with one function", () => {
+  expect(csdlNearestName).toBe(nearestName);
+});
