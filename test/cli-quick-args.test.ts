@@ -9,7 +9,7 @@ import { quickGenerateArgs } from "../generator/cli/quick-args";
 
 const KEYS: (keyof GenerateArgs)[] = [
   "input", "out", "config", "service", "include", "exclude", "include-derived", "include-navigation",
-  "key-as-segment", "validators", "requests", "complete-reads", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet",
+  "key-as-segment", "validators", "requests", "complete-reads", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet", "verbose",
 ];
 
 /** What yargs passes to runGenerate for `argv`, limited to the flags runGenerate reads. */
@@ -43,6 +43,7 @@ describe("quickGenerateArgs()", () => {
     ["generate", "-i", "g.xml", "-o", "o", "--no-key-as-segment"],
     ["generate", "-i", "g.xml", "-o", "o", "--no-validators", "--requests"],
     ["generate", "--no-requests", "--validators", "-q"],
+    ["generate", "-i", "g.xml", "-o", "o", "--verbose"],
     ["generate", "--complete-reads"],
     ["generate", "-i", "g.xml", "-o", "o", "--no-complete-reads"],
     ["generate", "-i", "123", "-o", "true"],

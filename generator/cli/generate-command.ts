@@ -28,6 +28,8 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   force: boolean;
   "fail-on-warnings": boolean;
   quiet: boolean;
+  /** Print notes (severity info) too; an up-to-date output is generated again in memory to find them. */
+  verbose?: boolean;
 }
 
 export async function runGenerate(args: GenerateArgs): Promise<number> {
@@ -59,7 +61,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const mode: Mode = args.check ? "check" : args["dry-run"] ? "dry-run" : "write";
   // --why needs the slice computed: an up-to-date output is generated again in memory (and left as it is).
   const why = args.why?.length ? args.why : undefined;
-  const force = args.force || args["fail-on-warnings"] || why !== undefined;
+  const force = args.force || args["fail-on-warnings"] || why !== undefined || args.verbose === true;
   const failOnWarnings = args["fail-on-warnings"];
   const interrupt = listenForInterrupt();
   const outcomes: RegenerateOutcome[] = [];
@@ -81,12 +83,12 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
 }
 
 /** Prints a run's outcomes and returns its exit code. */
-export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: Pick<GenerateArgs, "quiet" | "fail-on-warnings" | "clean">): number {
+export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: Pick<GenerateArgs, "quiet" | "fail-on-warnings" | "clean" | "verbose">): number {
   // A diagnostic about the run's options (a slice pattern that matches nothing, --why without a
   // slice) has no file to tell the services apart by: with several services it names its own.
   const several = new Set(outcomes.map((o) => o.service.name)).size > 1;
   const diags: Diagnostic[] = outcomes.flatMap((o) =>
-    o.diagnostics.filter((d) => d.severity !== "info").map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
+    o.diagnostics.filter((d) => d.severity !== "info" || args.verbose).map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
   );
   printDiagnostics(diags);
   let stale = 0;

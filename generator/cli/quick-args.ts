@@ -8,7 +8,7 @@
 import type { GenerateArgs } from "./generate-command";
 
 type ValueFlag = "input" | "out" | "config" | "service" | "include" | "exclude";
-type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
+type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "verbose" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
 
 /** Flags taking values; true for the array ones (which take every value up to the next flag). */
 const VALUES: Record<string, [ValueFlag, boolean]> = {
@@ -28,6 +28,7 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
   "--force": ["force", true],
   "--fail-on-warnings": ["fail-on-warnings", true],
   "--quiet": ["quiet", true], "-q": ["quiet", true],
+  "--verbose": ["verbose", true],
   "--key-as-segment": ["key-as-segment", true], "--no-key-as-segment": ["key-as-segment", false],
   "--include-derived": ["include-derived", true],
   "--include-navigation": ["include-navigation", true],
@@ -38,7 +39,7 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
 
 export function quickGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {
   if (argv[0] !== "generate") return undefined;
-  const args: GenerateArgs = { check: false, watch: false, "dry-run": false, clean: true, force: false, "fail-on-warnings": false, quiet: false };
+  const args: GenerateArgs = { check: false, watch: false, "dry-run": false, clean: true, force: false, "fail-on-warnings": false, quiet: false, verbose: false };
   const seen = new Set<string>();
   const isValue = (a: string | undefined): a is string => a !== undefined && a !== "" && !a.startsWith("-");
   for (let i = 1; i < argv.length; i++) {

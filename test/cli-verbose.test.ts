@@ -1,0 +1,54 @@
+/**
+ * `generate --verbose` prints notes (severity info) too: renamed types, and metadata mistakes that
+ * change nothing generated. Without it they are not printed. An up-to-date output is generated again
+ * in memory to find them, and is left as it is.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli, scratch, snapshot } from "./helpers/cli";
+
+const SPEC = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx" Version="4.0">
+  <edmx:DataServices>
+    <Schema xmlns="http://docs.oasis-open.org/odata/ns/edm" Namespace="ns">
+      <EntityType Name="request">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      </EntityType>
+      <EntityContainer Name="C"><EntitySet Name="requests" EntityType="ns.request"/></EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`;
+
+const NOTE = /^spec\.xml:5:7: info ODG201: ns\.request is emitted as RequestType \(Request is taken or reserved\)/m;
+
+describe("generate --verbose", () => {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "spec.xml"), SPEC);
+  const args = ["generate", "-i", "spec.xml", "-o", "out"];
+
+  test("without it, a rename is not printed", () => {
+    const r = runCli(args, dir);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(fs.readFileSync(path.join(dir, "out", "ns.types.ts"), "utf8")).toMatch(/export interface RequestType\b/);
+  });
+
+  test("with it, the rename is printed where the type is declared, and the count line leaves notes out", () => {
+    const before = snapshot(path.join(dir, "out"));
+    const r = runCli([...args, "--verbose"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(NOTE);
+    expect(r.stderr).not.toMatch(/: (warning|error) ODG/);
+    expect(r.stderr).toMatch(/^odatagen: 0 errors, 0 warnings$/m);
+    // Up to date before the run: generated again in memory for its notes, nothing rewritten.
+    expect(r.stdout).toMatch(/0 written, \d+ unchanged/);
+    expect(snapshot(path.join(dir, "out"))).toEqual(before);
+  });
+
+  test("--verbose with --quiet still prints the notes", () => {
+    const r = runCli([...args, "--verbose", "--quiet"], dir);
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: "" });
+    expect(r.stderr).toMatch(NOTE);
+  });
+});
