@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fixtureNames, generateFixture, GOLDEN_DIR } from "./helpers/fixtures";
-import { compiler, REPO, runTsc } from "./helpers/typecheck";
+import { BASE_OPTIONS, compiler, REPO, runTsc } from "./helpers/typecheck";
 import { STATIC_FILES } from "../generator/emit/emit";
 
 /**
@@ -23,16 +23,7 @@ import { STATIC_FILES } from "../generator/emit/emit";
  * test/typecheck.test.ts; example code such as `p.Trips[0].Name` is not written for
  * noUncheckedIndexedAccess, and an example may leave a value unused.)
  */
-const EXAMPLE_OPTIONS = {
-  strict: true,
-  noEmit: true,
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["ES2022", "DOM"],
-  types: [] as string[],
-  skipLibCheck: true,
-} as const;
+const EXAMPLE_OPTIONS = { ...BASE_OPTIONS, skipLibCheck: true } as const;
 
 /** The ```ts blocks the README may skip, by their reason. */
 const EXPECTED_SKIPS: string[] = [];

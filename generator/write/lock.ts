@@ -26,22 +26,15 @@ export class OutputLockedError extends Error {
  * `waiting` once when it starts to wait.
  */
 export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, waiting?: (message: string) => void): T {
-  const file = lockFile(outDir);
-  const deadline = Date.now() + waitMs;
-  const mine = ownToken();
-  for (let told = false; ; ) {
-    const got = tryLock(file, mine);
+  const attempt = lockAttempts(outDir, waitMs, waiting);
+  for (let got = attempt(); got !== "locked"; got = attempt()) {
     if (got === "unlocked") return fn();
-    if (got === "locked") break;
-    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
-    if (!told) waiting?.(waitMessage(got.holder, outDir, file));
-    told = true;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
   try {
     return fn();
   } finally {
-    unlock(file, mine);
+    attempt.release();
   }
 }
 
@@ -50,24 +43,39 @@ export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, w
  * lets signals in, and the lock is removed however `fn` ends, an interrupted run's too.
  */
 export async function withOutputLockAsync<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
-  const file = lockFile(outDir);
-  const deadline = Date.now() + waitMs;
-  const mine = ownToken();
-  for (let told = false; ; ) {
+  const attempt = lockAttempts(outDir, waitMs, waiting);
+  for (;;) {
     await checkpoint();
-    const got = tryLock(file, mine);
+    const got = attempt();
     if (got === "unlocked") return fn();
     if (got === "locked") break;
-    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
-    if (!told) waiting?.(waitMessage(got.holder, outDir, file));
-    told = true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
     return await fn();
   } finally {
-    unlock(file, mine);
+    attempt.release();
   }
+}
+
+/**
+ * The tries at `outDir`'s lock of one run: each is "locked" (ours now), "unlocked" (run without it)
+ * or "wait" (another run holds it; `waiting` is told once). Past `waitMs` a try throws OutputLockedError.
+ */
+function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string) => void) | undefined) {
+  const file = lockFile(outDir);
+  const deadline = Date.now() + waitMs;
+  const mine = ownToken();
+  let told = false;
+  const attempt = (): "locked" | "unlocked" | "wait" => {
+    const got = tryLock(file, mine);
+    if (typeof got === "string") return got;
+    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
+    if (!told) waiting?.(waitMessage(got.holder, outDir, file));
+    told = true;
+    return "wait";
+  };
+  return Object.assign(attempt, { release: () => unlock(file, mine) });
 }
 
 function waitMessage(holder: number, outDir: string, file: string): string {

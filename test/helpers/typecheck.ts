@@ -9,6 +9,17 @@ import { spawnSync } from "node:child_process";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
+/** --strict, as an ES module with NodeNext resolution, on the ES2022 and DOM libraries, no @types. */
+export const BASE_OPTIONS = {
+  strict: true,
+  noEmit: true,
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  lib: ["ES2022", "DOM"],
+  types: [] as string[],
+} as const;
+
 /**
  * The options generated code must compile under: --strict, NodeNext modules (so every relative
  * import must name its `.js` file), ES2022 plus DOM for `fetch`, and no @types packages (the
@@ -18,13 +29,7 @@ export const REPO = path.resolve(__dirname, "..", "..");
  * Node's type stripping runs).
  */
 export const STRICT_OPTIONS = {
-  strict: true,
-  noEmit: true,
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["ES2022", "DOM"],
-  types: [] as string[],
+  ...BASE_OPTIONS,
   skipLibCheck: false,
   isolatedModules: true,
   noImplicitOverride: true,
