@@ -110,11 +110,11 @@ test("the README's TypeScript examples are found, and only the expected ones are
   expect(compiled.flatMap((b) => b.code).filter((l) => /\/\/.*\bcompile error\b/.test(l)).length).toBeGreaterThanOrEqual(3);
 });
 
-test("every ```ts block of the README compiles under --strict as written (TypeScript 5.9)", () => {
-  if ("reason" in tsc) {
-    console.warn(`SKIPPED: README examples: ${tsc.reason}`);
-    return;
-  }
+// TypeScript 5.9 is a dev dependency (ts-jest runs on it), so it is missing only from a broken
+// install; the skip then says so in the test's name.
+const withCompiler = "reason" in tsc ? test.skip : test;
+withCompiler(`every \`\`\`ts block of the README compiles under --strict as written (TypeScript 5.9${"reason" in tsc ? `; SKIPPED: ${tsc.reason}` : ""})`, () => {
+  if ("reason" in tsc) return;
   const files: string[] = [];
   const maps = new Map<string, number[]>();
   for (const b of compiled) {

@@ -1,5 +1,7 @@
 // diff on a binding-heavy service with a set that needs an ETag: every binding retargeted, each
 // judged by the walk through bindings (diff/bindings.ts), which is indexed once per version.
+// It checks the results only: speed is measured, not asserted (the old walk took 2.4 s here, the
+// indexed one 0.4 s, with `odatagen diff`); only jest's timeout would notice a walk gone quadratic.
 import { DiagnosticBag } from "../generator/diagnostics";
 import { compareSummaries } from "../generator/diff/compare";
 import { summarize } from "../generator/diff/summary";
