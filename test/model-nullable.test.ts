@@ -60,3 +60,16 @@ describe("Nullable on navigation properties (CSDL §8.3)", () => {
     expect(nav(name).nullable).toBe(nullable);
   });
 });
+
+// CSDL 4.01 §13.3.3: a singleton may be null only with Nullable="true" (absent: false).
+describe("Nullable on singletons", () => {
+  test.each([
+    ["no Nullable attribute", "", false],
+    ["Nullable=\"true\"", ` Nullable="true"`, true],
+    ["Nullable=\"false\"", ` Nullable="false"`, false],
+  ])("%s", (_label, attr, nullable) => {
+    const body = `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType><EntityContainer Name="c"><Singleton Name="me" Type="ns.e"${attr}/></EntityContainer>`;
+    const model = buildOk(edmx(schema(NS, body)));
+    expect(model.schemas[0]!.containers[0]!.singletons[0]).toMatchObject({ name: "me", nullable });
+  });
+});

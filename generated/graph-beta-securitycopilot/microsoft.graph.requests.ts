@@ -32,12 +32,12 @@ export interface SecurityCopilotNavigation {
 }
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */
-export function securitySecurityCopilot(parent: rt.EntityRef<Security>): rt.EntityRef<SecurityCopilot, null> {
+export function securitySecurityCopilot(parent: rt.EntityRef<Security, null>): rt.EntityRef<SecurityCopilot, null> {
   return rt.nav<SecurityCopilot, null>(parent, "securityCopilot", true);
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
-export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot>): rt.CollectionRef<Workspace, string> {
+export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot, null>): rt.CollectionRef<Workspace, string> {
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -57,12 +57,12 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -72,12 +72,12 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
 }
 
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
+export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security` (DELETE). */
-export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -97,18 +97,18 @@ export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, body: Partial<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
+export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: Partial<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.securityCopilot` (DELETE). */
-export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.securityCopilot`. */
 export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
 export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
-export function castEntity(target: rt.EntityRef<AnyEntity> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castEntity(target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

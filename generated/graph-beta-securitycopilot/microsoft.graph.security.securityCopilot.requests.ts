@@ -25,22 +25,22 @@ export interface WorkspaceNavigation {
 }
 
 /** `evaluations` of a `microsoft.graph.security.securityCopilot.prompt` (contained): `.../evaluations`. */
-export function promptEvaluations(parent: rt.EntityRef<Prompt>): rt.CollectionRef<Evaluation, string> {
+export function promptEvaluations(parent: rt.EntityRef<Prompt, null>): rt.CollectionRef<Evaluation, string> {
   return rt.collection<Evaluation, string>(parent, "evaluations", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `prompts` of a `microsoft.graph.security.securityCopilot.session` (contained): `.../prompts`. */
-export function sessionPrompts(parent: rt.EntityRef<Session>): rt.CollectionRef<Prompt, string> {
+export function sessionPrompts(parent: rt.EntityRef<Session, null>): rt.CollectionRef<Prompt, string> {
   return rt.collection<Prompt, string>(parent, "prompts", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `plugins` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../plugins`. */
-export function workspacePlugins(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Plugin, string> {
+export function workspacePlugins(parent: rt.EntityRef<Workspace, null>): rt.CollectionRef<Plugin, string> {
   return rt.collection<Plugin, string>(parent, "plugins", rt.segmentKey("name", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.security.securityCopilot.workspace` (contained): `.../sessions`. */
-export function workspaceSessions(parent: rt.EntityRef<Workspace>): rt.CollectionRef<Session, string> {
+export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.CollectionRef<Session, string> {
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -60,12 +60,12 @@ export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
+export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.evaluation` (DELETE). */
-export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -85,12 +85,12 @@ export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
+export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.plugin` (DELETE). */
-export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -110,12 +110,12 @@ export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
+export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.prompt` (DELETE). */
-export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -135,12 +135,12 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -160,11 +160,11 @@ export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
+export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.workspace` (DELETE). */
-export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }

@@ -542,17 +542,20 @@ abstract class Ref {
 
 /**
  * The address of one entity (OData URL Conventions §4.3). `N` is `null` where there may be no
- * entity there: a nullable single-valued navigation property (CSDL §8.4: Nullable absent or true)
- * or a composable function's nullable result, whose read a service answers 204 No Content when
- * nothing is related (Protocol §11.2.7); a read of it is typed `… | null`. Else `never`.
+ * entity there: a nullable single-valued navigation property (CSDL §8.4: Nullable absent or true),
+ * a nullable singleton (CSDL 4.01 §13.3.3) or a composable function's nullable result, whose read a
+ * service answers 204 No Content when nothing is related (Protocol §11.2.7); a read of it is typed
+ * `… | null`. Else `never`: the address is sure to hold an entity.
+ *
+ * A sure address is an `EntityRef<T, null>` too, not the other way round: a nullable one kept in
+ * an `EntityRef<T>` variable, or passed where one is expected, is a type error, and a union of
+ * both (a condition, an array) is nullable. What takes any address (update, delete, navigation,
+ * `$ref`, casts, streams, bound operations) takes an `EntityRef<T, null>`.
  */
 export class EntityRef<T, N extends null = never> extends Ref {
   declare readonly __entity?: T;
-  /**
-   * Carries `N` for the type checker (no run-time cost). A method's parameter is compared both ways,
-   * so an `EntityRef<T, null>` goes wherever an `EntityRef<T>` does (update, navigation, `$ref`).
-   */
-  declare readonly __empty?: { bivariant(empty: N): void }["bivariant"];
+  /** Carries `N` for the type checker (no run-time cost), covariantly: `never` is a subtype of `null`. */
+  declare readonly __empty?: N;
   /** Tells an entity from a collection for the type checker (no run-time cost). */
   declare private readonly single: true;
 }
@@ -588,9 +591,9 @@ export interface StreamRef {
   readonly path: string;
 }
 
-/** The singleton `info.name` under the service root. */
-export function root<T>(info: SetInfo): EntityRef<T> {
-  return new EntityRef<T>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
+/** The singleton `info.name` under the service root; `N` is `null` where it is nullable (CSDL 4.01 §13.3.3). */
+export function root<T, N extends null = never>(info: SetInfo): EntityRef<T, N> {
+  return new EntityRef<T, N>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
 }
 
 /** The entity set `info.name` under the service root. */
@@ -599,12 +602,12 @@ export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef
 }
 
 /** A single-valued navigation property of an entity or of a complex value; `N` is `null` where it is nullable. */
-export function nav<U, N extends null = never>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, N> {
+export function nav<U, N extends null = never>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, N> {
   return new EntityRef<U, N>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
 
 /** A collection-valued navigation property of an entity or of a complex value. */
-export function collection<U, K>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
+export function collection<U, K>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, key: KeySpec, contained = false): CollectionRef<U, K> {
   return new CollectionRef<U, K>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained), key);
 }
 
@@ -612,13 +615,13 @@ export function collection<U, K>(parent: EntityRef<unknown> | ComplexRef<unknown
  * A single-valued complex property of an entity or of a complex value. Its path below the entity
  * (`grantControls`) is part of the binding paths of the navigation properties reached through it.
  */
-export function complex<U>(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string): ComplexRef<U> {
+export function complex<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string): ComplexRef<U> {
   const { info, within } = parent.origin;
   return new ComplexRef<U>(`${parent.path}/${encodeURIComponent(name)}`, { info, within: within ? `${within}/${name}` : name });
 }
 
 /** Where navigation from `parent` through `name` leads: a bound entity set, deeper into a containment, or unknown. */
-function follow(parent: EntityRef<unknown> | ComplexRef<unknown>, name: string, contained: boolean): Origin {
+function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained: boolean): Origin {
   const { info, within } = parent.origin;
   const path = within ? `${within}/${name}` : name;
   const bound = info.bindings?.()[path];
@@ -654,16 +657,20 @@ export function within(target: Root, path: string): Root {
 }
 
 /** A stream property of an entity (`…/Photo`), or with no name its media resource (`…/$value`). */
-export function stream(parent: EntityRef<unknown>, name?: string): StreamRef {
+export function stream(parent: EntityRef<unknown, null>, name?: string): StreamRef {
   return { path: `${parent.path}/${name === undefined ? "$value" : encodeURIComponent(name)}` };
 }
 
-/** An entity, or the members of a collection, seen as a derived type (`…/Namespace.Type`, URL Conventions §4.11). */
+/**
+ * An entity, or the members of a collection, seen as a derived type (`…/Namespace.Type`, URL
+ * Conventions §4.11). The cast of an address that may have nothing there may have nothing there.
+ */
 export function cast<U>(target: EntityRef<unknown>, qualifiedName: string): EntityRef<U>;
+export function cast<U>(target: EntityRef<unknown, null>, qualifiedName: string): EntityRef<U, null>;
 export function cast<U, K>(target: CollectionRef<unknown, K>, qualifiedName: string, key?: KeySpec): CollectionRef<U, K>;
-export function cast<U>(target: EntityRef<unknown> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U> | CollectionRef<U, unknown> {
+export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U, null> | CollectionRef<U, unknown> {
   const path = `${target.path}/${encodeURIComponent(qualifiedName)}`;
-  return target instanceof CollectionRef ? new CollectionRef(path, target.origin, key ?? target.key) : new EntityRef<U>(path, target.origin);
+  return target instanceof CollectionRef ? new CollectionRef(path, target.origin, key ?? target.key) : new EntityRef<U, null>(path, target.origin);
 }
 
 /**
@@ -876,7 +883,7 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
  * GET of an entity (or a page of a collection) with query options. One entity answered 204 No
  * Content is null (Protocol §11.2.7: a single-valued navigation property with nothing related).
  */
-export async function read<T>(client: Client, target: EntityRef<unknown> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
+export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
@@ -891,13 +898,13 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
-export async function update<T>(client: Client, target: EntityRef<unknown>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
+export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   return receive<T>(client, await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export async function remove(client: Client, target: EntityRef<unknown>, options: ChangeOptions | undefined): Promise<void> {
+export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
   await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
 }
 
@@ -918,7 +925,7 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
 }
 
-function ifMatch(target: EntityRef<unknown>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
+function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
   // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
   const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
@@ -1191,7 +1198,7 @@ export async function writeStream(
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */
-export function entityId(client: Client, target: EntityRef<unknown>): string {
+export function entityId(client: Client, target: EntityRef<unknown, null>): string {
   return client.baseUrl + target.path;
 }
 
@@ -1199,7 +1206,7 @@ export function entityId(client: Client, target: EntityRef<unknown>): string {
  * Links an entity through a navigation property (URL Conventions §4.4): POST `…/Friends/$ref` adds
  * to a collection; PUT `…/BestFriend/$ref` sets a single-valued one.
  */
-export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T>, target: EntityRef<T>, options?: RequestOptions): Promise<void> {
+export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
   await execute(client, { method, url: `${nav.path}/$ref`, json: { "@odata.id": entityId(client, target) } }, options);
 }
@@ -1208,7 +1215,7 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
  * Unlinks: DELETE `…/Friends/$ref?$id=…` removes `target` from a collection-valued navigation
  * property; DELETE `…/BestFriend/$ref` clears a single-valued one (leave `target` out).
  */
-export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T>, target?: EntityRef<T>, options?: RequestOptions): Promise<void> {
+export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
   await execute(client, { method: "DELETE", url }, options);

@@ -33,17 +33,17 @@ export interface SessionNavigation {
 }
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
-export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord>): rt.EntityRef<Organizer, null> {
+export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
   return rt.nav<Organizer, null>(parent, "organizer_v2", true);
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
-export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Participant, string> {
+export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord, null>): rt.CollectionRef<Participant, string> {
   return rt.collection<Participant, string>(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** `sessions` of a `microsoft.graph.callRecords.callRecord` (contained): `.../sessions`. */
-export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.CollectionRef<Session, string> {
+export function callRecordSessions(parent: rt.EntityRef<CallRecord, null>): rt.CollectionRef<Session, string> {
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -52,7 +52,7 @@ export function callRecordSessions(parent: rt.EntityRef<CallRecord>): rt.Collect
  *
  * `segments` of a `microsoft.graph.callRecords.session` (contained): `.../segments`.
  */
-export function sessionSegments(parent: rt.EntityRef<Session>): rt.CollectionRef<Segment, string> {
+export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.CollectionRef<Segment, string> {
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -72,12 +72,12 @@ export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
+export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */
-export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -97,12 +97,12 @@ export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.organizer` (DELETE). */
-export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -122,12 +122,12 @@ export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Cli
 }
 
 /** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participant` (DELETE). */
-export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -147,12 +147,12 @@ export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participantBase` (DELETE). */
-export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -172,12 +172,12 @@ export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
+export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
-export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -197,19 +197,19 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
 export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(target: rt.CollectionRef<AnyParticipantBase, K>, type: Q): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
 export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyParticipantBase, N>, type: Q): rt.EntityRef<ParticipantBaseSubtypes[Q], N>;
-export function castParticipantBase(target: rt.EntityRef<AnyParticipantBase> | rt.CollectionRef<AnyParticipantBase, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castParticipantBase(target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
 

@@ -28,7 +28,7 @@ export interface EntitySubtypes {
 }
 
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
-export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommunications>): rt.CollectionRef<CallRecord, string> {
+export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommunications, null>): rt.CollectionRef<CallRecord, string> {
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -38,12 +38,12 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
 }
 
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
+export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.cloudCommunications` (DELETE). */
-export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -63,18 +63,18 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.callRecord`. */
 export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
 export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
-export function castEntity(target: rt.EntityRef<AnyEntity> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castEntity(target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -70,7 +70,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
   if (op.bound && bindingType) {
     const bt = bindingType.type;
     const target = bt.kind === "entity" ? ts(bt) : "unknown";
-    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}>`}`);
+    args.push(`target: ${bindingType.collection ? `rt.CollectionRef<${target}, unknown>` : `rt.EntityRef<${target}, null>`}`);
     base = "target.path";
   }
   // `{}` is no default for a parameter named like a member of Object.prototype (TypeScript sees the

@@ -141,11 +141,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const info = (s: EntitySet | Singleton) => setInfo(ctx, c, s, rootNames);
     for (const s of c.singletons) {
       const t = ts(s.type, true);
+      // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204.
+      const empty = s.nullable ? ", null" : "";
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`).`]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`]),
         name: rootNames.get(s) as string,
-        type: `rt.EntityRef<${t}>`,
-        make: `rt.root<${t}>(${info(s)})`,
+        type: `rt.EntityRef<${t}${empty}>`,
+        make: `rt.root<${t}${empty}>(${info(s)})`,
       });
     }
     for (const s of c.entitySets) {
@@ -207,12 +209,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
       });
     }
-    navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, `rt.EntityRef<${ts(t)}>`)));
+    navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, `rt.EntityRef<${ts(t)}, null>`)));
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
         name: scope.claim(`${owner}Content`),
-        parent: `rt.EntityRef<${ts(t)}>`,
+        parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: "rt.stream(parent)",
       });
@@ -222,7 +224,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       navigations.push({
         doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
         name: scope.claim(`${owner}${pascal(p.name)}`),
-        parent: `rt.EntityRef<${ts(t)}>`,
+        parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
       });
@@ -272,7 +274,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     const owner = camel(ctx.names.type(t));
     // Named only when used: naming a type imports it.
-    const parentRef = () => (t.kind === "entity" ? `rt.EntityRef<${ts(t)}>` : `rt.ComplexRef<${ts(t)}>`);
+    const parentRef = () => (t.kind === "entity" ? `rt.EntityRef<${ts(t)}, null>` : `rt.ComplexRef<${ts(t)}>`);
     for (const p of t.properties) {
       if (p.type.collection || p.type.type.kind !== "complex" || !leads.has(p.type.type)) continue;
       const value = ts(p.type.type);

@@ -1028,6 +1028,7 @@ class ModelBuilder {
         kind: "singleton",
         name: s.name,
         type: t,
+        nullable: this.flag("Nullable", s.nullable, `${qn}/${s.name}`, s.at),
         bindings: s.bindings.map((b) => ({ path: b.path, target: b.target, at: b.at })),
         annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
         at: s.at,

@@ -174,6 +174,8 @@ export interface Singleton {
   kind: "singleton";
   name: string;
   type: EntityType;
+  /** CSDL 4.01 §13.3.3: `Nullable="true"`, the singleton may be null (a read of it answered 204); absent, false. */
+  nullable: boolean;
   bindings: NavigationBinding[];
   annotations: Annotation[];
   at: SourceRef;

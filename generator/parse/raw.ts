@@ -214,6 +214,8 @@ export interface RawEntitySet extends RawNode {
 export interface RawSingleton extends RawNode {
   name: string;
   type: string;
+  /** CSDL 4.01 §13.3.3: whether the singleton may be null (absent: false). */
+  nullable?: string;
   bindings: RawNavigationBinding[];
   annotations: RawAnnotation[];
 }

@@ -729,6 +729,7 @@ class Reader {
           at: this.at(x),
           name: sName,
           type: this.req(x, xa, "Type", "Singleton", `${path}/${sName}`),
+          nullable: this.attr(xa, "Nullable"),
           bindings: this.bindings(bindings, `${path}/${sName}`),
           annotations: singletonAnnotations.map((y) => this.annotation(y, `${path}/${sName}`)),
         };

@@ -43,12 +43,12 @@ export interface KeeperNavigation {
 }
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
-export function keeperFavourite(parent: rt.EntityRef<Keeper>): rt.EntityRef<AnyAnimal, null> {
+export function keeperFavourite(parent: rt.EntityRef<Keeper, null>): rt.EntityRef<AnyAnimal, null> {
   return rt.nav<AnyAnimal, null>(parent, "favourite");
 }
 
 /** `animals` of a `zoo.model.keeper`: `.../animals`. */
-export function keeperAnimals(parent: rt.EntityRef<Keeper>): rt.CollectionRef<AnyAnimal, string> {
+export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.CollectionRef<AnyAnimal, string> {
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
@@ -68,12 +68,12 @@ export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.animal` (DELETE). */
-export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -93,12 +93,12 @@ export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateBird(client: rt.Client, target: rt.EntityRef<Bird, null>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.bird` (DELETE). */
-export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -118,12 +118,12 @@ export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
+export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.parrot` (DELETE). */
-export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -143,12 +143,12 @@ export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.fish`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish(client: rt.Client, target: rt.EntityRef<Fish>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
+export function updateFish(client: rt.Client, target: rt.EntityRef<Fish, null>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.fish` (DELETE). */
-export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -168,25 +168,25 @@ export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.keeper` (DELETE). */
-export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `zoo.model.animal`, or of a collection of them, to one of its subtypes: `.../zoo.model.bird`. */
 export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(target: rt.CollectionRef<AnyAnimal, K>, type: Q): rt.CollectionRef<AnimalSubtypes[Q], K>;
 export function castAnimal<Q extends keyof AnimalSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyAnimal, N>, type: Q): rt.EntityRef<AnimalSubtypes[Q], N>;
-export function castAnimal(target: rt.EntityRef<AnyAnimal> | rt.CollectionRef<AnyAnimal, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castAnimal(target: rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
 
 /** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
 export function castBird<Q extends keyof BirdSubtypes & string, K>(target: rt.CollectionRef<Bird, K>, type: Q): rt.CollectionRef<BirdSubtypes[Q], K>;
 export function castBird<Q extends keyof BirdSubtypes & string, N extends null = null>(target: rt.EntityRef<Bird, N>, type: Q): rt.EntityRef<BirdSubtypes[Q], N>;
-export function castBird(target: rt.EntityRef<Bird> | rt.CollectionRef<Bird, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castBird(target: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -24,7 +24,7 @@ export interface OrderLineNavigation {}
 export interface StoreNavigation {}
 
 /** `lines` of a `shop.order` (contained): `.../lines`. */
-export function orderLines(parent: rt.EntityRef<Order>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
+export function orderLines(parent: rt.EntityRef<Order, null>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
@@ -44,12 +44,12 @@ export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder(client: rt.Client, target: rt.EntityRef<Order>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrder(client: rt.Client, target: rt.EntityRef<Order, null>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.order` (DELETE). */
-export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -69,12 +69,12 @@ export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `shop.orderLine`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
+export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.orderLine` (DELETE). */
-export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -94,22 +94,22 @@ export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.store`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore(client: rt.Client, target: rt.EntityRef<Store>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
+export function updateStore(client: rt.Client, target: rt.EntityRef<Store, null>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.store` (DELETE). */
-export function deleteStore(client: rt.Client, target: rt.EntityRef<Store>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteStore(client: rt.Client, target: rt.EntityRef<Store, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Action `shop.cancel`, bound to `shop.order`. */
-export function cancel(client: rt.Client, target: rt.EntityRef<Order>, params: { "reason"?: string | null } = {}, options?: rt.ReadOptions): Promise<void> {
+export function cancel(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "reason"?: string | null } = {}, options?: rt.ReadOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.cancel`, params, options);
 }
 
 /** Action `shop.reopen`, bound to `shop.order`. */
-export function reopen(client: rt.Client, target: rt.EntityRef<Order>, params: { "note"?: string } = {}, options?: rt.ReadOptions): Promise<void> {
+export function reopen(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "note"?: string } = {}, options?: rt.ReadOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.reopen`, params, options);
 }
 

@@ -63,37 +63,37 @@ export interface BookingNavigation {}
 export interface DocumentNavigation {}
 
 /** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */
-export function personFriends(parent: rt.EntityRef<Person>): rt.CollectionRef<Person, string> {
+export function personFriends(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Person, string> {
   return rt.collection<Person, string>(parent, "Friends", rt.key("UserName", rt.edmString));
 }
 
 /** `BestFriend` of a `Travel.Lite.Person`: `.../BestFriend`. */
-export function personBestFriend(parent: rt.EntityRef<Person>): rt.EntityRef<Person, null> {
+export function personBestFriend(parent: rt.EntityRef<Person, null>): rt.EntityRef<Person, null> {
   return rt.nav<Person, null>(parent, "BestFriend");
 }
 
 /** `Trips` of a `Travel.Lite.Person` (contained): `.../Trips`. */
-export function personTrips(parent: rt.EntityRef<Person>): rt.CollectionRef<Trip, number> {
+export function personTrips(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Trip, number> {
   return rt.collection<Trip, number>(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
 }
 
 /** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream`. */
-export function personPhoto(parent: rt.EntityRef<Person>): rt.StreamRef {
+export function personPhoto(parent: rt.EntityRef<Person, null>): rt.StreamRef {
   return rt.stream(parent, "Photo");
 }
 
 /** `PlanItems` of a `Travel.Lite.Trip` (contained): `.../PlanItems`. */
-export function tripPlanItems(parent: rt.EntityRef<Trip>): rt.CollectionRef<PlanItem, number> {
+export function tripPlanItems(parent: rt.EntityRef<Trip, null>): rt.CollectionRef<PlanItem, number> {
   return rt.collection<PlanItem, number>(parent, "PlanItems", rt.key("PlanItemId", rt.edmInt32), true);
 }
 
 /** `Trip` of a `Travel.Lite.PlanItem`: `.../Trip`. */
-export function planItemTrip(parent: rt.EntityRef<PlanItem>): rt.EntityRef<Trip, null> {
+export function planItemTrip(parent: rt.EntityRef<PlanItem, null>): rt.EntityRef<Trip, null> {
   return rt.nav<Trip, null>(parent, "Trip");
 }
 
 /** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
-export function documentContent(parent: rt.EntityRef<Document>): rt.StreamRef {
+export function documentContent(parent: rt.EntityRef<Document, null>): rt.StreamRef {
   return rt.stream(parent);
 }
 
@@ -113,12 +113,12 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -138,12 +138,12 @@ export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip>, body: Partial<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, body: Partial<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Trip` (DELETE). */
-export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -163,12 +163,12 @@ export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>, body: Partial<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: Partial<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.PlanItem` (DELETE). */
-export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -188,12 +188,12 @@ export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline>, body: Partial<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
+export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, body: Partial<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Airline` (DELETE). */
-export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -213,12 +213,12 @@ export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport>, body: Partial<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
+export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, body: Partial<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Airport` (DELETE). */
-export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -238,12 +238,12 @@ export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking>, body: Partial<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
+export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, body: Partial<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Booking` (DELETE). */
-export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -263,42 +263,42 @@ export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument(client: rt.Client, target: rt.EntityRef<Document>, body: Partial<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
+export function updateDocument(client: rt.Client, target: rt.EntityRef<Document, null>, body: Partial<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Document` (DELETE). */
-export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** The address of what function `Travel.Lite.GetFavoriteAirline()`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFavoriteAirline(…)`, for a read, a navigation or a bound operation to follow. */
-export function getFavoriteAirlineRef(target: rt.EntityRef<Person>): rt.EntityRef<Airline, null> {
+export function getFavoriteAirlineRef(target: rt.EntityRef<Person, null>): rt.EntityRef<Airline, null> {
   return rt.at<Airline, null>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
 }
 
 /** The address of what function `Travel.Lite.GetFriendsTrips(userName)`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFriendsTrips(…)`, for a read, a navigation or a bound operation to follow. */
-export function getFriendsTripsRef(target: rt.EntityRef<Person>, params: { "userName": string }): rt.CollectionRef<Trip, number> {
+export function getFriendsTripsRef(target: rt.EntityRef<Person, null>, params: { "userName": string }): rt.CollectionRef<Trip, number> {
   return rt.collectionAt<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
 }
 
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */
-export function shareTrip(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string; "tripId": number }, options?: rt.ReadOptions): Promise<void> {
+export function shareTrip(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string; "tripId": number }, options?: rt.ReadOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/Travel.Lite.ShareTrip`, params, options);
 }
 
 /** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
-export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
+export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
   return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "single");
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
+export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
   return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options, "single");
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
-export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
 }
 

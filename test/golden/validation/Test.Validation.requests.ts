@@ -50,37 +50,37 @@ export interface EmployeeNavigation {}
 export interface BagNavigation {}
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
-export function itemParent(parent: rt.EntityRef<Item>): rt.EntityRef<Item, null> {
+export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
   return rt.nav<Item, null>(parent, "parent");
 }
 
 /** `children` of a `Test.Validation.Item`: `.../children`. */
-export function itemChildren(parent: rt.EntityRef<Item>): rt.CollectionRef<Item, number> {
+export function itemChildren(parent: rt.EntityRef<Item, null>): rt.CollectionRef<Item, number> {
   return rt.collection<Item, number>(parent, "children", rt.key("id", rt.edmInt32));
 }
 
 /** `owner` of a `Test.Validation.Item`: `.../owner`. */
-export function itemOwner(parent: rt.EntityRef<Item>): rt.EntityRef<Person> {
+export function itemOwner(parent: rt.EntityRef<Item, null>): rt.EntityRef<Person> {
   return rt.nav<Person>(parent, "owner");
 }
 
 /** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream`. */
-export function itemPicture(parent: rt.EntityRef<Item>): rt.StreamRef {
+export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef {
   return rt.stream(parent, "picture");
 }
 
 /** `lines` of a `Test.Validation.Basket`: `.../lines`. */
-export function basketLines(parent: rt.EntityRef<Basket>): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
+export function basketLines(parent: rt.EntityRef<Basket, null>): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
   return rt.collection<Line, { "basketId": number; "no": number }>(parent, "lines", rt.compositeKey([["basketId", rt.edmInt32], ["no", rt.edmInt32]]));
 }
 
 /** `best` of a `Test.Validation.Basket`: `.../best`. */
-export function basketBest(parent: rt.EntityRef<Basket>): rt.EntityRef<Line, null> {
+export function basketBest(parent: rt.EntityRef<Basket, null>): rt.EntityRef<Line, null> {
   return rt.nav<Line, null>(parent, "best");
 }
 
 /** `basket` of a `Test.Validation.Line`: `.../basket`. */
-export function lineBasket(parent: rt.EntityRef<Line>): rt.EntityRef<Basket> {
+export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Basket> {
   return rt.nav<Basket>(parent, "basket");
 }
 
@@ -100,12 +100,12 @@ export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem(client: rt.Client, target: rt.EntityRef<Item>, body: Partial<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem(client: rt.Client, target: rt.EntityRef<Item, null>, body: Partial<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Item` (DELETE). */
-export function deleteItem(client: rt.Client, target: rt.EntityRef<Item>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -125,12 +125,12 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -150,12 +150,12 @@ export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket>, body: Partial<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, body: Partial<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Basket` (DELETE). */
-export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -175,12 +175,12 @@ export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine(client: rt.Client, target: rt.EntityRef<Line>, body: Partial<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+export function updateLine(client: rt.Client, target: rt.EntityRef<Line, null>, body: Partial<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Line` (DELETE). */
-export function deleteLine(client: rt.Client, target: rt.EntityRef<Line>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -200,12 +200,12 @@ export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee>, body: Partial<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
+export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, body: Partial<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Employee` (DELETE). */
-export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -225,18 +225,18 @@ export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, tar
 }
 
 /** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag(client: rt.Client, target: rt.EntityRef<Bag>, body: Partial<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
+export function updateBag(client: rt.Client, target: rt.EntityRef<Bag, null>, body: Partial<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Bag` (DELETE). */
-export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag, null>, options?: rt.ChangeOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `Test.Validation.Person`, or of a collection of them, to one of its subtypes: `.../Test.Validation.Employee`. */
 export function castPerson<Q extends keyof PersonSubtypes & string, K>(target: rt.CollectionRef<Person, K>, type: Q): rt.CollectionRef<PersonSubtypes[Q], K>;
 export function castPerson<Q extends keyof PersonSubtypes & string, N extends null = null>(target: rt.EntityRef<Person, N>, type: Q): rt.EntityRef<PersonSubtypes[Q], N>;
-export function castPerson(target: rt.EntityRef<Person> | rt.CollectionRef<Person, unknown>, type: string): rt.EntityRef<unknown> | rt.CollectionRef<unknown, unknown> {
+export function castPerson(target: rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
