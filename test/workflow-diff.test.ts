@@ -214,6 +214,11 @@ describe("breaking-change rules", () => {
     const etag = '<Annotation Term="Org.OData.Core.V1.OptimisticConcurrency"><Collection><PropertyPath>rev</PropertyPath></Collection></Annotation>';
     expect(one(set(""), set(etag))).toEqual([["changed", "ts", "changes now need an ETag (Core.OptimisticConcurrency)", true]]);
     expect(one(set(etag), set(""))).toEqual([["changed", "ts", "changes no longer need an ETag", false]]);
+    // A singleton that may be null (CSDL 4.01 §13.3.3) has its reads typed | null.
+    const single = (nullable: string) => keyed(id) + `<EntityContainer Name="c"><Singleton Name="me" Type="d.t"${nullable}/></EntityContainer>`;
+    expect(one(single(""), single(' Nullable="true"'))).toEqual([["changed", "me", "may now be null (Nullable): its reads are typed | null", true]]);
+    expect(one(single(' Nullable="true"'), single(' Nullable="false"'))).toEqual([["changed", "me", "may no longer be null (Nullable)", false]]);
+    expect(one(single(""), single(' Nullable="false"'))).toEqual([]);
   });
 
   test("a summary kept by an older version (without keys, streams or ETags) compares without reporting them", () => {

@@ -89,6 +89,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
     else if (ea.etag === false && eb.etag === true) add("changed", eb.kind, name, "changes now need an ETag (Core.OptimisticConcurrency)", true);
     else if (ea.etag === true && eb.etag === false) add("changed", eb.kind, name, "changes no longer need an ETag", false);
+    // Unknown (undefined) in a summary kept by an older version: compared when both record it.
+    else if (ea.nullable === false && eb.nullable === true) add("changed", eb.kind, name, "may now be null (Nullable): its reads are typed | null", true);
+    else if (ea.nullable === true && eb.nullable === false) add("changed", eb.kind, name, "may no longer be null (Nullable)", false);
   }
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
   // Unknown (undefined) in a summary kept by an older version: compared when both record them.

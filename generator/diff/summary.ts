@@ -97,6 +97,11 @@ export interface EntrySetSummary {
    * in summaries kept by older versions.
    */
   bindings?: Record<string, string>;
+  /**
+   * A singleton that may be null (CSDL 4.01 §13.3.3 `Nullable="true"`: its reads are typed `| null`);
+   * absent for entity sets and in summaries kept by older versions.
+   */
+  nullable?: boolean;
 }
 
 export function use(t: TypeRef): TypeUse {
@@ -166,7 +171,7 @@ export function summarize(model: Model): ModelSummary {
   const c = model.container;
   for (const es of c?.entitySets ?? [])
     entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es), bindings: bindings(model, c!, es.bindings) });
-  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, bindings: bindings(model, c!, s.bindings) });
+  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c!, s.bindings) });
   const imports = new Map<string, ImportSummary>();
   for (const i of c?.imports ?? [])
     if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
