@@ -219,6 +219,10 @@ describe("breaking-change rules", () => {
     expect(one(single(""), single(' Nullable="true"'))).toEqual([["changed", "me", "may now be null (Nullable): its reads are typed | null", true]]);
     expect(one(single(' Nullable="true"'), single(' Nullable="false"'))).toEqual([["changed", "me", "may no longer be null (Nullable)", false]]);
     expect(one(single(""), single(' Nullable="false"'))).toEqual([]);
+    // So is a single-valued navigation property that became nullable (its getX resolves null on 204).
+    const nav = (nullable: string) => entity("", `<NavigationProperty Name="n" Type="d.t"${nullable}/>`);
+    expect(one(nav(' Nullable="false"'), nav(""))).toEqual([["changed", "d.t/n", "became nullable: its reads are typed | null", true]]);
+    expect(one(nav(""), nav(' Nullable="false"'))).toEqual([["changed", "d.t/n", "became non-nullable", true]]);
   });
 
   test("a summary kept by an older version (without keys, streams or ETags) compares without reporting them", () => {

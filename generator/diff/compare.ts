@@ -9,7 +9,8 @@
  * that builds such values must give it), an entity set that now needs an ETag for changes, or a
  * navigation binding added or retargeted so that calls through it now need one (bindings.ts), facets
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
- * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies). Not
+ * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
+ * single-valued navigation property or a singleton that may now be null (reads typed `| null`). Not
  * breaking: other additions, a property that became nullable, a widened type whose generated
  * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
@@ -175,7 +176,8 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     else if (na.target !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
       add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
     else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", true);
-    else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, "became nullable", false);
+    // A single-valued one's generated read (getX) is then typed `| null`: code using it breaks.
+    else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, nb.collection ? "became nullable" : "became nullable: its reads are typed | null", !nb.collection);
   }
   for (const [n, nb] of b.navigation) if (!a.navigation.has(n)) add("added", "navigation property", `${name}/${n}`, `navigation property added: ${label(nb)}`, false);
 
