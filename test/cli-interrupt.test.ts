@@ -6,26 +6,10 @@
 import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { exited, whenExists } from "./helpers/child";
 import { copySpec, runCli, sameTree, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
 
 const GRAPH = path.resolve(__dirname, "..", "..", "shared", "corpus", "graph-v1.0-clean.xml");
-
-/** Resolves once `file` exists (checked every 5 ms), or rejects when the child exits first. */
-function whenExists(file: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (fs.existsSync(file)) (clearInterval(poll), resolve());
-      else if (child.exitCode !== null) (clearInterval(poll), reject(new Error(`exited (${child.exitCode}) before ${file} appeared`)));
-    }, 5);
-  });
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  child.stdout!.resume();
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
-}
 
 /** A folder with an output generated from `spec` with isTest removed, and the spec as it is now. */
 function withOldOutput(spec = "graph-callrecords.xml") {
