@@ -67,6 +67,19 @@ describe("an interrupted generate", () => {
     expect(next.stderr).not.toMatch(/restored|interrupted|waiting/);
   });
 
+  test("SIGINT during a first run into a new nested folder: the folders it made are removed again", async () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    child = startCli(["generate", "-i", "graph-callrecords.xml", "-o", "a/b/gen"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(path.join(dir, "a", "b", ".gen.odatagen-staging"), child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted \(SIGINT\); gen: not generated; nothing written to a\/b\/gen/);
+    expect(fs.readdirSync(dir)).toEqual(["graph-callrecords.xml"]);
+  });
+
   test("generate --watch: SIGINT during a regeneration stops it, removes lock and staging, keeps the output", async () => {
     const { dir, old, staging } = withOldOutput();
     child = startCli(["generate", "--watch"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });

@@ -81,7 +81,7 @@ export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string
   try {
     await checkpoint();
   } catch (e) {
-    discardStaging(outDir);
+    discardStaging(outDir, staged);
     throw e;
   }
   swapIn(outDir, staged);
