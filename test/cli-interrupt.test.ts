@@ -80,6 +80,22 @@ describe("an interrupted generate", () => {
     expect(fs.readdirSync(dir)).toEqual(["graph-callrecords.xml"]);
   });
 
+  test("a signal while the new output is being swapped in: the swap finishes, and the run's own exit code stands", async () => {
+    const { dir, staging } = withOldOutput();
+    child = startCli(["generate"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(path.join(dir, ".gen.odatagen-backup"), child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(stderr).toMatch(/odatagen: stopping at the next safe point \(Ctrl\+C again to stop now\)/);
+    expect(stderr).toMatch(/odatagen: SIGINT arrived after every service was done; nothing was stopped/);
+    expect(stderr).not.toMatch(/interrupted/);
+    expect(code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTest/);
+    expect(fs.existsSync(staging)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "odatagen.config.json"]);
+  });
+
   test("generate --watch: SIGINT during a regeneration stops it, removes lock and staging, keeps the output", async () => {
     const { dir, old, staging } = withOldOutput();
     child = startCli(["generate", "--watch"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });

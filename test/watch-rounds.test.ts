@@ -86,6 +86,26 @@ describe("generate --watch rounds", () => {
     expect(fs.existsSync(path.join(dir, "gen2"))).toBe(false);
   });
 
+  test("a second signal stops at once: the first says it is stopping, the second ends the process (exit 130)", async () => {
+    const { dir, gate, write } = gatedConfig([calls]);
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    const done = exited(child, out);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    const mark = out.text.length;
+    fs.rmSync(gate);
+    write([calls, copilot]);
+    await out.wait(/changed: odatagen\.config\.mjs/, 30000, mark);
+    child.kill("SIGINT");
+    await out.wait(/odatagen: stopping at the next safe point \(Ctrl\+C again to stop now\)/, 30000, mark);
+    // The reload is still held: only the second signal can end the process.
+    child.kill("SIGINT");
+    const { code } = await done;
+    expect(code).toBe(130);
+    expect(out.text.slice(mark)).toMatch(/odatagen: stopped now \(SIGINT again\); the output being written was left as it was/);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+
   test("an interrupted round prints what the services it finished wrote", async () => {
     const dir = scratch();
     const spec = copySpec("graph-callrecords.xml", dir);

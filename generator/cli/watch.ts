@@ -12,7 +12,7 @@ import { compareSummaries } from "../diff/compare";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
-import { listenForInterrupt } from "./signals";
+import { listenForInterrupt, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
@@ -35,8 +35,10 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   /** A round (config reload and regeneration) is in progress: changes wait for it, a signal stops it at its next step. */
   let busy = false;
   const interrupt = listenForInterrupt(() => {
-    // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging folder removed.
+    // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging folder
+    // removed (a second signal stops it at once).
     if (!busy) stopping?.();
+    else stoppingNotice();
   });
 
   const run = async (first: boolean) => {
