@@ -148,25 +148,21 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     busy = true;
     try {
       const go = first || (await reload());
-      if (go && !interrupt.received()) await run(first);
+      const signal = interrupt.received();
+      if (signal) err.print(`odatagen: interrupted (${signal}) before regenerating; nothing was written`);
+      else if (go) await run(first);
     } catch (e) {
       if (!(e instanceof InterruptedError)) throw e;
       err.print(`odatagen: interrupted (${e.signal}); the output being written was left as it was`);
     } finally {
       busy = false;
     }
-    const signal = interrupt.received();
-    if (signal) {
-      if (!first && !runStarted) err.print(`odatagen: interrupted (${signal}) before regenerating; nothing was written`);
-      stopping?.();
-    } else if (changed.size && !timer) timer = setTimeout(onChange, DEBOUNCE_MS);
+    if (interrupt.received()) stopping?.();
+    else if (changed.size && !timer) timer = setTimeout(onChange, DEBOUNCE_MS);
   };
-  /** Whether the round started by the last change regenerates (true unless a reloaded config is wrong). */
-  let runStarted = false;
 
-  /** Takes the changes noticed so far; reloads the config when it is one of them. */
+  /** Takes the changes noticed so far; reloads the config when it is one of them. False: no run (a wrong config, or a signal). */
   const reload = async (): Promise<boolean> => {
-    runStarted = false;
     checkFolders(false);
     const what = [...changed];
     changed.clear();
@@ -182,7 +178,6 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       services = again.services;
       refreshWatchers();
     }
-    runStarted = true;
     return true;
   };
 
