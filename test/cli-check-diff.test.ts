@@ -44,7 +44,21 @@ test("a long diff is capped: the hunks that fit, then how many more there are", 
   const big = shortDiff(a.join("\n"), a.map((l) => `${l}!`).join("\n"), { maxLines: 10 });
   expect(big).toHaveLength(10);
   expect(big[0]).toBe("@@ -1,1000 +1,1000 @@");
-  expect(big[9]).toBe("… 1992 more changed line(s) in this hunk");
+  expect(big[9]).toBe("… 992 old and 1000 new line(s) more than 500 edits apart, not matched line by line");
+});
+
+test("over 500 edits apart: one hunk, and the cut says how many lines were not matched instead of counting them all as changed", () => {
+  // 400 lines edited in 2000 (800 edits): the middle is given as all removed, then all added.
+  const a = numbered(2000);
+  const b = a.map((l, i) => (i % 5 === 0 ? `${l} edited` : l));
+  const out = shortDiff(a.join("\n"), b.join("\n"));
+  expect(out).toHaveLength(40);
+  expect(out[0]).toBe("@@ -1,1999 +1,1999 @@");
+  expect(out.slice(1, 39).every((l) => l.startsWith("- "))).toBe(true);
+  expect(out[39]).toBe("… 1958 old and 1996 new line(s) more than 500 edits apart, not matched line by line");
+  // Under the cap the same change is matched line by line, and the count is of real changes.
+  const matched = shortDiff(a.join("\n"), b.join("\n"), { maxEdits: 1000, maxLines: 5000 });
+  expect(matched.filter((l) => /^[-+] /.test(l))).toHaveLength(800);
 });
 
 test("each hunk's lines rebuild both texts (random edits)", () => {

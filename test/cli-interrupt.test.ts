@@ -6,26 +6,10 @@
 import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { exited, whenExists } from "./helpers/child";
 import { copySpec, runCli, sameTree, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
 
 const GRAPH = path.resolve(__dirname, "..", "..", "shared", "corpus", "graph-v1.0-clean.xml");
-
-/** Resolves once `file` exists (checked every 5 ms), or rejects when the child exits first. */
-function whenExists(file: string, child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (fs.existsSync(file)) (clearInterval(poll), resolve());
-      else if (child.exitCode !== null) (clearInterval(poll), reject(new Error(`exited (${child.exitCode}) before ${file} appeared`)));
-    }, 5);
-  });
-}
-
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  let stderr = "";
-  child.stderr!.on("data", (d) => (stderr += d));
-  child.stdout!.resume();
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
-}
 
 /** A folder with an output generated from `spec` with isTest removed, and the spec as it is now. */
 function withOldOutput(spec = "graph-callrecords.xml") {
@@ -81,6 +65,35 @@ describe("an interrupted generate", () => {
     const next = runCli(["generate"], dir);
     expect(next.code).toBe(0);
     expect(next.stderr).not.toMatch(/restored|interrupted|waiting/);
+  });
+
+  test("SIGINT during a first run into a new nested folder: the folders it made are removed again", async () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    child = startCli(["generate", "-i", "graph-callrecords.xml", "-o", "a/b/gen"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(path.join(dir, "a", "b", ".gen.odatagen-staging"), child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted \(SIGINT\); gen: not generated; nothing written to a\/b\/gen/);
+    expect(fs.readdirSync(dir)).toEqual(["graph-callrecords.xml"]);
+  });
+
+  test("a signal while the new output is being swapped in: the swap finishes, and the run's own exit code stands", async () => {
+    const { dir, staging } = withOldOutput();
+    child = startCli(["generate"], dir, { ODATAGEN_TEST_WRITE_DELAY_MS: "30" });
+    const done = exited(child);
+    await whenExists(path.join(dir, ".gen.odatagen-backup"), child);
+    child.kill("SIGINT");
+    const { code, stderr } = await done;
+    expect(stderr).toMatch(/odatagen: stopping at the next safe point \(Ctrl\+C again to stop now\)/);
+    expect(stderr).toMatch(/odatagen: SIGINT arrived after every service was done; nothing was stopped/);
+    expect(stderr).not.toMatch(/interrupted/);
+    expect(code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/isTest/);
+    expect(fs.existsSync(staging)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "odatagen.config.json"]);
   });
 
   test("generate --watch: SIGINT during a regeneration stops it, removes lock and staging, keeps the output", async () => {

@@ -2,29 +2,8 @@
 import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { Output } from "./helpers/child";
 import { copySpec, scratch, startCli, writeJson } from "./helpers/cli";
-
-/** Collects a child's output and waits for patterns in it. */
-class Output {
-  text = "";
-  private waiters: { re: RegExp; from: number; resolve: () => void }[] = [];
-  constructor(child: ChildProcess) {
-    const on = (d: Buffer) => {
-      this.text += d.toString();
-      this.waiters = this.waiters.filter((w) => (w.re.test(this.text.slice(w.from)) ? (w.resolve(), false) : true));
-    };
-    child.stdout!.on("data", on);
-    child.stderr!.on("data", on);
-  }
-  /** Waits for `re` to appear after the current end of the output (or after `from`). */
-  wait(re: RegExp, timeoutMs = 30000, from = this.text.length): Promise<void> {
-    if (re.test(this.text.slice(from))) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timed out waiting for ${re}; output:\n${this.text}`)), timeoutMs);
-      this.waiters.push({ re, from, resolve: () => (clearTimeout(t), resolve()) });
-    });
-  }
-}
 
 describe("generate --watch", () => {
   let child: ChildProcess | undefined;

@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { backupDir, recover, replaceOutput, stagingDir } from "../generator/write/stage";
+import { InterruptedError, noCheckpoint } from "../generator/write/interrupt";
 import { lockFile, withOutputLock } from "../generator/write/lock";
 import { MANIFEST, readManifest, writeOutput } from "../generator/write/write";
 import { scratch, snapshot } from "./helpers/cli";
@@ -177,20 +178,20 @@ test("a damaged manifest is read as no manifest, or without its bad entries, nev
 });
 
 describe("the output lock", () => {
-  test("an empty lock is a run between creating it and writing its pid: waited for, not taken over", () => {
+  test("an empty lock is a run between creating it and writing its pid: waited for, not taken over", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), "");
     let ran = false;
-    expect(() => withOutputLock(out, () => (ran = true), 200)).toThrow(/lock holds no pid yet/);
+    await expect(withOutputLock(out, async () => (ran = true), 200, undefined, noCheckpoint)).rejects.toThrow(/lock holds no pid yet/);
     expect(ran).toBe(false);
   });
 
-  test("an empty lock left long ago (its run killed between the two steps) is taken over", () => {
+  test("an empty lock left long ago (its run killed between the two steps) is taken over", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), "");
     const old = new Date(Date.now() - 60_000);
     fs.utimesSync(lockFile(out), old, old);
-    expect(withOutputLock(out, () => fs.readFileSync(lockFile(out), "utf8"), 200)).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
+    expect(await withOutputLock(out, async () => fs.readFileSync(lockFile(out), "utf8"), 200, undefined, noCheckpoint)).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
     expect(fs.existsSync(lockFile(out))).toBe(false);
   });
 
@@ -200,17 +201,31 @@ describe("the output lock", () => {
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   };
 
-  (procStat ? test : test.skip)("a lock whose pid now belongs to another process (pid 1 in a container) is taken over: the start time differs (Linux)", () => {
+  (procStat ? test : test.skip)("a lock whose pid now belongs to another process (pid 1 in a container) is taken over: the start time differs (Linux)", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), `1 ${Number(started(1)) + 12345}`);
-    expect(withOutputLock(out, () => fs.readFileSync(lockFile(out), "utf8"), 200)).toBe(`${process.pid} ${started(process.pid)}`);
+    expect(await withOutputLock(out, async () => fs.readFileSync(lockFile(out), "utf8"), 200, undefined, noCheckpoint)).toBe(`${process.pid} ${started(process.pid)}`);
   });
 
-  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete", () => {
+  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), `${process.ppid} ${started(process.ppid)}`);
     const told: string[] = [];
-    expect(() => withOutputLock(out, () => 1, 300, (m) => told.push(m))).toThrow(`; if none is running, delete ${lockFile(out)}`);
+    await expect(withOutputLock(out, async () => 1, 300, (m) => told.push(m), noCheckpoint)).rejects.toThrow(`; if none is running, delete ${lockFile(out)}`);
     expect(told).toEqual([`waiting for pid ${process.ppid}, which is writing ${out} (lock ${lockFile(out)})`]);
+  });
+
+  (procStat ? test : test.skip)("a signal while waiting stops the wait: the other writer's lock stays, the run does not start", async () => {
+    const out = path.join(scratch(), "gen");
+    const theirs = `${process.ppid} ${started(process.ppid)}`;
+    fs.writeFileSync(lockFile(out), theirs);
+    let checks = 0;
+    const checkpoint = async () => {
+      if (++checks === 3) throw new InterruptedError("SIGINT");
+    };
+    let ran = false;
+    await expect(withOutputLock(out, async () => (ran = true), 60000, undefined, checkpoint)).rejects.toThrow(InterruptedError);
+    expect(ran).toBe(false);
+    expect(fs.readFileSync(lockFile(out), "utf8")).toBe(theirs);
   });
 });

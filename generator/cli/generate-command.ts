@@ -71,9 +71,14 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     await interrupt.checkpoint();
   } catch (e) {
     if (!(e instanceof InterruptedError)) throw e;
-    printOutcomes(outcomes, mode, args);
+    const code = printOutcomes(outcomes, mode, args);
     const stopped = resolved.services[outcomes.length];
-    const where = stopped ? `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}` : "every service was done";
+    if (!stopped) {
+      // Nothing was left undone: the run's own result stands.
+      err.print(`odatagen: ${e.signal} arrived after every service was done; nothing was stopped`);
+      return code;
+    }
+    const where = `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}`;
     err.print(`odatagen: interrupted (${e.signal}); ${where}`);
     return SIGNAL_EXIT_CODES[e.signal] ?? EXIT_INPUT;
   } finally {

@@ -15,7 +15,8 @@ export interface ShortDiffOptions {
   maxEdits?: number;
 }
 
-type Op = { sign: " " | "-" | "+"; text: string };
+/** `unmatched`: part of a middle more than `maxEdits` edits apart, given as all removed then all added. */
+type Op = { sign: " " | "-" | "+"; text: string; unmatched?: true };
 
 interface Hunk {
   /** 1-based first line in each text, and the lines of each the hunk covers. */
@@ -36,19 +37,29 @@ export function shortDiff(before: string, after: string, options: ShortDiffOptio
     // A hunk that does not fit is cut only when it is the first: else the ones after it are counted.
     if (room < 2 || (h > 0 && hunk.ops.length > room)) {
       const rest = hunks.slice(h);
-      const changed = rest.reduce((n, x) => n + x.ops.filter((o) => o.sign !== " ").length, 0);
-      lines.push(`… ${rest.length} more hunk(s), ${changed} changed line(s)`);
+      const ops = rest.flatMap((x) => x.ops);
+      lines.push(ops.some((o) => o.unmatched) ? `… ${rest.length} more hunk(s); ${leftOut(ops, maxEdits).slice(2)}` : `… ${rest.length} more hunk(s), ${ops.filter((o) => o.sign !== " ").length} changed line(s)`);
       break;
     }
     lines.push(`@@ -${range(hunk.oldStart, hunk.oldCount)} +${range(hunk.newStart, hunk.newCount)} @@`);
     const shown = hunk.ops.length <= room ? hunk.ops : hunk.ops.slice(0, room - 1);
     for (const op of shown) lines.push(`${op.sign} ${op.text.length > 160 ? op.text.slice(0, 157) + "..." : op.text}`);
-    if (shown.length < hunk.ops.length) {
-      const more = hunk.ops.slice(shown.length).filter((o) => o.sign !== " ").length;
-      lines.push(`… ${more} more changed line(s) in this hunk`);
-    }
+    if (shown.length < hunk.ops.length) lines.push(leftOut(hunk.ops.slice(shown.length), maxEdits));
   }
   return lines;
+}
+
+/**
+ * What a cut leaves out. Lines matched line by line are counted as changed; a middle too far apart
+ * to be matched is all removed then all added, and counting its lines as changed would claim up to
+ * the whole file for a few hundred edits: its size is said instead.
+ */
+function leftOut(ops: Op[], maxEdits: number): string {
+  const changed = ops.filter((o) => o.sign !== " " && !o.unmatched).length;
+  const old = ops.filter((o) => o.sign === "-" && o.unmatched).length;
+  const now = ops.filter((o) => o.sign === "+" && o.unmatched).length;
+  if (!old && !now) return `… ${changed} more changed line(s) in this hunk`;
+  return `… ${changed ? `${changed} more changed line(s), then ` : ""}${old} old and ${now} new line(s) more than ${maxEdits} edits apart, not matched line by line`;
 }
 
 /** `start,count` as unified diffs write it: an empty range names the line before it. */
@@ -112,7 +123,7 @@ function lineOps(a: string[], b: string[], maxEdits: number): Op[] {
   const same = (from: number, to: number): Op[] => a.slice(from, to).map((text) => ({ sign: " ", text }));
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
-  const middle = myers(midA, midB, maxEdits) ?? [...midA.map((text): Op => ({ sign: "-", text })), ...midB.map((text): Op => ({ sign: "+", text }))];
+  const middle = myers(midA, midB, maxEdits) ?? [...midA.map((text): Op => ({ sign: "-", text, unmatched: true })), ...midB.map((text): Op => ({ sign: "+", text, unmatched: true }))];
   return [...same(0, start), ...middle, ...same(endA, a.length)];
 }
 

@@ -12,7 +12,7 @@ import { compareSummaries } from "../diff/compare";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
-import { listenForInterrupt } from "./signals";
+import { listenForInterrupt, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
@@ -32,21 +32,30 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   const watchedFiles = () => new Set([...services.flatMap((s) => s.inputs), ...(configFile ? [configFile] : [])]);
 
   let stopping: (() => void) | undefined;
-  let running = false;
+  /** A round (config reload and regeneration) is in progress: changes wait for it, a signal stops it at its next step. */
+  let busy = false;
   const interrupt = listenForInterrupt(() => {
-    // Idle: stop now. During a run: its next checkpoint stops it, with its lock and staging folder removed.
-    if (!running) stopping?.();
+    // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging folder
+    // removed (a second signal stops it at once).
+    if (!busy) stopping?.();
+    else stoppingNotice();
   });
 
   const run = async (first: boolean) => {
     const started = process.hrtime.bigint();
     const done: RegenerateOutcome[] = [];
+    let interrupted: InterruptedError | undefined;
     for (const service of services) {
       try {
         done.push(await regenerate({ service, mode: "write", removeStale: args.clean, force: first, failOnWarnings: args["fail-on-warnings"], onWait: (m) => err.print(`odatagen: ${m}`), checkpoint: interrupt.checkpoint }));
       } catch (e) {
-        if (e instanceof InterruptedError) throw e;
-        err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
+        if (!(e instanceof InterruptedError)) {
+          err.print(`odatagen: ${service.name}: ${(e as Error).message}`);
+          continue;
+        }
+        // The services finished before the signal stay written: what they wrote and said is printed.
+        interrupted = e;
+        break;
       }
     }
     printOutcomes(done, "write", { ...args, quiet: true });
@@ -70,6 +79,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
         }
       }
     }
+    if (interrupted) throw interrupted;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const failed = done.some((o) => o.status === "failed");
     const what = failed ? "failed (the output was left as it was)" : first ? "generated" : "regenerated";
@@ -129,39 +139,52 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     timer = setTimeout(onChange, DEBOUNCE_MS);
   };
 
-  /** One run at a time; a run interrupted by a signal ends the watch. */
-  const guarded = async (first: boolean) => {
-    running = true;
+  /**
+   * One round at a time, from the first change noticed (a config reload included) to the end of its
+   * regeneration: changes made meanwhile are taken by a round after it. A signal during a round ends
+   * the watch once the round has stopped.
+   */
+  const round = async (first: boolean) => {
+    busy = true;
     try {
-      await run(first);
+      const go = first || (await reload());
+      const signal = interrupt.received();
+      if (signal) err.print(`odatagen: interrupted (${signal}) before regenerating; nothing was written`);
+      else if (go) await run(first);
     } catch (e) {
       if (!(e instanceof InterruptedError)) throw e;
       err.print(`odatagen: interrupted (${e.signal}); the output being written was left as it was`);
     } finally {
-      running = false;
+      busy = false;
     }
     if (interrupt.received()) stopping?.();
     else if (changed.size && !timer) timer = setTimeout(onChange, DEBOUNCE_MS);
   };
 
-  const onChange = async () => {
-    timer = undefined;
-    if (running) return; // the run in progress schedules another when it ends
+  /** Takes the changes noticed so far; reloads the config when it is one of them. False: no run (a wrong config, or a signal). */
+  const reload = async (): Promise<boolean> => {
     checkFolders(false);
     const what = [...changed];
     changed.clear();
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] });
+      if (interrupt.received()) return false;
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);
         err.print("odatagen: config not reloaded; still watching");
-        return;
+        return false;
       }
       services = again.services;
       refreshWatchers();
     }
-    await guarded(false);
+    return true;
+  };
+
+  const onChange = async () => {
+    timer = undefined;
+    if (busy) return; // the round in progress schedules another when it ends
+    await round(false);
   };
 
   const stopped = new Promise<number>((resolve) => {
@@ -174,6 +197,6 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     };
   });
   refreshWatchers(); // before the first run, so that an edit made during it is not missed
-  void guarded(true);
+  void round(true);
   return stopped;
 }

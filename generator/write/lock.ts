@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { onHardStop } from "./hard-stop";
 import type { Checkpoint } from "./interrupt";
 
 export function lockFile(outDir: string): string {
@@ -23,26 +24,11 @@ export class OutputLockedError extends Error {
 
 /**
  * Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer, calling
- * `waiting` once when it starts to wait.
+ * `waiting` once when it starts to wait. The wait stops at checkpoints (interrupt.ts), so that a
+ * signal is let in, and the lock is removed however `fn` ends, an interrupted run's too. (The
+ * library's `writeOutput` takes no lock: a program calling it is the only writer it knows of.)
  */
-export function withOutputLock<T>(outDir: string, fn: () => T, waitMs = 30000, waiting?: (message: string) => void): T {
-  const attempt = lockAttempts(outDir, waitMs, waiting);
-  for (let got = attempt(); got !== "locked"; got = attempt()) {
-    if (got === "unlocked") return fn();
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-  }
-  try {
-    return fn();
-  } finally {
-    attempt.release();
-  }
-}
-
-/**
- * withOutputLock for a run that stops at checkpoints (interrupt.ts): the wait for another writer
- * lets signals in, and the lock is removed however `fn` ends, an interrupted run's too.
- */
-export async function withOutputLockAsync<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
+export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
   const attempt = lockAttempts(outDir, waitMs, waiting);
   for (;;) {
     await checkpoint();
@@ -51,9 +37,11 @@ export async function withOutputLockAsync<T>(outDir: string, fn: () => Promise<T
     if (got === "locked") break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const forget = onHardStop(attempt.release);
   try {
     return await fn();
   } finally {
+    forget();
     attempt.release();
   }
 }

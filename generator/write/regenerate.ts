@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
-import { OutputLockedError, withOutputLockAsync } from "./lock";
+import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
 import { outputRefusals } from "./refusals";
@@ -87,7 +87,7 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
   const checkpoint = req.checkpoint ?? noCheckpoint;
   const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
   try {
-    return await (req.mode === "write" ? withOutputLockAsync(real.service.out, run, 120000, req.onWait, checkpoint) : run());
+    return await (req.mode === "write" ? withOutputLock(real.service.out, run, 120000, req.onWait, checkpoint) : run());
   } catch (e) {
     const failure = outputFailure(e, req.service.out);
     if (!failure) throw e;

@@ -73,34 +73,56 @@ export function replaceOutput(outDir: string, input: StageInput): void {
 /** What stageOutput built: the staging folder, and whether an old output is there to be swapped out. */
 export interface Staged {
   outExists: boolean;
+  /** The first of the folders above the output this run made, if any: removed again when the staging folder is discarded. */
+  madeParent?: string;
 }
 
 /** The first half of replaceOutput: the new output, complete in the staging folder; the old one untouched. */
 export function stageOutput(outDir: string, input: StageInput): Staged {
   const staging = stagingDir(outDir);
   removeTree(staging);
-  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  const madeParent = fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const outExists = fs.existsSync(outDir);
   try {
     fs.mkdirSync(staging);
     stage(outDir, staging, outExists, input);
   } catch (e) {
-    removeTree(staging);
+    discardStaging(outDir, { outExists, madeParent });
     throw e;
   }
-  return { outExists };
+  return { outExists, madeParent };
 }
 
-/** Removes a staging folder stageOutput built that will not be swapped in (an interrupted run's). */
-export function discardStaging(outDir: string): void {
+/**
+ * Removes a staging folder stageOutput built that will not be swapped in (an interrupted or failed
+ * run's), and the folders above the output it made for it: a run that writes nothing leaves no
+ * folders behind. Only empty ones are removed (another run may have put something there since).
+ */
+export function discardStaging(outDir: string, staged: Staged): void {
   removeTree(stagingDir(outDir));
+  if (!staged.madeParent) return;
+  for (let dir = path.dirname(outDir); ; dir = path.dirname(dir)) {
+    try {
+      fs.rmdirSync(dir);
+    } catch {
+      return;
+    }
+    if (dir === staged.madeParent || path.dirname(dir) === dir) return;
+  }
 }
 
 /** The second half of replaceOutput: the two renames, then the backup removed. */
 export function swapIn(outDir: string, staged: Staged): void {
   const staging = stagingDir(outDir);
   const backup = backupDir(outDir);
-  if (!staged.outExists) return fs.renameSync(staging, outDir);
+  if (!staged.outExists) {
+    try {
+      return fs.renameSync(staging, outDir);
+    } catch (e) {
+      discardStaging(outDir, staged);
+      throw e;
+    }
+  }
   try {
     fs.renameSync(outDir, backup);
   } catch (e) {
