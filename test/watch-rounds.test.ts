@@ -66,7 +66,8 @@ describe("generate --watch rounds", () => {
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
   });
 
-  test("a signal while the config reloads stops the watch without a run after it", async () => {
+  /** A watch whose config was just changed to add a second service, its reload held until `gate` exists again. */
+  async function heldReload() {
     const { dir, gate, write } = gatedConfig([calls]);
     child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
     const out = new Output(child);
@@ -76,7 +77,14 @@ describe("generate --watch rounds", () => {
     fs.rmSync(gate);
     write([calls, copilot]);
     await out.wait(/changed: odatagen\.config\.mjs/, 30000, mark);
-    child.kill("SIGINT");
+    return { dir, gate, out, done, mark };
+  }
+
+  test("a signal while the config reloads stops the watch without a run after it", async () => {
+    const { dir, gate, out, done, mark } = await heldReload();
+    child!.kill("SIGINT");
+    // Released only once the signal is seen: else the reload may end, and the round begin, first.
+    await out.wait(/odatagen: stopping at the next safe point/, 30000, mark);
     fs.writeFileSync(gate, "");
     const { code } = await done;
     expect(code).toBe(0);
@@ -87,19 +95,11 @@ describe("generate --watch rounds", () => {
   });
 
   test("a second signal stops at once: the first says it is stopping, the second ends the process (exit 130)", async () => {
-    const { dir, gate, write } = gatedConfig([calls]);
-    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
-    const out = new Output(child);
-    const done = exited(child, out);
-    await out.wait(/watching 2 file\(s\)/, 30000, 0);
-    const mark = out.text.length;
-    fs.rmSync(gate);
-    write([calls, copilot]);
-    await out.wait(/changed: odatagen\.config\.mjs/, 30000, mark);
-    child.kill("SIGINT");
+    const { dir, gate, out, done, mark } = await heldReload();
+    child!.kill("SIGINT");
     await out.wait(/odatagen: stopping at the next safe point \(Ctrl\+C again to stop now\)/, 30000, mark);
     // The reload is still held: only the second signal can end the process.
-    child.kill("SIGINT");
+    child!.kill("SIGINT");
     const { code } = await done;
     expect(code).toBe(130);
     expect(out.text.slice(mark)).toMatch(/odatagen: stopped now \(SIGINT again\); the output being written was left as it was/);
