@@ -43,7 +43,8 @@ export interface OperationTypes {
 }
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
-export type Reads = (t: EntityType, S: string, E: string) => { typeParams: string; options: string; result: string };
+/** `params`: the read's type parameters, without the angle brackets (a caller may add its own). */
+export type Reads = (t: EntityType, S: string, E: string) => { params: string; options: string; result: string };
 
 /** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
 export function typeParameter(name: string, text: string): string {
@@ -114,7 +115,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     const item = refTs({ ...ret, collection: false });
     const named = `${args.join(" ")} ${item}`;
     const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
-    typeParams = q.typeParams;
+    typeParams = `<${q.params}>`;
     args.push(`options?: ${q.options}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;

@@ -126,7 +126,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const nav = navTs(t);
     const casts = castsTs(t);
     return {
-      typeParams: `<${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never>`,
+      params: `${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never`,
       options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
       result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
     };
@@ -241,8 +241,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       qname: t.qualifiedName,
       type: self,
       keyType,
-      typeParams: q.typeParams,
-      getTypeParams: `${q.typeParams.slice(0, -1)}, ${empty} extends null = null>`,
+      typeParams: `<${q.params}>`,
+      getTypeParams: `<${q.params}, ${empty} extends null = null>`,
       empty,
       options: q.options,
       result: q.result,
