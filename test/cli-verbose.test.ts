@@ -27,9 +27,14 @@ describe("generate --verbose", () => {
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "spec.xml"), SPEC);
   const args = ["generate", "-i", "spec.xml", "-o", "out"];
+  // The first run, without --verbose: the later tests find its output up to date.
+  let first: ReturnType<typeof runCli>;
+  beforeAll(() => {
+    first = runCli(args, dir);
+  });
 
   test("without it, a rename is not printed", () => {
-    const r = runCli(args, dir);
+    const r = first;
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
     expect(fs.readFileSync(path.join(dir, "out", "ns.types.ts"), "utf8")).toMatch(/export interface RequestType\b/);
   });

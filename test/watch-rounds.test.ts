@@ -102,7 +102,7 @@ describe("generate --watch rounds", () => {
     child!.kill("SIGINT");
     const { code } = await done;
     expect(code).toBe(130);
-    expect(out.text.slice(mark)).toMatch(/odatagen: stopped now \(SIGINT again\); the output being written was left as it was/);
+    expect(out.text.slice(mark)).toMatch(/odatagen: stopped now \(SIGINT again\) while the config was reloading; nothing was written/);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
   });
 

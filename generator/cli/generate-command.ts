@@ -8,7 +8,7 @@ import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
 import { shortDiff } from "./text-diff";
-import { listenForInterrupt, SIGNAL_EXIT_CODES } from "./signals";
+import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
@@ -80,7 +80,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     }
     const where = `${stopped.name}: not generated; ${fs.existsSync(stopped.out) ? `${shown(stopped.out)} left as it was` : `nothing written to ${shown(stopped.out)}`}`;
     err.print(`odatagen: interrupted (${e.signal}); ${where}`);
-    return SIGNAL_EXIT_CODES[e.signal] ?? EXIT_INPUT;
+    return signalExitCode(e.signal);
   } finally {
     interrupt.stop();
   }

@@ -1,16 +1,22 @@
 /**
- * SIGINT (Ctrl+C) and SIGTERM during `generate`. The first is said at once ("stopping at the next
- * safe point") and acted on at the run's next checkpoint (write/interrupt.ts), which removes the
- * run's lock and staging folder and leaves the output as it was. A second one ends the process as
- * soon as it is seen, after removing the lock and staging folder synchronously (write/hard-stop.ts).
- * Either is seen between the run's steps: a synchronous step (generating a large document, the
- * swap) runs to its end first. The exit code is the shells' convention for a process ended by the signal.
+ * SIGINT (Ctrl+C) and SIGTERM during `generate` and `generate --watch`. The first is noted when
+ * Node can see it — at once while the run waits, else when its step in progress (generating a large
+ * document, the swap) ends — and acted on at the run's next checkpoint (write/interrupt.ts), which
+ * removes the run's lock and staging folder and leaves the output as it was. A second one matters
+ * only where the run waits on something that is not a checkpoint (watch's config reload, which runs
+ * the user's `.mjs`/`.ts` config): the caller may then stop the process at once (stopNow).
+ * The exit code is the shells' convention for a process ended by the signal.
  */
 import { InterruptedError, type Checkpoint } from "../write/interrupt";
-import { hardStop } from "../write/hard-stop";
+import { EXIT_INPUT } from "./exit-codes";
 import { err } from "./style";
 
 export const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** The exit code of a run stopped by `signal`. */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return SIGNAL_EXIT_CODES[signal] ?? EXIT_INPUT;
+}
 
 export interface InterruptListener {
   /** Lets a signal that has arrived be noted (one turn of the event loop), then throws InterruptedError if one has. */
@@ -21,20 +27,20 @@ export interface InterruptListener {
   stop(): void;
 }
 
-/** Said when the first signal arrives during a run. */
-export function stoppingNotice(): void {
-  err.print("odatagen: stopping at the next safe point (Ctrl+C again to stop now)");
+/** Said when the first signal arrives during a run; `again`: a second one would stop it at once. */
+export function stoppingNotice(again = false): void {
+  err.print(`odatagen: stopping at the next safe point${again ? " (Ctrl+C again to stop now)" : ""}`);
 }
 
 /**
  * Listens for SIGINT and SIGTERM. The first one calls `onFirst` (by default: says it is stopping);
- * a second one stops the process at once.
+ * a later one calls `onSecond`, if given (else the run is already stopping: nothing to add).
  */
-export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = stoppingNotice): InterruptListener {
+export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = () => stoppingNotice(), onSecond?: (signal: NodeJS.Signals) => void): InterruptListener {
   let received: NodeJS.Signals | undefined;
   const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
     const handler = () => {
-      if (received) return stopNow(signal);
+      if (received) return onSecond?.(signal);
       received = signal;
       onFirst(signal);
     };
@@ -53,9 +59,8 @@ export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = s
   };
 }
 
-/** The second signal: the run's lock and staging folder removed, then the process ended. */
-function stopNow(signal: NodeJS.Signals): never {
-  hardStop();
-  err.print(`odatagen: stopped now (${signal} again); the output being written was left as it was`);
-  process.exit(SIGNAL_EXIT_CODES[signal] ?? 130);
+/** Ends the process at once, saying why (`what`: what was going on, and that nothing was written). */
+export function stopNow(signal: NodeJS.Signals, what: string): never {
+  err.print(`odatagen: stopped now (${signal} again) ${what}`);
+  process.exit(signalExitCode(signal));
 }

@@ -12,7 +12,7 @@ import { compareSummaries } from "../diff/compare";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
-import { listenForInterrupt, stoppingNotice } from "./signals";
+import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
@@ -34,12 +34,20 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   let stopping: (() => void) | undefined;
   /** A round (config reload and regeneration) is in progress: changes wait for it, a signal stops it at its next step. */
   let busy = false;
-  const interrupt = listenForInterrupt(() => {
-    // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging folder
-    // removed (a second signal stops it at once).
-    if (!busy) stopping?.();
-    else stoppingNotice();
-  });
+  /** The config is being reloaded: the user's `.mjs`/`.ts` config runs, and no checkpoint is near. */
+  let reloading = false;
+  const interrupt = listenForInterrupt(
+    () => {
+      // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging
+      // folder removed; while the config reloads, a second signal stops it at once.
+      if (!busy) stopping?.();
+      else stoppingNotice(reloading);
+    },
+    (signal) => {
+      // Nothing is locked or staged while the config reloads (the round's regeneration comes after).
+      if (reloading) stopNow(signal, "while the config was reloading; nothing was written");
+    },
+  );
 
   const run = async (first: boolean) => {
     const started = process.hrtime.bigint();
@@ -168,7 +176,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     changed.clear();
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
-      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] });
+      reloading = true;
+      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] }).finally(() => (reloading = false));
       if (interrupt.received()) return false;
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);

@@ -8,7 +8,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { onHardStop } from "./hard-stop";
 import type { Checkpoint } from "./interrupt";
 
 export function lockFile(outDir: string): string {
@@ -37,11 +36,9 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, wa
     if (got === "locked") break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const forget = onHardStop(attempt.release);
   try {
     return await fn();
   } finally {
-    forget();
     attempt.release();
   }
 }

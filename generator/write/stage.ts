@@ -129,7 +129,7 @@ export function swapIn(outDir: string, staged: Staged): void {
     removeTree(staging);
     throw e;
   }
-  pause();
+  pause(swapDelay);
   try {
     fs.renameSync(staging, outDir);
   } catch (e) {
@@ -137,7 +137,7 @@ export function swapIn(outDir: string, staged: Staged): void {
     removeTree(staging);
     throw e;
   }
-  pause();
+  pause(swapDelay);
   removeTree(backup);
 }
 
@@ -231,10 +231,12 @@ function linkOrCopy(src: string, dst: string): void {
 }
 
 /**
- * Fault injection for the crash-safety test: `ODATAGEN_TEST_WRITE_DELAY_MS` pauses between the
- * steps above so that a test's SIGKILL can land inside the swap. Unset, it costs nothing.
+ * Fault injection for the crash-safety tests: `ODATAGEN_TEST_WRITE_DELAY_MS` pauses between the
+ * steps above so that a test's SIGKILL can land inside the swap; `ODATAGEN_TEST_SWAP_DELAY_MS`
+ * (default: the same) pauses between the swap's renames alone. Unset, they cost nothing.
  */
 const delay = Number(process.env.ODATAGEN_TEST_WRITE_DELAY_MS ?? 0);
-function pause(): void {
-  if (delay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
+const swapDelay = Number(process.env.ODATAGEN_TEST_SWAP_DELAY_MS ?? delay);
+function pause(ms = delay): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

@@ -8,7 +8,6 @@
 import * as path from "node:path";
 import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { planOutput, type Plan } from "./plan";
-import { onHardStop } from "./hard-stop";
 import type { Checkpoint } from "./interrupt";
 import { discardStaging, recover, replaceOutput, stageOutput, swapIn, type StageInput } from "./stage";
 
@@ -79,14 +78,11 @@ export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string
   const { report, input } = planWrite(outDir, files, options);
   if (!input) return report;
   const staged = stageOutput(outDir, input);
-  const forget = onHardStop(() => discardStaging(outDir, staged));
   try {
     await checkpoint();
   } catch (e) {
     discardStaging(outDir, staged);
     throw e;
-  } finally {
-    forget();
   }
   swapIn(outDir, staged);
   return report;
