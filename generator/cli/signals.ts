@@ -11,7 +11,7 @@ import { InterruptedError, type Checkpoint } from "../write/interrupt";
 import { EXIT_INPUT } from "./exit-codes";
 import { err } from "./style";
 
-export const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const SIGNAL_EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The exit code of a run stopped by `signal`. */
 export function signalExitCode(signal: NodeJS.Signals): number {
