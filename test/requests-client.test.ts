@@ -578,8 +578,8 @@ describe("a null single result: 204 No Content (Protocol §9.1.4, §11.2.7, §11
     srv.handle(() => ({ status: 204 }));
     await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ value: null });
     await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
-    // What the types leave out, as the README says: a non-nullable primitive answered 204 is undefined.
-    await expect(lib.shelf(client)).resolves.toBeUndefined();
+    // A non-nullable primitive answered 204 rejects (test/requests-no-content.test.ts has every shape).
+    await expect(lib.shelf(client)).rejects.toMatchObject({ name: "ODataError", status: 204 });
     srv.handle(() => ({ body: { "@odata.context": "$metadata#Edm.Int32", value: 7 } }));
     await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ "@odata.context": "$metadata#Edm.Int32", value: 7 });
   });
@@ -622,9 +622,9 @@ describe("a null single result: 204 No Content (Protocol §9.1.4, §11.2.7, §11
       'POST /lend {"title":"Dune"}',
       "GET /Books/Lib.latest() ",
     ]);
-    // Where the metadata says Nullable="false", a 204 breaks it; the result is null all the same (the types do not say so).
-    await expect(lib.totals(client)).resolves.toBeNull();
-    await expect(lib.restock(client)).resolves.toBeNull();
+    // Where the metadata says Nullable="false", a 204 rejects: the types admit no null.
+    await expect(lib.totals(client)).rejects.toMatchObject({ name: "ODataError", status: 204 });
+    await expect(lib.restock(client)).rejects.toMatchObject({ name: "ODataError", status: 204 });
     srv.handle(() => ({ body: book }));
     await expect(lib.pick(client)).resolves.toEqual(book);
     await expect(lib.lend(client, { title: "Dune" })).resolves.toEqual(book);

@@ -1,7 +1,8 @@
 // An address that may have nothing there (`rt.EntityRef<T, null>`: a nullable navigation property,
-// a 4.01 singleton with Nullable="true") keeps its `| null` however it travels: through a `let`,
-// an annotated variable, a condition, an array or a cast. A sure address is a nullable one too, so
-// a nullable address still goes wherever an address does (update, navigation, bound operations).
+// a 4.01 singleton with Nullable="true", `rt.nullable(rt.at<T>(path))`) keeps its `| null` however
+// it travels: through a `let`, an annotated variable, a condition, an array or a cast. A sure address
+// is a nullable one too, so a nullable address still goes wherever an address does (update,
+// navigation, bound operations).
 // Checked by both real compilers (TypeScript 5.9 and 7): each `@ts-expect-error` must meet an
 // error, and the same code without them must report each of those lines.
 import * as fs from "node:fs";
@@ -54,6 +55,15 @@ export async function usage(): Promise<void> {
   // @ts-expect-error typed cast: nothing may be there
   void viaTypedCast.id;
 
+  // A path the builders do not make: nullable where rt.nullable says so; rt.at itself takes no N.
+  const viaAt = await getBook(client, rt.nullable(rt.at<Book>("/Books('b1')/Shop.latest()")));
+  // @ts-expect-error rt.nullable: nothing may be there
+  void viaAt.id;
+  // @ts-expect-error rt.at<T, null> is gone: rt.nullable marks the address at run time too
+  rt.at<Book, null>("/Books('b1')/Shop.latest()");
+  // @ts-expect-error rt.nullable: no sure address
+  const sureAt: rt.EntityRef<Book> = rt.nullable(rt.at<Book>("/x"));
+
   const viaSingleton = await getBook(client, featured());
   // @ts-expect-error singleton with Nullable="true": nothing may be there
   void viaSingleton.id;
@@ -66,6 +76,7 @@ export async function usage(): Promise<void> {
     (await getBook(client, bestseller())).id,
     (await getBook(client, pick())).id,
     (await getBook(client, rt.cast<Book>(dune, "Shop.Book"))).id,
+    (await getBook(client, rt.at<Book>("/Books('b1')"))).id,
     (await getComic(client, castBook(dune, "Shop.Comic"))).id,
     (await getAuthor(client, bookAuthor(bookSequel(dune)))).id,
   ];
@@ -83,7 +94,7 @@ export async function usage(): Promise<void> {
   await rt.removeRef(client, bookSequel(dune));
   rt.entityId(client, featured());
   await rt.read<unknown>(client, bookSequel(dune), undefined);
-  void [annotated, sureCast, sureFeatured, ids, sure];
+  void [annotated, sureCast, sureFeatured, sureAt, ids, sure];
 }
 `;
 
@@ -110,6 +121,6 @@ describe.each(COMPILERS)("%s", (label, c) => {
     // Each escape route is a type error without its @ts-expect-error, and nothing else is.
     const bare = [...new Set(lines.filter((l) => l.startsWith("usage-bare.ts")).map((l) => Number(/\((\d+),/.exec(l)?.[1])))];
     expect(bare).toEqual(expected);
-    expect(expected).toHaveLength(11);
+    expect(expected).toHaveLength(14);
   });
 });

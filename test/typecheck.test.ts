@@ -93,6 +93,8 @@ test("the test sources (and the generated code they import) type-check with tsco
   if (missing("urls-campus")) generateTestOutput("requests/campus-bindings.xml", "urls-campus", { keyAsSegment: true });
   if (missing("client-stream")) generateTestOutput("requests/stream-result.xml", "client-stream");
   if (missing("client-null")) generateTestOutput("requests/null-results.xml", "client-null");
+  if (missing("no-content-lib")) generateTestOutput("requests/null-results.xml", "no-content-lib");
+  if (missing("no-content-shop")) generateTestOutput("requests/nullable-refs.xml", "no-content-shop");
   if (missing("urls-geo")) generateTestOutput("requests/geo-params.xml", "urls-geo");
   if (missing("urls-casts")) generateTestOutput("inheritance.xml", "urls-casts");
   const r = runTscProject(c, path.join(REPO, "tsconfig.test.json"));

@@ -33,7 +33,7 @@ export interface SecurityCopilotNavigation {
 
 /** `securityCopilot` of a `microsoft.graph.security` (contained): `.../securityCopilot`. */
 export function securitySecurityCopilot(parent: rt.EntityRef<Security, null>): rt.EntityRef<SecurityCopilot, null> {
-  return rt.nav<SecurityCopilot, null>(parent, "securityCopilot", true);
+  return rt.nullable(rt.nav<SecurityCopilot>(parent, "securityCopilot", true));
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
@@ -41,7 +41,7 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot, 
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -66,7 +66,7 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
@@ -81,7 +81,7 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }

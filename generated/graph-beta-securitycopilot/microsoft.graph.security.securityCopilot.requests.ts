@@ -44,7 +44,7 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -69,7 +69,7 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
   return rt.read(client, target, options);
 }
@@ -94,7 +94,7 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -119,7 +119,7 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -144,7 +144,7 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }

@@ -34,7 +34,7 @@ export interface SessionNavigation {
 
 /** `organizer_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../organizer_v2`. */
 export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): rt.EntityRef<Organizer, null> {
-  return rt.nav<Organizer, null>(parent, "organizer_v2", true);
+  return rt.nullable(rt.nav<Organizer>(parent, "organizer_v2", true));
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
@@ -56,7 +56,7 @@ export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.Collect
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -81,7 +81,7 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -106,7 +106,7 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -131,7 +131,7 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -156,7 +156,7 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -181,7 +181,7 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }

@@ -32,7 +32,7 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
@@ -47,7 +47,7 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }

@@ -314,7 +314,11 @@ export interface Page<T> {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-/** A non-2xx response, with the service's `{ "error": { code, message, ... } }` when it sent one. */
+/**
+ * A response the call cannot resolve with: a non-2xx one, with the service's `{ "error": { code,
+ * message, ... } }` when it sent one; or a 204 No Content where the metadata says the result cannot
+ * be null (status and code 204, the request in the message).
+ */
 export class ODataError extends Error {
   declare readonly status: number;
   declare readonly code: string;
@@ -347,6 +351,19 @@ function toError(response: Response, body: unknown): ODataError {
     typeof requestId === "string" ? requestId : undefined,
     body,
   );
+}
+
+/**
+ * A 204 No Content (no result) where the metadata says the result cannot be null: an entity by key,
+ * a singleton or navigation property that is not nullable, an operation's `Nullable="false"` result.
+ * The call rejects, rather than resolving a null its type does not admit, with an ODataError, as
+ * for any answer it cannot resolve with: callers already catch it, and it carries the status and
+ * the service's request id, which a support request needs (a TypeError, as a malformed page or
+ * count is reported, would carry neither).
+ */
+function noContent(client: Client, response: Response, method: string, url: string): ODataError {
+  const { requestId } = toError(response, undefined);
+  return new ODataError(204, "204", `${method} ${client.baseUrl}${url}: 204 No Content, but the metadata says the result cannot be null`, undefined, requestId, undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -545,7 +562,9 @@ abstract class Ref {
  * entity there: a nullable single-valued navigation property (CSDL §8.4: Nullable absent or true),
  * a nullable singleton (CSDL 4.01 §13.3.3) or a composable function's nullable result, whose read a
  * service answers 204 No Content when nothing is related (Protocol §11.2.7); a read of it is typed
- * `… | null`. Else `never`: the address is sure to hold an entity.
+ * `… | null`, and resolves `null`. Such an address is made by `nullable`, which also marks it so at
+ * run time (`nullable: true`). Else `N` is `never`: the address is sure to hold an entity, and a
+ * read answered 204 rejects with an `ODataError` of status 204.
  *
  * A sure address is an `EntityRef<T, null>` too, not the other way round: a nullable one kept in
  * an `EntityRef<T>` variable, or passed where one is expected, is a type error, and a union of
@@ -554,6 +573,8 @@ abstract class Ref {
  */
 export class EntityRef<T, N extends null = never> extends Ref {
   declare readonly __entity?: T;
+  /** Whether there may be nothing there, so that a read answered 204 No Content resolves `null` (set by `nullable`). */
+  declare readonly nullable?: true;
   /** Carries `N` for the type checker (no run-time cost), covariantly: `never` is a subtype of `null`. */
   declare readonly __empty?: N;
   /** Tells an entity from a collection for the type checker (no run-time cost). */
@@ -591,9 +612,9 @@ export interface StreamRef {
   readonly path: string;
 }
 
-/** The singleton `info.name` under the service root; `N` is `null` where it is nullable (CSDL 4.01 §13.3.3). */
-export function root<T, N extends null = never>(info: SetInfo): EntityRef<T, N> {
-  return new EntityRef<T, N>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
+/** The singleton `info.name` under the service root (`nullable(root(…))` where it is nullable, CSDL 4.01 §13.3.3). */
+export function root<T>(info: SetInfo): EntityRef<T> {
+  return new EntityRef<T>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" });
 }
 
 /** The entity set `info.name` under the service root. */
@@ -601,9 +622,9 @@ export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef
   return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
 }
 
-/** A single-valued navigation property of an entity or of a complex value; `N` is `null` where it is nullable. */
-export function nav<U, N extends null = never>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U, N> {
-  return new EntityRef<U, N>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
+/** A single-valued navigation property of an entity or of a complex value (`nullable(nav(…))` where it is nullable, CSDL §8.4). */
+export function nav<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U> {
+  return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
 
 /** A collection-valued navigation property of an entity or of a complex value. */
@@ -634,11 +655,20 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
  * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
  * `path` is used as given (percent-encode what a segment needs). Which entity set it is in is not
- * known, so no binding is followed from it and no ETag is required. `N` is `null` where nothing
- * may be there (a composable function's nullable result): a read of it is typed `… | null`.
+ * known, so no binding is followed from it and no ETag is required. Where nothing may be there (a
+ * composable function's nullable result), `nullable(at<U>(path))`: a read of it is typed `… | null`.
  */
-export function at<U, N extends null = never>(path: string): EntityRef<U, N> {
-  return new EntityRef<U, N>(belowRoot(path), { info: {}, within: "" });
+export function at<U>(path: string): EntityRef<U> {
+  return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
+}
+
+/**
+ * `target` as an address that may have nothing there (see `EntityRef`): a read answered 204 No
+ * Content resolves `null`, and is typed `… | null`. Without it, such a read rejects (ODataError,
+ * status 204): the metadata says there is something there. `target` itself is left as it is.
+ */
+export function nullable<U>(target: EntityRef<U, null>): EntityRef<U, null> {
+  return Object.assign(new EntityRef<U, null>(target.path, target.origin), { nullable: true as const });
 }
 
 /** A collection at a path the builders do not make (see `at`): members are addressed by `key`. */
@@ -670,7 +700,9 @@ export function cast<U>(target: EntityRef<unknown, null>, qualifiedName: string)
 export function cast<U, K>(target: CollectionRef<unknown, K>, qualifiedName: string, key?: KeySpec): CollectionRef<U, K>;
 export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U, null> | CollectionRef<U, unknown> {
   const path = `${target.path}/${encodeURIComponent(qualifiedName)}`;
-  return target instanceof CollectionRef ? new CollectionRef(path, target.origin, key ?? target.key) : new EntityRef<U, null>(path, target.origin);
+  if (target instanceof CollectionRef) return new CollectionRef(path, target.origin, key ?? target.key);
+  const ref = new EntityRef<U, null>(path, target.origin);
+  return target.nullable ? nullable(ref) : ref;
 }
 
 /**
@@ -861,12 +893,17 @@ interface Exchange {
  * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
  * A null single result comes as 204 No Content (Protocol §9.1.4, §11.5.4): with `"value"`, the
- * result is one primitive (`{ value: x }`, JSON Format §11), and 204 resolves `{ value: null }`;
- * with `"single"`, it is one entity or complex value, and 204 resolves `null`.
+ * result is one nullable primitive (`{ value: x }`, JSON Format §11), and 204 resolves
+ * `{ value: null }`; with `"single"`, it is one nullable entity or complex value, and 204 resolves
+ * `null`; with `"sure"`, it is one value that cannot be null, and 204 rejects (ODataError, status 204).
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "single" = false): Promise<T> {
-  const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body }, options);
-  if (response.status === 204 && (page === "value" || page === "single")) return (page === "value" ? { value: null } : null) as T;
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "single" | "sure" = false): Promise<T> {
+  const url = withCustomQuery(pathAndQuery, options?.query);
+  const response = await execute(client, { method, url, json: body }, options);
+  if (response.status === 204 && typeof page === "string") {
+    if (page === "sure") throw noContent(client, response, method, url);
+    return (page === "value" ? { value: null } : null) as T;
+  }
   return page === true ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 
@@ -881,14 +918,19 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
 
 /**
  * GET of an entity (or a page of a collection) with query options. One entity answered 204 No
- * Content is null (Protocol §11.2.7: a single-valued navigation property with nothing related).
+ * Content is null where the address may have nothing there (made by `nullable`: Protocol §11.2.7, a
+ * single-valued navigation property with nothing related); elsewhere it rejects (ODataError, status 204).
  */
 export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
-  const response = await execute(client, { method: "GET", url: withCustomQuery(withQuery(target.path, options), options?.query) }, options);
-  if (!page && response.status === 204) return null as T;
+  const url = withCustomQuery(withQuery(target.path, options), options?.query);
+  const response = await execute(client, { method: "GET", url }, options);
+  if (!page && response.status === 204) {
+    if ((target as EntityRef<unknown, null>).nullable) return null as T;
+    throw noContent(client, response, "GET", url);
+  }
   return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
 }
 

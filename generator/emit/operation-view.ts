@@ -24,8 +24,9 @@ export interface OperationView {
   path: string;
   /**
    * `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for
-   * one nullable primitive (204 is `{ value: null }`), `, "single"` for one entity or complex value
-   * (204 is `null`), else "".
+   * one nullable primitive (204 is `{ value: null }`), `, "single"` for one nullable entity or
+   * complex value (204 is `null`), `, "sure"` for one value that cannot be null (204 rejects), else
+   * "" (no result, or a stream).
    */
   page: string;
   /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
@@ -108,7 +109,11 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
       signature: args.slice(1).join(", "),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
       type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
-      make: ret.collection ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})` : `rt.at<${item}${ret.nullable ? ", null" : ""}>(${path})`,
+      make: ret.collection
+        ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})`
+        : ret.nullable
+          ? `rt.nullable(rt.at<${item}>(${path}))`
+          : `rt.at<${item}>(${path})`,
     };
   }
   if (isFunction && ret && ret.type.kind === "entity") {
@@ -146,12 +151,23 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     path,
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
-    // A collection comes as a page: `validate` checks each item, as for a list.
-    // A nullable primitive (`{ value: x | null }`) comes as 204 No Content when null (Protocol §9.1.4),
-    // and so does an entity or complex value: null (a 204 where Nullable="false" is null too, untyped).
-    page: op.returnType?.collection ? ", true" : structured ? ', "single"' : op.returnType && !stream && op.returnType.nullable ? ', "value"' : "",
+    page: pageMode(op.returnType, stream),
     send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
+}
+
+/**
+ * How `rt.send` reads the result (OperationView.page). A collection comes as a page: `validate`
+ * checks each item, as for a list. One value comes as 204 No Content when null (Protocol §9.1.4,
+ * §11.5.4): where the ReturnType is nullable, a primitive or enum (`{ value: x | null }`) resolves
+ * `{ value: null }`, an entity or complex value `null`; where it is not (Nullable="false"), the call
+ * rejects, as its type admits no null. No result (an action without one) and a stream: as sent.
+ */
+function pageMode(ret: TypeRef | undefined, stream: boolean): string {
+  if (!ret || stream) return "";
+  if (ret.collection) return ", true";
+  if (!ret.nullable) return ', "sure"';
+  return ret.type.kind === "entity" || ret.type.kind === "complex" ? ', "single"' : ', "value"';
 }
 
 /**

@@ -141,13 +141,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const info = (s: EntitySet | Singleton) => setInfo(ctx, c, s, rootNames);
     for (const s of c.singletons) {
       const t = ts(s.type, true);
-      // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204.
-      const empty = s.nullable ? ", null" : "";
+      // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204
+      // and resolves null. Any other answered 204 rejects.
+      const make = `rt.root<${t}>(${info(s)})`;
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`]),
         name: rootNames.get(s) as string,
-        type: `rt.EntityRef<${t}${empty}>`,
-        make: `rt.root<${t}${empty}>(${info(s)})`,
+        type: `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`,
+        make: s.nullable ? `rt.nullable(${make})` : make,
       });
     }
     for (const s of c.entitySets) {
@@ -176,11 +177,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       name: scope.claim(`${owner}${pascal(n.name)}`),
       parent: parentRef,
       // CSDL §8.4: a single-valued navigation property is nullable unless Nullable="false"; with
-      // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null.
+      // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null. A read
+      // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
       make: n.collection
         ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
-        : `rt.nav<${target}${n.nullable ? ", null" : ""}>(parent, ${JSON.stringify(n.name)}${contained})`,
+        : n.nullable
+          ? `rt.nullable(rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained}))`
+          : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
     };
   };
 

@@ -44,7 +44,7 @@ export interface KeeperNavigation {
 
 /** `favourite` of a `zoo.model.keeper`: `.../favourite`. */
 export function keeperFavourite(parent: rt.EntityRef<Keeper, null>): rt.EntityRef<AnyAnimal, null> {
-  return rt.nav<AnyAnimal, null>(parent, "favourite");
+  return rt.nullable(rt.nav<AnyAnimal>(parent, "favourite"));
 }
 
 /** `animals` of a `zoo.model.keeper`: `.../animals`. */
@@ -52,7 +52,7 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -77,7 +77,7 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -102,7 +102,7 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -127,7 +127,7 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -152,7 +152,7 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }

@@ -28,7 +28,7 @@ export function orderLines(parent: rt.EntityRef<Order, null>): rt.CollectionRef<
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
-/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Order, N>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -53,7 +53,7 @@ export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<OrderLine, N>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
   return rt.read(client, target, options);
 }
@@ -78,7 +78,7 @@ export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLin
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Store, N>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -125,5 +125,5 @@ export function search<S extends rt.PropertyName<Order, OrderNavigation> = never
 
 /** Function `shop.openStores` (imported as `/openStores`). */
 export function openStores(client: rt.Client, options?: rt.ReadOptions): Promise<{ value: number }> {
-  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options);
+  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options, "sure");
 }

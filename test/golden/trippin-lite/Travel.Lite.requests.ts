@@ -69,7 +69,7 @@ export function personFriends(parent: rt.EntityRef<Person, null>): rt.Collection
 
 /** `BestFriend` of a `Travel.Lite.Person`: `.../BestFriend`. */
 export function personBestFriend(parent: rt.EntityRef<Person, null>): rt.EntityRef<Person, null> {
-  return rt.nav<Person, null>(parent, "BestFriend");
+  return rt.nullable(rt.nav<Person>(parent, "BestFriend"));
 }
 
 /** `Trips` of a `Travel.Lite.Person` (contained): `.../Trips`. */
@@ -89,7 +89,7 @@ export function tripPlanItems(parent: rt.EntityRef<Trip, null>): rt.CollectionRe
 
 /** `Trip` of a `Travel.Lite.PlanItem`: `.../Trip`. */
 export function planItemTrip(parent: rt.EntityRef<PlanItem, null>): rt.EntityRef<Trip, null> {
-  return rt.nav<Trip, null>(parent, "Trip");
+  return rt.nullable(rt.nav<Trip>(parent, "Trip"));
 }
 
 /** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
@@ -97,7 +97,7 @@ export function documentContent(parent: rt.EntityRef<Document, null>): rt.Stream
   return rt.stream(parent);
 }
 
-/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
   return rt.read(client, target, options);
 }
@@ -122,7 +122,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
   return rt.read(client, target, options);
 }
@@ -147,7 +147,7 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
   return rt.read(client, target, options);
 }
@@ -172,7 +172,7 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
   return rt.read(client, target, options);
 }
@@ -197,7 +197,7 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
   return rt.read(client, target, options);
 }
@@ -222,7 +222,7 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
   return rt.read(client, target, options);
 }
@@ -247,7 +247,7 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -274,7 +274,7 @@ export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document,
 
 /** The address of what function `Travel.Lite.GetFavoriteAirline()`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFavoriteAirline(…)`, for a read, a navigation or a bound operation to follow. */
 export function getFavoriteAirlineRef(target: rt.EntityRef<Person, null>): rt.EntityRef<Airline, null> {
-  return rt.at<Airline, null>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []));
+  return rt.nullable(rt.at<Airline>(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", [])));
 }
 
 /** The address of what function `Travel.Lite.GetFriendsTrips(userName)`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFriendsTrips(…)`, for a read, a navigation or a bound operation to follow. */
@@ -289,7 +289,7 @@ export function shareTrip(client: rt.Client, target: rt.EntityRef<Person, null>,
 
 /** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
 export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
-  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "single");
+  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "sure");
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */

@@ -51,7 +51,7 @@ export interface BagNavigation {}
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
-  return rt.nav<Item, null>(parent, "parent");
+  return rt.nullable(rt.nav<Item>(parent, "parent"));
 }
 
 /** `children` of a `Test.Validation.Item`: `.../children`. */
@@ -76,7 +76,7 @@ export function basketLines(parent: rt.EntityRef<Basket, null>): rt.CollectionRe
 
 /** `best` of a `Test.Validation.Basket`: `.../best`. */
 export function basketBest(parent: rt.EntityRef<Basket, null>): rt.EntityRef<Line, null> {
-  return rt.nav<Line, null>(parent, "best");
+  return rt.nullable(rt.nav<Line>(parent, "best"));
 }
 
 /** `basket` of a `Test.Validation.Line`: `.../basket`. */
@@ -84,7 +84,7 @@ export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Baske
   return rt.nav<Basket>(parent, "basket");
 }
 
-/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -109,7 +109,7 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -134,7 +134,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -159,7 +159,7 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
   return rt.read(client, target, options);
 }
@@ -184,7 +184,7 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -209,7 +209,7 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where nothing is related. */
+/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }

@@ -1,0 +1,138 @@
+// 204 No Content, the answer for a null single result (Protocol §9.1.4, §11.2.7, §11.5.4), over real
+// HTTP on 127.0.0.1 with the generated client: it resolves null only where the metadata lets the
+// result be null (the type says `| null`). Where it does not (an entity by key, a singleton without
+// Nullable="true", a navigation property or a ReturnType with Nullable="false", a cast of such an
+// address, a non-nullable composable result), the call rejects with ODataError (status 204), rather
+// than resolving a null its type does not admit. A create or update with return=minimal and an
+// action without a result are not affected: they resolve undefined.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const libDir = generateFixture("requests/null-results.xml", "no-content-lib");
+const shopDir = generateFixture("requests/nullable-refs.xml", "no-content-shop");
+type Runtime = typeof import("./.generated/no-content-lib/runtime");
+const lib: typeof import("./.generated/no-content-lib/Lib.requests") = require(path.join(libDir, "Lib.requests"));
+const libRt: Runtime = require(path.join(libDir, "runtime"));
+const shop: typeof import("./.generated/no-content-shop/Shop.requests") = require(path.join(shopDir, "Shop.requests"));
+const shopRt: typeof import("./.generated/no-content-shop/runtime") = require(path.join(shopDir, "runtime"));
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+/** What a call answered 204 must reject with: an ODataError of status 204 naming the request, and the service's request id. */
+async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataError"], request: string): Promise<void> {
+  const e: unknown = await call.then(
+    (v) => ({ resolved: v }),
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ODataError);
+  const err = e as InstanceType<Runtime["ODataError"]>;
+  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body }).toEqual({ name: "ODataError", status: 204, code: "204", requestId: "rq-1", body: undefined });
+  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: 204 No Content, but the metadata says the result cannot be null`);
+}
+
+const noContent = () => ({ status: 204, headers: { "request-id": "rq-1" } });
+
+describe("reads of one entity answered 204", () => {
+  test("null where the address may have nothing there; ODataError where the metadata says something is there", async () => {
+    const client = libRt.createClient({ baseUrl: `${srv.url}/svc` });
+    const dune = lib.books().byKey("b1");
+    srv.handle(noContent);
+    // Nullable: a navigation property (Nullable absent or true), a composable function's nullable result.
+    await expect(lib.getBook(client, lib.bookSequel(dune))).resolves.toBeNull();
+    await expect(lib.getBook(client, lib.bookPrequel(dune), { select: ["title"] })).resolves.toBeNull();
+    await expect(lib.getBook(client, lib.latestRef(lib.books()))).resolves.toBeNull();
+    await expect(libRt.read(client, libRt.nullable(libRt.at("/Custom/maybe")), undefined)).resolves.toBeNull();
+    // Not nullable: a member by key, a navigation property with Nullable="false" (also below a
+    // nullable one: with no sequel there is no such resource), a composable function's sure result,
+    // a path the builders do not make.
+    const E = libRt.ODataError;
+    await rejects204(lib.getBook(client, dune), E, "GET /svc/Books('b1')");
+    await rejects204(lib.getBook(client, dune, { select: ["title"], expand: ["author"] }), E, "GET /svc/Books('b1')?$select=title&$expand=author");
+    await rejects204(lib.getAuthor(client, lib.bookAuthor(dune)), E, "GET /svc/Books('b1')/author");
+    await rejects204(lib.getAuthor(client, lib.bookAuthor(lib.bookSequel(dune))), E, "GET /svc/Books('b1')/sequel/author");
+    await rejects204(lib.getBook(client, lib.firstRef(lib.books())), E, "GET /svc/Books/Lib.first()");
+    await rejects204(libRt.read(client, libRt.at("/Custom/sure"), undefined), E, "GET /svc/Custom/sure");
+    // Custom query options are part of the URL named.
+    await rejects204(lib.getBook(client, dune, { query: { tenant: "a b" } }), E, "GET /svc/Books('b1')?tenant=a%20b");
+    // A body is read as ever, whichever the address.
+    srv.handle(() => ({ body: { id: "b1", title: "Dune" } }));
+    await expect(lib.getBook(client, dune)).resolves.toEqual({ id: "b1", title: "Dune" });
+    await expect(lib.getBook(client, lib.bookSequel(dune))).resolves.toEqual({ id: "b1", title: "Dune" });
+  });
+
+  test("singletons and casts: Nullable=\"true\" and the casts of a nullable address are null, the others reject", async () => {
+    const client = shopRt.createClient({ baseUrl: srv.url });
+    const dune = shop.books().byKey("b1");
+    srv.handle(noContent);
+    await expect(shop.getBook(client, shop.featured())).resolves.toBeNull();
+    await expect(shop.getComic(client, shop.castBook(shop.bookSequel(dune), "Shop.Comic"))).resolves.toBeNull();
+    await expect(shop.getBook(client, shopRt.cast(shop.bookSequel(dune), "Shop.Book"))).resolves.toBeNull();
+    await expect(shop.getBook(client, shop.castBook(shop.featured(), "Shop.Comic"))).resolves.toBeNull();
+    const E = shopRt.ODataError;
+    await rejects204(shop.getBook(client, shop.bestseller()), E, "GET /bestseller");
+    await rejects204(shop.getBook(client, shop.pick()), E, "GET /pick");
+    await rejects204(shop.getComic(client, shop.castBook(dune, "Shop.Comic")), E, "GET /Books('b1')/Shop.Comic");
+    await rejects204(shop.getBook(client, shopRt.cast(shop.pick(), "Shop.Book")), E, "GET /pick/Shop.Book");
+    // nullable() marks a new address: the one it was given stays sure.
+    const sure = shop.books().byKey("b2");
+    shopRt.nullable(sure);
+    await rejects204(shop.getBook(client, sure), E, "GET /Books('b2')");
+    expect(srv.requests.map((r) => r.method)).toEqual(Array(9).fill("GET"));
+  });
+});
+
+describe("operations answered 204", () => {
+  test("a nullable result is null ({ value: null } for a primitive or enum); a ReturnType with Nullable=\"false\" rejects", async () => {
+    const client = libRt.createClient({ baseUrl: srv.url });
+    srv.handle(noContent);
+    await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ value: null });
+    await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
+    await expect(lib.stats(client)).resolves.toBeNull();
+    await expect(lib.pick(client)).resolves.toBeNull();
+    await expect(lib.lend(client, { title: "Dune" })).resolves.toBeNull();
+    await expect(lib.latest(client, lib.books())).resolves.toBeNull();
+    const E = libRt.ODataError;
+    await rejects204(lib.shelf(client), E, "GET /shelf()");
+    await rejects204(lib.format(client), E, "GET /format()");
+    await rejects204(lib.totals(client), E, "GET /totals()");
+    await rejects204(lib.surePick(client, { select: ["title"] }), E, "GET /surePick()?$select=title");
+    await rejects204(lib.restock(client), E, "POST /restock");
+    await rejects204(lib.first(client, lib.books()), E, "GET /Books/Lib.first()");
+    const shopClient = shopRt.createClient({ baseUrl: srv.url });
+    await rejects204(shop.price(shopClient, shop.books().byKey("b1")), shopRt.ODataError, "GET /Books('b1')/Shop.price()");
+    // An action without a result: 204 is its answer.
+    await expect(lib.tidy(client)).resolves.toBeUndefined();
+    await expect(shop.borrow(shopClient, shop.bookSequel(shop.books().byKey("b1")))).resolves.toBeUndefined();
+    // With a body, the body.
+    srv.handle(() => ({ body: { "@odata.context": "$metadata#Edm.String", value: "A3" } }));
+    await expect(lib.shelf(client)).resolves.toEqual({ "@odata.context": "$metadata#Edm.String", value: "A3" });
+    srv.handle(() => ({ body: { loans: 3 } }));
+    await expect(lib.totals(client)).resolves.toEqual({ loans: 3 });
+  });
+});
+
+describe("writes answered 204 are not affected", () => {
+  test("create with return=minimal, update and delete resolve undefined", async () => {
+    const client = shopRt.createClient({ baseUrl: srv.url });
+    srv.handle(noContent);
+    await expect(shop.createBook(client, shop.books(), { id: "b9", title: "New" }, { prefer: "return=minimal" })).resolves.toBeUndefined();
+    await expect(shop.updateBook(client, shop.books().byKey("b9"), { title: "Newer" }, { prefer: "return=minimal" })).resolves.toBeUndefined();
+    await expect(shop.updateBook(client, shop.pick(), { title: "Newer" })).resolves.toBeUndefined();
+    await expect(shop.updateBook(client, shop.featured(), { title: "Newer" })).resolves.toBeUndefined();
+    await expect(shop.deleteBook(client, shop.books().byKey("b9"))).resolves.toBeUndefined();
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.headers.prefer ?? ""}`)).toEqual([
+      "POST /Books return=minimal",
+      "PATCH /Books('b9') return=minimal",
+      "PATCH /pick ",
+      "PATCH /featured ",
+      "DELETE /Books('b9') ",
+    ]);
+  });
+});
