@@ -59,6 +59,29 @@ describe("bindings into an extended container of another namespace", () => {
   });
 });
 
+describe("a slice keeps the bindings whose targets it keeps, read as the client reads them", () => {
+  const read = (docs: string[]) => docs.map((f) => ({ file: path.basename(f), content: fs.readFileSync(path.join(FIXTURES, f), "utf8") }));
+  const rootLines = (files: Map<string, string>, name: string) => (files.get(name) ?? "").split("\n").filter((l) => l.includes("rt.root"));
+
+  test("into the extended container and back", () => {
+    const whole = generate({ inputs: read(DOCS) }).files;
+    const sliced = generate({ inputs: read(DOCS), include: ["*"] }).files;
+    for (const name of ["Sales.requests.ts", "Catalog.requests.ts"]) expect(rootLines(sliced, name)).toEqual(rootLines(whole, name));
+    expect(sliced.get("Sales.requests.ts")).toContain('bindings: () => ({ "lines": catalogOrderLines, "product": products, "supplier": suppliers })');
+    // Without the target's type, the binding goes with its set.
+    const noLines = generate({ inputs: read(DOCS), include: ["Sales.*", "Catalog.Product", "Catalog.Supplier"] }).files;
+    expect(noLines.get("Sales.requests.ts")).toContain('bindings: () => ({ "product": products, "supplier": suppliers })');
+  });
+
+  test("a target qualified by its container, or with a type cast on its path", () => {
+    const campus = read(["requests/campus-bindings.xml"]);
+    const name = "Uni.Campus.requests.ts";
+    const whole = rootLines(generate({ inputs: campus }).files, name);
+    expect(whole.join("\n")).toContain('"classes": rt.within(education, "classes"), "mentor": members');
+    expect(rootLines(generate({ inputs: campus, include: ["Uni.Campus.*"] }).files, name)).toEqual(whole);
+  });
+});
+
 describe("against a server", () => {
   let srv: Loopback;
   beforeAll(async () => {
