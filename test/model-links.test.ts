@@ -193,6 +193,8 @@ describe("EntityContainer Extends (CSDL §13.1.2)", () => {
       expect(r.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
       expect(r.files.get("Main.requests.ts")).toMatch(/export function people\(\)/);
       expect(r.files.get("Base.requests.ts")).toMatch(/export function cities\(\)/);
+      // The client follows it into the other namespace's module (test/requests-extends.test.ts).
+      expect(r.files.get("Main.requests.ts")).toContain('bindings: () => ({ "Home": cities })');
     },
   );
 

@@ -24,10 +24,12 @@ const VARIANTS: [string, Omit<GenerateOptions, "inputs">][] = [
   ["a slice", { include: ["*"] }],
 ];
 
+/** `file` a document, or a folder of the documents of one service (requests/extends). */
 function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[] {
+  const documents = fs.statSync(file).isDirectory() ? fs.readdirSync(file).sort().map((f) => path.join(file, f)) : [file];
   let files: Map<string, string>;
   try {
-    files = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }], ...options }).files;
+    files = generate({ inputs: documents.map((d) => ({ file: d, content: fs.readFileSync(d, "utf8") })), ...options }).files;
   } catch (e) {
     if (e instanceof GenerationError) return []; // documents with errors generate nothing
     throw e;

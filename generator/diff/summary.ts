@@ -71,7 +71,7 @@ export interface ModelSummary {
   types: Map<string, TypeSummary>;
   /** Keyed by `name(bindingType)` plus, for overloaded functions, their parameter names. */
   operations: Map<string, OperationSummary>;
-  /** Entity sets and singletons of the container: name → entity type. */
+  /** Entity sets and singletons of the service's containers (one, or those extending each other): name → entity type. */
   entrySets: Map<string, EntrySetSummary>;
   /**
    * Function and action imports of the container: name → the operation they call (each is a
@@ -93,7 +93,7 @@ export interface EntrySetSummary {
   /**
    * NavigationPropertyBindings: path → target as the generated client follows it (bindingTarget in
    * requests-view.ts): `Set`, or `Set/path` into a containment, the container and type casts left
-   * out; a target in another container is kept as written (the client does not follow it). Absent
+   * out; a target the client does not follow is kept as written. Absent
    * in summaries kept by older versions.
    */
   bindings?: Record<string, string>;
@@ -167,27 +167,33 @@ export function summarize(model: Model): ModelSummary {
       });
     }
   }
+  // The sets, singletons and imports of every container the service has, all generated: the first
+  // one read and those it extends or that extend it (CSDL §13.1.2), addressed at the same root.
   const entrySets = new Map<string, EntrySetSummary>();
-  const c = model.container;
-  for (const es of c?.entitySets ?? [])
-    entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c!, es), bindings: bindings(model, c!, es.bindings) });
-  for (const s of c?.singletons ?? []) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c!, s.bindings) });
+  for (const c of model.schemas.flatMap((s) => s.containers)) {
+    for (const es of c.entitySets)
+      if (!entrySets.has(es.name))
+        entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
+    for (const s of c.singletons)
+      if (!entrySets.has(s.name)) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c, s.bindings) });
+  }
   const imports = new Map<string, ImportSummary>();
-  for (const i of c?.imports ?? [])
-    if (i.operations[0]) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
+  for (const c of model.schemas.flatMap((s) => s.containers))
+    for (const i of c.imports)
+      if (i.operations[0] && !imports.has(i.name)) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
   return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
 }
 
 /**
  * A set's bindings by path, each target as the generated client follows it (EntrySetSummary.bindings):
- * `Set` or `Set/contained/path` in this container (resolveBindingTarget, which the request emitter
- * uses too), else the target as written (another container's, which the client does not follow).
+ * `Set` or `Set/contained/path` in a container of the service (resolveBindingTarget, which the request
+ * emitter uses too), else the target as written (one the client does not follow).
  */
 function bindings(model: Model, c: EntityContainer, list: NavigationBinding[]): Record<string, string> {
   const byPath: Record<string, string> = {};
   for (const b of [...list].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
     const place = resolveBindingTarget(model, c, b);
-    byPath[b.path] = place?.container !== c ? b.target : place.within ? `${place.root.name}/${place.within}` : place.root.name;
+    byPath[b.path] = !place ? b.target : place.within ? `${place.root.name}/${place.within}` : place.root.name;
   }
   return byPath;
 }

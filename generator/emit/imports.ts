@@ -1,8 +1,9 @@
 /**
  * Import lists for one generated module: a name from another module is imported under its own name
- * unless that is taken here, then under an alias made from the other module's namespace.
+ * unless that is taken here, then under an alias made from the other module's namespace. Types, and
+ * in a requests module the root functions of another namespace's container that bindings name.
  */
-import { pascal, Scope } from "../passes/names";
+import { camel, pascal, Scope } from "../passes/names";
 
 export interface ImportView {
   from: string;
@@ -12,6 +13,8 @@ export interface ImportView {
 
 export class Imports {
   private readonly modules = new Map<string, Map<string, string>>();
+  /** Per module, the names imported as values (`useValue`); the others are types. */
+  private readonly values = new Map<string, Set<string>>();
   private readonly used: Scope;
 
   /**
@@ -37,15 +40,44 @@ export class Imports {
     return local;
   }
 
-  /** Sorted import statements' data (deterministic output). */
+  /**
+   * As `use`, for a function the module calls (imported as a value, not a type): `functions` is the
+   * Scope the module's functions are named through, once they all are; the name is free in both
+   * and claimed in both. An alias is camel-cased: `catalogOrderLines`.
+   */
+  useValue(from: string, name: string, hint: string, functions: Scope): string {
+    let names = this.modules.get(from);
+    if (!names) this.modules.set(from, (names = new Map()));
+    let values = this.values.get(from);
+    if (!values) this.values.set(from, (values = new Set()));
+    values.add(name);
+    const known = names.get(name);
+    if (known) return known;
+    const want = this.used.has(name) || functions.has(name) ? `${camel(hint.split(".").pop() ?? hint)}${pascal(name)}` : name;
+    let local = this.used.claim(want);
+    while (functions.has(local)) local = this.used.claim(want);
+    functions.claim(local);
+    names.set(name, local);
+    return local;
+  }
+
+  /**
+   * Sorted import statements' data (deterministic output). `typeOnly`: whether a module's names are
+   * types; one that also gives values (`useValue`) is imported with a `type` modifier on each type.
+   */
   view(typeOnly: (from: string) => boolean): ImportView[] {
-    return [...this.modules.keys()].sort().map((from) => ({
-      from,
-      typeOnly: typeOnly(from),
-      names: [...this.modules.get(from)!.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([n, local]) => (n === local ? n : `${n} as ${local}`)),
-    }));
+    return [...this.modules.keys()].sort().map((from) => {
+      const values = this.values.get(from);
+      const types = typeOnly(from);
+      const mixed = types && values !== undefined;
+      return {
+        from,
+        typeOnly: types && !mixed,
+        names: [...this.modules.get(from)!.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([n, local]) => `${mixed && !values?.has(n) ? "type " : ""}${n === local ? n : `${n} as ${local}`}`),
+      };
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { allProperties, deprecation, description } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
-import { resolveBindingTarget } from "../model/binding-targets";
+import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
@@ -63,9 +63,7 @@ export interface EntityRequestsView {
 
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
-  // `edm` is the module's namespace import of edm.ts: a function of that name would conflict with it
-  // (`rt` is reserved everywhere).
-  const scope = new Scope([...JS_RESERVED, "edm"]);
+  const scope = new Scope(RESERVED);
   const entityTypes = schema.types.filter((t): t is EntityType => t.kind === "entity");
   const localTypes = [
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
@@ -134,22 +132,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
 
   const roots: RequestsView["roots"] = [];
   // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
-  // By set or singleton: a binding target is looked up by name in the model's per-container map (binding-targets.ts).
-  const rootNames = new Map<EntitySet | Singleton, string>();
-  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) rootNames.set(s, scope.claim(camel(s.name)));
+  const rootNames = claimRootNames(schema, scope);
+  // What each root passes to the runtime (`rt.SetInfo`) is written last, into its `make`: a binding
+  // into a set of another namespace's container imports that module's root function, under a name
+  // none of this module's functions has, so every function is named before it.
+  const rootMakes: { c: EntityContainer; s: EntitySet | Singleton; make: (info: string) => string }[] = [];
   for (const c of schema.containers) {
-    const info = (s: EntitySet | Singleton) => setInfo(ctx, c, s, rootNames);
     for (const s of c.singletons) {
       const t = ts(s.type, true);
       // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204
       // and resolves null. Any other answered 204 rejects.
-      const make = `rt.root<${t}>(${info(s)})`;
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`]),
         name: rootNames.get(s) as string,
         type: `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`,
-        make: s.nullable ? `rt.nullable(${make})` : make,
+        make: "",
       });
+      rootMakes.push({ c, s, make: (info) => (s.nullable ? `rt.nullable(rt.root<${t}>(${info}))` : `rt.root<${t}>(${info})`) });
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
@@ -158,8 +157,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
         name: rootNames.get(s) as string,
         type: `rt.CollectionRef<${t}, ${k}>`,
-        make: `rt.rootCollection<${t}, ${k}>(${info(s)}, ${keySpec(ctx, s.entityType)})`,
+        make: "",
       });
+      rootMakes.push({ c, s, make: (info) => `rt.rootCollection<${t}, ${k}>(${info}, ${keySpec(ctx, s.entityType)})` });
     }
   }
 
@@ -322,6 +322,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     });
   }
 
+  // The roots' set infos, now that every function of the module is named (see `rootMakes`).
+  const rootFunction = (place: BindingPlace): string | undefined => {
+    const local = rootNames.get(place.root);
+    if (local !== undefined) return local;
+    const other = ctx.model.schemas.find((x) => x.containers.includes(place.container));
+    const name = other && rootNamesOf(ctx, other).get(place.root);
+    return other && name !== undefined ? imports.useValue(moduleSpecifier(other.namespace, "requests"), name, other.namespace, scope) : undefined;
+  };
+  rootMakes.forEach(({ c, s, make }, i) => (roots[i].make = make(setInfo(ctx, c, s, rootFunction))));
+
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
   return {
@@ -345,27 +355,51 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
  * optimistic concurrency, and NavigationPropertyBindings as a function naming the targets' root
  * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
  */
-function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootNames: Map<EntitySet | Singleton, string>): string {
+function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): string {
   const parts = [`name: ${JSON.stringify(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
-    .map((b) => [b.path, bindingTarget(ctx, c, b, rootNames)] as const)
+    .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined);
   if (bindings.length) parts.push(`bindings: () => ({ ${bindings.map(([path, target]) => `${JSON.stringify(path)}: ${target}`).join(", ")} })`);
   return `{ ${parts.join(", ")} }`;
 }
 
 /**
- * A binding target (resolveBindingTarget: `Set`, `Namespace.Container/Set`, or a path into a
- * containment, `education/classes`) as the target root's function, or `rt.within(root, "path/below")`;
- * undefined when it names a set or singleton this module does not declare.
+ * A binding target (resolveBindingTarget: `Set`, `Namespace.Container/Set`, a set of an extended
+ * container, or a path into a containment, `education/classes`) as the target root's function (this
+ * module's, or one imported from the module of the namespace that declares it), or
+ * `rt.within(root, "path/below")`; undefined when it names no set or singleton of the service.
  */
-function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBinding, rootNames: Map<EntitySet | Singleton, string>): string | undefined {
+function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBinding, rootFunction: (place: BindingPlace) => string | undefined): string | undefined {
   const place = resolveBindingTarget(ctx.model, c, b);
-  const root = place && rootNames.get(place.root);
+  const root = place && rootFunction(place);
   if (!place || root === undefined) return undefined;
   return place.within ? `rt.within(${root}, ${JSON.stringify(place.within)})` : root;
+}
+
+/** `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict with it (`rt` is reserved everywhere). */
+const RESERVED = [...JS_RESERVED, "edm"];
+
+/**
+ * The root functions of a schema's containers (singletons, then entity sets), claimed first in its
+ * module's `scope`: `people`, `me`. By set or singleton, as binding-targets.ts finds them.
+ */
+function claimRootNames(schema: Schema, scope: Scope): Map<EntitySet | Singleton, string> {
+  const names = new Map<EntitySet | Singleton, string>();
+  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) names.set(s, scope.claim(camel(s.name)));
+  return names;
+}
+
+/** The root functions another namespace's module exports (as its requestsView names them, first), once per run and schema. */
+const rootNamesCache = new WeakMap<EmitContext, Map<Schema, Map<EntitySet | Singleton, string>>>();
+function rootNamesOf(ctx: EmitContext, schema: Schema): Map<EntitySet | Singleton, string> {
+  let bySchema = rootNamesCache.get(ctx);
+  if (!bySchema) rootNamesCache.set(ctx, (bySchema = new Map()));
+  let names = bySchema.get(schema);
+  if (!names) bySchema.set(schema, (names = claimRootNames(schema, new Scope(RESERVED))));
+  return names;
 }
 
 /**

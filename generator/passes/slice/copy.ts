@@ -4,18 +4,22 @@
  * later passes see a consistent model and never reach a type outside the slice.
  */
 import { Codes, type DiagnosticBag } from "../../diagnostics";
+import { resolveBindingTarget } from "../../model/binding-targets";
 import type {
   ComplexType,
   EntityContainer,
+  EntitySet,
   EntityType,
   ModelType,
   Model,
+  NavigationBinding,
   NavigationProperty,
   Operation,
   Parameter,
   Property,
   Schema,
   SchemaType,
+  Singleton,
   StructuredType,
   TypeRef,
 } from "../../model/types";
@@ -74,15 +78,23 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
       });
     }
 
+  // The sets and singletons kept (those of a kept type), of every container: a binding is kept when
+  // its target is one of them, read as the request emitter reads it (`Set`, `ns.Container/Set`, a set
+  // of an extended container, a path below one, type casts on the way).
+  const keptRoots = new Set<EntitySet | Singleton>();
+  for (const s of model.schemas)
+    for (const c of s.containers) for (const r of [...c.entitySets, ...c.singletons]) if (types.has(r.kind === "entitySet" ? r.entityType : r.type)) keptRoots.add(r);
   const container = (c: EntityContainer): EntityContainer => {
-    const entitySets = c.entitySets.filter((s) => types.has(s.entityType)).map((s) => ({ ...s, entityType: typeOf(s.entityType) }));
-    const singletons = c.singletons.filter((s) => types.has(s.type)).map((s) => ({ ...s, type: typeOf(s.type) }));
-    const roots = new Set([...entitySets.map((s) => s.name), ...singletons.map((s) => s.name)]);
-    const bindings = <B extends { target: string }>(list: B[]) => list.filter((b) => roots.has(b.target.replace(/^.*\./, "").split("/")[0]));
+    const bindings = (list: NavigationBinding[]) => list.filter((b) => {
+      const place = resolveBindingTarget(model, c, b);
+      return place !== undefined && keptRoots.has(place.root);
+    });
+    const entitySets = c.entitySets.filter((s) => keptRoots.has(s)).map((s) => ({ ...s, entityType: typeOf(s.entityType), bindings: bindings(s.bindings) }));
+    const singletons = c.singletons.filter((s) => keptRoots.has(s)).map((s) => ({ ...s, type: typeOf(s.type), bindings: bindings(s.bindings) }));
     return {
       ...c,
-      entitySets: entitySets.map((s) => ({ ...s, bindings: bindings(s.bindings) })),
-      singletons: singletons.map((s) => ({ ...s, bindings: bindings(s.bindings) })),
+      entitySets,
+      singletons,
       imports: c.imports
         .filter((i) => i.operations.every((o) => ops.has(o)))
         .map((i) => ({ ...i, operations: i.operations.map((o) => ops.get(o) as Operation) })),
