@@ -9,6 +9,7 @@ import { compareSummaries } from "../generator/diff/compare";
 import { loadSummary } from "../generator/diff/load";
 import { summarize } from "../generator/diff/summary";
 import { generate, readModel } from "../generator/generate";
+import { keyAsSegment } from "../generator/model/capabilities";
 import { scratch } from "./helpers/cli";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
@@ -179,6 +180,33 @@ export async function use(client: rt.Client): Promise<void> {
       expect(r.output.split("\n")).toEqual([expect.stringMatching(/^broken\.ts\(2,\d+\): error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'/)]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the extending container is the service's, whatever the order of the inputs", () => {
+  const read = (docs: string[], edit: (text: string) => string = (t) => t) =>
+    docs.map((f) => ({ file: path.basename(f), content: edit(fs.readFileSync(path.join(FIXTURES, f), "utf8")) }));
+  const keyAsSegmentTag = (text: string) =>
+    text.replace('<EntityContainer Name="Service" Extends="c.Base">', '<EntityContainer Name="Service" Extends="c.Base">\n        <Annotation Term="Org.OData.Capabilities.V1.KeyAsSegmentSupported" />');
+
+  test("its Capabilities.KeyAsSegmentSupported sets the key style, also when the extended container's document comes first", () => {
+    for (const docs of [DOCS, [...DOCS].reverse()]) {
+      const diags = new DiagnosticBag();
+      const model = readModel(read(docs, keyAsSegmentTag), diags);
+      expect(model.container?.qualifiedName).toBe("Sales.Service");
+      expect(keyAsSegment(model)).toBe(true);
+    }
+  });
+
+  test("a slice by URL path starts at the sets of every container of the service: /Products/** reaches the extended container's set", () => {
+    for (const docs of [DOCS, [...DOCS].reverse()]) {
+      const result = generate({ inputs: read(docs), include: ["/Products/**"] });
+      expect(result.diagnostics.filter((d) => d.severity === "warning" || d.severity === "error").map((d) => d.message)).toEqual([]);
+      expect([...result.model.types.keys()]).toEqual(expect.arrayContaining(["Catalog.Product", "Catalog.Supplier"]));
+      const orders = generate({ inputs: read(docs), include: ["/Orders"] });
+      expect([...orders.model.types.keys()]).toContain("Sales.Order");
+      expect([...orders.model.types.keys()]).not.toContain("Catalog.Supplier");
     }
   });
 });

@@ -273,7 +273,11 @@ class ModelBuilder {
       }
     }
     if (!this.readBody) this.checkLinks(() => true);
-    const container = this.schemas.flatMap((s) => s.containers)[0];
+    // The service's container: of those extending each other, the one no other extends (CSDL
+    // §13.1.2: the service's own container extends one of a referenced document), whatever the
+    // order the inputs were given in.
+    const containers = this.schemas.flatMap((s) => s.containers);
+    const container = containers.find((c) => !this.extendedContainers.has(c.qualifiedName)) ?? containers[0];
     const model: Model = {
       schemas: this.schemas,
       types: this.types,

@@ -149,9 +149,10 @@ function operationSegments(op: Operation, aliases: ReadonlyMap<string, string>):
   return names;
 }
 
-/** What the walk needs of the model besides the container. */
+/** What the walk needs of the model. */
 export interface PathModel {
-  container: EntityContainer | undefined;
+  /** The service's containers: one, or those extending each other (CSDL §13.1.2), whose sets are all under the service root. */
+  containers: readonly EntityContainer[];
   /** Every operation of the model (bound ones may end a path). */
   operations: readonly Operation[];
   aliases: ReadonlyMap<string, string>;
@@ -163,10 +164,10 @@ export function selectPaths(
   exclude: readonly PathPattern[],
   fill?: Fill,
 ): PathSelection {
-  const { container } = model;
+  const { containers } = model;
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [], routes };
-  if (!container) {
+  if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
   }
@@ -178,7 +179,7 @@ export function selectPaths(
     ? { byType: boundOperations(model.operations), aliases: model.aliases }
     : undefined;
   for (const pattern of include) {
-    if (!walk(container, pattern, exclude, navCache, casts, bound, result, fill)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, navCache, casts, bound, result, fill)) result.unmatched.push(pattern.text);
   }
   return result;
 }
@@ -188,7 +189,7 @@ export function selectPaths(
  * selecting only what an earlier one did matched all the same).
  */
 function walk(
-  container: EntityContainer,
+  containers: readonly EntityContainer[],
   pattern: PathPattern,
   exclude: readonly PathPattern[],
   navCache: Map<EntityType, NavigationProperty[]>,
@@ -222,10 +223,12 @@ function walk(
     return node;
   };
 
-  for (const s of container.entitySets) step(undefined, s.entityType, s.name, false, true);
-  for (const s of container.singletons) step(undefined, s.type, s.name, false, false);
+  for (const container of containers) {
+    for (const s of container.entitySets) step(undefined, s.entityType, s.name, false, true);
+    for (const s of container.singletons) step(undefined, s.type, s.name, false, false);
+  }
   let imported = false;
-  for (const imp of container.imports) {
+  for (const imp of containers.flatMap((c) => c.imports)) {
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
       for (const op of imp.operations) {
         result.operations.add(op);

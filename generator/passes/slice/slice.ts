@@ -119,7 +119,7 @@ export function sliceModel(
     seedOps.add(op);
     because(op, reason);
   }
-  const selection = selectPaths({ container: model.container, operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
+  const selection = selectPaths({ containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases }, includePaths, paths(excludes), fill);
   for (const t of selection.addressed) {
     seeds.add(t);
     because(t, { kind: "addressed", route: selection.routes.addressed.get(t)! });
