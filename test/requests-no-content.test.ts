@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 /** What a call answered 204 must reject with: an ODataError of status 204 naming the request, and the service's request id. */
-async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataError"], request: string): Promise<void> {
+async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataError"], request: string, expected = "the metadata says the result cannot be null"): Promise<void> {
   const e: unknown = await call.then(
     (v) => ({ resolved: v }),
     (err: unknown) => err,
@@ -34,7 +34,7 @@ async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataErro
   expect(e).toBeInstanceOf(ODataError);
   const err = e as InstanceType<Runtime["ODataError"]>;
   expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body }).toEqual({ name: "ODataError", status: 204, code: "204", requestId: "rq-1", body: undefined });
-  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: 204 No Content, but the metadata says the result cannot be null`);
+  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: 204 No Content, but ${expected}`);
 }
 
 const noContent = () => ({ status: 204, headers: { "request-id": "rq-1" } });
@@ -115,6 +115,19 @@ describe("operations answered 204", () => {
     await expect(lib.shelf(client)).resolves.toEqual({ "@odata.context": "$metadata#Edm.String", value: "A3" });
     srv.handle(() => ({ body: { loans: 3 } }));
     await expect(lib.totals(client)).resolves.toEqual({ loans: 3 });
+  });
+});
+
+describe("pages answered 204", () => {
+  test("a collection read, a next page and a stored link reject: a page has a `value`", async () => {
+    const client = libRt.createClient({ baseUrl: `${srv.url}/svc` });
+    const E = libRt.ODataError;
+    const page = "a collection was expected (a page with `value`)";
+    srv.handle(noContent);
+    await rejects204(lib.listBooks(client, lib.books(), { top: 2 }), E, "GET /svc/Books?$top=2", page);
+    await rejects204(libRt.readLink(client, `${srv.url}/svc/Books?$deltatoken=7`), E, "GET /svc/Books?$deltatoken=7", page);
+    srv.handle((req) => (req.url.includes("skiptoken") ? noContent() : { body: { value: [{ id: "b1" }], "@odata.nextLink": `${srv.url}/svc/Books?$skiptoken=2` } }));
+    await rejects204(libRt.collectAll(client, lib.listBooks(client, lib.books())), E, "GET /svc/Books?$skiptoken=2", page);
   });
 });
 

@@ -361,9 +361,9 @@ function toError(response: Response, body: unknown): ODataError {
  * the service's request id, which a support request needs (a TypeError, as a malformed page or
  * count is reported, would carry neither).
  */
-function noContent(client: Client, response: Response, method: string, url: string): ODataError {
+function noContent(response: Response, method: string, url: string, expected = "the metadata says the result cannot be null"): ODataError {
   const { requestId } = toError(response, undefined);
-  return new ODataError(204, "204", `${method} ${client.baseUrl}${url}: 204 No Content, but the metadata says the result cannot be null`, undefined, requestId, undefined);
+  return new ODataError(204, "204", `${method} ${url}: 204 No Content, but ${expected}`, undefined, requestId, undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -901,10 +901,10 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
   const url = withCustomQuery(pathAndQuery, options?.query);
   const response = await execute(client, { method, url, json: body }, options);
   if (response.status === 204 && typeof page === "string") {
-    if (page === "sure") throw noContent(client, response, method, url);
+    if (page === "sure") throw noContent(response, method, client.baseUrl + url);
     return (page === "value" ? { value: null } : null) as T;
   }
-  return page === true ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
+  return page === true ? receivePage<T>(client, response, options, method, client.baseUrl + url) : receive<T>(client, response, options);
 }
 
 /**
@@ -929,9 +929,9 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   const response = await execute(client, { method: "GET", url }, options);
   if (!page && response.status === 204) {
     if ((target as EntityRef<unknown, null>).nullable) return null as T;
-    throw noContent(client, response, "GET", url);
+    throw noContent(response, "GET", client.baseUrl + url);
   }
-  return page ? receivePage<T>(client, response, options) : receive<T>(client, response, options);
+  return page ? receivePage<T>(client, response, options, "GET", client.baseUrl + url) : receive<T>(client, response, options);
 }
 
 /** POST of a new entity into a collection. */
@@ -1108,7 +1108,9 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
 const READ_WITH = Symbol("odatagen.readWith");
 
 /** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
-async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
+/** A page of a collection: a 204 No Content, which has no `value`, rejects (ODataError, status 204). */
+async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, method: string, url: string): Promise<T> {
+  if (response.status === 204) throw noContent(response, method, unlocated(url), "a collection was expected (a page with `value`)");
   const page = await parseBody(response);
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
@@ -1176,7 +1178,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     const url: string = locate(next, `${client.baseUrl}/`).href;
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
-    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
+    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, "GET", url);
   }
 }
 
@@ -1187,7 +1189,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions): Promise<Page<T>> {
   const url = locate(link, `${client.baseUrl}/`).href;
-  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options);
+  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, "GET", url);
 }
 
 /** Every entity of a collection, page after page. */
