@@ -44,7 +44,7 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -54,7 +54,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -69,7 +69,7 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
   return rt.read(client, target, options);
 }
@@ -79,7 +79,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -94,7 +94,7 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -104,7 +104,7 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -119,7 +119,7 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -129,7 +129,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -144,7 +144,7 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -154,7 +154,7 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, O>> {
   return rt.create(client, target, body, options);
 }

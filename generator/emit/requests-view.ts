@@ -208,7 +208,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     });
     if (listsSubtypes(t)) {
       navigationTypes.push({
-        doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/…\`).`]),
+        doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/...\`).`]),
         name: subtypesTypeName(ctx, t),
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
       });

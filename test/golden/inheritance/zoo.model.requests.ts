@@ -15,7 +15,7 @@ export function keepers(): rt.CollectionRef<Keeper, string> {
 /** Navigation properties of `zoo.model.animal` (inherited ones included), for typed `$expand`. */
 export interface AnimalNavigation {}
 
-/** Subtypes of `zoo.model.animal` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.bird/…`). */
+/** Subtypes of `zoo.model.animal` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.bird/...`). */
 export interface AnimalSubtypes {
   "zoo.model.bird": Bird;
   "zoo.model.parrot": Parrot;
@@ -25,7 +25,7 @@ export interface AnimalSubtypes {
 /** Navigation properties of `zoo.model.bird` (inherited ones included), for typed `$expand`. */
 export interface BirdNavigation {}
 
-/** Subtypes of `zoo.model.bird` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.parrot/…`). */
+/** Subtypes of `zoo.model.bird` by qualified name: what a type cast in `$select` or `$orderby` names (`zoo.model.parrot/...`). */
 export interface BirdSubtypes {
   "zoo.model.parrot": Parrot;
 }
@@ -52,7 +52,7 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -62,7 +62,7 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -77,7 +77,7 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -87,7 +87,7 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -102,7 +102,7 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -112,7 +112,7 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -127,7 +127,7 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -137,7 +137,7 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<rt.DefaultSet<Fish, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -152,7 +152,7 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<…, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`), else a 204 rejects with `rt.ODataError`. */
 export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -162,7 +162,7 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `… | undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
 export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, O>> {
   return rt.create(client, target, body, options);
 }
