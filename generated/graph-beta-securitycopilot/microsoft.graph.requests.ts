@@ -57,7 +57,7 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.Patch<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -72,7 +72,7 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
 }
 
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, body: Partial<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
+export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.Patch<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -97,7 +97,7 @@ export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: Partial<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
+export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.Patch<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -60,7 +60,7 @@ export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: Partial<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
+export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.Patch<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -85,7 +85,7 @@ export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: Partial<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
+export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.Patch<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -110,7 +110,7 @@ export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: Partial<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
+export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.Patch<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -135,7 +135,7 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.Patch<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -160,7 +160,7 @@ export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: Partial<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
+export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.Patch<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

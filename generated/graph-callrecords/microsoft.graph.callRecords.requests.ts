@@ -72,7 +72,7 @@ export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: Partial<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
+export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.Patch<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -97,7 +97,7 @@ export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: Partial<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.Patch<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -122,7 +122,7 @@ export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Cli
 }
 
 /** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, body: Partial<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.Patch<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -147,7 +147,7 @@ export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: Partial<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.Patch<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -172,7 +172,7 @@ export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, body: Partial<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
+export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.Patch<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -197,7 +197,7 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: Partial<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.Patch<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -38,7 +38,7 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
 }
 
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: Partial<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
+export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.Patch<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -63,7 +63,7 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: Partial<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.Patch<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -208,6 +208,17 @@ export interface ControlInfo {
 }
 
 /**
+ * An update's body (Protocol §11.4.3): PATCH changes what it names and leaves the rest as it is, in a
+ * complex value too, so every property is optional at every depth: `{ failureInfo: { reason } }`
+ * changes the reason alone. A collection (its items complete) and a geography or geometry value
+ * replace the whole value, as a primitive does. (`replace: true`, a PUT, sends the whole entity.)
+ */
+export type Patch<T> = { [K in keyof T]?: PatchValue<T[K]> };
+type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
+/** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
+type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "MultiLineString" | "MultiPolygon" | "GeometryCollection" };
+
+/**
  * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204
  * (Protocol §11.4.2). A `prefer` that only may be `"return=minimal"` (a condition, options typed
  * `WriteOptions` or with the optional union) may bring either: the entity or `undefined`.

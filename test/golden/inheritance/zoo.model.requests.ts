@@ -68,7 +68,7 @@ export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: Partial<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.Patch<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -93,7 +93,7 @@ export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird, null>, body: Partial<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateBird(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.Patch<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -118,7 +118,7 @@ export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: Partial<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
+export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.Patch<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -143,7 +143,7 @@ export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.fish`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish(client: rt.Client, target: rt.EntityRef<Fish, null>, body: Partial<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
+export function updateFish(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.Patch<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -168,7 +168,7 @@ export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: Partial<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.Patch<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -44,7 +44,7 @@ export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder(client: rt.Client, target: rt.EntityRef<Order, null>, body: Partial<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrder(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.Patch<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -69,7 +69,7 @@ export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `shop.orderLine`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: Partial<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
+export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.Patch<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -94,7 +94,7 @@ export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.store`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore(client: rt.Client, target: rt.EntityRef<Store, null>, body: Partial<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
+export function updateStore(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.Patch<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

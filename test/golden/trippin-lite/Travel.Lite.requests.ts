@@ -113,7 +113,7 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.Patch<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -138,7 +138,7 @@ export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, body: Partial<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.Patch<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -163,7 +163,7 @@ export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: Partial<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.Patch<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -188,7 +188,7 @@ export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, body: Partial<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
+export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.Patch<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -213,7 +213,7 @@ export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, body: Partial<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
+export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.Patch<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -238,7 +238,7 @@ export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, body: Partial<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
+export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.Patch<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -263,7 +263,7 @@ export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument(client: rt.Client, target: rt.EntityRef<Document, null>, body: Partial<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
+export function updateDocument(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.Patch<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -100,7 +100,7 @@ export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem(client: rt.Client, target: rt.EntityRef<Item, null>, body: Partial<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.Patch<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -125,7 +125,7 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: Partial<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.Patch<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -150,7 +150,7 @@ export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, body: Partial<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.Patch<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -175,7 +175,7 @@ export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine(client: rt.Client, target: rt.EntityRef<Line, null>, body: Partial<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+export function updateLine(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.Patch<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -200,7 +200,7 @@ export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, body: Partial<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
+export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.Patch<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -225,7 +225,7 @@ export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, tar
 }
 
 /** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag(client: rt.Client, target: rt.EntityRef<Bag, null>, body: Partial<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
+export function updateBag(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.Patch<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
