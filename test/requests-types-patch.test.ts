@@ -10,6 +10,7 @@ import { compiler, REPO, runTsc, type Compiler } from "./helpers/typecheck";
 
 const USAGE = `
 import * as rt from "./runtime.js";
+import { at, nullable, type Patch } from "./index.js";
 import { cloudCommunicationsCallRecords, communications } from "./microsoft.graph.requests.js";
 import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";
 import { validateSession } from "./microsoft.graph.callRecords.validators.js";
@@ -24,7 +25,10 @@ export async function usage(): Promise<void> {
   // Deeper: the caller's user agent, as the Update session page's body has it.
   await updateSession(client, session, { caller: { userAgent: { "@odata.type": "#microsoft.graph.callRecords.clientUserAgent", headerValue: "RTCC/7.0", applicationVersion: "1.0" } } });
   // The validators agree in "update" mode.
-  const body: rt.Patch<Session> = { failureInfo: { reason: "network" } };
+  const body: Patch<Session> = { failureInfo: { reason: "network" } };
+  // index.js has what a user writes by hand: a nullable address of their own.
+  const maybe: rt.EntityRef<Session, null> = nullable(at<Session>("/communications/callRecords/c1/sessions/s1"));
+  void maybe;
   void validateSession(body, { mode: "update" });
   // @ts-expect-error still a string
   await updateSession(client, session, { failureInfo: { reason: 7 } });
