@@ -164,7 +164,7 @@ describe("entity containers", () => {
   test("a second container is a warning at it, naming the first, and is left out", () => {
     const b = build(two);
     expect(b.diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line])).toEqual([
-      ["warning", "ODG104", "ns.other", "a second entity container ns.other (CSDL §13: a service has exactly one; the first, ns.svc at test.xml:13, is the service's); it is left out", 14],
+      ["warning", "ODG104", "ns.other", "a second entity container ns.other (CSDL §13: a service has exactly one; ns.svc at test.xml:13 is the service's); it is left out", 14],
     ]);
     expect(b.model.schemas[0].containers.map((c) => c.name)).toEqual(["svc"]);
     const requests = generate({ inputs: [{ file: "c.xml", content: two }] }).files.get("ns.requests.ts") ?? "";

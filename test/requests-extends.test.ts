@@ -210,3 +210,43 @@ describe("the extending container is the service's, whatever the order of the in
     }
   });
 });
+
+describe("a chain of containers, each extending the one before", () => {
+  /** Namespace `ns` with one entity set, its container extending `base` (a container of the document before it). */
+  const doc = (ns: string, base?: string, extra = "") => ({
+    file: `${ns}.xml`,
+    content: `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="${ns}" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="T"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.Int32" Nullable="false" /></EntityType>
+      <EntityContainer Name="C"${base ? ` Extends="${base}"` : ""}>${extra}
+        <EntitySet Name="Set${ns}" EntityType="${ns}.T" />
+      </EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`,
+  });
+  const keyAsSegmentTag = '\n        <Annotation Term="Org.OData.Capabilities.V1.KeyAsSegmentSupported" />';
+  const chain = [doc("X"), doc("Y", "X.C"), doc("Z", "Y.C", keyAsSegmentTag)];
+  const orders = [chain, [...chain].reverse(), [chain[1], chain[2], chain[0]], [chain[0], chain[2], chain[1]]];
+
+  test.each(orders.map((docs) => [docs.map((d) => d.file).join(" "), docs] as const))("inputs %s: all three are the service's; the last of the chain names the key style", (_order, docs) => {
+    const diags = new DiagnosticBag();
+    const model = readModel([...docs], diags);
+    expect(diags.items.filter((d) => d.severity !== "note")).toEqual([]);
+    expect(model.schemas.flatMap((s) => s.containers.map((c) => c.qualifiedName)).sort()).toEqual(["X.C", "Y.C", "Z.C"]);
+    expect(model.container?.qualifiedName).toBe("Z.C");
+    expect(keyAsSegment(model)).toBe(true);
+    expect([...generate({ inputs: [...docs] }).files.keys()]).toEqual(expect.arrayContaining(["X.requests.ts", "Y.requests.ts", "Z.requests.ts"]));
+  });
+
+  test("an unrelated container after them is left out, and the warning names the service's", () => {
+    const diags = new DiagnosticBag();
+    readModel([...chain, doc("W")], diags);
+    expect(diags.items.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
+      expect.stringMatching(/^warning ODG104 a second entity container W\.C \(CSDL §13: a service has exactly one; Z\.C at Z\.xml:6 is the service's\); it is left out$/),
+    ]);
+  });
+});

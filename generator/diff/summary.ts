@@ -74,7 +74,7 @@ export interface ModelSummary {
   /** Entity sets and singletons of the service's containers (one, or those extending each other): name → entity type. */
   entrySets: Map<string, EntrySetSummary>;
   /**
-   * Function and action imports of the container: name → the operation they call (each is a
+   * Function and action imports of the service's containers: name → the operation they call (each is a
    * generated function). Absent in summaries kept by older versions.
    */
   imports?: Map<string, ImportSummary>;

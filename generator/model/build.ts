@@ -239,6 +239,7 @@ class ModelBuilder {
       for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
     }
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
+    const service = this.serviceContainers(rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
     for (const { raw, schema } of rawSchemas) {
       for (const t of raw.terms) {
         this.identifier(t.name, "term", `${schema.namespace}.${t.name}`, t.at);
@@ -254,21 +255,13 @@ class ModelBuilder {
         });
       }
       for (const c of raw.containers) {
-        // CSDL 4.01 §13: a service's metadata defines exactly one entity container. A second one is
-        // read for its own mistakes and left out: generated with the first, two entity sets of one
-        // name would be two functions (`people`, `people2`) that both address `/People`.
-        const first = this.containers.values().next().value;
-        // One that extends another, or is extended (CSDL §13.1.2, its base in a referenced document
-        // given as an input too), is the service's too: its sets are generated beside the other's.
         const qualifiedName = `${schema.namespace}.${c.name}`;
-        const base = c.extends ? this.qualify(c.extends, c.at) : undefined;
-        const related = first !== undefined && (base === first.qualifiedName || this.extendedContainers.has(qualifiedName));
-        if (base) this.extendedContainers.add(base);
-        const container = this.container(c, schema.namespace, !first || related);
-        if (!first || related) schema.containers.push(container);
+        const inService = service.members.has(qualifiedName);
+        const container = this.container(c, schema.namespace, inService);
+        if (inService) schema.containers.push(container);
         else
           this.diags.warning(Codes.duplicateName,
-            `a second entity container ${container.qualifiedName} (CSDL §13: a service has exactly one; the first, ${first.qualifiedName} at ${placeOf(first.at)}, is the service's); it is left out`,
+            `a second entity container ${container.qualifiedName} (CSDL §13: a service has exactly one; ${service.main?.name} at ${placeOf(service.main?.at as SourceRef)} is the service's); it is left out`,
             container.qualifiedName, container.at);
       }
     }
@@ -277,7 +270,7 @@ class ModelBuilder {
     // §13.1.2: the service's own container extends one of a referenced document), whatever the
     // order the inputs were given in.
     const containers = this.schemas.flatMap((s) => s.containers);
-    const container = containers.find((c) => !this.extendedContainers.has(c.qualifiedName)) ?? containers[0];
+    const container = containers.find((c) => c.qualifiedName === service.main?.name) ?? containers[0];
     const model: Model = {
       schemas: this.schemas,
       types: this.types,
@@ -982,6 +975,28 @@ class ModelBuilder {
     if (list) list.push(result);
     else this.operations.set(qn, [result]);
     return result;
+  }
+
+  /**
+   * The service's containers (CSDL 4.01 §13: a service has exactly one, §13.1.2: and those it
+   * extends, however far). The first container read, and every container linked to it by `Extends`,
+   * either way, in whatever order the documents came: a base read first is linked to its extenders
+   * as well as they are to it. The others are left out. `main` is the one no other extends: the
+   * service's own, which names the key style (its base is usually in a referenced document).
+   */
+  serviceContainers(all: { c: RawEntityContainer; ns: string }[]): { members: Set<string>; main?: { name: string; at: SourceRef } } {
+    const links = all.map(({ c, ns }) => ({ name: `${ns}.${c.name}`, base: c.extends ? this.qualify(c.extends, c.at) : undefined, at: c.at }));
+    const members = new Set<string>(links.length ? [links[0].name] : []);
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const { name, base } of links) {
+        if (!base || members.has(name) === members.has(base)) continue;
+        members.add(members.has(name) ? base : name);
+        grown = true;
+      }
+    }
+    for (const { name, base } of links) if (base && members.has(name)) this.extendedContainers.add(base);
+    return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
   }
 
   /** An entity container; `register` makes it one the links and annotation targets may name. */

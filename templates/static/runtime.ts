@@ -1117,8 +1117,10 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
  */
 const READ_WITH = Symbol("odatagen.readWith");
 
-/** A page of a collection, each entity checked with `options.validate` (errors point into the page: `/value/3/…`). */
-/** A page of a collection: a 204 No Content, which has no `value`, rejects (ODataError, status 204). */
+/**
+ * A page of a collection, each entity checked with `options.validate` (errors point into the page:
+ * `/value/3/…`). A 204 No Content, which has no `value`, rejects (ODataError, status 204).
+ */
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, method: string, url: string): Promise<T> {
   if (response.status === 204) throw noContent(response, method, unlocated(url), "a collection was expected (a page with `value`)");
   const page = await parseBody(response);
