@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
  * output does not depend on it.
  */
 function withoutInlining(): void {
-  // A choice of the user's own (`node --turbo-inlining`, NODE_OPTIONS) is kept.
-  if (/turbo[-_]inlining/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`)) return;
+  // A choice of the user's own (`node --turbo-inlining …`; NODE_OPTIONS takes no such V8 flag) is kept.
+  if (process.execArgv.some((a) => /turbo[-_]inlining/.test(a))) return;
   (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--no-turbo-inlining");
 }
