@@ -250,3 +250,13 @@ describe("a chain of containers, each extending the one before", () => {
     ]);
   });
 });
+
+test("a set of one name in the extending and the extended container is an error (both would be /Products)", () => {
+  const docs = DOCS.map((f) => ({ file: path.basename(f), content: fs.readFileSync(path.join(FIXTURES, f), "utf8") }));
+  docs[0].content = docs[0].content.replace('<EntitySet Name="Orders" EntityType="Sales.Order">', '<EntitySet Name="Products" EntityType="Sales.Order" />\n        <EntitySet Name="Orders" EntityType="Sales.Order">');
+  const diags = new DiagnosticBag();
+  readModel(docs, diags);
+  expect(diags.items.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual([
+    "ODG104 Catalog.Base/Products: Products is declared by Sales.Service and by Catalog.Base: the containers of one service (Extends, CSDL §13.1.2) share one set of names, and both would be /Products",
+  ]);
+});

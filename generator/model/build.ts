@@ -265,6 +265,7 @@ class ModelBuilder {
             container.qualifiedName, container.at);
       }
     }
+    this.checkServiceNames(this.schemas.flatMap((s) => s.containers));
     if (!this.readBody) this.checkLinks(() => true);
     // The service's container: of those extending each other, the one no other extends (CSDL
     // §13.1.2: the service's own container extends one of a referenced document), whatever the
@@ -997,6 +998,26 @@ class ModelBuilder {
     }
     for (const { name, base } of links) if (base && members.has(name)) this.extendedContainers.add(base);
     return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
+  }
+
+  /**
+   * CSDL 4.01 §13.1.2: a container includes the sets, singletons and imports of the one it extends,
+   * so the service's containers share one set of names: two children of one name would both be
+   * `/Name` (each container's own names are checked where it is read).
+   */
+  checkServiceNames(containers: EntityContainer[]): void {
+    if (containers.length < 2) return;
+    const seen = new Map<string, EntityContainer>();
+    for (const c of containers)
+      for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) {
+        if (!given(x.name)) continue;
+        const other = seen.get(x.name);
+        if (!other) seen.set(x.name, c);
+        else if (other !== c)
+          this.diags.error(Codes.duplicateName,
+            `${x.name} is declared by ${other.qualifiedName} and by ${c.qualifiedName}: the containers of one service (Extends, CSDL §13.1.2) share one set of names, and both would be /${x.name}`,
+            `${c.qualifiedName}/${x.name}`, x.at);
+      }
   }
 
   /** An entity container; `register` makes it one the links and annotation targets may name. */
