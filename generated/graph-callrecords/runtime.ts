@@ -327,8 +327,10 @@ export interface Page<T> {
 
 /**
  * A response the call cannot resolve with: a non-2xx one, with the service's `{ "error": { code,
- * message, ... } }` when it sent one; or a 204 No Content where the metadata says the result cannot
- * be null (status and code 204, the request in the message).
+ * message, ... } }` when it sent one (else its text, cut short in `message`, whole in `body`); a
+ * 204 No Content where the metadata says the result cannot be null (status and code 204, the
+ * request in the message); or a 2xx whose body the call cannot read (code `UnreadableBody`, see
+ * `unreadable`).
  */
 export class ODataError extends Error {
   declare readonly status: number;
@@ -357,7 +359,7 @@ function toError(response: Response, body: unknown): ODataError {
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
-    typeof message === "string" ? message : typeof body === "string" && body ? body : `${status} ${response.statusText}`.trim(),
+    typeof message === "string" ? message : typeof body === "string" && body ? excerpt(body) : `${status} ${response.statusText}`.trim(),
     inner,
     typeof requestId === "string" ? requestId : undefined,
     body,
@@ -369,12 +371,30 @@ function toError(response: Response, body: unknown): ODataError {
  * a singleton or navigation property that is not nullable, an operation's `Nullable="false"` result.
  * The call rejects, rather than resolving a null its type does not admit, with an ODataError, as
  * for any answer it cannot resolve with: callers already catch it, and it carries the status and
- * the service's request id, which a support request needs (a TypeError, as a malformed page or
- * count is reported, would carry neither).
+ * the service's request id, which a support request needs (a TypeError, as `items` reports a page
+ * without `value`, would carry neither).
  */
-function noContent(response: Response, method: string, url: string, expected = "the metadata says the result cannot be null"): ODataError {
-  const { requestId } = toError(response, undefined);
-  return new ODataError(204, "204", `${method} ${url}: 204 No Content, but ${expected}`, undefined, requestId, undefined);
+function noContent(response: Response, request: string, expected = "the metadata says the result cannot be null"): ODataError {
+  return new ODataError(204, "204", `${request}: 204 No Content, but ${expected}`, undefined, toError(response, undefined).requestId, undefined);
+}
+
+/**
+ * A 2xx whose body is not what the call reads (`what`: JSON, or a count), or is empty where a value
+ * is expected: an HTML sign-in page from a proxy, a truncated body. The call rejects with an
+ * ODataError (the response's status, code `UnreadableBody`, the whole text in `body`) rather than
+ * resolving the text typed as the result: `GET https://…/Books('b1'): 200 text/html, but the body
+ * is not JSON: <!DOCTYPE html>…`.
+ */
+function unreadable(response: Response, request: string, text: string, what: string): ODataError {
+  const { status } = response;
+  const type = response.headers.get("content-type") ?? "without Content-Type";
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`, undefined, toError(response, undefined).requestId, text);
+}
+
+/** A body's text for a message: on one line, its first 200 characters and its whole length when longer (the whole text stays in `body`). */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 200)}... (${text.length} characters)` : line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -911,11 +931,13 @@ interface Exchange {
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "single" | "sure" = false): Promise<T> {
   const url = withCustomQuery(pathAndQuery, options?.query);
   const response = await execute(client, { method, url, json: body }, options);
+  const request = `${method} ${client.baseUrl}${url}`;
   if (response.status === 204 && typeof page === "string") {
-    if (page === "sure") throw noContent(response, method, client.baseUrl + url);
+    if (page === "sure") throw noContent(response, request);
     return (page === "value" ? { value: null } : null) as T;
   }
-  return page === true ? receivePage<T>(client, response, options, method, client.baseUrl + url) : receive<T>(client, response, options);
+  // Without a result (an action that returns nothing), a body is not read as one.
+  return page === true ? receivePage<T>(client, response, options, request) : receive<T>(client, response, options, page ? request : undefined);
 }
 
 /**
@@ -938,22 +960,26 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   const options = given as (ReadOptions & AnyQuery) | undefined;
   const url = withCustomQuery(withQuery(target.path, options), options?.query);
   const response = await execute(client, { method: "GET", url }, options);
+  const request = `GET ${client.baseUrl}${url}`;
   if (!page && response.status === 204) {
     if ((target as EntityRef<unknown, null>).nullable) return null as T;
-    throw noContent(response, "GET", client.baseUrl + url);
+    throw noContent(response, request);
   }
-  return page ? receivePage<T>(client, response, options, "GET", client.baseUrl + url) : receive<T>(client, response, options);
+  return page ? receivePage<T>(client, response, options, request) : receive<T>(client, response, options, request);
 }
 
-/** POST of a new entity into a collection. */
+/** POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`. */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  return receive<T>(client, await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options), options);
+  const response = await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options);
+  return receive<T>(client, response, options, `POST ${client.baseUrl}${target.path}`, options?.prefer === "return=minimal");
 }
 
-/** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies. */
+/** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
 export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
-  return receive<T>(client, await execute(client, { method: options?.replace ? "PUT" : "PATCH", url: target.path, json: withoutReadInfo(body), headers }, options), options);
+  const method = options?.replace ? "PUT" : "PATCH";
+  const response = await execute(client, { method, url: target.path, json: withoutReadInfo(body), headers }, options);
+  return receive<T>(client, response, options, `${method} ${client.baseUrl}${target.path}`, true);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
@@ -1008,10 +1034,17 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     if (options?.signal) init.signal = options.signal;
     const response = await doFetch(unlocated(url), init);
     const { status } = response;
-    const wait = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3) ? retryDelay(response.headers.get("retry-after"), attempt, retry) : undefined;
+    const after = response.headers.get("retry-after");
+    const retryable = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3);
+    const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (response.ok) return response;
-      throw toError(response, await parseBody(response));
+      const error = toError(response, await parseBody(response));
+      // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
+      if (retryable) {
+        error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
+      }
+      throw error;
     }
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
@@ -1073,15 +1106,20 @@ function joinPreferences(earlier: string, later: string): string {
 }
 
 /**
- * The body as JSON, as text when it is not JSON, undefined when empty. A payload of OData 4.01 or
- * later has its control information with the `odata.` prefix, as the types name it (see `prefixed`).
+ * The body as JSON, undefined when empty. An error's body that is not JSON is its text. A result's
+ * (`request`, `GET https://…`, given) rejects (`unreadable`) when it is not JSON, and when it is
+ * empty, unless it may be (`optional`: an update, a create with `return=minimal`) or is a 204. A
+ * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
+ * name it (see `prefixed`).
  */
-async function parseBody(response: Response): Promise<unknown> {
+async function parseBody(response: Response, request?: string, optional?: boolean): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
-    body = text ? JSON.parse(text) : undefined;
+    // JSON.parse("") throws: an empty body where a value is expected.
+    body = text || (request && !optional && response.status !== 204) ? JSON.parse(text) : undefined;
   } catch {
+    if (request) throw unreadable(response, request, text, "JSON");
     return text;
   }
   return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
@@ -1106,9 +1144,9 @@ function prefixed(value: unknown): unknown {
 const CONTROL_INFO =
   /@(context|metadataEtag|type|count|nextLink|deltaLink|id|editLink|readLink|etag|navigationLink|associationLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)$/;
 
-/** The JSON body of a response, checked with `options.validate`. */
-async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined): Promise<T> {
-  return checked(await parseBody(response), options?.validate, validateOptions(client)) as T;
+/** The JSON body of a response (to `request`: see `parseBody`), checked with `options.validate`. */
+async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
+  return checked(await parseBody(response, request, optional), options?.validate, validateOptions(client)) as T;
 }
 
 /**
@@ -1119,12 +1157,13 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
 const READ_WITH = Symbol("odatagen.readWith");
 
 /**
- * A page of a collection, each entity checked with `options.validate` (errors point into the page:
- * `/value/3/…`). A 204 No Content, which has no `value`, rejects (ODataError, status 204).
+ * A page of a collection (the answer to `request`), each entity checked with `options.validate`
+ * (errors point into the page: `/value/3/…`). A 204 No Content, which has no `value`, rejects
+ * (ODataError, status 204), as a body that is not JSON does.
  */
-async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, method: string, url: string): Promise<T> {
-  if (response.status === 204) throw noContent(response, method, unlocated(url), "a collection was expected (a page with `value`)");
-  const page = await parseBody(response);
+async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
+  if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
+  const page = await parseBody(response, request);
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
   const how = validateOptions(client);
@@ -1191,7 +1230,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     const url: string = locate(next, `${client.baseUrl}/`).href;
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
-    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, "GET", url);
+    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${unlocated(url)}`);
   }
 }
 
@@ -1202,7 +1241,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions): Promise<Page<T>> {
   const url = locate(link, `${client.baseUrl}/`).href;
-  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, "GET", url);
+  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${unlocated(url)}`);
 }
 
 /** Every entity of a collection, page after page. */
@@ -1227,10 +1266,11 @@ export async function count(
   options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
   const url = withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search });
-  const text = await (await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options)).text();
-  const n = Number(text.trim());
-  if (!Number.isInteger(n)) throw new TypeError(`${target.path}/$count: not a count: ${text.slice(0, 40)}`);
-  return n;
+  const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
+  const text = await response.text();
+  // Digits only: Number("") is 0, Number("0x1f") 31.
+  if (!/^\s*\d+\s*$/.test(text)) throw unreadable(response, `GET ${client.baseUrl}${url}`, text, "a count");
+  return Number(text);
 }
 
 // ---------------------------------------------------------------------------------------------

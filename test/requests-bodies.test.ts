@@ -1,0 +1,182 @@
+// Bodies the generated client cannot read, over real HTTP on 127.0.0.1: a 2xx whose body is not
+// JSON where JSON is expected (an HTML sign-in page from a proxy, a truncated or broken body) or is
+// empty where a value is expected rejects with ODataError (code "UnreadableBody", the whole text in
+// `body`) rather than resolving the text typed as the result; a `$count` that is not a number the
+// same. What legitimately is no JSON (streams, an action without a result, 204) is read as before.
+// A non-JSON error page is cut short in the message; a Retry-After longer than maxDelayMs says so.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+
+const dir = generateFixture("requests/null-results.xml", "bodies-lib");
+type Runtime = typeof import("./.generated/bodies-lib/runtime");
+const lib: typeof import("./.generated/bodies-lib/Lib.requests") = require(path.join(dir, "Lib.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+type ODataError = InstanceType<Runtime["ODataError"]>;
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+/** The rejection of `call`; fails the test when it resolves. */
+async function rejection(call: Promise<unknown>): Promise<ODataError> {
+  const e: unknown = await call.then(
+    (v) => ({ resolved: v }),
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(rt.ODataError);
+  return e as ODataError;
+}
+
+/** What `call`, answered with a body it cannot read, must reject with: the request, status and content type in the message, the whole text in `body`. */
+async function unreadable(call: Promise<unknown>, request: string, status: number, rest: string, text: string): Promise<void> {
+  const err = await rejection(call);
+  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body }).toEqual({ name: "ODataError", status, code: "UnreadableBody", requestId: "rq-7", body: text });
+  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: ${status} ${rest}`);
+}
+
+const LOGIN = "<!DOCTYPE html>\n<html>\n  <head><title>Sign in</title></head>\n  <body>Your session has expired.</body>\n</html>\n";
+const LOGIN_LINE = "<!DOCTYPE html> <html> <head><title>Sign in</title></head> <body>Your session has expired.</body> </html>";
+const html = (status = 200): Reply => ({ status, headers: { "content-type": "text/html; charset=utf-8", "request-id": "rq-7" }, body: LOGIN });
+const json = (body: string, status = 200): Reply => ({ status, headers: { "content-type": "application/json", "request-id": "rq-7" }, body });
+
+describe("a 2xx body that is not JSON where JSON is expected", () => {
+  test("reads of an entity: an HTML page, broken and truncated JSON, an empty body", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const dune = lib.books().byKey("b1");
+    srv.handle(() => html());
+    await unreadable(lib.getBook(client, dune), "GET /svc/Books('b1')", 200, `text/html; charset=utf-8, but the body is not JSON: ${LOGIN_LINE}`, LOGIN);
+    // Nullable or not, with query options: the URL as sent.
+    await unreadable(lib.getBook(client, lib.bookSequel(dune), { select: ["title"] }), "GET /svc/Books('b1')/sequel?$select=title", 200, `text/html; charset=utf-8, but the body is not JSON: ${LOGIN_LINE}`, LOGIN);
+    srv.handle(() => json("{not json"));
+    await unreadable(lib.getBook(client, dune), "GET /svc/Books('b1')", 200, "application/json, but the body is not JSON: {not json", "{not json");
+    srv.handle(() => json('{"id":"b1","title":"Du'));
+    await unreadable(lib.getAuthor(client, lib.bookAuthor(dune)), "GET /svc/Books('b1')/author", 200, 'application/json, but the body is not JSON: {"id":"b1","title":"Du', '{"id":"b1","title":"Du');
+    srv.handle(() => json(""));
+    await unreadable(lib.getBook(client, dune), "GET /svc/Books('b1')", 200, "application/json, but the body is empty", "");
+    srv.handle(() => ({ headers: { "request-id": "rq-7" } }));
+    await unreadable(lib.getBook(client, dune), "GET /svc/Books('b1')", 200, "without Content-Type, but the body is empty", "");
+    // JSON is read as ever.
+    srv.handle(() => json('{"id":"b1","title":"Dune"}'));
+    await expect(lib.getBook(client, dune)).resolves.toEqual({ id: "b1", title: "Dune" });
+    // A stream is read whatever its type.
+    srv.handle(() => html());
+    expect(await (await rt.readStream(client, rt.stream(dune, "cover"))).text()).toBe(LOGIN);
+  });
+
+  test("a long body: its first 200 characters on one line in the message, its length, the whole text in `body`", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const page = `<html>\n<body>\n${"<p>Access denied by the corporate proxy.</p>\n".repeat(400)}</body>\n</html>`;
+    srv.handle(() => ({ headers: { "content-type": "text/html", "request-id": "rq-7" }, body: page }));
+    const err = await rejection(lib.getBook(client, lib.books().byKey("b1")));
+    const shown = page.replace(/\s+/g, " ").slice(0, 200);
+    expect(err.message).toBe(`GET ${srv.url}/Books('b1'): 200 text/html, but the body is not JSON: ${shown}... (${page.length} characters)`);
+    expect(err.body).toBe(page);
+  });
+
+  test("pages: a list, a next page, a stored link", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const notJson = `text/html; charset=utf-8, but the body is not JSON: ${LOGIN_LINE}`;
+    srv.handle(() => html());
+    await unreadable(lib.listBooks(client, lib.books(), { top: 2 }), "GET /svc/Books?$top=2", 200, notJson, LOGIN);
+    await unreadable(rt.readLink(client, `${srv.url}/svc/Books?$deltatoken=7`), "GET /svc/Books?$deltatoken=7", 200, notJson, LOGIN);
+    srv.handle((req) => (req.url.includes("skiptoken") ? json("") : { body: { value: [{ id: "b1" }], "@odata.nextLink": `${srv.url}/svc/Books?$skiptoken=2` } }));
+    await unreadable(rt.collectAll(client, lib.listBooks(client, lib.books())), "GET /svc/Books?$skiptoken=2", 200, "application/json, but the body is empty", "");
+    // An operation that returns a collection reads a page too.
+    srv.handle(() => json("[1,2"));
+    await unreadable(rt.send(client, "GET", "/Books/Lib.all()", undefined, undefined, true), "GET /svc/Books/Lib.all()", 200, "application/json, but the body is not JSON: [1,2", "[1,2");
+  });
+
+  test("operations with a result, nullable or not; an action without one reads no body", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => html());
+    const notJson = `text/html; charset=utf-8, but the body is not JSON: ${LOGIN_LINE}`;
+    await unreadable(lib.shelf(client), "GET /shelf()", 200, notJson, LOGIN);
+    await unreadable(lib.reserve(client, { title: "Dune" }), "POST /reserve", 200, notJson, LOGIN);
+    await unreadable(lib.stats(client), "GET /stats()", 200, notJson, LOGIN);
+    await unreadable(lib.lend(client, { title: "Dune" }), "POST /lend", 200, notJson, LOGIN);
+    await unreadable(lib.latest(client, lib.books()), "GET /Books/Lib.latest()", 200, notJson, LOGIN);
+    srv.handle(() => json(""));
+    await unreadable(lib.mostRead(client), "GET /mostRead()", 200, "application/json, but the body is empty", "");
+    await unreadable(lib.surePick(client, { select: ["title"] }), "GET /surePick()?$select=title", 200, "application/json, but the body is empty", "");
+    // No result to read: whatever the body, the call resolves.
+    srv.handle(() => ({ headers: { "content-type": "text/plain" }, body: "OK" }));
+    await lib.tidy(client);
+    srv.handle(() => ({}));
+    await expect(lib.tidy(client)).resolves.toBeUndefined();
+  });
+
+  test("create and update: a body that is not JSON rejects; an empty one is undefined where the result may be", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const notJson = `text/html; charset=utf-8, but the body is not JSON: ${LOGIN_LINE}`;
+    srv.handle(() => html(201));
+    await unreadable(lib.createBook(client, lib.books(), { id: "b9" }), "POST /Books", 201, notJson, LOGIN);
+    await unreadable(lib.createBook(client, lib.books(), { id: "b9" }, { prefer: "return=minimal" }), "POST /Books", 201, notJson, LOGIN);
+    srv.handle(() => html());
+    await unreadable(lib.updateBook(client, lib.books().byKey("b9"), { title: "New" }), "PATCH /Books('b9')", 200, notJson, LOGIN);
+    await unreadable(lib.updateBook(client, lib.books().byKey("b9"), { title: "New" }, { replace: true }), "PUT /Books('b9')", 200, notJson, LOGIN);
+    // A create is the entity unless return=minimal was asked for.
+    srv.handle(() => json("", 201));
+    await unreadable(lib.createBook(client, lib.books(), { id: "b9" }), "POST /Books", 201, "application/json, but the body is empty", "");
+    await expect(lib.createBook(client, lib.books(), { id: "b9" }, { prefer: "return=minimal" })).resolves.toBeUndefined();
+    // An update is the entity or undefined.
+    srv.handle(() => json(""));
+    await expect(lib.updateBook(client, lib.books().byKey("b9"), { title: "New" })).resolves.toBeUndefined();
+    srv.handle(() => ({ status: 204 }));
+    await expect(lib.updateBook(client, lib.books().byKey("b9"), { title: "New" })).resolves.toBeUndefined();
+    await expect(lib.createBook(client, lib.books(), { id: "b9" }, { prefer: "return=minimal" })).resolves.toBeUndefined();
+  });
+
+  test("$count: digits only (an empty body was 0)", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const text = (body: string): Reply => ({ headers: { "content-type": "text/plain", "request-id": "rq-7" }, body });
+    srv.handle(() => text(" 42\n"));
+    await expect(rt.count(client, lib.books(), { filter: "year gt 1960" })).resolves.toBe(42);
+    for (const body of ["", "0x1f", "4.5", "-1", "many"]) {
+      srv.handle(() => text(body));
+      await unreadable(rt.count(client, lib.books(), { filter: "year gt 1960" }), "GET /Books/$count?$filter=year%20gt%201960", 200, `text/plain, but the body is ${body ? `not a count: ${body}` : "empty"}`, body);
+    }
+    srv.handle(() => html());
+    await unreadable(rt.count(client, lib.bookRelated(lib.books().byKey("b1"))), "GET /Books('b1')/related/$count", 200, `text/html; charset=utf-8, but the body is not a count: ${LOGIN_LINE}`, LOGIN);
+  });
+});
+
+describe("error pages that are not JSON", () => {
+  test("a large HTML page is cut short in the message, whole in `body`; a short text is the message", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const page = `<!DOCTYPE html>\n<html><body>\n${"<div>Internal error; a stack trace follows.</div>\n".repeat(1000)}</body></html>`;
+    srv.handle(() => ({ status: 500, headers: { "content-type": "text/html" }, body: page }));
+    const err = await rejection(lib.getBook(client, lib.books().byKey("b1")));
+    expect([err.status, err.code, err.body]).toEqual([500, "500", page]);
+    expect(err.message).toBe(`${page.replace(/\s+/g, " ").slice(0, 200)}... (${page.length} characters)`);
+    srv.handle(() => ({ status: 502, headers: { "content-type": "text/plain" }, body: "Bad gateway\n" }));
+    const short = await rejection(lib.getBook(client, lib.books().byKey("b1")));
+    expect([short.status, short.code, short.message, short.body]).toEqual([502, "502", "Bad gateway", "Bad gateway\n"]);
+  });
+});
+
+describe("a Retry-After longer than maxDelayMs", () => {
+  test("rejects at once, saying it was not retried because of the wait asked for", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxDelayMs: 30000 } });
+    srv.handle(() => ({ status: 429, headers: { "retry-after": "120" } }));
+    const err = await rejection(lib.getBook(client, lib.books().byKey("b1")));
+    expect([err.status, err.code, err.message]).toEqual([429, "429", "429 Too Many Requests: the service asked to wait 120 s (Retry-After), more than maxDelayMs 30 s: not retried"]);
+    expect(srv.requests).toHaveLength(1);
+    // The service's own message and code stay.
+    srv.handle(() => ({ status: 503, headers: { "retry-after": "90" }, body: { error: { code: "serviceBusy", message: "Try later" } } }));
+    const busy = await rejection(lib.shelf(client));
+    expect([busy.status, busy.code, busy.message]).toEqual([503, "serviceBusy", "Try later: the service asked to wait 90 s (Retry-After), more than maxDelayMs 30 s: not retried"]);
+    // An HTTP date, and the default limit (60 s).
+    srv.handle(() => ({ status: 429, headers: { "retry-after": new Date(Date.now() + 3_600_000).toUTCString() } }));
+    const dated = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url }), lib.books().byKey("b1")));
+    expect(dated.message).toMatch(/^429 Too Many Requests: the service asked to wait \d+ s \(Retry-After\), more than maxDelayMs 60 s: not retried$/);
+    // Without retries left, the error is the service's alone.
+    srv.handle(() => ({ status: 429, headers: { "retry-after": "120" } }));
+    const noRetry = await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0, maxDelayMs: 30000 } }), lib.books().byKey("b1")));
+    expect(noRetry.message).toBe("429 Too Many Requests");
+  });
+});
