@@ -7,70 +7,17 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate, type GenerateOptions } from "../generator/generate";
-import { GENERATED } from "./helpers/generated";
+import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
 import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
 
-// The shape of Graph's callRecords: a session's caller and callee are declared as the endpoint
-// base type, and the service sends participantEndpoint and serviceEndpoint values.
-const CSDL = `<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
-  <edmx:DataServices>
-    <Schema Namespace="t" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="entity" Abstract="true">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
-      </EntityType>
-      <EntityType Name="user" BaseType="t.entity">
-        <Property Name="mail" Type="Edm.String"/>
-      </EntityType>
-      <EntityType Name="callRecord" BaseType="t.entity">
-        <NavigationProperty Name="sessions" Type="Collection(t.session)" ContainsTarget="true"/>
-      </EntityType>
-      <EntityType Name="session" BaseType="t.entity">
-        <Property Name="caller" Type="t.endpoint"/>
-        <Property Name="callee" Type="t.endpoint"/>
-        <Property Name="modalities" Type="Collection(t.modality)" Nullable="false"/>
-        <Property Name="startDateTime" Type="Edm.DateTimeOffset" Nullable="false"/>
-      </EntityType>
-      <EntityType Name="teamsSession" BaseType="t.session">
-        <Property Name="meetingId" Type="Edm.String"/>
-      </EntityType>
-      <EnumType Name="modality">
-        <Member Name="audio" Value="0"/>
-        <Member Name="video" Value="1"/>
-      </EnumType>
-      <ComplexType Name="endpoint">
-        <Property Name="userAgent" Type="t.userAgent"/>
-        <Property Name="region" Type="t.modality"/>
-      </ComplexType>
-      <ComplexType Name="participantEndpoint" BaseType="t.endpoint">
-        <Property Name="cpuCoresCount" Type="Edm.Int32"/>
-        <Property Name="name" Type="Edm.String" Nullable="false"/>
-      </ComplexType>
-      <ComplexType Name="serviceEndpoint" BaseType="t.endpoint"/>
-      <ComplexType Name="relayEndpoint" BaseType="t.endpoint" Abstract="true"/>
-      <ComplexType Name="turnEndpoint" BaseType="t.relayEndpoint">
-        <Property Name="port" Type="Edm.Int32"/>
-      </ComplexType>
-      <ComplexType Name="userAgent" Abstract="true">
-        <Property Name="headerValue" Type="Edm.String"/>
-      </ComplexType>
-      <ComplexType Name="clientUserAgent" BaseType="t.userAgent">
-        <Property Name="platform" Type="Edm.String"/>
-      </ComplexType>
-      <ComplexType Name="serviceUserAgent" BaseType="t.userAgent">
-        <Property Name="role" Type="Edm.String"/>
-      </ComplexType>
-      <EntityContainer Name="c">
-        <EntitySet Name="callRecords" EntityType="t.callRecord"/>
-      </EntityContainer>
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>`;
+// test/fixtures/slice/omitted-subtypes.xml has the shape of Graph's callRecords: a session's caller and
+// callee are declared as the endpoint base type, and the service sends participantEndpoint and
+// serviceEndpoint values.
+const CSDL = fs.readFileSync(path.join(FIXTURES, "slice/omitted-subtypes.xml"), "utf8");
 
 /** Generates the fixture into test/.generated/<tag> and returns the folder. */
 function write(tag: string, options: Omit<GenerateOptions, "inputs">): string {
-  const result = generate({ inputs: [{ file: "calls.xml", content: CSDL }], ...options });
+  const result = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], ...options });
   const dir = path.join(GENERATED, tag);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -80,7 +27,7 @@ function write(tag: string, options: Omit<GenerateOptions, "inputs">): string {
 
 const sliceDir = write("omitted-slice", { include: ["/callRecords/**"] });
 const derivedDir = write("omitted-derived", { include: ["/callRecords/**"], includeDerived: true });
-const fullDir = write("omitted-full", {});
+const fullDir = generateFixture("slice/omitted-subtypes.xml", "omitted-full");
 type Validators = typeof import("./.generated/omitted-full/t.validators");
 /* eslint-disable @typescript-eslint/no-require-imports */
 const sliced: Validators = require(path.join(sliceDir, "t.validators"));
@@ -186,7 +133,7 @@ describe("a slice's validators and the subtypes it leaves out", () => {
 });
 
 test("--why says how the validators take a left-out subtype's values, where a kept type may hold them", () => {
-  const r = generate({ inputs: [{ file: "calls.xml", content: CSDL }], include: ["/callRecords/**"], why: ["t.turnEndpoint", "t.user"] });
+  const r = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], include: ["/callRecords/**"], why: ["t.turnEndpoint", "t.user"] });
   const reasons = new Map(r.slice?.why?.flatMap((w) => w.answers).map((a) => [a.name, a.chain.map((s) => s.reason)]));
   expect(reasons.get("t.turnEndpoint")).toEqual([
     "not in the slice: a subtype of t.endpoint, which is kept (--include-derived keeps subtypes); the validators check its values as t.endpoint, without the properties it adds",
