@@ -64,3 +64,51 @@ d("Microsoft Graph v1.0, callRecords slice", () => {
     expect(tsc.status).toBe(0);
   }, 300_000);
 });
+
+d("Microsoft Graph v1.0, callRecords slice: validators and the subtypes it leaves out", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { payloads, session } = require("../bench/session-payloads") as {
+    payloads: { name: string; value: unknown; valid: boolean }[];
+    session: () => Record<string, unknown>;
+  };
+  type Validators = typeof import("../generated/graph-callrecords/microsoft.graph.callRecords.validators");
+  let cr: Validators;
+  beforeAll(() => {
+    // Lazily: `generate` is imported only when the corpus is there.
+    const { generate } = require("../generator/generate") as typeof import("../generator/generate");
+    const { GENERATED } = require("./helpers/generated") as typeof import("./helpers/generated");
+    const result = generate({ inputs: [{ file: GRAPH, content: fs.readFileSync(GRAPH, "utf8") }], include: ["/communications/callRecords/**"] });
+    const dir = path.join(GENERATED, "graph-slice-callrecords");
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+    cr = require(path.join(dir, "microsoft.graph.callRecords.validators"));
+  }, 120_000);
+
+  test("participantEndpoint and serviceEndpoint are left out, and a session that holds them is valid", () => {
+    expect(cr).not.toHaveProperty("validateParticipantEndpoint");
+    // The benchmark's session: caller and callee are participantEndpoints.
+    expect(cr.validateSession(session())).toEqual({ valid: true, errors: [] });
+    // As Graph returns it: the callee a service.
+    const t = session();
+    t.callee = { "@odata.type": "#microsoft.graph.callRecords.serviceEndpoint", userAgent: { "@odata.type": "#microsoft.graph.callRecords.serviceUserAgent", role: "skypeForBusinessMicrosoftTeamsGateway" } };
+    expect(cr.validateSession(t)).toEqual({ valid: true, errors: [] });
+  });
+
+  test("each benchmark payload gets the verdict of the full output", () => {
+    for (const p of payloads) expect([p.name, cr.validateSession(p.value, { complete: true }).valid]).toEqual([p.name, p.valid]);
+  });
+
+  test("an endpoint of a left-out subtype is checked as an endpoint; a name that is no subtype is an error", () => {
+    const s = session();
+    const caller = s.caller as Record<string, unknown>;
+    (caller.userAgent as Record<string, unknown>).platform = "amiga";
+    expect(cr.validateSession(s).errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      '/caller/userAgent/platform: "amiga" is not a member of microsoft.graph.callRecords.clientPlatform',
+    ]);
+    caller["@odata.type"] = "#microsoft.graph.callRecords.robotEndpoint";
+    expect(cr.validateSession(s).errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      "/caller/@odata.type: #microsoft.graph.callRecords.robotEndpoint is not microsoft.graph.callRecords.endpoint or one of its subtypes",
+    ]);
+  });
+});

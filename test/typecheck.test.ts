@@ -97,6 +97,7 @@ test("the test sources (and the generated code they import) type-check with tsco
   if (missing("no-content-shop")) generateTestOutput("requests/nullable-refs.xml", "no-content-shop");
   if (missing("urls-geo")) generateTestOutput("requests/geo-params.xml", "urls-geo");
   if (missing("urls-casts")) generateTestOutput("inheritance.xml", "urls-casts");
+  if (missing("omitted-full")) generateTestOutput("slice/omitted-subtypes.xml", "omitted-full");
   if (missing("extends")) generateTestOutput(["requests/extends/sales.xml", "requests/extends/catalog.xml"], "extends");
   const r = runTscProject(c, path.join(REPO, "tsconfig.test.json"));
   expect(r.output).toBe("");

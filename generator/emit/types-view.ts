@@ -81,11 +81,15 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
       declarations.push(interfaceView(ctx, t, ns, imports, note));
       const variants = ctx.variants(t);
       if (variants.length > 0) {
+        const holders = abstractHolders(t);
         declarations.push(declaration({
           isAlias: true,
-          doc: jsdoc("", [`Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`]),
+          doc: jsdoc("", [
+            `Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`,
+            holders.length > 0 ? `A value of a subtype this slice left out is typed as ${holders.map((h) => `\`${h.qualifiedName}\``).join(", ")}.` : undefined,
+          ]),
           name: `Any${ctx.names.type(t)}`,
-          type: variants.map((v) => typeName(ctx, v, ns, imports)).join(" | "),
+          type: [...variants, ...holders].map((v) => typeName(ctx, v, ns, imports)).join(" | "),
         }));
       }
     }
@@ -141,17 +145,33 @@ function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => str
 
 /**
  * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
- * narrow its base's). A type with no base type takes any string.
+ * narrow its base's), those a slice left out too (a value may be one). A type with no base type
+ * takes any string.
  */
 function odataTypeLiteral(t: StructuredType): string {
   if (!t.baseType) return "string";
   const names: string[] = [];
   const visit = (c: StructuredType) => {
     names.push(JSON.stringify(`#${c.qualifiedName}`));
+    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
     for (const d of c.derived) visit(d);
   };
   visit(t);
   return names.join(" | ");
+}
+
+/**
+ * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out. A
+ * value of that subtype is known only as the abstract type, so the `Any…` union has it too.
+ */
+function abstractHolders(t: StructuredType): StructuredType[] {
+  const out: StructuredType[] = [];
+  const visit = (c: StructuredType) => {
+    if (c.abstract && c.omittedSubtypes?.some((o) => !o.abstract)) out.push(c);
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return out;
 }
 
 /** "Entity", "Complex", "Abstract entity", "Abstract complex". */

@@ -26,6 +26,12 @@ export interface ValidatorsView {
   enums: { doc: string; checkName: string; args: string }[];
   typedefs: { doc: string; checkName: string; call: string }[];
   wrappers: { name: string; call: string }[];
+  /**
+   * In a slice whose types have subtypes it left out: the name of the module's function that checks
+   * a value of one as its nearest kept base type (its properties; the ones it adds are let through).
+   * "" when there is none.
+   */
+  leftOut: string;
   types: TypeValidatorView[];
   /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
@@ -121,13 +127,17 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, ${JSON.stringify(tied)}, v, ctx, key)`);
   };
 
+  // The module's check of a value of a subtype a slice left out, named once it is needed.
+  let leftOutName = "";
+  const leftOut = () => (leftOutName ||= scope.claim("leftOut", "_"));
+
   const enums: ValidatorsView["enums"] = [];
   const typedefs: ValidatorsView["typedefs"] = [];
   const types: TypeValidatorView[] = [];
   for (const t of schema.types) {
     if (t.kind === "enum") enums.push(enumView(ctx, t));
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
-    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports));
+    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports, leftOut));
   }
   return {
     header: ctx.header,
@@ -136,6 +146,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     enums,
     typedefs,
     wrappers: wrappers.list,
+    leftOut: leftOutName,
     types,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
   };
@@ -223,19 +234,28 @@ function typeView(
   checker: (type: ModelType, facets: Facets) => string,
   navChecker: (n: NavigationProperty) => string,
   imports: Imports,
+  leftOut: () => string,
 ): TypeValidatorView {
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
   const qname = JSON.stringify(t.qualifiedName);
   const cases: string[] = [];
   const abstractCases: string[] = [];
+  // In a slice: subtypes it left out, each checked as its nearest kept base type (c), leniently.
+  const omittedCases: string[] = [];
   const visit = (c: StructuredType) => {
     if (c.abstract) abstractCases.push(`    case ${c === t ? qname : JSON.stringify(c.qualifiedName)}:`);
     else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n      return exact${name}(v as vr.Json, ctx, key);`);
     else cases.push(`    case ${JSON.stringify(c.qualifiedName)}:\n      return ${fnName(c, "exact")}(v as vr.Json, ctx, key);`);
+    const omitted = c.omittedSubtypes ?? [];
+    for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${JSON.stringify(o.qualifiedName)}:`);
+    const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`);
+    if (concrete.length) omittedCases.push(...concrete, `      return ${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")});`);
     for (const d of c.derived) visit(d);
   };
   visit(t);
+  // After the kept types, so that their cases are tried first.
+  cases.push(...omittedCases);
   const dispatch = cases.length + abstractCases.length > 1;
   // No @odata.type where an abstract type is declared: wrong, except in a PATCH body (vr.untyped).
   if (t.abstract) cases.unshift(`    case undefined:\n      return vr.untyped(v as vr.Json, ctx, key, props${name}, ${qname});`);

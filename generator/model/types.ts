@@ -88,9 +88,21 @@ export interface StructuredTypeBase extends Named {
   baseType?: StructuredType;
   /** Direct subtypes, in document order. */
   derived: StructuredType[];
+  /**
+   * Only in a slice (passes/slice/copy.ts), and only when there are some: the subtypes the slice
+   * left out whose nearest kept base type is this one, each with its own subtypes, in document
+   * order. A value may still be of one of them; the validators check it as this type.
+   */
+  omittedSubtypes?: OmittedSubtype[];
   /** Declared on this type only. */
   properties: Property[];
   navigationProperties: NavigationProperty[];
+}
+
+/** A subtype a slice left out, by the name `@odata.type` gives it. */
+export interface OmittedSubtype {
+  qualifiedName: string;
+  abstract: boolean;
 }
 
 export interface EntityType extends StructuredTypeBase {

@@ -1,7 +1,9 @@
 /**
  * Builds the sliced model: fresh copies of the kept types and operations, with every reference
  * (base types, subtypes, property and navigation types, keys, parameters) pointing at the copies, so
- * later passes see a consistent model and never reach a type outside the slice.
+ * later passes see a consistent model and never reach a type outside the slice. A kept type
+ * remembers the names of its subtypes the slice left out (`omittedSubtypes`): a value may still be
+ * one of them.
  */
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import { resolveBindingTarget } from "../../model/binding-targets";
@@ -14,6 +16,7 @@ import type {
   Model,
   NavigationBinding,
   NavigationProperty,
+  OmittedSubtype,
   Operation,
   Parameter,
   Property,
@@ -45,6 +48,14 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
     const c = copy as StructuredType;
     if (old.baseType) c.baseType = typeOf(old.baseType) as EntityType & ComplexType;
     c.derived = old.derived.filter((d) => types.has(d)).map((d) => typeOf(d)) as EntityType[] & ComplexType[];
+    // A left-out type's subtypes are left out too (a kept type's base types are kept).
+    const omitted: OmittedSubtype[] = [];
+    const omit = (d: StructuredType) => {
+      omitted.push({ qualifiedName: d.qualifiedName, abstract: d.abstract });
+      for (const e of d.derived) omit(e);
+    };
+    for (const d of old.derived) if (!types.has(d)) omit(d);
+    if (omitted.length) c.omittedSubtypes = omitted;
     for (const p of old.properties) {
       if (!kept(p.type.type)) {
         diags.add(Codes.slicePruned, "info", `${old.qualifiedName}/${p.name} is left out: its type ${p.type.type.qualifiedName} is excluded`, `${old.qualifiedName}/${p.name}`, p.at);

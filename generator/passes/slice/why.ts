@@ -134,8 +134,28 @@ function text(r: Reason): string {
   }
 }
 
-/** Why an element is not in the slice, with the flag that would bring it in when one would. */
+/**
+ * Why an element is not in the slice, with the flag that would bring it in when one would; for a
+ * subtype of a type kept as a value, also what the slice's validators make of its values.
+ */
 function notKept(input: WhyInput, x: SchemaType | Operation): string {
+  const why = notKeptReason(input, x);
+  const base = keptBase(input, x);
+  // Said only where a value of it may turn up: below a type the slice keeps as a value (not only as a base type).
+  let used = false;
+  for (let b = base; b && !used; b = b.baseType) used = input.asValue.has(b);
+  return base && used ? `${why}; the validators check its values as ${base.qualifiedName}, without the properties it adds` : why;
+}
+
+/** The nearest base type of a left-out structured type that the slice keeps, if any. */
+function keptBase(input: WhyInput, x: SchemaType | Operation): StructuredType | undefined {
+  if (x.kind !== "entity" && x.kind !== "complex") return undefined;
+  let base = x.baseType;
+  while (base && !input.keep.has(base)) base = base.baseType;
+  return base;
+}
+
+function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
@@ -148,9 +168,11 @@ function notKept(input: WhyInput, x: SchemaType | Operation): string {
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
     return "not in the slice: no --include selects it";
   }
+  // A subtype, directly or below others left out, of a type kept as a value.
+  const base = keptBase(input, x);
+  if (base && input.asValue.has(base)) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
   for (const k of input.keep) {
     if (k.kind !== "entity" && k.kind !== "complex") continue;
-    if (input.asValue.has(k) && k.derived.includes(x as StructuredType)) return `not in the slice: a subtype of ${k.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
     const nav = k.navigationProperties.find((n) => n.target === x);
     if (nav) return `not in the slice: the target of navigation property ${nav.name} of ${k.qualifiedName}, which is kept (--include-navigation keeps navigation targets)`;
   }

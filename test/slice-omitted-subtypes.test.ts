@@ -1,0 +1,188 @@
+/**
+ * A slice leaves subtypes out unless `includeDerived` asks for them, yet a service still returns
+ * values of them. The slice's validators accept such a value as its nearest kept base type (that
+ * type's properties checked, the ones the subtype adds let through), reject a name that is no
+ * subtype with a true message, and the generated types say what `@odata.type` may then hold.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate, type GenerateOptions } from "../generator/generate";
+import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
+import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+
+// test/fixtures/slice/omitted-subtypes.xml has the shape of Graph's callRecords: a session's caller and
+// callee are declared as the endpoint base type, and the service sends participantEndpoint and
+// serviceEndpoint values.
+const CSDL = fs.readFileSync(path.join(FIXTURES, "slice/omitted-subtypes.xml"), "utf8");
+
+/** Generates the fixture into test/.generated/<tag> and returns the folder. */
+function write(tag: string, options: Omit<GenerateOptions, "inputs">): string {
+  const result = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], ...options });
+  const dir = path.join(GENERATED, tag);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const sliceDir = write("omitted-slice", { include: ["/callRecords/**"] });
+const derivedDir = write("omitted-derived", { include: ["/callRecords/**"], includeDerived: true });
+const fullDir = generateFixture("slice/omitted-subtypes.xml", "omitted-full");
+type Validators = typeof import("./.generated/omitted-full/t.validators");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const sliced: Validators = require(path.join(sliceDir, "t.validators"));
+const derived: Validators = require(path.join(derivedDir, "t.validators"));
+const full: Validators = require(path.join(fullDir, "t.validators"));
+const requests: typeof import("./.generated/omitted-full/t.requests") = require(path.join(sliceDir, "t.requests"));
+const rt: typeof import("./.generated/omitted-full/runtime") = require(path.join(sliceDir, "runtime"));
+
+/** A session as the service returns it: caller and callee of subtypes the slice leaves out. */
+function session(): Record<string, unknown> {
+  return {
+    "@odata.context": "https://example.com/$metadata#callRecords('r1')/sessions/$entity",
+    id: "s1",
+    modalities: ["audio"],
+    startDateTime: "2024-01-01T10:00:00Z",
+    caller: {
+      "@odata.type": "#t.participantEndpoint",
+      cpuCoresCount: 8,
+      name: "laptop",
+      region: "video",
+      userAgent: { "@odata.type": "#t.clientUserAgent", headerValue: "x", platform: "windows" },
+    },
+    callee: { "@odata.type": "#t.serviceEndpoint", userAgent: { "@odata.type": "#t.serviceUserAgent", role: "gateway" } },
+  };
+}
+
+const errors = (r: { errors: readonly { path: string; message: string }[] }) => r.errors.map((e) => `${e.path}: ${e.message}`);
+
+describe("a slice's validators and the subtypes it leaves out", () => {
+  test("the slice keeps endpoint and leaves its subtypes out (no includeDerived)", () => {
+    expect(fs.readFileSync(path.join(sliceDir, "t.types.ts"), "utf8")).not.toMatch(/interface ParticipantEndpoint\b/);
+    expect(fs.readFileSync(path.join(derivedDir, "t.types.ts"), "utf8")).toMatch(/interface ParticipantEndpoint\b/);
+  });
+
+  test("a value of a left-out subtype is accepted, as the full output and includeDerived accept it", () => {
+    for (const v of [sliced, derived, full]) expect(v.validateSession(session())).toEqual({ valid: true, errors: [] });
+    expect(sliced.isSession(session(), { complete: true })).toBe(true);
+  });
+
+  test("it is checked as the kept base type: its properties, their types and enums, required ones", () => {
+    const s = session();
+    Object.assign(s.caller as object, { region: "smell", userAgent: { "@odata.type": "#t.clientUserAgent", headerValue: 42 } });
+    expect(errors(sliced.validateSession(s))).toEqual([
+      "/caller/userAgent/headerValue: expected Edm.String, got number 42",
+      '/caller/region: "smell" is not a member of t.modality',
+    ]);
+    // A left-out subtype's own properties cannot be checked: they pass, whatever they hold.
+    const t = session();
+    Object.assign(t.caller as object, { cpuCoresCount: "eight", name: null, extra: [1] });
+    expect(sliced.validateSession(t).valid).toBe(true);
+    // includeDerived keeps the subtype, whose properties are then checked.
+    expect(errors(derived.validateSession(t))).toEqual([
+      '/caller/cpuCoresCount: expected Edm.Int32, got "eight"',
+      "/caller/name: name cannot be null",
+      "/caller/extra: unknown property extra",
+    ]);
+  });
+
+  test("the base type's required properties are required", () => {
+    // A teamsSession (left out) is checked as a session: startDateTime is required in a whole entity.
+    const { startDateTime: _, ...rest } = session();
+    expect(errors(sliced.validateSession({ ...rest, "@odata.type": "#t.teamsSession" }, { complete: true }))).toEqual([
+      "/startDateTime: required property startDateTime is missing",
+    ]);
+  });
+
+  test("a name that is no subtype is still an error, with a true message", () => {
+    const s = session();
+    (s.callee as Record<string, unknown>)["@odata.type"] = "#t.robotEndpoint";
+    expect(errors(sliced.validateSession(s))).toEqual(["/callee/@odata.type: #t.robotEndpoint is not t.endpoint or one of its subtypes"]);
+    (s.callee as Record<string, unknown>)["@odata.type"] = "#t.user";
+    expect(errors(sliced.validateSession(s))).toEqual(["/callee/@odata.type: #t.user is not t.endpoint or one of its subtypes"]);
+  });
+
+  test("a left-out abstract subtype cannot be instantiated; its concrete subtype is accepted", () => {
+    const s = session();
+    s.callee = { "@odata.type": "#t.relayEndpoint" };
+    expect(errors(sliced.validateSession(s))).toEqual(["/callee: #t.relayEndpoint is abstract and cannot be instantiated"]);
+    s.callee = { "@odata.type": "#t.turnEndpoint", port: 3478, region: "audio" };
+    expect(sliced.validateSession(s).valid).toBe(true);
+  });
+
+  test("left-out subtypes of entity types: a teamsSession where a session is declared, a user where the abstract entity is", () => {
+    expect(sliced.validateSession({ ...session(), "@odata.type": "#t.teamsSession", meetingId: "m" }).valid).toBe(true);
+    expect(errors(sliced.validateSession({ ...session(), "@odata.type": "#t.teamsSession", startDateTime: "noon" }))).toEqual([
+      '/startDateTime: expected Edm.DateTimeOffset (RFC 3339), got "noon"',
+    ]);
+    expect(sliced.validateEntity({ "@odata.type": "#t.user", id: "u1", mail: "a@b.c" }).valid).toBe(true);
+    expect(errors(sliced.validateEntity({ "@odata.type": "#t.user", id: 1 }))).toEqual(["/id: expected Edm.String, got number 1"]);
+  });
+
+  test("updateSession with validate: validateSession resolves the service's answer (QA reproduction)", async () => {
+    const answer = session();
+    const fetch = async () => new Response(JSON.stringify(answer), { status: 200, headers: { "content-type": "application/json" } });
+    const client = rt.createClient({ baseUrl: "https://example.com", fetch });
+    const ref = requests.callRecordSessions(requests.callRecords().byKey("r1")).byKey("s1");
+    await expect(requests.updateSession(client, ref, { modalities: ["video"] }, { validate: sliced.validateSession })).resolves.toEqual(answer);
+    answer.caller = { "@odata.type": "#t.robotEndpoint" };
+    await expect(requests.updateSession(client, ref, { modalities: ["video"] }, { validate: sliced.validateSession })).rejects.toThrow(
+      "/caller/@odata.type #t.robotEndpoint is not t.endpoint or one of its subtypes",
+    );
+  });
+});
+
+test("--why says how the validators take a left-out subtype's values, where a kept type may hold them", () => {
+  const r = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], include: ["/callRecords/**"], why: ["t.turnEndpoint", "t.user"] });
+  const reasons = new Map(r.slice?.why?.flatMap((w) => w.answers).map((a) => [a.name, a.chain.map((s) => s.reason)]));
+  expect(reasons.get("t.turnEndpoint")).toEqual([
+    "not in the slice: a subtype of t.endpoint, which is kept (--include-derived keeps subtypes); the validators check its values as t.endpoint, without the properties it adds",
+  ]);
+  // entity is kept only as a base type: no value in the slice is declared as one.
+  expect(reasons.get("t.user")).toEqual(["not in the slice: nothing the slice keeps needs it"]);
+});
+
+describe("the slice's types for the subtypes it leaves out", () => {
+  const types = () => fs.readFileSync(path.join(sliceDir, "t.types.ts"), "utf8");
+
+  test("@odata.type literals name the left-out subtypes, as in the full output", () => {
+    const literal = (text: string, name: string) => new RegExp(`export interface ${name} extends [^{]*\\{\\n(?:.*\\n)*?\\s*"@odata.type"\\?: ([^;]*);`).exec(text)?.[1];
+    const fullTypes = fs.readFileSync(path.join(fullDir, "t.types.ts"), "utf8");
+    expect(literal(types(), "Session")).toBe('"#t.session" | "#t.teamsSession"');
+    expect(literal(types(), "Session")).toBe(literal(fullTypes, "Session"));
+  });
+
+  test("the union of an abstract type's kept subtypes takes the abstract type for the left-out ones", () => {
+    // entity's concrete subtype user is left out: a user value is typed as entity.
+    expect(types()).toMatch(/export type AnyEntity = CallRecord \| Session \| Entity;/);
+    // userAgent's concrete subtypes are all kept (an abstract type used as a value keeps them).
+    expect(types()).toMatch(/export type AnyUserAgent = ClientUserAgent \| ServiceUserAgent;/);
+  });
+
+  const compilers: [string, Compiler | { reason: string }][] = [
+    ["TypeScript 5.9", compiler("typescript", 5)],
+    ["TypeScript 7", compiler("typescript7", 7)],
+  ];
+  for (const [label, c] of compilers) {
+    if (!("tsc" in c)) {
+      test.skip(`${label}: ${c.reason}`, () => undefined);
+      continue;
+    }
+    test(`${label}: the slice compiles under --strict, and values of left-out subtypes type-check`, () => {
+      const use = path.join(sliceDir, "use.ts");
+      fs.writeFileSync(use, [
+        'import type { AnyEntity, Session } from "./t.types.js";',
+        'export const s: Session = { "@odata.type": "#t.teamsSession", id: "s1", modalities: [], startDateTime: "2024-01-01T10:00:00Z" };',
+        'export const e: AnyEntity = { "@odata.type": "#t.user", id: "u1" };',
+        "",
+      ].join("\n"));
+      try {
+        const r = runTsc(c, sliceDir, tsFiles(sliceDir));
+        expect(r.output).toBe("");
+        expect(r.status).toBe(0);
+      } finally {
+        fs.rmSync(use);
+      }
+    }, 240_000);
+  }
+});
