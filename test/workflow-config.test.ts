@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem } from "../generator/config/json-syntax";
+import { findTypescript } from "../generator/config/load";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
@@ -67,6 +68,42 @@ describe("config files", () => {
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
+  });
+
+  test("a .ts config in a project whose typescript is TypeScript 7 (no JS API) is transpiled with odatagen's own", () => {
+    const dir = twoSpecs();
+    // The real TypeScript 7 package, installed in the project as `typescript`.
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(path.join(ROOT, "node_modules", "typescript7"), path.join(dir, "node_modules", "typescript"), "dir");
+    expect(require(require.resolve("typescript", { paths: [dir] })).transpileModule).toBeUndefined();
+    const lib = path.join(ROOT, "dist", "index.js").split(path.sep).join("/");
+    fs.writeFileSync(
+      path.join(dir, "odatagen.config.ts"),
+      `import { defineConfig } from ${JSON.stringify(lib)};\n` +
+        `export default defineConfig({ services: [{ name: "calls" as string, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n`,
+    );
+    const r = runCli(["generate"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
+  });
+
+  test("when no typescript package found has a JS API, the error names them", () => {
+    const dir = scratch();
+    const fake = (at: string, version: string) => {
+      const pkg = path.join(dir, at, "node_modules", "typescript");
+      fs.mkdirSync(pkg, { recursive: true });
+      writeJson(path.join(pkg, "package.json"), { name: "typescript", version, main: "index.js" });
+      fs.writeFileSync(path.join(pkg, "index.js"), `exports.version = ${JSON.stringify(version)};\n`);
+    };
+    fake("project", "7.0.2");
+    fake("tool", "7.0.1");
+    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "tool")])).toThrow(
+      /TypeScript's JS API \(transpileModule\), which typescript 7\.0\.2 \(.*project\/node_modules\/typescript\) and typescript 7\.0\.1 \(.*tool\/node_modules\/typescript\) do not have .*odatagen\.config\.mjs/,
+    );
+    // The same package reached from two folders is named once; a usable one later in the list is taken.
+    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "project")])).toThrow(/which typescript 7\.0\.2 \([^)]*\) does not have/);
+    expect(typeof findTypescript([path.join(dir, "project"), ROOT]).transpileModule).toBe("function");
   });
 
   test("a .ts config with a syntax error TypeScript would repair is refused at its line and column (exit 2, nothing written)", () => {
