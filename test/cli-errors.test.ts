@@ -338,9 +338,9 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     expect(snapshot(work)).toEqual(before);
   });
 
-  test('an explicit empty pattern (--include "") is still read, and warned about (ODG302)', () => {
+  test('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', () => {
     const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`warning ODG302: --include "" matches no type`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error ODG302: --include "" matches no type`);
   });
 });
