@@ -52,11 +52,17 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
       if (s.name !== undefined && typeof s.name !== "string") errors.push(`${at}.name: expected a string`);
       else if (typeof s.name === "string" && s.name.trim() === "") errors.push(`${at}.name: expected a name, got an empty string (leave it out to name the service after its output folder)`);
+      // A list option takes one string as a list of one, as `input` does.
+      const patterns: Partial<Record<"include" | "exclude", string[]>> = {};
       for (const key of ["include", "exclude"] as const) {
         const v = s[key];
         if (v === undefined) continue;
-        if (!Array.isArray(v)) errors.push(`${at}.${key}: expected a list of strings`);
-        else v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
+        if (typeof v === "string") patterns[key] = [v];
+        else if (!Array.isArray(v)) errors.push(`${at}.${key}: expected a string or a list of strings`);
+        else {
+          v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
+          patterns[key] = v as string[];
+        }
       }
       const options = s.options;
       if (options !== undefined) {
@@ -75,8 +81,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         name: (s.name as string | undefined) ?? defaultServiceName(out),
         inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
         out,
-        include: s.include as string[] | undefined,
-        exclude: s.exclude as string[] | undefined,
+        include: patterns.include,
+        exclude: patterns.exclude,
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
