@@ -117,6 +117,31 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
   });
 
+  test("an unknown key names the nearest known one, or the level where it belongs", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      service: [],
+      input: "specs/graph-callrecords.xml",
+      extra: 1,
+      services: [
+        { inlcude: ["/communications/**"], Exclude: "x", input: "specs/graph-callrecords.xml", out: "out/calls", includeDerived: true, options: { valdators: false, include: "x" } },
+      ],
+    });
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n").map((l) => l.replace("odatagen: odatagen.config.json: ", ""))).toEqual([
+      "service: unknown key; did you mean services?",
+      "input: unknown key here; it belongs in each service (services[].input)",
+      "extra: unknown key (expected one of $schema, services)",
+      "services[0].inlcude: unknown key; did you mean include?",
+      "services[0].Exclude: unknown key; did you mean exclude?",
+      "services[0].includeDerived: unknown key here; it belongs in services[0].options.includeDerived",
+      "services[0].options.valdators: unknown key; did you mean validators?",
+      "services[0].options.include: unknown key here; it belongs in the service (services[0].include)",
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("unknown keys and wrong types are all reported with their path; exit 2, nothing written", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
@@ -131,7 +156,7 @@ describe("config files", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toEqual([
       expect.stringMatching(/odatagen\.config\.json: extra: unknown key/),
-      expect.stringMatching(/odatagen\.config\.json: services\[0\]\.keyAsSegmnt: unknown key/),
+      "odatagen: odatagen.config.json: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.input\[1\]: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.out: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.keyAsSegment: expected true or false$/),
@@ -172,7 +197,7 @@ describe("config files", () => {
       [
         [calls, { ...copilot, optoins: {} }, { ...copilot, name: "calls", out: calls.out }],
         [
-          "services[1].optoins: unknown key (expected one of name, input, out, include, exclude, options)",
+          "services[1].optoins: unknown key; did you mean options?",
           "services[2].out: same output folder as services[0]",
           'services[2].name: services[0] is named "calls" too; each service needs a name of its own',
         ],
