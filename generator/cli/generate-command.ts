@@ -7,6 +7,7 @@ import { readOrUndefined } from "../write/plan";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
+import { printModelChanges } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
@@ -120,9 +121,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
-        out.print(`odatagen: ${o.service.name}: the spec changed: ${mc.changes.length} model change(s), ${mc.breaking} breaking; suggested bump: ${mc.bump}`);
-        for (const c of mc.changes.filter((x) => x.breaking).slice(0, 10)) out.print(`  breaking: ${c.kind} ${c.element} ${c.path}: ${c.detail}`);
-        if (mc.changes.length > 10 || mc.breaking > 10) out.print("  (odatagen diff <old> <new> lists every change)");
+        printModelChanges(o.service.name, mc);
       }
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       continue;
