@@ -143,21 +143,23 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
       continue;
     }
+    // The report is the command's result, on stdout as a whole (as --dry-run's list and diff's are):
+    // problems in the input stay on stderr.
     stale += differ;
-    const s = err.style;
-    err.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
-    for (const f of plan.added) err.print(`  ${s.green("added")}    ${f}`);
+    const s = out.style;
+    out.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
+    for (const f of plan.added) out.print(`  ${s.green("added")}    ${f}`);
     for (const f of plan.changed) {
-      err.print(`  ${s.yellow("changed")}  ${f}`);
+      out.print(`  ${s.yellow("changed")}  ${f}`);
       const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
-      for (const line of shortDiff(before, o.files!.get(f)!)) err.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
+      for (const line of shortDiff(before, o.files!.get(f)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
-    for (const f of removing) err.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
+    for (const f of removing) out.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
   if (diags.length) err.print(`odatagen: ${countLine(diags)}`);
-  if (stale) err.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
+  if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
 }
