@@ -137,8 +137,25 @@ const ERRNO_WORDS: Record<string, string> = {
 /** `file:line:column: severity CODE message (at path)` — the format compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column}` : ""}: ` : "";
-  const at = d.path ? ` [${d.path}]` : "";
+  const at = d.path ? ` [${shortPath(d.path)}]` : "";
   return printable(`${where}${d.severity} ${d.code}: ${d.message}${at}`);
+}
+
+/** Steps of an element path a printed diagnostic shows at most: the first and last half of them. */
+const SHOWN_STEPS = 8;
+
+/**
+ * An element path as a printed diagnostic shows it: one deeper than a few steps (an annotation's
+ * records nested a hundred deep) keeps its first and last steps, with the count of those between,
+ * `ns.t/p/Annotation/Record/…(290 more)…/Record/PropertyValue/String`. `Diagnostic.path` and
+ * `generate()`'s diagnostics keep the whole path.
+ */
+export function shortPath(path: string): string {
+  const steps = path.split("/");
+  const keep = SHOWN_STEPS / 2;
+  // Shortened only when that leaves out more than it adds: `…(N more)…` stands for several steps.
+  if (steps.length <= SHOWN_STEPS + 2) return path;
+  return `${steps.slice(0, keep).join("/")}/…(${steps.length - SHOWN_STEPS} more)…/${steps.slice(-keep).join("/")}`;
 }
 
 /**

@@ -88,7 +88,7 @@ test("generate --check prints a hunk for each of two edits far apart in a genera
   fs.writeFileSync(types, lines.join("\n"));
   const r = runCli(["generate", "--check"], dir);
   expect(r.code).toBe(1);
-  const shown = r.stderr.split("\n").filter((l) => l.startsWith("      "));
+  const shown = r.stdout.split("\n").filter((l) => l.startsWith("      "));
   expect(shown.filter((l) => /^ {6}@@ -\d+,\d+ \+\d+,\d+ @@$/.test(l))).toHaveLength(2);
   expect(shown).toContain("      - // edited near the start");
   expect(shown).toContain("      - // edited near the end");

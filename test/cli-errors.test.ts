@@ -287,7 +287,7 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/warning ODG108/);
     // The check still says which files a fresh run would change, and why it fails.
-    expect(check.stderr).toMatch(/shop: \d+ file\(s\) in gen\/shop differ from a fresh run:\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
+    expect(check.stdout).toMatch(/shop: \d+ file\(s\) in gen\/shop differ from a fresh run:\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(check.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
     const dry = odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
     expect(dry.status).toBe(1);
@@ -338,9 +338,21 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     expect(snapshot(work)).toEqual(before);
   });
 
-  test('an explicit empty pattern (--include "") is still read, and warned about (ODG302)', () => {
+  test('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', () => {
     const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`warning ODG302: --include "" matches no type`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`error ODG302: --include "" matches no type`);
   });
+});
+
+test("a deep element path is printed shortened (first and last steps, the count between); --json keeps it whole", () => {
+  const nested = `<Annotation Term="Core.Description">${'<Record><PropertyValue Property="p">'.repeat(150)}`;
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String">${nested}\n`;
+  fs.writeFileSync(path.join(work, "deep.xml"), xml);
+  const r = odatagen(work, "generate", "-i", "deep.xml", "-o", "out");
+  expect(r.status).toBe(1);
+  const line = r.stderr.split("\n")[0];
+  expect(line).toMatch(/^deep\.xml:\d+:\d+: error ODG002: not well-formed XML: elements are nested more than 256 deep \[ns\.thing\/p\/Annotation\/Record\/…\(245 more\)…\/Record\/PropertyValue\/Record\/PropertyValue\]$/);
+  const json = JSON.parse(odatagen(work, "diff", "deep.xml", "deep.xml", "--json").stdout);
+  expect(json.errors[0].path).toMatch(/^ns\.thing\/p\/Annotation(\/Record\/PropertyValue){120,}$/);
 });

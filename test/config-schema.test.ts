@@ -60,3 +60,18 @@ test("the schema refuses the empty names the validator refuses, so an editor fla
   }
   expect([check(config({ name: "calls" })), validateConfig(config({ name: "calls" }), "/p").ok]).toEqual([true, true]);
 });
+
+test("a list option takes one string as a list of one (input, include, exclude), in the schema and the validator alike", () => {
+  const Ajv = require("ajv") as typeof import("ajv").default;
+  const check = new Ajv({ strict: false }).compile(schema);
+  const config = { services: [{ input: "a.xml", out: "gen", include: "/security/**", exclude: "microsoft.graph.security.alert" }] };
+  expect(check(config)).toBe(true);
+  const r = validateConfig(config, "/p");
+  expect(r.ok && r.services.map((s) => [s.inputs, s.include, s.exclude])).toEqual([[["/p/a.xml"], ["/security/**"], ["microsoft.graph.security.alert"]]]);
+  const bad = { services: [{ input: "a.xml", out: "gen", include: 3, exclude: ["x", false] }] };
+  expect(check(bad)).toBe(false);
+  expect(validateConfig(bad, "/p")).toEqual({
+    ok: false,
+    errors: ["services[0].include: expected a string or a list of strings", "services[0].exclude[1]: expected a string"],
+  });
+});

@@ -25,7 +25,8 @@ corpusTest("%s: every slice equals slicing the fully read model", (file) => {
   }
   const patterns: string[][] = [];
   for (const s of model.schemas) {
-    patterns.push([s.namespace]);
+    // A namespace with only a container (or nothing) selects nothing: an error of its own (slice.test.ts).
+    if (s.types.length + s.operations.length > 0) patterns.push([s.namespace]);
     for (const t of s.types) patterns.push([t.qualifiedName]);
     for (const o of s.operations) patterns.push([o.qualifiedName]);
     for (const c of s.containers) for (const e of [...c.entitySets, ...c.singletons, ...c.imports]) patterns.push([`/${e.name}/**`], [`/${e.name}`]);

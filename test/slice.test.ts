@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { GenerationError } from "../generator/diagnostics";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { parsePattern, advance, accepts, startStates, type NamePattern, type PathPattern } from "../generator/passes/slice/glob";
 
@@ -9,6 +10,16 @@ const spec = () => [{ file: "graph-callrecords.xml", content: fs.readFileSync(SP
 function slice(options: Omit<GenerateOptions, "inputs">, inputs = spec()) {
   const result = generate({ inputs, ...options });
   return { ...result, kept: new Set(result.model.types.keys()) };
+}
+
+/** The diagnostics of a run, which fails (throws) when a pattern matches nothing. */
+function diagnosticsOf(options: Omit<GenerateOptions, "inputs">, inputs = spec()) {
+  try {
+    return generate({ inputs, ...options }).diagnostics;
+  } catch (e) {
+    if (e instanceof GenerationError) return e.diagnostics;
+    throw e;
+  }
 }
 
 const CYCLIC = `<?xml version="1.0" encoding="utf-8"?>
@@ -176,26 +187,60 @@ describe("slicing pass", () => {
     expect(r.diagnostics.some((d) => d.code === "ODG303" && d.severity === "warning")).toBe(true);
   });
 
-  test("a pattern that selects nothing is a warning", () => {
-    const r = slice({ include: ["/communications/nothingHere/**", "microsoft.graph.nope"] });
-    const empty = r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.path);
-    expect(empty).toEqual(expect.arrayContaining(["/communications/nothingHere/**", "microsoft.graph.nope"]));
-    // A path that selects what an earlier one did still matched.
+  test("a pattern that selects nothing is an error (the run writes nothing), with the spelling that matches when one is close", () => {
+    const empty = (options: Omit<GenerateOptions, "inputs">, inputs = spec()) =>
+      diagnosticsOf(options, inputs).filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
+    expect(() => generate({ inputs: spec(), include: ["/communications/nothingHere/**"] })).toThrow(GenerationError);
+    expect(empty({ include: ["/communications/nothingHere/**", "microsoft.graph.nope"] })).toEqual([
+      ["error", "--include microsoft.graph.nope matches no type, operation or namespace"],
+      ["error", "--include /communications/nothingHere/** matches no URL path of the service"],
+    ]);
+    // Wrong case, or an edit or two away: the message names the spelling that matches.
+    expect(empty({ include: ["/communications/callrecords/**", "/communication/callRecord/{id}/sesions"] })).toEqual([
+      ["error", "--include /communications/callrecords/** matches no URL path of the service (did you mean /communications/callRecords/**?)"],
+      ["error", "--include /communication/callRecord/{id}/sesions matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions?)"],
+    ]);
+    expect(empty({ include: ["microsoft.graph.callrecords.*", "microsoft.graph.callRecords.sesion", "microsoft.graph.CALLRECORDS"] })).toEqual([
+      ["error", "--include microsoft.graph.callrecords.* matches no type, operation or namespace (did you mean microsoft.graph.callRecords.*?)"],
+      ["error", "--include microsoft.graph.callRecords.sesion matches no type, operation or namespace (did you mean microsoft.graph.callRecords.session?)"],
+      ["error", "--include microsoft.graph.CALLRECORDS matches no type, operation or namespace (did you mean microsoft.graph.callRecords?)"],
+    ]);
+    // A schema's alias is not a namespace in a pattern.
+    expect(empty({ include: ["o.user", "o.*"] }, bound())).toEqual([
+      ["error", "--include o.user matches no type, operation or namespace (did you mean t.ops.user?)"],
+      ["error", "--include o.* matches no type, operation or namespace (did you mean t.ops.*?)"],
+    ]);
+    // A namespace that holds only the container.
+    const split = BOUND.replace(/\s*<EntityContainer[\s\S]*<\/EntityContainer>/, "").replace(
+      "</DataServices>".replace("D", "edmx:D"),
+      `<Schema Namespace="t.svc" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityContainer Name="c"><EntitySet Name="users" EntityType="t.ops.user"/></EntityContainer></Schema></edmx:DataServices>`,
+    );
+    expect(empty({ include: ["t.svc"] }, [{ file: "split.xml", content: split }])).toEqual([
+      ["error", "--include t.svc names namespace t.svc, which holds no type or operation"],
+    ]);
+    // --exclude too: by name and by path.
+    expect(empty({ include: ["/communications/**"], exclude: ["microsoft.graph.callRecords.sesion", "/communications/callrecords/{id}/sessions"] })).toEqual([
+      ["error", "--exclude microsoft.graph.callRecords.sesion matches no type, operation or namespace (did you mean microsoft.graph.callRecords.session?)"],
+      ["error", "--exclude /communications/callrecords/{id}/sessions matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions?)"],
+    ]);
+    // A path that selects what an earlier one did still matched; an exclude that matches removes what it matches.
     const twice = slice({ include: ["/communications/callRecords/**", "/communications/callRecords/*", "/communications/callRecords/**"] });
     expect(twice.diagnostics.filter((d) => d.code === "ODG302")).toEqual([]);
+    const without = slice({ include: ["/communications/callRecords/**"], exclude: ["/communications/callRecords/{id}/sessions", "microsoft.graph.callRecords.segment"] });
+    expect(without.diagnostics.filter((d) => d.code === "ODG302")).toEqual([]);
+    expect(without.kept).not.toContain("microsoft.graph.callRecords.segment");
   });
 
-  test("patterns that all match but leave nothing (--exclude takes it all) are a warning too, once", () => {
-    const empty = (r: ReturnType<typeof slice>) => r.diagnostics.filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
-    const ns = slice({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.*"] });
-    expect(ns.kept.size).toBe(0);
-    expect(empty(ns)).toEqual([["warning", "the slice keeps nothing: --exclude microsoft.graph.callRecords.* removes every type and operation that --include microsoft.graph.callRecords selects"]]);
-    const all = slice({ exclude: ["**"] });
-    expect(empty(all)).toEqual([["warning", "the slice keeps nothing: --exclude ** removes every type and operation of the document"]]);
+  test("patterns that all match but leave nothing (--exclude takes it all) are an error too, once", () => {
+    const empty = (options: Omit<GenerateOptions, "inputs">) => diagnosticsOf(options).filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
+    expect(empty({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.*"] })).toEqual([
+      ["error", "the slice keeps nothing: --exclude microsoft.graph.callRecords.* removes every type and operation that --include microsoft.graph.callRecords selects"],
+    ]);
+    expect(empty({ exclude: ["**"] })).toEqual([["error", "the slice keeps nothing: --exclude ** removes every type and operation of the document"]]);
     // A pattern that matches nothing says so already; the slice is not reported empty twice.
-    expect(empty(slice({ include: ["microsoft.graph.nope"] }))).toEqual([["warning", "--include microsoft.graph.nope matches no type, operation or namespace"]]);
-    // Something kept: no warning.
-    expect(empty(slice({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.session"] }))).toEqual([]);
+    expect(empty({ include: ["microsoft.graph.nope"] })).toEqual([["error", "--include microsoft.graph.nope matches no type, operation or namespace"]]);
+    // Something kept: no error.
+    expect(empty({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.session"] })).toEqual([]);
   });
 
   test("path walks are cycle-safe and prune excluded paths", () => {
@@ -228,22 +273,20 @@ describe("slicing pass", () => {
     // A wildcard matches navigation properties, not operations: /me/* addresses the messages, whose API comes along.
     expect(ops(slice({ include: ["/me/*"] }, bound()))).toEqual(["archive"]);
     // What the warning says when a path names an operation that is not bound there, or puts `*` where a key was meant.
-    const hint = (include: string) => slice({ include: [include] }, bound()).diagnostics.find((d) => d.code === "ODG302")?.message;
+    const hint = (include: string) => diagnosticsOf({ include: [include] }, bound()).find((d) => d.code === "ODG302")?.message;
     expect(hint("/me/archive")).toBe("--include /me/archive matches no URL path of the service (archive is an operation bound to t.ops.message)");
     expect(hint("/users/*/sendMail")).toBe("--include /users/*/sendMail matches no URL path of the service " +
       "(sendMail is an operation bound to t.ops.user; `*` matches one navigation property, a key is written {id} or ('x'))");
     expect(hint("/me/nothing")).toBe("--include /me/nothing matches no URL path of the service");
     // Excluded, or not bound there: nothing matches.
     for (const [include, exclude] of [[["/me/sendMail"], ["/me/sendMail"]], [["/me/archive"], []], [["/me/nothing"], []]]) {
-      const r = slice({ include, exclude }, bound());
-      expect(r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.path)).toEqual(include);
-      expect(ops(r)).toEqual([]);
+      expect(diagnosticsOf({ include, exclude }, bound()).filter((d) => d.code === "ODG302").map((d) => d.path)).toEqual(include);
     }
   });
 
   test("an unsliced run and a slice of everything agree", () => {
     const full = generate({ inputs: spec() });
-    const none = slice({ exclude: ["no.such.namespace"] });
+    const none = slice({ include: ["**"] });
     expect([...none.kept].sort()).toEqual([...full.model.types.keys()].sort());
   });
 });

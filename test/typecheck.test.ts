@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fixtureNames, generateFixture, GOLDEN_DIR, listFiles } from "./helpers/fixtures";
 import { generateFixture as generateTestOutput } from "./helpers/generated";
-import { compiler, REPO, runTsc, runTscProject, tsFiles, type Compiler } from "./helpers/typecheck";
+import { compiler, REPO, runTsc, runTscProject, STRICT_OPTIONS, tsFiles, type Compiler } from "./helpers/typecheck";
 import { STATIC_FILES } from "../generator/emit/emit";
 
 const SERVICES = ["graph-callrecords", "graph-beta-securitycopilot"];
@@ -77,6 +77,19 @@ describe.each(COMPILERS)("%s", (label, c) => {
     } finally {
       fs.rmSync(broken);
     }
+  });
+
+  // The generated modules import each other as `./x.js` (ESM style): the README names the
+  // resolution modes that take that, besides NodeNext.
+  test.each([
+    ["Node16", "Node16"],
+    ["ESNext", "Bundler"],
+    ["Preserve", "Bundler"],
+  ])(`generated/graph-callrecords with its usage file compiles with module %s, moduleResolution %s (${c.version})`, (module, moduleResolution) => {
+    const dir = path.join(root, "graph-callrecords");
+    const r = runTsc(c, root, tsFiles(dir), { ...STRICT_OPTIONS, module, moduleResolution });
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
   });
 });
 

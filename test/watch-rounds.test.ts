@@ -55,7 +55,7 @@ describe("generate --watch rounds", () => {
     expect(out.text.slice(mark)).not.toMatch(/changed: graph-callrecords|regenerated|written/);
     fs.writeFileSync(gate, "");
     await out.wait(/changed: graph-callrecords\.xml[^]*regenerated in \d+ ms; watching 3 file\(s\)/, 30000, mark);
-    const lines = out.text.slice(mark).split("\n").filter((l) => /changed:|regenerated|waiting/.test(l));
+    const lines = out.text.slice(mark).split("\n").filter((l) => /^odatagen: changed:|regenerated|waiting/.test(l));
     expect(lines.map((l) => l.replace(/\d+ ms/, "N ms"))).toEqual([
       "odatagen: changed: odatagen.config.mjs",
       "odatagen: regenerated in N ms; watching 3 file(s) for changes (Ctrl+C stops)",
@@ -125,7 +125,7 @@ describe("generate --watch rounds", () => {
     expect(code).toBe(0);
     const said = out.text.slice(mark);
     expect(said).toMatch(/odatagen: calls: \d+ written, \d+ unchanged, 0 removed in \d+ ms: .*microsoft\.graph\.callRecords\.types\.ts/);
-    expect(said).toMatch(/odatagen: calls: 1 model change\(s\), 0 breaking/);
+    expect(said).toMatch(/odatagen: calls: model changes: 1 change\(s\), 0 breaking/);
     expect(said).toMatch(/interrupted \(SIGINT\); the output being written was left as it was/);
     expect(said).not.toMatch(/regenerated in/);
     expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/roomName\?:/);

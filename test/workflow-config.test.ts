@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem } from "../generator/config/json-syntax";
+import { findTypescript } from "../generator/config/load";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
@@ -69,6 +70,42 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
   });
 
+  test("a .ts config in a project whose typescript is TypeScript 7 (no JS API) is transpiled with odatagen's own", () => {
+    const dir = twoSpecs();
+    // The real TypeScript 7 package, installed in the project as `typescript`.
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    fs.symlinkSync(path.join(ROOT, "node_modules", "typescript7"), path.join(dir, "node_modules", "typescript"), "dir");
+    expect(require(require.resolve("typescript", { paths: [dir] })).transpileModule).toBeUndefined();
+    const lib = path.join(ROOT, "dist", "index.js").split(path.sep).join("/");
+    fs.writeFileSync(
+      path.join(dir, "odatagen.config.ts"),
+      `import { defineConfig } from ${JSON.stringify(lib)};\n` +
+        `export default defineConfig({ services: [{ name: "calls" as string, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n`,
+    );
+    const r = runCli(["generate"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
+  });
+
+  test("when no typescript package found has a JS API, the error names them", () => {
+    const dir = scratch();
+    const fake = (at: string, version: string) => {
+      const pkg = path.join(dir, at, "node_modules", "typescript");
+      fs.mkdirSync(pkg, { recursive: true });
+      writeJson(path.join(pkg, "package.json"), { name: "typescript", version, main: "index.js" });
+      fs.writeFileSync(path.join(pkg, "index.js"), `exports.version = ${JSON.stringify(version)};\n`);
+    };
+    fake("project", "7.0.2");
+    fake("tool", "7.0.1");
+    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "tool")])).toThrow(
+      /TypeScript's JS API \(transpileModule\), which typescript 7\.0\.2 \(.*project\/node_modules\/typescript\) and typescript 7\.0\.1 \(.*tool\/node_modules\/typescript\) do not have .*odatagen\.config\.mjs/,
+    );
+    // The same package reached from two folders is named once; a usable one later in the list is taken.
+    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "project")])).toThrow(/which typescript 7\.0\.2 \([^)]*\) does not have/);
+    expect(typeof findTypescript([path.join(dir, "project"), ROOT]).transpileModule).toBe("function");
+  });
+
   test("a .ts config with a syntax error TypeScript would repair is refused at its line and column (exit 2, nothing written)", () => {
     const dir = twoSpecs();
     // transpileModule would insert the missing `)` and emit a config that runs.
@@ -78,6 +115,31 @@ describe("config files", () => {
     );
     expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.ts:2:91: ',' expected.\n" });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
+  });
+
+  test("an unknown key names the nearest known one, or the level where it belongs", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      service: [],
+      input: "specs/graph-callrecords.xml",
+      extra: 1,
+      services: [
+        { inlcude: ["/communications/**"], Exclude: "x", input: "specs/graph-callrecords.xml", out: "out/calls", includeDerived: true, options: { valdators: false, include: "x" } },
+      ],
+    });
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n").map((l) => l.replace("odatagen: odatagen.config.json: ", ""))).toEqual([
+      "service: unknown key; did you mean services?",
+      "input: unknown key here; it belongs in each service (services[].input)",
+      "extra: unknown key (expected one of $schema, services)",
+      "services[0].inlcude: unknown key; did you mean include?",
+      "services[0].Exclude: unknown key; did you mean exclude?",
+      "services[0].includeDerived: unknown key here; it belongs in services[0].options.includeDerived",
+      "services[0].options.valdators: unknown key; did you mean validators?",
+      "services[0].options.include: unknown key here; it belongs in the service (services[0].include)",
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
   test("unknown keys and wrong types are all reported with their path; exit 2, nothing written", () => {
@@ -94,7 +156,7 @@ describe("config files", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toEqual([
       expect.stringMatching(/odatagen\.config\.json: extra: unknown key/),
-      expect.stringMatching(/odatagen\.config\.json: services\[0\]\.keyAsSegmnt: unknown key/),
+      "odatagen: odatagen.config.json: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.input\[1\]: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.out: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.keyAsSegment: expected true or false$/),
@@ -135,7 +197,7 @@ describe("config files", () => {
       [
         [calls, { ...copilot, optoins: {} }, { ...copilot, name: "calls", out: calls.out }],
         [
-          "services[1].optoins: unknown key (expected one of name, input, out, include, exclude, options)",
+          "services[1].optoins: unknown key; did you mean options?",
           "services[2].out: same output folder as services[0]",
           'services[2].name: services[0] is named "calls" too; each service needs a name of its own',
         ],

@@ -90,11 +90,11 @@ test("generate: a model summary an older version kept in node_modules/.cache/oda
   fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Precision="10"', 'Precision="5"').replace('<Property Name="q" Type="Edm.String"/>', ""));
   const r = runCli(["generate", "-i", "s.xml", "-o", "gen"], dir);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/the spec changed: 1 model change\(s\), 1 breaking/);
-  expect(r.stdout).toMatch(/breaking: removed property d\.t\/q/);
+  expect(r.stdout).toMatch(/model changes: 1 change\(s\), 1 breaking/);
+  expect(r.stdout).toMatch(/breaking  removed property +d\.t\/q/);
   // Kept again in this version's format: the next change of Precision is reported.
   fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Precision="5"', 'Precision="4"'));
-  expect(runCli(["generate", "-i", "s.xml", "-o", "gen"], dir).stdout).toMatch(/breaking: changed property d\.t\/p: Precision 5 → 4 \(narrowed\)/);
+  expect(runCli(["generate", "-i", "s.xml", "-o", "gen"], dir).stdout).toMatch(/breaking  changed property +d\.t\/p: Precision 5 → 4 \(narrowed\)/);
 });
 
 /**

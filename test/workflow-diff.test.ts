@@ -71,14 +71,24 @@ test("generate after a spec change prints the model changes (summary kept in nod
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] }));
   const first = runCli(["generate"], dir);
   expect(first.code).toBe(0);
-  expect(first.stdout).not.toMatch(/spec changed/);
-  fs.writeFileSync(spec, inBlock(fs.readFileSync(spec, "utf8"), '<EntityType Name="session"', "</EntityType>", (b) => b.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" Nullable="false" />')));
+  expect(first.stdout).not.toMatch(/model changes/);
+  fs.copyFileSync(spec, path.join(dir, "old.xml"));
+  const isTest = '<Property Name="isTest" Type="Edm.Boolean" />';
+  fs.writeFileSync(spec, inBlock(fs.readFileSync(spec, "utf8"), '<EntityType Name="session"', "</EntityType>", (b) =>
+    b.replace(isTest, '<Property Name="isTest" Type="Edm.Boolean" Nullable="false" />\n<Property Name="roomName" Type="Edm.String" />')));
   const r = runCli(["generate"], dir);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/calls: the spec changed: 1 model change\(s\), 1 breaking; suggested bump: major/);
-  expect(r.stdout).toMatch(/breaking: changed property microsoft\.graph\.callRecords\.session\/isTest: became non-nullable/);
+  // The changes in the format `odatagen diff` prints them, non-breaking ones too.
+  const diff = runCli(["diff", "old.xml", "graph-callrecords.xml"], dir).stdout.trim().split("\n");
+  expect(diff).toEqual([
+    "breaking  changed property            microsoft.graph.callRecords.session/isTest: became non-nullable",
+    "ok        added   property            microsoft.graph.callRecords.session/roomName: property added: Edm.String",
+    "2 change(s), 1 breaking; suggested bump: major",
+  ]);
+  const said = r.stdout.trim().split("\n").slice(-3);
+  expect(said).toEqual([`odatagen: calls: model changes: ${diff[2]}`, `  ${diff[0]}`, `  ${diff[1]}`]);
   // A run where only the generator's options changed is not a spec change.
-  expect(runCli(["generate", "--key-as-segment"], dir).stdout).not.toMatch(/spec changed/);
+  expect(runCli(["generate", "--key-as-segment"], dir).stdout).not.toMatch(/model changes/);
 });
 
 describe("breaking-change rules", () => {

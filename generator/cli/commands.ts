@@ -16,7 +16,7 @@ const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
 /**
  * A flag given twice, or with no value (`--include $EMPTY`), is a usage error: taking one of two
  * output folders, or silently generating everything, would do what nobody asked for. An explicit
- * empty value in a list (`--include ""`) is passed on (the slice warns about it, ODG302).
+ * empty value in a list (`--include ""`) is passed on (the slice refuses it as a pattern that matches nothing, ODG302).
  */
 export function generateFlagProblem(argv: Record<string, unknown>): string | undefined {
   return flagProblem(argv, SINGLE_VALUED, LIST_VALUED);

@@ -3,6 +3,7 @@ import { GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadSummary } from "../diff/load";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
+import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics } from "./style";
 
 export interface DiffArgs {
@@ -30,9 +31,8 @@ export function runDiff(args: DiffArgs): number {
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
     const s = out.style;
-    for (const c of result.changes)
-      out.print(`${c.breaking ? s.red("breaking") : s.green("ok      ")}  ${c.kind.padEnd(7)} ${c.element.padEnd(19)} ${c.path}: ${c.detail}`);
-    out.print(`${result.changes.length} change(s), ${result.breaking} breaking; suggested bump: ${s.bold(result.bump)}`);
+    for (const line of changeLines(result, s)) out.print(line);
+    out.print(changeSummary(result, s));
   }
   if (result.breaking && args["fail-on-breaking"]) {
     err.print("odatagen: breaking changes (--fail-on-breaking)");

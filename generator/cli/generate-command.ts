@@ -7,6 +7,7 @@ import { readOrUndefined } from "../write/plan";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
+import { printModelChanges } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
@@ -120,9 +121,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
-        out.print(`odatagen: ${o.service.name}: the spec changed: ${mc.changes.length} model change(s), ${mc.breaking} breaking; suggested bump: ${mc.bump}`);
-        for (const c of mc.changes.filter((x) => x.breaking).slice(0, 10)) out.print(`  breaking: ${c.kind} ${c.element} ${c.path}: ${c.detail}`);
-        if (mc.changes.length > 10 || mc.breaking > 10) out.print("  (odatagen diff <old> <new> lists every change)");
+        printModelChanges(o.service.name, mc);
       }
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       continue;
@@ -144,21 +143,23 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
       continue;
     }
+    // The report is the command's result, on stdout as a whole (as --dry-run's list and diff's are):
+    // problems in the input stay on stderr.
     stale += differ;
-    const s = err.style;
-    err.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
-    for (const f of plan.added) err.print(`  ${s.green("added")}    ${f}`);
+    const s = out.style;
+    out.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
+    for (const f of plan.added) out.print(`  ${s.green("added")}    ${f}`);
     for (const f of plan.changed) {
-      err.print(`  ${s.yellow("changed")}  ${f}`);
+      out.print(`  ${s.yellow("changed")}  ${f}`);
       const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
-      for (const line of shortDiff(before, o.files!.get(f)!)) err.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
+      for (const line of shortDiff(before, o.files!.get(f)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
-    for (const f of removing) err.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
+    for (const f of removing) out.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
   if (diags.length) err.print(`odatagen: ${countLine(diags)}`);
-  if (stale) err.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
+  if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
 }

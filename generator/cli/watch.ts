@@ -16,6 +16,7 @@ import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
+import { printModelChanges } from "./model-changes";
 import { err, out } from "./style";
 
 const DEBOUNCE_MS = Number(process.env.ODATAGEN_WATCH_DEBOUNCE_MS ?? 150);
@@ -80,9 +81,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
         if (prev && !args.quiet) {
           const d = compareSummaries(prev, next);
           if (d.changes.length) {
-            out.print(`odatagen: ${o.service.name}: ${d.changes.length} model change(s), ${d.breaking} breaking; suggested bump: ${d.bump}`);
-            for (const c of d.changes.slice(0, 20)) out.print(`  ${c.breaking ? "BREAKING " : ""}${c.kind} ${c.element} ${c.path}: ${c.detail}`);
-            if (d.changes.length > 20) out.print(`  … ${d.changes.length - 20} more (odatagen diff shows all)`);
+            printModelChanges(o.service.name, d);
           }
         }
       }

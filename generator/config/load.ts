@@ -3,7 +3,7 @@
  * order) or the file named with `--config`.
  *
  * A `.ts` config is transpiled with the `typescript` package (looked up from the config's folder,
- * then from odatagen's own dependencies) into a temporary `.mjs` file beside the config, so that its
+ * then from odatagen's own dependencies; a package without the JS API, as TypeScript 7's, is skipped) into a temporary `.mjs` file beside the config, so that its
  * imports resolve as they would from the config itself, then imported and deleted. Node 20 cannot
  * import `.ts` files on its own; without `typescript` installed, the error says so.
  */
@@ -90,13 +90,7 @@ async function readConfigValue(file: string): Promise<unknown> {
 }
 
 async function loadTsConfig(file: string, text: string): Promise<unknown> {
-  let ts: typeof import("typescript");
-  try {
-    const where = require.resolve("typescript", { paths: [path.dirname(file), __dirname] });
-    ts = require(where) as typeof import("typescript");
-  } catch {
-    throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
-  }
+  const ts = findTypescript([path.dirname(file), __dirname]);
   const out = ts.transpileModule(text, {
     fileName: file,
     reportDiagnostics: true,
@@ -116,6 +110,45 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   } finally {
     fs.rmSync(tmp, { force: true });
   }
+}
+
+type TypeScript = typeof import("typescript");
+
+/**
+ * The first `typescript` package with a JS API (`transpileModule`), looked up from each folder in
+ * turn (the config's, then odatagen's own). TypeScript 7's npm package is the native compiler and
+ * has no JS API; such a package is skipped. Throws a message for the user when none is usable.
+ */
+export function findTypescript(fromDirs: readonly string[]): TypeScript {
+  const unusable: string[] = [];
+  const seen = new Set<string>();
+  for (const dir of fromDirs) {
+    let pkg: string;
+    try {
+      pkg = require.resolve("typescript/package.json", { paths: [dir] });
+    } catch {
+      continue;
+    }
+    if (seen.has(pkg)) continue;
+    seen.add(pkg);
+    let ts: Partial<TypeScript> | undefined;
+    let version = "";
+    try {
+      version = String((JSON.parse(fs.readFileSync(pkg, "utf8")) as { version?: unknown }).version ?? "");
+      ts = require(require.resolve("typescript", { paths: [dir] })) as Partial<TypeScript>;
+    } catch {
+      ts = undefined;
+    }
+    if (typeof ts?.transpileModule === "function") return ts as TypeScript;
+    const folder = path.dirname(pkg);
+    unusable.push(`typescript${version ? ` ${version}` : ""} (${path.relative(process.cwd(), folder) || folder})`);
+  }
+  if (unusable.length === 0)
+    throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
+  throw new Error(
+    `a .ts config is transpiled with TypeScript's JS API (transpileModule), which ${unusable.join(" and ")} ${unusable.length > 1 ? "do" : "does"} not have ` +
+      "(TypeScript 7's npm package has none); write odatagen.config.mjs instead (the same config without its types) or .json",
+  );
 }
 
 function defaultExport(mod: { default?: unknown }): unknown {

@@ -27,10 +27,10 @@ export interface ServiceConfig {
   input: string | string[];
   /** Output folder, relative to the config file. */
   out: string;
-  /** Slice: generate only these (globs over qualified names, namespaces or URL paths). */
-  include?: string[];
-  /** Slice: leave these out. */
-  exclude?: string[];
+  /** Slice: generate only these (globs over qualified names, namespaces or URL paths); one pattern or a list. */
+  include?: string | string[];
+  /** Slice: leave these out; one pattern or a list. */
+  exclude?: string | string[];
   options?: ServiceOptions;
 }
 

@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { nearestName } from "../nearest-name";
 import type { ResolvedService } from "./types";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
@@ -20,7 +21,10 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
   const named: boolean[] = [];
   const indices: number[] = [];
   if (!isObject(value)) return { ok: false, errors: ["(root): expected an object with a \"services\" list"] };
-  unknownKeys(value, TOP_KEYS, "", errors);
+  unknownKeys(value, TOP_KEYS, "", errors, [
+    { keys: SERVICE_KEYS, at: (k) => `each service (services[].${k})` },
+    { keys: OPTION_KEYS, at: (k) => `a service's options (services[].options.${k})` },
+  ]);
   if (value.$schema !== undefined && typeof value.$schema !== "string") errors.push("$schema: expected a string");
   const list = value.services;
   if (!Array.isArray(list)) errors.push("services: expected a list of services");
@@ -33,7 +37,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         return;
       }
       const before = errors.length;
-      unknownKeys(s, SERVICE_KEYS, at, errors);
+      unknownKeys(s, SERVICE_KEYS, at, errors, [{ keys: OPTION_KEYS, at: (k) => `${at}.options.${k}` }]);
       const inputs = typeof s.input === "string" ? [s.input] : s.input;
       if (s.input === undefined) errors.push(`${at}.input: required (a file name or a list of them)`);
       else if (!Array.isArray(inputs) || inputs.length === 0) errors.push(`${at}.input: expected a string or a non-empty list of strings`);
@@ -52,17 +56,23 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
       if (s.name !== undefined && typeof s.name !== "string") errors.push(`${at}.name: expected a string`);
       else if (typeof s.name === "string" && s.name.trim() === "") errors.push(`${at}.name: expected a name, got an empty string (leave it out to name the service after its output folder)`);
+      // A list option takes one string as a list of one, as `input` does.
+      const patterns: Partial<Record<"include" | "exclude", string[]>> = {};
       for (const key of ["include", "exclude"] as const) {
         const v = s[key];
         if (v === undefined) continue;
-        if (!Array.isArray(v)) errors.push(`${at}.${key}: expected a list of strings`);
-        else v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
+        if (typeof v === "string") patterns[key] = [v];
+        else if (!Array.isArray(v)) errors.push(`${at}.${key}: expected a string or a list of strings`);
+        else {
+          v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
+          patterns[key] = v as string[];
+        }
       }
       const options = s.options;
       if (options !== undefined) {
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
         else {
-          unknownKeys(options, OPTION_KEYS, `${at}.options`, errors);
+          unknownKeys(options, OPTION_KEYS, `${at}.options`, errors, [{ keys: SERVICE_KEYS, at: (k) => `the service (${at}.${k})` }]);
           for (const key of OPTION_KEYS)
             if (options[key] !== undefined && typeof options[key] !== "boolean") errors.push(`${at}.options.${key}: expected true or false`);
         }
@@ -75,8 +85,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         name: (s.name as string | undefined) ?? defaultServiceName(out),
         inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
         out,
-        include: s.include as string[] | undefined,
-        exclude: s.exclude as string[] | undefined,
+        include: patterns.include,
+        exclude: patterns.exclude,
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
@@ -134,9 +144,29 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at: string, errors: string[]): void {
-  for (const key of Object.keys(obj))
-    if (!known.includes(key)) errors.push(`${at ? `${at}.` : ""}${key}: unknown key (expected one of ${known.join(", ")})`);
+/**
+ * Reports each key of `obj` that is not `known`, suggesting the nearest known key (`nearestName`, the
+ * rule unknown flags are suggested by) or, for a key that belongs at another level (`keyAsSegment`
+ * beside `input` rather than in `options`), where it goes.
+ */
+function unknownKeys(obj: Record<string, unknown>, known: readonly string[], at: string, errors: string[], elsewhere: readonly Level[] = []): void {
+  for (const key of Object.keys(obj)) {
+    if (known.includes(key)) continue;
+    const where = `${at ? `${at}.` : ""}${key}`;
+    const near = nearestName(key, known);
+    const level = elsewhere.find((l) => l.keys.includes(key));
+    const nearThere = near === undefined ? elsewhere.map((l) => [l, nearestName(key, l.keys)] as const).find(([, n]) => n !== undefined) : undefined;
+    if (near !== undefined) errors.push(`${where}: unknown key; did you mean ${near}?`);
+    else if (level) errors.push(`${where}: unknown key here; it belongs in ${level.at(key)}`);
+    else if (nearThere) errors.push(`${where}: unknown key; did you mean ${nearThere[0].at(nearThere[1]!)}?`);
+    else errors.push(`${where}: unknown key (expected one of ${known.join(", ")})`);
+  }
+}
+
+/** Another level of the config, for a key written at the wrong one: its keys, and a key's path there. */
+interface Level {
+  keys: readonly string[];
+  at: (key: string) => string;
 }
 
 /** The keys each level of the config accepts (the JSON Schema lists the same; a test checks it). */

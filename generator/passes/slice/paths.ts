@@ -9,7 +9,8 @@
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
 import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
-import { accepts, advance, startStates, type PathPattern, type States } from "./glob";
+import { nearestName } from "../../nearest-name";
+import { accepts, advance, parsePattern, startStates, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -266,4 +267,62 @@ function walk(
     if (!result.routes.onPath.has(n.type)) result.routes.onPath.set(n.type, { pattern: pattern.text, path: routeOf(n) });
   }
   return accepting.length > 0 || operationRoutes.length > 0 || imported;
+}
+
+/**
+ * A URL path pattern that matches nothing, respelt: each literal segment that names nothing where
+ * it stands (an entity set or singleton first, then a navigation property, a cast or a bound
+ * operation) replaced by the nearest name that does (`nearestName`: case, or an edit or two away),
+ * as long as that pattern then matches. Key segments and predicates are kept as written; a segment
+ * with a wildcard other than `*` ends the respelling (the rest is kept as written).
+ */
+export function suggestPath(text: string, model: PathModel, exclude: readonly PathPattern[], fill?: Fill): string | undefined {
+  const parts = text.trim().split("/");
+  const navCache = new Map<EntityType, NavigationProperty[]>();
+  const bound = boundOperations(model.operations);
+  /** Where the walk stands: the root (undefined) or the entity types reached. */
+  let here: Set<EntityType> | undefined;
+  let changed = false;
+  for (let k = 0; k < parts.length; k++) {
+    const raw = parts[k];
+    if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
+    const [, seg, key = ""] = /^(.*?)(\(.*\))?$/.exec(raw) as RegExpExecArray;
+    // What each name reaches from here (undefined: an operation, which ends the path).
+    const names = new Map<string, EntityType[]>();
+    const add = (name: string, t?: EntityType) => {
+      const list = names.get(name) ?? [];
+      if (t) list.push(t);
+      names.set(name, list);
+    };
+    if (!here) {
+      for (const c of model.containers) {
+        for (const s of c.entitySets) add(s.name, s.entityType);
+        for (const s of c.singletons) add(s.name, s.type);
+        for (const imp of c.imports) add(imp.name);
+      }
+    } else
+      for (const t of here) {
+        for (const n of navigationsOf(t, navCache, fill)) add(n.name, n.target);
+        for (const d of descendants(t)) add(d.qualifiedName, d);
+        for (let b: EntityType | undefined = t; b; b = b.baseType) for (const op of bound.get(b) ?? []) for (const name of operationSegments(op, model.aliases)) add(name);
+      }
+    if (seg === "*") {
+      here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));
+      continue;
+    }
+    if (/[*?]/.test(seg)) break;
+    let name = seg;
+    if (!names.has(seg)) {
+      const near = nearestName(seg, names.keys());
+      if (near === undefined) return undefined;
+      parts[k] = near + key;
+      name = near;
+      changed = true;
+    }
+    here = new Set(names.get(name));
+  }
+  if (!changed) return undefined;
+  const suggestion = parts.join("/");
+  const p = parsePattern(suggestion);
+  return p.kind === "path" && selectPaths(model, [p], exclude, fill).unmatched.length === 0 ? suggestion : undefined;
 }

@@ -12,7 +12,8 @@ import { Codes, type DiagnosticBag } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
-import { selectPaths, type Fill } from "./paths";
+import { nearestName } from "../../nearest-name";
+import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 
 export interface SliceOptions {
@@ -128,10 +129,32 @@ export function sliceModel(
     seedOps.add(op);
     because(op, { kind: "named", route: selection.routes.operations.get(op)! });
   }
+  // A pattern that matches nothing is a mistake (a misspelt or miscased name, most often): the run
+  // fails, rather than replacing the output with a slice that lacks what the pattern was meant for.
+  const pathModel = { containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases };
+  const nameHint = (p: NamePattern) => {
+    const near = suggestName(p, model, allOps);
+    return near === undefined ? "" : ` (did you mean ${near}?)`;
+  };
+  const pathHintFor = (p: PathPattern, exclude: readonly PathPattern[]) => {
+    const near = suggestPath(p.text, pathModel, exclude, fill);
+    return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
+  };
   const unmatched = includeNames.filter((p) => !matched.has(p));
-  for (const p of unmatched) diags.warning(Codes.sliceEmpty, `--include ${shown(p.text)} matches no type, operation or namespace`, p.text);
-  for (const text of selection.unmatched) diags.warning(Codes.sliceEmpty, `--include ${shown(text)} matches no URL path of the service${pathHint(text, allOps)}`, text);
-  const warnedEmpty = unmatched.length > 0 || selection.unmatched.length > 0;
+  /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
+  const noMatch = (p: NamePattern) => {
+    const empty = model.schemas.find((s) => p.matches(s.namespace));
+    return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p)}`;
+  };
+  for (const p of unmatched) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} ${noMatch(p)}`, p.text);
+  for (const p of paths(includes))
+    if (selection.unmatched.includes(p.text)) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} matches no URL path of the service${pathHintFor(p, paths(excludes))}`, p.text);
+  const everyName = [...model.types.values(), ...allOps];
+  for (const p of excludeNames)
+    if (!everyName.some((x) => matchesName(p, x))) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} ${noMatch(p)}`, p.text);
+  for (const p of paths(excludes))
+    if (selectPaths(pathModel, [p], [], fill).unmatched.length) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} matches no URL path of the service${pathHintFor(p, [])}`, p.text);
+  const warnedEmpty = diags.hasErrors;
 
   // Closure over what the selection needs.
   const keep = new Set<SchemaType>();
@@ -198,12 +221,12 @@ export function sliceModel(
   const sliced = copyModel(model, keep, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   // Every pattern matched, yet nothing is left (`--exclude` took it all): as empty as a pattern
-  // that matches nothing, and as much a mistake, so that --fail-on-warnings keeps the old output.
+  // that matches nothing, and as much a mistake.
   if (keep.size === 0 && keepOps.size === 0 && !warnedEmpty && model.types.size + allOps.length > 0) {
     const text = (list: typeof includes) => list.map((p) => p.text).join(" ");
     const of = includes.length ? `that --include ${text(includes)} selects` : "of the document";
     const why = excludes.length ? `--exclude ${text(excludes)} removes every type and operation ${of}` : `--include ${text(includes)} selects no type or operation`;
-    diags.warning(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(excludes.length ? excludes : includes));
+    diags.error(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(excludes.length ? excludes : includes));
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
@@ -230,6 +253,33 @@ function pathHint(text: string, operations: readonly Operation[]): string {
   }
   if (segments.slice(0, -1).includes("*")) hints.push("`*` matches one navigation property, a key is written {id} or ('x')");
   return hints.length ? ` (${hints.join("; ")})` : "";
+}
+
+/**
+ * A name pattern that matches nothing, respelt to one that matches: a pattern without wildcards as
+ * the nearest qualified name or namespace (`nearestName`); one with wildcards, when it matches a
+ * name but for case, with its literal start in that name's case (`microsoft.graph.CallRecords.*`).
+ */
+function suggestName(p: NamePattern, model: Model, operations: readonly Operation[]): string | undefined {
+  const names = new Set<string>();
+  for (const x of [...model.types.values(), ...operations]) names.add(x.qualifiedName).add(x.namespace);
+  // A schema's alias stands for its namespace in the document, not in a pattern.
+  for (const [alias, namespace] of model.aliases) {
+    if (!p.text.startsWith(`${alias}.`)) continue;
+    const respelt = parsePattern(namespace + p.text.slice(alias.length));
+    if (respelt.kind === "name" && [...names].some((n) => respelt.matches(n))) return respelt.text;
+  }
+  const wild = p.text.search(/[*?]/);
+  if (wild < 0) return nearestName(p.text, names);
+  const lower = parsePattern(p.text.toLowerCase());
+  if (lower.kind !== "name") return undefined;
+  for (const name of names) {
+    if (!lower.matches(name.toLowerCase())) continue;
+    const respelt = name.slice(0, wild) + p.text.slice(wild);
+    const again = parsePattern(respelt);
+    if (again.kind === "name" && [...names].some((n) => again.matches(n))) return respelt;
+  }
+  return undefined;
 }
 
 function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {
