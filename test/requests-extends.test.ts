@@ -235,7 +235,7 @@ describe("a chain of containers, each extending the one before", () => {
   test.each(orders.map((docs) => [docs.map((d) => d.file).join(" "), docs] as const))("inputs %s: all three are the service's; the last of the chain names the key style", (_order, docs) => {
     const diags = new DiagnosticBag();
     const model = readModel([...docs], diags);
-    expect(diags.items.filter((d) => d.severity !== "note")).toEqual([]);
+    expect(diags.items.filter((d) => d.severity !== "info")).toEqual([]);
     expect(model.schemas.flatMap((s) => s.containers.map((c) => c.qualifiedName)).sort()).toEqual(["X.C", "Y.C", "Z.C"]);
     expect(model.container?.qualifiedName).toBe("Z.C");
     expect(keyAsSegment(model)).toBe(true);
