@@ -89,6 +89,15 @@ describe("a 2xx body that is not JSON where JSON is expected", () => {
     // An operation that returns a collection reads a page too.
     srv.handle(() => json("[1,2"));
     await unreadable(rt.send(client, "GET", "/Books/Lib.all()", undefined, undefined, true), "GET /svc/Books/Lib.all()", 200, "application/json, but the body is not JSON: [1,2", "[1,2");
+    // JSON, but no page (JSON Format §12: the items are in `value`): one entity, a bare array, a
+    // `value` that is no array; with `validate` too, which checked the body as one entity.
+    const page = "a collection (a page with a `value` array)";
+    srv.handle(() => json('{"id":"b1"}'));
+    await unreadable(lib.listBooks(client, lib.books(), { validate: () => ({ valid: true, errors: [] }) }), "GET /svc/Books", 200, `application/json, but the body is not ${page}: {"id":"b1"}`, '{"id":"b1"}');
+    srv.handle(() => json('[{"id":"b1"}]'));
+    await unreadable(lib.listBooks(client, lib.books()), "GET /svc/Books", 200, `application/json, but the body is not ${page}: [{"id":"b1"}]`, '[{"id":"b1"}]');
+    srv.handle(() => json('{"value":{"id":"b1"}}'));
+    await unreadable(rt.send(client, "GET", "/Books/Lib.all()", undefined, undefined, true), "GET /svc/Books/Lib.all()", 200, `application/json, but the body is not ${page}: {"value":{"id":"b1"}}`, '{"value":{"id":"b1"}}');
   });
 
   test("operations with a result, nullable or not; an action without one reads no body", async () => {

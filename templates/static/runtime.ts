@@ -1165,9 +1165,10 @@ async function receivePage<T>(client: Client, response: Response, options: ReadO
   const page = await parseBody(response, request);
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
+  // JSON Format §12: a collection's items are in `value`; a body without it is no page.
+  if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
   const how = validateOptions(client);
-  if (Array.isArray(items)) items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
-  else checked(page, options?.validate, how);
+  items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
   // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
   // it is read back as the number Page<T> promises.
   const count = record(page)?.["@odata.count"];
