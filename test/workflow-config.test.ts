@@ -99,10 +99,15 @@ describe("config files", () => {
     fake("project", "7.0.2");
     fake("tool", "7.0.1");
     expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "tool")])).toThrow(
-      /TypeScript's JS API \(transpileModule\), which typescript 7\.0\.2 \(.*project\/node_modules\/typescript\) and typescript 7\.0\.1 \(.*tool\/node_modules\/typescript\) do not have .*odatagen\.config\.mjs/,
+      /TypeScript's JS API \(transpileModule\), which none of these gives: typescript 7\.0\.2 \(.*project\/node_modules\/typescript\); typescript 7\.0\.1 \(.*tool\/node_modules\/typescript\) .*odatagen\.config\.mjs/,
     );
     // The same package reached from two folders is named once; a usable one later in the list is taken.
-    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "project")])).toThrow(/which typescript 7\.0\.2 \([^)]*\) does not have/);
+    expect(() => findTypescript([path.join(dir, "project"), path.join(dir, "project")])).toThrow(/which none of these gives: typescript 7\.0\.2 \([^)]*\) \(TypeScript 7/);
+    expect(typeof findTypescript([path.join(dir, "project"), ROOT]).transpileModule).toBe("function");
+    // A package that fails to load says why, rather than seeming to lack the API.
+    fake("broken", "5.8.2");
+    fs.writeFileSync(path.join(dir, "broken", "node_modules", "typescript", "index.js"), 'throw new Error("lib/typescript.js is missing");\n');
+    expect(() => findTypescript([path.join(dir, "broken")])).toThrow(/typescript 5\.8\.2 \([^)]*\): it could not be loaded \(lib\/typescript\.js is missing\)/);
     expect(typeof findTypescript([path.join(dir, "project"), ROOT]).transpileModule).toBe("function");
   });
 

@@ -133,20 +133,23 @@ export function findTypescript(fromDirs: readonly string[]): TypeScript {
     seen.add(pkg);
     let ts: Partial<TypeScript> | undefined;
     let version = "";
+    let failure = "";
     try {
       version = String((JSON.parse(fs.readFileSync(pkg, "utf8")) as { version?: unknown }).version ?? "");
       ts = require(require.resolve("typescript", { paths: [dir] })) as Partial<TypeScript>;
-    } catch {
+    } catch (e) {
+      // A package that is there but does not load: its own error says why.
+      failure = `: it could not be loaded (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`;
       ts = undefined;
     }
     if (typeof ts?.transpileModule === "function") return ts as TypeScript;
     const folder = path.dirname(pkg);
-    unusable.push(`typescript${version ? ` ${version}` : ""} (${path.relative(process.cwd(), folder) || folder})`);
+    unusable.push(`typescript${version ? ` ${version}` : ""} (${path.relative(process.cwd(), folder) || folder})${failure}`);
   }
   if (unusable.length === 0)
     throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
   throw new Error(
-    `a .ts config is transpiled with TypeScript's JS API (transpileModule), which ${unusable.join(" and ")} ${unusable.length > 1 ? "do" : "does"} not have ` +
+    `a .ts config is transpiled with TypeScript's JS API (transpileModule), which none of these gives: ${unusable.join("; ")} ` +
       "(TypeScript 7's npm package has none); write odatagen.config.mjs instead (the same config without its types) or .json",
   );
 }
