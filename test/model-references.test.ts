@@ -75,3 +75,29 @@ describe("edmx:IncludeAnnotations selects nothing: every input's annotations app
     expect(types).toContain("long text");
   });
 });
+
+describe("a name no type has: why, in the message", () => {
+  test("a base type or navigation target in a referenced document not among the inputs is an error that names the reference", () => {
+    const types = `<EntityType Name="e" BaseType="sh.Base"/><EntityType Name="f"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="n" Type="sh.Other"/></EntityType>`;
+    const xml = edmx(schema("ns", types), ref("shared.xml", include("sh")));
+    const r = generateDocs([["main.xml", xml]]);
+    expect(r.code).toBe(1);
+    const because = `: namespace sh is referenced (edmx:Reference Uri="shared.xml") but not among the inputs; references are not followed: give that document as an input too`;
+    expect(r.lines).toEqual(
+      expect.arrayContaining([
+        `main.xml:${where(xml, `<EntityType Name="e"`)}: error ODG103: base type sh.Base is not defined${because} [ns.e]`,
+        `main.xml:${where(xml, "<NavigationProperty")}: error ODG103: type sh.Other is not defined${because} [ns.f/n]`,
+      ]),
+    );
+  });
+
+  test("a misspelt type gets the nearest name of its namespace; a misspelt Edm type the nearest primitive", () => {
+    const types = `<ComplexType Name="address"><Property Name="city" Type="Edm.Strin"/></ComplexType><ComplexType Name="person"><Property Name="home" Type="ns.adress"/></ComplexType>`;
+    const xml = edmx(schema("ns", types));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, `<Property Name="city"`)}: warning ODG108: Edm.Strin is not an OData primitive type (did you mean Edm.String?); it is read as Edm.Untyped [ns.address/city]`,
+      `a.xml:${where(xml, `<Property Name="home"`)}: error ODG103: type ns.adress is not defined (did you mean ns.address?) [ns.person/home]`,
+    ]);
+  });
+});

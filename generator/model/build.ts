@@ -11,6 +11,7 @@ import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, KEY_PATH, walkPath, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
+import { nearestName } from "../nearest-name";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -573,7 +574,8 @@ class ModelBuilder {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
       // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
-      this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type; it is read as Edm.Untyped`, path, at);
+      const near = nearestName(rawName.slice(4), PRIMITIVES);
+      this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type${near ? ` (did you mean Edm.${near}?)` : ""}; it is read as Edm.Untyped`, path, at);
       return primitive("Untyped");
     }
     const q = this.qualify(rawName, at);
@@ -588,8 +590,31 @@ class ModelBuilder {
         path, at);
       return primitive("Untyped");
     }
-    this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}`, path, at);
+    this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${this.missingTypeHint(q)}`, path, at);
     return undefined;
+  }
+
+  /** Suggestions given so far: each looks through a namespace's types, so a document of thousands of misspelt names gets the first ones only. */
+  hintsGiven = 0;
+
+  /**
+   * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
+   * document references but the inputs do not hold (references are not followed), or a type of its
+   * namespace is spelt nearly so ("did you mean"). "" when neither.
+   */
+  missingTypeHint(q: string): string {
+    const dot = q.lastIndexOf(".");
+    if (dot < 0) return "";
+    const ns = q.slice(0, dot);
+    const uri = this.referenced.get(ns);
+    if (uri !== undefined && !this.loaded.has(ns))
+      return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+    if (++this.hintsGiven > 100) return "";
+    const local = q.slice(dot + 1);
+    const names: string[] = [];
+    for (const t of this.types.values()) if (t.namespace === ns) names.push(t.name);
+    const near = nearestName(local, names);
+    return near ? ` (did you mean ${ns}.${near}?)` : "";
   }
 
   typeRef(rawType: string, facets: RawFacets, path: string, at: SourceRef): TypeRef {
@@ -698,7 +723,7 @@ class ModelBuilder {
     const path = type.qualifiedName;
     const base = this.types.get(this.qualify(raw.baseType, raw.at));
     if (!base) {
-      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined`, path, raw.at);
+      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${this.missingTypeHint(this.qualify(raw.baseType, raw.at))}`, path, raw.at);
       return;
     }
     if (base.kind !== type.kind) {
@@ -777,7 +802,7 @@ class ModelBuilder {
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined`,
+          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${this.missingTypeHint(this.qualify(name, n.at))}`,
           path,
           n.at,
         );
