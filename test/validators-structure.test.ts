@@ -134,9 +134,11 @@ describe("structured values", () => {
   });
 
   test("strict mode reports unknown properties (JSON-pointer escaped); lenient mode ignores them", () => {
-    expect(tv.validateItem(item({ extra: 1, "a/b~c": 2 })).errors).toEqual([
+    expect(tv.validateItem(item({ extra: 1, "a/b~c": 2, "": 0 })).errors).toEqual([
       { path: "/extra", expected: "no property (Test.Validation.Item does not declare extra)", actual: "number 1", message: "unknown property extra" },
-      expect.objectContaining({ path: "/a~1b~0c" }),
+      expect.objectContaining({ path: "/a~1b~0c", message: 'unknown property "a/b~c"' }),
+      // An empty name is quoted, so that the message shows it.
+      expect.objectContaining({ path: "/", message: 'unknown property ""' }),
     ]);
     expect(tv.validateItem(item({ extra: 1, at: { x: 1, y: 2, w: 0 } }), { strict: false })).toEqual({ valid: true, errors: [] });
     // Lenient mode still checks declared properties.

@@ -487,7 +487,9 @@ export function keyCount(o: Json): number {
 export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string): void {
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
-    ctx.fail(name, `no property (${type} does not declare ${name})`, o[name], `unknown property ${name}`);
+    // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
+    const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
+    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}`);
     if (ctx.count >= ctx.max) return;
   }
 }
