@@ -100,18 +100,32 @@ test("the test sources (and the generated code they import) type-check with tsco
   // Test files take types from fixture output under test/.generated/<tag>, which each file writes when
   // it runs; write them here too, so this check does not depend on the order jest runs files in.
   // Only missing ones: rewriting a folder another jest worker is loading could pull it from under it.
+  const outputs: Record<string, [fixture: string | string[], options?: { keyAsSegment?: boolean }]> = {
+    client: ["trippin-lite.xml", { keyAsSegment: false }],
+    mockserver: ["trippin-lite.xml", { keyAsSegment: false }],
+    "urls-parens": ["trippin-lite.xml", { keyAsSegment: false }],
+    hostile: ["validation.xml"],
+    primitives: ["validation.xml"],
+    structure: ["validation.xml"],
+    "urls-campus": ["requests/campus-bindings.xml", { keyAsSegment: true }],
+    "client-stream": ["requests/stream-result.xml"],
+    "client-null": ["requests/null-results.xml"],
+    "no-content-lib": ["requests/null-results.xml"],
+    "no-content-shop": ["requests/nullable-refs.xml"],
+    "bodies-lib": ["requests/null-results.xml"],
+    "urls-geo": ["requests/geo-params.xml"],
+    "urls-casts": ["inheritance.xml"],
+    "omitted-full": ["slice/omitted-subtypes.xml"],
+    extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
+  };
+  // Every output a test file imports types from is in the list above (else this check would pass
+  // or fail by the order jest runs files in).
+  const imported = new Set<string>();
+  for (const f of fs.readdirSync(path.join(REPO, "test")).filter((x) => x.endsWith(".ts")))
+    for (const m of fs.readFileSync(path.join(REPO, "test", f), "utf8").matchAll(/\.\/\.generated\/([\w-]+)\//g)) imported.add(m[1]);
+  expect([...imported].filter((tag) => !(tag in outputs))).toEqual([]);
   const missing = (tag: string) => !fs.existsSync(path.join(REPO, "test", ".generated", tag));
-  for (const tag of ["client", "mockserver", "urls-parens"].filter(missing)) generateTestOutput("trippin-lite.xml", tag, { keyAsSegment: false });
-  for (const tag of ["hostile", "primitives", "structure"].filter(missing)) generateTestOutput("validation.xml", tag);
-  if (missing("urls-campus")) generateTestOutput("requests/campus-bindings.xml", "urls-campus", { keyAsSegment: true });
-  if (missing("client-stream")) generateTestOutput("requests/stream-result.xml", "client-stream");
-  if (missing("client-null")) generateTestOutput("requests/null-results.xml", "client-null");
-  if (missing("no-content-lib")) generateTestOutput("requests/null-results.xml", "no-content-lib");
-  if (missing("no-content-shop")) generateTestOutput("requests/nullable-refs.xml", "no-content-shop");
-  if (missing("urls-geo")) generateTestOutput("requests/geo-params.xml", "urls-geo");
-  if (missing("urls-casts")) generateTestOutput("inheritance.xml", "urls-casts");
-  if (missing("omitted-full")) generateTestOutput("slice/omitted-subtypes.xml", "omitted-full");
-  if (missing("extends")) generateTestOutput(["requests/extends/sales.xml", "requests/extends/catalog.xml"], "extends");
+  for (const [tag, [fixture, options]] of Object.entries(outputs)) if (missing(tag)) generateTestOutput(fixture, tag, options);
   const r = runTscProject(c, path.join(REPO, "tsconfig.test.json"));
   expect(r.output).toBe("");
   expect(r.status).toBe(0);

@@ -4,8 +4,8 @@
 // their namespaceChecker: an import cycle, which is safe because no module's top-level code reads
 // an imported binding (they are read inside functions only, called after every module has loaded).
 import * as vr from "./validation.js";
-import { namespaceChecker as SecurityCopilotnamespaceChecker } from "./microsoft.graph.security.securityCopilot.validators.js";
-import { namespaceChecker as GraphnamespaceChecker } from "./microsoft.graph.validators.js";
+import { namespaceChecker as securityCopilotNamespaceChecker } from "./microsoft.graph.security.securityCopilot.validators.js";
+import { namespaceChecker as graphNamespaceChecker } from "./microsoft.graph.validators.js";
 
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 export const ALIASES: Readonly<Record<string, string>> = {"graph":"microsoft.graph","securityCopilot":"microsoft.graph.security.securityCopilot"};
@@ -19,9 +19,9 @@ export function checkerFor(typeName: string): vr.Checker | undefined {
   // The namespace: what precedes the type's simple name.
   switch (name.slice(0, name.lastIndexOf("."))) {
     case "microsoft.graph":
-      return GraphnamespaceChecker(name);
+      return graphNamespaceChecker(name);
     case "microsoft.graph.security.securityCopilot":
-      return SecurityCopilotnamespaceChecker(name);
+      return securityCopilotNamespaceChecker(name);
     default:
       return undefined;
   }

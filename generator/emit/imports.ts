@@ -35,7 +35,10 @@ export class Imports {
     const known = names.get(name);
     if (known) return known;
     // Its own name when free, else one made from the other module's namespace, numbered if need be.
-    const local = this.used.claim(this.used.has(name) ? `${pascal(hint.split(".").pop() ?? hint)}${name}` : name);
+    // The alias keeps the name's own case at its start: `GraphSession`, `graphNamespaceChecker`.
+    const prefix = hint.split(".").pop() ?? hint;
+    const alias = /^[a-z]/.test(name) ? `${camel(prefix)}${pascal(name)}` : `${pascal(prefix)}${name}`;
+    const local = this.used.claim(this.used.has(name) ? alias : name);
     names.set(name, local);
     return local;
   }

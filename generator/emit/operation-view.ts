@@ -92,7 +92,9 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
       // must not address another resource (and the literal then holds no backtick, `$` or backslash).
-      `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
+      base === '""'
+      ? JSON.stringify(`/${encodeURIComponent(importName ?? op.qualifiedName)}`)
+      : `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
   // A function returning entities takes the query options a read does (URL Conventions §5.1: Graph's
   // `delta()` with $select, a function's page with $filter and $top), typed as for a read.
   let typeParams = "";

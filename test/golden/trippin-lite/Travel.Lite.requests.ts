@@ -304,7 +304,7 @@ export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> 
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
 export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Promise<void> {
-  return rt.send<void>(client, "POST", `${""}/ResetDataSource`, {}, options);
+  return rt.send<void>(client, "POST", "/ResetDataSource", {}, options);
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */

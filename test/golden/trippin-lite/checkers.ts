@@ -4,7 +4,7 @@
 // their namespaceChecker: an import cycle, which is safe because no module's top-level code reads
 // an imported binding (they are read inside functions only, called after every module has loaded).
 import * as vr from "./validation.js";
-import { namespaceChecker as LitenamespaceChecker } from "./Travel.Lite.validators.js";
+import { namespaceChecker as liteNamespaceChecker } from "./Travel.Lite.validators.js";
 
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 export const ALIASES: Readonly<Record<string, string>> = {"TL":"Travel.Lite"};
@@ -18,7 +18,7 @@ export function checkerFor(typeName: string): vr.Checker | undefined {
   // The namespace: what precedes the type's simple name.
   switch (name.slice(0, name.lastIndexOf("."))) {
     case "Travel.Lite":
-      return LitenamespaceChecker(name);
+      return liteNamespaceChecker(name);
     default:
       return undefined;
   }

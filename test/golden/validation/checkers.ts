@@ -4,8 +4,8 @@
 // their namespaceChecker: an import cycle, which is safe because no module's top-level code reads
 // an imported binding (they are read inside functions only, called after every module has loaded).
 import * as vr from "./validation.js";
-import { namespaceChecker as OthernamespaceChecker } from "./Test.Other.validators.js";
-import { namespaceChecker as ValidationnamespaceChecker } from "./Test.Validation.validators.js";
+import { namespaceChecker as otherNamespaceChecker } from "./Test.Other.validators.js";
+import { namespaceChecker as validationNamespaceChecker } from "./Test.Validation.validators.js";
 
 /** Schema aliases, so `@odata.type` may name a type by alias. */
 export const ALIASES: Readonly<Record<string, string>> = {"to":"Test.Other","tv":"Test.Validation"};
@@ -19,9 +19,9 @@ export function checkerFor(typeName: string): vr.Checker | undefined {
   // The namespace: what precedes the type's simple name.
   switch (name.slice(0, name.lastIndexOf("."))) {
     case "Test.Validation":
-      return ValidationnamespaceChecker(name);
+      return validationNamespaceChecker(name);
     case "Test.Other":
-      return OthernamespaceChecker(name);
+      return otherNamespaceChecker(name);
     default:
       return undefined;
   }
