@@ -218,7 +218,8 @@ function interfaceView(
       doc: jsdoc("  ", [description(p.annotations), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
       key: propertyKey(p.name),
       optional: !required,
-      type: single && nullable ? `${ts} | null` : ts,
+      // `unknown` (Edm.Untyped and its like) holds null already.
+      type: single && nullable && ts !== "unknown" ? `${ts} | null` : ts,
     });
   }
   for (const n of t.navigationProperties) {

@@ -70,8 +70,8 @@ export interface Primitives {
   dur?: string | null;
   dur0?: string | null;
   bin?: string | null;
-  untyped?: unknown | null;
-  anyPrimitive?: unknown | null;
+  untyped?: unknown;
+  anyPrimitive?: unknown;
   geo?: edm.GeoJson | null;
   geoPoint?: edm.GeoPoint | null;
   geoLine?: edm.GeoLineString | null;
