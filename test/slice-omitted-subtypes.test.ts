@@ -27,6 +27,8 @@ function write(tag: string, options: Omit<GenerateOptions, "inputs">): string {
 
 const sliceDir = write("omitted-slice", { include: ["/callRecords/**"] });
 const derivedDir = write("omitted-derived", { include: ["/callRecords/**"], includeDerived: true });
+// userAgent is abstract and used as a value: the slice keeps its concrete subtypes, unless excluded.
+const excludedDir = write("omitted-excluded", { include: ["/callRecords/**"], exclude: ["t.serviceUserAgent"] });
 const fullDir = generateFixture("slice/omitted-subtypes.xml", "omitted-full");
 type Validators = typeof import("./.generated/omitted-full/t.validators");
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -110,13 +112,32 @@ describe("a slice's validators and the subtypes it leaves out", () => {
     expect(sliced.validateSession(s).valid).toBe(true);
   });
 
-  test("left-out subtypes of entity types: a teamsSession where a session is declared, a user where the abstract entity is", () => {
+  test("left-out subtypes of entity types: a teamsSession where a session is declared, also through the abstract entity", () => {
     expect(sliced.validateSession({ ...session(), "@odata.type": "#t.teamsSession", meetingId: "m" }).valid).toBe(true);
     expect(errors(sliced.validateSession({ ...session(), "@odata.type": "#t.teamsSession", startDateTime: "noon" }))).toEqual([
       '/startDateTime: expected Edm.DateTimeOffset (RFC 3339), got "noon"',
     ]);
-    expect(sliced.validateEntity({ "@odata.type": "#t.user", id: "u1", mail: "a@b.c" }).valid).toBe(true);
-    expect(errors(sliced.validateEntity({ "@odata.type": "#t.user", id: 1 }))).toEqual(["/id: expected Edm.String, got number 1"]);
+    expect(sliced.validateEntity({ ...session(), "@odata.type": "#t.teamsSession", meetingId: "m" }).valid).toBe(true);
+  });
+
+  test("a type kept only as a base type does not list its left-out subtypes; its message says 'in this slice'", () => {
+    // entity is the base type of callRecord and session; no value in the slice is declared as one,
+    // so its other subtypes (user) are not listed.
+    const module = fs.readFileSync(path.join(sliceDir, "t.validators.ts"), "utf8");
+    expect(module).not.toMatch(/"t\.user"/);
+    expect(errors(sliced.validateEntity({ "@odata.type": "#t.user", id: "u1" }))).toEqual([
+      "/@odata.type: #t.user is not t.entity or one of its subtypes in this slice",
+    ]);
+    expect(sliced.validateEntity({ "@odata.type": 7, id: "u1" }).errors.map((e) => e.message)).toEqual(
+      full.validateEntity({ "@odata.type": 7, id: "u1" }).errors.map((e) => e.message),
+    );
+    // Below a type kept as a value, every subtype is listed: the message stays the full output's.
+    const s = session();
+    (s.callee as Record<string, unknown>)["@odata.type"] = "#t.robotEndpoint";
+    expect(errors(sliced.validateSession(s))).toEqual(errors(full.validateSession(s)));
+    // The full output keeps every subtype and never says "in this slice".
+    expect(errors(full.validateEntity({ "@odata.type": "#t.robot", id: "u1" }))).toEqual(["/@odata.type: #t.robot is not t.entity or one of its subtypes"]);
+    expect(fs.readFileSync(path.join(fullDir, "t.validators.ts"), "utf8")).not.toMatch(/in this slice/);
   });
 
   test("updateSession with validate: validateSession resolves the service's answer (QA reproduction)", async () => {
@@ -142,6 +163,63 @@ test("--why says how the validators take a left-out subtype's values, where a ke
   expect(reasons.get("t.user")).toEqual(["not in the slice: nothing the slice keeps needs it"]);
 });
 
+test("--why gives the real reason a subtype is left out with --include-derived: an --exclude", () => {
+  const why = (options: Omit<GenerateOptions, "inputs">, name: string) => {
+    const r = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], include: ["/callRecords/**"], why: [name], ...options });
+    return r.slice?.why?.flatMap((w) => w.answers).find((a) => a.name === name)?.chain.map((s) => s.reason);
+  };
+  const checked = "; the validators check its values as t.endpoint, without the properties it adds";
+  // Its base type excluded: --include-derived cannot keep it.
+  expect(why({ includeDerived: true, exclude: ["t.relayEndpoint"] }, "t.turnEndpoint")).toEqual([
+    `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out${checked}`,
+  ]);
+  // Without --include-derived, the exclusion is still the reason to give.
+  expect(why({ exclude: ["t.relayEndpoint"] }, "t.turnEndpoint")).toEqual([
+    `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out${checked}`,
+  ]);
+  // Itself excluded.
+  expect(why({ includeDerived: true, exclude: ["t.participantEndpoint"] }, "t.participantEndpoint")).toEqual([
+    `not in the slice: --exclude t.participantEndpoint leaves it out${checked}`,
+  ]);
+  // An excluded base type kept for a kept subtype: its other subtypes are left out.
+  expect(why({ includeDerived: true, exclude: ["t.relayEndpoint"], include: ["/callRecords/**", "t.stunEndpoint"] }, "t.turnEndpoint")).toEqual([
+    `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out (it is kept only as the base type of a kept type)${checked.replace("t.endpoint", "t.relayEndpoint")}`,
+  ]);
+});
+
+describe("a left-out subtype of an open type", () => {
+  const csdl = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+  <Schema Namespace="o" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+    <ComplexType Name="place" OpenType="true"><Property Name="name" Type="Edm.String"/></ComplexType>
+    <ComplexType Name="room" BaseType="o.place"><Property Name="seats" Type="Edm.Int32"/></ComplexType>
+    <EntityType Name="event"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="where" Type="o.place"/></EntityType>
+    <EntityContainer Name="c"><EntitySet Name="events" EntityType="o.event"/></EntityContainer>
+  </Schema>
+</edmx:DataServices></edmx:Edmx>`;
+  const load = (tag: string, options: Omit<GenerateOptions, "inputs">): Validators => {
+    const result = generate({ inputs: [{ file: "open.xml", content: csdl }], ...options });
+    const dir = path.join(GENERATED, tag);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+    return require(path.join(dir, "o.validators"));
+  };
+  const slice = load("omitted-open-slice", { include: ["/events"] }) as unknown as Record<string, (v: unknown) => { valid: boolean; errors: { path: string; message: string }[] }>;
+  const whole = load("omitted-open-full", {}) as unknown as typeof slice;
+
+  test("is checked as the open type: its dynamic properties too, as the full output checks them", () => {
+    const event = (where: object) => ({ id: "e1", where: { "@odata.type": "#o.room", ...where } });
+    // A dynamic property whose annotation gives its type is checked; the value's own properties pass.
+    const wrong = event({ name: "A", seats: 3, "floor@odata.type": "#Int32", floor: "two" });
+    expect(errors(slice.validateEvent!(wrong))).toEqual(["/where/floor: expected Edm.Int32, got \"two\""]);
+    expect(errors(slice.validateEvent!(wrong))).toEqual(errors(whole.validateEvent!(wrong)));
+    expect(slice.validateEvent!(event({ name: "A", seats: 3, "floor@odata.type": "#Int32", floor: 2 })).valid).toBe(true);
+    // The open type's own properties are checked as before.
+    expect(errors(slice.validateEvent!(event({ name: 1 })))).toEqual(["/where/name: expected Edm.String, got number 1"]);
+  });
+});
+
 describe("the slice's types for the subtypes it leaves out", () => {
   const types = () => fs.readFileSync(path.join(sliceDir, "t.types.ts"), "utf8");
 
@@ -152,11 +230,15 @@ describe("the slice's types for the subtypes it leaves out", () => {
     expect(literal(types(), "Session")).toBe(literal(fullTypes, "Session"));
   });
 
-  test("the union of an abstract type's kept subtypes takes the abstract type for the left-out ones", () => {
-    // entity's concrete subtype user is left out: a user value is typed as entity.
-    expect(types()).toMatch(/export type AnyEntity = CallRecord \| Session \| Entity;/);
+  const excludedTypes = () => fs.readFileSync(path.join(excludedDir, "t.types.ts"), "utf8");
+
+  test("the union of an abstract type's kept subtypes takes the abstract type, with their names, for the left-out ones", () => {
     // userAgent's concrete subtypes are all kept (an abstract type used as a value keeps them).
     expect(types()).toMatch(/export type AnyUserAgent = ClientUserAgent \| ServiceUserAgent;/);
+    // Unless excluded: a serviceUserAgent is then typed as userAgent, with its @odata.type.
+    expect(excludedTypes()).toMatch(/export type AnyUserAgent = ClientUserAgent \| \(UserAgent & \{ "@odata.type"\?: "#t.serviceUserAgent" \}\);/);
+    // entity is kept only as a base type: its left-out subtypes (user) are no value of the slice.
+    expect(types()).toMatch(/export type AnyEntity = CallRecord \| Session;/);
   });
 
   const compilers: [string, Compiler | { reason: string }][] = [
@@ -171,13 +253,33 @@ describe("the slice's types for the subtypes it leaves out", () => {
     test(`${label}: the slice compiles under --strict, and values of left-out subtypes type-check`, () => {
       const use = path.join(sliceDir, "use.ts");
       fs.writeFileSync(use, [
-        'import type { AnyEntity, Session } from "./t.types.js";',
+        'import type { Session } from "./t.types.js";',
         'export const s: Session = { "@odata.type": "#t.teamsSession", id: "s1", modalities: [], startDateTime: "2024-01-01T10:00:00Z" };',
-        'export const e: AnyEntity = { "@odata.type": "#t.user", id: "u1" };',
         "",
       ].join("\n"));
       try {
         const r = runTsc(c, sliceDir, tsFiles(sliceDir));
+        expect(r.output).toBe("");
+        expect(r.status).toBe(0);
+      } finally {
+        fs.rmSync(use);
+      }
+    }, 240_000);
+
+    test(`${label}: a check of @odata.type narrows an Any… union that holds left-out subtypes`, () => {
+      const use = path.join(excludedDir, "use.ts");
+      fs.writeFileSync(use, [
+        'import type { AnyUserAgent } from "./t.types.js";',
+        'export const left: AnyUserAgent = { "@odata.type": "#t.serviceUserAgent", headerValue: "x" };',
+        "export function platform(a: AnyUserAgent): string | null | undefined {",
+        '  if (a["@odata.type"] === "#t.clientUserAgent") return a.platform;',
+        '  if (a["@odata.type"] === "#t.serviceUserAgent") return a.headerValue;',
+        "  return undefined;",
+        "}",
+        "",
+      ].join("\n"));
+      try {
+        const r = runTsc(c, excludedDir, tsFiles(excludedDir));
         expect(r.output).toBe("");
         expect(r.status).toBe(0);
       } finally {

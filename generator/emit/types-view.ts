@@ -82,14 +82,19 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
       const variants = ctx.variants(t);
       if (variants.length > 0) {
         const holders = abstractHolders(t);
+        // A left-out subtype's value as its abstract kept base type, with the names it may have
+        // (so that a check of `@odata.type` narrows the union).
+        const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"?: ${h.names.join(" | ")} })`);
         declarations.push(declaration({
           isAlias: true,
           doc: jsdoc("", [
             `Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`,
-            holders.length > 0 ? `A value of a subtype this slice left out is typed as ${holders.map((h) => `\`${h.qualifiedName}\``).join(", ")}.` : undefined,
+            holders.length > 0
+              ? `A value of a subtype this slice left out is typed as ${holders.map((h) => `\`${h.type.qualifiedName}\``).join(", ")}, with its \`@odata.type\`.`
+              : undefined,
           ]),
           name: `Any${ctx.names.type(t)}`,
-          type: [...variants, ...holders].map((v) => typeName(ctx, v, ns, imports)).join(" | "),
+          type: [...variants.map((v) => typeName(ctx, v, ns, imports)), ...leftOut].join(" | "),
         }));
       }
     }
@@ -161,13 +166,15 @@ function odataTypeLiteral(t: StructuredType): string {
 }
 
 /**
- * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out. A
- * value of that subtype is known only as the abstract type, so the `Any…` union has it too.
+ * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out,
+ * each with the `@odata.type` literals of those subtypes. A value of one is known only as the
+ * abstract type, so the `Any…` union has it too.
  */
-function abstractHolders(t: StructuredType): StructuredType[] {
-  const out: StructuredType[] = [];
+function abstractHolders(t: StructuredType): { type: StructuredType; names: string[] }[] {
+  const out: { type: StructuredType; names: string[] }[] = [];
   const visit = (c: StructuredType) => {
-    if (c.abstract && c.omittedSubtypes?.some((o) => !o.abstract)) out.push(c);
+    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
+    if (concrete.length) out.push({ type: c, names: concrete.map((o) => JSON.stringify(`#${o.qualifiedName}`)) });
     for (const d of c.derived) visit(d);
   };
   visit(t);

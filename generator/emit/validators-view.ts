@@ -32,6 +32,12 @@ export interface ValidatorsView {
    * "" when there is none.
    */
   leftOut: string;
+  /**
+   * In a slice with types kept only as a base type, whose subtypes it left out without listing
+   * them: the name of the module's function that reports a name no type of the slice matches, "one
+   * of its subtypes in this slice" (a subtype left out may be meant). "" when there is none.
+   */
+  notInSlice: string;
   types: TypeValidatorView[];
   /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
@@ -53,6 +59,8 @@ export interface TypeValidatorView {
    * then the abstract ones, which are reported. Joined here: on Graph they are ~12,000 lines.
    */
   cases: string;
+  /** With `dispatch`: the call that reports a name none of the cases takes. */
+  wrongType: string;
   open: boolean;
   base: string;
   /**
@@ -130,6 +138,8 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   // The module's check of a value of a subtype a slice left out, named once it is needed.
   let leftOutName = "";
   const leftOut = () => (leftOutName ||= scope.claim("leftOut", "_"));
+  let notInSliceName = "";
+  const notInSlice = () => (notInSliceName ||= scope.claim("notInSlice", "_"));
 
   const enums: ValidatorsView["enums"] = [];
   const typedefs: ValidatorsView["typedefs"] = [];
@@ -137,7 +147,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   for (const t of schema.types) {
     if (t.kind === "enum") enums.push(enumView(ctx, t));
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
-    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports, leftOut));
+    else types.push(typeView(ctx, t, fnName, checker, navChecker, imports, leftOut, notInSlice));
   }
   return {
     header: ctx.header,
@@ -147,6 +157,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     typedefs,
     wrappers: wrappers.list,
     leftOut: leftOutName,
+    notInSlice: notInSliceName,
     types,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
   };
@@ -235,22 +246,30 @@ function typeView(
   navChecker: (n: NavigationProperty) => string,
   imports: Imports,
   leftOut: () => string,
+  notInSlice: () => string,
 ): TypeValidatorView {
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
   const qname = JSON.stringify(t.qualifiedName);
   const cases: string[] = [];
   const abstractCases: string[] = [];
-  // In a slice: subtypes it left out, each checked as its nearest kept base type (c), leniently.
+  // In a slice: subtypes it left out, each checked as its nearest kept base type (c): leniently, or
+  // as that type when it is open (the properties a subtype adds are dynamic properties of it).
   const omittedCases: string[] = [];
+  // In a slice: whether some type here has subtypes the slice left out without listing them.
+  let unlisted = false;
   const visit = (c: StructuredType) => {
+    if (c.unlistedSubtypes) unlisted = true;
     if (c.abstract) abstractCases.push(`    case ${c === t ? qname : JSON.stringify(c.qualifiedName)}:`);
     else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n      return exact${name}(v as vr.Json, ctx, key);`);
     else cases.push(`    case ${JSON.stringify(c.qualifiedName)}:\n      return ${fnName(c, "exact")}(v as vr.Json, ctx, key);`);
     const omitted = c.omittedSubtypes ?? [];
     for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${JSON.stringify(o.qualifiedName)}:`);
     const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`);
-    if (concrete.length) omittedCases.push(...concrete, `      return ${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")});`);
+    if (concrete.length) {
+      const check = isOpen(c) ? `${fnName(c, "exact")}(v as vr.Json, ctx, key)` : `${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")})`;
+      omittedCases.push(...concrete, `      return ${check};`);
+    }
     for (const d of c.derived) visit(d);
   };
   visit(t);
@@ -301,6 +320,7 @@ function typeView(
     abstract: t.abstract,
     dispatch,
     cases: cases.join("\n"),
+    wrongType: unlisted ? `${notInSlice()}(ctx, key, v as vr.Json, ${qname})` : `vr.wrongType(ctx, key, v as vr.Json, ${qname}, false)`,
     open,
     base: t.baseType ? fnName(t.baseType, "props") : "",
     checks: calls.join("\n    + "),

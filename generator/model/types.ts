@@ -91,9 +91,16 @@ export interface StructuredTypeBase extends Named {
   /**
    * Only in a slice (passes/slice/copy.ts), and only when there are some: the subtypes the slice
    * left out whose nearest kept base type is this one, each with its own subtypes, in document
-   * order. A value may still be of one of them; the validators check it as this type.
+   * order. A value may still be of one of them; the validators check it as this type. Listed only
+   * when this type or a base type of it is kept as a value (see `unlistedSubtypes`).
    */
   omittedSubtypes?: OmittedSubtype[];
+  /**
+   * Only in a slice: `true` when the slice left out subtypes of this type without listing them, as
+   * it is kept only as a base type (no value in the slice is declared as it or a base type of it).
+   * Its validators then name "its subtypes in this slice".
+   */
+  unlistedSubtypes?: true;
   /** Declared on this type only. */
   properties: Property[];
   navigationProperties: NavigationProperty[];

@@ -1,9 +1,11 @@
 /**
  * Builds the sliced model: fresh copies of the kept types and operations, with every reference
  * (base types, subtypes, property and navigation types, keys, parameters) pointing at the copies, so
- * later passes see a consistent model and never reach a type outside the slice. A kept type
- * remembers the names of its subtypes the slice left out (`omittedSubtypes`): a value may still be
- * one of them.
+ * later passes see a consistent model and never reach a type outside the slice. A kept type below
+ * one kept as a value remembers the names of its subtypes the slice left out (`omittedSubtypes`): a
+ * value may still be one of them. A type kept only as a base type (and its kept subtypes of that
+ * kind) has no value where one of them could turn up: it only notes that it has some
+ * (`unlistedSubtypes`), which keeps a slice of Graph from listing entity's ~1,150 subtypes.
  */
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import { resolveBindingTarget } from "../../model/binding-targets";
@@ -27,7 +29,14 @@ import type {
   TypeRef,
 } from "../../model/types";
 
-export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: ReadonlySet<Operation>, diags: DiagnosticBag): Model {
+/** `asValue`: the kept types used as values (a property's, parameter's or result's type, …), not only as a base type. */
+export function copyModel(
+  model: Model,
+  keep: ReadonlySet<SchemaType>,
+  asValue: ReadonlySet<SchemaType>,
+  keepOps: ReadonlySet<Operation>,
+  diags: DiagnosticBag,
+): Model {
   const types = new Map<SchemaType, SchemaType>();
   const props = new Map<Property, Property>();
   const ops = new Map<Operation, Operation>();
@@ -42,6 +51,11 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
   const typeOf = <T extends ModelType>(t: T): T => (t.kind === "primitive" ? t : ((types.get(t) as T | undefined) ?? t));
   const ref = (r: TypeRef): TypeRef => ({ ...r, type: typeOf(r.type) });
   const kept = (t: ModelType) => t.kind === "primitive" || types.has(t);
+  // Whether a value may be of `t` or a subtype: `t` or a base type of it is kept as a value.
+  const holdsValues = (t: StructuredType) => {
+    for (let b: StructuredType | undefined = t; b; b = b.baseType) if (asValue.has(b)) return true;
+    return false;
+  };
 
   for (const [old, copy] of types) {
     if (old.kind !== "entity" && old.kind !== "complex") continue;
@@ -55,7 +69,8 @@ export function copyModel(model: Model, keep: ReadonlySet<SchemaType>, keepOps: 
       for (const e of d.derived) omit(e);
     };
     for (const d of old.derived) if (!types.has(d)) omit(d);
-    if (omitted.length) c.omittedSubtypes = omitted;
+    if (omitted.length && holdsValues(old)) c.omittedSubtypes = omitted;
+    else if (omitted.length) c.unlistedSubtypes = true;
     for (const p of old.properties) {
       if (!kept(p.type.type)) {
         diags.add(Codes.slicePruned, "info", `${old.qualifiedName}/${p.name} is left out: its type ${p.type.type.qualifiedName} is excluded`, `${old.qualifiedName}/${p.name}`, p.at);

@@ -57,6 +57,8 @@ export interface WhyInput {
   keepOps: ReadonlySet<Operation>;
   /** The kept types used as values (not only as a base type): `--include-derived` keeps their subtypes. */
   asValue: ReadonlySet<SchemaType>;
+  /** Whether `--include-derived` was given. */
+  includeDerived: boolean;
   /** The `--exclude` name pattern that leaves an element out, if one does. */
   excludedBy: (x: { qualifiedName: string; namespace: string }) => string | undefined;
 }
@@ -140,11 +142,18 @@ function text(r: Reason): string {
  */
 function notKept(input: WhyInput, x: SchemaType | Operation): string {
   const why = notKeptReason(input, x);
+  const base = valueBase(input, x);
+  return base ? `${why}; the validators check its values as ${base.qualifiedName}, without the properties it adds` : why;
+}
+
+/**
+ * The nearest kept base type of a left-out structured type, when a value of it may turn up in the
+ * slice: that type or a base type of it is kept as a value (not only as a base type).
+ */
+function valueBase(input: WhyInput, x: SchemaType | Operation): StructuredType | undefined {
   const base = keptBase(input, x);
-  // Said only where a value of it may turn up: below a type the slice keeps as a value (not only as a base type).
-  let used = false;
-  for (let b = base; b && !used; b = b.baseType) used = input.asValue.has(b);
-  return base && used ? `${why}; the validators check its values as ${base.qualifiedName}, without the properties it adds` : why;
+  for (let b = base; b; b = b.baseType) if (input.asValue.has(b)) return base;
+  return undefined;
 }
 
 /** The nearest base type of a left-out structured type that the slice keeps, if any. */
@@ -168,9 +177,19 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
     return "not in the slice: no --include selects it";
   }
-  // A subtype, directly or below others left out, of a type kept as a value.
-  const base = keptBase(input, x);
-  if (base && input.asValue.has(base)) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
+  // A subtype, directly or below others left out, of a type kept as a value: left out because a
+  // type between them is excluded (the slice keeps an excluded type only as a base type, and not
+  // its subtypes), or else for want of --include-derived.
+  const base = valueBase(input, x);
+  if (base && (x.kind === "entity" || x.kind === "complex")) {
+    for (let t = x.baseType; t; t = t.baseType) {
+      const by = input.excludedBy(t);
+      if (by && input.keep.has(t)) return `not in the slice: a subtype of ${t.qualifiedName}, which --exclude ${by} leaves out (it is kept only as the base type of a kept type)`;
+      if (by) return `not in the slice: a subtype of ${t.qualifiedName}, which --exclude ${by} leaves out`;
+      if (t === base) break;
+    }
+    if (!input.includeDerived) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
+  }
   for (const k of input.keep) {
     if (k.kind !== "entity" && k.kind !== "complex") continue;
     const nav = k.navigationProperties.find((n) => n.target === x);
