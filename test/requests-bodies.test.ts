@@ -1,9 +1,12 @@
 // Bodies the generated client cannot read, over real HTTP on 127.0.0.1: a 2xx whose body is not
 // JSON where JSON is expected (an HTML sign-in page from a proxy, a truncated or broken body) or is
 // empty where a value is expected rejects with ODataError (code "UnreadableBody", the whole text in
-// `body`) rather than resolving the text typed as the result; a `$count` that is not a number the
-// same. What legitimately is no JSON (streams, an action without a result, 204) is read as before.
-// A non-JSON error page is cut short in the message; a Retry-After longer than maxDelayMs says so.
+// `body`) rather than resolving the text typed as the result; so does JSON of another shape than
+// the result (an entity that is no object, a primitive without `value`), JSON `null` where the
+// result cannot be null, and a `$count` that is not a number or not an exact one. What
+// legitimately is no JSON (streams, an action without a result, 204) is read as before. A non-JSON
+// error page is cut short in the message; a Retry-After longer than maxDelayMs says so. Every
+// ODataError names its request in `request`.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
@@ -32,11 +35,12 @@ async function rejection(call: Promise<unknown>): Promise<ODataError> {
   return e as ODataError;
 }
 
-/** What `call`, answered with a body it cannot read, must reject with: the request, status and content type in the message, the whole text in `body`. */
+/** What `call`, answered with a body it cannot read, must reject with: the request (in `message` and `request`), status and content type in the message, the whole text in `body`. */
 async function unreadable(call: Promise<unknown>, request: string, status: number, rest: string, text: string): Promise<void> {
   const err = await rejection(call);
-  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body }).toEqual({ name: "ODataError", status, code: "UnreadableBody", requestId: "rq-7", body: text });
-  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: ${status} ${rest}`);
+  const named = request.replace(" /", ` ${srv.url}/`);
+  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body, request: err.request }).toEqual({ name: "ODataError", status, code: "UnreadableBody", requestId: "rq-7", body: text, request: named });
+  expect(err.message).toBe(`${named}: ${status} ${rest}`);
 }
 
 const LOGIN = "<!DOCTYPE html>\n<html>\n  <head><title>Sign in</title></head>\n  <body>Your session has expired.</body>\n</html>\n";
@@ -76,6 +80,18 @@ describe("a 2xx body that is not JSON where JSON is expected", () => {
     const shown = page.replace(/\s+/g, " ").slice(0, 200);
     expect(err.message).toBe(`GET ${srv.url}/Books('b1'): 200 text/html, but the body is not JSON: ${shown}... (${page.length} characters)`);
     expect(err.body).toBe(page);
+  });
+
+  test("the cut does not split a character outside the BMP (a surrogate pair)", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const cut = (text: string) => {
+      srv.handle(() => ({ headers: { "content-type": "text/plain" }, body: text }));
+      return rejection(lib.getBook(client, lib.books().byKey("b1"))).then((e) => e.message.replace(/^.*not JSON: /, ""));
+    };
+    // 😀 at characters 200 and 201: left out whole, not its first half.
+    expect(await cut(`${"a".repeat(199)}😀${"b".repeat(50)}`)).toBe(`${"a".repeat(199)}... (251 characters)`);
+    // At 199 and 200: kept whole.
+    expect(await cut(`${"a".repeat(198)}😀${"b".repeat(50)}`)).toBe(`${"a".repeat(198)}😀... (250 characters)`);
   });
 
   test("pages: a list, a next page, a stored link", async () => {
@@ -151,6 +167,99 @@ describe("a 2xx body that is not JSON where JSON is expected", () => {
     }
     srv.handle(() => html());
     await unreadable(rt.count(client, lib.bookRelated(lib.books().byKey("b1"))), "GET /Books('b1')/related/$count", 200, `text/html; charset=utf-8, but the body is not a count: ${LOGIN_LINE}`, LOGIN);
+    // Exact or not at all: a number holds integers up to 2^53 - 1 exactly (99999999999999999999 was 1e20).
+    srv.handle(() => text("9007199254740991"));
+    await expect(rt.count(client, lib.books())).resolves.toBe(Number.MAX_SAFE_INTEGER);
+    for (const body of ["9007199254740992", "99999999999999999999"]) {
+      srv.handle(() => text(body));
+      await unreadable(rt.count(client, lib.books()), "GET /Books/$count", 200, `text/plain, but the body is not a count a number holds exactly (up to 2^53 - 1): ${body}`, body);
+    }
+  });
+});
+
+describe("JSON of another shape than the result", () => {
+  // JSON, but not what the call resolves with: a string, a number, an array, a boolean.
+  const ODD = ['"hello"', "42", "[]", '[{"id":"b1"}]', "true"];
+
+  test("an entity or complex value that is no JSON object rejects, whatever reads it", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const dune = lib.books().byKey("b1");
+    const notObject = (text: string) => `application/json, but the body is not an object: ${text}`;
+    for (const text of ODD) {
+      srv.handle(() => json(text));
+      await unreadable(lib.getBook(client, dune), "GET /svc/Books('b1')", 200, notObject(text), text);
+      await unreadable(lib.getBook(client, lib.bookSequel(dune)), "GET /svc/Books('b1')/sequel", 200, notObject(text), text);
+      await unreadable(lib.getAuthor(client, lib.bookAuthor(dune)), "GET /svc/Books('b1')/author", 200, notObject(text), text);
+      await unreadable(lib.getBook(client, lib.latestRef(lib.books())), "GET /svc/Books/Lib.latest()", 200, notObject(text), text);
+      await unreadable(lib.surePick(client), "GET /svc/surePick()", 200, notObject(text), text);
+      await unreadable(lib.pick(client), "GET /svc/pick()", 200, notObject(text), text);
+      await unreadable(lib.stats(client), "GET /svc/stats()", 200, notObject(text), text);
+      await unreadable(lib.totals(client), "GET /svc/totals()", 200, notObject(text), text);
+      await unreadable(lib.lend(client, { title: "Dune" }), "POST /svc/lend", 200, notObject(text), text);
+      await unreadable(lib.restock(client), "POST /svc/restock", 200, notObject(text), text);
+      await unreadable(lib.first(client, lib.books()), "GET /svc/Books/Lib.first()", 200, notObject(text), text);
+      // A create's and an update's answer is the entity too (or nothing), whatever `prefer` said.
+      await unreadable(lib.createBook(client, lib.books(), { id: "b9" }), "POST /svc/Books", 200, notObject(text), text);
+      await unreadable(lib.createBook(client, lib.books(), { id: "b9" }, { prefer: "return=minimal" }), "POST /svc/Books", 200, notObject(text), text);
+      await unreadable(lib.updateBook(client, dune, { title: "New" }), "PATCH /svc/Books('b1')", 200, notObject(text), text);
+    }
+  });
+
+  test("JSON null: null where the result may be null; where it cannot, it rejects as a 204 does", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const dune = lib.books().byKey("b1");
+    srv.handle(() => json(" null\n"));
+    await expect(lib.getBook(client, lib.bookSequel(dune))).resolves.toBeNull();
+    await expect(lib.getBook(client, lib.latestRef(lib.books()))).resolves.toBeNull();
+    await expect(lib.pick(client)).resolves.toBeNull();
+    await expect(lib.stats(client)).resolves.toBeNull();
+    await expect(lib.lend(client, { title: "Dune" })).resolves.toBeNull();
+    await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
+    await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ value: null });
+    const sure = "application/json, but the body is null, and the metadata says the result cannot be null";
+    await unreadable(lib.getBook(client, dune), "GET /Books('b1')", 200, sure, "null");
+    await unreadable(lib.getAuthor(client, lib.bookAuthor(dune)), "GET /Books('b1')/author", 200, sure, "null");
+    await unreadable(lib.surePick(client), "GET /surePick()", 200, sure, "null");
+    await unreadable(lib.totals(client), "GET /totals()", 200, sure, "null");
+    await unreadable(lib.restock(client), "POST /restock", 200, sure, "null");
+    await unreadable(lib.first(client, lib.books()), "GET /Books/Lib.first()", 200, sure, "null");
+    await unreadable(lib.shelf(client), "GET /shelf()", 200, sure, "null");
+    await unreadable(lib.format(client), "GET /format()", 200, sure, "null");
+    // A sure primitive whose `value` is null.
+    srv.handle(() => json('{"value":null}'));
+    await unreadable(lib.shelf(client), "GET /shelf()", 200, 'application/json, but the body is {"value":null}, and the metadata says the result cannot be null', '{"value":null}');
+    await expect(lib.mostRead(client)).resolves.toEqual({ value: null });
+    // A create or update answers the entity or nothing (an empty body, 204), not null.
+    srv.handle(() => json("null"));
+    await unreadable(lib.createBook(client, lib.books(), { id: "b9" }), "POST /Books", 200, "application/json, but the body is not an object: null", "null");
+    await unreadable(lib.updateBook(client, dune, { title: "New" }), "PATCH /Books('b1')", 200, "application/json, but the body is not an object: null", "null");
+  });
+
+  test("one primitive or enum value comes as an object with `value` (JSON Format §11)", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const notValue = (text: string) => `application/json, but the body is not an object with \`value\`: ${text}`;
+    for (const text of [...ODD, '{"id":"b1"}']) {
+      srv.handle(() => json(text));
+      await unreadable(lib.shelf(client), "GET /shelf()", 200, notValue(text), text);
+      await unreadable(lib.format(client), "GET /format()", 200, notValue(text), text);
+      await unreadable(lib.mostRead(client), "GET /mostRead()", 200, notValue(text), text);
+      await unreadable(lib.reserve(client, { title: "Dune" }), "POST /reserve", 200, notValue(text), text);
+    }
+    srv.handle(() => json('{"@odata.context":"$metadata#Edm.Int32","value":3}'));
+    await expect(lib.reserve(client, { title: "Dune" })).resolves.toEqual({ "@odata.context": "$metadata#Edm.Int32", value: 3 });
+    await expect(lib.shelf(client)).resolves.toEqual({ "@odata.context": "$metadata#Edm.Int32", value: 3 });
+  });
+
+  test("not affected: an entity's own `value` property, pages, an action without a result, streams", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => json('{"id":"x1","value":null}'));
+    await expect(rt.read(client, rt.at("/Settings('x1')"), undefined)).resolves.toEqual({ id: "x1", value: null });
+    srv.handle(() => json("42"));
+    await unreadable(lib.listBooks(client, lib.books()), "GET /Books", 200, "application/json, but the body is not a collection (a page with a `value` array): 42", "42");
+    await lib.tidy(client);
+    expect(await (await rt.readStream(client, rt.stream(lib.books().byKey("b1"), "cover"))).text()).toBe("42");
+    srv.handle(() => json(""));
+    await expect(lib.updateBook(client, lib.books().byKey("b1"), { title: "New" })).resolves.toBeUndefined();
   });
 });
 
@@ -165,6 +274,30 @@ describe("error pages that are not JSON", () => {
     srv.handle(() => ({ status: 502, headers: { "content-type": "text/plain" }, body: "Bad gateway\n" }));
     const short = await rejection(lib.getBook(client, lib.books().byKey("b1")));
     expect([short.status, short.code, short.message, short.body]).toEqual([502, "502", "Bad gateway", "Bad gateway\n"]);
+  });
+});
+
+describe("which request failed", () => {
+  test("`request` names it on every ODataError; a non-2xx answer's message stays the service's", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    srv.handle(() => ({ status: 404 }));
+    const gone = await rejection(lib.getBook(client, lib.books().byKey("x")));
+    expect([gone.status, gone.message, gone.request]).toEqual([404, "404 Not Found", `GET ${srv.url}/svc/Books('x')`]);
+    srv.handle(() => ({ status: 400, body: { error: { code: "BadRequest", message: "Title is required" } } }));
+    const bad = await rejection(lib.createBook(client, lib.books(), { id: "b9" }));
+    expect([bad.code, bad.message, bad.request]).toEqual(["BadRequest", "Title is required", `POST ${srv.url}/svc/Books`]);
+    const patched = await rejection(lib.updateBook(client, lib.books().byKey("b9"), { title: "" }, { replace: true }));
+    expect(patched.request).toBe(`PUT ${srv.url}/svc/Books('b9')`);
+    expect((await rejection(lib.reserve(client, { title: "Dune" }))).request).toBe(`POST ${srv.url}/svc/reserve`);
+    expect((await rejection(rt.count(client, lib.books(), { filter: "year gt 1960" }))).request).toBe(`GET ${srv.url}/svc/Books/$count?$filter=year%20gt%201960`);
+    expect((await rejection(rt.removeRef(client, lib.bookSequel(lib.books().byKey("b1"))))).request).toBe(`DELETE ${srv.url}/svc/Books('b1')/sequel/$ref`);
+    // A next page: its own address.
+    srv.handle((req) => (req.url.includes("skiptoken") ? { status: 500, body: "Internal error" } : { body: { value: [{ id: "b1" }], "@odata.nextLink": `${srv.url}/svc/Books?$skiptoken=2` } }));
+    const next = await rejection(rt.collectAll(client, lib.listBooks(client, lib.books(), { query: { tenant: "t" } })));
+    expect([next.status, next.message, next.request]).toEqual([500, "Internal error", `GET ${srv.url}/svc/Books?$skiptoken=2`]);
+    // Not retried for its Retry-After.
+    srv.handle(() => ({ status: 503, headers: { "retry-after": "120" } }));
+    expect((await rejection(lib.getBook(rt.createClient({ baseUrl: srv.url, retry: { maxDelayMs: 1000 } }), lib.books().byKey("b1")))).request).toBe(`GET ${srv.url}/Books('b1')`);
   });
 });
 

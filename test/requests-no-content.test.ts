@@ -25,7 +25,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-/** What a call answered 204 must reject with: an ODataError of status 204 naming the request, and the service's request id. */
+/** What a call answered 204 must reject with: an ODataError of status 204 naming the request (in `message` and `request`), and the service's request id. */
 async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataError"], request: string, expected = "the metadata says the result cannot be null"): Promise<void> {
   const e: unknown = await call.then(
     (v) => ({ resolved: v }),
@@ -33,8 +33,9 @@ async function rejects204(call: Promise<unknown>, ODataError: Runtime["ODataErro
   );
   expect(e).toBeInstanceOf(ODataError);
   const err = e as InstanceType<Runtime["ODataError"]>;
-  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body }).toEqual({ name: "ODataError", status: 204, code: "204", requestId: "rq-1", body: undefined });
-  expect(err.message).toBe(`${request.replace(" /", ` ${srv.url}/`)}: 204 No Content, but ${expected}`);
+  const named = request.replace(" /", ` ${srv.url}/`);
+  expect({ name: err.name, status: err.status, code: err.code, requestId: err.requestId, body: err.body, request: err.request }).toEqual({ name: "ODataError", status: 204, code: "204", requestId: "rq-1", body: undefined, request: named });
+  expect(err.message).toBe(`${named}: 204 No Content, but ${expected}`);
 }
 
 const noContent = () => ({ status: 204, headers: { "request-id": "rq-1" } });

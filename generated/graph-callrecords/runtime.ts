@@ -330,7 +330,8 @@ export interface Page<T> {
  * message, ... } }` when it sent one (else its text, cut short in `message`, whole in `body`); a
  * 204 No Content where the metadata says the result cannot be null (status and code 204, the
  * request in the message); or a 2xx whose body the call cannot read (code `UnreadableBody`, see
- * `unreadable`).
+ * `unreadable`). `request` names the request that failed, `GET https://host/svc/People('x')`, also
+ * where `message` is the service's own.
  */
 export class ODataError extends Error {
   declare readonly status: number;
@@ -338,19 +339,23 @@ export class ODataError extends Error {
   declare readonly innerError: unknown;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;
+  /** The method and URL of the request answered so (the URL as sent: a relative `baseUrl` stays relative). */
+  declare readonly request: string;
 
-  constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown) {
+  /** `request` may be left out where no request was made (an error made up in a test): it is then "". */
+  constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
-    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body });
+    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body, request });
   }
 }
 
-/** `value` as a JSON object, or undefined when it is not one. */
+/** `value` as a JSON object, or undefined when it is not one (an array is not). */
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function toError(response: Response, body: unknown): ODataError {
+/** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
+function toError(response: Response, body: unknown, request: string): ODataError {
   const { status, headers } = response;
   const err = record(record(body)?.["error"]) ?? record(body) ?? {};
   const { code, message } = err;
@@ -363,38 +368,47 @@ function toError(response: Response, body: unknown): ODataError {
     inner,
     typeof requestId === "string" ? requestId : undefined,
     body,
+    request,
   );
 }
 
 /**
- * A 204 No Content (no result) where the metadata says the result cannot be null: an entity by key,
- * a singleton or navigation property that is not nullable, an operation's `Nullable="false"` result.
+ * No result where the metadata says the result cannot be null (an entity by key, a singleton or
+ * navigation property that is not nullable, an operation's `Nullable="false"` result): a 204 No
+ * Content, or JSON `null` (`body`: the body `null`, or `{ "value": null }` for one primitive value).
  * The call rejects, rather than resolving a null its type does not admit, with an ODataError, as
  * for any answer it cannot resolve with: callers already catch it, and it carries the status and
  * the service's request id, which a support request needs (a TypeError, as `items` reports a page
- * without `value`, would carry neither).
+ * without `value`, would carry neither). A 204 has status and code 204; JSON `null` is an
+ * `unreadable` body: `GET https://…/surePick(): 200 application/json, but the body is null, and the
+ * metadata says the result cannot be null`.
  */
-function noContent(response: Response, request: string, expected = "the metadata says the result cannot be null"): ODataError {
-  return new ODataError(204, "204", `${request}: 204 No Content, but ${expected}`, undefined, toError(response, undefined).requestId, undefined);
+function noContent(response: Response, request: string, expected = "the metadata says the result cannot be null", body?: unknown): ODataError {
+  const text = JSON.stringify(body);
+  if (response.status !== 204) return unreadable(response, request, text, "", `the body is ${excerpt(text)}, and ${expected}`);
+  return new ODataError(204, "204", `${request}: 204 No Content, but ${expected}`, undefined, toError(response, undefined, request).requestId, undefined, request);
 }
 
 /**
- * A 2xx whose body is not what the call reads (`what`: JSON, or a count), or is empty where a value
+ * A 2xx whose body is not what the call reads (`what`: JSON, an object, a count), or is empty where a value
  * is expected: an HTML sign-in page from a proxy, a truncated body. The call rejects with an
  * ODataError (the response's status, code `UnreadableBody`, the whole text in `body`) rather than
  * resolving the text typed as the result: `GET https://…/Books('b1'): 200 text/html, but the body
  * is not JSON: <!DOCTYPE html>…`.
  */
-function unreadable(response: Response, request: string, text: string, what: string): ODataError {
+function unreadable(response: Response, request: string, text: string, what: string, but = `the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`): ODataError {
   const { status } = response;
   const type = response.headers.get("content-type") ?? "without Content-Type";
-  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`, undefined, toError(response, undefined).requestId, text);
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, toError(response, undefined, request).requestId, text, request);
 }
 
-/** A body's text for a message: on one line, its first 200 characters and its whole length when longer (the whole text stays in `body`). */
+/**
+ * A body's text for a message: on one line, its first 200 characters and its whole length when
+ * longer (the whole text stays in `body`); a character outside the BMP is not cut in half.
+ */
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 200)}... (${text.length} characters)` : line;
+  return line.length > 200 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -923,21 +937,21 @@ interface Exchange {
 /**
  * Sends a request; resolves with the parsed JSON body (undefined for 204) or rejects with ODataError.
  * With `page`, the body is a collection (`{ value: [...] }`), whose items `validate` checks one by one.
- * A null single result comes as 204 No Content (Protocol §9.1.4, §11.5.4): with `"value"`, the
- * result is one nullable primitive (`{ value: x }`, JSON Format §11), and 204 resolves
- * `{ value: null }`; with `"single"`, it is one nullable entity or complex value, and 204 resolves
- * `null`; with `"sure"`, it is one value that cannot be null, and 204 rejects (ODataError, status 204).
+ * One result is an object (see `receiveOne`), and a null one comes as 204 No Content (Protocol
+ * §9.1.4, §11.5.4) or JSON `null`: with `"value"`, the result is one nullable primitive
+ * (`{ value: x }`, JSON Format §11), and null resolves `{ value: null }`; with `"single"`, it is one
+ * nullable entity or complex value, and null resolves `null`; with `"sure"` (an entity or complex
+ * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "single" | "sure" = false): Promise<T> {
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = withCustomQuery(pathAndQuery, options?.query);
   const response = await execute(client, { method, url, json: body }, options);
   const request = `${method} ${client.baseUrl}${url}`;
-  if (response.status === 204 && typeof page === "string") {
-    if (page === "sure") throw noContent(response, request);
-    return (page === "value" ? { value: null } : null) as T;
-  }
+  if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
-  return page === true ? receivePage<T>(client, response, options, request) : receive<T>(client, response, options, page ? request : undefined);
+  if (!page) return receive<T>(client, response, options);
+  const value = page === "value" || page === "sureValue";
+  return receiveOne<T>(client, response, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
 }
 
 /**
@@ -951,8 +965,9 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
 
 /**
  * GET of an entity (or a page of a collection) with query options. One entity answered 204 No
- * Content is null where the address may have nothing there (made by `nullable`: Protocol §11.2.7, a
- * single-valued navigation property with nothing related); elsewhere it rejects (ODataError, status 204).
+ * Content (or JSON `null`) is null where the address may have nothing there (made by `nullable`:
+ * Protocol §11.2.7, a single-valued navigation property with nothing related); elsewhere it rejects
+ * (ODataError). A body that is no JSON object rejects (`UnreadableBody`).
  */
 export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
@@ -961,11 +976,7 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   const url = withCustomQuery(withQuery(target.path, options), options?.query);
   const response = await execute(client, { method: "GET", url }, options);
   const request = `GET ${client.baseUrl}${url}`;
-  if (!page && response.status === 204) {
-    if ((target as EntityRef<unknown, null>).nullable) return null as T;
-    throw noContent(response, request);
-  }
-  return page ? receivePage<T>(client, response, options, request) : receive<T>(client, response, options, request);
+  return page ? receivePage<T>(client, response, options, request) : receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 }
 
 /** POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`. */
@@ -994,7 +1005,7 @@ export async function remove(client: Client, target: EntityRef<unknown, null>, o
  */
 function withoutReadInfo(body: unknown): unknown {
   const o = record(body);
-  if (!o || Array.isArray(body)) return body;
+  if (!o) return body;
   return Object.fromEntries(Object.entries(o).filter(([k]) => !READ_ONLY_INFO.test(k)));
 }
 const READ_ONLY_INFO =
@@ -1039,7 +1050,7 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (response.ok) return response;
-      const error = toError(response, await parseBody(response));
+      const error = toError(response, await parseBody(response), `${x.method} ${unlocated(url)}`);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1108,11 +1119,12 @@ function joinPreferences(earlier: string, later: string): string {
 /**
  * The body as JSON, undefined when empty. An error's body that is not JSON is its text. A result's
  * (`request`, `GET https://…`, given) rejects (`unreadable`) when it is not JSON, and when it is
- * empty, unless it may be (`optional`: an update, a create with `return=minimal`) or is a 204. A
+ * empty, unless it may be (`optional`: an update, a create with `return=minimal`) or is a 204; and,
+ * with `shape`, when it is JSON of another shape (`null`, no result, is the caller's to judge). A
  * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
  * name it (see `prefixed`).
  */
-async function parseBody(response: Response, request?: string, optional?: boolean): Promise<unknown> {
+async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -1122,8 +1134,17 @@ async function parseBody(response: Response, request?: string, optional?: boolea
     if (request) throw unreadable(response, request, text, "JSON");
     return text;
   }
+  const o = record(body);
+  if (shape && body != null && !(o && (shape === AN_OBJECT || "value" in o))) throw unreadable(response, request!, text, shape);
   return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
 }
+
+/**
+ * The shapes of a single result (JSON Format §5, §7, §11): an entity or complex value is a JSON
+ * object; one primitive or enum value is wrapped, `{ "value": … }`.
+ */
+const AN_OBJECT = "an object";
+const A_VALUE = "an object with `value`";
 
 /**
  * JSON Format 4.01 §4.5: a payload with `OData-Version: 4.01` or later SHOULD write control
@@ -1144,9 +1165,30 @@ function prefixed(value: unknown): unknown {
 const CONTROL_INFO =
   /@(context|metadataEtag|type|count|nextLink|deltaLink|id|editLink|readLink|etag|navigationLink|associationLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)$/;
 
-/** The JSON body of a response (to `request`: see `parseBody`), checked with `options.validate`. */
+/**
+ * The JSON body of a response, checked with `options.validate`: with `request` (see `parseBody`), an
+ * entity (a create's or update's answer), which is an object, or nothing where it may be (`optional`);
+ * without, whatever it is (an action without a result: not read as one).
+ */
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
-  return checked(await parseBody(response, request, optional), options?.validate, validateOptions(client)) as T;
+  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
+  if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
+  return checked(body, options?.validate, validateOptions(client)) as T;
+}
+
+/**
+ * One result (the answer to `request`), checked with `options.validate`: an entity or complex value,
+ * or with `shape` A_VALUE one primitive or enum value. None (204 No Content, JSON `null`, a `value`
+ * that is `null`; Protocol §9.1.4, §11.2.7, §11.5.4) resolves `none` where the result may be null
+ * (`null`, `{ value: null }`); where it cannot (`none` undefined), the call rejects (`noContent`).
+ */
+async function receiveOne<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): Promise<T> {
+  const body = await parseBody(response, request, false, shape);
+  if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
+    if (none === undefined) throw noContent(response, request, undefined, body);
+    if (body == null) return none as T;
+  }
+  return checked(body, options?.validate, validateOptions(client)) as T;
 }
 
 /**
@@ -1269,9 +1311,10 @@ export async function count(
   const url = withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search });
   const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
   const text = await response.text();
-  // Digits only: Number("") is 0, Number("0x1f") 31.
-  if (!/^\s*\d+\s*$/.test(text)) throw unreadable(response, `GET ${client.baseUrl}${url}`, text, "a count");
-  return Number(text);
+  // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${client.baseUrl}${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ export interface OperationView {
   /**
    * `, true` when the result is a collection (a page whose items `validate` checks), `, "value"` for
    * one nullable primitive (204 is `{ value: null }`), `, "single"` for one nullable entity or
-   * complex value (204 is `null`), `, "sure"` for one value that cannot be null (204 rejects), else
-   * "" (no result, or a stream).
+   * complex value (204 is `null`), `, "sureValue"` and `, "sure"` for one of those that cannot be
+   * null (204 rejects), else "" (no result, or a stream).
    */
   page: string;
   /** The runtime function that sends it: `rt.send<Result>`, or `rt.sendForStream` for a stream result. */
@@ -168,8 +168,9 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
 function pageMode(ret: TypeRef | undefined, stream: boolean): string {
   if (!ret || stream) return "";
   if (ret.collection) return ", true";
-  if (!ret.nullable) return ', "sure"';
-  return ret.type.kind === "entity" || ret.type.kind === "complex" ? ', "single"' : ', "value"';
+  const value = ret.type.kind !== "entity" && ret.type.kind !== "complex";
+  if (!ret.nullable) return value ? ', "sureValue"' : ', "sure"';
+  return value ? ', "value"' : ', "single"';
 }
 
 /**

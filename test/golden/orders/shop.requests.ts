@@ -125,5 +125,5 @@ export function search<S extends rt.PropertyName<Order, OrderNavigation> = never
 
 /** Function `shop.openStores` (imported as `/openStores`). */
 export function openStores(client: rt.Client, options?: rt.ReadOptions): Promise<{ value: number }> {
-  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options, "sure");
+  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options, "sureValue");
 }
