@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allProperties, deprecation, description } from "../model/rules";
+import { allProperties, deprecation, description, isComputed } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -54,6 +54,8 @@ export interface EntityRequestsView {
   returned: string;
   /** create's type parameter (its options): `O`, unless the signature names a type so. */
   written: string;
+  /** create's body: `Partial<T>`, without the properties the service computes (`Core.Computed`, own or inherited). */
+  createBody: string;
   get: string;
   list: string;
   create: string;
@@ -252,6 +254,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("O", named),
+      createBody: createBody(self, t),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -565,3 +568,15 @@ function allNavigation(t: StructuredType): NavigationProperty[] {
 }
 
 export type { StructuredType };
+
+/**
+ * A create's body type: every property may be left out (the service fills in defaults and keys it
+ * makes), and those the service computes (Core.Computed, the entity's own or its base types') may not
+ * be given, as the validators' `create` mode has it: `Partial<Omit<Person, "Concurrency">>`.
+ */
+function createBody(self: string, t: EntityType): string {
+  const computed: string[] = [];
+  for (let x: EntityType | undefined = t; x; x = x.baseType)
+    for (const p of x.properties) if (isComputed(p)) computed.push(JSON.stringify(p.name));
+  return computed.length ? `Partial<Omit<${self}, ${computed.join(" | ")}>>` : `Partial<${self}>`;
+}
