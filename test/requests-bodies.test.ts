@@ -322,3 +322,22 @@ describe("a Retry-After longer than maxDelayMs", () => {
     expect(noRetry.message).toBe("429 Too Many Requests");
   });
 });
+
+describe("operation results of no known type", () => {
+  const untypedDir = generateFixture("requests/untyped-results.xml", "bodies-untyped");
+  const u: typeof import("./.generated/bodies-untyped/U.requests") = require(path.join(untypedDir, "U.requests"));
+  const urt: typeof import("./.generated/bodies-untyped/runtime") = require(path.join(untypedDir, "runtime"));
+
+  test("Edm.Untyped, a type of a document not among the inputs, no ReturnType: typed unknown, resolved as they come", async () => {
+    const client = urt.createClient({ baseUrl: srv.url });
+    const thing = { id: "t1", name: "Thing" };
+    srv.handle(() => ({ body: thing }));
+    await expect(u.anything(client)).resolves.toEqual(thing);
+    await expect(u.elsewhere(client)).resolves.toEqual(thing);
+    await expect(u.unsaid(client)).resolves.toEqual(thing);
+    srv.handle(() => ({ body: { value: 7 } }));
+    await expect(u.anything(client)).resolves.toEqual({ value: 7 });
+    const result: unknown = await u.elsewhere(client);
+    void result;
+  });
+});

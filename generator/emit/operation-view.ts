@@ -153,7 +153,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     path,
     method: isFunction ? "GET" : "POST",
     body: isFunction ? "undefined" : params.length ? "params" : "{}",
-    page: pageMode(op.returnType, stream),
+    page: pageMode(op.returnType, stream || result === "unknown"),
     send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
   };
 }
@@ -163,10 +163,11 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
  * checks each item, as for a list. One value comes as 204 No Content when null (Protocol §9.1.4,
  * §11.5.4): where the ReturnType is nullable, a primitive or enum (`{ value: x | null }`) resolves
  * `{ value: null }`, an entity or complex value `null`; where it is not (Nullable="false"), the call
- * rejects, as its type admits no null. No result (an action without one) and a stream: as sent.
+ * rejects, as its type admits no null. No result (an action without one), a stream and a result of
+ * no known type (`unknown`: Edm.Untyped, a type of a document not among the inputs): as sent.
  */
-function pageMode(ret: TypeRef | undefined, stream: boolean): string {
-  if (!ret || stream) return "";
+function pageMode(ret: TypeRef | undefined, asSent: boolean): string {
+  if (!ret || asSent) return "";
   if (ret.collection) return ", true";
   const value = ret.type.kind !== "entity" && ret.type.kind !== "complex";
   if (!ret.nullable) return value ? ', "sureValue"' : ', "sure"';
@@ -197,5 +198,7 @@ function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
   // CSDL §12.8: Nullable means nothing for a collection of entities.
   if (ref.collection) return `rt.Page<${ref.nullable && ref.type.kind !== "entity" ? `${item} | null` : item}>`;
   const structured = ref.type.kind === "entity" || ref.type.kind === "complex";
+  // A value of no known type may be an object or a `{ value }` wrapper: it is given as it comes.
+  if (item === "unknown") return "unknown";
   return structured ? item : `{ value: ${item}${ref.nullable ? " | null" : ""} }`;
 }
