@@ -288,3 +288,33 @@ describe("the slice's types for the subtypes it leaves out", () => {
     }, 240_000);
   }
 });
+
+test("a navigation property's target kept only as a base type still takes values of its left-out subtypes", () => {
+  const csdl = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="d" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="principal"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+      <EntityType Name="person" BaseType="d.principal"><Property Name="mail" Type="Edm.String"/></EntityType>
+      <EntityType Name="team" BaseType="d.principal"><Property Name="title" Type="Edm.String"/></EntityType>
+      <EntityType Name="note">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <NavigationProperty Name="owner" Type="d.principal"/>
+      </EntityType>
+      <EntityContainer Name="c"><EntitySet Name="notes" EntityType="d.note"/><EntitySet Name="people" EntityType="d.person"/></EntityContainer>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`;
+  // principal is kept as person's base type, and as the target of note's owner.
+  const result = generate({ inputs: [{ file: "nav.xml", content: csdl }], include: ["d.note", "d.person"] });
+  expect([...result.model.types.keys()].sort()).toEqual(["d.note", "d.person", "d.principal"]);
+  const dir = path.join(GENERATED, "omitted-nav");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+  const v: { validateNote(value: unknown): { valid: boolean; errors: readonly { path: string; message: string }[] } } = require(path.join(dir, "d.validators"));
+  expect(errors(v.validateNote({ id: "n1", owner: { "@odata.type": "#d.team", id: "g1", title: "Ops" } }))).toEqual([]);
+  expect(errors(v.validateNote({ id: "n1", owner: { "@odata.type": "#d.team", id: 7 } }))).toEqual([expect.stringMatching(/^\/owner\/id: /)]);
+});

@@ -51,9 +51,14 @@ export function copyModel(
   const typeOf = <T extends ModelType>(t: T): T => (t.kind === "primitive" ? t : ((types.get(t) as T | undefined) ?? t));
   const ref = (r: TypeRef): TypeRef => ({ ...r, type: typeOf(r.type) });
   const kept = (t: ModelType) => t.kind === "primitive" || types.has(t);
+  // A kept navigation property's target holds values too (an expanded one, a read through it),
+  // even where the slice keeps that type only as a base type of another.
+  const values = new Set<SchemaType>(asValue);
+  for (const t of types.keys())
+    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) if (types.has(n.target)) values.add(n.target);
   // Whether a value may be of `t` or a subtype: `t` or a base type of it is kept as a value.
   const holdsValues = (t: StructuredType) => {
-    for (let b: StructuredType | undefined = t; b; b = b.baseType) if (asValue.has(b)) return true;
+    for (let b: StructuredType | undefined = t; b; b = b.baseType) if (values.has(b)) return true;
     return false;
   };
 
