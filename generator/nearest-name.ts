@@ -27,11 +27,15 @@ function editDistance(a: string, b: string, cap: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
       row.push(d);
+      if (d < least) least = d;
     }
+    // No later row can come back below this one's least (less one, for a swap): already too far.
+    if (least > cap) return cap;
     prev2 = prev;
     prev = row;
   }

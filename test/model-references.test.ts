@@ -91,6 +91,17 @@ describe("a name no type has: why, in the message", () => {
     );
   });
 
+  test("the suggestion is of the kind the place needs: an entity type for a navigation target or an entity's base type", () => {
+    const types = `<EnumType Name="colour"><Member Name="red"/></EnumType><ComplexType Name="place"><Property Name="city" Type="Edm.String"/></ComplexType>
+      <EntityType Name="shop" BaseType="ns.plac"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="c" Type="ns.color"/></EntityType>`;
+    const xml = edmx(schema("ns", types));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, `<EntityType Name="shop"`)}: error ODG103: base type ns.plac is not defined [ns.shop]`,
+      `a.xml:${where(xml, "<NavigationProperty")}: error ODG103: type ns.color is not defined [ns.shop/c]`,
+    ]);
+  });
+
   test("a misspelt type gets the nearest name of its namespace; a misspelt Edm type the nearest primitive", () => {
     const types = `<ComplexType Name="address"><Property Name="city" Type="Edm.Strin"/></ComplexType><ComplexType Name="person"><Property Name="home" Type="ns.adress"/></ComplexType>`;
     const xml = edmx(schema("ns", types));

@@ -148,9 +148,10 @@ export function findTypescript(fromDirs: readonly string[]): TypeScript {
   }
   if (unusable.length === 0)
     throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
+  const lacking = unusable.some((u) => !u.includes(": it could not be loaded"));
   throw new Error(
     `a .ts config is transpiled with TypeScript's JS API (transpileModule), which none of these gives: ${unusable.join("; ")} ` +
-      "(TypeScript 7's npm package has none); write odatagen.config.mjs instead (the same config without its types) or .json",
+      `${lacking ? "(TypeScript 7's npm package has none); " : "; "}write odatagen.config.mjs instead (the same config without its types) or .json`,
   );
 }
 

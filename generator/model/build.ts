@@ -574,7 +574,7 @@ class ModelBuilder {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
       // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
-      const near = nearestName(rawName.slice(4), PRIMITIVES);
+      const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? nearestName(rawName.slice(4), PRIMITIVES) : undefined;
       this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type${near ? ` (did you mean Edm.${near}?)` : ""}; it is read as Edm.Untyped`, path, at);
       return primitive("Untyped");
     }
@@ -594,26 +594,41 @@ class ModelBuilder {
     return undefined;
   }
 
-  /** Suggestions given so far: each looks through a namespace's types, so a document of thousands of misspelt names gets the first ones only. */
-  hintsGiven = 0;
+  /**
+   * Work left for "did you mean" suggestions, in names compared: each looks through the types of a
+   * namespace, so a document of thousands of misspelt names over thousands of types gets the first
+   * ones only (a suggestion is a courtesy; its cost must not grow with the square of the document).
+   */
+  hintBudget = 50_000;
+  /** Type names by namespace, for suggestions (made on the first one). */
+  typesByNamespace: Map<string, SchemaType[]> | undefined;
 
   /**
    * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
    * document references but the inputs do not hold (references are not followed), or a type of its
-   * namespace is spelt nearly so ("did you mean"). "" when neither.
+   * namespace, of one of `kinds` (any when absent), is spelt nearly so ("did you mean"). "" when
+   * neither.
    */
-  missingTypeHint(q: string): string {
+  missingTypeHint(q: string, kinds?: readonly SchemaType["kind"][]): string {
     const dot = q.lastIndexOf(".");
     if (dot < 0) return "";
     const ns = q.slice(0, dot);
     const uri = this.referenced.get(ns);
     if (uri !== undefined && !this.loaded.has(ns))
       return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
-    if (++this.hintsGiven > 100) return "";
     const local = q.slice(dot + 1);
-    const names: string[] = [];
-    for (const t of this.types.values()) if (t.namespace === ns) names.push(t.name);
-    const near = nearestName(local, names);
+    if (local.length < 3 || this.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
+    if (!this.typesByNamespace) {
+      this.typesByNamespace = new Map();
+      for (const t of this.types.values()) {
+        const list = this.typesByNamespace.get(t.namespace);
+        if (list) list.push(t);
+        else this.typesByNamespace.set(t.namespace, [t]);
+      }
+    }
+    const candidates = (this.typesByNamespace.get(ns) ?? []).filter((t) => !kinds || kinds.includes(t.kind));
+    if ((this.hintBudget -= candidates.length) < 0) return "";
+    const near = nearestName(local, candidates.map((t) => t.name));
     return near ? ` (did you mean ${ns}.${near}?)` : "";
   }
 
@@ -723,7 +738,7 @@ class ModelBuilder {
     const path = type.qualifiedName;
     const base = this.types.get(this.qualify(raw.baseType, raw.at));
     if (!base) {
-      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${this.missingTypeHint(this.qualify(raw.baseType, raw.at))}`, path, raw.at);
+      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${this.missingTypeHint(this.qualify(raw.baseType, raw.at), [type.kind])}`, path, raw.at);
       return;
     }
     if (base.kind !== type.kind) {
@@ -802,7 +817,7 @@ class ModelBuilder {
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${this.missingTypeHint(this.qualify(name, n.at))}`,
+          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${this.missingTypeHint(this.qualify(name, n.at), ["entity"])}`,
           path,
           n.at,
         );
