@@ -79,7 +79,7 @@ describe("entity container", () => {
     expect(b.errors).toEqual([expect.objectContaining({ code: "ODG103", path: "ns.svc/xs" })]);
   });
 
-  test("an import of a bound action is a warning, and the import is left out (the action stays, bound); one of no action is an error", () => {
+  test("an import of a bound action, or of none, is a warning, and the import is left out (the action stays, bound)", () => {
     const b = build(edmx(schema("ns", `<EntityType Name="e">${KEYED}</EntityType>
       <Action Name="go" IsBound="true"><Parameter Name="it" Type="ns.e"/></Action>
       <EntityContainer Name="svc"><ActionImport Name="goNow" Action="ns.go"/></EntityContainer>`)));
@@ -89,7 +89,14 @@ describe("entity container", () => {
     ]);
     expect(b.model.container?.imports.map((i) => i.name)).toEqual([]);
     expect(b.model.schemas[0].operations.map((o) => o.name)).toEqual(["go"]);
-    const none = build(edmx(schema("ns", `<EntityContainer Name="svc"><ActionImport Name="goNow" Action="ns.gone"/></EntityContainer>`)));
-    expect(none.errors.map((d) => [d.code, d.path, d.message])).toEqual([["ODG103", "ns.svc/goNow", "action ns.gone is not defined"]]);
+    const none = build(edmx(schema("ns", `<EntityType Name="e">${KEYED}</EntityType><Action Name="run"/><Action Name="go" IsBound="true"><Parameter Name="it" Type="ns.e"/></Action>
+      <EntityContainer Name="svc"><ActionImport Name="goNow" Action="ns.gone"/><ActionImport Name="runNow" Action="run"/><ActionImport Name="goThen" Action="go"/></EntityContainer>`)));
+    expect(none.errors).toEqual([]);
+    expect(none.diagnostics.map((d) => [d.severity, d.code, d.path, d.message])).toEqual([
+      ["warning", "ODG103", "ns.svc/goNow", "action ns.gone is not defined; the import is left out"],
+      ["warning", "ODG103", "ns.svc/runNow", "action run is not defined (an import names its action qualified: ns.run?); the import is left out"],
+      ["warning", "ODG103", "ns.svc/goThen", "action go is not defined (ns.go is bound: no import can name it); the import is left out"],
+    ]);
+    expect(none.model.container?.imports.map((i) => i.name)).toEqual([]);
   });
 });

@@ -1040,6 +1040,20 @@ class ModelBuilder {
     return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
   }
 
+  /** For an import naming an operation without its namespace: the qualified names it may have meant (CSDL §13.5.1: an import names it qualified). */
+  unqualifiedHint(name: string, kind: Operation["kind"]): string {
+    if (name.includes(".")) return "";
+    const unbound: string[] = [];
+    const bound: string[] = [];
+    for (const [qn, ops] of this.operations) {
+      if (!qn.endsWith(`.${name}`)) continue;
+      if (ops.some((o) => o.kind === kind && !o.bound)) unbound.push(qn);
+      else if (ops.some((o) => o.kind === kind)) bound.push(qn);
+    }
+    if (unbound.length) return ` (an import names its ${kind} qualified: ${unbound.join(" or ")}?)`;
+    return bound.length ? ` (${bound.join(" and ")} ${bound.length > 1 ? "are" : "is"} bound: no import can name ${bound.length > 1 ? "them" : "it"})` : "";
+  }
+
   /**
    * CSDL 4.01 §13.1.2: a container includes the sets, singletons and imports of the one it extends,
    * so the service's containers share one set of names: two children of one name would both be
@@ -1123,7 +1137,10 @@ class ModelBuilder {
         // Only bound overloads: the import cannot be called, but the operation can, through its
         // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
         if (named?.length) this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
-        else if (given(i.operation)) this.diags.error(Codes.undefinedType, `${i.kind} ${i.operation} is not defined`, `${qn}/${i.name}`, i.at);
+        // One that names no operation at all: there is nothing to call, so leaving it out loses
+        // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
+        else if (given(i.operation))
+          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
         continue;
       }
       // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path
