@@ -136,7 +136,9 @@ test("a problem in an enum or operation the slice reads is reported where it is;
   expect(errors(badParameter, undefined)).toEqual(parameterError);
   expect(errors(badParameter, ["/items"])).toEqual(parameterError);
   expect(errors(badParameter, ["t.ops.other"])).toEqual([]);
-  // The binding parameter is read with the model: a problem there is reported by every slice.
+  // The binding parameter is read with the model: bound to a type no document declares, the
+  // operation is left out with a warning, by every slice (model-navigation.test.ts), and no slice fails.
   const badBinding = SPEC.replace('<Parameter Name="it" Type="o.other"/>', '<Parameter Name="it" Type="o.missing"/>');
-  expect(errors(badBinding, ["t.ops.item"])).toEqual([`${at(badBinding, '<Parameter Name="it" Type="o.missing"')} type o.missing is not defined (read as t.ops.missing)`]);
+  expect(errors(badBinding, ["t.ops.item"])).toEqual([]);
+  expect(errors(badBinding, undefined)).toEqual([]);
 });

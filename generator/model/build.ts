@@ -950,7 +950,10 @@ class ModelBuilder {
   }
 
   declareOperations(raw: RawSchema, schema: Schema): void {
-    for (const op of [...raw.actions, ...raw.functions]) schema.operations.push(this.operation(op, schema.namespace));
+    for (const op of [...raw.actions, ...raw.functions]) {
+      const o = this.operation(op, schema.namespace);
+      if (o) schema.operations.push(o);
+    }
     // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
     // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
     if (!this.readBody) this.leaveOut(checkFunctionOverloads(this.diags, schema.operations));
@@ -985,9 +988,22 @@ class ModelBuilder {
     return { type: primitive("Untyped"), collection: false, nullable: true, facets: {} };
   }
 
-  operation(op: RawOperation, ns: string): Operation {
+  operation(op: RawOperation, ns: string): Operation | undefined {
     const qn = `${ns}.${op.name}`;
     this.identifier(op.name, op.kind, qn, op.at);
+    const binding = op.parameters[0];
+    if (binding && xsBoolean(op.isBound ?? "") && given(binding.type)) {
+      // Bound to a type no document declares: nothing could be addressed to call it through, so it is
+      // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
+      const name = parseTypeName(binding.type).name;
+      const q = name.startsWith("Edm.") ? name : this.qualify(name, binding.at);
+      if (!name.startsWith("Edm.") && !this.types.has(q) && !this.referenced.has(q.slice(0, q.lastIndexOf(".")))) {
+        this.diags.warning(Codes.undefinedType,
+          `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
+          `${qn}/${binding.name}`, binding.at);
+        return undefined;
+      }
+    }
     const unique = this.uniqueNames(qn);
     for (const p of op.parameters) unique(p.name, p.at);
     // Overloads share a name, and each has annotations of its own: they are told apart by number.
