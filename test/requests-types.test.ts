@@ -669,7 +669,9 @@ test("entity types named S and O: the request functions' type parameters do not 
   expect(byFile(diagnostics, "types-letters").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
 });
 
-const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml"];
+// The SAP Cloud SDK test service has mistakes of its own (imports of no operation, operations bound to
+// an undefined type): they are left out with warnings, and the rest compiles.
+const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml", "sap-cloud-sdk-api-test-srv-v4.edmx"];
 
 withCorpus("generated modules of corpus services compile (tsc --strict)", () => {
   let diagnostics: string[];
