@@ -58,6 +58,19 @@ function session(): Record<string, unknown> {
 
 const errors = (r: { errors: readonly { path: string; message: string }[] }) => r.errors.map((e) => `${e.path}: ${e.message}`);
 
+/** `dir`'s modules and a `use.ts` of `lines` (removed afterwards) compile under --strict with `c`. */
+function compilesWith(c: Compiler, dir: string, lines: string[]): void {
+  const use = path.join(dir, "use.ts");
+  fs.writeFileSync(use, [...lines, ""].join("\n"));
+  try {
+    const r = runTsc(c, dir, tsFiles(dir));
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
+  } finally {
+    fs.rmSync(use);
+  }
+}
+
 describe("a slice's validators and the subtypes it leaves out", () => {
   test("the slice keeps endpoint and leaves its subtypes out (no includeDerived)", () => {
     expect(fs.readFileSync(path.join(sliceDir, "t.types.ts"), "utf8")).not.toMatch(/interface ParticipantEndpoint\b/);
@@ -251,24 +264,14 @@ describe("the slice's types for the subtypes it leaves out", () => {
       continue;
     }
     test(`${label}: the slice compiles under --strict, and values of left-out subtypes type-check`, () => {
-      const use = path.join(sliceDir, "use.ts");
-      fs.writeFileSync(use, [
+      compilesWith(c, sliceDir, [
         'import type { Session } from "./t.types.js";',
         'export const s: Session = { "@odata.type": "#t.teamsSession", id: "s1", modalities: [], startDateTime: "2024-01-01T10:00:00Z" };',
-        "",
-      ].join("\n"));
-      try {
-        const r = runTsc(c, sliceDir, tsFiles(sliceDir));
-        expect(r.output).toBe("");
-        expect(r.status).toBe(0);
-      } finally {
-        fs.rmSync(use);
-      }
+      ]);
     }, 240_000);
 
     test(`${label}: a check of @odata.type narrows an Any… union that holds left-out subtypes`, () => {
-      const use = path.join(excludedDir, "use.ts");
-      fs.writeFileSync(use, [
+      compilesWith(c, excludedDir, [
         'import type { AnyUserAgent } from "./t.types.js";',
         'export const left: AnyUserAgent = { "@odata.type": "#t.serviceUserAgent", headerValue: "x" };',
         "export function platform(a: AnyUserAgent): string | null | undefined {",
@@ -276,15 +279,7 @@ describe("the slice's types for the subtypes it leaves out", () => {
         '  if (a["@odata.type"] === "#t.serviceUserAgent") return a.headerValue;',
         "  return undefined;",
         "}",
-        "",
-      ].join("\n"));
-      try {
-        const r = runTsc(c, excludedDir, tsFiles(excludedDir));
-        expect(r.output).toBe("");
-        expect(r.status).toBe(0);
-      } finally {
-        fs.rmSync(use);
-      }
+      ]);
     }, 240_000);
   }
 });
