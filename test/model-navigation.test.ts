@@ -103,10 +103,12 @@ describe("entity container", () => {
   test("an operation bound to a type no document declares is a warning, and the operation is left out", () => {
     const b = build(edmx(schema("ns", `<EntityType Name="thing">${KEYED}</EntityType>
       <Action Name="poke" IsBound="true"><Parameter Name="it" Type="ns.thingy"/></Action>
-      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="Collection(ns.thing)"/><ReturnType Type="Edm.String"/></Function>`)));
+      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="Collection(ns.thing)"/><ReturnType Type="Edm.String"/></Function>
+      <EntityContainer Name="svc"><ActionImport Name="pokeNow" Action="ns.poke"/></EntityContainer>`)));
     expect(b.errors).toEqual([]);
     expect(b.diagnostics.map((d) => [d.severity, d.code, d.path, d.message])).toEqual([
       ["warning", "ODG103", "ns.poke/it", "action ns.poke is bound to ns.thingy, which is not defined (did you mean ns.thing?); the action is left out"],
+      ["warning", "ODG103", "ns.svc/pokeNow", "action ns.poke was left out (bound to a type that is not defined); the import is left out too"],
     ]);
     expect(b.model.schemas[0].operations.map((o) => o.name)).toEqual(["peek"]);
   });

@@ -76,6 +76,16 @@ describe("edmx:IncludeAnnotations selects nothing: every input's annotations app
   });
 });
 
+test("an operation bound to an undefined type is left out with a warning, also when another input references its namespace", () => {
+  const first = edmx(schema("ns", `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType><Action Name="poke" IsBound="true"><Parameter Name="it" Type="ns.thingy"/></Action>`));
+  const second = edmx(schema("other", TYPE), ref("first.xml", include("ns")));
+  for (const docs of [[["first.xml", first], ["second.xml", second]], [["second.xml", second], ["first.xml", first]]] as [string, string][][]) {
+    const r = generateDocs(docs);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([`first.xml:${where(first, `<Parameter Name="it"`)}: warning ODG103: action ns.poke is bound to ns.thingy, which is not defined; the action is left out [ns.poke/it]`]);
+  }
+});
+
 describe("a name no type has: why, in the message", () => {
   test("a base type or navigation target in a referenced document not among the inputs is an error that names the reference", () => {
     const types = `<EntityType Name="e" BaseType="sh.Base"/><EntityType Name="f"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/><NavigationProperty Name="n" Type="sh.Other"/></EntityType>`;

@@ -340,4 +340,13 @@ describe("operation results of no known type", () => {
     const result: unknown = await u.elsewhere(client);
     void result;
   });
+
+  test("the abstract Edm.EntityType: an entity as it comes (not wrapped in { value }); a number is no entity", async () => {
+    const client = urt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { "@odata.context": "$metadata#Things/$entity", id: "t1" } }));
+    const entity: Record<string, unknown> | null = await u.someEntity(client);
+    expect(entity).toEqual({ "@odata.context": "$metadata#Things/$entity", id: "t1" });
+    srv.handle(() => ({ body: 42 }));
+    await expect(u.someEntity(client)).rejects.toMatchObject({ code: "UnreadableBody" });
+  });
 });

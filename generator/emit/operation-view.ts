@@ -169,7 +169,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
 function pageMode(ret: TypeRef | undefined, asSent: boolean): string {
   if (!ret || asSent) return "";
   if (ret.collection) return ", true";
-  const value = ret.type.kind !== "entity" && ret.type.kind !== "complex";
+  const value = !structuredResult(ret);
   if (!ret.nullable) return value ? ', "sureValue"' : ', "sure"';
   return value ? ', "value"' : ', "single"';
 }
@@ -197,8 +197,14 @@ function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
   const item = refTs({ ...ref, collection: false });
   // CSDL §12.8: Nullable means nothing for a collection of entities.
   if (ref.collection) return `rt.Page<${ref.nullable && ref.type.kind !== "entity" ? `${item} | null` : item}>`;
-  const structured = ref.type.kind === "entity" || ref.type.kind === "complex";
+  const structured = structuredResult(ref);
   // A value of no known type may be an object or a `{ value }` wrapper: it is given as it comes.
   if (item === "unknown") return "unknown";
   return structured ? item : `{ value: ${item}${ref.nullable ? " | null" : ""} }`;
+}
+
+/** Whether one value of `ref` is an object of its own (JSON Format §11 wraps only the others in `{ value }`): an entity or complex value, of a declared type or the abstract Edm.EntityType or Edm.ComplexType. */
+function structuredResult(ref: TypeRef): boolean {
+  const t = ref.type;
+  return t.kind === "entity" || t.kind === "complex" || (t.kind === "primitive" && (t.name === "EntityType" || t.name === "ComplexType"));
 }

@@ -600,6 +600,8 @@ class ModelBuilder {
    * ones only (a suggestion is a courtesy; its cost must not grow with the square of the document).
    */
   hintBudget = 50_000;
+  /** Operations left out because they are bound to a type no document declares (operation()). */
+  readonly leftOutOperations = new Set<string>();
   /** Type names by namespace, for suggestions (made on the first one). */
   typesByNamespace: Map<string, SchemaType[]> | undefined;
 
@@ -626,8 +628,10 @@ class ModelBuilder {
         else this.typesByNamespace.set(t.namespace, [t]);
       }
     }
-    const candidates = (this.typesByNamespace.get(ns) ?? []).filter((t) => !kinds || kinds.includes(t.kind));
-    if ((this.hintBudget -= candidates.length) < 0) return "";
+    const all = this.typesByNamespace.get(ns) ?? [];
+    // The budget counts the names looked at, the filtered-out ones too.
+    if ((this.hintBudget -= all.length) < 0) return "";
+    const candidates = kinds ? all.filter((t) => kinds.includes(t.kind)) : all;
     const near = nearestName(local, candidates.map((t) => t.name));
     return near ? ` (did you mean ${ns}.${near}?)` : "";
   }
@@ -997,10 +1001,13 @@ class ModelBuilder {
       // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
       const name = parseTypeName(binding.type).name;
       const q = name.startsWith("Edm.") ? name : this.qualify(name, binding.at);
-      if (!name.startsWith("Edm.") && !this.types.has(q) && !this.referenced.has(q.slice(0, q.lastIndexOf(".")))) {
+      const ns = q.slice(0, q.lastIndexOf("."));
+      // A namespace referenced but not among the inputs is ODG110's (read as Edm.Untyped), not this.
+      if (!name.startsWith("Edm.") && !this.types.has(q) && !(this.referenced.has(ns) && !this.loaded.has(ns))) {
         this.diags.warning(Codes.undefinedType,
           `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
           `${qn}/${binding.name}`, binding.at);
+        this.leftOutOperations.add(qn);
         return undefined;
       }
     }
@@ -1156,7 +1163,11 @@ class ModelBuilder {
         // One that names no operation at all: there is nothing to call, so leaving it out loses
         // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
         else if (given(i.operation))
-          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
+          this.diags.warning(Codes.undefinedType,
+            this.leftOutOperations.has(this.qualify(i.operation, i.at))
+              ? `${i.kind} ${i.operation} was left out (bound to a type that is not defined); the import is left out too`
+              : `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`,
+            `${qn}/${i.name}`, i.at);
         continue;
       }
       // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path
