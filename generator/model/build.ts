@@ -152,10 +152,19 @@ class ModelBuilder {
   readonly loaded = new Set<string>();
   readonly operations = new Map<string, Operation[]>();
   readonly schemas: Schema[] = [];
-  /** Namespaces declared so far, by their lower-case form (checkSchemaNames). */
-  /** Each namespace by its lower-case form, with where its schema is: one file set per namespace. */
   /** Containers another one names in `Extends`, qualified. */
   readonly extendedContainers = new Set<string>();
+  /**
+   * Work left for "did you mean" suggestions, in names compared: each looks through the types of a
+   * namespace, so a document of thousands of misspelt names over thousands of types gets the first
+   * ones only (a suggestion is a courtesy; its cost must not grow with the square of the document).
+   */
+  hintBudget = 50_000;
+  /** Operations left out because they are bound to a type no document declares (operation()). */
+  readonly leftOutOperations = new Set<string>();
+  /** Type names by namespace, for suggestions (made on the first one). */
+  typesByNamespace: Map<string, SchemaType[]> | undefined;
+  /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
   readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
@@ -593,17 +602,6 @@ class ModelBuilder {
     this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${this.missingTypeHint(q)}`, path, at);
     return undefined;
   }
-
-  /**
-   * Work left for "did you mean" suggestions, in names compared: each looks through the types of a
-   * namespace, so a document of thousands of misspelt names over thousands of types gets the first
-   * ones only (a suggestion is a courtesy; its cost must not grow with the square of the document).
-   */
-  hintBudget = 50_000;
-  /** Operations left out because they are bound to a type no document declares (operation()). */
-  readonly leftOutOperations = new Set<string>();
-  /** Type names by namespace, for suggestions (made on the first one). */
-  typesByNamespace: Map<string, SchemaType[]> | undefined;
 
   /**
    * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
