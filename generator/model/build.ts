@@ -91,8 +91,12 @@ export interface LazyModel {
    * type; reads an enum type's members. Idempotent; other types are complete already.
    */
   fill(t: SchemaType): void;
-  /** Reads and links an operation's parameters after the first, its return type and annotations. Idempotent. */
-  fillOperation(op: Operation): void;
+  /**
+   * Reads and links an operation's parameters after the first, its return type and annotations.
+   * False when the operation is left out instead (a type it names is not defined, ODG103), with the
+   * imports left with none of their operations. Idempotent.
+   */
+  fillOperation(op: Operation): boolean;
   /** Fills the type an annotation target path (`ns.type/member`) starts with. */
   fillTarget(target: string, source?: SourceText): void;
   /** The annotations applied so far (each term and qualifier once per target), for the blocks read later. */
@@ -105,6 +109,13 @@ export interface LazyModel {
   checkLinks(keep: ReadonlySet<SchemaType>): void;
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
   checkTargets(groups: readonly RawAnnotationGroup[]): void;
+}
+
+/** An operation (one overload) left out, and why (ModelBuilder.leftOutOperations). */
+interface LeftOut {
+  kind: Operation["kind"];
+  bound: boolean;
+  why: string;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -160,8 +171,11 @@ class ModelBuilder {
    * ones only (a suggestion is a courtesy; its cost must not grow with the square of the document).
    */
   hintBudget = 50_000;
-  /** Operations left out because they are bound to a type no document declares (operation()). */
-  readonly leftOutOperations = new Set<string>();
+  /**
+   * Operations (overloads) left out because a type they name is declared by no document (operation(),
+   * fillOperation()), by qualified name: what each was, and why, for the imports that name them.
+   */
+  readonly leftOutOperations = new Map<string, LeftOut[]>();
   /** Type names by namespace, for suggestions (made on the first one). */
   typesByNamespace: Map<string, SchemaType[]> | undefined;
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
@@ -170,6 +184,8 @@ class ModelBuilder {
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
+  /** Lazy mode: operations left out when they were filled (fillOperation). */
+  readonly leftOutFilled = new Set<Operation>();
   /** Lazy mode: operations not filled yet, with their raw elements and how many parameters were read. */
   readonly unfilledOperations = new Map<Operation, { raw: RawOperation; read: number; target: string }>();
   /** memberNames: each structured type's own member names. */
@@ -342,18 +358,25 @@ class ModelBuilder {
    * Lazy mode: an operation's parameters after the first (which was read with the model: it binds
    * a bound operation), its return type and its annotations, in document order.
    */
-  fillOperation(op: Operation): void {
+  fillOperation(op: Operation): boolean {
     const entry = this.unfilledOperations.get(op);
-    if (!entry) return;
+    if (!entry) return !this.leftOutFilled.has(op);
     this.unfilledOperations.delete(op);
     const { raw, read, target } = entry;
     const annotationsRead = raw.annotations.length;
     const before = this.diags.items.length;
     this.readBody?.(raw);
-    if (this.diags.hasErrorsSince(before)) return;
+    if (this.diags.hasErrorsSince(before)) return true;
+    if (this.undefinedTypes(raw, op.qualifiedName, raw.parameters.slice(read), op.returnType ? undefined : raw.returnType)) {
+      this.leftOutFilled.add(op);
+      this.leaveOut(new Set([op]));
+      this.dropEmptyImports(op);
+      return false;
+    }
     op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName, target)));
     if (!op.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));
+    return true;
   }
 
   /** Lazy mode: fills the type an annotation target path starts with. */
@@ -409,6 +432,7 @@ class ModelBuilder {
       loaded: this.loaded,
       containers: this.containers,
       operations: this.operations,
+      leftOut: new Set(this.leftOutOperations.keys()),
       terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
     };
     for (const g of groups) checkAnnotationTarget(ctx, g);
@@ -993,22 +1017,20 @@ class ModelBuilder {
   operation(op: RawOperation, ns: string): Operation | undefined {
     const qn = `${ns}.${op.name}`;
     this.identifier(op.name, op.kind, qn, op.at);
-    const binding = op.parameters[0];
-    if (binding && xsBoolean(op.isBound ?? "") && given(binding.type)) {
+    const isBound = xsBoolean(op.isBound ?? "");
+    const binding = isBound ? op.parameters[0] : undefined;
+    const bindingType = binding && this.undefinedType(binding.type, binding.at);
+    if (binding && bindingType) {
       // Bound to a type no document declares: nothing could be addressed to call it through, so it is
       // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
-      const name = parseTypeName(binding.type).name;
-      const q = name.startsWith("Edm.") ? name : this.qualify(name, binding.at);
-      const ns = q.slice(0, q.lastIndexOf("."));
-      // A namespace referenced but not among the inputs is ODG110's (read as Edm.Untyped), not this.
-      if (!name.startsWith("Edm.") && !this.types.has(q) && !(this.referenced.has(ns) && !this.loaded.has(ns))) {
-        this.diags.warning(Codes.undefinedType,
-          `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
-          `${qn}/${binding.name}`, binding.at);
-        this.leftOutOperations.add(qn);
-        return undefined;
-      }
+      this.diags.warning(Codes.undefinedType,
+        `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(bindingType)}; the ${op.kind} is left out`,
+        `${qn}/${binding.name}`, binding.at);
+      this.recordLeftOut(qn, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
+      return undefined;
     }
+    // The other parameters and the result, as far as they are read (lazy mode: the rest in fillOperation).
+    if (this.undefinedTypes(op, qn, op.parameters.slice(binding ? 1 : 0), op.returnType)) return undefined;
     const unique = this.uniqueNames(qn);
     for (const p of op.parameters) unique(p.name, p.at);
     // Overloads share a name, and each has annotations of its own: they are told apart by number.
@@ -1059,6 +1081,79 @@ class ModelBuilder {
     }
     for (const { name, base } of links) if (base && members.has(name)) this.extendedContainers.add(base);
     return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
+  }
+
+  /**
+   * The qualified name `rawType` (`ns.t` or `Collection(ns.t)`) names when no input declares that
+   * type; undefined for a type that is declared, an `Edm.` one (an unknown one is ODG108's) or one of
+   * a namespace referenced but not among the inputs (ODG110's, read as Edm.Untyped).
+   */
+  undefinedType(rawType: string, at: SourceRef): string | undefined {
+    if (!given(rawType)) return undefined;
+    const name = parseTypeName(rawType).name;
+    if (name.startsWith("Edm.")) return undefined;
+    const q = this.qualify(name, at);
+    const ns = q.slice(0, q.lastIndexOf("."));
+    if (this.types.has(q) || (this.referenced.has(ns) && !this.loaded.has(ns))) return undefined;
+    return q;
+  }
+
+  /**
+   * Reports each of `params` (not the binding parameter) and the `result` of the operation `qn`
+   * whose type no input declares (ODG103) and, when there is one, records the operation (this
+   * overload) as left out and returns true: it could be neither called with typed arguments nor its
+   * answer read, and the service's users cannot mend its metadata (--fail-on-warnings stops the run).
+   */
+  undefinedTypes(op: RawOperation, qn: string, params: readonly RawParameter[], result: RawOperation["returnType"]): boolean {
+    const why: string[] = [];
+    for (const p of params) {
+      const q = this.undefinedType(p.type, p.at);
+      if (!q) continue;
+      this.diags.warning(Codes.undefinedType,
+        `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
+        `${qn}/${p.name}`, p.at);
+      why.push(`the type of parameter ${p.name}`);
+    }
+    const q = result && this.undefinedType(result.type, result.at);
+    if (result && q) {
+      this.diags.warning(Codes.undefinedType,
+        `${op.kind} ${qn} returns ${result.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
+        `${qn}/$ReturnType`, result.at);
+      why.push("the return type");
+    }
+    if (why.length === 0) return false;
+    const what = why.length > 1 ? `${why.slice(0, -1).join(", ")} and ${why[why.length - 1]} are` : `${why[0]} is`;
+    this.recordLeftOut(qn, { kind: op.kind, bound: xsBoolean(op.isBound ?? "") === true, why: `${what} not defined` });
+    return true;
+  }
+
+  /** Notes an operation (overload) left out, for the imports that name it (leftOutImport). */
+  recordLeftOut(qn: string, entry: LeftOut): void {
+    const list = this.leftOutOperations.get(qn);
+    if (list) list.push(entry);
+    else this.leftOutOperations.set(qn, [entry]);
+  }
+
+  /** The warning for an import of `kind` that names `name` (qualified: `qn`), whose operation was left out; undefined when none was. */
+  leftOutImport(kind: Operation["kind"], name: string, qn: string, unboundOnly: boolean): string | undefined {
+    const all = (this.leftOutOperations.get(qn) ?? []).filter((l) => l.kind === kind);
+    // An unbound overload is the one an import could have named (CSDL §13.5, §13.6).
+    const left = all.find((l) => !l.bound) ?? (unboundOnly ? undefined : all[0]);
+    return left && `${kind} ${name} was left out (${left.why}); the import is left out too`;
+  }
+
+  /**
+   * Lazy mode: `op` was left out after the imports were read (fillOperation); an import of it that
+   * has no operation left is left out too, with a warning (as one is when it is read).
+   */
+  dropEmptyImports(op: Operation): void {
+    for (const c of this.containers.values()) {
+      const empty = c.imports.filter((i) => i.operations.length === 0);
+      if (empty.length === 0) continue;
+      c.imports = c.imports.filter((i) => i.operations.length > 0);
+      const message = this.leftOutImport(op.kind, op.qualifiedName, op.qualifiedName, false) as string;
+      for (const i of empty) this.diags.warning(Codes.undefinedType, message, `${c.qualifiedName}/${i.name}`, i.at);
+    }
   }
 
   /** For an import naming an operation without its namespace: the qualified names it may have meant (CSDL §13.5.1: an import names it qualified). */
@@ -1152,20 +1247,20 @@ class ModelBuilder {
     // A 4.01 path may start at a singleton too (`Me/Friends`).
     const sets = new Set([...c.entitySets, ...c.singletons].map((s) => s.name));
     for (const i of c.imports) {
-      const named = this.operations.get(this.qualify(i.operation, i.at))?.filter((o) => o.kind === i.kind);
+      const operation = this.qualify(i.operation, i.at);
+      const named = this.operations.get(operation)?.filter((o) => o.kind === i.kind);
       const ops = named?.filter((o) => !o.bound);
       if (!ops || ops.length === 0) {
+        // An operation left out (a type it names is not defined): the import could not be called either.
+        const leftOut = this.leftOutImport(i.kind, i.operation, operation, Boolean(named?.length));
+        if (leftOut) this.diags.warning(Codes.undefinedType, leftOut, `${qn}/${i.name}`, i.at);
         // Only bound overloads: the import cannot be called, but the operation can, through its
         // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
-        if (named?.length) this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
+        else if (named?.length) this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
         // One that names no operation at all: there is nothing to call, so leaving it out loses
         // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
         else if (given(i.operation))
-          this.diags.warning(Codes.undefinedType,
-            this.leftOutOperations.has(this.qualify(i.operation, i.at))
-              ? `${i.kind} ${i.operation} was left out (bound to a type that is not defined); the import is left out too`
-              : `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`,
-            `${qn}/${i.name}`, i.at);
+          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
         continue;
       }
       // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path

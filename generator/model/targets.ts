@@ -22,6 +22,8 @@ export interface TargetContext extends LinkContext {
   filled?(op: Operation): boolean;
   /** Lazy mode: reads an enum type's members. */
   fillEnum?(t: EnumType): void;
+  /** Qualified names of operations (overloads) left out with a warning (a type they name is not defined). */
+  leftOut: ReadonlySet<string>;
 }
 
 export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup): void {
@@ -68,12 +70,15 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
     if (rest.length === 1 || child.type === undefined) return undefined;
     return walk(ctx, child.type, rest.slice(1), at);
   }
+  // An operation (overload) left out was reported where it is declared: its annotations go with it, unreported.
+  const leftOut = ctx.leftOut.has(qn);
   const ops = ctx.operations.get(qn);
   if (ops) {
     if (!more || rest[0] === "$ReturnType") return undefined;
     if (ops.some((op) => (ctx.filled && !ctx.filled(op)) || op.binding?.name === rest[0] || op.parameters.some((p) => p.name === rest[0]))) return undefined;
-    return `${qn} has no parameter ${rest[0]}`;
+    return leftOut ? undefined : `${qn} has no parameter ${rest[0]}`;
   }
+  if (leftOut) return undefined;
   if (ctx.terms.has(qn)) return more ? `${qn} is a term, which has no members` : undefined;
   return `${qn} is not defined`;
 }

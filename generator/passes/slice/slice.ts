@@ -49,8 +49,11 @@ export interface SliceHooks {
    * kept type before `beforeCopy`.
    */
   fill?: Fill;
-  /** With a lazily built model: reads an operation's parameters and result (`LazyModel.fillOperation`). */
-  fillOperation?: (op: Operation) => void;
+  /**
+   * With a lazily built model: reads an operation's parameters and result (`LazyModel.fillOperation`);
+   * false when the operation is left out instead (a type it names is not defined).
+   */
+  fillOperation?: (op: Operation) => boolean;
   /**
    * Called with the kept types once they are known, before the slice is copied out of the model
    * (the generator reads the annotation blocks that target them there).
@@ -190,7 +193,7 @@ export function sliceModel(
   const keepOps = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
     if (keepOps.has(op) || excluded(op)) return;
-    fillOperation?.(op);
+    if (fillOperation?.(op) === false) return;
     const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
     if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
     keepOps.add(op);
