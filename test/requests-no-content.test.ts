@@ -4,7 +4,8 @@
 // Nullable="true", a navigation property or a ReturnType with Nullable="false", a cast of such an
 // address, a non-nullable composable result), the call rejects with ODataError (status 204), rather
 // than resolving a null its type does not admit. A create or update with return=minimal and an
-// action without a result are not affected: they resolve undefined.
+// action without a result are not affected: they resolve undefined. A create without return=minimal
+// is answered 201 with the entity (Protocol §11.4.2): a 204 to it rejects the same way.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
@@ -148,5 +149,36 @@ describe("writes answered 204 are not affected", () => {
       "PATCH /featured ",
       "DELETE /Books('b9') ",
     ]);
+  });
+});
+
+describe("a create answered 204 without return=minimal", () => {
+  const created = "the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)";
+
+  test("rejects with ODataError (status 204): its type promises the entity", async () => {
+    const client = shopRt.createClient({ baseUrl: srv.url });
+    const E = shopRt.ODataError;
+    srv.handle(noContent);
+    await rejects204(shop.createBook(client, shop.books(), { id: "b9", title: "New" }), E, "POST /Books", created);
+    await rejects204(shop.createBook(client, shop.books(), { id: "b9" }, { prefer: "return=representation" }), E, "POST /Books", created);
+    // A prefer that may be return=minimal (typed `| undefined`) but is not, this time.
+    const maybe = (minimal: boolean): { prefer: "return=minimal" | "return=representation" } => ({ prefer: minimal ? "return=minimal" : "return=representation" });
+    await rejects204(shop.createBook(client, shop.books(), { id: "b9" }, maybe(false)), E, "POST /Books", created);
+    // Where it is: nothing was asked for, and nothing comes.
+    const none: { id?: string } | undefined = await shop.createBook(client, shop.books(), { id: "b9" }, maybe(true));
+    expect(none).toBeUndefined();
+    expect(srv.requests.map((r) => `${r.method} ${r.url} ${r.headers.prefer ?? ""}`)).toEqual([
+      "POST /Books ",
+      "POST /Books return=representation",
+      "POST /Books return=representation",
+      "POST /Books return=minimal",
+    ]);
+  });
+
+  test("201 with the entity resolves it, with or without return=minimal asked for", async () => {
+    const client = shopRt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 201, body: { id: "b9", title: "New" } }));
+    await expect(shop.createBook(client, shop.books(), { id: "b9", title: "New" })).resolves.toEqual({ id: "b9", title: "New" });
+    await expect(shop.createBook(client, shop.books(), { id: "b9" }, { prefer: "return=representation" })).resolves.toEqual({ id: "b9", title: "New" });
   });
 });

@@ -54,7 +54,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -79,7 +79,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -104,7 +104,7 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -129,7 +129,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -154,7 +154,7 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, O>> {
   return rt.create(client, target, body, options);
 }

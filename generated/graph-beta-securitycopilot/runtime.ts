@@ -979,10 +979,17 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   return page ? receivePage<T>(client, response, options, request) : receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 }
 
-/** POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`. */
+/**
+ * POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`.
+ * Without it (Protocol §11.4.2: a create is answered 201 with the entity), a 204 No Content rejects
+ * (`noContent`), as the type, which then promises the entity, does not admit undefined.
+ */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const response = await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options);
-  return receive<T>(client, response, options, `POST ${client.baseUrl}${target.path}`, options?.prefer === "return=minimal");
+  const request = `POST ${client.baseUrl}${target.path}`;
+  const minimal = options?.prefer === "return=minimal";
+  if (response.status === 204 && !minimal) throw noContent(response, request, "the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)");
+  return receive<T>(client, response, options, request, minimal);
 }
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */

@@ -66,7 +66,7 @@ export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecord
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -91,7 +91,7 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -116,7 +116,7 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<rt.DefaultSet<Participant, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -141,7 +141,7 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -166,7 +166,7 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<rt.DefaultSet<Segment, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -191,7 +191,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
   return rt.create(client, target, body, options);
 }

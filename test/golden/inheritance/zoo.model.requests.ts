@@ -62,7 +62,7 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -87,7 +87,7 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -112,7 +112,7 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -137,7 +137,7 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<rt.DefaultSet<Fish, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -162,7 +162,7 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, O>> {
   return rt.create(client, target, body, options);
 }

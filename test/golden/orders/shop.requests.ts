@@ -38,7 +38,7 @@ export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: O): Promise<rt.Created<rt.DefaultSet<Order, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -63,7 +63,7 @@ export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: O): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -88,7 +88,7 @@ export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.store` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `shop.store` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: O): Promise<rt.Created<rt.DefaultSet<Store, "id">, O>> {
   return rt.create(client, target, body, options);
 }

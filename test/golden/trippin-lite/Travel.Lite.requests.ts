@@ -107,7 +107,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -132,7 +132,7 @@ export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: O): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -157,7 +157,7 @@ export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: O): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -182,7 +182,7 @@ export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: O): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -207,7 +207,7 @@ export function listAirports<S extends rt.PropertyName<Airport, AirportNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: O): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -232,7 +232,7 @@ export function listBookings<S extends rt.PropertyName<Booking, BookingNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: O): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -257,7 +257,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: O): Promise<rt.Created<rt.DefaultSet<Document, "Id">, O>> {
   return rt.create(client, target, body, options);
 }

@@ -94,7 +94,7 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<Omit<Item, "id" | "created">>, options?: O): Promise<rt.Created<rt.DefaultSet<Item, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -119,7 +119,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -144,7 +144,7 @@ export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: O): Promise<rt.Created<rt.DefaultSet<Basket, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -169,7 +169,7 @@ export function listLines<S extends rt.PropertyName<Line, LineNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: O): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -194,7 +194,7 @@ export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: O): Promise<rt.Created<rt.DefaultSet<Employee, "id">, O>> {
   return rt.create(client, target, body, options);
 }
@@ -219,7 +219,7 @@ export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it). */
+/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
 export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: O): Promise<rt.Created<rt.DefaultSet<Bag, "id">, O>> {
   return rt.create(client, target, body, options);
 }
