@@ -75,7 +75,7 @@ d("Microsoft Graph v1.0, callRecords slice: validators and the subtypes it leave
   let cr: Validators;
   let graph: typeof import("../generated/graph-callrecords/microsoft.graph.validators");
   let graphModule: string;
-  let checkers: { checkerFor(name: string): unknown };
+  let checkers: typeof import("../generated/graph-callrecords/checkers");
   let checkersModule: string;
   beforeAll(() => {
     // Lazily: `generate` is imported only when the corpus is there.
