@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
-import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+import { compiler, runTscWithUse, type Compiler } from "./helpers/typecheck";
 
 // test/fixtures/slice/omitted-subtypes.xml has the shape of Graph's callRecords: a session's caller and
 // callee are declared as the endpoint base type, and the service sends participantEndpoint and
@@ -60,15 +60,9 @@ const errors = (r: { errors: readonly { path: string; message: string }[] }) => 
 
 /** `dir`'s modules and a `use.ts` of `lines` (removed afterwards) compile under --strict with `c`. */
 function compilesWith(c: Compiler, dir: string, lines: string[]): void {
-  const use = path.join(dir, "use.ts");
-  fs.writeFileSync(use, [...lines, ""].join("\n"));
-  try {
-    const r = runTsc(c, dir, tsFiles(dir));
-    expect(r.output).toBe("");
-    expect(r.status).toBe(0);
-  } finally {
-    fs.rmSync(use);
-  }
+  const r = runTscWithUse(c, dir, lines);
+  expect(r.output).toBe("");
+  expect(r.status).toBe(0);
 }
 
 describe("a slice's validators and the subtypes it leaves out", () => {
@@ -170,7 +164,7 @@ test("--why says how the validators take a left-out subtype's values, where a ke
   const r = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], include: ["/callRecords/**"], why: ["t.turnEndpoint", "t.user"] });
   const reasons = new Map(r.slice?.why?.flatMap((w) => w.answers).map((a) => [a.name, a.chain.map((s) => s.reason)]));
   expect(reasons.get("t.turnEndpoint")).toEqual([
-    "not in the slice: a subtype of t.endpoint, which is kept (--include-derived keeps subtypes); the validators check its values as t.endpoint, without the properties it adds",
+    "not in the slice: a subtype of t.endpoint, which is kept (--include-derived keeps subtypes); its values are checked as t.endpoint, without the properties it adds (by the validators, and by checkerFor given its name), and typed as t.endpoint with its @odata.type",
   ]);
   // entity is kept only as a base type: no value in the slice is declared as one.
   expect(reasons.get("t.user")).toEqual(["not in the slice: nothing the slice keeps needs it"]);
@@ -181,7 +175,7 @@ test("--why gives the real reason a subtype is left out with --include-derived: 
     const r = generate({ inputs: [{ file: "slice/omitted-subtypes.xml", content: CSDL }], include: ["/callRecords/**"], why: [name], ...options });
     return r.slice?.why?.flatMap((w) => w.answers).find((a) => a.name === name)?.chain.map((s) => s.reason);
   };
-  const checked = "; the validators check its values as t.endpoint, without the properties it adds";
+  const checked = "; its values are checked as t.endpoint, without the properties it adds (by the validators, and by checkerFor given its name), and typed as t.endpoint with its @odata.type";
   // Its base type excluded: --include-derived cannot keep it.
   expect(why({ includeDerived: true, exclude: ["t.relayEndpoint"] }, "t.turnEndpoint")).toEqual([
     `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out${checked}`,
@@ -196,7 +190,7 @@ test("--why gives the real reason a subtype is left out with --include-derived: 
   ]);
   // An excluded base type kept for a kept subtype: its other subtypes are left out.
   expect(why({ includeDerived: true, exclude: ["t.relayEndpoint"], include: ["/callRecords/**", "t.stunEndpoint"] }, "t.turnEndpoint")).toEqual([
-    `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out (it is kept only as the base type of a kept type)${checked.replace("t.endpoint", "t.relayEndpoint")}`,
+    `not in the slice: a subtype of t.relayEndpoint, which --exclude t.relayEndpoint leaves out (it is kept only as the base type of a kept type)${checked.replaceAll("t.endpoint", "t.relayEndpoint")}`,
   ]);
 });
 

@@ -126,7 +126,7 @@ describe("--why: the chain from a kept element back to an --include", () => {
     };
     expect(reason("t.body")).toEqual(["not in the slice: --exclude t.body leaves it out"]);
     expect(reason("t.stickyNote")).toEqual([
-      "not in the slice: a subtype of t.note, which is kept (--include-derived keeps subtypes); the validators check its values as t.note, without the properties it adds",
+      "not in the slice: a subtype of t.note, which is kept (--include-derived keeps subtypes); its values are checked as t.note, without the properties it adds (by the validators, and by checkerFor given its name), and typed as t.note with its @odata.type",
     ]);
     expect(reason("t.folder")).toEqual([
       "not in the slice: the target of navigation property folder of t.message, which is kept (--include-navigation keeps navigation targets)",

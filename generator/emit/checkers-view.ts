@@ -2,7 +2,9 @@
  * View model for `checkers.ts`: what concerns the whole model, emitted once rather than in every
  * namespace's validators module (where its size would grow with the number of namespaces, and the
  * output with its square): the schema aliases `@odata.type` may use, and `checkerFor`, which finds
- * any type's checker by asking the `namespaceChecker` of the type's namespace.
+ * any type's checker by asking the `namespaceChecker` of the type's namespace. In a slice,
+ * `checkerFor` also knows the subtypes it left out below the types it keeps as values: their names
+ * give their nearest kept base type's checker, as the validators check their values.
  */
 import type { EmitContext } from "./context";
 import { Imports, moduleSpecifier, type ImportView } from "./imports";
@@ -14,21 +16,37 @@ export interface CheckersView {
   aliases: string;
   /** Per namespace with types: its name (quoted) and the local name of its `namespaceChecker`. */
   namespaces: { namespace: string; checker: string }[];
+  /**
+   * In a slice: per kept type with subtypes the slice left out (`omittedSubtypes`), the `case`
+   * lines of their names (quoted) and the local name of the kept type's `checkX`. Empty in a full run.
+   */
+  leftOut: { cases: string; check: string }[];
 }
 
 export function checkersView(ctx: EmitContext): CheckersView {
   // `namespaceChecker` itself is reserved, so that every import is named after its namespace.
-  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker"]);
+  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker", "leftOut"]);
   const namespaces = ctx.model.schemas
     .filter((s) => s.types.length > 0)
     .map((s) => ({
       namespace: JSON.stringify(s.namespace),
       checker: imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace),
     }));
+  // After the namespace checkers, so that their names do not depend on what a slice left out.
+  const leftOut: CheckersView["leftOut"] = [];
+  for (const s of ctx.model.schemas)
+    for (const t of s.types) {
+      if ((t.kind !== "entity" && t.kind !== "complex") || !t.omittedSubtypes) continue;
+      leftOut.push({
+        cases: t.omittedSubtypes.map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`).join("\n"),
+        check: imports.use(moduleSpecifier(t.namespace, "validators"), `check${ctx.names.type(t)}`, t.namespace),
+      });
+    }
   return {
     header: ctx.header,
     imports: imports.view(() => false),
     aliases: JSON.stringify(Object.fromEntries([...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
     namespaces,
+    leftOut,
   };
 }

@@ -70,6 +70,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const localTypes = [
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
     ...entityTypes.filter(listsSubtypes).map((t) => subtypesTypeName(ctx, t)),
+    ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
   ];
   const imports = new Imports(localTypes);
   let edm = false;
@@ -93,11 +94,23 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
+  // In a slice: the map of the subtypes it left out below `t` (see leftOutBelow), "" for none.
+  const leftOutTs = (t: EntityType) => {
+    if (leftOutBelow(t).length === 0) return "";
+    const name = leftOutTypeName(ctx, t);
+    return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
   // What a read of `t` holds. With a map of its subtypes: one member per type, told apart by
   // `@odata.type` (Graph's directoryObject, whose members are users, groups, ...; an abstract type's
-  // members are only its subtypes). Else the type, or an abstract one's union alias (`AnyEntity`).
-  const readTs = (t: EntityType) =>
-    !listsSubtypes(t) ? ts(t, true) : t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
+  // members are only its subtypes), and in a slice one per subtype it left out, typed as its nearest
+  // kept base type. Else the type, or an abstract one's union alias (`AnyEntity`), whose
+  // `@odata.type` literals name the left-out subtypes already.
+  const readTs = (t: EntityType) => {
+    if (!listsSubtypes(t)) return ts(t, true);
+    const leftOut = leftOutTs(t);
+    const members = leftOut ? `${castsTs(t)} & ${leftOut}` : castsTs(t);
+    return t.abstract ? `rt.SubtypeOf<${members}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${members}>`;
+  };
   // The key properties a read is sure to hold (a key through a complex property does not count).
   // Once per type: every navigation property to it asks again (Graph has about 2,000 of them).
   const keysSeen = new Map<EntityType, string[]>();
@@ -214,6 +227,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: subtypesTypeName(ctx, t),
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
       });
+      const leftOut = leftOutBelow(t);
+      if (leftOut.length > 0) {
+        navigationTypes.push({
+          doc: jsdoc("", [
+            `Subtypes of \`${t.qualifiedName}\` this slice left out, by qualified name, each typed as its nearest kept base type: a read may hold values of them, as the validators accept them.`,
+          ]),
+          name: leftOutTypeName(ctx, t),
+          body: objectType(leftOut.map(([name, kept]) => `${JSON.stringify(name)}: ${ts(kept)}`)),
+        });
+      }
     }
     navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, `rt.EntityRef<${ts(t)}, null>`)));
     if (t.hasStream && !t.baseType?.hasStream) {
@@ -441,6 +464,29 @@ function listsSubtypes(t: EntityType): boolean {
   return n <= MAX_LISTED_SUBTYPES;
 }
 const subtypeCounts = new WeakMap<EntityType, number>();
+
+/** The name of the map of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
+export function leftOutTypeName(ctx: EmitContext, t: EntityType): string {
+  return companionName(ctx, t, "LeftOut");
+}
+
+/**
+ * In a slice, for a type with a `…Subtypes` map: the concrete subtypes it left out below `t` and
+ * below each of its kept subtypes (`omittedSubtypes`), each with its nearest kept base type, in
+ * document order. The validators accept their values as that type (an abstract one they report);
+ * empty in a full run.
+ */
+function leftOutBelow(t: EntityType): [string, EntityType][] {
+  if (!listsSubtypes(t)) return [];
+  let list = leftOutCache.get(t);
+  if (list === undefined) {
+    list = [];
+    for (const c of [t, ...descendants(t)]) for (const o of c.omittedSubtypes ?? []) if (!o.abstract) list.push([o.qualifiedName, c]);
+    leftOutCache.set(t, list);
+  }
+  return list;
+}
+const leftOutCache = new WeakMap<EntityType, [string, EntityType][]>();
 
 /** Every type derived from `t`, directly or not, in document order depth first. */
 function descendants(t: EntityType): EntityType[] {

@@ -91,3 +91,17 @@ export function runTscProject(c: Compiler, config: string): TscResult {
 export function tsFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(dir, f));
 }
+
+/**
+ * Runs tsc (STRICT_OPTIONS) over `dir`'s modules and a `use.ts` of `lines` written there (removed
+ * afterwards): how a test checks what generated types let a program write.
+ */
+export function runTscWithUse(c: Compiler, dir: string, lines: string[]): TscResult {
+  const use = path.join(dir, "use.ts");
+  fs.writeFileSync(use, [...lines, ""].join("\n"));
+  try {
+    return runTsc(c, dir, tsFiles(dir));
+  } finally {
+    fs.rmSync(use);
+  }
+}

@@ -29,11 +29,23 @@ import type {
   TypeRef,
 } from "../../model/types";
 
-/** `asValue`: the kept types used as values (a property's, parameter's or result's type, …), not only as a base type. */
+/**
+ * The kept types a value may be of: those used as values (`asValue`: a property's, parameter's or
+ * result's type, …), and the targets of kept navigation properties (an expanded one, a read through
+ * it), even where the slice keeps such a type only as a base type of another.
+ */
+export function valueTypes(keep: ReadonlySet<SchemaType>, asValue: ReadonlySet<SchemaType>): Set<SchemaType> {
+  const values = new Set<SchemaType>(asValue);
+  for (const t of keep)
+    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) if (keep.has(n.target)) values.add(n.target);
+  return values;
+}
+
+/** `values`: the kept types a value may be of (`valueTypes`). */
 export function copyModel(
   model: Model,
   keep: ReadonlySet<SchemaType>,
-  asValue: ReadonlySet<SchemaType>,
+  values: ReadonlySet<SchemaType>,
   keepOps: ReadonlySet<Operation>,
   diags: DiagnosticBag,
 ): Model {
@@ -51,11 +63,6 @@ export function copyModel(
   const typeOf = <T extends ModelType>(t: T): T => (t.kind === "primitive" ? t : ((types.get(t) as T | undefined) ?? t));
   const ref = (r: TypeRef): TypeRef => ({ ...r, type: typeOf(r.type) });
   const kept = (t: ModelType) => t.kind === "primitive" || types.has(t);
-  // A kept navigation property's target holds values too (an expanded one, a read through it),
-  // even where the slice keeps that type only as a base type of another.
-  const values = new Set<SchemaType>(asValue);
-  for (const t of types.keys())
-    if (t.kind === "entity" || t.kind === "complex") for (const n of t.navigationProperties) if (types.has(n.target)) values.add(n.target);
   // Whether a value may be of `t` or a subtype: `t` or a base type of it is kept as a value.
   const holdsValues = (t: StructuredType) => {
     for (let b: StructuredType | undefined = t; b; b = b.baseType) if (values.has(b)) return true;

@@ -10,7 +10,7 @@
  */
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
-import { copyModel } from "./copy";
+import { copyModel, valueTypes } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
@@ -221,7 +221,8 @@ export function sliceModel(
   }
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
-  const sliced = copyModel(model, keep, asValue, keepOps, diags);
+  const values = valueTypes(keep, asValue);
+  const sliced = copyModel(model, keep, values, keepOps, diags);
   const result = summary(keep.size, keepOps.size, model.types.size, allOps.length);
   // Every pattern matched, yet nothing is left (`--exclude` took it all): as empty as a pattern
   // that matches nothing, and as much a mistake.
@@ -233,7 +234,7 @@ export function sliceModel(
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, includeDerived: options.includeDerived ?? false, excludedBy }, patterns);
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -57,6 +57,8 @@ export interface WhyInput {
   keepOps: ReadonlySet<Operation>;
   /** The kept types used as values (not only as a base type): `--include-derived` keeps their subtypes. */
   asValue: ReadonlySet<SchemaType>;
+  /** The kept types a value may be of (`valueTypes`: also navigation targets): their left-out subtypes' values are taken. */
+  values: ReadonlySet<SchemaType>;
   /** Whether `--include-derived` was given. */
   includeDerived: boolean;
   /** The `--exclude` name pattern that leaves an element out, if one does. */
@@ -138,21 +140,24 @@ function text(r: Reason): string {
 
 /**
  * Why an element is not in the slice, with the flag that would bring it in when one would; for a
- * subtype of a type kept as a value, also what the slice's validators make of its values.
+ * subtype of a type that may hold values, also what the slice's validators, `checkerFor` and types
+ * make of its values.
  */
 function notKept(input: WhyInput, x: SchemaType | Operation): string {
   const why = notKeptReason(input, x);
-  const base = valueBase(input, x);
-  return base ? `${why}; the validators check its values as ${base.qualifiedName}, without the properties it adds` : why;
+  const base = valueBase(input, x, input.values)?.qualifiedName;
+  if (!base) return why;
+  return `${why}; its values are checked as ${base}, without the properties it adds (by the validators, and by checkerFor given its name), and typed as ${base} with its @odata.type`;
 }
 
 /**
  * The nearest kept base type of a left-out structured type, when a value of it may turn up in the
- * slice: that type or a base type of it is kept as a value (not only as a base type).
+ * slice: that type or a base type of it is in `values` (by default, kept as a value, not only as a
+ * base type).
  */
-function valueBase(input: WhyInput, x: SchemaType | Operation): StructuredType | undefined {
+function valueBase(input: WhyInput, x: SchemaType | Operation, values = input.asValue): StructuredType | undefined {
   const base = keptBase(input, x);
-  for (let b = base; b; b = b.baseType) if (input.asValue.has(b)) return base;
+  for (let b = base; b; b = b.baseType) if (values.has(b)) return base;
   return undefined;
 }
 
@@ -177,10 +182,11 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
     return "not in the slice: no --include selects it";
   }
-  // A subtype, directly or below others left out, of a type kept as a value: left out because a
-  // type between them is excluded (the slice keeps an excluded type only as a base type, and not
-  // its subtypes), or else for want of --include-derived.
-  const base = valueBase(input, x);
+  // A subtype, directly or below others left out, of a type that may hold values: left out because
+  // a type between them is excluded (the slice keeps an excluded type only as a base type, and not
+  // its subtypes), or else for want of --include-derived, which keeps the subtypes of types kept as
+  // values (a navigation target is one with --include-navigation).
+  const base = valueBase(input, x, input.values);
   if (base && (x.kind === "entity" || x.kind === "complex")) {
     for (let t = x.baseType; t; t = t.baseType) {
       const by = input.excludedBy(t);
@@ -188,6 +194,7 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
       if (by) return `not in the slice: a subtype of ${t.qualifiedName}, which --exclude ${by} leaves out`;
       if (t === base) break;
     }
+    if (!valueBase(input, x)) return `not in the slice: a subtype of ${base.qualifiedName}, kept as a base type, whose values a kept navigation property holds (--include-navigation with --include-derived keeps its subtypes)`;
     if (!input.includeDerived) return `not in the slice: a subtype of ${base.qualifiedName}, which is kept (--include-derived keeps subtypes)`;
   }
   for (const k of input.keep) {
