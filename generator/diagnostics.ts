@@ -105,10 +105,16 @@ export class DiagnosticBag {
   }
 }
 
-/** Thrown by `generate()` when the inputs have errors; carries every diagnostic found. */
+/**
+ * Thrown by `generate()` when the inputs have errors; carries every diagnostic found. Its message
+ * names the first errors as the CLI prints them, for tools that show only a message (a bundler
+ * plugin's overlay), `2 error(s) in the input: spec.xml:3:5: error ODG103: …; … (and 1 more)`.
+ */
 export class GenerationError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(`${diagnostics.filter((d) => d.severity === "error").length} error(s) in the input`);
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    const shown = errors.slice(0, 3).map(formatDiagnostic).join("; ");
+    super(`${errors.length} error(s) in the input${shown && `: ${shown}`}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ""}`);
     this.name = "GenerationError";
   }
 }

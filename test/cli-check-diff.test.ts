@@ -94,3 +94,24 @@ test("generate --check prints a hunk for each of two edits far apart in a genera
   expect(shown).toContain("      - // edited near the end");
   expect(shown).not.toContain(`        ${middle}`);
 });
+
+test("a file whose line ends are CRLF (a checkout with git's core.autocrlf) is said to differ in its line ends, not shown as every line removed and added again", () => {
+  const lf = numbered(60).join("\n") + "\n";
+  const crlf = lf.replace(/\n/g, "\r\n");
+  expect(shortDiff(crlf, lf)).toEqual([`only its line ends differ: CRLF in the file, LF in the generated output (git's core.autocrlf? see "CI" in odatagen's README)`]);
+  // With an edit too: the note, then the edit's hunk alone.
+  const out = shortDiff(crlf.replace("line 30\r\n", "line thirty\r\n"), lf);
+  expect(out[0]).toMatch(/^its line ends differ too: CRLF in the file, LF/);
+  expect(out.slice(1)).toEqual(["@@ -27,7 +27,7 @@", "  line 27", "  line 28", "  line 29", "- line thirty", "+ line 30", "  line 31", "  line 32", "  line 33"]);
+
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+  expect(runCli(["generate"], dir).code).toBe(0);
+  const edm = path.join(dir, "gen", "edm.ts");
+  fs.writeFileSync(edm, fs.readFileSync(edm, "utf8").replace(/\n/g, "\r\n"));
+  const r = runCli(["generate", "--check"], dir);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain(`  changed  edm.ts\n      only its line ends differ: CRLF in the file, LF in the generated output`);
+  expect(r.stdout).not.toMatch(/^ {6}[-+] /m);
+});

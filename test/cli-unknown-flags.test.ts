@@ -4,7 +4,7 @@
  */
 import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
-import { unknownFlagProblem } from "../generator/cli/unknown-flags";
+import { strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { runCli, scratch } from "./helpers/cli";
@@ -53,4 +53,31 @@ test("diff --nwe: did you mean --new", () => {
 
 test("the CLI and the CSDL reader (ODG112) suggest with one function", () => {
   expect(csdlNearestName).toBe(nearestName);
+});
+
+test("a misspelt or shortened command names the nearest one; a file given to generate without --input says how to name it", () => {
+  const dir = scratch();
+  const genrate = runCli(["genrate", "-i", "x.xml"], dir);
+  expect(genrate.code).toBe(2);
+  expect(genrate.stderr).toBe("odatagen: unknown command genrate; did you mean generate?\nRun `odatagen --help` for usage.\n");
+  expect(runCli(["gen"], dir).stderr).toMatch(/^odatagen: unknown command gen; did you mean generate\?/);
+  expect(runCli(["frobnicate"], dir).stderr).toMatch(/^odatagen: unknown command frobnicate; the commands are generate and diff\n/);
+  const stray = runCli(["generate", "spec.xml", "-o", "gen"], dir);
+  expect(stray.code).toBe(2);
+  expect(stray.stderr).toMatch(/^odatagen: generate takes no argument spec\.xml: name a document with --input \(odatagen generate --input spec\.xml --out <folder>\)/);
+});
+
+test.each([
+  [["-i", "a.xml", "b.xml", "-o", "gen"], undefined],
+  [["--include", "/a/**", "/b/**", "--check"], undefined],
+  [["-qi", "a.xml", "-o", "gen"], undefined],
+  [["--out=gen", "-i", "a.xml"], undefined],
+  [["--", "whatever"], undefined],
+  [["-o", "gen", "a.xml"], "a.xml"],
+  [["--check", "a.xml"], "a.xml"],
+  [["--out=gen", "a.xml"], "a.xml"],
+])("generate %j: stray argument %s", (args, stray) => {
+  const problem = strayArgumentProblem(args, GENERATE_OPTIONS);
+  if (stray === undefined) expect(problem).toBeUndefined();
+  else expect(problem).toMatch(new RegExp(`^generate takes no argument ${stray.replace(".", "\\.")}:`));
 });

@@ -95,3 +95,17 @@ test("an element the reader leaves out does not hide the model's problems: all a
   expect(diagnostics.filter((d) => d.code === "ODG101")).toHaveLength(11);
   expect(diagnostics.filter((d) => / {2}|"" |\. is /.test(d.message))).toEqual([]);
 });
+
+test("generate()'s GenerationError names the first errors in its message, as the CLI prints them, for tools that show only the message", () => {
+  const types = Array.from({ length: 5 }, (_, i) => `<ComplexType Name="c${i}"><Property Name="x" Type="ns.nope${i}"/></ComplexType>`).join("\n");
+  let error: unknown;
+  try {
+    generate({ inputs: [{ file: "p.xml", content: edmx(schema("ns", types)) }] });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(GenerationError);
+  expect((error as GenerationError).message).toMatch(
+    /^5 error\(s\) in the input: p\.xml:\d+:\d+: error ODG103: type ns\.nope0 is not defined \[ns\.c0\/x\]; p\.xml:\d+:\d+: error ODG103: type ns\.nope1 .*; p\.xml:\d+:\d+: error ODG103: type ns\.nope2 .* \(and 2 more\)$/,
+  );
+});

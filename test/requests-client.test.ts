@@ -527,6 +527,12 @@ describe("validation of responses with the generated validators", () => {
     expect(srv.requests.map((r) => r.url)).toEqual(["/Custom/root:/a%20b.json:?$select=Name", "/People('a')/BestFriend"]);
     // A path that does not start with / would be sent relative to nothing, without the token.
     expect(() => rt.at("me/drive")).toThrow(/a path below the service root starts with \//);
+    // A # would cut the URL short (Graph file names may hold one): refused, before anything is sent.
+    srv.requests.length = 0;
+    expect(() => rt.at("/Custom/root:/Book #1.json:")).toThrow('"/Custom/root:/Book #1.json:": a # would end the URL there (nothing after it is sent); percent-encode it as %23');
+    expect(() => rt.collectionAt("/Custom/a#b", rt.key("id", rt.edmString))).toThrow(/percent-encode it as %23/);
+    await api.getAirline(client, rt.at("/Custom/root:/Book%20%231.json:"));
+    expect(srv.requests.map((r) => r.url)).toEqual(["/Custom/root:/Book%20%231.json:"]);
   });
 
   test("pages after the first are read as the first was: its headers and validate, unless given again", async () => {

@@ -231,6 +231,23 @@ describe("slicing pass", () => {
     expect(without.kept).not.toContain("microsoft.graph.callRecords.segment");
   });
 
+  test("a URL path copied with more in front (no leading /, the service root, the whole URL) is suggested as the path below the root", () => {
+    const empty = (options: Omit<GenerateOptions, "inputs">) => diagnosticsOf(options).filter((d) => d.code === "ODG302").map((d) => d.message);
+    expect(empty({ include: ["communications/callRecords/**", "/v1.0/communications/callRecords/{callRecordId}/sessions/{sessionId}", "https://graph.microsoft.com/v1.0/communications/callRecords/**"] })).toEqual([
+      "--include communications/callRecords/** matches no type, operation or namespace (did you mean /communications/callRecords/**?)",
+      "--include https://graph.microsoft.com/v1.0/communications/callRecords/** matches no type, operation or namespace (did you mean /communications/callRecords/**?)",
+      "--include /v1.0/communications/callRecords/{callRecordId}/sessions/{sessionId} matches no URL path of the service (did you mean /communications/callRecords/{callRecordId}/sessions/{sessionId}?)",
+    ]);
+    // Only a tail that starts with a segment of its own: /v1.0/** is not said to mean /**, which matches everything.
+    expect(empty({ include: ["/v1.0/**", "v1.0/*/callRecords"] })).toEqual([
+      "--include v1.0/*/callRecords matches no type, operation or namespace",
+      "--include /v1.0/** matches no URL path of the service",
+    ]);
+    expect(empty({ include: ["/communications/**"], exclude: ["communications/callRecords/{id}/sessions"] })).toEqual([
+      "--exclude communications/callRecords/{id}/sessions matches no type, operation or namespace (did you mean /communications/callRecords/{id}/sessions?)",
+    ]);
+  });
+
   test("patterns that all match but leave nothing (--exclude takes it all) are an error too, once", () => {
     const empty = (options: Omit<GenerateOptions, "inputs">) => diagnosticsOf(options).filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
     expect(empty({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.*"] })).toEqual([

@@ -4,7 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { unknownFlagProblem } from "./unknown-flags";
+import { strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -95,8 +95,10 @@ const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GEN
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
   try {
-    const options = COMMAND_OPTIONS[argv[0]];
-    const unknown = options && unknownFlagProblem(argv[0], argv.slice(1), options);
+    const command = argv[0];
+    if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
+    const options = COMMAND_OPTIONS[command];
+    const unknown = options && (unknownFlagProblem(command, argv.slice(1), options) ?? (command === "generate" ? strayArgumentProblem(argv.slice(1), options) : undefined));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {

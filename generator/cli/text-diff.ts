@@ -28,6 +28,14 @@ interface Hunk {
 }
 
 export function shortDiff(before: string, after: string, options: ShortDiffOptions = {}): string[] {
+  // A file checked out with CRLF line ends (git's core.autocrlf=true, the default on Windows) differs
+  // from the LF output in every line, which a line diff shows as lines removed and added again that
+  // look the same. It is said in words instead, and the rest is compared without the CRs.
+  if (before.includes("\r\n") && !after.includes("\r\n")) {
+    const lf = before.replace(/\r\n/g, "\n");
+    const said = `${lf === after ? "only its line ends differ" : "its line ends differ too"}: CRLF in the file, LF in the generated output (git's core.autocrlf? see "CI" in odatagen's README)`;
+    return lf === after ? [said] : [said, ...shortDiff(lf, after, { ...options, maxLines: (options.maxLines ?? 40) - 1 })];
+  }
   const { context = 3, maxLines = 40, maxEdits = 500 } = options;
   const hunks = hunksOf(lineOps(before.split("\n"), after.split("\n"), maxEdits), context);
   const lines: string[] = [];

@@ -1,6 +1,7 @@
 /**
  * A flag a command does not take is a usage error that names the nearest flag it does take
- * (`--inptu` → `did you mean --input?`). Found from the command line as given, before yargs parses
+ * (`--inptu` → `did you mean --input?`); so is a misspelt command (`genrate` → `did you mean
+ * generate?`), and a file name given to `generate` without `--input`. Found from the command line as given, before yargs parses
  * it (yargs's strict mode only says "Unknown argument", in the user's locale), so that the fast
  * path (quick-args.ts, which leaves any flag it does not know to the full parser) and the full
  * parser report it alike.
@@ -37,6 +38,37 @@ export function unknownFlagProblem(command: string, args: readonly string[], opt
     if (/^-[^-\d]/.test(a)) {
       for (const letter of a.slice(1).split("=")[0]) if (!known.has(letter)) return `unknown flag -${letter} for ${command}`;
     }
+  }
+  return undefined;
+}
+
+/** A first argument that names no command, as a usage message naming the nearest one (`genrate` → `generate`). */
+export function unknownCommandProblem(name: string, commands: readonly string[]): string {
+  const near = nearestName(name, commands) ?? (name.length >= 3 ? commands.find((c) => c.startsWith(name.toLowerCase())) : undefined);
+  return `unknown command ${name}; ${near ? `did you mean ${near}?` : `the commands are ${commands.join(" and ")}`}`;
+}
+
+/**
+ * The first argument in `args` (after `generate`) that is neither a flag nor a flag's value: a
+ * document named without `--input` (`odatagen generate spec.xml -o gen`), as a usage message.
+ */
+export function strayArgumentProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const byName = new Map<string, Options>();
+  for (const [name, o] of Object.entries(options)) {
+    for (const n of [name, ...(o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias])]) byName.set(n, o);
+  }
+  /** Values the flag before may still take: none, one, or any number (a list). */
+  let room: 0 | 1 | "many" = 0;
+  for (const a of args) {
+    if (a === "--") break;
+    if (a.startsWith("-") && a.length > 1 && !/^-\d/.test(a)) {
+      const name = a.startsWith("--") ? a.slice(2).split("=")[0] : a.slice(-1);
+      const o = byName.get(name);
+      room = a.includes("=") || !o || o.type !== "string" ? 0 : o.array ? "many" : 1;
+      continue;
+    }
+    if (room === 1) room = 0;
+    else if (room === 0) return `generate takes no argument ${a}: name a document with --input (odatagen generate --input ${a} --out <folder>), or the services in odatagen.config.json`;
   }
   return undefined;
 }

@@ -722,6 +722,9 @@ export function collectionAt<U, K>(path: string, key: KeySpec): CollectionRef<U,
 
 function belowRoot(path: string): string {
   if (!path.startsWith("/")) throw new TypeError(`${JSON.stringify(path)}: a path below the service root starts with /`);
+  // A `#` would end the URL there (a fragment is never sent): `/me/drive/root:/Book #1.xlsx:` would
+  // read the folder `/Book `. Nothing after it can have been meant, so it is refused, as a bad key is.
+  if (path.includes("#")) throw new TypeError(`${JSON.stringify(path)}: a # would end the URL there (nothing after it is sent); percent-encode it as %23 (encodeURIComponent on the segment)`);
   return path;
 }
 

@@ -135,26 +135,30 @@ export function sliceModel(
   // A pattern that matches nothing is a mistake (a misspelt or miscased name, most often): the run
   // fails, rather than replacing the output with a slice that lacks what the pattern was meant for.
   const pathModel = { containers: model.schemas.flatMap((s) => s.containers), operations: allOps, aliases: model.aliases };
-  const nameHint = (p: NamePattern) => {
-    const near = suggestName(p, model, allOps);
+  const matchesPath = (text: string, exclude: readonly PathPattern[]) => {
+    const p = parsePattern(text);
+    return p.kind === "path" && selectPaths(pathModel, [p], exclude, fill).unmatched.length === 0;
+  };
+  const nameHint = (p: NamePattern, exclude: readonly PathPattern[]) => {
+    const near = suggestName(p, model, allOps) ?? (p.text.includes("/") ? pathBelowRoot(p.text, (t) => matchesPath(t, exclude)) : undefined);
     return near === undefined ? "" : ` (did you mean ${near}?)`;
   };
   const pathHintFor = (p: PathPattern, exclude: readonly PathPattern[]) => {
-    const near = suggestPath(p.text, pathModel, exclude, fill);
+    const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => matchesPath(t, exclude));
     return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
   };
   const unmatched = includeNames.filter((p) => !matched.has(p));
   /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
-  const noMatch = (p: NamePattern) => {
+  const noMatch = (p: NamePattern, exclude: readonly PathPattern[]) => {
     const empty = model.schemas.find((s) => p.matches(s.namespace));
-    return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p)}`;
+    return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p, exclude)}`;
   };
-  for (const p of unmatched) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} ${noMatch(p)}`, p.text);
+  for (const p of unmatched) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} ${noMatch(p, paths(excludes))}`, p.text);
   for (const p of paths(includes))
     if (selection.unmatched.includes(p.text)) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} matches no URL path of the service${pathHintFor(p, paths(excludes))}`, p.text);
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
-    if (!everyName.some((x) => matchesName(p, x))) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} ${noMatch(p)}`, p.text);
+    if (!everyName.some((x) => matchesName(p, x))) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} ${noMatch(p, [])}`, p.text);
   for (const p of paths(excludes))
     if (selectPaths(pathModel, [p], [], fill).unmatched.length) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} matches no URL path of the service${pathHintFor(p, [])}`, p.text);
   const warnedEmpty = diags.hasErrors;
@@ -257,6 +261,24 @@ function pathHint(text: string, operations: readonly Operation[]): string {
   }
   if (segments.slice(0, -1).includes("*")) hints.push("`*` matches one navigation property, a key is written {id} or ('x')");
   return hints.length ? ` (${hints.join("; ")})` : "";
+}
+
+/**
+ * A URL path copied with more in front of it than a pattern takes — without its leading `/`
+ * (`communications/callRecords/**`, read as a name), with the service root
+ * (`/v1.0/communications/…`), or as a whole URL (`https://graph.microsoft.com/v1.0/…`) — as the
+ * path below the service root that `matches`: the longest such tail that starts with a segment of
+ * its own (`/**` alone would match everything).
+ */
+function pathBelowRoot(text: string, matches: (path: string) => boolean): string | undefined {
+  const segments = text.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").split("/").filter((s) => s !== "");
+  const from = text.trim().startsWith("/") ? 1 : 0;
+  for (let k = from; k < segments.length; k++) {
+    if (/^(\*\*?|\{.*\})$/.test(segments[k])) return undefined;
+    const tail = `/${segments.slice(k).join("/")}`;
+    if (matches(tail)) return tail;
+  }
+  return undefined;
 }
 
 /**
