@@ -78,6 +78,24 @@ describe("the model", () => {
     expect(mixed.model.schemas[0].operations.map((o) => o.bound)).toEqual([true]);
   });
 
+  test("annotations of what was left out go with it, unreported; a target naming a parameter no overload has is still reported", () => {
+    const note = (target: string) => `<Annotations Target="${target}"><Annotation Term="Org.OData.Core.V1.Description" String="d"/></Annotations>`;
+    const spec = edmx(schema("ns", `<EntityType Name="thing">${KEYED}</EntityType>
+      <Function Name="find"><Parameter Name="n" Type="Edm.Int32"/><ReturnType Type="ns.thinG"/></Function>
+      <Function Name="find"><Parameter Name="name" Type="Edm.String"/><ReturnType Type="ns.thing"/></Function>
+      <Action Name="poke"><Parameter Name="what" Type="ns.thingy"/><Parameter Name="n" Type="Edm.Int32"/></Action>
+      <EntityContainer Name="svc"><ActionImport Name="pokeNow" Action="ns.poke"/><FunctionImport Name="findIt" Function="ns.find"/></EntityContainer>
+      ${["ns.find(Edm.Int32)/n", "ns.find/nmae", "ns.poke/n", "ns.poke/wht", "ns.svc/pokeNow", "ns.svc/findIt"].map(note).join("\n")}`));
+    const targets = (diagnostics: readonly { path: string; message: string }[]) => diagnostics.filter((d) => d.message.startsWith("<Annotations")).map((d) => [d.path, d.message]);
+    const expected = [
+      ["ns.find/nmae", '<Annotations Target="ns.find/nmae"> names no element of the model (ns.find has no parameter nmae); its annotations are ignored'],
+      ["ns.poke/wht", '<Annotations Target="ns.poke/wht"> names no element of the model (ns.poke has no parameter wht); its annotations are ignored'],
+    ];
+    expect(targets(build(spec).diagnostics)).toEqual(expected);
+    // A slice reads poke only to its first parameter: its other parameters' names are not known.
+    expect(targets(generate({ inputs: [{ file: "t.xml", content: spec }], include: ["/findIt"] }).diagnostics)).toEqual(expected.slice(0, 1));
+  });
+
   test("a type of a referenced document not among the inputs is still ODG110's, naming the reference; the operation stays", () => {
     const ref = `<edmx:Reference Uri="https://example.com/shared.xml"><edmx:Include Namespace="Shared"/></edmx:Reference>`;
     const far = build(edmx(schema("ns", `<Function Name="far"><Parameter Name="x" Type="Shared.X"/><ReturnType Type="Shared.Y"/></Function>`), ref));
