@@ -8,7 +8,7 @@ import { generate } from "../generator/generate";
 import { generateDocs, where } from "./helpers/cli";
 import { build, edmx, schema } from "./helpers/csdl";
 import { GENERATED } from "./helpers/generated";
-import { expectSameAsFullSlice } from "./helpers/slice-reference";
+import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
 import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
@@ -172,6 +172,18 @@ describe("a slice (operations read only when the slice keeps them)", () => {
     expect(warnings(["/resetAll"])).toEqual(["ns.poke/what", "ns.svc/pokeNow"]);
     expect(warnings(["/findIt"])).toEqual(["ns.poke/what", "ns.svc/pokeNow", "ns.find/$ReturnType"]);
     expect(warnings(["ns.thing"])).toEqual(["ns.poke/what", "ns.svc/pokeNow", "ns.peek/how"]);
+  });
+
+  test("--why says an overload it selected was left out, and a slice of only such an operation says so", () => {
+    const r = generate({ inputs: [{ file: "t.xml", content: SPEC }], include: ["/findIt"], why: ["ns.find"] });
+    expect(r.slice?.why?.[0]?.answers.map((a) => [a.kept, a.chain.map((s) => s.reason)])).toEqual([
+      [true, ["named by /findIt (--include /findIt)"]],
+      [false, ["not in the slice: a type it names is not defined (ODG103), so it is left out"]],
+    ]);
+    const only = SPEC.replace('<Function Name="find"><Parameter Name="name" Type="Edm.String"/><ReturnType Type="ns.thing"/></Function>', "");
+    expect(generationErrors(only, { include: ["ns.find"] })).toEqual([
+      expect.stringMatching(/ the slice keeps nothing: --include ns\.find selects only operations that name a type that is not defined \(ODG103\): ns\.find$/),
+    ]);
   });
 
   test("an import whose every operation is left out when read is left out too, with a warning", () => {
