@@ -8,7 +8,7 @@ import { generate } from "../generator/generate";
 import { generateDocs, where } from "./helpers/cli";
 import { build, edmx, schema } from "./helpers/csdl";
 import { GENERATED } from "./helpers/generated";
-import { expectSameAsFullSlice } from "./helpers/slice-reference";
+import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
 import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
@@ -76,6 +76,24 @@ describe("the model", () => {
       ["ns.svc/callF", "function ns.f was left out (the return type is not defined); the import is left out too"],
     ]);
     expect(mixed.model.schemas[0].operations.map((o) => o.bound)).toEqual([true]);
+  });
+
+  test("annotations of what was left out go with it, unreported; a target naming a parameter no overload has is still reported", () => {
+    const note = (target: string) => `<Annotations Target="${target}"><Annotation Term="Org.OData.Core.V1.Description" String="d"/></Annotations>`;
+    const spec = edmx(schema("ns", `<EntityType Name="thing">${KEYED}</EntityType>
+      <Function Name="find"><Parameter Name="n" Type="Edm.Int32"/><ReturnType Type="ns.thinG"/></Function>
+      <Function Name="find"><Parameter Name="name" Type="Edm.String"/><ReturnType Type="ns.thing"/></Function>
+      <Action Name="poke"><Parameter Name="what" Type="ns.thingy"/><Parameter Name="n" Type="Edm.Int32"/></Action>
+      <EntityContainer Name="svc"><ActionImport Name="pokeNow" Action="ns.poke"/><FunctionImport Name="findIt" Function="ns.find"/></EntityContainer>
+      ${["ns.find(Edm.Int32)/n", "ns.find/nmae", "ns.poke/n", "ns.poke/wht", "ns.svc/pokeNow", "ns.svc/findIt"].map(note).join("\n")}`));
+    const targets = (diagnostics: readonly { path: string; message: string }[]) => diagnostics.filter((d) => d.message.startsWith("<Annotations")).map((d) => [d.path, d.message]);
+    const expected = [
+      ["ns.find/nmae", '<Annotations Target="ns.find/nmae"> names no element of the model (ns.find has no parameter nmae); its annotations are ignored'],
+      ["ns.poke/wht", '<Annotations Target="ns.poke/wht"> names no element of the model (ns.poke has no parameter wht); its annotations are ignored'],
+    ];
+    expect(targets(build(spec).diagnostics)).toEqual(expected);
+    // A slice reads poke only to its first parameter: its other parameters' names are not known.
+    expect(targets(generate({ inputs: [{ file: "t.xml", content: spec }], include: ["/findIt"] }).diagnostics)).toEqual(expected.slice(0, 1));
   });
 
   test("a type of a referenced document not among the inputs is still ODG110's, naming the reference; the operation stays", () => {
@@ -154,6 +172,18 @@ describe("a slice (operations read only when the slice keeps them)", () => {
     expect(warnings(["/resetAll"])).toEqual(["ns.poke/what", "ns.svc/pokeNow"]);
     expect(warnings(["/findIt"])).toEqual(["ns.poke/what", "ns.svc/pokeNow", "ns.find/$ReturnType"]);
     expect(warnings(["ns.thing"])).toEqual(["ns.poke/what", "ns.svc/pokeNow", "ns.peek/how"]);
+  });
+
+  test("--why says an overload it selected was left out, and a slice of only such an operation says so", () => {
+    const r = generate({ inputs: [{ file: "t.xml", content: SPEC }], include: ["/findIt"], why: ["ns.find"] });
+    expect(r.slice?.why?.[0]?.answers.map((a) => [a.kept, a.chain.map((s) => s.reason)])).toEqual([
+      [true, ["named by /findIt (--include /findIt)"]],
+      [false, ["not in the slice: a type it names is not defined (ODG103), so it is left out"]],
+    ]);
+    const only = SPEC.replace('<Function Name="find"><Parameter Name="name" Type="Edm.String"/><ReturnType Type="ns.thing"/></Function>', "");
+    expect(generationErrors(only, { include: ["ns.find"] })).toEqual([
+      expect.stringMatching(/ the slice keeps nothing: --include ns\.find selects only operations that name a type that is not defined \(ODG103\): ns\.find$/),
+    ]);
   });
 
   test("an import whose every operation is left out when read is left out too, with a warning", () => {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
-import { compiler, runTscWithUse, type Compiler } from "./helpers/typecheck";
+import { forEachCompiler, runTscWithUse, type Compiler } from "./helpers/typecheck";
 
 // test/fixtures/slice/omitted-subtypes.xml has the shape of Graph's callRecords: a session's caller and
 // callee are declared as the endpoint base type, and the service sends participantEndpoint and
@@ -248,15 +248,7 @@ describe("the slice's types for the subtypes it leaves out", () => {
     expect(types()).toMatch(/export type AnyEntity = CallRecord \| Session;/);
   });
 
-  const compilers: [string, Compiler | { reason: string }][] = [
-    ["TypeScript 5.9", compiler("typescript", 5)],
-    ["TypeScript 7", compiler("typescript7", 7)],
-  ];
-  for (const [label, c] of compilers) {
-    if (!("tsc" in c)) {
-      test.skip(`${label}: ${c.reason}`, () => undefined);
-      continue;
-    }
+  forEachCompiler((label, c) => {
     test(`${label}: the slice compiles under --strict, and values of left-out subtypes type-check`, () => {
       compilesWith(c, sliceDir, [
         'import type { Session } from "./t.types.js";',
@@ -275,7 +267,7 @@ describe("the slice's types for the subtypes it leaves out", () => {
         "}",
       ]);
     }, 240_000);
-  }
+  });
 });
 
 test("a navigation property's target kept only as a base type still takes values of its left-out subtypes", () => {

@@ -24,8 +24,11 @@ export interface RequestsView {
   imports: ImportView[];
   edm: boolean;
   roots: { doc: string; name: string; type: string; make: string }[];
-  /** Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`. */
-  navigationTypes: { doc: string; name: string; body: string }[];
+  /**
+   * Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`; with
+   * `alias`, a type alias, `body` the text after `=` (from its space or line break).
+   */
+  navigationTypes: { doc: string; name: string; body: string; alias: boolean }[];
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
@@ -94,7 +97,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
-  // In a slice: the map of the subtypes it left out below `t` (see leftOutBelow), "" for none.
+  // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
     if (leftOutBelow(t).length === 0) return "";
     const name = leftOutTypeName(ctx, t);
@@ -102,14 +105,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   // What a read of `t` holds. With a map of its subtypes: one member per type, told apart by
   // `@odata.type` (Graph's directoryObject, whose members are users, groups, ...; an abstract type's
-  // members are only its subtypes), and in a slice one per subtype it left out, typed as its nearest
-  // kept base type. Else the type, or an abstract one's union alias (`AnyEntity`), whose
-  // `@odata.type` literals name the left-out subtypes already.
+  // members are only its subtypes), and in a slice one per kept type with subtypes it left out,
+  // whose `@odata.type` names them. Else the type, or an abstract one's union alias (`AnyEntity`),
+  // whose `@odata.type` literals name the left-out subtypes already.
   const readTs = (t: EntityType) => {
     if (!listsSubtypes(t)) return ts(t, true);
+    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
     const leftOut = leftOutTs(t);
-    const members = leftOut ? `${castsTs(t)} & ${leftOut}` : castsTs(t);
-    return t.abstract ? `rt.SubtypeOf<${members}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${members}>`;
+    return leftOut ? `${members} | ${leftOut}` : members;
   };
   // The key properties a read is sure to hold (a key through a complex property does not count).
   // Once per type: every navigation property to it asks again (Graph has about 2,000 of them).
@@ -220,21 +223,24 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const rest = `, ${casts}, ${keyNames(n.target)}`;
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
+      alias: false,
     });
     if (listsSubtypes(t)) {
       navigationTypes.push({
         doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/...\`).`]),
         name: subtypesTypeName(ctx, t),
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
+        alias: false,
       });
       const leftOut = leftOutBelow(t);
       if (leftOut.length > 0) {
         navigationTypes.push({
           doc: jsdoc("", [
-            `Subtypes of \`${t.qualifiedName}\` this slice left out, by qualified name, each typed as its nearest kept base type: a read may hold values of them, as the validators accept them.`,
+            `Values of the subtypes of \`${t.qualifiedName}\` this slice left out, each typed as its nearest kept base type, with its \`@odata.type\`: a read may hold them, as the validators accept them.`,
           ]),
           name: leftOutTypeName(ctx, t),
-          body: objectType(leftOut.map(([name, kept]) => `${JSON.stringify(name)}: ${ts(kept)}`)),
+          body: leftOutUnion(leftOut.map(({ kept, names }) => [ts(kept), names])),
+          alias: true,
         });
       }
     }
@@ -465,28 +471,48 @@ function listsSubtypes(t: EntityType): boolean {
 }
 const subtypeCounts = new WeakMap<EntityType, number>();
 
-/** The name of the map of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
+/** The name of the union of the values of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
 export function leftOutTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "LeftOut");
 }
 
 /**
- * In a slice, for a type with a `…Subtypes` map: the concrete subtypes it left out below `t` and
- * below each of its kept subtypes (`omittedSubtypes`), each with its nearest kept base type, in
- * document order. The validators accept their values as that type (an abstract one they report);
+ * In a slice, for a type with a `…Subtypes` map: `t` and each of its kept subtypes that has concrete
+ * subtypes the slice left out (`omittedSubtypes`), with their qualified names, in document order.
+ * The validators accept their values as that nearest kept base type (an abstract one they report);
  * empty in a full run.
  */
-function leftOutBelow(t: EntityType): [string, EntityType][] {
+function leftOutBelow(t: EntityType): { kept: EntityType; names: string[] }[] {
   if (!listsSubtypes(t)) return [];
   let list = leftOutCache.get(t);
   if (list === undefined) {
     list = [];
-    for (const c of [t, ...descendants(t)]) for (const o of c.omittedSubtypes ?? []) if (!o.abstract) list.push([o.qualifiedName, c]);
+    for (const kept of [t, ...descendants(t)]) {
+      const names = (kept.omittedSubtypes ?? []).filter((o) => !o.abstract).map((o) => o.qualifiedName);
+      if (names.length > 0) list.push({ kept, names });
+    }
     leftOutCache.set(t, list);
   }
   return list;
 }
-const leftOutCache = new WeakMap<EntityType, [string, EntityType][]>();
+const leftOutCache = new WeakMap<EntityType, { kept: EntityType; names: string[] }[]>();
+
+/**
+ * The text after `=` of a `…LeftOut` alias: per kept type (its TypeScript type) and the subtypes left
+ * out below it, one member `(Kept & { "@odata.type": "#a" | "#b" })`. One member per kept type, not
+ * per subtype: Graph's `entity` may have a thousand left out, and the compiler would spell out each
+ * member for every read that names it. Long lists take a line per name.
+ */
+function leftOutUnion(groups: [string, string[]][]): string {
+  const members = groups.map(([kept, names]) => {
+    const literals = names.map((n) => JSON.stringify(`#${n}`));
+    const short = `(${kept} & { "@odata.type": ${literals.join(" | ")} })`;
+    if (short.length <= 90) return short;
+    return `(${kept} & {\n      "@odata.type":\n${literals.map((l) => `        | ${l}`).join("\n")};\n    })`;
+  });
+  const line = ` ${members.join(" | ")}`;
+  return line.length <= 90 && !line.includes("\n") ? line : members.map((m) => `\n  | ${m}`).join("");
+}
 
 /** Every type derived from `t`, directly or not, in document order depth first. */
 function descendants(t: EntityType): EntityType[] {

@@ -116,6 +116,8 @@ interface LeftOut {
   kind: Operation["kind"];
   bound: boolean;
   why: string;
+  /** Its parameters' names, the binding one's too; undefined when not all are read (lazy mode). */
+  parameters: string[] | undefined;
 }
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
@@ -176,6 +178,8 @@ class ModelBuilder {
    * fillOperation()), by qualified name: what each was, and why, for the imports that name them.
    */
   readonly leftOutOperations = new Map<string, LeftOut[]>();
+  /** Imports left out with a warning (`ns.Container/Name`): an annotation block that targets one goes with it (checkTargets). */
+  readonly leftOutImports = new Set<string>();
   /** Type names by namespace, for suggestions (made on the first one). */
   typesByNamespace: Map<string, SchemaType[]> | undefined;
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
@@ -432,7 +436,8 @@ class ModelBuilder {
       loaded: this.loaded,
       containers: this.containers,
       operations: this.operations,
-      leftOut: new Set(this.leftOutOperations.keys()),
+      leftOut: this.leftOutOperations,
+      leftOutImports: this.leftOutImports,
       terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
     };
     for (const g of groups) checkAnnotationTarget(ctx, g);
@@ -1026,7 +1031,7 @@ class ModelBuilder {
       this.diags.warning(Codes.undefinedType,
         `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(bindingType)}; the ${op.kind} is left out`,
         `${qn}/${binding.name}`, binding.at);
-      this.recordLeftOut(qn, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
+      this.recordLeftOut(qn, op, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
       return undefined;
     }
     // The other parameters and the result, as far as they are read (lazy mode: the rest in fillOperation).
@@ -1123,12 +1128,14 @@ class ModelBuilder {
     }
     if (why.length === 0) return false;
     const what = why.length > 1 ? `${why.slice(0, -1).join(", ")} and ${why[why.length - 1]} are` : `${why[0]} is`;
-    this.recordLeftOut(qn, { kind: op.kind, bound: xsBoolean(op.isBound ?? "") === true, why: `${what} not defined` });
+    this.recordLeftOut(qn, op, { kind: op.kind, bound: xsBoolean(op.isBound ?? "") === true, why: `${what} not defined` });
     return true;
   }
 
-  /** Notes an operation (overload) left out, for the imports that name it (leftOutImport). */
-  recordLeftOut(qn: string, entry: LeftOut): void {
+  /** Notes an operation (overload) left out, for the imports that name it (leftOutImport) and the annotation targets (checkTargets). */
+  recordLeftOut(qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters">): void {
+    // Lazy mode: a body not read yet holds more parameters.
+    const entry: LeftOut = { ...why, parameters: raw.body ? undefined : raw.parameters.map((p) => p.name) };
     const list = this.leftOutOperations.get(qn);
     if (list) list.push(entry);
     else this.leftOutOperations.set(qn, [entry]);
@@ -1152,7 +1159,10 @@ class ModelBuilder {
       if (empty.length === 0) continue;
       c.imports = c.imports.filter((i) => i.operations.length > 0);
       const message = this.leftOutImport(op.kind, op.qualifiedName, op.qualifiedName, false) as string;
-      for (const i of empty) this.diags.warning(Codes.undefinedType, message, `${c.qualifiedName}/${i.name}`, i.at);
+      for (const i of empty) {
+        this.diags.warning(Codes.undefinedType, message, `${c.qualifiedName}/${i.name}`, i.at);
+        this.leftOutImports.add(`${c.qualifiedName}/${i.name}`);
+      }
     }
   }
 
@@ -1261,6 +1271,7 @@ class ModelBuilder {
         // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
         else if (given(i.operation))
           this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
+        this.leftOutImports.add(`${qn}/${i.name}`);
         continue;
       }
       // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path

@@ -22,8 +22,13 @@ export interface TargetContext extends LinkContext {
   filled?(op: Operation): boolean;
   /** Lazy mode: reads an enum type's members. */
   fillEnum?(t: EnumType): void;
-  /** Qualified names of operations (overloads) left out with a warning (a type they name is not defined). */
-  leftOut: ReadonlySet<string>;
+  /**
+   * Operations (overloads) left out with a warning, a type they name not being defined: by qualified
+   * name, each one's parameter names (undefined when not all are read, in lazy mode).
+   */
+  leftOut: ReadonlyMap<string, readonly { parameters: readonly string[] | undefined }[]>;
+  /** Imports left out with a warning (`ns.Container/Name`). */
+  leftOutImports: ReadonlySet<string>;
 }
 
 export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup): void {
@@ -66,19 +71,21 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
   if (c) {
     if (!more) return undefined;
     const child = containerChildren(c).get(rest[0]);
-    if (!child) return `${qn} has no entity set, singleton or import ${rest[0]}`;
+    // An import left out was reported where it is declared: its annotations go with it, unreported.
+    if (!child) return ctx.leftOutImports.has(`${qn}/${rest[0]}`) ? undefined : `${qn} has no entity set, singleton or import ${rest[0]}`;
     if (rest.length === 1 || child.type === undefined) return undefined;
     return walk(ctx, child.type, rest.slice(1), at);
   }
-  // An operation (overload) left out was reported where it is declared: its annotations go with it, unreported.
-  const leftOut = ctx.leftOut.has(qn);
-  const ops = ctx.operations.get(qn);
-  if (ops) {
+  // An operation (overload) left out was reported where it is declared: the annotations of it and of
+  // its parameters go with it, unreported; a parameter no overload has is still a typo.
+  const ops = ctx.operations.get(qn) ?? [];
+  const leftOut = ctx.leftOut.get(qn) ?? [];
+  if (ops.length + leftOut.length > 0) {
     if (!more || rest[0] === "$ReturnType") return undefined;
     if (ops.some((op) => (ctx.filled && !ctx.filled(op)) || op.binding?.name === rest[0] || op.parameters.some((p) => p.name === rest[0]))) return undefined;
-    return leftOut ? undefined : `${qn} has no parameter ${rest[0]}`;
+    if (leftOut.some((l) => l.parameters === undefined || l.parameters.includes(rest[0]))) return undefined;
+    return `${qn} has no parameter ${rest[0]}`;
   }
-  if (leftOut) return undefined;
   if (ctx.terms.has(qn)) return more ? `${qn} is a term, which has no members` : undefined;
   return `${qn} is not defined`;
 }

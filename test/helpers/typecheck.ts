@@ -105,3 +105,18 @@ export function runTscWithUse(c: Compiler, dir: string, lines: string[]): TscRes
     fs.rmSync(use);
   }
 }
+
+/**
+ * For TypeScript 5.9 and 7 in turn, `define(label, c)` declares the tests that type-check with it;
+ * a compiler that does not run here gets one skipped test that says why.
+ */
+export function forEachCompiler(define: (label: string, c: Compiler) => void): void {
+  const compilers: [string, Compiler | { reason: string }][] = [
+    ["TypeScript 5.9", compiler("typescript", 5)],
+    ["TypeScript 7", compiler("typescript7", 7)],
+  ];
+  for (const [label, c] of compilers) {
+    if ("reason" in c) test.skip(`${label}: ${c.reason}`, () => undefined);
+    else define(label, c);
+  }
+}

@@ -195,9 +195,14 @@ export function sliceModel(
     if (b && b.kind !== "primitive") boundTo.set(b, [...(boundTo.get(b) ?? []), op]);
   }
   const keepOps = new Set<Operation>();
+  // Selected, but left out when read: a type they name is not defined (ODG103, fillOperation).
+  const leftOut = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
-    if (keepOps.has(op) || excluded(op)) return;
-    if (fillOperation?.(op) === false) return;
+    if (keepOps.has(op) || excluded(op) || leftOut.has(op)) return;
+    if (fillOperation?.(op) === false) {
+      leftOut.add(op);
+      return;
+    }
     const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
     if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
     keepOps.add(op);
@@ -233,12 +238,16 @@ export function sliceModel(
   if (keep.size === 0 && keepOps.size === 0 && !warnedEmpty && model.types.size + allOps.length > 0) {
     const text = (list: typeof includes) => list.map((p) => p.text).join(" ");
     const of = includes.length ? `that --include ${text(includes)} selects` : "of the document";
-    const why = excludes.length ? `--exclude ${text(excludes)} removes every type and operation ${of}` : `--include ${text(includes)} selects no type or operation`;
+    const why = excludes.length
+      ? `--exclude ${text(excludes)} removes every type and operation ${of}`
+      : leftOut.size
+        ? `--include ${text(includes)} selects only operations that name a type that is not defined (ODG103): ${[...leftOut].map((op) => op.qualifiedName).join(", ")}`
+        : `--include ${text(includes)} selects no type or operation`;
     diags.error(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(excludes.length ? excludes : includes));
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy }, patterns);
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -55,6 +55,8 @@ export interface WhyInput {
   reasons: Reasons;
   keep: ReadonlySet<SchemaType>;
   keepOps: ReadonlySet<Operation>;
+  /** Operations selected but left out when read: a type they name is not defined (ODG103). */
+  leftOut: ReadonlySet<Operation>;
   /** The kept types used as values (not only as a base type): `--include-derived` keeps their subtypes. */
   asValue: ReadonlySet<SchemaType>;
   /** The kept types a value may be of (`valueTypes`: also navigation targets): their left-out subtypes' values are taken. */
@@ -173,6 +175,7 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
+    if (input.leftOut.has(x)) return "not in the slice: a type it names is not defined (ODG103), so it is left out";
     for (const r of [x.binding?.type, ...x.parameters.map((p) => p.type), x.returnType]) {
       const t = r?.type;
       const by = t && t.kind !== "primitive" ? input.excludedBy(t) : undefined;
