@@ -1065,11 +1065,22 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
       }
+      if (attempt > 0) error.message += attempts(attempt, status, retryable, retry);
       throw error;
     }
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/**
+ * What a failure after retries adds to the message: `: gave up after 4 attempts (maxRetries 3)` when
+ * the retries ran out on a 429 or 503, else which attempt failed (`: on attempt 2, after 1 retry`).
+ */
+function attempts(attempt: number, status: number, retryable: boolean, retry: RetryPolicy): string {
+  const n = attempt + 1;
+  if ((status === 429 || status === 503) && !retryable) return `: gave up after ${n} attempts (maxRetries ${retry.maxRetries ?? 3})`;
+  return `: on attempt ${n}, after ${attempt} ${attempt === 1 ? "retry" : "retries"}`;
 }
 
 /** Stands for the page's address where there is none (Node); `unlocated` takes it off again. */
