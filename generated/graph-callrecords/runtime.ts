@@ -228,7 +228,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * values whole.
  */
 export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = T extends unknown
-  ? [Exclude<K, X>] extends [never] ? Omit<T, X> : Omit<T, K | X> & Partial<Pick<T, Exclude<K, X> & keyof T>>
+  ? [Exclude<K, X>] extends [never] ? WithoutKeys<T, X> : WithoutKeys<T, K | X> & { [P in Exclude<K, X> & keyof T]?: T[P] }
   : never;
 
 /**
