@@ -59,6 +59,18 @@ export interface SourceRef {
   offset: number;
 }
 
+/**
+ * A place given whole rather than found in a parsed input: a value in a config file (`line` and
+ * `column` 0 in a module config, which has no source positions), with its element path there
+ * (`services[0].include[1]`).
+ */
+export interface Place {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+}
+
 /** `file:line` of a place, for a message that points at another element (the first of two). */
 export function placeOf(at: SourceRef): string {
   return `${at.source.file}:${at.source.position(at.offset).line}`;
@@ -83,6 +95,11 @@ export class DiagnosticBag {
 
   error(code: string, message: string, path: string, at?: SourceRef): void {
     this.add(code, "error", message, path, at);
+  }
+
+  /** An error at a place given whole (a config file's value). */
+  errorAt(code: string, message: string, place: Place): void {
+    this.items.push({ code, severity: "error", message, file: place.file, line: place.line, column: place.column, path: place.path });
   }
 
   /** An error about a whole file, with no position in it (it cannot be read, or what it makes is too big). */

@@ -2,7 +2,7 @@
  * The pipeline: parse → model → passes → emit. `generate()` returns the files to write; it reads
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
-import { Codes, DiagnosticBag, GenerationError, type Diagnostic } from "./diagnostics";
+import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
 import { readBody, readCsdlXml, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
@@ -31,6 +31,13 @@ export interface GenerateOptions {
   include?: string[];
   /** Patterns for what to leave out of the slice (same forms as `include`). */
   exclude?: string[];
+  /**
+   * Where each `include` pattern was written, when in a file (a config): a pattern that matches
+   * nothing is reported there, by its config key (`include`), rather than as the `--include` flag.
+   */
+  includePlaces?: (Place | undefined)[];
+  /** Where each `exclude` pattern was written (as `includePlaces`). */
+  excludePlaces?: (Place | undefined)[];
   /** With a slice: also keep every subtype of a selected type. */
   includeDerived?: boolean;
   /** With a slice: also keep navigation targets, transitively. */

@@ -1,43 +1,69 @@
 /**
- * Diagnostics about a service's options (a slice pattern that matches nothing, an error) have no
- * file to tell the services apart by: in a run of several services each names its service; alone,
- * it need not.
+ * Diagnostics about a service's options (a slice pattern that matches nothing, an error): a pattern
+ * from the config file is reported where it is written (file, line, column and its path in the
+ * config, by the config's key); one from a flag has no file to tell the services apart by, so in a
+ * run of several services each names its service; alone, it need not.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+
+/** Two services, written by hand so that the places below can be read off it. */
+const TWO_SERVICES = `{ "services": [
+  { "name": "calls", "input": "graph-callrecords.xml", "out": "gen-calls", "include": ["nothing.here"] },
+  { "name": "sessions", "input": "graph-callrecords.xml", "out": "gen-sessions", "include": ["microsoft.graph.callRecords.session", "zzz.*"] }
+] }
+`;
 
 function configWithTwoServices() {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
-  writeJson(path.join(dir, "odatagen.config.json"), {
-    services: [
-      { name: "calls", input: "graph-callrecords.xml", out: "gen-calls", include: ["nothing.here"] },
-      { name: "sessions", input: "graph-callrecords.xml", out: "gen-sessions", include: ["microsoft.graph.callRecords.session", "zzz.*"] },
-    ],
-  });
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), TWO_SERVICES);
   return dir;
 }
 
-const warnings = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("warning"));
-const errors = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("error"));
+const AT_CONFIG = [
+  "odatagen.config.json:2:88: error ODG302: include nothing.here matches no type, operation or namespace [services[0].include[0]]",
+  "odatagen.config.json:3:133: error ODG302: include zzz.* matches no type, operation or namespace [services[1].include[1]]",
+];
 
-test("with several services, each option error names its service", () => {
+const warnings = (stderr: string) => stderr.split("\n").filter((l) => l.startsWith("warning"));
+const errors = (stderr: string) => stderr.split("\n").filter((l) => / error ODG|^error/.test(l));
+
+test("a pattern from the config is reported at its line and column, by its key and its path in the config", () => {
   const r = runCli(["generate", "-q"], configWithTwoServices());
   expect(r.code).toBe(1);
-  expect(errors(r.stderr)).toEqual([
-    "error ODG302: calls: --include nothing.here matches no type, operation or namespace [nothing.here]",
+  expect(errors(r.stderr)).toEqual(AT_CONFIG);
+});
+
+test("--check reports them there too, and so does a run of one service (--service)", () => {
+  const dir = configWithTwoServices();
+  expect(errors(runCli(["generate", "--check"], dir).stderr)).toEqual(AT_CONFIG);
+  expect(errors(runCli(["generate", "-s", "sessions"], dir).stderr)).toEqual([AT_CONFIG[1]]);
+});
+
+test("with several services, an --include flag's error names its service; alone, it need not", () => {
+  const dir = configWithTwoServices();
+  expect(errors(runCli(["generate", "-q", "--include", "zzz.*"], dir).stderr)).toEqual([
+    "error ODG302: calls: --include zzz.* matches no type, operation or namespace [zzz.*]",
     "error ODG302: sessions: --include zzz.* matches no type, operation or namespace [zzz.*]",
+  ]);
+  expect(errors(runCli(["generate", "-s", "sessions", "--include", "zzz.*"], dir).stderr)).toEqual([
+    "error ODG302: --include zzz.* matches no type, operation or namespace [zzz.*]",
   ]);
 });
 
-test("--check names the service too; one service (--service) does not need to", () => {
-  const dir = configWithTwoServices();
-  expect(errors(runCli(["generate", "--check"], dir).stderr)).toEqual([
-    "error ODG302: calls: --include nothing.here matches no type, operation or namespace [nothing.here]",
-    "error ODG302: sessions: --include zzz.* matches no type, operation or namespace [zzz.*]",
-  ]);
-  expect(errors(runCli(["generate", "-s", "sessions"], dir).stderr)).toEqual([
-    "error ODG302: --include zzz.* matches no type, operation or namespace [zzz.*]",
+test("a module config (.mjs) has no source positions: the file and the pattern's path; a config left empty by its excludes too", () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  const services = [
+    { name: "calls", input: "graph-callrecords.xml", out: "gen-calls", include: "nothing.here" },
+    { name: "none", input: "graph-callrecords.xml", out: "gen-none", exclude: ["microsoft.graph.**"] },
+  ];
+  fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify(services)} };\n`);
+  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+    "odatagen.config.mjs: error ODG302: include nothing.here matches no type, operation or namespace [services[0].include]",
+    "odatagen.config.mjs: error ODG302: the slice keeps nothing: exclude microsoft.graph.** removes every type and operation of the document [services[1].exclude]",
   ]);
 });
 
@@ -72,6 +98,8 @@ test("a pattern that matches nothing fails the run (exit 1) and leaves the outpu
   });
   const config = runCli(["generate"], dir);
   expect(config.code).toBe(1);
-  expect(config.stderr).toContain("error ODG302: --exclude microsoft.graph.callRecords.sesion matches no type, operation or namespace (did you mean microsoft.graph.callRecords.session?)");
+  expect(config.stderr).toContain(
+    "odatagen.config.json:10:9: error ODG302: exclude microsoft.graph.callRecords.sesion matches no type, operation or namespace (did you mean microsoft.graph.callRecords.session?) [services[0].exclude[0]]",
+  );
   expect(sameTree(snapshot(path.join(dir, "gen")), before)).toBe(true);
 });

@@ -203,8 +203,29 @@ describe("retries on 429 and 503", () => {
     srv.handle(() => ({ status: 503, headers: { "retry-after": "0" }, body: { error: { code: "serviceUnavailable", message: "down" } } }));
     const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
     expect(err).toBeInstanceOf(rt.ODataError);
-    expect([err.status, err.code, err.message]).toEqual([503, "serviceUnavailable", "down"]);
+    // The message says the call was retried, and how often.
+    expect([err.status, err.code, err.message]).toEqual([503, "serviceUnavailable", "down: gave up after 3 attempts (maxRetries 2)"]);
     expect(srv.requests).toHaveLength(3);
+  });
+
+  test("a 429 after the retries are used up says so; an error without retries keeps the service's message", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 1, delayMs: 1 } });
+    srv.handle(() => ({ status: 429, body: { error: { code: "TooManyRequests", message: "slow down" } } }));
+    const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.code, err.message]).toEqual([429, "TooManyRequests", "slow down: gave up after 2 attempts (maxRetries 1)"]);
+    expect(srv.requests).toHaveLength(2);
+    const never = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } });
+    const once = (await api.getAirline(never, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect([once.status, once.message]).toEqual([429, "slow down"]);
+    expect(srv.requests).toHaveLength(3);
+  });
+
+  test("another error after a retry names the attempt it came on", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((_r, i) => (i === 0 ? { status: 503 } : { status: 500, body: "boom" }));
+    const err = (await api.getAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.message]).toEqual([500, "boom: on attempt 2, after 1 retry"]);
+    expect(srv.requests).toHaveLength(2);
   });
 
   test("a Retry-After longer than maxDelayMs is not waited for", async () => {

@@ -1,5 +1,6 @@
 // A create's body is Partial<T> without the properties the service computes (Core.Computed), as the
-// validators' "create" mode has it. An update's body is typed rt.Patch<T> (Protocol §11.4.3): PATCH leaves alone what it does not name,
+// validators' "create" mode has it. A PUT's body (replace: true) is the whole entity (rt.Replacement),
+// as the validators' "replace" mode has it. An update's body is typed rt.Patch<T> (Protocol §11.4.3): PATCH leaves alone what it does not name,
 // in a complex value too, so nested complex properties are optional at every depth, as the
 // validators' "update" mode has them; a collection and a geography value still replace the whole
 // value, so their items are complete. Checked by the real compiler (TypeScript 5.9 and 7) against
@@ -82,6 +83,148 @@ describe.each(COMPILERS)("%s", (_label, c) => {
     const dir = scratch();
     for (const f of fs.readdirSync(from)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(from, f), path.join(dir, f));
     fs.writeFileSync(path.join(dir, "usage.ts"), CREATE_USAGE);
+    const r = runTsc(c as Compiler, dir, ["usage.ts"]);
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
+// A PUT (replace: true) resets what its body leaves out (Protocol §11.4.3): the body is the whole
+// entity. Item: name, status (with a default) and the collections tags and shapes are required; id
+// and created are computed, code immutable (none may be sent); the rest is nullable or navigation.
+const REPLACE_USAGE = `
+import * as rt from "./runtime.js";
+import { basketLines, items, updateItem, updateLine } from "./Test.Validation.requests.js";
+import type { Item } from "./Test.Validation.types.js";
+import { validateItem } from "./Test.Validation.validators.js";
+
+declare const client: rt.Client;
+declare const whole: Item;
+declare const read: rt.DefaultSet<Item, "id">;
+declare const maybe: boolean;
+declare const options: rt.UpdateOptions;
+declare const patchOptions: rt.ChangeOptions;
+const item = items().byKey(1);
+const line = basketLines(rt.at<import("./Test.Validation.types.js").Basket>("/Baskets(1)")).byKey({ basketId: 1, no: 2 });
+const body = { name: "n", status: "Red" as const, tags: [] as string[], shapes: [] as never[] };
+
+export async function usage(): Promise<void> {
+  await updateItem(client, item, { name: "n", status: "Red", tags: [], shapes: [{ "@odata.type": "#Test.Validation.Circle", label: "c", radius: 1 }] }, { replace: true });
+  await updateItem(client, item, { ...body, scores: [1, null], address: null }, { replace: true, etag: "*", prefer: "return=minimal" });
+  // An entity read whole may go back as it is (what may not be sent is ignored by the service).
+  await updateItem(client, item, whole, { replace: true });
+  void validateItem(body, { mode: "replace" });
+  // @ts-expect-error a default set (a read without completeReads) may lack what the PUT would reset
+  await updateItem(client, item, read, { replace: true });
+  // @ts-expect-error the required name is missing
+  await updateItem(client, item, { status: "Red", tags: [], shapes: [] }, { replace: true });
+  // @ts-expect-error a collection too: a PUT would empty it
+  await updateItem(client, item, { name: "n", status: "Red", shapes: [] }, { replace: true });
+  // @ts-expect-error computed by the service
+  await updateItem(client, item, { ...body, created: "2026-01-01T00:00:00Z" }, { replace: true });
+  // @ts-expect-error immutable
+  await updateItem(client, item, { ...body, code: "abc" }, { replace: true });
+  // @ts-expect-error a complex value replaces the whole value: the circle's radius
+  await updateItem(client, item, { ...body, shapes: [{ "@odata.type": "#Test.Validation.Circle", label: "c" }] }, { replace: true });
+  // @ts-expect-error a replace that may be true may be a PUT
+  await updateItem(client, item, { name: "n" }, { replace: maybe });
+  // @ts-expect-error so may options typed UpdateOptions
+  await updateItem(client, item, { name: "n" }, options);
+  // A PATCH: without replace, with replace: false, options without it, or none given.
+  await updateItem(client, item, { name: "n" });
+  await updateItem(client, item, { name: "n" }, { replace: false, etag: "*" });
+  await updateItem(client, item, { name: "n" }, patchOptions);
+  await updateItem(client, item, { name: "n" }, undefined);
+  // Keys may be left out of a PUT (the URL names the entity) or given.
+  await updateLine(client, line, {}, { replace: true });
+  await updateLine(client, line, { basketId: 1, no: 2 }, { replace: true });
+}
+`;
+
+describe.each(COMPILERS)("%s", (_label, c) => {
+  const run = "tsc" in c ? test : test.skip;
+  run("a PUT's body is the whole entity: required properties (with a default, collections) required, keys optional, computed and immutable ones left out", () => {
+    const from = generateFixture("validation.xml", "replace-body");
+    const dir = scratch();
+    for (const f of fs.readdirSync(from)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "usage.ts"), REPLACE_USAGE);
+    const r = runTsc(c as Compiler, dir, ["usage.ts"]);
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
+// Graph's session (the committed generated/graph-callrecords): a PUT names every non-nullable property.
+const SESSION_USAGE = `
+import * as rt from "./runtime.js";
+import { cloudCommunicationsCallRecords, communications } from "./microsoft.graph.requests.js";
+import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";
+import type { Session } from "./microsoft.graph.callRecords.types.js";
+
+declare const client: rt.Client;
+declare const whole: Session;
+const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("c1")).byKey("s1");
+const times = { startDateTime: "2026-01-01T10:00:00Z", endDateTime: "2026-01-01T11:00:00Z" };
+
+export async function usage(): Promise<void> {
+  await updateSession(client, session, { ...times, modalities: ["audio"] }, { replace: true });
+  await updateSession(client, session, { ...whole, modalities: ["video"] }, { replace: true });
+  // @ts-expect-error a PATCH-sized body would reset the times and modalities
+  await updateSession(client, session, { isTest: true }, { replace: true });
+  // @ts-expect-error failureInfo replaces the whole value: its stage is required
+  await updateSession(client, session, { ...times, modalities: ["audio"], failureInfo: { reason: "network" } }, { replace: true });
+  await updateSession(client, session, { failureInfo: { reason: "network" } });
+}
+`;
+
+describe.each(COMPILERS)("%s", (_label, c) => {
+  const run = "tsc" in c ? test : test.skip;
+  run("Graph's session: a PUT's body names every non-nullable property, a complex value whole", () => {
+    const dir = scratch();
+    const from = path.join(REPO, "generated", "graph-callrecords");
+    for (const f of fs.readdirSync(from)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "usage.ts"), SESSION_USAGE);
+    const r = runTsc(c as Compiler, dir, ["usage.ts"]);
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
+// An open type's interface has an index signature beside its declared properties: a PUT's body keeps
+// them (required ones required), and takes dynamic properties. An abstract type's update takes any
+// of its subtypes, whole, without what the service computes on any of them (a circle's area).
+const OPEN_AND_SUBTYPES_USAGE = `
+import * as rt from "./runtime.js";
+import { notes, shapes, updateNote, updateShape } from "./Put.requests.js";
+
+declare const client: rt.Client;
+const note = notes().byKey("n1");
+const shape = shapes().byKey("s1");
+
+export async function usage(): Promise<void> {
+  await updateNote(client, note, { text: "t" }, { replace: true });
+  await updateNote(client, note, { text: "t", tag: null, extension_costCentre: "42" }, { replace: true });
+  // @ts-expect-error the required text is missing
+  await updateNote(client, note, { tag: "x" }, { replace: true });
+  // @ts-expect-error text is a string
+  await updateNote(client, note, { text: 5 }, { replace: true });
+  await updateNote(client, note, { tag: "x" });
+  await updateShape(client, shape, { "@odata.type": "#Put.Circle", label: "l", radius: 1 }, { replace: true });
+  await updateShape(client, shape, { "@odata.type": "#Put.Square", label: "l", side: 2 }, { replace: true });
+  // @ts-expect-error a circle's radius is missing
+  await updateShape(client, shape, { "@odata.type": "#Put.Circle", label: "l" }, { replace: true });
+  // @ts-expect-error a circle's area is computed
+  await updateShape(client, shape, { "@odata.type": "#Put.Circle", label: "l", radius: 1, area: 3 }, { replace: true });
+}
+`;
+
+describe.each(COMPILERS)("%s", (_label, c) => {
+  const run = "tsc" in c ? test : test.skip;
+  run("a PUT's body of an open type keeps its declared properties; of an abstract type, any subtype whole", () => {
+    const from = generateFixture("requests/put-bodies.xml", "put-bodies");
+    const dir = scratch();
+    for (const f of fs.readdirSync(from)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "usage.ts"), OPEN_AND_SUBTYPES_USAGE);
     const r = runTsc(c as Compiler, dir, ["usage.ts"]);
     expect(r.output).toBe("");
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * Structured values: enums in context, collections, nested and derived types (by `@odata.type`,
  * with or without `#`, qualified or by alias, across namespaces), open types, expanded navigation
- * properties, control information, the read/create/update modes, strictness, error shape and caps.
+ * properties, control information, the read/create/update/replace modes, strictness, error shape and caps.
  */
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
@@ -219,6 +219,35 @@ describe("modes", () => {
     ]);
     expect(paths(tv.validateItem({ name: 5, extra: 1 }, { mode: "update" }))).toEqual(["/name", "/extra"]);
     expect(paths(tv.validateItem({ name: null }, { mode: "update" }))).toEqual(["/name"]);
+  });
+
+  test("replace: a PUT body is the whole entity, complete by default: what a create may leave out, a PUT may not", () => {
+    const plain: typeof tv = require(path.join(out, "Test.Validation.validators"));
+    const whole = { name: "n", status: "Red", tags: [], shapes: [] };
+    expect(plain.validateItem(whole, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    // Protocol §11.4.3: the service resets what a PUT leaves out, a default value or a collection too.
+    expect(plain.validateItem({ name: "n" }, { mode: "replace" }).errors.map((e) => [e.path, e.message])).toEqual([
+      ["/status", "required property status is missing"],
+      ["/tags", "required property tags is missing"],
+      ["/shapes", "required property shapes is missing"],
+    ]);
+    expect(plain.validateItem({ name: "n" }, { mode: "create", complete: true })).toEqual({ valid: true, errors: [] });
+    expect(plain.validateItem({ name: "n" }, { mode: "replace", complete: false })).toEqual({ valid: true, errors: [] });
+    // Computed and immutable properties cannot be sent, as in a PATCH; null is no value for a non-nullable one.
+    expect(paths(plain.validateItem({ ...whole, id: 1, created: "2024-01-01T00:00:00Z", code: "abc" }, { mode: "replace" }))).toEqual(["/id", "/created", "/code"]);
+    expect(paths(plain.validateItem({ ...whole, name: null }, { mode: "replace" }))).toEqual(["/name"]);
+    // Keys may be left out (the URL names the entity) or given; nullable properties may be left out.
+    expect(plain.validateLine({}, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    expect(plain.validateLine({ basketId: 1, no: 2 }, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    expect(paths(plain.validateLine({}, { complete: true }))).toEqual(["/basketId", "/no"]);
+    expect(plain.validatePerson({}, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    expect(paths(plain.validateEmployee({}, { mode: "replace" }))).toEqual(["/badge"]);
+    // A complex value replaces the whole value: it is complete, and names its type where the declared one is abstract.
+    expect(paths(plain.validateItem({ ...whole, shapes: [{ "@odata.type": "#Test.Validation.Circle", label: "c" }] }, { mode: "replace" }))).toEqual(["/shapes/0/radius"]);
+    expect(paths(plain.validateItem({ ...whole, shape: { label: "x" } }, { mode: "replace" }))).toEqual(["/shape"]);
+    // The entity itself is the one the URL names: an abstract type's instance need not name its type.
+    expect(plain.validateShape({ label: "x" }, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    expect(paths(plain.validateShape({ radius: 1 }, { mode: "replace" }))).toEqual(["/label"]);
   });
 
   test("create: a deep insert may leave out what a referential constraint ties to the parent, there only", () => {

@@ -1,7 +1,7 @@
 /** Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findJsonSyntaxProblem } from "../generator/config/json-syntax";
+import { findJsonSyntaxProblem, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript } from "../generator/config/load";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
@@ -300,6 +300,23 @@ describe("config files", () => {
         throw new Error(`disagrees on ${JSON.stringify(text)}: ${JSON.stringify(problem)}`);
     }
     expect(valid).toBeGreaterThan(200);
+  });
+});
+
+describe("where a JSON config's values are (for messages about a pattern in it)", () => {
+  test("each value's offset by its path; empty containers, escaped names and a member named twice (its last value)", () => {
+    const text = '{"services": [ {"include": ["a", "b"], "x": {}, "y": []}, {"in\\u0063lude": "c", "k": 1, "k": [2, [3]]} ]}';
+    const offsets = jsonValueOffsets(text);
+    const at = (p: string) => text.slice(offsets.get(p));
+    expect([...offsets.keys()]).toEqual([
+      "", "services", "services[0]", "services[0].include", "services[0].include[0]", "services[0].include[1]", "services[0].x", "services[0].y",
+      "services[1]", "services[1].include", "services[1].k", "services[1].k[0]", "services[1].k[1]", "services[1].k[1][0]",
+    ]);
+    expect(at("services[0].include[1]")).toMatch(/^"b"/);
+    expect(at("services[1].include")).toMatch(/^"c"/);
+    expect(at("services[1].k")).toMatch(/^\[2, \[3\]\]/);
+    expect(at("services[1].k[1][0]")).toMatch(/^3\]/);
+    expect(at("services[0].y")).toMatch(/^\[\]/);
   });
 });
 

@@ -56,8 +56,8 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.Patch<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateEntity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -71,8 +71,8 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
   return rt.read(client, target, options);
 }
 
-/** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.Patch<Security>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSecurity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.UpdateBody<Security, O>, options?: O): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -96,8 +96,8 @@ export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.Patch<SecurityCopilot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSecurityCopilot<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.UpdateBody<SecurityCopilot, O, "id">, options?: O): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -59,8 +59,8 @@ export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Clie
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.Patch<Evaluation>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateEvaluation<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.UpdateBody<Evaluation, O, "id">, options?: O): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -84,8 +84,8 @@ export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.Patch<Plugin>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePlugin<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.UpdateBody<Plugin, O, "name">, options?: O): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -109,8 +109,8 @@ export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.Patch<Prompt>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePrompt<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.UpdateBody<Prompt, O, "id">, options?: O): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -134,8 +134,8 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.Patch<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSession<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, O, "id">, options?: O): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -159,8 +159,8 @@ export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Clien
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.Patch<Workspace>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateWorkspace<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.UpdateBody<Workspace, O, "id">, options?: O): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

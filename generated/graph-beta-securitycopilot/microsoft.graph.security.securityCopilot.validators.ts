@@ -365,7 +365,7 @@ export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["description"], ctx, "description", vr.checkString)
     + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
     + vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["previewState"], ctx, "previewState", checkPluginPreviewStates, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginPreviewStates")
     + vr.c(o["settings"], ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED)
     + vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");

@@ -80,7 +80,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** Validates a `microsoft.graph.security` value and returns every problem with its JSON-pointer path. */

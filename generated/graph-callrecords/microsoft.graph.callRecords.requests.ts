@@ -71,8 +71,8 @@ export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Clie
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.Patch<CallRecord>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateCallRecord<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.UpdateBody<CallRecord, O, "id">, options?: O): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -96,8 +96,8 @@ export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Clien
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.Patch<Organizer>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrganizer<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.UpdateBody<Organizer, O, "id">, options?: O): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -121,8 +121,8 @@ export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Cli
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.Patch<Participant>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParticipant<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.UpdateBody<Participant, O, "id">, options?: O): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -146,8 +146,8 @@ export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.Patch<AnyParticipantBase>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParticipantBase<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<AnyParticipantBase, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -171,8 +171,8 @@ export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.Patch<Segment>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSegment<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.UpdateBody<Segment, O, "id">, options?: O): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -196,8 +196,8 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.Patch<Session>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateSession<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, O, "id">, options?: O): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -37,8 +37,8 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
   return rt.read(client, target, options);
 }
 
-/** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.Patch<CloudCommunications>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateCloudCommunications<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.UpdateBody<CloudCommunications, O>, options?: O): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -62,8 +62,8 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.Patch<AnyEntity>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateEntity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -203,7 +203,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** This namespace's types by qualified name. */

@@ -30,6 +30,9 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     ...s,
     include: flags.include?.length ? flags.include : s.include,
     exclude: flags.exclude?.length ? flags.exclude : s.exclude,
+    // Patterns from flags are not where the config has its own.
+    includePlaces: flags.include?.length ? undefined : s.includePlaces,
+    excludePlaces: flags.exclude?.length ? undefined : s.excludePlaces,
     keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
     includeDerived: flags.includeDerived ?? s.includeDerived,
     includeNavigation: flags.includeNavigation ?? s.includeNavigation,

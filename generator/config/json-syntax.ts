@@ -1,8 +1,10 @@
 /**
- * Where a JSON text first breaks the JSON grammar (RFC 8259), and why, in words. Used only after
+ * Where a JSON text first breaks the JSON grammar (RFC 8259), and why, in words. Used after
  * `JSON.parse` has failed: its messages differ between Node versions and some give no position at
  * all ("Unexpected token '}', ... is not valid JSON"), while a config error should point at a line
- * and column as every other diagnostic does. Iterative, so that deep nesting cannot overflow the stack.
+ * and column as every other diagnostic does. Also where each value of a valid text starts
+ * (`jsonValueOffsets`), for a problem found in a value later (a slice pattern that matches nothing).
+ * Iterative, so that deep nesting cannot overflow the stack.
  */
 export interface JsonSyntaxProblem {
   /** Character offset of the problem. */
@@ -13,9 +15,17 @@ export interface JsonSyntaxProblem {
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
-/** The first syntax error in `text`, or undefined when it is valid JSON. */
-export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefined {
+/** Where a value sits in a JSON document: the member names and item indices down to it. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * The first syntax error in `text`, or undefined when it is valid JSON. `onValue` is told where each
+ * value starts, with its path, in document order (a member named twice is told twice).
+ */
+export function findJsonSyntaxProblem(text: string, onValue?: (path: JsonPath, offset: number) => void): JsonSyntaxProblem | undefined {
   let i = 0;
+  /** The path of the value read next: a member name or an item index per open container. */
+  const where: (string | number)[] = [];
   const problem = (message: string, offset = i): JsonSyntaxProblem => ({ offset, message });
   const found = () => {
     if (i >= text.length) return "found the end of the file";
@@ -52,6 +62,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
     skipSpace();
     if (expectValue) {
       const c = text[i];
+      if (i < text.length) onValue?.(where, i);
       if (c === "{" || c === "[") {
         open.push(c);
         i++;
@@ -62,6 +73,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
           expectValue = false;
           continue;
         }
+        where.push(0);
         if (c === "{") {
           const key = member();
           if (key) return key;
@@ -87,6 +99,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
     const close = top === "{" ? "}" : "]";
     if (text[i] === close) {
       open.pop();
+      where.pop();
       i++;
       continue;
     }
@@ -97,7 +110,7 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
     if (top === "{") {
       const key = member();
       if (key) return key;
-    }
+    } else where[where.length - 1] = (where[where.length - 1] as number) + 1;
     expectValue = true;
   }
 
@@ -105,8 +118,10 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | undefin
   function member(): JsonSyntaxProblem | undefined {
     skipSpace();
     if (text[i] !== '"') return problem(`expected a property name in double quotes, ${found()}`);
+    const start = i;
     const p = string();
     if (p) return p;
+    if (onValue) where[where.length - 1] = JSON.parse(text.slice(start, i)) as string;
     skipSpace();
     if (text[i] !== ":") return problem(`expected ':' after the property name, ${found()}`);
     i++;
@@ -121,4 +136,21 @@ function shown(c: string): string {
   return code < 0x20 || code === 0x7f || code === 0xfeff || (code >= 0x80 && code < 0xa0) || code === 0x2028 || code === 0x2029
     ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}`
     : `'${c}'`;
+}
+
+/**
+ * Where each value of a valid JSON text starts, by its path as config messages write it
+ * (`services[0].include[1]`); a member named twice is where its last value (the one JSON.parse keeps) is.
+ */
+export function jsonValueOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  findJsonSyntaxProblem(text, (path, offset) => offsets.set(elementPath(path), offset));
+  return offsets;
+}
+
+/** `services[0].include[1]`: member names joined by dots, item indices in brackets. */
+export function elementPath(path: JsonPath): string {
+  let out = "";
+  for (const step of path) out += typeof step === "number" ? `[${step}]` : out ? `.${step}` : step;
+  return out;
 }

@@ -9,8 +9,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { unreadableReason } from "../diagnostics";
-import { findJsonSyntaxProblem } from "./json-syntax";
+import { unreadableReason, type Place } from "../diagnostics";
+import { findJsonSyntaxProblem, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -32,14 +32,22 @@ export function findConfig(dir: string, explicit?: string): string | undefined {
 
 export async function loadConfig(file: string): Promise<LoadResult> {
   const shown = path.relative(process.cwd(), file) || file;
-  let value: unknown;
+  let read: ConfigValue;
   try {
-    value = await readConfigValue(file);
+    read = await readConfigValue(file);
   } catch (e) {
     const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
     return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
   }
-  const checked = validateConfig(value, path.dirname(file));
+  // A JSON config's values have a line and column; a module config's (.mjs, .ts) only their path.
+  let offsets: Map<string, number> | undefined;
+  const placeOf = (at: string): Place => {
+    if (read.json === undefined) return { file: shown, line: 0, column: 0, path: at };
+    offsets ??= jsonValueOffsets(read.json);
+    const offset = offsets.get(at);
+    return { file: shown, ...(offset === undefined ? { line: 0, column: 0 } : lineAndColumn(read.json, offset)), path: at };
+  };
+  const checked = validateConfig(read.value, path.dirname(file), placeOf);
   if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
   return { ok: true, file, services: checked.services };
 }
@@ -56,15 +64,31 @@ export class ConfigSyntaxError extends Error {
  * some editors write and JSON.parse refuses, is skipped, as it is in metadata.
  */
 export function parseJsonConfig(text: string): unknown {
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const json = withoutBom(text);
   try {
     return JSON.parse(json);
   } catch (e) {
     const found = findJsonSyntaxProblem(json);
     if (!found) throw new Error(`not valid JSON: ${(e as Error).message}`);
-    const before = json.slice(0, found.offset).split("\n");
-    throw new ConfigSyntaxError(`not valid JSON: ${found.message}`, before.length, before[before.length - 1].length + 1);
+    const { line, column } = lineAndColumn(json, found.offset);
+    throw new ConfigSyntaxError(`not valid JSON: ${found.message}`, line, column);
   }
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The line and column (1-based, in characters) of an offset in a text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/** A config's value, and for a JSON config its text (without a byte-order mark), where its values have places. */
+interface ConfigValue {
+  value: unknown;
+  json?: string;
 }
 
 let loads = 0;
@@ -74,7 +98,7 @@ function pathToFileURL(file: string): URL {
   return (require("node:url") as typeof import("node:url")).pathToFileURL(file);
 }
 
-async function readConfigValue(file: string): Promise<unknown> {
+async function readConfigValue(file: string): Promise<ConfigValue> {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -82,10 +106,10 @@ async function readConfigValue(file: string): Promise<unknown> {
     throw new Error(`cannot read the config file: ${unreadableReason(e)}`);
   }
   const ext = path.extname(file);
-  if (ext === ".json") return parseJsonConfig(text);
+  if (ext === ".json") return { value: parseJsonConfig(text), json: withoutBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
-  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`));
-  if (ext === ".ts" || ext === ".mts") return loadTsConfig(file, text);
+  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return { value: defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`)) };
+  if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
 }
 

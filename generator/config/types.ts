@@ -2,6 +2,7 @@
  * The shape of `odatagen.config.json` / `.mjs` / `.ts`. `defineConfig` only gives editors and `tsc`
  * the type; it returns its argument unchanged.
  */
+import type { Place } from "../diagnostics";
 
 /** Options that change the generated code. */
 export interface ServiceOptions {
@@ -53,6 +54,10 @@ export interface ResolvedService {
   out: string;
   include?: string[];
   exclude?: string[];
+  /** Where each `include` pattern is written in the config (for messages); absent when the patterns come from flags. */
+  includePlaces?: Place[];
+  /** Where each `exclude` pattern is written in the config. */
+  excludePlaces?: Place[];
   keyAsSegment?: boolean;
   includeDerived?: boolean;
   includeNavigation?: boolean;

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { nearestName } from "../nearest-name";
+import type { Place } from "../diagnostics";
 import type { ResolvedService } from "./types";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
@@ -13,8 +14,12 @@ const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
 const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 
-/** `baseDir`: the config file's folder; relative paths in the config are resolved against it. */
-export function validateConfig(value: unknown, baseDir: string): ConfigResult {
+/**
+ * `baseDir`: the config file's folder; relative paths in the config are resolved against it.
+ * `placeOf`: where a value is written in the config file, by its element path (`services[0].include[1]`),
+ * kept with each slice pattern so that one that matches nothing is reported there.
+ */
+export function validateConfig(value: unknown, baseDir: string, placeOf?: (path: string) => Place): ConfigResult {
   const errors: string[] = [];
   const services: ResolvedService[] = [];
   /** Whether each service in `services` names itself (else it is named after its output folder). */
@@ -58,6 +63,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
       else if (typeof s.name === "string" && s.name.trim() === "") errors.push(`${at}.name: expected a name, got an empty string (leave it out to name the service after its output folder)`);
       // A list option takes one string as a list of one, as `input` does.
       const patterns: Partial<Record<"include" | "exclude", string[]>> = {};
+      const places: Partial<Record<"include" | "exclude", Place[]>> = {};
       for (const key of ["include", "exclude"] as const) {
         const v = s[key];
         if (v === undefined) continue;
@@ -67,6 +73,7 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
           v.forEach((g, j) => typeof g !== "string" && errors.push(`${at}.${key}[${j}]: expected a string`));
           patterns[key] = v as string[];
         }
+        if (placeOf && patterns[key]) places[key] = patterns[key].map((_, j) => placeOf(typeof v === "string" ? `${at}.${key}` : `${at}.${key}[${j}]`));
       }
       const options = s.options;
       if (options !== undefined) {
@@ -87,6 +94,8 @@ export function validateConfig(value: unknown, baseDir: string): ConfigResult {
         out,
         include: patterns.include,
         exclude: patterns.exclude,
+        ...(places.include && { includePlaces: places.include }),
+        ...(places.exclude && { excludePlaces: places.exclude }),
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,

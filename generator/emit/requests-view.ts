@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allProperties, deprecation, description, isComputed } from "../model/rules";
+import { allProperties, deprecation, description, isComputed, isImmutable } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -59,6 +59,8 @@ export interface EntityRequestsView {
   written: string;
   /** create's body: `Partial<T>`, without the properties the service computes (`Core.Computed`, own or inherited). */
   createBody: string;
+  /** update's body, by its options (`written`): `rt.UpdateBody<T, O, keys, computed or immutable>`. */
+  updateBody: string;
   get: string;
   list: string;
   create: string;
@@ -284,6 +286,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("O", named),
       createBody: createBody(self, t),
+      updateBody: updateBody(self, t, typeParameter("O", named), keysOf(t), usesUnion(ctx, t)),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -651,4 +654,25 @@ function createBody(self: string, t: EntityType): string {
   for (let x: EntityType | undefined = t; x; x = x.baseType)
     for (const p of x.properties) if (isComputed(p)) computed.push(JSON.stringify(p.name));
   return computed.length ? `Partial<Omit<${self}, ${computed.join(" | ")}>>` : `Partial<${self}>`;
+}
+
+/**
+ * An update's body type, by its options `O` (`rt.UpdateBody`): a PATCH's `rt.Patch<T>`, or with
+ * `replace: true` the whole entity (`rt.Replacement`): its keys `keys` optional, the properties a
+ * client may not change (Core.Computed, Core.Immutable: the entity's own, its base types', and for a
+ * union of subtypes theirs too) left out, as the validators' `replace` mode has it:
+ * `rt.UpdateBody<Person, O, "UserName", "Concurrency">`.
+ */
+function updateBody(self: string, t: EntityType, O: string, keys: readonly string[], union: boolean): string {
+  const fixed = new Set<string>();
+  const visit = (x: EntityType) => {
+    for (const p of x.properties) if (isComputed(p) || isImmutable(p)) fixed.add(JSON.stringify(p.name));
+  };
+  for (let x: EntityType | undefined = t; x; x = x.baseType) visit(x);
+  if (union) for (const d of descendants(t)) visit(d);
+  const optional = keys.filter((k) => !fixed.has(k));
+  const args = [self, O];
+  if (optional.length || fixed.size) args.push(optional.join(" | ") || "never");
+  if (fixed.size) args.push([...fixed].join(" | "));
+  return `rt.UpdateBody<${args.join(", ")}>`;
 }

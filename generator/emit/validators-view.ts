@@ -282,7 +282,8 @@ function typeView(
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
     const required = alwaysPresent(p, keyNames.has(p.name));
-    const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE"].filter((x): x is string => !!x);
+    // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
+    const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
     const key = JSON.stringify(p.name);
     const qn = JSON.stringify(p.type.type.qualifiedName);

@@ -12,6 +12,7 @@ import { checkBindings, checkNavigationLinks, KEY_PATH, walkPath, type LinkConte
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
 import { nearestName } from "../nearest-name";
+import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -529,7 +530,10 @@ class ModelBuilder {
     for (const d of raw.typeDefinitions) {
       const path = `${ns}.${d.name}`;
       const u = this.primitiveName(d.underlyingType);
-      if (!u && given(d.underlyingType)) this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type`, path, d.at);
+      if (!u && given(d.underlyingType)) {
+        const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(d.underlyingType) : undefined;
+        this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type${near ? ` (did you mean ${near}?)` : ""}`, path, d.at);
+      }
       const t: TypeDefinition = {
         kind: "typedef",
         ...named(d.name, d.annotations, d.at),
@@ -612,7 +616,7 @@ class ModelBuilder {
       const p = this.primitiveName(rawName);
       if (p) return primitive(p);
       // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
-      const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? nearestName(rawName.slice(4), PRIMITIVES) : undefined;
+      const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? nearestPrimitive(rawName.slice(4)) : undefined;
       this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type${near ? ` (did you mean Edm.${near}?)` : ""}; it is read as Edm.Untyped`, path, at);
       return primitive("Untyped");
     }
@@ -640,11 +644,14 @@ class ModelBuilder {
    */
   missingTypeHint(q: string, kinds?: readonly SchemaType["kind"][]): string {
     const dot = q.lastIndexOf(".");
-    if (dot < 0) return "";
-    const ns = q.slice(0, dot);
+    const ns = q.slice(0, Math.max(dot, 0));
     const uri = this.referenced.get(ns);
-    if (uri !== undefined && !this.loaded.has(ns))
+    if (dot >= 0 && uri !== undefined && !this.loaded.has(ns))
       return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+    // Where a primitive type may stand: `edm.Boolean`, or `Boolean` without its namespace.
+    const edm = !kinds && (dot < 0 || ns.toLowerCase() === "edm") && (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(q) : undefined;
+    if (edm !== undefined) return ` (did you mean ${edm}?)`;
+    if (dot < 0) return "";
     const local = q.slice(dot + 1);
     if (local.length < 3 || this.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
     if (!this.typesByNamespace) {

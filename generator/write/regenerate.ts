@@ -128,6 +128,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
     if (service.include) opts.include = service.include;
     if (service.exclude) opts.exclude = service.exclude;
+    if (service.includePlaces) opts.includePlaces = service.includePlaces;
+    if (service.excludePlaces) opts.excludePlaces = service.excludePlaces;
     if (service.includeDerived) opts.includeDerived = true;
     if (service.includeNavigation) opts.includeNavigation = true;
     if (req.why) opts.why = req.why;

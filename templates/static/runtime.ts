@@ -207,15 +207,39 @@ export interface ControlInfo {
 }
 
 /**
- * An update's body (Protocol §11.4.3): PATCH changes what it names and leaves the rest as it is, in a
+ * A PATCH's body (Protocol §11.4.3): PATCH changes what it names and leaves the rest as it is, in a
  * complex value too, so every property is optional at every depth: `{ failureInfo: { reason } }`
  * changes the reason alone. A collection (its items complete) and a geography or geometry value
- * replace the whole value, as a primitive does. (`replace: true`, a PUT, sends the whole entity.)
+ * replace the whole value, as a primitive does. (`replace: true`, a PUT, sends the whole entity: `Replacement`.)
  */
 export type Patch<T> = { [K in keyof T]?: PatchValue<T[K]> };
 type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
 /** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
 type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "MultiLineString" | "MultiPolygon" | "GeometryCollection" };
+
+/**
+ * A PUT's body (Protocol §11.4.3): the whole entity, since the service resets each property the
+ * body leaves out to its default (a nullable one to null). As a create sends it, but complete: `T`
+ * without the properties `X` a client may not change (`Core.Computed`, `Core.Immutable`: the service
+ * ignores them), the keys `K` optional (the URL names the entity); every other property as `T` has
+ * it: a non-nullable one (a collection, one with a default value) required, a nullable one and a
+ * navigation property optional (a relationship the body does not name is left as it is), complex
+ * values whole.
+ */
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = T extends unknown
+  ? [Exclude<K, X>] extends [never] ? WithoutKeys<T, X> : WithoutKeys<T, K | X> & { [P in Exclude<K, X> & keyof T]?: T[P] }
+  : never;
+
+/**
+ * An update's body, by its options `O`: a PATCH's, `Patch<T>`; with `replace: true`, a PUT's,
+ * `Replacement<T, K, X>`. A `replace` that only may be true (a `boolean`, options typed
+ * `UpdateOptions`, a union of which one member replaces) takes the whole entity too: the call may
+ * replace it. (The generated functions take `O extends UpdateOptions | undefined`, so that an
+ * explicit `undefined` infers `O` as `undefined`, a PATCH, not as `UpdateOptions`.)
+ */
+export type UpdateBody<T, O, K extends PropertyKey = never, X extends PropertyKey = never> = [MayReplace<O>] extends [never] ? Patch<T> : Replacement<T, K, X>;
+/** `true` when options `O` (or one member of a union of them) may ask for a PUT; else `never`. */
+type MayReplace<O> = O extends object ? (true extends O[Extract<"replace", keyof O>] ? true : never) : never;
 
 /**
  * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204
@@ -1064,11 +1088,22 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
       }
+      if (attempt > 0) error.message += attempts(attempt, status, retryable, retry);
       throw error;
     }
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/**
+ * What a failure after retries adds to the message: `: gave up after 4 attempts (maxRetries 3)` when
+ * the retries ran out on a 429 or 503, else which attempt failed (`: on attempt 2, after 1 retry`).
+ */
+function attempts(attempt: number, status: number, retryable: boolean, retry: RetryPolicy): string {
+  const n = attempt + 1;
+  if ((status === 429 || status === 503) && !retryable) return `: gave up after ${n} attempts (maxRetries ${retry.maxRetries ?? 3})`;
+  return `: on attempt ${n}, after ${attempt} ${attempt === 1 ? "retry" : "retries"}`;
 }
 
 /** Stands for the page's address where there is none (Node); `unlocated` takes it off again. */

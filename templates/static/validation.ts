@@ -5,8 +5,8 @@
 // checked is kept as a stack of keys in the context and turned into a JSON pointer only when an
 // error is reported, so a valid payload is checked without allocating anything.
 
-/** `read`: a value as the service returns it. `create`: a POST body. `update`: a PATCH body. */
-export type Mode = "read" | "create" | "update";
+/** `read`: a value as the service returns it. `create`: a POST body. `update`: a PATCH body. `replace`: a PUT body. */
+export type Mode = "read" | "create" | "update" | "replace";
 
 export interface ValidateOptions {
   /** Default `read`. */
@@ -15,10 +15,12 @@ export interface ValidateOptions {
   strict?: boolean | undefined;
   /**
    * Whether a value must hold every property it may not leave out: in `read` mode every
-   * non-nullable one, in `create` mode those the service cannot fill in. Default false: a service
-   * may answer with a default set of properties or with what `$select` asked for (Protocol
-   * §11.2.5.1; Graph's `GET /me` does), and may generate keys and other values it has no
-   * `Core.Computed` for; then the properties a value has are checked, and absent ones are not errors.
+   * non-nullable one, in `create` mode those the service cannot fill in, in `replace` mode every
+   * non-nullable one a client may change (not a key, `Core.Computed` or `Core.Immutable`). Default
+   * false: a service may answer with a default set of properties or with what `$select` asked for
+   * (Protocol §11.2.5.1; Graph's `GET /me` does), and may generate keys and other values it has no
+   * `Core.Computed` for; then the properties a value has are checked, and absent ones are not
+   * errors. In `replace` mode the default is true: a PUT body is the whole entity.
    */
   complete?: boolean | undefined;
   /** Stop after this many errors (default 100). */
@@ -77,8 +79,9 @@ export const ROOT = -1;
 export const READ = 0;
 export const CREATE = 1;
 export const UPDATE = 2;
+export const REPLACE = 3;
 
-/** Property flags: Core.Computed, Core.Immutable, a DefaultValue, Nullable="false" (or key), Nullable. */
+/** Property flags: Core.Computed, Core.Immutable, a DefaultValue, Nullable="false" (or key), Nullable; KEY below. */
 export const COMPUTED = 1;
 export const IMMUTABLE = 2;
 export const HAS_DEFAULT = 4;
@@ -86,6 +89,8 @@ export const REQUIRED = 8;
 export const NULLABLE = 16;
 /** A collection whose items may be null. */
 export const NULL_ITEMS = 32;
+/** A key property: a PUT body may leave it out (the URL names the entity). */
+export const KEY = 64;
 
 /** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
@@ -110,9 +115,9 @@ export class Context {
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
     const mode = options?.mode;
-    this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : UPDATE;
+    this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : mode === "replace" ? REPLACE : UPDATE;
     this.strict = options?.strict ?? true;
-    this.complete = options?.complete ?? false;
+    this.complete = options?.complete ?? this.mode === REPLACE;
     const ieee = options?.ieee754Compatible;
     this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
     this.quiet = quiet;
@@ -166,14 +171,25 @@ export class Context {
   /** A property that is absent (`undefined`) or null: reports it if its flags do not allow that here. */
   absent(v: unknown, key: string, expected: string, flags: number): void {
     if (v === undefined) {
-      if ((flags & REQUIRED) !== 0 && this.complete && (this.mode === READ || (this.mode === CREATE && (flags & (COMPUTED | HAS_DEFAULT)) === 0 && !this.isTied(key)))) {
-        this.fail(key, expected, v, `required property ${key} is missing`);
-      }
+      if ((flags & REQUIRED) !== 0 && this.complete && this.mustSend(key, flags)) this.fail(key, expected, v, `required property ${key} is missing`);
     } else if (!this.writable(v, key, flags)) {
       return;
     } else if ((flags & NULLABLE) === 0) {
       this.fail(key, expected, v, `${key} cannot be null`);
     }
+  }
+
+  /**
+   * Whether a required property must be there in this mode: always in a read; in a create unless the
+   * service fills it in (computed, a default, tied to a deep insert's parent); in a PUT unless a
+   * client may not change it (a key, which the URL names, computed or immutable: Protocol §11.4.3),
+   * a default or a collection included, since the service resets what a PUT leaves out. A PATCH
+   * leaves out what it does not change.
+   */
+  private mustSend(key: string, flags: number): boolean {
+    if (this.mode === READ) return true;
+    if (this.mode === CREATE) return (flags & (COMPUTED | HAS_DEFAULT)) === 0 && !this.isTied(key);
+    return this.mode === REPLACE && (flags & (COMPUTED | IMMUTABLE | KEY)) === 0;
   }
 
   /** Whether the property `key` of the object being checked is one a deep insert's parent fills in. */
@@ -188,7 +204,7 @@ export class Context {
       this.fail(key, "no value (computed by the service)", v, `${key} is computed by the service and cannot be sent`);
       return false;
     }
-    if (this.mode === UPDATE && (flags & IMMUTABLE) !== 0) {
+    if (this.mode >= UPDATE && (flags & IMMUTABLE) !== 0) {
       this.fail(key, "no value (immutable)", v, `${key} cannot be changed after creation`);
       return false;
     }
@@ -438,8 +454,8 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
   const type = typeOf(v, ctx, key, declared, aliases);
   if (type === null) return false;
   if ((type === undefined || type === declared) && !abstract) return true;
-  // An abstract type's instance in a PATCH body need not name its type (see `untyped`).
-  if (type === undefined && ctx.mode === UPDATE) return true;
+  // An abstract type's instance in a PATCH body, or a PUT's entity, need not name its type (see `untyped`).
+  if (type === undefined && knownType(ctx)) return true;
   wrongType(ctx, key, v as Json, declared, type === declared);
   return false;
 }
@@ -527,15 +543,21 @@ export function tied(check: Checker, names: readonly string[], v: unknown, ctx: 
 
 /**
  * An object without `@odata.type` where the abstract type `declared` is expected: wrong, except in
- * update mode. A PATCH body changes an instance the service knows, of a concrete type the URL
- * already names (JSON Format §4.5.3), so there the properties `declared` has are checked and any
- * others accepted (they may be the concrete type's own).
+ * update mode and at the root of a PUT body. A PATCH body changes an instance the service knows, of
+ * a concrete type the URL already names (JSON Format §4.5.3), and so does a PUT to the entity; there
+ * the properties `declared` has are checked and any others accepted (they may be the concrete
+ * type's own). A value nested in a PUT body replaces what was there: it names its type.
  */
 export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared: string): void {
-  if (ctx.mode !== UPDATE) return wrongType(ctx, key, o, declared, false);
+  if (!knownType(ctx)) return wrongType(ctx, key, o, declared, false);
   if (!ctx.enter(key)) return;
   props(o, ctx);
   ctx.leave();
+}
+
+/** Whether the value being checked is of a type the service knows already: any value of a PATCH body, a PUT body's entity. */
+function knownType(ctx: Context): boolean {
+  return ctx.mode === UPDATE || (ctx.mode === REPLACE && ctx.depth === 0);
 }
 
 /** Finds the checker for a type name as `@odata.type` writes it (with or without `#`, by alias or namespace). */

@@ -8,10 +8,10 @@
  *   `includeNavigation`; a navigation property whose target is not in the slice is left out.
  * Operations come with the types they are bound to when those are selected (by name or by path).
  */
-import { Codes, type DiagnosticBag } from "../../diagnostics";
+import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
-import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern } from "./glob";
+import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
@@ -21,6 +21,10 @@ export interface SliceOptions {
   include?: readonly string[];
   /** Patterns for what to leave out, even when needed by something kept (a base type is kept anyway). */
   exclude?: readonly string[];
+  /** Where each `include` pattern was written, when in a config: its problems are reported there, by the config's key. */
+  includePlaces?: readonly (Place | undefined)[];
+  /** Where each `exclude` pattern was written. */
+  excludePlaces?: readonly (Place | undefined)[];
   /** Also keep every subtype of a selected type (and what they need). */
   includeDerived?: boolean;
   /** Also keep the targets of navigation properties (and what they need), transitively. */
@@ -70,9 +74,22 @@ export function sliceModel(
   const { fill, fillOperation, beforeCopy } = hooks;
   const includes = (options.include ?? []).map(parsePattern);
   const excludes = (options.exclude ?? []).map(parsePattern);
+  // A pattern from a config is reported where it is written, by the config's key (`include`); one
+  // from the command line by its flag (`--include`), with the pattern as the path.
+  const places = new Map<Pattern, Place>();
+  includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
+  excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
+  const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : `--${kind}`);
+  const patternError = (code: string, p: Pattern, message: string) => {
+    const at = places.get(p);
+    if (at) diags.errorAt(code, message, at);
+    else diags.error(code, message, p.text);
+  };
+  /** ODG302 for a pattern that matches nothing: `kind` says whether it is an include or an exclude. */
+  const matchesNothing = (kind: "include" | "exclude", p: Pattern, why: string) => patternError(Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${why}`);
   for (const p of [...includes, ...excludes]) {
     if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
-      diags.error(Codes.badPattern, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`, p.text);
+      patternError(Codes.badPattern, p, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`);
     }
   }
   for (const text of options.why ?? []) {
@@ -153,14 +170,14 @@ export function sliceModel(
     const empty = model.schemas.find((s) => p.matches(s.namespace));
     return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p, exclude)}`;
   };
-  for (const p of unmatched) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} ${noMatch(p, paths(excludes))}`, p.text);
+  for (const p of unmatched) matchesNothing("include", p, noMatch(p, paths(excludes)));
   for (const p of paths(includes))
-    if (selection.unmatched.includes(p.text)) diags.error(Codes.sliceEmpty, `--include ${shown(p.text)} matches no URL path of the service${pathHintFor(p, paths(excludes))}`, p.text);
+    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
-    if (!everyName.some((x) => matchesName(p, x))) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} ${noMatch(p, [])}`, p.text);
+    if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
   for (const p of paths(excludes))
-    if (selectPaths(pathModel, [p], [], fill).unmatched.length) diags.error(Codes.sliceEmpty, `--exclude ${shown(p.text)} matches no URL path of the service${pathHintFor(p, [])}`, p.text);
+    if (selectPaths(pathModel, [p], [], fill).unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
   const warnedEmpty = diags.hasErrors;
 
   // Closure over what the selection needs.
@@ -237,13 +254,17 @@ export function sliceModel(
   // that matches nothing, and as much a mistake.
   if (keep.size === 0 && keepOps.size === 0 && !warnedEmpty && model.types.size + allOps.length > 0) {
     const text = (list: typeof includes) => list.map((p) => p.text).join(" ");
-    const of = includes.length ? `that --include ${text(includes)} selects` : "of the document";
+    const of = includes.length ? `that ${named("include", includes)} ${text(includes)} selects` : "of the document";
     const why = excludes.length
-      ? `--exclude ${text(excludes)} removes every type and operation ${of}`
+      ? `${named("exclude", excludes)} ${text(excludes)} removes every type and operation ${of}`
       : leftOut.size
-        ? `--include ${text(includes)} selects only operations that name a type that is not defined (ODG103): ${[...leftOut].map((op) => op.qualifiedName).join(", ")}`
-        : `--include ${text(includes)} selects no type or operation`;
-    diags.error(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(excludes.length ? excludes : includes));
+        ? `${named("include", includes)} ${text(includes)} selects only operations that name a type that is not defined (ODG103): ${[...leftOut].map((op) => op.qualifiedName).join(", ")}`
+        : `${named("include", includes)} ${text(includes)} selects no type or operation`;
+    const blamed = excludes.length ? excludes : includes;
+    // From a config: at the list's first pattern, the list's path (`services[0].exclude`).
+    const at = blamed.every((p) => places.has(p)) ? places.get(blamed[0]!) : undefined;
+    if (at) diags.errorAt(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, { ...at, path: at.path.replace(/\[\d+\]$/, "") });
+    else diags.error(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(blamed));
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");

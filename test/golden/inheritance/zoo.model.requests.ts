@@ -67,8 +67,8 @@ export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.animal`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.Patch<AnyAnimal>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `zoo.model.animal`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateAnimal<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<AnyAnimal, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -92,8 +92,8 @@ export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, ta
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.bird`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.Patch<Bird>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `zoo.model.bird`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateBird<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.UpdateBody<Bird, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -117,8 +117,8 @@ export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.Patch<Parrot>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateParrot<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.UpdateBody<Parrot, O, "id">, options?: O): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -142,8 +142,8 @@ export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, ta
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.fish`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.Patch<Fish>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `zoo.model.fish`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateFish<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.UpdateBody<Fish, O, "id">, options?: O): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -167,8 +167,8 @@ export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.Patch<Keeper>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateKeeper<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, O, "id">, options?: O): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -182,7 +182,7 @@ export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
     + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
     + vr.p(o["born"], ctx, "born", vr.checkDate)
     + vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
@@ -312,7 +312,7 @@ export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["notes"], ctx, "notes", checkNotes)
     + vr.p(o["favourite"], ctx, "favourite", checkAnimal)

@@ -43,8 +43,8 @@ export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, t
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.order`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.Patch<Order>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `shop.order`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrder<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, O, "id">, options?: O): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -68,8 +68,8 @@ export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Clien
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.orderLine`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.Patch<OrderLine>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
+/** Updates a `shop.orderLine`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateOrderLine<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.UpdateBody<OrderLine, O, "orderId" | "sku">, options?: O): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -93,8 +93,8 @@ export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, t
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `shop.store`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.Patch<Store>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `shop.store`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateStore<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.UpdateBody<Store, O, "id">, options?: O): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -37,7 +37,7 @@ export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsOrder(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal")
     + vr.c(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine", 0);
@@ -69,8 +69,8 @@ export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["sku"], ctx, "sku", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["sku"], ctx, "sku", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16");
 }
 
@@ -100,7 +100,7 @@ export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsStore(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean");
 }
 

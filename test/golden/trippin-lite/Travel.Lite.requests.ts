@@ -112,8 +112,8 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.Patch<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePerson<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, O, "UserName">, options?: O): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -137,8 +137,8 @@ export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, ta
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.Patch<Trip>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateTrip<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, O, "TripId">, options?: O): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -162,8 +162,8 @@ export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.Patch<PlanItem>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePlanItem<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, O, "PlanItemId">, options?: O): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -187,8 +187,8 @@ export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.Patch<Airline>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateAirline<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.UpdateBody<Airline, O, "AirlineCode">, options?: O): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -212,8 +212,8 @@ export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.Patch<Airport>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateAirport<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.UpdateBody<Airport, O, "IcaoCode">, options?: O): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -237,8 +237,8 @@ export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client,
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.Patch<Booking>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateBooking<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.UpdateBody<Booking, O, "AirlineCode" | "BookingNo">, options?: O): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -262,8 +262,8 @@ export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.Patch<Document>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateDocument<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.UpdateBody<Document, O, "Id">, options?: O): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -66,7 +66,7 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String")
     + vr.p(o["LastName"], ctx, "LastName", vr.checkString)
     + vr.p(o["Age"], ctx, "Age", vr.checkInt32)
@@ -105,7 +105,7 @@ export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsTrip(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["ShareId"], ctx, "ShareId", vr.checkGuid)
     + vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String")
     + vr.p(o["Budget"], ctx, "Budget", vr.checkDouble)
@@ -139,7 +139,7 @@ export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["Title"], ctx, "Title", vr.checkString)
     + vr.p(o["Trip"], ctx, "Trip", checkTrip);
 }
@@ -170,7 +170,7 @@ export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAirline(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["Name"], ctx, "Name", vr.checkString);
 }
 
@@ -200,7 +200,7 @@ export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsAirport(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.REQUIRED, "Edm.String")
+    + vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["Name"], ctx, "Name", vr.checkString)
     + vr.p(o["IataCode"], ctx, "IataCode", vr.checkString);
 }
@@ -231,8 +231,8 @@ export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBooking(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
+    + vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["Passenger"], ctx, "Passenger", vr.checkString)
     + vr.p(o["Seats"], ctx, "Seats", vr.checkInt32);
 }
@@ -263,7 +263,7 @@ export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsDocument(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
     + vr.p(o["Title"], ctx, "Title", vr.checkString);
 }
 

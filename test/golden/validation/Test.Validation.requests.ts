@@ -99,8 +99,8 @@ export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, ta
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.Patch<Item>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateItem<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<Item, O, never, "id" | "created" | "code">, options?: O): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -124,8 +124,8 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.Patch<Person>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updatePerson<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -149,8 +149,8 @@ export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, 
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.Patch<Basket>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateBasket<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, O, "id">, options?: O): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -174,8 +174,8 @@ export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, ta
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.Patch<Line>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateLine<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, O, "basketId" | "no">, options?: O): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -199,8 +199,8 @@ export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.Patch<Employee>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateEmployee<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.UpdateBody<Employee, O, "id">, options?: O): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -224,8 +224,8 @@ export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, tar
   return rt.create(client, target, body, options);
 }
 
-/** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`, `replace: true` PUTs the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.Patch<Bag>, options?: rt.UpdateOptions): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
+/** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
+export function updateBag<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.UpdateBody<Bag, O, "id">, options?: O): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

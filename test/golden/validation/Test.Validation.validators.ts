@@ -534,7 +534,7 @@ export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsItem(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String")
     + vr.p(o["created"], ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["code"], ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode")
@@ -588,7 +588,7 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.REQUIRED, "Edm.Guid")
+    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
@@ -618,7 +618,7 @@ export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBasket(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.c(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line", 0)
     + vr.p(o["best"], ctx, "best", checkLine);
 }
@@ -649,8 +649,8 @@ export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsLine(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["no"], ctx, "no", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
+    + vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
 }
 
@@ -709,7 +709,7 @@ export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsBag(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.REQUIRED, "Edm.String");
+    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** This namespace's types by qualified name. */
