@@ -232,6 +232,13 @@ export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey 
   : never;
 
 /**
+ * A create's body: every property may be left out (the service fills in defaults and the keys it
+ * makes); those it computes (`X`) may not be given. For each member of a union, and keeping an open
+ * type's declared properties beside its index signature (which `Omit` would not).
+ */
+export type Creation<T, X extends PropertyKey> = Partial<WithoutKeys<T, X>>;
+
+/**
  * An update's body, by its options `O`: a PATCH's, `Patch<T>`; with `replace: true`, a PUT's,
  * `Replacement<T, K, X>`. A `replace` that only may be true (a `boolean`, options typed
  * `UpdateOptions`, a union of which one member replaces) takes the whole entity too: the call may

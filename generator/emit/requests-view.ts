@@ -285,7 +285,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("O", named),
-      createBody: createBody(self, t),
+      createBody: createBody(self, t, usesUnion(ctx, t)),
       updateBody: updateBody(self, t, typeParameter("O", named), keysOf(t), usesUnion(ctx, t)),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
@@ -646,14 +646,19 @@ export type { StructuredType };
 
 /**
  * A create's body type: every property may be left out (the service fills in defaults and keys it
- * makes), and those the service computes (Core.Computed, the entity's own or its base types') may not
- * be given, as the validators' `create` mode has it: `Partial<Omit<Person, "Concurrency">>`.
+ * makes), and those the service computes (Core.Computed: the entity's own, its base types', and for a
+ * union of subtypes theirs too) may not be given, as the validators' `create` mode has it:
+ * `rt.Creation<Person, "Concurrency">`. (Not `Omit`, which would keep only an open type's index
+ * signature and merge a union's members into their common properties.)
  */
-function createBody(self: string, t: EntityType): string {
-  const computed: string[] = [];
-  for (let x: EntityType | undefined = t; x; x = x.baseType)
-    for (const p of x.properties) if (isComputed(p)) computed.push(JSON.stringify(p.name));
-  return computed.length ? `Partial<Omit<${self}, ${computed.join(" | ")}>>` : `Partial<${self}>`;
+function createBody(self: string, t: EntityType, union: boolean): string {
+  const computed = new Set<string>();
+  const visit = (x: EntityType) => {
+    for (const p of x.properties) if (isComputed(p)) computed.add(JSON.stringify(p.name));
+  };
+  for (let x: EntityType | undefined = t; x; x = x.baseType) visit(x);
+  if (union) for (const d of descendants(t)) visit(d);
+  return computed.size ? `rt.Creation<${self}, ${[...computed].join(" | ")}>` : `Partial<${self}>`;
 }
 
 /**

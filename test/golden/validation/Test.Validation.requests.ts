@@ -95,7 +95,7 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<Omit<Item, "id" | "created">>, options?: O): Promise<rt.Created<rt.DefaultSet<Item, "id">, O>> {
+export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.Creation<Item, "id" | "created">, options?: O): Promise<rt.Created<rt.DefaultSet<Item, "id">, O>> {
   return rt.create(client, target, body, options);
 }
 
