@@ -240,3 +240,43 @@ describe.each(COMPILERS)("%s", (_label, c) => {
     expect(r.status).toBe(0);
   });
 });
+
+// What a user reads when a body is wrong: the body's type by its name (Replacement<Item, …>,
+// Partial<WithoutKeys<Item, …>>), as Patch<Item> is named, not spelt out as an object type with
+// "... 4 more ..." in the middle. An abstract type's PUT names each subtype's replacement.
+const WRONG_BODIES = `
+import * as rt from "./runtime.js";
+import { createItem, items, updateItem } from "./Test.Validation.requests.js";
+import { shapes, updateShape } from "./Put.requests.js";
+
+declare const client: rt.Client;
+
+export async function usage(): Promise<void> {
+  await updateItem(client, items().byKey(1), { name: "n" }, { replace: true });
+  await updateItem(client, items().byKey(1), { name: "n", status: "Red", tags: [], shapes: [], created: "x" }, { replace: true });
+  await createItem(client, items(), { created: "x" });
+  await updateShape(client, shapes().byKey("s1"), { "@odata.type": "#Put.Circle", label: "l" }, { replace: true });
+  await updateItem(client, items().byKey(1), { nmae: "n" });
+}
+`;
+
+describe.each(COMPILERS)("%s", (_label, c) => {
+  const run = "tsc" in c ? test : test.skip;
+  run("an error about a wrong body names the body's type", () => {
+    const dir = scratch();
+    for (const from of [generateFixture("validation.xml", "wrong-bodies"), generateFixture("requests/put-bodies.xml", "wrong-bodies-put")])
+      for (const f of fs.readdirSync(from)) if (f.endsWith(".ts") && !fs.existsSync(path.join(dir, f))) fs.copyFileSync(path.join(from, f), path.join(dir, f));
+    fs.writeFileSync(path.join(dir, "usage.ts"), WRONG_BODIES);
+    const r = runTsc(c as Compiler, dir, ["usage.ts"]);
+    const first = r.output.split("\n").filter((l) => l.startsWith("usage.ts"));
+    // Union members are printed in the compiler's order ("id" | "created" or "created" | "id").
+    const keys = String.raw`"(?:id|created|code)"(?: \| "(?:id|created|code)")*`;
+    expect(first).toEqual([
+      expect.stringMatching(new RegExp(`^usage\\.ts\\(9,.*type 'Replacement<Item, never, ${keys}>'`)),
+      expect.stringMatching(new RegExp(`^usage\\.ts\\(10,.*'created' does not exist in type 'Replacement<Item, never, ${keys}>'`)),
+      expect.stringMatching(new RegExp(`^usage\\.ts\\(11,.*'created' does not exist in type 'Partial<WithoutKeys<Item, ${keys}>>'`)),
+      expect.stringMatching(/^usage\.ts\(12,.*type 'Replacement<Circle, "id", "area"> \| Replacement<(Square, "id", "area"|\.\.\.)>'/),
+      expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<Item>'/),
+    ]);
+  });
+});

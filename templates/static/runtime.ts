@@ -224,11 +224,12 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * ignores them), the keys `K` optional (the URL names the entity); every other property as `T` has
  * it: a non-nullable one (a collection, one with a default value) required, a nullable one and a
  * navigation property optional (a relationship the body does not name is left as it is), complex
- * values whole.
+ * values whole. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
+ * rather than spelling out the object type.
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = T extends unknown
-  ? [Exclude<K, X>] extends [never] ? WithoutKeys<T, X> : WithoutKeys<T, K | X> & { [P in Exclude<K, X> & keyof T]?: T[P] }
-  : never;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = WithoutKeys<T, K | X> & OnlyKeys<T, Exclude<K, X>>;
+/** The properties `K` of `T`, optional. */
+type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
 
 /**
  * A create's body: every property may be left out (the service fills in defaults and the keys it
@@ -239,12 +240,13 @@ export type Creation<T, X extends PropertyKey> = Partial<WithoutKeys<T, X>>;
 
 /**
  * An update's body, by its options `O`: a PATCH's, `Patch<T>`; with `replace: true`, a PUT's,
- * `Replacement<T, K, X>`. A `replace` that only may be true (a `boolean`, options typed
+ * `Replacement<T, K, X>` for each member of a union (an abstract type's subtypes, each whole). A
+ * `replace` that only may be true (a `boolean`, options typed
  * `UpdateOptions`, a union of which one member replaces) takes the whole entity too: the call may
  * replace it. (The generated functions take `O extends UpdateOptions | undefined`, so that an
  * explicit `undefined` infers `O` as `undefined`, a PATCH, not as `UpdateOptions`.)
  */
-export type UpdateBody<T, O, K extends PropertyKey = never, X extends PropertyKey = never> = [MayReplace<O>] extends [never] ? Patch<T> : Replacement<T, K, X>;
+export type UpdateBody<T, O, K extends PropertyKey = never, X extends PropertyKey = never> = [MayReplace<O>] extends [never] ? Patch<T> : T extends unknown ? Replacement<T, K, X> : never;
 /** `true` when options `O` (or one member of a union of them) may ask for a PUT; else `never`. */
 type MayReplace<O> = O extends object ? (true extends O[Extract<"replace", keyof O>] ? true : never) : never;
 
@@ -280,8 +282,11 @@ type MaybeKey<T, K> = Partial<Pick<T, Extract<K, keyof T>>>;
 /** Dynamic properties selected: any name may be there. */
 type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
 
-/** `Omit` for each member of a union, keeping an open type's declared properties beside its index signature. */
-type WithoutKeys<T, K extends PropertyKey> = T extends unknown ? { [P in keyof T as P extends K ? never : P]: T[P] } : never;
+/**
+ * `Omit` for each member of a union (a mapped type over `keyof T` maps each member of a union apart),
+ * keeping an open type's declared properties beside its index signature.
+ */
+type WithoutKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
 
 /** The navigation properties (or `a/nav` paths) `$expand` names, as a list or as the keys of an object. */
 type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
