@@ -63,4 +63,15 @@ describe("a near miss of an Edm primitive type name where a type is expected", (
       "type other.Boolean is not defined",
     ]);
   });
+
+  test("a name without its namespace that a schema's type has is that type, not a primitive type", () => {
+    const types = `<TypeDefinition Name="Text" UnderlyingType="Edm.String"/><ComplexType Name="Boolean"/><EntityType Name="Data"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>`;
+    const { diagnostics } = build(edmx(schema("ns", `${types}<ComplexType Name="t"><Property Name="f" Type="Text"/><Property Name="g" Type="Boolean"/><Property Name="h" Type="Data"/><Property Name="i" Type="Integer"/></ComplexType>`)));
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "type Text is not defined (did you mean ns.Text?)",
+      "type Boolean is not defined (did you mean ns.Boolean?)",
+      "type Data is not defined (did you mean ns.Data?)",
+      "type Integer is not defined (did you mean Edm.Int32?)",
+    ]);
+  });
 });

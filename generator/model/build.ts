@@ -183,6 +183,8 @@ class ModelBuilder {
   readonly leftOutImports = new Set<string>();
   /** Type names by namespace, for suggestions (made on the first one). */
   typesByNamespace: Map<string, SchemaType[]> | undefined;
+  /** Types by their name without the namespace, for a suggestion where the namespace was left out (made on the first one). */
+  typesByLocalName: Map<string, SchemaType[]> | undefined;
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
   readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
@@ -648,26 +650,29 @@ class ModelBuilder {
     const uri = this.referenced.get(ns);
     if (dot >= 0 && uri !== undefined && !this.loaded.has(ns))
       return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+    // Without its namespace: a schema's type of that name (`Text` for `ns.Text`), else a primitive type's.
+    const declared = dot < 0 ? this.typesNamed(q, kinds) : [];
+    if (declared.length) return ` (did you mean ${declared.join(" or ")}?)`;
     // Where a primitive type may stand: `edm.Boolean`, or `Boolean` without its namespace.
     const edm = !kinds && (dot < 0 || ns.toLowerCase() === "edm") && (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(q) : undefined;
     if (edm !== undefined) return ` (did you mean ${edm}?)`;
     if (dot < 0) return "";
     const local = q.slice(dot + 1);
     if (local.length < 3 || this.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
-    if (!this.typesByNamespace) {
-      this.typesByNamespace = new Map();
-      for (const t of this.types.values()) {
-        const list = this.typesByNamespace.get(t.namespace);
-        if (list) list.push(t);
-        else this.typesByNamespace.set(t.namespace, [t]);
-      }
-    }
+    this.typesByNamespace ??= groupTypes(this.types.values(), (t) => t.namespace);
     const all = this.typesByNamespace.get(ns) ?? [];
     // The budget counts the names looked at, the filtered-out ones too.
     if ((this.hintBudget -= all.length) < 0) return "";
     const candidates = kinds ? all.filter((t) => kinds.includes(t.kind)) : all;
     const near = nearestName(local, candidates.map((t) => t.name));
     return near ? ` (did you mean ${ns}.${near}?)` : "";
+  }
+
+  /** The qualified names of the types named `local` in any namespace (of one of `kinds`, any when absent). */
+  typesNamed(local: string, kinds?: readonly SchemaType["kind"][]): string[] {
+    this.typesByLocalName ??= groupTypes(this.types.values(), (t) => t.name);
+    const named = this.typesByLocalName.get(local) ?? [];
+    return named.filter((t) => !kinds || kinds.includes(t.kind)).map((t) => t.qualifiedName);
   }
 
   typeRef(rawType: string, facets: RawFacets, path: string, at: SourceRef): TypeRef {
@@ -1362,4 +1367,15 @@ function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
   // among the inputs): its key is written as a string, as before, and not reported again.
   if (KEY_TYPES.has(name) || name === "Untyped") return undefined;
   return KEY_LITERALS_BEYOND.has(name) ? "not allowed" : "no literal";
+}
+
+/** Types grouped by a key (their namespace, their name), in model order. */
+function groupTypes(types: Iterable<SchemaType>, key: (t: SchemaType) => string): Map<string, SchemaType[]> {
+  const groups = new Map<string, SchemaType[]>();
+  for (const t of types) {
+    const list = groups.get(key(t));
+    if (list) list.push(t);
+    else groups.set(key(t), [t]);
+  }
+  return groups;
 }
