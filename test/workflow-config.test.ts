@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonValueOffsets } from "../generator/config/json-syntax";
-import { findTypescript } from "../generator/config/load";
+import { findTypescript, loadConfig } from "../generator/config/load";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
@@ -317,6 +317,17 @@ describe("where a JSON config's values are (for messages about a pattern in it)"
     expect(at("services[1].k")).toMatch(/^\[2, \[3\]\]/);
     expect(at("services[1].k[1][0]")).toMatch(/^3\]/);
     expect(at("services[0].y")).toMatch(/^\[\]/);
+  });
+
+  test("a pattern's line and column after a byte-order mark, in CRLF lines, past escapes; columns in UTF-16 units, as for metadata", async () => {
+    const file = path.join(scratch(), "odatagen.config.json");
+    const text = '\ufeff{ "services": [\r\n  { "input": "a.xml", "out": "gen",\r\n    "incl\\u0075de": ["\u{1F600}", "x"] }\r\n] }\r\n';
+    fs.writeFileSync(file, text);
+    const loaded = await loadConfig(file);
+    expect(loaded.ok && loaded.services[0].includePlaces?.map(({ line, column, path }) => [line, column, path])).toEqual([
+      [3, 22, "services[0].include[0]"],
+      [3, 28, "services[0].include[1]"],
+    ]);
   });
 });
 

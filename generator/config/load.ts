@@ -10,6 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
+import { SourceText, stripBom } from "../parse/source";
 import { findJsonSyntaxProblem, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
@@ -41,11 +42,11 @@ export async function loadConfig(file: string): Promise<LoadResult> {
   }
   // A JSON config's values have a line and column; a module config's (.mjs, .ts) only their path.
   let offsets: Map<string, number> | undefined;
+  const source = read.json === undefined ? undefined : new SourceText(shown, read.json);
   const placeOf = (at: string): Place => {
-    if (read.json === undefined) return { file: shown, line: 0, column: 0, path: at };
-    offsets ??= jsonValueOffsets(read.json);
-    const offset = offsets.get(at);
-    return { file: shown, ...(offset === undefined ? { line: 0, column: 0 } : lineAndColumn(read.json, offset)), path: at };
+    const offset = source && (offsets ??= jsonValueOffsets(source.text)).get(at);
+    const { line, column } = source && offset !== undefined ? source.position(offset) : { line: 0, column: 0 };
+    return { file: shown, line, column, path: at };
   };
   const checked = validateConfig(read.value, path.dirname(file), placeOf);
   if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
@@ -64,25 +65,15 @@ export class ConfigSyntaxError extends Error {
  * some editors write and JSON.parse refuses, is skipped, as it is in metadata.
  */
 export function parseJsonConfig(text: string): unknown {
-  const json = withoutBom(text);
+  const json = stripBom(text);
   try {
     return JSON.parse(json);
   } catch (e) {
     const found = findJsonSyntaxProblem(json);
     if (!found) throw new Error(`not valid JSON: ${(e as Error).message}`);
-    const { line, column } = lineAndColumn(json, found.offset);
+    const { line, column } = new SourceText("", json).position(found.offset);
     throw new ConfigSyntaxError(`not valid JSON: ${found.message}`, line, column);
   }
-}
-
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The line and column (1-based, in characters) of an offset in a text. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split("\n");
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /** A config's value, and for a JSON config its text (without a byte-order mark), where its values have places. */
@@ -106,7 +97,7 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
     throw new Error(`cannot read the config file: ${unreadableReason(e)}`);
   }
   const ext = path.extname(file);
-  if (ext === ".json") return { value: parseJsonConfig(text), json: withoutBom(text) };
+  if (ext === ".json") return { value: parseJsonConfig(text), json: stripBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
   if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return { value: defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`)) };
   if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
