@@ -652,12 +652,7 @@ export type { StructuredType };
  * signature and merge a union's members into their common properties.)
  */
 function createBody(self: string, t: EntityType, union: boolean): string {
-  const computed = new Set<string>();
-  const visit = (x: EntityType) => {
-    for (const p of x.properties) if (isComputed(p)) computed.add(JSON.stringify(p.name));
-  };
-  for (let x: EntityType | undefined = t; x; x = x.baseType) visit(x);
-  if (union) for (const d of descendants(t)) visit(d);
+  const computed = propertyNames(t, union, isComputed);
   return computed.size ? `rt.Creation<${self}, ${[...computed].join(" | ")}>` : `Partial<${self}>`;
 }
 
@@ -669,15 +664,20 @@ function createBody(self: string, t: EntityType, union: boolean): string {
  * `rt.UpdateBody<Person, O, "UserName", "Concurrency">`.
  */
 function updateBody(self: string, t: EntityType, O: string, keys: readonly string[], union: boolean): string {
-  const fixed = new Set<string>();
-  const visit = (x: EntityType) => {
-    for (const p of x.properties) if (isComputed(p) || isImmutable(p)) fixed.add(JSON.stringify(p.name));
-  };
-  for (let x: EntityType | undefined = t; x; x = x.baseType) visit(x);
-  if (union) for (const d of descendants(t)) visit(d);
+  const fixed = propertyNames(t, union, (p) => isComputed(p) || isImmutable(p));
   const optional = keys.filter((k) => !fixed.has(k));
   const args = [self, O];
   if (optional.length || fixed.size) args.push(optional.join(" | ") || "never");
   if (fixed.size) args.push([...fixed].join(" | "));
   return `rt.UpdateBody<${args.join(", ")}>`;
+}
+
+/** The quoted names of the properties `pick` chooses: `t`'s own, its base types', and for a union (`union`) its subtypes'. */
+function propertyNames(t: EntityType, union: boolean, pick: (p: Property) => boolean): Set<string> {
+  const names = new Set<string>();
+  const types: EntityType[] = [];
+  for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
+  if (union) types.push(...descendants(t));
+  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(JSON.stringify(p.name));
+  return names;
 }
