@@ -55,12 +55,17 @@ export async function usage(): Promise<void> {
 
 const CREATE_USAGE = `
 import * as rt from "./runtime.js";
+import type { Creation } from "./index.js";
 import { createItem, items } from "./Test.Validation.requests.js";
+import type { Item } from "./Test.Validation.types.js";
 
 declare const client: rt.Client;
 
 export async function usage(): Promise<void> {
   await createItem(client, items(), { name: "n" });
+  // The body's type is named where the other runtime types are (index.js).
+  const body: Creation<Item, "id" | "created"> = { name: "n" };
+  await createItem(client, items(), body);
   // @ts-expect-error created is computed by the service (Core.Computed)
   await createItem(client, items(), { name: "n", created: "2026-01-01T00:00:00Z" });
   // @ts-expect-error so is the key, id
