@@ -67,6 +67,23 @@ test("a module config (.mjs) has no source positions: the file and the pattern's
   ]);
 });
 
+test("a path pattern too long (ODG301) and a slice left empty are reported at the config's pattern too", () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  const long = "/x".repeat(31);
+  fs.writeFileSync(
+    path.join(dir, "odatagen.config.json"),
+    `{ "services": [\n  { "input": "graph-callrecords.xml", "out": "gen",\n    "exclude": ["microsoft.graph.**", "${long}"] }\n] }\n`,
+  );
+  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+    `odatagen.config.json:3:39: error ODG301: path pattern ${long} has more than 30 segments [services[0].exclude[1]]`,
+  ]);
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), `{ "services": [\n  { "input": "graph-callrecords.xml", "out": "gen",\n    "exclude": ["microsoft.graph.**"] }\n] }\n`);
+  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+    "odatagen.config.json:3:17: error ODG302: the slice keeps nothing: exclude microsoft.graph.** removes every type and operation of the document [services[0].exclude]",
+  ]);
+});
+
 test("a warning at a position in a document keeps its file, not the service name", () => {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir, (t) => t.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" Nulable="false" />'));
