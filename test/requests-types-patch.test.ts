@@ -93,7 +93,7 @@ const line = basketLines(rt.at<import("./Test.Validation.types.js").Basket>("/Ba
 const body = { name: "n", status: "Red" as const, tags: [] as string[], shapes: [] as never[] };
 const widened = { replace: false };
 
-async function save<O extends rt.UpdateOptions>(body: Parameters<typeof updateItem<O>>[2], options: O): Promise<void> {
+async function save<O extends rt.UpdateOptions = {}>(body: Parameters<typeof updateItem<O>>[2], options?: O): Promise<void> {
   await updateItem(client, item, body, options);
 }
 
@@ -130,6 +130,7 @@ export async function usage(): Promise<void> {
   // @ts-expect-error options in a variable: TypeScript widens replace: false to boolean, which may be true
   await updateItem(client, item, { name: "n" }, widened);
   // A function that passes its options on: the body's type follows them.
+  await save({ name: "n" });
   await save({ name: "n" }, { etag: "*" });
   await save(whole, { replace: true });
   // @ts-expect-error a PUT through it takes the whole entity too
