@@ -93,7 +93,7 @@ const line = basketLines(rt.at<import("./Test.Validation.types.js").Basket>("/Ba
 const body = { name: "n", status: "Red" as const, tags: [] as string[], shapes: [] as never[] };
 const widened = { replace: false };
 
-async function save<O extends rt.UpdateOptions = {}>(body: Parameters<typeof updateItem<O>>[2], options?: O): Promise<void> {
+async function save<R extends boolean | undefined = undefined>(body: Parameters<typeof updateItem<R>>[2], options?: rt.UpdateOptions<R>): Promise<void> {
   await updateItem(client, item, body, options);
 }
 
@@ -119,6 +119,10 @@ export async function usage(): Promise<void> {
   await updateItem(client, item, { name: "n" }, { replace: maybe });
   // @ts-expect-error so may options typed UpdateOptions
   await updateItem(client, item, { name: "n" }, options);
+  // @ts-expect-error a misspelt option is an error, not a PATCH for a PUT
+  await updateItem(client, item, whole, { etag: "*", replce: true });
+  // @ts-expect-error so is one beside replace
+  await updateItem(client, item, { name: "n" }, { replace: false, prefr: "return=minimal" });
   // A PATCH: without replace, with replace: false, options without it, or none given.
   await updateItem(client, item, { name: "n" });
   await updateItem(client, item, { name: "n" }, { replace: false, etag: "*" });

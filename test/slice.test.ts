@@ -149,7 +149,7 @@ describe("slicing pass", () => {
     // Abstract userAgent as a property type brings its concrete subtypes.
     expect(r.kept).toContain("microsoft.graph.callRecords.clientUserAgent");
     const requests = r.files.get("microsoft.graph.callRecords.requests.ts") ?? "";
-    expect(requests).toMatch(/export function updateSession<O extends rt\.UpdateOptions \| undefined = \{\}>\(/);
+    expect(requests).toMatch(/export function updateSession<R extends boolean \| undefined = undefined>\(/);
     expect(requests).toMatch(/export function getDirectRoutingCalls\(/);
     expect(r.files.get("microsoft.graph.requests.ts")).toMatch(/export function communications\(/);
     expect(r.slice).toEqual(expect.objectContaining({ types: r.kept.size }));

@@ -57,7 +57,7 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -72,7 +72,7 @@ export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigati
 }
 
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.UpdateBody<Security, O>, options?: O): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
+export function updateSecurity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.UpdateBody<Security, R>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -97,7 +97,7 @@ export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.UpdateBody<SecurityCopilot, O, "id">, options?: O): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
+export function updateSecurityCopilot<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.UpdateBody<SecurityCopilot, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -60,7 +60,7 @@ export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.UpdateBody<Evaluation, O, "id">, options?: O): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
+export function updateEvaluation<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.UpdateBody<Evaluation, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -85,7 +85,7 @@ export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.UpdateBody<Plugin, O, "name">, options?: O): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
+export function updatePlugin<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.UpdateBody<Plugin, R, "name">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -110,7 +110,7 @@ export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.UpdateBody<Prompt, O, "id">, options?: O): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
+export function updatePrompt<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.UpdateBody<Prompt, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -135,7 +135,7 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, O, "id">, options?: O): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -160,7 +160,7 @@ export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.UpdateBody<Workspace, O, "id">, options?: O): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
+export function updateWorkspace<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.UpdateBody<Workspace, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -72,7 +72,7 @@ export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Clie
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.UpdateBody<CallRecord, O, "id">, options?: O): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
+export function updateCallRecord<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.UpdateBody<CallRecord, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -97,7 +97,7 @@ export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.UpdateBody<Organizer, O, "id">, options?: O): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrganizer<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.UpdateBody<Organizer, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -122,7 +122,7 @@ export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Cli
 }
 
 /** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.UpdateBody<Participant, O, "id">, options?: O): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipant<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.UpdateBody<Participant, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -147,7 +147,7 @@ export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<AnyParticipantBase, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipantBase<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<AnyParticipantBase, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -172,7 +172,7 @@ export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.UpdateBody<Segment, O, "id">, options?: O): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
+export function updateSegment<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.UpdateBody<Segment, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -197,7 +197,7 @@ export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, O, "id">, options?: O): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -38,7 +38,7 @@ export function getCloudCommunications<S extends rt.PropertyName<CloudCommunicat
 }
 
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.UpdateBody<CloudCommunications, O>, options?: O): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
+export function updateCloudCommunications<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.UpdateBody<CloudCommunications, R>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -63,7 +63,7 @@ export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<AnyEntity, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

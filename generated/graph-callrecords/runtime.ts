@@ -90,9 +90,10 @@ export interface ChangeOptions extends WriteOptions {
   etag?: string | undefined;
 }
 
-export interface UpdateOptions extends ChangeOptions {
+/** `R`: what `replace` may be; a generated `updateX` infers it from its options, to type the body (`UpdateBody`). */
+export interface UpdateOptions<R extends boolean | undefined = boolean | undefined> extends ChangeOptions {
   /** Replace the whole entity with PUT instead of PATCH. */
-  replace?: boolean | undefined;
+  replace?: R;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,16 +241,13 @@ type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : n
 export type Creation<T, X extends PropertyKey> = Partial<WithoutKeys<T, X>>;
 
 /**
- * An update's body, by its options `O`: a PATCH's, `Patch<T>`; with `replace: true`, a PUT's,
- * `Replacement<T, K, X>` for each member of a union (an abstract type's subtypes, each whole). A
- * `replace` that only may be true (a `boolean`, options typed
- * `UpdateOptions`, a union of which one member replaces) takes the whole entity too: the call may
- * replace it. (The generated functions take `O extends UpdateOptions | undefined`, so that an
- * explicit `undefined` infers `O` as `undefined`, a PATCH, not as `UpdateOptions`.)
+ * An update's body, by what its options' `replace` may be (`R`): a PATCH's, `Patch<T>`; with
+ * `replace: true`, a PUT's, `Replacement<T, K, X>` for each member of a union (an abstract type's
+ * subtypes, each whole). A `replace` that only may be true (a `boolean`, options typed
+ * `UpdateOptions`) takes the whole entity too: the call may replace it. (The generated functions
+ * infer `R` alone, not the type of the whole options, so that a misspelt option is still an error.)
  */
-export type UpdateBody<T, O, K extends PropertyKey = never, X extends PropertyKey = never> = [MayReplace<O>] extends [never] ? Patch<T> : T extends unknown ? Replacement<T, K, X> : never;
-/** `true` when options `O` (or one member of a union of them) may ask for a PUT; else `never`. */
-type MayReplace<O> = O extends object ? (true extends O[Extract<"replace", keyof O>] ? true : never) : never;
+export type UpdateBody<T, R, K extends PropertyKey = never, X extends PropertyKey = never> = true extends R ? (T extends unknown ? Replacement<T, K, X> : never) : Patch<T>;
 
 /**
  * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204

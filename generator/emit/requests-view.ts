@@ -59,7 +59,9 @@ export interface EntityRequestsView {
   written: string;
   /** create's body: `Partial<T>`, without the properties the service computes (`Core.Computed`, own or inherited). */
   createBody: string;
-  /** update's body, by its options (`written`): `rt.UpdateBody<T, O, keys, computed or immutable>`. */
+  /** update's type parameter: what its options' `replace` may be (`R`). */
+  replaced: string;
+  /** update's body, by `replaced`: `rt.UpdateBody<T, R, keys, computed or immutable>`. */
   updateBody: string;
   get: string;
   list: string;
@@ -286,7 +288,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("O", named),
       createBody: createBody(self, t, usesUnion(ctx, t)),
-      updateBody: updateBody(self, t, typeParameter("O", named), keysOf(t), usesUnion(ctx, t)),
+      replaced: typeParameter("R", named),
+      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t)),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -657,16 +660,16 @@ function createBody(self: string, t: EntityType, union: boolean): string {
 }
 
 /**
- * An update's body type, by its options `O` (`rt.UpdateBody`): a PATCH's `rt.Patch<T>`, or with
- * `replace: true` the whole entity (`rt.Replacement`): its keys `keys` optional, the properties a
- * client may not change (Core.Computed, Core.Immutable: the entity's own, its base types', and for a
- * union of subtypes theirs too) left out, as the validators' `replace` mode has it:
- * `rt.UpdateBody<Person, O, "UserName", "Concurrency">`.
+ * An update's body type, by what its options' `replace` may be (`R`, `rt.UpdateBody`): a PATCH's
+ * `rt.Patch<T>`, or with `replace: true` the whole entity (`rt.Replacement`): its keys `keys`
+ * optional, the properties a client may not change (Core.Computed, Core.Immutable: the entity's own,
+ * its base types', and for a union of subtypes theirs too) left out, as the validators' `replace`
+ * mode has it: `rt.UpdateBody<Person, R, "UserName", "Concurrency">`.
  */
-function updateBody(self: string, t: EntityType, O: string, keys: readonly string[], union: boolean): string {
+function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean): string {
   const fixed = propertyNames(t, union, (p) => isComputed(p) || isImmutable(p));
   const optional = keys.filter((k) => !fixed.has(k));
-  const args = [self, O];
+  const args = [self, R];
   if (optional.length || fixed.size) args.push(optional.join(" | ") || "never");
   if (fixed.size) args.push([...fixed].join(" | "));
   return `rt.UpdateBody<${args.join(", ")}>`;

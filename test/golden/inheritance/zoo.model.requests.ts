@@ -68,7 +68,7 @@ export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<AnyAnimal, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<AnyAnimal, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -93,7 +93,7 @@ export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.UpdateBody<Bird, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateBird<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.UpdateBody<Bird, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -118,7 +118,7 @@ export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.UpdateBody<Parrot, O, "id">, options?: O): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
+export function updateParrot<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.UpdateBody<Parrot, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -143,7 +143,7 @@ export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `zoo.model.fish`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.UpdateBody<Fish, O, "id">, options?: O): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
+export function updateFish<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.UpdateBody<Fish, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -168,7 +168,7 @@ export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, O, "id">, options?: O): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+export function updateKeeper<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

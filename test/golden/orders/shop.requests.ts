@@ -44,7 +44,7 @@ export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, O, "id">, options?: O): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrder<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -69,7 +69,7 @@ export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Clien
 }
 
 /** Updates a `shop.orderLine`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.UpdateBody<OrderLine, O, "orderId" | "sku">, options?: O): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
+export function updateOrderLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.UpdateBody<OrderLine, R, "orderId" | "sku">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -94,7 +94,7 @@ export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, t
 }
 
 /** Updates a `shop.store`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.UpdateBody<Store, O, "id">, options?: O): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
+export function updateStore<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.UpdateBody<Store, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -113,7 +113,7 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, O, "UserName">, options?: O): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "UserName">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -138,7 +138,7 @@ export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, O, "TripId">, options?: O): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+export function updateTrip<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, R, "TripId">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -163,7 +163,7 @@ export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, O, "PlanItemId">, options?: O): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+export function updatePlanItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, R, "PlanItemId">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -188,7 +188,7 @@ export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.UpdateBody<Airline, O, "AirlineCode">, options?: O): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
+export function updateAirline<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.UpdateBody<Airline, R, "AirlineCode">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -213,7 +213,7 @@ export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.UpdateBody<Airport, O, "IcaoCode">, options?: O): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
+export function updateAirport<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.UpdateBody<Airport, R, "IcaoCode">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -238,7 +238,7 @@ export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client,
 }
 
 /** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.UpdateBody<Booking, O, "AirlineCode" | "BookingNo">, options?: O): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
+export function updateBooking<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.UpdateBody<Booking, R, "AirlineCode" | "BookingNo">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -263,7 +263,7 @@ export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.UpdateBody<Document, O, "Id">, options?: O): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
+export function updateDocument<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.UpdateBody<Document, R, "Id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

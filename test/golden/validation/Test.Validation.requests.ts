@@ -100,7 +100,7 @@ export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<Item, O, never, "id" | "created" | "code">, options?: O): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<Item, R, never, "id" | "created" | "code">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -125,7 +125,7 @@ export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, O, "id">, options?: O): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -150,7 +150,7 @@ export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, 
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, O, "id">, options?: O): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+export function updateBasket<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -175,7 +175,7 @@ export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, ta
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, O, "basketId" | "no">, options?: O): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+export function updateLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, R, "basketId" | "no">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -200,7 +200,7 @@ export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client
 }
 
 /** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.UpdateBody<Employee, O, "id">, options?: O): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
+export function updateEmployee<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.UpdateBody<Employee, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -225,7 +225,7 @@ export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, tar
 }
 
 /** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag<O extends rt.UpdateOptions | undefined = {}>(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.UpdateBody<Bag, O, "id">, options?: O): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
+export function updateBag<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.UpdateBody<Bag, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
