@@ -35,10 +35,7 @@ export class Imports {
     const known = names.get(name);
     if (known) return known;
     // Its own name when free, else one made from the other module's namespace, numbered if need be.
-    // The alias keeps the name's own case at its start: `GraphSession`, `graphNamespaceChecker`.
-    const prefix = hint.split(".").pop() ?? hint;
-    const alias = /^[a-z]/.test(name) ? `${camel(prefix)}${pascal(name)}` : `${pascal(prefix)}${name}`;
-    const local = this.used.claim(this.used.has(name) ? alias : name);
+    const local = this.used.claim(this.used.has(name) ? alias(name, hint) : name);
     names.set(name, local);
     return local;
   }
@@ -84,6 +81,15 @@ export class Imports {
   }
 }
 
+/**
+ * A name imported from the module of namespace `hint` under another name: the namespace's last
+ * segment first, keeping the name's own case at its start (`GraphSession`, `graphNamespaceChecker`).
+ */
+function alias(name: string, hint: string): string {
+  const prefix = hint.slice(hint.lastIndexOf(".") + 1);
+  return /^[a-z]/.test(name) ? `${camel(prefix)}${pascal(name)}` : `${pascal(prefix)}${name}`;
+}
+
 /** The JSDoc block for a description (and deprecation), indented; "" when there is nothing to say. */
 export function jsdoc(indent: string, lines: (string | undefined)[]): string {
   // The common cases, for every type and member: nothing to say, or one line that needs no care.
@@ -121,8 +127,18 @@ export function moduleFile(namespace: string, artifact: "types" | "validators" |
 }
 
 export function moduleSpecifier(namespace: string, artifact: "types" | "validators" | "requests"): string {
-  return `./${namespace}.${artifact}.js`;
+  let specifiers = SPECIFIERS.get(namespace);
+  if (!specifiers) {
+    specifiers = { types: `./${namespace}.types.js`, validators: `./${namespace}.validators.js`, requests: `./${namespace}.requests.js` };
+    SPECIFIERS.set(namespace, specifiers);
+  }
+  return specifiers[artifact];
 }
+/**
+ * The specifiers of each namespace's modules, made once: a module names another in thousands of
+ * imports (`Imports.use`), and each new string would be hashed again to be looked up.
+ */
+const SPECIFIERS = new Map<string, Record<"types" | "validators" | "requests", string>>();
 
 /** Code-point order, independent of the machine's locale. */
 export function byString<T>(key: (x: T) => string): (a: T, b: T) => number {

@@ -120,13 +120,27 @@ function stringValue(e: RawExpression | undefined): string | undefined {
   return e && e.kind === "constant" ? e.value : undefined;
 }
 
-/** Core.Description / Core.LongDescription (Org.OData.Core.V1): the text for a doc comment. */
+/**
+ * Core.Description / Core.LongDescription (Org.OData.Core.V1): the text for a doc comment. One loop
+ * and no intermediate arrays: it runs for every type, property and navigation property.
+ */
 export function description(annotations: readonly Annotation[]): string | undefined {
-  if (annotations.length === 0) return undefined;
-  const d = annotations.find((a) => a.term === DESCRIPTION && !a.qualifier);
-  const l = annotations.find((a) => a.term === LONG_DESCRIPTION && !a.qualifier);
-  const parts = [stringValue(d?.value), stringValue(l?.value)].filter((s): s is string => !!s && s.trim() !== "");
-  return parts.length ? parts.join("\n\n") : undefined;
+  let short: Annotation | undefined;
+  let long: Annotation | undefined;
+  for (const a of annotations) {
+    if (a.qualifier) continue;
+    if (a.term === DESCRIPTION) short ??= a;
+    else if (a.term === LONG_DESCRIPTION) long ??= a;
+  }
+  const d = text(short);
+  const l = text(long);
+  return d && l ? `${d}\n\n${l}` : d || l;
+}
+
+/** An annotation's constant value unless it is blank. */
+function text(a: Annotation | undefined): string | undefined {
+  const s = stringValue(a?.value);
+  return s && s.trim() !== "" ? s : undefined;
 }
 
 /**
