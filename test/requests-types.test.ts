@@ -70,6 +70,8 @@ export async function usage(): Promise<void> {
   const created = await createPerson(client, people(), { UserName: "n", FirstName: "N" });
   const createdName: string = created.UserName;
   const minimal = await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { prefer: "return=minimal" });
+  // @ts-expect-error a misspelt option is an error, not an object type of its own
+  await createPerson(client, people(), { UserName: "m", FirstName: "M" }, { headers: {}, prefr: "return=minimal" });
   // @ts-expect-error nothing comes back with return=minimal
   void minimal.UserName;
   // A prefer that may be return=minimal (a condition, or options typed with the optional union) may resolve undefined (204).

@@ -52,7 +52,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createEntity<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, O>> {
+export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: Partial<AnyEntity>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -92,7 +92,7 @@ export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, 
 }
 
 /** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createSecurityCopilot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: O): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, O>> {
+export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: Partial<SecurityCopilot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -55,7 +55,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createEvaluation<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: O): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, O>> {
+export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -80,7 +80,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPlugin<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: O): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, O>> {
+export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<Plugin>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -105,7 +105,7 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPrompt<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: O): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, O>> {
+export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: Partial<Prompt>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -130,7 +130,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
+export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -155,7 +155,7 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createWorkspace<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: O): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, O>> {
+export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: Partial<Workspace>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -67,7 +67,7 @@ export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecord
 }
 
 /** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createCallRecord<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: O): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, O>> {
+export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: Partial<CallRecord>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -92,7 +92,7 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createOrganizer<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: O): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, O>> {
+export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -117,7 +117,7 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createParticipant<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: O): Promise<rt.Created<rt.DefaultSet<Participant, "id">, O>> {
+export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -142,7 +142,7 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createParticipantBase<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, O>> {
+export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: Partial<AnyParticipantBase>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -167,7 +167,7 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createSegment<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: O): Promise<rt.Created<rt.DefaultSet<Segment, "id">, O>> {
+export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<Segment>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -192,7 +192,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
 }
 
 /** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createSession<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: O): Promise<rt.Created<rt.DefaultSet<Session, "id">, O>> {
+export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: Partial<Session>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

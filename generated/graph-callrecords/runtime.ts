@@ -77,9 +77,10 @@ export interface ReadOptions extends RequestOptions {
   query?: Readonly<Record<string, string>> | undefined;
 }
 
-export interface WriteOptions extends ReadOptions {
+/** `P`: what `prefer` may be; a generated `createX` infers it from its options, to type its result (`Created`). */
+export interface WriteOptions<P extends "return=representation" | "return=minimal" | undefined = "return=representation" | "return=minimal" | undefined> extends ReadOptions {
   /** `Prefer: return=representation` asks for the entity back, `return=minimal` for 204 No Content. */
-  prefer?: "return=representation" | "return=minimal" | undefined;
+  prefer?: P;
 }
 
 export interface ChangeOptions extends WriteOptions {

@@ -286,7 +286,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       options: q.options,
       result: q.result,
       returned: defaultSet(t, readTs(t)),
-      written: typeParameter("O", named),
+      written: typeParameter("P", named),
       createBody: createBody(self, t, usesUnion(ctx, t)),
       replaced: typeParameter("R", named),
       updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t)),

@@ -63,7 +63,7 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createAnimal<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, O>> {
+export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: Partial<AnyAnimal>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -88,7 +88,7 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createBird<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, O>> {
+export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -113,7 +113,7 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
 }
 
 /** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createParrot<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: O): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, O>> {
+export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -138,7 +138,7 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
 }
 
 /** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createFish<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: O): Promise<rt.Created<rt.DefaultSet<Fish, "id">, O>> {
+export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -163,7 +163,7 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
 }
 
 /** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createKeeper<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: O): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, O>> {
+export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -39,7 +39,7 @@ export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = n
 }
 
 /** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createOrder<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: O): Promise<rt.Created<rt.DefaultSet<Order, "id">, O>> {
+export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -64,7 +64,7 @@ export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNav
 }
 
 /** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createOrderLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: O): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, O>> {
+export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -89,7 +89,7 @@ export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = n
 }
 
 /** Creates a `shop.store` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createStore<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: O): Promise<rt.Created<rt.DefaultSet<Store, "id">, O>> {
+export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

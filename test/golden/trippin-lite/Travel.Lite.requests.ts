@@ -108,7 +108,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, O>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -133,7 +133,7 @@ export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = neve
 }
 
 /** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createTrip<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: O): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, O>> {
+export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -158,7 +158,7 @@ export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNaviga
 }
 
 /** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPlanItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: O): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, O>> {
+export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -183,7 +183,7 @@ export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigatio
 }
 
 /** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createAirline<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: O): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, O>> {
+export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -208,7 +208,7 @@ export function listAirports<S extends rt.PropertyName<Airport, AirportNavigatio
 }
 
 /** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createAirport<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: O): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, O>> {
+export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -233,7 +233,7 @@ export function listBookings<S extends rt.PropertyName<Booking, BookingNavigatio
 }
 
 /** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createBooking<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: O): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, O>> {
+export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -258,7 +258,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
 }
 
 /** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createDocument<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: O): Promise<rt.Created<rt.DefaultSet<Document, "Id">, O>> {
+export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -95,7 +95,7 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createItem<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.Creation<Item, "id" | "created">, options?: O): Promise<rt.Created<rt.DefaultSet<Item, "id">, O>> {
+export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.Creation<Item, "id" | "created">, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -120,7 +120,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, 
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPerson<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: O): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, O>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -145,7 +145,7 @@ export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> 
 }
 
 /** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createBasket<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: O): Promise<rt.Created<rt.DefaultSet<Basket, "id">, O>> {
+export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -170,7 +170,7 @@ export function listLines<S extends rt.PropertyName<Line, LineNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createLine<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: O): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, O>> {
+export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -195,7 +195,7 @@ export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNaviga
 }
 
 /** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createEmployee<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: O): Promise<rt.Created<rt.DefaultSet<Employee, "id">, O>> {
+export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -220,7 +220,7 @@ export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, 
 }
 
 /** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createBag<O extends rt.WriteOptions = {}>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: O): Promise<rt.Created<rt.DefaultSet<Bag, "id">, O>> {
+export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
