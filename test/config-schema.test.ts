@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { OPTION_KEYS, SERVICE_KEYS, TOP_KEYS, validateConfig } from "../generator/config/validate";
+import { scratch } from "./helpers/cli";
 
 const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "odatagen.config.schema.json"), "utf8"));
 const service = schema.properties.services.items;
@@ -39,7 +40,7 @@ test("validator: required keys, empty lists and duplicate output folders", () =>
 });
 
 test("an output folder reached through a symlink is the folder it leads to: two services writing it are refused", () => {
-  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "odatagen-"));
+  const dir = scratch();
   fs.mkdirSync(path.join(dir, "gen"));
   fs.symlinkSync("gen", path.join(dir, "link"));
   const real = fs.realpathSync(path.join(dir, "gen"));

@@ -25,8 +25,23 @@ export function startCli(args: string[], cwd: string, env: Record<string, string
   return spawn(process.execPath, [BIN, ...args], { cwd, env: quietEnv(env), stdio: ["ignore", "pipe", "pipe"] });
 }
 
+const scratchDirs: string[] = [];
+
+/**
+ * A new empty folder under the system's temporary folder, removed when the test file ends (a test
+ * run should not leave thousands of folders behind in /tmp).
+ */
 export function scratch(prefix = "odatagen-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+// Jest evaluates this module once per test file, so the hook belongs to the file that imported it.
+if (typeof afterAll === "function") {
+  afterAll(() => {
+    for (const dir of scratchDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 /** Every file under `dir` (relative path → bytes), hidden files included. */
