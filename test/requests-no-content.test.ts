@@ -175,6 +175,18 @@ describe("a create answered 204 without return=minimal", () => {
     ]);
   });
 
+  test("the rejection names the entity's address when the answer gives it: the create may have happened", async () => {
+    const client = shopRt.createClient({ baseUrl: srv.url });
+    const E = shopRt.ODataError;
+    const at = (headers: Record<string, string>) => () => ({ status: 204, headers: { "request-id": "rq-1", ...headers } });
+    const made = (where: string) => `${created}; the service says it created ${where}, so sending it again may make a second one`;
+    srv.handle(at({ location: `${srv.url}/Books('b9')` }));
+    await rejects204(shop.createBook(client, shop.books(), { id: "b9" }), E, "POST /Books", made(`${srv.url}/Books('b9')`));
+    // OData-EntityId names the entity itself; Location may name where to read it.
+    srv.handle(at({ location: `${srv.url}/Books('b9')?x=1`, "odata-entityid": `${srv.url}/Books('b9')` }));
+    await rejects204(shop.createBook(client, shop.books(), { id: "b9" }), E, "POST /Books", made(`${srv.url}/Books('b9')`));
+  });
+
   test("201 with the entity resolves it, with or without return=minimal asked for", async () => {
     const client = shopRt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 201, body: { id: "b9", title: "New" } }));

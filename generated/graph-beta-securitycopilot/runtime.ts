@@ -1020,13 +1020,18 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
 /**
  * POST of a new entity into a collection; an empty answer is undefined only with `return=minimal`.
  * Without it (Protocol §11.4.2: a create is answered 201 with the entity), a 204 No Content rejects
- * (`noContent`), as the type, which then promises the entity, does not admit undefined.
+ * (`noContent`), as the type, which then promises the entity, does not admit undefined; the
+ * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const response = await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options);
   const request = `POST ${client.baseUrl}${target.path}`;
   const minimal = options?.prefer === "return=minimal";
-  if (response.status === 204 && !minimal) throw noContent(response, request, "the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)");
+  if (response.status === 204 && !minimal) {
+    // The entity may have been made all the same: the service says where (Protocol §8.3.3, §9.1.4).
+    const at = response.headers.get("odata-entityid") ?? response.headers.get("location");
+    throw noContent(response, request, `the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)${at ? `; the service says it created ${at}, so sending it again may make a second one` : ""}`);
+  }
   return receive<T>(client, response, options, request, minimal);
 }
 
