@@ -8,10 +8,12 @@ import { checkBaseChains } from "./base-chains";
 import { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
-import { checkBindings, checkNavigationLinks, KEY_PATH, walkPath, type LinkContext } from "./links";
+import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
+import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { nearestName } from "../nearest-name";
+import { given } from "./given";
 import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
@@ -58,7 +60,6 @@ import type {
   Parameter,
   PrimitiveName,
   PrimitiveType,
-  Property,
   Schema,
   SchemaType,
   StructuredType,
@@ -121,17 +122,12 @@ interface LeftOut {
   parameters: string[] | undefined;
 }
 
+/** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
+const MAX_FILE_NAME = 255;
+const LONGEST_SUFFIX = ".validators.ts";
+
 /** Characters no element name may hold (see ModelBuilder.identifier). */
 const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
-
-/**
- * Whether a required attribute has a value. The reader reads a missing (or empty) one as "" and
- * reports it (ODG101); the checks that would only echo it (an undefined type "", a name "" twice)
- * are skipped.
- */
-function given(value: string): boolean {
-  return value !== "";
-}
 
 /**
  * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags
@@ -155,7 +151,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
   };
 }
 
-class ModelBuilder {
+export class ModelBuilder {
   readonly aliases = new Map<string, string>();
   /** The aliases each document declares (Model.documentAliases). */
   readonly documentAliases = new Map<SourceText, Map<string, string>>();
@@ -267,9 +263,9 @@ class ModelBuilder {
     } else {
       for (const p of pending) this.linkMembers(p);
       for (const p of pending) this.checkInheritedNames(p.type);
-      for (const p of pending) if (p.type.kind === "entity") this.ownKey(p.type, p.raw);
-      for (const p of pending) if (p.type.kind === "entity" && p.raw.key) this.checkKeyNotInherited(p.type, p.raw);
-      for (const p of pending) if (p.type.kind === "entity") this.inheritKey(p.type);
+      for (const p of pending) if (p.type.kind === "entity") ownKey(this, p.type, p.raw);
+      for (const p of pending) if (p.type.kind === "entity" && p.raw.key) checkKeyNotInherited(this.diags, p.type, p.raw);
+      for (const p of pending) if (p.type.kind === "entity") inheritKey(p.type);
     }
     for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
     const service = this.serviceContainers(rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
@@ -343,9 +339,9 @@ class ModelBuilder {
     this.linkMembers({ raw, type });
     this.checkInheritedNames(type);
     if (type.kind !== "entity") return;
-    this.ownKey(type, raw);
-    if (raw.key) this.checkKeyNotInherited(type, raw);
-    this.inheritKey(type);
+    ownKey(this, type, raw);
+    if (raw.key) checkKeyNotInherited(this.diags, type, raw);
+    inheritKey(type);
   }
 
   /** Lazy mode: an enum type's members and own annotations. */
@@ -418,7 +414,7 @@ class ModelBuilder {
         if (!checked(s.entityType)) continue;
         // CSDL §8.2: the type of an entity set has a key (its members are addressed by it).
         if (this.readBody) this.fill(s.entityType);
-        if (s.entityType.key.length === 0 && !this.keyLeftOut(s.entityType))
+        if (s.entityType.key.length === 0 && !keyLeftOut(this.keysLeftOut, s.entityType))
           this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key`, `${c.qualifiedName}/${s.name}`, s.at);
       }
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
@@ -444,12 +440,6 @@ class ModelBuilder {
       terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
     };
     for (const g of groups) checkAnnotationTarget(ctx, g);
-  }
-
-  /** Whether the type's key, or the key it would inherit, was left out (ownKey), and so reported. */
-  keyLeftOut(t: EntityType): boolean {
-    for (let c: EntityType | undefined = t; c; c = c.baseType) if (this.keysLeftOut.has(c)) return true;
-    return false;
   }
 
   /** Replaces a leading alias with its namespace (CSDL §5.2: an alias may stand for the namespace). */
@@ -905,84 +895,6 @@ class ModelBuilder {
     return undefined;
   }
 
-  /**
-   * CSDL 4.01 §8.2: a type may declare a key only if it does not inherit one, so a key may sit below
-   * an abstract key-less base (Graph's `policyDeletableItem`, `workflowBase`). Runs after every own key is read.
-   */
-  checkKeyNotInherited(t: EntityType, raw: RawStructuredType): void {
-    for (let c = t.baseType; c; c = c.baseType) {
-      if (c.key.length) {
-        this.diags.error(Codes.badKey, `${t.qualifiedName} declares a key but inherits one from ${c.qualifiedName}`, t.qualifiedName, raw.at);
-        return;
-      }
-    }
-  }
-
-  /**
-   * CSDL §8.2: the key properties a type declares itself (derived types inherit them later). A key
-   * property is a single-valued structural property (a path through complex properties, §8.4, needs an
-   * Alias), named once; these are errors. CSDL 4.01 §8.2 also makes it non-nullable and of an enum type,
-   * a type definition or one of KEY_TYPES: each other is a warning at the PropertyRef. A nullable one
-   * is read as not nullable in the key (byKey takes no null); `Edm.Double`, `Single` and `Binary`
-   * are kept (the runtime writes their literals); a key with a property of a type that has no key
-   * literal (a complex type would be written `'[object Object]'`, a stream or spatial value not at
-   * all) is left out, as for a type without a key: its entity sets are generated with `rt.noKey`.
-   */
-  ownKey(t: EntityType, raw: RawStructuredType): void {
-    if (!raw.key) return;
-    let unusable = false;
-    for (const k of raw.key) {
-      if (!given(k.name)) continue;
-      const path = `${t.qualifiedName}/Key/${k.alias ?? k.name}`;
-      const found = keyProperty(t, k.name, this.readBody && ((s) => this.fill(s)));
-      if (typeof found === "string") {
-        this.diags.error(Codes.badKey, `key property ${k.name} ${found}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
-      } else if (k.name.includes("/") && !k.alias) {
-        this.diags.error(Codes.badKey, `key property path ${k.name} needs an Alias (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
-      } else if (t.keyNames.includes(k.alias ?? k.name)) {
-        // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
-        this.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);
-      } else {
-        const problem = keyTypeProblem(found.property);
-        if (problem === "no literal") {
-          unusable = true;
-          const type = found.property.type.type;
-          const why = type.kind === "complex"
-            ? `has complex type ${type.qualifiedName} (CSDL §8.2: a key is made of primitive properties; one inside it may be a key property, as ${k.name}/${type.properties[0]?.name ?? "…"} with an Alias)`
-            : `has type ${type.qualifiedName}, which CSDL §8.2 does not allow in a key and which has no key literal`;
-          this.diags.warning(Codes.badKey,
-            `key property ${k.name} of ${t.qualifiedName} ${why}; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`,
-            path, k.at);
-        } else if (problem === "not allowed") {
-          // A note, not printed: the output is right, and users of a public service (Northwind's
-          // Edm.Single keys) cannot change its metadata, as with Graph's duplicate annotations.
-          this.diags.add(Codes.badKey, "info",
-            `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL §8.2 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
-            path, k.at);
-        }
-        if (found.nullable)
-          this.diags.warning(Codes.badKey,
-            `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null`,
-            path, k.at);
-        t.key.push(found.property);
-        t.keyNames.push(k.alias ?? k.name);
-      }
-    }
-    if (unusable) {
-      t.key = [];
-      t.keyNames = [];
-      this.keysLeftOut.add(t);
-    }
-  }
-
-  inheritKey(t: EntityType): void {
-    for (let c = t.baseType; c && t.key.length === 0; c = c.baseType)
-      if (c.key.length) {
-        t.key = c.key;
-        t.keyNames = c.keyNames;
-      }
-  }
-
   /** Takes operations out of the model: their schema, their name's overloads, the imports of them. */
   leaveOut(dropped: ReadonlySet<Operation>): void {
     if (dropped.size === 0) return;
@@ -1308,65 +1220,6 @@ class ModelBuilder {
     if (register) this.containers.set(qn, result);
     return result;
   }
-}
-
-/**
- * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
- * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`; with
- * whether it, or a complex property on its path, is nullable. Else why it cannot be a key property.
- * The path is walked as links.ts walks every member path (walkPath, KEY_PATH: one look-up per segment).
- */
-function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => void): { property: Property; nullable: boolean } | string {
-  const end = walkPath({ types: NO_TYPES, qualify: (n) => n, fill }, t, name.split("/"), KEY_PATH, undefined);
-  const owner = end.owner?.qualifiedName;
-  switch (end.problem) {
-    case "not structured":
-      return `is not a property of ${t.qualifiedName}: ${end.previous?.name} is not of a complex type, so it has no ${end.segment}`;
-    case "no member":
-      return `is not a property of ${t.qualifiedName}${end.owner === t ? "" : `: ${owner} has no property ${end.segment}`}`;
-    case "navigation":
-      return navigationInKey(owner);
-    case "collection":
-      return collectionInKey(owner);
-    case undefined:
-      if (end.member?.kind === "navigation") return navigationInKey(end.owner.qualifiedName);
-      if (end.member?.type.collection) return collectionInKey(end.owner.qualifiedName);
-      if (end.member) return { property: end.member, nullable: end.nullable };
-  }
-  return `is not a property of ${t.qualifiedName}`;
-}
-
-const NO_TYPES: ReadonlyMap<string, SchemaType> = new Map();
-const navigationInKey = (owner: string | undefined) =>
-  `is a navigation property of ${owner} (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
-const collectionInKey = (owner: string | undefined) => `is a collection-valued property of ${owner} (CSDL §8.2: key properties are single-valued)`;
-
-/**
- * CSDL 4.01 §8.2: key properties are of an enum type, or of one of these primitive types or a type
- * definition of one.
- */
-const MAX_FILE_NAME = 255;
-const LONGEST_SUFFIX = ".validators.ts";
-const KEY_TYPES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Duration", "Guid", "Int16", "Int32", "Int64", "SByte", "String", "TimeOfDay"]);
-const KEY_TYPES_TEXT = "an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay";
-/** Types CSDL does not allow in a key whose literals the runtime writes all the same (request-keys.ts). */
-const KEY_LITERALS_BEYOND: ReadonlySet<string> = new Set(["Double", "Single", "Binary"]);
-
-function keyUnderlying(p: Property): string {
-  const t = p.type.type;
-  return t.kind === "typedef" ? t.underlying.qualifiedName : t.qualifiedName;
-}
-
-/** Whether a key property's type is one CSDL allows, one it does not but the runtime can write, or one with no key literal. */
-function keyTypeProblem(p: Property): undefined | "not allowed" | "no literal" {
-  const t = p.type.type;
-  if (t.kind === "enum") return undefined;
-  const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : undefined;
-  if (name === undefined) return "no literal";
-  // Edm.Untyped stands for a type already reported (an unknown Edm type, one from a document not
-  // among the inputs): its key is written as a string, as before, and not reported again.
-  if (KEY_TYPES.has(name) || name === "Untyped") return undefined;
-  return KEY_LITERALS_BEYOND.has(name) ? "not allowed" : "no literal";
 }
 
 /** Types grouped by a key (their namespace, their name), in model order. */
