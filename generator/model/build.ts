@@ -12,9 +12,9 @@ import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
-import { nearestName } from "../nearest-name";
 import { given } from "./given";
-import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
+import { meantPrimitive } from "./primitive-hint";
+import { facets, missingTypeHint, primitive, primitiveName, typeRef } from "./build-type-refs";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -23,7 +23,6 @@ import type {
   RawDocument,
   RawEntityContainer,
   RawEnumType,
-  RawFacets,
   RawOperation,
   RawParameter,
   RawSchema,
@@ -34,16 +33,11 @@ import {
   enumMemberValue,
   isEnumLiteral,
   isLiteralOf,
-  isSrid,
-  MAX_TEMPORAL_PRECISION,
-  TEMPORAL,
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
-  LEGACY_PRIMITIVES,
   parseTypeName,
   PRIMITIVES,
-  readFacets,
   xsBoolean,
 } from "./rules";
 import type {
@@ -55,25 +49,15 @@ import type {
   Model,
   NavigationBinding,
   NavigationProperty,
-  ModelType,
   Operation,
   Parameter,
   PrimitiveName,
-  PrimitiveType,
   Schema,
   SchemaType,
   StructuredType,
   TypeDefinition,
   TypeRef,
-  Facets,
 } from "./types";
-
-const primitiveCache = new Map<string, PrimitiveType>();
-export function primitive(name: PrimitiveName): PrimitiveType {
-  let p = primitiveCache.get(name);
-  if (!p) primitiveCache.set(name, (p = { kind: "primitive", name, qualifiedName: `Edm.${name}` }));
-  return p;
-}
 
 interface Pending {
   raw: RawStructuredType;
@@ -278,7 +262,7 @@ export class ModelBuilder {
           qualifiedName: `${schema.namespace}.${t.name}`,
           annotations: this.annotations(t.annotations, `${schema.namespace}.${t.name}`),
           at: t.at,
-          type: this.typeRef(t.type, t, `${schema.namespace}.${t.name}`, t.at),
+          type: typeRef(this, t.type, t, `${schema.namespace}.${t.name}`, t.at),
           appliesTo: t.appliesTo ? t.appliesTo.split(/\s+/).filter(Boolean) : [],
           defaultValue: t.defaultValue,
         });
@@ -521,7 +505,7 @@ export class ModelBuilder {
     }
     for (const d of raw.typeDefinitions) {
       const path = `${ns}.${d.name}`;
-      const u = this.primitiveName(d.underlyingType);
+      const u = primitiveName(d.underlyingType);
       if (!u && given(d.underlyingType)) {
         const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(d.underlyingType) : undefined;
         this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type${near ? ` (did you mean ${near}?)` : ""}`, path, d.at);
@@ -530,7 +514,7 @@ export class ModelBuilder {
         kind: "typedef",
         ...named(d.name, d.annotations, d.at),
         underlying: primitive(u ?? "String"),
-        facets: this.facets(d, path, d.at, u),
+        facets: facets(this, d, path, d.at, u),
       };
       this.declare(schema, t, path);
     }
@@ -588,89 +572,10 @@ export class ModelBuilder {
 
   enumUnderlying(raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
     if (raw === undefined) return "Int32";
-    const p = this.primitiveName(raw);
+    const p = primitiveName(raw);
     if (p === "Byte" || p === "SByte" || p === "Int16" || p === "Int32" || p === "Int64") return p;
     this.diags.error(Codes.invalidAttribute, `enum underlying type must be Edm.Byte, SByte, Int16, Int32 or Int64, not ${raw}`, path, at);
     return "Int32";
-  }
-
-  primitiveName(name: string): PrimitiveName | undefined {
-    if (!name.startsWith("Edm.")) return undefined;
-    const local = name.slice(4);
-    if (PRIMITIVES.has(local)) return local as PrimitiveName;
-    return LEGACY_PRIMITIVES.get(local);
-  }
-
-  /** Resolves a type name; reports and returns undefined when it names nothing known. */
-  resolveType(rawName: string, path: string, at: SourceRef): ModelType | undefined {
-    if (!given(rawName)) return undefined;
-    if (rawName.startsWith("Edm.")) {
-      const p = this.primitiveName(rawName);
-      if (p) return primitive(p);
-      // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
-      const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? nearestPrimitive(rawName.slice(4)) : undefined;
-      this.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type${near ? ` (did you mean Edm.${near}?)` : ""}; it is read as Edm.Untyped`, path, at);
-      return primitive("Untyped");
-    }
-    const q = this.qualify(rawName, at);
-    const t = this.types.get(q);
-    if (t) return t;
-    const ns = q.slice(0, q.lastIndexOf("."));
-    const uri = this.referenced.get(ns);
-    if (uri !== undefined && !this.loaded.has(ns)) {
-      // odatagen reads the documents it is given; it does not fetch or open a reference's Uri.
-      this.diags.warning(Codes.unresolvedReference,
-        `type ${rawName} is in namespace ${ns}, which is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
-        path, at);
-      return primitive("Untyped");
-    }
-    this.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${this.missingTypeHint(q)}`, path, at);
-    return undefined;
-  }
-
-  /**
-   * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
-   * document references but the inputs do not hold (references are not followed), or a type of its
-   * namespace, of one of `kinds` (any when absent), is spelt nearly so ("did you mean"). "" when
-   * neither.
-   */
-  missingTypeHint(q: string, kinds?: readonly SchemaType["kind"][]): string {
-    const dot = q.lastIndexOf(".");
-    const ns = q.slice(0, Math.max(dot, 0));
-    const uri = this.referenced.get(ns);
-    if (dot >= 0 && uri !== undefined && !this.loaded.has(ns))
-      return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
-    // Without its namespace: a schema's type of that name (`Text` for `ns.Text`), else a primitive type's.
-    const declared = dot < 0 ? this.typesNamed(q, kinds) : [];
-    if (declared.length) return ` (did you mean ${declared.join(" or ")}?)`;
-    // Where a primitive type may stand: `edm.Boolean`, or `Boolean` without its namespace.
-    const edm = !kinds && (dot < 0 || ns.toLowerCase() === "edm") && (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(q) : undefined;
-    if (edm !== undefined) return ` (did you mean ${edm}?)`;
-    if (dot < 0) return "";
-    const local = q.slice(dot + 1);
-    if (local.length < 3 || this.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
-    this.typesByNamespace ??= groupTypes(this.types.values(), (t) => t.namespace);
-    const all = this.typesByNamespace.get(ns) ?? [];
-    // The budget counts the names looked at, the filtered-out ones too.
-    if ((this.hintBudget -= all.length) < 0) return "";
-    const candidates = kinds ? all.filter((t) => kinds.includes(t.kind)) : all;
-    const near = nearestName(local, candidates.map((t) => t.name));
-    return near ? ` (did you mean ${ns}.${near}?)` : "";
-  }
-
-  /** The qualified names of the types named `local` in any namespace (of one of `kinds`, any when absent). */
-  typesNamed(local: string, kinds?: readonly SchemaType["kind"][]): string[] {
-    this.typesByLocalName ??= groupTypes(this.types.values(), (t) => t.name);
-    const named = this.typesByLocalName.get(local) ?? [];
-    return named.filter((t) => !kinds || kinds.includes(t.kind)).map((t) => t.qualifiedName);
-  }
-
-  typeRef(rawType: string, facets: RawFacets, path: string, at: SourceRef): TypeRef {
-    const { name, collection } = parseTypeName(rawType);
-    const type = this.resolveType(name, path, at) ?? primitive("Untyped");
-    // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
-    const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;
-    return { type, collection, nullable: this.flag("Nullable", facets.nullable, path, at, true), facets: this.facets(facets, path, at, underlying) };
   }
 
   /**
@@ -683,38 +588,6 @@ export class ModelBuilder {
     if (value !== undefined) return value;
     this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true, false, 1 or 0); read as ${otherwise}`, path, at);
     return otherwise;
-  }
-
-  /**
-   * CSDL §7.2: the facets of a use of `type` (a primitive type's name); a value that is not one the
-   * facet takes is reported and left out.
-   */
-  facets(raw: RawFacets, path: string, at: SourceRef, type?: PrimitiveName): Facets {
-    const f = readFacets(raw);
-    const dropped = (name: string, value: string | undefined, kept: unknown) => {
-      if (value !== undefined && kept === undefined)
-        this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
-    };
-    dropped("MaxLength", raw.maxLength, f.maxLength);
-    dropped("Precision", raw.precision, f.precision);
-    dropped("Scale", raw.scale, f.scale);
-    if (raw.srid !== undefined && !isSrid(raw.srid)) {
-      this.diags.warning(Codes.invalidAttribute, `SRID=${JSON.stringify(raw.srid)} is not a non-negative integer or variable; left out`, path, at);
-      delete f.srid;
-    }
-    // CSDL §7.2.3: a temporal type's Precision is at most 12 fractional-second digits.
-    if (f.precision !== undefined && f.precision > MAX_TEMPORAL_PRECISION && type !== undefined && TEMPORAL.has(type)) {
-      this.diags.warning(Codes.invalidAttribute, `Precision=${JSON.stringify(raw.precision)} is more than Edm.${type} allows (${MAX_TEMPORAL_PRECISION}); left out`, path, at);
-      delete f.precision;
-    }
-    // CSDL §7.2.4: Scale is at most Precision. Either could be the mistake; without Scale the
-    // validators check the digits before the point against Precision and refuse no valid value.
-    if (typeof f.scale === "number" && f.precision !== undefined && f.scale > f.precision) {
-      this.diags.warning(Codes.invalidAttribute, `Scale=${JSON.stringify(raw.scale)} is greater than Precision=${JSON.stringify(raw.precision)} (CSDL §7.2.4: Scale must not exceed Precision); Scale is left out`, path, at);
-      delete f.scale;
-    }
-    if (raw.unicode !== undefined) f.unicode = this.flag("Unicode", raw.unicode, path, at, true);
-    return f;
   }
 
   /**
@@ -771,7 +644,7 @@ export class ModelBuilder {
     const path = type.qualifiedName;
     const base = this.types.get(this.qualify(raw.baseType, raw.at));
     if (!base) {
-      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${this.missingTypeHint(this.qualify(raw.baseType, raw.at), [type.kind])}`, path, raw.at);
+      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${missingTypeHint(this, this.qualify(raw.baseType, raw.at), [type.kind])}`, path, raw.at);
       return;
     }
     if (base.kind !== type.kind) {
@@ -822,7 +695,7 @@ export class ModelBuilder {
     for (const p of raw.properties) {
       const path = `${owner}/${p.name}`;
       unique(p.name, p.at);
-      const ref = this.typeRef(p.type, p, path, p.at);
+      const ref = typeRef(this, p.type, p, path, p.at);
       if (ref.type.kind === "entity") {
         this.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use a NavigationProperty`, path, p.at);
       }
@@ -850,7 +723,7 @@ export class ModelBuilder {
       if (!target || target.kind !== "entity") {
         this.diags.error(
           target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${this.missingTypeHint(this.qualify(name, n.at), ["entity"])}`,
+          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${missingTypeHint(this, this.qualify(name, n.at), ["entity"])}`,
           path,
           n.at,
         );
@@ -930,12 +803,12 @@ export class ModelBuilder {
   parameter(p: RawParameter, qn: string, target: string): Parameter {
     const path = `${qn}/${p.name}`;
     this.identifier(p.name, "parameter", path, p.at);
-    return { name: p.name, type: this.typeRef(p.type, p, path, p.at), annotations: this.annotations(p.annotations, `${target}/${p.name}`, path) };
+    return { name: p.name, type: typeRef(this, p.type, p, path, p.at), annotations: this.annotations(p.annotations, `${target}/${p.name}`, path) };
   }
 
   returnType(op: RawOperation, qn: string): TypeRef | undefined {
     const r = op.returnType;
-    if (r) return this.typeRef(r.type, r, `${qn}/$ReturnType`, r.at);
+    if (r) return typeRef(this, r.type, r, `${qn}/$ReturnType`, r.at);
     // Lazy mode: the return type may be in the content not read yet (fillOperation reads it).
     if (op.kind !== "function" || (this.readBody && op.body)) return undefined;
     // CSDL §12.2: a function has a return type. Without one, what it returns is not known: unknown, not void.
@@ -953,7 +826,7 @@ export class ModelBuilder {
       // Bound to a type no document declares: nothing could be addressed to call it through, so it is
       // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
       this.diags.warning(Codes.undefinedType,
-        `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${this.missingTypeHint(bindingType)}; the ${op.kind} is left out`,
+        `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${missingTypeHint(this, bindingType)}; the ${op.kind} is left out`,
         `${qn}/${binding.name}`, binding.at);
       this.recordLeftOut(qn, op, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
       return undefined;
@@ -1039,14 +912,14 @@ export class ModelBuilder {
       const q = this.undefinedType(p.type, p.at);
       if (!q) continue;
       this.diags.warning(Codes.undefinedType,
-        `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
+        `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${missingTypeHint(this, q)}; the ${op.kind} is left out`,
         `${qn}/${p.name}`, p.at);
       why.push(`the type of parameter ${p.name}`);
     }
     const q = result && this.undefinedType(result.type, result.at);
     if (result && q) {
       this.diags.warning(Codes.undefinedType,
-        `${op.kind} ${qn} returns ${result.type}, which is not defined${this.missingTypeHint(q)}; the ${op.kind} is left out`,
+        `${op.kind} ${qn} returns ${result.type}, which is not defined${missingTypeHint(this, q)}; the ${op.kind} is left out`,
         `${qn}/$ReturnType`, result.at);
       why.push("the return type");
     }
@@ -1222,13 +1095,3 @@ export class ModelBuilder {
   }
 }
 
-/** Types grouped by a key (their namespace, their name), in model order. */
-function groupTypes(types: Iterable<SchemaType>, key: (t: SchemaType) => string): Map<string, SchemaType[]> {
-  const groups = new Map<string, SchemaType[]>();
-  for (const t of types) {
-    const list = groups.get(key(t));
-    if (list) list.push(t);
-    else groups.set(key(t), [t]);
-  }
-  return groups;
-}

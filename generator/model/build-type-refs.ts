@@ -1,0 +1,143 @@
+/**
+ * Uses of a type: a type name resolved (an Edm primitive type, or a schema type by its qualified or
+ * alias-qualified name), with a hint for one that names nothing, and the facets of the use (CSDL §7.2).
+ */
+import type { ModelBuilder } from "./build";
+import { given } from "./given";
+import { nearestName } from "../nearest-name";
+import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
+import { Codes, type SourceRef } from "../diagnostics";
+import type { RawFacets } from "../parse/raw";
+import { isSrid, LEGACY_PRIMITIVES, MAX_TEMPORAL_PRECISION, parseTypeName, PRIMITIVES, readFacets, TEMPORAL } from "./rules";
+import type { Facets, ModelType, PrimitiveName, PrimitiveType, SchemaType, TypeRef } from "./types";
+
+const primitiveCache = new Map<string, PrimitiveType>();
+/** The primitive type `Edm.<name>`: one object per name. */
+export function primitive(name: PrimitiveName): PrimitiveType {
+  let p = primitiveCache.get(name);
+  if (!p) primitiveCache.set(name, (p = { kind: "primitive", name, qualifiedName: `Edm.${name}` }));
+  return p;
+}
+
+/** The primitive type an `Edm.` name names (a V2/V3 one, as Edm.DateTime, as its V4 type: LEGACY_PRIMITIVES); else undefined. */
+export function primitiveName(name: string): PrimitiveName | undefined {
+  if (!name.startsWith("Edm.")) return undefined;
+  const local = name.slice(4);
+  if (PRIMITIVES.has(local)) return local as PrimitiveName;
+  return LEGACY_PRIMITIVES.get(local);
+}
+
+/** Resolves a type name; reports and returns undefined when it names nothing known. */
+export function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceRef): ModelType | undefined {
+  if (!given(rawName)) return undefined;
+  if (rawName.startsWith("Edm.")) {
+    const p = primitiveName(rawName);
+    if (p) return primitive(p);
+    // Services in the wild declare types such as Edm.Float: generate what can be, and say so.
+    const near = (b.hintBudget -= PRIMITIVES.size) >= 0 ? nearestPrimitive(rawName.slice(4)) : undefined;
+    b.diags.warning(Codes.unknownPrimitive, `${rawName} is not an OData primitive type${near ? ` (did you mean Edm.${near}?)` : ""}; it is read as Edm.Untyped`, path, at);
+    return primitive("Untyped");
+  }
+  const q = b.qualify(rawName, at);
+  const t = b.types.get(q);
+  if (t) return t;
+  const ns = q.slice(0, q.lastIndexOf("."));
+  const uri = b.referenced.get(ns);
+  if (uri !== undefined && !b.loaded.has(ns)) {
+    // odatagen reads the documents it is given; it does not fetch or open a reference's Uri.
+    b.diags.warning(Codes.unresolvedReference,
+      `type ${rawName} is in namespace ${ns}, which is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
+      path, at);
+    return primitive("Untyped");
+  }
+  b.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${missingTypeHint(b, q)}`, path, at);
+  return undefined;
+}
+
+/**
+ * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
+ * document references but the inputs do not hold (references are not followed), or a type of its
+ * namespace, of one of `kinds` (any when absent), is spelt nearly so ("did you mean"). "" when
+ * neither.
+ */
+export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly SchemaType["kind"][]): string {
+  const dot = q.lastIndexOf(".");
+  const ns = q.slice(0, Math.max(dot, 0));
+  const uri = b.referenced.get(ns);
+  if (dot >= 0 && uri !== undefined && !b.loaded.has(ns))
+    return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+  // Without its namespace: a schema's type of that name (`Text` for `ns.Text`), else a primitive type's.
+  const declared = dot < 0 ? typesNamed(b, q, kinds) : [];
+  if (declared.length) return ` (did you mean ${declared.join(" or ")}?)`;
+  // Where a primitive type may stand: `edm.Boolean`, or `Boolean` without its namespace.
+  const edm = !kinds && (dot < 0 || ns.toLowerCase() === "edm") && (b.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(q) : undefined;
+  if (edm !== undefined) return ` (did you mean ${edm}?)`;
+  if (dot < 0) return "";
+  const local = q.slice(dot + 1);
+  if (local.length < 3 || b.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
+  b.typesByNamespace ??= groupTypes(b.types.values(), (t) => t.namespace);
+  const all = b.typesByNamespace.get(ns) ?? [];
+  // The budget counts the names looked at, the filtered-out ones too.
+  if ((b.hintBudget -= all.length) < 0) return "";
+  const candidates = kinds ? all.filter((t) => kinds.includes(t.kind)) : all;
+  const near = nearestName(local, candidates.map((t) => t.name));
+  return near ? ` (did you mean ${ns}.${near}?)` : "";
+}
+
+/** The qualified names of the types named `local` in any namespace (of one of `kinds`, any when absent). */
+export function typesNamed(b: ModelBuilder, local: string, kinds?: readonly SchemaType["kind"][]): string[] {
+  b.typesByLocalName ??= groupTypes(b.types.values(), (t) => t.name);
+  const named = b.typesByLocalName.get(local) ?? [];
+  return named.filter((t) => !kinds || kinds.includes(t.kind)).map((t) => t.qualifiedName);
+}
+
+export function typeRef(b: ModelBuilder, rawType: string, rawFacets: RawFacets, path: string, at: SourceRef): TypeRef {
+  const { name, collection } = parseTypeName(rawType);
+  const type = resolveType(b, name, path, at) ?? primitive("Untyped");
+  // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
+  const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;
+  return { type, collection, nullable: b.flag("Nullable", rawFacets.nullable, path, at, true), facets: facets(b, rawFacets, path, at, underlying) };
+}
+
+/**
+ * CSDL §7.2: the facets of a use of `type` (a primitive type's name); a value that is not one the
+ * facet takes is reported and left out.
+ */
+export function facets(b: ModelBuilder, raw: RawFacets, path: string, at: SourceRef, type?: PrimitiveName): Facets {
+  const f = readFacets(raw);
+  const dropped = (name: string, value: string | undefined, kept: unknown) => {
+    if (value !== undefined && kept === undefined)
+      b.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
+  };
+  dropped("MaxLength", raw.maxLength, f.maxLength);
+  dropped("Precision", raw.precision, f.precision);
+  dropped("Scale", raw.scale, f.scale);
+  if (raw.srid !== undefined && !isSrid(raw.srid)) {
+    b.diags.warning(Codes.invalidAttribute, `SRID=${JSON.stringify(raw.srid)} is not a non-negative integer or variable; left out`, path, at);
+    delete f.srid;
+  }
+  // CSDL §7.2.3: a temporal type's Precision is at most 12 fractional-second digits.
+  if (f.precision !== undefined && f.precision > MAX_TEMPORAL_PRECISION && type !== undefined && TEMPORAL.has(type)) {
+    b.diags.warning(Codes.invalidAttribute, `Precision=${JSON.stringify(raw.precision)} is more than Edm.${type} allows (${MAX_TEMPORAL_PRECISION}); left out`, path, at);
+    delete f.precision;
+  }
+  // CSDL §7.2.4: Scale is at most Precision. Either could be the mistake; without Scale the
+  // validators check the digits before the point against Precision and refuse no valid value.
+  if (typeof f.scale === "number" && f.precision !== undefined && f.scale > f.precision) {
+    b.diags.warning(Codes.invalidAttribute, `Scale=${JSON.stringify(raw.scale)} is greater than Precision=${JSON.stringify(raw.precision)} (CSDL §7.2.4: Scale must not exceed Precision); Scale is left out`, path, at);
+    delete f.scale;
+  }
+  if (raw.unicode !== undefined) f.unicode = b.flag("Unicode", raw.unicode, path, at, true);
+  return f;
+}
+
+/** Types grouped by a key (their namespace, their name), in model order. */
+function groupTypes(types: Iterable<SchemaType>, key: (t: SchemaType) => string): Map<string, SchemaType[]> {
+  const groups = new Map<string, SchemaType[]>();
+  for (const t of types) {
+    const list = groups.get(key(t));
+    if (list) list.push(t);
+    else groups.set(key(t), [t]);
+  }
+  return groups;
+}
