@@ -13,8 +13,8 @@ import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
-import { meantPrimitive } from "./primitive-hint";
-import { facets, missingTypeHint, primitive, primitiveName, typeRef } from "./build-type-refs";
+import { missingTypeHint, primitive, typeRef } from "./build-type-refs";
+import { declareTypes, enumMembers, type Pending } from "./build-types";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -29,15 +29,12 @@ import type {
   RawStructuredType,
 } from "../parse/raw";
 import {
-  ENUM_RANGES,
-  enumMemberValue,
   isEnumLiteral,
   isLiteralOf,
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
   parseTypeName,
-  PRIMITIVES,
   xsBoolean,
 } from "./rules";
 import type {
@@ -51,18 +48,11 @@ import type {
   NavigationProperty,
   Operation,
   Parameter,
-  PrimitiveName,
   Schema,
   SchemaType,
   StructuredType,
-  TypeDefinition,
   TypeRef,
 } from "./types";
-
-interface Pending {
-  raw: RawStructuredType;
-  type: StructuredType;
-}
 
 export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
   return new ModelBuilder(docs, diags).build();
@@ -237,7 +227,7 @@ export class ModelBuilder {
         };
         this.schemas.push(schema);
         rawSchemas.push({ raw, schema });
-        this.declareTypes(raw, schema, pending);
+        declareTypes(this, raw, schema, pending);
       }
     // Pass 2: link base types, then members.
     for (const p of pending) this.linkBase(p);
@@ -336,7 +326,7 @@ export class ModelBuilder {
     const before = this.diags.items.length;
     this.readBody?.(raw);
     if (this.diags.hasErrorsSince(before)) return;
-    type.members = this.enumMembers(raw, type.qualifiedName, type.underlying);
+    type.members = enumMembers(this, raw, type.qualifiedName, type.underlying);
     // Its own annotations come before any an annotation block adds.
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
   }
@@ -466,116 +456,6 @@ export class ModelBuilder {
       if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
       names.add(name);
     };
-  }
-
-  declare(schema: Schema, type: SchemaType, path: string): void {
-    this.identifier(type.name, "type", path, type.at);
-    const first = this.types.get(type.qualifiedName);
-    if (first && given(type.name)) {
-      // Types are declared kind by kind; the one reported is the later in its document.
-      const later = first.at.source === type.at.source && first.at.offset > type.at.offset ? first : type;
-      const earlier = later === first ? type : first;
-      this.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once; the first is at ${placeOf(earlier.at)}`, path, later.at);
-      return;
-    }
-    this.types.set(type.qualifiedName, type);
-    schema.types.push(type);
-  }
-
-  declareTypes(raw: RawSchema, schema: Schema, pending: Pending[]): void {
-    const ns = raw.namespace;
-    const named = (name: string, annotations: RawAnnotation[], at: SourceRef) => ({
-      name,
-      namespace: ns,
-      qualifiedName: `${ns}.${name}`,
-      annotations: this.annotations(annotations, `${ns}.${name}`),
-      at,
-    });
-    for (const e of raw.enumTypes) {
-      const underlying = this.enumUnderlying(e.underlyingType, `${ns}.${e.name}`, e.at);
-      const t: EnumType = {
-        kind: "enum",
-        ...named(e.name, e.annotations, e.at),
-        underlying,
-        isFlags: this.flag("IsFlags", e.isFlags, `${ns}.${e.name}`, e.at),
-        members: this.enumMembers(e, `${ns}.${e.name}`, underlying),
-      };
-      this.declare(schema, t, t.qualifiedName);
-      if (this.readBody && e.body) this.unfilledEnums.set(t, e);
-    }
-    for (const d of raw.typeDefinitions) {
-      const path = `${ns}.${d.name}`;
-      const u = primitiveName(d.underlyingType);
-      if (!u && given(d.underlyingType)) {
-        const near = (this.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(d.underlyingType) : undefined;
-        this.diags.error(Codes.unknownPrimitive, `type definition's underlying type ${d.underlyingType} is not an Edm primitive type${near ? ` (did you mean ${near}?)` : ""}`, path, d.at);
-      }
-      const t: TypeDefinition = {
-        kind: "typedef",
-        ...named(d.name, d.annotations, d.at),
-        underlying: primitive(u ?? "String"),
-        facets: facets(this, d, path, d.at, u),
-      };
-      this.declare(schema, t, path);
-    }
-    for (const c of raw.complexTypes) {
-      const t: ComplexType = {
-        kind: "complex",
-        ...named(c.name, c.annotations, c.at),
-        abstract: this.flag("Abstract", c.abstract, `${ns}.${c.name}`, c.at),
-        open: this.flag("OpenType", c.openType, `${ns}.${c.name}`, c.at),
-        derived: [],
-        properties: [],
-        navigationProperties: [],
-      };
-      this.declare(schema, t, t.qualifiedName);
-      pending.push({ raw: c, type: t });
-    }
-    for (const e of raw.entityTypes) {
-      const t: EntityType = {
-        kind: "entity",
-        ...named(e.name, e.annotations, e.at),
-        abstract: this.flag("Abstract", e.abstract, `${ns}.${e.name}`, e.at),
-        open: this.flag("OpenType", e.openType, `${ns}.${e.name}`, e.at),
-        hasStream: this.flag("HasStream", e.hasStream, `${ns}.${e.name}`, e.at),
-        derived: [],
-        properties: [],
-        navigationProperties: [],
-        key: [],
-        keyNames: [],
-      };
-      this.declare(schema, t, t.qualifiedName);
-      pending.push({ raw: e, type: t });
-    }
-  }
-
-  enumMembers(e: RawEnumType, qualifiedName: string, underlying: PrimitiveName): EnumType["members"] {
-    const unique = this.uniqueNames(qualifiedName);
-    const [min, max] = ENUM_RANGES[underlying] ?? ENUM_RANGES.Int64!;
-    return e.members.map((m, i) => {
-      const path = `${qualifiedName}/${m.name}`;
-      this.identifier(m.name, "enum member", path, m.at);
-      unique(m.name, m.at);
-      const value = enumMemberValue(m.value, i);
-      if (m.value !== undefined) {
-        // CSDL §10.2: an integer the underlying type holds.
-        const integer = /^\s*[+-]?[0-9]+\s*$/.test(m.value) ? BigInt(m.value.trim()) : undefined;
-        if (integer === undefined || integer < min || integer > max) {
-          this.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${value}`, path, m.at);
-        } else if (!Number.isSafeInteger(value)) {
-          this.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
-        }
-      }
-      return { name: m.name, value, annotations: this.annotations(m.annotations, path) };
-    });
-  }
-
-  enumUnderlying(raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
-    if (raw === undefined) return "Int32";
-    const p = primitiveName(raw);
-    if (p === "Byte" || p === "SByte" || p === "Int16" || p === "Int32" || p === "Int64") return p;
-    this.diags.error(Codes.invalidAttribute, `enum underlying type must be Edm.Byte, SByte, Int16, Int32 or Int64, not ${raw}`, path, at);
-    return "Int32";
   }
 
   /**
