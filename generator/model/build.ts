@@ -15,6 +15,7 @@ import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
 import { missingTypeHint, primitive, typeRef } from "./build-type-refs";
 import { declareTypes, enumMembers, type Pending } from "./build-types";
+import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -29,8 +30,6 @@ import type {
   RawStructuredType,
 } from "../parse/raw";
 import {
-  isEnumLiteral,
-  isLiteralOf,
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
@@ -39,7 +38,6 @@ import {
 } from "./rules";
 import type {
   Annotation,
-  ComplexType,
   EntityContainer,
   EntityType,
   EnumType,
@@ -230,13 +228,13 @@ export class ModelBuilder {
         declareTypes(this, raw, schema, pending);
       }
     // Pass 2: link base types, then members.
-    for (const p of pending) this.linkBase(p);
+    for (const p of pending) linkBase(this, p);
     checkBaseChains(pending.map((p) => p.type), this.diags);
     if (this.readBody) {
       for (const p of pending) this.unfilled.set(p.type, p.raw);
     } else {
-      for (const p of pending) this.linkMembers(p);
-      for (const p of pending) this.checkInheritedNames(p.type);
+      for (const p of pending) linkMembers(this, p);
+      for (const p of pending) checkInheritedNames(this, p.type);
       for (const p of pending) if (p.type.kind === "entity") ownKey(this, p.type, p.raw);
       for (const p of pending) if (p.type.kind === "entity" && p.raw.key) checkKeyNotInherited(this.diags, p.type, p.raw);
       for (const p of pending) if (p.type.kind === "entity") inheritKey(p.type);
@@ -310,8 +308,8 @@ export class ModelBuilder {
     if (this.diags.hasErrorsSince(before)) return;
     // Its own annotations come before any an annotation block adds (those are applied after fill).
     if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
-    this.linkMembers({ raw, type });
-    this.checkInheritedNames(type);
+    linkMembers(this, { raw, type });
+    checkInheritedNames(this, type);
     if (type.kind !== "entity") return;
     ownKey(this, type, raw);
     if (raw.key) checkKeyNotInherited(this.diags, type, raw);
@@ -517,135 +515,6 @@ export class ModelBuilder {
         raw.namespace,
         raw.at,
       );
-  }
-
-  linkBase({ raw, type }: Pending): void {
-    if (!raw.baseType) return;
-    const path = type.qualifiedName;
-    const base = this.types.get(this.qualify(raw.baseType, raw.at));
-    if (!base) {
-      this.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${missingTypeHint(this, this.qualify(raw.baseType, raw.at), [type.kind])}`, path, raw.at);
-      return;
-    }
-    if (base.kind !== type.kind) {
-      this.diags.error(Codes.badBaseType, `base type ${raw.baseType} is not ${type.kind === "entity" ? "an entity" : "a complex"} type`, path, raw.at);
-      return;
-    }
-    type.baseType = base as EntityType & ComplexType;
-    base.derived.push(type as EntityType & ComplexType);
-  }
-
-  /**
-   * A member's name is unique within its type and all of its base types (CSDL 4.01 §7.1, §8.1): a
-   * derived type cannot declare a property or navigation property again (ODG104). Each is reported
-   * at the nearest base type that declares it. Bases are linked (and their names collected) first.
-   */
-  checkInheritedNames(type: StructuredType): void {
-    const own = type.baseType ? [...type.properties, ...type.navigationProperties] : [];
-    const reported = new Set<string>();
-    for (let base = type.baseType; base && reported.size < own.length; base = base.baseType) {
-      const names = this.memberNames(base);
-      for (const m of own) {
-        if (!names.has(m.name) || reported.has(m.name)) continue;
-        reported.add(m.name);
-        this.diags.error(
-          Codes.duplicateName,
-          `${type.qualifiedName} declares ${m.name}, which its base type ${base.qualifiedName} declares too (CSDL §7.1: a name is unique across a type and its base types)`,
-          `${type.qualifiedName}/${m.name}`,
-          m.at,
-        );
-      }
-    }
-  }
-
-  /** The names of the members a structured type declares itself, computed once per type. */
-  memberNames(t: StructuredType): ReadonlySet<string> {
-    let names = this.memberNameSets.get(t);
-    if (!names) this.memberNameSets.set(t, (names = new Set([...t.properties, ...t.navigationProperties].map((m) => m.name))));
-    return names;
-  }
-
-  linkMembers({ raw, type }: Pending): void {
-    const owner = type.qualifiedName;
-    const declared = this.uniqueNames(owner);
-    const unique = (name: string, at: SourceRef) => {
-      this.identifier(name, "property", `${owner}/${name}`, at);
-      declared(name, at);
-    };
-    for (const p of raw.properties) {
-      const path = `${owner}/${p.name}`;
-      unique(p.name, p.at);
-      const ref = typeRef(this, p.type, p, path, p.at);
-      if (ref.type.kind === "entity") {
-        this.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use a NavigationProperty`, path, p.at);
-      }
-      type.properties.push({
-        kind: "property",
-        name: p.name,
-        type: ref,
-        defaultValue: this.defaultValue(p.defaultValue, ref, path, p.at),
-        annotations: this.annotations(p.annotations, path),
-        declaringType: type,
-        at: p.at,
-      });
-    }
-    for (const n of raw.navigationProperties) {
-      const path = `${owner}/${n.name}`;
-      unique(n.name, n.at);
-      const { name, collection } = parseTypeName(n.type);
-      if (name === "Edm.EntityType") {
-        // CSDL §4.4.1: the abstract Edm.EntityType may be a navigation target; there is no type to address.
-        this.diags.warning(Codes.undefinedNavigationTarget, `navigation property to the abstract Edm.EntityType is left out`, path, n.at);
-        continue;
-      }
-      if (!given(name)) continue;
-      const target = this.types.get(this.qualify(name, n.at));
-      if (!target || target.kind !== "entity") {
-        this.diags.error(
-          target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-          target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${missingTypeHint(this, this.qualify(name, n.at), ["entity"])}`,
-          path,
-          n.at,
-        );
-        continue;
-      }
-      const nav: NavigationProperty = {
-        kind: "navigation",
-        name: n.name,
-        target,
-        collection,
-        // CSDL §8.3: Nullable defaults to true; a collection is never null (it may be empty).
-        nullable: this.flag("Nullable", n.nullable, path, n.at, true) && !collection,
-        containsTarget: this.flag("ContainsTarget", n.containsTarget, path, n.at),
-        partner: n.partner,
-        constraints: n.constraints?.map((c) => ({ property: c.property, referencedProperty: c.referencedProperty, at: c.at })) ?? [],
-        annotations: this.annotations(n.annotations, path),
-        declaringType: type,
-        at: n.at,
-      };
-      type.navigationProperties.push(nav);
-      if (n.partner !== undefined || n.constraints) this.linksToCheck.push(nav);
-    }
-  }
-
-  /**
-   * CSDL §7.2.7: a DefaultValue is a literal of the property's type (an enum's member names, a type
-   * definition's underlying type); another is reported and ignored.
-   */
-  defaultValue(raw: string | undefined, ref: TypeRef, path: string, at: SourceRef): string | undefined {
-    // `null` (CSDL JSON's $DefaultValue may be null) says what a nullable property's absence says already.
-    if (raw === undefined || ref.collection || (ref.nullable && raw.trim() === "null")) return raw;
-    const t = ref.type;
-    let ok = true;
-    if (t.kind === "primitive") ok = isLiteralOf(t.name, raw);
-    else if (t.kind === "typedef") ok = isLiteralOf(t.underlying.name, raw);
-    else if (t.kind === "enum") {
-      if (this.readBody) this.fill(t);
-      ok = isEnumLiteral(t.members, t.isFlags, raw);
-    }
-    if (ok) return raw;
-    this.diags.warning(Codes.invalidAttribute, `DefaultValue=${JSON.stringify(raw)} is not a value of ${t.qualifiedName}; it is ignored`, path, at);
-    return undefined;
   }
 
   /** Takes operations out of the model: their schema, their name's overloads, the imports of them. */
