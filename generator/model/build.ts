@@ -13,9 +13,10 @@ import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
-import { missingTypeHint, primitive, typeRef } from "./build-type-refs";
+import { typeRef } from "./build-type-refs";
 import { declareTypes, enumMembers, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
+import { declareOperations, dropEmptyImports, leaveOut, leftOutImport, parameter, returnType, undefinedTypes, unqualifiedHint, type LeftOut } from "./build-operations";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -25,7 +26,6 @@ import type {
   RawEntityContainer,
   RawEnumType,
   RawOperation,
-  RawParameter,
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
@@ -33,7 +33,6 @@ import {
   isNamespace,
   isSimpleIdentifier,
   RESERVED_NAMES,
-  parseTypeName,
   xsBoolean,
 } from "./rules";
 import type {
@@ -45,11 +44,9 @@ import type {
   NavigationBinding,
   NavigationProperty,
   Operation,
-  Parameter,
   Schema,
   SchemaType,
   StructuredType,
-  TypeRef,
 } from "./types";
 
 export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
@@ -83,15 +80,6 @@ export interface LazyModel {
   checkLinks(keep: ReadonlySet<SchemaType>): void;
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
   checkTargets(groups: readonly RawAnnotationGroup[]): void;
-}
-
-/** An operation (one overload) left out, and why (ModelBuilder.leftOutOperations). */
-interface LeftOut {
-  kind: Operation["kind"];
-  bound: boolean;
-  why: string;
-  /** Its parameters' names, the binding one's too; undefined when not all are read (lazy mode). */
-  parameters: string[] | undefined;
 }
 
 /** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
@@ -239,7 +227,7 @@ export class ModelBuilder {
       for (const p of pending) if (p.type.kind === "entity" && p.raw.key) checkKeyNotInherited(this.diags, p.type, p.raw);
       for (const p of pending) if (p.type.kind === "entity") inheritKey(p.type);
     }
-    for (const { raw, schema } of rawSchemas) this.declareOperations(raw, schema);
+    for (const { raw, schema } of rawSchemas) declareOperations(this, raw, schema);
     const service = this.serviceContainers(rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
     for (const { raw, schema } of rawSchemas) {
       for (const t of raw.terms) {
@@ -342,14 +330,14 @@ export class ModelBuilder {
     const before = this.diags.items.length;
     this.readBody?.(raw);
     if (this.diags.hasErrorsSince(before)) return true;
-    if (this.undefinedTypes(raw, op.qualifiedName, raw.parameters.slice(read), op.returnType ? undefined : raw.returnType)) {
+    if (undefinedTypes(this, raw, op.qualifiedName, raw.parameters.slice(read), op.returnType ? undefined : raw.returnType)) {
       this.leftOutFilled.add(op);
-      this.leaveOut(new Set([op]));
-      this.dropEmptyImports(op);
+      leaveOut(this, new Set([op]));
+      dropEmptyImports(this, op);
       return false;
     }
-    op.parameters.push(...raw.parameters.slice(read).map((p) => this.parameter(p, op.qualifiedName, target)));
-    if (!op.returnType) op.returnType = this.returnType(raw, op.qualifiedName);
+    op.parameters.push(...raw.parameters.slice(read).map((p) => parameter(this, p, op.qualifiedName, target)));
+    if (!op.returnType) op.returnType = returnType(this, raw, op.qualifiedName);
     op.annotations.push(...this.annotations(raw.annotations.slice(annotationsRead), target, op.qualifiedName));
     return true;
   }
@@ -375,7 +363,7 @@ export class ModelBuilder {
     // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
     if (this.readBody)
       for (const list of this.operations.values())
-        if (list.length > 1) this.leaveOut(checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op))));
+        if (list.length > 1) leaveOut(this, checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op))));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -517,101 +505,6 @@ export class ModelBuilder {
       );
   }
 
-  /** Takes operations out of the model: their schema, their name's overloads, the imports of them. */
-  leaveOut(dropped: ReadonlySet<Operation>): void {
-    if (dropped.size === 0) return;
-    const keep = (list: Operation[]) => list.splice(0, list.length, ...list.filter((op) => !dropped.has(op)));
-    for (const s of this.schemas) keep(s.operations);
-    for (const list of this.operations.values()) keep(list);
-    for (const c of this.containers.values()) for (const i of c.imports) keep(i.operations);
-  }
-
-  declareOperations(raw: RawSchema, schema: Schema): void {
-    for (const op of [...raw.actions, ...raw.functions]) {
-      const o = this.operation(op, schema.namespace);
-      if (o) schema.operations.push(o);
-    }
-    // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
-    // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
-    if (!this.readBody) this.leaveOut(checkFunctionOverloads(this.diags, schema.operations));
-    const actions = new Set<string>();
-    for (const op of schema.operations) {
-      if (op.kind !== "action" || !given(op.name)) continue;
-      const b = op.binding?.type;
-      const binding = b ? (b.collection ? `Collection(${b.type.qualifiedName})` : b.type.qualifiedName) : "";
-      const key = `${op.name}(${binding})`;
-      if (actions.has(key)) {
-        const what = binding ? `an action ${op.name} bound to ${binding}` : `an unbound action ${op.name}`;
-        this.diags.error(Codes.duplicateName, `${schema.namespace} declares ${what} more than once`, op.qualifiedName, op.at);
-      }
-      actions.add(key);
-    }
-  }
-
-  /** A parameter of the operation `qn`; `target` tells its overload from the others (`operation`). */
-  parameter(p: RawParameter, qn: string, target: string): Parameter {
-    const path = `${qn}/${p.name}`;
-    this.identifier(p.name, "parameter", path, p.at);
-    return { name: p.name, type: typeRef(this, p.type, p, path, p.at), annotations: this.annotations(p.annotations, `${target}/${p.name}`, path) };
-  }
-
-  returnType(op: RawOperation, qn: string): TypeRef | undefined {
-    const r = op.returnType;
-    if (r) return typeRef(this, r.type, r, `${qn}/$ReturnType`, r.at);
-    // Lazy mode: the return type may be in the content not read yet (fillOperation reads it).
-    if (op.kind !== "function" || (this.readBody && op.body)) return undefined;
-    // CSDL §12.2: a function has a return type. Without one, what it returns is not known: unknown, not void.
-    this.diags.warning(Codes.missingAttribute, `<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped`, qn, op.at);
-    return { type: primitive("Untyped"), collection: false, nullable: true, facets: {} };
-  }
-
-  operation(op: RawOperation, ns: string): Operation | undefined {
-    const qn = `${ns}.${op.name}`;
-    this.identifier(op.name, op.kind, qn, op.at);
-    const isBound = xsBoolean(op.isBound ?? "");
-    const binding = isBound ? op.parameters[0] : undefined;
-    const bindingType = binding && this.undefinedType(binding.type, binding.at);
-    if (binding && bindingType) {
-      // Bound to a type no document declares: nothing could be addressed to call it through, so it is
-      // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
-      this.diags.warning(Codes.undefinedType,
-        `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${missingTypeHint(this, bindingType)}; the ${op.kind} is left out`,
-        `${qn}/${binding.name}`, binding.at);
-      this.recordLeftOut(qn, op, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
-      return undefined;
-    }
-    // The other parameters and the result, as far as they are read (lazy mode: the rest in fillOperation).
-    if (this.undefinedTypes(op, qn, op.parameters.slice(binding ? 1 : 0), op.returnType)) return undefined;
-    const unique = this.uniqueNames(qn);
-    for (const p of op.parameters) unique(p.name, p.at);
-    // Overloads share a name, and each has annotations of its own: they are told apart by number.
-    const target = `${qn}\u0000${this.operationCount++}`;
-    const params: Parameter[] = op.parameters.map((p) => this.parameter(p, qn, target));
-    const bound = this.flag("IsBound", op.isBound, qn, op.at);
-    if (bound && params.length === 0) {
-      this.diags.error(Codes.invalidAttribute, `bound ${op.kind} ${qn} has no binding parameter`, qn, op.at);
-    }
-    const result: Operation = {
-      kind: op.kind,
-      name: op.name,
-      namespace: ns,
-      qualifiedName: qn,
-      annotations: this.annotations(op.annotations, target, qn),
-      at: op.at,
-      bound,
-      composable: this.flag("IsComposable", op.isComposable, qn, op.at),
-      binding: bound ? params[0] : undefined,
-      parameters: bound ? params.slice(1) : params,
-      returnType: this.returnType(op, qn),
-      entitySetPath: op.entitySetPath,
-    };
-    if (this.readBody && op.body) this.unfilledOperations.set(result, { raw: op, read: op.parameters.length, target });
-    const list = this.operations.get(qn);
-    if (list) list.push(result);
-    else this.operations.set(qn, [result]);
-    return result;
-  }
-
   /**
    * The service's containers (CSDL 4.01 §13: a service has exactly one, §13.1.2: and those it
    * extends, however far). The first container read, and every container linked to it by `Extends`,
@@ -632,98 +525,6 @@ export class ModelBuilder {
     }
     for (const { name, base } of links) if (base && members.has(name)) this.extendedContainers.add(base);
     return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
-  }
-
-  /**
-   * The qualified name `rawType` (`ns.t` or `Collection(ns.t)`) names when no input declares that
-   * type; undefined for a type that is declared, an `Edm.` one (an unknown one is ODG108's) or one of
-   * a namespace referenced but not among the inputs (ODG110's, read as Edm.Untyped).
-   */
-  undefinedType(rawType: string, at: SourceRef): string | undefined {
-    if (!given(rawType)) return undefined;
-    const name = parseTypeName(rawType).name;
-    if (name.startsWith("Edm.")) return undefined;
-    const q = this.qualify(name, at);
-    const ns = q.slice(0, q.lastIndexOf("."));
-    if (this.types.has(q) || (this.referenced.has(ns) && !this.loaded.has(ns))) return undefined;
-    return q;
-  }
-
-  /**
-   * Reports each of `params` (not the binding parameter) and the `result` of the operation `qn`
-   * whose type no input declares (ODG103) and, when there is one, records the operation (this
-   * overload) as left out and returns true: it could be neither called with typed arguments nor its
-   * answer read, and the service's users cannot mend its metadata (--fail-on-warnings stops the run).
-   */
-  undefinedTypes(op: RawOperation, qn: string, params: readonly RawParameter[], result: RawOperation["returnType"]): boolean {
-    const why: string[] = [];
-    for (const p of params) {
-      const q = this.undefinedType(p.type, p.at);
-      if (!q) continue;
-      this.diags.warning(Codes.undefinedType,
-        `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${missingTypeHint(this, q)}; the ${op.kind} is left out`,
-        `${qn}/${p.name}`, p.at);
-      why.push(`the type of parameter ${p.name}`);
-    }
-    const q = result && this.undefinedType(result.type, result.at);
-    if (result && q) {
-      this.diags.warning(Codes.undefinedType,
-        `${op.kind} ${qn} returns ${result.type}, which is not defined${missingTypeHint(this, q)}; the ${op.kind} is left out`,
-        `${qn}/$ReturnType`, result.at);
-      why.push("the return type");
-    }
-    if (why.length === 0) return false;
-    const what = why.length > 1 ? `${why.slice(0, -1).join(", ")} and ${why[why.length - 1]} are` : `${why[0]} is`;
-    this.recordLeftOut(qn, op, { kind: op.kind, bound: xsBoolean(op.isBound ?? "") === true, why: `${what} not defined` });
-    return true;
-  }
-
-  /** Notes an operation (overload) left out, for the imports that name it (leftOutImport) and the annotation targets (checkTargets). */
-  recordLeftOut(qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters">): void {
-    // Lazy mode: a body not read yet holds more parameters.
-    const entry: LeftOut = { ...why, parameters: raw.body ? undefined : raw.parameters.map((p) => p.name) };
-    const list = this.leftOutOperations.get(qn);
-    if (list) list.push(entry);
-    else this.leftOutOperations.set(qn, [entry]);
-  }
-
-  /** The warning for an import of `kind` that names `name` (qualified: `qn`), whose operation was left out; undefined when none was. */
-  leftOutImport(kind: Operation["kind"], name: string, qn: string, unboundOnly: boolean): string | undefined {
-    const all = (this.leftOutOperations.get(qn) ?? []).filter((l) => l.kind === kind);
-    // An unbound overload is the one an import could have named (CSDL §13.5, §13.6).
-    const left = all.find((l) => !l.bound) ?? (unboundOnly ? undefined : all[0]);
-    return left && `${kind} ${name} was left out (${left.why}); the import is left out too`;
-  }
-
-  /**
-   * Lazy mode: `op` was left out after the imports were read (fillOperation); an import of it that
-   * has no operation left is left out too, with a warning (as one is when it is read).
-   */
-  dropEmptyImports(op: Operation): void {
-    for (const c of this.containers.values()) {
-      const empty = c.imports.filter((i) => i.operations.length === 0);
-      if (empty.length === 0) continue;
-      c.imports = c.imports.filter((i) => i.operations.length > 0);
-      const message = this.leftOutImport(op.kind, op.qualifiedName, op.qualifiedName, false) as string;
-      for (const i of empty) {
-        this.diags.warning(Codes.undefinedType, message, `${c.qualifiedName}/${i.name}`, i.at);
-        this.leftOutImports.add(`${c.qualifiedName}/${i.name}`);
-      }
-    }
-  }
-
-  /** For an import naming an operation without its namespace: the qualified names it may have meant (CSDL §13.5.1: an import names it qualified). */
-  unqualifiedHint(name: string, kind: Operation["kind"]): string {
-    if (name.includes(".")) return "";
-    const unbound: string[] = [];
-    const bound: string[] = [];
-    for (const [qn, ops] of this.operations) {
-      if (!qn.endsWith(`.${name}`)) continue;
-      if (ops.some((o) => o.kind === kind && !o.bound)) unbound.push(qn);
-      else if (ops.some((o) => o.kind === kind)) bound.push(qn);
-    }
-    if (unbound.length) return ` (an import names its ${kind} qualified: ${unbound.join(" or ")}?)`;
-    return bound.length ? ` (${bound.join(" and ")} ${bound.length > 1 ? "are" : "is"} bound: no import can name ${bound.length > 1 ? "them" : "it"})` : "";
   }
 
   /**
@@ -808,7 +609,7 @@ export class ModelBuilder {
       const ops = named?.filter((o) => !o.bound);
       if (!ops || ops.length === 0) {
         // An operation left out (a type it names is not defined): the import could not be called either.
-        const leftOut = this.leftOutImport(i.kind, i.operation, operation, Boolean(named?.length));
+        const leftOut = leftOutImport(this, i.kind, i.operation, operation, Boolean(named?.length));
         if (leftOut) this.diags.warning(Codes.undefinedType, leftOut, `${qn}/${i.name}`, i.at);
         // Only bound overloads: the import cannot be called, but the operation can, through its
         // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
@@ -816,7 +617,7 @@ export class ModelBuilder {
         // One that names no operation at all: there is nothing to call, so leaving it out loses
         // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
         else if (given(i.operation))
-          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${this.unqualifiedHint(i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
+          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${unqualifiedHint(this, i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
         this.leftOutImports.add(`${qn}/${i.name}`);
         continue;
       }
