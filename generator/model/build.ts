@@ -16,14 +16,14 @@ import { given } from "./given";
 import { typeRef } from "./build-type-refs";
 import { declareTypes, enumMembers, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
-import { declareOperations, dropEmptyImports, leaveOut, leftOutImport, parameter, returnType, undefinedTypes, unqualifiedHint, type LeftOut } from "./build-operations";
+import { declareOperations, dropEmptyImports, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
+import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
   RawAnnotationGroup,
   RawDeferrable,
   RawDocument,
-  RawEntityContainer,
   RawEnumType,
   RawOperation,
   RawSchema,
@@ -228,7 +228,7 @@ export class ModelBuilder {
       for (const p of pending) if (p.type.kind === "entity") inheritKey(p.type);
     }
     for (const { raw, schema } of rawSchemas) declareOperations(this, raw, schema);
-    const service = this.serviceContainers(rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
+    const service = serviceContainers(this, rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
     for (const { raw, schema } of rawSchemas) {
       for (const t of raw.terms) {
         this.identifier(t.name, "term", `${schema.namespace}.${t.name}`, t.at);
@@ -246,7 +246,7 @@ export class ModelBuilder {
       for (const c of raw.containers) {
         const qualifiedName = `${schema.namespace}.${c.name}`;
         const inService = service.members.has(qualifiedName);
-        const container = this.container(c, schema.namespace, inService);
+        const container = entityContainer(this, c, schema.namespace, inService);
         if (inService) schema.containers.push(container);
         else
           this.diags.warning(Codes.duplicateName,
@@ -254,7 +254,7 @@ export class ModelBuilder {
             container.qualifiedName, container.at);
       }
     }
-    this.checkServiceNames(this.schemas.flatMap((s) => s.containers));
+    checkServiceNames(this.diags, this.schemas.flatMap((s) => s.containers));
     if (!this.readBody) this.checkLinks(() => true);
     // The service's container: of those extending each other, the one no other extends (CSDL
     // §13.1.2: the service's own container extends one of a referenced document), whatever the
@@ -505,143 +505,5 @@ export class ModelBuilder {
       );
   }
 
-  /**
-   * The service's containers (CSDL 4.01 §13: a service has exactly one, §13.1.2: and those it
-   * extends, however far). The first container read, and every container linked to it by `Extends`,
-   * either way, in whatever order the documents came: a base read first is linked to its extenders
-   * as well as they are to it. The others are left out. `main` is the one no other extends: the
-   * service's own, which names the key style (its base is usually in a referenced document).
-   */
-  serviceContainers(all: { c: RawEntityContainer; ns: string }[]): { members: Set<string>; main?: { name: string; at: SourceRef } } {
-    const links = all.map(({ c, ns }) => ({ name: `${ns}.${c.name}`, base: c.extends ? this.qualify(c.extends, c.at) : undefined, at: c.at }));
-    const members = new Set<string>(links.length ? [links[0].name] : []);
-    for (let grown = true; grown; ) {
-      grown = false;
-      for (const { name, base } of links) {
-        if (!base || members.has(name) === members.has(base)) continue;
-        members.add(members.has(name) ? base : name);
-        grown = true;
-      }
-    }
-    for (const { name, base } of links) if (base && members.has(name)) this.extendedContainers.add(base);
-    return { members, main: links.find((l) => members.has(l.name) && !this.extendedContainers.has(l.name)) ?? links[0] };
-  }
-
-  /**
-   * CSDL 4.01 §13.1.2: a container includes the sets, singletons and imports of the one it extends,
-   * so the service's containers share one set of names: two children of one name would both be
-   * `/Name` (each container's own names are checked where it is read).
-   */
-  checkServiceNames(containers: EntityContainer[]): void {
-    if (containers.length < 2) return;
-    const seen = new Map<string, EntityContainer>();
-    for (const c of containers)
-      for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) {
-        if (!given(x.name)) continue;
-        const other = seen.get(x.name);
-        if (!other) seen.set(x.name, c);
-        else if (other !== c)
-          this.diags.error(Codes.duplicateName,
-            `${x.name} is declared by ${other.qualifiedName} and by ${c.qualifiedName}: the containers of one service (Extends, CSDL §13.1.2) share one set of names, and both would be /${x.name}`,
-            `${c.qualifiedName}/${x.name}`, x.at);
-      }
-  }
-
-  /** An entity container; `register` makes it one the links and annotation targets may name. */
-  container(c: RawEntityContainer, ns: string, register = true): EntityContainer {
-    const qn = `${ns}.${c.name}`;
-    this.identifier(c.name, "entity container", qn, c.at);
-    // CSDL §13: entity sets, singletons and operation imports share one set of names.
-    const unique = this.uniqueNames(qn);
-    for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) {
-      this.identifier(x.name, "container child", `${qn}/${x.name}`, x.at);
-      unique(x.name, x.at);
-    }
-    const entityType = (name: string, path: string, at: SourceRef): EntityType | undefined => {
-      const t = this.types.get(this.qualify(name, at));
-      if (t?.kind === "entity") return t;
-      if (given(name)) this.diags.error(t ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-        t ? `${name} is not an entity type` : `type ${name} is not defined`, path, at);
-      return undefined;
-    };
-    const result: EntityContainer = {
-      name: c.name,
-      namespace: ns,
-      qualifiedName: qn,
-      ...(c.extends && { extends: this.qualify(c.extends, c.at) }),
-      annotations: this.annotations(c.annotations, qn),
-      at: c.at,
-      entitySets: [],
-      singletons: [],
-      imports: [],
-    };
-    for (const s of c.entitySets) {
-      const t = entityType(s.entityType, `${qn}/${s.name}`, s.at);
-      if (!t) continue;
-      result.entitySets.push({
-        kind: "entitySet",
-        name: s.name,
-        entityType: t,
-        includeInServiceDocument: s.includeInServiceDocument !== "false",
-        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target, at: b.at })),
-        annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
-        at: s.at,
-      });
-    }
-    for (const s of c.singletons) {
-      const t = entityType(s.type, `${qn}/${s.name}`, s.at);
-      if (!t) continue;
-      result.singletons.push({
-        kind: "singleton",
-        name: s.name,
-        type: t,
-        nullable: this.flag("Nullable", s.nullable, `${qn}/${s.name}`, s.at),
-        bindings: s.bindings.map((b) => ({ path: b.path, target: b.target, at: b.at })),
-        annotations: this.annotations(s.annotations, `${qn}/${s.name}`),
-        at: s.at,
-      });
-    }
-    // A 4.01 path may start at a singleton too (`Me/Friends`).
-    const sets = new Set([...c.entitySets, ...c.singletons].map((s) => s.name));
-    for (const i of c.imports) {
-      const operation = this.qualify(i.operation, i.at);
-      const named = this.operations.get(operation)?.filter((o) => o.kind === i.kind);
-      const ops = named?.filter((o) => !o.bound);
-      if (!ops || ops.length === 0) {
-        // An operation left out (a type it names is not defined): the import could not be called either.
-        const leftOut = leftOutImport(this, i.kind, i.operation, operation, Boolean(named?.length));
-        if (leftOut) this.diags.warning(Codes.undefinedType, leftOut, `${qn}/${i.name}`, i.at);
-        // Only bound overloads: the import cannot be called, but the operation can, through its
-        // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
-        else if (named?.length) this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
-        // One that names no operation at all: there is nothing to call, so leaving it out loses
-        // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
-        else if (given(i.operation))
-          this.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${unqualifiedHint(this, i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
-        this.leftOutImports.add(`${qn}/${i.name}`);
-        continue;
-      }
-      // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path
-      // from one); the generated code does not use it, so one that names nothing is only reported.
-      let entitySet = i.entitySet;
-      const segments = entitySet?.split("/") ?? [];
-      // `Ns.Container/Set`: another container's set is not checked here (it may be in a document not among the inputs).
-      const elsewhere = segments.length > 1 && segments[0].includes(".") && this.qualify(segments[0], i.at) !== qn;
-      if (entitySet && !elsewhere && !sets.has(segments.length > 1 && segments[0].includes(".") ? segments[1] : segments[0])) {
-        this.diags.warning(Codes.undefinedType, `EntitySet ${entitySet} is not an entity set of ${qn}; it is ignored`, `${qn}/${i.name}`, i.at);
-        entitySet = undefined;
-      }
-      result.imports.push({
-        kind: i.kind === "action" ? "actionImport" : "functionImport",
-        name: i.name,
-        operations: ops,
-        entitySet,
-        annotations: this.annotations(i.annotations, `${qn}/${i.name}`),
-        at: i.at,
-      });
-    }
-    if (register) this.containers.set(qn, result);
-    return result;
-  }
 }
 
