@@ -18,6 +18,7 @@ import { declareTypes, enumMembers, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { declareOperations, dropEmptyImports, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
+import { checkSchemaNames, declareAlias } from "./build-schemas";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -29,12 +30,7 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import {
-  isNamespace,
-  isSimpleIdentifier,
-  RESERVED_NAMES,
-  xsBoolean,
-} from "./rules";
+import { xsBoolean } from "./rules";
 import type {
   Annotation,
   EntityContainer,
@@ -81,10 +77,6 @@ export interface LazyModel {
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
   checkTargets(groups: readonly RawAnnotationGroup[]): void;
 }
-
-/** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
-const MAX_FILE_NAME = 255;
-const LONGEST_SUFFIX = ".validators.ts";
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
 const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
@@ -190,9 +182,9 @@ export class ModelBuilder {
       for (const ref of doc.references)
         for (const inc of ref.includes) {
           if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref.uri);
-          if (inc.alias !== undefined) this.declareAlias(inc.alias, inc.namespace, namespaces, inc.at, local);
+          if (inc.alias !== undefined) declareAlias(this, inc.alias, inc.namespace, namespaces, inc.at, local);
         }
-      for (const s of doc.schemas) if (s.alias !== undefined) this.declareAlias(s.alias, s.namespace, namespaces, s.at, local);
+      for (const s of doc.schemas) if (s.alias !== undefined) declareAlias(this, s.alias, s.namespace, namespaces, s.at, local);
       const source = doc.schemas[0]?.at.source;
       if (source) this.documentAliases.set(source, local);
     }
@@ -201,7 +193,7 @@ export class ModelBuilder {
     const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
     for (const doc of this.docs)
       for (const raw of doc.schemas) {
-        this.checkSchemaNames(raw);
+        checkSchemaNames(this, raw);
         const schema: Schema = {
           namespace: raw.namespace,
           alias: raw.alias,
@@ -454,55 +446,6 @@ export class ModelBuilder {
     if (value !== undefined) return value;
     this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true, false, 1 or 0); read as ${otherwise}`, path, at);
     return otherwise;
-  }
-
-  /**
-   * CSDL §3.4, §5.2: an alias stands for one namespace; it is not another namespace's name, nor one
-   * of the reserved names. Otherwise a qualified name could mean two types.
-   */
-  declareAlias(alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef, local: Map<string, string>): void {
-    const known = local.get(alias);
-    if (RESERVED_NAMES.has(alias))
-      this.diags.error(Codes.invalidAttribute, `Alias ${alias} is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)`, namespace, at);
-    else if (known !== undefined && known !== namespace)
-      this.diags.error(Codes.duplicateName, `alias ${alias} stands for both ${known} and ${namespace}`, namespace, at);
-    else if (alias !== namespace && namespaces.has(alias))
-      this.diags.error(Codes.duplicateName, `alias ${alias} of ${namespace} is also the name of a namespace`, namespace, at);
-    local.set(alias, namespace);
-    // Another document may give the alias another meaning (§4.2): the first one serves payloads and URLs.
-    if (!this.aliases.has(alias)) this.aliases.set(alias, namespace);
-  }
-
-  /**
-   * CSDL §5.1: a namespace is dot-separated simple identifiers, an alias one simple identifier. Both
-   * name generated modules and identifiers: anything else (`../x`, `a/b`) could write outside the
-   * output folder.
-   */
-  checkSchemaNames(raw: RawSchema): void {
-    if (RESERVED_NAMES.has(raw.namespace))
-      this.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
-    else if (raw.namespace && !isNamespace(raw.namespace))
-      this.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
-    // Its longest file, `<namespace>.validators.ts`, must fit the 255 bytes most file systems allow a name.
-    const bytes = Buffer.byteLength(raw.namespace);
-    if (bytes > MAX_FILE_NAME - LONGEST_SUFFIX.length)
-      this.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
-    if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))
-      this.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
-    // Each namespace has its own generated files: a second schema of one namespace would replace the
-    // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.
-    const key = raw.namespace.toLowerCase();
-    const first = this.namespaceKeys.get(key);
-    if (first === undefined) this.namespaceKeys.set(key, { namespace: raw.namespace, at: raw.at });
-    else if (raw.namespace)
-      this.diags.error(
-        Codes.duplicateName,
-        first.namespace === raw.namespace
-          ? `namespace ${raw.namespace} is declared by two schemas; the first is at ${placeOf(first.at)}`
-          : `namespace ${raw.namespace} differs only in case from namespace ${first.namespace} (at ${placeOf(first.at)}): their generated files would be one file on macOS and Windows`,
-        raw.namespace,
-        raw.at,
-      );
   }
 
 }
