@@ -51,7 +51,7 @@ export function checkInheritedNames(b: ModelBuilder, type: StructuredType): void
 }
 
 /** The names of the members a structured type declares itself, computed once per type. */
-export function memberNames(b: ModelBuilder, t: StructuredType): ReadonlySet<string> {
+function memberNames(b: ModelBuilder, t: StructuredType): ReadonlySet<string> {
   let names = b.memberNameSets.get(t);
   if (!names) b.memberNameSets.set(t, (names = new Set([...t.properties, ...t.navigationProperties].map((m) => m.name))));
   return names;
@@ -124,7 +124,7 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
  * CSDL §7.2.7: a DefaultValue is a literal of the property's type (an enum's member names, a type
  * definition's underlying type); another is reported and ignored.
  */
-export function defaultValue(b: ModelBuilder, raw: string | undefined, ref: TypeRef, path: string, at: SourceRef): string | undefined {
+function defaultValue(b: ModelBuilder, raw: string | undefined, ref: TypeRef, path: string, at: SourceRef): string | undefined {
   // `null` (CSDL JSON's $DefaultValue may be null) says what a nullable property's absence says already.
   if (raw === undefined || ref.collection || (ref.nullable && raw.trim() === "null")) return raw;
   const t = ref.type;

@@ -69,7 +69,7 @@ export function returnType(b: ModelBuilder, op: RawOperation, qn: string): TypeR
   return { type: primitive("Untyped"), collection: false, nullable: true, facets: {} };
 }
 
-export function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | undefined {
+function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | undefined {
   const qn = `${ns}.${op.name}`;
   b.identifier(op.name, op.kind, qn, op.at);
   const isBound = xsBoolean(op.isBound ?? "");
@@ -121,7 +121,7 @@ export function operation(b: ModelBuilder, op: RawOperation, ns: string): Operat
  * type; undefined for a type that is declared, an `Edm.` one (an unknown one is ODG108's) or one of
  * a namespace referenced but not among the inputs (ODG110's, read as Edm.Untyped).
  */
-export function undefinedType(b: ModelBuilder, rawType: string, at: SourceRef): string | undefined {
+function undefinedType(b: ModelBuilder, rawType: string, at: SourceRef): string | undefined {
   if (!given(rawType)) return undefined;
   const name = parseTypeName(rawType).name;
   if (name.startsWith("Edm.")) return undefined;
@@ -161,7 +161,7 @@ export function undefinedTypes(b: ModelBuilder, op: RawOperation, qn: string, pa
 }
 
 /** Notes an operation (overload) left out, for the imports that name it (leftOutImport) and the annotation targets (checkTargets). */
-export function recordLeftOut(b: ModelBuilder, qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters">): void {
+function recordLeftOut(b: ModelBuilder, qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters">): void {
   // Lazy mode: a body not read yet holds more parameters.
   const entry: LeftOut = { ...why, parameters: raw.body ? undefined : raw.parameters.map((p) => p.name) };
   const list = b.leftOutOperations.get(qn);

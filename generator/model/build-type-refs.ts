@@ -28,7 +28,7 @@ export function primitiveName(name: string): PrimitiveName | undefined {
 }
 
 /** Resolves a type name; reports and returns undefined when it names nothing known. */
-export function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceRef): ModelType | undefined {
+function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceRef): ModelType | undefined {
   if (!given(rawName)) return undefined;
   if (rawName.startsWith("Edm.")) {
     const p = primitiveName(rawName);
@@ -85,7 +85,7 @@ export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly Sch
 }
 
 /** The qualified names of the types named `local` in any namespace (of one of `kinds`, any when absent). */
-export function typesNamed(b: ModelBuilder, local: string, kinds?: readonly SchemaType["kind"][]): string[] {
+function typesNamed(b: ModelBuilder, local: string, kinds?: readonly SchemaType["kind"][]): string[] {
   b.typesByLocalName ??= groupTypes(b.types.values(), (t) => t.name);
   const named = b.typesByLocalName.get(local) ?? [];
   return named.filter((t) => !kinds || kinds.includes(t.kind)).map((t) => t.qualifiedName);

@@ -18,7 +18,7 @@ export interface Pending {
   type: StructuredType;
 }
 
-export function declareType(b: ModelBuilder, schema: Schema, type: SchemaType, path: string): void {
+function declareType(b: ModelBuilder, schema: Schema, type: SchemaType, path: string): void {
   b.identifier(type.name, "type", path, type.at);
   const first = b.types.get(type.qualifiedName);
   if (first && given(type.name)) {
@@ -120,7 +120,7 @@ export function enumMembers(b: ModelBuilder, e: RawEnumType, qualifiedName: stri
   });
 }
 
-export function enumUnderlying(b: ModelBuilder, raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
+function enumUnderlying(b: ModelBuilder, raw: string | undefined, path: string, at: SourceRef): PrimitiveName {
   if (raw === undefined) return "Int32";
   const p = primitiveName(raw);
   if (p === "Byte" || p === "SByte" || p === "Int16" || p === "Int32" || p === "Int64") return p;

@@ -1,6 +1,11 @@
 /**
  * Builds the resolved model from raw CSDL documents: one pass to declare every named element, one to
  * link references. Problems become diagnostics with the element's path and position.
+ *
+ * This file holds the builder's state and its pipeline (`build`, and the lazy mode's `fill*`); each
+ * step is a function taking the builder, in a file named for what it builds: build-schemas.ts,
+ * build-types.ts, build-members.ts, keys.ts, build-type-refs.ts, build-operations.ts and
+ * build-containers.ts.
  */
 import { applyAnnotationGroups, qualify, splitTarget } from "./annotation-groups";
 import type { SourceText } from "../parse/source";
@@ -103,6 +108,10 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
   };
 }
 
+/**
+ * What the build knows so far (types, aliases, operations, containers, what was left out), and the
+ * few readers every step uses: `qualify`, `annotations`, `identifier`, `uniqueNames`, `flag`, `fill`.
+ */
 export class ModelBuilder {
   readonly aliases = new Map<string, string>();
   /** The aliases each document declares (Model.documentAliases). */
@@ -399,7 +408,6 @@ export class ModelBuilder {
     return qualify(this, name, at.source);
   }
 
-
   /**
    * An element's own annotations; `target` names the element (`ns.type/property`), `path` is how
    * diagnostics name it. A term applied twice with one qualifier applies once (AppliedAnnotations).
@@ -447,6 +455,5 @@ export class ModelBuilder {
     this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true, false, 1 or 0); read as ${otherwise}`, path, at);
     return otherwise;
   }
-
 }
 
