@@ -42,6 +42,35 @@ export function unknownFlagProblem(command: string, args: readonly string[], opt
   return undefined;
 }
 
+/**
+ * The first on/off flag in `args` given a value that is not `true` or `false`, as a usage message:
+ * yargs reads any other value (`--key-as-segment=yes`, `=1`, even `=TRUE`) as false, the opposite of
+ * what was meant, without a word; and a `--no-` form given a value (`--no-validators=true`) as an
+ * unknown argument, whose message does not say why.
+ */
+export function booleanValueProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const booleans = new Map<string, string>();
+  for (const [name, o] of Object.entries(options)) {
+    if (o.type !== "boolean") continue;
+    const aliases = o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias];
+    for (const n of [name, ...aliases]) booleans.set(n, name).set(camel(n), name);
+  }
+  for (const a of args) {
+    if (a === "--") break;
+    const m = /^(--?)([^=]+)=(.*)$/s.exec(a);
+    if (!m) continue;
+    const [, dashes, spelt, value] = m;
+    const name = dashes === "-" ? spelt.slice(-1) : spelt;
+    const negated = dashes === "--" && /^no-?[A-Za-z]/.test(name) ? booleans.get(name.replace(/^no-?/, "").replace(/^[A-Z]/, (c) => c.toLowerCase())) : undefined;
+    if (negated) return `${a}: a --no- flag takes no value; write --${negated} or --no-${negated}`;
+    const flag = booleans.get(name);
+    if (flag === undefined || value === "true" || value === "false") continue;
+    return `${a}: an on/off flag takes true or false, if anything; write --${flag} or --no-${flag}`;
+  }
+  return undefined;
+}
+
 /** A first argument that names no command, as a usage message naming the nearest one (`genrate` → `generate`). */
 export function unknownCommandProblem(name: string, commands: readonly string[]): string {
   const near = nearestName(name, commands) ?? (name.length >= 3 ? commands.find((c) => c.startsWith(name.toLowerCase())) : undefined);
