@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { FIXTURES_DIR } from "./helpers/fixtures";
+import { generate } from "../generator";
 
 const BIN = path.resolve(__dirname, "..", "bin", "odatagen.js");
 
@@ -355,4 +356,16 @@ test("a deep element path is printed shortened (first and last steps, the count 
   expect(line).toMatch(/^deep\.xml:\d+:\d+: error ODG002: not well-formed XML: elements are nested more than 256 deep \[ns\.thing\/p\/Annotation\/Record\/…\(245 more\)…\/Record\/PropertyValue\/Record\/PropertyValue\]$/);
   const json = JSON.parse(odatagen(work, "diff", "deep.xml", "deep.xml", "--json").stdout);
   expect(json.errors[0].path).toMatch(/^ns\.thing\/p\/Annotation(\/Record\/PropertyValue){120,}$/);
+});
+
+test("a huge value quoted from the document is printed shortened (its start, end and the count between); generate() keeps it whole", () => {
+  const digits = "9".repeat(100_000);
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String" MaxLength="${digits}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
+  fs.writeFileSync(path.join(work, "huge.xml"), xml);
+  const r = odatagen(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
+  expect(r.status).toBe(1);
+  const line = r.stderr.split("\n")[0];
+  expect(line).toBe(`huge.xml:6:9: warning ODG102: MaxLength="${"9".repeat(189)}…(99772 more characters)…${"9".repeat(39)}" is not a non-negative integer or max; left out [ns.thing/p]`);
+  const { diagnostics: diags } = generate({ inputs: [{ file: "huge.xml", content: xml }] });
+  expect(diags.find((d) => d.code === "ODG102")?.message).toContain(digits);
 });
