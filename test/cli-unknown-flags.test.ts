@@ -4,7 +4,7 @@
  */
 import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
-import { booleanValueProblem, strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { runCli, scratch } from "./helpers/cli";
@@ -107,4 +107,12 @@ test("generate --key-as-segment=yes is a usage error, not a silent false; so is 
   const d = runCli(["diff", "a.xml", "b.xml", "--json=1"], dir);
   expect(d.code).toBe(2);
   expect(d.stderr).toMatch(/^odatagen: --json=1: an on\/off flag takes true or false, if anything; write --json or --no-json\n/);
+});
+
+test("diff given three files says it takes two, and how to give a version of several documents (not yargs's 'Unknown argument')", () => {
+  const r = runCli(["diff", "a.xml", "b.xml", "--json", "c.xml"], scratch());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("odatagen: diff takes two files, the old version and the new, and was given 3 (a.xml b.xml c.xml); for a version made of several documents, give each with --old or --new\nRun `odatagen --help` for usage.\n");
+  for (const args of [["a.xml", "b.xml"], ["--old", "a.xml", "b.xml", "--new", "c.xml"], ["a.xml", "--json", "b.xml"], ["--", "a", "b", "c"]])
+    expect(diffArgumentProblem(args, DIFF_OPTIONS)).toBeUndefined();
 });

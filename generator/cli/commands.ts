@@ -4,7 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { booleanValueProblem, strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -99,7 +99,7 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
     if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
     const options = COMMAND_OPTIONS[command];
     const args = argv.slice(1);
-    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? (command === "generate" ? strayArgumentProblem(args, options) : undefined));
+    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? (command === "generate" ? strayArgumentProblem(args, options) : diffArgumentProblem(args, options)));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {

@@ -82,10 +82,27 @@ export function unknownCommandProblem(name: string, commands: readonly string[])
  * document named without `--input` (`odatagen generate spec.xml -o gen`), as a usage message.
  */
 export function strayArgumentProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const [a] = positionals(args, options);
+  return a === undefined ? undefined : `generate takes no argument ${a}: name a document with --input (odatagen generate --input ${a} --out <folder>), or the services in odatagen.config.json`;
+}
+
+/**
+ * More than two files given to `diff` (`diff a.xml b.xml c.xml`: yargs says only "Unknown
+ * argument: c.xml"), as a usage message that says how to give a version of several documents.
+ */
+export function diffArgumentProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const files = positionals(args, options);
+  if (files.length <= 2) return undefined;
+  return `diff takes two files, the old version and the new, and was given ${files.length} (${files.join(" ")}); for a version made of several documents, give each with --old or --new`;
+}
+
+/** The arguments in `args` (after the command) that are neither a flag nor a flag's value. */
+function positionals(args: readonly string[], options: Record<string, Options>): string[] {
   const byName = new Map<string, Options>();
   for (const [name, o] of Object.entries(options)) {
     for (const n of [name, ...(o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias])]) byName.set(n, o);
   }
+  const found: string[] = [];
   /** Values the flag before may still take: none, one, or any number (a list). */
   let room: 0 | 1 | "many" = 0;
   for (const a of args) {
@@ -97,7 +114,7 @@ export function strayArgumentProblem(args: readonly string[], options: Record<st
       continue;
     }
     if (room === 1) room = 0;
-    else if (room === 0) return `generate takes no argument ${a}: name a document with --input (odatagen generate --input ${a} --out <folder>), or the services in odatagen.config.json`;
+    else if (room === 0) found.push(a);
   }
-  return undefined;
+  return found;
 }
