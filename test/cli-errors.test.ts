@@ -187,6 +187,15 @@ test("a missing input file is reported with its name, exit 1", () => {
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
 });
 
+test("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", () => {
+  const dir = fs.mkdtempSync(path.join(work, "glob-"));
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "specs/*.xml", out: "gen" }, { name: "here", input: ".", out: "gen2" }] }));
+  const r = odatagen(dir, "generate");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("specs/*.xml: error ODG001: cannot read input: no such file (ENOENT); odatagen does not expand wildcards: list each file\n");
+  expect(r.stderr).toContain(".: error ODG001: cannot read input: it is a folder, not a file (EISDIR)\n");
+});
+
 test("an input that is a folder, and a config file that is missing, are reported in words with the error code", () => {
   fs.mkdirSync(path.join(work, "a-folder.xml"));
   const folder = odatagen(work, "generate", "--input", "a-folder.xml", "--out", "folder-out");

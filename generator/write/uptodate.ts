@@ -43,7 +43,9 @@ export function readInputFiles(files: readonly string[], each?: (file: string, b
       buf = fs.readFileSync(file);
       decoded = decodeInput(buf); // throws for a text longer than a string can be
     } catch (e) {
-      result.unreadable.push({ file, reason: unreadableReason(e) });
+      // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
+      const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
+      result.unreadable.push({ file, reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` });
       continue;
     }
     if (!decoded.ok) {
@@ -67,7 +69,8 @@ export function unreadableDiagnostics(unreadable: ReadInputs["unreadable"]): Dia
 /** An input path as shown in diagnostics: relative to the working folder when inside it. */
 export function display(file: string): string {
   const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  if (rel === "") return ".";
+  return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable. */
