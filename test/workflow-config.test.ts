@@ -235,6 +235,11 @@ describe("config files", () => {
     // The output folder is swapped as a whole, so it must be a folder of its own.
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
+    // The input itself given as --out (a slip of the keys): said as it is, not as a folder holding it.
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir)).toMatchObject({
+      code: 2,
+      stderr: "odatagen: graph-callrecords.xml: output folder specs/graph-callrecords.xml is an input, not a folder; give generated code a folder of its own\n",
+    });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 

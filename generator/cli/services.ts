@@ -87,6 +87,8 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
     const where = `${s.name}: output folder ${rel.startsWith("..") || path.isAbsolute(rel) ? s.out : rel || "."}`;
     if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
     else if (inside(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
+    else if (s.inputs.some((f) => path.relative(f, s.out) === "") || (configFile && path.relative(configFile, s.out) === ""))
+      errors.push(`${where} is ${configFile && path.relative(configFile, s.out) === "" ? "the config file" : "an input"}, not a folder; give generated code a folder of its own`);
     else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))
       errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
   }
