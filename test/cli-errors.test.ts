@@ -224,6 +224,23 @@ test("an input larger than a JavaScript string can hold is reported, not an inte
   }
 });
 
+// An endless device has no size to refuse it by: it was read until the process ran out of memory.
+(fs.existsSync("/dev/zero") ? test : test.skip)("an endless input (/dev/zero) is read only up to the longest string, then refused as one too large", () => {
+  const r = odatagen(work, "generate", "--input", "/dev/zero", "--out", "zero-out");
+  expect({ status: r.status, stderr: r.stderr.split("\n")[0] }).toEqual({
+    status: 1,
+    stderr: "/dev/zero: error ODG001: cannot read input: the file is larger than the longest string JavaScript can hold (512 MB)",
+  });
+  expect(fs.existsSync(path.join(work, "zero-out"))).toBe(false);
+});
+
+test("an input that is a pipe (-i /dev/stdin, a shell's <(…)) is read to its end and generated", () => {
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="c"><Property Name="p" Type="Edm.String"/></ComplexType>\n    </Schema>\n${TAIL}`;
+  const r = spawnSync(process.execPath, [BIN, "generate", "--input", "/dev/stdin", "--out", "piped-out"], { cwd: work, input: xml, encoding: "utf8", timeout: 60000 });
+  expect(r.status).toBe(0);
+  expect(fs.readFileSync(path.join(work, "piped-out", "ns.types.ts"), "utf8")).toContain("export interface C {");
+});
+
 test("an output path the file system refuses (a file, or under a file) is ODG403, and the file is untouched", () => {
   fs.writeFileSync(path.join(work, "a-file"), "mine");
   fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(work, "orders.xml"));
