@@ -45,6 +45,13 @@ describe("config files", () => {
     expect(runCli(["generate", "--out", "x"], dir).code).toBe(2);
   });
 
+  test("--service naming no service suggests the nearest name (exit 2)", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services });
+    expect(runCli(["generate", "--service", "cals"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
+    expect(runCli(["generate", "--service", "zzzz"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
+  });
+
   test("an .mjs config is used when there is no JSON config", () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
