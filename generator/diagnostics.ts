@@ -161,7 +161,31 @@ const ERRNO_WORDS: Record<string, string> = {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column}` : ""}: ` : "";
   const at = d.path ? ` [${shortPath(d.path)}]` : "";
-  return printable(`${where}${d.severity} ${d.code}: ${d.message}${at}`);
+  return printable(`${where}${d.severity} ${d.code}: ${shortWords(d.message)}${shortWords(at)}`);
+}
+
+/** A word (a run without spaces) a printed diagnostic shows whole: longer than any name or path a person writes. */
+const LONGEST_WORD = 1000;
+
+/**
+ * A message as a printed diagnostic shows it: a word longer than LONGEST_WORD characters (a
+ * 100,000-digit `MaxLength`, a name megabytes long, quoted from a hostile document) keeps its first
+ * 200 and last 40 characters, with the count of those between:
+ * `MaxLength="99999…(99760 more characters)…99999"`. `Diagnostic.message` keeps the whole text.
+ */
+function shortWords(text: string): string {
+  if (text.length <= LONGEST_WORD) return text;
+  return text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, "g"), (word) => {
+    const head = cutAt(word, 200);
+    const tail = cutAt(word, word.length - 40);
+    return `${word.slice(0, head)}…(${tail - head} more characters)…${word.slice(tail)}`;
+  });
+}
+
+/** `at`, or one before it where `at` would split a surrogate pair (half an emoji is not printable). */
+function cutAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return c >= 0xdc00 && c <= 0xdfff ? at - 1 : at;
 }
 
 /** Steps of an element path a printed diagnostic shows at most: the first and last half of them. */

@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { FIXTURES_DIR } from "./helpers/fixtures";
+import { generate } from "../generator";
 
 const BIN = path.resolve(__dirname, "..", "bin", "odatagen.js");
 
@@ -186,6 +187,15 @@ test("a missing input file is reported with its name, exit 1", () => {
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
 });
 
+test("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", () => {
+  const dir = fs.mkdtempSync(path.join(work, "glob-"));
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "specs/*.xml", out: "gen" }, { name: "here", input: ".", out: "gen2" }] }));
+  const r = odatagen(dir, "generate");
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain("specs/*.xml: error ODG001: cannot read input: no such file (ENOENT); odatagen does not expand wildcards: list each file\n");
+  expect(r.stderr).toContain(".: error ODG001: cannot read input: it is a folder, not a file (EISDIR)\n");
+});
+
 test("an input that is a folder, and a config file that is missing, are reported in words with the error code", () => {
   fs.mkdirSync(path.join(work, "a-folder.xml"));
   const folder = odatagen(work, "generate", "--input", "a-folder.xml", "--out", "folder-out");
@@ -212,6 +222,23 @@ test("an input larger than a JavaScript string can hold is reported, not an inte
   } finally {
     fs.rmSync(big);
   }
+});
+
+// An endless device has no size to refuse it by: it was read until the process ran out of memory.
+(fs.existsSync("/dev/zero") ? test : test.skip)("an endless input (/dev/zero) is read only up to the longest string, then refused as one too large", () => {
+  const r = odatagen(work, "generate", "--input", "/dev/zero", "--out", "zero-out");
+  expect({ status: r.status, stderr: r.stderr.split("\n")[0] }).toEqual({
+    status: 1,
+    stderr: "/dev/zero: error ODG001: cannot read input: the file is larger than the longest string JavaScript can hold (512 MB)",
+  });
+  expect(fs.existsSync(path.join(work, "zero-out"))).toBe(false);
+});
+
+test("an input that is a pipe (-i /dev/stdin, a shell's <(…)) is read to its end and generated", () => {
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="c"><Property Name="p" Type="Edm.String"/></ComplexType>\n    </Schema>\n${TAIL}`;
+  const r = spawnSync(process.execPath, [BIN, "generate", "--input", "/dev/stdin", "--out", "piped-out"], { cwd: work, input: xml, encoding: "utf8", timeout: 60000 });
+  expect(r.status).toBe(0);
+  expect(fs.readFileSync(path.join(work, "piped-out", "ns.types.ts"), "utf8")).toContain("export interface C {");
 });
 
 test("an output path the file system refuses (a file, or under a file) is ODG403, and the file is untouched", () => {
@@ -355,4 +382,16 @@ test("a deep element path is printed shortened (first and last steps, the count 
   expect(line).toMatch(/^deep\.xml:\d+:\d+: error ODG002: not well-formed XML: elements are nested more than 256 deep \[ns\.thing\/p\/Annotation\/Record\/…\(245 more\)…\/Record\/PropertyValue\/Record\/PropertyValue\]$/);
   const json = JSON.parse(odatagen(work, "diff", "deep.xml", "deep.xml", "--json").stdout);
   expect(json.errors[0].path).toMatch(/^ns\.thing\/p\/Annotation(\/Record\/PropertyValue){120,}$/);
+});
+
+test("a huge value quoted from the document is printed shortened (its start, end and the count between); generate() keeps it whole", () => {
+  const digits = "9".repeat(100_000);
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String" MaxLength="${digits}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
+  fs.writeFileSync(path.join(work, "huge.xml"), xml);
+  const r = odatagen(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
+  expect(r.status).toBe(1);
+  const line = r.stderr.split("\n")[0];
+  expect(line).toBe(`huge.xml:6:9: warning ODG102: MaxLength="${"9".repeat(189)}…(99772 more characters)…${"9".repeat(39)}" is not a non-negative integer or max; left out [ns.thing/p]`);
+  const { diagnostics: diags } = generate({ inputs: [{ file: "huge.xml", content: xml }] });
+  expect(diags.find((d) => d.code === "ODG102")?.message).toContain(digits);
 });

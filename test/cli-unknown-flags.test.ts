@@ -4,7 +4,7 @@
  */
 import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
-import { strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { runCli, scratch } from "./helpers/cli";
@@ -80,4 +80,39 @@ test.each([
   const problem = strayArgumentProblem(args, GENERATE_OPTIONS);
   if (stray === undefined) expect(problem).toBeUndefined();
   else expect(problem).toMatch(new RegExp(`^generate takes no argument ${stray.replace(".", "\\.")}:`));
+});
+
+test.each([
+  [["--key-as-segment=yes"], "--key-as-segment=yes: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment"],
+  [["--key-as-segment=TRUE"], "--key-as-segment=TRUE: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment"],
+  [["--keyAsSegment=1"], "--keyAsSegment=1: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment"],
+  [["--validators="], "--validators=: an on/off flag takes true or false, if anything; write --validators or --no-validators"],
+  [["-i", "a.xml", "-q=yes"], "-q=yes: an on/off flag takes true or false, if anything; write --quiet or --no-quiet"],
+  [["--no-validators=true"], "--no-validators=true: a --no- flag takes no value; write --validators or --no-validators"],
+  [["--noCompleteReads=false"], "--noCompleteReads=false: a --no- flag takes no value; write --complete-reads or --no-complete-reads"],
+])("generate %j: %s", (args, message) => {
+  expect(booleanValueProblem(args, GENERATE_OPTIONS)).toBe(message);
+});
+
+test("an on/off flag given true or false, a value flag given any value, and what follows -- pass", () => {
+  for (const args of [["--key-as-segment=true"], ["--key-as-segment=false"], ["--out=yes"], ["--include=/a/**"], ["-o=gen"], ["--", "--quiet=yes"], ["--key-as-segment", "--no-requests"]])
+    expect(booleanValueProblem(args, GENERATE_OPTIONS)).toBeUndefined();
+});
+
+test("generate --key-as-segment=yes is a usage error, not a silent false; so is diff --json=1", () => {
+  const dir = scratch();
+  const r = runCli(["generate", "-i", "a.xml", "-o", "gen", "--key-as-segment=yes"], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("odatagen: --key-as-segment=yes: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment\nRun `odatagen --help` for usage.\n");
+  const d = runCli(["diff", "a.xml", "b.xml", "--json=1"], dir);
+  expect(d.code).toBe(2);
+  expect(d.stderr).toMatch(/^odatagen: --json=1: an on\/off flag takes true or false, if anything; write --json or --no-json\n/);
+});
+
+test("diff given three files says it takes two, and how to give a version of several documents (not yargs's 'Unknown argument')", () => {
+  const r = runCli(["diff", "a.xml", "b.xml", "--json", "c.xml"], scratch());
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("odatagen: diff takes two files, the old version and the new, and was given 3 (a.xml b.xml c.xml); for a version made of several documents, give each with --old or --new\nRun `odatagen --help` for usage.\n");
+  for (const args of [["a.xml", "b.xml"], ["--old", "a.xml", "b.xml", "--new", "c.xml"], ["a.xml", "--json", "b.xml"], ["--", "a", "b", "c"]])
+    expect(diffArgumentProblem(args, DIFF_OPTIONS)).toBeUndefined();
 });

@@ -169,6 +169,15 @@ describe("schema names", () => {
     const d = build(edmx(schema("x", `<ComplexType Name="a"/>\n<EntityType Name="a"/>`))).errors.map((e) => [e.code, e.line, e.message]);
     expect(d).toEqual([["ODG104", 6, "x.a is defined more than once; the first is at test.xml:5"]]);
   });
+
+  test("a member declared twice is reported at the later one, naming where the first is (a navigation property before a property of its name too)", () => {
+    const members = `<EntityType Name="e">${KEYED}\n<NavigationProperty Name="p" Type="x.e"/>\n<Property Name="p" Type="Edm.String"/>\n</EntityType>\n<EnumType Name="c">\n<Member Name="red"/>\n<Member Name="red"/>\n</EnumType>`;
+    const d = build(edmx(schema("x", members))).errors.map((e) => [e.code, e.line, e.message]);
+    expect(d).toEqual([
+      ["ODG104", 11, "x.c declares red more than once; the first is at test.xml:10"],
+      ["ODG104", 7, "x.e declares p more than once; the first is at test.xml:6"],
+    ]);
+  });
 });
 
 // CSDL XML §4.2: "An alias is only valid within the document in which it is declared; a referencing

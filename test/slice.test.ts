@@ -248,6 +248,23 @@ describe("slicing pass", () => {
     ]);
   });
 
+  test("a URL with keys written as values, as Graph documents its requests, is suggested with {id} in their place", () => {
+    const empty = (options: Omit<GenerateOptions, "inputs">) => diagnosticsOf(options).filter((d) => d.code === "ODG302").map((d) => d.message);
+    const url = "https://graph.microsoft.com/v1.0/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions/abc";
+    expect(empty({ include: ["/communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions/**", url, "/communications/callRecords/x/sesions"] })).toEqual([
+      `--include ${url} matches no type, operation or namespace (did you mean /communications/callRecords/{id}/sessions/{id}?)`,
+      "--include /communications/callRecords/e523d2ed-2966-4b6b-925b-754a88034cc5/sessions/** matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions/**?)",
+      // A misspelt name after the key is respelt too.
+      "--include /communications/callRecords/x/sesions matches no URL path of the service (did you mean /communications/callRecords/{id}/sessions?)",
+    ]);
+    // Only where a key can stand (after a collection that has none yet): a singleton takes no key,
+    // and after `*` the hint is that `*` is not a key.
+    expect(empty({ include: ["/communications/x/callRecords/**", "/communications/callRecords/*/x/**"] })).toEqual([
+      "--include /communications/x/callRecords/** matches no URL path of the service",
+      "--include /communications/callRecords/*/x/** matches no URL path of the service (`*` matches one navigation property, a key is written {id} or ('x'))",
+    ]);
+  });
+
   test("patterns that all match but leave nothing (--exclude takes it all) are an error too, once", () => {
     const empty = (options: Omit<GenerateOptions, "inputs">) => diagnosticsOf(options).filter((d) => d.code === "ODG302").map((d) => [d.severity, d.message]);
     expect(empty({ include: ["microsoft.graph.callRecords"], exclude: ["microsoft.graph.callRecords.*"] })).toEqual([

@@ -45,6 +45,13 @@ describe("config files", () => {
     expect(runCli(["generate", "--out", "x"], dir).code).toBe(2);
   });
 
+  test("--service naming no service suggests the nearest name (exit 2)", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services });
+    expect(runCli(["generate", "--service", "cals"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
+    expect(runCli(["generate", "--service", "zzzz"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
+  });
+
   test("an .mjs config is used when there is no JSON config", () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
@@ -235,6 +242,11 @@ describe("config files", () => {
     // The output folder is swapped as a whole, so it must be a folder of its own.
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
     expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
+    // The input itself given as --out (a slip of the keys): said as it is, not as a folder holding it.
+    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir)).toMatchObject({
+      code: 2,
+      stderr: "odatagen: graph-callrecords.xml: output folder specs/graph-callrecords.xml is an input, not a folder; give generated code a folder of its own\n",
+    });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 

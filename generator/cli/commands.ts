@@ -4,7 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -69,8 +69,8 @@ export const GENERATE_OPTIONS = {
   "why": { type: "string", array: true, describe: "Slice: print why it keeps these types or operations (names or globs), or why not" },
   "validators": { type: "boolean", describe: "Generate the runtime validators (default); --no-validators leaves them out" },
   "requests": { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" },
-  "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent" },
-  "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported" },
+  "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent; --no-complete-reads overrides the config" },
+  "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported; --no-key-as-segment gives parentheses" },
   "check": { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" },
   "watch": { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" },
   "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },
@@ -98,7 +98,8 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
     const command = argv[0];
     if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
     const options = COMMAND_OPTIONS[command];
-    const unknown = options && (unknownFlagProblem(command, argv.slice(1), options) ?? (command === "generate" ? strayArgumentProblem(argv.slice(1), options) : undefined));
+    const args = argv.slice(1);
+    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? (command === "generate" ? strayArgumentProblem(args, options) : diffArgumentProblem(args, options)));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {

@@ -7,6 +7,7 @@ import { homedir } from "node:os";
 import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
+import { nearestName } from "../nearest-name";
 
 export interface ServiceFlags {
   input?: string[];
@@ -62,7 +63,11 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   let services = loaded.services.map(override);
   if (flags.service?.length) {
     const unknown = flags.service.filter((n) => !services.some((s) => s.name === n));
-    if (unknown.length) return { ok: false, errors: [`--service: no service named ${unknown.join(", ")} (have ${services.map((s) => s.name).join(", ")})`] };
+    if (unknown.length) {
+      const names = services.map((s) => s.name);
+      const near = unknown.length === 1 ? nearestName(unknown[0], names) : undefined;
+      return { ok: false, errors: [`--service: no service named ${unknown.join(", ")}${near ? `; did you mean ${near}?` : ""} (have ${names.join(", ")})`] };
+    }
     services = services.filter((s) => flags.service!.includes(s.name));
   }
   if (flags.out) {
@@ -87,6 +92,8 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
     const where = `${s.name}: output folder ${rel.startsWith("..") || path.isAbsolute(rel) ? s.out : rel || "."}`;
     if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
     else if (inside(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
+    else if (s.inputs.some((f) => path.relative(f, s.out) === "") || (configFile && path.relative(configFile, s.out) === ""))
+      errors.push(`${where} is ${configFile && path.relative(configFile, s.out) === "" ? "the config file" : "an input"}, not a folder; give generated code a folder of its own`);
     else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))
       errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
   }

@@ -434,13 +434,22 @@ export class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
   }
 
-  /** A check that reports a name `owner` declares twice (ODG104). */
+  /**
+   * A check that reports a name `owner` declares twice (ODG104), at the later of the two in the
+   * document (members are checked kind by kind, properties before navigation properties), naming
+   * the line of the first.
+   */
   uniqueNames(owner: string): (name: string, at: SourceRef) => void {
-    const names = new Set<string>();
+    const names = new Map<string, SourceRef>();
     return (name, at) => {
       if (!given(name)) return;
-      if (names.has(name)) this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once`, `${owner}/${name}`, at);
-      names.add(name);
+      const first = names.get(name);
+      if (!first) {
+        names.set(name, at);
+        return;
+      }
+      const [earlier, later] = first.source === at.source && first.offset > at.offset ? [at, first] : [first, at];
+      this.diags.error(Codes.duplicateName, `${owner} declares ${name} more than once; the first is at ${placeOf(earlier)}`, `${owner}/${name}`, later);
     };
   }
 

@@ -31,6 +31,37 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
 /** The longest string V8 makes (2^29 − 24 characters): a larger file could not be read as text. */
 const MAX_STRING = 0x1fffffe8;
 
+/**
+ * An input's bytes. A regular file larger than a string can be is refused before it is read (600 MB
+ * read only to be refused took 1.3 s and 660 MB). Anything else — a pipe (`-i /dev/stdin`, `-i
+ * <(curl …)`), a device — has no size to go by: it is read to its end, and refused as soon as it is
+ * longer than that (`-i /dev/zero` once read until the process ran out of memory).
+ */
+function readInput(file: string): Buffer {
+  const tooLarge = () => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
+  // The process's own standard input, whatever it is: a socket (as Node gives a child) cannot be
+  // opened again by its name.
+  const stdin = file === "/dev/stdin";
+  const st = stdin ? fs.fstatSync(0) : fs.statSync(file);
+  if (st.size > MAX_STRING) throw tooLarge();
+  if (st.isFile()) return fs.readFileSync(stdin ? 0 : file);
+  const fd = stdin ? 0 : fs.openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks, total);
+      total += n;
+      if (total > MAX_STRING) throw tooLarge();
+      chunks.push(chunk.subarray(0, n));
+    }
+  } finally {
+    if (!stdin) fs.closeSync(fd);
+  }
+}
+
 /** The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the bytes of each file read. */
 export function readInputFiles(files: readonly string[], each?: (file: string, buf: Buffer) => void): Omit<ReadInputs, "records"> {
   const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
@@ -38,12 +69,12 @@ export function readInputFiles(files: readonly string[], each?: (file: string, b
     let buf: Buffer;
     let decoded: ReturnType<typeof decodeInput>;
     try {
-      // Refused before reading: 600 MB read only to be refused took 1.3 s and 660 MB.
-      if (fs.statSync(file).size > MAX_STRING) throw Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
-      buf = fs.readFileSync(file);
+      buf = readInput(file);
       decoded = decodeInput(buf); // throws for a text longer than a string can be
     } catch (e) {
-      result.unreadable.push({ file, reason: unreadableReason(e) });
+      // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
+      const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
+      result.unreadable.push({ file, reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` });
       continue;
     }
     if (!decoded.ok) {
@@ -67,7 +98,8 @@ export function unreadableDiagnostics(unreadable: ReadInputs["unreadable"]): Dia
 /** An input path as shown in diagnostics: relative to the working folder when inside it. */
 export function display(file: string): string {
   const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  if (rel === "") return ".";
+  return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable. */

@@ -274,7 +274,10 @@ function walk(
  * it stands (an entity set or singleton first, then a navigation property, a cast or a bound
  * operation) replaced by the nearest name that does (`nearestName`: case, or an edit or two away),
  * as long as that pattern then matches. Key segments and predicates are kept as written; a segment
- * with a wildcard other than `*` ends the respelling (the rest is kept as written).
+ * with a wildcard other than `*` ends the respelling (the rest is kept as written). A segment that
+ * names nothing and is near no name, right after one that addresses a collection, is a key written
+ * as a value, as Graph's documentation writes URLs (`/workspaces/default/sessions/ecdfb9b3-…`):
+ * it becomes `{id}`.
  */
 export function suggestPath(text: string, model: PathModel, exclude: readonly PathPattern[], fill?: Fill): string | undefined {
   const parts = text.trim().split("/");
@@ -283,42 +286,61 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
   /** Where the walk stands: the root (undefined) or the entity types reached. */
   let here: Set<EntityType> | undefined;
   let changed = false;
+  /** Whether the walk stands on a collection not yet given a key (a key may come next). */
+  let keyable = false;
   for (let k = 0; k < parts.length; k++) {
     const raw = parts[k];
-    if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
+    if (raw === "") continue;
+    if (/^\{[^}]*\}$/.test(raw)) {
+      keyable = false;
+      continue;
+    }
     const [, seg, key = ""] = /^(.*?)(\(.*\))?$/.exec(raw) as RegExpExecArray;
-    // What each name reaches from here (undefined: an operation, which ends the path).
+    // What each name reaches from here (undefined: an operation, which ends the path), and which
+    // of them address a collection.
     const names = new Map<string, EntityType[]>();
-    const add = (name: string, t?: EntityType) => {
+    const collections = new Set<string>();
+    const add = (name: string, t?: EntityType, collection = false) => {
       const list = names.get(name) ?? [];
       if (t) list.push(t);
       names.set(name, list);
+      if (collection) collections.add(name);
     };
     if (!here) {
       for (const c of model.containers) {
-        for (const s of c.entitySets) add(s.name, s.entityType);
+        for (const s of c.entitySets) add(s.name, s.entityType, true);
         for (const s of c.singletons) add(s.name, s.type);
         for (const imp of c.imports) add(imp.name);
       }
     } else
       for (const t of here) {
-        for (const n of navigationsOf(t, navCache, fill)) add(n.name, n.target);
+        for (const n of navigationsOf(t, navCache, fill)) add(n.name, n.target, n.collection);
         for (const d of descendants(t)) add(d.qualifiedName, d);
         for (let b: EntityType | undefined = t; b; b = b.baseType) for (const op of bound.get(b) ?? []) for (const name of operationSegments(op, model.aliases)) add(name);
       }
     if (seg === "*") {
       here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));
+      // Not a key after it: in `/a/*/b`, a `b` that names nothing is more likely a `*` meant as a key.
+      keyable = false;
       continue;
     }
     if (/[*?]/.test(seg)) break;
     let name = seg;
     if (!names.has(seg)) {
       const near = nearestName(seg, names.keys());
-      if (near === undefined) return undefined;
+      if (near === undefined) {
+        if (!keyable || key) return undefined;
+        parts[k] = "{id}";
+        keyable = false;
+        changed = true;
+        continue;
+      }
       parts[k] = near + key;
       name = near;
       changed = true;
     }
+    // A cast keeps the walk on what it stood on: a collection stays one.
+    keyable = name.includes(".") && names.get(name)?.length ? keyable : collections.has(name) && !key;
     here = new Set(names.get(name));
   }
   if (!changed) return undefined;

@@ -156,12 +156,14 @@ export function sliceModel(
     const p = parsePattern(text);
     return p.kind === "path" && selectPaths(pathModel, [p], exclude, fill).unmatched.length === 0;
   };
+  /** A path as it is when it matches, else respelt (`suggestPath`) when that matches. */
+  const respellPath = (text: string, exclude: readonly PathPattern[]) => (matchesPath(text, exclude) ? text : suggestPath(text, pathModel, exclude, fill));
   const nameHint = (p: NamePattern, exclude: readonly PathPattern[]) => {
-    const near = suggestName(p, model, allOps) ?? (p.text.includes("/") ? pathBelowRoot(p.text, (t) => matchesPath(t, exclude)) : undefined);
+    const near = suggestName(p, model, allOps) ?? (p.text.includes("/") ? pathBelowRoot(p.text, (t) => respellPath(t, exclude)) : undefined);
     return near === undefined ? "" : ` (did you mean ${near}?)`;
   };
   const pathHintFor = (p: PathPattern, exclude: readonly PathPattern[]) => {
-    const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => matchesPath(t, exclude));
+    const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => respellPath(t, exclude));
     return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
   };
   const unmatched = includeNames.filter((p) => !matched.has(p));
@@ -297,16 +299,17 @@ function pathHint(text: string, operations: readonly Operation[]): string {
  * A URL path copied with more in front of it than a pattern takes — without its leading `/`
  * (`communications/callRecords/**`, read as a name), with the service root
  * (`/v1.0/communications/…`), or as a whole URL (`https://graph.microsoft.com/v1.0/…`) — as the
- * path below the service root that `matches`: the longest such tail that starts with a segment of
+ * path below the service root that matches, as `respell` gives it (the tail itself, or respelt:
+ * its keys written as `{id}`, a name's case): the longest such tail that starts with a segment of
  * its own (`/**` alone would match everything).
  */
-function pathBelowRoot(text: string, matches: (path: string) => boolean): string | undefined {
+function pathBelowRoot(text: string, respell: (path: string) => string | undefined): string | undefined {
   const segments = text.trim().replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "").split("/").filter((s) => s !== "");
   const from = text.trim().startsWith("/") ? 1 : 0;
   for (let k = from; k < segments.length; k++) {
     if (/^(\*\*?|\{.*\})$/.test(segments[k])) return undefined;
-    const tail = `/${segments.slice(k).join("/")}`;
-    if (matches(tail)) return tail;
+    const found = respell(`/${segments.slice(k).join("/")}`);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
