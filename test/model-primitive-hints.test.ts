@@ -75,3 +75,13 @@ describe("a near miss of an Edm primitive type name where a type is expected", (
     ]);
   });
 });
+
+describe("a near name that is itself not a name", () => {
+  test("a type whose name is reported as unsafe (ODG102) is not suggested for a misspelt reference", () => {
+    const xml = edmx(schema("ns", `<ComplexType Name="work*/space"/><ComplexType Name="t"><Property Name="f" Type="ns.workspace"/></ComplexType>`));
+    const { diagnostics } = build(xml);
+    const undefinedType = diagnostics.find((d) => d.code === "ODG103");
+    expect(undefinedType?.message).toBe("type ns.workspace is not defined");
+    expect(diagnostics.map((d) => d.code)).toContain("ODG102");
+  });
+});

@@ -8,7 +8,7 @@ import { nearestName } from "../nearest-name";
 import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
 import { Codes, type SourceRef } from "../diagnostics";
 import type { RawFacets } from "../parse/raw";
-import { isSrid, LEGACY_PRIMITIVES, MAX_TEMPORAL_PRECISION, parseTypeName, PRIMITIVES, readFacets, TEMPORAL } from "./rules";
+import { isSrid, LEGACY_PRIMITIVES, MAX_TEMPORAL_PRECISION, parseTypeName, PRIMITIVES, readFacets, TEMPORAL, UNSAFE_IN_NAME } from "./rules";
 import type { Facets, ModelType, PrimitiveName, PrimitiveType, SchemaType, TypeRef } from "./types";
 
 const primitiveCache = new Map<string, PrimitiveType>();
@@ -79,7 +79,8 @@ export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly Sch
   const all = b.typesByNamespace.get(ns) ?? [];
   // The budget counts the names looked at, the filtered-out ones too.
   if ((b.hintBudget -= all.length) < 0) return "";
-  const candidates = kinds ? all.filter((t) => kinds.includes(t.kind)) : all;
+  // A name reported as unsafe (ODG102) is no fix to suggest.
+  const candidates = all.filter((t) => (!kinds || kinds.includes(t.kind)) && !UNSAFE_IN_NAME.test(t.name));
   const near = nearestName(local, candidates.map((t) => t.name));
   return near ? ` (did you mean ${ns}.${near}?)` : "";
 }

@@ -35,7 +35,7 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import { xsBoolean } from "./rules";
+import { UNSAFE_IN_NAME, xsBoolean } from "./rules";
 import type {
   Annotation,
   EntityContainer,
@@ -82,9 +82,6 @@ export interface LazyModel {
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
   checkTargets(groups: readonly RawAnnotationGroup[]): void;
 }
-
-/** Characters no element name may hold (see ModelBuilder.identifier). */
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
 
 /**
  * For a slice: the model with every entity, complex and enum type a shell (name, base type, flags

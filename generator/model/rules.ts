@@ -294,3 +294,6 @@ export function isEnumLiteral(members: readonly { name: string }[], isFlags: boo
   const parts = v.split(isFlags ? /\s*,\s*|\s+/ : /(?!)/);
   return parts.every((p) => names.has(p.includes("/") ? p.slice(p.lastIndexOf("/") + 1) : p));
 }
+
+/** Characters no element name may hold (see ModelBuilder.identifier). */
+export const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
