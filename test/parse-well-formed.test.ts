@@ -188,3 +188,27 @@ ${body}
     expect(d.message).toContain(`not well-formed XML: ${message}`);
   });
 });
+
+describe("through readCsdlXml: a document cut short", () => {
+  test("ODG002 is at the start tag of the innermost unclosed element, and its path is that element's", () => {
+    const cut = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EnumType Name="done"><Member Name="a"/></EnumType>
+      <EnumType Name="promptType" a=">">
+        <Member Name="text"/>
+        <Member Name="sk`;
+    const diags = new DiagnosticBag();
+    expect(readCsdlXml("cut.xml", cut, diags)).toBeUndefined();
+    expect(diags.items.map((d) => `${d.code} ${d.line}:${d.column} [${d.path}] ${d.message}`)).toEqual([
+      "ODG002 8:22 [ns.promptType] not well-formed XML: the value of attribute 'Name' is not closed",
+    ]);
+    const cutAfterTag = cut.slice(0, cut.lastIndexOf("<Member"));
+    const again = new DiagnosticBag();
+    readCsdlXml("cut.xml", cutAfterTag, again);
+    expect(again.items.map((d) => `${d.code} ${d.line}:${d.column} [${d.path}] ${d.message}`)).toEqual([
+      "ODG002 6:7 [ns.promptType] not well-formed XML: unclosed tag 'EnumType': the input ends before its closing tag",
+    ]);
+  });
+});

@@ -26,6 +26,8 @@ export type WellFormedResult =
       offset: number;
       /** Well-formed XML that odatagen refuses to read (an external entity, one that refers to another). */
       unsupported?: true;
+      /** Where the element path of the message is read, when not at `offset` (an unclosed element's is its own, read at the end). */
+      pathAt?: number;
     };
 
 export interface WellFormedOptions {
@@ -100,11 +102,12 @@ class NotWellFormed {
     readonly message: string,
     readonly offset: number,
     readonly unsupported?: true,
+    readonly pathAt?: number,
   ) {}
 }
 
-function fail(message: string, offset: number): never {
-  throw new NotWellFormed(message, offset);
+function fail(message: string, offset: number, pathAt?: number): never {
+  throw new NotWellFormed(message, offset, undefined, pathAt);
 }
 
 function refuse(message: string, offset: number): never {
@@ -131,7 +134,7 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
     scanner.run();
     return { ok: true, prefixedAttributes: scanner.prefixedAttributes, declaresEntities: scanner.declaresEntities };
   } catch (e) {
-    if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset, ...(e.unsupported && { unsupported: e.unsupported }) };
+    if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset, ...(e.unsupported && { unsupported: e.unsupported }), ...(e.pathAt !== undefined && { pathAt: e.pathAt }) };
     throw e;
   }
 }
@@ -187,7 +190,8 @@ class Scanner {
     }
     if (this.depth > 0) {
       const at = this.openAt[this.depth - 1];
-      fail(`unclosed tag '${t.substr(at, this.openLength[this.depth - 1])}': the input ends before its closing tag`, at - 1);
+      // Reported at its start tag; its path is read at the end, where it is the innermost element open.
+      fail(`unclosed tag '${t.substr(at, this.openLength[this.depth - 1])}': the input ends before its closing tag`, at - 1, n);
     }
     if (!this.rootSeen) fail("the document has no root element", n);
   }

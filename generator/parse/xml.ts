@@ -131,8 +131,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     source.restore = narrow.restore;
   }
   if (!wellFormed.ok) {
-    const { offset, message, unsupported } = wellFormed;
-    diags.error(Codes.xmlMalformed, `${unsupported ? "XML odatagen does not read" : "not well-formed XML"}: ${message}`, elementPathAt(text, offset) || "(document)", { source, offset });
+    const { offset, message, unsupported, pathAt } = wellFormed;
+    diags.error(Codes.xmlMalformed, `${unsupported ? "XML odatagen does not read" : "not well-formed XML"}: ${message}`, elementPathAt(text, pathAt ?? offset) || "(document)", { source, offset });
     return undefined;
   }
   // A part of the text parsed alone would not know the DOCTYPE's entities: then nothing is deferred.
