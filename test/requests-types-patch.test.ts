@@ -206,9 +206,10 @@ export async function usage(): Promise<void> {
 }
 `;
 
-// What a user reads when a body is wrong: the body's type by its name (Replacement<Item, …>,
-// Partial<WithoutKeys<Item, …>>), as Patch<Item> is named, not spelt out as an object type with
-// "... 4 more ..." in the middle. An abstract type's PUT names each subtype's replacement.
+// What a user reads when a body is wrong: the body's type by its name (Replacement<ItemUpdateInput, …>,
+// Partial<ItemCreateInput>, Patch<ItemUpdateInput>: the write types are interfaces, so their names
+// stay), not spelt out as an object type with "... 4 more ..." in the middle. An abstract type's PUT
+// names each subtype's replacement.
 const WRONG_BODIES = `
 import * as rt from "./runtime.js";
 import { createItem, items, updateItem } from "./Test.Validation.requests.js";
@@ -263,14 +264,13 @@ forEachCompiler((label, c) => {
     test("an error about a wrong body names the body's type", () => {
       const r = check(c, [validation, put], WRONG_BODIES);
       const first = r.output.split("\n").filter((l) => l.startsWith("usage.ts"));
-      // Union members are printed in the compiler's order ("id" | "created" or "created" | "id").
-      const keys = String.raw`"(?:id|created|code)"(?: \| "(?:id|created|code)")*`;
+      // Union members are printed in the compiler's order (TypeScript 7 may shorten the second to "...").
       expect(first).toEqual([
-        expect.stringMatching(new RegExp(`^usage\\.ts\\(9,.*type 'Replacement<Item, never, ${keys}>'`)),
-        expect.stringMatching(new RegExp(`^usage\\.ts\\(10,.*'created' does not exist in type 'Replacement<Item, never, ${keys}>'`)),
-        expect.stringMatching(new RegExp(`^usage\\.ts\\(11,.*'created' does not exist in type 'Partial<WithoutKeys<Item, ${keys}>>'`)),
-        expect.stringMatching(/^usage\.ts\(12,.*type 'Replacement<Circle, "id", "area"> \| Replacement<(Square, "id", "area"|\.\.\.)>'/),
-        expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<Item>'/),
+        expect.stringMatching(/^usage\.ts\(9,.*type 'Replacement<ItemUpdateInput, never, never>'/),
+        expect.stringMatching(/^usage\.ts\(10,.*'created' does not exist in type 'Replacement<ItemUpdateInput, never, never>'/),
+        expect.stringMatching(/^usage\.ts\(11,.*'created' does not exist in type 'Partial<ItemCreateInput>'/),
+        expect.stringMatching(/^usage\.ts\(12,.*type 'Replacement<(Square|CircleInput), "id", never> \| Replacement<(CircleInput, "id", never|\.\.\.)>'/),
+        expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<ItemUpdateInput>'/),
       ]);
     });
   });

@@ -114,6 +114,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "no-content-shop": ["requests/nullable-refs.xml"],
     "bodies-lib": ["requests/null-results.xml"],
     "bodies-untyped": ["requests/untyped-results.xml"],
+    "nested-writes": ["requests/nested-writes.xml"],
     "urls-geo": ["requests/geo-params.xml"],
     "urls-casts": ["inheritance.xml"],
     "omitted-full": ["slice/omitted-subtypes.xml"],

@@ -334,8 +334,8 @@ export interface UserAgent {
   headerValue?: string | null;
 }
 
-/** Any concrete `microsoft.graph.callRecords.userAgent`: the abstract type's subtypes, told apart by `@odata.type`. */
-export type AnyUserAgent = ClientUserAgent | ServiceUserAgent;
+/** Any concrete `microsoft.graph.callRecords.userAgent`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
+export type AnyUserAgent = (ClientUserAgent & { "@odata.type": "#microsoft.graph.callRecords.clientUserAgent" }) | (ServiceUserAgent & { "@odata.type": "#microsoft.graph.callRecords.serviceUserAgent" });
 
 /** Complex type `microsoft.graph.callRecords.userFeedback`. */
 export interface UserFeedback {

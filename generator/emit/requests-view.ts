@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allProperties, deprecation, description, isComputed, isImmutable } from "../model/rules";
+import { allProperties, deprecation, description, isComputed } from "../model/rules";
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
@@ -14,6 +14,7 @@ import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./im
 import { NO_TYPES, refType, typeName } from "./ts-types";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keySpec, keyType } from "./request-keys";
+import { FIXED, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
 export interface RequestsView {
   header: string;
@@ -29,6 +30,8 @@ export interface RequestsView {
    * `alias`, a type alias, `body` the text after `=` (from its space or line break).
    */
   navigationTypes: { doc: string; name: string; body: string; alias: boolean }[];
+  /** Write types (write-types.ts): `ItemInput`, or `ItemCreateInput` and `ItemUpdateInput`; an interface (`body` after its name), or with `alias` a union (`body` after `=`). */
+  writeTypes: { doc: string; name: string; body: string; alias: boolean }[];
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
@@ -57,11 +60,11 @@ export interface EntityRequestsView {
   returned: string;
   /** create's type parameter (its options): `O`, unless the signature names a type so. */
   written: string;
-  /** create's body: `Partial<T>`, without the properties the service computes (`Core.Computed`, own or inherited). */
+  /** create's body: `Partial<T>`, or of its write type (`Partial<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
   createBody: string;
   /** update's type parameter: what its options' `replace` may be (`R`). */
   replaced: string;
-  /** update's body, by `replaced`: `rt.UpdateBody<T, R, keys, computed or immutable>`. */
+  /** update's body, by `replaced`: `rt.UpdateBody<T, R, keys>`, `T` its write type (`ItemUpdateInput`) where it has one. */
   updateBody: string;
   get: string;
   list: string;
@@ -78,6 +81,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
     ...entityTypes.filter(listsSubtypes).map((t) => subtypesTypeName(ctx, t)),
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
+    ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
   ];
   const imports = new Imports(localTypes);
   let edm = false;
@@ -106,6 +110,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (leftOutBelow(t).length === 0) return "";
     const name = leftOutTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
+  // A value declared as `t` in a body of `mode`: its write type where it has one (write-types.ts), imported from its namespace's module.
+  const write: WriteNames = {
+    ctx,
+    type: (t) => ts(t),
+    declared: (t, mode) => {
+      if (!writeFacts(ctx, mode).declared.has(t)) return ts(t, true);
+      const name = writeTypeName(ctx, t, mode);
+      return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+    },
   };
   // What a read of `t` holds. With a map of its subtypes: one member per type, told apart by
   // `@odata.type` (Graph's directoryObject, whose members are users, groups, ...; an abstract type's
@@ -287,9 +301,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),
-      createBody: createBody(self, t, usesUnion(ctx, t)),
+      createBody: createBody(self, t, usesUnion(ctx, t), write),
       replaced: typeParameter("R", named),
-      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t)),
+      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -307,6 +321,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   for (const c of schema.containers)
     for (const imp of c.imports)
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, types, imp.name));
+
+  // Write types of the namespace's types, in document order, a create's before an update's.
+  const writeTypes: RequestsView["writeTypes"] = [];
+  for (const t of schema.types) {
+    if (t.kind !== "entity" && t.kind !== "complex") continue;
+    for (const mode of writeModes(ctx, t)) writeTypes.push({ doc: writeTypeDoc(ctx, t, mode), name: writeTypeName(ctx, t, mode), ...writeTypeBody(ctx, t, mode, write) });
+  }
 
   // Navigation through complex properties (URL Conventions §4.7, `…/grantControls/authenticationStrength`):
   // a builder per single-valued complex property whose type leads to navigation properties, and one
@@ -374,12 +395,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
   return {
     header: ctx.header,
-    runtime: functions > 0 || navigationTypes.some((n) => n.body.includes("rt.")),
-    empty: functions + navigationTypes.length === 0,
+    runtime: functions > 0 || [...navigationTypes, ...writeTypes].some((n) => n.body.includes("rt.")),
+    empty: functions + navigationTypes.length + writeTypes.length === 0,
     imports: imports.view(() => true),
     edm,
     roots,
     navigationTypes,
+    writeTypes,
     navigations,
     entities,
     operations,
@@ -649,29 +671,32 @@ export type { StructuredType };
 
 /**
  * A create's body type: every property may be left out (the service fills in defaults and keys it
- * makes), and those the service computes (Core.Computed: the entity's own, its base types', and for a
- * union of subtypes theirs too) may not be given, as the validators' `create` mode has it:
- * `rt.Creation<Person, "Concurrency">`. (Not `Omit`, which would keep only an open type's index
- * signature and merge a union's members into their common properties.)
+ * makes), and those the service computes (Core.Computed) may not be given, at every depth, as the
+ * validators' `create` mode has it: `Partial` of the entity's write type (`Partial<PersonCreateInput>`,
+ * write-types.ts), or where it has none `Partial<Person>`; an abstract type with more subtypes than
+ * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
  */
-function createBody(self: string, t: EntityType, union: boolean): string {
+function createBody(self: string, t: EntityType, union: boolean, write: WriteNames): string {
+  if (writeFacts(write.ctx, "create").declared.has(t)) return `Partial<${write.declared(t, "create")}>`;
   const computed = propertyNames(t, union, isComputed);
   return computed.size ? `rt.Creation<${self}, ${[...computed].join(" | ")}>` : `Partial<${self}>`;
 }
 
 /**
  * An update's body type, by what its options' `replace` may be (`R`, `rt.UpdateBody`): a PATCH's
- * `rt.Patch<T>`, or with `replace: true` the whole entity (`rt.Replacement`): its keys `keys`
- * optional, the properties a client may not change (Core.Computed, Core.Immutable: the entity's own,
- * its base types', and for a union of subtypes theirs too) left out, as the validators' `replace`
- * mode has it: `rt.UpdateBody<Person, R, "UserName", "Concurrency">`.
+ * `rt.Patch<T>`, or with `replace: true` the whole entity (`rt.Replacement`), its keys optional
+ * (those a client may send: not computed or immutable). `T` is the entity's write type where it has
+ * one, without the properties a client may not change at every depth, as the validators' `update`
+ * and `replace` modes have it: `rt.UpdateBody<PersonUpdateInput, R, "UserName">`; else the entity,
+ * the properties a client may not change (own, its base types' and subtypes') given as the last argument.
  */
-function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean): string {
-  const fixed = propertyNames(t, union, (p) => isComputed(p) || isImmutable(p));
+function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames): string {
+  const fixed = propertyNames(t, union, FIXED.update);
   const optional = keys.filter((k) => !fixed.has(k));
-  const args = [self, R];
-  if (optional.length || fixed.size) args.push(optional.join(" | ") || "never");
-  if (fixed.size) args.push([...fixed].join(" | "));
+  const written = writeFacts(write.ctx, "update").declared.has(t);
+  const args = [written ? write.declared(t, "update") : self, R];
+  if (optional.length || (fixed.size && !written)) args.push(optional.join(" | ") || "never");
+  if (fixed.size && !written) args.push([...fixed].join(" | "));
   return `rt.UpdateBody<${args.join(", ")}>`;
 }
 
@@ -683,4 +708,46 @@ function propertyNames(t: EntityType, union: boolean, pick: (p: Property) => boo
   if (union) types.push(...descendants(t));
   for (const x of types) for (const p of x.properties) if (pick(p)) names.add(JSON.stringify(p.name));
   return names;
+}
+
+/** The modes `t` has a write type in, one when the create's and the update's are the same (`ItemInput`). */
+function writeModes(ctx: EmitContext, t: StructuredType): WriteMode[] {
+  if (sharedWriteType(ctx, t)) return ["create"];
+  return WRITE_MODES.filter((m) => writeFacts(ctx, m).declared.has(t));
+}
+
+/**
+ * The name of a type's write type in `mode`: `ItemInput` where a create and an update write it the
+ * same, else `ItemCreateInput` and `ItemUpdateInput`; with `_` appended while a type of its
+ * namespace, or a write type named before it (`FooCreate`'s `FooCreateInput` beside `Foo`'s), has
+ * that name. Named once per run and namespace, in document order: the same answer in every module.
+ */
+export function writeTypeName(ctx: EmitContext, t: StructuredType, mode: WriteMode): string {
+  let byNamespace = writeNamesCache.get(ctx);
+  if (!byNamespace) writeNamesCache.set(ctx, (byNamespace = new Map()));
+  let names = byNamespace.get(t.namespace);
+  if (!names) {
+    names = new Map();
+    const taken = new Set(typeNamesOf(ctx, t.namespace));
+    const schema = ctx.model.schemas.find((x) => x.namespace === t.namespace);
+    for (const x of schema?.types ?? []) {
+      if (x.kind !== "entity" && x.kind !== "complex") continue;
+      for (const m of writeModes(ctx, x)) {
+        let name = `${ctx.names.type(x)}${sharedWriteType(ctx, x) ? "Input" : m === "create" ? "CreateInput" : "UpdateInput"}`;
+        while (taken.has(name)) name += "_";
+        taken.add(name);
+        names.set(`${m} ${x.qualifiedName}`, name);
+      }
+    }
+    byNamespace.set(t.namespace, names);
+  }
+  return names.get(`${sharedWriteType(ctx, t) ? "create" : mode} ${t.qualifiedName}`) as string;
+}
+const writeNamesCache = new WeakMap<EmitContext, Map<string, Map<string, string>>>();
+
+/** One line: the rules are in runtime.ts (`Written`) and the README. */
+function writeTypeDoc(ctx: EmitContext, t: StructuredType, mode: WriteMode): string {
+  const where = sharedWriteType(ctx, t) ? "a body" : mode === "create" ? "a create's body" : "an update's body";
+  if (ctx.variants(t).length === 0) return `/** \`${t.qualifiedName}\` as ${where} writes it (\`rt.Written\`). */\n`;
+  return `/** A concrete \`${t.qualifiedName}\` as ${where} writes it. */\n`;
 }

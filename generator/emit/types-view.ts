@@ -82,19 +82,26 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
       const variants = ctx.variants(t);
       if (variants.length > 0) {
         const holders = abstractHolders(t);
+        // A complex value names its type (JSON Format §4.5.3: `@odata.type` is required wherever the
+        // instance's type is derived from the declared one, as every instance of an abstract type is;
+        // the validators want it, but in a PATCH). An entity's union keeps it optional: an entity's
+        // type may come from elsewhere (a type-cast URL, the entity a PUT replaces).
+        const typed = t.kind === "complex";
+        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${JSON.stringify(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
         // A left-out subtype's value as its abstract kept base type, with the names it may have
         // (so that a check of `@odata.type` narrows the union).
-        const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"?: ${h.names.join(" | ")} })`);
+        const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.names.join(" | ")} })`);
+        const members = [...variants.map(member), ...leftOut];
         declarations.push(declaration({
           isAlias: true,
           doc: jsdoc("", [
-            `Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`.`,
+            `Any concrete \`${t.qualifiedName}\`: the abstract type's subtypes, told apart by \`@odata.type\`${typed ? " (which a complex value must have)" : ""}.`,
             holders.length > 0
               ? `A value of a subtype this slice left out is typed as ${holders.map((h) => `\`${h.type.qualifiedName}\``).join(", ")}, with its \`@odata.type\`.`
               : undefined,
           ]),
           name: `Any${ctx.names.type(t)}`,
-          type: [...variants.map((v) => typeName(ctx, v, ns, imports)), ...leftOut].join(" | "),
+          type: members.join(" | "),
         }));
       }
     }

@@ -49,6 +49,18 @@ export interface EmployeeNavigation {}
 /** Navigation properties of `Test.Validation.Bag` (inherited ones included), for typed `$expand`. */
 export interface BagNavigation {}
 
+/** `Test.Validation.Item` as a create's body writes it (`rt.Written`). */
+export interface ItemCreateInput extends rt.Written<Item, "id" | "created", {
+  parent: ItemCreateInput | null;
+  children: ItemCreateInput[];
+}> {}
+
+/** `Test.Validation.Item` as an update's body writes it (`rt.Written`). */
+export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "code", {
+  parent: ItemUpdateInput | null;
+  children: ItemUpdateInput[];
+}> {}
+
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
   return rt.nullable(rt.nav<Item>(parent, "parent"));
@@ -95,12 +107,12 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.Creation<Item, "id" | "created">, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
+export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<ItemCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<Item, R, never, "id" | "created" | "code">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<ItemUpdateInput, R>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -92,8 +92,8 @@ export interface Shape {
   label: string;
 }
 
-/** Any concrete `Test.Validation.Shape`: the abstract type's subtypes, told apart by `@odata.type`. */
-export type AnyShape = Circle | Triangle | Hexagon;
+/** Any concrete `Test.Validation.Shape`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
+export type AnyShape = (Circle & { "@odata.type": "#Test.Validation.Circle" }) | (Triangle & { "@odata.type": "#Test.Validation.Triangle" }) | (Hexagon & { "@odata.type": "#Test.Other.Hexagon" });
 
 /** Abstract complex type `Test.Validation.Sketch`. */
 export interface Sketch {
@@ -114,8 +114,8 @@ export interface Polygon extends Shape {
   corners: number;
 }
 
-/** Any concrete `Test.Validation.Polygon`: the abstract type's subtypes, told apart by `@odata.type`. */
-export type AnyPolygon = Triangle;
+/** Any concrete `Test.Validation.Polygon`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
+export type AnyPolygon = (Triangle & { "@odata.type": "#Test.Validation.Triangle" });
 
 /** Complex type `Test.Validation.Triangle`. */
 export interface Triangle extends Polygon {

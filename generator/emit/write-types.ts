@@ -1,0 +1,252 @@
+/**
+ * Write types: what a value in a create's or an update's body may be, where that differs from the
+ * type a read gives it, as the validators' `create`, `update` and `replace` modes check it at every
+ * depth: without the properties a client may not send, `Core.Computed` ones in a create (Protocol
+ * §11.4.2: the service computes them), `Core.Computed` and `Core.Immutable` ones in an update
+ * (§11.4.3), and so the values nested in it: complex values, and the entities of a deep insert or
+ * update (navigation properties). (A value of an abstract complex type names its type in reads and
+ * writes alike: the types module's `Any…` union requires `@odata.type`.)
+ *
+ * A type gets a write type (`ItemInput`, or `ItemCreateInput` and `ItemUpdateInput` where the two
+ * differ, in its namespace's requests module) only where it differs from its read type: on Graph,
+ * for the few types with such properties and those that hold them, not for the other thousands.
+ */
+import { allProperties, isComputed, isImmutable } from "../model/rules";
+import type { NavigationProperty, Property, StructuredType } from "../model/types";
+import { propertyKey } from "../passes/names";
+import type { EmitContext } from "./context";
+
+/** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
+export type WriteMode = "create" | "update";
+
+export const WRITE_MODES: readonly WriteMode[] = ["create", "update"];
+
+/** The properties a client may not send in a mode (Core vocabulary: Computed, Immutable). */
+export const FIXED: Readonly<Record<WriteMode, (p: Property) => boolean>> = {
+  create: isComputed,
+  update: (p) => isComputed(p) || isImmutable(p),
+};
+
+export interface WriteFacts {
+  /** Types whose own shape differs in the mode: a fixed property (own or inherited), or one holding a value that differs. */
+  exact: ReadonlySet<StructuredType>;
+  /** Types a value declared as which is written differently: they have a write type (entity types, and complex types some property holds). */
+  declared: ReadonlySet<StructuredType>;
+}
+
+interface AllFacts extends Record<WriteMode, WriteFacts> {
+  /** Types whose write type is the same in both modes (nothing in reach is immutable but not computed): one declaration, `ItemInput`. */
+  shared: ReadonlySet<StructuredType>;
+}
+
+/**
+ * The most concrete subtypes an abstract entity type's write type lists (as a `…Subtypes` map,
+ * see requests-view.ts). Graph's `entity` has 702: a body of it keeps its read type's union
+ * (`rt.Creation<AnyEntity, …>` without what the service computes, at the top only). An abstract
+ * complex type's always lists them: its read type's union does already.
+ */
+export const MAX_WRITTEN_MEMBERS = 200;
+
+const cache = new WeakMap<EmitContext, AllFacts>();
+
+function facts(ctx: EmitContext): AllFacts {
+  let known = cache.get(ctx);
+  if (!known) cache.set(ctx, (known = findWriteTypes(ctx)));
+  return known;
+}
+
+/** Which types have a write type in `mode`; worked out once per run. */
+export function writeFacts(ctx: EmitContext, mode: WriteMode): WriteFacts {
+  return facts(ctx)[mode];
+}
+
+/** Whether `t`'s write type is the same in a create and an update (declared once, `…Input`). */
+export function sharedWriteType(ctx: EmitContext, t: StructuredType): boolean {
+  return facts(ctx).shared.has(t);
+}
+
+type Edges = Map<StructuredType, StructuredType[]>;
+
+function add(map: Edges, key: StructuredType, value: StructuredType): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Per mode, worked backwards from the types that differ themselves (a property the mode may not
+ * send, own or inherited) to those holding them, so that types holding each other (an entity
+ * navigating to its own type) are answered right:
+ * - a non-abstract type, or an abstract one without concrete subtypes, is written as its own shape;
+ * - an abstract type as one of its concrete subtypes: it differs when one of them does.
+ * Then which write types differ between the modes: those reaching an immutable property that is not
+ * computed (on Graph, a few).
+ */
+function findWriteTypes(ctx: EmitContext): AllFacts {
+  // Who differs when a type's declared values do (its holders: own properties; a subtype holds what
+  // its base type does, see `findMode`); the abstract types a concrete one is a member of.
+  const holders: Edges = new Map();
+  const unions: Edges = new Map();
+  // Concrete complex types an abstract one's value may be (the `Any…` union, which a property holds).
+  const members = new Set<StructuredType>();
+  // The types declaring a property a create may not send (computed), and an update (computed or immutable).
+  const computed: StructuredType[] = [];
+  const fixed: StructuredType[] = [];
+  const immutable: StructuredType[] = [];
+  for (const schema of ctx.model.schemas)
+    for (const t of schema.types) {
+      if (t.kind !== "entity" && t.kind !== "complex") continue;
+      let c = false;
+      let i = false;
+      for (const p of t.properties) {
+        if (p.type.type.kind === "complex") add(holders, p.type.type, t);
+        if (isComputed(p)) c = true;
+        else if (isImmutable(p)) i = true;
+      }
+      if (c) computed.push(t);
+      if (c || i) fixed.push(t);
+      if (i) immutable.push(t);
+      for (const n of t.navigationProperties) add(holders, n.target, t);
+      const concrete = ctx.variants(t);
+      if (t.kind === "complex" || concrete.length <= MAX_WRITTEN_MEMBERS) for (const m of concrete) add(unions, m, t);
+      if (t.kind === "complex") for (const m of concrete) members.add(m);
+    }
+  // Where a value of a type may be nested: a property holds it, or an abstract complex type's (it is one of its subtypes).
+  const held = new Set([...holders.keys(), ...members]);
+  const create = findMode(ctx, computed, held, holders, unions);
+  const update = findMode(ctx, fixed, held, holders, unions);
+  // Not shared: a write type of an update only, or of a type with an immutable property that is not
+  // computed (own or inherited); then every write type naming one of those (holders, unions, members).
+  const differs = new Set<StructuredType>();
+  const work: StructuredType[] = [];
+  const mark = (t: StructuredType) => {
+    if (differs.has(t) || !update.declared.has(t)) return;
+    differs.add(t);
+    work.push(t);
+  };
+  for (const t of update.declared) if (!create.declared.has(t)) mark(t);
+  const inherit = (t: StructuredType): void => {
+    mark(t);
+    for (const d of t.derived) inherit(d);
+  };
+  for (const t of immutable) inherit(t);
+  for (let t = work.pop(); t; t = work.pop()) {
+    for (const h of holders.get(t) ?? []) inherit(h);
+    for (const u of unions.get(t) ?? []) mark(u);
+  }
+  const shared = new Set([...create.declared].filter((t) => !differs.has(t)));
+  return { create, update, shared };
+}
+
+/** `fixed`: the types declaring a property the mode may not send. */
+function findMode(ctx: EmitContext, fixed: readonly StructuredType[], held: ReadonlySet<StructuredType>, holders: Edges, unions: Edges): WriteFacts {
+  const exact = new Set<StructuredType>();
+  const declared = new Set<StructuredType>();
+  const work: [exact: boolean, t: StructuredType][] = [];
+  const markExact = (t: StructuredType) => {
+    if (exact.has(t)) return;
+    exact.add(t);
+    work.push([true, t]);
+  };
+  const markDeclared = (t: StructuredType) => {
+    if (declared.has(t)) return;
+    declared.add(t);
+    work.push([false, t]);
+  };
+  for (const t of fixed) markExact(t);
+  for (let next = work.pop(); next; next = work.pop()) {
+    const [isExact, t] = next;
+    if (isExact) {
+      // A subtype inherits what makes its base type differ.
+      for (const d of t.derived) markExact(d);
+      // A complex type no property holds is never nested in a body: it needs no write type.
+      if (ctx.variants(t).length === 0 && (t.kind === "entity" || held.has(t))) markDeclared(t);
+      for (const u of unions.get(t) ?? []) if (u.kind === "entity" || held.has(u)) markDeclared(u);
+    } else {
+      for (const h of holders.get(t) ?? []) markExact(h);
+    }
+  }
+  return { exact, declared };
+}
+
+/** How a module writes the types a write type names. */
+export interface WriteNames {
+  ctx: EmitContext;
+  /** The read type of `t` (its interface). */
+  type(t: StructuredType): string;
+  /** A value declared as `t`, in `mode`: its write type where it has one, else its read type (an `Any…` union for an abstract one). */
+  declared(t: StructuredType, mode: WriteMode): string;
+}
+
+/**
+ * The write type of `t` in `mode` (which `writeFacts(…).declared` has): an interface extending
+ * `rt.Written<Item, "id" | "created", { … }>` (an interface, so that a compiler's message names it),
+ * or for an abstract type the union of its concrete subtypes, as written (a complex one's each with
+ * its `@odata.type` required, as in its `Any…` union); `body` is what follows the name (after `=`
+ * for a union).
+ */
+export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { alias: boolean; body: string } {
+  const members = ctx.variants(t);
+  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {}` };
+  const facts = writeFacts(ctx, mode);
+  const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
+  // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
+  const typed = t.kind === "complex";
+  const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${JSON.stringify(`#${m.qualifiedName}`)} })` : own(m)));
+  // In a slice: the values of subtypes it left out, as their nearest kept abstract type (as the `Any…` union has them).
+  for (const h of abstractHolders(t)) {
+    const literals = h.names.map((n) => JSON.stringify(`#${n}`)).join(" | ");
+    list.push(`(${shape(ctx, h.type, mode, names)} & { "@odata.type"${typed ? "" : "?"}: ${literals} })`);
+  }
+  const line = ` ${list.join(" | ")}`;
+  return { alias: true, body: line.length <= 100 ? line : list.map((m) => `\n  | ${m}`).join("") };
+}
+
+/** `t`'s own shape in `mode`: `rt.Written<T, fixed, { nested values }>`, or `T` when nothing differs. */
+function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): string {
+  const facts = writeFacts(ctx, mode);
+  if (!facts.exact.has(t)) return names.type(t);
+  const props = allProperties(t);
+  const fixed = props.filter(FIXED[mode]).map((p) => JSON.stringify(p.name));
+  const nested: string[] = [];
+  for (const p of props) {
+    const v = p.type.type;
+    if (v.kind !== "complex" || !facts.declared.has(v) || FIXED[mode](p)) continue;
+    const item = names.declared(v, mode);
+    nested.push(`${propertyKey(p.name)}: ${p.type.collection ? list(item, p.type.nullable) : p.type.nullable ? `${item} | null` : item}`);
+  }
+  for (const n of allNavigation(t)) {
+    if (!facts.declared.has(n.target)) continue;
+    const item = names.declared(n.target, mode);
+    nested.push(`${propertyKey(n.name)}: ${n.collection ? list(item, false) : n.nullable ? `${item} | null` : item}`);
+  }
+  const args = [names.type(t), fixed.join(" | ") || "never"];
+  if (nested.length) args.push(`{\n${nested.map((m) => `  ${m};\n`).join("")}}`);
+  return `rt.Written<${args.join(", ")}>`;
+}
+
+function list(item: string, nullable: boolean): string {
+  return nullable ? `(${item} | null)[]` : /[ |&]/.test(item) ? `(${item})[]` : `${item}[]`;
+}
+
+/** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
+function allNavigation(t: StructuredType): NavigationProperty[] {
+  const chain: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
+  return chain.flatMap((c) => c.navigationProperties);
+}
+
+/**
+ * In a slice: `t` and its abstract kept subtypes that have concrete subtypes the slice left out,
+ * with their qualified names (as the types module's `Any…` union lists them).
+ */
+function abstractHolders(t: StructuredType): { type: StructuredType; names: string[] }[] {
+  const out: { type: StructuredType; names: string[] }[] = [];
+  const visit = (c: StructuredType) => {
+    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
+    if (concrete.length) out.push({ type: c, names: concrete.map((o) => o.qualifiedName) });
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return out;
+}
