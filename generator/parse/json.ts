@@ -84,7 +84,8 @@ function jsonPathAt(text: string, offset: number): string {
   findJsonSyntaxProblem(text.slice(0, offset + 1), (p, at) => {
     if (at <= offset) path = [...p];
   });
-  const names = path.filter((s): s is string => typeof s === "string");
+  // Member names, without the `$` members of an element (`$Type`: the path names the element).
+  const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$")));
   if (names.length === 0) return "";
   if (names[0].startsWith("$") || names.length === 1) return names.join("/");
   return `${names[0]}.${names.slice(1).join("/")}`;
@@ -280,17 +281,17 @@ class JsonCsdlReader {
   }
 
   /** `$Type` with `$Collection` as XML writes it (`Collection(T)`); absent, `otherwise` (Edm.String) or a missing member. */
-  typeOf(o: JsonObject, what: string, path: string, otherwise: string | undefined, typeMember = "$Type"): { type: string; collection: boolean } {
+  typeOf(o: JsonObject, what: string, path: string, otherwise: string | undefined, at = o.at): { type: string; collection: boolean } {
     let type: string | undefined;
     let collection = false;
     let seen = false;
     for (const x of o.members) {
-      if (x.name === typeMember) {
+      if (x.name === "$Type") {
         seen = true;
         type = this.string(x, path) ?? "";
       } else if (x.name === "$Collection") collection = x.value.kind === "boolean" ? x.value.value : this.literal(x, path) === "true";
     }
-    if (!seen) type = otherwise ?? this.missing(what, typeMember, path, o.at);
+    if (!seen) type = otherwise ?? this.missing(what, "$Type", path, at);
     return { type: collection && type ? `Collection(${type})` : (type as string), collection };
   }
 
@@ -329,7 +330,8 @@ class JsonCsdlReader {
     const allowed = KEYWORDS[kind];
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, annotations);
-      else if (x.name.startsWith("$") && !allowed.includes(x.name)) this.unknown(x, kind, what, path);
+      // `$OnDelete@Core.Description` annotates a member's value: not read, as XML's nested annotations are not.
+      else if (x.name.startsWith("$") && !allowed.includes(annotated(x.name))) this.unknown(x, kind, what, path);
     }
   }
 
@@ -355,7 +357,7 @@ class JsonCsdlReader {
       if (x.name.startsWith("@")) this.annotation(x, path, t.annotations);
       else if (x.name === "$Key" && kind === "EntityType") t.key = this.key(x, `${path}/Key`);
       else if (x.name.startsWith("$")) {
-        if (!KEYWORDS[kind].includes(x.name)) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
+        if (!KEYWORDS[kind].includes(annotated(x.name))) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
       } else if (x.name.includes("@")) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
       else {
         const p = this.object(x, `${path}/${x.name}`);
@@ -393,7 +395,7 @@ class JsonCsdlReader {
     const path = `${typePath}/${m.name}`;
     const annotations: RawAnnotation[] = [];
     this.own(o, "NavigationProperty", "a navigation property", path, annotations);
-    const { type, collection } = this.typeOf(o, m.name, path, undefined);
+    const { type, collection } = this.typeOf(o, m.name, path, undefined, m.at);
     const nav: RawNavigationProperty = {
       at: this.at(m.at), name: m.name, type, nullable: this.facets(o, path, collection ? undefined : "false").nullable,
       partner: this.text(o, "$Partner", path), containsTarget: this.flag(o, "$ContainsTarget", path), annotations,
@@ -420,7 +422,7 @@ class JsonCsdlReader {
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, e.annotations);
       else if (x.name.startsWith("$")) {
-        if (!KEYWORDS.EnumType.includes(x.name)) this.unknown(x, "EnumType", "an enum type", path);
+        if (!KEYWORDS.EnumType.includes(annotated(x.name))) this.unknown(x, "EnumType", "an enum type", path);
       } else if (x.name.includes("@")) {
         // `Member@Term`: an annotation of a member written before it.
         const at = x.name.indexOf("@");
@@ -508,7 +510,7 @@ class JsonCsdlReader {
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, c.annotations);
       else if (x.name.startsWith("$")) {
-        if (!KEYWORDS.EntityContainer.includes(x.name)) this.unknown(x, "EntityContainer", "an entity container", path);
+        if (!KEYWORDS.EntityContainer.includes(annotated(x.name))) this.unknown(x, "EntityContainer", "an entity container", path);
       } else {
         const child = this.object(x, `${path}/${x.name}`);
         if (child) this.containerChild(x, child, path, c);
@@ -558,6 +560,12 @@ class JsonCsdlReader {
     }
     return out;
   }
+}
+
+/** The member an annotation member names (`$OnDelete` of `$OnDelete@Core.Description`); a name without `@` itself. */
+function annotated(name: string): string {
+  const at = name.indexOf("@");
+  return at < 0 ? name : name.slice(0, at);
 }
 
 const TEMPORAL = new Set(["Edm.DateTimeOffset", "Edm.TimeOfDay", "Edm.Duration"]);
