@@ -17,16 +17,18 @@ import { SourceText, stripBom } from "./source";
 import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } from "./json-values";
 import { annotationName, annotationOf } from "./json-expressions";
 import type {
-  RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumType, RawFacets, RawNavigationBinding,
+  RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
   RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
 
 /** Whether a text is JSON rather than XML: its first character after blanks (and a byte-order mark) is `{` or `[`. */
 export function isJsonText(content: string): boolean {
-  const text = stripBom(content);
-  const first = text.search(/\S/);
-  return first >= 0 && (text[first] === "{" || text[first] === "[");
+  for (let i = content.charCodeAt(0) === 0xfeff ? 1 : 0; i < content.length; i++) {
+    const c = content[i];
+    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return c === "{" || c === "[";
+  }
+  return false;
 }
 
 const FACETS = ["$MaxLength", "$Precision", "$Scale", "$SRID", "$Unicode"];
@@ -419,6 +421,7 @@ class JsonCsdlReader {
       at: this.at(m.at), name: m.name, underlyingType: this.text(o, "$UnderlyingType", path), isFlags: this.flag(o, "$IsFlags", path),
       members: [], annotations: [],
     };
+    const byName = new Map<string, RawEnumMember>();
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, e.annotations);
       else if (x.name.startsWith("$")) {
@@ -426,11 +429,13 @@ class JsonCsdlReader {
       } else if (x.name.includes("@")) {
         // `Member@Term`: an annotation of a member written before it.
         const at = x.name.indexOf("@");
-        const member = e.members.find((y) => y.name === x.name.slice(0, at));
+        const member = byName.get(x.name.slice(0, at));
         if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
         else this.unknown(x, "EnumType", "an enum type (it annotates no member written before it)", path);
       } else if (x.value.kind === "number" || x.value.kind === "string") {
-        e.members.push({ at: this.at(x.at), name: x.name, value: x.value.kind === "number" ? x.value.text : x.value.value, annotations: [] });
+        const member = { at: this.at(x.at), name: x.name, value: x.value.kind === "number" ? x.value.text : x.value.value, annotations: [] };
+        e.members.push(member);
+        if (!byName.has(x.name)) byName.set(x.name, member);
       } else this.diags.error(Codes.invalidAttribute, `enum member ${x.name} must have a number as its value, not ${kindOf(x.value)}`, `${path}/${x.name}`, this.at(x.value.at));
     }
     return e;
