@@ -3,7 +3,8 @@
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
 import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
-import { readBody, readCsdlXml, readDeferredGroup } from "./parse/xml";
+import { readBody, readDeferredGroup } from "./parse/xml";
+import { readCsdl } from "./parse/read";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
@@ -136,7 +137,7 @@ export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag): M
 function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
   const docs: RawDocument[] = [];
   for (const input of inputs) {
-    const doc = readCsdlXml(input.file, input.content, diags, { deferAnnotationGroups: defer, deferBodies: defer });
+    const doc = readCsdl(input.file, input.content, diags, { deferAnnotationGroups: defer, deferBodies: defer });
     if (doc) docs.push(doc);
   }
   if (docs.length < inputs.length) throw new GenerationError(diags.items);

@@ -9,7 +9,7 @@ import { GenerationError } from "../generator/diagnostics";
 import { expectSameAsFullSlice } from "./helpers/slice-reference";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
-const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => /\.(xml|edmx)$/.test(f) && !f.startsWith("graph-v1.0")) : [];
+const files = fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => /\.(xml|edmx|json)$/.test(f) && !f.startsWith("graph-v1.0")) : [];
 if (!files.length) console.warn(`SKIPPED: ${CORPUS} is absent (../shared/corpus), so the corpus slices are not compared`);
 const corpusTest = files.length ? test.each(files) : test.skip.each(["(no corpus)"]);
 

@@ -58,7 +58,7 @@ export function diffSides(argv: Record<string, unknown>): Pick<DiffArgs, "old" |
 
 /** `generate`'s flags (also the list unknown-flags.ts suggests from). */
 export const GENERATE_OPTIONS = {
-  "input": { alias: "i", type: "string", array: true, describe: "CSDL XML file(s) read as one service (default: the services in the config file)" },
+  "input": { alias: "i", type: "string", array: true, describe: "CSDL XML or CSDL JSON file(s) read as one service (default: the services in the config file)" },
   "out": { alias: "o", type: "string", describe: "Output folder (required with --input; overrides the config's for one service)" },
   "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
   "service": { alias: "s", type: "string", array: true, describe: "Only these services of the config (by name)" },
@@ -139,8 +139,8 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       "Compare two versions of a service's CSDL: what changed, what breaks clients, which semver bump",
       (y) =>
         y
-          .positional("old-file", { type: "string", describe: "The previous CSDL XML file" })
-          .positional("new-file", { type: "string", describe: "The new CSDL XML file" })
+          .positional("old-file", { type: "string", describe: "The previous CSDL XML or JSON file" })
+          .positional("new-file", { type: "string", describe: "The new CSDL XML or JSON file" })
           .options(DIFF_OPTIONS)
           .example("$0 diff specs/v1.xml specs/v2.xml", "Compare two versions of one document")
           .example("$0 diff --old v1/main.xml --old v1/common.xml --new v2/main.xml --new v2/common.xml", "Compare two versions of a service made of several documents")

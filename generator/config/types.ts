@@ -24,7 +24,7 @@ export interface ServiceOptions {
 export interface ServiceConfig {
   /** Shown in messages; default: the output folder's name. */
   name?: string;
-  /** CSDL XML file(s), read together as one service; relative to the config file. */
+  /** CSDL XML or CSDL JSON file(s), read together as one service; relative to the config file. */
   input: string | string[];
   /** Output folder, relative to the config file. */
   out: string;

@@ -107,11 +107,6 @@ export interface ReadOptions {
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
-  const json = jsonInput(text);
-  if (json) {
-    diags.error(json.code, json.message, "(document)", { source, offset: json.offset });
-    return undefined;
-  }
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check
   // first. Both read a one-byte copy of the text when that is exact (narrow.ts).
   const scan = (t: string, spans: number[] | undefined, triples: number[] | undefined) =>
@@ -212,20 +207,6 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
 /** EDMX versions before 4.0: 1.0 (OData V2 and V3), and the Entity Framework's 2.0 and 3.0. */
 function isBeforeV4(version: string): boolean {
   return /^[0-3](\.|$)/.test(version.trim());
-}
-
-/**
- * A JSON document given as input (CSDL JSON, the JSON form of OData 4.01 metadata, or other JSON): said in words, at the
- * `$Version` member that makes it CSDL JSON or at its first character, rather than reported as
- * "text before the root element". XML cannot start with `{` or `[`, so this never refuses XML.
- */
-function jsonInput(text: string): { code: string; message: string; offset: number } | undefined {
-  const first = text.search(/\S/);
-  if (first < 0 || (text[first] !== "{" && text[first] !== "[")) return undefined;
-  const version = text[first] === "{" ? /"\$Version"\s*:/.exec(text.slice(first, first + 4096)) : null;
-  if (version)
-    return { code: Codes.unsupportedInput, offset: first + version.index, message: "the input is CSDL JSON, which this version of odatagen does not read: give it the CSDL XML document ($metadata)" };
-  return { code: Codes.notCsdl, offset: first, message: "the input looks like JSON, not CSDL XML: give odatagen the CSDL XML document ($metadata)" };
 }
 
 /**

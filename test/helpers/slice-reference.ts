@@ -9,7 +9,7 @@ import { emitAll } from "../../generator/emit/emit";
 import { generate, type GenerateOptions } from "../../generator/generate";
 import { keyAsSegment } from "../../generator/model/capabilities";
 import { buildModel } from "../../generator/model/build";
-import { readCsdlXml } from "../../generator/parse/xml";
+import { readCsdl } from "../../generator/parse/read";
 import { assignNames } from "../../generator/passes/names";
 import { sliceModel } from "../../generator/passes/slice/slice";
 
@@ -18,7 +18,7 @@ export type SliceOptions = Omit<GenerateOptions, "inputs">;
 /** The slice as it would be without deferring anything: the whole document read, then sliced. */
 export function sliceOfFullModel(file: string, content: string, options: SliceOptions): Map<string, string> {
   const diags = new DiagnosticBag();
-  const model = buildModel([readCsdlXml(file, content, diags)!], diags);
+  const model = buildModel([readCsdl(file, content, diags)!], diags);
   const sliced = sliceModel(model, options, diags).model;
   return emitAll(sliced, assignNames(sliced, diags), { sources: [path.basename(file)], keyAsSegment: keyAsSegment(sliced) });
 }

@@ -1,0 +1,597 @@
+/**
+ * Reads CSDL JSON (OData CSDL JSON 4.0/4.01) into the raw CSDL the XML reader gives for the same
+ * metadata, so the model and everything after it read both alike. Our own JSON reader
+ * (json-values.ts) keeps where each member is, for diagnostics at a line and column with the
+ * element's path (`ns.type/property`), as for XML.
+ *
+ * Where JSON and XML differ, the raw form is XML's: `$Collection: true` gives `Collection(T)`, an
+ * absent `$Type` `Edm.String` (CSDL JSON §7.2), an absent `$Nullable` "false" where JSON says so
+ * (§7.2.1: absent means false, where XML's absent Nullable means true), and booleans and numbers
+ * their literal text. Nothing is deferred: a slice reads the whole document (the lazy reading of
+ * CSDL XML locates elements in the text, which JSON's reader does not).
+ */
+import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
+import { findJsonSyntaxProblem, type JsonPath } from "../config/json-syntax";
+import { nearestName } from "../nearest-name";
+import { SourceText, stripBom } from "./source";
+import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } from "./json-values";
+import { annotationName, annotationOf } from "./json-expressions";
+import type {
+  RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
+  RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
+  RawStructuredType, RawTerm, RawTypeDefinition,
+} from "./raw";
+
+/** Whether a text is JSON rather than XML: its first character after blanks (and a byte-order mark) is `{` or `[`. */
+export function isJsonText(content: string): boolean {
+  for (let i = content.charCodeAt(0) === 0xfeff ? 1 : 0; i < content.length; i++) {
+    const c = content[i];
+    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return c === "{" || c === "[";
+  }
+  return false;
+}
+
+const FACETS = ["$MaxLength", "$Precision", "$Scale", "$SRID", "$Unicode"];
+/** The `$` members CSDL JSON defines on each object (besides annotations), for ODG112 and its hints. */
+const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  document: ["$Version", "$EntityContainer", "$Reference"],
+  reference: ["$Include", "$IncludeAnnotations"],
+  include: ["$Namespace", "$Alias"],
+  includeAnnotations: ["$TermNamespace", "$Qualifier", "$TargetNamespace"],
+  schema: ["$Alias", "$Annotations"],
+  EntityType: ["$Kind", "$BaseType", "$Abstract", "$OpenType", "$HasStream", "$Key"],
+  ComplexType: ["$Kind", "$BaseType", "$Abstract", "$OpenType"],
+  Property: ["$Kind", "$Type", "$Collection", "$Nullable", "$DefaultValue", ...FACETS],
+  NavigationProperty: ["$Kind", "$Type", "$Collection", "$Nullable", "$Partner", "$ContainsTarget", "$ReferentialConstraint", "$OnDelete"],
+  EnumType: ["$Kind", "$UnderlyingType", "$IsFlags"],
+  TypeDefinition: ["$Kind", "$UnderlyingType", ...FACETS],
+  Term: ["$Kind", "$Type", "$Collection", "$Nullable", "$DefaultValue", "$BaseTerm", "$AppliesTo", ...FACETS],
+  Action: ["$Kind", "$IsBound", "$EntitySetPath", "$Parameter", "$ReturnType"],
+  Function: ["$Kind", "$IsBound", "$IsComposable", "$EntitySetPath", "$Parameter", "$ReturnType"],
+  Parameter: ["$Name", "$Type", "$Collection", "$Nullable", ...FACETS],
+  ReturnType: ["$Type", "$Collection", "$Nullable", ...FACETS],
+  EntityContainer: ["$Kind", "$Extends"],
+  EntitySet: ["$Collection", "$Type", "$NavigationPropertyBinding", "$IncludeInServiceDocument"],
+  Singleton: ["$Type", "$Nullable", "$NavigationPropertyBinding"],
+  ActionImport: ["$Action", "$EntitySet"],
+  FunctionImport: ["$Function", "$EntitySet", "$IncludeInServiceDocument"],
+};
+const SCHEMA_KINDS = ["EntityType", "ComplexType", "EnumType", "TypeDefinition", "Term", "EntityContainer", "Action", "Function"];
+const MEMBER_KINDS = ["Property", "NavigationProperty"];
+
+/**
+ * Parses one CSDL JSON document. Problems are added to `diags`; the result is undefined when the
+ * document cannot be read at all (not JSON, not CSDL JSON, not V4, no schema).
+ */
+export function readCsdlJson(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
+  const source = new SourceText(file, stripBom(content));
+  const parsed = parseJson(source.text);
+  if ("problem" in parsed) {
+    const { offset, message } = parsed.problem;
+    diags.error(Codes.xmlMalformed, `not well-formed JSON: ${message}`, jsonPathAt(source.text, offset) || "(document)", { source, offset });
+    return undefined;
+  }
+  const root = parsed.value;
+  const version = root.kind === "object" ? root.members.find((m) => m.name === "$Version") : undefined;
+  if (root.kind !== "object" || !version) {
+    diags.error(Codes.notCsdl, "the input is JSON but not CSDL JSON (it has no $Version member): give odatagen a CSDL XML or CSDL JSON document ($metadata)", "(document)", { source, offset: root.at });
+    return undefined;
+  }
+  return new JsonCsdlReader(source, diags).document(root, version);
+}
+
+/** The CSDL path of the value at an offset of a text that is not JSON (`ns.type/property`). */
+function jsonPathAt(text: string, offset: number): string {
+  let path: JsonPath = [];
+  findJsonSyntaxProblem(text.slice(0, offset + 1), (p, at) => {
+    if (at <= offset) path = [...p];
+  });
+  // Member names, without the `$` members of an element (`$Type`: the path names the element).
+  const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$")));
+  if (names.length === 0) return "";
+  if (names[0].startsWith("$") || names.length === 1) return names.join("/");
+  return `${names[0]}.${names.slice(1).join("/")}`;
+}
+
+class JsonCsdlReader {
+  constructor(readonly source: SourceText, readonly diags: DiagnosticBag) {}
+
+  readonly at = (offset: number): SourceRef => ({ source: this.source, offset });
+
+  document(root: JsonObject, versionMember: JsonMember): RawDocument | undefined {
+    const version = this.string(versionMember, "(document)") ?? "";
+    if (/^[0-3](\.|$)/.test(version.trim())) {
+      this.diags.error(Codes.unsupportedInput, `CSDL JSON $Version ${JSON.stringify(version)} is not supported: odatagen reads OData V4 metadata (4.0 or 4.01)`, "(document)", this.at(versionMember.value.at));
+      return undefined;
+    }
+    if (version !== "4.0" && version !== "4.01")
+      this.diags.warning(Codes.unsupportedInput, `$Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "(document)", this.at(versionMember.value.at));
+    const references: RawReference[] = [];
+    const schemas: RawSchema[] = [];
+    for (const m of root.members) {
+      if (m.name === "$Reference") {
+        const refs = this.object(m, "$Reference");
+        for (const r of refs?.members ?? []) {
+          const ref = this.reference(r);
+          if (ref) references.push(ref);
+        }
+      } else if (m.name === "$Version" || m.name === "$EntityContainer") continue;
+      else if (m.name.startsWith("$") || m.name.startsWith("@")) this.unknown(m, "document", "the document");
+      else {
+        const s = this.object(m, m.name);
+        if (s) schemas.push(this.schema(m.name, m, s));
+      }
+    }
+    if (schemas.length === 0) {
+      this.diags.error(Codes.noSchema, "the document has no schema (a member named by a namespace, whose value is an object)", "(document)", this.at(root.at));
+      return undefined;
+    }
+    return { file: this.source.file, version, references, schemas };
+  }
+
+  /** Reports a `$` or `@` member CSDL JSON does not define on an object (`kind`, said as `what`), ODG112. */
+  unknown(m: JsonMember, kind: string, what: string, path = "(document)"): void {
+    const near = m.name.startsWith("$") ? nearestName(m.name, KEYWORDS[kind] ?? []) : undefined;
+    this.diags.warning(Codes.unknownCsdl, `${m.name} is not a member CSDL JSON defines on ${what}: it is ignored${near ? ` (did you mean ${near}?)` : ""}`, path, this.at(m.at));
+  }
+
+  /** A member whose value must be a string; another value is reported (ODG102) and read as absent. */
+  string(m: JsonMember, path: string): string | undefined {
+    if (m.value.kind === "string") return m.value.value;
+    this.diags.error(Codes.invalidAttribute, `${m.name} must be a string, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    return undefined;
+  }
+
+  object(m: JsonMember, path: string): JsonObject | undefined {
+    if (m.value.kind === "object") return m.value;
+    this.diags.error(Codes.invalidAttribute, `${m.name} must be an object, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    return undefined;
+  }
+
+  array(m: JsonMember, path: string): JsonValue[] {
+    if (m.value.kind === "array") return m.value.items;
+    this.diags.error(Codes.invalidAttribute, `${m.name} must be an array, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    return [];
+  }
+
+  /** A boolean or a number as its literal text ("true", "12"): the model checks it as it checks XML's attribute. */
+  literal(m: JsonMember, path: string): string | undefined {
+    const v = m.value;
+    if (v.kind === "boolean") return String(v.value);
+    if (v.kind === "number") return v.text;
+    if (v.kind === "string") return v.value;
+    if (v.kind === "null") return "null";
+    this.diags.error(Codes.invalidAttribute, `${m.name} must be a ${m.name === "$DefaultValue" ? "primitive value" : "boolean or number"}, not ${kindOf(v)}`, path, this.at(v.at));
+    return undefined;
+  }
+
+  /** A required member that is missing: ODG101, read as "" (as XML's missing attribute). */
+  missing(what: string, name: string, path: string, at: number): string {
+    this.diags.error(Codes.missingAttribute, `${what} has no ${name} member`, path, this.at(at));
+    return "";
+  }
+
+  reference(r: JsonMember): RawReference | undefined {
+    const o = this.object(r, "$Reference");
+    if (!o) return undefined;
+    const ref: RawReference = { at: this.at(r.at), uri: r.name, includes: [], includeAnnotations: [] };
+    for (const m of o.members) {
+      if (m.name === "$Include") {
+        for (const item of this.array(m, "Reference/Include")) {
+          if (item.kind !== "object") {
+            this.diags.error(Codes.invalidAttribute, `an item of $Include must be an object, not ${kindOf(item)}`, "Reference/Include", this.at(item.at));
+            continue;
+          }
+          let namespace: string | undefined;
+          let alias: string | undefined;
+          for (const x of item.members) {
+            if (x.name === "$Namespace") namespace = this.string(x, "Reference/Include");
+            else if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
+            else if (!x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
+          }
+          ref.includes.push({ at: this.at(item.at), namespace: namespace || this.missing("an $Include", "$Namespace", "Reference/Include", item.at), alias });
+        }
+      } else if (m.name === "$IncludeAnnotations") {
+        for (const item of this.array(m, "Reference/IncludeAnnotations")) {
+          if (item.kind === "object")
+            for (const x of item.members) if (!KEYWORDS.includeAnnotations.includes(x.name)) this.unknown(x, "includeAnnotations", "an $IncludeAnnotations", "Reference/IncludeAnnotations");
+          ref.includeAnnotations.push({ at: this.at(item.at) });
+        }
+      } else if (!m.name.startsWith("@")) this.unknown(m, "reference", "a reference", "Reference");
+    }
+    return ref;
+  }
+
+  schema(ns: string, m: JsonMember, o: JsonObject): RawSchema {
+    const schema: RawSchema = {
+      at: this.at(m.at), namespace: ns, entityTypes: [], complexTypes: [], enumTypes: [], typeDefinitions: [], actions: [],
+      functions: [], terms: [], containers: [], annotationGroups: [], annotations: [],
+    };
+    const p = (name: string) => `${ns}.${name}`;
+    for (const x of o.members) {
+      const name = x.name;
+      if (name === "$Alias") schema.alias = this.string(x, ns);
+      else if (name === "$Annotations") schema.annotationGroups.push(...this.annotationGroups(x, ns));
+      else if (name.startsWith("@")) this.annotation(x, ns, schema.annotations);
+      else if (name.startsWith("$")) this.unknown(x, "schema", "a schema", ns);
+      else if (x.value.kind === "array") {
+        for (const overload of x.value.items) {
+          const op = this.operation(name, overload, ns);
+          if (op) (op.kind === "action" ? schema.actions : schema.functions).push(op);
+        }
+      } else {
+        const e = this.object(x, p(name));
+        if (!e) continue;
+        const kind = this.kind(x, e, p(name), SCHEMA_KINDS, "a schema", undefined);
+        if (kind === "EntityType" || kind === "ComplexType") (kind === "EntityType" ? schema.entityTypes : schema.complexTypes).push(this.structured(x, e, kind, ns));
+        else if (kind === "EnumType") schema.enumTypes.push(this.enumType(x, e, ns));
+        else if (kind === "TypeDefinition") schema.typeDefinitions.push(this.typeDefinition(x, e, ns));
+        else if (kind === "Term") schema.terms.push(this.term(x, e, ns));
+        else if (kind === "EntityContainer") schema.containers.push(this.container(x, e, ns));
+        else if (kind === "Action" || kind === "Function")
+          this.diags.error(Codes.invalidAttribute, `${name} is an ${kind} written as an object: CSDL JSON writes an operation as an array of its overloads`, p(name), this.at(x.at));
+      }
+    }
+    return schema;
+  }
+
+  /**
+   * An element's `$Kind`: one of `kinds`, or `otherwise` when absent (a property's default). A
+   * missing required one is ODG101; one CSDL JSON does not define there is ODG112, and the element ignored.
+   */
+  kind(m: JsonMember, o: JsonObject, path: string, kinds: readonly string[], where: string, otherwise: string | undefined): string | undefined {
+    const k = o.members.find((x) => x.name === "$Kind");
+    if (!k) {
+      if (otherwise === undefined) this.missing(`${m.name}`, "$Kind", path, m.at);
+      return otherwise;
+    }
+    const kind = this.string(k, path);
+    if (kind === undefined) return undefined;
+    if (kinds.includes(kind)) return kind;
+    const near = nearestName(kind, kinds);
+    const known = [...SCHEMA_KINDS, ...MEMBER_KINDS, "EntitySet", "Singleton", "ActionImport", "FunctionImport"].includes(kind);
+    this.diags.warning(Codes.unknownCsdl, `$Kind ${JSON.stringify(kind)} is not a kind CSDL JSON defines inside ${where}: ${m.name} is ignored${known ? "" : near ? ` (did you mean ${near}?)` : ""}`, path, this.at(k.value.at));
+    return undefined;
+  }
+
+  /** Reads an `@Term#Qualifier` member into `into` (an annotation on an annotation, `@A@B`, is not read). */
+  annotation(m: JsonMember, path: string, into: RawAnnotation[], name = m.name): void {
+    const parts = annotationName(name);
+    if (!parts) return;
+    if (parts.term === "") {
+      this.diags.warning(Codes.missingAttribute, `${name} names no term; the annotation is ignored`, path, this.at(m.at));
+      return;
+    }
+    const a = annotationOf(name, m, this.at);
+    if (a) into.push(a);
+  }
+
+  annotationGroups(m: JsonMember, ns: string): RawAnnotationGroup[] {
+    const o = this.object(m, ns);
+    const out: RawAnnotationGroup[] = [];
+    for (const g of o?.members ?? []) {
+      const target = g.name;
+      const annotations: RawAnnotation[] = [];
+      const body = this.object(g, target || ns);
+      for (const x of body?.members ?? []) {
+        if (x.name.startsWith("@")) this.annotation(x, target || ns, annotations);
+        else this.unknown(x, "annotations", "an $Annotations target", target || ns);
+      }
+      out.push({ at: this.at(g.at), target, annotations });
+    }
+    return out;
+  }
+
+  /** `$Type` with `$Collection` as XML writes it (`Collection(T)`); absent, `otherwise` (Edm.String) or a missing member. */
+  typeOf(o: JsonObject, what: string, path: string, otherwise: string | undefined, at = o.at): { type: string; collection: boolean } {
+    let type: string | undefined;
+    let collection = false;
+    let seen = false;
+    for (const x of o.members) {
+      if (x.name === "$Type") {
+        seen = true;
+        type = this.string(x, path) ?? "";
+      } else if (x.name === "$Collection") collection = x.value.kind === "boolean" ? x.value.value : this.literal(x, path) === "true";
+    }
+    if (!seen) type = otherwise ?? this.missing(what, "$Type", path, at);
+    return { type: collection && type ? `Collection(${type})` : (type as string), collection };
+  }
+
+  /**
+   * `$Nullable` and the facets. An absent `$Nullable` is false in CSDL JSON (§7.2.1, also for the
+   * items of a collection), so it is given as "false"; where CSDL JSON has no default (a collection
+   * navigation property), undefined.
+   */
+  facets(o: JsonObject, path: string, nullableDefault: "false" | undefined): RawFacets {
+    const f: RawFacets = { nullable: nullableDefault };
+    for (const x of o.members) {
+      switch (x.name) {
+        case "$Nullable": f.nullable = this.literal(x, path); break;
+        case "$MaxLength": f.maxLength = this.literal(x, path); break;
+        case "$Precision": f.precision = this.literal(x, path); break;
+        case "$Scale": f.scale = this.literal(x, path); break;
+        case "$SRID": f.srid = this.literal(x, path); break;
+        case "$Unicode": f.unicode = this.literal(x, path); break;
+      }
+    }
+    return f;
+  }
+
+  /**
+   * `$Type`, `$Nullable` and the facets, as XML writes them for the same element (see `asXmlFacets`).
+   * `nullableDefault` is "false" where CSDL JSON's absent `$Nullable` means false (§7.2.1, also for
+   * the items of a collection); undefined where it has no default (a collection navigation property).
+   */
+  typed(o: JsonObject, what: string, path: string, nullableDefault: "false" | undefined): RawFacets & { type: string } {
+    const { type } = this.typeOf(o, what, path, "Edm.String");
+    return { type, ...asXmlFacets(type, this.facets(o, path, nullableDefault)) };
+  }
+
+  /** Checks an element's own members: `$` members against `kind`'s, `@` members read into `annotations`. */
+  own(o: JsonObject, kind: string, what: string, path: string, annotations: RawAnnotation[]): void {
+    const allowed = KEYWORDS[kind];
+    for (const x of o.members) {
+      if (x.name.startsWith("@")) this.annotation(x, path, annotations);
+      // `$OnDelete@Core.Description` annotates a member's value: not read, as XML's nested annotations are not.
+      else if (x.name.startsWith("$") && !allowed.includes(annotated(x.name))) this.unknown(x, kind, what, path);
+    }
+  }
+
+  /** A boolean `$` member's literal text, or undefined when absent. */
+  flag(o: JsonObject, name: string, path: string): string | undefined {
+    const x = o.members.find((m) => m.name === name);
+    return x && this.literal(x, path);
+  }
+
+  text(o: JsonObject, name: string, path: string): string | undefined {
+    const x = o.members.find((m) => m.name === name);
+    return x && this.string(x, path);
+  }
+
+  structured(m: JsonMember, o: JsonObject, kind: "EntityType" | "ComplexType", ns: string): RawStructuredType {
+    const path = `${ns}.${m.name}`;
+    const t: RawStructuredType = {
+      at: this.at(m.at), name: m.name, baseType: this.text(o, "$BaseType", path), abstract: this.flag(o, "$Abstract", path),
+      openType: this.flag(o, "$OpenType", path), hasStream: kind === "EntityType" ? this.flag(o, "$HasStream", path) : undefined,
+      properties: [], navigationProperties: [], annotations: [],
+    };
+    for (const x of o.members) {
+      if (x.name.startsWith("@")) this.annotation(x, path, t.annotations);
+      else if (x.name === "$Key" && kind === "EntityType") t.key = this.key(x, `${path}/Key`);
+      else if (x.name.startsWith("$")) {
+        if (!KEYWORDS[kind].includes(annotated(x.name))) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
+      } else if (x.name.includes("@")) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
+      else {
+        const p = this.object(x, `${path}/${x.name}`);
+        if (!p) continue;
+        const k = this.kind(x, p, `${path}/${x.name}`, MEMBER_KINDS, kind === "EntityType" ? "an entity type" : "a complex type", "Property");
+        if (k === "Property") t.properties.push(this.property(x, p, path));
+        else if (k === "NavigationProperty") t.navigationProperties.push(this.navigation(x, p, path));
+      }
+    }
+    return t;
+  }
+
+  key(m: JsonMember, path: string): RawStructuredType["key"] {
+    const out: NonNullable<RawStructuredType["key"]> = [];
+    for (const item of this.array(m, path)) {
+      if (item.kind === "string") out.push({ name: item.value, at: this.at(item.at) });
+      else if (item.kind === "object" && item.members.length === 1 && item.members[0].value.kind === "string")
+        out.push({ name: item.members[0].value.value, alias: item.members[0].name, at: this.at(item.at) });
+      else this.diags.error(Codes.invalidAttribute, `an item of $Key must be a property name or an object { alias: path }, not ${kindOf(item)}`, path, this.at(item.at));
+    }
+    return out;
+  }
+
+  property(m: JsonMember, o: JsonObject, typePath: string): RawProperty {
+    const path = `${typePath}/${m.name}`;
+    const annotations: RawAnnotation[] = [];
+    this.own(o, "Property", "a property", path, annotations);
+    const x = o.members.find((y) => y.name === "$DefaultValue");
+    return {
+      at: this.at(m.at), name: m.name, ...this.typed(o, m.name, path, "false"), defaultValue: x && this.literal(x, path), annotations,
+    };
+  }
+
+  navigation(m: JsonMember, o: JsonObject, typePath: string): RawNavigationProperty {
+    const path = `${typePath}/${m.name}`;
+    const annotations: RawAnnotation[] = [];
+    this.own(o, "NavigationProperty", "a navigation property", path, annotations);
+    const { type, collection } = this.typeOf(o, m.name, path, undefined, m.at);
+    const nav: RawNavigationProperty = {
+      at: this.at(m.at), name: m.name, type, nullable: this.facets(o, path, collection ? undefined : "false").nullable,
+      partner: this.text(o, "$Partner", path), containsTarget: this.flag(o, "$ContainsTarget", path), annotations,
+    };
+    const rc = o.members.find((y) => y.name === "$ReferentialConstraint");
+    const constraints = rc && this.object(rc, path);
+    if (constraints) {
+      nav.constraints = [];
+      for (const c of constraints.members) {
+        if (c.name.includes("@")) continue; // an annotation of a constraint (`property@Term`): not read, as in XML
+        const referencedProperty = this.string(c, path);
+        if (referencedProperty !== undefined) nav.constraints.push({ at: this.at(c.at), property: c.name, referencedProperty });
+      }
+    }
+    return nav;
+  }
+
+  enumType(m: JsonMember, o: JsonObject, ns: string): RawEnumType {
+    const path = `${ns}.${m.name}`;
+    const e: RawEnumType = {
+      at: this.at(m.at), name: m.name, underlyingType: this.text(o, "$UnderlyingType", path), isFlags: this.flag(o, "$IsFlags", path),
+      members: [], annotations: [],
+    };
+    const byName = new Map<string, RawEnumMember>();
+    for (const x of o.members) {
+      if (x.name.startsWith("@")) this.annotation(x, path, e.annotations);
+      else if (x.name.startsWith("$")) {
+        if (!KEYWORDS.EnumType.includes(annotated(x.name))) this.unknown(x, "EnumType", "an enum type", path);
+      } else if (x.name.includes("@")) {
+        // `Member@Term`: an annotation of a member written before it.
+        const at = x.name.indexOf("@");
+        const member = byName.get(x.name.slice(0, at));
+        if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
+        else this.unknown(x, "EnumType", "an enum type (it annotates no member written before it)", path);
+      } else if (x.value.kind === "number" || x.value.kind === "string") {
+        const member = { at: this.at(x.at), name: x.name, value: x.value.kind === "number" ? x.value.text : x.value.value, annotations: [] };
+        e.members.push(member);
+        if (!byName.has(x.name)) byName.set(x.name, member);
+      } else this.diags.error(Codes.invalidAttribute, `enum member ${x.name} must have a number as its value, not ${kindOf(x.value)}`, `${path}/${x.name}`, this.at(x.value.at));
+    }
+    return e;
+  }
+
+  typeDefinition(m: JsonMember, o: JsonObject, ns: string): RawTypeDefinition {
+    const path = `${ns}.${m.name}`;
+    const annotations: RawAnnotation[] = [];
+    this.own(o, "TypeDefinition", "a type definition", path, annotations);
+    const underlyingType = this.text(o, "$UnderlyingType", path) ?? this.missing(m.name, "$UnderlyingType", path, m.at);
+    const { nullable: _, ...facets } = asXmlFacets(underlyingType, this.facets(o, path, undefined));
+    return { at: this.at(m.at), name: m.name, underlyingType, ...facets, annotations,
+    };
+  }
+
+  term(m: JsonMember, o: JsonObject, ns: string): RawTerm {
+    const path = `${ns}.${m.name}`;
+    const annotations: RawAnnotation[] = [];
+    this.own(o, "Term", "a term", path, annotations);
+    const applies = o.members.find((y) => y.name === "$AppliesTo");
+    const defaultValue = o.members.find((y) => y.name === "$DefaultValue");
+    return {
+      at: this.at(m.at), name: m.name, ...this.typed(o, m.name, path, "false"), baseTerm: this.text(o, "$BaseTerm", path),
+      appliesTo: applies && this.array(applies, path).map((v) => (v.kind === "string" ? v.value : "")).filter(Boolean).join(" "),
+      defaultValue: defaultValue && this.literal(defaultValue, path), annotations,
+    };
+  }
+
+  operation(name: string, v: JsonValue, ns: string): RawOperation | undefined {
+    const path = `${ns}.${name}`;
+    if (v.kind !== "object") {
+      this.diags.error(Codes.invalidAttribute, `an overload of ${name} must be an object, not ${kindOf(v)}`, path, this.at(v.at));
+      return undefined;
+    }
+    const self: JsonMember = { name, at: v.at, value: v };
+    const kind = this.kind(self, v, path, ["Action", "Function"], "an array of overloads", undefined);
+    if (kind !== "Action" && kind !== "Function") return undefined;
+    const op: RawOperation = {
+      at: this.at(v.at), kind: kind === "Action" ? "action" : "function", name, isBound: this.flag(v, "$IsBound", path),
+      isComposable: kind === "Function" ? this.flag(v, "$IsComposable", path) : undefined, entitySetPath: this.text(v, "$EntitySetPath", path),
+      parameters: [], annotations: [],
+    };
+    this.own(v, kind, kind === "Action" ? "an action" : "a function", path, op.annotations);
+    for (const x of v.members) {
+      if (x.name === "$Parameter") for (const p of this.array(x, path)) {
+        const param = this.parameter(p, path);
+        if (param) op.parameters.push(param);
+      } else if (x.name === "$ReturnType") op.returnType = this.returnType(x, `${path}/$ReturnType`);
+    }
+    return op;
+  }
+
+  parameter(v: JsonValue, opPath: string): RawParameter | undefined {
+    if (v.kind !== "object") {
+      this.diags.error(Codes.invalidAttribute, `a parameter must be an object, not ${kindOf(v)}`, opPath, this.at(v.at));
+      return undefined;
+    }
+    const name = this.text(v, "$Name", opPath) || this.missing("a parameter", "$Name", opPath, v.at);
+    const path = `${opPath}/${name || "?"}`;
+    const annotations: RawAnnotation[] = [];
+    this.own(v, "Parameter", "a parameter", path, annotations);
+    return { at: this.at(v.at), name, ...this.typed(v, "a parameter", path, "false"), annotations };
+  }
+
+  returnType(m: JsonMember, path: string): RawReturnType | undefined {
+    const o = this.object(m, path);
+    if (!o) return undefined;
+    this.own(o, "ReturnType", "a return type", path, []);
+    return { at: this.at(m.at), ...this.typed(o, "$ReturnType", path, "false") };
+  }
+
+  container(m: JsonMember, o: JsonObject, ns: string): RawEntityContainer {
+    const path = `${ns}.${m.name}`;
+    const c: RawEntityContainer = {
+      at: this.at(m.at), name: m.name, extends: this.text(o, "$Extends", path), entitySets: [], singletons: [], imports: [], annotations: [],
+    };
+    for (const x of o.members) {
+      if (x.name.startsWith("@")) this.annotation(x, path, c.annotations);
+      else if (x.name.startsWith("$")) {
+        if (!KEYWORDS.EntityContainer.includes(annotated(x.name))) this.unknown(x, "EntityContainer", "an entity container", path);
+      } else {
+        const child = this.object(x, `${path}/${x.name}`);
+        if (child) this.containerChild(x, child, path, c);
+      }
+    }
+    return c;
+  }
+
+  /** An entity set (`$Collection: true`), a singleton (`$Type`), or an action or function import (`$Action`, `$Function`). */
+  containerChild(m: JsonMember, o: JsonObject, containerPath: string, c: RawEntityContainer): void {
+    const path = `${containerPath}/${m.name}`;
+    const has = (name: string) => o.members.some((x) => x.name === name);
+    const annotations: RawAnnotation[] = [];
+    if (has("$Action") || has("$Function")) {
+      const action = has("$Action");
+      this.own(o, action ? "ActionImport" : "FunctionImport", action ? "an action import" : "a function import", path, annotations);
+      const imp: RawOperationImport = {
+        at: this.at(m.at), kind: action ? "action" : "function", name: m.name,
+        operation: this.text(o, action ? "$Action" : "$Function", path) || this.missing(m.name, action ? "$Action" : "$Function", path, m.at), entitySet: this.text(o, "$EntitySet", path),
+        includeInServiceDocument: action ? undefined : this.flag(o, "$IncludeInServiceDocument", path), annotations,
+      };
+      c.imports.push(imp);
+    } else if (has("$Collection")) {
+      this.own(o, "EntitySet", "an entity set", path, annotations);
+      c.entitySets.push({
+        at: this.at(m.at), name: m.name, entityType: this.text(o, "$Type", path) ?? this.missing(m.name, "$Type", path, m.at),
+        includeInServiceDocument: this.flag(o, "$IncludeInServiceDocument", path), bindings: this.bindings(o, path), annotations,
+      });
+    } else if (has("$Type")) {
+      this.own(o, "Singleton", "a singleton", path, annotations);
+      c.singletons.push({
+        at: this.at(m.at), name: m.name, type: this.text(o, "$Type", path) ?? this.missing(m.name, "$Type", path, m.at), nullable: this.flag(o, "$Nullable", path),
+        bindings: this.bindings(o, path), annotations,
+      });
+    } else {
+      this.diags.warning(Codes.unknownCsdl, `${m.name} is none of the children CSDL JSON defines inside an entity container (an entity set has $Collection and $Type, a singleton $Type, an import $Action or $Function): it is ignored`, path, this.at(m.at));
+    }
+  }
+
+  bindings(o: JsonObject, path: string): RawNavigationBinding[] {
+    const m = o.members.find((x) => x.name === "$NavigationPropertyBinding");
+    const b = m && this.object(m, path);
+    const out: RawNavigationBinding[] = [];
+    for (const x of b?.members ?? []) {
+      const target = this.string(x, path);
+      if (target !== undefined) out.push({ at: this.at(x.at), path: x.name, target });
+    }
+    return out;
+  }
+}
+
+/** The member an annotation member names (`$OnDelete` of `$OnDelete@Core.Description`); a name without `@` itself. */
+function annotated(name: string): string {
+  const at = name.indexOf("@");
+  return at < 0 ? name : name.slice(0, at);
+}
+
+const TEMPORAL = new Set(["Edm.DateTimeOffset", "Edm.TimeOfDay", "Edm.Duration"]);
+
+/**
+ * The facets of an element of a primitive type as CSDL XML writes them, so both forms read alike:
+ * where the two leave out different defaults, JSON's is written and XML's left out. Decimal's
+ * `$Scale` is `variable` when absent in JSON (§7.2.4) and 0 when absent in XML; a temporal type's
+ * Precision is 0 when absent in both, as is Geometry's SRID (Geography's 4326); Unicode is true.
+ * A `$Scale` of 0 is read as XML's absent Scale, which the validators read leniently (services
+ * that leave Scale out send fractions): JSON cannot tell a 0 written on purpose from XML's default
+ * carried over, and a validator must not refuse a service's data.
+ */
+export function asXmlFacets(type: string, f: RawFacets): RawFacets {
+  const t = type.startsWith("Collection(") ? type.slice(11, -1) : type;
+  if (t === "Edm.Decimal") {
+    if (f.scale === undefined) f.scale = "variable";
+    else if (f.scale === "0") f.scale = undefined;
+  }
+  if (f.precision === "0" && TEMPORAL.has(t)) f.precision = undefined;
+  if (f.srid !== undefined && ((f.srid === "0" && t.startsWith("Edm.Geometry")) || (f.srid === "4326" && t.startsWith("Edm.Geography")))) f.srid = undefined;
+  if (f.unicode === "true") f.unicode = undefined;
+  return f;
+}

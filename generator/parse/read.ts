@@ -1,0 +1,12 @@
+/**
+ * Reads one metadata document, CSDL XML or CSDL JSON, into raw CSDL: a text whose first character
+ * (after blanks and a byte-order mark) is `{` or `[` is JSON (XML cannot start so), anything else XML.
+ */
+import type { DiagnosticBag } from "../diagnostics";
+import type { RawDocument } from "./raw";
+import { isJsonText, readCsdlJson } from "./json";
+import { readCsdlXml, type ReadOptions } from "./xml";
+
+export function readCsdl(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
+  return isJsonText(content) ? readCsdlJson(file, content, diags) : readCsdlXml(file, content, diags, options);
+}
