@@ -27,24 +27,35 @@ export async function main(argv: string[]): Promise<number> {
  * Tunes V8's optimizing compiler (TurboFan) for the rest of this process (the CLI's own: a program
  * that imports the generator keeps its V8 settings). A generation is too short for TurboFan's usual
  * bets to pay, and its background threads share the machine's cores with the main thread and the
- * garbage collector's helpers (see docs/performance-notes.md):
+ * garbage collector's helpers (see docs/performance-notes.md and compilerFlags).
+ */
+function tuneCompilerForOneRun(): void {
+  const v8 = require("node:v8") as typeof import("node:v8");
+  // One call per flag: V8 stops at a flag it does not know and ignores the rest.
+  for (const flag of compilerFlags(process.versions.v8, process.execArgv)) v8.setFlagsFromString(flag);
+}
+
+/**
+ * The V8 flags the CLI sets for a V8 of `version` (`process.versions.v8`), leaving out any the user
+ * chose on the command line (`node --turbo-inlining …`; NODE_OPTIONS takes no such V8 flag):
  * - no inlining: on Graph, V8's background compiler threads did nearly as much work as the main
  *   thread (5.3 against 6.0 billion instructions under Valgrind); without inlining they do 43% less,
  *   and the main thread the same;
- * - a function is optimized after 12 rounds of its interrupt budget rather than 3: the functions
- *   that run only briefly stay in V8's baseline tiers instead of each costing a compile job (on
- *   Graph, compiling went from 2.1 to 1.0 billion instructions, the whole run from 7.4 to 6.7).
- * The flags apply to what is compiled from here on; the output does not depend on them. A choice of
- * the user's own (`node --turbo-inlining …`; NODE_OPTIONS takes no such V8 flag) is kept.
+ * - V8 11 (Node 20): a function is optimized after 12 rounds of its interrupt budget rather than 3:
+ *   the functions that run only briefly stay in V8's baseline tiers instead of each costing a
+ *   compile job (on Graph, compiling went from 2.1 to 1.0 billion instructions, the whole run from
+ *   7.4 to 6.7). V8 12 (Node 22) dropped the flag: setting it there printed "unrecognized flag" on
+ *   every run and made V8 ignore the flags after it.
+ * The flags apply to what is compiled from here on; the output does not depend on them.
  */
-function tuneCompilerForOneRun(): void {
-  const own = (flag: RegExp) => process.execArgv.some((a) => flag.test(a));
-  const flags = [
-    ...(own(/turbo[-_]inlining/) ? [] : ["--no-turbo-inlining"]),
-    ...(own(/ticks[-_]before[-_]optimization/) ? [] : [`--ticks-before-optimization=${TICKS_BEFORE_OPTIMIZATION}`]),
-  ];
-  if (flags.length) (require("node:v8") as typeof import("node:v8")).setFlagsFromString(flags.join(" "));
+export function compilerFlags(version: string, execArgv: readonly string[]): string[] {
+  const own = (flag: RegExp) => execArgv.some((a) => flag.test(a));
+  const major = Number.parseInt(version, 10);
+  const flags: string[] = [];
+  if (!own(/turbo[-_]inlining/)) flags.push("--no-turbo-inlining");
+  if (major <= 11 && !own(/ticks[-_]before[-_]optimization/)) flags.push(`--ticks-before-optimization=${TICKS_BEFORE_OPTIMIZATION}`);
+  return flags;
 }
 
-/** V8's default is 3 (see tuneCompilerForOneRun). */
+/** V8's default is 3 (see compilerFlags). */
 const TICKS_BEFORE_OPTIMIZATION = 12;
