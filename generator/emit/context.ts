@@ -51,3 +51,19 @@ function oneLine(name: string): string {
 export function usesUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
   return (t.kind === "entity" || t.kind === "complex") && ctx.variants(t).length > 0;
 }
+
+/**
+ * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out,
+ * each with the `@odata.type` literals of those subtypes (`"#ns.name" | …`). A value of one is known
+ * only as the abstract type, so the `Any…` union has it too, and so does a write type's union.
+ */
+export function leftOutHolders(t: StructuredType): { type: StructuredType; literals: string }[] {
+  const out: { type: StructuredType; literals: string }[] = [];
+  const visit = (c: StructuredType) => {
+    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
+    if (concrete.length) out.push({ type: c, literals: concrete.map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ") });
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return out;
+}
