@@ -67,3 +67,20 @@ export function leftOutHolders(t: StructuredType): { type: StructuredType; liter
   visit(t);
   return out;
 }
+
+/**
+ * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
+ * narrow its base's), those a slice left out too (a value may be one). A type with no base type
+ * takes any string.
+ */
+export function odataTypeLiteral(t: StructuredType): string {
+  if (!t.baseType) return "string";
+  const names: string[] = [];
+  const visit = (c: StructuredType) => {
+    names.push(JSON.stringify(`#${c.qualifiedName}`));
+    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return names.join(" | ");
+}

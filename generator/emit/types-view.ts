@@ -5,7 +5,7 @@
 import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { leftOutHolders, type EmitContext } from "./context";
+import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { needsEdm, primitiveTs, refType, typeName } from "./ts-types";
 
@@ -153,23 +153,6 @@ function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => str
     name: ctx.names.type(t),
     type: note(primitiveTs(t.underlying.name)),
   });
-}
-
-/**
- * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
- * narrow its base's), those a slice left out too (a value may be one). A type with no base type
- * takes any string.
- */
-function odataTypeLiteral(t: StructuredType): string {
-  if (!t.baseType) return "string";
-  const names: string[] = [];
-  const visit = (c: StructuredType) => {
-    names.push(JSON.stringify(`#${c.qualifiedName}`));
-    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
-    for (const d of c.derived) visit(d);
-  };
-  visit(t);
-  return names.join(" | ");
 }
 
 /** "Entity", "Complex", "Abstract entity", "Abstract complex". */

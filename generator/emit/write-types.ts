@@ -14,7 +14,7 @@
 import { allProperties, isComputed, isImmutable } from "../model/rules";
 import type { NavigationProperty, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { leftOutHolders, type EmitContext } from "./context";
+import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
 
 /** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
 export type WriteMode = "create" | "update";
@@ -187,7 +187,11 @@ export interface WriteNames {
  */
 export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { alias: boolean; body: string } {
   const members = ctx.variants(t);
-  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {}` };
+  // `@odata.type` as the read type has it, declared again so that a compiler's message names the
+  // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
+  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {
+  "@odata.type"?: ${odataTypeLiteral(t)};
+}` };
   const facts = writeFacts(ctx, mode);
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
