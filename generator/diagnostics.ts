@@ -169,13 +169,14 @@ const LONGEST_WORD = 1000;
 
 /**
  * A message as a printed diagnostic shows it: a word longer than LONGEST_WORD characters (a
- * 100,000-digit `MaxLength`, a name megabytes long, quoted from a hostile document) keeps its first
- * 200 and last 40 characters, with the count of those between:
+ * 100,000-digit `MaxLength`, a name megabytes long, quoted from a hostile document), or a quoted
+ * value that long with spaces in it (a `DefaultValue` of a page of text), keeps its first 200 and
+ * last 40 characters, with the count of those between:
  * `MaxLength="99999…(99760 more characters)…99999"`. `Diagnostic.message` keeps the whole text.
  */
 function shortWords(text: string): string {
   if (text.length <= LONGEST_WORD) return text;
-  return text.replace(new RegExp(`\\S{${LONGEST_WORD + 1},}`, "g"), (word) => {
+  return text.replace(new RegExp(`"[^"\\n]{${LONGEST_WORD + 1},}"|\\S{${LONGEST_WORD + 1},}`, "g"), (word) => {
     const head = cutAt(word, 200);
     const tail = cutAt(word, word.length - 40);
     return `${word.slice(0, head)}…(${tail - head} more characters)…${word.slice(tail)}`;

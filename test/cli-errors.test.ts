@@ -403,3 +403,15 @@ test("a huge value quoted from the document is printed shortened (its start, end
   const { diagnostics: diags } = generate({ inputs: [{ file: "huge.xml", content: xml }] });
   expect(diags.find((d) => d.code === "ODG102")?.message).toContain(digits);
 });
+
+test("so is a huge quoted value with spaces in it (a DefaultValue of a page of text)", () => {
+  const text = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
+  const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.Int32" DefaultValue="${text}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
+  fs.writeFileSync(path.join(work, "spaced.xml"), xml);
+  const r = odatagen(work, "generate", "-i", "spaced.xml", "-o", "spaced-out", "--fail-on-warnings");
+  expect(r.status).toBe(1);
+  const line = r.stderr.split("\n")[0];
+  const quoted = `"${text}"`;
+  expect(line).toContain(`DefaultValue=${quoted.slice(0, 200)}…(${quoted.length - 240} more characters)…${quoted.slice(-40)} `);
+  expect(line.length).toBeLessThan(500);
+});

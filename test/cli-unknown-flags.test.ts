@@ -2,12 +2,15 @@
  * A misspelt flag is a usage error (exit 2) that names the nearest flag the command takes, the same
  * on the fast path (quick-args.ts declines it) and through yargs.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
 import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { runCli, scratch } from "./helpers/cli";
+import { FIXTURES_DIR } from "./helpers/fixtures";
 
 test("generate --inptu x.xml: exit 2, did you mean --input", () => {
   const r = runCli(["generate", "--inptu", "x.xml"], scratch());
@@ -76,6 +79,12 @@ test.each([
   [["-o", "gen", "a.xml"], "a.xml"],
   [["--check", "a.xml"], "a.xml"],
   [["--out=gen", "a.xml"], "a.xml"],
+  // yargs takes true or false after an on/off flag as its value; anything else is an argument of its own.
+  [["--key-as-segment", "true", "-i", "a.xml"], undefined],
+  [["--keyAsSegment", "false", "-i", "a.xml"], undefined],
+  [["-q", "true", "-i", "a.xml"], undefined],
+  [["--check", "a.xml"], "a.xml"],
+  [["--no-validators", "true"], "true"],
 ])("generate %j: stray argument %s", (args, stray) => {
   const problem = strayArgumentProblem(args, GENERATE_OPTIONS);
   if (stray === undefined) expect(problem).toBeUndefined();
@@ -90,6 +99,10 @@ test.each([
   [["-i", "a.xml", "-q=yes"], "-q=yes: an on/off flag takes true or false, if anything; write --quiet or --no-quiet"],
   [["--no-validators=true"], "--no-validators=true: a --no- flag takes no value; write --validators or --no-validators"],
   [["--noCompleteReads=false"], "--noCompleteReads=false: a --no- flag takes no value; write --complete-reads or --no-complete-reads"],
+  // After a space: a word for on or off that is not true or false, or any after a --no- flag.
+  [["--key-as-segment", "yes", "-i", "a.xml"], "--key-as-segment yes: an on/off flag takes true or false, if anything; write --key-as-segment or --no-key-as-segment"],
+  [["-q", "1"], "-q 1: an on/off flag takes true or false, if anything; write --quiet or --no-quiet"],
+  [["--no-validators", "true"], "--no-validators true: a --no- flag takes no value; write --validators or --no-validators"],
 ])("generate %j: %s", (args, message) => {
   expect(booleanValueProblem(args, GENERATE_OPTIONS)).toBe(message);
 });
@@ -97,6 +110,14 @@ test.each([
 test("an on/off flag given true or false, a value flag given any value, and what follows -- pass", () => {
   for (const args of [["--key-as-segment=true"], ["--key-as-segment=false"], ["--out=yes"], ["--include=/a/**"], ["-o=gen"], ["--", "--quiet=yes"], ["--key-as-segment", "--no-requests"]])
     expect(booleanValueProblem(args, GENERATE_OPTIONS)).toBeUndefined();
+});
+
+test("an on/off flag's value after a space (--validators false), as yargs takes it, is not a stray argument", () => {
+  const dir = scratch();
+  fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(dir, "orders.xml"));
+  const r = runCli(["generate", "-i", "orders.xml", "-o", "gen", "--validators", "false", "--quiet", "true"], dir);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+  expect(fs.readdirSync(path.join(dir, "gen")).filter((f) => f.endsWith(".validators.ts"))).toEqual([]);
 });
 
 test("generate --key-as-segment=yes is a usage error, not a silent false; so is diff --json=1", () => {

@@ -203,8 +203,20 @@ export async function usage(): Promise<void> {
   await createShape(client, shapes(), { "@odata.type": "#Put.Square", radius: 2 });
   // @ts-expect-error a circle's area is computed
   await createShape(client, shapes(), { "@odata.type": "#Put.Circle", radius: 1, area: 3 });
+  // @ts-expect-error a create of an abstract type names the subtype to make, as the validator asks
+  await createShape(client, shapes(), { label: "l" });
+  // @ts-expect-error so does an empty one
+  await createShape(client, shapes(), {});
 }
 `;
+
+// The validators' create mode asks a body of an abstract type for its @odata.type, as its type does.
+test("the validator refuses a create of an abstract type that does not name its subtype", () => {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const v = require(path.join(put, "Put.validators")) as { validateShape: (x: unknown, o: object) => { errors: { path: string; message: string }[] } };
+  expect(v.validateShape({ label: "l" }, { mode: "create" }).errors.map((e) => e.message)).toEqual([expect.stringContaining("@odata.type must name a concrete subtype")]);
+  expect(v.validateShape({ "@odata.type": "#Put.Square", label: "l" }, { mode: "create" }).errors).toEqual([]);
+});
 
 // What a user reads when a body is wrong: the body's type by its name (Replacement<ItemUpdateInput, …>,
 // Partial<ItemCreateInput>, Patch<ItemUpdateInput>: the write types are interfaces, so their names
@@ -213,7 +225,7 @@ export async function usage(): Promise<void> {
 const WRONG_BODIES = `
 import * as rt from "./runtime.js";
 import { createItem, items, updateItem } from "./Test.Validation.requests.js";
-import { shapes, updateShape } from "./Put.requests.js";
+import { createShape, shapes, updateShape } from "./Put.requests.js";
 
 declare const client: rt.Client;
 
@@ -223,6 +235,7 @@ export async function usage(): Promise<void> {
   await createItem(client, items(), { created: "x" });
   await updateShape(client, shapes().byKey("s1"), { "@odata.type": "#Put.Circle", label: "l" }, { replace: true });
   await updateItem(client, items().byKey(1), { nmae: "n" });
+  await createShape(client, shapes(), { label: "l" });
 }
 `;
 
@@ -271,6 +284,8 @@ forEachCompiler((label, c) => {
         expect.stringMatching(/^usage\.ts\(11,.*'created' does not exist in type 'Partial<ItemCreateInput>'/),
         expect.stringMatching(/^usage\.ts\(12,.*type 'Replacement<(Square|CircleInput), "id", never> \| Replacement<(CircleInput, "id", never|\.\.\.)>'/),
         expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<ItemUpdateInput>'/),
+        // An abstract type's create: each subtype's body with its @odata.type.
+        expect.stringMatching(/^usage\.ts\(14,.*type '\(Partial<(Square|CircleInput)> & \{ "@odata.type": "#Put\.(Square|Circle)"; \}\) \| /),
       ]);
     });
   });

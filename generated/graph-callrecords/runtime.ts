@@ -229,7 +229,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * navigation property optional (a relationship the body does not name is left as it is), complex
  * values whole. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
- * `ItemUpdate`, without what a client may not change at every depth, and only the keys as `K`.)
+ * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
 export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = WithoutKeys<T, K | X> & OnlyKeys<T, Exclude<K, X>>;
 /** The properties `K` of `T`, optional. */
@@ -239,12 +239,19 @@ type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : n
  * A create's body: every property may be left out (the service fills in defaults and the keys it
  * makes); those it computes (`X`) may not be given. For each member of a union, and keeping an open
  * type's declared properties beside its index signature (which `Omit` would not). (A generated
- * `createX` takes `Partial` of the entity's write type, `Partial<ItemCreate>`, which is this at every depth.)
+ * `createX` takes `Partial` of the entity's write type, `Partial<ItemCreateInput>`, which is this at every depth.)
  */
 export type Creation<T, X extends PropertyKey> = Partial<WithoutKeys<T, X>>;
 
 /**
- * `T` as a body writes it, in a generated write type (`ItemCreate`, `ItemUpdate`): without the
+ * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
+ * its `@odata.type` required, which names the type the service is to make (JSON Format §4.5.3: an
+ * instance of a type derived from the declared one names it), as the validators' `create` mode asks.
+ */
+export type WithType<B> = B extends unknown ? B & { "@odata.type": NonNullable<B[Extract<"@odata.type", keyof B>]> } : never;
+
+/**
+ * `T` as a body writes it, in a generated write type (`ItemCreateInput`, `ItemUpdateInput`): without the
  * properties `X` a client may not send there (`Core.Computed`; in an update `Core.Immutable` too),
  * and the properties `O` names typed as `O` has them: the values nested in `T` as a body writes
  * them (a complex value without its computed properties, a deep insert's entities). Every other

@@ -12,10 +12,8 @@ import { nearestName } from "../nearest-name";
 /** Every spelling yargs accepts for the options: names, aliases, camelCase forms, `no-` forms of booleans, help and version. */
 export function knownFlags(options: Record<string, Options>): Set<string> {
   const known = new Set(["help", "h", "version"]);
-  const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   for (const [name, o] of Object.entries(options)) {
-    const aliases = o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias];
-    for (const n of [name, ...aliases]) {
+    for (const n of [name, ...aliasesOf(o)]) {
       known.add(n).add(camel(n));
       if (o.type === "boolean") known.add(`no-${n}`).add(camel(`no-${n}`));
     }
@@ -42,31 +40,39 @@ export function unknownFlagProblem(command: string, args: readonly string[], opt
   return undefined;
 }
 
+/** Words meant as an on/off flag's value, after a space: yargs takes only `true` and `false` so. */
+const SWITCH_WORD = /^(?:true|false|yes|no|on|off|y|n|1|0)$/i;
+
 /**
  * The first on/off flag in `args` given a value that is not `true` or `false`, as a usage message:
  * yargs reads any other value (`--key-as-segment=yes`, `=1`, even `=TRUE`) as false, the opposite of
  * what was meant, without a word; and a `--no-` form given a value (`--no-validators=true`) as an
- * unknown argument, whose message does not say why.
+ * unknown argument, whose message does not say why. A value after a space (`--key-as-segment yes`,
+ * `--no-validators true`), which yargs takes as an argument of its own, is one too where it is a
+ * word for on or off.
  */
 export function booleanValueProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
-  const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   const booleans = new Map<string, string>();
   for (const [name, o] of Object.entries(options)) {
     if (o.type !== "boolean") continue;
-    const aliases = o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias];
-    for (const n of [name, ...aliases]) booleans.set(n, name).set(camel(n), name);
+    for (const n of [name, ...aliasesOf(o)]) booleans.set(n, name).set(camel(n), name);
   }
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
     if (a === "--") break;
-    const m = /^(--?)([^=]+)=(.*)$/s.exec(a);
+    const m = /^(--?)([^=]+)(?:=(.*))?$/s.exec(a);
     if (!m) continue;
-    const [, dashes, spelt, value] = m;
+    const [, dashes, spelt, attached] = m;
+    const next = args[i + 1];
+    const value = attached ?? (next !== undefined && SWITCH_WORD.test(next) ? next : undefined);
+    if (value === undefined) continue;
+    const shown = attached === undefined ? `${a} ${value}` : a;
     const name = dashes === "-" ? spelt.slice(-1) : spelt;
     const negated = dashes === "--" && /^no-?[A-Za-z]/.test(name) ? booleans.get(name.replace(/^no-?/, "").replace(/^[A-Z]/, (c) => c.toLowerCase())) : undefined;
-    if (negated) return `${a}: a --no- flag takes no value; write --${negated} or --no-${negated}`;
+    if (negated) return `${shown}: a --no- flag takes no value; write --${negated} or --no-${negated}`;
     const flag = booleans.get(name);
     if (flag === undefined || value === "true" || value === "false") continue;
-    return `${a}: an on/off flag takes true or false, if anything; write --${flag} or --no-${flag}`;
+    return `${shown}: an on/off flag takes true or false, if anything; write --${flag} or --no-${flag}`;
   }
   return undefined;
 }
@@ -100,21 +106,35 @@ export function diffArgumentProblem(args: readonly string[], options: Record<str
 function positionals(args: readonly string[], options: Record<string, Options>): string[] {
   const byName = new Map<string, Options>();
   for (const [name, o] of Object.entries(options)) {
-    for (const n of [name, ...(o.alias === undefined ? [] : Array.isArray(o.alias) ? o.alias : [o.alias])]) byName.set(n, o);
+    for (const n of [name, ...aliasesOf(o)]) byName.set(n, o).set(camel(n), o);
   }
   const found: string[] = [];
-  /** Values the flag before may still take: none, one, or any number (a list). */
-  let room: 0 | 1 | "many" = 0;
+  /** Values the flag before may still take: none, one, any number (a list), or `true` or `false` (an on/off flag). */
+  let room: 0 | 1 | "many" | "switch" = 0;
   for (const a of args) {
     if (a === "--") break;
     if (a.startsWith("-") && a.length > 1 && !/^-\d/.test(a)) {
       const name = a.startsWith("--") ? a.slice(2).split("=")[0] : a.slice(-1);
       const o = byName.get(name);
-      room = a.includes("=") || !o || o.type !== "string" ? 0 : o.array ? "many" : 1;
+      room = a.includes("=") || !o ? 0 : o.type === "boolean" ? "switch" : o.type !== "string" ? 0 : o.array ? "many" : 1;
       continue;
+    }
+    if (room === "switch") {
+      room = 0;
+      if (a === "true" || a === "false") continue;
     }
     if (room === 1) room = 0;
     else if (room === 0) found.push(a);
   }
   return found;
+}
+
+/** A flag's other names (`-o` for `--out`). */
+function aliasesOf(o: Options): readonly string[] {
+  return o.alias === undefined ? [] : typeof o.alias === "string" ? [o.alias] : o.alias;
+}
+
+/** A flag's name as yargs also takes it: `keyAsSegment` for `key-as-segment`. */
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

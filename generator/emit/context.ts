@@ -51,3 +51,36 @@ function oneLine(name: string): string {
 export function usesUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
   return (t.kind === "entity" || t.kind === "complex") && ctx.variants(t).length > 0;
 }
+
+/**
+ * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out,
+ * each with the `@odata.type` literals of those subtypes (`"#ns.name" | …`). A value of one is known
+ * only as the abstract type, so the `Any…` union has it too, and so does a write type's union.
+ */
+export function leftOutHolders(t: StructuredType): { type: StructuredType; literals: string }[] {
+  const out: { type: StructuredType; literals: string }[] = [];
+  const visit = (c: StructuredType) => {
+    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
+    if (concrete.length) out.push({ type: c, literals: concrete.map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ") });
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return out;
+}
+
+/**
+ * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
+ * narrow its base's), those a slice left out too (a value may be one). A type with no base type
+ * takes any string.
+ */
+export function odataTypeLiteral(t: StructuredType): string {
+  if (!t.baseType) return "string";
+  const names: string[] = [];
+  const visit = (c: StructuredType) => {
+    names.push(JSON.stringify(`#${c.qualifiedName}`));
+    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
+    for (const d of c.derived) visit(d);
+  };
+  visit(t);
+  return names.join(" | ");
+}

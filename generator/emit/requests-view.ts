@@ -675,11 +675,17 @@ export type { StructuredType };
  * validators' `create` mode has it: `Partial` of the entity's write type (`Partial<PersonCreateInput>`,
  * write-types.ts), or where it has none `Partial<Person>`; an abstract type with more subtypes than
  * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
+ * An abstract type's body requires `@odata.type`: `rt.WithType<Partial<ShapeInput>>`.
  */
 function createBody(self: string, t: EntityType, union: boolean, write: WriteNames): string {
-  if (writeFacts(write.ctx, "create").declared.has(t)) return `Partial<${write.declared(t, "create")}>`;
   const computed = propertyNames(t, union, isComputed);
-  return computed.size ? `rt.Creation<${self}, ${[...computed].join(" | ")}>` : `Partial<${self}>`;
+  const body = writeFacts(write.ctx, "create").declared.has(t)
+    ? `Partial<${write.declared(t, "create")}>`
+    : computed.size
+      ? `rt.Creation<${self}, ${[...computed].join(" | ")}>`
+      : `Partial<${self}>`;
+  // An abstract type's create names the subtype to make (`@odata.type`), as the validators ask.
+  return union ? `rt.WithType<${body}>` : body;
 }
 
 /**

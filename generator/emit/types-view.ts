@@ -5,7 +5,7 @@
 import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { propertyKey } from "../passes/names";
-import type { EmitContext } from "./context";
+import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { needsEdm, primitiveTs, refType, typeName } from "./ts-types";
 
@@ -81,7 +81,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
       declarations.push(interfaceView(ctx, t, ns, imports, note));
       const variants = ctx.variants(t);
       if (variants.length > 0) {
-        const holders = abstractHolders(t);
+        const holders = leftOutHolders(t);
         // A complex value names its type (JSON Format §4.5.3: `@odata.type` is required wherever the
         // instance's type is derived from the declared one, as every instance of an abstract type is;
         // the validators want it, but in a PATCH). An entity's union keeps it optional: an entity's
@@ -90,7 +90,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
         const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${JSON.stringify(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
         // A left-out subtype's value as its abstract kept base type, with the names it may have
         // (so that a check of `@odata.type` narrows the union).
-        const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.names.join(" | ")} })`);
+        const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
         const members = [...variants.map(member), ...leftOut];
         declarations.push(declaration({
           isAlias: true,
@@ -153,39 +153,6 @@ function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => str
     name: ctx.names.type(t),
     type: note(primitiveTs(t.underlying.name)),
   });
-}
-
-/**
- * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
- * narrow its base's), those a slice left out too (a value may be one). A type with no base type
- * takes any string.
- */
-function odataTypeLiteral(t: StructuredType): string {
-  if (!t.baseType) return "string";
-  const names: string[] = [];
-  const visit = (c: StructuredType) => {
-    names.push(JSON.stringify(`#${c.qualifiedName}`));
-    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
-    for (const d of c.derived) visit(d);
-  };
-  visit(t);
-  return names.join(" | ");
-}
-
-/**
- * In a slice: `t` and its abstract kept subtypes that have a concrete subtype the slice left out,
- * each with the `@odata.type` literals of those subtypes. A value of one is known only as the
- * abstract type, so the `Any…` union has it too.
- */
-function abstractHolders(t: StructuredType): { type: StructuredType; names: string[] }[] {
-  const out: { type: StructuredType; names: string[] }[] = [];
-  const visit = (c: StructuredType) => {
-    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
-    if (concrete.length) out.push({ type: c, names: concrete.map((o) => JSON.stringify(`#${o.qualifiedName}`)) });
-    for (const d of c.derived) visit(d);
-  };
-  visit(t);
-  return out;
 }
 
 /** "Entity", "Complex", "Abstract entity", "Abstract complex". */

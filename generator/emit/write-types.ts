@@ -14,7 +14,7 @@
 import { allProperties, isComputed, isImmutable } from "../model/rules";
 import type { NavigationProperty, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import type { EmitContext } from "./context";
+import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
 
 /** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
 export type WriteMode = "create" | "update";
@@ -187,17 +187,18 @@ export interface WriteNames {
  */
 export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { alias: boolean; body: string } {
   const members = ctx.variants(t);
-  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {}` };
+  // `@odata.type` as the read type has it, declared again so that a compiler's message names the
+  // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
+  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {
+  "@odata.type"?: ${odataTypeLiteral(t)};
+}` };
   const facts = writeFacts(ctx, mode);
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
   const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${JSON.stringify(`#${m.qualifiedName}`)} })` : own(m)));
   // In a slice: the values of subtypes it left out, as their nearest kept abstract type (as the `Any…` union has them).
-  for (const h of abstractHolders(t)) {
-    const literals = h.names.map((n) => JSON.stringify(`#${n}`)).join(" | ");
-    list.push(`(${shape(ctx, h.type, mode, names)} & { "@odata.type"${typed ? "" : "?"}: ${literals} })`);
-  }
+  for (const h of leftOutHolders(t)) list.push(`(${shape(ctx, h.type, mode, names)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
   const line = ` ${list.join(" | ")}`;
   return { alias: true, body: line.length <= 100 ? line : list.map((m) => `\n  | ${m}`).join("") };
 }
@@ -234,19 +235,4 @@ function allNavigation(t: StructuredType): NavigationProperty[] {
   const chain: StructuredType[] = [];
   for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
   return chain.flatMap((c) => c.navigationProperties);
-}
-
-/**
- * In a slice: `t` and its abstract kept subtypes that have concrete subtypes the slice left out,
- * with their qualified names (as the types module's `Any…` union lists them).
- */
-function abstractHolders(t: StructuredType): { type: StructuredType; names: string[] }[] {
-  const out: { type: StructuredType; names: string[] }[] = [];
-  const visit = (c: StructuredType) => {
-    const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
-    if (concrete.length) out.push({ type: c, names: concrete.map((o) => o.qualifiedName) });
-    for (const d of c.derived) visit(d);
-  };
-  visit(t);
-  return out;
 }

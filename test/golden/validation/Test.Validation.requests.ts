@@ -53,13 +53,17 @@ export interface BagNavigation {}
 export interface ItemCreateInput extends rt.Written<Item, "id" | "created", {
   parent: ItemCreateInput | null;
   children: ItemCreateInput[];
-}> {}
+}> {
+  "@odata.type"?: string;
+}
 
 /** `Test.Validation.Item` as an update's body writes it (`rt.Written`). */
 export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "code", {
   parent: ItemUpdateInput | null;
   children: ItemUpdateInput[];
-}> {}
+}> {
+  "@odata.type"?: string;
+}
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */
 export function itemParent(parent: rt.EntityRef<Item, null>): rt.EntityRef<Item, null> {
