@@ -48,8 +48,10 @@ export async function usage(): Promise<void> {
   await updateSession(client, session, { failureInfo: { reason: 7 } });
   // @ts-expect-error not a property of failureInfo
   await updateSession(client, session, { failureInfo: { cause: "x" } });
-  // @ts-expect-error a collection replaces the whole value: its items are complete (a segment's startDateTime)
+  // A related entity (segments, a navigation property) is partial: a deep update PATCHes each (OData 4.01 §11.4.3.1).
   await updateSession(client, session, { segments: [{ endDateTime: "2026-01-01T00:00:00Z" }] });
+  // @ts-expect-error its properties keep their types
+  await updateSession(client, session, { segments: [{ endDateTime: 7 }] });
 }
 `;
 
@@ -219,7 +221,7 @@ test("the validator refuses a create of an abstract type that does not name its 
 });
 
 // What a user reads when a body is wrong: the body's type by its name (Replacement<ItemUpdateInput, …>,
-// Partial<ItemCreateInput>, Patch<ItemUpdateInput>: the write types are interfaces, so their names
+// CreateBody<ItemCreateInput, …>, Patch<ItemUpdateInput, …>: the write types are interfaces, so their names
 // stay), not spelt out as an object type with "... 4 more ..." in the middle. An abstract type's PUT
 // names each subtype's replacement.
 const WRONG_BODIES = `
@@ -281,9 +283,9 @@ forEachCompiler((label, c) => {
       expect(first).toEqual([
         expect.stringMatching(/^usage\.ts\(9,.*type 'Replacement<ItemUpdateInput, never, never>'/),
         expect.stringMatching(/^usage\.ts\(10,.*'created' does not exist in type 'Replacement<ItemUpdateInput, never, never>'/),
-        expect.stringMatching(/^usage\.ts\(11,.*'created' does not exist in type 'Partial<ItemCreateInput>'/),
+        expect.stringMatching(/^usage\.ts\(11,.*'created' does not exist in type 'CreateBody<ItemCreateInput, ItemNavigation>'/),
         expect.stringMatching(/^usage\.ts\(12,.*type 'Replacement<(Square|CircleInput), "id", never> \| Replacement<(CircleInput, "id", never|\.\.\.)>'/),
-        expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<ItemUpdateInput>'/),
+        expect.stringMatching(/^usage\.ts\(13,.*'nmae' does not exist in type 'Patch<ItemUpdateInput, ItemNavigation>'/),
         // An abstract type's create: each subtype's body with its @odata.type.
         expect.stringMatching(/^usage\.ts\(14,.*type '\(Partial<(Square|CircleInput)> & \{ "@odata.type": "#Put\.(Square|Circle)"; \}\) \| /),
       ]);

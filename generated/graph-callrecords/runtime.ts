@@ -213,10 +213,30 @@ export interface ControlInfo {
  * A PATCH's body (Protocol §11.4.3): PATCH changes what it names and leaves the rest as it is, in a
  * complex value too, so every property is optional at every depth: `{ failureInfo: { reason } }`
  * changes the reason alone. A collection (its items complete) and a geography or geometry value
- * replace the whole value, as a primitive does. (`replace: true`, a PUT, sends the whole entity: `Replacement`.)
+ * replace the whole value, as a primitive does. A related entity (a navigation property named in
+ * `N`, the entity's `…Navigation` type) is partial too, a collection's each: a deep update applies
+ * PATCH semantics to each nested entity (OData 4.01 Protocol §11.4.3.1). (`replace: true`, a PUT,
+ * sends the whole entity: `Replacement`.)
  */
-export type Patch<T> = { [K in keyof T]?: PatchValue<T[K]> };
+export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> };
 type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
+
+/**
+ * A navigation property's value `V` in a body, `M` its `Nav` (which names the target's own
+ * navigation properties and subtypes): each entity as a create (`C`) or a PATCH writes it.
+ */
+type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown, unknown>
+  ? V extends readonly (infer I)[]
+    ? (C extends true ? Inserted<I, N, T> : Patch<I, N>)[]
+    : V extends object
+      ? C extends true ? Inserted<V, N, T> : Patch<V, N>
+      : V
+  : V;
+/**
+ * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
+ * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).
+ */
+type Inserted<I, N, T> = [T] extends [{ "@odata.type": string }] ? WithType<CreateBody<I, N>> : CreateBody<I, N>;
 /** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
 type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "MultiLineString" | "MultiPolygon" | "GeometryCollection" };
 
@@ -238,10 +258,20 @@ type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : n
 /**
  * A create's body: every property may be left out (the service fills in defaults and the keys it
  * makes); those it computes (`X`) may not be given. For each member of a union, and keeping an open
- * type's declared properties beside its index signature (which `Omit` would not). (A generated
- * `createX` takes `Partial` of the entity's write type, `Partial<ItemCreateInput>`, which is this at every depth.)
+ * type's declared properties beside its index signature (which `Omit` would not); a deep insert's
+ * entities as `CreateBody` has them. (A generated `createX` takes `Partial` of the entity's write
+ * type, `Partial<ItemCreateInput>`, or `CreateBody` of it, which is this at every depth.)
  */
-export type Creation<T, X extends PropertyKey> = Partial<WithoutKeys<T, X>>;
+export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<T, X>, N>;
+
+/**
+ * A create's body of `T` (its write type), `N` its `…Navigation` type: every property optional, and
+ * the entities of a deep insert (the navigation properties `N` names) each so too, as a create's body
+ * is at the top: a nested entity may leave out what the service fills in (keys it makes, defaults),
+ * and names its type in `@odata.type` where the declared type is abstract (`WithType`). A
+ * generated `createX` takes it where the entity has navigation properties, else `Partial`.
+ */
+export type CreateBody<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] };
 
 /**
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
@@ -256,17 +286,19 @@ export type WithType<B> = B extends unknown ? B & { "@odata.type": NonNullable<B
  * and the properties `O` names typed as `O` has them: the values nested in `T` as a body writes
  * them (a complex value without its computed properties, a deep insert's entities). Every other
  * property as `T` has it, `?` included; for each member of a union, an open type's index signature kept.
+ * (A create's write type of a complex type leaves out here, too, the collections and properties with
+ * a default value a create may leave out, and declares them again optional.)
  */
 export type Written<T, X extends PropertyKey, O = {}> = { [P in keyof T as P extends X ? never : P]: P extends keyof O ? O[P] : T[P] };
 
 /**
- * An update's body, by what its options' `replace` may be (`R`): a PATCH's, `Patch<T>`; with
+ * An update's body, by what its options' `replace` may be (`R`): a PATCH's, `Patch<T, N>`; with
  * `replace: true`, a PUT's, `Replacement<T, K, X>` for each member of a union (an abstract type's
  * subtypes, each whole). A `replace` that only may be true (a `boolean`, options typed
  * `UpdateOptions`) takes the whole entity too: the call may replace it. (The generated functions
  * infer `R` alone, not the type of the whole options, so that a misspelt option is still an error.)
  */
-export type UpdateBody<T, R, K extends PropertyKey = never, X extends PropertyKey = never> = true extends R ? (T extends unknown ? Replacement<T, K, X> : never) : Patch<T>;
+export type UpdateBody<T, R, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = true extends R ? (T extends unknown ? Replacement<T, K, X> : never) : Patch<T, N>;
 
 /**
  * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204

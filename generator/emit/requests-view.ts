@@ -301,9 +301,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),
-      createBody: createBody(self, t, usesUnion(ctx, t), write),
+      createBody: createBody(self, t, usesUnion(ctx, t), write, nav),
       replaced: typeParameter("R", named),
-      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write),
+      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, nav),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -675,15 +675,21 @@ export type { StructuredType };
  * validators' `create` mode has it: `Partial` of the entity's write type (`Partial<PersonCreateInput>`,
  * write-types.ts), or where it has none `Partial<Person>`; an abstract type with more subtypes than
  * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
- * An abstract type's body requires `@odata.type`: `rt.WithType<Partial<ShapeInput>>`.
+ * An abstract type's body requires `@odata.type`: `rt.WithType<Partial<ShapeInput>>`. Where the type
+ * has navigation properties, `rt.CreateBody<PersonCreateInput, PersonNavigation>` in place of
+ * `Partial`: a deep insert's entities are written as the body is, partial, `@odata.type` required
+ * where their type has subtypes.
  */
-function createBody(self: string, t: EntityType, union: boolean, write: WriteNames): string {
+function createBody(self: string, t: EntityType, union: boolean, write: WriteNames, nav: string): string {
   const computed = propertyNames(t, union, isComputed);
-  const body = writeFacts(write.ctx, "create").declared.has(t)
-    ? `Partial<${write.declared(t, "create")}>`
+  // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
+  const related = allNavigation(t).length > 0;
+  const written = writeFacts(write.ctx, "create").declared.has(t);
+  const body = written
+    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav}>` : `Partial<${write.declared(t, "create")}>`
     : computed.size
-      ? `rt.Creation<${self}, ${[...computed].join(" | ")}>`
-      : `Partial<${self}>`;
+      ? `rt.Creation<${[self, [...computed].join(" | "), ...(related ? [nav] : [])].join(", ")}>`
+      : related ? `rt.CreateBody<${self}, ${nav}>` : `Partial<${self}>`;
   // An abstract type's create names the subtype to make (`@odata.type`), as the validators ask.
   return union ? `rt.WithType<${body}>` : body;
 }
@@ -694,15 +700,20 @@ function createBody(self: string, t: EntityType, union: boolean, write: WriteNam
  * (those a client may send: not computed or immutable). `T` is the entity's write type where it has
  * one, without the properties a client may not change at every depth, as the validators' `update`
  * and `replace` modes have it: `rt.UpdateBody<PersonUpdateInput, R, "UserName">`; else the entity,
- * the properties a client may not change (own, its base types' and subtypes') given as the last argument.
+ * the properties a client may not change (own, its base types' and subtypes') given as the fourth
+ * argument. Where it has navigation properties, its `…Navigation` type last: a PATCH's related
+ * entities are partial.
  */
-function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames): string {
+function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: string): string {
   const fixed = propertyNames(t, union, FIXED.update);
   const optional = keys.filter((k) => !fixed.has(k));
   const written = writeFacts(write.ctx, "update").declared.has(t);
   const args = [written ? write.declared(t, "update") : self, R];
-  if (optional.length || (fixed.size && !written)) args.push(optional.join(" | ") || "never");
-  if (fixed.size && !written) args.push([...fixed].join(" | "));
+  // A PATCH's related entities are partial (`rt.Patch`), told by the navigation properties.
+  const related = allNavigation(t).length > 0;
+  if (optional.length || (fixed.size && !written) || related) args.push(optional.join(" | ") || "never");
+  if ((fixed.size && !written) || related) args.push(fixed.size && !written ? [...fixed].join(" | ") : "never");
+  if (related) args.push(nav);
   return `rt.UpdateBody<${args.join(", ")}>`;
 }
 

@@ -4,14 +4,16 @@
  * depth: without the properties a client may not send, `Core.Computed` ones in a create (Protocol
  * §11.4.2: the service computes them), `Core.Computed` and `Core.Immutable` ones in an update
  * (§11.4.3), and so the values nested in it: complex values, and the entities of a deep insert or
- * update (navigation properties). (A value of an abstract complex type names its type in reads and
- * writes alike: the types module's `Any…` union requires `@odata.type`.)
+ * update (navigation properties; `rt.CreateBody` and `rt.Patch` make those partial, the create
+ * body's and a PATCH's). A create may also leave out a complex value's collections and properties
+ * with a default value (`leftToService`). (A value of an abstract complex type names its type in
+ * reads and writes alike: the types module's `Any…` union requires `@odata.type`.)
  *
  * A type gets a write type (`ItemInput`, or `ItemCreateInput` and `ItemUpdateInput` where the two
  * differ, in its namespace's requests module) only where it differs from its read type: on Graph,
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
-import { allProperties, isComputed, isImmutable } from "../model/rules";
+import { allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
 import type { NavigationProperty, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
@@ -89,21 +91,26 @@ function findWriteTypes(ctx: EmitContext): AllFacts {
   const unions: Edges = new Map();
   // Concrete complex types an abstract one's value may be (the `Any…` union, which a property holds).
   const members = new Set<StructuredType>();
-  // The types declaring a property a create may not send (computed), and an update (computed or immutable).
+  // The types declaring a property a create may not send (computed) or writes otherwise (`loose`), and an update may not send (computed or immutable).
   const computed: StructuredType[] = [];
   const fixed: StructuredType[] = [];
   const immutable: StructuredType[] = [];
+  // Complex types declaring a property a create may leave out though a read has it (`leftToService`).
+  const loose: StructuredType[] = [];
   for (const schema of ctx.model.schemas)
     for (const t of schema.types) {
       if (t.kind !== "entity" && t.kind !== "complex") continue;
       let c = false;
       let i = false;
+      let l = false;
       for (const p of t.properties) {
         if (p.type.type.kind === "complex") add(holders, p.type.type, t);
         if (isComputed(p)) c = true;
         else if (isImmutable(p)) i = true;
+        if (leftToService(t, p)) l = true;
       }
-      if (c) computed.push(t);
+      if (c || l) computed.push(t);
+      if (l) loose.push(t);
       if (c || i) fixed.push(t);
       if (i) immutable.push(t);
       for (const n of t.navigationProperties) add(holders, n.target, t);
@@ -120,21 +127,23 @@ function findWriteTypes(ctx: EmitContext): AllFacts {
   const differs = new Set<StructuredType>();
   const work: StructuredType[] = [];
   const mark = (t: StructuredType) => {
-    if (differs.has(t) || !update.declared.has(t)) return;
+    if (differs.has(t) || (!update.declared.has(t) && !create.declared.has(t))) return;
     differs.add(t);
     work.push(t);
   };
   for (const t of update.declared) if (!create.declared.has(t)) mark(t);
+  for (const t of create.declared) if (!update.declared.has(t)) mark(t);
   const inherit = (t: StructuredType): void => {
     mark(t);
     for (const d of t.derived) inherit(d);
   };
   for (const t of immutable) inherit(t);
+  for (const t of loose) inherit(t);
   for (let t = work.pop(); t; t = work.pop()) {
     for (const h of holders.get(t) ?? []) inherit(h);
     for (const u of unions.get(t) ?? []) mark(u);
   }
-  const shared = new Set([...create.declared].filter((t) => !differs.has(t)));
+  const shared = new Set([...create.declared].filter((t) => update.declared.has(t) && !differs.has(t)));
   return { create, update, shared };
 }
 
@@ -169,6 +178,16 @@ function findMode(ctx: EmitContext, fixed: readonly StructuredType[], held: Read
   return { exact, declared };
 }
 
+/**
+ * A property of a complex value a create may leave out though a read always has it: a collection,
+ * which the service creates empty, or one with a default value (Protocol §11.4.2), as the
+ * validators' `create` mode has it with `complete` too. (An entity's are: a create's body and a deep
+ * insert's entities are partial, `rt.CreateBody`.) Its create write type declares it optional.
+ */
+export function leftToService(t: StructuredType, p: Property): boolean {
+  return t.kind === "complex" && !isComputed(p) && alwaysPresent(p, false) && (p.type.collection || p.defaultValue !== undefined);
+}
+
 /** How a module writes the types a write type names. */
 export interface WriteNames {
   ctx: EmitContext;
@@ -189,32 +208,46 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   const members = ctx.variants(t);
   // `@odata.type` as the read type has it, declared again so that a compiler's message names the
   // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
-  if (members.length === 0) return { alias: false, body: `extends ${shape(ctx, t, mode, names)} {
-  "@odata.type"?: ${odataTypeLiteral(t)};
-}` };
+  if (members.length === 0) {
+    const { base, optional } = shape(ctx, t, mode, names);
+    return { alias: false, body: `extends ${base} {\n  "@odata.type"?: ${odataTypeLiteral(t)};\n${optional.map((m) => `  ${m};\n`).join("")}}` };
+  }
   const facts = writeFacts(ctx, mode);
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
   const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${JSON.stringify(`#${m.qualifiedName}`)} })` : own(m)));
   // In a slice: the values of subtypes it left out, as their nearest kept abstract type (as the `Any…` union has them).
-  for (const h of leftOutHolders(t)) list.push(`(${shape(ctx, h.type, mode, names)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
+  for (const h of leftOutHolders(t)) {
+    const { base, optional } = shape(ctx, h.type, mode, names);
+    list.push(`(${base} & { ${[`"@odata.type"${typed ? "" : "?"}: ${h.literals}`, ...optional].join("; ")} })`);
+  }
   const line = ` ${list.join(" | ")}`;
   return { alias: true, body: line.length <= 100 ? line : list.map((m) => `\n  | ${m}`).join("") };
 }
 
-/** `t`'s own shape in `mode`: `rt.Written<T, fixed, { nested values }>`, or `T` when nothing differs. */
-function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): string {
+/**
+ * `t`'s own shape in `mode`: `rt.Written<T, left out, { nested values }>`, or `T` when nothing
+ * differs; `optional`, the members declaring what a create may leave out of a complex value
+ * (`leftToService`), left out of `base` and declared again optional.
+ */
+function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { base: string; optional: string[] } {
   const facts = writeFacts(ctx, mode);
-  if (!facts.exact.has(t)) return names.type(t);
+  if (!facts.exact.has(t)) return { base: names.type(t), optional: [] };
   const props = allProperties(t);
-  const fixed = props.filter(FIXED[mode]).map((p) => JSON.stringify(p.name));
+  const loose = (p: Property) => mode === "create" && leftToService(t, p);
+  const fixed = props.filter((p) => FIXED[mode](p) || loose(p)).map((p) => JSON.stringify(p.name));
   const nested: string[] = [];
+  const optional: string[] = [];
   for (const p of props) {
+    if (FIXED[mode](p)) continue;
     const v = p.type.type;
-    if (v.kind !== "complex" || !facts.declared.has(v) || FIXED[mode](p)) continue;
-    const item = names.declared(v, mode);
-    nested.push(`${propertyKey(p.name)}: ${p.type.collection ? list(item, p.type.nullable) : p.type.nullable ? `${item} | null` : item}`);
+    const written = v.kind === "complex" && facts.declared.has(v);
+    if (!written && !loose(p)) continue;
+    const item = written ? names.declared(v, mode) : "";
+    const value = !written ? `${names.type(t)}[${JSON.stringify(p.name)}]` : p.type.collection ? list(item, p.type.nullable) : p.type.nullable ? `${item} | null` : item;
+    if (loose(p)) optional.push(`${propertyKey(p.name)}?: ${value}`);
+    else nested.push(`${propertyKey(p.name)}: ${value}`);
   }
   for (const n of allNavigation(t)) {
     if (!facts.declared.has(n.target)) continue;
@@ -223,7 +256,7 @@ function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: Writ
   }
   const args = [names.type(t), fixed.join(" | ") || "never"];
   if (nested.length) args.push(`{\n${nested.map((m) => `  ${m};\n`).join("")}}`);
-  return `rt.Written<${args.join(", ")}>`;
+  return { base: `rt.Written<${args.join(", ")}>`, optional };
 }
 
 function list(item: string, nullable: boolean): string {

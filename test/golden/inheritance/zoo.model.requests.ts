@@ -163,12 +163,12 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
 }
 
 /** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: Partial<Keeper>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
+export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: rt.CreateBody<Keeper, KeeperNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+export function updateKeeper<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, R, "id", never, KeeperNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -39,12 +39,12 @@ export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = n
 }
 
 /** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: Partial<Order>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
+export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: rt.CreateBody<Order, OrderNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrder<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, R, "id", never, OrderNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

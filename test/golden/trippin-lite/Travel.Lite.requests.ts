@@ -108,12 +108,12 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.CreateBody<Person, PersonNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "UserName">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "UserName", never, PersonNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -133,12 +133,12 @@ export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = neve
 }
 
 /** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: Partial<Trip>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
+export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: rt.CreateBody<Trip, TripNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, R, "TripId">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+export function updateTrip<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, R, "TripId", never, TripNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -158,12 +158,12 @@ export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNaviga
 }
 
 /** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: Partial<PlanItem>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
+export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: rt.CreateBody<PlanItem, PlanItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, R, "PlanItemId">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+export function updatePlanItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, R, "PlanItemId", never, PlanItemNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

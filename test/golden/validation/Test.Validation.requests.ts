@@ -111,12 +111,12 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: Partial<ItemCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
+export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.CreateBody<ItemCreateInput, ItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<ItemUpdateInput, R>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<ItemUpdateInput, R, never, never, ItemNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -161,12 +161,12 @@ export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> 
 }
 
 /** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: Partial<Basket>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
+export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: rt.CreateBody<Basket, BasketNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+export function updateBasket<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, R, "id", never, BasketNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
@@ -186,12 +186,12 @@ export function listLines<S extends rt.PropertyName<Line, LineNavigation> = neve
 }
 
 /** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
-export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: Partial<Line>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
+export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: rt.CreateBody<Line, LineNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, R, "basketId" | "no">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+export function updateLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, R, "basketId" | "no", never, LineNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
