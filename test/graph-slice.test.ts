@@ -49,7 +49,7 @@ d("Microsoft Graph v1.0, callRecords slice", () => {
     }
     expect(types).toMatch(/export type Modality = /);
     const requests = read("microsoft.graph.callRecords.requests.ts");
-    expect(requests).toMatch(/export function updateSession<R extends boolean \| undefined = undefined>\(client: rt\.Client, target: rt\.EntityRef<Session, null>, body: rt\.UpdateBody<Session, R, "id">, options\?: rt\.UpdateOptions<R>\)/);
+    expect(requests).toMatch(/export function updateSession<R extends boolean \| undefined = undefined>\(client: rt\.Client, target: rt\.EntityRef<Session, null>, body: rt\.UpdateBody<Session, R, "id", never, SessionNavigation>, options\?: rt\.UpdateOptions<R>\)/);
     expect(requests).toMatch(/export function callRecordSessions\(/);
     expect(read("microsoft.graph.requests.ts")).toMatch(/export function communications\(\)/);
     expect(read("microsoft.graph.callRecords.validators.ts")).toMatch(/export function validateSession\(/);
