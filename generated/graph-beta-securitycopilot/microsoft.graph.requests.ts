@@ -58,7 +58,7 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot, 
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
 export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -68,7 +68,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<Partial<EntityCreateInput>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -83,7 +83,7 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Security, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Security, null>`). */
 export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
@@ -98,7 +98,7 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.securityCopilot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<SecurityCopilot, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.securityCopilot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<SecurityCopilot, null>`). */
 export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -108,7 +108,7 @@ export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: rt.CreateBody<SecurityCopilotCreateInput, SecurityCopilotNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

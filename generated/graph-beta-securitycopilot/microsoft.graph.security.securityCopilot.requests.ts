@@ -64,7 +64,7 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
   return rt.collection<Session, string>(parent, "sessions", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`). */
 export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -74,7 +74,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -89,7 +89,7 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`). */
 export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
   return rt.read(client, target, options);
 }
@@ -99,7 +99,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<PluginCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -114,7 +114,7 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`). */
 export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -124,7 +124,7 @@ export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: rt.CreateBody<Prompt, PromptNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -139,7 +139,7 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
 export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -149,7 +149,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: rt.CreateBody<Session, SessionNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -164,7 +164,7 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`). */
 export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -174,7 +174,7 @@ export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

@@ -91,7 +91,7 @@ export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.Collect
   return rt.collection<Segment, string>(parent, "segments", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.callRecords.callRecord` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.callRecord` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`). */
 export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -101,7 +101,7 @@ export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecord
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -116,7 +116,7 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.organizer` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Organizer, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.organizer` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Organizer, null>`). */
 export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -126,7 +126,7 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -141,7 +141,7 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participant` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Participant, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.participant` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Participant, null>`). */
 export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -151,7 +151,7 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -166,7 +166,7 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.participantBase` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<AnyParticipantBase, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.participantBase` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyParticipantBase, null>`). */
 export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -176,7 +176,7 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<Partial<AnyParticipantBase>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -191,7 +191,7 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.segment` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Segment, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.segment` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Segment, null>`). */
 export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -201,7 +201,7 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<SegmentCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -216,7 +216,7 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.callRecords.session` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.callRecords.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
 export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -226,7 +226,7 @@ export function listSessions<S extends rt.PropertyName<Session, SessionNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: rt.CreateBody<SessionCreateInput, SessionNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

@@ -42,7 +42,7 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
-/** Reads one `microsoft.graph.cloudCommunications` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.cloudCommunications` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`). */
 export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
@@ -57,7 +57,7 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
   return rt.remove(client, target, options);
 }
 
-/** Reads one `microsoft.graph.entity` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
 export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -67,7 +67,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<Partial<EntityCreateInput>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

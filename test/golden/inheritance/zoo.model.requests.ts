@@ -52,7 +52,7 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
   return rt.collection<AnyAnimal, string>(parent, "animals", rt.segmentKey("id", rt.edmGuid));
 }
 
-/** Reads one `zoo.model.animal` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.animal` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`). */
 export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -62,7 +62,7 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<Partial<AnyAnimal>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -77,7 +77,7 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.bird` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.bird` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`). */
 export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -87,7 +87,7 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -102,7 +102,7 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.parrot` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.parrot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`). */
 export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -112,7 +112,7 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -127,7 +127,7 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.fish` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.fish` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`). */
 export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -137,7 +137,7 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -152,7 +152,7 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `zoo.model.keeper` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `zoo.model.keeper` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`). */
 export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -162,7 +162,7 @@ export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: rt.CreateBody<Keeper, KeeperNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

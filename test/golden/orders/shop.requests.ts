@@ -28,7 +28,7 @@ export function orderLines(parent: rt.EntityRef<Order, null>): rt.CollectionRef<
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
-/** Reads one `shop.order` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `shop.order` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`). */
 export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Order, N>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -38,7 +38,7 @@ export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.order` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `shop.order` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: rt.CreateBody<Order, OrderNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -53,7 +53,7 @@ export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.orderLine` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<OrderLine, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `shop.orderLine` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<OrderLine, null>`). */
 export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<OrderLine, N>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
   return rt.read(client, target, options);
 }
@@ -63,7 +63,7 @@ export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNav
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -78,7 +78,7 @@ export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLin
   return rt.remove(client, target, options);
 }
 
-/** Reads one `shop.store` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Store, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `shop.store` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Store, null>`). */
 export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Store, N>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -88,7 +88,7 @@ export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = n
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `shop.store` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `shop.store` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

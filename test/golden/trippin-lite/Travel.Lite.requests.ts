@@ -97,7 +97,7 @@ export function documentContent(parent: rt.EntityRef<Document, null>): rt.Stream
   return rt.stream(parent);
 }
 
-/** Reads one `Travel.Lite.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
 export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
   return rt.read(client, target, options);
 }
@@ -107,7 +107,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.CreateBody<Person, PersonNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -122,7 +122,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Trip` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Trip, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Trip` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Trip, null>`). */
 export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
   return rt.read(client, target, options);
 }
@@ -132,7 +132,7 @@ export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: rt.CreateBody<Trip, TripNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -147,7 +147,7 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.PlanItem` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<PlanItem, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.PlanItem` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<PlanItem, null>`). */
 export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
   return rt.read(client, target, options);
 }
@@ -157,7 +157,7 @@ export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: rt.CreateBody<PlanItem, PlanItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -172,7 +172,7 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airline` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Airline, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Airline` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airline, null>`). */
 export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
   return rt.read(client, target, options);
 }
@@ -182,7 +182,7 @@ export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -197,7 +197,7 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Airport` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Airport, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Airport` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airport, null>`). */
 export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
   return rt.read(client, target, options);
 }
@@ -207,7 +207,7 @@ export function listAirports<S extends rt.PropertyName<Airport, AirportNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -222,7 +222,7 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Booking` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Booking, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Booking` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Booking, null>`). */
 export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
   return rt.read(client, target, options);
 }
@@ -232,7 +232,7 @@ export function listBookings<S extends rt.PropertyName<Booking, BookingNavigatio
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -247,7 +247,7 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, n
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Travel.Lite.Document` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Document, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Travel.Lite.Document` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Document, null>`). */
 export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -257,7 +257,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }

@@ -100,7 +100,7 @@ export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Baske
   return rt.nav<Basket>(parent, "basket");
 }
 
-/** Reads one `Test.Validation.Item` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
 export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -110,7 +110,7 @@ export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.CreateBody<ItemCreateInput, ItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -125,7 +125,7 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Person` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
 export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -135,7 +135,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -150,7 +150,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Basket` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Basket, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Basket` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Basket, null>`). */
 export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -160,7 +160,7 @@ export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: rt.CreateBody<Basket, BasketNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -175,7 +175,7 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, nul
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Line` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Line, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Line` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Line, null>`). */
 export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
   return rt.read(client, target, options);
 }
@@ -185,7 +185,7 @@ export function listLines<S extends rt.PropertyName<Line, LineNavigation> = neve
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: rt.CreateBody<Line, LineNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -200,7 +200,7 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, 
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Employee` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Employee, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Employee` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Employee, null>`). */
 export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -210,7 +210,7 @@ export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -225,7 +225,7 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee,
   return rt.remove(client, target, options);
 }
 
-/** Reads one `Test.Validation.Bag` (GET); with `select`, the result has only the selected properties, else the service's default set, in which any but the key may be absent; null (204) where the target may have nothing there (`rt.EntityRef<Bag, null>`), else a 204 rejects with `rt.ODataError`. */
+/** Reads one `Test.Validation.Bag` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bag, null>`). */
 export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
@@ -235,7 +235,7 @@ export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, 
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity as the service returns it (its default set), undefined with `prefer: "return=minimal"` (typed `| undefined` where `prefer` may be it); without it, a 204 rejects with `rt.ODataError`. */
+/** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
 export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
