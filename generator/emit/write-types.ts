@@ -13,7 +13,7 @@
  * differ, in its namespace's requests module) only where it differs from its read type: on Graph,
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
-import { allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
+import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
 import type { NavigationProperty, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
@@ -261,11 +261,4 @@ function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: Writ
 
 function list(item: string, nullable: boolean): string {
   return nullable ? `(${item} | null)[]` : /[ |&]/.test(item) ? `(${item})[]` : `${item}[]`;
-}
-
-/** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
-function allNavigation(t: StructuredType): NavigationProperty[] {
-  const chain: StructuredType[] = [];
-  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
-  return chain.flatMap((c) => c.navigationProperties);
 }

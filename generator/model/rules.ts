@@ -228,6 +228,13 @@ export function allProperties(t: StructuredType): Property[] {
   return chain.flatMap((c) => c.properties);
 }
 
+/** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
+export function allNavigation(t: StructuredType): NavigationProperty[] {
+  const chain: StructuredType[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);
+  return chain.flatMap((c) => c.navigationProperties);
+}
+
 /** Every non-abstract descendant of a type (itself included when concrete), depth first in document order. */
 export function concreteDescendants(t: StructuredType): StructuredType[] {
   const out: StructuredType[] = [];
