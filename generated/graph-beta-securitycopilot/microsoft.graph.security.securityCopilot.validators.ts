@@ -404,7 +404,7 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["skillInputDescriptors"], ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", vr.NULL_ITEMS)
     + vr.p(o["skillName"], ctx, "skillName", vr.checkString)
     + vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType")
-    + vr.c(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation", 0);
+    + vr.navs(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.session` value and returns every problem with its JSON-pointer path. */
@@ -436,7 +436,7 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
     + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt", 0);
+    + vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt");
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.workspace` value and returns every problem with its JSON-pointer path. */
@@ -466,8 +466,8 @@ export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
     + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.c(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin", 0)
-    + vr.c(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session", 0);
+    + vr.navs(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin")
+    + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session");
 }
 
 /** This namespace's types by qualified name. */

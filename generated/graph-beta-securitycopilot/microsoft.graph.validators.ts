@@ -109,7 +109,7 @@ export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 
 export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
+    + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
 /** Validates a `microsoft.graph.securityCopilot` value and returns every problem with its JSON-pointer path. */
@@ -138,7 +138,7 @@ export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 
 export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.c(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace", 0);
+    + vr.navs(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace");
 }
 
 /** This namespace's types by qualified name. */

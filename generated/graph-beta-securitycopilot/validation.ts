@@ -112,6 +112,8 @@ export class Context {
   /** In a deep insert: the properties the parent fills in (`tied`), of the object at depth `tiedDepth`. */
   tied: readonly string[] | undefined = undefined;
   tiedDepth = -1;
+  /** While `declaredNames` probes a type: its navigation properties, each true when collection-valued. */
+  navigation: Map<string, boolean> | undefined = undefined;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
@@ -395,8 +397,13 @@ export type Props = (o: Json, ctx: Context) => number;
 export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string): void {
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
-  // Counting keys is cheap; names are looked at only when there are more keys than properties found.
-  if (ctx.strict && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) unknownProperties(o, ctx, declaredNames(props), type);
+  // Counting keys is cheap; names are looked at only when there are more keys than properties found
+  // (in strict mode, for unknown names; in a body, for `p@odata.bind`).
+  if ((ctx.strict || ctx.mode !== READ) && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
+    const k = known(props);
+    if (ctx.strict) unknownProperties(o, ctx, k.names, type);
+    if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
+  }
   ctx.leave();
 }
 
@@ -404,12 +411,103 @@ export function exact(o: Json, ctx: Context, key: Key, props: Props, type: strin
 export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
   if (!ctx.enter(key)) return;
   props(o, ctx);
-  dynamicProperties(o, ctx, declaredNames(props));
+  const k = known(props);
+  dynamicProperties(o, ctx, k.names);
+  if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   ctx.leave();
 }
 
-/** Per `propsX`, the names it reads: the properties the type declares or inherits. */
-const declared = /* @__PURE__ */ new WeakMap<Props, ReadonlySet<string>>();
+/**
+ * The bindings in a body (JSON Format §8.5, 4.01 §4.5.8): `p@odata.bind` (4.01 also `p@bind`) names
+ * the entities to relate through the navigation property `p` by their ids or URLs, a string for a
+ * single-valued one and an array of strings for a collection-valued one. A name `p` that is not a
+ * navigation property of the type is reported at that key, with the nearest navigation property.
+ */
+function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, boolean>): void {
+  for (const name in o) {
+    const at = name.indexOf("@");
+    if (at <= 0 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    const term = name.slice(at + 1);
+    if (term !== "odata.bind" && term !== "bind") continue;
+    const property = name.slice(0, at);
+    const collection = navigation.get(property);
+    const v = o[name];
+    if (collection === undefined) {
+      const near = nearestName(property, navigation.keys());
+      const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
+      ctx.fail(name, "a navigation property's binding", v, `${shown} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
+    } else if (!collection) {
+      if (typeof v !== "string") ctx.fail(name, "an entity's id or URL (a string)", v, `${property} is single-valued: expected an entity's id or URL (a string), got ${kindOf(v)}`);
+    } else if (!Array.isArray(v)) {
+      ctx.fail(name, "an array of entity ids or URLs", v, `${property} is collection-valued: expected an array of entity ids or URLs, got ${kindOf(v)}`);
+    } else if (ctx.enter(name)) {
+      for (let i = 0; i < v.length && ctx.count < ctx.max; i++) if (typeof v[i] !== "string") ctx.fail(i, "an entity's id or URL (a string)", v[i]);
+      ctx.leave();
+    }
+    if (ctx.count >= ctx.max) return;
+  }
+}
+
+/** "Did you mean": the known name nearest to a misspelt one, when it is close: the same but for case, or one or two edits away. */
+function nearestName(name: string, known: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  const limit = name.length <= 4 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of known) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    const d = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) from a to b; any result ≥ `cap` means "too far". */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+      row.push(d);
+      if (d < least) least = d;
+    }
+    // No later row can come back below this one's least (less one, for a swap): already too far.
+    if (least > cap) return cap;
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length] as number, cap);
+}
+
+/** A single-valued navigation property: `p`, noted as one while `declaredNames` probes the type. */
+export function nav(v: unknown, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
+  if (ctx.navigation !== undefined) ctx.navigation.set(name, false);
+  return p(v, ctx, name, check, flags, expected);
+}
+
+/** A collection-valued navigation property: `c`, noted as one while `declaredNames` probes the type. */
+export function navs(v: unknown, ctx: Context, name: string, check: Checker, expected: string): number {
+  if (ctx.navigation !== undefined) ctx.navigation.set(name, true);
+  return c(v, ctx, name, check, expected, 0);
+}
+
+/** What a type's `propsX` reads: the properties it declares or inherits, and which are navigation properties. */
+interface Known {
+  names: ReadonlySet<string>;
+  /** Navigation property → whether it is collection-valued. */
+  navigation: ReadonlyMap<string, boolean>;
+}
+
+/** Per `propsX`, what it reads. */
+const declared = /* @__PURE__ */ new WeakMap<Props, Known>();
 
 /**
  * The property names a type declares or inherits, learnt once by running its `propsX` over an
@@ -417,8 +515,13 @@ const declared = /* @__PURE__ */ new WeakMap<Props, ReadonlySet<string>>();
  * `Object.prototype` has) and holds none. The generated code so spells each name once per type.
  */
 export function declaredNames(props: Props): ReadonlySet<string> {
-  let names = declared.get(props);
-  if (names !== undefined) return names;
+  return known(props).names;
+}
+
+/** `declaredNames` and the navigation properties among them, learnt by one probe. */
+function known(props: Props): Known {
+  let found = declared.get(props);
+  if (found !== undefined) return found;
   const read = new Set<string>();
   const note = (name: string | symbol): undefined => {
     if (typeof name === "string") read.add(name);
@@ -427,9 +530,10 @@ export function declaredNames(props: Props): ReadonlySet<string> {
   const probe = new Proxy({}, { get: (_target, name) => note(name), getOwnPropertyDescriptor: (_target, name) => note(name) });
   const ctx = new Context();
   ctx.reset(undefined, true);
+  const navigation = (ctx.navigation = new Map());
   props(probe, ctx);
-  declared.set(props, (names = read));
-  return names;
+  declared.set(props, (found = { names: read, navigation }));
+  return found;
 }
 
 /**

@@ -773,9 +773,9 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType")
     + vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer)
-    + vr.c(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant", 0)
-    + vr.c(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session", 0);
+    + vr.nav(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer)
+    + vr.navs(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant")
+    + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session");
 }
 
 /** Validates a `microsoft.graph.callRecords.organizer` value and returns every problem with its JSON-pointer path. */
@@ -944,7 +944,7 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["isTest"], ctx, "isTest", vr.checkBoolean)
     + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
     + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment", 0);
+    + vr.navs(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment");
 }
 
 /** This namespace's types by qualified name. */

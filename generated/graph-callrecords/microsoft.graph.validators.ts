@@ -154,7 +154,7 @@ export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Ke
 
 export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.c(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord", 0);
+    + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
 }
 
 /** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */

@@ -218,7 +218,7 @@ export interface ControlInfo {
  * PATCH semantics to each nested entity (OData 4.01 Protocol §11.4.3.1). (`replace: true`, a PUT,
  * sends the whole entity: `Replacement`.)
  */
-export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> };
+export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> } & Bindings<T, N>;
 type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
 
 /**
@@ -247,11 +247,11 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * ignores them), the keys `K` optional (the URL names the entity); every other property as `T` has
  * it: a non-nullable one (a collection, one with a default value) required, a nullable one and a
  * navigation property optional (a relationship the body does not name is left as it is), complex
- * values whole. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
+ * values whole; the bindings of `N`'s navigation properties (`Bindings`). Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never> = WithoutKeys<T, K | X> & OnlyKeys<T, Exclude<K, X>>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = WithoutKeys<T, K | X> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>;
 /** The properties `K` of `T`, optional. */
 type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
 
@@ -271,7 +271,16 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * and names its type in `@odata.type` where the declared type is abstract (`WithType`). A
  * generated `createX` takes it where the entity has navigation properties, else `Partial`.
  */
-export type CreateBody<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] };
+export type CreateBody<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>;
+
+/**
+ * The bindings a body may hold (JSON Format §8.5, 4.01 §4.5.8): `p@odata.bind` (4.01 also `p@bind`)
+ * for each navigation property `p` that `N` (the entity's `…Navigation` type) names, relating the
+ * entities it names by id or URL: an array of them for a collection-valued `p`, one for a
+ * single-valued one. (A misspelt `p` is an excess property, except on an open type, whose index
+ * signature takes any name: there the validators' write modes report it.)
+ */
+export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | `${K}@bind`]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : string };
 
 /**
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
@@ -298,7 +307,7 @@ export type Written<T, X extends PropertyKey, O = {}> = { [P in keyof T as P ext
  * `UpdateOptions`) takes the whole entity too: the call may replace it. (The generated functions
  * infer `R` alone, not the type of the whole options, so that a misspelt option is still an error.)
  */
-export type UpdateBody<T, R, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = true extends R ? (T extends unknown ? Replacement<T, K, X> : never) : Patch<T, N>;
+export type UpdateBody<T, R, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = true extends R ? (T extends unknown ? Replacement<T, K, X, N> : never) : Patch<T, N>;
 
 /**
  * What a create resolves with: the entity, or nothing when `prefer: "return=minimal"` asked for 204

@@ -303,9 +303,10 @@ function typeView(
     const check = navChecker(n);
     const qn = JSON.stringify(n.target.qualifiedName);
     const head = `${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${check}`;
-    if (n.collection) calls.push(`vr.c(${head}, ${qn}, 0)`);
-    else if (n.nullable) calls.push(`vr.p(${head})`);
-    else calls.push(`vr.p(${head}, 0, ${qn})`);
+    // vr.nav and vr.navs tell the runtime which names are navigation properties (for `p@odata.bind`).
+    if (n.collection) calls.push(`vr.navs(${head}, ${qn})`);
+    else if (n.nullable) calls.push(`vr.nav(${head})`);
+    else calls.push(`vr.nav(${head}, 0, ${qn})`);
   }
   const open = isOpen(t);
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));

@@ -315,8 +315,8 @@ export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
     + vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["notes"], ctx, "notes", checkNotes)
-    + vr.p(o["favourite"], ctx, "favourite", checkAnimal)
-    + vr.c(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal", 0);
+    + vr.nav(o["favourite"], ctx, "favourite", checkAnimal)
+    + vr.navs(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal");
 }
 
 /** This namespace's types by qualified name. */

@@ -40,7 +40,7 @@ export function propsOrder(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal")
-    + vr.c(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine", 0);
+    + vr.navs(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine");
 }
 
 /** Validates a `shop.orderLine` value and returns every problem with its JSON-pointer path. */

@@ -74,9 +74,9 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["Gender"], ctx, "Gender", checkGender)
     + vr.p(o["Home"], ctx, "Home", checkLocation)
     + vr.p(o["Photo"], ctx, "Photo", vr.checkAny)
-    + vr.c(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person", 0)
-    + vr.p(o["BestFriend"], ctx, "BestFriend", checkPerson)
-    + vr.c(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip", 0);
+    + vr.navs(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person")
+    + vr.nav(o["BestFriend"], ctx, "BestFriend", checkPerson)
+    + vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip");
 }
 
 /** Validates a `Travel.Lite.Trip` value and returns every problem with its JSON-pointer path. */
@@ -110,7 +110,7 @@ export function propsTrip(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String")
     + vr.p(o["Budget"], ctx, "Budget", vr.checkDouble)
     + vr.p(o["StartsAt"], ctx, "StartsAt", vr.checkDateTimeOffset)
-    + vr.c(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem", 0);
+    + vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem");
 }
 
 /** Validates a `Travel.Lite.PlanItem` value and returns every problem with its JSON-pointer path. */
@@ -141,7 +141,7 @@ export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["Title"], ctx, "Title", vr.checkString)
-    + vr.p(o["Trip"], ctx, "Trip", checkTrip);
+    + vr.nav(o["Trip"], ctx, "Trip", checkTrip);
 }
 
 /** Validates a `Travel.Lite.Airline` value and returns every problem with its JSON-pointer path. */

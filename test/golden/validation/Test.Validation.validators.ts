@@ -547,9 +547,9 @@ export function propsItem(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["address"], ctx, "address", checkAddress)
     + vr.p(o["primitives"], ctx, "primitives", checkPrimitives)
     + vr.p(o["picture"], ctx, "picture", vr.checkAny, 0, "Edm.Stream")
-    + vr.p(o["parent"], ctx, "parent", checkItem)
-    + vr.c(o["children"], ctx, "children", checkItem, "Test.Validation.Item", 0)
-    + vr.p(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
+    + vr.nav(o["parent"], ctx, "parent", checkItem)
+    + vr.navs(o["children"], ctx, "children", checkItem, "Test.Validation.Item")
+    + vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
 }
 
 /** Validates a `Test.Validation.Person` value and returns every problem with its JSON-pointer path. */
@@ -619,8 +619,8 @@ export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsBasket(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.c(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line", 0)
-    + vr.p(o["best"], ctx, "best", checkLine);
+    + vr.navs(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line")
+    + vr.nav(o["best"], ctx, "best", checkLine);
 }
 
 /** Validates a `Test.Validation.Line` value and returns every problem with its JSON-pointer path. */
@@ -651,7 +651,7 @@ export function propsLine(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
     + vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
+    + vr.nav(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
 }
 
 /** Validates a `Test.Validation.Employee` value and returns every problem with its JSON-pointer path. */
