@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratch } from "./helpers/cli";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { forEachCompiler, REPO, runTsc, type Compiler } from "./helpers/typecheck";
+import { compileCases, forEachCompiler, REPO, runTsc, type Compiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
 
@@ -153,22 +153,8 @@ export async function usage(): Promise<void> {`;
 
 /** Compiles a call per case (a line each, after USAGE_HEAD) beside the generated modules of `dir`; per case, its diagnostics' text. */
 function compile(c: Compiler, dir: string, lines: string[]): Map<number, string> {
-  const work = scratch();
-  for (const f of fs.readdirSync(dir)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(dir, f), path.join(work, f));
-  fs.writeFileSync(path.join(work, "usage.ts"), [USAGE_HEAD, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
-  const r = runTsc(c, work, ["usage.ts"]);
-  fs.rmSync(work, { recursive: true, force: true });
-  const first = USAGE_HEAD.split("\n").length + 1;
-  const byCase = new Map<number, string>();
-  let at = -1;
-  for (const line of r.output.split("\n")) {
-    const m = /^usage\.ts\((\d+),\d+\)/.exec(line);
-    if (m) at = Number(m[1]) - first;
-    else if (!line.startsWith(" ")) at = -1;
-    if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
-    if (at >= 0) byCase.set(at, `${byCase.get(at) ?? ""}${line}\n`);
-  }
-  return byCase;
+  const byCase = compileCases(c, dir, USAGE_HEAD, lines);
+  return new Map([...byCase].map(([i, messages]) => [i, messages.map((m) => m.text).join("")]));
 }
 
 let out = "";

@@ -7,9 +7,8 @@
 // when ../shared/corpus is absent).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch } from "./helpers/cli";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { forEachCompiler, REPO, runTsc } from "./helpers/typecheck";
+import { compileCases, forEachCompiler, REPO } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 
 type Mode = "create" | "update" | "replace";
@@ -86,24 +85,10 @@ const CALLS: [line: string, error?: string][] = [
 
 forEachCompiler((label, c) => {
   test(`${label}: a binding compiles when its navigation property and shape are right`, () => {
-    const work = scratch();
-    for (const f of fs.readdirSync(out)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(out, f), path.join(work, f));
-    fs.writeFileSync(path.join(work, "usage.ts"), [USAGE_HEAD, ...CALLS.map(([l]) => `  ${l}`), "}", ""].join("\n"));
-    const r = runTsc(c, work, ["usage.ts"]);
-    fs.rmSync(work, { recursive: true, force: true });
-    const first = USAGE_HEAD.split("\n").length + 1;
     const byCall = new Map<number, string>();
-    let at = -1;
-    for (const line of r.output.split("\n")) {
-      const m = /^usage\.ts\((\d+),\d+\)/.exec(line);
-      if (m) at = Number(m[1]) - first;
-      else if (!line.startsWith(" ")) at = -1;
-      if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
-      // The key the error is at (its column, after the line's two spaces), then the message.
-      const column = /^usage\.ts\(\d+,(\d+)\)/.exec(line)?.[1];
-      const key = column === undefined ? "" : /^"[^"]*"/.exec((CALLS[at]?.[0] ?? "").slice(Number(column) - 3))?.[0] ?? "";
-      if (at >= 0) byCall.set(at, `${byCall.get(at) ?? ""}${key} ${line}\n`);
-    }
+    for (const [at, messages] of compileCases(c, out, USAGE_HEAD, CALLS.map(([l]) => l)))
+      // The key each error is at (its column, after the line's two spaces), then the message.
+      byCall.set(at, messages.map((m) => `${/^"[^"]*"/.exec((CALLS[at]?.[0] ?? "").slice(m.column - 3))?.[0] ?? ""} ${m.text}`).join(""));
     expect(CALLS.map(([l], i) => [l, byCall.get(i) ?? "compiles"])).toEqual(CALLS.map(([l, e]) => [l, e ? expect.stringMatching(new RegExp(`^"${e}" `)) : "compiles"]));
   });
 });

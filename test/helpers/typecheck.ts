@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 
 export const REPO = path.resolve(__dirname, "..", "..");
@@ -118,5 +119,42 @@ export function forEachCompiler(define: (label: string, c: Compiler) => void): v
   for (const [label, c] of compilers) {
     if ("reason" in c) test.skip(`${label}: ${c.reason}`, () => undefined);
     else define(label, c);
+  }
+}
+
+/** One compiler message about a line of `compileCases`: the column it is at (on its first line) and its text. */
+export interface CaseMessage {
+  column: number;
+  text: string;
+}
+
+/**
+ * Compiles `lines` (one call each, indented by two spaces inside `head`'s open function) beside the
+ * generated modules of `dir`, in a scratch folder; per line (its index), the compiler's messages
+ * about it. Anything the compiler says about another line throws.
+ */
+export function compileCases(c: Compiler, dir: string, head: string, lines: readonly string[]): Map<number, CaseMessage[]> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cases-"));
+  try {
+    for (const f of fs.readdirSync(dir)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(dir, f), path.join(work, f));
+    fs.writeFileSync(path.join(work, "usage.ts"), [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
+    const r = runTsc(c, work, ["usage.ts"]);
+    const first = head.split("\n").length + 1;
+    const byCase = new Map<number, CaseMessage[]>();
+    let at = -1;
+    let current: CaseMessage | undefined;
+    for (const line of r.output.split("\n")) {
+      const m = /^usage\.ts\((\d+),(\d+)\)/.exec(line);
+      if (m) {
+        at = Number(m[1]) - first;
+        current = { column: Number(m[2]), text: "" };
+        byCase.set(at, [...(byCase.get(at) ?? []), current]);
+      } else if (!line.startsWith(" ")) at = -1;
+      if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
+      if (at >= 0 && current) current.text += `${line}\n`;
+    }
+    return byCase;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }
