@@ -27,12 +27,12 @@ export interface RequestsView {
   edm: boolean;
   roots: { doc: string; name: string; type: string; make: string }[];
   /**
-   * Per entity type, `name` and its body: `{ Friends: rt.Nav<Person, PersonNavigation>; … }`; with
-   * `alias`, a type alias, `body` the text after `=` (from its space or line break).
+   * The module's type declarations: per entity type its `…Navigation` type, `{ Friends:
+   * rt.Nav<Person, PersonNavigation>; … }`, then the write types (write-types.ts): `ItemInput`, or
+   * `ItemCreateInput` and `ItemUpdateInput`. An interface, `body` after its name, or with `alias` a
+   * type alias, `body` the text after `=` (from its space or line break).
    */
-  navigationTypes: { doc: string; name: string; body: string; alias: boolean }[];
-  /** Write types (write-types.ts): `ItemInput`, or `ItemCreateInput` and `ItemUpdateInput`; an interface (`body` after its name), or with `alias` a union (`body` after `=`). */
-  writeTypes: { doc: string; name: string; body: string; alias: boolean }[];
+  declarations: { doc: string; name: string; body: string; alias: boolean }[];
   navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
@@ -225,7 +225,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     };
   };
 
-  const navigationTypes: RequestsView["navigationTypes"] = [];
+  const navigationTypes: RequestsView["declarations"] = [];
   const navigations: RequestsView["navigations"] = [];
   const entities: EntityRequestsView[] = [];
   const leadingOf = leadingProperties(leadsToNavigation(ctx.model, true));
@@ -324,7 +324,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       for (const op of imp.operations) operations.push(operationView(ctx, op, scope, types, imp.name));
 
   // Write types of the namespace's types, in document order, a create's before an update's.
-  const writeTypes: RequestsView["writeTypes"] = [];
+  const writeTypes: RequestsView["declarations"] = [];
   for (const t of schema.types) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
     for (const mode of writeModes(ctx, t)) writeTypes.push({ doc: writeTypeDoc(ctx, t, mode), name: writeTypeName(ctx, t, mode), ...writeTypeBody(ctx, t, mode, write) });
@@ -392,17 +392,17 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
   rootMakes.forEach(({ c, s, make }, i) => (roots[i].make = make(setInfo(ctx, c, s, rootFunction))));
 
+  const declarations = [...navigationTypes, ...writeTypes];
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
   return {
     header: ctx.header,
-    runtime: functions > 0 || [...navigationTypes, ...writeTypes].some((n) => n.body.includes("rt.")),
-    empty: functions + navigationTypes.length + writeTypes.length === 0,
+    runtime: functions > 0 || declarations.some((n) => n.body.includes("rt.")),
+    empty: functions + declarations.length === 0,
     imports: imports.view(() => true),
     edm,
     roots,
-    navigationTypes,
-    writeTypes,
+    declarations,
     navigations,
     entities,
     operations,
