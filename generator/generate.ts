@@ -105,7 +105,7 @@ export function generate(options: GenerateOptions): GenerateResult {
 function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag): Map<string, string> {
   try {
     return emitAll(model, names, {
-      sources: options.inputs.map((i) => baseName(i.file)),
+      sources: options.inputs.map((i) => sourceName(i.file)),
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
       validators: options.validators ?? true,
       requests: options.requests ?? true,
@@ -166,6 +166,12 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
   applyAnnotationGroups(model, groups, lazy.applied);
 }
 
-function baseName(file: string): string {
+/**
+ * The name a generated header gives an input: its file name, or for a file descriptor
+ * (`/dev/fd/63` from a shell's `<(…)`, `/proc/self/fd/N`) "a pipe", whose number the shell picks
+ * anew each time and would otherwise rewrite every file; `/dev/stdin` stays "stdin".
+ */
+export function sourceName(file: string): string {
+  if (/^\/(dev|proc\/[^/]+)\/fd\/\d+$/.test(file)) return file.endsWith("/fd/0") ? "stdin" : "a pipe";
   return file.replace(/^.*[\\/]/, "");
 }
