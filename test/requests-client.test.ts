@@ -339,6 +339,45 @@ describe("paging with @odata.nextLink", () => {
     expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "z"]);
     expect(other.requests[0].headers.authorization).toBeUndefined();
   });
+
+  test("nor do credentials given as headers, the client's or the call's; the service's origin gets them", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Authorization: "Bearer client-secret", "x-app": "a" } });
+    srv.handle(() => ({ body: { value: [person("a")], "@odata.nextLink": `${other.url}/People?$skiptoken=9` } }));
+    other.handle(() => ({ body: { value: [person("z")] } }));
+    await rt.collectAll(client, api.listPersons(client, api.people()));
+    await rt.collectAll(client, api.listPersons(client, api.people(), { headers: { authorization: "Bearer call-secret", Cookie: "session=1", "Proxy-Authorization": "Basic eA==" } }));
+    expect(srv.requests.map((r) => [r.headers.authorization, r.headers.cookie])).toEqual([
+      ["Bearer client-secret", undefined],
+      ["Bearer call-secret", "session=1"],
+    ]);
+    expect(other.requests.map((r) => [r.headers.authorization, r.headers.cookie, r.headers["proxy-authorization"], r.headers["x-app"]])).toEqual([
+      [undefined, undefined, undefined, "a"],
+      [undefined, undefined, undefined, "a"],
+    ]);
+  });
+});
+
+describe("a request that gets no answer", () => {
+  test("rejects with a TypeError naming the request and the reason (fetch's own in cause), without retrying", async () => {
+    const closed = await startLoopback();
+    await closed.close();
+    const port = new URL(closed.url).port;
+    let attempts = 0;
+    const client = rt.createClient({ baseUrl: closed.url, fetch: (url, init) => (attempts++, fetch(url, init)) });
+    const err = (await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e)) as TypeError & { cause: unknown };
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toBe(`GET ${closed.url}/People('a'): fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "fetch failed" });
+    expect(attempts).toBe(1);
+  });
+
+  test("an abort, and an error of the caller's fetch that is no TypeError, reject as they are", async () => {
+    const aborted = rt.createClient({ baseUrl: srv.url });
+    await expect(api.getPerson(aborted, api.people().byKey("a"), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    const own = new RangeError("no route");
+    const client = rt.createClient({ baseUrl: srv.url, fetch: () => Promise.reject(own) });
+    await expect(api.getPerson(client, api.people().byKey("a"))).rejects.toBe(own);
+  });
 });
 
 describe("OData 4.01 control information without the odata. prefix (JSON Format 4.01 §4.5, conformance 8.a)", () => {
