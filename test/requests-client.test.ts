@@ -518,6 +518,22 @@ describe("validation of responses with the generated validators", () => {
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
   });
 
+  test("the error names the request whose response failed: an entity's, an update's, a next page's", async () => {
+    type Failed = { name: string; message: string; request: string };
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { AirlineCode: 7 } }));
+    const read = (await api.getAirline(client, api.airlines().byKey("AA"), { validate: validators.validateAirline }).catch((e: unknown) => e)) as Failed;
+    expect([read.name, read.request]).toEqual(["ValidationFailedError", `GET ${srv.url}/Airlines('AA')`]);
+    expect(read.message).toBe(`GET ${srv.url}/Airlines('AA'): invalid value: /AirlineCode expected Edm.String, got number 7`);
+    const updated = (await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "x" }, { validate: validators.validateAirline }).catch((e: unknown) => e)) as Failed;
+    expect(updated.request).toBe(`PATCH ${srv.url}/Airlines('AA')`);
+    srv.handle((r) => ({ body: r.url === "/Airlines" ? { value: [{ AirlineCode: "AA" }], "@odata.nextLink": "Airlines?$skiptoken=1" } : { value: [{ AirlineCode: 8 }] } }));
+    const paged = (await rt.collectAll(client, api.listAirlines(client, api.airlines(), { validate: validators.validateAirline })).catch((e: unknown) => e)) as Failed;
+    expect(paged.message).toBe(`GET ${srv.url}/Airlines?$skiptoken=1: invalid value: /value/0/AirlineCode expected Edm.String, got number 8`);
+    // A value checked by itself names no request.
+    expect(() => validators.assertAirline({ AirlineCode: 7 })).toThrow(expect.objectContaining({ request: "", message: "invalid value: /AirlineCode expected Edm.String, got number 7" }));
+  });
+
   test("an operation whose result is a stream resolves with its media as a Blob (Graph's reports: a CSV behind a redirect)", async () => {
     type Reports = typeof import("./.generated/client-stream/Rep.requests");
     const rep: Reports = require(path.join(generateFixture("requests/stream-result.xml", "client-stream"), "Rep.requests"));

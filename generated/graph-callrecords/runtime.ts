@@ -1338,7 +1338,7 @@ const CONTROL_INFO =
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
   const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
-  return checked(body, options?.validate, validateOptions(client)) as T;
+  return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
 
 /**
@@ -1353,7 +1353,7 @@ async function receiveOne<T>(client: Client, response: Response, options: ReadOp
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
   }
-  return checked(body, options?.validate, validateOptions(client)) as T;
+  return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
 
 /**
@@ -1376,7 +1376,7 @@ async function receivePage<T>(client: Client, response: Response, options: ReadO
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
   const how = validateOptions(client);
-  items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
+  items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`, request));
   // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
   // it is read back as the number Page<T> promises.
   const count = record(page)?.["@odata.count"];
@@ -1389,10 +1389,13 @@ function validateOptions(client: Client): ValidatorOptions | undefined {
   return client.options.ieee754Compatible ? { ieee754Compatible: true } : undefined;
 }
 
-/** `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each error's path). */
-function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = ""): unknown {
+/**
+ * `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each
+ * error's path; `request`, the request answered with it, in its message and `request`).
+ */
+function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = "", request?: string): unknown {
   const result = validate && value !== undefined ? validate(value, how) : undefined;
-  if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
+  if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })), request);
   return value;
 }
 
