@@ -33,6 +33,14 @@ test("changes closer than twice the context share a hunk; a removal at the end c
   ]);
 });
 
+test("files ending with a line break: no empty line after the last one, in the hunk or its range", () => {
+  const a = "one\ntwo\nthree\n";
+  expect(shortDiff(a, "one\ntwo\nthree\nfour\n")).toEqual(["@@ -1,3 +1,4 @@", "  one", "  two", "  three", "+ four"]);
+  expect(shortDiff("one\ntwo\nthree\n// my edit\n", a)).toEqual(["@@ -1,4 +1,3 @@", "  one", "  two", "  three", "- // my edit"]);
+  // Only one of them ends with a line break: that difference still shows.
+  expect(shortDiff("one\ntwo", "one\ntwo\n")).toEqual(["@@ -1,2 +1,3 @@", "  one", "  two", "+ "]);
+});
+
 test("a long diff is capped: the hunks that fit, then how many more there are", () => {
   const a = numbered(1000);
   const b = a.map((l, i) => (i % 50 === 0 ? `${l} edited` : l));

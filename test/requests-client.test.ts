@@ -339,6 +339,45 @@ describe("paging with @odata.nextLink", () => {
     expect((await rt.collectAll(client, api.listPersons(client, api.people()))).map((p) => p.UserName)).toEqual(["a", "z"]);
     expect(other.requests[0].headers.authorization).toBeUndefined();
   });
+
+  test("nor do credentials given as headers, the client's or the call's; the service's origin gets them", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Authorization: "Bearer client-secret", "x-app": "a" } });
+    srv.handle(() => ({ body: { value: [person("a")], "@odata.nextLink": `${other.url}/People?$skiptoken=9` } }));
+    other.handle(() => ({ body: { value: [person("z")] } }));
+    await rt.collectAll(client, api.listPersons(client, api.people()));
+    await rt.collectAll(client, api.listPersons(client, api.people(), { headers: { authorization: "Bearer call-secret", Cookie: "session=1", "Proxy-Authorization": "Basic eA==" } }));
+    expect(srv.requests.map((r) => [r.headers.authorization, r.headers.cookie])).toEqual([
+      ["Bearer client-secret", undefined],
+      ["Bearer call-secret", "session=1"],
+    ]);
+    expect(other.requests.map((r) => [r.headers.authorization, r.headers.cookie, r.headers["proxy-authorization"], r.headers["x-app"]])).toEqual([
+      [undefined, undefined, undefined, "a"],
+      [undefined, undefined, undefined, "a"],
+    ]);
+  });
+});
+
+describe("a request that gets no answer", () => {
+  test("rejects with a TypeError naming the request and the reason (fetch's own in cause), without retrying", async () => {
+    const closed = await startLoopback();
+    await closed.close();
+    const port = new URL(closed.url).port;
+    let attempts = 0;
+    const client = rt.createClient({ baseUrl: closed.url, fetch: (url, init) => (attempts++, fetch(url, init)) });
+    const err = (await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e)) as TypeError & { cause: unknown };
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toBe(`GET ${closed.url}/People('a'): fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "fetch failed" });
+    expect(attempts).toBe(1);
+  });
+
+  test("an abort, and an error of the caller's fetch that is no TypeError, reject as they are", async () => {
+    const aborted = rt.createClient({ baseUrl: srv.url });
+    await expect(api.getPerson(aborted, api.people().byKey("a"), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    const own = new RangeError("no route");
+    const client = rt.createClient({ baseUrl: srv.url, fetch: () => Promise.reject(own) });
+    await expect(api.getPerson(client, api.people().byKey("a"))).rejects.toBe(own);
+  });
 });
 
 describe("OData 4.01 control information without the odata. prefix (JSON Format 4.01 §4.5, conformance 8.a)", () => {
@@ -477,6 +516,22 @@ describe("validation of responses with the generated validators", () => {
     const err = await api.listAirlines(client, api.airlines(), { validate: validators.validateAirline }).catch((e: unknown) => e);
     expect((err as Error).name).toBe("ValidationFailedError");
     expect((err as { errors: { path: string }[] }).errors[0].path).toBe("/value/1/AirlineCode");
+  });
+
+  test("the error names the request whose response failed: an entity's, an update's, a next page's", async () => {
+    type Failed = { name: string; message: string; request: string };
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ body: { AirlineCode: 7 } }));
+    const read = (await api.getAirline(client, api.airlines().byKey("AA"), { validate: validators.validateAirline }).catch((e: unknown) => e)) as Failed;
+    expect([read.name, read.request]).toEqual(["ValidationFailedError", `GET ${srv.url}/Airlines('AA')`]);
+    expect(read.message).toBe(`GET ${srv.url}/Airlines('AA'): invalid value: /AirlineCode expected Edm.String, got number 7`);
+    const updated = (await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "x" }, { validate: validators.validateAirline }).catch((e: unknown) => e)) as Failed;
+    expect(updated.request).toBe(`PATCH ${srv.url}/Airlines('AA')`);
+    srv.handle((r) => ({ body: r.url === "/Airlines" ? { value: [{ AirlineCode: "AA" }], "@odata.nextLink": "Airlines?$skiptoken=1" } : { value: [{ AirlineCode: 8 }] } }));
+    const paged = (await rt.collectAll(client, api.listAirlines(client, api.airlines(), { validate: validators.validateAirline })).catch((e: unknown) => e)) as Failed;
+    expect(paged.message).toBe(`GET ${srv.url}/Airlines?$skiptoken=1: invalid value: /value/0/AirlineCode expected Edm.String, got number 8`);
+    // A value checked by itself names no request.
+    expect(() => validators.assertAirline({ AirlineCode: 7 })).toThrow(expect.objectContaining({ request: "", message: "invalid value: /AirlineCode expected Edm.String, got number 7" }));
   });
 
   test("an operation whose result is a stream resolves with its media as a Blob (Graph's reports: a CSV behind a redirect)", async () => {

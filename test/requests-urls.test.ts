@@ -5,7 +5,8 @@ import * as path from "node:path";
 import * as rt from "../templates/static/runtime";
 import { GENERATED, generateFixture } from "./helpers/generated";
 import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
-import { callRecordSessions, sessionSegments } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { callRecordSessions, getDirectRoutingCalls, sessionSegments } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { createClient } from "../generated/graph-callrecords/runtime";
 
 type Api = typeof import("./.generated/urls-parens/Travel.Lite.requests");
 const parensDir = generateFixture("trippin-lite.xml", "urls-parens", { keyAsSegment: false });
@@ -13,8 +14,19 @@ const parens: Api = require(path.join(parensDir, "Travel.Lite.requests"));
 const parensRuntime: typeof import("./.generated/urls-parens/runtime") = require(path.join(parensDir, "runtime"));
 const segments: Api = require(path.join(generateFixture("trippin-lite.xml", "urls-segments", { keyAsSegment: true }), "Travel.Lite.requests"));
 
+const client = createClient({ baseUrl: "https://graph.example/v1.0" });
+
 /** The path segments a client (and a server) sees after URL parsing, still percent-encoded. */
 const segmentsOf = (p: string) => new URL(`https://host/svc${p}`).pathname.split("/").slice(2);
+
+/** The forms the TypeError of a value that is no literal of these types shows. */
+const EXAMPLES: Partial<Record<rt.KeyKind, string>> = {
+  Date: "2019-11-01",
+  TimeOfDay: "13:20:00",
+  DateTimeOffset: "2019-11-01T00:00:00Z",
+  Duration: "PT1H30M",
+  Guid: "01234567-89ab-cdef-0123-456789abcdef",
+};
 
 describe("OData literals (URL Conventions §5.1.1.1)", () => {
   test.each<[rt.KeyKind, rt.KeyValue, string]>([
@@ -116,7 +128,8 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["DateTimeOffset", "2023-01-13T25:61:00Z"],
     ["DateTimeOffset", "2023-01-13T10:00:00+24:00"],
   ])("%s %p is not a literal of its type: a TypeError before any request", (kind, value) => {
-    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)}`));
+    const example = EXAMPLES[kind] ? ` (e.g. ${EXAMPLES[kind]})` : "";
+    expect(() => rt.literal(kind, value)).toThrow(new TypeError(`not an Edm.${kind} literal: ${String(value)}${example}`));
   });
 
   test.each<[rt.KeyKind, string]>([
@@ -255,6 +268,26 @@ describe("function parameters (URL Conventions §4.5.1)", () => {
 
   test("enum parameters are qualified literals", () => {
     expect(rt.functionCall("", "F", [["g", "enum:Travel.Lite.Gender", "Female"]])).toBe("/F(g=Travel.Lite.Gender'Female')");
+  });
+
+  test("a value that is no literal of its parameter's type: the TypeError names the parameter and the operation, and shows the form", () => {
+    // Graph's documentation calls getDirectRoutingCalls(fromDateTime=2019-11-01,toDateTime=2019-12-01): dates, where DateTimeOffsets are declared.
+    expect(() => getDirectRoutingCalls(client, cloudCommunicationsCallRecords(communications()), { fromDateTime: "2019-11-01T00:00:00Z", toDateTime: "2019-12-01" })).toThrow(
+      new TypeError("parameter toDateTime of microsoft.graph.callRecords.getDirectRoutingCalls: not an Edm.DateTimeOffset literal: 2019-12-01 (e.g. 2019-11-01T00:00:00Z)"),
+    );
+    expect(() => rt.functionCall("", "GetNearestAirport", [["lat", "Double", 34], ["lon", "Double", "west"]])).toThrow(new TypeError("parameter lon of GetNearestAirport: not an Edm.Double literal: west"));
+    expect(() => rt.functionCall("", "F", [["at", "geography:4326", { type: "Point", coordinates: [1] }]])).toThrow(/^parameter at of F: not a GeoJSON geometry of Edm.Geography/);
+  });
+});
+
+describe("a key value that is no literal of its type: the TypeError names the key property", () => {
+  test.each<[string, () => unknown, string]>([
+    ["in parentheses", () => parens.personTrips(parens.people().byKey("x")).byKey(1.5), "key property TripId: not an Edm.Int32 literal: 1.5"],
+    ["as a segment", () => segments.personTrips(segments.people().byKey("x")).byKey(1.5), "key property TripId: not an Edm.Int32 literal: 1.5"],
+    ["a Guid", () => parens.documents().byKey("9d9b2fa0"), "key property Id: not an Edm.Guid literal: 9d9b2fa0 (e.g. 01234567-89ab-cdef-0123-456789abcdef)"],
+    ["in a composite key", () => parens.bookings().byKey({ AirlineCode: "AA", BookingNo: 2 ** 40 }), "key property BookingNo: not an Edm.Int32 literal: 1099511627776 is out of its range -2147483648..2147483647"],
+  ])("%s", (_, call, message) => {
+    expect(call).toThrow(new TypeError(message));
   });
 });
 

@@ -136,12 +136,16 @@ export interface SkillVariableDescriptor {
 /** Entity type `microsoft.graph.security.securityCopilot.evaluation`. */
 export interface Evaluation extends Entity {
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.evaluation";
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   completedDateTime: string;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   createdDateTime: string;
   executionCount: number | string;
   isCancelled: boolean;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   lastModifiedDateTime: string;
   result?: EvaluationResult | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   runStartDateTime: string;
   state: EvaluationState;
 }
@@ -166,8 +170,10 @@ export interface Plugin {
 export interface Prompt extends Entity {
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.prompt";
   content?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   createdDateTime: string;
   inputs?: Dictionary | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   lastModifiedDateTime: string;
   skillInputDescriptors?: (SkillInputDescriptor | null)[];
   skillName?: string | null;
@@ -179,8 +185,10 @@ export interface Prompt extends Entity {
 /** Entity type `microsoft.graph.security.securityCopilot.session`. */
 export interface Session extends Entity {
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.session";
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   createdDateTime: string;
   displayName?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   lastModifiedDateTime: string;
   /** Navigation property (contained); present when expanded. */
   prompts?: Prompt[];

@@ -537,17 +537,19 @@ export function edmEnum(qualifiedName: string): Literal {
 
 /**
  * `text` when it has the form of the Edm type's literal (URL Conventions §5.1.1.1, its ABNF), else a
- * TypeError: the value is written into a URL, so nothing but such a literal may reach it.
+ * TypeError: the value is written into a URL, so nothing but such a literal may reach it. `example`
+ * shows the form where a value of another form is easily taken for one (Graph's documentation
+ * writes a date, `fromDateTime=2019-11-01`, where a DateTimeOffset is declared).
  */
-function ofForm(kind: string, text: string, form: RegExp): string {
-  if (!form.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}`);
+function ofForm(kind: string, text: string, form: RegExp, example?: string): string {
+  if (!form.test(text)) throw new TypeError(`not an Edm.${kind} literal: ${text}${example ? ` (e.g. ${example})` : ""}`);
   return text;
 }
 
 /** Literals of one form, each checked, with a prefix and quotes where the ABNF has them (`duration'P1D'`). */
-function formed(kind: string, form: RegExp, prefix = ""): Literal {
+function formed(kind: string, form: RegExp, prefix = "", example?: string): Literal {
   return (value) => {
-    const text = ofForm(kind, String(value), form);
+    const text = ofForm(kind, String(value), form, example);
     return prefix ? `${prefix}'${text}'` : text;
   };
 }
@@ -598,8 +600,8 @@ function plainNumber(n: number): string {
   if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
-export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i);
-export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, "duration");
+export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, "", "01234567-89ab-cdef-0123-456789abcdef");
+export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, "duration", "PT1H30M");
 /** base64url (`-` and `_`); a base64 value (`+`, `/`) is written as base64url. */
 const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
@@ -609,10 +611,10 @@ export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+
  * hours 00–23 and minutes and seconds 00–59 (the forms say so), its day one of the calendar (no
  * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand).
  */
-function dated(kind: string, form: RegExp, from: number, to?: number): Literal {
+function dated(kind: string, form: RegExp, example: string, from: number, to?: number): Literal {
   return (value) => {
     if (value instanceof Date) return value.toISOString().slice(from, to);
-    const text = ofForm(kind, String(value), form);
+    const text = ofForm(kind, String(value), form, example);
     const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
     const day = new Date(0);
     if (y) day.setUTCFullYear(+y, +m! - 1, +d!);
@@ -620,9 +622,9 @@ function dated(kind: string, form: RegExp, from: number, to?: number): Literal {
     return text;
   };
 }
-export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, 0, 10);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, 11, 23);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, 0);
+export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0, 10);
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, "13:20:00", 11, 23);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z", 0);
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
@@ -855,6 +857,18 @@ export function encodeSegment(text: string): string {
   return encodeURIComponent(text);
 }
 
+/**
+ * `value` written with `lit`; a value that is no literal of its type is a TypeError naming what it is
+ * for (`what`: `key property id`, `parameter fromDateTime of ns.getCalls`), since a call may write several.
+ */
+function named(lit: Literal, value: KeyValue, what: string): string {
+  try {
+    return lit(value);
+  } catch (e) {
+    throw e instanceof TypeError ? new TypeError(`${what}: ${e.message}`) : e;
+  }
+}
+
 /** The value of key property `name`: the key itself for a single-property key given as a scalar. */
 function keyValue(given: unknown, name: string, scalar: boolean): KeyValue {
   const value = typeof given === "object" && given !== null && !(given instanceof Date) ? (given as Record<string, unknown>)[name] : scalar ? given : undefined;
@@ -864,7 +878,7 @@ function keyValue(given: unknown, name: string, scalar: boolean): KeyValue {
 
 /** A key of one property in parentheses, written with `lit`: `('a')`, `(7)`. */
 export function key(name: string, lit: Literal): KeySpec {
-  return (given) => `(${encodeURIComponent(lit(keyValue(given, name, true)))})`;
+  return (given) => `(${encodeURIComponent(named(lit, keyValue(given, name, true), `key property ${name}`))})`;
 }
 
 /**
@@ -875,7 +889,7 @@ export function key(name: string, lit: Literal): KeySpec {
 export function segmentKey(name: string, lit: Literal): KeySpec {
   return (given) => {
     const value = keyValue(given, name, true);
-    const text = lit === edmString ? String(value) : lit(value);
+    const text = lit === edmString ? String(value) : named(lit, value, `key property ${name}`);
     return /^(\.{1,2}|\$.*|)$/.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
   };
 }
@@ -892,7 +906,7 @@ export const noKey: KeySpec = () => {
 export function compositeKey(parts: readonly (readonly [string, Literal])[]): KeySpec {
   return (given) => {
     if (typeof given !== "object" || given === null || given instanceof Date) throw new TypeError(`a key of ${parts.map(([n]) => n).join(", ")} is required`);
-    return `(${parts.map(([name, lit]) => `${encodeURIComponent(name)}=${encodeURIComponent(lit(keyValue(given, name, false)))}`).join(",")})`;
+    return `(${parts.map(([name, lit]) => `${encodeURIComponent(name)}=${encodeURIComponent(named(lit, keyValue(given, name, false), `key property ${name}`))}`).join(",")})`;
   };
 }
 
@@ -936,7 +950,7 @@ export function geoLiteral(kind: string, value: unknown): string {
  * The URL of a function call (URL Conventions §4.5.1): `name(a=1,b=@b)?@b=<json>`. Parameters
  * left undefined are omitted; complex and collection values go in parameter aliases.
  */
-export function functionCall(path: string, name: string, params: readonly (readonly [string, ParamKind, unknown])[]): string {
+export function functionCall(path: string, operation: string, params: readonly (readonly [string, ParamKind, unknown])[]): string {
   const args: string[] = [];
   const aliases: string[] = [];
   for (const [name, kind, value] of params) {
@@ -946,9 +960,12 @@ export function functionCall(path: string, name: string, params: readonly (reado
     else if (kind === "json") {
       args.push(`${p}=@${p}`);
       aliases.push(`@${p}=${encodeQueryValue(JSON.stringify(value))}`);
-    } else args.push(`${p}=${encodeURIComponent(kind.startsWith("geo") ? geoLiteral(kind, value) : literal(kind as KeyKind, value as KeyValue))}`);
+    } else {
+      const write = (v: KeyValue) => (kind.startsWith("geo") ? geoLiteral(kind, v) : literal(kind as KeyKind, v));
+      args.push(`${p}=${encodeURIComponent(named(write, value as KeyValue, `parameter ${name} of ${operation}`))}`);
+    }
   }
-  return `${path}/${encodeURIComponent(name)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
+  return `${path}/${encodeURIComponent(operation)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1141,18 +1158,21 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
   const json = x.json !== undefined;
   const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
-  const headers = mergeHeaders(defaults, common, x.headers, options?.headers);
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
-  // The token goes only to the service's origin, not to a next link elsewhere.
+  // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
+  // given as headers (the client's or the call's), which a next page is read with too.
   const sameOrigin = locate(url).origin === locate(baseUrl).origin;
+  const headers = withoutCredentials(mergeHeaders(defaults, common, x.headers, options?.headers), sameOrigin);
   for (let attempt = 0; ; attempt++) {
     const token = sameOrigin && (await getToken?.());
     const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    const response = await doFetch(unlocated(url), init);
+    const response = await doFetch(unlocated(url), init).catch((e: unknown) => {
+      throw unanswered(e, `${x.method} ${unlocated(url)}`, options?.signal);
+    });
     const { status } = response;
     const after = response.headers.get("retry-after");
     const retryable = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3);
@@ -1170,6 +1190,31 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
+}
+
+/**
+ * `headers` for a request to the service's origin (`same`); elsewhere (a next link on another host)
+ * without those that carry credentials, as `fetch` drops them on a redirect to another origin: an
+ * `Authorization` given in the client's or the call's `headers` would otherwise go wherever a
+ * response's `@odata.nextLink` points.
+ */
+function withoutCredentials(headers: Record<string, string>, same: boolean): Record<string, string> {
+  return same ? headers : Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name)));
+}
+
+/**
+ * A request that got no answer (no connection, a host name that does not resolve, a reset): fetch's
+ * TypeError (`fetch failed`, its reason in `cause`), again as a TypeError whose message names the
+ * request and the reason, `GET https://…: fetch failed (connect ECONNREFUSED 127.0.0.1:443)`, the
+ * original in `cause`. An abort, and an error of a `fetch` of the caller's that is no TypeError, stay
+ * as they are.
+ */
+function unanswered(error: unknown, request: string, signal: AbortSignal | undefined): unknown {
+  // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
+  const { name, message, cause } = (record(error) ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  if (signal?.aborted || name !== "TypeError") return error;
+  const reason = record(cause)?.["message"];
+  return Object.assign(new TypeError(`${request}: ${String(message)}${typeof reason === "string" && reason ? ` (${reason})` : ""}`), { cause: error });
 }
 
 /**
@@ -1293,7 +1338,7 @@ const CONTROL_INFO =
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
   const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
-  return checked(body, options?.validate, validateOptions(client)) as T;
+  return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
 
 /**
@@ -1308,7 +1353,7 @@ async function receiveOne<T>(client: Client, response: Response, options: ReadOp
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
   }
-  return checked(body, options?.validate, validateOptions(client)) as T;
+  return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
 
 /**
@@ -1331,7 +1376,7 @@ async function receivePage<T>(client: Client, response: Response, options: ReadO
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
   const how = validateOptions(client);
-  items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`));
+  items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`, request));
   // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
   // it is read back as the number Page<T> promises.
   const count = record(page)?.["@odata.count"];
@@ -1344,10 +1389,13 @@ function validateOptions(client: Client): ValidatorOptions | undefined {
   return client.options.ieee754Compatible ? { ieee754Compatible: true } : undefined;
 }
 
-/** `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each error's path). */
-function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = ""): unknown {
+/**
+ * `value`, once `validate` accepts it; else rejects with ValidationFailedError (`prefix` before each
+ * error's path; `request`, the request answered with it, in its message and `request`).
+ */
+function checked(value: unknown, validate: Validator | undefined, how: ValidatorOptions | undefined, prefix = "", request?: string): unknown {
   const result = validate && value !== undefined ? validate(value, how) : undefined;
-  if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })));
+  if (result && !result.valid) throw new ValidationFailedError(result.errors.map((e) => ({ ...e, path: prefix + e.path })), request);
   return value;
 }
 

@@ -145,15 +145,19 @@ export interface DirectRoutingLogRow {
   callType?: string | null;
   correlationId?: string | null;
   duration?: number | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   endDateTime?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   failureDateTime?: string | null;
   finalSipCode?: number | null;
   finalSipCodePhrase?: string | null;
   id?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   inviteDateTime?: string | null;
   mediaBypassEnabled?: boolean | null;
   mediaPathLocation?: string | null;
   signalingLocation?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   startDateTime?: string | null;
   successfulCall?: boolean | null;
   trunkFullyQualifiedDomainName?: string | null;
@@ -202,29 +206,39 @@ export interface MediaStream {
   "@odata.type"?: string;
   audioCodec?: AudioCodec | null;
   averageAudioDegradation?: number | edm.SpecialFloat | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   averageAudioNetworkJitter?: string | null;
   averageBandwidthEstimate?: number | string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   averageFreezeDuration?: string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   averageJitter?: string | null;
   averagePacketLossRate?: number | edm.SpecialFloat | null;
   averageRatioOfConcealedSamples?: number | edm.SpecialFloat | null;
   averageReceivedFrameRate?: number | edm.SpecialFloat | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   averageRoundTripTime?: string | null;
   averageVideoFrameLossPercentage?: number | edm.SpecialFloat | null;
   averageVideoFrameRate?: number | edm.SpecialFloat | null;
   averageVideoPacketLossRate?: number | edm.SpecialFloat | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   endDateTime?: string | null;
   isAudioForwardErrorCorrectionUsed?: boolean | null;
   lowFrameRateRatio?: number | edm.SpecialFloat | null;
   lowVideoProcessingCapabilityRatio?: number | edm.SpecialFloat | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   maxAudioNetworkJitter?: string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   maxJitter?: string | null;
   maxPacketLossRate?: number | edm.SpecialFloat | null;
   maxRatioOfConcealedSamples?: number | edm.SpecialFloat | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   maxRoundTripTime?: string | null;
   packetUtilization?: number | string | null;
   postForwardErrorCorrectionPacketLossRate?: number | edm.SpecialFloat | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   rmsFreezeDuration?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   startDateTime?: string | null;
   streamDirection: MediaStreamDirection;
   streamId?: string | null;
@@ -293,11 +307,13 @@ export interface PstnCallLogRow {
   destinationContext?: string | null;
   destinationName?: string | null;
   duration?: number | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   endDateTime?: string | null;
   id?: string | null;
   inventoryType?: string | null;
   licenseCapability?: string | null;
   operator?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   startDateTime?: string | null;
   tenantCountryCode?: string | null;
   usageCountryCode?: string | null;
@@ -323,6 +339,7 @@ export interface TraceRouteHop {
   "@odata.type"?: string;
   hopCount?: number | null;
   ipAddress?: string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   roundTripTime?: string | null;
 }
 
@@ -356,14 +373,17 @@ export interface UserIdentity extends Identity {
 /** Entity type `microsoft.graph.callRecords.callRecord`. */
 export interface CallRecord extends Entity {
   "@odata.type"?: "#microsoft.graph.callRecords.callRecord";
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   endDateTime: string;
   joinWebUrl?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   lastModifiedDateTime: string;
   modalities: Modality[];
   /** @deprecated This property is deprecated and will be removed in a future version. Use organizer_v2 instead. */
   organizer?: IdentitySet | null;
   /** @deprecated This property is deprecated and will be removed in a future version. Use participants_v2 instead. */
   participants?: (IdentitySet | null)[];
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   startDateTime: string;
   type: CallType;
   version: number | string;
@@ -400,9 +420,11 @@ export interface Segment extends Entity {
   "@odata.type"?: "#microsoft.graph.callRecords.segment";
   callee?: Endpoint | null;
   caller?: Endpoint | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   endDateTime: string;
   failureInfo?: FailureInfo | null;
   media?: (Media | null)[];
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   startDateTime: string;
 }
 
@@ -417,7 +439,11 @@ export interface Session extends Entity {
   callee?: Endpoint | null;
   /** Endpoint that initiated the session. */
   caller?: Endpoint | null;
-  /** UTC time when the last user left the session. */
+  /**
+   * UTC time when the last user left the session.
+   *
+   * Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z)
+   */
   endDateTime: string;
   /** Failure information associated with the session if the session failed. */
   failureInfo?: FailureInfo | null;
@@ -425,7 +451,11 @@ export interface Session extends Entity {
   isTest?: boolean | null;
   /** List of modalities present in the session. */
   modalities: Modality[];
-  /** UTC time when the first user joined the session. */
+  /**
+   * UTC time when the first user joined the session.
+   *
+   * Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z)
+   */
   startDateTime: string;
   /**
    * The list of segments involved in the session. Read-only. Nullable.

@@ -37,7 +37,11 @@ export function shortDiff(before: string, after: string, options: ShortDiffOptio
     return lf === after ? [said] : [said, ...shortDiff(lf, after, { ...options, maxLines: (options.maxLines ?? 40) - 1 })];
   }
   const { context = 3, maxLines = 40, maxEdits = 500 } = options;
-  const hunks = hunksOf(lineOps(before.split("\n"), after.split("\n"), maxEdits), context);
+  // A line break ends a line: after the last one there is no empty line to show (nor to count in a
+  // hunk's range), unless only one of the two texts ends with it.
+  const ended = before.endsWith("\n") && after.endsWith("\n");
+  const split = (text: string) => (ended ? text.slice(0, -1) : text).split("\n");
+  const hunks = hunksOf(lineOps(split(before), split(after), maxEdits), context);
   const lines: string[] = [];
   for (let h = 0; h < hunks.length; h++) {
     const hunk = hunks[h];

@@ -37,6 +37,24 @@ const PRIMITIVE_TS: Partial<Record<PrimitiveName, string>> = {
   ModelElementPath: "string",
 };
 
+/**
+ * The text form of the primitive types JSON writes as strings of a format the TypeScript type
+ * (`string`) does not show: the doc comment of a property of such a type names it, as the
+ * validators' messages and the runtime's key literals do (`Edm.Duration (ISO 8601, e.g. PT1H30M)`).
+ */
+const PRIMITIVE_FORM: Partial<Record<PrimitiveName, string>> = {
+  DateTimeOffset: "Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z)",
+  Date: "Edm.Date (e.g. 2019-11-01)",
+  TimeOfDay: "Edm.TimeOfDay (e.g. 13:20:00)",
+  Duration: "Edm.Duration (ISO 8601, e.g. PT1H30M)",
+  Binary: "Edm.Binary (base64url or base64 text)",
+};
+
+/** The form of a value of `type` a doc comment names (`PRIMITIVE_FORM`), or undefined. */
+export function primitiveForm(type: ModelType): string | undefined {
+  return type.kind === "primitive" ? PRIMITIVE_FORM[type.name] : undefined;
+}
+
 export function primitiveTs(name: PrimitiveName): string {
   const direct = PRIMITIVE_TS[name];
   if (direct) return direct;

@@ -7,7 +7,7 @@ import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/
 import { propertyKey } from "../passes/names";
 import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { needsEdm, primitiveTs, refType, typeName } from "./ts-types";
+import { needsEdm, primitiveForm, primitiveTs, refType, typeName } from "./ts-types";
 
 export interface TypesView {
   header: string;
@@ -196,7 +196,7 @@ function interfaceView(
     const single = !p.type.collection;
     const required = alwaysPresent(p, keyNames.has(p.name));
     properties.push({
-      doc: jsdoc("  ", [description(p.annotations), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
+      doc: jsdoc("  ", [description(p.annotations), primitiveForm(p.type.type), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
       key: propertyKey(p.name),
       optional: !required,
       // `unknown` (Edm.Untyped and its like) holds null already.

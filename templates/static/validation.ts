@@ -58,11 +58,14 @@ export interface ValidationResult {
 
 export class ValidationFailedError extends Error {
   readonly errors: readonly ValidationError[];
-  // A plain field, not a parameter property: the module stays erasable syntax (Node's type stripping).
-  constructor(errors: readonly ValidationError[]) {
-    super(`invalid value: ${errors.slice(0, 3).map((e) => `${e.path || "/"} ${e.message}`).join("; ")}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ""}`);
+  /** The request whose response was checked (`GET https://host/svc/People('x')`), as an ODataError names it; "" for a value checked by itself (`assertX`). */
+  readonly request: string;
+  // Plain fields, not parameter properties: the module stays erasable syntax (Node's type stripping).
+  constructor(errors: readonly ValidationError[], request = "") {
+    super(`${request ? `${request}: ` : ""}invalid value: ${errors.slice(0, 3).map((e) => `${e.path || "/"} ${e.message}`).join("; ")}${errors.length > 3 ? ` (+${errors.length - 3} more)` : ""}`);
     this.name = "ValidationFailedError";
     this.errors = errors;
+    this.request = request;
   }
 }
 

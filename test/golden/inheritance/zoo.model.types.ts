@@ -21,6 +21,7 @@ export interface Enclosure extends Location {
 export interface Tank extends Location {
   "@odata.type"?: "#zoo.model.tank";
   litres: number | string;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   feeding?: string | null;
 }
 
@@ -42,6 +43,7 @@ export interface Animal {
   "@odata.type"?: string;
   id: string;
   name: string;
+  /** Edm.Date (e.g. 2019-11-01) */
   born?: string | null;
   /** Free-form labels; never null. */
   tags: string[];
@@ -74,6 +76,7 @@ export interface Keeper {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
   id: string;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   hired: string;
   notes?: Notes | null;
   /** Navigation property; present when expanded. */

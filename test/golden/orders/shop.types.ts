@@ -5,6 +5,7 @@ export interface Order {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
   id: number;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   placed: string;
   total: number | string;
   /** Navigation property (contained); present when expanded. */

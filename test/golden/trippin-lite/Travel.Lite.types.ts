@@ -43,6 +43,7 @@ export interface Trip {
   ShareId?: string | null;
   Name: string;
   Budget?: number | edm.SpecialFloat | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   StartsAt?: string | null;
   /** Navigation property (contained); present when expanded. */
   PlanItems?: PlanItem[];

@@ -61,14 +61,23 @@ export interface Primitives {
   single?: number | edm.SpecialFloat | null;
   double?: number | edm.SpecialFloat | null;
   guid?: string | null;
+  /** Edm.Date (e.g. 2019-11-01) */
   date?: string | null;
+  /** Edm.TimeOfDay (e.g. 13:20:00) */
   time?: string | null;
+  /** Edm.TimeOfDay (e.g. 13:20:00) */
   time3?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   dto?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   dto0?: string | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   dto3?: string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   dur?: string | null;
+  /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
   dur0?: string | null;
+  /** Edm.Binary (base64url or base64 text) */
   bin?: string | null;
   untyped?: unknown;
   anyPrimitive?: unknown;
@@ -170,6 +179,7 @@ export interface Item {
   "@odata.type"?: string;
   id: number;
   name: string;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   created: string;
   code?: ShortCode | null;
   status: Color;
