@@ -219,9 +219,8 @@ class JsonCsdlReader {
           }
           let alias: string | undefined;
           for (const x of item.members) {
-            if (x.name === "$Namespace") continue;
-            else if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
-            else if (!x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
+            if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
+            else if (x.name !== "$Namespace" && !x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
           }
           ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias });
         }
