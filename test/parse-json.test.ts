@@ -122,6 +122,20 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
     }
   });
 
+  test("a slice of a JSON document applies each type's own annotations once, as the slice of its XML twin (no 'applied twice' warning)", () => {
+    const run = (file: string, include: string[]) => {
+      const r = generate({ inputs: [{ file: "spec", content: fs.readFileSync(path.join(FIXTURES_DIR, "csdl-json", file), "utf8") }], include });
+      return { files: r.files, diagnostics: r.diagnostics.map((d) => `${d.code} ${d.path}: ${d.message}`) };
+    };
+    for (const include of [["Twin.Shop.*"], ["/Products/**"]]) {
+      const xml = run("twin.xml", include);
+      const json = run("twin.json", include);
+      expect(json.diagnostics).toEqual(xml.diagnostics);
+      expect(differences(xml.files, json.files)).toEqual([]);
+      expect(json.files.get("Twin.Shop.types.ts")).toContain("Anything sold");
+    }
+  });
+
   test("odatagen diff finds no change between a document and its JSON twin", () => {
     const dir = scratch();
     const text = fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8");

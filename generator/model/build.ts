@@ -289,12 +289,14 @@ export class ModelBuilder {
     this.unfilled.delete(type);
     if (type.baseType) this.fill(type.baseType);
     const before = this.diags.items.length;
+    // Annotations the type had when declared were applied then (a CSDL JSON type's: JSON's reader defers nothing).
+    const declared = raw.annotations;
     this.readBody?.(raw);
     // As when the whole document is read: a content the reader reports an error on is not linked (the run fails
     // anyway); one it only warns about (ODG112) is.
     if (this.diags.hasErrorsSince(before)) return;
     // Its own annotations come before any an annotation block adds (those are applied after fill).
-    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
+    if (raw.annotations !== declared && raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
     linkMembers(this, { raw, type });
     checkInheritedNames(this, type);
     if (type.kind !== "entity") return;
