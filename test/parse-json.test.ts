@@ -22,6 +22,20 @@ function output(file: string, content: string, include?: string[]): Map<string, 
   return new Map([...files].map(([k, v]) => [k, v.split(file).join("<input>")]));
 }
 
+/**
+ * generate()'s diagnostics (code, severity, path and message; a place named in a message without its
+ * line), thrown or not, sorted: a slice of XML reports some as it reads an element, JSON's as it declares it.
+ */
+function diagnosticsOf(content: string, include?: string[]): string[] {
+  const show = (d: { code: string; severity: string; path: string; message: string }) => `${d.code} ${d.severity} ${d.path}: ${d.message.replace(/spec:\d+/g, "spec")}`;
+  try {
+    return generate({ inputs: [{ file: "spec", content }], include }).diagnostics.map(show).sort();
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    return e.diagnostics.map(show).sort();
+  }
+}
+
 /** The lines in which two outputs differ, as `file: - xml | + json`. */
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {
   const out: string[] = [];
@@ -85,8 +99,12 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
   (converted.length ? test.each(converted) : test.skip.each(["(no corpus)"]))("corpus document %s, written as CSDL JSON", (file) => {
     const text = fs.readFileSync(path.join(CORPUS, file), "utf8").replace(/ Precision="0"/g, "");
     const xml = output("spec", text);
-    expect(differences(xml, output("spec", xmlToCsdlJson(file, text)))).toEqual([]);
+    const json = xmlToCsdlJson(file, text);
+    expect(differences(xml, output("spec", json))).toEqual([]);
     expect(xml.size).toBeGreaterThan(3);
+    // SAP's test service is in OData V2's XML namespaces and has XML attributes CSDL does not define:
+    // XML-only warnings, which its JSON form cannot carry.
+    if (!file.startsWith("sap-")) for (const include of [undefined, ["**"]]) expect(diagnosticsOf(json, include)).toEqual(diagnosticsOf(text, include));
   });
 
   (fs.existsSync(CORPUS) ? test : test.skip)("Graph v1.0 written as CSDL JSON: the same lines, its operations' overloads together", () => {
@@ -110,6 +128,8 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
     const a = output("spec", text.replace(/ Precision="0"/g, ""));
     expect(differences(a, output("spec", json))).toEqual([]);
     expect(a.size).toBeGreaterThan(3);
+    // The same diagnostics too, whole and in a slice of everything (which reads types lazily).
+    for (const include of [undefined, ["**"]]) expect(diagnosticsOf(json, include)).toEqual(diagnosticsOf(text.replace(/ Precision="0"/g, ""), include));
   });
 
   test("a slice (--include) of a JSON document is the slice of its XML twin", () => {
