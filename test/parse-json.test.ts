@@ -225,12 +225,13 @@ describe("CSDL JSON's defaults are read as CSDL JSON defines them", () => {
     ]);
   });
 
-  test("$DefaultValue null is no default value (not the text \"null\"), as a property without DefaultValue in XML", () => {
+  test("$DefaultValue null is no default value (not the text \"null\"), as a property without DefaultValue in XML; on one not nullable a warning", () => {
     const json = `{ "$Version": "4.01", "n": {
       "t": { "$Kind": "ComplexType", "a": { "$DefaultValue": null }, "b": { "$Nullable": true, "$DefaultValue": null }, "c": { "$DefaultValue": "x" } },
       "k": { "$Kind": "Term", "$DefaultValue": null } } }`;
     const { doc: raw, diags } = read(json);
-    expect(diags).toEqual([]);
+    // As XML's DefaultValue="null" on a property that is not nullable.
+    expect(diags).toEqual([["ODG102", "warning", "2:62", "n.t/a", "$DefaultValue is null, which a (not nullable) cannot hold; it is ignored"]]);
     expect(raw!.schemas[0].complexTypes[0].properties.map((p) => p.defaultValue)).toEqual([undefined, undefined, "x"]);
     expect(raw!.schemas[0].terms[0].defaultValue).toBeUndefined();
     const xml = `<edmx:Edmx Version="4.01" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>

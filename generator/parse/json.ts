@@ -435,9 +435,12 @@ class JsonCsdlReader {
     const path = `${typePath}/${m.name}`;
     const annotations: RawAnnotation[] = [];
     this.own(o, "Property", "a property", path, annotations);
-    return {
-      at: this.at(m.at), name: m.name, ...this.typed(o, m.name, path, "false"), defaultValue: this.defaultValue(o, path), annotations,
-    };
+    const typed = this.typed(o, m.name, path, "false");
+    const x = o.members.find((y) => y.name === "$DefaultValue");
+    // As XML's DefaultValue="null" on a property that is not nullable (the model reports that one).
+    if (x?.value.kind === "null" && typed.nullable === "false" && !typed.type.startsWith("Collection("))
+      this.diags.warning(Codes.invalidAttribute, `$DefaultValue is null, which ${m.name} (not nullable) cannot hold; it is ignored`, path, this.at(x.value.at));
+    return { at: this.at(m.at), name: m.name, ...typed, defaultValue: this.defaultValue(o, path), annotations };
   }
 
   navigation(m: JsonMember, o: JsonObject, typePath: string): RawNavigationProperty {
