@@ -12,14 +12,16 @@ import type { EntityContainer, EntityType } from "./types";
 
 /**
  * The service's containers (CSDL 4.01 §13: a service has exactly one, §13.1.2: and those it
- * extends, however far). The first container read, and every container linked to it by `Extends`,
- * either way, in whatever order the documents came: a base read first is linked to its extenders
- * as well as they are to it. The others are left out. `main` is the one no other extends: the
- * service's own, which names the key style (its base is usually in a referenced document).
+ * extends, however far). The one a CSDL JSON document names by `$EntityContainer` (`named`), else
+ * the first container read, and every container linked to it by `Extends`, either way, in whatever
+ * order the documents came: a base read first is linked to its extenders as well as they are to
+ * it. The others are left out. `main` is the one no other extends: the service's own, which names
+ * the key style (its base is usually in a referenced document).
  */
-export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer; ns: string }[]): { members: Set<string>; main?: { name: string; at: SourceRef } } {
+export function serviceContainers(b: ModelBuilder, all: { c: RawEntityContainer; ns: string }[], named?: string): { members: Set<string>; main?: { name: string; at: SourceRef } } {
   const links = all.map(({ c, ns }) => ({ name: `${ns}.${c.name}`, base: c.extends ? b.qualify(c.extends, c.at) : undefined, at: c.at }));
-  const members = new Set<string>(links.length ? [links[0].name] : []);
+  const first = links.find((l) => l.name === named) ?? links[0];
+  const members = new Set<string>(first ? [first.name] : []);
   for (let grown = true; grown; ) {
     grown = false;
     for (const { name, base } of links) {

@@ -35,7 +35,7 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import { UNSAFE_IN_NAME, xsBoolean } from "./rules";
+import { LONE_SURROGATE, UNSAFE_IN_NAME, xsBoolean } from "./rules";
 import type {
   Annotation,
   EntityContainer,
@@ -226,7 +226,8 @@ export class ModelBuilder {
       for (const p of pending) if (p.type.kind === "entity") inheritKey(p.type);
     }
     for (const { raw, schema } of rawSchemas) declareOperations(this, raw, schema);
-    const service = serviceContainers(this, rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))));
+    const named = this.docs.find((d) => d.entityContainer)?.entityContainer?.name;
+    const service = serviceContainers(this, rawSchemas.flatMap(({ raw, schema }) => raw.containers.map((c) => ({ c, ns: schema.namespace }))), named);
     for (const { raw, schema } of rawSchemas) {
       for (const t of raw.terms) {
         this.identifier(t.name, "term", `${schema.namespace}.${t.name}`, t.at);
@@ -288,12 +289,14 @@ export class ModelBuilder {
     this.unfilled.delete(type);
     if (type.baseType) this.fill(type.baseType);
     const before = this.diags.items.length;
+    // Annotations the type had when declared were applied then (a CSDL JSON type's: JSON's reader defers nothing).
+    const declared = raw.annotations;
     this.readBody?.(raw);
     // As when the whole document is read: a content the reader reports an error on is not linked (the run fails
     // anyway); one it only warns about (ODG112) is.
     if (this.diags.hasErrorsSince(before)) return;
     // Its own annotations come before any an annotation block adds (those are applied after fill).
-    if (raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
+    if (raw.annotations !== declared && raw.annotations.length) type.annotations.unshift(...this.annotations(raw.annotations, type.qualifiedName));
     linkMembers(this, { raw, type });
     checkInheritedNames(this, type);
     if (type.kind !== "entity") return;
@@ -423,12 +426,15 @@ export class ModelBuilder {
    * CSDL §15.2 makes every schema element's name a simple identifier. Real services stray (Graph has
    * properties named `request-id`), and generated code quotes such names, so only what no quoting
    * makes safe is refused: control characters and line breaks, which would end a comment line, and
-   * `*`, which could close a doc comment that names the element. (An empty name was reported by the
-   * reader, as a missing or empty attribute.)
+   * `*`, which could close a doc comment that names the element; and half of a surrogate pair,
+   * which is no character (a URL cannot encode it: `encodeURIComponent` throws). (An empty name was
+   * reported by the reader, as a missing or empty attribute.)
    */
   identifier(name: string, what: string, path: string, at: SourceRef): void {
     if (UNSAFE_IN_NAME.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
+    else if (LONE_SURROGATE.test(name))
+      this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds half of a UTF-16 surrogate pair, which is no Unicode character (CSDL §15.2: names are simple identifiers)`, path, at);
   }
 
   /**

@@ -205,7 +205,11 @@ export function tiedByPartner(n: NavigationProperty): string[] {
   return [];
 }
 
-/** Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. */
+/**
+ * Core.Revisions with Kind Deprecated: the reason text, for `@deprecated`. Kind is an enum member:
+ * `Core.RevisionKind/Deprecated` in XML, `Deprecated` or its value `2` in CSDL JSON (§14.3.7: the
+ * symbolic or the numeric value; RevisionKind's members are Added 0, Modified 1, Deprecated 2).
+ */
 export function deprecation(annotations: readonly Annotation[]): string | undefined {
   if (annotations.length === 0) return undefined;
   const a = annotations.find((x) => x.term === REVISIONS);
@@ -213,7 +217,7 @@ export function deprecation(annotations: readonly Annotation[]): string | undefi
   for (const item of a.value.items) {
     if (item.kind !== "record") continue;
     const kind = item.properties.find((p) => p.name === "Kind")?.value;
-    if (kind?.kind === "constant" && /Deprecated$/.test(kind.value)) {
+    if (kind?.kind === "constant" && (/Deprecated$/.test(kind.value) || kind.value.trim() === "2")) {
       const d = item.properties.find((p) => p.name === "Description")?.value;
       return stringValue(d) ?? "deprecated";
     }
@@ -304,3 +308,6 @@ export function isEnumLiteral(members: readonly { name: string }[], isFlags: boo
 
 /** Characters no element name may hold (see ModelBuilder.identifier). */
 export const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
+
+/** Half of a UTF-16 surrogate pair without its other half: no Unicode character (CSDL JSON's `\ud800` escape can write one). */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -3,8 +3,8 @@
  * annotated element (`name@Term` for an enum member or a constraint, which are not objects), and
  * their values, read into the raw expressions the XML reader gives. JSON does not say which kind of
  * constant a string is (a Date, a Guid, an enum member): strings are `String` constants, numbers
- * `Int` (integers) or `Float`, booleans `Bool`. An annotation on an annotation (`@A@B`) is not read,
- * as in XML.
+ * `Int` (integers Edm.Int64 holds), `Decimal` (larger integers) or `Float`, booleans `Bool`. An
+ * annotation on an annotation (`@A@B`) is not read, as in XML.
  */
 import type { RawAnnotation, RawExpression } from "./raw";
 import type { JsonMember, JsonObject, JsonValue } from "./json-values";
@@ -40,7 +40,7 @@ export function expression(v: JsonValue): RawExpression | undefined {
     case "string":
       return { kind: "constant", type: "String", value: v.value };
     case "number":
-      return { kind: "constant", type: /[.eE]/.test(v.text) ? "Float" : "Int", value: v.text };
+      return { kind: "constant", type: numberType(v.text), value: v.text };
     case "boolean":
       return { kind: "constant", type: "Bool", value: String(v.value) };
     case "null":
@@ -50,6 +50,18 @@ export function expression(v: JsonValue): RawExpression | undefined {
     case "object":
       return objectExpression(v);
   }
+}
+
+const INT64_MAX = 9223372036854775807n;
+
+/**
+ * A number's constant kind: `Float` with a fraction or exponent, `Int` for an integer Edm.Int64
+ * holds, else `Decimal` (an integer of a Decimal term; as `Int` it would be reported as out of range).
+ */
+function numberType(text: string): "Float" | "Int" | "Decimal" {
+  if (/[.eE]/.test(text)) return "Float";
+  const n = BigInt(text);
+  return n > INT64_MAX || n < -INT64_MAX - 1n ? "Decimal" : "Int";
 }
 
 function items(values: readonly JsonValue[]): RawExpression[] {

@@ -7,8 +7,10 @@
  * Where JSON and XML differ, the raw form is XML's: `$Collection: true` gives `Collection(T)`, an
  * absent `$Type` `Edm.String` (CSDL JSON §7.2), an absent `$Nullable` "false" where JSON says so
  * (§7.2.1: absent means false, where XML's absent Nullable means true), and booleans and numbers
- * their literal text. Nothing is deferred: a slice reads the whole document (the lazy reading of
- * CSDL XML locates elements in the text, which JSON's reader does not).
+ * their literal text. `$EntityContainer`, which XML has no attribute for, is kept: it names the
+ * service's container. A `$` member given twice in one object is an error (json-duplicates.ts).
+ * Nothing is deferred: a slice reads the whole document (the lazy reading of CSDL XML locates
+ * elements in the text, which JSON's reader does not).
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { findJsonSyntaxProblem, type JsonPath } from "../config/json-syntax";
@@ -16,6 +18,7 @@ import { nearestName } from "../nearest-name";
 import { SourceText, stripBom } from "./source";
 import { kindOf, parseJson, type JsonMember, type JsonObject, type JsonValue } from "./json-values";
 import { annotationName, annotationOf } from "./json-expressions";
+import { repeatedKeywords } from "./json-duplicates";
 import type {
   RawAnnotation, RawAnnotationGroup, RawDocument, RawEntityContainer, RawEnumMember, RawEnumType, RawFacets, RawNavigationBinding,
   RawNavigationProperty, RawOperation, RawOperationImport, RawParameter, RawProperty, RawReference, RawReturnType, RawSchema,
@@ -77,6 +80,11 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
     diags.error(Codes.notCsdl, "the input is JSON but not CSDL JSON (it has no $Version member): give odatagen a CSDL XML or CSDL JSON document ($metadata)", "(document)", { source, offset: root.at });
     return undefined;
   }
+  for (const { first, again, path } of repeatedKeywords(root)) {
+    const { line, column } = source.position(first.at);
+    diags.error(Codes.duplicateName, `${again.name} is given twice in one object (first at ${line}:${column}); JSON does not say which one counts: keep one`,
+      csdlPath([...path, again.name]) || "(document)", { source, offset: again.at });
+  }
   return new JsonCsdlReader(source, diags).document(root, version);
 }
 
@@ -86,6 +94,11 @@ function jsonPathAt(text: string, offset: number): string {
   findJsonSyntaxProblem(text.slice(0, offset + 1), (p, at) => {
     if (at <= offset) path = [...p];
   });
+  return csdlPath(path);
+}
+
+/** A JSON path as an element path (`ns.type/property`): member names, without an element's `$` members. */
+function csdlPath(path: JsonPath): string {
   // Member names, without the `$` members of an element (`$Type`: the path names the element).
   const names = path.filter((s, k): s is string => typeof s === "string" && (k === 0 || !s.startsWith("$")));
   if (names.length === 0) return "";
@@ -108,6 +121,7 @@ class JsonCsdlReader {
       this.diags.warning(Codes.unsupportedInput, `$Version ${JSON.stringify(version)} is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`, "(document)", this.at(versionMember.value.at));
     const references: RawReference[] = [];
     const schemas: RawSchema[] = [];
+    let entityContainer: RawDocument["entityContainer"];
     for (const m of root.members) {
       if (m.name === "$Reference") {
         const refs = this.object(m, "$Reference");
@@ -115,9 +129,13 @@ class JsonCsdlReader {
           const ref = this.reference(r);
           if (ref) references.push(ref);
         }
-      } else if (m.name === "$Version" || m.name === "$EntityContainer") continue;
+      } else if (m.name === "$EntityContainer") {
+        const name = this.string(m, "(document)");
+        if (name !== undefined) entityContainer = { name, at: this.at(m.value.at) };
+      } else if (m.name === "$Version") continue;
       else if (m.name.startsWith("$") || m.name.startsWith("@")) this.unknown(m, "document", "the document");
       else {
+        this.named(m, "a schema (a member of the document, named by its namespace)", "(document)");
         const s = this.object(m, m.name);
         if (s) schemas.push(this.schema(m.name, m, s));
       }
@@ -126,7 +144,9 @@ class JsonCsdlReader {
       this.diags.error(Codes.noSchema, "the document has no schema (a member named by a namespace, whose value is an object)", "(document)", this.at(root.at));
       return undefined;
     }
-    return { file: this.source.file, version, references, schemas };
+    if (entityContainer && !schemas.some((s) => s.containers.some((c) => `${s.namespace}.${c.name}` === entityContainer.name)))
+      this.diags.warning(Codes.undefinedType, `$EntityContainer names ${JSON.stringify(entityContainer.name)}, which is no entity container of this document (CSDL JSON §4: the namespace-qualified name of the service's container)${nearContainer(entityContainer.name, schemas)}`, "(document)", entityContainer.at);
+    return { file: this.source.file, version, references, schemas, entityContainer };
   }
 
   /** Reports a `$` or `@` member CSDL JSON does not define on an object (`kind`, said as `what`), ODG112. */
@@ -138,19 +158,19 @@ class JsonCsdlReader {
   /** A member whose value must be a string; another value is reported (ODG102) and read as absent. */
   string(m: JsonMember, path: string): string | undefined {
     if (m.value.kind === "string") return m.value.value;
-    this.diags.error(Codes.invalidAttribute, `${m.name} must be a string, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    this.diags.error(Codes.invalidAttribute, `${shown(m.name)} must be a string, not ${kindOf(m.value)}`, path || "(document)", this.at(m.value.at));
     return undefined;
   }
 
   object(m: JsonMember, path: string): JsonObject | undefined {
     if (m.value.kind === "object") return m.value;
-    this.diags.error(Codes.invalidAttribute, `${m.name} must be an object, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    this.diags.error(Codes.invalidAttribute, `${shown(m.name)} must be an object, not ${kindOf(m.value)}`, path || "(document)", this.at(m.value.at));
     return undefined;
   }
 
   array(m: JsonMember, path: string): JsonValue[] {
     if (m.value.kind === "array") return m.value.items;
-    this.diags.error(Codes.invalidAttribute, `${m.name} must be an array, not ${kindOf(m.value)}`, path, this.at(m.value.at));
+    this.diags.error(Codes.invalidAttribute, `${shown(m.name)} must be an array, not ${kindOf(m.value)}`, path || "(document)", this.at(m.value.at));
     return [];
   }
 
@@ -161,7 +181,7 @@ class JsonCsdlReader {
     if (v.kind === "number") return v.text;
     if (v.kind === "string") return v.value;
     if (v.kind === "null") return "null";
-    this.diags.error(Codes.invalidAttribute, `${m.name} must be a ${m.name === "$DefaultValue" ? "primitive value" : "boolean or number"}, not ${kindOf(v)}`, path, this.at(v.at));
+    this.diags.error(Codes.invalidAttribute, `${shown(m.name)} must be a ${m.name === "$DefaultValue" ? "primitive value" : "boolean or number"}, not ${kindOf(v)}`, path || "(document)", this.at(v.at));
     return undefined;
   }
 
@@ -171,9 +191,24 @@ class JsonCsdlReader {
     return "";
   }
 
+  /** A required string member (`$Type`, `$Action`, …): missing or empty is ODG101, as XML's missing or empty attribute; read as "". */
+  required(o: JsonObject, name: string, what: string, path: string, at: number): string {
+    const x = o.members.find((m) => m.name === name);
+    if (!x) return this.missing(what, name, path, at);
+    const v = this.string(x, path) ?? "";
+    if (x.value.kind === "string" && v === "") this.diags.error(Codes.missingAttribute, `${what} has an empty ${name}`, path, this.at(x.value.at));
+    return v;
+  }
+
+  /** A member that names an element (a type, a property, a target): an empty name is ODG101, as XML's empty Name attribute. */
+  named(m: JsonMember, what: string, path: string): void {
+    if (m.name === "") this.diags.error(Codes.missingAttribute, `${what} has an empty name`, path, this.at(m.at));
+  }
+
   reference(r: JsonMember): RawReference | undefined {
     const o = this.object(r, "$Reference");
     if (!o) return undefined;
+    this.named(r, "a $Reference member (a document's URI)", "Reference");
     const ref: RawReference = { at: this.at(r.at), uri: r.name, includes: [], includeAnnotations: [] };
     for (const m of o.members) {
       if (m.name === "$Include") {
@@ -182,14 +217,12 @@ class JsonCsdlReader {
             this.diags.error(Codes.invalidAttribute, `an item of $Include must be an object, not ${kindOf(item)}`, "Reference/Include", this.at(item.at));
             continue;
           }
-          let namespace: string | undefined;
           let alias: string | undefined;
           for (const x of item.members) {
-            if (x.name === "$Namespace") namespace = this.string(x, "Reference/Include");
-            else if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
-            else if (!x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
+            if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
+            else if (x.name !== "$Namespace" && !x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
           }
-          ref.includes.push({ at: this.at(item.at), namespace: namespace || this.missing("an $Include", "$Namespace", "Reference/Include", item.at), alias });
+          ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias });
         }
       } else if (m.name === "$IncludeAnnotations") {
         for (const item of this.array(m, "Reference/IncludeAnnotations")) {
@@ -210,6 +243,7 @@ class JsonCsdlReader {
     const p = (name: string) => `${ns}.${name}`;
     for (const x of o.members) {
       const name = x.name;
+      this.named(x, "a schema element", ns);
       if (name === "$Alias") schema.alias = this.string(x, ns);
       else if (name === "$Annotations") schema.annotationGroups.push(...this.annotationGroups(x, ns));
       else if (name.startsWith("@")) this.annotation(x, ns, schema.annotations);
@@ -271,6 +305,7 @@ class JsonCsdlReader {
     const out: RawAnnotationGroup[] = [];
     for (const g of o?.members ?? []) {
       const target = g.name;
+      this.named(g, "an $Annotations member (a target path)", ns);
       const annotations: RawAnnotation[] = [];
       const body = this.object(g, target || ns);
       for (const x of body?.members ?? []) {
@@ -291,6 +326,7 @@ class JsonCsdlReader {
       if (x.name === "$Type") {
         seen = true;
         type = this.string(x, path) ?? "";
+        if (type === "" && x.value.kind === "string") this.diags.error(Codes.missingAttribute, `${what} has an empty $Type`, path, this.at(x.value.at));
       } else if (x.name === "$Collection") collection = x.value.kind === "boolean" ? x.value.value : this.literal(x, path) === "true";
     }
     if (!seen) type = otherwise ?? this.missing(what, "$Type", path, at);
@@ -337,6 +373,15 @@ class JsonCsdlReader {
     }
   }
 
+  /**
+   * `$DefaultValue` as its literal text; `null`, which CSDL JSON may write, is no default value
+   * (CSDL §7.2.7: then none is assumed), not the text "null" (a String property's default "null").
+   */
+  defaultValue(o: JsonObject, path: string): string | undefined {
+    const x = o.members.find((m) => m.name === "$DefaultValue");
+    return x && x.value.kind !== "null" ? this.literal(x, path) : undefined;
+  }
+
   /** A boolean `$` member's literal text, or undefined when absent. */
   flag(o: JsonObject, name: string, path: string): string | undefined {
     const x = o.members.find((m) => m.name === name);
@@ -362,6 +407,7 @@ class JsonCsdlReader {
         if (!KEYWORDS[kind].includes(annotated(x.name))) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
       } else if (x.name.includes("@")) this.unknown(x, kind, kind === "EntityType" ? "an entity type" : "a complex type", path);
       else {
+        this.named(x, "a property", path);
         const p = this.object(x, `${path}/${x.name}`);
         if (!p) continue;
         const k = this.kind(x, p, `${path}/${x.name}`, MEMBER_KINDS, kind === "EntityType" ? "an entity type" : "a complex type", "Property");
@@ -375,6 +421,8 @@ class JsonCsdlReader {
   key(m: JsonMember, path: string): RawStructuredType["key"] {
     const out: NonNullable<RawStructuredType["key"]> = [];
     for (const item of this.array(m, path)) {
+      const name = item.kind === "string" ? item.value : item.kind === "object" && item.members.length === 1 && item.members[0].value.kind === "string" ? item.members[0].value.value : undefined;
+      if (name === "") this.diags.error(Codes.missingAttribute, "an item of $Key names no property (an empty string)", path, this.at(item.at));
       if (item.kind === "string") out.push({ name: item.value, at: this.at(item.at) });
       else if (item.kind === "object" && item.members.length === 1 && item.members[0].value.kind === "string")
         out.push({ name: item.members[0].value.value, alias: item.members[0].name, at: this.at(item.at) });
@@ -387,10 +435,12 @@ class JsonCsdlReader {
     const path = `${typePath}/${m.name}`;
     const annotations: RawAnnotation[] = [];
     this.own(o, "Property", "a property", path, annotations);
+    const typed = this.typed(o, m.name, path, "false");
     const x = o.members.find((y) => y.name === "$DefaultValue");
-    return {
-      at: this.at(m.at), name: m.name, ...this.typed(o, m.name, path, "false"), defaultValue: x && this.literal(x, path), annotations,
-    };
+    // As XML's DefaultValue="null" on a property that is not nullable (the model reports that one).
+    if (x?.value.kind === "null" && typed.nullable === "false" && !typed.type.startsWith("Collection("))
+      this.diags.warning(Codes.invalidAttribute, `$DefaultValue is null, which ${m.name} (not nullable) cannot hold; it is ignored`, path, this.at(x.value.at));
+    return { at: this.at(m.at), name: m.name, ...typed, defaultValue: this.defaultValue(o, path), annotations };
   }
 
   navigation(m: JsonMember, o: JsonObject, typePath: string): RawNavigationProperty {
@@ -422,21 +472,25 @@ class JsonCsdlReader {
       members: [], annotations: [],
     };
     const byName = new Map<string, RawEnumMember>();
+    const memberAnnotations: JsonMember[] = [];
     for (const x of o.members) {
       if (x.name.startsWith("@")) this.annotation(x, path, e.annotations);
       else if (x.name.startsWith("$")) {
         if (!KEYWORDS.EnumType.includes(annotated(x.name))) this.unknown(x, "EnumType", "an enum type", path);
-      } else if (x.name.includes("@")) {
-        // `Member@Term`: an annotation of a member written before it.
-        const at = x.name.indexOf("@");
-        const member = byName.get(x.name.slice(0, at));
-        if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
-        else this.unknown(x, "EnumType", "an enum type (it annotates no member written before it)", path);
-      } else if (x.value.kind === "number" || x.value.kind === "string") {
+      } else if (x.name.includes("@")) memberAnnotations.push(x);
+      else if (x.value.kind === "number" || x.value.kind === "string") {
+        this.named(x, "an enum member", path);
         const member = { at: this.at(x.at), name: x.name, value: x.value.kind === "number" ? x.value.text : x.value.value, annotations: [] };
         e.members.push(member);
         if (!byName.has(x.name)) byName.set(x.name, member);
       } else this.diags.error(Codes.invalidAttribute, `enum member ${x.name} must have a number as its value, not ${kindOf(x.value)}`, `${path}/${x.name}`, this.at(x.value.at));
+    }
+    // `Member@Term`: an annotation of a member, before or after it (JSON's members have no order).
+    for (const x of memberAnnotations) {
+      const at = x.name.indexOf("@");
+      const member = byName.get(x.name.slice(0, at));
+      if (member) this.annotation(x, `${path}/${member.name}`, member.annotations, x.name.slice(at));
+      else this.unknown(x, "EnumType", "an enum type (it annotates no member of the type)", path);
     }
     return e;
   }
@@ -445,7 +499,7 @@ class JsonCsdlReader {
     const path = `${ns}.${m.name}`;
     const annotations: RawAnnotation[] = [];
     this.own(o, "TypeDefinition", "a type definition", path, annotations);
-    const underlyingType = this.text(o, "$UnderlyingType", path) ?? this.missing(m.name, "$UnderlyingType", path, m.at);
+    const underlyingType = this.required(o, "$UnderlyingType", m.name, path, m.at);
     const { nullable: _, ...facets } = asXmlFacets(underlyingType, this.facets(o, path, undefined));
     return { at: this.at(m.at), name: m.name, underlyingType, ...facets, annotations,
     };
@@ -456,11 +510,10 @@ class JsonCsdlReader {
     const annotations: RawAnnotation[] = [];
     this.own(o, "Term", "a term", path, annotations);
     const applies = o.members.find((y) => y.name === "$AppliesTo");
-    const defaultValue = o.members.find((y) => y.name === "$DefaultValue");
     return {
       at: this.at(m.at), name: m.name, ...this.typed(o, m.name, path, "false"), baseTerm: this.text(o, "$BaseTerm", path),
       appliesTo: applies && this.array(applies, path).map((v) => (v.kind === "string" ? v.value : "")).filter(Boolean).join(" "),
-      defaultValue: defaultValue && this.literal(defaultValue, path), annotations,
+      defaultValue: this.defaultValue(o, path), annotations,
     };
   }
 
@@ -493,7 +546,7 @@ class JsonCsdlReader {
       this.diags.error(Codes.invalidAttribute, `a parameter must be an object, not ${kindOf(v)}`, opPath, this.at(v.at));
       return undefined;
     }
-    const name = this.text(v, "$Name", opPath) || this.missing("a parameter", "$Name", opPath, v.at);
+    const name = this.required(v, "$Name", "a parameter", opPath, v.at);
     const path = `${opPath}/${name || "?"}`;
     const annotations: RawAnnotation[] = [];
     this.own(v, "Parameter", "a parameter", path, annotations);
@@ -517,6 +570,7 @@ class JsonCsdlReader {
       else if (x.name.startsWith("$")) {
         if (!KEYWORDS.EntityContainer.includes(annotated(x.name))) this.unknown(x, "EntityContainer", "an entity container", path);
       } else {
+        this.named(x, "an entity set, singleton or import", path);
         const child = this.object(x, `${path}/${x.name}`);
         if (child) this.containerChild(x, child, path, c);
       }
@@ -534,20 +588,20 @@ class JsonCsdlReader {
       this.own(o, action ? "ActionImport" : "FunctionImport", action ? "an action import" : "a function import", path, annotations);
       const imp: RawOperationImport = {
         at: this.at(m.at), kind: action ? "action" : "function", name: m.name,
-        operation: this.text(o, action ? "$Action" : "$Function", path) || this.missing(m.name, action ? "$Action" : "$Function", path, m.at), entitySet: this.text(o, "$EntitySet", path),
+        operation: this.required(o, action ? "$Action" : "$Function", m.name, path, m.at), entitySet: this.text(o, "$EntitySet", path),
         includeInServiceDocument: action ? undefined : this.flag(o, "$IncludeInServiceDocument", path), annotations,
       };
       c.imports.push(imp);
     } else if (has("$Collection")) {
       this.own(o, "EntitySet", "an entity set", path, annotations);
       c.entitySets.push({
-        at: this.at(m.at), name: m.name, entityType: this.text(o, "$Type", path) ?? this.missing(m.name, "$Type", path, m.at),
+        at: this.at(m.at), name: m.name, entityType: this.required(o, "$Type", m.name, path, m.at),
         includeInServiceDocument: this.flag(o, "$IncludeInServiceDocument", path), bindings: this.bindings(o, path), annotations,
       });
     } else if (has("$Type")) {
       this.own(o, "Singleton", "a singleton", path, annotations);
       c.singletons.push({
-        at: this.at(m.at), name: m.name, type: this.text(o, "$Type", path) ?? this.missing(m.name, "$Type", path, m.at), nullable: this.flag(o, "$Nullable", path),
+        at: this.at(m.at), name: m.name, type: this.required(o, "$Type", m.name, path, m.at), nullable: this.flag(o, "$Nullable", path),
         bindings: this.bindings(o, path), annotations,
       });
     } else {
@@ -565,6 +619,17 @@ class JsonCsdlReader {
     }
     return out;
   }
+}
+
+/** `; did you mean …?` with the document's container nearest to `name`, or "". */
+function nearContainer(name: string, schemas: readonly RawSchema[]): string {
+  const near = nearestName(name, schemas.flatMap((s) => s.containers.map((c) => `${s.namespace}.${c.name}`)));
+  return near ? `; did you mean ${near}?` : "";
+}
+
+/** A member's name as a message shows it: `""` for an empty one. */
+function shown(name: string): string {
+  return name === "" ? '""' : name;
 }
 
 /** The member an annotation member names (`$OnDelete` of `$OnDelete@Core.Description`); a name without `@` itself. */

@@ -17,6 +17,11 @@ export interface RawDocument {
   references: RawReference[];
   schemas: RawSchema[];
   /**
+   * CSDL JSON's `$EntityContainer`: the namespace-qualified name of the service's entity container
+   * (XML says it by no attribute: there the service's container is the one read first).
+   */
+  entityContainer?: { name: string; at: SourceRef };
+  /**
    * With `deferAnnotationGroups`: the schemas' `<Annotations>` blocks, not read yet (their
    * schemas' `annotationGroups` are empty); `readDeferredGroup` reads one when it is needed.
    */

@@ -57,7 +57,9 @@ function schema(s: RawSchema): J {
     if (x.underlyingType) e.$UnderlyingType = x.underlyingType;
     flags(e, { $IsFlags: x.isFlags });
     x.members.forEach((m, k) => {
-      e[m.name] = Number(m.value ?? k);
+      // A value beyond 2^53 as a string (CSDL JSON allows it for Int64), which keeps its digits.
+      const v = m.value ?? String(k);
+      e[m.name] = Number.isSafeInteger(Number(v)) ? Number(v) : v;
       for (const a of m.annotations) e[`${m.name}${annotationKey(a)}`] = value(a);
     });
     o[x.name] = annotate(e, x.annotations);
