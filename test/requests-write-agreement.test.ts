@@ -59,15 +59,19 @@ const CASES: Case[] = [
   ["  and a computed one a level deeper", "Person", "update", { home: { geo: { accuracy: 1 } } }, "/home/geo/accuracy"],
   ["a PATCH's related entity is partial", "Person", "update", { manager: { name: "x" } }],
   ["an open type's dynamic property", "Person", "create", { ...person, extra: 1 }],
+  ["an abstract type's body binds its subtype's navigation properties", "Item", "create", { ...book, "author@odata.bind": "People('a')" }],
+  ["  a subtype's subtype's too", "Item", "create", { ...book, "@odata.type": "#W.Ebook", url: "u", "formats@odata.bind": ["Formats('a')"] }],
+  ["  not a misspelt one", "Item", "create", { ...book, "autor@odata.bind": "People('a')" }, "/autor@odata.bind"],
+  ["  in a PATCH too", "Item", "update", { "@odata.type": "#W.Book", "author@odata.bind": "People('a')" }],
+  ["  a deep insert through one is partial", "Item", "create", { ...book, author: { name: "a" } }],
+  ["  a PUT's related entity through one is whole", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, chapters: [{ no: 1 }] }, "/chapters/0/heading"],
 ];
 
 /** Valid bodies the type refuses (README, "Request functions": what is left). */
 const LEFT: Case[] = [
   ["a binding inside a complex value (its navigation property)", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "city@odata.bind": "Cities(1)" } }],
   ["a deep insert inside a complex value is whole in the type", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], city: { name: "x" } } }],
-  ["an abstract type's body binds a subtype's navigation property", "Item", "create", { ...book, "author@odata.bind": "People('a')" }],
-  ["  in a PATCH too", "Item", "update", { "@odata.type": "#W.Book", "author@odata.bind": "People('a')" }],
-  ["  a deep insert through it is whole in the type", "Item", "create", { ...book, author: { name: "a" } }],
+  ["a nested entity of an abstract type binds only the declared type's navigation properties", "Person", "create", { ...person, best: { ...book, "author@odata.bind": "People('a')" } }],
   ["a body of a type with subtypes names a subtype with its own properties", "Book", "create", { ...book, "@odata.type": "#W.Ebook", url: "u" }],
 ];
 
