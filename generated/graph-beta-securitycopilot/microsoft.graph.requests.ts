@@ -21,14 +21,6 @@ export interface EntitySubtypes {
   "microsoft.graph.security.securityCopilot.workspace": Workspace;
 }
 
-/** Navigation properties of the subtypes of `microsoft.graph.entity` that add some, by `@odata.type`: what an entity of a body that names its type may bind and insert into. */
-export interface EntitySubtypeNavigation {
-  "#microsoft.graph.securityCopilot": SecurityCopilotNavigation;
-  "#microsoft.graph.security.securityCopilot.prompt": PromptNavigation;
-  "#microsoft.graph.security.securityCopilot.session": SessionNavigation;
-  "#microsoft.graph.security.securityCopilot.workspace": WorkspaceNavigation;
-}
-
 /** Navigation properties of `microsoft.graph.security` (inherited ones included), for typed `$expand`. */
 export interface SecurityNavigation {
   securityCopilot: rt.Nav<SecurityCopilot, SecurityCopilotNavigation, {}, "id">;

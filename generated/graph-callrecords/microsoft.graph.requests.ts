@@ -27,12 +27,6 @@ export interface EntitySubtypes {
   "microsoft.graph.callRecords.session": Session;
 }
 
-/** Navigation properties of the subtypes of `microsoft.graph.entity` that add some, by `@odata.type`: what an entity of a body that names its type may bind and insert into. */
-export interface EntitySubtypeNavigation {
-  "#microsoft.graph.callRecords.callRecord": CallRecordNavigation;
-  "#microsoft.graph.callRecords.session": SessionNavigation;
-}
-
 /** `microsoft.graph.cloudCommunications` as a create's body writes it (`rt.Written`). */
 export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunications, never, {
   callRecords: CallRecordCreateInput[];

@@ -103,16 +103,13 @@ export interface UpdateOptions<R extends boolean | undefined = boolean | undefin
 /**
  * Marks a navigation property to `T` whose own navigation properties are described by `N`, its
  * subtypes by `C`, and what an expansion of it without `select` holds by `K`: the key properties of
- * the service's default set (see `Selected`), or `Whole` for the whole entity; `W`, for a target
- * with subtypes, each one's own navigation properties by `@odata.type` (`{ "#Ns.Book": BookNavigation }`),
- * which an entity of a body that names its type may bind and insert into.
+ * the service's default set (see `Selected`), or `Whole` for the whole entity.
  */
-export interface Nav<T, N, C = {}, K = Whole, W = {}> {
+export interface Nav<T, N, C = {}, K = Whole> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
   readonly __keys?: K;
-  readonly __subtypeNavigation?: W;
 }
 
 /** For `Nav`: an expansion without `select` holds the whole entity (generation option `completeReads`). */
@@ -229,21 +226,13 @@ type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends obj
  * navigation properties and subtypes): each entity as a create (`C`) or a PATCH writes it, or a
  * `Reference` to an existing one.
  */
-type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown, unknown, infer W>
+type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown, unknown>
   ? V extends readonly (infer I)[]
-    ? (Reference | Each<I, N, W, T, C>)[]
+    ? (Reference | (C extends true ? Inserted<I, N, T> : Patch<I, N>))[]
     : V extends object
-      ? Reference | Each<V, N, W, T, C>
+      ? Reference | (C extends true ? Inserted<V, N, T> : Patch<V, N>)
       : V
   : V;
-/** Each entity type `I` may be (a member of a union), written with its own navigation properties (`Own`). */
-type Each<I, N, W, T, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, Own<I, N, W>, T> : Patch<I, Own<I, N, W>>) : never;
-/**
- * The `…Navigation` type of an entity `I` in a body: its own type's, as `W` has it by the
- * `@odata.type` it names (a subtype's navigation properties bound or inserted into), where `W` has
- * each type it may name; else the declared type's `N` (`W` lists only subtypes adding some).
- */
-type Own<I, N, W> = I extends { "@odata.type"?: infer L } ? ([Exclude<L, keyof W | undefined>] extends [never] ? ([Extract<L, keyof W>] extends [never] ? N : W[Extract<L, keyof W>]) : N) : N;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
  * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).
@@ -280,16 +269,14 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
  * mode wants it below the top: the value replaces what was there); or a `Reference`.
  */
-type Replacing<V, M> = M extends Nav<infer T, infer N, unknown, infer K, infer W>
+type Replacing<V, M> = M extends Nav<infer T, infer N, unknown, infer K>
   ? V extends readonly (infer I)[]
-    ? (Reference | ReplacedEntity<I, N, W, T, K extends PropertyKey ? K : never>)[]
+    ? (Reference | ReplacedEntity<I, N, T, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? Reference | ReplacedEntity<V, N, W, T, K extends PropertyKey ? K : never>
+      ? Reference | ReplacedEntity<V, N, T, K extends PropertyKey ? K : never>
       : V
   : V;
-type ReplacedEntity<I, N, W, T, K extends PropertyKey> = I extends unknown
-  ? [T] extends [{ "@odata.type": string }] ? WithType<Replacement<I, K, never, Own<I, N, W>>> : Replacement<I, K, never, Own<I, N, W>>
-  : never;
+type ReplacedEntity<I, N, T, K extends PropertyKey> = I extends unknown ? ([T] extends [{ "@odata.type": string }] ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
 /** The properties `K` of `T`, optional. */
 type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
 

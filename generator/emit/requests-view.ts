@@ -106,11 +106,6 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
-  // Each of `t`'s and its subtypes' `…Navigation` by `@odata.type` (`listsSubtypes` only).
-  const subtypeNavigationTs = (t: EntityType) => {
-    const name = subtypeNavigationTypeName(ctx, t);
-    return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
-  };
   // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
     if (leftOutBelow(t).length === 0) return "";
@@ -244,7 +239,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        const rest = `, ${casts}, ${keyNames(n.target)}${navigatingSubtypes(n.target).length ? `, ${subtypeNavigationTs(n.target)}` : ""}`;
+        const rest = `, ${casts}, ${keyNames(n.target)}`;
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
       alias: false,
@@ -256,15 +251,6 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
         alias: false,
       });
-      const navigating = navigatingSubtypes(t);
-      if (navigating.length > 0) {
-        navigationTypes.push({
-          doc: jsdoc("", [`Navigation properties of the subtypes of \`${t.qualifiedName}\` that add some, by \`@odata.type\`: what an entity of a body that names its type may bind and insert into.`]),
-          name: subtypeNavigationTypeName(ctx, t),
-          body: objectType(navigating.map((d) => `${JSON.stringify(`#${d.qualifiedName}`)}: ${navTs(d)}`)),
-          alias: false,
-        });
-      }
       const leftOut = leftOutBelow(t);
       if (leftOut.length > 0) {
         navigationTypes.push({
@@ -490,21 +476,6 @@ function rootNamesOf(ctx: EmitContext, schema: Schema): Map<EntitySet | Singleto
  */
 export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "Navigation");
-}
-
-/**
- * The subtypes of `t` (those a `…Subtypes` map lists) with navigation properties `t` does not have:
- * a body's entity of one binds and inserts into them (`rt.Nav`'s `W`, `…SubtypeNavigation`).
- */
-function navigatingSubtypes(t: EntityType): EntityType[] {
-  if (!listsSubtypes(t)) return [];
-  const own = allNavigation(t).length;
-  return descendants(t).filter((d) => allNavigation(d).length > own);
-}
-
-/** The name of the map of the `…Navigation` types of an entity type's subtypes that add navigation properties: `AnimalSubtypeNavigation`, named as `navigationTypeName` is. */
-export function subtypeNavigationTypeName(ctx: EmitContext, t: EntityType): string {
-  return companionName(ctx, t, "SubtypeNavigation");
 }
 
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */
