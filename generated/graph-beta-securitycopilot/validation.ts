@@ -115,8 +115,8 @@ export class Context {
   /** In a deep insert: the properties the parent fills in (`tied`), of the object at depth `tiedDepth`. */
   tied: readonly string[] | undefined = undefined;
   tiedDepth = -1;
-  /** While `declaredNames` probes a type: its navigation properties, each true when collection-valued. */
-  navigation: Map<string, boolean> | undefined = undefined;
+  /** While `declaredNames` probes a type: its navigation properties, each with what its binding may be. */
+  navigation: Map<string, Cardinality> | undefined = undefined;
   private readonly keys: Key[] = [];
 
   reset(options: ValidateOptions | undefined, quiet: boolean): void {
@@ -421,26 +421,31 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
 }
 
 /**
- * The bindings in a body (JSON Format §8.5, 4.01 §4.5.8): `p@odata.bind` (4.01 also `p@bind`) names
- * the entities to relate through the navigation property `p` by their ids or URLs, a string for a
- * single-valued one and an array of strings for a collection-valued one. A name `p` that is not a
+ * The bindings in a body (JSON Format §8.5): `p@odata.bind` (also `p@bind`, without the prefix,
+ * which some services take) names the entities to relate through the navigation property `p` by
+ * their ids or URLs, a string for a single-valued one (null, to remove the relationship, for a
+ * nullable one) and an array of strings for a collection-valued one. A name `p` that is not a
  * navigation property of the type is reported at that key, with the nearest navigation property.
  */
-function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, boolean>): void {
+function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardinality>): void {
   for (const name in o) {
     const at = name.indexOf("@");
     if (at <= 0 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const term = name.slice(at + 1);
     if (term !== "odata.bind" && term !== "bind") continue;
     const property = name.slice(0, at);
-    const collection = navigation.get(property);
+    const cardinality = navigation.get(property);
     const v = o[name];
-    if (collection === undefined) {
+    if (cardinality === undefined) {
       const near = nearestName(property, navigation.keys());
       const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
       ctx.fail(name, "a navigation property's binding", v, `${shown} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
-    } else if (!collection) {
-      if (typeof v !== "string") ctx.fail(name, "an entity's id or URL (a string)", v, `${property} is single-valued: expected an entity's id or URL (a string), got ${kindOf(v)}`);
+    } else if (cardinality !== "many") {
+      // JSON Format §8.5: null removes the relationship of a nullable single-valued one.
+      if (typeof v !== "string" && !(v === null && cardinality === "nullable")) {
+        const what = cardinality === "nullable" ? "an entity's id or URL (a string), or null" : "an entity's id or URL (a string)";
+        ctx.fail(name, what, v, `${property} is single-valued: expected ${what}, got ${kindOf(v)}`);
+      }
     } else if (!Array.isArray(v)) {
       ctx.fail(name, "an array of entity ids or URLs", v, `${property} is collection-valued: expected an array of entity ids or URLs, got ${kindOf(v)}`);
     } else if (ctx.enter(name)) {
@@ -490,23 +495,61 @@ function editDistance(a: string, b: string, cap: number): number {
   return Math.min(prev[b.length] as number, cap);
 }
 
-/** A single-valued navigation property: `p`, noted as one while `declaredNames` probes the type. */
+/** What a navigation property's binding may be: one entity (`nullable`: or null), or many. */
+export type Cardinality = "one" | "nullable" | "many";
+
+/**
+ * A single-valued navigation property: `p`, noted as one while `declaredNames` probes the type. In a
+ * body, its value may be an entity reference (`related`).
+ */
 export function nav(v: unknown, ctx: Context, name: string, check: Checker, flags: number = NULLABLE, expected?: string): number {
-  if (ctx.navigation !== undefined) ctx.navigation.set(name, false);
-  return p(v, ctx, name, check, flags, expected);
+  if (ctx.navigation !== undefined) ctx.navigation.set(name, (flags & NULLABLE) !== 0 ? "nullable" : "one");
+  return p(v, ctx, name, ctx.mode === READ ? check : related(check), flags, expected);
 }
 
 /** A collection-valued navigation property: `c`, noted as one while `declaredNames` probes the type. */
 export function navs(v: unknown, ctx: Context, name: string, check: Checker, expected: string): number {
-  if (ctx.navigation !== undefined) ctx.navigation.set(name, true);
-  return c(v, ctx, name, check, expected, 0);
+  if (ctx.navigation !== undefined) ctx.navigation.set(name, "many");
+  return c(v, ctx, name, ctx.mode === READ ? check : related(check), expected, 0);
+}
+
+/** Per checker, its `related` form. */
+const referable = /* @__PURE__ */ new WeakMap<Checker, Checker>();
+
+/**
+ * `check` for an entity in a body's navigation property, which may be an entity reference (JSON
+ * Format 4.01 §8.5: `{ "@id": "Products(42)" }`, 4.0 `@odata.id`) binding an existing entity: its
+ * id a string, and any properties beside it checked as a PATCH changes that entity (`update` mode:
+ * each optional, `@odata.type` optional, computed and immutable ones refused).
+ */
+function related(check: Checker): Checker {
+  let f = referable.get(check);
+  if (f === undefined) {
+    f = (v, ctx, key) => {
+      const at = isObject(v) ? (v["@id"] !== undefined ? "@id" : v["@odata.id"] !== undefined ? "@odata.id" : undefined) : undefined;
+      if (at === undefined) return check(v, ctx, key);
+      const o = v as Json;
+      if (typeof o[at] !== "string" && ctx.enter(key)) {
+        ctx.fail(at, "an entity's id or URL (a string)", o[at]);
+        ctx.leave();
+      }
+      const [mode, complete] = [ctx.mode, ctx.complete];
+      ctx.mode = UPDATE;
+      ctx.complete = false;
+      check(v, ctx, key);
+      ctx.mode = mode;
+      ctx.complete = complete;
+    };
+    referable.set(check, f);
+  }
+  return f;
 }
 
 /** What a type's `propsX` reads: the properties it declares or inherits, and which are navigation properties. */
 interface Known {
   names: ReadonlySet<string>;
-  /** Navigation property → whether it is collection-valued. */
-  navigation: ReadonlyMap<string, boolean>;
+  /** Navigation property → what its binding may be. */
+  navigation: ReadonlyMap<string, Cardinality>;
 }
 
 /** Per `propsX`, what it reads. */

@@ -177,12 +177,12 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<Partial<AnyParticipantBase>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
+export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<Partial<Organizer> | Partial<Participant>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<AnyParticipantBase, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipantBase<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

@@ -223,13 +223,14 @@ type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends obj
 
 /**
  * A navigation property's value `V` in a body, `M` its `Nav` (which names the target's own
- * navigation properties and subtypes): each entity as a create (`C`) or a PATCH writes it.
+ * navigation properties and subtypes): each entity as a create (`C`) or a PATCH writes it, or a
+ * `Reference` to an existing one.
  */
 type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown, unknown>
   ? V extends readonly (infer I)[]
-    ? (C extends true ? Inserted<I, N, T> : Patch<I, N>)[]
+    ? (Reference | (C extends true ? Inserted<I, N, T> : Patch<I, N>))[]
     : V extends object
-      ? C extends true ? Inserted<V, N, T> : Patch<V, N>
+      ? Reference | (C extends true ? Inserted<V, N, T> : Patch<V, N>)
       : V
   : V;
 /**
@@ -237,6 +238,15 @@ type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown,
  * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).
  */
 type Inserted<I, N, T> = [T] extends [{ "@odata.type": string }] ? WithType<CreateBody<I, N>> : CreateBody<I, N>;
+
+/**
+ * An entity reference in a body's navigation property (JSON Format 4.01 §8.5, §4.5.7: `@id`, or
+ * `@odata.id` with the prefix): it binds the existing entity it names, as `p@odata.bind` does in
+ * 4.0 (4.01 clients must not send `@odata.bind`). An entity reference with properties too
+ * (`{ "@id": "Products(57)", Name: "Widgets" }`) also changes that entity, as a PATCH does; the
+ * validators' write modes check those properties so.
+ */
+export type Reference = { "@id": string } | { "@odata.id": string };
 /** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
 type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "MultiLineString" | "MultiPolygon" | "GeometryCollection" };
 
@@ -251,7 +261,22 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = WithoutKeys<T, K | X> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>;
+/** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
+type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : T[P] };
+/**
+ * A related entity in a PUT (`V`, `M` its `Nav`): whole, as `Replacement` has it, its keys (`K`)
+ * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
+ * mode wants it below the top: the value replaces what was there); or a `Reference`.
+ */
+type Replacing<V, M> = M extends Nav<infer T, infer N, unknown, infer K>
+  ? V extends readonly (infer I)[]
+    ? (Reference | ReplacedEntity<I, N, T, K extends PropertyKey ? K : never>)[]
+    : V extends object
+      ? Reference | ReplacedEntity<V, N, T, K extends PropertyKey ? K : never>
+      : V
+  : V;
+type ReplacedEntity<I, N, T, K extends PropertyKey> = I extends unknown ? ([T] extends [{ "@odata.type": string }] ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
 /** The properties `K` of `T`, optional. */
 type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
 
@@ -274,13 +299,15 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
 export type CreateBody<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>;
 
 /**
- * The bindings a body may hold (JSON Format §8.5, 4.01 §4.5.8): `p@odata.bind` (4.01 also `p@bind`)
- * for each navigation property `p` that `N` (the entity's `…Navigation` type) names, relating the
- * entities it names by id or URL: an array of them for a collection-valued `p`, one for a
- * single-valued one. (A misspelt `p` is an excess property, except on an open type, whose index
- * signature takes any name: there the validators' write modes report it.)
+ * The bindings a body may hold (JSON Format §8.5): `p@odata.bind` (also `p@bind`, without the
+ * prefix, which some services take; a 4.01 request binds by `Reference` instead) for each navigation
+ * property `p` that `N` (the entity's `…Navigation` type) names, relating the entities it names by
+ * id or URL: an array of them for a collection-valued `p`, one for a single-valued one, or null
+ * (which removes the relationship) for a nullable one. (A misspelt `p` is an excess property,
+ * except on an open type, whose index signature takes any name: there the validators' write modes
+ * report it.)
  */
-export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | `${K}@bind`]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : string };
+export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | `${K}@bind`]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
 
 /**
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with

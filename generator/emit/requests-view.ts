@@ -10,12 +10,12 @@ import { resolveBindingTarget, type BindingPlace } from "../model/binding-target
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
-import { usesUnion } from "./context";
+import { leftOutHolders, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, refType, typeName } from "./ts-types";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keySpec, keyType } from "./request-keys";
-import { FIXED, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
+import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
 export interface RequestsView {
   header: string;
@@ -287,6 +287,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
+    // An abstract type's body: each concrete subtype's own, with its own navigation properties.
+    const members = (x: EntityType): Member[] | undefined => {
+      const list = ctx.variants(x);
+      if (list.length === 0 || list.length > MAX_WRITTEN_MEMBERS || leftOutHolders(x).length > 0) return undefined;
+      // Named only where a body uses them (an import not used fails noUnusedLocals).
+      return list.map((m) => ({ t: m as EntityType, self: () => ts(m), nav: () => navTs(m as EntityType) }));
+    };
     const q = reads(t, typeParameter("S", named), typeParameter("E", named));
     // Inferred from the target (`never` for one that is sure to be there); given other type
     // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
@@ -302,9 +309,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),
-      createBody: createBody(self, t, usesUnion(ctx, t), write, nav),
+      createBody: createBody(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
       replaced: typeParameter("R", named),
-      updateBody: updateBody(self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, nav),
+      updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
       get: scope.claim(`get${base}`),
@@ -571,27 +578,37 @@ function objectType(members: string[]): string {
 
 export type { StructuredType };
 
+/** A concrete subtype of an abstract entity type, for the type's body: its type and `…Navigation` type. */
+interface Member {
+  t: EntityType;
+  self: () => string;
+  nav: () => string;
+}
+
 /**
  * A create's body type: every property may be left out (the service fills in defaults and keys it
  * makes), and those the service computes (Core.Computed) may not be given, at every depth, as the
  * validators' `create` mode has it: `Partial` of the entity's write type (`Partial<PersonCreateInput>`,
  * write-types.ts), or where it has none `Partial<Person>`; an abstract type with more subtypes than
  * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
- * An abstract type's body requires `@odata.type`: `rt.WithType<Partial<ShapeInput>>`. Where the type
+ * An abstract type's body requires `@odata.type`, and is one of its concrete subtypes' bodies
+ * (`members`), each with its own navigation properties' bindings and deep inserts:
+ * `rt.WithType<Partial<CircleInput> | rt.CreateBody<SquareInput, SquareNavigation>>`. Where the type
  * has navigation properties, `rt.CreateBody<PersonCreateInput, PersonNavigation>` in place of
  * `Partial`: a deep insert's entities are written as the body is, partial, `@odata.type` required
  * where their type has subtypes.
  */
-function createBody(self: string, t: EntityType, union: boolean, write: WriteNames, nav: string): string {
+function createBody(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
+  if (union && members) return `rt.WithType<${members.map((m) => createBody(m.self, m.t, false, write, m.nav, undefined)).join(" | ")}>`;
   const computed = propertyNames(t, union, isComputed);
   // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
   const related = allNavigation(t).length > 0;
   const written = writeFacts(write.ctx, "create").declared.has(t);
   const body = written
-    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav}>` : `Partial<${write.declared(t, "create")}>`
+    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav()}>` : `Partial<${write.declared(t, "create")}>`
     : computed.size
-      ? `rt.Creation<${[self, [...computed].join(" | "), ...(related ? [nav] : [])].join(", ")}>`
-      : related ? `rt.CreateBody<${self}, ${nav}>` : `Partial<${self}>`;
+      ? `rt.Creation<${[self(), [...computed].join(" | "), ...(related ? [nav()] : [])].join(", ")}>`
+      : related ? `rt.CreateBody<${self()}, ${nav()}>` : `Partial<${self()}>`;
   // An abstract type's create names the subtype to make (`@odata.type`), as the validators ask.
   return union ? `rt.WithType<${body}>` : body;
 }
@@ -604,18 +621,20 @@ function createBody(self: string, t: EntityType, union: boolean, write: WriteNam
  * and `replace` modes have it: `rt.UpdateBody<PersonUpdateInput, R, "UserName">`; else the entity,
  * the properties a client may not change (own, its base types' and subtypes') given as the fourth
  * argument. Where it has navigation properties, its `…Navigation` type last: a PATCH's related
- * entities are partial.
+ * entities are partial. An abstract type's is one of its concrete subtypes' (`members`), each with
+ * its own navigation properties.
  */
-function updateBody(self: string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: string): string {
+function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
+  if (union && members) return members.map((m) => updateBody(m.self, m.t, R, keys, false, write, m.nav, undefined)).join(" | ");
   const fixed = propertyNames(t, union, FIXED.update);
   const optional = keys.filter((k) => !fixed.has(k));
   const written = writeFacts(write.ctx, "update").declared.has(t);
-  const args = [written ? write.declared(t, "update") : self, R];
+  const args = [written ? write.declared(t, "update") : self(), R];
   // A PATCH's related entities are partial (`rt.Patch`), told by the navigation properties.
   const related = allNavigation(t).length > 0;
   if (optional.length || (fixed.size && !written) || related) args.push(optional.join(" | ") || "never");
   if ((fixed.size && !written) || related) args.push(fixed.size && !written ? [...fixed].join(" | ") : "never");
-  if (related) args.push(nav);
+  if (related) args.push(nav());
   return `rt.UpdateBody<${args.join(", ")}>`;
 }
 

@@ -63,12 +63,12 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<Partial<AnyAnimal>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
+export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<Partial<Bird> | Partial<Parrot> | Partial<Fish>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<AnyAnimal, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<Bird, R, "id"> | rt.UpdateBody<Parrot, R, "id"> | rt.UpdateBody<Fish, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
