@@ -254,7 +254,7 @@ test("an input from a file descriptor (a shell's <(…) gives /dev/fd/63, anothe
   const run = (fd: number) => {
     const input = fs.openSync(xml, "r");
     try {
-      const stdio = ["ignore", "pipe", "pipe", ...Array.from({ length: fd - 2 }, () => input)];
+      const stdio: ("ignore" | "pipe" | number)[] = ["ignore", "pipe", "pipe", ...Array.from({ length: fd - 2 }, () => input)];
       const r = spawnSync(process.execPath, [BIN, "generate", "--input", `/dev/fd/${fd}`, "--out", "fd-out"], { cwd: work, stdio, encoding: "utf8", timeout: 60000 });
       return { status: r.status, summary: r.stdout.replace(/ in \d+ ms/, "") };
     } finally {
