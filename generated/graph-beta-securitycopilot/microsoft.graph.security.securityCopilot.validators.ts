@@ -43,13 +43,13 @@ export function validateCollection_pluginSetting(value: unknown, options?: vr.Va
   return vr.run(checkCollection_pluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting` (stops at the first problem). */
-export function isCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): value is Collection_pluginSetting {
+/** Whether `value` passes `validateCollection_pluginSetting` (stops at the first problem). */
+export function isCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Collection_pluginSetting, O> {
   return vr.test(checkCollection_pluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
-export function assertCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is Collection_pluginSetting {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCollection_pluginSetting`. */
+export function assertCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Collection_pluginSetting, O> {
   vr.assert(checkCollection_pluginSetting, value, options);
 }
 
@@ -72,13 +72,13 @@ export function validateErrorDetails(value: unknown, options?: vr.ValidateOption
   return vr.run(checkErrorDetails, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails` (stops at the first problem). */
-export function isErrorDetails(value: unknown, options?: vr.ValidateOptions): value is ErrorDetails {
+/** Whether `value` passes `validateErrorDetails` (stops at the first problem). */
+export function isErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ErrorDetails, O> {
   return vr.test(checkErrorDetails, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails`. */
-export function assertErrorDetails(value: unknown, options?: vr.ValidateOptions): asserts value is ErrorDetails {
+/** Throws a `ValidationFailedError` unless `value` passes `validateErrorDetails`. */
+export function assertErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ErrorDetails, O> {
   vr.assert(checkErrorDetails, value, options);
 }
 
@@ -103,13 +103,13 @@ export function validateEvaluationResult(value: unknown, options?: vr.ValidateOp
   return vr.run(checkEvaluationResult, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult` (stops at the first problem). */
-export function isEvaluationResult(value: unknown, options?: vr.ValidateOptions): value is EvaluationResult {
+/** Whether `value` passes `validateEvaluationResult` (stops at the first problem). */
+export function isEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<EvaluationResult, O> {
   return vr.test(checkEvaluationResult, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult`. */
-export function assertEvaluationResult(value: unknown, options?: vr.ValidateOptions): asserts value is EvaluationResult {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluationResult`. */
+export function assertEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<EvaluationResult, O> {
   vr.assert(checkEvaluationResult, value, options);
 }
 
@@ -134,13 +134,13 @@ export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions)
   return vr.run(checkPluginAuth, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth` (stops at the first problem). */
-export function isPluginAuth(value: unknown, options?: vr.ValidateOptions): value is PluginAuth {
+/** Whether `value` passes `validatePluginAuth` (stops at the first problem). */
+export function isPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginAuth, O> {
   return vr.test(checkPluginAuth, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth`. */
-export function assertPluginAuth(value: unknown, options?: vr.ValidateOptions): asserts value is PluginAuth {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePluginAuth`. */
+export function assertPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginAuth, O> {
   vr.assert(checkPluginAuth, value, options);
 }
 
@@ -163,13 +163,13 @@ export function validatePluginSetting(value: unknown, options?: vr.ValidateOptio
   return vr.run(checkPluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting` (stops at the first problem). */
-export function isPluginSetting(value: unknown, options?: vr.ValidateOptions): value is PluginSetting {
+/** Whether `value` passes `validatePluginSetting` (stops at the first problem). */
+export function isPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginSetting, O> {
   return vr.test(checkPluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting`. */
-export function assertPluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is PluginSetting {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePluginSetting`. */
+export function assertPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginSetting, O> {
   vr.assert(checkPluginSetting, value, options);
 }
 
@@ -201,13 +201,13 @@ export function validateSkillInputDescriptor(value: unknown, options?: vr.Valida
   return vr.run(checkSkillInputDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor` (stops at the first problem). */
-export function isSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillInputDescriptor {
+/** Whether `value` passes `validateSkillInputDescriptor` (stops at the first problem). */
+export function isSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillInputDescriptor, O> {
   return vr.test(checkSkillInputDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
-export function assertSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillInputDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillInputDescriptor`. */
+export function assertSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillInputDescriptor, O> {
   vr.assert(checkSkillInputDescriptor, value, options);
 }
 
@@ -232,13 +232,13 @@ export function validateSkillTypeDescriptor(value: unknown, options?: vr.Validat
   return vr.run(checkSkillTypeDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor` (stops at the first problem). */
-export function isSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillTypeDescriptor {
+/** Whether `value` passes `validateSkillTypeDescriptor` (stops at the first problem). */
+export function isSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillTypeDescriptor, O> {
   return vr.test(checkSkillTypeDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
-export function assertSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillTypeDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillTypeDescriptor`. */
+export function assertSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillTypeDescriptor, O> {
   vr.assert(checkSkillTypeDescriptor, value, options);
 }
 
@@ -261,13 +261,13 @@ export function validateSkillVariableDescriptor(value: unknown, options?: vr.Val
   return vr.run(checkSkillVariableDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor` (stops at the first problem). */
-export function isSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillVariableDescriptor {
+/** Whether `value` passes `validateSkillVariableDescriptor` (stops at the first problem). */
+export function isSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillVariableDescriptor, O> {
   return vr.test(checkSkillVariableDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
-export function assertSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillVariableDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillVariableDescriptor`. */
+export function assertSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillVariableDescriptor, O> {
   vr.assert(checkSkillVariableDescriptor, value, options);
 }
 
@@ -302,13 +302,13 @@ export function validateEvaluation(value: unknown, options?: vr.ValidateOptions)
   return vr.run(checkEvaluation, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluation` (stops at the first problem). */
-export function isEvaluation(value: unknown, options?: vr.ValidateOptions): value is Evaluation {
+/** Whether `value` passes `validateEvaluation` (stops at the first problem). */
+export function isEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Evaluation, O> {
   return vr.test(checkEvaluation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluation`. */
-export function assertEvaluation(value: unknown, options?: vr.ValidateOptions): asserts value is Evaluation {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluation`. */
+export function assertEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Evaluation, O> {
   vr.assert(checkEvaluation, value, options);
 }
 
@@ -338,13 +338,13 @@ export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkPlugin, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.plugin` (stops at the first problem). */
-export function isPlugin(value: unknown, options?: vr.ValidateOptions): value is Plugin {
+/** Whether `value` passes `validatePlugin` (stops at the first problem). */
+export function isPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Plugin, O> {
   return vr.test(checkPlugin, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.plugin`. */
-export function assertPlugin(value: unknown, options?: vr.ValidateOptions): asserts value is Plugin {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePlugin`. */
+export function assertPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Plugin, O> {
   vr.assert(checkPlugin, value, options);
 }
 
@@ -376,13 +376,13 @@ export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkPrompt, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.prompt` (stops at the first problem). */
-export function isPrompt(value: unknown, options?: vr.ValidateOptions): value is Prompt {
+/** Whether `value` passes `validatePrompt` (stops at the first problem). */
+export function isPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Prompt, O> {
   return vr.test(checkPrompt, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.prompt`. */
-export function assertPrompt(value: unknown, options?: vr.ValidateOptions): asserts value is Prompt {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePrompt`. */
+export function assertPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Prompt, O> {
   vr.assert(checkPrompt, value, options);
 }
 
@@ -412,13 +412,13 @@ export function validateSession(value: unknown, options?: vr.ValidateOptions): v
   return vr.run(checkSession, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.session` (stops at the first problem). */
-export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
+/** Whether `value` passes `validateSession` (stops at the first problem). */
+export function isSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Session, O> {
   return vr.test(checkSession, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.session`. */
-export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
+export function assertSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Session, O> {
   vr.assert(checkSession, value, options);
 }
 
@@ -444,13 +444,13 @@ export function validateWorkspace(value: unknown, options?: vr.ValidateOptions):
   return vr.run(checkWorkspace, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.workspace` (stops at the first problem). */
-export function isWorkspace(value: unknown, options?: vr.ValidateOptions): value is Workspace {
+/** Whether `value` passes `validateWorkspace` (stops at the first problem). */
+export function isWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Workspace, O> {
   return vr.test(checkWorkspace, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.workspace`. */
-export function assertWorkspace(value: unknown, options?: vr.ValidateOptions): asserts value is Workspace {
+/** Throws a `ValidationFailedError` unless `value` passes `validateWorkspace`. */
+export function assertWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Workspace, O> {
   vr.assert(checkWorkspace, value, options);
 }
 

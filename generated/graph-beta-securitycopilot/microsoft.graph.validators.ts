@@ -13,13 +13,13 @@ export function validateDictionary(value: unknown, options?: vr.ValidateOptions)
   return vr.run(checkDictionary, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.Dictionary` (stops at the first problem). */
-export function isDictionary(value: unknown, options?: vr.ValidateOptions): value is Dictionary {
+/** Whether `value` passes `validateDictionary` (stops at the first problem). */
+export function isDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Dictionary, O> {
   return vr.test(checkDictionary, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.Dictionary`. */
-export function assertDictionary(value: unknown, options?: vr.ValidateOptions): asserts value is Dictionary {
+/** Throws a `ValidationFailedError` unless `value` passes `validateDictionary`. */
+export function assertDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Dictionary, O> {
   vr.assert(checkDictionary, value, options);
 }
 
@@ -41,13 +41,13 @@ export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkEntity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+/** Whether `value` passes `validateEntity` (stops at the first problem). */
+export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
   return vr.test(checkEntity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
+export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
   vr.assert(checkEntity, value, options);
 }
 
@@ -88,13 +88,13 @@ export function validateSecurity(value: unknown, options?: vr.ValidateOptions): 
   return vr.run(checkSecurity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security` (stops at the first problem). */
-export function isSecurity(value: unknown, options?: vr.ValidateOptions): value is Security {
+/** Whether `value` passes `validateSecurity` (stops at the first problem). */
+export function isSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Security, O> {
   return vr.test(checkSecurity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security`. */
-export function assertSecurity(value: unknown, options?: vr.ValidateOptions): asserts value is Security {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSecurity`. */
+export function assertSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Security, O> {
   vr.assert(checkSecurity, value, options);
 }
 
@@ -117,13 +117,13 @@ export function validateSecurityCopilot(value: unknown, options?: vr.ValidateOpt
   return vr.run(checkSecurityCopilot, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.securityCopilot` (stops at the first problem). */
-export function isSecurityCopilot(value: unknown, options?: vr.ValidateOptions): value is SecurityCopilot {
+/** Whether `value` passes `validateSecurityCopilot` (stops at the first problem). */
+export function isSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SecurityCopilot, O> {
   return vr.test(checkSecurityCopilot, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.securityCopilot`. */
-export function assertSecurityCopilot(value: unknown, options?: vr.ValidateOptions): asserts value is SecurityCopilot {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSecurityCopilot`. */
+export function assertSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SecurityCopilot, O> {
   vr.assert(checkSecurityCopilot, value, options);
 }
 

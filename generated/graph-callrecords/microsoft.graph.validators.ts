@@ -16,13 +16,13 @@ export function validateCommunicationsIdentitySet(value: unknown, options?: vr.V
   return vr.run(checkCommunicationsIdentitySet, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.communicationsIdentitySet` (stops at the first problem). */
-export function isCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): value is CommunicationsIdentitySet {
+/** Whether `value` passes `validateCommunicationsIdentitySet` (stops at the first problem). */
+export function isCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CommunicationsIdentitySet, O> {
   return vr.test(checkCommunicationsIdentitySet, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.communicationsIdentitySet`. */
-export function assertCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is CommunicationsIdentitySet {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCommunicationsIdentitySet`. */
+export function assertCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CommunicationsIdentitySet, O> {
   vr.assert(checkCommunicationsIdentitySet, value, options);
 }
 
@@ -52,13 +52,13 @@ export function validateIdentity(value: unknown, options?: vr.ValidateOptions): 
   return vr.run(checkIdentity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.identity` (stops at the first problem). */
-export function isIdentity(value: unknown, options?: vr.ValidateOptions): value is Identity {
+/** Whether `value` passes `validateIdentity` (stops at the first problem). */
+export function isIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Identity, O> {
   return vr.test(checkIdentity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identity`. */
-export function assertIdentity(value: unknown, options?: vr.ValidateOptions): asserts value is Identity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateIdentity`. */
+export function assertIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Identity, O> {
   vr.assert(checkIdentity, value, options);
 }
 
@@ -92,13 +92,13 @@ export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions
   return vr.run(checkIdentitySet, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.identitySet` (stops at the first problem). */
-export function isIdentitySet(value: unknown, options?: vr.ValidateOptions): value is IdentitySet {
+/** Whether `value` passes `validateIdentitySet` (stops at the first problem). */
+export function isIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<IdentitySet, O> {
   return vr.test(checkIdentitySet, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identitySet`. */
-export function assertIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is IdentitySet {
+/** Throws a `ValidationFailedError` unless `value` passes `validateIdentitySet`. */
+export function assertIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<IdentitySet, O> {
   vr.assert(checkIdentitySet, value, options);
 }
 
@@ -133,13 +133,13 @@ export function validateCloudCommunications(value: unknown, options?: vr.Validat
   return vr.run(checkCloudCommunications, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.cloudCommunications` (stops at the first problem). */
-export function isCloudCommunications(value: unknown, options?: vr.ValidateOptions): value is CloudCommunications {
+/** Whether `value` passes `validateCloudCommunications` (stops at the first problem). */
+export function isCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CloudCommunications, O> {
   return vr.test(checkCloudCommunications, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.cloudCommunications`. */
-export function assertCloudCommunications(value: unknown, options?: vr.ValidateOptions): asserts value is CloudCommunications {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCloudCommunications`. */
+export function assertCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CloudCommunications, O> {
   vr.assert(checkCloudCommunications, value, options);
 }
 
@@ -162,13 +162,13 @@ export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr
   return vr.run(checkEntity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+/** Whether `value` passes `validateEntity` (stops at the first problem). */
+export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
   return vr.test(checkEntity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
+export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
   vr.assert(checkEntity, value, options);
 }
 

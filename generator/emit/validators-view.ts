@@ -312,7 +312,7 @@ function typeView(
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
   return {
     doc: jsdoc("", [
-      `Validates a \`${t.qualifiedName}\` value and returns every problem with its JSON-pointer path.`,
+      `Validates a \`${t.qualifiedName}\` value: every problem, with its JSON-pointer path.`,
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,
