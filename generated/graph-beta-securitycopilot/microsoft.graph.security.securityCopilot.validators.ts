@@ -38,7 +38,7 @@ export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
 export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
-/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value: every problem, with its JSON-pointer path. */
 export function validateCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCollection_pluginSetting, value, options);
 }
@@ -67,7 +67,7 @@ export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): numb
     + vr.c(o["entries"], ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
 export function validateErrorDetails(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkErrorDetails, value, options);
 }
@@ -98,7 +98,7 @@ export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["outerType"], ctx, "outerType", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value: every problem, with its JSON-pointer path. */
 export function validateEvaluationResult(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEvaluationResult, value, options);
 }
@@ -129,7 +129,7 @@ export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["type"], ctx, "type", checkEvaluationResultType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationResultType");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
 export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPluginAuth, value, options);
 }
@@ -158,7 +158,7 @@ export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["authType"], ctx, "authType", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
 export function validatePluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPluginSetting, value, options);
 }
@@ -196,7 +196,7 @@ export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["value"], ctx, "value", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillInputDescriptor, value, options);
 }
@@ -227,7 +227,7 @@ export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillTypeDescriptor, value, options);
 }
@@ -256,7 +256,7 @@ export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillVariableDescriptor, value, options);
 }
@@ -297,7 +297,7 @@ export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): numbe
     + vr.p(o["type"], ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluation` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
 export function validateEvaluation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEvaluation, value, options);
 }
@@ -333,7 +333,7 @@ export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["state"], ctx, "state", checkEvaluationState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationState");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.plugin` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
 export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPlugin, value, options);
 }
@@ -371,7 +371,7 @@ export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.prompt` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
 export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPrompt, value, options);
 }
@@ -407,7 +407,7 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.session` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
 export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSession, value, options);
 }
@@ -439,7 +439,7 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.workspace` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.workspace` value: every problem, with its JSON-pointer path. */
 export function validateWorkspace(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkWorkspace, value, options);
 }

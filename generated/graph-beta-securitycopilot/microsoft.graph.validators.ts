@@ -8,7 +8,7 @@ import { ALIASES } from "./checkers.js";
 import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
-/** Validates a `microsoft.graph.Dictionary` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.Dictionary` value: every problem, with its JSON-pointer path. */
 export function validateDictionary(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDictionary, value, options);
 }
@@ -36,7 +36,7 @@ export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
 export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEntity, value, options);
 }
@@ -83,7 +83,7 @@ export function propsEntity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
-/** Validates a `microsoft.graph.security` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security` value: every problem, with its JSON-pointer path. */
 export function validateSecurity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSecurity, value, options);
 }
@@ -112,7 +112,7 @@ export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
-/** Validates a `microsoft.graph.securityCopilot` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.securityCopilot` value: every problem, with its JSON-pointer path. */
 export function validateSecurityCopilot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSecurityCopilot, value, options);
 }

@@ -57,7 +57,7 @@ function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");
 }
 
-/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value: every problem, with its JSON-pointer path. */
 export function validateAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAdministrativeUnitInfo, value, options);
 }
@@ -86,7 +86,7 @@ export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number
     + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.clientUserAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.clientUserAgent` value: every problem, with its JSON-pointer path. */
 export function validateClientUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkClientUserAgent, value, options);
 }
@@ -118,7 +118,7 @@ export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily");
 }
 
-/** Validates a `microsoft.graph.callRecords.deviceInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
 export function validateDeviceInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDeviceInfo, value, options);
 }
@@ -167,7 +167,7 @@ export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["speakerGlitchRate"], ctx, "speakerGlitchRate", vr.checkSingle);
 }
 
-/** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value: every problem, with its JSON-pointer path. */
 export function validateDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDirectRoutingLogRow, value, options);
 }
@@ -216,7 +216,7 @@ export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.endpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.endpoint` value: every problem, with its JSON-pointer path. */
 export function validateEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEndpoint, value, options);
 }
@@ -257,7 +257,7 @@ export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
 }
 
-/** Validates a `microsoft.graph.callRecords.failureInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.failureInfo` value: every problem, with its JSON-pointer path. */
 export function validateFailureInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkFailureInfo, value, options);
 }
@@ -287,7 +287,7 @@ export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage");
 }
 
-/** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value: every problem, with its JSON-pointer path. */
 export function validateFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkFeedbackTokenSet, value, options);
 }
@@ -315,7 +315,7 @@ export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.callRecords.media` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.media` value: every problem, with its JSON-pointer path. */
 export function validateMedia(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkMedia, value, options);
 }
@@ -349,7 +349,7 @@ export function propsMedia(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS);
 }
 
-/** Validates a `microsoft.graph.callRecords.mediaStream` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.mediaStream` value: every problem, with its JSON-pointer path. */
 export function validateMediaStream(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkMediaStream, value, options);
 }
@@ -407,7 +407,7 @@ export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean);
 }
 
-/** Validates a `microsoft.graph.callRecords.networkInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.networkInfo` value: every problem, with its JSON-pointer path. */
 export function validateNetworkInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkNetworkInfo, value, options);
 }
@@ -461,7 +461,7 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.participantEndpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participantEndpoint` value: every problem, with its JSON-pointer path. */
 export function validateParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipantEndpoint, value, options);
 }
@@ -496,7 +496,7 @@ export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value: every problem, with its JSON-pointer path. */
 export function validatePstnCallLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPstnCallLogRow, value, options);
 }
@@ -547,7 +547,7 @@ export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceEndpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.serviceEndpoint` value: every problem, with its JSON-pointer path. */
 export function validateServiceEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkServiceEndpoint, value, options);
 }
@@ -575,7 +575,7 @@ export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
   return propsEndpoint(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceUserAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.serviceUserAgent` value: every problem, with its JSON-pointer path. */
 export function validateServiceUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkServiceUserAgent, value, options);
 }
@@ -604,7 +604,7 @@ export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole");
 }
 
-/** Validates a `microsoft.graph.callRecords.traceRouteHop` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.traceRouteHop` value: every problem, with its JSON-pointer path. */
 export function validateTraceRouteHop(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkTraceRouteHop, value, options);
 }
@@ -635,7 +635,7 @@ export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["roundTripTime"], ctx, "roundTripTime", vr.checkDuration);
 }
 
-/** Validates a `microsoft.graph.callRecords.userAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userAgent` value: every problem, with its JSON-pointer path. */
 export function validateUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserAgent, value, options);
 }
@@ -678,7 +678,7 @@ export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["headerValue"], ctx, "headerValue", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.userFeedback` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userFeedback` value: every problem, with its JSON-pointer path. */
 export function validateUserFeedback(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserFeedback, value, options);
 }
@@ -709,7 +709,7 @@ export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet);
 }
 
-/** Validates a `microsoft.graph.callRecords.userIdentity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userIdentity` value: every problem, with its JSON-pointer path. */
 export function validateUserIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserIdentity, value, options);
 }
@@ -738,7 +738,7 @@ export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.callRecord` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.callRecord` value: every problem, with its JSON-pointer path. */
 export function validateCallRecord(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCallRecord, value, options);
 }
@@ -778,7 +778,7 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session");
 }
 
-/** Validates a `microsoft.graph.callRecords.organizer` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.organizer` value: every problem, with its JSON-pointer path. */
 export function validateOrganizer(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkOrganizer, value, options);
 }
@@ -806,7 +806,7 @@ export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participant` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participant` value: every problem, with its JSON-pointer path. */
 export function validateParticipant(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipant, value, options);
 }
@@ -834,7 +834,7 @@ export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participantBase` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participantBase` value: every problem, with its JSON-pointer path. */
 export function validateParticipantBase(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipantBase, value, options);
 }
@@ -877,7 +877,7 @@ export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet);
 }
 
-/** Validates a `microsoft.graph.callRecords.segment` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.segment` value: every problem, with its JSON-pointer path. */
 export function validateSegment(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSegment, value, options);
 }
@@ -911,7 +911,7 @@ export function propsSegment(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset");
 }
 
-/** Validates a `microsoft.graph.callRecords.session` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.session` value: every problem, with its JSON-pointer path. */
 export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSession, value, options);
 }

@@ -11,7 +11,7 @@ import type { AnyEntity, CloudCommunications, CommunicationsIdentitySet, Identit
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
 
-/** Validates a `microsoft.graph.communicationsIdentitySet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.communicationsIdentitySet` value: every problem, with its JSON-pointer path. */
 export function validateCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCommunicationsIdentitySet, value, options);
 }
@@ -47,7 +47,7 @@ export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): num
     + vr.p(o["phone"], ctx, "phone", checkIdentity);
 }
 
-/** Validates a `microsoft.graph.identity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.identity` value: every problem, with its JSON-pointer path. */
 export function validateIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkIdentity, value, options);
 }
@@ -87,7 +87,7 @@ export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.identitySet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.identitySet` value: every problem, with its JSON-pointer path. */
 export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkIdentitySet, value, options);
 }
@@ -128,7 +128,7 @@ export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["user"], ctx, "user", checkIdentity);
 }
 
-/** Validates a `microsoft.graph.cloudCommunications` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.cloudCommunications` value: every problem, with its JSON-pointer path. */
 export function validateCloudCommunications(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCloudCommunications, value, options);
 }
@@ -157,7 +157,7 @@ export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
 }
 
-/** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
 export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEntity, value, options);
 }
