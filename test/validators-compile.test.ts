@@ -1,6 +1,7 @@
 /**
  * The generated validators type-check under `tsc --strict` (real TypeScript compiler), and the type
- * guards narrow: `isItem(x)` makes `x` an `Item`, `assertItem(x)` too.
+ * guards narrow: `isItem(x, { complete: true })` makes `x` an `Item`, `assertItem(x, { complete: true })`
+ * too (without `complete`, see test/validators-guards.test.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -34,8 +35,8 @@ test("generated validators compile under --strict, and the guards narrow", () =>
 import { isItem, assertItem, validateShape } from "./Test.Validation.validators.js";
 import type { Item } from "./Test.Validation.types.js";
 export function name(x: unknown): string {
-  if (isItem(x)) { const i: Item = x; return i.name; }
-  assertItem(x, { mode: "read", strict: false, maxErrors: 5 });
+  if (isItem(x, { complete: true })) { const i: Item = x; return i.name; }
+  assertItem(x, { mode: "read", strict: false, maxErrors: 5, complete: true });
   return x.name;
 }
 export const first = validateShape({}).errors[0]?.path;

@@ -38,18 +38,18 @@ export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
 export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
-/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value: every problem, with its JSON-pointer path. */
 export function validateCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCollection_pluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting` (stops at the first problem). */
-export function isCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): value is Collection_pluginSetting {
+/** Whether `value` passes `validateCollection_pluginSetting` (stops at the first problem). */
+export function isCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Collection_pluginSetting, O> {
   return vr.test(checkCollection_pluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
-export function assertCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is Collection_pluginSetting {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCollection_pluginSetting`. */
+export function assertCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Collection_pluginSetting, O> {
   vr.assert(checkCollection_pluginSetting, value, options);
 }
 
@@ -67,18 +67,18 @@ export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): numb
     + vr.c(o["entries"], ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
 export function validateErrorDetails(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkErrorDetails, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails` (stops at the first problem). */
-export function isErrorDetails(value: unknown, options?: vr.ValidateOptions): value is ErrorDetails {
+/** Whether `value` passes `validateErrorDetails` (stops at the first problem). */
+export function isErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ErrorDetails, O> {
   return vr.test(checkErrorDetails, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.errorDetails`. */
-export function assertErrorDetails(value: unknown, options?: vr.ValidateOptions): asserts value is ErrorDetails {
+/** Throws a `ValidationFailedError` unless `value` passes `validateErrorDetails`. */
+export function assertErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ErrorDetails, O> {
   vr.assert(checkErrorDetails, value, options);
 }
 
@@ -98,18 +98,18 @@ export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["outerType"], ctx, "outerType", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value: every problem, with its JSON-pointer path. */
 export function validateEvaluationResult(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEvaluationResult, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult` (stops at the first problem). */
-export function isEvaluationResult(value: unknown, options?: vr.ValidateOptions): value is EvaluationResult {
+/** Whether `value` passes `validateEvaluationResult` (stops at the first problem). */
+export function isEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<EvaluationResult, O> {
   return vr.test(checkEvaluationResult, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluationResult`. */
-export function assertEvaluationResult(value: unknown, options?: vr.ValidateOptions): asserts value is EvaluationResult {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluationResult`. */
+export function assertEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<EvaluationResult, O> {
   vr.assert(checkEvaluationResult, value, options);
 }
 
@@ -129,18 +129,18 @@ export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["type"], ctx, "type", checkEvaluationResultType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationResultType");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
 export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPluginAuth, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth` (stops at the first problem). */
-export function isPluginAuth(value: unknown, options?: vr.ValidateOptions): value is PluginAuth {
+/** Whether `value` passes `validatePluginAuth` (stops at the first problem). */
+export function isPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginAuth, O> {
   return vr.test(checkPluginAuth, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginAuth`. */
-export function assertPluginAuth(value: unknown, options?: vr.ValidateOptions): asserts value is PluginAuth {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePluginAuth`. */
+export function assertPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginAuth, O> {
   vr.assert(checkPluginAuth, value, options);
 }
 
@@ -158,18 +158,18 @@ export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["authType"], ctx, "authType", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
 export function validatePluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPluginSetting, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting` (stops at the first problem). */
-export function isPluginSetting(value: unknown, options?: vr.ValidateOptions): value is PluginSetting {
+/** Whether `value` passes `validatePluginSetting` (stops at the first problem). */
+export function isPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginSetting, O> {
   return vr.test(checkPluginSetting, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.pluginSetting`. */
-export function assertPluginSetting(value: unknown, options?: vr.ValidateOptions): asserts value is PluginSetting {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePluginSetting`. */
+export function assertPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginSetting, O> {
   vr.assert(checkPluginSetting, value, options);
 }
 
@@ -196,18 +196,18 @@ export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["value"], ctx, "value", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillInputDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor` (stops at the first problem). */
-export function isSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillInputDescriptor {
+/** Whether `value` passes `validateSkillInputDescriptor` (stops at the first problem). */
+export function isSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillInputDescriptor, O> {
   return vr.test(checkSkillInputDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
-export function assertSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillInputDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillInputDescriptor`. */
+export function assertSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillInputDescriptor, O> {
   vr.assert(checkSkillInputDescriptor, value, options);
 }
 
@@ -227,18 +227,18 @@ export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillTypeDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor` (stops at the first problem). */
-export function isSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillTypeDescriptor {
+/** Whether `value` passes `validateSkillTypeDescriptor` (stops at the first problem). */
+export function isSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillTypeDescriptor, O> {
   return vr.test(checkSkillTypeDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
-export function assertSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillTypeDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillTypeDescriptor`. */
+export function assertSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillTypeDescriptor, O> {
   vr.assert(checkSkillTypeDescriptor, value, options);
 }
 
@@ -256,18 +256,18 @@ export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value: every problem, with its JSON-pointer path. */
 export function validateSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSkillVariableDescriptor, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor` (stops at the first problem). */
-export function isSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): value is SkillVariableDescriptor {
+/** Whether `value` passes `validateSkillVariableDescriptor` (stops at the first problem). */
+export function isSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillVariableDescriptor, O> {
   return vr.test(checkSkillVariableDescriptor, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
-export function assertSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): asserts value is SkillVariableDescriptor {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSkillVariableDescriptor`. */
+export function assertSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillVariableDescriptor, O> {
   vr.assert(checkSkillVariableDescriptor, value, options);
 }
 
@@ -297,18 +297,18 @@ export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): numbe
     + vr.p(o["type"], ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.evaluation` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
 export function validateEvaluation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEvaluation, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.evaluation` (stops at the first problem). */
-export function isEvaluation(value: unknown, options?: vr.ValidateOptions): value is Evaluation {
+/** Whether `value` passes `validateEvaluation` (stops at the first problem). */
+export function isEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Evaluation, O> {
   return vr.test(checkEvaluation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.evaluation`. */
-export function assertEvaluation(value: unknown, options?: vr.ValidateOptions): asserts value is Evaluation {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEvaluation`. */
+export function assertEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Evaluation, O> {
   vr.assert(checkEvaluation, value, options);
 }
 
@@ -333,18 +333,18 @@ export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["state"], ctx, "state", checkEvaluationState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationState");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.plugin` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
 export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPlugin, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.plugin` (stops at the first problem). */
-export function isPlugin(value: unknown, options?: vr.ValidateOptions): value is Plugin {
+/** Whether `value` passes `validatePlugin` (stops at the first problem). */
+export function isPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Plugin, O> {
   return vr.test(checkPlugin, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.plugin`. */
-export function assertPlugin(value: unknown, options?: vr.ValidateOptions): asserts value is Plugin {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePlugin`. */
+export function assertPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Plugin, O> {
   vr.assert(checkPlugin, value, options);
 }
 
@@ -371,18 +371,18 @@ export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.prompt` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
 export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPrompt, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.prompt` (stops at the first problem). */
-export function isPrompt(value: unknown, options?: vr.ValidateOptions): value is Prompt {
+/** Whether `value` passes `validatePrompt` (stops at the first problem). */
+export function isPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Prompt, O> {
   return vr.test(checkPrompt, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.prompt`. */
-export function assertPrompt(value: unknown, options?: vr.ValidateOptions): asserts value is Prompt {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePrompt`. */
+export function assertPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Prompt, O> {
   vr.assert(checkPrompt, value, options);
 }
 
@@ -407,18 +407,18 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.session` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
 export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSession, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.session` (stops at the first problem). */
-export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
+/** Whether `value` passes `validateSession` (stops at the first problem). */
+export function isSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Session, O> {
   return vr.test(checkSession, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.session`. */
-export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
+export function assertSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Session, O> {
   vr.assert(checkSession, value, options);
 }
 
@@ -439,18 +439,18 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt");
 }
 
-/** Validates a `microsoft.graph.security.securityCopilot.workspace` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security.securityCopilot.workspace` value: every problem, with its JSON-pointer path. */
 export function validateWorkspace(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkWorkspace, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security.securityCopilot.workspace` (stops at the first problem). */
-export function isWorkspace(value: unknown, options?: vr.ValidateOptions): value is Workspace {
+/** Whether `value` passes `validateWorkspace` (stops at the first problem). */
+export function isWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Workspace, O> {
   return vr.test(checkWorkspace, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security.securityCopilot.workspace`. */
-export function assertWorkspace(value: unknown, options?: vr.ValidateOptions): asserts value is Workspace {
+/** Throws a `ValidationFailedError` unless `value` passes `validateWorkspace`. */
+export function assertWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Workspace, O> {
   vr.assert(checkWorkspace, value, options);
 }
 

@@ -8,18 +8,18 @@ import { ALIASES } from "./checkers.js";
 import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
-/** Validates a `microsoft.graph.Dictionary` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.Dictionary` value: every problem, with its JSON-pointer path. */
 export function validateDictionary(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDictionary, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.Dictionary` (stops at the first problem). */
-export function isDictionary(value: unknown, options?: vr.ValidateOptions): value is Dictionary {
+/** Whether `value` passes `validateDictionary` (stops at the first problem). */
+export function isDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Dictionary, O> {
   return vr.test(checkDictionary, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.Dictionary`. */
-export function assertDictionary(value: unknown, options?: vr.ValidateOptions): asserts value is Dictionary {
+/** Throws a `ValidationFailedError` unless `value` passes `validateDictionary`. */
+export function assertDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Dictionary, O> {
   vr.assert(checkDictionary, value, options);
 }
 
@@ -36,18 +36,18 @@ export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
 export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEntity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+/** Whether `value` passes `validateEntity` (stops at the first problem). */
+export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
   return vr.test(checkEntity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
+export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
   vr.assert(checkEntity, value, options);
 }
 
@@ -83,18 +83,18 @@ export function propsEntity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
-/** Validates a `microsoft.graph.security` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.security` value: every problem, with its JSON-pointer path. */
 export function validateSecurity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSecurity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.security` (stops at the first problem). */
-export function isSecurity(value: unknown, options?: vr.ValidateOptions): value is Security {
+/** Whether `value` passes `validateSecurity` (stops at the first problem). */
+export function isSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Security, O> {
   return vr.test(checkSecurity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.security`. */
-export function assertSecurity(value: unknown, options?: vr.ValidateOptions): asserts value is Security {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSecurity`. */
+export function assertSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Security, O> {
   vr.assert(checkSecurity, value, options);
 }
 
@@ -112,18 +112,18 @@ export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
-/** Validates a `microsoft.graph.securityCopilot` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.securityCopilot` value: every problem, with its JSON-pointer path. */
 export function validateSecurityCopilot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSecurityCopilot, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.securityCopilot` (stops at the first problem). */
-export function isSecurityCopilot(value: unknown, options?: vr.ValidateOptions): value is SecurityCopilot {
+/** Whether `value` passes `validateSecurityCopilot` (stops at the first problem). */
+export function isSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SecurityCopilot, O> {
   return vr.test(checkSecurityCopilot, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.securityCopilot`. */
-export function assertSecurityCopilot(value: unknown, options?: vr.ValidateOptions): asserts value is SecurityCopilot {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSecurityCopilot`. */
+export function assertSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SecurityCopilot, O> {
   vr.assert(checkSecurityCopilot, value, options);
 }
 

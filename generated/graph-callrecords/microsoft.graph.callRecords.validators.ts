@@ -57,18 +57,18 @@ function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");
 }
 
-/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value: every problem, with its JSON-pointer path. */
 export function validateAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAdministrativeUnitInfo, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.administrativeUnitInfo` (stops at the first problem). */
-export function isAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): value is AdministrativeUnitInfo {
+/** Whether `value` passes `validateAdministrativeUnitInfo` (stops at the first problem). */
+export function isAdministrativeUnitInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AdministrativeUnitInfo, O> {
   return vr.test(checkAdministrativeUnitInfo, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.administrativeUnitInfo`. */
-export function assertAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): asserts value is AdministrativeUnitInfo {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAdministrativeUnitInfo`. */
+export function assertAdministrativeUnitInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AdministrativeUnitInfo, O> {
   vr.assert(checkAdministrativeUnitInfo, value, options);
 }
 
@@ -86,18 +86,18 @@ export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number
     + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.clientUserAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.clientUserAgent` value: every problem, with its JSON-pointer path. */
 export function validateClientUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkClientUserAgent, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.clientUserAgent` (stops at the first problem). */
-export function isClientUserAgent(value: unknown, options?: vr.ValidateOptions): value is ClientUserAgent {
+/** Whether `value` passes `validateClientUserAgent` (stops at the first problem). */
+export function isClientUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ClientUserAgent, O> {
   return vr.test(checkClientUserAgent, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.clientUserAgent`. */
-export function assertClientUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is ClientUserAgent {
+/** Throws a `ValidationFailedError` unless `value` passes `validateClientUserAgent`. */
+export function assertClientUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ClientUserAgent, O> {
   vr.assert(checkClientUserAgent, value, options);
 }
 
@@ -118,18 +118,18 @@ export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily");
 }
 
-/** Validates a `microsoft.graph.callRecords.deviceInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
 export function validateDeviceInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDeviceInfo, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.deviceInfo` (stops at the first problem). */
-export function isDeviceInfo(value: unknown, options?: vr.ValidateOptions): value is DeviceInfo {
+/** Whether `value` passes `validateDeviceInfo` (stops at the first problem). */
+export function isDeviceInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<DeviceInfo, O> {
   return vr.test(checkDeviceInfo, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.deviceInfo`. */
-export function assertDeviceInfo(value: unknown, options?: vr.ValidateOptions): asserts value is DeviceInfo {
+/** Throws a `ValidationFailedError` unless `value` passes `validateDeviceInfo`. */
+export function assertDeviceInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<DeviceInfo, O> {
   vr.assert(checkDeviceInfo, value, options);
 }
 
@@ -167,18 +167,18 @@ export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["speakerGlitchRate"], ctx, "speakerGlitchRate", vr.checkSingle);
 }
 
-/** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value: every problem, with its JSON-pointer path. */
 export function validateDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDirectRoutingLogRow, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.directRoutingLogRow` (stops at the first problem). */
-export function isDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): value is DirectRoutingLogRow {
+/** Whether `value` passes `validateDirectRoutingLogRow` (stops at the first problem). */
+export function isDirectRoutingLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<DirectRoutingLogRow, O> {
   return vr.test(checkDirectRoutingLogRow, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.directRoutingLogRow`. */
-export function assertDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): asserts value is DirectRoutingLogRow {
+/** Throws a `ValidationFailedError` unless `value` passes `validateDirectRoutingLogRow`. */
+export function assertDirectRoutingLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<DirectRoutingLogRow, O> {
   vr.assert(checkDirectRoutingLogRow, value, options);
 }
 
@@ -216,18 +216,18 @@ export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.endpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.endpoint` value: every problem, with its JSON-pointer path. */
 export function validateEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEndpoint, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.endpoint` (stops at the first problem). */
-export function isEndpoint(value: unknown, options?: vr.ValidateOptions): value is Endpoint {
+/** Whether `value` passes `validateEndpoint` (stops at the first problem). */
+export function isEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Endpoint, O> {
   return vr.test(checkEndpoint, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.endpoint`. */
-export function assertEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is Endpoint {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEndpoint`. */
+export function assertEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Endpoint, O> {
   vr.assert(checkEndpoint, value, options);
 }
 
@@ -257,18 +257,18 @@ export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
 }
 
-/** Validates a `microsoft.graph.callRecords.failureInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.failureInfo` value: every problem, with its JSON-pointer path. */
 export function validateFailureInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkFailureInfo, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.failureInfo` (stops at the first problem). */
-export function isFailureInfo(value: unknown, options?: vr.ValidateOptions): value is FailureInfo {
+/** Whether `value` passes `validateFailureInfo` (stops at the first problem). */
+export function isFailureInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<FailureInfo, O> {
   return vr.test(checkFailureInfo, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.failureInfo`. */
-export function assertFailureInfo(value: unknown, options?: vr.ValidateOptions): asserts value is FailureInfo {
+/** Throws a `ValidationFailedError` unless `value` passes `validateFailureInfo`. */
+export function assertFailureInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<FailureInfo, O> {
   vr.assert(checkFailureInfo, value, options);
 }
 
@@ -287,18 +287,18 @@ export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage");
 }
 
-/** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value: every problem, with its JSON-pointer path. */
 export function validateFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkFeedbackTokenSet, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.feedbackTokenSet` (stops at the first problem). */
-export function isFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): value is FeedbackTokenSet {
+/** Whether `value` passes `validateFeedbackTokenSet` (stops at the first problem). */
+export function isFeedbackTokenSet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<FeedbackTokenSet, O> {
   return vr.test(checkFeedbackTokenSet, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.feedbackTokenSet`. */
-export function assertFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): asserts value is FeedbackTokenSet {
+/** Throws a `ValidationFailedError` unless `value` passes `validateFeedbackTokenSet`. */
+export function assertFeedbackTokenSet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<FeedbackTokenSet, O> {
   vr.assert(checkFeedbackTokenSet, value, options);
 }
 
@@ -315,18 +315,18 @@ export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
-/** Validates a `microsoft.graph.callRecords.media` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.media` value: every problem, with its JSON-pointer path. */
 export function validateMedia(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkMedia, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.media` (stops at the first problem). */
-export function isMedia(value: unknown, options?: vr.ValidateOptions): value is Media {
+/** Whether `value` passes `validateMedia` (stops at the first problem). */
+export function isMedia<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Media, O> {
   return vr.test(checkMedia, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.media`. */
-export function assertMedia(value: unknown, options?: vr.ValidateOptions): asserts value is Media {
+/** Throws a `ValidationFailedError` unless `value` passes `validateMedia`. */
+export function assertMedia<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Media, O> {
   vr.assert(checkMedia, value, options);
 }
 
@@ -349,18 +349,18 @@ export function propsMedia(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS);
 }
 
-/** Validates a `microsoft.graph.callRecords.mediaStream` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.mediaStream` value: every problem, with its JSON-pointer path. */
 export function validateMediaStream(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkMediaStream, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.mediaStream` (stops at the first problem). */
-export function isMediaStream(value: unknown, options?: vr.ValidateOptions): value is MediaStream {
+/** Whether `value` passes `validateMediaStream` (stops at the first problem). */
+export function isMediaStream<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<MediaStream, O> {
   return vr.test(checkMediaStream, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.mediaStream`. */
-export function assertMediaStream(value: unknown, options?: vr.ValidateOptions): asserts value is MediaStream {
+/** Throws a `ValidationFailedError` unless `value` passes `validateMediaStream`. */
+export function assertMediaStream<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<MediaStream, O> {
   vr.assert(checkMediaStream, value, options);
 }
 
@@ -407,18 +407,18 @@ export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean);
 }
 
-/** Validates a `microsoft.graph.callRecords.networkInfo` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.networkInfo` value: every problem, with its JSON-pointer path. */
 export function validateNetworkInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkNetworkInfo, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.networkInfo` (stops at the first problem). */
-export function isNetworkInfo(value: unknown, options?: vr.ValidateOptions): value is NetworkInfo {
+/** Whether `value` passes `validateNetworkInfo` (stops at the first problem). */
+export function isNetworkInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<NetworkInfo, O> {
   return vr.test(checkNetworkInfo, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.networkInfo`. */
-export function assertNetworkInfo(value: unknown, options?: vr.ValidateOptions): asserts value is NetworkInfo {
+/** Throws a `ValidationFailedError` unless `value` passes `validateNetworkInfo`. */
+export function assertNetworkInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<NetworkInfo, O> {
   vr.assert(checkNetworkInfo, value, options);
 }
 
@@ -461,18 +461,18 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.participantEndpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participantEndpoint` value: every problem, with its JSON-pointer path. */
 export function validateParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipantEndpoint, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.participantEndpoint` (stops at the first problem). */
-export function isParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): value is ParticipantEndpoint {
+/** Whether `value` passes `validateParticipantEndpoint` (stops at the first problem). */
+export function isParticipantEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ParticipantEndpoint, O> {
   return vr.test(checkParticipantEndpoint, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participantEndpoint`. */
-export function assertParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is ParticipantEndpoint {
+/** Throws a `ValidationFailedError` unless `value` passes `validateParticipantEndpoint`. */
+export function assertParticipantEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ParticipantEndpoint, O> {
   vr.assert(checkParticipantEndpoint, value, options);
 }
 
@@ -496,18 +496,18 @@ export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value: every problem, with its JSON-pointer path. */
 export function validatePstnCallLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPstnCallLogRow, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.pstnCallLogRow` (stops at the first problem). */
-export function isPstnCallLogRow(value: unknown, options?: vr.ValidateOptions): value is PstnCallLogRow {
+/** Whether `value` passes `validatePstnCallLogRow` (stops at the first problem). */
+export function isPstnCallLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PstnCallLogRow, O> {
   return vr.test(checkPstnCallLogRow, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.pstnCallLogRow`. */
-export function assertPstnCallLogRow(value: unknown, options?: vr.ValidateOptions): asserts value is PstnCallLogRow {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePstnCallLogRow`. */
+export function assertPstnCallLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PstnCallLogRow, O> {
   vr.assert(checkPstnCallLogRow, value, options);
 }
 
@@ -547,18 +547,18 @@ export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceEndpoint` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.serviceEndpoint` value: every problem, with its JSON-pointer path. */
 export function validateServiceEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkServiceEndpoint, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.serviceEndpoint` (stops at the first problem). */
-export function isServiceEndpoint(value: unknown, options?: vr.ValidateOptions): value is ServiceEndpoint {
+/** Whether `value` passes `validateServiceEndpoint` (stops at the first problem). */
+export function isServiceEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ServiceEndpoint, O> {
   return vr.test(checkServiceEndpoint, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.serviceEndpoint`. */
-export function assertServiceEndpoint(value: unknown, options?: vr.ValidateOptions): asserts value is ServiceEndpoint {
+/** Throws a `ValidationFailedError` unless `value` passes `validateServiceEndpoint`. */
+export function assertServiceEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ServiceEndpoint, O> {
   vr.assert(checkServiceEndpoint, value, options);
 }
 
@@ -575,18 +575,18 @@ export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
   return propsEndpoint(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.serviceUserAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.serviceUserAgent` value: every problem, with its JSON-pointer path. */
 export function validateServiceUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkServiceUserAgent, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.serviceUserAgent` (stops at the first problem). */
-export function isServiceUserAgent(value: unknown, options?: vr.ValidateOptions): value is ServiceUserAgent {
+/** Whether `value` passes `validateServiceUserAgent` (stops at the first problem). */
+export function isServiceUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ServiceUserAgent, O> {
   return vr.test(checkServiceUserAgent, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.serviceUserAgent`. */
-export function assertServiceUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is ServiceUserAgent {
+/** Throws a `ValidationFailedError` unless `value` passes `validateServiceUserAgent`. */
+export function assertServiceUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ServiceUserAgent, O> {
   vr.assert(checkServiceUserAgent, value, options);
 }
 
@@ -604,18 +604,18 @@ export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole");
 }
 
-/** Validates a `microsoft.graph.callRecords.traceRouteHop` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.traceRouteHop` value: every problem, with its JSON-pointer path. */
 export function validateTraceRouteHop(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkTraceRouteHop, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.traceRouteHop` (stops at the first problem). */
-export function isTraceRouteHop(value: unknown, options?: vr.ValidateOptions): value is TraceRouteHop {
+/** Whether `value` passes `validateTraceRouteHop` (stops at the first problem). */
+export function isTraceRouteHop<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<TraceRouteHop, O> {
   return vr.test(checkTraceRouteHop, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.traceRouteHop`. */
-export function assertTraceRouteHop(value: unknown, options?: vr.ValidateOptions): asserts value is TraceRouteHop {
+/** Throws a `ValidationFailedError` unless `value` passes `validateTraceRouteHop`. */
+export function assertTraceRouteHop<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<TraceRouteHop, O> {
   vr.assert(checkTraceRouteHop, value, options);
 }
 
@@ -635,18 +635,18 @@ export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["roundTripTime"], ctx, "roundTripTime", vr.checkDuration);
 }
 
-/** Validates a `microsoft.graph.callRecords.userAgent` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userAgent` value: every problem, with its JSON-pointer path. */
 export function validateUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserAgent, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.userAgent` (stops at the first problem). */
-export function isUserAgent(value: unknown, options?: vr.ValidateOptions): value is AnyUserAgent {
+/** Whether `value` passes `validateUserAgent` (stops at the first problem). */
+export function isUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyUserAgent, O> {
   return vr.test(checkUserAgent, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userAgent`. */
-export function assertUserAgent(value: unknown, options?: vr.ValidateOptions): asserts value is AnyUserAgent {
+/** Throws a `ValidationFailedError` unless `value` passes `validateUserAgent`. */
+export function assertUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyUserAgent, O> {
   vr.assert(checkUserAgent, value, options);
 }
 
@@ -678,18 +678,18 @@ export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["headerValue"], ctx, "headerValue", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.userFeedback` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userFeedback` value: every problem, with its JSON-pointer path. */
 export function validateUserFeedback(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserFeedback, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.userFeedback` (stops at the first problem). */
-export function isUserFeedback(value: unknown, options?: vr.ValidateOptions): value is UserFeedback {
+/** Whether `value` passes `validateUserFeedback` (stops at the first problem). */
+export function isUserFeedback<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<UserFeedback, O> {
   return vr.test(checkUserFeedback, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userFeedback`. */
-export function assertUserFeedback(value: unknown, options?: vr.ValidateOptions): asserts value is UserFeedback {
+/** Throws a `ValidationFailedError` unless `value` passes `validateUserFeedback`. */
+export function assertUserFeedback<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<UserFeedback, O> {
   vr.assert(checkUserFeedback, value, options);
 }
 
@@ -709,18 +709,18 @@ export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet);
 }
 
-/** Validates a `microsoft.graph.callRecords.userIdentity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.userIdentity` value: every problem, with its JSON-pointer path. */
 export function validateUserIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkUserIdentity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.userIdentity` (stops at the first problem). */
-export function isUserIdentity(value: unknown, options?: vr.ValidateOptions): value is UserIdentity {
+/** Whether `value` passes `validateUserIdentity` (stops at the first problem). */
+export function isUserIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<UserIdentity, O> {
   return vr.test(checkUserIdentity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.userIdentity`. */
-export function assertUserIdentity(value: unknown, options?: vr.ValidateOptions): asserts value is UserIdentity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateUserIdentity`. */
+export function assertUserIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<UserIdentity, O> {
   vr.assert(checkUserIdentity, value, options);
 }
 
@@ -738,18 +738,18 @@ export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.callRecords.callRecord` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.callRecord` value: every problem, with its JSON-pointer path. */
 export function validateCallRecord(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCallRecord, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.callRecord` (stops at the first problem). */
-export function isCallRecord(value: unknown, options?: vr.ValidateOptions): value is CallRecord {
+/** Whether `value` passes `validateCallRecord` (stops at the first problem). */
+export function isCallRecord<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CallRecord, O> {
   return vr.test(checkCallRecord, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.callRecord`. */
-export function assertCallRecord(value: unknown, options?: vr.ValidateOptions): asserts value is CallRecord {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCallRecord`. */
+export function assertCallRecord<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CallRecord, O> {
   vr.assert(checkCallRecord, value, options);
 }
 
@@ -778,18 +778,18 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session");
 }
 
-/** Validates a `microsoft.graph.callRecords.organizer` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.organizer` value: every problem, with its JSON-pointer path. */
 export function validateOrganizer(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkOrganizer, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.organizer` (stops at the first problem). */
-export function isOrganizer(value: unknown, options?: vr.ValidateOptions): value is Organizer {
+/** Whether `value` passes `validateOrganizer` (stops at the first problem). */
+export function isOrganizer<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Organizer, O> {
   return vr.test(checkOrganizer, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.organizer`. */
-export function assertOrganizer(value: unknown, options?: vr.ValidateOptions): asserts value is Organizer {
+/** Throws a `ValidationFailedError` unless `value` passes `validateOrganizer`. */
+export function assertOrganizer<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Organizer, O> {
   vr.assert(checkOrganizer, value, options);
 }
 
@@ -806,18 +806,18 @@ export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participant` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participant` value: every problem, with its JSON-pointer path. */
 export function validateParticipant(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipant, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.participant` (stops at the first problem). */
-export function isParticipant(value: unknown, options?: vr.ValidateOptions): value is Participant {
+/** Whether `value` passes `validateParticipant` (stops at the first problem). */
+export function isParticipant<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Participant, O> {
   return vr.test(checkParticipant, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participant`. */
-export function assertParticipant(value: unknown, options?: vr.ValidateOptions): asserts value is Participant {
+/** Throws a `ValidationFailedError` unless `value` passes `validateParticipant`. */
+export function assertParticipant<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Participant, O> {
   vr.assert(checkParticipant, value, options);
 }
 
@@ -834,18 +834,18 @@ export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
   return propsParticipantBase(o, ctx);
 }
 
-/** Validates a `microsoft.graph.callRecords.participantBase` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.participantBase` value: every problem, with its JSON-pointer path. */
 export function validateParticipantBase(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParticipantBase, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.participantBase` (stops at the first problem). */
-export function isParticipantBase(value: unknown, options?: vr.ValidateOptions): value is AnyParticipantBase {
+/** Whether `value` passes `validateParticipantBase` (stops at the first problem). */
+export function isParticipantBase<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyParticipantBase, O> {
   return vr.test(checkParticipantBase, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.participantBase`. */
-export function assertParticipantBase(value: unknown, options?: vr.ValidateOptions): asserts value is AnyParticipantBase {
+/** Throws a `ValidationFailedError` unless `value` passes `validateParticipantBase`. */
+export function assertParticipantBase<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyParticipantBase, O> {
   vr.assert(checkParticipantBase, value, options);
 }
 
@@ -877,18 +877,18 @@ export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet);
 }
 
-/** Validates a `microsoft.graph.callRecords.segment` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.segment` value: every problem, with its JSON-pointer path. */
 export function validateSegment(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSegment, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.segment` (stops at the first problem). */
-export function isSegment(value: unknown, options?: vr.ValidateOptions): value is Segment {
+/** Whether `value` passes `validateSegment` (stops at the first problem). */
+export function isSegment<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Segment, O> {
   return vr.test(checkSegment, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.segment`. */
-export function assertSegment(value: unknown, options?: vr.ValidateOptions): asserts value is Segment {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSegment`. */
+export function assertSegment<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Segment, O> {
   vr.assert(checkSegment, value, options);
 }
 
@@ -911,18 +911,18 @@ export function propsSegment(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset");
 }
 
-/** Validates a `microsoft.graph.callRecords.session` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.callRecords.session` value: every problem, with its JSON-pointer path. */
 export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSession, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.callRecords.session` (stops at the first problem). */
-export function isSession(value: unknown, options?: vr.ValidateOptions): value is Session {
+/** Whether `value` passes `validateSession` (stops at the first problem). */
+export function isSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Session, O> {
   return vr.test(checkSession, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.callRecords.session`. */
-export function assertSession(value: unknown, options?: vr.ValidateOptions): asserts value is Session {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
+export function assertSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Session, O> {
   vr.assert(checkSession, value, options);
 }
 

@@ -11,18 +11,18 @@ import type { AnyEntity, CloudCommunications, CommunicationsIdentitySet, Identit
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
 
-/** Validates a `microsoft.graph.communicationsIdentitySet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.communicationsIdentitySet` value: every problem, with its JSON-pointer path. */
 export function validateCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCommunicationsIdentitySet, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.communicationsIdentitySet` (stops at the first problem). */
-export function isCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): value is CommunicationsIdentitySet {
+/** Whether `value` passes `validateCommunicationsIdentitySet` (stops at the first problem). */
+export function isCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CommunicationsIdentitySet, O> {
   return vr.test(checkCommunicationsIdentitySet, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.communicationsIdentitySet`. */
-export function assertCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is CommunicationsIdentitySet {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCommunicationsIdentitySet`. */
+export function assertCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CommunicationsIdentitySet, O> {
   vr.assert(checkCommunicationsIdentitySet, value, options);
 }
 
@@ -47,18 +47,18 @@ export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): num
     + vr.p(o["phone"], ctx, "phone", checkIdentity);
 }
 
-/** Validates a `microsoft.graph.identity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.identity` value: every problem, with its JSON-pointer path. */
 export function validateIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkIdentity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.identity` (stops at the first problem). */
-export function isIdentity(value: unknown, options?: vr.ValidateOptions): value is Identity {
+/** Whether `value` passes `validateIdentity` (stops at the first problem). */
+export function isIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Identity, O> {
   return vr.test(checkIdentity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identity`. */
-export function assertIdentity(value: unknown, options?: vr.ValidateOptions): asserts value is Identity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateIdentity`. */
+export function assertIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Identity, O> {
   vr.assert(checkIdentity, value, options);
 }
 
@@ -87,18 +87,18 @@ export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
-/** Validates a `microsoft.graph.identitySet` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.identitySet` value: every problem, with its JSON-pointer path. */
 export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkIdentitySet, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.identitySet` (stops at the first problem). */
-export function isIdentitySet(value: unknown, options?: vr.ValidateOptions): value is IdentitySet {
+/** Whether `value` passes `validateIdentitySet` (stops at the first problem). */
+export function isIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<IdentitySet, O> {
   return vr.test(checkIdentitySet, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.identitySet`. */
-export function assertIdentitySet(value: unknown, options?: vr.ValidateOptions): asserts value is IdentitySet {
+/** Throws a `ValidationFailedError` unless `value` passes `validateIdentitySet`. */
+export function assertIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<IdentitySet, O> {
   vr.assert(checkIdentitySet, value, options);
 }
 
@@ -128,18 +128,18 @@ export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["user"], ctx, "user", checkIdentity);
 }
 
-/** Validates a `microsoft.graph.cloudCommunications` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.cloudCommunications` value: every problem, with its JSON-pointer path. */
 export function validateCloudCommunications(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCloudCommunications, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.cloudCommunications` (stops at the first problem). */
-export function isCloudCommunications(value: unknown, options?: vr.ValidateOptions): value is CloudCommunications {
+/** Whether `value` passes `validateCloudCommunications` (stops at the first problem). */
+export function isCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CloudCommunications, O> {
   return vr.test(checkCloudCommunications, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.cloudCommunications`. */
-export function assertCloudCommunications(value: unknown, options?: vr.ValidateOptions): asserts value is CloudCommunications {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCloudCommunications`. */
+export function assertCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CloudCommunications, O> {
   vr.assert(checkCloudCommunications, value, options);
 }
 
@@ -157,18 +157,18 @@ export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
 }
 
-/** Validates a `microsoft.graph.entity` value and returns every problem with its JSON-pointer path. */
+/** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
 export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEntity, value, options);
 }
 
-/** Whether `value` is a valid `microsoft.graph.entity` (stops at the first problem). */
-export function isEntity(value: unknown, options?: vr.ValidateOptions): value is AnyEntity {
+/** Whether `value` passes `validateEntity` (stops at the first problem). */
+export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
   return vr.test(checkEntity, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `microsoft.graph.entity`. */
-export function assertEntity(value: unknown, options?: vr.ValidateOptions): asserts value is AnyEntity {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
+export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
   vr.assert(checkEntity, value, options);
 }
 

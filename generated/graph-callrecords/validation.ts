@@ -42,6 +42,38 @@ export interface ValidateOptions {
   types?: Resolver | undefined;
 }
 
+/**
+ * What a generated guard (`isX(value, options)`, `assertX`) narrows a value of type `T` to, by the
+ * options it was given: `T` only when the check guarantees it, a read with `complete: true` (a
+ * literal, or options typed `{ complete: true }`); otherwise `Sparse<T>`, since the check lets any
+ * property be absent (or, in `create`, `update` and `replace`, leaves keys, computed and immutable
+ * properties out). In `update` and `replace` a value of an abstract type may also leave out its
+ * `@odata.type`, so it is optional there too.
+ */
+export type Checked<T, O> = O extends CompleteRead
+  ? T
+  : O extends ReadOrCreate ? Sparse<T> : Sparse<T, never>;
+
+interface CompleteRead extends ValidateOptions {
+  complete: true;
+  mode?: "read" | undefined;
+}
+
+interface ReadOrCreate extends ValidateOptions {
+  mode?: "read" | "create" | undefined;
+}
+
+/**
+ * `T` with every property optional at every depth (in complex values, collections' items, expanded
+ * entities, each member of a union), but those named `K` (`@odata.type` by default), which stay as
+ * `T` has them: a union of subtypes still narrows by `@odata.type`.
+ */
+export type Sparse<T, K = "@odata.type"> = T extends readonly (infer I)[]
+  ? Sparse<I, K>[]
+  : T extends object
+    ? { [P in keyof T as P extends K ? never : P]?: Sparse<T[P], K> } & Pick<T, Extract<keyof T, K>>
+    : T;
+
 export interface ValidationError {
   /** JSON pointer to the value (RFC 6901), "" for the root. */
   path: string;

@@ -39,6 +39,11 @@ export interface ValidatorsView {
    */
   notInSlice: string;
   types: TypeValidatorView[];
+  /**
+   * The guards' type parameter for their options (`isX<O extends vr.ValidateOptions>`): `O`, unless
+   * the module imports a type of that name.
+   */
+  options: string;
   /** `namespaceChecker`: this namespace's types by qualified name. */
   checkers: { qname: string; check: string }[];
 }
@@ -149,6 +154,8 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     else if (t.kind === "typedef") typedefs.push(typedefView(ctx, t, wrappers));
     else types.push(typeView(ctx, t, fnName, checker, navChecker, imports, leftOut, notInSlice));
   }
+  // After the types: their guards' types are imported names of the module by now.
+  const options = scope.claim("O", "_");
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
@@ -159,6 +166,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     leftOut: leftOutName,
     notInSlice: notInSliceName,
     types,
+    options,
     checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
   };
 }
@@ -312,7 +320,7 @@ function typeView(
   const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
   return {
     doc: jsdoc("", [
-      `Validates a \`${t.qualifiedName}\` value and returns every problem with its JSON-pointer path.`,
+      `Validates a \`${t.qualifiedName}\` value: every problem, with its JSON-pointer path.`,
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,

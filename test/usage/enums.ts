@@ -7,6 +7,6 @@ export const finish: Finish = "matte,gloss";
 export const swatch: Swatch = { colour: "red", mixes: ["green"], maybeMixes: [null, "blue"], finishes: ["none"], code: -3 };
 
 export function read(json: unknown): Colour {
-  assertSwatch(json);
+  assertSwatch(json, { complete: true }); // complete: a swatch with every required property, typed Swatch
   return json.colour;
 }

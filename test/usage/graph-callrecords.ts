@@ -29,7 +29,7 @@ export async function renameSession(callRecordId: string, sessionId: string): Pr
   const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId);
   try {
     const updated = await updateSession(client, session, body);
-    if (updated !== undefined && !isSession(updated)) throw new Error("unexpected response");
+    if (updated !== undefined && !isSession(updated, { complete: true })) throw new Error("unexpected response");
     return updated;
   } catch (e) {
     if (e instanceof ODataError) throw new Error(`${e.status} ${e.code}: ${e.message}`);

@@ -2,6 +2,7 @@
 import { createClient } from "./runtime.js";
 import { animals, getAnimal, keeperFavourite, keepers, updateAnimal, listAnimals } from "./zoo.model.requests.js";
 import type { AnyLocation, Keeper } from "./zoo.model.types.js";
+import type { Sparse } from "./validation.js";
 import { isAnimal, validateKeeper } from "./zoo.model.validators.js";
 
 const client = createClient({ baseUrl: "https://zoo.example/api", getToken: () => "t" });
@@ -21,10 +22,15 @@ export async function use(): Promise<string[]> {
 }
 
 export function narrow(value: unknown): number | undefined {
+  // Not complete: any property may be absent (Sparse), and `@odata.type` still narrows the union.
   if (!isAnimal(value)) return undefined;
-  const home: AnyLocation | null | undefined = value.home;
+  const home: Sparse<AnyLocation> | null | undefined = value.home;
   if (home && home["@odata.type"] === "#zoo.model.tank") return Number(home.litres);
   return undefined;
+}
+
+export function narrowComplete(value: unknown): AnyLocation | null | undefined {
+  return isAnimal(value, { complete: true }) ? value.home : undefined;
 }
 
 export const keeper: Keeper = { id: "k1", hired: "2020-01-01T00:00:00Z", notes: { author: "x", anything: [1, 2] } };

@@ -14,6 +14,6 @@ export async function use(): Promise<void> {
   const trips = personTrips(russell).byKey(0);
   await updatePerson(client, russell, { Age: 42 });
   const value: unknown = page.value[0];
-  const person: Person | undefined = isPerson(value) ? value : undefined;
+  const person: Person | undefined = isPerson(value, { complete: true }) ? value : undefined;
   void [first, trips.path, person];
 }

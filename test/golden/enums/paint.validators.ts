@@ -18,18 +18,18 @@ export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 7);
 }
 
-/** Validates a `paint.swatch` value and returns every problem with its JSON-pointer path. */
+/** Validates a `paint.swatch` value: every problem, with its JSON-pointer path. */
 export function validateSwatch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSwatch, value, options);
 }
 
-/** Whether `value` is a valid `paint.swatch` (stops at the first problem). */
-export function isSwatch(value: unknown, options?: vr.ValidateOptions): value is Swatch {
+/** Whether `value` passes `validateSwatch` (stops at the first problem). */
+export function isSwatch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Swatch, O> {
   return vr.test(checkSwatch, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `paint.swatch`. */
-export function assertSwatch(value: unknown, options?: vr.ValidateOptions): asserts value is Swatch {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSwatch`. */
+export function assertSwatch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Swatch, O> {
   vr.assert(checkSwatch, value, options);
 }
 

@@ -11,18 +11,18 @@ function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
-/** Validates a `zoo.model.location` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.location` value: every problem, with its JSON-pointer path. */
 export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkLocation, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.location` (stops at the first problem). */
-export function isLocation(value: unknown, options?: vr.ValidateOptions): value is AnyLocation {
+/** Whether `value` passes `validateLocation` (stops at the first problem). */
+export function isLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyLocation, O> {
   return vr.test(checkLocation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.location`. */
-export function assertLocation(value: unknown, options?: vr.ValidateOptions): asserts value is AnyLocation {
+/** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
+export function assertLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyLocation, O> {
   vr.assert(checkLocation, value, options);
 }
 
@@ -53,18 +53,18 @@ export function propsLocation(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["label"], ctx, "label", vr.checkString);
 }
 
-/** Validates a `zoo.model.enclosure` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.enclosure` value: every problem, with its JSON-pointer path. */
 export function validateEnclosure(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEnclosure, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.enclosure` (stops at the first problem). */
-export function isEnclosure(value: unknown, options?: vr.ValidateOptions): value is Enclosure {
+/** Whether `value` passes `validateEnclosure` (stops at the first problem). */
+export function isEnclosure<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Enclosure, O> {
   return vr.test(checkEnclosure, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.enclosure`. */
-export function assertEnclosure(value: unknown, options?: vr.ValidateOptions): asserts value is Enclosure {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEnclosure`. */
+export function assertEnclosure<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Enclosure, O> {
   vr.assert(checkEnclosure, value, options);
 }
 
@@ -82,18 +82,18 @@ export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `zoo.model.tank` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.tank` value: every problem, with its JSON-pointer path. */
 export function validateTank(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkTank, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.tank` (stops at the first problem). */
-export function isTank(value: unknown, options?: vr.ValidateOptions): value is Tank {
+/** Whether `value` passes `validateTank` (stops at the first problem). */
+export function isTank<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Tank, O> {
   return vr.test(checkTank, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.tank`. */
-export function assertTank(value: unknown, options?: vr.ValidateOptions): asserts value is Tank {
+/** Throws a `ValidationFailedError` unless `value` passes `validateTank`. */
+export function assertTank<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Tank, O> {
   vr.assert(checkTank, value, options);
 }
 
@@ -112,18 +112,18 @@ export function propsTank(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["feeding"], ctx, "feeding", vr.checkDuration);
 }
 
-/** Validates a `zoo.model.notes` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.notes` value: every problem, with its JSON-pointer path. */
 export function validateNotes(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkNotes, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.notes` (stops at the first problem). */
-export function isNotes(value: unknown, options?: vr.ValidateOptions): value is Notes {
+/** Whether `value` passes `validateNotes` (stops at the first problem). */
+export function isNotes<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Notes, O> {
   return vr.test(checkNotes, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.notes`. */
-export function assertNotes(value: unknown, options?: vr.ValidateOptions): asserts value is Notes {
+/** Throws a `ValidationFailedError` unless `value` passes `validateNotes`. */
+export function assertNotes<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Notes, O> {
   vr.assert(checkNotes, value, options);
 }
 
@@ -141,18 +141,18 @@ export function propsNotes(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["author"], ctx, "author", vr.checkString);
 }
 
-/** Validates a `zoo.model.animal` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.animal` value: every problem, with its JSON-pointer path. */
 export function validateAnimal(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAnimal, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.animal` (stops at the first problem). */
-export function isAnimal(value: unknown, options?: vr.ValidateOptions): value is AnyAnimal {
+/** Whether `value` passes `validateAnimal` (stops at the first problem). */
+export function isAnimal<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyAnimal, O> {
   return vr.test(checkAnimal, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.animal`. */
-export function assertAnimal(value: unknown, options?: vr.ValidateOptions): asserts value is AnyAnimal {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAnimal`. */
+export function assertAnimal<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyAnimal, O> {
   vr.assert(checkAnimal, value, options);
 }
 
@@ -189,18 +189,18 @@ export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["home"], ctx, "home", checkLocation);
 }
 
-/** Validates a `zoo.model.bird` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.bird` value: every problem, with its JSON-pointer path. */
 export function validateBird(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkBird, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.bird` (stops at the first problem). */
-export function isBird(value: unknown, options?: vr.ValidateOptions): value is Bird {
+/** Whether `value` passes `validateBird` (stops at the first problem). */
+export function isBird<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Bird, O> {
   return vr.test(checkBird, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.bird`. */
-export function assertBird(value: unknown, options?: vr.ValidateOptions): asserts value is Bird {
+/** Throws a `ValidationFailedError` unless `value` passes `validateBird`. */
+export function assertBird<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Bird, O> {
   vr.assert(checkBird, value, options);
 }
 
@@ -228,18 +228,18 @@ export function propsBird(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["wingspan"], ctx, "wingspan", vr.checkDouble);
 }
 
-/** Validates a `zoo.model.parrot` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.parrot` value: every problem, with its JSON-pointer path. */
 export function validateParrot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkParrot, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.parrot` (stops at the first problem). */
-export function isParrot(value: unknown, options?: vr.ValidateOptions): value is Parrot {
+/** Whether `value` passes `validateParrot` (stops at the first problem). */
+export function isParrot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Parrot, O> {
   return vr.test(checkParrot, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.parrot`. */
-export function assertParrot(value: unknown, options?: vr.ValidateOptions): asserts value is Parrot {
+/** Throws a `ValidationFailedError` unless `value` passes `validateParrot`. */
+export function assertParrot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Parrot, O> {
   vr.assert(checkParrot, value, options);
 }
 
@@ -257,18 +257,18 @@ export function propsParrot(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `zoo.model.fish` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.fish` value: every problem, with its JSON-pointer path. */
 export function validateFish(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkFish, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.fish` (stops at the first problem). */
-export function isFish(value: unknown, options?: vr.ValidateOptions): value is Fish {
+/** Whether `value` passes `validateFish` (stops at the first problem). */
+export function isFish<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Fish, O> {
   return vr.test(checkFish, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.fish`. */
-export function assertFish(value: unknown, options?: vr.ValidateOptions): asserts value is Fish {
+/** Throws a `ValidationFailedError` unless `value` passes `validateFish`. */
+export function assertFish<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Fish, O> {
   vr.assert(checkFish, value, options);
 }
 
@@ -286,18 +286,18 @@ export function propsFish(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["depth"], ctx, "depth", checkDecimalP6S2);
 }
 
-/** Validates a `zoo.model.keeper` value and returns every problem with its JSON-pointer path. */
+/** Validates a `zoo.model.keeper` value: every problem, with its JSON-pointer path. */
 export function validateKeeper(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkKeeper, value, options);
 }
 
-/** Whether `value` is a valid `zoo.model.keeper` (stops at the first problem). */
-export function isKeeper(value: unknown, options?: vr.ValidateOptions): value is Keeper {
+/** Whether `value` passes `validateKeeper` (stops at the first problem). */
+export function isKeeper<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Keeper, O> {
   return vr.test(checkKeeper, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `zoo.model.keeper`. */
-export function assertKeeper(value: unknown, options?: vr.ValidateOptions): asserts value is Keeper {
+/** Throws a `ValidationFailedError` unless `value` passes `validateKeeper`. */
+export function assertKeeper<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Keeper, O> {
   vr.assert(checkKeeper, value, options);
 }
 

@@ -11,18 +11,18 @@ function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, 2);
 }
 
-/** Validates a `shop.order` value and returns every problem with its JSON-pointer path. */
+/** Validates a `shop.order` value: every problem, with its JSON-pointer path. */
 export function validateOrder(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkOrder, value, options);
 }
 
-/** Whether `value` is a valid `shop.order` (stops at the first problem). */
-export function isOrder(value: unknown, options?: vr.ValidateOptions): value is Order {
+/** Whether `value` passes `validateOrder` (stops at the first problem). */
+export function isOrder<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Order, O> {
   return vr.test(checkOrder, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `shop.order`. */
-export function assertOrder(value: unknown, options?: vr.ValidateOptions): asserts value is Order {
+/** Throws a `ValidationFailedError` unless `value` passes `validateOrder`. */
+export function assertOrder<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Order, O> {
   vr.assert(checkOrder, value, options);
 }
 
@@ -43,18 +43,18 @@ export function propsOrder(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine");
 }
 
-/** Validates a `shop.orderLine` value and returns every problem with its JSON-pointer path. */
+/** Validates a `shop.orderLine` value: every problem, with its JSON-pointer path. */
 export function validateOrderLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkOrderLine, value, options);
 }
 
-/** Whether `value` is a valid `shop.orderLine` (stops at the first problem). */
-export function isOrderLine(value: unknown, options?: vr.ValidateOptions): value is OrderLine {
+/** Whether `value` passes `validateOrderLine` (stops at the first problem). */
+export function isOrderLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<OrderLine, O> {
   return vr.test(checkOrderLine, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `shop.orderLine`. */
-export function assertOrderLine(value: unknown, options?: vr.ValidateOptions): asserts value is OrderLine {
+/** Throws a `ValidationFailedError` unless `value` passes `validateOrderLine`. */
+export function assertOrderLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<OrderLine, O> {
   vr.assert(checkOrderLine, value, options);
 }
 
@@ -74,18 +74,18 @@ export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16");
 }
 
-/** Validates a `shop.store` value and returns every problem with its JSON-pointer path. */
+/** Validates a `shop.store` value: every problem, with its JSON-pointer path. */
 export function validateStore(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkStore, value, options);
 }
 
-/** Whether `value` is a valid `shop.store` (stops at the first problem). */
-export function isStore(value: unknown, options?: vr.ValidateOptions): value is Store {
+/** Whether `value` passes `validateStore` (stops at the first problem). */
+export function isStore<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Store, O> {
   return vr.test(checkStore, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `shop.store`. */
-export function assertStore(value: unknown, options?: vr.ValidateOptions): asserts value is Store {
+/** Throws a `ValidationFailedError` unless `value` passes `validateStore`. */
+export function assertStore<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Store, O> {
   vr.assert(checkStore, value, options);
 }
 

@@ -10,18 +10,18 @@ import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, T
 /** Checks a `Travel.Lite.Gender` value: a member name. */
 export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", { Male: 0, Female: 1, Unknown: 2 });
 
-/** Validates a `Travel.Lite.Location` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Location` value: every problem, with its JSON-pointer path. */
 export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkLocation, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Location` (stops at the first problem). */
-export function isLocation(value: unknown, options?: vr.ValidateOptions): value is Location {
+/** Whether `value` passes `validateLocation` (stops at the first problem). */
+export function isLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Location, O> {
   return vr.test(checkLocation, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Location`. */
-export function assertLocation(value: unknown, options?: vr.ValidateOptions): asserts value is Location {
+/** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
+export function assertLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Location, O> {
   vr.assert(checkLocation, value, options);
 }
 
@@ -40,18 +40,18 @@ export function propsLocation(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["City"], ctx, "City", vr.checkString);
 }
 
-/** Validates a `Travel.Lite.Person` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Person` value: every problem, with its JSON-pointer path. */
 export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPerson, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Person` (stops at the first problem). */
-export function isPerson(value: unknown, options?: vr.ValidateOptions): value is Person {
+/** Whether `value` passes `validatePerson` (stops at the first problem). */
+export function isPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Person, O> {
   return vr.test(checkPerson, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Person`. */
-export function assertPerson(value: unknown, options?: vr.ValidateOptions): asserts value is Person {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
+export function assertPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Person, O> {
   vr.assert(checkPerson, value, options);
 }
 
@@ -79,18 +79,18 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip");
 }
 
-/** Validates a `Travel.Lite.Trip` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Trip` value: every problem, with its JSON-pointer path. */
 export function validateTrip(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkTrip, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Trip` (stops at the first problem). */
-export function isTrip(value: unknown, options?: vr.ValidateOptions): value is Trip {
+/** Whether `value` passes `validateTrip` (stops at the first problem). */
+export function isTrip<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Trip, O> {
   return vr.test(checkTrip, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Trip`. */
-export function assertTrip(value: unknown, options?: vr.ValidateOptions): asserts value is Trip {
+/** Throws a `ValidationFailedError` unless `value` passes `validateTrip`. */
+export function assertTrip<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Trip, O> {
   vr.assert(checkTrip, value, options);
 }
 
@@ -113,18 +113,18 @@ export function propsTrip(o: vr.Json, ctx: vr.Context): number {
     + vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem");
 }
 
-/** Validates a `Travel.Lite.PlanItem` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.PlanItem` value: every problem, with its JSON-pointer path. */
 export function validatePlanItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPlanItem, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.PlanItem` (stops at the first problem). */
-export function isPlanItem(value: unknown, options?: vr.ValidateOptions): value is PlanItem {
+/** Whether `value` passes `validatePlanItem` (stops at the first problem). */
+export function isPlanItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PlanItem, O> {
   return vr.test(checkPlanItem, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.PlanItem`. */
-export function assertPlanItem(value: unknown, options?: vr.ValidateOptions): asserts value is PlanItem {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePlanItem`. */
+export function assertPlanItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PlanItem, O> {
   vr.assert(checkPlanItem, value, options);
 }
 
@@ -144,18 +144,18 @@ export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["Trip"], ctx, "Trip", checkTrip);
 }
 
-/** Validates a `Travel.Lite.Airline` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Airline` value: every problem, with its JSON-pointer path. */
 export function validateAirline(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAirline, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Airline` (stops at the first problem). */
-export function isAirline(value: unknown, options?: vr.ValidateOptions): value is Airline {
+/** Whether `value` passes `validateAirline` (stops at the first problem). */
+export function isAirline<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Airline, O> {
   return vr.test(checkAirline, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Airline`. */
-export function assertAirline(value: unknown, options?: vr.ValidateOptions): asserts value is Airline {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAirline`. */
+export function assertAirline<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Airline, O> {
   vr.assert(checkAirline, value, options);
 }
 
@@ -174,18 +174,18 @@ export function propsAirline(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["Name"], ctx, "Name", vr.checkString);
 }
 
-/** Validates a `Travel.Lite.Airport` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Airport` value: every problem, with its JSON-pointer path. */
 export function validateAirport(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAirport, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Airport` (stops at the first problem). */
-export function isAirport(value: unknown, options?: vr.ValidateOptions): value is Airport {
+/** Whether `value` passes `validateAirport` (stops at the first problem). */
+export function isAirport<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Airport, O> {
   return vr.test(checkAirport, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Airport`. */
-export function assertAirport(value: unknown, options?: vr.ValidateOptions): asserts value is Airport {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAirport`. */
+export function assertAirport<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Airport, O> {
   vr.assert(checkAirport, value, options);
 }
 
@@ -205,18 +205,18 @@ export function propsAirport(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["IataCode"], ctx, "IataCode", vr.checkString);
 }
 
-/** Validates a `Travel.Lite.Booking` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Booking` value: every problem, with its JSON-pointer path. */
 export function validateBooking(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkBooking, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Booking` (stops at the first problem). */
-export function isBooking(value: unknown, options?: vr.ValidateOptions): value is Booking {
+/** Whether `value` passes `validateBooking` (stops at the first problem). */
+export function isBooking<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Booking, O> {
   return vr.test(checkBooking, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Booking`. */
-export function assertBooking(value: unknown, options?: vr.ValidateOptions): asserts value is Booking {
+/** Throws a `ValidationFailedError` unless `value` passes `validateBooking`. */
+export function assertBooking<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Booking, O> {
   vr.assert(checkBooking, value, options);
 }
 
@@ -237,18 +237,18 @@ export function propsBooking(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["Seats"], ctx, "Seats", vr.checkInt32);
 }
 
-/** Validates a `Travel.Lite.Document` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Travel.Lite.Document` value: every problem, with its JSON-pointer path. */
 export function validateDocument(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkDocument, value, options);
 }
 
-/** Whether `value` is a valid `Travel.Lite.Document` (stops at the first problem). */
-export function isDocument(value: unknown, options?: vr.ValidateOptions): value is Document {
+/** Whether `value` passes `validateDocument` (stops at the first problem). */
+export function isDocument<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Document, O> {
   return vr.test(checkDocument, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Travel.Lite.Document`. */
-export function assertDocument(value: unknown, options?: vr.ValidateOptions): asserts value is Document {
+/** Throws a `ValidationFailedError` unless `value` passes `validateDocument`. */
+export function assertDocument<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Document, O> {
   vr.assert(checkDocument, value, options);
 }
 

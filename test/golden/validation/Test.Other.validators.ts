@@ -12,18 +12,18 @@ function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
 }
 
-/** Validates a `Test.Other.Address` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Other.Address` value: every problem, with its JSON-pointer path. */
 export function validateAddress(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAddress, value, options);
 }
 
-/** Whether `value` is a valid `Test.Other.Address` (stops at the first problem). */
-export function isAddress(value: unknown, options?: vr.ValidateOptions): value is Address {
+/** Whether `value` passes `validateAddress` (stops at the first problem). */
+export function isAddress<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Address, O> {
   return vr.test(checkAddress, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Other.Address`. */
-export function assertAddress(value: unknown, options?: vr.ValidateOptions): asserts value is Address {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAddress`. */
+export function assertAddress<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Address, O> {
   vr.assert(checkAddress, value, options);
 }
 
@@ -42,18 +42,18 @@ export function propsAddress(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["zip"], ctx, "zip", checkStringL5);
 }
 
-/** Validates a `Test.Other.Hexagon` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Other.Hexagon` value: every problem, with its JSON-pointer path. */
 export function validateHexagon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkHexagon, value, options);
 }
 
-/** Whether `value` is a valid `Test.Other.Hexagon` (stops at the first problem). */
-export function isHexagon(value: unknown, options?: vr.ValidateOptions): value is Hexagon {
+/** Whether `value` passes `validateHexagon` (stops at the first problem). */
+export function isHexagon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Hexagon, O> {
   return vr.test(checkHexagon, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Other.Hexagon`. */
-export function assertHexagon(value: unknown, options?: vr.ValidateOptions): asserts value is Hexagon {
+/** Throws a `ValidationFailedError` unless `value` passes `validateHexagon`. */
+export function assertHexagon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Hexagon, O> {
   vr.assert(checkHexagon, value, options);
 }
 

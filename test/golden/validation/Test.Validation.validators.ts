@@ -107,18 +107,18 @@ function checkLineUnderBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.tied(checkLine, ["basketId"], v, ctx, key);
 }
 
-/** Validates a `Test.Validation.Primitives` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Primitives` value: every problem, with its JSON-pointer path. */
 export function validatePrimitives(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPrimitives, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Primitives` (stops at the first problem). */
-export function isPrimitives(value: unknown, options?: vr.ValidateOptions): value is Primitives {
+/** Whether `value` passes `validatePrimitives` (stops at the first problem). */
+export function isPrimitives<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Primitives, O> {
   return vr.test(checkPrimitives, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Primitives`. */
-export function assertPrimitives(value: unknown, options?: vr.ValidateOptions): asserts value is Primitives {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePrimitives`. */
+export function assertPrimitives<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Primitives, O> {
   vr.assert(checkPrimitives, value, options);
 }
 
@@ -174,18 +174,18 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["perms"], ctx, "perms", checkPermission);
 }
 
-/** Validates a `Test.Validation.Shape` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Shape` value: every problem, with its JSON-pointer path. */
 export function validateShape(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkShape, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Shape` (stops at the first problem). */
-export function isShape(value: unknown, options?: vr.ValidateOptions): value is AnyShape {
+/** Whether `value` passes `validateShape` (stops at the first problem). */
+export function isShape<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyShape, O> {
   return vr.test(checkShape, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Shape`. */
-export function assertShape(value: unknown, options?: vr.ValidateOptions): asserts value is AnyShape {
+/** Throws a `ValidationFailedError` unless `value` passes `validateShape`. */
+export function assertShape<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyShape, O> {
   vr.assert(checkShape, value, options);
 }
 
@@ -219,18 +219,18 @@ export function propsShape(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
-/** Validates a `Test.Validation.Sketch` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Sketch` value: every problem, with its JSON-pointer path. */
 export function validateSketch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkSketch, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Sketch` (stops at the first problem). */
-export function isSketch(value: unknown, options?: vr.ValidateOptions): value is Sketch {
+/** Whether `value` passes `validateSketch` (stops at the first problem). */
+export function isSketch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Sketch, O> {
   return vr.test(checkSketch, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Sketch`. */
-export function assertSketch(value: unknown, options?: vr.ValidateOptions): asserts value is Sketch {
+/** Throws a `ValidationFailedError` unless `value` passes `validateSketch`. */
+export function assertSketch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Sketch, O> {
   vr.assert(checkSketch, value, options);
 }
 
@@ -248,18 +248,18 @@ export function propsSketch(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["note"], ctx, "note", vr.checkString);
 }
 
-/** Validates a `Test.Validation.Circle` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Circle` value: every problem, with its JSON-pointer path. */
 export function validateCircle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkCircle, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Circle` (stops at the first problem). */
-export function isCircle(value: unknown, options?: vr.ValidateOptions): value is Circle {
+/** Whether `value` passes `validateCircle` (stops at the first problem). */
+export function isCircle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Circle, O> {
   return vr.test(checkCircle, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Circle`. */
-export function assertCircle(value: unknown, options?: vr.ValidateOptions): asserts value is Circle {
+/** Throws a `ValidationFailedError` unless `value` passes `validateCircle`. */
+export function assertCircle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Circle, O> {
   vr.assert(checkCircle, value, options);
 }
 
@@ -277,18 +277,18 @@ export function propsCircle(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
 }
 
-/** Validates a `Test.Validation.Polygon` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Polygon` value: every problem, with its JSON-pointer path. */
 export function validatePolygon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPolygon, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Polygon` (stops at the first problem). */
-export function isPolygon(value: unknown, options?: vr.ValidateOptions): value is AnyPolygon {
+/** Whether `value` passes `validatePolygon` (stops at the first problem). */
+export function isPolygon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyPolygon, O> {
   return vr.test(checkPolygon, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Polygon`. */
-export function assertPolygon(value: unknown, options?: vr.ValidateOptions): asserts value is AnyPolygon {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePolygon`. */
+export function assertPolygon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyPolygon, O> {
   vr.assert(checkPolygon, value, options);
 }
 
@@ -317,18 +317,18 @@ export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `Test.Validation.Triangle` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Triangle` value: every problem, with its JSON-pointer path. */
 export function validateTriangle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkTriangle, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Triangle` (stops at the first problem). */
-export function isTriangle(value: unknown, options?: vr.ValidateOptions): value is Triangle {
+/** Whether `value` passes `validateTriangle` (stops at the first problem). */
+export function isTriangle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Triangle, O> {
   return vr.test(checkTriangle, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Triangle`. */
-export function assertTriangle(value: unknown, options?: vr.ValidateOptions): asserts value is Triangle {
+/** Throws a `ValidationFailedError` unless `value` passes `validateTriangle`. */
+export function assertTriangle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Triangle, O> {
   vr.assert(checkTriangle, value, options);
 }
 
@@ -346,18 +346,18 @@ export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["right"], ctx, "right", vr.checkBoolean);
 }
 
-/** Validates a `Test.Validation.Point` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Point` value: every problem, with its JSON-pointer path. */
 export function validatePoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPoint, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Point` (stops at the first problem). */
-export function isPoint(value: unknown, options?: vr.ValidateOptions): value is Point {
+/** Whether `value` passes `validatePoint` (stops at the first problem). */
+export function isPoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Point, O> {
   return vr.test(checkPoint, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Point`. */
-export function assertPoint(value: unknown, options?: vr.ValidateOptions): asserts value is Point {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePoint`. */
+export function assertPoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Point, O> {
   vr.assert(checkPoint, value, options);
 }
 
@@ -386,18 +386,18 @@ export function propsPoint(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `Test.Validation.Point3` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Point3` value: every problem, with its JSON-pointer path. */
 export function validatePoint3(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPoint3, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Point3` (stops at the first problem). */
-export function isPoint3(value: unknown, options?: vr.ValidateOptions): value is Point3 {
+/** Whether `value` passes `validatePoint3` (stops at the first problem). */
+export function isPoint3<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Point3, O> {
   return vr.test(checkPoint3, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Point3`. */
-export function assertPoint3(value: unknown, options?: vr.ValidateOptions): asserts value is Point3 {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePoint3`. */
+export function assertPoint3<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Point3, O> {
   vr.assert(checkPoint3, value, options);
 }
 
@@ -415,18 +415,18 @@ export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `Test.Validation.Awkward` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Awkward` value: every problem, with its JSON-pointer path. */
 export function validateAwkward(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkAwkward, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Awkward` (stops at the first problem). */
-export function isAwkward(value: unknown, options?: vr.ValidateOptions): value is Awkward {
+/** Whether `value` passes `validateAwkward` (stops at the first problem). */
+export function isAwkward<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Awkward, O> {
   return vr.test(checkAwkward, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Awkward`. */
-export function assertAwkward(value: unknown, options?: vr.ValidateOptions): asserts value is Awkward {
+/** Throws a `ValidationFailedError` unless `value` passes `validateAwkward`. */
+export function assertAwkward<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Awkward, O> {
   vr.assert(checkAwkward, value, options);
 }
 
@@ -449,18 +449,18 @@ export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["unset"], ctx, "unset", checkUnset);
 }
 
-/** Validates a `Test.Validation.Empty` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Empty` value: every problem, with its JSON-pointer path. */
 export function validateEmpty(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEmpty, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Empty` (stops at the first problem). */
-export function isEmpty(value: unknown, options?: vr.ValidateOptions): value is Empty {
+/** Whether `value` passes `validateEmpty` (stops at the first problem). */
+export function isEmpty<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Empty, O> {
   return vr.test(checkEmpty, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Empty`. */
-export function assertEmpty(value: unknown, options?: vr.ValidateOptions): asserts value is Empty {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEmpty`. */
+export function assertEmpty<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Empty, O> {
   vr.assert(checkEmpty, value, options);
 }
 
@@ -477,18 +477,18 @@ export function propsEmpty(_o: vr.Json, _ctx: vr.Context): number {
   return 0;
 }
 
-/** Validates a `Test.Validation.Node` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Node` value: every problem, with its JSON-pointer path. */
 export function validateNode(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkNode, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Node` (stops at the first problem). */
-export function isNode(value: unknown, options?: vr.ValidateOptions): value is Node {
+/** Whether `value` passes `validateNode` (stops at the first problem). */
+export function isNode<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Node, O> {
   return vr.test(checkNode, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Node`. */
-export function assertNode(value: unknown, options?: vr.ValidateOptions): asserts value is Node {
+/** Throws a `ValidationFailedError` unless `value` passes `validateNode`. */
+export function assertNode<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Node, O> {
   vr.assert(checkNode, value, options);
 }
 
@@ -508,18 +508,18 @@ export function propsNode(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["children"], ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS);
 }
 
-/** Validates a `Test.Validation.Item` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Item` value: every problem, with its JSON-pointer path. */
 export function validateItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkItem, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Item` (stops at the first problem). */
-export function isItem(value: unknown, options?: vr.ValidateOptions): value is Item {
+/** Whether `value` passes `validateItem` (stops at the first problem). */
+export function isItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Item, O> {
   return vr.test(checkItem, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Item`. */
-export function assertItem(value: unknown, options?: vr.ValidateOptions): asserts value is Item {
+/** Throws a `ValidationFailedError` unless `value` passes `validateItem`. */
+export function assertItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Item, O> {
   vr.assert(checkItem, value, options);
 }
 
@@ -552,18 +552,18 @@ export function propsItem(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
 }
 
-/** Validates a `Test.Validation.Person` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Person` value: every problem, with its JSON-pointer path. */
 export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkPerson, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Person` (stops at the first problem). */
-export function isPerson(value: unknown, options?: vr.ValidateOptions): value is Person {
+/** Whether `value` passes `validatePerson` (stops at the first problem). */
+export function isPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Person, O> {
   return vr.test(checkPerson, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Person`. */
-export function assertPerson(value: unknown, options?: vr.ValidateOptions): asserts value is Person {
+/** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
+export function assertPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Person, O> {
   vr.assert(checkPerson, value, options);
 }
 
@@ -592,18 +592,18 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
-/** Validates a `Test.Validation.Basket` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Basket` value: every problem, with its JSON-pointer path. */
 export function validateBasket(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkBasket, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Basket` (stops at the first problem). */
-export function isBasket(value: unknown, options?: vr.ValidateOptions): value is Basket {
+/** Whether `value` passes `validateBasket` (stops at the first problem). */
+export function isBasket<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Basket, O> {
   return vr.test(checkBasket, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Basket`. */
-export function assertBasket(value: unknown, options?: vr.ValidateOptions): asserts value is Basket {
+/** Throws a `ValidationFailedError` unless `value` passes `validateBasket`. */
+export function assertBasket<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Basket, O> {
   vr.assert(checkBasket, value, options);
 }
 
@@ -623,18 +623,18 @@ export function propsBasket(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["best"], ctx, "best", checkLine);
 }
 
-/** Validates a `Test.Validation.Line` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Line` value: every problem, with its JSON-pointer path. */
 export function validateLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkLine, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Line` (stops at the first problem). */
-export function isLine(value: unknown, options?: vr.ValidateOptions): value is Line {
+/** Whether `value` passes `validateLine` (stops at the first problem). */
+export function isLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Line, O> {
   return vr.test(checkLine, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Line`. */
-export function assertLine(value: unknown, options?: vr.ValidateOptions): asserts value is Line {
+/** Throws a `ValidationFailedError` unless `value` passes `validateLine`. */
+export function assertLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Line, O> {
   vr.assert(checkLine, value, options);
 }
 
@@ -654,18 +654,18 @@ export function propsLine(o: vr.Json, ctx: vr.Context): number {
     + vr.nav(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
 }
 
-/** Validates a `Test.Validation.Employee` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Employee` value: every problem, with its JSON-pointer path. */
 export function validateEmployee(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkEmployee, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Employee` (stops at the first problem). */
-export function isEmployee(value: unknown, options?: vr.ValidateOptions): value is Employee {
+/** Whether `value` passes `validateEmployee` (stops at the first problem). */
+export function isEmployee<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Employee, O> {
   return vr.test(checkEmployee, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Employee`. */
-export function assertEmployee(value: unknown, options?: vr.ValidateOptions): asserts value is Employee {
+/** Throws a `ValidationFailedError` unless `value` passes `validateEmployee`. */
+export function assertEmployee<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Employee, O> {
   vr.assert(checkEmployee, value, options);
 }
 
@@ -683,18 +683,18 @@ export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
-/** Validates a `Test.Validation.Bag` value and returns every problem with its JSON-pointer path. */
+/** Validates a `Test.Validation.Bag` value: every problem, with its JSON-pointer path. */
 export function validateBag(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
   return vr.run(checkBag, value, options);
 }
 
-/** Whether `value` is a valid `Test.Validation.Bag` (stops at the first problem). */
-export function isBag(value: unknown, options?: vr.ValidateOptions): value is Bag {
+/** Whether `value` passes `validateBag` (stops at the first problem). */
+export function isBag<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Bag, O> {
   return vr.test(checkBag, value, options);
 }
 
-/** Throws a `ValidationFailedError` unless `value` is a valid `Test.Validation.Bag`. */
-export function assertBag(value: unknown, options?: vr.ValidateOptions): asserts value is Bag {
+/** Throws a `ValidationFailedError` unless `value` passes `validateBag`. */
+export function assertBag<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Bag, O> {
   vr.assert(checkBag, value, options);
 }
 
