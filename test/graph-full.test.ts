@@ -10,12 +10,9 @@ import * as path from "node:path";
 import { buildSync } from "esbuild";
 import { generate } from "../generator/generate";
 import { writeOutput } from "../generator/write/write";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
-const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
-const GRAPH = path.join(CORPUS, "graph-v1.0-clean.xml");
-const present = fs.existsSync(GRAPH);
-if (!present) console.warn(`SKIPPED graph-full tests: ${GRAPH} is absent`);
-const d = present ? describe : describe.skip;
+const d = describeWithGraph("graph-full");
 
 const TSC = path.resolve(__dirname, "..", "node_modules", "typescript", "bin", "tsc");
 

@@ -6,13 +6,10 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 const ROOT = path.resolve(__dirname, "..");
-const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
-const GRAPH = path.join(CORPUS, "graph-v1.0-clean.xml");
-const present = fs.existsSync(GRAPH);
-if (!present) console.warn(`SKIPPED graph-slice tests: ${GRAPH} is absent`);
-const d = present ? describe : describe.skip;
+const d = describeWithGraph("graph-slice");
 
 const CLI = path.join(ROOT, "bin", "odatagen.js");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");

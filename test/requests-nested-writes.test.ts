@@ -13,9 +13,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratch } from "./helpers/cli";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { compileCases, forEachCompiler, REPO, runTsc, type Compiler } from "./helpers/typecheck";
+import { compileCases, forEachCompiler, runTsc, type Compiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 type Mode = "create" | "replace" | "update";
 /** A body and, when the validator must refuse it, the path of its error; `mark` is a word the compiler's error must hold. */
@@ -239,10 +240,7 @@ describe("write type names", () => {
 
 // Graph v1.0: an identifierUriRestriction (its isStateSetByMicrosoft computed and not nullable) is in a
 // tenantAppManagementPolicy's applicationRestrictions (Graph's PATCH /policies/defaultAppManagementPolicy).
-const GRAPH = path.resolve(REPO, "..", "shared", "corpus", "graph-v1.0-clean.xml");
-const graphPresent = fs.existsSync(GRAPH);
-if (!graphPresent) console.warn(`SKIPPED nested-writes Graph tests: ${GRAPH} is absent`);
-const g = graphPresent ? describe : describe.skip;
+const g = describeWithGraph("nested-writes Graph");
 
 g("Graph v1.0: identifierUriRestriction.isStateSetByMicrosoft in a tenantAppManagementPolicy", () => {
   let dir = "";

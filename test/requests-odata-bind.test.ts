@@ -8,8 +8,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { compileCases, forEachCompiler, REPO } from "./helpers/typecheck";
+import { compileCases, forEachCompiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 type Mode = "create" | "update" | "replace";
 interface Problem {
@@ -94,10 +95,7 @@ forEachCompiler((label, c) => {
 });
 
 // Graph v1.0's group (POST /groups with `members@odata.bind`): an open type, as directoryObject is.
-const GRAPH = path.resolve(REPO, "..", "shared", "corpus", "graph-v1.0-clean.xml");
-const graphPresent = fs.existsSync(GRAPH);
-if (!graphPresent) console.warn(`SKIPPED odata-bind Graph tests: ${GRAPH} is absent`);
-const g = graphPresent ? describe : describe.skip;
+const g = describeWithGraph("odata-bind Graph");
 
 g("Graph v1.0: a group's bindings", () => {
   let validateGroup: Validate;

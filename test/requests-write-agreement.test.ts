@@ -11,8 +11,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { compileCases, forEachCompiler, REPO } from "./helpers/typecheck";
+import { compileCases, forEachCompiler } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 type Mode = "create" | "update" | "replace";
 type Entity = "Person" | "Item" | "Book";
@@ -125,10 +126,7 @@ forEachCompiler((label, c) => {
 });
 
 // Graph v1.0 (a slice: user, team, callRecords.session; skipped when ../shared/corpus is absent).
-const GRAPH = path.resolve(REPO, "..", "shared", "corpus", "graph-v1.0-clean.xml");
-const graphPresent = fs.existsSync(GRAPH);
-if (!graphPresent) console.warn(`SKIPPED write-agreement Graph tests: ${GRAPH} is absent`);
-const g = graphPresent ? describe : describe.skip;
+const g = describeWithGraph("write-agreement Graph");
 
 g("Graph v1.0", () => {
   let dir = "";
