@@ -205,6 +205,21 @@ describe("odatagen generate --why", () => {
     }
   });
 
+  test("a name two --why patterns match is answered once", () => {
+    const dir = scratch("odatagen-why-");
+    try {
+      const args = ["generate", "--input", spec, "--out", path.join(dir, "out"), "--include", "microsoft.graph.callRecords.*"];
+      const r = runCli([...args, "--why", "microsoft.graph.callRecords.session", "--why", "microsoft.graph.callRecords.se*", "-q"], dir);
+      expect(r.code).toBe(0);
+      const heads = r.stdout.split("\n").filter((l) => l.startsWith("odatagen: "));
+      expect(heads.filter((l) => l.includes(".session "))).toEqual(["odatagen: out: microsoft.graph.callRecords.session is in the slice:"]);
+      expect(heads.length).toBe(new Set(heads).size);
+      expect(heads).toContain("odatagen: out: microsoft.graph.callRecords.segment is in the slice:");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("--why with --watch is a usage error", () => {
     const dir = scratch("odatagen-why-");
     try {

@@ -166,10 +166,13 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
 
 /** `--why`: each answer as its chain of reasons, names aligned. Printed even with --quiet: it was asked for. */
 function printWhy(o: RegenerateOutcome): void {
+  const answered = new Set<string>(); // a name two patterns match is answered once
   for (const report of o.result?.slice?.why ?? []) {
     if (!report.matched) continue;
     const more = report.matched - report.answers.length;
     for (const a of report.answers) {
+      if (answered.has(a.name)) continue;
+      answered.add(a.name);
       out.print(`odatagen: ${o.service.name}: ${a.name} ${a.kept ? "is in the slice:" : "is not in the slice"}`);
       const width = Math.max(...a.chain.map((s) => s.name.length));
       for (const step of a.chain) out.print(a.kept ? `  ${step.name.padEnd(width)}  ${step.reason}` : `  ${step.reason.replace(/^not in the slice: /, "")}`);
