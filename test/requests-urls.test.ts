@@ -286,9 +286,19 @@ describe("a key value that is no literal of its type: the TypeError names the ke
     ["as a segment", () => segments.personTrips(segments.people().byKey("x")).byKey(1.5), "key property TripId: not an Edm.Int32 literal: 1.5"],
     ["a Guid", () => parens.documents().byKey("9d9b2fa0"), "key property Id: not an Edm.Guid literal: 9d9b2fa0 (e.g. 01234567-89ab-cdef-0123-456789abcdef)"],
     ["in a composite key", () => parens.bookings().byKey({ AirlineCode: "AA", BookingNo: 2 ** 40 }), "key property BookingNo: not an Edm.Int32 literal: 1099511627776 is out of its range -2147483648..2147483647"],
+    // Half a surrogate pair: encodeURIComponent threw "URIError: URI malformed", naming nothing.
+    ["a string with half a surrogate pair, in parentheses", () => parens.people().byKey("ab\ud800"), "key property UserName: not text a URL can carry: half of a surrogate pair (\\ud800) at index 2"],
+    ["the same as a segment", () => segments.people().byKey("\udc00x"), "key property UserName: not text a URL can carry: half of a surrogate pair (\\udc00) at index 0"],
+    ["a string parameter", () => rt.functionCall("", "F", [["s", "String", "x\ud83d"]]), "parameter s of F: not text a URL can carry: half of a surrogate pair (\\ud83d) at index 1"],
+    ["a query option's value", () => rt.withCustomQuery("/p", { q: "\ud800" }), "not text a URL can carry: half of a surrogate pair (\\ud800) at index 0"],
   ])("%s", (_, call, message) => {
     expect(call).toThrow(new TypeError(message));
   });
+});
+
+test("a whole surrogate pair (an emoji) in a key is written percent-encoded as UTF-8", () => {
+  expect(parens.people().byKey("a\u{1F600}").path).toBe("/People('a%F0%9F%98%80')");
+  expect(segments.people().byKey("a\u{1F600}").path).toBe("/People/a%F0%9F%98%80");
 });
 
 describe("Geography and Geometry parameters: primitives, written as literals (URL Conventions §5.1.1.1, ABNF geographyPoint …)", () => {

@@ -549,7 +549,23 @@ export type KeyKind =
   | "Boolean" | "Date" | "DateTimeOffset" | "TimeOfDay" | "Duration" | "Binary" | `enum:${string}`;
 
 /** `'O''Neil'`: quoted, quotes doubled. */
-export const edmString: Literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
+export const edmString: Literal = (value) => `'${wholeText(String(value)).replace(/'/g, "''")}'`;
+
+/**
+ * `text`, unless it holds half of a surrogate pair: no URL can carry that (UTF-8 has no bytes for
+ * it; `encodeURIComponent` would throw a URIError that names no value), so it is a TypeError here.
+ */
+function wholeText(text: string): string {
+  if (!/[\uD800-\uDFFF]/.test(text)) return text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1); // NaN past the end
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++; // a whole pair
+    else throw new TypeError(`not text a URL can carry: half of a surrogate pair (\\u${c.toString(16)}) at index ${i}`);
+  }
+  return text;
+}
 /** `true`, `false`, or those strings in any case (ABNF strings are case-insensitive); anything else is a TypeError. */
 export const edmBoolean: Literal = (value) => ofForm("Boolean", String(value), /^(true|false)$/i).toLowerCase();
 /** Numbers, and `"INF"`, `"-INF"`, `"NaN"` as `edm.SpecialFloat` names them (the ABNF's `nanInfinity`). */
@@ -916,7 +932,7 @@ export function key(name: string, lit: Literal): KeySpec {
 export function segmentKey(name: string, lit: Literal): KeySpec {
   return (given) => {
     const value = keyValue(given, name, true);
-    const text = lit === edmString ? String(value) : named(lit, value, `key property ${name}`);
+    const text = named(lit === edmString ? (v) => wholeText(String(v)) : lit, value, `key property ${name}`);
     return /^(\.{1,2}|\$.*|)$/.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
   };
 }
@@ -1000,7 +1016,7 @@ export function functionCall(path: string, operation: string, params: readonly (
 
 /** Query option values: percent-encoded, keeping the characters OData syntax uses readable. */
 export function encodeQueryValue(text: string): string {
-  return encodeURIComponent(text).replace(/%(2C|24|3A|2F|40|3D|28|29|27)/gi, (m) => decodeURIComponent(m));
+  return encodeURIComponent(wholeText(text)).replace(/%(2C|24|3A|2F|40|3D|28|29|27)/gi, (m) => decodeURIComponent(m));
 }
 
 /**
