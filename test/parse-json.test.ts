@@ -304,6 +304,8 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
     ["a schema member without $Kind (ODG101)", `    "t": {}`, [["ODG101", "error", "4:5", "n.t", "t has no $Kind member"]]],
     ["an operation written as an object", `    "f": { "$Kind": "Function" }`,
       [["ODG102", "error", "4:5", "n.f", "f is an Function written as an object: CSDL JSON writes an operation as an array of its overloads"]]],
+    ["an entity set's $Collection that is not true (ODG102; a singleton has none)", `    "t": { "$Kind": "EntityType", "$Key": ["id"], "id": {} },\n    "C": { "$Kind": "EntityContainer", "S": { "$Collection": false, "$Type": "n.t" } }`,
+      [["ODG102", "error", "5:62", "n.C/S", "an entity set's $Collection must be true, not false (a singleton has no $Collection)"]]],
     ["a boolean that is not one: read by the model's rule (ODG102 warning)", `    "t": { "$Kind": "ComplexType", "$Abstract": "yes" }`, []],
   ])("%s", (_name, schema, want) => {
     const { diags } = read(wrap(schema));

@@ -594,6 +594,11 @@ class JsonCsdlReader {
       c.imports.push(imp);
     } else if (has("$Collection")) {
       this.own(o, "EntitySet", "an entity set", path, annotations);
+      // CSDL JSON §13.2: an entity set's $Collection is the literal true; a singleton has none.
+      const collection = o.members.find((x) => x.name === "$Collection")!;
+      if (!(collection.value.kind === "boolean" && collection.value.value)) {
+        this.diags.error(Codes.invalidAttribute, `an entity set's $Collection must be true, not ${kindOf(collection.value)} (a singleton has no $Collection)`, path, this.at(collection.value.at));
+      }
       c.entitySets.push({
         at: this.at(m.at), name: m.name, entityType: this.required(o, "$Type", m.name, path, m.at),
         includeInServiceDocument: this.flag(o, "$IncludeInServiceDocument", path), bindings: this.bindings(o, path), annotations,
