@@ -181,6 +181,8 @@ describe("keys as segments: /People/…", () => {
     ["a/b?c#d'e", "/People/a%2Fb%3Fc%23d'e"],
     ["../users", "/People/..%2Fusers"],
     ["x y", "/People/x%20y"],
+    ["john.doe@contoso.com", "/People/john.doe%40contoso.com"],
+    ["v1.2", "/People/v1.2"],
   ])("%p → %s, one segment that URL resolution keeps", (key, expected) => {
     const p = segments.people().byKey(key).path;
     expect(p).toBe(expected);
@@ -192,6 +194,9 @@ describe("keys as segments: /People/…", () => {
     [".", "/People('.')"],
     ["", "/People('')"],
     ["$count", "/People('%24count')"],
+    // Why: after a collection, a qualified name is a type cast (URL Conventions §4.11), and "(" opens a key or a call.
+    ["Travel.Lite.Employee", "/People('Travel.Lite.Employee')"],
+    ["f(1)", "/People('f(1)')"],
   ])("%p, which a URL parser or the service would misread as a segment, → %s", (key, expected) => {
     const p = segments.people().byKey(key).path;
     expect(p).toBe(expected);

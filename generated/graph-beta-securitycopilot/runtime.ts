@@ -924,16 +924,20 @@ export function key(name: string, lit: Literal): KeySpec {
   return (given) => `(${encodeURIComponent(named(lit, keyValue(given, name, true), `key property ${name}`))})`;
 }
 
+/** Key texts that `segmentKey` writes in parentheses (see there); a qualified name's letters may be any beyond ASCII. */
+const MISREAD_SEGMENT = /^(\.{1,2}|\$.*|)$|^[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*(\.[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)+$|\(/;
+
 /**
  * A key of one property as a path segment (URL Conventions §4.3.6, `Capabilities.KeyAsSegmentSupported`):
  * the value itself, strings unquoted. Values a URL parser or the service would read as something
- * else (".", "..", also when percent-encoded; "" and "$…") use parentheses, which every service understands.
+ * else (".", "..", also when percent-encoded; "" and "$…"; a qualified name such as `ns.Employee`, a
+ * type cast there; anything with `(`, a key or a call) use parentheses, which every service understands.
  */
 export function segmentKey(name: string, lit: Literal): KeySpec {
   return (given) => {
     const value = keyValue(given, name, true);
     const text = named(lit === edmString ? (v) => wholeText(String(v)) : lit, value, `key property ${name}`);
-    return /^(\.{1,2}|\$.*|)$/.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
+    return MISREAD_SEGMENT.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
   };
 }
 
