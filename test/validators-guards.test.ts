@@ -1,7 +1,7 @@
 /**
  * The guards narrow only as far as their check goes (vr.Checked): `isSession(x)` lets any property
  * be absent, so `x` is not a `Session` (`isSession({})` is true), at any depth; with
- * `{ complete: true }` in a read it is; `@odata.type` still narrows an abstract type's union; in
+ * `{ complete: true }` in a read it is; `@odata.type` still narrows an `Any…` union; in
  * `update` and `replace` that may be absent too. Compiled with TypeScript 5.9 and 7 against the
  * committed generated/graph-callrecords; the run-time checks are the same functions as before.
  */
@@ -36,6 +36,9 @@ const CASES: [line: string, refused: boolean][] = [
   // The union of an abstract type's subtypes still narrows by @odata.type.
   [`if (isSession(x)) { const u = x.caller?.userAgent; if (u && u["@odata.type"] === "${UA}") { const p: string | undefined = u.platform; void p; } }`, false],
   [`if (isSession(x, { mode: "create" })) { const u = x.caller?.userAgent; if (u) { const t: string = u["@odata.type"]; void t; } }`, false],
+  // So does a concrete type's with subtypes (`AnyEndpoint`), where a value of the type itself has none or its own name.
+  [`if (isSession(x)) { const c = x.caller; if (c?.["@odata.type"] === "#microsoft.graph.callRecords.participantEndpoint") { const n: string | null | undefined = c.name; void n; } }`, false],
+  [`if (isSession(x)) { const c = x.caller; if (c?.["@odata.type"] === "#microsoft.graph.callRecords.endpoint") { const n = c.name; void n; } }`, true],
   // complete: true in a read: the whole value, as declared.
   [`if (isSession(x, { complete: true })) { const m: Modality[] = x.modalities; const s: Session = x; void [m, s]; }`, false],
   [`if (isSession(x, { complete: true, mode: "read" })) { const e: Endpoint | null | undefined = x.caller; void e; }`, false],

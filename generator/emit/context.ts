@@ -4,7 +4,7 @@
  */
 import type { Model, SchemaType, StructuredType } from "../model/types";
 import type { Names } from "../passes/names";
-import { concreteDescendants } from "../model/rules";
+import { alwaysPresent, concreteDescendants } from "../model/rules";
 
 export interface EmitOptions {
   /** Input file names for the header comment. */
@@ -47,6 +47,15 @@ function oneLine(name: string): string {
   return name.replace(/[\r\n\u2028\u2029]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16)}`));
 }
 
+/**
+ * Whether a value typed `t` nested in a read (a property, a collection's item, an operation's result)
+ * is written as its `Any…` union: an abstract type's concrete subtypes (`usesUnion`), or a concrete
+ * complex type and its subtypes (`subtypeFamily`).
+ */
+export function readsAsUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
+  return (t.kind === "complex" && subtypeFamily(t).length > 0) || usesUnion(ctx, t);
+}
+
 /** Whether a property typed `t` is written as the `Any…` union of its concrete subtypes. */
 export function usesUnion(ctx: EmitContext, t: SchemaType): t is StructuredType {
   return (t.kind === "entity" || t.kind === "complex") && ctx.variants(t).length > 0;
@@ -71,10 +80,61 @@ export function leftOutHolders(t: StructuredType): { type: StructuredType; liter
 /**
  * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
  * narrow its base's), those a slice left out too (a value may be one). A type with no base type
- * takes any string.
+ * takes any string, but one whose nested values narrow (`subtypeFamily`): a value typed as it must be
+ * one of the union's members.
  */
 export function odataTypeLiteral(t: StructuredType): string {
-  if (!t.baseType) return "string";
+  if (!t.baseType && subtypeFamily(t).length === 0) return "string";
+  return typeNames(t).join(" | ");
+}
+
+/**
+ * How many `@odata.type` names a type and its subtypes may have for a value typed as the type to
+ * fit its `Any…` union: TypeScript relates such a value to the union member by member, one per
+ * value its `@odata.type` may have, up to 25 (`undefined`, the property left out, is one of them).
+ */
+export const MAX_FAMILY_NAMES = 24;
+
+const families = new WeakMap<StructuredType, StructuredType[]>();
+
+/**
+ * The concrete subtypes of a concrete complex type `t` whose values nested in others (properties,
+ * collection items, results) are typed as `t`'s `Any…` union, so that comparing `@odata.type` with a
+ * subtype's name narrows to that subtype (JSON Format §4.5.3: a value of a derived type names it);
+ * empty when they are typed `t`. Only where a value typed `t` itself still fits the union (code that
+ * assigns one to a body keeps compiling): no subtype between `t` and a concrete one requires a
+ * property `t` lacks, and `t` and its subtypes have at most `MAX_FAMILY_NAMES` names.
+ */
+export function subtypeFamily(t: StructuredType): StructuredType[] {
+  let family = families.get(t);
+  if (family) return family;
+  family = [];
+  // Counted first, up to the limit: a chain of thousands of subtypes is not walked once per type.
+  if (t.kind === "complex" && !t.abstract && t.derived.length > 0 && namesWithin(t, MAX_FAMILY_NAMES)) {
+    const below = concreteDescendants(t).filter((d) => d !== t);
+    const held = leftOutHolders(t).map((h) => h.type);
+    const requires = (d: StructuredType) => {
+      for (let c: StructuredType | undefined = d; c && c !== t; c = c.baseType) if (c.properties.some((p) => alwaysPresent(p, false))) return true;
+      return false;
+    };
+    if (below.length > 0 && ![...below, ...held].some(requires)) family = below;
+  }
+  families.set(t, family);
+  return family;
+}
+
+/** Whether `t` and its subtypes (those a slice left out too) have at most `limit` names. */
+function namesWithin(t: StructuredType, limit: number): boolean {
+  let left = limit;
+  const visit = (c: StructuredType): boolean => {
+    left -= 1 + (c.omittedSubtypes?.length ?? 0);
+    return left >= 0 && c.derived.every(visit);
+  };
+  return visit(t);
+}
+
+/** `#` and the qualified name of `t` and of each of its subtypes, those a slice left out too, as string literals. */
+function typeNames(t: StructuredType): string[] {
   const names: string[] = [];
   const visit = (c: StructuredType) => {
     names.push(JSON.stringify(`#${c.qualifiedName}`));
@@ -82,5 +142,5 @@ export function odataTypeLiteral(t: StructuredType): string {
     for (const d of c.derived) visit(d);
   };
   visit(t);
-  return names.join(" | ");
+  return names;
 }

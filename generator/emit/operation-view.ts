@@ -38,7 +38,8 @@ export interface OperationView {
 /** How an operation's view names types (importing them as needed). */
 export interface OperationTypes {
   ts: (t: SchemaType, union?: boolean) => string;
-  refTs: (ref: TypeRef) => string;
+  /** A value's type; `read`: as a read holds it (a result: a concrete complex type with subtypes as its `Any…` union, `readRefType`). */
+  refTs: (ref: TypeRef, read?: boolean) => string;
   reads: Reads;
   keyTs: (t: EntityType) => string;
 }
@@ -193,8 +194,8 @@ function paramKind(ref: TypeRef): string {
 }
 
 /** OData JSON Format §11: a collection comes as `{ value: [...] }`, a primitive as `{ value: x }`. */
-function resultType(ref: TypeRef, refTs: (r: TypeRef) => string): string {
-  const item = refTs({ ...ref, collection: false });
+function resultType(ref: TypeRef, refTs: OperationTypes["refTs"]): string {
+  const item = refTs({ ...ref, collection: false }, true);
   // CSDL §12.8: Nullable means nothing for a collection of entities.
   if (ref.collection) return `rt.Page<${ref.nullable && ref.type.kind !== "entity" ? `${item} | null` : item}>`;
   const structured = structuredResult(ref);

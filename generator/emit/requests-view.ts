@@ -12,7 +12,7 @@ import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passe
 import type { EmitContext } from "./context";
 import { leftOutHolders, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { NO_TYPES, refType, typeName } from "./ts-types";
+import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keySpec, keyType } from "./request-keys";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
@@ -87,8 +87,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const imports = new Imports(localTypes);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
-  const refTs = (ref: TypeRef) => {
-    const s = refType(ctx, ref, NO_TYPES, imports);
+  const refTs = (ref: TypeRef, read = false) => {
+    const s = (read ? readRefType : refType)(ctx, ref, NO_TYPES, imports);
     if (s.includes("edm.")) edm = true;
     return s;
   };

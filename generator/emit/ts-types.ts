@@ -5,7 +5,7 @@
  */
 import type { ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
-import { usesUnion } from "./context";
+import { readsAsUnion, usesUnion } from "./context";
 import { moduleSpecifier, type Imports } from "./imports";
 
 const PRIMITIVE_TS: Partial<Record<PrimitiveName, string>> = {
@@ -86,7 +86,20 @@ export function valueType(ctx: EmitContext, type: ModelType, namespace: string, 
 
 /** The full type of a property/parameter/return value, `null` included where the model allows it. */
 export function refType(ctx: EmitContext, ref: TypeRef, namespace: string, imports: Imports): string {
-  const item = valueType(ctx, ref.type, namespace, imports);
+  return withCollection(valueType(ctx, ref.type, namespace, imports), ref);
+}
+
+/**
+ * As `refType`, for a value a read holds (a property, an operation's result): a concrete complex
+ * type with subtypes as its `Any…` union too (`subtypeFamily`), so that `@odata.type` narrows it.
+ * (A parameter keeps `refType`: a value typed as the base type is what a caller has.)
+ */
+export function readRefType(ctx: EmitContext, ref: TypeRef, namespace: string, imports: Imports): string {
+  const item = ref.type.kind === "primitive" ? primitiveTs(ref.type.name) : typeName(ctx, ref.type, namespace, imports, readsAsUnion(ctx, ref.type));
+  return withCollection(item, ref);
+}
+
+function withCollection(item: string, ref: TypeRef): string {
   if (ref.collection) {
     const it = ref.nullable ? `${item} | null` : item;
     return /[ |&]/.test(it) ? `(${it})[]` : `${it}[]`;

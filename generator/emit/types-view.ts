@@ -5,9 +5,9 @@
 import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
+import { leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { needsEdm, primitiveForm, primitiveTs, refType, typeName } from "./ts-types";
+import { needsEdm, primitiveForm, primitiveTs, readRefType, typeName } from "./ts-types";
 
 export interface TypesView {
   header: string;
@@ -103,7 +103,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
           name: `Any${ctx.names.type(t)}`,
           type: members.join(" | "),
         }));
-      }
+      } else if (subtypeFamily(t).length > 0) declarations.push(familyView(ctx, t, ns, imports));
     }
   }
   return {
@@ -113,6 +113,31 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
     edm,
     declarations,
   };
+}
+
+/**
+ * The `Any…` union of a concrete complex type with subtypes (`subtypeFamily`), which its values
+ * nested in others have: the type itself, its `@odata.type` absent or its own name (or, in a slice,
+ * a subtype's it left out), and each concrete subtype naming its type, as a complex value of a
+ * derived type must (JSON Format §4.5.3). So `@odata.type` narrows it, and a value typed as the type
+ * itself still fits it (TypeScript relates it to the member its `@odata.type` names).
+ */
+function familyView(ctx: EmitContext, t: StructuredType, ns: string, imports: Imports): DeclarationView {
+  const own = (c: StructuredType) => [c, ...(c.omittedSubtypes ?? []).filter((o) => !o.abstract)].map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ");
+  const name = (c: StructuredType) => typeName(ctx, c, ns, imports);
+  const members = [
+    `(${name(t)} & { "@odata.type"?: ${own(t)} })`,
+    ...subtypeFamily(t).map((c) => `(${name(c)} & { "@odata.type": ${own(c)} })`),
+    ...leftOutHolders(t).map((h) => `(${name(h.type)} & { "@odata.type": ${h.literals} })`),
+  ];
+  return declaration({
+    isAlias: true,
+    doc: jsdoc("", [
+      `A \`${t.qualifiedName}\` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by \`@odata.type\` (which a subtype's value has).`,
+    ]),
+    name: `Any${ctx.names.type(t)}`,
+    type: members.join(" | "),
+  });
 }
 
 function localNames(ctx: EmitContext, schema: Schema): string[] {
@@ -191,7 +216,7 @@ function interfaceView(
     },
   ];
   for (const p of t.properties) {
-    const ts = note(refType(ctx, p.type, ns, imports));
+    const ts = note(readRefType(ctx, p.type, ns, imports));
     const nullable = p.type.nullable;
     const single = !p.type.collection;
     const required = alwaysPresent(p, keyNames.has(p.name));
