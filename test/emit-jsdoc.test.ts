@@ -54,3 +54,27 @@ test("a property JSON writes as text of a format `string` does not show names it
   expect(types).toContain("  name?: string | null;\n");
   expect(types).not.toContain("Edm.String");
 });
+
+test("a composable function's address builder says what it is bound to, and an unbound one reads without a stray comma", () => {
+  const content = edmx(
+    schema(
+      "ns",
+      `<EntityType Name="airport"><Key><PropertyRef Name="code"/></Key><Property Name="code" Type="Edm.String" Nullable="false"/></EntityType>
+      <Function Name="nearest" IsComposable="true">
+        <Parameter Name="lat" Type="Edm.Double" Nullable="false"/>
+        <ReturnType Type="ns.airport" Nullable="false"/>
+      </Function>
+      <Function Name="twin" IsBound="true" IsComposable="true">
+        <Parameter Name="from" Type="ns.airport" Nullable="false"/>
+        <ReturnType Type="ns.airport" Nullable="false"/>
+      </Function>
+      <EntityContainer Name="c">
+        <EntitySet Name="airports" EntityType="ns.airport"/>
+        <FunctionImport Name="nearest" Function="ns.nearest" EntitySet="airports"/>
+      </EntityContainer>`,
+    ),
+  );
+  const requests = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.requests.ts")!;
+  expect(requests).toContain("/** The address of what function `ns.nearest(lat)` returns (it is composable): `.../nearest(...)`, for");
+  expect(requests).toContain("/** The address of what function `ns.twin()`, bound to `ns.airport`, returns (it is composable): `.../ns.twin(...)`, for");
+});

@@ -106,7 +106,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     compose = {
       doc: jsdoc("", [
         description(op.annotations),
-        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : ""}, returns (it is composable): \`.../${importName ?? op.qualifiedName}(...)\`, for a read, a navigation or a bound operation to follow.`,
+        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${importName ?? op.qualifiedName}(...)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
       signature: args.slice(1).join(", "),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
