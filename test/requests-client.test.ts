@@ -283,6 +283,28 @@ describe("ODataError", () => {
     const err2 = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
     expect(err2.requestId).toBe("inner-id");
   });
+
+  test("target and details of a standard OData error body (JSON Format §21.1), as ASP.NET Core OData writes a failed validation", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: "",
+          message: "The input was not valid.",
+          target: "Person",
+          details: [{ code: "Required", message: "The FirstName field is required.", target: "FirstName" }, { code: 7, message: "Too long." }, "junk"],
+        },
+      },
+    }));
+    const err = (await api.createPerson(client, api.people(), { UserName: "x" }).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.message, err.target]).toEqual([400, "The input was not valid.", "Person"]);
+    expect(err.details).toEqual([{ code: "Required", message: "The FirstName field is required.", target: "FirstName" }, { code: "7", message: "Too long." }]);
+
+    srv.handle(() => ({ status: 404, body: { error: { code: "NotFound", message: "No such person" } } }));
+    const plain = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect([plain.target, plain.details]).toEqual([undefined, []]);
+  });
 });
 
 describe("paging with @odata.nextLink", () => {

@@ -462,12 +462,36 @@ export class ODataError extends Error {
   declare readonly body: unknown;
   /** The method and URL of the request answered so (the URL as sent: a relative `baseUrl` stays relative). */
   declare readonly request: string;
+  /** What the error is about, when the service names it (a property, a query option): the error body's `target`. */
+  declare readonly target: string | undefined;
+  /** The service's more specific errors, such as one per invalid property: the error body's `details` (JSON Format §21.1), else empty. */
+  declare readonly details: readonly ODataErrorDetail[];
 
-  /** `request` may be left out where no request was made (an error made up in a test): it is then "". */
+  /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
-    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body, request });
+    const err = errorObject(body);
+    const target = typeof err["target"] === "string" ? err["target"] : undefined;
+    const details = Array.isArray(err["details"]) ? err["details"].flatMap((d: unknown) => { const r = record(d); return r ? [errorDetail(r)] : []; }) : [];
+    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body, request, target, details });
   }
+}
+
+/** One of an error's `details`: `code` and `message` as the service gave them (a number as text), and its `target` if it names one. */
+export interface ODataErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
+
+function errorDetail(d: Record<string, unknown>): ODataErrorDetail {
+  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
+  return typeof d["target"] === "string" ? { code: text(d["code"]), message: text(d["message"]), target: d["target"] } : { code: text(d["code"]), message: text(d["message"]) };
+}
+
+/** The object an error body describes the error with: its `error` (JSON Format §21.1), else the body itself. */
+function errorObject(body: unknown): Record<string, unknown> {
+  return record(record(body)?.["error"]) ?? record(body) ?? {};
 }
 
 /** `value` as a JSON object, or undefined when it is not one (an array is not). */
@@ -478,7 +502,7 @@ function record(value: unknown): Record<string, unknown> | undefined {
 /** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
 function toError(response: Response, body: unknown, request: string): ODataError {
   const { status, headers } = response;
-  const err = record(record(body)?.["error"]) ?? record(body) ?? {};
+  const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
   const requestId = headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"];
