@@ -474,6 +474,27 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
     srv.handle(() => ({ headers: { "odata-version": "4.01" }, body: { "@count": "2", value: [] } }));
     expect((await api.listAirlines(client, api.airlines(), { count: true }))["@odata.count"]).toBe(2);
   });
+
+  test("IEEE754Compatible=true: an expanded collection's count, at every depth, is read back as a number; so is one a service writes so unasked, saying so in its Content-Type", async () => {
+    const trip = (id: number) => ({ TripId: id, Name: `t${id}`, "PlanItems@odata.count": "2", PlanItems: [] });
+    const body = { ...person("a"), "Trips@odata.count": "12", Trips: [trip(1)], "Friends@odata.count": "1", Friends: [{ ...person("b"), "Trips@odata.count": "0", Trips: [] }] };
+    srv.handle((r) =>
+      r.url.startsWith("/People?")
+        ? { headers: { "content-type": "application/json;odata.metadata=minimal;IEEE754Compatible=true" }, body: { "@odata.count": "1", value: [body] } }
+        : { body },
+    );
+    const expand = { Trips: { count: true, expand: { PlanItems: { count: true } } }, Friends: { count: true, expand: { Trips: { count: true } } } } as const;
+    const asked = rt.createClient({ baseUrl: srv.url, ieee754Compatible: true });
+    const p = await api.getPerson(asked, api.people().byKey("a"), { expand });
+    expect([p["Trips@odata.count"], p.Trips?.[0]?.["PlanItems@odata.count"], p["Friends@odata.count"], p.Friends?.[0]?.["Trips@odata.count"]]).toEqual([12, 2, 1, 0]);
+    expect(p.Trips?.[0]?.Name).toBe("t1");
+
+    const unasked = rt.createClient({ baseUrl: srv.url });
+    const page = await api.listPersons(unasked, api.people(), { count: true, expand });
+    expect([page["@odata.count"], page.value[0]?.["Trips@odata.count"]]).toEqual([1, 12]);
+    // A 4.0 payload of plain JSON is left as it is.
+    expect((await api.getPerson(unasked, api.people().byKey("a"), { expand }))["Trips@odata.count"]).toBe("12");
+  });
 });
 
 describe("a relative baseUrl (a browser app calling its own origin)", () => {

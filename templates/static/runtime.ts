@@ -1355,7 +1355,7 @@ function joinPreferences(earlier: string, later: string): string {
  * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
  * name it (see `prefixed`).
  */
-async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
+async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE, ieee754?: boolean): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -1367,7 +1367,28 @@ async function parseBody(response: Response, request?: string, optional?: boolea
   }
   const o = record(body);
   if (shape && body != null && !(o && (shape === AN_OBJECT || "value" in o))) throw unreadable(response, request!, text, shape);
-  return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+  const read = parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+  if (ieee754 || /;\s*IEEE754Compatible=true/i.test(response.headers.get("content-type") ?? "")) countsAsNumbers(read);
+  return read;
+}
+
+/**
+ * IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2):
+ * a page's, and an expanded collection's (`Trips@odata.count`) at every depth. Each is read back as
+ * the number the types promise (`Page<T>`, `Selected`), in place.
+ */
+function countsAsNumbers(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) countsAsNumbers(item);
+    return;
+  }
+  const o = record(value);
+  if (!o) return;
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "string") {
+      if (k.endsWith("@odata.count") && /^\d+$/.test(v)) o[k] = Number(v);
+    } else if (typeof v === "object" && v !== null) countsAsNumbers(v);
+  }
 }
 
 /**
@@ -1402,7 +1423,7 @@ const CONTROL_INFO =
  * without, whatever it is (an action without a result: not read as one).
  */
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
-  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
+  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined, client.options.ieee754Compatible);
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
   return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
@@ -1414,7 +1435,7 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
  * (`null`, `{ value: null }`); where it cannot (`none` undefined), the call rejects (`noContent`).
  */
 async function receiveOne<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): Promise<T> {
-  const body = await parseBody(response, request, false, shape);
+  const body = await parseBody(response, request, false, shape, client.options.ieee754Compatible);
   if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
@@ -1436,17 +1457,13 @@ const READ_WITH = Symbol("odatagen.readWith");
  */
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
-  const page = await parseBody(response, request);
+  const page = await parseBody(response, request, undefined, undefined, client.options.ieee754Compatible);
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
   const how = validateOptions(client);
   items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`, request));
-  // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
-  // it is read back as the number Page<T> promises.
-  const count = record(page)?.["@odata.count"];
-  if (how && typeof count === "string" && /^\d+$/.test(count)) (page as Record<string, unknown>)["@odata.count"] = Number(count);
   return page as T;
 }
 
