@@ -146,6 +146,14 @@ describe("requests and headers", () => {
   test("createClient needs a baseUrl", () => {
     expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
   });
+
+  test("a baseUrl with a query or a fragment is refused, rather than every path landing inside it", () => {
+    expect(() => rt.createClient({ baseUrl: "https://host/sap/svc?sap-client=100" })).toThrow(
+      new TypeError("createClient: baseUrl https://host/sap/svc?sap-client=100 has a query; give the service root without it (https://host/sap/svc), and a custom query option such as sap-client=100 as a call's `query` option"),
+    );
+    expect(() => rt.createClient({ baseUrl: "/odata#x" })).toThrow(/has a fragment; give the service root without it \(\/odata\)/);
+    expect(rt.createClient({ baseUrl: "https://host/(S(abc))/TripPinServiceRW/" }).baseUrl).toBe("https://host/(S(abc))/TripPinServiceRW");
+  });
 });
 
 describe("optimistic concurrency (Core.OptimisticConcurrency on People)", () => {

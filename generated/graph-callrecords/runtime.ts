@@ -48,6 +48,14 @@ export interface Client {
 
 export function createClient(options: ClientOptions): Client {
   if (!options || typeof options.baseUrl !== "string") throw new TypeError("createClient: baseUrl is required");
+  // Paths are appended to the root: after a query or a fragment they would be part of it
+  // (`…/svc?sap-client=100/People('a')` reads the service root).
+  const cut = options.baseUrl.search(/[?#]/);
+  if (cut >= 0) {
+    throw new TypeError(
+      `createClient: baseUrl ${options.baseUrl} has a ${options.baseUrl[cut] === "?" ? "query" : "fragment"}; give the service root without it (${options.baseUrl.slice(0, cut)}), and a custom query option such as sap-client=100 as a call's \`query\` option`,
+    );
+  }
   return { baseUrl: options.baseUrl.replace(/\/+$/, ""), options };
 }
 
