@@ -617,6 +617,27 @@ describe("validation of responses with the generated validators", () => {
       await expect(api.listAirlines(client, api.airlines(), { query: { [name]: "1" } })).rejects.toThrow(TypeError);
   });
 
+  test("writes send their custom query options too (SAP's sap-client): create, update, delete and a stream's PUT", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.method === "POST" ? { status: 201, body: { AirlineCode: "ZZ" } } : { status: 204 }));
+    const query = { "sap-client": "100" };
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { query });
+    await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query });
+    await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query, replace: true });
+    await api.deleteAirline(client, api.airlines().byKey("ZZ"), { query });
+    await rt.writeStream(client, api.documentContent(api.documents().byKey("01234567-89ab-cdef-0123-456789abcdef")), new Uint8Array([1]), { query });
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /Airlines?sap-client=100",
+      "PATCH /Airlines('ZZ')?sap-client=100",
+      "PUT /Airlines('ZZ')?sap-client=100",
+      "DELETE /Airlines('ZZ')?sap-client=100",
+      "PUT /Documents(01234567-89ab-cdef-0123-456789abcdef)/$value?sap-client=100",
+    ]);
+    srv.handle(() => ({ status: 500, body: { error: { code: "x", message: "no" } } }));
+    const err = (await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query }).catch((e: unknown) => e)) as ODataError;
+    expect(err.request).toBe(`PATCH ${srv.url}/Airlines('ZZ')?sap-client=100`);
+  });
+
   test("a function returning entities takes a read's query options (URL Conventions §5.1), after its parameter aliases", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle((req) => ({ body: req.url.startsWith("/FindTrips") ? { value: [{ TripId: 1, Name: "a" }] } : { AirlineCode: "AA" } }));

@@ -1175,8 +1175,9 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  const response = await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options);
-  const request = `POST ${client.baseUrl}${target.path}`;
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
+  const request = `POST ${client.baseUrl}${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
     // The entity may have been made all the same: the service says where (Protocol §8.3.3, §9.1.4).
@@ -1190,13 +1191,14 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
 export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
-  const response = await execute(client, { method, url: target.path, json: withoutReadInfo(body), headers }, options);
-  return receive<T>(client, response, options, `${method} ${client.baseUrl}${target.path}`, true);
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
+  return receive<T>(client, response, options, `${method} ${client.baseUrl}${url}`, true);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
-  await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
+  await execute(client, { method: "DELETE", url: withCustomQuery(target.path, options?.query), headers: ifMatch(target, options, undefined) }, options);
 }
 
 /**
@@ -1595,7 +1597,7 @@ export async function writeStream(
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await execute(client, { method: "PUT", url: target.path, data, headers }, options);
+  await execute(client, { method: "PUT", url: withCustomQuery(target.path, options?.query), data, headers }, options);
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */
