@@ -171,6 +171,7 @@ type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? Quer
 
 /** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.3). */
 interface ExpandOnly {
+  /** `$levels` (§5.1.2): expand a recursive navigation property (`Friends` of a `Person`) this many levels deep, or `"max"`. */
   levels?: number | "max" | undefined;
 }
 
@@ -178,13 +179,21 @@ interface ExpandOnly {
 export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> | undefined };
 
 export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
+  /** `$select` (URL Conventions §5.1.3): the properties to read, `["FirstName", "Age"]`; the result has only these and the key. */
   select?: readonly S[] | undefined;
+  /** `$expand` (§5.1.2): navigation properties read along, each `true` or with options of its own, `{ Trips: { select: ["Name"] } }`. */
   expand?: E | undefined;
+  /** `$filter` (§5.1.1): an expression in OData's syntax, sent as written (percent-encoded), `"Age gt 30"`; `rt.literal("String", name)` quotes a value. */
   filter?: string | undefined;
+  /** `$orderby` (§5.1.4): a property, or several, each with `asc` (the default) or `desc`: `["Age desc", "UserName"]`. */
   orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
+  /** `$top` (§5.1.6): at most this many items. A service may page: the rest follow `@odata.nextLink` (`rt.pages`, `rt.collectAll`). */
   top?: number | undefined;
+  /** `$skip` (§5.1.7): leaves out this many items first. */
   skip?: number | undefined;
+  /** `$search` (§5.1.8): a free-text search expression, as the service defines it. */
   search?: string | undefined;
+  /** `$count=true` (§5.1.9): the page's `@odata.count` (an expanded collection's `Trips@odata.count`) has the number of items that match, all pages together. */
   count?: boolean | undefined;
   /** `$compute` (OData 4.01, URL Conventions §5.1.5): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
   compute?: string | undefined;
