@@ -487,10 +487,12 @@ export class ODataError extends Error {
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
-    const err = errorObject(body);
-    const target = typeof err["target"] === "string" ? err["target"] : undefined;
-    const details = Array.isArray(err["details"]) ? err["details"].flatMap((d: unknown) => { const r = record(d); return r ? [errorDetail(r)] : []; }) : [];
-    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body, request, target, details });
+    const { target, details } = errorObject(body);
+    Object.assign(this, {
+      name: "ODataError", status, code, innerError, requestId, body, request,
+      target: typeof target === "string" ? target : undefined,
+      details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
+    });
   }
 }
 
@@ -501,9 +503,10 @@ export interface ODataErrorDetail {
   target?: string;
 }
 
-function errorDetail(d: Record<string, unknown>): ODataErrorDetail {
-  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "");
-  return typeof d["target"] === "string" ? { code: text(d["code"]), message: text(d["message"]), target: d["target"] } : { code: text(d["code"]), message: text(d["message"]) };
+function errorDetail({ code, message, target }: Record<string, unknown>): ODataErrorDetail {
+  const detail: ODataErrorDetail = { code: typeof code === "number" ? String(code) : typeof code === "string" ? code : "", message: typeof message === "string" ? message : "" };
+  if (typeof target === "string") detail.target = target;
+  return detail;
 }
 
 /** The object an error body describes the error with: its `error` (JSON Format §21.1), else the body itself. */
@@ -1398,16 +1401,11 @@ async function parseBody(response: Response, request?: string, optional?: boolea
  * the number the types promise (`Page<T>`, `Selected`), in place.
  */
 function countsAsNumbers(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) countsAsNumbers(item);
-    return;
-  }
-  const o = record(value);
-  if (!o) return;
-  for (const [k, v] of Object.entries(o)) {
-    if (typeof v === "string") {
-      if (k.endsWith("@odata.count") && /^\d+$/.test(v)) o[k] = Number(v);
-    } else if (typeof v === "object" && v !== null) countsAsNumbers(v);
+  if (typeof value !== "object" || value === null) return;
+  // An array's entries too: its indexes end in no `@odata.count`.
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string") countsAsNumbers(v);
+    else if (k.endsWith("@odata.count") && /^\d+$/.test(v)) (value as Record<string, unknown>)[k] = Number(v);
   }
 }
 
