@@ -829,6 +829,20 @@ describe("$count, $ref and streams", () => {
     expect(put.raw).toEqual(bytes);
     expect(srv.requests[0].url).toBe("/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)/$value");
   });
+
+  test("a media entity is created by POSTing its media to the collection (Protocol §11.4.7.1), with its content type; the answer is the entity", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const id = "9d9b2fa0-efbf-490e-a5e3-bac8f7d47354";
+    srv.handle((r) => (r.headers.prefer === "return=minimal" ? { status: 204, headers: { "odata-entityid": `${srv.url}/Documents(${id})` } } : { status: 201, body: { "@odata.mediaContentType": "image/png", Id: id } }));
+    const created = await rt.createMedia(client, api.documents(), new Blob([bytes], { type: "image/png" }), { query: { "sap-client": "100" } });
+    expect(created?.Id).toBe(id);
+    const post = srv.requests[0];
+    expect([post.method, post.url, post.headers["content-type"], post.headers.accept]).toEqual(["POST", "/Documents?sap-client=100", "image/png", "application/json"]);
+    expect(post.raw).toEqual(bytes);
+    await expect(rt.createMedia(client, api.documents(), new Uint8Array(bytes), { prefer: "return=minimal" })).resolves.toBeUndefined();
+    expect(srv.requests[1].headers["content-type"]).toBe("application/octet-stream");
+  });
 });
 
 describe("the Graph seed with the committed generated/graph-callrecords", () => {

@@ -1607,6 +1607,26 @@ export async function writeStream(
   await execute(client, { method: "PUT", url: withCustomQuery(target.path, options?.query), data, headers }, options);
 }
 
+/**
+ * Creates a media entity (Protocol §11.4.7.1: a `HasStream` type, TripPin's `Photo`): POSTs the
+ * media itself to the collection, with its type as `Content-Type` (`contentType`, else the Blob's,
+ * else application/octet-stream). The service makes the entity around it and answers with it
+ * (201), or with nothing to `prefer: "return=minimal"`, which resolves undefined; set its other
+ * properties with an update. (`createX` POSTs a JSON body, which such a service would store as
+ * the media.)
+ */
+export async function createMedia<T>(
+  client: Client,
+  target: CollectionRef<T, unknown>,
+  data: Blob | ArrayBuffer | Uint8Array,
+  options?: WriteOptions & { contentType?: string | undefined },
+): Promise<(T & ControlInfo) | undefined> {
+  const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options);
+  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${client.baseUrl}${url}`, true);
+}
+
 /** The `@odata.id` of an entity: its absolute URL. */
 export function entityId(client: Client, target: EntityRef<unknown, null>): string {
   return client.baseUrl + target.path;

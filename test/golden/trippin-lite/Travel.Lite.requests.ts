@@ -257,7 +257,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
 export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
