@@ -54,3 +54,63 @@ test("a property JSON writes as text of a format `string` does not show names it
   expect(types).toContain("  name?: string | null;\n");
   expect(types).not.toContain("Edm.String");
 });
+
+test("a composable function's address builder says what it is bound to, and an unbound one reads without a stray comma", () => {
+  const content = edmx(
+    schema(
+      "ns",
+      `<EntityType Name="airport"><Key><PropertyRef Name="code"/></Key><Property Name="code" Type="Edm.String" Nullable="false"/></EntityType>
+      <Function Name="nearest" IsComposable="true">
+        <Parameter Name="lat" Type="Edm.Double" Nullable="false"/>
+        <ReturnType Type="ns.airport" Nullable="false"/>
+      </Function>
+      <Function Name="twin" IsBound="true" IsComposable="true">
+        <Parameter Name="from" Type="ns.airport" Nullable="false"/>
+        <ReturnType Type="ns.airport" Nullable="false"/>
+      </Function>
+      <EntityContainer Name="c">
+        <EntitySet Name="airports" EntityType="ns.airport"/>
+        <FunctionImport Name="nearest" Function="ns.nearest" EntitySet="airports"/>
+      </EntityContainer>`,
+    ),
+  );
+  const requests = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.requests.ts")!;
+  expect(requests).toContain("/** The address of what function `ns.nearest(lat)` returns (it is composable): `.../nearest(...)`, for");
+  expect(requests).toContain("/** The address of what function `ns.twin()`, bound to `ns.airport`, returns (it is composable): `.../ns.twin(...)`, for");
+});
+
+test("an operation's parameter has its description and the text form of its type as a doc comment in `params`, which an editor shows at the argument", () => {
+  const content = edmx(
+    schema(
+      "ns",
+      `<Function Name="search">
+        <Parameter Name="term" Type="Edm.String">
+          <Annotation Term="Org.OData.Core.V1.Description" String="Matched against titles."/>
+        </Parameter>
+        <Parameter Name="since" Type="Edm.Date" Nullable="false"/>
+        <Parameter Name="max" Type="Edm.Int32" Nullable="false"/>
+        <ReturnType Type="Collection(Edm.String)"/>
+      </Function>
+      <EntityType Name="item"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>
+      <Function Name="find">
+        <Parameter Name="q" Type="Edm.Int32" Nullable="false">
+          <Annotation Term="Org.OData.Core.V1.Description" String="S is not E."/>
+        </Parameter>
+        <ReturnType Type="Collection(ns.item)"/>
+      </Function>
+      <Function Name="plain"><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Edm.Int32"/></Function>
+      <EntityContainer Name="c">
+        <FunctionImport Name="search" Function="ns.search"/>
+        <FunctionImport Name="find" Function="ns.find"/>
+        <FunctionImport Name="plain" Function="ns.plain"/>
+      </EntityContainer>`,
+    ),
+  );
+  const requests = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.requests.ts")!;
+  expect(requests).toContain(
+    'export function search(client: rt.Client, params: {\n  /** Matched against titles. */\n  "term": string | null;\n  /** Edm.Date (e.g. 2019-11-01) */\n  "since": string;\n  "max": number;\n}, options?: rt.ReadOptions): Promise<rt.Page<string | null>> {\n',
+  );
+  // A word of the comment is no type name: the type parameters keep their names.
+  expect(requests).toContain("export function find<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, params: {\n  /** S is not E. */\n  \"q\": number;\n}, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>)");
+  expect(requests).toContain('export function plain(client: rt.Client, params: { "n": number }, options?: rt.ReadOptions): Promise<{ value: number | null }> {\n');
+});

@@ -146,6 +146,14 @@ describe("requests and headers", () => {
   test("createClient needs a baseUrl", () => {
     expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
   });
+
+  test("a baseUrl with a query or a fragment is refused, rather than every path landing inside it", () => {
+    expect(() => rt.createClient({ baseUrl: "https://host/sap/svc?sap-client=100" })).toThrow(
+      new TypeError("createClient: baseUrl https://host/sap/svc?sap-client=100 has a query; give the service root without it (https://host/sap/svc), and a custom query option such as sap-client=100 as a call's `query` option"),
+    );
+    expect(() => rt.createClient({ baseUrl: "/odata#x" })).toThrow(/has a fragment; give the service root without it \(\/odata\)/);
+    expect(rt.createClient({ baseUrl: "https://host/(S(abc))/TripPinServiceRW/" }).baseUrl).toBe("https://host/(S(abc))/TripPinServiceRW");
+  });
 });
 
 describe("optimistic concurrency (Core.OptimisticConcurrency on People)", () => {
@@ -282,6 +290,28 @@ describe("ODataError", () => {
     srv.handle(() => ({ status: 400, body: { error: { code: "badRequest", message: "m", innererror: inner } } }));
     const err2 = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
     expect(err2.requestId).toBe("inner-id");
+  });
+
+  test("target and details of a standard OData error body (JSON Format §21.1), as ASP.NET Core OData writes a failed validation", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({
+      status: 400,
+      body: {
+        error: {
+          code: "",
+          message: "The input was not valid.",
+          target: "Person",
+          details: [{ code: "Required", message: "The FirstName field is required.", target: "FirstName" }, { code: 7, message: "Too long." }, "junk"],
+        },
+      },
+    }));
+    const err = (await api.createPerson(client, api.people(), { UserName: "x" }).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.message, err.target]).toEqual([400, "The input was not valid.", "Person"]);
+    expect(err.details).toEqual([{ code: "Required", message: "The FirstName field is required.", target: "FirstName" }, { code: "7", message: "Too long." }]);
+
+    srv.handle(() => ({ status: 404, body: { error: { code: "NotFound", message: "No such person" } } }));
+    const plain = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect([plain.target, plain.details]).toEqual([undefined, []]);
   });
 });
 
@@ -452,6 +482,27 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
     srv.handle(() => ({ headers: { "odata-version": "4.01" }, body: { "@count": "2", value: [] } }));
     expect((await api.listAirlines(client, api.airlines(), { count: true }))["@odata.count"]).toBe(2);
   });
+
+  test("IEEE754Compatible=true: an expanded collection's count, at every depth, is read back as a number; so is one a service writes so unasked, saying so in its Content-Type", async () => {
+    const trip = (id: number) => ({ TripId: id, Name: `t${id}`, "PlanItems@odata.count": "2", PlanItems: [] });
+    const body = { ...person("a"), "Trips@odata.count": "12", Trips: [trip(1)], "Friends@odata.count": "1", Friends: [{ ...person("b"), "Trips@odata.count": "0", Trips: [] }] };
+    srv.handle((r) =>
+      r.url.startsWith("/People?")
+        ? { headers: { "content-type": "application/json;odata.metadata=minimal;IEEE754Compatible=true" }, body: { "@odata.count": "1", value: [body] } }
+        : { body },
+    );
+    const expand = { Trips: { count: true, expand: { PlanItems: { count: true } } }, Friends: { count: true, expand: { Trips: { count: true } } } } as const;
+    const asked = rt.createClient({ baseUrl: srv.url, ieee754Compatible: true });
+    const p = await api.getPerson(asked, api.people().byKey("a"), { expand });
+    expect([p["Trips@odata.count"], p.Trips?.[0]?.["PlanItems@odata.count"], p["Friends@odata.count"], p.Friends?.[0]?.["Trips@odata.count"]]).toEqual([12, 2, 1, 0]);
+    expect(p.Trips?.[0]?.Name).toBe("t1");
+
+    const unasked = rt.createClient({ baseUrl: srv.url });
+    const page = await api.listPersons(unasked, api.people(), { count: true, expand });
+    expect([page["@odata.count"], page.value[0]?.["Trips@odata.count"]]).toEqual([1, 12]);
+    // A 4.0 payload of plain JSON is left as it is.
+    expect((await api.getPerson(unasked, api.people().byKey("a"), { expand }))["Trips@odata.count"]).toBe("12");
+  });
 });
 
 describe("a relative baseUrl (a browser app calling its own origin)", () => {
@@ -564,6 +615,27 @@ describe("validation of responses with the generated validators", () => {
     expect(srv.requests[0].url).toContain("startDateTime=2026-12-01T00:00:00%2B01:00&endDateTime=a%26b");
     for (const name of ["$top", "@p", ""])
       await expect(api.listAirlines(client, api.airlines(), { query: { [name]: "1" } })).rejects.toThrow(TypeError);
+  });
+
+  test("writes send their custom query options too (SAP's sap-client): create, update, delete and a stream's PUT", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.method === "POST" ? { status: 201, body: { AirlineCode: "ZZ" } } : { status: 204 }));
+    const query = { "sap-client": "100" };
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { query });
+    await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query });
+    await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query, replace: true });
+    await api.deleteAirline(client, api.airlines().byKey("ZZ"), { query });
+    await rt.writeStream(client, api.documentContent(api.documents().byKey("01234567-89ab-cdef-0123-456789abcdef")), new Uint8Array([1]), { query });
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /Airlines?sap-client=100",
+      "PATCH /Airlines('ZZ')?sap-client=100",
+      "PUT /Airlines('ZZ')?sap-client=100",
+      "DELETE /Airlines('ZZ')?sap-client=100",
+      "PUT /Documents(01234567-89ab-cdef-0123-456789abcdef)/$value?sap-client=100",
+    ]);
+    srv.handle(() => ({ status: 500, body: { error: { code: "x", message: "no" } } }));
+    const err = (await api.updateAirline(client, api.airlines().byKey("ZZ"), { Name: "Z" }, { query }).catch((e: unknown) => e)) as ODataError;
+    expect(err.request).toBe(`PATCH ${srv.url}/Airlines('ZZ')?sap-client=100`);
   });
 
   test("a function returning entities takes a read's query options (URL Conventions §5.1), after its parameter aliases", async () => {
@@ -756,6 +828,20 @@ describe("$count, $ref and streams", () => {
     expect([put.method, put.url, put.headers["content-type"], put.headers["if-match"]]).toEqual(["PUT", "/People('a')/Photo", "image/jpeg", "*"]);
     expect(put.raw).toEqual(bytes);
     expect(srv.requests[0].url).toBe("/Documents(9d9b2fa0-efbf-490e-a5e3-bac8f7d47354)/$value");
+  });
+
+  test("a media entity is created by POSTing its media to the collection (Protocol §11.4.7.1), with its content type; the answer is the entity", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const id = "9d9b2fa0-efbf-490e-a5e3-bac8f7d47354";
+    srv.handle((r) => (r.headers.prefer === "return=minimal" ? { status: 204, headers: { "odata-entityid": `${srv.url}/Documents(${id})` } } : { status: 201, body: { "@odata.mediaContentType": "image/png", Id: id } }));
+    const created = await rt.createMedia(client, api.documents(), new Blob([bytes], { type: "image/png" }), { query: { "sap-client": "100" } });
+    expect(created?.Id).toBe(id);
+    const post = srv.requests[0];
+    expect([post.method, post.url, post.headers["content-type"], post.headers.accept]).toEqual(["POST", "/Documents?sap-client=100", "image/png", "application/json"]);
+    expect(post.raw).toEqual(bytes);
+    await expect(rt.createMedia(client, api.documents(), new Uint8Array(bytes), { prefer: "return=minimal" })).resolves.toBeUndefined();
+    expect(srv.requests[1].headers["content-type"]).toBe("application/octet-stream");
   });
 });
 

@@ -48,6 +48,14 @@ export interface Client {
 
 export function createClient(options: ClientOptions): Client {
   if (!options || typeof options.baseUrl !== "string") throw new TypeError("createClient: baseUrl is required");
+  // Paths are appended to the root: after a query or a fragment they would be part of it
+  // (`…/svc?sap-client=100/People('a')` reads the service root).
+  const cut = options.baseUrl.search(/[?#]/);
+  if (cut >= 0) {
+    throw new TypeError(
+      `createClient: baseUrl ${options.baseUrl} has a ${options.baseUrl[cut] === "?" ? "query" : "fragment"}; give the service root without it (${options.baseUrl.slice(0, cut)}), and a custom query option such as sap-client=100 as a call's \`query\` option`,
+    );
+  }
   return { baseUrl: options.baseUrl.replace(/\/+$/, ""), options };
 }
 
@@ -163,6 +171,7 @@ type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? Quer
 
 /** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.3). */
 interface ExpandOnly {
+  /** `$levels` (§5.1.2): expand a recursive navigation property (`Friends` of a `Person`) this many levels deep, or `"max"`. */
   levels?: number | "max" | undefined;
 }
 
@@ -170,13 +179,21 @@ interface ExpandOnly {
 export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> | undefined };
 
 export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
+  /** `$select` (URL Conventions §5.1.3): the properties to read, `["FirstName", "Age"]`; the result has only these and the key. */
   select?: readonly S[] | undefined;
+  /** `$expand` (§5.1.2): navigation properties read along, each `true` or with options of its own, `{ Trips: { select: ["Name"] } }`. */
   expand?: E | undefined;
+  /** `$filter` (§5.1.1): an expression in OData's syntax, sent as written (percent-encoded), `"Age gt 30"`; `rt.literal("String", name)` quotes a value. */
   filter?: string | undefined;
+  /** `$orderby` (§5.1.4): a property, or several, each with `asc` (the default) or `desc`: `["Age desc", "UserName"]`. */
   orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
+  /** `$top` (§5.1.6): at most this many items. A service may page: the rest follow `@odata.nextLink` (`rt.pages`, `rt.collectAll`). */
   top?: number | undefined;
+  /** `$skip` (§5.1.7): leaves out this many items first. */
   skip?: number | undefined;
+  /** `$search` (§5.1.8): a free-text search expression, as the service defines it. */
   search?: string | undefined;
+  /** `$count=true` (§5.1.9): the page's `@odata.count` (an expanded collection's `Trips@odata.count`) has the number of items that match, all pages together. */
   count?: boolean | undefined;
   /** `$compute` (OData 4.01, URL Conventions §5.1.5): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
   compute?: string | undefined;
@@ -462,12 +479,39 @@ export class ODataError extends Error {
   declare readonly body: unknown;
   /** The method and URL of the request answered so (the URL as sent: a relative `baseUrl` stays relative). */
   declare readonly request: string;
+  /** What the error is about, when the service names it (a property, a query option): the error body's `target`. */
+  declare readonly target: string | undefined;
+  /** The service's more specific errors, such as one per invalid property: the error body's `details` (JSON Format §21.1), else empty. */
+  declare readonly details: readonly ODataErrorDetail[];
 
-  /** `request` may be left out where no request was made (an error made up in a test): it is then "". */
+  /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
-    Object.assign(this, { name: "ODataError", status, code, innerError, requestId, body, request });
+    const { target, details } = errorObject(body);
+    Object.assign(this, {
+      name: "ODataError", status, code, innerError, requestId, body, request,
+      target: typeof target === "string" ? target : undefined,
+      details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
+    });
   }
+}
+
+/** One of an error's `details`: `code` and `message` as the service gave them (a number as text), and its `target` if it names one. */
+export interface ODataErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
+
+function errorDetail({ code, message, target }: Record<string, unknown>): ODataErrorDetail {
+  const detail: ODataErrorDetail = { code: typeof code === "number" ? String(code) : typeof code === "string" ? code : "", message: typeof message === "string" ? message : "" };
+  if (typeof target === "string") detail.target = target;
+  return detail;
+}
+
+/** The object an error body describes the error with: its `error` (JSON Format §21.1), else the body itself. */
+function errorObject(body: unknown): Record<string, unknown> {
+  return record(record(body)?.["error"]) ?? record(body) ?? {};
 }
 
 /** `value` as a JSON object, or undefined when it is not one (an array is not). */
@@ -478,7 +522,7 @@ function record(value: unknown): Record<string, unknown> | undefined {
 /** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
 function toError(response: Response, body: unknown, request: string): ODataError {
   const { status, headers } = response;
-  const err = record(record(body)?.["error"]) ?? record(body) ?? {};
+  const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
   const requestId = headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"];
@@ -1147,8 +1191,9 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  const response = await execute(client, { method: "POST", url: target.path, json: body, headers: prefer(options) }, options);
-  const request = `POST ${client.baseUrl}${target.path}`;
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
+  const request = `POST ${client.baseUrl}${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
     // The entity may have been made all the same: the service says where (Protocol §8.3.3, §9.1.4).
@@ -1162,13 +1207,14 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
 export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
-  const response = await execute(client, { method, url: target.path, json: withoutReadInfo(body), headers }, options);
-  return receive<T>(client, response, options, `${method} ${client.baseUrl}${target.path}`, true);
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
+  return receive<T>(client, response, options, `${method} ${client.baseUrl}${url}`, true);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
-  await execute(client, { method: "DELETE", url: target.path, headers: ifMatch(target, options, undefined) }, options);
+  await execute(client, { method: "DELETE", url: withCustomQuery(target.path, options?.query), headers: ifMatch(target, options, undefined) }, options);
 }
 
 /**
@@ -1336,7 +1382,7 @@ function joinPreferences(earlier: string, later: string): string {
  * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
  * name it (see `prefixed`).
  */
-async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
+async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE, ieee754?: boolean): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -1348,7 +1394,23 @@ async function parseBody(response: Response, request?: string, optional?: boolea
   }
   const o = record(body);
   if (shape && body != null && !(o && (shape === AN_OBJECT || "value" in o))) throw unreadable(response, request!, text, shape);
-  return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+  const read = parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
+  if (ieee754 || /;\s*IEEE754Compatible=true/i.test(response.headers.get("content-type") ?? "")) countsAsNumbers(read);
+  return read;
+}
+
+/**
+ * IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2):
+ * a page's, and an expanded collection's (`Trips@odata.count`) at every depth. Each is read back as
+ * the number the types promise (`Page<T>`, `Selected`), in place.
+ */
+function countsAsNumbers(value: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  // An array's entries too: its indexes end in no `@odata.count`.
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string") countsAsNumbers(v);
+    else if (k.endsWith("@odata.count") && /^\d+$/.test(v)) (value as Record<string, unknown>)[k] = Number(v);
+  }
 }
 
 /**
@@ -1383,7 +1445,7 @@ const CONTROL_INFO =
  * without, whatever it is (an action without a result: not read as one).
  */
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
-  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
+  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined, client.options.ieee754Compatible);
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
   return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
@@ -1395,7 +1457,7 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
  * (`null`, `{ value: null }`); where it cannot (`none` undefined), the call rejects (`noContent`).
  */
 async function receiveOne<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): Promise<T> {
-  const body = await parseBody(response, request, false, shape);
+  const body = await parseBody(response, request, false, shape, client.options.ieee754Compatible);
   if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
@@ -1417,17 +1479,13 @@ const READ_WITH = Symbol("odatagen.readWith");
  */
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
-  const page = await parseBody(response, request);
+  const page = await parseBody(response, request, undefined, undefined, client.options.ieee754Compatible);
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
   const how = validateOptions(client);
   items.forEach((item, i) => checked(item, options?.validate, how, `/value/${i}`, request));
-  // IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2);
-  // it is read back as the number Page<T> promises.
-  const count = record(page)?.["@odata.count"];
-  if (how && typeof count === "string" && /^\d+$/.test(count)) (page as Record<string, unknown>)["@odata.count"] = Number(count);
   return page as T;
 }
 
@@ -1550,7 +1608,27 @@ export async function writeStream(
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await execute(client, { method: "PUT", url: target.path, data, headers }, options);
+  await execute(client, { method: "PUT", url: withCustomQuery(target.path, options?.query), data, headers }, options);
+}
+
+/**
+ * Creates a media entity (Protocol §11.4.7.1: a `HasStream` type, TripPin's `Photo`): POSTs the
+ * media itself to the collection, with its type as `Content-Type` (`contentType`, else the Blob's,
+ * else application/octet-stream). The service makes the entity around it and answers with it
+ * (201), or with nothing to `prefer: "return=minimal"`, which resolves undefined; set its other
+ * properties with an update. (`createX` POSTs a JSON body, which such a service would store as
+ * the media.)
+ */
+export async function createMedia<T>(
+  client: Client,
+  target: CollectionRef<T, unknown>,
+  data: Blob | ArrayBuffer | Uint8Array,
+  options?: WriteOptions & { contentType?: string | undefined },
+): Promise<(T & ControlInfo) | undefined> {
+  const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
+  const url = withCustomQuery(target.path, options?.query);
+  const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options);
+  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${client.baseUrl}${url}`, true);
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */

@@ -3,12 +3,12 @@
  * action or function), and for a composable function the address builder of its result.
  */
 import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
-import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
+import type { EntityType, Operation, Parameter, SchemaType, TypeRef } from "../model/types";
 import { camel, pascal, type Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
 import { keySpec } from "./request-keys";
-import { PROTOTYPE_NAMES } from "./ts-types";
+import { primitiveForm, PROTOTYPE_NAMES } from "./ts-types";
 
 export interface OperationView {
   doc: string;
@@ -64,10 +64,15 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
   name = scope.claim(name);
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a
   // collection is never null: Nullable is about its items).
-  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type }));
-  const paramsType = params.length
-    ? `{ ${params.map((p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`).join("; ")} }`
-    : "";
+  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: parameterDoc(p) }));
+  const member = (p: (typeof params)[number]) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`;
+  // A parameter with something to say gets its doc comment, which an editor shows for the argument
+  // written in the call: then one member a line, else all on one.
+  const paramsType = !params.length
+    ? ""
+    : params.some((p) => p.doc)
+      ? `{\n${params.map((p) => `${p.doc}  ${member(p)};\n`).join("")}}`
+      : `{ ${params.map(member).join("; ")} }`;
   const args: string[] = ["client: rt.Client"];
   let base = '""';
   if (op.bound && bindingType) {
@@ -107,7 +112,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
     compose = {
       doc: jsdoc("", [
         description(op.annotations),
-        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : ""}, returns (it is composable): \`.../${importName ?? op.qualifiedName}(...)\`, for a read, a navigation or a bound operation to follow.`,
+        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${importName ?? op.qualifiedName}(...)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
       signature: args.slice(1).join(", "),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
@@ -121,7 +126,8 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
   }
   if (isFunction && ret && ret.type.kind === "entity") {
     const item = refTs({ ...ret, collection: false });
-    const named = `${args.join(" ")} ${item}`;
+    // The type expressions only: a word of a parameter's doc comment is no name a type parameter hides.
+    const named = `${args.join(" ").replace(/\/\*\*[\s\S]*?\*\//g, "")} ${item}`;
     const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
     typeParams = `<${q.params}>`;
     args.push(`options?: ${q.options}`);
@@ -208,4 +214,14 @@ function resultType(ref: TypeRef, refTs: OperationTypes["refTs"]): string {
 function structuredResult(ref: TypeRef): boolean {
   const t = ref.type;
   return t.kind === "entity" || t.kind === "complex" || (t.kind === "primitive" && (t.name === "EntityType" || t.name === "ComplexType"));
+}
+
+/**
+ * The doc comment of an operation's parameter in its `params` type: its description, the text form
+ * of a date, time, duration or binary value (`Edm.Date (e.g. 2019-11-01)`: the URL of a function
+ * call writes it as that literal) and its deprecation, as a property's in the types module.
+ */
+function parameterDoc(p: Parameter): string {
+  const deprecated = deprecation(p.annotations);
+  return jsdoc("  ", [description(p.annotations), primitiveForm(p.type.type), deprecated && `@deprecated ${deprecated}`]);
 }

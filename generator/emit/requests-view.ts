@@ -63,6 +63,8 @@ export interface EntityRequestsView {
   written: string;
   /** create's body: `Partial<T>`, or of its write type (`Partial<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
   createBody: string;
+  /** A media entity type (`HasStream`, own or inherited): create's doc comment points to `rt.createMedia`. */
+  media: boolean;
   /** update's type parameter: what its options' `replace` may be (`R`). */
   replaced: string;
   /** update's body, by `replaced`: `rt.UpdateBody<T, R, keys>`, `T` its write type (`ItemUpdateInput`) where it has one. */
@@ -310,6 +312,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),
       createBody: createBody(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
+      media: isMedia(t),
       replaced: typeParameter("R", named),
       updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
       // CSDL §8.2: only an entity type with a key can be a member of a collection.
@@ -688,4 +691,10 @@ function writeTypeDoc(ctx: EmitContext, t: StructuredType, mode: WriteMode): str
   const where = sharedWriteType(ctx, t) ? "a body" : mode === "create" ? "a create's body" : "an update's body";
   if (ctx.variants(t).length === 0) return `/** \`${t.qualifiedName}\` as ${where} writes it (\`rt.Written\`). */\n`;
   return `/** A concrete \`${t.qualifiedName}\` as ${where} writes it. */\n`;
+}
+
+/** A media entity type: `HasStream`, own or inherited from a base type (a subtype of a media entity type has the media too). */
+function isMedia(t: EntityType): boolean {
+  for (let b: EntityType | undefined = t; b; b = b.baseType) if (b.hasStream) return true;
+  return false;
 }

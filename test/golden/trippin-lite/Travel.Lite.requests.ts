@@ -257,7 +257,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
   return rt.read(client, target, options, true);
 }
 
-/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
+/** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
 export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
@@ -313,6 +313,11 @@ export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavi
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
-export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: { "near": Location | null; "after": string | null; "tags": (string | null)[] }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: {
+  "near": Location | null;
+  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+  "after": string | null;
+  "tags": (string | null)[];
+}, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
 }

@@ -1,0 +1,64 @@
+// What an editor shows when the cursor is on an argument of a generated request function: the doc
+// comments of the query options and of an operation's parameters, read through TypeScript's own
+// language service (as VS Code's hover does) over the trippin-lite fixture.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ts from "typescript";
+import { generateFixture } from "./helpers/generated";
+
+const USAGE = `
+import * as rt from "./runtime.js";
+import { findTrips, listPersons, people } from "./Travel.Lite.requests.js";
+
+declare const client: rt.Client;
+
+export async function use() {
+  await listPersons(client, people(), { select: ["UserName"], filter: "Age gt 30", orderby: "Age desc", top: 5, skip: 5, count: true, expand: { Friends: true } });
+  await findTrips(client, { near: null, after: "2026-01-01T00:00:00Z", tags: [] });
+}
+`;
+
+/** The language service an editor would run over `file`, whose text is `text`. */
+function languageService(file: string, text: string): ts.LanguageService {
+  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
+  const read = (f: string) => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined);
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (f) => {
+      const t = read(f);
+      return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
+    },
+    getCurrentDirectory: () => path.dirname(file),
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: (f) => read(f) !== undefined,
+    readFile: read,
+  };
+  return ts.createLanguageService(host);
+}
+
+describe("hover documentation of a request function's arguments", () => {
+  const dir = generateFixture("trippin-lite.xml", "editor-docs", { keyAsSegment: false });
+  const file = path.join(dir, "usage.ts");
+  fs.writeFileSync(file, USAGE);
+  const service = languageService(file, USAGE);
+  /** The documentation an editor shows for the name at the first `name:` after `marker`. */
+  const hover = (marker: string, name: string) => ts.displayPartsToString(service.getQuickInfoAtPosition(file, USAGE.indexOf(`${name}:`, USAGE.indexOf(marker)) + 1)?.documentation);
+
+  test.each([
+    ["select", "`$select` (URL Conventions §5.1.3)"],
+    ["filter", "`$filter` (§5.1.1): an expression in OData's syntax, sent as written"],
+    ["orderby", "`$orderby` (§5.1.4)"],
+    ["top", "`$top` (§5.1.6)"],
+    ["skip", "`$skip` (§5.1.7)"],
+    ["count", "`$count=true` (§5.1.9)"],
+    ["expand", "`$expand` (§5.1.2)"],
+  ])("the query option %s says what it sends", (name, doc) => {
+    expect(hover("listPersons(", name)).toContain(doc);
+  });
+
+  test("an operation's date parameter names the form its literal takes", () => {
+    expect(hover("findTrips(", "after")).toBe("Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z)");
+  });
+});
