@@ -147,12 +147,33 @@ describe("requests and headers", () => {
     expect(() => rt.createClient({} as never)).toThrow(/baseUrl is required/);
   });
 
-  test("a baseUrl with a query or a fragment is refused, rather than every path landing inside it", () => {
-    expect(() => rt.createClient({ baseUrl: "https://host/sap/svc?sap-client=100" })).toThrow(
-      new TypeError("createClient: baseUrl https://host/sap/svc?sap-client=100 has a query; give the service root without it (https://host/sap/svc), and a custom query option such as sap-client=100 as a call's `query` option"),
-    );
-    expect(() => rt.createClient({ baseUrl: "/odata#x" })).toThrow(/has a fragment; give the service root without it \(\/odata\)/);
+  test("a baseUrl with a fragment, or with system query options in its query, is refused, rather than every path landing inside it", () => {
+    expect(() => rt.createClient({ baseUrl: "/odata#x" })).toThrow(new TypeError("createClient: baseUrl /odata#x has a fragment; give the service root without it (/odata)"));
+    expect(() => rt.createClient({ baseUrl: "https://host/svc?$format=json" })).toThrow(/has \$format in its query; system query options and parameter aliases go with each request/);
+    expect(() => rt.createClient({ baseUrl: "https://host/svc?a=1&@p=2" })).toThrow(/has @p in its query/);
     expect(rt.createClient({ baseUrl: "https://host/(S(abc))/TripPinServiceRW/" }).baseUrl).toBe("https://host/(S(abc))/TripPinServiceRW");
+  });
+
+  test("a baseUrl's query (SAP's sap-client) goes with every request the client addresses, after the request's own options; not with next links", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/?sap-client=100` });
+    expect(client.baseUrl).toBe(srv.url);
+    srv.handle((r) =>
+      r.url.startsWith("/Airlines?") && !r.url.includes("skiptoken")
+        ? { body: { value: [{ AirlineCode: "AA", Name: "A" }], "@odata.nextLink": `${srv.url}/Airlines?$skiptoken=2` } }
+        : r.method === "GET" ? { body: { value: [] } } : { status: 204 },
+    );
+    const pages = [];
+    for await (const page of rt.pages(client, api.listAirlines(client, api.airlines(), { top: 1 }))) pages.push(page);
+    expect(pages).toHaveLength(2);
+    await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "B" }, { query: { x: "1" } });
+    expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /Airlines?$top=1&sap-client=100",
+      "GET /Airlines?$skiptoken=2",
+      "PATCH /Airlines('AA')?x=1&sap-client=100",
+    ]);
+    srv.handle(() => ({ status: 500, body: { error: { code: "x", message: "no" } } }));
+    const err = (await api.deleteAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;
+    expect(err.request).toBe(`DELETE ${srv.url}/Airlines('AA')?sap-client=100`);
   });
 });
 

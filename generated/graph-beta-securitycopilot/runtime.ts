@@ -44,19 +44,22 @@ export interface ClientOptions {
 export interface Client {
   readonly baseUrl: string;
   readonly options: ClientOptions;
+  /** The query `baseUrl` was given with (`sap-client=100`), sent with every request the client addresses. */
+  readonly rootQuery?: string | undefined;
 }
 
 export function createClient(options: ClientOptions): Client {
   if (!options || typeof options.baseUrl !== "string") throw new TypeError("createClient: baseUrl is required");
-  // Paths are appended to the root: after a query or a fragment they would be part of it
-  // (`…/svc?sap-client=100/People('a')` reads the service root).
-  const cut = options.baseUrl.search(/[?#]/);
-  if (cut >= 0) {
-    throw new TypeError(
-      `createClient: baseUrl ${options.baseUrl} has a ${options.baseUrl[cut] === "?" ? "query" : "fragment"}; give the service root without it (${options.baseUrl.slice(0, cut)}), and a custom query option such as sap-client=100 as a call's \`query\` option`,
-    );
+  // A fragment would swallow every path appended to the root.
+  const root = options.baseUrl;
+  if (root.includes("#")) throw new TypeError(`createClient: baseUrl ${root} has a fragment; give the service root without it (${root.slice(0, root.indexOf("#"))})`);
+  // A query (SAP's `?sap-client=100`) is kept apart and sent with every request: paths go before it.
+  const q = root.indexOf("?");
+  const rootQuery = q < 0 ? "" : root.slice(q + 1);
+  for (const part of rootQuery.split("&")) {
+    if (/^[$@]/.test(part)) throw new TypeError(`createClient: baseUrl ${root} has ${part.split("=")[0]} in its query; system query options and parameter aliases go with each request`);
   }
-  return { baseUrl: options.baseUrl.replace(/\/+$/, ""), options };
+  return { baseUrl: (q < 0 ? root : root.slice(0, q)).replace(/\/+$/, ""), options, ...(rootQuery && { rootQuery }) };
 }
 
 /**
@@ -1125,6 +1128,15 @@ export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<str
   return `${pathAndQuery}${pathAndQuery.includes("?") ? "&" : "?"}${parts.join("&")}`;
 }
 
+/**
+ * The URL of `pathAndQuery` (from the service root): after the root, with the query the client's
+ * `baseUrl` was given with after its own options (next links are not addressed so: the service writes them).
+ */
+function addressed(client: Client, pathAndQuery: string): string {
+  const url = client.baseUrl + pathAndQuery;
+  return client.rootQuery ? `${url}${url.includes("?") ? "&" : "?"}${client.rootQuery}` : url;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sending
 
@@ -1151,7 +1163,7 @@ interface Exchange {
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = withCustomQuery(pathAndQuery, options?.query);
   const response = await execute(client, { method, url, json: body }, options);
-  const request = `${method} ${client.baseUrl}${url}`;
+  const request = `${method} ${addressed(client, url)}`;
   if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
   if (!page) return receive<T>(client, response, options);
@@ -1180,7 +1192,7 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   const options = given as (ReadOptions & AnyQuery) | undefined;
   const url = withCustomQuery(withQuery(target.path, options), options?.query);
   const response = await execute(client, { method: "GET", url }, options);
-  const request = `GET ${client.baseUrl}${url}`;
+  const request = `GET ${addressed(client, url)}`;
   return page ? receivePage<T>(client, response, options, request) : receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 }
 
@@ -1193,7 +1205,7 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = withCustomQuery(target.path, options?.query);
   const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
-  const request = `POST ${client.baseUrl}${url}`;
+  const request = `POST ${addressed(client, url)}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
     // The entity may have been made all the same: the service says where (Protocol §8.3.3, §9.1.4).
@@ -1209,7 +1221,7 @@ export async function update<T>(client: Client, target: EntityRef<unknown, null>
   const method = options?.replace ? "PUT" : "PATCH";
   const url = withCustomQuery(target.path, options?.query);
   const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
-  return receive<T>(client, response, options, `${method} ${client.baseUrl}${url}`, true);
+  return receive<T>(client, response, options, `${method} ${addressed(client, url)}`, true);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
@@ -1252,7 +1264,7 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
   const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
-  const url = x.url.startsWith("/") ? baseUrl + x.url : x.url;
+  const url = x.url.startsWith("/") ? addressed(client, x.url) : x.url;
   // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
   // given as headers (the client's or the call's), which a next page is read with too.
   const sameOrigin = locate(url).origin === locate(baseUrl).origin;
@@ -1586,7 +1598,7 @@ export async function count(
   const text = await response.text();
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${client.baseUrl}${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
+  if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${addressed(client, url)}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
   return n;
 }
 
@@ -1628,7 +1640,7 @@ export async function createMedia<T>(
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const url = withCustomQuery(target.path, options?.query);
   const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options);
-  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${client.baseUrl}${url}`, true);
+  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${addressed(client, url)}`, true);
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */
