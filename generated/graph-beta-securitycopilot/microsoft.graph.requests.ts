@@ -21,6 +21,9 @@ export interface EntitySubtypes {
   "microsoft.graph.security.securityCopilot.workspace": Workspace;
 }
 
+/** Navigation properties an entity of `microsoft.graph.entity` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's). */
+export interface EntityWriteNav extends EntityNavigation, SecurityCopilotNavigation, PromptNavigation, SessionNavigation, WorkspaceNavigation {}
+
 /** Navigation properties of `microsoft.graph.security` (inherited ones included), for typed `$expand`. */
 export interface SecurityNavigation {
   securityCopilot: rt.Nav<SecurityCopilot, SecurityCopilotNavigation, {}, "id">;

@@ -114,13 +114,17 @@ export interface UpdateOptions<R extends boolean | undefined = boolean | undefin
 /**
  * Marks a navigation property to `T` whose own navigation properties are described by `N`, its
  * subtypes by `C`, and what an expansion of it without `select` holds by `K`: the key properties of
- * the service's default set (see `Selected`), or `Whole` for the whole entity.
+ * the service's default set (see `Selected`), or `Whole` for the whole entity. `W`: the navigation
+ * properties an entity of it in a body may bind and insert into: `N`, or where subtypes of `T` add
+ * some, `N` and theirs (`…WriteNav`, `interface ItemWriteNav extends ItemNavigation, BookNavigation {}`);
+ * each entity has only its own type's among them, so it gets those (`Related`).
  */
-export interface Nav<T, N, C = {}, K = Whole> {
+export interface Nav<T, N, C = {}, K = Whole, W = N> {
   readonly __target?: T;
   readonly __navigation?: N;
   readonly __subtypes?: C;
   readonly __keys?: K;
+  readonly __written?: W;
 }
 
 /** For `Nav`: an expansion without `select` holds the whole entity (generation option `completeReads`). */
@@ -170,7 +174,7 @@ type CastSelected<T, S extends string, C> = C extends AnyTypeCast
 /** `$orderby` items: a property name with an optional direction, or any other expression. */
 export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string & {});
 
-type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> & ExpandOnly : never;
+type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> & ExpandOnly : never;
 
 /** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.3). */
 interface ExpandOnly {
@@ -217,7 +221,7 @@ export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E
  */
 export type KnownOnly<E, N> = E extends readonly unknown[] ? unknown : { [K in keyof E]: K extends keyof N ? KnownNested<E[K], N[K]> : never };
 
-type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> | keyof ExpandOnly ? unknown : never } : unknown;
+type KnownNested<O, X> = O extends true ? unknown : X extends Nav<unknown, infer M, unknown, unknown, unknown> ? { [P in keyof O]: P extends "expand" ? KnownOnly<O[P], M> : P extends keyof QueryParts<unknown> | keyof ExpandOnly ? unknown : never } : unknown;
 
 /** Control information a service may add to an entity (OData JSON Format §4.5). */
 export interface ControlInfo {
@@ -242,17 +246,19 @@ export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[
 type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
 
 /**
- * A navigation property's value `V` in a body, `M` its `Nav` (which names the target's own
- * navigation properties and subtypes): each entity as a create (`C`) or a PATCH writes it, or a
- * `Reference` to an existing one.
+ * A navigation property's value `V` in a body, `M` its `Nav` (which names the navigation properties
+ * its entities may have in a body, `W`, and the target's subtypes): each entity as a create (`C`) or
+ * a PATCH writes it, or a `Reference` to an existing one. Each member of a union of subtypes (`I`)
+ * separately, so that its bindings are those of the navigation properties its own type has.
  */
-type Related<V, M, C extends boolean> = M extends Nav<infer T, infer N, unknown, unknown>
+type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, unknown, unknown, infer W>
   ? V extends readonly (infer I)[]
-    ? (Reference | (C extends true ? Inserted<I, N, T> : Patch<I, N>))[]
+    ? (Reference | Each<I, W, T, C>)[]
     : V extends object
-      ? Reference | (C extends true ? Inserted<V, N, T> : Patch<V, N>)
+      ? Reference | Each<V, W, T, C>
       : V
   : V;
+type Each<I, W, T, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, T> : Patch<I, W>) : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
  * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).
@@ -289,7 +295,7 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
  * mode wants it below the top: the value replaces what was there); or a `Reference`.
  */
-type Replacing<V, M> = M extends Nav<infer T, infer N, unknown, infer K>
+type Replacing<V, M> = M extends Nav<infer T, unknown, unknown, infer K, infer N>
   ? V extends readonly (infer I)[]
     ? (Reference | ReplacedEntity<I, N, T, K extends PropertyKey ? K : never>)[]
     : V extends object
@@ -420,7 +426,7 @@ type SureIn<E> = E extends readonly unknown[] ? (number extends E["length"] ? ne
 type ExpandOptions<E, K> = E extends readonly unknown[] ? true : E[K & keyof E];
 
 /** A collection of entities, or one entity (`null` where the navigation property is nullable). */
-type ExpandedValue<V, X, O, Name> = X extends Nav<infer U, infer M, infer C, infer K>
+type ExpandedValue<V, X, O, Name> = X extends Nav<infer U, infer M, infer C, infer K, unknown>
   ? NonNullable<V> extends readonly unknown[] ? ExpandedEntity<U, M, C, K, O, Name>[] : ExpandedEntity<U, M, C, K, O, Name> | (null extends V ? null : never)
   : never;
 

@@ -27,6 +27,9 @@ export interface EntitySubtypes {
   "microsoft.graph.callRecords.session": Session;
 }
 
+/** Navigation properties an entity of `microsoft.graph.entity` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's). */
+export interface EntityWriteNav extends EntityNavigation, CallRecordNavigation, SessionNavigation {}
+
 /** `microsoft.graph.cloudCommunications` as a create's body writes it (`rt.Written`). */
 export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunications, never, {
   callRecords: CallRecordCreateInput[];

@@ -83,6 +83,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const localTypes = [
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
     ...entityTypes.filter(listsSubtypes).map((t) => subtypesTypeName(ctx, t)),
+    ...entityTypes.filter((t) => navigatingSubtypes(t).length > 0).map((t) => writeNavTypeName(ctx, t)),
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
   ];
@@ -107,6 +108,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (!listsSubtypes(t)) return "rt.AnyTypeCast";
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
+  };
+  // What an entity of `t` in a body may bind and insert into, where subtypes of `t` add navigation properties: `, ItemWriteNav` (Nav's `W`), else "".
+  const writeNavTs = (t: EntityType) => {
+    if (navigatingSubtypes(t).length === 0) return "";
+    const name = writeNavTypeName(ctx, t);
+    return `, ${t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace)}`;
   };
   // In a slice: the union of the values of the subtypes it left out below `t` (see leftOutBelow), "" for none.
   const leftOutTs = (t: EntityType) => {
@@ -241,7 +248,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
-        const rest = `, ${casts}, ${keyNames(n.target)}`;
+        const rest = `, ${casts}, ${keyNames(n.target)}${writeNavTs(n.target)}`;
         return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
       })),
       alias: false,
@@ -253,6 +260,17 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
         alias: false,
       });
+      const navigating = navigatingSubtypes(t);
+      if (navigating.length > 0) {
+        navigationTypes.push({
+          doc: jsdoc("", [
+            `Navigation properties an entity of \`${t.qualifiedName}\` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's).`,
+          ]),
+          name: writeNavTypeName(ctx, t),
+          body: `extends ${[t, ...navigating].map(navTs).join(", ")} {}`,
+          alias: false,
+        });
+      }
       const leftOut = leftOutBelow(t);
       if (leftOut.length > 0) {
         navigationTypes.push({
@@ -479,6 +497,36 @@ function rootNamesOf(ctx: EmitContext, schema: Schema): Map<EntitySet | Singleto
  */
 export function navigationTypeName(ctx: EmitContext, t: EntityType): string {
   return companionName(ctx, t, "Navigation");
+}
+
+/**
+ * The subtypes of `t` (those a `…Subtypes` map lists) that add navigation properties, but none with
+ * one named as another one (`t`'s or another subtype's) to another type (an interface cannot extend both):
+ * a body's entity of one binds and inserts into them (`…WriteNav`).
+ */
+function navigatingSubtypes(t: EntityType): EntityType[] {
+  let list = navigatingCache.get(t);
+  if (list === undefined) {
+    list = [];
+    if (listsSubtypes(t)) {
+      const targets = new Map(allNavigation(t).map((n) => [n.name, n]));
+      for (const d of descendants(t)) {
+        const added = allNavigation(d).filter((n) => targets.get(n.name) !== n);
+        // Its `rt.Nav` names the target only: a collection or nullable elsewhere is a value's shape (`Bindings`).
+        if (added.length === 0 || added.some((n) => (targets.get(n.name)?.target ?? n.target) !== n.target)) continue;
+        for (const n of added) targets.set(n.name, n);
+        list.push(d);
+      }
+    }
+    navigatingCache.set(t, list);
+  }
+  return list;
+}
+const navigatingCache = new WeakMap<EntityType, EntityType[]>();
+
+/** The name of the navigation properties an entity of a type nested in a body may have (`navigatingSubtypes`): `AnimalWriteNav`, named as `navigationTypeName` is. */
+export function writeNavTypeName(ctx: EmitContext, t: EntityType): string {
+  return companionName(ctx, t, "WriteNav");
 }
 
 /** The name of the map of an entity type's subtypes: `AnimalSubtypes`, named as `navigationTypeName` is. */

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
@@ -48,6 +49,12 @@ export const STRICT_OPTIONS = {
 export interface Compiler {
   tsc: string;
   version: string;
+  /**
+   * TypeScript 7's native executable, run directly: its `tsc` is a Node script that starts it as a
+   * child, which a timeout's signal to the script would leave running (and a hung check holding
+   * the output pipe, so the test would hang rather than fail).
+   */
+  exe?: string;
 }
 
 /** A compiler's `tsc` launcher and version, or why it cannot run here. */
@@ -58,7 +65,14 @@ export function compiler(pkg: "typescript" | "typescript7", major: number): Comp
   if (r.status !== 0 || !new RegExp(`Version ${major}\\.`).test(r.stdout)) {
     return { reason: `${pkg}'s tsc does not run here (${(r.stderr || r.stdout || String(r.error)).trim().split("\n")[0]})` };
   }
-  return { tsc, version: r.stdout.trim() };
+  return { tsc, version: r.stdout.trim(), ...(pkg === "typescript7" ? nativeExe(tsc) : {}) };
+}
+
+/** The executable TypeScript 7's `tsc` script starts (by its own lookup), where it can be found. */
+function nativeExe(tsc: string): { exe?: string } {
+  const lookup = path.join(path.dirname(tsc), "..", "lib", "getExePath.js");
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", `import f from ${JSON.stringify(pathToFileURL(lookup).href)}; process.stdout.write(f());`], { encoding: "utf8", timeout: 60000 });
+  return r.status === 0 && fs.existsSync(r.stdout) ? { exe: r.stdout } : {};
 }
 
 export interface TscResult {
@@ -80,10 +94,13 @@ export function runTsc(c: Compiler, dir: string, files: string[], compilerOption
 
 /** Runs tsc on an existing tsconfig file. */
 export function runTscProject(c: Compiler, config: string): TscResult {
-  const r = spawnSync(process.execPath, [c.tsc, "-p", config, "--noEmit", "--pretty", "false"], {
+  const args = ["-p", config, "--noEmit", "--pretty", "false"];
+  // SIGKILL: a TypeScript 7 check caught in a loop does not stop on SIGTERM.
+  const r = spawnSync(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], {
     cwd: path.dirname(config),
     encoding: "utf8",
     timeout: 240000,
+    killSignal: "SIGKILL",
   });
   return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`.trim() };
 }
