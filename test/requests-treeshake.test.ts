@@ -60,4 +60,22 @@ describe("a program bundles only the roots and runtime it uses", () => {
     for (const name of ['"communications"', '"callRecords"', '"sessions"']) expect(code).toContain(name);
     for (const unused of [...UNUSED_RUNTIME, '"segments"', '"participants_v2"', "validateSession"]) expect(code).not.toContain(unused);
   });
+
+  test("what only reads and paging need stays out of an update: the IEEE754 count walk, and next links' origin check", () => {
+    const bundled = (names: string) => bundle(SEED, `export { ${names} } from "./microsoft.graph.callRecords.requests.js";`);
+    const update = bundled("updateSession");
+    for (const readOnly of [...COUNT_WALK, ...OTHER_ORIGIN]) expect(update).not.toContain(readOnly);
+    // The same markers do find the pieces where they belong: a read walks counts; following next links checks their origin.
+    for (const read of [bundled("getSession"), bundled("listSessions")]) {
+      for (const walk of COUNT_WALK) expect(read).toContain(walk);
+      for (const link of OTHER_ORIGIN) expect(read).not.toContain(link);
+    }
+    const paging = bundle(SEED, `export { listSessions } from "./microsoft.graph.callRecords.requests.js"; export { pages } from "./runtime.js";`);
+    for (const link of OTHER_ORIGIN) expect(paging).toContain(link);
+  });
 });
+
+/** The count walk (`countsAsNumbers`): the name it looks for, and the Content-Type that asks for it unasked. */
+const COUNT_WALK = ['"@odata.count"', "IEEE754Compatible=true/i"];
+/** A next link to another origin (`linked`): the credentials taken off it, and the stand-in for a page's address that `locate` resolves against. */
+const OTHER_ORIGIN = ["proxy-authorization", "no-page.invalid"];

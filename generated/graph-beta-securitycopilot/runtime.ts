@@ -6,7 +6,8 @@
 // Written for tree-shaking: standalone functions rather than methods (a bundler never drops a
 // method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
 // reached only from the functions that use them. An update bundles addresses, sending (headers,
-// retries, ODataError) and the JSON body handling, nothing else.
+// retries, ODataError) and the JSON body handling, nothing else: the IEEE754 count walk is called
+// by the reads' receivers, and a next link's origin check by paging, not by `parseBody` or `execute`.
 import { ValidationFailedError, type ValidateOptions, type ValidationResult } from "./validation.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +500,7 @@ export class ODataError extends Error {
     const { target, details } = errorObject(body);
     Object.assign(this, {
       name: "ODataError", status, code, innerError, requestId, body, request,
-      target: typeof target === "string" ? target : undefined,
+      target: str(target),
       details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
     });
   }
@@ -513,9 +514,12 @@ export interface ODataErrorDetail {
 }
 
 function errorDetail({ code, message, target }: Record<string, unknown>): ODataErrorDetail {
-  const detail: ODataErrorDetail = { code: typeof code === "number" ? String(code) : typeof code === "string" ? code : "", message: typeof message === "string" ? message : "" };
-  if (typeof target === "string") detail.target = target;
-  return detail;
+  return { code: typeof code === "number" ? String(code) : str(code) ?? "", message: str(message) ?? "", ...(typeof target === "string" && { target }) };
+}
+
+/** `value` when it is a string, else undefined. */
+function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The object an error body describes the error with: its `error` (JSON Format §21.1), else the body itself. */
@@ -530,20 +534,25 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 /** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
 function toError(response: Response, body: unknown, request: string): ODataError {
-  const { status, headers } = response;
+  const { status } = response;
   const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
-  const requestId = headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"];
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
-    typeof message === "string" ? message : typeof body === "string" && body ? excerpt(body) : `${status} ${response.statusText}`.trim(),
+    str(message) ?? (typeof body === "string" && body ? excerpt(body) : `${status} ${response.statusText}`.trim()),
     inner,
-    typeof requestId === "string" ? requestId : undefined,
+    requestIdOf(response, inner),
     body,
     request,
   );
+}
+
+/** The service's id of the request, for a support request: Graph's `request-id` header, else the error body's `innerError`'s. */
+function requestIdOf(response: Response, inner?: unknown): string | undefined {
+  const { headers } = response;
+  return str(headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"]);
 }
 
 /**
@@ -560,7 +569,7 @@ function toError(response: Response, body: unknown, request: string): ODataError
 function noContent(response: Response, request: string, expected = "the metadata says the result cannot be null", body?: unknown): ODataError {
   const text = JSON.stringify(body);
   if (response.status !== 204) return unreadable(response, request, text, "", `the body is ${excerpt(text)}, and ${expected}`);
-  return new ODataError(204, "204", `${request}: 204 No Content, but ${expected}`, undefined, toError(response, undefined, request).requestId, undefined, request);
+  return new ODataError(204, "204", `${request}: 204 No Content, but ${expected}`, undefined, requestIdOf(response), undefined, request);
 }
 
 /**
@@ -573,7 +582,7 @@ function noContent(response: Response, request: string, expected = "the metadata
 function unreadable(response: Response, request: string, text: string, what: string, but = `the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`): ODataError {
   const { status } = response;
   const type = response.headers.get("content-type") ?? "without Content-Type";
-  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, toError(response, undefined, request).requestId, text, request);
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text, request);
 }
 
 /**
@@ -1148,13 +1157,18 @@ function addressed(client: Client, pathAndQuery: string): string {
 
 interface Exchange {
   method: string;
-  /** A path under the service root (`/People('a')`), or an absolute URL (a next link, resolved by `locate`). */
+  /** The URL as `fetch` gets it: a path under the service root, made whole by `addressed`, or a link a service wrote (`linked`). */
   url: string;
   /** A JSON body. */
   json?: unknown;
   /** A binary body (`writeStream`). */
   data?: Blob | ArrayBuffer | Uint8Array;
   headers?: Record<string, string>;
+  /**
+   * For a link to another origin (`linked`): takes the credentials out of the headers, and no token
+   * is asked for. Only paging passes it, so that an update does not bundle it.
+   */
+  elsewhere?: (headers: Record<string, string>) => Record<string, string>;
 }
 
 /**
@@ -1167,9 +1181,9 @@ interface Exchange {
  * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
 export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
-  const url = withCustomQuery(pathAndQuery, options?.query);
+  const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
   const response = await execute(client, { method, url, json: body }, options);
-  const request = `${method} ${addressed(client, url)}`;
+  const request = `${method} ${url}`;
   if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
   if (!page) return receive<T>(client, response, options);
@@ -1182,7 +1196,7 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
 export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<Blob> {
-  const response = await execute(client, { method, url: withCustomQuery(pathAndQuery, options?.query), json: body, headers: { Accept: "*/*" } }, options);
+  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*" } }, options);
   return response.blob();
 }
 
@@ -1196,9 +1210,9 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
-  const url = withCustomQuery(withQuery(target.path, options), options?.query);
+  const url = addressed(client, withCustomQuery(withQuery(target.path, options), options?.query));
   const response = await execute(client, { method: "GET", url }, options);
-  const request = `GET ${addressed(client, url)}`;
+  const request = `GET ${url}`;
   return page ? receivePage<T>(client, response, options, request) : receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 }
 
@@ -1209,9 +1223,9 @@ export async function read<T>(client: Client, target: EntityRef<unknown, null> |
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
-  const url = withCustomQuery(target.path, options?.query);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
-  const request = `POST ${addressed(client, url)}`;
+  const request = `POST ${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
     // The entity may have been made all the same: the service says where (Protocol §8.3.3, §9.1.4).
@@ -1225,14 +1239,14 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
 export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
-  const url = withCustomQuery(target.path, options?.query);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
-  return receive<T>(client, response, options, `${method} ${addressed(client, url)}`, true);
+  return receive<T>(client, response, options, `${method} ${url}`, true);
 }
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
-  await execute(client, { method: "DELETE", url: withCustomQuery(target.path, options?.query), headers: ifMatch(target, options, undefined) }, options);
+  await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
 }
 
 /**
@@ -1265,24 +1279,24 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
  * rejects with ODataError for any other.
  */
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
-  const { baseUrl, options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
+  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
   const json = x.json !== undefined;
   const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
-  const url = x.url.startsWith("/") ? addressed(client, x.url) : x.url;
+  const { url, elsewhere } = x;
   // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
   // given as headers (the client's or the call's), which a next page is read with too.
-  const sameOrigin = locate(url).origin === locate(baseUrl).origin;
-  const headers = withoutCredentials(mergeHeaders(defaults, common, x.headers, options?.headers), sameOrigin);
+  const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
+  const headers = elsewhere ? elsewhere(merged) : merged;
   for (let attempt = 0; ; attempt++) {
-    const token = sameOrigin && (await getToken?.());
+    const token = !elsewhere && (await getToken?.());
     const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    const response = await doFetch(unlocated(url), init).catch((e: unknown) => {
-      throw unanswered(e, `${x.method} ${unlocated(url)}`, options?.signal);
+    const response = await doFetch(url, init).catch((e: unknown) => {
+      throw unanswered(e, `${x.method} ${url}`, options?.signal);
     });
     const { status } = response;
     const after = response.headers.get("retry-after");
@@ -1290,7 +1304,7 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (response.ok) return response;
-      const error = toError(response, await parseBody(response), `${x.method} ${unlocated(url)}`);
+      const error = toError(response, await parseBody(response), `${x.method} ${url}`);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1304,13 +1318,13 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
 }
 
 /**
- * `headers` for a request to the service's origin (`same`); elsewhere (a next link on another host)
+ * `headers` for a request to another origin than the service's (a next link on another host):
  * without those that carry credentials, as `fetch` drops them on a redirect to another origin: an
  * `Authorization` given in the client's or the call's `headers` would otherwise go wherever a
  * response's `@odata.nextLink` points.
  */
-function withoutCredentials(headers: Record<string, string>, same: boolean): Record<string, string> {
-  return same ? headers : Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name)));
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name)));
 }
 
 /**
@@ -1400,7 +1414,7 @@ function joinPreferences(earlier: string, later: string): string {
  * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
  * name it (see `prefixed`).
  */
-async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE, ieee754?: boolean): Promise<unknown> {
+async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
   const text = await response.text();
   let body: unknown;
   try {
@@ -1412,16 +1426,21 @@ async function parseBody(response: Response, request?: string, optional?: boolea
   }
   const o = record(body);
   if (shape && body != null && !(o && (shape === AN_OBJECT || "value" in o))) throw unreadable(response, request!, text, shape);
-  const read = parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
-  if (ieee754 || /;\s*IEEE754Compatible=true/i.test(response.headers.get("content-type") ?? "")) countsAsNumbers(read);
-  return read;
+  return parseFloat(response.headers.get("odata-version") ?? "") > 4 ? prefixed(body) : body;
 }
 
 /**
- * IEEE754Compatible=true has the service write `@odata.count` as a string too (JSON Format §3.2):
- * a page's, and an expanded collection's (`Trips@odata.count`) at every depth. Each is read back as
- * the number the types promise (`Page<T>`, `Selected`), in place.
+ * IEEE754Compatible=true (asked for by the client, or said by the response's Content-Type) has the
+ * service write `@odata.count` as a string too (JSON Format §3.2): a page's, and an expanded
+ * collection's (`Trips@odata.count`) at every depth. Each is read back as the number the types
+ * promise (`Page<T>`, `Selected`), in place. Only reads call it (`receiveOne`, `receivePage`): a
+ * count comes with `$count` and `$expand`, which writes do not send, so an update does not bundle it.
  */
+function withCounts(client: Client, response: Response, body: unknown): unknown {
+  if (client.options.ieee754Compatible || /;\s*IEEE754Compatible=true/i.test(response.headers.get("content-type") ?? "")) countsAsNumbers(body);
+  return body;
+}
+
 function countsAsNumbers(value: unknown): void {
   if (typeof value !== "object" || value === null) return;
   // An array's entries too: its indexes end in no `@odata.count`.
@@ -1463,7 +1482,7 @@ const CONTROL_INFO =
  * without, whatever it is (an action without a result: not read as one).
  */
 async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
-  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined, client.options.ieee754Compatible);
+  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
   return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
@@ -1475,7 +1494,7 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
  * (`null`, `{ value: null }`); where it cannot (`none` undefined), the call rejects (`noContent`).
  */
 async function receiveOne<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): Promise<T> {
-  const body = await parseBody(response, request, false, shape, client.options.ieee754Compatible);
+  const body = withCounts(client, response, await parseBody(response, request, false, shape));
   if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
@@ -1497,7 +1516,7 @@ const READ_WITH = Symbol("odatagen.readWith");
  */
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
-  const page = await parseBody(response, request, undefined, undefined, client.options.ieee754Compatible);
+  const page = withCounts(client, response, await parseBody(response, request));
   if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
@@ -1564,7 +1583,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     const url: string = locate(next, `${client.baseUrl}/`).href;
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
-    page = await receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${unlocated(url)}`);
+    page = await linked<Page<T>>(client, url, options);
   }
 }
 
@@ -1574,8 +1593,19 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
  * page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions): Promise<Page<T>> {
-  const url = locate(link, `${client.baseUrl}/`).href;
-  return receivePage<Page<T>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${unlocated(url)}`);
+  return linked<Page<T>>(client, locate(link, `${client.baseUrl}/`).href, options);
+}
+
+/**
+ * GET of the page at `url`, a link a service wrote (resolved by `locate`): the token goes only to the
+ * service's origin, and credentials given as headers (the client's or the call's, which a next page
+ * is read with too) stay off any other.
+ */
+async function linked<T>(client: Client, url: string, options: ReadOptions | undefined): Promise<T> {
+  const elsewhere = locate(url).origin === locate(client.baseUrl).origin ? undefined : withoutCredentials;
+  const x: Exchange = { method: "GET", url: unlocated(url) };
+  if (elsewhere) x.elsewhere = elsewhere;
+  return receivePage<T>(client, await execute(client, x, options), options, `GET ${x.url}`);
 }
 
 /** Every entity of a collection, page after page. */
@@ -1599,12 +1629,12 @@ export async function count(
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
-  const url = withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search });
+  const url = addressed(client, withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }));
   const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
   const text = await response.text();
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${addressed(client, url)}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
+  if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
   return n;
 }
 
@@ -1613,7 +1643,7 @@ export async function count(
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
 export async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
-  return (await execute(client, { method: "GET", url: target.path, headers: { Accept: "*/*" } }, options)).blob();
+  return (await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options)).blob();
 }
 
 /** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
@@ -1626,7 +1656,7 @@ export async function writeStream(
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await execute(client, { method: "PUT", url: withCustomQuery(target.path, options?.query), data, headers }, options);
+  await execute(client, { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers }, options);
 }
 
 /**
@@ -1644,9 +1674,9 @@ export async function createMedia<T>(
   options?: WriteOptions & { contentType?: string | undefined },
 ): Promise<(T & ControlInfo) | undefined> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
-  const url = withCustomQuery(target.path, options?.query);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options);
-  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${addressed(client, url)}`, true);
+  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${url}`, true);
 }
 
 /** The `@odata.id` of an entity: its absolute URL. */
@@ -1660,7 +1690,7 @@ export function entityId(client: Client, target: EntityRef<unknown, null>): stri
  */
 export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
-  await execute(client, { method, url: `${nav.path}/$ref`, json: { "@odata.id": entityId(client, target) } }, options);
+  await execute(client, { method, url: addressed(client, `${nav.path}/$ref`), json: { "@odata.id": entityId(client, target) } }, options);
 }
 
 /**
@@ -1670,5 +1700,5 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
 export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
-  await execute(client, { method: "DELETE", url }, options);
+  await execute(client, { method: "DELETE", url: addressed(client, url) }, options);
 }
