@@ -77,6 +77,14 @@ const BODIES: Body[] = [
   ["  in a PATCH's collection", "update", `{ endpoints: [{ "@odata.type": "#Calls.deviceEndpoint", cores: 4 }] }`, { endpoints: [{ "@odata.type": "#Calls.deviceEndpoint", cores: 4 }] }, false],
   ["  not without naming its type", "create", `{ caller: { name: "n" } }`, { caller: { name: "n" } }, true],
   ["  nor under the type's own name", "update", `{ caller: { "@odata.type": "#Calls.endpoint", name: "n" } }`, { caller: { "@odata.type": "#Calls.endpoint", name: "n" } }, true],
+  ["  nor without it in a PATCH", "update", `{ caller: { name: "n" } }`, { caller: { name: "n" } }, true],
+  // A type with a property the service computes has a write type: its union lists the subtypes' too.
+  ["a subtype's value where the type computes a property", "create", `{ badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }`, { badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }, false],
+  ["  (PATCH)", "update", `{ badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }`, { badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }, false],
+  ["  not with the computed property", "create", `{ badge: { "@odata.type": "#Calls.namedBadge", issued: "2026-01-01T00:00:00Z" } }`, { badge: { "@odata.type": "#Calls.namedBadge", issued: "2026-01-01T00:00:00Z" } }, true],
+  ["a subtype's value with its own property the service computes", "create", `{ tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }`, { tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }, true],
+  ["  (PUT)", "replace", `{ ${whole}, tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }`, { callee: ENDPOINT, endpoints: [ENDPOINT], legs: [], tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }, true],
+  ["  but with the others", "create", `{ tags: [{ label: "l" }, { "@odata.type": "#Calls.stampedTag", by: "b" }] }`, { tags: [{ label: "l" }, { "@odata.type": "#Calls.stampedTag", by: "b" }] }, false],
 ];
 
 let dir = "";
