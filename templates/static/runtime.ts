@@ -1141,12 +1141,18 @@ export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<str
 
 /**
  * The URL of `pathAndQuery` (from the service root): after the root, with the query the client's
- * `baseUrl` was given with after its own options (next links are not addressed so: the service writes them).
+ * `baseUrl` was given with after its own options, but the options a call names itself, which replace
+ * the client's (next links are not addressed so: the service writes them).
  */
 function addressed(client: Client, pathAndQuery: string): string {
   const url = client.baseUrl + pathAndQuery;
-  return client.rootQuery ? `${url}${url.includes("?") ? "&" : "?"}${client.rootQuery}` : url;
+  if (!client.rootQuery) return url;
+  const q = url.indexOf("?");
+  const named = q < 0 ? [] : url.slice(q + 1).split("&").map(optionName);
+  const kept = client.rootQuery.split("&").filter((part) => part && !named.includes(optionName(part)));
+  return kept.length ? `${url}${q < 0 ? "?" : "&"}${kept.join("&")}` : url;
 }
+const optionName = (part: string) => part.slice(0, (part + "=").indexOf("="));
 
 // ---------------------------------------------------------------------------------------------
 // Sending
