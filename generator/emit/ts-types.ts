@@ -78,10 +78,10 @@ export function typeName(ctx: EmitContext, t: SchemaType, namespace: string, imp
   return imports.use(moduleSpecifier(t.namespace, "types"), local, t.namespace);
 }
 
-/** The value type of a single (non-collection) value of `type`. */
-export function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports): string {
+/** The value type of a single (non-collection) value of `type`; `read`: as a read holds it (see `readRefType`). */
+export function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports, read = false): string {
   if (type.kind === "primitive") return primitiveTs(type.name);
-  return typeName(ctx, type, namespace, imports, usesUnion(ctx, type));
+  return typeName(ctx, type, namespace, imports, read ? readsAsUnion(ctx, type) : usesUnion(ctx, type));
 }
 
 /** The full type of a property/parameter/return value, `null` included where the model allows it. */
@@ -95,8 +95,7 @@ export function refType(ctx: EmitContext, ref: TypeRef, namespace: string, impor
  * (A parameter keeps `refType`: a value typed as the base type is what a caller has.)
  */
 export function readRefType(ctx: EmitContext, ref: TypeRef, namespace: string, imports: Imports): string {
-  const item = ref.type.kind === "primitive" ? primitiveTs(ref.type.name) : typeName(ctx, ref.type, namespace, imports, readsAsUnion(ctx, ref.type));
-  return withCollection(item, ref);
+  return withCollection(valueType(ctx, ref.type, namespace, imports, true), ref);
 }
 
 function withCollection(item: string, ref: TypeRef): string {
