@@ -79,7 +79,7 @@ export function typeName(ctx: EmitContext, t: SchemaType, namespace: string, imp
 }
 
 /** The value type of a single (non-collection) value of `type`; `read`: as a read holds it (see `readRefType`). */
-export function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports, read = false): string {
+function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports, read = false): string {
   if (type.kind === "primitive") return primitiveTs(type.name);
   return typeName(ctx, type, namespace, imports, read ? readsAsUnion(ctx, type) : usesUnion(ctx, type));
 }

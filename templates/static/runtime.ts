@@ -1147,12 +1147,11 @@ export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<str
 function addressed(client: Client, pathAndQuery: string): string {
   const url = client.baseUrl + pathAndQuery;
   if (!client.rootQuery) return url;
-  const q = url.indexOf("?");
-  const named = q < 0 ? [] : url.slice(q + 1).split("&").map(optionName);
+  const named = url.split(/[?&]/).slice(1).map(optionName);
   const kept = client.rootQuery.split("&").filter((part) => part && !named.includes(optionName(part)));
-  return kept.length ? `${url}${q < 0 ? "?" : "&"}${kept.join("&")}` : url;
+  return kept.length ? `${url}${url.includes("?") ? "&" : "?"}${kept.join("&")}` : url;
 }
-const optionName = (part: string) => part.slice(0, (part + "=").indexOf("="));
+const optionName = (part: string) => part.split("=")[0];
 
 // ---------------------------------------------------------------------------------------------
 // Sending
