@@ -3,10 +3,11 @@
  * (OData JSON Format 4.01 §7.1: Int64 and Decimal may be strings under IEEE754Compatible; Single and
  * Double may be "INF", "-INF" or "NaN").
  */
-import type { ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
+import { deprecation, description } from "../model/rules";
+import type { Annotation, ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion, usesUnion } from "./context";
-import { moduleSpecifier, type Imports } from "./imports";
+import { jsdoc, moduleSpecifier, type Imports } from "./imports";
 
 const PRIMITIVE_TS: Partial<Record<PrimitiveName, string>> = {
   Boolean: "boolean",
@@ -53,6 +54,16 @@ const PRIMITIVE_FORM: Partial<Record<PrimitiveName, string>> = {
 /** The form of a value of `type` a doc comment names (`PRIMITIVE_FORM`), or undefined. */
 export function primitiveForm(type: ModelType): string | undefined {
   return type.kind === "primitive" ? PRIMITIVE_FORM[type.name] : undefined;
+}
+
+/**
+ * The doc comment of a member holding a value (a property in the types module, an operation's
+ * parameter in its `params` type): its description, the text form of a date, time, duration or
+ * binary value (`primitiveForm`) and its deprecation.
+ */
+export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }): string {
+  const deprecated = deprecation(member.annotations);
+  return jsdoc("  ", [description(member.annotations), primitiveForm(member.type.type), deprecated && `@deprecated ${deprecated}`]);
 }
 
 export function primitiveTs(name: PrimitiveName): string {

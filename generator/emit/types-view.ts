@@ -7,7 +7,7 @@ import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { needsEdm, primitiveForm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 
 export interface TypesView {
   header: string;
@@ -221,7 +221,7 @@ function interfaceView(
     const single = !p.type.collection;
     const required = alwaysPresent(p, keyNames.has(p.name));
     properties.push({
-      doc: jsdoc("  ", [description(p.annotations), primitiveForm(p.type.type), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
+      doc: memberDoc(p),
       key: propertyKey(p.name),
       optional: !required,
       // `unknown` (Edm.Untyped and its like) holds null already.

@@ -14,7 +14,7 @@
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
-import type { NavigationProperty, Property, StructuredType } from "../model/types";
+import type { Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 
