@@ -166,10 +166,13 @@ describe("requests and headers", () => {
     for await (const page of rt.pages(client, api.listAirlines(client, api.airlines(), { top: 1 }))) pages.push(page);
     expect(pages).toHaveLength(2);
     await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "B" }, { query: { x: "1" } });
+    // A call's option of the same name replaces the baseUrl's, as a call's header replaces the client's.
+    await api.updateAirline(client, api.airlines().byKey("AA"), { Name: "B" }, { query: { "sap-client": "200" } });
     expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET /Airlines?$top=1&sap-client=100",
       "GET /Airlines?$skiptoken=2",
       "PATCH /Airlines('AA')?x=1&sap-client=100",
+      "PATCH /Airlines('AA')?sap-client=200",
     ]);
     srv.handle(() => ({ status: 500, body: { error: { code: "x", message: "no" } } }));
     const err = (await api.deleteAirline(client, api.airlines().byKey("AA")).catch((e: unknown) => e)) as ODataError;

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { generateFixture } from "./helpers/generated";
+import { languageService } from "./helpers/language-service";
 
 const USAGE = `
 import * as rt from "./runtime.js";
@@ -17,26 +18,6 @@ export async function use() {
   await findTrips(client, { near: null, after: "2026-01-01T00:00:00Z", tags: [] });
 }
 `;
-
-/** The language service an editor would run over `file`, whose text is `text`. */
-function languageService(file: string, text: string): ts.LanguageService {
-  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
-  const read = (f: string) => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined);
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [file],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (f) => {
-      const t = read(f);
-      return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
-    },
-    getCurrentDirectory: () => path.dirname(file),
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (f) => read(f) !== undefined,
-    readFile: read,
-  };
-  return ts.createLanguageService(host);
-}
 
 describe("hover documentation of a request function's arguments", () => {
   const dir = generateFixture("trippin-lite.xml", "editor-docs", { keyAsSegment: false });

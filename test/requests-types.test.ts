@@ -6,6 +6,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { generate } from "../generator/generate";
 import { GENERATED, generateFixture } from "./helpers/generated";
+import { languageService } from "./helpers/language-service";
 
 const CORPUS = path.resolve(__dirname, "..", "..", "shared", "corpus");
 const withCorpus = fs.existsSync(CORPUS) ? describe : describe.skip;
@@ -409,23 +410,8 @@ export async function usage(): Promise<void> {
 
 /** The names an editor offers at the first `""` after `marker` in `file` (the real language service). */
 function completions(file: string, text: string, marker: string): string[] {
-  const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [] };
-  const read = (f: string) => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined);
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [file],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (f) => {
-      const t = read(f);
-      return t === undefined ? undefined : ts.ScriptSnapshot.fromString(t);
-    },
-    getCurrentDirectory: () => path.dirname(file),
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: (f) => read(f) !== undefined,
-    readFile: read,
-  };
   const at = text.indexOf('""', text.indexOf(marker)) + 1;
-  return (ts.createLanguageService(host).getCompletionsAtPosition(file, at, {})?.entries ?? []).map((e) => e.name);
+  return (languageService(file, text).getCompletionsAtPosition(file, at, {})?.entries ?? []).map((e) => e.name);
 }
 
 test("an open type's select checks its declared properties, which editors offer, and takes dynamic ones through rt.dynamic", () => {

@@ -23,7 +23,7 @@ type Validate = (value: unknown, options?: { mode?: "create" | "update" | "repla
 const HEAD = `import * as rt from "./runtime.js";
 import type { Endpoint, Session, Stage } from "./Calls.types.js";
 import { callers, createSession, dial, getGroup, groups, lastCaller, sessions, updateSession } from "./Calls.requests.js";
-import { isSession } from "./Calls.validators.js";
+import { isEndpoint, isSession } from "./Calls.validators.js";
 
 declare const client: rt.Client;
 declare const s: Session;
@@ -58,6 +58,9 @@ const READS: [line: string, refused: boolean][] = [
   // The guards: what they check, narrowed the same way.
   [`if (isSession(x)) { const c = x.caller; if (c?.["@odata.type"] === "${P}") { const n: string | null | undefined = c.name; void n; } }`, false],
   [`if (isSession(x, { complete: true })) { const c: Endpoint = x.callee; void c; }`, false],
+  // The type's own guard passes a subtype's value too (as its validator does), so it narrows the same way.
+  [`if (isEndpoint(x) && x["@odata.type"] === "${P}") { const n: string | null | undefined = x.name; void n; }`, false],
+  [`if (isEndpoint(x, { complete: true })) { const c: Endpoint = x; const u = x.userAgent; void [c, u]; }`, false],
   // An expanded navigation property to an entity type with subtypes (rt.OneOf).
   [`{ const g = await getGroup(client, groups().byKey("g"), { expand: ["members"] }); for (const m of g.members) if (m["@odata.type"] === "#Calls.user") { const u: string | null | undefined = m.upn; void u; } }`, false],
   // A type whose subtype requires a property it lacks keeps its values typed as itself.
@@ -77,6 +80,14 @@ const BODIES: Body[] = [
   ["  in a PATCH's collection", "update", `{ endpoints: [{ "@odata.type": "#Calls.deviceEndpoint", cores: 4 }] }`, { endpoints: [{ "@odata.type": "#Calls.deviceEndpoint", cores: 4 }] }, false],
   ["  not without naming its type", "create", `{ caller: { name: "n" } }`, { caller: { name: "n" } }, true],
   ["  nor under the type's own name", "update", `{ caller: { "@odata.type": "#Calls.endpoint", name: "n" } }`, { caller: { "@odata.type": "#Calls.endpoint", name: "n" } }, true],
+  ["  nor without it in a PATCH", "update", `{ caller: { name: "n" } }`, { caller: { name: "n" } }, true],
+  // A type with a property the service computes has a write type: its union lists the subtypes' too.
+  ["a subtype's value where the type computes a property", "create", `{ badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }`, { badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }, false],
+  ["  (PATCH)", "update", `{ badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }`, { badge: { "@odata.type": "#Calls.namedBadge", holder: "h" } }, false],
+  ["  not with the computed property", "create", `{ badge: { "@odata.type": "#Calls.namedBadge", issued: "2026-01-01T00:00:00Z" } }`, { badge: { "@odata.type": "#Calls.namedBadge", issued: "2026-01-01T00:00:00Z" } }, true],
+  ["a subtype's value with its own property the service computes", "create", `{ tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }`, { tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }, true],
+  ["  (PUT)", "replace", `{ ${whole}, tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }`, { callee: ENDPOINT, endpoints: [ENDPOINT], legs: [], tags: [{ "@odata.type": "#Calls.stampedTag", stamp: "s" }] }, true],
+  ["  but with the others", "create", `{ tags: [{ label: "l" }, { "@odata.type": "#Calls.stampedTag", by: "b" }] }`, { tags: [{ label: "l" }, { "@odata.type": "#Calls.stampedTag", by: "b" }] }, false],
 ];
 
 let dir = "";

@@ -5,7 +5,7 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
-import type { AdministrativeUnitInfo, AnyParticipantBase, AnyUserAgent, CallRecord, ClientUserAgent, DeviceInfo, DirectRoutingLogRow, Endpoint, FailureInfo, FeedbackTokenSet, Media, MediaStream, NetworkInfo, Organizer, Participant, ParticipantEndpoint, PstnCallLogRow, Segment, ServiceEndpoint, ServiceUserAgent, Session, TraceRouteHop, UserFeedback, UserIdentity } from "./microsoft.graph.callRecords.types.js";
+import type { AdministrativeUnitInfo, AnyEndpoint, AnyParticipantBase, AnyUserAgent, CallRecord, ClientUserAgent, DeviceInfo, DirectRoutingLogRow, FailureInfo, FeedbackTokenSet, Media, MediaStream, NetworkInfo, Organizer, Participant, ParticipantEndpoint, PstnCallLogRow, Segment, ServiceEndpoint, ServiceUserAgent, Session, TraceRouteHop, UserFeedback, UserIdentity } from "./microsoft.graph.callRecords.types.js";
 import { checkCommunicationsIdentitySet, checkIdentity, checkIdentitySet, propsEntity, propsIdentity } from "./microsoft.graph.validators.js";
 
 /** Checks a `microsoft.graph.callRecords.audioCodec` value: a member name. */
@@ -222,12 +222,12 @@ export function validateEndpoint(value: unknown, options?: vr.ValidateOptions): 
 }
 
 /** Whether `value` passes `validateEndpoint` (stops at the first problem). */
-export function isEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Endpoint, O> {
+export function isEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEndpoint, O> {
   return vr.test(checkEndpoint, value, options);
 }
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEndpoint`. */
-export function assertEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Endpoint, O> {
+export function assertEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEndpoint, O> {
   vr.assert(checkEndpoint, value, options);
 }
 

@@ -6,7 +6,7 @@
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import { checkCallRecord, exactCallRecord, exactOrganizer, exactParticipant, exactSegment, exactSession, exactUserIdentity } from "./microsoft.graph.callRecords.validators.js";
-import type { AnyEntity, CloudCommunications, CommunicationsIdentitySet, Identity, IdentitySet } from "./microsoft.graph.types.js";
+import type { AnyEntity, AnyIdentity, AnyIdentitySet, CloudCommunications, CommunicationsIdentitySet } from "./microsoft.graph.types.js";
 
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
@@ -53,12 +53,12 @@ export function validateIdentity(value: unknown, options?: vr.ValidateOptions): 
 }
 
 /** Whether `value` passes `validateIdentity` (stops at the first problem). */
-export function isIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Identity, O> {
+export function isIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyIdentity, O> {
   return vr.test(checkIdentity, value, options);
 }
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateIdentity`. */
-export function assertIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Identity, O> {
+export function assertIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyIdentity, O> {
   vr.assert(checkIdentity, value, options);
 }
 
@@ -93,12 +93,12 @@ export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions
 }
 
 /** Whether `value` passes `validateIdentitySet` (stops at the first problem). */
-export function isIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<IdentitySet, O> {
+export function isIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyIdentitySet, O> {
   return vr.test(checkIdentitySet, value, options);
 }
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateIdentitySet`. */
-export function assertIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<IdentitySet, O> {
+export function assertIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyIdentitySet, O> {
   vr.assert(checkIdentitySet, value, options);
 }
 

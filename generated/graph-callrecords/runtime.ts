@@ -241,10 +241,16 @@ export interface ControlInfo {
  * replace the whole value, as a primitive does. A related entity (a navigation property named in
  * `N`, the entity's `…Navigation` type) is partial too, a collection's each: a deep update applies
  * PATCH semantics to each nested entity (OData 4.01 Protocol §11.4.3.1). (`replace: true`, a PUT,
- * sends the whole entity: `Replacement`.)
+ * sends the whole entity: `Replacement`.) A subtype's value in the `Any…` union of a concrete complex
+ * type names its type in a PATCH too: without `@odata.type` it is the declared type's (`Typed` false).
+ * An abstract type's may leave it out: a PATCH changes a value whose type the service knows.
  */
 export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> } & Bindings<T, N>;
-type PatchValue<V> = V extends readonly unknown[] | GeoValue ? V : V extends object ? Patch<V> : V;
+type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false> = V extends readonly unknown[] | GeoValue
+  ? V
+  : V extends object
+    ? { [K in keyof V]?: PatchValue<V[K]> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {})
+    : V;
 
 /**
  * A navigation property's value `V` in a body, `M` its `Nav` (which names the navigation properties
@@ -1145,12 +1151,17 @@ export function withCustomQuery(pathAndQuery: string, query: Readonly<Record<str
 
 /**
  * The URL of `pathAndQuery` (from the service root): after the root, with the query the client's
- * `baseUrl` was given with after its own options (next links are not addressed so: the service writes them).
+ * `baseUrl` was given with after its own options, but the options a call names itself, which replace
+ * the client's (next links are not addressed so: the service writes them).
  */
 function addressed(client: Client, pathAndQuery: string): string {
   const url = client.baseUrl + pathAndQuery;
-  return client.rootQuery ? `${url}${url.includes("?") ? "&" : "?"}${client.rootQuery}` : url;
+  if (!client.rootQuery) return url;
+  const named = url.split(/[?&]/).slice(1).map(optionName);
+  const kept = client.rootQuery.split("&").filter((part) => part && !named.includes(optionName(part)));
+  return kept.length ? `${url}${url.includes("?") ? "&" : "?"}${kept.join("&")}` : url;
 }
+const optionName = (part: string) => part.split("=")[0];
 
 // ---------------------------------------------------------------------------------------------
 // Sending

@@ -123,6 +123,14 @@ export function subtypeFamily(t: StructuredType): StructuredType[] {
   return family;
 }
 
+/**
+ * The `@odata.type` a member of a concrete complex type's `Any…` union (`subtypeFamily`) has for
+ * `c`: its own name, or in a slice the name of a concrete subtype of it the slice left out.
+ */
+export function familyMemberLiteral(c: StructuredType): string {
+  return [c, ...(c.omittedSubtypes ?? []).filter((o) => !o.abstract)].map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ");
+}
+
 /** Whether `t` and its subtypes (those a slice left out too) have at most `limit` names. */
 function namesWithin(t: StructuredType, limit: number): boolean {
   let left = limit;

@@ -3,12 +3,12 @@
  * action or function), and for a composable function the address builder of its result.
  */
 import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
-import type { EntityType, Operation, Parameter, SchemaType, TypeRef } from "../model/types";
+import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import { camel, pascal, type Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
 import { keySpec } from "./request-keys";
-import { primitiveForm, PROTOTYPE_NAMES } from "./ts-types";
+import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 
 export interface OperationView {
   doc: string;
@@ -64,7 +64,7 @@ export function operationView(ctx: EmitContext, op: Operation, scope: Scope, typ
   name = scope.claim(name);
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a
   // collection is never null: Nullable is about its items).
-  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: parameterDoc(p) }));
+  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: memberDoc(p) }));
   const member = (p: (typeof params)[number]) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`;
   // A parameter with something to say gets its doc comment, which an editor shows for the argument
   // written in the call: then one member a line, else all on one.
@@ -216,12 +216,3 @@ function structuredResult(ref: TypeRef): boolean {
   return t.kind === "entity" || t.kind === "complex" || (t.kind === "primitive" && (t.name === "EntityType" || t.name === "ComplexType"));
 }
 
-/**
- * The doc comment of an operation's parameter in its `params` type: its description, the text form
- * of a date, time, duration or binary value (`Edm.Date (e.g. 2019-11-01)`: the URL of a function
- * call writes it as that literal) and its deprecation, as a property's in the types module.
- */
-function parameterDoc(p: Parameter): string {
-  const deprecated = deprecation(p.annotations);
-  return jsdoc("  ", [description(p.annotations), primitiveForm(p.type.type), deprecated && `@deprecated ${deprecated}`]);
-}

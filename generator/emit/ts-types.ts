@@ -3,10 +3,11 @@
  * (OData JSON Format 4.01 §7.1: Int64 and Decimal may be strings under IEEE754Compatible; Single and
  * Double may be "INF", "-INF" or "NaN").
  */
-import type { ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
+import { deprecation, description } from "../model/rules";
+import type { Annotation, ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion, usesUnion } from "./context";
-import { moduleSpecifier, type Imports } from "./imports";
+import { jsdoc, moduleSpecifier, type Imports } from "./imports";
 
 const PRIMITIVE_TS: Partial<Record<PrimitiveName, string>> = {
   Boolean: "boolean",
@@ -55,6 +56,16 @@ export function primitiveForm(type: ModelType): string | undefined {
   return type.kind === "primitive" ? PRIMITIVE_FORM[type.name] : undefined;
 }
 
+/**
+ * The doc comment of a member holding a value (a property in the types module, an operation's
+ * parameter in its `params` type): its description, the text form of a date, time, duration or
+ * binary value (`primitiveForm`) and its deprecation.
+ */
+export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }): string {
+  const deprecated = deprecation(member.annotations);
+  return jsdoc("  ", [description(member.annotations), primitiveForm(member.type.type), deprecated && `@deprecated ${deprecated}`]);
+}
+
 export function primitiveTs(name: PrimitiveName): string {
   const direct = PRIMITIVE_TS[name];
   if (direct) return direct;
@@ -78,10 +89,10 @@ export function typeName(ctx: EmitContext, t: SchemaType, namespace: string, imp
   return imports.use(moduleSpecifier(t.namespace, "types"), local, t.namespace);
 }
 
-/** The value type of a single (non-collection) value of `type`. */
-export function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports): string {
+/** The value type of a single (non-collection) value of `type`; `read`: as a read holds it (see `readRefType`). */
+function valueType(ctx: EmitContext, type: ModelType, namespace: string, imports: Imports, read = false): string {
   if (type.kind === "primitive") return primitiveTs(type.name);
-  return typeName(ctx, type, namespace, imports, usesUnion(ctx, type));
+  return typeName(ctx, type, namespace, imports, read ? readsAsUnion(ctx, type) : usesUnion(ctx, type));
 }
 
 /** The full type of a property/parameter/return value, `null` included where the model allows it. */
@@ -95,8 +106,7 @@ export function refType(ctx: EmitContext, ref: TypeRef, namespace: string, impor
  * (A parameter keeps `refType`: a value typed as the base type is what a caller has.)
  */
 export function readRefType(ctx: EmitContext, ref: TypeRef, namespace: string, imports: Imports): string {
-  const item = ref.type.kind === "primitive" ? primitiveTs(ref.type.name) : typeName(ctx, ref.type, namespace, imports, readsAsUnion(ctx, ref.type));
-  return withCollection(item, ref);
+  return withCollection(valueType(ctx, ref.type, namespace, imports, true), ref);
 }
 
 function withCollection(item: string, ref: TypeRef): string {

@@ -5,9 +5,9 @@
 import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
+import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { needsEdm, primitiveForm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 
 export interface TypesView {
   header: string;
@@ -123,7 +123,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
  * itself still fits it (TypeScript relates it to the member its `@odata.type` names).
  */
 function familyView(ctx: EmitContext, t: StructuredType, ns: string, imports: Imports): DeclarationView {
-  const own = (c: StructuredType) => [c, ...(c.omittedSubtypes ?? []).filter((o) => !o.abstract)].map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ");
+  const own = familyMemberLiteral;
   const name = (c: StructuredType) => typeName(ctx, c, ns, imports);
   const members = [
     `(${name(t)} & { "@odata.type"?: ${own(t)} })`,
@@ -221,7 +221,7 @@ function interfaceView(
     const single = !p.type.collection;
     const required = alwaysPresent(p, keyNames.has(p.name));
     properties.push({
-      doc: jsdoc("  ", [description(p.annotations), primitiveForm(p.type.type), deprecation(p.annotations) && `@deprecated ${deprecation(p.annotations)}`]),
+      doc: memberDoc(p),
       key: propertyKey(p.name),
       optional: !required,
       // `unknown` (Edm.Untyped and its like) holds null already.

@@ -12,7 +12,7 @@
 import { alwaysPresent, deprecation, isComputed, isImmutable, tiedByPartner } from "../model/rules";
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
-import { usesUnion } from "./context";
+import { readsAsUnion } from "./context";
 import { propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
@@ -317,7 +317,8 @@ function typeView(
     else calls.push(`vr.nav(${head}, 0, ${qn})`);
   }
   const open = isOpen(t);
-  const guard = typeName(ctx, t, NO_TYPES, imports, usesUnion(ctx, t));
+  // A concrete complex type's guard passes its subtypes' values too: its `Any…` union, which narrows by `@odata.type`.
+  const guard = typeName(ctx, t, NO_TYPES, imports, readsAsUnion(ctx, t));
   return {
     doc: jsdoc("", [
       `Validates a \`${t.qualifiedName}\` value: every problem, with its JSON-pointer path.`,

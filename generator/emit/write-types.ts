@@ -14,9 +14,9 @@
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
-import type { NavigationProperty, Property, StructuredType } from "../model/types";
+import type { Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { leftOutHolders, odataTypeLiteral, type EmitContext } from "./context";
+import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 
 /** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
 export type WriteMode = "create" | "update";
@@ -114,7 +114,8 @@ function findWriteTypes(ctx: EmitContext): AllFacts {
       if (c || i) fixed.push(t);
       if (i) immutable.push(t);
       for (const n of t.navigationProperties) add(holders, n.target, t);
-      const concrete = ctx.variants(t);
+      // A concrete complex type with subtypes is written as its `Any…` union too (`subtypeFamily`).
+      const concrete = t.kind === "complex" ? [...ctx.variants(t), ...subtypeFamily(t)] : ctx.variants(t);
       if (t.kind === "complex" || concrete.length <= MAX_WRITTEN_MEMBERS) for (const m of concrete) add(unions, m, t);
       if (t.kind === "complex") for (const m of concrete) members.add(m);
     }
@@ -201,11 +202,13 @@ export interface WriteNames {
  * The write type of `t` in `mode` (which `writeFacts(…).declared` has): an interface extending
  * `rt.Written<Item, "id" | "created", { … }>` (an interface, so that a compiler's message names it),
  * or for an abstract type the union of its concrete subtypes, as written (a complex one's each with
- * its `@odata.type` required, as in its `Any…` union); `body` is what follows the name (after `=`
- * for a union).
+ * its `@odata.type` required, as in its `Any…` union), and for a concrete complex type with subtypes
+ * (`subtypeFamily`) that union with its own shape first, `@odata.type` optional there, as its `Any…`
+ * union has it; `body` is what follows the name (after `=` for a union).
  */
 export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { alias: boolean; body: string } {
-  const members = ctx.variants(t);
+  const family = subtypeFamily(t);
+  const members = family.length > 0 ? family : ctx.variants(t);
   // `@odata.type` as the read type has it, declared again so that a compiler's message names the
   // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
   if (members.length === 0) {
@@ -216,7 +219,12 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
-  const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${JSON.stringify(`#${m.qualifiedName}`)} })` : own(m)));
+  const literal = (m: StructuredType) => (family.length > 0 ? familyMemberLiteral(m) : JSON.stringify(`#${m.qualifiedName}`));
+  const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${literal(m)} })` : own(m)));
+  if (family.length > 0) {
+    const { base, optional } = shape(ctx, t, mode, names);
+    list.unshift(`(${base} & { ${[`"@odata.type"?: ${literal(t)}`, ...optional].join("; ")} })`);
+  }
   // In a slice: the values of subtypes it left out, as their nearest kept abstract type (as the `Any…` union has them).
   for (const h of leftOutHolders(t)) {
     const { base, optional } = shape(ctx, h.type, mode, names);
