@@ -31,9 +31,9 @@ describe("hover documentation of a request function's arguments", () => {
     ["select", "`$select` (URL Conventions §5.1.3)"],
     ["filter", "`$filter` (§5.1.1): an expression in OData's syntax, sent as written"],
     ["orderby", "`$orderby` (§5.1.4)"],
-    ["top", "`$top` (§5.1.6)"],
-    ["skip", "`$skip` (§5.1.7)"],
-    ["count", "`$count=true` (§5.1.9)"],
+    ["top", "`$top` (§5.1.5)"],
+    ["skip", "`$skip` (§5.1.5)"],
+    ["count", "`$count=true` (§5.1.6)"],
     ["expand", "`$expand` (§5.1.2)"],
   ])("the query option %s says what it sends", (name, doc) => {
     expect(hover("listPersons(", name)).toContain(doc);

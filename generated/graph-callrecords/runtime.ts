@@ -177,7 +177,7 @@ export type OrderBy<P extends string> = P | `${P} asc` | `${P} desc` | (string &
 
 type NestedOptions<X> = X extends Nav<infer T, infer M, infer C, unknown, unknown> ? QueryParts<T, M, PropertyName<T, M, C>, C> & ExpandOnly : never;
 
-/** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.3). */
+/** Options only an expansion takes: `$levels`, how deep to expand a navigation property to its own type (URL Conventions §5.1.2). */
 interface ExpandOnly {
   /** `$levels` (§5.1.2): expand a recursive navigation property (`Friends` of a `Person`) this many levels deep, or `"max"`. */
   levels?: number | "max" | undefined;
@@ -195,15 +195,15 @@ export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C 
   filter?: string | undefined;
   /** `$orderby` (§5.1.4): a property, or several, each with `asc` (the default) or `desc`: `["Age desc", "UserName"]`. */
   orderby?: OrderBy<PropertyName<T, N, C>> | readonly OrderBy<PropertyName<T, N, C>>[] | undefined;
-  /** `$top` (§5.1.6): at most this many items. A service may page: the rest follow `@odata.nextLink` (`rt.pages`, `rt.collectAll`). */
+  /** `$top` (§5.1.5): at most this many items. A service may page: the rest follow `@odata.nextLink` (`rt.pages`, `rt.collectAll`). */
   top?: number | undefined;
-  /** `$skip` (§5.1.7): leaves out this many items first. */
+  /** `$skip` (§5.1.5): leaves out this many items first. */
   skip?: number | undefined;
-  /** `$search` (§5.1.8): a free-text search expression, as the service defines it. */
+  /** `$search` (§5.1.7): a free-text search expression, as the service defines it. */
   search?: string | undefined;
-  /** `$count=true` (§5.1.9): the page's `@odata.count` (an expanded collection's `Trips@odata.count`) has the number of items that match, all pages together. */
+  /** `$count=true` (§5.1.6): the page's `@odata.count` (an expanded collection's `Trips@odata.count`) has the number of items that match, all pages together. */
   count?: boolean | undefined;
-  /** `$compute` (OData 4.01, URL Conventions §5.1.5): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
+  /** `$compute` (new in OData 4.01's URL Conventions): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
   compute?: string | undefined;
 }
 
