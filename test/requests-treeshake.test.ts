@@ -70,11 +70,16 @@ describe("a program bundles only the roots and runtime it uses", () => {
       for (const walk of COUNT_WALK) expect(read).toContain(walk);
       for (const link of OTHER_ORIGIN) expect(read).not.toContain(link);
     }
+    // A get reads one entity: the page reader stays with the lists.
+    expect(bundled("getSession")).not.toContain(PAGE_READER);
+    expect(bundled("listSessions")).toContain(PAGE_READER);
     const paging = bundle(SEED, `export { listSessions } from "./microsoft.graph.callRecords.requests.js"; export { pages } from "./runtime.js";`);
     for (const link of OTHER_ORIGIN) expect(paging).toContain(link);
   });
 });
 
+/** The page reader (`receivePage`): the answer it wants when a body has no `value` array. */
+const PAGE_READER = "a collection (a page with a `value` array)";
 /** The count walk (`countsAsNumbers`): the name it looks for, and the Content-Type that asks for it unasked. */
 const COUNT_WALK = ['"@odata.count"', "IEEE754Compatible=true/i"];
 /** A next link to another origin (`linked`): the credentials taken off it, and the stand-in for a page's address that `locate` resolves against. */

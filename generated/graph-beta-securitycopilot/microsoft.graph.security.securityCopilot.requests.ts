@@ -71,7 +71,7 @@ export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNa
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -96,7 +96,7 @@ export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = 
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -121,7 +121,7 @@ export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = 
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -146,7 +146,7 @@ export function getSession<S extends rt.PropertyName<Session, SessionNavigation>
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -171,7 +171,7 @@ export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavig
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

@@ -1212,19 +1212,29 @@ export async function sendForStream(client: Client, method: string, pathAndQuery
 }
 
 /**
- * GET of an entity (or a page of a collection) with query options. One entity answered 204 No
- * Content (or JSON `null`) is null where the address may have nothing there (made by `nullable`:
- * Protocol §11.2.7, a single-valued navigation property with nothing related); elsewhere it rejects
- * (ODataError). A body that is no JSON object rejects (`UnreadableBody`).
+ * GET of an entity with query options. One entity answered 204 No Content (or JSON `null`) is null
+ * where the address may have nothing there (made by `nullable`: Protocol §11.2.7, a single-valued
+ * navigation property with nothing related); elsewhere it rejects (ODataError). A body that is no
+ * JSON object rejects (`UnreadableBody`).
  */
-export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined, page = false): Promise<T> {
+export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+  const [response, request, options] = await get(client, target, given);
+  return receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
+}
+
+/** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
+export async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+  const [response, request, options] = await get(client, target, given);
+  return receivePage<T>(client, response, options, request);
+}
+
+/** Sends `read`'s and `readPage`'s GET: its response, the request as errors name it, and the options. */
+async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Response, string, (ReadOptions & AnyQuery) | undefined]> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
   const url = addressed(client, withCustomQuery(withQuery(target.path, options), options?.query));
-  const response = await execute(client, { method: "GET", url }, options);
-  const request = `GET ${url}`;
-  return page ? receivePage<T>(client, response, options, request) : receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
+  return [await execute(client, { method: "GET", url }, options), `GET ${url}`, options];
 }
 
 /**

@@ -98,7 +98,7 @@ export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNa
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -123,7 +123,7 @@ export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavig
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -148,7 +148,7 @@ export function getParticipant<S extends rt.PropertyName<Participant, Participan
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -173,7 +173,7 @@ export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase,
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -198,7 +198,7 @@ export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation>
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -223,7 +223,7 @@ export function getSession<S extends rt.PropertyName<Session, SessionNavigation>
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

@@ -67,7 +67,7 @@ export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation,
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

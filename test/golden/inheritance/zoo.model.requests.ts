@@ -59,7 +59,7 @@ export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation,
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -84,7 +84,7 @@ export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubt
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -109,7 +109,7 @@ export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = 
 
 /** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -134,7 +134,7 @@ export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never,
 
 /** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -159,7 +159,7 @@ export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = 
 
 /** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

@@ -35,7 +35,7 @@ export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = nev
 
 /** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.order` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -60,7 +60,7 @@ export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavig
 
 /** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -85,7 +85,7 @@ export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = nev
 
 /** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.store` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */

@@ -104,7 +104,7 @@ export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = 
 
 /** Reads one page of a collection of `Travel.Lite.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -129,7 +129,7 @@ export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never,
 
 /** Reads one page of a collection of `Travel.Lite.Trip` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -154,7 +154,7 @@ export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigati
 
 /** Reads one page of a collection of `Travel.Lite.PlanItem` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -179,7 +179,7 @@ export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation>
 
 /** Reads one page of a collection of `Travel.Lite.Airline` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -204,7 +204,7 @@ export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation>
 
 /** Reads one page of a collection of `Travel.Lite.Airport` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -229,7 +229,7 @@ export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation>
 
 /** Reads one page of a collection of `Travel.Lite.Booking` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -254,7 +254,7 @@ export function getDocument<S extends rt.PropertyName<Document, DocumentNavigati
 
 /** Reads one page of a collection of `Travel.Lite.Document` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */

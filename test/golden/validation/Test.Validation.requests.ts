@@ -107,7 +107,7 @@ export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never,
 
 /** Reads one page of a collection of `Test.Validation.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -132,7 +132,7 @@ export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, Pe
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -157,7 +157,7 @@ export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = 
 
 /** Reads one page of a collection of `Test.Validation.Basket` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -182,7 +182,7 @@ export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never,
 
 /** Reads one page of a collection of `Test.Validation.Line` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -207,7 +207,7 @@ export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigati
 
 /** Reads one page of a collection of `Test.Validation.Employee` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
@@ -232,7 +232,7 @@ export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, co
 
 /** Reads one page of a collection of `Test.Validation.Bag` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
 export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, "id", E>>> {
-  return rt.read(client, target, options, true);
+  return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
