@@ -10,6 +10,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawAnnotation } from "../parse/raw";
 import { isLiteralOf, TERMS_READ, xsBoolean } from "./rules";
 import type { PrimitiveName } from "./types";
+import { wordingOf } from "./wording";
 
 /** The primitive type of each constant expression with a literal form that can be wrong (CSDL XML §14.3). */
 const CONSTANT_TYPES: Readonly<Record<string, PrimitiveName>> = {
@@ -52,5 +53,5 @@ function reportValue(diags: DiagnosticBag, kind: string, type: PrimitiveName, va
   const what = kind === "Bool" ? "a boolean (true, false, 1 or 0)" : `an Edm.${type} literal`;
   // The generated code reads a Boolean term's value only as true or not (rules.ts hasTag).
   const how = !read ? "it is kept as written" : kind === "Bool" ? `${term} is read as false` : `${term} is read with this value as written`;
-  diags.add(Codes.invalidAttribute, read ? "warning" : "info", `${kind}=${JSON.stringify(value)} is not ${what}; ${how}`, path, at);
+  diags.add(Codes.invalidAttribute, read ? "warning" : "info", `${wordingOf(at).constant(kind, value)} is not ${what}; ${how}`, path, at);
 }

@@ -9,6 +9,7 @@ import { given } from "./given";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawEntityContainer } from "../parse/raw";
 import type { EntityContainer, EntityType } from "./types";
+import { wordingOf } from "./wording";
 
 /**
  * The service's containers (CSDL 4.01 §13: a service has exactly one, §13.1.2: and those it
@@ -135,7 +136,7 @@ export function entityContainer(b: ModelBuilder, c: RawEntityContainer, ns: stri
     // `Ns.Container/Set`: another container's set is not checked here (it may be in a document not among the inputs).
     const elsewhere = segments.length > 1 && segments[0].includes(".") && b.qualify(segments[0], i.at) !== qn;
     if (entitySet && !elsewhere && !sets.has(segments.length > 1 && segments[0].includes(".") ? segments[1] : segments[0])) {
-      b.diags.warning(Codes.undefinedType, `EntitySet ${entitySet} is not an entity set of ${qn}; it is ignored`, `${qn}/${i.name}`, i.at);
+      b.diags.warning(Codes.undefinedType, `${wordingOf(i.at).name("EntitySet")} ${entitySet} is not an entity set of ${qn}; it is ignored`, `${qn}/${i.name}`, i.at);
       entitySet = undefined;
     }
     result.imports.push({

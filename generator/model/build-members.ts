@@ -10,13 +10,14 @@ import { given } from "./given";
 import { Codes, type SourceRef } from "../diagnostics";
 import { isEnumLiteral, isLiteralOf, parseTypeName } from "./rules";
 import type { ComplexType, EntityType, NavigationProperty, StructuredType, TypeRef } from "./types";
+import { wordingOf } from "./wording";
 
 export function linkBase(b: ModelBuilder, { raw, type }: Pending): void {
   if (!raw.baseType) return;
   const path = type.qualifiedName;
   const base = b.types.get(b.qualify(raw.baseType, raw.at));
   if (!base) {
-    b.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${missingTypeHint(b, b.qualify(raw.baseType, raw.at), [type.kind])}`, path, raw.at);
+    b.diags.error(Codes.undefinedType, `base type ${raw.baseType} is not defined${missingTypeHint(b, b.qualify(raw.baseType, raw.at), [type.kind], raw.at)}`, path, raw.at);
     return;
   }
   if (base.kind !== type.kind) {
@@ -69,7 +70,7 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
     unique(p.name, p.at);
     const ref = typeRef(b, p.type, p, path, p.at);
     if (ref.type.kind === "entity") {
-      b.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use a NavigationProperty`, path, p.at);
+      b.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use ${wordingOf(p.at).navigationProperty}`, path, p.at);
     }
     type.properties.push({
       kind: "property",
@@ -95,7 +96,7 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
     if (!target || target.kind !== "entity") {
       b.diags.error(
         target ? Codes.undefinedNavigationTarget : Codes.undefinedType,
-        target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${missingTypeHint(b, b.qualify(name, n.at), ["entity"])}`,
+        target ? `navigation property type ${n.type} is not an entity type` : `type ${n.type} is not defined${missingTypeHint(b, b.qualify(name, n.at), ["entity"], n.at)}`,
         path,
         n.at,
       );
@@ -136,6 +137,6 @@ function defaultValue(b: ModelBuilder, raw: string | undefined, ref: TypeRef, pa
     ok = isEnumLiteral(t.members, t.isFlags, raw);
   }
   if (ok) return raw;
-  b.diags.warning(Codes.invalidAttribute, `DefaultValue=${JSON.stringify(raw)} is not a value of ${t.qualifiedName}; it is ignored`, path, at);
+  b.diags.warning(Codes.invalidAttribute, `${wordingOf(at).value("DefaultValue", raw)} is not a value of ${t.qualifiedName}; it is ignored`, path, at);
   return undefined;
 }

@@ -11,6 +11,7 @@ import { Codes, type SourceRef } from "../diagnostics";
 import type { RawOperation, RawParameter, RawSchema } from "../parse/raw";
 import { parseTypeName, xsBoolean } from "./rules";
 import type { Operation, Parameter, Schema, TypeRef } from "./types";
+import { wordingOf } from "./wording";
 
 /** An operation (one overload) left out, and why (ModelBuilder.leftOutOperations). */
 export interface LeftOut {
@@ -65,7 +66,7 @@ export function returnType(b: ModelBuilder, op: RawOperation, qn: string): TypeR
   // Lazy mode: the return type may be in the content not read yet (fillOperation reads it).
   if (op.kind !== "function" || (b.readBody && op.body)) return undefined;
   // CSDL §12.2: a function has a return type. Without one, what it returns is not known: unknown, not void.
-  b.diags.warning(Codes.missingAttribute, `<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped`, qn, op.at);
+  b.diags.warning(Codes.missingAttribute, `${wordingOf(op.at).functionWithoutReturnType} (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped`, qn, op.at);
   return { type: primitive("Untyped"), collection: false, nullable: true, facets: {} };
 }
 
@@ -79,7 +80,7 @@ function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | u
     // Bound to a type no document declares: nothing could be addressed to call it through, so it is
     // left out (the service's users cannot mend its metadata; --fail-on-warnings stops the run).
     b.diags.warning(Codes.undefinedType,
-      `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${missingTypeHint(b, bindingType)}; the ${op.kind} is left out`,
+      `${op.kind} ${qn} is bound to ${binding.type}, which is not defined${missingTypeHint(b, bindingType, undefined, binding.at)}; the ${op.kind} is left out`,
       `${qn}/${binding.name}`, binding.at);
     recordLeftOut(b, qn, op, { kind: op.kind, bound: true, why: "bound to a type that is not defined" });
     return undefined;
@@ -143,14 +144,14 @@ export function undefinedTypes(b: ModelBuilder, op: RawOperation, qn: string, pa
     const q = undefinedType(b, p.type, p.at);
     if (!q) continue;
     b.diags.warning(Codes.undefinedType,
-      `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${missingTypeHint(b, q)}; the ${op.kind} is left out`,
+      `parameter ${p.name} of ${op.kind} ${qn} is of type ${p.type}, which is not defined${missingTypeHint(b, q, undefined, p.at)}; the ${op.kind} is left out`,
       `${qn}/${p.name}`, p.at);
     why.push(`the type of parameter ${p.name}`);
   }
   const q = result && undefinedType(b, result.type, result.at);
   if (result && q) {
     b.diags.warning(Codes.undefinedType,
-      `${op.kind} ${qn} returns ${result.type}, which is not defined${missingTypeHint(b, q)}; the ${op.kind} is left out`,
+      `${op.kind} ${qn} returns ${result.type}, which is not defined${missingTypeHint(b, q, undefined, result.at)}; the ${op.kind} is left out`,
       `${qn}/$ReturnType`, result.at);
     why.push("the return type");
   }

@@ -6,6 +6,7 @@ import type { ModelBuilder } from "./build";
 import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawSchema } from "../parse/raw";
 import { isNamespace, isSimpleIdentifier, RESERVED_NAMES } from "./rules";
+import { wordingOf } from "./wording";
 
 /** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
 const MAX_FILE_NAME = 255;
@@ -18,7 +19,7 @@ const LONGEST_SUFFIX = ".validators.ts";
 export function declareAlias(b: ModelBuilder, alias: string, namespace: string, namespaces: ReadonlySet<string>, at: SourceRef, local: Map<string, string>): void {
   const known = local.get(alias);
   if (RESERVED_NAMES.has(alias))
-    b.diags.error(Codes.invalidAttribute, `Alias ${alias} is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)`, namespace, at);
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(at).name("Alias")} ${alias} is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)`, namespace, at);
   else if (known !== undefined && known !== namespace)
     b.diags.error(Codes.duplicateName, `alias ${alias} stands for both ${known} and ${namespace}`, namespace, at);
   else if (alias !== namespace && namespaces.has(alias))
@@ -35,15 +36,15 @@ export function declareAlias(b: ModelBuilder, alias: string, namespace: string, 
  */
 export function checkSchemaNames(b: ModelBuilder, raw: RawSchema): void {
   if (RESERVED_NAMES.has(raw.namespace))
-    b.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${raw.namespace} is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)`, raw.namespace, raw.at);
   else if (raw.namespace && !isNamespace(raw.namespace))
-    b.diags.error(Codes.invalidAttribute, `Namespace ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
   // Its longest file, `<namespace>.validators.ts`, must fit the 255 bytes most file systems allow a name.
   const bytes = Buffer.byteLength(raw.namespace);
   if (bytes > MAX_FILE_NAME - LONGEST_SUFFIX.length)
-    b.diags.error(Codes.invalidAttribute, `Namespace ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
   if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))
-    b.diags.error(Codes.invalidAttribute, `Alias ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).name("Alias")} ${JSON.stringify(raw.alias)} is not a simple identifier (CSDL §5.2)`, raw.namespace, raw.at);
   // Each namespace has its own generated files: a second schema of one namespace would replace the
   // first's, and on case-insensitive file systems (macOS, Windows) so would one differing in case.
   const key = raw.namespace.toLowerCase();

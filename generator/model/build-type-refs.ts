@@ -10,6 +10,7 @@ import { Codes, type SourceRef } from "../diagnostics";
 import type { RawFacets } from "../parse/raw";
 import { isSrid, LEGACY_PRIMITIVES, MAX_TEMPORAL_PRECISION, parseTypeName, PRIMITIVES, readFacets, TEMPORAL, UNSAFE_IN_NAME } from "./rules";
 import type { Facets, ModelType, PrimitiveName, PrimitiveType, SchemaType, TypeRef } from "./types";
+import { wordingOf } from "./wording";
 
 const primitiveCache = new Map<string, PrimitiveType>();
 /** The primitive type `Edm.<name>`: one object per name. */
@@ -46,11 +47,11 @@ function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceR
   if (uri !== undefined && !b.loaded.has(ns)) {
     // odatagen reads the documents it is given; it does not fetch or open a reference's Uri.
     b.diags.warning(Codes.unresolvedReference,
-      `type ${rawName} is in namespace ${ns}, which is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
+      `type ${rawName} is in namespace ${ns}, which is referenced (${wordingOf(at).referenceNamed(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
       path, at);
     return primitive("Untyped");
   }
-  b.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${missingTypeHint(b, q)}`, path, at);
+  b.diags.error(Codes.undefinedType, `type ${rawName} is not defined${rawName !== q ? ` (read as ${q})` : ""}${missingTypeHint(b, q, undefined, at)}`, path, at);
   return undefined;
 }
 
@@ -58,14 +59,14 @@ function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceR
  * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
  * document references but the inputs do not hold (references are not followed), or a type of its
  * namespace, of one of `kinds` (any when absent), is spelt nearly so ("did you mean"). "" when
- * neither.
+ * neither. `at`, where the name is written, says whether to name the reference as XML or JSON writes it.
  */
-export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly SchemaType["kind"][]): string {
+export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly SchemaType["kind"][], at?: SourceRef): string {
   const dot = q.lastIndexOf(".");
   const ns = q.slice(0, Math.max(dot, 0));
   const uri = b.referenced.get(ns);
   if (dot >= 0 && uri !== undefined && !b.loaded.has(ns))
-    return `: namespace ${ns} is referenced (edmx:Reference Uri=${JSON.stringify(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+    return `: namespace ${ns} is referenced (${wordingOf(at).referenceNamed(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
   // Without its namespace: a schema's type of that name (`Text` for `ns.Text`), else a primitive type's.
   const declared = dot < 0 ? typesNamed(b, q, kinds) : [];
   if (declared.length) return ` (did you mean ${declared.join(" or ")}?)`;
@@ -106,26 +107,27 @@ export function typeRef(b: ModelBuilder, rawType: string, rawFacets: RawFacets, 
  */
 export function facets(b: ModelBuilder, raw: RawFacets, path: string, at: SourceRef, type?: PrimitiveName): Facets {
   const f = readFacets(raw);
+  const w = wordingOf(at);
   const dropped = (name: string, value: string | undefined, kept: unknown) => {
     if (value !== undefined && kept === undefined)
-      b.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
+      b.diags.warning(Codes.invalidAttribute, `${w.value(name, value)} is not a non-negative integer${name === "Precision" ? "" : name === "Scale" ? ", variable or floating" : " or max"}; left out`, path, at);
   };
   dropped("MaxLength", raw.maxLength, f.maxLength);
   dropped("Precision", raw.precision, f.precision);
   dropped("Scale", raw.scale, f.scale);
   if (raw.srid !== undefined && !isSrid(raw.srid)) {
-    b.diags.warning(Codes.invalidAttribute, `SRID=${JSON.stringify(raw.srid)} is not a non-negative integer or variable; left out`, path, at);
+    b.diags.warning(Codes.invalidAttribute, `${w.value("SRID", raw.srid)} is not a non-negative integer or variable; left out`, path, at);
     delete f.srid;
   }
   // CSDL §7.2.3: a temporal type's Precision is at most 12 fractional-second digits.
   if (f.precision !== undefined && f.precision > MAX_TEMPORAL_PRECISION && type !== undefined && TEMPORAL.has(type)) {
-    b.diags.warning(Codes.invalidAttribute, `Precision=${JSON.stringify(raw.precision)} is more than Edm.${type} allows (${MAX_TEMPORAL_PRECISION}); left out`, path, at);
+    b.diags.warning(Codes.invalidAttribute, `${w.value("Precision", raw.precision ?? "")} is more than Edm.${type} allows (${MAX_TEMPORAL_PRECISION}); left out`, path, at);
     delete f.precision;
   }
   // CSDL §7.2.4: Scale is at most Precision. Either could be the mistake; without Scale the
   // validators check the digits before the point against Precision and refuse no valid value.
   if (typeof f.scale === "number" && f.precision !== undefined && f.scale > f.precision) {
-    b.diags.warning(Codes.invalidAttribute, `Scale=${JSON.stringify(raw.scale)} is greater than Precision=${JSON.stringify(raw.precision)} (CSDL §7.2.4: Scale must not exceed Precision); Scale is left out`, path, at);
+    b.diags.warning(Codes.invalidAttribute, `${w.value("Scale", raw.scale ?? "")} is greater than ${w.value("Precision", raw.precision ?? "")} (CSDL §7.2.4: Scale must not exceed Precision); ${w.name("Scale")} is left out`, path, at);
     delete f.scale;
   }
   if (raw.unicode !== undefined) f.unicode = b.flag("Unicode", raw.unicode, path, at, true);

@@ -11,6 +11,7 @@ import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawAnnotation, RawEnumType, RawSchema, RawStructuredType } from "../parse/raw";
 import { ENUM_RANGES, enumMemberValue, PRIMITIVES } from "./rules";
 import type { ComplexType, EntityType, EnumType, PrimitiveName, Schema, SchemaType, StructuredType, TypeDefinition } from "./types";
+import { wordingOf } from "./wording";
 
 /** An entity or complex type declared, with its raw element: its base and members are linked later. */
 export interface Pending {
@@ -111,9 +112,9 @@ export function enumMembers(b: ModelBuilder, e: RawEnumType, qualifiedName: stri
       // CSDL §10.2: an integer the underlying type holds.
       const integer = /^\s*[+-]?[0-9]+\s*$/.test(m.value) ? BigInt(m.value.trim()) : undefined;
       if (integer === undefined || integer < min || integer > max) {
-        b.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${value}`, path, m.at);
+        b.diags.warning(Codes.invalidAttribute, `${wordingOf(m.at).memberValue(m.name, m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${value}`, path, m.at);
       } else if (!Number.isSafeInteger(value)) {
-        b.diags.warning(Codes.invalidAttribute, `Value=${JSON.stringify(m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
+        b.diags.warning(Codes.invalidAttribute, `${wordingOf(m.at).memberValue(m.name, m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
       }
     }
     return { name: m.name, value, annotations: b.annotations(m.annotations, path) };

@@ -49,6 +49,7 @@ import type {
   SchemaType,
   StructuredType,
 } from "./types";
+import { wordingOf } from "./wording";
 
 export function buildModel(docs: RawDocument[], diags: DiagnosticBag): Model {
   return new ModelBuilder(docs, diags).build();
@@ -464,7 +465,7 @@ export class ModelBuilder {
     if (raw === undefined) return otherwise;
     const value = xsBoolean(raw);
     if (value !== undefined) return value;
-    this.diags.warning(Codes.invalidAttribute, `${name}=${JSON.stringify(raw)} is not a boolean (true, false, 1 or 0); read as ${otherwise}`, path, at);
+    this.diags.warning(Codes.invalidAttribute, `${wordingOf(at).value(name, raw)} is not a boolean (${wordingOf(at).booleans}); read as ${otherwise}`, path, at);
     return otherwise;
   }
 }

@@ -8,6 +8,7 @@ import { KEY_PATH, walkPath } from "./links";
 import { Codes, type DiagnosticBag } from "../diagnostics";
 import type { RawStructuredType } from "../parse/raw";
 import type { EntityType, Property, SchemaType, StructuredType } from "./types";
+import { wordingOf } from "./wording";
 
 /**
  * CSDL 4.01 §8.2: a type may declare a key only if it does not inherit one, so a key may sit below
@@ -42,7 +43,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
     if (typeof found === "string") {
       b.diags.error(Codes.badKey, `key property ${k.name} ${found}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
     } else if (k.name.includes("/") && !k.alias) {
-      b.diags.error(Codes.badKey, `key property path ${k.name} needs an Alias (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      b.diags.error(Codes.badKey, `${wordingOf(k.at).keyAlias(k.name)} (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
     } else if (t.keyNames.includes(k.alias ?? k.name)) {
       // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
       b.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);

@@ -7,6 +7,7 @@
  */
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { EntityContainer, EntitySet, NavigationBinding, NavigationProperty, Property, SchemaType, Singleton, StructuredType } from "./types";
+import { wordingOf } from "./wording";
 
 export interface LinkContext {
   diags: DiagnosticBag;
@@ -138,18 +139,18 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
     const back = endOf(ctx, n.target, n.partner, MEMBER_PATH, n.at);
     if (back?.kind !== "navigation")
       ctx.diags.warning(Codes.undefinedType,
-        `Partner ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
+        `${wordingOf(n.at).name("Partner")} ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
         path, n.at);
   }
   for (const c of n.constraints) {
     const at = c.at ?? n.at;
     const problems: string[] = [];
     if (c.property !== "" && endOf(ctx, n.declaringType, c.property, MEMBER_PATH, at)?.kind !== "property")
-      problems.push(`Property ${c.property} is not a property of ${n.declaringType.qualifiedName}`);
+      problems.push(`${wordingOf(at).constraintProperty(c.property)} is not a property of ${n.declaringType.qualifiedName}`);
     if (c.referencedProperty !== "" && endOf(ctx, n.target, c.referencedProperty, MEMBER_PATH, at)?.kind !== "property")
-      problems.push(`ReferencedProperty ${c.referencedProperty} is not a property of ${n.target.qualifiedName}`);
+      problems.push(`${wordingOf(at).constraintReferenced(c.referencedProperty)} is not a property of ${n.target.qualifiedName}`);
     if (problems.length)
-      ctx.diags.warning(Codes.undefinedType, `ReferentialConstraint: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
+      ctx.diags.warning(Codes.undefinedType, `${wordingOf(at).name("ReferentialConstraint")}: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
   }
 }
 
@@ -176,13 +177,13 @@ export function checkBindings(
     if (b.path === "" || b.target === "") continue; // reported by the reader
     if (at && endOf(ctx, type, b.path, NAVIGATION_PATH, at)?.kind !== "navigation") {
       ctx.diags.warning(Codes.undefinedType,
-        `NavigationPropertyBinding Path ${b.path} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
+        `${wordingOf(at).bindingPath(b.path)} is not a navigation property of ${type.qualifiedName} (CSDL §13.4.1); the binding is left out`,
         path, at);
       continue;
     }
     if (at && !bindingTargetExists(ctx, b.target, at, containers, container)) {
       ctx.diags.warning(Codes.undefinedNavigationTarget,
-        `NavigationPropertyBinding Target ${b.target} is not an entity set or singleton (CSDL §13.4.2); the binding is left out`,
+        `${wordingOf(at).bindingTarget(b.target)} is not an entity set or singleton (CSDL §13.4.2); the binding is left out`,
         path, at);
       continue;
     }

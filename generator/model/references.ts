@@ -5,6 +5,7 @@
  */
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawDocument } from "../parse/raw";
+import { wordingOf } from "./wording";
 
 export function checkReferences(doc: RawDocument, diags: DiagnosticBag): void {
   if (doc.references.length === 0) return;
@@ -13,16 +14,17 @@ export function checkReferences(doc: RawDocument, diags: DiagnosticBag): void {
   const declared = new Set(doc.schemas.map((s) => s.namespace));
   for (const ref of doc.references) {
     const uri = JSON.stringify(ref.uri);
+    const w = wordingOf(ref.at);
     if (ref.includes.length === 0 && ref.includeAnnotations.length === 0)
-      diags.warning(Codes.invalidAttribute, `<edmx:Reference Uri=${uri}> includes nothing (CSDL XML §4.1: it must hold an edmx:Include or edmx:IncludeAnnotations)`, "Reference", ref.at);
+      diags.warning(Codes.invalidAttribute, `${w.reference(ref.uri)} includes nothing (${w.includesSomething})`, "Reference", ref.at);
     const sameUri = uris.get(ref.uri);
-    if (sameUri) diags.warning(Codes.duplicateName, `a second <edmx:Reference Uri=${uri}>; the first is at ${placeOf(sameUri)} (CSDL XML §4.1: two references may not have one Uri)`, "Reference", ref.at);
+    if (sameUri) diags.warning(Codes.duplicateName, `a second ${w.reference(ref.uri)}; the first is at ${placeOf(sameUri)} (${w.oneUri})`, "Reference", ref.at);
     else if (ref.uri) uris.set(ref.uri, ref.at);
     for (const inc of ref.includes) {
       if (!inc.namespace) continue;
       const first = included.get(inc.namespace);
       if (first)
-        diags.warning(Codes.duplicateName, `namespace ${inc.namespace} is included twice; the first <edmx:Include> is at ${placeOf(first)} (CSDL XML §4.2: a namespace is included once)`, inc.namespace, inc.at);
+        diags.warning(Codes.duplicateName, `namespace ${inc.namespace} is included twice; the first ${w.include} is at ${placeOf(first)} (${w.includedOnce})`, inc.namespace, inc.at);
       else if (declared.has(inc.namespace))
         diags.warning(Codes.duplicateName, `namespace ${inc.namespace} is included from ${uri} and declared by a schema of this document, which is what is read (CSDL §5: a namespace is unique in a document)`, inc.namespace, inc.at);
       if (!first) included.set(inc.namespace, inc.at);

@@ -13,6 +13,7 @@ import type { RawAnnotationGroup } from "../parse/raw";
 import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
+import { wordingOf } from "./wording";
 
 export interface TargetContext extends LinkContext {
   containers: ReadonlyMap<string, EntityContainer>;
@@ -50,7 +51,7 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
   // such blocks, all capability restrictions no generated line reads, which its users cannot fix).
   const read = g.annotations.some((a) => TERMS_READ.has(ctx.qualify(a.term, a.at)));
   ctx.diags.add(Codes.undefinedType, read ? "warning" : "info",
-    `<Annotations Target="${target}"> names no element of the model (${problem}); its annotations are ignored`, target, g.at);
+    `${wordingOf(g.at).annotations(target)} names no element of the model (${problem}); its annotations are ignored`, target, g.at);
 }
 
 /** Why `qn` followed by `rest` names nothing; undefined when it names an element. */

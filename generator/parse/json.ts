@@ -67,7 +67,7 @@ const MEMBER_KINDS = ["Property", "NavigationProperty"];
  * document cannot be read at all (not JSON, not CSDL JSON, not V4, no schema).
  */
 export function readCsdlJson(file: string, content: string, diags: DiagnosticBag): RawDocument | undefined {
-  const source = new SourceText(file, stripBom(content));
+  const source = new SourceText(file, stripBom(content), "json");
   const parsed = parseJson(source.text);
   if ("problem" in parsed) {
     const { offset, message } = parsed.problem;

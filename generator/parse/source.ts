@@ -13,6 +13,8 @@ export class SourceText {
     /** The path as the user gave it (shown in diagnostics). */
     readonly file: string,
     readonly text: string,
+    /** The form the document is written in, so that diagnostics name what its author wrote (model/wording.ts). */
+    readonly format: "xml" | "json" = "xml",
   ) {
     this.parsed = text;
   }
