@@ -80,7 +80,7 @@ const JSON_WORDS: Wording = {
   constraintReferenced: (property) => `its value ${JSON.stringify(property)}`,
   namespace: "namespace",
   navigationProperty: `"$Kind": "NavigationProperty"`,
-  keyAlias: (path) => `key property path ${path} needs an alias, as { "alias": ${JSON.stringify(path)} } in $Key`,
+  keyAlias: (path) => `key property path ${path} needs an alias: write it in $Key as an object naming one, { ${JSON.stringify(path.split("/").pop())}: ${JSON.stringify(path)} }`,
   // CSDL JSON writes a constant as a JSON value of its kind; only $Binary's text can be malformed.
   constant: (kind, value) => (kind === "Binary" ? `$Binary: ${JSON.stringify(value)}` : `the ${kind} value ${jsonValue(value)}`),
   annotations: (target) => `$Annotations member ${JSON.stringify(target)}`,
