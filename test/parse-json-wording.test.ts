@@ -36,6 +36,8 @@ const cases: [string, string, string][] = [
     edmx(schema("n", TX), `<edmx:Reference Uri="a.json"><edmx:Include Namespace="o.ns"/><edmx:Include Namespace="o.ns"/></edmx:Reference>\n<edmx:Reference Uri="a.json"><edmx:Include Namespace="p.ns"/></edmx:Reference>\n`)],
   ["function without return type; referenced type", json([`"f": [{ "$Kind": "Function" }]`, `"g": [{ "$Kind": "Function", "$ReturnType": { "$Type": "o.Thing" } }]`, `"b": { "$Kind": "ComplexType", "$BaseType": "o.Base" }`], `"$Reference": { "o.json": { "$Include": [{ "$Namespace": "o" }] } }`),
     edmx(schema("n", `<Function Name="f"/>\n<Function Name="g"><ReturnType Type="o.Thing"/></Function>\n<ComplexType Name="b" BaseType="o.Base"/>`), `<edmx:Reference Uri="o.json"><edmx:Include Namespace="o"/></edmx:Reference>\n`)],
+  ["a term applied twice with a qualifier", json([`"t": { "$Kind": "ComplexType", "p": {}, "@Org.OData.Core.V1.Description#q": "a" }`, `"$Annotations": { "n.t": { "@Org.OData.Core.V1.Description#q": "b" } }`]),
+    edmx(schema("n", `<ComplexType Name="t"><Property Name="p" Type="Edm.String" Nullable="false"/><Annotation Term="Org.OData.Core.V1.Description" Qualifier="q" String="a"/></ComplexType>\n<Annotations Target="n.t"><Annotation Term="Org.OData.Core.V1.Description" Qualifier="q" String="b"/></Annotations>`))],
   ["booleans and facets", json([`"t": { "$Kind": "ComplexType", "$Abstract": "yes", "a": { "$MaxLength": -1 }, "b": { "$Type": "Edm.Geography", "$SRID": "x" }, "c": { "$Type": "Edm.DateTimeOffset", "$Precision": 13 }, "d": { "$Type": "Edm.Decimal", "$Precision": 2, "$Scale": 5 }, "i": { "$Type": "Edm.Int32", "$DefaultValue": "abc" } }`]),
     edmx(schema("n", `<ComplexType Name="t" Abstract="yes"><Property Name="a" Type="Edm.String" Nullable="false" MaxLength="-1"/><Property Name="b" Type="Edm.Geography" Nullable="false" SRID="x"/><Property Name="c" Type="Edm.DateTimeOffset" Nullable="false" Precision="13"/><Property Name="d" Type="Edm.Decimal" Nullable="false" Precision="2" Scale="5"/><Property Name="i" Type="Edm.Int32" Nullable="false" DefaultValue="abc"/></ComplexType>`))],
   ["enum value", json([`"k": { "$Kind": "EnumType", "$UnderlyingType": "Edm.Byte", "A": 300, "B": 1 }`]),
@@ -88,6 +90,14 @@ const want: Record<string, { json: string[][]; xml: string[][] }> = {
       ["ODG103","error","8:1","n.b","base type o.Base is not defined: namespace o is referenced (edmx:Reference Uri=\"o.json\") but not among the inputs; references are not followed: give that document as an input too"],
       ["ODG101","warning","6:1","n.f","<Function> has no <ReturnType> (CSDL §12.2: a function must specify one); its result is read as Edm.Untyped"],
       ["ODG110","warning","7:20","n.g/$ReturnType","type o.Thing is in namespace o, which is referenced (edmx:Reference Uri=\"o.json\") but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)"],
+    ],
+  },
+  "a term applied twice with a qualifier": {
+    json: [
+      ["ODG104","warning","5:32","n.t","Org.OData.Core.V1.Description#q is applied to n.t twice (CSDL §3.6: once per term and qualifier); the first, at in.json:4, is kept and this one ignored"],
+    ],
+    xml: [
+      ["ODG104","warning","6:27","n.t","Org.OData.Core.V1.Description with Qualifier q is applied to n.t twice (CSDL §3.6: once per term and qualifier); the first, at in.xml:5, is kept and this one ignored"],
     ],
   },
   "booleans and facets": {

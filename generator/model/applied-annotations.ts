@@ -7,6 +7,7 @@
  */
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { TERMS_READ } from "./rules";
+import { wordingOf } from "./wording";
 
 export class AppliedAnnotations {
   /** `target term#qualifier` → where it was first applied. */
@@ -26,7 +27,7 @@ export class AppliedAnnotations {
       this.first.set(key, at);
       return true;
     }
-    const what = qualifier === undefined ? term : `${term} with Qualifier ${qualifier}`;
+    const what = qualifier === undefined ? term : wordingOf(at).qualified(term, qualifier);
     // A warning where it changes the generated code; else a note (Graph gives 11 capability
     // restrictions twice, which no generated line depends on and its users cannot fix).
     this.diags.add(Codes.duplicateName, TERMS_READ.has(term) ? "warning" : "info",

@@ -45,6 +45,8 @@ export interface Wording {
   functionWithoutReturnType: string;
   /** The values a boolean takes. */
   booleans: string;
+  /** A term applied with a qualifier: `Core.Description with Qualifier q`, `Core.Description#q`. */
+  qualified(term: string, qualifier: string): string;
 }
 
 const XML: Wording = {
@@ -68,6 +70,7 @@ const XML: Wording = {
   includedOnce: "CSDL XML §4.2: a namespace is included once",
   functionWithoutReturnType: "<Function> has no <ReturnType>",
   booleans: "true, false, 1 or 0",
+  qualified: (term, qualifier) => `${term} with Qualifier ${qualifier}`,
 };
 
 const JSON_WORDS: Wording = {
@@ -92,6 +95,7 @@ const JSON_WORDS: Wording = {
   includedOnce: "CSDL JSON §4: a namespace is included once",
   functionWithoutReturnType: "a function has no $ReturnType",
   booleans: "true or false",
+  qualified: (term, qualifier) => `${term}#${qualifier}`,
 };
 
 /** The words for the document `at` is in (XML's where no place is known). */
