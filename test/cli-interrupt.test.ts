@@ -3,7 +3,7 @@
  * staging folder removed, the previous output byte for byte as it was, and exit code 130 or 143.
  * The signal is sent once the run is known to be inside (its lock or staging folder exists).
  */
-import type { ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exited, whenExists } from "./helpers/child";
@@ -108,5 +108,68 @@ describe("an interrupted generate", () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/interrupted \(SIGINT\); the output being written was left as it was/);
     expectLeftAsItWas(dir, old);
+  });
+});
+
+/** Resolves once process `pid` sleeps in the kernel at `where` (Linux's /proc/<pid>/wchan), e.g. opening a FIFO. */
+function whenWaitingIn(pid: number, where: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      let wchan = "";
+      try {
+        wchan = fs.readFileSync(`/proc/${pid}/wchan`, "utf8");
+      } catch {
+        return;
+      }
+      if (where.test(wchan)) (clearInterval(poll), resolve());
+      else if (Date.now() - started > 30000) (clearInterval(poll), reject(new Error(`never waited in ${where}; last ${wchan}`)));
+    }, 10);
+  });
+}
+
+/** Whether `p` settles before `ms` (a run that hangs fails the test instead of holding it). */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still running after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+const mkfifo = (file: string) => spawnSync("mkfifo", [file]).status === 0;
+const withFifos = process.platform === "linux" && fs.existsSync("/proc/self/wchan") ? describe : describe.skip;
+
+withFifos(`an input that is a FIFO${process.platform === "linux" ? "" : " (SKIPPED: Linux only)"}`, () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child?.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    child = undefined;
+  });
+
+  test("SIGINT while it waits for a writer ends the run at once, with nothing written or held (the read comes before Ctrl+C is taken over)", async () => {
+    const dir = scratch();
+    expect(mkfifo(path.join(dir, "in.xml"))).toBe(true);
+    child = startCli(["generate", "-i", "in.xml", "-o", "gen"], dir);
+    const done = exited(child);
+    await whenWaitingIn(child.pid!, /fifo|partner|pipe/);
+    child.kill("SIGINT");
+    const { signal } = await within(done, 10000, "odatagen after SIGINT");
+    expect(signal).toBe("SIGINT");
+    expect(fs.readdirSync(dir)).toEqual(["in.xml"]);
+  });
+
+  test("read once per run: a run with a writer, and a second one, generate and end (the first waited after writing for a writer to hash the input again)", async () => {
+    const dir = scratch();
+    const fifo = path.join(dir, "in.xml");
+    expect(mkfifo(fifo)).toBe(true);
+    const spec = path.join(__dirname, "..", "specs", "graph-callrecords.xml");
+    for (const run of [1, 2]) {
+      const writer = spawn("sh", ["-c", 'cat "$0" > "$1"', spec, fifo], { stdio: "ignore" });
+      const written = new Promise((resolve) => writer.on("exit", resolve));
+      child = startCli(["generate", "-i", "in.xml", "-o", "gen"], dir);
+      const { code, stderr } = await within(exited(child), 30000, `run ${run}`);
+      expect({ run, code, stderr }).toEqual({ run, code: 0, stderr: "" });
+      await written;
+    }
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/export interface Session /);
   });
 });

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import { readOrUndefined } from "../write/plan";
+import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
@@ -64,6 +65,8 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const why = args.why?.length ? args.why : undefined;
   const force = args.force || args["fail-on-warnings"] || why !== undefined || args.verbose === true;
   const failOnWarnings = args["fail-on-warnings"];
+  // A pipe or FIFO input is read before Ctrl+C is taken over, so that waiting for its writer can be stopped.
+  for (const service of resolved.services) prereadStreams(service.inputs);
   const interrupt = listenForInterrupt();
   const outcomes: RegenerateOutcome[] = [];
   try {

@@ -31,6 +31,33 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
 /** The longest string V8 makes (2^29 − 24 characters): a larger file could not be read as text. */
 const MAX_STRING = 0x1fffffe8;
 
+/** Inputs read ahead by `prereadStreams`: their bytes, or why they could not be read. */
+const prereadInputs = new Map<string, Buffer | Error>();
+
+/**
+ * Reads now the inputs that are no regular files (a pipe, `-i <(curl …)`, a FIFO, standard input,
+ * a device), each once; `readInput` then takes what was read. The CLI calls this before it listens
+ * for Ctrl+C and before it takes the output lock: a read that waits for a writer can then be stopped
+ * by the signal's default action, with nothing held (its own handler could run only after the read).
+ */
+export function prereadStreams(files: readonly string[]): void {
+  for (const file of files) {
+    if (prereadInputs.has(file)) continue;
+    let regular: boolean;
+    try {
+      regular = (file === "/dev/stdin" ? fs.fstatSync(0) : fs.statSync(file)).isFile();
+    } catch {
+      continue; // reported when it is read
+    }
+    if (regular) continue;
+    try {
+      prereadInputs.set(file, readInput(file));
+    } catch (e) {
+      prereadInputs.set(file, e as Error);
+    }
+  }
+}
+
 /**
  * An input's bytes. A regular file larger than a string can be is refused before it is read (600 MB
  * read only to be refused took 1.3 s and 660 MB). Anything else — a pipe (`-i /dev/stdin`, `-i
@@ -38,6 +65,9 @@ const MAX_STRING = 0x1fffffe8;
  * longer than that (`-i /dev/zero` once read until the process ran out of memory).
  */
 function readInput(file: string): Buffer {
+  const preread = prereadInputs.get(file);
+  if (preread instanceof Error) throw preread;
+  if (preread) return preread;
   const tooLarge = () => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
   // The process's own standard input, whatever it is: a socket (as Node gives a child) cannot be
   // opened again by its name.
@@ -102,10 +132,15 @@ export function display(file: string): string {
   return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable. */
+/**
+ * Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable, and for
+ * what is no regular file (a pipe or FIFO: its stat says nothing of what it holds, and reading it
+ * again would wait for another writer).
+ */
 function hashFile(file: string, cache: StatCache): { sha256: string; size: number } | undefined {
   try {
     const st = fs.statSync(file);
+    if (!st.isFile()) return undefined;
     const known = cache.lookup(file, st);
     if (known) return { sha256: known, size: st.size };
     const h = sha256(fs.readFileSync(file));
