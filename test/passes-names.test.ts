@@ -19,11 +19,29 @@ test.each([
   ["a name that clashes after capitalising", `<ComplexType Name="item"/><ComplexType Name="Item"/>`, "ns.Item", "Item2", "Item is taken or reserved"],
   ["a global the generated code uses", `<ComplexType Name="Promise"/>`, "ns.Promise", "PromiseType", "Promise is taken or reserved"],
   ["a companion name (an enum's value list)", `<EnumType Name="color"><Member Name="red"/></EnumType><ComplexType Name="colorValues"/>`, "ns.colorValues", "ColorValues2", "ColorValues is taken or reserved"],
+  ["a flags enum's member type", `<EnumType Name="color" IsFlags="true"><Member Name="red" Value="1"/></EnumType><ComplexType Name="colorMember"/>`, "ns.colorMember", "ColorMember2", "ColorMember is taken or reserved"],
+  ["an entity type's Any… union", `<ComplexType Name="anyItem"/><EntityType Name="item"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>`, "ns.item", "Item2", "Item is taken or reserved"],
 ])("%s is renamed and reported at the type", (_, body, element, emitted, why) => {
   const { types, notes } = run(body);
   expect(types).toMatch(new RegExp(`export (interface|type) ${emitted}\\b`));
   expect(notes).toEqual([expect.objectContaining({ severity: "info", path: element, message: `${element} is emitted as ${emitted} (${why})` })]);
   expect(notes[0].line).toBeGreaterThan(0);
+});
+
+test("a type keeps its name where only a companion another kind of type has would clash", () => {
+  // Graph's entity types `conversation` and `conversationMember`: only a flags enum has a `…Member`
+  // type, and only an enum a `…Values` list, so neither takes a number.
+  const { types, notes } = run(
+    `<EntityType Name="conversation"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>` +
+      `<EntityType Name="conversationMember"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>` +
+      `<EnumType Name="kind"><Member Name="a"/></EnumType><ComplexType Name="kindMember"/>` +
+      `<ComplexType Name="point"/><ComplexType Name="pointValues"/><TypeDefinition Name="size" UnderlyingType="Edm.Int32"/><ComplexType Name="anySize"/>`,
+  );
+  for (const n of ["Conversation", "ConversationMember", "Kind", "KindMember", "Point", "PointValues", "Size", "AnySize"]) {
+    expect(types).toMatch(new RegExp(`export (interface|type) ${n} `));
+  }
+  expect(types).not.toMatch(/export (interface|type) \w+2 /);
+  expect(notes).toEqual([]);
 });
 
 describe("names in other scripts", () => {

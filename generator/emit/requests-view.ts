@@ -8,7 +8,7 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
+import { camel, companionNames, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
@@ -616,7 +616,7 @@ function typeNamesOf(ctx: EmitContext, namespace: string): ReadonlySet<string> {
     const schema = ctx.model.schemas.find((s) => s.namespace === namespace);
     taken = new Set((schema?.types ?? []).flatMap((x) => {
       const n = ctx.names.type(x);
-      return [n, `${n}Values`, `${n}Member`, `Any${n}`];
+      return [n, ...companionNames(x, n)];
     }));
     byNamespace.set(namespace, taken);
   }

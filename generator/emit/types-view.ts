@@ -4,7 +4,7 @@
  */
 import { alwaysPresent, deprecation, description } from "../model/rules";
 import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
-import { propertyKey } from "../passes/names";
+import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
@@ -144,7 +144,7 @@ function localNames(ctx: EmitContext, schema: Schema): string[] {
   const out: string[] = ["edm"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
-    out.push(n, `${n}Values`, `${n}Member`, `Any${n}`);
+    out.push(n, ...companionNames(t, n));
   }
   return out;
 }

@@ -68,25 +68,38 @@ function identifierChars(name: string): string {
   return IDENTIFIER.test(s) ? s : "_" + s;
 }
 
+/**
+ * The names a type's module declares for it besides its own: an enum's value list (`…Values`) and,
+ * for a flags enum, its member type (`…Member`); an entity or complex type's `Any…` union (taken by
+ * each such type, whether or not it has subtypes in this run, so that a name does not depend on a
+ * slice). A type claims its name only when these are free too, and no later type may take them; so
+ * Graph's `conversationMember` is `ConversationMember`, beside the entity type `Conversation`.
+ */
+export function companionNames(t: SchemaType, name: string): string[] {
+  if (t.kind === "enum") return t.isFlags ? [`${name}Values`, `${name}Member`] : [`${name}Values`];
+  if (t.kind === "entity" || t.kind === "complex") return [`Any${name}`];
+  return [];
+}
+
 export function assignNames(model: Model, diags: DiagnosticBag): Names {
   const names = new Map<SchemaType, string>();
   for (const schema of model.schemas) {
     const taken = new Set<string>();
-    // Companion names a type also takes: the enum value list and the abstract union.
-    const free = (n: string) => !taken.has(n) && !taken.has(`${n}Values`) && !taken.has(`${n}Member`) && !taken.has(`Any${n}`);
+    const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
     // still taken, and thousands of types on one identifier cost one step each, not one per type numbered.
     const next = new Map<string, number>();
     for (const t of schema.types) {
       const base = pascal(t.name);
       let name = RESERVED.has(base) ? `${base}Type` : base;
-      if (!free(name)) {
+      if (!free(t, name)) {
         let i = next.get(base) ?? 2;
         do name = `${base}${i++}`;
-        while (!free(name));
+        while (!free(t, name));
         next.set(base, i);
       }
-      taken.add(name).add(`${name}Values`).add(`${name}Member`).add(`Any${name}`);
+      taken.add(name);
+      for (const c of companionNames(t, name)) taken.add(c);
       names.set(t, name);
       // Capitalising is the naming rule, not a rename; anything beyond it is reported.
       if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
