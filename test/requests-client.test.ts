@@ -1,6 +1,6 @@
 // The client of the generated request functions over real HTTP on 127.0.0.1: headers and tokens,
-// retries on 429/503 with Retry-After, aborts, ODataError, paging, Prefer, If-Match, validation,
-// $count, $ref and streams.
+// retries on 429/503 with Retry-After (504 and no answer: requests-retry.test.ts), aborts,
+// ODataError, paging, Prefer, If-Match, validation, $count, $ref and streams.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback } from "./helpers/loopback";
@@ -412,17 +412,20 @@ describe("paging with @odata.nextLink", () => {
 });
 
 describe("a request that gets no answer", () => {
-  test("rejects with a TypeError naming the request and the reason (fetch's own in cause), without retrying", async () => {
+  test("rejects with a TypeError naming the request and the reason (fetch's own in cause); a GET after its retries", async () => {
     const closed = await startLoopback();
     await closed.close();
     const port = new URL(closed.url).port;
     let attempts = 0;
-    const client = rt.createClient({ baseUrl: closed.url, fetch: (url, init) => (attempts++, fetch(url, init)) });
-    const err = (await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e)) as TypeError & { cause: unknown };
+    const client = rt.createClient({ baseUrl: closed.url, fetch: (url, init) => (attempts++, fetch(url, init)), retry: { delayMs: 1 } });
+    const err = (await api.deletePerson(client, api.people().byKey("a"), { etag: "*" }).catch((e: unknown) => e)) as TypeError & { cause: unknown };
     expect(err).toBeInstanceOf(TypeError);
-    expect(err.message).toBe(`GET ${closed.url}/People('a'): fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
+    expect(err.message).toBe(`DELETE ${closed.url}/People('a'): fetch failed (connect ECONNREFUSED 127.0.0.1:${port})`);
     expect(err.cause).toMatchObject({ name: "TypeError", message: "fetch failed" });
     expect(attempts).toBe(1);
+    const read = (await api.getPerson(client, api.people().byKey("a")).catch((e: unknown) => e)) as TypeError;
+    expect(read.message).toBe(`GET ${closed.url}/People('a'): fetch failed (connect ECONNREFUSED 127.0.0.1:${port}): gave up after 4 attempts (maxRetries 3)`);
+    expect(attempts).toBe(5);
   });
 
   test("an abort, and an error of the caller's fetch that is no TypeError, reject as they are", async () => {

@@ -31,7 +31,7 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Returns a bearer token for the `Authorization` header; called before every attempt. */
   getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
-  /** Retries of requests answered 429 Too Many Requests or 503 Service Unavailable. */
+  /** Retries of requests answered 429 or 503, and of a GET answered 504 or not at all (a reset). */
   retry?: RetryPolicy | undefined;
   /**
    * Asks the service for Edm.Int64 and Edm.Decimal values as JSON strings, which keep every digit
@@ -1296,8 +1296,8 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
 }
 
 /**
- * Sends a request, retrying 429 and 503 as the client's policy says; resolves with a 2xx response,
- * rejects with ODataError for any other.
+ * Sends a request, retrying 429 and 503 as the client's policy says, and for a GET also a 504 and
+ * no answer; resolves with a 2xx response, rejects with ODataError for any other.
  */
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
   const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
@@ -1305,35 +1305,38 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
   const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
-  const { url, elsewhere } = x;
+  const { url, elsewhere, method } = x;
+  // A write may have reached the service before its answer was lost: only a read is sent again then.
+  const safe = method === "GET" || method === "HEAD";
   // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
   // given as headers (the client's or the call's), which a next page is read with too.
   const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
   const headers = elsewhere ? elsewhere(merged) : merged;
   for (let attempt = 0; ; attempt++) {
     const token = !elsewhere && (await getToken?.());
-    const init: RequestInit = { method: x.method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
+    const init: RequestInit = { method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    const response = await doFetch(url, init).catch((e: unknown) => {
-      throw unanswered(e, `${x.method} ${url}`, options?.signal);
-    });
-    const { status } = response;
-    const after = response.headers.get("retry-after");
-    const retryable = (status === 429 || status === 503) && attempt < (retry.maxRetries ?? 3);
+    // No answer is `unanswered`'s TypeError (an abort rejects as it is).
+    const response = await doFetch(url, init).catch((e: unknown) => unanswered(e, `${method} ${url}`, options?.signal));
+    const lost = response instanceof TypeError;
+    const status = lost ? 0 : response.status;
+    const after = lost ? null : response.headers.get("retry-after");
+    const transient = status === 429 || status === 503 || (safe && (lost || status === 504));
+    const retryable = transient && attempt < (retry.maxRetries ?? 3);
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
-      if (response.ok) return response;
-      const error = toError(response, await parseBody(response), `${x.method} ${url}`);
+      if (!lost && response.ok) return response;
+      const error = lost ? response : toError(response, await parseBody(response), `${method} ${url}`);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
       }
-      if (attempt > 0) error.message += attempts(attempt, status, retryable, retry);
+      if (attempt > 0) error.message += attempts(attempt, transient && !retryable, retry);
       throw error;
     }
-    await response.arrayBuffer().catch(() => undefined);
+    if (!lost) await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
 }
@@ -1352,24 +1355,24 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * A request that got no answer (no connection, a host name that does not resolve, a reset): fetch's
  * TypeError (`fetch failed`, its reason in `cause`), again as a TypeError whose message names the
  * request and the reason, `GET https://…: fetch failed (connect ECONNREFUSED 127.0.0.1:443)`, the
- * original in `cause`. An abort, and an error of a `fetch` of the caller's that is no TypeError, stay
- * as they are.
+ * original in `cause`. An abort, and an error of a `fetch` of the caller's that is no TypeError, are
+ * thrown as they are.
  */
-function unanswered(error: unknown, request: string, signal: AbortSignal | undefined): unknown {
+function unanswered(error: unknown, request: string, signal: AbortSignal | undefined): TypeError {
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, message, cause } = (record(error) ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
-  if (signal?.aborted || name !== "TypeError") return error;
+  if (signal?.aborted || name !== "TypeError") throw error;
   const reason = record(cause)?.["message"];
   return Object.assign(new TypeError(`${request}: ${String(message)}${typeof reason === "string" && reason ? ` (${reason})` : ""}`), { cause: error });
 }
 
 /**
  * What a failure after retries adds to the message: `: gave up after 4 attempts (maxRetries 3)` when
- * the retries ran out on a 429 or 503, else which attempt failed (`: on attempt 2, after 1 retry`).
+ * the retries ran out on what is retried, else which attempt failed (`: on attempt 2, after 1 retry`).
  */
-function attempts(attempt: number, status: number, retryable: boolean, retry: RetryPolicy): string {
+function attempts(attempt: number, gaveUp: boolean, retry: RetryPolicy): string {
   const n = attempt + 1;
-  if ((status === 429 || status === 503) && !retryable) return `: gave up after ${n} attempts (maxRetries ${retry.maxRetries ?? 3})`;
+  if (gaveUp) return `: gave up after ${n} attempts (maxRetries ${retry.maxRetries ?? 3})`;
   return `: on attempt ${n}, after ${attempt} ${attempt === 1 ? "retry" : "retries"}`;
 }
 

@@ -18,6 +18,8 @@ export interface Reply {
   body?: unknown;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Reset the connection (TCP RST) instead of answering: fetch rejects, `read ECONNRESET`. */
+  reset?: boolean;
 }
 
 export interface Loopback {
@@ -40,6 +42,7 @@ export async function startLoopback(): Promise<Loopback> {
       const reply = handler(rec, requests.length - 1);
       const send = () => {
         if (res.destroyed) return;
+        if (reply.reset) return void req.socket.resetAndDestroy();
         const isJson = reply.body !== undefined && typeof reply.body !== "string" && !Buffer.isBuffer(reply.body);
         res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
         res.end(reply.body === undefined ? undefined : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer));

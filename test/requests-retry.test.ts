@@ -1,0 +1,158 @@
+// What the generated client sends again over real HTTP on 127.0.0.1, beyond 429 and 503: a safe
+// request (a GET: read, list, next page, $count, function, stream) also on a 504 and on no answer
+// (the connection reset or refused); a write (POST, PATCH, PUT, DELETE, an action, $ref) never on
+// those, as it may have reached the service. Same backoff, limits, abort and messages as 429/503.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const dir = generateFixture("trippin-lite.xml", "client-retry", { keyAsSegment: false });
+type Api = typeof import("./.generated/client-retry/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/client-retry/runtime");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+type ODataError = InstanceType<Runtime["ODataError"]>;
+type Failure = TypeError & { cause?: unknown };
+type Client = ReturnType<Runtime["createClient"]>;
+
+const person = (name: string) => ({ UserName: name, FirstName: name.toUpperCase(), Age: 30, Emails: [] });
+/** The rejection of `p` (which must reject). */
+async function failure(p: Promise<unknown>): Promise<Failure> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Failure;
+  }
+  throw new Error("resolved, a rejection was expected");
+}
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+const a = () => api.people().byKey("a");
+/** One call of each kind the runtime sends as a GET. */
+const reads: [string, (client: Client) => Promise<unknown>][] = [
+  ["an entity", (c) => api.getPerson(c, a())],
+  ["a list", (c) => api.listAirlines(c, api.airlines())],
+  ["a next page", (c) => rt.readLink(c, "Airlines?$skiptoken=2")],
+  ["$count", (c) => rt.count(c, api.airlines())],
+  ["a function", (c) => api.getNearestAirport(c, { lat: 1, lon: 2 })],
+  ["a stream", (c) => rt.readStream(c, api.personPhoto(a()))],
+];
+/** One call of each kind of write. */
+const writes: [string, string, (client: Client) => Promise<unknown>][] = [
+  ["an update", "PATCH", (c) => api.updatePerson(c, a(), { FirstName: "A" }, { etag: "*" })],
+  ["a replace", "PUT", (c) => api.updatePerson(c, a(), person("a"), { replace: true, etag: "*" })],
+  ["a create", "POST", (c) => api.createAirline(c, api.airlines(), { AirlineCode: "ZZ", Name: "Zed" })],
+  ["a delete", "DELETE", (c) => api.deletePerson(c, a(), { etag: "*" })],
+  ["an action", "POST", (c) => api.shareTrip(c, a(), { userName: "b", tripId: 1 })],
+  ["a $ref", "POST", (c) => rt.addRef(c, api.personFriends(a()), api.people().byKey("b"))],
+  ["a stream write", "PUT", (c) => rt.writeStream(c, api.personPhoto(a()), new Uint8Array([1, 2]), { etag: "*" })],
+];
+/** What a read gets once it gets through: enough of each for its call to resolve. */
+const answer = (url: string) =>
+  url.endsWith("$count")
+    ? { headers: { "content-type": "text/plain" }, body: "3" }
+    : url.endsWith("/Photo")
+      ? { headers: { "content-type": "image/png" }, body: "png" }
+      : url.includes("Airlines")
+        ? { body: { value: [] } }
+        : { body: person("a") };
+
+describe("a connection reset", () => {
+  test.each(reads)("%s (a GET) is sent again, and then resolves", async (_kind, call) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((r, i) => (i < 2 ? { reset: true } : answer(r.url)));
+    await expect(call(client)).resolves.toBeDefined();
+    expect(srv.requests).toHaveLength(3);
+    expect(new Set(srv.requests.map((r) => `${r.method} ${r.url}`)).size).toBe(1);
+  });
+
+  test.each(writes)("%s (%s) is not sent again: it may have reached the service; a GET in its place is", async (_kind, method, call) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((r, i) => (r.method === "GET" && i > 1 ? answer(r.url) : { reset: true }));
+    const err = await failure(call(client));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(new RegExp(`^${method} http://127\\.0\\.0\\.1:\\d+/\\S+: fetch failed \\(read ECONNRESET\\)$`));
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "fetch failed" });
+    expect(srv.requests.map((r) => r.method)).toEqual([method]);
+    await api.getPerson(client, a());
+    expect(srv.requests.map((r) => r.method)).toEqual([method, "GET", "GET"]);
+  });
+
+  test("a write's reset after a 429 retry names the attempt it came on, as another error does", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((_r, i) => (i === 0 ? { status: 429 } : { reset: true }));
+    const err = await failure(api.updatePerson(client, a(), { FirstName: "A" }, { etag: "*" }));
+    expect(err.message).toBe(`PATCH ${srv.url}/People('a'): fetch failed (read ECONNRESET): on attempt 2, after 1 retry`);
+    expect(srv.requests).toHaveLength(2);
+  });
+
+  test("once the retries run out, the TypeError names the request, the reason and the attempts; fetch's error is its cause", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 2, delayMs: 1 } });
+    srv.handle(() => ({ reset: true }));
+    const err = await failure(api.getPerson(client, a()));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toBe(`GET ${srv.url}/People('a'): fetch failed (read ECONNRESET): gave up after 3 attempts (maxRetries 2)`);
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
+    expect(srv.requests).toHaveLength(3);
+  });
+
+  test("another error after a reset names the attempt it came on", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((_r, i) => (i === 0 ? { reset: true } : { status: 404, body: { error: { code: "NotFound", message: "no such person" } } }));
+    const err = (await failure(api.getPerson(client, a()))) as unknown as ODataError;
+    expect([err.status, err.message]).toEqual([404, "no such person: on attempt 2, after 1 retry"]);
+  });
+
+  test("an abort while waiting to send it again rejects at once with the signal's reason", async () => {
+    const ac = new AbortController();
+    // Aborted once fetch has rejected, while the client waits its minute to send the request again.
+    const abortAfter = (e: unknown) => (setTimeout(() => ac.abort(new Error("user left")), 20), Promise.reject(e));
+    const client = rt.createClient({ baseUrl: srv.url, fetch: (url, init) => fetch(url, init).catch(abortAfter), retry: { delayMs: 60000 } });
+    srv.handle(() => ({ reset: true }));
+    await expect(api.listAirlines(client, api.airlines(), { signal: ac.signal })).rejects.toThrow("user left");
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("maxRetries: 0 turns it off: the reset a default client gets past rejects at once", async () => {
+    srv.handle((r, i) => (i === 0 ? { reset: true } : answer(r.url)));
+    await expect(api.getPerson(rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } }), a())).resolves.toMatchObject({ UserName: "a" });
+    expect(srv.requests).toHaveLength(2);
+    srv.handle((r, i) => (i === 0 ? { reset: true } : answer(r.url)));
+    const err = await failure(api.getPerson(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), a()));
+    expect(err.message).toBe(`GET ${srv.url}/People('a'): fetch failed (read ECONNRESET)`);
+    expect(srv.requests).toHaveLength(1);
+  });
+});
+
+describe("504 Gateway Timeout", () => {
+  const timeout = { status: 504, body: { error: { code: "GatewayTimeout", message: "the backend did not answer" } } };
+
+  test("a GET is sent again (its Retry-After honoured) and resolves; a PATCH is not", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 60000 } });
+    srv.handle((r, i) => (i === 0 ? { ...timeout, headers: { "retry-after": "0" } } : answer(r.url)));
+    await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
+    expect(srv.requests).toHaveLength(2);
+    srv.handle(() => timeout);
+    const err = (await failure(api.updatePerson(client, a(), { FirstName: "A" }, { etag: "*" }))) as unknown as ODataError;
+    expect([err.status, err.code, err.message, err.request]).toEqual([504, "GatewayTimeout", "the backend did not answer", `PATCH ${srv.url}/People('a')`]);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("once the retries run out, the service's error says so; maxRetries: 0 sends it once", async () => {
+    srv.handle(() => timeout);
+    const err = (await failure(api.listAirlines(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 1, delayMs: 1 } }), api.airlines()))) as unknown as ODataError;
+    expect([err.status, err.message]).toEqual([504, "the backend did not answer: gave up after 2 attempts (maxRetries 1)"]);
+    expect(srv.requests).toHaveLength(2);
+    srv.handle((r, i) => (i === 0 ? timeout : answer(r.url)));
+    const once = (await failure(api.listAirlines(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), api.airlines()))) as unknown as ODataError;
+    expect([once.status, once.message]).toEqual([504, "the backend did not answer"]);
+    expect(srv.requests).toHaveLength(1);
+  });
+});
