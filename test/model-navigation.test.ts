@@ -112,4 +112,18 @@ describe("entity container", () => {
     ]);
     expect(b.model.schemas[0].operations.map((o) => o.name)).toEqual(["peek"]);
   });
+
+  test("an import naming without its namespace an operation that was left out says which it meant (SAP Cloud SDK's API_TEST_SRV)", () => {
+    // Bound to the entity set's name rather than its type, as SAP's test service has it, and imported by the bare name.
+    const b = build(edmx(schema("ns", `<EntityType Name="thingType">${KEYED}</EntityType>
+      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="ns.things"/><ReturnType Type="Edm.String"/></Function>
+      <Action Name="poke"><Parameter Name="p" Type="ns.missing"/></Action>
+      <EntityContainer Name="svc"><EntitySet Name="things" EntityType="ns.thingType"/>
+        <FunctionImport Name="peek" Function="peek"/><ActionImport Name="poke" Action="poke"/></EntityContainer>`)));
+    expect(b.errors).toEqual([]);
+    expect(b.diagnostics.filter((d) => d.path.startsWith("ns.svc/")).map((d) => d.message)).toEqual([
+      "action poke is not defined (an import names its action qualified: ns.poke?); the import is left out",
+      "function peek is not defined (ns.peek is bound: no import can name it); the import is left out",
+    ]);
+  });
 });
