@@ -126,4 +126,14 @@ describe("entity container", () => {
       "function peek is not defined (ns.peek is bound: no import can name it); the import is left out",
     ]);
   });
+
+  test("a type named as an entity set or singleton is, is reported with the set's entity type (SAP Cloud SDK's API_TEST_SRV)", () => {
+    const b = build(edmx(schema("ns", `<EntityType Name="thingType">${KEYED}<NavigationProperty Name="boss" Type="n.me"/></EntityType>
+      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="ns.things"/><ReturnType Type="Edm.String"/></Function>
+      <EntityContainer Name="svc"><EntitySet Name="things" EntityType="n.thingType"/><Singleton Name="me" Type="ns.thingType"/></EntityContainer>`, "n")));
+    expect(b.diagnostics.map((d) => [d.severity, d.path, d.message])).toEqual([
+      ["error", "ns.thingType/boss", "type n.me is not defined (ns.me is a singleton, not a type: did you mean its type, ns.thingType?)"],
+      ["warning", "ns.peek/it", "function ns.peek is bound to ns.things, which is not defined (ns.things is an entity set, not a type: did you mean its entity type, ns.thingType?); the function is left out"],
+    ]);
+  });
 });
