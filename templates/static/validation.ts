@@ -991,15 +991,23 @@ export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: num
   if (precision === undefined && scale === undefined) return;
   const d = decimalDigits(text);
   if (scale === "floating") {
-    if (precision !== undefined && d.significant > precision) ctx.fail(key, `Edm.Decimal with Precision ${precision}`, v, `${d.significant} significant digits; Precision allows ${precision}`);
+    if (precision !== undefined && d.significant > precision) ctx.fail(key, `Edm.Decimal with Precision ${precision}`, v, `${digits(d.significant, "significant ")}; Precision allows ${precision}`);
     return;
   }
-  if (typeof scale === "number" && d.fraction > scale) return ctx.fail(key, `Edm.Decimal with Scale ${scale}`, v, `${d.fraction} digits after the point; Scale allows ${scale}`);
+  if (typeof scale === "number" && d.fraction > scale) return ctx.fail(key, `Edm.Decimal with Scale ${scale}`, v, `${digits(d.fraction)} after the point; Scale allows ${scale}`);
   if (precision === undefined) return;
   const intAllowed = typeof scale === "number" ? precision - scale : precision;
-  if (scale === "variable" ? d.integer + d.fraction > precision : d.integer > intAllowed) {
-    ctx.fail(key, `Edm.Decimal with Precision ${precision}${scale !== undefined ? ` and Scale ${scale}` : ""}`, v, `${d.integer + d.fraction} digits (${d.integer} before the point) do not fit Precision ${precision}${scale !== undefined ? `, Scale ${scale}` : ""}`);
+  const expected = `Edm.Decimal with Precision ${precision}${scale !== undefined ? ` and Scale ${scale}` : ""}`;
+  if (scale === "variable") {
+    if (d.integer + d.fraction > precision) ctx.fail(key, expected, v, `${digits(d.integer + d.fraction)}; Precision ${precision} allows ${precision}`);
+  } else if (d.integer > intAllowed) {
+    ctx.fail(key, expected, v, `${digits(d.integer)} before the point; Precision ${precision}${scale !== undefined ? ` with Scale ${scale}` : ""} allows ${intAllowed}`);
   }
+}
+
+/** `1 digit`, `3 digits` (`kind`: `fractional `): what a facet's message counts. */
+function digits(n: number, kind = ""): string {
+  return `${n} ${kind}digit${n === 1 ? "" : "s"}`;
 }
 
 /** Digits before and after the point of a decimal text, exponent applied, without leading/trailing zeros. */
@@ -1131,7 +1139,7 @@ export function checkDate(v: unknown, ctx: Context, key: Key): void {
 
 export function checkTimeOfDay(v: unknown, ctx: Context, key: Key, precision?: number): void {
   if (typeof v !== "string" || scanTime(v, 0) !== v.length) return ctx.fail(key, "Edm.TimeOfDay (hh:mm:ss.fff)", v);
-  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.TimeOfDay with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.TimeOfDay with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
 }
 
 /**
@@ -1151,7 +1159,7 @@ export function checkDateTimeOffset(v: unknown, ctx: Context, key: Key, precisio
         if (h >= 0 && h <= 23 && v.charCodeAt(i + 3) === 58 && m >= 0 && m <= 59) end = i + 6;
       }
       if (end === v.length) {
-        if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.DateTimeOffset with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+        if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.DateTimeOffset with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
         return;
       }
     }
@@ -1210,7 +1218,7 @@ function scanDuration(s: string): boolean {
 
 export function checkDuration(v: unknown, ctx: Context, key: Key, precision?: number): void {
   if (typeof v !== "string" || !scanDuration(v)) return ctx.fail(key, "Edm.Duration (ISO 8601, e.g. PT1H30M)", v);
-  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
 }
 
 /** 0–63 for a base64url character, or a base64 one (`+`, `/`), -1 otherwise. */
