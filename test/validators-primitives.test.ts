@@ -146,6 +146,16 @@ describe("primitive values by type and facet", () => {
       ["/dto0", "Edm.DateTimeOffset with Precision 0", "1 fractional digit; Precision allows 0"],
       ["/dur0", "Edm.Duration with Precision 0", "1 fractional digit; Precision allows 0"],
     ]);
+    // A date of the right form whose day is past its month's end says so, rather than that the form is wrong.
+    const messages = (value: object) => tv.validatePrimitives(value).errors.map((e) => [e.path, e.message]);
+    expect(messages({ date: "2023-02-29", dto: "2024-04-31T10:00:00+02:00" })).toEqual([
+      ["/date", "no day of the calendar: 2023-02 has 28 days"],
+      ["/dto", "no day of the calendar: 2024-04 has 30 days"],
+    ]);
+    expect(messages({ date: "2024-13-01", dto: "2023-02-30T25:00:00Z" })).toEqual([
+      ["/date", 'expected Edm.Date (YYYY-MM-DD), got "2024-13-01"'],
+      ["/dto", 'expected Edm.DateTimeOffset (RFC 3339), got "2023-02-30T25:00:00Z"'],
+    ]);
     const [g] = tv.validatePrimitives({ color: "Purple" }).errors;
     expect(g).toMatchObject({ expected: "Test.Validation.Color", message: '"Purple" is not a member of Test.Validation.Color' });
   });
