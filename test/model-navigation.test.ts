@@ -112,4 +112,28 @@ describe("entity container", () => {
     ]);
     expect(b.model.schemas[0].operations.map((o) => o.name)).toEqual(["peek"]);
   });
+
+  test("an import naming without its namespace an operation that was left out says which it meant (SAP Cloud SDK's API_TEST_SRV)", () => {
+    // Bound to the entity set's name rather than its type, as SAP's test service has it, and imported by the bare name.
+    const b = build(edmx(schema("ns", `<EntityType Name="thingType">${KEYED}</EntityType>
+      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="ns.things"/><ReturnType Type="Edm.String"/></Function>
+      <Action Name="poke"><Parameter Name="p" Type="ns.missing"/></Action>
+      <EntityContainer Name="svc"><EntitySet Name="things" EntityType="ns.thingType"/>
+        <FunctionImport Name="peek" Function="peek"/><ActionImport Name="poke" Action="poke"/></EntityContainer>`)));
+    expect(b.errors).toEqual([]);
+    expect(b.diagnostics.filter((d) => d.path.startsWith("ns.svc/")).map((d) => d.message)).toEqual([
+      "action poke is not defined (an import names its action qualified: ns.poke?); the import is left out",
+      "function peek is not defined (ns.peek is bound: no import can name it); the import is left out",
+    ]);
+  });
+
+  test("a type named as an entity set or singleton is, is reported with the set's entity type (SAP Cloud SDK's API_TEST_SRV)", () => {
+    const b = build(edmx(schema("ns", `<EntityType Name="thingType">${KEYED}<NavigationProperty Name="boss" Type="n.me"/></EntityType>
+      <Function Name="peek" IsBound="true"><Parameter Name="it" Type="ns.things"/><ReturnType Type="Edm.String"/></Function>
+      <EntityContainer Name="svc"><EntitySet Name="things" EntityType="n.thingType"/><Singleton Name="me" Type="ns.thingType"/></EntityContainer>`, "n")));
+    expect(b.diagnostics.map((d) => [d.severity, d.path, d.message])).toEqual([
+      ["error", "ns.thingType/boss", "type n.me is not defined (ns.me is a singleton, not a type: did you mean its type, ns.thingType?)"],
+      ["warning", "ns.peek/it", "function ns.peek is bound to ns.things, which is not defined (ns.things is an entity set, not a type: did you mean its entity type, ns.thingType?); the function is left out"],
+    ]);
+  });
 });

@@ -103,6 +103,7 @@ test("the test sources (and the generated code they import) type-check with tsco
   const outputs: Record<string, [fixture: string | string[], options?: { keyAsSegment?: boolean }]> = {
     client: ["trippin-lite.xml", { keyAsSegment: false }],
     mockserver: ["trippin-lite.xml", { keyAsSegment: false }],
+    "mockserver-sap": ["requests/sap-catalog.xml"],
     "urls-parens": ["trippin-lite.xml", { keyAsSegment: false }],
     hostile: ["validation.xml"],
     primitives: ["validation.xml"],

@@ -39,6 +39,7 @@ const rows: Row[] = [
   // Precision without Scale: the digits before the point only (see README, Validators)
   ["decP5", 12345.678, true], ["decP5", "-99999.5", true], ["decP5", 123456, false], ["decP5", "123456.1", false],
   ["decVar", 12345, true], ["decVar", 1.2345, true], ["decVar", 123.456, false], ["decVar", 123456, false],
+  ["dec30", 999, true], ["dec30", "-999", true], ["dec30", 1.5, false], ["dec30", 1000, false],
   ["decFloat", "1.234567e300", true], ["decFloat", 12345678, false], ["decFloat", "INF", true], ["decFloat", "NaN", true],
   // Edm.Single / Edm.Double, incl. INF, -INF, NaN
   ["double", 1.5, true], ["double", -1e308, true], ["double", "INF", true], ["double", "-INF", true], ["double", "NaN", true],
@@ -133,6 +134,28 @@ describe("primitive values by type and facet", () => {
     expect(e).toEqual({ path: "/int32", expected: "Edm.Int32", actual: "number 2147483648", message: "2147483648 is outside the range of Edm.Int32 (-2147483648 to 2147483647)" });
     const [f] = tv.validatePrimitives({ date: "2023-02-29" }).errors;
     expect(f).toMatchObject({ path: "/date", expected: "Edm.Date (YYYY-MM-DD)", actual: '"2023-02-29"' });
+    // SAP services write Scale="0" and Precision="0" often: one digit is "1 digit", and a Decimal says what its facets allow.
+    const facets = (value: object) => tv.validatePrimitives(value).errors.map((e) => [e.path, e.expected, e.message]);
+    expect(facets({ dec30: 1.5, dec52: 1234.5, decP5: 123456, decVar: 123.456, decFloat: 12345678, dto0: "2024-06-01T12:30:00.1Z", dur0: "PT1.5S", time3: "12:00:00.1234" })).toEqual([
+      ["/dec52", "Edm.Decimal with Precision 5 and Scale 2", "4 digits before the point; Precision 5 with Scale 2 allows 3"],
+      ["/decVar", "Edm.Decimal with Precision 5 and Scale variable", "6 digits; Precision 5 allows 5"],
+      ["/decP5", "Edm.Decimal with Precision 5", "6 digits before the point; Precision 5 allows 5"],
+      ["/decFloat", "Edm.Decimal with Precision 7", "8 significant digits; Precision allows 7"],
+      ["/dec30", "Edm.Decimal with Scale 0", "1 digit after the point; Scale allows 0"],
+      ["/time3", "Edm.TimeOfDay with Precision 3", "4 fractional digits; Precision allows 3"],
+      ["/dto0", "Edm.DateTimeOffset with Precision 0", "1 fractional digit; Precision allows 0"],
+      ["/dur0", "Edm.Duration with Precision 0", "1 fractional digit; Precision allows 0"],
+    ]);
+    // A date of the right form whose day is past its month's end says so, rather than that the form is wrong.
+    const messages = (value: object) => tv.validatePrimitives(value).errors.map((e) => [e.path, e.message]);
+    expect(messages({ date: "2023-02-29", dto: "2024-04-31T10:00:00+02:00" })).toEqual([
+      ["/date", "no day of the calendar: 2023-02 has 28 days"],
+      ["/dto", "no day of the calendar: 2024-04 has 30 days"],
+    ]);
+    expect(messages({ date: "2024-13-01", dto: "2023-02-30T25:00:00Z" })).toEqual([
+      ["/date", 'expected Edm.Date (YYYY-MM-DD), got "2024-13-01"'],
+      ["/dto", 'expected Edm.DateTimeOffset (RFC 3339), got "2023-02-30T25:00:00Z"'],
+    ]);
     const [g] = tv.validatePrimitives({ color: "Purple" }).errors;
     expect(g).toMatchObject({ expected: "Test.Validation.Color", message: '"Purple" is not a member of Test.Validation.Color' });
   });

@@ -992,15 +992,23 @@ export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: num
   if (precision === undefined && scale === undefined) return;
   const d = decimalDigits(text);
   if (scale === "floating") {
-    if (precision !== undefined && d.significant > precision) ctx.fail(key, `Edm.Decimal with Precision ${precision}`, v, `${d.significant} significant digits; Precision allows ${precision}`);
+    if (precision !== undefined && d.significant > precision) ctx.fail(key, `Edm.Decimal with Precision ${precision}`, v, `${digits(d.significant, "significant ")}; Precision allows ${precision}`);
     return;
   }
-  if (typeof scale === "number" && d.fraction > scale) return ctx.fail(key, `Edm.Decimal with Scale ${scale}`, v, `${d.fraction} digits after the point; Scale allows ${scale}`);
+  if (typeof scale === "number" && d.fraction > scale) return ctx.fail(key, `Edm.Decimal with Scale ${scale}`, v, `${digits(d.fraction)} after the point; Scale allows ${scale}`);
   if (precision === undefined) return;
   const intAllowed = typeof scale === "number" ? precision - scale : precision;
-  if (scale === "variable" ? d.integer + d.fraction > precision : d.integer > intAllowed) {
-    ctx.fail(key, `Edm.Decimal with Precision ${precision}${scale !== undefined ? ` and Scale ${scale}` : ""}`, v, `${d.integer + d.fraction} digits (${d.integer} before the point) do not fit Precision ${precision}${scale !== undefined ? `, Scale ${scale}` : ""}`);
+  const expected = `Edm.Decimal with Precision ${precision}${scale !== undefined ? ` and Scale ${scale}` : ""}`;
+  if (scale === "variable") {
+    if (d.integer + d.fraction > precision) ctx.fail(key, expected, v, `${digits(d.integer + d.fraction)}; Precision ${precision} allows ${precision}`);
+  } else if (d.integer > intAllowed) {
+    ctx.fail(key, expected, v, `${digits(d.integer)} before the point; Precision ${precision}${scale !== undefined ? ` with Scale ${scale}` : ""} allows ${intAllowed}`);
   }
+}
+
+/** `1 digit`, `3 digits` (`kind`: `fractional `): what a facet's message counts. */
+function digits(n: number, kind = ""): string {
+  return `${n} ${kind}digit${n === 1 ? "" : "s"}`;
 }
 
 /** Digits before and after the point of a decimal text, exponent applied, without leading/trailing zeros. */
@@ -1126,13 +1134,30 @@ function scanTime(s: string, i: number): number {
 }
 
 export function checkDate(v: unknown, ctx: Context, key: Key): void {
-  if (typeof v === "string" && scanDate(v, 0) === v.length) return;
-  ctx.fail(key, "Edm.Date (YYYY-MM-DD)", v);
+  if (typeof v === "string" && isDate(v)) return;
+  ctx.fail(key, "Edm.Date (YYYY-MM-DD)", v, ctx.quiet ? undefined : pastMonthEnd(v, isDate));
+}
+
+function isDate(v: string): boolean {
+  return scanDate(v, 0) === v.length;
+}
+
+/**
+ * The message for a date (or a date and time) of the right form but for its day, past its month's
+ * end (`2023-02-29`): `no day of the calendar: 2023-02 has 28 days`, since the expected form is the
+ * form it has. Undefined for anything else, which is reported by the form it lacks. Only an error's
+ * message runs this: `valid` tells whether the text would pass with the day 01.
+ */
+function pastMonthEnd(v: unknown, valid: (text: string) => boolean): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const m = /^(-?\d+)-(\d\d)-(\d\d)/.exec(v);
+  if (!m || Number(m[3]) <= 28 || !valid(`${m[1]}-${m[2]}-01${v.slice(m[0].length)}`)) return undefined;
+  return `no day of the calendar: ${m[1]}-${m[2]} has ${daysIn(Number(m[1]), Number(m[2]))} days`;
 }
 
 export function checkTimeOfDay(v: unknown, ctx: Context, key: Key, precision?: number): void {
   if (typeof v !== "string" || scanTime(v, 0) !== v.length) return ctx.fail(key, "Edm.TimeOfDay (hh:mm:ss.fff)", v);
-  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.TimeOfDay with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.TimeOfDay with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
 }
 
 /**
@@ -1140,24 +1165,26 @@ export function checkTimeOfDay(v: unknown, ctx: Context, key: Key, precision?: n
  * OData ABNF allows, `-00:00` allowed). Fractional-second Precision is enforced only where declared.
  */
 export function checkDateTimeOffset(v: unknown, ctx: Context, key: Key, precision?: number): void {
-  if (typeof v === "string") {
-    let i = scanDate(v, 0);
-    if (i > 0 && (v.charCodeAt(i) | 32) === 116 /* T */ && (i = scanTime(v, i + 1)) > 0) {
-      const c = v.charCodeAt(i);
-      let end = -1;
-      if ((c | 32) === 122 /* Z */) end = i + 1;
-      else if (c === 43 || c === 45) {
-        const h = two(v, i + 1);
-        const m = two(v, i + 4);
-        if (h >= 0 && h <= 23 && v.charCodeAt(i + 3) === 58 && m >= 0 && m <= 59) end = i + 6;
-      }
-      if (end === v.length) {
-        if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.DateTimeOffset with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
-        return;
-      }
+  if (typeof v === "string" && isDateTimeOffset(v)) {
+    if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.DateTimeOffset with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
+    return;
+  }
+  ctx.fail(key, "Edm.DateTimeOffset (RFC 3339)", v, ctx.quiet ? undefined : pastMonthEnd(v, isDateTimeOffset));
+}
+
+/** Whether `v` is a DateTimeOffset's text; `fraction` then holds its fractional-second digits. */
+function isDateTimeOffset(v: string): boolean {
+  let i = scanDate(v, 0);
+  if (i > 0 && (v.charCodeAt(i) | 32) === 116 /* T */ && (i = scanTime(v, i + 1)) > 0) {
+    const c = v.charCodeAt(i);
+    if ((c | 32) === 122 /* Z */) return i + 1 === v.length;
+    if (c === 43 || c === 45) {
+      const h = two(v, i + 1);
+      const m = two(v, i + 4);
+      return h >= 0 && h <= 23 && v.charCodeAt(i + 3) === 58 && m >= 0 && m <= 59 && i + 6 === v.length;
     }
   }
-  ctx.fail(key, "Edm.DateTimeOffset (RFC 3339)", v);
+  return false;
 }
 
 /** Digits at i; returns the index after them (i itself when there are none). */
@@ -1211,7 +1238,7 @@ function scanDuration(s: string): boolean {
 
 export function checkDuration(v: unknown, ctx: Context, key: Key, precision?: number): void {
   if (typeof v !== "string" || !scanDuration(v)) return ctx.fail(key, "Edm.Duration (ISO 8601, e.g. PT1H30M)", v);
-  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${fraction} fractional digits; Precision allows ${precision}`);
+  if (precision !== undefined && fraction > precision) ctx.fail(key, `Edm.Duration with Precision ${precision}`, v, `${digits(fraction, "fractional ")}; Precision allows ${precision}`);
 }
 
 /** 0–63 for a base64url character, or a base64 one (`+`, `/`), -1 otherwise. */

@@ -195,13 +195,19 @@ export function dropEmptyImports(b: ModelBuilder, op: Operation): void {
   }
 }
 
-/** For an import naming an operation without its namespace: the qualified names it may have meant (CSDL §13.5.1: an import names it qualified). */
+/**
+ * For an import naming an operation without its namespace: the qualified names it may have meant
+ * (CSDL §13.5.1: an import names it qualified), those of operations left out too (a type they name
+ * is not defined), which the document declares all the same.
+ */
 export function unqualifiedHint(b: ModelBuilder, name: string, kind: Operation["kind"]): string {
   if (name.includes(".")) return "";
   const unbound: string[] = [];
   const bound: string[] = [];
-  for (const [qn, ops] of b.operations) {
-    if (!qn.endsWith(`.${name}`)) continue;
+  const suffix = `.${name}`;
+  const names = new Set([...b.operations.keys(), ...b.leftOutOperations.keys()].filter((qn) => qn.endsWith(suffix)));
+  for (const qn of names) {
+    const ops: readonly { kind: Operation["kind"]; bound: boolean }[] = [...(b.operations.get(qn) ?? []), ...(b.leftOutOperations.get(qn) ?? [])];
     if (ops.some((o) => o.kind === kind && !o.bound)) unbound.push(qn);
     else if (ops.some((o) => o.kind === kind)) bound.push(qn);
   }

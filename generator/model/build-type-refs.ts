@@ -74,6 +74,8 @@ export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly Sch
   const edm = !kinds && (dot < 0 || ns.toLowerCase() === "edm") && (b.hintBudget -= PRIMITIVES.size) >= 0 ? meantPrimitive(q) : undefined;
   if (edm !== undefined) return ` (did you mean ${edm}?)`;
   if (dot < 0) return "";
+  const member = !kinds || kinds.includes("entity") ? containerMemberHint(b, q) : "";
+  if (member) return member;
   const local = q.slice(dot + 1);
   if (local.length < 3 || b.hintBudget <= 0) return ""; // one edit from almost any short name; or no work left
   b.typesByNamespace ??= groupTypes(b.types.values(), (t) => t.namespace);
@@ -84,6 +86,25 @@ export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly Sch
   const candidates = all.filter((t) => (!kinds || kinds.includes(t.kind)) && !UNSAFE_IN_NAME.test(t.name));
   const near = nearestName(local, candidates.map((t) => t.name));
   return near ? ` (did you mean ${ns}.${near}?)` : "";
+}
+
+/**
+ * For `ns.name`, where `name` is an entity set or singleton of a container of namespace `ns`
+ * rather than a type: the type meant, its set's or singleton's (SAP's `API_TEST_SRV` binds
+ * operations to `API_TEST_SRV.A_TestEntity`, its entity set of `API_TEST_SRV.A_TestEntityType`).
+ */
+function containerMemberHint(b: ModelBuilder, q: string): string {
+  if (!b.containerMembers) {
+    b.containerMembers = new Map();
+    for (const doc of b.docs)
+      for (const s of doc.schemas)
+        for (const c of s.containers) {
+          for (const e of c.entitySets) b.containerMembers.set(`${s.namespace}.${e.name}`, { what: "an entity set", type: b.qualify(e.entityType, e.at) });
+          for (const e of c.singletons) b.containerMembers.set(`${s.namespace}.${e.name}`, { what: "a singleton", type: b.qualify(e.type, e.at) });
+        }
+  }
+  const m = b.containerMembers.get(q);
+  return m && b.types.has(m.type) ? ` (${q} is ${m.what}, not a type: did you mean its ${m.what === "a singleton" ? "" : "entity "}type, ${m.type}?)` : "";
 }
 
 /** The qualified names of the types named `local` in any namespace (of one of `kinds`, any when absent). */

@@ -136,6 +136,8 @@ export class ModelBuilder {
   readonly leftOutOperations = new Map<string, LeftOut[]>();
   /** Imports left out with a warning (`ns.Container/Name`): an annotation block that targets one goes with it (checkTargets). */
   readonly leftOutImports = new Set<string>();
+  /** Entity sets and singletons by `namespace.name`, with their type, for suggestions where a type was meant (made on the first one). */
+  containerMembers: Map<string, { what: string; type: string }> | undefined;
   /** Type names by namespace, for suggestions (made on the first one). */
   typesByNamespace: Map<string, SchemaType[]> | undefined;
   /** Types by their name without the namespace, for a suggestion where the namespace was left out (made on the first one). */

@@ -58,6 +58,7 @@ export interface Primitives {
   decVar?: number | string | null;
   decP5?: number | string | null;
   decFloat?: number | string | null;
+  dec30?: number | string | null;
   single?: number | edm.SpecialFloat | null;
   double?: number | edm.SpecialFloat | null;
   guid?: string | null;

@@ -55,6 +55,10 @@ function checkDecimalP7Sfloating(v: unknown, ctx: vr.Context, key: vr.Key): void
   vr.checkDecimal(v, ctx, key, 7, "floating");
 }
 
+function checkDecimalP3S0(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkDecimal(v, ctx, key, 3, 0);
+}
+
 function checkTimeOfDayP3(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkTimeOfDay(v, ctx, key, 3);
 }
@@ -147,6 +151,7 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["decVar"], ctx, "decVar", checkDecimalP5Svariable)
     + vr.p(o["decP5"], ctx, "decP5", checkDecimalP5)
     + vr.p(o["decFloat"], ctx, "decFloat", checkDecimalP7Sfloating)
+    + vr.p(o["dec30"], ctx, "dec30", checkDecimalP3S0)
     + vr.p(o["single"], ctx, "single", vr.checkSingle)
     + vr.p(o["double"], ctx, "double", vr.checkDouble)
     + vr.p(o["guid"], ctx, "guid", vr.checkGuid)
