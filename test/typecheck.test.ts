@@ -118,6 +118,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "bodies-untyped": ["requests/untyped-results.xml"],
     "nested-writes": ["requests/nested-writes.xml"],
     "urls-geo": ["requests/geo-params.xml"],
+    "overload-names": ["requests/overload-names.xml"],
     "urls-casts": ["inheritance.xml"],
     "omitted-full": ["slice/omitted-subtypes.xml"],
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],

@@ -4,7 +4,6 @@
  */
 import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
 import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
-import { camel, pascal, type Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
 import { keySpec } from "./request-keys";
@@ -55,13 +54,10 @@ export function typeParameter(name: string, text: string): string {
   return name;
 }
 
-export function operationView(ctx: EmitContext, op: Operation, scope: Scope, types: OperationTypes, importName?: string): OperationView {
+/** `name`: the function's, claimed in the module (operation-names.ts). */
+export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string): OperationView {
   const { ts, refTs, reads, keyTs } = types;
   const bindingType = op.binding?.type;
-  const bound = op.bound && bindingType && (bindingType.type.kind === "entity" || bindingType.type.kind === "complex");
-  let name = camel(importName ?? op.name);
-  if (scope.has(name) && bound) name = `${camel(ctx.names.type(bindingType.type as SchemaType))}${pascal(op.name)}`;
-  name = scope.claim(name);
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a
   // collection is never null: Nullable is about its items).
   const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: memberDoc(p) }));

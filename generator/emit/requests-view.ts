@@ -13,6 +13,7 @@ import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
+import { claimOperationNames, type NamedOperation } from "./operation-names";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keySpec, keyType } from "./request-keys";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
@@ -346,10 +347,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const operations: OperationView[] = [];
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
   const types: OperationTypes = { ts, refTs, reads, keyTs };
-  for (const op of schema.operations) if (op.bound) operations.push(operationView(ctx, op, scope, types));
-  for (const c of schema.containers)
-    for (const imp of c.imports)
-      for (const op of imp.operations) operations.push(operationView(ctx, op, scope, types, imp.name));
+  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
+  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+  const operationNames = claimOperationNames(ctx, named, scope);
+  for (const e of named) operations.push(operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName));
 
   // Write types of the namespace's types, in document order, a create's before an update's.
   const writeTypes: RequestsView["declarations"] = [];
