@@ -1527,11 +1527,16 @@ async function receiveOne<T>(client: Client, response: Response, options: ReadOp
 }
 
 /**
- * The options a page was read with, kept on the page (not enumerable: not part of its JSON), so that
- * `pages`, `items` and `collectAll` read the next pages as the first was read: with its headers
- * (Graph's `ConsistencyLevel: eventual`), its `validate` and its `signal`.
+ * How a page was read, kept on the page (not enumerable: not part of its JSON): the URL it was read
+ * from, the base of its relative links (see `linkBase`), and the options, so that `pages`, `items`
+ * and `collectAll` read the next pages as the first was read: with its headers (Graph's
+ * `ConsistencyLevel: eventual`), its `validate` and its `signal`.
  */
 const READ_WITH = Symbol("odatagen.readWith");
+interface ReadWith {
+  at: string;
+  options: ReadOptions | undefined;
+}
 
 /**
  * A page of a collection (the answer to `request`), each entity checked with `options.validate`
@@ -1541,7 +1546,9 @@ const READ_WITH = Symbol("odatagen.readWith");
 async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
   const page = withCounts(client, response, await parseBody(response, request));
-  if (options && record(page)) Object.defineProperty(page, READ_WITH, { value: options, enumerable: false });
+  // `at`: the request's URL, after its method.
+  const read: ReadWith = { at: request.slice(request.indexOf(" ") + 1), options };
+  if (record(page)) Object.defineProperty(page, READ_WITH, { value: read, enumerable: false });
   const items = record(page)?.["value"];
   // JSON Format §12: a collection's items are in `value`; a body without it is no page.
   if (!Array.isArray(items)) throw unreadable(response, request, JSON.stringify(page), "a collection (a page with a `value` array)");
@@ -1597,14 +1604,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>>, options?: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
   let page: Page<T> | undefined = await first;
   // Without options of its own, as the first page was read (its headers, validate and signal).
-  options ??= (page as { [READ_WITH]?: ReadOptions } | undefined)?.[READ_WITH];
+  options ??= (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.options;
   // A service that links back to a page already read would otherwise be followed forever.
   const followed = new Set<string>();
   while (page) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url: string = locate(next, `${client.baseUrl}/`).href;
+    const url: string = locate(next, linkBase(client, page)).href;
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
     page = await linked<Page<T>>(client, url, options);
@@ -1612,12 +1619,27 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
 }
 
 /**
- * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
- * round (Protocol §11.3), or a `@odata.nextLink`. `T` is what the link's collection holds; the
- * page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
+ * The URL a page's relative links resolve against (JSON Format §4.3): the page's context URL, itself
+ * resolved against the URL the page was read from; without one, that URL. RFC 3986 resolution drops
+ * the context URL's `$metadata#…`, so `$metadata#People('a')/Trips` answering `…/People('a')/Trips`
+ * makes `Trips?$skiptoken=2` `…/People('a')/Trips?$skiptoken=2`. A page the client did not read
+ * stands for an answer from the service root.
  */
-export async function readLink<T>(client: Client, link: string, options?: ReadOptions): Promise<Page<T>> {
-  return linked<Page<T>>(client, locate(link, `${client.baseUrl}/`).href, options);
+function linkBase(client: Client, page: Page<unknown>): string {
+  const from = (page as { [READ_WITH]?: ReadWith })[READ_WITH]?.at ?? `${client.baseUrl}/`;
+  const context = page["@odata.context"];
+  return typeof context === "string" ? locate(context, from).href : locate(from).href;
+}
+
+/**
+ * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
+ * round (Protocol §11.3), or a `@odata.nextLink`. A relative link resolves as it does on `from`, the
+ * page it came from (see `linkBase`), else against the service root. `T` is what the link's
+ * collection holds; the page's items are checked with `validate`, and `pages`, `items` and
+ * `collectAll` go on from it.
+ */
+export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<unknown> | undefined }): Promise<Page<T>> {
+  return linked<Page<T>>(client, locate(link, options?.from ? linkBase(client, options.from) : `${client.baseUrl}/`).href, options);
 }
 
 /**
