@@ -123,11 +123,30 @@ describe("what a key property may be", () => {
 
   test("a nullable key property (or one inside a nullable complex property) is a warning; the key is typed without null", () => {
     expect(report(`<PropertyRef Name="loose"/><PropertyRef Name="maybeHome/street" Alias="street"/>`)).toEqual([
-      ["warning", "ODG106", "ns.person/Key/loose", "key property loose of ns.person is nullable (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
+      ["warning", "ODG106", "ns.person/Key/loose", "key property loose of ns.person is nullable (CSDL §8.2: key properties are not); it is read as not nullable: its interface, its validator and byKey take no null", true],
       ["warning", "ODG106", "ns.person/Key/street", "key property maybeHome/street of ns.person is nullable (or a complex property on its path is) (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="loose"/>`) }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toMatch(/CollectionRef<Person, number>/);
+  });
+
+  test("a nullable key property of the type itself is read as not nullable everywhere: the interface and the validator have no null", () => {
+    const files = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="loose"/><PropertyRef Name="maybeHome/street" Alias="street"/>`) }] }).files;
+    const types = files.get("ns.types.ts") ?? "";
+    expect(types).toMatch(/^ {2}loose: number;$/m);
+    // The complex property on a path is a value of its own, which may be null where it is no key.
+    expect(types).toMatch(/^ {2}maybeHome\?: Address \| null;$/m);
+    expect(files.get("ns.validators.ts")).toMatch(/vr\.p\(o\["loose"\], ctx, "loose", vr\.checkInt32, vr\.KEY \| vr\.REQUIRED, "Edm\.Int32"\)/);
+  });
+
+  test("a nullable key property a base type declares stays nullable there, and is read as not nullable in the key", () => {
+    const { files, diagnostics } = generate({ inputs: [{ file: "k.xml", content: edmx(schema("ns", `
+      <EntityType Name="base" Abstract="true"><Property Name="id" Type="Edm.String"/></EntityType>
+      <EntityType Name="item" BaseType="ns.base"><Key><PropertyRef Name="id"/></Key></EntityType>
+      <EntityContainer Name="c"><EntitySet Name="items" EntityType="ns.item"/></EntityContainer>`)) }] });
+    expect(diagnostics.map((d) => d.message)).toEqual(["key property id of ns.item is nullable (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null"]);
+    expect(files.get("ns.types.ts")).toMatch(/^ {2}id\?: string \| null;$/m);
+    expect(files.get("ns.requests.ts")).toMatch(/CollectionRef<Item, string>/);
   });
 
   test.each([

@@ -316,6 +316,22 @@ describe("ODataError", () => {
     expect(err2.requestId).toBe("inner-id");
   });
 
+  test("SAP CAP's X-Correlation-ID is the request id, of an error and of an answer the call cannot read; Graph's request-id comes first", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const cap = { "x-correlation-id": "6b8f0c1e-cap" };
+    srv.handle(() => ({ status: 400, headers: cap, body: { error: { code: "400", message: "Value is required", target: "LastName" } } }));
+    const err = (await api.createPerson(client, api.people(), { UserName: "x" }).catch((e: unknown) => e)) as ODataError;
+    expect([err.status, err.message, err.requestId]).toEqual([400, "Value is required", "6b8f0c1e-cap"]);
+
+    srv.handle(() => ({ headers: { ...cap, "content-type": "text/html" }, body: "<html></html>" }));
+    const unreadable = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect([unreadable.code, unreadable.requestId]).toEqual(["UnreadableBody", "6b8f0c1e-cap"]);
+
+    srv.handle(() => ({ status: 404, headers: { ...cap, "request-id": "graph-id" }, body: { error: { code: "NotFound", message: "m" } } }));
+    const both = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect(both.requestId).toBe("graph-id");
+  });
+
   test("target and details of a standard OData error body (JSON Format §21.1), as ASP.NET Core OData writes a failed validation", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({

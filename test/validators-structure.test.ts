@@ -145,6 +145,22 @@ describe("structured values", () => {
     expect(paths(tv.validateItem(item({ extra: 1, name: 5 }), { strict: false }))).toEqual(["/name"]);
   });
 
+  test("an unknown property that a declared one differs from only in case names it; a misspelling does not", () => {
+    // As an SAP PascalCase name written in camelCase, or the other way round; a base type's property too.
+    expect(tv.validateItem(item({ Name: "x", TAGS: [], nmae: "y" })).errors.map((e) => [e.path, e.message])).toEqual([
+      ["/Name", "unknown property Name (did you mean name?)"],
+      ["/TAGS", "unknown property TAGS (did you mean tags?)"],
+      ["/nmae", "unknown property nmae"],
+    ]);
+    expect(tv.validateShape({ "@odata.type": "#Test.Validation.Circle", Label: "c", Radius: 1 }, { complete: false }).errors.map((e) => e.message)).toEqual([
+      "unknown property Label (did you mean label?)",
+      "unknown property Radius (did you mean radius?)",
+    ]);
+    expect(() => tv.assertItem(item({ Name: "x" }))).toThrow("invalid value: /Name unknown property Name (did you mean name?)");
+    // The expected text stays what the metadata asks for there.
+    expect(tv.validateItem(item({ Name: "x" })).errors[0]!.expected).toBe("no property (Test.Validation.Item does not declare Name)");
+  });
+
   test("a type without properties accepts only annotations", () => {
     expect(tv.isEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 })).toBe(true);
     expect(paths(tv.validateEmpty({ a: 1 }))).toEqual(["/a"]);

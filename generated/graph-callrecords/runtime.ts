@@ -555,10 +555,14 @@ function toError(response: Response, body: unknown, request: string): ODataError
   );
 }
 
-/** The service's id of the request, for a support request: Graph's `request-id` header, else the error body's `innerError`'s. */
+/**
+ * The service's id of the request, for a support request: Graph's `request-id` header, SAP CAP's
+ * `X-Correlation-ID` (CAP answers every request with it), else the error body's `innerError`'s
+ * `request-id`. (SAP Gateway sends no such header: its transaction id stays in `innerError`.)
+ */
 function requestIdOf(response: Response, inner?: unknown): string | undefined {
   const { headers } = response;
-  return str(headers.get("request-id") ?? headers.get("x-ms-request-id") ?? record(inner)?.["request-id"]);
+  return str(headers.get("request-id") ?? headers.get("x-ms-request-id") ?? headers.get("x-correlation-id") ?? record(inner)?.["request-id"]);
 }
 
 /**

@@ -681,16 +681,28 @@ export function keyCount(o: Json): number {
 
 /**
  * Reports properties a type does not declare. Control information and annotations (OData JSON
- * Format §4.5, §20) are always allowed.
+ * Format §4.5, §20) are always allowed. A name the type declares in another case (`stringProperty`
+ * for SAP's `StringProperty`; JSON names are case-sensitive) gets a hint: `unknown property
+ * stringProperty (did you mean StringProperty?)`.
  */
 export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string): void {
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
     const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
-    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}`);
+    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known)}`);
     if (ctx.count >= ctx.max) return;
   }
+}
+
+/**
+ * ` (did you mean Name?)` when `known` has `name` in another case, else "". Only a name that differs
+ * in case: one a few edits away may as well be a property the service added since the metadata.
+ */
+function otherCase(name: string, known: ReadonlySet<string>): string {
+  const lower = name.toLowerCase();
+  for (const k of known) if (k.toLowerCase() === lower) return ` (did you mean ${k}?)`;
+  return "";
 }
 
 /**

@@ -28,7 +28,8 @@ export function checkKeyNotInherited(diags: DiagnosticBag, t: EntityType, raw: R
  * property is a single-valued structural property (a path through complex properties, §8.4, needs an
  * Alias), named once; these are errors. CSDL 4.01 §8.2 also makes it non-nullable and of an enum type,
  * a type definition or one of KEY_TYPES: each other is a warning at the PropertyRef. A nullable one
- * is read as not nullable in the key (byKey takes no null); `Edm.Double`, `Single` and `Binary`
+ * is read as not nullable (the type's own property everywhere; one on a path or of a base type in
+ * the key only, as byKey takes it); `Edm.Double`, `Single` and `Binary`
  * are kept (the runtime writes their literals); a key with a property of a type that has no key
  * literal (a complex type would be written `'[object Object]'`, a stream or spatial value not at
  * all) is left out, as for a type without a key: its entity sets are generated with `rt.noKey`.
@@ -65,10 +66,17 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
           `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL §8.2 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
           path, k.at);
       }
-      if (found.nullable)
+      if (found.nullable) {
+        // The type's own property is read as the key property it is: never null, in the interface
+        // and the validators too (an entity with a null key has no address). A path's complex
+        // property, or a base type's property, is shared with values that are no key: only the key
+        // reads it so.
+        const own = !k.name.includes("/") && found.property.declaringType === t;
+        if (own) found.property.type.nullable = false;
         b.diags.warning(Codes.badKey,
-          `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null`,
+          `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL §8.2: key properties are not); ${own ? "it is read as not nullable: its interface, its validator and byKey take no null" : "it is read as not nullable in the key, so byKey takes no null"}`,
           path, k.at);
+      }
       t.key.push(found.property);
       t.keyNames.push(k.alias ?? k.name);
     }

@@ -13,7 +13,8 @@ export interface Recorded {
 
 export interface Reply {
   status?: number;
-  headers?: Record<string, string>;
+  /** An array sends the header once per value (`Set-Cookie`). */
+  headers?: Record<string, string | string[]>;
   /** An object is sent as JSON; a string or Buffer as is. */
   body?: unknown;
   /** Wait this long before answering. */
