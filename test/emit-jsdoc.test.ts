@@ -55,6 +55,51 @@ test("a property JSON writes as text of a format `string` does not show names it
   expect(types).not.toContain("Edm.String");
 });
 
+test("a property's facets are in its doc comment, in the parenthesis of its form where it has one", () => {
+  const content = edmx(
+    schema(
+      "ns",
+      `<TypeDefinition Name="amount" UnderlyingType="Edm.Decimal" Precision="13" Scale="2"/>
+      <ComplexType Name="c">
+        <Property Name="price" Type="Edm.Decimal" Precision="13" Scale="2"/>
+        <Property Name="whole" Type="Edm.Decimal" Precision="5" Scale="0"/>
+        <Property Name="split" Type="Edm.Decimal" Precision="1" Scale="variable"/>
+        <Property Name="approx" Type="Edm.Decimal" Precision="7" Scale="floating"/>
+        <Property Name="cents" Type="Edm.Decimal" Scale="2"/>
+        <Property Name="units" Type="Edm.Decimal" Scale="0"/>
+        <Property Name="rating" Type="Edm.Decimal" Scale="variable"/>
+        <Property Name="code" Type="Edm.String" MaxLength="10">
+          <Annotation Term="Org.OData.Core.V1.Description" String="The country code."/>
+        </Property>
+        <Property Name="flag" Type="Edm.String" MaxLength="1"/>
+        <Property Name="tags" Type="Collection(Edm.String)" MaxLength="20"/>
+        <Property Name="notes" Type="Edm.String" MaxLength="max"/>
+        <Property Name="hash" Type="Edm.Binary" MaxLength="16"/>
+        <Property Name="total" Type="ns.amount"/>
+      </ComplexType>`,
+    ),
+  );
+  const types = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.types.ts")!;
+  expect(types).toContain("  /** Edm.Decimal (up to 13 digits, 2 after the point) */\n  price?: number | string | null;\n");
+  expect(types).toContain("  /** Edm.Decimal (up to 5 digits, none after the point) */\n  whole?:");
+  expect(types).toContain("  /** Edm.Decimal (up to 1 digit) */\n  split?:");
+  expect(types).toContain("  /** Edm.Decimal (floating point, up to 7 significant digits) */\n  approx?:");
+  expect(types).toContain("  /** Edm.Decimal (up to 2 digits after the point) */\n  cents?:");
+  expect(types).toContain("  /** Edm.Decimal (no digits after the point) */\n  units?:");
+  expect(types).toContain("  /**\n   * The country code.\n   *\n   * Edm.String (up to 10 characters)\n   */\n  code?: string | null;\n");
+  expect(types).toContain("  /** Edm.String (up to 1 character) */\n  flag?:");
+  expect(types).toContain("  /** Edm.String (each up to 20 characters) */\n  tags?:");
+  expect(types).toContain("  /** Edm.Binary (base64url or base64 text, up to 16 bytes) */\n  hash?:");
+  expect(types).toContain("/** Type definition `ns.amount` (Edm.Decimal, up to 13 digits, 2 after the point). */\nexport type Amount = number | string;\n");
+  // Facets that allow any value say nothing: Scale="variable" alone, MaxLength="max".
+  expect(types).toContain("  rating?: number | string | null;\n  /**");
+  expect(types).toContain("  notes?: string | null;\n  /** Edm.Binary");
+  const requests = generate({
+    inputs: [{ file: "t.xml", content: edmx(schema("ns", `<Action Name="rename"><Parameter Name="name" Type="Edm.String" MaxLength="40" Nullable="false"/></Action><EntityContainer Name="c"><ActionImport Name="rename" Action="ns.rename"/></EntityContainer>`)) }],
+  }).files.get("ns.requests.ts")!;
+  expect(requests).toContain('params: {\n  /** Edm.String (up to 40 characters) */\n  "name": string;\n}');
+});
+
 test("a composable function's address builder says what it is bound to, and an unbound one reads without a stray comma", () => {
   const content = edmx(
     schema(

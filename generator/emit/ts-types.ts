@@ -4,7 +4,7 @@
  * Double may be "INF", "-INF" or "NaN").
  */
 import { deprecation, description } from "../model/rules";
-import type { Annotation, ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
+import type { Annotation, Facets, ModelType, PrimitiveName, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion, usesUnion } from "./context";
 import { jsdoc, moduleSpecifier, type Imports } from "./imports";
@@ -51,19 +51,52 @@ const PRIMITIVE_FORM: Partial<Record<PrimitiveName, string>> = {
   Binary: "Edm.Binary (base64url or base64 text)",
 };
 
-/** The form of a value of `type` a doc comment names (`PRIMITIVE_FORM`), or undefined. */
-export function primitiveForm(type: ModelType): string | undefined {
-  return type.kind === "primitive" ? PRIMITIVE_FORM[type.name] : undefined;
+/**
+ * What a doc comment says of a value of `ref`'s primitive type, or undefined: its form
+ * (`PRIMITIVE_FORM`) and what its facets allow (`facetLimit`), one parenthesis,
+ * `Edm.Binary (base64url or base64 text, up to 16 bytes)`, `Edm.Decimal (up to 9 digits, 2 after the
+ * point)`; a collection's limit is its items', `each up to 10 characters`.
+ */
+export function valueForm(ref: TypeRef): string | undefined {
+  if (ref.type.kind !== "primitive") return undefined;
+  const form = PRIMITIVE_FORM[ref.type.name];
+  const limit = facetLimit(ref.type.name, ref.facets);
+  if (!limit) return form;
+  const text = `${ref.collection ? "each " : ""}${limit}`;
+  return form ? `${form.slice(0, -1)}, ${text})` : `Edm.${ref.type.name} (${text})`;
+}
+
+/**
+ * What a use's facets allow a value of the primitive type `name`, in words, or undefined where they
+ * allow any: `MaxLength` of a string (characters) or binary value (bytes; CSDL §7.2.2, not `max`),
+ * `Precision` and `Scale` of a decimal (§7.2.3, §7.2.4: significant digits, and digits after the
+ * point; `variable` leaves the split open, `floating` makes it a decimal floating-point number).
+ * Precision alone is `up to 9 digits`: the validators count only the digits before the point then,
+ * but CSDL XML's absent Scale is 0, which allows none after it.
+ */
+export function facetLimit(name: PrimitiveName, f: Facets): string | undefined {
+  if (name === "String" || name === "Binary") return typeof f.maxLength === "number" ? `up to ${count(f.maxLength, name === "String" ? "character" : "byte")}` : undefined;
+  if (name !== "Decimal") return undefined;
+  const { precision, scale } = f;
+  if (scale === "floating") return `floating point${precision === undefined ? "" : `, up to ${count(precision, "significant digit")}`}`;
+  if (precision === undefined) return typeof scale === "number" ? (scale ? `up to ${count(scale, "digit")} after the point` : "no digits after the point") : undefined;
+  if (typeof scale === "number") return `up to ${count(precision, "digit")}, ${scale || "none"} after the point`;
+  return `up to ${count(precision, "digit")}`;
+}
+
+/** `1 byte`, `16 bytes`. */
+function count(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
 /**
  * The doc comment of a member holding a value (a property in the types module, an operation's
  * parameter in its `params` type): its description, the text form of a date, time, duration or
- * binary value (`primitiveForm`) and its deprecation.
+ * binary value and what its facets allow (`valueForm`), and its deprecation.
  */
 export function memberDoc(member: { annotations: Annotation[]; type: TypeRef }): string {
   const deprecated = deprecation(member.annotations);
-  return jsdoc("  ", [description(member.annotations), primitiveForm(member.type.type), deprecated && `@deprecated ${deprecated}`]);
+  return jsdoc("  ", [description(member.annotations), valueForm(member.type), deprecated && `@deprecated ${deprecated}`]);
 }
 
 export function primitiveTs(name: PrimitiveName): string {

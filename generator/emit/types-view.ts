@@ -7,7 +7,7 @@ import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
-import { memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
 
 export interface TypesView {
   header: string;
@@ -172,9 +172,10 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
 }
 
 function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {
+  const limit = facetLimit(t.underlying.name, t.facets);
   return declaration({
     isAlias: true,
-    doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}).`]),
+    doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}${limit ? `, ${limit}` : ""}).`]),
     name: ctx.names.type(t),
     type: note(primitiveTs(t.underlying.name)),
   });

@@ -1687,6 +1687,39 @@ export async function count(
   return n;
 }
 
+/**
+ * The options that may follow `$apply` (OData Extension for Data Aggregation 4.0, CS02 §3.15:
+ * `$apply` is evaluated first, the others on its result, so they name its properties: `total`, not
+ * `price`). No `select`, `expand`, `search` or `compute`: the transformations say what each item has
+ * (`groupby`, `aggregate`, `expand(…)`, `search(…)`, `compute(…)`).
+ */
+export interface AggregateOptions extends ReadOptions {
+  /** `$filter` on the transformed items: `"total gt 100"`. */
+  filter?: string | undefined;
+  /** `$orderby` on the transformed items: `["total desc", "author"]`. */
+  orderby?: string | readonly string[] | undefined;
+  /** `$top`: at most this many items (a service may page them: `rt.pages`, `rt.collectAll`). */
+  top?: number | undefined;
+  /** `$skip`: leaves out this many items first. */
+  skip?: number | undefined;
+  /** `$count=true`: the page's `@odata.count` is the number of transformed items, all pages together. */
+  count?: boolean | undefined;
+}
+
+/**
+ * `GET …?$apply=…` (OData Extension for Data Aggregation 4.0): reads a collection transformed by
+ * `apply`, written in the extension's syntax and sent as written (percent-encoded):
+ * `aggregate(client, books(), "groupby((author_ID),aggregate(price with sum as total))")`. Its items
+ * are plain records, since their shape is the transformation's: check them (`validate`, or by hand)
+ * before trusting a property's type. Paging, errors, headers and retries are a list read's.
+ */
+export async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
+  const { filter, orderby, top, skip, count } = options ?? {};
+  const path = `${target.path}${target.path.includes("?") ? "&" : "?"}$apply=${encodeQueryValue(apply)}`;
+  const url = addressed(client, withCustomQuery(withQuery(path, { filter, orderby, top, skip, count }), options?.query));
+  return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${url}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Streams and references
 

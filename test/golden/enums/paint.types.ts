@@ -14,7 +14,7 @@ export type Finish = FinishMember | `${FinishMember},${string}`;
 /** The members of Finish, in metadata order. */
 export const FinishValues = ["none", "matte", "gloss", "textured"] as const;
 
-/** Type definition `paint.hexCode` (Edm.String). */
+/** Type definition `paint.hexCode` (Edm.String, up to 7 characters). */
 export type HexCode = string;
 
 /** Complex type `paint.swatch`. */

@@ -68,6 +68,7 @@ export interface Parrot extends Bird {
 /** Entity type `zoo.model.fish`. */
 export interface Fish extends Animal {
   "@odata.type"?: "#zoo.model.fish";
+  /** Edm.Decimal (up to 6 digits, 2 after the point) */
   depth?: number | string | null;
 }
 

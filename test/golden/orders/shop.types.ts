@@ -7,6 +7,7 @@ export interface Order {
   id: number;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   placed: string;
+  /** Edm.Decimal (up to 2 digits after the point) */
   total: number | string;
   /** Navigation property (contained); present when expanded. */
   lines?: OrderLine[];

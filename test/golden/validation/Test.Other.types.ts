@@ -7,6 +7,7 @@ export interface Address {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
   street: string;
+  /** Edm.String (up to 5 characters) */
   zip?: string | null;
 }
 

@@ -31,13 +31,13 @@ export type Unset = never;
 /** The members of Unset, in metadata order. */
 export const UnsetValues = [] as const;
 
-/** Type definition `Test.Validation.ShortCode` (Edm.String). */
+/** Type definition `Test.Validation.ShortCode` (Edm.String, up to 3 characters). */
 export type ShortCode = string;
 
 /** Type definition `Test.Validation.Text` (Edm.String). */
 export type Text = string;
 
-/** Type definition `Test.Validation.Money` (Edm.Decimal). */
+/** Type definition `Test.Validation.Money` (Edm.Decimal, up to 6 digits, 2 after the point). */
 export type Money = number | string;
 
 /** Complex type `Test.Validation.Primitives`. */
@@ -45,6 +45,7 @@ export interface Primitives {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
   str?: string | null;
+  /** Edm.String (up to 5 characters) */
   str5?: string | null;
   strMax?: string | null;
   bool?: boolean | null;
@@ -54,10 +55,15 @@ export interface Primitives {
   int32?: number | null;
   int64?: number | string | null;
   dec?: number | string | null;
+  /** Edm.Decimal (up to 5 digits, 2 after the point) */
   dec52?: number | string | null;
+  /** Edm.Decimal (up to 5 digits) */
   decVar?: number | string | null;
+  /** Edm.Decimal (up to 5 digits) */
   decP5?: number | string | null;
+  /** Edm.Decimal (floating point, up to 7 significant digits) */
   decFloat?: number | string | null;
+  /** Edm.Decimal (up to 3 digits, none after the point) */
   dec30?: number | string | null;
   single?: number | edm.SpecialFloat | null;
   double?: number | edm.SpecialFloat | null;
@@ -179,6 +185,7 @@ export interface Item {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
   "@odata.type"?: string;
   id: number;
+  /** Edm.String (up to 20 characters) */
   name: string;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   created: string;
