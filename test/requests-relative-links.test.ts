@@ -115,6 +115,17 @@ describe("the safeguards hold with the new base", () => {
     expect(urls(srv)).toEqual([TRIPS, `${TRIPS}?$skiptoken=1`]);
   });
 
+  test("a context URL that gives no URL: the TypeError names the link, the page and the context URL", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const context = "http://host:99999/svc/$metadata#People('a')/Trips";
+    srv.handle(tripPages((n) => `Trips?$skiptoken=${n}`, context));
+    const first = await tripsOf(client);
+    const why = `of the page from ${srv.url}${TRIPS}, whose @odata.context is ${context}, resolves to no URL: Invalid URL`;
+    await expect(rt.collectAll(client, first)).rejects.toThrow(new TypeError(`@odata.nextLink Trips?$skiptoken=2 ${why}`));
+    await expect(rt.readLink(client, first["@odata.nextLink"]!, { from: first })).rejects.toThrow(new TypeError(`link Trips?$skiptoken=2 ${why}`));
+    expect(urls(srv)).toEqual([TRIPS]);
+  });
+
   test("a baseUrl query is sent with the first request only: next links go as the service wrote them", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/svc?sap-client=100` });
     srv.handle((r) =>

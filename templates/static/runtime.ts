@@ -1620,7 +1620,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url: string = locate(next, linkBase(client, page)).href;
+    const url = resolveLink(client, "@odata.nextLink", next, page);
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
     page = await linked<Page<T>>(client, url, options);
@@ -1641,6 +1641,22 @@ function linkBase(client: Client, page: Page<unknown>): string {
 }
 
 /**
+ * `link` (`what` says which: `@odata.nextLink`) resolved as a link in `page` (`linkBase`), else
+ * against the service root. Where that gives no URL (a context URL `https://host:99999/…`), a
+ * TypeError naming the link, the page's URL and its context URL, not URL's bare `Invalid URL`.
+ */
+function resolveLink(client: Client, what: string, link: string, page: Page<unknown> | undefined): string {
+  try {
+    return locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`).href;
+  } catch (e) {
+    const at = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.at;
+    const context = page?.["@odata.context"];
+    const of = `${at === undefined ? "" : ` of the page from ${at}`}${typeof context === "string" ? `, whose @odata.context is ${context},` : ""}`;
+    throw new TypeError(`${what} ${link}${of} resolves to no URL: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
  * round (Protocol §11.3), or a `@odata.nextLink`. A relative link resolves as it does on `from`, the
  * page it came from (see `linkBase`), else against the service root. `T` is what the link's
@@ -1648,7 +1664,7 @@ function linkBase(client: Client, page: Page<unknown>): string {
  * `collectAll` go on from it.
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<unknown> | undefined }): Promise<Page<T>> {
-  return linked<Page<T>>(client, locate(link, options?.from ? linkBase(client, options.from) : `${client.baseUrl}/`).href, options);
+  return linked<Page<T>>(client, resolveLink(client, "link", link, options?.from), options);
 }
 
 /**
