@@ -176,6 +176,25 @@ describe("readLink", () => {
     expect(urls(srv)).toEqual([TRIPS, `${TRIPS}?$deltatoken=9`]);
   });
 
+  test("the page read does not keep the page it came from: a delta loop does not hold every round", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    srv.handle(() => ({ body: { "@odata.context": "$metadata#People('a')/Trips", value: [trip(1)], "@odata.deltaLink": "Trips?$deltatoken=9" } }));
+    let page = await tripsOf(client);
+    const rounds = [page];
+    for (let i = 0; i < 3; i++) rounds.push((page = await rt.readLink(client, page["@odata.deltaLink"]!, { from: page, headers: { Prefer: "odata.track-changes" } })));
+    // What a page keeps of how it was read (a non-enumerable symbol) reaches no earlier round.
+    const kept = (p: object) => Object.getOwnPropertySymbols(p).map((s) => (p as Record<symbol, unknown>)[s]);
+    const reachable = new Set<unknown>();
+    const walk = (v: unknown) => {
+      if (typeof v !== "object" || v === null || reachable.has(v)) return;
+      reachable.add(v);
+      for (const x of [...Object.values(v), ...kept(v)]) walk(x);
+    };
+    kept(page).forEach(walk);
+    expect(rounds.slice(0, -1).filter((r) => reachable.has(r))).toEqual([]);
+    expect(srv.requests.slice(1).every((r) => r.headers.prefer === "odata.track-changes")).toBe(true);
+  });
+
   test("without it, against the service root", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
     srv.handle(() => ({ body: { value: [] } }));

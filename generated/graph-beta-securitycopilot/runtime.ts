@@ -1665,7 +1665,10 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * `collectAll` go on from it.
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<unknown> | undefined }): Promise<Page<T>> {
-  return linked<Page<T>>(client, resolveLink(client, "link", link, options?.from), options);
+  // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
+  // each round's last page would otherwise keep every round before it.
+  const { from, ...read } = options ?? {};
+  return linked<Page<T>>(client, resolveLink(client, "link", link, from), read);
 }
 
 /**
