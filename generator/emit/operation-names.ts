@@ -11,7 +11,9 @@
  *   plain one has (`driveItemDeltaWithToken` beside `driveItemDelta`; `imageWithWidthHeight` beside `image`);
  * - a name still taken gets a number, as every function of the module does.
  * The plural and the `With` part depend only on those overloads, which a slice keeps or drops with
- * their binding type.
+ * their binding type, but for one whose parameter or result is of an excluded type: that one is
+ * left out, and the others are named as if it were not declared.
+ * Overloads are of one kind: an action and a function of one name are named as two operations.
  */
 import type { Operation, SchemaType } from "../model/types";
 import { camel, pascal, plural, type Scope } from "../passes/names";
