@@ -74,6 +74,17 @@ test("overloads of one binding: the fewest parameters keep the name, the others 
   ]);
 });
 
+test("an action and a function of one name and binding are no overloads: the action keeps the name, the function takes its type's", async () => {
+  expect([...docs()].filter(([, doc]) => /`Over\.browse`/.test(doc))).toEqual([
+    ["browse", "Action `Over.browse`, bound to `Over.sheet`."],
+    ["sheetBrowse", "Function `Over.browse`, bound to `Over.sheet`."],
+  ]);
+  const { client, urls } = recording();
+  await api.browse(client, api.sheets().byKey("s"), { itemKey: "k", filter: null });
+  await api.sheetBrowse(client, api.sheets().byKey("s"), { token: "t" });
+  expect(urls).toEqual(["/sheets('s')/Over.browse", "/sheets('s')/Over.browse(token='t')"]);
+});
+
 test("an import's overloads are named the same way", async () => {
   const { client, urls } = recording();
   await api.search(client, { text: "a" });

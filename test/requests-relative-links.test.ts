@@ -115,6 +115,17 @@ describe("the safeguards hold with the new base", () => {
     expect(urls(srv)).toEqual([TRIPS, `${TRIPS}?$skiptoken=1`]);
   });
 
+  test("a context URL that gives no URL: the TypeError names the link, the page and the context URL", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    const context = "http://host:99999/svc/$metadata#People('a')/Trips";
+    srv.handle(tripPages((n) => `Trips?$skiptoken=${n}`, context));
+    const first = await tripsOf(client);
+    const why = `of the page from ${srv.url}${TRIPS}, whose @odata.context is ${context}, resolves to no URL: Invalid URL`;
+    await expect(rt.collectAll(client, first)).rejects.toThrow(new TypeError(`@odata.nextLink Trips?$skiptoken=2 ${why}`));
+    await expect(rt.readLink(client, first["@odata.nextLink"]!, { from: first })).rejects.toThrow(new TypeError(`link Trips?$skiptoken=2 ${why}`));
+    expect(urls(srv)).toEqual([TRIPS]);
+  });
+
   test("a baseUrl query is sent with the first request only: next links go as the service wrote them", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/svc?sap-client=100` });
     srv.handle((r) =>
@@ -163,6 +174,25 @@ describe("readLink", () => {
     const next = await rt.readLink<{ TripId: number }>(client, first["@odata.deltaLink"]!, { from: first });
     expect(next.value).toEqual([trip(2)]);
     expect(urls(srv)).toEqual([TRIPS, `${TRIPS}?$deltatoken=9`]);
+  });
+
+  test("the page read does not keep the page it came from: a delta loop does not hold every round", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
+    srv.handle(() => ({ body: { "@odata.context": "$metadata#People('a')/Trips", value: [trip(1)], "@odata.deltaLink": "Trips?$deltatoken=9" } }));
+    let page = await tripsOf(client);
+    const rounds = [page];
+    for (let i = 0; i < 3; i++) rounds.push((page = await rt.readLink(client, page["@odata.deltaLink"]!, { from: page, headers: { Prefer: "odata.track-changes" } })));
+    // What a page keeps of how it was read (a non-enumerable symbol) reaches no earlier round.
+    const kept = (p: object) => Object.getOwnPropertySymbols(p).map((s) => (p as Record<symbol, unknown>)[s]);
+    const reachable = new Set<unknown>();
+    const walk = (v: unknown) => {
+      if (typeof v !== "object" || v === null || reachable.has(v)) return;
+      reachable.add(v);
+      for (const x of [...Object.values(v), ...kept(v)]) walk(x);
+    };
+    kept(page).forEach(walk);
+    expect(rounds.slice(0, -1).filter((r) => reachable.has(r))).toEqual([]);
+    expect(srv.requests.slice(1).every((r) => r.headers.prefer === "odata.track-changes")).toBe(true);
   });
 
   test("without it, against the service root", async () => {

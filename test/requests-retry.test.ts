@@ -156,3 +156,33 @@ describe("504 Gateway Timeout", () => {
     expect(srv.requests).toHaveLength(1);
   });
 });
+
+describe("a request fetch refuses to send", () => {
+  /** A client whose fetch is Node's, counting its calls. */
+  const counting = (options: Partial<Parameters<Runtime["createClient"]>[0]>) => {
+    const calls: string[] = [];
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 }, ...options, fetch: (url, init) => (calls.push(String(url)), fetch(url, init)) });
+    return { client, calls };
+  };
+
+  test.each([
+    ["a header value with a line break", { headers: { "X-Note": "a\nb" } }, /: Headers\.append: "a\nb" is an invalid header value\.$/],
+    ["a token past U+00FF", { getToken: () => "t€" }, /: Cannot convert argument to a ByteString/],
+    ["a relative URL, which Node's fetch cannot parse", { baseUrl: "/odata" }, /^GET \/odata\/People\('a'\): Failed to parse URL from \/odata\/People\('a'\) \(Invalid URL\)$/],
+  ])("%s: a GET rejects at once, not sent again, as sending again cannot mend it", async (_kind, options, message) => {
+    srv.handle((r) => answer(r.url));
+    const { client, calls } = counting(options);
+    const err = await failure(api.getPerson(client, a()));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(message);
+    expect(calls).toHaveLength(1);
+    expect(srv.requests).toHaveLength(0);
+  });
+
+  test("a reset through the same counting fetch is still sent again", async () => {
+    srv.handle((r, i) => (i === 0 ? { reset: true } : answer(r.url)));
+    const { client, calls } = counting({});
+    await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -628,14 +628,11 @@ export const edmString: Literal = (value) => `'${wholeText(String(value)).replac
  * it; `encodeURIComponent` would throw a URIError that names no value), so it is a TypeError here.
  */
 function wholeText(text: string): string {
-  if (!/[\uD800-\uDFFF]/.test(text)) return text;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1); // NaN past the end
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++; // a whole pair
-    else throw new TypeError(`not text a URL can carry: half of a surrogate pair (\\u${c.toString(16)}) at index ${i}`);
-  }
+  // Left to right, a whole pair is one match and a half alone another: the first half alone throws.
+  text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (half, i: number) => {
+    if (half.length > 1) return half;
+    throw new TypeError(`not text a URL can carry: half of a surrogate pair (\\u${half.charCodeAt(0).toString(16)}) at index ${i}`);
+  });
   return text;
 }
 /** `true`, `false`, or those strings in any case (ABNF strings are case-insensitive); anything else is a TypeError. */
@@ -1306,10 +1303,12 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
   const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
   const json = x.json !== undefined;
-  const media = client.options.ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json";
+  const media = `application/json${client.options.ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
   const { url, elsewhere, method } = x;
+  const request = `${method} ${url}`;
+  const max = retry.maxRetries ?? 3;
   // A write may have reached the service before its answer was lost: only a read is sent again then.
   const safe = method === "GET" || method === "HEAD";
   // The token goes only to the service's origin, not to a next link elsewhere; nor do credentials
@@ -1322,25 +1321,25 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
-    // No answer is `unanswered`'s TypeError (an abort rejects as it is).
-    const response = await doFetch(url, init).catch((e: unknown) => unanswered(e, `${method} ${url}`, options?.signal));
-    const lost = response instanceof TypeError;
-    const status = lost ? 0 : response.status;
-    const after = lost ? null : response.headers.get("retry-after");
-    const transient = status === 429 || status === 503 || (safe && (lost || status === 504));
-    const retryable = transient && attempt < (retry.maxRetries ?? 3);
+    // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
+    const response = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
+    const failed = response instanceof TypeError;
+    const status = failed ? 0 : response.status;
+    const after = failed ? null : response.headers.get("retry-after");
+    const transient = status === 429 || status === 503 || (safe && (failed || status === 504));
+    const retryable = transient && attempt < max;
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
-      if (!lost && response.ok) return response;
-      const error = lost ? response : toError(response, await parseBody(response), `${method} ${url}`);
+      if (!failed && response.ok) return response;
+      const error = failed ? response : toError(response, await parseBody(response), request);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
       }
-      if (attempt > 0) error.message += attempts(attempt, transient && !retryable, retry);
+      if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    if (!lost) await response.arrayBuffer().catch(() => undefined);
+    if (!failed) await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
 }
@@ -1359,24 +1358,35 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * A request that got no answer (no connection, a host name that does not resolve, a reset): fetch's
  * TypeError (`fetch failed`, its reason in `cause`), again as a TypeError whose message names the
  * request and the reason, `GET https://…: fetch failed (connect ECONNREFUSED 127.0.0.1:443)`, the
- * original in `cause`. An abort, and an error of a `fetch` of the caller's that is no TypeError, are
- * thrown as they are.
+ * original in `cause`. Thrown, so not sent again: that TypeError where fetch refused to send the
+ * request, which sending again cannot mend (a header it cannot send, with a line break or a
+ * character past U+00FF: `new Headers` throws as fetch did; a URL Node's fetch cannot parse, a
+ * relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
+ * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are.
  */
-function unanswered(error: unknown, request: string, signal: AbortSignal | undefined): TypeError {
+function unanswered(error: unknown, request: string, init: RequestInit): TypeError {
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, message, cause } = (record(error) ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
-  if (signal?.aborted || name !== "TypeError") throw error;
-  const reason = record(cause)?.["message"];
-  return Object.assign(new TypeError(`${request}: ${String(message)}${typeof reason === "string" && reason ? ` (${reason})` : ""}`), { cause: error });
+  if (init.signal?.aborted || name !== "TypeError") throw error;
+  const reason = record(cause);
+  const text = reason?.["message"];
+  const failure = Object.assign(new TypeError(`${request}: ${String(message)}${typeof text === "string" && text ? ` (${text})` : ""}`), { cause: error });
+  if (reason?.["name"] === "TypeError") throw failure;
+  try {
+    new Headers(init.headers);
+  } catch {
+    throw failure;
+  }
+  return failure;
 }
 
 /**
  * What a failure after retries adds to the message: `: gave up after 4 attempts (maxRetries 3)` when
  * the retries ran out on what is retried, else which attempt failed (`: on attempt 2, after 1 retry`).
  */
-function attempts(attempt: number, gaveUp: boolean, retry: RetryPolicy): string {
+function attempts(attempt: number, gaveUp: boolean, maxRetries: number): string {
   const n = attempt + 1;
-  if (gaveUp) return `: gave up after ${n} attempts (maxRetries ${retry.maxRetries ?? 3})`;
+  if (gaveUp) return `: gave up after ${n} attempts (maxRetries ${maxRetries})`;
   return `: on attempt ${n}, after ${attempt} ${attempt === 1 ? "retry" : "retries"}`;
 }
 
@@ -1615,7 +1625,7 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
-    const url: string = locate(next, linkBase(client, page)).href;
+    const url = resolveLink(client, "@odata.nextLink", next, page);
     if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     followed.add(url);
     page = await linked<Page<T>>(client, url, options);
@@ -1636,6 +1646,22 @@ function linkBase(client: Client, page: Page<unknown>): string {
 }
 
 /**
+ * `link` (`what` says which: `@odata.nextLink`) resolved as a link in `page` (`linkBase`), else
+ * against the service root. Where that gives no URL (a context URL `https://host:99999/…`), a
+ * TypeError naming the link, the page's URL and its context URL, not URL's bare `Invalid URL`.
+ */
+function resolveLink(client: Client, what: string, link: string, page: Page<unknown> | undefined): string {
+  try {
+    return locate(link, page ? linkBase(client, page) : `${client.baseUrl}/`).href;
+  } catch (e) {
+    const at = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.at;
+    const context = page?.["@odata.context"];
+    const of = `${at === undefined ? "" : ` of the page from ${at}`}${typeof context === "string" ? `, whose @odata.context is ${context},` : ""}`;
+    throw new TypeError(`${what} ${link}${of} resolves to no URL: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
  * round (Protocol §11.3), or a `@odata.nextLink`. A relative link resolves as it does on `from`, the
  * page it came from (see `linkBase`), else against the service root. `T` is what the link's
@@ -1643,7 +1669,10 @@ function linkBase(client: Client, page: Page<unknown>): string {
  * `collectAll` go on from it.
  */
 export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<unknown> | undefined }): Promise<Page<T>> {
-  return linked<Page<T>>(client, locate(link, options?.from ? linkBase(client, options.from) : `${client.baseUrl}/`).href, options);
+  // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
+  // each round's last page would otherwise keep every round before it.
+  const { from, ...read } = options ?? {};
+  return linked<Page<T>>(client, resolveLink(client, "link", link, from), read);
 }
 
 /**

@@ -11,7 +11,9 @@
  *   plain one has (`driveItemDeltaWithToken` beside `driveItemDelta`; `imageWithWidthHeight` beside `image`);
  * - a name still taken gets a number, as every function of the module does.
  * The plural and the `With` part depend only on those overloads, which a slice keeps or drops with
- * their binding type.
+ * their binding type, but for one whose parameter or result is of an excluded type: that one is
+ * left out, and the others are named as if it were not declared.
+ * Overloads are of one kind: an action and a function of one name are named as two operations.
  */
 import type { Operation, SchemaType } from "../model/types";
 import { camel, pascal, plural, type Scope } from "../passes/names";
@@ -54,11 +56,13 @@ function bindingType(op: Operation): SchemaType | undefined {
   return t && (t.kind === "entity" || t.kind === "complex") ? t : undefined;
 }
 
-/** Overloads of one operation with one binding type (or of one import), in order of their first. */
+/** Overloads of one action or function with one binding type (or of one import), in order of their first. */
 function overloadGroups(entries: NamedOperation[]): NamedOperation[][] {
   const groups = new Map<string, NamedOperation[]>();
   for (const e of entries) {
-    const key = e.importName !== undefined ? `import ${e.importName}` : `${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`;
+    // By kind too: an action and a function of one name (Graph's `browse`, bound to
+    // `browseSessionBase`) are no overloads of each other (CSDL §12: overloads are of one kind).
+    const key = e.importName !== undefined ? `import ${e.importName}` : `${e.op.kind} ${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`;
     const group = groups.get(key);
     if (group) group.push(e);
     else groups.set(key, [e]);
