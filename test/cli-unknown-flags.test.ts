@@ -47,6 +47,16 @@ test("every spelling yargs accepts is known: long, alias, camelCase, --no- forms
     expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBeUndefined();
 });
 
+test("-h, which the check above takes as --help, prints the help through the real CLI too", () => {
+  const dir = scratch();
+  for (const [args, first] of [[["-h"], "odatagen <command> [options]"], [["generate", "-h"], "odatagen generate"], [["diff", "-h"], "odatagen diff [old-file] [new-file]"]] as const) {
+    const r = runCli([...args], dir);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n")[0]).toBe(first);
+    expect(r.stdout).toBe(runCli([...args.slice(0, -1), "--help"], dir).stdout);
+  }
+});
+
 test("diff --nwe: did you mean --new", () => {
   expect(unknownFlagProblem("diff", ["--old", "a.xml", "--nwe", "b.xml"], DIFF_OPTIONS)).toBe("unknown flag --nwe for diff; did you mean --new?");
   const r = runCli(["diff", "--nwe", "b.xml"], scratch());

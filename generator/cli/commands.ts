@@ -164,6 +164,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       throw e ?? new UsageError(msg);
     })
     .help()
+    .alias("help", "h")
     .version()
     .parseAsync();
 }
