@@ -47,6 +47,24 @@ test("every spelling yargs accepts is known: long, alias, camelCase, --no- forms
     expect(unknownFlagProblem("generate", args, GENERATE_OPTIONS)).toBeUndefined();
 });
 
+test("-h, which the check above takes as --help, prints the help through the real CLI too", () => {
+  const dir = scratch();
+  for (const [args, first] of [[["-h"], "odatagen <command> [options]"], [["generate", "-h"], "odatagen generate"], [["diff", "-h"], "odatagen diff [old-file] [new-file]"]] as const) {
+    const r = runCli([...args], dir);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(r.stdout.split("\n")[0]).toBe(first);
+    expect(r.stdout).toBe(runCli([...args.slice(0, -1), "--help"], dir).stdout);
+  }
+});
+
+test("odatagen --help names every exit code the README's table has, and generate --help what --fail-on-warnings leaves", () => {
+  const dir = scratch();
+  const top = runCli(["--help"], dir).stdout.replace(/\s+/g, " ");
+  expect(top).toMatch(/Exit codes: 0 ok; 1 problems in the input \(errors, or warnings with --fail-on-warnings\), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT \(Ctrl\+C\) or SIGTERM, the output being written left as it was\./);
+  const generate = runCli(["generate", "--help"], dir).stdout.replace(/\s+/g, " ");
+  expect(generate).toMatch(/--fail-on-warnings Exit 1 on warnings, and leave the output as it was/);
+});
+
 test("diff --nwe: did you mean --new", () => {
   expect(unknownFlagProblem("diff", ["--old", "a.xml", "--nwe", "b.xml"], DIFF_OPTIONS)).toBe("unknown flag --nwe for diff; did you mean --new?");
   const r = runCli(["diff", "--nwe", "b.xml"], scratch());

@@ -82,4 +82,22 @@ describe("--clean", () => {
     fs.rmSync(path.join(gen, "index.ts"));
     expect(runCli(["generate"], dir).code).toBe(0);
   });
+
+  test("an output whose manifest was deleted: still refused, and the message says the manifest is missing, not that odatagen did not write the files", () => {
+    const { dir, gen } = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    fs.rmSync(path.join(gen, ".odatagen-manifest.json"));
+    const spec = path.join(dir, "graph-callrecords.xml");
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTested"'));
+    const types = path.join(gen, "microsoft.graph.callRecords.types.ts");
+    const before = fs.readFileSync(types);
+    for (const mode of [[], ["--dry-run"], ["--check"]]) {
+      const r = runCli(["generate", ...mode], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        "gen/microsoft.graph.callRecords.types.ts: error ODG401: microsoft.graph.callRecords.types.ts has odatagen's header, but gen has no .odatagen-manifest.json (the list of the files odatagen wrote) to say it is the one odatagen wrote there; restore the manifest, or move the folder away to generate it afresh (nothing was written)\n",
+      );
+    }
+    expect(fs.readFileSync(types).equals(before)).toBe(true);
+  });
 });

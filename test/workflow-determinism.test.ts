@@ -1,7 +1,7 @@
 /** Same inputs and options → byte-identical output, whatever the input's line endings or attribute order. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copySpec, runCli, scratch, snapshot } from "./helpers/cli";
+import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
 
 /** Reverses the attributes of every start tag that has more than one. */
 function reverseAttributes(xml: string): string {
@@ -45,4 +45,34 @@ test("a second generation later, from a fresh folder, is byte-identical (no time
   const two = snapshot(path.join(a, "two"));
   for (const [file, bytes] of one) expect({ file, same: bytes.equals(two.get(file)!) }).toEqual({ file, same: true });
   expect(one.get(".odatagen-manifest.json")!.toString()).not.toMatch(/20\d\d-\d\d-\d\d|\/tmp\//);
+});
+
+test("a spec checked out with CRLF line ends (git's core.autocrlf, the default on Windows) finds the committed output up to date, manifest included", () => {
+  const lf = scratch();
+  const crlf = scratch();
+  copySpec("graph-callrecords.xml", lf);
+  copySpec("graph-callrecords.xml", crlf, (t) => t.replace(/\n/g, "\r\n"));
+  for (const dir of [lf, crlf]) {
+    fs.mkdirSync(path.join(dir, "node_modules")); // the stat cache's home, as in a project
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+  }
+  expect(runCli(["generate"], lf).code).toBe(0);
+  // The CRLF checkout has the output as generated and committed on the LF machine.
+  fs.cpSync(path.join(lf, "gen"), path.join(crlf, "gen"), { recursive: true });
+  const committed = snapshot(path.join(lf, "gen"));
+
+  // The fast path (a JSON config, no flags) and the full run both find it up to date.
+  const fast = runCli(["generate"], crlf);
+  expect({ code: fast.code, stdout: fast.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
+  const full = runCli(["generate", "-s", "calls"], crlf);
+  expect({ code: full.code, stdout: full.stdout }).toEqual({ code: 0, stdout: expect.stringMatching(/^odatagen: calls: up to date/) });
+  expect(sameTree(committed, snapshot(path.join(crlf, "gen")))).toBe(true);
+
+  // Generated afresh from the CRLF spec, the manifest is the LF machine's, byte for byte.
+  expect(runCli(["generate", "--force"], crlf).code).toBe(0);
+  expect(sameTree(committed, snapshot(path.join(crlf, "gen")))).toBe(true);
+
+  // A real edit is still seen.
+  fs.writeFileSync(path.join(crlf, "graph-callrecords.xml"), fs.readFileSync(path.join(crlf, "graph-callrecords.xml"), "utf8").replace('Name="isTest"', 'Name="isTested"'));
+  expect(runCli(["generate"], crlf).stdout).toMatch(/calls: 11 files in gen \(2 written/);
 });

@@ -107,6 +107,52 @@ describe("generate --watch", () => {
     await after(() => fs.writeFileSync(spec, withProperty("roomE")), "roomE");
   });
 
+  test("follows an input that is a symlink: edits of its target, and the link pointed at another file", async () => {
+    const dir = scratch();
+    const shared = path.join(dir, "shared");
+    const specs = path.join(dir, "specs");
+    fs.mkdirSync(shared);
+    fs.mkdirSync(specs);
+    const target = copySpec("graph-callrecords.xml", shared);
+    const original = fs.readFileSync(target, "utf8");
+    const withProperty = (name: string) => original.replace('<Property Name="isTest" Type="Edm.Boolean" />', `<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="${name}" Type="Edm.String" />`);
+    const link = path.join(specs, "graph-callrecords.xml");
+    fs.symlinkSync(path.join("..", "shared", "graph-callrecords.xml"), link);
+    const types = path.join(dir, "gen", "microsoft.graph.callRecords.types.ts");
+    child = startCli(["generate", "--watch", "--input", "specs/graph-callrecords.xml", "--out", "gen"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
+    const out = new Output(child);
+    await out.wait(/watching 1 file\(s\)/, 30000, 0);
+    const after = async (change: () => void, property: string) => {
+      const mark = out.text.length;
+      change();
+      await out.wait(/regenerated in \d+ ms/, 30000, mark);
+      expect(fs.readFileSync(types, "utf8")).toMatch(new RegExp(`${property}\\?:`));
+    };
+
+    // The target edited in place, and saved by renaming a new file over it (as editors and sed -i do).
+    await after(() => fs.writeFileSync(target, withProperty("roomA")), "roomA");
+    await after(() => {
+      fs.writeFileSync(`${target}.tmp`, withProperty("roomB"));
+      fs.renameSync(`${target}.tmp`, target);
+    }, "roomB");
+    // The link pointed at a file in another folder, then that file edited.
+    const other = path.join(dir, "v2");
+    fs.mkdirSync(other);
+    await after(() => {
+      fs.writeFileSync(path.join(other, "spec.xml"), withProperty("roomC"));
+      fs.rmSync(link);
+      fs.symlinkSync(path.join(other, "spec.xml"), link);
+    }, "roomC");
+    await after(() => fs.writeFileSync(path.join(other, "spec.xml"), withProperty("roomD")), "roomD");
+    // The old target is no longer the input: editing it regenerates nothing.
+    const mark = out.text.length;
+    fs.writeFileSync(target, withProperty("roomE"));
+    fs.writeFileSync(path.join(other, "spec.xml"), withProperty("roomF"));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/^odatagen: changed: specs\/graph-callrecords\.xml\n/);
+    expect(fs.readFileSync(types, "utf8")).toMatch(/roomF\?:/);
+  });
+
   test.each(["json", "mjs"])("reloads the config (.%s) when it changes", async (ext) => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);

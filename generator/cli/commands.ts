@@ -76,7 +76,7 @@ export const GENERATE_OPTIONS = {
   "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },
   "clean": { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" },
   "force": { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" },
-  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 when there are warnings" },
+  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings, and leave the output as it was" },
   "quiet": { alias: "q", type: "boolean", default: false, describe: "Print only problems" },
   "verbose": { type: "boolean", default: false, describe: "Also print notes: renamed types, and metadata mistakes that change nothing generated (regenerates in memory when up to date)" },
 } satisfies Record<string, Options>;
@@ -157,13 +157,14 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runDiff({ ...sides, json: args.json, "fail-on-breaking": args["fail-on-breaking"] }));
       },
     )
-    .epilog("Exit codes: 0 ok; 1 problems in the input, stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config.")
+    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was.")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {
       throw e ?? new UsageError(msg);
     })
     .help()
+    .alias("help", "h")
     .version()
     .parseAsync();
 }

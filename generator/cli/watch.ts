@@ -31,6 +31,25 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   let timer: NodeJS.Timeout | undefined;
 
   const watchedFiles = () => new Set([...services.flatMap((s) => s.inputs), ...(configFile ? [configFile] : [])]);
+  /**
+   * The watched files that are symlinks, by the file each leads to: an edit of that file (in another
+   * folder, which is watched too) is a change of the watched file. Found again at each refresh, so
+   * that a link pointed elsewhere is followed from the round that reads its new target.
+   */
+  let linkTargets = new Map<string, string[]>();
+  const findLinkTargets = () => {
+    const found = new Map<string, string[]>();
+    for (const f of watchedFiles()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(f);
+      } catch {
+        continue; // missing: its folder is watched for it to appear
+      }
+      if (real !== f) found.set(real, [...(found.get(real) ?? []), f]);
+    }
+    return found;
+  };
 
   let stopping: (() => void) | undefined;
   /** A round (config reload and regeneration) is in progress: changes wait for it, a signal stops it at its next step. */
@@ -115,7 +134,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     }
   };
   const refreshWatchers = () => {
-    const dirs = new Set([...watchedFiles()].map((f) => path.dirname(f)));
+    linkTargets = findLinkTargets();
+    const dirs = new Set([...watchedFiles(), ...linkTargets.keys()].map((f) => path.dirname(f)));
     for (const [dir, w] of watchers) if (!dirs.has(dir)) (w.close(), watchers.delete(dir));
     for (const dir of identities.keys()) if (!dirs.has(dir)) identities.delete(dir);
     for (const dir of dirs) if (!identities.has(dir)) attach(dir);
@@ -139,7 +159,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
 
   const onEvent = (dir: string, name: string | undefined) => {
     const files = watchedFiles();
-    const hit = name ? [path.join(dir, name)].filter((f) => files.has(f)) : [...files].filter((f) => path.dirname(f) === dir);
+    const named = (f: string) => (files.has(f) ? [f] : []).concat(linkTargets.get(f) ?? []);
+    const hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
     if (!hit.length) return;
     for (const f of hit) changed.add(f);
     if (timer) clearTimeout(timer);
@@ -171,6 +192,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   /** Takes the changes noticed so far; reloads the config when it is one of them. False: no run (a wrong config, or a signal). */
   const reload = async (): Promise<boolean> => {
     checkFolders(false);
+    refreshWatchers(); // a symlink among the inputs may lead elsewhere now
     const what = [...changed];
     changed.clear();
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);

@@ -17,6 +17,7 @@ import { StatCache } from "./statcache";
 export interface ReadInputs {
   /** Input text with line endings normalised to LF, paths as shown in diagnostics. */
   contents: { file: string; content: string }[];
+  /** Each input's path and `inputDigest`, as the manifest records them. */
   records: ManifestInput[];
   /** Inputs that could not be read, with the reason. */
   unreadable: { file: string; reason: string }[];
@@ -24,8 +25,24 @@ export interface ReadInputs {
 
 export function readInputs(outDir: string, files: string[]): ReadInputs {
   const records: ManifestInput[] = [];
-  const read = readInputFiles(files, (file, buf) => records.push({ file: recordedInputPath(outDir, file), sha256: sha256(buf) }));
+  const read = readInputFiles(files, (file, content) => records.push({ file: recordedInputPath(outDir, file), sha256: sha256(content) }));
   return { ...read, records };
+}
+
+/**
+ * An input's hash as the manifest records it: of its text as generating reads it (decoded, line
+ * ends normalised to LF), not of its bytes. A spec checked out with CRLF line ends (git's
+ * core.autocrlf, the default on Windows) generates the same files as with LF, so it must find them
+ * up to date and leave the committed manifest as it is. Bytes that are not text are hashed as they are.
+ */
+export function inputDigest(buf: Buffer): string {
+  const decoded = decodeInput(buf);
+  return decoded.ok ? sha256(lfLineEnds(decoded.text)) : sha256(buf);
+}
+
+/** CRLF and a lone CR as LF (XML 1.0 §2.11; CSDL JSON's line ends are whitespace). */
+function lfLineEnds(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
 /** The longest string V8 makes (2^29 − 24 characters): a larger file could not be read as text. */
@@ -92,8 +109,8 @@ function readInput(file: string): Buffer {
   }
 }
 
-/** The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the bytes of each file read. */
-export function readInputFiles(files: readonly string[], each?: (file: string, buf: Buffer) => void): Omit<ReadInputs, "records"> {
+/** The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the text of each file read. */
+export function readInputFiles(files: readonly string[], each?: (file: string, content: string) => void): Omit<ReadInputs, "records"> {
   const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
   for (const file of files) {
     let buf: Buffer;
@@ -111,9 +128,9 @@ export function readInputFiles(files: readonly string[], each?: (file: string, b
       result.unreadable.push({ file, reason: decoded.reason });
       continue;
     }
-    const text = decoded.text;
-    result.contents.push({ file: display(file), content: text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text });
-    each?.(file, buf);
+    const content = lfLineEnds(decoded.text);
+    result.contents.push({ file: display(file), content });
+    each?.(file, content);
   }
   return result;
 }
@@ -133,18 +150,22 @@ export function display(file: string): string {
 }
 
 /**
- * Hash of a file, from the stat cache when its stat is unchanged; undefined when unreadable, and for
+ * Hash of a file (of an input: its inputDigest), from the stat cache when its stat is unchanged; undefined when unreadable, and for
  * what is no regular file (a pipe or FIFO: its stat says nothing of what it holds, and reading it
  * again would wait for another writer).
  */
-function hashFile(file: string, cache: StatCache): { sha256: string; size: number } | undefined {
+function hashFile(file: string, cache: StatCache, input = false): { sha256: string; size: number } | undefined {
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) return undefined;
-    const known = cache.lookup(file, st);
+    // An input's entry holds its inputDigest, under a key of its own (a byte hash kept by an
+    // earlier version, or for the same file as an output, is another value).
+    const key = input ? `input:${file}` : file;
+    const known = cache.lookup(key, st);
     if (known) return { sha256: known, size: st.size };
-    const h = sha256(fs.readFileSync(file));
-    cache.remember(file, st, h);
+    const buf = fs.readFileSync(file);
+    const h = input ? inputDigest(buf) : sha256(buf);
+    cache.remember(key, st, h);
     return { sha256: h, size: st.size };
   } catch {
     return undefined;
@@ -174,7 +195,7 @@ export function isUpToDate(outDir: string, options: ManifestOptions, inputs: str
 function sameInputs(m: Manifest, outDir: string, inputs: string[], cache: StatCache): boolean {
   return inputs.every((file, i) => {
     const rec = m.inputs[i];
-    return rec.file === recordedInputPath(outDir, file) && hashFile(file, cache)?.sha256 === rec.sha256;
+    return rec.file === recordedInputPath(outDir, file) && hashFile(file, cache, true)?.sha256 === rec.sha256;
   });
 }
 
@@ -191,7 +212,7 @@ export function rememberOutput(outDir: string, inputs: string[]): void {
   const m = readManifest(outDir);
   if (!m) return;
   const cache = StatCache.forOutput(outDir);
-  for (const file of inputs) hashFile(file, cache);
+  for (const file of inputs) hashFile(file, cache, true);
   // The files were just written (under the output lock) with the contents the manifest hashes: their
   // stats are remembered with those hashes instead of reading 14 MB back (a file whose size differs
   // was changed by someone else meanwhile and is left to be hashed next time).
