@@ -9,7 +9,7 @@ import { generateDocs, where } from "./helpers/cli";
 import { build, edmx, schema } from "./helpers/csdl";
 import { GENERATED } from "./helpers/generated";
 import { expectSameAsFullSlice, generationErrors } from "./helpers/slice-reference";
-import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
 
@@ -132,8 +132,7 @@ describe("the CLI", () => {
 });
 
 test("the output compiles under the strict options; what was left out is not there to call", () => {
-  const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
-  if (!c) throw new Error("no TypeScript compiler runs here");
+  const c = anyCompiler();
   const dir = path.join(GENERATED, "operation-undefined-types");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });

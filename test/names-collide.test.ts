@@ -18,7 +18,7 @@ import { assignNames } from "../generator/passes/names";
 import { collidingNamesDocument } from "./helpers/colliding-names";
 import { GENERATED } from "./helpers/generated";
 import { random } from "./helpers/random";
-import { compiler, runTsc, type Compiler } from "./helpers/typecheck";
+import { anyCompiler, runTsc } from "./helpers/typecheck";
 
 const DOCUMENTS = 40;
 const root = path.join(GENERATED, "names-collide");
@@ -76,8 +76,7 @@ test("each document that generates also slices, and most slices leave types out"
 });
 
 test("what they generate, whole and sliced, compiles under the strict options", () => {
-  const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
-  if (!c) throw new Error("no TypeScript compiler runs here");
+  const c = anyCompiler();
   const files = [...generated, ...slices].flatMap(({ dir }) => fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
   const r = runTsc(c, root, files);
   expect(r.output).toBe("");

@@ -5,13 +5,12 @@
 // and no name changes the shape of a request URL.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
-import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
 
 const dir = generateFixture("requests/odd-names.xml", "odd-names", { keyAsSegment: false });
 
 test("the output compiles under the strict options", () => {
-  const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
-  if (!c) throw new Error("no TypeScript compiler runs here");
+  const c = anyCompiler();
   const r = runTsc(c, dir, tsFiles(dir));
   expect(r.output).toBe("");
   expect(r.status).toBe(0);

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
-import { compiler, runTsc, tsFiles, type Compiler } from "./helpers/typecheck";
+import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
 
 const dir = generateFixture("requests/overload-names.xml", "overload-names");
 const source = fs.readFileSync(path.join(dir, "Over.requests.ts"), "utf8");
@@ -106,8 +106,7 @@ test("a name still taken gets a number", async () => {
 });
 
 test("the output compiles under the strict options", () => {
-  const c = [compiler("typescript7", 7), compiler("typescript", 5)].find((x): x is Compiler => !("reason" in x));
-  if (!c) throw new Error("no TypeScript compiler runs here");
+  const c = anyCompiler();
   const r = runTsc(c, dir, tsFiles(dir));
   expect(r.output).toBe("");
   expect(r.status).toBe(0);
