@@ -58,16 +58,11 @@ function bindingType(op: Operation): SchemaType | undefined {
 
 /** Overloads of one action or function with one binding type (or of one import), in order of their first. */
 function overloadGroups(entries: NamedOperation[]): NamedOperation[][] {
-  const groups = new Map<string, NamedOperation[]>();
-  for (const e of entries) {
-    // By kind too: an action and a function of one name (Graph's `browse`, bound to
-    // `browseSessionBase`) are no overloads of each other (CSDL §12: overloads are of one kind).
-    const key = e.importName !== undefined ? `import ${e.importName}` : `${e.op.kind} ${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
-  }
-  return [...groups.values()];
+  // By kind too: an action and a function of one name (Graph's `browse`, bound to
+  // `browseSessionBase`) are no overloads of each other (CSDL §12: overloads are of one kind).
+  return partitionBy(entries, (e) =>
+    e.importName !== undefined ? `import ${e.importName}` : `${e.op.kind} ${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`,
+  );
 }
 
 /** The entries split by `key`, each part in document order, the parts in order of their first. */
