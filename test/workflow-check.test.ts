@@ -50,6 +50,36 @@ describe("generate --check", () => {
     expect(runCli(["generate", "--check"], dir).code).toBe(0);
   });
 
+  test("a missing or unreadable manifest fails the check, as a real run would write it; --dry-run lists it", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    const manifest = path.join(gen, ".odatagen-manifest.json");
+    const cases: Array<[string, string | undefined, string, string]> = [
+      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "  add     .odatagen-manifest.json (missing: the list of the files odatagen wrote)"],
+      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not JSON)"],
+      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote)"],
+    ];
+    for (const [, content, checkLine, dryLine] of cases) {
+      if (content === undefined) fs.rmSync(manifest);
+      else fs.writeFileSync(manifest, content);
+      const before = snapshot(gen);
+      const check = runCli(["generate", "--check"], dir);
+      expect({ code: check.code, stdout: check.stdout, stderr: check.stderr }).toEqual({
+        code: 1,
+        stdout: `odatagen: calls: 1 file(s) in gen differ from a fresh run:\n${checkLine}\nodatagen: --check: output is stale; run \`odatagen generate\` and commit the result\n`,
+        stderr: "",
+      });
+      const dry = runCli(["generate", "--dry-run"], dir);
+      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${dryLine}\n` });
+      expect(sameTree(before, snapshot(gen))).toBe(true);
+      // The real run writes it, and the check passes again.
+      expect(runCli(["generate"], dir).code).toBe(0);
+      expect(JSON.parse(fs.readFileSync(manifest, "utf8")).generator).toBe("odatagen");
+      expect(runCli(["generate", "--check"], dir).code).toBe(0);
+    }
+  });
+
   test("runs through npm run generate -- --check in this repository", () => {
     const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
     const r = spawnSync("npm", ["run", "--silent", "generate", "--", "--check"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

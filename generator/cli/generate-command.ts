@@ -4,6 +4,7 @@ import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import { readOrUndefined } from "../write/plan";
+import { MANIFEST } from "../write/manifest";
 import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
@@ -131,17 +132,21 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     const plan = o.plan!;
     const removing = args.clean ? plan.stale : [];
+    // An output folder without a readable manifest gets one from the run: a difference, said so.
+    const manifest = plan.manifestProblem;
+    const manifestNote = manifest?.kind === "unreadable" ? `unreadable: ${manifest.reason}` : "missing: the list of the files odatagen wrote";
     if (mode === "dry-run") {
       if (!args.quiet) {
-        out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
+        out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length + (manifest ? 1 : 0)}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
         for (const f of plan.added) out.print(`  add     ${f}`);
         for (const f of plan.changed) out.print(`  change  ${f}`);
         for (const f of removing) out.print(`  remove  ${f}`);
+        if (manifest) out.print(`  ${manifest.kind === "missing" ? "add   " : "change"}  ${MANIFEST} (${manifestNote})`);
       }
       continue;
     }
     // --check
-    const differ = plan.added.length + plan.changed.length + removing.length;
+    const differ = plan.added.length + plan.changed.length + removing.length + (manifest ? 1 : 0);
     if (!differ) {
       if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
       continue;
@@ -158,6 +163,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       for (const line of shortDiff(before, o.files!.get(f)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
     for (const f of removing) out.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
+    if (manifest?.kind === "missing") out.print(`  ${s.green("missing")}  ${MANIFEST} (the list of the files odatagen wrote; \`odatagen generate\` writes it)`);
+    else if (manifest) out.print(`  ${s.yellow("changed")}  ${MANIFEST} (${manifestNote}; \`odatagen generate\` writes it anew)`);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");

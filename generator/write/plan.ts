@@ -21,7 +21,15 @@ export interface Plan {
   previous?: Manifest;
   /** Whether the manifest itself would change. */
   manifestChanged: boolean;
+  /**
+   * An output folder that exists without a manifest odatagen can read: the run writes one, so
+   * `--check` counts it as a difference and `--dry-run` lists it.
+   */
+  manifestProblem?: ManifestProblem;
 }
+
+/** Why an existing output folder has no manifest to read: none there, or one that is not JSON or not odatagen's. */
+export type ManifestProblem = { kind: "missing" } | { kind: "unreadable"; reason: string };
 
 export function planOutput(outDir: string, files: ReadonlyMap<string, string>, manifest: string): Plan {
   const previous = readManifest(outDir);
@@ -39,7 +47,27 @@ export function planOutput(outDir: string, files: ReadonlyMap<string, string>, m
   for (const rel of wrote) if (!files.has(rel) && fs.existsSync(path.join(outDir, rel))) plan.stale.push(rel);
   const oldManifest = readOrUndefined(path.join(outDir, MANIFEST));
   plan.manifestChanged = !oldManifest || oldManifest.toString("utf8") !== manifest;
+  if (!previous && fs.existsSync(outDir)) plan.manifestProblem = manifestProblem(outDir, oldManifest);
   return plan;
+}
+
+/** Why `readManifest` found nothing in an existing output folder, given the manifest's bytes (if it could read them). */
+function manifestProblem(outDir: string, bytes: Buffer | undefined): ManifestProblem {
+  const file = path.join(outDir, MANIFEST);
+  if (bytes === undefined) {
+    try {
+      fs.statSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
+    }
+    return { kind: "unreadable", reason: "cannot be read" };
+  }
+  try {
+    JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return { kind: "unreadable", reason: "not JSON" };
+  }
+  return { kind: "unreadable", reason: "not a manifest odatagen wrote" };
 }
 
 export function readOrUndefined(file: string): Buffer | undefined {
