@@ -156,7 +156,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     stale += differ;
     const s = out.style;
     out.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
-    for (const f of plan.added) out.print(`  ${s.green("added")}    ${f}`);
+    // Named from the output's side, as `changed` is: a generated file not on disk (deleted, or new to this spec) is missing.
+    for (const f of plan.added) out.print(`  ${s.green("missing")}  ${f}`);
     for (const f of plan.changed) {
       out.print(`  ${s.yellow("changed")}  ${f}`);
       const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
