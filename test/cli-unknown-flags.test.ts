@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DIFF_OPTIONS, GENERATE_OPTIONS } from "../generator/cli/commands";
 import { quickGenerateArgs } from "../generator/cli/quick-args";
-import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownFlagProblem } from "../generator/cli/unknown-flags";
 import { nearestName } from "../generator/nearest-name";
 import { nearestName as csdlNearestName } from "../generator/parse/csdl-names";
 import { runCli, scratch } from "./helpers/cli";
@@ -63,6 +63,38 @@ test("odatagen --help names every exit code the README's table has, and generate
   expect(top).toMatch(/Exit codes: 0 ok; 1 problems in the input \(errors, or warnings with --fail-on-warnings\), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT \(Ctrl\+C\) or SIGTERM, the output being written left as it was\./);
   const generate = runCli(["generate", "--help"], dir).stdout.replace(/\s+/g, " ");
   expect(generate).toMatch(/--fail-on-warnings Exit 1 on warnings, and leave the output as it was/);
+});
+
+test("a flag before any command is named too, with the nearest, not answered with 'Name a command'; --help and --version still work", () => {
+  const dir = scratch();
+  for (const [args, message] of [
+    [["--inptu", "x"], "unknown flag --inptu; did you mean odatagen generate --input?"],
+    [["-V"], "unknown flag -V; before a command odatagen takes only --help (-h) and --version"],
+  ] as const) {
+    const r = runCli([...args], dir);
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: "", stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
+  }
+  const version = runCli(["--version"], dir);
+  expect({ code: version.code, stdout: version.stdout, stderr: version.stderr }).toEqual({ code: 0, stdout: `${require("../package.json").version}\n`, stderr: "" });
+  const help = runCli(["--help", "generate"], dir);
+  expect({ code: help.code, stderr: help.stderr, first: help.stdout.split("\n")[0] }).toEqual({ code: 0, stderr: "", first: "odatagen generate" });
+  expect(runCli([], dir).stderr).toMatch(/^odatagen: Name a command/);
+});
+
+test.each([
+  [["--verison"], "unknown flag --verison; did you mean --version?"],
+  [["--fail-on-braking"], "unknown flag --fail-on-braking; did you mean odatagen diff --fail-on-breaking?"],
+  [["--input", "x.xml"], "--input is a flag of generate: give the command first, odatagen generate --input"],
+  [["-q", "generate"], "-q is a flag of generate: give the command first, odatagen generate -q"],
+  [["--json"], "--json is a flag of diff: give the command first, odatagen diff --json"],
+  [["-hV"], "unknown flag -V; before a command odatagen takes only --help (-h) and --version"],
+  [["--zzzzzz"], "unknown flag --zzzzzz; before a command odatagen takes only --help (-h) and --version"],
+  [["--help"], undefined],
+  [["-h", "generate", "--inptu"], undefined],
+  [["--version"], undefined],
+  [["--", "--whatever"], undefined],
+])("odatagen %j: %s", (args, message) => {
+  expect(topLevelFlagProblem(args, { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS })).toBe(message);
 });
 
 test("diff --nwe: did you mean --new", () => {

@@ -4,7 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -96,6 +96,8 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
   try {
     const command = argv[0];
+    const topLevel = command?.startsWith("-") ? topLevelFlagProblem(argv, COMMAND_OPTIONS) : undefined;
+    if (topLevel) throw new UsageError(topLevel);
     if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
     const options = COMMAND_OPTIONS[command];
     const args = argv.slice(1);

@@ -40,6 +40,37 @@ export function unknownFlagProblem(command: string, args: readonly string[], opt
   return undefined;
 }
 
+/**
+ * The first flag before the command (`odatagen --inptu x`, `odatagen -V`) that odatagen does not take
+ * there, as a usage message: only --help (-h) and --version go before a command. A command's flag
+ * given before it (`odatagen --input x`) says whose it is; a misspelt one suggests the nearest of
+ * --help and --version, else of the commands' flags (`did you mean odatagen generate --input?`).
+ */
+export function topLevelFlagProblem(argv: readonly string[], commands: Record<string, Record<string, Options>>): string | undefined {
+  const top = knownFlags({});
+  for (const a of argv) {
+    if (a === "--" || !a.startsWith("-") || /^-\d/.test(a)) break; // the command, or what follows is not flags
+    const long = a.startsWith("--");
+    const spelt = a.slice(long ? 2 : 1).split("=")[0];
+    for (const name of long ? [spelt] : [...spelt]) {
+      if (top.has(name)) continue;
+      const shown = `${long ? "--" : "-"}${name}`;
+      const owner = Object.keys(commands).find((c) => knownFlags(commands[c]).has(name));
+      if (owner) return `${shown} is a flag of ${owner}: give the command first, odatagen ${owner} ${shown}`;
+      if (long) {
+        const near = nearestName(name, ["help", "version"]);
+        if (near) return `unknown flag ${shown}; did you mean --${near}?`;
+        for (const [command, options] of Object.entries(commands)) {
+          const flag = nearestName(name, [...knownFlags(options)].filter((k) => k.length > 1 && !/[A-Z]/.test(k)));
+          if (flag) return `unknown flag ${shown}; did you mean odatagen ${command} --${flag}?`;
+        }
+      }
+      return `unknown flag ${shown}; before a command odatagen takes only --help (-h) and --version`;
+    }
+  }
+  return undefined;
+}
+
 /** Words meant as an on/off flag's value, after a space: yargs takes only `true` and `false` so. */
 const SWITCH_WORD = /^(?:true|false|yes|no|on|off|y|n|1|0)$/i;
 
