@@ -122,6 +122,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "nested-writes": ["requests/nested-writes.xml"],
     "urls-geo": ["requests/geo-params.xml"],
     "overload-names": ["requests/overload-names.xml"],
+    "builder-names": ["requests/builder-names.xml"],
     "urls-casts": ["inheritance.xml"],
     "omitted-full": ["slice/omitted-subtypes.xml"],
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],

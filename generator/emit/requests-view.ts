@@ -210,6 +210,31 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
   }
 
+  // The reading and writing functions of each entity type are named before any path builder, so a
+  // builder that wants one's name yields to it whatever the order of the types: the SharePoint
+  // `list` type's `operations` against `listOperations`, the reader of `operation`.
+  type Verbs = Pick<EntityRequestsView, "get" | "list" | "create" | "update" | "remove">;
+  const verbs = new Map<EntityType, Verbs>();
+  for (const t of entityTypes) {
+    const base = pascal(ctx.names.type(t));
+    verbs.set(t, {
+      get: scope.claim(`get${base}`),
+      // CSDL §8.2: only an entity type with a key can be a member of a collection.
+      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
+      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
+      update: scope.claim(`update${base}`),
+      remove: scope.claim(`delete${base}`),
+    });
+  }
+  /**
+   * The name of the builder of `member` (a navigation or stream property) of the type named `owner`:
+   * `groupMembers`; where a root or a reading function has that name, `settingsOfGroup`.
+   */
+  const builderName = (owner: string, member: string): string => {
+    const want = `${owner}${pascal(member)}`;
+    return scope.claim(scope.has(want) ? `${camel(member)}Of${pascal(owner)}` : want);
+  };
+
   /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
   const navigationBuilder = (n: NavigationProperty, t: StructuredType, owner: string, parentRef: string): RequestsView["navigations"][number] => {
     const target = ts(n.target, true);
@@ -221,7 +246,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
-      name: scope.claim(`${owner}${pascal(n.name)}`),
+      name: builderName(owner, n.name),
       parent: parentRef,
       // CSDL §8.4: a single-valued navigation property is nullable unless Nullable="false"; with
       // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null. A read
@@ -288,7 +313,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
-        name: scope.claim(`${owner}Content`),
+        name: builderName(owner, "content"),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: "rt.stream(parent)",
@@ -298,13 +323,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       if (p.type.collection || p.type.type.kind !== "primitive" || p.type.type.name !== "Stream") continue;
       navigations.push({
         doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
-        name: scope.claim(`${owner}${pascal(p.name)}`),
+        name: builderName(owner, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
       });
     }
-    const base = pascal(ctx.names.type(t));
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
@@ -334,13 +358,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced: typeParameter("R", named),
       updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
-      // CSDL §8.2: only an entity type with a key can be a member of a collection.
       keyed: t.key.length > 0,
-      get: scope.claim(`get${base}`),
-      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
-      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
-      update: scope.claim(`update${base}`),
-      remove: scope.claim(`delete${base}`),
+      ...(verbs.get(t) as Verbs),
     });
   }
 
@@ -376,7 +395,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
           description(p.annotations),
           `Complex property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`): the way to the navigation properties of \`${p.type.type.qualifiedName}\`.`,
         ]),
-        name: scope.claim(`${owner}${pascal(p.name)}`),
+        name: builderName(owner, p.name),
         parent: parentRef(),
         type: `rt.ComplexRef<${value}>`,
         make: `rt.complex<${value}>(parent, ${JSON.stringify(p.name)})`,
