@@ -15,6 +15,7 @@ import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./im
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { claimOperationNames, type NamedOperation } from "./operation-names";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
+import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
@@ -44,8 +45,8 @@ export interface RequestsView {
 }
 
 export interface EntityRequestsView {
-  /** Whether the type has a key, so collections of it (list, create) exist. */
-  keyed: boolean;
+  /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
+  collected: boolean;
   qname: string;
   type: string;
   keyType: string;
@@ -316,6 +317,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       return list.map((m) => ({ t: m as EntityType, self: () => ts(m), nav: () => navTs(m as EntityType) }));
     };
     const q = reads(t, typeParameter("S", named), typeParameter("E", named));
+    const collected = t.key.length > 0 || keylessCollections(ctx.model).has(t);
     // Inferred from the target (`never` for one that is sure to be there); given other type
     // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
     const empty = typeParameter("N", named);
@@ -334,11 +336,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced: typeParameter("R", named),
       updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
-      // CSDL §8.2: only an entity type with a key can be a member of a collection.
-      keyed: t.key.length > 0,
+      // CSDL §8.2: only an entity type with a key can be a member of a collection; but a set of a
+      // type without one (reported, ODG106) is still listed and posted to, which needs no key.
+      collected,
       get: scope.claim(`get${base}`),
-      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
-      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
+      list: collected ? scope.claim(`list${plural(base)}`) : "",
+      create: collected ? scope.claim(`create${base}`) : "",
       update: scope.claim(`update${base}`),
       remove: scope.claim(`delete${base}`),
     });
