@@ -652,9 +652,11 @@ describe("validation of responses with the generated validators", () => {
     expect(await blob.text()).toBe("Report Refresh Date,User\n2026-11-30,a@b");
     expect(srv.requests[0].url).toBe("/reports/Rep.getUsage(period='D7')");
     expect(srv.requests[0].headers["accept"]).toBe("*/*");
-    const exported = await rep.reportRootExport(client, rep.reports());
+    const exported = await rep.reportRootExport(client, rep.reports(), { etag: 'W/"5"' });
     expect(await exported.text()).toContain("Report Refresh Date");
     expect(srv.requests.map((r) => r.method)).toEqual(["GET", "GET", "POST", "GET"]);
+    // A bound action's etag goes with its stream's Accept.
+    expect(srv.requests[2].headers).toMatchObject({ accept: "*/*", "if-match": 'W/"5"' });
   });
 
   test("custom query options (URL Conventions §5.2) go after the others, on reads and on operations", async () => {
