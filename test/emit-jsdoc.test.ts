@@ -64,6 +64,7 @@ test("a property's facets are in its doc comment, in the parenthesis of its form
         <Property Name="price" Type="Edm.Decimal" Precision="13" Scale="2"/>
         <Property Name="whole" Type="Edm.Decimal" Precision="5" Scale="0"/>
         <Property Name="split" Type="Edm.Decimal" Precision="1" Scale="variable"/>
+        <Property Name="count" Type="Edm.Decimal" Precision="9"/>
         <Property Name="approx" Type="Edm.Decimal" Precision="7" Scale="floating"/>
         <Property Name="cents" Type="Edm.Decimal" Scale="2"/>
         <Property Name="units" Type="Edm.Decimal" Scale="0"/>
@@ -83,6 +84,8 @@ test("a property's facets are in its doc comment, in the parenthesis of its form
   expect(types).toContain("  /** Edm.Decimal (up to 13 digits, 2 after the point) */\n  price?: number | string | null;\n");
   expect(types).toContain("  /** Edm.Decimal (up to 5 digits, none after the point) */\n  whole?:");
   expect(types).toContain("  /** Edm.Decimal (up to 1 digit) */\n  split?:");
+  // Precision without Scale: what the validators check, the digits before the point (README, "What is checked").
+  expect(types).toContain("  /** Edm.Decimal (up to 9 digits before the point) */\n  count?:");
   expect(types).toContain("  /** Edm.Decimal (floating point, up to 7 significant digits) */\n  approx?:");
   expect(types).toContain("  /** Edm.Decimal (up to 2 digits after the point) */\n  cents?:");
   expect(types).toContain("  /** Edm.Decimal (no digits after the point) */\n  units?:");

@@ -122,15 +122,17 @@ describe("entity container", () => {
       </EntityContainer>`)).toEqual([["warning", "ODG103", "ns.svc/topNowhere", "EntitySet order is not an entity set of ns.svc; it is ignored", true]]);
   });
 
-  test("an entity set of a type without a key is a warning; its collection has no key writer (rt.noKey), a singleton is fine", () => {
+  test("an entity set of a type without a key is a warning; its collection has no key writer (rt.noKey) but is listed and created, a singleton is fine", () => {
     const content = edmx(schema("ns", `<EntityType Name="log"><Property Name="msg" Type="Edm.String"/></EntityType>
       <EntityContainer Name="svc"><EntitySet Name="logs" EntityType="ns.log"/><Singleton Name="last" Type="ns.log"/></EntityContainer>`));
     expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
-      ["warning", "ODG106", "ns.svc/logs", "entity set logs has entity type ns.log, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key", true],
+      ["warning", "ODG106", "ns.svc/logs", "entity set logs has entity type ns.log, which has no key (CSDL §8.2: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain(`rt.rootCollection<Log, never>({ name: "logs" }, rt.noKey)`);
     expect(requests).not.toContain("rt.compositeKey([])");
+    expect(requests).toContain("export function listLogs<");
+    expect(requests).toContain("export function createLog<");
   });
 });
 

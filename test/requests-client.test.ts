@@ -198,6 +198,18 @@ describe("optimistic concurrency (Core.OptimisticConcurrency on People)", () => 
     expect(JSON.parse(srv.requests[1].body)).toEqual(person("a"));
   });
 
+  test("an action bound to one entity sends options.etag, an entity's @odata.etag as read, as If-Match; without it none, and none is required", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.method === "GET" ? { body: { "@odata.etag": 'W/"3"', ...person("a") } } : { status: 204 }));
+    const read = await api.getPerson(client, api.people().byKey("a"));
+    await api.shareTrip(client, api.people().byKey("a"), { userName: "b", tripId: 1 }, { etag: read["@odata.etag"] });
+    await api.shareTrip(client, api.people().byKey("a"), { userName: "b", tripId: 1 });
+    expect(srv.requests.slice(1).map((r) => [r.method, r.url, r.headers["if-match"], r.body])).toEqual([
+      ["POST", "/People('a')/Travel.Lite.ShareTrip", 'W/"3"', '{"userName":"b","tripId":1}'],
+      ["POST", "/People('a')/Travel.Lite.ShareTrip", undefined, '{"userName":"b","tripId":1}'],
+    ]);
+  });
+
   test("entity sets without the annotation send no If-Match unless given", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 204 }));
@@ -640,9 +652,11 @@ describe("validation of responses with the generated validators", () => {
     expect(await blob.text()).toBe("Report Refresh Date,User\n2026-11-30,a@b");
     expect(srv.requests[0].url).toBe("/reports/Rep.getUsage(period='D7')");
     expect(srv.requests[0].headers["accept"]).toBe("*/*");
-    const exported = await rep.reportRootExport(client, rep.reports());
+    const exported = await rep.reportRootExport(client, rep.reports(), { etag: 'W/"5"' });
     expect(await exported.text()).toContain("Report Refresh Date");
     expect(srv.requests.map((r) => r.method)).toEqual(["GET", "GET", "POST", "GET"]);
+    // A bound action's etag goes with its stream's Accept.
+    expect(srv.requests[2].headers).toMatchObject({ accept: "*/*", "if-match": 'W/"5"' });
   });
 
   test("custom query options (URL Conventions §5.2) go after the others, on reads and on operations", async () => {

@@ -95,6 +95,17 @@ describe("an SAP CAP-style service against @sap-ux/fe-mockserver-core", () => {
     expect((await api.getBooks(client, ref, { select: ["stock"] })).stock).toBe(5);
   });
 
+  test("a bound action with the ETag the read returned sends it as If-Match", async () => {
+    const ref = api.books().byKey({ ID: JANE, IsActiveEntity: true });
+    const read = await api.getBooks(client, ref);
+    expect(read["@odata.etag"]).toBeDefined();
+    const edited = await api.draftEdit(client, ref, { PreserveChanges: true }, { etag: read["@odata.etag"] });
+    expect(edited).toMatchObject({ ID: JANE, IsActiveEntity: true });
+    expect(last()).toMatchObject({ method: "POST", url: `/trippin/Books(ID=${JANE},IsActiveEntity=true)/CatalogService.draftEdit?sap-client=100` });
+    expect(last().headers["if-match"]).toBe(read["@odata.etag"]);
+  });
+
+  test.skip("a bound action with a stale If-Match is a 412, without one a 428: SERVER LIMITATION, the mock server checks If-Match only where it changes an entity (PATCH, PUT), not for an action (the header's arrival is checked above)", () => {});
   test.skip("a deep insert's book is then found in Books and under its author: SERVER LIMITATION, the mock server answers the create with it but keeps it nowhere a read finds it (deep-insert bodies are checked in requests-nested-writes.test.ts)", () => {});
   test.skip("If-Match: * updates whatever the entity's ETag: SERVER LIMITATION, with validateETag the mock server answers 412 to * (RFC 9110 §13.1.1: * matches any current representation)", () => {});
   test.skip("a key of an enum type (Genre'Drama'), and an enum literal in $filter: SERVER LIMITATION, the mock server answers 404 to the key and 500 (a parse error) to the $filter", () => {});

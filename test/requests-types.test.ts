@@ -14,7 +14,7 @@ if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is a
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { bookings, createPerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips } from "./Travel.Lite.requests.js";
+import { bookings, createPerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips, shareTrip, resetDataSource } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
 import type { Person } from "./Travel.Lite.types.js";
 
@@ -90,6 +90,11 @@ export async function usage(): Promise<void> {
   const noPrefer: string = (await createPerson(client, people(), { UserName: "r", FirstName: "R" }, { headers: {} })).UserName;
   // @ts-expect-error an update may always resolve undefined (204)
   void (await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag: "*", prefer: "return=representation" })).UserName;
+
+  // An action bound to one entity takes its ETag as read (If-Match); an unbound one has no entity to be conditional on.
+  await shareTrip(client, people().byKey("a"), { userName: "b", tripId: 1 }, { etag, signal: undefined });
+  // @ts-expect-error an unbound action takes no etag
+  await resetDataSource(client, { etag: "*" });
 
   const airport = await getNearestAirport(client, { lat: 1, lon: 2 });
   // One entity, Nullable absent (CSDL §12.8: nullable): null when the service answers 204.

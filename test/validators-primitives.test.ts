@@ -139,7 +139,7 @@ describe("primitive values by type and facet", () => {
     expect(facets({ dec30: 1.5, dec52: 1234.5, decP5: 123456, decVar: 123.456, decFloat: 12345678, dto0: "2024-06-01T12:30:00.1Z", dur0: "PT1.5S", time3: "12:00:00.1234" })).toEqual([
       ["/dec52", "Edm.Decimal with Precision 5 and Scale 2", "4 digits before the point; Precision 5 with Scale 2 allows 3"],
       ["/decVar", "Edm.Decimal with Precision 5 and Scale variable", "6 digits; Precision 5 allows 5"],
-      ["/decP5", "Edm.Decimal with Precision 5", "6 digits before the point; Precision 5 allows 5"],
+      ["/decP5", "Edm.Decimal with Precision 5", "6 digits before the point; Precision 5 without Scale allows 5"],
       ["/decFloat", "Edm.Decimal with Precision 7", "8 significant digits; Precision allows 7"],
       ["/dec30", "Edm.Decimal with Scale 0", "1 digit after the point; Scale allows 0"],
       ["/time3", "Edm.TimeOfDay with Precision 3", "4 fractional digits; Precision allows 3"],

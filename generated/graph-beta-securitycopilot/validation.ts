@@ -988,6 +988,8 @@ const DECIMAL_TEXT = /^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  * significant digits, an integer Scale the digits allowed right of the point (so at most
  * Precision − Scale left of it), `variable` any split of Precision digits, `floating` a decimal
  * floating-point number of Precision significant digits (which may also be "INF", "-INF", "NaN").
+ * Precision without Scale limits the digits before the point only (CSDL XML's absent Scale is 0,
+ * but services that leave it out send fractions).
  */
 export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: number, scale?: number | "variable" | "floating"): void {
   let text: string;
@@ -1014,7 +1016,7 @@ export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: num
   if (scale === "variable") {
     if (d.integer + d.fraction > precision) ctx.fail(key, expected, v, `${digits(d.integer + d.fraction)}; Precision ${precision} allows ${precision}`);
   } else if (d.integer > intAllowed) {
-    ctx.fail(key, expected, v, `${digits(d.integer)} before the point; Precision ${precision}${scale !== undefined ? ` with Scale ${scale}` : ""} allows ${intAllowed}`);
+    ctx.fail(key, expected, v, `${digits(d.integer)} before the point; Precision ${precision} ${scale !== undefined ? `with Scale ${scale}` : "without Scale"} allows ${intAllowed}`);
   }
 }
 

@@ -89,6 +89,16 @@ export interface ReadOptions extends RequestOptions {
   query?: Readonly<Record<string, string>> | undefined;
 }
 
+/**
+ * The options of an action bound to one entity. `etag`: the entity's `@odata.etag` (`*` matches any
+ * version), sent as `If-Match`, so that the action runs only on the version read (Protocol §11.5.5.1,
+ * §11.4.1.1); a service that requires it answers 428 Precondition Required without it. Not required
+ * here, even where the set has `Core.OptimisticConcurrency`, which speaks of changes to the entity.
+ */
+export interface ActionOptions extends ReadOptions {
+  etag?: string | undefined;
+}
+
 /** `P`: what `prefer` may be; a generated `createX` infers it from its options, to type its result (`Created`). */
 export interface WriteOptions<P extends "return=representation" | "return=minimal" | undefined = "return=representation" | "return=minimal" | undefined> extends ReadOptions {
   /** `Prefer: return=representation` asks for the entity back, `return=minimal` for 204 No Content. */
@@ -1192,9 +1202,9 @@ interface Exchange {
  * nullable entity or complex value, and null resolves `null`; with `"sure"` (an entity or complex
  * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
+export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
-  const response = await execute(client, { method, url, json: body }, options);
+  const response = await execute(client, { method, url, json: body, headers: condition(options) }, options);
   const request = `${method} ${url}`;
   if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
@@ -1207,9 +1217,14 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
  * Calls an operation whose result is a stream (`Edm.Stream`, as Graph's usage reports are): resolves
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
-export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ReadOptions | undefined): Promise<Blob> {
-  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*" } }, options);
+export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
+  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*", ...condition(options) } }, options);
   return response.blob();
+}
+
+/** A bound action's `If-Match`, from `options.etag` (`ActionOptions`). */
+function condition(options: ActionOptions | undefined): Record<string, string> {
+  return options?.etag !== undefined ? { "If-Match": options.etag } : {};
 }
 
 /**

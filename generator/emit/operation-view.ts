@@ -131,7 +131,8 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     path = `rt.withQuery(${path}, options)`;
   } else {
-    args.push("options?: rt.ReadOptions");
+    // An action bound to one entity may be conditional on its version (`If-Match`, Protocol §11.5.5.1).
+    args.push(`options?: rt.${!isFunction && op.bound && bindingType && !bindingType.collection ? "ActionOptions" : "ReadOptions"}`);
     // An action's entities come as the service returns them too: its default set, no navigation properties.
     if (ret && ret.type.kind === "entity") {
       const whole = reads(ret.type, "never", "never").result;

@@ -15,6 +15,7 @@ import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./im
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { claimOperationNames, type NamedOperation } from "./operation-names";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
+import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
@@ -44,8 +45,8 @@ export interface RequestsView {
 }
 
 export interface EntityRequestsView {
-  /** Whether the type has a key, so collections of it (list, create) exist. */
-  keyed: boolean;
+  /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
+  collected: boolean;
   qname: string;
   type: string;
   keyType: string;
@@ -215,13 +216,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // `list` type's `operations` against `listOperations`, the reader of `operation`.
   type Verbs = Pick<EntityRequestsView, "get" | "list" | "create" | "update" | "remove">;
   const verbs = new Map<EntityType, Verbs>();
+  // CSDL §8.2: only an entity type with a key can be a member of a collection; but a set of a
+  // type without one (reported, ODG106) is still listed and posted to, which needs no key.
+  const collected = (t: EntityType) => t.key.length > 0 || keylessCollections(ctx.model).has(t);
   for (const t of entityTypes) {
     const base = pascal(ctx.names.type(t));
     verbs.set(t, {
       get: scope.claim(`get${base}`),
-      // CSDL §8.2: only an entity type with a key can be a member of a collection.
-      list: t.key.length > 0 ? scope.claim(`list${plural(base)}`) : "",
-      create: t.key.length > 0 ? scope.claim(`create${base}`) : "",
+      list: collected(t) ? scope.claim(`list${plural(base)}`) : "",
+      create: collected(t) ? scope.claim(`create${base}`) : "",
       update: scope.claim(`update${base}`),
       remove: scope.claim(`delete${base}`),
     });
@@ -358,7 +361,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced: typeParameter("R", named),
       updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
-      keyed: t.key.length > 0,
+      collected: collected(t),
       ...(verbs.get(t) as Verbs),
     });
   }

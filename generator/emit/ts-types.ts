@@ -71,8 +71,8 @@ export function valueForm(ref: TypeRef): string | undefined {
  * allow any: `MaxLength` of a string (characters) or binary value (bytes; CSDL §7.2.2, not `max`),
  * `Precision` and `Scale` of a decimal (§7.2.3, §7.2.4: significant digits, and digits after the
  * point; `variable` leaves the split open, `floating` makes it a decimal floating-point number).
- * Precision alone is `up to 9 digits`: the validators count only the digits before the point then,
- * but CSDL XML's absent Scale is 0, which allows none after it.
+ * Precision alone is `up to 9 digits before the point`, what the validators check: CSDL XML's
+ * absent Scale is 0, which would allow none after it, but services that leave it out send fractions.
  */
 export function facetLimit(name: PrimitiveName, f: Facets): string | undefined {
   if (name === "String" || name === "Binary") return typeof f.maxLength === "number" ? `up to ${count(f.maxLength, name === "String" ? "character" : "byte")}` : undefined;
@@ -81,7 +81,7 @@ export function facetLimit(name: PrimitiveName, f: Facets): string | undefined {
   if (scale === "floating") return `floating point${precision === undefined ? "" : `, up to ${count(precision, "significant digit")}`}`;
   if (precision === undefined) return typeof scale === "number" ? (scale ? `up to ${count(scale, "digit")} after the point` : "no digits after the point") : undefined;
   if (typeof scale === "number") return `up to ${count(precision, "digit")}, ${scale || "none"} after the point`;
-  return `up to ${count(precision, "digit")}`;
+  return `up to ${count(precision, "digit")}${scale === undefined ? " before the point" : ""}`;
 }
 
 /** `1 byte`, `16 bytes`. */

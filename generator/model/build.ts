@@ -379,7 +379,7 @@ export class ModelBuilder {
         // CSDL §8.2: the type of an entity set has a key (its members are addressed by it).
         if (this.readBody) this.fill(s.entityType);
         if (s.entityType.key.length === 0 && !keyLeftOut(this.keysLeftOut, s.entityType))
-          this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); its members cannot be addressed by key`, `${c.qualifiedName}/${s.name}`, s.at);
+          this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own`, `${c.qualifiedName}/${s.name}`, s.at);
       }
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
       for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);

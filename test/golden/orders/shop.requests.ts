@@ -104,12 +104,12 @@ export function deleteStore(client: rt.Client, target: rt.EntityRef<Store, null>
 }
 
 /** Action `shop.cancel`, bound to `shop.order`. */
-export function cancel(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "reason"?: string | null } = {}, options?: rt.ReadOptions): Promise<void> {
+export function cancel(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "reason"?: string | null } = {}, options?: rt.ActionOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.cancel`, params, options);
 }
 
 /** Action `shop.reopen`, bound to `shop.order`. */
-export function reopen(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "note"?: string } = {}, options?: rt.ReadOptions): Promise<void> {
+export function reopen(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "note"?: string } = {}, options?: rt.ActionOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.reopen`, params, options);
 }
 

@@ -283,12 +283,12 @@ export function getFriendsTripsRef(target: rt.EntityRef<Person, null>, params: {
 }
 
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */
-export function shareTrip(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string; "tripId": number }, options?: rt.ReadOptions): Promise<void> {
+export function shareTrip(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string; "tripId": number }, options?: rt.ActionOptions): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/Travel.Lite.ShareTrip`, params, options);
 }
 
 /** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
-export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ReadOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
+export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ActionOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
   return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "sure");
 }
 

@@ -59,7 +59,7 @@ export interface Primitives {
   dec52?: number | string | null;
   /** Edm.Decimal (up to 5 digits) */
   decVar?: number | string | null;
-  /** Edm.Decimal (up to 5 digits) */
+  /** Edm.Decimal (up to 5 digits before the point) */
   decP5?: number | string | null;
   /** Edm.Decimal (floating point, up to 7 significant digits) */
   decFloat?: number | string | null;
