@@ -60,12 +60,12 @@ describe("generate --check", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
     const gen = path.join(dir, "gen");
     const manifest = path.join(gen, ".odatagen-manifest.json");
-    const cases: Array<[string, string | undefined, string, string]> = [
-      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "  add     .odatagen-manifest.json (missing: the list of the files odatagen wrote)"],
-      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not JSON)"],
-      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote)"],
+    const cases: Array<[string, string | undefined, string, string, string]> = [
+      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "  add     .odatagen-manifest.json (missing: the list of the files odatagen wrote)", "wrote the missing .odatagen-manifest.json"],
+      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not JSON)", "wrote the unreadable .odatagen-manifest.json anew: not JSON"],
+      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote)", "wrote the unreadable .odatagen-manifest.json anew: not a manifest odatagen wrote"],
     ];
-    for (const [, content, checkLine, dryLine] of cases) {
+    for (const [, content, checkLine, dryLine, wroteNote] of cases) {
       if (content === undefined) fs.rmSync(manifest);
       else fs.writeFileSync(manifest, content);
       const before = snapshot(gen);
@@ -78,8 +78,9 @@ describe("generate --check", () => {
       const dry = runCli(["generate", "--dry-run"], dir);
       expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${dryLine}\n` });
       expect(sameTree(before, snapshot(gen))).toBe(true);
-      // The real run writes it, and the check passes again.
-      expect(runCli(["generate"], dir).code).toBe(0);
+      // The real run writes it, says so, and the check passes again.
+      const real = runCli(["generate"], dir);
+      expect({ code: real.code, stdout: real.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: `odatagen: calls: 11 files in gen (0 written, 11 unchanged, 0 removed; ${wroteNote})\n` });
       expect(JSON.parse(fs.readFileSync(manifest, "utf8")).generator).toBe("odatagen");
       expect(runCli(["generate", "--check"], dir).code).toBe(0);
     }

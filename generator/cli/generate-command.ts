@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
 import { MANIFEST } from "../write/manifest";
 import { editsDir } from "../write/edits";
@@ -123,7 +124,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       const slice = o.result?.slice;
       const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
       if (!args.quiet)
-        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
+        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)}) in ${ms}`);
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
         printModelChanges(o.service.name, mc);
@@ -189,6 +190,15 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
+}
+
+/** The manifest, in a run's summary, when writing it is worth saying (WriteReport.manifest): else "". */
+export function manifestWritten(r: WriteReport): string {
+  const m = r.manifest;
+  if (!m) return "";
+  if (m.kind === "missing") return `; wrote the missing ${MANIFEST}`;
+  if (m.kind === "unreadable") return `; wrote the unreadable ${MANIFEST} anew: ${m.reason}`;
+  return `; updated ${MANIFEST}`;
 }
 
 /** `--why`: each answer as its chain of reasons, names aligned. Printed even with --quiet: it was asked for. */

@@ -22,7 +22,14 @@ export interface WriteReport {
   kept: string[];
   /** Files edited by hand since the last run that this one overwrote or removed, and where their copies are. */
   edited: KeptEdit[];
+  /**
+   * The manifest, when writing it is worth saying: it was missing or unreadable, or it was all
+   * that changed (new input paths, generator or options that generate the same files). Else undefined.
+   */
+  manifest?: ManifestWrite;
 }
+
+export type ManifestWrite = { kind: "missing" } | { kind: "unreadable"; reason: string } | { kind: "updated" };
 
 /** What the manifest records about how the output was produced. */
 export interface OutputRecord {
@@ -123,6 +130,8 @@ function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: 
     edited: [],
   };
   if (!report.written.length && !report.removed.length && !plan.manifestChanged) return { report, edited: [] };
+  if (plan.manifestProblem) report.manifest = plan.manifestProblem;
+  else if (!report.written.length && !report.removed.length) report.manifest = { kind: "updated" };
   const replaced = new Set([...plan.changed, ...report.removed]);
   const edited = plan.edited.filter((f) => replaced.has(f));
   return { report, input: { files, unchanged: new Set(plan.unchanged), drop: new Set(report.removed), manifest }, edited };
