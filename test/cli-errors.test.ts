@@ -344,7 +344,7 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
     expect(check.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
     const dry = odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
     expect(dry.status).toBe(1);
-    expect(dry.stdout).toMatch(/shop: would write \d+, remove 0, leave \d+ unchanged in gen\/shop\n(.*\n)* {2}change {2}shop\.types\.ts\n/);
+    expect(dry.stdout).toMatch(/shop: would write \d+, remove 0, leave \d+ unchanged in gen\/shop\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
     const plain = odatagen(work, "generate");
     expect(plain.status).toBe(0);

@@ -60,12 +60,13 @@ describe("generate --check", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
     const gen = path.join(dir, "gen");
     const manifest = path.join(gen, ".odatagen-manifest.json");
-    const cases: Array<[string, string | undefined, string, string, string]> = [
-      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "  add     .odatagen-manifest.json (missing: the list of the files odatagen wrote)", "wrote the missing .odatagen-manifest.json"],
-      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not JSON)", "wrote the unreadable .odatagen-manifest.json anew: not JSON"],
-      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote)", "wrote the unreadable .odatagen-manifest.json anew: not a manifest odatagen wrote"],
+    // --check and --dry-run list it in the same words.
+    const cases: Array<[string, string | undefined, string, string]> = [
+      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "wrote the missing .odatagen-manifest.json"],
+      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "wrote the unreadable .odatagen-manifest.json anew: not JSON"],
+      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "wrote the unreadable .odatagen-manifest.json anew: not a manifest odatagen wrote"],
     ];
-    for (const [, content, checkLine, dryLine, wroteNote] of cases) {
+    for (const [, content, checkLine, wroteNote] of cases) {
       if (content === undefined) fs.rmSync(manifest);
       else fs.writeFileSync(manifest, content);
       const before = snapshot(gen);
@@ -76,7 +77,7 @@ describe("generate --check", () => {
         stderr: "",
       });
       const dry = runCli(["generate", "--dry-run"], dir);
-      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${dryLine}\n` });
+      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${checkLine}\n` });
       expect(sameTree(before, snapshot(gen))).toBe(true);
       // The real run writes it, says so, and the check passes again.
       const real = runCli(["generate"], dir);
@@ -94,13 +95,46 @@ describe("generate --check", () => {
   });
 });
 
+describe("--check and --dry-run", () => {
+  test("list the same files in the same words: missing, changed, edited, removed", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    const spec = path.join(dir, "graph-callrecords.xml");
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="label" Type="Edm.String" />'));
+    fs.rmSync(path.join(gen, "runtime.ts"));
+    fs.appendFileSync(path.join(gen, "edm.ts"), "// mine\n");
+    const manifestFile = path.join(gen, ".odatagen-manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.files.push({ path: "old.types.ts", sha256: createHash("sha256").update("x").digest("hex"), size: 1 });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
+
+    const check = runCli(["generate", "--check"], dir);
+    const dry = runCli(["generate", "--dry-run"], dir);
+    expect([check.code, dry.code]).toEqual([1, 0]);
+    // The check's list without its header, diffs and verdict is the dry run's list without its header.
+    const checkList = check.stdout.split("\n").filter((l) => /^ {2}\S/.test(l));
+    const dryList = dry.stdout.split("\n").filter((l) => /^ {2}\S/.test(l));
+    expect(checkList).toEqual(dryList);
+    expect(checkList.map((l) => l.trim().split(/ +/).slice(0, 2).join(" "))).toEqual([
+      "missing runtime.ts",
+      "changed microsoft.graph.callRecords.types.ts",
+      "changed microsoft.graph.callRecords.validators.ts",
+      "edited edm.ts",
+      "removed old.types.ts",
+    ]);
+    expect(dry.stdout.split("\n")[0]).toBe("odatagen: calls: would write 4, remove 1, leave 7 unchanged in gen");
+  });
+});
+
 describe("generate --dry-run", () => {
   test("lists what would be written and writes nothing", () => {
     const dir = project();
     const r = runCli(["generate", "--dry-run"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/would write 11, remove 0, leave 0 unchanged/);
-    expect(r.stdout).toMatch(/add\s+microsoft\.graph\.callRecords\.requests\.ts/);
+    expect(r.stdout).toMatch(/^ {2}missing {2}microsoft\.graph\.callRecords\.requests\.ts$/m);
     expect(fs.existsSync(path.join(dir, "gen"))).toBe(false);
   });
 });

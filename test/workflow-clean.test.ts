@@ -28,7 +28,7 @@ describe("--clean", () => {
 
     switchSpec();
     const dry = runCli(["generate", "--clean", "--dry-run"], dir);
-    for (const f of CALLRECORDS_FILES) expect(dry.stdout).toMatch(new RegExp(`remove\\s+${f.replace(/\./g, "\\.")}`));
+    for (const f of CALLRECORDS_FILES) expect(dry.stdout).toMatch(new RegExp(`removed\\s+${f.replace(/\./g, "\\.")}`));
     expect(dry.stdout).not.toMatch(/custom\.ts|extra|notes/);
     expect(fs.existsSync(path.join(gen, CALLRECORDS_FILES[0]))).toBe(true);
 

@@ -75,7 +75,7 @@ describe("a generated file edited by hand", () => {
 
     const dry = runCli([...GEN, "--dry-run"], dir);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/ {2}edited {2,3}edm\.ts \(edited since odatagen wrote it; `odatagen generate` overwrites it, keeping a copy in \.gen\.odatagen-edits\)\n/);
+    expect(dry.stdout).toContain(`  edited   edm.ts (edited since odatagen wrote it; \`odatagen generate\` overwrites it, keeping a copy in ${EDITS})\n`);
     expect(dry.stdout).not.toMatch(/chang\w* +edm\.ts/);
     expect(snapshot(dir)).toEqual(before);
   });

@@ -7,6 +7,7 @@ import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
 import { MANIFEST } from "../write/manifest";
 import { editsDir } from "../write/edits";
+import { listPlan, listedLine } from "./plan-list";
 import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
@@ -136,26 +137,17 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     const plan = o.plan!;
     const removing = args.clean ? plan.stale : [];
-    // A file edited since odatagen wrote it, which the run would overwrite or remove: said so, apart from the rest.
-    const edited = new Set(plan.edited.filter((f) => plan.changed.includes(f) || removing.includes(f)));
-    const keeps = `keeping a copy in ${shown(editsDir(o.service.out))}`;
-    const editedNote = (f: string) => (removing.includes(f) ? `(edited since odatagen wrote it, and no longer generated; \`odatagen generate\` removes it, ${keeps})` : `(edited since odatagen wrote it; \`odatagen generate\` overwrites it, ${keeps})`);
-    // An output folder without a readable manifest gets one from the run: a difference, said so.
+    const listed = listPlan(plan, removing, shown(editsDir(o.service.out)));
     const manifest = plan.manifestProblem;
-    const manifestNote = manifest?.kind === "unreadable" ? `unreadable: ${manifest.reason}` : "missing: the list of the files odatagen wrote";
     if (mode === "dry-run") {
       if (!args.quiet) {
         out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length + (manifest ? 1 : 0)}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
-        for (const f of plan.added) out.print(`  add     ${f}`);
-        for (const f of plan.changed) if (!edited.has(f)) out.print(`  change  ${f}`);
-        for (const f of edited) out.print(`  edited  ${f} ${editedNote(f)}`);
-        for (const f of removing) if (!edited.has(f)) out.print(`  remove  ${f}`);
-        if (manifest) out.print(`  ${manifest.kind === "missing" ? "add   " : "change"}  ${MANIFEST} (${manifestNote})`);
+        for (const f of listed) out.print(listedLine(f, out.style));
       }
       continue;
     }
     // --check
-    const differ = plan.added.length + plan.changed.length + removing.length + (manifest ? 1 : 0);
+    const differ = listed.length;
     if (!differ) {
       if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
       continue;
@@ -165,24 +157,12 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     stale += differ;
     const s = out.style;
     out.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
-    // Named from the output's side, as `changed` is: a generated file not on disk (deleted, or new to this spec) is missing.
-    for (const f of plan.added) out.print(`  ${s.green("missing")}  ${f}`);
-    const showDiff = (f: string) => {
-      const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
-      for (const line of shortDiff(before, o.files!.get(f)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
-    };
-    for (const f of plan.changed) {
-      if (edited.has(f)) continue;
-      out.print(`  ${s.yellow("changed")}  ${f}`);
-      showDiff(f);
+    for (const f of listed) {
+      out.print(listedLine(f, s));
+      if (!f.diff) continue;
+      const before = readOrUndefined(path.join(o.service.out, f.file))?.toString("utf8") ?? "";
+      for (const line of shortDiff(before, o.files!.get(f.file)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
-    for (const f of edited) {
-      out.print(`  ${s.red("edited")}   ${f} ${editedNote(f)}`);
-      if (!removing.includes(f)) showDiff(f);
-    }
-    for (const f of removing) if (!edited.has(f)) out.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
-    if (manifest?.kind === "missing") out.print(`  ${s.green("missing")}  ${MANIFEST} (the list of the files odatagen wrote; \`odatagen generate\` writes it)`);
-    else if (manifest) out.print(`  ${s.yellow("changed")}  ${MANIFEST} (${manifestNote}; \`odatagen generate\` writes it anew)`);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
