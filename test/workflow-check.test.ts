@@ -128,6 +128,33 @@ describe("--check and --dry-run", () => {
   });
 });
 
+describe("files in the output folder that odatagen did not write", () => {
+  test("--check passes and --dry-run writes nothing, each naming them in a note; a run leaves them alone", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    fs.writeFileSync(path.join(gen, "NOTES.md"), "mine\n");
+    fs.mkdirSync(path.join(gen, "extra"));
+    fs.writeFileSync(path.join(gen, "extra", "helpers.ts"), "export {};\n");
+    const note = "odatagen: calls: note: gen also holds 2 file(s) odatagen did not write, left alone and not checked: NOTES.md, extra/helpers.ts\n";
+
+    const check = runCli(["generate", "--check"], dir);
+    expect({ code: check.code, stdout: check.stdout.replace(/ \(\d+ ms\)/, ""), stderr: check.stderr }).toEqual({ code: 0, stdout: `odatagen: calls: gen is up to date\n${note}`, stderr: "" });
+    const dry = runCli(["generate", "--dry-run"], dir);
+    expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 0, remove 0, leave 11 unchanged in gen\n${note}` });
+    // Not a problem: --quiet leaves the note out.
+    expect(runCli(["generate", "--check", "--quiet"], dir)).toMatchObject({ code: 0, stdout: "" });
+    // With differences too, the note follows the list.
+    fs.rmSync(path.join(gen, "edm.ts"));
+    const stale = runCli(["generate", "--check"], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`  missing  edm.ts\n${note}odatagen: --check: output is stale`);
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(gen, "NOTES.md"), "utf8")).toBe("mine\n");
+    expect(fs.readFileSync(path.join(gen, "extra", "helpers.ts"), "utf8")).toBe("export {};\n");
+  });
+});
+
 describe("generate --dry-run", () => {
   test("lists what would be written and writes nothing", () => {
     const dir = project();

@@ -143,13 +143,17 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       if (!args.quiet) {
         out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length + (manifest ? 1 : 0)}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
         for (const f of listed) out.print(listedLine(f, out.style));
+        printUnlisted(o, where);
       }
       continue;
     }
     // --check
     const differ = listed.length;
     if (!differ) {
-      if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
+      if (!args.quiet) {
+        out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
+        printUnlisted(o, where);
+      }
       continue;
     }
     // The report is the command's result, on stdout as a whole (as --dry-run's list and diff's are):
@@ -163,6 +167,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       const before = readOrUndefined(path.join(o.service.out, f.file))?.toString("utf8") ?? "";
       for (const line of shortDiff(before, o.files!.get(f.file)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
+    if (!args.quiet) printUnlisted(o, where);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
@@ -170,6 +175,17 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
+}
+
+/**
+ * Check and dry-run: a note (not a difference: the exit code stays) naming the files in the output
+ * folder that odatagen did not write, the first ten of them, so that one left there by mistake is seen.
+ */
+function printUnlisted(o: RegenerateOutcome, where: string): void {
+  const files = o.unlisted ?? [];
+  if (!files.length) return;
+  const shownFiles = files.slice(0, 10).join(", ") + (files.length > 10 ? `, and ${files.length - 10} more` : "");
+  out.print(`odatagen: ${o.service.name}: note: ${where} also holds ${files.length} file(s) odatagen did not write, left alone and not checked: ${shownFiles}`);
 }
 
 /** The manifest, in a run's summary, when writing it is worth saying (WriteReport.manifest): else "". */
