@@ -106,6 +106,19 @@ describe("a generated file edited by hand", () => {
     expect(fs.readFileSync(path.join(dir, EDITS, "old.types.ts.orig"), "utf8")).toBe("x, edited");
   });
 
+  test("an output folder reached through a symlink keeps the copies beside the folder it leads to, and --dry-run says where", () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "real", "gen"), { recursive: true });
+    fs.symlinkSync("real/gen", path.join(dir, "gen"));
+    expect(runCli(GEN, dir).code).toBe(0);
+    fs.appendFileSync(path.join(dir, "gen", "edm.ts"), "// mine\n");
+    expect(runCli([...GEN, "--dry-run"], dir).stdout).toContain("keeping a copy in real/.gen.odatagen-edits)\n");
+    expect(runCli(GEN, dir).stderr).toBe("odatagen: gen/edm.ts was edited since the last run; the edit is overwritten, a copy kept as real/.gen.odatagen-edits/edm.ts.orig\n");
+    expect(fs.readFileSync(path.join(dir, "real", ".gen.odatagen-edits", "edm.ts.orig"), "utf8")).toMatch(/\/\/ mine\n$/);
+    expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
+  });
+
   test("a file whose line ends are CRLF (git's core.autocrlf) is not taken for an edit", () => {
     const dir = generated();
     const edm = path.join(dir, "gen", "edm.ts");

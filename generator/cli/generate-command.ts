@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
-import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import { realFolder, regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
 import { MANIFEST } from "../write/manifest";
@@ -137,7 +137,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     const plan = o.plan!;
     const removing = args.clean ? plan.stale : [];
-    const listed = listPlan(plan, removing, shown(editsDir(o.service.out)));
+    const listed = listPlan(plan, removing, shown(editsDir(realFolder(o.service.out))));
     const manifest = plan.manifestProblem;
     if (mode === "dry-run") {
       if (!args.quiet) {

@@ -76,7 +76,8 @@ export interface RegenerateOutcome {
 
 type Generate = (o: GenerateOptions) => GenerateResult;
 
-function realFolder(dir: string): string {
+/** The folder an output path that is a symlink leads to (where odatagen writes, and keeps copies of edits beside); else the path. */
+export function realFolder(dir: string): string {
   try {
     return fs.lstatSync(dir).isSymbolicLink() ? fs.realpathSync(dir) : dir;
   } catch {
