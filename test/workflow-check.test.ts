@@ -1,4 +1,5 @@
 /** `generate --check`, `--dry-run`, incremental writes and the up-to-date fast path, through the real CLI. */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
@@ -26,12 +27,16 @@ describe("generate --check", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
     const gen = path.join(dir, "gen");
     const types = path.join(gen, "microsoft.graph.callRecords.types.ts");
-    fs.writeFileSync(types, fs.readFileSync(types, "utf8").replace("export interface Session", "export interface SessionRenamed"));
+    const older = fs.readFileSync(types, "utf8").replace("export interface Session", "export interface SessionRenamed");
+    fs.writeFileSync(types, older);
     fs.rmSync(path.join(gen, "edm.ts"));
-    // A file the previous run recorded that a fresh run no longer produces.
+    // As an older spec or generator would have left it: the manifest records the files as they are
+    // (else they are edits, test/workflow-edits.test.ts), and one a fresh run no longer produces.
     const manifestFile = path.join(gen, ".odatagen-manifest.json");
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
-    manifest.files.push({ path: "old.types.ts", sha256: "x", size: 1 });
+    const record = (p: string, text: string) => ({ path: p, sha256: createHash("sha256").update(text).digest("hex"), size: Buffer.byteLength(text) });
+    manifest.files = manifest.files.map((f: { path: string }) => (f.path === path.basename(types) ? record(f.path, older) : f));
+    manifest.files.push(record("old.types.ts", "x"));
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
     const before = snapshot(gen);
@@ -55,12 +60,13 @@ describe("generate --check", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
     const gen = path.join(dir, "gen");
     const manifest = path.join(gen, ".odatagen-manifest.json");
+    // --check and --dry-run list it in the same words.
     const cases: Array<[string, string | undefined, string, string]> = [
-      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "  add     .odatagen-manifest.json (missing: the list of the files odatagen wrote)"],
-      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not JSON)"],
-      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "  change  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote)"],
+      ["deleted", undefined, "  missing  .odatagen-manifest.json (the list of the files odatagen wrote; `odatagen generate` writes it)", "wrote the missing .odatagen-manifest.json"],
+      ["not JSON", "{bad", "  changed  .odatagen-manifest.json (unreadable: not JSON; `odatagen generate` writes it anew)", "wrote the unreadable .odatagen-manifest.json anew: not JSON"],
+      ["not odatagen's", "[]", "  changed  .odatagen-manifest.json (unreadable: not a manifest odatagen wrote; `odatagen generate` writes it anew)", "wrote the unreadable .odatagen-manifest.json anew: not a manifest odatagen wrote"],
     ];
-    for (const [, content, checkLine, dryLine] of cases) {
+    for (const [, content, checkLine, wroteNote] of cases) {
       if (content === undefined) fs.rmSync(manifest);
       else fs.writeFileSync(manifest, content);
       const before = snapshot(gen);
@@ -71,10 +77,11 @@ describe("generate --check", () => {
         stderr: "",
       });
       const dry = runCli(["generate", "--dry-run"], dir);
-      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${dryLine}\n` });
+      expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${checkLine}\n` });
       expect(sameTree(before, snapshot(gen))).toBe(true);
-      // The real run writes it, and the check passes again.
-      expect(runCli(["generate"], dir).code).toBe(0);
+      // The real run writes it, says so, and the check passes again.
+      const real = runCli(["generate"], dir);
+      expect({ code: real.code, stdout: real.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: `odatagen: calls: 11 files in gen (0 written, 11 unchanged, 0 removed; ${wroteNote})\n` });
       expect(JSON.parse(fs.readFileSync(manifest, "utf8")).generator).toBe("odatagen");
       expect(runCli(["generate", "--check"], dir).code).toBe(0);
     }
@@ -88,13 +95,73 @@ describe("generate --check", () => {
   });
 });
 
+describe("--check and --dry-run", () => {
+  test("list the same files in the same words: missing, changed, edited, removed", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    const spec = path.join(dir, "graph-callrecords.xml");
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="label" Type="Edm.String" />'));
+    fs.rmSync(path.join(gen, "runtime.ts"));
+    fs.appendFileSync(path.join(gen, "edm.ts"), "// mine\n");
+    const manifestFile = path.join(gen, ".odatagen-manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.files.push({ path: "old.types.ts", sha256: createHash("sha256").update("x").digest("hex"), size: 1 });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
+
+    const check = runCli(["generate", "--check"], dir);
+    const dry = runCli(["generate", "--dry-run"], dir);
+    expect([check.code, dry.code]).toEqual([1, 0]);
+    // The check's list without its header, diffs and verdict is the dry run's list without its header.
+    const checkList = check.stdout.split("\n").filter((l) => /^ {2}\S/.test(l));
+    const dryList = dry.stdout.split("\n").filter((l) => /^ {2}\S/.test(l));
+    expect(checkList).toEqual(dryList);
+    expect(checkList.map((l) => l.trim().split(/ +/).slice(0, 2).join(" "))).toEqual([
+      "missing runtime.ts",
+      "changed microsoft.graph.callRecords.types.ts",
+      "changed microsoft.graph.callRecords.validators.ts",
+      "edited edm.ts",
+      "removed old.types.ts",
+    ]);
+    expect(dry.stdout.split("\n")[0]).toBe("odatagen: calls: would write 4, remove 1, leave 7 unchanged in gen");
+  });
+});
+
+describe("files in the output folder that odatagen did not write", () => {
+  test("--check passes and --dry-run writes nothing, each naming them in a note; a run leaves them alone", () => {
+    const dir = project();
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    fs.writeFileSync(path.join(gen, "NOTES.md"), "mine\n");
+    fs.mkdirSync(path.join(gen, "extra"));
+    fs.writeFileSync(path.join(gen, "extra", "helpers.ts"), "export {};\n");
+    const note = "odatagen: calls: note: gen also holds 2 file(s) odatagen did not write, left alone and not checked: NOTES.md, extra/helpers.ts\n";
+
+    const check = runCli(["generate", "--check"], dir);
+    expect({ code: check.code, stdout: check.stdout.replace(/ \(\d+ ms\)/, ""), stderr: check.stderr }).toEqual({ code: 0, stdout: `odatagen: calls: gen is up to date\n${note}`, stderr: "" });
+    const dry = runCli(["generate", "--dry-run"], dir);
+    expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 0, remove 0, leave 11 unchanged in gen\n${note}` });
+    // Not a problem: --quiet leaves the note out.
+    expect(runCli(["generate", "--check", "--quiet"], dir)).toMatchObject({ code: 0, stdout: "" });
+    // With differences too, the note follows the list.
+    fs.rmSync(path.join(gen, "edm.ts"));
+    const stale = runCli(["generate", "--check"], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`  missing  edm.ts\n${note}odatagen: --check: output is stale`);
+    expect(runCli(["generate"], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(gen, "NOTES.md"), "utf8")).toBe("mine\n");
+    expect(fs.readFileSync(path.join(gen, "extra", "helpers.ts"), "utf8")).toBe("export {};\n");
+  });
+});
+
 describe("generate --dry-run", () => {
   test("lists what would be written and writes nothing", () => {
     const dir = project();
     const r = runCli(["generate", "--dry-run"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/would write 11, remove 0, leave 0 unchanged/);
-    expect(r.stdout).toMatch(/add\s+microsoft\.graph\.callRecords\.requests\.ts/);
+    expect(r.stdout).toMatch(/^ {2}missing {2}microsoft\.graph\.callRecords\.requests\.ts$/m);
     expect(fs.existsSync(path.join(dir, "gen"))).toBe(false);
   });
 });

@@ -2,9 +2,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
-import { regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import { realFolder, regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
 import { MANIFEST } from "../write/manifest";
+import { editsDir } from "../write/edits";
+import { listPlan, listedLine } from "./plan-list";
 import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
@@ -122,33 +125,35 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       const slice = o.result?.slice;
       const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
       if (!args.quiet)
-        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed) in ${ms}`);
+        out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)}) in ${ms}`);
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
         printModelChanges(o.service.name, mc);
       }
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
+      for (const e of r.edited)
+        err.print(`odatagen: ${shown(path.join(o.service.out, e.file))} was edited since the last run; ${e.removed ? "it is removed (no longer generated)" : "the edit is overwritten"}, a copy kept as ${shown(e.copy)}`);
       continue;
     }
     const plan = o.plan!;
     const removing = args.clean ? plan.stale : [];
-    // An output folder without a readable manifest gets one from the run: a difference, said so.
+    const listed = listPlan(plan, removing, shown(editsDir(realFolder(o.service.out))));
     const manifest = plan.manifestProblem;
-    const manifestNote = manifest?.kind === "unreadable" ? `unreadable: ${manifest.reason}` : "missing: the list of the files odatagen wrote";
     if (mode === "dry-run") {
       if (!args.quiet) {
         out.print(`odatagen: ${o.service.name}: would write ${plan.added.length + plan.changed.length + (manifest ? 1 : 0)}, remove ${removing.length}, leave ${plan.unchanged.length} unchanged in ${where}`);
-        for (const f of plan.added) out.print(`  add     ${f}`);
-        for (const f of plan.changed) out.print(`  change  ${f}`);
-        for (const f of removing) out.print(`  remove  ${f}`);
-        if (manifest) out.print(`  ${manifest.kind === "missing" ? "add   " : "change"}  ${MANIFEST} (${manifestNote})`);
+        for (const f of listed) out.print(listedLine(f, out.style));
+        printUnlisted(o, where);
       }
       continue;
     }
     // --check
-    const differ = plan.added.length + plan.changed.length + removing.length + (manifest ? 1 : 0);
+    const differ = listed.length;
     if (!differ) {
-      if (!args.quiet) out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
+      if (!args.quiet) {
+        out.print(`odatagen: ${o.service.name}: ${where} is up to date (${ms})`);
+        printUnlisted(o, where);
+      }
       continue;
     }
     // The report is the command's result, on stdout as a whole (as --dry-run's list and diff's are):
@@ -156,16 +161,13 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     stale += differ;
     const s = out.style;
     out.print(`odatagen: ${o.service.name}: ${differ} file(s) in ${where} differ from a fresh run:`);
-    // Named from the output's side, as `changed` is: a generated file not on disk (deleted, or new to this spec) is missing.
-    for (const f of plan.added) out.print(`  ${s.green("missing")}  ${f}`);
-    for (const f of plan.changed) {
-      out.print(`  ${s.yellow("changed")}  ${f}`);
-      const before = readOrUndefined(path.join(o.service.out, f))?.toString("utf8") ?? "";
-      for (const line of shortDiff(before, o.files!.get(f)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
+    for (const f of listed) {
+      out.print(listedLine(f, s));
+      if (!f.diff) continue;
+      const before = readOrUndefined(path.join(o.service.out, f.file))?.toString("utf8") ?? "";
+      for (const line of shortDiff(before, o.files!.get(f.file)!)) out.print(`      ${line.startsWith("-") ? s.red(line) : line.startsWith("+") ? s.green(line) : s.dim(line)}`);
     }
-    for (const f of removing) out.print(`  ${s.red("removed")}  ${f} (stale: no longer generated)`);
-    if (manifest?.kind === "missing") out.print(`  ${s.green("missing")}  ${MANIFEST} (the list of the files odatagen wrote; \`odatagen generate\` writes it)`);
-    else if (manifest) out.print(`  ${s.yellow("changed")}  ${MANIFEST} (${manifestNote}; \`odatagen generate\` writes it anew)`);
+    if (!args.quiet) printUnlisted(o, where);
   }
   const errors = diags.some((d) => d.severity === "error") || outcomes.some((o) => o.status === "failed" && !o.failedOnWarnings);
   const failOnWarnings = args["fail-on-warnings"] && diags.some((d) => d.severity === "warning");
@@ -173,6 +175,26 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   if (stale) out.print(`odatagen: --check: output is stale; run \`odatagen generate\` and commit the result`);
   if (failOnWarnings && !errors) err.print("odatagen: failing on warnings (--fail-on-warnings)");
   return errors || stale || failOnWarnings ? EXIT_INPUT : EXIT_OK;
+}
+
+/**
+ * Check and dry-run: a note (not a difference: the exit code stays) naming the files in the output
+ * folder that odatagen did not write, the first ten of them, so that one left there by mistake is seen.
+ */
+function printUnlisted(o: RegenerateOutcome, where: string): void {
+  const files = o.unlisted ?? [];
+  if (!files.length) return;
+  const shownFiles = files.slice(0, 10).join(", ") + (files.length > 10 ? `, and ${files.length - 10} more` : "");
+  out.print(`odatagen: ${o.service.name}: note: ${where} also holds ${files.length} file(s) odatagen did not write, left alone and not checked: ${shownFiles}`);
+}
+
+/** The manifest, in a run's summary, when writing it is worth saying (WriteReport.manifest): else "". */
+export function manifestWritten(r: WriteReport): string {
+  const m = r.manifest;
+  if (!m) return "";
+  if (m.kind === "missing") return `; wrote the missing ${MANIFEST}`;
+  if (m.kind === "unreadable") return `; wrote the unreadable ${MANIFEST} anew: ${m.reason}`;
+  return `; updated ${MANIFEST}`;
 }
 
 /** `--why`: each answer as its chain of reasons, names aligned. Printed even with --quiet: it was asked for. */

@@ -14,7 +14,7 @@ import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
 import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
-import { printOutcomes, shown, type GenerateArgs } from "./generate-command";
+import { manifestWritten, printOutcomes, shown, type GenerateArgs } from "./generate-command";
 import { resolveServices } from "./services";
 import { printModelChanges } from "./model-changes";
 import { err, out } from "./style";
@@ -91,7 +91,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       if (o.status === "written" && !args.quiet) {
         const r = o.report!;
         const files = r.written.length || r.removed.length ? `: ${[...r.written, ...r.removed.map((f) => `-${f}`)].join(", ")}` : "";
-        out.print(`odatagen: ${o.service.name}: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed in ${o.ms.toFixed(0)} ms${files}`);
+        out.print(`odatagen: ${o.service.name}: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)} in ${o.ms.toFixed(0)} ms${files}`);
       }
       if (o.result) {
         const next = summarize(o.result.model);

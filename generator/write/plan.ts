@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MANIFEST, readManifest, type Manifest } from "./manifest";
+import { findEdited } from "./edits";
 
 export interface Plan {
   added: string[];
@@ -17,6 +18,11 @@ export interface Plan {
    * overwrite: never done, reported instead.
    */
   conflicts: string[];
+  /**
+   * Files among `changed` and `stale` that were edited since odatagen wrote them (their content is
+   * not what the manifest recorded): the run keeps a copy before it overwrites or removes them.
+   */
+  edited: string[];
   /** The previous manifest, if any. */
   previous?: Manifest;
   /** Whether the manifest itself would change. */
@@ -34,17 +40,21 @@ export type ManifestProblem = { kind: "missing" } | { kind: "unreadable"; reason
 export function planOutput(outDir: string, files: ReadonlyMap<string, string>, manifest: string): Plan {
   const previous = readManifest(outDir);
   const wrote = new Set(previous?.files.map((f) => f.path) ?? []);
-  const plan: Plan = { added: [], changed: [], unchanged: [], stale: [], conflicts: [], previous, manifestChanged: false };
+  const plan: Plan = { added: [], changed: [], unchanged: [], stale: [], conflicts: [], edited: [], previous, manifestChanged: false };
+  const changedBytes = new Map<string, Buffer>();
   for (const [rel, content] of files) {
     const current = readOrUndefined(path.join(outDir, rel));
     if (current === undefined) plan.added.push(rel);
     else if (current.equals(Buffer.from(content, "utf8"))) plan.unchanged.push(rel);
     else {
       plan.changed.push(rel);
-      if (!wrote.has(rel)) plan.conflicts.push(rel);
+      if (wrote.has(rel)) changedBytes.set(rel, current);
+      else plan.conflicts.push(rel);
     }
   }
   for (const rel of wrote) if (!files.has(rel) && fs.existsSync(path.join(outDir, rel))) plan.stale.push(rel);
+  if (previous)
+    plan.edited = findEdited(outDir, previous, [...changedBytes.keys(), ...plan.stale], (rel) => changedBytes.get(rel) ?? readOrUndefined(path.join(outDir, rel)));
   const oldManifest = readOrUndefined(path.join(outDir, MANIFEST));
   plan.manifestChanged = !oldManifest || oldManifest.toString("utf8") !== manifest;
   if (!previous && fs.existsSync(outDir)) plan.manifestProblem = manifestProblem(outDir, oldManifest);

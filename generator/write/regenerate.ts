@@ -19,6 +19,7 @@ import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
 import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
 import { outputRefusals } from "./refusals";
+import { unlistedFiles } from "./unlisted";
 import { OutputConflictError, prepareOutput, writeOutputAsync, type WriteReport } from "./write";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -66,6 +67,8 @@ export interface RegenerateOutcome {
   recovered: Recovery;
   /** After a spec change: what changed in the model since the last generation (when known). */
   modelChanges?: DiffResult;
+  /** Check and dry-run: files in the output folder odatagen did not write (unlisted.ts). */
+  unlisted?: string[];
   /** An interrupted run left a staging or backup folder (only reported by check and dry-run). */
   leftovers: boolean;
   ms: number;
@@ -73,7 +76,8 @@ export interface RegenerateOutcome {
 
 type Generate = (o: GenerateOptions) => GenerateResult;
 
-function realFolder(dir: string): string {
+/** The folder an output path that is a symlink leads to (where odatagen writes, and keeps copies of edits beside); else the path. */
+export function realFolder(dir: string): string {
   try {
     return fs.lstatSync(dir).isSymbolicLink() ? fs.realpathSync(dir) : dir;
   } catch {
@@ -155,7 +159,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   if (!writes) {
     // --check and --dry-run show what differs even when --fail-on-warnings fails the run: the exit
     // code comes from the warnings (printOutcomes), the list of stale files is still worth reading.
-    return { ...base, status: "checked", diagnostics, plan, files: result.files, result, ms: elapsed() };
+    const unlisted = unlistedFiles(service.out, plan.previous, result.files);
+    return { ...base, status: "checked", diagnostics, plan, files: result.files, result, unlisted, ms: elapsed() };
   }
   if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };

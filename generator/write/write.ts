@@ -9,7 +9,8 @@ import * as path from "node:path";
 import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { planOutput, type Plan } from "./plan";
 import type { Checkpoint } from "./interrupt";
-import { discardStaging, recover, replaceOutput, stageOutput, swapIn, type StageInput } from "./stage";
+import { discardStaging, recover, stageOutput, swapIn, type StageInput, type Staged } from "./stage";
+import { keepEdits, type KeptEdit } from "./edits";
 
 export { MANIFEST, readManifest } from "./manifest";
 
@@ -19,7 +20,16 @@ export interface WriteReport {
   removed: string[];
   /** Stale generated files left in place because `removeStale` was false. */
   kept: string[];
+  /** Files edited by hand since the last run that this one overwrote or removed, and where their copies are. */
+  edited: KeptEdit[];
+  /**
+   * The manifest, when writing it is worth saying: it was missing or unreadable, or it was all
+   * that changed (new input paths, generator or options that generate the same files). Else undefined.
+   */
+  manifest?: ManifestWrite;
 }
+
+export type ManifestWrite = { kind: "missing" } | { kind: "unreadable"; reason: string } | { kind: "updated" };
 
 /** What the manifest records about how the output was produced. */
 export interface OutputRecord {
@@ -65,9 +75,9 @@ export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>
 }
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
-  const { report, input } = planWrite(outDir, files, options);
-  if (input) replaceOutput(outDir, input);
-  return report;
+  const { report, input, edited } = planWrite(outDir, files, options);
+  if (!input) return report;
+  return finishWrite(outDir, stageOutput(outDir, input), report, edited, input.drop);
 }
 
 /**
@@ -75,7 +85,7 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
  * removes its staging folder and leaves the old output as it was.
  */
 export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions, checkpoint: Checkpoint): Promise<WriteReport> {
-  const { report, input } = planWrite(outDir, files, options);
+  const { report, input, edited } = planWrite(outDir, files, options);
   if (!input) return report;
   const staged = stageOutput(outDir, input);
   try {
@@ -84,12 +94,30 @@ export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string
     discardStaging(outDir, staged);
     throw e;
   }
+  return finishWrite(outDir, staged, report, edited, input.drop);
+}
+
+/**
+ * Keeps copies of the edited files the staged output replaces, then swaps it in. The copies are
+ * made once nothing can stop the swap short of a failure of the file system, so an interrupted run
+ * leaves none; a copy that cannot be made stops the run with the old output as it was.
+ */
+function finishWrite(outDir: string, staged: Staged, report: WriteReport, edited: string[], removed: ReadonlySet<string>): WriteReport {
+  try {
+    report.edited = keepEdits(outDir, edited, removed);
+  } catch (e) {
+    discardStaging(outDir, staged);
+    throw e;
+  }
   swapIn(outDir, staged);
   return report;
 }
 
-/** What writeOutput would report, and what it stages (nothing when the output is already right). */
-function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions): { report: WriteReport; input?: StageInput } {
+/**
+ * What writeOutput would report, what it stages (nothing when the output is already right), and
+ * which edited files it would overwrite or remove.
+ */
+function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions): { report: WriteReport; input?: StageInput; edited: string[] } {
   const recovered = recover(outDir);
   const { plan, manifest } = options.prepared && recovered === "none" ? options.prepared : prepareOutput(outDir, files, options);
   if (plan.conflicts.length) throw new OutputConflictError(plan.conflicts);
@@ -99,7 +127,12 @@ function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: 
     unchanged: plan.unchanged,
     removed: removeStale ? plan.stale : [],
     kept: removeStale ? [] : plan.stale,
+    edited: [],
   };
-  if (!report.written.length && !report.removed.length && !plan.manifestChanged) return { report };
-  return { report, input: { files, unchanged: new Set(plan.unchanged), drop: new Set(report.removed), manifest } };
+  if (!report.written.length && !report.removed.length && !plan.manifestChanged) return { report, edited: [] };
+  if (plan.manifestProblem) report.manifest = plan.manifestProblem;
+  else if (!report.written.length && !report.removed.length) report.manifest = { kind: "updated" };
+  const replaced = new Set([...plan.changed, ...report.removed]);
+  const edited = plan.edited.filter((f) => replaced.has(f));
+  return { report, input: { files, unchanged: new Set(plan.unchanged), drop: new Set(report.removed), manifest }, edited };
 }
