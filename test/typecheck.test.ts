@@ -125,6 +125,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "urls-casts": ["inheritance.xml"],
     "omitted-full": ["slice/omitted-subtypes.xml"],
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
+    "big-numbers": ["requests/big-numbers.xml"],
   };
   // Every output a test file imports types from is in the list above (else this check would pass
   // or fail by the order jest runs files in).
