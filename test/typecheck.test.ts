@@ -126,6 +126,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "urls-casts": ["inheritance.xml"],
     "omitted-full": ["slice/omitted-subtypes.xml"],
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
+    "big-numbers": ["requests/big-numbers.xml"],
     keyless: ["requests/keyless-view.xml"],
   };
   // Every output a test file imports types from is in the list above (else this check would pass

@@ -1312,15 +1312,32 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
 }
 
 /**
+ * A body as JSON text, a bigint (an Int64 or Decimal given exactly) with all its digits: a JSON
+ * number, or with `ieee754Compatible` a string (JSON Format §3.2). `JSON.stringify` writes no bigint:
+ * each is written as its digits in quotes, and for a number the body is written again with a marker
+ * before them (`"~123"`), whose quoted form then leaves the digits bare. The marker (`~`, `~~`, …)
+ * occurs nowhere in the first text, so no string of the body can be taken for one. A body without a
+ * bigint is written once.
+ */
+function jsonText(value: unknown, asStrings?: boolean): string {
+  let mark: string | undefined;
+  const write = () => JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? (mark ??= "") + v : v));
+  const text = write();
+  if (mark == null || asStrings) return text;
+  for (mark = "~"; text.includes(mark); ) mark += "~";
+  return write().replace(RegExp(`"${mark}(-?\\d+)"`, "g"), "$1");
+}
+
+/**
  * Sends a request, retrying 429 and 503 as the client's policy says, and for a GET also a 504 and
  * no answer; resolves with a 2xx response, rejects with ODataError for any other.
  */
 async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
-  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common } } = client;
+  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
   const json = x.json !== undefined;
-  const media = `application/json${client.options.ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
+  const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
-  const body = json ? JSON.stringify(x.json, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) : (x.data as RequestInit["body"]);
+  const body = json ? jsonText(x.json, ieee754Compatible) : (x.data as RequestInit["body"]);
   const { url, elsewhere, method } = x;
   const request = `${method} ${url}`;
   const max = retry.maxRetries ?? 3;

@@ -1,0 +1,51 @@
+// Edm.Int64 and Edm.Decimal values between the caller and the service, over real HTTP on
+// 127.0.0.1: a bigint in a body is written with its exact digits, as a JSON number, or as a string
+// when the client is ieee754Compatible.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const dir = generateFixture("requests/big-numbers.xml", "big-numbers");
+type Runtime = typeof import("./.generated/big-numbers/runtime");
+const rt: Runtime = require(path.join(dir, "runtime"));
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+/** The body `send` puts on the wire for `body`, from a client with `options`. */
+async function sent(body: unknown, options: { ieee754Compatible?: boolean } = {}): Promise<string> {
+  const client = rt.createClient({ baseUrl: srv.url, ...options });
+  srv.handle(() => ({ status: 204 }));
+  await rt.send(client, "POST", "/Files", body, undefined);
+  return srv.requests[0].body;
+}
+
+describe("a bigint in a body", () => {
+  test("is a JSON number with all its digits, at any depth, negative too", async () => {
+    expect(await sent({ size: 9007199254740993n })).toBe('{"size":9007199254740993}');
+    const body = { id: -9223372036854775808n, chunks: [1n, 9223372036854775807n], quota: { used: 18446744073709551615n, share: 0.5 }, name: "a" };
+    expect(await sent(body)).toBe('{"id":-9223372036854775808,"chunks":[1,9223372036854775807],"quota":{"used":18446744073709551615,"share":0.5},"name":"a"}');
+    expect(await sent(12345678901234567890n)).toBe("12345678901234567890");
+  });
+
+  test("strings that look like the marker stay strings", async () => {
+    const body = { a: "~1", b: "~~2", c: ["~", 3n, "~~~4"], "~5": 6n, d: '"~7"' };
+    expect(await sent(body)).toBe('{"a":"~1","b":"~~2","c":["~",3,"~~~4"],"~5":6,"d":"\\"~7\\""}');
+    expect(JSON.parse(await sent(body))).toEqual({ a: "~1", b: "~~2", c: ["~", 3, "~~~4"], "~5": 6, d: '"~7"' });
+  });
+
+  test("is a JSON string when the client is ieee754Compatible (IEEE754Compatible=true)", async () => {
+    expect(await sent({ size: 9007199254740993n, ratio: 0.5 }, { ieee754Compatible: true })).toBe('{"size":"9007199254740993","ratio":0.5}');
+    expect(srv.requests[0].headers["content-type"]).toBe("application/json;IEEE754Compatible=true");
+  });
+
+  test("a body without a bigint is written as JSON.stringify writes it", async () => {
+    const body = { name: "~9", size: 9007199254740991, price: "1.10", when: new Date(0) };
+    expect(await sent(body)).toBe(JSON.stringify(body));
+  });
+});
