@@ -33,6 +33,8 @@ const rows: Row[] = [
   ["int64", "9223372036854775807", true], ["int64", "-9223372036854775808", true], ["int64", "9223372036854775808", false],
   ["int64", "-9223372036854775809", false], ["int64", "0009223372036854775", true], ["int64", "00009223372036854775807", false], ["int64", "+42", true], ["int64", "12a", false], ["int64", "", false],
   ["int64", 9.3e18, false],
+  // The extremes as JSON.parse reads them (9223372036854775807 becomes 2^63): a read takes them
+  ["int64", JSON.parse("9223372036854775807"), true], ["int64", JSON.parse("-9223372036854775808"), true], ["int64", 2 ** 63 + 2048, false],
   // Edm.Decimal, unconstrained and with Precision/Scale
   ["dec", 1.25, true], ["dec", "1.25", true], ["dec", "-1e5", true], ["dec", "1.", false], ["dec", "abc", false], ["dec", "INF", false],
   ["dec52", 123.45, true], ["dec52", "-999.99", true], ["dec52", 1.234, false], ["dec52", 1234.5, false], ["dec52", "1000", false], ["dec52", "1.50", true],
@@ -127,6 +129,15 @@ describe("primitive values by type and facet", () => {
     expect(tv.isPrimitives({ int64: 12, dec: 1.5 }, { ieee754Compatible: false })).toBe(true);
     expect(tv.validatePrimitives({ int64: "12", dec: "1.5" }, { ieee754Compatible: false }).errors.map((e) => e.path)).toEqual(["/int64", "/dec"]);
     expect(tv.isPrimitives({ int64: "12", dec: 1.5 })).toBe(true);
+  });
+
+  test("a body's Int64 number beyond 2^53 is refused (its digits are lost), a read's is not", () => {
+    const big = JSON.parse("9007199254740993"); // read as 9007199254740992
+    for (const mode of ["create", "update", "replace"] as const)
+      expect(tv.validatePrimitives({ int64: big }, { mode }).errors.map((e) => e.message)).toEqual(["9007199254740992 is beyond 2^53, where a number loses digits: write it as a string"]);
+    expect(tv.validatePrimitives({ int64: 9007199254740991 }, { mode: "create" }).valid).toBe(true);
+    expect(tv.validatePrimitives({ int64: "9007199254740993" }, { mode: "create" }).valid).toBe(true);
+    expect(tv.validatePrimitives({ int64: big }).valid).toBe(true);
   });
 
   test("errors say what was expected and what was found", () => {

@@ -971,7 +971,10 @@ export function checkInt64(v: unknown, ctx: Context, key: Key): void {
   if (typeof v === "number") {
     if (ctx.ieee === 1) return ctx.fail(key, "Edm.Int64 as a string (IEEE754Compatible=true)", v);
     if (!Number.isInteger(v)) return ctx.fail(key, "Edm.Int64", v);
-    if (v >= 9223372036854775808 || v < -9223372036854775808) ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
+    // 2^63 is what JSON.parse makes of 9223372036854775807, the largest Int64: a read takes it.
+    if (v > 9223372036854775808 || v < -9223372036854775808) return ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
+    // Beyond 2^53 a number has lost digits; in a body the service would get others than meant.
+    if (ctx.mode !== READ && !Number.isSafeInteger(v)) ctx.fail(key, "Edm.Int64", v, `${v} is beyond 2^53, where a number loses digits: write it as a string`);
     return;
   }
   if (typeof v === "string" && ctx.ieee !== 2 && INT_TEXT.test(v)) {
