@@ -153,6 +153,29 @@ describe("files in the output folder that odatagen did not write", () => {
     expect(fs.readFileSync(path.join(gen, "NOTES.md"), "utf8")).toBe("mine\n");
     expect(fs.readFileSync(path.join(gen, "extra", "helpers.ts"), "utf8")).toBe("export {};\n");
   });
+
+  test("another service's output folder inside this one, and the copies of its edits, are not named in the note", () => {
+    const dir = project();
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      services: [
+        { name: "calls", input: "graph-callrecords.xml", out: "gen" },
+        { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen/copilot" },
+      ],
+    });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    fs.appendFileSync(path.join(gen, "copilot", "edm.ts"), "// mine\n");
+    expect(runCli(["generate"], dir).stderr).toContain("a copy kept as gen/.copilot.odatagen-edits/edm.ts.orig");
+    fs.writeFileSync(path.join(gen, "NOTES.md"), "mine\n");
+
+    for (const mode of ["--check", "--dry-run"]) {
+      const r = runCli(["generate", mode], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("odatagen: calls: note: gen also holds 1 file(s) odatagen did not write, left alone and not checked: NOTES.md\n");
+      expect(r.stdout).not.toMatch(/copilot: note/);
+    }
+  });
 });
 
 describe("generate --dry-run", () => {
