@@ -87,6 +87,14 @@ describe("generate --check", () => {
     }
   });
 
+  test("a first run into an output folder made beforehand does not call the manifest missing", () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, "gen"));
+    fs.writeFileSync(path.join(dir, "gen", ".gitkeep"), "");
+    const r = runCli(["generate"], dir);
+    expect({ code: r.code, stdout: r.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: "odatagen: calls: 11 files in gen (11 written, 0 unchanged, 0 removed)\n" });
+  });
+
   test("runs through npm run generate -- --check in this repository", () => {
     const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
     const r = spawnSync("npm", ["run", "--silent", "generate", "--", "--check"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
