@@ -87,6 +87,14 @@ describe("generate --check", () => {
     }
   });
 
+  test("a first run into an output folder made beforehand does not call the manifest missing", () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, "gen"));
+    fs.writeFileSync(path.join(dir, "gen", ".gitkeep"), "");
+    const r = runCli(["generate"], dir);
+    expect({ code: r.code, stdout: r.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: "odatagen: calls: 11 files in gen (11 written, 0 unchanged, 0 removed)\n" });
+  });
+
   test("runs through npm run generate -- --check in this repository", () => {
     const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
     const r = spawnSync("npm", ["run", "--silent", "generate", "--", "--check"], { cwd: path.resolve(__dirname, ".."), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
@@ -152,6 +160,29 @@ describe("files in the output folder that odatagen did not write", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
     expect(fs.readFileSync(path.join(gen, "NOTES.md"), "utf8")).toBe("mine\n");
     expect(fs.readFileSync(path.join(gen, "extra", "helpers.ts"), "utf8")).toBe("export {};\n");
+  });
+
+  test("another service's output folder inside this one, and the copies of its edits, are not named in the note", () => {
+    const dir = project();
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    writeJson(path.join(dir, "odatagen.config.json"), {
+      services: [
+        { name: "calls", input: "graph-callrecords.xml", out: "gen" },
+        { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen/copilot" },
+      ],
+    });
+    expect(runCli(["generate"], dir).code).toBe(0);
+    const gen = path.join(dir, "gen");
+    fs.appendFileSync(path.join(gen, "copilot", "edm.ts"), "// mine\n");
+    expect(runCli(["generate"], dir).stderr).toContain("a copy kept as gen/.copilot.odatagen-edits/edm.ts.orig");
+    fs.writeFileSync(path.join(gen, "NOTES.md"), "mine\n");
+
+    for (const mode of ["--check", "--dry-run"]) {
+      const r = runCli(["generate", mode], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("odatagen: calls: note: gen also holds 1 file(s) odatagen did not write, left alone and not checked: NOTES.md\n");
+      expect(r.stdout).not.toMatch(/copilot: note/);
+    }
   });
 });
 

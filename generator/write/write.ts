@@ -23,8 +23,8 @@ export interface WriteReport {
   /** Files edited by hand since the last run that this one overwrote or removed, and where their copies are. */
   edited: KeptEdit[];
   /**
-   * The manifest, when writing it is worth saying: it was missing or unreadable, or it was all
-   * that changed (new input paths, generator or options that generate the same files). Else undefined.
+   * The manifest, when writing it is worth saying: it was missing (from an output already there)
+   * or unreadable, or it was all that changed (new input paths, generator or options that generate the same files). Else undefined.
    */
   manifest?: ManifestWrite;
 }
@@ -130,7 +130,10 @@ function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: 
     edited: [],
   };
   if (!report.written.length && !report.removed.length && !plan.manifestChanged) return { report, edited: [] };
-  if (plan.manifestProblem) report.manifest = plan.manifestProblem;
+  // A missing manifest is worth saying where an output was there without it, not on a first run
+  // into a folder made beforehand (empty, or holding only the user's files).
+  const hadOutput = plan.unchanged.length > 0 || plan.changed.length > 0;
+  if (plan.manifestProblem && (plan.manifestProblem.kind !== "missing" || hadOutput)) report.manifest = plan.manifestProblem;
   else if (!report.written.length && !report.removed.length) report.manifest = { kind: "updated" };
   const replaced = new Set([...plan.changed, ...report.removed]);
   const edited = plan.edited.filter((f) => replaced.has(f));
