@@ -1,7 +1,7 @@
 // The README's "What gets generated" example, against generated/graph-callrecords.
-import { createClient, ODataError } from "./runtime.js";
+import { batch, createClient, ODataError } from "./runtime.js";
 import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
-import { callRecordSessions, updateSession } from "./microsoft.graph.callRecords.requests.js";
+import { callRecordSessions, getSession, updateSession } from "./microsoft.graph.callRecords.requests.js";
 import type { Session } from "./microsoft.graph.callRecords.types.js";
 import { isSession, validateSession } from "./microsoft.graph.callRecords.validators.js";
 
@@ -40,4 +40,21 @@ export async function renameSession(callRecordId: string, sessionId: string): Pr
 export function platformOf(s: Session): string | undefined {
   const ua = s.caller?.userAgent;
   return ua && ua["@odata.type"] === "#microsoft.graph.callRecords.clientUserAgent" ? ua.platform : undefined;
+}
+
+/** True when `A` and `B` are the same type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** The README's batch example: a batched call's result is typed as the same call's alone. */
+export async function readAndRename(callRecordId: string, sessionId: string): Promise<string[]> {
+  const session = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId);
+  const b = batch(client);
+  const read = getSession(b, session, { select: ["modalities"] });
+  const renamed = updateSession(b, session, { modalities: ["video"] });
+  await b.send();
+  const typedAsAlone: Same<typeof read, ReturnType<typeof getSession<"modalities", never, never>>> & Same<typeof renamed, ReturnType<typeof updateSession>> = true;
+  void typedAsAlone;
+  const { modalities } = await read;
+  await renamed;
+  return modalities;
 }

@@ -1,0 +1,129 @@
+// JSON batch (OData JSON Format 4.01 §19, Graph's `POST /$batch`) over real HTTP on 127.0.0.1: the
+// generated functions, unchanged, run on `rt.batch(client)`; `send()` POSTs one request and each
+// call settles with its own response. (@sap-ux/fe-mockserver-core answers only multipart batches,
+// so there is no mock-server test here.)
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
+import { callRecordSessions, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as rt from "../generated/graph-callrecords/runtime";
+import { validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
+
+const session = (id: string) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
+const PATH = "communications/callRecords/r1/sessions";
+const body = (id: string) => ({ id, startDateTime: "2024-01-01T00:00:00Z", endDateTime: "2024-01-01T01:00:00Z", modalities: ["audio"] });
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+/** Answers a `$batch` with `responses` made by `answer` from the requests sent. */
+function answering(answer: (requests: { id: string; method: string; url: string }[]) => unknown[]): void {
+  srv.handle((r) => ({ body: { responses: answer(JSON.parse(r.body).requests) } }));
+}
+
+describe("rt.batch", () => {
+  test("a get and an update in one POST $batch: the JSON sent, typed results", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/v1.0`, getToken: () => "tok", headers: { "x-app": "a" } });
+    answering(() => [
+      { id: "2", status: 204 },
+      { id: "1", status: 200, headers: { "content-type": "application/json" }, body: body("s1") },
+    ]);
+    const b = rt.batch(client);
+    const got = getSession(b, session("s1"), { select: ["modalities"], validate: validateSession });
+    const updated = updateSession(b, session("s2"), { modalities: ["video"] }, { prefer: "return=minimal" });
+    await b.send();
+    const s = await got;
+    expect(s.modalities).toEqual(["audio"]);
+    expect(await updated).toBeUndefined();
+
+    expect(srv.requests).toHaveLength(1);
+    const [req] = srv.requests;
+    expect([req.method, req.url, req.headers.authorization, req.headers["content-type"], req.headers.accept]).toEqual(["POST", "/v1.0/$batch", "Bearer tok", "application/json", "application/json"]);
+    expect(JSON.parse(req.body)).toEqual({
+      requests: [
+        { id: "1", method: "GET", url: `${PATH}/s1?$select=modalities`, headers: { accept: "application/json", "x-app": "a" } },
+        {
+          id: "2",
+          method: "PATCH",
+          url: `${PATH}/s2`,
+          headers: { accept: "application/json", "content-type": "application/json", "x-app": "a", prefer: "return=minimal" },
+          body: { modalities: ["video"] },
+        },
+      ],
+    });
+    // The token goes with the batch only, not into each request of its body.
+    expect(req.body).not.toContain("tok");
+  });
+
+  test("a failing member rejects alone, with its own ODataError; a 429 is not retried", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    answering((requests) =>
+      requests.map(({ id }) =>
+        id === "1"
+          ? { id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } }
+          : id === "2"
+            ? { id, status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } }
+            : { id, status: 200, body: body("s3") },
+      ),
+    );
+    const b = rt.batch(client);
+    const results = Promise.allSettled([getSession(b, session("s1")), getSession(b, session("s2")), getSession(b, session("s3"))]);
+    await b.send();
+    const [missing, throttled, ok] = await results;
+    expect(missing.status === "rejected" && missing.reason).toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: "no such session", request: `GET ${srv.url}/${PATH}/s1` });
+    expect(throttled.status === "rejected" && throttled.reason).toMatchObject({ status: 429, code: "TooManyRequests" });
+    expect(ok).toEqual({ status: "fulfilled", value: body("s3") });
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("responses in any order are matched by id; a response missing for a call rejects it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    answering((requests) => requests.slice(1).reverse().map(({ id, url }) => ({ id, status: 200, body: body(url.split("/").pop()!) })));
+    const b = rt.batch(client);
+    const calls = ["s0", "s1", "s2", "s3"].map((id) => getSession(b, session(id)));
+    const results = Promise.allSettled(calls);
+    await b.send();
+    const [first, ...rest] = await results;
+    expect(first.status === "rejected" && first.reason).toMatchObject({ name: "ODataError", code: "UnreadableBody", message: expect.stringContaining("no response with id 1") });
+    expect(rest).toEqual(["s1", "s2", "s3"].map((id) => ({ status: "fulfilled", value: body(id) })));
+  });
+
+  test("a whole-batch failure rejects send() and every call with the $batch's ODataError", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 400, body: { error: { code: "BadRequest", message: "Invalid batch payload format." } } }));
+    const b = rt.batch(client);
+    const results = Promise.allSettled([getSession(b, session("s1")), updateSession(b, session("s2"), { modalities: [] })]);
+    await expect(b.send()).rejects.toMatchObject({ name: "ODataError", status: 400, request: `POST ${srv.url}/$batch` });
+    for (const r of await results) expect(r.status === "rejected" && r.reason).toMatchObject({ status: 400, message: "Invalid batch payload format." });
+  });
+
+  test("a call after send() rejects and is not sent; so does a second send()", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    answering((requests) => requests.map(({ id }) => ({ id, status: 200, body: body("s1") })));
+    const b = rt.batch(client);
+    const first = getSession(b, session("s1"));
+    await b.send();
+    await first;
+    await expect(getSession(b, session("s2"))).rejects.toThrow(`GET ${srv.url}/${PATH}/s2: the batch was already sent`);
+    await expect(b.send()).rejects.toThrow("the batch was already sent");
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("inOrder: each request depends on the one before; leadingSlash: URLs as /path", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/v1.0` });
+    answering((requests) => requests.map(({ id }) => (id === "1" ? { id, status: 404 } : { id, status: 424 })));
+    const b = rt.batch(client, { inOrder: true, leadingSlash: true });
+    const results = Promise.allSettled(["s1", "s2", "s3"].map((id) => getSession(b, session(id))));
+    await b.send();
+    expect(JSON.parse(srv.requests[0].body).requests.map((r: object) => ({ ...r, headers: undefined }))).toEqual([
+      { id: "1", method: "GET", url: `/${PATH}/s1` },
+      { id: "2", method: "GET", url: `/${PATH}/s2`, dependsOn: ["1"] },
+      { id: "3", method: "GET", url: `/${PATH}/s3`, dependsOn: ["2"] },
+    ]);
+    expect((await results).map((r) => r.status === "rejected" && (r.reason as rt.ODataError).status)).toEqual([404, 424, 424]);
+  });
+});
