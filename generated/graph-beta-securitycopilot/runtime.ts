@@ -1908,7 +1908,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const body = await parseBody(response, `POST ${url}`, false, AN_OBJECT);
       const answers = record(body)?.["responses"];
       if (!Array.isArray(answers)) throw unreadable(response, `POST ${url}`, JSON.stringify(body), "a batch response (`responses`)");
-      for (const m of members) settle(m, answers.map(record).find((a) => a?.["id"] === m.id), response);
+      const byId = new Map<unknown, Record<string, unknown>>();
+      for (const a of answers.map(record)) if (a && !byId.has(a["id"])) byId.set(a["id"], a);
+      for (const m of members) settle(m, byId.get(m.id), response);
     } catch (e) {
       for (const m of members) m.fail(e);
       throw e;

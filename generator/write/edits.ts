@@ -8,11 +8,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { besideOutput } from "./beside";
 import { sha256, type Manifest } from "./manifest";
 import { StatCache } from "./statcache";
 
 export function editsDir(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.odatagen-edits`);
+  return besideOutput(outDir, "edits");
 }
 
 /**

@@ -8,10 +8,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { besideOutput } from "./beside";
 import type { Checkpoint } from "./interrupt";
 
 export function lockFile(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.odatagen-lock`);
+  return besideOutput(outDir, "lock");
 }
 
 export class OutputLockedError extends Error {

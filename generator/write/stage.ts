@@ -13,14 +13,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { besideOutput } from "./beside";
 import { MANIFEST } from "./manifest";
 
 export function stagingDir(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.odatagen-staging`);
+  return besideOutput(outDir, "staging");
 }
 
 export function backupDir(outDir: string): string {
-  return path.join(path.dirname(outDir), `.${path.basename(outDir)}.odatagen-backup`);
+  return besideOutput(outDir, "backup");
 }
 
 export type Recovery = "none" | "restored-backup" | "removed-leftovers";

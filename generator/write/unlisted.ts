@@ -8,10 +8,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isBesideAnOutput } from "./beside";
 import { MANIFEST, type Manifest } from "./manifest";
-
-/** What odatagen keeps beside an output folder `<out>`: copies of edits, staging, backup, lock. */
-const BESIDE_AN_OUTPUT = /^\..+\.odatagen-(edits|staging|backup|lock)$/;
 
 /** Their paths (relative, `/`-separated, sorted); folders are looked into, links are not followed. */
 export function unlistedFiles(outDir: string, previous: Manifest | undefined, files: ReadonlyMap<string, string>): string[] {
@@ -28,7 +26,7 @@ export function unlistedFiles(outDir: string, previous: Manifest | undefined, fi
     if (rel && entries.some((e) => e.name === MANIFEST && e.isFile())) return;
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
-      if (BESIDE_AN_OUTPUT.test(e.name)) continue;
+      if (isBesideAnOutput(e.name)) continue;
       if (e.isDirectory()) walk(r);
       else if (!known.has(r)) found.push(r);
     }
