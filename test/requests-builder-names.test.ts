@@ -1,5 +1,5 @@
-// A path builder (`groupMembers`) is named after its type and property; where a root or a reading
-// function already has that name, the builder yields and is named `settingsOfGroup`, whatever
+// A path builder (`groupMembers`) is named after its type and property; where a root, a reading
+// function or an operation already has that name, the builder yields and is named `settingsOfGroup`, whatever
 // the order the types are declared in (requests-view.ts). Each name is called and must send its own URL.
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -46,4 +46,13 @@ test("a builder named as a root yields to the root", async () => {
   await api.listSettings(client, api.settingsOfGroup(api.groups().byKey("g")));
   await api.listSettings(client, api.groupSettings());
   expect(urls).toEqual(["/groups('g')/settings", "/groupSettings"]);
+});
+
+test("a builder named as an operation yields to the operation", async () => {
+  const { client, urls } = recording();
+  const group = api.groups().byKey("g");
+  await api.groupArchive(client, group);
+  await api.getItem(client, api.archiveOfGroup(group));
+  expect(urls).toEqual(["/groups('g')/Build.groupArchive", "/groups('g')/archive"]);
+  expect(exported()).not.toContain("groupGroupArchive");
 });

@@ -229,9 +229,16 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       remove: scope.claim(`delete${base}`),
     });
   }
+  // The operations' functions are named next, also before any path builder: a builder that wants
+  // one's name yields to it (`contentOfReport` beside the operation `reportContent`).
+  // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
+  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
+  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+  const operationNames = claimOperationNames(ctx, named, scope);
+
   /**
    * The name of the builder of `member` (a navigation or stream property) of the type named `owner`:
-   * `groupMembers`; where a root or a reading function has that name, `settingsOfGroup`.
+   * `groupMembers`; where a root, a reading function or an operation has that name, `settingsOfGroup`.
    */
   const builderName = (owner: string, member: string): string => {
     const want = `${owner}${pascal(member)}`;
@@ -367,11 +374,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const operations: OperationView[] = [];
-  // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
   const types: OperationTypes = { ts, refTs, reads, keyTs };
-  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
-  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
-  const operationNames = claimOperationNames(ctx, named, scope);
   for (const e of named) operations.push(operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName));
 
   // Write types of the namespace's types, in document order, a create's before an update's.
