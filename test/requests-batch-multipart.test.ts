@@ -241,6 +241,25 @@ describe("change sets and signals", () => {
   });
 });
 
+test("a call aborted after send() rejects at once with the reason; the others settle with the answer", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  let arrived = () => {};
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  // The answer waits, so that the abort comes while the batch is on its way.
+  srv.handle(() => (arrived(), { delayMs: 1000, body: { responses: [1, 2].map((n) => ({ id: String(n), status: 200, body: body(`s${n}`) })) } }));
+  const b = rt.batch(client);
+  const stop = new AbortController();
+  const gone = getSession(b, session("s1"), { signal: stop.signal });
+  const kept = getSession(b, session("s2"));
+  const sending = b.send();
+  await reached;
+  stop.abort(new Error("too late"));
+  await expect(gone).rejects.toThrow("too late");
+  await sending;
+  expect(await kept).toEqual(body("s2"));
+  expect(JSON.parse(srv.requests[0]!.body).requests).toHaveLength(2);
+});
+
 // An OData server we did not write: @sap-ux/fe-mockserver-core answers multipart batches only.
 const dir = generateFixture("trippin-lite.xml", "batch-multipart", { keyAsSegment: false });
 type Api = typeof import("./.generated/batch-multipart/Travel.Lite.requests");
