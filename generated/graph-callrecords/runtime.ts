@@ -1848,87 +1848,219 @@ export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON batch (OData JSON Format 4.01 §19)
+// Batch: JSON (OData JSON Format 4.01 §19) or multipart (OData Protocol 4.0 §11.7)
 
 /** A client whose calls wait for `send()`, which sends them in one request. */
 export interface Batch extends Client {
-  /** POSTs `$batch` and settles each call with its response; rejects, as every call does, if the batch fails. */
-  send(): Promise<void>;
+  /** POSTs `$batch` (with `options`' headers and signal) and settles each call with its response; rejects, as every call does, if the batch fails. */
+  send(options?: RequestOptions): Promise<void>;
+  /** A client whose calls go in one change set (`atomicityGroup`): they succeed or fail together. Writes and actions only: a GET rejects. */
+  atomic(): Client;
 }
 
 export interface BatchOptions {
-  /** Each request runs after the one before, and only if it succeeded (`dependsOn`; else it is answered 424). */
+  /** `"multipart"`: the `multipart/mixed` batch of OData 4.0 (SAP Gateway, SAP CAP); default `"json"`. */
+  format?: "json" | "multipart" | undefined;
+  /** Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is answered 424). */
   inOrder?: boolean | undefined;
-  /** URLs as `/users`, Graph's documented form, rather than `users` (§19.1: relative to the service root). */
+  /** URLs as `/users`, Graph's documented form, rather than `users` (relative to the service root). */
   leadingSlash?: boolean | undefined;
 }
 
 interface Member {
   id: string;
+  /** The change set it is in. */
+  group: string | undefined;
+  method: string;
+  /** Relative to the service root. */
+  url: string;
+  /** Lower case. */
+  headers: Record<string, string>;
+  /** JSON, as serialized: a number keeps every digit. */
+  body: string | undefined;
   request: string;
-  json: string;
   done: (response: Response) => void;
   fail: (error: unknown) => void;
 }
 
 /**
  * A client on which the generated functions record their requests (JSON bodies only) rather than
- * send them. `send()` POSTs them as one JSON `$batch`, URLs relative to the service root, with the
+ * send them. `send()` POSTs them as one `$batch`, URLs relative to the service root, with the
  * client's token, headers and retries; each call settles with its own response, as if sent alone,
- * a failure rejecting only it (not retried).
+ * a failure rejecting only it (not retried). A call's `signal` aborted before `send()` leaves it out.
  */
 export function batch(client: Client, options: BatchOptions = {}): Batch {
   const members: Member[] = [];
+  const multipart = options.format === "multipart";
   let sent = false;
-  const recorder = (url: unknown, init?: RequestInit) =>
+  let count = 0;
+  let groups = 0;
+  const recorder = (group?: string) => (url: unknown, init?: RequestInit) =>
     new Promise<Response>((done, fail) => {
-      const { method = "GET", headers, body } = init ?? {};
+      const { method = "GET", headers, body, signal } = init ?? {};
       const request = `${method} ${url}`;
       if (sent) throw new Error(`${request}: the batch was already sent`);
       if (body != null && typeof body !== "string") throw new Error(`${request}: a batch takes only JSON bodies`);
-      const id = String(members.length + 1);
+      // Protocol §11.7.3: a change set holds data modification requests and action invocations.
+      if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
+      signal?.throwIfAborted();
       const root = `${client.baseUrl}/`;
-      const at = String(url).startsWith(root) ? String(url).slice(root.length - (options.leadingSlash ? 1 : 0)) : url;
+      const at = String(url).startsWith(root) ? String(url).slice(root.length - (options.leadingSlash ? 1 : 0)) : String(url);
       const lower = Object.fromEntries(Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-      const after = options.inOrder && members.length ? { dependsOn: [String(members.length)] } : {};
-      // The body as serialized, not parsed again: a number keeps every digit.
-      const json = `${JSON.stringify({ id, method, url: at, headers: lower, ...after }).slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
-      members.push({ id, request, json, done, fail });
+      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done, fail };
+      members.push(m);
+      // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
+      signal?.addEventListener("abort", () => {
+        if (!sent) members.splice(members.indexOf(m), 1);
+        fail(signal.reason);
+      });
     });
-  const send = async () => {
+  const send = async (sendOptions?: RequestOptions) => {
     // A call reaches `fetch` some microtasks after it starts: those started before send() get there.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (sent) throw new Error("the batch was already sent");
     sent = true;
     if (!members.length) return;
+    // A change set's requests go together, where its first one was.
+    const units: Member[][] = [];
+    for (const m of members) {
+      const unit = m.group && units.find((u) => u[0]!.group === m.group);
+      if (unit) unit.push(m);
+      else units.push([m]);
+    }
     const url = addressed(client, "/$batch");
-    const data = new TextEncoder().encode(`{"requests":[${members.map((m) => m.json).join(",")}]}`);
+    const request = `POST ${url}`;
+    const boundary = `batch_${Math.random().toString(36).slice(2)}`;
+    const [type, text] = multipart ? [`multipart/mixed; boundary=${boundary}`, multipartBody(units, boundary)] : ["application/json", jsonBody(units, options.inOrder)];
     try {
-      const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": "application/json" } }, undefined);
-      const body = await parseBody(response, `POST ${url}`, false, AN_OBJECT);
-      const answers = record(body)?.["responses"];
-      if (!Array.isArray(answers)) throw unreadable(response, `POST ${url}`, JSON.stringify(body), "a batch response (`responses`)");
-      const byId = new Map<unknown, Record<string, unknown>>();
-      for (const a of answers.map(record)) if (a && !byId.has(a["id"])) byId.set(a["id"], a);
-      for (const m of members) settle(m, byId.get(m.id), response);
+      const headers = { "Content-Type": type, ...(multipart && { Accept: "multipart/mixed" }) };
+      const response = await execute(client, { method: "POST", url, data: new TextEncoder().encode(text), headers }, sendOptions);
+      const answers = await (multipart ? multipartAnswers(response, request, units) : jsonAnswers(response, request));
+      for (const m of members) {
+        const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
+        if (answer instanceof Response) m.done(answer.clone());
+        else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}`, undefined, requestIdOf(response), undefined, m.request));
+      }
     } catch (e) {
       for (const m of members) m.fail(e);
       throw e;
     }
   };
-  return { ...client, options: { ...client.options, fetch: recorder, getToken: undefined, retry: { maxRetries: 0 } }, send };
+  const on = (group?: string): Client => ({ ...client, options: { ...client.options, fetch: recorder(group), getToken: undefined, retry: { maxRetries: 0 } } });
+  return { ...on(), send, atomic: () => on(`g${++groups}`) };
 }
 
-/** Settles a batched call with its response object (§19.5), in any order, or rejects it where there is none. */
-function settle(m: Member, answer: Record<string, unknown> | undefined, batch: Response): void {
-  if (!answer) return m.fail(new ODataError(batch.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}`, undefined, requestIdOf(batch), undefined, m.request));
-  const { status, body } = answer;
-  const headers = new Headers(record(answer["headers"]) as Record<string, string> | undefined);
-  // JSON, but text for a text/* media type (base64url, for other media, is not decoded).
-  const text = typeof body === "string" && /^text\//i.test(headers.get("content-type") ?? "");
-  try {
-    m.done(new Response(body == null || status === 204 ? null : text ? body : JSON.stringify(body), { status: Number(status), headers }));
-  } catch (e) {
-    m.fail(e);
+/** §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on the one (or group) before. */
+function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
+  const requests = units.flatMap((unit, i) => {
+    const before = units[i - 1];
+    const after = inOrder && before ? { dependsOn: [before[0]!.group ?? before[0]!.id] } : {};
+    return unit.map(({ id, group, method, url, headers, body }) => {
+      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...after });
+      return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
+    });
+  });
+  return `{"requests":[${requests.join(",")}]}`;
+}
+
+/** §19.5: each response object by its `id` (a failed atomicity group may be answered once, by its name); an answer that cannot be a Response is its error. */
+async function jsonAnswers(response: Response, request: string): Promise<Map<unknown, unknown>> {
+  const body = await parseBody(response, request, false, AN_OBJECT);
+  const list = record(body)?.["responses"];
+  if (!Array.isArray(list)) throw unreadable(response, request, JSON.stringify(body), "a batch response (`responses`)");
+  const byId = new Map<unknown, unknown>();
+  for (const a of list.map(record)) {
+    if (!a) continue;
+    let answer: unknown;
+    try {
+      const headers = new Headers(record(a["headers"]) as Record<string, string> | undefined);
+      // JSON, but text for a text/* media type (base64url, for other media, is not decoded).
+      const text = typeof a["body"] === "string" && /^text\//i.test(headers.get("content-type") ?? "");
+      answer = answered(a["status"], headers, a["body"] == null ? "" : text ? (a["body"] as string) : JSON.stringify(a["body"]));
+    } catch (e) {
+      answer = e;
+    }
+    for (const key of [a["id"], a["atomicityGroup"]]) if (key != null && !byId.has(key)) byId.set(key, answer);
   }
+  return byId;
+}
+
+/** A batched request's response, as `fetch` would have given it (a 204's body left out). */
+function answered(status: unknown, headers: Headers, body: string): Response {
+  const code = Number(status);
+  return new Response(body && code !== 204 ? body : null, { status: code, headers });
+}
+
+/** §11.7.2: one `application/http` part per request, a change set as a nested `multipart/mixed` whose parts have a `Content-ID`. */
+function multipartBody(units: Member[][], boundary: string): string {
+  const mixed = (b: string, parts: string[]) => `${parts.map((p) => `--${b}\r\n${p}\r\n`).join("")}--${b}--`;
+  const part = ({ id, group, method, url, headers, body }: Member) =>
+    `Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n${group ? `Content-ID: ${id}\r\n` : ""}\r\n` +
+    `${method} ${url} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n${body ?? ""}`;
+  const changeset = (unit: Member[]) => `changeset_${boundary.slice(6)}_${unit[0]!.group}`;
+  return `${mixed(boundary, units.map((u) => (u[0]!.group ? `Content-Type: multipart/mixed; boundary=${changeset(u)}\r\n\r\n${mixed(changeset(u), u.map(part))}` : part(u[0]!))))}\r\n`;
+}
+
+/**
+ * §11.7.4: the responses in the order of the requests; a change set's as a nested multipart, matched
+ * by `Content-ID` (else in order), or, where it failed, one response for all its requests.
+ */
+async function multipartAnswers(response: Response, request: string, units: Member[][]): Promise<Map<unknown, unknown>> {
+  const text = await response.text();
+  const byId = new Map<unknown, unknown>();
+  try {
+    const parts = multiparts(text, response.headers.get("content-type"));
+    if (!parts) throw new TypeError();
+    parts.forEach((part, i) => {
+      const unit = units[i] ?? [];
+      const [headers, content] = entity(part);
+      const inner = multiparts(content, headers.get("content-type"));
+      if (!inner) for (const m of unit) byId.set(m.id, httpAnswer(content));
+      else inner.forEach((p, j) => {
+        const [h, c] = entity(p);
+        byId.set(h.get("content-id") ?? unit[j]?.id, httpAnswer(c));
+      });
+    });
+  } catch {
+    throw unreadable(response, request, text, "a multipart batch response");
+  }
+  return byId;
+}
+
+/** The parts of a `multipart/mixed` body (RFC 2046 §5.1.1), line ends as LF, or undefined if it is not one or has no close delimiter. */
+function multiparts(text: string, type: string | null): string[] | undefined {
+  const found = /^\s*multipart\/mixed\s*;.*?boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(type ?? "");
+  if (!found) return undefined;
+  const delimiter = `--${found[1] ?? found[2]}`;
+  const parts: string[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const bare = line.trimEnd();
+    if (bare === `${delimiter}--`) return parts.map((p) => p.join("\n"));
+    if (bare === delimiter) parts.push([]);
+    else parts[parts.length - 1]?.push(line);
+  }
+  return undefined;
+}
+
+/** A part's (or message's) header fields and the body after the first empty line. */
+function entity(text: string): [Headers, string] {
+  const lines = text.split("\n");
+  const end = lines.indexOf("");
+  const headers = new Headers();
+  for (const line of end < 0 ? lines : lines.slice(0, end)) {
+    const colon = line.indexOf(":");
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return [headers, end < 0 ? "" : lines.slice(end + 1).join("\n")];
+}
+
+/** An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body), else undefined, or its error. */
+function httpAnswer(message: string): unknown {
+  const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(message)?.[1];
+  try {
+    if (status) return answered(status, ...entity(message.slice(message.indexOf("\n") + 1)));
+  } catch (e) {
+    return e;
+  }
+  return undefined;
 }

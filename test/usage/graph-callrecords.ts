@@ -58,3 +58,15 @@ export async function readAndRename(callRecordId: string, sessionId: string): Pr
   await renamed;
   return modalities;
 }
+
+/** The same in a multipart batch, the update in a change set: typed as alone too. */
+export async function readAndRenameMultipart(session: ReturnType<ReturnType<typeof callRecordSessions>["byKey"]>): Promise<string[]> {
+  const b = batch(client, { format: "multipart" });
+  const read = getSession(b, session, { select: ["modalities"] });
+  const renamed = updateSession(b.atomic(), session, { modalities: ["video"] });
+  await b.send({ signal: AbortSignal.timeout(10_000) });
+  const typedAsAlone: Same<typeof read, ReturnType<typeof getSession<"modalities", never, never>>> & Same<typeof renamed, ReturnType<typeof updateSession>> = true;
+  void typedAsAlone;
+  await renamed;
+  return (await read).modalities;
+}
