@@ -5,14 +5,10 @@ import * as path from "node:path";
 import { FIXTURES, generateFixture } from "./helpers/generated";
 import { startLoopback, type Loopback, type Recorded } from "./helpers/loopback";
 import { startMockServer, type RunningMockServer } from "./helpers/mockserver";
-import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
-import { callRecordSessions, deleteSession, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { PATH, body, session } from "./helpers/batch-sessions";
+import { deleteSession, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
 import { validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
-
-const session = (id: string) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
-const PATH = "communications/callRecords/r1/sessions";
-const body = (id: string) => ({ id, startDateTime: "2024-01-01T00:00:00Z", endDateTime: "2024-01-01T01:00:00Z", modalities: ["audio"] });
 
 let srv: Loopback;
 beforeAll(async () => {
