@@ -499,7 +499,8 @@ export interface Page<T> {
 export class ODataError extends Error {
   declare readonly status: number;
   declare readonly code: string;
-  declare readonly innerError: unknown;
+  /** The error's `innerError` object (JSON Format §21.1: always an object), as the service sent it: Graph's `date` and `request-id`; else undefined. */
+  declare readonly innerError: Readonly<Record<string, unknown>> | undefined;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;
   /** The method and URL of the request answered so (the URL as sent: a relative `baseUrl` stays relative). */
@@ -514,7 +515,7 @@ export class ODataError extends Error {
     super(message);
     const { target, details } = errorObject(body);
     Object.assign(this, {
-      name: "ODataError", status, code, innerError, requestId, body, request,
+      name: "ODataError", status, code, innerError: record(innerError), requestId, body, request,
       target: str(target),
       details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
     });

@@ -137,9 +137,7 @@ export async function missingUser(client: Client, id: string): Promise<string> {
     return user.displayName ?? "";
   } catch (e) {
     if (!(e instanceof ODataError)) throw e;
-    const inner = e.innerError;
-    const date = typeof inner === "object" && inner !== null && "date" in inner ? String(inner.date) : "";
-    return `${e.status} ${e.code}: ${e.message} (request-id ${e.requestId ?? "?"}, ${date})`;
+    return `${e.status} ${e.code}: ${e.message} (request-id ${e.requestId ?? "?"}, ${String(e.innerError?.["date"])})`;
   }
 }
 
