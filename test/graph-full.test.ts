@@ -146,7 +146,7 @@ export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords
       for (const r of lb.requests) expect([r.headers.consistencylevel, r.headers.authorization]).toEqual(["eventual", "Bearer t0k"]);
     });
 
-    test("GET /me/messages?$select=subject, POST a fileAttachment to /me/messages/{id}/attachments, POST /me/sendMail", async () => {
+    test("GET /me/messages?$select=subject, POST a fileAttachment to /me/messages/{id}/attachments, POST /me/sendMail with an attachment", async () => {
       replies(json({
         "@odata.context": `${base}/$metadata#users('bb8775a4-4d8c-42cf-a1d4-4d58c2bb668f')/messages(subject)`,
         value: [
@@ -174,6 +174,7 @@ export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords
         Message: {
           subject: "Meet for lunch?", body: { contentType: "text", content: "The new cafeteria is open." },
           toRecipients: [{ emailAddress: { address: "frannis@contoso.com" } }], ccRecipients: [{ emailAddress: { address: "danas@contoso.com" } }],
+          attachments: [{ "@odata.type": "#microsoft.graph.fileAttachment", name: "attachment.txt", contentType: "text/plain", contentBytes: "SGVsbG8gV29ybGQh" }],
         },
         SaveToSentItems: false,
       }]]);

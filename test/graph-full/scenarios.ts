@@ -56,6 +56,7 @@ export async function sendHello(client: Client): Promise<void> {
       body: { contentType: "text", content: "The new cafeteria is open." },
       toRecipients: [{ emailAddress: { address: "frannis@contoso.com" } }],
       ccRecipients: [{ emailAddress: { address: "danas@contoso.com" } }],
+      attachments: [{ "@odata.type": "#microsoft.graph.fileAttachment", name: "attachment.txt", contentType: "text/plain", contentBytes: "SGVsbG8gV29ybGQh" }],
     },
     SaveToSentItems: false,
   });
