@@ -11,10 +11,12 @@ import { buildSync } from "esbuild";
 import { generate } from "../generator/generate";
 import { writeOutput } from "../generator/write/write";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
 
 const d = describeWithGraph("graph-full");
 
 const TSC = path.resolve(__dirname, "..", "node_modules", "typescript", "bin", "tsc");
+const SCENARIOS = path.join(__dirname, "graph-full", "scenarios.ts");
 
 d("Microsoft Graph v1.0, the whole document", () => {
   let out: string;
@@ -25,7 +27,9 @@ d("Microsoft Graph v1.0, the whole document", () => {
   test("generates every artifact without errors, and the output compiles under tsc --strict", () => {
     const content = fs.readFileSync(GRAPH, "utf8");
     expect(content.charCodeAt(0)).toBe(0xfeff);
-    const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content }] });
+    // With keys as segments, as README's "Use it in your project" has a Graph user generate it
+    // (`/users/{id}`, the URLs Graph documents; Graph's metadata does not say it takes them).
+    const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content }], keyAsSegment: true });
     // Graph applies a term twice to 11 targets (inline and in an <Annotations> block, or in two
     // blocks, with different values): capability restrictions and ExplicitOperationBindings, which
     // no generated line depends on, so notes, not warnings; the first is kept (CSDL §3.6). Nothing else.
@@ -65,7 +69,9 @@ d("Microsoft Graph v1.0, the whole document", () => {
       `export const misspelt = (client: Client) => createTeam(client, teams(), { displayName: "T", members: [${example.replace("user@", "usr@")}] });`,
       "",
     ].join("\n"));
-    const files = [...result.files.keys(), "create-team.ts"].filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
+    // A Graph user's program (test/graph-full/scenarios.ts) compiles beside it, in the same run.
+    fs.copyFileSync(SCENARIOS, path.join(out, "scenarios.ts"));
+    const files = [...result.files.keys(), "create-team.ts", "scenarios.ts"].filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
     const tsc = spawnSync(
       process.execPath,
       ["--max-old-space-size=6144", TSC, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom",
@@ -87,5 +93,218 @@ export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords
     const code = r.outputFiles[0].text;
     expect(code).toContain('"communications"');
     for (const other of ['"users"', '"groups"', '"directoryObjects"', '"agreementAcceptances"', '"solutions"', "bindings:", "$select", "@odata.nextLink"]) expect(code).not.toContain(other);
+  });
+
+  // The program of test/graph-full/scenarios.ts, bundled from the output compiled above and run
+  // against a loopback server that answers as Graph's documentation shows: the exact requests sent,
+  // and the documented answers taken (each through its validator).
+  describe("Graph's documented calls, against a loopback server", () => {
+    type Call = (client: unknown, ...args: string[]) => Promise<unknown>;
+    let app: Record<string, Call> & { graph(baseUrl: string): unknown };
+    let lb: Loopback;
+    let base: string;
+    let client: unknown;
+    beforeAll(async () => {
+      const r = buildSync({ entryPoints: [path.join(out, "scenarios.ts")], bundle: true, format: "cjs", platform: "node", target: "node18", write: false, logLevel: "silent" });
+      fs.writeFileSync(path.join(out, "scenarios.cjs"), r.outputFiles[0].text);
+      app = require(path.join(out, "scenarios.cjs"));
+      lb = await startLoopback();
+      base = `${lb.url}/v1.0`;
+      client = app.graph(base);
+    });
+    afterAll(() => lb?.close());
+
+    const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+    /** What was sent: method, URL as it arrived, and the JSON body, if any. */
+    const sent = () => lb.requests.map((r: Recorded) => [r.method, r.url, ...(r.body ? [JSON.parse(r.body)] : [])]);
+    const replies = (...answers: Reply[]) => lb.handle((_, i) => answers[i] ?? { status: 500 });
+
+    test("GET /users with $select, $filter, $count, $top and ConsistencyLevel, then @odata.nextLink with the same header", async () => {
+      const next = `${base}/users?$select=displayName,mail&$filter=startswith(displayName,'A')&$count=true&$top=5&$skiptoken=RFNwdAIAAQAAAD8`;
+      replies(
+        json({
+          "@odata.context": `${base}/$metadata#users(displayName,mail)`, "@odata.count": 6, "@odata.nextLink": next,
+          value: [
+            { displayName: "Adele Vance", mail: "AdeleV@contoso.com" }, { displayName: "Alex Wilber", mail: "AlexW@contoso.com" },
+            { displayName: "Allan Deyoung", mail: "AllanD@contoso.com" }, { displayName: "Alfred", mail: null },
+            { displayName: "Anna", mail: "anna@contoso.com" },
+          ],
+        }),
+        json({ "@odata.context": `${base}/$metadata#users(displayName,mail)`, value: [{ displayName: "Aaron", mail: "aaron@contoso.com" }] }),
+      );
+      await expect(app.usersStartingWithA(client)).resolves.toEqual({
+        count: 6,
+        people: ["Adele Vance <AdeleV@contoso.com>", "Alex Wilber <AlexW@contoso.com>", "Allan Deyoung <AllanD@contoso.com>", "Alfred <->", "Anna <anna@contoso.com>", "Aaron <aaron@contoso.com>"],
+      });
+      // Graph's query in another order; fetch's URL parser writes `'` in a query as %27 (WHATWG URL's
+      // special-query set), the next link's too, which Graph reads as `'`.
+      const quoted = (url: string) => url.replace(/'/g, "%27");
+      expect(sent()).toEqual([
+        ["GET", quoted("/v1.0/users?$select=displayName,mail&$filter=startswith(displayName,'A')&$top=5&$count=true")],
+        ["GET", quoted(next.slice(lb.url.length))],
+      ]);
+      for (const r of lb.requests) expect([r.headers.consistencylevel, r.headers.authorization]).toEqual(["eventual", "Bearer t0k"]);
+    });
+
+    test("GET /me/messages?$select=subject, POST a fileAttachment to /me/messages/{id}/attachments, POST /me/sendMail with an attachment", async () => {
+      replies(json({
+        "@odata.context": `${base}/$metadata#users('bb8775a4-4d8c-42cf-a1d4-4d58c2bb668f')/messages(subject)`,
+        value: [
+          { "@odata.etag": 'W/"CQAAABYAAADHcgC8Hl9tRZ/hc1wEUs1TAAAwR4Hg"', id: "AAMkAGUAAAwTW09AAA=", subject: "You have late tasks!" },
+          { "@odata.etag": 'W/"CQAAABYAAADHcgC8Hl9tRZ/hc1wEUs1TAAAwR4Hh"', id: "AAMkAGUAAAwTW09AAB=", subject: "Lunch?" },
+        ],
+      }));
+      await expect(app.mySubjects(client)).resolves.toEqual(["You have late tasks!", "Lunch?"]);
+      expect(sent()).toEqual([["GET", "/v1.0/me/messages?$select=subject"]]);
+
+      replies(json({
+        "@odata.context": `${base}/$metadata#users('ddfcd489-628b-40d7-b48b-57002df800e5')/messages('AAMkAGUAAAwTW09AAA%3D')/attachments/$entity`,
+        "@odata.type": "#microsoft.graph.fileAttachment", id: "AAMkADNkN2R1ZjgwLTE2YjYtNGI0Ny1iOTQ0LTQ1MTM=", lastModifiedDateTime: "2017-01-26T08:48:28Z",
+        name: "smile", contentType: "image/gif", size: 35, isInline: false, contentId: null, contentLocation: null, contentBytes: "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=",
+      }, 201));
+      await expect(app.attachFile(client, "AAMkAGUAAAwTW09AAA=")).resolves.toBe("AAMkADNkN2R1ZjgwLTE2YjYtNGI0Ny1iOTQ0LTQ1MTM=");
+      expect(sent()).toEqual([["POST", "/v1.0/me/messages/AAMkAGUAAAwTW09AAA%3D/attachments", { "@odata.type": "#microsoft.graph.fileAttachment", name: "smile", contentBytes: "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=" }]]);
+
+      // Graph's own form is POST /me/sendMail with `message` and `saveToSentItems`: the metadata
+      // names the parameters `Message` and `SaveToSentItems` (Graph takes either), and a bound
+      // action's segment is namespace-qualified (Graph declares no Core.DefaultNamespace).
+      replies({ status: 202 });
+      await expect(app.sendHello(client)).resolves.toBeUndefined();
+      expect(sent()).toEqual([["POST", "/v1.0/me/microsoft.graph.sendMail", {
+        Message: {
+          subject: "Meet for lunch?", body: { contentType: "text", content: "The new cafeteria is open." },
+          toRecipients: [{ emailAddress: { address: "frannis@contoso.com" } }], ccRecipients: [{ emailAddress: { address: "danas@contoso.com" } }],
+          attachments: [{ "@odata.type": "#microsoft.graph.fileAttachment", name: "attachment.txt", contentType: "text/plain", contentBytes: "SGVsbG8gV29ybGQh" }],
+        },
+        SaveToSentItems: false,
+      }]]);
+    });
+
+    test("POST /groups/{id}/members/$ref, DELETE /groups/{id}/members/{id}/$ref, GET /groups/{id}/members/microsoft.graph.user", async () => {
+      replies({ status: 204 }, { status: 204 }, json({
+        "@odata.context": `${base}/$metadata#users(displayName,userPrincipalName)`,
+        value: [{ "@odata.type": "#microsoft.graph.user", id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd", displayName: "Adele Vance", userPrincipalName: "AdeleV@contoso.com" }],
+      }));
+      await expect(app.membership(client, "02bd9fd6-8f93-4758-87c3-1fb73740a315", "87d349ed-44d7-43e1-9a83-5f2406dee5bd")).resolves.toEqual(["AdeleV@contoso.com"]);
+      expect(sent()).toEqual([
+        ["POST", "/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/$ref", { "@odata.id": `${base}/directoryObjects/87d349ed-44d7-43e1-9a83-5f2406dee5bd` }],
+        ["DELETE", "/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/87d349ed-44d7-43e1-9a83-5f2406dee5bd/$ref"],
+        ["GET", "/v1.0/groups/02bd9fd6-8f93-4758-87c3-1fb73740a315/members/microsoft.graph.user?$select=displayName,userPrincipalName"],
+      ]);
+    });
+
+    test("GET /users/delta() through its pages to the @odata.deltaLink, then the next round from it", async () => {
+      const deltaLink = `${base}/users/delta()?$deltatoken=mS5DuRZGjVL-abreviated`;
+      replies(
+        json({
+          "@odata.context": `${base}/$metadata#users(displayName)`,
+          "@odata.nextLink": `${base}/users/delta()?$skiptoken=pqwSUjGYvb3jQpbwVAwEL7yuI3dU1LecfkkfLPtnIjsXoYQp_dpA3cNJWc`,
+          value: [{ displayName: "Adele Vance", id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd" }],
+        }),
+        json({
+          "@odata.context": `${base}/$metadata#users(displayName)`, "@odata.deltaLink": deltaLink,
+          value: [{ "@odata.type": "#microsoft.graph.user", id: "5d4b2a4c-8a31-4a8b-9e3e-2b6f2a1d9c11", "@removed": { reason: "changed" } }],
+        }),
+        json({ "@odata.context": `${base}/$metadata#users(displayName)`, "@odata.deltaLink": `${base}/users/delta()?$deltatoken=next`, value: [{ displayName: "Alex Wilber", id: "a1" }] }),
+      );
+      await expect(app.deltaRounds(client)).resolves.toEqual({
+        names: ["Adele Vance", "Alex Wilber"], removed: ["5d4b2a4c-8a31-4a8b-9e3e-2b6f2a1d9c11"], deltaLink: `${base}/users/delta()?$deltatoken=next`,
+      });
+      expect(sent()).toEqual([
+        ["GET", "/v1.0/users/microsoft.graph.delta()?$select=displayName"],
+        ["GET", "/v1.0/users/delta()?$skiptoken=pqwSUjGYvb3jQpbwVAwEL7yuI3dU1LecfkkfLPtnIjsXoYQp_dpA3cNJWc"],
+        ["GET", "/v1.0/users/delta()?$deltatoken=mS5DuRZGjVL-abreviated"],
+      ]);
+    });
+
+    test("GET /me/drive/items/{id}/content follows the redirect to the download; POST …/createUploadSession", async () => {
+      replies(
+        { status: 302, headers: { Location: `${lb.url}/download/largefile.dat?tempauth=eyJ0eXAi` } },
+        { status: 200, headers: { "Content-Type": "application/octet-stream" }, body: "file contents" },
+        json({ "@odata.context": `${base}/$metadata#microsoft.graph.uploadSession`, uploadUrl: "https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337", expirationDateTime: "2015-01-29T09:21:55.523Z", nextExpectedRanges: ["0-"] }),
+      );
+      await expect(app.driveFile(client, "01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K")).resolves.toEqual({ text: "file contents", uploadUrl: "https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337" });
+      expect(sent()).toEqual([
+        ["GET", "/v1.0/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/content"],
+        ["GET", "/download/largefile.dat?tempauth=eyJ0eXAi"],
+        ["POST", "/v1.0/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/microsoft.graph.createUploadSession", { item: { name: "largefile.dat", description: "a large file" } }],
+      ]);
+    });
+
+    test("POST /me/events with start and end in a time zone; GET /me/calendarView with startDateTime and endDateTime", async () => {
+      const pst = (dateTime: string) => ({ dateTime, timeZone: "Pacific Standard Time" });
+      replies(
+        json({
+          "@odata.context": `${base}/$metadata#users('cd209b0b-3f83-4c35-82d2-d88a61820480')/events/$entity`,
+          "@odata.etag": 'W/"ZlnW4RIAV06KYYwlrfNZvQAALfZeRQ=="', id: "AAMkAGI1AAAt9AHjAAA=", createdDateTime: "2017-04-15T03:00:50.7579581Z",
+          lastModifiedDateTime: "2017-04-15T03:00:51.245372Z", changeKey: "ZlnW4RIAV06KYYwlrfNZvQAALfZeRQ==", categories: [],
+          originalStartTimeZone: "Pacific Standard Time", originalEndTimeZone: "Pacific Standard Time", iCalUId: "040000008200E00074C5B7101A82E00800000000DA2B357D94B5D201000000000000000010000000EC4597557F0CB34EA4CC2887EA7B17C3",
+          reminderMinutesBeforeStart: 15, isReminderOn: true, hasAttachments: false, subject: "Let's go for lunch", bodyPreview: "Does noon work for you?",
+          importance: "normal", sensitivity: "normal", isAllDay: false, isCancelled: false, isOrganizer: true, responseRequested: true, seriesMasterId: null,
+          showAs: "busy", type: "singleInstance", webLink: "https://outlook.office365.com/owa/?itemid=AAMkAGI1AAAt9AHjAAA%3D&exvsurl=1&path=/calendar/item",
+          onlineMeetingUrl: null, isOnlineMeeting: false, onlineMeetingProvider: "unknown", allowNewTimeProposals: true, isDraft: false, hideAttendees: false,
+          recurrence: null, onlineMeeting: null, responseStatus: { response: "organizer", time: "0001-01-01T00:00:00Z" },
+          body: { contentType: "html", content: "<html><body>Does noon work for you?</body></html>" },
+          start: pst("2017-04-15T12:00:00.0000000"), end: pst("2017-04-15T14:00:00.0000000"),
+          location: { displayName: "Harry's Bar", locationType: "default", uniqueId: "Harry's Bar", uniqueIdType: "private" },
+          locations: [{ displayName: "Harry's Bar", locationType: "default", uniqueIdType: "unknown" }],
+          attendees: [{ type: "required", status: { response: "none", time: "0001-01-01T00:00:00Z" }, emailAddress: { name: "Samantha Booth", address: "samanthab@contoso.com" } }],
+          organizer: { emailAddress: { name: "Dana Swope", address: "danas@contoso.com" } },
+        }, 201),
+        json({
+          "@odata.context": `${base}/$metadata#users('cd209b0b-3f83-4c35-82d2-d88a61820480')/calendarView(subject,start,end)`,
+          value: [{ "@odata.etag": 'W/"ZlnW4RIAV06KYYwlrfNZvQAAKGWwbw=="', id: "AAMkAGI1AAAoZCfHAAA=", subject: "Orientation ", start: pst("2017-01-02T15:00:00.0000000"), end: pst("2017-01-02T16:00:00.0000000") }],
+        }),
+      );
+      await expect(app.calendar(client)).resolves.toEqual({ created: "AAMkAGI1AAAt9AHjAAA=", seen: ["Orientation  2017-01-02T15:00:00.0000000 Pacific Standard Time"] });
+      expect(sent()).toEqual([
+        ["POST", "/v1.0/me/events", {
+          subject: "Let's go for lunch", body: { contentType: "html", content: "Does noon work for you?" },
+          start: pst("2017-04-15T12:00:00"), end: pst("2017-04-15T14:00:00"), location: { displayName: "Harry's Bar" },
+          attendees: [{ emailAddress: { address: "samanthab@contoso.com", name: "Samantha Booth" }, type: "required" }], allowNewTimeProposals: true,
+        }],
+        ["GET", "/v1.0/me/calendarView?$select=subject,start,end&startDateTime=2017-01-01T19:00:00-08:00&endDateTime=2017-01-07T19:00:00-08:00"],
+      ]);
+    });
+
+    test("POST /me/extensions with an openTypeExtension and its dynamic properties", async () => {
+      replies(json({
+        "@odata.context": `${base}/$metadata#Me/extensions/$entity`, "@odata.type": "#microsoft.graph.openTypeExtension",
+        id: "Com.Contoso.Referral", extensionName: "Com.Contoso.Referral", companyName: "Wingtip Toys", dealValue: 500050, expirationDate: "2015-12-03T10:00:00.000Z",
+      }, 201));
+      await expect(app.referral(client)).resolves.toBe(500050);
+      expect(sent()).toEqual([["POST", "/v1.0/me/extensions", {
+        "@odata.type": "#microsoft.graph.openTypeExtension", extensionName: "Com.Contoso.Referral", companyName: "Wingtip Toys", dealValue: 500050, expirationDate: "2015-12-03T10:00:00.000Z",
+      }]]);
+    });
+
+    test("a 404 with Graph's error body, and 429s with Retry-After: one waited for, one longer than the client waits", async () => {
+      replies(json({
+        error: {
+          code: "Request_ResourceNotFound",
+          message: "Resource 'nobody@contoso.com' does not exist or one of its queried reference-property objects are not present.",
+          innerError: { date: "2024-05-08T10:33:41", "request-id": "b0a7d4a4-9c3b-4b39-9c4e-4b3c1f1b2e3d", "client-request-id": "b0a7d4a4-9c3b-4b39-9c4e-4b3c1f1b2e3d" },
+        },
+      }, 404, { "request-id": "b0a7d4a4-9c3b-4b39-9c4e-4b3c1f1b2e3d" }));
+      await expect(app.missingUser(client, "nobody@contoso.com")).resolves.toBe(
+        "404 Request_ResourceNotFound: Resource 'nobody@contoso.com' does not exist or one of its queried reference-property objects are not present. (request-id b0a7d4a4-9c3b-4b39-9c4e-4b3c1f1b2e3d, 2024-05-08T10:33:41)",
+      );
+      // `@` percent-encoded in the key, as Graph's own SDKs send it.
+      expect(sent()).toEqual([["GET", "/v1.0/users/nobody%40contoso.com?$select=displayName"]]);
+
+      const throttled = (wait: string): Reply => json({
+        error: {
+          code: "TooManyRequests", message: "Please retry again later.",
+          innerError: { code: "429", date: "2020-08-18T12:51:51", message: "Please retry after", "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2", status: "429" },
+        },
+      }, 429, { "Retry-After": wait });
+      const page = json({ value: [{ id: "AAMkAGUAAAwTW09AAA=", subject: "You have late tasks!" }] });
+      replies(throttled("0"), page, throttled("120"));
+      await expect(app.throttled(client)).resolves.toEqual({
+        subjects: ["You have late tasks!"],
+        refused: "429 TooManyRequests: Please retry again later.: the service asked to wait 120 s (Retry-After), more than maxDelayMs 60 s: not retried",
+      });
+      expect(sent()).toEqual(Array(3).fill(["GET", "/v1.0/me/messages?$select=subject"]));
+    });
   });
 });

@@ -322,10 +322,18 @@ describe("ODataError", () => {
     expect(err).toBeInstanceOf(Error);
     expect([err.name, err.status, err.code, err.message, err.requestId]).toEqual(["ODataError", 404, "itemNotFound", "No such person", "hdr-id"]);
     expect(err.innerError).toEqual(inner);
+    // Typed as an object, so Graph's date reads without narrowing.
+    const date: unknown = err.innerError?.["date"];
+    expect(date).toBe("2026-11-23T00:00:00");
 
     srv.handle(() => ({ status: 400, body: { error: { code: "badRequest", message: "m", innererror: inner } } }));
     const err2 = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
     expect(err2.requestId).toBe("inner-id");
+
+    // JSON Format §21.1 has innerError an object: anything else is left in `body` only.
+    srv.handle(() => ({ status: 500, body: { error: { code: "boom", message: "m", innerError: "stack trace" } } }));
+    const err3 = (await api.getPerson(client, api.people().byKey("x")).catch((e: unknown) => e)) as ODataError;
+    expect([err3.innerError, err3.body]).toEqual([undefined, { error: { code: "boom", message: "m", innerError: "stack trace" } }]);
   });
 
   test("SAP CAP's X-Correlation-ID is the request id, of an error and of an answer the call cannot read; Graph's request-id comes first", async () => {

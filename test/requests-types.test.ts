@@ -50,6 +50,11 @@ export async function usage(): Promise<void> {
   const n: number | undefined = page["@odata.count"];
   // @ts-expect-error Age was not selected
   void page.value[0].Age;
+  // A link read with the page it came from is typed as that page.
+  const round = await rt.readLink(client, "People?$deltatoken=1", { from: page });
+  const again: string = round.value[0].UserName;
+  // @ts-expect-error Age was not selected in the page it came from
+  void round.value[0].Age;
 
   // @ts-expect-error a Trip key is an Int32
   personTrips(people().byKey("a")).byKey("1");
@@ -124,7 +129,7 @@ export async function usage(): Promise<void> {
   await getPerson(client, getFavoriteAirlineRef(people().byKey("a")));
   // @ts-expect-error userName is required
   getFriendsTripsRef(people().byKey("a"), {});
-  void [first, age, last, tripName, user, n, code, createdName, cast, tripNames, members, airlineName, tripId, sureTripId];
+  void [first, age, last, tripName, user, n, again, code, createdName, cast, tripNames, members, airlineName, tripId, sureTripId];
 }
 `;
 

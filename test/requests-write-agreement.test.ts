@@ -83,6 +83,8 @@ const LEFT: Case[] = [
   ["a binding inside a complex value (its navigation property)", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "city@odata.bind": "Cities(1)" } }],
   ["a deep insert inside a complex value is whole in the type", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], city: { name: "x" } } }],
   ["a body of a type with subtypes names a subtype with its own properties", "Book", "create", { ...book, "@odata.type": "#W.Ebook", url: "u" }],
+  // Graph's createUploadSession: `{ item: { "@microsoft.graph.conflictBehavior": "rename", … } }`.
+  ["an instance annotation in a value of a type that is not open", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
 ];
 
 function call([, entity, mode, body]: Case): string {

@@ -41,6 +41,8 @@ export interface OperationTypes {
   refTs: (ref: TypeRef, read?: boolean) => string;
   reads: Reads;
   keyTs: (t: EntityType) => string;
+  /** An entity's type as a create's body writes it (`Partial<MessageCreateInput>`, `rt.WithType<…>`). */
+  created: (t: EntityType) => string;
 }
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
@@ -56,11 +58,20 @@ export function typeParameter(name: string, text: string): string {
 
 /** `name`: the function's, claimed in the module (operation-names.ts). */
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string): OperationView {
-  const { ts, refTs, reads, keyTs } = types;
+  const { ts, refTs, reads, keyTs, created } = types;
   const bindingType = op.binding?.type;
+  // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
+  // of an entity, which need not hold its key or what the service computes); a collection of them,
+  // each so.
+  const paramTs = (ref: TypeRef) => {
+    if (ref.type.kind !== "entity") return refTs(ref);
+    const body = created(ref.type);
+    // A create's body type is one generic (`Partial<…>`, `rt.WithType<…>`), never a bare union.
+    return ref.collection ? `${body}[]` : body;
+  };
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a
   // collection is never null: Nullable is about its items).
-  const params = op.parameters.map((p) => ({ name: p.name, ts: refTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: memberDoc(p) }));
+  const params = op.parameters.map((p) => ({ name: p.name, ts: paramTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: memberDoc(p) }));
   const member = (p: (typeof params)[number]) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`;
   // A parameter with something to say gets its doc comment, which an editor shows for the argument
   // written in the call: then one member a line, else all on one.

@@ -178,6 +178,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     };
   };
 
+  // An abstract type's body: each concrete subtype's own, with its own navigation properties.
+  const members = (x: EntityType): Member[] | undefined => {
+    const list = ctx.variants(x);
+    if (list.length === 0 || list.length > MAX_WRITTEN_MEMBERS || leftOutHolders(x).length > 0) return undefined;
+    // Named only where a body uses them (an import not used fails noUnusedLocals).
+    return list.map((m) => ({ t: m as EntityType, self: () => ts(m), nav: () => navTs(m as EntityType) }));
+  };
+
   const roots: RequestsView["roots"] = [];
   // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
   const rootNames = claimRootNames(schema, scope);
@@ -342,13 +350,6 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const keyType = keyTs(t);
     const nav = navTs(t);
     const named = `${self} ${keyType} ${nav}`;
-    // An abstract type's body: each concrete subtype's own, with its own navigation properties.
-    const members = (x: EntityType): Member[] | undefined => {
-      const list = ctx.variants(x);
-      if (list.length === 0 || list.length > MAX_WRITTEN_MEMBERS || leftOutHolders(x).length > 0) return undefined;
-      // Named only where a body uses them (an import not used fails noUnusedLocals).
-      return list.map((m) => ({ t: m as EntityType, self: () => ts(m), nav: () => navTs(m as EntityType) }));
-    };
     const q = reads(t, typeParameter("S", named), typeParameter("E", named));
     // Inferred from the target (`never` for one that is sure to be there); given other type
     // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
@@ -374,7 +375,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   }
 
   const operations: OperationView[] = [];
-  const types: OperationTypes = { ts, refTs, reads, keyTs };
+  // An entity given to an operation is written as a create's body is (Graph's `sendMail` takes a
+  // message without its key, a conversation member with its `user@odata.bind`).
+  const created = (t: EntityType) => createBody(() => ts(t, true), t, usesUnion(ctx, t), write, () => navTs(t), members(t));
+  const types: OperationTypes = { ts, refTs, reads, keyTs, created };
   for (const e of named) operations.push(operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName));
 
   // Write types of the namespace's types, in document order, a create's before an update's.

@@ -499,7 +499,8 @@ export interface Page<T> {
 export class ODataError extends Error {
   declare readonly status: number;
   declare readonly code: string;
-  declare readonly innerError: unknown;
+  /** The error's `innerError` object (JSON Format §21.1: always an object), as the service sent it: Graph's `date` and `request-id`; else undefined. */
+  declare readonly innerError: Readonly<Record<string, unknown>> | undefined;
   declare readonly requestId: string | undefined;
   declare readonly body: unknown;
   /** The method and URL of the request answered so (the URL as sent: a relative `baseUrl` stays relative). */
@@ -514,7 +515,7 @@ export class ODataError extends Error {
     super(message);
     const { target, details } = errorObject(body);
     Object.assign(this, {
-      name: "ODataError", status, code, innerError, requestId, body, request,
+      name: "ODataError", status, code, innerError: record(innerError), requestId, body, request,
       target: str(target),
       details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
     });
@@ -1696,10 +1697,10 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
  * round (Protocol §11.3), or a `@odata.nextLink`. A relative link resolves as it does on `from`, the
  * page it came from (see `linkBase`), else against the service root. `T` is what the link's
- * collection holds; the page's items are checked with `validate`, and `pages`, `items` and
- * `collectAll` go on from it.
+ * collection holds, inferred from `from` (the next round of a delta is typed as the round before);
+ * the page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
  */
-export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<unknown> | undefined }): Promise<Page<T>> {
+export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | undefined }): Promise<Page<T>> {
   // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
   // each round's last page would otherwise keep every round before it.
   const { from, ...read } = options ?? {};
@@ -1838,7 +1839,9 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
 
 /**
  * Unlinks: DELETE `…/Friends/$ref?$id=…` removes `target` from a collection-valued navigation
- * property; DELETE `…/BestFriend/$ref` clears a single-valued one (leave `target` out).
+ * property; DELETE `…/BestFriend/$ref` clears a single-valued one (leave `target` out), and
+ * `removeRef(client, friends.byKey(k))` removes one member by its own address, `…/Friends/k/$ref`
+ * (Graph's `DELETE /groups/{id}/members/{id}/$ref`).
  */
 export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
