@@ -9,7 +9,8 @@ import ts from "typescript";
 const dir = path.join(__dirname, "..", "generated", "graph-callrecords");
 const requests = path.join(dir, "microsoft.graph.callRecords.requests.ts");
 const validators = path.join(dir, "microsoft.graph.callRecords.validators.ts");
-const program = ts.createProgram([requests, validators], {
+const index = path.join(dir, "index.ts");
+const program = ts.createProgram([requests, validators, index], {
   strict: true,
   noEmit: true,
   skipLibCheck: true,
@@ -68,4 +69,7 @@ test("the guards still narrow as functions did, and the program has no errors", 
   const assertSession = topLevel(validators, "assertSession", ts.isVariableDeclaration);
   const [asserts] = checker.getTypeAtLocation(assertSession).getCallSignatures();
   expect(checker.getTypePredicateOfSignature(asserts)?.kind).toBe(ts.TypePredicateKind.AssertsIdentifier);
+  // Their types are there for a program's own declarations too.
+  const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(index)!)!).map((e) => e.name);
+  expect(exported).toEqual(expect.arrayContaining(["Validate", "Guard", "Assert", "Checked"]));
 });
