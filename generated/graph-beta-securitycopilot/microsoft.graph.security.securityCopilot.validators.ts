@@ -38,20 +38,26 @@ export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
 export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
-/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value: every problem, with its JSON-pointer path. */
-export function validateCollection_pluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkCollection_pluginSetting, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `microsoft.graph.security.securityCopilot.collection_pluginSetting` value: every problem, with its JSON-pointer path. */
+export const validateCollection_pluginSetting: vr.Validate = /* @__PURE__ */ validator(checkCollection_pluginSetting);
 
 /** Whether `value` passes `validateCollection_pluginSetting` (stops at the first problem). */
-export function isCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Collection_pluginSetting, O> {
-  return vr.test(checkCollection_pluginSetting, value, options);
-}
+export const isCollection_pluginSetting: vr.Guard<Collection_pluginSetting> = /* @__PURE__ */ guard<Collection_pluginSetting>(checkCollection_pluginSetting);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCollection_pluginSetting`. */
-export function assertCollection_pluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Collection_pluginSetting, O> {
-  vr.assert(checkCollection_pluginSetting, value, options);
-}
+export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting> = /* @__PURE__ */ asserter<Collection_pluginSetting>(checkCollection_pluginSetting);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -68,19 +74,13 @@ export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): numb
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
-export function validateErrorDetails(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkErrorDetails, value, options);
-}
+export const validateErrorDetails: vr.Validate = /* @__PURE__ */ validator(checkErrorDetails);
 
 /** Whether `value` passes `validateErrorDetails` (stops at the first problem). */
-export function isErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ErrorDetails, O> {
-  return vr.test(checkErrorDetails, value, options);
-}
+export const isErrorDetails: vr.Guard<ErrorDetails> = /* @__PURE__ */ guard<ErrorDetails>(checkErrorDetails);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateErrorDetails`. */
-export function assertErrorDetails<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ErrorDetails, O> {
-  vr.assert(checkErrorDetails, value, options);
-}
+export const assertErrorDetails: vr.Assert<ErrorDetails> = /* @__PURE__ */ asserter<ErrorDetails>(checkErrorDetails);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -99,19 +99,13 @@ export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value: every problem, with its JSON-pointer path. */
-export function validateEvaluationResult(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEvaluationResult, value, options);
-}
+export const validateEvaluationResult: vr.Validate = /* @__PURE__ */ validator(checkEvaluationResult);
 
 /** Whether `value` passes `validateEvaluationResult` (stops at the first problem). */
-export function isEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<EvaluationResult, O> {
-  return vr.test(checkEvaluationResult, value, options);
-}
+export const isEvaluationResult: vr.Guard<EvaluationResult> = /* @__PURE__ */ guard<EvaluationResult>(checkEvaluationResult);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEvaluationResult`. */
-export function assertEvaluationResult<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<EvaluationResult, O> {
-  vr.assert(checkEvaluationResult, value, options);
-}
+export const assertEvaluationResult: vr.Assert<EvaluationResult> = /* @__PURE__ */ asserter<EvaluationResult>(checkEvaluationResult);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -130,19 +124,13 @@ export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
-export function validatePluginAuth(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPluginAuth, value, options);
-}
+export const validatePluginAuth: vr.Validate = /* @__PURE__ */ validator(checkPluginAuth);
 
 /** Whether `value` passes `validatePluginAuth` (stops at the first problem). */
-export function isPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginAuth, O> {
-  return vr.test(checkPluginAuth, value, options);
-}
+export const isPluginAuth: vr.Guard<PluginAuth> = /* @__PURE__ */ guard<PluginAuth>(checkPluginAuth);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePluginAuth`. */
-export function assertPluginAuth<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginAuth, O> {
-  vr.assert(checkPluginAuth, value, options);
-}
+export const assertPluginAuth: vr.Assert<PluginAuth> = /* @__PURE__ */ asserter<PluginAuth>(checkPluginAuth);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -159,19 +147,13 @@ export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
-export function validatePluginSetting(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPluginSetting, value, options);
-}
+export const validatePluginSetting: vr.Validate = /* @__PURE__ */ validator(checkPluginSetting);
 
 /** Whether `value` passes `validatePluginSetting` (stops at the first problem). */
-export function isPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PluginSetting, O> {
-  return vr.test(checkPluginSetting, value, options);
-}
+export const isPluginSetting: vr.Guard<PluginSetting> = /* @__PURE__ */ guard<PluginSetting>(checkPluginSetting);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePluginSetting`. */
-export function assertPluginSetting<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PluginSetting, O> {
-  vr.assert(checkPluginSetting, value, options);
-}
+export const assertPluginSetting: vr.Assert<PluginSetting> = /* @__PURE__ */ asserter<PluginSetting>(checkPluginSetting);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -197,19 +179,13 @@ export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value: every problem, with its JSON-pointer path. */
-export function validateSkillInputDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSkillInputDescriptor, value, options);
-}
+export const validateSkillInputDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillInputDescriptor);
 
 /** Whether `value` passes `validateSkillInputDescriptor` (stops at the first problem). */
-export function isSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillInputDescriptor, O> {
-  return vr.test(checkSkillInputDescriptor, value, options);
-}
+export const isSkillInputDescriptor: vr.Guard<SkillInputDescriptor> = /* @__PURE__ */ guard<SkillInputDescriptor>(checkSkillInputDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillInputDescriptor`. */
-export function assertSkillInputDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillInputDescriptor, O> {
-  vr.assert(checkSkillInputDescriptor, value, options);
-}
+export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> = /* @__PURE__ */ asserter<SkillInputDescriptor>(checkSkillInputDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -228,19 +204,13 @@ export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value: every problem, with its JSON-pointer path. */
-export function validateSkillTypeDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSkillTypeDescriptor, value, options);
-}
+export const validateSkillTypeDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillTypeDescriptor);
 
 /** Whether `value` passes `validateSkillTypeDescriptor` (stops at the first problem). */
-export function isSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillTypeDescriptor, O> {
-  return vr.test(checkSkillTypeDescriptor, value, options);
-}
+export const isSkillTypeDescriptor: vr.Guard<SkillTypeDescriptor> = /* @__PURE__ */ guard<SkillTypeDescriptor>(checkSkillTypeDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillTypeDescriptor`. */
-export function assertSkillTypeDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillTypeDescriptor, O> {
-  vr.assert(checkSkillTypeDescriptor, value, options);
-}
+export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> = /* @__PURE__ */ asserter<SkillTypeDescriptor>(checkSkillTypeDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -257,19 +227,13 @@ export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value: every problem, with its JSON-pointer path. */
-export function validateSkillVariableDescriptor(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSkillVariableDescriptor, value, options);
-}
+export const validateSkillVariableDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillVariableDescriptor);
 
 /** Whether `value` passes `validateSkillVariableDescriptor` (stops at the first problem). */
-export function isSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SkillVariableDescriptor, O> {
-  return vr.test(checkSkillVariableDescriptor, value, options);
-}
+export const isSkillVariableDescriptor: vr.Guard<SkillVariableDescriptor> = /* @__PURE__ */ guard<SkillVariableDescriptor>(checkSkillVariableDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillVariableDescriptor`. */
-export function assertSkillVariableDescriptor<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SkillVariableDescriptor, O> {
-  vr.assert(checkSkillVariableDescriptor, value, options);
-}
+export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> = /* @__PURE__ */ asserter<SkillVariableDescriptor>(checkSkillVariableDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor` or the subtype its `@odata.type` names. */
 export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -298,19 +262,13 @@ export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): numbe
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
-export function validateEvaluation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEvaluation, value, options);
-}
+export const validateEvaluation: vr.Validate = /* @__PURE__ */ validator(checkEvaluation);
 
 /** Whether `value` passes `validateEvaluation` (stops at the first problem). */
-export function isEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Evaluation, O> {
-  return vr.test(checkEvaluation, value, options);
-}
+export const isEvaluation: vr.Guard<Evaluation> = /* @__PURE__ */ guard<Evaluation>(checkEvaluation);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEvaluation`. */
-export function assertEvaluation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Evaluation, O> {
-  vr.assert(checkEvaluation, value, options);
-}
+export const assertEvaluation: vr.Assert<Evaluation> = /* @__PURE__ */ asserter<Evaluation>(checkEvaluation);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`. */
 export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -334,19 +292,13 @@ export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
-export function validatePlugin(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPlugin, value, options);
-}
+export const validatePlugin: vr.Validate = /* @__PURE__ */ validator(checkPlugin);
 
 /** Whether `value` passes `validatePlugin` (stops at the first problem). */
-export function isPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Plugin, O> {
-  return vr.test(checkPlugin, value, options);
-}
+export const isPlugin: vr.Guard<Plugin> = /* @__PURE__ */ guard<Plugin>(checkPlugin);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePlugin`. */
-export function assertPlugin<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Plugin, O> {
-  vr.assert(checkPlugin, value, options);
-}
+export const assertPlugin: vr.Assert<Plugin> = /* @__PURE__ */ asserter<Plugin>(checkPlugin);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`. */
 export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -372,19 +324,13 @@ export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
-export function validatePrompt(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPrompt, value, options);
-}
+export const validatePrompt: vr.Validate = /* @__PURE__ */ validator(checkPrompt);
 
 /** Whether `value` passes `validatePrompt` (stops at the first problem). */
-export function isPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Prompt, O> {
-  return vr.test(checkPrompt, value, options);
-}
+export const isPrompt: vr.Guard<Prompt> = /* @__PURE__ */ guard<Prompt>(checkPrompt);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePrompt`. */
-export function assertPrompt<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Prompt, O> {
-  vr.assert(checkPrompt, value, options);
-}
+export const assertPrompt: vr.Assert<Prompt> = /* @__PURE__ */ asserter<Prompt>(checkPrompt);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`. */
 export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -408,19 +354,13 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
-export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSession, value, options);
-}
+export const validateSession: vr.Validate = /* @__PURE__ */ validator(checkSession);
 
 /** Whether `value` passes `validateSession` (stops at the first problem). */
-export function isSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Session, O> {
-  return vr.test(checkSession, value, options);
-}
+export const isSession: vr.Guard<Session> = /* @__PURE__ */ guard<Session>(checkSession);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
-export function assertSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Session, O> {
-  vr.assert(checkSession, value, options);
-}
+export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Session>(checkSession);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -440,19 +380,13 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.workspace` value: every problem, with its JSON-pointer path. */
-export function validateWorkspace(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkWorkspace, value, options);
-}
+export const validateWorkspace: vr.Validate = /* @__PURE__ */ validator(checkWorkspace);
 
 /** Whether `value` passes `validateWorkspace` (stops at the first problem). */
-export function isWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Workspace, O> {
-  return vr.test(checkWorkspace, value, options);
-}
+export const isWorkspace: vr.Guard<Workspace> = /* @__PURE__ */ guard<Workspace>(checkWorkspace);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateWorkspace`. */
-export function assertWorkspace<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Workspace, O> {
-  vr.assert(checkWorkspace, value, options);
-}
+export const assertWorkspace: vr.Assert<Workspace> = /* @__PURE__ */ asserter<Workspace>(checkWorkspace);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`. */
 export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {

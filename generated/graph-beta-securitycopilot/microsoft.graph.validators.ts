@@ -8,20 +8,26 @@ import { ALIASES } from "./checkers.js";
 import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
-/** Validates a `microsoft.graph.Dictionary` value: every problem, with its JSON-pointer path. */
-export function validateDictionary(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkDictionary, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `microsoft.graph.Dictionary` value: every problem, with its JSON-pointer path. */
+export const validateDictionary: vr.Validate = /* @__PURE__ */ validator(checkDictionary);
 
 /** Whether `value` passes `validateDictionary` (stops at the first problem). */
-export function isDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Dictionary, O> {
-  return vr.test(checkDictionary, value, options);
-}
+export const isDictionary: vr.Guard<Dictionary> = /* @__PURE__ */ guard<Dictionary>(checkDictionary);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateDictionary`. */
-export function assertDictionary<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Dictionary, O> {
-  vr.assert(checkDictionary, value, options);
-}
+export const assertDictionary: vr.Assert<Dictionary> = /* @__PURE__ */ asserter<Dictionary>(checkDictionary);
 
 /** Checks a value declared as `microsoft.graph.Dictionary`. */
 export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -37,19 +43,13 @@ export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
-export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEntity, value, options);
-}
+export const validateEntity: vr.Validate = /* @__PURE__ */ validator(checkEntity);
 
 /** Whether `value` passes `validateEntity` (stops at the first problem). */
-export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
-  return vr.test(checkEntity, value, options);
-}
+export const isEntity: vr.Guard<AnyEntity> = /* @__PURE__ */ guard<AnyEntity>(checkEntity);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
-export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
-  vr.assert(checkEntity, value, options);
-}
+export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEntity>(checkEntity);
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -84,19 +84,13 @@ export function propsEntity(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.security` value: every problem, with its JSON-pointer path. */
-export function validateSecurity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSecurity, value, options);
-}
+export const validateSecurity: vr.Validate = /* @__PURE__ */ validator(checkSecurity);
 
 /** Whether `value` passes `validateSecurity` (stops at the first problem). */
-export function isSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Security, O> {
-  return vr.test(checkSecurity, value, options);
-}
+export const isSecurity: vr.Guard<Security> = /* @__PURE__ */ guard<Security>(checkSecurity);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSecurity`. */
-export function assertSecurity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Security, O> {
-  vr.assert(checkSecurity, value, options);
-}
+export const assertSecurity: vr.Assert<Security> = /* @__PURE__ */ asserter<Security>(checkSecurity);
 
 /** Checks a value declared as `microsoft.graph.security`. */
 export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -113,19 +107,13 @@ export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.securityCopilot` value: every problem, with its JSON-pointer path. */
-export function validateSecurityCopilot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSecurityCopilot, value, options);
-}
+export const validateSecurityCopilot: vr.Validate = /* @__PURE__ */ validator(checkSecurityCopilot);
 
 /** Whether `value` passes `validateSecurityCopilot` (stops at the first problem). */
-export function isSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<SecurityCopilot, O> {
-  return vr.test(checkSecurityCopilot, value, options);
-}
+export const isSecurityCopilot: vr.Guard<SecurityCopilot> = /* @__PURE__ */ guard<SecurityCopilot>(checkSecurityCopilot);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSecurityCopilot`. */
-export function assertSecurityCopilot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<SecurityCopilot, O> {
-  vr.assert(checkSecurityCopilot, value, options);
-}
+export const assertSecurityCopilot: vr.Assert<SecurityCopilot> = /* @__PURE__ */ asserter<SecurityCopilot>(checkSecurityCopilot);
 
 /** Checks a value declared as `microsoft.graph.securityCopilot`. */
 export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {

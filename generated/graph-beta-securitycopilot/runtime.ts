@@ -151,8 +151,13 @@ export interface Whole {
  */
 export type PropertyName<T, N, C = {}> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`> | CastPath<C> | (string extends keyof T ? DynamicName : never);
 
-/** The declared properties of `T`: an open type's index signature left out, so that editors offer them. */
-type DeclaredKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown };
+/**
+ * The declared properties of `T`: an open type's index signature left out, so that editors offer
+ * them. A type without an index signature (most) is taken as it is: filtering its keys through a
+ * mapped type made the compiler build that type for every entity (see docs/performance-notes.md).
+ */
+type DeclaredKeys<T> = string extends keyof T ? OpenKeys<T> : number extends keyof T ? OpenKeys<T> : keyof T;
+type OpenKeys<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown };
 
 /**
  * A dynamic property of an open type (Graph's `extension_{appId}_{name}`), named in `select` through
@@ -393,11 +398,14 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * non-nullable ones): `DefaultSet<T, K>`, only the key sure to be there — or all of `T` when `K` is
  * `Whole` (the generation option `completeReads`: the service returns every property). Navigation
  * properties are there only as `$expand` (`E`) asks, each read as its own options say; one expanded
- * through a complex property, `a/nav`, keeps the whole of `a`.
+ * through a complex property, `a/nav`, keeps the whole of `a`. (The expansions and control
+ * information are in both branches, not beside the condition: so a signature's `Selected` with its
+ * own `S` stays one deferred type until a call chooses `S`, instead of an intersection the compiler
+ * builds for every read function.)
  */
-export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = ([S] extends [never]
-  ? WithoutKeys<Whole extends K ? T : DefaultSet<T, K & string>, keyof N>
-  : T extends unknown ? Chosen<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = [S] extends [never]
+  ? WithoutKeys<Whole extends K ? T : DefaultSet<T, K & string>, keyof N> & Expanded<T, N, E> & ControlInfo
+  : (T extends unknown ? Chosen<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
 
 /** The declared structural properties of `T`: what a `select` typed only as `PropertyName` (not a literal list) may name. */
 type AllNames<T, N> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>;

@@ -347,6 +347,37 @@ export function assert(check: Checker, value: unknown, options?: ValidateOptions
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
+/** A generated `validateX`: every problem of a value, each with its JSON-pointer path. */
+export type Validate = (value: unknown, options?: ValidateOptions) => ValidationResult;
+
+/** A generated `isX`: whether a value passes `validateX`; narrows it to `Checked<T, O>`. */
+export interface Guard<T> {
+  <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O>;
+}
+
+/** A generated `assertX`: throws a `ValidationFailedError` unless a value passes `validateX`. */
+export interface Assert<T> {
+  <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O>;
+}
+
+/**
+ * Make a module's `validateX`, `isX` and `assertX` from its `checkX`. They are constants of these
+ * declared types rather than functions of their own: the type checker then reads one type per
+ * entry point, instead of a signature, its parameters and a body to check (see
+ * docs/performance-notes.md).
+ */
+export function validator(check: Checker): Validate {
+  return (value, options) => run(check, value, options);
+}
+
+export function guard<T>(check: Checker): Guard<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options);
+}
+
+export function asserter<T>(check: Checker): Assert<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options);
+}
+
 /**
  * Validates a collection response body (OData JSON Format §12: `{ "@odata.context", "value": [...],
  * "@odata.nextLink", … }`), each item with `check` (e.g. a generated `checkSession`); paths are

@@ -57,20 +57,26 @@ function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");
 }
 
-/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value: every problem, with its JSON-pointer path. */
-export function validateAdministrativeUnitInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAdministrativeUnitInfo, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `microsoft.graph.callRecords.administrativeUnitInfo` value: every problem, with its JSON-pointer path. */
+export const validateAdministrativeUnitInfo: vr.Validate = /* @__PURE__ */ validator(checkAdministrativeUnitInfo);
 
 /** Whether `value` passes `validateAdministrativeUnitInfo` (stops at the first problem). */
-export function isAdministrativeUnitInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AdministrativeUnitInfo, O> {
-  return vr.test(checkAdministrativeUnitInfo, value, options);
-}
+export const isAdministrativeUnitInfo: vr.Guard<AdministrativeUnitInfo> = /* @__PURE__ */ guard<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAdministrativeUnitInfo`. */
-export function assertAdministrativeUnitInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AdministrativeUnitInfo, O> {
-  vr.assert(checkAdministrativeUnitInfo, value, options);
-}
+export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> = /* @__PURE__ */ asserter<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
 
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -87,19 +93,13 @@ export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number
 }
 
 /** Validates a `microsoft.graph.callRecords.clientUserAgent` value: every problem, with its JSON-pointer path. */
-export function validateClientUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkClientUserAgent, value, options);
-}
+export const validateClientUserAgent: vr.Validate = /* @__PURE__ */ validator(checkClientUserAgent);
 
 /** Whether `value` passes `validateClientUserAgent` (stops at the first problem). */
-export function isClientUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ClientUserAgent, O> {
-  return vr.test(checkClientUserAgent, value, options);
-}
+export const isClientUserAgent: vr.Guard<ClientUserAgent> = /* @__PURE__ */ guard<ClientUserAgent>(checkClientUserAgent);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateClientUserAgent`. */
-export function assertClientUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ClientUserAgent, O> {
-  vr.assert(checkClientUserAgent, value, options);
-}
+export const assertClientUserAgent: vr.Assert<ClientUserAgent> = /* @__PURE__ */ asserter<ClientUserAgent>(checkClientUserAgent);
 
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -119,19 +119,13 @@ export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
-export function validateDeviceInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkDeviceInfo, value, options);
-}
+export const validateDeviceInfo: vr.Validate = /* @__PURE__ */ validator(checkDeviceInfo);
 
 /** Whether `value` passes `validateDeviceInfo` (stops at the first problem). */
-export function isDeviceInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<DeviceInfo, O> {
-  return vr.test(checkDeviceInfo, value, options);
-}
+export const isDeviceInfo: vr.Guard<DeviceInfo> = /* @__PURE__ */ guard<DeviceInfo>(checkDeviceInfo);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateDeviceInfo`. */
-export function assertDeviceInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<DeviceInfo, O> {
-  vr.assert(checkDeviceInfo, value, options);
-}
+export const assertDeviceInfo: vr.Assert<DeviceInfo> = /* @__PURE__ */ asserter<DeviceInfo>(checkDeviceInfo);
 
 /** Checks a value declared as `microsoft.graph.callRecords.deviceInfo`. */
 export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -168,19 +162,13 @@ export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value: every problem, with its JSON-pointer path. */
-export function validateDirectRoutingLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkDirectRoutingLogRow, value, options);
-}
+export const validateDirectRoutingLogRow: vr.Validate = /* @__PURE__ */ validator(checkDirectRoutingLogRow);
 
 /** Whether `value` passes `validateDirectRoutingLogRow` (stops at the first problem). */
-export function isDirectRoutingLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<DirectRoutingLogRow, O> {
-  return vr.test(checkDirectRoutingLogRow, value, options);
-}
+export const isDirectRoutingLogRow: vr.Guard<DirectRoutingLogRow> = /* @__PURE__ */ guard<DirectRoutingLogRow>(checkDirectRoutingLogRow);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateDirectRoutingLogRow`. */
-export function assertDirectRoutingLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<DirectRoutingLogRow, O> {
-  vr.assert(checkDirectRoutingLogRow, value, options);
-}
+export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> = /* @__PURE__ */ asserter<DirectRoutingLogRow>(checkDirectRoutingLogRow);
 
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -217,19 +205,13 @@ export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.endpoint` value: every problem, with its JSON-pointer path. */
-export function validateEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEndpoint, value, options);
-}
+export const validateEndpoint: vr.Validate = /* @__PURE__ */ validator(checkEndpoint);
 
 /** Whether `value` passes `validateEndpoint` (stops at the first problem). */
-export function isEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEndpoint, O> {
-  return vr.test(checkEndpoint, value, options);
-}
+export const isEndpoint: vr.Guard<AnyEndpoint> = /* @__PURE__ */ guard<AnyEndpoint>(checkEndpoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEndpoint`. */
-export function assertEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEndpoint, O> {
-  vr.assert(checkEndpoint, value, options);
-}
+export const assertEndpoint: vr.Assert<AnyEndpoint> = /* @__PURE__ */ asserter<AnyEndpoint>(checkEndpoint);
 
 /** Checks a value declared as `microsoft.graph.callRecords.endpoint` or the subtype its `@odata.type` names. */
 export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -258,19 +240,13 @@ export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.failureInfo` value: every problem, with its JSON-pointer path. */
-export function validateFailureInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkFailureInfo, value, options);
-}
+export const validateFailureInfo: vr.Validate = /* @__PURE__ */ validator(checkFailureInfo);
 
 /** Whether `value` passes `validateFailureInfo` (stops at the first problem). */
-export function isFailureInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<FailureInfo, O> {
-  return vr.test(checkFailureInfo, value, options);
-}
+export const isFailureInfo: vr.Guard<FailureInfo> = /* @__PURE__ */ guard<FailureInfo>(checkFailureInfo);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateFailureInfo`. */
-export function assertFailureInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<FailureInfo, O> {
-  vr.assert(checkFailureInfo, value, options);
-}
+export const assertFailureInfo: vr.Assert<FailureInfo> = /* @__PURE__ */ asserter<FailureInfo>(checkFailureInfo);
 
 /** Checks a value declared as `microsoft.graph.callRecords.failureInfo`. */
 export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -288,19 +264,13 @@ export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value: every problem, with its JSON-pointer path. */
-export function validateFeedbackTokenSet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkFeedbackTokenSet, value, options);
-}
+export const validateFeedbackTokenSet: vr.Validate = /* @__PURE__ */ validator(checkFeedbackTokenSet);
 
 /** Whether `value` passes `validateFeedbackTokenSet` (stops at the first problem). */
-export function isFeedbackTokenSet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<FeedbackTokenSet, O> {
-  return vr.test(checkFeedbackTokenSet, value, options);
-}
+export const isFeedbackTokenSet: vr.Guard<FeedbackTokenSet> = /* @__PURE__ */ guard<FeedbackTokenSet>(checkFeedbackTokenSet);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateFeedbackTokenSet`. */
-export function assertFeedbackTokenSet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<FeedbackTokenSet, O> {
-  vr.assert(checkFeedbackTokenSet, value, options);
-}
+export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> = /* @__PURE__ */ asserter<FeedbackTokenSet>(checkFeedbackTokenSet);
 
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -316,19 +286,13 @@ export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.media` value: every problem, with its JSON-pointer path. */
-export function validateMedia(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkMedia, value, options);
-}
+export const validateMedia: vr.Validate = /* @__PURE__ */ validator(checkMedia);
 
 /** Whether `value` passes `validateMedia` (stops at the first problem). */
-export function isMedia<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Media, O> {
-  return vr.test(checkMedia, value, options);
-}
+export const isMedia: vr.Guard<Media> = /* @__PURE__ */ guard<Media>(checkMedia);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateMedia`. */
-export function assertMedia<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Media, O> {
-  vr.assert(checkMedia, value, options);
-}
+export const assertMedia: vr.Assert<Media> = /* @__PURE__ */ asserter<Media>(checkMedia);
 
 /** Checks a value declared as `microsoft.graph.callRecords.media`. */
 export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -350,19 +314,13 @@ export function propsMedia(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.mediaStream` value: every problem, with its JSON-pointer path. */
-export function validateMediaStream(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkMediaStream, value, options);
-}
+export const validateMediaStream: vr.Validate = /* @__PURE__ */ validator(checkMediaStream);
 
 /** Whether `value` passes `validateMediaStream` (stops at the first problem). */
-export function isMediaStream<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<MediaStream, O> {
-  return vr.test(checkMediaStream, value, options);
-}
+export const isMediaStream: vr.Guard<MediaStream> = /* @__PURE__ */ guard<MediaStream>(checkMediaStream);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateMediaStream`. */
-export function assertMediaStream<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<MediaStream, O> {
-  vr.assert(checkMediaStream, value, options);
-}
+export const assertMediaStream: vr.Assert<MediaStream> = /* @__PURE__ */ asserter<MediaStream>(checkMediaStream);
 
 /** Checks a value declared as `microsoft.graph.callRecords.mediaStream`. */
 export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -408,19 +366,13 @@ export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.networkInfo` value: every problem, with its JSON-pointer path. */
-export function validateNetworkInfo(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkNetworkInfo, value, options);
-}
+export const validateNetworkInfo: vr.Validate = /* @__PURE__ */ validator(checkNetworkInfo);
 
 /** Whether `value` passes `validateNetworkInfo` (stops at the first problem). */
-export function isNetworkInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<NetworkInfo, O> {
-  return vr.test(checkNetworkInfo, value, options);
-}
+export const isNetworkInfo: vr.Guard<NetworkInfo> = /* @__PURE__ */ guard<NetworkInfo>(checkNetworkInfo);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateNetworkInfo`. */
-export function assertNetworkInfo<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<NetworkInfo, O> {
-  vr.assert(checkNetworkInfo, value, options);
-}
+export const assertNetworkInfo: vr.Assert<NetworkInfo> = /* @__PURE__ */ asserter<NetworkInfo>(checkNetworkInfo);
 
 /** Checks a value declared as `microsoft.graph.callRecords.networkInfo`. */
 export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -462,19 +414,13 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.participantEndpoint` value: every problem, with its JSON-pointer path. */
-export function validateParticipantEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkParticipantEndpoint, value, options);
-}
+export const validateParticipantEndpoint: vr.Validate = /* @__PURE__ */ validator(checkParticipantEndpoint);
 
 /** Whether `value` passes `validateParticipantEndpoint` (stops at the first problem). */
-export function isParticipantEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ParticipantEndpoint, O> {
-  return vr.test(checkParticipantEndpoint, value, options);
-}
+export const isParticipantEndpoint: vr.Guard<ParticipantEndpoint> = /* @__PURE__ */ guard<ParticipantEndpoint>(checkParticipantEndpoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParticipantEndpoint`. */
-export function assertParticipantEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ParticipantEndpoint, O> {
-  vr.assert(checkParticipantEndpoint, value, options);
-}
+export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> = /* @__PURE__ */ asserter<ParticipantEndpoint>(checkParticipantEndpoint);
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -497,19 +443,13 @@ export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value: every problem, with its JSON-pointer path. */
-export function validatePstnCallLogRow(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPstnCallLogRow, value, options);
-}
+export const validatePstnCallLogRow: vr.Validate = /* @__PURE__ */ validator(checkPstnCallLogRow);
 
 /** Whether `value` passes `validatePstnCallLogRow` (stops at the first problem). */
-export function isPstnCallLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PstnCallLogRow, O> {
-  return vr.test(checkPstnCallLogRow, value, options);
-}
+export const isPstnCallLogRow: vr.Guard<PstnCallLogRow> = /* @__PURE__ */ guard<PstnCallLogRow>(checkPstnCallLogRow);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePstnCallLogRow`. */
-export function assertPstnCallLogRow<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PstnCallLogRow, O> {
-  vr.assert(checkPstnCallLogRow, value, options);
-}
+export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> = /* @__PURE__ */ asserter<PstnCallLogRow>(checkPstnCallLogRow);
 
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -548,19 +488,13 @@ export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.serviceEndpoint` value: every problem, with its JSON-pointer path. */
-export function validateServiceEndpoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkServiceEndpoint, value, options);
-}
+export const validateServiceEndpoint: vr.Validate = /* @__PURE__ */ validator(checkServiceEndpoint);
 
 /** Whether `value` passes `validateServiceEndpoint` (stops at the first problem). */
-export function isServiceEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ServiceEndpoint, O> {
-  return vr.test(checkServiceEndpoint, value, options);
-}
+export const isServiceEndpoint: vr.Guard<ServiceEndpoint> = /* @__PURE__ */ guard<ServiceEndpoint>(checkServiceEndpoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateServiceEndpoint`. */
-export function assertServiceEndpoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ServiceEndpoint, O> {
-  vr.assert(checkServiceEndpoint, value, options);
-}
+export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> = /* @__PURE__ */ asserter<ServiceEndpoint>(checkServiceEndpoint);
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -576,19 +510,13 @@ export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.serviceUserAgent` value: every problem, with its JSON-pointer path. */
-export function validateServiceUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkServiceUserAgent, value, options);
-}
+export const validateServiceUserAgent: vr.Validate = /* @__PURE__ */ validator(checkServiceUserAgent);
 
 /** Whether `value` passes `validateServiceUserAgent` (stops at the first problem). */
-export function isServiceUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<ServiceUserAgent, O> {
-  return vr.test(checkServiceUserAgent, value, options);
-}
+export const isServiceUserAgent: vr.Guard<ServiceUserAgent> = /* @__PURE__ */ guard<ServiceUserAgent>(checkServiceUserAgent);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateServiceUserAgent`. */
-export function assertServiceUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<ServiceUserAgent, O> {
-  vr.assert(checkServiceUserAgent, value, options);
-}
+export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> = /* @__PURE__ */ asserter<ServiceUserAgent>(checkServiceUserAgent);
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -605,19 +533,13 @@ export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.traceRouteHop` value: every problem, with its JSON-pointer path. */
-export function validateTraceRouteHop(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkTraceRouteHop, value, options);
-}
+export const validateTraceRouteHop: vr.Validate = /* @__PURE__ */ validator(checkTraceRouteHop);
 
 /** Whether `value` passes `validateTraceRouteHop` (stops at the first problem). */
-export function isTraceRouteHop<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<TraceRouteHop, O> {
-  return vr.test(checkTraceRouteHop, value, options);
-}
+export const isTraceRouteHop: vr.Guard<TraceRouteHop> = /* @__PURE__ */ guard<TraceRouteHop>(checkTraceRouteHop);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateTraceRouteHop`. */
-export function assertTraceRouteHop<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<TraceRouteHop, O> {
-  vr.assert(checkTraceRouteHop, value, options);
-}
+export const assertTraceRouteHop: vr.Assert<TraceRouteHop> = /* @__PURE__ */ asserter<TraceRouteHop>(checkTraceRouteHop);
 
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -636,19 +558,13 @@ export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.userAgent` value: every problem, with its JSON-pointer path. */
-export function validateUserAgent(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkUserAgent, value, options);
-}
+export const validateUserAgent: vr.Validate = /* @__PURE__ */ validator(checkUserAgent);
 
 /** Whether `value` passes `validateUserAgent` (stops at the first problem). */
-export function isUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyUserAgent, O> {
-  return vr.test(checkUserAgent, value, options);
-}
+export const isUserAgent: vr.Guard<AnyUserAgent> = /* @__PURE__ */ guard<AnyUserAgent>(checkUserAgent);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateUserAgent`. */
-export function assertUserAgent<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyUserAgent, O> {
-  vr.assert(checkUserAgent, value, options);
-}
+export const assertUserAgent: vr.Assert<AnyUserAgent> = /* @__PURE__ */ asserter<AnyUserAgent>(checkUserAgent);
 
 /** Checks a value declared as `microsoft.graph.callRecords.userAgent` or the subtype its `@odata.type` names. */
 export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -679,19 +595,13 @@ export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.userFeedback` value: every problem, with its JSON-pointer path. */
-export function validateUserFeedback(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkUserFeedback, value, options);
-}
+export const validateUserFeedback: vr.Validate = /* @__PURE__ */ validator(checkUserFeedback);
 
 /** Whether `value` passes `validateUserFeedback` (stops at the first problem). */
-export function isUserFeedback<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<UserFeedback, O> {
-  return vr.test(checkUserFeedback, value, options);
-}
+export const isUserFeedback: vr.Guard<UserFeedback> = /* @__PURE__ */ guard<UserFeedback>(checkUserFeedback);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateUserFeedback`. */
-export function assertUserFeedback<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<UserFeedback, O> {
-  vr.assert(checkUserFeedback, value, options);
-}
+export const assertUserFeedback: vr.Assert<UserFeedback> = /* @__PURE__ */ asserter<UserFeedback>(checkUserFeedback);
 
 /** Checks a value declared as `microsoft.graph.callRecords.userFeedback`. */
 export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -710,19 +620,13 @@ export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.userIdentity` value: every problem, with its JSON-pointer path. */
-export function validateUserIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkUserIdentity, value, options);
-}
+export const validateUserIdentity: vr.Validate = /* @__PURE__ */ validator(checkUserIdentity);
 
 /** Whether `value` passes `validateUserIdentity` (stops at the first problem). */
-export function isUserIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<UserIdentity, O> {
-  return vr.test(checkUserIdentity, value, options);
-}
+export const isUserIdentity: vr.Guard<UserIdentity> = /* @__PURE__ */ guard<UserIdentity>(checkUserIdentity);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateUserIdentity`. */
-export function assertUserIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<UserIdentity, O> {
-  vr.assert(checkUserIdentity, value, options);
-}
+export const assertUserIdentity: vr.Assert<UserIdentity> = /* @__PURE__ */ asserter<UserIdentity>(checkUserIdentity);
 
 /** Checks a value declared as `microsoft.graph.callRecords.userIdentity`. */
 export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -739,19 +643,13 @@ export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.callRecord` value: every problem, with its JSON-pointer path. */
-export function validateCallRecord(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkCallRecord, value, options);
-}
+export const validateCallRecord: vr.Validate = /* @__PURE__ */ validator(checkCallRecord);
 
 /** Whether `value` passes `validateCallRecord` (stops at the first problem). */
-export function isCallRecord<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CallRecord, O> {
-  return vr.test(checkCallRecord, value, options);
-}
+export const isCallRecord: vr.Guard<CallRecord> = /* @__PURE__ */ guard<CallRecord>(checkCallRecord);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCallRecord`. */
-export function assertCallRecord<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CallRecord, O> {
-  vr.assert(checkCallRecord, value, options);
-}
+export const assertCallRecord: vr.Assert<CallRecord> = /* @__PURE__ */ asserter<CallRecord>(checkCallRecord);
 
 /** Checks a value declared as `microsoft.graph.callRecords.callRecord`. */
 export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -779,19 +677,13 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.organizer` value: every problem, with its JSON-pointer path. */
-export function validateOrganizer(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkOrganizer, value, options);
-}
+export const validateOrganizer: vr.Validate = /* @__PURE__ */ validator(checkOrganizer);
 
 /** Whether `value` passes `validateOrganizer` (stops at the first problem). */
-export function isOrganizer<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Organizer, O> {
-  return vr.test(checkOrganizer, value, options);
-}
+export const isOrganizer: vr.Guard<Organizer> = /* @__PURE__ */ guard<Organizer>(checkOrganizer);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateOrganizer`. */
-export function assertOrganizer<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Organizer, O> {
-  vr.assert(checkOrganizer, value, options);
-}
+export const assertOrganizer: vr.Assert<Organizer> = /* @__PURE__ */ asserter<Organizer>(checkOrganizer);
 
 /** Checks a value declared as `microsoft.graph.callRecords.organizer`. */
 export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -807,19 +699,13 @@ export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.participant` value: every problem, with its JSON-pointer path. */
-export function validateParticipant(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkParticipant, value, options);
-}
+export const validateParticipant: vr.Validate = /* @__PURE__ */ validator(checkParticipant);
 
 /** Whether `value` passes `validateParticipant` (stops at the first problem). */
-export function isParticipant<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Participant, O> {
-  return vr.test(checkParticipant, value, options);
-}
+export const isParticipant: vr.Guard<Participant> = /* @__PURE__ */ guard<Participant>(checkParticipant);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParticipant`. */
-export function assertParticipant<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Participant, O> {
-  vr.assert(checkParticipant, value, options);
-}
+export const assertParticipant: vr.Assert<Participant> = /* @__PURE__ */ asserter<Participant>(checkParticipant);
 
 /** Checks a value declared as `microsoft.graph.callRecords.participant`. */
 export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -835,19 +721,13 @@ export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.participantBase` value: every problem, with its JSON-pointer path. */
-export function validateParticipantBase(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkParticipantBase, value, options);
-}
+export const validateParticipantBase: vr.Validate = /* @__PURE__ */ validator(checkParticipantBase);
 
 /** Whether `value` passes `validateParticipantBase` (stops at the first problem). */
-export function isParticipantBase<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyParticipantBase, O> {
-  return vr.test(checkParticipantBase, value, options);
-}
+export const isParticipantBase: vr.Guard<AnyParticipantBase> = /* @__PURE__ */ guard<AnyParticipantBase>(checkParticipantBase);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParticipantBase`. */
-export function assertParticipantBase<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyParticipantBase, O> {
-  vr.assert(checkParticipantBase, value, options);
-}
+export const assertParticipantBase: vr.Assert<AnyParticipantBase> = /* @__PURE__ */ asserter<AnyParticipantBase>(checkParticipantBase);
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -878,19 +758,13 @@ export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.segment` value: every problem, with its JSON-pointer path. */
-export function validateSegment(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSegment, value, options);
-}
+export const validateSegment: vr.Validate = /* @__PURE__ */ validator(checkSegment);
 
 /** Whether `value` passes `validateSegment` (stops at the first problem). */
-export function isSegment<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Segment, O> {
-  return vr.test(checkSegment, value, options);
-}
+export const isSegment: vr.Guard<Segment> = /* @__PURE__ */ guard<Segment>(checkSegment);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSegment`. */
-export function assertSegment<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Segment, O> {
-  vr.assert(checkSegment, value, options);
-}
+export const assertSegment: vr.Assert<Segment> = /* @__PURE__ */ asserter<Segment>(checkSegment);
 
 /** Checks a value declared as `microsoft.graph.callRecords.segment`. */
 export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -912,19 +786,13 @@ export function propsSegment(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.callRecords.session` value: every problem, with its JSON-pointer path. */
-export function validateSession(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSession, value, options);
-}
+export const validateSession: vr.Validate = /* @__PURE__ */ validator(checkSession);
 
 /** Whether `value` passes `validateSession` (stops at the first problem). */
-export function isSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Session, O> {
-  return vr.test(checkSession, value, options);
-}
+export const isSession: vr.Guard<Session> = /* @__PURE__ */ guard<Session>(checkSession);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSession`. */
-export function assertSession<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Session, O> {
-  vr.assert(checkSession, value, options);
-}
+export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Session>(checkSession);
 
 /** Checks a value declared as `microsoft.graph.callRecords.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {

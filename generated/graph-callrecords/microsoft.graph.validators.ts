@@ -11,20 +11,26 @@ import type { AnyEntity, AnyIdentity, AnyIdentitySet, CloudCommunications, Commu
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
 
-/** Validates a `microsoft.graph.communicationsIdentitySet` value: every problem, with its JSON-pointer path. */
-export function validateCommunicationsIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkCommunicationsIdentitySet, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `microsoft.graph.communicationsIdentitySet` value: every problem, with its JSON-pointer path. */
+export const validateCommunicationsIdentitySet: vr.Validate = /* @__PURE__ */ validator(checkCommunicationsIdentitySet);
 
 /** Whether `value` passes `validateCommunicationsIdentitySet` (stops at the first problem). */
-export function isCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CommunicationsIdentitySet, O> {
-  return vr.test(checkCommunicationsIdentitySet, value, options);
-}
+export const isCommunicationsIdentitySet: vr.Guard<CommunicationsIdentitySet> = /* @__PURE__ */ guard<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCommunicationsIdentitySet`. */
-export function assertCommunicationsIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CommunicationsIdentitySet, O> {
-  vr.assert(checkCommunicationsIdentitySet, value, options);
-}
+export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySet> = /* @__PURE__ */ asserter<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
 
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -48,19 +54,13 @@ export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): num
 }
 
 /** Validates a `microsoft.graph.identity` value: every problem, with its JSON-pointer path. */
-export function validateIdentity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkIdentity, value, options);
-}
+export const validateIdentity: vr.Validate = /* @__PURE__ */ validator(checkIdentity);
 
 /** Whether `value` passes `validateIdentity` (stops at the first problem). */
-export function isIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyIdentity, O> {
-  return vr.test(checkIdentity, value, options);
-}
+export const isIdentity: vr.Guard<AnyIdentity> = /* @__PURE__ */ guard<AnyIdentity>(checkIdentity);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateIdentity`. */
-export function assertIdentity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyIdentity, O> {
-  vr.assert(checkIdentity, value, options);
-}
+export const assertIdentity: vr.Assert<AnyIdentity> = /* @__PURE__ */ asserter<AnyIdentity>(checkIdentity);
 
 /** Checks a value declared as `microsoft.graph.identity` or the subtype its `@odata.type` names. */
 export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -88,19 +88,13 @@ export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.identitySet` value: every problem, with its JSON-pointer path. */
-export function validateIdentitySet(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkIdentitySet, value, options);
-}
+export const validateIdentitySet: vr.Validate = /* @__PURE__ */ validator(checkIdentitySet);
 
 /** Whether `value` passes `validateIdentitySet` (stops at the first problem). */
-export function isIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyIdentitySet, O> {
-  return vr.test(checkIdentitySet, value, options);
-}
+export const isIdentitySet: vr.Guard<AnyIdentitySet> = /* @__PURE__ */ guard<AnyIdentitySet>(checkIdentitySet);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateIdentitySet`. */
-export function assertIdentitySet<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyIdentitySet, O> {
-  vr.assert(checkIdentitySet, value, options);
-}
+export const assertIdentitySet: vr.Assert<AnyIdentitySet> = /* @__PURE__ */ asserter<AnyIdentitySet>(checkIdentitySet);
 
 /** Checks a value declared as `microsoft.graph.identitySet` or the subtype its `@odata.type` names. */
 export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -129,19 +123,13 @@ export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.cloudCommunications` value: every problem, with its JSON-pointer path. */
-export function validateCloudCommunications(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkCloudCommunications, value, options);
-}
+export const validateCloudCommunications: vr.Validate = /* @__PURE__ */ validator(checkCloudCommunications);
 
 /** Whether `value` passes `validateCloudCommunications` (stops at the first problem). */
-export function isCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<CloudCommunications, O> {
-  return vr.test(checkCloudCommunications, value, options);
-}
+export const isCloudCommunications: vr.Guard<CloudCommunications> = /* @__PURE__ */ guard<CloudCommunications>(checkCloudCommunications);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCloudCommunications`. */
-export function assertCloudCommunications<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<CloudCommunications, O> {
-  vr.assert(checkCloudCommunications, value, options);
-}
+export const assertCloudCommunications: vr.Assert<CloudCommunications> = /* @__PURE__ */ asserter<CloudCommunications>(checkCloudCommunications);
 
 /** Checks a value declared as `microsoft.graph.cloudCommunications`. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -158,19 +146,13 @@ export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
-export function validateEntity(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEntity, value, options);
-}
+export const validateEntity: vr.Validate = /* @__PURE__ */ validator(checkEntity);
 
 /** Whether `value` passes `validateEntity` (stops at the first problem). */
-export function isEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyEntity, O> {
-  return vr.test(checkEntity, value, options);
-}
+export const isEntity: vr.Guard<AnyEntity> = /* @__PURE__ */ guard<AnyEntity>(checkEntity);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEntity`. */
-export function assertEntity<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyEntity, O> {
-  vr.assert(checkEntity, value, options);
-}
+export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEntity>(checkEntity);
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -18,20 +18,26 @@ export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 7);
 }
 
-/** Validates a `paint.swatch` value: every problem, with its JSON-pointer path. */
-export function validateSwatch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSwatch, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `paint.swatch` value: every problem, with its JSON-pointer path. */
+export const validateSwatch: vr.Validate = /* @__PURE__ */ validator(checkSwatch);
 
 /** Whether `value` passes `validateSwatch` (stops at the first problem). */
-export function isSwatch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Swatch, O> {
-  return vr.test(checkSwatch, value, options);
-}
+export const isSwatch: vr.Guard<Swatch> = /* @__PURE__ */ guard<Swatch>(checkSwatch);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSwatch`. */
-export function assertSwatch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Swatch, O> {
-  vr.assert(checkSwatch, value, options);
-}
+export const assertSwatch: vr.Assert<Swatch> = /* @__PURE__ */ asserter<Swatch>(checkSwatch);
 
 /** Checks a value declared as `paint.swatch`. */
 export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {

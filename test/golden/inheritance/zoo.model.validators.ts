@@ -11,20 +11,26 @@ function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
-/** Validates a `zoo.model.location` value: every problem, with its JSON-pointer path. */
-export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkLocation, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `zoo.model.location` value: every problem, with its JSON-pointer path. */
+export const validateLocation: vr.Validate = /* @__PURE__ */ validator(checkLocation);
 
 /** Whether `value` passes `validateLocation` (stops at the first problem). */
-export function isLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyLocation, O> {
-  return vr.test(checkLocation, value, options);
-}
+export const isLocation: vr.Guard<AnyLocation> = /* @__PURE__ */ guard<AnyLocation>(checkLocation);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
-export function assertLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyLocation, O> {
-  vr.assert(checkLocation, value, options);
-}
+export const assertLocation: vr.Assert<AnyLocation> = /* @__PURE__ */ asserter<AnyLocation>(checkLocation);
 
 /** Checks a value declared as `zoo.model.location` or the subtype its `@odata.type` names. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -54,19 +60,13 @@ export function propsLocation(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.enclosure` value: every problem, with its JSON-pointer path. */
-export function validateEnclosure(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEnclosure, value, options);
-}
+export const validateEnclosure: vr.Validate = /* @__PURE__ */ validator(checkEnclosure);
 
 /** Whether `value` passes `validateEnclosure` (stops at the first problem). */
-export function isEnclosure<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Enclosure, O> {
-  return vr.test(checkEnclosure, value, options);
-}
+export const isEnclosure: vr.Guard<Enclosure> = /* @__PURE__ */ guard<Enclosure>(checkEnclosure);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEnclosure`. */
-export function assertEnclosure<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Enclosure, O> {
-  vr.assert(checkEnclosure, value, options);
-}
+export const assertEnclosure: vr.Assert<Enclosure> = /* @__PURE__ */ asserter<Enclosure>(checkEnclosure);
 
 /** Checks a value declared as `zoo.model.enclosure`. */
 export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -83,19 +83,13 @@ export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.tank` value: every problem, with its JSON-pointer path. */
-export function validateTank(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkTank, value, options);
-}
+export const validateTank: vr.Validate = /* @__PURE__ */ validator(checkTank);
 
 /** Whether `value` passes `validateTank` (stops at the first problem). */
-export function isTank<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Tank, O> {
-  return vr.test(checkTank, value, options);
-}
+export const isTank: vr.Guard<Tank> = /* @__PURE__ */ guard<Tank>(checkTank);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateTank`. */
-export function assertTank<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Tank, O> {
-  vr.assert(checkTank, value, options);
-}
+export const assertTank: vr.Assert<Tank> = /* @__PURE__ */ asserter<Tank>(checkTank);
 
 /** Checks a value declared as `zoo.model.tank`. */
 export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -113,19 +107,13 @@ export function propsTank(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.notes` value: every problem, with its JSON-pointer path. */
-export function validateNotes(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkNotes, value, options);
-}
+export const validateNotes: vr.Validate = /* @__PURE__ */ validator(checkNotes);
 
 /** Whether `value` passes `validateNotes` (stops at the first problem). */
-export function isNotes<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Notes, O> {
-  return vr.test(checkNotes, value, options);
-}
+export const isNotes: vr.Guard<Notes> = /* @__PURE__ */ guard<Notes>(checkNotes);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateNotes`. */
-export function assertNotes<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Notes, O> {
-  vr.assert(checkNotes, value, options);
-}
+export const assertNotes: vr.Assert<Notes> = /* @__PURE__ */ asserter<Notes>(checkNotes);
 
 /** Checks a value declared as `zoo.model.notes`. */
 export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -142,19 +130,13 @@ export function propsNotes(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.animal` value: every problem, with its JSON-pointer path. */
-export function validateAnimal(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAnimal, value, options);
-}
+export const validateAnimal: vr.Validate = /* @__PURE__ */ validator(checkAnimal);
 
 /** Whether `value` passes `validateAnimal` (stops at the first problem). */
-export function isAnimal<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyAnimal, O> {
-  return vr.test(checkAnimal, value, options);
-}
+export const isAnimal: vr.Guard<AnyAnimal> = /* @__PURE__ */ guard<AnyAnimal>(checkAnimal);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAnimal`. */
-export function assertAnimal<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyAnimal, O> {
-  vr.assert(checkAnimal, value, options);
-}
+export const assertAnimal: vr.Assert<AnyAnimal> = /* @__PURE__ */ asserter<AnyAnimal>(checkAnimal);
 
 /** Checks a value declared as `zoo.model.animal` or the subtype its `@odata.type` names. */
 export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -190,19 +172,13 @@ export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.bird` value: every problem, with its JSON-pointer path. */
-export function validateBird(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkBird, value, options);
-}
+export const validateBird: vr.Validate = /* @__PURE__ */ validator(checkBird);
 
 /** Whether `value` passes `validateBird` (stops at the first problem). */
-export function isBird<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Bird, O> {
-  return vr.test(checkBird, value, options);
-}
+export const isBird: vr.Guard<Bird> = /* @__PURE__ */ guard<Bird>(checkBird);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateBird`. */
-export function assertBird<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Bird, O> {
-  vr.assert(checkBird, value, options);
-}
+export const assertBird: vr.Assert<Bird> = /* @__PURE__ */ asserter<Bird>(checkBird);
 
 /** Checks a value declared as `zoo.model.bird` or the subtype its `@odata.type` names. */
 export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -229,19 +205,13 @@ export function propsBird(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.parrot` value: every problem, with its JSON-pointer path. */
-export function validateParrot(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkParrot, value, options);
-}
+export const validateParrot: vr.Validate = /* @__PURE__ */ validator(checkParrot);
 
 /** Whether `value` passes `validateParrot` (stops at the first problem). */
-export function isParrot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Parrot, O> {
-  return vr.test(checkParrot, value, options);
-}
+export const isParrot: vr.Guard<Parrot> = /* @__PURE__ */ guard<Parrot>(checkParrot);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParrot`. */
-export function assertParrot<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Parrot, O> {
-  vr.assert(checkParrot, value, options);
-}
+export const assertParrot: vr.Assert<Parrot> = /* @__PURE__ */ asserter<Parrot>(checkParrot);
 
 /** Checks a value declared as `zoo.model.parrot`. */
 export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -258,19 +228,13 @@ export function propsParrot(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.fish` value: every problem, with its JSON-pointer path. */
-export function validateFish(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkFish, value, options);
-}
+export const validateFish: vr.Validate = /* @__PURE__ */ validator(checkFish);
 
 /** Whether `value` passes `validateFish` (stops at the first problem). */
-export function isFish<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Fish, O> {
-  return vr.test(checkFish, value, options);
-}
+export const isFish: vr.Guard<Fish> = /* @__PURE__ */ guard<Fish>(checkFish);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateFish`. */
-export function assertFish<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Fish, O> {
-  vr.assert(checkFish, value, options);
-}
+export const assertFish: vr.Assert<Fish> = /* @__PURE__ */ asserter<Fish>(checkFish);
 
 /** Checks a value declared as `zoo.model.fish`. */
 export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -287,19 +251,13 @@ export function propsFish(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `zoo.model.keeper` value: every problem, with its JSON-pointer path. */
-export function validateKeeper(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkKeeper, value, options);
-}
+export const validateKeeper: vr.Validate = /* @__PURE__ */ validator(checkKeeper);
 
 /** Whether `value` passes `validateKeeper` (stops at the first problem). */
-export function isKeeper<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Keeper, O> {
-  return vr.test(checkKeeper, value, options);
-}
+export const isKeeper: vr.Guard<Keeper> = /* @__PURE__ */ guard<Keeper>(checkKeeper);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateKeeper`. */
-export function assertKeeper<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Keeper, O> {
-  vr.assert(checkKeeper, value, options);
-}
+export const assertKeeper: vr.Assert<Keeper> = /* @__PURE__ */ asserter<Keeper>(checkKeeper);
 
 /** Checks a value declared as `zoo.model.keeper`. */
 export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {

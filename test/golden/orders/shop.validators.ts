@@ -11,20 +11,26 @@ function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, 2);
 }
 
-/** Validates a `shop.order` value: every problem, with its JSON-pointer path. */
-export function validateOrder(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkOrder, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `shop.order` value: every problem, with its JSON-pointer path. */
+export const validateOrder: vr.Validate = /* @__PURE__ */ validator(checkOrder);
 
 /** Whether `value` passes `validateOrder` (stops at the first problem). */
-export function isOrder<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Order, O> {
-  return vr.test(checkOrder, value, options);
-}
+export const isOrder: vr.Guard<Order> = /* @__PURE__ */ guard<Order>(checkOrder);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateOrder`. */
-export function assertOrder<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Order, O> {
-  vr.assert(checkOrder, value, options);
-}
+export const assertOrder: vr.Assert<Order> = /* @__PURE__ */ asserter<Order>(checkOrder);
 
 /** Checks a value declared as `shop.order`. */
 export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -44,19 +50,13 @@ export function propsOrder(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `shop.orderLine` value: every problem, with its JSON-pointer path. */
-export function validateOrderLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkOrderLine, value, options);
-}
+export const validateOrderLine: vr.Validate = /* @__PURE__ */ validator(checkOrderLine);
 
 /** Whether `value` passes `validateOrderLine` (stops at the first problem). */
-export function isOrderLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<OrderLine, O> {
-  return vr.test(checkOrderLine, value, options);
-}
+export const isOrderLine: vr.Guard<OrderLine> = /* @__PURE__ */ guard<OrderLine>(checkOrderLine);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateOrderLine`. */
-export function assertOrderLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<OrderLine, O> {
-  vr.assert(checkOrderLine, value, options);
-}
+export const assertOrderLine: vr.Assert<OrderLine> = /* @__PURE__ */ asserter<OrderLine>(checkOrderLine);
 
 /** Checks a value declared as `shop.orderLine`. */
 export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -75,19 +75,13 @@ export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `shop.store` value: every problem, with its JSON-pointer path. */
-export function validateStore(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkStore, value, options);
-}
+export const validateStore: vr.Validate = /* @__PURE__ */ validator(checkStore);
 
 /** Whether `value` passes `validateStore` (stops at the first problem). */
-export function isStore<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Store, O> {
-  return vr.test(checkStore, value, options);
-}
+export const isStore: vr.Guard<Store> = /* @__PURE__ */ guard<Store>(checkStore);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateStore`. */
-export function assertStore<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Store, O> {
-  vr.assert(checkStore, value, options);
-}
+export const assertStore: vr.Assert<Store> = /* @__PURE__ */ asserter<Store>(checkStore);
 
 /** Checks a value declared as `shop.store`. */
 export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {

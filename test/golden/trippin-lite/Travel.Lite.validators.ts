@@ -10,20 +10,26 @@ import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, T
 /** Checks a `Travel.Lite.Gender` value: a member name. */
 export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", { Male: 0, Female: 1, Unknown: 2 });
 
-/** Validates a `Travel.Lite.Location` value: every problem, with its JSON-pointer path. */
-export function validateLocation(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkLocation, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `Travel.Lite.Location` value: every problem, with its JSON-pointer path. */
+export const validateLocation: vr.Validate = /* @__PURE__ */ validator(checkLocation);
 
 /** Whether `value` passes `validateLocation` (stops at the first problem). */
-export function isLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Location, O> {
-  return vr.test(checkLocation, value, options);
-}
+export const isLocation: vr.Guard<Location> = /* @__PURE__ */ guard<Location>(checkLocation);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateLocation`. */
-export function assertLocation<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Location, O> {
-  vr.assert(checkLocation, value, options);
-}
+export const assertLocation: vr.Assert<Location> = /* @__PURE__ */ asserter<Location>(checkLocation);
 
 /** Checks a value declared as `Travel.Lite.Location`. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -41,19 +47,13 @@ export function propsLocation(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Person` value: every problem, with its JSON-pointer path. */
-export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPerson, value, options);
-}
+export const validatePerson: vr.Validate = /* @__PURE__ */ validator(checkPerson);
 
 /** Whether `value` passes `validatePerson` (stops at the first problem). */
-export function isPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Person, O> {
-  return vr.test(checkPerson, value, options);
-}
+export const isPerson: vr.Guard<Person> = /* @__PURE__ */ guard<Person>(checkPerson);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
-export function assertPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Person, O> {
-  vr.assert(checkPerson, value, options);
-}
+export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(checkPerson);
 
 /** Checks a value declared as `Travel.Lite.Person`. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -80,19 +80,13 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Trip` value: every problem, with its JSON-pointer path. */
-export function validateTrip(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkTrip, value, options);
-}
+export const validateTrip: vr.Validate = /* @__PURE__ */ validator(checkTrip);
 
 /** Whether `value` passes `validateTrip` (stops at the first problem). */
-export function isTrip<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Trip, O> {
-  return vr.test(checkTrip, value, options);
-}
+export const isTrip: vr.Guard<Trip> = /* @__PURE__ */ guard<Trip>(checkTrip);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateTrip`. */
-export function assertTrip<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Trip, O> {
-  vr.assert(checkTrip, value, options);
-}
+export const assertTrip: vr.Assert<Trip> = /* @__PURE__ */ asserter<Trip>(checkTrip);
 
 /** Checks a value declared as `Travel.Lite.Trip`. */
 export function checkTrip(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -114,19 +108,13 @@ export function propsTrip(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.PlanItem` value: every problem, with its JSON-pointer path. */
-export function validatePlanItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPlanItem, value, options);
-}
+export const validatePlanItem: vr.Validate = /* @__PURE__ */ validator(checkPlanItem);
 
 /** Whether `value` passes `validatePlanItem` (stops at the first problem). */
-export function isPlanItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<PlanItem, O> {
-  return vr.test(checkPlanItem, value, options);
-}
+export const isPlanItem: vr.Guard<PlanItem> = /* @__PURE__ */ guard<PlanItem>(checkPlanItem);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePlanItem`. */
-export function assertPlanItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<PlanItem, O> {
-  vr.assert(checkPlanItem, value, options);
-}
+export const assertPlanItem: vr.Assert<PlanItem> = /* @__PURE__ */ asserter<PlanItem>(checkPlanItem);
 
 /** Checks a value declared as `Travel.Lite.PlanItem`. */
 export function checkPlanItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -145,19 +133,13 @@ export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Airline` value: every problem, with its JSON-pointer path. */
-export function validateAirline(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAirline, value, options);
-}
+export const validateAirline: vr.Validate = /* @__PURE__ */ validator(checkAirline);
 
 /** Whether `value` passes `validateAirline` (stops at the first problem). */
-export function isAirline<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Airline, O> {
-  return vr.test(checkAirline, value, options);
-}
+export const isAirline: vr.Guard<Airline> = /* @__PURE__ */ guard<Airline>(checkAirline);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAirline`. */
-export function assertAirline<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Airline, O> {
-  vr.assert(checkAirline, value, options);
-}
+export const assertAirline: vr.Assert<Airline> = /* @__PURE__ */ asserter<Airline>(checkAirline);
 
 /** Checks a value declared as `Travel.Lite.Airline`. */
 export function checkAirline(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -175,19 +157,13 @@ export function propsAirline(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Airport` value: every problem, with its JSON-pointer path. */
-export function validateAirport(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAirport, value, options);
-}
+export const validateAirport: vr.Validate = /* @__PURE__ */ validator(checkAirport);
 
 /** Whether `value` passes `validateAirport` (stops at the first problem). */
-export function isAirport<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Airport, O> {
-  return vr.test(checkAirport, value, options);
-}
+export const isAirport: vr.Guard<Airport> = /* @__PURE__ */ guard<Airport>(checkAirport);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAirport`. */
-export function assertAirport<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Airport, O> {
-  vr.assert(checkAirport, value, options);
-}
+export const assertAirport: vr.Assert<Airport> = /* @__PURE__ */ asserter<Airport>(checkAirport);
 
 /** Checks a value declared as `Travel.Lite.Airport`. */
 export function checkAirport(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -206,19 +182,13 @@ export function propsAirport(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Booking` value: every problem, with its JSON-pointer path. */
-export function validateBooking(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkBooking, value, options);
-}
+export const validateBooking: vr.Validate = /* @__PURE__ */ validator(checkBooking);
 
 /** Whether `value` passes `validateBooking` (stops at the first problem). */
-export function isBooking<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Booking, O> {
-  return vr.test(checkBooking, value, options);
-}
+export const isBooking: vr.Guard<Booking> = /* @__PURE__ */ guard<Booking>(checkBooking);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateBooking`. */
-export function assertBooking<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Booking, O> {
-  vr.assert(checkBooking, value, options);
-}
+export const assertBooking: vr.Assert<Booking> = /* @__PURE__ */ asserter<Booking>(checkBooking);
 
 /** Checks a value declared as `Travel.Lite.Booking`. */
 export function checkBooking(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -238,19 +208,13 @@ export function propsBooking(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Travel.Lite.Document` value: every problem, with its JSON-pointer path. */
-export function validateDocument(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkDocument, value, options);
-}
+export const validateDocument: vr.Validate = /* @__PURE__ */ validator(checkDocument);
 
 /** Whether `value` passes `validateDocument` (stops at the first problem). */
-export function isDocument<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Document, O> {
-  return vr.test(checkDocument, value, options);
-}
+export const isDocument: vr.Guard<Document> = /* @__PURE__ */ guard<Document>(checkDocument);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateDocument`. */
-export function assertDocument<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Document, O> {
-  vr.assert(checkDocument, value, options);
-}
+export const assertDocument: vr.Assert<Document> = /* @__PURE__ */ asserter<Document>(checkDocument);
 
 /** Checks a value declared as `Travel.Lite.Document`. */
 export function checkDocument(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -12,20 +12,26 @@ function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
 }
 
-/** Validates a `Test.Other.Address` value: every problem, with its JSON-pointer path. */
-export function validateAddress(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAddress, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `Test.Other.Address` value: every problem, with its JSON-pointer path. */
+export const validateAddress: vr.Validate = /* @__PURE__ */ validator(checkAddress);
 
 /** Whether `value` passes `validateAddress` (stops at the first problem). */
-export function isAddress<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Address, O> {
-  return vr.test(checkAddress, value, options);
-}
+export const isAddress: vr.Guard<Address> = /* @__PURE__ */ guard<Address>(checkAddress);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAddress`. */
-export function assertAddress<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Address, O> {
-  vr.assert(checkAddress, value, options);
-}
+export const assertAddress: vr.Assert<Address> = /* @__PURE__ */ asserter<Address>(checkAddress);
 
 /** Checks a value declared as `Test.Other.Address`. */
 export function checkAddress(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -43,19 +49,13 @@ export function propsAddress(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Other.Hexagon` value: every problem, with its JSON-pointer path. */
-export function validateHexagon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkHexagon, value, options);
-}
+export const validateHexagon: vr.Validate = /* @__PURE__ */ validator(checkHexagon);
 
 /** Whether `value` passes `validateHexagon` (stops at the first problem). */
-export function isHexagon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Hexagon, O> {
-  return vr.test(checkHexagon, value, options);
-}
+export const isHexagon: vr.Guard<Hexagon> = /* @__PURE__ */ guard<Hexagon>(checkHexagon);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateHexagon`. */
-export function assertHexagon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Hexagon, O> {
-  vr.assert(checkHexagon, value, options);
-}
+export const assertHexagon: vr.Assert<Hexagon> = /* @__PURE__ */ asserter<Hexagon>(checkHexagon);
 
 /** Checks a value declared as `Test.Other.Hexagon`. */
 export function checkHexagon(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -111,20 +111,26 @@ function checkLineUnderBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.tied(checkLine, ["basketId"], v, ctx, key);
 }
 
-/** Validates a `Test.Validation.Primitives` value: every problem, with its JSON-pointer path. */
-export function validatePrimitives(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPrimitives, value, options);
+function validator(check: vr.Checker): vr.Validate {
+  return vr.validator(check);
 }
+
+function guard<T>(check: vr.Checker): vr.Guard<T> {
+  return vr.guard<T>(check);
+}
+
+function asserter<T>(check: vr.Checker): vr.Assert<T> {
+  return vr.asserter<T>(check);
+}
+
+/** Validates a `Test.Validation.Primitives` value: every problem, with its JSON-pointer path. */
+export const validatePrimitives: vr.Validate = /* @__PURE__ */ validator(checkPrimitives);
 
 /** Whether `value` passes `validatePrimitives` (stops at the first problem). */
-export function isPrimitives<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Primitives, O> {
-  return vr.test(checkPrimitives, value, options);
-}
+export const isPrimitives: vr.Guard<Primitives> = /* @__PURE__ */ guard<Primitives>(checkPrimitives);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePrimitives`. */
-export function assertPrimitives<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Primitives, O> {
-  vr.assert(checkPrimitives, value, options);
-}
+export const assertPrimitives: vr.Assert<Primitives> = /* @__PURE__ */ asserter<Primitives>(checkPrimitives);
 
 /** Checks a value declared as `Test.Validation.Primitives`. */
 export function checkPrimitives(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -180,19 +186,13 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Shape` value: every problem, with its JSON-pointer path. */
-export function validateShape(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkShape, value, options);
-}
+export const validateShape: vr.Validate = /* @__PURE__ */ validator(checkShape);
 
 /** Whether `value` passes `validateShape` (stops at the first problem). */
-export function isShape<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyShape, O> {
-  return vr.test(checkShape, value, options);
-}
+export const isShape: vr.Guard<AnyShape> = /* @__PURE__ */ guard<AnyShape>(checkShape);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateShape`. */
-export function assertShape<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyShape, O> {
-  vr.assert(checkShape, value, options);
-}
+export const assertShape: vr.Assert<AnyShape> = /* @__PURE__ */ asserter<AnyShape>(checkShape);
 
 /** Checks a value declared as `Test.Validation.Shape` or the subtype its `@odata.type` names. */
 export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -225,19 +225,13 @@ export function propsShape(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Sketch` value: every problem, with its JSON-pointer path. */
-export function validateSketch(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkSketch, value, options);
-}
+export const validateSketch: vr.Validate = /* @__PURE__ */ validator(checkSketch);
 
 /** Whether `value` passes `validateSketch` (stops at the first problem). */
-export function isSketch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Sketch, O> {
-  return vr.test(checkSketch, value, options);
-}
+export const isSketch: vr.Guard<Sketch> = /* @__PURE__ */ guard<Sketch>(checkSketch);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSketch`. */
-export function assertSketch<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Sketch, O> {
-  vr.assert(checkSketch, value, options);
-}
+export const assertSketch: vr.Assert<Sketch> = /* @__PURE__ */ asserter<Sketch>(checkSketch);
 
 /** Checks a value declared as `Test.Validation.Sketch`. */
 export function checkSketch(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -254,19 +248,13 @@ export function propsSketch(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Circle` value: every problem, with its JSON-pointer path. */
-export function validateCircle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkCircle, value, options);
-}
+export const validateCircle: vr.Validate = /* @__PURE__ */ validator(checkCircle);
 
 /** Whether `value` passes `validateCircle` (stops at the first problem). */
-export function isCircle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Circle, O> {
-  return vr.test(checkCircle, value, options);
-}
+export const isCircle: vr.Guard<Circle> = /* @__PURE__ */ guard<Circle>(checkCircle);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCircle`. */
-export function assertCircle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Circle, O> {
-  vr.assert(checkCircle, value, options);
-}
+export const assertCircle: vr.Assert<Circle> = /* @__PURE__ */ asserter<Circle>(checkCircle);
 
 /** Checks a value declared as `Test.Validation.Circle`. */
 export function checkCircle(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -283,19 +271,13 @@ export function propsCircle(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Polygon` value: every problem, with its JSON-pointer path. */
-export function validatePolygon(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPolygon, value, options);
-}
+export const validatePolygon: vr.Validate = /* @__PURE__ */ validator(checkPolygon);
 
 /** Whether `value` passes `validatePolygon` (stops at the first problem). */
-export function isPolygon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<AnyPolygon, O> {
-  return vr.test(checkPolygon, value, options);
-}
+export const isPolygon: vr.Guard<AnyPolygon> = /* @__PURE__ */ guard<AnyPolygon>(checkPolygon);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePolygon`. */
-export function assertPolygon<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<AnyPolygon, O> {
-  vr.assert(checkPolygon, value, options);
-}
+export const assertPolygon: vr.Assert<AnyPolygon> = /* @__PURE__ */ asserter<AnyPolygon>(checkPolygon);
 
 /** Checks a value declared as `Test.Validation.Polygon` or the subtype its `@odata.type` names. */
 export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -323,19 +305,13 @@ export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Triangle` value: every problem, with its JSON-pointer path. */
-export function validateTriangle(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkTriangle, value, options);
-}
+export const validateTriangle: vr.Validate = /* @__PURE__ */ validator(checkTriangle);
 
 /** Whether `value` passes `validateTriangle` (stops at the first problem). */
-export function isTriangle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Triangle, O> {
-  return vr.test(checkTriangle, value, options);
-}
+export const isTriangle: vr.Guard<Triangle> = /* @__PURE__ */ guard<Triangle>(checkTriangle);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateTriangle`. */
-export function assertTriangle<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Triangle, O> {
-  vr.assert(checkTriangle, value, options);
-}
+export const assertTriangle: vr.Assert<Triangle> = /* @__PURE__ */ asserter<Triangle>(checkTriangle);
 
 /** Checks a value declared as `Test.Validation.Triangle`. */
 export function checkTriangle(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -352,19 +328,13 @@ export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Point` value: every problem, with its JSON-pointer path. */
-export function validatePoint(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPoint, value, options);
-}
+export const validatePoint: vr.Validate = /* @__PURE__ */ validator(checkPoint);
 
 /** Whether `value` passes `validatePoint` (stops at the first problem). */
-export function isPoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Point, O> {
-  return vr.test(checkPoint, value, options);
-}
+export const isPoint: vr.Guard<Point> = /* @__PURE__ */ guard<Point>(checkPoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePoint`. */
-export function assertPoint<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Point, O> {
-  vr.assert(checkPoint, value, options);
-}
+export const assertPoint: vr.Assert<Point> = /* @__PURE__ */ asserter<Point>(checkPoint);
 
 /** Checks a value declared as `Test.Validation.Point` or the subtype its `@odata.type` names. */
 export function checkPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -392,19 +362,13 @@ export function propsPoint(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Point3` value: every problem, with its JSON-pointer path. */
-export function validatePoint3(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPoint3, value, options);
-}
+export const validatePoint3: vr.Validate = /* @__PURE__ */ validator(checkPoint3);
 
 /** Whether `value` passes `validatePoint3` (stops at the first problem). */
-export function isPoint3<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Point3, O> {
-  return vr.test(checkPoint3, value, options);
-}
+export const isPoint3: vr.Guard<Point3> = /* @__PURE__ */ guard<Point3>(checkPoint3);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePoint3`. */
-export function assertPoint3<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Point3, O> {
-  vr.assert(checkPoint3, value, options);
-}
+export const assertPoint3: vr.Assert<Point3> = /* @__PURE__ */ asserter<Point3>(checkPoint3);
 
 /** Checks a value declared as `Test.Validation.Point3`. */
 export function checkPoint3(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -421,19 +385,13 @@ export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Awkward` value: every problem, with its JSON-pointer path. */
-export function validateAwkward(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkAwkward, value, options);
-}
+export const validateAwkward: vr.Validate = /* @__PURE__ */ validator(checkAwkward);
 
 /** Whether `value` passes `validateAwkward` (stops at the first problem). */
-export function isAwkward<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Awkward, O> {
-  return vr.test(checkAwkward, value, options);
-}
+export const isAwkward: vr.Guard<Awkward> = /* @__PURE__ */ guard<Awkward>(checkAwkward);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAwkward`. */
-export function assertAwkward<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Awkward, O> {
-  vr.assert(checkAwkward, value, options);
-}
+export const assertAwkward: vr.Assert<Awkward> = /* @__PURE__ */ asserter<Awkward>(checkAwkward);
 
 /** Checks a value declared as `Test.Validation.Awkward`. */
 export function checkAwkward(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -455,19 +413,13 @@ export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Empty` value: every problem, with its JSON-pointer path. */
-export function validateEmpty(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEmpty, value, options);
-}
+export const validateEmpty: vr.Validate = /* @__PURE__ */ validator(checkEmpty);
 
 /** Whether `value` passes `validateEmpty` (stops at the first problem). */
-export function isEmpty<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Empty, O> {
-  return vr.test(checkEmpty, value, options);
-}
+export const isEmpty: vr.Guard<Empty> = /* @__PURE__ */ guard<Empty>(checkEmpty);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEmpty`. */
-export function assertEmpty<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Empty, O> {
-  vr.assert(checkEmpty, value, options);
-}
+export const assertEmpty: vr.Assert<Empty> = /* @__PURE__ */ asserter<Empty>(checkEmpty);
 
 /** Checks a value declared as `Test.Validation.Empty`. */
 export function checkEmpty(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -483,19 +435,13 @@ export function propsEmpty(_o: vr.Json, _ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Node` value: every problem, with its JSON-pointer path. */
-export function validateNode(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkNode, value, options);
-}
+export const validateNode: vr.Validate = /* @__PURE__ */ validator(checkNode);
 
 /** Whether `value` passes `validateNode` (stops at the first problem). */
-export function isNode<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Node, O> {
-  return vr.test(checkNode, value, options);
-}
+export const isNode: vr.Guard<Node> = /* @__PURE__ */ guard<Node>(checkNode);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateNode`. */
-export function assertNode<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Node, O> {
-  vr.assert(checkNode, value, options);
-}
+export const assertNode: vr.Assert<Node> = /* @__PURE__ */ asserter<Node>(checkNode);
 
 /** Checks a value declared as `Test.Validation.Node`. */
 export function checkNode(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -514,19 +460,13 @@ export function propsNode(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Item` value: every problem, with its JSON-pointer path. */
-export function validateItem(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkItem, value, options);
-}
+export const validateItem: vr.Validate = /* @__PURE__ */ validator(checkItem);
 
 /** Whether `value` passes `validateItem` (stops at the first problem). */
-export function isItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Item, O> {
-  return vr.test(checkItem, value, options);
-}
+export const isItem: vr.Guard<Item> = /* @__PURE__ */ guard<Item>(checkItem);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateItem`. */
-export function assertItem<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Item, O> {
-  vr.assert(checkItem, value, options);
-}
+export const assertItem: vr.Assert<Item> = /* @__PURE__ */ asserter<Item>(checkItem);
 
 /** Checks a value declared as `Test.Validation.Item`. */
 export function checkItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -558,19 +498,13 @@ export function propsItem(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Person` value: every problem, with its JSON-pointer path. */
-export function validatePerson(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkPerson, value, options);
-}
+export const validatePerson: vr.Validate = /* @__PURE__ */ validator(checkPerson);
 
 /** Whether `value` passes `validatePerson` (stops at the first problem). */
-export function isPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Person, O> {
-  return vr.test(checkPerson, value, options);
-}
+export const isPerson: vr.Guard<Person> = /* @__PURE__ */ guard<Person>(checkPerson);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePerson`. */
-export function assertPerson<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Person, O> {
-  vr.assert(checkPerson, value, options);
-}
+export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(checkPerson);
 
 /** Checks a value declared as `Test.Validation.Person` or the subtype its `@odata.type` names. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -598,19 +532,13 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Basket` value: every problem, with its JSON-pointer path. */
-export function validateBasket(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkBasket, value, options);
-}
+export const validateBasket: vr.Validate = /* @__PURE__ */ validator(checkBasket);
 
 /** Whether `value` passes `validateBasket` (stops at the first problem). */
-export function isBasket<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Basket, O> {
-  return vr.test(checkBasket, value, options);
-}
+export const isBasket: vr.Guard<Basket> = /* @__PURE__ */ guard<Basket>(checkBasket);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateBasket`. */
-export function assertBasket<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Basket, O> {
-  vr.assert(checkBasket, value, options);
-}
+export const assertBasket: vr.Assert<Basket> = /* @__PURE__ */ asserter<Basket>(checkBasket);
 
 /** Checks a value declared as `Test.Validation.Basket`. */
 export function checkBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -629,19 +557,13 @@ export function propsBasket(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Line` value: every problem, with its JSON-pointer path. */
-export function validateLine(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkLine, value, options);
-}
+export const validateLine: vr.Validate = /* @__PURE__ */ validator(checkLine);
 
 /** Whether `value` passes `validateLine` (stops at the first problem). */
-export function isLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Line, O> {
-  return vr.test(checkLine, value, options);
-}
+export const isLine: vr.Guard<Line> = /* @__PURE__ */ guard<Line>(checkLine);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateLine`. */
-export function assertLine<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Line, O> {
-  vr.assert(checkLine, value, options);
-}
+export const assertLine: vr.Assert<Line> = /* @__PURE__ */ asserter<Line>(checkLine);
 
 /** Checks a value declared as `Test.Validation.Line`. */
 export function checkLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -660,19 +582,13 @@ export function propsLine(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Employee` value: every problem, with its JSON-pointer path. */
-export function validateEmployee(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkEmployee, value, options);
-}
+export const validateEmployee: vr.Validate = /* @__PURE__ */ validator(checkEmployee);
 
 /** Whether `value` passes `validateEmployee` (stops at the first problem). */
-export function isEmployee<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Employee, O> {
-  return vr.test(checkEmployee, value, options);
-}
+export const isEmployee: vr.Guard<Employee> = /* @__PURE__ */ guard<Employee>(checkEmployee);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEmployee`. */
-export function assertEmployee<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Employee, O> {
-  vr.assert(checkEmployee, value, options);
-}
+export const assertEmployee: vr.Assert<Employee> = /* @__PURE__ */ asserter<Employee>(checkEmployee);
 
 /** Checks a value declared as `Test.Validation.Employee`. */
 export function checkEmployee(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -689,19 +605,13 @@ export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
 }
 
 /** Validates a `Test.Validation.Bag` value: every problem, with its JSON-pointer path. */
-export function validateBag(value: unknown, options?: vr.ValidateOptions): vr.ValidationResult {
-  return vr.run(checkBag, value, options);
-}
+export const validateBag: vr.Validate = /* @__PURE__ */ validator(checkBag);
 
 /** Whether `value` passes `validateBag` (stops at the first problem). */
-export function isBag<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): value is vr.Checked<Bag, O> {
-  return vr.test(checkBag, value, options);
-}
+export const isBag: vr.Guard<Bag> = /* @__PURE__ */ guard<Bag>(checkBag);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateBag`. */
-export function assertBag<O extends vr.ValidateOptions = {}>(value: unknown, options?: O): asserts value is vr.Checked<Bag, O> {
-  vr.assert(checkBag, value, options);
-}
+export const assertBag: vr.Assert<Bag> = /* @__PURE__ */ asserter<Bag>(checkBag);
 
 /** Checks a value declared as `Test.Validation.Bag`. */
 export function checkBag(v: unknown, ctx: vr.Context, key: vr.Key): void {
