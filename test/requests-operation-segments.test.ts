@@ -53,7 +53,7 @@ async function callAll({ svc, extra, rt }: ReturnType<typeof api>): Promise<stri
   await svc.displayName(client, user);
   await svc.messages(client, user);
   await svc.restore(client, user);
-  await svc.admin(client, svc.users());
+  await extra.admin(client, svc.users());
   await svc.archive(client, svc.users());
   await extra.archive(client, svc.castUser(svc.users(), "Mail.Svc.admin"));
   await svc.mostActive(client);
@@ -76,7 +76,7 @@ function expected(segment: (qualifiedName: string) => string): string[][] {
     ["GET", "/v1.0/users('u1')/Mail.Svc.displayName()", ""],
     ["POST", "/v1.0/users('u1')/Mail.Svc.messages", "{}"],
     ["POST", "/v1.0/users('u1')/Mail.Svc.restore", "{}"],
-    ["POST", "/v1.0/users/Mail.Svc.admin", "{}"],
+    ["POST", "/v1.0/users/Mail.Extra.admin", "{}"],
     ["POST", "/v1.0/users/Mail.Svc.archive", "{}"],
     ["POST", "/v1.0/users/Mail.Svc.admin/Mail.Extra.archive", "{}"],
     // An unbound function is called through its import, by the import's name, always.
@@ -113,7 +113,7 @@ describe("where the name alone is ambiguous, the doc comment says why it stays q
     ["Mail.Svc.requests.ts", "messages", "`Mail.Svc.user` has a navigation property `messages`, which a service reads first."],
     // Through a type cast to the subtype, the target may be an admin.
     ["Mail.Svc.requests.ts", "restore", "`Mail.Svc.admin` has a property `restore`, which a service reads first."],
-    ["Mail.Svc.requests.ts", "admin", "it would read as a type cast to subtype `Mail.Svc.admin`."],
+    ["Mail.Extra.requests.ts", "admin", "it would read as a type cast to subtype `Mail.Svc.admin`."],
     ["Mail.Svc.requests.ts", "archive", "`Mail.Extra.archive` is bound to a collection of `Mail.Svc.admin` too."],
     ["Mail.Extra.requests.ts", "archive", "`Mail.Svc.archive` is bound to a collection of `Mail.Svc.user` too."],
   ])("%s %s", (file, fn, why) => {
