@@ -25,6 +25,12 @@ export interface GenerateOptions {
   /** URL key style; by default read from `Capabilities.KeyAsSegmentSupported`, else parentheses. */
   keyAsSegment?: boolean;
   /**
+   * Bound actions' and functions' URL segments by name alone (`/me/sendMail`) rather than qualified
+   * (`/me/microsoft.graph.sendMail`), where that is not ambiguous; by default, so for the operations
+   * of a schema annotated `Core.DefaultNamespace`, else qualified.
+   */
+  unqualifiedOperations?: boolean;
+  /**
    * Slicing (passes/slice): patterns for what to keep — qualified-name globs
    * (`microsoft.graph.callRecords.*`, `microsoft.graph.user`), namespaces, or URL-path globs
    * (`/communications/callRecords/**`). None keeps everything.
@@ -107,6 +113,7 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
     return emitAll(model, names, {
       sources: options.inputs.map((i) => sourceName(i.file)),
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
+      unqualifiedOperations: options.unqualifiedOperations,
       validators: options.validators ?? true,
       requests: options.requests ?? true,
       completeReads: options.completeReads ?? false,

@@ -9,7 +9,7 @@ import { quickGenerateArgs } from "../generator/cli/quick-args";
 
 const KEYS: (keyof GenerateArgs)[] = [
   "input", "out", "config", "service", "include", "exclude", "include-derived", "include-navigation",
-  "key-as-segment", "validators", "requests", "complete-reads", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet", "verbose",
+  "key-as-segment", "unqualified-operations", "validators", "requests", "complete-reads", "check", "watch", "dry-run", "clean", "force", "fail-on-warnings", "quiet", "verbose",
 ];
 
 /** What yargs passes to runGenerate for `argv`, limited to the flags runGenerate reads. */
@@ -41,6 +41,8 @@ describe("quickGenerateArgs()", () => {
     ["generate", "-i", "g.xml", "-o", "o", "--include", "/communications/callRecords/**", "microsoft.graph.user", "--exclude", "microsoft.graph.security.*"],
     ["generate", "-i", "g.xml", "-o", "o", "--include-derived", "--include-navigation", "--key-as-segment"],
     ["generate", "-i", "g.xml", "-o", "o", "--no-key-as-segment"],
+    ["generate", "-i", "g.xml", "-o", "o", "--unqualified-operations", "--key-as-segment"],
+    ["generate", "--no-unqualified-operations"],
     ["generate", "-i", "g.xml", "-o", "o", "--no-validators", "--requests"],
     ["generate", "--no-requests", "--validators", "-q"],
     ["generate", "-i", "g.xml", "-o", "o", "--verbose"],

@@ -278,7 +278,8 @@ describe("function parameters (URL Conventions §4.5.1)", () => {
   test("a value that is no literal of its parameter's type: the TypeError names the parameter and the operation, and shows the form", () => {
     // Graph's documentation calls getDirectRoutingCalls(fromDateTime=2019-11-01,toDateTime=2019-12-01): dates, where DateTimeOffsets are declared.
     expect(() => getDirectRoutingCalls(client, cloudCommunicationsCallRecords(communications()), { fromDateTime: "2019-11-01T00:00:00Z", toDateTime: "2019-12-01" })).toThrow(
-      new TypeError("parameter toDateTime of microsoft.graph.callRecords.getDirectRoutingCalls: not an Edm.DateTimeOffset literal: 2019-12-01 (e.g. 2019-11-01T00:00:00Z)"),
+      // Named as the URL names it (this repository's config asks for unqualified operations).
+      new TypeError("parameter toDateTime of getDirectRoutingCalls: not an Edm.DateTimeOffset literal: 2019-12-01 (e.g. 2019-11-01T00:00:00Z)"),
     );
     expect(() => rt.functionCall("", "GetNearestAirport", [["lat", "Double", 34], ["lon", "Double", "west"]])).toThrow(new TypeError("parameter lon of GetNearestAirport: not an Edm.Double literal: west"));
     expect(() => rt.functionCall("", "F", [["at", "geography:4326", { type: "Point", coordinates: [1] }]])).toThrow(/^parameter at of F: not a GeoJSON geometry of Edm.Geography/);

@@ -100,7 +100,7 @@ test("the test sources (and the generated code they import) type-check with tsco
   // Test files take types from fixture output under test/.generated/<tag>, which each file writes when
   // it runs; write them here too, so this check does not depend on the order jest runs files in.
   // Only missing ones: rewriting a folder another jest worker is loading could pull it from under it.
-  const outputs: Record<string, [fixture: string | string[], options?: { keyAsSegment?: boolean }]> = {
+  const outputs: Record<string, [fixture: string | string[], options?: { keyAsSegment?: boolean; unqualifiedOperations?: boolean }]> = {
     client: ["trippin-lite.xml", { keyAsSegment: false }],
     mockserver: ["trippin-lite.xml", { keyAsSegment: false }],
     "batch-multipart": ["trippin-lite.xml", { keyAsSegment: false }],
@@ -129,6 +129,8 @@ test("the test sources (and the generated code they import) type-check with tsco
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
     "big-numbers": ["requests/big-numbers.xml"],
     keyless: ["requests/keyless-view.xml"],
+    "opsegs-default": ["requests/operation-segments.xml"],
+    "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
   };
   // Every output a test file imports types from is in the list above (else this check would pass
   // or fail by the order jest runs files in).

@@ -45,6 +45,39 @@ describe("config files", () => {
     expect(runCli(["generate", "--out", "x"], dir).code).toBe(2);
   });
 
+  test("options.unqualifiedOperations names bound operations alone; the flags override it; the manifest records it when given", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], options: { unqualifiedOperations: true } }] });
+    const requests = () => fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.requests.ts"), "utf8");
+    const recorded = () => JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).options.unqualifiedOperations;
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
+    expect(recorded()).toBe(true);
+    // The option changes the output: the manifest does not answer "up to date" for another value.
+    expect(runCli(["generate", "--no-unqualified-operations"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
+    expect(recorded()).toBe(false);
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
+    expect(runCli(["generate", "--unqualified-operations"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
+    // Neither flag nor option: the metadata decides (Graph declares no Core.DefaultNamespace), and none is recorded.
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
+    expect(recorded()).toBeUndefined();
+  });
+
+  test("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], unqualifiedOperations: true }, { ...services[1], options: { unqualifiedOperations: "yes" } }] });
+    const r = runCli(["generate"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "odatagen: odatagen.config.json: services[0].unqualifiedOperations: unknown key here; it belongs in services[0].options.unqualifiedOperations",
+      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.unqualifiedOperations: expected true or false$/),
+    ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("--service naming no service suggests the nearest name (exit 2)", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });

@@ -71,6 +71,7 @@ export const GENERATE_OPTIONS = {
   "requests": { type: "boolean", describe: "Generate the request functions (default); --no-requests leaves them out" },
   "complete-reads": { type: "boolean", describe: "Type reads without select as whole entities (the service returns every property by default); default: any property but the key may be absent; --no-complete-reads overrides the config" },
   "key-as-segment": { type: "boolean", describe: "Keys as path segments (/users/42) instead of parentheses (/users('42')); default: Capabilities.KeyAsSegmentSupported; --no-key-as-segment gives parentheses" },
+  "unqualified-operations": { type: "boolean", describe: "Bound actions and functions by name alone (/me/sendMail) instead of qualified (/me/microsoft.graph.sendMail), where the name is not ambiguous; default: Core.DefaultNamespace; --no-unqualified-operations qualifies them all" },
   "check": { type: "boolean", default: false, describe: "Write nothing; exit 1 listing the files that differ from a fresh run (for CI)" },
   "watch": { alias: "w", type: "boolean", default: false, describe: "Regenerate when an input or the config changes" },
   "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },

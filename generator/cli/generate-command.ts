@@ -24,6 +24,7 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   /** Explain why the slice keeps (or leaves out) what these name patterns match. */
   why?: string[];
   "key-as-segment"?: boolean;
+  "unqualified-operations"?: boolean;
   validators?: boolean;
   requests?: boolean;
   "complete-reads"?: boolean;
@@ -47,6 +48,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   const resolved = await resolveServices({
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
+    unqualifiedOperations: args["unqualified-operations"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
     validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
   });

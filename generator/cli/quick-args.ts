@@ -8,7 +8,7 @@
 import type { GenerateArgs } from "./generate-command";
 
 type ValueFlag = "input" | "out" | "config" | "service" | "include" | "exclude";
-type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "verbose" | "key-as-segment" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
+type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "verbose" | "key-as-segment" | "unqualified-operations" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
 
 /** Flags taking values; true for the array ones (which take every value up to the next flag). */
 const VALUES: Record<string, [ValueFlag, boolean]> = {
@@ -30,6 +30,7 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
   "--quiet": ["quiet", true], "-q": ["quiet", true],
   "--verbose": ["verbose", true],
   "--key-as-segment": ["key-as-segment", true], "--no-key-as-segment": ["key-as-segment", false],
+  "--unqualified-operations": ["unqualified-operations", true], "--no-unqualified-operations": ["unqualified-operations", false],
   "--include-derived": ["include-derived", true],
   "--include-navigation": ["include-navigation", true],
   "--validators": ["validators", true], "--no-validators": ["validators", false],

@@ -17,6 +17,7 @@ export interface ServiceFlags {
   include?: string[];
   exclude?: string[];
   keyAsSegment?: boolean;
+  unqualifiedOperations?: boolean;
   includeDerived?: boolean;
   includeNavigation?: boolean;
   validators?: boolean;
@@ -35,6 +36,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     includePlaces: flags.include?.length ? undefined : s.includePlaces,
     excludePlaces: flags.exclude?.length ? undefined : s.excludePlaces,
     keyAsSegment: flags.keyAsSegment ?? s.keyAsSegment,
+    unqualifiedOperations: flags.unqualifiedOperations ?? s.unqualifiedOperations,
     includeDerived: flags.includeDerived ?? s.includeDerived,
     includeNavigation: flags.includeNavigation ?? s.includeNavigation,
     validators: flags.validators ?? s.validators,

@@ -198,7 +198,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       reloading = true;
-      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] }).finally(() => (reloading = false));
+      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] }).finally(() => (reloading = false));
       if (interrupt.received()) return false;
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);

@@ -8,6 +8,8 @@ import type { Place } from "../diagnostics";
 export interface ServiceOptions {
   /** URL key style: `/users/42` (true) or `/users('42')` (false). Default: from `Capabilities.KeyAsSegmentSupported`. */
   keyAsSegment?: boolean;
+  /** Bound operations' URL segments: `/me/sendMail` (true) or `/me/microsoft.graph.sendMail` (false). Default: unqualified for operations of a schema annotated `Core.DefaultNamespace`, else qualified. */
+  unqualifiedOperations?: boolean;
   /** Slice: also keep every subtype of a selected type. */
   includeDerived?: boolean;
   /** Slice: also keep navigation targets, transitively. */
@@ -59,6 +61,7 @@ export interface ResolvedService {
   /** Where each `exclude` pattern is written in the config. */
   excludePlaces?: Place[];
   keyAsSegment?: boolean;
+  unqualifiedOperations?: boolean;
   includeDerived?: boolean;
   includeNavigation?: boolean;
   validators?: boolean;

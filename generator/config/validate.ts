@@ -12,7 +12,7 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-const OPTION_KEYS = ["keyAsSegment", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
+const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
 
 /**
  * `baseDir`: the config file's folder; relative paths in the config are resolved against it.
@@ -97,6 +97,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         ...(places.include && { includePlaces: places.include }),
         ...(places.exclude && { excludePlaces: places.exclude }),
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
+        unqualifiedOperations: isObject(options) ? (options.unqualifiedOperations as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
         includeNavigation: isObject(options) ? (options.includeNavigation as boolean | undefined) : undefined,
         validators: isObject(options) ? (options.validators as boolean | undefined) : undefined,

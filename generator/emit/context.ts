@@ -11,6 +11,11 @@ export interface EmitOptions {
   sources: string[];
   /** Key style for URLs: `/set/key` (true) or `/set('key')` (false). */
   keyAsSegment: boolean;
+  /**
+   * Bound operations' segments: `/me/sendMail` (true) or `/me/microsoft.graph.sendMail` (false);
+   * absent, unqualified for operations of a namespace annotated `Core.DefaultNamespace`.
+   */
+  unqualifiedOperations?: boolean;
   /** Which artifacts besides the types to emit (both by default). */
   validators?: boolean;
   requests?: boolean;

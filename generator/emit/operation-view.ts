@@ -6,6 +6,7 @@ import { deprecation, description, mayOmit, spatialReference } from "../model/ru
 import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
+import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
 
@@ -99,15 +100,17 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // A stream result is media, not JSON (Graph's reports answer with a CSV download).
   const stream = op.returnType !== undefined && !op.returnType.collection && op.returnType.type.kind === "primitive" && op.returnType.type.name === "Stream";
   let result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
-  const segment = JSON.stringify(importName ?? op.qualifiedName);
+  // An import's name, else the bound operation's qualified name or its name alone (operation-segment.ts).
+  const called = importName !== undefined || !op.bound ? { name: importName ?? op.qualifiedName } : boundSegment(ctx, op);
+  const segment = JSON.stringify(called.name);
   const isFunction = op.kind === "function";
   let path = isFunction
     ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
       // must not address another resource (and the literal then holds no backtick, `$` or backslash).
       base === '""'
-      ? JSON.stringify(`/${encodeURIComponent(importName ?? op.qualifiedName)}`)
-      : `\`\${${base}}/${encodeURIComponent(importName ?? op.qualifiedName)}\``;
+      ? JSON.stringify(`/${encodeURIComponent(called.name)}`)
+      : `\`\${${base}}/${encodeURIComponent(called.name)}\``;
   // A function returning entities takes the query options a read does (URL Conventions §5.1: Graph's
   // `delta()` with $select, a function's page with $filter and $top), typed as for a read.
   let typeParams = "";
@@ -119,7 +122,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     compose = {
       doc: jsdoc("", [
         description(op.annotations),
-        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${importName ?? op.qualifiedName}(...)\`, for a read, a navigation or a bound operation to follow.`,
+        `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${called.name}(...)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
       signature: args.slice(1).join(", "),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
@@ -160,6 +163,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     doc: jsdoc("", [
       description(op.annotations),
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
+      called.qualifiedBecause,
       deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
     ]),
     name,

@@ -206,6 +206,7 @@ export class ModelBuilder {
         const schema: Schema = {
           namespace: raw.namespace,
           alias: raw.alias,
+          annotations: this.annotations(raw.annotations, raw.namespace),
           types: [],
           operations: [],
           terms: [],

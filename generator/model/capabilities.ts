@@ -24,3 +24,18 @@ export function optimisticConcurrency(model: Model, container: EntityContainer, 
   const external = model.externalAnnotations.get(`${container.qualifiedName}/${set.name}`) ?? [];
   return [...set.annotations, ...external].some((a) => a.term === term && !a.qualifier);
 }
+
+/**
+ * The namespaces of the schemas annotated `Core.DefaultNamespace` (Core vocabulary: functions,
+ * actions and types in such a namespace may be named in URLs without namespace or alias), inline or
+ * by an `<Annotations>` block targeting the namespace or its alias.
+ */
+export function defaultNamespaces(model: Model): Set<string> {
+  const term = `${CORE}.DefaultNamespace`;
+  const out = new Set<string>();
+  for (const s of model.schemas) {
+    const external = [s.namespace, s.alias].flatMap((target) => (target === undefined ? [] : (model.externalAnnotations.get(target) ?? [])));
+    if (hasTag(s.annotations, term) || hasTag(external, term)) out.add(s.namespace);
+  }
+  return out;
+}

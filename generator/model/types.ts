@@ -227,6 +227,8 @@ export interface Term extends Named {
 export interface Schema {
   namespace: string;
   alias?: string;
+  /** Its own annotations (`<Schema><Annotation>`); those of `<Annotations Target="ns">` are in `externalAnnotations`. */
+  annotations: Annotation[];
   /** Types in document order. */
   types: SchemaType[];
   operations: Operation[];

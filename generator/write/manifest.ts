@@ -37,6 +37,8 @@ export interface ManifestOptions {
   requests?: false;
   /** Recorded only when set. */
   completeReads?: true;
+  /** Recorded only when given (true or false); absent, the metadata decides. */
+  unqualifiedOperations?: boolean;
 }
 
 export interface Manifest {
@@ -109,6 +111,7 @@ export function manifestText(m: Manifest): string {
       ...(m.options.validators === false ? { validators: false as const } : {}),
       ...(m.options.requests === false ? { requests: false as const } : {}),
       ...(m.options.completeReads ? { completeReads: true as const } : {}),
+      ...(m.options.unqualifiedOperations !== undefined ? { unqualifiedOperations: m.options.unqualifiedOperations } : {}),
     },
     inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
@@ -156,7 +159,7 @@ export function recordedInputPath(outDir: string, file: string): string {
 
 export function optionsRecord(o: {
   keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
-  validators?: boolean; requests?: boolean; completeReads?: boolean;
+  validators?: boolean; requests?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean;
 }): ManifestOptions {
   const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
   if (o.includeDerived) r.includeDerived = true;
@@ -164,5 +167,6 @@ export function optionsRecord(o: {
   if (o.validators === false) r.validators = false;
   if (o.requests === false) r.requests = false;
   if (o.completeReads) r.completeReads = true;
+  if (o.unqualifiedOperations !== undefined) r.unqualifiedOperations = o.unqualifiedOperations;
   return r;
 }

@@ -130,6 +130,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   let result: GenerateResult;
   try {
     const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
+    if (service.unqualifiedOperations !== undefined) opts.unqualifiedOperations = service.unqualifiedOperations;
     if (service.include) opts.include = service.include;
     if (service.exclude) opts.exclude = service.exclude;
     if (service.includePlaces) opts.includePlaces = service.includePlaces;

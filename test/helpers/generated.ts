@@ -13,7 +13,7 @@ export const GENERATED = path.resolve(__dirname, "..", ".generated");
  * Writes the generated files of `spec` (a file in test/fixtures, or an absolute path; or several,
  * the documents of one service) to test/.generated/<tag>; returns that folder.
  */
-export function generateFixture(spec: string | string[], tag: string, options: { keyAsSegment?: boolean; completeReads?: boolean } = {}): string {
+export function generateFixture(spec: string | string[], tag: string, options: { keyAsSegment?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean } = {}): string {
   const files = (typeof spec === "string" ? [spec] : spec).map((f) => (path.isAbsolute(f) ? f : path.join(FIXTURES, f)));
   const result = generate({ inputs: files.map((file) => ({ file, content: fs.readFileSync(file, "utf8") })), ...options });
   const dir = path.join(GENERATED, tag);
