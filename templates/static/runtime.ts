@@ -267,18 +267,14 @@ type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknow
     : V;
 
 /**
- * A value `V` a body sends whole (a create's complex value, an action's complex parameter): as `V`
- * has it, each object at every depth `Annotated`; a geography or geometry value as it is. (Not yet
- * in a PATCH's or a PUT's body: relating two of those generic in `replace`, as a function passing its
- * options on does, took TypeScript 7 several times longer.)
- */
-export type Sent<V> = V extends readonly (infer I)[] ? Sent<I>[] : V extends GeoValue ? V : V extends object ? Annotated<{ [K in keyof V]: Sent<V[K]> }> : V;
-
-/**
  * An object of a body, `B`, that may also hold instance annotations (JSON Format §18, §20),
  * `@Namespace.Term` or `property@Namespace.Term` with any value (Graph's
  * `"@microsoft.graph.conflictBehavior": "rename"`). A union, not `B & Annotations`: a value typed by
- * an interface has no index signature, and still fits.
+ * an interface has no index signature, and still fits. Only at the top of a create's body, of its
+ * deep inserts' entities and of an action's complex parameter value, not in a complex value nested
+ * in them (an `Any…` union's members each doubled would no longer take a value typed as the type
+ * itself), nor in a PATCH's or a PUT's body (TypeScript 7 took several times longer to relate two
+ * update bodies generic in `replace`).
  */
 export type Annotated<B> = B | (B & Annotations);
 
@@ -366,11 +362,11 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * A create's body of `T` (its write type), `N` its `…Navigation` type: every property optional, and
  * the entities of a deep insert (the navigation properties `N` names) each so too, as a create's body
  * is at the top: a nested entity may leave out what the service fills in (keys it makes, defaults),
- * and names its type in `@odata.type` where the declared type is abstract (`WithType`); complex
- * values as `Sent`; instance annotations at every depth. A generated `createX` takes it where the
- * entity has navigation properties, else `New`.
+ * and names its type in `@odata.type` where the declared type is abstract (`WithType`); each
+ * entity `Annotated`. A generated `createX` takes it where the entity has navigation properties,
+ * else `New`.
  */
-export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Sent<T[K]> } & Bindings<T, N>>;
+export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>>;
 /** A create's body of an entity type without navigation properties, `CreateBody<T>`, named short: the generated code has hundreds. */
 export type New<T> = CreateBody<T>;
 
