@@ -69,7 +69,7 @@ describe("over HTTP", () => {
     await api.createDriveItem(client, api.driveItemChildren(api.driveRoot(api.drive())), folder);
     expect(sent()).toEqual([["POST", "/drive/root/children", folder]]);
     srv.handle(() => ({ headers: { "content-type": "application/json" }, body: { uploadUrl: "https://up/1" } }));
-    const item = { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt", fileSystemInfo: { "createdDateTime@Org.Example.note": "n" } };
+    const item = { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "createdDateTime@Org.Example.note": "n" } };
     const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item });
     expect(session).toEqual({ uploadUrl: "https://up/1" });
     expect(sent()).toEqual([["POST", "/drive/root/microsoft.graph.createUploadSession", { item }]]);
