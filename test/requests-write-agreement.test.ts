@@ -76,6 +76,10 @@ const CASES: Case[] = [
   ["  and inserts through them partial", "Person", "update", { best: { "@odata.type": "#W.Book", author: { name: "a" } } }],
   ["a PUT's related entity binds its subtype's", "Person", "replace", { ...person, best: { "@odata.type": "#W.Book", title: "t", pages: 1, "author@odata.bind": "People('a')" } }],
   ["  not another subtype's", "Person", "replace", { ...person, best: { "@odata.type": "#W.Film", title: "t", minutes: 1, "author@odata.bind": "People('a')" } }, "/best/author@odata.bind"],
+  // Graph's new folder: `{ name, folder: {}, "@microsoft.graph.conflictBehavior": "rename" }`.
+  ["an instance annotation in an entity of a type that is not open", "Item", "create", { ...book, "@Org.Example.note": "n", "title@Org.Example.note": "n" }],
+  ["  in an entity and its deep insert", "Item", "create", { ...book, "@Org.Example.note": 1, author: { name: "a", "name@Org.Example.note": [] } }],
+  ["  nor a misspelt property beside one", "Item", "create", { ...book, tite: "t", "@Org.Example.note": 1 }, "/tite"],
 ];
 
 /** Valid bodies the type refuses (README, "Request functions": what is left). */
@@ -83,8 +87,11 @@ const LEFT: Case[] = [
   ["a binding inside a complex value (its navigation property)", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "city@odata.bind": "Cities(1)" } }],
   ["a deep insert inside a complex value is whole in the type", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], city: { name: "x" } } }],
   ["a body of a type with subtypes names a subtype with its own properties", "Book", "create", { ...book, "@odata.type": "#W.Ebook", url: "u" }],
-  // Graph's createUploadSession: `{ item: { "@microsoft.graph.conflictBehavior": "rename", … } }`.
-  ["an instance annotation in a value of a type that is not open", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
+  // The validators take any `@odata.…` name as control information; the types only what they declare.
+  ["control information a body's type does not declare (a misspelt @odata.type)", "Item", "create", { ...book, "@odata.tpye": "#W.Book" }],
+  ["an instance annotation in a complex value", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
+  ["an instance annotation in a PUT", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
+  ["an instance annotation in a PATCH", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
 ];
 
 function call([, entity, mode, body]: Case): string {

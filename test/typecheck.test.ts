@@ -120,6 +120,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "no-content-shop": ["requests/nullable-refs.xml"],
     "bodies-lib": ["requests/null-results.xml"],
     "bodies-untyped": ["requests/untyped-results.xml"],
+    annotations: ["requests/drive-annotations.xml"],
     "nested-writes": ["requests/nested-writes.xml"],
     "urls-geo": ["requests/geo-params.xml"],
     "overload-names": ["requests/overload-names.xml"],

@@ -72,7 +72,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<Partial<Evaluation> | rt.CreateBody<Prompt, PromptNavigation> | rt.CreateBody<Session, SessionNavigation> | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
+export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<rt.New<Evaluation> | rt.CreateBody<Prompt, PromptNavigation> | rt.CreateBody<Session, SessionNavigation> | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -75,7 +75,7 @@ export function listEvaluations<S extends rt.PropertyName<Evaluation, Evaluation
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: Partial<Evaluation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
+export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: rt.New<Evaluation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -100,7 +100,7 @@ export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> 
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: Partial<PluginCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
+export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: rt.New<PluginCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -127,7 +127,7 @@ export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNav
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: Partial<Organizer>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
+export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: rt.New<Organizer>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -152,7 +152,7 @@ export function listParticipants<S extends rt.PropertyName<Participant, Particip
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: Partial<Participant>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
+export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: rt.New<Participant>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -177,7 +177,7 @@ export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBas
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<Partial<Organizer> | Partial<Participant>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
+export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<rt.New<Organizer> | rt.New<Participant>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -202,7 +202,7 @@ export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigatio
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: Partial<SegmentCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
+export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: rt.New<SegmentCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

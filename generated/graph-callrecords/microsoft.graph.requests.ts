@@ -71,7 +71,7 @@ export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigati
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<rt.CreateBody<CallRecordCreateInput, CallRecordNavigation> | Partial<Organizer> | Partial<Participant> | Partial<SegmentCreateInput> | rt.CreateBody<SessionCreateInput, SessionNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
+export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<rt.CreateBody<CallRecordCreateInput, CallRecordNavigation> | rt.New<Organizer> | rt.New<Participant> | rt.New<SegmentCreateInput> | rt.CreateBody<SessionCreateInput, SessionNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

@@ -42,7 +42,7 @@ export interface OperationTypes {
   refTs: (ref: TypeRef, read?: boolean) => string;
   reads: Reads;
   keyTs: (t: EntityType) => string;
-  /** An entity's type as a create's body writes it (`Partial<MessageCreateInput>`, `rt.WithType<…>`). */
+  /** An entity's type as a create's body writes it (`rt.New<MessageCreateInput>`, `rt.WithType<…>`). */
   created: (t: EntityType) => string;
 }
 
@@ -64,10 +64,12 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
   // each so.
+  // A complex value (JSON Format §18) may hold instance annotations, as a create's body does.
   const paramTs = (ref: TypeRef) => {
+    if (ref.type.kind === "complex") return ref.collection ? `rt.Annotated<${refTs({ ...ref, collection: false })}>[]` : `rt.Annotated<${refTs(ref)}>`;
     if (ref.type.kind !== "entity") return refTs(ref);
     const body = created(ref.type);
-    // A create's body type is one generic (`Partial<…>`, `rt.WithType<…>`), never a bare union.
+    // A create's body type is one generic (`rt.New<…>`, `rt.WithType<…>`), never a bare union.
     return ref.collection ? `${body}[]` : body;
   };
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a

@@ -63,7 +63,7 @@ export interface EntityRequestsView {
   returned: string;
   /** create's type parameter (its options): `O`, unless the signature names a type so. */
   written: string;
-  /** create's body: `Partial<T>`, or of its write type (`Partial<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
+  /** create's body: `rt.New<T>`, or of its write type (`rt.New<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
   createBody: string;
   /** A media entity type (`HasStream`, own or inherited): create's doc comment points to `rt.createMedia`. */
   media: boolean;
@@ -669,15 +669,15 @@ interface Member {
 /**
  * A create's body type: every property may be left out (the service fills in defaults and keys it
  * makes), and those the service computes (Core.Computed) may not be given, at every depth, as the
- * validators' `create` mode has it: `Partial` of the entity's write type (`Partial<PersonCreateInput>`,
- * write-types.ts), or where it has none `Partial<Person>`; an abstract type with more subtypes than
+ * validators' `create` mode has it: `rt.New` of the entity's write type (`rt.New<PersonCreateInput>`,
+ * write-types.ts), or where it has none `rt.New<Person>` (partial, instance annotations taken
+ * at every depth); an abstract type with more subtypes than
  * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
  * An abstract type's body requires `@odata.type`, and is one of its concrete subtypes' bodies
  * (`members`), each with its own navigation properties' bindings and deep inserts:
- * `rt.WithType<Partial<CircleInput> | rt.CreateBody<SquareInput, SquareNavigation>>`. Where the type
- * has navigation properties, `rt.CreateBody<PersonCreateInput, PersonNavigation>` in place of
- * `Partial`: a deep insert's entities are written as the body is, partial, `@odata.type` required
- * where their type has subtypes.
+ * `rt.WithType<rt.New<CircleInput> | rt.CreateBody<SquareInput, SquareNavigation>>`. Where the type
+ * has navigation properties, `rt.CreateBody<PersonCreateInput, PersonNavigation>`: a deep insert's
+ * entities are written as the body is, partial, `@odata.type` required where their type has subtypes.
  */
 function createBody(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
   if (union && members) return `rt.WithType<${members.map((m) => createBody(m.self, m.t, false, write, m.nav, undefined)).join(" | ")}>`;
@@ -686,10 +686,10 @@ function createBody(self: () => string, t: EntityType, union: boolean, write: Wr
   const related = allNavigation(t).length > 0;
   const written = writeFacts(write.ctx, "create").declared.has(t);
   const body = written
-    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav()}>` : `Partial<${write.declared(t, "create")}>`
+    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav()}>` : `rt.New<${write.declared(t, "create")}>`
     : computed.size
       ? `rt.Creation<${[self(), [...computed].join(" | "), ...(related ? [nav()] : [])].join(", ")}>`
-      : related ? `rt.CreateBody<${self()}, ${nav()}>` : `Partial<${self()}>`;
+      : related ? `rt.CreateBody<${self()}, ${nav()}>` : `rt.New<${self()}>`;
   // An abstract type's create names the subtype to make (`@odata.type`), as the validators ask.
   return union ? `rt.WithType<${body}>` : body;
 }

@@ -267,6 +267,28 @@ type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknow
     : V;
 
 /**
+ * An object of a body, `B`, that may also hold instance annotations (JSON Format §18, §20),
+ * `@Namespace.Term` or `property@Namespace.Term` with any value (Graph's
+ * `"@microsoft.graph.conflictBehavior": "rename"`). A union, not `B & Annotations`: a value typed by
+ * an interface has no index signature, and still fits. Only at the top of a create's body, of its
+ * deep inserts' entities and of an action's complex parameter value, not in a complex value nested
+ * in them (an `Any…` union's members each doubled would no longer take a value typed as the type
+ * itself), nor in a PATCH's or a PUT's body (TypeScript 7 took several times longer to relate two
+ * update bodies generic in `replace`).
+ */
+export type Annotated<B> = B | (B & Annotations);
+
+/**
+ * Instance annotations' names, `…@` and a qualified term, but not `@odata.…`, control information: a
+ * body holds what its type declares (`@odata.type`, `p@odata.bind`), `@odata.tpye` is an excess
+ * property. So a namespace or alias starting with a lowercase `o` needs two dots (`@org.example.t`;
+ * not `@ox.t`: telling it from `@odata.t` would cost the compiler more patterns).
+ */
+export type Annotations = { [name: `${string}@${AnnotationStart}${string}.${string}`]: unknown };
+type AnnotationStart = Exclude<Lower, "o"> | Uppercase<Lower> | "_" | `o${string}.${string}`;
+type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z";
+
+/**
  * A navigation property's value `V` in a body, `M` its `Nav` (which names the navigation properties
  * its entities may have in a body, `W`, and the target's subtypes): each entity as a create (`C`) or
  * a PATCH writes it, or a `Reference` to an existing one. Each member of a union of subtypes (`I`)
@@ -340,10 +362,13 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * A create's body of `T` (its write type), `N` its `…Navigation` type: every property optional, and
  * the entities of a deep insert (the navigation properties `N` names) each so too, as a create's body
  * is at the top: a nested entity may leave out what the service fills in (keys it makes, defaults),
- * and names its type in `@odata.type` where the declared type is abstract (`WithType`). A
- * generated `createX` takes it where the entity has navigation properties, else `Partial`.
+ * and names its type in `@odata.type` where the declared type is abstract (`WithType`); each
+ * entity `Annotated`. A generated `createX` takes it where the entity has navigation properties,
+ * else `New`.
  */
-export type CreateBody<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>;
+export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>>;
+/** A create's body of an entity type without navigation properties, `CreateBody<T>`, named short: the generated code has hundreds. */
+export type New<T> = CreateBody<T>;
 
 /**
  * The bindings a body may hold (JSON Format §8.5): `p@odata.bind` (also `p@bind`, without the

@@ -63,7 +63,7 @@ export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigatio
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<Partial<Bird> | Partial<Parrot> | Partial<Fish>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
+export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<rt.New<Bird> | rt.New<Parrot> | rt.New<Fish>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -88,7 +88,7 @@ export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSu
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: Partial<Bird>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
+export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: rt.New<Bird>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -113,7 +113,7 @@ export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> 
 }
 
 /** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: Partial<Parrot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
+export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: rt.New<Parrot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -138,7 +138,7 @@ export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = nev
 }
 
 /** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: Partial<Fish>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
+export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: rt.New<Fish>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

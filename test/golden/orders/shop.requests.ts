@@ -64,7 +64,7 @@ export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNav
 }
 
 /** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: Partial<OrderLine>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
+export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: rt.New<OrderLine>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -89,7 +89,7 @@ export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = n
 }
 
 /** Creates a `shop.store` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: Partial<Store>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
+export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: rt.New<Store>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

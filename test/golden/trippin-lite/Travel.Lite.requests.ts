@@ -183,7 +183,7 @@ export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigatio
 }
 
 /** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: Partial<Airline>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
+export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: rt.New<Airline>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -208,7 +208,7 @@ export function listAirports<S extends rt.PropertyName<Airport, AirportNavigatio
 }
 
 /** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: Partial<Airport>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
+export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: rt.New<Airport>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -233,7 +233,7 @@ export function listBookings<S extends rt.PropertyName<Booking, BookingNavigatio
 }
 
 /** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: Partial<Booking>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
+export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: rt.New<Booking>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -258,7 +258,7 @@ export function listDocuments<S extends rt.PropertyName<Document, DocumentNaviga
 }
 
 /** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
-export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: Partial<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
+export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: rt.New<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -314,7 +314,7 @@ export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavi
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
 export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: {
-  "near": Location | null;
+  "near": rt.Annotated<Location> | null;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   "after": string | null;
   "tags": (string | null)[];

@@ -136,7 +136,7 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, 
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: Partial<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.New<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -211,7 +211,7 @@ export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNaviga
 }
 
 /** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: Partial<Employee>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
+export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: rt.New<Employee>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
@@ -236,7 +236,7 @@ export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, 
 }
 
 /** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: Partial<Bag>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
+export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: rt.New<Bag>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 

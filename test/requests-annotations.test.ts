@@ -1,0 +1,77 @@
+// Instance annotations in request bodies (OData JSON Format §18, §20): `@Namespace.Term` on an object
+// and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities and
+// in an action's complex parameter (not yet in nested complex values, a PATCH or a PUT), as Microsoft
+// Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
+// createUploadSession with it in `item`). The
+// types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
+// control information the body's type does not declare; a value typed by an interface still fits.
+// The request functions send the body as written. On test/fixtures/requests/drive-annotations.xml.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { compileCases, forEachCompiler } from "./helpers/typecheck";
+
+const dir = generateFixture("requests/drive-annotations.xml", "annotations");
+const api: typeof import("./.generated/annotations/microsoft.graph.requests") = require(path.join(dir, "microsoft.graph.requests"));
+const rt: typeof import("./.generated/annotations/runtime") = require(path.join(dir, "runtime"));
+
+const HEAD = `import * as rt from "./runtime.js";
+import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot } from "./microsoft.graph.requests.js";
+import type { DriveItem, DriveItemUploadableProperties } from "./microsoft.graph.types.js";
+
+declare const client: rt.Client;
+declare const props: DriveItemUploadableProperties;
+declare const existing: DriveItem;
+const root = driveRoot(drive());
+const children = driveItemChildren(root);
+
+export async function usage(): Promise<void> {`;
+
+/** [what, call, verdict]. */
+const CASES: [string, string, "compiles" | "refused"][] = [
+  ["Graph's new folder", `createDriveItem(client, children, { name: "New Folder", folder: {}, "@microsoft.graph.conflictBehavior": "rename" })`, "compiles"],
+  ["Graph's upload session: in a complex parameter", `createUploadSession(client, root, { item: { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt" } })`, "compiles"],
+  ["on a property", `createUploadSession(client, root, { item: { "name@Core.Description": "d", fileSystemInfo: {} } })`, "compiles"],
+  ["in a deep insert's entity", `createDriveItem(client, children, { name: "b", children: [{ name: "c", "@microsoft.graph.conflictBehavior": "fail", "name@Org.Example.note": 1 }] })`, "compiles"],
+  ["a namespace starting with o and two dots", `createDriveItem(client, children, { "@org.example.note": 1 })`, "compiles"],
+  ["values typed by the interfaces still fit", `createUploadSession(client, root, { item: props }).then(() => createDriveItem(client, children, existing))`, "compiles"],
+  ["not a misspelt property beside one", `createDriveItem(client, children, { nme: "New Folder", "@microsoft.graph.conflictBehavior": "rename" })`, "refused"],
+  ["  nor in a complex parameter", `createUploadSession(client, root, { item: { nam: "a.txt", "@microsoft.graph.conflictBehavior": "rename" } })`, "refused"],
+  ["  nor in a deep insert", `createDriveItem(client, children, { children: [{ nam: "c", "@Org.Example.note": 1 }] })`, "refused"],
+  ["a property keeps its type beside one", `createDriveItem(client, children, { name: 5, "@microsoft.graph.conflictBehavior": "rename" })`, "refused"],
+  ["a declared @odata.type keeps its type", `createDriveItem(client, children, { "@odata.type": "#microsoft.graph.drive", "@microsoft.graph.conflictBehavior": "rename" })`, "refused"],
+  ["control information the type does not declare is no annotation", `createDriveItem(client, children, { "@odata.tpye": "#microsoft.graph.driveItem" })`, "refused"],
+  ["  nor on a property", `createDriveItem(client, children, { "name@odata.tpye": "Edm.String" })`, "refused"],
+  ["a name without a qualified term is no annotation", `createDriveItem(client, children, { "@note": 1 })`, "refused"],
+];
+
+forEachCompiler((label, c) => {
+  test(`${label}: bodies with instance annotations`, () => {
+    const errors = compileCases(c, dir, HEAD, CASES.map(([, call]) => `await ${call};`));
+    expect(CASES.map(([what], i) => [what, errors.has(i) ? "refused" : "compiles"])).toEqual(CASES.map(([what, , verdict]) => [what, verdict]));
+  });
+});
+
+describe("over HTTP", () => {
+  let srv: Loopback;
+  beforeAll(async () => {
+    srv = await startLoopback();
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  test("the body is sent as written, annotations kept", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const sent = () => srv.requests.map((r) => [r.method, r.url, JSON.parse(r.body) as unknown]);
+    srv.handle(() => ({ status: 201, headers: { "content-type": "application/json" }, body: { id: "f1", name: "New Folder" } }));
+    const folder = { name: "New Folder", folder: {}, "@microsoft.graph.conflictBehavior": "rename" };
+    await api.createDriveItem(client, api.driveItemChildren(api.driveRoot(api.drive())), folder);
+    expect(sent()).toEqual([["POST", "/drive/root/children", folder]]);
+    srv.handle(() => ({ headers: { "content-type": "application/json" }, body: { uploadUrl: "https://up/1" } }));
+    const item = { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "createdDateTime@Org.Example.note": "n" } };
+    const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item });
+    expect(session).toEqual({ uploadUrl: "https://up/1" });
+    expect(sent()).toEqual([["POST", "/drive/root/microsoft.graph.createUploadSession", { item }]]);
+  });
+});
