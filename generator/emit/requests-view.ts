@@ -670,8 +670,8 @@ interface Member {
  * A create's body type: every property may be left out (the service fills in defaults and keys it
  * makes), and those the service computes (Core.Computed) may not be given, at every depth, as the
  * validators' `create` mode has it: `rt.New` of the entity's write type (`rt.New<PersonCreateInput>`,
- * write-types.ts), or where it has none `rt.New<Person>` (partial, instance annotations taken
- * at every depth); an abstract type with more subtypes than
+ * write-types.ts), or where it has none `rt.New<Person>` (partial, instance annotations taken at
+ * its top); an abstract type with more subtypes than
  * write types list keeps its union, without what any of them computes: `rt.Creation<AnyEntity, "a" | "b">`.
  * An abstract type's body requires `@odata.type`, and is one of its concrete subtypes' bodies
  * (`members`), each with its own navigation properties' bindings and deep inserts:
