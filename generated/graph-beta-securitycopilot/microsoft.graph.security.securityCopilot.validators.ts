@@ -38,6 +38,8 @@ export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("micro
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
 export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

@@ -8,6 +8,8 @@ import { ALIASES } from "./checkers.js";
 import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

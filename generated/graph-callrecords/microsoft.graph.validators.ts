@@ -11,6 +11,8 @@ import type { AnyEntity, AnyIdentity, AnyIdentitySet, CloudCommunications, Commu
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

@@ -11,6 +11,8 @@ function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, 6, 2);
 }
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

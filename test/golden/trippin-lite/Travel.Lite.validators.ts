@@ -10,6 +10,8 @@ import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, T
 /** Checks a `Travel.Lite.Gender` value: a member name. */
 export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", { Male: 0, Female: 1, Unknown: 2 });
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

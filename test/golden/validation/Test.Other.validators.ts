@@ -12,6 +12,8 @@ function checkStringL5(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 5);
 }
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }

@@ -111,6 +111,8 @@ function checkLineUnderBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.tied(checkLine, ["basketId"], v, ctx, key);
 }
 
+// The entry points below are made through these local functions, not `vr.` itself: tsc would look
+// up `vr` back through every constant before each one.
 function validator(check: vr.Checker): vr.Validate {
   return vr.validator(check);
 }
