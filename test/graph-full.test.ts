@@ -3,7 +3,6 @@
  * below key-less abstract bases, flags enums, terms): it generates without errors and the whole
  * output compiles under `tsc --strict`. Skips visibly when ../shared/corpus is absent.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,6 +10,7 @@ import { buildSync } from "esbuild";
 import { generate } from "../generator/generate";
 import { writeOutput } from "../generator/write/write";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { spawnBounded } from "./helpers/bounded-spawn";
 import { startLoopback, type Loopback, type Recorded, type Reply } from "./helpers/loopback";
 
 const d = describeWithGraph("graph-full");
@@ -72,10 +72,11 @@ d("Microsoft Graph v1.0, the whole document", () => {
     // A Graph user's program (test/graph-full/scenarios.ts) compiles beside it, in the same run.
     fs.copyFileSync(SCENARIOS, path.join(out, "scenarios.ts"));
     const files = [...result.files.keys(), "create-team.ts", "scenarios.ts"].filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
-    const tsc = spawnSync(
+    const tsc = spawnBounded(
       process.execPath,
       ["--max-old-space-size=6144", TSC, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom",
         "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", ...files],
+      840_000,
       { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
     );
     const errors = tsc.stdout.split("\n").filter((l) => l.includes("error TS"));

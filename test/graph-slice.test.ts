@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnBounded } from "./helpers/bounded-spawn";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -55,8 +56,8 @@ d("Microsoft Graph v1.0, callRecords slice", () => {
     expect(read("microsoft.graph.types.ts")).not.toMatch(/export interface User\b/);
 
     const files = fs.readdirSync(out).filter((f) => f.endsWith(".ts")).map((f) => path.join(out, f));
-    const tsc = spawnSync(process.execPath, [TSC, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext",
-      "--moduleResolution", "nodenext", "--skipLibCheck", ...files], { encoding: "utf8" });
+    const tsc = spawnBounded(process.execPath, [TSC, "--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext",
+      "--moduleResolution", "nodenext", "--skipLibCheck", ...files], 280_000);
     expect(tsc.stdout).toBe("");
     expect(tsc.status).toBe(0);
   }, 300_000);

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import * as os from "node:os";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
+import { spawnBounded } from "./bounded-spawn";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
@@ -102,12 +103,9 @@ export function runTsc(c: Compiler, dir: string, files: string[], compilerOption
 /** Runs tsc on an existing tsconfig file. */
 export function runTscProject(c: Compiler, config: string): TscResult {
   const args = ["-p", config, "--noEmit", "--pretty", "false"];
-  // SIGKILL: a TypeScript 7 check caught in a loop does not stop on SIGTERM.
-  const r = spawnSync(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], {
+  const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, {
     cwd: path.dirname(config),
     encoding: "utf8",
-    timeout: 240000,
-    killSignal: "SIGKILL",
   });
   return { status: r.status, output: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`.trim() };
 }
