@@ -1939,6 +1939,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (body != null && typeof body !== "string") throw new Error(`${request}: a batch takes only JSON bodies`);
       // Protocol §11.7.3: a change set holds data modification requests and action invocations.
       if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
+      sendable(headers, request);
       signal?.throwIfAborted();
       const root = `${client.baseUrl}/`;
       const at = String(url).startsWith(root) ? String(url).slice(root.length - (options.leadingSlash ? 1 : 0)) : String(url);
@@ -1984,6 +1985,19 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   };
   const on = (group?: string): Client => ({ ...client, options: { ...client.options, fetch: recorder(group), getToken: undefined, retry: { maxRetries: 0 } } });
   return { ...on(), send, atomic: () => on(`g${++groups}`) };
+}
+
+/**
+ * Throws, as `fetch` would for the call alone, where `headers` holds what no request can send (a
+ * value with a line break or a character past U+00FF): written into a multipart batch, a line
+ * break would start another header or another request.
+ */
+function sendable(headers: unknown, request: string): void {
+  try {
+    new Headers(headers as Record<string, string>);
+  } catch (e) {
+    throw Object.assign(new TypeError(`${request}: ${(e as Error).message}`), { cause: e });
+  }
 }
 
 /** §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on the one (or group) before. */
