@@ -3,6 +3,7 @@
 // bytes that are not UTF-8 text.
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { body, session } from "./helpers/batch-sessions";
+import type { Session } from "../generated/graph-callrecords/microsoft.graph.callRecords.types";
 import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
 
@@ -40,5 +41,25 @@ describe("what a batch writes", () => {
     expect(srv.requests).toHaveLength(1);
     expect(srv.requests[0]!.body).not.toContain("DELETE");
     expect(srv.requests[0]!.body).not.toContain("/s0");
+  });
+
+  test.each(["json", "multipart"] as const)("%s: a path with a space or a character past ASCII is percent-encoded, as fetch sends it alone", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    // Graph's path-based addressing (`/me/drive/root:/My File.txt:`) is written with `rt.at` as it reads.
+    const target = rt.at<Session>("/communications/callRecords/r1/sessions/s 1\u00e9\u{1F600}");
+    const encoded = "communications/callRecords/r1/sessions/s%201%C3%A9%F0%9F%98%80";
+    srv.handle(() => ({ body: body("s1") }));
+    await getSession(client, target);
+    expect(srv.requests[0]!.url).toBe(`/${encoded}`);
+
+    if (format === "multipart") answer(OK);
+    else srv.handle(() => ({ body: { responses: [{ id: "1", status: 200, body: body("s1") }] } }));
+    const b = rt.batch(client, { format });
+    const read = getSession(b, target);
+    await b.send();
+    expect(await read).toEqual(body("s1"));
+    const sent = srv.requests[0]!.body;
+    if (format === "json") expect(JSON.parse(sent).requests[0].url).toBe(encoded);
+    else expect(sent).toContain(`\r\nGET ${encoded} HTTP/1.1\r\n`);
   });
 });

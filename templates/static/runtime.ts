@@ -1940,8 +1940,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
       sendable(headers, request);
       signal?.throwIfAborted();
-      const root = `${client.baseUrl}/`;
-      const at = String(url).startsWith(root) ? String(url).slice(root.length - (options.leadingSlash ? 1 : 0)) : String(url);
+      const root = asSent(`${client.baseUrl}/`);
+      const whole = asSent(String(url));
+      const at = whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole;
       const lower = Object.fromEntries(Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
       const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done, fail };
       members.push(m);
@@ -1984,6 +1985,17 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   };
   const on = (group?: string): Client => ({ ...client, options: { ...client.options, fetch: recorder(group), getToken: undefined, retry: { maxRetries: 0 } } });
   return { ...on(), send, atomic: () => on(`g${++groups}`) };
+}
+
+/**
+ * `url` as `fetch` sends it: what a URL cannot hold as it is (a space, a control character, a
+ * character past ASCII, as in a path given to `at`) percent-encoded as UTF-8, half of a surrogate
+ * pair as U+FFFD, as the URL parser writes them. A space would otherwise end a multipart part's
+ * request line early.
+ */
+function asSent(url: string): string {
+  const whole = (run: string) => run.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (c) => (c.length > 1 ? c : "\uFFFD"));
+  return url.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(whole(run)));
 }
 
 /**
