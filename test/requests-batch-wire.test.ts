@@ -63,3 +63,23 @@ describe("what a batch writes", () => {
     else expect(sent).toContain(`\r\nGET ${encoded} HTTP/1.1\r\n`);
   });
 });
+
+describe("what a multipart batch reads", () => {
+  test("a part's body is taken byte for byte: a stream's bytes that are not UTF-8, a text's CRLF; a header value's bytes as fetch reads them", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const media = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x80, 0x9f, 0xff, 0x0d, 0x0a]);
+    const text = "line 1\r\nline 2 \u00e9\r\n";
+    const http = (type: string, content: Buffer, extra = "") => Buffer.concat([Buffer.from(`--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: ${type}\r\n${extra}\r\n`), content, Buffer.from("\r\n")]);
+    srv.handle(() => ({
+      headers: { "content-type": "multipart/mixed; boundary=b" },
+      body: Buffer.concat([http("image/png", media), http("text/plain", Buffer.from(text)), http("application/json", Buffer.from(JSON.stringify(body("s1"))), "x-name: \u{1F600}\r\n"), Buffer.from("--b--\r\n")]),
+    }));
+    const b = rt.batch(client, { format: "multipart" });
+    const results = Promise.allSettled([rt.readStream(b, rt.stream(session("s1"), "photo")), rt.readStream(b, rt.stream(session("s1"), "note")), getSession(b, session("s1"))]);
+    await b.send();
+    const [photo, note, read] = await results;
+    expect(photo.status === "fulfilled" && Buffer.from(await photo.value.arrayBuffer())).toEqual(media);
+    expect(note.status === "fulfilled" && (await note.value.text())).toBe(text);
+    expect(read).toEqual({ status: "fulfilled", value: body("s1") });
+  });
+});

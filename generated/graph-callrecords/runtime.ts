@@ -2048,9 +2048,10 @@ async function jsonAnswers(response: Response, request: string): Promise<Map<unk
 }
 
 /** A batched request's response, as `fetch` would have given it (a 204's body left out). */
-function answered(status: unknown, headers: Headers, body: string): Response {
+function answered(status: unknown, headers: Headers, body: string | ArrayBuffer): Response {
   const code = Number(status);
-  return new Response(body && code !== 204 ? body : null, { status: code, headers });
+  const empty = typeof body === "string" ? !body : !body.byteLength;
+  return new Response(empty || code === 204 ? null : body, { status: code, headers });
 }
 
 /** §11.7.2: one `application/http` part per request, a change set as a nested `multipart/mixed` whose parts have a `Content-ID`. */
@@ -2065,13 +2066,15 @@ function multipartBody(units: Member[][], boundary: string): string {
 
 /**
  * §11.7.4: the responses in the order of the requests; a change set's as a nested multipart, matched
- * by `Content-ID` (else in order), or, where it failed, one response for all its requests.
+ * by `Content-ID` (else in order), or, where it failed, one response for all its requests. Read as
+ * bytes, one character each (`byteString`), so that a body that is no UTF-8 text (a stream's media)
+ * or has CRLF line ends is given to its call as sent.
  */
 async function multipartAnswers(response: Response, request: string, units: Member[][]): Promise<Map<unknown, unknown>> {
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
   const byId = new Map<unknown, unknown>();
   try {
-    const parts = multiparts(text, response.headers.get("content-type"));
+    const parts = multiparts(byteString(bytes), response.headers.get("content-type"));
     if (!parts) throw new TypeError();
     parts.forEach((part, i) => {
       const unit = units[i] ?? [];
@@ -2084,45 +2087,63 @@ async function multipartAnswers(response: Response, request: string, units: Memb
       });
     });
   } catch {
-    throw unreadable(response, request, text, "a multipart batch response");
+    throw unreadable(response, request, new TextDecoder().decode(bytes), "a multipart batch response");
   }
   return byId;
 }
 
-/** The parts of a `multipart/mixed` body (RFC 2046 §5.1.1), line ends as LF, or undefined if it is not one or has no close delimiter. */
+/** `bytes` as a string of one character (U+0000 to U+00FF) a byte, as HTTP's header values are read. */
+function byteString(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...Array.from(bytes.subarray(i, i + 0x8000)));
+  return text;
+}
+
+/**
+ * The parts of a `multipart/mixed` body (RFC 2046 §5.1.1), each as it is between its delimiter line
+ * and the line break before the next (which belongs to the delimiter), or undefined if it is not one
+ * or has no close delimiter. A delimiter line may end in white space; line ends may be CRLF or LF.
+ */
 function multiparts(text: string, type: string | null): string[] | undefined {
   const found = /^\s*multipart\/mixed\s*;.*?boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(type ?? "");
   if (!found) return undefined;
   const delimiter = `--${found[1] ?? found[2]}`;
-  const parts: string[][] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const bare = line.trimEnd();
-    if (bare === `${delimiter}--`) return parts.map((p) => p.join("\n"));
-    if (bare === delimiter) parts.push([]);
-    else parts[parts.length - 1]?.push(line);
+  const parts: string[] = [];
+  let from: number | undefined;
+  for (let at = 0; at < text.length; ) {
+    const next = text.indexOf("\n", at);
+    const end = next < 0 ? text.length : next + 1;
+    const line = text.slice(at, end).trimEnd();
+    if (line === delimiter || line === `${delimiter}--`) {
+      if (from !== undefined) parts.push(text.slice(from, Math.max(from, at - (text.startsWith("\r\n", at - 2) ? 2 : 1))));
+      if (line !== delimiter) return parts;
+      from = end;
+    }
+    at = end;
   }
   return undefined;
 }
 
-/** A part's (or message's) header fields and the body after the first empty line. */
+/** A part's (or message's) header fields and the body after the first empty line, as it is. */
 function entity(text: string): [Headers, string] {
-  const lines = text.split("\n");
-  const end = lines.indexOf("");
+  const blank = /^\r?\n|\r?\n\r?\n/.exec(text);
   const headers = new Headers();
-  for (const line of end < 0 ? lines : lines.slice(0, end)) {
+  for (const line of text.slice(0, blank ? blank.index : text.length).split(/\r?\n/)) {
     const colon = line.indexOf(":");
     if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
   }
-  return [headers, end < 0 ? "" : lines.slice(end + 1).join("\n")];
+  return [headers, blank ? text.slice(blank.index + blank[0].length) : ""];
 }
 
-/** An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body), else undefined, or its error. */
+/** An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body; a byte string), else undefined, or its error. */
 function httpAnswer(message: string): unknown {
   const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(message)?.[1];
   try {
-    if (status) return answered(status, ...entity(message.slice(message.indexOf("\n") + 1)));
+    if (!status) return undefined;
+    const [headers, body] = entity(message.slice(message.indexOf("\n") + 1));
+    // A new buffer holding just these bytes (an ArrayBuffer is a body to every lib's typings).
+    return answered(status, headers, Uint8Array.from(body, (c) => c.charCodeAt(0)).buffer as ArrayBuffer);
   } catch (e) {
     return e;
   }
-  return undefined;
 }
