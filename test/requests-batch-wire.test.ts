@@ -4,7 +4,7 @@
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { body, session } from "./helpers/batch-sessions";
 import type { Session } from "../generated/graph-callrecords/microsoft.graph.callRecords.types";
-import { getSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import { deleteSession, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
 
 let srv: Loopback;
@@ -81,5 +81,20 @@ describe("what a multipart batch reads", () => {
     expect(photo.status === "fulfilled" && Buffer.from(await photo.value.arrayBuffer())).toEqual(media);
     expect(note.status === "fulfilled" && (await note.value.text())).toBe(text);
     expect(read).toEqual({ status: "fulfilled", value: body("s1") });
+  });
+
+  test("a header field folded onto a second line (RFC 5322 §2.2.3, HTTP's obs-fold) is read as one", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const inner = [`HTTP/1.1 200 OK\r\nContent-Type:\r\n application/json\r\nx-note: a\r\n\tb\r\n\r\n${JSON.stringify(body("s2"))}`, "HTTP/1.1 204 No Content\r\n"];
+    const changeset = inner.map((m, i) => `--cs\r\nContent-Type: application/http\r\nContent-ID:\r\n  ${i + 1}\r\n\r\n${m}\r\n`).join("");
+    srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\nContent-Type: multipart/mixed;\r\n\tboundary=cs\r\n\r\n${changeset}--cs--\r\n--b--\r\n` }));
+    const b = rt.batch(client, { format: "multipart" });
+    const changes = b.atomic();
+    const results = Promise.allSettled([updateSession(changes, session("s2"), { modalities: [] }, { prefer: "return=representation" }), deleteSession(changes, session("s3"))]);
+    await b.send();
+    expect(await results).toEqual([
+      { status: "fulfilled", value: body("s2") },
+      { status: "fulfilled", value: undefined },
+    ]);
   });
 });

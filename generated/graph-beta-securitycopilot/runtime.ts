@@ -2124,13 +2124,17 @@ function multiparts(text: string, type: string | null): string[] | undefined {
   return undefined;
 }
 
-/** A part's (or message's) header fields and the body after the first empty line, as it is. */
+/**
+ * A part's (or message's) header fields and the body after the first empty line, as it is. A field
+ * folded onto lines that start with white space (RFC 5322 §2.2.3; HTTP's obs-fold, RFC 9112 §5.2)
+ * is one field.
+ */
 function entity(text: string): [Headers, string] {
   const blank = /^\r?\n|\r?\n\r?\n/.exec(text);
   const headers = new Headers();
-  for (const line of text.slice(0, blank ? blank.index : text.length).split(/\r?\n/)) {
+  for (const line of text.slice(0, blank ? blank.index : text.length).split(/\r?\n(?![ \t])/)) {
     const colon = line.indexOf(":");
-    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).replace(/\r?\n[ \t]+/g, " ").trim());
   }
   return [headers, blank ? text.slice(blank.index + blank[0].length) : ""];
 }
