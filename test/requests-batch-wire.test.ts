@@ -1,6 +1,7 @@
 // What a batch writes into its parts and reads out of them, byte for byte, over real HTTP on
 // 127.0.0.1: header values and URLs as fetch would send them alone, and answers whose parts hold
 // bytes that are not UTF-8 text.
+import { getEventListeners } from "node:events";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { body, session } from "./helpers/batch-sessions";
 import type { Session } from "../generated/graph-callrecords/microsoft.graph.callRecords.types";
@@ -97,4 +98,20 @@ describe("what a multipart batch reads", () => {
       { status: "fulfilled", value: undefined },
     ]);
   });
+});
+
+test("a call's signal keeps no listener of the batch's once the call has settled", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  // One signal for the page's life, given to every call.
+  const page = new AbortController();
+  for (const format of ["json", "multipart"] as const) {
+    if (format === "multipart") answer(OK, OK);
+    else srv.handle(() => ({ body: { responses: ["1", "2"].map((id) => ({ id, status: 200, body: body("s1") })) } }));
+    const before = getEventListeners(page.signal, "abort").length;
+    const b = rt.batch(client, { format });
+    const calls = [getSession(b, session("s1"), { signal: page.signal }), getSession(b, session("s1"), { signal: page.signal })];
+    await b.send();
+    await Promise.all(calls);
+    expect(getEventListeners(page.signal, "abort")).toHaveLength(before);
+  }
 });

@@ -1944,13 +1944,16 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const whole = asSent(String(url));
       const at = whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole;
       const lower = Object.fromEntries(Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done, fail };
-      members.push(m);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
-      signal?.addEventListener("abort", () => {
+      const abort = () => {
         if (!sent) members.splice(members.indexOf(m), 1);
-        fail(signal.reason);
-      });
+        fail(signal?.reason);
+      };
+      // Settled, the call lets go of its signal (one signal may serve a page's every call).
+      const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
+      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done: settle(done), fail: settle(fail) };
+      members.push(m);
+      signal?.addEventListener("abort", abort, { once: true });
     });
   const send = async (sendOptions?: RequestOptions) => {
     // A call reaches `fetch` some microtasks after it starts: those started before send() get there.
