@@ -65,6 +65,36 @@ describe("what a batch writes", () => {
   });
 });
 
+describe("a failure in a batch", () => {
+  // Protocol 4.0 §8.2.8.3: without `odata.continue-on-error` a service answers the first failed
+  // request and stops (ASP.NET Core OData does so by default). This one does too.
+  const NOT_FOUND = { status: 404, headers: { "content-type": "application/json" }, body: { error: { code: "NotFound", message: "no s0" } } };
+  test.each(["json", "multipart"] as const)("%s: rejects only its call: the batch asks the service to go on after it", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => {
+      const goOn = /(^|[,\s])odata\.continue-on-error(?!=false)/.test(String(r.headers.prefer ?? ""));
+      const answers = goOn ? [NOT_FOUND, { status: 200, headers: { "content-type": "application/json" }, body: body("s1") }] : [NOT_FOUND];
+      if (format === "json") return { body: { responses: answers.map((a, i) => ({ id: String(i + 1), ...a })) } };
+      const http = answers.map((a) => `HTTP/1.1 ${a.status} X\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(a.body)}`);
+      return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${http.map((p) => `--b\r\nContent-Type: application/http\r\n\r\n${p}\r\n`).join("")}--b--\r\n` };
+    });
+    const b = rt.batch(client, { format });
+    const results = Promise.allSettled([getSession(b, session("s0")), getSession(b, session("s1"))]);
+    await b.send();
+    const [missing, found] = await results;
+    expect(missing.status === "rejected" && missing.reason).toMatchObject({ status: 404, code: "NotFound" });
+    expect(found).toEqual({ status: "fulfilled", value: body("s1") });
+
+    // `send()`'s own Prefer replaces it (4.01's `=false`) or is sent beside it.
+    srv.handle(() => ({ status: 500 }));
+    const none = rt.batch(client, { format });
+    const settled = Promise.allSettled([getSession(none, session("s0"))]);
+    await none.send({ headers: { Prefer: "odata.continue-on-error=false, respond-async" } }).catch(() => undefined);
+    await settled;
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error=false, respond-async");
+  });
+});
+
 describe("what a multipart batch reads", () => {
   test("a part's body is taken byte for byte: a stream's bytes that are not UTF-8, a text's CRLF; a header value's bytes as fetch reads them", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

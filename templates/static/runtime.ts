@@ -1973,7 +1973,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const boundary = `batch_${Math.random().toString(36).slice(2)}`;
     const [type, text] = multipart ? [`multipart/mixed; boundary=${boundary}`, multipartBody(units, boundary)] : ["application/json", jsonBody(units, options.inOrder)];
     try {
-      const headers = { "Content-Type": type, ...(multipart && { Accept: "multipart/mixed" }) };
+      // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
+      const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
       const response = await execute(client, { method: "POST", url, data: new TextEncoder().encode(text), headers }, sendOptions);
       const answers = await (multipart ? multipartAnswers(response, request, units) : jsonAnswers(response, request));
       for (const m of members) {
