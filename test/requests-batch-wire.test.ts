@@ -128,6 +128,26 @@ describe("what a multipart batch reads", () => {
       { status: "fulfilled", value: undefined },
     ]);
   });
+
+  test("a change set's answers go to its own calls only: by Content-ID (also as RFC 2045's <…>), in order where the service numbered them itself", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    for (const ids of [["1", "2"], ["<3>", "<2>"]]) {
+      const inner = [`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(body("s2"))}`, "HTTP/1.1 204 No Content\r\n"];
+      // With <…>, the answers come out of order, named.
+      const order = ids[0] === "<3>" ? [1, 0] : [0, 1];
+      const changeset = order.map((k, i) => `--cs\r\nContent-Type: application/http\r\nContent-ID: ${ids[i]}\r\n\r\n${inner[k]}\r\n`).join("");
+      srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\nContent-Type: application/http\r\n\r\n${OK}\r\n--b\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n${changeset}--cs--\r\n--b--\r\n` }));
+      const b = rt.batch(client, { format: "multipart" });
+      const changes = b.atomic();
+      const results = Promise.allSettled([getSession(b, session("s1")), updateSession(changes, session("s2"), { modalities: [] }, { prefer: "return=representation" }), deleteSession(changes, session("s3"))]);
+      await b.send();
+      expect(await results).toEqual([
+        { status: "fulfilled", value: body("s1") },
+        { status: "fulfilled", value: body("s2") },
+        { status: "fulfilled", value: undefined },
+      ]);
+    }
+  });
 });
 
 test("a call's signal keeps no listener of the batch's once the call has settled", async () => {

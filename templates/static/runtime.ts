@@ -2069,7 +2069,7 @@ function multipartBody(units: Member[][], boundary: string): string {
 
 /**
  * §11.7.4: the responses in the order of the requests; a change set's as a nested multipart, matched
- * by `Content-ID` (else in order), or, where it failed, one response for all its requests. Read as
+ * to its own calls by `Content-ID` (else in order), or, where it failed, one response for all its requests. Read as
  * bytes, one character each (`byteString`), so that a body that is no UTF-8 text (a stream's media)
  * or has CRLF line ends is given to its call as sent.
  */
@@ -2084,10 +2084,15 @@ async function multipartAnswers(response: Response, request: string, units: Memb
       const [headers, content] = entity(part);
       const inner = multiparts(content, headers.get("content-type"));
       if (!inner) for (const m of unit) byId.set(m.id, httpAnswer(content));
-      else inner.forEach((p, j) => {
-        const [h, c] = entity(p);
-        byId.set(h.get("content-id") ?? unit[j]?.id, httpAnswer(c));
-      });
+      else {
+        // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where each
+        // names a different one of them, else in order (a service that numbers them itself must
+        // not answer another part's call).
+        const answers = inner.map(entity);
+        const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
+        const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
+        answers.forEach(([, c], j) => byId.set(byName ? named[j] : unit[j]?.id, httpAnswer(c)));
+      }
     });
   } catch {
     throw unreadable(response, request, new TextDecoder().decode(bytes), "a multipart batch response");
