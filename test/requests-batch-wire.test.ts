@@ -67,7 +67,7 @@ describe("what a batch writes", () => {
 
 describe("a failure in a batch", () => {
   // Protocol 4.0 §8.2.8.3: without `odata.continue-on-error` a service answers the first failed
-  // request and stops (ASP.NET Core OData does so by default). This one does too.
+  // request and stops (ASP.NET Web API OData does so since 5.7). This one does too.
   const NOT_FOUND = { status: 404, headers: { "content-type": "application/json" }, body: { error: { code: "NotFound", message: "no s0" } } };
   test.each(["json", "multipart"] as const)("%s: rejects only its call: the batch asks the service to go on after it", async (format) => {
     const client = rt.createClient({ baseUrl: srv.url });
