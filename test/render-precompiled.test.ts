@@ -27,6 +27,14 @@ describe("precompiled templates", () => {
     expect(render.templateKey(source, { ...render.compileOptions(), strict: false })).not.toBe(key);
   });
 
+  test("block helper calls carry no template position (an object of three per call, read only by a helper's error)", () => {
+    const text = fs.readFileSync(render.PRECOMPILED_FILE, "utf8");
+    expect(text).toContain('"name":"if"');
+    expect(text).not.toContain('"loc":');
+    // What it is taken out of: Handlebars gives one per block helper call.
+    expect(Handlebars.precompile(render.templateSource("types.ts.hbs"), render.compileOptions())).toContain('"loc":');
+  });
+
   test("a precompiled template renders what the runtime compile renders", () => {
     const view = {
       header: "// h",

@@ -3,7 +3,7 @@
  * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
  */
 import { alwaysPresent, deprecation, description } from "../model/rules";
-import type { EnumType, Schema, StructuredType, TypeDefinition } from "../model/types";
+import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
@@ -187,17 +187,34 @@ function typeKindLabel(t: StructuredType): string {
   return t.abstract ? `Abstract ${kind}` : kind.charAt(0).toUpperCase() + kind.slice(1);
 }
 
-interface Member {
-  doc: string;
-  key: string;
-  optional: boolean;
-  type: string;
+/** One member of an interface's body: its doc comment, then `  key?: type;`. */
+function member(doc: string, key: string, optional: boolean, type: string): string {
+  return `${doc}  ${key}${optional ? "?" : ""}: ${type};\n`;
 }
 
-function body(list: readonly Member[]): string {
-  let out = "{\n";
-  for (const m of list) out += `${m.doc}  ${m.key}${m.optional ? "?" : ""}: ${m.type};\n`;
-  return out + "}";
+const ODATA_TYPE_KEY = JSON.stringify("@odata.type");
+const ODATA_TYPE_DOC = jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]);
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/**
+ * The members are written one function each, straight into the body: as one function with its
+ * loops, `interfaceView` was the emit stage's largest compile job (~20 ms of TurboFan's time).
+ */
+function propertyMember(ctx: EmitContext, p: Property, isKey: boolean, ns: string, imports: Imports, note: (s: string) => string): string {
+  const ts = note(readRefType(ctx, p.type, ns, imports));
+  // `unknown` (Edm.Untyped and its like) holds null already.
+  const type = !p.type.collection && p.type.nullable && ts !== "unknown" ? `${ts} | null` : ts;
+  return member(memberDoc(p), propertyKey(p.name), !alwaysPresent(p, isKey), type);
+}
+
+function navigationMember(ctx: EmitContext, n: NavigationProperty, ns: string, imports: Imports): string {
+  const target = typeName(ctx, n.target, ns, imports, ctx.variants(n.target).length > 0);
+  const doc = jsdoc("  ", [
+    description(n.annotations),
+    `Navigation property${n.containsTarget ? " (contained)" : ""}; present when expanded.`,
+    deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
+  ]);
+  return member(doc, propertyKey(n.name), true, n.collection ? `${target}[]` : n.nullable ? `${target} | null` : target);
 }
 
 function interfaceView(
@@ -207,41 +224,12 @@ function interfaceView(
   imports: Imports,
   note: (s: string) => string,
 ): DeclarationView {
-  const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
-  const properties: Member[] = [
-    {
-      doc: t.baseType ? "" : jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]),
-      key: JSON.stringify("@odata.type"),
-      optional: true,
-      type: odataTypeLiteral(t),
-    },
-  ];
-  for (const p of t.properties) {
-    const ts = note(readRefType(ctx, p.type, ns, imports));
-    const nullable = p.type.nullable;
-    const single = !p.type.collection;
-    const required = alwaysPresent(p, keyNames.has(p.name));
-    properties.push({
-      doc: memberDoc(p),
-      key: propertyKey(p.name),
-      optional: !required,
-      // `unknown` (Edm.Untyped and its like) holds null already.
-      type: single && nullable && ts !== "unknown" ? `${ts} | null` : ts,
-    });
-  }
-  for (const n of t.navigationProperties) {
-    const target = typeName(ctx, n.target, ns, imports, ctx.variants(n.target).length > 0);
-    properties.push({
-      doc: jsdoc("  ", [
-        description(n.annotations),
-        `Navigation property${n.containsTarget ? " (contained)" : ""}; present when expanded.`,
-        deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
-      ]),
-      key: propertyKey(n.name),
-      optional: true,
-      type: n.collection ? `${target}[]` : n.nullable ? `${target} | null` : target,
-    });
-  }
+  const keyNames = t.kind === "entity" && t.key.length > 0 ? new Set(t.key.map((k) => k.name)) : NO_KEYS;
+  let body = `{\n${member(t.baseType ? "" : ODATA_TYPE_DOC, ODATA_TYPE_KEY, true, odataTypeLiteral(t))}`;
+  for (const p of t.properties) body += propertyMember(ctx, p, keyNames.has(p.name), ns, imports, note);
+  for (const n of t.navigationProperties) body += navigationMember(ctx, n, ns, imports);
+  if (t.open) body += member("", "[property: string]", false, "unknown");
+  body += "}";
   return declaration({
     isInterface: true,
     doc: jsdoc("", [
@@ -251,6 +239,6 @@ function interfaceView(
     ]),
     name: ctx.names.type(t),
     extends: t.baseType ? ` extends ${typeName(ctx, t.baseType, ns, imports)}` : "",
-    body: body(t.open ? [...properties, { doc: "", key: "[property: string]", optional: false, type: "unknown" }] : properties),
+    body,
   });
 }
