@@ -83,6 +83,20 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     expect(rt.literal(kind, value)).toBe(expected);
   });
 
+  test.each<[rt.KeyKind, Date, string]>([
+    ["Date", new Date(Date.UTC(-1, 5, 30, 12)), "-0001-06-30"],
+    ["DateTimeOffset", new Date(Date.UTC(12000, 0, 2, 3, 4, 5)), "12000-01-02T03:04:05.000Z"],
+    ["TimeOfDay", new Date(Date.UTC(12000, 0, 2, 3, 4, 5, 6)), "03:04:05.006"],
+    ["TimeOfDay", new Date(Date.UTC(2026, 10, 23, 10, 0, 0, 5)), "10:00:00.005"],
+  ])("%s of a Date %p, its year outside 0–9999, → %s (the ABNF's year, not toISOString's ±YYYYYY)", (kind, value, expected) => {
+    expect(rt.literal(kind, value)).toBe(expected);
+  });
+
+  test.each<rt.KeyKind>(["Date", "DateTimeOffset", "TimeOfDay"])("an invalid Date for %s is a TypeError naming the parameter, before any request", (kind) => {
+    expect(() => rt.literal(kind, new Date("not a date"))).toThrow(new TypeError(`not an Edm.${kind} literal: Invalid Date`));
+    expect(() => rt.functionCall("", "ns.f", [["when", kind, new Date("not a date")]])).toThrow(new TypeError(`parameter when of ns.f: not an Edm.${kind} literal: Invalid Date`));
+  });
+
   test("integer kinds reject what is not a number, so nothing is injected into the key", () => {
     expect(() => rt.literal("Int32", "1)/Secrets(2")).toThrow(/not an Edm.Int32 literal/);
     expect(() => rt.literal("Int64", "")).toThrow(TypeError);

@@ -763,13 +763,20 @@ const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
 /**
- * Dates and times: the matching part of a `Date`'s ISO text, or a string of the literal's form, its
- * hours 00–23 and minutes and seconds 00–59 (the forms say so), its day one of the calendar (no
- * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand).
+ * Dates and times: the matching part of a `Date`'s ISO text (`part`: 0 the date, 1 the time of
+ * day, else the whole), or a string of the literal's form, its hours 00–23 and minutes and seconds
+ * 00–59 (the forms say so), its day one of the calendar (no 2023-02-30: the `Date` the platform has
+ * tells, as the validators' `scanDate` does by hand). An invalid `Date` is a TypeError, as another
+ * value of no literal's form is; a year beyond 9999 or before 0 is written as the ABNF's `year`
+ * (`12000`, `-0001`), not as `toISOString`'s six digits with a sign.
  */
-function dated(kind: string, form: RegExp, example: string, from: number, to?: number): Literal {
+function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Literal {
   return (value) => {
-    if (value instanceof Date) return value.toISOString().slice(from, to);
+    if (value instanceof Date) {
+      if (Number.isNaN(value.getTime())) throw new TypeError(`not an Edm.${kind} literal: Invalid Date`);
+      const text = value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
+      return part === undefined ? text : text.slice(0, -1).split("T")[part]!;
+    }
     const text = ofForm(kind, String(value), form, example);
     const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
     const day = new Date(0);
@@ -778,9 +785,9 @@ function dated(kind: string, form: RegExp, example: string, from: number, to?: n
     return text;
   };
 }
-export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0, 10);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, "13:20:00", 11, 23);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z", 0);
+export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0);
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, "13:20:00", 1);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
