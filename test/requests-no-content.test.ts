@@ -120,6 +120,25 @@ describe("operations answered 204", () => {
   });
 });
 
+describe("operations answered 202 Accepted without a body", () => {
+  test("a call that reads a result rejects (status 202) naming the status monitor; one without a result resolves", async () => {
+    const client = libRt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 202, headers: { "request-id": "rq-2", location: `${srv.url}/monitor/7` } }));
+    const e = await lib.lend(client, { title: "Dune" }).then(
+      () => undefined,
+      (err: unknown) => err as InstanceType<Runtime["ODataError"]>,
+    );
+    expect(e).toBeInstanceOf(libRt.ODataError);
+    expect({ status: e!.status, code: e!.code, requestId: e!.requestId, request: e!.request }).toEqual({ status: 202, code: "202", requestId: "rq-2", request: `POST ${srv.url}/lend` });
+    expect(e!.message).toBe(`POST ${srv.url}/lend: 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6); its status monitor is ${srv.url}/monitor/7`);
+    await expect(lib.pick(client)).rejects.toThrow(`GET ${srv.url}/pick(): 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6); its status monitor is ${srv.url}/monitor/7`);
+    srv.handle(() => ({ status: 202 }));
+    await expect(lib.listBooks(client, lib.books())).rejects.toThrow(`GET ${srv.url}/Books: 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6)`);
+    // Nothing is read: an action without a result, an update.
+    await expect(lib.tidy(client)).resolves.toBeUndefined();
+  });
+});
+
 describe("pages answered 204", () => {
   test("a collection read, a next page and a stored link reject: a page has a `value`", async () => {
     const client = libRt.createClient({ baseUrl: `${srv.url}/svc` });

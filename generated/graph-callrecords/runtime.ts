@@ -627,6 +627,18 @@ function noContent(response: Response, request: string, expected = "the metadata
 }
 
 /**
+ * A 202 Accepted without a body where a result is read (Protocol §9.1.3, §11.6: Graph answers its
+ * driveItem `copy` so): the service goes on with the request by itself, so the result is not in the
+ * answer. The call rejects (status and code 202) with a message that names the status monitor the
+ * service gives in `Location`, where the outcome is to be read, rather than calling the body unreadable.
+ */
+function accepted(response: Response, request: string): ODataError {
+  const monitor = response.headers.get("location");
+  const where = monitor ? `; its status monitor is ${monitor}` : "";
+  return new ODataError(202, "202", `${request}: 202 Accepted: the service goes on with the request asynchronously, so its result is not in the answer (Protocol §11.6)${where}`, undefined, requestIdOf(response), "", request);
+}
+
+/**
  * A 2xx whose body is not what the call reads (`what`: JSON, an object, a count), or is empty where a value
  * is expected: an HTML sign-in page from a proxy, a truncated body. The call rejects with an
  * ODataError (the response's status, code `UnreadableBody`, the whole text in `body`) rather than
@@ -1527,6 +1539,7 @@ function joinPreferences(earlier: string, later: string): string {
  */
 async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
   const text = await response.text();
+  if (!text && response.status === 202 && request && !optional) throw accepted(response, request);
   let body: unknown;
   try {
     // JSON.parse("") throws: an empty body where a value is expected.
