@@ -242,6 +242,15 @@ describe("retries on 429 and 503", () => {
     expect(rt.retryDelay("Wed, 21 Oct 2015 07:28:00 GMT", 0, {}, Date.parse("Wed, 21 Oct 2015 07:27:58 GMT"))).toBe(2000);
   });
 
+  test("Retry-After in RFC 9110's obsolete date forms is GMT; a value of neither form is ignored, so the policy's delay applies", () => {
+    const now = Date.parse("Sun, 06 Nov 1994 08:49:30 GMT");
+    expect(rt.retryDelay("Sunday, 06-Nov-94 08:49:37 GMT", 0, {}, now)).toBe(7000);
+    // asctime has no zone: GMT, whatever the machine's own.
+    expect(rt.retryDelay("Sun Nov  6 08:49:37 1994", 0, {}, now)).toBe(7000);
+    // Date.parse would take these for days long past, and the retry would follow at once.
+    for (const odd of ["1.5", "-1", "12/31", "5s", "tomorrow"]) expect([odd, rt.retryDelay(odd, 1, { delayMs: 100 }, now)]).toEqual([odd, 200]);
+  });
+
   test("bounded: after maxRetries the last error is thrown", async () => {
     const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 2, delayMs: 1 } });
     srv.handle(() => ({ status: 503, headers: { "retry-after": "0" }, body: { error: { code: "serviceUnavailable", message: "down" } } }));
