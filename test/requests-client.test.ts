@@ -423,6 +423,18 @@ describe("paging with @odata.nextLink", () => {
     expect(srv.requests.map((r) => r.url)).toEqual(["/People", "/People?$skiptoken=1", "/People?$skiptoken=2"]);
   });
 
+  test("a next link back to the first page stops before reading it again: its items are not yielded twice", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => (r.url === "/People" ? { body: { value: [person("a")], "@odata.nextLink": "People?$skiptoken=1" } } : { body: { value: [person("b")], "@odata.nextLink": `${srv.url}/People` } }));
+    const seen: string[] = [];
+    const all = (async () => {
+      for await (const p of rt.items(client, api.listPersons(client, api.people()))) seen.push(p.UserName);
+    })();
+    await expect(all).rejects.toThrow(`@odata.nextLink ${srv.url}/People leads back to a page already read`);
+    expect(seen).toEqual(["a", "b"]);
+    expect(srv.requests.map((r) => r.url)).toEqual(["/People", "/People?$skiptoken=1"]);
+  });
+
   test("a page without a value array is reported as not a collection", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ body: { error: "nope" } }));

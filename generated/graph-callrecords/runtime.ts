@@ -1710,9 +1710,11 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>>, options?: ReadOptions): AsyncGenerator<Page<T>, void, undefined> {
   let page: Page<T> | undefined = await first;
   // Without options of its own, as the first page was read (its headers, validate and signal).
-  options ??= (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH]?.options;
-  // A service that links back to a page already read would otherwise be followed forever.
-  const followed = new Set<string>();
+  const read = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH];
+  options ??= read?.options;
+  // A service that links back to a page already read would otherwise be followed forever; the
+  // first page among them, where the client read it (its URL resolved as a link to it would be).
+  const followed = new Set<string>(read ? [locate(read.at).href] : []);
   while (page) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
