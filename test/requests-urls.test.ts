@@ -392,6 +392,9 @@ describe("query options", () => {
   test("$expand as a list; empty options are left out", () => {
     expect(rt.queryString({ expand: ["Friends", "Trips"] } as never)).toBe("?$expand=Friends,Trips");
     expect(rt.queryString({ select: [] })).toBe("");
+    // `$orderby=` or `$filter=` with nothing after it is no option the ABNF allows: a service answers 400.
+    expect(rt.queryString({ orderby: [], filter: "", search: "", compute: "" })).toBe("");
+    expect(rt.queryString({ expand: { Trips: { orderby: [], filter: "" } }, orderby: "" } as never)).toBe("?$expand=Trips");
     expect(rt.withQuery("/F(x=@x)?@x=1", { top: 1 })).toBe("/F(x=@x)?@x=1&$top=1");
   });
 });

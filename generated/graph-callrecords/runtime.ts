@@ -1182,13 +1182,15 @@ function queryParts(q: AnyQuery): [string, string][] {
           });
     if (items.length) out.push(["$expand", items.join(",")]);
   }
-  if (q.filter !== undefined) out.push(["$filter", q.filter]);
-  if (q.orderby !== undefined) out.push(["$orderby", typeof q.orderby === "string" ? q.orderby : (q.orderby as string[]).join(",")]);
+  // An empty expression (`filter: ""`, `orderby: []`) is left out, as an empty `select` is: `$filter=` is no option.
+  if (q.filter) out.push(["$filter", q.filter]);
+  const orderby = typeof q.orderby === "string" || q.orderby === undefined ? q.orderby : (q.orderby as string[]).join(",");
+  if (orderby) out.push(["$orderby", orderby]);
   if (q.top !== undefined) out.push(["$top", String(q.top)]);
   if (q.skip !== undefined) out.push(["$skip", String(q.skip)]);
-  if (q.search !== undefined) out.push(["$search", q.search]);
+  if (q.search) out.push(["$search", q.search]);
   if (q.count !== undefined) out.push(["$count", q.count ? "true" : "false"]);
-  if (q.compute !== undefined) out.push(["$compute", q.compute]);
+  if (q.compute) out.push(["$compute", q.compute]);
   const levels = (q as ExpandOnly).levels;
   if (levels !== undefined) out.push(["$levels", String(levels)]);
   return out;
