@@ -44,6 +44,15 @@ describe("a bigint in a body", () => {
     expect(srv.requests[0].headers["content-type"]).toBe("application/json;IEEE754Compatible=true");
   });
 
+  test("NaN and ±Infinity are written as JSON Format §7.1's strings, not as JSON.stringify's null", async () => {
+    expect(await sent({ ratio: NaN, scores: [Infinity, -Infinity, 1.5], nested: { x: -Infinity } })).toBe('{"ratio":"NaN","scores":["INF","-INF",1.5],"nested":{"x":"-INF"}}');
+  });
+
+  test("a complex or collection parameter in an alias is written so too: a bigint with its digits, NaN and ±Infinity as strings", () => {
+    const url = rt.functionCall("", "ns.f", [["range", "json", { low: -Infinity, high: 9007199254740993n, mid: NaN }]]);
+    expect(decodeURIComponent(url)).toBe('/ns.f(range=@range)?@range={"low":"-INF","high":9007199254740993,"mid":"NaN"}');
+  });
+
   test("a body without a bigint is written as JSON.stringify writes it", async () => {
     const body = { name: "~9", size: 9007199254740991, price: "1.10", when: new Date(0) };
     expect(await sent(body)).toBe(JSON.stringify(body));

@@ -23,8 +23,12 @@ function bundle(dir: string, entry: string): string {
   return r.outputFiles[0].text;
 }
 
-/** Code of runtime features an update does not call: query options, paging, $count, $ref, streams, function calls. */
-const UNUSED_RUNTIME = ["$select", "$expand", "$orderby", "@odata.nextLink", "$count", "$ref", "$value", "octet-stream", "@odata.id", "=@", "duration'", "binary'", "INF"];
+/**
+ * Code of runtime features an update does not call: query options, paging, $count, $ref, streams,
+ * function calls and the literal writers they use (`"Double"`, edmDouble's; not `INF`, which a body
+ * writes for Infinity too).
+ */
+const UNUSED_RUNTIME = ["$select", "$expand", "$orderby", "@odata.nextLink", "$count", "$ref", "$value", "octet-stream", "@odata.id", "=@", "duration'", "binary'", '"Double"'];
 
 describe("a program bundles only the roots and runtime it uses", () => {
   test("one entity set and its update: no other root, no query or paging code", () => {

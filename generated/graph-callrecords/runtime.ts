@@ -1138,7 +1138,7 @@ export function functionCall(path: string, operation: string, params: readonly (
     if (value === null) args.push(`${p}=null`);
     else if (kind === "json") {
       args.push(`${p}=@${p}`);
-      aliases.push(`@${p}=${encodeQueryValue(JSON.stringify(value))}`);
+      aliases.push(`@${p}=${encodeQueryValue(jsonText(value))}`);
     } else {
       const write = (v: KeyValue) => (kind.startsWith("geo") ? geoLiteral(kind, v) : literal(kind as KeyKind, v));
       args.push(`${p}=${encodeURIComponent(named(write, value as KeyValue, `parameter ${name} of ${operation}`))}`);
@@ -1367,7 +1367,15 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
 }
 
 /**
- * A body as JSON text, a bigint (an Int64 or Decimal given exactly) with all its digits: a JSON
+ * `n`, or for `NaN`, `Infinity` and `-Infinity`, which JSON has no number for (`JSON.stringify`
+ * writes `null`), the strings JSON Format §7.1 writes them as: `"NaN"`, `"INF"`, `"-INF"`.
+ */
+function specialFloat(n: number): number | string {
+  return Number.isFinite(n) ? n : Number.isNaN(n) ? "NaN" : n > 0 ? "INF" : "-INF";
+}
+
+/**
+ * A body as JSON text (`NaN`, `Infinity` and `-Infinity` as `specialFloat` writes them), a bigint (an Int64 or Decimal given exactly) with all its digits: a JSON
  * number, or with `ieee754Compatible` a string (JSON Format §3.2). `JSON.stringify` writes no bigint:
  * each is written as its digits in quotes, and for a number the body is written again with a marker
  * before them (`"~123"`), whose quoted form then leaves the digits bare. The marker (`~`, `~~`, …)
@@ -1376,7 +1384,7 @@ function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | unde
  */
 function jsonText(value: unknown, asStrings?: boolean): string {
   let mark: string | undefined;
-  const write = () => JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? (mark ??= "") + v : v));
+  const write = () => JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? (mark ??= "") + v : typeof v === "number" ? specialFloat(v) : v));
   const text = write();
   if (mark == null || asStrings) return text;
   for (mark = "~"; text.includes(mark); ) mark += "~";
