@@ -247,6 +247,7 @@ describe("retries on 429 and 503", () => {
     expect(rt.retryDelay("Sunday, 06-Nov-94 08:49:37 GMT", 0, {}, now)).toBe(7000);
     // asctime has no zone: GMT, whatever the machine's own.
     expect(rt.retryDelay("Sun Nov  6 08:49:37 1994", 0, {}, now)).toBe(7000);
+    expect(rt.retryDelay("Sun, 06 Nov 1994 08:49:37 UTC", 0, {}, now)).toBe(7000);
     // Date.parse would take these for days long past, and the retry would follow at once.
     for (const odd of ["1.5", "-1", "12/31", "5s", "tomorrow"]) expect([odd, rt.retryDelay(odd, 1, { delayMs: 100 }, now)]).toEqual([odd, 200]);
   });

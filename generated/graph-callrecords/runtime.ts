@@ -1688,11 +1688,11 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
 export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now = Date.now()): number | undefined {
   const max = policy.maxDelayMs ?? 60000;
   // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (§5.6.7: IMF-fixdate, or the obsolete
-  // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime does not
-  // write). Any other value is ignored, as if there were none: `Date.parse` would read `1.5` or `-1`
-  // as a day long past, and the retry would follow at once.
+  // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime, ending
+  // in the year, does not write). Any other value is ignored, as if there were none: `Date.parse`
+  // would read `1.5` or `-1` as a day long past, and the retry would follow at once.
   const text = retryAfter?.trim() ?? "";
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/ GMT$/i.test(text) ? text : `${text} GMT`) - now : NaN;
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE.test(text) ? Date.parse(/\d{4}$/.test(text) ? `${text} GMT` : text) - now : NaN;
   if (Number.isNaN(ms)) return Math.min(max, (policy.delayMs ?? 1000) * 2 ** attempt);
   return ms > max ? undefined : Math.max(0, ms);
 }
