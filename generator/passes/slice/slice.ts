@@ -207,6 +207,18 @@ export function sliceModel(
   for (const t of seeds) add(t, "value");
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
+  /** The first parameter or result of an operation whose type an `--exclude` leaves out. */
+  const excludedNeed = (op: Operation) => {
+    const needs: [string, string, TypeRef | undefined][] = [
+      ...[op.binding, ...op.parameters].map((p): [string, string, TypeRef | undefined] => [p?.name ?? "", `parameter ${p?.name}`, p?.type]),
+      ["$ReturnType", "its result", op.returnType],
+    ];
+    for (const [name, what, r] of needs) {
+      const by = r && r.type.kind !== "primitive" ? excludedBy(r.type) : undefined;
+      if (r && by) return { name, what, type: r.type.qualifiedName, by };
+    }
+    return undefined;
+  };
   // Operations bound to a selected type (or a collection of it) belong to it.
   const boundTo = new Map<SchemaType, Operation[]>();
   for (const op of allOps) {
@@ -216,14 +228,23 @@ export function sliceModel(
   const keepOps = new Set<Operation>();
   // Selected, but left out when read: a type they name is not defined (ODG103, fillOperation).
   const leftOut = new Set<Operation>();
+  // Left out by an --exclude of a type they need (reported once).
+  const cutOps = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
-    if (keepOps.has(op) || excluded(op) || leftOut.has(op)) return;
+    if (keepOps.has(op) || excluded(op) || leftOut.has(op) || cutOps.has(op)) return;
     if (fillOperation?.(op) === false) {
       leftOut.add(op);
       return;
     }
-    const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
-    if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
+    const cut = excludedNeed(op);
+    if (cut) {
+      cutOps.add(op);
+      // Selected by an --include (by name or URL path): a warning, since what was asked for is missing;
+      // bound to a selected type: a note, as for a property whose type is excluded.
+      const message = `${op.kind} ${op.qualifiedName} is left out: ${cut.what} is of ${cut.type}, which --exclude ${cut.by} leaves out`;
+      diags.add(Codes.slicePruned, reason ? "info" : "warning", message, `${op.qualifiedName}/${cut.name}`, op.at);
+      return;
+    }
     keepOps.add(op);
     if (reason) because(op, reason);
     addRef(op.binding?.type, { kind: "operation", op, role: "binding" });
