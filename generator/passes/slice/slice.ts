@@ -353,13 +353,23 @@ function suggestName(p: NamePattern, model: Model, operations: readonly Operatio
   if (wild < 0) return nearestName(p.text, names);
   const lower = parsePattern(p.text.toLowerCase());
   if (lower.kind !== "name") return undefined;
+  const matchesSome = (text: string) => {
+    const again = parsePattern(text);
+    return again.kind === "name" && [...names].some((n) => again.matches(n));
+  };
   for (const name of names) {
     if (!lower.matches(name.toLowerCase())) continue;
     const respelt = name.slice(0, wild) + p.text.slice(wild);
-    const again = parsePattern(respelt);
-    if (again.kind === "name" && [...names].some((n) => again.matches(n))) return respelt;
+    if (matchesSome(respelt)) return respelt;
   }
-  return undefined;
+  // A misspelt namespace or type before the wildcard (`microsoft.graph.callRecord.*`): the nearest
+  // dotted start of a name, an edit or two away, when the glob then matches.
+  const dot = p.text.lastIndexOf(".", wild) + 1;
+  if (dot === 0) return undefined;
+  const starts = new Set<string>();
+  for (const name of names) for (let k = name.indexOf("."); k >= 0; k = name.indexOf(".", k + 1)) starts.add(name.slice(0, k + 1));
+  const near = nearestName(p.text.slice(0, dot), starts);
+  return near !== undefined && matchesSome(near + p.text.slice(dot)) ? near + p.text.slice(dot) : undefined;
 }
 
 function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {
