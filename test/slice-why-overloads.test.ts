@@ -21,6 +21,11 @@ const DOC = edmx(
   <EntityType Name="message">
     <Key><PropertyRef Name="id"/></Key>
     <Property Name="id" Type="Edm.String" Nullable="false"/>
+    <NavigationProperty Name="attachments" Type="Collection(t.attachment)" ContainsTarget="true"/>
+  </EntityType>
+  <EntityType Name="attachment">
+    <Key><PropertyRef Name="id"/></Key>
+    <Property Name="id" Type="Edm.String" Nullable="false"/>
   </EntityType>
   <EntityType Name="post">
     <Key><PropertyRef Name="id"/></Key>
@@ -60,6 +65,17 @@ describe("--why: an overloaded operation", () => {
       "  t.message                            addressed by /users/{id}/messages (--include /users/{id}/messages)",
       "odatagen: out: action t.reply (bound to t.post) is not in the slice",
       "  it is bound to t.post, which the slice leaves out",
+    ]);
+  });
+
+  test("bound to a type kept only on the route to a path: says so, and what would keep it", () => {
+    const include = "/users/{id}/messages/{id}/attachments";
+    const r = generate({ inputs: [{ file: "o.xml", content: DOC }], include: [include], why: ["t.reply"] });
+    const answer = r.slice?.why?.[0]?.answers.find((a) => a.name === "action t.reply (bound to t.message)");
+    expect(answer?.kept).toBe(false);
+    expect(answer?.chain.map((s) => s.reason)).toEqual([
+      `not in the slice: it is bound to t.message, which the slice keeps only on the URL path /users/{id}/messages, on the way to what --include ${include} selects; ` +
+        "a type's bound operations come with it when a pattern selects the type (by name, or a URL path that ends at it), and a URL path that ends in the operation's name keeps that one",
     ]);
   });
 });

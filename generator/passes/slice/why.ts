@@ -82,7 +82,7 @@ export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyR
 }
 
 function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label: Label): WhyAnswer {
-  if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x) }] };
+  if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x, label) }] };
   const chain: WhyStep[] = [];
   const seen = new Set<SchemaType | Operation>();
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
@@ -146,8 +146,8 @@ function text(r: Reason, label: Label): string {
  * subtype of a type that may hold values, also what the slice's validators, `checkerFor` and types
  * make of its values.
  */
-function notKept(input: WhyInput, x: SchemaType | Operation): string {
-  const why = notKeptReason(input, x);
+function notKept(input: WhyInput, x: SchemaType | Operation, label: Label): string {
+  const why = notKeptReason(input, x, label);
   const base = valueBase(input, x, input.values)?.qualifiedName;
   if (!base) return why;
   return `${why}; its values are checked as ${base}, without the properties it adds (by the validators, and by checkerFor given its name), and typed as ${base} with its @odata.type`;
@@ -172,7 +172,7 @@ function keptBase(input: WhyInput, x: SchemaType | Operation): StructuredType | 
   return base;
 }
 
-function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
+function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
@@ -184,6 +184,17 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
     }
     const b = x.binding?.type.type;
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
+    // Bound to a type the slice keeps for another's sake (on a URL path's route, as a property's type, …):
+    // a type's operations come with it only when a pattern selects it.
+    const r = b && b.kind !== "primitive" ? input.reasons.get(b) : undefined;
+    if (b && r && r.kind !== "include" && r.kind !== "addressed" && r.kind !== "everything") {
+      const how =
+        r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects` : `only as ${text(r, label)}`;
+      return (
+        `not in the slice: it is bound to ${b.qualifiedName}, which the slice keeps ${how}; ` +
+        "a type's bound operations come with it when a pattern selects the type (by name, or a URL path that ends at it), and a URL path that ends in the operation's name keeps that one"
+      );
+    }
     return "not in the slice: no --include selects it";
   }
   // A subtype, directly or below others left out, of a type that may hold values: left out because
