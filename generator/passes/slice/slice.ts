@@ -166,6 +166,17 @@ export function sliceModel(
     const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => respellPath(t, exclude));
     return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
   };
+  /**
+   * For an include path that matches nothing with the exclude paths, yet does without them: the
+   * exclude that leaves out all it matches (or, when none does alone, all of them).
+   */
+  const excludedPath = (p: PathPattern) => {
+    const excludePaths = paths(excludes);
+    if (!excludePaths.length || selectPaths(pathModel, [p], [], fill).unmatched.length) return undefined;
+    const alone = excludePaths.find((e) => selectPaths(pathModel, [p], [e], fill).unmatched.length > 0);
+    const blamed = alone ? [alone] : excludePaths;
+    return `matches only URL paths that ${named("exclude", blamed)} ${blamed.map((e) => e.text).join(" ")} ${blamed.length > 1 ? "leave" : "leaves"} out`;
+  };
   const unmatched = includeNames.filter((p) => !matched.has(p));
   /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
   const noMatch = (p: NamePattern, exclude: readonly PathPattern[]) => {
@@ -174,7 +185,7 @@ export function sliceModel(
   };
   for (const p of unmatched) matchesNothing("include", p, noMatch(p, paths(excludes)));
   for (const p of paths(includes))
-    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, excludedPath(p) ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
     if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
