@@ -274,6 +274,17 @@ export function sliceModel(
     for (const p of s.properties) addRef(p.type, { kind: "property", of: s, name: p.name });
     if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value", { kind: "navigation", of: s, name: n.name });
   }
+  // A type on the route to what a path without wildcards selects, that an --exclude removes: what
+  // the path selects is kept, but no path builder reaches it as the pattern wrote it. (A wildcard
+  // path explores: an exclude there prunes what it finds, as asked.)
+  for (const t of selection.onPath) {
+    const by = keep.has(t) || selection.addressed.has(t) ? undefined : excludedBy(t);
+    const route = by ? selection.routes.onPath.get(t) : undefined;
+    if (!by || !route || route.pattern.includes("*")) continue;
+    diags.add(Codes.slicePruned, "warning",
+      `${t.qualifiedName} is on the URL path ${route.path}, on the way to what --include ${route.pattern} selects, but --exclude ${by} leaves it out: the slice has no path builder that reaches it`,
+      t.qualifiedName, t.at);
+  }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
     const b = op.binding?.type.type;
