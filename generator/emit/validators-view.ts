@@ -308,6 +308,8 @@ function typeView(
     const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULLABLE"];
     return `vr.p(${head}, ${flagExpr(flags)}, ${qn})`;
   });
+  // Left out of a slice with its excluded type, but still sent: counted (so known), not checked.
+  for (const name of t.excludedProperties ?? []) calls.push(`(${load(name)} === undefined ? 0 : 1)`);
   for (const n of t.navigationProperties) {
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
     // required (expanded only on request), but null only where the metadata allows it.

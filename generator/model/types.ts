@@ -101,6 +101,12 @@ export interface StructuredTypeBase extends Named {
    * Its validators then name "its subtypes in this slice".
    */
   unlistedSubtypes?: true;
+  /**
+   * Only in a slice, and only when there are some: the names of the properties declared on this type
+   * that the slice left out because an `--exclude` removes their type. The service still sends them:
+   * the validators let them through unchecked.
+   */
+  excludedProperties?: string[];
   /** Declared on this type only. */
   properties: Property[];
   navigationProperties: NavigationProperty[];

@@ -86,6 +86,7 @@ export function copyModel(
     for (const p of old.properties) {
       if (!kept(p.type.type)) {
         diags.add(Codes.slicePruned, "info", `${old.qualifiedName}/${p.name} is left out: its type ${p.type.type.qualifiedName} is excluded`, `${old.qualifiedName}/${p.name}`, p.at);
+        (c.excludedProperties ??= []).push(p.name);
         continue;
       }
       const np: Property = { ...p, type: ref(p.type), declaringType: c };

@@ -166,6 +166,17 @@ export function sliceModel(
     const near = suggestPath(p.text, pathModel, exclude, fill) ?? pathBelowRoot(p.text, (t) => respellPath(t, exclude));
     return near === undefined ? pathHint(p.text, allOps) : ` (did you mean ${near}?)`;
   };
+  /**
+   * For an include path that matches nothing with the exclude paths, yet does without them: the
+   * exclude that leaves out all it matches (or, when none does alone, all of them).
+   */
+  const excludedPath = (p: PathPattern) => {
+    const excludePaths = paths(excludes);
+    if (!excludePaths.length || selectPaths(pathModel, [p], [], fill).unmatched.length) return undefined;
+    const alone = excludePaths.find((e) => selectPaths(pathModel, [p], [e], fill).unmatched.length > 0);
+    const blamed = alone ? [alone] : excludePaths;
+    return `matches only URL paths that ${named("exclude", blamed)} ${blamed.map((e) => e.text).join(" ")} ${blamed.length > 1 ? "leave" : "leaves"} out`;
+  };
   const unmatched = includeNames.filter((p) => !matched.has(p));
   /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
   const noMatch = (p: NamePattern, exclude: readonly PathPattern[]) => {
@@ -174,7 +185,7 @@ export function sliceModel(
   };
   for (const p of unmatched) matchesNothing("include", p, noMatch(p, paths(excludes)));
   for (const p of paths(includes))
-    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, excludedPath(p) ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
     if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
@@ -207,6 +218,18 @@ export function sliceModel(
   for (const t of seeds) add(t, "value");
   for (const t of selection.onPath) add(t, "value", { kind: "onPath", route: selection.routes.onPath.get(t)! });
 
+  /** The first parameter or result of an operation whose type an `--exclude` leaves out. */
+  const excludedNeed = (op: Operation) => {
+    const needs: [string, string, TypeRef | undefined][] = [
+      ...[op.binding, ...op.parameters].map((p): [string, string, TypeRef | undefined] => [p?.name ?? "", `parameter ${p?.name}`, p?.type]),
+      ["$ReturnType", "its result", op.returnType],
+    ];
+    for (const [name, what, r] of needs) {
+      const by = r && r.type.kind !== "primitive" ? excludedBy(r.type) : undefined;
+      if (r && by) return { name, what, type: r.type.qualifiedName, by };
+    }
+    return undefined;
+  };
   // Operations bound to a selected type (or a collection of it) belong to it.
   const boundTo = new Map<SchemaType, Operation[]>();
   for (const op of allOps) {
@@ -216,14 +239,23 @@ export function sliceModel(
   const keepOps = new Set<Operation>();
   // Selected, but left out when read: a type they name is not defined (ODG103, fillOperation).
   const leftOut = new Set<Operation>();
+  // Left out by an --exclude of a type they need (reported once).
+  const cutOps = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
-    if (keepOps.has(op) || excluded(op) || leftOut.has(op)) return;
+    if (keepOps.has(op) || excluded(op) || leftOut.has(op) || cutOps.has(op)) return;
     if (fillOperation?.(op) === false) {
       leftOut.add(op);
       return;
     }
-    const refs = [op.binding?.type, ...op.parameters.map((p) => p.type), op.returnType];
-    if (refs.some((r) => r && r.type.kind !== "primitive" && excluded(r.type))) return;
+    const cut = excludedNeed(op);
+    if (cut) {
+      cutOps.add(op);
+      // Selected by an --include (by name or URL path): a warning, since what was asked for is missing;
+      // bound to a selected type: a note, as for a property whose type is excluded.
+      const message = `${op.kind} ${op.qualifiedName} is left out: ${cut.what} is of ${cut.type}, which --exclude ${cut.by} leaves out`;
+      diags.add(Codes.slicePruned, reason ? "info" : "warning", message, `${op.qualifiedName}/${cut.name}`, op.at);
+      return;
+    }
     keepOps.add(op);
     if (reason) because(op, reason);
     addRef(op.binding?.type, { kind: "operation", op, role: "binding" });
@@ -241,6 +273,17 @@ export function sliceModel(
     if (s.baseType) add(s.baseType, "base", { kind: "base", of: s });
     for (const p of s.properties) addRef(p.type, { kind: "property", of: s, name: p.name });
     if (options.includeNavigation) for (const n of s.navigationProperties) add(n.target as EntityType, "value", { kind: "navigation", of: s, name: n.name });
+  }
+  // A type on the route to what a path without wildcards selects, that an --exclude removes: what
+  // the path selects is kept, but no path builder reaches it as the pattern wrote it. (A wildcard
+  // path explores: an exclude there prunes what it finds, as asked.)
+  for (const t of selection.onPath) {
+    const by = keep.has(t) || selection.addressed.has(t) ? undefined : excludedBy(t);
+    const route = by ? selection.routes.onPath.get(t) : undefined;
+    if (!by || !route || route.pattern.includes("*")) continue;
+    diags.add(Codes.slicePruned, "warning",
+      `${t.qualifiedName} is on the URL path ${route.path}, on the way to what --include ${route.pattern} selects, but --exclude ${by} leaves it out: the slice has no path builder that reaches it`,
+      t.qualifiedName, t.at);
   }
   // Operations whose binding type fell out (never here by construction) are dropped by the copy.
   for (const op of [...keepOps]) {
@@ -332,13 +375,23 @@ function suggestName(p: NamePattern, model: Model, operations: readonly Operatio
   if (wild < 0) return nearestName(p.text, names);
   const lower = parsePattern(p.text.toLowerCase());
   if (lower.kind !== "name") return undefined;
+  const matchesSome = (text: string) => {
+    const again = parsePattern(text);
+    return again.kind === "name" && [...names].some((n) => again.matches(n));
+  };
   for (const name of names) {
     if (!lower.matches(name.toLowerCase())) continue;
     const respelt = name.slice(0, wild) + p.text.slice(wild);
-    const again = parsePattern(respelt);
-    if (again.kind === "name" && [...names].some((n) => again.matches(n))) return respelt;
+    if (matchesSome(respelt)) return respelt;
   }
-  return undefined;
+  // A misspelt namespace or type before the wildcard (`microsoft.graph.callRecord.*`): the nearest
+  // dotted start of a name, an edit or two away, when the glob then matches.
+  const dot = p.text.lastIndexOf(".", wild) + 1;
+  if (dot === 0) return undefined;
+  const starts = new Set<string>();
+  for (const name of names) for (let k = name.indexOf("."); k >= 0; k = name.indexOf(".", k + 1)) starts.add(name.slice(0, k + 1));
+  const near = nearestName(p.text.slice(0, dot), starts);
+  return near !== undefined && matchesSome(near + p.text.slice(dot)) ? near + p.text.slice(dot) : undefined;
 }
 
 function summary(types: number, operations: number, ofTypes: number, ofOperations: number): SliceSummary {

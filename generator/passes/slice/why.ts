@@ -68,6 +68,7 @@ export interface WhyInput {
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
+  const label = labeller(input.operations);
   return patterns.map((p) => {
     const hits: (SchemaType | Operation)[] = [];
     const matches = (x: { qualifiedName: string; namespace: string }) => p.matches(x.qualifiedName) || p.matches(x.namespace);
@@ -76,18 +77,18 @@ export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyR
     // Kept ones first, then by name: the answers a user is after when a slice is larger than expected.
     const kept = (x: SchemaType | Operation) => (isOperation(x) ? input.keepOps.has(x) : input.keep.has(x));
     hits.sort((a, b) => Number(kept(b)) - Number(kept(a)) || compare(label(a), label(b)));
-    return { pattern: p.text, matched: hits.length, answers: hits.slice(0, MAX_ANSWERS).map((x) => answer(input, x, kept(x))) };
+    return { pattern: p.text, matched: hits.length, answers: hits.slice(0, MAX_ANSWERS).map((x) => answer(input, x, kept(x), label)) };
   });
 }
 
-function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean): WhyAnswer {
-  if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x) }] };
+function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label: Label): WhyAnswer {
+  if (!kept) return { name: label(x), kept, chain: [{ name: label(x), reason: notKept(input, x, label) }] };
   const chain: WhyStep[] = [];
   const seen = new Set<SchemaType | Operation>();
   for (let cur: SchemaType | Operation | undefined = x; cur && !seen.has(cur); ) {
     seen.add(cur);
     const r = input.reasons.get(cur);
-    chain.push({ name: label(cur), reason: r ? text(r) : "kept" });
+    chain.push({ name: label(cur), reason: r ? text(r, label) : "kept" });
     cur = r ? next(r) : undefined;
   }
   return { name: label(x), kept, chain };
@@ -109,7 +110,7 @@ function next(r: Reason): SchemaType | Operation | undefined {
   }
 }
 
-function text(r: Reason): string {
+function text(r: Reason, label: Label): string {
   switch (r.kind) {
     case "include":
       return `selected by --include ${r.pattern}`;
@@ -145,8 +146,8 @@ function text(r: Reason): string {
  * subtype of a type that may hold values, also what the slice's validators, `checkerFor` and types
  * make of its values.
  */
-function notKept(input: WhyInput, x: SchemaType | Operation): string {
-  const why = notKeptReason(input, x);
+function notKept(input: WhyInput, x: SchemaType | Operation, label: Label): string {
+  const why = notKeptReason(input, x, label);
   const base = valueBase(input, x, input.values)?.qualifiedName;
   if (!base) return why;
   return `${why}; its values are checked as ${base}, without the properties it adds (by the validators, and by checkerFor given its name), and typed as ${base} with its @odata.type`;
@@ -171,7 +172,7 @@ function keptBase(input: WhyInput, x: SchemaType | Operation): StructuredType | 
   return base;
 }
 
-function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
+function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
@@ -183,6 +184,17 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation): string {
     }
     const b = x.binding?.type.type;
     if (b && b.kind !== "primitive" && !input.keep.has(b)) return `not in the slice: it is bound to ${b.qualifiedName}, which the slice leaves out`;
+    // Bound to a type the slice keeps for another's sake (on a URL path's route, as a property's type, …):
+    // a type's operations come with it only when a pattern selects it.
+    const r = b && b.kind !== "primitive" ? input.reasons.get(b) : undefined;
+    if (b && r && r.kind !== "include" && r.kind !== "addressed" && r.kind !== "everything") {
+      const how =
+        r.kind === "onPath" ? `only on the URL path ${r.route.path}, on the way to what --include ${r.route.pattern} selects` : `only as ${text(r, label)}`;
+      return (
+        `not in the slice: it is bound to ${b.qualifiedName}, which the slice keeps ${how}; ` +
+        "a type's bound operations come with it when a pattern selects the type (by name, or a URL path that ends at it), and a URL path that ends in the operation's name keeps that one"
+      );
+    }
     return "not in the slice: no --include selects it";
   }
   // A subtype, directly or below others left out, of a type that may hold values: left out because
@@ -212,8 +224,42 @@ function isOperation(x: SchemaType | Operation): x is Operation {
   return x.kind === "action" || x.kind === "function";
 }
 
-function label(x: SchemaType | Operation): string {
-  return isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName;
+type Label = (x: SchemaType | Operation) => string;
+
+/**
+ * How an answer names an element: a type by its qualified name, an operation by its kind and name,
+ * and an overloaded one (Graph's `delta` and `reply` are bound to many types) also by what it is
+ * bound to, so that each overload is told apart (the CLI prints an answer's name once). Overloads
+ * bound to one type differ in their parameters (Graph's workbookRange `columnsAfter`), which a
+ * lazily read model may not have read yet: they are numbered in document order.
+ */
+function labeller(operations: readonly Operation[]): Label {
+  const plain = (op: Operation) => `${op.kind} ${op.qualifiedName}`;
+  const bound = (op: Operation) => {
+    const b = op.binding?.type;
+    return `${plain(op)} (${b ? `bound to ${b.collection ? "a collection of " : ""}${b.type.qualifiedName}` : "unbound"}`;
+  };
+  const count = (name: (op: Operation) => string) => {
+    const n = new Map<string, number>();
+    for (const op of operations) n.set(name(op), (n.get(name(op)) ?? 0) + 1);
+    return n;
+  };
+  const plainCount = count(plain);
+  const boundCount = count(bound);
+  const ordinal = new Map<Operation, number>();
+  const seen = new Map<string, number>();
+  for (const op of operations) {
+    if (boundCount.get(bound(op))! < 2) continue;
+    const k = (seen.get(bound(op)) ?? 0) + 1;
+    seen.set(bound(op), k);
+    ordinal.set(op, k);
+  }
+  return (x) => {
+    if (!isOperation(x)) return x.qualifiedName;
+    if (plainCount.get(plain(x))! < 2) return plain(x);
+    const k = ordinal.get(x);
+    return k === undefined ? `${bound(x)})` : `${bound(x)}, overload ${k} of ${boundCount.get(bound(x))})`;
+  };
 }
 
 function compare(a: string, b: string): number {
