@@ -61,14 +61,16 @@ const rows: Row[] = [
   ["date", "2024-1-01", false], ["date", "2024-01-01T00:00:00Z", false],
   // Edm.TimeOfDay, Precision only where declared
   ["time", "00:00", true], ["time", "23:59:59", true], ["time", "23:59:59.123456789012", true], ["time", "23:59:59.1234567890123", false],
-  ["time", "24:00:00", false], ["time", "12:60", false], ["time", "12:00:60", false], ["time", "12:00:00.", false], ["time", "1:00", false],
+  ["time", "24:00:00", false], ["time", "12:60", false], ["time", "12:00:00.", false], ["time", "1:00", false],
+  // a leap second (ABNF: second = zeroToFiftyNine / "60")
+  ["time", "23:59:60", true], ["time", "23:59:60.5", true], ["time", "12:00:61", false], ["time", "12:00:70", false],
   ["time3", "12:00:00.123", true], ["time3", "12:00:00.1234", false],
   // Edm.DateTimeOffset: RFC 3339 shapes, -00:00, seconds optional, Precision only where declared
   ["dto", "2024-02-29T12:30:00Z", true], ["dto", "2023-02-29T12:30:00Z", false], ["dto", "2024-06-01T12:30:00.1234567Z", true],
   ["dto", "2024-06-01T12:30:00-00:00", true], ["dto", "2024-06-01T12:30:00+14:00", true], ["dto", "2024-06-01T12:30Z", true],
   ["dto", "2024-06-01t12:30:00z", true], ["dto", "2024-06-01T12:30:00", false], ["dto", "2024-06-01 12:30:00Z", false],
   ["dto", "2024-06-01T12:30:00+0100", false], ["dto", "2024-06-01T24:00:00Z", false], ["dto", "2024-06-01T12:30:00+24:00", false],
-  ["dto", "2024-06-01", false], ["dto", 1717245000000, false],
+  ["dto", "2024-06-01", false], ["dto", 1717245000000, false], ["dto", "2016-12-31T23:59:60Z", true], ["dto", "2016-12-31T23:59:61Z", false],
   ["dto0", "2024-06-01T12:30:00Z", true], ["dto0", "2024-06-01T12:30:00.1Z", false],
   ["dto3", "2024-06-01T12:30:00.123+02:00", true], ["dto3", "2024-06-01T12:30:00.1234567Z", false],
   // Edm.Duration: ISO 8601 day-time durations

@@ -1161,7 +1161,7 @@ function scanDate(s: string, i: number): number {
 /** Fractional-second digits read by the last scanTime/scanDuration. */
 let fraction = 0;
 
-/** `hour ":" minute [ ":" second [ "." 1*12DIGIT ] ]`. */
+/** `hour ":" minute [ ":" second [ "." 1*12DIGIT ] ]`; second 00–59 or 60, a leap second (ABNF `second`). */
 function scanTime(s: string, i: number): number {
   fraction = 0;
   const h = two(s, i);
@@ -1171,7 +1171,7 @@ function scanTime(s: string, i: number): number {
   i += 5;
   if (s.charCodeAt(i) !== 58) return i;
   const sec = two(s, i + 1);
-  if (sec < 0 || sec > 59) return -1;
+  if (sec < 0 || sec > 60) return -1;
   i += 3;
   if (s.charCodeAt(i) !== 46) return i;
   i++;
