@@ -97,6 +97,8 @@ const rows: Row[] = [
   ["geomMultiPoint", { type: "MultiPoint", coordinates: [[0, 0], [1, 1]] }, true], ["geomMultiPoint", { type: "MultiPoint", coordinates: [[0, "a"]] }, false],
   ["geomCollection", { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: [1, 2] }] }, true],
   ["geomCollection", { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: "x" }] }, false], ["geomCollection", { type: "GeometryCollection" }, false],
+  // "Collection" is the Edm type's name only; GeoJSON's type is "GeometryCollection"
+  ["geomCollection", { type: "Collection", geometries: [] }, false], ["geo", { type: "Collection", geometries: [] }, false], ["anyPrimitive", { type: "Collection", geometries: [] }, false],
   // type definitions: underlying type and facets, from the definition and from the property
   ["code", "abc", true], ["code", "abcd", false], ["code", 1, false],
   ["text4", "abcd", true], ["text4", "abcde", false],

@@ -1368,7 +1368,8 @@ function coordinates(type: string, c: unknown): boolean {
 export function checkGeo(v: unknown, ctx: Context, key: Key, kind: string, name: string): void {
   const geoType = isObject(v) ? v["type"] : undefined;
   if (!isObject(v) || typeof geoType !== "string") return ctx.fail(key, `${name} (GeoJSON)`, v);
-  const type = geoType === "GeometryCollection" ? "Collection" : geoType;
+  // GeoJSON names a collection "GeometryCollection"; "Collection" is only the Edm type's suffix and names nothing.
+  const type = geoType === "GeometryCollection" ? "Collection" : geoType === "Collection" ? "" : geoType;
   const want = kind === "Collection" ? "GeometryCollection" : kind;
   if (kind !== "" && type !== kind) return ctx.fail(key, `${name} (GeoJSON ${want})`, geoType, `GeoJSON type ${geoType}, expected ${want}`);
   if (type === "Collection") {
