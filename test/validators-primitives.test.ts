@@ -42,6 +42,8 @@ const rows: Row[] = [
   ["decP5", 12345.678, true], ["decP5", "-99999.5", true], ["decP5", 123456, false], ["decP5", "123456.1", false],
   ["decVar", 12345, true], ["decVar", 1.2345, true], ["decVar", 123.456, false], ["decVar", 123456, false],
   ["dec30", 999, true], ["dec30", "-999", true], ["dec30", 1.5, false], ["dec30", 1000, false],
+  // digits counted on the value an exponent gives: 100e-2 is 1, 0.0001e4 is 1, 0.5e-1 is 0.05
+  ["dec30", "100e-2", true], ["dec30", "1000e-1", true], ["dec30", "0.0001e4", true], ["dec30", "0.0001e7", false], ["dec52", "0.5e-1", true], ["dec52", "0.5e-2", false],
   ["decFloat", "1.234567e300", true], ["decFloat", 12345678, false], ["decFloat", "INF", true], ["decFloat", "NaN", true],
   // Edm.Single / Edm.Double, incl. INF, -INF, NaN
   ["double", 1.5, true], ["double", -1e308, true], ["double", "INF", true], ["double", "-INF", true], ["double", "NaN", true],

@@ -1058,17 +1058,20 @@ function digits(n: number, kind = ""): string {
   return `${n} ${kind}digit${n === 1 ? "" : "s"}`;
 }
 
-/** Digits before and after the point of a decimal text, exponent applied, without leading/trailing zeros. */
+/**
+ * Digits before and after the point of a decimal text's value, exponent applied, without leading
+ * or trailing zeros (`100e-2` is 1, `0.0001e4` is 1, `1.50` is 1.5).
+ */
 function decimalDigits(text: string): { integer: number; fraction: number; significant: number } {
   const m = /^[+-]?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
   if (!m) return { integer: 0, fraction: 0, significant: 0 };
-  const all = (m[1] + (m[2] ?? "")).replace(/^0+/, "");
-  const significant = all.replace(/0+$/, "").length;
-  // Position of the point, counted from the end of m[1], moved by the exponent.
-  const exp = m[3] ? Number(m[3]) : 0;
-  const intDigits = (m[1] ?? "").replace(/^0+/, "").length + exp;
-  const fracRaw = (m[2] ?? "").replace(/0+$/, "").length - exp;
-  return { integer: Math.max(0, intDigits), fraction: Math.max(0, fracRaw), significant };
+  const all = (m[1] ?? "") + (m[2] ?? "");
+  const first = all.search(/[1-9]/);
+  if (first < 0) return { integer: 0, fraction: 0, significant: 0 };
+  const end = all.replace(/0+$/, "").length;
+  // The point's position in `all`, moved by the exponent.
+  const point = (m[1] ?? "").length + (m[3] ? Number(m[3]) : 0);
+  return { integer: Math.max(0, point - first), fraction: Math.max(0, end - point), significant: end - first };
 }
 
 /** Edm.Double: a JSON number, or "INF", "-INF", "NaN". */
