@@ -111,6 +111,8 @@ const rows: Row[] = [
   // JSON Format §7.1 writes no space after the comma; ASP.NET Core OData writes one (.NET's Enum.ToString()), accepted
   ["perms", "Read, Write", true], ["perms", "Read,  Write", false], ["perms", " Read", false], ["perms", "Read ,Write", false],
   ["perms", "Read,", false], ["perms", "7", true], ["perms", "8", false], ["perms", "", false],
+  // ABNF enumValue: each item a member or a member value (int64Value, sign allowed), mixed in a flags list
+  ["color", "+1", true], ["color", "+7", false], ["perms", "Read,4", true], ["perms", "1,2", true], ["perms", "Read, 6", true], ["perms", "Read,8", false], ["perms", "Read,-1", false],
 ];
 
 describe("primitive values by type and facet", () => {

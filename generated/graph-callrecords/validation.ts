@@ -898,30 +898,35 @@ export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string,
   ctx.fail(key, name, v, `${JSON.stringify(v)} is not ${flags ? "a comma-separated list of members" : "a member"} of ${name}`);
 }
 
+/**
+ * ABNF `enumValue = singleEnumValue *( COMMA singleEnumValue )`, each a member name or a member
+ * value (`int64Value`, sign allowed); more than one only for a flags enum, whose numbers must set
+ * member bits only.
+ */
 function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boolean): boolean {
-  if (/^-?[0-9]+$/.test(v)) {
+  if (!flags) {
+    if (!/^[+-]?[0-9]+$/.test(v)) return false;
     const n = Number(v);
-    if (!flags) {
-      for (const value of members.values()) if (value === n) return true;
-      return false;
-    }
-    // A flags value as a number: every bit set must belong to a member.
-    if (n < 0 || !Number.isSafeInteger(n)) return false;
-    let rest = n;
-    for (let bit = 1; rest > 0 && bit <= Number.MAX_SAFE_INTEGER; bit *= 2) {
-      if (Math.floor(rest / bit) % 2 === 1) {
-        let covered = false;
-        for (const value of members.values()) if (value >= 0 && Math.floor(value / bit) % 2 === 1) covered = true;
-        if (!covered) return false;
-        rest -= bit;
-      }
-    }
-    return true;
+    for (const value of members.values()) if (value === n) return true;
+    return false;
   }
-  if (!flags) return false;
   // JSON Format §7.1 has no space after the comma; .NET services (ASP.NET Core OData) write one.
-  const parts = v.split(/, ?/);
-  for (const p of parts) if (!members.has(p)) return false;
+  for (const part of v.split(/, ?/)) if (!members.has(part) && !(/^[+-]?[0-9]+$/.test(part) && flagBits(Number(part), members))) return false;
+  return true;
+}
+
+/** Whether every bit set in a flags enum's value `n` belongs to a member. */
+function flagBits(n: number, members: ReadonlyMap<string, number>): boolean {
+  if (n < 0 || !Number.isSafeInteger(n)) return false;
+  let rest = n;
+  for (let bit = 1; rest > 0 && bit <= Number.MAX_SAFE_INTEGER; bit *= 2) {
+    if (Math.floor(rest / bit) % 2 === 1) {
+      let covered = false;
+      for (const value of members.values()) if (value >= 0 && Math.floor(value / bit) % 2 === 1) covered = true;
+      if (!covered) return false;
+      rest -= bit;
+    }
+  }
   return true;
 }
 
