@@ -86,6 +86,10 @@ describe("structured values", () => {
       expect.objectContaining({ path: "/shapes/0/@odata.type", expected: "Test.Validation.Shape or a subtype" }),
     ]);
     expect(paths(tv.validateItem(item({ at: { "@odata.type": 5, x: 1, y: 1 } })))).toEqual(["/at/@odata.type"]);
+    // null names no type, as with @type: reported, not taken for an absent @odata.type
+    expect(paths(tv.validateItem(item({ at: { "@odata.type": null, x: 1, y: 1 } })))).toEqual(["/at/@odata.type"]);
+    expect(paths(tv.validateItem(item({ at: { "@type": null, x: 1, y: 1 } })))).toEqual(["/at/@type"]);
+    expect(paths(tv.validateItem(item({ owner: { "@odata.type": null, id: "01234567-89ab-cdef-0123-456789abcdef" } })))).toEqual(["/owner/@odata.type"]);
   });
 
   test("expanded navigation properties are validated as their entity type (and its subtypes)", () => {

@@ -654,7 +654,8 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
     ctx.fail(key, declared, v);
     return null;
   }
-  const type = v["@odata.type"] ?? v["@type"];
+  // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
+  const type = v["@odata.type"] !== undefined ? v["@odata.type"] : v["@type"];
   // Any other value names no type: "" matches none, and wrongType reports it.
   return typeof type === "string" ? qualified(type, aliases) : type === undefined ? undefined : "";
 }
