@@ -231,6 +231,17 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });
+    const r = runCli(["generate"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("calls: 11 files in out/calls");
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "out", "specs"]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).inputs[0].file).toBe("../../specs/graph-callrecords.xml");
+    expect(runCli(["generate"], dir).stdout).toMatch(/^odatagen: 1 service up to date/);
+  });
+
   test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
     const dir = twoSpecs();
     const [calls, copilot] = services;
