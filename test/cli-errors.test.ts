@@ -171,6 +171,21 @@ test("an empty --input, a URL as --input and -o / are usage errors (exit 2) that
   expect(fs.existsSync(path.join(work, "x"))).toBe(false);
 });
 
+test("- as a file (standard input or output elsewhere) is a usage error (exit 2) naming its flag, for generate and diff alike", () => {
+  const reads = "odatagen reads files, not standard input; save it to a file first (… > metadata.xml) and name that";
+  const usage = "\nRun `odatagen --help` for usage.\n";
+  const cases: [string[], string][] = [
+    [["generate", "-i", "-", "-o", "x"], `--input -: ${reads}`],
+    [["generate", "--input=-", "-o", "x"], `--input -: ${reads}`],
+    [["generate", "-i", "good.xml", "-o", "-"], "--out -: odatagen writes a folder of files, not standard output; name a folder"],
+    [["generate", "-c", "-"], "--config -: odatagen reads its config from a file, not standard input; name the file"],
+    [["diff", "-", "good.xml"], `-: ${reads}`],
+    [["diff", "--old", "-", "--new", "good.xml"], `--old -: ${reads}`],
+  ];
+  for (const [args, message] of cases) expect({ args, ...odatagen(work, ...args) }).toMatchObject({ args, status: 2, stdout: "", stderr: `odatagen: ${message}${usage}` });
+  expect(fs.readdirSync(work).filter((f) => f !== "good.xml")).toEqual([]);
+});
+
 test("with a config file, the broken service is left as it was and the run fails", () => {
   const goodBefore = previousRun("gen/good");
   const badBefore = previousRun("gen/bad");

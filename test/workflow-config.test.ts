@@ -72,8 +72,8 @@ describe("config files", () => {
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
-      "odatagen: odatagen.config.json: services[0].unqualifiedOperations: unknown key here; it belongs in services[0].options.unqualifiedOperations",
-      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.unqualifiedOperations: expected true or false$/),
+      expect.stringMatching(/^odatagen: odatagen\.config\.json:\d+:\d+: services\[0\]\.unqualifiedOperations: unknown key here; it belongs in services\[0\]\.options\.unqualifiedOperations$/),
+      expect.stringMatching(/odatagen\.config\.json:\d+:\d+: services\[1\]\.options\.unqualifiedOperations: expected true or false$/),
     ]);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
@@ -174,7 +174,7 @@ describe("config files", () => {
     });
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n").map((l) => l.replace("odatagen: odatagen.config.json: ", ""))).toEqual([
+    expect(r.stderr.trim().split("\n").map((l) => l.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /, ""))).toEqual([
       "service: unknown key; did you mean services?",
       "input: unknown key here; it belongs in each service (services[].input)",
       "extra: unknown key (expected one of $schema, services)",
@@ -187,7 +187,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("unknown keys and wrong types are all reported with their path; exit 2, nothing written", () => {
+  test("unknown keys and wrong types are all reported with their line, column and path; exit 2, nothing written", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       services: [
@@ -200,11 +200,11 @@ describe("config files", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toEqual([
-      expect.stringMatching(/odatagen\.config\.json: extra: unknown key/),
-      "odatagen: odatagen.config.json: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
-      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.input\[1\]: expected a string$/),
-      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.out: expected a string$/),
-      expect.stringMatching(/odatagen\.config\.json: services\[1\]\.options\.keyAsSegment: expected true or false$/),
+      expect.stringMatching(/odatagen\.config\.json:21:12: extra: unknown key/),
+      "odatagen: odatagen.config.json:7:22: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
+      expect.stringMatching(/odatagen\.config\.json:13:9: services\[1\]\.input\[1\]: expected a string$/),
+      expect.stringMatching(/odatagen\.config\.json:15:14: services\[1\]\.out: expected a string$/),
+      expect.stringMatching(/odatagen\.config\.json:17:25: services\[1\]\.options\.keyAsSegment: expected true or false$/),
     ]);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
@@ -231,6 +231,17 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", () => {
+    const dir = twoSpecs();
+    writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });
+    const r = runCli(["generate"], dir);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("calls: 11 files in out/calls");
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "out", "specs"]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).inputs[0].file).toBe("../../specs/graph-callrecords.xml");
+    expect(runCli(["generate"], dir).stdout).toMatch(/^odatagen: 1 service up to date/);
+  });
+
   test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
     const dir = twoSpecs();
     const [calls, copilot] = services;
@@ -250,7 +261,9 @@ describe("config files", () => {
     ];
     for (const [list, errors] of cases) {
       writeJson(path.join(dir, "odatagen.config.json"), { services: list });
-      expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: errors.map((e) => `odatagen: odatagen.config.json: ${e}\n`).join("") });
+      const r = runCli(["generate"], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /gm, "")).toBe(errors.map((e) => `${e}\n`).join(""));
     }
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...calls, name: undefined, out: "a/gen" }, { ...copilot, name: undefined, out: "b/gen" }] });

@@ -157,6 +157,24 @@ test("an output folder reached through a symlink is replaced where it is; the li
   expect(fs.readdirSync(dir).sort()).toEqual(["gen", "graph-callrecords.xml", "real"]);
 });
 
+test("an output symlink whose folder does not exist yet (a fresh checkout) gets it made where the link leads, as --dry-run says", () => {
+  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  fs.symlinkSync(path.join("shared", "gen"), path.join(dir, "gen"));
+  fs.symlinkSync("gen", path.join(dir, "link"));
+  const dry = runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--dry-run"], dir);
+  expect(dry).toMatchObject({ code: 0, stderr: "" });
+  const r = runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link"], dir);
+  expect(r).toMatchObject({ code: 0, stderr: "" });
+  expect(r.stdout).toContain("11 files in link (11 written");
+  expect(fs.lstatSync(path.join(dir, "link")).isSymbolicLink()).toBe(true);
+  expect(fs.lstatSync(path.join(dir, "gen")).isSymbolicLink()).toBe(true);
+  expect(fs.existsSync(path.join(dir, "shared", "gen", "index.ts"))).toBe(true);
+  expect(fs.readdirSync(path.join(dir, "shared"))).toEqual(["gen"]);
+  expect(runCli(["generate", "-i", "graph-callrecords.xml", "-o", "link", "--check"], dir).code).toBe(0);
+});
+
 test("writeOutput refuses a file name that is not a plain name in the output folder, before writing anything", () => {
   const out = path.join(scratch(), "gen");
   for (const rel of ["../outside.ts", "sub/inner.ts", "..", "a\\b.ts"])

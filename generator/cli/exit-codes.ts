@@ -4,3 +4,4 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** Bad usage or config. */
 export const EXIT_USAGE = 2;
+// 130 and 143 (signals.ts) as shells report a signal; 70, an internal error, is set by bin/odatagen.js.

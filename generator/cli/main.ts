@@ -8,6 +8,8 @@
  * generator are loaded; a `generate` with only the common flags is read by quick-args.ts without
  * yargs; everything else is required on demand.
  */
+import { dashArgumentProblem } from "./dash-argument";
+import { EXIT_USAGE } from "./exit-codes";
 import { tryFastPath } from "./fast";
 import { quickGenerateArgs } from "./quick-args";
 
@@ -16,6 +18,11 @@ export { EXIT_OK, EXIT_INPUT, EXIT_USAGE } from "./exit-codes";
 export async function main(argv: string[]): Promise<number> {
   const fast = tryFastPath(argv);
   if (fast !== undefined) return fast;
+  const dash = dashArgumentProblem(argv.slice(1));
+  if (dash) {
+    process.stderr.write(`odatagen: ${dash}\nRun \`odatagen --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
   tuneCompilerForOneRun();
   const quick = quickGenerateArgs(argv);
   if (quick) return (require("./generate-command") as typeof import("./generate-command")).runGenerate(quick);

@@ -49,8 +49,21 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     return { file: shown, line, column, path: at };
   };
   const checked = validateConfig(read.value, path.dirname(file), placeOf);
-  if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
+  if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}${source ? lineAndColumn(m, placeOf) : ""}: ${m}`) };
   return { ok: true, file, services: checked.services };
+}
+
+/**
+ * `:line:column` of the value a config error is about, from the element path it starts with
+ * (`services[0].out: expected a string`; `(root)` is the whole document); "" when it names none.
+ */
+function lineAndColumn(message: string, placeOf: (at: string) => Place): string {
+  for (let end = message.indexOf(": "); end !== -1; end = message.indexOf(": ", end + 1)) {
+    const at = message.slice(0, end);
+    const place = placeOf(at === "(root)" ? "" : at);
+    if (place.line > 0) return `:${place.line}:${place.column}`;
+  }
+  return "";
 }
 
 /** A JSON config that does not parse, with the line and column (1-based) of the problem. */

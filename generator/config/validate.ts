@@ -54,7 +54,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
           else return f;
           return undefined;
         });
-        for (const [j, first] of repeatedFiles(files, baseDir))
+        for (const [j, first] of repeatedFiles(files.map((f) => f && configPath(baseDir, f)), baseDir))
           errors.push(`${where(j)}: ${JSON.stringify(files[j])} is the file input[${first}] names already; list each document once`);
       }
       if (s.out === undefined) errors.push(`${at}.out: required (the output folder)`);
@@ -85,12 +85,12 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         }
       }
       if (errors.length > before) return;
-      const out = path.resolve(baseDir, s.out as string);
+      const out = configPath(baseDir, s.out as string);
       named.push(s.name !== undefined);
       indices.push(i);
       services.push({
         name: (s.name as string | undefined) ?? defaultServiceName(out),
-        inputs: (inputs as string[]).map((f) => path.resolve(baseDir, f)),
+        inputs: (inputs as string[]).map((f) => configPath(baseDir, f)),
         out,
         include: patterns.include,
         exclude: patterns.exclude,
@@ -143,6 +143,15 @@ export function repeatedFiles(files: readonly (string | undefined)[], baseDir: s
     else seen.set(resolved, j);
   });
   return repeats;
+}
+
+/**
+ * A path written in the config, resolved against `baseDir`. A backslash separates folders, as on
+ * Windows, where the config may have been written (`"specs\\graph.xml"` in JSON): elsewhere it would
+ * be part of a file's name, and `"out\\calls"` a folder of that name beside the config.
+ */
+export function configPath(baseDir: string, written: string): string {
+  return path.resolve(baseDir, written.split("\\").join("/"));
 }
 
 /** A service without a name is named after its output folder (the folder's path when it has no name: `/`). */

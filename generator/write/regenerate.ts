@@ -76,12 +76,33 @@ export interface RegenerateOutcome {
 
 type Generate = (o: GenerateOptions) => GenerateResult;
 
-/** The folder an output path that is a symlink leads to (where odatagen writes, and keeps copies of edits beside); else the path. */
+/**
+ * The folder an output path that is a symlink leads to (where odatagen writes, and keeps copies of
+ * edits beside); else the path. A link to a folder not made yet (a fresh checkout) leads to where
+ * that folder goes, which the run makes as it makes any new output folder; a loop of links is left
+ * as it is, for the run to refuse (ELOOP).
+ */
 export function realFolder(dir: string): string {
+  let at = dir;
+  for (let links = 0; isLink(at); links++) {
+    if (links === MAX_LINKS) return dir;
+    try {
+      return fs.realpathSync(at);
+    } catch {
+      at = path.resolve(path.dirname(at), fs.readlinkSync(at));
+    }
+  }
+  return at;
+}
+
+/** As many links as Linux follows in one path (its ELOOP limit). */
+const MAX_LINKS = 40;
+
+function isLink(file: string): boolean {
   try {
-    return fs.lstatSync(dir).isSymbolicLink() ? fs.realpathSync(dir) : dir;
+    return fs.lstatSync(file).isSymbolicLink();
   } catch {
-    return dir;
+    return false;
   }
 }
 
