@@ -71,6 +71,11 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["DateTimeOffset", "2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+01:00"],
     ["DateTimeOffset", new Date("2026-11-23T10:00:00Z"), "2026-11-23T10:00:00.000Z"],
     ["TimeOfDay", "13:20:00.5", "13:20:00.5"],
+    // A leap second (ABNF second: 00–59 or 60), as the validators accept it.
+    ["TimeOfDay", "23:59:60", "23:59:60"],
+    ["TimeOfDay", "23:59:60.25", "23:59:60.25"],
+    ["DateTimeOffset", "2016-12-31T23:59:60Z", "2016-12-31T23:59:60Z"],
+    ["DateTimeOffset", "2017-01-01T00:59:60+01:00", "2017-01-01T00:59:60+01:00"],
     ["Duration", "P1DT2H", "duration'P1DT2H'"],
     ["Binary", "T0RhdGE", "binary'T0RhdGE'"],
     ["Binary", "a+b/cw==", "binary'a-b_cw=='"],
@@ -134,11 +139,12 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Boolean", "yes"],
     ["Boolean", 1],
     ["Boolean", "true'"],
-    // Hours 00–23, minutes and seconds 00–59.
+    // Hours 00–23, minutes 00–59, seconds 00–60 (60: a leap second).
     ["TimeOfDay", "24:00"],
     ["TimeOfDay", "99:99"],
     ["TimeOfDay", "12:60"],
-    ["TimeOfDay", "12:00:60"],
+    ["TimeOfDay", "12:00:61"],
+    ["DateTimeOffset", "2016-12-31T23:59:61Z"],
     ["DateTimeOffset", "2023-01-13T25:61:00Z"],
     ["DateTimeOffset", "2023-01-13T10:00:00+24:00"],
   ])("%s %p is not a literal of its type: a TypeError before any request", (kind, value) => {

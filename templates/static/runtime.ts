@@ -775,9 +775,10 @@ export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+
 
 /**
  * Dates and times: the matching part of a `Date`'s ISO text (`part`: 0 the date, 1 the time of
- * day, else the whole), or a string of the literal's form, its hours 00–23 and minutes and seconds
- * 00–59 (the forms say so), its day one of the calendar (no 2023-02-30: the `Date` the platform has
- * tells, as the validators' `scanDate` does by hand). An invalid `Date` is a TypeError, as another
+ * day, else the whole), or a string of the literal's form, its hours 00–23, minutes 00–59 and
+ * seconds 00–60 (60: a leap second, as the ABNF's `second` and the validators allow; the forms
+ * say so), its day one of the calendar (no 2023-02-30: the `Date` the platform has tells, as the
+ * validators' `scanDate` does by hand). An invalid `Date` is a TypeError, as another
  * value of no literal's form is; a year beyond 9999 or before 0 is written as the ABNF's `year`
  * (`12000`, `-0001`), not as `toISOString`'s six digits with a sign.
  */
@@ -797,8 +798,8 @@ function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Liter
   };
 }
 export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?$/, "13:20:00", 1);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
+export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/, "13:20:00", 1);
+export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
