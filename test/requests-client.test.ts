@@ -555,6 +555,21 @@ describe("OData 4.01 control information without the odata. prefix (JSON Format 
     expect(JSON.parse(srv.requests[srv.requests.length - 1].body)).toEqual({ ...person("a"), ...kept });
   });
 
+  test("an entity as read given to a create is sent without its context, ETag, id, links and counts, as to an update; its type, binds and annotations stay", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle(() => ({ status: 201, body: person("a") }));
+    const kept = { "@odata.type": "#Travel.Lite.Person", "Friends@odata.bind": ["People('b')"], "@Org.Custom.note": "x", "Emails@Core.Description": "y" };
+    const readOnly = {
+      "@odata.context": "$metadata#People/$entity", "@odata.etag": 'W/"1"', "@context": "c", "@etag": "e", "@metadataEtag": "m",
+      "@odata.id": "People('a')", "@odata.editLink": "People('a')", "@readLink": "People('a')", "@odata.mediaEtag": "m", "@mediaReadLink": "r",
+      "Trips@odata.navigationLink": "People('a')/Trips", "Trips@odata.associationLink": "People('a')/Trips/$ref", "Trips@count": 3, "Trips@odata.nextLink": "n",
+    };
+    await api.createPerson(client, api.people(), { ...person("a"), ...kept, ...readOnly } as never);
+    const post = srv.requests[srv.requests.length - 1];
+    expect([post.method, post.headers["if-match"]]).toEqual(["POST", undefined]);
+    expect(JSON.parse(post.body)).toEqual({ ...person("a"), ...kept });
+  });
+
   test("a 4.0 payload is left as it is (OData-Version 4.0 or none): no walk, no renaming", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle((r) => ({ headers: r.url === "/People" ? { "OData-Version": "4.0" } : ({} as Record<string, string>), body: { value: [{ ...person("a"), "@etag": "e" }], "@nextLink": "People?$skiptoken=1" } }));

@@ -1317,7 +1317,7 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  */
 export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
+  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body), headers: prefer(options) }, options);
   const request = `POST ${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
@@ -1343,9 +1343,9 @@ export async function remove(client: Client, target: EntityRef<unknown, null>, o
 }
 
 /**
- * A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01:
- * its context, ETag, id and links, a property's navigation link or count) stays out of the request;
- * `@odata.type`, `prop@odata.bind` and annotations are kept.
+ * A create's or update's body made from an entity as read: the read-only control information
+ * (either form, 4.0 or 4.01: its context, ETag, id and links, a property's navigation link or
+ * count) stays out of the request; `@odata.type`, `prop@odata.bind` and annotations are kept.
  */
 function withoutReadInfo(body: unknown): unknown {
   const o = record(body);
