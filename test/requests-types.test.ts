@@ -55,6 +55,12 @@ export async function usage(): Promise<void> {
   const again: string = round.value[0].UserName;
   // @ts-expect-error Age was not selected in the page it came from
   void round.value[0].Age;
+  // With a type argument, as the README writes it, the page it came from may be any page: one of
+  // the service's default set, or of selected properties.
+  const typed = await rt.readLink<Person>(client, "People?$deltatoken=1", { from: await listPersons(client, people()) });
+  const typedName: string = typed.value[0].FirstName;
+  const typedFromSelected = await rt.readLink<Person>(client, "People?$deltatoken=1", { from: page });
+  const typedAge: number | null | undefined = typedFromSelected.value[0].Age;
 
   // @ts-expect-error a Trip key is an Int32
   personTrips(people().byKey("a")).byKey("1");
@@ -129,7 +135,7 @@ export async function usage(): Promise<void> {
   await getPerson(client, getFavoriteAirlineRef(people().byKey("a")));
   // @ts-expect-error userName is required
   getFriendsTripsRef(people().byKey("a"), {});
-  void [first, age, last, tripName, user, n, again, code, createdName, cast, tripNames, members, airlineName, tripId, sureTripId];
+  void [first, age, last, tripName, user, n, again, typedName, typedAge, code, createdName, cast, tripNames, members, airlineName, tripId, sureTripId];
 }
 `;
 

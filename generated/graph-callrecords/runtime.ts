@@ -1770,10 +1770,12 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * Reads the page a stored link names: a delta response's `@odata.deltaLink` kept until the next
  * round (Protocol §11.3), or a `@odata.nextLink`. A relative link resolves as it does on `from`, the
  * page it came from (see `linkBase`), else against the service root. `T` is what the link's
- * collection holds, inferred from `from` (the next round of a delta is typed as the round before);
- * the page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
+ * collection holds, inferred from `from` (the next round of a delta is typed as the round before),
+ * or given (`readLink<User>`), when `from` may be any page (`Page<unknown>`: a page of the default
+ * set or of selected properties is no `Page<User>`); the page's items are checked with `validate`,
+ * and `pages`, `items` and `collectAll` go on from it.
  */
-export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | undefined }): Promise<Page<T>> {
+export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | Page<unknown> | undefined }): Promise<Page<T>> {
   // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
   // each round's last page would otherwise keep every round before it.
   const { from, ...read } = options ?? {};
