@@ -291,6 +291,25 @@ describe("function parameters (URL Conventions §4.5.1)", () => {
     ).toBe("/FindTrips(near=@near,after=null,tags=@tags)?@near=%7B%22City%22:%22Boise%20%26%20co%22%7D&@tags=%5B%22a%22,%22b%22%5D");
   });
 
+  // An alias's value is parameterValue = arrayOrObject / commonExpr (URL Conventions ABNF): JSON for
+  // an object or array, a literal for a primitive (JSON's "text" is neither).
+  test.each<[string, unknown, string]>([
+    ["a string", "it's a/b", "'it''s%20a/b'"],
+    ["an empty string", "", "''"],
+    ["a Date (JSON writes it as a string)", new Date(Date.UTC(2026, 0, 2)), "'2026-01-02T00:00:00.000Z'"],
+    ["a number", 1.5, "1.5"],
+    ["a large number", 1e21, "1e%2B21"],
+    ["NaN", NaN, "NaN"],
+    ["Infinity", Infinity, "INF"],
+    ["-Infinity", -Infinity, "-INF"],
+    ["a bigint", 2n ** 64n, "18446744073709551616"],
+    ["a boolean", true, "true"],
+    ["an object, whose strings stay JSON's", { s: "a'b" }, "%7B%22s%22:%22a'b%22%7D"],
+    ["an array", ["x", NaN], "%5B%22x%22,%22NaN%22%5D"],
+  ])("an Edm.Untyped or Edm.PrimitiveType parameter given %s: its alias holds its literal, or JSON for an object or array", (_, value, alias) => {
+    expect(rt.functionCall("", "F", [["v", "json", value]])).toBe(`/F(v=@v)?@v=${alias}`);
+  });
+
   test("enum parameters are qualified literals", () => {
     expect(rt.functionCall("", "F", [["g", "enum:Travel.Lite.Gender", "Female"]])).toBe("/F(g=Travel.Lite.Gender'Female')");
   });

@@ -1128,7 +1128,8 @@ export function geoLiteral(kind: string, value: unknown): string {
 
 /**
  * The URL of a function call (URL Conventions §4.5.1): `name(a=1,b=@b)?@b=<json>`. Parameters
- * left undefined are omitted; complex and collection values go in parameter aliases.
+ * left undefined are omitted; complex and collection values go in parameter aliases, as do values
+ * of untyped parameters (`aliasValue`).
  */
 export function functionCall(path: string, operation: string, params: readonly (readonly [string, ParamKind, unknown])[]): string {
   const args: string[] = [];
@@ -1139,13 +1140,25 @@ export function functionCall(path: string, operation: string, params: readonly (
     if (value === null) args.push(`${p}=null`);
     else if (kind === "json") {
       args.push(`${p}=@${p}`);
-      aliases.push(`@${p}=${encodeQueryValue(jsonText(value))}`);
+      aliases.push(`@${p}=${encodeQueryValue(aliasValue(value))}`);
     } else {
       const write = (v: KeyValue) => (kind.startsWith("geo") ? geoLiteral(kind, v) : literal(kind as KeyKind, v));
       args.push(`${p}=${encodeURIComponent(named(write, value as KeyValue, `parameter ${name} of ${operation}`))}`);
     }
   }
   return `${path}/${encodeURIComponent(operation)}(${args.join(",")})${aliases.length ? `?${aliases.join("&")}` : ""}`;
+}
+
+/**
+ * A parameter alias's value (URL Conventions ABNF: `parameterValue = arrayOrObject / commonExpr`):
+ * JSON for an object or array (a complex or collection value); a primitive given for an
+ * `Edm.Untyped` or `Edm.PrimitiveType` parameter as its literal, since JSON's `"text"` is neither:
+ * a string, or what JSON writes as one (a `Date`), `'text'`, and `NaN`, `INF`, `-INF` unquoted.
+ */
+function aliasValue(value: unknown): string {
+  if (typeof value === "number") return edmDouble(value);
+  const json = jsonText(value);
+  return json.startsWith('"') ? edmString(JSON.parse(json) as string) : json;
 }
 
 // ---------------------------------------------------------------------------------------------
