@@ -225,6 +225,20 @@ describe("keys as segments: /People/…", () => {
     expect(segmentsOf("/People/%2E%2E")).toEqual([""]);
   });
 
+  // URL Conventions 4.01 §4.3.6: the segment is the key value unquoted (ODATA-799: primitive values
+  // without their quotes and what decorates them), so an enum member without its type's name.
+  test.each<[string, rt.KeyValue, string, rt.Literal]>([
+    ["an enum member", "Female", "/Female", rt.edmEnum("Travel.Lite.Gender")],
+    ["a flags enum's members", "Male,Female", "/Male%2CFemale", rt.edmEnum("Travel.Lite.Gender")],
+    ["a binary value", "T0RhdGE", "/T0RhdGE", rt.edmBinary],
+    ["a base64 binary value, as base64url", "a+b/cw==", "/a-b_cw%3D%3D", rt.edmBinary],
+    ["a duration", "P1DT2H", "/P1DT2H", rt.edmDuration],
+    ["a string with quotes, not doubled", "O''Neil", "/O''Neil", rt.edmString],
+    ["an empty binary value, which would be an empty segment", "", "(binary'')", rt.edmBinary],
+  ])("%s: %p → %s", (_, key, expected, lit) => {
+    expect(rt.segmentKey("k", lit)(key)).toBe(expected);
+  });
+
   test("containment to any depth; non-string keys as literals", () => {
     const item = segments.tripPlanItems(segments.personTrips(segments.people().byKey("russellwhyte")).byKey(1)).byKey(12);
     expect(item.path).toBe("/People/russellwhyte/Trips/1/PlanItems/12");

@@ -1062,17 +1062,22 @@ const MISREAD_SEGMENT = /^(\.{1,2}|\$.*|)$|^[A-Za-z_\u0080-\uffff][\w\u0080-\uff
 
 /**
  * A key of one property as a path segment (URL Conventions §4.3.6, `Capabilities.KeyAsSegmentSupported`):
- * the value itself, strings unquoted. Values a URL parser or the service would read as something
- * else (".", "..", also when percent-encoded; "" and "$…"; a qualified name such as `ns.Employee`, a
- * type cast there; anything with `(`, a key or a call) use parentheses, which every service understands.
+ * the key value unquoted, so a literal written in quotes (a string, an enum member, binary, a
+ * duration) without them and what goes before them, its doubled quotes single: `O'Neil`, `Red`,
+ * `T0RhdGE`, `P1D`. Values a URL parser or the service would read as something else (".", "..", also
+ * when percent-encoded; "" and "$…"; a qualified name such as `ns.Employee`, a type cast there;
+ * anything with `(`, a key or a call) use parentheses and the whole literal, which every service understands.
  */
 export function segmentKey(name: string, lit: Literal): KeySpec {
   return (given) => {
-    const value = keyValue(given, name, true);
-    const text = named(lit === edmString ? (v) => wholeText(String(v)) : lit, value, `key property ${name}`);
-    return MISREAD_SEGMENT.test(text) ? `(${encodeURIComponent(lit(value))})` : `/${encodeURIComponent(text)}`;
+    const literal = named(lit, keyValue(given, name, true), `key property ${name}`);
+    const quoted = QUOTED.exec(literal);
+    const text = quoted ? quoted[1]!.replace(/''/g, "'") : literal;
+    return MISREAD_SEGMENT.test(text) ? `(${encodeURIComponent(literal)})` : `/${encodeURIComponent(text)}`;
   };
 }
+/** A literal in quotes, with the prefix of its type where it has one: `'a'`, `ns.Color'Red'`, `binary'…'`. */
+const QUOTED = /^(?:[A-Za-z_][\w.]*)?'([^]*)'$/;
 
 /**
  * The key writer of an entity type without a key (CSDL §8.2 wants one of an entity set's type; odatagen
