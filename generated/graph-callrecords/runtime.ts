@@ -775,8 +775,8 @@ const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
 /**
- * Dates and times: the matching part of a `Date`'s ISO text (`part`: 0 the date, 1 the time of
- * day, else the whole), or a string of the literal's form, its hours 00–23, minutes 00–59 and
+ * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), else the matching part
+ * of its ISO text, in UTC (`part` 1 the time of day, else the whole); or a string of the literal's form, its hours 00–23, minutes 00–59 and
  * seconds 00–60 (60: a leap second, as the ABNF's `second` and the validators allow; the forms
  * say so), its day one of the calendar (no 2023-02-30: the `Date` the platform has tells, as the
  * validators' `scanDate` does by hand). An invalid `Date` is a TypeError, as another
@@ -787,6 +787,7 @@ function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Liter
   return (value) => {
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) throw new TypeError(`not an Edm.${kind} literal: Invalid Date`);
+      if (part === 0) return dayOf(value, example);
       const text = value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
       return part === undefined ? text : text.slice(0, -1).split("T")[part]!;
     }
@@ -798,6 +799,27 @@ function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Liter
     return text;
   };
 }
+/**
+ * The day a `Date` given for an `Edm.Date` stands for: the day it begins, in the local time zone
+ * (`new Date(2024, 0, 5)`, as a date picker makes it) or in UTC (`new Date("2024-01-05")`, as ISO
+ * date text parses); the two agree where the zone is UTC. A `Date` that begins no day, either way,
+ * has a time of day, and which day it means depends on a zone: a TypeError, rather than a day the
+ * caller may not have meant (its UTC day is the day before a local midnight east of Greenwich).
+ */
+function dayOf(value: Date, example: string): string {
+  const start = new Date(value.getTime());
+  start.setHours(0, 0, 0, 0);
+  if (start.getTime() === value.getTime()) return dayText(value.getFullYear(), value.getMonth(), value.getDate());
+  if (value.getTime() % 86400000 === 0) return dayText(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
+  throw new TypeError(`not an Edm.Date literal: the Date ${value.toISOString()} has a time of day (it begins no day, here or in UTC); give the day as text (e.g. ${example})`);
+}
+
+/** `2024-01-05`, the year as the ABNF's `year`: four digits or more, `-0001` before the year 0. */
+function dayText(year: number, month: number, day: number): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${year < 0 ? "-" : ""}${String(Math.abs(year)).padStart(4, "0")}-${two(month + 1)}-${two(day)}`;
+}
+
 export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0);
 export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/, "13:20:00", 1);
 export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
