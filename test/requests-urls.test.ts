@@ -231,6 +231,7 @@ describe("keys as segments: /People/…", () => {
   test.each<[string, rt.KeyValue, string, rt.Literal]>([
     ["an enum member", "Female", "/Female", rt.edmEnum("Travel.Lite.Gender")],
     ["a flags enum's members", "Male,Female", "/Male%2CFemale", rt.edmEnum("Travel.Lite.Gender")],
+    ["an enum member of a type named beyond ASCII", "Roma", "/Roma", rt.edmEnum("Località.Città")],
     ["a binary value", "T0RhdGE", "/T0RhdGE", rt.edmBinary],
     ["a base64 binary value, as base64url", "a+b/cw==", "/a-b_cw%3D%3D", rt.edmBinary],
     ["a duration", "P1DT2H", "/P1DT2H", rt.edmDuration],

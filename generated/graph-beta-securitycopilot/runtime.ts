@@ -1098,8 +1098,8 @@ export function segmentKey(name: string, lit: Literal): KeySpec {
     return MISREAD_SEGMENT.test(text) ? `(${encodeURIComponent(literal)})` : `/${encodeURIComponent(text)}`;
   };
 }
-/** A literal in quotes, with the prefix of its type where it has one: `'a'`, `ns.Color'Red'`, `binary'…'`. */
-const QUOTED = /^(?:[A-Za-z_][\w.]*)?'([^]*)'$/;
+/** A literal in quotes, with the prefix of its type where it has one: `'a'`, `ns.Color'Red'`, `Località.Città'Roma'`, `binary'…'`. */
+const QUOTED = /^[^']*'([^]*)'$/;
 
 /**
  * The key writer of an entity type without a key (CSDL §8.2 wants one of an entity set's type; odatagen
