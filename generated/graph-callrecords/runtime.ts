@@ -776,12 +776,13 @@ export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+
 
 /**
  * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), else the matching part
- * of its ISO text, in UTC (`part` 1 the time of day, else the whole); or a string of the literal's form, its hours 00–23, minutes 00–59 and
- * seconds 00–60 (60: a leap second, as the ABNF's `second` and the validators allow; the forms
- * say so), its day one of the calendar (no 2023-02-30: the `Date` the platform has tells, as the
- * validators' `scanDate` does by hand). An invalid `Date` is a TypeError, as another
- * value of no literal's form is; a year beyond 9999 or before 0 is written as the ABNF's `year`
- * (`12000`, `-0001`), not as `toISOString`'s six digits with a sign.
+ * of its ISO text, in UTC (`part` 1 the time of day, else the whole); or a string of the literal's
+ * form, its hours 00–23, minutes 00–59 and seconds 00–60 (60: a leap second, as the ABNF's
+ * `second` and the validators allow; the forms say so), its day one of the calendar (no
+ * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand). An
+ * invalid `Date` is a TypeError, as another value of no literal's form is; a year beyond 9999 or
+ * before 0 is written as the ABNF's `year` (`12000`, `-0001`), not as `toISOString`'s six digits
+ * with a sign.
  */
 function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Literal {
   return (value) => {
