@@ -81,9 +81,14 @@ export function companionNames(t: SchemaType, name: string): string[] {
   return [];
 }
 
-export function assignNames(model: Model, diags: DiagnosticBag): Names {
-  const names = new Map<SchemaType, string>();
-  for (const schema of model.schemas) {
+/**
+ * Names the types of `model`. They are chosen over the types of `among` (by default `model`): for a
+ * slice, the full model, so that a kept type is named as in a full run even when its name clashes
+ * with a left-out type's (and never clashes with one). Renames are reported for `model`'s types.
+ */
+export function assignNames(model: Model, diags: DiagnosticBag, among: Model = model): Names {
+  const names = new Map<string, string>();
+  for (const schema of among.schemas) {
     const taken = new Set<string>();
     const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
@@ -100,15 +105,21 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
       }
       taken.add(name);
       for (const c of companionNames(t, name)) taken.add(c);
-      names.set(t, name);
+      names.set(t.qualifiedName, name);
+    }
+  }
+  for (const schema of model.schemas) {
+    for (const t of schema.types) {
+      const name = names.get(t.qualifiedName) ?? pascal(t.name);
       // Capitalising is the naming rule, not a rename; anything beyond it is reported.
       if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
+        const base = pascal(t.name);
         const why = name !== base ? `${base} is taken or reserved` : "characters an identifier cannot hold became _";
         diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${why})`, t.qualifiedName, t.at);
       }
     }
   }
-  return { type: (t) => names.get(t) ?? pascal(t.name) };
+  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name) };
 }
 
 /** English plural for function names: `session` → `sessions`, `policy` → `policies`. */
