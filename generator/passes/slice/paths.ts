@@ -230,6 +230,8 @@ function walk(
   }
   let imported = false;
   for (const imp of containers.flatMap((c) => c.imports)) {
+    // An import an --exclude path names is left out, as a set or singleton is.
+    if (exclude.some((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)))) continue;
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
       for (const op of imp.operations) {
         result.operations.add(op);
