@@ -271,7 +271,20 @@ export function sliceModel(
     addRef(op.returnType, { kind: "operation", op, role: "result" });
   };
   for (const op of seedOps) addOp(op);
-  for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
+  // With --include-derived, a selected type's subtypes are selected too: their operations come along.
+  const selected = new Set(seeds);
+  if (options.includeDerived)
+    for (const t of seeds) {
+      if (t.kind !== "entity" && t.kind !== "complex") continue;
+      const below: StructuredType[] = [...t.derived];
+      for (let i = 0; i < below.length; i++) {
+        const d = below[i];
+        if (selected.has(d) || !keep.has(d)) continue;
+        selected.add(d);
+        below.push(...d.derived);
+      }
+    }
+  for (const t of selected) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
 
   for (let i = 0; i < queue.length; i++) {
     const t = queue[i];
