@@ -10,7 +10,7 @@
  */
 import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
-import { accepts, advance, parsePattern, startStates, type PathPattern, type States } from "./glob";
+import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -283,6 +283,10 @@ function walk(
  */
 export function suggestPath(text: string, model: PathModel, exclude: readonly PathPattern[], fill?: Fill): string | undefined {
   const parts = text.trim().split("/");
+  // A last `$ref`, `$count` or `$value` is kept as written (glob.ts's pathSegments skips it).
+  let end = parts.length;
+  while (end > 0 && parts[end - 1] === "") end--;
+  if (parts.slice(0, end).filter((p) => p !== "").length > 1 && SYSTEM_SEGMENTS.has(parts[end - 1])) end--;
   const navCache = new Map<EntityType, NavigationProperty[]>();
   const bound = boundOperations(model.operations);
   /** Where the walk stands: the root (undefined) or the entity types reached. */
@@ -290,7 +294,7 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
   let changed = false;
   /** Whether the walk stands on a collection not yet given a key (a key may come next). */
   let keyable = false;
-  for (let k = 0; k < parts.length; k++) {
+  for (let k = 0; k < end; k++) {
     const raw = parts[k];
     if (raw === "") continue;
     if (/^\{[^}]*\}$/.test(raw)) {
