@@ -118,6 +118,26 @@ function pathSegments(text: string): PathSegment[] {
 }
 
 /**
+ * The pattern with each literal segment that starts with a schema alias (`self.admin`) written with
+ * its namespace instead: a cast or operation segment may name its schema either way, and an
+ * `--exclude` written one way applies to an `--include` written the other.
+ */
+export function withNamespaces(p: PathPattern, aliases: ReadonlyMap<string, string>): PathPattern {
+  if (!aliases.size) return p;
+  let changed = false;
+  const segments = p.segments.map((seg): PathSegment => {
+    if (seg.any || seg.literal === undefined) return seg;
+    const dot = seg.literal.lastIndexOf(".");
+    const ns = dot > 0 ? aliases.get(seg.literal.slice(0, dot)) : undefined;
+    if (ns === undefined) return seg;
+    changed = true;
+    const literal = `${ns}${seg.literal.slice(dot)}`;
+    return { any: false, matches: (text) => text === literal, literal };
+  });
+  return changed ? { ...p, segments } : p;
+}
+
+/**
  * The states of a path pattern after some segments, as a bit set over segment positions (position
  * `segments.length` means the whole pattern matched). Patterns are short, so a number suffices.
  */

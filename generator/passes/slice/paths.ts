@@ -10,7 +10,7 @@
  */
 import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
-import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, type PathPattern, type States } from "./glob";
+import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -161,11 +161,13 @@ export interface PathModel {
 
 export function selectPaths(
   model: PathModel,
-  include: readonly PathPattern[],
-  exclude: readonly PathPattern[],
+  includeAsWritten: readonly PathPattern[],
+  excludeAsWritten: readonly PathPattern[],
   fill?: Fill,
 ): PathSelection {
   const { containers } = model;
+  const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
+  const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [], routes };
   if (!containers.length) {
