@@ -27,6 +27,7 @@ const DOC = edmx(
     <Key><PropertyRef Name="id"/></Key>
     <Property Name="id" Type="Edm.String" Nullable="false"/>
   </EntityType>
+  <Action Name="ping" IsBound="true"><Parameter Name="it" Type="t.user"/></Action>
   <EntityContainer Name="c"><EntitySet Name="users" EntityType="t.user"/></EntityContainer>`,
     "a",
   ),
@@ -45,6 +46,21 @@ describe("a cast segment named by the schema's alias", () => {
   test("selects as the namespace-qualified cast does", () => {
     expect(kept(["/users/{id}/a.admin/reports"])).toEqual(["t.admin", "t.report", "t.user"]);
     expect(kept(["/users/{id}/a.admin/reports"])).toEqual(kept(["/users/{id}/t.admin/reports"]));
+  });
+
+  test("an operation named by alias in an --include is cut by an --exclude that names it by namespace", () => {
+    const ops = (include: string[], exclude: string[]) => {
+      try {
+        return generate({ inputs: [{ file: "t.xml", content: DOC }], include, exclude }).model.schemas.flatMap((s) => s.operations.map((o) => o.name));
+      } catch (e) {
+        if (!(e instanceof GenerationError)) throw e;
+        return e.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+      }
+    };
+    expect(ops(["/users/{id}/a.ping"], [])).toEqual(["ping"]);
+    expect(ops(["/users/{id}/a.ping"], ["/users/{id}/t.ping"])).toEqual([
+      "--include /users/{id}/a.ping matches only URL paths that --exclude /users/{id}/t.ping leaves out",
+    ]);
   });
 
   test("an --exclude cuts an --include whichever way each names the schema", () => {
