@@ -19,7 +19,13 @@ const CSDL = `<?xml version="1.0" encoding="utf-8"?>
         <Property Name="item" Type="t.Item"/>
         <Property Name="values" Type="t.stateValues"/>
       </EntityType>
-      <EntityContainer Name="c"><EntitySet Name="orders" EntityType="t.order"/></EntityContainer>
+      <EntityType Name="person">
+        <Key><PropertyRef Name="id"/></Key>
+        <Property Name="id" Type="Edm.String" Nullable="false"/>
+        <NavigationProperty Name="orders" Type="Collection(t.order)"/>
+      </EntityType>
+      <ComplexType Name="personNavigation"><Property Name="d" Type="Edm.String"/></ComplexType>
+      <EntityContainer Name="c"><EntitySet Name="orders" EntityType="t.order"/><EntitySet Name="people" EntityType="t.person"/></EntityContainer>
     </Schema>
   </edmx:DataServices>
 </edmx:Edmx>`;
@@ -40,6 +46,14 @@ describe("a slice names the types it keeps as the full run does", () => {
     expect(types).toMatch(/item\?: Item2 \| null;/);
     // The requests and validators use the same names.
     expect(slice.files.get("t.validators.ts")).toMatch(/validateItem2\b/);
+  });
+
+  test("a name derived from a type's avoids the left-out types' names too", () => {
+    const full = run().files.get("t.requests.ts") ?? "";
+    expect(full).toMatch(/export interface PersonNavigation_ \{/);
+    const slice = run(["/people"]);
+    expect(slice.model.types.has("t.personNavigation")).toBe(false);
+    expect(slice.files.get("t.requests.ts")).toMatch(/export interface PersonNavigation_ \{/);
   });
 
   test("the renames reported are those of the kept types", () => {

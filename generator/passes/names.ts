@@ -27,6 +27,11 @@ export const JS_RESERVED = new Set([
 export interface Names {
   /** TypeScript name of a schema type, unique within its namespace module. */
   type(t: SchemaType): string;
+  /**
+   * The type names and companion names (`companionNames`) of a namespace's types, over every type
+   * of the service even in a slice: other names derived from a type's (`PersonNavigation`) avoid them.
+   */
+  declared(namespace: string): ReadonlySet<string>;
 }
 
 /** `callRecord` → `CallRecord`; characters not allowed in identifiers become `_`. */
@@ -88,8 +93,10 @@ export function companionNames(t: SchemaType, name: string): string[] {
  */
 export function assignNames(model: Model, diags: DiagnosticBag, among: Model = model): Names {
   const names = new Map<string, string>();
+  const declared = new Map<string, Set<string>>();
   for (const schema of among.schemas) {
     const taken = new Set<string>();
+    declared.set(schema.namespace, taken);
     const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
     // still taken, and thousands of types on one identifier cost one step each, not one per type numbered.
@@ -119,7 +126,7 @@ export function assignNames(model: Model, diags: DiagnosticBag, among: Model = m
       }
     }
   }
-  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name) };
+  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name), declared: (namespace) => declared.get(namespace) ?? new Set() };
 }
 
 /** English plural for function names: `session` → `sessions`, `policy` → `policies`. */
