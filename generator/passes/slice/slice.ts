@@ -6,7 +6,9 @@
  * - the concrete subtypes of an abstract type used as a value (it has no instances of its own);
  * - all subtypes of a selected type only with `includeDerived`, navigation targets only with
  *   `includeNavigation`; a navigation property whose target is not in the slice is left out.
- * Operations come with the types they are bound to when those are selected (by name or by path).
+ * Operations come with the types they are bound to when those are selected (by name or by path;
+ * with `includeDerived`, a selected type's subtypes are selected too), unless an `exclude` path ends
+ * in them.
  */
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
