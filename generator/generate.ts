@@ -102,7 +102,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
-  const names = assignNames(model, diags);
+  // A slice names its types as the full run does: chosen over every type of the service.
+  const names = assignNames(model, diags, full);
   const files = emitFiles(model, names, options, diags);
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }

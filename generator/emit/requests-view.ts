@@ -8,7 +8,7 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { camel, companionNames, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
+import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
@@ -636,21 +636,12 @@ function descendants(t: EntityType): EntityType[] {
   return t.derived.flatMap((d) => [d as EntityType, ...descendants(d as EntityType)]);
 }
 
-/** The type names a namespace's types module declares, computed once per run and namespace (not per call: Graph has 1,182 entity types). */
-const typeNamesCache = new WeakMap<EmitContext, Map<string, ReadonlySet<string>>>();
+/**
+ * The type names a namespace's types module declares, with their companion names: over every type
+ * of the service, so that a slice names what it derives from them as the full run does.
+ */
 function typeNamesOf(ctx: EmitContext, namespace: string): ReadonlySet<string> {
-  let byNamespace = typeNamesCache.get(ctx);
-  if (!byNamespace) typeNamesCache.set(ctx, (byNamespace = new Map()));
-  let taken = byNamespace.get(namespace);
-  if (!taken) {
-    const schema = ctx.model.schemas.find((s) => s.namespace === namespace);
-    taken = new Set((schema?.types ?? []).flatMap((x) => {
-      const n = ctx.names.type(x);
-      return [n, ...companionNames(x, n)];
-    }));
-    byNamespace.set(namespace, taken);
-  }
-  return taken;
+  return ctx.names.declared(namespace);
 }
 
 function objectType(members: string[]): string {

@@ -321,6 +321,11 @@ function typeView(
     else if (n.nullable) calls.push(`vr.nav(${head})`);
     else calls.push(`vr.nav(${head}, 0, ${qn})`);
   }
+  // Left out of a slice with its target, but still the service's: a binding's form is checked, an expanded value is not.
+  for (const n of t.leftOutNavigation ?? []) {
+    const cardinality = n.collection ? "many" : n.nullable ? "nullable" : "one";
+    calls.push(`vr.navLeftOut(${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${JSON.stringify(cardinality)})`);
+  }
   const open = isOpen(t);
   // A concrete complex type's guard passes its subtypes' values too: its `Any…` union, which narrows by `@odata.type`.
   const guard = typeName(ctx, t, NO_TYPES, imports, readsAsUnion(ctx, t));

@@ -107,12 +107,25 @@ export interface StructuredTypeBase extends Named {
    * the validators let them through unchecked.
    */
   excludedProperties?: string[];
+  /**
+   * Only in a slice, and only when there are some: the navigation properties declared on this type
+   * that the slice left out because it does not keep their target. A read may still expand them and
+   * a body bind them (`manager@odata.bind`): the validators check a binding's form, not an expanded value.
+   */
+  leftOutNavigation?: LeftOutNavigation[];
   /** Declared on this type only. */
   properties: Property[];
   navigationProperties: NavigationProperty[];
 }
 
 /** A subtype a slice left out, by the name `@odata.type` gives it. */
+/** A navigation property a slice left out: its name and what a binding of it may be. */
+export interface LeftOutNavigation {
+  name: string;
+  collection: boolean;
+  nullable: boolean;
+}
+
 export interface OmittedSubtype {
   qualifiedName: string;
   abstract: boolean;

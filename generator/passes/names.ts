@@ -27,6 +27,11 @@ export const JS_RESERVED = new Set([
 export interface Names {
   /** TypeScript name of a schema type, unique within its namespace module. */
   type(t: SchemaType): string;
+  /**
+   * The type names and companion names (`companionNames`) of a namespace's types, over every type
+   * of the service even in a slice: other names derived from a type's (`PersonNavigation`) avoid them.
+   */
+  declared(namespace: string): ReadonlySet<string>;
 }
 
 /** `callRecord` → `CallRecord`; characters not allowed in identifiers become `_`. */
@@ -81,10 +86,17 @@ export function companionNames(t: SchemaType, name: string): string[] {
   return [];
 }
 
-export function assignNames(model: Model, diags: DiagnosticBag): Names {
-  const names = new Map<SchemaType, string>();
-  for (const schema of model.schemas) {
+/**
+ * Names the types of `model`. They are chosen over the types of `among` (by default `model`): for a
+ * slice, the full model, so that a kept type is named as in a full run even when its name clashes
+ * with a left-out type's (and never clashes with one). Renames are reported for `model`'s types.
+ */
+export function assignNames(model: Model, diags: DiagnosticBag, among: Model = model): Names {
+  const names = new Map<string, string>();
+  const declared = new Map<string, Set<string>>();
+  for (const schema of among.schemas) {
     const taken = new Set<string>();
+    declared.set(schema.namespace, taken);
     const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
     // still taken, and thousands of types on one identifier cost one step each, not one per type numbered.
@@ -100,15 +112,21 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
       }
       taken.add(name);
       for (const c of companionNames(t, name)) taken.add(c);
-      names.set(t, name);
+      names.set(t.qualifiedName, name);
+    }
+  }
+  for (const schema of model.schemas) {
+    for (const t of schema.types) {
+      const name = names.get(t.qualifiedName) ?? pascal(t.name);
       // Capitalising is the naming rule, not a rename; anything beyond it is reported.
       if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
+        const base = pascal(t.name);
         const why = name !== base ? `${base} is taken or reserved` : "characters an identifier cannot hold became _";
         diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${why})`, t.qualifiedName, t.at);
       }
     }
   }
-  return { type: (t) => names.get(t) ?? pascal(t.name) };
+  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name), declared: (namespace) => declared.get(namespace) ?? new Set() };
 }
 
 /** English plural for function names: `session` → `sessions`, `policy` → `policies`. */

@@ -575,6 +575,15 @@ export function navs(v: unknown, ctx: Context, name: string, check: Checker, exp
   return c(v, ctx, name, ctx.mode === READ ? check : related(check), expected, 0);
 }
 
+/**
+ * A navigation property a slice left out (its target is not kept): noted as one while
+ * `declaredNames` probes the type, so that a body may bind it; an expanded value is counted, not checked.
+ */
+export function navLeftOut(v: unknown, ctx: Context, name: string, cardinality: Cardinality): number {
+  if (ctx.navigation !== undefined) ctx.navigation.set(name, cardinality);
+  return v === undefined ? 0 : 1;
+}
+
 /** Per checker, its `related` form. */
 const referable = /* @__PURE__ */ new WeakMap<Checker, Checker>();
 

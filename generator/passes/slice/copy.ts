@@ -96,6 +96,9 @@ export function copyModel(
     c.navigationProperties = old.navigationProperties
       .filter((n) => types.has(n.target))
       .map((n): NavigationProperty => ({ ...n, target: typeOf(n.target), declaringType: c }));
+    // Still the service's: a read may expand one, a body bind one.
+    const leftOut = old.navigationProperties.filter((n) => !types.has(n.target));
+    if (leftOut.length) c.leftOutNavigation = leftOut.map((n) => ({ name: n.name, collection: n.collection, nullable: n.nullable }));
   }
   for (const [old, copy] of types) {
     if (old.kind === "entity") {

@@ -1,6 +1,7 @@
 /**
  * The patterns `--include` and `--exclude` take. A pattern starting with `/` is a URL path pattern,
- * matched segment by segment (`*` one segment, `**` any number of them, `{id}` key segments ignored);
+ * matched segment by segment (`*` one segment, `**` any number of them, `{id}` key segments and a last
+ * `$ref`, `$count` or `$value` ignored);
  * any other pattern is a glob over qualified names and namespaces (`*` stops at a dot, `**` does not).
  */
 
@@ -89,6 +90,9 @@ function globMatcher(glob: string, dotStops: boolean): Matcher {
   };
 }
 
+/** Segments a path may end in that address something of what the path before them does. */
+export const SYSTEM_SEGMENTS: ReadonlySet<string> = new Set(["$ref", "$count", "$value"]);
+
 /**
  * `/communications/callRecords/{id}/sessions/**` → segments. Key segments (`{id}`) and key
  * predicates (`callRecords('x')`) address a member of a collection, which the walk does not model
@@ -96,7 +100,11 @@ function globMatcher(glob: string, dotStops: boolean): Matcher {
  */
 function pathSegments(text: string): PathSegment[] {
   const out: PathSegment[] = [];
-  for (const raw of text.split("/")) {
+  const raws = text.split("/").filter((raw) => raw !== "");
+  // A last `$ref` (URL Conventions §4.4), `$count` (§4.8) or `$value` (§4.10) addresses the
+  // references, count or stream of what the path before it does, as documentation writes requests.
+  if (raws.length > 1 && SYSTEM_SEGMENTS.has(raws[raws.length - 1])) raws.pop();
+  for (const raw of raws) {
     if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
     const seg = raw.replace(/\(.*\)$/, "");
     if (seg === "**") {
@@ -107,6 +115,26 @@ function pathSegments(text: string): PathSegment[] {
     out.push({ any: false, matches: globMatcher(seg, false), literal: wild ? undefined : seg });
   }
   return out;
+}
+
+/**
+ * The pattern with each literal segment that starts with a schema alias (`self.admin`) written with
+ * its namespace instead: a cast or operation segment may name its schema either way, and an
+ * `--exclude` written one way applies to an `--include` written the other.
+ */
+export function withNamespaces(p: PathPattern, aliases: ReadonlyMap<string, string>): PathPattern {
+  if (!aliases.size) return p;
+  let changed = false;
+  const segments = p.segments.map((seg): PathSegment => {
+    if (seg.any || seg.literal === undefined) return seg;
+    const dot = seg.literal.lastIndexOf(".");
+    const ns = dot > 0 ? aliases.get(seg.literal.slice(0, dot)) : undefined;
+    if (ns === undefined) return seg;
+    changed = true;
+    const literal = `${ns}${seg.literal.slice(dot)}`;
+    return { any: false, matches: (text) => text === literal, literal };
+  });
+  return changed ? { ...p, segments } : p;
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
 import { nearestName } from "../../nearest-name";
-import { accepts, advance, parsePattern, startStates, type PathPattern, type States } from "./glob";
+import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -161,11 +161,13 @@ export interface PathModel {
 
 export function selectPaths(
   model: PathModel,
-  include: readonly PathPattern[],
-  exclude: readonly PathPattern[],
+  includeAsWritten: readonly PathPattern[],
+  excludeAsWritten: readonly PathPattern[],
   fill?: Fill,
 ): PathSelection {
   const { containers } = model;
+  const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
+  const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
   const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [], routes };
   if (!containers.length) {
@@ -230,6 +232,8 @@ function walk(
   }
   let imported = false;
   for (const imp of containers.flatMap((c) => c.imports)) {
+    // An import an --exclude path names is left out, as a set or singleton is.
+    if (exclude.some((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)))) continue;
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
       for (const op of imp.operations) {
         result.operations.add(op);
@@ -281,6 +285,10 @@ function walk(
  */
 export function suggestPath(text: string, model: PathModel, exclude: readonly PathPattern[], fill?: Fill): string | undefined {
   const parts = text.trim().split("/");
+  // A last `$ref`, `$count` or `$value` is kept as written (glob.ts's pathSegments skips it).
+  let end = parts.length;
+  while (end > 0 && parts[end - 1] === "") end--;
+  if (parts.slice(0, end).filter((p) => p !== "").length > 1 && SYSTEM_SEGMENTS.has(parts[end - 1])) end--;
   const navCache = new Map<EntityType, NavigationProperty[]>();
   const bound = boundOperations(model.operations);
   /** Where the walk stands: the root (undefined) or the entity types reached. */
@@ -288,7 +296,7 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
   let changed = false;
   /** Whether the walk stands on a collection not yet given a key (a key may come next). */
   let keyable = false;
-  for (let k = 0; k < parts.length; k++) {
+  for (let k = 0; k < end; k++) {
     const raw = parts[k];
     if (raw === "") continue;
     if (/^\{[^}]*\}$/.test(raw)) {

@@ -6,7 +6,9 @@
  * - the concrete subtypes of an abstract type used as a value (it has no instances of its own);
  * - all subtypes of a selected type only with `includeDerived`, navigation targets only with
  *   `includeNavigation`; a navigation property whose target is not in the slice is left out.
- * Operations come with the types they are bound to when those are selected (by name or by path).
+ * Operations come with the types they are bound to when those are selected (by name or by path;
+ * with `includeDerived`, a selected type's subtypes are selected too), unless an `exclude` path ends
+ * in them.
  */
 import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
@@ -189,8 +191,15 @@ export function sliceModel(
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
     if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
-  for (const p of paths(excludes))
-    if (selectPaths(pathModel, [p], [], fill).unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
+  // The operations an --exclude path names (a bound one by its last segment, an import): left out
+  // of what a selected type brings; an --include that names one (by name, or a path the exclude
+  // does not cut) keeps it.
+  const pathExcludedOps = new Map<Operation, string>();
+  for (const p of paths(excludes)) {
+    const alone = selectPaths(pathModel, [p], [], fill);
+    if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
+    for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
+  }
   const warnedEmpty = diags.hasErrors;
 
   // Closure over what the selection needs.
@@ -243,6 +252,7 @@ export function sliceModel(
   const cutOps = new Set<Operation>();
   const addOp = (op: Operation, reason?: Reason) => {
     if (keepOps.has(op) || excluded(op) || leftOut.has(op) || cutOps.has(op)) return;
+    if (reason?.kind === "bound" && pathExcludedOps.has(op)) return;
     if (fillOperation?.(op) === false) {
       leftOut.add(op);
       return;
@@ -263,7 +273,20 @@ export function sliceModel(
     addRef(op.returnType, { kind: "operation", op, role: "result" });
   };
   for (const op of seedOps) addOp(op);
-  for (const t of [...seeds]) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
+  // With --include-derived, a selected type's subtypes are selected too: their operations come along.
+  const selected = new Set(seeds);
+  if (options.includeDerived)
+    for (const t of seeds) {
+      if (t.kind !== "entity" && t.kind !== "complex") continue;
+      const below: StructuredType[] = [...t.derived];
+      for (let i = 0; i < below.length; i++) {
+        const d = below[i];
+        if (selected.has(d) || !keep.has(d)) continue;
+        selected.add(d);
+        below.push(...d.derived);
+      }
+    }
+  for (const t of selected) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
 
   for (let i = 0; i < queue.length; i++) {
     const t = queue[i];
@@ -313,7 +336,7 @@ export function sliceModel(
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy }, patterns);
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)) }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -65,6 +65,8 @@ export interface WhyInput {
   includeDerived: boolean;
   /** The `--exclude` name pattern that leaves an element out, if one does. */
   excludedBy: (x: { qualifiedName: string; namespace: string }) => string | undefined;
+  /** The `--exclude` URL path that names an operation the slice leaves out, if one does. */
+  excludedPath: (op: Operation) => string | undefined;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -176,6 +178,8 @@ function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label)
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
   if (isOperation(x)) {
+    const path = input.excludedPath(x);
+    if (path) return `not in the slice: --exclude ${path} leaves it out`;
     if (input.leftOut.has(x)) return "not in the slice: a type it names is not defined (ODG103), so it is left out";
     for (const r of [x.binding?.type, ...x.parameters.map((p) => p.type), x.returnType]) {
       const t = r?.type;
