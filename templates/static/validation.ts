@@ -645,7 +645,7 @@ function known(props: Props): Known {
 }
 
 /**
- * The type an object names in `@odata.type` (or `@type`), as a qualified name (`#` removed, an alias
+ * The type an object names in `@odata.type` (or `@type`), as a qualified name (its URL fragment, an alias
  * replaced by its namespace); undefined when it names none. A value that is not an object is
  * reported as not being a `declared` and gives null; a `@odata.type` that is not a string gives "".
  */
@@ -675,7 +675,7 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
 }
 
 /**
- * `#ns.Name` or `alias.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
+ * `#ns.Name`, `alias.Name` or `https://host/svc/$metadata#ns.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
  * kept per alias table (the generated modules share one, in checkers.ts), a few hundred at most: a
  * payload naming ever new types only refills the table.
  */
@@ -684,7 +684,7 @@ function qualified(type: string, aliases: Readonly<Record<string, string>>): str
   if (names === undefined) qualifiedNames.set(aliases, (names = new Map()));
   let known = names.get(type);
   if (known !== undefined) return known;
-  const name = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const name = fragment(type);
   const dot = name.lastIndexOf(".");
   known = name;
   if (dot > 0) {
@@ -697,6 +697,16 @@ function qualified(type: string, aliases: Readonly<Record<string, string>>): str
 }
 
 const qualifiedNames = /* @__PURE__ */ new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
+
+/**
+ * The type name in an `@odata.type` value, a URI whose fragment names the type (JSON Format §4.5.3):
+ * `#ns.T`, or absolute or relative to the context URL, `https://host/svc/$metadata#ns.T`; a value
+ * without `#` is read as the name itself (`ns.T`, a built-in primitive's `Int32`).
+ */
+function fragment(type: string): string {
+  const hash = type.indexOf("#");
+  return hash === -1 ? type : type.slice(hash + 1);
+}
 
 /** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
 function isAnnotation(name: string): boolean {
@@ -827,7 +837,7 @@ function hasTypeAnnotations(o: Json): boolean {
 }
 
 function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
-  const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const bare = fragment(type);
   const collection = /^Collection\((.*)\)$/.exec(bare);
   const name = collection ? (collection[1] as string) : bare;
   const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
@@ -836,9 +846,9 @@ function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
   else check(v, ctx, key);
 }
 
-/** The qualified type name in an `@odata.type` value: `#` removed, an alias replaced by its namespace. */
+/** The qualified type name in an `@odata.type` value: its fragment (`#ns.T`, `…/$metadata#ns.T`), an alias replaced by its namespace. */
 export function typeNameOf(value: string, aliases: Readonly<Record<string, string>>): string {
-  let name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
+  let name = fragment(value);
   const collection = /^Collection\((.*)\)$/.exec(name);
   if (collection) name = collection[1] as string;
   const dot = name.lastIndexOf(".");
