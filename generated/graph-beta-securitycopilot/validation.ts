@@ -1261,40 +1261,40 @@ function scanDigits(s: string, i: number): number {
 }
 
 /**
- * `[sign] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]` with at least one component, and
- * one after "T" (ISO 8601 day-time duration as OData writes it: `P1DT2H3M4.5S`, `PT0S`, `-P1D`).
+ * ABNF `durationValue`, `["-"] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]`, with at least
+ * one component, and one after "T", as XML Schema's dayTimeDuration, which it approximates, asks
+ * (`P1DT2H3M4.5S`, `PT0S`, `-P1D`). Its letters are ABNF quoted strings, which match either case
+ * (RFC 5234 §2.3; the ABNF marks case-sensitive ones `%s`, RFC 7405): `pt1h` is taken too.
  */
 function scanDuration(s: string): boolean {
   fraction = 0;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) i++;
-  if (s.charCodeAt(i) !== 80 /* P */) return false;
+  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if ((s.charCodeAt(i) | 32) !== 112 /* p */) return false;
   i++;
   let parts = 0;
   let j = scanDigits(s, i);
   if (j > i) {
-    if (s.charCodeAt(j) !== 68 /* D */) return false;
+    if ((s.charCodeAt(j) | 32) !== 100 /* d */) return false;
     i = j + 1;
     parts++;
   }
   if (i === s.length) return parts > 0;
-  if (s.charCodeAt(i) !== 84 /* T */) return false;
+  if ((s.charCodeAt(i) | 32) !== 116 /* t */) return false;
   i++;
   let unit = 0; // H, M, S must come in this order
   let timeParts = 0;
   while (i < s.length) {
     j = scanDigits(s, i);
     if (j === i) return false;
-    let c = s.charCodeAt(j);
+    let c = s.charCodeAt(j) | 32;
     if (c === 46 /* . */) {
       const k = scanDigits(s, j + 1);
-      if (k === j + 1 || s.charCodeAt(k) !== 83) return false;
+      if (k === j + 1 || (s.charCodeAt(k) | 32) !== 115) return false;
       fraction = k - j - 1;
       j = k;
-      c = 83;
+      c = 115;
     }
-    const u = c === 72 ? 1 : c === 77 ? 2 : c === 83 ? 3 : 0;
+    const u = c === 104 /* h */ ? 1 : c === 109 /* m */ ? 2 : c === 115 /* s */ ? 3 : 0;
     if (u <= unit) return false;
     unit = u;
     timeParts++;
