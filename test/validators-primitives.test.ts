@@ -114,6 +114,11 @@ const rows: Row[] = [
   ["perms", "Read, Write", true], ["perms", "Read,  Write", false], ["perms", " Read", false], ["perms", "Read ,Write", false],
   ["perms", "Read,", false], ["perms", "7", true], ["perms", "8", false], ["perms", "", false],
   // ABNF enumValue: each item a member or a member value (int64Value, sign allowed), mixed in a flags list
+  // Int64 members beyond 2^53 are compared exactly, digit by digit, not as the numbers JavaScript rounds them to
+  ["huge", "Odd", true], ["huge", "9007199254740993", true], ["huge", "+009007199254740993", true], ["huge", "9007199254740992", false], ["huge", "9007199254740994", false],
+  ["huge", "9223372036854775807", true], ["huge", "9223372036854775808", false], ["huge", "-9223372036854775808", true], ["huge", "1", true], ["huge", "-0", false],
+  ["hugeFlags", "High,Low", true], ["hugeFlags", "4611686018427387904", true], ["hugeFlags", "4611686018427387905", true], ["hugeFlags", "Low,4611686018427387904", true],
+  ["hugeFlags", "4611686018427387906", false], ["hugeFlags", "9223372036854775808", false], ["hugeFlags", "2", false],
   ["color", "+1", true], ["color", "+7", false], ["perms", "Read,4", true], ["perms", "1,2", true], ["perms", "Read, 6", true], ["perms", "Read,8", false], ["perms", "Read,-1", false],
 ];
 

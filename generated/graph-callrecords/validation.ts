@@ -892,18 +892,19 @@ export function primitiveChecker(name: string): Checker | undefined {
 }
 
 /**
- * The checker of an enum type, from its members' names and values as the metadata declares them. A
+ * The checker of an enum type, from its members' names and values as the metadata declares them (a
+ * value beyond ±2^53, an Int64's, as its digits in a string, since a number would round it). A
  * member name passes at once; anything else goes to `checkEnumValue`.
  */
-export function enumChecker(name: string, members: Readonly<Record<string, number>>, flags = false): Checker {
-  const known: ReadonlyMap<string, number> = new Map(Object.entries(members));
+export function enumChecker(name: string, members: Readonly<Record<string, number | string>>, flags = false): Checker {
+  const known: ReadonlyMap<string, number | string> = new Map(Object.entries(members));
   return (v, ctx, key) => {
     if (typeof v !== "string" || !known.has(v)) checkEnumValue(v, ctx, key, name, known, flags);
   };
 }
 
 /** An enum value (JSON Format §7.1, URL ABNF `enumValue`): a member name, or a member's value as a string; flags enums take comma-separated lists. */
-export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number>, flags: boolean): void {
+export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number | string>, flags: boolean): void {
   if (typeof v !== "string") return ctx.fail(key, name, v);
   if (members.has(v) || enumValue(v, members, flags)) return;
   ctx.fail(key, name, v, `${JSON.stringify(v)} is not ${flags ? "a comma-separated list of members" : "a member"} of ${name}`);
@@ -911,34 +912,27 @@ export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string,
 
 /**
  * ABNF `enumValue = singleEnumValue *( COMMA singleEnumValue )`, each a member name or a member
- * value (`int64Value`, sign allowed); more than one only for a flags enum, whose numbers must set
- * member bits only.
+ * value (`int64Value`, sign allowed), compared exactly, as integers (an Int64 beyond 2^53 too); more
+ * than one only for a flags enum, whose numbers must set member bits only.
  */
-function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boolean): boolean {
+function enumValue(v: string, members: ReadonlyMap<string, number | string>, flags: boolean): boolean {
   if (!flags) {
-    if (!/^[+-]?[0-9]+$/.test(v)) return false;
-    const n = Number(v);
-    for (const value of members.values()) if (value === n) return true;
+    if (!INT_TEXT.test(v)) return false;
+    const n = BigInt(v);
+    for (const value of members.values()) if (BigInt(value) === n) return true;
     return false;
   }
   // JSON Format §7.1 has no space after the comma; .NET services (ASP.NET Core OData) write one.
-  for (const part of v.split(/, ?/)) if (!members.has(part) && !(/^[+-]?[0-9]+$/.test(part) && flagBits(Number(part), members))) return false;
+  for (const part of v.split(/, ?/)) if (!members.has(part) && !(INT_TEXT.test(part) && flagBits(BigInt(part), members))) return false;
   return true;
 }
 
 /** Whether every bit set in a flags enum's value `n` belongs to a member. */
-function flagBits(n: number, members: ReadonlyMap<string, number>): boolean {
-  if (n < 0 || !Number.isSafeInteger(n)) return false;
+function flagBits(n: bigint, members: ReadonlyMap<string, number | string>): boolean {
+  if (n < 0) return false;
   let rest = n;
-  for (let bit = 1; rest > 0 && bit <= Number.MAX_SAFE_INTEGER; bit *= 2) {
-    if (Math.floor(rest / bit) % 2 === 1) {
-      let covered = false;
-      for (const value of members.values()) if (value >= 0 && Math.floor(value / bit) % 2 === 1) covered = true;
-      if (!covered) return false;
-      rest -= bit;
-    }
-  }
-  return true;
+  for (const value of members.values()) if (BigInt(value) > 0) rest &= ~BigInt(value);
+  return rest === BigInt(0);
 }
 
 // ---- primitive values (OData JSON Format 4.01 §7.1; lexical forms from the ABNF of OData URL Conventions) ----
