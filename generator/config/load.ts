@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
 import { SourceText, stripBom } from "../parse/source";
-import { findJsonSyntaxProblem, jsonValueOffsets } from "./json-syntax";
+import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -40,11 +40,12 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
     return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
   }
-  // A JSON config's values have a line and column; a module config's (.mjs, .ts) only their path.
+  // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) only their path.
   let offsets: Map<string, number> | undefined;
+  let keyOffsets: Map<string, number> | undefined;
   const source = read.json === undefined ? undefined : new SourceText(shown, read.json);
-  const placeOf = (at: string): Place => {
-    const offset = source && (offsets ??= jsonValueOffsets(source.text)).get(at);
+  const placeOf = (at: string, key = false): Place => {
+    const offset = source && (key ? (keyOffsets ??= jsonKeyOffsets(source.text)) : (offsets ??= jsonValueOffsets(source.text))).get(at);
     const { line, column } = source && offset !== undefined ? source.position(offset) : { line: 0, column: 0 };
     return { file: shown, line, column, path: at };
   };
@@ -54,13 +55,14 @@ export async function loadConfig(file: string): Promise<LoadResult> {
 }
 
 /**
- * `:line:column` of the value a config error is about, from the element path it starts with
- * (`services[0].out: expected a string`; `(root)` is the whole document); "" when it names none.
+ * `:line:column` of what a config error is about, from the element path it starts with
+ * (`services[0].out: expected a string`; `(root)` is the whole document): the value, or for an
+ * unknown key the key itself; "" when it names none.
  */
-function lineAndColumn(message: string, placeOf: (at: string) => Place): string {
+function lineAndColumn(message: string, placeOf: (at: string, key?: boolean) => Place): string {
   for (let end = message.indexOf(": "); end !== -1; end = message.indexOf(": ", end + 1)) {
     const at = message.slice(0, end);
-    const place = placeOf(at === "(root)" ? "" : at);
+    const place = placeOf(at === "(root)" ? "" : at, message.startsWith("unknown key", end + 2));
     if (place.line > 0) return `:${place.line}:${place.column}`;
   }
   return "";
