@@ -162,6 +162,18 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
   });
 
+  test("an .mjs or .cjs config with a syntax error is refused at its line and column (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    // Node 20's import() gives the SyntaxError no position; the column counts UTF-16 units, a tab as one.
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n\tservices: [\n\t\t{ name: "é😀", input: "specs/graph-callrecords.xml" out: "out/m" },\n  ],\n};\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:55: Unexpected identifier 'out'\n" });
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n  services: [\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:1: Unexpected end of input\n" });
+    fs.writeFileSync(path.join(dir, "c.cjs"), `module.exports = {\n  services: [{ input: "specs/graph-callrecords.xml", out: "out/c" ]\n};\n`);
+    expect(runCli(["generate", "-c", "c.cjs"], dir)).toMatchObject({ code: 2, stderr: "odatagen: c.cjs:2:67: Unexpected token ']'\n" });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("an unknown key names the nearest known one, or the level where it belongs", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {

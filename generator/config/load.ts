@@ -114,7 +114,18 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
   const ext = path.extname(file);
   if (ext === ".json") return { value: parseJsonConfig(text), json: stripBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
-  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return { value: defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`)) };
+  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") {
+    let mod: { default?: unknown };
+    try {
+      mod = await import(`${pathToFileURL(file).href}?v=${++loads}`);
+    } catch (e) {
+      // Node 20 gives a syntax error no line or column: `node --check` finds them (one in a module the config imports, not).
+      const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
+      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column);
+      throw e;
+    }
+    return { value: defaultExport(mod) };
+  }
   if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
 }
