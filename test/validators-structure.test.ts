@@ -115,6 +115,12 @@ describe("structured values", () => {
     expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#to.Address" } }, types))).toEqual(["/a/street"]);
     expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }, types).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type tv.Nope" })]);
     expect(paths(tv.validateBag({ id: "b", "q@odata.type": 7, q: 1 }, types))).toEqual(["/q@odata.type"]);
+    // An object's own @odata.type (or @type) that is not a name, null included, is reported where it is, with or without the types option.
+    for (const options of [types, {}]) {
+      expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": null, x: 1 } }, options))).toEqual(["/p/@odata.type"]);
+      expect(paths(tv.validateBag({ id: "b", p: { "@type": null, x: 1 } }, options))).toEqual(["/p/@type"]);
+      expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": 5, x: 1 } }, options))).toEqual(["/p/@odata.type"]);
+    }
     expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
   });
 

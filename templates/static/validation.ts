@@ -819,10 +819,18 @@ export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<stri
     } else if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@type`)) {
       at = `${name}@type`;
       type = o[at];
-    } else if (isObject(v)) type = v["@odata.type"] ?? v["@type"];
+    } else if (isObject(v)) {
+      // The object's own: a null one names no type, and is reported, as on a declared property's value.
+      at = v["@odata.type"] !== undefined ? "@odata.type" : "@type";
+      type = v[at];
+    }
     if (type === undefined) continue;
     if (typeof type !== "string") {
-      ctx.fail(at, "a type name in @odata.type", type);
+      if (at.indexOf("@") > 0) ctx.fail(at, "a type name in @odata.type", type);
+      else if (ctx.enter(name)) {
+        ctx.fail(at, "a type name in @odata.type", type);
+        ctx.leave();
+      }
       continue;
     }
     checkTyped(v, ctx, name, type);
