@@ -51,9 +51,15 @@ describe("generate --verbose", () => {
     expect(snapshot(path.join(dir, "out"))).toEqual(before);
   });
 
-  test("--verbose with --quiet still prints the notes", () => {
-    const r = runCli([...args, "--verbose", "--quiet"], dir);
-    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: "" });
-    expect(r.stderr).toMatch(NOTE);
+  test("--verbose with --quiet is a usage error (exit 2): notes are not problems, which alone --quiet prints; nothing is written", () => {
+    const before = snapshot(path.join(dir, "out"));
+    const message = "odatagen: --quiet and --verbose cannot be used together: --quiet prints only problems, --verbose notes too\n";
+    // Read by the quick parser, and by yargs (--out=out, -q given as --quiet=true).
+    for (const flags of [[...args, "--verbose", "--quiet"], [...args, "-q", "--verbose"], ["generate", "-i", "spec.xml", "--out=out", "--quiet=true", "--verbose"]]) {
+      expect(runCli(flags, dir)).toEqual({ code: 2, stdout: "", stderr: message });
+    }
+    // Either alone is taken; --quiet=false with --verbose is --verbose alone.
+    expect(runCli([...args, "--quiet=false", "--verbose"], dir)).toMatchObject({ code: 0, stderr: expect.stringMatching(NOTE) });
+    expect(snapshot(path.join(dir, "out"))).toEqual(before);
   });
 });

@@ -52,6 +52,19 @@ describe("decodeInput", () => {
     expect(text(decodeInput(Buffer.from([0x3c, 0xc0, 0xaf, 0x3e])))).toMatch(/byte 0xC0 at line 1, column 2/);
   });
 
+  test("UTF-16 without a byte-order mark, CSDL JSON or XML not starting with '<', is refused with a hint where it starts, not read as UTF-8 with NULs", () => {
+    const json = '{"$Version": "4.01", "ns": {"$Kind": "Schema"}}\n';
+    const hint = (at: string) => `error: looks like UTF-16 without a byte-order mark (byte 0x00 at ${at}, and at every other byte after it); save it as UTF-8`;
+    expect(text(decodeInput(Buffer.from(json, "utf16le")))).toBe(hint("line 1, column 2"));
+    expect(text(decodeInput(Buffer.from(json, "utf16le").swap16()))).toBe(hint("line 1, column 1"));
+    expect(text(decodeInput(Buffer.from(`\n  ${doc("")}`, "utf16le")))).toBe(hint("line 2, column 1"));
+    // A few non-ASCII characters among the first do not hide it; with '<' first it is read, as XML 1.0 Appendix F reads it.
+    expect(text(decodeInput(Buffer.from(`{"$Version": "4.01", "名前": {"$Kind": "Schema"}}`, "utf16le")))).toBe(hint("line 1, column 2"));
+    expect(text(decodeInput(Buffer.from(doc("").trimStart(), "utf16le")))).toBe(doc("").trimStart());
+    // A lone NUL in UTF-8 text is not UTF-16: the reader reports it where it is.
+    expect(text(decodeInput(Buffer.from('{"$Version": "4.01"\u0000}', "utf8")))).toBe('{"$Version": "4.01"\u0000}');
+  });
+
   test("an encoding odatagen cannot read is named", () => {
     expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="x-nonsense"?>`))))).toBe(
       "error: the encoding x-nonsense (from the XML declaration) is not one odatagen reads; save it as UTF-8",
@@ -63,7 +76,11 @@ test("readInputFiles reports an undecodable input as unreadable (ODG001) and rea
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "bad.xml"), Buffer.from(doc(""), "latin1"));
   fs.writeFileSync(path.join(dir, "good.xml"), Buffer.from(doc(`<?xml version="1.0" encoding="iso-8859-1"?>`), "latin1"));
-  const r = readInputFiles([path.join(dir, "bad.xml"), path.join(dir, "good.xml")]);
-  expect(r.unreadable.map((u) => u.reason)).toEqual([expect.stringMatching(/^not UTF-8: byte 0xF6 at line 2/)]);
+  fs.writeFileSync(path.join(dir, "utf16.json"), Buffer.from('{"$Version": "4.01"}', "utf16le"));
+  const r = readInputFiles([path.join(dir, "bad.xml"), path.join(dir, "good.xml"), path.join(dir, "utf16.json")]);
+  expect(r.unreadable.map((u) => [path.basename(u.file), u.reason])).toEqual([
+    ["bad.xml", expect.stringMatching(/^not UTF-8: byte 0xF6 at line 2/)],
+    ["utf16.json", expect.stringMatching(/^looks like UTF-16 without a byte-order mark \(byte 0x00 at line 1, column 2/)],
+  ]);
   expect(r.contents.map((c) => c.content.includes("Größe"))).toEqual([true]);
 });

@@ -78,8 +78,10 @@ const rows: Row[] = [
   // Edm.Duration: ISO 8601 day-time durations
   ["dur", "PT0S", true], ["dur", "P1D", true], ["dur", "P1DT2H3M4.5S", true], ["dur", "-PT1H", true], ["dur", "PT1H30M", true], ["dur", "PT0.0000001S", true],
   ["dur", "P", false], ["dur", "PT", false], ["dur", "P1DT", false], ["dur", "P1Y", false], ["dur", "P1M", false], ["dur", "PT1M1H", false], ["dur", "PT1.S", false],
-  ["dur", "1H", false], ["dur", "pt1h", false],
-  ["dur0", "PT10S", true], ["dur0", "PT1.5S", false],
+  ["dur", "1H", false],
+  // the ABNF's durationValue: its letters are quoted strings, case-insensitive (RFC 5234 §2.3; it marks case-sensitive ones %s, RFC 7405); a sign is "-" only
+  ["dur", "pt1h", true], ["dur", "p1d", true], ["dur", "P1dT2h3m4.5s", true], ["dur", "-pt1h30m", true], ["dur", "pt", false], ["dur", "+PT1H", false], ["dur", "+P1D", false],
+  ["dur0", "PT10S", true], ["dur0", "PT1.5S", false], ["dur0", "pt1.5s", false],
   // Edm.Binary: base64url (or base64), padding optional, unused bits zero
   ["bin", "", true], ["bin", "AQID", true], ["bin", "-_8", true], ["bin", "AQ", true], ["bin", "AQ==", true], ["bin", "AQI", true], ["bin", "AQI=", true],
   ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "AQ*=", false],
@@ -112,6 +114,11 @@ const rows: Row[] = [
   ["perms", "Read, Write", true], ["perms", "Read,  Write", false], ["perms", " Read", false], ["perms", "Read ,Write", false],
   ["perms", "Read,", false], ["perms", "7", true], ["perms", "8", false], ["perms", "", false],
   // ABNF enumValue: each item a member or a member value (int64Value, sign allowed), mixed in a flags list
+  // Int64 members beyond 2^53 are compared exactly, digit by digit, not as the numbers JavaScript rounds them to
+  ["huge", "Odd", true], ["huge", "9007199254740993", true], ["huge", "+009007199254740993", true], ["huge", "9007199254740992", false], ["huge", "9007199254740994", false],
+  ["huge", "9223372036854775807", true], ["huge", "9223372036854775808", false], ["huge", "-9223372036854775808", true], ["huge", "1", true], ["huge", "-0", false],
+  ["hugeFlags", "High,Low", true], ["hugeFlags", "4611686018427387904", true], ["hugeFlags", "4611686018427387905", true], ["hugeFlags", "Low,4611686018427387904", true],
+  ["hugeFlags", "4611686018427387906", false], ["hugeFlags", "9223372036854775808", false], ["hugeFlags", "2", false],
   ["color", "+1", true], ["color", "+7", false], ["perms", "Read,4", true], ["perms", "1,2", true], ["perms", "Read, 6", true], ["perms", "Read,8", false], ["perms", "Read,-1", false],
 ];
 

@@ -115,7 +115,33 @@ describe("structured values", () => {
     expect(paths(tv.validateBag({ id: "b", a: { "@odata.type": "#to.Address" } }, types))).toEqual(["/a/street"]);
     expect(tv.validateBag({ id: "b", "q@odata.type": "#tv.Nope", q: 1 }, types).errors).toEqual([expect.objectContaining({ path: "/q", message: "unknown type tv.Nope" })]);
     expect(paths(tv.validateBag({ id: "b", "q@odata.type": 7, q: 1 }, types))).toEqual(["/q@odata.type"]);
+    // An object's own @odata.type (or @type) that is not a name, null included, is reported where it is, with or without the types option.
+    for (const options of [types, {}]) {
+      expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": null, x: 1 } }, options))).toEqual(["/p/@odata.type"]);
+      expect(paths(tv.validateBag({ id: "b", p: { "@type": null, x: 1 } }, options))).toEqual(["/p/@type"]);
+      expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": 5, x: 1 } }, options))).toEqual(["/p/@odata.type"]);
+    }
     expect(paths(tv.validateBag({ id: 1 }, types))).toEqual(["/id"]);
+  });
+
+  test("@odata.type as a URL: absolute or relative, its fragment names the type (JSON Format §4.5.3)", () => {
+    const url = "https://example.com/svc/$metadata#";
+    expect(tv.isItem(item({ shape: { "@odata.type": `${url}Test.Validation.Circle`, label: "l", radius: 2 } }))).toBe(true);
+    expect(tv.isItem(item({ shape: { "@odata.type": "$metadata#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
+    expect(tv.isItem(item({ at: { "@odata.type": `${url}tv.Point3`, x: 1, y: 2, z: 3 } }))).toBe(true);
+    expect(tv.isItem({ ...item(), "@odata.type": `${url}Test.Validation.Item` })).toBe(true);
+    // The named type is still checked: an unknown, an abstract or a missing one is reported.
+    expect(tv.validateItem(item({ shape: { "@odata.type": `${url}tv.Nope`, label: "p" } })).errors).toEqual([
+      expect.objectContaining({ path: "/shape/@odata.type", message: `${url}tv.Nope is not Test.Validation.Shape or one of its subtypes` }),
+    ]);
+    expect(paths(tv.validateItem(item({ shape: { "@odata.type": `${url}tv.Polygon`, label: "p", corners: 4 } })))).toEqual(["/shape"]);
+    expect(paths(tv.validateItem(item({ shape: { "@odata.type": url, label: "p" } })))).toEqual(["/shape/@odata.type"]);
+    expect(paths(tv.validateItem(item({ at: { "@odata.type": `${url}tv.Point3`, x: 1, y: 2 } })))).toEqual(["/at/z"]);
+    // Dynamic properties, and checkerFor, read the fragment too.
+    expect(paths(tv.validateBag({ id: "b", "n@odata.type": `${url}Edm.Int32`, n: 1.5 }))).toEqual(["/n"]);
+    expect(paths(tv.validateBag({ id: "b", "l@odata.type": `${url}Collection(Edm.Int32)`, l: [1, "x"] }))).toEqual(["/l/1"]);
+    expect(paths(tv.validateBag({ id: "b", p: { "@odata.type": `${url}tv.Point`, x: 1 } }, { types: tv.checkerFor }))).toEqual(["/p/y"]);
+    expect(tv.checkerFor(`${url}tv.Circle`)).toBe(tv.checkCircle);
   });
 
   test("OData 4.01 control information without the odata. prefix: @type, name@type", () => {

@@ -1,7 +1,7 @@
 /** Config files (JSON, .mjs, .ts), two services, flag overrides and bad configs, through the real CLI. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findJsonSyntaxProblem, jsonValueOffsets } from "../generator/config/json-syntax";
+import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript, loadConfig } from "../generator/config/load";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
@@ -162,6 +162,18 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
   });
 
+  test("an .mjs or .cjs config with a syntax error is refused at its line and column (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    // Node 20's import() gives the SyntaxError no position; the column counts UTF-16 units, a tab as one.
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n\tservices: [\n\t\t{ name: "é😀", input: "specs/graph-callrecords.xml" out: "out/m" },\n  ],\n};\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:55: Unexpected identifier 'out'\n" });
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n  services: [\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:1: Unexpected end of input\n" });
+    fs.writeFileSync(path.join(dir, "c.cjs"), `module.exports = {\n  services: [{ input: "specs/graph-callrecords.xml", out: "out/c" ]\n};\n`);
+    expect(runCli(["generate", "-c", "c.cjs"], dir)).toMatchObject({ code: 2, stderr: "odatagen: c.cjs:2:67: Unexpected token ']'\n" });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("an unknown key names the nearest known one, or the level where it belongs", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
@@ -200,8 +212,9 @@ describe("config files", () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toEqual([
-      expect.stringMatching(/odatagen\.config\.json:21:12: extra: unknown key/),
-      "odatagen: odatagen.config.json:7:22: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
+      // An unknown key is pointed at itself, not at its value.
+      expect.stringMatching(/odatagen\.config\.json:21:3: extra: unknown key/),
+      "odatagen: odatagen.config.json:7:7: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
       expect.stringMatching(/odatagen\.config\.json:13:9: services\[1\]\.input\[1\]: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json:15:14: services\[1\]\.out: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json:17:25: services\[1\]\.options\.keyAsSegment: expected true or false$/),
@@ -375,6 +388,11 @@ describe("where a JSON config's values are (for messages about a pattern in it)"
     expect(at("services[1].k")).toMatch(/^\[2, \[3\]\]/);
     expect(at("services[1].k[1][0]")).toMatch(/^3\]/);
     expect(at("services[0].y")).toMatch(/^\[\]/);
+    // Each member's name, where an unknown key is reported: its opening quote.
+    const keys = jsonKeyOffsets(text);
+    expect([...keys.keys()]).toEqual(["services", "services[0].include", "services[0].x", "services[0].y", "services[1].include", "services[1].k"]);
+    expect(text.slice(keys.get("services[1].include"))).toMatch(/^"in\\u0063lude": "c"/);
+    expect(text.slice(keys.get("services[1].k"))).toMatch(/^"k": \[2/);
   });
 
   test("a pattern's line and column after a byte-order mark, in CRLF lines, past escapes; columns in UTF-16 units, as for metadata", async () => {

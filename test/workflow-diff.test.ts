@@ -124,6 +124,12 @@ describe("breaking-change rules", () => {
       ["added", "d.color/green", "enum member added (= 2)", false],
     ]);
     expect(one(e('<Member Name="red" Value="0"/>'), e('<Member Name="red" Value="1"/>'))).toEqual([["changed", "d.color/red", "value 0 → 1", true]]);
+    // Int64 values beyond 2^53 are compared by their digits: a number would hold both as 9007199254740992.
+    const big = (members: string) => `<EnumType Name="big" UnderlyingType="Edm.Int64">${members}</EnumType>`;
+    expect(one(big('<Member Name="x" Value="9007199254740993"/>'), big('<Member Name="x" Value="9007199254740992"/>'))).toEqual([
+      ["changed", "d.big/x", "value 9007199254740993 → 9007199254740992", true],
+    ]);
+    expect(one(big('<Member Name="x" Value="9007199254740993"/>'), big('<Member Name="x" Value="9007199254740993"/>'))).toEqual([]);
     const r = diff(e('<Member Name="red"/>') + entity(""), entity(""));
     expect(r.changes).toEqual([{ kind: "removed", element: "type", path: "d.color", detail: "enum type removed", breaking: true }]);
     expect(r.bump).toBe("major");

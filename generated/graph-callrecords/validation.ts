@@ -655,7 +655,7 @@ function known(props: Props): Known {
 }
 
 /**
- * The type an object names in `@odata.type` (or `@type`), as a qualified name (`#` removed, an alias
+ * The type an object names in `@odata.type` (or `@type`), as a qualified name (its URL fragment, an alias
  * replaced by its namespace); undefined when it names none. A value that is not an object is
  * reported as not being a `declared` and gives null; a `@odata.type` that is not a string gives "".
  */
@@ -685,7 +685,7 @@ export function isType(v: unknown, ctx: Context, key: Key, declared: string, ali
 }
 
 /**
- * `#ns.Name` or `alias.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
+ * `#ns.Name`, `alias.Name` or `https://host/svc/$metadata#ns.Name` → `ns.Name`. Payloads repeat a few type names many times, so results are
  * kept per alias table (the generated modules share one, in checkers.ts), a few hundred at most: a
  * payload naming ever new types only refills the table.
  */
@@ -694,7 +694,7 @@ function qualified(type: string, aliases: Readonly<Record<string, string>>): str
   if (names === undefined) qualifiedNames.set(aliases, (names = new Map()));
   let known = names.get(type);
   if (known !== undefined) return known;
-  const name = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const name = fragment(type);
   const dot = name.lastIndexOf(".");
   known = name;
   if (dot > 0) {
@@ -707,6 +707,16 @@ function qualified(type: string, aliases: Readonly<Record<string, string>>): str
 }
 
 const qualifiedNames = /* @__PURE__ */ new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
+
+/**
+ * The type name in an `@odata.type` value, a URI whose fragment names the type (JSON Format §4.5.3):
+ * `#ns.T`, or absolute or relative to the context URL, `https://host/svc/$metadata#ns.T`; a value
+ * without `#` is read as the name itself (`ns.T`, a built-in primitive's `Int32`).
+ */
+function fragment(type: string): string {
+  const hash = type.indexOf("#");
+  return hash === -1 ? type : type.slice(hash + 1);
+}
 
 /** Whether a name is control information or an annotation (`@odata.*`, `@ns.term`, `prop@ns.term`). */
 function isAnnotation(name: string): boolean {
@@ -819,10 +829,18 @@ export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<stri
     } else if (annotated === 1 && Object.prototype.hasOwnProperty.call(o, `${name}@type`)) {
       at = `${name}@type`;
       type = o[at];
-    } else if (isObject(v)) type = v["@odata.type"] ?? v["@type"];
+    } else if (isObject(v)) {
+      // The object's own: a null one names no type, and is reported, as on a declared property's value.
+      at = v["@odata.type"] !== undefined ? "@odata.type" : "@type";
+      type = v[at];
+    }
     if (type === undefined) continue;
     if (typeof type !== "string") {
-      ctx.fail(at, "a type name in @odata.type", type);
+      if (at.indexOf("@") > 0) ctx.fail(at, "a type name in @odata.type", type);
+      else if (ctx.enter(name)) {
+        ctx.fail(at, "a type name in @odata.type", type);
+        ctx.leave();
+      }
       continue;
     }
     checkTyped(v, ctx, name, type);
@@ -837,7 +855,7 @@ function hasTypeAnnotations(o: Json): boolean {
 }
 
 function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
-  const bare = type.charCodeAt(0) === 35 /* # */ ? type.slice(1) : type;
+  const bare = fragment(type);
   const collection = /^Collection\((.*)\)$/.exec(bare);
   const name = collection ? (collection[1] as string) : bare;
   const check = primitiveChecker(name) ?? (ctx.types === undefined ? checkAny : ctx.types(name));
@@ -846,9 +864,9 @@ function checkTyped(v: unknown, ctx: Context, key: Key, type: string): void {
   else check(v, ctx, key);
 }
 
-/** The qualified type name in an `@odata.type` value: `#` removed, an alias replaced by its namespace. */
+/** The qualified type name in an `@odata.type` value: its fragment (`#ns.T`, `…/$metadata#ns.T`), an alias replaced by its namespace. */
 export function typeNameOf(value: string, aliases: Readonly<Record<string, string>>): string {
-  let name = value.charCodeAt(0) === 35 /* # */ ? value.slice(1) : value;
+  let name = fragment(value);
   const collection = /^Collection\((.*)\)$/.exec(name);
   if (collection) name = collection[1] as string;
   const dot = name.lastIndexOf(".");
@@ -891,18 +909,19 @@ export function primitiveChecker(name: string): Checker | undefined {
 }
 
 /**
- * The checker of an enum type, from its members' names and values as the metadata declares them. A
+ * The checker of an enum type, from its members' names and values as the metadata declares them (a
+ * value beyond ±2^53, an Int64's, as its digits in a string, since a number would round it). A
  * member name passes at once; anything else goes to `checkEnumValue`.
  */
-export function enumChecker(name: string, members: Readonly<Record<string, number>>, flags = false): Checker {
-  const known: ReadonlyMap<string, number> = new Map(Object.entries(members));
+export function enumChecker(name: string, members: Readonly<Record<string, number | string>>, flags = false): Checker {
+  const known: ReadonlyMap<string, number | string> = new Map(Object.entries(members));
   return (v, ctx, key) => {
     if (typeof v !== "string" || !known.has(v)) checkEnumValue(v, ctx, key, name, known, flags);
   };
 }
 
 /** An enum value (JSON Format §7.1, URL ABNF `enumValue`): a member name, or a member's value as a string; flags enums take comma-separated lists. */
-export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number>, flags: boolean): void {
+export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number | string>, flags: boolean): void {
   if (typeof v !== "string") return ctx.fail(key, name, v);
   if (members.has(v) || enumValue(v, members, flags)) return;
   ctx.fail(key, name, v, `${JSON.stringify(v)} is not ${flags ? "a comma-separated list of members" : "a member"} of ${name}`);
@@ -910,34 +929,27 @@ export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string,
 
 /**
  * ABNF `enumValue = singleEnumValue *( COMMA singleEnumValue )`, each a member name or a member
- * value (`int64Value`, sign allowed); more than one only for a flags enum, whose numbers must set
- * member bits only.
+ * value (`int64Value`, sign allowed), compared exactly, as integers (an Int64 beyond 2^53 too); more
+ * than one only for a flags enum, whose numbers must set member bits only.
  */
-function enumValue(v: string, members: ReadonlyMap<string, number>, flags: boolean): boolean {
+function enumValue(v: string, members: ReadonlyMap<string, number | string>, flags: boolean): boolean {
   if (!flags) {
-    if (!/^[+-]?[0-9]+$/.test(v)) return false;
-    const n = Number(v);
-    for (const value of members.values()) if (value === n) return true;
+    if (!INT_TEXT.test(v)) return false;
+    const n = BigInt(v);
+    for (const value of members.values()) if (BigInt(value) === n) return true;
     return false;
   }
   // JSON Format §7.1 has no space after the comma; .NET services (ASP.NET Core OData) write one.
-  for (const part of v.split(/, ?/)) if (!members.has(part) && !(/^[+-]?[0-9]+$/.test(part) && flagBits(Number(part), members))) return false;
+  for (const part of v.split(/, ?/)) if (!members.has(part) && !(INT_TEXT.test(part) && flagBits(BigInt(part), members))) return false;
   return true;
 }
 
 /** Whether every bit set in a flags enum's value `n` belongs to a member. */
-function flagBits(n: number, members: ReadonlyMap<string, number>): boolean {
-  if (n < 0 || !Number.isSafeInteger(n)) return false;
+function flagBits(n: bigint, members: ReadonlyMap<string, number | string>): boolean {
+  if (n < 0) return false;
   let rest = n;
-  for (let bit = 1; rest > 0 && bit <= Number.MAX_SAFE_INTEGER; bit *= 2) {
-    if (Math.floor(rest / bit) % 2 === 1) {
-      let covered = false;
-      for (const value of members.values()) if (value >= 0 && Math.floor(value / bit) % 2 === 1) covered = true;
-      if (!covered) return false;
-      rest -= bit;
-    }
-  }
-  return true;
+  for (const value of members.values()) if (BigInt(value) > 0) rest &= ~BigInt(value);
+  return rest === BigInt(0);
 }
 
 // ---- primitive values (OData JSON Format 4.01 §7.1; lexical forms from the ABNF of OData URL Conventions) ----
@@ -1260,40 +1272,40 @@ function scanDigits(s: string, i: number): number {
 }
 
 /**
- * `[sign] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]` with at least one component, and
- * one after "T" (ISO 8601 day-time duration as OData writes it: `P1DT2H3M4.5S`, `PT0S`, `-P1D`).
+ * ABNF `durationValue`, `["-"] "P" [n "D"] [ "T" [n "H"] [n "M"] [n ["." n] "S"] ]`, with at least
+ * one component, and one after "T", as XML Schema's dayTimeDuration, which it approximates, asks
+ * (`P1DT2H3M4.5S`, `PT0S`, `-P1D`). Its letters are ABNF quoted strings, which match either case
+ * (RFC 5234 §2.3; the ABNF marks case-sensitive ones `%s`, RFC 7405): `pt1h` is taken too.
  */
 function scanDuration(s: string): boolean {
   fraction = 0;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) i++;
-  if (s.charCodeAt(i) !== 80 /* P */) return false;
+  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  if ((s.charCodeAt(i) | 32) !== 112 /* p */) return false;
   i++;
   let parts = 0;
   let j = scanDigits(s, i);
   if (j > i) {
-    if (s.charCodeAt(j) !== 68 /* D */) return false;
+    if ((s.charCodeAt(j) | 32) !== 100 /* d */) return false;
     i = j + 1;
     parts++;
   }
   if (i === s.length) return parts > 0;
-  if (s.charCodeAt(i) !== 84 /* T */) return false;
+  if ((s.charCodeAt(i) | 32) !== 116 /* t */) return false;
   i++;
   let unit = 0; // H, M, S must come in this order
   let timeParts = 0;
   while (i < s.length) {
     j = scanDigits(s, i);
     if (j === i) return false;
-    let c = s.charCodeAt(j);
+    let c = s.charCodeAt(j) | 32;
     if (c === 46 /* . */) {
       const k = scanDigits(s, j + 1);
-      if (k === j + 1 || s.charCodeAt(k) !== 83) return false;
+      if (k === j + 1 || (s.charCodeAt(k) | 32) !== 115) return false;
       fraction = k - j - 1;
       j = k;
-      c = 83;
+      c = 115;
     }
-    const u = c === 72 ? 1 : c === 77 ? 2 : c === 83 ? 3 : 0;
+    const u = c === 104 /* h */ ? 1 : c === 109 /* m */ ? 2 : c === 115 /* s */ ? 3 : 0;
     if (u <= unit) return false;
     unit = u;
     timeParts++;

@@ -45,6 +45,10 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     err.print(`odatagen: --${modes.join(" and --")} cannot be used together`);
     return EXIT_USAGE;
   }
+  if (args.quiet && args.verbose) {
+    err.print("odatagen: --quiet and --verbose cannot be used together: --quiet prints only problems, --verbose notes too");
+    return EXIT_USAGE;
+  }
   const resolved = await resolveServices({
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],

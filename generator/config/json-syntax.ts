@@ -20,9 +20,14 @@ export type JsonPath = readonly (string | number)[];
 
 /**
  * The first syntax error in `text`, or undefined when it is valid JSON. `onValue` is told where each
- * value starts, with its path, in document order (a member named twice is told twice).
+ * value starts, with its path, in document order (a member named twice is told twice); `onKey`, where
+ * each member's name starts (its opening quote), with the path of its value.
  */
-export function findJsonSyntaxProblem(text: string, onValue?: (path: JsonPath, offset: number) => void): JsonSyntaxProblem | undefined {
+export function findJsonSyntaxProblem(
+  text: string,
+  onValue?: (path: JsonPath, offset: number) => void,
+  onKey?: (path: JsonPath, offset: number) => void,
+): JsonSyntaxProblem | undefined {
   let i = 0;
   /** The path of the value read next: a member name or an item index per open container. */
   const where: (string | number)[] = [];
@@ -121,7 +126,8 @@ export function findJsonSyntaxProblem(text: string, onValue?: (path: JsonPath, o
     const start = i;
     const p = string();
     if (p) return p;
-    if (onValue) where[where.length - 1] = JSON.parse(text.slice(start, i)) as string;
+    if (onValue || onKey) where[where.length - 1] = JSON.parse(text.slice(start, i)) as string;
+    onKey?.(where, start);
     skipSpace();
     if (text[i] !== ":") return problem(`expected ':' after the property name, ${found()}`);
     i++;
@@ -145,6 +151,13 @@ function shown(c: string): string {
 export function jsonValueOffsets(text: string): Map<string, number> {
   const offsets = new Map<string, number>();
   findJsonSyntaxProblem(text, (path, offset) => offsets.set(elementPath(path), offset));
+  return offsets;
+}
+
+/** Where each member's name starts (its opening quote), by its path, as `jsonValueOffsets` has its value's. */
+export function jsonKeyOffsets(text: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  findJsonSyntaxProblem(text, undefined, (path, offset) => offsets.set(elementPath(path), offset));
   return offsets;
 }
 

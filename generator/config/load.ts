@@ -11,7 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
 import { SourceText, stripBom } from "../parse/source";
-import { findJsonSyntaxProblem, jsonValueOffsets } from "./json-syntax";
+import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
 
@@ -40,11 +40,12 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
     return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
   }
-  // A JSON config's values have a line and column; a module config's (.mjs, .ts) only their path.
+  // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) only their path.
   let offsets: Map<string, number> | undefined;
+  let keyOffsets: Map<string, number> | undefined;
   const source = read.json === undefined ? undefined : new SourceText(shown, read.json);
-  const placeOf = (at: string): Place => {
-    const offset = source && (offsets ??= jsonValueOffsets(source.text)).get(at);
+  const placeOf = (at: string, key = false): Place => {
+    const offset = source && (key ? (keyOffsets ??= jsonKeyOffsets(source.text)) : (offsets ??= jsonValueOffsets(source.text))).get(at);
     const { line, column } = source && offset !== undefined ? source.position(offset) : { line: 0, column: 0 };
     return { file: shown, line, column, path: at };
   };
@@ -54,13 +55,14 @@ export async function loadConfig(file: string): Promise<LoadResult> {
 }
 
 /**
- * `:line:column` of the value a config error is about, from the element path it starts with
- * (`services[0].out: expected a string`; `(root)` is the whole document); "" when it names none.
+ * `:line:column` of what a config error is about, from the element path it starts with
+ * (`services[0].out: expected a string`; `(root)` is the whole document): the value, or for an
+ * unknown key the key itself; "" when it names none.
  */
-function lineAndColumn(message: string, placeOf: (at: string) => Place): string {
+function lineAndColumn(message: string, placeOf: (at: string, key?: boolean) => Place): string {
   for (let end = message.indexOf(": "); end !== -1; end = message.indexOf(": ", end + 1)) {
     const at = message.slice(0, end);
-    const place = placeOf(at === "(root)" ? "" : at);
+    const place = placeOf(at === "(root)" ? "" : at, message.startsWith("unknown key", end + 2));
     if (place.line > 0) return `:${place.line}:${place.column}`;
   }
   return "";
@@ -112,7 +114,18 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
   const ext = path.extname(file);
   if (ext === ".json") return { value: parseJsonConfig(text), json: stripBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
-  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") return { value: defaultExport(await import(`${pathToFileURL(file).href}?v=${++loads}`)) };
+  if (ext === ".mjs" || ext === ".js" || ext === ".cjs") {
+    let mod: { default?: unknown };
+    try {
+      mod = await import(`${pathToFileURL(file).href}?v=${++loads}`);
+    } catch (e) {
+      // Node 20 gives a syntax error no line or column: `node --check` finds them (one in a module the config imports, not).
+      const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
+      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column);
+      throw e;
+    }
+    return { value: defaultExport(mod) };
+  }
   if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
 }

@@ -42,7 +42,8 @@ export interface TypeSummary {
   open?: boolean;
   properties: Map<string, TypeUse>;
   navigation: Map<string, { target: string; collection: boolean; nullable: boolean; containsTarget: boolean }>;
-  members: Map<string, number>;
+  /** Enum members' values; beyond ±2^53, their exact digits. */
+  members: Map<string, number | string>;
   isFlags?: boolean;
   underlying?: string;
   /** A type definition's facets (format 2). */
@@ -148,7 +149,7 @@ export function summarize(model: Model): ModelSummary {
       } else if (t.kind === "enum") {
         s.isFlags = t.isFlags;
         s.underlying = t.underlying;
-        for (const m of t.members) s.members.set(m.name, m.value);
+        for (const m of t.members) s.members.set(m.name, Number.isSafeInteger(m.value) ? m.value : m.exact);
       } else {
         s.underlying = t.underlying.qualifiedName;
         s.facets = facetSummary(t.facets);
@@ -211,7 +212,7 @@ type Obj<T> = Record<string, T>;
 interface TypeJson extends Omit<TypeSummary, "properties" | "navigation" | "members"> {
   properties: Obj<TypeUse>;
   navigation: Obj<{ target: string; collection: boolean; nullable: boolean; containsTarget: boolean }>;
-  members: Obj<number>;
+  members: Obj<number | string>;
 }
 interface SummaryJson {
   format?: number;

@@ -214,7 +214,7 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
     checkName: `check${n}`,
     args: [
       JSON.stringify(t.qualifiedName),
-      t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${m.value}`).join(", ")} }` : "{}",
+      t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : JSON.stringify(m.exact)}`).join(", ")} }` : "{}",
       ...(t.isFlags ? ["true"] : []),
     ].join(", "),
   };

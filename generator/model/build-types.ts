@@ -108,16 +108,12 @@ export function enumMembers(b: ModelBuilder, e: RawEnumType, qualifiedName: stri
     b.identifier(m.name, "enum member", path, m.at);
     unique(m.name, m.at);
     const value = enumMemberValue(m.value, i);
-    if (m.value !== undefined) {
-      // CSDL §10.2: an integer the underlying type holds.
-      const integer = /^\s*[+-]?[0-9]+\s*$/.test(m.value) ? BigInt(m.value.trim()) : undefined;
-      if (integer === undefined || integer < min || integer > max) {
-        b.diags.warning(Codes.invalidAttribute, `${wordingOf(m.at).memberValue(m.name, m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${value}`, path, m.at);
-      } else if (!Number.isSafeInteger(value)) {
-        b.diags.warning(Codes.invalidAttribute, `${wordingOf(m.at).memberValue(m.name, m.value)} is beyond the integers JavaScript holds exactly (±2^53); read as ${value}`, path, m.at);
-      }
+    // CSDL §10.2: an integer the underlying type holds; kept exactly, also beyond ±2^53.
+    const integer = m.value !== undefined && /^\s*[+-]?[0-9]+\s*$/.test(m.value) ? BigInt(m.value.trim()) : undefined;
+    if (m.value !== undefined && (integer === undefined || integer < min || integer > max)) {
+      b.diags.warning(Codes.invalidAttribute, `${wordingOf(m.at).memberValue(m.name, m.value)} is not an integer Edm.${underlying} holds (${min} to ${max}); read as ${integer ?? value}`, path, m.at);
     }
-    return { name: m.name, value, annotations: b.annotations(m.annotations, path) };
+    return { name: m.name, value, exact: String(integer ?? value), annotations: b.annotations(m.annotations, path) };
   });
 }
 

@@ -153,7 +153,10 @@ export type StructuredType = EntityType | ComplexType;
 
 export interface EnumMember {
   name: string;
+  /** The value as a number: beyond ±2^53 (an Int64's), the nearest one JavaScript holds; `exact` has its digits. */
   value: number;
+  /** The value's decimal digits, exactly (`9007199254740993`, which `value` rounds to …992). */
+  exact: string;
   annotations: Annotation[];
 }
 

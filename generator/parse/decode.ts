@@ -2,7 +2,8 @@
  * An input file's bytes as text, in the encoding the document says it is in (XML 1.0 §4.3.3 and
  * Appendix F): a UTF-16 byte-order mark (or `<?` in UTF-16 without one), else the XML declaration's
  * `encoding`, else UTF-8. UTF-8 must be valid: a byte that is not is reported where it is, instead of
- * becoming U+FFFD in a name (an ISO-8859-1 document without its declaration would, silently).
+ * becoming U+FFFD in a name (an ISO-8859-1 document without its declaration would, silently); so is
+ * UTF-16 without a byte-order mark (CSDL JSON, or XML not starting with `<`), with a hint.
  */
 import { isUtf8 } from "node:buffer";
 
@@ -14,6 +15,8 @@ export function decodeInput(buf: Buffer): Decoded {
     if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return { ok: true, text: buf.toString("utf16le") };
     if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return { ok: true, text: swapBytes(buf).toString("utf16le") };
   }
+  const nul = utf16WithoutBom(buf);
+  if (nul !== -1) return { ok: false, reason: `looks like UTF-16 without a byte-order mark (byte 0x00 at ${lineAndColumn(buf, nul)}, and at every other byte after it); save it as UTF-8` };
   // Read this far, the declaration's bytes were ASCII: a document labelled UTF-16 or UTF-32 without a
   // byte-order mark cannot be (XML 1.0 Appendix F). .NET's XmlWriter over a string labels UTF-8 so.
   // A UTF-8 byte-order mark decides, whatever the declaration says (XML 1.0 Appendix F).
@@ -38,6 +41,37 @@ function declaredEncoding(buf: Buffer): string | undefined {
   const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const head = buf.toString("latin1", start, Math.min(buf.length, start + 256));
   return /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1];
+}
+
+/**
+ * The offset of the first NUL byte when the document starts as UTF-16 without a byte-order mark (a
+ * NUL beside most of its first characters, which are ASCII in CSDL), else -1. XML without a mark
+ * that does not start with `<` must be UTF-8 (XML 1.0 Appendix F), and JSON is (RFC 8259 §8.1); read
+ * as UTF-8, such a document would fail on a NUL, which neither XML nor JSON text may hold.
+ */
+function utf16WithoutBom(buf: Buffer): number {
+  const pairs = Math.min(128, buf.length >> 1);
+  if (pairs < 2) return -1;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (buf[2 * i + 1] === 0 && buf[2 * i] !== 0) low++;
+    else if (buf[2 * i] === 0 && buf[2 * i + 1] !== 0) high++;
+  }
+  if (low * 4 >= pairs * 3) return buf.indexOf(0);
+  if (high * 4 >= pairs * 3) return buf.indexOf(0);
+  return -1;
+}
+
+/** `line 2, column 1` of a byte, the text read as UTF-8 up to it. */
+function lineAndColumn(buf: Buffer, offset: number): string {
+  let line = 1;
+  let start = 0;
+  for (let i = buf.indexOf(0x0a); i !== -1 && i < offset; i = buf.indexOf(0x0a, i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `line ${line}, column ${buf.toString("utf8", start, offset).length + 1}`;
 }
 
 function swapBytes(buf: Buffer): Buffer {

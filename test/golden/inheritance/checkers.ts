@@ -10,8 +10,9 @@ import { namespaceChecker as modelNamespaceChecker } from "./zoo.model.validator
 export const ALIASES: Readonly<Record<string, string>> = {"Core":"Org.OData.Core.V1","zoo":"zoo.model"};
 
 /**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
+ * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in
+ * `#ns.T`; by alias or namespace); pass it as the `types` option to check typed dynamic properties
+ * of open types.
  */
 export function checkerFor(typeName: string): vr.Checker | undefined {
   const name = vr.typeNameOf(typeName, ALIASES);

@@ -10,8 +10,9 @@ import { namespaceChecker as liteNamespaceChecker } from "./Travel.Lite.validato
 export const ALIASES: Readonly<Record<string, string>> = {"TL":"Travel.Lite"};
 
 /**
- * Any type of the model by the name `@odata.type` gives it (with or without `#`, by alias or
- * namespace); pass it as the `types` option to check typed dynamic properties of open types.
+ * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in
+ * `#ns.T`; by alias or namespace); pass it as the `types` option to check typed dynamic properties
+ * of open types.
  */
 export function checkerFor(typeName: string): vr.Checker | undefined {
   const name = vr.typeNameOf(typeName, ALIASES);

@@ -31,6 +31,19 @@ export type Unset = never;
 /** The members of Unset, in metadata order. */
 export const UnsetValues = [] as const;
 
+/** Enum `Test.Validation.Huge`. */
+export type Huge = "Small" | "Odd" | "Max" | "Min";
+
+/** The members of Huge, in metadata order. */
+export const HugeValues = ["Small", "Odd", "Max", "Min"] as const;
+
+/** Flags enum `Test.Validation.HugeFlags`: one member or several, comma-separated. */
+export type HugeFlagsMember = "Low" | "High";
+export type HugeFlags = HugeFlagsMember | `${HugeFlagsMember},${string}`;
+
+/** The members of HugeFlags, in metadata order. */
+export const HugeFlagsValues = ["Low", "High"] as const;
+
 /** Type definition `Test.Validation.ShortCode` (Edm.String, up to 3 characters). */
 export type ShortCode = string;
 
@@ -99,6 +112,8 @@ export interface Primitives {
   money?: Money | null;
   color?: Color | null;
   perms?: Permission | null;
+  huge?: Huge | null;
+  hugeFlags?: HugeFlags | null;
 }
 
 /** Abstract complex type `Test.Validation.Shape`. */

@@ -20,6 +20,12 @@ export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test
 /** Checks a `Test.Validation.Unset` value: a member name. */
 export const checkUnset: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Unset", {});
 
+/** Checks a `Test.Validation.Huge` value: a member name. */
+export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Huge", { Small: 1, Odd: "9007199254740993", Max: "9223372036854775807", Min: "-9223372036854775808" });
+
+/** Checks a `Test.Validation.HugeFlags` value: member names, comma-separated. */
+export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.HugeFlags", { Low: 1, High: "4611686018427387904" }, true);
+
 /** Checks a `Test.Validation.ShortCode` value (Edm.String). */
 export function checkShortCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkString(v, ctx, key, 3);
@@ -184,7 +190,9 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["text4"], ctx, "text4", checkTextL4)
     + vr.p(o["money"], ctx, "money", checkMoney)
     + vr.p(o["color"], ctx, "color", checkColor)
-    + vr.p(o["perms"], ctx, "perms", checkPermission);
+    + vr.p(o["perms"], ctx, "perms", checkPermission)
+    + vr.p(o["huge"], ctx, "huge", checkHuge)
+    + vr.p(o["hugeFlags"], ctx, "hugeFlags", checkHugeFlags);
 }
 
 /** Validates a `Test.Validation.Shape` value: every problem, with its JSON-pointer path. */
@@ -640,6 +648,10 @@ export function namespaceChecker(qualifiedName: string): vr.Checker | undefined 
       return checkObjectWords;
     case "Test.Validation.Unset":
       return checkUnset;
+    case "Test.Validation.Huge":
+      return checkHuge;
+    case "Test.Validation.HugeFlags":
+      return checkHugeFlags;
     case "Test.Validation.ShortCode":
       return checkShortCode;
     case "Test.Validation.Text":
