@@ -18,6 +18,7 @@ test("a plain name is capitalised and not reported", () => {
 test.each([
   ["a name that clashes after capitalising", `<ComplexType Name="item"/><ComplexType Name="Item"/>`, "ns.Item", "Item2", "Item is taken or reserved"],
   ["a global the generated code uses", `<ComplexType Name="Promise"/>`, "ns.Promise", "PromiseType", "Promise is taken or reserved"],
+  ["the global a stream's result is", `<EntityType Name="blob"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>`, "ns.blob", "BlobType", "Blob is taken or reserved"],
   ["a companion name (an enum's value list)", `<EnumType Name="color"><Member Name="red"/></EnumType><ComplexType Name="colorValues"/>`, "ns.colorValues", "ColorValues2", "ColorValues is taken or reserved"],
   ["a flags enum's member type", `<EnumType Name="color" IsFlags="true"><Member Name="red" Value="1"/></EnumType><ComplexType Name="colorMember"/>`, "ns.colorMember", "ColorMember2", "ColorMember is taken or reserved"],
   ["an entity type's Any… union", `<ComplexType Name="anyItem"/><EntityType Name="item"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>`, "ns.item", "Item2", "Item is taken or reserved"],
