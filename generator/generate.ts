@@ -102,7 +102,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   }
   if (diags.hasErrors) throw new GenerationError(diags.items);
   const model = sliced ? sliced.model : full;
-  const names = assignNames(model, diags);
+  const names = assignNames(model, diags, full);
   const files = emitFiles(model, names, options, diags);
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }

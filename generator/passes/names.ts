@@ -81,9 +81,15 @@ export function companionNames(t: SchemaType, name: string): string[] {
   return [];
 }
 
-export function assignNames(model: Model, diags: DiagnosticBag): Names {
-  const names = new Map<SchemaType, string>();
-  for (const schema of model.schemas) {
+/**
+ * Names every type of `whole` (the service as its documents declare it) and reports, as ODG201, each
+ * rename of a type `model` has. A slice passes the whole service's model as `whole`: its types are
+ * named as they are in a full run, so that a type's name (and its request functions') does not
+ * depend on what the slice keeps, and no name passes to another type as the slice grows.
+ */
+export function assignNames(model: Model, diags: DiagnosticBag, whole: Model = model): Names {
+  const names = new Map<string, string>();
+  for (const schema of whole.schemas) {
     const taken = new Set<string>();
     const free = (t: SchemaType, n: string) => !taken.has(n) && companionNames(t, n).every((c) => !taken.has(c));
     // Per base name, the next number to try: names are never given back, so the numbers below it are
@@ -100,15 +106,20 @@ export function assignNames(model: Model, diags: DiagnosticBag): Names {
       }
       taken.add(name);
       for (const c of companionNames(t, name)) taken.add(c);
-      names.set(t, name);
+      names.set(t.qualifiedName, name);
+    }
+  }
+  for (const schema of model.schemas) {
+    for (const t of schema.types) {
+      const name = names.get(t.qualifiedName) ?? pascal(t.name);
       // Capitalising is the naming rule, not a rename; anything beyond it is reported.
       if (name !== t.name.charAt(0).toUpperCase() + t.name.slice(1)) {
-        const why = name !== base ? `${base} is taken or reserved` : "characters an identifier cannot hold became _";
+        const why = name !== pascal(t.name) ? `${pascal(t.name)} is taken or reserved` : "characters an identifier cannot hold became _";
         diags.add(Codes.nameChanged, "info", `${t.qualifiedName} is emitted as ${name} (${why})`, t.qualifiedName, t.at);
       }
     }
   }
-  return { type: (t) => names.get(t) ?? pascal(t.name) };
+  return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name) };
 }
 
 /** English plural for function names: `session` → `sessions`, `policy` → `policies`. */

@@ -20,7 +20,7 @@ export function sliceOfFullModel(file: string, content: string, options: SliceOp
   const diags = new DiagnosticBag();
   const model = buildModel([readCsdl(file, content, diags)!], diags);
   const sliced = sliceModel(model, options, diags).model;
-  return emitAll(sliced, assignNames(sliced, diags), { sources: [path.basename(file)], keyAsSegment: keyAsSegment(sliced) });
+  return emitAll(sliced, assignNames(sliced, diags, model), { sources: [path.basename(file)], keyAsSegment: keyAsSegment(sliced) });
 }
 
 /** Asserts that generate() slices `content` as slicing the full model does, file by file; returns the files. */
