@@ -254,6 +254,8 @@ export interface ControlInfo {
   "@odata.mediaEtag"?: string;
   /** The same of a stream property `p` (`Photo@odata.mediaReadLink`), whose value the entity does not hold. */
   readonly [media: `${string}@odata.media${"ReadLink" | "EditLink" | "ContentType" | "Etag"}`]: string | undefined;
+  /** An instance annotation of the entity or of its property `p` (`@Namespace.Term`, `p@Namespace.Term`; JSON Format §20): any JSON value, as its term is not in the metadata (Graph's `@microsoft.graph.downloadUrl`). */
+  readonly [annotation: `${string}@${string}.${string}`]: unknown;
 }
 
 /**
