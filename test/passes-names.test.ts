@@ -18,6 +18,7 @@ test("a plain name is capitalised and not reported", () => {
 test.each([
   ["a name that clashes after capitalising", `<ComplexType Name="item"/><ComplexType Name="Item"/>`, "ns.Item", "Item2", "Item is taken or reserved"],
   ["a global the generated code uses", `<ComplexType Name="Promise"/>`, "ns.Promise", "PromiseType", "Promise is taken or reserved"],
+  ["the global a stream's result is", `<EntityType Name="blob"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>`, "ns.blob", "BlobType", "Blob is taken or reserved"],
   ["a companion name (an enum's value list)", `<EnumType Name="color"><Member Name="red"/></EnumType><ComplexType Name="colorValues"/>`, "ns.colorValues", "ColorValues2", "ColorValues is taken or reserved"],
   ["a flags enum's member type", `<EnumType Name="color" IsFlags="true"><Member Name="red" Value="1"/></EnumType><ComplexType Name="colorMember"/>`, "ns.colorMember", "ColorMember2", "ColorMember is taken or reserved"],
   ["an entity type's Any… union", `<ComplexType Name="anyItem"/><EntityType Name="item"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/></EntityType>`, "ns.item", "Item2", "Item is taken or reserved"],
@@ -42,6 +43,27 @@ test("a type keeps its name where only a companion another kind of type has woul
   }
   expect(types).not.toMatch(/export (interface|type) \w+2 /);
   expect(notes).toEqual([]);
+});
+
+test("a type has the name it has in the whole service in a slice that leaves out what it was numbered after", () => {
+  const key = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32" Nullable="false"/>`;
+  const body =
+    `<EnumType Name="color"><Member Name="red"/></EnumType><ComplexType Name="colorValues"><Property Name="x" Type="Edm.Int32"/></ComplexType>` +
+    `<EntityType Name="Item">${key}<Property Name="c" Type="ns.color"/></EntityType>` +
+    `<EntityType Name="item">${key}<Property Name="v" Type="ns.colorValues"/></EntityType>` +
+    `<EntityContainer Name="c"><EntitySet Name="Items" EntityType="ns.Item"/><EntitySet Name="items2" EntityType="ns.item"/></EntityContainer>`;
+  const inputs = [{ file: "n.xml", content: edmx(schema("ns", body)) }];
+  const whole = generate({ inputs });
+  const slice = generate({ inputs, include: ["/items2"] });
+  expect(slice.slice).toMatchObject({ types: 2 });
+  for (const { files } of [whole, slice]) {
+    expect(files.get("ns.types.ts")).toMatch(/^export interface Item2 \{\n[^}]*\n {2}v\?: ColorValues2 \| null;/m);
+    expect(files.get("ns.requests.ts")).toMatch(/^export function getItem2\b/m);
+  }
+  // Neither name is given to another type: \`Item\` is ns.Item wherever it is declared.
+  expect(slice.files.get("ns.types.ts")).not.toMatch(/export (interface|type) (Item|ColorValues) /);
+  // Only the types the slice keeps are reported.
+  expect(slice.diagnostics.filter((d) => d.code === "ODG201").map((d) => d.path)).toEqual(["ns.colorValues", "ns.item"]);
 });
 
 describe("names in other scripts", () => {

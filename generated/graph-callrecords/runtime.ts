@@ -247,6 +247,15 @@ export interface ControlInfo {
   "@odata.id"?: string;
   "@odata.editLink"?: string;
   "@odata.context"?: string;
+  /** A media entity's (`HasStream`) media: the URL to read it, the URL to change it, its content type and its ETag (JSON Format §4.5.8–§4.5.11). */
+  "@odata.mediaReadLink"?: string;
+  "@odata.mediaEditLink"?: string;
+  "@odata.mediaContentType"?: string;
+  "@odata.mediaEtag"?: string;
+  /** The same of a stream property `p` (`Photo@odata.mediaReadLink`), whose value the entity does not hold. */
+  readonly [media: `${string}@odata.media${"ReadLink" | "EditLink" | "ContentType" | "Etag"}`]: string | undefined;
+  /** An instance annotation of the entity or of its property `p` (`@Namespace.Term`, `p@Namespace.Term`; JSON Format §20): any JSON value, as its term is not in the metadata (Graph's `@microsoft.graph.downloadUrl`). */
+  readonly [annotation: `${string}@${string}.${string}`]: unknown;
 }
 
 /**
