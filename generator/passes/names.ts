@@ -10,7 +10,7 @@ import type { Model, SchemaType } from "../model/types";
 const RESERVED = new Set([
   "Array", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial",
   "Pick", "Promise", "Readonly", "Record", "RegExp", "Set", "String", "Symbol", "Exclude", "Extract", "Required",
-  "AbortSignal", "Headers", "Request", "Response", "URL", "Uint8Array", "NonNullable", "ReturnType", "Awaited",
+  "AbortSignal", "Blob", "Headers", "Request", "Response", "URL", "Uint8Array", "NonNullable", "ReturnType", "Awaited",
   "Infinity", "NaN", "Any", "Unknown", "Never", "Object",
 ]);
 
