@@ -82,6 +82,8 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Binary", "a+b/cw==", "binary'a-b_cw=='"],
     ["Guid", "9D9B2FA0-EFBF-490E-A5E3-BAC8F7D47354", "9D9B2FA0-EFBF-490E-A5E3-BAC8F7D47354"],
     ["Duration", "-PT0.5S", "duration'-PT0.5S'"],
+    // The ABNF's durationValue letters are case-insensitive, as the validators take them.
+    ["Duration", "pt1h", "duration'pt1h'"],
     ["DateTimeOffset", "2026-11-23T10:00Z", "2026-11-23T10:00Z"],
     ["enum:Travel.Lite.Gender", "Female", "Travel.Lite.Gender'Female'"],
     ["enum:Travel.Lite.Gender", "Male,Female", "Travel.Lite.Gender'Male,Female'"],
@@ -133,6 +135,7 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Guid", "x') or true or ('"],
     ["Duration", "P1D'"],
     ["Duration", "PT"],
+    ["Duration", "+PT1H"],
     ["Binary", "ab'cd"],
     ["Date", "23.11.2026"],
     ["TimeOfDay", "1:20"],
