@@ -226,12 +226,17 @@ describe("change sets and signals", () => {
     expect(srv.requests[0]!.body).not.toContain("/s1 ");
     expect(srv.requests[0]!.body).not.toContain("/s0 ");
 
-    srv.handle(() => ({ delayMs: 5_000, body: {} }));
+    // The abort comes once the service has the batch, so that it cannot arrive late, under load, in
+    // the next test's recording.
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    srv.handle(() => (arrived(), { delayMs: 5_000, body: {} }));
     const aborted = rt.batch(client);
     const call = Promise.allSettled([getSession(aborted, session("s1"))]);
     const stop = new AbortController();
     const sending = aborted.send({ signal: stop.signal });
-    setTimeout(() => stop.abort(new Error("gave up")), 20);
+    await reached;
+    stop.abort(new Error("gave up"));
     await expect(sending).rejects.toThrow("gave up");
     expect((await call)[0]).toMatchObject({ status: "rejected", reason: { message: "gave up" } });
   });
