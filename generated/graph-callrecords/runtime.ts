@@ -1937,7 +1937,11 @@ export interface BatchOptions {
   format?: "json" | "multipart" | undefined;
   /** Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is answered 424). */
   inOrder?: boolean | undefined;
-  /** URLs as `/users`, Graph's documented form, rather than `users` (relative to the service root). */
+  /**
+   * JSON: URLs as `/users`, Graph's documented form, rather than `users` (relative to the service
+   * root). Multipart: request lines as absolute paths with the service's path (`/v1.0/users`) and a
+   * `Host` header, rather than relative to the service root.
+   */
   leadingSlash?: boolean | undefined;
 }
 
@@ -1946,7 +1950,7 @@ interface Member {
   /** The change set it is in. */
   group: string | undefined;
   method: string;
-  /** Relative to the service root. */
+  /** Relative to the service root (or as `leadingSlash` has it). */
   url: string;
   /** Lower case. */
   headers: Record<string, string>;
@@ -1981,8 +1985,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       signal?.throwIfAborted();
       const root = asSent(`${client.baseUrl}/`);
       const whole = asSent(String(url));
-      const at = whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole;
-      const lower = Object.fromEntries(Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+      const [at, host] = multipart && options.leadingSlash ? fromHost(whole) : [whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole];
+      const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
         if (!sent) members.splice(members.indexOf(m), 1);
@@ -2039,6 +2043,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
 function asSent(url: string): string {
   const whole = (run: string) => run.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (c) => (c.length > 1 ? c : "\uFFFD"));
   return url.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(whole(run)));
+}
+
+/**
+ * Protocol §11.7.2: a multipart request line's absolute path goes from the host's root (the service's
+ * own path, `/v1.0/users`), the host named by a `Host` header; a `baseUrl` on the page's origin
+ * takes the page's host, and none where there is no page (Node).
+ */
+function fromHost(url: string): [string, string | undefined] {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0];
+  const located = locate(url);
+  const host = located.origin === NO_PAGE ? undefined : located.host;
+  // As written where it can be (the URL parser would encode a query's `'`).
+  const path = origin ? url.slice(origin.length) : url.startsWith("/") ? url : located.href.slice(located.origin.length);
+  return [path || "/", host];
 }
 
 /**
