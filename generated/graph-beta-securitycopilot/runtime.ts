@@ -1257,7 +1257,7 @@ interface Exchange {
  * nullable entity or complex value, and null resolves `null`; with `"sure"` (an entity or complex
  * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
+export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
   const response = await execute(client, { method, url, json: body, headers: condition(options) }, options);
   const request = `${method} ${url}`;
@@ -1266,16 +1266,16 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
   if (!page) return receive<T>(client, response, options);
   const value = page === "value" || page === "sureValue";
   return receiveOne<T>(client, response, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
-}
+});
 
 /**
  * Calls an operation whose result is a stream (`Edm.Stream`, as Graph's usage reports are): resolves
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
-export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
+export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
   const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*", ...condition(options) } }, options);
   return response.blob();
-}
+});
 
 /** A bound action's `If-Match`, from `options.etag` (`ActionOptions`). */
 function condition(options: ActionOptions | undefined): Record<string, string> {
@@ -1288,16 +1288,16 @@ function condition(options: ActionOptions | undefined): Record<string, string> {
  * navigation property with nothing related); elsewhere it rejects (ODataError). A body that is no
  * JSON object rejects (`UnreadableBody`).
  */
-export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const read = /* @__PURE__ */ held(async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [response, request, options] = await get(client, target, given);
   return receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
-}
+});
 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
-export async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const readPage = /* @__PURE__ */ held(async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [response, request, options] = await get(client, target, given);
   return receivePage<T>(client, response, options, request);
-}
+});
 
 /** Sends `read`'s and `readPage`'s GET: its response, the request as errors name it, and the options. */
 async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Response, string, (ReadOptions & AnyQuery) | undefined]> {
@@ -1314,7 +1314,7 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  * (`noContent`), as the type, which then promises the entity, does not admit undefined; the
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
-export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
+export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method: "POST", url, json: body, headers: prefer(options) }, options);
   const request = `POST ${url}`;
@@ -1325,21 +1325,21 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
     throw noContent(response, request, `the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)${at ? `; the service says it created ${at}, so sending it again may make a second one` : ""}`);
   }
   return receive<T>(client, response, options, request, minimal);
-}
+});
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
-export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
+export const update = /* @__PURE__ */ held(async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
   return receive<T>(client, response, options, `${method} ${url}`, true);
-}
+});
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
+export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
   await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
-}
+});
 
 /**
  * A body made from an entity as read: the read-only control information (either form, 4.0 or 4.01:
@@ -1772,12 +1772,12 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * collection holds, inferred from `from` (the next round of a delta is typed as the round before);
  * the page's items are checked with `validate`, and `pages`, `items` and `collectAll` go on from it.
  */
-export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | undefined }): Promise<Page<T>> {
+export const readLink = /* @__PURE__ */ held(async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | undefined }): Promise<Page<T>> {
   // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
   // each round's last page would otherwise keep every round before it.
   const { from, ...read } = options ?? {};
   return linked<Page<T>>(client, resolveLink(client, "link", link, from), read);
-}
+});
 
 /**
  * GET of the page at `url`, a link a service wrote (resolved by `locate`): the token goes only to the
@@ -1807,7 +1807,7 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 }
 
 /** `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered. */
-export async function count(
+export const count = /* @__PURE__ */ held(async function count(
   client: Client,
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
@@ -1819,7 +1819,7 @@ export async function count(
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
   return n;
-}
+});
 
 /**
  * The options that may follow `$apply` (OData Extension for Data Aggregation 4.0, CS02 §3.15:
@@ -1847,20 +1847,20 @@ export interface AggregateOptions extends ReadOptions {
  * are plain records, since their shape is the transformation's: check them (`validate`, or by hand)
  * before trusting a property's type. Paging, errors, headers and retries are a list read's.
  */
-export async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
+export const aggregate = /* @__PURE__ */ held(async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
   const { filter, orderby, top, skip, count } = options ?? {};
   const path = `${target.path}${target.path.includes("?") ? "&" : "?"}$apply=${encodeQueryValue(apply)}`;
   const url = addressed(client, withCustomQuery(withQuery(path, { filter, orderby, top, skip, count }), options?.query));
   return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${url}`);
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Streams and references
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
-export async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
+export const readStream = /* @__PURE__ */ held(async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
   return (await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options)).blob();
-}
+});
 
 /** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
 export async function writeStream(
@@ -1904,10 +1904,10 @@ export function entityId(client: Client, target: EntityRef<unknown, null>): stri
  * Links an entity through a navigation property (URL Conventions §4.4): POST `…/Friends/$ref` adds
  * to a collection; PUT `…/BestFriend/$ref` sets a single-valued one.
  */
-export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const addRef = /* @__PURE__ */ held(async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
   await execute(client, { method, url: addressed(client, `${nav.path}/$ref`), json: { "@odata.id": entityId(client, target) } }, options);
-}
+});
 
 /**
  * Unlinks: DELETE `…/Friends/$ref?$id=…` removes `target` from a collection-valued navigation
@@ -1915,11 +1915,11 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
  * `removeRef(client, friends.byKey(k))` removes one member by its own address, `…/Friends/k/$ref`
  * (Graph's `DELETE /groups/{id}/members/{id}/$ref`).
  */
-export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const removeRef = /* @__PURE__ */ held(async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
   await execute(client, { method: "DELETE", url: addressed(client, url) }, options);
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Batch: JSON (OData JSON Format 4.01 §19) or multipart (OData Protocol 4.0 §11.7)
@@ -1957,8 +1957,33 @@ interface Member {
   /** JSON, as serialized: a number keeps every digit. */
   body: string | undefined;
   request: string;
+  /** The promise of the call that made it (`held`). */
+  owner: Owner;
   done: (response: Response) => void;
   fail: (error: unknown) => void;
+}
+
+interface Owner {
+  call?: Promise<unknown>;
+}
+
+/** On a batch's clients: runs a call (see `held`) with a client whose requests know the call's promise. */
+const HOLD = Symbol("batch call");
+interface Holder {
+  [HOLD]?: <R>(client: Client, run: (client: Client) => Promise<R>) => Promise<R>;
+}
+
+/**
+ * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
+ * runs through the batch, which so knows the promise each request belongs to and marks it handled
+ * when the whole batch fails: `send()` rejects with that error, and a call whose caller never
+ * awaits it is no unhandled rejection. A caller who awaits it still gets the error.
+ */
+function held<A extends [Client, ...unknown[]], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    const hold = (args[0] as Holder)[HOLD];
+    return hold ? hold(args[0], (client) => call(...([client, ...args.slice(1)] as A))) : call(...args);
+  };
 }
 
 /**
@@ -1973,7 +1998,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   let sent = false;
   let count = 0;
   let groups = 0;
-  const recorder = (group?: string) => (url: unknown, init?: RequestInit) =>
+  const recorder = (group: string | undefined, owner: Owner) => (url: unknown, init?: RequestInit) =>
     new Promise<Response>((done, fail) => {
       const { method = "GET", headers, body, signal } = init ?? {};
       const request = `${method} ${url}`;
@@ -1994,7 +2019,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
-      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done: settle(done), fail: settle(fail) };
+      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, owner, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -2026,11 +2051,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}`, undefined, requestIdOf(response), undefined, m.request));
       }
     } catch (e) {
+      // send() rejects with it: a call nothing awaits is no unhandled rejection too.
+      for (const m of members) m.owner.call?.catch(() => {});
       for (const m of members) m.fail(e);
       throw e;
     }
   };
-  const on = (group?: string): Client => ({ ...client, options: { ...client.options, fetch: recorder(group), getToken: undefined, retry: { maxRetries: 0 } } });
+  const recording = (c: Client, group: string | undefined, owner: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
+  const on = (group?: string): Client & Holder => {
+    const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
+      const owner: Owner = {};
+      return (owner.call = run(recording(c, group, owner)));
+    };
+    return { ...recording(client, group, {}), [HOLD]: hold };
+  };
   return { ...on(), send, atomic: () => on(`g${++groups}`) };
 }
 
