@@ -223,7 +223,7 @@ describe("change sets and signals", () => {
 
   test("a GET in a change set rejects and is not sent", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
-    srv.handle(() => ({ body: { responses: [{ id: "1", status: 204 }] } }));
+    srv.handle((r) => ({ body: { responses: [{ id: JSON.parse(r.body).requests[0].id, status: 204 }] } }));
     const b = rt.batch(client);
     const changes = b.atomic();
     const read = getSession(changes, session("s1"));

@@ -1895,9 +1895,9 @@ export async function createMedia<T>(
   return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${url}`, true);
 }
 
-/** The `@odata.id` of an entity: its absolute URL. */
+/** The `@odata.id` of an entity: its absolute URL (`$1` for an entity a batch's change set creates, `ChangeSet.created`). */
 export function entityId(client: Client, target: EntityRef<unknown, null>): string {
-  return client.baseUrl + target.path;
+  return /^\/\$\d+$/.test(target.path) ? target.path.slice(1) : client.baseUrl + target.path;
 }
 
 /**
@@ -1929,7 +1929,19 @@ export interface Batch extends Client {
   /** POSTs `$batch` (with `options`' headers and signal) and settles each call with its response; rejects, as every call does, if the batch fails. */
   send(options?: RequestOptions): Promise<void>;
   /** A client whose calls go in one change set (`atomicityGroup`): they succeed or fail together. Writes and actions only: a GET rejects. */
-  atomic(): Client;
+  atomic(): ChangeSet;
+}
+
+/** A batch's change set: a client whose calls succeed or fail together. */
+export interface ChangeSet extends Client {
+  /**
+   * The entity that `call`, an earlier call on this change set, creates (or answers with), as an
+   * address in `set` (its type, its bindings): `$<id>` (Protocol §11.7.3.1, its Content-ID; JSON
+   * Format §19.2, its `id`, which the requests naming it depend on). Later calls of this change set
+   * take it as a target (`$1`, `$1/members`), and `entityId` writes it as `$1` for `@odata.id` and
+   * `@odata.bind`. A request naming it outside this change set rejects.
+   */
+  created<T>(call: Promise<unknown>, set: CollectionRef<T, unknown>): EntityRef<T>;
 }
 
 export interface BatchOptions {
@@ -1959,12 +1971,16 @@ interface Member {
   request: string;
   /** The promise of the call that made it (`held`). */
   owner: Owner;
+  /** The ids of the requests of its change set whose entities it names (`$1`). */
+  names: string[];
   done: (response: Response) => void;
   fail: (error: unknown) => void;
 }
 
+/** A call of the generated functions on a batch: its promise, and the id of its request, numbered as the call starts. */
 interface Owner {
   call?: Promise<unknown>;
+  id?: string;
 }
 
 /** On a batch's clients: runs a call (see `held`) with a client whose requests know the call's promise. */
@@ -1998,7 +2014,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   let sent = false;
   let count = 0;
   let groups = 0;
-  const recorder = (group: string | undefined, owner: Owner) => (url: unknown, init?: RequestInit) =>
+  const recorder = (group: string | undefined, owner?: Owner) => (url: unknown, init?: RequestInit) =>
     new Promise<Response>((done, fail) => {
       const { method = "GET", headers, body, signal } = init ?? {};
       const request = `${method} ${url}`;
@@ -2010,7 +2026,13 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       signal?.throwIfAborted();
       const root = asSent(`${client.baseUrl}/`);
       const whole = asSent(String(url));
-      const [at, host] = multipart && options.leadingSlash ? fromHost(whole) : [whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole];
+      const relative = whole.startsWith(root) ? whole.slice(root.length) : undefined;
+      // A Content-ID reference (`$1/segments`) is written as it is, relative to the batch.
+      const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
+      if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
+      const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
+      // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
+      const names = [...new Set([named, ...Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1])])].filter((n): n is string => !!n && nameable(n, group));
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
@@ -2019,7 +2041,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
-      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, owner, done: settle(done), fail: settle(fail) };
+      const own = owner ?? {};
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -2057,15 +2080,27 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       throw e;
     }
   };
-  const recording = (c: Client, group: string | undefined, owner: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
-  const on = (group?: string): Client & Holder => {
+  /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
+  const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
+  const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
+  const on = (group?: string, owners: Owner[] = []): Client & Holder => {
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
-      const owner: Owner = {};
+      const owner: Owner = { id: String(++count) };
+      owners.push(owner);
       return (owner.call = run(recording(c, group, owner)));
     };
-    return { ...recording(client, group, {}), [HOLD]: hold };
+    return { ...recording(client, group), [HOLD]: hold };
   };
-  return { ...on(), send, atomic: () => on(`g${++groups}`) };
+  const atomic = (): ChangeSet => {
+    const owners: Owner[] = [];
+    const created = <T>(call: Promise<unknown>, set: CollectionRef<T, unknown>) => {
+      const owner = owners.find((o) => o.call === call);
+      if (!owner) throw new TypeError("created: the call is not one made on this change set");
+      return new EntityRef<T>(`/$${owner.id}`, set.origin);
+    };
+    return { ...on(`g${++groups}`, owners), created };
+  };
+  return { ...on(), send, atomic };
 }
 
 /**
@@ -2106,13 +2141,17 @@ function sendable(headers: unknown, request: string): void {
   }
 }
 
-/** §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on the one (or group) before. */
+/**
+ * §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on
+ * the one (or group) before, and one that names another's entity (`$1`, §19.2) depends on it.
+ */
 function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
   const requests = units.flatMap((unit, i) => {
     const before = units[i - 1];
-    const after = inOrder && before ? { dependsOn: [before[0]!.group ?? before[0]!.id] } : {};
-    return unit.map(({ id, group, method, url, headers, body }) => {
-      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...after });
+    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
+    return unit.map(({ id, group, method, url, headers, body, names }) => {
+      const dependsOn = [...after, ...names];
+      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
       return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
     });
   });
