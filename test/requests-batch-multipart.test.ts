@@ -175,6 +175,31 @@ describe('rt.batch(client, { format: "multipart" })', () => {
   });
 });
 
+test("leadingSlash: a request line's absolute path is from the host's root, with the service's path and a Host header (§11.7.2)", async () => {
+  const client = rt.createClient({ baseUrl: `${srv.url}/v1.0?sap-client=100` });
+  // A service that resolves each request line as §11.7.2 says: an absolute path against the part's
+  // Host header, a relative one against the $batch URL; it knows only the sessions under /v1.0.
+  srv.handle((r) => {
+    const lines = [...r.body.matchAll(/^(GET|PATCH) (\S+) HTTP\/1\.1\r\n((?:[^\r\n]+\r\n)*)/gm)];
+    const parts = lines.map(([, , target, headers]) => {
+      const host = /^host: (.*)$/m.exec(headers!)?.[1]?.trim();
+      const url = new URL(target!, host ? `http://${host}` : `${srv.url}${r.url}`);
+      const known = url.pathname.startsWith(`/v1.0/${PATH}/`) && url.host === new URL(srv.url).host && url.searchParams.get("sap-client") === "100";
+      return part(known ? "200 OK" : "404 Not Found", [JSON_TYPE], JSON.stringify(known ? body(url.pathname.split("/").pop()!) : { error: { code: "NotFound", message: url.pathname } }));
+    });
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: mixed("b", parts) };
+  });
+  const b = rt.batch(client, { format: "multipart", leadingSlash: true });
+  const read = getSession(b, session("s1"));
+  const renamed = updateSession(b.atomic(), session("s2"), { modalities: [] }, { prefer: "return=representation" });
+  await b.send();
+  expect(await read).toEqual(body("s1"));
+  expect(await renamed).toEqual(body("s2"));
+  const host = new URL(srv.url).host;
+  expect(srv.requests[0]!.body).toContain(`\r\nGET /v1.0/${PATH}/s1?sap-client=100 HTTP/1.1\r\nhost: ${host}\r\naccept: application/json\r\n`);
+  expect(srv.requests[0]!.body).toContain(`\r\nPATCH /v1.0/${PATH}/s2?sap-client=100 HTTP/1.1\r\nhost: ${host}\r\n`);
+});
+
 describe("change sets and signals", () => {
   test("JSON: a change set's requests are adjacent, with atomicityGroup; inOrder depends on the group; a group answered once rejects all its calls", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
@@ -198,7 +223,7 @@ describe("change sets and signals", () => {
 
   test("a GET in a change set rejects and is not sent", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
-    srv.handle(() => ({ body: { responses: [{ id: "1", status: 204 }] } }));
+    srv.handle((r) => ({ body: { responses: [{ id: JSON.parse(r.body).requests[0].id, status: 204 }] } }));
     const b = rt.batch(client);
     const changes = b.atomic();
     const read = getSession(changes, session("s1"));

@@ -1307,7 +1307,7 @@ interface Exchange {
  * nullable entity or complex value, and null resolves `null`; with `"sure"` (an entity or complex
  * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
-export async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
+export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
   const response = await execute(client, { method, url, json: body, headers: condition(options) }, options);
   const request = `${method} ${url}`;
@@ -1316,16 +1316,16 @@ export async function send<T>(client: Client, method: string, pathAndQuery: stri
   if (!page) return receive<T>(client, response, options);
   const value = page === "value" || page === "sureValue";
   return receiveOne<T>(client, response, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
-}
+});
 
 /**
  * Calls an operation whose result is a stream (`Edm.Stream`, as Graph's usage reports are): resolves
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
-export async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
+export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
   const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*", ...condition(options) } }, options);
   return response.blob();
-}
+});
 
 /** A bound action's `If-Match`, from `options.etag` (`ActionOptions`). */
 function condition(options: ActionOptions | undefined): Record<string, string> {
@@ -1338,16 +1338,16 @@ function condition(options: ActionOptions | undefined): Record<string, string> {
  * navigation property with nothing related); elsewhere it rejects (ODataError). A body that is no
  * JSON object rejects (`UnreadableBody`).
  */
-export async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const read = /* @__PURE__ */ held(async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [response, request, options] = await get(client, target, given);
   return receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
-}
+});
 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
-export async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const readPage = /* @__PURE__ */ held(async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [response, request, options] = await get(client, target, given);
   return receivePage<T>(client, response, options, request);
-}
+});
 
 /** Sends `read`'s and `readPage`'s GET: its response, the request as errors name it, and the options. */
 async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Response, string, (ReadOptions & AnyQuery) | undefined]> {
@@ -1364,7 +1364,7 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  * (`noContent`), as the type, which then promises the entity, does not admit undefined; the
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
-export async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
+export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body), headers: prefer(options) }, options);
   const request = `POST ${url}`;
@@ -1375,21 +1375,21 @@ export async function create<T>(client: Client, target: CollectionRef<unknown, u
     throw noContent(response, request, `the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)${at ? `; the service says it created ${at}, so sending it again may make a second one` : ""}`);
   }
   return receive<T>(client, response, options, request, minimal);
-}
+});
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
-export async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
+export const update = /* @__PURE__ */ held(async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
   return receive<T>(client, response, options, `${method} ${url}`, true);
-}
+});
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
+export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
   await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
-}
+});
 
 /**
  * A create's or update's body made from an entity as read: the read-only control information
@@ -1824,12 +1824,12 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * set or of selected properties is no `Page<User>`); the page's items are checked with `validate`,
  * and `pages`, `items` and `collectAll` go on from it.
  */
-export async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | Page<unknown> | undefined }): Promise<Page<T>> {
+export const readLink = /* @__PURE__ */ held(async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | Page<unknown> | undefined }): Promise<Page<T>> {
   // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
   // each round's last page would otherwise keep every round before it.
   const { from, ...read } = options ?? {};
   return linked<Page<T>>(client, resolveLink(client, "link", link, from), read);
-}
+});
 
 /**
  * GET of the page at `url`, a link a service wrote (resolved by `locate`): the token goes only to the
@@ -1859,7 +1859,7 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
 }
 
 /** `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered. */
-export async function count(
+export const count = /* @__PURE__ */ held(async function count(
   client: Client,
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
@@ -1871,7 +1871,7 @@ export async function count(
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
   return n;
-}
+});
 
 /**
  * The options that may follow `$apply` (OData Extension for Data Aggregation 4.0, CS02 §3.15:
@@ -1899,20 +1899,20 @@ export interface AggregateOptions extends ReadOptions {
  * are plain records, since their shape is the transformation's: check them (`validate`, or by hand)
  * before trusting a property's type. Paging, errors, headers and retries are a list read's.
  */
-export async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
+export const aggregate = /* @__PURE__ */ held(async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
   const { filter, orderby, top, skip, count } = options ?? {};
   const path = `${target.path}${target.path.includes("?") ? "&" : "?"}$apply=${encodeQueryValue(apply)}`;
   const url = addressed(client, withCustomQuery(withQuery(path, { filter, orderby, top, skip, count }), options?.query));
   return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${url}`);
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Streams and references
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
-export async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
+export const readStream = /* @__PURE__ */ held(async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
   return (await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options)).blob();
-}
+});
 
 /** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
 export async function writeStream(
@@ -1947,19 +1947,19 @@ export async function createMedia<T>(
   return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${url}`, true);
 }
 
-/** The `@odata.id` of an entity: its absolute URL. */
+/** The `@odata.id` of an entity: its absolute URL (`$1` for an entity a batch's change set creates, `ChangeSet.created`). */
 export function entityId(client: Client, target: EntityRef<unknown, null>): string {
-  return client.baseUrl + target.path;
+  return /^\/\$\d+$/.test(target.path) ? target.path.slice(1) : client.baseUrl + target.path;
 }
 
 /**
  * Links an entity through a navigation property (URL Conventions §4.4): POST `…/Friends/$ref` adds
  * to a collection; PUT `…/BestFriend/$ref` sets a single-valued one.
  */
-export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const addRef = /* @__PURE__ */ held(async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
   await execute(client, { method, url: addressed(client, `${nav.path}/$ref`), json: { "@odata.id": entityId(client, target) } }, options);
-}
+});
 
 /**
  * Unlinks: DELETE `…/Friends/$ref?$id=…` removes `target` from a collection-valued navigation
@@ -1967,11 +1967,11 @@ export async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> |
  * `removeRef(client, friends.byKey(k))` removes one member by its own address, `…/Friends/k/$ref`
  * (Graph's `DELETE /groups/{id}/members/{id}/$ref`).
  */
-export async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const removeRef = /* @__PURE__ */ held(async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
   await execute(client, { method: "DELETE", url: addressed(client, url) }, options);
-}
+});
 
 // ---------------------------------------------------------------------------------------------
 // Batch: JSON (OData JSON Format 4.01 §19) or multipart (OData Protocol 4.0 §11.7)
@@ -1981,7 +1981,19 @@ export interface Batch extends Client {
   /** POSTs `$batch` (with `options`' headers and signal) and settles each call with its response; rejects, as every call does, if the batch fails. */
   send(options?: RequestOptions): Promise<void>;
   /** A client whose calls go in one change set (`atomicityGroup`): they succeed or fail together. Writes and actions only: a GET rejects. */
-  atomic(): Client;
+  atomic(): ChangeSet;
+}
+
+/** A batch's change set: a client whose calls succeed or fail together. */
+export interface ChangeSet extends Client {
+  /**
+   * The entity that `call`, an earlier call on this change set, creates (or answers with), as an
+   * address in `set` (its type, its bindings): `$<id>` (Protocol §11.7.3.1, its Content-ID; JSON
+   * Format §19.2, its `id`, which the requests naming it depend on). Later calls of this change set
+   * take it as a target (`$1`, `$1/members`), and `entityId` writes it as `$1` for `@odata.id` and
+   * `@odata.bind`. A request naming it outside this change set rejects.
+   */
+  created<T>(call: Promise<unknown>, set: CollectionRef<T, unknown>): EntityRef<T>;
 }
 
 export interface BatchOptions {
@@ -1989,7 +2001,11 @@ export interface BatchOptions {
   format?: "json" | "multipart" | undefined;
   /** Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is answered 424). */
   inOrder?: boolean | undefined;
-  /** URLs as `/users`, Graph's documented form, rather than `users` (relative to the service root). */
+  /**
+   * JSON: URLs as `/users`, Graph's documented form, rather than `users` (relative to the service
+   * root). Multipart: request lines as absolute paths with the service's path (`/v1.0/users`) and a
+   * `Host` header, rather than relative to the service root.
+   */
   leadingSlash?: boolean | undefined;
 }
 
@@ -1998,15 +2014,44 @@ interface Member {
   /** The change set it is in. */
   group: string | undefined;
   method: string;
-  /** Relative to the service root. */
+  /** Relative to the service root (or as `leadingSlash` has it). */
   url: string;
   /** Lower case. */
   headers: Record<string, string>;
   /** JSON, as serialized: a number keeps every digit. */
   body: string | undefined;
   request: string;
+  /** The promise of the call that made it (`held`). */
+  owner: Owner;
+  /** The ids of the requests of its change set whose entities it names (`$1`). */
+  names: string[];
   done: (response: Response) => void;
   fail: (error: unknown) => void;
+}
+
+/** A call of the generated functions on a batch: its promise, and the id of its request, numbered as the call starts. */
+interface Owner {
+  call?: Promise<unknown>;
+  id?: string;
+}
+
+/** On a batch's clients: runs a call (see `held`) with a client whose requests know the call's promise. */
+const HOLD = Symbol("batch call");
+interface Holder {
+  [HOLD]?: <R>(client: Client, run: (client: Client) => Promise<R>) => Promise<R>;
+}
+
+/**
+ * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
+ * runs through the batch, which so knows the promise each request belongs to and marks it handled
+ * when the whole batch fails: `send()` rejects with that error, and a call whose caller never
+ * awaits it is no unhandled rejection. A caller who awaits it still gets the error.
+ */
+function held<A extends [Client, ...unknown[]], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    const hold = (args[0] as Holder)[HOLD];
+    return hold ? hold(args[0], (client) => call(...([client, ...args.slice(1)] as A))) : call(...args);
+  };
 }
 
 /**
@@ -2021,7 +2066,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   let sent = false;
   let count = 0;
   let groups = 0;
-  const recorder = (group?: string) => (url: unknown, init?: RequestInit) =>
+  const recorder = (group: string | undefined, owner?: Owner) => (url: unknown, init?: RequestInit) =>
     new Promise<Response>((done, fail) => {
       const { method = "GET", headers, body, signal } = init ?? {};
       const request = `${method} ${url}`;
@@ -2033,8 +2078,14 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       signal?.throwIfAborted();
       const root = asSent(`${client.baseUrl}/`);
       const whole = asSent(String(url));
-      const at = whole.startsWith(root) ? whole.slice(root.length - (options.leadingSlash ? 1 : 0)) : whole;
-      const lower = Object.fromEntries(Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+      const relative = whole.startsWith(root) ? whole.slice(root.length) : undefined;
+      // A Content-ID reference (`$1/segments`) is written as it is, relative to the batch.
+      const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
+      if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
+      const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
+      // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
+      const names = [...new Set([named, ...Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1])])].filter((n): n is string => !!n && nameable(n, group));
+      const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
         if (!sent) members.splice(members.indexOf(m), 1);
@@ -2042,7 +2093,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
-      const m: Member = { id: String(++count), group, method, url: at, headers: lower, body: body ?? undefined, request, done: settle(done), fail: settle(fail) };
+      const own = owner ?? {};
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -2074,12 +2126,33 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}`, undefined, requestIdOf(response), undefined, m.request));
       }
     } catch (e) {
+      // send() rejects with it: a call nothing awaits is no unhandled rejection too.
+      for (const m of members) m.owner.call?.catch(() => {});
       for (const m of members) m.fail(e);
       throw e;
     }
   };
-  const on = (group?: string): Client => ({ ...client, options: { ...client.options, fetch: recorder(group), getToken: undefined, retry: { maxRetries: 0 } } });
-  return { ...on(), send, atomic: () => on(`g${++groups}`) };
+  /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
+  const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
+  const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
+  const on = (group?: string, owners: Owner[] = []): Client & Holder => {
+    const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
+      const owner: Owner = { id: String(++count) };
+      owners.push(owner);
+      return (owner.call = run(recording(c, group, owner)));
+    };
+    return { ...recording(client, group), [HOLD]: hold };
+  };
+  const atomic = (): ChangeSet => {
+    const owners: Owner[] = [];
+    const created = <T>(call: Promise<unknown>, set: CollectionRef<T, unknown>) => {
+      const owner = owners.find((o) => o.call === call);
+      if (!owner) throw new TypeError("created: the call is not one made on this change set");
+      return new EntityRef<T>(`/$${owner.id}`, set.origin);
+    };
+    return { ...on(`g${++groups}`, owners), created };
+  };
+  return { ...on(), send, atomic };
 }
 
 /**
@@ -2091,6 +2164,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
 function asSent(url: string): string {
   const whole = (run: string) => run.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (c) => (c.length > 1 ? c : "\uFFFD"));
   return url.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(whole(run)));
+}
+
+/**
+ * Protocol §11.7.2: a multipart request line's absolute path goes from the host's root (the service's
+ * own path, `/v1.0/users`), the host named by a `Host` header; a `baseUrl` on the page's origin
+ * takes the page's host, and none where there is no page (Node).
+ */
+function fromHost(url: string): [string, string | undefined] {
+  const origin = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(url)?.[0];
+  const located = locate(url);
+  const host = located.origin === NO_PAGE ? undefined : located.host;
+  // As written where it can be (the URL parser would encode a query's `'`).
+  const path = origin ? url.slice(origin.length) : url.startsWith("/") ? url : located.href.slice(located.origin.length);
+  return [path || "/", host];
 }
 
 /**
@@ -2106,13 +2193,17 @@ function sendable(headers: unknown, request: string): void {
   }
 }
 
-/** §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on the one (or group) before. */
+/**
+ * §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on
+ * the one (or group) before, and one that names another's entity (`$1`, §19.2) depends on it.
+ */
 function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
   const requests = units.flatMap((unit, i) => {
     const before = units[i - 1];
-    const after = inOrder && before ? { dependsOn: [before[0]!.group ?? before[0]!.id] } : {};
-    return unit.map(({ id, group, method, url, headers, body }) => {
-      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...after });
+    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
+    return unit.map(({ id, group, method, url, headers, body, names }) => {
+      const dependsOn = [...after, ...names];
+      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
       return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
     });
   });

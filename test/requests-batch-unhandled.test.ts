@@ -1,0 +1,95 @@
+// A failed batch and the calls on it that nothing awaits: run in a child process (bundled with
+// esbuild from the committed generated/graph-callrecords) that counts its unhandled rejections,
+// against a loopback server in this one.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { buildSync } from "esbuild";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { body } from "./helpers/batch-sessions";
+
+const OUT = path.resolve(__dirname, "..", "generated", "graph-callrecords");
+
+// Each round: a call nothing ever awaits, a call awaited only a turn of the event loop after
+// send() settled, and a read awaited at once; each round's batch goes to its own path.
+const ENTRY = `
+import { batch, createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, deleteSession, getSession, updateSession } from "./microsoft.graph.callRecords.requests.js";
+const unhandled = [];
+process.on("unhandledRejection", (e) => unhandled.push(e.message));
+const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  getSession(b, session("never"));
+  deleteSession(b.atomic(), session("never"));
+  const later = updateSession(b, session("later"), { modalities: [] });
+  const now = getSession(b, session("now"));
+  const sent = await outcome(b.send());
+  const read = await outcome(now);
+  await turn();
+  await turn();
+  return { sent, read, later: await outcome(later) };
+}
+async function main() {
+  const rounds = { json: await round("bad", "json"), multipart: await round("cut", "multipart"), member: await round("ok", "json") };
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
+let srv: Loopback;
+let dir: string;
+beforeAll(async () => {
+  srv = await startLoopback();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-batch-unhandled-"));
+});
+afterAll(async () => {
+  await srv?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs ENTRY in a child `node` with `flags`; its output and exit code. */
+function runChild(flags: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const file = path.join(dir, "entry.cjs");
+  const built = buildSync({ stdin: { contents: ENTRY, resolveDir: OUT, sourcefile: "entry.js", loader: "js" }, bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent" });
+  fs.writeFileSync(file, built.outputFiles[0]!.text);
+  const child = spawn(process.execPath, [...flags, file], { env: { ...process.env, SERVICE: srv.url }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+test("a failed batch leaves no unhandled rejection for calls nothing awaits; a call awaited later still rejects with the batch's error", async () => {
+  srv.handle((r) => {
+    // A whole-batch failure per format: 400 for JSON, a multipart answer cut short (UnreadableBody).
+    if (r.url.startsWith("/bad/")) return { status: 400, body: { error: { code: "BadRequest", message: "bad batch" } } };
+    if (r.url.startsWith("/cut/")) return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: "--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 200 OK\r\n" };
+    // The batch succeeds; one of its requests fails alone.
+    const requests: { id: string; url: string }[] = JSON.parse(r.body).requests;
+    return { body: { responses: requests.map(({ id, url }) => (url.endsWith("/never") && id === "1" ? { id, status: 404, body: { error: { code: "NotFound", message: "no session never" } } } : { id, status: 200, body: body("s1") })) } };
+  });
+  const { code, stdout, stderr } = await runChild([]);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({
+    json: { sent: "BadRequest", read: "BadRequest", later: "BadRequest" },
+    multipart: { sent: "UnreadableBody", read: "UnreadableBody", later: "UnreadableBody" },
+    member: { sent: "fulfilled", read: "fulfilled", later: "fulfilled" },
+  });
+  // A request of a batch that went through, failing alone where nothing awaits it, is still reported.
+  expect(unhandled).toEqual(["no session never"]);
+});
+
+test("under --unhandled-rejections=strict, a failed batch whose calls nothing awaits does not end the process", async () => {
+  srv.handle(() => ({ status: 503, headers: { "retry-after": "0" }, body: { error: { code: "Unavailable", message: "down" } } }));
+  const { code, stdout, stderr } = await runChild(["--unhandled-rejections=strict"]);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(stdout).rounds.json).toEqual({ sent: "Unavailable", read: "Unavailable", later: "Unavailable" });
+});
