@@ -145,6 +145,8 @@ export class ModelBuilder {
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
   readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
+  /** Model.includeAnnotations. */
+  readonly includeAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
@@ -197,6 +199,16 @@ export class ModelBuilder {
       const source = doc.schemas[0]?.at.source;
       if (source) this.documentAliases.set(source, local);
     }
+    // An include's annotations, once the aliases they may use are known; each include is its own target.
+    for (const doc of this.docs)
+      for (const ref of doc.references)
+        for (const inc of ref.includes) {
+          if (inc.annotations.length === 0) continue;
+          const own = this.annotations(inc.annotations, `\u0000${doc.file}\u0000${inc.at.offset}`, "Reference/Include");
+          const list = this.includeAnnotations.get(inc.namespace);
+          if (list) list.push(...own);
+          else this.includeAnnotations.set(inc.namespace, own);
+        }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
     const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
@@ -271,6 +283,7 @@ export class ModelBuilder {
       documentAliases: this.documentAliases,
       container,
       externalAnnotations: this.externalAnnotations,
+      includeAnnotations: this.includeAnnotations,
     };
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.

@@ -218,11 +218,13 @@ class JsonCsdlReader {
             continue;
           }
           let alias: string | undefined;
+          const annotations: RawAnnotation[] = [];
           for (const x of item.members) {
             if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
-            else if (x.name !== "$Namespace" && !x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
+            else if (x.name.startsWith("@")) this.annotation(x, "Reference/Include", annotations);
+            else if (x.name !== "$Namespace") this.unknown(x, "include", "an $Include", "Reference/Include");
           }
-          ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias });
+          ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias, annotations });
         }
       } else if (m.name === "$IncludeAnnotations") {
         for (const item of this.array(m, "Reference/IncludeAnnotations")) {

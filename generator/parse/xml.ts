@@ -371,8 +371,14 @@ class Reader {
       includes: includes.map((i) => {
         const ia = this.attrs(i);
         this.names.checkAttributes(i, INCLUDE, "Reference/Include");
-        this.names.checkChildren(i, INCLUDE, "Reference/Include", this.names.edmx);
-        return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
+        const annotations: RawAnnotation[] = [];
+        for (const child of childNodes(i)) {
+          const tag = tagOf(child);
+          const local = localName(tag);
+          if (local === "Annotation") annotations.push(this.annotation(child, "Reference/Include"));
+          else this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
+        }
+        return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
         this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
