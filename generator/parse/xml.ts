@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { EntityExpander } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
@@ -60,6 +61,8 @@ const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
 
+/** Expands references for the parser, with the DOCTYPE's entities of the document being parsed. */
+const entities = new EntityExpander();
 let parser: XMLParser | undefined;
 function getParser(): XMLParser {
   return (parser ??= new XMLParser({
@@ -70,10 +73,8 @@ function getParser(): XMLParser {
     parseTagValue: false,
     trimValues: true,
     captureMetaData: true,
-    // Character references (`&#xA;`, `&#233;`) are XML (§4.1) and must be decoded: fast-xml-parser
-    // decodes them only with `htmlEntities`. The HTML named entities that option also knows never
-    // get here: the well-formedness scan refuses an entity XML does not define (`&nbsp;`).
-    htmlEntities: true,
+    // Character references (`&#xA;`, `&#233;`), the predefined entities and the DOCTYPE's (entities.ts).
+    entityDecoder: entities,
     maxNestedTags: MAX_DEPTH + 8,
     // Callbacks (none here) would get the path as a string: building it costs per element.
     jPath: false,
@@ -133,10 +134,13 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   // A part of the text parsed alone would not know the DOCTYPE's entities: then nothing is deferred.
   const groupSpans = wellFormed.declaresEntities ? undefined : spans;
   const bodies = triples && !wellFormed.declaresEntities ? deferredBodies(triples) : undefined;
-  const masked = bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : groupSpans;
+  // The parser never reads the DOCTYPE: the scan did, and the entities it declares are expanded by `entities`.
+  const doctype = wellFormed.doctype ?? [];
+  const masked = mergeSpans(doctype, bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : (groupSpans ?? []));
   let nodes: XNode[];
   try {
-    nodes = getParser().parse(masked?.length ? maskSpans(source.parsed, masked) : source.parsed) as XNode[];
+    const parsed = masked.length ? maskSpans(source.parsed, masked) : source.parsed;
+    nodes = entities.declared(wellFormed.entities ?? new Map(), () => getParser().parse(parsed) as XNode[]);
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });
     return undefined;
