@@ -21,8 +21,35 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
   test("what names a member of the right type (also through a type cast) is read silently", () => {
     expect(report(`<EntityType Name="line">${KEYED}<Property Name="orderId" Type="Edm.Int32"/>
       <NavigationProperty Name="order" Type="ns.order"><ReferentialConstraint Property="orderId" ReferencedProperty="id"/></NavigationProperty>
-      <NavigationProperty Name="boss" Type="ns.customer" Partner="ns.vip/manager"/>
-    </EntityType>`)).toEqual([]);
+      <NavigationProperty Name="boss" Type="ns.customer" Partner="ns.gold/line"/>
+    </EntityType>
+    <EntityType Name="gold" BaseType="ns.customer"><NavigationProperty Name="line" Type="ns.line" Partner="boss"/></EntityType>`)).toEqual([]);
+  });
+
+  test("a Partner that does not lead back is a warning at the navigation property (CSDL §8.4)", () => {
+    expect(report(`<EntityType Name="line">${KEYED}
+      <NavigationProperty Name="order" Type="ns.order" Partner="customer"/>
+    </EntityType>
+    <EntityType Name="a">${KEYED}<NavigationProperty Name="b" Type="ns.b" Partner="a"/><NavigationProperty Name="b2" Type="ns.b"/></EntityType>
+    <EntityType Name="b">${KEYED}<NavigationProperty Name="a" Type="ns.a" Partner="b2"/></EntityType>`)).toEqual([
+      ["warning", "ODG103", "ns.line/order", "Partner customer does not lead back: ns.order/customer is of type ns.customer, not ns.line or a base type of it (CSDL §8.4); it is ignored", true],
+      ["warning", "ODG103", "ns.a/b", "Partner a does not lead back: ns.b/a names b2 as its partner, not b (CSDL §8.4: a partner names this navigation property or none); it is ignored", true],
+    ]);
+  });
+
+  test("a partner may be of a base type of the declaring type and name no partner of its own; CSDL JSON's $Partner is checked alike", () => {
+    expect(report(`<EntityType Name="sub" BaseType="ns.order"><NavigationProperty Name="buyer" Type="ns.gold" Partner="firstOrder"/></EntityType>
+    <EntityType Name="gold" BaseType="ns.customer"><NavigationProperty Name="firstOrder" Type="ns.order"/></EntityType>`)).toEqual([]);
+    const json = {
+      $Version: "4.01",
+      ns: {
+        a: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" }, b: { $Kind: "NavigationProperty", $Type: "ns.b", $Partner: "a" } },
+        b: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" }, a: { $Kind: "NavigationProperty", $Type: "ns.b" } },
+      },
+    };
+    expect(generate({ inputs: [{ file: "p.json", content: JSON.stringify(json, null, 1) }] }).diagnostics.map((d) => `${d.line} ${d.message} [${d.path}]`)).toEqual([
+      "12 $Partner a does not lead back: ns.b/a is of type ns.b, not ns.a or a base type of it (CSDL §8.4); it is ignored [ns.a/b]",
+    ]);
   });
 
   test("a Partner that is not a navigation property of the target type is a warning at the navigation property", () => {
@@ -59,7 +86,7 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
         <NavigationProperty Name="seller" Type="ns.account" Partner="info/ns.richInfo"/>
       </EntityType>
       <EntityType Name="account">${KEYED}<Property Name="info" Type="ns.info"/>
-        <NavigationProperty Name="line" Type="ns.line" Partner="info/ns.richInfo/owner"/>
+        <NavigationProperty Name="line" Type="ns.line"/>
       </EntityType>`;
     expect(report(body)).toEqual([
       ["warning", "ODG103", "ns.line/seller", "Partner info/ns.richInfo is not a navigation property of ns.account (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],

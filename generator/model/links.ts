@@ -137,10 +137,15 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
   const path = `${n.declaringType.qualifiedName}/${n.name}`;
   if (n.partner !== undefined && n.partner !== "") {
     const back = endOf(ctx, n.target, n.partner, MEMBER_PATH, n.at);
+    const partner = `${wordingOf(n.at).name("Partner")} ${n.partner}`;
     if (back?.kind !== "navigation")
       ctx.diags.warning(Codes.undefinedType,
-        `${wordingOf(n.at).name("Partner")} ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
+        `${partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
         path, n.at);
+    else {
+      const wrong = partnerMismatch(ctx, n, back);
+      if (wrong) ctx.diags.warning(Codes.undefinedType, `${partner} does not lead back: ${wrong}; it is ignored`, path, n.at);
+    }
   }
   for (const c of n.constraints) {
     const at = c.at ?? n.at;
@@ -152,6 +157,27 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
     if (problems.length)
       ctx.diags.warning(Codes.undefinedType, `${wordingOf(at).name("ReferentialConstraint")}: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
   }
+}
+
+/**
+ * CSDL §8.4: the partner's type is the declaring entity type or one of its base types, and the
+ * partner names this navigation property as its own partner, or names none (as it must where this
+ * one is declared on a subtype of its type). Undefined when it does; else why not. A navigation
+ * property of a complex type has no declaring entity type to compare, and a partner whose own
+ * Partner leads nowhere is reported at the partner.
+ */
+function partnerMismatch(ctx: LinkContext, n: NavigationProperty, back: NavigationProperty): string | undefined {
+  const home = n.declaringType;
+  const where = `${back.declaringType.qualifiedName}/${back.name}`;
+  if (home.kind === "entity") {
+    let t: StructuredType | undefined = home;
+    while (t && t !== back.target) t = t.baseType;
+    if (!t) return `${where} is of type ${back.target.qualifiedName}, not ${home.qualifiedName} or a base type of it (CSDL §8.4)`;
+  }
+  if (back.partner === undefined || back.partner === "") return undefined;
+  const other = endOf(ctx, back.target, back.partner, MEMBER_PATH, back.at);
+  if (other?.kind !== "navigation" || other === n) return undefined;
+  return `${where} names ${back.partner} as its partner, not ${n.name} (CSDL §8.4: a partner names this navigation property or none)`;
 }
 
 /**
