@@ -332,6 +332,16 @@ class JsonCsdlReader {
       } else if (x.name === "$Collection") collection = x.value.kind === "boolean" ? x.value.value : this.literal(x, path) === "true";
     }
     if (!seen) type = otherwise ?? this.missing(what, "$Type", path, at);
+    // `Collection(T)` is XML's form: as a $Type it would be read as a collection silently.
+    const wrapped = type?.startsWith("Collection(") ? /^Collection\((.*)\)$/.exec(type.trim()) : null;
+    if (wrapped && type !== undefined) {
+      const item = wrapped[1].trim();
+      const at$ = o.members.find((x) => x.name === "$Type")?.value.at ?? at;
+      this.diags.warning(Codes.invalidAttribute,
+        `$Type: ${JSON.stringify(type)} is not a qualified type name (CSDL JSON writes a collection as $Collection: true); read as $Type: ${JSON.stringify(item)} with $Collection: true`,
+        path, this.at(at$));
+      return { type: `Collection(${item})`, collection: true };
+    }
     return { type: collection && type ? `Collection(${type})` : (type as string), collection };
   }
 
