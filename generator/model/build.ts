@@ -19,7 +19,7 @@ import { checkFunctionOverloads } from "./overloads";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
 import { typeRef } from "./build-type-refs";
-import { declareTypes, enumMembers, type Pending } from "./build-types";
+import { declareTypes, enumMembers, reportRedeclared, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { declareOperations, dropEmptyImports, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
@@ -164,6 +164,8 @@ export class ModelBuilder {
   readonly linksToCheck: NavigationProperty[] = [];
   /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
   readonly keysLeftOut = new Set<EntityType>();
+  /** Types defined more than once, by qualified name: where each definition is (reportRedeclared). */
+  readonly redeclared = new Map<string, SourceRef[]>();
   /** Entity containers by qualified name. */
   readonly containers = new Map<string, EntityContainer>();
   /** The terms the schemas declare, by qualified name (made when the first annotation block is checked). */
@@ -229,6 +231,7 @@ export class ModelBuilder {
         rawSchemas.push({ raw, schema });
         declareTypes(this, raw, schema, pending);
       }
+    reportRedeclared(this);
     // Pass 2: link base types, then members.
     for (const p of pending) linkBase(this, p);
     checkBaseChains(pending.map((p) => p.type), this.diags);
