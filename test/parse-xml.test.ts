@@ -20,6 +20,11 @@ describe("annotation values", () => {
     ["attribute form", `<Annotation Term="T" Bool="true"/>`, { kind: "constant", type: "Bool", value: "true" }],
     ["element form, text with CDATA and entities", `<Annotation Term="T"><String>a &amp; b<![CDATA[<c>]]></String></Annotation>`,
       { kind: "constant", type: "String", value: "a & b<c>" }],
+    ["text around a CDATA section keeps its spaces (only the whole value is trimmed)", `<Annotation Term="T"><String> Use <![CDATA[<b> & ]]> tags &amp;&#32;more </String></Annotation>`,
+      { kind: "constant", type: "String", value: "Use <b> &  tags & more" }],
+    ["text around a comment and a processing instruction keeps its spaces", `<Annotation Term="T"><String>one <!-- c --> two <?pi x > y?> three</String></Annotation>`,
+      { kind: "constant", type: "String", value: "one  two  three" }],
+    ["a path element with a CDATA section", `<Annotation Term="T"><Path x="a>b">a/<![CDATA[b]]>/c</Path></Annotation>`, { kind: "path", type: "Path", value: "a/b/c" }],
     ["character references in an attribute (Graph ends descriptions with &#xD;&#xA;)", `<Annotation Term="T" String="a&#xD;&#xA;b&#233;&#x1F600;&amp;"/>`,
       { kind: "constant", type: "String", value: "a\r\nbé😀&" }],
     ["character references in element text", `<Annotation Term="T"><String>x&#10;y &#169;</String></Annotation>`, { kind: "constant", type: "String", value: "x\ny ©" }],
@@ -51,6 +56,12 @@ describe("annotation values", () => {
   ])("%s", (_name, annotation, expected) => {
     expect(value(annotation)).toEqual(expected);
   });
+});
+
+test("text read again around a CDATA section expands the DOCTYPE's entities", () => {
+  const xml = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="T"><String>&n; <![CDATA[&n;]]> &n;</String></Annotation></ComplexType>`))
+    .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY n "N">]>\n<edmx:Edmx`);
+  expect(read(xml).doc?.schemas[0].complexTypes[0].annotations[0].value).toEqual({ kind: "constant", type: "String", value: "N &n; N" });
 });
 
 test("prefixed attributes are read by their local name (EDMX 1.0 m:HasStream)", () => {

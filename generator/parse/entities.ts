@@ -12,6 +12,18 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([["lt", "<"], ["gt", ">"
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[^&;\s]+);/g;
 const NONE: ReadonlyMap<string, string> = new Map();
 
+/** `text` with its references expanded: character references, the predefined entities and `entities`. */
+export function expandReferences(text: string, entities: ReadonlyMap<string, string> = NONE): string {
+  if (text.indexOf("&") < 0) return text;
+  return text.replace(REFERENCE, (whole: string, body: string): string => {
+    if (body.charCodeAt(0) === 0x23) {
+      const code = body.charCodeAt(1) === 0x78 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return String.fromCodePoint(code);
+    }
+    return PREDEFINED.get(body) ?? entities.get(body) ?? whole;
+  });
+}
+
 export class EntityExpander {
   /** The entities of the document being parsed (set around each parse with `declared`). */
   private entities: ReadonlyMap<string, string> = NONE;
@@ -27,17 +39,8 @@ export class EntityExpander {
   }
 
   decode(text: string): string {
-    if (text.indexOf("&") < 0) return text;
-    return text.replace(REFERENCE, this.replace);
+    return expandReferences(text, this.entities);
   }
-
-  private readonly replace = (whole: string, body: string): string => {
-    if (body.charCodeAt(0) === 0x23) {
-      const code = body.charCodeAt(1) === 0x78 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return String.fromCodePoint(code);
-    }
-    return PREDEFINED.get(body) ?? this.entities.get(body) ?? whole;
-  };
 
   // The rest of fast-xml-parser's EntityDecoderOptions: the parser never reads a DOCTYPE (it is
   // masked), and no entity is added by hand.

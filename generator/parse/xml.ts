@@ -8,7 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
-import { EntityExpander } from "./entities";
+import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
@@ -152,7 +152,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
       "", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
-  const r = new Reader(source, diags, wellFormed.prefixedAttributes);
+  const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
   if (version === undefined) {
@@ -305,6 +305,8 @@ class Reader {
     readonly prefixedAttributes: boolean,
     /** Where the parsed text starts in the source (a deferred block is parsed alone). */
     readonly base = 0,
+    /** The entities the DOCTYPE declares (nothing is deferred when it declares any). */
+    readonly entities?: ReadonlyMap<string, string>,
   ) {
     this.restore = source.restore;
     this.names = new UnknownNames(source, diags, base);
@@ -808,18 +810,57 @@ class Reader {
     return undefined;
   }
 
-  /** The text of a constant or path expression; a child element in it is reported (ODG112). */
+  /**
+   * The text of a constant or path expression; a child element in it is reported (ODG112). The
+   * parser trims each run of text on its own, and a CDATA section or processing instruction ends
+   * one: text in more than one run is read again from the document, so that `a <![CDATA[<b>]]> c`
+   * keeps its spaces (only the whole is trimmed, as one run is).
+   */
   textIn(n: XNode, rule: ElementRule | undefined, path: string): string {
     let out = "";
+    let runs = 0;
     for (const child of childNodes(n)) {
       const t = child["#text"];
-      if (typeof t === "string") out += t;
-      else if (rule) {
+      if (typeof t === "string") {
+        out += t;
+        runs++;
+      } else if (rule) {
         const tag = tagOf(child);
         this.names.unknownChild(child, tag, localName(tag), rule, path);
       }
     }
+    if (runs > 1) out = this.wholeText(this.base + startOf(n)) ?? out;
     return this.restore ? this.restore(out) : out;
+  }
+
+  /**
+   * The content of the element whose start tag is at `start`, read from the document: text with its
+   * references expanded and CDATA sections as written, comments and processing instructions left
+   * out; trimmed. Undefined when an element is inside (the parser's reading stands then).
+   */
+  private wholeText(start: number): string | undefined {
+    const t = this.source.parsed;
+    let i = start + 1;
+    for (let quote = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) break;
+    }
+    let out = "";
+    for (i++; ;) {
+      const lt = t.indexOf("<", i);
+      if (lt < 0) return undefined;
+      out += expandReferences(t.slice(i, lt), this.entities);
+      if (t.startsWith("<![CDATA[", lt)) {
+        const end = t.indexOf("]]>", lt + 9);
+        out += t.slice(lt + 9, end);
+        i = end + 3;
+      } else if (t.startsWith("<!--", lt)) i = t.indexOf("-->", lt + 4) + 3;
+      else if (t.startsWith("<?", lt)) i = t.indexOf("?>", lt + 2) + 2;
+      else return t.startsWith("</", lt) ? out.trim() : undefined;
+    }
   }
 
   record(n: XNode, path: string): RawExpression {
