@@ -93,6 +93,11 @@ describe("documents that are not CSDL", () => {
   });
 });
 
+test("another root element is reported with the document's path, (document), as in CSDL JSON", () => {
+  const { diags } = read(`<?xml version="1.0"?>\n<root/>`);
+  expect(diags.items.map((d) => [d.code, d.file, d.line, d.column, d.path])).toEqual([["ODG003", "test.xml", 2, 1, "(document)"]]);
+});
+
 describe("input that is not CSDL XML is said once, in words, where it shows", () => {
   const V2 = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="1.0" xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx">

@@ -149,7 +149,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
     diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
-      "", { source, offset: root ? startOf(root) : 0 });
+      "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
   const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
