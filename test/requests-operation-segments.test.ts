@@ -168,6 +168,11 @@ describe("Core.DefaultNamespace", () => {
       expect(files.get("lib.requests.ts")).toContain(want ? "`${target.path}/ping`" : "`${target.path}/lib.ping`");
     });
 
+    test("a slice reads it as the whole service does", () => {
+      const { files } = generate({ inputs: [{ file: "main.xml", content: main(`<Annotation Term="Core.DefaultNamespace"/>`) }, { file: "lib.xml", content: lib }], include: ["lib"] });
+      expect(files.get("lib.requests.ts")).toContain("`${target.path}/ping`");
+    });
+
     test("an alias is the referring document's own: another document's Core alias means nothing there", () => {
       // main.xml calls the vocabulary V, so its Core.DefaultNamespace names no term it knows.
       expect(run(main(`<Annotation Term="Core.DefaultNamespace"/>`, "V")).files.get("lib.requests.ts")).toContain("`${target.path}/lib.ping`");

@@ -165,5 +165,6 @@ export function copyModel(
     documentAliases: model.documentAliases,
     container: first,
     externalAnnotations: model.externalAnnotations,
+    includeAnnotations: model.includeAnnotations,
   };
 }
