@@ -170,6 +170,15 @@ describe("schema names", () => {
     expect(d).toEqual([["ODG104", 6, "x.a is defined more than once; the first is at test.xml:5"]]);
   });
 
+  test("a type defined three times, of kinds read in another order, is reported once at each later one, naming the first", () => {
+    const three = `<ComplexType Name="a"/>\n<EntityType Name="a"/>\n<EnumType Name="a"/>`;
+    const d = build(edmx(schema("x", three))).errors.map((e) => [e.code, e.line, e.message]);
+    expect(d).toEqual([
+      ["ODG104", 6, "x.a is defined more than once; the first is at test.xml:5"],
+      ["ODG104", 7, "x.a is defined more than once; the first is at test.xml:5"],
+    ]);
+  });
+
   test("a member declared twice is reported at the later one, naming where the first is (a navigation property before a property of its name too)", () => {
     const members = `<EntityType Name="e">${KEYED}\n<NavigationProperty Name="p" Type="x.e"/>\n<Property Name="p" Type="Edm.String"/>\n</EntityType>\n<EnumType Name="c">\n<Member Name="red"/>\n<Member Name="red"/>\n</EnumType>`;
     const d = build(edmx(schema("x", members))).errors.map((e) => [e.code, e.line, e.message]);

@@ -112,3 +112,17 @@ test("generate()'s GenerationError names the first errors in its message, as the
     /^5 error\(s\) in the input: p\.xml:\d+:\d+: error ODG103: type ns\.nope0 is not defined \[ns\.c0\/x\]; p\.xml:\d+:\d+: error ODG103: type ns\.nope1 .*; p\.xml:\d+:\d+: error ODG103: type ns\.nope2 .* \(and 2 more\)$/,
   );
 });
+
+describe("type names", () => {
+  test("a collection of collections is an error at its element, naming the type written (CSDL has no such type)", () => {
+    const { errors } = build(edmx(schema("ns", `<ComplexType Name="c">
+      <Property Name="grid" Type="Collection(Collection(Edm.Int32))"/>
+      <Property Name="ok" Type="Collection(ns.c)"/>
+    </ComplexType>
+    <Function Name="f"><ReturnType Type=" Collection( Collection(ns.c) ) "/></Function>`)));
+    expect(errors.map((d) => [d.code, d.line, d.path, d.message])).toEqual([
+      ["ODG102", 6, "ns.c/grid", 'Type="Collection(Collection(Edm.Int32))" is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)'],
+      ["ODG102", 9, "ns.f/$ReturnType", 'Type="Collection( Collection(ns.c) )" is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)'],
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-// Names that lead nowhere (CSDL §8.4 Partner, §8.5 ReferentialConstraint, §13.4 NavigationPropertyBinding,
+// Names that lead nowhere (CSDL 4.01 §8.3 Partner, §8.5 ReferentialConstraint, §13.4 NavigationPropertyBinding,
 // §13.6 an import's EntitySet), entity sets of key-less types (§8.2) and functions without a return
 // type (§12.2): each is a warning at its element, and what the generated code would get wrong is left out.
 import { generate } from "../generator/generate";
@@ -21,8 +21,41 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
   test("what names a member of the right type (also through a type cast) is read silently", () => {
     expect(report(`<EntityType Name="line">${KEYED}<Property Name="orderId" Type="Edm.Int32"/>
       <NavigationProperty Name="order" Type="ns.order"><ReferentialConstraint Property="orderId" ReferencedProperty="id"/></NavigationProperty>
-      <NavigationProperty Name="boss" Type="ns.customer" Partner="ns.vip/manager"/>
-    </EntityType>`)).toEqual([]);
+      <NavigationProperty Name="boss" Type="ns.customer" Partner="ns.gold/line"/>
+    </EntityType>
+    <EntityType Name="gold" BaseType="ns.customer"><NavigationProperty Name="line" Type="ns.line" Partner="boss"/></EntityType>`)).toEqual([]);
+  });
+
+  test("a Partner that does not lead back is a warning at the navigation property (CSDL §8.3)", () => {
+    expect(report(`<EntityType Name="line">${KEYED}
+      <NavigationProperty Name="order" Type="ns.order" Partner="customer"/>
+    </EntityType>
+    <EntityType Name="a">${KEYED}<NavigationProperty Name="b" Type="ns.b" Partner="a"/><NavigationProperty Name="b2" Type="ns.b"/></EntityType>
+    <EntityType Name="b">${KEYED}<NavigationProperty Name="a" Type="ns.a" Partner="b2"/></EntityType>`)).toEqual([
+      ["warning", "ODG103", "ns.line/order", "Partner customer does not lead back: ns.order/customer is of type ns.customer, not ns.line or a base type of it (CSDL §8.3); it is ignored", true],
+      ["warning", "ODG103", "ns.a/b", "Partner a does not lead back: ns.b/a names b2 as its partner, not b (CSDL §8.3: a partner names this navigation property or none); it is ignored", true],
+    ]);
+  });
+
+  test("a navigation property of a complex type names no Partner (CSDL §8.3): a warning, the Partner ignored", () => {
+    expect(report(`<ComplexType Name="info"><NavigationProperty Name="owner" Type="ns.customer" Partner="orders"/></ComplexType>`)).toEqual([
+      ["warning", "ODG103", "ns.info/owner", "Partner orders is not allowed on a navigation property of a complex type (CSDL §8.3: only an entity type's navigation property has a partner); it is ignored", true],
+    ]);
+  });
+
+  test("a partner may be of a base type of the declaring type and name no partner of its own; CSDL JSON's $Partner is checked alike", () => {
+    expect(report(`<EntityType Name="sub" BaseType="ns.order"><NavigationProperty Name="buyer" Type="ns.gold" Partner="firstOrder"/></EntityType>
+    <EntityType Name="gold" BaseType="ns.customer"><NavigationProperty Name="firstOrder" Type="ns.order"/></EntityType>`)).toEqual([]);
+    const json = {
+      $Version: "4.01",
+      ns: {
+        a: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" }, b: { $Kind: "NavigationProperty", $Type: "ns.b", $Partner: "a" } },
+        b: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" }, a: { $Kind: "NavigationProperty", $Type: "ns.b" } },
+      },
+    };
+    expect(generate({ inputs: [{ file: "p.json", content: JSON.stringify(json, null, 1) }] }).diagnostics.map((d) => `${d.line} ${d.message} [${d.path}]`)).toEqual([
+      "12 $Partner a does not lead back: ns.b/a is of type ns.b, not ns.a or a base type of it (CSDL §8.3); it is ignored [ns.a/b]",
+    ]);
   });
 
   test("a Partner that is not a navigation property of the target type is a warning at the navigation property", () => {
@@ -30,8 +63,8 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
       <NavigationProperty Name="order" Type="ns.order" Partner="lines"/>
       <NavigationProperty Name="buyer" Type="ns.customer" Partner="id"/>
     </EntityType>`)).toEqual([
-      ["warning", "ODG103", "ns.line/order", "Partner lines is not a navigation property of ns.order (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
-      ["warning", "ODG103", "ns.line/buyer", "Partner id is not a navigation property of ns.customer (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
+      ["warning", "ODG103", "ns.line/order", "Partner lines is not a navigation property of ns.order (CSDL §8.3: the partner is a navigation property of the target type); it is ignored", true],
+      ["warning", "ODG103", "ns.line/buyer", "Partner id is not a navigation property of ns.customer (CSDL §8.3: the partner is a navigation property of the target type); it is ignored", true],
     ]);
   });
 
@@ -48,7 +81,7 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
     ]);
   });
 
-  test("a Partner or constraint path may cast a complex property to a derived complex type to reach its member (CSDL §8.4, §8.5); it must end at a member", () => {
+  test("a Partner or constraint path may cast a complex property to a derived complex type to reach its member (CSDL §8.3, §8.5); it must end at a member", () => {
     const body = `<ComplexType Name="info"><Property Name="note" Type="Edm.String"/></ComplexType>
       <ComplexType Name="richInfo" BaseType="ns.info"><Property Name="ownerId" Type="Edm.Int32"/>
         <NavigationProperty Name="owner" Type="ns.line"/></ComplexType>
@@ -59,10 +92,10 @@ describe("navigation properties: Partner and ReferentialConstraint", () => {
         <NavigationProperty Name="seller" Type="ns.account" Partner="info/ns.richInfo"/>
       </EntityType>
       <EntityType Name="account">${KEYED}<Property Name="info" Type="ns.info"/>
-        <NavigationProperty Name="line" Type="ns.line" Partner="info/ns.richInfo/owner"/>
+        <NavigationProperty Name="line" Type="ns.line"/>
       </EntityType>`;
     expect(report(body)).toEqual([
-      ["warning", "ODG103", "ns.line/seller", "Partner info/ns.richInfo is not a navigation property of ns.account (CSDL §8.4: the partner is a navigation property of the target type); it is ignored", true],
+      ["warning", "ODG103", "ns.line/seller", "Partner info/ns.richInfo is not a navigation property of ns.account (CSDL §8.3: the partner is a navigation property of the target type); it is ignored", true],
     ]);
   });
 });

@@ -130,7 +130,7 @@ const want: Record<string, { json: string[][]; xml: string[][] }> = {
     json: [
       ["ODG102","error","5:237","n.o/y","structural property cannot have entity type n.e; use \"$Kind\": \"NavigationProperty\""],
       ["ODG103","warning","6:195","n.C/fi","$EntitySet nos is not an entity set of n.C; it is ignored"],
-      ["ODG103","warning","5:116","n.o/x","$Partner nope is not a navigation property of n.e (CSDL §8.4: the partner is a navigation property of the target type); it is ignored"],
+      ["ODG103","warning","5:116","n.o/x","$Partner nope is not a navigation property of n.e (CSDL §8.3: the partner is a navigation property of the target type); it is ignored"],
       ["ODG103","warning","5:218","n.o/x","$ReferentialConstraint: member \"eidd\" is not a property of n.o; its value \"idd\" is not a property of n.e (CSDL §8.5); it is ignored"],
       ["ODG103","warning","6:117","n.C/os/z","$NavigationPropertyBinding member \"z\" is not a navigation property of n.o (CSDL §13.4.1); the binding is left out"],
       ["ODG107","warning","6:128","n.C/os/x","$NavigationPropertyBinding target \"nowhere\" is not an entity set or singleton (CSDL §13.4.2); the binding is left out"],
@@ -138,7 +138,7 @@ const want: Record<string, { json: string[][]; xml: string[][] }> = {
     xml: [
       ["ODG102","error","6:326","n.o/y","structural property cannot have entity type n.e; use a NavigationProperty"],
       ["ODG103","warning","7:219","n.C/fi","EntitySet nos is not an entity set of n.C; it is ignored"],
-      ["ODG103","warning","6:168","n.o/x","Partner nope is not a navigation property of n.e (CSDL §8.4: the partner is a navigation property of the target type); it is ignored"],
+      ["ODG103","warning","6:168","n.o/x","Partner nope is not a navigation property of n.e (CSDL §8.3: the partner is a navigation property of the target type); it is ignored"],
       ["ODG103","warning","6:240","n.o/x","ReferentialConstraint: Property eidd is not a property of n.o; ReferencedProperty idd is not a property of n.e (CSDL §8.5); it is ignored"],
       ["ODG103","warning","7:65","n.C/os/z","NavigationPropertyBinding Path z is not a navigation property of n.o (CSDL §13.4.1); the binding is left out"],
       ["ODG107","warning","7:114","n.C/os/x","NavigationPropertyBinding Target nowhere is not an entity set or singleton (CSDL §13.4.2); the binding is left out"],

@@ -321,6 +321,9 @@ describe("mistakes in CSDL JSON are reported where they are, with the XML reader
     ["an entity set's $Collection that is not true (ODG102; a singleton has none)", `    "t": { "$Kind": "EntityType", "$Key": ["id"], "id": {} },\n    "C": { "$Kind": "EntityContainer", "S": { "$Collection": false, "$Type": "n.t" } }`,
       [["ODG102", "error", "5:62", "n.C/S", "an entity set's $Collection must be true, not false (a singleton has no $Collection)"]]],
     ["a boolean that is not one: read by the model's rule (ODG102 warning)", `    "t": { "$Kind": "ComplexType", "$Abstract": "yes" }`, []],
+    ["a $Type written as XML writes a collection (ODG102 warning: read as $Collection: true, with or without it)", `    "t": { "$Kind": "ComplexType", "p": { "$Type": "Collection(Edm.Int32)" }, "q": { "$Collection": true, "$Type": "Collection(n.t)" } }`,
+      [["ODG102", "warning", "4:52", "n.t/p", '$Type: "Collection(Edm.Int32)" is not a qualified type name (CSDL JSON writes a collection as $Collection: true); read as $Type: "Edm.Int32" with $Collection: true'],
+        ["ODG102", "warning", "4:116", "n.t/q", '$Type: "Collection(n.t)" is not a qualified type name (CSDL JSON writes a collection as $Collection: true); read as $Type: "n.t" with $Collection: true']]],
   ])("%s", (_name, schema, want) => {
     const { diags } = read(wrap(schema));
     expect(diags).toEqual(want);

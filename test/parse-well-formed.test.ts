@@ -160,6 +160,56 @@ describe("entities odatagen will not expand are refused where they are declared"
   });
 });
 
+describe("entities declared in the DOCTYPE expand as XML 1.0 says, or are refused where they are", () => {
+  const doc = (subset: string, value: string) => `<?xml version="1.0"?>
+<!DOCTYPE edmx:Edmx [ ${subset} ]>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <ComplexType Name="thing"><Property Name="p" Type="Edm.String"><Annotation Term="Core.Description" String="${value}"/></Property></ComplexType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>`;
+  /** The description as read, or the problems as "code line:column message". */
+  function read(subset: string, value: string): string {
+    const diags = new DiagnosticBag();
+    const raw = readCsdlXml("e.xml", doc(subset, value), diags);
+    if (diags.items.length) return diags.items.map((d) => `${d.code} ${d.line}:${d.column} ${d.message}`).join("; ");
+    const v = raw?.schemas[0]?.complexTypes[0]?.properties[0]?.annotations[0]?.value;
+    return v?.kind === "constant" ? v.value : `no value: ${JSON.stringify(v)}`;
+  }
+
+  test.each([
+    ["plain text, in an attribute", `<!ENTITY n "Years">`, "[&n;]", "[Years]"],
+    ["text fast-xml-parser's own decoder would silently leave unexpanded", `<!ENTITY n "Set onload=1 or javascript:go()">`, "&n;", "Set onload=1 or javascript:go()"],
+    ["the first declaration of a name binds (XML 1.0 §4.2)", `<!ENTITY n "first"> <!ENTITY n "second">`, "&n;", "first"],
+    ["a predefined entity keeps its meaning (§4.6)", `<!ENTITY amp "zzz"> <!ENTITY lt "&#38;#60;">`, "&amp;&lt;", "&<"],
+    ["next to the predefined entities and character references", `<!ENTITY n "x">`, "&amp;n;&n;&#38;&#x41;", "&n;x&A"],
+    ["a value over 10,000 characters", `<!ENTITY n "${"y".repeat(20_000)}">`, "&n;", "y".repeat(20_000)],
+    ["more than 1,000 entities", Array.from({ length: 1500 }, (_, k) => `<!ENTITY e${k} "v${k}">`).join(""), "&e1499;", "v1499"],
+    ["beside a parameter entity, a processing instruction, a notation and an attribute list with '>' in a value",
+      `<!ENTITY % p "x"> %p; <?pi data?> <!NOTATION n SYSTEM "n"> <!ATTLIST a b CDATA "c>d"> <!ENTITY n "v">`, "&n;", "v"],
+    ["a DOCTYPE naming an external subset, which is not read", ``, "x", "x"],
+  ])("%s", (_name, subset, value, want) => {
+    expect(read(subset, value)).toBe(want);
+  });
+
+  test.each([
+    ["a value with markup, which XML would parse as elements", `<!ENTITY n "a<b/>c">`, "&n;", "ODG002 2:36 XML odatagen does not read: the value of the entity 'n' holds markup ('<'), which odatagen does not expand"],
+    ["an entity name with a colon (Namespaces in XML §7)", `<!ENTITY a:b "v">`, "x", "ODG002 2:32 not well-formed XML: entity name 'a:b' has a colon (Namespaces in XML §7)"],
+  ])("%s", (_name, subset, value, want) => {
+    expect(read(subset, value)).toBe(want);
+  });
+
+  test("references that expand to more than 16 MB in all are refused at the one that passes it, before anything is expanded", () => {
+    const value = "z".repeat(1_000_000);
+    expect(read(`<!ENTITY n "${value}">`, "&n;".repeat(16))).toBe("z".repeat(16_000_000));
+    const message = read(`<!ENTITY n "${value}">`, "&n;".repeat(17) + "&n;".repeat(100_000));
+    // Line 6, column 114 is where the attribute's value starts; the 17th reference is 16 references further.
+    expect(message).toBe(`ODG002 6:${114 + 16 * 3} XML odatagen does not read: references to the entities the DOCTYPE declares expand to more than 16,777,216 characters in all; this one ('&n;', 1,000,000 characters) passes that`);
+  });
+});
+
 describe("through readCsdlXml: ODG002 with the element path", () => {
   const doc = (body: string) => `<?xml version="1.0"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">

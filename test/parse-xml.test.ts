@@ -20,6 +20,11 @@ describe("annotation values", () => {
     ["attribute form", `<Annotation Term="T" Bool="true"/>`, { kind: "constant", type: "Bool", value: "true" }],
     ["element form, text with CDATA and entities", `<Annotation Term="T"><String>a &amp; b<![CDATA[<c>]]></String></Annotation>`,
       { kind: "constant", type: "String", value: "a & b<c>" }],
+    ["text around a CDATA section keeps its spaces (only the whole value is trimmed)", `<Annotation Term="T"><String> Use <![CDATA[<b> & ]]> tags &amp;&#32;more </String></Annotation>`,
+      { kind: "constant", type: "String", value: "Use <b> &  tags & more" }],
+    ["text around a comment and a processing instruction keeps its spaces", `<Annotation Term="T"><String>one <!-- c --> two <?pi x > y?> three</String></Annotation>`,
+      { kind: "constant", type: "String", value: "one  two  three" }],
+    ["a path element with a CDATA section", `<Annotation Term="T"><Path x="a>b">a/<![CDATA[b]]>/c</Path></Annotation>`, { kind: "path", type: "Path", value: "a/b/c" }],
     ["character references in an attribute (Graph ends descriptions with &#xD;&#xA;)", `<Annotation Term="T" String="a&#xD;&#xA;b&#233;&#x1F600;&amp;"/>`,
       { kind: "constant", type: "String", value: "a\r\nbé😀&" }],
     ["character references in element text", `<Annotation Term="T"><String>x&#10;y &#169;</String></Annotation>`, { kind: "constant", type: "String", value: "x\ny ©" }],
@@ -53,6 +58,12 @@ describe("annotation values", () => {
   });
 });
 
+test("text read again around a CDATA section expands the DOCTYPE's entities", () => {
+  const xml = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="T"><String>&n; <![CDATA[&n;]]> &n;</String></Annotation></ComplexType>`))
+    .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY n "N">]>\n<edmx:Edmx`);
+  expect(read(xml).doc?.schemas[0].complexTypes[0].annotations[0].value).toEqual({ kind: "constant", type: "String", value: "N &n; N" });
+});
+
 test("prefixed attributes are read by their local name (EDMX 1.0 m:HasStream)", () => {
   const { doc } = read(edmx(schema("ns",
     `<EntityType Name="e" m:HasStream="true" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Int32"/></EntityType>`)));
@@ -80,6 +91,11 @@ describe("documents that are not CSDL", () => {
     expect(doc).toBeUndefined();
     expect(diags.items.map((d) => [d.code, d.message])).toEqual([[code, message]]);
   });
+});
+
+test("another root element is reported with the document's path, (document), as in CSDL JSON", () => {
+  const { diags } = read(`<?xml version="1.0"?>\n<root/>`);
+  expect(diags.items.map((d) => [d.code, d.file, d.line, d.column, d.path])).toEqual([["ODG003", "test.xml", 2, 1, "(document)"]]);
 });
 
 describe("input that is not CSDL XML is said once, in words, where it shows", () => {

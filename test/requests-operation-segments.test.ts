@@ -147,6 +147,61 @@ describe("Core.DefaultNamespace", () => {
     expect([...defaultNamespaces(buildOk(edmx(schemas, CORE)))]).toEqual(want);
   });
 
+  // The vocabulary's term applies to Schema and Include: a document may say so of a namespace it
+  // includes from another (here: the second input), as OASIS's examples write it on Core's include.
+  describe("on an edmx:Include", () => {
+    const included = (annotation: string, alias = "Core") => `<edmx:Reference Uri="https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml"><edmx:Include Namespace="Org.OData.Core.V1" Alias="${alias}"/></edmx:Reference>
+<edmx:Reference Uri="lib.xml"><edmx:Include Namespace="lib" Alias="L">${annotation}</edmx:Include></edmx:Reference>\n`;
+    const main = (annotation: string, alias?: string) => edmx(schema("main", ops), included(annotation, alias));
+    const lib = edmx(schema("lib", `${ops}<Action Name="ping" IsBound="true"><Parameter Name="it" Type="lib.e" Nullable="false"/></Action>`));
+    const run = (first: string) => generate({ inputs: [{ file: "main.xml", content: first }, { file: "lib.xml", content: lib }] });
+
+    test.each<[string, string, boolean]>([
+      ["by the alias the document gives the vocabulary", `<Annotation Term="Core.DefaultNamespace"/>`, true],
+      ["by the vocabulary's namespace, Bool=\"true\"", `<Annotation Term="Org.OData.Core.V1.DefaultNamespace" Bool="true"/>`, true],
+      ["Bool=\"false\"", `<Annotation Term="Core.DefaultNamespace" Bool="false"/>`, false],
+      ["qualified (another meaning)", `<Annotation Term="Core.DefaultNamespace" Qualifier="v2"/>`, false],
+      ["another term", `<Annotation Term="Core.Description" String="x"/>`, false],
+    ])("%s", (_label, annotation, want) => {
+      const { files, diagnostics } = run(main(annotation));
+      expect(diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+      expect(files.get("lib.requests.ts")).toContain(want ? "`${target.path}/ping`" : "`${target.path}/lib.ping`");
+    });
+
+    test("a slice reads it as the whole service does", () => {
+      const { files } = generate({ inputs: [{ file: "main.xml", content: main(`<Annotation Term="Core.DefaultNamespace"/>`) }, { file: "lib.xml", content: lib }], include: ["lib"] });
+      expect(files.get("lib.requests.ts")).toContain("`${target.path}/ping`");
+    });
+
+    test("an alias is the referring document's own: another document's Core alias means nothing there", () => {
+      // main.xml calls the vocabulary V, so its Core.DefaultNamespace names no term it knows.
+      expect(run(main(`<Annotation Term="Core.DefaultNamespace"/>`, "V")).files.get("lib.requests.ts")).toContain("`${target.path}/lib.ping`");
+      expect(run(main(`<Annotation Term="V.DefaultNamespace"/>`, "V")).files.get("lib.requests.ts")).toContain("`${target.path}/ping`");
+    });
+
+    test("its value is checked as a schema's is, at the annotation, with the include's path", () => {
+      const { diagnostics, files } = run(main(`<Annotation Term="Core.DefaultNamespace" Bool="maybe"/>`));
+      expect(diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.path])).toEqual([["ODG102", "warning", "main.xml", 4, "Reference/Include"]]);
+      expect(files.get("lib.requests.ts")).toContain("`${target.path}/lib.ping`");
+    });
+
+    test("in CSDL JSON", () => {
+      const doc = (annotations: Record<string, unknown>) => JSON.stringify({
+        $Version: "4.01",
+        $Reference: {
+          "https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.json": { $Include: [{ $Namespace: "Org.OData.Core.V1", $Alias: "Core" }] },
+          "lib.xml": { $Include: [{ $Namespace: "lib", ...annotations }] },
+        },
+        main: { e: { $Kind: "EntityType", $Key: ["id"], id: { $Type: "Edm.Int32" } } },
+      });
+      const json = (annotations: Record<string, unknown>) =>
+        generate({ inputs: [{ file: "main.json", content: doc(annotations) }, { file: "lib.xml", content: lib }] }).files.get("lib.requests.ts");
+      expect(json({ "@Core.DefaultNamespace": true })).toContain("`${target.path}/ping`");
+      expect(json({ "@Core.DefaultNamespace": false })).toContain("`${target.path}/lib.ping`");
+      expect(json({})).toContain("`${target.path}/lib.ping`");
+    });
+  });
+
   test("in CSDL JSON, on the schema", () => {
     const doc = {
       $Version: "4.01", $EntityContainer: "ns.svc",

@@ -124,8 +124,9 @@ function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | u
  */
 function undefinedType(b: ModelBuilder, rawType: string, at: SourceRef): string | undefined {
   if (!given(rawType)) return undefined;
-  const name = parseTypeName(rawType).name;
-  if (name.startsWith("Edm.")) return undefined;
+  const { name, collection } = parseTypeName(rawType);
+  // A collection of collections is no type at all, whatever its items: typeRef reports it.
+  if (name.startsWith("Edm.") || (collection && parseTypeName(name).collection)) return undefined;
   const q = b.qualify(name, at);
   const ns = q.slice(0, q.lastIndexOf("."));
   if (b.types.has(q) || (b.referenced.has(ns) && !b.loaded.has(ns))) return undefined;

@@ -116,7 +116,10 @@ function typesNamed(b: ModelBuilder, local: string, kinds?: readonly SchemaType[
 
 export function typeRef(b: ModelBuilder, rawType: string, rawFacets: RawFacets, path: string, at: SourceRef): TypeRef {
   const { name, collection } = parseTypeName(rawType);
-  const type = resolveType(b, name, path, at) ?? primitive("Untyped");
+  const nested = collection && parseTypeName(name).collection;
+  if (nested)
+    b.diags.error(Codes.invalidAttribute, `${wordingOf(at).value("Type", rawType)} is a collection of collections, which CSDL has no type for (the items of a collection are of one type, not collections)`, path, at);
+  const type = (nested ? undefined : resolveType(b, name, path, at)) ?? primitive("Untyped");
   // CSDL §7.2.1: Nullable defaults to true; for a collection it speaks of the items.
   const underlying = type.kind === "primitive" ? type.name : type.kind === "typedef" ? type.underlying.name : undefined;
   return { type, collection, nullable: b.flag("Nullable", rawFacets.nullable, path, at, true), facets: facets(b, rawFacets, path, at, underlying) };

@@ -23,14 +23,29 @@ function declareType(b: ModelBuilder, schema: Schema, type: SchemaType, path: st
   b.identifier(type.name, "type", path, type.at);
   const first = b.types.get(type.qualifiedName);
   if (first && given(type.name)) {
-    // Types are declared kind by kind; the one reported is the later in its document.
-    const later = first.at.source === type.at.source && first.at.offset > type.at.offset ? first : type;
-    const earlier = later === first ? type : first;
-    b.diags.error(Codes.duplicateName, `${type.qualifiedName} is defined more than once; the first is at ${placeOf(earlier.at)}`, path, later.at);
+    // Types are declared kind by kind, so which is first in the documents is known only once all
+    // are (reportRedeclared).
+    const list = b.redeclared.get(type.qualifiedName);
+    if (list) list.push(type.at);
+    else b.redeclared.set(type.qualifiedName, [first.at, type.at]);
     return;
   }
   b.types.set(type.qualifiedName, type);
   schema.types.push(type);
+}
+
+/**
+ * Each type defined more than once (declareType) is reported at every definition after the first
+ * in the documents (the inputs in the order given, each in text order), naming the first.
+ */
+export function reportRedeclared(b: ModelBuilder): void {
+  if (b.redeclared.size === 0) return;
+  const order = new Map(b.docs.map((d, i) => [d.schemas[0]?.at.source, i]));
+  for (const [name, places] of b.redeclared) {
+    const sorted = [...places].sort((x, y) => (order.get(x.source) ?? 0) - (order.get(y.source) ?? 0) || x.offset - y.offset);
+    for (const at of sorted.slice(1))
+      b.diags.error(Codes.duplicateName, `${name} is defined more than once; the first is at ${placeOf(sorted[0])}`, name, at);
+  }
 }
 
 export function declareTypes(b: ModelBuilder, raw: RawSchema, schema: Schema, pending: Pending[]): void {

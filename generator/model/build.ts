@@ -19,7 +19,7 @@ import { checkFunctionOverloads } from "./overloads";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
 import { typeRef } from "./build-type-refs";
-import { declareTypes, enumMembers, type Pending } from "./build-types";
+import { declareTypes, enumMembers, reportRedeclared, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { declareOperations, dropEmptyImports, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
@@ -145,6 +145,8 @@ export class ModelBuilder {
   /** Each namespace by its lower-case form, with where its schema is: one file set per namespace (checkSchemaNames). */
   readonly namespaceKeys = new Map<string, { namespace: string; at: SourceRef }>();
   readonly externalAnnotations = new Map<string, Annotation[]>();
+  /** Model.includeAnnotations. */
+  readonly includeAnnotations = new Map<string, Annotation[]>();
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
@@ -162,6 +164,8 @@ export class ModelBuilder {
   readonly linksToCheck: NavigationProperty[] = [];
   /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
   readonly keysLeftOut = new Set<EntityType>();
+  /** Types defined more than once, by qualified name: where each definition is (reportRedeclared). */
+  readonly redeclared = new Map<string, SourceRef[]>();
   /** Entity containers by qualified name. */
   readonly containers = new Map<string, EntityContainer>();
   /** The terms the schemas declare, by qualified name (made when the first annotation block is checked). */
@@ -197,6 +201,16 @@ export class ModelBuilder {
       const source = doc.schemas[0]?.at.source;
       if (source) this.documentAliases.set(source, local);
     }
+    // An include's annotations, once the aliases they may use are known; each include is its own target.
+    for (const doc of this.docs)
+      for (const ref of doc.references)
+        for (const inc of ref.includes) {
+          if (inc.annotations.length === 0) continue;
+          const own = this.annotations(inc.annotations, `\u0000${doc.file}\u0000${inc.at.offset}`, "Reference/Include");
+          const list = this.includeAnnotations.get(inc.namespace);
+          if (list) list.push(...own);
+          else this.includeAnnotations.set(inc.namespace, own);
+        }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
     const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];
@@ -217,6 +231,7 @@ export class ModelBuilder {
         rawSchemas.push({ raw, schema });
         declareTypes(this, raw, schema, pending);
       }
+    reportRedeclared(this);
     // Pass 2: link base types, then members.
     for (const p of pending) linkBase(this, p);
     checkBaseChains(pending.map((p) => p.type), this.diags);
@@ -271,6 +286,7 @@ export class ModelBuilder {
       documentAliases: this.documentAliases,
       container,
       externalAnnotations: this.externalAnnotations,
+      includeAnnotations: this.includeAnnotations,
     };
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.

@@ -27,15 +27,17 @@ export function optimisticConcurrency(model: Model, container: EntityContainer, 
 
 /**
  * The namespaces of the schemas annotated `Core.DefaultNamespace` (Core vocabulary: functions,
- * actions and types in such a namespace may be named in URLs without namespace or alias), inline or
- * by an `<Annotations>` block targeting the namespace or its alias.
+ * actions and types in such a namespace may be named in URLs without namespace or alias), inline,
+ * by an `<Annotations>` block targeting the namespace or its alias, or on an `edmx:Include` of the
+ * namespace in any input (the term applies to Schema and Include).
  */
 export function defaultNamespaces(model: Model): Set<string> {
   const term = `${CORE}.DefaultNamespace`;
   const out = new Set<string>();
   for (const s of model.schemas) {
     const external = [s.namespace, s.alias].flatMap((target) => (target === undefined ? [] : (model.externalAnnotations.get(target) ?? [])));
-    if (hasTag(s.annotations, term) || hasTag(external, term)) out.add(s.namespace);
+    const included = model.includeAnnotations?.get(s.namespace) ?? [];
+    if (hasTag(s.annotations, term) || hasTag(external, term) || included.some((a) => hasTag([a], term))) out.add(s.namespace);
   }
   return out;
 }

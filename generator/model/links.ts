@@ -1,6 +1,6 @@
 /**
  * Names one element gives another, checked once every type is linked: a navigation property's
- * `Partner` and `ReferentialConstraint`s (CSDL §8.4, §8.5), and the `Path` and `Target` of an entity
+ * `Partner` and `ReferentialConstraint`s (CSDL 4.01 §8.3, §8.5), and the `Path` and `Target` of an entity
  * set's or singleton's `NavigationPropertyBinding`s (§13.4). Each name that leads nowhere is a warning
  * at its element (ODG103; ODG107 for a binding's target): Partner and constraints change no generated
  * code, and a binding that leads nowhere is left out.
@@ -57,7 +57,7 @@ export interface PathRules {
 
 /** Key paths (CSDL §8.2, §8.4): single-valued properties, through complex ones only. */
 export const KEY_PATH: PathRules = { navigation: false, casts: "none", collections: false };
-/** A Partner or a constraint's property (CSDL §8.4, §8.5): through complex properties and casts to a member. */
+/** A Partner or a constraint's property (CSDL 4.01 §8.3, §8.5): through complex properties and casts to a member. */
 export const MEMBER_PATH: PathRules = { navigation: false, casts: "before-member", collections: true };
 /** A binding's Path (CSDL §13.4.1) or an annotation target's (§14.1.2): through anything, a cast last too. */
 export const NAVIGATION_PATH: PathRules = { navigation: true, casts: "anywhere", collections: true };
@@ -129,7 +129,7 @@ function endOf(ctx: LinkContext, start: StructuredType, path: string, rules: Pat
 }
 
 /**
- * CSDL §8.4: a Partner is a path from the target type to a navigation property back (through complex
+ * CSDL 4.01 §8.3: a Partner is a path from the target type to a navigation property back (through complex
  * properties and type casts, not other navigation properties); §8.5: a constraint's Property is a
  * property of the declaring type, its ReferencedProperty one of the target type.
  */
@@ -137,10 +137,19 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
   const path = `${n.declaringType.qualifiedName}/${n.name}`;
   if (n.partner !== undefined && n.partner !== "") {
     const back = endOf(ctx, n.target, n.partner, MEMBER_PATH, n.at);
-    if (back?.kind !== "navigation")
+    const partner = `${wordingOf(n.at).name("Partner")} ${n.partner}`;
+    if (n.declaringType.kind === "complex")
       ctx.diags.warning(Codes.undefinedType,
-        `${wordingOf(n.at).name("Partner")} ${n.partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.4: the partner is a navigation property of the target type); it is ignored`,
+        `${partner} is not allowed on a navigation property of a complex type (CSDL §8.3: only an entity type's navigation property has a partner); it is ignored`,
         path, n.at);
+    else if (back?.kind !== "navigation")
+      ctx.diags.warning(Codes.undefinedType,
+        `${partner} is not a navigation property of ${n.target.qualifiedName} (CSDL §8.3: the partner is a navigation property of the target type); it is ignored`,
+        path, n.at);
+    else {
+      const wrong = partnerMismatch(ctx, n, back);
+      if (wrong) ctx.diags.warning(Codes.undefinedType, `${partner} does not lead back: ${wrong}; it is ignored`, path, n.at);
+    }
   }
   for (const c of n.constraints) {
     const at = c.at ?? n.at;
@@ -152,6 +161,24 @@ export function checkNavigationLinks(ctx: LinkContext, n: NavigationProperty): v
     if (problems.length)
       ctx.diags.warning(Codes.undefinedType, `${wordingOf(at).name("ReferentialConstraint")}: ${problems.join("; ")} (CSDL §8.5); it is ignored`, path, at);
   }
+}
+
+/**
+ * CSDL 4.01 §8.3: the partner's type is the declaring entity type or one of its base types, and the
+ * partner names this navigation property as its own partner, or names none (as it must where this
+ * one is declared on a subtype of its type). Undefined when it does; else why not. A partner whose
+ * own Partner leads nowhere is reported at the partner.
+ */
+function partnerMismatch(ctx: LinkContext, n: NavigationProperty, back: NavigationProperty): string | undefined {
+  const home = n.declaringType;
+  const where = `${back.declaringType.qualifiedName}/${back.name}`;
+  let t: StructuredType | undefined = home;
+  while (t && t !== back.target) t = t.baseType;
+  if (!t) return `${where} is of type ${back.target.qualifiedName}, not ${home.qualifiedName} or a base type of it (CSDL §8.3)`;
+  if (back.partner === undefined || back.partner === "") return undefined;
+  const other = endOf(ctx, back.target, back.partner, MEMBER_PATH, back.at);
+  if (other?.kind !== "navigation" || other === n) return undefined;
+  return `${where} names ${back.partner} as its partner, not ${n.name} (CSDL §8.3: a partner names this navigation property or none)`;
 }
 
 /**

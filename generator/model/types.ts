@@ -279,4 +279,9 @@ export interface Model {
   container?: EntityContainer;
   /** Annotations targeting model elements from `<Annotations Target>` blocks, by normalized target. */
   externalAnnotations: Map<string, Annotation[]>;
+  /**
+   * The annotations of the inputs' `edmx:Include`s, by the namespace included (`Core.DefaultNamespace`
+   * applies to Schema and Include). Absent in a model made by hand.
+   */
+  includeAnnotations?: Map<string, Annotation[]>;
 }

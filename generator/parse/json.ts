@@ -218,11 +218,13 @@ class JsonCsdlReader {
             continue;
           }
           let alias: string | undefined;
+          const annotations: RawAnnotation[] = [];
           for (const x of item.members) {
             if (x.name === "$Alias") alias = this.string(x, "Reference/Include");
-            else if (x.name !== "$Namespace" && !x.name.startsWith("@")) this.unknown(x, "include", "an $Include", "Reference/Include");
+            else if (x.name.startsWith("@")) this.annotation(x, "Reference/Include", annotations);
+            else if (x.name !== "$Namespace") this.unknown(x, "include", "an $Include", "Reference/Include");
           }
-          ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias });
+          ref.includes.push({ at: this.at(item.at), namespace: this.required(item, "$Namespace", "an $Include", "Reference/Include", item.at), alias, annotations });
         }
       } else if (m.name === "$IncludeAnnotations") {
         for (const item of this.array(m, "Reference/IncludeAnnotations")) {
@@ -330,6 +332,16 @@ class JsonCsdlReader {
       } else if (x.name === "$Collection") collection = x.value.kind === "boolean" ? x.value.value : this.literal(x, path) === "true";
     }
     if (!seen) type = otherwise ?? this.missing(what, "$Type", path, at);
+    // `Collection(T)` is XML's form: as a $Type it would be read as a collection silently.
+    const wrapped = type?.startsWith("Collection(") ? /^Collection\((.*)\)$/.exec(type.trim()) : null;
+    if (wrapped && type !== undefined) {
+      const item = wrapped[1].trim();
+      const at$ = o.members.find((x) => x.name === "$Type")?.value.at ?? at;
+      this.diags.warning(Codes.invalidAttribute,
+        `$Type: ${JSON.stringify(type)} is not a qualified type name (CSDL JSON writes a collection as $Collection: true); read as $Type: ${JSON.stringify(item)} with $Collection: true`,
+        path, this.at(at$));
+      return { type: `Collection(${item})`, collection: true };
+    }
     return { type: collection && type ? `Collection(${type})` : (type as string), collection };
   }
 

@@ -55,6 +55,8 @@ export interface RawReference extends RawNode {
 export interface RawInclude extends RawNode {
   namespace: string;
   alias?: string;
+  /** Its own annotations (`Core.DefaultNamespace` says something of the namespace it includes). */
+  annotations: RawAnnotation[];
 }
 
 export interface RawSchema extends RawNode {

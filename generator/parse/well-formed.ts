@@ -19,6 +19,10 @@ export type WellFormedResult =
       prefixedAttributes: boolean;
       /** Whether the DOCTYPE declares general entities (a part of the text cannot be parsed alone then). */
       declaresEntities: boolean;
+      /** The general entities the DOCTYPE declares, when it declares any, by name: the value of each name's first declaration (XML 1.0 §4.2). */
+      entities?: ReadonlyMap<string, string>;
+      /** The DOCTYPE's `[start, end)` offsets, when there is one. */
+      doctype?: [number, number];
     }
   | {
       ok: false;
@@ -74,6 +78,26 @@ const UNDERSCORE = 0x5f; // _
 
 /** Entities every XML document knows (XML 1.0 §4.6). */
 const PREDEFINED = new Set(["lt", "gt", "amp", "apos", "quot"]);
+
+/**
+ * How many characters the references to the DOCTYPE's entities may add up to. A value cannot refer
+ * to another entity (entityValue), but a document can still refer to a long one many times: a
+ * 1 MB document could otherwise expand to gigabytes.
+ */
+export const MAX_ENTITY_EXPANSION = 16 * 1024 * 1024;
+
+/** The general entities a DOCTYPE declares, and how much their references have expanded to so far. */
+class Entities {
+  readonly values = new Map<string, string>();
+  private expanded = 0;
+
+  /** Counts a reference to `name` at `start`; refuses the one past MAX_ENTITY_EXPANSION. */
+  expand(value: string, name: string, start: number): void {
+    this.expanded += value.length;
+    if (this.expanded > MAX_ENTITY_EXPANSION)
+      refuse(`references to the entities the DOCTYPE declares expand to more than ${MAX_ENTITY_EXPANSION.toLocaleString("en-US")} characters in all; this one ('&${name};', ${value.length.toLocaleString("en-US")} characters) passes that`, start);
+  }
+}
 
 /** Classes of the ASCII characters, as bits, so that the hot loops test a character with one lookup. */
 const SPACE_CLASS = 1; // whitespace (XML 1.0 §2.3 S)
@@ -132,7 +156,12 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
   try {
     const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.bodies);
     scanner.run();
-    return { ok: true, prefixedAttributes: scanner.prefixedAttributes, declaresEntities: scanner.declaresEntities };
+    const { prefixedAttributes, declaresEntities, entities, doctypeAt, doctypeEnd } = scanner;
+    return {
+      ok: true, prefixedAttributes, declaresEntities,
+      ...(declaresEntities && { entities: entities.values }),
+      ...(doctypeEnd > 0 && { doctype: [doctypeAt, doctypeEnd] }),
+    };
   } catch (e) {
     if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset, ...(e.unsupported && { unsupported: e.unsupported }), ...(e.pathAt !== undefined && { pathAt: e.pathAt }) };
     throw e;
@@ -151,7 +180,10 @@ class Scanner {
   private readonly attrAt: number[] = [];
   private readonly attrLength: number[] = [];
   /** General entities declared in the DOCTYPE's internal subset. */
-  private readonly entities = new Set<string>();
+  readonly entities = new Entities();
+  /** Where the DOCTYPE starts and ends (0 and 0: there is none). */
+  doctypeAt = 0;
+  doctypeEnd = 0;
   private rootSeen = false;
   private doctypeSeen = false;
   prefixedAttributes = false;
@@ -171,7 +203,7 @@ class Scanner {
   ) {}
 
   get declaresEntities(): boolean {
-    return this.entities.size > 0;
+    return this.entities.values.size > 0;
   }
 
   run(): void {
@@ -224,7 +256,8 @@ class Scanner {
     if (t.startsWith("<!DOCTYPE", i)) {
       if (this.doctypeSeen || this.rootSeen) fail("a DOCTYPE is allowed only once, before the root element", i);
       this.doctypeSeen = true;
-      return doctype(t, i, this.entities);
+      this.doctypeAt = i;
+      return (this.doctypeEnd = doctype(t, i, this.entities));
     }
     return fail(`unexpected markup '<${word(t, i + 1)}'`, i);
   }
@@ -484,7 +517,7 @@ function nameSet(t: string, at: number[], length: number[], count: number): Set<
 }
 
 /** `&name;`, `&#123;` or `&#x7B;` at `start`; returns the offset after it. */
-function reference(t: string, start: number, entities: Set<string>): number {
+function reference(t: string, start: number, entities: Entities): number {
   let i = start + 1;
   if (t.charCodeAt(i) === HASH) {
     i++;
@@ -511,7 +544,10 @@ function reference(t: string, start: number, entities: Set<string>): number {
   while (isNameChar(t.charCodeAt(i))) i++;
   if (t.charCodeAt(i) !== SEMI) fail("'&' must start an entity reference such as &amp;", start);
   const name = t.slice(start + 1, i);
-  if (!PREDEFINED.has(name) && !entities.has(name)) fail(`unknown entity '&${name};'`, start);
+  if (PREDEFINED.has(name)) return i + 1;
+  const value = entities.values.get(name);
+  if (value === undefined) fail(`unknown entity '&${name};'`, start);
+  entities.expand(value, name, start);
   return i + 1;
 }
 
@@ -545,7 +581,7 @@ const XML_DECLARATION =
   /^[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:"1\.[0-9]+"|'1\.[0-9]+')(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:"[A-Za-z][A-Za-z0-9._-]*"|'[A-Za-z][A-Za-z0-9._-]*'))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\r\n]*$/;
 
 /** `<!DOCTYPE name ... [internal subset]>`; adds the general entities it declares to `entities`. */
-function doctype(t: string, start: number, entities: Set<string>): number {
+function doctype(t: string, start: number, entities: Entities): number {
   const n = t.length;
   const unclosed = "DOCTYPE is not closed with '>'";
   let i = start + 9;
@@ -579,8 +615,11 @@ function doctype(t: string, start: number, entities: Set<string>): number {
   }
 }
 
-/** `<!ENTITY name ...>`, `<!ELEMENT ...>`, ... in a DOCTYPE's internal subset. */
-function declaration(t: string, start: number, entities: Set<string>, doctypeAt: number): number {
+/**
+ * `<!ENTITY name ...>`, `<!ELEMENT ...>`, ... in a DOCTYPE's internal subset. The first declaration
+ * of a name binds (XML 1.0 §4.2); one of a predefined entity (§4.6: `amp`, `lt`, ...) changes nothing.
+ */
+function declaration(t: string, start: number, entities: Entities, doctypeAt: number): number {
   let i = start + 2;
   if (t.startsWith("ENTITY", i) && isSpace(t.charCodeAt(i + 6))) {
     i += 6;
@@ -588,13 +627,16 @@ function declaration(t: string, start: number, entities: Set<string>, doctypeAt:
     if (t.charCodeAt(i) !== PERCENT) {
       const length = readName(t, i, "entity");
       const name = t.substr(i, length);
-      entities.add(name);
+      if (hasPrefix(t, i, length)) fail(`entity name '${name}' has a colon (Namespaces in XML §7)`, i);
       i += length;
       while (isSpace(t.charCodeAt(i))) i++;
-      if (t.startsWith("SYSTEM", i) || t.startsWith("PUBLIC", i)) {
-        refuse(`the entity '${name}' is external (${t.substr(i, 6)}): odatagen reads no file but the document`, i);
+      if (!PREDEFINED.has(name)) {
+        if (t.startsWith("SYSTEM", i) || t.startsWith("PUBLIC", i)) {
+          refuse(`the entity '${name}' is external (${t.substr(i, 6)}): odatagen reads no file but the document`, i);
+        }
+        const value = entityValue(t, i, name);
+        if (!entities.values.has(name)) entities.values.set(name, value);
       }
-      entityValue(t, i, name);
     }
   }
   for (;;) {
@@ -610,18 +652,24 @@ function declaration(t: string, start: number, entities: Set<string>, doctypeAt:
 }
 
 /**
- * An entity's quoted value at `start`: a reference in it (to another entity, or a character
- * reference) would be expanded where the entity is used (XML 1.0 §4.5), which fast-xml-parser does
- * not do: it leaves the entity unexpanded, and `&n;` would end up in names. Refused instead.
+ * An entity's quoted value at `start`. A reference in it (to another entity, or a character
+ * reference) would be expanded where the entity is used (XML 1.0 §4.5), and markup in it parsed as
+ * elements (§4.4.2), neither of which odatagen does: both are refused, so a value is plain text.
  */
-function entityValue(t: string, start: number, name: string): void {
+function entityValue(t: string, start: number, name: string): string {
   const quote = t.charCodeAt(start);
-  if (quote !== DQUOTE && quote !== SQUOTE) return;
+  if (quote !== DQUOTE && quote !== SQUOTE) return "";
   const end = t.indexOf(t[start], start + 1);
-  const amp = t.indexOf("&", start + 1);
-  if (amp < 0 || (end >= 0 && amp > end)) return;
-  const ref = /^&[^;\s&]{0,40};/.exec(t.slice(amp, amp + 48))?.[0] ?? "&";
-  refuse(`the value of the entity '${name}' holds a reference (${ref}), which odatagen does not expand`, amp);
+  if (end < 0) return ""; // the DOCTYPE is reported as not closed
+  const value = t.slice(start + 1, end);
+  const amp = value.indexOf("&");
+  if (amp >= 0) {
+    const ref = /^&[^;\s&]{0,40};/.exec(value.slice(amp, amp + 48))?.[0] ?? "&";
+    refuse(`the value of the entity '${name}' holds a reference (${ref}), which odatagen does not expand`, start + 1 + amp);
+  }
+  const lt = value.indexOf("<");
+  if (lt >= 0) refuse(`the value of the entity '${name}' holds markup ('<'), which odatagen does not expand`, start + 1 + lt);
+  return value;
 }
 
 /** The text from `start` up to the next space or markup character, for messages. */

@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
@@ -60,6 +61,8 @@ const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
 
+/** Expands references for the parser, with the DOCTYPE's entities of the document being parsed. */
+const entities = new EntityExpander();
 let parser: XMLParser | undefined;
 function getParser(): XMLParser {
   return (parser ??= new XMLParser({
@@ -70,10 +73,8 @@ function getParser(): XMLParser {
     parseTagValue: false,
     trimValues: true,
     captureMetaData: true,
-    // Character references (`&#xA;`, `&#233;`) are XML (§4.1) and must be decoded: fast-xml-parser
-    // decodes them only with `htmlEntities`. The HTML named entities that option also knows never
-    // get here: the well-formedness scan refuses an entity XML does not define (`&nbsp;`).
-    htmlEntities: true,
+    // Character references (`&#xA;`, `&#233;`), the predefined entities and the DOCTYPE's (entities.ts).
+    entityDecoder: entities,
     maxNestedTags: MAX_DEPTH + 8,
     // Callbacks (none here) would get the path as a string: building it costs per element.
     jPath: false,
@@ -133,10 +134,13 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   // A part of the text parsed alone would not know the DOCTYPE's entities: then nothing is deferred.
   const groupSpans = wellFormed.declaresEntities ? undefined : spans;
   const bodies = triples && !wellFormed.declaresEntities ? deferredBodies(triples) : undefined;
-  const masked = bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : groupSpans;
+  // The parser never reads the DOCTYPE: the scan did, and the entities it declares are expanded by `entities`.
+  const doctype = wellFormed.doctype ?? [];
+  const masked = mergeSpans(doctype, bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : (groupSpans ?? []));
   let nodes: XNode[];
   try {
-    nodes = getParser().parse(masked?.length ? maskSpans(source.parsed, masked) : source.parsed) as XNode[];
+    const parsed = masked.length ? maskSpans(source.parsed, masked) : source.parsed;
+    nodes = entities.declared(wellFormed.entities ?? new Map(), () => getParser().parse(parsed) as XNode[]);
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });
     return undefined;
@@ -145,10 +149,10 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
     diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
-      "", { source, offset: root ? startOf(root) : 0 });
+      "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
-  const r = new Reader(source, diags, wellFormed.prefixedAttributes);
+  const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
   if (version === undefined) {
@@ -301,6 +305,8 @@ class Reader {
     readonly prefixedAttributes: boolean,
     /** Where the parsed text starts in the source (a deferred block is parsed alone). */
     readonly base = 0,
+    /** The entities the DOCTYPE declares (nothing is deferred when it declares any). */
+    readonly entities?: ReadonlyMap<string, string>,
   ) {
     this.restore = source.restore;
     this.names = new UnknownNames(source, diags, base);
@@ -371,8 +377,14 @@ class Reader {
       includes: includes.map((i) => {
         const ia = this.attrs(i);
         this.names.checkAttributes(i, INCLUDE, "Reference/Include");
-        this.names.checkChildren(i, INCLUDE, "Reference/Include", this.names.edmx);
-        return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias") };
+        const annotations: RawAnnotation[] = [];
+        for (const child of childNodes(i)) {
+          const tag = tagOf(child);
+          const local = localName(tag);
+          if (local === "Annotation") annotations.push(this.annotation(child, "Reference/Include"));
+          else this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
+        }
+        return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
         this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
@@ -798,18 +810,57 @@ class Reader {
     return undefined;
   }
 
-  /** The text of a constant or path expression; a child element in it is reported (ODG112). */
+  /**
+   * The text of a constant or path expression; a child element in it is reported (ODG112). The
+   * parser trims each run of text on its own, and a CDATA section or processing instruction ends
+   * one: text in more than one run is read again from the document, so that `a <![CDATA[<b>]]> c`
+   * keeps its spaces (only the whole is trimmed, as one run is).
+   */
   textIn(n: XNode, rule: ElementRule | undefined, path: string): string {
     let out = "";
+    let runs = 0;
     for (const child of childNodes(n)) {
       const t = child["#text"];
-      if (typeof t === "string") out += t;
-      else if (rule) {
+      if (typeof t === "string") {
+        out += t;
+        runs++;
+      } else if (rule) {
         const tag = tagOf(child);
         this.names.unknownChild(child, tag, localName(tag), rule, path);
       }
     }
+    if (runs > 1) out = this.wholeText(this.base + startOf(n)) ?? out;
     return this.restore ? this.restore(out) : out;
+  }
+
+  /**
+   * The content of the element whose start tag is at `start`, read from the document: text with its
+   * references expanded and CDATA sections as written, comments and processing instructions left
+   * out; trimmed. Undefined when an element is inside (the parser's reading stands then).
+   */
+  private wholeText(start: number): string | undefined {
+    const t = this.source.parsed;
+    let i = start + 1;
+    for (let quote = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) break;
+    }
+    let out = "";
+    for (i++; ;) {
+      const lt = t.indexOf("<", i);
+      if (lt < 0) return undefined;
+      out += expandReferences(t.slice(i, lt), this.entities);
+      if (t.startsWith("<![CDATA[", lt)) {
+        const end = t.indexOf("]]>", lt + 9);
+        out += t.slice(lt + 9, end);
+        i = end + 3;
+      } else if (t.startsWith("<!--", lt)) i = t.indexOf("-->", lt + 4) + 3;
+      else if (t.startsWith("<?", lt)) i = t.indexOf("?>", lt + 2) + 2;
+      else return t.startsWith("</", lt) ? out.trim() : undefined;
+    }
   }
 
   record(n: XNode, path: string): RawExpression {

@@ -168,5 +168,6 @@ export function copyModel(
     documentAliases: model.documentAliases,
     container: first,
     externalAnnotations: model.externalAnnotations,
+    includeAnnotations: model.includeAnnotations,
   };
 }
