@@ -5,28 +5,18 @@
  */
 import { GenerationError } from "../generator/diagnostics";
 import { generate } from "../generator/generate";
-import { edmx, schema } from "./helpers/csdl";
+import { edmx, keyed, schema } from "./helpers/csdl";
 
 const DOC = edmx(
   schema(
     "t",
     `
-  <EntityType Name="user">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <NavigationProperty Name="notes" Type="Collection(t.note)" ContainsTarget="true"/>
-  </EntityType>
+  ${keyed("user", `<NavigationProperty Name="notes" Type="Collection(t.note)" ContainsTarget="true"/>`)}
   <EntityType Name="admin" BaseType="t.user">
     <NavigationProperty Name="reports" Type="Collection(t.report)" ContainsTarget="true"/>
   </EntityType>
-  <EntityType Name="note">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
-  <EntityType Name="report">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
+  ${keyed("note")}
+  ${keyed("report")}
   <Action Name="ping" IsBound="true"><Parameter Name="it" Type="t.user"/></Action>
   <EntityContainer Name="c"><EntitySet Name="users" EntityType="t.user"/></EntityContainer>`,
     "a",

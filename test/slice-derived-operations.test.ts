@@ -4,24 +4,17 @@
  * property's type) bring none.
  */
 import { generate } from "../generator/generate";
-import { edmx, schema } from "./helpers/csdl";
+import { edmx, keyed, schema } from "./helpers/csdl";
 
 const DOC = edmx(
   schema(
     "t",
     `
-  <EntityType Name="directoryObject">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
+  ${keyed("directoryObject")}
   <EntityType Name="user" BaseType="t.directoryObject"/>
   <EntityType Name="guest" BaseType="t.user"/>
   <EntityType Name="group" BaseType="t.directoryObject"/>
-  <EntityType Name="team">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <Property Name="owner" Type="t.identity"/>
-  </EntityType>
+  ${keyed("team", `<Property Name="owner" Type="t.identity"/>`)}
   <ComplexType Name="identity"><Property Name="id" Type="Edm.String"/></ComplexType>
   <ComplexType Name="userIdentity" BaseType="t.identity"/>
   <ComplexType Name="license"><Property Name="sku" Type="Edm.String"/></ComplexType>

@@ -4,21 +4,14 @@
  * selects it. Before, such an exclude matched (no error) and removed nothing.
  */
 import { generate } from "../generator/generate";
-import { edmx, schema } from "./helpers/csdl";
+import { edmx, keyed, schema } from "./helpers/csdl";
 
 const DOC = edmx(
   schema(
     "t",
     `
-  <EntityType Name="user">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <NavigationProperty Name="notes" Type="Collection(t.note)" ContainsTarget="true"/>
-  </EntityType>
-  <EntityType Name="note">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
+  ${keyed("user", `<NavigationProperty Name="notes" Type="Collection(t.note)" ContainsTarget="true"/>`)}
+  ${keyed("note")}
   <ComplexType Name="stats"><Property Name="n" Type="Edm.Int32"/></ComplexType>
   <Function Name="getStats"><ReturnType Type="t.stats"/></Function>
   <Action Name="ping" IsBound="true"><Parameter Name="it" Type="t.user"/></Action>

@@ -4,21 +4,14 @@
  * selected part cannot be addressed as the pattern wrote it; a warning says so.
  */
 import { generate } from "../generator/generate";
-import { edmx, schema } from "./helpers/csdl";
+import { edmx, keyed, schema } from "./helpers/csdl";
 
 const DOC = edmx(
   schema(
     "t",
     `
-  <EntityType Name="user">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <NavigationProperty Name="messages" Type="Collection(t.message)" ContainsTarget="true"/>
-  </EntityType>
-  <EntityType Name="message">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
+  ${keyed("user", `<NavigationProperty Name="messages" Type="Collection(t.message)" ContainsTarget="true"/>`)}
+  ${keyed("message")}
   <EntityContainer Name="c">
     <EntitySet Name="users" EntityType="t.user"/>
     <Singleton Name="me" Type="t.user"/>

@@ -7,27 +7,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { GENERATED } from "./helpers/generated";
+import { keyed } from "./helpers/csdl";
 
 const CSDL = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
   <edmx:DataServices>
     <Schema Namespace="t" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="user">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      ${keyed("user", `
         <Property Name="name" Type="Edm.String"/>
         <NavigationProperty Name="manager" Type="t.person"/>
         <NavigationProperty Name="owner" Type="t.person" Nullable="false"/>
         <NavigationProperty Name="notes" Type="Collection(t.note)"/>
-      </EntityType>
-      <EntityType Name="person">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
-      </EntityType>
-      <EntityType Name="note">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
-      </EntityType>
+      `)}
+      ${keyed("person")}
+      ${keyed("note")}
       <EntityContainer Name="c">
         <EntitySet Name="users" EntityType="t.user"/>
         <EntitySet Name="people" EntityType="t.person"/>

@@ -4,6 +4,7 @@
  * against the full output compiles against a slice (and the other way round).
  */
 import { generate } from "../generator/generate";
+import { keyed } from "./helpers/csdl";
 
 const CSDL = `<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
@@ -13,17 +14,11 @@ const CSDL = `<?xml version="1.0" encoding="utf-8"?>
       <ComplexType Name="Item"><Property Name="b" Type="Edm.String"/></ComplexType>
       <EnumType Name="state"><Member Name="on"/></EnumType>
       <ComplexType Name="stateValues"><Property Name="c" Type="Edm.String"/></ComplexType>
-      <EntityType Name="order">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
+      ${keyed("order", `
         <Property Name="item" Type="t.Item"/>
         <Property Name="values" Type="t.stateValues"/>
-      </EntityType>
-      <EntityType Name="person">
-        <Key><PropertyRef Name="id"/></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false"/>
-        <NavigationProperty Name="orders" Type="Collection(t.order)"/>
-      </EntityType>
+      `)}
+      ${keyed("person", `<NavigationProperty Name="orders" Type="Collection(t.order)"/>`)}
       <ComplexType Name="personNavigation"><Property Name="d" Type="Edm.String"/></ComplexType>
       <EntityContainer Name="c"><EntitySet Name="orders" EntityType="t.order"/><EntitySet Name="people" EntityType="t.person"/></EntityContainer>
     </Schema>

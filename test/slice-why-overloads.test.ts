@@ -7,30 +7,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { runCli, scratch } from "./helpers/cli";
-import { edmx, schema } from "./helpers/csdl";
+import { edmx, keyed, schema } from "./helpers/csdl";
 
 const DOC = edmx(
   schema(
     "t",
     `
-  <EntityType Name="user">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <NavigationProperty Name="messages" Type="Collection(t.message)" ContainsTarget="true"/>
-  </EntityType>
-  <EntityType Name="message">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-    <NavigationProperty Name="attachments" Type="Collection(t.attachment)" ContainsTarget="true"/>
-  </EntityType>
-  <EntityType Name="attachment">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
-  <EntityType Name="post">
-    <Key><PropertyRef Name="id"/></Key>
-    <Property Name="id" Type="Edm.String" Nullable="false"/>
-  </EntityType>
+  ${keyed("user", `<NavigationProperty Name="messages" Type="Collection(t.message)" ContainsTarget="true"/>`)}
+  ${keyed("message", `<NavigationProperty Name="attachments" Type="Collection(t.attachment)" ContainsTarget="true"/>`)}
+  ${keyed("attachment")}
+  ${keyed("post")}
   <Action Name="reply" IsBound="true"><Parameter Name="it" Type="t.post"/><Parameter Name="text" Type="Edm.String"/></Action>
   <Action Name="reply" IsBound="true"><Parameter Name="it" Type="t.message"/><Parameter Name="text" Type="Edm.String"/></Action>
   <Function Name="delta" IsBound="true"><Parameter Name="it" Type="Collection(t.message)"/><ReturnType Type="Collection(t.message)"/></Function>

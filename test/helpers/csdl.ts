@@ -15,6 +15,14 @@ export function schema(namespace: string, body: string, alias?: string): string 
   return `<Schema Namespace="${namespace}"${alias ? ` Alias="${alias}"` : ""} xmlns="${EDM}">\n${body}\n</Schema>`;
 }
 
+/** An entity type keyed by a string `id`, with `body` (its other members) after the key. */
+export function keyed(name: string, body = ""): string {
+  return `<EntityType Name="${name}">
+    <Key><PropertyRef Name="id"/></Key>
+    <Property Name="id" Type="Edm.String" Nullable="false"/>${body ? `\n    ${body.trim()}` : ""}
+  </EntityType>`;
+}
+
 /** A complete EDMX document around schemas (and optional `edmx:Reference` elements). */
 export function edmx(schemas: string | string[], references = ""): string {
   const list = Array.isArray(schemas) ? schemas : [schemas];
