@@ -3,22 +3,7 @@
  * (`microsoft.graph.callRecord.*`): the error suggests the glob respelt so that it matches, as it
  * does for a name or URL path without wildcards.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { GenerationError } from "../generator/diagnostics";
-import { generate } from "../generator/generate";
-
-const SPEC = path.resolve(__dirname, "..", "specs", "graph-callrecords.xml");
-
-function errorsOf(include: string[], exclude: string[] = []): string[] {
-  try {
-    generate({ inputs: [{ file: "graph-callrecords.xml", content: fs.readFileSync(SPEC, "utf8") }], include, exclude });
-    return [];
-  } catch (e) {
-    if (!(e instanceof GenerationError)) throw e;
-    return e.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-  }
-}
+import { sliceErrors as errorsOf } from "./helpers/slice-errors";
 
 describe("a name glob that matches nothing: the respelt glob that matches", () => {
   test.each([

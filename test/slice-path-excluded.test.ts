@@ -2,22 +2,7 @@
  * An `--include` URL path that exists, but only below or at what an `--exclude` path leaves out:
  * the error says which exclude removes it, not that the service has no such path.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { GenerationError } from "../generator/diagnostics";
-import { generate } from "../generator/generate";
-
-const SPEC = path.resolve(__dirname, "..", "specs", "graph-callrecords.xml");
-
-function errorsOf(include: string[], exclude: string[]): string[] {
-  try {
-    generate({ inputs: [{ file: "graph-callrecords.xml", content: fs.readFileSync(SPEC, "utf8") }], include, exclude });
-    return [];
-  } catch (e) {
-    if (!(e instanceof GenerationError)) throw e;
-    return e.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-  }
-}
+import { sliceErrors as errorsOf } from "./helpers/slice-errors";
 
 describe("an --include path that only an --exclude path makes match nothing", () => {
   test("names the exclude that leaves it out", () => {

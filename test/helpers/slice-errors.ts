@@ -1,0 +1,20 @@
+/**
+ * The error messages a slice of the committed callRecords spec (`specs/graph-callrecords.xml`) gives
+ * for `--include` and `--exclude` patterns; none when it generates.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { GenerationError } from "../../generator/diagnostics";
+import { generate } from "../../generator/generate";
+
+const SPEC = path.resolve(__dirname, "..", "..", "specs", "graph-callrecords.xml");
+
+export function sliceErrors(include: string[], exclude: string[] = []): string[] {
+  try {
+    generate({ inputs: [{ file: "graph-callrecords.xml", content: fs.readFileSync(SPEC, "utf8") }], include, exclude });
+    return [];
+  } catch (e) {
+    if (!(e instanceof GenerationError)) throw e;
+    return e.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+  }
+}
