@@ -1,5 +1,5 @@
 /**
- * Every ```ts block of README.md compiles under --strict with TypeScript 5.9, as written, against the
+ * Every ```ts block of README.md compiles under --strict with TypeScript 5.9 and 7, as written, against the
  * output its imports name: `./generated/<name>/…` is this repository's committed `generated/<name>`,
  * or, for a fixture of test/fixtures, its golden output (test/golden/<name>) with the runtime files;
  * `odatagen` is this package (its built `dist/`, which jest's global setup builds).
@@ -73,7 +73,8 @@ function extract(block: Block): { text: string; readmeLine: number[] } {
 const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
 const blocks = tsBlocks(README);
 const compiled = blocks.filter((b) => !b.skip);
-const tsc = compiler("typescript", 5);
+/** The compilers the generated code is held to; the examples are compiled by each. */
+const COMPILERS = [["TypeScript 5.9", compiler("typescript", 5)], ["TypeScript 7", compiler("typescript7", 7)]] as const;
 let root: string;
 
 beforeAll(() => {
@@ -110,44 +111,46 @@ test("the README's TypeScript examples are found, and only the expected ones are
   expect(compiled.flatMap((b) => b.code).filter((l) => /\/\/.*\bcompile error\b/.test(l)).length).toBeGreaterThanOrEqual(3);
 });
 
-// TypeScript 5.9 is a dev dependency (ts-jest runs on it), so it is missing only from a broken
-// install; the skip then says so in the test's name.
-const withCompiler = "reason" in tsc ? test.skip : test;
-withCompiler(`every \`\`\`ts block of the README compiles under --strict as written (TypeScript 5.9${"reason" in tsc ? `; SKIPPED: ${tsc.reason}` : ""})`, () => {
-  if ("reason" in tsc) return;
-  const files: string[] = [];
-  const maps = new Map<string, number[]>();
-  for (const b of compiled) {
-    const text = b.code.join("\n");
-    const names = [...text.matchAll(/from "\.\/generated\/([^/"]+)\//g)].map((m) => m[1]!);
-    for (const n of names) expect({ block: b.line, output: n, found: provide(n) }).toEqual({ block: b.line, output: n, found: true });
-    const { text: module, readmeLine } = extract(b);
-    const file = `readme-L${b.line}.ts`;
-    fs.writeFileSync(path.join(root, file), module);
-    files.push(file);
-    maps.set(file, readmeLine);
-  }
-  // A copy of the first example with the published example's "String", which the README says is a
-  // type error: shows that a README example that stops compiling fails this test.
-  const first = compiled[0]!;
-  const brokenLine = first.code.findIndex((l) => /modalities: \["audio"\]/.test(l));
-  expect(brokenLine).toBeGreaterThanOrEqual(0);
-  const broken = first.code.map((l, i) => (i === brokenLine ? l.replace('["audio"]', '["String"]') : l));
-  fs.writeFileSync(path.join(root, "broken.ts"), broken.join("\n") + "\n");
-  files.push("broken.ts");
+// Both compilers are dev dependencies, so one is missing only from a broken install (or TypeScript
+// 7's native binary does not run on this platform); the skip then says so in the test's name.
+for (const [label, tsc] of COMPILERS) {
+  const withCompiler = "reason" in tsc ? test.skip : test;
+  withCompiler(`every \`\`\`ts block of the README compiles under --strict as written (${label}${"reason" in tsc ? `; SKIPPED: ${tsc.reason}` : ""})`, () => {
+    if ("reason" in tsc) return;
+    const files: string[] = [];
+    const maps = new Map<string, number[]>();
+    for (const b of compiled) {
+      const text = b.code.join("\n");
+      const names = [...text.matchAll(/from "\.\/generated\/([^/"]+)\//g)].map((m) => m[1]!);
+      for (const n of names) expect({ block: b.line, output: n, found: provide(n) }).toEqual({ block: b.line, output: n, found: true });
+      const { text: module, readmeLine } = extract(b);
+      const file = `readme-L${b.line}.ts`;
+      fs.writeFileSync(path.join(root, file), module);
+      files.push(file);
+      maps.set(file, readmeLine);
+    }
+    // A copy of the first example with the published example's "String", which the README says is a
+    // type error: shows that a README example that stops compiling fails this test.
+    const first = compiled[0]!;
+    const brokenLine = first.code.findIndex((l) => /modalities: \["audio"\]/.test(l));
+    expect(brokenLine).toBeGreaterThanOrEqual(0);
+    const broken = first.code.map((l, i) => (i === brokenLine ? l.replace('["audio"]', '["String"]') : l));
+    fs.writeFileSync(path.join(root, "broken.ts"), broken.join("\n") + "\n");
+    files.push("broken.ts");
 
-  const r = runTsc(tsc, root, files, EXAMPLE_OPTIONS);
-  const diagnostics = r.output.split("\n").filter((l) => l.trim() !== "");
-  // Every other diagnostic, at the README line it comes from.
-  const atReadme = diagnostics
-    .filter((d) => !d.startsWith("broken.ts("))
-    .map((d) => {
-      const m = /^(readme-L\d+\.ts)\((\d+),(\d+)\): (.*)$/.exec(d);
-      const line = m ? maps.get(m[1]!)?.[Number(m[2]) - 1] : undefined;
-      return line !== undefined ? `README.md:${line}:${m![3]}: ${m![4]}` : d;
-    });
-  expect(atReadme).toEqual([]);
-  const fromBroken = diagnostics.filter((d) => d.startsWith("broken.ts("));
-  expect(fromBroken).toHaveLength(1);
-  expect(fromBroken[0]).toMatch(new RegExp(`^broken\\.ts\\(${brokenLine + 1},\\d+\\): error TS2322: Type '"String"' is not assignable to type 'Modality'`));
-});
+    const r = runTsc(tsc, root, files, EXAMPLE_OPTIONS);
+    const diagnostics = r.output.split("\n").filter((l) => l.trim() !== "");
+    // Every other diagnostic, at the README line it comes from.
+    const atReadme = diagnostics
+      .filter((d) => !d.startsWith("broken.ts("))
+      .map((d) => {
+        const m = /^(readme-L\d+\.ts)\((\d+),(\d+)\): (.*)$/.exec(d);
+        const line = m ? maps.get(m[1]!)?.[Number(m[2]) - 1] : undefined;
+        return line !== undefined ? `README.md:${line}:${m![3]}: ${m![4]}` : d;
+      });
+    expect(atReadme).toEqual([]);
+    const fromBroken = diagnostics.filter((d) => d.startsWith("broken.ts("));
+    expect(fromBroken).toHaveLength(1);
+    expect(fromBroken[0]).toMatch(new RegExp(`^broken\\.ts\\(${brokenLine + 1},\\d+\\): error TS2322: Type '"String"' is not assignable to type 'Modality'`));
+  });
+}
