@@ -62,6 +62,21 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     expect(JSON.parse(json.stdout)).toEqual({ errors: [expect.objectContaining({ code: "ODG002", severity: "error", file: "bad.xml", line: 1 })] });
     expect(runCli(["diff", good], dir).code).toBe(2);
   });
+
+  test("a broken version's notes (severity info) are not printed, as generate prints them only with --verbose", () => {
+    const dir = scratch();
+    const good = copySpec("graph-callrecords.xml", dir);
+    // An error (a type not defined) and a note (a term odatagen does not read, applied twice: ODG104 info).
+    const autoExpand = '<Annotation Term="Org.OData.Core.V1.AutoExpand" Bool="true" />';
+    const bad = copySpec("graph-callrecords.xml", dir, (t) =>
+      t.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="microsoft.graph.callRecords.missing" />')
+        .replace(autoExpand, `${autoExpand}\n        ${autoExpand}`), "bad.xml");
+    const notes = runCli(["generate", "-i", bad, "-o", "gen", "--verbose"], dir).stderr;
+    expect(notes).toMatch(/: info ODG104: Org\.OData\.Core\.V1\.AutoExpand is applied/);
+    const r = runCli(["diff", good, bad], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/bad\.xml:\d+:\d+: error ODG103: type microsoft\.graph\.callRecords\.missing is not defined/)]);
+  });
 });
 
 test("generate after a spec change prints the model changes (summary kept in node_modules/.cache/odatagen)", () => {

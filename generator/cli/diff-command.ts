@@ -21,7 +21,8 @@ export function runDiff(args: DiffArgs): number {
     result = compareSummaries(loadSummary(args.old, warnings), loadSummary(args.new, warnings));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
-    printDiagnostics(e.diagnostics);
+    // Notes (severity info) describe metadata whose reading is right; diff has no --verbose to ask for them.
+    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"));
     // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
     if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
