@@ -112,6 +112,21 @@ export interface ChangeOptions extends WriteOptions {
   etag?: string | undefined;
 }
 
+/**
+ * The options of a delete: `etag`, sent as `If-Match` (required where the entity set has
+ * `Core.OptimisticConcurrency`; `*` matches any version), and custom `query` options. No `prefer`:
+ * `return=representation` and `return=minimal` have no effect on a DELETE (Protocol §8.2.8.7), so
+ * any other preference (`odata.track-changes`, a service's own) goes in `headers` as `Prefer`; no
+ * `validate`: a delete reads nothing back.
+ */
+export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag" | "query"> {}
+
+/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; it reads nothing back. */
+export interface StreamWriteOptions extends DeleteOptions {
+  /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
+  contentType?: string | undefined;
+}
+
 /** `R`: what `replace` may be; a generated `updateX` infers it from its options, to type the body (`UpdateBody`). */
 export interface UpdateOptions<R extends boolean | undefined = boolean | undefined> extends ChangeOptions {
   /** Replace the whole entity with PUT instead of PATCH. */
@@ -1387,7 +1402,7 @@ export const update = /* @__PURE__ */ held(async function update<T>(client: Clie
 });
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
+export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
   await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
 });
 
@@ -1919,7 +1934,7 @@ export async function writeStream(
   client: Client,
   target: StreamRef,
   data: Blob | ArrayBuffer | Uint8Array,
-  options?: ChangeOptions & { contentType?: string | undefined },
+  options?: StreamWriteOptions,
 ): Promise<void> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
