@@ -799,10 +799,10 @@ const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
 /**
- * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), else the matching part
- * of its ISO text, in UTC (`part` 1 the time of day, else the whole); or a string of the literal's
- * form, its hours 00–23, minutes 00–59 and seconds 00–60 (60: a leap second, as the ABNF's
- * `second` and the validators allow; the forms say so), its day one of the calendar (no
+ * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), no time of day (`part`
+ * 1: a TypeError, see `timeOf`), else its ISO text, in UTC; or a string of the literal's form, its
+ * hours 00–23, minutes 00–59 and seconds 00–60 (60: a leap second, as the ABNF's `second` and the
+ * validators allow; the forms say so), its day one of the calendar (no
  * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand). An
  * invalid `Date` is a TypeError, as another value of no literal's form is; a year beyond 9999 or
  * before 0 is written as the ABNF's `year` (`12000`, `-0001`), not as `toISOString`'s six digits
@@ -813,8 +813,8 @@ function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Liter
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) throw new TypeError(`not an Edm.${kind} literal: Invalid Date`);
       if (part === 0) return dayOf(value, example);
-      const text = value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
-      return part === undefined ? text : text.slice(0, -1).split("T")[part]!;
+      if (part === 1) throw timeOf(value, example);
+      return value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
     }
     const text = ofForm(kind, String(value), form, example);
     const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
@@ -837,6 +837,16 @@ function dayOf(value: Date, example: string): string {
   if (start.getTime() === value.getTime()) return dayText(value.getFullYear(), value.getMonth(), value.getDate());
   if (value.getTime() % 86400000 === 0) return dayText(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
   throw new TypeError(`not an Edm.Date literal: the Date ${value.toISOString()} has a time of day (it begins no day, here or in UTC); give the day as text (e.g. ${example})`);
+}
+
+/**
+ * A `Date` given for an `Edm.TimeOfDay`: a TypeError. A `Date` is an instant, and which time of day
+ * it is depends on a zone (`new Date(2024, 0, 5, 13, 20)` made in Helsinki is 11:20 in UTC);
+ * unlike an `Edm.Date`'s midnight, no value tells which zone the caller meant, so the
+ * same call would send another time in another zone. The time of day is given as text.
+ */
+function timeOf(value: Date, example: string): TypeError {
+  return new TypeError(`not an Edm.TimeOfDay literal: the Date ${value.toISOString()} is an instant, whose time of day depends on the time zone; give the time of day as text (e.g. ${example})`);
 }
 
 /** `2024-01-05`, the year as the ABNF's `year`: four digits or more, `-0001` before the year 0. */
