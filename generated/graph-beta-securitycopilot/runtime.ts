@@ -1335,7 +1335,8 @@ interface Exchange {
  */
 export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
-  const response = await execute(client, { method, url, json: body, headers: condition(options) }, options);
+  // An action's parameters: each value (an entity or complex value as read) without read-only control information.
+  const response = await execute(client, { method, url, json: withoutReadInfoIn(body), headers: condition(options) }, options);
   const request = `${method} ${url}`;
   if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
@@ -1349,7 +1350,7 @@ export const send = /* @__PURE__ */ held(async function send<T>(client: Client, 
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
 export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
-  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*", ...condition(options) } }, options);
+  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: withoutReadInfoIn(body), headers: { Accept: "*/*", ...condition(options) } }, options);
   return response.blob();
 });
 
@@ -1392,7 +1393,7 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  */
 export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body), headers: prefer(options) }, options);
+  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers: prefer(options) }, options);
   const request = `POST ${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
@@ -1408,7 +1409,7 @@ export const update = /* @__PURE__ */ held(async function update<T>(client: Clie
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
+  const response = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options);
   return receive<T>(client, response, options, `${method} ${url}`, true);
 });
 
@@ -1418,17 +1419,43 @@ export const remove = /* @__PURE__ */ held(async function remove(client: Client,
 });
 
 /**
- * A create's or update's body made from an entity as read: the read-only control information
- * (either form, 4.0 or 4.01: its context, ETag, id and links, a property's navigation link or
- * count) stays out of the request; `@odata.type`, `prop@odata.bind` and annotations are kept.
+ * A body made from entities as read, without the control information that only a response carries
+ * or that a request's payload is ignored in (JSON Format §4.5.4–§4.5.12: ETags, edit and read links,
+ * media links, a property's navigation and association links, counts, next and delta links), in
+ * either form (4.0's `@odata.etag`, 4.01's `@etag`): at every depth, in the entities of a deep
+ * insert or update (§8.4, §8.5) and in complex values, so that a read with `$expand` can be sent
+ * back. `also`: what goes too at this level (not below it): at the top of a create's or update's
+ * body its context and id (`WHOLE_READ_INFO`: the request's URL names the entity), at the top of an
+ * action's parameter value (each item of a collection) its context (`CONTEXT`: the read's own, a
+ * base for that response's relative URLs). Below, `@odata.id` (`@id`) stays, as it binds an
+ * existing entity (§8.5, `Reference`; an entity-typed action parameter, §18), and so does
+ * `@odata.context`, which a response nests where it tells an entity's set, as a request must
+ * (§4.5.1). `@odata.type`, `p@odata.bind` and annotations stay everywhere. Only plain objects and
+ * arrays are walked: a `Date` or a bigint is left as it is.
  */
-function withoutReadInfo(body: unknown): unknown {
-  const o = record(body);
-  if (!o) return body;
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !READ_ONLY_INFO.test(k)));
+function withoutReadInfo(value: unknown, also?: RegExp): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutReadInfo(item, also));
+  if (!plainObject(value)) return value;
+  const kept = Object.entries(value).filter(([k]) => !READ_ONLY_INFO.test(k) && !also?.test(k));
+  return Object.fromEntries(kept.map(([k, v]) => [k, withoutReadInfo(v)]));
 }
 const READ_ONLY_INFO =
-  /^(@(odata\.)?(context|etag|metadataEtag|id|editLink|readLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)|[^@]+@(odata\.)?(navigationLink|associationLink|count|nextLink|deltaLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag))$/;
+  /^(@(odata\.)?(etag|metadataEtag|editLink|readLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)|[^@]+@(odata\.)?(etag|navigationLink|associationLink|count|nextLink|deltaLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag))$/;
+const WHOLE_READ_INFO = /^@(odata\.)?(context|id)$/;
+const CONTEXT = /^@(odata\.)?context$/;
+
+/** An action's parameters (`{ name: value }`), each value as `withoutReadInfo` has it. */
+function withoutReadInfoIn(parameters: unknown): unknown {
+  if (!plainObject(parameters)) return parameters;
+  return Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, withoutReadInfo(value, CONTEXT)]));
+}
+
+/** An object made by JSON or a literal (of any realm), not an instance of a class such as `Date`, whose JSON its class writes. */
+function plainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
 
 function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
