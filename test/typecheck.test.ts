@@ -130,6 +130,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
     "big-numbers": ["requests/big-numbers.xml"],
     "read-info": ["requests/read-info.xml"],
+    "batch-references": ["trippin-lite.xml"],
     keyless: ["requests/keyless-view.xml"],
     "opsegs-default": ["requests/operation-segments.xml"],
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],

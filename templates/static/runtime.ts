@@ -1460,13 +1460,23 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
 }
 
-function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
+/**
+ * The `If-Match` of a change: `options.etag`, else the body's ETag (an entity as read), else, where
+ * the entity set requires one (`Core.OptimisticConcurrency`), `*` for an entity an earlier request of
+ * the batch's change set creates (`$1`, `ChangeSet.created`): its ETag comes only in that request's
+ * answer, which the client does not have yet, and `*` matches the version just made (RFC 9110
+ * §13.1.1). Any other entity of such a set without an ETag is a TypeError, before anything is sent.
+ */
+function ifMatch(target: EntityRef<unknown, null>, options: { etag?: string | undefined } | undefined, body: unknown): Record<string, string> {
   // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
   const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
-  if (target.requiresEtag) throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
-  return {};
+  if (!target.requiresEtag) return {};
+  if (CREATED.test(target.path)) return { "If-Match": "*" };
+  throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
 }
+/** The path of an entity a batch's change set creates (`ChangeSet.created`), seen as itself or as a derived type (`/$1/ns.Type`). */
+const CREATED = /^\/\$\d+(\/[\w%]+(\.[\w%]+)+)?$/;
 
 /**
  * `n`, or for `NaN`, `Infinity` and `-Infinity`, which JSON has no number for (`JSON.stringify`
