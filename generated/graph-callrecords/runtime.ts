@@ -2088,6 +2088,8 @@ interface Member {
   owner: Owner;
   /** The ids of the requests of its change set whose entities it names (`$1`). */
   names: string[];
+  /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
+  mentions: string[];
   done: (response: Response) => void;
   fail: (error: unknown) => void;
 }
@@ -2125,6 +2127,10 @@ function held<A extends [Client, ...unknown[]], R>(call: (...args: A) => Promise
  */
 export function batch(client: Client, options: BatchOptions = {}): Batch {
   const members: Member[] = [];
+  /** The requests that left the batch before send() (an aborted signal, a dangling `$1`), by id. */
+  const left = new Map<string, Member>();
+  /** The change set of each call made on the batch, by the id of its request. */
+  const groupOf = new Map<string, string | undefined>();
   const multipart = options.format === "multipart";
   let sent = false;
   let count = 0;
@@ -2144,20 +2150,22 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const relative = whole.startsWith(root) ? whole.slice(root.length) : undefined;
       // A Content-ID reference (`$1/segments`) is written as it is, relative to the batch.
       const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
+      const mentioned = Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1]!);
       if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
       const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
       // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
-      const names = [...new Set([named, ...Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1])])].filter((n): n is string => !!n && nameable(n, group));
+      const names = [...new Set([named, ...mentioned])].filter((n): n is string => !!n && nameable(n, group));
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
         if (!sent) members.splice(members.indexOf(m), 1);
-        fail(signal?.reason);
+        left.set(m.id, m);
+        m.fail(signal?.reason);
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
       const own = owner ?? {};
-      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, done: settle(done), fail: settle(fail) };
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -2166,6 +2174,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (sent) throw new Error("the batch was already sent");
     sent = true;
+    withoutDangling();
     if (!members.length) return;
     // A change set's requests go together, where its first one was.
     const units: Member[][] = [];
@@ -2197,11 +2206,34 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   };
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
   const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
+  /**
+   * Before send(): a request that names the entity of a call of its change set (`$1`, in its URL or
+   * body) that is not in the batch (its signal was aborted, or it made no request: a GET, a
+   * TypeError) would name no request. It is left out and rejects with an Error that says so; so
+   * are, in turn, those that name its entity.
+   */
+  const withoutDangling = (): void => {
+    for (let again = true; again; ) {
+      again = false;
+      const ids = new Set(members.map((m) => m.id));
+      for (const m of members.slice()) {
+        const missing = m.mentions.find((n) => m.group !== undefined && groupOf.get(n) === m.group && !ids.has(n));
+        if (missing === undefined) continue;
+        const gone = left.get(missing);
+        members.splice(members.indexOf(m), 1);
+        left.set(m.id, m);
+        ids.delete(m.id);
+        m.fail(new Error(`${m.request}: $${missing} names the entity of ${gone ? `${gone.request}, which left the batch before send()` : `call ${missing} of its change set, which made no request`}; this call is left out too`));
+        again = true;
+      }
+    }
+  };
   const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
       const owner: Owner = { id: String(++count) };
       owners.push(owner);
+      groupOf.set(owner.id!, group);
       return (owner.call = run(recording(c, group, owner)));
     };
     return { ...recording(client, group), [HOLD]: hold };
