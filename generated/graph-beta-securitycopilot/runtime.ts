@@ -2158,8 +2158,10 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
-        if (!sent) members.splice(members.indexOf(m), 1);
-        left.set(m.id, m);
+        if (!sent) {
+          members.splice(members.indexOf(m), 1);
+          left.set(m.id, m);
+        }
         m.fail(signal?.reason);
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
