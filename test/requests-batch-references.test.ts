@@ -9,6 +9,13 @@ import { PATH, session } from "./helpers/batch-sessions";
 import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";
 import { callRecordSessions, createSegment, createSession, getSession, sessionSegments, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+
+// TripPin's People have Core.OptimisticConcurrency: a change needs If-Match.
+const trippin = generateFixture("trippin-lite.xml", "batch-references");
+const tl: typeof import("./.generated/batch-references/Travel.Lite.requests") = require(path.join(trippin, "Travel.Lite.requests"));
+const tlrt: typeof import("./.generated/batch-references/runtime") = require(path.join(trippin, "runtime"));
 
 let srv: Loopback;
 beforeAll(async () => {
@@ -153,5 +160,89 @@ describe("changes.created(call, set): Content-ID references", () => {
     ]);
     expect(await Promise.all([made, read])).toEqual([{ id: "n" }, { id: "n" }]);
     expect(JSON.parse(srv.requests[0]!.body).requests.map((q: Sub) => `${q.method} ${q.url}`)).toEqual([`POST ${PATH}`, `GET ${PATH}/s1`]);
+  });
+
+  test("Core.OptimisticConcurrency: a change of the entity the change set creates ($1) is sent with If-Match: *, its ETag not yet known; any other entity of the set still needs one", async () => {
+    const client = tlrt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id, method }: Sub) => (method === "POST" ? { id, status: 201, body: { UserName: "n" } } : { id, status: 204 })) } }));
+    const b = tlrt.batch(client);
+    const changes = b.atomic();
+    const made = tl.createPerson(changes, tl.people(), { UserName: "n", FirstName: "N" });
+    const created = changes.created(made, tl.people());
+    const renamed = tl.updatePerson(changes, created, { FirstName: "M" });
+    const asAdmin = tl.updatePerson(changes, tlrt.cast(created, "Travel.Lite.Person"), { Age: 3 });
+    const given = tl.updatePerson(changes, created, { Age: 4 }, { etag: 'W/"1"' });
+    const removed = tl.deletePerson(changes, created);
+    // An entity that is not the one created: its ETag is the client's to give.
+    const other = tl.updatePerson(changes, tl.people().byKey("a"), { Age: 1 });
+    const friend = tl.updatePerson(changes, tl.personBestFriend(created), { Age: 1 });
+    const results = Promise.allSettled([made, renamed, asAdmin, given, removed, other, friend]);
+    await b.send();
+    const requests = JSON.parse(srv.requests[0]!.body).requests as (Sub & { headers: Record<string, string> })[];
+    expect(requests.map((q) => [q.method, q.url, q.headers["if-match"]])).toEqual([
+      ["POST", "People", undefined],
+      ["PATCH", "$1", "*"],
+      ["PATCH", "$1/Travel.Lite.Person", "*"],
+      ["PATCH", "$1", 'W/"1"'],
+      ["DELETE", "$1", "*"],
+    ]);
+    const outcomes = (await results).map((r) => (r.status === "fulfilled" ? "ok" : (r.reason as Error).message));
+    expect(outcomes).toEqual(["ok", "ok", "ok", "ok", "ok", '/People(\'a\'): optimistic concurrency needs options.etag (@odata.etag, or "*")', '/$1/BestFriend: optimistic concurrency needs options.etag (@odata.etag, or "*")']);
+  });
+
+  test("a call aborted before send() takes the calls that name its entity ($1, in a URL or a body) out with it: each rejects, naming it, and nothing dangling is sent", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id }: Sub) => ({ id, status: 204 })) } }));
+    const b = rt.batch(client);
+    const changes = b.atomic();
+    const aborted = new AbortController();
+    const made = createSession(changes, sessions(), { modalities: ["audio"] }, { signal: aborted.signal });
+    const created = changes.created(made, sessions());
+    const renamed = updateSession(changes, created, { modalities: ["video"] });
+    const segment = createSegment(changes, sessionSegments(created), { id: "seg" });
+    const seg = changes.created(segment, sessionSegments(created));
+    const bound = createSession(changes, sessions(), { "segments@odata.bind": [rt.entityId(changes, seg)] });
+    const kept = updateSession(changes, session("s9"), { modalities: [] });
+    // Recorded first, then aborted: the call and its dependents leave the batch.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    aborted.abort(new Error("cancelled"));
+    // A call made after the abort that names it goes too.
+    const late = createSession(changes, sessions(), { "segments@odata.bind": [rt.entityId(changes, created)] });
+    const settled = Promise.allSettled([made, renamed, segment, bound, late, kept]);
+    const before = srv.requests.length;
+    await b.send();
+    const outcomes = (await settled).map((r) => (r.status === "fulfilled" ? "sent" : (r.reason as Error).message));
+    expect(outcomes).toEqual([
+      "cancelled",
+      `PATCH ${srv.url}/$1: $1 names the entity of POST ${srv.url}/${PATH}, which left the batch before send(); this call is left out too`,
+      `POST ${srv.url}/$1/segments: $1 names the entity of POST ${srv.url}/${PATH}, which left the batch before send(); this call is left out too`,
+      `POST ${srv.url}/${PATH}: $3 names the entity of POST ${srv.url}/$1/segments, which left the batch before send(); this call is left out too`,
+      `POST ${srv.url}/${PATH}: $1 names the entity of POST ${srv.url}/${PATH}, which left the batch before send(); this call is left out too`,
+      "sent",
+    ]);
+    const body = srv.requests[before]!.body;
+    expect(body).not.toContain("$1");
+    expect(body).not.toContain("$3");
+    expect(body).toContain(`${PATH}/s9`);
+  });
+
+  test("a call that names the entity of a call of its change set aborted before it was recorded, in its body, is not sent either", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id }: Sub) => ({ id, status: 204 })) } }));
+    const b = rt.batch(client);
+    const changes = b.atomic();
+    const aborted = new AbortController();
+    aborted.abort(new Error("cancelled"));
+    const made = createSession(changes, sessions(), {}, { signal: aborted.signal });
+    const bound = createSession(changes, sessions(), { "segments@odata.bind": [rt.entityId(changes, changes.created(made, sessions()))] });
+    const kept = updateSession(changes, session("s9"), { modalities: [] });
+    const settled = Promise.allSettled([made, bound, kept]);
+    await b.send();
+    expect((await settled).map((r) => (r.status === "fulfilled" ? "sent" : (r.reason as Error).message))).toEqual([
+      "cancelled",
+      `POST ${srv.url}/${PATH}: $1 names the entity of call 1 of its change set, which made no request; this call is left out too`,
+      "sent",
+    ]);
+    expect(JSON.parse(srv.requests[srv.requests.length - 1]!.body).requests.map((q: Sub) => `${q.method} ${q.url}`)).toEqual([`PATCH ${PATH}/s9`]);
   });
 });

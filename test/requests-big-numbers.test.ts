@@ -8,6 +8,7 @@ import { startLoopback, type Loopback } from "./helpers/loopback";
 const dir = generateFixture("requests/big-numbers.xml", "big-numbers");
 type Runtime = typeof import("./.generated/big-numbers/runtime");
 const rt: Runtime = require(path.join(dir, "runtime"));
+const api: typeof import("./.generated/big-numbers/Disk.requests") = require(path.join(dir, "Disk.requests"));
 
 let srv: Loopback;
 beforeAll(async () => {
@@ -56,5 +57,19 @@ describe("a bigint in a body", () => {
   test("a body without a bigint is written as JSON.stringify writes it", async () => {
     const body = { name: "~9", size: 9007199254740991, price: "1.10", when: new Date(0) };
     expect(await sent(body)).toBe(JSON.stringify(body));
+  });
+});
+
+describe("a bigint in a function's complex or collection parameter, in a parameter alias", () => {
+  // IEEE754Compatible=true is a parameter of a payload's media type (JSON Format §3.2, §4.1: a payload
+  // that writes Int64 as strings says so in its Content-Type); a URL has none, and a GET no body, so
+  // a service reads the alias's JSON numbers as numbers (OData .NET refuses a string there).
+  test.each([false, true])("is a JSON number with all its digits (ieee754Compatible %s)", async (ieee754Compatible) => {
+    const client = rt.createClient({ baseUrl: srv.url, ieee754Compatible });
+    srv.handle(() => ({ body: { value: true } }));
+    await api.within(client, { quota: { used: 9007199254740993n, share: 0.5 } as never, chunks: [9007199254740993n, -1n] as never });
+    const r = srv.requests[srv.requests.length - 1]!;
+    expect(decodeURIComponent(r.url)).toBe('/within(quota=@quota,chunks=@chunks)?@quota={"used":9007199254740993,"share":0.5}&@chunks=[9007199254740993,-1]');
+    expect([r.headers.accept, r.headers["content-type"]]).toEqual([ieee754Compatible ? "application/json;IEEE754Compatible=true" : "application/json", undefined]);
   });
 });

@@ -1,7 +1,8 @@
 // A `Date` given for an `Edm.Date` key or parameter, in several time zones: the day it begins, in
 // the local zone (`new Date(2024, 0, 5)`, as a date picker gives it) or in UTC (`new Date("2024-01-05")`);
-// a `Date` with a time of day is a TypeError. The runtime runs in a child process per zone (`TZ`),
-// transpiled from templates/static, so the jest worker's own zone is left alone.
+// a `Date` with a time of day is a TypeError. For an `Edm.TimeOfDay`, any `Date` is a TypeError, in
+// every zone: which time of day an instant is depends on the zone. The runtime runs in a child
+// process per zone (`TZ`), transpiled from templates/static, so the jest worker's own zone is left alone.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -37,7 +38,18 @@ const out = cases.map((expr) => {
     return ["TypeError: " + e.message];
   }
 });
-process.stdout.write(JSON.stringify(out));
+// The same Dates for an Edm.TimeOfDay: a literal, a parameter, a key.
+const times = cases.map((expr) => {
+  const value = eval(expr);
+  return [() => rt.literal("TimeOfDay", value), () => rt.functionCall("", "F", [["at", "TimeOfDay", value]]), () => rt.key("at", rt.edmTimeOfDay)(value)].map((write) => {
+    try {
+      return write();
+    } catch (e) {
+      return e.constructor.name + ": " + e.message;
+    }
+  });
+});
+process.stdout.write(JSON.stringify({ out, times }));
 `;
 
 let dir: string;
@@ -51,12 +63,20 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** What each case writes in the zone `tz`, by case name. */
-function inZone(tz: string): Record<string, string[]> {
+type Written = Record<string, string[]> & { times: Record<string, string[]> };
+const zones = new Map<string, Written>();
+
+/** What each case writes in the zone `tz`, by case name: for an Edm.Date, and for an Edm.TimeOfDay (`times`). One child per zone. */
+function inZone(tz: string): Written {
+  const known = zones.get(tz);
+  if (known) return known;
   const r = spawnBounded(process.execPath, ["child.js"], 60000, { cwd: dir, encoding: "utf8", env: { ...process.env, TZ: tz } });
   if (r.status !== 0) throw new Error(`the child in ${tz} failed: ${r.stderr || String(r.error)}`);
-  const out = JSON.parse(r.stdout) as string[][];
-  return Object.fromEntries(CASES.map(([name], i) => [name, out[i]!]));
+  const { out, times } = JSON.parse(r.stdout) as { out: string[][]; times: string[][] };
+  const byName = (lists: string[][]) => Object.fromEntries(CASES.map(([name], i) => [name, lists[i]!]));
+  const written = Object.assign(byName(out), { times: byName(times) });
+  zones.set(tz, written);
+  return written;
 }
 
 const day = (text: string) => [text, `/F(day=${text})`];
@@ -94,6 +114,19 @@ describe.each([
       expect(written["a local time of day"]?.[0]).toMatch(/^TypeError: not an Edm.Date literal: the Date 2024-01-0[45]T\d\d:20:00.000Z has a time of day/);
       expect(written["one millisecond after local midnight"]?.[0]).toMatch(/^TypeError: not an Edm.Date literal: the Date 2024-01-0[45]T\d\d:00:00.001Z has a time of day/);
     }
+  });
+});
+
+describe.each(["UTC", "Europe/Helsinki", "America/New_York", "Pacific/Kiritimati", "America/Sao_Paulo"])("TZ=%s: a Date for an Edm.TimeOfDay", (tz) => {
+  test("is a TypeError, whichever time it has: its time of day depends on a zone, so no zone's would be sure to be the one meant", () => {
+    const { times } = inZone(tz);
+    for (const [name] of CASES) {
+      const [asLiteral, asParameter, asKey] = times[name]!;
+      expect(asLiteral).toMatch(/^TypeError: not an Edm\.TimeOfDay literal: the Date \S+Z is an instant, whose time of day depends on the time zone; give the time of day as text \(e\.g\. 13:20:00\)$/);
+      expect(asParameter).toBe(`TypeError: parameter at of F: ${asLiteral!.slice("TypeError: ".length)}`);
+      expect(asKey).toBe(`TypeError: key property at: ${asLiteral!.slice("TypeError: ".length)}`);
+    }
+    expect(times["a UTC time of day"]![0]).toContain("the Date 2024-01-05T10:30:00.000Z is an instant");
   });
 });
 

@@ -14,7 +14,7 @@ if (!fs.existsSync(CORPUS)) console.warn(`requests-types.test.ts: ${CORPUS} is a
 
 const USAGE = `
 import * as rt from "./runtime.js";
-import { bookings, createPerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips, shareTrip, resetDataSource } from "./Travel.Lite.requests.js";
+import { bookings, createPerson, deletePerson, getAirline, getFavoriteAirlineRef, getFriendsTripsRef, getPerson, listPersons, me, people, personFriends, personTrips, tripPlanItems, updatePerson, getNearestAirport, findTrips, shareTrip, resetDataSource } from "./Travel.Lite.requests.js";
 import { validatePerson } from "./Travel.Lite.validators.js";
 import type { Person } from "./Travel.Lite.types.js";
 
@@ -101,6 +101,16 @@ export async function usage(): Promise<void> {
   const noPrefer: string = (await createPerson(client, people(), { UserName: "r", FirstName: "R" }, { headers: {} })).UserName;
   // @ts-expect-error an update may always resolve undefined (204)
   void (await updatePerson(client, people().byKey("a"), { Age: 3 }, { etag: "*", prefer: "return=representation" })).UserName;
+
+  // A delete takes an ETag, custom query options and headers (a preference of its own goes in Prefer there).
+  await deletePerson(client, people().byKey("a"), { etag: "*", query: { mode: "soft" }, headers: { Prefer: "odata.track-changes" }, signal: undefined });
+  // @ts-expect-error return=minimal and return=representation have no effect on a DELETE (Protocol §8.2.8.7)
+  await deletePerson(client, people().byKey("a"), { etag: "*", prefer: "return=minimal" });
+  // @ts-expect-error a delete reads nothing back to validate
+  await deletePerson(client, people().byKey("a"), { etag: "*", validate: validatePerson });
+  // @ts-expect-error nor does a stream's write
+  await rt.writeStream(client, rt.stream(people().byKey("a"), "Photo"), new Uint8Array(1), { etag: "*", prefer: "return=minimal" });
+  await rt.writeStream(client, rt.stream(people().byKey("a"), "Photo"), new Uint8Array(1), { etag: "*", contentType: "image/png", query: { a: "b" } });
 
   // An action bound to one entity takes its ETag as read (If-Match); an unbound one has no entity to be conditional on.
   await shareTrip(client, people().byKey("a"), { userName: "b", tripId: 1 }, { etag, signal: undefined });

@@ -94,8 +94,6 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
   test.each<[rt.KeyKind, Date, string]>([
     ["Date", new Date(Date.UTC(-1, 5, 30)), "-0001-06-30"],
     ["DateTimeOffset", new Date(Date.UTC(12000, 0, 2, 3, 4, 5)), "12000-01-02T03:04:05.000Z"],
-    ["TimeOfDay", new Date(Date.UTC(12000, 0, 2, 3, 4, 5, 6)), "03:04:05.006"],
-    ["TimeOfDay", new Date(Date.UTC(2026, 10, 23, 10, 0, 0, 5)), "10:00:00.005"],
   ])("%s of a Date %p, its year outside 0–9999, → %s (the ABNF's year, not toISOString's ±YYYYYY)", (kind, value, expected) => {
     expect(rt.literal(kind, value)).toBe(expected);
   });

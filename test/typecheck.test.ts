@@ -129,6 +129,8 @@ test("the test sources (and the generated code they import) type-check with tsco
     "omitted-full": ["slice/omitted-subtypes.xml"],
     extends: [["requests/extends/sales.xml", "requests/extends/catalog.xml"]],
     "big-numbers": ["requests/big-numbers.xml"],
+    "read-info": ["requests/read-info.xml"],
+    "batch-references": ["trippin-lite.xml"],
     keyless: ["requests/keyless-view.xml"],
     "opsegs-default": ["requests/operation-segments.xml"],
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],

@@ -82,7 +82,7 @@ export function updateEntity<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -97,7 +97,7 @@ export function updateSecurity<R extends boolean | undefined = undefined>(client
 }
 
 /** Deletes a `microsoft.graph.security` (DELETE). */
-export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -122,7 +122,7 @@ export function updateSecurityCopilot<R extends boolean | undefined = undefined>
 }
 
 /** Deletes a `microsoft.graph.securityCopilot` (DELETE). */
-export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

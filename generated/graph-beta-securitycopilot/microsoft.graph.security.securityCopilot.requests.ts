@@ -85,7 +85,7 @@ export function updateEvaluation<R extends boolean | undefined = undefined>(clie
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.evaluation` (DELETE). */
-export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -110,7 +110,7 @@ export function updatePlugin<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.plugin` (DELETE). */
-export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -135,7 +135,7 @@ export function updatePrompt<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.prompt` (DELETE). */
-export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -160,7 +160,7 @@ export function updateSession<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -185,6 +185,6 @@ export function updateWorkspace<R extends boolean | undefined = undefined>(clien
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.workspace` (DELETE). */
-export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }

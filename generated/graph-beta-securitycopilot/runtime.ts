@@ -113,6 +113,21 @@ export interface ChangeOptions extends WriteOptions {
   etag?: string | undefined;
 }
 
+/**
+ * The options of a delete: `etag`, sent as `If-Match` (required where the entity set has
+ * `Core.OptimisticConcurrency`; `*` matches any version), and custom `query` options. No `prefer`:
+ * `return=representation` and `return=minimal` have no effect on a DELETE (Protocol §8.2.8.7), so
+ * any other preference (`odata.track-changes`, a service's own) goes in `headers` as `Prefer`; no
+ * `validate`: a delete reads nothing back.
+ */
+export interface DeleteOptions extends RequestOptions, Pick<ChangeOptions, "etag" | "query"> {}
+
+/** The options of `writeStream`: a delete's (`etag`, `query`), and the media's `contentType`; it reads nothing back. */
+export interface StreamWriteOptions extends DeleteOptions {
+  /** The media's type, sent as `Content-Type`: default the Blob's, else application/octet-stream. */
+  contentType?: string | undefined;
+}
+
 /** `R`: what `replace` may be; a generated `updateX` infers it from its options, to type the body (`UpdateBody`). */
 export interface UpdateOptions<R extends boolean | undefined = boolean | undefined> extends ChangeOptions {
   /** Replace the whole entity with PUT instead of PATCH. */
@@ -784,10 +799,10 @@ const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
 /**
- * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), else the matching part
- * of its ISO text, in UTC (`part` 1 the time of day, else the whole); or a string of the literal's
- * form, its hours 00–23, minutes 00–59 and seconds 00–60 (60: a leap second, as the ABNF's
- * `second` and the validators allow; the forms say so), its day one of the calendar (no
+ * Dates and times: for a `Date`, the day it begins (`part` 0, see `dayOf`), no time of day (`part`
+ * 1: a TypeError, see `timeOf`), else its ISO text, in UTC; or a string of the literal's form, its
+ * hours 00–23, minutes 00–59 and seconds 00–60 (60: a leap second, as the ABNF's `second` and the
+ * validators allow; the forms say so), its day one of the calendar (no
  * 2023-02-30: the `Date` the platform has tells, as the validators' `scanDate` does by hand). An
  * invalid `Date` is a TypeError, as another value of no literal's form is; a year beyond 9999 or
  * before 0 is written as the ABNF's `year` (`12000`, `-0001`), not as `toISOString`'s six digits
@@ -798,8 +813,8 @@ function dated(kind: string, form: RegExp, example: string, part?: 0 | 1): Liter
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) throw new TypeError(`not an Edm.${kind} literal: Invalid Date`);
       if (part === 0) return dayOf(value, example);
-      const text = value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
-      return part === undefined ? text : text.slice(0, -1).split("T")[part]!;
+      if (part === 1) throw timeOf(value, example);
+      return value.toISOString().replace(/^([+-])0*(\d{4,})/, (_, sign: string, year: string) => (sign === "-" ? "-" : "") + year);
     }
     const text = ofForm(kind, String(value), form, example);
     const [, y, m, d] = /^(-?\d+)-(\d\d)-(\d\d)/.exec(text) ?? [];
@@ -822,6 +837,16 @@ function dayOf(value: Date, example: string): string {
   if (start.getTime() === value.getTime()) return dayText(value.getFullYear(), value.getMonth(), value.getDate());
   if (value.getTime() % 86400000 === 0) return dayText(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate());
   throw new TypeError(`not an Edm.Date literal: the Date ${value.toISOString()} has a time of day (it begins no day, here or in UTC); give the day as text (e.g. ${example})`);
+}
+
+/**
+ * A `Date` given for an `Edm.TimeOfDay`: a TypeError. A `Date` is an instant, and which time of day
+ * it is depends on a zone (`new Date(2024, 0, 5, 13, 20)` made in Helsinki is 11:20 in UTC);
+ * unlike an `Edm.Date`'s midnight, no value tells which zone the caller meant, so the
+ * same call would send another time in another zone. The time of day is given as text.
+ */
+function timeOf(value: Date, example: string): TypeError {
+  return new TypeError(`not an Edm.TimeOfDay literal: the Date ${value.toISOString()} is an instant, whose time of day depends on the time zone; give the time of day as text (e.g. ${example})`);
 }
 
 /** `2024-01-05`, the year as the ABNF's `year`: four digits or more, `-0001` before the year 0. */
@@ -1310,7 +1335,8 @@ interface Exchange {
  */
 export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
-  const response = await execute(client, { method, url, json: body, headers: condition(options) }, options);
+  // An action's parameters: each value (an entity or complex value as read) without read-only control information.
+  const response = await execute(client, { method, url, json: withoutReadInfoIn(body), headers: condition(options) }, options);
   const request = `${method} ${url}`;
   if (page === true) return receivePage<T>(client, response, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
@@ -1324,7 +1350,7 @@ export const send = /* @__PURE__ */ held(async function send<T>(client: Client, 
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
 export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
-  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: body, headers: { Accept: "*/*", ...condition(options) } }, options);
+  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: withoutReadInfoIn(body), headers: { Accept: "*/*", ...condition(options) } }, options);
   return response.blob();
 });
 
@@ -1367,7 +1393,7 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  */
 export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body), headers: prefer(options) }, options);
+  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers: prefer(options) }, options);
   const request = `POST ${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
@@ -1383,39 +1409,75 @@ export const update = /* @__PURE__ */ held(async function update<T>(client: Clie
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method, url, json: withoutReadInfo(body), headers }, options);
+  const response = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options);
   return receive<T>(client, response, options, `${method} ${url}`, true);
 });
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: ChangeOptions | undefined): Promise<void> {
+export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
   await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
 });
 
 /**
- * A create's or update's body made from an entity as read: the read-only control information
- * (either form, 4.0 or 4.01: its context, ETag, id and links, a property's navigation link or
- * count) stays out of the request; `@odata.type`, `prop@odata.bind` and annotations are kept.
+ * A body made from entities as read, without the control information that only a response carries
+ * or that a request's payload is ignored in (JSON Format §4.5.4–§4.5.12: ETags, edit and read links,
+ * media links, a property's navigation and association links, counts, next and delta links), in
+ * either form (4.0's `@odata.etag`, 4.01's `@etag`): at every depth, in the entities of a deep
+ * insert or update (§8.4, §8.5) and in complex values, so that a read with `$expand` can be sent
+ * back. `also`: what goes too at this level (not below it): at the top of a create's or update's
+ * body its context and id (`WHOLE_READ_INFO`: the request's URL names the entity), at the top of an
+ * action's parameter value (each item of a collection) its context (`CONTEXT`: the read's own, a
+ * base for that response's relative URLs). Below, `@odata.id` (`@id`) stays, as it binds an
+ * existing entity (§8.5, `Reference`; an entity-typed action parameter, §18), and so does
+ * `@odata.context`, which a response nests where it tells an entity's set, as a request must
+ * (§4.5.1). `@odata.type`, `p@odata.bind` and annotations stay everywhere. Only plain objects and
+ * arrays are walked: a `Date` or a bigint is left as it is.
  */
-function withoutReadInfo(body: unknown): unknown {
-  const o = record(body);
-  if (!o) return body;
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !READ_ONLY_INFO.test(k)));
+function withoutReadInfo(value: unknown, also?: RegExp): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutReadInfo(item, also));
+  if (!plainObject(value)) return value;
+  const kept = Object.entries(value).filter(([k]) => !READ_ONLY_INFO.test(k) && !also?.test(k));
+  return Object.fromEntries(kept.map(([k, v]) => [k, withoutReadInfo(v)]));
 }
 const READ_ONLY_INFO =
-  /^(@(odata\.)?(context|etag|metadataEtag|id|editLink|readLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)|[^@]+@(odata\.)?(navigationLink|associationLink|count|nextLink|deltaLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag))$/;
+  /^(@(odata\.)?(etag|metadataEtag|editLink|readLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag)|[^@]+@(odata\.)?(etag|navigationLink|associationLink|count|nextLink|deltaLink|mediaEditLink|mediaReadLink|mediaContentType|mediaEtag))$/;
+const WHOLE_READ_INFO = /^@(odata\.)?(context|id)$/;
+const CONTEXT = /^@(odata\.)?context$/;
+
+/** An action's parameters (`{ name: value }`), each value as `withoutReadInfo` has it. */
+function withoutReadInfoIn(parameters: unknown): unknown {
+  if (!plainObject(parameters)) return parameters;
+  return Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, withoutReadInfo(value, CONTEXT)]));
+}
+
+/** An object made by JSON or a literal (of any realm), not an instance of a class such as `Date`, whose JSON its class writes. */
+function plainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
 
 function prefer(options: WriteOptions | undefined): Record<string, string> {
   return options?.prefer ? { Prefer: options.prefer } : {};
 }
 
-function ifMatch(target: EntityRef<unknown, null>, options: ChangeOptions | undefined, body: unknown): Record<string, string> {
+/**
+ * The `If-Match` of a change: `options.etag`, else the body's ETag (an entity as read), else, where
+ * the entity set requires one (`Core.OptimisticConcurrency`), `*` for an entity an earlier request of
+ * the batch's change set creates (`$1`, `ChangeSet.created`): its ETag comes only in that request's
+ * answer, which the client does not have yet, and `*` matches the version just made (RFC 9110
+ * §13.1.1). Any other entity of such a set without an ETag is a TypeError, before anything is sent.
+ */
+function ifMatch(target: EntityRef<unknown, null>, options: { etag?: string | undefined } | undefined, body: unknown): Record<string, string> {
   // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
   const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
-  if (target.requiresEtag) throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
-  return {};
+  if (!target.requiresEtag) return {};
+  if (CREATED.test(target.path)) return { "If-Match": "*" };
+  throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
 }
+/** The path of an entity a batch's change set creates (`ChangeSet.created`), seen as itself or as a derived type (`/$1/ns.Type`). */
+const CREATED = /^\/\$\d+(\/[\w%]+(\.[\w%]+)+)?$/;
 
 /**
  * `n`, or for `NaN`, `Infinity` and `-Infinity`, which JSON has no number for (`JSON.stringify`
@@ -1920,7 +1982,7 @@ export async function writeStream(
   client: Client,
   target: StreamRef,
   data: Blob | ArrayBuffer | Uint8Array,
-  options?: ChangeOptions & { contentType?: string | undefined },
+  options?: StreamWriteOptions,
 ): Promise<void> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
@@ -2026,6 +2088,8 @@ interface Member {
   owner: Owner;
   /** The ids of the requests of its change set whose entities it names (`$1`). */
   names: string[];
+  /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
+  mentions: string[];
   done: (response: Response) => void;
   fail: (error: unknown) => void;
 }
@@ -2063,6 +2127,10 @@ function held<A extends [Client, ...unknown[]], R>(call: (...args: A) => Promise
  */
 export function batch(client: Client, options: BatchOptions = {}): Batch {
   const members: Member[] = [];
+  /** The requests that left the batch before send() (an aborted signal, a dangling `$1`), by id. */
+  const left = new Map<string, Member>();
+  /** The change set of each call made on the batch, by the id of its request. */
+  const groupOf = new Map<string, string | undefined>();
   const multipart = options.format === "multipart";
   let sent = false;
   let count = 0;
@@ -2082,20 +2150,24 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const relative = whole.startsWith(root) ? whole.slice(root.length) : undefined;
       // A Content-ID reference (`$1/segments`) is written as it is, relative to the batch.
       const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
+      const mentioned = Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1]!);
       if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
       const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
       // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
-      const names = [...new Set([named, ...Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1])])].filter((n): n is string => !!n && nameable(n, group));
+      const names = [...new Set([named, ...mentioned])].filter((n): n is string => !!n && nameable(n, group));
       const lower = Object.fromEntries([...(host ? [["host", host]] : []), ...Object.entries(headers as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])]);
       // Before send() the call leaves the batch; after, it rejects, though the service may still run it.
       const abort = () => {
-        if (!sent) members.splice(members.indexOf(m), 1);
-        fail(signal?.reason);
+        if (!sent) {
+          members.splice(members.indexOf(m), 1);
+          left.set(m.id, m);
+        }
+        m.fail(signal?.reason);
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
       const own = owner ?? {};
-      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, done: settle(done), fail: settle(fail) };
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
@@ -2104,6 +2176,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (sent) throw new Error("the batch was already sent");
     sent = true;
+    withoutDangling();
     if (!members.length) return;
     // A change set's requests go together, where its first one was.
     const units: Member[][] = [];
@@ -2135,11 +2208,34 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
   };
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
   const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
+  /**
+   * Before send(): a request that names the entity of a call of its change set (`$1`, in its URL or
+   * body) that is not in the batch (its signal was aborted, or it made no request: a GET, a
+   * TypeError) would name no request. It is left out and rejects with an Error that says so; so
+   * are, in turn, those that name its entity.
+   */
+  const withoutDangling = (): void => {
+    for (let again = true; again; ) {
+      again = false;
+      const ids = new Set(members.map((m) => m.id));
+      for (const m of members.slice()) {
+        const missing = m.mentions.find((n) => m.group !== undefined && groupOf.get(n) === m.group && !ids.has(n));
+        if (missing === undefined) continue;
+        const gone = left.get(missing);
+        members.splice(members.indexOf(m), 1);
+        left.set(m.id, m);
+        ids.delete(m.id);
+        m.fail(new Error(`${m.request}: $${missing} names the entity of ${gone ? `${gone.request}, which left the batch before send()` : `call ${missing} of its change set, which made no request`}; this call is left out too`));
+        again = true;
+      }
+    }
+  };
   const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
       const owner: Owner = { id: String(++count) };
       owners.push(owner);
+      groupOf.set(owner.id!, group);
       return (owner.call = run(recording(c, group, owner)));
     };
     return { ...recording(client, group), [HOLD]: hold };

@@ -112,7 +112,7 @@ export function updateCallRecord<R extends boolean | undefined = undefined>(clie
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */
-export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -137,7 +137,7 @@ export function updateOrganizer<R extends boolean | undefined = undefined>(clien
 }
 
 /** Deletes a `microsoft.graph.callRecords.organizer` (DELETE). */
-export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -162,7 +162,7 @@ export function updateParticipant<R extends boolean | undefined = undefined>(cli
 }
 
 /** Deletes a `microsoft.graph.callRecords.participant` (DELETE). */
-export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -187,7 +187,7 @@ export function updateParticipantBase<R extends boolean | undefined = undefined>
 }
 
 /** Deletes a `microsoft.graph.callRecords.participantBase` (DELETE). */
-export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -212,7 +212,7 @@ export function updateSegment<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
-export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -237,7 +237,7 @@ export function updateSession<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

@@ -56,7 +56,7 @@ export function updateCloudCommunications<R extends boolean | undefined = undefi
 }
 
 /** Deletes a `microsoft.graph.cloudCommunications` (DELETE). */
-export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -81,7 +81,7 @@ export function updateEntity<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

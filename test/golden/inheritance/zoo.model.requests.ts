@@ -73,7 +73,7 @@ export function updateAnimal<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `zoo.model.animal` (DELETE). */
-export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -98,7 +98,7 @@ export function updateBird<R extends boolean | undefined = undefined>(client: rt
 }
 
 /** Deletes a `zoo.model.bird` (DELETE). */
-export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -123,7 +123,7 @@ export function updateParrot<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `zoo.model.parrot` (DELETE). */
-export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -148,7 +148,7 @@ export function updateFish<R extends boolean | undefined = undefined>(client: rt
 }
 
 /** Deletes a `zoo.model.fish` (DELETE). */
-export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -173,7 +173,7 @@ export function updateKeeper<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `zoo.model.keeper` (DELETE). */
-export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

@@ -49,7 +49,7 @@ export function updateOrder<R extends boolean | undefined = undefined>(client: r
 }
 
 /** Deletes a `shop.order` (DELETE). */
-export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -74,7 +74,7 @@ export function updateOrderLine<R extends boolean | undefined = undefined>(clien
 }
 
 /** Deletes a `shop.orderLine` (DELETE). */
-export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -99,7 +99,7 @@ export function updateStore<R extends boolean | undefined = undefined>(client: r
 }
 
 /** Deletes a `shop.store` (DELETE). */
-export function deleteStore(client: rt.Client, target: rt.EntityRef<Store, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteStore(client: rt.Client, target: rt.EntityRef<Store, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

@@ -118,7 +118,7 @@ export function updatePerson<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `Travel.Lite.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -143,7 +143,7 @@ export function updateTrip<R extends boolean | undefined = undefined>(client: rt
 }
 
 /** Deletes a `Travel.Lite.Trip` (DELETE). */
-export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -168,7 +168,7 @@ export function updatePlanItem<R extends boolean | undefined = undefined>(client
 }
 
 /** Deletes a `Travel.Lite.PlanItem` (DELETE). */
-export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -193,7 +193,7 @@ export function updateAirline<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `Travel.Lite.Airline` (DELETE). */
-export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -218,7 +218,7 @@ export function updateAirport<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `Travel.Lite.Airport` (DELETE). */
-export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -243,7 +243,7 @@ export function updateBooking<R extends boolean | undefined = undefined>(client:
 }
 
 /** Deletes a `Travel.Lite.Booking` (DELETE). */
-export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -268,7 +268,7 @@ export function updateDocument<R extends boolean | undefined = undefined>(client
 }
 
 /** Deletes a `Travel.Lite.Document` (DELETE). */
-export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 

@@ -121,7 +121,7 @@ export function updateItem<R extends boolean | undefined = undefined>(client: rt
 }
 
 /** Deletes a `Test.Validation.Item` (DELETE). */
-export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -146,7 +146,7 @@ export function updatePerson<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `Test.Validation.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -171,7 +171,7 @@ export function updateBasket<R extends boolean | undefined = undefined>(client: 
 }
 
 /** Deletes a `Test.Validation.Basket` (DELETE). */
-export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -196,7 +196,7 @@ export function updateLine<R extends boolean | undefined = undefined>(client: rt
 }
 
 /** Deletes a `Test.Validation.Line` (DELETE). */
-export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -221,7 +221,7 @@ export function updateEmployee<R extends boolean | undefined = undefined>(client
 }
 
 /** Deletes a `Test.Validation.Employee` (DELETE). */
-export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -246,7 +246,7 @@ export function updateBag<R extends boolean | undefined = undefined>(client: rt.
 }
 
 /** Deletes a `Test.Validation.Bag` (DELETE). */
-export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag, null>, options?: rt.ChangeOptions): Promise<void> {
+export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag, null>, options?: rt.DeleteOptions): Promise<void> {
   return rt.remove(client, target, options);
 }
 
