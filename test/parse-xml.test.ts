@@ -1,5 +1,5 @@
 // The CSDL XML reader over fast-xml-parser's ordered tree: values, order, prefixes, offsets.
-import { readCsdlXml } from "../generator/parse/xml";
+import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
 import { DiagnosticBag } from "../generator/diagnostics";
 import type { RawDocument, RawExpression } from "../generator/parse/raw";
 import { edmx, schema } from "./helpers/csdl";
@@ -62,6 +62,62 @@ test("text read again around a CDATA section expands the DOCTYPE's entities", ()
   const xml = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="T"><String>&n; <![CDATA[&n;]]> &n;</String></Annotation></ComplexType>`))
     .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY n "N">]>\n<edmx:Edmx`);
   expect(read(xml).doc?.schemas[0].complexTypes[0].annotations[0].value).toEqual({ kind: "constant", type: "String", value: "N &n; N" });
+});
+
+describe("attribute values are normalized as XML 1.0 §3.3.3 says", () => {
+  /** The one complex type, and the warnings, of a schema holding `body`. */
+  function typeOf(body: string) {
+    const { doc, diags } = read(edmx(schema("ns", body)));
+    return { type: doc?.schemas[0].complexTypes[0], warnings: diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message]) };
+  }
+
+  test.each<[string, string, string]>([
+    ["a literal tab, line feed and CR LF are each a space", "a\tb\nc\r\nd", "a b c d"],
+    ["a lone CR is a space", "a\rb", "a b"],
+    ["character references stay the characters they name", "a&#9;b&#10;c&#13;&#10;d&#xA;", "a\tb\nc\r\nd\n"],
+    ["spaces at the ends are kept", "  two spaces each side  ", "  two spaces each side  "],
+    ["a line break at an end is a space, kept", "\nx\t", " x "],
+    ["only spaces", "   ", "   "],
+    ["a no-break space at an end is not XML whitespace", "x\u00a0", "x\u00a0"],
+    ["a referenced space at an end", "&#32;x&#x20;", " x "],
+  ])("in a String annotation: %s", (_name, written, value) => {
+    const { type, warnings } = typeOf(`<ComplexType Name="c"><Annotation Term="Core.Description" String="${written}"/></ComplexType>`);
+    expect(type?.annotations[0].value).toEqual({ kind: "constant", type: "String", value });
+    expect(warnings).toEqual([]);
+  });
+
+  test("a DefaultValue keeps its spaces", () => {
+    const { type, warnings } = typeOf(`<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue=" \t"/></ComplexType>`);
+    expect(type?.properties[0].defaultValue).toBe("  ");
+    expect(warnings).toEqual([]);
+  });
+
+  test("a name or type with whitespace at an end is read without it, with an ODG102 warning at its element", () => {
+    const body = `<ComplexType Name=" c">\n<Property Name="p"\n Type="Edm.String\n"/><Property Name="q" Type="Edm.Int32" MaxLength="\t1"/></ComplexType>`;
+    const { type, warnings } = typeOf(body);
+    expect([type?.name, type?.properties.map((p) => [p.name, p.type, p.maxLength])]).toEqual(["c", [["p", "Edm.String", undefined], ["q", "Edm.Int32", "1"]]]);
+    const message = (written: string, read: string) =>
+      `attribute ${written} has whitespace at its start or end (XML keeps it; no CSDL name, type, path or number has any); it is read as "${read}"`;
+    expect(warnings).toEqual([
+      ["ODG102", 5, 1, "ns.c", message('Name=" c"', "c")],
+      ["ODG102", 6, 1, "ns.c/p", message('Type="Edm.String "', "Edm.String")],
+      ["ODG102", 8, 4, "ns.c/q", message('MaxLength=" 1"', "1")],
+    ]);
+  });
+
+  test("in a deferred type body and a deferred annotation block too", () => {
+    const xml = edmx(schema("ns", `<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue="a\nb"/></ComplexType>
+<Annotations Target="ns.c"><Annotation Term="Core.Description" String="x\ty"/></Annotations>`));
+    const diags = new DiagnosticBag();
+    const doc = readCsdlXml("test.xml", xml, diags, { deferBodies: true, deferAnnotationGroups: true });
+    const type = doc?.schemas[0].complexTypes[0];
+    expect(type?.body).toBeDefined();
+    readBody(type!, diags);
+    expect(type?.properties[0].defaultValue).toBe("a b");
+    const group = doc?.deferred?.[0];
+    expect(group && readDeferredGroup(group, diags)?.annotations[0].value).toEqual({ kind: "constant", type: "String", value: "x y" });
+    expect(diags.items).toEqual([]);
+  });
 });
 
 test("prefixed attributes are read by their local name (EDMX 1.0 m:HasStream)", () => {

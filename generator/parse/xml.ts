@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { normalizedAttributes, startTagPath } from "./attribute-values";
 import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
@@ -57,6 +58,9 @@ const ELEMENT_RANK = new Map<string, number>([
 const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
 const PATH_SET: ReadonlySet<string> = new Set(PATHS);
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
+
+/** Spaces at the ends of an attribute value (after XML's normalization, every literal one is a space). */
+const EDGE_SPACES = /^ +| +$/g;
 
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
@@ -152,6 +156,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
       "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
+  source.spacedTags = wellFormed.spacedTags;
   const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
@@ -339,7 +344,38 @@ class Reader {
   attrs(node: XNode): Attributes {
     const raw = node[":@"] as Attributes | undefined;
     if (raw === undefined) return NO_ATTRIBUTES;
+    const spaced = this.source.spacedTags;
+    if (spaced !== undefined && spaced.has(this.base + startOf(node))) return this.normalized(node, raw);
     return this.prefixedAttributes ? localAttributes(raw) : raw;
+  }
+
+  /** Attribute values as XML 1.0 §3.3.3 reads them, made once per element: see attribute-values.ts. */
+  private readonly normalizedByNode = new WeakMap<XNode, Attributes>();
+  private normalized(node: XNode, raw: Attributes): Attributes {
+    let out = this.normalizedByNode.get(node);
+    if (out) return out;
+    const tagStart = this.base + startOf(node);
+    const { values, end } = normalizedAttributes(this.source.parsed, tagStart, this.entities);
+    const read: Attributes = {};
+    for (const [name, value] of values) {
+      // A name, type, path, number or flag holds no space: one at an end is taken off, with a warning.
+      // A String or DefaultValue may begin or end with one.
+      const local = localName(name);
+      const trimmed = local === "String" || local === "DefaultValue" || local.startsWith("xmlns") ? value : value.replace(EDGE_SPACES, "");
+      if (trimmed !== value) this.spacedValue(name, value, trimmed, tagStart, end);
+      read[name] = trimmed;
+    }
+    out = this.prefixedAttributes ? localAttributes({ ...raw, ...read }) : { ...raw, ...read };
+    this.normalizedByNode.set(node, out);
+    return out;
+  }
+
+  private spacedValue(name: string, value: string, trimmed: string, tagStart: number, end: number): void {
+    const source = this.source;
+    // The path costs a read of the text up to the element: only the first few get one.
+    const path = source.spacedReports++ < 20 ? startTagPath(source.parsed, end) : "(document)";
+    const shown = (v: string) => JSON.stringify(this.restore ? this.restore(v) : v);
+    this.diags.warning(Codes.invalidAttribute, `attribute ${name}=${shown(value)} has whitespace at its start or end (XML keeps it; no CSDL name, type, path or number has any); it is read as ${shown(trimmed)}`, path, { source, offset: tagStart });
   }
 
   attr(attrs: Attributes, name: string): string | undefined {
