@@ -324,10 +324,21 @@ class Reader {
   children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: ReadonlySet<string>): (readonly XNode[])[] {
     // The element the reporter below is for: no closure per element on this hot path (it does not re-enter).
     this.parent = rule;
+    this.parentNode = n;
     this.parentPath = path;
     this.parentPrefixes = prefixes;
-    return groupChildren(n, names, this.reportOther);
+    // A <Schema>'s own namespace is checked apart (checkSchemaNamespace): it is read in any.
+    return groupChildren(n, names, this.reportOther, rule === DATA_SERVICES ? undefined : this.acceptChild);
   }
+
+  private parentNode: XNode = {};
+  /** Whether a child of a name CSDL defines there is CSDL's (UnknownNames.isCsdlChild); at once when unprefixed in a default namespace that is. */
+  private readonly acceptChild = (child: XNode, tag: string): boolean => {
+    const prefixes = this.parentPrefixes ?? this.names.csdl;
+    if (tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
+      (this.parentNode[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
+    return this.names.isCsdlChild(child, tag, this.parentNode, prefixes, this.parent as ElementRule, this.parentPath);
+  };
 
   private parent: ElementRule | undefined;
   private parentPath = "";
