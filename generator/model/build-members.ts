@@ -29,7 +29,7 @@ export function linkBase(b: ModelBuilder, { raw, type }: Pending): void {
 }
 
 /**
- * A member's name is unique within its type and all of its base types (CSDL 4.01 §7.1, §8.1): a
+ * A member's name is unique within its type and all of its base types (CSDL 4.01 §7, §8): a
  * derived type cannot declare a property or navigation property again (ODG104). Each is reported
  * at the nearest base type that declares it. Bases are linked (and their names collected) first.
  */
