@@ -188,12 +188,12 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
     }
   });
 
-  test("a missing or empty Version (required, CSDL XML §3.1) is an ODG101 warning at the root, read as 4.0", () => {
+  test("a missing or empty Version (required, CSDL XML §4) is an ODG101 warning at the root, read as 4.0", () => {
     for (const [v, what] of [["", "no"], ['Version=""', "an empty"]]) {
       const { doc, diags } = read(edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(/Version="4\.0"/, v));
       expect(doc?.version).toBe("4.0");
       expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message])).toEqual([
-        ["ODG101", "warning", 2, 1, "Edmx", `<edmx:Edmx> has ${what} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`],
+        ["ODG101", "warning", 2, 1, "Edmx", `<edmx:Edmx> has ${what} Version attribute (CSDL XML §4: it is required, 4.0 or 4.01); the document is read as 4.0`],
       ]);
     }
   });
@@ -209,10 +209,10 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
       ["ODG005", "warning", 4, "ns", "<Schema> is in the namespace of OData V2/V3 CSDL (http://schemas.microsoft.com/ado/2008/09/edm), not OData V4's (http://docs.oasis-open.org/odata/ns/edm); it is read as OData V4 CSDL"],
     ]);
     expect(report(`xmlns="http://www.w3.org/2001/XMLSchema"`)).toEqual([
-      ["ODG102", "warning", 4, "ns", "<Schema> is in namespace http://www.w3.org/2001/XMLSchema, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+      ["ODG102", "warning", 4, "ns", "<Schema> is in namespace http://www.w3.org/2001/XMLSchema, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §2.2); it is read as CSDL"],
     ]);
     expect(report("")).toEqual([
-      ["ODG102", "warning", 4, "ns", "<Schema> is in no XML namespace, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+      ["ODG102", "warning", 4, "ns", "<Schema> is in no XML namespace, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §2.2); it is read as CSDL"],
     ]);
     expect(read(doc("")).doc?.schemas[0].complexTypes.map((c) => c.name)).toEqual(["c"]);
   });

@@ -13,7 +13,7 @@ import type { RawSchema } from "./raw";
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
 export const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
-/** EDMX's namespace (CSDL XML §3), and V2/V3's. */
+/** EDMX's namespace (CSDL XML §2.2), and V2/V3's. */
 export const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
 export const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
 

@@ -161,9 +161,9 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
   if (version === undefined) {
-    // CSDL XML §3.1: Version is required. The document is read as 4.0, the version without it.
+    // CSDL XML §4: Version is required. The document is read as 4.0, the version without it.
     const empty = r.attr(r.attrs(root), "Version") === "";
-    diags.warning(Codes.missingAttribute, `<edmx:Edmx> has ${empty ? "an empty" : "no"} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`, "Edmx", r.at(root));
+    diags.warning(Codes.missingAttribute, `<edmx:Edmx> has ${empty ? "an empty" : "no"} Version attribute (CSDL XML §4: it is required, 4.0 or 4.01); the document is read as 4.0`, "Edmx", r.at(root));
   }
   if (version !== undefined && isBeforeV4(version)) {
     // OData V2 and V3 metadata (EDMX 1.0): its elements differ (associations, no Type on navigation
@@ -182,7 +182,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   r.names.edmx = r.names.csdlPrefixes([root], root);
   r.names.checkAttributes(root, EDMX, "Edmx");
   r.names.checkChildren(root, EDMX, "Edmx", r.names.edmx);
-  // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
+  // Exactly one DataServices (CSDL XML §4); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
   if (schemas.length === 0) {
     diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", r.at(root));
@@ -455,7 +455,7 @@ class Reader {
   }
 
   /**
-   * A `<Schema>` is an element of the OData EDM namespace (CSDL XML §5.1). One in the namespace of
+   * A `<Schema>` is an element of the OData EDM namespace (CSDL XML §2.2). One in the namespace of
    * OData V2/V3 CSDL (as SAP's generators write around V4 content) is read as V4 CSDL with an
    * ODG005 warning; one in any other namespace, or none, with an ODG102 warning.
    */
@@ -476,11 +476,11 @@ class Reader {
     if (uri !== undefined && LEGACY_EDM_NAMESPACE.test(uri))
       this.diags.warning(Codes.unsupportedInput, `<Schema> is in the namespace of OData V2/V3 CSDL (${uri}), not OData V4's (${EDM_NAMESPACE}); it is read as OData V4 CSDL`, name, this.at(n));
     else
-      this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §5.1); it is read as CSDL`, name, this.at(n));
+      this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §2.2); it is read as CSDL`, name, this.at(n));
   }
 
   /**
-   * CSDL XML §3.1: `<edmx:Edmx>` is in EDMX's namespace (http://docs.oasis-open.org/odata/ns/edmx).
+   * CSDL XML §2.2: `<edmx:Edmx>` is in EDMX's namespace (http://docs.oasis-open.org/odata/ns/edmx).
    * A V4 document whose root is in V2/V3's (`…/ado/2007/06/edmx`, as SAP's generators write), in
    * another (a typo) or in none is read as EDMX all the same, with an ODG005 or ODG102 warning at
    * the root's start tag: what it holds is read by its local names either way. (EDMX 1.0 documents
@@ -496,7 +496,7 @@ class Reader {
     if (uri !== undefined && LEGACY_EDMX_NAMESPACE.test(uri))
       this.diags.warning(Codes.unsupportedInput, `${element} is in the namespace of OData V2/V3's EDMX (${uri}), not OData V4's (${EDMX_NAMESPACE}); it is read as OData V4 EDMX`, "Edmx", this.at(root));
     else
-      this.diags.warning(Codes.invalidAttribute, `${element} is ${uri ? `in namespace ${uri}` : colon < 0 ? "in no XML namespace" : `in no XML namespace (its prefix ${tag.slice(0, colon)} is not declared)`}, not in OData's EDMX namespace (${EDMX_NAMESPACE}: CSDL XML §3.1); it is read as EDMX`, "Edmx", this.at(root));
+      this.diags.warning(Codes.invalidAttribute, `${element} is ${uri ? `in namespace ${uri}` : colon < 0 ? "in no XML namespace" : `in no XML namespace (its prefix ${tag.slice(0, colon)} is not declared)`}, not in OData's EDMX namespace (${EDMX_NAMESPACE}: CSDL XML §2.2); it is read as EDMX`, "Edmx", this.at(root));
   }
 
   schema(n: XNode): RawSchema {
