@@ -174,6 +174,31 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a syntax error in a module the config imports is reported at that module's line and column, naming the config (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    fs.mkdirSync(path.join(dir, "lib"));
+    // The config imports a module that parses, which imports one that does not (and a package, not checked).
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `import * as path from "node:path";\nimport { out } from "./lib/paths.mjs";\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: out(path.sep) }] };\n`);
+    fs.writeFileSync(path.join(dir, "lib", "paths.mjs"), `export { name } from "./names.mjs";\nexport const out = (sep) => "out" + sep + "m";\n`);
+    fs.writeFileSync(path.join(dir, "lib", "names.mjs"), `export const name = "calls";\n\nexport const other = { a: 1 b: 2 };\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({
+      code: 2,
+      stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.mjs imports)\n`,
+    });
+    // The same from a .ts config (its imports are checked from the config's folder), and from a .cjs config's require.
+    fs.rmSync(path.join(dir, "odatagen.config.mjs"));
+    fs.writeFileSync(path.join(dir, "odatagen.config.ts"), `import { out } from "./lib/paths.mjs";\nconst o: string = out("/");\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: o }] };\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({
+      code: 2,
+      stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.ts imports)\n`,
+    });
+    fs.writeFileSync(path.join(dir, "lib", "dirs.cjs"), `module.exports = { out: "out/c" ;\n`);
+    fs.writeFileSync(path.join(dir, "c.cjs"), `const { out } = require("./lib/dirs.cjs");\nmodule.exports = { services: [{ input: "specs/graph-callrecords.xml", out }] };\n`);
+    const cjs = runCli(["generate", "-c", "c.cjs"], dir);
+    expect(cjs).toMatchObject({ code: 2, stderr: `odatagen: ${path.join("lib", "dirs.cjs")}:1:33: Unexpected token ';' (in a module the config c.cjs imports)\n` });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
   test("an unknown key names the nearest known one, or the level where it belongs", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {

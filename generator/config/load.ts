@@ -37,8 +37,10 @@ export async function loadConfig(file: string): Promise<LoadResult> {
   try {
     read = await readConfigValue(file);
   } catch (e) {
-    const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
-    return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
+    if (!(e instanceof ConfigSyntaxError)) return { ok: false, file, errors: [`${shown}: ${(e as Error).message}`] };
+    // A syntax error in a module the config imports is reported at its own place, naming the config.
+    const where = e.file === undefined || path.resolve(e.file) === path.resolve(file) ? shown : path.relative(process.cwd(), e.file) || e.file;
+    return { ok: false, file, errors: [`${where}:${e.line}:${e.column}: ${e.message}${where === shown ? "" : ` (in a module the config ${shown} imports)`}`] };
   }
   // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) only their path.
   let offsets: Map<string, number> | undefined;
@@ -68,9 +70,12 @@ function lineAndColumn(message: string, placeOf: (at: string, key?: boolean) => 
   return "";
 }
 
-/** A JSON config that does not parse, with the line and column (1-based) of the problem. */
+/**
+ * A config that does not parse, with the line and column (1-based) of the problem, and the file it
+ * is in when that is not the config (a module the config imports).
+ */
 export class ConfigSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(message: string, readonly line: number, readonly column: number, readonly file?: string) {
     super(message);
   }
 }
@@ -119,9 +124,9 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
     try {
       mod = await import(`${pathToFileURL(file).href}?v=${++loads}`);
     } catch (e) {
-      // Node 20 gives a syntax error no line or column: `node --check` finds them (one in a module the config imports, not).
+      // Node 20 gives a syntax error no file, line or column: `node --check` finds them, in the config or a module it imports.
       const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
-      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column);
+      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
       throw e;
     }
     return { value: defaultExport(mod) };
@@ -148,6 +153,11 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   fs.writeFileSync(tmp, js);
   try {
     return defaultExport(await import(pathToFileURL(tmp).href));
+  } catch (e) {
+    // The transpiled config parses (TypeScript checked it): a syntax error is in a module it imports.
+    const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(tmp) : undefined;
+    if (at && at.file !== path.resolve(tmp)) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
+    throw e;
   } finally {
     fs.rmSync(tmp, { force: true });
   }
