@@ -199,6 +199,27 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    const json = `{\n  "services": [{ "input": "specs/graph-callrecords.xml", "out": "out/j" }]\n}\n`;
+    const le = Buffer.from(json, "utf16le");
+    const cases: [string, Buffer, string][] = [
+      ["odatagen.config.json", Buffer.concat([Buffer.from([0xff, 0xfe]), le]), "it is UTF-16 (little-endian: it starts with the byte-order mark FF FE)"],
+      ["odatagen.config.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]), "it is UTF-16 (big-endian: it starts with the byte-order mark FE FF)"],
+      ["odatagen.config.json", le, "it looks like UTF-16 without a byte-order mark (byte 0x00 at line 1, column 2, and at every other byte after it)"],
+      ["odatagen.config.mjs", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`export default ${json}`, "utf16le")]), "it is UTF-16 (little-endian: it starts with the byte-order mark FF FE)"],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      expect([name, runCli(["generate"], dir)]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
+      fs.rmSync(path.join(dir, name));
+    }
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+    // The same text in UTF-8 is read.
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), json);
+    expect(runCli(["generate"], dir).code).toBe(0);
+  });
+
   test("an unknown key names the nearest known one, or the level where it belongs", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {

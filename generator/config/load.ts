@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
 import { SourceText, stripBom } from "../parse/source";
+import { utf16Reason } from "../parse/decode";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
@@ -110,12 +111,16 @@ function pathToFileURL(file: string): URL {
 }
 
 async function readConfigValue(file: string): Promise<ConfigValue> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new Error(`cannot read the config file: ${unreadableReason(e)}`);
   }
+  // Node reads a module as UTF-8, and so does odatagen a JSON config: UTF-16 would fail as a syntax error at its first byte.
+  const utf16 = utf16Reason(bytes);
+  if (utf16) throw new Error(`the config file is not UTF-8: ${utf16}`);
+  const text = bytes.toString("utf8");
   const ext = path.extname(file);
   if (ext === ".json") return { value: parseJsonConfig(text), json: stripBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
