@@ -24,6 +24,8 @@ describe("annotation values", () => {
       { kind: "constant", type: "String", value: "Use <b> &  tags & more" }],
     ["text around a comment and a processing instruction keeps its spaces", `<Annotation Term="T"><String>one <!-- c --> two <?pi x > y?> three</String></Annotation>`,
       { kind: "constant", type: "String", value: "one  two  three" }],
+    ["CR LF and a lone CR are line feeds in text read around a CDATA section, and in it (XML 1.0 §2.11); &#13; stays a CR", `<Annotation Term="T"><String>a\r\nb <![CDATA[x\r\ny\rz]]> c\rd&#13;e</String></Annotation>`,
+      { kind: "constant", type: "String", value: "a\nb x\ny\nz c\nd\re" }],
     ["a path element with a CDATA section", `<Annotation Term="T"><Path x="a>b">a/<![CDATA[b]]>/c</Path></Annotation>`, { kind: "path", type: "Path", value: "a/b/c" }],
     ["character references in an attribute (Graph ends descriptions with &#xD;&#xA;)", `<Annotation Term="T" String="a&#xD;&#xA;b&#233;&#x1F600;&amp;"/>`,
       { kind: "constant", type: "String", value: "a\r\nbé😀&" }],

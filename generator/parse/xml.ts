@@ -59,6 +59,9 @@ const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
 const PATH_SET: ReadonlySet<string> = new Set(PATHS);
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 
+/** A line end other than a line feed (XML 1.0 §2.11). */
+const LINE_END = /\r\n?/g;
+
 /** Spaces at the ends of an attribute value (after XML's normalization, every literal one is a space). */
 const EDGE_SPACES = /^ +| +$/g;
 
@@ -882,8 +885,8 @@ class Reader {
 
   /**
    * The content of the element whose start tag is at `start`, read from the document: text with its
-   * references expanded and CDATA sections as written, comments and processing instructions left
-   * out; trimmed. Undefined when an element is inside (the parser's reading stands then).
+   * references expanded and CDATA sections as written, line ends as XML reads them (a line feed),
+   * comments and processing instructions left out; trimmed. Undefined when an element is inside (the parser's reading stands then).
    */
   private wholeText(start: number): string | undefined {
     const t = this.source.parsed;
@@ -899,10 +902,11 @@ class Reader {
     for (i++; ;) {
       const lt = t.indexOf("<", i);
       if (lt < 0) return undefined;
-      out += expandReferences(t.slice(i, lt), this.entities);
+      // XML 1.0 §2.11: a CR LF pair or a lone CR in the document is a line feed (one written `&#13;` stays a CR).
+      out += expandReferences(t.slice(i, lt).replace(LINE_END, "\n"), this.entities);
       if (t.startsWith("<![CDATA[", lt)) {
         const end = t.indexOf("]]>", lt + 9);
-        out += t.slice(lt + 9, end);
+        out += t.slice(lt + 9, end).replace(LINE_END, "\n");
         i = end + 3;
       } else if (t.startsWith("<!--", lt)) i = t.indexOf("-->", lt + 4) + 3;
       else if (t.startsWith("<?", lt)) i = t.indexOf("?>", lt + 2) + 2;
