@@ -88,8 +88,8 @@ describe("attribute values are normalized as XML 1.0 §3.3.3 says", () => {
     expect(warnings).toEqual([]);
   });
 
-  test("a DefaultValue keeps its spaces", () => {
-    const { type, warnings } = typeOf(`<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue=" \t"/></ComplexType>`);
+  test("a DefaultValue keeps its spaces; a namespace declaration beside them is no name to warn of", () => {
+    const { type, warnings } = typeOf(`<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue=" \t" xmlns:v="urn:v "/></ComplexType>`);
     expect(type?.properties[0].defaultValue).toBe("  ");
     expect(warnings).toEqual([]);
   });

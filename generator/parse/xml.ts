@@ -374,8 +374,9 @@ class Reader {
     for (const [name, value] of values) {
       // A name, type, path, number or flag holds no space: one at an end is taken off, with a warning.
       // A String or DefaultValue may begin or end with one.
+      // Namespace declarations are read from the parser's tree (trimmed), by name: no warning here.
       const local = localName(name);
-      const trimmed = local === "String" || local === "DefaultValue" || local.startsWith("xmlns") ? value : value.replace(EDGE_SPACES, "");
+      const trimmed = local === "String" || local === "DefaultValue" || name === "xmlns" || name.startsWith("xmlns:") ? value : value.replace(EDGE_SPACES, "");
       if (trimmed !== value) this.spacedValue(name, value, trimmed, tagStart, end);
       read[name] = trimmed;
     }
