@@ -6,10 +6,9 @@
  * names (`&#10;` stays a line feed) and trims nothing, as every attribute is CDATA without a DTD.
  */
 import { expandReferences } from "./entities";
-import { elementPathAt } from "./element-path";
 
 /** The start tag's attributes at `tagStart`, by qualified name, normalized; values have their references expanded. */
-export function normalizedAttributes(text: string, tagStart: number, entities?: ReadonlyMap<string, string>): { values: Map<string, string>; end: number } {
+export function normalizedAttributes(text: string, tagStart: number, entities?: ReadonlyMap<string, string>): Map<string, string> {
   const values = new Map<string, string>();
   // The text is well-formed (the scan checked): name, then (space, name = quoted value)*, then > or />.
   let i = tagStart + 1;
@@ -17,7 +16,7 @@ export function normalizedAttributes(text: string, tagStart: number, entities?: 
   for (;;) {
     while (isSpace(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if (c === 0x3e /* > */ || c === 0x2f /* / */) return { values, end: i };
+    if (c === 0x3e /* > */ || c === 0x2f /* / */) return values;
     const nameAt = i;
     while (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d /* = */) i++;
     const name = text.slice(nameAt, i);
@@ -28,11 +27,6 @@ export function normalizedAttributes(text: string, tagStart: number, entities?: 
     values.set(name, expandReferences(text.slice(i + 1, close).replace(LITERAL_SPACES, " "), entities));
     i = close + 1;
   }
-}
-
-/** The path of the element whose start tag is at `tagStart` and ends at `end` (its `>` or `/>`), for a diagnostic. */
-export function startTagPath(text: string, end: number): string {
-  return elementPathAt(`${text.slice(0, end)}>`, end + 1);
 }
 
 const LITERAL_SPACES = /\r\n|[\t\n\r]/g;

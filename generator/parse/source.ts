@@ -10,8 +10,6 @@ export class SourceText {
   restore: ((value: string) => string) | undefined;
   /** The start tags whose attribute values the XML reader takes from the text (WellFormedResult.spacedTags). */
   spacedTags: ReadonlySet<number> | undefined;
-  /** How many attribute values with spaces at an end the XML reader has reported (attribute-values.ts). */
-  spacedReports = 0;
 
   constructor(
     /** The path as the user gave it (shown in diagnostics). */

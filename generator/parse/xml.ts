@@ -8,7 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
-import { normalizedAttributes, startTagPath } from "./attribute-values";
+import { normalizedAttributes } from "./attribute-values";
 import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
@@ -363,34 +363,24 @@ class Reader {
     return this.prefixedAttributes ? localAttributes(raw) : raw;
   }
 
-  /** Attribute values as XML 1.0 §3.3.3 reads them, made once per element: see attribute-values.ts. */
+  /**
+   * Attribute values as XML 1.0 §3.3.3 reads them, made once per element: see attribute-values.ts.
+   * A `String` or `DefaultValue` (`xs:string` in CSDL's XML schema) keeps spaces at its ends; every
+   * other attribute's type there (names, paths, booleans, numbers) collapses whitespace, so its
+   * ends are trimmed, as the parser did.
+   */
   private readonly normalizedByNode = new WeakMap<XNode, Attributes>();
   private normalized(node: XNode, raw: Attributes): Attributes {
     let out = this.normalizedByNode.get(node);
     if (out) return out;
-    const tagStart = this.base + startOf(node);
-    const { values, end } = normalizedAttributes(this.source.parsed, tagStart, this.entities);
     const read: Attributes = {};
-    for (const [name, value] of values) {
-      // A name, type, path, number or flag holds no space: one at an end is taken off, with a warning.
-      // A String or DefaultValue may begin or end with one.
-      // Namespace declarations are read from the parser's tree (trimmed), by name: no warning here.
+    for (const [name, value] of normalizedAttributes(this.source.parsed, this.base + startOf(node), this.entities)) {
       const local = localName(name);
-      const trimmed = local === "String" || local === "DefaultValue" || name === "xmlns" || name.startsWith("xmlns:") ? value : value.replace(EDGE_SPACES, "");
-      if (trimmed !== value) this.spacedValue(name, value, trimmed, tagStart, end);
-      read[name] = trimmed;
+      read[name] = local === "String" || local === "DefaultValue" ? value : value.replace(EDGE_SPACES, "");
     }
     out = this.prefixedAttributes ? localAttributes({ ...raw, ...read }) : { ...raw, ...read };
     this.normalizedByNode.set(node, out);
     return out;
-  }
-
-  private spacedValue(name: string, value: string, trimmed: string, tagStart: number, end: number): void {
-    const source = this.source;
-    // The path costs a read of the text up to the element: only the first few get one.
-    const path = source.spacedReports++ < 20 ? startTagPath(source.parsed, end) : "(document)";
-    const shown = (v: string) => JSON.stringify(this.restore ? this.restore(v) : v);
-    this.diags.warning(Codes.invalidAttribute, `attribute ${name}=${shown(value)} has whitespace at its start or end (XML keeps it; no CSDL name, type, path or number has any); it is read as ${shown(trimmed)}`, path, { source, offset: tagStart });
   }
 
   attr(attrs: Attributes, name: string): string | undefined {
