@@ -41,7 +41,9 @@ test("a prefix declared on the parent element counts, for CSDL's namespace and f
 });
 
 test("the same in a type's deferred content (a slice reads what a whole run reads)", () => {
-  const body = `<ComplexType Name="c"><Property Name="p" Type="Edm.String"/><v:Property Name="q" Type="Edm.String" xmlns:v="urn:v"/></ComplexType>`;
+  // Declarations on the type's own start tag count too (it is read in place, its content later).
+  const body = `<ComplexType Name="c" xmlns:e="${EDM}" xmlns:w="urn:w"><Property Name="p" Type="Edm.String"/><v:Property Name="q" Type="Edm.String" xmlns:v="urn:v"/>` +
+    `<e:Property Name="r" Type="Edm.String"/><w:Property Name="s" Type="Edm.String"/></ComplexType>`;
   const whole = read(body);
   const deferred = read(body, { deferBodies: true });
   const type = deferred.doc!.schemas[0].complexTypes[0];
@@ -49,7 +51,8 @@ test("the same in a type's deferred content (a slice reads what a whole run read
   readBody(type, deferred.diags);
   expect(type.properties.map((p) => p.name)).toEqual(whole.doc!.schemas[0].complexTypes[0].properties.map((p) => p.name));
   expect(deferred.found()).toEqual(whole.found());
-  expect(whole.found().length).toBe(1);
+  expect(whole.doc!.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p", "r"]);
+  expect(whole.found().map((d) => d[5])).toEqual([ignored("v:Property", "ComplexType", "urn:v"), ignored("w:Property", "ComplexType", "urn:w")]);
 });
 
 test("a prefix declared nowhere is read as CSDL, with a warning; an element in no namespace, as before, silently", () => {

@@ -231,7 +231,9 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   const body = raw.body;
   if (!body) return;
   raw.body = undefined;
-  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[] };
+  // The element's start tag, read in place, gives its content the namespaces it declares (UnknownNames.isCsdlChild).
+  const declared = Object.fromEntries(normalizedAttributes(body.source.parsed, raw.at.offset));
+  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[], ":@": declared };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
   reader.names.csdl = body.csdl;
   const rule = ruleOf(body.element);
