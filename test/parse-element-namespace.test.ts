@@ -34,6 +34,18 @@ test("an element of another namespace with a CSDL name, by its prefix or its own
   ]);
 });
 
+test("an <Annotation> of another namespace, on a property or in an <Annotations> block, is left out too", () => {
+  const { doc, found } = read(`<ComplexType Name="c"><Property Name="p" Type="Edm.String"><x:Annotation Term="Core.Description" String="x" xmlns:x="urn:x"/><Annotation Term="Core.Description" String="p"/></Property></ComplexType>
+<Annotations Target="ns.c"><Annotation Term="Core.Description" String="c" xmlns="urn:y"/></Annotations>`);
+  const s = doc?.schemas[0];
+  expect(s?.complexTypes[0].properties[0].annotations.map((a) => a.value)).toEqual([{ kind: "constant", type: "String", value: "p" }]);
+  expect(s?.annotationGroups[0].annotations).toEqual([]);
+  expect(found().map((d) => [d[2], d[4], d[5]])).toEqual([
+    [5, "ns.c/p", ignored("x:Annotation", "Property", "urn:x")],
+    [6, "ns.c", ignored("Annotation", "Annotations", "urn:y")],
+  ]);
+});
+
 test("a prefix declared on the parent element counts, for CSDL's namespace and for another", () => {
   const { doc, found } = read(`<ComplexType Name="c" xmlns:e="${EDM}" xmlns:v="urn:v"><e:Property Name="p" Type="Edm.String"/><v:Property Name="q" Type="Edm.String"/></ComplexType>`);
   expect(doc?.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p"]);

@@ -337,13 +337,19 @@ class Reader {
   }
 
   private parentNode: XNode = {};
-  /** Whether a child of a name CSDL defines there is CSDL's (UnknownNames.isCsdlChild); at once when unprefixed in a default namespace that is. */
-  private readonly acceptChild = (child: XNode, tag: string): boolean => {
-    const prefixes = this.parentPrefixes ?? this.names.csdl;
+  private readonly acceptChild = (child: XNode, tag: string): boolean =>
+    this.isCsdlChild(child, tag, this.parentNode, this.parentPrefixes ?? this.names.csdl, this.parent as ElementRule, this.parentPath);
+
+  /**
+   * Whether a child of `parent` (`rule`, `path`) of a name CSDL defines there is CSDL's
+   * (UnknownNames.isCsdlChild, which reports one that is not); at once when it is unprefixed, in a
+   * default namespace that is CSDL's, and neither it nor its parent declares another.
+   */
+  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>, rule: ElementRule, path: string): boolean {
     if (tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
-      (this.parentNode[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
-    return this.names.isCsdlChild(child, tag, this.parentNode, prefixes, this.parent as ElementRule, this.parentPath);
-  };
+      (parent[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
+    return this.names.isCsdlChild(child, tag, parent, prefixes, rule, path);
+  }
 
   private parent: ElementRule | undefined;
   private parentPath = "";
@@ -786,8 +792,9 @@ class Reader {
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
       const local = localName(tag);
-      if (local === "Annotation") out.push(this.annotation(child, path));
-      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      if (local === "Annotation") {
+        if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) out.push(this.annotation(child, path));
+      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
     }
     return out;
   }
