@@ -1,4 +1,4 @@
-// CSDL §6.1.1 (BaseType), §6.1.2 (Abstract), §8.2 (a key is declared on the root and inherited).
+// CSDL §6.1.1 (BaseType), §6.1.2 (Abstract), §6.5 (a key is declared on the root and inherited).
 import { MAX_BASE_DEPTH } from "../generator/model/base-chains";
 import { allProperties, concreteDescendants } from "../generator/model/rules";
 import { GenerationError } from "../generator/diagnostics";
@@ -108,7 +108,7 @@ describe("chains of base types", () => {
   });
 });
 
-describe("a member name is unique across a type and its base types (CSDL 4.01 §7.1, §8.1)", () => {
+describe("a member name is unique across a type and its base types (CSDL 4.01 §7, §8)", () => {
   const BODY = `
     <EntityType Name="root">${KEYED}<Property Name="p" Type="Edm.String"/></EntityType>
     <EntityType Name="mid" BaseType="ns.root"><Property Name="p" Type="Edm.Int32"/><Property Name="m" Type="Edm.Int32"/></EntityType>

@@ -1,4 +1,4 @@
-// CSDL 4.01 §8.4: a key property may be a path into a complex property, then it must have an alias;
+// CSDL 4.01 §6.5: a key property may be a path into a complex property, then it must have an alias;
 // §4.4: unknown Edm types and the abstract Edm.EntityType as a navigation target.
 import { generate } from "../generator/generate";
 import { build, buildOk, edmx, entity, schema } from "./helpers/csdl";
@@ -64,7 +64,7 @@ describe("types outside the Edm primitives", () => {
 });
 
 describe("entity types without a key", () => {
-  test("get and update only: a key-less type is never a member of a collection (CSDL §8.2)", () => {
+  test("get and update only: a key-less type is never a member of a collection (CSDL 4.01 §6.5)", () => {
     const { files } = generate({ inputs: [{ file: "s.xml", content: edmx(schema("ns", `
       <EntityType Name="me"><Property Name="name" Type="Edm.String"/></EntityType>
       <EntityContainer Name="c"><Singleton Name="me" Type="ns.me"/></EntityContainer>`)) }] });
@@ -75,7 +75,7 @@ describe("entity types without a key", () => {
   });
 });
 
-// CSDL 4.01 §8.2: key properties are single-valued structural properties, not nullable, of an enum type,
+// CSDL 4.01 §6.5: key properties are single-valued structural properties, not nullable, of an enum type,
 // a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32,
 // Int64, SByte, String or TimeOfDay.
 describe("what a key property may be", () => {
@@ -97,7 +97,7 @@ describe("what a key property may be", () => {
 
   test("a complex-typed key property is a warning, and the key is left out: byKey takes never, as for a type without a key", () => {
     expect(report(`<PropertyRef Name="id"/><PropertyRef Name="home"/>`)).toEqual([
-      ["warning", "ODG106", "ns.person/Key/home", "key property home of ns.person has complex type ns.address (CSDL §8.2: a key is made of primitive properties; one inside it may be a key property, as home/street with an Alias); the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)", true],
+      ["warning", "ODG106", "ns.person/Key/home", "key property home of ns.person has complex type ns.address (CSDL 4.01 §6.5: a key is made of primitive properties; one inside it may be a key property, as home/street with an Alias); the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="id"/><PropertyRef Name="home"/>`) }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain("rt.noKey");
@@ -109,13 +109,13 @@ describe("what a key property may be", () => {
     ["Edm.GeographyPoint", "at"],
   ])("a key property of type %s has no key literal: a warning, and the key is left out", (type, name) => {
     expect(report(`<PropertyRef Name="${name}"/>`)).toEqual([
-      ["warning", "ODG106", `ns.person/Key/${name}`, `key property ${name} of ns.person has type ${type}, which CSDL §8.2 does not allow in a key and which has no key literal; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`, true],
+      ["warning", "ODG106", `ns.person/Key/${name}`, `key property ${name} of ns.person has type ${type}, which CSDL 4.01 §6.5 does not allow in a key and which has no key literal; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`, true],
     ]);
   });
 
   test("an Edm.Double key property is a note (not printed: Northwind's Edm.Single keys are not its users' to change) and kept (the runtime writes its literal)", () => {
     expect(report(`<PropertyRef Name="id"/><PropertyRef Name="score"/>`)).toEqual([
-      ["info", "ODG106", "ns.person/Key/score", "key property score of ns.person has type Edm.Double, which CSDL §8.2 does not allow in a key (an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay); it is kept and written as an Edm.Double literal", true],
+      ["info", "ODG106", "ns.person/Key/score", "key property score of ns.person has type Edm.Double, which CSDL 4.01 §6.5 does not allow in a key (an enum type, a type definition or Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String or TimeOfDay); it is kept and written as an Edm.Double literal", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="id"/><PropertyRef Name="score"/>`) }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain(`rt.compositeKey([["id", rt.edmString], ["score", rt.edmDouble]])`);
@@ -123,8 +123,8 @@ describe("what a key property may be", () => {
 
   test("a nullable key property (or one inside a nullable complex property) is a warning; the key is typed without null", () => {
     expect(report(`<PropertyRef Name="loose"/><PropertyRef Name="maybeHome/street" Alias="street"/>`)).toEqual([
-      ["warning", "ODG106", "ns.person/Key/loose", "key property loose of ns.person is nullable (CSDL §8.2: key properties are not); it is read as not nullable: its interface, its validator and byKey take no null", true],
-      ["warning", "ODG106", "ns.person/Key/street", "key property maybeHome/street of ns.person is nullable (or a complex property on its path is) (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
+      ["warning", "ODG106", "ns.person/Key/loose", "key property loose of ns.person is nullable (CSDL 4.01 §6.5: key properties are not); it is read as not nullable: its interface, its validator and byKey take no null", true],
+      ["warning", "ODG106", "ns.person/Key/street", "key property maybeHome/street of ns.person is nullable (or a complex property on its path is) (CSDL 4.01 §6.5: key properties are not); it is read as not nullable in the key, so byKey takes no null", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content: doc(`<PropertyRef Name="loose"/>`) }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toMatch(/CollectionRef<Person, number>/);
@@ -144,14 +144,14 @@ describe("what a key property may be", () => {
       <EntityType Name="base" Abstract="true"><Property Name="id" Type="Edm.String"/></EntityType>
       <EntityType Name="item" BaseType="ns.base"><Key><PropertyRef Name="id"/></Key></EntityType>
       <EntityContainer Name="c"><EntitySet Name="items" EntityType="ns.item"/></EntityContainer>`)) }] });
-    expect(diagnostics.map((d) => d.message)).toEqual(["key property id of ns.item is nullable (CSDL §8.2: key properties are not); it is read as not nullable in the key, so byKey takes no null"]);
+    expect(diagnostics.map((d) => d.message)).toEqual(["key property id of ns.item is nullable (CSDL 4.01 §6.5: key properties are not); it is read as not nullable in the key, so byKey takes no null"]);
     expect(files.get("ns.types.ts")).toMatch(/^ {2}id\?: string \| null;$/m);
     expect(files.get("ns.requests.ts")).toMatch(/CollectionRef<Item, string>/);
   });
 
   test.each([
-    ["a collection", "tags", "key property tags is a collection-valued property of ns.person (CSDL §8.2: key properties are single-valued)"],
-    ["a navigation property", "friend", "key property friend is a navigation property of ns.person (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)"],
+    ["a collection", "tags", "key property tags is a collection-valued property of ns.person (CSDL 4.01 §6.5: key properties are single-valued)"],
+    ["a navigation property", "friend", "key property friend is a navigation property of ns.person (CSDL 4.01 §6.5: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)"],
     ["a path past a primitive property", "id/x", "key property id/x is not a property of ns.person: id is not of a complex type, so it has no x"],
   ])("%s is an error that says why it cannot be a key property", (_label, name, message) => {
     expect(report(`<PropertyRef Name="${name}" Alias="k"/>`).filter((d) => d[0] === "error")).toEqual([["error", "ODG106", `ns.person/Key/${name}`, message, true]]);

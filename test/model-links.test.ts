@@ -1,5 +1,5 @@
 // Names that lead nowhere (CSDL 4.01 §8.3 Partner, §8.5 ReferentialConstraint, §13.4 NavigationPropertyBinding,
-// §13.6 an import's EntitySet), entity sets of key-less types (§8.2) and functions without a return
+// §13.6 an import's EntitySet), entity sets of key-less types (CSDL 4.01 §6.5) and functions without a return
 // type (§12.2): each is a warning at its element, and what the generated code would get wrong is left out.
 import { generate } from "../generator/generate";
 import { build, edmx, schema } from "./helpers/csdl";
@@ -159,7 +159,7 @@ describe("entity container", () => {
     const content = edmx(schema("ns", `<EntityType Name="log"><Property Name="msg" Type="Edm.String"/></EntityType>
       <EntityContainer Name="svc"><EntitySet Name="logs" EntityType="ns.log"/><Singleton Name="last" Type="ns.log"/></EntityContainer>`));
     expect(build(content).diagnostics.map((d) => [d.severity, d.code, d.path, d.message, d.line > 0])).toEqual([
-      ["warning", "ODG106", "ns.svc/logs", "entity set logs has entity type ns.log, which has no key (CSDL §8.2: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own", true],
+      ["warning", "ODG106", "ns.svc/logs", "entity set logs has entity type ns.log, which has no key (CSDL 4.01 §6.5: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own", true],
     ]);
     const requests = generate({ inputs: [{ file: "k.xml", content }] }).files.get("ns.requests.ts") ?? "";
     expect(requests).toContain(`rt.rootCollection<Log, never>({ name: "logs" }, rt.noKey)`);

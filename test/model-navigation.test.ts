@@ -1,5 +1,8 @@
 // CSDL §8 (navigation properties, containment), §13 (entity container: sets, singletons, bindings, imports).
 import { build, buildOk, edmx, entity, schema } from "./helpers/csdl";
+import { DiagnosticBag } from "../generator/diagnostics";
+import { readCsdlJson } from "../generator/parse/json";
+import { buildModel } from "../generator/model/build";
 
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
 
@@ -40,6 +43,32 @@ describe("navigation properties", () => {
   test("a navigation property to a complex type is an error", () => {
     const b = build(edmx(schema("ns", `<ComplexType Name="c"/><EntityType Name="e">${KEYED}<NavigationProperty Name="bad" Type="ns.c"/></EntityType>`)));
     expect(b.errors).toEqual([expect.objectContaining({ code: "ODG107", path: "ns.e/bad" })]);
+  });
+
+  test("Nullable on a collection-valued navigation property is an ODG102 warning at it (CSDL 4.01 §8.2), and ignored; a structural collection's stays", () => {
+    const xml = edmx(schema("ns", `<EntityType Name="e">${KEYED}
+<NavigationProperty Name="many" Type="Collection(ns.e)" Nullable="false"/>
+<NavigationProperty Name="more" Type="Collection(ns.e)" Nullable="true"/>
+<NavigationProperty Name="one" Type="ns.e" Nullable="false"/>
+<Property Name="tags" Type="Collection(Edm.String)" Nullable="false"/></EntityType>`));
+    const b = build(xml);
+    const message = (v: string) => `Nullable="${v}" on a collection-valued navigation property (CSDL 4.01 §8.2: it must not be specified there; a collection may be empty, it is never null); it is ignored`;
+    expect(b.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.column, d.path, d.message])).toEqual([
+      ["ODG102", "warning", "test.xml", 6, 1, "ns.e/many", message("false")],
+      ["ODG102", "warning", "test.xml", 7, 1, "ns.e/more", message("true")],
+    ]);
+    const e = entity(b.model, "ns.e");
+    expect(e.navigationProperties.map((n) => [n.name, n.collection, n.nullable])).toEqual([["many", true, false], ["more", true, false], ["one", false, false]]);
+  });
+
+  test("$Nullable on a collection-valued navigation property in CSDL JSON is the same warning, in CSDL JSON's words", () => {
+    const diags = new DiagnosticBag();
+    const json = JSON.stringify({ $Version: "4.01", ns: { e: { $Kind: "EntityType", $Key: ["id"], id: {}, many: { $Kind: "NavigationProperty", $Type: "ns.e", $Collection: true, $Nullable: false } } } });
+    const doc = readCsdlJson("test.json", json, diags);
+    buildModel([doc!], diags);
+    expect(diags.items.map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+      ["ODG102", "warning", "ns.e/many", "$Nullable: false on a collection-valued navigation property (CSDL 4.01 §8.2: it must not be specified there; a collection may be empty, it is never null); it is ignored"],
+    ]);
   });
 
   test("a navigation property to an undefined type is an error", () => {

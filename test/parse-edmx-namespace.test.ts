@@ -1,5 +1,5 @@
 /**
- * CSDL XML §3.1: the root `<edmx:Edmx>` is in http://docs.oasis-open.org/odata/ns/edmx. A V4
+ * CSDL XML §2.2: the root `<edmx:Edmx>` is in http://docs.oasis-open.org/odata/ns/edmx. A V4
  * document whose root is in another namespace is read all the same, with a warning where the root
  * starts: ODG005 for V2/V3's EDMX namespace, ODG102 for any other or none. EDMX 1.0 stays an error.
  */
@@ -28,9 +28,9 @@ test("the fixture has the OASIS namespace, and with it no warning", () => {
 
 test.each([
   ["a wrong URI", `xmlns:edmx="http://example.com/wrong"`, "ODG102",
-    `<edmx:Edmx> is in namespace http://example.com/wrong, not in OData's EDMX namespace (${OASIS}: CSDL XML §3.1); it is read as EDMX`],
+    `<edmx:Edmx> is in namespace http://example.com/wrong, not in OData's EDMX namespace (${OASIS}: CSDL XML §2.2); it is read as EDMX`],
   ["the prefix not declared", `xmlns:other="${OASIS}"`, "ODG102",
-    `<edmx:Edmx> is in no XML namespace (its prefix edmx is not declared), not in OData's EDMX namespace (${OASIS}: CSDL XML §3.1); it is read as EDMX`],
+    `<edmx:Edmx> is in no XML namespace (its prefix edmx is not declared), not in OData's EDMX namespace (${OASIS}: CSDL XML §2.2); it is read as EDMX`],
   ["V2/V3's EDMX namespace on a Version 4.0 document", `xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx"`, "ODG005",
     `<edmx:Edmx> is in the namespace of OData V2/V3's EDMX (http://schemas.microsoft.com/ado/2007/06/edmx), not OData V4's (${OASIS}); it is read as OData V4 EDMX`],
 ])("%s: a warning at the root's start, and the document is read", (_name, declaration, code, message) => {
@@ -41,7 +41,7 @@ test.each([
 
 test("a root without a prefix in the wrong default namespace", () => {
   const xml = v4(`xmlns:edmx="${OASIS}"`).replace("<edmx:Edmx ", `<Edmx xmlns="urn:wrong" `).replace("</edmx:Edmx>", "</Edmx>");
-  expect(read(xml).found).toEqual([["ODG102", "warning", 2, 1, "Edmx", `<Edmx> is in namespace urn:wrong, not in OData's EDMX namespace (${OASIS}: CSDL XML §3.1); it is read as EDMX`]]);
+  expect(read(xml).found).toEqual([["ODG102", "warning", 2, 1, "Edmx", `<Edmx> is in namespace urn:wrong, not in OData's EDMX namespace (${OASIS}: CSDL XML §2.2); it is read as EDMX`]]);
 });
 
 test("EDMX 1.0 in V2/V3's namespace is still the one ODG005 error, with no namespace warning", () => {

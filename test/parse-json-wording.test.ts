@@ -150,14 +150,14 @@ const want: Record<string, { json: string[][]; xml: string[][] }> = {
       ["ODG102","error","3:3","odata","namespace odata is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)"],
       ["ODG102","error","4:3","n","$Alias \"a b\" is not a simple identifier (CSDL §5.2)"],
       ["ODG102","warning","7:78","n.k","$Binary: \"!!\" is not an Edm.Binary literal; Org.OData.Core.V1.Description is read with this value as written"],
-      ["ODG106","error","7:44","n.k/Key/c/id","key property path c/id needs an alias: write it in $Key as an object naming one, { \"id\": \"c/id\" } (CSDL §8.4)"],
+      ["ODG106","error","7:44","n.k/Key/c/id","key property path c/id needs an alias: write it in $Key as an object naming one, { \"id\": \"c/id\" } (CSDL 4.01 §6.5)"],
     ],
     xml: [
       ["ODG102","error","4:1","odata","Alias Edm is a reserved name (CSDL §5.2: not Edm, odata, System or Transient)"],
       ["ODG102","error","4:1","odata","Namespace odata is a reserved name (CSDL §5.1: not Edm, odata, System or Transient)"],
       ["ODG102","error","5:1","n","Alias \"a b\" is not a simple identifier (CSDL §5.2)"],
       ["ODG102","warning","7:107","n.k","Binary=\"!!\" is not an Edm.Binary literal; Org.OData.Core.V1.Description is read with this value as written"],
-      ["ODG106","error","7:27","n.k/Key/c/id","key property path c/id needs an Alias (CSDL §8.4)"],
+      ["ODG106","error","7:27","n.k/Key/c/id","key property path c/id needs an Alias (CSDL 4.01 §6.5)"],
     ],
   },
 };

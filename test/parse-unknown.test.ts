@@ -237,7 +237,7 @@ describe("the contents a slice reads later are checked as they are read", () => 
     expect(r.diagnostics.filter((d) => d.code === "ODG112").map((d) => d.path)).toEqual(["Demo.Person/Id", "Demo.a/x", "Demo.Person/@T"]);
     // The one other warning is the misspelt Nullable's effect (a nullable key), not a type left without its key.
     expect(r.diagnostics.filter((d) => d.severity === "warning" && d.code !== "ODG112").map((d) => d.message)).toEqual([
-      "key property Id of Demo.Person is nullable (CSDL §8.2: key properties are not); it is read as not nullable: its interface, its validator and byKey take no null",
+      "key property Id of Demo.Person is nullable (CSDL 4.01 §6.5: key properties are not); it is read as not nullable: its interface, its validator and byKey take no null",
     ]);
     expect(r.model.types.get("Demo.Person")).toMatchObject({ key: [{ name: "Id" }] });
   });

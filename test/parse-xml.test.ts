@@ -1,5 +1,5 @@
 // The CSDL XML reader over fast-xml-parser's ordered tree: values, order, prefixes, offsets.
-import { readCsdlXml } from "../generator/parse/xml";
+import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
 import { DiagnosticBag } from "../generator/diagnostics";
 import type { RawDocument, RawExpression } from "../generator/parse/raw";
 import { edmx, schema } from "./helpers/csdl";
@@ -24,6 +24,8 @@ describe("annotation values", () => {
       { kind: "constant", type: "String", value: "Use <b> &  tags & more" }],
     ["text around a comment and a processing instruction keeps its spaces", `<Annotation Term="T"><String>one <!-- c --> two <?pi x > y?> three</String></Annotation>`,
       { kind: "constant", type: "String", value: "one  two  three" }],
+    ["CR LF and a lone CR are line feeds in text read around a CDATA section, and in it (XML 1.0 §2.11); &#13; stays a CR", `<Annotation Term="T"><String>a\r\nb <![CDATA[x\r\ny\rz]]> c\rd&#13;e</String></Annotation>`,
+      { kind: "constant", type: "String", value: "a\nb x\ny\nz c\nd\re" }],
     ["a path element with a CDATA section", `<Annotation Term="T"><Path x="a>b">a/<![CDATA[b]]>/c</Path></Annotation>`, { kind: "path", type: "Path", value: "a/b/c" }],
     ["character references in an attribute (Graph ends descriptions with &#xD;&#xA;)", `<Annotation Term="T" String="a&#xD;&#xA;b&#233;&#x1F600;&amp;"/>`,
       { kind: "constant", type: "String", value: "a\r\nbé😀&" }],
@@ -62,6 +64,56 @@ test("text read again around a CDATA section expands the DOCTYPE's entities", ()
   const xml = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="T"><String>&n; <![CDATA[&n;]]> &n;</String></Annotation></ComplexType>`))
     .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY n "N">]>\n<edmx:Edmx`);
   expect(read(xml).doc?.schemas[0].complexTypes[0].annotations[0].value).toEqual({ kind: "constant", type: "String", value: "N &n; N" });
+});
+
+describe("attribute values are normalized as XML 1.0 §3.3.3 says", () => {
+  /** The one complex type, and the warnings, of a schema holding `body`. */
+  function typeOf(body: string) {
+    const { doc, diags } = read(edmx(schema("ns", body)));
+    return { type: doc?.schemas[0].complexTypes[0], warnings: diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message]) };
+  }
+
+  test.each<[string, string, string]>([
+    ["a literal tab, line feed and CR LF are each a space", "a\tb\nc\r\nd", "a b c d"],
+    ["a lone CR is a space", "a\rb", "a b"],
+    ["character references stay the characters they name", "a&#9;b&#10;c&#13;&#10;d&#xA;", "a\tb\nc\r\nd\n"],
+    ["spaces at the ends are kept", "  two spaces each side  ", "  two spaces each side  "],
+    ["a line break at an end is a space, kept", "\nx\t", " x "],
+    ["only spaces", "   ", "   "],
+    ["a no-break space at an end is not XML whitespace", "x\u00a0", "x\u00a0"],
+    ["a referenced space at an end", "&#32;x&#x20;", " x "],
+  ])("in a String annotation: %s", (_name, written, value) => {
+    const { type, warnings } = typeOf(`<ComplexType Name="c"><Annotation Term="Core.Description" String="${written}"/></ComplexType>`);
+    expect(type?.annotations[0].value).toEqual({ kind: "constant", type: "String", value });
+    expect(warnings).toEqual([]);
+  });
+
+  test("a DefaultValue keeps its spaces", () => {
+    const { type, warnings } = typeOf(`<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue=" \t"/></ComplexType>`);
+    expect(type?.properties[0].defaultValue).toBe("  ");
+    expect(warnings).toEqual([]);
+  });
+
+  test("any other attribute (a name, type, path, boolean or number: CSDL's XML schema collapses their whitespace) is read without spaces at its ends, silently", () => {
+    const body = `<ComplexType Name=" c">\n<Property Name="p"\n Type="Edm.String\n"/><Property Name="q" Type="Edm.Int32" MaxLength="\t1"/><Property Name="r\tx" Type="Edm.String"/></ComplexType>`;
+    const { type, warnings } = typeOf(body);
+    expect([type?.name, type?.properties.map((p) => [p.name, p.type, p.maxLength])]).toEqual(["c", [["p", "Edm.String", undefined], ["q", "Edm.Int32", "1"], ["r x", "Edm.String", undefined]]]);
+    expect(warnings).toEqual([]);
+  });
+
+  test("in a deferred type body and a deferred annotation block too", () => {
+    const xml = edmx(schema("ns", `<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue="a\nb"/></ComplexType>
+<Annotations Target="ns.c"><Annotation Term="Core.Description" String="x\ty"/></Annotations>`));
+    const diags = new DiagnosticBag();
+    const doc = readCsdlXml("test.xml", xml, diags, { deferBodies: true, deferAnnotationGroups: true });
+    const type = doc?.schemas[0].complexTypes[0];
+    expect(type?.body).toBeDefined();
+    readBody(type!, diags);
+    expect(type?.properties[0].defaultValue).toBe("a b");
+    const group = doc?.deferred?.[0];
+    expect(group && readDeferredGroup(group, diags)?.annotations[0].value).toEqual({ kind: "constant", type: "String", value: "x y" });
+    expect(diags.items).toEqual([]);
+  });
 });
 
 test("prefixed attributes are read by their local name (EDMX 1.0 m:HasStream)", () => {
@@ -132,12 +184,12 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
     }
   });
 
-  test("a missing or empty Version (required, CSDL XML §3.1) is an ODG101 warning at the root, read as 4.0", () => {
+  test("a missing or empty Version (required, CSDL XML §4) is an ODG101 warning at the root, read as 4.0", () => {
     for (const [v, what] of [["", "no"], ['Version=""', "an empty"]]) {
       const { doc, diags } = read(edmx(schema("ns", `<ComplexType Name="c"/>`)).replace(/Version="4\.0"/, v));
       expect(doc?.version).toBe("4.0");
       expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message])).toEqual([
-        ["ODG101", "warning", 2, 1, "Edmx", `<edmx:Edmx> has ${what} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`],
+        ["ODG101", "warning", 2, 1, "Edmx", `<edmx:Edmx> has ${what} Version attribute (CSDL XML §4: it is required, 4.0 or 4.01); the document is read as 4.0`],
       ]);
     }
   });
@@ -153,10 +205,10 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
       ["ODG005", "warning", 4, "ns", "<Schema> is in the namespace of OData V2/V3 CSDL (http://schemas.microsoft.com/ado/2008/09/edm), not OData V4's (http://docs.oasis-open.org/odata/ns/edm); it is read as OData V4 CSDL"],
     ]);
     expect(report(`xmlns="http://www.w3.org/2001/XMLSchema"`)).toEqual([
-      ["ODG102", "warning", 4, "ns", "<Schema> is in namespace http://www.w3.org/2001/XMLSchema, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+      ["ODG102", "warning", 4, "ns", "<Schema> is in namespace http://www.w3.org/2001/XMLSchema, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §2.2); it is read as CSDL"],
     ]);
     expect(report("")).toEqual([
-      ["ODG102", "warning", 4, "ns", "<Schema> is in no XML namespace, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §5.1); it is read as CSDL"],
+      ["ODG102", "warning", 4, "ns", "<Schema> is in no XML namespace, not in OData's (http://docs.oasis-open.org/odata/ns/edm: CSDL XML §2.2); it is read as CSDL"],
     ]);
     expect(read(doc("")).doc?.schemas[0].complexTypes.map((c) => c.name)).toEqual(["c"]);
   });

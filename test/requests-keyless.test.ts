@@ -1,5 +1,5 @@
 // An entity set whose entity type has no key (test/fixtures/requests/keyless-view.xml: a CAP-style
-// view beside a keyed set). CSDL §8.2 wants a key of an entity set's type, so ODG106 warns, but the
+// view beside a keyed set). CSDL 4.01 §6.5 wants a key of an entity set's type, so ODG106 warns, but the
 // collection needs none to be read or posted to: its list and create are generated, over real HTTP
 // on 127.0.0.1 here; `byKey` takes no key (`never`, a compile error below, checked by
 // typecheck.test.ts) and throws.
@@ -32,7 +32,7 @@ test("ODG106 warns at the entity set and says what is generated for it and what 
       8,
       9,
       "Reports.EntityContainer/SalesByRegion",
-      "entity set SalesByRegion has entity type Reports.SalesByRegion, which has no key (CSDL §8.2: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own",
+      "entity set SalesByRegion has entity type Reports.SalesByRegion, which has no key (CSDL 4.01 §6.5: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own",
     ],
   ]);
 });

@@ -174,6 +174,52 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test("a syntax error in a module the config imports is reported at that module's line and column, naming the config (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    fs.mkdirSync(path.join(dir, "lib"));
+    // The config imports a module that parses, which imports one that does not (and a package, not checked).
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `import * as path from "node:path";\nimport { out } from "./lib/paths.mjs";\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: out(path.sep) }] };\n`);
+    fs.writeFileSync(path.join(dir, "lib", "paths.mjs"), `export { name } from "./names.mjs";\nexport const out = (sep) => "out" + sep + "m";\n`);
+    fs.writeFileSync(path.join(dir, "lib", "names.mjs"), `export const name = "calls";\n\nexport const other = { a: 1 b: 2 };\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({
+      code: 2,
+      stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.mjs imports)\n`,
+    });
+    // The same from a .ts config (its imports are checked from the config's folder), and from a .cjs config's require.
+    fs.rmSync(path.join(dir, "odatagen.config.mjs"));
+    fs.writeFileSync(path.join(dir, "odatagen.config.ts"), `import { out } from "./lib/paths.mjs";\nconst o: string = out("/");\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: o }] };\n`);
+    expect(runCli(["generate"], dir)).toMatchObject({
+      code: 2,
+      stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.ts imports)\n`,
+    });
+    fs.writeFileSync(path.join(dir, "lib", "dirs.cjs"), `module.exports = { out: "out/c" ;\n`);
+    fs.writeFileSync(path.join(dir, "c.cjs"), `const { out } = require("./lib/dirs.cjs");\nmodule.exports = { services: [{ input: "specs/graph-callrecords.xml", out }] };\n`);
+    const cjs = runCli(["generate", "-c", "c.cjs"], dir);
+    expect(cjs).toMatchObject({ code: 2, stderr: `odatagen: ${path.join("lib", "dirs.cjs")}:1:33: Unexpected token ';' (in a module the config c.cjs imports)\n` });
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  test("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", () => {
+    const dir = twoSpecs();
+    const json = `{\n  "services": [{ "input": "specs/graph-callrecords.xml", "out": "out/j" }]\n}\n`;
+    const le = Buffer.from(json, "utf16le");
+    const cases: [string, Buffer, string][] = [
+      ["odatagen.config.json", Buffer.concat([Buffer.from([0xff, 0xfe]), le]), "it is UTF-16 (little-endian: it starts with the byte-order mark FF FE)"],
+      ["odatagen.config.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]), "it is UTF-16 (big-endian: it starts with the byte-order mark FE FF)"],
+      ["odatagen.config.json", le, "it looks like UTF-16 without a byte-order mark (byte 0x00 at line 1, column 2, and at every other byte after it)"],
+      ["odatagen.config.mjs", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`export default ${json}`, "utf16le")]), "it is UTF-16 (little-endian: it starts with the byte-order mark FF FE)"],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      expect([name, runCli(["generate"], dir)]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
+      fs.rmSync(path.join(dir, name));
+    }
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+    // The same text in UTF-8 is read.
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), json);
+    expect(runCli(["generate"], dir).code).toBe(0);
+  });
+
   test("an unknown key names the nearest known one, or the level where it belongs", () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {

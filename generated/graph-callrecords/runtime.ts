@@ -933,7 +933,7 @@ abstract class Ref {
 
 /**
  * The address of one entity (OData URL Conventions §4.3). `N` is `null` where there may be no
- * entity there: a nullable single-valued navigation property (CSDL §8.4: Nullable absent or true),
+ * entity there: a nullable single-valued navigation property (CSDL 4.01 §8.2: Nullable absent or true),
  * a nullable singleton (CSDL 4.01 §13.3.3) or a composable function's nullable result, whose read a
  * service answers 204 No Content when nothing is related (Protocol §11.2.7); a read of it is typed
  * `… | null`, and resolves `null`. Such an address is made by `nullable`, which also marks it so at
@@ -996,7 +996,7 @@ export function rootCollection<T, K>(info: SetInfo, key: KeySpec): CollectionRef
   return new CollectionRef<T, K>(`/${encodeURIComponent(info.name ?? "")}`, { info, within: "" }, key);
 }
 
-/** A single-valued navigation property of an entity or of a complex value (`nullable(nav(…))` where it is nullable, CSDL §8.4). */
+/** A single-valued navigation property of an entity or of a complex value (`nullable(nav(…))` where it is nullable, CSDL 4.01 §8.2). */
 export function nav<U>(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: string, contained = false): EntityRef<U> {
   return new EntityRef<U>(`${parent.path}/${encodeURIComponent(name)}`, follow(parent, name, contained));
 }
@@ -1137,7 +1137,7 @@ export function segmentKey(name: string, lit: Literal): KeySpec {
 const QUOTED = /^[^']*'([^]*)'$/;
 
 /**
- * The key writer of an entity type without a key (CSDL §8.2 wants one of an entity set's type; odatagen
+ * The key writer of an entity type without a key (CSDL 4.01 §6.5 wants one of an entity set's type; odatagen
  * warns, ODG106): its collections are typed `CollectionRef<T, never>`, and `byKey` throws.
  */
 export const noKey: KeySpec = () => {

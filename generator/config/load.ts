@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { unreadableReason, type Place } from "../diagnostics";
 import { SourceText, stripBom } from "../parse/source";
+import { utf16Reason } from "../parse/decode";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
 import type { ResolvedService } from "./types";
@@ -37,8 +38,10 @@ export async function loadConfig(file: string): Promise<LoadResult> {
   try {
     read = await readConfigValue(file);
   } catch (e) {
-    const at = e instanceof ConfigSyntaxError ? `:${e.line}:${e.column}` : "";
-    return { ok: false, file, errors: [`${shown}${at}: ${(e as Error).message}`] };
+    if (!(e instanceof ConfigSyntaxError)) return { ok: false, file, errors: [`${shown}: ${(e as Error).message}`] };
+    // A syntax error in a module the config imports is reported at its own place, naming the config.
+    const where = e.file === undefined || path.resolve(e.file) === path.resolve(file) ? shown : path.relative(process.cwd(), e.file) || e.file;
+    return { ok: false, file, errors: [`${where}:${e.line}:${e.column}: ${e.message}${where === shown ? "" : ` (in a module the config ${shown} imports)`}`] };
   }
   // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) only their path.
   let offsets: Map<string, number> | undefined;
@@ -68,9 +71,12 @@ function lineAndColumn(message: string, placeOf: (at: string, key?: boolean) => 
   return "";
 }
 
-/** A JSON config that does not parse, with the line and column (1-based) of the problem. */
+/**
+ * A config that does not parse, with the line and column (1-based) of the problem, and the file it
+ * is in when that is not the config (a module the config imports).
+ */
 export class ConfigSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number) {
+  constructor(message: string, readonly line: number, readonly column: number, readonly file?: string) {
     super(message);
   }
 }
@@ -105,12 +111,16 @@ function pathToFileURL(file: string): URL {
 }
 
 async function readConfigValue(file: string): Promise<ConfigValue> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new Error(`cannot read the config file: ${unreadableReason(e)}`);
   }
+  // Node reads a module as UTF-8, and so does odatagen a JSON config: UTF-16 would fail as a syntax error at its first byte.
+  const utf16 = utf16Reason(bytes);
+  if (utf16) throw new Error(`the config file is not UTF-8: ${utf16}`);
+  const text = bytes.toString("utf8");
   const ext = path.extname(file);
   if (ext === ".json") return { value: parseJsonConfig(text), json: stripBom(text) };
   // The query makes `--watch` see an edited module config: import() caches modules by URL.
@@ -119,9 +129,9 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
     try {
       mod = await import(`${pathToFileURL(file).href}?v=${++loads}`);
     } catch (e) {
-      // Node 20 gives a syntax error no line or column: `node --check` finds them (one in a module the config imports, not).
+      // Node 20 gives a syntax error no file, line or column: `node --check` finds them, in the config or a module it imports.
       const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
-      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column);
+      if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
       throw e;
     }
     return { value: defaultExport(mod) };
@@ -148,6 +158,11 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   fs.writeFileSync(tmp, js);
   try {
     return defaultExport(await import(pathToFileURL(tmp).href));
+  } catch (e) {
+    // The transpiled config parses (TypeScript checked it): a syntax error is in a module it imports.
+    const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(tmp) : undefined;
+    if (at && at.file !== path.resolve(tmp)) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
+    throw e;
   } finally {
     fs.rmSync(tmp, { force: true });
   }

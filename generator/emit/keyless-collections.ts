@@ -1,5 +1,5 @@
 /**
- * Entity types without a key that are still read as collections: CSDL §8.2 wants a key of an entity
+ * Entity types without a key that are still read as collections: CSDL 4.01 §6.5 wants a key of an entity
  * set's type (ODG106 warns), but real services (SAP CAP views) have such sets, and their collection
  * needs no key to be listed or posted to.
  */

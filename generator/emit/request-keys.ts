@@ -25,12 +25,12 @@ function keyLiteral(t: ModelType): string {
   return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
 }
 
-/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL §8.2 allows no others in a key. */
+/** The Edm types the runtime writes key literals of (`rt.edmInt32`, …); CSDL 4.01 §6.5 allows no others in a key. */
 const KEY_LITERALS = new Set(["String", "Guid", "Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single", "Boolean", "Date", "DateTimeOffset", "TimeOfDay", "Duration", "Binary"]);
 
 /** The TypeScript type of a key: the single property's type, or an object of the key properties. */
 export function keyType(ctx: EmitContext, t: EntityType, imports: Imports): string {
-  // A key value is never null (CSDL §8.2), even where its property is declared nullable (reported).
+  // A key value is never null (CSDL 4.01 §6.5), even where its property is declared nullable (reported).
   const scalar = (ref: TypeRef) => {
     const s = refType(ctx, { ...ref, collection: false, nullable: false }, NO_TYPES, imports);
     return /^number \| string$/.test(s) ? "number | bigint | string" : s;

@@ -224,7 +224,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // `list` type's `operations` against `listOperations`, the reader of `operation`.
   type Verbs = Pick<EntityRequestsView, "get" | "list" | "create" | "update" | "remove">;
   const verbs = new Map<EntityType, Verbs>();
-  // CSDL §8.2: only an entity type with a key can be a member of a collection; but a set of a
+  // CSDL 4.01 §6.5: only an entity type with a key can be a member of a collection; but a set of a
   // type without one (reported, ODG106) is still listed and posted to, which needs no key.
   const collected = (t: EntityType) => t.key.length > 0 || keylessCollections(ctx.model).has(t);
   for (const t of entityTypes) {
@@ -266,7 +266,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       ]),
       name: builderName(owner, n.name),
       parent: parentRef,
-      // CSDL §8.4: a single-valued navigation property is nullable unless Nullable="false"; with
+      // CSDL 4.01 §8.2: a single-valued navigation property is nullable unless Nullable="false"; with
       // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null. A read
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,

@@ -29,7 +29,7 @@ export function linkBase(b: ModelBuilder, { raw, type }: Pending): void {
 }
 
 /**
- * A member's name is unique within its type and all of its base types (CSDL 4.01 §7.1, §8.1): a
+ * A member's name is unique within its type and all of its base types (CSDL 4.01 §7, §8): a
  * derived type cannot declare a property or navigation property again (ODG104). Each is reported
  * at the nearest base type that declares it. Bases are linked (and their names collected) first.
  */
@@ -102,13 +102,17 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
       );
       continue;
     }
+    if (collection && n.nullable !== undefined) {
+      // CSDL 4.01 §8.2: Nullable must not be specified on a collection-valued navigation property.
+      b.diags.warning(Codes.invalidAttribute, `${wordingOf(n.at).value("Nullable", n.nullable)} on a collection-valued navigation property (CSDL 4.01 §8.2: it must not be specified there; a collection may be empty, it is never null); it is ignored`, path, n.at);
+    }
     const nav: NavigationProperty = {
       kind: "navigation",
       name: n.name,
       target,
       collection,
-      // CSDL §8.3: Nullable defaults to true; a collection is never null (it may be empty).
-      nullable: b.flag("Nullable", n.nullable, path, n.at, true) && !collection,
+      // CSDL 4.01 §8.2: Nullable defaults to true; a collection is never null (it may be empty).
+      nullable: !collection && b.flag("Nullable", n.nullable, path, n.at, true),
       containsTarget: b.flag("ContainsTarget", n.containsTarget, path, n.at),
       partner: n.partner,
       constraints: n.constraints?.map((c) => ({ property: c.property, referencedProperty: c.referencedProperty, at: c.at })) ?? [],

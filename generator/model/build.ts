@@ -393,10 +393,10 @@ export class ModelBuilder {
     for (const c of this.containers.values()) {
       for (const s of c.entitySets) {
         if (!checked(s.entityType)) continue;
-        // CSDL §8.2: the type of an entity set has a key (its members are addressed by it).
+        // CSDL 4.01 §6.5: the type of an entity set has a key (its members are addressed by it).
         if (this.readBody) this.fill(s.entityType);
         if (s.entityType.key.length === 0 && !keyLeftOut(this.keysLeftOut, s.entityType))
-          this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL §8.2: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own`, `${c.qualifiedName}/${s.name}`, s.at);
+          this.diags.warning(Codes.badKey, `entity set ${s.name} has entity type ${s.entityType.qualifiedName}, which has no key (CSDL 4.01 §6.5: an entity set's type has one); list and create are generated for the set, but byKey takes no key, so none of its members is read, updated or deleted on its own`, `${c.qualifiedName}/${s.name}`, s.at);
       }
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
       for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);

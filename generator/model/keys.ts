@@ -1,5 +1,5 @@
 /**
- * Entity keys (CSDL §8.2, 4.01 §8.4): the key a type declares itself, checked property by property,
+ * Entity keys (CSDL 4.01 §6.5): the key a type declares itself, checked property by property,
  * and the one it inherits from its base types.
  */
 import type { ModelBuilder } from "./build";
@@ -11,7 +11,7 @@ import type { EntityType, Property, SchemaType, StructuredType } from "./types";
 import { wordingOf } from "./wording";
 
 /**
- * CSDL 4.01 §8.2: a type may declare a key only if it does not inherit one, so a key may sit below
+ * CSDL 4.01 §6.5: a type may declare a key only if it does not inherit one, so a key may sit below
  * an abstract key-less base (Graph's `policyDeletableItem`, `workflowBase`). Runs after every own key is read.
  */
 export function checkKeyNotInherited(diags: DiagnosticBag, t: EntityType, raw: RawStructuredType): void {
@@ -24,9 +24,9 @@ export function checkKeyNotInherited(diags: DiagnosticBag, t: EntityType, raw: R
 }
 
 /**
- * CSDL §8.2: the key properties a type declares itself (derived types inherit them later). A key
- * property is a single-valued structural property (a path through complex properties, §8.4, needs an
- * Alias), named once; these are errors. CSDL 4.01 §8.2 also makes it non-nullable and of an enum type,
+ * CSDL 4.01 §6.5: the key properties a type declares itself (derived types inherit them later). A key
+ * property is a single-valued structural property (a path through complex properties, §6.5, needs an
+ * Alias), named once; these are errors. CSDL 4.01 §6.5 also makes it non-nullable and of an enum type,
  * a type definition or one of KEY_TYPES: each other is a warning at the PropertyRef. A nullable one
  * is read as not nullable (the type's own property everywhere; one on a path or of a base type in
  * the key only, as byKey takes it); `Edm.Double`, `Single` and `Binary`
@@ -44,7 +44,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
     if (typeof found === "string") {
       b.diags.error(Codes.badKey, `key property ${k.name} ${found}`, `${t.qualifiedName}/Key/${k.name}`, k.at);
     } else if (k.name.includes("/") && !k.alias) {
-      b.diags.error(Codes.badKey, `${wordingOf(k.at).keyAlias(k.name)} (CSDL §8.4)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
+      b.diags.error(Codes.badKey, `${wordingOf(k.at).keyAlias(k.name)} (CSDL 4.01 §6.5)`, `${t.qualifiedName}/Key/${k.name}`, k.at);
     } else if (t.keyNames.includes(k.alias ?? k.name)) {
       // Each key property is named once in the key's URL form, `(id=1,rev=2)`.
       b.diags.error(Codes.badKey, `the key of ${t.qualifiedName} names ${k.alias ?? k.name} twice`, path, k.at);
@@ -54,8 +54,8 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
         unusable = true;
         const type = found.property.type.type;
         const why = type.kind === "complex"
-          ? `has complex type ${type.qualifiedName} (CSDL §8.2: a key is made of primitive properties; one inside it may be a key property, as ${k.name}/${type.properties[0]?.name ?? "…"} with an Alias)`
-          : `has type ${type.qualifiedName}, which CSDL §8.2 does not allow in a key and which has no key literal`;
+          ? `has complex type ${type.qualifiedName} (CSDL 4.01 §6.5: a key is made of primitive properties; one inside it may be a key property, as ${k.name}/${type.properties[0]?.name ?? "…"} with an Alias)`
+          : `has type ${type.qualifiedName}, which CSDL 4.01 §6.5 does not allow in a key and which has no key literal`;
         b.diags.warning(Codes.badKey,
           `key property ${k.name} of ${t.qualifiedName} ${why}; the key is left out, so the members of its entity sets cannot be addressed by key (byKey takes never)`,
           path, k.at);
@@ -63,7 +63,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
         // A note, not printed: the output is right, and users of a public service (Northwind's
         // Edm.Single keys) cannot change its metadata, as with Graph's duplicate annotations.
         b.diags.add(Codes.badKey, "info",
-          `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL §8.2 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
+          `key property ${k.name} of ${t.qualifiedName} has type ${found.property.type.type.qualifiedName}, which CSDL 4.01 §6.5 does not allow in a key (${KEY_TYPES_TEXT}); it is kept and written as an ${keyUnderlying(found.property)} literal`,
           path, k.at);
       }
       if (found.nullable) {
@@ -74,7 +74,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
         const own = !k.name.includes("/") && found.property.declaringType === t;
         if (own) found.property.type.nullable = false;
         b.diags.warning(Codes.badKey,
-          `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL §8.2: key properties are not); ${own ? "it is read as not nullable: its interface, its validator and byKey take no null" : "it is read as not nullable in the key, so byKey takes no null"}`,
+          `key property ${k.name} of ${t.qualifiedName} is nullable${k.name.includes("/") ? " (or a complex property on its path is)" : ""} (CSDL 4.01 §6.5: key properties are not); ${own ? "it is read as not nullable: its interface, its validator and byKey take no null" : "it is read as not nullable in the key, so byKey takes no null"}`,
           path, k.at);
       }
       t.key.push(found.property);
@@ -88,7 +88,7 @@ export function ownKey(b: ModelBuilder, t: EntityType, raw: RawStructuredType): 
   }
 }
 
-/** CSDL §8.2: a type without a key of its own has the key of its nearest base type that has one. */
+/** CSDL 4.01 §6.5: a type without a key of its own has the key of its nearest base type that has one. */
 export function inheritKey(t: EntityType): void {
   for (let c = t.baseType; c && t.key.length === 0; c = c.baseType)
     if (c.key.length) {
@@ -104,7 +104,7 @@ export function keyLeftOut(keysLeftOut: ReadonlySet<EntityType>, t: EntityType):
 }
 
 /**
- * The property a key names: a property of the type or its bases, or (CSDL 4.01 §8.4) a path
+ * The property a key names: a property of the type or its bases, or (CSDL 4.01 §6.5) a path
  * through complex-typed, single-valued properties to a primitive one, such as `Info/ID`; with
  * whether it, or a complex property on its path, is nullable. Else why it cannot be a key property.
  * The path is walked as links.ts walks every member path (walkPath, KEY_PATH: one look-up per segment).
@@ -131,11 +131,11 @@ function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => 
 
 const NO_TYPES: ReadonlyMap<string, SchemaType> = new Map();
 const navigationInKey = (owner: string | undefined) =>
-  `is a navigation property of ${owner} (CSDL §8.2: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
-const collectionInKey = (owner: string | undefined) => `is a collection-valued property of ${owner} (CSDL §8.2: key properties are single-valued)`;
+  `is a navigation property of ${owner} (CSDL 4.01 §6.5: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
+const collectionInKey = (owner: string | undefined) => `is a collection-valued property of ${owner} (CSDL 4.01 §6.5: key properties are single-valued)`;
 
 /**
- * CSDL 4.01 §8.2: key properties are of an enum type, or of one of these primitive types or a type
+ * CSDL 4.01 §6.5: key properties are of an enum type, or of one of these primitive types or a type
  * definition of one.
  */
 const KEY_TYPES: ReadonlySet<string> = new Set(["Boolean", "Byte", "Date", "DateTimeOffset", "Decimal", "Duration", "Guid", "Int16", "Int32", "Int64", "SByte", "String", "TimeOfDay"]);

@@ -55,7 +55,7 @@ export interface PathRules {
   collections: boolean;
 }
 
-/** Key paths (CSDL §8.2, §8.4): single-valued properties, through complex ones only. */
+/** Key paths (CSDL 4.01 §6.5): single-valued properties, through complex ones only. */
 export const KEY_PATH: PathRules = { navigation: false, casts: "none", collections: false };
 /** A Partner or a constraint's property (CSDL 4.01 §8.3, §8.5): through complex properties and casts to a member. */
 export const MEMBER_PATH: PathRules = { navigation: false, casts: "before-member", collections: true };

@@ -232,7 +232,7 @@ export function allProperties(t: StructuredType): Property[] {
   return chain.flatMap((c) => c.properties);
 }
 
-/** Navigation properties of a type and its base types, base first (CSDL §8.2: they are inherited). */
+/** Navigation properties of a type and its base types, base first (CSDL 4.01 §6.1: they are inherited). */
 export function allNavigation(t: StructuredType): NavigationProperty[] {
   const chain: StructuredType[] = [];
   for (let c: StructuredType | undefined = t; c; c = c.baseType) chain.unshift(c);

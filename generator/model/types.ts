@@ -135,11 +135,11 @@ export interface EntityType extends StructuredTypeBase {
   kind: "entity";
   baseType?: EntityType;
   hasStream: boolean;
-  /** The key, own or inherited (CSDL 4.01 §8.2); empty when the type has none. */
+  /** The key, own or inherited (CSDL 4.01 §6.5); empty when the type has none. */
   key: Property[];
   /**
    * The name each key property has in URLs, in the order of `key`: its name, or the alias a key
-   * declared as a path into a complex property must have (CSDL 4.01 §8.4, `Info/ID` as `InfoID`).
+   * declared as a path into a complex property must have (CSDL 4.01 §6.5, `Info/ID` as `InfoID`).
    */
   keyNames: string[];
 }

@@ -39,7 +39,7 @@ function define(name: string, children: readonly string[], attributes: readonly 
   rules.set(name, { name, children: new Set(children), attributes: new Set(attributes) });
 }
 
-// EDMX (CSDL XML §3, §4)
+// EDMX (CSDL XML §4)
 define("Edmx", ["Reference", "DataServices"], ["Version"]);
 define("Reference", ["Include", "IncludeAnnotations", "Annotation"], ["Uri"]);
 define("Include", ["Annotation"], ["Namespace", "Alias"]);

@@ -36,6 +36,19 @@ export function decodeInput(buf: Buffer): Decoded {
   }
 }
 
+/**
+ * Why a file that must be UTF-8 (a config: Node reads modules, and odatagen JSON, as UTF-8) is not,
+ * when it is UTF-16, with or without a byte-order mark; undefined otherwise.
+ */
+export function utf16Reason(buf: Buffer): string | undefined {
+  if (buf.length >= 2) {
+    if (buf[0] === 0xff && buf[1] === 0xfe) return "it is UTF-16 (little-endian: it starts with the byte-order mark FF FE); save it as UTF-8";
+    if (buf[0] === 0xfe && buf[1] === 0xff) return "it is UTF-16 (big-endian: it starts with the byte-order mark FE FF); save it as UTF-8";
+  }
+  const nul = utf16WithoutBom(buf);
+  return nul === -1 ? undefined : `it looks like UTF-16 without a byte-order mark (byte 0x00 at ${lineAndColumn(buf, nul)}, and at every other byte after it); save it as UTF-8`;
+}
+
 /** The `encoding` of an XML declaration at the start (after a UTF-8 byte-order mark), if any. */
 function declaredEncoding(buf: Buffer): string | undefined {
   const start = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;

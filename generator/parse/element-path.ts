@@ -37,5 +37,5 @@ export function elementPathAt(text: string, offset: number): string {
 
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? (m[1] ?? m[2]) : undefined;
+  return m ? (m[1] ?? m[2])?.trim() : undefined;
 }

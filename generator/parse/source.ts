@@ -8,6 +8,8 @@ export class SourceText {
   parsed: string;
   /** Puts back into a value read from `parsed` the characters the copy replaced; absent when none were. */
   restore: ((value: string) => string) | undefined;
+  /** The start tags whose attribute values the XML reader takes from the text (WellFormedResult.spacedTags). */
+  spacedTags: ReadonlySet<number> | undefined;
 
   constructor(
     /** The path as the user gave it (shown in diagnostics). */

@@ -13,7 +13,7 @@ import type { RawSchema } from "./raw";
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
 export const LEGACY_EDM_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edm$/;
-/** EDMX's namespace (CSDL XML §3), and V2/V3's. */
+/** EDMX's namespace (CSDL XML §2.2), and V2/V3's. */
 export const EDMX_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edmx";
 export const LEGACY_EDMX_NAMESPACE = /^http:\/\/schemas\.microsoft\.com\/ado\/\d{4}\/\d{2}\/edmx$/;
 
@@ -22,7 +22,14 @@ function isCsdlNamespace(uri: string): boolean {
   return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
 }
 
-const NO_PREFIXES: ReadonlySet<string> = new Set();
+/**
+ * The prefixes ("" for none) of CSDL's elements where a reader reads (UnknownNames.csdlPrefixes),
+ * with all the prefixes bound there and their namespaces (`bound`): a deferred content is read with
+ * the same, so a slice reads what a whole run does.
+ */
+export type CsdlPrefixes = ReadonlySet<string> & { readonly bound?: ReadonlyMap<string, string> };
+
+const NO_PREFIXES: CsdlPrefixes = new Set();
 
 /**
  * The ODG112 checks of one reader: which prefixes are CSDL's where it reads, and the reports of
@@ -57,7 +64,7 @@ export class UnknownNames {
    * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
    * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
    */
-  csdlPrefixes(scope: readonly XNode[], element: XNode): ReadonlySet<string> {
+  csdlPrefixes(scope: readonly XNode[], element: XNode): CsdlPrefixes {
     const bound = new Map<string, string>();
     for (const e of scope) {
       const raw = e[":@"] as Attributes | undefined;
@@ -72,9 +79,10 @@ export class UnknownNames {
     const colon = tag.indexOf(":");
     const own = colon < 0 ? "" : tag.slice(0, colon);
     const ownUri = bound.get(own);
-    const out = new Set<string>();
+    const out: Set<string> & { bound?: ReadonlyMap<string, string> } = new Set<string>();
     for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
     if (ownUri === undefined) out.add(own);
+    out.bound = bound;
     return out;
   }
 
@@ -143,6 +151,42 @@ export class UnknownNames {
     const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
       : near ? ` (did you mean <${near}>?)` : "";
     this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
+  }
+
+  /**
+   * Whether a child that CSDL defines inside its element (`parent`, `rule`, named by `path`), by its
+   * local name, is read as CSDL's: it is not when its own declaration or its parent's, else the
+   * scope's (`prefixes`), puts it in another namespace (`<x:EntityType xmlns:x="urn:vendor">`,
+   * `<Property xmlns="urn:vendor">`): an element of another vocabulary that has a CSDL name. That
+   * is reported (ODG102, naming the namespace it should be in, CSDL XML §2.2) and left out. One in
+   * no namespace is CSDL's (nothing else can claim it), silently when it has no prefix, as before;
+   * with a prefix declared nowhere, with a warning.
+   */
+  isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes, rule: ElementRule, path: string): boolean {
+    const colon = tag.indexOf(":");
+    const prefix = colon < 0 ? "" : tag.slice(0, colon);
+    const declaration = colon < 0 ? "xmlns" : `xmlns:${prefix}`;
+    const declared = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
+    let uri: string | undefined;
+    if (typeof declared === "string") uri = this.restore ? this.restore(declared) : declared;
+    else if (prefixes.has(prefix)) return true;
+    else uri = prefixes.bound?.get(prefix);
+    if (uri === "" || (uri === undefined && prefix === "") || (uri !== undefined && this.readAsCsdl(uri, prefixes))) return true;
+    const expected = rule.name === "Reference" ? EDMX_NAMESPACE : EDM_NAMESPACE;
+    const local = tag.slice(colon + 1);
+    if (uri === undefined) {
+      this.diags.warning(Codes.invalidAttribute, `<${tag}> inside <${rule.name}> is in no XML namespace (its prefix ${prefix} is not declared), not in OData's (${expected}: CSDL XML §2.2); it is read as CSDL's <${local}>`, path, this.at(child));
+      return true;
+    }
+    this.diags.warning(Codes.invalidAttribute, `<${tag}> inside <${rule.name}> is in namespace ${uri}, not in OData's (${expected}: CSDL XML §2.2): it is another vocabulary's element with CSDL's name <${local}>, and is ignored, with its content`, path, this.at(child));
+    return false;
+  }
+
+  /** Whether elements in this namespace are read as CSDL's where `prefixes` are: CSDL's, or the one a schema read as CSDL is in. */
+  private readAsCsdl(uri: string, prefixes: CsdlPrefixes): boolean {
+    if (isCsdlNamespace(uri)) return true;
+    for (const prefix of prefixes) if (prefixes.bound?.get(prefix) === uri) return true;
+    return false;
   }
 
   /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */

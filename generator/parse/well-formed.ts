@@ -23,6 +23,12 @@ export type WellFormedResult =
       entities?: ReadonlyMap<string, string>;
       /** The DOCTYPE's `[start, end)` offsets, when there is one. */
       doctype?: [number, number];
+      /**
+       * The offsets of the start tags with an attribute value that fast-xml-parser reads otherwise than
+       * XML 1.0 §3.3.3 does: one with a literal tab, line feed or carriage return (each is a space), or
+       * starting or ending with whitespace (the parser trims it). Absent when there is none.
+       */
+      spacedTags?: ReadonlySet<number>;
     }
   | {
       ok: false;
@@ -105,7 +111,7 @@ const NAME_START_CLASS = 2; // may start a name (the colon is handled apart)
 const NAME_CLASS = 4; // may continue a name
 const NAME_END_CLASS = 8; // may follow a name
 const TEXT_STOP_CLASS = 16; // ends a run of plain text: < & > and the control characters XML does not allow
-const VALUE_STOP_CLASS = 32; // ends a run of plain attribute value: < & " ' and those control characters
+const VALUE_STOP_CLASS = 32; // ends a run of plain attribute value: < & " ' tab, LF, CR and those control characters
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === UNDERSCORE;
@@ -117,7 +123,7 @@ for (let c = 0; c < 128; c++) {
     ((c >= 0x30 && c <= 0x39) || c === DASH || c === DOT ? NAME_CLASS : 0) |
     (space || [GT, SLASH, EQ, QUESTION, LT, LBRACKET, DQUOTE, SQUOTE].includes(c) ? NAME_END_CLASS : 0) |
     (control || c === LT || c === AMP || c === GT ? TEXT_STOP_CLASS : 0) |
-    (control || c === LT || c === AMP || c === DQUOTE || c === SQUOTE ? VALUE_STOP_CLASS : 0);
+    ((space && c !== SPACE) || control || c === LT || c === AMP || c === DQUOTE || c === SQUOTE ? VALUE_STOP_CLASS : 0);
 }
 
 /** Thrown inside the scan, turned into the result by checkWellFormed. */
@@ -156,11 +162,12 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
   try {
     const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.bodies);
     scanner.run();
-    const { prefixedAttributes, declaresEntities, entities, doctypeAt, doctypeEnd } = scanner;
+    const { prefixedAttributes, declaresEntities, entities, doctypeAt, doctypeEnd, spacedTags } = scanner;
     return {
       ok: true, prefixedAttributes, declaresEntities,
       ...(declaresEntities && { entities: entities.values }),
       ...(doctypeEnd > 0 && { doctype: [doctypeAt, doctypeEnd] }),
+      ...(spacedTags && { spacedTags }),
     };
   } catch (e) {
     if (e instanceof NotWellFormed) return { ok: false, message: e.message, offset: e.offset, ...(e.unsupported && { unsupported: e.unsupported }), ...(e.pathAt !== undefined && { pathAt: e.pathAt }) };
@@ -187,6 +194,8 @@ class Scanner {
   private rootSeen = false;
   private doctypeSeen = false;
   prefixedAttributes = false;
+  /** See WellFormedResult.spacedTags (made at the first). */
+  spacedTags: Set<number> | undefined;
   /** Where the `<Annotations>` element being read starts (-1: none is open). */
   private spanStart = -1;
   /** The start tag and content start of the schema child whose content is being located (-1: none is open). */
@@ -201,6 +210,10 @@ class Scanner {
     private readonly spans: number[] | undefined,
     private readonly bodies: number[] | undefined,
   ) {}
+
+  private spaced(tagStart: number): void {
+    (this.spacedTags ??= new Set()).add(tagStart);
+  }
 
   get declaresEntities(): boolean {
     return this.entities.values.size > 0;
@@ -339,7 +352,7 @@ class Scanner {
       if (!this.prefixedAttributes && hasPrefix(t, at, length) && !t.startsWith("xmlns:", at)) {
         this.prefixedAttributes = true;
       }
-      i = this.attributeValue(at, length, at + length);
+      i = this.attributeValue(at, length, at + length, tagStart);
     }
     const span = this.spans !== undefined && this.depth === 3 && this.isSchemaAnnotations(nameAt, nameLength);
     const parameter = this.firstParameter === 1 && this.depth === 4 && hasLocalName(t, nameAt, nameLength, "Parameter");
@@ -386,8 +399,11 @@ class Scanner {
     return hasLocalName(t, nameAt, nameLength, "Action") || hasLocalName(t, nameAt, nameLength, "Function") ? 2 : 0;
   }
 
-  /** `= "value"` after the attribute name at `at`; returns the offset after the closing quote. */
-  private attributeValue(at: number, length: number, i: number): number {
+  /**
+   * `= "value"` after the attribute name at `at`, in the tag at `tagStart`; returns the offset after
+   * the closing quote.
+   */
+  private attributeValue(at: number, length: number, i: number, tagStart: number): number {
     const t = this.t;
     while (isSpace(t.charCodeAt(i))) i++;
     if (t.charCodeAt(i) !== EQ) fail(`attribute '${t.substr(at, length)}' has no value`, i);
@@ -397,16 +413,30 @@ class Scanner {
     if (quote !== DQUOTE && quote !== SQUOTE) fail(`the value of attribute '${t.substr(at, length)}' is not quoted`, i);
     const valueAt = i;
     i++;
+    if (i < t.length && t.charCodeAt(i) !== quote && trimmed(t.charCodeAt(i))) this.spaced(tagStart);
     for (;;) {
       i = plainValue(t, i, quote);
       const c = t.charCodeAt(i);
-      if (c === quote) return i + 1;
+      if (c === quote) {
+        if (trimmed(t.charCodeAt(i - 1)) && i - 1 > valueAt) this.spaced(tagStart);
+        return i + 1;
+      }
+      if (c === TAB || c === LF || c === CR) {
+        this.spaced(tagStart);
+        i++;
+        continue;
+      }
       if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed`, valueAt);
       if (c === LT) fail(`'<' is not allowed in the value of attribute '${t.substr(at, length)}'`, i);
       if (c === AMP) i = reference(t, i, this.entities);
       else fail(invalidCharacter(c), i);
     }
   }
+}
+
+/** Whether fast-xml-parser's `trim` takes this character off the ends of an attribute value (JavaScript's whitespace). */
+function trimmed(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
 }
 
 /**

@@ -59,20 +59,23 @@ export function localAttributes(raw: Attributes): Attributes {
 
 /**
  * An element's children with the given local names, in one pass: `result[k]` holds the children
- * named `names[k]`, in document order. Each other child (text too) goes to `other`, if given.
+ * named `names[k]`, in document order, that `accept` (if given) takes. Each other child (text too)
+ * goes to `other`, if given.
  */
 export function groupChildren(
   node: XNode,
   names: readonly string[],
   other?: (child: XNode, tag: string, local: string) => void,
+  accept?: (child: XNode, tag: string) => boolean,
 ): (readonly XNode[])[] {
   const groups: XNode[][] = names.map(() => []);
   for (const child of childNodes(node)) {
     const tag = tagOf(child);
     const local = localName(tag);
     const k = names.indexOf(local);
-    if (k >= 0) groups[k].push(child);
-    else other?.(child, tag, local);
+    if (k >= 0) {
+      if (accept === undefined || accept(child, tag)) groups[k].push(child);
+    } else other?.(child, tag, local);
   }
   return groups;
 }

@@ -8,6 +8,7 @@ import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
 import { elementPathAt } from "./element-path";
 import { checkWellFormed } from "./well-formed";
+import { normalizedAttributes } from "./attribute-values";
 import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
@@ -57,6 +58,12 @@ const ELEMENT_RANK = new Map<string, number>([
 const CONSTANT_SET: ReadonlySet<string> = new Set(CONSTANTS);
 const PATH_SET: ReadonlySet<string> = new Set(PATHS);
 const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
+
+/** A line end other than a line feed (XML 1.0 §2.11). */
+const LINE_END = /\r\n?/g;
+
+/** Spaces at the ends of an attribute value (after XML's normalization, every literal one is a space). */
+const EDGE_SPACES = /^ +| +$/g;
 
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
@@ -152,13 +159,14 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
       "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
+  source.spacedTags = wellFormed.spacedTags;
   const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
   if (version === undefined) {
-    // CSDL XML §3.1: Version is required. The document is read as 4.0, the version without it.
+    // CSDL XML §4: Version is required. The document is read as 4.0, the version without it.
     const empty = r.attr(r.attrs(root), "Version") === "";
-    diags.warning(Codes.missingAttribute, `<edmx:Edmx> has ${empty ? "an empty" : "no"} Version attribute (CSDL XML §3.1: it is required, 4.0 or 4.01); the document is read as 4.0`, "Edmx", r.at(root));
+    diags.warning(Codes.missingAttribute, `<edmx:Edmx> has ${empty ? "an empty" : "no"} Version attribute (CSDL XML §4: it is required, 4.0 or 4.01); the document is read as 4.0`, "Edmx", r.at(root));
   }
   if (version !== undefined && isBeforeV4(version)) {
     // OData V2 and V3 metadata (EDMX 1.0): its elements differ (associations, no Type on navigation
@@ -177,7 +185,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   r.names.edmx = r.names.csdlPrefixes([root], root);
   r.names.checkAttributes(root, EDMX, "Edmx");
   r.names.checkChildren(root, EDMX, "Edmx", r.names.edmx);
-  // Exactly one DataServices (CSDL XML §3.2); with two, neither is read.
+  // Exactly one DataServices (CSDL XML §4); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
   if (schemas.length === 0) {
     diags.error(Codes.noSchema, "the document has no <Schema> inside <edmx:DataServices>", "Edmx", r.at(root));
@@ -223,7 +231,9 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   const body = raw.body;
   if (!body) return;
   raw.body = undefined;
-  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[] };
+  // The element's start tag, read in place, gives its content the namespaces it declares (UnknownNames.isCsdlChild).
+  const declared = Object.fromEntries(normalizedAttributes(body.source.parsed, raw.at.offset));
+  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[], ":@": declared };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
   reader.names.csdl = body.csdl;
   const rule = ruleOf(body.element);
@@ -319,9 +329,26 @@ class Reader {
   children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: ReadonlySet<string>): (readonly XNode[])[] {
     // The element the reporter below is for: no closure per element on this hot path (it does not re-enter).
     this.parent = rule;
+    this.parentNode = n;
     this.parentPath = path;
     this.parentPrefixes = prefixes;
-    return groupChildren(n, names, this.reportOther);
+    // A <Schema>'s own namespace is checked apart (checkSchemaNamespace): it is read in any.
+    return groupChildren(n, names, this.reportOther, rule === DATA_SERVICES ? undefined : this.acceptChild);
+  }
+
+  private parentNode: XNode = {};
+  private readonly acceptChild = (child: XNode, tag: string): boolean =>
+    this.isCsdlChild(child, tag, this.parentNode, this.parentPrefixes ?? this.names.csdl, this.parent as ElementRule, this.parentPath);
+
+  /**
+   * Whether a child of `parent` (`rule`, `path`) of a name CSDL defines there is CSDL's
+   * (UnknownNames.isCsdlChild, which reports one that is not); at once when it is unprefixed, in a
+   * default namespace that is CSDL's, and neither it nor its parent declares another.
+   */
+  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>, rule: ElementRule, path: string): boolean {
+    if (tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
+      (parent[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
+    return this.names.isCsdlChild(child, tag, parent, prefixes, rule, path);
   }
 
   private parent: ElementRule | undefined;
@@ -339,7 +366,29 @@ class Reader {
   attrs(node: XNode): Attributes {
     const raw = node[":@"] as Attributes | undefined;
     if (raw === undefined) return NO_ATTRIBUTES;
+    const spaced = this.source.spacedTags;
+    if (spaced !== undefined && spaced.has(this.base + startOf(node))) return this.normalized(node, raw);
     return this.prefixedAttributes ? localAttributes(raw) : raw;
+  }
+
+  /**
+   * Attribute values as XML 1.0 §3.3.3 reads them, made once per element: see attribute-values.ts.
+   * A `String` or `DefaultValue` (`xs:string` in CSDL's XML schema) keeps spaces at its ends; every
+   * other attribute's type there (names, paths, booleans, numbers) collapses whitespace, so its
+   * ends are trimmed, as the parser did.
+   */
+  private readonly normalizedByNode = new WeakMap<XNode, Attributes>();
+  private normalized(node: XNode, raw: Attributes): Attributes {
+    let out = this.normalizedByNode.get(node);
+    if (out) return out;
+    const read: Attributes = {};
+    for (const [name, value] of normalizedAttributes(this.source.parsed, this.base + startOf(node), this.entities)) {
+      const local = localName(name);
+      read[name] = local === "String" || local === "DefaultValue" ? value : value.replace(EDGE_SPACES, "");
+    }
+    out = this.prefixedAttributes ? localAttributes({ ...raw, ...read }) : { ...raw, ...read };
+    this.normalizedByNode.set(node, out);
+    return out;
   }
 
   attr(attrs: Attributes, name: string): string | undefined {
@@ -408,7 +457,7 @@ class Reader {
   }
 
   /**
-   * A `<Schema>` is an element of the OData EDM namespace (CSDL XML §5.1). One in the namespace of
+   * A `<Schema>` is an element of the OData EDM namespace (CSDL XML §2.2). One in the namespace of
    * OData V2/V3 CSDL (as SAP's generators write around V4 content) is read as V4 CSDL with an
    * ODG005 warning; one in any other namespace, or none, with an ODG102 warning.
    */
@@ -429,11 +478,11 @@ class Reader {
     if (uri !== undefined && LEGACY_EDM_NAMESPACE.test(uri))
       this.diags.warning(Codes.unsupportedInput, `<Schema> is in the namespace of OData V2/V3 CSDL (${uri}), not OData V4's (${EDM_NAMESPACE}); it is read as OData V4 CSDL`, name, this.at(n));
     else
-      this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §5.1); it is read as CSDL`, name, this.at(n));
+      this.diags.warning(Codes.invalidAttribute, `<Schema> is ${uri ? `in namespace ${uri}` : "in no XML namespace"}, not in OData's (${EDM_NAMESPACE}: CSDL XML §2.2); it is read as CSDL`, name, this.at(n));
   }
 
   /**
-   * CSDL XML §3.1: `<edmx:Edmx>` is in EDMX's namespace (http://docs.oasis-open.org/odata/ns/edmx).
+   * CSDL XML §2.2: `<edmx:Edmx>` is in EDMX's namespace (http://docs.oasis-open.org/odata/ns/edmx).
    * A V4 document whose root is in V2/V3's (`…/ado/2007/06/edmx`, as SAP's generators write), in
    * another (a typo) or in none is read as EDMX all the same, with an ODG005 or ODG102 warning at
    * the root's start tag: what it holds is read by its local names either way. (EDMX 1.0 documents
@@ -449,7 +498,7 @@ class Reader {
     if (uri !== undefined && LEGACY_EDMX_NAMESPACE.test(uri))
       this.diags.warning(Codes.unsupportedInput, `${element} is in the namespace of OData V2/V3's EDMX (${uri}), not OData V4's (${EDMX_NAMESPACE}); it is read as OData V4 EDMX`, "Edmx", this.at(root));
     else
-      this.diags.warning(Codes.invalidAttribute, `${element} is ${uri ? `in namespace ${uri}` : colon < 0 ? "in no XML namespace" : `in no XML namespace (its prefix ${tag.slice(0, colon)} is not declared)`}, not in OData's EDMX namespace (${EDMX_NAMESPACE}: CSDL XML §3.1); it is read as EDMX`, "Edmx", this.at(root));
+      this.diags.warning(Codes.invalidAttribute, `${element} is ${uri ? `in namespace ${uri}` : colon < 0 ? "in no XML namespace" : `in no XML namespace (its prefix ${tag.slice(0, colon)} is not declared)`}, not in OData's EDMX namespace (${EDMX_NAMESPACE}: CSDL XML §2.2); it is read as EDMX`, "Edmx", this.at(root));
   }
 
   schema(n: XNode): RawSchema {
@@ -743,8 +792,9 @@ class Reader {
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
       const local = localName(tag);
-      if (local === "Annotation") out.push(this.annotation(child, path));
-      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      if (local === "Annotation") {
+        if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) out.push(this.annotation(child, path));
+      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
     }
     return out;
   }
@@ -835,8 +885,8 @@ class Reader {
 
   /**
    * The content of the element whose start tag is at `start`, read from the document: text with its
-   * references expanded and CDATA sections as written, comments and processing instructions left
-   * out; trimmed. Undefined when an element is inside (the parser's reading stands then).
+   * references expanded and CDATA sections as written, line ends as XML reads them (a line feed),
+   * comments and processing instructions left out; trimmed. Undefined when an element is inside (the parser's reading stands then).
    */
   private wholeText(start: number): string | undefined {
     const t = this.source.parsed;
@@ -852,10 +902,11 @@ class Reader {
     for (i++; ;) {
       const lt = t.indexOf("<", i);
       if (lt < 0) return undefined;
-      out += expandReferences(t.slice(i, lt), this.entities);
+      // XML 1.0 §2.11: a CR LF pair or a lone CR in the document is a line feed (one written `&#13;` stays a CR).
+      out += expandReferences(t.slice(i, lt).replace(LINE_END, "\n"), this.entities);
       if (t.startsWith("<![CDATA[", lt)) {
         const end = t.indexOf("]]>", lt + 9);
-        out += t.slice(lt + 9, end);
+        out += t.slice(lt + 9, end).replace(LINE_END, "\n");
         i = end + 3;
       } else if (t.startsWith("<!--", lt)) i = t.indexOf("-->", lt + 4) + 3;
       else if (t.startsWith("<?", lt)) i = t.indexOf("?>", lt + 2) + 2;

@@ -102,7 +102,7 @@ export function copyModel(
   }
   for (const [old, copy] of types) {
     if (old.kind === "entity") {
-      // A key may be a path into a complex property (CSDL §8.4): such a leaf is not among the copied own properties.
+      // A key may be a path into a complex property (CSDL 4.01 §6.5): such a leaf is not among the copied own properties.
       (copy as EntityType).key = old.key.map((k) => props.get(k) ?? k);
       (copy as EntityType).keyNames = old.keyNames;
     }

@@ -1,0 +1,40 @@
+/**
+ * Attribute values as XML 1.0 §3.3.3 normalizes them, for the start tags where fast-xml-parser's
+ * reading differs (the scan finds them: WellFormedResult.spacedTags). The parser keeps a literal tab
+ * or line break in a value and trims its ends; XML makes each literal tab, line feed and carriage
+ * return (a CR LF pair is one line break) a space, keeps a character reference as the character it
+ * names (`&#10;` stays a line feed) and trims nothing, as every attribute is CDATA without a DTD.
+ */
+import { expandReferences } from "./entities";
+
+/** The start tag's attributes at `tagStart`, by qualified name, normalized; values have their references expanded. */
+export function normalizedAttributes(text: string, tagStart: number, entities?: ReadonlyMap<string, string>): Map<string, string> {
+  const values = new Map<string, string>();
+  // The text is well-formed (the scan checked): name, then (space, name = quoted value)*, then > or />.
+  let i = tagStart + 1;
+  while (!isSpaceOrEnd(text.charCodeAt(i))) i++;
+  for (;;) {
+    while (isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 0x3e /* > */ || c === 0x2f /* / */) return values;
+    const nameAt = i;
+    while (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d /* = */) i++;
+    const name = text.slice(nameAt, i);
+    i = text.indexOf("=", i) + 1;
+    while (isSpace(text.charCodeAt(i))) i++;
+    const quote = text.charAt(i);
+    const close = text.indexOf(quote, i + 1);
+    values.set(name, expandReferences(text.slice(i + 1, close).replace(LITERAL_SPACES, " "), entities));
+    i = close + 1;
+  }
+}
+
+const LITERAL_SPACES = /\r\n|[\t\n\r]/g;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function isSpaceOrEnd(c: number): boolean {
+  return isSpace(c) || c === 0x3e || c === 0x2f || Number.isNaN(c);
+}

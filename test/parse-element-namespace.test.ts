@@ -1,0 +1,84 @@
+/**
+ * CSDL XML §2.2: CSDL's elements are in the EDM namespace (http://docs.oasis-open.org/odata/ns/edm),
+ * EDMX's in the EDMX one. An element inside a schema that has a CSDL name but is in another namespace
+ * (`<x:EntityType xmlns:x="urn:vendor">`) is another vocabulary's: an ODG102 warning names the
+ * namespace it should be in, and it is left out, in a whole run and in a slice's deferred reading
+ * alike. One in no namespace is read as CSDL (silently without a prefix, with a warning for a prefix
+ * declared nowhere).
+ */
+import { DiagnosticBag } from "../generator/diagnostics";
+import { readBody, readCsdlXml } from "../generator/parse/xml";
+import { edmx, schema } from "./helpers/csdl";
+
+const EDM = "http://docs.oasis-open.org/odata/ns/edm";
+
+function read(body: string, options = {}) {
+  const diags = new DiagnosticBag();
+  const doc = readCsdlXml("test.xml", edmx(schema("ns", body)), diags, options);
+  return { doc, diags, found: () => diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message]) };
+}
+
+const ignored = (tag: string, parent: string, uri: string, local = tag.slice(tag.indexOf(":") + 1)) =>
+  `<${tag}> inside <${parent}> is in namespace ${uri}, not in OData's (${EDM}: CSDL XML §2.2): it is another vocabulary's element with CSDL's name <${local}>, and is ignored, with its content`;
+
+test("an element of another namespace with a CSDL name, by its prefix or its own default namespace, is left out with a warning at it", () => {
+  const { doc, found } = read(`<x:EntityType Name="e" xmlns:x="urn:vendor"/>
+<ComplexType Name="c" xmlns="urn:vendor"><Property Name="p" Type="Edm.String"/></ComplexType>
+<ComplexType Name="d"><v:Property Name="q" Type="Edm.String" xmlns:v="urn:v"/><Property Name="r" Type="Edm.String"/></ComplexType>`);
+  const s = doc?.schemas[0];
+  expect([s?.entityTypes.map((t) => t.name), s?.complexTypes.map((t) => [t.name, t.properties.map((p) => p.name)])]).toEqual([[], [["d", ["r"]]]]);
+  expect(found()).toEqual([
+    ["ODG102", "warning", 5, 1, "ns", ignored("x:EntityType", "Schema", "urn:vendor")],
+    ["ODG102", "warning", 6, 1, "ns", ignored("ComplexType", "Schema", "urn:vendor")],
+    ["ODG102", "warning", 7, 23, "ns.d", ignored("v:Property", "ComplexType", "urn:v")],
+  ]);
+});
+
+test("an <Annotation> of another namespace, on a property or in an <Annotations> block, is left out too", () => {
+  const { doc, found } = read(`<ComplexType Name="c"><Property Name="p" Type="Edm.String"><x:Annotation Term="Core.Description" String="x" xmlns:x="urn:x"/><Annotation Term="Core.Description" String="p"/></Property></ComplexType>
+<Annotations Target="ns.c"><Annotation Term="Core.Description" String="c" xmlns="urn:y"/></Annotations>`);
+  const s = doc?.schemas[0];
+  expect(s?.complexTypes[0].properties[0].annotations.map((a) => a.value)).toEqual([{ kind: "constant", type: "String", value: "p" }]);
+  expect(s?.annotationGroups[0].annotations).toEqual([]);
+  expect(found().map((d) => [d[2], d[4], d[5]])).toEqual([
+    [5, "ns.c/p", ignored("x:Annotation", "Property", "urn:x")],
+    [6, "ns.c", ignored("Annotation", "Annotations", "urn:y")],
+  ]);
+});
+
+test("a prefix declared on the parent element counts, for CSDL's namespace and for another", () => {
+  const { doc, found } = read(`<ComplexType Name="c" xmlns:e="${EDM}" xmlns:v="urn:v"><e:Property Name="p" Type="Edm.String"/><v:Property Name="q" Type="Edm.String"/></ComplexType>`);
+  expect(doc?.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p"]);
+  expect(found()).toEqual([["ODG102", "warning", 5, 129, "ns.c", ignored("v:Property", "ComplexType", "urn:v")]]);
+});
+
+test("the same in a type's deferred content (a slice reads what a whole run reads)", () => {
+  // Declarations on the type's own start tag count too (it is read in place, its content later).
+  const body = `<ComplexType Name="c" xmlns:e="${EDM}" xmlns:w="urn:w"><Property Name="p" Type="Edm.String"/><v:Property Name="q" Type="Edm.String" xmlns:v="urn:v"/>` +
+    `<e:Property Name="r" Type="Edm.String"/><w:Property Name="s" Type="Edm.String"/></ComplexType>`;
+  const whole = read(body);
+  const deferred = read(body, { deferBodies: true });
+  const type = deferred.doc!.schemas[0].complexTypes[0];
+  expect(type.body).toBeDefined();
+  readBody(type, deferred.diags);
+  expect(type.properties.map((p) => p.name)).toEqual(whole.doc!.schemas[0].complexTypes[0].properties.map((p) => p.name));
+  expect(deferred.found()).toEqual(whole.found());
+  expect(whole.doc!.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p", "r"]);
+  expect(whole.found().map((d) => d[5])).toEqual([ignored("v:Property", "ComplexType", "urn:v"), ignored("w:Property", "ComplexType", "urn:w")]);
+});
+
+test("a prefix declared nowhere is read as CSDL, with a warning; an element in no namespace, as before, silently", () => {
+  const { doc, found } = read(`<q:ComplexType Name="c"/><ComplexType Name="d" xmlns=""><Property Name="p" Type="Edm.String"/></ComplexType>`);
+  expect(doc?.schemas[0].complexTypes.map((t) => [t.name, t.properties.length])).toEqual([["c", 0], ["d", 1]]);
+  expect(found()).toEqual([
+    ["ODG102", "warning", 5, 1, "ns", `<q:ComplexType> inside <Schema> is in no XML namespace (its prefix q is not declared), not in OData's (${EDM}: CSDL XML §2.2); it is read as CSDL's <ComplexType>`],
+  ]);
+});
+
+test("vendor elements without a CSDL name stay silent; a schema read from another namespace reads its children in it", () => {
+  expect(read(`<ComplexType Name="c"><atom:link xmlns:atom="http://www.w3.org/2005/Atom"/><Vendor xmlns="urn:x"/></ComplexType>`).found()).toEqual([]);
+  const diags = new DiagnosticBag();
+  const doc = readCsdlXml("test.xml", edmx(schema("ns", `<ComplexType Name="c"><Property Name="p" Type="Edm.String"/></ComplexType>`)).replace(`xmlns="${EDM}"`, `xmlns="urn:wrong"`), diags);
+  expect(doc?.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p"]);
+  expect(diags.items.map((d) => d.message)).toEqual([`<Schema> is in namespace urn:wrong, not in OData's (${EDM}: CSDL XML §2.2); it is read as CSDL`]);
+});
