@@ -438,6 +438,16 @@ function property(v: unknown, ctx: Context, name: string, check: Checker, flags:
   return v === undefined ? 0 : 1;
 }
 
+/**
+ * A stream property (JSON Format 4.01 §4.5.12): a read may hold its value inline, any JSON value; a
+ * body may not, as its value is written to its own URL (Protocol §11.4.8.1); 1 when the object has it.
+ */
+export function stream(v: unknown, ctx: Context, name: string): number {
+  if (v === undefined) return 0;
+  if (ctx.mode !== READ) ctx.fail(name, "no value (a stream property)", v, `${name} is a stream property: its value is written to its own URL, not in a body`);
+  return 1;
+}
+
 /** A collection-valued property: a JSON array of `expected` values, each checked with `check`. */
 export function c(v: unknown, ctx: Context, name: string, check: Checker, expected: string, flags: number): number {
   if (v != null) {
