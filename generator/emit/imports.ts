@@ -3,6 +3,7 @@
  * unless that is taken here, then under an alias made from the other module's namespace. Types, and
  * in a requests module the root functions of another namespace's container that bindings name.
  */
+import { fileStem } from "../file-names";
 import { camel, pascal, Scope } from "../passes/names";
 
 export interface ImportView {
@@ -134,15 +135,16 @@ function isPlainLine(s: string): boolean {
 }
 const SPACE = /\s/;
 
-/** Module paths for one namespace's artifacts. */
+/** Module paths for one namespace's artifacts (`fileStem`: a Windows device name is not one). */
 export function moduleFile(namespace: string, artifact: "types" | "validators" | "requests"): string {
-  return `${namespace}.${artifact}.ts`;
+  return `${fileStem(namespace)}.${artifact}.ts`;
 }
 
 export function moduleSpecifier(namespace: string, artifact: "types" | "validators" | "requests"): string {
   let specifiers = SPECIFIERS.get(namespace);
   if (!specifiers) {
-    specifiers = { types: `./${namespace}.types.js`, validators: `./${namespace}.validators.js`, requests: `./${namespace}.requests.js` };
+    const stem = fileStem(namespace);
+    specifiers = { types: `./${stem}.types.js`, validators: `./${stem}.validators.js`, requests: `./${stem}.requests.js` };
     SPECIFIERS.set(namespace, specifiers);
   }
   return specifiers[artifact];
