@@ -89,7 +89,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
   ];
-  const imports = new Imports(localTypes);
+  const imports = new Imports(localTypes, ctx.namespaceLabels);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
   const refTs = (ref: TypeRef, read = false) => {

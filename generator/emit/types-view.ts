@@ -67,7 +67,7 @@ function declaration(d: Partial<DeclarationView>): DeclarationView {
 
 export function typesView(ctx: EmitContext, schema: Schema): TypesView {
   const ns = schema.namespace;
-  const imports = new Imports(localNames(ctx, schema));
+  const imports = new Imports(localNames(ctx, schema), ctx.namespaceLabels);
   const declarations: DeclarationView[] = [];
   let edm = false;
   const note = (ts: string) => {

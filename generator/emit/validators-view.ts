@@ -118,7 +118,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   }
   // One scope for the module's own names, its imports and its wrappers.
   const scope = new Scope(locals);
-  const imports = new Imports(scope);
+  const imports = new Imports(scope, ctx.namespaceLabels);
   const wrappers = new Wrappers(scope);
   const fnName = (t: SchemaType, prefix: string): string => {
     const local = `${prefix}${ctx.names.type(t)}`;
