@@ -22,7 +22,7 @@ test("a name that is no simple identifier is a note at its element; a simple ide
 });
 
 test("every kind of element so named is noted, and the generated code compiles and checks the names as written", () => {
-  const b = build(fs.readFileSync(path.join(FIXTURES, "odd-names.xml"), "utf8"));
+  const b = build(fs.readFileSync(path.join(FIXTURES, "names", "odd-names.xml"), "utf8"));
   expect(b.errors).toEqual([]);
   expect(b.diagnostics.filter((d) => d.code === "ODG102").map((d) => d.path).sort()).toEqual([
     "odd.level/10", "odd.level/x-y", "odd.9flags", "odd.9flags/1st", "odd.9flags/2nd", "odd.10x", "odd.10x/10", "odd.10x/a b", "odd.10x/é-1",
@@ -30,7 +30,7 @@ test("every kind of element so named is noted, and the generated code compiles a
     "odd.do-it", "odd.do-it/this-one", "odd.do-it/p-1", "odd.9get", "odd.9get/p 2", "odd.c-1", "odd.c-1/my-set", "odd.c-1/1me",
   ].sort());
   expect(b.diagnostics.every((d) => d.severity === "info")).toBe(true);
-  const dir = generateFixture("odd-names.xml", "model-identifiers");
+  const dir = generateFixture("names/odd-names.xml", "model-identifiers");
   expect(runTsc(anyCompiler(), dir, tsFiles(dir)).output).toBe("");
   /* eslint-disable @typescript-eslint/no-require-imports */
   const v = require(path.join(dir, "odd.validators")) as { validateMy_thing(v: unknown): { errors: { path: string }[] } };
