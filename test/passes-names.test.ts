@@ -134,15 +134,17 @@ describe("many names on one identifier", () => {
 });
 
 describe("imports of one name from many namespaces", () => {
-  test("get the namespace's last segment as a prefix, numbered when that clashes too", () => {
+  test("get the namespace's last segments that tell it apart as a prefix, numbered when that clashes too", () => {
+    // The four namespaces end in `x`: each is told apart by two segments (names-import-aliases.test.ts).
+    // `m` has a type named `P0XC` of its own, so p0.x's `C` is numbered.
     const content = edmx(
-      schema("m", `<ComplexType Name="c">${[0, 1, 2, 3].map((i) => `<Property Name="p${i}" Type="p${i}.x.c"/>`).join("")}</ComplexType>`) +
+      schema("m", `<ComplexType Name="P0XC"/><ComplexType Name="c">${[0, 1, 2, 3].map((i) => `<Property Name="p${i}" Type="p${i}.x.c"/>`).join("")}</ComplexType>`) +
         [0, 1, 2, 3].map((i) => schema(`p${i}.x`, `<ComplexType Name="c"/>`)).join(""),
     );
     const types = generate({ inputs: [{ file: "n.xml", content }] }).files.get("m.types.ts") ?? "";
-    expect(types).toContain(`import type { C as XC } from "./p0.x.types.js";`);
-    expect(types).toContain(`import type { C as XC2 } from "./p1.x.types.js";`);
-    expect(types).toContain(`import type { C as XC4 } from "./p3.x.types.js";`);
-    expect(types).toMatch(/p3\?: XC4 \| null;/);
+    expect(types).toContain(`import type { C as P0XC2 } from "./p0.x.types.js";`);
+    expect(types).toContain(`import type { C as P1XC } from "./p1.x.types.js";`);
+    expect(types).toContain(`import type { C as P3XC } from "./p3.x.types.js";`);
+    expect(types).toMatch(/p3\?: P3XC \| null;/);
   });
 });

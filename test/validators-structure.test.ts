@@ -62,13 +62,13 @@ describe("structured values", () => {
     ["#tv.Circle", true],
     ["tv.Circle", true],
   ])("an abstract base resolves @odata.type %s", (type, valid) => {
-    expect(tv.isItem(item({ shape: { "@odata.type": type, label: "l", radius: 2 } }))).toBe(valid);
+    expect(tv.validateItem(item({ shape: { "@odata.type": type, label: "l", radius: 2 } })).valid).toBe(valid);
   });
 
   test("subtypes from another namespace, and deeper in the hierarchy, are resolved", () => {
-    expect(tv.isItem(item({ shape: { "@odata.type": "#to.Hexagon", label: "h", side: 1 } }))).toBe(true);
+    expect(tv.validateItem(item({ shape: { "@odata.type": "#to.Hexagon", label: "h", side: 1 } })).valid).toBe(true);
     expect(tv.isItem(item({ shape: { "@odata.type": "#Test.Other.Hexagon", label: "h", side: 1 } }))).toBe(true);
-    expect(tv.isItem(item({ shape: { "@odata.type": "#tv.Triangle", label: "t", corners: 3, right: true } }))).toBe(true);
+    expect(tv.validateItem(item({ shape: { "@odata.type": "#tv.Triangle", label: "t", corners: 3, right: true } })).valid).toBe(true);
     expect(paths(tv.validateItem(item({ shape: { "@odata.type": "#tv.Triangle", label: "t", right: true } })))).toEqual(["/shape/corners"]);
   });
 
@@ -96,7 +96,7 @@ describe("structured values", () => {
     expect(tv.isItem(item({ parent: item(), children: [item(), item()], owner: { id: "01234567-89ab-cdef-0123-456789abcdef" } }))).toBe(true);
     expect(paths(tv.validateItem(item({ children: [item(), item({ name: 3 })] })))).toEqual(["/children/1/name"]);
     expect(paths(tv.validateItem(item({ parent: item({ parent: item({ tags: [1] }) }) })))).toEqual(["/parent/parent/tags/0"]);
-    expect(tv.isItem(item({ owner: { "@odata.type": "#tv.Employee", id: "01234567-89ab-cdef-0123-456789abcdef", badge: 7 } }))).toBe(true);
+    expect(tv.validateItem(item({ owner: { "@odata.type": "#tv.Employee", id: "01234567-89ab-cdef-0123-456789abcdef", badge: 7 } })).valid).toBe(true);
     expect(paths(tv.validateItem(item({ owner: { "@odata.type": "#tv.Employee", id: "01234567-89ab-cdef-0123-456789abcdef" } })))).toEqual(["/owner/badge"]);
     expect(paths(tv.validateItem(item({ owner: null, parent: null })))).toEqual(["/owner"]);
     // A navigation link instead of an expansion is an annotation, so it is allowed.
@@ -126,10 +126,12 @@ describe("structured values", () => {
 
   test("@odata.type as a URL: absolute or relative, its fragment names the type (JSON Format §4.5.3)", () => {
     const url = "https://example.com/svc/$metadata#";
-    expect(tv.isItem(item({ shape: { "@odata.type": `${url}Test.Validation.Circle`, label: "l", radius: 2 } }))).toBe(true);
-    expect(tv.isItem(item({ shape: { "@odata.type": "$metadata#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
-    expect(tv.isItem(item({ at: { "@odata.type": `${url}tv.Point3`, x: 1, y: 2, z: 3 } }))).toBe(true);
-    expect(tv.isItem({ ...item(), "@odata.type": `${url}Test.Validation.Item` })).toBe(true);
+    expect(tv.validateItem(item({ shape: { "@odata.type": `${url}Test.Validation.Circle`, label: "l", radius: 2 } })).valid).toBe(true);
+    expect(tv.validateItem(item({ shape: { "@odata.type": "$metadata#tv.Circle", label: "l", radius: 2 } })).valid).toBe(true);
+    expect(tv.validateItem(item({ at: { "@odata.type": `${url}tv.Point3`, x: 1, y: 2, z: 3 } })).valid).toBe(true);
+    expect(tv.validateItem({ ...item(), "@odata.type": `${url}Test.Validation.Item` }).valid).toBe(true);
+    // A guard takes only the `#ns.T` its type has (validators-guard-forms.test.ts).
+    expect(tv.isItem(item({ shape: { "@odata.type": `${url}Test.Validation.Circle`, label: "l", radius: 2 } }))).toBe(false);
     // The named type is still checked: an unknown, an abstract or a missing one is reported.
     expect(tv.validateItem(item({ shape: { "@odata.type": `${url}tv.Nope`, label: "p" } })).errors).toEqual([
       expect.objectContaining({ path: "/shape/@odata.type", message: `${url}tv.Nope is not Test.Validation.Shape or one of its subtypes` }),
@@ -145,7 +147,7 @@ describe("structured values", () => {
   });
 
   test("OData 4.01 control information without the odata. prefix: @type, name@type", () => {
-    expect(tv.isItem(item({ shape: { "@type": "#tv.Circle", label: "l", radius: 2 } }))).toBe(true);
+    expect(tv.validateItem(item({ shape: { "@type": "#tv.Circle", label: "l", radius: 2 } })).valid).toBe(true);
     expect(paths(tv.validateItem(item({ shape: { "@type": "#tv.Polygon", label: "l", corners: 2 } })))).toEqual(["/shape"]) // an abstract instance is wrong as a whole;
     expect(paths(tv.validateBag({ id: "b", "n@type": "Int32", n: "1" }))).toEqual(["/n"]);
     expect(paths(tv.validateBag({ id: "b", p: { "@type": "#tv.Point", x: 1 } }, { types: tv.checkerFor }))).toEqual(["/p/y"]);
@@ -192,7 +194,7 @@ describe("structured values", () => {
   });
 
   test("a type without properties accepts only annotations", () => {
-    expect(tv.isEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 })).toBe(true);
+    expect(tv.validateEmpty({ "@odata.type": "#tv.Empty", "@x.y": 1 }).valid).toBe(true);
     expect(paths(tv.validateEmpty({ a: 1 }))).toEqual(["/a"]);
   });
 

@@ -25,7 +25,7 @@ export interface CheckersView {
 
 export function checkersView(ctx: EmitContext): CheckersView {
   // `namespaceChecker` itself is reserved, so that every import is named after its namespace.
-  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker", "leftOut"]);
+  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker", "leftOut"], ctx.namespaceLabels);
   const namespaces = ctx.model.schemas
     .filter((s) => s.types.length > 0)
     .map((s) => ({

@@ -1,8 +1,10 @@
 /**
  * Import lists for one generated module: a name from another module is imported under its own name
- * unless that is taken here, then under an alias made from the other module's namespace. Types, and
- * in a requests module the root functions of another namespace's container that bindings name.
+ * unless that is taken here, then under an alias made from the other module's namespace (its
+ * `namespaceLabels` label). Types, and in a requests module the root functions of another
+ * namespace's container that bindings name.
  */
+import { fileStem } from "../file-names";
 import { camel, pascal, Scope } from "../passes/names";
 
 export interface ImportView {
@@ -19,10 +21,16 @@ export class Imports {
 
   /**
    * `names`: the module's own names, or the Scope the module declares its names through while
-   * imports are added (then neither can take a name the other has).
+   * imports are added (then neither can take a name the other has). `labels`: each namespace's
+   * label for aliases (`namespaceLabels`).
    */
-  constructor(names: Iterable<string> | Scope) {
+  constructor(names: Iterable<string> | Scope, private readonly labels: ReadonlyMap<string, string>) {
     this.used = names instanceof Scope ? names : new Scope(names);
+  }
+
+  /** The label of `namespace` for an alias: `CallRecords` for `microsoft.graph.callRecords`. */
+  private label(namespace: string): string {
+    return this.labels.get(namespace) ?? pascal(namespace.slice(namespace.lastIndexOf(".") + 1));
   }
 
   /**
@@ -35,7 +43,7 @@ export class Imports {
     const known = names.get(name);
     if (known) return known;
     // Its own name when free, else one made from the other module's namespace, numbered if need be.
-    const local = this.used.claim(this.used.has(name) ? alias(name, hint) : name);
+    const local = this.used.claim(this.used.has(name) ? alias(name, this.label(hint)) : name);
     names.set(name, local);
     return local;
   }
@@ -53,7 +61,7 @@ export class Imports {
     values.add(name);
     const known = names.get(name);
     if (known) return known;
-    const want = this.used.has(name) || functions.has(name) ? `${camel(hint.split(".").pop() ?? hint)}${pascal(name)}` : name;
+    const want = this.used.has(name) || functions.has(name) ? `${camel(this.label(hint))}${pascal(name)}` : name;
     let local = this.used.claim(want);
     while (functions.has(local)) local = this.used.claim(want);
     functions.claim(local);
@@ -82,12 +90,41 @@ export class Imports {
 }
 
 /**
- * A name imported from the module of namespace `hint` under another name: the namespace's last
- * segment first, keeping the name's own case at its start (`GraphSession`, `graphNamespaceChecker`).
+ * A name imported from the module of a namespace under another name: the namespace's label first,
+ * keeping the name's own case at its start (`GraphSession`, `graphNamespaceChecker`).
  */
-function alias(name: string, hint: string): string {
-  const prefix = hint.slice(hint.lastIndexOf(".") + 1);
-  return /^[a-z]/.test(name) ? `${camel(prefix)}${pascal(name)}` : `${pascal(prefix)}${name}`;
+function alias(name: string, label: string): string {
+  return /^[a-z]/.test(name) ? `${camel(label)}${pascal(name)}` : `${label}${name}`;
+}
+
+/**
+ * Per namespace, the label its imports are aliased by: its last segments, as few as tell it from
+ * every other namespace of the model, each Pascal-cased (`microsoft.graph.callRecords` →
+ * `CallRecords`; `a.B` and `c.B` → `AB` and `CB`, so `a.B`'s `Item` is `ABItem` wherever it is
+ * aliased, whichever other module is imported first). Compared without case, as `B` and `b` would
+ * make one label. A label a module has a name of already is numbered there (`ABItem2`).
+ */
+export function namespaceLabels(namespaces: readonly string[]): Map<string, string> {
+  const segments = namespaces.map((n) => n.split("."));
+  const label = (parts: readonly string[], count: number) => parts.slice(-count).map(pascal).join("");
+  const labels = new Map<string, string>();
+  // One pass per number of segments, over every namespace: no pair of namespaces is compared.
+  let open = namespaces.map((_, i) => i);
+  for (let count = 1; open.length > 0; count++) {
+    const seen = new Map<string, number>();
+    for (const parts of segments) {
+      const key = label(parts, count).toLowerCase();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    open = open.filter((i) => {
+      const parts = segments[i] as string[];
+      const own = label(parts, count);
+      if (count < parts.length && (seen.get(own.toLowerCase()) ?? 0) > 1) return true;
+      labels.set(namespaces[i] as string, own);
+      return false;
+    });
+  }
+  return labels;
 }
 
 /** The JSDoc block for a description (and deprecation), indented; "" when there is nothing to say. */
@@ -134,15 +171,16 @@ function isPlainLine(s: string): boolean {
 }
 const SPACE = /\s/;
 
-/** Module paths for one namespace's artifacts. */
+/** Module paths for one namespace's artifacts (`fileStem`: a Windows device name is not one). */
 export function moduleFile(namespace: string, artifact: "types" | "validators" | "requests"): string {
-  return `${namespace}.${artifact}.ts`;
+  return `${fileStem(namespace)}.${artifact}.ts`;
 }
 
 export function moduleSpecifier(namespace: string, artifact: "types" | "validators" | "requests"): string {
   let specifiers = SPECIFIERS.get(namespace);
   if (!specifiers) {
-    specifiers = { types: `./${namespace}.types.js`, validators: `./${namespace}.validators.js`, requests: `./${namespace}.requests.js` };
+    const stem = fileStem(namespace);
+    specifiers = { types: `./${stem}.types.js`, validators: `./${stem}.validators.js`, requests: `./${stem}.requests.js` };
     SPECIFIERS.set(namespace, specifiers);
   }
   return specifiers[artifact];

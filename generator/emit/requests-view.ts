@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allNavigation, allProperties, deprecation, description, isComputed } from "../model/rules";
+import { allNavigation, allProperties, deprecation, description } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
@@ -89,7 +89,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     ...entityTypes.filter((t) => leftOutBelow(t).length > 0).map((t) => leftOutTypeName(ctx, t)),
     ...schema.types.flatMap((t) => (t.kind === "entity" || t.kind === "complex" ? writeModes(ctx, t).map((m) => writeTypeName(ctx, t, m)) : [])),
   ];
-  const imports = new Imports(localTypes);
+  const imports = new Imports(localTypes, ctx.namespaceLabels);
   let edm = false;
   const ts = (t: SchemaType, union = false) => typeName(ctx, t, NO_TYPES, imports, union && usesUnion(ctx, t));
   const refTs = (ref: TypeRef, read = false) => {
@@ -672,7 +672,7 @@ interface Member {
  */
 function createBody(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
   if (union && members) return `rt.WithType<${members.map((m) => createBody(m.self, m.t, false, write, m.nav, undefined)).join(" | ")}>`;
-  const computed = propertyNames(t, union, isComputed);
+  const computed = propertyNames(t, union, FIXED.create);
   // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
   const related = allNavigation(t).length > 0;
   const written = writeFacts(write.ctx, "create").declared.has(t);

@@ -2,7 +2,7 @@
  * View model for a namespace's `.types.ts` module: interfaces for entity and complex types, string
  * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
  */
-import { alwaysPresent, deprecation, description } from "../model/rules";
+import { alwaysPresent, deprecation, description, isStream } from "../model/rules";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
@@ -67,7 +67,7 @@ function declaration(d: Partial<DeclarationView>): DeclarationView {
 
 export function typesView(ctx: EmitContext, schema: Schema): TypesView {
   const ns = schema.namespace;
-  const imports = new Imports(localNames(ctx, schema));
+  const imports = new Imports(localNames(ctx, schema), ctx.namespaceLabels);
   const declarations: DeclarationView[] = [];
   let edm = false;
   const note = (ts: string) => {
@@ -201,6 +201,8 @@ const NO_KEYS: ReadonlySet<string> = new Set();
  * loops, `interfaceView` was the emit stage's largest compile job (~20 ms of TurboFan's time).
  */
 function propertyMember(ctx: EmitContext, p: Property, isKey: boolean, ns: string, imports: Imports, note: (s: string) => string): string {
+  // A stream's value is in a read only when asked for inline, as any JSON value (`isStream`).
+  if (isStream(p)) return member(memberDoc(p), propertyKey(p.name), true, "unknown");
   const ts = note(readRefType(ctx, p.type, ns, imports));
   // `unknown` (Edm.Untyped and its like) holds null already.
   const type = !p.type.collection && p.type.nullable && ts !== "unknown" ? `${ts} | null` : ts;

@@ -13,7 +13,7 @@
  * differ, in its namespace's requests module) only where it differs from its read type: on Graph,
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
-import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable } from "../model/rules";
+import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isStream } from "../model/rules";
 import type { Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
@@ -23,10 +23,13 @@ export type WriteMode = "create" | "update";
 
 export const WRITE_MODES: readonly WriteMode[] = ["create", "update"];
 
-/** The properties a client may not send in a mode (Core vocabulary: Computed, Immutable). */
+/**
+ * The properties a client may not send in a mode (Core vocabulary: Computed, Immutable), and in
+ * neither a stream property (`isStream`: its value is written to its own URL).
+ */
 export const FIXED: Readonly<Record<WriteMode, (p: Property) => boolean>> = {
-  create: isComputed,
-  update: (p) => isComputed(p) || isImmutable(p),
+  create: (p) => isComputed(p) || isStream(p),
+  update: (p) => isComputed(p) || isImmutable(p) || isStream(p),
 };
 
 export interface WriteFacts {
@@ -105,7 +108,7 @@ function findWriteTypes(ctx: EmitContext): AllFacts {
       let l = false;
       for (const p of t.properties) {
         if (p.type.type.kind === "complex") add(holders, p.type.type, t);
-        if (isComputed(p)) c = true;
+        if (isComputed(p) || isStream(p)) c = true;
         else if (isImmutable(p)) i = true;
         if (leftToService(t, p)) l = true;
       }

@@ -7,6 +7,7 @@ import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawSchema } from "../parse/raw";
 import { isNamespace, isSimpleIdentifier, RESERVED_NAMES } from "./rules";
 import { wordingOf } from "./wording";
+import { fileStem } from "../file-names";
 
 /** The longest file name most file systems allow, in bytes, and the longest suffix of a generated file (checkSchemaNames). */
 const MAX_FILE_NAME = 255;
@@ -40,7 +41,7 @@ export function checkSchemaNames(b: ModelBuilder, raw: RawSchema): void {
   else if (raw.namespace && !isNamespace(raw.namespace))
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${JSON.stringify(raw.namespace)} is not simple identifiers separated by dots (CSDL §5.1)`, raw.namespace, raw.at);
   // Its longest file, `<namespace>.validators.ts`, must fit the 255 bytes most file systems allow a name.
-  const bytes = Buffer.byteLength(raw.namespace);
+  const bytes = Buffer.byteLength(fileStem(raw.namespace));
   if (bytes > MAX_FILE_NAME - LONGEST_SUFFIX.length)
     b.diags.error(Codes.invalidAttribute, `${wordingOf(raw.at).namespace} ${raw.namespace.slice(0, 40)}… is ${bytes} bytes long: its generated files (…${LONGEST_SUFFIX}) would have names longer than the ${MAX_FILE_NAME} bytes a file system allows; at most ${MAX_FILE_NAME - LONGEST_SUFFIX.length}`, raw.namespace, raw.at);
   if (raw.alias !== undefined && !RESERVED_NAMES.has(raw.alias) && !isSimpleIdentifier(raw.alias))

@@ -35,7 +35,7 @@ import type {
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
-import { LONE_SURROGATE, UNSAFE_IN_NAME, xsBoolean } from "./rules";
+import { isSimpleIdentifier, LONE_SURROGATE, UNSAFE_IN_NAME, xsBoolean } from "./rules";
 import type {
   Annotation,
   EntityContainer,
@@ -447,7 +447,9 @@ export class ModelBuilder {
    * properties named `request-id`), and generated code quotes such names, so only what no quoting
    * makes safe is refused: control characters and line breaks, which would end a comment line, and
    * `*`, which could close a doc comment that names the element; and half of a surrogate pair,
-   * which is no character (a URL cannot encode it: `encodeURIComponent` throws). (An empty name was
+   * which is no character (a URL cannot encode it: `encodeURIComponent` throws). Any other name that
+   * is no simple identifier (`10`, `request-id`) is a note: the metadata is not as CSDL has it, but
+   * the output is right, and the service's users cannot change its names. (An empty name was
    * reported by the reader, as a missing or empty attribute.)
    */
   identifier(name: string, what: string, path: string, at: SourceRef): void {
@@ -455,6 +457,8 @@ export class ModelBuilder {
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds a control character, a line break or "*" (CSDL §15.2: names are simple identifiers)`, path, at);
     else if (LONE_SURROGATE.test(name))
       this.diags.error(Codes.invalidAttribute, `${what} name ${JSON.stringify(name)} holds half of a UTF-16 surrogate pair, which is no Unicode character (CSDL §15.2: names are simple identifiers)`, path, at);
+    else if (name !== "" && !isSimpleIdentifier(name))
+      this.diags.add(Codes.invalidAttribute, "info", `${what} name ${JSON.stringify(name)} is not a simple identifier (CSDL §15.2: a letter or "_", then letters, digits or "_", at most 128); read as written, the generated code quoting it or giving it an identifier`, path, at);
   }
 
   /**

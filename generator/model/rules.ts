@@ -185,9 +185,18 @@ export function mayOmit(kind: Operation["kind"], p: Parameter): boolean {
  * at most its `@odata.mediaReadLink` and other control information (JSON Format, Stream Property).
  */
 export function alwaysPresent(p: Property, isKey: boolean): boolean {
-  const t = p.type.type;
-  if (t.kind === "primitive" && t.name === "Stream") return false;
+  if (isStream(p)) return false;
   return !p.type.nullable || isKey;
+}
+
+/**
+ * Whether `p` is a stream property (`Edm.Stream`, single-valued). A read holds at most its media
+ * links (JSON Format 4.01 §4.5.12), or, asked for inline, its value: JSON for a JSON media type,
+ * else a string. A body never holds it: its value is written to its own URL (Protocol §11.4.8.1).
+ */
+export function isStream(p: Property): boolean {
+  const t = p.type.type;
+  return t.kind === "primitive" && t.name === "Stream" && !p.type.collection;
 }
 
 /**

@@ -260,14 +260,30 @@ export interface ControlInfo {
   "@odata.etag"?: string;
   "@odata.id"?: string;
   "@odata.editLink"?: string;
+  /** The URL to read the entity by, where it is not its id (JSON Format §4.5.9). */
+  "@odata.readLink"?: string;
   "@odata.context"?: string;
+  /** The same in an OData 4.01 payload, which may leave out the `odata.` prefix (JSON Format 4.01 §4.5; the runtime reads `@etag` too). */
+  "@etag"?: string;
+  "@id"?: string;
+  "@editLink"?: string;
+  "@readLink"?: string;
+  "@context"?: string;
   /** A media entity's (`HasStream`) media: the URL to read it, the URL to change it, its content type and its ETag (JSON Format §4.5.8–§4.5.11). */
   "@odata.mediaReadLink"?: string;
   "@odata.mediaEditLink"?: string;
   "@odata.mediaContentType"?: string;
   "@odata.mediaEtag"?: string;
-  /** The same of a stream property `p` (`Photo@odata.mediaReadLink`), whose value the entity does not hold. */
-  readonly [media: `${string}@odata.media${"ReadLink" | "EditLink" | "ContentType" | "Etag"}`]: string | undefined;
+  /** The same of a stream property `p` (`Photo@odata.mediaReadLink`), whose value the entity does not hold; in 4.01 also without `odata.` (`@mediaReadLink`). */
+  readonly [media: `${string}@${"odata." | ""}media${"ReadLink" | "EditLink" | "ContentType" | "Etag"}`]: string | undefined;
+  /**
+   * A navigation property `p`'s URLs (JSON Format §4.5.11): `p@odata.navigationLink` to read the related
+   * entities, `p@odata.associationLink` to their references; of an expanded collection, the next
+   * page's, `p@odata.nextLink` (§4.5.5), and how many there are, `p@odata.count` (§4.5.4); in 4.01
+   * also without `odata.` (`p@navigationLink`).
+   */
+  readonly [link: `${string}@${"odata." | ""}${"navigationLink" | "associationLink" | "nextLink"}`]: string | undefined;
+  readonly [count: `${string}@${"odata." | ""}count`]: number | undefined;
   /** An instance annotation of the entity or of its property `p` (`@Namespace.Term`, `p@Namespace.Term`; JSON Format §20): any JSON value, as its term is not in the metadata (Graph's `@microsoft.graph.downloadUrl`). */
   readonly [annotation: `${string}@${string}.${string}`]: unknown;
 }

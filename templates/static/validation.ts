@@ -138,6 +138,12 @@ export class Context {
   count = 0;
   /** Only count errors, without building them (type guards). */
   quiet = false;
+  /**
+   * A guard's or an asserter's run (`isX`, `assertX`), which narrows the value to its type: only
+   * the forms the type has pass, `@odata.type` as `#` and the namespace-qualified name, an enum
+   * value as member names (see `typeOf`, `checkEnumValue`).
+   */
+  typed = false;
   errors: ValidationError[] = [];
   depth = 0;
   max = 100;
@@ -150,7 +156,7 @@ export class Context {
   navigation: Map<string, Cardinality> | undefined = undefined;
   private readonly keys: Key[] = [];
 
-  reset(options: ValidateOptions | undefined, quiet: boolean): void {
+  reset(options: ValidateOptions | undefined, quiet: boolean, typed = false): void {
     const mode = options?.mode;
     this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : mode === "replace" ? REPLACE : UPDATE;
     this.strict = options?.strict ?? true;
@@ -158,6 +164,7 @@ export class Context {
     const ieee = options?.ieee754Compatible;
     this.ieee = ieee === undefined ? 0 : ieee ? 1 : 2;
     this.quiet = quiet;
+    this.typed = typed;
     this.max = quiet ? 1 : limit(options?.maxErrors, 100);
     this.maxDepth = limit(options?.maxDepth, 512);
     this.types = options?.types;
@@ -298,11 +305,11 @@ const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: true, err
 /** One context is reused between runs; a nested run (re-entrancy) gets its own. */
 let spare: Context | null = null;
 
-function acquire(options: ValidateOptions | undefined, quiet: boolean): Context {
+function acquire(options: ValidateOptions | undefined, quiet: boolean, typed: boolean): Context {
   let ctx = spare;
   if (ctx === null) ctx = new Context();
   else spare = null;
-  ctx.reset(options, quiet);
+  ctx.reset(options, quiet, typed);
   return ctx;
 }
 
@@ -311,9 +318,12 @@ function release(ctx: Context): void {
   spare = ctx;
 }
 
-/** Runs a checker over a value and returns every error found (up to `maxErrors`). Never throws. */
-export function run(check: Checker, value: unknown, options?: ValidateOptions): ValidationResult {
-  const ctx = acquire(options, false);
+/**
+ * Runs a checker over a value and returns every error found (up to `maxErrors`). Never throws.
+ * `typed`: as `assertX` checks, only the forms the value's type has (`Context.typed`).
+ */
+export function run(check: Checker, value: unknown, options?: ValidateOptions, typed = false): ValidationResult {
+  const ctx = acquire(options, false, typed);
   try {
     check(value, ctx, ROOT);
   } catch (e) {
@@ -326,9 +336,9 @@ export function run(check: Checker, value: unknown, options?: ValidateOptions): 
   return result;
 }
 
-/** Whether a value passes; stops at the first error and builds no error objects. */
-export function test(check: Checker, value: unknown, options?: ValidateOptions): boolean {
-  const ctx = acquire(options, true);
+/** Whether a value passes; stops at the first error and builds no error objects. `typed`: as `isX` checks (`Context.typed`). */
+export function test(check: Checker, value: unknown, options?: ValidateOptions, typed = false): boolean {
+  const ctx = acquire(options, true, typed);
   let ok: boolean;
   try {
     check(value, ctx, ROOT);
@@ -340,9 +350,9 @@ export function test(check: Checker, value: unknown, options?: ValidateOptions):
   return ok;
 }
 
-/** Throws a ValidationFailedError listing the errors unless the value passes. */
-export function assert(check: Checker, value: unknown, options?: ValidateOptions): void {
-  const r = run(check, value, options);
+/** Throws a ValidationFailedError listing the errors unless the value passes. `typed`: as `assertX` checks (`Context.typed`). */
+export function assert(check: Checker, value: unknown, options?: ValidateOptions, typed = false): void {
+  const r = run(check, value, options, typed);
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
@@ -370,11 +380,11 @@ export function validator(check: Checker): Validate {
 }
 
 export function guard<T>(check: Checker): Guard<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options);
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options, true);
 }
 
 export function asserter<T>(check: Checker): Assert<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options);
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options, true);
 }
 
 /**
@@ -436,6 +446,16 @@ function property(v: unknown, ctx: Context, name: string, check: Checker, flags:
   }
   if ((flags & (REQUIRED | COMPUTED | IMMUTABLE)) !== 0 || (flags & NULLABLE) === 0) ctx.absent(v, name, expected ?? "", flags);
   return v === undefined ? 0 : 1;
+}
+
+/**
+ * A stream property (JSON Format 4.01 §4.5.12): a read may hold its value inline, any JSON value; a
+ * body may not, as its value is written to its own URL (Protocol §11.4.8.1); 1 when the object has it.
+ */
+export function stream(v: unknown, ctx: Context, name: string): number {
+  if (v === undefined) return 0;
+  if (ctx.mode !== READ) ctx.fail(name, "no value (a stream property)", v, `${name} is a stream property: its value is written to its own URL, not in a body`);
+  return 1;
 }
 
 /** A collection-valued property: a JSON array of `expected` values, each checked with `check`. */
@@ -664,9 +684,26 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
     return null;
   }
   // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
-  const type = v["@odata.type"] !== undefined ? v["@odata.type"] : v["@type"];
+  // A guard reads `@odata.type` alone, the member the types declare.
+  const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
   // Any other value names no type: "" matches none, and wrongType reports it.
-  return typeof type === "string" ? qualified(type, aliases) : type === undefined ? undefined : "";
+  if (typeof type !== "string") return type === undefined ? undefined : "";
+  const name = qualified(type, aliases);
+  if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) {
+    typeForm(ctx, key, type, name);
+    return null;
+  }
+  return name;
+}
+
+/**
+ * A guard's value whose `@odata.type` names its type in another form than the `#ns.T` literal its
+ * type has (`ns.T`, a URL, an alias): reported, as the type's literal would not hold it.
+ */
+function typeForm(ctx: Context, key: Key, type: string, name: string): void {
+  if (!ctx.enter(key)) return;
+  ctx.fail("@odata.type", JSON.stringify(`#${name}`), type, `@odata.type ${JSON.stringify(type)} names ${name}, but not as "#${name}", the form its type has: validateX takes it, isX and assertX do not`);
+  ctx.leave();
 }
 
 /**
@@ -760,7 +797,7 @@ function otherCase(name: string, known: ReadonlySet<string>): string {
  * the declared type or one of its subtypes, or (`abstract`) an abstract type.
  */
 export function wrongType(ctx: Context, key: Key, o: Json, declared: string, abstract: boolean): void {
-  const at = o["@odata.type"] !== undefined ? "@odata.type" : "@type";
+  const at = o["@odata.type"] !== undefined || ctx.typed ? "@odata.type" : "@type";
   const type = o[at];
   if (type === undefined) return ctx.fail(key, `a concrete subtype of ${declared}`, type, `${declared} is abstract: @odata.type must name a concrete subtype`);
   // An instance of an abstract type is wrong as a whole: reported at the object, like a missing type.
@@ -922,7 +959,12 @@ export function enumChecker(name: string, members: Readonly<Record<string, numbe
 /** An enum value (JSON Format §7.1, URL ABNF `enumValue`): a member name, or a member's value as a string; flags enums take comma-separated lists. */
 export function checkEnumValue(v: unknown, ctx: Context, key: Key, name: string, members: ReadonlyMap<string, number | string>, flags: boolean): void {
   if (typeof v !== "string") return ctx.fail(key, name, v);
-  if (members.has(v) || enumValue(v, members, flags)) return;
+  if (members.has(v)) return;
+  // A guard takes member names only, what the enum's type holds (a flags value: names, comma-separated).
+  if (ctx.typed) {
+    if (flags && v.split(/, ?/).every((part) => members.has(part))) return;
+    if (enumValue(v, members, flags)) return ctx.fail(key, `${name} member names`, v, `${JSON.stringify(v)} gives ${name} by value, not by member name, the form its type has: validateX takes it, isX and assertX do not`);
+  } else if (enumValue(v, members, flags)) return;
   ctx.fail(key, name, v, `${JSON.stringify(v)} is not ${flags ? "a comma-separated list of members" : "a member"} of ${name}`);
 }
 

@@ -62,6 +62,14 @@ export interface BookingNavigation {}
 /** Navigation properties of `Travel.Lite.Document` (inherited ones included), for typed `$expand`. */
 export interface DocumentNavigation {}
 
+/** `Travel.Lite.Person` as a body writes it (`rt.Written`). */
+export interface PersonInput extends rt.Written<Person, "Photo", {
+  Friends: PersonInput[];
+  BestFriend: PersonInput | null;
+}> {
+  "@odata.type"?: string;
+}
+
 /** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */
 export function personFriends(parent: rt.EntityRef<Person, null>): rt.CollectionRef<Person, string> {
   return rt.collection<Person, string>(parent, "Friends", rt.key("UserName", rt.edmString));
@@ -108,12 +116,12 @@ export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> 
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.CreateBody<Person, PersonNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.CreateBody<PersonInput, PersonNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "UserName", never, PersonNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<PersonInput, R, "UserName", never, PersonNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 

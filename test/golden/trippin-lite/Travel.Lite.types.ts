@@ -26,7 +26,7 @@ export interface Person {
   Emails?: (string | null)[];
   Gender?: Gender | null;
   Home?: Location | null;
-  Photo?: string | null;
+  Photo?: unknown;
   /** Navigation property; present when expanded. */
   Friends?: Person[];
   /** Navigation property; present when expanded. */

@@ -75,7 +75,7 @@ export function propsPerson(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["Emails"], ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS)
     + vr.p(o["Gender"], ctx, "Gender", checkGender)
     + vr.p(o["Home"], ctx, "Home", checkLocation)
-    + vr.p(o["Photo"], ctx, "Photo", vr.checkAny)
+    + vr.stream(o["Photo"], ctx, "Photo")
     + vr.navs(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person")
     + vr.nav(o["BestFriend"], ctx, "BestFriend", checkPerson)
     + vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip");

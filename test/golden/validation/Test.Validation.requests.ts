@@ -50,7 +50,7 @@ export interface EmployeeNavigation {}
 export interface BagNavigation {}
 
 /** `Test.Validation.Item` as a create's body writes it (`rt.Written`). */
-export interface ItemCreateInput extends rt.Written<Item, "id" | "created", {
+export interface ItemCreateInput extends rt.Written<Item, "id" | "created" | "picture", {
   parent: ItemCreateInput | null;
   children: ItemCreateInput[];
 }> {
@@ -58,7 +58,7 @@ export interface ItemCreateInput extends rt.Written<Item, "id" | "created", {
 }
 
 /** `Test.Validation.Item` as an update's body writes it (`rt.Written`). */
-export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "code", {
+export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "code" | "picture", {
   parent: ItemUpdateInput | null;
   children: ItemUpdateInput[];
 }> {

@@ -213,7 +213,7 @@ export interface Item {
   at?: Point | null;
   address?: Address | null;
   primitives?: Primitives | null;
-  picture?: string;
+  picture?: unknown;
   /** Navigation property; present when expanded. */
   parent?: Item | null;
   /** Navigation property; present when expanded. */

@@ -501,7 +501,7 @@ export function propsItem(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["at"], ctx, "at", checkPoint)
     + vr.p(o["address"], ctx, "address", checkAddress)
     + vr.p(o["primitives"], ctx, "primitives", checkPrimitives)
-    + vr.p(o["picture"], ctx, "picture", vr.checkAny, 0, "Edm.Stream")
+    + vr.stream(o["picture"], ctx, "picture")
     + vr.nav(o["parent"], ctx, "parent", checkItem)
     + vr.navs(o["children"], ctx, "children", checkItem, "Test.Validation.Item")
     + vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");

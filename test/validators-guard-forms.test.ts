@@ -1,0 +1,65 @@
+// A guard (`isX`) and an asserter (`assertX`) narrow a value to its type, so they take only the
+// forms the type has: `@odata.type` as `#` and the namespace-qualified name (the literal an `Any…`
+// union compares with), and an enum value as member names (its string-literal union). `validateX`
+// takes the other forms OData JSON allows (JSON Format 4.01 §4.5.3: a URL whose fragment names the
+// type, alias-qualified, `@type` without the prefix; §7.1: an enum value by its member's value, "1").
+// The compiler shows what the types claim; running the guards shows they hold no other value.
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { anyCompiler, compileCases } from "./helpers/typecheck";
+
+const dir = generateFixture("validation.xml", "guard-forms");
+
+test("the narrowed types hold member names and #ns.T literals only", () => {
+  const head = `import { isItem } from "./Test.Validation.validators.js";
+export function use(x: unknown): void {`;
+  const lines = [
+    `if (isItem(x) && x.status !== undefined) { switch (x.status) { case "Red": case "Green": case "Blue": break; default: { const n: never = x.status; void n; } } }`,
+    `if (isItem(x) && x.shape) { const s = x.shape; switch (s["@odata.type"]) { case "#Test.Validation.Circle": case "#Test.Validation.Triangle": case "#Test.Other.Hexagon": break; default: { const n: never = s; void n; } } }`,
+    `if (isItem(x) && x.status !== undefined) { const n: number = x.status; void n; }`,
+  ];
+  const messages = compileCases(anyCompiler(), dir, head, lines);
+  const said = (i: number) => (messages.get(i) ?? []).map((m) => m.text).join("");
+  expect([0, 1].map(said)).toEqual(["", ""]);
+  expect(said(2)).toMatch(/TS2322/);
+});
+
+interface Result {
+  valid: boolean;
+  errors: { path: string; message: string }[];
+}
+/* eslint-disable @typescript-eslint/no-require-imports */
+const tv = require(path.join(dir, "Test.Validation.validators")) as {
+  validateItem(v: unknown): Result;
+  isItem(v: unknown): boolean;
+  assertItem(v: unknown): void;
+};
+
+const circle = { label: "c", radius: 1 };
+const CASES: [what: string, value: Record<string, unknown>, message: string][] = [
+  ["an enum value by number", { status: "1" }, `/status "1" gives Test.Validation.Color by value, not by member name, the form its type has: validateX takes it, isX and assertX do not`],
+  ["a flags value with a number", { primitives: { perms: "Read,2" } }, `/primitives/perms "Read,2" gives Test.Validation.Permission by value, not by member name, the form its type has: validateX takes it, isX and assertX do not`],
+  ["@odata.type without #", { shape: { "@odata.type": "Test.Validation.Circle", ...circle } }, `/shape/@odata.type @odata.type "Test.Validation.Circle" names Test.Validation.Circle, but not as "#Test.Validation.Circle", the form its type has: validateX takes it, isX and assertX do not`],
+  ["@odata.type by alias", { shape: { "@odata.type": "#tv.Circle", ...circle } }, `/shape/@odata.type @odata.type "#tv.Circle" names Test.Validation.Circle, but not as "#Test.Validation.Circle", the form its type has: validateX takes it, isX and assertX do not`],
+  ["@odata.type as a URL", { shape: { "@odata.type": "https://example.com/$metadata#Test.Validation.Circle", ...circle } }, `/shape/@odata.type @odata.type "https://example.com/$metadata#Test.Validation.Circle" names Test.Validation.Circle, but not as "#Test.Validation.Circle", the form its type has: validateX takes it, isX and assertX do not`],
+  ["@type for @odata.type", { shape: { "@type": "#Test.Validation.Circle", ...circle } }, `/shape Test.Validation.Shape is abstract: @odata.type must name a concrete subtype`],
+];
+
+test.each(CASES)("%s: validateItem takes it, isItem and assertItem do not, saying why", (_what, value, message) => {
+  expect(tv.validateItem(value).errors).toEqual([]);
+  expect(tv.isItem(value)).toBe(false);
+  let thrown: unknown;
+  try {
+    tv.assertItem(value);
+  } catch (e) {
+    thrown = e;
+  }
+  expect((thrown as { errors: { path: string; message: string }[] }).errors.map((e) => `${e.path} ${e.message}`)).toEqual([message]);
+});
+
+test("the forms the types have pass the guard", () => {
+  for (const value of [{ status: "Green" }, { primitives: { perms: "Read,Write" } }, { primitives: { perms: "Read, Write" } }, { shape: { "@odata.type": "#Test.Validation.Circle", ...circle } }]) {
+    expect(tv.isItem(value)).toBe(true);
+    expect(() => tv.assertItem(value)).not.toThrow();
+  }
+});
