@@ -239,6 +239,17 @@ export function allNavigation(t: StructuredType): NavigationProperty[] {
   return chain.flatMap((c) => c.navigationProperties);
 }
 
+/** How many types derive from `t`, directly or not. */
+export function countSubtypes(t: StructuredType): number {
+  let n = 0;
+  const stack: StructuredType[] = [...t.derived];
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    n++;
+    stack.push(...c.derived);
+  }
+  return n;
+}
+
 /** Every non-abstract descendant of a type (itself included when concrete), depth first in document order. */
 export function concreteDescendants(t: StructuredType): StructuredType[] {
   const out: StructuredType[] = [];

@@ -1,0 +1,495 @@
+/**
+ * The names of a namespace's request functions (requests-view.ts): its roots, the reading and writing
+ * functions of each entity type, its operations, path builders, composable functions' addresses and
+ * type casts. They are claimed in one module scope, in that order, a taken name falling back as each
+ * kind does (a builder to `settingsOfGroup`, an operation to its binding type's name and its own,
+ * then numbers) — and always over the whole service, so that a slice names what it keeps as the full
+ * run does, and widening or narrowing it renames nothing.
+ *
+ * A slice does not read every type's members for that. A claim can only be changed by an earlier
+ * one that may want the same name or one of its numbered forms (`log`, `log2`): those are found by
+ * name — a builder `groupSettings` only on a type named `group` (or `groupS`, …), or as
+ * `…Of` and the type's name — read, and their own rivals in turn; then those claims are replayed in
+ * the full run's order.
+ */
+import { leadsToNavigation } from "./complex-navigation";
+import { countSubtypes } from "../model/rules";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, SchemaType, Singleton, StructuredType } from "../model/types";
+import { camel, JS_RESERVED, pascal, plural, Scope, type Names } from "../passes/names";
+import { claimOperationGroup, operationGroupWants, overloadKey, type NamedOperation } from "./operation-names";
+
+/** The whole service, whose names a slice takes: the full model, and in a lazily built one the readers of members. */
+export interface Service {
+  model: Model;
+  names: Names;
+  /** Reads a type's members (model/build's `LazyModel.fill`); absent when every type is read. */
+  fill?: (t: SchemaType) => void;
+  /** Reads an operation's parameters; false when it is left out instead (`LazyModel.fillOperation`). */
+  fillOperation?: (op: Operation) => boolean;
+}
+
+/** A function reaching a member of a type: a navigation property, the media (`content`), a stream property, a complex property leading to navigation. */
+export type BuilderKind = "nav" | "media" | "stream" | "complex";
+
+export interface Verbs {
+  get: string;
+  list: string;
+  create: string;
+  update: string;
+  remove: string;
+}
+
+/** Names of a module's functions, asked with the elements of the model emitted (a slice's copies too). */
+export interface RequestNames {
+  root(c: EntityContainer, s: EntitySet | Singleton): string;
+  verbs(t: EntityType): Verbs;
+  operation(e: NamedOperation): string;
+  builder(kind: BuilderKind, owner: StructuredType, member: string): string;
+  composable(e: NamedOperation): string;
+  cast(t: EntityType): string;
+}
+
+/** `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict with it (`rt` is reserved everywhere). */
+export const RESERVED = [...JS_RESERVED, "edm"];
+
+/**
+ * The most subtypes a `…Subtypes` map lists (requests-view.ts). The compiler spells out every
+ * `Ns.type/property` of a map for each module that names its type: on Graph, `entity`'s 1,145
+ * subtypes alone doubled the time tsc takes over all of it; the next largest has 40 (`directoryObject`).
+ */
+export const MAX_LISTED_SUBTYPES = 200;
+
+/**
+ * Whether an entity type has a `…Subtypes` map (and a cast function): it has subtypes, and in the
+ * whole service not more than MAX_LISTED_SUBTYPES (a slice keeps `subtypeCount`, so that whether it
+ * has one does not depend on the slice).
+ */
+export function listsSubtypes(t: EntityType): boolean {
+  if (t.derived.length === 0) return false;
+  let n = subtypeCounts.get(t);
+  if (n === undefined) subtypeCounts.set(t, (n = t.subtypeCount ?? countSubtypes(t)));
+  return n <= MAX_LISTED_SUBTYPES;
+}
+const subtypeCounts = new WeakMap<EntityType, number>();
+
+/** A claim of the full run: where it comes in the order of claims, what it may want, how it claims. */
+interface Claim {
+  order: readonly number[];
+  /** The names it may claim (each with its numbered forms); for an operation, read when first asked. */
+  wants(): string[];
+  /** Claims whose names it uses (a composable address its function's). */
+  needs?: Claim;
+  claim(scope: Scope): void;
+}
+
+/** A name without its trailing digits: the names a claim of it may end with share it (`log`, `log2`). */
+function stem(name: string): string {
+  const last = name.charCodeAt(name.length - 1);
+  return last >= 48 && last <= 57 ? name.replace(/\d+$/, "") : name;
+}
+
+/** The request function names of each namespace's module, over `service`; once per namespace. */
+export function requestNamer(service: Service): (schema: Schema) => RequestNames {
+  const known = new Map<string, RequestNames>();
+  return (schema) => {
+    let names = known.get(schema.namespace);
+    if (!names) known.set(schema.namespace, (names = namesOf(service, schema)));
+    return names;
+  };
+}
+
+function namesOf(service: Service, emitted: Schema): RequestNames {
+  const full = service.model.schemas.find((s) => s.namespace === emitted.namespace) ?? emitted;
+  // A full run claims everything, and needs no rivals found; a slice the claims of what it emits, and their rivals.
+  const whole = full === emitted;
+  const claims = new Claims(service, full, !whole);
+  if (whole) claims.everything();
+  else claims.of(emitted);
+  return claims.replay();
+}
+
+class Claims {
+  private readonly typeName: (t: SchemaType) => string;
+  private readonly results = new Map<string, string>();
+  private readonly operationResults = new Map<NamedOperation, string>();
+  private readonly byElement = new Map<string, Claim>();
+  private readonly chosen = new Set<Claim>();
+  private readonly stems = new Set<string>();
+  private readonly index: Index;
+  private readonly leads: (c: ComplexType) => boolean;
+
+  constructor(
+    private readonly service: Service,
+    private readonly schema: Schema,
+    private readonly findRivals: boolean,
+  ) {
+    this.typeName = (t) => service.names.type(t);
+    this.index = new Index(schema, this.typeName);
+    const fill = service.fill;
+    if (!fill) {
+      const leading = leadsToNavigation(service.model);
+      this.leads = (c) => leading.has(c);
+    } else this.leads = leadsForward(fill);
+  }
+
+  /** Every claim of the module (a full run). */
+  everything(): void {
+    for (const c of this.schema.containers) for (const s of [...c.singletons, ...c.entitySets]) this.choose(this.root(c, s));
+    for (const t of this.schema.types) this.ofType(t);
+    for (const g of this.index.groups) this.ofGroup(g);
+  }
+
+  /** The claims of what a slice's module emits, and their rivals. */
+  of(emitted: Schema): void {
+    const types = this.service.model.types;
+    for (const c of emitted.containers) {
+      const own = this.schema.containers.find((x) => x.qualifiedName === c.qualifiedName);
+      for (const s of [...c.singletons, ...c.entitySets]) {
+        const root = own && [...own.singletons, ...own.entitySets].find((x) => x.name === s.name);
+        if (own && root) this.choose(this.root(own, root));
+      }
+    }
+    for (const t of emitted.types) {
+      const original = types.get(t.qualifiedName);
+      if (original) this.ofType(original);
+    }
+    for (const e of namedOperations(emitted)) {
+      const group = this.index.groupOf(e, this.service.fillOperation);
+      if (group) this.ofGroup(group);
+    }
+  }
+
+  replay(): RequestNames {
+    const scope = new Scope(RESERVED);
+    const order = [...this.chosen].sort((a, b) => compareOrder(a.order, b.order));
+    for (const c of order) c.claim(scope);
+    const get = (key: string, want: string) => this.results.get(key) ?? missing(key, want, scope);
+    const types = this.service.model.types;
+    const original = (t: SchemaType) => (types.get(t.qualifiedName) ?? t) as StructuredType;
+    const operation = (e: NamedOperation) => {
+      const group = this.index.groupOf(e, this.service.fillOperation);
+      const entry = group?.entries.find((x) => sameOperation(x, e));
+      return entry && this.operationResults.get(entry);
+    };
+    return {
+      root: (c, s) => get(`root ${c.qualifiedName}/${s.name}`, camel(s.name)),
+      verbs: (t) => {
+        const q = t.qualifiedName;
+        const base = pascal(this.typeName(t));
+        return {
+          get: get(`get ${q}`, `get${base}`),
+          list: get(`list ${q}`, `list${plural(base)}`),
+          create: get(`create ${q}`, `create${base}`),
+          update: get(`update ${q}`, `update${base}`),
+          remove: get(`delete ${q}`, `delete${base}`),
+        };
+      },
+      operation: (e) => operation(e) ?? missing(e.op.qualifiedName, camel(e.importName ?? e.op.name), scope),
+      builder: (kind, owner, member) => get(`${kind} ${original(owner).qualifiedName}/${member}`, `${camel(this.typeName(owner))}${pascal(member)}`),
+      composable: (e) => {
+        const name = operation(e);
+        return (name !== undefined && this.results.get(`ref ${name}`)) || missing(e.op.qualifiedName, `${name}Ref`, scope);
+      },
+      cast: (t) => get(`cast ${t.qualifiedName}`, `cast${pascal(this.typeName(t))}`),
+    };
+  }
+
+  /** Adds a claim, and (in a slice) every claim that may want one of its names, transitively. */
+  private choose(claim: Claim): void {
+    const work = [claim];
+    for (let c = work.pop(); c; c = work.pop()) {
+      if (this.chosen.has(c)) continue;
+      this.chosen.add(c);
+      if (c.needs) work.push(c.needs);
+      if (!this.findRivals) continue;
+      for (const want of c.wants()) {
+        const s = stem(want);
+        if (this.stems.has(s)) continue;
+        this.stems.add(s);
+        work.push(...this.rivals(s));
+      }
+    }
+  }
+
+  /** The claims that may want a name whose stem is `s`. */
+  private rivals(s: string): Claim[] {
+    const out: Claim[] = [];
+    const fill = this.service.fill;
+    const want = (c: Claim) => c.wants().some((w) => stem(w) === s);
+    for (const r of this.index.roots.get(s) ?? []) out.push(this.root(r.c, r.s));
+    // `get`, `create`, `update`, `delete`, `cast` and a type's name; `list` and its plural.
+    for (const verb of ["get", "create", "update", "delete", "cast"])
+      if (s.startsWith(verb)) for (const t of this.index.named(s.slice(verb.length))) if (t.kind === "entity") out.push(verb === "cast" ? this.castClaim(t) : this.verbClaim(t));
+    if (s.startsWith("list")) {
+      const many = s.slice(4);
+      for (const one of new Set([many.slice(0, -1), many.slice(0, -2), `${many.slice(0, -3)}y`].map(stem)))
+        for (const t of this.index.named(one)) if (t.kind === "entity" && `list${plural(pascal(this.typeName(t)))}` === s) out.push(this.verbClaim(t));
+    }
+    // An operation's name, bare or after a binding type's, and with `With…` after it.
+    const bases = [s];
+    for (let i = s.indexOf("With", 1); i > 0; i = s.indexOf("With", i + 1)) bases.push(stem(s.slice(0, i)));
+    const refs = s.endsWith("Ref") ? [stem(s.slice(0, -3))] : [];
+    for (let i = refs[0]?.indexOf("With", 1) ?? -1; i > 0; i = refs[0].indexOf("With", i + 1)) refs.push(stem(refs[0].slice(0, i)));
+    for (const b of bases) for (const g of this.index.operations.get(b) ?? []) out.push(this.groupClaim(g));
+    for (const b of refs) for (const g of this.index.operations.get(b) ?? []) for (const c of this.composableClaims(g)) if (want(c)) out.push(c);
+    // A builder: `ownerMember`, its owner's name a start of it, or `memberOfOwner`.
+    const owners = new Set<StructuredType>();
+    for (let j = 1; j < s.length; j++) for (const t of this.index.camelNamed(s.slice(0, j), this.typeName)) owners.add(t);
+    for (let i = s.indexOf("Of", 1); i > 0; i = s.indexOf("Of", i + 1)) for (const t of this.index.named(s.slice(i + 2))) owners.add(t);
+    for (const t of owners) {
+      fill?.(t);
+      for (const c of this.builderClaims(t)) if (want(c)) out.push(c);
+    }
+    return out;
+  }
+
+  private ofType(t: SchemaType): void {
+    if (t.kind !== "entity" && t.kind !== "complex") return;
+    this.service.fill?.(t);
+    if (t.kind === "entity") {
+      this.choose(this.verbClaim(t));
+      if (listsSubtypes(t)) this.choose(this.castClaim(t));
+    }
+    for (const c of this.builderClaims(t)) this.choose(c);
+  }
+
+  private ofGroup(g: Group): void {
+    this.choose(this.groupClaim(g));
+    for (const c of this.composableClaims(g)) this.choose(c);
+  }
+
+  /** One claim per element, made once. */
+  private once(key: string, make: () => Claim): Claim {
+    let c = this.byElement.get(key);
+    if (!c) this.byElement.set(key, (c = make()));
+    return c;
+  }
+
+  private simple(key: string, order: readonly number[], want: string, fallback?: string): Claim {
+    return this.once(key, () => ({
+      order,
+      wants: () => (fallback === undefined ? [want] : [want, fallback]),
+      claim: (scope) => this.results.set(key, scope.claim(fallback !== undefined && scope.has(want) ? fallback : want)),
+    }));
+  }
+
+  private root(c: EntityContainer, s: EntitySet | Singleton): Claim {
+    return this.simple(`root ${c.qualifiedName}/${s.name}`, [0, this.index.rootOrder.get(s) ?? 0], camel(s.name));
+  }
+
+  /** Reading and writing functions: list and create are set aside for a type without a key too (whether it has collections depends on the slice). */
+  private verbClaim(t: EntityType): Claim {
+    const q = t.qualifiedName;
+    const base = pascal(this.typeName(t));
+    const verbs: [string, string][] = [["get", `get${base}`], ["list", `list${plural(base)}`], ["create", `create${base}`], ["update", `update${base}`], ["delete", `delete${base}`]];
+    return this.once(`verbs ${q}`, () => ({
+      order: [1, this.index.typeOrder.get(t) ?? 0],
+      wants: () => verbs.map(([, w]) => w),
+      claim: (scope) => {
+        for (const [verb, w] of verbs) this.results.set(`${verb} ${q}`, scope.claim(w));
+      },
+    }));
+  }
+
+  private castClaim(t: EntityType): Claim {
+    return this.simple(`cast ${t.qualifiedName}`, [6, this.index.typeOrder.get(t) ?? 0], `cast${pascal(this.typeName(t))}`);
+  }
+
+  /** The builders of a type's members, as requests-view.ts emits them (the type read). */
+  private builderClaims(t: StructuredType): Claim[] {
+    const owner = camel(this.typeName(t));
+    const at = this.index.typeOrder.get(t) ?? 0;
+    const out: Claim[] = [];
+    let j = 0;
+    const builder = (phase: number, kind: BuilderKind, member: string) =>
+      out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, [phase, at, j++], `${owner}${pascal(member)}`, `${camel(member)}Of${pascal(owner)}`));
+    if (t.kind === "entity") {
+      for (const n of t.navigationProperties) builder(3, "nav", n.name);
+      if (t.hasStream && !t.baseType?.hasStream) builder(3, "media", "content");
+      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "primitive" && p.type.type.name === "Stream") builder(3, "stream", p.name);
+    }
+    j = 0;
+    for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex" && this.leads(p.type.type)) builder(4, "complex", p.name);
+    if (t.kind === "complex") for (const n of t.navigationProperties) builder(4, "nav", n.name);
+    return out;
+  }
+
+  /** The overloads of one operation, named together (operation-names.ts); read first. */
+  private groupClaim(g: Group): Claim {
+    return this.once(`group ${g.key}`, () => {
+      let entries: NamedOperation[] | undefined;
+      const read = () => (entries ??= this.index.read(g, this.service.fillOperation));
+      return {
+        order: [2, g.first],
+        wants: () => (read().length ? operationGroupWants(this.typeName, read()) : []),
+        claim: (scope) => {
+          if (read().length) claimOperationGroup(this.typeName, read(), scope, this.operationResults);
+        },
+      };
+    });
+  }
+
+  /**
+   * The address of each composable function of a group (`rangeRef`): set aside for every composable
+   * function, whether or not its parameters and result let requests-view.ts write one.
+   */
+  private composableClaims(g: Group): Claim[] {
+    return g.entries
+      .filter((e) => e.op.kind === "function" && e.op.composable)
+      .map((e) =>
+        this.once(`ref ${g.key} ${g.entries.indexOf(e)}`, () => {
+          const group = this.groupClaim(g);
+          return {
+            order: [5, this.index.entryOrder.get(e) ?? 0],
+            needs: group,
+            wants: () => group.wants().map((w) => `${w}Ref`),
+            claim: (scope) => {
+              const name = this.operationResults.get(e);
+              if (name !== undefined) this.results.set(`ref ${name}`, scope.claim(`${name}Ref`));
+            },
+          };
+        }),
+      );
+  }
+}
+
+/** The overloads of one operation (or one import's), as operation-names.ts groups them. */
+interface Group {
+  key: string;
+  entries: NamedOperation[];
+  /** Where its first comes among the module's operations. */
+  first: number;
+}
+
+/** What finding rivals by name needs, over every element of the full schema; built once per module. */
+class Index {
+  readonly groups: Group[] = [];
+  private readonly groupByKey = new Map<string, Group>();
+  readonly entryOrder = new Map<NamedOperation, number>();
+  readonly typeOrder = new Map<SchemaType, number>();
+  readonly rootOrder = new Map<EntitySet | Singleton, number>();
+  readonly roots = new Map<string, { c: EntityContainer; s: EntitySet | Singleton }[]>();
+  /** Operation groups by the stems of their names without `With…`: own, and after the binding type's name. */
+  readonly operations = new Map<string, Group[]>();
+  /** Entity and complex types by their name's stem (`Names.type`, in Pascal case already). */
+  private readonly byName = new Map<string, StructuredType[]>();
+  private readonly filled = new Set<Group>();
+
+  constructor(schema: Schema, typeName: (t: SchemaType) => string) {
+    const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    let r = 0;
+    for (const c of schema.containers)
+      for (const s of [...c.singletons, ...c.entitySets]) {
+        this.rootOrder.set(s, r++);
+        add(this.roots, stem(camel(s.name)), { c, s });
+      }
+    schema.types.forEach((t, i) => {
+      this.typeOrder.set(t, i);
+      if (t.kind !== "entity" && t.kind !== "complex") return;
+      add(this.byName, stem(typeName(t)), t);
+    });
+    namedOperations(schema).forEach((e, i) => {
+      this.entryOrder.set(e, i);
+      const key = overloadKey(e);
+      let g = this.groupByKey.get(key);
+      if (!g) {
+        this.groupByKey.set(key, (g = { key, entries: [], first: i }));
+        this.groups.push(g);
+        const b = e.op.bound ? e.op.binding?.type.type : undefined;
+        const words = b && (b.kind === "entity" || b.kind === "complex") ? [camel(typeName(b)), plural(camel(typeName(b)))] : [];
+        const stems = new Set([camel(e.importName ?? e.op.name), ...words.map((w) => `${w}${pascal(e.op.name)}`)].map(stem));
+        for (const s of stems) add(this.operations, s, g);
+      }
+      g.entries.push(e);
+    });
+  }
+
+  /** The entity and complex types whose name's stem is `s` (after `Of`, a verb, `cast`). */
+  named(s: string): readonly StructuredType[] {
+    return this.byName.get(s) ?? [];
+  }
+
+  /** The entity and complex types whose name in camel case is `s` (a builder's name starts with it). */
+  camelNamed(s: string, typeName: (t: SchemaType) => string): StructuredType[] {
+    return this.named(stem(pascal(s))).filter((t) => camel(typeName(t)) === s);
+  }
+
+  /** The group of an operation of the emitted model (its copy in a slice), read. */
+  groupOf(e: NamedOperation, fillOperation: Service["fillOperation"]): Group | undefined {
+    const g = this.groupByKey.get(overloadKey(e));
+    if (g) this.read(g, fillOperation);
+    return g;
+  }
+
+  /** The group's operations, read (their parameters name them); those left out when read dropped. */
+  read(g: Group, fillOperation: Service["fillOperation"]): NamedOperation[] {
+    if (!this.filled.has(g)) {
+      this.filled.add(g);
+      if (fillOperation) g.entries = g.entries.filter((e) => fillOperation(e.op));
+    }
+    return g.entries;
+  }
+}
+
+/** A module's operations as requests-view.ts names them: bound ones, then the imports' overloads. */
+export function namedOperations(schema: Schema): NamedOperation[] {
+  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
+  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+  return named;
+}
+
+/** Whether two entries name one operation: the same, or a slice's copy of it (same binding and parameters). */
+function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
+  if (a.op === b.op) return a.importName === b.importName;
+  return (
+    a.importName === b.importName &&
+    overloadKey(a) === overloadKey(b) &&
+    (a.op.binding?.type.collection ?? false) === (b.op.binding?.type.collection ?? false) &&
+    a.op.parameters.map((p) => p.name).join(",") === b.op.parameters.map((p) => p.name).join(",")
+  );
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** A name the replay did not make (an element the full service lacks, which a slice never has): claimed after the others. */
+function missing(_key: string, want: string, scope: Scope): string {
+  return scope.claim(want);
+}
+
+/**
+ * Whether a complex type leads to navigation properties through itself, its base types and its
+ * single-valued complex properties (complex-navigation.ts's `leadsToNavigation`, worked forwards
+ * from one type, reading the types on the way).
+ */
+function leadsForward(fill: (t: SchemaType) => void): (c: ComplexType) => boolean {
+  const known = new Map<ComplexType, boolean>();
+  return (start) => {
+    const cached = known.get(start);
+    if (cached !== undefined) return cached;
+    const seen = new Set<ComplexType>([start]);
+    const stack = [start];
+    let found = false;
+    for (let c = stack.pop(); c && !found; c = stack.pop()) {
+      fill(c);
+      if (c.navigationProperties.length > 0 || known.get(c) === true) found = true;
+      const next: ComplexType[] = [];
+      if (c.baseType) next.push(c.baseType);
+      for (const p of c.properties) if (!p.type.collection && p.type.type.kind === "complex") next.push(p.type.type);
+      for (const n of next) if (!seen.has(n)) (seen.add(n), stack.push(n));
+    }
+    // Nothing found: no type on the way leads anywhere either.
+    if (!found) for (const c of seen) known.set(c, false);
+    known.set(start, found);
+    return found;
+  };
+}
