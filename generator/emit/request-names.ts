@@ -13,7 +13,7 @@
  * the full run's order.
  */
 import { leadsToNavigation } from "./complex-navigation";
-import { countSubtypes } from "../model/rules";
+import { countSubtypes, navigationReacher } from "../model/rules";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, SchemaType, Singleton, StructuredType } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, Scope, type Names } from "../passes/names";
 import { claimOperationGroup, operationGroupWants, overloadKey, type NamedOperation } from "./operation-names";
@@ -129,7 +129,7 @@ class Claims {
     if (!fill) {
       const leading = leadsToNavigation(service.model);
       this.leads = (c) => leading.has(c);
-    } else this.leads = leadsForward(fill);
+    } else this.leads = navigationReacher(fill);
   }
 
   /** Every claim of the module (a full run). */
@@ -464,32 +464,4 @@ function compareOrder(a: readonly number[], b: readonly number[]): number {
 /** A name the replay did not make (an element the full service lacks, which a slice never has): claimed after the others. */
 function missing(_key: string, want: string, scope: Scope): string {
   return scope.claim(want);
-}
-
-/**
- * Whether a complex type leads to navigation properties through itself, its base types and its
- * single-valued complex properties (complex-navigation.ts's `leadsToNavigation`, worked forwards
- * from one type, reading the types on the way).
- */
-function leadsForward(fill: (t: SchemaType) => void): (c: ComplexType) => boolean {
-  const known = new Map<ComplexType, boolean>();
-  return (start) => {
-    const cached = known.get(start);
-    if (cached !== undefined) return cached;
-    const seen = new Set<ComplexType>([start]);
-    const stack = [start];
-    let found = false;
-    for (let c = stack.pop(); c && !found; c = stack.pop()) {
-      fill(c);
-      if (c.navigationProperties.length > 0 || known.get(c) === true) found = true;
-      const next: ComplexType[] = [];
-      if (c.baseType) next.push(c.baseType);
-      for (const p of c.properties) if (!p.type.collection && p.type.type.kind === "complex") next.push(p.type.type);
-      for (const n of next) if (!seen.has(n)) (seen.add(n), stack.push(n));
-    }
-    // Nothing found: no type on the way leads anywhere either.
-    if (!found) for (const c of seen) known.set(c, false);
-    known.set(start, found);
-    return found;
-  };
 }
