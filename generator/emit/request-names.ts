@@ -74,12 +74,18 @@ const subtypeCounts = new WeakMap<EntityType, number>();
 
 /** A claim of the full run: where it comes in the order of claims, what it may want, how it claims. */
 interface Claim {
-  order: readonly number[];
+  /** Position in the full run's order of claims (`order`). */
+  order: number;
   /** The names it may claim (each with its numbered forms); for an operation, read when first asked. */
   wants(): string[];
   /** Claims whose names it uses (a composable address its function's). */
   needs?: Claim;
   claim(scope: Scope): void;
+}
+
+/** Where a claim comes: its phase (roots, verbs, operations, builders, …), then its element's place and its place within the element's. */
+function order(phase: number, at: number, within = 0): number {
+  return phase * 2 ** 40 + at * 2 ** 20 + within;
 }
 
 /** A name without its trailing digits: the names a claim of it may end with share it (`log`, `log2`). */
@@ -161,12 +167,14 @@ class Claims {
 
   replay(): RequestNames {
     const scope = new Scope(RESERVED);
-    const order = [...this.chosen].sort((a, b) => compareOrder(a.order, b.order));
-    for (const c of order) c.claim(scope);
+    for (const c of [...this.chosen].sort((a, b) => a.order - b.order)) c.claim(scope);
     const get = (key: string, want: string) => this.results.get(key) ?? missing(key, want, scope);
     const types = this.service.model.types;
-    const original = (t: SchemaType) => (types.get(t.qualifiedName) ?? t) as StructuredType;
+    const original = (t: SchemaType) => (this.findRivals ? ((types.get(t.qualifiedName) ?? t) as StructuredType) : t);
     const operation = (e: NamedOperation) => {
+      // The full run's own entries; a slice's copies are found in their group.
+      const own = this.operationResults.get(e);
+      if (own !== undefined) return own;
       const group = this.index.groupOf(e, this.service.fillOperation);
       const entry = group?.entries.find((x) => sameOperation(x, e));
       return entry && this.operationResults.get(entry);
@@ -265,16 +273,16 @@ class Claims {
     return c;
   }
 
-  private simple(key: string, order: readonly number[], want: string, fallback?: string): Claim {
+  private simple(key: string, at: number, want: string, fallback?: string): Claim {
     return this.once(key, () => ({
-      order,
+      order: at,
       wants: () => (fallback === undefined ? [want] : [want, fallback]),
       claim: (scope) => this.results.set(key, scope.claim(fallback !== undefined && scope.has(want) ? fallback : want)),
     }));
   }
 
   private root(c: EntityContainer, s: EntitySet | Singleton): Claim {
-    return this.simple(`root ${c.qualifiedName}/${s.name}`, [0, this.index.rootOrder.get(s) ?? 0], camel(s.name));
+    return this.simple(`root ${c.qualifiedName}/${s.name}`, order(0, this.index.rootOrder.get(s) ?? 0), camel(s.name));
   }
 
   /** Reading and writing functions: list and create are set aside for a type without a key too (whether it has collections depends on the slice). */
@@ -283,7 +291,7 @@ class Claims {
     const base = pascal(this.typeName(t));
     const verbs: [string, string][] = [["get", `get${base}`], ["list", `list${plural(base)}`], ["create", `create${base}`], ["update", `update${base}`], ["delete", `delete${base}`]];
     return this.once(`verbs ${q}`, () => ({
-      order: [1, this.index.typeOrder.get(t) ?? 0],
+      order: order(1, this.index.typeOrder.get(t) ?? 0),
       wants: () => verbs.map(([, w]) => w),
       claim: (scope) => {
         for (const [verb, w] of verbs) this.results.set(`${verb} ${q}`, scope.claim(w));
@@ -292,7 +300,7 @@ class Claims {
   }
 
   private castClaim(t: EntityType): Claim {
-    return this.simple(`cast ${t.qualifiedName}`, [6, this.index.typeOrder.get(t) ?? 0], `cast${pascal(this.typeName(t))}`);
+    return this.simple(`cast ${t.qualifiedName}`, order(6, this.index.typeOrder.get(t) ?? 0), `cast${pascal(this.typeName(t))}`);
   }
 
   /** The builders of a type's members, as requests-view.ts emits them (the type read). */
@@ -302,7 +310,7 @@ class Claims {
     const out: Claim[] = [];
     let j = 0;
     const builder = (phase: number, kind: BuilderKind, member: string) =>
-      out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, [phase, at, j++], `${owner}${pascal(member)}`, `${camel(member)}Of${pascal(owner)}`));
+      out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, order(phase, at, j++), `${owner}${pascal(member)}`, `${camel(member)}Of${pascal(owner)}`));
     if (t.kind === "entity") {
       for (const n of t.navigationProperties) builder(3, "nav", n.name);
       if (t.hasStream && !t.baseType?.hasStream) builder(3, "media", "content");
@@ -320,7 +328,7 @@ class Claims {
       let entries: NamedOperation[] | undefined;
       const read = () => (entries ??= this.index.read(g, this.service.fillOperation));
       return {
-        order: [2, g.first],
+        order: order(2, g.first),
         wants: () => (read().length ? operationGroupWants(this.typeName, read()) : []),
         claim: (scope) => {
           if (read().length) claimOperationGroup(this.typeName, read(), scope, this.operationResults);
@@ -340,7 +348,7 @@ class Claims {
         this.once(`ref ${g.key} ${g.entries.indexOf(e)}`, () => {
           const group = this.groupClaim(g);
           return {
-            order: [5, this.index.entryOrder.get(e) ?? 0],
+            order: order(5, this.index.entryOrder.get(e) ?? 0),
             needs: group,
             wants: () => group.wants().map((w) => `${w}Ref`),
             claim: (scope) => {
@@ -435,12 +443,17 @@ class Index {
   }
 }
 
-/** A module's operations as requests-view.ts names them: bound ones, then the imports' overloads. */
-export function namedOperations(schema: Schema): NamedOperation[] {
-  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
-  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+/** A module's operations as requests-view.ts names them: bound ones, then the imports' overloads (once per schema). */
+export function namedOperations(schema: Schema): readonly NamedOperation[] {
+  let named = namedCache.get(schema);
+  if (!named) {
+    named = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
+    for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+    namedCache.set(schema, named);
+  }
   return named;
 }
+const namedCache = new WeakMap<Schema, NamedOperation[]>();
 
 /** Whether two entries name one operation: the same, or a slice's copy of it (same binding and parameters). */
 function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
@@ -451,14 +464,6 @@ function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
     (a.op.binding?.type.collection ?? false) === (b.op.binding?.type.collection ?? false) &&
     a.op.parameters.map((p) => p.name).join(",") === b.op.parameters.map((p) => p.name).join(",")
   );
-}
-
-function compareOrder(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? -1) - (b[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** A name the replay did not make (an element the full service lacks, which a slice never has): claimed after the others. */
