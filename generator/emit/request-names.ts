@@ -47,6 +47,8 @@ export interface RequestNames {
   builder(kind: BuilderKind, owner: StructuredType, member: string): string;
   composable(e: NamedOperation): string;
   cast(t: EntityType): string;
+  /** Every name claimed (and those of the functions a slice's module imports, `Imports.useValue`). */
+  scope: Scope;
 }
 
 /** `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict with it (`rt` is reserved everywhere). */
@@ -109,9 +111,13 @@ function namesOf(service: Service, emitted: Schema): RequestNames {
   // A full run claims everything, and needs no rivals found; a slice the claims of what it emits, and their rivals.
   const whole = full === emitted;
   const claims = new Claims(service, full, !whole);
-  if (whole) claims.everything();
-  else claims.of(emitted);
-  return claims.replay();
+  const scope = new Scope(RESERVED);
+  if (whole) claims.claimEverything(scope);
+  else {
+    claims.of(emitted);
+    claims.replay(scope);
+  }
+  return claims.names(scope);
 }
 
 class Claims {
@@ -138,11 +144,34 @@ class Claims {
     } else this.leads = navigationReacher(fill);
   }
 
-  /** Every claim of the module (a full run). */
-  everything(): void {
-    for (const c of this.schema.containers) for (const s of [...c.singletons, ...c.entitySets]) this.choose(this.root(c, s));
-    for (const t of this.schema.types) this.ofType(t);
-    for (const g of this.index.groups) this.ofGroup(g);
+  /** Every claim of the module, in order (a full run): what `replay` does with the claims of a slice. */
+  claimEverything(scope: Scope): void {
+    const schema = this.schema;
+    for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) this.results.set(rootKey(c, s), scope.claim(camel(s.name)));
+    for (const t of schema.types) if (t.kind === "entity") this.claimVerbs(t, scope);
+    for (const g of this.index.groups) claimOperationGroup(this.typeName, this.index.read(g, undefined), scope, this.operationResults);
+    for (const phase of [3, 4] as const)
+      for (const t of schema.types) if (t.kind === "entity" || t.kind === "complex") this.builders(t, phase, (kind, member, want, fallback) => this.claimBuilder(`${kind} ${t.qualifiedName}/${member}`, want, fallback, scope));
+    for (const e of namedOperations(schema)) if (e.op.kind === "function" && e.op.composable) this.claimRef(e, scope);
+    for (const t of schema.types) if (t.kind === "entity" && listsSubtypes(t)) this.results.set(`cast ${t.qualifiedName}`, scope.claim(`cast${pascal(this.typeName(t))}`));
+  }
+
+  private claimBuilder(key: string, want: string, fallback: string | undefined, scope: Scope): void {
+    this.results.set(key, scope.claim(fallback !== undefined && scope.has(want) ? fallback : want));
+  }
+
+  private verbNames(t: EntityType): [string, string][] {
+    const base = pascal(this.typeName(t));
+    return [["get", `get${base}`], ["list", `list${plural(base)}`], ["create", `create${base}`], ["update", `update${base}`], ["delete", `delete${base}`]];
+  }
+
+  private claimVerbs(t: EntityType, scope: Scope): void {
+    for (const [verb, w] of this.verbNames(t)) this.results.set(`${verb} ${t.qualifiedName}`, scope.claim(w));
+  }
+
+  private claimRef(e: NamedOperation, scope: Scope): void {
+    const name = this.operationResults.get(e);
+    if (name !== undefined) this.results.set(`ref ${name}`, scope.claim(`${name}Ref`));
   }
 
   /** The claims of what a slice's module emits, and their rivals. */
@@ -165,9 +194,13 @@ class Claims {
     }
   }
 
-  replay(): RequestNames {
-    const scope = new Scope(RESERVED);
+  /** The chosen claims, in the full run's order. */
+  replay(scope: Scope): void {
     for (const c of [...this.chosen].sort((a, b) => a.order - b.order)) c.claim(scope);
+  }
+
+  /** The names claimed, asked with the elements of the model emitted; one not claimed (never in a slice of the service) is claimed after them. */
+  names(scope: Scope): RequestNames {
     const get = (key: string, want: string) => this.results.get(key) ?? missing(key, want, scope);
     const types = this.service.model.types;
     const original = (t: SchemaType) => (this.findRivals ? ((types.get(t.qualifiedName) ?? t) as StructuredType) : t);
@@ -180,7 +213,7 @@ class Claims {
       return entry && this.operationResults.get(entry);
     };
     return {
-      root: (c, s) => get(`root ${c.qualifiedName}/${s.name}`, camel(s.name)),
+      root: (c, s) => get(rootKey(c, s), camel(s.name)),
       verbs: (t) => {
         const q = t.qualifiedName;
         const base = pascal(this.typeName(t));
@@ -199,6 +232,7 @@ class Claims {
         return (name !== undefined && this.results.get(`ref ${name}`)) || missing(e.op.qualifiedName, `${name}Ref`, scope);
       },
       cast: (t) => get(`cast ${t.qualifiedName}`, `cast${pascal(this.typeName(t))}`),
+      scope,
     };
   }
 
@@ -277,25 +311,20 @@ class Claims {
     return this.once(key, () => ({
       order: at,
       wants: () => (fallback === undefined ? [want] : [want, fallback]),
-      claim: (scope) => this.results.set(key, scope.claim(fallback !== undefined && scope.has(want) ? fallback : want)),
+      claim: (scope) => this.claimBuilder(key, want, fallback, scope),
     }));
   }
 
   private root(c: EntityContainer, s: EntitySet | Singleton): Claim {
-    return this.simple(`root ${c.qualifiedName}/${s.name}`, order(0, this.index.rootOrder.get(s) ?? 0), camel(s.name));
+    return this.simple(rootKey(c, s), order(0, this.index.rootOrder.get(s) ?? 0), camel(s.name));
   }
 
   /** Reading and writing functions: list and create are set aside for a type without a key too (whether it has collections depends on the slice). */
   private verbClaim(t: EntityType): Claim {
-    const q = t.qualifiedName;
-    const base = pascal(this.typeName(t));
-    const verbs: [string, string][] = [["get", `get${base}`], ["list", `list${plural(base)}`], ["create", `create${base}`], ["update", `update${base}`], ["delete", `delete${base}`]];
-    return this.once(`verbs ${q}`, () => ({
+    return this.once(`verbs ${t.qualifiedName}`, () => ({
       order: order(1, this.index.typeOrder.get(t) ?? 0),
-      wants: () => verbs.map(([, w]) => w),
-      claim: (scope) => {
-        for (const [verb, w] of verbs) this.results.set(`${verb} ${q}`, scope.claim(w));
-      },
+      wants: () => this.verbNames(t).map(([, w]) => w),
+      claim: (scope) => this.claimVerbs(t, scope),
     }));
   }
 
@@ -303,22 +332,32 @@ class Claims {
     return this.simple(`cast ${t.qualifiedName}`, order(6, this.index.typeOrder.get(t) ?? 0), `cast${pascal(this.typeName(t))}`);
   }
 
-  /** The builders of a type's members, as requests-view.ts emits them (the type read). */
-  private builderClaims(t: StructuredType): Claim[] {
+  /**
+   * The builders of a type's members, as requests-view.ts emits them (the type read), in order: phase
+   * 3 an entity type's navigation properties, media and stream properties; phase 4 complex
+   * properties leading to navigation properties, and a complex type's navigation properties.
+   */
+  private builders(t: StructuredType, phase: 3 | 4, f: (kind: BuilderKind, member: string, want: string, fallback: string) => void): void {
     const owner = camel(this.typeName(t));
+    const builder = (kind: BuilderKind, member: string) => f(kind, member, `${owner}${pascal(member)}`, `${camel(member)}Of${pascal(owner)}`);
+    if (phase === 3) {
+      if (t.kind !== "entity") return;
+      for (const n of t.navigationProperties) builder("nav", n.name);
+      if (t.hasStream && !t.baseType?.hasStream) builder("media", "content");
+      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "primitive" && p.type.type.name === "Stream") builder("stream", p.name);
+      return;
+    }
+    for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex" && this.leads(p.type.type)) builder("complex", p.name);
+    if (t.kind === "complex") for (const n of t.navigationProperties) builder("nav", n.name);
+  }
+
+  private builderClaims(t: StructuredType): Claim[] {
     const at = this.index.typeOrder.get(t) ?? 0;
     const out: Claim[] = [];
-    let j = 0;
-    const builder = (phase: number, kind: BuilderKind, member: string) =>
-      out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, order(phase, at, j++), `${owner}${pascal(member)}`, `${camel(member)}Of${pascal(owner)}`));
-    if (t.kind === "entity") {
-      for (const n of t.navigationProperties) builder(3, "nav", n.name);
-      if (t.hasStream && !t.baseType?.hasStream) builder(3, "media", "content");
-      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "primitive" && p.type.type.name === "Stream") builder(3, "stream", p.name);
+    for (const phase of [3, 4] as const) {
+      let j = 0;
+      this.builders(t, phase, (kind, member, want, fallback) => out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, order(phase, at, j++), want, fallback)));
     }
-    j = 0;
-    for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex" && this.leads(p.type.type)) builder(4, "complex", p.name);
-    if (t.kind === "complex") for (const n of t.navigationProperties) builder(4, "nav", n.name);
     return out;
   }
 
@@ -351,10 +390,7 @@ class Claims {
             order: order(5, this.index.entryOrder.get(e) ?? 0),
             needs: group,
             wants: () => group.wants().map((w) => `${w}Ref`),
-            claim: (scope) => {
-              const name = this.operationResults.get(e);
-              if (name !== undefined) this.results.set(`ref ${name}`, scope.claim(`${name}Ref`));
-            },
+            claim: (scope) => this.claimRef(e, scope),
           };
         }),
       );
@@ -464,6 +500,10 @@ function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
     (a.op.binding?.type.collection ?? false) === (b.op.binding?.type.collection ?? false) &&
     a.op.parameters.map((p) => p.name).join(",") === b.op.parameters.map((p) => p.name).join(",")
   );
+}
+
+function rootKey(c: EntityContainer, s: EntitySet | Singleton): string {
+  return `root ${c.qualifiedName}/${s.name}`;
 }
 
 /** A name the replay did not make (an element the full service lacks, which a slice never has): claimed after the others. */

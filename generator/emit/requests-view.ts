@@ -8,12 +8,12 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { propertyKey, Scope } from "../passes/names";
+import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
-import { listsSubtypes, namedOperations, RESERVED, type BuilderKind } from "./request-names";
+import { listsSubtypes, namedOperations, type BuilderKind } from "./request-names";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
@@ -187,13 +187,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
 
   const roots: RequestsView["roots"] = [];
-  // The module's function names (request-names.ts), in the scope imports are named in: a root's
+  // The module's function names (request-names.ts). Their scope names the imports too: a root's
   // NavigationPropertyBindings may import another module's root function, under a name none of this
   // module's functions has.
-  const scope = new Scope(RESERVED);
-  const claim = (name: string) => scope.claim(name);
+  const scope = names.scope;
   const rootNames = new Map<EntitySet | Singleton, string>();
-  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) rootNames.set(s, claim(names.root(c, s)));
+  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) rootNames.set(s, names.root(c, s));
   // What each root passes to the runtime (`rt.SetInfo`) is written last, into its `make`: a binding
   // into a set of another namespace's container imports that module's root function, under a name
   // none of this module's functions has, so every function is named before it.
@@ -233,19 +232,19 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   for (const t of entityTypes) {
     const v = names.verbs(t);
     verbs.set(t, {
-      get: claim(v.get),
-      list: collected(t) ? claim(v.list) : "",
-      create: collected(t) ? claim(v.create) : "",
-      update: claim(v.update),
-      remove: claim(v.remove),
+      get: v.get,
+      list: collected(t) ? v.list : "",
+      create: collected(t) ? v.create : "",
+      update: v.update,
+      remove: v.remove,
     });
   }
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
   const named = namedOperations(schema);
-  const operationNames = new Map(named.map((e) => [e, claim(names.operation(e))]));
+  const operationNames = new Map(named.map((e) => [e, names.operation(e)]));
 
   /** The name of the builder of `member` (a navigation, stream or complex property, or the media: `content`) of `t`. */
-  const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => claim(names.builder(kind, t, member));
+  const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => names.builder(kind, t, member);
 
   /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
   const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): RequestsView["navigations"][number] => {
@@ -416,7 +415,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Named after the others, so that adding them renames nothing.
   const composables: RequestsView["composables"] = [];
   for (const o of operations)
-    if (o.compose) composables.push({ doc: o.compose.doc, name: claim(composableNames.get(o) as string), signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
+    if (o.compose) composables.push({ doc: o.compose.doc, name: composableNames.get(o) as string, signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
 
   // A typed type cast per type with a map of its subtypes (URL Conventions §4.11: Graph's
   // `/groups/{id}/members/microsoft.graph.user`), checked against the map. Named after the others.
@@ -428,7 +427,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const named = `${type} ${map}`;
     castBuilders.push({
       doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
-      name: claim(names.cast(t)),
+      name: names.cast(t),
       type,
       map,
       q: typeParameter("Q", named),
