@@ -116,6 +116,16 @@ export class DiagnosticBag {
   }
 
   /** Whether an error was added after the first `start` items. */
+  /** Runs `f`, dropping what it reports: reading done only to choose (a slice's names), whose problems a slice does not report. */
+  quietly<T>(f: () => T): T {
+    const before = this.items.length;
+    try {
+      return f();
+    } finally {
+      this.items.length = before;
+    }
+  }
+
   hasErrorsSince(start: number): boolean {
     for (let k = start; k < this.items.length; k++) if (this.items[k]?.severity === "error") return true;
     return false;

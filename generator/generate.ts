@@ -13,6 +13,7 @@ import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
+import type { Service } from "./emit/request-names";
 
 export interface InputFile {
   /** The path as the user gave it; shown in diagnostics and in the generated header. */
@@ -77,6 +78,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   const slicing = isSliced(options);
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
+  let lazy: LazyModel | undefined;
   if (!slicing) {
     if (options.why?.length)
       diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
@@ -88,15 +90,15 @@ export function generate(options: GenerateOptions): GenerateResult {
     // the members of types only for the types it looks at (fill), and operations past their binding
     // parameter only for those it keeps (fillOperation).
     const docs = readDocuments(options.inputs, diags, true);
-    const lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags));
-    const model = (full = lazy.model);
+    const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
+    const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
     sliced = sliceModel(model, options, diags, {
-      fill: lazy.fill,
-      fillOperation: lazy.fillOperation,
+      fill: built.fill,
+      fillOperation: built.fillOperation,
       beforeCopy: (keep) => {
-        readDeferred(lazy, docs, keep, diags);
-        lazy.checkLinks(keep);
+        readDeferred(built, docs, keep, diags);
+        built.checkLinks(keep);
       },
     });
   }
@@ -104,12 +106,18 @@ export function generate(options: GenerateOptions): GenerateResult {
   const model = sliced ? sliced.model : full;
   // A slice names its types as the full run does: chosen over every type of the service.
   const names = assignNames(model, diags, full);
-  const files = emitFiles(model, names, options, diags);
+  // Its request functions too, reading of the left-out types and operations only what that needs
+  // (request-names.ts), and reporting none of their problems (a slice reports what it keeps).
+  const reader = lazy;
+  const service: Service = reader
+    ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
+    : { model: full, names };
+  const files = emitFiles(model, names, options, diags, service);
   return { files, diagnostics: diags.items, model, slice: sliced?.summary };
 }
 
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
-function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag): Map<string, string> {
+function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
     return emitAll(model, names, {
       sources: options.inputs.map((i) => sourceName(i.file)),
@@ -118,7 +126,7 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
       validators: options.validators ?? true,
       requests: options.requests ?? true,
       completeReads: options.completeReads ?? false,
-    });
+    }, service);
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;
     const hint = "generate a slice (--include) or leave artifacts out (--no-validators, --no-requests)";

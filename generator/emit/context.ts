@@ -2,8 +2,9 @@
  * What every emitter needs: the model, the assigned names, and which types have a union alias
  * (abstract types with concrete subtypes, where a property of that type can hold any of them).
  */
-import type { Model, SchemaType, StructuredType } from "../model/types";
+import type { Model, Schema, SchemaType, StructuredType } from "../model/types";
 import type { Names } from "../passes/names";
+import { requestNamer, type RequestNames, type Service } from "./request-names";
 import { alwaysPresent, concreteDescendants } from "../model/rules";
 import { namespaceLabels } from "./imports";
 
@@ -30,17 +31,21 @@ export interface EmitContext {
   options: EmitOptions;
   /** Concrete descendants of an abstract type (memoized); empty when it has none. */
   variants(t: StructuredType): StructuredType[];
+  /** The names of a namespace's request functions, chosen over the whole service (request-names.ts). */
+  requestNames(schema: Schema): RequestNames;
   header: string;
   /** Per namespace, the label other modules alias its names by (`namespaceLabels`). */
   namespaceLabels: ReadonlyMap<string, string>;
 }
 
-export function createContext(model: Model, names: Names, options: EmitOptions): EmitContext {
+/** `service`: the whole service, when `model` is a slice of it (its request functions are named as the full run's). */
+export function createContext(model: Model, names: Names, options: EmitOptions, service: Service = { model, names }): EmitContext {
   const memo = new Map<StructuredType, StructuredType[]>();
   return {
     model,
     names,
     options,
+    requestNames: requestNamer(service),
     variants(t) {
       let v = memo.get(t);
       if (!v) memo.set(t, (v = t.abstract ? concreteDescendants(t) : []));

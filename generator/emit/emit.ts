@@ -7,6 +7,7 @@
 import type { Model } from "../model/types";
 import type { Names } from "../passes/names";
 import { createContext, type EmitOptions } from "./context";
+import type { Service } from "./request-names";
 import { moduleFile } from "./imports";
 import { render, staticFile } from "./render";
 import { typesView } from "./types-view";
@@ -25,8 +26,9 @@ export class OutputTooLargeError extends Error {
   }
 }
 
-export function emitAll(model: Model, names: Names, options: EmitOptions): Map<string, string> {
-  const ctx = createContext(model, names, options);
+/** `service`: the whole service, when `model` is a slice of it (createContext). */
+export function emitAll(model: Model, names: Names, options: EmitOptions, service?: Service): Map<string, string> {
+  const ctx = createContext(model, names, options, service);
   const validators = options.validators !== false;
   const requests = options.requests !== false;
   const out: [string, string][] = [];

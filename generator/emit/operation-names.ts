@@ -10,14 +10,12 @@
  *   adds `With` and its parameters not every overload has, in declaration order, to the name the
  *   plain one has (`driveItemDeltaWithToken` beside `driveItemDelta`; `imageWithWidthHeight` beside `image`);
  * - a name still taken gets a number, as every function of the module does.
- * The plural and the `With` part depend only on those overloads, which a slice keeps or drops with
- * their binding type, but for one whose parameter or result is of an excluded type: that one is
- * left out, and the others are named as if it were not declared.
+ * Names are chosen over the whole service (request-names.ts): a slice that leaves out an overload
+ * (one whose parameter or result is of an excluded type) names the others as the full run does.
  * Overloads are of one kind: an action and a function of one name are named as two operations.
  */
 import type { Operation, SchemaType } from "../model/types";
 import { camel, pascal, plural, type Scope } from "../passes/names";
-import type { EmitContext } from "./context";
 
 /** An operation to name: a bound one, or an overload of an import (`importName`). */
 export interface NamedOperation {
@@ -25,29 +23,48 @@ export interface NamedOperation {
   importName?: string;
 }
 
-/** Claims a name in `scope` for each operation (document order, overloads together), by operation. */
-export function claimOperationNames(ctx: EmitContext, entries: NamedOperation[], scope: Scope): Map<NamedOperation, string> {
-  const names = new Map<NamedOperation, string>();
-  for (const group of overloadGroups(entries)) {
-    const type = bindingType(group[0].op);
-    const bindings = partitionBy(group, (e) => e.op.binding?.type.collection === true);
-    for (const same of bindings) {
-      const collection = same[0].op.binding?.type.collection === true;
-      // The type's plural only where the same operation is also bound to one entity of it.
-      const word = type && (collection && bindings.length > 1 ? plural(camel(ctx.names.type(type))) : camel(ctx.names.type(type)));
-      const first = fewestParameters(same);
-      const shared = sharedParameters(same);
-      let prefixed = false;
-      for (const e of [first, ...same.filter((x) => x !== first)]) {
-        const suffix = e === first ? "" : `With${e.op.parameters.filter((p) => !shared.has(p.name)).map((p) => pascal(p.name)).join("")}`;
-        const own = `${camel(e.importName ?? e.op.name)}${suffix}`;
-        // An overload's name starts as its plain overload's does, so that the two stand side by side.
-        if (e === first) prefixed = word !== undefined && scope.has(own);
-        names.set(e, scope.claim(prefixed ? `${word}${pascal(e.op.name)}${suffix}` : own));
-      }
+/** What one operation of an overload group wants: its own name, or prefixed by its binding type's. */
+interface Want {
+  entry: NamedOperation;
+  own: string;
+  prefixed: string | undefined;
+  /** The overload whose own name decides for its binding (the one with the fewest parameters). */
+  first: boolean;
+}
+
+/** What the operations of one overload group (`overloadGroups`) want, the first of each binding first. */
+function wantsOf(typeName: (t: SchemaType) => string, group: NamedOperation[]): Want[][] {
+  const type = bindingType(group[0].op);
+  const bindings = partitionBy(group, (e) => e.op.binding?.type.collection === true);
+  return bindings.map((same) => {
+    const collection = same[0].op.binding?.type.collection === true;
+    // The type's plural only where the same operation is also bound to one entity of it.
+    const word = type && (collection && bindings.length > 1 ? plural(camel(typeName(type))) : camel(typeName(type)));
+    const first = fewestParameters(same);
+    const shared = sharedParameters(same);
+    return [first, ...same.filter((x) => x !== first)].map((e) => {
+      const suffix = e === first ? "" : `With${e.op.parameters.filter((p) => !shared.has(p.name)).map((p) => pascal(p.name)).join("")}`;
+      const own = `${camel(e.importName ?? e.op.name)}${suffix}`;
+      return { entry: e, own, prefixed: word === undefined ? undefined : `${word}${pascal(e.op.name)}${suffix}`, first: e === first };
+    });
+  });
+}
+
+/** Every name the operations of one overload group may want (their own, and prefixed). */
+export function operationGroupWants(typeName: (t: SchemaType) => string, group: NamedOperation[]): string[] {
+  return wantsOf(typeName, group).flat().flatMap((w) => (w.prefixed === undefined ? [w.own] : [w.own, w.prefixed]));
+}
+
+/** Claims a name in `scope` for each operation of one overload group (`overloadGroups`), into `names`. */
+export function claimOperationGroup(typeName: (t: SchemaType) => string, group: NamedOperation[], scope: Scope, names: Map<NamedOperation, string>): void {
+  for (const same of wantsOf(typeName, group)) {
+    // An overload's name starts as its plain overload's does, so that the two stand side by side.
+    let prefixed = false;
+    for (const w of same) {
+      if (w.first) prefixed = w.prefixed !== undefined && scope.has(w.own);
+      names.set(w.entry, scope.claim(prefixed && w.prefixed !== undefined ? w.prefixed : w.own));
     }
   }
-  return names;
 }
 
 /** The entity or complex type an operation is bound to, whose name may tell its function apart. */
@@ -57,12 +74,17 @@ function bindingType(op: Operation): SchemaType | undefined {
 }
 
 /** Overloads of one action or function with one binding type (or of one import), in order of their first. */
-function overloadGroups(entries: NamedOperation[]): NamedOperation[][] {
-  // By kind too: an action and a function of one name (Graph's `browse`, bound to
-  // `browseSessionBase`) are no overloads of each other (CSDL §12: overloads are of one kind).
-  return partitionBy(entries, (e) =>
-    e.importName !== undefined ? `import ${e.importName}` : `${e.op.kind} ${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`,
-  );
+export function overloadGroups(entries: NamedOperation[]): NamedOperation[][] {
+  return partitionBy(entries, overloadKey);
+}
+
+/**
+ * What the overloads of one operation share: an import's name, else kind, name and binding type. By
+ * kind too: an action and a function of one name (Graph's `browse`, bound to `browseSessionBase`)
+ * are no overloads of each other (CSDL §12: overloads are of one kind).
+ */
+export function overloadKey(e: NamedOperation): string {
+  return e.importName !== undefined ? `import ${e.importName}` : `${e.op.kind} ${e.op.qualifiedName} ${e.op.binding?.type.type.qualifiedName ?? ""}`;
 }
 
 /** The entries split by `key`, each part in document order, the parts in order of their first. */

@@ -8,12 +8,13 @@ import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
 import type { EntityContainer, EntitySet, EntityType, NavigationBinding, NavigationProperty, Property, Schema, SchemaType, Singleton, StructuredType, TypeRef } from "../model/types";
-import { camel, JS_RESERVED, pascal, plural, propertyKey, Scope } from "../passes/names";
+import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
-import { claimOperationNames, type NamedOperation } from "./operation-names";
+import { listsSubtypes, type BuilderKind } from "./request-names";
+import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
@@ -80,7 +81,7 @@ export interface EntityRequestsView {
 
 
 export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
-  const scope = new Scope(RESERVED);
+  const names = ctx.requestNames(schema);
   const entityTypes = schema.types.filter((t): t is EntityType => t.kind === "entity");
   const localTypes = [
     ...entityTypes.map((t) => navigationTypeName(ctx, t)),
@@ -187,8 +188,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
 
   const roots: RequestsView["roots"] = [];
-  // Root function names first: a root's NavigationPropertyBindings name other roots' functions.
-  const rootNames = claimRootNames(schema, scope);
+  // The module's function names (request-names.ts). Their scope names the imports too: a root's
+  // NavigationPropertyBindings may import another module's root function, under a name none of this
+  // module's functions has.
+  const scope = names.scope;
+  const rootNames = new Map<EntitySet | Singleton, string>();
+  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) rootNames.set(s, names.root(c, s));
   // What each root passes to the runtime (`rt.SetInfo`) is written last, into its `make`: a binding
   // into a set of another namespace's container imports that module's root function, under a name
   // none of this module's functions has, so every function is named before it.
@@ -219,42 +224,31 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     }
   }
 
-  // The reading and writing functions of each entity type are named before any path builder, so a
-  // builder that wants one's name yields to it whatever the order of the types: the SharePoint
-  // `list` type's `operations` against `listOperations`, the reader of `operation`.
+  // The reading and writing functions of each entity type.
   type Verbs = Pick<EntityRequestsView, "get" | "list" | "create" | "update" | "remove">;
   const verbs = new Map<EntityType, Verbs>();
   // CSDL 4.01 §6.5: only an entity type with a key can be a member of a collection; but a set of a
   // type without one (reported, ODG106) is still listed and posted to, which needs no key.
   const collected = (t: EntityType) => t.key.length > 0 || keylessCollections(ctx.model).has(t);
   for (const t of entityTypes) {
-    const base = pascal(ctx.names.type(t));
+    const v = names.verbs(t);
     verbs.set(t, {
-      get: scope.claim(`get${base}`),
-      list: collected(t) ? scope.claim(`list${plural(base)}`) : "",
-      create: collected(t) ? scope.claim(`create${base}`) : "",
-      update: scope.claim(`update${base}`),
-      remove: scope.claim(`delete${base}`),
+      get: v.get,
+      list: collected(t) ? v.list : "",
+      create: collected(t) ? v.create : "",
+      update: v.update,
+      remove: v.remove,
     });
   }
-  // The operations' functions are named next, also before any path builder: a builder that wants
-  // one's name yields to it (`contentOfReport` beside the operation `reportContent`).
   // Unbound operations are called through their imports (URL Conventions §4.5.3); only bound ones here.
-  const named: NamedOperation[] = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
-  for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
-  const operationNames = claimOperationNames(ctx, named, scope);
+  const named = namedOperations(schema);
+  const operationNames = new Map(named.map((e) => [e, names.operation(e)]));
 
-  /**
-   * The name of the builder of `member` (a navigation or stream property) of the type named `owner`:
-   * `groupMembers`; where a root, a reading function or an operation has that name, `settingsOfGroup`.
-   */
-  const builderName = (owner: string, member: string): string => {
-    const want = `${owner}${pascal(member)}`;
-    return scope.claim(scope.has(want) ? `${camel(member)}Of${pascal(owner)}` : want);
-  };
+  /** The name of the builder of `member` (a navigation, stream or complex property, or the media: `content`) of `t`. */
+  const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => names.builder(kind, t, member);
 
   /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
-  const navigationBuilder = (n: NavigationProperty, t: StructuredType, owner: string, parentRef: string): RequestsView["navigations"][number] => {
+  const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): RequestsView["navigations"][number] => {
     const target = ts(n.target, true);
     const k = keyTs(n.target);
     const contained = n.containsTarget ? ", true" : "";
@@ -264,7 +258,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         `\`${n.name}\` of a \`${t.qualifiedName}\`${n.containsTarget ? " (contained)" : ""}: \`.../${n.name}\`.`,
         deprecation(n.annotations) && `@deprecated ${deprecation(n.annotations)}`,
       ]),
-      name: builderName(owner, n.name),
+      name: builderName("nav", t, n.name),
       parent: parentRef,
       // CSDL 4.01 §8.2: a single-valued navigation property is nullable unless Nullable="false"; with
       // nothing related, a read of it is answered 204 (Protocol §11.2.7) and resolves null. A read
@@ -283,7 +277,6 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const entities: EntityRequestsView[] = [];
   const leadingOf = leadingProperties(leadsToNavigation(ctx.model, true));
   for (const t of entityTypes) {
-    const owner = camel(ctx.names.type(t));
     const self = ts(t, true);
     navigationTypes.push({
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
@@ -327,11 +320,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         });
       }
     }
-    navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, `rt.EntityRef<${ts(t)}, null>`)));
+    navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, `rt.EntityRef<${ts(t)}, null>`)));
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
         doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
-        name: builderName(owner, "content"),
+        name: builderName("media", t, "content"),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: "rt.stream(parent)",
@@ -341,7 +334,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       if (p.type.collection || p.type.type.kind !== "primitive" || p.type.type.name !== "Stream") continue;
       navigations.push({
         doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
-        name: builderName(owner, p.name),
+        name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
         make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
@@ -379,7 +372,12 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // message without its key, a conversation member with its `user@odata.bind`).
   const created = (t: EntityType) => createBody(() => ts(t, true), t, usesUnion(ctx, t), write, () => navTs(t), members(t));
   const types: OperationTypes = { ts, refTs, reads, keyTs, created };
-  for (const e of named) operations.push(operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName));
+  const composableNames = new Map<OperationView, string>();
+  for (const e of named) {
+    const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName);
+    operations.push(view);
+    if (view.compose) composableNames.set(view, names.composable(e));
+  }
 
   // Write types of the namespace's types, in document order, a create's before an update's.
   const writeTypes: RequestsView["declarations"] = [];
@@ -394,7 +392,6 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const leads = leadsToNavigation(ctx.model);
   for (const t of schema.types) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
-    const owner = camel(ctx.names.type(t));
     // Named only when used: naming a type imports it.
     const parentRef = () => (t.kind === "entity" ? `rt.EntityRef<${ts(t)}, null>` : `rt.ComplexRef<${ts(t)}>`);
     for (const p of t.properties) {
@@ -405,13 +402,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
           description(p.annotations),
           `Complex property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`): the way to the navigation properties of \`${p.type.type.qualifiedName}\`.`,
         ]),
-        name: builderName(owner, p.name),
+        name: builderName("complex", t, p.name),
         parent: parentRef(),
         type: `rt.ComplexRef<${value}>`,
         make: `rt.complex<${value}>(parent, ${JSON.stringify(p.name)})`,
       });
     }
-    if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, owner, parentRef())));
+    if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, parentRef())));
   }
 
   // A composable function's result as an address (URL Conventions §4.5.1: Graph's
@@ -419,7 +416,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Named after the others, so that adding them renames nothing.
   const composables: RequestsView["composables"] = [];
   for (const o of operations)
-    if (o.compose) composables.push({ doc: o.compose.doc, name: scope.claim(`${o.name}Ref`), signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
+    if (o.compose) composables.push({ doc: o.compose.doc, name: composableNames.get(o) as string, signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
 
   // A typed type cast per type with a map of its subtypes (URL Conventions §4.11: Graph's
   // `/groups/{id}/members/microsoft.graph.user`), checked against the map. Named after the others.
@@ -431,7 +428,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const named = `${type} ${map}`;
     castBuilders.push({
       doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
-      name: scope.claim(`cast${pascal(ctx.names.type(t))}`),
+      name: names.cast(t),
       type,
       map,
       q: typeParameter("Q", named),
@@ -445,7 +442,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const local = rootNames.get(place.root);
     if (local !== undefined) return local;
     const other = ctx.model.schemas.find((x) => x.containers.includes(place.container));
-    const name = other && rootNamesOf(ctx, other).get(place.root);
+    const name = other && ctx.requestNames(other).root(place.container, place.root);
     return other && name !== undefined ? imports.useValue(moduleSpecifier(other.namespace, "requests"), name, other.namespace, scope) : undefined;
   };
   rootMakes.forEach(({ c, s, make }, i) => (roots[i].make = make(setInfo(ctx, c, s, rootFunction))));
@@ -498,29 +495,6 @@ function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBindin
   return place.within ? `rt.within(${root}, ${JSON.stringify(place.within)})` : root;
 }
 
-/** `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict with it (`rt` is reserved everywhere). */
-const RESERVED = [...JS_RESERVED, "edm"];
-
-/**
- * The root functions of a schema's containers (singletons, then entity sets), claimed first in its
- * module's `scope`: `people`, `me`. By set or singleton, as binding-targets.ts finds them.
- */
-function claimRootNames(schema: Schema, scope: Scope): Map<EntitySet | Singleton, string> {
-  const names = new Map<EntitySet | Singleton, string>();
-  for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) names.set(s, scope.claim(camel(s.name)));
-  return names;
-}
-
-/** The root functions another namespace's module exports (as its requestsView names them, first), once per run and schema. */
-const rootNamesCache = new WeakMap<EmitContext, Map<Schema, Map<EntitySet | Singleton, string>>>();
-function rootNamesOf(ctx: EmitContext, schema: Schema): Map<EntitySet | Singleton, string> {
-  let bySchema = rootNamesCache.get(ctx);
-  if (!bySchema) rootNamesCache.set(ctx, (bySchema = new Map()));
-  let names = bySchema.get(schema);
-  if (!names) bySchema.set(schema, (names = claimRootNames(schema, new Scope(RESERVED))));
-  return names;
-}
-
 /**
  * The name of the type listing an entity type's navigation properties: `PersonNavigation`, with `_`
  * appended while a type of its namespace already has that name (the same answer in every module).
@@ -571,22 +545,6 @@ function companionName(ctx: EmitContext, t: EntityType, suffix: string): string 
   while (taken.has(name)) name += "_";
   return name;
 }
-
-/**
- * The most subtypes a `…Subtypes` map lists. The compiler spells out every `Ns.type/property` of a
- * map for each module that names its type: on Graph, `entity`'s 1,145 subtypes alone doubled the
- * time tsc takes over all of it; the next largest has 40 (`directoryObject`).
- */
-const MAX_LISTED_SUBTYPES = 200;
-
-/** Whether `t` has a `…Subtypes` map: it has subtypes, and not more than MAX_LISTED_SUBTYPES. */
-function listsSubtypes(t: EntityType): boolean {
-  if (t.derived.length === 0) return false;
-  let n = subtypeCounts.get(t);
-  if (n === undefined) subtypeCounts.set(t, (n = descendants(t).length));
-  return n <= MAX_LISTED_SUBTYPES;
-}
-const subtypeCounts = new WeakMap<EntityType, number>();
 
 /** The name of the union of the values of the subtypes a slice left out below an entity type: `AnimalLeftOut`, named as `navigationTypeName` is. */
 export function leftOutTypeName(ctx: EmitContext, t: EntityType): string {

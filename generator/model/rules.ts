@@ -248,6 +248,50 @@ export function allNavigation(t: StructuredType): NavigationProperty[] {
   return chain.flatMap((c) => c.navigationProperties);
 }
 
+/**
+ * Whether a structured type leads to navigation properties: it or a type it reaches through its base
+ * types and single-valued complex properties has some (what a URL path or a path builder may go
+ * through to one, URL Conventions §4.6). Worked forwards from each type asked about, reading the
+ * types on the way with `fill` (a lazily built model's), each answer kept.
+ */
+export function navigationReacher(fill?: (t: StructuredType) => void): (t: StructuredType) => boolean {
+  const known = new Map<StructuredType, boolean>();
+  return (start) => {
+    const cached = known.get(start);
+    if (cached !== undefined) return cached;
+    const seen = new Set<StructuredType>([start]);
+    const stack = [start];
+    let found = false;
+    for (let c = stack.pop(); c && !found; c = stack.pop()) {
+      fill?.(c);
+      if (c.navigationProperties.length > 0 || known.get(c) === true) found = true;
+      const next: StructuredType[] = [];
+      if (c.baseType) next.push(c.baseType);
+      for (const p of c.properties) if (!p.type.collection && p.type.type.kind === "complex") next.push(p.type.type);
+      for (const n of next)
+        if (!seen.has(n)) {
+          seen.add(n);
+          stack.push(n);
+        }
+    }
+    // Nothing found: no type on the way leads anywhere either.
+    if (!found) for (const c of seen) known.set(c, false);
+    known.set(start, found);
+    return found;
+  };
+}
+
+/** How many types derive from `t`, directly or not. */
+export function countSubtypes(t: StructuredType): number {
+  let n = 0;
+  const stack: StructuredType[] = [...t.derived];
+  for (let c = stack.pop(); c; c = stack.pop()) {
+    n++;
+    stack.push(...c.derived);
+  }
+  return n;
+}
+
 /** Every non-abstract descendant of a type (itself included when concrete), depth first in document order. */
 export function concreteDescendants(t: StructuredType): StructuredType[] {
   const out: StructuredType[] = [];

@@ -102,6 +102,11 @@ export interface StructuredTypeBase extends Named {
    */
   unlistedSubtypes?: true;
   /**
+   * Only in a slice, for a type with subtypes: how many it has in the whole service, directly or not
+   * (whether the request functions list them does not depend on the slice).
+   */
+  subtypeCount?: number;
+  /**
    * Only in a slice, and only when there are some: the names of the properties declared on this type
    * that the slice left out because an `--exclude` removes their type. The service still sends them:
    * the validators let them through unchecked.

@@ -20,7 +20,9 @@ export function sliceOfFullModel(file: string, content: string, options: SliceOp
   const diags = new DiagnosticBag();
   const model = buildModel([readCsdl(file, content, diags)!], diags);
   const sliced = sliceModel(model, options, diags).model;
-  return emitAll(sliced, assignNames(sliced, diags, model), { sources: [path.basename(file)], keyAsSegment: keyAsSegment(sliced) });
+  const names = assignNames(sliced, diags, model);
+  // Its request functions named over the whole model, every type read (generate() reads only the rivals of its names).
+  return emitAll(sliced, names, { sources: [path.basename(file)], keyAsSegment: keyAsSegment(sliced) }, { model, names });
 }
 
 /** Asserts that generate() slices `content` as slicing the full model does, file by file; returns the files. */

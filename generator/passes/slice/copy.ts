@@ -9,6 +9,7 @@
  */
 import { Codes, type DiagnosticBag } from "../../diagnostics";
 import { resolveBindingTarget } from "../../model/binding-targets";
+import { countSubtypes } from "../../model/rules";
 import type {
   ComplexType,
   EntityContainer,
@@ -81,6 +82,8 @@ export function copyModel(
       for (const e of d.derived) omit(e);
     };
     for (const d of old.derived) if (!types.has(d)) omit(d);
+    // Whether the request functions list its subtypes (a `…Subtypes` map) is decided by them all.
+    if (old.derived.length) c.subtypeCount = countSubtypes(old);
     if (omitted.length && holdsValues(old)) c.omittedSubtypes = omitted;
     else if (omitted.length) c.unlistedSubtypes = true;
     for (const p of old.properties) {

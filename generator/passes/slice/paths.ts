@@ -1,6 +1,8 @@
 /**
  * URL-path patterns over the service's resource graph (OData URL Conventions 4.01 §4): entity sets
  * and singletons are the first segment, navigation properties (own and inherited) the next ones,
+ * a single-valued complex property on the way to a navigation property of its type (§4.6, the ABNF's
+ * `complexPath`: Graph's `/identity/conditionalAccess/policies/{id}/grantControls/authenticationStrength`),
  * a qualified type name a cast to a derived type (§4.11), and the name of an action or function
  * bound to the type there (§4.5.1, qualified or not, as services such as Graph accept) a last one.
  *
@@ -8,23 +10,24 @@
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
-import type { EntityContainer, EntityType, NavigationProperty, Operation, SchemaType } from "../../model/types";
+import type { EntityContainer, Operation, SchemaType, StructuredType } from "../../model/types";
+import { navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
 import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
-  addressed: Set<EntityType>;
+  addressed: Set<StructuredType>;
   /** Types on a route to a match: kept so the path builders can reach the match. */
-  onPath: Set<EntityType>;
+  onPath: Set<StructuredType>;
   /** Unbound operations imported under a matched name, and bound ones named by a path's last segment. */
   operations: Set<Operation>;
   /** How many patterns matched nothing, by pattern text. */
   unmatched: string[];
   /** For `--why`: the first pattern and route that addressed each type, or led through it, or named each operation. */
   routes: {
-    addressed: Map<EntityType, PathRoute>;
-    onPath: Map<EntityType, PathRoute>;
+    addressed: Map<StructuredType, PathRoute>;
+    onPath: Map<StructuredType, PathRoute>;
     operations: Map<Operation, PathRoute>;
   };
 }
@@ -36,7 +39,8 @@ export interface PathRoute {
 }
 
 interface Node {
-  type: EntityType;
+  /** An entity type, or a complex type on the way to a navigation property of it. */
+  type: StructuredType;
   states: States;
   /** Exclusion patterns' states, one per exclude pattern. */
   excluded: States[];
@@ -65,15 +69,41 @@ function routeOf(node: Node, last?: string, lastOnCollection = false): string {
   return "/" + parts.reverse().join("/");
 }
 
-/** Navigation properties a path can follow from an entity of type `t`: its own and its bases'. */
-function navigationsOf(t: EntityType, cache: Map<EntityType, NavigationProperty[]>, fill: Fill | undefined): NavigationProperty[] {
-  let list = cache.get(t);
-  if (!list) {
-    fill?.(t);
-    list = t.baseType ? [...navigationsOf(t.baseType, cache, fill), ...t.navigationProperties] : t.navigationProperties;
-    cache.set(t, list);
+/** A segment a path may take from a type: a navigation property, or a single-valued complex property. */
+interface Step {
+  name: string;
+  type: StructuredType;
+  collection: boolean;
+  /** A complex property: a way through only where its type leads to navigation properties (`Steps.leads`). */
+  complex: boolean;
+}
+
+/**
+ * What a path may follow from a value of type `t`, own and inherited: its navigation properties,
+ * and its single-valued complex properties, a way through where their type leads to navigation
+ * properties (a collection of complex values has no addressable members; a complex value that leads
+ * nowhere ends the path). Whether one leads is asked only of a step the pattern takes (it reads the
+ * complex types on the way).
+ */
+class Steps {
+  private readonly known = new Map<StructuredType, Step[]>();
+  /** Whether a complex property's type leads to navigation properties. */
+  readonly leads: (t: StructuredType) => boolean;
+  constructor(private readonly fill: Fill | undefined) {
+    this.leads = navigationReacher(fill);
   }
-  return list;
+  of(t: StructuredType): Step[] {
+    let list = this.known.get(t);
+    if (!list) {
+      this.fill?.(t);
+      const own: Step[] = t.navigationProperties.map((n) => ({ name: n.name, type: n.target, collection: n.collection, complex: false }));
+      for (const p of t.properties)
+        if (!p.type.collection && p.type.type.kind === "complex") own.push({ name: p.name, type: p.type.type, collection: false, complex: true });
+      list = t.baseType ? [...this.of(t.baseType), ...own] : own;
+      this.known.set(t, list);
+    }
+    return list;
+  }
 }
 
 /**
@@ -88,7 +118,7 @@ function matchOperations(
   result: PathSelection,
 ): boolean {
   let matched = false;
-  for (let t: EntityType | undefined = node.type; t; t = t.baseType) {
+  for (let t: StructuredType | undefined = node.type; t; t = t.baseType) {
     for (const op of bound.byType.get(t) ?? []) {
       for (const name of operationSegments(op, bound.aliases)) {
         if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
@@ -106,10 +136,10 @@ function matchOperations(
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
 export type Fill = (t: SchemaType) => void;
 
-function descendants(t: EntityType): EntityType[] {
-  const out: EntityType[] = [];
-  const visit = (c: EntityType) => {
-    for (const d of c.derived as EntityType[]) {
+function descendants(t: StructuredType): StructuredType[] {
+  const out: StructuredType[] = [];
+  const visit = (c: StructuredType) => {
+    for (const d of c.derived) {
       out.push(d);
       visit(d);
     }
@@ -122,8 +152,8 @@ function hasCastSegment(p: PathPattern): boolean {
   return p.segments.some((s) => !s.any && s.literal !== undefined && s.literal.includes("."));
 }
 
-/** Operations by the entity type their binding parameter names (single or collection). */
-type BoundOperations = Map<EntityType, Operation[]>;
+/** Operations by the entity or complex type their binding parameter names (single or collection). */
+type BoundOperations = Map<StructuredType, Operation[]>;
 
 /** What matching a bound operation segment needs: the operations by binding type, and the schema aliases. */
 interface BoundIndex {
@@ -135,7 +165,7 @@ function boundOperations(operations: readonly Operation[]): BoundOperations {
   const out: BoundOperations = new Map();
   for (const op of operations) {
     const t = op.binding?.type.type;
-    if (t?.kind !== "entity") continue;
+    if (t?.kind !== "entity" && t?.kind !== "complex") continue;
     const list = out.get(t);
     if (list) list.push(op);
     else out.set(t, [op]);
@@ -174,7 +204,7 @@ export function selectPaths(
     result.unmatched.push(...include.map((p) => p.text));
     return result;
   }
-  const navCache = new Map<EntityType, NavigationProperty[]>();
+  const steps = new Steps(fill);
   const casts = include.some(hasCastSegment) || exclude.some(hasCastSegment);
   // A bound operation is matched only by a segment that names it (like a cast): wildcards keep
   // matching navigation properties, whose types bring their bound operations along anyway.
@@ -182,7 +212,7 @@ export function selectPaths(
     ? { byType: boundOperations(model.operations), aliases: model.aliases }
     : undefined;
   for (const pattern of include) {
-    if (!walk(containers, pattern, exclude, navCache, casts, bound, result, fill)) result.unmatched.push(pattern.text);
+    if (!walk(containers, pattern, exclude, steps, casts, bound, result)) result.unmatched.push(pattern.text);
   }
   return result;
 }
@@ -195,11 +225,10 @@ function walk(
   containers: readonly EntityContainer[],
   pattern: PathPattern,
   exclude: readonly PathPattern[],
-  navCache: Map<EntityType, NavigationProperty[]>,
+  steps: Steps,
   casts: boolean,
   bound: BoundIndex | undefined,
   result: PathSelection,
-  fill: Fill | undefined,
 ): boolean {
   const nodes = new Map<string, Node>();
   const accepting: Node[] = [];
@@ -209,9 +238,10 @@ function walk(
   const excludeStart = exclude.map((p) => startStates(p));
 
   /** The node reached by segment `name` from `from` (or from the root), unless excluded or dead. */
-  const step = (from: Node | undefined, type: EntityType, name: string, isCast: boolean, collection: boolean): Node | undefined => {
+  /** `complex`: the segment is a complex property, a way through only where its type leads to navigation properties. */
+  const step = (from: Node | undefined, type: StructuredType, name: string, isCast: boolean, collection: boolean, complex = false): Node | undefined => {
     const states = advance(pattern, from ? from.states : startStates(pattern), name, isCast);
-    if (states === 0) return undefined;
+    if (states === 0 || (complex && !steps.leads(type))) return undefined;
     const excluded = exclude.map((p, i) => advance(p, from ? from.excluded[i] : excludeStart[i], name, isCast));
     if (exclude.some((p, i) => accepts(p, excluded[i]))) return undefined;
     const key = `${type.qualifiedName} ${states} ${excluded.join(",")}`;
@@ -244,7 +274,7 @@ function walk(
   }
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i];
-    for (const nav of navigationsOf(node.type, navCache, fill)) step(node, nav.target, nav.name, false, nav.collection);
+    for (const s of steps.of(node.type)) step(node, s.type, s.name, false, s.collection, s.complex);
     if (casts) for (const d of descendants(node.type)) step(node, d, d.qualifiedName, true, node.collection);
     if (bound && matchOperations(node, pattern, exclude, bound, result)) operationRoutes.push(node);
   }
@@ -289,10 +319,10 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
   let end = parts.length;
   while (end > 0 && parts[end - 1] === "") end--;
   if (parts.slice(0, end).filter((p) => p !== "").length > 1 && SYSTEM_SEGMENTS.has(parts[end - 1])) end--;
-  const navCache = new Map<EntityType, NavigationProperty[]>();
+  const steps = new Steps(fill);
   const bound = boundOperations(model.operations);
-  /** Where the walk stands: the root (undefined) or the entity types reached. */
-  let here: Set<EntityType> | undefined;
+  /** Where the walk stands: the root (undefined) or the types reached. */
+  let here: Set<StructuredType> | undefined;
   let changed = false;
   /** Whether the walk stands on a collection not yet given a key (a key may come next). */
   let keyable = false;
@@ -306,9 +336,9 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
     const [, seg, key = ""] = /^(.*?)(\(.*\))?$/.exec(raw) as RegExpExecArray;
     // What each name reaches from here (undefined: an operation, which ends the path), and which
     // of them address a collection.
-    const names = new Map<string, EntityType[]>();
+    const names = new Map<string, StructuredType[]>();
     const collections = new Set<string>();
-    const add = (name: string, t?: EntityType, collection = false) => {
+    const add = (name: string, t?: StructuredType, collection = false) => {
       const list = names.get(name) ?? [];
       if (t) list.push(t);
       names.set(name, list);
@@ -322,9 +352,9 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       }
     } else
       for (const t of here) {
-        for (const n of navigationsOf(t, navCache, fill)) add(n.name, n.target, n.collection);
+        for (const n of steps.of(t)) if (!n.complex || steps.leads(n.type)) add(n.name, n.type, n.collection);
         for (const d of descendants(t)) add(d.qualifiedName, d);
-        for (let b: EntityType | undefined = t; b; b = b.baseType) for (const op of bound.get(b) ?? []) for (const name of operationSegments(op, model.aliases)) add(name);
+        for (let b: StructuredType | undefined = t; b; b = b.baseType) for (const op of bound.get(b) ?? []) for (const name of operationSegments(op, model.aliases)) add(name);
       }
     if (seg === "*") {
       here = new Set([...names.entries()].filter(([name]) => !name.includes(".")).flatMap(([, ts]) => ts));
