@@ -139,9 +139,9 @@ export class Context {
   /** Only count errors, without building them (type guards). */
   quiet = false;
   /**
-   * A guard's or an asserter's run (`isX`, `assertX`), which narrows the value to its type: only
-   * the forms the type has pass, `@odata.type` as `#` and the namespace-qualified name, an enum
-   * value as member names (see `typeOf`, `checkEnumValue`).
+   * A run of a type guard or an assert function (`isX`, `assertX`), which narrows the value to
+   * its type: only the forms the type has pass, `@odata.type` as `#` and the namespace-qualified
+   * name, an enum value as member names (see `typeOf`, `checkEnumValue`).
    */
   typed = false;
   errors: ValidationError[] = [];
