@@ -210,15 +210,8 @@ class Claims {
     return {
       root: (c, s) => get(rootKey(c, s), camel(s.name)),
       verbs: (t) => {
-        const q = t.qualifiedName;
-        const base = pascal(this.typeName(t));
-        return {
-          get: get(`get ${q}`, `get${base}`),
-          list: get(`list ${q}`, `list${plural(base)}`),
-          create: get(`create ${q}`, `create${base}`),
-          update: get(`update ${q}`, `update${base}`),
-          remove: get(`delete ${q}`, `delete${base}`),
-        };
+        const [g, list, create, update, remove] = this.verbNames(t).map(([verb, want]) => get(`${verb} ${t.qualifiedName}`, want));
+        return { get: g!, list: list!, create: create!, update: update!, remove: remove! };
       },
       operation: (e) => operation(e) ?? missing(e.op.qualifiedName, camel(e.importName ?? e.op.name), scope),
       builder: (kind, owner, member) => get(`${kind} ${original(owner).qualifiedName}/${member}`, `${camel(this.typeName(owner))}${pascal(member)}`),
