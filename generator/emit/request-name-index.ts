@@ -38,12 +38,30 @@ export class Index {
   private readonly byName = new Map<string, StructuredType[]>();
   private readonly filled = new Set<Group>();
 
-  constructor(schema: Schema, typeName: (t: SchemaType) => string) {
+  /** `rivals`: whether rivals are to be found (a slice); a full run needs only the groups. */
+  constructor(schema: Schema, typeName: (t: SchemaType) => string, rivals = true) {
     const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
       const list = map.get(key);
       if (list) list.push(value);
       else map.set(key, [value]);
     };
+    namedOperations(schema).forEach((e, i) => {
+      const key = overloadKey(e);
+      let g = this.groupByKey.get(key);
+      if (!g) {
+        this.groupByKey.set(key, (g = { key, entries: [], first: i }));
+        this.groups.push(g);
+        if (rivals) {
+          const b = e.op.bound ? e.op.binding?.type.type : undefined;
+          const words = b && (b.kind === "entity" || b.kind === "complex") ? [camel(typeName(b)), plural(camel(typeName(b)))] : [];
+          const stems = new Set([camel(e.importName ?? e.op.name), ...words.map((w) => `${w}${pascal(e.op.name)}`)].map(stem));
+          for (const s of stems) add(this.operations, s, g);
+        }
+      }
+      g.entries.push(e);
+      if (rivals) this.entryOrder.set(e, i);
+    });
+    if (!rivals) return;
     let r = 0;
     for (const c of schema.containers)
       for (const s of [...c.singletons, ...c.entitySets]) {
@@ -54,20 +72,6 @@ export class Index {
       this.typeOrder.set(t, i);
       if (t.kind !== "entity" && t.kind !== "complex") return;
       add(this.byName, stem(typeName(t)), t);
-    });
-    namedOperations(schema).forEach((e, i) => {
-      this.entryOrder.set(e, i);
-      const key = overloadKey(e);
-      let g = this.groupByKey.get(key);
-      if (!g) {
-        this.groupByKey.set(key, (g = { key, entries: [], first: i }));
-        this.groups.push(g);
-        const b = e.op.bound ? e.op.binding?.type.type : undefined;
-        const words = b && (b.kind === "entity" || b.kind === "complex") ? [camel(typeName(b)), plural(camel(typeName(b)))] : [];
-        const stems = new Set([camel(e.importName ?? e.op.name), ...words.map((w) => `${w}${pascal(e.op.name)}`)].map(stem));
-        for (const s of stems) add(this.operations, s, g);
-      }
-      g.entries.push(e);
     });
   }
 

@@ -117,7 +117,13 @@ function namesOf(service: Service, emitted: Schema): RequestNames {
 
 class Claims {
   private readonly typeName: (t: SchemaType) => string;
-  private readonly results = new Map<string, string>();
+  // What was claimed, by the full model's elements (a slice's copies are looked up by their originals).
+  private readonly rootResults = new Map<EntitySet | Singleton, string>();
+  private readonly verbResults = new Map<EntityType, Verbs>();
+  private readonly builderResults = new Map<StructuredType, Map<string, string>>();
+  private readonly castResults = new Map<EntityType, string>();
+  /** Composable functions' addresses, by their function's name. */
+  private readonly refResults = new Map<string, string>();
   private readonly operationResults = new Map<NamedOperation, string>();
   private readonly byElement = new Map<string, Claim>();
   private readonly chosen = new Set<Claim>();
@@ -131,7 +137,7 @@ class Claims {
     private readonly findRivals: boolean,
   ) {
     this.typeName = (t) => service.names.type(t);
-    this.index = new Index(schema, this.typeName);
+    this.index = new Index(schema, this.typeName, findRivals);
     const fill = service.fill;
     if (!fill) {
       const leading = leadsToNavigation(service.model);
@@ -142,31 +148,38 @@ class Claims {
   /** Every claim of the module, in order (a full run): what `replay` does with the claims of a slice. */
   claimEverything(scope: Scope): void {
     const schema = this.schema;
-    for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) this.results.set(rootKey(c, s), scope.claim(camel(s.name)));
+    for (const c of schema.containers) for (const s of [...c.singletons, ...c.entitySets]) this.rootResults.set(s, scope.claim(camel(s.name)));
     for (const t of schema.types) if (t.kind === "entity") this.claimVerbs(t, scope);
     for (const g of this.index.groups) claimOperationGroup(this.typeName, this.index.read(g, undefined), scope, this.operationResults);
     for (const phase of [3, 4] as const)
-      for (const t of schema.types) if (t.kind === "entity" || t.kind === "complex") this.builders(t, phase, (kind, member, want, fallback) => this.claimBuilder(`${kind} ${t.qualifiedName}/${member}`, want, fallback, scope));
+      for (const t of schema.types) if (t.kind === "entity" || t.kind === "complex") this.builders(t, phase, (kind, member, want, fallback) => this.claimBuilder(t, kind, member, want, fallback, scope));
     for (const e of namedOperations(schema)) if (e.op.kind === "function" && e.op.composable) this.claimRef(e, scope);
-    for (const t of schema.types) if (t.kind === "entity" && listsSubtypes(t)) this.results.set(`cast ${t.qualifiedName}`, scope.claim(`cast${pascal(this.typeName(t))}`));
+    for (const t of schema.types) if (t.kind === "entity" && listsSubtypes(t)) this.claimCast(t, scope);
   }
 
-  private claimBuilder(key: string, want: string, fallback: string | undefined, scope: Scope): void {
-    this.results.set(key, scope.claim(fallback !== undefined && scope.has(want) ? fallback : want));
+  private claimBuilder(t: StructuredType, kind: BuilderKind, member: string, want: string, fallback: string | undefined, scope: Scope): void {
+    let own = this.builderResults.get(t);
+    if (!own) this.builderResults.set(t, (own = new Map()));
+    own.set(builderKey(kind, member), scope.claim(fallback !== undefined && scope.has(want) ? fallback : want));
   }
 
-  private verbNames(t: EntityType): [string, string][] {
+  private claimCast(t: EntityType, scope: Scope): void {
+    this.castResults.set(t, scope.claim(castName(this.typeName(t))));
+  }
+
+  /** The names a type's reading and writing functions want, in the order they are claimed. */
+  private verbNames(t: EntityType): Verbs {
     const base = pascal(this.typeName(t));
-    return [["get", `get${base}`], ["list", `list${plural(base)}`], ["create", `create${base}`], ["update", `update${base}`], ["delete", `delete${base}`]];
+    return { get: `get${base}`, list: `list${plural(base)}`, create: `create${base}`, update: `update${base}`, remove: `delete${base}` };
   }
 
   private claimVerbs(t: EntityType, scope: Scope): void {
-    for (const [verb, w] of this.verbNames(t)) this.results.set(`${verb} ${t.qualifiedName}`, scope.claim(w));
+    this.verbResults.set(t, claimVerbs(this.verbNames(t), scope));
   }
 
   private claimRef(e: NamedOperation, scope: Scope): void {
     const name = this.operationResults.get(e);
-    if (name !== undefined) this.results.set(`ref ${name}`, scope.claim(`${name}Ref`));
+    if (name !== undefined) this.refResults.set(name, scope.claim(`${name}Ref`));
   }
 
   /** The claims of what a slice's module emits, and their rivals. */
@@ -196,9 +209,13 @@ class Claims {
 
   /** The names claimed, asked with the elements of the model emitted; one not claimed (never in a slice of the service) is claimed after them. */
   names(scope: Scope): RequestNames {
-    const get = (key: string, want: string) => this.results.get(key) ?? missing(key, want, scope);
     const types = this.service.model.types;
-    const original = (t: SchemaType) => (this.findRivals ? ((types.get(t.qualifiedName) ?? t) as StructuredType) : t);
+    const original = <T extends SchemaType>(t: T): T => (this.findRivals ? ((types.get(t.qualifiedName) as T | undefined) ?? t) : t);
+    const originalRoot = (c: EntityContainer, s: EntitySet | Singleton) => {
+      if (!this.findRivals) return s;
+      const own = this.schema.containers.find((x) => x.qualifiedName === c.qualifiedName);
+      return (own && [...own.singletons, ...own.entitySets].find((x) => x.name === s.name)) ?? s;
+    };
     const operation = (e: NamedOperation) => {
       // The full run's own entries; a slice's copies are found in their group.
       const own = this.operationResults.get(e);
@@ -208,18 +225,16 @@ class Claims {
       return entry && this.operationResults.get(entry);
     };
     return {
-      root: (c, s) => get(rootKey(c, s), camel(s.name)),
-      verbs: (t) => {
-        const [g, list, create, update, remove] = this.verbNames(t).map(([verb, want]) => get(`${verb} ${t.qualifiedName}`, want));
-        return { get: g!, list: list!, create: create!, update: update!, remove: remove! };
-      },
-      operation: (e) => operation(e) ?? missing(e.op.qualifiedName, camel(e.importName ?? e.op.name), scope),
-      builder: (kind, owner, member) => get(`${kind} ${original(owner).qualifiedName}/${member}`, `${camel(this.typeName(owner))}${pascal(member)}`),
+      root: (c, s) => this.rootResults.get(originalRoot(c, s)) ?? missing(camel(s.name), scope),
+      verbs: (t) => this.verbResults.get(original(t)) ?? claimVerbs(this.verbNames(t), scope),
+      operation: (e) => operation(e) ?? missing(camel(e.importName ?? e.op.name), scope),
+      builder: (kind, owner, member) =>
+        this.builderResults.get(original(owner))?.get(builderKey(kind, member)) ?? missing(`${camel(this.typeName(owner))}${pascal(member)}`, scope),
       composable: (e) => {
         const name = operation(e);
-        return (name !== undefined && this.results.get(`ref ${name}`)) || missing(e.op.qualifiedName, `${name}Ref`, scope);
+        return (name !== undefined && this.refResults.get(name)) || missing(`${name}Ref`, scope);
       },
-      cast: (t) => get(`cast ${t.qualifiedName}`, `cast${pascal(this.typeName(t))}`),
+      cast: (t) => this.castResults.get(original(t)) ?? missing(castName(this.typeName(t)), scope),
       scope,
     };
   }
@@ -295,29 +310,26 @@ class Claims {
     return c;
   }
 
-  private simple(key: string, at: number, want: string, fallback?: string): Claim {
-    return this.once(key, () => ({
-      order: at,
-      wants: () => (fallback === undefined ? [want] : [want, fallback]),
-      claim: (scope) => this.claimBuilder(key, want, fallback, scope),
-    }));
+  private simple(key: string, at: number, wants: string[], claim: (scope: Scope) => void): Claim {
+    return this.once(key, () => ({ order: at, wants: () => wants, claim }));
   }
 
   private root(c: EntityContainer, s: EntitySet | Singleton): Claim {
-    return this.simple(rootKey(c, s), order(0, this.index.rootOrder.get(s) ?? 0), camel(s.name));
+    const want = camel(s.name);
+    return this.simple(`root ${c.qualifiedName}/${s.name}`, order(0, this.index.rootOrder.get(s) ?? 0), [want], (scope) => this.rootResults.set(s, scope.claim(want)));
   }
 
   /** Reading and writing functions: list and create are set aside for a type without a key too (whether it has collections depends on the slice). */
   private verbClaim(t: EntityType): Claim {
     return this.once(`verbs ${t.qualifiedName}`, () => ({
       order: order(1, this.index.typeOrder.get(t) ?? 0),
-      wants: () => this.verbNames(t).map(([, w]) => w),
+      wants: () => Object.values(this.verbNames(t)),
       claim: (scope) => this.claimVerbs(t, scope),
     }));
   }
 
   private castClaim(t: EntityType): Claim {
-    return this.simple(`cast ${t.qualifiedName}`, order(6, this.index.typeOrder.get(t) ?? 0), `cast${pascal(this.typeName(t))}`);
+    return this.simple(`cast ${t.qualifiedName}`, order(6, this.index.typeOrder.get(t) ?? 0), [castName(this.typeName(t))], (scope) => this.claimCast(t, scope));
   }
 
   /**
@@ -344,7 +356,9 @@ class Claims {
     const out: Claim[] = [];
     for (const phase of [3, 4] as const) {
       let j = 0;
-      this.builders(t, phase, (kind, member, want, fallback) => out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, order(phase, at, j++), want, fallback)));
+      this.builders(t, phase, (kind, member, want, fallback) =>
+        out.push(this.simple(`${kind} ${t.qualifiedName}/${member}`, order(phase, at, j++), [want, fallback], (scope) => this.claimBuilder(t, kind, member, want, fallback, scope))),
+      );
     }
     return out;
   }
@@ -396,11 +410,21 @@ function sameOperation(a: NamedOperation, b: NamedOperation): boolean {
   );
 }
 
-function rootKey(c: EntityContainer, s: EntitySet | Singleton): string {
-  return `root ${c.qualifiedName}/${s.name}`;
+/** A builder's member among its owner's: a property's or navigation property's name, which are unique in a type (CSDL §6.1), or the media's. */
+function builderKey(kind: BuilderKind, member: string): string {
+  return kind === "media" ? "@media" : member;
+}
+
+function castName(typeName: string): string {
+  return `cast${pascal(typeName)}`;
+}
+
+/** Claims the reading and writing functions' names, in order. */
+function claimVerbs(want: Verbs, scope: Scope): Verbs {
+  return { get: scope.claim(want.get), list: scope.claim(want.list), create: scope.claim(want.create), update: scope.claim(want.update), remove: scope.claim(want.remove) };
 }
 
 /** A name the replay did not make (an element the full service lacks, which a slice never has): claimed after the others. */
-function missing(_key: string, want: string, scope: Scope): string {
+function missing(want: string, scope: Scope): string {
   return scope.claim(want);
 }
