@@ -1936,13 +1936,19 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
   return out;
 }
 
-/** `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered. */
+/**
+ * `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered or searched, and
+ * with custom `query` options (Graph's `calendarView` needs its `startDateTime` and `endDateTime`).
+ * No `$top`, `$skip`, `$orderby` or `$expand`, which the count must not be affected by.
+ */
 export const count = /* @__PURE__ */ held(async function count(
   client: Client,
   target: CollectionRef<unknown, unknown>,
-  options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
+  options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
-  const url = addressed(client, withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }));
+  // `/$count` ends the resource path: before the query a path may have (`collectionAt("/f(x=@x)?@x=1")`).
+  const path = target.path.replace(/(?=\?)|$/, () => "/$count");
+  const url = addressed(client, withCustomQuery(withQuery(path, { filter: options?.filter, search: options?.search }), options?.query));
   const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
   const text = await response.text();
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
