@@ -1446,7 +1446,8 @@ export const remove = /* @__PURE__ */ held(async function remove(client: Client,
  * existing entity (§8.5, `Reference`; an entity-typed action parameter, §18), and so does
  * `@odata.context`, which a response nests where it tells an entity's set, as a request must
  * (§4.5.1). `@odata.type`, `p@odata.bind` and annotations stay everywhere. Only plain objects and
- * arrays are walked: a `Date` or a bigint is left as it is.
+ * arrays are walked: a `Date` or a bigint is left as it is. An `Edm.Untyped` value's objects too: they
+ * are structural values (§7.5), where these names are control information as well, not data.
  */
 function withoutReadInfo(value: unknown, also?: RegExp): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutReadInfo(item, also));
