@@ -1043,7 +1043,7 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
  * An entity at a path the builders do not make: the result of a composable function
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
  * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
- * `path` is used as given (percent-encode what a segment needs). Which entity set it is in is not
+ * `path` is used as given (percent-encode what a segment needs; a query goes in a call's options). Which entity set it is in is not
  * known, so no binding is followed from it and no ETag is required. Where nothing may be there (a
  * composable function's nullable result), `nullable(at<U>(path))`: a read of it is typed `… | null`.
  */
@@ -1070,6 +1070,9 @@ function belowRoot(path: string): string {
   // A `#` would end the URL there (a fragment is never sent): `/me/drive/root:/Book #1.xlsx:` would
   // read the folder `/Book `. Nothing after it can have been meant, so it is refused, as a bad key is.
   if (path.includes("#")) throw new TypeError(`${JSON.stringify(path)}: a # would end the URL there (nothing after it is sent); percent-encode it as %23 (encodeURIComponent on the segment)`);
+  // A `?` would start the query there: a key, navigation, cast, `/$count` or bound operation added
+  // to the path would land in it (URL Conventions §4: they extend the resource path).
+  if (path.includes("?")) throw new TypeError(`${JSON.stringify(path)}: a ? would start the URL's query there; percent-encode it as %3F, and give query options in the call's options`);
   return path;
 }
 
@@ -1947,9 +1950,7 @@ export const count = /* @__PURE__ */ held(async function count(
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
-  // `/$count` ends the resource path: before the query a path may have (`collectionAt("/f(x=@x)?@x=1")`).
-  const path = target.path.replace(/(?=\?)|$/, () => "/$count");
-  const url = addressed(client, withCustomQuery(withQuery(path, { filter: options?.filter, search: options?.search }), options?.query));
+  const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), options?.query));
   const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
   const text = await response.text();
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
