@@ -1043,9 +1043,10 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
  * An entity at a path the builders do not make: the result of a composable function
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
  * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
- * `path` is used as given (percent-encode what a segment needs; a query goes in a call's options). Which entity set it is in is not
- * known, so no binding is followed from it and no ETag is required. Where nothing may be there (a
- * composable function's nullable result), `nullable(at<U>(path))`: a read of it is typed `… | null`.
+ * `path` is used as given (percent-encode what a segment needs; a query goes in a call's options).
+ * Which entity set it is in is not known, so no binding is followed from it and no ETag is
+ * required. Where nothing may be there (a composable function's nullable result),
+ * `nullable(at<U>(path))`: a read of it is typed `… | null`.
  */
 export function at<U>(path: string): EntityRef<U> {
   return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
