@@ -319,4 +319,6 @@ describe("a multipart batch against @sap-ux/fe-mockserver-core", () => {
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /trippin/$batch?sap-client=100"]);
     expect((await api.getPerson(client, api.people().byKey("scottketchum"))).FirstName).toBe("Scotty");
   });
+
+  test.skip("a change set's update of the entity an earlier create made ($1, Protocol §11.7.3.1): SERVER LIMITATION, the mock server runs each part on its own URL and answers PATCH $1 with 500 for the whole change set (Content-ID references are checked against a loopback service that resolves them, requests-batch-references.test.ts)", () => {});
 });

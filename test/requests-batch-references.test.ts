@@ -2,8 +2,11 @@
 // HTTP on 127.0.0.1: `changes.created(call, set)` addresses the entity an earlier call of the change
 // set creates as `$<id>`, in URLs (`$1`, `$1/segments`) and in bodies (`rt.entityId`: `@odata.id`,
 // `@odata.bind`). The loopback service below resolves them as the spec says, so the test checks
-// what each request came to mean, not only the bytes. (@sap-ux/fe-mockserver-core resolves no
-// `$1`, so there is no mock-server test here.)
+// what each request came to mean, not only the bytes. (@sap-ux/fe-mockserver-core 1.7.16 resolves
+// no `$1`: it runs each part of a change set on its own URL, and a change set of `POST People`
+// (Content-ID 1) and `PATCH $1` is answered 500, "Cannot read properties of undefined (reading
+// '_type')", for the whole change set; so there is no mock-server test here, see the skipped one in
+// requests-batch-multipart.test.ts.)
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { PATH, session } from "./helpers/batch-sessions";
 import { communications, cloudCommunicationsCallRecords } from "../generated/graph-callrecords/microsoft.graph.requests";

@@ -900,6 +900,26 @@ describe("$count, $ref and streams", () => {
     expect(srv.requests[0].headers.accept).toBe("text/plain");
   });
 
+  test("$count after the resource path (URL Conventions §4.8), then $filter, $search and custom query options; a collectionAt path cannot hold a query, which /$count would land in", async () => {
+    const client = rt.createClient({ baseUrl: `${srv.url}/svc?sap-client=100` });
+    srv.handle(() => ({ headers: { "content-type": "text/plain;charset=utf-8" }, body: "7" }));
+    const view = rt.collectionAt<unknown, string>("/Custom/root:/Trips:/children", rt.key("TripId", rt.edmString));
+    expect(await rt.count(client, view, { filter: "Budget gt 10", search: "blue", query: { tenant: "x y" } })).toBe(7);
+    // $top, $skip, $orderby, $select and $expand do not change a count: refused by the type, and not sent.
+    // @ts-expect-error top is no option of count
+    expect(await rt.count(client, api.people(), { top: 1, orderby: "Age", select: ["Age"], expand: ["Trips"] })).toBe(7);
+    expect(srv.requests.map((r) => r.url)).toEqual([
+      "/svc/Custom/root:/Trips:/children/$count?$filter=Budget%20gt%2010&$search=blue&tenant=x%20y&sap-client=100",
+      "/svc/People/$count?sap-client=100",
+    ]);
+    // Else `/$count` (a key, a navigation property) would be sent inside the query: `?@r=[1]/$count`.
+    expect(() => rt.collectionAt("/People('a')/Trips/TL.Within(range=@r)?@r=[1]", rt.key("TripId", rt.edmString))).toThrow(
+      `"/People('a')/Trips/TL.Within(range=@r)?@r=[1]": a ? would start the URL's query there; percent-encode it as %3F, and give query options in the call's options`,
+    );
+    expect(() => rt.at("/Custom/root:/Why?.json:")).toThrow(/percent-encode it as %3F/);
+    expect(srv.requests).toHaveLength(2);
+  });
+
   test("$ref: POST to add to a collection, PUT for a single-valued one, DELETE with $id or without", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/svc` });
     srv.handle(() => ({ status: 204 }));

@@ -77,6 +77,22 @@ describe("request functions against @sap-ux/fe-mockserver-core", () => {
     expect(await rt.count(client, api.people(), { filter: "Gender eq 'Female'" })).toBe(2);
   });
 
+  test("a deep insert whose nested entity keeps the @odata.context it was read with (JSON Format §4.5.1) is accepted; $count of the contained collection, with $filter and $search", async () => {
+    const trip = (TripId: number, Name: string, Budget: number) => ({ TripId, Name, Budget });
+    // A trip as a read of it has it: its context names where it is (a request may carry it, §4.5.1).
+    const read = { "@odata.context": "$metadata#People('counted')/Trips/$entity", ...trip(1, "Ski week", 500) };
+    await api.createPerson(client, api.people(), { UserName: "counted", FirstName: "C", Trips: [read, trip(2, "Lake day", 50), trip(3, "Ski weekend", 300)] });
+    expect(last()).toMatchObject({ method: "POST", url: "/trippin/People" });
+    const trips = api.personTrips(api.people().byKey("counted"));
+    expect((await api.getTrip(client, trips.byKey(1))).Name).toBe("Ski week");
+    expect(await rt.count(client, trips)).toBe(3);
+    expect(await rt.count(client, trips, { filter: "Budget gt 100" })).toBe(2);
+    expect(last().url).toBe("/trippin/People('counted')/Trips/$count?$filter=Budget%20gt%20100");
+    expect(await rt.count(client, trips, { search: "Lake" })).toBe(1);
+    expect(await rt.count(client, trips, { filter: "Budget gt 100", search: "Lake" })).toBe(0);
+    await api.deletePerson(client, api.people().byKey("counted"), { etag: "*" });
+  });
+
   test("containment two levels deep: /People('…')/Trips(1)/PlanItems(12)", async () => {
     const trips = await api.listTrips(client, api.personTrips(api.people().byKey("russellwhyte")));
     expect(trips.value.map((t) => t.Name)).toEqual(["Trip in US"]);

@@ -1043,9 +1043,10 @@ function follow(parent: EntityRef<unknown, null> | ComplexRef<unknown>, name: st
  * An entity at a path the builders do not make: the result of a composable function
  * (`…/range(address='A1:B2')`, URL Conventions §4.5.1), or a service's own addressing, such as
  * Graph's `/me/drive/root:/Book.xlsx:`. More segments, a read or a bound operation can follow it.
- * `path` is used as given (percent-encode what a segment needs). Which entity set it is in is not
- * known, so no binding is followed from it and no ETag is required. Where nothing may be there (a
- * composable function's nullable result), `nullable(at<U>(path))`: a read of it is typed `… | null`.
+ * `path` is used as given (percent-encode what a segment needs; a query goes in a call's options).
+ * Which entity set it is in is not known, so no binding is followed from it and no ETag is
+ * required. Where nothing may be there (a composable function's nullable result),
+ * `nullable(at<U>(path))`: a read of it is typed `… | null`.
  */
 export function at<U>(path: string): EntityRef<U> {
   return new EntityRef<U>(belowRoot(path), { info: {}, within: "" });
@@ -1070,6 +1071,9 @@ function belowRoot(path: string): string {
   // A `#` would end the URL there (a fragment is never sent): `/me/drive/root:/Book #1.xlsx:` would
   // read the folder `/Book `. Nothing after it can have been meant, so it is refused, as a bad key is.
   if (path.includes("#")) throw new TypeError(`${JSON.stringify(path)}: a # would end the URL there (nothing after it is sent); percent-encode it as %23 (encodeURIComponent on the segment)`);
+  // A `?` would start the query there: a key, navigation, cast, `/$count` or bound operation added
+  // to the path would land in it (URL Conventions §4: they extend the resource path).
+  if (path.includes("?")) throw new TypeError(`${JSON.stringify(path)}: a ? would start the URL's query there; percent-encode it as %3F, and give query options in the call's options`);
   return path;
 }
 
@@ -1446,7 +1450,8 @@ export const remove = /* @__PURE__ */ held(async function remove(client: Client,
  * existing entity (§8.5, `Reference`; an entity-typed action parameter, §18), and so does
  * `@odata.context`, which a response nests where it tells an entity's set, as a request must
  * (§4.5.1). `@odata.type`, `p@odata.bind` and annotations stay everywhere. Only plain objects and
- * arrays are walked: a `Date` or a bigint is left as it is.
+ * arrays are walked: a `Date` or a bigint is left as it is. An `Edm.Untyped` value's objects too: they
+ * are structural values (§7.5), where these names are control information as well, not data.
  */
 function withoutReadInfo(value: unknown, also?: RegExp): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutReadInfo(item, also));
@@ -1936,13 +1941,17 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
   return out;
 }
 
-/** `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered. */
+/**
+ * `GET …/$count` (URL Conventions §4.8): the number of entities, optionally filtered or searched, and
+ * with custom `query` options (Graph's `calendarView` needs its `startDateTime` and `endDateTime`).
+ * No `$top`, `$skip`, `$orderby` or `$expand`, which the count must not be affected by.
+ */
 export const count = /* @__PURE__ */ held(async function count(
   client: Client,
   target: CollectionRef<unknown, unknown>,
-  options?: RequestOptions & { filter?: string | undefined; search?: string | undefined },
+  options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
-  const url = addressed(client, withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }));
+  const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), options?.query));
   const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
   const text = await response.text();
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
