@@ -428,8 +428,12 @@ class Scanner {
       }
       if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed`, valueAt);
       if (c === LT) fail(`'<' is not allowed in the value of attribute '${t.substr(at, length)}'`, i);
-      if (c === AMP) i = reference(t, i, this.entities);
-      else fail(invalidCharacter(c), i);
+      if (c === AMP) {
+        // A DOCTYPE's entity may hold a tab or line break (XML 1.0 §3.3.3 makes each a space) or
+        // start or end with a space: its value is normalized with the tag's (attribute-values.ts).
+        if (this.entities.values.size > 0 && t.charCodeAt(i + 1) !== HASH) this.spaced(tagStart);
+        i = reference(t, i, this.entities);
+      } else fail(invalidCharacter(c), i);
     }
   }
 }
@@ -699,7 +703,8 @@ function entityValue(t: string, start: number, name: string): string {
   }
   const lt = value.indexOf("<");
   if (lt >= 0) refuse(`the value of the entity '${name}' holds markup ('<'), which odatagen does not expand`, start + 1 + lt);
-  return value;
+  // XML 1.0 §2.11: a line end in the document, the DOCTYPE too, is a line feed before anything reads it.
+  return value.indexOf("\r") < 0 ? value : value.replace(/\r\n?/g, "\n");
 }
 
 /** The text from `start` up to the next space or markup character, for messages. */
