@@ -1,6 +1,7 @@
 // The CSDL XML reader over fast-xml-parser's ordered tree: values, order, prefixes, offsets.
 import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
-import { DiagnosticBag } from "../generator/diagnostics";
+import { DiagnosticBag, GenerationError } from "../generator/diagnostics";
+import { generate } from "../generator/generate";
 import type { RawDocument, RawExpression } from "../generator/parse/raw";
 import { edmx, schema } from "./helpers/csdl";
 import { BIN, scratch } from "./helpers/cli";
@@ -277,5 +278,36 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
         ["ODG005", "warning", 2, `EDMX Version "${v}" is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`],
       ]);
     }
+  });
+});
+
+describe("an element or attribute named __proto__, constructor or prototype (fast-xml-parser refuses them)", () => {
+  const body = `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><constructor/></EntityType>
+<EntityContainer Name="c"><EntitySet Name="es" EntityType="ns.e"/></EntityContainer>`;
+
+  test.each([
+    ["an element in a type's content", body, "<constructor", "an element named 'constructor'", "ns.e"],
+    ["an attribute", `<ComplexType Name="c" prototype="x"/>`, "prototype=", "an attribute named 'prototype'", "ns"],
+    ["an element in a schema", `<__proto__/>`, "<__proto__", "an element named '__proto__'", "ns"],
+  ])("%s is refused at its name, with its element path", (_name, content, at, what, path) => {
+    const xml = edmx(schema("ns", content));
+    const { diags } = read(xml);
+    const offset = xml.indexOf(at) + (at.startsWith("<") ? 1 : 0);
+    const line = xml.slice(0, offset).split("\n").length;
+    expect(diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message])).toEqual([
+      ["ODG002", line, offset - xml.lastIndexOf("\n", offset - 1), path,
+        `XML odatagen does not read: ${what}: the XML parser odatagen uses refuses the names __proto__, constructor and prototype`],
+    ]);
+  });
+
+  test("in a slice, whose types' content is parsed later, it is the same diagnostic, not an exception", () => {
+    let thrown: unknown;
+    try {
+      generate({ inputs: [{ file: "s.xml", content: edmx(schema("ns", body)) }], include: ["/es/**"] });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(GenerationError);
+    expect((thrown as GenerationError).diagnostics.map((d) => [d.code, d.path])).toEqual([["ODG002", "ns.e"]]);
   });
 });
