@@ -63,7 +63,6 @@ const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 /** A line end other than a line feed (XML 1.0 §2.11). */
 const LINE_END = /\r\n?/g;
 
-
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
 
