@@ -162,3 +162,14 @@ test("an operation's parameter has its description and the text form of its type
   expect(requests).toContain("export function find<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, params: {\n  /** S is not E. */\n  \"q\": number;\n}, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>)");
   expect(requests).toContain('export function plain(client: rt.Client, params: { "n": number }, options?: rt.ReadOptions): Promise<{ value: number | null }> {\n');
 });
+
+test("a <String> description written on the lines between its tags (its value is all its text) has no blank lines at the start or end of its doc comment", () => {
+  const content = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="Org.OData.Core.V1.Description">
+  <String>
+    Line one.
+    Line two.
+  </String>
+</Annotation><Property Name="p" Type="Edm.String"/></ComplexType>`));
+  const types = generate({ inputs: [{ file: "d.xml", content }] }).files.get("ns.types.ts") ?? "";
+  expect(types).toContain("/**\n *     Line one.\n *     Line two.\n *\n * Complex type `ns.c`.\n */\nexport interface C {");
+});

@@ -82,3 +82,63 @@ test("vendor elements without a CSDL name stay silent; a schema read from anothe
   expect(doc?.schemas[0].complexTypes[0].properties.map((p) => p.name)).toEqual(["p"]);
   expect(diags.items.map((d) => d.message)).toEqual([`<Schema> is in namespace urn:wrong, not in OData's (${EDM}: CSDL XML §2.2); it is read as CSDL`]);
 });
+
+test("inside an annotation, an expression element of another namespace is left out with a warning, as its value, a collection item or an operand", () => {
+  const { doc, found } = read(`<ComplexType Name="c">
+<Annotation Term="Core.Description"><x:String xmlns:x="urn:x">vendor</x:String></Annotation>
+<Annotation Term="Core.LongDescription" xmlns:x="urn:x"><x:String>vendor</x:String><String>csdl</String></Annotation>
+<Annotation Term="T.c"><Collection><String xmlns="urn:y">vendor</String><String>a</String></Collection></Annotation>
+<Annotation Term="T.a"><Apply Function="odata.concat"><x:Path xmlns:x="urn:x">p</x:Path><String>b</String></Apply></Annotation>
+</ComplexType>`);
+  expect(doc?.schemas[0].complexTypes[0].annotations.map((a) => [a.term, a.value])).toEqual([
+    ["Core.Description", undefined],
+    ["Core.LongDescription", { kind: "constant", type: "String", value: "csdl" }],
+    ["T.c", { kind: "collection", items: [{ kind: "constant", type: "String", value: "a" }] }],
+    ["T.a", { kind: "dynamic", name: "Apply", operands: [{ kind: "constant", type: "String", value: "b" }] }],
+  ]);
+  expect(found().map((d) => [d[0], d[2], d[3], d[4], d[5]])).toEqual([
+    ["ODG102", 6, 37, "ns.c/@Core.Description", ignored("x:String", "Annotation", "urn:x")],
+    ["ODG102", 7, 57, "ns.c/@Core.LongDescription", ignored("x:String", "Annotation", "urn:x")],
+    ["ODG102", 8, 36, "ns.c/@T.c", ignored("String", "Collection", "urn:y")],
+    ["ODG102", 9, 55, "ns.c/@T.a", ignored("x:Path", "Apply", "urn:x")],
+  ]);
+});
+
+describe("an <edmx:Include>'s annotations (CSDL XML §4.2: edm:Annotation elements)", () => {
+  const withInclude = (content: string, declarations = "") => {
+    const diags = new DiagnosticBag();
+    const reference = `<edmx:Reference Uri="http://example.org/core.xml"><edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"${declarations}>${content}</edmx:Include></edmx:Reference>`;
+    const doc = readCsdlXml("test.xml", edmx(schema("ns", ""), `${reference}\n`), diags);
+    return {
+      annotations: doc?.references[0].includes[0].annotations.map((a) => [a.term, a.value]),
+      found: diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message]),
+      /** The column of `text` in the reference's line. */
+      column: (text: string) => reference.indexOf(text) + 1,
+    };
+  };
+
+  test("in no namespace (as the spec's example writes it) or in EDM's, they are read", () => {
+    const { annotations, found } = withInclude(`<Annotation Term="Core.DefaultNamespace"/><e:Annotation Term="Core.Description" String="d" xmlns:e="${EDM}"/>`);
+    expect(annotations).toEqual([["Core.DefaultNamespace", undefined], ["Core.Description", { kind: "constant", type: "String", value: "d" }]]);
+    expect(found).toEqual([]);
+  });
+
+  test("one of another namespace is left out with a warning, and so is an expression element of one in them", () => {
+    const { annotations, found, column } = withInclude(`<v:Annotation Term="Core.DefaultNamespace" xmlns:v="urn:v"/><Annotation Term="Core.Description"><v:String xmlns:v="urn:v">x</v:String></Annotation>`);
+    expect(annotations).toEqual([["Core.Description", undefined]]);
+    expect(found).toEqual([
+      ["ODG102", 3, column("<v:Annotation"), "Reference/Include", ignored("v:Annotation", "Include", "urn:v")],
+      ["ODG102", 3, column("<v:String"), "Reference/Include/@Core.Description", ignored("v:String", "Annotation", "urn:v")],
+    ]);
+  });
+
+  test("one in a default namespace declared on the include is read by it: left out in another, its names checked in EDM's", () => {
+    expect(withInclude(`<Annotation Term="Core.DefaultNamespace"/>`, ` xmlns="urn:v"`).annotations).toEqual([]);
+    const { annotations, found } = withInclude(`<Annotation Term="Core.Description" Strng="x"><Sting>y</Sting></Annotation>`, ` xmlns="${EDM}"`);
+    expect(annotations).toEqual([["Core.Description", undefined]]);
+    expect(found.map((d) => [d[0], d[3], d[4]])).toEqual([
+      ["ODG112", "Reference/Include/@Core.Description", "Strng is not an attribute CSDL defines on <Annotation>: it is ignored (did you mean String?)"],
+      ["ODG112", "Reference/Include/@Core.Description", "<Sting> is not an element CSDL defines inside <Annotation>: it is ignored, with its content (did you mean <String>?)"],
+    ]);
+  });
+});

@@ -1,8 +1,13 @@
 // The CSDL XML reader over fast-xml-parser's ordered tree: values, order, prefixes, offsets.
 import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
-import { DiagnosticBag } from "../generator/diagnostics";
+import { DiagnosticBag, GenerationError } from "../generator/diagnostics";
+import { generate } from "../generator/generate";
 import type { RawDocument, RawExpression } from "../generator/parse/raw";
 import { edmx, schema } from "./helpers/csdl";
+import { BIN, scratch } from "./helpers/cli";
+import { spawnBounded } from "./helpers/bounded-spawn";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 function read(xml: string): { doc: RawDocument | undefined; diags: DiagnosticBag } {
   const diags = new DiagnosticBag();
@@ -20,8 +25,8 @@ describe("annotation values", () => {
     ["attribute form", `<Annotation Term="T" Bool="true"/>`, { kind: "constant", type: "Bool", value: "true" }],
     ["element form, text with CDATA and entities", `<Annotation Term="T"><String>a &amp; b<![CDATA[<c>]]></String></Annotation>`,
       { kind: "constant", type: "String", value: "a & b<c>" }],
-    ["text around a CDATA section keeps its spaces (only the whole value is trimmed)", `<Annotation Term="T"><String> Use <![CDATA[<b> & ]]> tags &amp;&#32;more </String></Annotation>`,
-      { kind: "constant", type: "String", value: "Use <b> &  tags & more" }],
+    ["a String's text is all of it: spaces around a CDATA section and at its ends are kept", `<Annotation Term="T"><String> Use <![CDATA[<b> & ]]> tags &amp;&#32;more </String></Annotation>`,
+      { kind: "constant", type: "String", value: " Use <b> &  tags & more " }],
     ["text around a comment and a processing instruction keeps its spaces", `<Annotation Term="T"><String>one <!-- c --> two <?pi x > y?> three</String></Annotation>`,
       { kind: "constant", type: "String", value: "one  two  three" }],
     ["CR LF and a lone CR are line feeds in text read around a CDATA section, and in it (XML 1.0 §2.11); &#13; stays a CR", `<Annotation Term="T"><String>a\r\nb <![CDATA[x\r\ny\rz]]> c\rd&#13;e</String></Annotation>`,
@@ -60,6 +65,34 @@ describe("annotation values", () => {
   });
 });
 
+describe("the text of an expression element", () => {
+  // A String is xs:string in CSDL's XML schema (whitespace kept): the spec's odata.concat example
+  // (CSDL XML §14.4.4) writes <String> (</String>. The other constants and paths collapse
+  // whitespace: XML's (XML 1.0 §2.3 S: space, tab, CR, LF) is trimmed off their ends, nothing else.
+  test.each<[string, string, RawExpression]>([
+    ["a String of one space", `<String> </String>`, { kind: "constant", type: "String", value: " " }],
+    ["a String with a line break and spaces at its ends", `<String>\n  (a)\t</String>`, { kind: "constant", type: "String", value: "\n  (a)\t" }],
+    ["a String with no-break spaces at its ends", `<String>\u00a0x\u2003</String>`, { kind: "constant", type: "String", value: "\u00a0x\u2003" }],
+    ["an empty String element", `<String/>`, { kind: "constant", type: "String", value: "" }],
+    ["an Int with XML whitespace at its ends", `<Int>\n\t 5 \r\n</Int>`, { kind: "constant", type: "Int", value: "5" }],
+    ["an Int with a no-break space at its start keeps it (and is not a number)", `<Int>\u00a05</Int>`, { kind: "constant", type: "Int", value: "\u00a05" }],
+    ["an EnumMember with a no-break space at its end", `<EnumMember> ns.E/a\u00a0 </EnumMember>`, { kind: "constant", type: "EnumMember", value: "ns.E/a\u00a0" }],
+    ["a Path with an ideographic space at its end", `<Path>a/b\u3000</Path>`, { kind: "path", type: "Path", value: "a/b\u3000" }],
+  ])("%s", (_name, element, expected) => {
+    expect(value(`<Annotation Term="T">${element}</Annotation>`)).toEqual(expected);
+  });
+
+  test("the same in a deferred annotation block, and in a document the reader narrows (narrow.ts)", () => {
+    const xml = edmx(schema("ns", `<ComplexType Name="c"/><Annotations Target="ns.c"><Annotation Term="T"><Collection><String> “a” </String><Int>\u00a01</Int></Collection></Annotation></Annotations>`));
+    const diags = new DiagnosticBag();
+    const doc = readCsdlXml("test.xml", xml, diags, { deferAnnotationGroups: true });
+    const group = doc?.deferred?.[0];
+    expect(group && readDeferredGroup(group, diags)?.annotations[0].value).toEqual({ kind: "collection", items: [
+      { kind: "constant", type: "String", value: " “a” " }, { kind: "constant", type: "Int", value: "\u00a01" }] });
+    expect(diags.items).toEqual([]);
+  });
+});
+
 test("text read again around a CDATA section expands the DOCTYPE's entities", () => {
   const xml = edmx(schema("ns", `<ComplexType Name="c"><Annotation Term="T"><String>&n; <![CDATA[&n;]]> &n;</String></Annotation></ComplexType>`))
     .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY n "N">]>\n<edmx:Edmx`);
@@ -86,6 +119,30 @@ describe("attribute values are normalized as XML 1.0 §3.3.3 says", () => {
     const { type, warnings } = typeOf(`<ComplexType Name="c"><Annotation Term="Core.Description" String="${written}"/></ComplexType>`);
     expect(type?.annotations[0].value).toEqual({ kind: "constant", type: "String", value });
     expect(warnings).toEqual([]);
+  });
+
+  test("a reference to a DOCTYPE entity expands to its value normalized the same way (XML 1.0 §3.3.3), line ends in it read as line feeds (§2.11)", () => {
+    const xml = edmx(schema("ns", `<ComplexType Name="c"><Property Name="p" Type="Edm.String" DefaultValue="&e;"/><Property Name="&n;" Type="Edm.String"/>` +
+      `<Annotation Term="Core.Description" String="[&e;]"/><Annotation Term="Core.LongDescription"><String>&e;</String></Annotation></ComplexType>`))
+      .replace("<edmx:Edmx", `<!DOCTYPE edmx:Edmx [<!ENTITY e "a\tb\r\nc\rd\ne"><!ENTITY n " q\n">]>\n<edmx:Edmx`);
+    const { doc, diags } = read(xml);
+    const type = doc?.schemas[0].complexTypes[0];
+    expect([type?.properties.map((p) => [p.name, p.defaultValue]), type?.annotations.map((a) => a.value)]).toEqual([
+      [["p", "a b c d e"], ["q", undefined]],
+      [{ kind: "constant", type: "String", value: "[a b c d e]" }, { kind: "constant", type: "String", value: "a\tb\nc\nd\ne" }],
+    ]);
+    expect(diags.items).toEqual([]);
+  });
+
+  test("a value with a long run of spaces inside (1 MB) is read, not a hang: the real CLI, bounded, reports it", () => {
+    // Its ends were trimmed by a regular expression (/ +$/) that tried each position of the run: 100,000
+    // spaces took 36 s, a megabyte hours. A child process, so that the old behaviour fails here rather than hanging jest.
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "h.xml"), edmx(schema("ns", `<ComplexType Name="c"><Property Name="p" Type="Edm.String" MaxLength="\t1${" ".repeat(1_000_000)}2 "/></ComplexType>`)));
+    const r = spawnBounded(process.execPath, [BIN, "generate", "-i", "h.xml", "-o", "out"], 90_000, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^h\.xml:\d+:\d+: warning ODG102: MaxLength="1 {20}/m);
   });
 
   test("a DefaultValue keeps its spaces", () => {
@@ -221,5 +278,36 @@ describe("input that is not CSDL XML is said once, in words, where it shows", ()
         ["ODG005", "warning", 2, `EDMX Version "${v}" is not one odatagen knows (4.0, 4.01); the document is read by the rules of 4.01`],
       ]);
     }
+  });
+});
+
+describe("an element or attribute named __proto__, constructor or prototype (fast-xml-parser refuses them)", () => {
+  const body = `<EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><constructor/></EntityType>
+<EntityContainer Name="c"><EntitySet Name="es" EntityType="ns.e"/></EntityContainer>`;
+
+  test.each([
+    ["an element in a type's content", body, "<constructor", "an element named 'constructor'", "ns.e"],
+    ["an attribute", `<ComplexType Name="c" prototype="x"/>`, "prototype=", "an attribute named 'prototype'", "ns"],
+    ["an element in a schema", `<__proto__/>`, "<__proto__", "an element named '__proto__'", "ns"],
+  ])("%s is refused at its name, with its element path", (_name, content, at, what, path) => {
+    const xml = edmx(schema("ns", content));
+    const { diags } = read(xml);
+    const offset = xml.indexOf(at) + (at.startsWith("<") ? 1 : 0);
+    const line = xml.slice(0, offset).split("\n").length;
+    expect(diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message])).toEqual([
+      ["ODG002", line, offset - xml.lastIndexOf("\n", offset - 1), path,
+        `XML odatagen does not read: ${what}: the XML parser odatagen uses refuses the names __proto__, constructor and prototype`],
+    ]);
+  });
+
+  test("in a slice, whose types' content is parsed later, it is the same diagnostic, not an exception", () => {
+    let thrown: unknown;
+    try {
+      generate({ inputs: [{ file: "s.xml", content: edmx(schema("ns", body)) }], include: ["/es/**"] });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(GenerationError);
+    expect((thrown as GenerationError).diagnostics.map((d) => [d.code, d.path])).toEqual([["ODG002", "ns.e"]]);
   });
 });

@@ -137,11 +137,16 @@ export function description(annotations: readonly Annotation[]): string | undefi
   return d && l ? `${d}\n\n${l}` : d || l;
 }
 
-/** An annotation's constant value unless it is blank. */
+/**
+ * An annotation's constant value unless it is blank, without blank lines at its start: a `<String>`
+ * element's value is all its text, and one written on the lines between its tags starts with a line
+ * break, which a doc comment does not want (the emitter drops the trailing ones).
+ */
 function text(a: Annotation | undefined): string | undefined {
   const s = stringValue(a?.value);
-  return s && s.trim() !== "" ? s : undefined;
+  return s && s.trim() !== "" ? s.replace(LEADING_BLANK_LINES, "") : undefined;
 }
+const LEADING_BLANK_LINES = /^(?:[ \t]*\r?\n)+/;
 
 /**
  * A Boolean term applies when present without a value or with value `true` (Core vocabulary, Tag

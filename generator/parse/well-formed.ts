@@ -320,6 +320,7 @@ class Scanner {
     this.rootSeen = true;
     const nameAt = tagStart + 1;
     const nameLength = readName(t, nameAt, "element");
+    if ((nameLength === 9 || nameLength === 11) && isReservedName(t, nameAt, nameLength)) refuseName(t, nameAt, nameLength, "an element");
     let i = nameAt + nameLength;
     let attrCount = 0;
     let attrSet: Set<string> | undefined;
@@ -334,6 +335,7 @@ class Scanner {
       // An attribute: name = "value".
       const at = i;
       const length = readName(t, i, "attribute");
+      if ((length === 9 || length === 11) && isReservedName(t, i, length)) refuseName(t, i, length, "an attribute");
       if (attrSet === undefined) {
         for (let a = 0; a < attrCount; a++) {
           if (this.attrLength[a] === length && sameChars(t, this.attrAt[a], at, length)) {
@@ -428,8 +430,12 @@ class Scanner {
       }
       if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed`, valueAt);
       if (c === LT) fail(`'<' is not allowed in the value of attribute '${t.substr(at, length)}'`, i);
-      if (c === AMP) i = reference(t, i, this.entities);
-      else fail(invalidCharacter(c), i);
+      if (c === AMP) {
+        // A DOCTYPE's entity may hold a tab or line break (XML 1.0 §3.3.3 makes each a space) or
+        // start or end with a space: its value is normalized with the tag's (attribute-values.ts).
+        if (this.entities.values.size > 0 && t.charCodeAt(i + 1) !== HASH) this.spaced(tagStart);
+        i = reference(t, i, this.entities);
+      } else fail(invalidCharacter(c), i);
     }
   }
 }
@@ -528,6 +534,22 @@ function readName(t: string, start: number, what: string): number {
   }
   if (i < t.length && !endsName(t.charCodeAt(i))) fail(`invalid ${what} name '${word(t, start)}'`, start);
   return i - start;
+}
+
+/**
+ * Whether the name at `at` (9 or 11 characters long) is `__proto__`, `constructor` or `prototype`:
+ * fast-xml-parser refuses an element or attribute so named (as a guard against prototype pollution),
+ * and would do it with no position, or, in a type's content read later for a slice, with an
+ * exception. The first character is tested first: CSDL's names of those lengths start otherwise.
+ */
+function isReservedName(t: string, at: number, length: number): boolean {
+  const c = t.charCodeAt(at);
+  if (c !== UNDERSCORE && c !== 0x63 /* c */ && c !== 0x70 /* p */) return false;
+  return length === 11 ? t.startsWith("constructor", at) : t.startsWith("__proto__", at) || t.startsWith("prototype", at);
+}
+
+function refuseName(t: string, at: number, length: number, what: string): never {
+  refuse(`${what} named '${t.substr(at, length)}': the XML parser odatagen uses refuses the names __proto__, constructor and prototype`, at);
 }
 
 function hasPrefix(t: string, at: number, length: number): boolean {
@@ -699,7 +721,8 @@ function entityValue(t: string, start: number, name: string): string {
   }
   const lt = value.indexOf("<");
   if (lt >= 0) refuse(`the value of the entity '${name}' holds markup ('<'), which odatagen does not expand`, start + 1 + lt);
-  return value;
+  // XML 1.0 §2.11: a line end in the document, the DOCTYPE too, is a line feed before anything reads it.
+  return value.indexOf("\r") < 0 ? value : value.replace(/\r\n?/g, "\n");
 }
 
 /** The text from `start` up to the next space or markup character, for messages. */

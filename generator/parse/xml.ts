@@ -11,6 +11,7 @@ import { checkWellFormed } from "./well-formed";
 import { normalizedAttributes } from "./attribute-values";
 import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
+import { trimXmlSpace } from "./xml-space";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
 import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames } from "./unknown-names";
@@ -61,9 +62,6 @@ const DYNAMIC_SET: ReadonlySet<string> = new Set(DYNAMIC);
 
 /** A line end other than a line feed (XML 1.0 §2.11). */
 const LINE_END = /\r\n?/g;
-
-/** Spaces at the ends of an attribute value (after XML's normalization, every literal one is a space). */
-const EDGE_SPACES = /^ +| +$/g;
 
 /** Deeper nesting is reported as malformed (fast-xml-parser's own limit is a little higher). */
 const MAX_DEPTH = 256;
@@ -194,7 +192,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const doc: RawDocument = {
     file,
     version: version ?? "4.0",
-    references: references.map((x) => r.reference(x)),
+    references: references.map((x) => r.reference(x, root)),
     schemas,
   };
   if (groupSpans) doc.deferred = deferredGroups(source, groupSpans, schemas, (s) => r.names.prefixesOf(s));
@@ -374,8 +372,8 @@ class Reader {
   /**
    * Attribute values as XML 1.0 §3.3.3 reads them, made once per element: see attribute-values.ts.
    * A `String` or `DefaultValue` (`xs:string` in CSDL's XML schema) keeps spaces at its ends; every
-   * other attribute's type there (names, paths, booleans, numbers) collapses whitespace, so its
-   * ends are trimmed, as the parser did.
+   * other attribute's type there (names, paths, booleans, numbers) collapses whitespace, so XML's
+   * whitespace is trimmed off its ends (in linear time: xml-space.ts).
    */
   private readonly normalizedByNode = new WeakMap<XNode, Attributes>();
   private normalized(node: XNode, raw: Attributes): Attributes {
@@ -384,7 +382,7 @@ class Reader {
     const read: Attributes = {};
     for (const [name, value] of normalizedAttributes(this.source.parsed, this.base + startOf(node), this.entities)) {
       const local = localName(name);
-      read[name] = local === "String" || local === "DefaultValue" ? value : value.replace(EDGE_SPACES, "");
+      read[name] = local === "String" || local === "DefaultValue" ? value : trimXmlSpace(value);
     }
     out = this.prefixedAttributes ? localAttributes({ ...raw, ...read }) : { ...raw, ...read };
     this.normalizedByNode.set(node, out);
@@ -416,7 +414,12 @@ class Reader {
     };
   }
 
-  reference(n: XNode): RawReference {
+  /**
+   * An `<edmx:Reference>` (a child of `root`). An `<edmx:Include>`'s `<Annotation>`s (CSDL XML §4.2:
+   * `edm:Annotation` elements) are read with the namespaces declared around it: one of another XML
+   * namespace is reported and left out, as in a schema, and so is an expression element of one in them.
+   */
+  reference(n: XNode, root: XNode): RawReference {
     const a = this.attrs(n);
     this.names.checkAttributes(n, REFERENCE, "Reference");
     const [includes, includeAnnotations] = this.children(n, ["Include", "IncludeAnnotations"], REFERENCE, "Reference", this.names.edmx);
@@ -427,12 +430,15 @@ class Reader {
         const ia = this.attrs(i);
         this.names.checkAttributes(i, INCLUDE, "Reference/Include");
         const annotations: RawAnnotation[] = [];
+        const outer = this.names.csdl;
+        this.names.csdl = this.names.csdlPrefixes([root, n, i], i);
         for (const child of childNodes(i)) {
           const tag = tagOf(child);
           const local = localName(tag);
-          if (local === "Annotation") annotations.push(this.annotation(child, "Reference/Include"));
-          else this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
+          if (local !== "Annotation") this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
+          else if (this.isCsdlChild(child, tag, i, this.names.csdl, INCLUDE, "Reference/Include")) annotations.push(this.annotation(child, "Reference/Include"));
         }
+        this.names.csdl = outer;
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
@@ -815,7 +821,9 @@ class Reader {
 
   /**
    * The value of an annotation or property value (`rule`): an attribute form or a child element (CSDL XML
-   * §14.3–14.4); when it gives several, the one of lowest rank (see ELEMENT_RANK).
+   * §14.3–14.4); when it gives several, the one of lowest rank (see ELEMENT_RANK). An expression
+   * element of another XML namespace (`<x:String xmlns:x="urn:vendor">`) is reported and left out
+   * (isCsdlChild, CSDL XML §2.2), as elsewhere.
    */
   expression(n: XNode, a: Attributes, rule: ElementRule, path: string): RawExpression | undefined {
     let best: XNode | undefined;
@@ -827,7 +835,7 @@ class Reader {
       const rank = ELEMENT_RANK.get(name);
       if (rank === undefined) {
         if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, rule, path);
-      } else if (rank < bestRank) {
+      } else if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path) && rank < bestRank) {
         best = child;
         bestName = name;
         bestRank = rank;
@@ -848,8 +856,8 @@ class Reader {
   item(n: XNode, name: string, path: string): RawExpression | undefined {
     const rule = EXPRESSION_RULES.get(name);
     if (rule) this.names.checkAttributes(n, rule, path);
-    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.textIn(n, rule, path) };
-    if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.textIn(n, rule, path) };
+    if (CONSTANT_SET.has(name)) return { kind: "constant", type: name, value: this.textIn(n, name, rule, path) };
+    if (PATH_SET.has(name)) return { kind: "path", type: name, value: this.textIn(n, name, rule, path) };
     if (name === "Record") return this.record(n, path);
     if (name === "Collection") return { kind: "collection", items: this.items(n, COLLECTION, path) };
     if (name === "Null") {
@@ -861,34 +869,37 @@ class Reader {
   }
 
   /**
-   * The text of a constant or path expression; a child element in it is reported (ODG112). The
-   * parser trims each run of text on its own, and a CDATA section or processing instruction ends
-   * one: text in more than one run is read again from the document, so that `a <![CDATA[<b>]]> c`
-   * keeps its spaces (only the whole is trimmed, as one run is).
+   * The text of a constant or path expression (`name`), read from the document (wholeText). A
+   * `String`'s is all of its text: `xs:string` in CSDL's XML schema keeps whitespace, and the spec's
+   * own `odata.concat` example writes `<String> (</String>` (CSDL XML §14.4.4). Any other's (a
+   * number, boolean, date, enum member or path, whose schema types collapse whitespace) has XML's
+   * whitespace (XML 1.0 §2.3 `S`: space, tab, CR, LF) trimmed off its ends, and only that: not a
+   * no-break space, which the parser's trim takes too. A child element is reported (ODG112); the
+   * parser's reading of the text (its runs joined) stands then.
    */
-  textIn(n: XNode, rule: ElementRule | undefined, path: string): string {
-    let out = "";
-    let runs = 0;
+  textIn(n: XNode, name: string, rule: ElementRule | undefined, path: string): string {
+    let element = false;
     for (const child of childNodes(n)) {
-      const t = child["#text"];
-      if (typeof t === "string") {
-        out += t;
-        runs++;
-      } else if (rule) {
-        const tag = tagOf(child);
-        this.names.unknownChild(child, tag, localName(tag), rule, path);
-      }
+      const tag = tagOf(child);
+      if (!isElementTag(tag)) continue;
+      element = true;
+      if (rule) this.names.unknownChild(child, tag, localName(tag), rule, path);
     }
-    if (runs > 1) out = this.wholeText(this.base + startOf(n)) ?? out;
+    let out = element ? undefined : this.wholeText(this.base + startOf(n), name !== "String");
+    if (out === undefined) {
+      out = "";
+      for (const child of childNodes(n)) if (typeof child["#text"] === "string") out += child["#text"];
+    }
     return this.restore ? this.restore(out) : out;
   }
 
   /**
    * The content of the element whose start tag is at `start`, read from the document: text with its
    * references expanded and CDATA sections as written, line ends as XML reads them (a line feed),
-   * comments and processing instructions left out; trimmed. Undefined when an element is inside (the parser's reading stands then).
+   * comments and processing instructions left out; with `trim`, XML's whitespace trimmed off its
+   * ends. Undefined when an element is inside.
    */
-  private wholeText(start: number): string | undefined {
+  private wholeText(start: number, trim: boolean): string | undefined {
     const t = this.source.parsed;
     let i = start + 1;
     for (let quote = 0; i < t.length; i++) {
@@ -898,6 +909,7 @@ class Reader {
       } else if (c === 0x22 || c === 0x27) quote = c;
       else if (c === 0x3e) break;
     }
+    if (t.charCodeAt(i - 1) === 0x2f) return ""; // an empty-element tag, `<String/>`
     let out = "";
     for (i++; ;) {
       const lt = t.indexOf("<", i);
@@ -910,7 +922,8 @@ class Reader {
         i = end + 3;
       } else if (t.startsWith("<!--", lt)) i = t.indexOf("-->", lt + 4) + 3;
       else if (t.startsWith("<?", lt)) i = t.indexOf("?>", lt + 2) + 2;
-      else return t.startsWith("</", lt) ? out.trim() : undefined;
+      else if (!t.startsWith("</", lt)) return undefined;
+      else return trim ? trimXmlSpace(out) : out;
     }
   }
 
@@ -933,6 +946,8 @@ class Reader {
       const tag = tagOf(child);
       if (!isElementTag(tag)) continue;
       const local = localName(tag);
+      // An expression element of another XML namespace is that vocabulary's: reported and left out.
+      if (ELEMENT_RANK.has(local) && !this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) continue;
       const x = this.item(child, local, path);
       if (x) out.push(x);
       else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
