@@ -57,6 +57,25 @@ test.each(CASES)("%s: validateItem takes it, isItem and assertItem do not, sayin
   expect((thrown as { errors: { path: string; message: string }[] }).errors.map((e) => `${e.path} ${e.message}`)).toEqual([message]);
 });
 
+// A type without subtypes (`Item`) declares `@odata.type` as its `#ns.T` literal, the one form its guard
+// takes; a root type with subtypes (`Person`, `Shape`) as `#${string}`, which no `ns.T` or URL fits.
+test("an interface's @odata.type has the #ns.T form its guard takes", () => {
+  const head = `import type { Item, Person } from "./Test.Validation.types.js";
+import { isItem } from "./Test.Validation.validators.js";
+export function use(x: unknown, item: Item): void {`;
+  const lines = [
+    `if (isItem(x)) { const t: "#Test.Validation.Item" | undefined = x["@odata.type"]; void t; }`,
+    `{ const p: Person = { id: "g", "@odata.type": "#Test.Validation.Employee" }; void p; }`,
+    `{ const i: Item = { ...item, "@odata.type": "Test.Validation.Item" }; void i; }`,
+    `{ const i: Item = { ...item, "@odata.type": "#Test.Validation.Person" }; void i; }`,
+    `{ const p: Person = { id: "g", "@odata.type": "https://example.com/$metadata#Test.Validation.Employee" }; void p; }`,
+  ];
+  const messages = compileCases(anyCompiler(), dir, head, lines);
+  const said = (i: number) => (messages.get(i) ?? []).map((m) => m.text).join("");
+  expect([0, 1].map(said)).toEqual(["", ""]);
+  for (const i of [2, 3, 4]) expect(said(i)).toMatch(/TS2322/);
+});
+
 test("the forms the types have pass the guard", () => {
   for (const value of [{ status: "Green" }, { primitives: { perms: "Read,Write" } }, { primitives: { perms: "Read, Write" } }, { shape: { "@odata.type": "#Test.Validation.Circle", ...circle } }]) {
     expect(tv.isItem(value)).toBe(true);

@@ -41,7 +41,7 @@ export type EntityCreateInput = Evaluation | Prompt | Session | WorkspaceCreateI
 export interface SecurityCreateInput extends rt.Written<Security, never, {
   securityCopilot: SecurityCopilotCreateInput | null;
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security";
 }
 
 /** `microsoft.graph.securityCopilot` as a create's body writes it (`rt.Written`). */

@@ -26,7 +26,7 @@ export interface WorkspaceNavigation {
 
 /** `microsoft.graph.security.securityCopilot.pluginSetting` as a create's body writes it (`rt.Written`). */
 export interface PluginSettingCreateInput extends rt.Written<PluginSetting, "acceptableValues"> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.pluginSetting";
   acceptableValues?: PluginSetting["acceptableValues"];
 }
 
@@ -34,7 +34,7 @@ export interface PluginSettingCreateInput extends rt.Written<PluginSetting, "acc
 export interface PluginCreateInput extends rt.Written<Plugin, never, {
   settings: PluginSettingCreateInput[];
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.plugin";
 }
 
 /** `microsoft.graph.security.securityCopilot.workspace` as a create's body writes it (`rt.Written`). */

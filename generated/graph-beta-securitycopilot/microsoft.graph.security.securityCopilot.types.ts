@@ -64,14 +64,14 @@ export const SkillPreviewStateValues = ["ga", "public", "private", "unknownFutur
 /** Complex type `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export interface Collection_pluginSetting {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.collection_pluginSetting";
   entries: PluginSetting[];
 }
 
 /** Complex type `microsoft.graph.security.securityCopilot.errorDetails`. */
 export interface ErrorDetails {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.errorDetails";
   code?: string | null;
   message?: string | null;
   outerType?: string | null;
@@ -80,7 +80,7 @@ export interface ErrorDetails {
 /** Complex type `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export interface EvaluationResult {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.evaluationResult";
   content?: string | null;
   previewState: SkillPreviewState;
   type: EvaluationResultType;
@@ -89,14 +89,14 @@ export interface EvaluationResult {
 /** Complex type `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export interface PluginAuth {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.pluginAuth";
   authType: PluginAuthTypes;
 }
 
 /** Complex type `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export interface PluginSetting {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.pluginSetting";
   acceptableValues: string[];
   defaultValue?: string | null;
   description?: string | null;
@@ -120,14 +120,14 @@ export interface SkillInputDescriptor extends SkillVariableDescriptor {
 /** Complex type `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export interface SkillTypeDescriptor {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.skillTypeDescriptor";
   name?: string | null;
 }
 
 /** Complex type `microsoft.graph.security.securityCopilot.skillVariableDescriptor`. */
 export interface SkillVariableDescriptor {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   description?: string | null;
   name: string;
   type: SkillTypeDescriptor;
@@ -153,7 +153,7 @@ export interface Evaluation extends Entity {
 /** Entity type `microsoft.graph.security.securityCopilot.plugin`. */
 export interface Plugin {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security.securityCopilot.plugin";
   authorization?: PluginAuth | null;
   catalogScope: PluginCatalogScope;
   category: PluginCategory;

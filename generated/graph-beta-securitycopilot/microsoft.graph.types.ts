@@ -4,14 +4,14 @@ import type { Evaluation, Prompt, Session, Workspace } from "./microsoft.graph.s
 /** Complex type `microsoft.graph.Dictionary` (open: may carry more properties). */
 export interface Dictionary {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.Dictionary";
   [property: string]: unknown;
 }
 
 /** Abstract entity type `microsoft.graph.entity`. */
 export interface Entity {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   id: string;
 }
 
@@ -21,7 +21,7 @@ export type AnyEntity = Evaluation | Prompt | Session | Workspace;
 /** Entity type `microsoft.graph.security`. */
 export interface Security {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.security";
   /** Navigation property (contained); present when expanded. */
   securityCopilot?: SecurityCopilot | null;
 }

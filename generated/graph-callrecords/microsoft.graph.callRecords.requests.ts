@@ -37,12 +37,12 @@ export interface MediaCreateInput extends rt.Written<Media, never, {
   calleeNetwork: NetworkInfoCreateInput | null;
   callerNetwork: NetworkInfoCreateInput | null;
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.media";
 }
 
 /** `microsoft.graph.callRecords.networkInfo` as a create's body writes it (`rt.Written`). */
 export interface NetworkInfoCreateInput extends rt.Written<NetworkInfo, "traceRouteHops"> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.networkInfo";
   traceRouteHops?: NetworkInfo["traceRouteHops"];
 }
 

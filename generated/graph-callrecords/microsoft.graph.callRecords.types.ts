@@ -95,7 +95,7 @@ export const WifiRadioTypeValues = ["unknown", "wifi80211a", "wifi80211b", "wifi
 /** Complex type `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export interface AdministrativeUnitInfo {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.administrativeUnitInfo";
   id?: string | null;
 }
 
@@ -111,7 +111,7 @@ export interface ClientUserAgent extends UserAgent {
 /** Complex type `microsoft.graph.callRecords.deviceInfo`. */
 export interface DeviceInfo {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.deviceInfo";
   captureDeviceDriver?: string | null;
   captureDeviceName?: string | null;
   captureNotFunctioningEventRatio?: number | edm.SpecialFloat | null;
@@ -138,7 +138,7 @@ export interface DeviceInfo {
 /** Complex type `microsoft.graph.callRecords.directRoutingLogRow`. */
 export interface DirectRoutingLogRow {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.directRoutingLogRow";
   calleeNumber?: string | null;
   callEndSubReason?: number | null;
   callerNumber?: string | null;
@@ -179,7 +179,7 @@ export type AnyEndpoint = (Endpoint & { "@odata.type"?: "#microsoft.graph.callRe
 /** Complex type `microsoft.graph.callRecords.failureInfo`. */
 export interface FailureInfo {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.failureInfo";
   reason?: string | null;
   stage: FailureStage;
 }
@@ -187,14 +187,14 @@ export interface FailureInfo {
 /** Complex type `microsoft.graph.callRecords.feedbackTokenSet` (open: may carry more properties). */
 export interface FeedbackTokenSet {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.feedbackTokenSet";
   [property: string]: unknown;
 }
 
 /** Complex type `microsoft.graph.callRecords.media`. */
 export interface Media {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.media";
   calleeDevice?: DeviceInfo | null;
   calleeNetwork?: NetworkInfo | null;
   callerDevice?: DeviceInfo | null;
@@ -206,7 +206,7 @@ export interface Media {
 /** Complex type `microsoft.graph.callRecords.mediaStream`. */
 export interface MediaStream {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.mediaStream";
   audioCodec?: AudioCodec | null;
   averageAudioDegradation?: number | edm.SpecialFloat | null;
   /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
@@ -252,7 +252,7 @@ export interface MediaStream {
 /** Complex type `microsoft.graph.callRecords.networkInfo`. */
 export interface NetworkInfo {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.networkInfo";
   bandwidthLowEventRatio?: number | edm.SpecialFloat | null;
   basicServiceSetIdentifier?: string | null;
   connectionType: NetworkConnectionType;
@@ -297,7 +297,7 @@ export interface ParticipantEndpoint extends Endpoint {
 /** Complex type `microsoft.graph.callRecords.pstnCallLogRow`. */
 export interface PstnCallLogRow {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.pstnCallLogRow";
   callDurationSource?: PstnCallDurationSource | null;
   calleeNumber?: string | null;
   callerNumber?: string | null;
@@ -339,7 +339,7 @@ export interface ServiceUserAgent extends UserAgent {
 /** Complex type `microsoft.graph.callRecords.traceRouteHop`. */
 export interface TraceRouteHop {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.traceRouteHop";
   hopCount?: number | null;
   ipAddress?: string | null;
   /** Edm.Duration (ISO 8601, e.g. PT1H30M) */
@@ -349,7 +349,7 @@ export interface TraceRouteHop {
 /** Abstract complex type `microsoft.graph.callRecords.userAgent`. */
 export interface UserAgent {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   applicationVersion?: string | null;
   headerValue?: string | null;
 }
@@ -360,7 +360,7 @@ export type AnyUserAgent = (ClientUserAgent & { "@odata.type": "#microsoft.graph
 /** Complex type `microsoft.graph.callRecords.userFeedback`. */
 export interface UserFeedback {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.callRecords.userFeedback";
   rating: UserFeedbackRating;
   text?: string | null;
   tokens?: FeedbackTokenSet | null;

@@ -34,7 +34,7 @@ export interface EntityWriteNav extends EntityNavigation, CallRecordNavigation, 
 export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunications, never, {
   callRecords: CallRecordCreateInput[];
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.cloudCommunications";
 }
 
 /** A concrete `microsoft.graph.entity` as a create's body writes it. */

@@ -53,7 +53,7 @@ export type AnyIdentitySet = (IdentitySet & { "@odata.type"?: "#microsoft.graph.
  */
 export interface CloudCommunications {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#microsoft.graph.cloudCommunications";
   /** Navigation property (contained); present when expanded. */
   callRecords?: CallRecord[];
 }
@@ -61,7 +61,7 @@ export interface CloudCommunications {
 /** Abstract entity type `microsoft.graph.entity`. */
 export interface Entity {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   id: string;
 }
 

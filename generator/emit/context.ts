@@ -92,14 +92,21 @@ export function leftOutHolders(t: StructuredType): { type: StructuredType; liter
 }
 
 /**
- * The `@odata.type` literal a type accepts: itself and every subtype (so a derived interface can
- * narrow its base's), those a slice left out too (a value may be one). A type with no base type
- * takes any string, but one whose nested values narrow (`subtypeFamily`): a value typed as it must be
+ * The `@odata.type` a type's interface declares: the `#ns.T` literals of itself and every subtype (so
+ * a derived interface can narrow its base's), those a slice left out too (a value may be one), the
+ * form its guard `isX` takes (JSON Format 4.01 §4.5.3 allows others, which `validateX` takes). A
+ * type with no base type but with subtypes has `#${string}` instead (Graph's `entity` has 1,500
+ * names below it), but one whose nested values narrow (`subtypeFamily`): a value typed as it must be
  * one of the union's members.
  */
 export function odataTypeLiteral(t: StructuredType): string {
-  if (!t.baseType && subtypeFamily(t).length === 0) return "string";
+  if (!t.baseType && hasSubtypes(t) && subtypeFamily(t).length === 0) return "`#${string}`";
   return typeNames(t).join(" | ");
+}
+
+/** Whether a value typed `t` may be of another type: `t` has subtypes, kept or left out of a slice. */
+function hasSubtypes(t: StructuredType): boolean {
+  return t.derived.length > 0 || (t.omittedSubtypes?.length ?? 0) > 0;
 }
 
 /**

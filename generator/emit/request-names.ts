@@ -13,7 +13,7 @@
  * the full run's order.
  */
 import { leadsToNavigation } from "./complex-navigation";
-import { countSubtypes, navigationReacher } from "../model/rules";
+import { countSubtypes, isAddressableStream, navigationReacher } from "../model/rules";
 import type { ComplexType, EntityContainer, EntitySet, EntityType, Model, Operation, Schema, SchemaType, Singleton, StructuredType } from "../model/types";
 import { camel, JS_RESERVED, pascal, plural, Scope, type Names } from "../passes/names";
 import { claimOperationGroup, operationGroupWants, overloadKey, type NamedOperation } from "./operation-names";
@@ -344,7 +344,7 @@ class Claims {
       if (t.kind !== "entity") return;
       for (const n of t.navigationProperties) builder("nav", n.name);
       if (t.hasStream && !t.baseType?.hasStream) builder("media", "content");
-      for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "primitive" && p.type.type.name === "Stream") builder("stream", p.name);
+      for (const p of t.properties) if (isAddressableStream(p)) builder("stream", p.name);
       return;
     }
     for (const p of t.properties) if (!p.type.collection && p.type.type.kind === "complex" && this.leads(p.type.type)) builder("complex", p.name);

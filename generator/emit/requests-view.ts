@@ -3,7 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
-import { allNavigation, allProperties, deprecation, description } from "../model/rules";
+import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
 import { resolveBindingTarget, type BindingPlace } from "../model/binding-targets";
@@ -331,7 +331,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       });
     }
     for (const p of t.properties) {
-      if (p.type.collection || p.type.type.kind !== "primitive" || p.type.type.name !== "Stream") continue;
+      if (!isAddressableStream(p)) continue;
       navigations.push({
         doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
         name: builderName("stream", t, p.name),

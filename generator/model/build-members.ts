@@ -8,7 +8,7 @@ import { missingTypeHint, typeRef } from "./build-type-refs";
 import type { Pending } from "./build-types";
 import { given } from "./given";
 import { Codes, type SourceRef } from "../diagnostics";
-import { isEnumLiteral, isLiteralOf, parseTypeName } from "./rules";
+import { isEnumLiteral, isLiteralOf, isStreamType, parseTypeName } from "./rules";
 import type { ComplexType, EntityType, NavigationProperty, StructuredType, TypeRef } from "./types";
 import { wordingOf } from "./wording";
 
@@ -71,6 +71,9 @@ export function linkMembers(b: ModelBuilder, { raw, type }: Pending): void {
     const ref = typeRef(b, p.type, p, path, p.at);
     if (ref.type.kind === "entity") {
       b.diags.error(Codes.invalidAttribute, `structural property cannot have entity type ${p.type}; use ${wordingOf(p.at).navigationProperty}`, path, p.at);
+    }
+    if (ref.collection && isStreamType(ref.type)) {
+      b.diags.warning(Codes.invalidAttribute, `${wordingOf(p.at).value("Type", p.type)} is a collection of streams (CSDL 4.01 §3.3: Edm.Stream, or a type definition of it, cannot be used in collections); read as a stream property: never required, any value in a read, none in a body`, path, p.at);
     }
     type.properties.push({
       kind: "property",

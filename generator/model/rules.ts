@@ -2,7 +2,7 @@
  * OData rules as small pure functions, each citing the section of the CSDL specification it applies.
  * (OASIS OData CSDL XML 4.01, referred to as "CSDL".)
  */
-import type { Annotation, Facets, NavigationProperty, Operation, Parameter, PrimitiveName, Property, StructuredType } from "./types";
+import type { Annotation, Facets, NavigationProperty, Operation, Parameter, PrimitiveName, ModelType, Property, StructuredType } from "./types";
 import type { RawExpression, RawFacets } from "../parse/raw";
 
 /**
@@ -195,13 +195,24 @@ export function alwaysPresent(p: Property, isKey: boolean): boolean {
 }
 
 /**
- * Whether `p` is a stream property (`Edm.Stream`, single-valued). A read holds at most its media
- * links (JSON Format 4.01 §4.5.12), or, asked for inline, its value: JSON for a JSON media type,
- * else a string. A body never holds it: its value is written to its own URL (Protocol §11.4.8.1).
+ * Whether `p` is a stream property: typed `Edm.Stream`, or a type definition of it (CSDL 4.01 §3.3
+ * allows both). A read holds at most its media links (JSON Format 4.01 §4.5.12), or, asked for
+ * inline, its value: JSON for a JSON media type, else a string. A body never holds it: its value is
+ * written to its own URL (Protocol §11.4.8.1). A collection of streams, which CSDL does not allow
+ * (a warning where it is declared, `linkMembers`), is read so too: nothing says what a payload holds.
  */
 export function isStream(p: Property): boolean {
-  const t = p.type.type;
-  return t.kind === "primitive" && t.name === "Stream" && !p.type.collection;
+  return isStreamType(p.type.type);
+}
+
+/** Whether values of `t` are streams: `Edm.Stream`, or a type definition whose underlying type it is. */
+export function isStreamType(t: ModelType): boolean {
+  return t.kind === "primitive" ? t.name === "Stream" : t.kind === "typedef" && t.underlying.name === "Stream";
+}
+
+/** Whether `p` is a single-valued stream property, which has its own URL (`.../Photo`). */
+export function isAddressableStream(p: Property): boolean {
+  return !p.type.collection && isStreamType(p.type.type);
 }
 
 /**

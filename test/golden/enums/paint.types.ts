@@ -20,7 +20,7 @@ export type HexCode = string;
 /** Complex type `paint.swatch`. */
 export interface Swatch {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#paint.swatch";
   colour: Colour;
   finish?: Finish | null;
   hex?: HexCode | null;

@@ -4,7 +4,7 @@ import type * as edm from "./edm.js";
 /** Abstract complex type `zoo.model.location`. */
 export interface Location {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   label?: string | null;
 }
 
@@ -28,7 +28,7 @@ export interface Tank extends Location {
 /** Complex type `zoo.model.notes` (open: may carry more properties). */
 export interface Notes {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#zoo.model.notes";
   author?: string | null;
   [property: string]: unknown;
 }
@@ -40,7 +40,7 @@ export interface Notes {
  */
 export interface Animal {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   id: string;
   name: string;
   /** Edm.Date (e.g. 2019-11-01) */
@@ -75,7 +75,7 @@ export interface Fish extends Animal {
 /** Entity type `zoo.model.keeper`. */
 export interface Keeper {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#zoo.model.keeper";
   id: string;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   hired: string;

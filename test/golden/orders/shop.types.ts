@@ -3,7 +3,7 @@
 /** Entity type `shop.order`. */
 export interface Order {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#shop.order";
   id: number;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   placed: string;
@@ -16,7 +16,7 @@ export interface Order {
 /** Entity type `shop.orderLine`. */
 export interface OrderLine {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#shop.orderLine";
   orderId: number;
   sku: string;
   quantity: number;
@@ -25,7 +25,7 @@ export interface OrderLine {
 /** Entity type `shop.store`. */
 export interface Store {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#shop.store";
   id: string;
   open: boolean;
 }

@@ -67,7 +67,7 @@ export interface PersonInput extends rt.Written<Person, "Photo", {
   Friends: PersonInput[];
   BestFriend: PersonInput | null;
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Person";
 }
 
 /** `Friends` of a `Travel.Lite.Person`: `.../Friends`. */

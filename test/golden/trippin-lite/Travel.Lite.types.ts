@@ -10,7 +10,7 @@ export const GenderValues = ["Male", "Female", "Unknown"] as const;
 /** Complex type `Travel.Lite.Location`. */
 export interface Location {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Location";
   Address?: string | null;
   City?: string | null;
 }
@@ -18,7 +18,7 @@ export interface Location {
 /** Entity type `Travel.Lite.Person`. */
 export interface Person {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Person";
   UserName: string;
   FirstName: string;
   LastName?: string | null;
@@ -38,7 +38,7 @@ export interface Person {
 /** Entity type `Travel.Lite.Trip`. */
 export interface Trip {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Trip";
   TripId: number;
   ShareId?: string | null;
   Name: string;
@@ -52,7 +52,7 @@ export interface Trip {
 /** Entity type `Travel.Lite.PlanItem`. */
 export interface PlanItem {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.PlanItem";
   PlanItemId: number;
   Title?: string | null;
   /** Navigation property; present when expanded. */
@@ -62,7 +62,7 @@ export interface PlanItem {
 /** Entity type `Travel.Lite.Airline`. */
 export interface Airline {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Airline";
   AirlineCode: string;
   Name?: string | null;
 }
@@ -70,7 +70,7 @@ export interface Airline {
 /** Entity type `Travel.Lite.Airport`. */
 export interface Airport {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Airport";
   IcaoCode: string;
   Name?: string | null;
   IataCode?: string | null;
@@ -79,7 +79,7 @@ export interface Airport {
 /** Entity type `Travel.Lite.Booking`. */
 export interface Booking {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Booking";
   AirlineCode: string;
   BookingNo: number;
   Passenger?: string | null;
@@ -89,7 +89,7 @@ export interface Booking {
 /** Entity type `Travel.Lite.Document`. */
 export interface Document {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Travel.Lite.Document";
   Id: string;
   Title?: string | null;
 }

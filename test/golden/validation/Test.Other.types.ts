@@ -5,7 +5,7 @@ import type { Shape } from "./Test.Validation.types.js";
 /** Complex type `Test.Other.Address`. */
 export interface Address {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Other.Address";
   street: string;
   /** Edm.String (up to 5 characters) */
   zip?: string | null;

@@ -54,7 +54,7 @@ export interface ItemCreateInput extends rt.Written<Item, "id" | "created" | "pi
   parent: ItemCreateInput | null;
   children: ItemCreateInput[];
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Item";
 }
 
 /** `Test.Validation.Item` as an update's body writes it (`rt.Written`). */
@@ -62,7 +62,7 @@ export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "co
   parent: ItemUpdateInput | null;
   children: ItemUpdateInput[];
 }> {
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Item";
 }
 
 /** `parent` of a `Test.Validation.Item`: `.../parent`. */

@@ -56,7 +56,7 @@ export type Money = number | string;
 /** Complex type `Test.Validation.Primitives`. */
 export interface Primitives {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Primitives";
   str?: string | null;
   /** Edm.String (up to 5 characters) */
   str5?: string | null;
@@ -119,7 +119,7 @@ export interface Primitives {
 /** Abstract complex type `Test.Validation.Shape`. */
 export interface Shape {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   label: string;
 }
 
@@ -129,7 +129,7 @@ export type AnyShape = (Circle & { "@odata.type": "#Test.Validation.Circle" }) |
 /** Abstract complex type `Test.Validation.Sketch`. */
 export interface Sketch {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Sketch";
   note?: string | null;
 }
 
@@ -157,7 +157,7 @@ export interface Triangle extends Polygon {
 /** Complex type `Test.Validation.Point`. */
 export interface Point {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   x: number;
   y: number;
 }
@@ -171,7 +171,7 @@ export interface Point3 extends Point {
 /** Complex type `Test.Validation.Awkward`. */
 export interface Awkward {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Awkward";
   constructor: string;
   toString?: number | null;
   __proto__?: boolean | null;
@@ -183,13 +183,13 @@ export interface Awkward {
 /** Complex type `Test.Validation.Empty`. */
 export interface Empty {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Empty";
 }
 
 /** Complex type `Test.Validation.Node`. */
 export interface Node {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Node";
   value?: number | null;
   next?: Node | null;
   children?: (Node | null)[];
@@ -198,7 +198,7 @@ export interface Node {
 /** Entity type `Test.Validation.Item`. */
 export interface Item {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Item";
   id: number;
   /** Edm.String (up to 20 characters) */
   name: string;
@@ -225,7 +225,7 @@ export interface Item {
 /** Entity type `Test.Validation.Person`. */
 export interface Person {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: `#${string}`;
   id: string;
   name?: string | null;
 }
@@ -233,7 +233,7 @@ export interface Person {
 /** Entity type `Test.Validation.Basket`. */
 export interface Basket {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Basket";
   id: number;
   /** Navigation property; present when expanded. */
   lines?: Line[];
@@ -244,7 +244,7 @@ export interface Basket {
 /** Entity type `Test.Validation.Line`. */
 export interface Line {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Line";
   basketId: number;
   no: number;
   /** Navigation property; present when expanded. */
@@ -260,7 +260,7 @@ export interface Employee extends Person {
 /** Entity type `Test.Validation.Bag` (open: may carry more properties). */
 export interface Bag {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: string;
+  "@odata.type"?: "#Test.Validation.Bag";
   id: string;
   [property: string]: unknown;
 }
