@@ -17,6 +17,7 @@ import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, ty
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
+import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -82,13 +83,23 @@ export function sliceModel(
   includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
   excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
   const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : `--${kind}`);
-  const patternError = (code: string, p: Pattern, message: string) => {
+  const patternProblem = (severity: "error" | "warning", code: string, p: Pattern, message: string) => {
     const at = places.get(p);
-    if (at) diags.errorAt(code, message, at);
-    else diags.error(code, message, p.text);
+    if (at) diags.addAt(code, severity, message, at);
+    else diags.add(code, severity, message, p.text);
   };
+  const patternError = (code: string, p: Pattern, message: string) => patternProblem("error", code, p, message);
   /** ODG302 for a pattern that matches nothing: `kind` says whether it is an include or an exclude. */
   const matchesNothing = (kind: "include" | "exclude", p: Pattern, why: string) => patternError(Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${why}`);
+  /**
+   * ODG302 for an include that matches only operations or imports left out with a warning (ODG103):
+   * a warning, as theirs are, since the service's users cannot mend its metadata.
+   */
+  const leftOutIncludes = new Set<Pattern>();
+  const matchesLeftOut = (p: Pattern, found: readonly LeftOutMatch[]) => {
+    leftOutIncludes.add(p);
+    patternProblem("warning", Codes.sliceEmpty, p, `${named("include", [p])} ${shown(p.text)} ${leftOutMessage(found)}`);
+  };
   for (const p of [...includes, ...excludes]) {
     if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
       patternError(Codes.badPattern, p, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`);
@@ -120,13 +131,19 @@ export function sliceModel(
   const seeds = new Set<SchemaType>();
   const seedOps = new Set<Operation>();
   const matched = new Set<NamePattern>();
-  const selectedBy = (x: { qualifiedName: string; namespace: string }): Reason | undefined => {
+  // What each include pattern selects, for one that selects only operations left out when read:
+  // the patterns that select a type, and the operations each other one selects.
+  const selectsType = new Set<string>();
+  const selectsOps = new Map<string, Operation[]>();
+  const selectedBy = (x: { qualifiedName: string; namespace: string }, op?: Operation): Reason | undefined => {
     if (everything) return { kind: "everything" };
     let first: NamePattern | undefined;
     for (const p of includeNames) {
       if (!matchesName(p, x)) continue;
       matched.add(p);
       first ??= p;
+      if (!op) selectsType.add(p.text);
+      else if (!selectsType.has(p.text)) selectsOps.set(p.text, [...(selectsOps.get(p.text) ?? []), op]);
     }
     return first && { kind: "include", pattern: first.text };
   };
@@ -137,7 +154,7 @@ export function sliceModel(
     because(t, reason);
   }
   for (const op of allOps) {
-    const reason = selectedBy(op);
+    const reason = selectedBy(op, op);
     if (!reason) continue;
     seedOps.add(op);
     because(op, reason);
@@ -185,9 +202,18 @@ export function sliceModel(
     const empty = model.schemas.find((s) => p.matches(s.namespace));
     return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p, exclude)}`;
   };
-  for (const p of unmatched) matchesNothing("include", p, noMatch(p, paths(excludes)));
-  for (const p of paths(includes))
-    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, excludedPath(p) ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+  for (const p of unmatched) {
+    const gone = leftOutByName(p, model.leftOut);
+    if (gone.length) matchesLeftOut(p, gone);
+    else matchesNothing("include", p, noMatch(p, paths(excludes)));
+  }
+  for (const p of paths(includes)) {
+    if (!selection.unmatched.includes(p.text)) continue;
+    const cut = excludedPath(p);
+    const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
+    if (gone.length) matchesLeftOut(p, gone);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+  }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames)
     if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
@@ -287,6 +313,18 @@ export function sliceModel(
       }
     }
   for (const t of selected) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
+  // An include that selects only operations found left out when read (a type named past the binding
+  // parameter is not defined, ODG103) leaves the slice without what it was written for, as one
+  // that matches nothing does (which is what it does when the model is read whole, as CSDL JSON is).
+  if (leftOut.size > 0 && !warnedEmpty) {
+    // A path's types on the way to an operation it ends in are there for the operation.
+    for (const route of selection.routes.addressed.values()) selectsType.add(route.pattern);
+    for (const [op, route] of selection.routes.operations) if (!selectsType.has(route.pattern)) selectsOps.set(route.pattern, [...(selectsOps.get(route.pattern) ?? []), op]);
+    for (const p of includes) {
+      const ops = selectsType.has(p.text) ? undefined : selectsOps.get(p.text);
+      if (ops?.every((op) => leftOut.has(op))) matchesLeftOut(p, leftOutOperations(ops, model.leftOut));
+    }
+  }
 
   for (let i = 0; i < queue.length; i++) {
     const t = queue[i];
@@ -327,7 +365,9 @@ export function sliceModel(
       ? `${named("exclude", excludes)} ${text(excludes)} removes every type and operation ${of}`
       : leftOut.size
         ? `${named("include", includes)} ${text(includes)} selects only operations that name a type that is not defined (ODG103): ${[...leftOut].map((op) => op.qualifiedName).join(", ")}`
-        : `${named("include", includes)} ${text(includes)} selects no type or operation`;
+        : leftOutIncludes.size
+          ? `${named("include", includes)} ${text(includes)} matches only operations or imports left out (ODG103)`
+          : `${named("include", includes)} ${text(includes)} selects no type or operation`;
     const blamed = excludes.length ? excludes : includes;
     // From a config: at the list's first pattern, the list's path (`services[0].exclude`).
     const at = blamed.every((p) => places.has(p)) ? places.get(blamed[0]!) : undefined;
