@@ -17,6 +17,7 @@ import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, ty
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
+import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
 import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 
 export interface SliceOptions {
@@ -135,6 +136,11 @@ export function sliceModel(
   // the patterns that select a type, and the operations each other one selects.
   const selectsType = new Set<string>();
   const selectsOps = new Map<string, Operation[]>();
+  const selectedOp = (pattern: string, op: Operation) => {
+    const list = selectsOps.get(pattern);
+    if (list) list.push(op);
+    else selectsOps.set(pattern, [op]);
+  };
   const selectedBy = (x: { qualifiedName: string; namespace: string }, op?: Operation): Reason | undefined => {
     if (everything) return { kind: "everything" };
     let first: NamePattern | undefined;
@@ -143,19 +149,37 @@ export function sliceModel(
       matched.add(p);
       first ??= p;
       if (!op) selectsType.add(p.text);
-      else if (!selectsType.has(p.text)) selectsOps.set(p.text, [...(selectsOps.get(p.text) ?? []), op]);
+      else if (!selectsType.has(p.text)) selectedOp(p.text, op);
     }
     return first && { kind: "include", pattern: first.text };
   };
+  // An --exclude of a base type leaves out with it the types below it that only a wildcard selects
+  // (a glob, a namespace, no --include), and the operations such a wildcard selects bound to them;
+  // what an --include names by its qualified name keeps the base type (excluded-bases.ts).
+  const below = new Map<SchemaType | Operation, BelowExcluded>();
+  const exact = new Set(includeNames.filter((p) => !/[*?]/.test(p.text)).map((p) => p.text));
+  const excludedAbove = (x: { qualifiedName: string }, t: SchemaType) =>
+    excludeNames.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedBy)) : undefined;
   for (const t of model.types.values()) {
     const reason = selectedBy(t);
     if (!reason) continue;
+    const under = excludedAbove(t, t);
+    if (under) {
+      below.set(t, { base: under.base, by: under.by, selected: reason });
+      continue;
+    }
     seeds.add(t);
     because(t, reason);
   }
   for (const op of allOps) {
     const reason = selectedBy(op, op);
     if (!reason) continue;
+    const b = op.binding?.type.type;
+    const under = b && b.kind !== "primitive" && !excluded(b) ? excludedAbove(op, b) : undefined;
+    if (under) {
+      below.set(op, { base: under.base, by: under.by, selected: reason });
+      continue;
+    }
     seedOps.add(op);
     because(op, reason);
   }
@@ -237,7 +261,6 @@ export function sliceModel(
     if (excluded(t) && (how !== "base" || keep.has(t))) return;
     if (!keep.has(t)) {
       if (reason) because(t, reason);
-      if (excluded(t)) diags.warning(Codes.sliceExcludedBase, `${t.qualifiedName} is excluded but kept: it is the base type of a kept type`, t.qualifiedName, t.at);
       keep.add(t);
       queue.push(t);
     }
@@ -319,7 +342,7 @@ export function sliceModel(
   if (leftOut.size > 0 && !warnedEmpty) {
     // A path's types on the way to an operation it ends in are there for the operation.
     for (const route of selection.routes.addressed.values()) selectsType.add(route.pattern);
-    for (const [op, route] of selection.routes.operations) if (!selectsType.has(route.pattern)) selectsOps.set(route.pattern, [...(selectsOps.get(route.pattern) ?? []), op]);
+    for (const [op, route] of selection.routes.operations) if (!selectsType.has(route.pattern)) selectedOp(route.pattern, op);
     for (const p of includes) {
       const ops = selectsType.has(p.text) ? undefined : selectsOps.get(p.text);
       if (ops?.every((op) => leftOut.has(op))) matchesLeftOut(p, leftOutOperations(ops, model.leftOut));
@@ -351,6 +374,7 @@ export function sliceModel(
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
+  if (excludeNames.length > 0) reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags);
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const values = valueTypes(keep, asValue);
@@ -376,7 +400,7 @@ export function sliceModel(
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)) }, patterns);
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
