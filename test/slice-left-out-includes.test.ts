@@ -79,6 +79,15 @@ test("a slice of only left-out operations keeps nothing: an error", () => {
   ]);
 });
 
+test("an exclude that matches only what is left out is no misspelling either: the same warning, not 'matches nothing'", () => {
+  const excluding = (exclude: string[]) =>
+    diagnostics("t.xml", SPEC, { include: ["/items"], exclude }).filter((d) => d.code === "ODG302").map((d) => [d.severity, d.path, d.message]);
+  expect(excluding(["t.doIt", "/doIt"])).toEqual([
+    ["warning", "t.doIt", `--exclude t.doIt matches only ${doIt}`],
+    ["warning", "/doIt", `--exclude /doIt matches only ${doItImport}`],
+  ]);
+});
+
 test("a CSDL JSON document, read whole, has its left-out import named at its place in the JSON", () => {
   const json = xmlToCsdlJson("t.xml", SPEC);
   const found = slicing("t.json", json, ["/items", "/getThing"]);

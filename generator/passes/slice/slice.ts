@@ -93,13 +93,14 @@ export function sliceModel(
   /** ODG302 for a pattern that matches nothing: `kind` says whether it is an include or an exclude. */
   const matchesNothing = (kind: "include" | "exclude", p: Pattern, why: string) => patternError(Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${why}`);
   /**
-   * ODG302 for an include that matches only operations or imports left out with a warning (ODG103):
-   * a warning, as theirs are, since the service's users cannot mend its metadata.
+   * ODG302 for a pattern that matches only operations or imports left out with a warning (ODG103):
+   * a warning, as theirs are, since the service's users cannot mend its metadata (and an exclude of
+   * them is no misspelling either: what it names is out already).
    */
   const leftOutIncludes = new Set<Pattern>();
-  const matchesLeftOut = (p: Pattern, found: readonly LeftOutMatch[]) => {
-    leftOutIncludes.add(p);
-    patternProblem("warning", Codes.sliceEmpty, p, `${named("include", [p])} ${shown(p.text)} ${leftOutMessage(found)}`);
+  const matchesLeftOut = (p: Pattern, found: readonly LeftOutMatch[], kind: "include" | "exclude" = "include") => {
+    if (kind === "include") leftOutIncludes.add(p);
+    patternProblem("warning", Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${leftOutMessage(found)}`);
   };
   for (const p of [...includes, ...excludes]) {
     if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
@@ -239,15 +240,21 @@ export function sliceModel(
     else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
   }
   const everyName = [...model.types.values(), ...allOps];
-  for (const p of excludeNames)
-    if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
+  for (const p of excludeNames) {
+    if (everyName.some((x) => matchesName(p, x))) continue;
+    const gone = leftOutByName(p, model.leftOut);
+    if (gone.length) matchesLeftOut(p, gone, "exclude");
+    else matchesNothing("exclude", p, noMatch(p, []));
+  }
   // The operations an --exclude path names (a bound one by its last segment, an import): left out
   // of what a selected type brings; an --include that names one (by name, or a path the exclude
   // does not cut) keeps it.
   const pathExcludedOps = new Map<Operation, string>();
   for (const p of paths(excludes)) {
     const alone = selectPaths(pathModel, [p], [], fill);
-    if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
+    const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
+    if (gone.length) matchesLeftOut(p, gone, "exclude");
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
