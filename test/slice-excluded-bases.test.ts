@@ -64,6 +64,12 @@ test("a glob's types below an excluded base type, and its operations bound to th
   expect(about(r.diagnostics, "ODG304")).toEqual([
     ["info", "0:0", "t.thing", "--exclude t.thing leaves out with t.thing what only a wildcard selects below it: t.person, t.robot, action t.wave (an --include that names one by its qualified name keeps it, and t.thing as its base type)"],
   ]);
+  // From a config: where the pattern is written, by its key.
+  const place = { file: "odatagen.config.json", line: 5, column: 20, path: "services[0].exclude[0]" };
+  const fromConfig = run({ include: ["t.*"], exclude: ["t.thing"], excludePlaces: [place] }).diagnostics.filter((d) => d.code === "ODG304");
+  expect(fromConfig.map(({ file, line, column, path, message }) => ({ file, line, column, path, message }))).toEqual([
+    { ...place, message: "exclude t.thing leaves out with t.thing what only a wildcard selects below it: t.person, t.robot, action t.wave (an --include that names one by its qualified name keeps it, and t.thing as its base type)" },
+  ]);
   // A namespace selects as a glob does.
   expect(run({ include: ["t"], exclude: ["t.thing"] }).kept).toEqual(r.kept);
 });

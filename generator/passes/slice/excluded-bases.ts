@@ -48,6 +48,8 @@ export function reportExcludedBases(
   reasons: Reasons,
   below: ReadonlyMap<SchemaType | Operation, BelowExcluded>,
   diags: DiagnosticBag,
+  /** Reports `message` as the `--exclude` pattern `by`'s (`--exclude ${by} ${message}`). */
+  note: (by: string, message: string) => void,
 ): void {
   for (const t of keep) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
@@ -71,7 +73,5 @@ export function reportExcludedBases(
     groups.set(base, group);
   }
   for (const [base, { by, names }] of groups)
-    diags.add(Codes.slicePruned, "info",
-      `--exclude ${by} leaves out with ${base.qualifiedName} what only a wildcard selects below it: ${listed(names)} (an --include that names one by its qualified name keeps it, and ${base.qualifiedName} as its base type)`,
-      by);
+    note(by, `leaves out with ${base.qualifiedName} what only a wildcard selects below it: ${listed(names)} (an --include that names one by its qualified name keeps it, and ${base.qualifiedName} as its base type)`);
 }

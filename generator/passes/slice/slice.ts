@@ -10,7 +10,7 @@
  * with `includeDerived`, a selected type's subtypes are selected too), unless an `exclude` path ends
  * in them.
  */
-import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
+import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, type Pattern } from "./glob";
@@ -84,7 +84,7 @@ export function sliceModel(
   includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
   excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
   const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : `--${kind}`);
-  const patternProblem = (severity: "error" | "warning", code: string, p: Pattern, message: string) => {
+  const patternProblem = (severity: Severity, code: string, p: Pattern, message: string) => {
     const at = places.get(p);
     if (at) diags.addAt(code, severity, message, at);
     else diags.add(code, severity, message, p.text);
@@ -381,7 +381,14 @@ export function sliceModel(
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
-  if (excludeNames.length > 0) reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags);
+  if (excludeNames.length > 0) {
+    // The note on what an --exclude left out with a base type is the pattern's, where it is written.
+    const note = (by: string, message: string) => {
+      const p = excludeNames.find((e) => e.text === by)!;
+      patternProblem("info", Codes.slicePruned, p, `${named("exclude", [p])} ${by} ${message}`);
+    };
+    reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags, note);
+  }
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const values = valueTypes(keep, asValue);
