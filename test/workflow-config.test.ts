@@ -338,13 +338,14 @@ describe("config files", () => {
       [[calls, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too; each service needs a name of its own']],
       [[{ ...calls, name: undefined, out: "a/calls" }, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too (after its output folder); each service needs a name of its own']],
       [[calls, { ...copilot, name: undefined, out: "b/calls" }], ['services[1]: named "calls" after its output folder, as services[0] is named; give it a "name"']],
-      // Reported with the other problems, not after they are fixed; the indices are the config's.
+      // Reported with the other problems, not after they are fixed; the indices are the config's;
+      // in the order they are written (services[2]'s name before its out).
       [
         [calls, { ...copilot, optoins: {} }, { ...copilot, name: "calls", out: calls.out }],
         [
           "services[1].optoins: unknown key; did you mean options?",
-          "services[2].out: same output folder as services[0]",
           'services[2].name: services[0] is named "calls" too; each service needs a name of its own',
+          "services[2].out: same output folder as services[0]",
         ],
       ],
     ];
