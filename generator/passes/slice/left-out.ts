@@ -13,11 +13,11 @@ export interface LeftOutMatch {
   element: LeftOutElement;
 }
 
-/** The operations left out when the model was built whose qualified names `p` matches. */
+/** The operations left out when the model was built whose qualified names (or namespaces) `p` matches. */
 export function leftOutByName(p: NamePattern, leftOut: LeftOutElements | undefined): LeftOutMatch[] {
   const found: LeftOutMatch[] = [];
   for (const [qn, list] of leftOut?.operations ?? []) {
-    if (!p.matches(qn)) continue;
+    if (!p.matches(qn) && !p.matches(qn.slice(0, qn.lastIndexOf(".")))) continue;
     for (const element of list) found.push({ name: `${element.kind} ${qn}`, element });
   }
   return found;

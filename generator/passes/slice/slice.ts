@@ -344,8 +344,8 @@ export function sliceModel(
     }
   for (const t of selected) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
   // An include that selects only operations found left out when read (a type named past the binding
-  // parameter is not defined, ODG103) leaves the slice without what it was written for, as one
-  // that matches nothing does (which is what it does when the model is read whole, as CSDL JSON is).
+  // parameter is not defined, ODG103) is warned of as one whose matches the model left out when it
+  // was built (above; every such operation when the model is read whole, as CSDL JSON is).
   if (leftOut.size > 0 && !warnedEmpty) {
     // A path's types on the way to an operation it ends in are there for the operation.
     for (const route of selection.routes.addressed.values()) selectsType.add(route.pattern);
