@@ -11,8 +11,22 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
   });
 }
-require("../dist/cli/main.js")
-  .main(process.argv.slice(2))
+let cli;
+try {
+  cli = require("../dist/cli/main.js");
+} catch (e) {
+  // Installed from git, odatagen is built by its `prepare` script, which npm may skip (allowScripts).
+  const main = require("node:path").join(__dirname, "..", "dist", "cli", "main.js");
+  if (!e || e.code !== "MODULE_NOT_FOUND" || require("node:fs").existsSync(main)) throw e;
+  process.stderr.write(
+    "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
+      "which npm skips for a package your project has not allowed to run it: run `npm approve-scripts odatagen`, then install odatagen again. " +
+      "In a copy of its repository, run `npm install` there.\n",
+  );
+  process.exitCode = 70;
+}
+cli
+  ?.main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
   })

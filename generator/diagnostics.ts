@@ -99,7 +99,12 @@ export class DiagnosticBag {
 
   /** An error at a place given whole (a config file's value). */
   errorAt(code: string, message: string, place: Place): void {
-    this.items.push({ code, severity: "error", message, file: place.file, line: place.line, column: place.column, path: place.path });
+    this.addAt(code, "error", message, place);
+  }
+
+  /** A diagnostic at a place given whole (a config file's value). */
+  addAt(code: string, severity: Severity, message: string, place: Place): void {
+    this.items.push({ code, severity, message, file: place.file, line: place.line, column: place.column, path: place.path });
   }
 
   /** An error about a whole file, with no position in it (it cannot be read, or what it makes is too big). */

@@ -449,3 +449,19 @@ test("so is a huge quoted value with spaces in it (a DefaultValue of a page of t
   expect(line).toContain(`DefaultValue=${quoted.slice(0, 200)}…(${quoted.length - 240} more characters)…${quoted.slice(-40)} `);
   expect(line.length).toBeLessThan(500);
 });
+
+test("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 70, no stack trace", () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-unbuilt-"));
+  fs.mkdirSync(path.join(copy, "bin"));
+  fs.copyFileSync(BIN, path.join(copy, "bin", "odatagen.js"));
+  const r = spawnSync(process.execPath, [path.join(copy, "bin", "odatagen.js"), "--version"], { cwd: copy, encoding: "utf8", timeout: 60000 });
+  expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+    status: 70,
+    stdout: "",
+    stderr:
+      "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +
+      "which npm skips for a package your project has not allowed to run it: run `npm approve-scripts odatagen`, then install odatagen again. " +
+      "In a copy of its repository, run `npm install` there.\n",
+  });
+  fs.rmSync(copy, { recursive: true, force: true });
+});

@@ -257,14 +257,44 @@ describe("config files", () => {
     const r = runCli(["generate"], dir);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
+    // In the order they are written in the file, though the validator finds `extra` first.
     expect(lines).toEqual([
-      // An unknown key is pointed at itself, not at its value.
-      expect.stringMatching(/odatagen\.config\.json:21:3: extra: unknown key/),
       "odatagen: odatagen.config.json:7:7: services[0].keyAsSegmnt: unknown key; did you mean services[0].options.keyAsSegment?",
       expect.stringMatching(/odatagen\.config\.json:13:9: services\[1\]\.input\[1\]: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json:15:14: services\[1\]\.out: expected a string$/),
       expect.stringMatching(/odatagen\.config\.json:17:25: services\[1\]\.options\.keyAsSegment: expected true or false$/),
+      // An unknown key is pointed at itself, not at its value.
+      expect.stringMatching(/odatagen\.config\.json:21:3: extra: unknown key/),
     ]);
+    expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+  });
+
+  test("config errors are printed by line and column, a missing key at the object it is missing from; the same each run", () => {
+    const dir = twoSpecs();
+    // Written by hand: `out` missing from services[0], whose other problems come after it in the file;
+    // a top-level key after the list; two problems on one line, in column order.
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), [
+      "{",
+      '  "services": [',
+      '    { "input": "specs/graph-callrecords.xml",',
+      '      "name": 7, "options": { "validators": "no" } },',
+      '    { "input": 3, "out": "out/b", "nme": "b" }',
+      "  ],",
+      '  "extra": true',
+      "}",
+    ].join("\n"));
+    const want = [
+      "odatagen: odatagen.config.json:3:5: services[0].out: required (the output folder)",
+      "odatagen: odatagen.config.json:4:15: services[0].name: expected a string",
+      "odatagen: odatagen.config.json:4:45: services[0].options.validators: expected true or false",
+      "odatagen: odatagen.config.json:5:16: services[1].input: expected a string or a non-empty list of strings",
+      "odatagen: odatagen.config.json:5:35: services[1].nme: unknown key; did you mean name?",
+      "odatagen: odatagen.config.json:7:3: extra: unknown key (expected one of $schema, services)",
+    ];
+    for (let run = 0; run < 2; run++) {
+      const r = runCli(["generate"], dir);
+      expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({ code: 2, lines: want });
+    }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
@@ -308,13 +338,14 @@ describe("config files", () => {
       [[calls, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too; each service needs a name of its own']],
       [[{ ...calls, name: undefined, out: "a/calls" }, { ...copilot, name: "calls" }], ['services[1].name: services[0] is named "calls" too (after its output folder); each service needs a name of its own']],
       [[calls, { ...copilot, name: undefined, out: "b/calls" }], ['services[1]: named "calls" after its output folder, as services[0] is named; give it a "name"']],
-      // Reported with the other problems, not after they are fixed; the indices are the config's.
+      // Reported with the other problems, not after they are fixed; the indices are the config's;
+      // in the order they are written (services[2]'s name before its out).
       [
         [calls, { ...copilot, optoins: {} }, { ...copilot, name: "calls", out: calls.out }],
         [
           "services[1].optoins: unknown key; did you mean options?",
-          "services[2].out: same output folder as services[0]",
           'services[2].name: services[0] is named "calls" too; each service needs a name of its own',
+          "services[2].out: same output folder as services[0]",
         ],
       ],
     ];

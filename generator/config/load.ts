@@ -53,22 +53,41 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     return { file: shown, line, column, path: at };
   };
   const checked = validateConfig(read.value, path.dirname(file), placeOf);
-  if (!checked.ok) return { ok: false, file, errors: checked.errors.map((m) => `${shown}${source ? lineAndColumn(m, placeOf) : ""}: ${m}`) };
+  if (!checked.ok) {
+    if (!source) return { ok: false, file, errors: checked.errors.map((m) => `${shown}: ${m}`) };
+    // In the order they are written in the file (the validator finds them level by level); a
+    // stable sort keeps the validator's order for two at one place.
+    const placed = checked.errors.map((m) => ({ m, at: placeOfError(m, placeOf) }));
+    const order = (a?: Place, b?: Place) => (!a || !b ? Number(!a) - Number(!b) : a.line - b.line || a.column - b.column);
+    placed.sort((x, y) => order(x.at, y.at));
+    return { ok: false, file, errors: placed.map(({ m, at }) => `${shown}${at ? `:${at.line}:${at.column}` : ""}: ${m}`) };
+  }
   return { ok: true, file, services: checked.services };
 }
 
 /**
- * `:line:column` of what a config error is about, from the element path it starts with
- * (`services[0].out: expected a string`; `(root)` is the whole document): the value, or for an
- * unknown key the key itself; "" when it names none.
+ * Where a config error is about, from the element path it starts with (`services[0].out: expected
+ * a string`; `(root)` is the whole document): the value, or for an unknown key the key itself; for
+ * a key that is missing (`services[0].input: required`), the object it is missing from. Undefined
+ * when the message names no place.
  */
-function lineAndColumn(message: string, placeOf: (at: string, key?: boolean) => Place): string {
+function placeOfError(message: string, placeOf: (at: string, key?: boolean) => Place): Place | undefined {
   for (let end = message.indexOf(": "); end !== -1; end = message.indexOf(": ", end + 1)) {
     const at = message.slice(0, end);
     const place = placeOf(at === "(root)" ? "" : at, message.startsWith("unknown key", end + 2));
-    if (place.line > 0) return `:${place.line}:${place.column}`;
+    if (place.line > 0) return place;
   }
-  return "";
+  // No prefix is written in the file: the nearest enclosing value that is (`services[0]`).
+  const first = message.indexOf(": ");
+  let at = first === -1 ? "" : message.slice(0, first);
+  while (at !== "") {
+    const parent = at.replace(/(\.[^.[\]]*|\[\d+\])$/, "");
+    if (parent === at) break;
+    at = parent;
+    const place = placeOf(at);
+    if (place.line > 0) return place;
+  }
+  return undefined;
 }
 
 /**

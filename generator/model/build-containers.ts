@@ -4,7 +4,7 @@
  * unique across the service's containers.
  */
 import type { ModelBuilder } from "./build";
-import { leftOutImport, unqualifiedHint } from "./build-operations";
+import { leftOutImport, leftOutImportWhy, unqualifiedHint } from "./build-operations";
 import { given } from "./given";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawEntityContainer } from "../parse/raw";
@@ -118,15 +118,21 @@ export function entityContainer(b: ModelBuilder, c: RawEntityContainer, ns: stri
     if (!ops || ops.length === 0) {
       // An operation left out (a type it names is not defined): the import could not be called either.
       const leftOut = leftOutImport(b, i.kind, i.operation, operation, Boolean(named?.length));
+      let why = leftOut && leftOutImportWhy(b, i.kind, operation, Boolean(named?.length));
       if (leftOut) b.diags.warning(Codes.undefinedType, leftOut, `${qn}/${i.name}`, i.at);
       // Only bound overloads: the import cannot be called, but the operation can, through its
       // binding; leaving the import out loses nothing, so a slice or a whole run need not fail.
-      else if (named?.length) b.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
+      else if (named?.length) {
+        b.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is bound; an import names an unbound one (CSDL §13.5, §13.6), so the import is left out (call it through what it is bound to)`, `${qn}/${i.name}`, i.at);
+        why = `its ${i.kind} ${operation} is bound, and an import names an unbound one (call it through what it is bound to)`;
+      }
       // One that names no operation at all: there is nothing to call, so leaving it out loses
       // nothing either (the service's users cannot mend its metadata; --fail-on-warnings stops).
-      else if (given(i.operation))
+      else if (given(i.operation)) {
         b.diags.warning(Codes.undefinedType, `${i.kind} ${i.operation} is not defined${unqualifiedHint(b, i.operation, i.kind)}; the import is left out`, `${qn}/${i.name}`, i.at);
-      b.leftOutImports.add(`${qn}/${i.name}`);
+        why = `its ${i.kind} ${i.operation} is not defined`;
+      }
+      b.leftOutImports.set(`${qn}/${i.name}`, { kind: i.kind, why: why ?? `it names no ${i.kind}`, at: i.at });
       continue;
     }
     // CSDL §13.6.3, §13.6.4: EntitySet names an entity set of the container (or, in 4.01, a path

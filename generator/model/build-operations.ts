@@ -10,14 +10,12 @@ import { checkFunctionOverloads } from "./overloads";
 import { Codes, type SourceRef } from "../diagnostics";
 import type { RawOperation, RawParameter, RawSchema } from "../parse/raw";
 import { parseTypeName, xsBoolean } from "./rules";
-import type { Operation, Parameter, Schema, TypeRef } from "./types";
+import type { LeftOutElement, Operation, Parameter, Schema, TypeRef } from "./types";
 import { wordingOf } from "./wording";
 
 /** An operation (one overload) left out, and why (ModelBuilder.leftOutOperations). */
-export interface LeftOut {
-  kind: Operation["kind"];
+export interface LeftOut extends LeftOutElement {
   bound: boolean;
-  why: string;
   /** Its parameters' names, the binding one's too; undefined when not all are read (lazy mode). */
   parameters: string[] | undefined;
 }
@@ -163,9 +161,9 @@ export function undefinedTypes(b: ModelBuilder, op: RawOperation, qn: string, pa
 }
 
 /** Notes an operation (overload) left out, for the imports that name it (leftOutImport) and the annotation targets (checkTargets). */
-function recordLeftOut(b: ModelBuilder, qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters">): void {
+function recordLeftOut(b: ModelBuilder, qn: string, raw: RawOperation, why: Omit<LeftOut, "parameters" | "at">): void {
   // Lazy mode: a body not read yet holds more parameters.
-  const entry: LeftOut = { ...why, parameters: raw.body ? undefined : raw.parameters.map((p) => p.name) };
+  const entry: LeftOut = { ...why, at: raw.at, parameters: raw.body ? undefined : raw.parameters.map((p) => p.name) };
   const list = b.leftOutOperations.get(qn);
   if (list) list.push(entry);
   else b.leftOutOperations.set(qn, [entry]);
@@ -173,10 +171,20 @@ function recordLeftOut(b: ModelBuilder, qn: string, raw: RawOperation, why: Omit
 
 /** The warning for an import of `kind` that names `name` (qualified: `qn`), whose operation was left out; undefined when none was. */
 export function leftOutImport(b: ModelBuilder, kind: Operation["kind"], name: string, qn: string, unboundOnly: boolean): string | undefined {
+  const left = leftOutOverload(b, kind, qn, unboundOnly);
+  return left && `${kind} ${name} was left out (${left.why}); the import is left out too`;
+}
+
+/** Why an import of `kind` naming `qn` is left out, as a clause, when its operation was; undefined when none was. */
+export function leftOutImportWhy(b: ModelBuilder, kind: Operation["kind"], qn: string, unboundOnly: boolean): string | undefined {
+  const left = leftOutOverload(b, kind, qn, unboundOnly);
+  return left && `its ${kind} ${qn} is left out (${left.why})`;
+}
+
+function leftOutOverload(b: ModelBuilder, kind: Operation["kind"], qn: string, unboundOnly: boolean): LeftOut | undefined {
   const all = (b.leftOutOperations.get(qn) ?? []).filter((l) => l.kind === kind);
   // An unbound overload is the one an import could have named (CSDL §13.5, §13.6).
-  const left = all.find((l) => !l.bound) ?? (unboundOnly ? undefined : all[0]);
-  return left && `${kind} ${name} was left out (${left.why}); the import is left out too`;
+  return all.find((l) => !l.bound) ?? (unboundOnly ? undefined : all[0]);
 }
 
 /**
@@ -189,9 +197,10 @@ export function dropEmptyImports(b: ModelBuilder, op: Operation): void {
     if (empty.length === 0) continue;
     c.imports = c.imports.filter((i) => i.operations.length > 0);
     const message = leftOutImport(b, op.kind, op.qualifiedName, op.qualifiedName, false) as string;
+    const why = leftOutImportWhy(b, op.kind, op.qualifiedName, false) as string;
     for (const i of empty) {
       b.diags.warning(Codes.undefinedType, message, `${c.qualifiedName}/${i.name}`, i.at);
-      b.leftOutImports.add(`${c.qualifiedName}/${i.name}`);
+      b.leftOutImports.set(`${c.qualifiedName}/${i.name}`, { kind: op.kind, why, at: i.at });
     }
   }
 }

@@ -41,6 +41,7 @@ import type {
   EntityContainer,
   EntityType,
   EnumType,
+  LeftOutElement,
   Model,
   NavigationBinding,
   NavigationProperty,
@@ -134,8 +135,11 @@ export class ModelBuilder {
    * fillOperation()), by qualified name: what each was, and why, for the imports that name them.
    */
   readonly leftOutOperations = new Map<string, LeftOut[]>();
-  /** Imports left out with a warning (`ns.Container/Name`): an annotation block that targets one goes with it (checkTargets). */
-  readonly leftOutImports = new Set<string>();
+  /**
+   * Imports left out with a warning (`ns.Container/Name`), and why: an annotation block that targets
+   * one goes with it (checkTargets); a slice pattern that names one says so.
+   */
+  readonly leftOutImports = new Map<string, LeftOutElement>();
   /** Entity sets and singletons by `namespace.name`, with their type, for suggestions where a type was meant (made on the first one). */
   containerMembers: Map<string, { what: string; type: string }> | undefined;
   /** Type names by namespace, for suggestions (made on the first one). */
@@ -287,6 +291,7 @@ export class ModelBuilder {
       container,
       externalAnnotations: this.externalAnnotations,
       includeAnnotations: this.includeAnnotations,
+      leftOut: { operations: this.leftOutOperations, imports: this.leftOutImports },
     };
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.

@@ -29,7 +29,7 @@ export interface TargetContext extends LinkContext {
    */
   leftOut: ReadonlyMap<string, readonly { parameters: readonly string[] | undefined }[]>;
   /** Imports left out with a warning (`ns.Container/Name`). */
-  leftOutImports: ReadonlySet<string>;
+  leftOutImports: { has(target: string): boolean };
 }
 
 export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup): void {

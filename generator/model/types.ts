@@ -265,6 +265,25 @@ export interface Schema {
   file: string;
 }
 
+/**
+ * An operation overload or an import the model left out with a warning (ODG103: a type it names,
+ * or the operation an import names, is not defined): where it is written, and why.
+ */
+export interface LeftOutElement {
+  kind: Operation["kind"];
+  /** Why, as a clause: `the return type is not defined`. */
+  why: string;
+  at: SourceRef;
+}
+
+/** What the model left out with a warning (ODG103), for a slice pattern that names it. */
+export interface LeftOutElements {
+  /** Operation overloads, by qualified name. */
+  operations: ReadonlyMap<string, readonly LeftOutElement[]>;
+  /** Imports, by `ns.Container/Name`. */
+  imports: ReadonlyMap<string, LeftOutElement>;
+}
+
 export interface Model {
   schemas: Schema[];
   /** Every schema type by qualified name. */
@@ -289,4 +308,6 @@ export interface Model {
    * applies to Schema and Include). Absent in a model made by hand.
    */
   includeAnnotations?: Map<string, Annotation[]>;
+  /** The operations and imports left out with a warning (ODG103). Absent in a model made by hand. */
+  leftOut?: LeftOutElements;
 }

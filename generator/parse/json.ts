@@ -77,7 +77,7 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
   const root = parsed.value;
   const version = root.kind === "object" ? root.members.find((m) => m.name === "$Version") : undefined;
   if (root.kind !== "object" || !version) {
-    diags.error(Codes.notCsdl, "the input is JSON but not CSDL JSON (it has no $Version member): give odatagen a CSDL XML or CSDL JSON document ($metadata)", "(document)", { source, offset: root.at });
+    diags.error(Codes.notCsdl, notCsdlMessage(root, source), "(document)", { source, offset: root.at });
     return undefined;
   }
   for (const { first, again, path } of repeatedKeywords(root)) {
@@ -86,6 +86,20 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
       csdlPath([...path, again.name]) || "(document)", { source, offset: again.at });
   }
   return new JsonCsdlReader(source, diags).document(root, version);
+}
+
+/**
+ * Why a JSON document is not CSDL JSON, which is one object with a `$Version` member (CSDL JSON
+ * 4.01 §4.1). A top-level array is named as such; when one of its items is a CSDL JSON document
+ * (a response that wraps the metadata in a list), the message says where it starts.
+ */
+function notCsdlMessage(root: JsonValue, source: SourceText): string {
+  const give = "give odatagen a CSDL XML or CSDL JSON document ($metadata)";
+  if (root.kind !== "array") return `the input is JSON but not CSDL JSON (it has no $Version member): ${give}`;
+  const item = root.items.find((v) => v.kind === "object" && v.members.some((m) => m.name === "$Version"));
+  const at = item && source.position(item.at);
+  const inside = at ? `; the object at ${at.line}:${at.column} in it is one: give odatagen that object alone` : `: ${give}`;
+  return `the input is a JSON array, not CSDL JSON: a CSDL JSON document is one object with a $Version member (CSDL JSON §4.1)${inside}`;
 }
 
 /** The CSDL path of the value at an offset of a text that is not JSON (`ns.type/property`). */

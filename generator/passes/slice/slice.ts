@@ -10,13 +10,15 @@
  * with `includeDerived`, a selected type's subtypes are selected too), unless an `exclude` path ends
  * in them.
  */
-import { Codes, type DiagnosticBag, type Place } from "../../diagnostics";
+import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
+import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
+import { leftOutByName, leftOutByPath, leftOutMessage, leftOutOperations, type LeftOutMatch } from "./left-out";
 
 export interface SliceOptions {
   /** Patterns selecting what to keep; none keeps everything (then `exclude` removes). */
@@ -82,13 +84,24 @@ export function sliceModel(
   includes.forEach((p, k) => options.includePlaces?.[k] && places.set(p, options.includePlaces[k]!));
   excludes.forEach((p, k) => options.excludePlaces?.[k] && places.set(p, options.excludePlaces[k]!));
   const named = (kind: "include" | "exclude", list: readonly Pattern[]) => (list.length > 0 && list.every((p) => places.has(p)) ? kind : `--${kind}`);
-  const patternError = (code: string, p: Pattern, message: string) => {
+  const patternProblem = (severity: Severity, code: string, p: Pattern, message: string) => {
     const at = places.get(p);
-    if (at) diags.errorAt(code, message, at);
-    else diags.error(code, message, p.text);
+    if (at) diags.addAt(code, severity, message, at);
+    else diags.add(code, severity, message, p.text);
   };
+  const patternError = (code: string, p: Pattern, message: string) => patternProblem("error", code, p, message);
   /** ODG302 for a pattern that matches nothing: `kind` says whether it is an include or an exclude. */
   const matchesNothing = (kind: "include" | "exclude", p: Pattern, why: string) => patternError(Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${why}`);
+  /**
+   * ODG302 for a pattern that matches only operations or imports left out with a warning (ODG103):
+   * a warning, as theirs are, since the service's users cannot mend its metadata (and an exclude of
+   * them is no misspelling either: what it names is out already).
+   */
+  const leftOutIncludes = new Set<Pattern>();
+  const matchesLeftOut = (p: Pattern, found: readonly LeftOutMatch[], kind: "include" | "exclude" = "include") => {
+    if (kind === "include") leftOutIncludes.add(p);
+    patternProblem("warning", Codes.sliceEmpty, p, `${named(kind, [p])} ${shown(p.text)} ${leftOutMessage(found)}`);
+  };
   for (const p of [...includes, ...excludes]) {
     if (p.kind === "path" && p.segments.length > MAX_PATH_SEGMENTS) {
       patternError(Codes.badPattern, p, `path pattern ${p.text} has more than ${MAX_PATH_SEGMENTS} segments`);
@@ -120,25 +133,54 @@ export function sliceModel(
   const seeds = new Set<SchemaType>();
   const seedOps = new Set<Operation>();
   const matched = new Set<NamePattern>();
-  const selectedBy = (x: { qualifiedName: string; namespace: string }): Reason | undefined => {
+  // What each include pattern selects, for one that selects only operations left out when read:
+  // the patterns that select a type, and the operations each other one selects.
+  const selectsType = new Set<string>();
+  const selectsOps = new Map<string, Operation[]>();
+  const selectedOp = (pattern: string, op: Operation) => {
+    const list = selectsOps.get(pattern);
+    if (list) list.push(op);
+    else selectsOps.set(pattern, [op]);
+  };
+  const selectedBy = (x: { qualifiedName: string; namespace: string }, op?: Operation): Reason | undefined => {
     if (everything) return { kind: "everything" };
     let first: NamePattern | undefined;
     for (const p of includeNames) {
       if (!matchesName(p, x)) continue;
       matched.add(p);
       first ??= p;
+      if (!op) selectsType.add(p.text);
+      else if (!selectsType.has(p.text)) selectedOp(p.text, op);
     }
     return first && { kind: "include", pattern: first.text };
   };
+  // An --exclude of a base type leaves out with it the types below it that only a wildcard selects
+  // (a glob, a namespace, no --include), and the operations such a wildcard selects bound to them;
+  // what an --include names by its qualified name keeps the base type (excluded-bases.ts).
+  const below = new Map<SchemaType | Operation, BelowExcluded>();
+  const exact = new Set(includeNames.filter((p) => !/[*?]/.test(p.text)).map((p) => p.text));
+  const excludedAbove = (x: { qualifiedName: string }, t: SchemaType) =>
+    excludeNames.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedBy)) : undefined;
   for (const t of model.types.values()) {
     const reason = selectedBy(t);
     if (!reason) continue;
+    const under = excludedAbove(t, t);
+    if (under) {
+      below.set(t, { base: under.base, by: under.by, selected: reason });
+      continue;
+    }
     seeds.add(t);
     because(t, reason);
   }
   for (const op of allOps) {
-    const reason = selectedBy(op);
+    const reason = selectedBy(op, op);
     if (!reason) continue;
+    const b = op.binding?.type.type;
+    const under = b && b.kind !== "primitive" && !excluded(b) ? excludedAbove(op, b) : undefined;
+    if (under) {
+      below.set(op, { base: under.base, by: under.by, selected: reason });
+      continue;
+    }
     seedOps.add(op);
     because(op, reason);
   }
@@ -185,19 +227,34 @@ export function sliceModel(
     const empty = model.schemas.find((s) => p.matches(s.namespace));
     return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p, exclude)}`;
   };
-  for (const p of unmatched) matchesNothing("include", p, noMatch(p, paths(excludes)));
-  for (const p of paths(includes))
-    if (selection.unmatched.includes(p.text)) matchesNothing("include", p, excludedPath(p) ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+  for (const p of unmatched) {
+    const gone = leftOutByName(p, model.leftOut);
+    if (gone.length) matchesLeftOut(p, gone);
+    else matchesNothing("include", p, noMatch(p, paths(excludes)));
+  }
+  for (const p of paths(includes)) {
+    if (!selection.unmatched.includes(p.text)) continue;
+    const cut = excludedPath(p);
+    const gone = cut === undefined ? leftOutByPath(p, model.leftOut) : [];
+    if (gone.length) matchesLeftOut(p, gone);
+    else matchesNothing("include", p, cut ?? `matches no URL path of the service${pathHintFor(p, paths(excludes))}`);
+  }
   const everyName = [...model.types.values(), ...allOps];
-  for (const p of excludeNames)
-    if (!everyName.some((x) => matchesName(p, x))) matchesNothing("exclude", p, noMatch(p, []));
+  for (const p of excludeNames) {
+    if (everyName.some((x) => matchesName(p, x))) continue;
+    const gone = leftOutByName(p, model.leftOut);
+    if (gone.length) matchesLeftOut(p, gone, "exclude");
+    else matchesNothing("exclude", p, noMatch(p, []));
+  }
   // The operations an --exclude path names (a bound one by its last segment, an import): left out
   // of what a selected type brings; an --include that names one (by name, or a path the exclude
   // does not cut) keeps it.
   const pathExcludedOps = new Map<Operation, string>();
   for (const p of paths(excludes)) {
     const alone = selectPaths(pathModel, [p], [], fill);
-    if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
+    const gone = alone.unmatched.length ? leftOutByPath(p, model.leftOut) : [];
+    if (gone.length) matchesLeftOut(p, gone, "exclude");
+    else if (alone.unmatched.length) matchesNothing("exclude", p, `matches no URL path of the service${pathHintFor(p, [])}`);
     for (const op of alone.operations) if (!pathExcludedOps.has(op)) pathExcludedOps.set(op, p.text);
   }
   const warnedEmpty = diags.hasErrors;
@@ -211,7 +268,6 @@ export function sliceModel(
     if (excluded(t) && (how !== "base" || keep.has(t))) return;
     if (!keep.has(t)) {
       if (reason) because(t, reason);
-      if (excluded(t)) diags.warning(Codes.sliceExcludedBase, `${t.qualifiedName} is excluded but kept: it is the base type of a kept type`, t.qualifiedName, t.at);
       keep.add(t);
       queue.push(t);
     }
@@ -287,6 +343,18 @@ export function sliceModel(
       }
     }
   for (const t of selected) for (const op of boundTo.get(t) ?? []) addOp(op, { kind: "bound", to: t });
+  // An include that selects only operations found left out when read (a type named past the binding
+  // parameter is not defined, ODG103) is warned of as one whose matches the model left out when it
+  // was built (above; every such operation when the model is read whole, as CSDL JSON is).
+  if (leftOut.size > 0 && !warnedEmpty) {
+    // A path's types on the way to an operation it ends in are there for the operation.
+    for (const route of selection.routes.addressed.values()) selectsType.add(route.pattern);
+    for (const [op, route] of selection.routes.operations) if (!selectsType.has(route.pattern)) selectedOp(route.pattern, op);
+    for (const p of includes) {
+      const ops = selectsType.has(p.text) ? undefined : selectsOps.get(p.text);
+      if (ops?.every((op) => leftOut.has(op))) matchesLeftOut(p, leftOutOperations(ops, model.leftOut));
+    }
+  }
 
   for (let i = 0; i < queue.length; i++) {
     const t = queue[i];
@@ -313,6 +381,14 @@ export function sliceModel(
     const b = op.binding?.type.type;
     if (b && b.kind !== "primitive" && !keep.has(b)) keepOps.delete(op);
   }
+  if (excludeNames.length > 0) {
+    // The note on what an --exclude left out with a base type is the pattern's, where it is written.
+    const note = (by: string, message: string) => {
+      const p = excludeNames.find((e) => e.text === by)!;
+      patternProblem("info", Codes.slicePruned, p, `${named("exclude", [p])} ${by} ${message}`);
+    };
+    reportExcludedBases(keep, keepOps, excludedBy, reasons, below, diags, note);
+  }
   if (fill) for (const t of keep) fill(t);
   beforeCopy?.(keep);
   const values = valueTypes(keep, asValue);
@@ -327,7 +403,9 @@ export function sliceModel(
       ? `${named("exclude", excludes)} ${text(excludes)} removes every type and operation ${of}`
       : leftOut.size
         ? `${named("include", includes)} ${text(includes)} selects only operations that name a type that is not defined (ODG103): ${[...leftOut].map((op) => op.qualifiedName).join(", ")}`
-        : `${named("include", includes)} ${text(includes)} selects no type or operation`;
+        : leftOutIncludes.size
+          ? `${named("include", includes)} ${text(includes)} matches only operations or imports left out (ODG103)`
+          : `${named("include", includes)} ${text(includes)} selects no type or operation`;
     const blamed = excludes.length ? excludes : includes;
     // From a config: at the list's first pattern, the list's path (`services[0].exclude`).
     const at = blamed.every((p) => places.has(p)) ? places.get(blamed[0]!) : undefined;
@@ -336,7 +414,7 @@ export function sliceModel(
   }
   if (options.why?.length) {
     const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
-    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)) }, patterns);
+    result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");

@@ -8,6 +8,7 @@
 import type { Model, Operation, SchemaType, StructuredType } from "../../model/types";
 import type { NamePattern } from "./glob";
 import type { PathRoute } from "./paths";
+import type { BelowExcluded } from "./excluded-bases";
 
 /** Why the slice keeps one type or operation. `of`, `op` and `to` are kept too: the chain goes on there. */
 export type Reason =
@@ -67,6 +68,8 @@ export interface WhyInput {
   excludedBy: (x: { qualifiedName: string; namespace: string }) => string | undefined;
   /** The `--exclude` URL path that names an operation the slice leaves out, if one does. */
   excludedPath: (op: Operation) => string | undefined;
+  /** What a wildcard selected and the slice left out with an excluded base type (excluded-bases.ts). */
+  below: ReadonlyMap<SchemaType | Operation, BelowExcluded>;
 }
 
 export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyReport[] {
@@ -94,6 +97,11 @@ function answer(input: WhyInput, x: SchemaType | Operation, kept: boolean, label
     cur = r ? next(r) : undefined;
   }
   return { name: label(x), kept, chain };
+}
+
+/** One reason as text, an operation named by its kind and qualified name (`the result type of function ns.f`). */
+export function describeReason(r: Reason): string {
+  return text(r, (x) => (isOperation(x) ? `${x.kind} ${x.qualifiedName}` : x.qualifiedName));
 }
 
 function next(r: Reason): SchemaType | Operation | undefined {
@@ -177,6 +185,12 @@ function keptBase(input: WhyInput, x: SchemaType | Operation): StructuredType | 
 function notKeptReason(input: WhyInput, x: SchemaType | Operation, label: Label): string {
   const by = input.excludedBy(x);
   if (by) return `not in the slice: --exclude ${by} leaves it out`;
+  const under = input.below.get(x);
+  if (under) {
+    const how = under.selected.kind === "everything" ? "no --include (everything)" : text(under.selected, label);
+    const what = isOperation(x) ? `it is bound to a type below ${under.base.qualifiedName}` : `a type below ${under.base.qualifiedName}`;
+    return `not in the slice: ${what}, which --exclude ${under.by} leaves out, and only a wildcard selects it (${how}); an --include of its qualified name keeps it`;
+  }
   if (isOperation(x)) {
     const path = input.excludedPath(x);
     if (path) return `not in the slice: --exclude ${path} leaves it out`;
