@@ -54,7 +54,7 @@ function run(options: Omit<GenerateOptions, "inputs">) {
 
 const about = (diagnostics: readonly Diagnostic[], code: string) =>
   diagnostics.filter((d) => d.code === code && d.severity !== "error").map((d) => [d.severity, `${d.line}:${d.column}`, d.path, d.message]);
-const reason = "and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with its excluded base type)";
+const reason = "and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with a base type an --exclude names)";
 
 test("a glob's types below an excluded base type, and its operations bound to them, are left out with it", () => {
   const r = run({ include: ["t.*"], exclude: ["t.thing"] });
@@ -106,6 +106,17 @@ test("a URL path that addresses a derived type, or a kept type that needs it, ke
     `t.shape is excluded (--exclude t.shape) but kept: it is the base type of t.circle (the type of property main of t.drawing), ${reason}`,
   ]);
   expect(about(all.diagnostics, "ODG304").map((d) => d[3])).toEqual([expect.stringMatching(/below it: t\.square \(/)]);
+});
+
+test("an --exclude glob that matches a base type keeps it for the types a wildcard selects below it: only an --exclude that names it takes them along", () => {
+  const r = run({ include: ["t.*"], exclude: ["t.th*"] });
+  expect(r.kept).toEqual(["t.circle", "t.drawing", "t.note", "t.person", "t.robot", "t.shape", "t.square", "t.thing"]);
+  expect(r.ops).toEqual(["t.wave"]);
+  expect(about(r.diagnostics, "ODG303").map((d) => d[3])).toEqual([
+    `t.thing is excluded (--exclude t.th*) but kept: it is the base type of 2 kept types, t.person (selected by --include t.*), t.robot (selected by --include t.*), ${reason}`,
+  ]);
+  expect(about(r.diagnostics, "ODG304")).toEqual([]);
+  expectSameAsFullSlice("t.xml", SPEC, { include: ["t.*"], exclude: ["t.th*"] });
 });
 
 test("a slice a base type's --exclude leaves empty is an error, as any empty slice", () => {

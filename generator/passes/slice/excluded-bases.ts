@@ -2,7 +2,9 @@
  * An `--exclude` of a base type. A derived type's interface extends its base type's, so a base type
  * cannot be left out while a type derived from it is kept:
  * - a derived type that only a wildcard selects (a glob, a namespace, or no `--include` at all) is
- *   left out with its excluded base type, as what the user asked to leave out;
+ *   left out with its base type when an `--exclude` names that by its qualified name, as what the
+ *   user asked to leave out (an `--exclude` glob or namespace that matches the base type does not
+ *   take along every type below it: `--exclude microsoft.graph` would take most of Graph's other namespaces);
  * - one kept for another reason (an `--include` names it, a URL path addresses it, a kept type or
  *   operation needs it) keeps the base type: a warning (ODG303) says which types need it, and why
  *   each is kept.
@@ -61,7 +63,7 @@ export function reportExcludedBases(
     });
     diags.warning(Codes.sliceExcludedBase,
       `${t.qualifiedName} is excluded (--exclude ${by}) but kept: it is the base type of ${needs.length === 1 ? "" : `${needs.length} kept types, `}${listed(needs)}, ` +
-        "and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with its excluded base type)",
+        "and a derived type's interface extends its base type's (a type that only a glob or a namespace selects is left out with a base type an --exclude names)",
       t.qualifiedName, t.at);
   }
   const groups = new Map<StructuredType, { by: string; names: string[] }>();

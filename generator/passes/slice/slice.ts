@@ -154,13 +154,17 @@ export function sliceModel(
     }
     return first && { kind: "include", pattern: first.text };
   };
-  // An --exclude of a base type leaves out with it the types below it that only a wildcard selects
+  // An --exclude of a base type by its name leaves out with it the types below it that only a wildcard selects
   // (a glob, a namespace, no --include), and the operations such a wildcard selects bound to them;
   // what an --include names by its qualified name keeps the base type (excluded-bases.ts).
   const below = new Map<SchemaType | Operation, BelowExcluded>();
   const exact = new Set(includeNames.filter((p) => !/[*?]/.test(p.text)).map((p) => p.text));
+  // Only an --exclude that names the base type by its qualified name: a glob or a namespace that
+  // happens to match it (`--exclude microsoft.graph`) does not take every type below it along.
+  const namedExcludes = excludeNames.filter((p) => !/[*?]/.test(p.text));
+  const excludedByName = (x: SchemaType) => namedExcludes.find((p) => p.text !== x.namespace && matchesName(p, x))?.text;
   const excludedAbove = (x: { qualifiedName: string }, t: SchemaType) =>
-    excludeNames.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedBy)) : undefined;
+    namedExcludes.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedByName)) : undefined;
   for (const t of model.types.values()) {
     const reason = selectedBy(t);
     if (!reason) continue;
