@@ -64,8 +64,23 @@ export interface Compiler {
   exe?: string;
 }
 
-/** A compiler's `tsc` launcher and version, or why it cannot run here. */
+const compilers = new Map<string, Compiler | { reason: string }>();
+
+/**
+ * A compiler's `tsc` launcher and version, or why it cannot run here. Looked up once per test file
+ * (each lookup starts `tsc --version`), so a file's tests get the same object for a compiler.
+ */
 export function compiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
+  const key = `${pkg} ${major}`;
+  let found = compilers.get(key);
+  if (!found) {
+    found = findCompiler(pkg, major);
+    compilers.set(key, found);
+  }
+  return found;
+}
+
+function findCompiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
   const tsc = path.join(REPO, "node_modules", pkg, "bin", "tsc");
   if (!fs.existsSync(tsc)) return { reason: `the ${pkg} devDependency is not installed (npm install)` };
   const r = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8", timeout: 60000 });
@@ -156,35 +171,45 @@ export interface CaseMessage {
   text: string;
 }
 
+/** Calls to compile, one a line, indented by two spaces inside `head`'s open function, beside the generated modules of `dir`. */
+export interface CaseGroup {
+  dir: string;
+  head: string;
+  lines: readonly string[];
+}
+
 /**
  * Compiles `lines` (one call each, indented by two spaces inside `head`'s open function) beside the
  * generated modules of `dir`, in a scratch folder; per line (its index), the compiler's messages
  * about it. Anything the compiler says about another line throws.
  */
 export function compileCases(c: Compiler, dir: string, head: string, lines: readonly string[]): Map<number, CaseMessage[]> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cases-"));
-  try {
-    for (const f of fs.readdirSync(dir)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(dir, f), path.join(work, f));
-    fs.writeFileSync(path.join(work, "usage.ts"), [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
-    const r = runTsc(c, work, ["usage.ts"]);
-    const first = head.split("\n").length + 1;
-    const byCase = new Map<number, CaseMessage[]>();
-    let at = -1;
-    let current: CaseMessage | undefined;
-    for (const line of r.output.split("\n")) {
-      const m = /^usage\.ts\((\d+),(\d+)\)/.exec(line);
-      if (m) {
-        at = Number(m[1]) - first;
-        current = { column: Number(m[2]), text: "" };
-        byCase.set(at, [...(byCase.get(at) ?? []), current]);
-      } else if (!line.startsWith(" ")) at = -1;
-      if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
-      if (at >= 0 && current) current.text += `${line}\n`;
-    }
-    return byCase;
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+  return compileCaseGroups(c, [{ dir, head, lines }])[0];
+}
+
+/** `compileCases` for each group, all in one program (see runTscCases). */
+export function compileCaseGroups(c: Compiler, groups: readonly CaseGroup[]): Map<number, CaseMessage[]>[] {
+  const results = runTscCases(c, groups.map((g) => ({ from: [g.dir], usage: [g.head, ...g.lines.map((l) => `  ${l}`), "}", ""].join("\n") })));
+  return results.map((r, i) => messagesByLine(r.output, groups[i].head));
+}
+
+/** Per line after `head` (its index), the messages of tsc's `output` about usage.ts; anything else throws. */
+function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
+  const first = head.split("\n").length + 1;
+  const byCase = new Map<number, CaseMessage[]>();
+  let at = -1;
+  let current: CaseMessage | undefined;
+  for (const line of output.split("\n")) {
+    const m = /^usage\.ts\((\d+),(\d+)\)/.exec(line);
+    if (m) {
+      at = Number(m[1]) - first;
+      current = { column: Number(m[2]), text: "" };
+      byCase.set(at, [...(byCase.get(at) ?? []), current]);
+    } else if (!line.startsWith(" ")) at = -1;
+    if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
+    if (at >= 0 && current) current.text += `${line}\n`;
   }
+  return byCase;
 }
 
 /** A usage file to compile beside copies of the generated modules of `from` (the first folder's, where two have one). */
