@@ -5,19 +5,9 @@
 // validators' "update" mode has them; a collection and a geography value still replace the whole
 // value, so their items are complete. Checked by the real compiler (TypeScript 5.9 and 7) against
 // the committed generated/graph-callrecords, the Graph seed's output.
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { scratch } from "./helpers/cli";
 import { generateFixture } from "./helpers/generated";
-import { forEachCompiler, REPO, runTsc, type Compiler, type TscResult } from "./helpers/typecheck";
-
-/** tsc (STRICT_OPTIONS) over `usage` as usage.ts beside a copy of the generated modules of `from` (the first folder's, where two have one). */
-function check(c: Compiler, from: string[], usage: string): TscResult {
-  const dir = scratch();
-  for (const d of from) for (const f of fs.readdirSync(d)) if (f.endsWith(".ts") && !fs.existsSync(path.join(dir, f))) fs.copyFileSync(path.join(d, f), path.join(dir, f));
-  fs.writeFileSync(path.join(dir, "usage.ts"), usage);
-  return runTsc(c, dir, ["usage.ts"]);
-}
+import { forEachCompiler, REPO, runTscCases, type Compiler, type TscResult } from "./helpers/typecheck";
 
 /** The committed output of Graph's callRecords seed. */
 const CALL_RECORDS = path.join(REPO, "generated", "graph-callrecords");
@@ -254,30 +244,56 @@ function expectClean(r: TscResult): void {
   expect(r.status).toBe(0);
 }
 
+type Usage = "update" | "create" | "replace" | "session" | "openAndSubtypes" | "wrongBodies";
+
+/**
+ * tsc (STRICT_OPTIONS) over each usage beside a copy of the generated modules it imports: all in
+ * one program per compiler, checked by the first test that asks; each test reads its own file's
+ * diagnostics.
+ */
+const checked = new Map<Compiler, Map<Usage, TscResult>>();
+function check(c: Compiler, usage: Usage): TscResult {
+  let results = checked.get(c);
+  if (!results) {
+    const cases: [Usage, string[], string][] = [
+      ["update", [CALL_RECORDS], USAGE],
+      ["create", [validation], CREATE_USAGE],
+      ["replace", [validation], REPLACE_USAGE],
+      ["session", [CALL_RECORDS], SESSION_USAGE],
+      ["openAndSubtypes", [put], OPEN_AND_SUBTYPES_USAGE],
+      ["wrongBodies", [validation, put], WRONG_BODIES],
+    ];
+    const r = runTscCases(c, cases.map(([, from, text]) => ({ from, usage: text })));
+    results = new Map(cases.map(([name], i) => [name, r[i]]));
+    checked.set(c, results);
+  }
+  return results.get(usage)!;
+}
+
 forEachCompiler((label, c) => {
   describe(label, () => {
     test("nested complex values in an update body are partial; wrong types, unknown names and incomplete collection items are errors", () => {
-      expectClean(check(c, [CALL_RECORDS], USAGE));
+      expectClean(check(c, "update"));
     });
 
     test("a create's body leaves out the properties the service computes", () => {
-      expectClean(check(c, [validation], CREATE_USAGE));
+      expectClean(check(c, "create"));
     });
 
     test("a PUT's body is the whole entity: required properties (with a default, collections) required, keys optional, computed and immutable ones left out", () => {
-      expectClean(check(c, [validation], REPLACE_USAGE));
+      expectClean(check(c, "replace"));
     });
 
     test("Graph's session: a PUT's body names every non-nullable property, a complex value whole", () => {
-      expectClean(check(c, [CALL_RECORDS], SESSION_USAGE));
+      expectClean(check(c, "session"));
     });
 
     test("a PUT's and a create's body of an open type keep its declared properties; of an abstract type, any subtype (a PUT's whole)", () => {
-      expectClean(check(c, [put], OPEN_AND_SUBTYPES_USAGE));
+      expectClean(check(c, "openAndSubtypes"));
     });
 
     test("an error about a wrong body names the body's type", () => {
-      const r = check(c, [validation, put], WRONG_BODIES);
+      const r = check(c, "wrongBodies");
       const first = r.output.split("\n").filter((l) => l.startsWith("usage.ts"));
       // Union members are printed in the compiler's order (TypeScript 7 may shorten the second to "...").
       expect(first).toEqual([

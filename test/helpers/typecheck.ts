@@ -12,7 +12,13 @@ import { spawnBounded } from "./bounded-spawn";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 
-/** --strict, as an ES module with NodeNext resolution, on the ES2022 and DOM libraries, no @types. */
+/**
+ * --strict, as an ES module with NodeNext resolution, on the ES2022 and DOM libraries, no @types.
+ * skipLibCheck: these programs hold no declaration file but TypeScript's own lib files (the
+ * generated code is `.ts`, checked in full either way), and checking lib.dom.d.ts again in every
+ * program doubled TypeScript 5.9's time per check. typecheck.test.ts checks generated/ once with
+ * `skipLibCheck: false`, as a project that turns it off would.
+ */
 export const BASE_OPTIONS = {
   strict: true,
   noEmit: true,
@@ -21,6 +27,7 @@ export const BASE_OPTIONS = {
   moduleResolution: "NodeNext",
   lib: ["ES2022", "DOM"],
   types: [] as string[],
+  skipLibCheck: true,
 } as const;
 
 /**
@@ -33,7 +40,6 @@ export const BASE_OPTIONS = {
  */
 export const STRICT_OPTIONS = {
   ...BASE_OPTIONS,
-  skipLibCheck: false,
   isolatedModules: true,
   noImplicitOverride: true,
   noFallthroughCasesInSwitch: true,
@@ -58,8 +64,23 @@ export interface Compiler {
   exe?: string;
 }
 
-/** A compiler's `tsc` launcher and version, or why it cannot run here. */
+const compilers = new Map<string, Compiler | { reason: string }>();
+
+/**
+ * A compiler's `tsc` launcher and version, or why it cannot run here. Looked up once per test file
+ * (each lookup starts `tsc --version`), so a file's tests get the same object for a compiler.
+ */
 export function compiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
+  const key = `${pkg} ${major}`;
+  let found = compilers.get(key);
+  if (!found) {
+    found = findCompiler(pkg, major);
+    compilers.set(key, found);
+  }
+  return found;
+}
+
+function findCompiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
   const tsc = path.join(REPO, "node_modules", pkg, "bin", "tsc");
   if (!fs.existsSync(tsc)) return { reason: `the ${pkg} devDependency is not installed (npm install)` };
   const r = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8", timeout: 60000 });
@@ -150,33 +171,100 @@ export interface CaseMessage {
   text: string;
 }
 
+/** Calls to compile, one a line, indented by two spaces inside `head`'s open function, beside the generated modules of `dir`. */
+export interface CaseGroup {
+  dir: string;
+  head: string;
+  lines: readonly string[];
+}
+
 /**
  * Compiles `lines` (one call each, indented by two spaces inside `head`'s open function) beside the
  * generated modules of `dir`, in a scratch folder; per line (its index), the compiler's messages
  * about it. Anything the compiler says about another line throws.
  */
 export function compileCases(c: Compiler, dir: string, head: string, lines: readonly string[]): Map<number, CaseMessage[]> {
+  return compileCaseGroups(c, [{ dir, head, lines }])[0];
+}
+
+/** `compileCases` for each group, all in one program (see runTscCases). */
+export function compileCaseGroups(c: Compiler, groups: readonly CaseGroup[]): Map<number, CaseMessage[]>[] {
+  const results = runTscCases(c, groups.map((g) => ({ from: [g.dir], usage: [g.head, ...g.lines.map((l) => `  ${l}`), "}", ""].join("\n") })));
+  return results.map((r, i) => messagesByLine(r.output, groups[i].head));
+}
+
+/** Per line after `head` (its index), the messages of tsc's `output` about usage.ts; anything else throws. */
+function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
+  const first = head.split("\n").length + 1;
+  const byCase = new Map<number, CaseMessage[]>();
+  let at = -1;
+  let current: CaseMessage | undefined;
+  for (const line of output.split("\n")) {
+    const m = /^usage\.ts\((\d+),(\d+)\)/.exec(line);
+    if (m) {
+      at = Number(m[1]) - first;
+      current = { column: Number(m[2]), text: "" };
+      byCase.set(at, [...(byCase.get(at) ?? []), current]);
+    } else if (!line.startsWith(" ")) at = -1;
+    if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
+    if (at >= 0 && current) current.text += `${line}\n`;
+  }
+  return byCase;
+}
+
+/** A usage file to compile beside copies of the generated modules of `from` (the first folder's, where two have one). */
+export interface UsageCase {
+  from: readonly string[];
+  usage: string;
+}
+
+/**
+ * Compiles every case in one tsc run (one program, so the compiler starts and reads its lib files
+ * once, not once per case), each usage file in a scratch folder with the generated modules it needs
+ * (cases with the same `from` share one). Per case, what `runTsc` over it alone answers: its
+ * diagnostics, paths relative to its folder (the usage file as `usage.ts`), and a non-zero status
+ * where there are any. A diagnostic in a generated module goes to every case of its folder; one
+ * about no file throws.
+ */
+export function runTscCases(c: Compiler, cases: readonly UsageCase[], compilerOptions: object = STRICT_OPTIONS): TscResult[] {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cases-"));
   try {
-    for (const f of fs.readdirSync(dir)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(dir, f), path.join(work, f));
-    fs.writeFileSync(path.join(work, "usage.ts"), [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
-    const r = runTsc(c, work, ["usage.ts"]);
-    const first = head.split("\n").length + 1;
-    const byCase = new Map<number, CaseMessage[]>();
-    let at = -1;
-    let current: CaseMessage | undefined;
+    const folders = new Map<string, string>();
+    const usages = cases.map((k, i) => {
+      const key = JSON.stringify(k.from);
+      let folder = folders.get(key);
+      if (folder === undefined) {
+        folder = `m${folders.size}`;
+        folders.set(key, folder);
+        copyModules(k.from, path.join(work, folder));
+      }
+      fs.writeFileSync(path.join(work, folder, `usage-${i}.ts`), k.usage);
+      return { folder, file: `usage-${i}.ts` };
+    });
+    const r = runTsc(c, work, usages.map((u) => `${u.folder}/${u.file}`), compilerOptions);
+    const lines: string[][] = cases.map(() => []);
+    let current: number[] = [];
     for (const line of r.output.split("\n")) {
-      const m = /^usage\.ts\((\d+),(\d+)\)/.exec(line);
-      if (m) {
-        at = Number(m[1]) - first;
-        current = { column: Number(m[2]), text: "" };
-        byCase.set(at, [...(byCase.get(at) ?? []), current]);
-      } else if (!line.startsWith(" ")) at = -1;
-      if (at === -1 && line.trim()) throw new Error(`unexpected compiler output: ${line}`);
-      if (at >= 0 && current) current.text += `${line}\n`;
+      if (!line.trim()) continue;
+      if (/^\s/.test(line) && current.length > 0) {
+        for (const i of current) lines[i].push(line);
+        continue;
+      }
+      const m = /^(m\d+)\/([^/(]+)\(/.exec(line);
+      if (!m) throw new Error(`unexpected compiler output: ${line}`);
+      const [, folder, file] = m;
+      current = usages.flatMap((u, i) => (u.folder === folder && (u.file === file || !file.startsWith("usage-")) ? [i] : []));
+      const own = line.slice(folder.length + 1);
+      for (const i of current) lines[i].push(file === usages[i].file ? `usage.ts${own.slice(file.length)}` : own);
     }
-    return byCase;
+    return lines.map((l) => ({ status: l.length > 0 ? r.status : 0, output: l.join("\n") }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Copies the `.ts` files of `from` into a new folder `to`, the first folder's where two have one. */
+function copyModules(from: readonly string[], to: string): void {
+  fs.mkdirSync(to);
+  for (const d of from) for (const f of fs.readdirSync(d)) if (f.endsWith(".ts") && !fs.existsSync(path.join(to, f))) fs.copyFileSync(path.join(d, f), path.join(to, f));
 }
