@@ -7,6 +7,7 @@
  * A reference to one of the DOCTYPE's entities expands to its value normalized the same way.
  */
 import { expandReferences } from "./entities";
+import { isXmlSpace } from "./xml-space";
 
 /** The start tag's attributes at `tagStart`, by qualified name, normalized; values have their references expanded. */
 export function normalizedAttributes(text: string, tagStart: number, entities?: ReadonlyMap<string, string>): Map<string, string> {
@@ -15,14 +16,14 @@ export function normalizedAttributes(text: string, tagStart: number, entities?: 
   let i = tagStart + 1;
   while (!isSpaceOrEnd(text.charCodeAt(i))) i++;
   for (;;) {
-    while (isSpace(text.charCodeAt(i))) i++;
+    while (isXmlSpace(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
     if (c === 0x3e /* > */ || c === 0x2f /* / */) return values;
     const nameAt = i;
-    while (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d /* = */) i++;
+    while (!isXmlSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0x3d /* = */) i++;
     const name = text.slice(nameAt, i);
     i = text.indexOf("=", i) + 1;
-    while (isSpace(text.charCodeAt(i))) i++;
+    while (isXmlSpace(text.charCodeAt(i))) i++;
     const quote = text.charAt(i);
     const close = text.indexOf(quote, i + 1);
     values.set(name, expandReferences(text.slice(i + 1, close).replace(LITERAL_SPACES, " "), entities && inAttributes(entities)));
@@ -47,10 +48,6 @@ function inAttributes(entities: ReadonlyMap<string, string>): ReadonlyMap<string
 
 const LITERAL_SPACES = /\r\n|[\t\n\r]/g;
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
 function isSpaceOrEnd(c: number): boolean {
-  return isSpace(c) || c === 0x3e || c === 0x2f || Number.isNaN(c);
+  return isXmlSpace(c) || c === 0x3e || c === 0x2f || Number.isNaN(c);
 }

@@ -158,10 +158,11 @@ export function sliceModel(
   // (a glob, a namespace, no --include), and the operations such a wildcard selects bound to them;
   // what an --include names by its qualified name keeps the base type (excluded-bases.ts).
   const below = new Map<SchemaType | Operation, BelowExcluded>();
-  const exact = new Set(includeNames.filter((p) => !/[*?]/.test(p.text)).map((p) => p.text));
+  const literal = (p: NamePattern) => !/[*?]/.test(p.text);
+  const exact = new Set(includeNames.filter(literal).map((p) => p.text));
   // Only an --exclude that names the base type by its qualified name: a glob or a namespace that
   // happens to match it (`--exclude microsoft.graph`) does not take every type below it along.
-  const namedExcludes = excludeNames.filter((p) => !/[*?]/.test(p.text));
+  const namedExcludes = excludeNames.filter(literal);
   const excludedByName = (x: SchemaType) => namedExcludes.find((p) => p.text !== x.namespace && matchesName(p, x))?.text;
   const excludedAbove = (x: { qualifiedName: string }, t: SchemaType) =>
     namedExcludes.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedByName)) : undefined;
