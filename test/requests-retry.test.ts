@@ -131,35 +131,6 @@ describe("a connection reset", () => {
   });
 });
 
-describe("a connection lost while the answer's body is read", () => {
-  /** The answer `answer` gives, cut halfway through its body. */
-  const cut = (url: string) => ({ ...answer(url), cut: true });
-
-  test.each(reads)("%s (a GET) is sent again, and then resolves", async (_kind, call) => {
-    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
-    srv.handle((r, i) => (i < 2 ? cut(r.url) : answer(r.url)));
-    await expect(call(client)).resolves.toBeDefined();
-    expect(srv.requests).toHaveLength(3);
-  });
-
-  test("a write is not sent again, and rejects with a TypeError naming the request and the reason", async () => {
-    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
-    srv.handle(() => ({ status: 201, body: { AirlineCode: "ZZ", Name: "Zed" }, cut: true }));
-    const err = await failure(api.createAirline(client, api.airlines(), { AirlineCode: "ZZ", Name: "Zed" }));
-    expect(err).toBeInstanceOf(TypeError);
-    expect(err.message).toMatch(new RegExp(`^POST ${srv.url.replace(/\./g, "\\.")}/Airlines: terminated \\(.+\\)$`));
-    expect(srv.requests).toHaveLength(1);
-  });
-
-  test("once the retries run out, the TypeError names the request and the attempts", async () => {
-    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 1, delayMs: 1 } });
-    srv.handle((r) => cut(r.url));
-    const err = await failure(api.getPerson(client, a()));
-    expect(err.message).toMatch(new RegExp(`^GET ${srv.url.replace(/\./g, "\\.")}/People\\('a'\\): terminated \\(.+\\): gave up after 2 attempts \\(maxRetries 1\\)$`));
-    expect(srv.requests).toHaveLength(2);
-  });
-});
-
 describe("504 Gateway Timeout", () => {
   const timeout = { status: 504, body: { error: { code: "GatewayTimeout", message: "the backend did not answer" } } };
 

@@ -1550,10 +1550,7 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
-    // A success's body is read here: a connection lost before its end is a request without an
-    // answer (named, and a GET sent again), not a bare `TypeError: terminated` where it is parsed.
-    const response = fetched instanceof TypeError || !fetched.ok ? fetched : await whole(fetched).catch((e: unknown) => unanswered(e, request, init));
+    const response = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
     const failed = response instanceof TypeError;
     const status = failed ? 0 : response.status;
     const after = failed ? null : response.headers.get("retry-after");
@@ -1573,13 +1570,6 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     if (!failed) await response.arrayBuffer().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
-}
-
-/** `response` with its body read to the end (204 and 205 have none). */
-async function whole(response: Response): Promise<Response> {
-  const { status, statusText, headers } = response;
-  const bytes = await response.arrayBuffer();
-  return new Response(status === 204 || status === 205 ? null : bytes, { status, statusText, headers });
 }
 
 /**

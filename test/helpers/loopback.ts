@@ -21,8 +21,6 @@ export interface Reply {
   delayMs?: number;
   /** Reset the connection (TCP RST) instead of answering: fetch rejects, `read ECONNRESET`. */
   reset?: boolean;
-  /** Send the status, the headers (with the whole body's Content-Length) and half the body, then close the connection. */
-  cut?: boolean;
 }
 
 export interface Loopback {
@@ -47,9 +45,7 @@ export async function startLoopback(): Promise<Loopback> {
         if (res.destroyed) return;
         if (reply.reset) return void req.socket.resetAndDestroy();
         const isJson = reply.body !== undefined && typeof reply.body !== "string" && !Buffer.isBuffer(reply.body);
-        const bytes = reply.cut ? Buffer.from(isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer)) : undefined;
-        res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...(bytes && { "content-length": String(bytes.length) }), ...reply.headers });
-        if (bytes) return void res.write(bytes.subarray(0, bytes.length >> 1), () => req.socket.destroy());
+        res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
         res.end(reply.body === undefined ? undefined : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer));
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
