@@ -2,6 +2,7 @@
 import { GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadSummary } from "../diff/load";
+import { versionLabel, versionWarnings } from "./diff-warnings";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics } from "./style";
@@ -16,9 +17,10 @@ export interface DiffArgs {
 
 export function runDiff(args: DiffArgs): number {
   let result;
-  const warnings: Diagnostic[] = [];
+  const oldWarnings: Diagnostic[] = [];
+  const newWarnings: Diagnostic[] = [];
   try {
-    result = compareSummaries(loadSummary(args.old, warnings), loadSummary(args.new, warnings));
+    result = compareSummaries(loadSummary(args.old, oldWarnings), loadSummary(args.new, newWarnings));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff has no --verbose to ask for them.
@@ -27,8 +29,11 @@ export function runDiff(args: DiffArgs): number {
     if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
   }
-  // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so.
-  printDiagnostics(warnings);
+  // A version missing a referenced document has its types read as Edm.Untyped (ODG110): say so,
+  // once for a warning both versions have, naming the version it is of.
+  const warnings = versionWarnings(oldWarnings, newWarnings);
+  const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w)]));
+  printDiagnostics(warnings.map((w) => w.diagnostic), (d) => labels.get(d) ?? "");
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
     const s = out.style;

@@ -41,15 +41,18 @@ export const err = {
   },
 };
 
-/** Diagnostics sorted by file, line and column, one per line, severity coloured. */
-export function printDiagnostics(diags: readonly Diagnostic[]): void {
+/**
+ * Diagnostics sorted by file, line and column, one per line, severity coloured; `labelOf` adds a
+ * word in parentheses at a line's end (`diff` says which version a warning is of).
+ */
+export function printDiagnostics(diags: readonly Diagnostic[], labelOf?: (d: Diagnostic) => string): void {
   const s = err.style;
   const sorted = [...diags].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   for (const d of sorted) {
     const text = formatDiagnostic(d);
     const tag = `${d.severity} ${d.code}`;
     const coloured = d.severity === "error" ? s.red(tag) : d.severity === "warning" ? s.yellow(tag) : s.dim(tag);
-    err.print(text.replace(tag, coloured));
+    err.print(text.replace(tag, coloured) + (labelOf ? ` (${labelOf(d)})` : ""));
   }
 }
 

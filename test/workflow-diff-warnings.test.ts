@@ -1,0 +1,50 @@
+/**
+ * `odatagen diff`'s warnings: each printed once, labelled with the version it is of, and a warning
+ * both versions have (the same document given twice, or the same warning at the same place in two
+ * documents) once for both. Before, `diff a.xml a.xml` printed every warning twice, unlabelled.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli, scratch } from "./helpers/cli";
+import { edmx, keyed, schema } from "./helpers/csdl";
+
+const clips = '<Property Name="clips" Type="Collection(Edm.Stream)"/>';
+const note = '<Property Name="note" Type="Edm.String"/>';
+
+/** A document whose entity type `t` has `body`: by default `clips`, a `Collection(Edm.Stream)` (ODG102, a warning). */
+function write(dir: string, file: string, body = clips): string {
+  fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  fs.writeFileSync(path.join(dir, file), edmx(schema("d", keyed("t", body))));
+  return file;
+}
+
+/** The lines of stderr that are warnings. */
+const warnings = (stderr: string) => stderr.split("\n").filter((l) => / warning ODG/.test(l));
+
+test("one document given as both versions: each warning once, of both versions", () => {
+  const dir = scratch();
+  const a = write(dir, "a.xml");
+  const r = runCli(["diff", a, a], dir);
+  expect(r.code).toBe(0);
+  expect(warnings(r.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .*Collection\(Edm\.Stream\).* \[d\.t\/clips\] \(old and new versions\)$/)]);
+});
+
+test("two documents with the same warning at the same place: once, naming the new version's file", () => {
+  const dir = scratch();
+  const r = runCli(["diff", write(dir, "v1/a.xml"), write(dir, "v2/a.xml", clips + note)], dir);
+  expect(r.code).toBe(0);
+  expect(warnings(r.stderr)).toEqual([expect.stringMatching(/^v1\/a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(old and new versions; new: v2\/a\.xml\)$/)]);
+});
+
+test("a warning of one version only is labelled with it", () => {
+  const dir = scratch();
+  const plain = write(dir, "plain.xml", note);
+  const a = write(dir, "a.xml");
+  const added = runCli(["diff", plain, a], dir);
+  expect(warnings(added.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(new version\)$/)]);
+  const removed = runCli(["diff", a, plain], dir);
+  expect(warnings(removed.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(old version\)$/)]);
+  // The same warning at another place in the new version is a warning of each.
+  const moved = runCli(["diff", a, write(dir, "b.xml", note + clips)], dir);
+  expect(warnings(moved.stderr)).toEqual([expect.stringMatching(/^a\.xml:.* \(old version\)$/), expect.stringMatching(/^b\.xml:.* \(new version\)$/)]);
+});
