@@ -101,3 +101,25 @@ test("a pattern from a config is reported where it is written", () => {
     { severity: "warning", ...place, message: `include /doIt matches only ${doItImport}` },
   ]);
 });
+
+test("every path pattern that reaches an operation found left out when read is warned of, not only the first", () => {
+  expect(slicing("t.xml", SPEC, ["/items", "/getThing", "/get*", "/*Thing"])).toEqual([
+    ["warning", "/getThing", `--include /getThing matches only ${getThing}`],
+    ["warning", "/get*", `--include /get* matches only ${getThing}`],
+    ["warning", "/*Thing", `--include /*Thing matches only ${getThing}`],
+  ]);
+  // With a name pattern that reaches it too.
+  expect(slicing("t.xml", SPEC, ["/items", "t.getThing", "/get*", "/getThing"]).map(([, p]) => p)).toEqual(["t.getThing", "/get*", "/getThing"]);
+});
+
+test("a bound operation found left out when read, reached by two path patterns: each is warned of", () => {
+  const lookup = '<Function Name="lookup" IsBound="true"><Parameter Name="it" Type="t.item"/><Parameter Name="q" Type="t.gone"/><ReturnType Type="Edm.String"/></Function>';
+  const bound = SPEC.replace('<Action Name="doIt">', `${lookup}\n      <Action Name="doIt">`);
+  // Its segment with and without the namespace (a wildcard does not name a bound operation).
+  const found = slicing("t.xml", bound, ["/items", "/items/{id}/t.lookup", "/items/{id}/lookup"]);
+  const why = `function t.lookup, which is left out (ODG103, t.xml:${at(bound, '<Function Name="lookup"')}): the type of parameter q is not defined`;
+  expect(found).toEqual([
+    ["warning", "/items/{id}/t.lookup", `--include /items/{id}/t.lookup matches only ${why}`],
+    ["warning", "/items/{id}/lookup", `--include /items/{id}/lookup matches only ${why}`],
+  ]);
+});

@@ -22,6 +22,8 @@ export interface PathSelection {
   onPath: Set<StructuredType>;
   /** Unbound operations imported under a matched name, and bound ones named by a path's last segment. */
   operations: Set<Operation>;
+  /** Every pattern that named each operation, by pattern text, in the patterns' order (a left-out one is warned of for each). */
+  operationPatterns: Map<Operation, Set<string>>;
   /** How many patterns matched nothing, by pattern text. */
   unmatched: string[];
   /** For `--why`: the first pattern and route that addressed each type, or led through it, or named each operation. */
@@ -106,6 +108,15 @@ class Steps {
   }
 }
 
+/** An operation a pattern named: selected, its first route kept for `--why`, the pattern added to those that named it. */
+function namedOperation(result: PathSelection, op: Operation, route: PathRoute): void {
+  result.operations.add(op);
+  if (!result.routes.operations.has(op)) result.routes.operations.set(op, route);
+  const patterns = result.operationPatterns.get(op);
+  if (patterns) patterns.add(route.pattern);
+  else result.operationPatterns.set(op, new Set([route.pattern]));
+}
+
 /**
  * The operations bound to the node's type or one of its bases that a last segment written out
  * names; adds them to the result. Whether any did.
@@ -123,8 +134,7 @@ function matchOperations(
       for (const name of operationSegments(op, bound.aliases)) {
         if (!accepts(pattern, advance(pattern, node.states, name, true))) continue;
         if (exclude.some((p, i) => accepts(p, advance(p, node.excluded[i], name, true)))) continue;
-        result.operations.add(op);
-        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
+        namedOperation(result, op, { pattern: pattern.text, path: routeOf(node, name, op.binding?.type.collection) });
         matched = true;
         break;
       }
@@ -199,7 +209,7 @@ export function selectPaths(
   const include = includeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const exclude = excludeAsWritten.map((p) => withNamespaces(p, model.aliases));
   const routes = { addressed: new Map(), onPath: new Map(), operations: new Map() };
-  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), unmatched: [], routes };
+  const result: PathSelection = { addressed: new Set(), onPath: new Set(), operations: new Set(), operationPatterns: new Map(), unmatched: [], routes };
   if (!containers.length) {
     result.unmatched.push(...include.map((p) => p.text));
     return result;
@@ -266,8 +276,7 @@ function walk(
     if (exclude.some((p, i) => accepts(p, advance(p, excludeStart[i], imp.name, false)))) continue;
     if (accepts(pattern, advance(pattern, startStates(pattern), imp.name, false))) {
       for (const op of imp.operations) {
-        result.operations.add(op);
-        if (!result.routes.operations.has(op)) result.routes.operations.set(op, { pattern: pattern.text, path: `/${imp.name}` });
+        namedOperation(result, op, { pattern: pattern.text, path: `/${imp.name}` });
       }
       imported = true;
     }

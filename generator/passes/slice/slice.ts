@@ -354,7 +354,7 @@ export function sliceModel(
   if (leftOut.size > 0 && !warnedEmpty) {
     // A path's types on the way to an operation it ends in are there for the operation.
     for (const route of selection.routes.addressed.values()) selectsType.add(route.pattern);
-    for (const [op, route] of selection.routes.operations) if (!selectsType.has(route.pattern)) selectedOp(route.pattern, op);
+    for (const [op, patterns] of selection.operationPatterns) for (const p of patterns) if (!selectsType.has(p)) selectedOp(p, op);
     for (const p of includes) {
       const ops = selectsType.has(p.text) ? undefined : selectsOps.get(p.text);
       if (ops?.every((op) => leftOut.has(op))) matchesLeftOut(p, leftOutOperations(ops, model.leftOut));
