@@ -74,9 +74,10 @@ test("the validators take any value of them in a read, require none, and refuse 
   expect(ts.validateAlbum(read).errors).toEqual([]);
   expect(ts.isAlbum(read)).toBe(true);
   for (const mode of ["create", "update", "replace"]) {
-    expect(ts.validateAlbum({ id: "a", cover: "aGk=", tracks: ["aGk="] }, { mode }).errors.map((e) => `${e.path} ${e.message}`)).toEqual([
+    expect(ts.validateAlbum({ id: "a", cover: "aGk=", tracks: ["aGk="], scans: ["aGk="] }, { mode }).errors.map((e) => `${e.path} ${e.message}`)).toEqual([
       "/cover cover is a stream property: its value is written to its own URL, not in a body",
-      "/tracks tracks is a stream property: its value is written to its own URL, not in a body",
+      "/tracks tracks is a collection of streams: CSDL does not allow one (§3.3), so no body holds its value and it has no URL of its own to write it to",
+      "/scans scans is a collection of streams: CSDL does not allow one (§3.3), so no body holds its value and it has no URL of its own to write it to",
     ]);
   }
 });

@@ -454,8 +454,20 @@ function property(v: unknown, ctx: Context, name: string, check: Checker, flags:
  * body may not, as its value is written to its own URL (Protocol §11.4.8.1); 1 when the object has it.
  */
 export function stream(v: unknown, ctx: Context, name: string): number {
+  return noBodyValue(v, ctx, name, "a stream property", "its value is written to its own URL, not in a body");
+}
+
+/**
+ * A `Collection(Edm.Stream)` property, which CSDL 4.01 §3.3 does not allow, read as a stream
+ * property: any value in a read, none in a body; unlike a stream it has no URL to write it to.
+ */
+export function streams(v: unknown, ctx: Context, name: string): number {
+  return noBodyValue(v, ctx, name, "a collection of streams", "CSDL does not allow one (§3.3), so no body holds its value and it has no URL of its own to write it to");
+}
+
+function noBodyValue(v: unknown, ctx: Context, name: string, what: string, why: string): number {
   if (v === undefined) return 0;
-  if (ctx.mode !== READ) ctx.fail(name, "no value (a stream property)", v, `${name} is a stream property: its value is written to its own URL, not in a body`);
+  if (ctx.mode !== READ) ctx.fail(name, `no value (${what})`, v, `${name} is ${what}: ${why}`);
   return 1;
 }
 

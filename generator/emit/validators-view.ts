@@ -9,7 +9,7 @@
  * hundred bytes per type; paths are built only when an error is reported (see
  * templates/static/validation.ts).
  */
-import { alwaysPresent, deprecation, isComputed, isImmutable, isStream, tiedByPartner } from "../model/rules";
+import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isStream, tiedByPartner } from "../model/rules";
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
 import { readsAsUnion } from "./context";
@@ -292,7 +292,8 @@ function typeView(
   if (abstractCases.length) cases.push(...abstractCases, `      return vr.wrongType(ctx, key, v as vr.Json, ${qname}, true);`);
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
-    if (isStream(p)) return `vr.stream(${load(p.name)}, ctx, ${JSON.stringify(p.name)})`;
+    // A collection of streams (CSDL forbids it, ODG102) is read as a stream, but has no URL of its own.
+    if (isStream(p)) return `vr.${isAddressableStream(p) ? "stream" : "streams"}(${load(p.name)}, ctx, ${JSON.stringify(p.name)})`;
     const required = alwaysPresent(p, keyNames.has(p.name));
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
