@@ -3,7 +3,8 @@
  * callRecords example is not valid as published, and the validator must say exactly where.
  */
 import { copy, describeWithSeeds, readSeed, type SeedPage } from "./helpers/seeds";
-import { isSession, validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
+import { assertSession, isSession, validateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.validators";
+import type { ValidationFailedError } from "../generated/graph-callrecords/validation";
 import { validateSession as validateCopilotSession } from "../generated/graph-beta-securitycopilot/microsoft.graph.security.securityCopilot.validators";
 
 const CALL_RECORDS = "000_d62b62a72e170c75.txt";
@@ -74,6 +75,20 @@ describeWithSeeds(CALL_RECORDS)("callRecords session (000_d62b62a72e170c75)", ()
     // validateSession takes and a guard does not: its narrowed type has the "#ns.T" form only.
     expect(isSession(body, { mode })).toBe(false);
     expect(isSession(withHashes(body), { mode })).toBe(true);
+    // assertSession says which form it met and the one it takes, at each (in the order the type declares them).
+    let thrown: unknown;
+    try {
+      assertSession(body, { mode });
+    } catch (e) {
+      thrown = e;
+    }
+    const noHash = (path: string, type: string) =>
+      `${path}/@odata.type @odata.type "${type}" has no "#" (JSON Format §4.5.3 writes a type as a URL fragment): validateX takes the name without it, but isX and assertX take only "#${type}", the form its type declares`;
+    expect((thrown as ValidationFailedError).errors.map((e) => `${e.path} ${e.message}`)).toEqual([
+      noHash("/callee", "microsoft.graph.callRecords.endpoint"),
+      noHash("/caller", "microsoft.graph.callRecords.endpoint"),
+      noHash("/failureInfo", "microsoft.graph.callRecords.failureInfo"),
+    ]);
   });
 
   test("each published placeholder alone is one error at its own path", () => {

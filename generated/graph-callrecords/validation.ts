@@ -711,11 +711,17 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
 
 /**
  * A guard's value whose `@odata.type` names its type in another form than the `#ns.T` literal its
- * type has (`ns.T`, a URL, an alias): reported, as the type's literal would not hold it.
+ * type has: reported, saying which form it is, as the type's literal would not hold it. JSON Format
+ * 4.01 §4.5.3 writes a type as a URL fragment, `#ns.T` (`#alias.T`, or after a metadata URL); a
+ * service sends `#ns.T`. A name without `#` is no form it defines for a structured type, but
+ * OData's .NET reader takes it, and Graph's documentation writes it (validateX takes it too).
  */
 function typeForm(ctx: Context, key: Key, type: string, name: string): void {
   if (!ctx.enter(key)) return;
-  ctx.fail("@odata.type", JSON.stringify(`#${name}`), type, `@odata.type ${JSON.stringify(type)} names ${name}, but not as "#${name}", the form its type has: validateX takes it, isX and assertX do not`);
+  const hash = type.indexOf("#");
+  const form = hash < 0 ? `has no "#" (JSON Format §4.5.3 writes a type as a URL fragment)` : hash > 0 ? `names ${name} by a URL` : `names ${name} by its schema's alias`;
+  const taken = hash < 0 ? "the name without it" : hash > 0 ? "a URL" : "an alias";
+  ctx.fail("@odata.type", JSON.stringify(`#${name}`), type, `@odata.type ${JSON.stringify(type)} ${form}: validateX takes ${taken}, but isX and assertX take only "#${name}", the form its type declares`);
   ctx.leave();
 }
 
