@@ -23,7 +23,8 @@ try {
       "which npm skips for a package your project has not allowed to run it: run `npm approve-scripts odatagen`, then install odatagen again. " +
       "In a copy of its repository, run `npm install` there.\n",
   );
-  process.exitCode = 70;
+  // 78 (sysexits' EX_CONFIG): an installation not set up, mended by installing again; 70 is a bug.
+  process.exitCode = 78;
 }
 cli
   ?.main(process.argv.slice(2))

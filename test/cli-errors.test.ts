@@ -450,13 +450,13 @@ test("so is a huge quoted value with spaces in it (a DefaultValue of a page of t
   expect(line.length).toBeLessThan(500);
 });
 
-test("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 70, no stack trace", () => {
+test("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 78 (an installation not set up, not 70, a bug), no stack trace", () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-unbuilt-"));
   fs.mkdirSync(path.join(copy, "bin"));
   fs.copyFileSync(BIN, path.join(copy, "bin", "odatagen.js"));
   const r = spawnSync(process.execPath, [path.join(copy, "bin", "odatagen.js"), "--version"], { cwd: copy, encoding: "utf8", timeout: 60000 });
   expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
-    status: 70,
+    status: 78,
     stdout: "",
     stderr:
       "odatagen: this copy of odatagen is not built (it has no dist/). Installed from git, it is built by its `prepare` script, " +

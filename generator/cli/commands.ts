@@ -160,7 +160,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runDiff({ ...sides, json: args.json, "fail-on-breaking": args["fail-on-breaking"] }));
       },
     )
-    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace.")
+    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {

@@ -4,4 +4,7 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** Bad usage or config. */
 export const EXIT_USAGE = 2;
-// 130 and 143 (signals.ts) as shells report a signal; 70, an internal error, is set by bin/odatagen.js.
+// 130 and 143 (signals.ts) as shells report a signal. bin/odatagen.js sets the two it meets before or
+// around the CLI: 70 (sysexits' EX_SOFTWARE), an internal error, a bug in odatagen; 78 (EX_CONFIG), an
+// odatagen that was never built (no dist/: a git install whose `prepare` npm skipped), which a
+// reinstall mends, not a bug report.
