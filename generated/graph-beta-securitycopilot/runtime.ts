@@ -622,16 +622,24 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
-function toError(response: Response, body: unknown, request: string): ODataError {
+/**
+ * The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. Its message
+ * is the service's: an OData error's `message` as it is (JSON Format §21.1); from a body of another
+ * shape, its own `message` or else its whole text (`{"error":"invalid_token"}`, a proxy's HTML page),
+ * as an `excerpt`; without a body, the status.
+ */
+function toError(answer: Answer, request: string): ODataError {
+  const [response, text] = answer;
   const { status } = response;
+  const body = parseBody(answer);
   const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
+  const said = record(record(body)?.["error"]) ? str(message) : excerpt(str(message) ?? str(body) ?? text) || undefined;
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
-    str(message) ?? (typeof body === "string" && body ? excerpt(body) : `${status} ${response.statusText}`.trim()),
+    said ?? `${status} ${response.statusText}`.trim(),
     inner,
     requestIdOf(response, inner),
     body,
@@ -693,11 +701,14 @@ function unreadable(response: Response, request: string, text: string, what: str
 
 /**
  * A body's text for a message: on one line, its first 200 characters and its whole length when
- * longer (the whole text stays in `body`); a character outside the BMP is not cut in half.
+ * longer (the whole text stays in `body`); a character outside the BMP is not cut in half. A run of
+ * whitespace, control characters (a terminal's escapes, NUL) and bidirectional overrides is one
+ * space, so a service's text cannot forge lines or reorder a log's. Only the first 1,000
+ * characters are looked at, however long the body.
  */
 function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
+  const line = text.slice(0, 1000).replace(/[\s\0-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ").trim();
+  return line.length > 200 || text.length > 1000 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1575,7 +1586,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (!failed && response.ok) return [response, content as B];
-      const error = failed ? response : toError(response, parseBody([response, await response.text()]), request);
+      const error = failed ? response : toError([response, await response.text()], request);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
