@@ -179,6 +179,18 @@ describe("a connection lost before the end of a success's body", () => {
     expect(srv.requests).toHaveLength(2);
   });
 
+  test("an error answer whose body is cut short is the service's error, its status the message", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle(() => ({ status: 500, body: { error: { code: "Boom", message: "the database is down" } }, cut: true }));
+    const read = (await failure(api.getPerson(client, a()))) as unknown as ODataError;
+    expect(read).toBeInstanceOf(rt.ODataError);
+    expect([read.status, read.code, read.message, read.request]).toEqual([500, "500", "500 Internal Server Error", `GET ${srv.url}/People('a')`]);
+    expect(srv.requests).toHaveLength(1);
+    srv.handle(() => ({ status: 412, body: "the ETag is not current", cut: true }));
+    const write = (await failure(api.updatePerson(client, a(), { FirstName: "A" }, { etag: "W/1" }))) as unknown as ODataError;
+    expect([write.status, write.message, write.request]).toEqual([412, "412 Precondition Failed", `PATCH ${srv.url}/People('a')`]);
+  });
+
   test("a caller's fetch whose answer reads its body only through text(): a read that fails is the same lost answer", async () => {
     let calls = 0;
     const body = JSON.stringify(person("a"));
@@ -189,6 +201,21 @@ describe("a connection lost before the end of a success's body", () => {
     const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch, retry: { delayMs: 1 } });
     await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
     expect(calls).toBe(2);
+  });
+});
+
+describe("a caller's fetch whose answers read their bodies only through text()", () => {
+  test("a 503 is sent again (its body is read through text() before the wait), then resolves", async () => {
+    const body = JSON.stringify(person("a"));
+    const asked: string[] = [];
+    const handMade = async (url: string) => {
+      asked.push(url);
+      const [ok, status, statusText] = asked.length === 1 ? [false, 503, "Service Unavailable"] : [true, 200, "OK"];
+      return { ok, status, statusText, headers: new Headers({ "content-type": "application/json" }), text: async () => (ok ? body : "busy") };
+    };
+    const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch, retry: { delayMs: 1 } });
+    await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
+    expect(asked).toEqual(["https://svc.example/People('a')", "https://svc.example/People('a')"]);
   });
 });
 

@@ -1585,7 +1585,8 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (!failed && response.ok) return [response, content as B];
-      const error = failed ? response : toError([response, await response.text()], request);
+      // An error's body cut short (a connection lost before its end) leaves the status as the message.
+      const error = failed ? response : toError([response, await response.text().catch(() => "")], request);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1593,7 +1594,8 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    if (!failed) await response.arrayBuffer().catch(() => undefined);
+    // Read through text(), the one reader every answer the runtime reads an error from has.
+    if (!failed) await response.text().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
 }
