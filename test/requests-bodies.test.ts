@@ -302,8 +302,15 @@ describe("error bodies of another shape than OData's", () => {
   test("OData's error keeps its message as the service wrote it; no body is the status", async () => {
     const odata = await answered(400, { error: { code: "BadRequest", message: "Line one\nline two" } });
     expect([odata.code, odata.message]).toEqual(["BadRequest", "Line one\nline two"]);
-    expect((await answered(400, { error: { code: "BadRequest" } })).message).toBe("400 Bad Request");
     expect((await answered(500, "")).message).toBe("500 Internal Server Error");
+  });
+
+  test("an OData error whose message is no string (OData V2's { lang, value }), or that has none: the body's text", async () => {
+    const v2 = { error: { code: "SY/530", message: { lang: "en", value: "Material 42 is locked by user KIM" } } };
+    const locked = await answered(423, v2);
+    expect([locked.code, locked.message]).toEqual(["SY/530", JSON.stringify(v2)]);
+    const bare = { error: { code: "BadRequest", target: "Title" } };
+    expect(await answered(400, bare)).toMatchObject({ code: "BadRequest", message: JSON.stringify(bare), target: "Title" });
   });
 
   test("the message is one line without control characters, and a huge body is looked at only at its start", async () => {

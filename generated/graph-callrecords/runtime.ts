@@ -625,8 +625,9 @@ function record(value: unknown): Record<string, unknown> | undefined {
 /**
  * The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. Its message
  * is the service's: an OData error's `message` as it is (JSON Format §21.1); from a body of another
- * shape, its own `message` or else its whole text (`{"error":"invalid_token"}`, a proxy's HTML page),
- * as an `excerpt`; without a body, the status.
+ * shape, its own `message` or else its whole text (`{"error":"invalid_token"}`, a proxy's HTML page,
+ * an OData error whose `message` is no string: OData V2's `{ lang, value }`), as an `excerpt`;
+ * without a body, the status.
  */
 function toError(answer: Answer, request: string): ODataError {
   const [response, text] = answer;
@@ -635,7 +636,7 @@ function toError(answer: Answer, request: string): ODataError {
   const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
-  const said = record(record(body)?.["error"]) ? str(message) : excerpt(str(message) ?? str(body) ?? text) || undefined;
+  const said = (record(record(body)?.["error"]) && str(message)) ?? (excerpt(str(message) ?? str(body) ?? text) || undefined);
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
