@@ -217,6 +217,15 @@ describe("a caller's fetch whose answers read their bodies only through text()",
     await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
     expect(asked).toEqual(["https://svc.example/People('a')", "https://svc.example/People('a')"]);
   });
+
+  test("a JSON $batch's answer is read through text() too", async () => {
+    const body = JSON.stringify({ responses: [{ id: "1", status: 200, headers: { "content-type": "application/json" }, body: person("a") }] });
+    const handMade = async () => ({ ok: true, status: 200, statusText: "OK", headers: new Headers({ "content-type": "application/json" }), text: async () => body });
+    const b = rt.batch(rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch }));
+    const got = api.getPerson(b, a());
+    await b.send();
+    await expect(got).resolves.toMatchObject({ UserName: "a" });
+  });
 });
 
 describe("504 Gateway Timeout", () => {

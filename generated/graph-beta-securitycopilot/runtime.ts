@@ -1538,7 +1538,7 @@ function jsonText(value: unknown, asStrings?: boolean): string {
   return write().replace(RegExp(`"${mark}(-?\\d+)"`, "g"), "$1");
 }
 
-/** A 2xx response and its body, read to the end by `execute` with the call's reader (`asText`, or `blob`). */
+/** A 2xx response and its body, read to the end by `execute` with the call's reader (`asText`, `asBlob`, a multipart batch's `arrayBuffer()`). */
 type Answer<B = string> = [response: Response, body: B];
 
 /** Reads a body as text, as JSON and `$count` are read (a hand-made answer of a caller's `fetch` may have no other reader). */
@@ -2248,8 +2248,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     try {
       // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
       const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
-      const [response, body] = await execute(client, { method: "POST", url, data: new TextEncoder().encode(text), headers }, sendOptions, (r) => r.arrayBuffer());
-      const answers = multipart ? multipartAnswers(response, body, request, units) : jsonAnswers([response, new TextDecoder().decode(body)], request);
+      const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
+      // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
+      const [response, answers] = multipart
+        ? await execute(client, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+        : await execute(client, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const);
       for (const m of members) {
         const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
         if (answer instanceof Response) m.done(answer.clone());
