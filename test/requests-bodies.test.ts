@@ -277,6 +277,57 @@ describe("error pages that are not JSON", () => {
   });
 });
 
+describe("error bodies of another shape than OData's", () => {
+  /** The error `getBook` rejects with when answered `status` with `body` (a string as it is, JSON else). */
+  async function answered(status: number, body: unknown): Promise<ODataError> {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } });
+    srv.handle(() => ({ status, body }));
+    return rejection(lib.getBook(client, lib.books().byKey("b1")));
+  }
+
+  test("JSON without OData's `error` object: the body's text is the message, its status the code", async () => {
+    const oauth = { error: "invalid_token", error_description: "The access token expired" };
+    const e1 = await answered(401, oauth);
+    expect([e1.status, e1.code, e1.message, e1.body]).toEqual([401, "401", JSON.stringify(oauth), oauth]);
+    // ASP.NET Web API's `Message`, RFC 9457's problem details, a bare array: as sent.
+    for (const body of [{ Message: "An error has occurred." }, { type: "about:blank", title: "Forbidden", detail: "Tenant t1 is suspended" }, ["quota", "exceeded"]]) {
+      expect((await answered(403, body)).message).toBe(JSON.stringify(body));
+    }
+    // A body's own `message` is the message, cut short when long.
+    expect((await answered(429, { message: "Rate limit exceeded" })).message).toBe("Rate limit exceeded");
+    const long = `Denied: ${"x".repeat(5000)}`;
+    expect((await answered(400, { message: long })).message).toBe(`${long.slice(0, 200)}... (${long.length} characters)`);
+  });
+
+  test("OData's error keeps its message as the service wrote it; no body is the status", async () => {
+    const odata = await answered(400, { error: { code: "BadRequest", message: "Line one\nline two" } });
+    expect([odata.code, odata.message]).toEqual(["BadRequest", "Line one\nline two"]);
+    expect((await answered(500, "")).message).toBe("500 Internal Server Error");
+  });
+
+  test("an OData error whose message is no string (OData V2's { lang, value }), or that has none: the body's text", async () => {
+    const v2 = { error: { code: "SY/530", message: { lang: "en", value: "Material 42 is locked by user KIM" } } };
+    const locked = await answered(423, v2);
+    expect([locked.code, locked.message]).toEqual(["SY/530", JSON.stringify(v2)]);
+    const bare = { error: { code: "BadRequest", target: "Title" } };
+    expect(await answered(400, bare)).toMatchObject({ code: "BadRequest", message: JSON.stringify(bare), target: "Title" });
+  });
+
+  test("the message is one line without control characters, and a huge body is looked at only at its start", async () => {
+    // A terminal's escape, a NUL, a bell, a line break, a right-to-left override: each run is one space.
+    const hostile = "Denied\u001b[2J\u0000\u0007 by\r\nproxy\u202e txet desrever";
+    const err = await answered(403, hostile);
+    expect(err.message).toBe("Denied [2J by proxy txet desrever");
+    expect(err.body).toBe(hostile);
+    const huge = `Overloaded ${"z".repeat(5_000_000)}`;
+    const big = await answered(503, huge);
+    expect(big.message).toBe(`${huge.slice(0, 200)}... (${huge.length} characters)`);
+    // Whitespace alone at its start: what shows is cut all the same, with the whole length.
+    const blank = `${" ".repeat(2000)}late text`;
+    expect((await answered(500, blank)).message).toBe(`... (${blank.length} characters)`);
+  });
+});
+
 describe("which request failed", () => {
   test("`request` names it on every ODataError; a non-2xx answer's message stays the service's", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/svc` });

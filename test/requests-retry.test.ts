@@ -131,6 +131,103 @@ describe("a connection reset", () => {
   });
 });
 
+describe("a connection lost before the end of a success's body", () => {
+  /** The answer `answer` gives, cut halfway through its body. */
+  const cut = (url: string) => ({ ...answer(url), cut: true });
+  const trip = { TripId: 1, Name: "t" };
+  /** Each write whose answer's body is read, and the 2xx it gets. */
+  const reading: [string, string, (client: Client) => Promise<unknown>, { status?: number; body: unknown }][] = [
+    ["a create", "POST", (c) => api.createAirline(c, api.airlines(), { AirlineCode: "ZZ", Name: "Zed" }), { status: 201, body: { AirlineCode: "ZZ", Name: "Zed" } }],
+    ["an update", "PATCH", (c) => api.updatePerson(c, a(), { FirstName: "A" }, { etag: "*", prefer: "return=representation" }), { body: person("a") }],
+    ["an action", "POST", (c) => api.copyTrip(c, api.personTrips(a()).byKey(1)), { body: trip }],
+    ["a media create", "POST", (c) => rt.createMedia(c, api.documents(), new Uint8Array([1, 2])), { status: 201, body: { Id: 1 } }],
+    ["a batch", "POST", (c) => sendBatch(c), { body: { responses: [{ id: "1", status: 200, body: person("a") }] } }],
+  ];
+  /** A JSON batch of one read. */
+  async function sendBatch(client: Client): Promise<unknown> {
+    const b = rt.batch(client);
+    const got = api.getPerson(b, a());
+    got.catch(() => {});
+    await b.send();
+    return got;
+  }
+  const sameUrl = (url: string) => url.replace(/\./g, "\\.");
+
+  test.each(reads)("%s (a GET) is sent again, and then resolves", async (_kind, call) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle((r, i) => (i < 2 ? cut(r.url) : answer(r.url)));
+    await expect(call(client)).resolves.toBeDefined();
+    expect(srv.requests).toHaveLength(3);
+    expect(new Set(srv.requests.map((r) => `${r.method} ${r.url}`)).size).toBe(1);
+  });
+
+  test.each(reading)("%s (%s) is not sent again, and rejects with a TypeError naming the request and the reason", async (_kind, method, call, reply) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle(() => ({ ...reply, cut: true }));
+    const err = await failure(call(client));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(new RegExp(`^${method} ${sameUrl(srv.url)}/\\S+: terminated \\(.+\\)$`));
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "terminated" });
+    expect(srv.requests.map((r) => r.method)).toEqual([method]);
+  });
+
+  test("once the retries run out, the TypeError names the request and the attempts", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 1, delayMs: 1 } });
+    srv.handle((r) => cut(r.url));
+    const err = await failure(api.getPerson(client, a()));
+    expect(err.message).toMatch(new RegExp(`^GET ${sameUrl(srv.url)}/People\\('a'\\): terminated \\(.+\\): gave up after 2 attempts \\(maxRetries 1\\)$`));
+    expect(srv.requests).toHaveLength(2);
+  });
+
+  test("an error answer whose body is cut short is the service's error, its status the message", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    srv.handle(() => ({ status: 500, body: { error: { code: "Boom", message: "the database is down" } }, cut: true }));
+    const read = (await failure(api.getPerson(client, a()))) as unknown as ODataError;
+    expect(read).toBeInstanceOf(rt.ODataError);
+    expect([read.status, read.code, read.message, read.request]).toEqual([500, "500", "500 Internal Server Error", `GET ${srv.url}/People('a')`]);
+    expect(srv.requests).toHaveLength(1);
+    srv.handle(() => ({ status: 412, body: "the ETag is not current", cut: true }));
+    const write = (await failure(api.updatePerson(client, a(), { FirstName: "A" }, { etag: "W/1" }))) as unknown as ODataError;
+    expect([write.status, write.message, write.request]).toEqual([412, "412 Precondition Failed", `PATCH ${srv.url}/People('a')`]);
+  });
+
+  test("a caller's fetch whose answer reads its body only through text(): a read that fails is the same lost answer", async () => {
+    let calls = 0;
+    const body = JSON.stringify(person("a"));
+    const handMade = async () => ({
+      ok: true, status: 200, statusText: "OK", headers: new Headers({ "content-type": "application/json" }),
+      text: async () => (calls++ === 0 ? Promise.reject(new TypeError("terminated")) : body),
+    });
+    const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch, retry: { delayMs: 1 } });
+    await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
+    expect(calls).toBe(2);
+  });
+});
+
+describe("a caller's fetch whose answers read their bodies only through text()", () => {
+  test("a 503 is sent again (its body is read through text() before the wait), then resolves", async () => {
+    const body = JSON.stringify(person("a"));
+    const asked: string[] = [];
+    const handMade = async (url: string) => {
+      asked.push(url);
+      const [ok, status, statusText] = asked.length === 1 ? [false, 503, "Service Unavailable"] : [true, 200, "OK"];
+      return { ok, status, statusText, headers: new Headers({ "content-type": "application/json" }), text: async () => (ok ? body : "busy") };
+    };
+    const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch, retry: { delayMs: 1 } });
+    await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
+    expect(asked).toEqual(["https://svc.example/People('a')", "https://svc.example/People('a')"]);
+  });
+
+  test("a JSON $batch's answer is read through text() too", async () => {
+    const body = JSON.stringify({ responses: [{ id: "1", status: 200, headers: { "content-type": "application/json" }, body: person("a") }] });
+    const handMade = async () => ({ ok: true, status: 200, statusText: "OK", headers: new Headers({ "content-type": "application/json" }), text: async () => body });
+    const b = rt.batch(rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch }));
+    const got = api.getPerson(b, a());
+    await b.send();
+    await expect(got).resolves.toMatchObject({ UserName: "a" });
+  });
+});
+
 describe("504 Gateway Timeout", () => {
   const timeout = { status: 504, body: { error: { code: "GatewayTimeout", message: "the backend did not answer" } } };
 

@@ -621,16 +621,25 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. */
-function toError(response: Response, body: unknown, request: string): ODataError {
+/**
+ * The error of a non-2xx answer to `request` (`GET https://…`), with what its body tells. Its message
+ * is the service's: an OData error's `message` as it is (JSON Format §21.1); from a body of another
+ * shape, its own `message` or else its whole text (`{"error":"invalid_token"}`, a proxy's HTML page,
+ * an OData error whose `message` is no string: OData V2's `{ lang, value }`), as an `excerpt`;
+ * without a body, the status.
+ */
+function toError(answer: Answer, request: string): ODataError {
+  const [response, text] = answer;
   const { status } = response;
+  const body = parseBody(answer);
   const err = errorObject(body);
   const { code, message } = err;
   const inner = err["innerError"] ?? err["innererror"];
+  const said = (record(record(body)?.["error"]) && str(message)) ?? (excerpt(str(message) ?? str(body) ?? text) || undefined);
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
-    str(message) ?? (typeof body === "string" && body ? excerpt(body) : `${status} ${response.statusText}`.trim()),
+    said ?? `${status} ${response.statusText}`.trim(),
     inner,
     requestIdOf(response, inner),
     body,
@@ -692,11 +701,14 @@ function unreadable(response: Response, request: string, text: string, what: str
 
 /**
  * A body's text for a message: on one line, its first 200 characters and its whole length when
- * longer (the whole text stays in `body`); a character outside the BMP is not cut in half.
+ * longer (the whole text stays in `body`); a character outside the BMP is not cut in half. A run of
+ * whitespace, control characters (a terminal's escapes, NUL) and bidirectional overrides is one
+ * space, so a service's text cannot forge lines or reorder a log's. Only the first 1,000
+ * characters are looked at, however long the body.
  */
 function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 200 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
+  const line = text.slice(0, 1000).replace(/[\s\0-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ").trim();
+  return line.length > 200 || text.length > 1000 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1355,13 +1367,13 @@ interface Exchange {
 export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
   // An action's parameters: each value (an entity or complex value as read) without read-only control information.
-  const response = await execute(client, { method, url, json: withoutReadInfoIn(body), headers: condition(options) }, options);
+  const answer = await execute(client, { method, url, json: withoutReadInfoIn(body), headers: condition(options) }, options, asText);
   const request = `${method} ${url}`;
-  if (page === true) return receivePage<T>(client, response, options, request);
+  if (page === true) return receivePage<T>(client, answer, options, request);
   // Without a result (an action that returns nothing), a body is not read as one.
-  if (!page) return receive<T>(client, response, options);
+  if (!page) return receive<T>(client, answer, options);
   const value = page === "value" || page === "sureValue";
-  return receiveOne<T>(client, response, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
+  return receiveOne<T>(client, answer, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
 });
 
 /**
@@ -1369,8 +1381,8 @@ export const send = /* @__PURE__ */ held(async function send<T>(client: Client, 
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
 export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
-  const response = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: withoutReadInfoIn(body), headers: { Accept: "*/*", ...condition(options) } }, options);
-  return response.blob();
+  const [, media] = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: withoutReadInfoIn(body), headers: { Accept: "*/*", ...condition(options) } }, options, asBlob);
+  return media;
 });
 
 /** A bound action's `If-Match`, from `options.etag` (`ActionOptions`). */
@@ -1385,23 +1397,23 @@ function condition(options: ActionOptions | undefined): Record<string, string> {
  * JSON object rejects (`UnreadableBody`).
  */
 export const read = /* @__PURE__ */ held(async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
-  const [response, request, options] = await get(client, target, given);
-  return receiveOne<T>(client, response, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
+  const [answer, request, options] = await get(client, target, given);
+  return receiveOne<T>(client, answer, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
 });
 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
 export const readPage = /* @__PURE__ */ held(async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
-  const [response, request, options] = await get(client, target, given);
-  return receivePage<T>(client, response, options, request);
+  const [answer, request, options] = await get(client, target, given);
+  return receivePage<T>(client, answer, options, request);
 });
 
-/** Sends `read`'s and `readPage`'s GET: its response, the request as errors name it, and the options. */
-async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Response, string, (ReadOptions & AnyQuery) | undefined]> {
+/** Sends `read`'s and `readPage`'s GET: its answer, the request as errors name it, and the options. */
+async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
   // Typed `object`: the generated functions pass their typed options, and comparing those with
   // `AnyQuery` in each function would make the compiler work out every type's property names.
   const options = given as (ReadOptions & AnyQuery) | undefined;
   const url = addressed(client, withCustomQuery(withQuery(target.path, options), options?.query));
-  return [await execute(client, { method: "GET", url }, options), `GET ${url}`, options];
+  return [await execute(client, { method: "GET", url }, options, asText), `GET ${url}`, options];
 }
 
 /**
@@ -1412,7 +1424,8 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  */
 export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method: "POST", url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers: prefer(options) }, options);
+  const answer = await execute(client, { method: "POST", url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers: prefer(options) }, options, asText);
+  const [response] = answer;
   const request = `POST ${url}`;
   const minimal = options?.prefer === "return=minimal";
   if (response.status === 204 && !minimal) {
@@ -1420,7 +1433,7 @@ export const create = /* @__PURE__ */ held(async function create<T>(client: Clie
     const at = response.headers.get("odata-entityid") ?? response.headers.get("location");
     throw noContent(response, request, `the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)${at ? `; the service says it created ${at}, so sending it again may make a second one` : ""}`);
   }
-  return receive<T>(client, response, options, request, minimal);
+  return receive<T>(client, answer, options, request, minimal);
 });
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
@@ -1428,8 +1441,8 @@ export const update = /* @__PURE__ */ held(async function update<T>(client: Clie
   const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options);
-  return receive<T>(client, response, options, `${method} ${url}`, true);
+  const answer = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options, asText);
+  return receive<T>(client, answer, options, `${method} ${url}`, true);
 });
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
@@ -1524,11 +1537,23 @@ function jsonText(value: unknown, asStrings?: boolean): string {
   return write().replace(RegExp(`"${mark}(-?\\d+)"`, "g"), "$1");
 }
 
+/** A 2xx response and its body, read to the end by `execute` with the call's reader (`asText`, `asBlob`, a multipart batch's `arrayBuffer()`). */
+type Answer<B = string> = [response: Response, body: B];
+
+/** Reads a body as text, as JSON and `$count` are read (a hand-made answer of a caller's `fetch` may have no other reader). */
+const asText = (response: Response): Promise<string> => response.text();
+/** Reads a body as a Blob, as media is read. */
+const asBlob = (response: Response): Promise<Blob> => response.blob();
+
 /**
  * Sends a request, retrying 429 and 503 as the client's policy says, and for a GET also a 504 and
- * no answer; resolves with a 2xx response, rejects with ODataError for any other.
+ * no answer; resolves with a 2xx response, rejects with ODataError for any other. A call that reads
+ * the body passes its reader (`read`), which is called here, within the retries: a connection lost
+ * before the body's end is a request without an answer (a TypeError naming it; a GET is sent
+ * again), not fetch's bare `TypeError: terminated` where the body is parsed. Only the reader
+ * of the response's own object is called, so a caller's `fetch` may answer with any object that has it.
  */
-async function execute(client: Client, x: Exchange, options: RequestOptions | undefined): Promise<Response> {
+async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
   const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
   const json = x.json !== undefined;
   const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
@@ -1550,7 +1575,9 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     if (body !== undefined) init.body = body;
     if (options?.signal) init.signal = options.signal;
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const response = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
+    const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, request, init)) : undefined;
+    const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
     const status = failed ? 0 : response.status;
     const after = failed ? null : response.headers.get("retry-after");
@@ -1558,8 +1585,9 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
     const retryable = transient && attempt < max;
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
-      if (!failed && response.ok) return response;
-      const error = failed ? response : toError(response, await parseBody(response), request);
+      if (!failed && response.ok) return [response, content as B];
+      // An error's body cut short (a connection lost before its end) leaves the status as the message.
+      const error = failed ? response : toError([response, await response.text().catch(() => "")], request);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1567,7 +1595,8 @@ async function execute(client: Client, x: Exchange, options: RequestOptions | un
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    if (!failed) await response.arrayBuffer().catch(() => undefined);
+    // Read through text(), the one reader every answer the runtime reads an error from has.
+    if (!failed) await response.text().catch(() => undefined);
     await sleep(wait, options?.signal);
   }
 }
@@ -1680,8 +1709,7 @@ function joinPreferences(earlier: string, later: string): string {
  * payload of OData 4.01 or later has its control information with the `odata.` prefix, as the types
  * name it (see `prefixed`).
  */
-async function parseBody(response: Response, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): Promise<unknown> {
-  const text = await response.text();
+function parseBody([response, text]: Answer, request?: string, optional?: boolean, shape?: typeof AN_OBJECT | typeof A_VALUE): unknown {
   if (!text && response.status === 202 && request && !optional) throw accepted(response, request);
   let body: unknown;
   try {
@@ -1748,8 +1776,9 @@ const CONTROL_INFO =
  * entity (a create's or update's answer), which is an object, or nothing where it may be (`optional`);
  * without, whatever it is (an action without a result: not read as one).
  */
-async function receive<T>(client: Client, response: Response, options: ReadOptions | undefined, request?: string, optional?: boolean): Promise<T> {
-  const body = await parseBody(response, request, optional, request ? AN_OBJECT : undefined);
+function receive<T>(client: Client, answer: Answer, options: ReadOptions | undefined, request?: string, optional?: boolean): T {
+  const body = parseBody(answer, request, optional, request ? AN_OBJECT : undefined);
+  const [response] = answer;
   if (request && body === null) throw unreadable(response, request, "null", AN_OBJECT);
   return checked(body, options?.validate, validateOptions(client), "", request) as T;
 }
@@ -1760,8 +1789,9 @@ async function receive<T>(client: Client, response: Response, options: ReadOptio
  * that is `null`; Protocol §9.1.4, §11.2.7, §11.5.4) resolves `none` where the result may be null
  * (`null`, `{ value: null }`); where it cannot (`none` undefined), the call rejects (`noContent`).
  */
-async function receiveOne<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): Promise<T> {
-  const body = withCounts(client, response, await parseBody(response, request, false, shape));
+function receiveOne<T>(client: Client, answer: Answer, options: ReadOptions | undefined, request: string, shape: typeof AN_OBJECT | typeof A_VALUE, none?: null | { value: null }): T {
+  const [response] = answer;
+  const body = withCounts(client, response, parseBody(answer, request, false, shape));
   if (body == null || (shape === A_VALUE && record(body)!["value"] === null)) {
     if (none === undefined) throw noContent(response, request, undefined, body);
     if (body == null) return none as T;
@@ -1786,9 +1816,10 @@ interface ReadWith {
  * (errors point into the page: `/value/3/…`). A 204 No Content, which has no `value`, rejects
  * (ODataError, status 204), as a body that is not JSON does.
  */
-async function receivePage<T>(client: Client, response: Response, options: ReadOptions | undefined, request: string): Promise<T> {
+function receivePage<T>(client: Client, answer: Answer, options: ReadOptions | undefined, request: string): T {
+  const [response] = answer;
   if (response.status === 204) throw noContent(response, request, "a collection was expected (a page with `value`)");
-  const page = withCounts(client, response, await parseBody(response, request));
+  const page = withCounts(client, response, parseBody(answer, request));
   // `at`: the request's URL, after its method.
   const read: ReadWith = { at: request.slice(request.indexOf(" ") + 1), options };
   if (record(page)) Object.defineProperty(page, READ_WITH, { value: read, enumerable: false });
@@ -1923,7 +1954,7 @@ async function linked<T>(client: Client, url: string, options: ReadOptions | und
   const elsewhere = locate(url).origin === locate(client.baseUrl).origin ? undefined : withoutCredentials;
   const x: Exchange = { method: "GET", url: unlocated(url) };
   if (elsewhere) x.elsewhere = elsewhere;
-  return receivePage<T>(client, await execute(client, x, options), options, `GET ${x.url}`);
+  return receivePage<T>(client, await execute(client, x, options, asText), options, `GET ${x.url}`);
 }
 
 /** Every entity of a collection, page after page. */
@@ -1952,8 +1983,7 @@ export const count = /* @__PURE__ */ held(async function count(
   options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
 ): Promise<number> {
   const url = addressed(client, withCustomQuery(withQuery(`${target.path}/$count`, { filter: options?.filter, search: options?.search }), options?.query));
-  const response = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options);
-  const text = await response.text();
+  const [response, text] = await execute(client, { method: "GET", url, headers: { Accept: "text/plain" } }, options, asText);
   // Digits only: Number("") is 0, Number("0x1f") 31; and exact: 99999999999999999999 would be 1e20.
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
@@ -1990,7 +2020,7 @@ export const aggregate = /* @__PURE__ */ held(async function aggregate(client: C
   const { filter, orderby, top, skip, count } = options ?? {};
   const path = `${target.path}${target.path.includes("?") ? "&" : "?"}$apply=${encodeQueryValue(apply)}`;
   const url = addressed(client, withCustomQuery(withQuery(path, { filter, orderby, top, skip, count }), options?.query));
-  return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options), options, `GET ${url}`);
+  return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options, asText), options, `GET ${url}`);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1998,7 +2028,8 @@ export const aggregate = /* @__PURE__ */ held(async function aggregate(client: C
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
 export const readStream = /* @__PURE__ */ held(async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
-  return (await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options)).blob();
+  const [, media] = await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options, asBlob);
+  return media;
 });
 
 /** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
@@ -2030,8 +2061,8 @@ export async function createMedia<T>(
 ): Promise<(T & ControlInfo) | undefined> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const response = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options);
-  return receive<(T & ControlInfo) | undefined>(client, response, options, `POST ${url}`, true);
+  const answer = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options, asText);
+  return receive<(T & ControlInfo) | undefined>(client, answer, options, `POST ${url}`, true);
 }
 
 /** The `@odata.id` of an entity: its absolute URL (`$1` for an entity a batch's change set creates, `ChangeSet.created`). */
@@ -2216,8 +2247,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     try {
       // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
       const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
-      const response = await execute(client, { method: "POST", url, data: new TextEncoder().encode(text), headers }, sendOptions);
-      const answers = await (multipart ? multipartAnswers(response, request, units) : jsonAnswers(response, request));
+      const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
+      // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
+      const [response, answers] = multipart
+        ? await execute(client, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+        : await execute(client, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const);
       for (const m of members) {
         const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
         if (answer instanceof Response) m.done(answer.clone());
@@ -2332,8 +2366,9 @@ function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
 }
 
 /** §19.5: each response object by its `id` (a failed atomicity group may be answered once, by its name); an answer that cannot be a Response is its error. */
-async function jsonAnswers(response: Response, request: string): Promise<Map<unknown, unknown>> {
-  const body = await parseBody(response, request, false, AN_OBJECT);
+function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
+  const [response] = answer;
+  const body = parseBody(answer, request, false, AN_OBJECT);
   const list = record(body)?.["responses"];
   if (!Array.isArray(list)) throw unreadable(response, request, JSON.stringify(body), "a batch response (`responses`)");
   const byId = new Map<unknown, unknown>();
@@ -2376,8 +2411,8 @@ function multipartBody(units: Member[][], boundary: string): string {
  * bytes, one character each (`byteString`), so that a body that is no UTF-8 text (a stream's media)
  * or has CRLF line ends is given to its call as sent.
  */
-async function multipartAnswers(response: Response, request: string, units: Member[][]): Promise<Map<unknown, unknown>> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+function multipartAnswers(response: Response, body: ArrayBuffer, request: string, units: Member[][]): Map<unknown, unknown> {
+  const bytes = new Uint8Array(body);
   const byId = new Map<unknown, unknown>();
   try {
     const parts = multiparts(byteString(bytes), response.headers.get("content-type"));

@@ -21,6 +21,8 @@ export interface Reply {
   delayMs?: number;
   /** Reset the connection (TCP RST) instead of answering: fetch rejects, `read ECONNRESET`. */
   reset?: boolean;
+  /** Send the status, the headers (with the whole body's Content-Length) and half the body, then close the connection. */
+  cut?: boolean;
 }
 
 export interface Loopback {
@@ -45,8 +47,11 @@ export async function startLoopback(): Promise<Loopback> {
         if (res.destroyed) return;
         if (reply.reset) return void req.socket.resetAndDestroy();
         const isJson = reply.body !== undefined && typeof reply.body !== "string" && !Buffer.isBuffer(reply.body);
-        res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...reply.headers });
-        res.end(reply.body === undefined ? undefined : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer));
+        const body = reply.body === undefined ? undefined : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer);
+        const cut = reply.cut ? Buffer.from(body ?? "") : undefined;
+        res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...(cut && { "content-length": String(cut.length) }), ...reply.headers });
+        if (cut) return void res.write(cut.subarray(0, cut.length >> 1), () => req.socket.destroy());
+        res.end(body);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs).unref();
       else send();
