@@ -142,3 +142,50 @@ describe("an <edmx:Include>'s annotations (CSDL XML §4.2: edm:Annotation elemen
     ]);
   });
 });
+
+describe("declarations further up inside a schema count for every element below them (XML Namespaces 1.0 §6)", () => {
+  /** The column of the `n`th (from 0) `needle` in `line`. */
+  const column = (line: string, needle: string, n = 0) => {
+    let at = line.indexOf(needle);
+    for (let k = 0; k < n; k++) at = line.indexOf(needle, at + 1);
+    return at + 1;
+  };
+
+  test("a prefix declared on an <Annotations> block, an <Annotation> or a <Record> is followed down to a nested expression", () => {
+    const a = `<Annotations Target="ns.c" xmlns:x="urn:x"><Annotation Term="T.a"><Collection><x:String>vendor</x:String><String>a</String></Collection></Annotation></Annotations>`;
+    const b = `<Annotations Target="ns.c" Qualifier="q"><Annotation Term="T.b" xmlns:x="urn:x"><Record><PropertyValue Property="p"><x:String>vendor</x:String></PropertyValue><PropertyValue Property="r" String="r"/></Record></Annotation></Annotations>`;
+    const c = `<Annotations Target="ns.c" Qualifier="r"><Annotation Term="T.c"><Record xmlns:x="urn:x"><PropertyValue Property="p"><Collection><x:Int>1</x:Int><Int>2</Int></Collection></PropertyValue></Record></Annotation></Annotations>`;
+    const { doc, found } = read(`<ComplexType Name="c"/>\n${a}\n${b}\n${c}`);
+    expect(doc!.schemas[0].annotationGroups.map((g) => g.annotations.map((x) => x.value))).toEqual([
+      [{ kind: "collection", items: [{ kind: "constant", type: "String", value: "a" }] }],
+      [{ kind: "record", type: undefined, properties: [{ name: "p", value: { kind: "null" } }, { name: "r", value: { kind: "constant", type: "String", value: "r" } }] }],
+      [{ kind: "record", type: undefined, properties: [{ name: "p", value: { kind: "collection", items: [{ kind: "constant", type: "Int", value: "2" }] } }] }],
+    ]);
+    expect(found().map((d) => [d[0], d[2], d[3], d[4], d[5]])).toEqual([
+      ["ODG102", 6, column(a, "<x:String"), "ns.c/@T.a", ignored("x:String", "Collection", "urn:x")],
+      ["ODG102", 7, column(b, "<x:String"), "ns.c/@T.b", ignored("x:String", "PropertyValue", "urn:x")],
+      ["ODG102", 8, column(c, "<x:Int"), "ns.c/@T.c", ignored("x:Int", "Collection", "urn:x")],
+    ]);
+  });
+
+  test("a default namespace declared further up holds below, until one further in declares EDM's again or takes it away (xmlns=\"\")", () => {
+    const a = `<Annotations Target="ns.c"><e:Annotation Term="T.a" xmlns:e="${EDM}" xmlns="urn:y"><e:Collection><String>vendor</String><String xmlns="${EDM}">a</String>` +
+      `<e:Record xmlns=""><PropertyValue Property="p" String="b"/></e:Record><e:Collection xmlns="${EDM}"><e:Collection><String>c</String></e:Collection></e:Collection></e:Collection></e:Annotation></Annotations>`;
+    const { doc, found } = read(`<ComplexType Name="c"/>\n${a}`);
+    expect(doc!.schemas[0].annotationGroups[0].annotations[0].value).toEqual({ kind: "collection", items: [
+      { kind: "constant", type: "String", value: "a" },
+      { kind: "record", type: undefined, properties: [{ name: "p", value: { kind: "constant", type: "String", value: "b" } }] },
+      { kind: "collection", items: [{ kind: "collection", items: [{ kind: "constant", type: "String", value: "c" }] }] },
+    ] });
+    expect(found().map((d) => [d[0], d[2], d[3], d[4], d[5]])).toEqual([["ODG102", 6, column(a, "<String>"), "ns.c/@T.a", ignored("String", "Collection", "urn:y")]]);
+  });
+
+  test("a prefix bound to EDM's namespace further up makes a misspelt element an unknown CSDL one (ODG112), in a whole run and a slice", () => {
+    const body = `<ComplexType Name="c" xmlns:e="${EDM}"><Property Name="p" Type="Edm.String"><Annotation Term="T.a"><Collection><e:Strin>x</e:Strin></Collection></Annotation></Property></ComplexType>`;
+    const whole = read(body);
+    expect(whole.found()).toEqual([["ODG112", "warning", 5, column(body, "<e:Strin"), "ns.c/p/@T.a", "<Strin> is not an element CSDL defines inside <Collection>: it is ignored, with its content (did you mean <String>?)"]]);
+    const deferred = read(body, { deferBodies: true });
+    readBody(deferred.doc!.schemas[0].complexTypes[0], deferred.diags);
+    expect(deferred.found()).toEqual(whole.found());
+  });
+});

@@ -9,6 +9,7 @@ import type { SourceText } from "./source";
 import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
 import { childNodes, isElementTag, localName, startOf, tagOf, type Attributes, type XNode } from "./xml-nodes";
 import type { RawSchema } from "./raw";
+import { NamespaceScopes, boundUri } from "./namespace-scopes";
 
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
@@ -47,7 +48,11 @@ export class UnknownNames {
     readonly base = 0,
   ) {
     this.restore = source.restore;
+    this.scopes = source.nestedDeclarations ? new NamespaceScopes(this.restore) : undefined;
   }
+
+  /** The declarations made inside schemas and includes, when the document has any (SourceText.nestedDeclarations). */
+  private readonly scopes: NamespaceScopes | undefined;
 
   /**
    * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
@@ -62,7 +67,7 @@ export class UnknownNames {
    * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
    * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
    * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
-   * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
+   * and ODG102). Declarations further in are followed as each element is read (declaredUri).
    */
   csdlPrefixes(scope: readonly XNode[], element: XNode): CsdlPrefixes {
     const bound = new Map<string, string>();
@@ -135,16 +140,16 @@ export class UnknownNames {
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
       const local = localName(tag);
-      if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, prefixes);
+      if (!rule.children.has(local)) this.unknownChild(child, tag, local, n, rule, path, prefixes);
     }
   }
 
   /**
    * Reports a child (tag `tag`, local name `local`) that CSDL does not define inside its element
-   * (`rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
+   * (`parent`, `rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
    */
-  unknownChild(child: XNode, tag: string, local: string, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
-    if (!isElementTag(tag) || !this.inCsdl(child, tag, prefixes)) return;
+  unknownChild(child: XNode, tag: string, local: string, parent: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+    if (!isElementTag(tag) || !this.inCsdl(child, tag, parent, prefixes)) return;
     // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
     const where = parentsOf(local);
     const near = where.length ? undefined : nearestName(local, rule.children);
@@ -155,8 +160,8 @@ export class UnknownNames {
 
   /**
    * Whether a child that CSDL defines inside its element (`parent`, `rule`, named by `path`), by its
-   * local name, is read as CSDL's: it is not when its own declaration or its parent's, else the
-   * scope's (`prefixes`), puts it in another namespace (`<x:EntityType xmlns:x="urn:vendor">`,
+   * local name, is read as CSDL's: it is not when its own declarations or those of the elements
+   * around it (declaredUri), else the scope's (`prefixes`), put it in another namespace (`<x:EntityType xmlns:x="urn:vendor">`,
    * `<Property xmlns="urn:vendor">`): an element of another vocabulary that has a CSDL name. That
    * is reported (ODG102, naming the namespace it should be in, CSDL XML §2.2) and left out. One in
    * no namespace is CSDL's (nothing else can claim it), silently when it has no prefix, as before;
@@ -165,10 +170,9 @@ export class UnknownNames {
   isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes, rule: ElementRule, path: string): boolean {
     const colon = tag.indexOf(":");
     const prefix = colon < 0 ? "" : tag.slice(0, colon);
-    const declaration = colon < 0 ? "xmlns" : `xmlns:${prefix}`;
-    const declared = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
+    const declared = this.declaredUri(child, parent, prefix);
     let uri: string | undefined;
-    if (typeof declared === "string") uri = this.restore ? this.restore(declared) : declared;
+    if (declared !== undefined) uri = declared;
     else if (prefixes.has(prefix)) return true;
     else uri = prefixes.bound?.get(prefix);
     if (uri === "" || (uri === undefined && prefix === "") || (uri !== undefined && this.readAsCsdl(uri, prefixes))) return true;
@@ -189,12 +193,25 @@ export class UnknownNames {
     return false;
   }
 
-  /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */
-  private inCsdl(child: XNode, tag: string, prefixes: ReadonlySet<string>): boolean {
+  /**
+   * The URI an element's prefix ("" for none) is bound to by its own declarations or those of the
+   * elements around it inside the schema or include (its parent's, and further out: XML Namespaces
+   * 1.0 §6); undefined when none of them binds it (the schema's or include's scope decides then).
+   */
+  private declaredUri(child: XNode, parent: XNode, prefix: string): string | undefined {
+    if (this.scopes) return boundUri(this.scopes.at(child, parent), prefix);
+    // No element inside a schema or include declares anything: only a schema's or include's own declarations, as its child's parent.
+    const declaration = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
+    const v = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
+    return typeof v === "string" ? (this.restore ? this.restore(v) : v) : undefined;
+  }
+
+  /** Whether an element (a child of `parent`) is in one of CSDL's namespaces: by the declarations around it, else by its prefix. */
+  private inCsdl(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>): boolean {
     const colon = tag.indexOf(":");
     const prefix = colon < 0 ? "" : tag.slice(0, colon);
-    const own = (child[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${prefix}`];
-    if (typeof own === "string") return isCsdlNamespace(this.restore ? this.restore(own) : own);
+    const uri = this.declaredUri(child, parent, prefix);
+    if (uri !== undefined) return isCsdlNamespace(uri);
     return prefixes.has(prefix);
   }
 

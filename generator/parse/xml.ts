@@ -158,6 +158,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     return undefined;
   }
   source.spacedTags = wellFormed.spacedTags;
+  source.nestedDeclarations = wellFormed.nestedDeclarations;
   const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
@@ -341,10 +342,11 @@ class Reader {
   /**
    * Whether a child of `parent` (`rule`, `path`) of a name CSDL defines there is CSDL's
    * (UnknownNames.isCsdlChild, which reports one that is not); at once when it is unprefixed, in a
-   * default namespace that is CSDL's, and neither it nor its parent declares another.
+   * default namespace that is CSDL's, neither it nor its parent declares another, and no element
+   * inside a schema or include declares a namespace (then the elements around it may).
    */
   private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>, rule: ElementRule, path: string): boolean {
-    if (tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
+    if (!this.source.nestedDeclarations && tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
       (parent[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
     return this.names.isCsdlChild(child, tag, parent, prefixes, rule, path);
   }
@@ -354,7 +356,7 @@ class Reader {
   private parentPrefixes: ReadonlySet<string> | undefined;
   private readonly reportOther = (child: XNode, tag: string, local: string): void => {
     const rule = this.parent as ElementRule;
-    if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, this.parentPath, this.parentPrefixes);
+    if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, this.parentNode, rule, this.parentPath, this.parentPrefixes);
   };
 
   at(node: XNode): SourceRef {
@@ -435,7 +437,7 @@ class Reader {
         for (const child of childNodes(i)) {
           const tag = tagOf(child);
           const local = localName(tag);
-          if (local !== "Annotation") this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
+          if (local !== "Annotation") this.names.unknownChild(child, tag, local, i, INCLUDE, "Reference/Include", this.names.edmx);
           else if (this.isCsdlChild(child, tag, i, this.names.csdl, INCLUDE, "Reference/Include")) annotations.push(this.annotation(child, "Reference/Include"));
         }
         this.names.csdl = outer;
@@ -588,7 +590,7 @@ class Reader {
   members(n: XNode, path: string, rule: ElementRule): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
     const [keys, properties, navigationProperties, annotations] = this.children(n, STRUCTURED_CHILDREN, rule, path);
     // A complex type has no key (CSDL §9): one is read but nothing uses it.
-    if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", rule, path);
+    if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", n, rule, path);
     return {
       key: keys.length > 0
         ? this.children(keys[0], ["PropertyRef"], KEY, `${path}/Key`)[0].map((k) => {
@@ -800,7 +802,7 @@ class Reader {
       const local = localName(tag);
       if (local === "Annotation") {
         if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) out.push(this.annotation(child, path));
-      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, n, rule, path);
     }
     return out;
   }
@@ -834,7 +836,7 @@ class Reader {
       const name = localName(tag);
       const rank = ELEMENT_RANK.get(name);
       if (rank === undefined) {
-        if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, rule, path);
+        if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, n, rule, path);
       } else if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path) && rank < bestRank) {
         best = child;
         bestName = name;
@@ -883,7 +885,7 @@ class Reader {
       const tag = tagOf(child);
       if (!isElementTag(tag)) continue;
       element = true;
-      if (rule) this.names.unknownChild(child, tag, localName(tag), rule, path);
+      if (rule) this.names.unknownChild(child, tag, localName(tag), n, rule, path);
     }
     let out = element ? undefined : this.wholeText(this.base + startOf(n), name !== "String");
     if (out === undefined) {
@@ -950,7 +952,7 @@ class Reader {
       if (ELEMENT_RANK.has(local) && !this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) continue;
       const x = this.item(child, local, path);
       if (x) out.push(x);
-      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, n, rule, path);
     }
     return out;
   }
