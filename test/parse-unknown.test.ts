@@ -253,3 +253,33 @@ test.each<[string, string[], string | undefined]>([
 ])("nearest name: %s", (name, known, want) => {
   expect(nearestName(name, known)).toBe(want);
 });
+
+describe("names fast-xml-parser stores under another name (toString, hasOwnProperty, valueOf, __defineGetter__, …)", () => {
+  test("an element or attribute so named is reported by the name it is written with, where it is written, in place and in a slice", () => {
+    const xml = edmx(schema("Demo", `<ComplexType Name="c" toString="x" hasOwnProperty=" y"><hasOwnProperty/><Property Name="p" Type="Edm.String" valueOf="1"/><__toString/></ComplexType>
+<toString><valueOf/></toString>
+<Annotations Target="Demo.c"><Annotation Term="T" __defineGetter__="z"><Collection><toString/></Collection></Annotation></Annotations>`));
+    const unknownElement = (name: string, parent: string) => `<${name}> is not an element CSDL defines inside <${parent}>: it is ignored, with its content`;
+    const unknownAttribute = (name: string, element: string) => `${name} is not an attribute CSDL defines on <${element}>: it is ignored`;
+    const eager = report(xml);
+    expect(eager).toEqual([
+      ["ODG112", "warning", ...at(xml, "<toString>"), "Demo", unknownElement("toString", "Schema")],
+      ["ODG112", "warning", ...at(xml, "toString="), "Demo.c", unknownAttribute("toString", "ComplexType")],
+      ["ODG112", "warning", ...at(xml, "hasOwnProperty="), "Demo.c", unknownAttribute("hasOwnProperty", "ComplexType")],
+      ["ODG112", "warning", ...at(xml, "<hasOwnProperty"), "Demo.c", unknownElement("hasOwnProperty", "ComplexType")],
+      ["ODG112", "warning", ...at(xml, "<__toString"), "Demo.c", unknownElement("__toString", "ComplexType")],
+      ["ODG112", "warning", ...at(xml, "valueOf="), "Demo.c/p", unknownAttribute("valueOf", "Property")],
+      ["ODG112", "warning", ...at(xml, "__defineGetter__="), "Demo.c/@T", unknownAttribute("__defineGetter__", "Annotation")],
+      ["ODG112", "warning", ...at(xml, "<toString/>"), "Demo.c/@T", `${unknownElement("toString", "Collection")} (did you mean <String>?)`],
+    ]);
+    const diags = new DiagnosticBag();
+    const doc = readCsdlXml("test.xml", xml, diags, { deferBodies: true, deferAnnotationGroups: true });
+    readBody(doc!.schemas[0].complexTypes[0], diags);
+    for (const g of doc!.deferred ?? []) readDeferredGroup(g, diags);
+    expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message])).toEqual(eager);
+  });
+
+  test("a root element so named is named as written", () => {
+    expect(report(`<toString/>`).map((r) => r[5])).toEqual(["expected an <edmx:Edmx> root element, found <toString>"]);
+  });
+});

@@ -7,7 +7,7 @@
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { SourceText } from "./source";
 import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
-import { childNodes, isElementTag, localName, startOf, tagOf, type Attributes, type XNode } from "./xml-nodes";
+import { childNodes, isElementTag, localName, startOf, tagOf, writtenName, type Attributes, type XNode } from "./xml-nodes";
 import type { RawSchema } from "./raw";
 import { NamespaceScopes, boundUri } from "./namespace-scopes";
 
@@ -110,7 +110,7 @@ export class UnknownNames {
   }
 
   private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
-    const name = this.restore ? this.restore(key) : key;
+    const name = writtenName(this.restore ? this.restore(key) : key);
     const near = nearestName(name, rule.attributes);
     this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
       path, { source: this.source, offset: this.attributeOffset(n, name) });
@@ -150,12 +150,13 @@ export class UnknownNames {
    */
   unknownChild(child: XNode, tag: string, local: string, parent: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
     if (!isElementTag(tag) || !this.inCsdl(child, tag, parent, prefixes)) return;
+    const name = writtenName(local);
     // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
-    const where = parentsOf(local);
-    const near = where.length ? undefined : nearestName(local, rule.children);
+    const where = parentsOf(name);
+    const near = where.length ? undefined : nearestName(name, rule.children);
     const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
       : near ? ` (did you mean <${near}>?)` : "";
-    this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
+    this.diags.warning(Codes.unknownCsdl, `<${name}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
   }
 
   /**

@@ -16,7 +16,7 @@ import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferre
 import { ruleOf, type ElementRule } from "./csdl-names";
 import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames } from "./unknown-names";
 import {
-  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf,
+  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, markRenamed, startOf, tagOf, writtenName,
   type Attributes, type XNode,
 } from "./xml-nodes";
 import type {
@@ -83,6 +83,8 @@ function getParser(): XMLParser {
     maxNestedTags: MAX_DEPTH + 8,
     // Callbacks (none here) would get the path as a string: building it costs per element.
     jPath: false,
+    // Not `__toString`, a name a document may write: see markRenamed.
+    onDangerousProperty: markRenamed,
   }));
 }
 
@@ -153,7 +155,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const root = nodes.find((node) => isElementTag(tagOf(node)));
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
-    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
+    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${writtenName(rootName ?? "")}>` : "no element"}`,
       "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
