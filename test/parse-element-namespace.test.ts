@@ -180,6 +180,16 @@ describe("declarations further up inside a schema count for every element below 
     expect(found().map((d) => [d[0], d[2], d[3], d[4], d[5]])).toEqual([["ODG102", 6, column(a, "<String>"), "ns.c/@T.a", ignored("String", "Collection", "urn:y")]]);
   });
 
+  test("in an <edmx:Reference>'s own annotations too (CSDL XML §4.1): a prefix declared on one holds in its nested expressions", () => {
+    const diags = new DiagnosticBag();
+    const reference = `<edmx:Reference Uri="http://example.org/core.xml"><edmx:Include Namespace="Org.OData.Core.V1"/><Annotation Term="T.a" xmlns:x="urn:x"><Collection><x:String>v</x:String><String>a</String></Collection></Annotation></edmx:Reference>`;
+    const doc = readCsdlXml("test.xml", edmx(schema("ns", ""), `${reference}\n`), diags);
+    expect(doc?.references[0].annotations.map((a) => [a.term, a.value])).toEqual([["T.a", { kind: "collection", items: [{ kind: "constant", type: "String", value: "a" }] }]]);
+    expect(diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message])).toEqual([
+      ["ODG102", 3, column(reference, "<x:String"), "Reference/@T.a", ignored("x:String", "Collection", "urn:x")],
+    ]);
+  });
+
   test("a prefix bound to EDM's namespace further up makes a misspelt element an unknown CSDL one (ODG112), in a whole run and a slice", () => {
     const body = `<ComplexType Name="c" xmlns:e="${EDM}"><Property Name="p" Type="Edm.String"><Annotation Term="T.a"><Collection><e:Strin>x</e:Strin></Collection></Annotation></Property></ComplexType>`;
     const whole = read(body);

@@ -49,6 +49,8 @@ export interface RawReference extends RawNode {
    * they select nothing (references are not followed, and every input's annotations apply).
    */
   includeAnnotations: RawNode[];
+  /** Its own annotations (CSDL XML §4.1 allows them): checked as any element's, and then not used. */
+  annotations: RawAnnotation[];
 }
 
 /** An `<edmx:Include>`: a namespace of the referenced document, with an optional alias. */

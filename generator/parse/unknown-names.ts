@@ -177,8 +177,8 @@ export class UnknownNames {
     else if (prefixes.has(prefix)) return true;
     else uri = prefixes.bound?.get(prefix);
     if (uri === "" || (uri === undefined && prefix === "") || (uri !== undefined && this.readAsCsdl(uri, prefixes))) return true;
-    const expected = rule.name === "Reference" ? EDMX_NAMESPACE : EDM_NAMESPACE;
     const local = tag.slice(colon + 1);
+    const expected = rule.name === "Reference" && local !== "Annotation" ? EDMX_NAMESPACE : EDM_NAMESPACE;
     if (uri === undefined) {
       this.diags.warning(Codes.invalidAttribute, `<${tag}> inside <${rule.name}> is in no XML namespace (its prefix ${prefix} is not declared), not in OData's (${expected}: CSDL XML §2.2); it is read as CSDL's <${local}>`, path, this.at(child));
       return true;

@@ -30,8 +30,9 @@ export type WellFormedResult =
        */
       spacedTags?: ReadonlySet<number>;
       /**
-       * Whether an element below the third level (inside a `<Schema>` or an `<edmx:Include>`) declares
-       * a namespace (`xmlns`, `xmlns:p`): its descendants' names are resolved through it then.
+       * Whether an element below the third level (inside a `<Schema>` or an `<edmx:Include>`), or a
+       * child of an `<edmx:Reference>`, declares a namespace (`xmlns`, `xmlns:p`): its descendants'
+       * names are resolved through it then.
        */
       nestedDeclarations: boolean;
     }
@@ -361,7 +362,7 @@ class Scanner {
       if (!this.prefixedAttributes && hasPrefix(t, at, length) && !t.startsWith("xmlns:", at)) {
         this.prefixedAttributes = true;
       }
-      if (!this.nestedDeclarations && this.depth >= 3 && t.charCodeAt(at) === 0x78 /* x */ && isDeclaration(t, at, length)) {
+      if (!this.nestedDeclarations && t.charCodeAt(at) === 0x78 /* x */ && isDeclaration(t, at, length) && this.isNested()) {
         this.nestedDeclarations = true;
       }
       i = this.attributeValue(at, length, at + length, tagStart);
@@ -392,6 +393,14 @@ class Scanner {
     this.openLength[this.depth] = nameLength;
     this.depth++;
     return i + 1;
+  }
+
+  /**
+   * Whether the element whose start tag is being read is inside a schema or an include (below the
+   * third level), or a child of a reference (an `<Annotation>` there: CSDL XML §4.1).
+   */
+  private isNested(): boolean {
+    return this.depth >= 3 || (this.depth === 2 && hasLocalName(this.t, this.openAt[1], this.openLength[1], "Reference"));
   }
 
   /** Whether the element named at `nameAt` is `Annotations` and its parent (the innermost open element) a `Schema`. */

@@ -419,13 +419,15 @@ class Reader {
   }
 
   /**
-   * An `<edmx:Reference>` (a child of `root`). An `<edmx:Include>`'s `<Annotation>`s (CSDL XML §4.2:
-   * `edm:Annotation` elements) are read with the namespaces declared around it: one of another XML
-   * namespace is reported and left out, as in a schema, and so is an expression element of one in them.
+   * An `<edmx:Reference>` (a child of `root`). Its own `<Annotation>`s (CSDL XML §4.1) and an
+   * `<edmx:Include>`'s (§4.2: `edm:Annotation` elements) are read with the namespaces declared
+   * around them: one of another XML namespace is reported and left out, as in a schema, and so is an
+   * expression element of one in them.
    */
   reference(n: XNode, root: XNode): RawReference {
     const a = this.attrs(n);
     this.names.checkAttributes(n, REFERENCE, "Reference");
+    // Its <Annotation>s are read apart (referenceAnnotations), with the prefixes of EDM's namespace.
     const [includes, includeAnnotations] = this.children(n, ["Include", "IncludeAnnotations"], REFERENCE, "Reference", this.names.edmx);
     return {
       at: this.at(n),
@@ -433,16 +435,7 @@ class Reader {
       includes: includes.map((i) => {
         const ia = this.attrs(i);
         this.names.checkAttributes(i, INCLUDE, "Reference/Include");
-        const annotations: RawAnnotation[] = [];
-        const outer = this.names.csdl;
-        this.names.csdl = this.names.csdlPrefixes([root, n, i], i);
-        for (const child of childNodes(i)) {
-          const tag = tagOf(child);
-          const local = localName(tag);
-          if (local !== "Annotation") this.names.unknownChild(child, tag, local, i, INCLUDE, "Reference/Include", this.names.edmx);
-          else if (this.isCsdlChild(child, tag, i, this.names.csdl, INCLUDE, "Reference/Include")) annotations.push(this.annotation(child, "Reference/Include"));
-        }
-        this.names.csdl = outer;
+        const annotations = this.referenceAnnotations(i, [root, n, i], INCLUDE, "Reference/Include");
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
@@ -450,7 +443,28 @@ class Reader {
         this.names.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         return { at: this.at(i) };
       }),
+      annotations: this.referenceAnnotations(n, [root, n], REFERENCE, "Reference"),
     };
+  }
+
+  /**
+   * The `<Annotation>`s of an `<edmx:Reference>` or `<edmx:Include>` (`n`, the last of `scope`, the
+   * elements from the root to it), by the namespaces declared there. Another child CSDL does not
+   * define inside an include is reported (ODG112); a reference's others are read by `reference`.
+   */
+  private referenceAnnotations(n: XNode, scope: readonly XNode[], rule: ElementRule, path: string): RawAnnotation[] {
+    const annotations: RawAnnotation[] = [];
+    const outer = this.names.csdl;
+    this.names.csdl = this.names.csdlPrefixes(scope, n);
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      if (local === "Annotation") {
+        if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) annotations.push(this.annotation(child, path));
+      } else if (rule === INCLUDE) this.names.unknownChild(child, tag, local, n, rule, path, this.names.edmx);
+    }
+    this.names.csdl = outer;
+    return annotations;
   }
 
   /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
