@@ -10,6 +10,7 @@ import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
 import { childNodes, isElementTag, localName, startOf, tagOf, writtenName, type Attributes, type XNode } from "./xml-nodes";
 import type { RawSchema } from "./raw";
 import { NamespaceScopes, boundUri } from "./namespace-scopes";
+import { isXmlSpace } from "./xml-space";
 
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
@@ -101,35 +102,25 @@ export class UnknownNames {
     return this.schemaPrefixes.get(schema) ?? this.csdl;
   }
 
-  /** Reports each attribute without a prefix that CSDL does not define on the element (ODG112). */
+  /**
+   * Reports each attribute without a prefix that CSDL does not define on the element (ODG112), at
+   * its place in the start tag: the tag is read once for all of them, so an element with thousands
+   * of unknown attributes costs linear time.
+   */
   checkAttributes(n: XNode, rule: ElementRule, path: string): void {
     const raw = n[":@"] as Attributes | undefined;
     if (raw === undefined) return;
+    let unknown: string[] | undefined;
     for (const key in raw)
-      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") this.unknownAttribute(n, key, rule, path);
-  }
-
-  private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
-    const name = writtenName(this.restore ? this.restore(key) : key);
-    const near = nearestName(name, rule.attributes);
-    this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
-      path, { source: this.source, offset: this.attributeOffset(n, name) });
-  }
-
-  /** Where an attribute is written in an element's start tag (the element's start if it cannot be found). */
-  private attributeOffset(n: XNode, name: string): number {
+      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") (unknown ??= []).push(writtenName(this.restore ? this.restore(key) : key));
+    if (unknown === undefined) return;
     const start = this.base + startOf(n);
-    const text = this.source.text;
-    let quote = "";
-    for (let i = start + 1; i < text.length; i++) {
-      const c = text[i];
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ">") break;
-      else if ((c === " " || c === "\t" || c === "\n" || c === "\r") && text.startsWith(name, i + 1) && /[\s=]/.test(text[i + 1 + name.length] ?? "")) return i + 1;
+    const offsets = attributeOffsets(this.source.text, start, new Set(unknown));
+    for (const name of unknown) {
+      const near = nearestName(name, rule.attributes);
+      this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
+        path, { source: this.source, offset: offsets.get(name) ?? start });
     }
-    return start;
   }
 
   /**
@@ -219,4 +210,28 @@ export class UnknownNames {
   private at(node: XNode): SourceRef {
     return { source: this.source, offset: this.base + startOf(node) };
   }
+}
+
+/**
+ * Where each of `names` is written in the start tag at `start`, in one pass over the tag: an
+ * attribute's name follows whitespace outside a quoted value, and ends at whitespace or `=`.
+ */
+function attributeOffsets(text: string, start: number, names: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  let quote = "";
+  for (let i = start + 1; i < text.length && out.size < names.size; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") break;
+    else if (isXmlSpace(text.charCodeAt(i)) && i + 1 < text.length && !isXmlSpace(text.charCodeAt(i + 1))) {
+      let end = i + 1;
+      while (end < text.length && !isXmlSpace(text.charCodeAt(end)) && text[end] !== "=" && text[end] !== ">" && text[end] !== "/") end++;
+      const name = text.slice(i + 1, end);
+      if (names.has(name) && !out.has(name)) out.set(name, i + 1);
+      i = end - 1;
+    }
+  }
+  return out;
 }
