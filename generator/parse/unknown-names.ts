@@ -29,7 +29,11 @@ function isCsdlNamespace(uri: string): boolean {
  * with all the prefixes bound there and their namespaces (`bound`): a deferred content is read with
  * the same, so a slice reads what a whole run does.
  */
-export type CsdlPrefixes = ReadonlySet<string> & { readonly bound?: ReadonlyMap<string, string> };
+export type CsdlPrefixes = ReadonlySet<string> & {
+  readonly bound?: ReadonlyMap<string, string>;
+  /** The namespaces the prefixes are bound to: an element in one of them is read as CSDL's. */
+  readonly uris?: ReadonlySet<string>;
+};
 
 const NO_PREFIXES: CsdlPrefixes = new Set();
 
@@ -85,10 +89,16 @@ export class UnknownNames {
     const colon = tag.indexOf(":");
     const own = colon < 0 ? "" : tag.slice(0, colon);
     const ownUri = bound.get(own);
-    const out: Set<string> & { bound?: ReadonlyMap<string, string> } = new Set<string>();
-    for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
+    const out: Set<string> & { bound?: ReadonlyMap<string, string>; uris?: ReadonlySet<string> } = new Set<string>();
+    const uris = new Set<string>();
+    for (const [prefix, uri] of bound)
+      if (isCsdlNamespace(uri) || uri === ownUri) {
+        out.add(prefix);
+        uris.add(uri);
+      }
     if (ownUri === undefined) out.add(own);
     out.bound = bound;
+    out.uris = uris;
     return out;
   }
 
@@ -178,11 +188,12 @@ export class UnknownNames {
     return false;
   }
 
-  /** Whether elements in this namespace are read as CSDL's where `prefixes` are: CSDL's, or the one a schema read as CSDL is in. */
+  /**
+   * Whether elements in this namespace are read as CSDL's where `prefixes` are: CSDL's, or the one a
+   * schema read as CSDL is in. One lookup: a schema may declare thousands of prefixes.
+   */
   private readAsCsdl(uri: string, prefixes: CsdlPrefixes): boolean {
-    if (isCsdlNamespace(uri)) return true;
-    for (const prefix of prefixes) if (prefixes.bound?.get(prefix) === uri) return true;
-    return false;
+    return isCsdlNamespace(uri) || (prefixes.uris?.has(uri) ?? false);
   }
 
   /**
