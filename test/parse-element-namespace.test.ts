@@ -220,3 +220,21 @@ test("a schema that declares 40,000 prefixes, with 40,000 elements of another na
   expect(lines.length).toBe(n);
   expect(lines[n - 1]).toBe(`h.xml:5:${xml.split("\n")[4].lastIndexOf("<v:ComplexType") + 1}: warning ODG102: ${ignored("v:ComplexType", "Schema", "urn:v")} [ns]`);
 });
+
+test("16,000 schemas under a root that declares 16,000 prefixes are read in linear time: the built reader in a child process, bounded", () => {
+  // Each schema's prefixes were made from a copy of every declaration around it: 8,000 of each took
+  // 38 s to read. A child process, so that the old behaviour fails here rather than hanging jest.
+  const n = 16_000;
+  const declarations = Array.from({ length: n }, (_, k) => `xmlns:p${k}="urn:p${k}"`).join(" ");
+  const xml = edmx(Array.from({ length: n }, (_, k) => schema(`n${k}`, k === n - 1 ? `<v:ComplexType Name="c" xmlns:v="urn:p7"/>` : ""))).replace("<edmx:Edmx ", `<edmx:Edmx ${declarations} `);
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "h.xml"), xml);
+  const reader = path.join(path.dirname(BIN), "..", "dist", "parse", "xml.js");
+  const script = `const { readCsdlXml } = require(${JSON.stringify(reader)}); const { DiagnosticBag } = require(${JSON.stringify(path.join(path.dirname(reader), "..", "diagnostics.js"))});
+const diags = new DiagnosticBag(); const doc = readCsdlXml("h.xml", require("fs").readFileSync("h.xml", "utf8"), diags);
+console.log(JSON.stringify([doc.schemas.length, diags.items.map((d) => [d.code, d.line, d.path, d.message])]));`;
+  const r = spawnBounded(process.execPath, ["-e", script], 60_000, { cwd: dir, encoding: "utf8" });
+  expect(r.error).toBeUndefined();
+  expect(r.status).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual([n, [["ODG102", 3 * n + 2, `n${n - 1}`, ignored("v:ComplexType", "Schema", "urn:p7")]]]);
+});

@@ -8,8 +8,24 @@
  * Each element that declares something gets one link holding only its own declarations, and points
  * to the link of the nearest element around it that declares something: no map is copied, so many
  * declarations cost linear time. A lookup walks at most as many links as elements are nested.
+ * The declarations around the schemas and includes themselves (`through`) are made once per
+ * element and shared by all the schemas below it.
  */
 import type { Attributes, XNode } from "./xml-nodes";
+
+/**
+ * The prefixes ("" for none) of CSDL's elements where a reader reads (UnknownNames.csdlPrefixes):
+ * `has` says whether one is; `bound` gives the namespace each prefix is bound to there, and
+ * `readAsCsdl` whether elements in a namespace are read as CSDL's. A deferred content is read with
+ * the same, so a slice reads what a whole run does. Asked, not listed: a document may declare
+ * thousands of prefixes, and each schema has its own.
+ */
+export interface CsdlPrefixes {
+  has(prefix: string): boolean;
+  readonly bound?: { get(prefix: string): string | undefined };
+  /** The namespace, besides CSDL's own, whose elements are read as CSDL's (the one a schema read as CSDL is in). */
+  readonly ownUri?: string;
+}
 
 /** An element's own declarations (prefix, "" for the default namespace → URI, "" for none), and those around it. */
 export interface Declarations {
@@ -25,6 +41,8 @@ export function boundUri(declarations: Declarations | undefined, prefix: string)
   }
   return undefined;
 }
+
+const NONE: ReadonlyMap<string, string> = new Map();
 
 /** The declarations each element read so far is in, by element (null: none below the schema or include). */
 export class NamespaceScopes {
@@ -59,7 +77,29 @@ export class NamespaceScopes {
     return declarations;
   }
 
-  private ownDeclarations(element: XNode): Map<string, string> | undefined {
+  /**
+   * The declarations in force inside the last of `elements` (the elements from the root down to it),
+   * made once per element and shared by all below it: many schemas under a root that declares many
+   * prefixes cost no copy each.
+   */
+  through(elements: readonly XNode[]): ReadonlyMap<string, string> {
+    let bound: ReadonlyMap<string, string> = NONE;
+    for (const e of elements) {
+      const known = this.throughElement.get(e);
+      if (known) {
+        bound = known;
+        continue;
+      }
+      const own = this.ownDeclarations(e);
+      if (own) bound = new Map([...bound, ...own]);
+      this.throughElement.set(e, bound);
+    }
+    return bound;
+  }
+
+  private readonly throughElement = new WeakMap<XNode, ReadonlyMap<string, string>>();
+
+  ownDeclarations(element: XNode): Map<string, string> | undefined {
     const raw = element[":@"] as Attributes | undefined;
     if (raw === undefined) return undefined;
     let own: Map<string, string> | undefined;

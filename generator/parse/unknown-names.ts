@@ -9,7 +9,7 @@ import type { SourceText } from "./source";
 import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
 import { childNodes, isElementTag, localName, startOf, tagOf, writtenName, type Attributes, type XNode } from "./xml-nodes";
 import type { RawSchema } from "./raw";
-import { NamespaceScopes, boundUri } from "./namespace-scopes";
+import { NamespaceScopes, boundUri, type CsdlPrefixes } from "./namespace-scopes";
 import { isXmlSpace } from "./xml-space";
 
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
@@ -24,16 +24,7 @@ function isCsdlNamespace(uri: string): boolean {
   return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
 }
 
-/**
- * The prefixes ("" for none) of CSDL's elements where a reader reads (UnknownNames.csdlPrefixes),
- * with all the prefixes bound there and their namespaces (`bound`): a deferred content is read with
- * the same, so a slice reads what a whole run does.
- */
-export type CsdlPrefixes = ReadonlySet<string> & {
-  readonly bound?: ReadonlyMap<string, string>;
-  /** The namespaces the prefixes are bound to: an element in one of them is read as CSDL's. */
-  readonly uris?: ReadonlySet<string>;
-};
+export type { CsdlPrefixes } from "./namespace-scopes";
 
 const NO_PREFIXES: CsdlPrefixes = new Set();
 
@@ -53,53 +44,48 @@ export class UnknownNames {
     readonly base = 0,
   ) {
     this.restore = source.restore;
-    this.scopes = source.nestedDeclarations ? new NamespaceScopes(this.restore) : undefined;
+    this.scopes = new NamespaceScopes(this.restore);
+    this.nested = source.nestedDeclarations;
   }
 
-  /** The declarations made inside schemas and includes, when the document has any (SourceText.nestedDeclarations). */
-  private readonly scopes: NamespaceScopes | undefined;
+  /** The declarations around the elements read (NamespaceScopes). */
+  private readonly scopes: NamespaceScopes;
+  /** Whether an element inside a schema or include declares a namespace (SourceText.nestedDeclarations): they are followed then. */
+  private readonly nested: boolean;
 
   /**
    * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
    * element's children in them that CSDL does not define there are reported (ODG112).
    */
-  csdl: ReadonlySet<string> = NO_PREFIXES;
+  csdl: CsdlPrefixes = NO_PREFIXES;
   /** The same at the `<edmx:Edmx>` root, for its children and those of its references. */
-  edmx: ReadonlySet<string> = NO_PREFIXES;
-  private readonly schemaPrefixes = new Map<RawSchema, ReadonlySet<string>>();
+  edmx: CsdlPrefixes = NO_PREFIXES;
+  private readonly schemaPrefixes = new Map<RawSchema, CsdlPrefixes>();
 
   /**
    * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
    * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
    * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
-   * and ODG102). Declarations further in are followed as each element is read (declaredUri).
+   * and ODG102). Declarations further in are followed as each element is read (declaredUri). Each
+   * question is a lookup or two: nothing is listed or copied per schema.
    */
   csdlPrefixes(scope: readonly XNode[], element: XNode): CsdlPrefixes {
-    const bound = new Map<string, string>();
-    for (const e of scope) {
-      const raw = e[":@"] as Attributes | undefined;
-      if (raw === undefined) continue;
-      for (const key in raw) {
-        const v = raw[key];
-        if ((key === "xmlns" || key.startsWith("xmlns:")) && typeof v === "string")
-          bound.set(key === "xmlns" ? "" : key.slice(6), this.restore ? this.restore(v) : v);
-      }
-    }
+    // The declarations around `element` are made once and shared (NamespaceScopes.through); its own come on top.
+    const outer = this.scopes.through(scope.slice(0, -1));
+    const mine = this.scopes.ownDeclarations(scope[scope.length - 1]);
+    const bound = { get: (prefix: string) => mine?.get(prefix) ?? outer.get(prefix) };
     const tag = tagOf(element);
     const colon = tag.indexOf(":");
     const own = colon < 0 ? "" : tag.slice(0, colon);
     const ownUri = bound.get(own);
-    const out: Set<string> & { bound?: ReadonlyMap<string, string>; uris?: ReadonlySet<string> } = new Set<string>();
-    const uris = new Set<string>();
-    for (const [prefix, uri] of bound)
-      if (isCsdlNamespace(uri) || uri === ownUri) {
-        out.add(prefix);
-        uris.add(uri);
-      }
-    if (ownUri === undefined) out.add(own);
-    out.bound = bound;
-    out.uris = uris;
-    return out;
+    return {
+      has: (prefix) => {
+        const uri = bound.get(prefix);
+        return uri === undefined ? prefix === own : isCsdlNamespace(uri) || uri === ownUri;
+      },
+      bound,
+      ownUri,
+    };
   }
 
   /** Keeps the CSDL prefixes in force (`csdl`) for a schema just read, for its deferred contents. */
@@ -108,7 +94,7 @@ export class UnknownNames {
   }
 
   /** The CSDL prefixes of a schema this reader read (for its deferred contents). */
-  prefixesOf(schema: RawSchema): ReadonlySet<string> {
+  prefixesOf(schema: RawSchema): CsdlPrefixes {
     return this.schemaPrefixes.get(schema) ?? this.csdl;
   }
 
@@ -137,7 +123,7 @@ export class UnknownNames {
    * Reports the children of an element that CSDL does not define there (for an element whose
    * children are not read), in the elements `prefixes` names as CSDL's (by default `csdl`).
    */
-  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: CsdlPrefixes = this.csdl): void {
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
       const local = localName(tag);
@@ -149,7 +135,7 @@ export class UnknownNames {
    * Reports a child (tag `tag`, local name `local`) that CSDL does not define inside its element
    * (`parent`, `rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
    */
-  unknownChild(child: XNode, tag: string, local: string, parent: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+  unknownChild(child: XNode, tag: string, local: string, parent: XNode, rule: ElementRule, path: string, prefixes: CsdlPrefixes = this.csdl): void {
     if (!isElementTag(tag) || !this.inCsdl(child, tag, parent, prefixes)) return;
     const name = writtenName(local);
     // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
@@ -193,7 +179,7 @@ export class UnknownNames {
    * schema read as CSDL is in. One lookup: a schema may declare thousands of prefixes.
    */
   private readAsCsdl(uri: string, prefixes: CsdlPrefixes): boolean {
-    return isCsdlNamespace(uri) || (prefixes.uris?.has(uri) ?? false);
+    return isCsdlNamespace(uri) || uri === prefixes.ownUri;
   }
 
   /**
@@ -202,7 +188,7 @@ export class UnknownNames {
    * 1.0 §6); undefined when none of them binds it (the schema's or include's scope decides then).
    */
   private declaredUri(child: XNode, parent: XNode, prefix: string): string | undefined {
-    if (this.scopes) return boundUri(this.scopes.at(child, parent), prefix);
+    if (this.nested) return boundUri(this.scopes.at(child, parent), prefix);
     // No element inside a schema or include declares anything: only a schema's or include's own declarations, as its child's parent.
     const declaration = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
     const v = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
@@ -210,7 +196,7 @@ export class UnknownNames {
   }
 
   /** Whether an element (a child of `parent`) is in one of CSDL's namespaces: by the declarations around it, else by its prefix. */
-  private inCsdl(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>): boolean {
+  private inCsdl(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes): boolean {
     const colon = tag.indexOf(":");
     const prefix = colon < 0 ? "" : tag.slice(0, colon);
     const uri = this.declaredUri(child, parent, prefix);

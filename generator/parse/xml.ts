@@ -14,7 +14,7 @@ import { narrowText } from "./narrow";
 import { trimXmlSpace } from "./xml-space";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
-import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames } from "./unknown-names";
+import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames, type CsdlPrefixes } from "./unknown-names";
 import {
   NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, markRenamed, startOf, tagOf, writtenName,
   type Attributes, type XNode,
@@ -327,7 +327,7 @@ class Reader {
    * An element's children with the given local names (groupChildren): another child in CSDL's
    * namespace (`prefixes`) that CSDL does not define there is reported (ODG112).
    */
-  children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: ReadonlySet<string>): (readonly XNode[])[] {
+  children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: CsdlPrefixes): (readonly XNode[])[] {
     // The element the reporter below is for: no closure per element on this hot path (it does not re-enter).
     this.parent = rule;
     this.parentNode = n;
@@ -347,7 +347,7 @@ class Reader {
    * default namespace that is CSDL's, neither it nor its parent declares another, and no element
    * inside a schema or include declares a namespace (then the elements around it may).
    */
-  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>, rule: ElementRule, path: string): boolean {
+  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes, rule: ElementRule, path: string): boolean {
     if (!this.source.nestedDeclarations && tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
       (parent[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
     return this.names.isCsdlChild(child, tag, parent, prefixes, rule, path);
@@ -355,7 +355,7 @@ class Reader {
 
   private parent: ElementRule | undefined;
   private parentPath = "";
-  private parentPrefixes: ReadonlySet<string> | undefined;
+  private parentPrefixes: CsdlPrefixes | undefined;
   private readonly reportOther = (child: XNode, tag: string, local: string): void => {
     const rule = this.parent as ElementRule;
     if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, this.parentNode, rule, this.parentPath, this.parentPrefixes);
