@@ -15,8 +15,8 @@ import type { Attributes, XNode } from "./xml-nodes";
 
 /**
  * The prefixes ("" for none) of CSDL's elements where a reader reads (UnknownNames.csdlPrefixes):
- * `has` says whether one is; `bound` gives the namespace each prefix is bound to there, and
- * `readAsCsdl` whether elements in a namespace are read as CSDL's. A deferred content is read with
+ * `has` says whether one is, `bound` gives the namespace each prefix is bound to there, and
+ * `ownUri` is the namespace read as CSDL's besides CSDL's own. A deferred content is read with
  * the same, so a slice reads what a whole run does. Asked, not listed: a document may declare
  * thousands of prefixes, and each schema has its own.
  */
@@ -99,6 +99,7 @@ export class NamespaceScopes {
 
   private readonly throughElement = new WeakMap<XNode, ReadonlyMap<string, string>>();
 
+  /** The namespaces an element's start tag declares, by prefix ("" for `xmlns`); undefined when it declares none. */
   ownDeclarations(element: XNode): Map<string, string> | undefined {
     const raw = element[":@"] as Attributes | undefined;
     if (raw === undefined) return undefined;
