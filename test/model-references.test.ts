@@ -122,3 +122,33 @@ describe("a name no type has: why, in the message", () => {
     ]);
   });
 });
+
+describe("an edmx:Reference's own annotations (CSDL XML §4.1) are checked as any element's", () => {
+  test("XML: one without a Term, a constant not of its kind, one applied twice, an unknown attribute and elements of another namespace are reported where they are written, in document order", () => {
+    const own = `<edmx:Include Namespace="Org.OData.Core.V1" Alias="Core"/><Annotation Term="Core.Description" String="a"/><Annotation Term="Org.OData.Core.V1.Description" String="b"/>` +
+      `<Annotation String="x"/><Annotation Term="Core.DefaultNamespace" Bool="maybe"/><Annotation Term="Core.Description" Qualifier="q" Strng="x"><v:String xmlns:v="urn:v">x</v:String></Annotation>` +
+      `<v:Annotation Term="Core.Description" xmlns:v="urn:v"/>`;
+    const xml = edmx(schema("ns", TYPE), ref("core.xml", own));
+    const r = generateDocs([["a.xml", xml]]);
+    expect(r.code).toBe(0);
+    const edm = "http://docs.oasis-open.org/odata/ns/edm";
+    expect(r.lines).toEqual([
+      `a.xml:${where(xml, `<Annotation Term="Org.OData.Core.V1.Description"`)}: warning ODG104: Org.OData.Core.V1.Description is applied to Reference twice (CSDL §3.6: once per term and qualifier); the first, at a.xml:${where(xml, "<Annotation").split(":")[0]}, is kept and this one ignored [Reference]`,
+      `a.xml:${where(xml, `<Annotation String=`)}: warning ODG101: <Annotation> has no Term attribute, or an empty one (CSDL XML §14.2: Term is required); the annotation is ignored [Reference]`,
+      `a.xml:${where(xml, `<Annotation Term="Core.DefaultNamespace"`)}: warning ODG102: Bool="maybe" is not a boolean (true, false, 1 or 0); Org.OData.Core.V1.DefaultNamespace is read as false [Reference]`,
+      `a.xml:${where(xml, "Strng=")}: warning ODG112: Strng is not an attribute CSDL defines on <Annotation>: it is ignored (did you mean String?) [Reference/@Core.Description]`,
+      `a.xml:${where(xml, "<v:String")}: warning ODG102: <v:String> inside <Annotation> is in namespace urn:v, not in OData's (${edm}: CSDL XML §2.2): it is another vocabulary's element with CSDL's name <String>, and is ignored, with its content [Reference/@Core.Description]`,
+      `a.xml:${where(xml, "<v:Annotation")}: warning ODG102: <v:Annotation> inside <Reference> is in namespace urn:v, not in OData's (${edm}: CSDL XML §2.2): it is another vocabulary's element with CSDL's name <Annotation>, and is ignored, with its content [Reference]`,
+    ]);
+  });
+
+  test("CSDL JSON: a $Reference's @ members, the same", () => {
+    const json = `{"$Version":"4.01","$Reference":{"core.json":{"$Include":[{"$Namespace":"Org.OData.Core.V1","$Alias":"Core"}],\n"@Core.Description":"a","@Org.OData.Core.V1.Description":"b","@":1}},\n"ns":{"t":{"$Kind":"ComplexType"}}}`;
+    const r = generateDocs([["a.json", json]]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      `a.json:${where(json, `"@Org.OData.Core.V1.Description"`)}: warning ODG104: Org.OData.Core.V1.Description is applied to Reference twice (CSDL §3.6: once per term and qualifier); the first, at a.json:2, is kept and this one ignored [Reference]`,
+      `a.json:${where(json, `"@":`)}: warning ODG101: @ names no term; the annotation is ignored [Reference]`,
+    ]);
+  });
+});

@@ -65,6 +65,20 @@ describe("decodeInput", () => {
     expect(text(decodeInput(Buffer.from('{"$Version": "4.01"\u0000}', "utf8")))).toBe('{"$Version": "4.01"\u0000}');
   });
 
+  test("UTF-32, by its byte-order mark or by '<' in its first four bytes, is refused saying so, not read as UTF-16 or as UTF-8 with NULs", () => {
+    const s = doc(`<?xml version="1.0" encoding="UTF-32"?>`);
+    const le = Buffer.alloc(s.length * 4);
+    for (let i = 0; i < s.length; i++) le.writeUInt32LE(s.charCodeAt(i), i * 4);
+    const be = Buffer.from(le).swap32();
+    const mark = (order: "LE" | "BE") => Buffer.from(order === "LE" ? [0xff, 0xfe, 0, 0] : [0, 0, 0xfe, 0xff]);
+    const refused = (order: string, start: string) => `error: in UTF-32 (${order}: it starts with ${start}), which odatagen does not read; save it as UTF-8`;
+    expect([Buffer.concat([mark("LE"), le]), le, Buffer.concat([mark("BE"), be]), be].map((b) => text(decodeInput(b)))).toEqual([
+      refused("little-endian", "FF FE 00 00"), refused("little-endian", "3C 00 00 00"), refused("big-endian", "00 00 FE FF"), refused("big-endian", "00 00 00 3C"),
+    ]);
+    // UTF-16 stays UTF-16.
+    expect(text(decodeInput(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")])))).toBe(`\ufeff${s}`);
+  });
+
   test("an encoding odatagen cannot read is named", () => {
     expect(text(decodeInput(Buffer.from(doc(`<?xml version="1.0" encoding="x-nonsense"?>`))))).toBe(
       "error: the encoding x-nonsense (from the XML declaration) is not one odatagen reads; save it as UTF-8",

@@ -443,3 +443,14 @@ describe("the JSON reader keeps positions and survives hostile input", () => {
     expect(diags.map((d) => [d[0], d[2], d[4]])).toEqual([["ODG002", where, `not well-formed JSON: ${message}`]]);
   });
 });
+
+test("members named as every object's properties (toString, hasOwnProperty, valueOf) are read as the names they are, and an unknown one is named as written", () => {
+  const content = `{"$Version":"4.01","ns":{"c":{"$Kind":"ComplexType","toString":{},"hasOwnProperty":{"$Type":"Edm.Int32","$toString":1}},"valueOf":{"$Kind":"EnumType","hasOwnProperty":1}}}`;
+  const diags = new DiagnosticBag();
+  const doc = readCsdl("d.json", content, diags);
+  const s = doc!.schemas[0];
+  expect([s.complexTypes[0].properties.map((p) => p.name), s.enumTypes.map((e) => [e.name, e.members.map((m) => m.name)])]).toEqual([["toString", "hasOwnProperty"], [["valueOf", ["hasOwnProperty"]]]]);
+  expect(diags.items.map((d) => [d.code, d.line, d.column, d.path, d.message])).toEqual([
+    ["ODG112", 1, content.indexOf(`"$toString"`) + 1, "ns.c/hasOwnProperty", "$toString is not a member CSDL JSON defines on a property: it is ignored"],
+  ]);
+});

@@ -95,7 +95,20 @@ describe("prefixed attributes are noticed (the reader then reads attributes by l
     ["<a m:x='1' xmlns:m='u'/>", true],
     ["<a xmlns='u' xmlns:m='v' x='1'/>", false],
   ])("%s", (xml, prefixed) => {
-    expect(checkWellFormed(xml)).toEqual({ ok: true, prefixedAttributes: prefixed, declaresEntities: false });
+    expect(checkWellFormed(xml)).toEqual({ ok: true, prefixedAttributes: prefixed, declaresEntities: false, nestedDeclarations: false });
+  });
+});
+
+describe("a namespace declared inside a schema or an include (below the third level), or on a reference's child, is noticed (the reader then follows declarations down)", () => {
+  test.each([
+    ["<a xmlns='u'><b xmlns:p='v'><c xmlns='w'><d/></c></b></a>", false],
+    ["<a><b><c><d xmlns:x='u'/></c></b></a>", true],
+    ["<a><b><c><d><e xmlns='u'/></d></c></b></a>", true],
+    ["<a><b><c><d xmlnsx='1' xmlns.x='2'/></c></b></a>", false],
+    ["<e:Edmx xmlns:e='u'><e:Reference><Annotation xmlns:x='v'/></e:Reference></e:Edmx>", true],
+    ["<e:Edmx xmlns:e='u'><e:DataServices><Schema xmlns='v'/></e:DataServices></e:Edmx>", false],
+  ])("%s", (xml, nested) => {
+    expect(checkWellFormed(xml)).toMatchObject({ ok: true, nestedDeclarations: nested });
   });
 });
 

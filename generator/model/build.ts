@@ -205,9 +205,11 @@ export class ModelBuilder {
       const source = doc.schemas[0]?.at.source;
       if (source) this.documentAliases.set(source, local);
     }
-    // An include's annotations, once the aliases they may use are known; each include is its own target.
+    // A reference's and an include's annotations, once the aliases they may use are known; each is its own target.
     for (const doc of this.docs)
-      for (const ref of doc.references)
+      for (const ref of doc.references) {
+        // A reference's own say something of the document it names, which odatagen does not read: checked, then not kept.
+        if (ref.annotations.length) this.annotations(ref.annotations, `\u0000${doc.file}\u0000${ref.at.offset}`, "Reference");
         for (const inc of ref.includes) {
           if (inc.annotations.length === 0) continue;
           const own = this.annotations(inc.annotations, `\u0000${doc.file}\u0000${inc.at.offset}`, "Reference/Include");
@@ -215,6 +217,7 @@ export class ModelBuilder {
           if (list) list.push(...own);
           else this.includeAnnotations.set(inc.namespace, own);
         }
+      }
     // Pass 1: declare every type so references may point forward and across schemas.
     const pending: Pending[] = [];
     const rawSchemas: { raw: RawSchema; schema: Schema }[] = [];

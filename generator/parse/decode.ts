@@ -10,6 +10,8 @@ import { isUtf8 } from "node:buffer";
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
 export function decodeInput(buf: Buffer): Decoded {
+  const utf32 = utf32Order(buf);
+  if (utf32) return { ok: false, reason: `in UTF-32 (${utf32}), which odatagen does not read; save it as UTF-8` };
   if (buf.length >= 2) {
     const [a, b] = [buf[0], buf[1]];
     if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return { ok: true, text: buf.toString("utf16le") };
@@ -34,6 +36,25 @@ export function decodeInput(buf: Buffer): Decoded {
     const known = (e as { code?: string }).code !== "ERR_ENCODING_NOT_SUPPORTED";
     return { ok: false, reason: known ? `not valid ${declared}, the encoding its XML declaration names` : `the encoding ${declared} (from the XML declaration) is not one odatagen reads; save it as UTF-8` };
   }
+}
+
+/**
+ * The byte order of a text in UTF-32 (XML 1.0 Appendix F: its byte-order mark, or `<` as its first
+ * four bytes), or undefined. Checked before UTF-16: `FF FE 00 00` starts as UTF-16's little-endian
+ * mark, and `3C 00 00 00` as `<` in UTF-16 without one, but U+0000 is no XML character, so neither
+ * can be UTF-16 XML.
+ */
+function utf32Order(buf: Buffer): string | undefined {
+  if (buf.length < 4) return undefined;
+  const [a, b, c, d] = [buf[0], buf[1], buf[2], buf[3]];
+  if (a === 0 && b === 0 && ((c === 0xfe && d === 0xff) || (c === 0 && d === 0x3c))) return `big-endian: it starts with ${hex(buf)}`;
+  if (c === 0 && d === 0 && ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0))) return `little-endian: it starts with ${hex(buf)}`;
+  return undefined;
+}
+
+/** The first four bytes, as `FF FE 00 00`. */
+function hex(buf: Buffer): string {
+  return [...buf.subarray(0, 4)].map((x) => x.toString(16).toUpperCase().padStart(2, "0")).join(" ");
 }
 
 /**

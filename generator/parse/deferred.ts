@@ -8,6 +8,7 @@
  */
 import type { DeferredGroup, RawSchema } from "./raw";
 import type { SourceText } from "./source";
+import type { CsdlPrefixes } from "./namespace-scopes";
 
 /**
  * The text with each `[start, end)` span turned into a comment of the same length, so fast-xml-parser
@@ -61,7 +62,7 @@ export function deferredBodies(triples: readonly number[]): { spans: number[]; b
 const TARGET = /^<[^\s>]+\s[^>]*?\bTarget\s*=\s*(?:"([^"&]*)"|'([^'&]*)')/;
 
 export function deferredGroups(source: SourceText, spans: readonly number[], schemas: readonly RawSchema[],
-  csdlOf: (schema: RawSchema) => ReadonlySet<string>): DeferredGroup[] {
+  csdlOf: (schema: RawSchema) => CsdlPrefixes): DeferredGroup[] {
   const out: DeferredGroup[] = [];
   let s = 0;
   for (let k = 0; k < spans.length; k += 2) {

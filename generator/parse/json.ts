@@ -223,7 +223,7 @@ class JsonCsdlReader {
     const o = this.object(r, "$Reference");
     if (!o) return undefined;
     this.named(r, "a $Reference member (a document's URI)", "Reference");
-    const ref: RawReference = { at: this.at(r.at), uri: r.name, includes: [], includeAnnotations: [] };
+    const ref: RawReference = { at: this.at(r.at), uri: r.name, includes: [], includeAnnotations: [], annotations: [] };
     for (const m of o.members) {
       if (m.name === "$Include") {
         for (const item of this.array(m, "Reference/Include")) {
@@ -246,7 +246,8 @@ class JsonCsdlReader {
             for (const x of item.members) if (!KEYWORDS.includeAnnotations.includes(x.name)) this.unknown(x, "includeAnnotations", "an $IncludeAnnotations", "Reference/IncludeAnnotations");
           ref.includeAnnotations.push({ at: this.at(item.at) });
         }
-      } else if (!m.name.startsWith("@")) this.unknown(m, "reference", "a reference", "Reference");
+      } else if (m.name.startsWith("@")) this.annotation(m, "Reference", ref.annotations);
+      else this.unknown(m, "reference", "a reference", "Reference");
     }
     return ref;
   }

@@ -3,6 +3,7 @@
  * arrays, attributes are strings or undefined). Readers of each input format produce this; nothing
  * after the parse stage touches XML nodes or `any`.
  */
+import type { CsdlPrefixes } from "./namespace-scopes";
 import type { SourceRef } from "../diagnostics";
 import type { SourceText } from "./source";
 
@@ -36,7 +37,7 @@ export interface DeferredGroup {
   /** Its Target attribute as written, when the start tag gives it plainly (no character references). */
   target: string | undefined;
   /** The prefixes ("" for none) of CSDL's elements in its schema (see `DeferredBody.csdl`). */
-  csdl: ReadonlySet<string>;
+  csdl: CsdlPrefixes;
   start: number;
   end: number;
 }
@@ -49,6 +50,8 @@ export interface RawReference extends RawNode {
    * they select nothing (references are not followed, and every input's annotations apply).
    */
   includeAnnotations: RawNode[];
+  /** Its own annotations (CSDL XML §4.1 allows them): checked as any element's, and then not used. */
+  annotations: RawAnnotation[];
 }
 
 /** An `<edmx:Include>`: a namespace of the referenced document, with an optional alias. */
@@ -139,7 +142,7 @@ export interface DeferredBody {
    * The prefixes ("" for none) its schema's CSDL elements have, for the names CSDL does not define
    * to be reported as they are when read in place (ODG112).
    */
-  csdl: ReadonlySet<string>;
+  csdl: CsdlPrefixes;
   /** Which element it is the content of. */
   element: "EntityType" | "ComplexType" | "EnumType" | "Action" | "Function";
   /** The type's qualified name (for diagnostics). */

@@ -10,6 +10,8 @@ export class SourceText {
   restore: ((value: string) => string) | undefined;
   /** The start tags whose attribute values the XML reader takes from the text (WellFormedResult.spacedTags). */
   spacedTags: ReadonlySet<number> | undefined;
+  /** Whether an element inside a schema or an include declares a namespace (WellFormedResult.nestedDeclarations). */
+  nestedDeclarations = false;
 
   constructor(
     /** The path as the user gave it (shown in diagnostics). */

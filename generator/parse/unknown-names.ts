@@ -7,8 +7,10 @@
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { SourceText } from "./source";
 import { nearestName, parentsOf, type ElementRule } from "./csdl-names";
-import { childNodes, isElementTag, localName, startOf, tagOf, type Attributes, type XNode } from "./xml-nodes";
+import { childNodes, isElementTag, localName, startOf, tagOf, writtenName, type Attributes, type XNode } from "./xml-nodes";
 import type { RawSchema } from "./raw";
+import { NamespaceScopes, boundUri, type CsdlPrefixes } from "./namespace-scopes";
+import { isXmlSpace } from "./xml-space";
 
 /** The XML namespace of CSDL's elements (CSDL XML §2.2), and those of OData V2/V3 CSDL (`…/ado/2009/11/edm`). */
 export const EDM_NAMESPACE = "http://docs.oasis-open.org/odata/ns/edm";
@@ -22,12 +24,7 @@ function isCsdlNamespace(uri: string): boolean {
   return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE || LEGACY_EDM_NAMESPACE.test(uri) || LEGACY_EDMX_NAMESPACE.test(uri);
 }
 
-/**
- * The prefixes ("" for none) of CSDL's elements where a reader reads (UnknownNames.csdlPrefixes),
- * with all the prefixes bound there and their namespaces (`bound`): a deferred content is read with
- * the same, so a slice reads what a whole run does.
- */
-export type CsdlPrefixes = ReadonlySet<string> & { readonly bound?: ReadonlyMap<string, string> };
+export type { CsdlPrefixes } from "./namespace-scopes";
 
 const NO_PREFIXES: CsdlPrefixes = new Set();
 
@@ -47,43 +44,48 @@ export class UnknownNames {
     readonly base = 0,
   ) {
     this.restore = source.restore;
+    this.scopes = new NamespaceScopes(this.restore);
+    this.nested = source.nestedDeclarations;
   }
+
+  /** The declarations around the elements read (NamespaceScopes). */
+  private readonly scopes: NamespaceScopes;
+  /** Whether an element inside a schema or include declares a namespace (SourceText.nestedDeclarations): they are followed then. */
+  private readonly nested: boolean;
 
   /**
    * The prefixes ("" for none) of the elements read as CSDL's in the schema being read: each
    * element's children in them that CSDL does not define there are reported (ODG112).
    */
-  csdl: ReadonlySet<string> = NO_PREFIXES;
+  csdl: CsdlPrefixes = NO_PREFIXES;
   /** The same at the `<edmx:Edmx>` root, for its children and those of its references. */
-  edmx: ReadonlySet<string> = NO_PREFIXES;
-  private readonly schemaPrefixes = new Map<RawSchema, ReadonlySet<string>>();
+  edmx: CsdlPrefixes = NO_PREFIXES;
+  private readonly schemaPrefixes = new Map<RawSchema, CsdlPrefixes>();
 
   /**
    * The prefixes ("" for none) of CSDL's elements inside `element`, given the elements around it
    * (`scope`, outermost first, `element` last): those bound there to the EDM or EDMX namespace (or
    * V2/V3's), or to the one `element` is in (a schema read as CSDL from another namespace, ODG005
-   * and ODG102). Declarations further in are not followed, but for one on an unknown element itself.
+   * and ODG102). Declarations further in are followed as each element is read (declaredUri). Each
+   * question is a lookup or two: nothing is listed or copied per schema.
    */
   csdlPrefixes(scope: readonly XNode[], element: XNode): CsdlPrefixes {
-    const bound = new Map<string, string>();
-    for (const e of scope) {
-      const raw = e[":@"] as Attributes | undefined;
-      if (raw === undefined) continue;
-      for (const key in raw) {
-        const v = raw[key];
-        if ((key === "xmlns" || key.startsWith("xmlns:")) && typeof v === "string")
-          bound.set(key === "xmlns" ? "" : key.slice(6), this.restore ? this.restore(v) : v);
-      }
-    }
+    // The declarations around `element` are made once and shared (NamespaceScopes.through); its own come on top.
+    const outer = this.scopes.through(scope.slice(0, -1));
+    const mine = this.scopes.ownDeclarations(scope[scope.length - 1]);
+    const bound = { get: (prefix: string) => mine?.get(prefix) ?? outer.get(prefix) };
     const tag = tagOf(element);
     const colon = tag.indexOf(":");
     const own = colon < 0 ? "" : tag.slice(0, colon);
     const ownUri = bound.get(own);
-    const out: Set<string> & { bound?: ReadonlyMap<string, string> } = new Set<string>();
-    for (const [prefix, uri] of bound) if (isCsdlNamespace(uri) || uri === ownUri) out.add(prefix);
-    if (ownUri === undefined) out.add(own);
-    out.bound = bound;
-    return out;
+    return {
+      has: (prefix) => {
+        const uri = bound.get(prefix);
+        return uri === undefined ? prefix === own : isCsdlNamespace(uri) || uri === ownUri;
+      },
+      bound,
+      ownUri,
+    };
   }
 
   /** Keeps the CSDL prefixes in force (`csdl`) for a schema just read, for its deferred contents. */
@@ -92,71 +94,62 @@ export class UnknownNames {
   }
 
   /** The CSDL prefixes of a schema this reader read (for its deferred contents). */
-  prefixesOf(schema: RawSchema): ReadonlySet<string> {
+  prefixesOf(schema: RawSchema): CsdlPrefixes {
     return this.schemaPrefixes.get(schema) ?? this.csdl;
   }
 
-  /** Reports each attribute without a prefix that CSDL does not define on the element (ODG112). */
+  /**
+   * Reports each attribute without a prefix that CSDL does not define on the element (ODG112), at
+   * its place in the start tag: the tag is read once for all of them, so an element with thousands
+   * of unknown attributes costs linear time.
+   */
   checkAttributes(n: XNode, rule: ElementRule, path: string): void {
     const raw = n[":@"] as Attributes | undefined;
     if (raw === undefined) return;
+    let unknown: string[] | undefined;
     for (const key in raw)
-      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") this.unknownAttribute(n, key, rule, path);
-  }
-
-  private unknownAttribute(n: XNode, key: string, rule: ElementRule, path: string): void {
-    const name = this.restore ? this.restore(key) : key;
-    const near = nearestName(name, rule.attributes);
-    this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
-      path, { source: this.source, offset: this.attributeOffset(n, name) });
-  }
-
-  /** Where an attribute is written in an element's start tag (the element's start if it cannot be found). */
-  private attributeOffset(n: XNode, name: string): number {
+      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") (unknown ??= []).push(writtenName(this.restore ? this.restore(key) : key));
+    if (unknown === undefined) return;
     const start = this.base + startOf(n);
-    const text = this.source.text;
-    let quote = "";
-    for (let i = start + 1; i < text.length; i++) {
-      const c = text[i];
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ">") break;
-      else if ((c === " " || c === "\t" || c === "\n" || c === "\r") && text.startsWith(name, i + 1) && /[\s=]/.test(text[i + 1 + name.length] ?? "")) return i + 1;
+    const offsets = attributeOffsets(this.source.text, start, new Set(unknown));
+    for (const name of unknown) {
+      const near = nearestName(name, rule.attributes);
+      this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
+        path, { source: this.source, offset: offsets.get(name) ?? start });
     }
-    return start;
   }
 
   /**
    * Reports the children of an element that CSDL does not define there (for an element whose
    * children are not read), in the elements `prefixes` names as CSDL's (by default `csdl`).
    */
-  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
+  checkChildren(n: XNode, rule: ElementRule, path: string, prefixes: CsdlPrefixes = this.csdl): void {
     for (const child of childNodes(n)) {
       const tag = tagOf(child);
       const local = localName(tag);
-      if (!rule.children.has(local)) this.unknownChild(child, tag, local, rule, path, prefixes);
+      if (!rule.children.has(local)) this.unknownChild(child, tag, local, n, rule, path, prefixes);
     }
   }
 
   /**
    * Reports a child (tag `tag`, local name `local`) that CSDL does not define inside its element
-   * (`rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
+   * (`parent`, `rule`, named by `path`), if it is an element in CSDL's namespace (`prefixes`, by default `csdl`).
    */
-  unknownChild(child: XNode, tag: string, local: string, rule: ElementRule, path: string, prefixes: ReadonlySet<string> = this.csdl): void {
-    if (!isElementTag(tag) || !this.inCsdl(child, tag, prefixes)) return;
+  unknownChild(child: XNode, tag: string, local: string, parent: XNode, rule: ElementRule, path: string, prefixes: CsdlPrefixes = this.csdl): void {
+    if (!isElementTag(tag) || !this.inCsdl(child, tag, parent, prefixes)) return;
+    const name = writtenName(local);
     // A CSDL element in the wrong place says where it belongs; another name, the nearest one that fits here.
-    const where = parentsOf(local);
-    const near = where.length ? undefined : nearestName(local, rule.children);
+    const where = parentsOf(name);
+    const near = where.length ? undefined : nearestName(name, rule.children);
     const hint = where.length > 0 && where.length <= 3 ? ` (CSDL defines it inside ${where.map((w) => `<${w}>`).join(" or ")})`
       : near ? ` (did you mean <${near}>?)` : "";
-    this.diags.warning(Codes.unknownCsdl, `<${local}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
+    this.diags.warning(Codes.unknownCsdl, `<${name}> is not an element CSDL defines inside <${rule.name}>: it is ignored, with its content${hint}`, path, this.at(child));
   }
 
   /**
    * Whether a child that CSDL defines inside its element (`parent`, `rule`, named by `path`), by its
-   * local name, is read as CSDL's: it is not when its own declaration or its parent's, else the
-   * scope's (`prefixes`), puts it in another namespace (`<x:EntityType xmlns:x="urn:vendor">`,
+   * local name, is read as CSDL's: it is not when its own declarations or those of the elements
+   * around it (declaredUri), else the scope's (`prefixes`), put it in another namespace (`<x:EntityType xmlns:x="urn:vendor">`,
    * `<Property xmlns="urn:vendor">`): an element of another vocabulary that has a CSDL name. That
    * is reported (ODG102, naming the namespace it should be in, CSDL XML §2.2) and left out. One in
    * no namespace is CSDL's (nothing else can claim it), silently when it has no prefix, as before;
@@ -165,15 +158,14 @@ export class UnknownNames {
   isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes, rule: ElementRule, path: string): boolean {
     const colon = tag.indexOf(":");
     const prefix = colon < 0 ? "" : tag.slice(0, colon);
-    const declaration = colon < 0 ? "xmlns" : `xmlns:${prefix}`;
-    const declared = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
+    const declared = this.declaredUri(child, parent, prefix);
     let uri: string | undefined;
-    if (typeof declared === "string") uri = this.restore ? this.restore(declared) : declared;
+    if (declared !== undefined) uri = declared;
     else if (prefixes.has(prefix)) return true;
     else uri = prefixes.bound?.get(prefix);
     if (uri === "" || (uri === undefined && prefix === "") || (uri !== undefined && this.readAsCsdl(uri, prefixes))) return true;
-    const expected = rule.name === "Reference" ? EDMX_NAMESPACE : EDM_NAMESPACE;
     const local = tag.slice(colon + 1);
+    const expected = rule.name === "Reference" && local !== "Annotation" ? EDMX_NAMESPACE : EDM_NAMESPACE;
     if (uri === undefined) {
       this.diags.warning(Codes.invalidAttribute, `<${tag}> inside <${rule.name}> is in no XML namespace (its prefix ${prefix} is not declared), not in OData's (${expected}: CSDL XML §2.2); it is read as CSDL's <${local}>`, path, this.at(child));
       return true;
@@ -182,23 +174,61 @@ export class UnknownNames {
     return false;
   }
 
-  /** Whether elements in this namespace are read as CSDL's where `prefixes` are: CSDL's, or the one a schema read as CSDL is in. */
+  /**
+   * Whether elements in this namespace are read as CSDL's where `prefixes` are: CSDL's, or the one a
+   * schema read as CSDL is in. One lookup: a schema may declare thousands of prefixes.
+   */
   private readAsCsdl(uri: string, prefixes: CsdlPrefixes): boolean {
-    if (isCsdlNamespace(uri)) return true;
-    for (const prefix of prefixes) if (prefixes.bound?.get(prefix) === uri) return true;
-    return false;
+    return isCsdlNamespace(uri) || uri === prefixes.ownUri;
   }
 
-  /** Whether an element is in one of CSDL's namespaces: by its own declaration, else by its prefix. */
-  private inCsdl(child: XNode, tag: string, prefixes: ReadonlySet<string>): boolean {
+  /**
+   * The URI an element's prefix ("" for none) is bound to by its own declarations or those of the
+   * elements around it inside the schema or include (its parent's, and further out: XML Namespaces
+   * 1.0 §6); undefined when none of them binds it (the schema's or include's scope decides then).
+   */
+  private declaredUri(child: XNode, parent: XNode, prefix: string): string | undefined {
+    if (this.nested) return boundUri(this.scopes.at(child, parent), prefix);
+    // No element inside a schema or include declares anything: only a schema's or include's own declarations, as its child's parent.
+    const declaration = prefix === "" ? "xmlns" : `xmlns:${prefix}`;
+    const v = (child[":@"] as Attributes | undefined)?.[declaration] ?? (parent[":@"] as Attributes | undefined)?.[declaration];
+    return typeof v === "string" ? (this.restore ? this.restore(v) : v) : undefined;
+  }
+
+  /** Whether an element (a child of `parent`) is in one of CSDL's namespaces: by the declarations around it, else by its prefix. */
+  private inCsdl(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes): boolean {
     const colon = tag.indexOf(":");
     const prefix = colon < 0 ? "" : tag.slice(0, colon);
-    const own = (child[":@"] as Attributes | undefined)?.[colon < 0 ? "xmlns" : `xmlns:${prefix}`];
-    if (typeof own === "string") return isCsdlNamespace(this.restore ? this.restore(own) : own);
+    const uri = this.declaredUri(child, parent, prefix);
+    if (uri !== undefined) return isCsdlNamespace(uri);
     return prefixes.has(prefix);
   }
 
   private at(node: XNode): SourceRef {
     return { source: this.source, offset: this.base + startOf(node) };
   }
+}
+
+/**
+ * Where each of `names` is written in the start tag at `start`, in one pass over the tag: an
+ * attribute's name follows whitespace outside a quoted value, and ends at whitespace or `=`.
+ */
+function attributeOffsets(text: string, start: number, names: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  let quote = "";
+  for (let i = start + 1; i < text.length && out.size < names.size; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") break;
+    else if (isXmlSpace(text.charCodeAt(i)) && i + 1 < text.length && !isXmlSpace(text.charCodeAt(i + 1))) {
+      let end = i + 1;
+      while (end < text.length && !isXmlSpace(text.charCodeAt(end)) && text[end] !== "=" && text[end] !== ">" && text[end] !== "/") end++;
+      const name = text.slice(i + 1, end);
+      if (names.has(name) && !out.has(name)) out.set(name, i + 1);
+      i = end - 1;
+    }
+  }
+  return out;
 }

@@ -29,6 +29,12 @@ export type WellFormedResult =
        * starting or ending with whitespace (the parser trims it). Absent when there is none.
        */
       spacedTags?: ReadonlySet<number>;
+      /**
+       * Whether an element below the third level (inside a `<Schema>` or an `<edmx:Include>`), or a
+       * child of an `<edmx:Reference>`, declares a namespace (`xmlns`, `xmlns:p`): its descendants'
+       * names are resolved through it then.
+       */
+      nestedDeclarations: boolean;
     }
   | {
       ok: false;
@@ -162,9 +168,9 @@ export function checkWellFormed(text: string, options: WellFormedOptions = {}): 
   try {
     const scanner = new Scanner(text, options.maxDepth ?? Infinity, options.schemaAnnotations, options.bodies);
     scanner.run();
-    const { prefixedAttributes, declaresEntities, entities, doctypeAt, doctypeEnd, spacedTags } = scanner;
+    const { prefixedAttributes, declaresEntities, entities, doctypeAt, doctypeEnd, spacedTags, nestedDeclarations } = scanner;
     return {
-      ok: true, prefixedAttributes, declaresEntities,
+      ok: true, prefixedAttributes, declaresEntities, nestedDeclarations,
       ...(declaresEntities && { entities: entities.values }),
       ...(doctypeEnd > 0 && { doctype: [doctypeAt, doctypeEnd] }),
       ...(spacedTags && { spacedTags }),
@@ -194,6 +200,8 @@ class Scanner {
   private rootSeen = false;
   private doctypeSeen = false;
   prefixedAttributes = false;
+  /** See WellFormedResult.nestedDeclarations. */
+  nestedDeclarations = false;
   /** See WellFormedResult.spacedTags (made at the first). */
   spacedTags: Set<number> | undefined;
   /** Where the `<Annotations>` element being read starts (-1: none is open). */
@@ -354,6 +362,9 @@ class Scanner {
       if (!this.prefixedAttributes && hasPrefix(t, at, length) && !t.startsWith("xmlns:", at)) {
         this.prefixedAttributes = true;
       }
+      if (!this.nestedDeclarations && t.charCodeAt(at) === 0x78 /* x */ && isDeclaration(t, at, length) && this.isNested()) {
+        this.nestedDeclarations = true;
+      }
       i = this.attributeValue(at, length, at + length, tagStart);
     }
     const span = this.spans !== undefined && this.depth === 3 && this.isSchemaAnnotations(nameAt, nameLength);
@@ -382,6 +393,14 @@ class Scanner {
     this.openLength[this.depth] = nameLength;
     this.depth++;
     return i + 1;
+  }
+
+  /**
+   * Whether the element whose start tag is being read is inside a schema or an include (below the
+   * third level), or a child of a reference (an `<Annotation>` there: CSDL XML §4.1).
+   */
+  private isNested(): boolean {
+    return this.depth >= 3 || (this.depth === 2 && hasLocalName(this.t, this.openAt[1], this.openLength[1], "Reference"));
   }
 
   /** Whether the element named at `nameAt` is `Annotations` and its parent (the innermost open element) a `Schema`. */
@@ -555,6 +574,11 @@ function refuseName(t: string, at: number, length: number, what: string): never 
 function hasPrefix(t: string, at: number, length: number): boolean {
   for (let k = 1; k < length; k++) if (t.charCodeAt(at + k) === COLON) return true;
   return false;
+}
+
+/** Whether the attribute name at `at` is a namespace declaration: `xmlns` or `xmlns:p`. */
+function isDeclaration(t: string, at: number, length: number): boolean {
+  return t.startsWith("xmlns", at) && (length === 5 || t.charCodeAt(at + 5) === COLON);
 }
 
 function sameChars(t: string, a: number, b: number, length: number): boolean {

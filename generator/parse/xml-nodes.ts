@@ -19,6 +19,24 @@ export function tagOf(node: XNode): string {
   return "";
 }
 
+/**
+ * fast-xml-parser stores an element or attribute named as a property every object has (`toString`,
+ * `valueOf`, `hasOwnProperty`, `__defineGetter__`, …) under another name: odatagen's parser puts
+ * this mark in front of it (markRenamed), a space, which no XML name holds, so the new name is no
+ * name a document can write; writtenName takes it off where a name is shown.
+ */
+const RENAMED_MARK = 0x20;
+
+/** The name fast-xml-parser stores an element or attribute named `name` under, when it renames it. */
+export function markRenamed(name: string): string {
+  return String.fromCharCode(RENAMED_MARK) + name;
+}
+
+/** An element's or attribute's name as the document writes it (`toString`, which the parser stores as ` toString`). */
+export function writtenName(name: string): string {
+  return name.charCodeAt(0) === RENAMED_MARK ? name.slice(1) : name;
+}
+
 /** The name without its prefix: `edmx:Edmx` → `Edmx`. */
 export function localName(tag: string): string {
   const colon = tag.indexOf(":");

@@ -14,9 +14,9 @@ import { narrowText } from "./narrow";
 import { trimXmlSpace } from "./xml-space";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
-import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames } from "./unknown-names";
+import { EDM_NAMESPACE, EDMX_NAMESPACE, LEGACY_EDM_NAMESPACE, LEGACY_EDMX_NAMESPACE, UnknownNames, type CsdlPrefixes } from "./unknown-names";
 import {
-  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, startOf, tagOf,
+  NO_ATTRIBUTES, childNodes, groupChildren, isElementTag, localAttributes, localName, markRenamed, startOf, tagOf, writtenName,
   type Attributes, type XNode,
 } from "./xml-nodes";
 import type {
@@ -83,6 +83,8 @@ function getParser(): XMLParser {
     maxNestedTags: MAX_DEPTH + 8,
     // Callbacks (none here) would get the path as a string: building it costs per element.
     jPath: false,
+    // Not `__toString`, a name a document may write: see markRenamed.
+    onDangerousProperty: markRenamed,
   }));
 }
 
@@ -153,11 +155,12 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const root = nodes.find((node) => isElementTag(tagOf(node)));
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
-    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${rootName}>` : "no element"}`,
+    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${writtenName(rootName ?? "")}>` : "no element"}`,
       "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
   source.spacedTags = wellFormed.spacedTags;
+  source.nestedDeclarations = wellFormed.nestedDeclarations;
   const r = new Reader(source, diags, wellFormed.prefixedAttributes, 0, wellFormed.entities);
   const [dataServices, references] = groupChildren(root, ["DataServices", "Reference"]);
   const version = r.attr(r.attrs(root), "Version") || undefined;
@@ -324,7 +327,7 @@ class Reader {
    * An element's children with the given local names (groupChildren): another child in CSDL's
    * namespace (`prefixes`) that CSDL does not define there is reported (ODG112).
    */
-  children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: ReadonlySet<string>): (readonly XNode[])[] {
+  children(n: XNode, names: readonly string[], rule: ElementRule, path: string, prefixes?: CsdlPrefixes): (readonly XNode[])[] {
     // The element the reporter below is for: no closure per element on this hot path (it does not re-enter).
     this.parent = rule;
     this.parentNode = n;
@@ -341,20 +344,21 @@ class Reader {
   /**
    * Whether a child of `parent` (`rule`, `path`) of a name CSDL defines there is CSDL's
    * (UnknownNames.isCsdlChild, which reports one that is not); at once when it is unprefixed, in a
-   * default namespace that is CSDL's, and neither it nor its parent declares another.
+   * default namespace that is CSDL's, neither it nor its parent declares another, and no element
+   * inside a schema or include declares a namespace (then the elements around it may).
    */
-  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: ReadonlySet<string>, rule: ElementRule, path: string): boolean {
-    if (tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
+  private isCsdlChild(child: XNode, tag: string, parent: XNode, prefixes: CsdlPrefixes, rule: ElementRule, path: string): boolean {
+    if (!this.source.nestedDeclarations && tag.indexOf(":") < 0 && prefixes.has("") && (child[":@"] as Attributes | undefined)?.xmlns === undefined &&
       (parent[":@"] as Attributes | undefined)?.xmlns === undefined) return true;
     return this.names.isCsdlChild(child, tag, parent, prefixes, rule, path);
   }
 
   private parent: ElementRule | undefined;
   private parentPath = "";
-  private parentPrefixes: ReadonlySet<string> | undefined;
+  private parentPrefixes: CsdlPrefixes | undefined;
   private readonly reportOther = (child: XNode, tag: string, local: string): void => {
     const rule = this.parent as ElementRule;
-    if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, this.parentPath, this.parentPrefixes);
+    if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, this.parentNode, rule, this.parentPath, this.parentPrefixes);
   };
 
   at(node: XNode): SourceRef {
@@ -415,13 +419,15 @@ class Reader {
   }
 
   /**
-   * An `<edmx:Reference>` (a child of `root`). An `<edmx:Include>`'s `<Annotation>`s (CSDL XML §4.2:
-   * `edm:Annotation` elements) are read with the namespaces declared around it: one of another XML
-   * namespace is reported and left out, as in a schema, and so is an expression element of one in them.
+   * An `<edmx:Reference>` (a child of `root`). Its own `<Annotation>`s (CSDL XML §4.1) and an
+   * `<edmx:Include>`'s (§4.2: `edm:Annotation` elements) are read with the namespaces declared
+   * around them: one of another XML namespace is reported and left out, as in a schema, and so is an
+   * expression element of one in them.
    */
   reference(n: XNode, root: XNode): RawReference {
     const a = this.attrs(n);
     this.names.checkAttributes(n, REFERENCE, "Reference");
+    // Its <Annotation>s are read apart (referenceAnnotations), with the prefixes of EDM's namespace.
     const [includes, includeAnnotations] = this.children(n, ["Include", "IncludeAnnotations"], REFERENCE, "Reference", this.names.edmx);
     return {
       at: this.at(n),
@@ -429,16 +435,7 @@ class Reader {
       includes: includes.map((i) => {
         const ia = this.attrs(i);
         this.names.checkAttributes(i, INCLUDE, "Reference/Include");
-        const annotations: RawAnnotation[] = [];
-        const outer = this.names.csdl;
-        this.names.csdl = this.names.csdlPrefixes([root, n, i], i);
-        for (const child of childNodes(i)) {
-          const tag = tagOf(child);
-          const local = localName(tag);
-          if (local !== "Annotation") this.names.unknownChild(child, tag, local, INCLUDE, "Reference/Include", this.names.edmx);
-          else if (this.isCsdlChild(child, tag, i, this.names.csdl, INCLUDE, "Reference/Include")) annotations.push(this.annotation(child, "Reference/Include"));
-        }
-        this.names.csdl = outer;
+        const annotations = this.referenceAnnotations(i, [root, n, i], INCLUDE, "Reference/Include");
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
@@ -446,7 +443,28 @@ class Reader {
         this.names.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         return { at: this.at(i) };
       }),
+      annotations: this.referenceAnnotations(n, [root, n], REFERENCE, "Reference"),
     };
+  }
+
+  /**
+   * The `<Annotation>`s of an `<edmx:Reference>` or `<edmx:Include>` (`n`, the last of `scope`, the
+   * elements from the root to it), by the namespaces declared there. Another child CSDL does not
+   * define inside an include is reported (ODG112); a reference's others are read by `reference`.
+   */
+  private referenceAnnotations(n: XNode, scope: readonly XNode[], rule: ElementRule, path: string): RawAnnotation[] {
+    const annotations: RawAnnotation[] = [];
+    const outer = this.names.csdl;
+    this.names.csdl = this.names.csdlPrefixes(scope, n);
+    for (const child of childNodes(n)) {
+      const tag = tagOf(child);
+      const local = localName(tag);
+      if (local === "Annotation") {
+        if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) annotations.push(this.annotation(child, path));
+      } else if (rule === INCLUDE) this.names.unknownChild(child, tag, local, n, rule, path, this.names.edmx);
+    }
+    this.names.csdl = outer;
+    return annotations;
   }
 
   /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
@@ -588,7 +606,7 @@ class Reader {
   members(n: XNode, path: string, rule: ElementRule): Pick<RawStructuredType, "key" | "properties" | "navigationProperties" | "annotations"> {
     const [keys, properties, navigationProperties, annotations] = this.children(n, STRUCTURED_CHILDREN, rule, path);
     // A complex type has no key (CSDL §9): one is read but nothing uses it.
-    if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", rule, path);
+    if (!rule.children.has("Key")) for (const k of keys) this.names.unknownChild(k, tagOf(k), "Key", n, rule, path);
     return {
       key: keys.length > 0
         ? this.children(keys[0], ["PropertyRef"], KEY, `${path}/Key`)[0].map((k) => {
@@ -800,7 +818,7 @@ class Reader {
       const local = localName(tag);
       if (local === "Annotation") {
         if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) out.push(this.annotation(child, path));
-      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      } else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, n, rule, path);
     }
     return out;
   }
@@ -834,7 +852,7 @@ class Reader {
       const name = localName(tag);
       const rank = ELEMENT_RANK.get(name);
       if (rank === undefined) {
-        if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, rule, path);
+        if (!rule.children.has(name)) this.names.unknownChild(child, tag, name, n, rule, path);
       } else if (this.isCsdlChild(child, tag, n, this.names.csdl, rule, path) && rank < bestRank) {
         best = child;
         bestName = name;
@@ -883,7 +901,7 @@ class Reader {
       const tag = tagOf(child);
       if (!isElementTag(tag)) continue;
       element = true;
-      if (rule) this.names.unknownChild(child, tag, localName(tag), rule, path);
+      if (rule) this.names.unknownChild(child, tag, localName(tag), n, rule, path);
     }
     let out = element ? undefined : this.wholeText(this.base + startOf(n), name !== "String");
     if (out === undefined) {
@@ -950,7 +968,7 @@ class Reader {
       if (ELEMENT_RANK.has(local) && !this.isCsdlChild(child, tag, n, this.names.csdl, rule, path)) continue;
       const x = this.item(child, local, path);
       if (x) out.push(x);
-      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, rule, path);
+      else if (!rule.children.has(local)) this.names.unknownChild(child, tag, local, n, rule, path);
     }
     return out;
   }
