@@ -2,10 +2,11 @@
  * The pipeline: parse → model → passes → emit. `generate()` returns the files to write; it reads
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
-import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
+import { Codes, DiagnosticBag, GenerationError, placeOf, type Diagnostic, type Place } from "./diagnostics";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import { readCsdl } from "./parse/read";
-import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
+import type { RawAnnotationGroup, RawDocument, RawReference } from "./parse/raw";
+import { wordingOf } from "./model/wording";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
@@ -21,8 +22,28 @@ export interface InputFile {
   content: string;
 }
 
+/**
+ * What a reference's `Uri` leads to (the CLI's follower, write/follow.ts, reads it from the disk):
+ * a document to read as an input too, an input already read (`file` as shown), or nothing, and why
+ * — `warn` when that is worth a warning even if no type of it is used (a Uri naming a folder) — or
+ * a file that could not be read (an error, as for an input).
+ */
+export type Followed =
+  | { kind: "read"; input: InputFile }
+  | { kind: "known"; file: string }
+  | { kind: "not-followed"; reason: string; warn?: boolean }
+  | { kind: "unreadable"; file: string; reason: string };
+
+/** Follows the `Uri` of a reference written in the input `from` (its `file`). */
+export type FollowReference = (uri: string, from: string) => Followed;
+
 export interface GenerateOptions {
   inputs: InputFile[];
+  /**
+   * Follows the documents' `edmx:Reference`s: each document a reference leads to is read as an
+   * input too, and so are those its own references lead to. Absent, only `inputs` are read.
+   */
+  follow?: FollowReference;
   /** URL key style; by default read from `Capabilities.KeyAsSegmentSupported`, else parentheses. */
   keyAsSegment?: boolean;
   /**
@@ -71,6 +92,8 @@ export interface GenerateResult {
   model: Model;
   /** What the slice kept, when `include` or `exclude` was given. */
   slice?: SliceSummary;
+  /** Every document read, as shown in diagnostics: the inputs, then those their references led to. */
+  inputs: string[];
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
@@ -79,17 +102,22 @@ export function generate(options: GenerateOptions): GenerateResult {
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
   let lazy: LazyModel | undefined;
+  let sources: string[];
   if (!slicing) {
     if (options.why?.length)
       diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
     // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
-    full = readModel(options.inputs, diags);
+    const read = readWhole(options.inputs, diags, options.follow);
+    sources = read.files;
+    full = read.model;
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
     // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
     // the members of types only for the types it looks at (fill), and operations past their binding
     // parameter only for those it keeps (fillOperation).
-    const docs = readDocuments(options.inputs, diags, true);
+    const read = readDocuments(options.inputs, diags, true, options.follow);
+    const docs = read.docs;
+    sources = read.files;
     const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
@@ -112,15 +140,15 @@ export function generate(options: GenerateOptions): GenerateResult {
   const service: Service = reader
     ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
     : { model: full, names };
-  const files = emitFiles(model, names, options, diags, service);
-  return { files, diagnostics: diags.items, model, slice: sliced?.summary };
+  const files = emitFiles(model, names, options, sources, diags, service);
+  return { files, diagnostics: diags.items, model, slice: sliced?.summary, inputs: sources };
 }
 
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
-function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag, service: Service): Map<string, string> {
+function emitFiles(model: Model, names: Names, options: GenerateOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
     return emitAll(model, names, {
-      sources: options.inputs.map((i) => sourceName(i.file)),
+      sources: sources.map(sourceName),
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
       unqualifiedOperations: options.unqualifiedOperations,
       validators: options.validators ?? true,
@@ -136,28 +164,75 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
 }
 
 /**
- * The documents read whole and resolved into one model (as `odatagen diff` reads each version).
- * The raw documents are referenced only inside this function, so they can be collected as soon as
- * the model is built.
+ * The documents read whole and resolved into one model (as `odatagen diff` reads each version),
+ * following their references with `follow` when given. The raw documents are referenced only
+ * inside this function, so they can be collected as soon as the model is built.
  */
-export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag): Model {
-  return buildModel(readDocuments(inputs, diags, false), diags);
+export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): Model {
+  return readWhole(inputs, diags, follow).model;
+}
+
+/** readModel, and the documents it read (`readDocuments`'s `files`). */
+function readWhole(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): { model: Model; files: string[] } {
+  const read = readDocuments(inputs, diags, false, follow);
+  return { model: buildModel(read.docs, diags), files: read.files };
 }
 
 /**
- * The documents, read. A required attribute the reader did not find (ODG101) is read as empty, and
- * the checks that would only repeat it skip it, so that the model's own problems are reported in the
- * same run; a document that could not be read at all stops the run here (its types would all be
- * reported missing).
+ * The documents, read: the inputs, then each document a reference leads to (`follow`), in the order
+ * their references are written, each once. A required attribute the reader did not find (ODG101) is
+ * read as empty, and the checks that would only repeat it skip it, so that the model's own problems
+ * are reported in the same run; a document that could not be read at all stops the run here (its
+ * types would all be reported missing). `files` names every document read, as shown.
  */
-function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
+function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean, follow?: FollowReference): { docs: RawDocument[]; files: string[] } {
   const docs: RawDocument[] = [];
-  for (const input of inputs) {
+  const queue: { input: InputFile; via?: RawReference }[] = inputs.map((input) => ({ input }));
+  let failed = false;
+  for (const { input, via } of queue) {
+    const before = diags.items.length;
     const doc = readCsdl(input.file, input.content, diags, { deferAnnotationGroups: defer, deferBodies: defer });
-    if (doc) docs.push(doc);
+    if (!doc) {
+      failed = true;
+      if (via) concealContent(diags, before, input.file, via);
+      continue;
+    }
+    docs.push(doc);
+    if (follow) for (const ref of doc.references) followReference(ref, input.file, follow, diags, (next) => queue.push({ input: next, via: ref }));
   }
-  if (docs.length < inputs.length) throw new GenerationError(diags.items);
-  return docs;
+  if (failed) throw new GenerationError(diags.items);
+  return { docs, files: queue.map((q) => q.input.file) };
+}
+
+/** Follows one reference (readDocuments), recording on it where it led or why it did not. */
+function followReference(ref: RawReference, from: string, follow: FollowReference, diags: DiagnosticBag, read: (input: InputFile) => void): void {
+  const to = follow(ref.uri, from);
+  const named = wordingOf(ref.at).reference(ref.uri);
+  if (to.kind === "read") {
+    ref.followedTo = to.input.file;
+    diags.add(Codes.referenceFollowed, "info", `${to.input.file} is read as an input too: ${named} names it`, "Reference", ref.at);
+    read(to.input);
+  } else if (to.kind === "known") ref.followedTo = to.file;
+  else if (to.kind === "unreadable") diags.error(Codes.fileUnreadable, `cannot read ${to.file}, which ${named} names: ${to.reason}`, "Reference", ref.at);
+  else {
+    ref.notFollowed = to.reason;
+    if (to.warn) diags.warning(Codes.referenceFollowed, `${named} is not followed: ${to.reason}`, "Reference", ref.at);
+  }
+}
+
+/**
+ * A followed document that is not CSDL (not well-formed, or not OData's) is reported as that alone,
+ * at the place of its first problem: the reader's messages may quote what it holds (a JSON member's
+ * name, a root element's), and a reference must not be a way to show a file's content.
+ */
+function concealContent(diags: DiagnosticBag, before: number, file: string, via: RawReference): void {
+  const found = diags.items.splice(before);
+  const first = found.find((d) => d.severity === "error") ?? found[0];
+  const named = `${wordingOf(via.at).reference(via.uri)} at ${placeOf(via.at)}`;
+  diags.items.push({
+    code: first?.code ?? Codes.notCsdl, severity: "error", file, line: first?.line ?? 0, column: first?.column ?? 0, path: "",
+    message: `not a CSDL XML or CSDL JSON document (read because ${named} names it; what it holds is not shown)`,
+  });
 }
 
 /**
