@@ -71,6 +71,25 @@ test("a chain of three documents is followed to its end, a cycle reads each docu
   expect(fs.readFileSync(path.join(dir, "slice", "third.types.ts"), "utf8")).toMatch(/export interface Point/);
 });
 
+test("a document given and referenced, or referenced through a symlink or a file: URL, is read once", () => {
+  const dir = scratch();
+  write(dir, { "types.xml": shared() });
+  fs.symlinkSync("types.xml", path.join(dir, "alias.xml"));
+  const url = `file://${path.join(dir, "types.xml").split(path.sep).map(encodeURIComponent).join("/")}`;
+  write(dir, { "main.xml": main(ref("alias.xml", "shared") + ref(url, "shared")) });
+  // Given too: read once (a second reading would declare namespace shared twice, ODG104).
+  const given = runCli(["generate", "-i", "main.xml", "types.xml", "-o", "given", "--verbose"], dir);
+  expect(given.code).toBe(0);
+  expect(diagnostics(given.stderr).filter((l) => !l.includes("is included twice"))).toEqual([]);
+  // Not given: the symlink is followed, and the file: URL leads to the same file, already read.
+  const followed = runCli(["generate", "-i", "main.xml", "-o", "followed", "--verbose"], dir);
+  expect(followed.code).toBe(0);
+  expect(diagnostics(followed.stderr).filter((l) => !l.includes("is included twice"))).toEqual([
+    `main.xml:3:1: info ODG113: alias.xml is read as an input too: <edmx:Reference Uri="alias.xml"> names it [Reference]`,
+  ]);
+  expect(outputs(path.join(dir, "followed"))).toEqual(new Map([...outputs(path.join(dir, "given"))].map(([f, t]) => [f, t.replace("main.xml, types.xml", "main.xml, alias.xml")])));
+});
+
 test("CSDL JSON: a $Reference member's relative URI is followed", () => {
   const dir = scratch();
   const doc = {
@@ -177,19 +196,24 @@ test("prebuild and --check notice an edit of a followed document, and a looked-f
   expect(fs.existsSync(path.join(dir, "out", "later.types.ts"))).toBe(true);
 });
 
-test("--watch watches a followed document as an input: an edit of it regenerates", async () => {
+test("--watch watches a followed document as an input, and a file a reference looked for: an edit, or the file appearing, regenerates", async () => {
   const dir = scratch();
-  write(dir, { "main.xml": main(ref("shared/types.xml", "shared")), "shared/types.xml": shared() });
+  write(dir, { "main.xml": main(ref("shared/types.xml", "shared") + ref("later.xml", "later")), "shared/types.xml": shared() });
   const child = startCli(["generate", "--watch", "-i", "main.xml", "-o", "out"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100" });
   try {
     const out = new Output(child);
-    // The given document and the followed one.
-    await out.wait(/generated in \d+ ms; watching 2 file\(s\)/, 30000, 0);
-    const mark = out.text.length;
+    // The given document, the followed one, and the one looked for in vain.
+    await out.wait(/generated in \d+ ms; watching 3 file\(s\)/, 30000, 0);
+    let mark = out.text.length;
     fs.writeFileSync(path.join(dir, "shared/types.xml"), shared("", `<Property Name="zip" Type="Edm.String"/>`));
     await out.wait(/regenerated in \d+ ms/, 30000, mark);
     expect(out.text.slice(mark)).toMatch(/changed: shared\/types\.xml/);
     expect(fs.readFileSync(path.join(dir, "out", "shared.types.ts"), "utf8")).toMatch(/zip\?: string \| null/);
+    mark = out.text.length;
+    fs.writeFileSync(path.join(dir, "later.xml"), edmx(schema("later", `<ComplexType Name="x"/>`)));
+    await out.wait(/regenerated in \d+ ms/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/changed: later\.xml/);
+    expect(fs.existsSync(path.join(dir, "out", "later.types.ts"))).toBe(true);
   } finally {
     child.kill("SIGKILL");
   }
