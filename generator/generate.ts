@@ -213,7 +213,10 @@ function followReference(ref: RawReference, from: string, follow: FollowReferenc
     diags.add(Codes.referenceFollowed, "info", `${to.input.file} is read as an input too: ${named} names it`, "Reference", ref.at);
     read(to.input);
   } else if (to.kind === "known") ref.followedTo = to.file;
-  else if (to.kind === "unreadable") diags.error(Codes.fileUnreadable, `cannot read ${to.file}, which ${named} names: ${to.reason}`, "Reference", ref.at);
+  else if (to.kind === "unreadable") {
+    ref.notFollowed = `it leads to ${to.file}, which cannot be read: ${to.reason}`;
+    diags.error(Codes.fileUnreadable, `cannot read ${to.file}, which ${named} names: ${to.reason}`, "Reference", ref.at);
+  }
   else {
     ref.notFollowed = to.reason;
     if (to.warn) diags.warning(Codes.referenceFollowed, `${named} is not followed: ${to.reason}`, "Reference", ref.at);

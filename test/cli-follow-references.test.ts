@@ -175,6 +175,30 @@ test("a followed file that is not CSDL is said to be so, without what it holds",
   ]);
 });
 
+test("a Uri naming a FIFO or a device is not read (a warning), and a followed file has the inputs' size limit", () => {
+  const dir = scratch();
+  expect(spawnSync("mkfifo", [path.join(dir, "pipe.xml")]).status).toBe(0);
+  fs.symlinkSync("/dev/zero", path.join(dir, "zero.xml"));
+  // Sparse: larger than a string can be, without taking the disk space.
+  fs.writeFileSync(path.join(dir, "big.xml"), "");
+  fs.truncateSync(path.join(dir, "big.xml"), 0x20000000);
+  write(dir, { "main.xml": main(ref("pipe.xml", "p") + ref("zero.xml", "z"), "Edm.String") });
+  const r = runCli(["generate", "-i", "main.xml", "-o", "out"], dir);
+  expect(r.code).toBe(0);
+  expect(diagnostics(r.stderr)).toEqual([
+    `main.xml:3:1: warning ODG113: <edmx:Reference Uri="pipe.xml"> is not followed: it leads to pipe.xml, which is a FIFO and is not read [Reference]`,
+    `main.xml:4:1: warning ODG113: <edmx:Reference Uri="zero.xml"> is not followed: it leads to zero.xml, which is no regular file (a device or socket) and is not read [Reference]`,
+  ]);
+  write(dir, { "main.xml": main(ref("big.xml", "shared")) });
+  const big = runCli(["generate", "-i", "main.xml", "-o", "big"], dir);
+  expect(big.code).toBe(1);
+  expect(diagnostics(big.stderr)).toEqual([
+    `main.xml:3:1: error ODG001: cannot read big.xml, which <edmx:Reference Uri="big.xml"> names: the file is larger than the longest string JavaScript can hold (512 MB) [Reference]`,
+    expect.stringMatching(/warning ODG110: .* The reference is not followed: it leads to big\.xml, which cannot be read: the file is larger than/),
+  ]);
+  expect(fs.existsSync(path.join(dir, "big"))).toBe(false);
+});
+
 test("prebuild and --check notice an edit of a followed document, and a looked-for file that appears; an unchanged one stays up to date", () => {
   const dir = scratch();
   write(dir, { "specs/main.xml": main(ref("types.xml", "shared") + ref("later.xml", "later")), "specs/types.xml": shared() });
