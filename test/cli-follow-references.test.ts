@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { BIN, runCli, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
 import { Output } from "./helpers/child";
 import { edmx, schema } from "./helpers/csdl";
+import { createFollower, generate } from "../generator";
 
 const ref = (uri: string, ns: string) => `<edmx:Reference Uri="${uri}"><edmx:Include Namespace="${ns}"/></edmx:Reference>\n`;
 /** A document of namespace `ns` whose entity type `t` has a property of the complex type `type` (`shared.address`). */
@@ -241,4 +242,19 @@ test("--watch watches a followed document as an input, and a file a reference lo
   } finally {
     child.kill("SIGKILL");
   }
+});
+
+test("in code: generate() reads only its inputs, unless given a follower", () => {
+  const dir = scratch();
+  write(dir, { "main.xml": main(ref("shared/types.xml", "shared")), "shared/types.xml": shared() });
+  const file = path.relative(process.cwd(), path.join(dir, "main.xml"));
+  const name = file.startsWith("..") ? path.join(dir, "main.xml") : file;
+  const inputs = [{ file: name, content: fs.readFileSync(path.join(dir, "main.xml"), "utf8") }];
+  expect(generate({ inputs }).diagnostics.map((d) => d.code)).toEqual(["ODG110"]);
+  const follower = createFollower([path.join(dir, "main.xml")]);
+  const result = generate({ inputs, follow: follower.follow });
+  expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  expect(follower.followed.map((f) => f.file)).toEqual([path.join(dir, "shared", "types.xml")]);
+  expect(result.inputs).toEqual([name, path.join(path.dirname(name), "shared", "types.xml")]);
+  expect(result.files.get("main.types.ts")).toMatch(/home\?: Address \| null/);
 });
