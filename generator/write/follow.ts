@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Followed, FollowReference } from "../generate";
+import type { Followed, FollowReference } from "../read-documents";
 import { sha256 } from "./manifest";
 import { display, readInputFiles } from "./uptodate";
 
