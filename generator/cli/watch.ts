@@ -1,7 +1,7 @@
 /**
- * `generate --watch`: regenerates when an input (a document a reference led to too) or the config file changes. Watches the folders
- * that hold them (editors often save by renaming a new file over the old one, which a watch on the
- * file itself would miss), debounces bursts of events, keeps running after errors, and prints what
+ * `generate --watch`: regenerates when an input (a document a reference led to too, or a file one
+ * looked for in vain) or the config file changes. Watches the folders that hold them (editors often
+ * save by renaming a new file over the old one, which a watch on the file itself would miss), debounces bursts of events, keeps running after errors, and prints what
  * changed, what was written and how long it took — plus, when a spec changed, what changed in the
  * model and whether it breaks clients.
  */
