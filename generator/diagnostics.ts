@@ -41,6 +41,7 @@ export const Codes = {
   unresolvedReference: "ODG110",
   baseTypeTooDeep: "ODG111",
   unknownCsdl: "ODG112",
+  referenceFollowed: "ODG113",
   badPattern: "ODG301",
   sliceEmpty: "ODG302",
   sliceExcludedBase: "ODG303",

@@ -4,8 +4,8 @@
  */
 import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
 import { readBody, readDeferredGroup } from "./parse/xml";
-import { readCsdl } from "./parse/read";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
+import { readDocuments, type FollowReference, type InputFile } from "./read-documents";
 import { applyAnnotationGroups, splitTarget } from "./model/annotation-groups";
 import { buildLazyModel, buildModel, type LazyModel } from "./model/build";
 import type { Model, SchemaType } from "./model/types";
@@ -15,14 +15,15 @@ import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { Service } from "./emit/request-names";
 
-export interface InputFile {
-  /** The path as the user gave it; shown in diagnostics and in the generated header. */
-  file: string;
-  content: string;
-}
+export type { FollowReference, Followed, InputFile } from "./read-documents";
 
 export interface GenerateOptions {
   inputs: InputFile[];
+  /**
+   * Follows the documents' `edmx:Reference`s: each document a reference leads to is read as an
+   * input too, and so are those its own references lead to. Absent, only `inputs` are read.
+   */
+  follow?: FollowReference;
   /** URL key style; by default read from `Capabilities.KeyAsSegmentSupported`, else parentheses. */
   keyAsSegment?: boolean;
   /**
@@ -71,6 +72,8 @@ export interface GenerateResult {
   model: Model;
   /** What the slice kept, when `include` or `exclude` was given. */
   slice?: SliceSummary;
+  /** Every document read, as shown in diagnostics: the inputs, then those their references led to. */
+  inputs: string[];
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
@@ -79,17 +82,22 @@ export function generate(options: GenerateOptions): GenerateResult {
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
   let lazy: LazyModel | undefined;
+  let sources: string[];
   if (!slicing) {
     if (options.why?.length)
       diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
     // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
-    full = readModel(options.inputs, diags);
+    const read = readWhole(options.inputs, diags, options.follow);
+    sources = read.files;
+    full = read.model;
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
     // A slice reads the schemas' <Annotations> blocks only for what it keeps (readDeferred below),
     // the members of types only for the types it looks at (fill), and operations past their binding
     // parameter only for those it keeps (fillOperation).
-    const docs = readDocuments(options.inputs, diags, true);
+    const read = readDocuments(options.inputs, diags, true, options.follow);
+    const docs = read.docs;
+    sources = read.files;
     const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
@@ -112,15 +120,15 @@ export function generate(options: GenerateOptions): GenerateResult {
   const service: Service = reader
     ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
     : { model: full, names };
-  const files = emitFiles(model, names, options, diags, service);
-  return { files, diagnostics: diags.items, model, slice: sliced?.summary };
+  const files = emitFiles(model, names, options, sources, diags, service);
+  return { files, diagnostics: diags.items, model, slice: sliced?.summary, inputs: sources };
 }
 
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
-function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: DiagnosticBag, service: Service): Map<string, string> {
+function emitFiles(model: Model, names: Names, options: GenerateOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
     return emitAll(model, names, {
-      sources: options.inputs.map((i) => sourceName(i.file)),
+      sources: sources.map(sourceName),
       keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
       unqualifiedOperations: options.unqualifiedOperations,
       validators: options.validators ?? true,
@@ -136,28 +144,18 @@ function emitFiles(model: Model, names: Names, options: GenerateOptions, diags: 
 }
 
 /**
- * The documents read whole and resolved into one model (as `odatagen diff` reads each version).
- * The raw documents are referenced only inside this function, so they can be collected as soon as
- * the model is built.
+ * The documents read whole and resolved into one model (as `odatagen diff` reads each version),
+ * following their references with `follow` when given. The raw documents are referenced only
+ * inside this function, so they can be collected as soon as the model is built.
  */
-export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag): Model {
-  return buildModel(readDocuments(inputs, diags, false), diags);
+export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): Model {
+  return readWhole(inputs, diags, follow).model;
 }
 
-/**
- * The documents, read. A required attribute the reader did not find (ODG101) is read as empty, and
- * the checks that would only repeat it skip it, so that the model's own problems are reported in the
- * same run; a document that could not be read at all stops the run here (its types would all be
- * reported missing).
- */
-function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean): RawDocument[] {
-  const docs: RawDocument[] = [];
-  for (const input of inputs) {
-    const doc = readCsdl(input.file, input.content, diags, { deferAnnotationGroups: defer, deferBodies: defer });
-    if (doc) docs.push(doc);
-  }
-  if (docs.length < inputs.length) throw new GenerationError(diags.items);
-  return docs;
+/** readModel, and the documents it read (`readDocuments`'s `files`). */
+function readWhole(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): { model: Model; files: string[] } {
+  const read = readDocuments(inputs, diags, false, follow);
+  return { model: buildModel(read.docs, diags), files: read.files };
 }
 
 /**

@@ -1,4 +1,5 @@
-export { generate, type GenerateOptions, type GenerateResult, type InputFile } from "./generate";
+export { generate, type GenerateOptions, type GenerateResult, type InputFile, type FollowReference, type Followed } from "./generate";
+export { createFollower, type Follower } from "./write/follow";
 export { GenerationError, formatDiagnostic, type Diagnostic } from "./diagnostics";
 export { writeOutput, type WriteReport } from "./write/write";
 export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/types";

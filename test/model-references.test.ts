@@ -1,5 +1,6 @@
 // CSDL XML 4.01 §4.1–4.3: the rules of <edmx:Reference>, <edmx:Include> and <edmx:IncludeAnnotations>,
-// through the real CLI. References are not followed, so a broken one is a warning and the output is written.
+// through the real CLI. A broken reference is a warning and the output is written; what following a
+// reference to a local file reads is cli-follow-references.test.ts's.
 import { generateDocs, where } from "./helpers/cli";
 import { edmx, schema } from "./helpers/csdl";
 
@@ -92,7 +93,7 @@ describe("a name no type has: why, in the message", () => {
     const xml = edmx(schema("ns", types), ref("shared.xml", include("sh")));
     const r = generateDocs([["main.xml", xml]]);
     expect(r.code).toBe(1);
-    const because = `: namespace sh is referenced (edmx:Reference Uri="shared.xml") but not among the inputs; references are not followed: give that document as an input too`;
+    const because = `: namespace sh is referenced (edmx:Reference Uri="shared.xml") but not among the inputs; the reference is not followed: there is no file shared.xml (looked for there): save the document there, or give it as an input too`;
     expect(r.lines).toEqual(
       expect.arrayContaining([
         `main.xml:${where(xml, `<EntityType Name="e"`)}: error ODG103: base type sh.Base is not defined${because} [ns.e]`,

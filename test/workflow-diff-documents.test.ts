@@ -41,15 +41,27 @@ test("--old and --new, each repeated: the documents of each version are read tog
   expect(runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", oldMain, "--new", oldCommon], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
 });
 
-test("a version given without the document its reference names: its types are Edm.Untyped, and the warning says so", () => {
+test("a version given by its main document alone: each version follows its own reference to the other document", () => {
   const dir = scratch();
   const [oldMain] = version(path.join(dir, "v1"), street + zip);
   const [newMain] = version(path.join(dir, "v2"), street);
+  const r = runCli(["diff", oldMain, newMain, "--json"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).changes).toEqual([{ kind: "removed", element: "property", path: "c.address/zip", detail: "property removed (was Edm.String)", breaking: true }]);
+});
+
+test("a version whose referenced document is missing: its types are Edm.Untyped, and the warning says which file was looked for", () => {
+  const dir = scratch();
+  const [oldMain] = version(path.join(dir, "v1"), street + zip);
+  const [newMain] = version(path.join(dir, "v2"), street);
+  for (const v of ["v1", "v2"]) fs.rmSync(path.join(dir, v, "common.xml"));
   const r = runCli(["diff", oldMain, newMain], dir);
   expect(r.code).toBe(0);
   expect(r.stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
-  // Both versions have it, at the same place: printed once, for both.
-  expect(r.stderr).toMatch(/^v1\/main\.xml:\d+:\d+: warning ODG110: .*common\.xml.* \[d\.t\/home\] \(old and new versions; new: v2\/main\.xml\)\n$/);
+  // Each version's warning names its own missing file, so each is printed, labelled with its version.
+  expect(r.stderr).toMatch(/^v1\/main\.xml:\d+:\d+: warning ODG110: .*Uri="common\.xml".*there is no file v1\/common\.xml .* \[d\.t\/home\] \(old version\)$/m);
+  expect(r.stderr).toMatch(/^v2\/main\.xml:\d+:\d+: warning ODG110: .*Uri="common\.xml".*there is no file v2\/common\.xml .* \[d\.t\/home\] \(new version\)$/m);
 });
 
 test("a document of one version that cannot be read is a diagnostic naming it, exit 1", () => {

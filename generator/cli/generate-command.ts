@@ -28,6 +28,7 @@ export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "conf
   validators?: boolean;
   requests?: boolean;
   "complete-reads"?: boolean;
+  "follow-references"?: boolean;
   check: boolean;
   watch: boolean;
   "dry-run": boolean;
@@ -55,6 +56,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     unqualifiedOperations: args["unqualified-operations"],
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
     validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
+    followReferences: args["follow-references"],
   });
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);

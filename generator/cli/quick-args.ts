@@ -8,7 +8,7 @@
 import type { GenerateArgs } from "./generate-command";
 
 type ValueFlag = "input" | "out" | "config" | "service" | "include" | "exclude";
-type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "verbose" | "key-as-segment" | "unqualified-operations" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads";
+type BooleanFlag = "check" | "watch" | "dry-run" | "clean" | "force" | "fail-on-warnings" | "quiet" | "verbose" | "key-as-segment" | "unqualified-operations" | "include-derived" | "include-navigation" | "validators" | "requests" | "complete-reads" | "follow-references";
 
 /** Flags taking values; true for the array ones (which take every value up to the next flag). */
 const VALUES: Record<string, [ValueFlag, boolean]> = {
@@ -36,6 +36,7 @@ const BOOLEANS: Record<string, [BooleanFlag, boolean]> = {
   "--validators": ["validators", true], "--no-validators": ["validators", false],
   "--requests": ["requests", true], "--no-requests": ["requests", false],
   "--complete-reads": ["complete-reads", true], "--no-complete-reads": ["complete-reads", false],
+  "--follow-references": ["follow-references", true], "--no-follow-references": ["follow-references", false],
 };
 
 export function quickGenerateArgs(argv: readonly string[]): GenerateArgs | undefined {

@@ -23,6 +23,7 @@ export interface ServiceFlags {
   validators?: boolean;
   requests?: boolean;
   completeReads?: boolean;
+  followReferences?: boolean;
 }
 
 export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
@@ -42,6 +43,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     validators: flags.validators ?? s.validators,
     requests: flags.requests ?? s.requests,
     completeReads: flags.completeReads ?? s.completeReads,
+    followReferences: flags.followReferences ?? s.followReferences,
   });
   if (flags.input?.length) {
     // --input names the documents of one service and reads no config: a flag that speaks of the config would be ignored.

@@ -1,7 +1,7 @@
 /**
- * `generate --watch`: regenerates when an input or the config file changes. Watches the folders
- * that hold them (editors often save by renaming a new file over the old one, which a watch on the
- * file itself would miss), debounces bursts of events, keeps running after errors, and prints what
+ * `generate --watch`: regenerates when an input (a document a reference led to too, or a file one
+ * looked for in vain) or the config file changes. Watches the folders that hold them (editors often
+ * save by renaming a new file over the old one, which a watch on the file itself would miss), debounces bursts of events, keeps running after errors, and prints what
  * changed, what was written and how long it took — plus, when a spec changed, what changed in the
  * model and whether it breaks clients.
  */
@@ -30,7 +30,10 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
 
-  const watchedFiles = () => new Set([...services.flatMap((s) => s.inputs), ...(configFile ? [configFile] : [])]);
+  /** Per output folder, the files its inputs' references led to (read, or looked for), as its last generation found them. */
+  const referenced = new Map<string, string[]>();
+  const watchedFiles = () =>
+    new Set([...services.flatMap((s) => [...s.inputs, ...(referenced.get(s.out) ?? [])]), ...(configFile ? [configFile] : [])]);
   /**
    * The watched files that are symlinks, by the file each leads to: an edit of that file (in another
    * folder, which is watched too) is a change of the watched file. Found again at each refresh, so
@@ -86,6 +89,9 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
         break;
       }
     }
+    // A followed document is watched as an input is, from the round that read it.
+    for (const o of done) if (o.referenced) referenced.set(o.service.out, o.referenced);
+    refreshWatchers();
     printOutcomes(done, "write", { ...args, quiet: true });
     for (const o of done) {
       if (o.status === "written" && !args.quiet) {
@@ -198,7 +204,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       reloading = true;
-      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"] }).finally(() => (reloading = false));
+      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"] }).finally(() => (reloading = false));
       if (interrupt.received()) return false;
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);

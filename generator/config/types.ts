@@ -20,6 +20,8 @@ export interface ServiceOptions {
   requests?: boolean;
   /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
   completeReads?: boolean;
+  /** Read the local documents the inputs' `edmx:Reference`s name (relative Uris, `file:` URLs) as inputs too. Default true. */
+  followReferences?: boolean;
 }
 
 /** One service: the metadata it is generated from and where its code goes. */
@@ -67,4 +69,5 @@ export interface ResolvedService {
   validators?: boolean;
   requests?: boolean;
   completeReads?: boolean;
+  followReferences?: boolean;
 }

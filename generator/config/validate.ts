@@ -12,7 +12,7 @@ export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: fal
 
 const TOP_KEYS = ["$schema", "services"];
 const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
-const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
+const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads", "followReferences"] as const;
 
 /**
  * `baseDir`: the config file's folder; relative paths in the config are resolved against it.
@@ -103,6 +103,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         validators: isObject(options) ? (options.validators as boolean | undefined) : undefined,
         requests: isObject(options) ? (options.requests as boolean | undefined) : undefined,
         completeReads: isObject(options) ? (options.completeReads as boolean | undefined) : undefined,
+        followReferences: isObject(options) ? (options.followReferences as boolean | undefined) : undefined,
       });
     });
   // Between the services that are valid on their own, so that these come with the other problems.

@@ -7,7 +7,7 @@ import { given } from "./given";
 import { nearestName } from "../nearest-name";
 import { meantPrimitive, nearestPrimitive } from "./primitive-hint";
 import { Codes, type SourceRef } from "../diagnostics";
-import type { RawFacets } from "../parse/raw";
+import type { RawFacets, RawReference } from "../parse/raw";
 import { isSrid, LEGACY_PRIMITIVES, MAX_TEMPORAL_PRECISION, parseTypeName, PRIMITIVES, readFacets, TEMPORAL, UNSAFE_IN_NAME } from "./rules";
 import type { Facets, ModelType, PrimitiveName, PrimitiveType, SchemaType, TypeRef } from "./types";
 import { wordingOf } from "./wording";
@@ -43,11 +43,10 @@ function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceR
   const t = b.types.get(q);
   if (t) return t;
   const ns = q.slice(0, q.lastIndexOf("."));
-  const uri = b.referenced.get(ns);
-  if (uri !== undefined && !b.loaded.has(ns)) {
-    // odatagen reads the documents it is given; it does not fetch or open a reference's Uri.
+  const ref = b.referenced.get(ns);
+  if (ref !== undefined && !b.loaded.has(ns)) {
     b.diags.warning(Codes.unresolvedReference,
-      `type ${rawName} is in namespace ${ns}, which is referenced (${wordingOf(at).referenceNamed(uri)}) but not among the inputs; it is read as Edm.Untyped. References are not followed: give that document as an input too (--input, or the service's input list)`,
+      `type ${rawName} is in namespace ${ns}, which is referenced (${wordingOf(at).referenceNamed(ref.uri)}) but not among the inputs; it is read as Edm.Untyped. ${unreadReference(ref, ns) ?? "References are not followed: give that document as an input too (--input, or the service's input list)"}`,
       path, at);
     return primitive("Untyped");
   }
@@ -56,17 +55,32 @@ function resolveType(b: ModelBuilder, rawName: string, path: string, at: SourceR
 }
 
 /**
+ * Why the namespace `ns`, which `ref` includes, is among no input: the reference was followed to a
+ * document that does not declare it, or was not followed, and why (generate.ts, readDocuments);
+ * undefined when references were not followed at all (a `generate()` given no follower).
+ */
+function unreadReference(ref: RawReference, ns: string): string | undefined {
+  if (ref.followedTo !== undefined) return `The reference leads to ${ref.followedTo}, which declares no schema ${ns}`;
+  if (ref.notFollowed !== undefined) return `The reference is not followed: ${ref.notFollowed}`;
+  return undefined;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
  * Why the qualified name `q` names no type, for the message that says so: its namespace is one a
- * document references but the inputs do not hold (references are not followed), or a type of its
+ * document references but the inputs do not hold (with why the reference brought no document), or a type of its
  * namespace, of one of `kinds` (any when absent), is spelt nearly so ("did you mean"). "" when
  * neither. `at`, where the name is written, says whether to name the reference as XML or JSON writes it.
  */
 export function missingTypeHint(b: ModelBuilder, q: string, kinds?: readonly SchemaType["kind"][], at?: SourceRef): string {
   const dot = q.lastIndexOf(".");
   const ns = q.slice(0, Math.max(dot, 0));
-  const uri = b.referenced.get(ns);
-  if (dot >= 0 && uri !== undefined && !b.loaded.has(ns))
-    return `: namespace ${ns} is referenced (${wordingOf(at).referenceNamed(uri)}) but not among the inputs; references are not followed: give that document as an input too`;
+  const ref = b.referenced.get(ns);
+  if (dot >= 0 && ref !== undefined && !b.loaded.has(ns))
+    return `: namespace ${ns} is referenced (${wordingOf(at).referenceNamed(ref.uri)}) but not among the inputs; ${lowerFirst(unreadReference(ref, ns) ?? "References are not followed: give that document as an input too")}`;
   // Without its namespace: a schema's type of that name (`Text` for `ns.Text`), else a primitive type's.
   const declared = dot < 0 ? typesNamed(b, q, kinds) : [];
   if (declared.length) return ` (did you mean ${declared.join(" or ")}?)`;

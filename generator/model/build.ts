@@ -32,6 +32,7 @@ import type {
   RawDocument,
   RawEnumType,
   RawOperation,
+  RawReference,
   RawSchema,
   RawStructuredType,
 } from "../parse/raw";
@@ -116,8 +117,8 @@ export class ModelBuilder {
   /** The aliases each document declares (Model.documentAliases). */
   readonly documentAliases = new Map<SourceText, Map<string, string>>();
   readonly types = new Map<string, SchemaType>();
-  /** Namespaces that are referenced (edmx:Reference), with the Uri of the first reference to each. */
-  readonly referenced = new Map<string, string>();
+  /** Namespaces that are referenced (edmx:Reference), with the first reference to each. */
+  readonly referenced = new Map<string, RawReference>();
   /** Namespaces of the schemas the inputs hold. */
   readonly loaded = new Set<string>();
   readonly operations = new Map<string, Operation[]>();
@@ -198,7 +199,7 @@ export class ModelBuilder {
       const local = new Map<string, string>();
       for (const ref of doc.references)
         for (const inc of ref.includes) {
-          if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref.uri);
+          if (!this.referenced.has(inc.namespace)) this.referenced.set(inc.namespace, ref);
           if (inc.alias !== undefined) declareAlias(this, inc.alias, inc.namespace, namespaces, inc.at, local);
         }
       for (const s of doc.schemas) if (s.alias !== undefined) declareAlias(this, s.alias, s.namespace, namespaces, s.at, local);

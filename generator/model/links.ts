@@ -225,7 +225,7 @@ function bindingTargetExists(ctx: LinkContext, target: string, at: SourceRef, co
   if (segments.length > 1 && segments[0].includes(".")) {
     const qualified = ctx.qualify(segments[0], at);
     c = containers.get(qualified);
-    // A container of a document that is not among the inputs (references are not followed).
+    // A container of a document that is not among the inputs (nor read by following a reference).
     if (!c) return !ctx.loaded.has(qualified.slice(0, qualified.lastIndexOf(".")));
     segments = segments.slice(1);
   }

@@ -1,7 +1,8 @@
 /**
- * CSDL XML 4.01 §4.1–4.3: a document's `<edmx:Reference>` elements. odatagen does not follow them
- * (it reads the documents it is given, ODG110), so a broken reference changes nothing it generates:
- * each problem is a warning. Aliases of includes are checked with the schemas' (build-schemas.ts, declareAlias).
+ * CSDL XML 4.01 §4.1–4.3: a document's `<edmx:Reference>` elements. Those to local files are
+ * followed when the documents are read (write/follow.ts, generate.ts); the rules checked here change
+ * nothing generated, so each problem is a warning. Aliases of includes are checked with the schemas'
+ * (build-schemas.ts, declareAlias).
  */
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type { RawDocument } from "../parse/raw";

@@ -47,11 +47,17 @@ export interface RawReference extends RawNode {
   includes: RawInclude[];
   /**
    * Its `<edmx:IncludeAnnotations>` elements. Read so that the reference's rules can be checked;
-   * they select nothing (references are not followed, and every input's annotations apply).
+   * they select nothing (every input's annotations apply, a followed document's too).
    */
   includeAnnotations: RawNode[];
   /** Its own annotations (CSDL XML §4.1 allows them): checked as any element's, and then not used. */
   annotations: RawAnnotation[];
+  /**
+   * Set when the documents are read (generate.ts, readDocuments): the input the reference led to
+   * (as shown in diagnostics), when it was followed or names an input; else why it was not followed.
+   */
+  followedTo?: string;
+  notFollowed?: string;
 }
 
 /** An `<edmx:Include>`: a namespace of the referenced document, with an optional alias. */

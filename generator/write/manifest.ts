@@ -22,6 +22,8 @@ export interface ManifestInput {
   /** Relative to the output folder, with `/` separators. */
   file: string;
   sha256: string;
+  /** Read because a reference led to it (write/follow.ts), not given. */
+  followed?: true;
 }
 
 /** Options that change the output, as recorded. */
@@ -39,6 +41,8 @@ export interface ManifestOptions {
   completeReads?: true;
   /** Recorded only when given (true or false); absent, the metadata decides. */
   unqualifiedOperations?: boolean;
+  /** Recorded only when references are not followed. */
+  followReferences?: false;
 }
 
 export interface Manifest {
@@ -48,6 +52,11 @@ export interface Manifest {
   fingerprint: string;
   options: ManifestOptions;
   inputs: ManifestInput[];
+  /**
+   * Files references led to that were not there or were no regular files, relative to the output
+   * folder as inputs are (write/follow.ts): one that appears makes the output out of date.
+   */
+  lookedFor?: string[];
   files: ManifestFile[];
 }
 
@@ -86,6 +95,7 @@ export function readManifest(outDir: string): Manifest | undefined {
     fingerprint: typeof m.fingerprint === "string" ? m.fingerprint : "",
     options: (m.options as ManifestOptions) ?? { keyAsSegment: null, include: [], exclude: [] },
     inputs: Array.isArray(m.inputs) ? (m.inputs as unknown[]).filter(isInputRecord) : [],
+    ...(Array.isArray(m.lookedFor) ? { lookedFor: (m.lookedFor as unknown[]).filter((f): f is string => typeof f === "string") } : {}),
     files: files.filter((f) => isInside(f.path)),
   };
 }
@@ -112,8 +122,10 @@ export function manifestText(m: Manifest): string {
       ...(m.options.requests === false ? { requests: false as const } : {}),
       ...(m.options.completeReads ? { completeReads: true as const } : {}),
       ...(m.options.unqualifiedOperations !== undefined ? { unqualifiedOperations: m.options.unqualifiedOperations } : {}),
+      ...(m.options.followReferences === false ? { followReferences: false as const } : {}),
     },
-    inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    inputs: m.inputs.map((i) => ({ file: i.file, sha256: i.sha256, ...(i.followed ? { followed: true as const } : {}) })),
+    ...(m.lookedFor?.length ? { lookedFor: m.lookedFor } : {}),
     files: [...m.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.stale ? { stale: true } : {}) })),
   };
   return JSON.stringify(ordered, null, 2) + "\n";
@@ -159,7 +171,7 @@ export function recordedInputPath(outDir: string, file: string): string {
 
 export function optionsRecord(o: {
   keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
-  validators?: boolean; requests?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean;
+  validators?: boolean; requests?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean; followReferences?: boolean;
 }): ManifestOptions {
   const r: ManifestOptions = { keyAsSegment: o.keyAsSegment ?? null, include: [...(o.include ?? [])], exclude: [...(o.exclude ?? [])] };
   if (o.includeDerived) r.includeDerived = true;
@@ -168,5 +180,6 @@ export function optionsRecord(o: {
   if (o.requests === false) r.requests = false;
   if (o.completeReads) r.completeReads = true;
   if (o.unqualifiedOperations !== undefined) r.unqualifiedOperations = o.unqualifiedOperations;
+  if (o.followReferences === false) r.followReferences = false;
   return r;
 }

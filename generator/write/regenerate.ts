@@ -7,7 +7,8 @@ import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
-import { optionsRecord, readManifest } from "./manifest";
+import { optionsRecord, readManifest, recordedInputPath } from "./manifest";
+import { createFollower, type Follower } from "./follow";
 import { cacheSibling } from "./statcache";
 import { compareSummaries, type DiffResult } from "../diff/compare";
 import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
@@ -69,6 +70,11 @@ export interface RegenerateOutcome {
   modelChanges?: DiffResult;
   /** Check and dry-run: files in the output folder odatagen did not write (unlisted.ts). */
   unlisted?: string[];
+  /**
+   * The files the inputs' references led to (absolute; write/follow.ts): those read, and those looked
+   * for that were not there. Known once the inputs were read for generating (not on the fast path).
+   */
+  referenced?: string[];
   /** An interrupted run left a staging or backup folder (only reported by check and dry-run). */
   leftovers: boolean;
   ms: number;
@@ -138,7 +144,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   const writes = mode === "write";
   const recovered = writes ? recover(service.out) : "none";
   const leftovers = writes ? false : hasLeftovers(service.out);
-  const base = { service, recovered, leftovers };
+  const base: Pick<RegenerateOutcome, "service" | "recovered" | "leftovers" | "referenced"> = { service, recovered, leftovers };
   const read = readInputs(service.out, service.inputs);
   if (read.unreadable.length) return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable), ms: elapsed() };
   const options = optionsRecord(service);
@@ -148,6 +154,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   await checkpoint();
 
   const { generate } = require("../generate") as typeof import("../generate");
+  const follower = createFollower(service.inputs, { off: service.followReferences === false });
   let result: GenerateResult;
   try {
     const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
@@ -162,14 +169,19 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     if (service.validators === false) opts.validators = false;
     if (service.requests === false) opts.requests = false;
     if (service.completeReads) opts.completeReads = true;
+    opts.follow = follower.follow;
     result = (generate as Generate)(opts);
   } catch (e) {
     if (e instanceof GenerationError)
-      return { ...base, status: "failed", diagnostics: e.diagnostics, ms: elapsed() };
+      return { ...base, status: "failed", diagnostics: e.diagnostics, referenced: referencedFiles(follower), ms: elapsed() };
     throw e;
   }
   await checkpoint();
-  const record = { ...identity, options, inputs: read.records };
+  const inputs = [...read.records, ...follower.followed.map((f) => ({ file: recordedInputPath(service.out, f.file), sha256: f.sha256, followed: true as const }))];
+  const lookedFor = follower.lookedFor.map((f) => recordedInputPath(service.out, f));
+  const record = { ...identity, options, inputs, ...(lookedFor.length ? { lookedFor } : {}) };
+  const followed = follower.followed.map((f) => f.file);
+  base.referenced = referencedFiles(follower);
   const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
   const diagnostics = result.diagnostics;
   const prepared = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
@@ -188,8 +200,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   try {
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
-    rememberOutput(service.out, service.inputs);
-    const specChanged = previousInputs !== JSON.stringify(read.records);
+    rememberOutput(service.out, [...service.inputs, ...followed]);
+    const specChanged = previousInputs !== JSON.stringify(inputs);
     const modelChanges = keepSummary(service.out, result, specChanged);
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
   } catch (e) {
@@ -197,6 +209,11 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     if (!(e instanceof OutputConflictError)) throw e;
     return { ...base, status: "failed", diagnostics: [...diagnostics, ...outputRefusals(service.out, { ...plan, conflicts: e.files }, { permissions: false })], ms: elapsed() };
   }
+}
+
+/** RegenerateOutcome.referenced. */
+function referencedFiles(follower: Follower): string[] {
+  return [...follower.followed.map((f) => f.file), ...follower.lookedFor];
 }
 
 /**

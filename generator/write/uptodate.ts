@@ -180,22 +180,41 @@ export function isUpToDate(outDir: string, options: ManifestOptions, inputs: str
   const m = readManifest(outDir);
   if (!m || !m.fingerprint) return false;
   if (JSON.stringify(m.options) !== JSON.stringify(options)) return false;
-  if (m.inputs.length !== inputs.length || hasLeftovers(outDir)) return false;
+  if (m.inputs.filter((i) => !i.followed).length !== inputs.length || hasLeftovers(outDir)) return false;
   const cache = StatCache.forOutput(outDir);
   const identity = generatorIdentity(cache);
   const ok =
     m.version === identity.version &&
     m.fingerprint === identity.fingerprint &&
     sameInputs(m, outDir, inputs, cache) &&
+    sameFollowed(m, outDir, cache) &&
     sameFiles(m, outDir, cache, removeStale);
   cache.save();
   return ok;
 }
 
 function sameInputs(m: Manifest, outDir: string, inputs: string[], cache: StatCache): boolean {
+  const given = m.inputs.filter((i) => !i.followed);
   return inputs.every((file, i) => {
-    const rec = m.inputs[i];
+    const rec = given[i];
     return rec.file === recordedInputPath(outDir, file) && hashFile(file, cache, true)?.sha256 === rec.sha256;
+  });
+}
+
+/**
+ * The documents references led to (write/follow.ts) hold what they held, and the files they looked
+ * for in vain are still missing (or no regular files): then the references of the unchanged inputs
+ * lead where they led, and nothing needs parsing to know it.
+ */
+function sameFollowed(m: Manifest, outDir: string, cache: StatCache): boolean {
+  const at = (rec: string) => path.resolve(outDir, ...rec.split("/"));
+  if (!m.inputs.every((rec) => !rec.followed || hashFile(at(rec.file), cache, true)?.sha256 === rec.sha256)) return false;
+  return (m.lookedFor ?? []).every((rec) => {
+    try {
+      return !fs.statSync(at(rec)).isFile();
+    } catch {
+      return true;
+    }
   });
 }
 

@@ -37,6 +37,8 @@ export interface OutputRecord {
   fingerprint: string;
   options: ManifestOptions;
   inputs: ManifestInput[];
+  /** Manifest.lookedFor. */
+  lookedFor?: string[];
 }
 
 export interface WriteOptions {

@@ -1,0 +1,139 @@
+/**
+ * Following `edmx:Reference`s (CSDL XML §3.3, CSDL JSON §3.3 `$Reference`) to local files: a `Uri`
+ * that is a relative reference or a `file:` URL is resolved against the folder of the document that
+ * writes it (RFC 3986 §5.2), percent-decoded, and the regular file it names is read as an input too
+ * (generate.ts, readDocuments, asks for each reference). Nothing is fetched: an `http:` Uri stays a
+ * reference to a document the inputs do not hold. A document may lead only to files in the folder
+ * of a given input or below it: metadata downloaded from a service picks its own Uris, and must not
+ * make odatagen read `~/.ssh/…` or `/proc/…`. Uses only Node built-ins (the fast path loads this).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Followed, FollowReference } from "../read-documents";
+import { sha256 } from "./manifest";
+import { display, readInputFiles } from "./uptodate";
+
+export interface Follower {
+  follow: FollowReference;
+  /** The files read because a reference led to them (absolute), in the order read, with their inputDigest. */
+  followed: { file: string; sha256: string }[];
+  /**
+   * The files references led to that were not there, or not regular files (absolute): one that
+   * appears changes what a run reads (write/uptodate.ts, isUpToDate).
+   */
+  lookedFor: string[];
+}
+
+/** Why a reference is not followed when following is switched off. */
+export const FOLLOWING_OFF = "references are not followed (--no-follow-references, or the service's followReferences: false)";
+
+/**
+ * A follower for a run over `inputs` (absolute paths, as given): each followed file is read once,
+ * and so is a given input a reference names (compared by real path).
+ */
+export function createFollower(inputs: readonly string[], options: { off?: boolean } = {}): Follower {
+  const followed: Follower["followed"] = [];
+  const lookedFor: string[] = [];
+  /** Each document read, as shown, → its absolute path, or undefined when it has no folder (a pipe). */
+  const locations = new Map<string, string | undefined>();
+  /** Real path → the document as shown. */
+  const seen = new Map<string, string>();
+  const roots: string[] = [];
+  for (const given of inputs) {
+    const file = path.resolve(given);
+    const at = located(file) ? file : undefined;
+    locations.set(display(file), at);
+    if (!at) continue;
+    roots.push(path.dirname(at));
+    const real = realPath(at);
+    if (real) seen.set(real, display(file));
+  }
+
+  const follow = (uri: string, from: string): Followed => {
+    if (options.off) return { kind: "not-followed", reason: FOLLOWING_OFF };
+    const target = resolveUri(uri, locations.get(from));
+    if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
+    const shown = display(target);
+    if (!roots.some((root) => inside(target, root)))
+      return { kind: "not-followed", reason: `it leads to ${shown}, outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too` };
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") return { kind: "unreadable", file: shown, reason: (e as Error).message };
+      lookedFor.push(target);
+      return { kind: "not-followed", reason: `there is no file ${shown} (looked for there): save the document there, or give it as an input too` };
+    }
+    if (!st.isFile()) {
+      lookedFor.push(target);
+      const what = st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "no regular file (a device or socket)";
+      return { kind: "not-followed", reason: `it leads to ${shown}, which is ${what} and is not read`, warn: true };
+    }
+    const real = realPath(target) ?? target;
+    const known = seen.get(real);
+    if (known !== undefined) return { kind: "known", file: known };
+    const read = readInputFiles([target]);
+    const unreadable = read.unreadable[0];
+    if (unreadable) return { kind: "unreadable", file: shown, reason: unreadable.reason };
+    const input = read.contents[0];
+    seen.set(real, input.file);
+    locations.set(input.file, target);
+    followed.push({ file: target, sha256: sha256(input.content) });
+    return { kind: "read", input };
+  };
+  return { follow, followed, lookedFor };
+}
+
+/**
+ * The absolute path a reference's `uri` names, resolved against `base` (the referencing file's
+ * path; undefined for a document read from a pipe), or why it names no local file.
+ */
+export function resolveUri(uri: string, base: string | undefined): string | { reason: string } {
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(uri)?.[1];
+  if (scheme && scheme.toLowerCase() !== "file")
+    return { reason: `odatagen does not fetch ${scheme}: URIs (a build stays offline and gives the same output each time): save the document and give it as an input too, or save it beside this document and reference it by a relative Uri` };
+  if (/[?#]/.test(uri)) return { reason: "a Uri with a query or a fragment names no file" };
+  if (scheme) {
+    try {
+      return fileURLToPath(uri);
+    } catch (e) {
+      return { reason: `it names no local file (${(e as Error).message})` };
+    }
+  }
+  if (uri === "") return { reason: "an empty Uri names the document itself" };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(uri);
+  } catch {
+    return { reason: "its percent-encoding is malformed" };
+  }
+  if (decoded.includes("\0")) return { reason: "it names no file (a NUL character)" };
+  if (decoded.startsWith("/")) return path.resolve(decoded);
+  if (base === undefined) return { reason: "this document was read from a pipe or standard input, which has no folder to resolve a relative Uri against: give the referenced document as an input too" };
+  return path.resolve(path.dirname(base), decoded);
+}
+
+/** Whether an input has a folder its relative references are resolved against: a regular file, not a pipe or standard input. */
+function located(file: string): boolean {
+  if (file === "/dev/stdin" || /^\/(dev|proc\/[^/]+)\/fd\/\d+$/.test(file)) return false;
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function inside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}
