@@ -1583,7 +1583,8 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     if (options?.signal) init.signal = options.signal;
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
     const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
-    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, request, init)) : undefined;
+    // The status came, so a write was done: the message says so (sending it again could repeat it).
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
     const status = failed ? 0 : response.status;
