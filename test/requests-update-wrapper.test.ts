@@ -6,7 +6,8 @@
 // generic. An earlier `rt.UpdateBody` (a union's distribution in its PUT branch) made TypeScript 7
 // relate a PUT's body to a PATCH's at every depth there: about 40 times the types of the program
 // without it, 20–45 s and 1.5 GB (docs/performance-notes.md). Checked by the real compilers on the
-// output of the validation fixture (an entity type's update) and of put-bodies (an abstract type's).
+// output of the validation fixture (an entity type's update) and of put-bodies (an abstract type's);
+// and a read's wrapper, generic in `select` and `expand`, on trippin-lite's.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
@@ -85,11 +86,45 @@ export async function usage(): Promise<void> {
 }
 `;
 
+// A read of the caller's that passes its options on, generic in `select` and `expand`: of the
+// wrappers measured against the other conditional types (`rt.Selected`, `rt.ReadQuery`,
+// `rt.Created`, a deep insert's `Each`), the one that made the compilers build the most types beside
+// the same wrapper naming its type arguments (1.1 times; a create's wrapper generic in `prefer`, a
+// list's generic in `expand`, 1.0: docs/performance-notes.md). Checked on TripPin's people, whose
+// navigation properties lead back to people.
+function reader(nameSE: boolean): string {
+  return `import * as rt from "./runtime.js";
+import { getPerson, people, type PersonNavigation } from "./Travel.Lite.requests.js";
+import type { Person } from "./Travel.Lite.types.js";
+
+declare const client: rt.Client;
+
+export function load<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>) {
+  return getPerson${nameSE ? "<S, E>" : ""}(client, people().byKey("u"), options);
+}
+`;
+}
+
+const READER_USAGE = `${reader(false)}
+export async function usage(): Promise<string> {
+  const p = await load({ select: ["FirstName"], expand: { Trips: { select: ["Name"] } } });
+  // @ts-expect-error not selected
+  void p.Age;
+  // @ts-expect-error not expanded
+  void p.Friends;
+  // @ts-expect-error not a property
+  await load({ select: ["Nickname"] });
+  return p.FirstName + p.Trips.map((t) => t.Name).join();
+}
+`;
+
 let dir = "";
 let put = "";
+let trippin = "";
 beforeAll(() => {
   dir = generateFixture("validation.xml", "requests-update-wrapper");
   put = generateFixture("requests/put-bodies.xml", "requests-update-wrapper-put");
+  trippin = generateFixture("trippin-lite.xml", "requests-update-wrapper-read");
 });
 
 /** How many types the compiler made for `text` beside the generated modules of `folder` (its `--extendedDiagnostics`). */
@@ -118,6 +153,14 @@ forEachCompiler((label, c) => {
       const at = u === ITEM ? dir : put;
       const named = typesMade(c, at, "wrapper-named", wrapper(u, true));
       const inferred = typesMade(c, at, "wrapper-inferred", wrapper(u, false));
+      expect(inferred).toBeLessThan(3 * named);
+    });
+
+    test("a read's wrapper generic in select and expand reads as the read does, and costs the compiler less than 3 times the types of the same wrapper naming them", () => {
+      const [r] = runTscCases(c, [{ from: [trippin], usage: READER_USAGE }]);
+      expect(r.output).toBe("");
+      const named = typesMade(c, trippin, "reader-named", reader(true));
+      const inferred = typesMade(c, trippin, "reader-inferred", reader(false));
       expect(inferred).toBeLessThan(3 * named);
     });
   });
