@@ -2,6 +2,7 @@
 // through the real CLI: what a reference leads to is read as an input, and what it cannot lead to is
 // said in the ODG110/ODG103 message that names the Uri.
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { BIN, runCli, scratch, snapshot, startCli, writeJson } from "./helpers/cli";
@@ -91,6 +92,34 @@ test("a document given and referenced, or referenced through a symlink or a file
   expect(outputs(path.join(dir, "followed"))).toEqual(new Map([...outputs(path.join(dir, "given"))].map(([f, t]) => [f, t.replace("main.xml, types.xml", "main.xml, alias.xml")])));
 });
 
+test("the folder rule compares real paths: a symlink in the folder pointing out of it is not followed; a folder given through a symlink is", () => {
+  const dir = scratch();
+  write(dir, { "secret/types.xml": shared(), "checkout/specs/main.xml": main(ref("types.xml", "shared")), "checkout/specs/types.xml": shared() });
+  // A monorepo: the project's specs/ is a symlink to a shared checkout, and the input is given through it.
+  fs.mkdirSync(path.join(dir, "project"));
+  fs.symlinkSync(path.join("..", "checkout", "specs"), path.join(dir, "project", "specs"));
+  const through = runCli(["generate", "-i", "specs/main.xml", "-o", "out", "--verbose"], path.join(dir, "project"));
+  expect(through.code).toBe(0);
+  expect(diagnostics(through.stderr)).toEqual([`specs/main.xml:3:1: info ODG113: specs/types.xml is read as an input too: <edmx:Reference Uri="types.xml"> names it [Reference]`]);
+  // A file, or a folder, in the input's folder that links out of it leads outside: not read.
+  write(dir, { "app/specs/main.xml": main(ref("linked.xml", "shared") + ref("sub/types.xml", "other") + ref("sub/missing.xml", "gone"), "shared.address") });
+  fs.symlinkSync(path.join("..", "..", "secret", "types.xml"), path.join(dir, "app", "specs", "linked.xml"));
+  fs.symlinkSync(path.join("..", "..", "secret"), path.join(dir, "app", "specs", "sub"));
+  const use = (ns: string) => `<Property Name="${ns}" Type="${ns}.x"/>`;
+  const file = path.join(dir, "app", "specs", "main.xml");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('<Property Name="home"', `${use("other")}${use("gone")}<Property Name="home"`));
+  const r = runCli(["generate", "-i", "specs/main.xml", "-o", "out"], path.join(dir, "app"));
+  expect(r.code).toBe(0);
+  const why = (p: string) => diagnostics(r.stderr).find((l) => l.includes("ODG110") && l.endsWith(`[main.t/${p}]`))?.replace(/^.*The reference is not followed: /, "");
+  const outside = "outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too";
+  const secret = path.join(dir, "secret");
+  expect(why("home")).toBe(`it leads to specs/linked.xml, which is ${path.join(secret, "types.xml")}, ${outside} [main.t/home]`);
+  expect(why("other")).toBe(`it leads to specs/sub/types.xml, which is ${path.join(secret, "types.xml")}, ${outside} [main.t/other]`);
+  expect(why("gone")).toBe(`it leads to specs/sub/missing.xml, which is ${path.join(secret, "missing.xml")}, ${outside} [main.t/gone]`);
+  // Given as an input, the linked file is read (its folder is then one of the inputs' folders).
+  expect(runCli(["generate", "-i", "specs/main.xml", "specs/linked.xml", "-o", "given"], path.join(dir, "app")).stderr).not.toMatch(/ODG110.*\[main\.t\/home\]/);
+});
+
 test("CSDL JSON: a $Reference member's relative URI is followed", () => {
   const dir = scratch();
   const doc = {
@@ -176,19 +205,24 @@ test("a followed file that is not CSDL is said to be so, without what it holds",
   ]);
 });
 
-test("a Uri naming a FIFO or a device is not read (a warning), and a followed file has the inputs' size limit", () => {
+test("a Uri naming a FIFO or a socket is not read (a warning), nor a device outside, and a followed file has the inputs' size limit", async () => {
   const dir = scratch();
   expect(spawnSync("mkfifo", [path.join(dir, "pipe.xml")]).status).toBe(0);
+  const socket = net.createServer();
+  await new Promise<void>((resolve) => socket.listen(path.join(dir, "socket.xml"), resolve));
   fs.symlinkSync("/dev/zero", path.join(dir, "zero.xml"));
   // Sparse: larger than a string can be, without taking the disk space.
   fs.writeFileSync(path.join(dir, "big.xml"), "");
   fs.truncateSync(path.join(dir, "big.xml"), 0x20000000);
-  write(dir, { "main.xml": main(ref("pipe.xml", "p") + ref("zero.xml", "z"), "Edm.String") });
+  write(dir, { "main.xml": main(ref("pipe.xml", "p") + ref("socket.xml", "s") + ref("zero.xml", "z"), "z.x") });
   const r = runCli(["generate", "-i", "main.xml", "-o", "out"], dir);
+  await new Promise((resolve) => socket.close(resolve));
   expect(r.code).toBe(0);
   expect(diagnostics(r.stderr)).toEqual([
     `main.xml:3:1: warning ODG113: <edmx:Reference Uri="pipe.xml"> is not followed: it leads to pipe.xml, which is a FIFO and is not read [Reference]`,
-    `main.xml:4:1: warning ODG113: <edmx:Reference Uri="zero.xml"> is not followed: it leads to zero.xml, which is no regular file (a device or socket) and is not read [Reference]`,
+    `main.xml:4:1: warning ODG113: <edmx:Reference Uri="socket.xml"> is not followed: it leads to socket.xml, which is no regular file (a device or socket) and is not read [Reference]`,
+    // A link to a device: its real path is outside the input's folder.
+    expect.stringMatching(/^main\.xml:\d+:\d+: warning ODG110: .*Uri="zero\.xml".* The reference is not followed: it leads to zero\.xml, which is \/dev\/zero, outside the folders of the inputs/),
   ]);
   write(dir, { "main.xml": main(ref("big.xml", "shared")) });
   const big = runCli(["generate", "-i", "main.xml", "-o", "big"], dir);

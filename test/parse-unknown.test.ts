@@ -1,5 +1,5 @@
 // ODG112: an element in CSDL's namespace that CSDL does not define inside its parent, or an
-// unprefixed attribute it does not define on its element, is a warning where it is written; other
+// attribute it does not define on its element (unprefixed, or prefixed with CSDL's namespace), is a warning where it is written; other
 // namespaces (vendors' elements and attributes) stay silent. Checked in place and in the contents
 // a slice reads later (deferred bodies and annotation blocks).
 import { readBody, readCsdlXml, readDeferredGroup } from "../generator/parse/xml";
@@ -302,4 +302,56 @@ test("an element with 100,000 unknown attributes (1 MB) is reported attribute by
   expect(lines.length).toBe(n);
   const line = (k: number) => `h.xml:${at(xml, ` a${k}=`).map((v, i) => (i === 1 ? v + 1 : v)).join(":")}: warning ODG112: a${k} is not an attribute CSDL defines on <Property>: it is ignored [ns.c/p]`;
   expect([lines[0], lines[n - 1]]).toEqual([line(0), line(n - 1)]);
+});
+
+describe("a prefixed attribute named __proto__, constructor or prototype (attributes are read by local name)", () => {
+  const EDM = "http://docs.oasis-open.org/odata/ns/edm";
+  const body = (attrs: string) => `<EntityType Name="e" ${attrs}><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false" ${attrs}/></EntityType>
+<EntityContainer Name="c"><EntitySet Name="es" EntityType="ns.e"/></EntityContainer>
+<Annotations Target="ns.e"><Annotation Term="Core.Description" String="d" ${attrs}/></Annotations>`;
+  const doc = (attrs: string) => edmx(schema("ns", body(attrs))).replace(`xmlns="${EDM}"`, `xmlns="${EDM}" xmlns:x="urn:vendor" xmlns:edm="${EDM}"`);
+  const names = ["__proto__", "constructor", "prototype"];
+
+  test("in another namespace: ignored like any vendor's attribute, silently, and the output is the one without it", () => {
+    const xml = doc(names.map((n) => `x:${n}="1"`).join(" "));
+    expect(report(xml)).toEqual([]);
+    const plain = generate({ inputs: [{ file: "test.xml", content: doc("") }] });
+    const prefixed = generate({ inputs: [{ file: "test.xml", content: xml }] });
+    expect(prefixed.diagnostics).toEqual(plain.diagnostics);
+    expect(prefixed.files).toEqual(plain.files);
+  });
+
+  test("in CSDL's namespace: reported as an attribute CSDL does not define (ODG112), as written, where it is written, in place and in a slice", () => {
+    const xml = doc(`edm:__proto__="1" edm:Nulable="true" edm:Nullable="false"`).replace(`<EntitySet Name="es"`, `<EntitySet Name="es" v:constructor="1" xmlns:v="${EDM}" x:prototype="1"`);
+    const unknownAttribute = (name: string, element: string, near = "") => `${name} is not an attribute CSDL defines on <${element}>: it is ignored${near}`;
+    const nth = (needle: string, n: number) => {
+      let offset = -1;
+      for (let k = 0; k <= n; k++) offset = xml.indexOf(needle, offset + 1);
+      return at(xml.slice(0, offset) + "\u0000" + xml.slice(offset), "\u0000");
+    };
+    const eager = report(xml);
+    expect(eager).toEqual([
+      ["ODG112", "warning", ...nth("edm:__proto__", 0), "ns.e", unknownAttribute("edm:__proto__", "EntityType")],
+      ["ODG112", "warning", ...nth("edm:Nulable", 0), "ns.e", unknownAttribute("edm:Nulable", "EntityType")],
+      ["ODG112", "warning", ...nth("edm:Nullable", 0), "ns.e", unknownAttribute("edm:Nullable", "EntityType")],
+      ["ODG112", "warning", ...nth("edm:__proto__", 1), "ns.e/id", unknownAttribute("edm:__proto__", "Property")],
+      ["ODG112", "warning", ...nth("edm:Nulable", 1), "ns.e/id", unknownAttribute("edm:Nulable", "Property", " (did you mean Nullable?)")],
+      ["ODG112", "warning", ...at(xml, "v:constructor"), "ns.c/es", unknownAttribute("v:constructor", "EntitySet")],
+      ["ODG112", "warning", ...nth("edm:__proto__", 2), "ns.e/@Core.Description", unknownAttribute("edm:__proto__", "Annotation")],
+      ["ODG112", "warning", ...nth("edm:Nulable", 2), "ns.e/@Core.Description", unknownAttribute("edm:Nulable", "Annotation")],
+      ["ODG112", "warning", ...nth("edm:Nullable", 2), "ns.e/@Core.Description", unknownAttribute("edm:Nullable", "Annotation")],
+    ]);
+    // Declared only around the schema (no element inside it declares a namespace): the same.
+    expect(report(doc(`edm:prototype="1"`)).map((r) => r[5])).toEqual(["EntityType", "Property", "Annotation"].map((e) => unknownAttribute("edm:prototype", e)));
+    const diags = new DiagnosticBag();
+    const deferred = readCsdlXml("test.xml", xml, diags, { deferBodies: true, deferAnnotationGroups: true });
+    readBody(deferred!.schemas[0].entityTypes[0], diags);
+    for (const g of deferred!.deferred ?? []) readDeferredGroup(g, diags);
+    expect(diags.items.map((d) => [d.code, d.severity, d.line, d.column, d.path, d.message]).sort()).toEqual([...eager].sort());
+  });
+
+  test("without a prefix: refused where it is written (ODG002), as the XML parser refuses it", () => {
+    const xml = doc(`prototype="1"`);
+    expect(report(xml)).toEqual([["ODG002", "error", ...at(xml, "prototype="), "ns", "XML odatagen does not read: an attribute named 'prototype': the XML parser odatagen uses refuses the names __proto__, constructor and prototype"]]);
+  });
 });

@@ -21,9 +21,20 @@ export async function run(fetch) {
 }
 `;
 
-function bundle(): string {
+/** A GET of one session, retried after 1 ms. */
+const GET_ENTRY = `
+import { createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
+export function run(fetch) {
+  const client = createClient({ baseUrl: "https://graph.example/v1.0", fetch, retry: { delayMs: 1 } });
+  return getSession(client, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("cr")).byKey("s"));
+}
+`;
+
+function bundle(entry = ENTRY): string {
   const r = buildSync({
-    stdin: { contents: ENTRY, resolveDir: OUT, sourcefile: "entry.js", loader: "js" },
+    stdin: { contents: entry, resolveDir: OUT, sourcefile: "entry.js", loader: "js" },
     bundle: true,
     platform: "browser",
     format: "iife",
@@ -57,4 +68,31 @@ test("runs the seed PATCH in a context with browser globals only", async () => {
   expect(JSON.parse(sent[0].body)).toEqual({ isTest: true });
   expect(result.updated).toEqual({ id: "s/1", isTest: true });
   expect(result.check).toBe(true);
+});
+
+test("a GET whose body is cut short is sent again, in a context without Headers (and without Response)", async () => {
+  const context = vm.createContext({ URL, setTimeout, clearTimeout, Promise, JSON, encodeURIComponent, decodeURIComponent });
+  expect(vm.runInContext("typeof Headers", context)).toBe("undefined");
+  vm.runInContext(bundle(GET_ENTRY), context);
+  const app = (context as { app: { run(f: unknown): Promise<unknown> } }).app;
+  const sent: string[] = [];
+  const answer = (text: () => Promise<string>) => ({ ok: true, status: 200, statusText: "OK", headers: { get: (n: string) => (n.toLowerCase() === "content-type" ? "application/json" : null) }, text, arrayBuffer: async () => new ArrayBuffer(0) });
+  const handMadeFetch = async (url: string, init: { method: string }) => {
+    sent.push(`${init.method} ${url}`);
+    // As undici's body reader rejects when the connection is lost in the middle of the body.
+    if (sent.length === 1) return answer(() => Promise.reject(new TypeError("terminated")));
+    return answer(async () => JSON.stringify({ id: "s", isTest: false }));
+  };
+  const twice = Array(2).fill("GET https://graph.example/v1.0/communications/callRecords/cr/sessions/s");
+  await expect(app.run(handMadeFetch)).resolves.toEqual({ id: "s", isTest: false });
+  expect(sent).toEqual(twice);
+  // A connection lost before any answer: fetch rejects, and the GET is sent again too.
+  sent.length = 0;
+  const lostFetch = async (url: string, init: { method: string }) => {
+    sent.push(`${init.method} ${url}`);
+    if (sent.length === 1) throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+    return answer(async () => JSON.stringify({ id: "s", isTest: true }));
+  };
+  await expect(app.run(lostFetch)).resolves.toEqual({ id: "s", isTest: true });
+  expect(sent).toEqual(twice);
 });

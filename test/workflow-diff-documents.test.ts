@@ -89,3 +89,25 @@ test("usage errors name the flag and exit 2: a mix of files and flags, a missing
   expect(usage([main])).toMatch(/^odatagen: diff needs two versions: /);
   expect(usage([main, main, main])).toBe(`odatagen: diff takes two files, the old version and the new, and was given 3 (${main} ${main} ${main}); for a version made of several documents, give each with --old or --new`);
 });
+
+test("--no-follow-references: each version is only the documents given, as generate --no-follow-references reads them", () => {
+  const dir = scratch();
+  const [oldMain, oldCommon] = version(path.join(dir, "v1"), street + zip);
+  const [newMain, newCommon] = version(path.join(dir, "v2"), street);
+  // Followed (the default), the removed property shows.
+  expect(JSON.parse(runCli(["diff", oldMain, newMain, "--json"], dir).stdout).changes).toHaveLength(1);
+  // Not followed: the other document is not read, its type is Edm.Untyped in both versions, and the warning says why.
+  const off = runCli(["diff", oldMain, newMain, "--no-follow-references"], dir);
+  expect(off.code).toBe(0);
+  expect(off.stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
+  // The same warning at the same place of each version is printed once.
+  expect(off.stderr).toMatch(/^v1\/main\.xml:\d+:\d+: warning ODG110: .*Uri="common\.xml".*The reference is not followed: references are not followed \(--no-follow-references.* \[d\.t\/home\] \(old and new versions; new: v2\/main\.xml\)$/m);
+  // The documents given with --old and --new are still read together; --follow-references=false is the same switch.
+  const given = runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", newMain, "--new", newCommon, "--follow-references=false", "--json"], dir);
+  expect(given.stderr).toBe("");
+  expect(JSON.parse(given.stdout).changes).toEqual([{ kind: "removed", element: "property", path: "c.address/zip", detail: "property removed (was Edm.String)", breaking: true }]);
+  // The help names it, and a misspelling is answered with it.
+  expect(runCli(["diff", "--help"], dir).stdout.replace(/\s+/g, " ")).toMatch(/--follow-references Read the local documents each version's edmx:References name .* --no-follow-references reads only the documents given/);
+  const typo = runCli(["diff", oldMain, newMain, "--no-follow-refrences"], dir);
+  expect({ code: typo.code, stderr: typo.stderr.split("\n")[0] }).toEqual({ code: 2, stderr: "odatagen: unknown flag --no-follow-refrences for diff; did you mean --no-follow-references?" });
+});

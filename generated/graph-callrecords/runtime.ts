@@ -1625,8 +1625,8 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * request and the reason, `GET https://…: fetch failed (connect ECONNREFUSED 127.0.0.1:443)`, the
  * original in `cause`. Thrown, so not sent again: that TypeError where fetch refused to send the
  * request, which sending again cannot mend (a header it cannot send, with a line break or a
- * character past U+00FF: `new Headers` throws as fetch did; a URL Node's fetch cannot parse, a
- * relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
+ * character past U+00FF: `new Headers` throws as fetch did, where there is a global `Headers`; a
+ * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
  * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are.
  */
 function unanswered(error: unknown, request: string, init: RequestInit): TypeError {
@@ -1637,10 +1637,13 @@ function unanswered(error: unknown, request: string, init: RequestInit): TypeErr
   const text = reason?.["message"];
   const failure = Object.assign(new TypeError(`${request}: ${String(message)}${typeof text === "string" && text ? ` (${text})` : ""}`), { cause: error });
   if (reason?.["name"] === "TypeError") throw failure;
-  try {
-    new Headers(init.headers);
-  } catch {
-    throw failure;
+  // Where there is no global Headers (a context given only a fetch of its own), none is told refused.
+  if (typeof Headers == "function") {
+    try {
+      new Headers(init.headers);
+    } catch {
+      throw failure;
+    }
   }
   return failure;
 }

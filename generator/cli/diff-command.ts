@@ -13,14 +13,17 @@ export interface DiffArgs {
   new: string[];
   json: boolean;
   "fail-on-breaking": boolean;
+  /** Read the local documents each version's references name (true), or only the documents given. */
+  "follow-references": boolean;
 }
 
 export function runDiff(args: DiffArgs): number {
   let result;
   const oldWarnings: Diagnostic[] = [];
   const newWarnings: Diagnostic[] = [];
+  const follow = { off: !args["follow-references"] };
   try {
-    result = compareSummaries(loadSummary(args.old, oldWarnings), loadSummary(args.new, newWarnings));
+    result = compareSummaries(loadSummary(args.old, oldWarnings, follow), loadSummary(args.new, newWarnings, follow));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff has no --verbose to ask for them.

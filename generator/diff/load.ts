@@ -8,15 +8,15 @@ import { summarize, type ModelSummary } from "./summary";
 /**
  * The documents of one version, read and resolved together (a main document and those its
  * `edmx:Reference`s name), following the references to local files as `generate` does (each
- * version from its own files' folders). Throws GenerationError with every problem found when a file
+ * version from its own files' folders), unless `follow.off` (`diff --no-follow-references`). Throws GenerationError with every problem found when a file
  * cannot be read or has errors; adds the warnings to `warnings` (such as ODG110, a referenced
  * document that is neither among `files` nor followed).
  */
-export function loadSummary(files: string[], warnings?: Diagnostic[]): ModelSummary {
+export function loadSummary(files: string[], warnings?: Diagnostic[], follow: { off?: boolean } = {}): ModelSummary {
   const read = readInputFiles(files);
   if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable));
   const diags = new DiagnosticBag();
-  const model = readModel(read.contents, diags, createFollower(files).follow);
+  const model = readModel(read.contents, diags, createFollower(files, follow).follow);
   if (diags.hasErrors) throw new GenerationError(diags.items);
   warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
   return summarize(model);

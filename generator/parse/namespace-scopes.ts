@@ -68,6 +68,11 @@ export class NamespaceScopes {
     return declarations;
   }
 
+  /** The declarations `element` was found in by `at` (undefined when it was not asked, or none). */
+  known(element: XNode): Declarations | undefined {
+    return this.byElement.get(element) ?? undefined;
+  }
+
   private of(element: XNode): Declarations | undefined {
     const known = this.byElement.get(element);
     if (known !== undefined) return known ?? undefined;

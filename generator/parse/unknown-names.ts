@@ -99,21 +99,27 @@ export class UnknownNames {
   }
 
   /**
-   * Reports each attribute without a prefix that CSDL does not define on the element (ODG112), at
-   * its place in the start tag: the tag is read once for all of them, so an element with thousands
-   * of unknown attributes costs linear time.
+   * Reports each attribute that CSDL does not define on the element (ODG112), at its place in the
+   * start tag: one without a prefix, and one whose prefix is bound to one of CSDL's namespaces
+   * (`edm:Nulable`; attributes are read by local name, so `edm:Nullable` is `Nullable`), by the
+   * declarations on the element and around it, else those of `prefixes`' scope. One of another
+   * namespace is a vendor's (`sap:label`) and stays silent. The tag is read once for all of them, so
+   * an element with thousands of unknown attributes costs linear time.
    */
-  checkAttributes(n: XNode, rule: ElementRule, path: string): void {
+  checkAttributes(n: XNode, rule: ElementRule, path: string, prefixes: CsdlPrefixes = this.csdl): void {
     const raw = n[":@"] as Attributes | undefined;
     if (raw === undefined) return;
     let unknown: string[] | undefined;
-    for (const key in raw)
-      if (!rule.attributes.has(key) && key.indexOf(":") < 0 && key !== "xmlns") (unknown ??= []).push(writtenName(this.restore ? this.restore(key) : key));
+    for (const key in raw) {
+      const colon = key.indexOf(":");
+      const known = colon < 0 ? key === "xmlns" || rule.attributes.has(key) : !this.inCsdlNamespace(n, key.slice(0, colon), prefixes) || rule.attributes.has(key.slice(colon + 1));
+      if (!known) (unknown ??= []).push(writtenName(this.restore ? this.restore(key) : key));
+    }
     if (unknown === undefined) return;
     const start = this.base + startOf(n);
     const offsets = attributeOffsets(this.source.text, start, new Set(unknown));
     for (const name of unknown) {
-      const near = nearestName(name, rule.attributes);
+      const near = nearestName(localName(name), rule.attributes);
       this.diags.warning(Codes.unknownCsdl, `${name} is not an attribute CSDL defines on <${rule.name}>: it is ignored${near ? ` (did you mean ${near}?)` : ""}`,
         path, { source: this.source, offset: offsets.get(name) ?? start });
     }
@@ -202,6 +208,13 @@ export class UnknownNames {
     const uri = this.declaredUri(child, parent, prefix);
     if (uri !== undefined) return isCsdlNamespace(uri);
     return prefixes.has(prefix);
+  }
+
+  /** Whether an attribute prefix (not `xmlns`) on `n` is bound to one of CSDL's namespaces. */
+  private inCsdlNamespace(n: XNode, prefix: string, prefixes: CsdlPrefixes): boolean {
+    if (prefix === "xmlns" || prefix === "xml") return false;
+    const uri = (this.nested ? boundUri(this.scopes.known(n), prefix) : undefined) ?? this.scopes.ownDeclarations(n)?.get(prefix) ?? prefixes.bound?.get(prefix);
+    return uri !== undefined && isCsdlNamespace(uri);
   }
 
   private at(node: XNode): SourceRef {

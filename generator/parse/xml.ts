@@ -184,7 +184,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   r.checkEdmxNamespace(root);
   // From here the document is read as V4 CSDL: names CSDL does not define are reported (ODG112).
   r.names.edmx = r.names.csdlPrefixes([root], root);
-  r.names.checkAttributes(root, EDMX, "Edmx");
+  r.names.checkAttributes(root, EDMX, "Edmx", r.names.edmx);
   r.names.checkChildren(root, EDMX, "Edmx", r.names.edmx);
   // Exactly one DataServices (CSDL XML §4); with two, neither is read.
   const schemas = dataServices.length === 1 ? r.schemas(dataServices[0], [root, dataServices[0]]) : [];
@@ -426,7 +426,7 @@ class Reader {
    */
   reference(n: XNode, root: XNode): RawReference {
     const a = this.attrs(n);
-    this.names.checkAttributes(n, REFERENCE, "Reference");
+    this.names.checkAttributes(n, REFERENCE, "Reference", this.names.edmx);
     // Its <Annotation>s are read apart (referenceAnnotations), with the prefixes of EDM's namespace.
     const [includes, includeAnnotations] = this.children(n, ["Include", "IncludeAnnotations"], REFERENCE, "Reference", this.names.edmx);
     return {
@@ -434,12 +434,12 @@ class Reader {
       uri: this.req(n, a, "Uri", "edmx:Reference", "Reference"),
       includes: includes.map((i) => {
         const ia = this.attrs(i);
-        this.names.checkAttributes(i, INCLUDE, "Reference/Include");
+        this.names.checkAttributes(i, INCLUDE, "Reference/Include", this.names.edmx);
         const annotations = this.referenceAnnotations(i, [root, n, i], INCLUDE, "Reference/Include");
         return { at: this.at(i), namespace: this.req(i, ia, "Namespace", "edmx:Include", "Reference/Include"), alias: this.attr(ia, "Alias"), annotations };
       }),
       includeAnnotations: includeAnnotations.map((i) => {
-        this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations");
+        this.names.checkAttributes(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         this.names.checkChildren(i, INCLUDE_ANNOTATIONS, "Reference/IncludeAnnotations", this.names.edmx);
         return { at: this.at(i) };
       }),
@@ -469,7 +469,7 @@ class Reader {
 
   /** The `<Schema>` elements of `<edmx:DataServices>`; `ancestors` are the elements around them, outermost first. */
   schemas(dataServices: XNode, ancestors: readonly XNode[]): RawSchema[] {
-    this.names.checkAttributes(dataServices, DATA_SERVICES, "Edmx/DataServices");
+    this.names.checkAttributes(dataServices, DATA_SERVICES, "Edmx/DataServices", this.names.edmx);
     this.names.csdl = this.names.edmx;
     return this.children(dataServices, ["Schema"], DATA_SERVICES, "Edmx/DataServices")[0].map((s) => {
       this.checkSchemaNamespace(s, ancestors);

@@ -5,7 +5,10 @@
  * (generate.ts, readDocuments, asks for each reference). Nothing is fetched: an `http:` Uri stays a
  * reference to a document the inputs do not hold. A document may lead only to files in the folder
  * of a given input or below it: metadata downloaded from a service picks its own Uris, and must not
- * make odatagen read `~/.ssh/…` or `/proc/…`. Uses only Node built-ins (the fast path loads this).
+ * make odatagen read `~/.ssh/…` or `/proc/…`. That is compared by real path, so that a symlink in
+ * the folder that points out of it leads nowhere, while a folder given through a symlink (`specs/`
+ * linking to a shared checkout) still holds what is really in it. Uses only Node built-ins (the fast
+ * path loads this).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -39,14 +42,15 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
   const locations = new Map<string, string | undefined>();
   /** Real path → the document as shown. */
   const seen = new Map<string, string>();
+  /** The real paths of the folders a followed file may be in (or below): each input's folder, and the real file's folder when the input is a symlink. */
   const roots: string[] = [];
   for (const given of inputs) {
     const file = path.resolve(given);
     const at = located(file) ? file : undefined;
     locations.set(display(file), at);
     if (!at) continue;
-    roots.push(path.dirname(at));
     const real = realPath(at);
+    for (const dir of [realPath(path.dirname(at)), real && path.dirname(real)]) if (dir && !roots.includes(dir)) roots.push(dir);
     if (real) seen.set(real, display(file));
   }
 
@@ -55,8 +59,11 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     const target = resolveUri(uri, locations.get(from));
     if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
     const shown = display(target);
-    if (!roots.some((root) => inside(target, root)))
-      return { kind: "not-followed", reason: `it leads to ${shown}, outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too` };
+    const real = realLocation(target);
+    if (!roots.some((root) => inside(real, root))) {
+      const through = real === target ? "" : `, which is ${display(real)}`;
+      return { kind: "not-followed", reason: `it leads to ${shown}${through}, outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too` };
+    }
     let st: fs.Stats;
     try {
       st = fs.statSync(target);
@@ -71,7 +78,6 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
       const what = st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "no regular file (a device or socket)";
       return { kind: "not-followed", reason: `it leads to ${shown}, which is ${what} and is not read`, warn: true };
     }
-    const real = realPath(target) ?? target;
     const known = seen.get(real);
     if (known !== undefined) return { kind: "known", file: known };
     const read = readInputFiles([target]);
@@ -130,6 +136,23 @@ function realPath(file: string): string | undefined {
     return fs.realpathSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The real path of `file`, or, for a file that is not there, its path from the real path of its
+ * nearest folder that is (the folder it would really be in).
+ */
+function realLocation(file: string): string {
+  let dir = file;
+  const rest: string[] = [];
+  for (;;) {
+    const real = realPath(dir);
+    if (real) return path.join(real, ...rest);
+    const up = path.dirname(dir);
+    if (up === dir) return file;
+    rest.unshift(path.basename(dir));
+    dir = up;
   }
 }
 
