@@ -120,6 +120,18 @@ test("the folder rule compares real paths: a symlink in the folder pointing out 
   expect(runCli(["generate", "-i", "specs/main.xml", "specs/linked.xml", "-o", "given"], path.join(dir, "app")).stderr).not.toMatch(/ODG110.*\[main\.t\/home\]/);
 });
 
+test("a file whose name starts with two dots (..shared.xml, ...xml) is in the folder, and is followed", () => {
+  const dir = scratch();
+  write(dir, { "specs/main.xml": main(ref("..shared.xml", "shared") + ref("...xml", "third"), "third.point"), "specs/..shared.xml": shared(), "specs/...xml": edmx(schema("third", `<ComplexType Name="point"/>`)) });
+  const r = runCli(["generate", "-i", "specs/main.xml", "-o", "out", "--verbose"], dir);
+  expect(r.code).toBe(0);
+  expect(diagnostics(r.stderr)).toEqual([
+    `specs/main.xml:3:1: info ODG113: specs/..shared.xml is read as an input too: <edmx:Reference Uri="..shared.xml"> names it [Reference]`,
+    `specs/main.xml:4:1: info ODG113: specs/...xml is read as an input too: <edmx:Reference Uri="...xml"> names it [Reference]`,
+  ]);
+  expect(fs.readFileSync(path.join(dir, "out", "main.types.ts"), "utf8")).toMatch(/home\?: Point \| null/);
+});
+
 test("CSDL JSON: a $Reference member's relative URI is followed", () => {
   const dir = scratch();
   const doc = {

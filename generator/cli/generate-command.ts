@@ -16,6 +16,7 @@ import { printModelChanges } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
+import { leadsOut } from "../write/within";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -224,7 +225,7 @@ function printWhy(o: RegenerateOutcome): void {
 
 export function shown(p: string): string {
   const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") ? rel : p;
+  return rel && !leadsOut(rel) ? rel : p;
 }
 
 /** A wait for another odatagen's lock is said on stderr, even with --quiet: it may last minutes. */

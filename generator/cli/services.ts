@@ -8,6 +8,7 @@ import { findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
+import { leadsOut, within } from "../write/within";
 
 export interface ServiceFlags {
   input?: string[];
@@ -87,18 +88,14 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
  */
 function checked(services: ResolvedService[], cwd: string, configFile?: string): Services {
   const errors: string[] = [];
-  const inside = (file: string, dir: string) => {
-    const rel = path.relative(dir, file);
-    return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-  };
   for (const s of services) {
     const rel = path.relative(cwd, s.out);
-    const where = `${s.name}: output folder ${rel.startsWith("..") || path.isAbsolute(rel) ? s.out : rel || "."}`;
-    if (inside(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
-    else if (inside(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
+    const where = `${s.name}: output folder ${leadsOut(rel) ? s.out : rel || "."}`;
+    if (within(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
+    else if (within(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
     else if (s.inputs.some((f) => path.relative(f, s.out) === "") || (configFile && path.relative(configFile, s.out) === ""))
       errors.push(`${where} is ${configFile && path.relative(configFile, s.out) === "" ? "the config file" : "an input"}, not a folder; give generated code a folder of its own`);
-    else if (s.inputs.some((f) => inside(f, s.out)) || (configFile && inside(configFile, s.out)))
+    else if (s.inputs.some((f) => within(f, s.out)) || (configFile && within(configFile, s.out)))
       errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
 import { sha256 } from "./manifest";
 import { display, readInputFiles } from "./uptodate";
+import { within } from "./within";
 
 export interface Follower {
   follow: FollowReference;
@@ -157,6 +158,5 @@ function realLocation(file: string): string {
 }
 
 function inside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  return file !== dir && within(file, dir);
 }

@@ -13,6 +13,7 @@ import { decodeInput } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
 import { StatCache } from "./statcache";
+import { leadsOut } from "./within";
 
 export interface ReadInputs {
   /** Input text with line endings normalised to LF, paths as shown in diagnostics. */
@@ -146,7 +147,7 @@ export function unreadableDiagnostics(unreadable: ReadInputs["unreadable"]): Dia
 export function display(file: string): string {
   const rel = path.relative(process.cwd(), file);
   if (rel === "") return ".";
-  return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  return leadsOut(rel) ? file : rel;
 }
 
 /**
