@@ -303,4 +303,8 @@ test("in code: generate() reads only its inputs, unless given a follower", () =>
   expect(follower.followed.map((f) => f.file)).toEqual([path.join(dir, "shared", "types.xml")]);
   expect(result.inputs).toEqual([name, path.join(path.dirname(name), "shared", "types.xml")]);
   expect(result.files.get("main.types.ts")).toMatch(/home\?: Address \| null/);
+  // Switched off, the reason is the caller's, or says the follower was.
+  const why = (options: { off: boolean; offReason?: string }) => generate({ inputs, follow: createFollower([path.join(dir, "main.xml")], options).follow }).diagnostics[0].message.replace(/^.*The reference is not followed: /, "");
+  expect(why({ off: true })).toBe("references are not followed (createFollower was given off: true)");
+  expect(why({ off: true, offReason: "my tool's --offline" })).toBe("my tool's --offline");
 });

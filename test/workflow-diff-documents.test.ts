@@ -101,7 +101,7 @@ test("--no-follow-references: each version is only the documents given, as gener
   expect(off.code).toBe(0);
   expect(off.stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
   // The same warning at the same place of each version is printed once.
-  expect(off.stderr).toMatch(/^v1\/main\.xml:\d+:\d+: warning ODG110: .*Uri="common\.xml".*The reference is not followed: references are not followed \(--no-follow-references.* \[d\.t\/home\] \(old and new versions; new: v2\/main\.xml\)$/m);
+  expect(off.stderr).toMatch(/^v1\/main\.xml:\d+:\d+: warning ODG110: .*Uri="common\.xml".*The reference is not followed: references are not followed \(--no-follow-references\) \[d\.t\/home\] \(old and new versions; new: v2\/main\.xml\)$/m);
   // The documents given with --old and --new are still read together; --follow-references=false is the same switch.
   const given = runCli(["diff", "--old", oldMain, "--old", oldCommon, "--new", newMain, "--new", newCommon, "--follow-references=false", "--json"], dir);
   expect(given.stderr).toBe("");

@@ -2,7 +2,7 @@
 import { DiagnosticBag, GenerationError, type Diagnostic } from "../diagnostics";
 import { readModel } from "../generate";
 import { readInputFiles, unreadableDiagnostics } from "../write/uptodate";
-import { createFollower } from "../write/follow";
+import { createFollower, FOLLOWING_OFF } from "../write/follow";
 import { summarize, type ModelSummary } from "./summary";
 
 /**
@@ -16,7 +16,7 @@ export function loadSummary(files: string[], warnings?: Diagnostic[], follow: { 
   const read = readInputFiles(files);
   if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable));
   const diags = new DiagnosticBag();
-  const model = readModel(read.contents, diags, createFollower(files, follow).follow);
+  const model = readModel(read.contents, diags, createFollower(files, { off: follow.off, offReason: FOLLOWING_OFF.diff }).follow);
   if (diags.hasErrors) throw new GenerationError(diags.items);
   warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
   return summarize(model);

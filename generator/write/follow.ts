@@ -29,14 +29,19 @@ export interface Follower {
   lookedFor: string[];
 }
 
-/** Why a reference is not followed when following is switched off. */
-export const FOLLOWING_OFF = "references are not followed (--no-follow-references, or the service's followReferences: false)";
+/** Why a reference is not followed when following is switched off, as each command switches it off. */
+export const FOLLOWING_OFF = {
+  generate: "references are not followed (--no-follow-references, or the service's followReferences: false)",
+  diff: "references are not followed (--no-follow-references)",
+  code: "references are not followed (createFollower was given off: true)",
+} as const;
 
 /**
  * A follower for a run over `inputs` (absolute paths, as given): each followed file is read once,
- * and so is a given input a reference names (compared by real path).
+ * and so is a given input a reference names (compared by real path). With `off`, none is followed,
+ * and `offReason` (how the caller's user switched it off, `FOLLOWING_OFF`) says why.
  */
-export function createFollower(inputs: readonly string[], options: { off?: boolean } = {}): Follower {
+export function createFollower(inputs: readonly string[], options: { off?: boolean; offReason?: string } = {}): Follower {
   const followed: Follower["followed"] = [];
   const lookedFor: string[] = [];
   /** Each document read, as shown, → its absolute path, or undefined when it has no folder (a pipe). */
@@ -56,7 +61,7 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
   }
 
   const follow = (uri: string, from: string): Followed => {
-    if (options.off) return { kind: "not-followed", reason: FOLLOWING_OFF };
+    if (options.off) return { kind: "not-followed", reason: options.offReason ?? FOLLOWING_OFF.code };
     const target = resolveUri(uri, locations.get(from));
     if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
     const shown = display(target);

@@ -8,7 +8,7 @@ import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
 import { optionsRecord, readManifest, recordedInputPath } from "./manifest";
-import { createFollower, type Follower } from "./follow";
+import { createFollower, FOLLOWING_OFF, type Follower } from "./follow";
 import { cacheSibling } from "./statcache";
 import { compareSummaries, type DiffResult } from "../diff/compare";
 import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
@@ -154,7 +154,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   await checkpoint();
 
   const { generate } = require("../generate") as typeof import("../generate");
-  const follower = createFollower(service.inputs, { off: service.followReferences === false });
+  const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
   let result: GenerateResult;
   try {
     const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
