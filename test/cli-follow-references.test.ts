@@ -9,6 +9,7 @@ import { BIN, runCli, scratch, snapshot, startCli, writeJson } from "./helpers/c
 import { Output } from "./helpers/child";
 import { edmx, schema } from "./helpers/csdl";
 import { createFollower, generate } from "../generator";
+import { insideRoots, readInside, realLocation } from "../generator/write/read-inside";
 
 const ref = (uri: string, ns: string) => `<edmx:Reference Uri="${uri}"><edmx:Include Namespace="${ns}"/></edmx:Reference>\n`;
 /** A document of namespace `ns` whose entity type `t` has a property of the complex type `type` (`shared.address`). */
@@ -244,6 +245,38 @@ test("a Uri naming a FIFO or a socket is not read (a warning), nor a device outs
     expect.stringMatching(/warning ODG110: .* The reference is not followed: it leads to big\.xml, which cannot be read: the file is larger than/),
   ]);
   expect(fs.existsSync(path.join(dir, "big"))).toBe(false);
+});
+
+test("a folder swapped for a symlink out of the inputs' folder between the check and the read: the file opened is checked again, and not read", () => {
+  const dir = fs.realpathSync(scratch());
+  write(dir, { "specs/sub/types.xml": shared(), "secret/types.xml": "<hunter2/>" });
+  const roots = [path.join(dir, "specs")];
+  const target = path.join(dir, "specs", "sub", "types.xml");
+  // The check by name passes…
+  expect(insideRoots(realLocation(target), roots)).toBe(true);
+  // …then specs/sub becomes a link to secret/, before the file is read.
+  fs.renameSync(path.join(dir, "specs", "sub"), path.join(dir, "specs", "was"));
+  fs.symlinkSync(path.join(dir, "secret"), path.join(dir, "specs", "sub"));
+  expect(readInside(target, roots)).toEqual({
+    reason: `what was opened is ${path.join(dir, "secret", "types.xml")}, outside the folders of the inputs: it was replaced after its folder was checked (a folder on its way, or the file, swapped for another or for a symlink), so it is not read`,
+  });
+  // Swapped back, the same file is read.
+  fs.unlinkSync(path.join(dir, "specs", "sub"));
+  fs.renameSync(path.join(dir, "specs", "was"), path.join(dir, "specs", "sub"));
+  expect(readInside(target, roots)).toEqual({ content: shared(), real: target });
+});
+
+test("a file swapped for a FIFO between the check and the read is not read, and opening it does not wait for a writer", () => {
+  const dir = fs.realpathSync(scratch());
+  write(dir, { "types.xml": shared() });
+  const target = path.join(dir, "types.xml");
+  expect(insideRoots(realLocation(target), [dir])).toBe(true);
+  fs.unlinkSync(target);
+  expect(spawnSync("mkfifo", [target]).status).toBe(0);
+  // In a child (over dist/, as the CLI runs): an open that waited for a writer would hold it, not the test.
+  const script = `console.log(JSON.stringify(require(${JSON.stringify(path.resolve(__dirname, "..", "dist", "write", "read-inside.js"))}).readInside(${JSON.stringify(target)}, [${JSON.stringify(dir)}])))`;
+  const child = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 60000 });
+  expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: JSON.stringify({ notFile: "a FIFO" }) });
 });
 
 test("prebuild and --check notice an edit of a followed document, and a looked-for file that appears; an unchanged one stays up to date", () => {

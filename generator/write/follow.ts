@@ -7,16 +7,16 @@
  * of a given input or below it: metadata downloaded from a service picks its own Uris, and must not
  * make odatagen read `~/.ssh/…` or `/proc/…`. That is compared by real path, so that a symlink in
  * the folder that points out of it leads nowhere, while a folder given through a symlink (`specs/`
- * linking to a shared checkout) still holds what is really in it. Uses only Node built-ins (the fast
- * path loads this).
+ * linking to a shared checkout) still holds what is really in it; the file is read from where it was
+ * opened, checked again there (write/read-inside.ts). Uses only Node built-ins (the fast path loads this).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
 import { sha256 } from "./manifest";
-import { display, readInputFiles } from "./uptodate";
-import { within } from "./within";
+import { display } from "./uptodate";
+import { insideRoots, readInside, realLocation, realPath } from "./read-inside";
 
 export interface Follower {
   follow: FollowReference;
@@ -66,7 +66,7 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
     const shown = display(target);
     const real = realLocation(target);
-    if (!roots.some((root) => inside(real, root))) {
+    if (!insideRoots(real, roots)) {
       const through = real === target ? "" : `, which is ${display(real)}`;
       return { kind: "not-followed", reason: `it leads to ${shown}${through}, outside the folders of the inputs (a document brings in files in its input's folder or below it, never others): give that document as an input too` };
     }
@@ -86,11 +86,12 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     }
     const known = seen.get(real);
     if (known !== undefined) return { kind: "known", file: known };
-    const read = readInputFiles([target]);
-    const unreadable = read.unreadable[0];
-    if (unreadable) return { kind: "unreadable", file: shown, reason: unreadable.reason };
-    const input = read.contents[0];
-    seen.set(real, input.file);
+    // Read from the file opened, checked again: the checks above were by name.
+    const read = readInside(target, roots);
+    if ("notFile" in read) return { kind: "not-followed", reason: `it leads to ${shown}, which is ${read.notFile} and is not read`, warn: true };
+    if ("reason" in read) return { kind: "unreadable", file: shown, reason: read.reason };
+    const input = { file: shown, content: read.content };
+    seen.set(read.real, input.file);
     locations.set(input.file, target);
     followed.push({ file: target, sha256: sha256(input.content) });
     return { kind: "read", input };
@@ -135,33 +136,4 @@ function located(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function realPath(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The real path of `file`, or, for a file that is not there, its path from the real path of its
- * nearest folder that is (the folder it would really be in).
- */
-function realLocation(file: string): string {
-  let dir = file;
-  const rest: string[] = [];
-  for (;;) {
-    const real = realPath(dir);
-    if (real) return path.join(real, ...rest);
-    const up = path.dirname(dir);
-    if (up === dir) return file;
-    rest.unshift(path.basename(dir));
-    dir = up;
-  }
-}
-
-function inside(file: string, dir: string): boolean {
-  return file !== dir && within(file, dir);
 }

@@ -49,6 +49,8 @@ function lfLineEnds(text: string): string {
 /** The longest string V8 makes (2^29 − 24 characters): a larger file could not be read as text. */
 const MAX_STRING = 0x1fffffe8;
 
+const tooLarge = () => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
+
 /** Inputs read ahead by `prereadStreams`: their bytes, or why they could not be read. */
 const prereadInputs = new Map<string, Buffer | Error>();
 
@@ -86,7 +88,6 @@ function readInput(file: string): Buffer {
   const preread = prereadInputs.get(file);
   if (preread instanceof Error) throw preread;
   if (preread) return preread;
-  const tooLarge = () => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
   // The process's own standard input, whatever it is: a socket (as Node gives a child) cannot be
   // opened again by its name.
   const stdin = file === "/dev/stdin";
@@ -114,26 +115,37 @@ function readInput(file: string): Buffer {
 export function readInputFiles(files: readonly string[], each?: (file: string, content: string) => void): Omit<ReadInputs, "records"> {
   const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
   for (const file of files) {
-    let buf: Buffer;
-    let decoded: ReturnType<typeof decodeInput>;
-    try {
-      buf = readInput(file);
-      decoded = decodeInput(buf); // throws for a text longer than a string can be
-    } catch (e) {
-      // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
-      const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
-      result.unreadable.push({ file, reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` });
+    const text = inputText(() => readInput(file), file);
+    if ("reason" in text) {
+      result.unreadable.push({ file, reason: text.reason });
       continue;
     }
-    if (!decoded.ok) {
-      result.unreadable.push({ file, reason: decoded.reason });
-      continue;
-    }
-    const content = lfLineEnds(decoded.text);
-    result.contents.push({ file: display(file), content });
-    each?.(file, content);
+    result.contents.push({ file: display(file), content: text.content });
+    each?.(file, text.content);
   }
   return result;
+}
+
+/**
+ * An input's text as `generate` reads it, from the bytes `read` returns (throwing as `fs` does),
+ * or why it cannot be read; `file` is the name it was read by.
+ */
+export function inputText(read: () => Buffer, file: string): { content: string } | { reason: string } {
+  let decoded: ReturnType<typeof decodeInput>;
+  try {
+    decoded = decodeInput(read()); // throws for a text longer than a string can be
+  } catch (e) {
+    // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
+    const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
+    return { reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` };
+  }
+  return decoded.ok ? { content: lfLineEnds(decoded.text) } : { reason: decoded.reason };
+}
+
+/** The bytes of the regular file open as `fd`, refused as `readInput` refuses one larger than a string can be. */
+export function readOpenFile(fd: number): Buffer {
+  if (fs.fstatSync(fd).size > MAX_STRING) throw tooLarge();
+  return fs.readFileSync(fd);
 }
 
 /** ODG001 for each input that could not be read. */
