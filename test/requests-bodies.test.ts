@@ -321,7 +321,8 @@ describe("error bodies of another shape than OData's", () => {
     expect(err.body).toBe(hostile);
     const huge = `Overloaded ${"z".repeat(5_000_000)}`;
     const big = await answered(503, huge);
-    expect(big.message).toBe(`${huge.slice(0, 200)}... (${huge.length} characters)`);
+    // Read to 1 MiB (requests-error-body): the length is what was read.
+    expect(big.message).toBe(`${huge.slice(0, 200)}... (${1 << 20} characters): its body cut at 1 MiB`);
     // Whitespace alone at its start: what shows is cut all the same, with the whole length.
     const blank = `${" ".repeat(2000)}late text`;
     expect((await answered(500, blank)).message).toBe(`... (${blank.length} characters)`);

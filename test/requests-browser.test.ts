@@ -96,3 +96,46 @@ test("a GET whose body is cut short is sent again, in a context without Headers 
   await expect(app.run(lostFetch)).resolves.toEqual({ id: "s", isTest: true });
   expect(sent).toEqual(twice);
 });
+
+/** A GET of one session with the client's `headers`, retried after 1 ms. */
+const HEADERS_ENTRY = `
+import { createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
+export function run(fetch, headers) {
+  const client = createClient({ baseUrl: "https://graph.example/v1.0", fetch, headers, retry: { delayMs: 1 } });
+  return getSession(client, callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("cr")).byKey("s"));
+}
+`;
+
+describe("in a context without Headers, a header fetch refuses is not retried; a lost connection is", () => {
+  const context = vm.createContext({ URL, setTimeout, clearTimeout, Promise, JSON, encodeURIComponent, decodeURIComponent });
+  vm.runInContext(bundle(HEADERS_ENTRY), context);
+  const app = (context as { app: { run(f: unknown, headers: Record<string, string>): Promise<unknown> } }).app;
+  /** Node's fetch's own check of the headers (its Headers, outside the context), else a connection lost before any answer. */
+  const checkingFetch = (calls: string[]) => async (_url: string, init: { headers: Record<string, string> }) => {
+    calls.push("fetch");
+    new Headers(init.headers);
+    throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+  };
+  test.each([
+    ["a line break in a value", { "X-Note": "a\nb" }, true],
+    ["a CR in a value", { "X-Note": "a\rb" }, true],
+    ["a NUL in a value", { "X-Note": "a\0" }, true],
+    ["a character past U+00FF in a value", { "X-Note": "t€" }, true],
+    ["an ideographic space around a value (not trimmed: past U+00FF)", { "X-Note": "\u3000a" }, true],
+    ["a space in a name", { "X Note": "v" }, true],
+    ["a colon in a name", { "X:Note": "v" }, true],
+    ["a name past U+007F", { "Näme": "v" }, true],
+    ["line breaks and spaces around a value (trimmed)", { "X-Note": " \ta\r\n" }, false],
+    ["a character up to U+00FF and a control character in a value", { "X-Note": "\u00ff\x01\x7f" }, false],
+    ["every token character in a name", { "!#$%&'*+-.^_`|~09azAZ": "v" }, false],
+  ])("%s", async (_kind, headers, refused) => {
+    const calls: string[] = [];
+    await expect(app.run(checkingFetch(calls), headers)).rejects.toMatchObject({ name: "TypeError" });
+    // The oracle: Node's own Headers refuses exactly these.
+    if (refused) expect(() => new Headers(headers)).toThrow();
+    else expect(() => new Headers(headers)).not.toThrow();
+    expect(calls).toHaveLength(refused ? 1 : 4);
+  });
+});

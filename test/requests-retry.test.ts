@@ -180,16 +180,19 @@ describe("a connection lost before the end of a success's body", () => {
     expect(srv.requests).toHaveLength(2);
   });
 
-  test("an error answer whose body is cut short is the service's error, its status the message", async () => {
+  test("an error answer whose body is cut short is the service's error, its message what came and that the body was cut short", async () => {
     const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
     srv.handle(() => ({ status: 500, body: { error: { code: "Boom", message: "the database is down" } }, cut: true }));
     const read = (await failure(api.getPerson(client, a()))) as unknown as ODataError;
     expect(read).toBeInstanceOf(rt.ODataError);
-    expect([read.status, read.code, read.message, read.request]).toEqual([500, "500", "500 Internal Server Error", `GET ${srv.url}/People('a')`]);
+    // Half the JSON came: not an OData error, so its excerpt.
+    expect([read.status, read.code, read.body, read.request]).toEqual([500, "500", '{"error":{"code":"Boom","mess', `GET ${srv.url}/People('a')`]);
+    expect(read.message).toMatch(/^\{"error":\{"code":"Boom","mess: its body cut short: terminated \(.+\)$/);
     expect(srv.requests).toHaveLength(1);
     srv.handle(() => ({ status: 412, body: "the ETag is not current", cut: true }));
     const write = (await failure(api.updatePerson(client, a(), { FirstName: "A" }, { etag: "W/1" }))) as unknown as ODataError;
-    expect([write.status, write.message, write.request]).toEqual([412, "412 Precondition Failed", `PATCH ${srv.url}/People('a')`]);
+    expect([write.status, write.request]).toEqual([412, `PATCH ${srv.url}/People('a')`]);
+    expect(write.message).toMatch(/^the ETag is: its body cut short: terminated \(.+\)$/);
   });
 
   test("a caller's fetch whose answer reads its body only through text(): a read that fails is the same lost answer", async () => {
@@ -217,6 +220,13 @@ describe("a caller's fetch whose answers read their bodies only through text()",
     const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch, retry: { delayMs: 1 } });
     await expect(api.getPerson(client, a())).resolves.toMatchObject({ UserName: "a" });
     expect(asked).toEqual(["https://svc.example/People('a')", "https://svc.example/People('a')"]);
+  });
+
+  test("an error answer whose text() rejects is the service's error, its message saying the body was cut short", async () => {
+    const handMade = async () => ({ ok: false, status: 500, statusText: "Internal Server Error", headers: new Headers(), text: () => Promise.reject(new TypeError("terminated")) });
+    const client = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch });
+    const err = (await failure(api.getPerson(client, a()))) as unknown as ODataError;
+    expect([err.status, err.message]).toEqual([500, "500 Internal Server Error: its body cut short: terminated"]);
   });
 
   test("a JSON $batch's answer is read through text() too", async () => {

@@ -570,7 +570,7 @@ export interface Page<T> {
 
 /**
  * A response the call cannot resolve with: a non-2xx one, with the service's `{ "error": { code,
- * message, ... } }` when it sent one (else its text, cut short in `message`, whole in `body`); a
+ * message, ... } }` when it sent one (else its text, cut short in `message`, in `body` to 1 MiB); a
  * 204 No Content where the metadata says the result cannot be null (status and code 204, the
  * request in the message); or a 2xx whose body the call cannot read (code `UnreadableBody`, see
  * `unreadable`). `request` names the request that failed, `GET https://host/svc/People('x')`, also
@@ -633,9 +633,9 @@ function record(value: unknown): Record<string, unknown> | undefined {
  * is the service's: an OData error's `message` as it is (JSON Format §21.1); from a body of another
  * shape, its own `message` or else its whole text (`{"error":"invalid_token"}`, a proxy's HTML page,
  * an OData error whose `message` is no string: OData V2's `{ lang, value }`), as an `excerpt`;
- * without a body, the status.
+ * without a body, the status. A body `cut` (`headOf`) has the message say so after it.
  */
-function toError(answer: Answer, request: string): ODataError {
+function toError(request: string, answer: Answer, cut?: string): ODataError {
   const [response, text] = answer;
   const { status } = response;
   const body = parseBody(answer);
@@ -646,7 +646,7 @@ function toError(answer: Answer, request: string): ODataError {
   return new ODataError(
     status,
     typeof code === "string" || typeof code === "number" ? String(code) : String(status),
-    said ?? `${status} ${response.statusText}`.trim(),
+    (said ?? `${status} ${response.statusText}`.trim()) + (cut ? `: its body ${cut}` : ""),
     inner,
     requestIdOf(response, inner),
     body,
@@ -1594,8 +1594,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (!failed && response.ok) return [response, content as B];
-      // An error's body cut short (a connection lost before its end) leaves the status as the message.
-      const error = failed ? response : toError([response, await response.text().catch(() => "")], request);
+      const error = failed ? response : toError(request, ...(await headOf(response)));
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1603,9 +1602,41 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    // Read through text(), the one reader every answer the runtime reads an error from has.
-    if (!failed) await response.text().catch(() => undefined);
+    // Read, not cancelled, so that the connection can carry the next attempt (a cancelled body's is
+    // closed); but, as an error answer is, to 1 MiB at most and the rest cancelled: an endless one would hold the wait up.
+    if (!failed) await headOf(response);
     await sleep(wait, options?.signal);
+  }
+}
+
+/** How much of an error answer's body is read (`headOf`): an OData error is a few KB. */
+const ERROR_BODY_CAP = 1 << 20;
+
+/**
+ * An error answer and the text of its body, read through its stream to at most `ERROR_BODY_CAP`
+ * bytes and the rest cancelled, so that a proxy's endless or huge answer is not held in memory (a
+ * character split at the cap is left out); and what cut the body, if anything did: `cut at 1 MiB`,
+ * or `cut short: terminated (other side closed)`, with what came before. An answer without a
+ * stream (a caller's `fetch` may answer with an object that has only `text()`) is read whole.
+ */
+async function headOf(response: Response): Promise<[Answer, string?]> {
+  let text = "";
+  try {
+    const reader = response.body?.getReader?.();
+    if (!reader) return [[response, await response.text()]];
+    const decoder = new TextDecoder();
+    for (let size = 0, chunk; !(chunk = await reader.read()).done; ) {
+      const room = ERROR_BODY_CAP - size;
+      size += chunk.value.length;
+      text += decoder.decode(chunk.value.subarray(0, room), { stream: true });
+      if (size > ERROR_BODY_CAP) {
+        reader.cancel().catch(() => {});
+        return [[response, text], "cut at 1 MiB"];
+      }
+    }
+    return [[response, text + decoder.decode()]];
+  } catch (e) {
+    return [[response, text], `cut short: ${why(e)}`];
   }
 }
 
@@ -1625,27 +1656,30 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * request and the reason, `GET https://…: fetch failed (connect ECONNREFUSED 127.0.0.1:443)`, the
  * original in `cause`. Thrown, so not sent again: that TypeError where fetch refused to send the
  * request, which sending again cannot mend (a header it cannot send, with a line break or a
- * character past U+00FF: `new Headers` throws as fetch did, where there is a global `Headers`; a
+ * character past U+00FF, an invalid name: checked here as fetch does, in any context; a
  * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
  * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are.
  */
 function unanswered(error: unknown, request: string, init: RequestInit): TypeError {
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
-  const { name, message, cause } = (record(error) ?? {}) as { name?: unknown; message?: unknown; cause?: unknown };
+  const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
-  const reason = record(cause);
-  const text = reason?.["message"];
-  const failure = Object.assign(new TypeError(`${request}: ${String(message)}${typeof text === "string" && text ? ` (${text})` : ""}`), { cause: error });
-  if (reason?.["name"] === "TypeError") throw failure;
-  // Where there is no global Headers (a context given only a fetch of its own), none is told refused.
-  if (typeof Headers == "function") {
-    try {
-      new Headers(init.headers);
-    } catch {
-      throw failure;
-    }
+  const failure = Object.assign(new TypeError(`${request}: ${why(error)}`), { cause: error });
+  if (record(cause)?.["name"] === "TypeError") throw failure;
+  // Checked as the Fetch standard says (not with `new Headers`, which a context may not have): a
+  // name is a token; a value, trimmed of spaces, tabs and line breaks, holds no CR, LF or NUL, and
+  // no character is past U+00FF.
+  for (const [n, v] of Object.entries(init.headers as Record<string, string>)) {
+    if (!/^[\w!#$%&'*+.^`|~-]+$/.test(n) || /[^\0-\xff]|\0|[^\t\n\r ][\t\n\r ]*[\r\n][\t\n\r ]*[^\t\n\r ]/.test(v)) throw failure;
   }
   return failure;
+}
+
+/** An error's message, and its cause's after it: `terminated (other side closed)`. */
+function why(error: unknown): string {
+  const { message, cause } = (record(error) ?? {}) as { message?: unknown; cause?: unknown };
+  const text = record(cause)?.["message"];
+  return `${String(message)}${typeof text === "string" && text ? ` (${text})` : ""}`;
 }
 
 /**
