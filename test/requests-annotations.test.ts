@@ -1,7 +1,7 @@
 // Instance annotations in request bodies (OData JSON Format §18, §20): `@Namespace.Term` on an object
-// and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities and
-// in an action's complex parameter (not yet in nested complex values, a PATCH or a PUT), as Microsoft
-// Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
+// and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities, in
+// a PATCH's and a PUT's body and their related entities, and in an action's complex parameter (not
+// yet in nested complex values), as Microsoft Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
 // createUploadSession with it in `item`). The
 // types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
 // control information the body's type does not declare; a value typed by an interface still fits.
@@ -16,7 +16,7 @@ const api: typeof import("./.generated/annotations/microsoft.graph.requests") = 
 const rt: typeof import("./.generated/annotations/runtime") = require(path.join(dir, "runtime"));
 
 const HEAD = `import * as rt from "./runtime.js";
-import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot } from "./microsoft.graph.requests.js";
+import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot, updateDriveItem } from "./microsoft.graph.requests.js";
 import type { DriveItem, DriveItemUploadableProperties } from "./microsoft.graph.types.js";
 
 declare const client: rt.Client;
@@ -43,6 +43,16 @@ const CASES: [string, string, "compiles" | "refused"][] = [
   ["control information the type does not declare is no annotation", `createDriveItem(client, children, { "@odata.tpye": "#microsoft.graph.driveItem" })`, "refused"],
   ["  nor on a property", `createDriveItem(client, children, { "name@odata.tpye": "Edm.String" })`, "refused"],
   ["a name without a qualified term is no annotation", `createDriveItem(client, children, { "@note": 1 })`, "refused"],
+  ["a PATCH's body", `updateDriveItem(client, root, { name: "b", "@microsoft.graph.conflictBehavior": "rename", "name@Core.Description": "d" })`, "compiles"],
+  ["  a deep update's entity", `updateDriveItem(client, root, { children: [{ name: "c", "@Org.Example.note": 1 }] })`, "compiles"],
+  ["a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 }, { replace: true })`, "compiles"],
+  ["  a value typed by the interface still fits, PATCH and PUT", `updateDriveItem(client, root, existing).then(() => updateDriveItem(client, root, existing, { replace: true }))`, "compiles"],
+  ["  not a misspelt property beside one (PATCH)", `updateDriveItem(client, root, { nme: "b", "@microsoft.graph.conflictBehavior": "rename" })`, "refused"],
+  ["  nor in a PUT", `updateDriveItem(client, root, { nme: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 }, { replace: true })`, "refused"],
+  ["  a property keeps its type beside one", `updateDriveItem(client, root, { size: true, "@Org.Example.note": 1 })`, "refused"],
+  ["  no control information the type does not declare (PATCH)", `updateDriveItem(client, root, { "@odata.tpye": "#microsoft.graph.driveItem" })`, "refused"],
+  ["  nor in a PUT", `updateDriveItem(client, root, { name: "b", folder: null, fileSystemInfo: null, size: null, "@odata.tpye": "#microsoft.graph.driveItem" }, { replace: true })`, "refused"],
+  ["  not yet in a complex value nested in a PATCH's body", `updateDriveItem(client, root, { fileSystemInfo: { "@Org.Example.note": 1 } })`, "refused"],
 ];
 
 forEachCompiler((label, c) => {
@@ -73,5 +83,13 @@ describe("over HTTP", () => {
     const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item });
     expect(session).toEqual({ uploadUrl: "https://up/1" });
     expect(sent()).toEqual([["POST", "/drive/root/microsoft.graph.createUploadSession", { item }]]);
+    srv.handle(() => ({ status: 204 }));
+    const rename = { name: "b", "@microsoft.graph.conflictBehavior": "rename", "name@Org.Example.note": "n" };
+    await api.updateDriveItem(client, api.driveRoot(api.drive()), rename);
+    expect(sent()).toEqual([["PATCH", "/drive/root", rename]]);
+    srv.handle(() => ({ status: 204 }));
+    const whole = { name: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 };
+    await api.updateDriveItem(client, api.driveRoot(api.drive()), whole, { replace: true });
+    expect(sent()).toEqual([["PUT", "/drive/root", whole]]);
   });
 });
