@@ -84,6 +84,7 @@ const CASES: Case[] = [
   ["  in its related entity", "Book", "update", { chapters: [{ heading: "h", "@Org.Example.note": 1 }] }],
   ["  and in a PUT's", "Book", "replace", { title: "t", pages: 1, "@Org.Example.note": "n", chapters: [{ heading: "h", "heading@Org.Example.note": 1 }] }],
   ["  not a misspelt property beside one", "Book", "update", { tite: "t", "@Org.Example.note": "n" }, "/tite"],
+  ["  in a complex value nested in a PATCH's body", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
 ];
 
 /** Valid bodies the type refuses (README, "Request functions": what is left). */
@@ -95,7 +96,6 @@ const LEFT: Case[] = [
   ["control information a body's type does not declare (a misspelt @odata.type)", "Item", "create", { ...book, "@odata.tpye": "#W.Book" }],
   ["an instance annotation in a complex value", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
   ["  in a PUT", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
-  ["  in a PATCH", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
 ];
 
 function call([, entity, mode, body]: Case): string {
