@@ -1,7 +1,8 @@
 // Instance annotations in request bodies (OData JSON Format §18, §20): `@Namespace.Term` on an object
-// and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities and
-// in an action's complex parameter (not yet in nested complex values, a PATCH or a PUT), as Microsoft
-// Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
+// and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities, in
+// a PATCH's and a PUT's body and their related entities, in a complex value nested in a PATCH's body
+// (not in a union of a complex type's subtypes, nor nested in a create's or a PUT's body), and in an
+// action's complex parameter, as Microsoft Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
 // createUploadSession with it in `item`). The
 // types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
 // control information the body's type does not declare; a value typed by an interface still fits.
@@ -16,12 +17,15 @@ const api: typeof import("./.generated/annotations/microsoft.graph.requests") = 
 const rt: typeof import("./.generated/annotations/runtime") = require(path.join(dir, "runtime"));
 
 const HEAD = `import * as rt from "./runtime.js";
-import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot } from "./microsoft.graph.requests.js";
-import type { DriveItem, DriveItemUploadableProperties } from "./microsoft.graph.types.js";
+import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot, updateDriveItem } from "./microsoft.graph.requests.js";
+import type { AnyIdentitySet, DriveItem, DriveItemUploadableProperties, FileSystemInfo, IdentitySet } from "./microsoft.graph.types.js";
 
 declare const client: rt.Client;
 declare const props: DriveItemUploadableProperties;
 declare const existing: DriveItem;
+declare const info: FileSystemInfo;
+declare const by: IdentitySet;
+declare const anyBy: AnyIdentitySet;
 const root = driveRoot(drive());
 const children = driveItemChildren(root);
 
@@ -43,6 +47,22 @@ const CASES: [string, string, "compiles" | "refused"][] = [
   ["control information the type does not declare is no annotation", `createDriveItem(client, children, { "@odata.tpye": "#microsoft.graph.driveItem" })`, "refused"],
   ["  nor on a property", `createDriveItem(client, children, { "name@odata.tpye": "Edm.String" })`, "refused"],
   ["a name without a qualified term is no annotation", `createDriveItem(client, children, { "@note": 1 })`, "refused"],
+  ["a PATCH's body", `updateDriveItem(client, root, { name: "b", "@microsoft.graph.conflictBehavior": "rename", "name@Core.Description": "d" })`, "compiles"],
+  ["  a deep update's entity", `updateDriveItem(client, root, { children: [{ name: "c", "@Org.Example.note": 1 }] })`, "compiles"],
+  ["a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 }, { replace: true })`, "compiles"],
+  ["  a value typed by the interface still fits, PATCH and PUT", `updateDriveItem(client, root, existing).then(() => updateDriveItem(client, root, existing, { replace: true }))`, "compiles"],
+  ["  not a misspelt property beside one (PATCH)", `updateDriveItem(client, root, { nme: "b", "@microsoft.graph.conflictBehavior": "rename" })`, "refused"],
+  ["  nor in a PUT", `updateDriveItem(client, root, { nme: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 }, { replace: true })`, "refused"],
+  ["  a property keeps its type beside one", `updateDriveItem(client, root, { size: true, "@Org.Example.note": 1 })`, "refused"],
+  ["  no control information the type does not declare (PATCH)", `updateDriveItem(client, root, { "@odata.tpye": "#microsoft.graph.driveItem" })`, "refused"],
+  ["  nor in a PUT", `updateDriveItem(client, root, { name: "b", folder: null, fileSystemInfo: null, size: null, "@odata.tpye": "#microsoft.graph.driveItem" }, { replace: true })`, "refused"],
+  ["a complex value nested in a PATCH's body", `updateDriveItem(client, root, { fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "@Org.Example.note": 1, "createdDateTime@Core.Description": "d" } })`, "compiles"],
+  ["  a value typed by its interface still fits", `updateDriveItem(client, root, { fileSystemInfo: info })`, "compiles"],
+  ["  not a misspelt property beside one", `updateDriveItem(client, root, { fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } })`, "refused"],
+  ["  nor @odata.tpye", `updateDriveItem(client, root, { fileSystemInfo: { "@odata.tpye": "x" } })`, "refused"],
+  ["  a value of a type with subtypes, typed by its interface or its union, still fits", `updateDriveItem(client, root, { lastModifiedBy: by }).then(() => updateDriveItem(client, root, { lastModifiedBy: anyBy }))`, "compiles"],
+  ["  but does not take them (a union)", `updateDriveItem(client, root, { lastModifiedBy: { user: {}, "@Org.Example.note": 1 } })`, "refused"],
+  ["not yet in a complex value nested in a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { "@Org.Example.note": 1 } }, { replace: true })`, "refused"],
 ];
 
 forEachCompiler((label, c) => {
@@ -73,5 +93,13 @@ describe("over HTTP", () => {
     const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item });
     expect(session).toEqual({ uploadUrl: "https://up/1" });
     expect(sent()).toEqual([["POST", "/drive/root/microsoft.graph.createUploadSession", { item }]]);
+    srv.handle(() => ({ status: 204 }));
+    const rename = { name: "b", "@microsoft.graph.conflictBehavior": "rename", "name@Org.Example.note": "n", fileSystemInfo: { "@Org.Example.note": 1 } };
+    await api.updateDriveItem(client, api.driveRoot(api.drive()), rename);
+    expect(sent()).toEqual([["PATCH", "/drive/root", rename]]);
+    srv.handle(() => ({ status: 204 }));
+    const whole = { name: "b", folder: null, fileSystemInfo: null, size: null, "@Org.Example.note": 1 };
+    await api.updateDriveItem(client, api.driveRoot(api.drive()), whole, { replace: true });
+    expect(sent()).toEqual([["PUT", "/drive/root", whole]]);
   });
 });

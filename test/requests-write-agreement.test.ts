@@ -80,6 +80,11 @@ const CASES: Case[] = [
   ["an instance annotation in an entity of a type that is not open", "Item", "create", { ...book, "@Org.Example.note": "n", "title@Org.Example.note": "n" }],
   ["  in an entity and its deep insert", "Item", "create", { ...book, "@Org.Example.note": 1, author: { name: "a", "name@Org.Example.note": [] } }],
   ["  nor a misspelt property beside one", "Item", "create", { ...book, tite: "t", "@Org.Example.note": 1 }, "/tite"],
+  ["an instance annotation in a PATCH's body", "Book", "update", { title: "t", "@Org.Example.note": "n", "title@Org.Example.note": 1 }],
+  ["  in its related entity", "Book", "update", { chapters: [{ heading: "h", "@Org.Example.note": 1 }] }],
+  ["  and in a PUT's", "Book", "replace", { title: "t", pages: 1, "@Org.Example.note": "n", chapters: [{ heading: "h", "heading@Org.Example.note": 1 }] }],
+  ["  not a misspelt property beside one", "Book", "update", { tite: "t", "@Org.Example.note": "n" }, "/tite"],
+  ["  in a complex value nested in a PATCH's body", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
 ];
 
 /** Valid bodies the type refuses (README, "Request functions": what is left). */
@@ -90,8 +95,7 @@ const LEFT: Case[] = [
   // The validators take any `@odata.…` name as control information; the types only what they declare.
   ["control information a body's type does not declare (a misspelt @odata.type)", "Item", "create", { ...book, "@odata.tpye": "#W.Book" }],
   ["an instance annotation in a complex value", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
-  ["an instance annotation in a PUT", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
-  ["an instance annotation in a PATCH", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
+  ["  in a PUT", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
 ];
 
 function call([, entity, mode, body]: Case): string {

@@ -298,24 +298,30 @@ export interface ControlInfo {
  * PATCH semantics to each nested entity (OData 4.01 Protocol §11.4.3.1). (`replace: true`, a PUT,
  * sends the whole entity: `Replacement`.) A subtype's value in the `Any…` union of a concrete complex
  * type names its type in a PATCH too: without `@odata.type` it is the declared type's (`Typed` false).
- * An abstract type's may leave it out: a PATCH changes a value whose type the service knows.
+ * An abstract type's may leave it out: a PATCH changes a value whose type the service knows. The
+ * body, each related entity and each complex value `Annotated`, but a value of a type with subtypes
+ * (an `Any…` union: its members each doubled would no longer take a value typed by the interface).
  */
-export type Patch<T, N = {}> = { [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> } & Bindings<T, N>;
-type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false> = V extends readonly unknown[] | GeoValue
+export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> } & Bindings<T, N>>;
+type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false, Lone = OneMember<Extract<V, object>>> = V extends readonly unknown[] | GeoValue
   ? V
   : V extends object
-    ? { [K in keyof V]?: PatchValue<V[K]> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {})
+    ? [Lone] extends [true]
+      ? Annotated<PatchObject<V, Typed>>
+      : PatchObject<V, Typed>
     : V;
+type PatchObject<V, Typed> = { [K in keyof V]?: PatchValue<V[K]> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {});
+/** `true` where `O` is one object type, not a union (an `Any…` union of a complex type's subtypes). */
+type OneMember<O, A = O> = O extends unknown ? ([A] extends [O] ? true : false) : never;
 
 /**
  * An object of a body, `B`, that may also hold instance annotations (JSON Format §18, §20),
  * `@Namespace.Term` or `property@Namespace.Term` with any value (Graph's
  * `"@microsoft.graph.conflictBehavior": "rename"`). A union, not `B & Annotations`: a value typed by
- * an interface has no index signature, and still fits. Only at the top of a create's body, of its
- * deep inserts' entities and of an action's complex parameter value, not in a complex value nested
- * in them (an `Any…` union's members each doubled would no longer take a value typed as the type
- * itself), nor in a PATCH's or a PUT's body (TypeScript 7 took several times longer to relate two
- * update bodies generic in `replace`).
+ * an interface has no index signature, and still fits. At the top of a body (a create's, `Patch`,
+ * `Replacement`), of its related entities and of an action's complex parameter value; in a complex
+ * value nested in a `Patch` but an `Any…` union (its members each doubled would no longer take a
+ * value typed by the interface); not yet in one nested in a create's or a PUT's body.
  */
 export type Annotated<B> = B | (B & Annotations);
 
@@ -367,11 +373,11 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * ignores them), the keys `K` optional (the URL names the entity); every other property as `T` has
  * it: a non-nullable one (a collection, one with a default value) required, a nullable one and a
  * navigation property optional (a relationship the body does not name is left as it is), complex
- * values whole; the bindings of `N`'s navigation properties (`Bindings`). Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
+ * values whole; the bindings of `N`'s navigation properties (`Bindings`); `Annotated`. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
-export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>;
+export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
 type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : T[P] };
 /**
