@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
 import { sha256 } from "./manifest";
 import { display } from "./uptodate";
-import { insideRoots, readInside, realLocation, realPath } from "./read-inside";
+import { insideRoots, notFileKind, readInside, realLocation, realPath } from "./read-inside";
 
 export interface Follower {
   follow: FollowReference;
@@ -81,7 +81,7 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     }
     if (!st.isFile()) {
       lookedFor.push(target);
-      const what = st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "no regular file (a device or socket)";
+      const what = notFileKind(st);
       return { kind: "not-followed", reason: `it leads to ${shown}, which is ${what} and is not read`, warn: true };
     }
     const known = seen.get(real);

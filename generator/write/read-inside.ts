@@ -48,7 +48,7 @@ export function readInside(target: string, roots: readonly string[]): ReadInside
   }
   try {
     const opened = fs.fstatSync(fd);
-    if (!opened.isFile()) return { notFile: opened.isDirectory() ? "a folder" : opened.isFIFO() ? "a FIFO" : "no regular file (a device or socket)" };
+    if (!opened.isFile()) return { notFile: notFileKind(opened) };
     const real = openedPath(fd) ?? realPath(target);
     const now = real === undefined ? undefined : statOrUndefined(real);
     const replaced = "it was replaced after its folder was checked (a folder on its way, or the file, swapped for another or for a symlink), so it is not read";
@@ -59,6 +59,11 @@ export function readInside(target: string, roots: readonly string[]): ReadInside
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** What a path that is no regular file leads to, as a reason names it. */
+export function notFileKind(st: fs.Stats): string {
+  return st.isDirectory() ? "a folder" : st.isFIFO() ? "a FIFO" : "no regular file (a device or socket)";
 }
 
 /** The path the kernel has for an open file (Linux), or undefined where it does not say. */
