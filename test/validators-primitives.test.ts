@@ -159,6 +159,18 @@ describe("primitive values by type and facet", () => {
     expect(tv.validatePrimitives({ int64: big }).valid).toBe(true);
   });
 
+  test("a Decimal's digits are counted in one pass, however many zeros a service's value holds", async () => {
+    // A pattern for the trailing zeros tried every position of the run of zeros inside the digits:
+    // 6–12 s for each of these values, past this test's time limit (a hang guard: it takes milliseconds).
+    const facets = (value: object) => tv.validatePrimitives(value).errors.map((e) => [e.path, e.message]);
+    const found = facets({ decP5: `1${"0".repeat(60_000)}1`, dec30: `1.${"0".repeat(60_000)}1` });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the time limit, if passed, fires first
+    expect(found).toEqual([
+      ["/decP5", "60002 digits before the point; Precision 5 without Scale allows 5"],
+      ["/dec30", "60001 digits after the point; Scale allows 0"],
+    ]);
+  }, 5_000);
+
   test("errors say what was expected and what was found", () => {
     const [e] = tv.validatePrimitives({ int32: 2147483648 }).errors;
     expect(e).toEqual({ path: "/int32", expected: "Edm.Int32", actual: "number 2147483648", message: "2147483648 is outside the range of Edm.Int32 (-2147483648 to 2147483647)" });

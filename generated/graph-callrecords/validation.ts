@@ -1156,7 +1156,9 @@ function decimalDigits(text: string): { integer: number; fraction: number; signi
   const all = (m[1] ?? "") + (m[2] ?? "");
   const first = all.search(/[1-9]/);
   if (first < 0) return { integer: 0, fraction: 0, significant: 0 };
-  const end = all.replace(/0+$/, "").length;
+  // Trailing zeros counted off by hand: `/0+$/` tries every position of a run of zeros inside the digits.
+  let end = all.length;
+  while (all.charCodeAt(end - 1) === 48) end--;
   // The point's position in `all`, moved by the exponent.
   const point = (m[1] ?? "").length + (m[3] ? Number(m[3]) : 0);
   return { integer: Math.max(0, point - first), fraction: Math.max(0, end - point), significant: end - first };
