@@ -339,7 +339,11 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  * A navigation property's value `V` in a body, `M` its `Nav` (which names the navigation properties
  * its entities may have in a body, `W`, and the target's subtypes): each entity as a create (`C`) or
  * a PATCH writes it, or a `Reference` to an existing one. Each member of a union of subtypes (`I`)
- * separately, so that its bindings are those of the navigation properties its own type has.
+ * separately, so that its bindings are those of the navigation properties its own type has. In a
+ * PATCH each also as `I` itself, whole, which its `Patch` takes anyway: so a value typed by an
+ * `Any…` union of many subtypes (Graph's `entity`: 1054) relates to it member by member, each to
+ * itself, where the compiler would compare each member with every member's `Patch` and give up
+ * (TS2859, "Excessive complexity").
  */
 type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, unknown, unknown, infer W>
   ? V extends readonly (infer I)[]
@@ -348,7 +352,7 @@ type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, unknown,
       ? Reference | Each<V, W, T, C>
       : V
   : V;
-type Each<I, W, T, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, T> : Patch<I, W>) : never;
+type Each<I, W, T, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, T> : Patch<I, W> | I) : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
  * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).

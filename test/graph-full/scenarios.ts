@@ -4,12 +4,13 @@
 import { addRef, createClient, ODataError, pages, readLink, readStream, removeRef, type Client } from "./runtime.js";
 import {
   castDirectoryObject, createAttachment, createEvent, createExtension, directoryObjects, driveItemContent, driveItemCreateUploadSession,
-  driveItems, getUser, groupMembers, groups, listEvents, listMessages, listUsers, me, messageAttachments, sendMail, userCalendarView,
-  userDelta, userDrive, userEvents, userExtensions, userMessages, users,
+  driveItems, getUser, groupMembers, groups, listEvents, listMessages, listUsers, me, messageAttachments, sendMail, updateDriveItem,
+  userCalendarView, userDelta, userDrive, userEvents, userExtensions, userMessages, users,
 } from "./microsoft.graph.requests.js";
 import {
   validateAttachment, validateEvent, validateExtension, validateMessage, validateUploadSession, validateUser,
 } from "./microsoft.graph.validators.js";
+import type { DriveItem } from "./microsoft.graph.types.js";
 
 export function graph(baseUrl: string, fetchImpl?: typeof fetch): Client {
   return createClient({ baseUrl, getToken: () => "t0k", retry: { delayMs: 1 }, ...(fetchImpl && { fetch: fetchImpl }) });
@@ -98,6 +99,11 @@ export async function driveFile(client: Client, itemId: string): Promise<{ text:
   const blob = await readStream(client, driveItemContent(item));
   const session = await driveItemCreateUploadSession(client, item, { item: { name: "largefile.dat", description: "a large file" } }, { validate: validateUploadSession });
   return { text: await blob.text(), uploadUrl: session?.uploadUrl };
+}
+
+/** PATCH /me/drive/items/{id} with an item as a value typed `DriveItem` holds it, whole (compiled, not run: the body's type check). */
+export async function saveDriveItem(client: Client, itemId: string, item: DriveItem): Promise<void> {
+  await updateDriveItem(client, driveItems(userDrive(me())).byKey(itemId), item);
 }
 
 /** POST /me/events with start and end in a time zone; GET /me/calendarView?startDateTime=…&endDateTime=… */
