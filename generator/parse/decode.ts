@@ -7,7 +7,8 @@
  */
 import { isUtf8 } from "node:buffer";
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+/** `utf8`: the text was read as UTF-8, so the bytes are its UTF-8 encoding. */
+export type Decoded = { ok: true; text: string; utf8?: true } | { ok: false; reason: string };
 
 export function decodeInput(buf: Buffer): Decoded {
   const utf32 = utf32Order(buf);
@@ -26,7 +27,7 @@ export function decodeInput(buf: Buffer): Decoded {
   const label = bom ? undefined : declaredEncoding(buf);
   const declared = label && /^(utf-?16|utf-?32|ucs-?2|ucs-?4)/i.test(label) ? undefined : label;
   if (declared === undefined || /^utf-?8$/i.test(declared)) {
-    if (isUtf8(buf)) return { ok: true, text: buf.toString("utf8") };
+    if (isUtf8(buf)) return { ok: true, text: buf.toString("utf8"), utf8: true };
     return { ok: false, reason: `not UTF-8: ${badByte(buf)} (${declared ? "the XML declaration says UTF-8" : label ? `the XML declaration says ${label}, but without a byte-order mark it must be UTF-8` : "the document declares no encoding, so it must be UTF-8"}); save it as UTF-8, or declare its encoding` };
   }
   if (/^(iso-8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(declared)) return { ok: true, text: buf.toString("latin1") };

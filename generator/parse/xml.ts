@@ -133,6 +133,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
     source.parsed = narrow.text;
     source.restore = narrow.restore;
   }
+  // The parser's text is the one-byte copy (or equal to it): no character above U+00FF.
+  const oneByte = narrow !== undefined && source.parsed === narrow.text;
   if (!wellFormed.ok) {
     const { offset, message, unsupported, pathAt } = wellFormed;
     diags.error(Codes.xmlMalformed, `${unsupported ? "XML odatagen does not read" : "not well-formed XML"}: ${message}`, elementPathAt(text, pathAt ?? offset) || "(document)", { source, offset });
@@ -146,7 +148,7 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const masked = mergeSpans(doctype, bodies?.spans.length ? mergeSpans(groupSpans ?? [], bodies.spans) : (groupSpans ?? []));
   let nodes: XNode[];
   try {
-    const parsed = masked.length ? maskSpans(source.parsed, masked) : source.parsed;
+    const parsed = masked.length ? maskSpans(source.parsed, masked, oneByte) : source.parsed;
     nodes = entities.declared(wellFormed.entities ?? new Map(), () => getParser().parse(parsed) as XNode[]);
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });

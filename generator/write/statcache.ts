@@ -11,12 +11,21 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-interface Entry {
+/** What of a file's stat is compared. */
+export interface StatFields {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+}
+
+interface Entry extends StatFields {
   sha256: string;
+}
+
+/** Whether two stats are the same file with the same contents, as far as a stat can say. */
+export function sameStat(a: StatFields, b: StatFields): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
 export class StatCache {
@@ -35,6 +44,11 @@ export class StatCache {
     }
   }
 
+  /** Whether there is a file to keep the cache in (else remembering is of no use). */
+  get kept(): boolean {
+    return this.file !== undefined;
+  }
+
   static forOutput(outDir: string): StatCache {
     return new StatCache(cacheFile(outDir));
   }
@@ -42,7 +56,7 @@ export class StatCache {
   /** The file's hash if its stat is the one recorded with it. */
   lookup(file: string, st: fs.Stats): string | undefined {
     const e = this.entries[file];
-    return e && e.size === st.size && e.mtimeMs === st.mtimeMs && e.ctimeMs === st.ctimeMs && e.ino === st.ino ? e.sha256 : undefined;
+    return e && sameStat(e, st) ? e.sha256 : undefined;
   }
 
   remember(file: string, st: fs.Stats, sha256: string): void {

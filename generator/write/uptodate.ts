@@ -9,10 +9,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
-import { decodeInput } from "../parse/decode";
+import { decodeInput, type Decoded } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
-import { StatCache } from "./statcache";
+import { sameStat, StatCache } from "./statcache";
 import { leadsOut } from "./within";
 
 export interface ReadInputs {
@@ -22,12 +22,26 @@ export interface ReadInputs {
   records: ManifestInput[];
   /** Inputs that could not be read, with the reason. */
   unreadable: { file: string; reason: string }[];
+  /** Each regular input file read, by the path it was given as: what `rememberOutput` needs to not read it again. */
+  reads: Map<string, InputRead>;
+}
+
+/** An input file's stat taken just before it was read, when that was (`Date.now()`), and its `inputDigest`. */
+export interface InputRead {
+  before: fs.Stats;
+  at: number;
+  sha256: string;
 }
 
 export function readInputs(outDir: string, files: string[]): ReadInputs {
   const records: ManifestInput[] = [];
-  const read = readInputFiles(files, (file, content) => records.push({ file: recordedInputPath(outDir, file), sha256: sha256(content) }));
-  return { ...read, records };
+  const reads = new Map<string, InputRead>();
+  const read = readInputFiles(files, (file, content, digest, before) => {
+    const sha256 = digest();
+    records.push({ file: recordedInputPath(outDir, file), sha256 });
+    if (before) reads.set(file, { ...before, sha256 });
+  });
+  return { ...read, records, reads };
 }
 
 /**
@@ -37,8 +51,16 @@ export function readInputs(outDir: string, files: string[]): ReadInputs {
  * up to date and leave the committed manifest as it is. Bytes that are not text are hashed as they are.
  */
 export function inputDigest(buf: Buffer): string {
-  const decoded = decodeInput(buf);
-  return decoded.ok ? sha256(lfLineEnds(decoded.text)) : sha256(buf);
+  return digestOf(buf, decodeInput(buf));
+}
+
+/**
+ * `inputDigest` of bytes already decoded. UTF-8 without a CR is its own text's encoding: its bytes
+ * are hashed as they are, which gives the same hash without encoding 3.5 MB of text again.
+ */
+function digestOf(buf: Buffer, decoded: Decoded): string {
+  if (!decoded.ok || (decoded.utf8 && !decoded.text.includes("\r"))) return sha256(buf);
+  return sha256(lfLineEnds(decoded.text));
 }
 
 /** CRLF and a lone CR as LF (XML 1.0 §2.11; CSDL JSON's line ends are whitespace). */
@@ -84,16 +106,20 @@ export function prereadStreams(files: readonly string[]): void {
  * <(curl …)`), a device — has no size to go by: it is read to its end, and refused as soon as it is
  * longer than that (`-i /dev/zero` once read until the process ran out of memory).
  */
-function readInput(file: string): Buffer {
+function readInput(file: string, regular?: (read: Omit<InputRead, "sha256">) => void): Buffer {
   const preread = prereadInputs.get(file);
   if (preread instanceof Error) throw preread;
   if (preread) return preread;
   // The process's own standard input, whatever it is: a socket (as Node gives a child) cannot be
   // opened again by its name.
   const stdin = file === "/dev/stdin";
+  const at = Date.now();
   const st = stdin ? fs.fstatSync(0) : fs.statSync(file);
   if (st.size > MAX_STRING) throw tooLarge();
-  if (st.isFile()) return fs.readFileSync(stdin ? 0 : file);
+  if (st.isFile()) {
+    if (!stdin) regular?.({ before: st, at });
+    return fs.readFileSync(stdin ? 0 : file);
+  }
   const fd = stdin ? 0 : fs.openSync(file, "r");
   try {
     const chunks: Buffer[] = [];
@@ -111,17 +137,24 @@ function readInput(file: string): Buffer {
   }
 }
 
-/** The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the text of each file read. */
-export function readInputFiles(files: readonly string[], each?: (file: string, content: string) => void): Omit<ReadInputs, "records"> {
-  const result: Omit<ReadInputs, "records"> = { contents: [], unreadable: [] };
+/**
+ * The files read as `generate` reads its inputs (also by `odatagen diff`); `each` sees the text of
+ * each file read, its `inputDigest` (computed when asked) and, for a regular file, its stat before the read.
+ */
+export function readInputFiles(
+  files: readonly string[],
+  each?: (file: string, content: string, digest: () => string, before?: Omit<InputRead, "sha256">) => void,
+): Omit<ReadInputs, "records" | "reads"> {
+  const result: Omit<ReadInputs, "records" | "reads"> = { contents: [], unreadable: [] };
   for (const file of files) {
-    const text = inputText(() => readInput(file), file);
+    let before: Omit<InputRead, "sha256"> | undefined;
+    const text = inputText(() => readInput(file, (read) => (before = read)), file);
     if ("reason" in text) {
       result.unreadable.push({ file, reason: text.reason });
       continue;
     }
     result.contents.push({ file: display(file), content: text.content });
-    each?.(file, text.content);
+    each?.(file, text.content, text.digest, before);
   }
   return result;
 }
@@ -130,16 +163,20 @@ export function readInputFiles(files: readonly string[], each?: (file: string, c
  * An input's text as `generate` reads it, from the bytes `read` returns (throwing as `fs` does),
  * or why it cannot be read; `file` is the name it was read by.
  */
-export function inputText(read: () => Buffer, file: string): { content: string } | { reason: string } {
-  let decoded: ReturnType<typeof decodeInput>;
+export function inputText(read: () => Buffer, file: string): { content: string; digest: () => string } | { reason: string } {
+  let buf: Buffer;
+  let decoded: Decoded;
   try {
-    decoded = decodeInput(read()); // throws for a text longer than a string can be
+    buf = read();
+    decoded = decodeInput(buf); // throws for a text longer than a string can be
   } catch (e) {
     // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
     const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
     return { reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` };
   }
-  return decoded.ok ? { content: lfLineEnds(decoded.text) } : { reason: decoded.reason };
+  if (!decoded.ok) return { reason: decoded.reason };
+  const known = decoded;
+  return { content: lfLineEnds(known.text), digest: () => digestOf(buf, known) };
 }
 
 /** The bytes of the regular file open as `fd`, refused as `readInput` refuses one larger than a string can be. */
@@ -239,23 +276,54 @@ function sameFiles(m: Manifest, outDir: string, cache: StatCache, removeStale: b
   });
 }
 
-/** After a write: remembers the stats of the files just written, so the next run can trust them. */
-export function rememberOutput(outDir: string, inputs: string[]): void {
+/**
+ * After a write: remembers the stats of the files just written, so the next run can trust them.
+ * `reads` (from `readInputs`): an input whose stat is the one taken before it was read is
+ * remembered with the hash taken then, without reading it again (see `unchangedSinceRead`).
+ */
+export function rememberOutput(outDir: string, inputs: string[], reads?: ReadonlyMap<string, InputRead>): void {
   const m = readManifest(outDir);
   if (!m) return;
   const cache = StatCache.forOutput(outDir);
-  for (const file of inputs) hashFile(file, cache, true);
+  if (!cache.kept) return; // nowhere to keep it: nothing to hash for
+  for (const file of inputs) {
+    const read = reads?.get(file);
+    const now = read && statOf(file);
+    if (read && now && unchangedSinceRead(read, now)) cache.remember(`input:${file}`, now, read.sha256);
+    else hashFile(file, cache, true);
+  }
   // The files were just written (under the output lock) with the contents the manifest hashes: their
   // stats are remembered with those hashes instead of reading 14 MB back (a file whose size differs
   // was changed by someone else meanwhile and is left to be hashed next time).
   for (const f of m.files) {
     const file = path.join(outDir, f.path);
-    try {
-      const st = fs.statSync(file);
-      if (st.size === f.size) cache.remember(file, st, f.sha256);
-    } catch {
-      // gone already: nothing to remember
-    }
+    const st = statOf(file);
+    if (st && st.size === f.size) cache.remember(file, st, f.sha256);
   }
   cache.save();
+}
+
+/**
+ * Time stamps coarser than this (FAT's mtime is kept to 2 s) could hide a write made in the same
+ * tick as the last one.
+ */
+const COARSEST_TIMES_MS = 2000;
+
+/**
+ * Whether an input read earlier still holds what was read: its stat now is the one taken just
+ * before the read (a write changes the ctime, which no tool can set back), and that stat was taken
+ * long enough after its last change that a write after it, in the same time stamp tick, cannot
+ * look the same (a file changed just before it was read is read again to be hashed).
+ */
+export function unchangedSinceRead(read: Omit<InputRead, "sha256">, now: fs.Stats): boolean {
+  const { before, at } = read;
+  return sameStat(before, now) && before.ctimeMs < at - COARSEST_TIMES_MS && before.mtimeMs < at - COARSEST_TIMES_MS;
+}
+
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined; // gone already: nothing to remember
+  }
 }
