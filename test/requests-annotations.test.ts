@@ -1,8 +1,7 @@
 // Instance annotations in request bodies (OData JSON Format §18, §20): `@Namespace.Term` on an object
 // and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities, in
-// a PATCH's and a PUT's body and their related entities, in a complex value nested in a PATCH's body
-// (not in a union of a complex type's subtypes, nor nested in a create's or a PUT's body), and in an
-// action's complex parameter, as Microsoft Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
+// a PATCH's and a PUT's body and their related entities, in a complex value nested in any of them
+// (not in one of a type with subtypes, an `Any…` union, but inside it), and in an action's complex parameter, as Microsoft Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
 // createUploadSession with it in `item`). The
 // types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
 // control information the body's type does not declare; a value typed by an interface still fits.
@@ -18,7 +17,7 @@ const rt: typeof import("./.generated/annotations/runtime") = require(path.join(
 
 const HEAD = `import * as rt from "./runtime.js";
 import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot, updateDriveItem } from "./microsoft.graph.requests.js";
-import type { AnyIdentitySet, DriveItem, DriveItemUploadableProperties, FileSystemInfo, IdentitySet } from "./microsoft.graph.types.js";
+import type { AnyIdentitySet, DriveItem, DriveItemUploadableProperties, FileSystemInfo, IdentitySet, SharepointIdentitySet } from "./microsoft.graph.types.js";
 
 declare const client: rt.Client;
 declare const props: DriveItemUploadableProperties;
@@ -26,6 +25,7 @@ declare const existing: DriveItem;
 declare const info: FileSystemInfo;
 declare const by: IdentitySet;
 declare const anyBy: AnyIdentitySet;
+declare const spBy: SharepointIdentitySet;
 const root = driveRoot(drive());
 const children = driveItemChildren(root);
 
@@ -60,9 +60,21 @@ const CASES: [string, string, "compiles" | "refused"][] = [
   ["  a value typed by its interface still fits", `updateDriveItem(client, root, { fileSystemInfo: info })`, "compiles"],
   ["  not a misspelt property beside one", `updateDriveItem(client, root, { fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } })`, "refused"],
   ["  nor @odata.tpye", `updateDriveItem(client, root, { fileSystemInfo: { "@odata.tpye": "x" } })`, "refused"],
-  ["  a value of a type with subtypes, typed by its interface or its union, still fits", `updateDriveItem(client, root, { lastModifiedBy: by }).then(() => updateDriveItem(client, root, { lastModifiedBy: anyBy }))`, "compiles"],
-  ["  but does not take them (a union)", `updateDriveItem(client, root, { lastModifiedBy: { user: {}, "@Org.Example.note": 1 } })`, "refused"],
-  ["not yet in a complex value nested in a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { "@Org.Example.note": 1 } }, { replace: true })`, "refused"],
+  ["  a value of a type with subtypes, typed by its interface, a subtype's or its union, still fits", `updateDriveItem(client, root, { lastModifiedBy: by }).then(() => updateDriveItem(client, root, { lastModifiedBy: spBy })).then(() => updateDriveItem(client, root, { lastModifiedBy: anyBy }))`, "compiles"],
+  ["  but does not take them (a union)", `updateDriveItem(client, root, { lastModifiedBy: { user: { "@Org.Example.note": 1 }, "@Org.Example.note": 1 } })`, "refused"],
+  ["  inside it", `updateDriveItem(client, root, { lastModifiedBy: { user: { "@Org.Example.note": 1 } } })`, "compiles"],
+  ["a complex value nested in a create's body", `createDriveItem(client, children, { name: "b", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "@Org.Example.note": 1, "createdDateTime@Core.Description": "d" } })`, "compiles"],
+  ["  in a deep insert's entity, inside a union's member", `createDriveItem(client, children, { children: [{ name: "c", lastModifiedBy: { user: { displayName: "u", "displayName@Org.Example.note": 1 } } }] })`, "compiles"],
+  ["  not in a union (a type with subtypes)", `createDriveItem(client, children, { lastModifiedBy: { user: {}, "@Org.Example.note": 1 } })`, "refused"],
+  ["  values typed by the interfaces, a subtype's or a union still fit", `createDriveItem(client, children, { fileSystemInfo: info, lastModifiedBy: by }).then(() => createDriveItem(client, children, { lastModifiedBy: spBy })).then(() => createDriveItem(client, children, { lastModifiedBy: anyBy }))`, "compiles"],
+  ["  not a misspelt property beside one", `createDriveItem(client, children, { fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } })`, "refused"],
+  ["  nor a level deeper, in a union", `createDriveItem(client, children, { lastModifiedBy: { user: { displayNam: "u", "@Org.Example.note": 1 } } })`, "refused"],
+  ["  nor @odata.tpye", `createDriveItem(client, children, { fileSystemInfo: { "@odata.tpye": "x" } })`, "refused"],
+  ["  nor in a union", `createDriveItem(client, children, { lastModifiedBy: { "@odata.tpye": "x" } })`, "refused"],
+  ["  a property keeps its type beside one", `createDriveItem(client, children, { fileSystemInfo: { createdDateTime: 5, "@Org.Example.note": 1 } })`, "refused"],
+  ["a complex value nested in a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { "@Org.Example.note": 1 }, lastModifiedBy: { user: { "@Org.Example.note": 1 } } }, { replace: true })`, "compiles"],
+  ["  values typed by the interfaces still fit", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: info, lastModifiedBy: by }, { replace: true })`, "compiles"],
+  ["  not a misspelt property beside one", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } }, { replace: true })`, "refused"],
 ];
 
 forEachCompiler((label, c) => {
@@ -85,7 +97,8 @@ describe("over HTTP", () => {
     const client = rt.createClient({ baseUrl: srv.url });
     const sent = () => srv.requests.map((r) => [r.method, r.url, JSON.parse(r.body) as unknown]);
     srv.handle(() => ({ status: 201, headers: { "content-type": "application/json" }, body: { id: "f1", name: "New Folder" } }));
-    const folder = { name: "New Folder", folder: {}, "@microsoft.graph.conflictBehavior": "rename" };
+    // `satisfies`: the tests' type check (typecheck.test.ts) holds the literal to the create's body type.
+    const folder = { name: "New Folder", folder: { "@Org.Example.note": 1 }, "@microsoft.graph.conflictBehavior": "rename", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "createdDateTime@Org.Example.note": "n" } } satisfies Parameters<typeof api.createDriveItem>[2];
     await api.createDriveItem(client, api.driveItemChildren(api.driveRoot(api.drive())), folder);
     expect(sent()).toEqual([["POST", "/drive/root/children", folder]]);
     srv.handle(() => ({ headers: { "content-type": "application/json" }, body: { uploadUrl: "https://up/1" } }));

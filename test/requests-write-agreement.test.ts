@@ -85,6 +85,9 @@ const CASES: Case[] = [
   ["  and in a PUT's", "Book", "replace", { title: "t", pages: 1, "@Org.Example.note": "n", chapters: [{ heading: "h", "heading@Org.Example.note": 1 }] }],
   ["  not a misspelt property beside one", "Book", "update", { tite: "t", "@Org.Example.note": "n" }, "/tite"],
   ["  in a complex value nested in a PATCH's body", "Person", "update", { home: { geo: { lat: 1, "@Org.Example.note": "n" } } }],
+  ["  in a complex value nested in a create's body", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n", geo: { lat: 1, "lat@Org.Example.note": 1 } } }],
+  ["  not a misspelt property beside one", "Person", "create", { ...person, home: { street: "s", country: "c", tag: [], "@Org.Example.note": "n" } }, "/home/tag"],
+  ["  in a complex value nested in a PUT's body", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
 ];
 
 /** Valid bodies the type refuses (README, "Request functions": what is left). */
@@ -94,8 +97,9 @@ const LEFT: Case[] = [
   ["a body of a type with subtypes names a subtype with its own properties", "Book", "create", { ...book, "@odata.type": "#W.Ebook", url: "u" }],
   // The validators take any `@odata.…` name as control information; the types only what they declare.
   ["control information a body's type does not declare (a misspelt @odata.type)", "Item", "create", { ...book, "@odata.tpye": "#W.Book" }],
-  ["an instance annotation in a complex value", "Person", "create", { ...person, home: { street: "s", country: "c", tags: [], "@Org.Example.note": "n" } }],
-  ["  in a PUT", "Person", "replace", { ...person, addresses: [{ street: "s", tags: [], "street@Org.Example.note": "n" }] }],
+  ["an instance annotation in a complex value of a type with subtypes (an Any… union), PATCH", "Book", "update", { shape: { "@odata.type": "#W.Dot", r: 1, "@Org.Example.note": "n" } }],
+  ["  create, in a collection", "Person", "create", { ...person, shapes: [{ "@odata.type": "#W.Box", color: "r", w: 1, "@Org.Example.note": "n" }] }],
+  ["  PUT", "Item", "replace", { "@odata.type": "#W.Book", title: "t", pages: 1, shape: { "@odata.type": "#W.Dot", color: "r", r: 1, "color@Org.Example.note": "n" } }],
 ];
 
 function call([, entity, mode, body]: Case): string {

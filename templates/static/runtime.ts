@@ -310,6 +310,24 @@ type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknow
       : PatchObject<V, Typed>
     : V;
 type PatchObject<V, Typed> = { [K in keyof V]?: PatchValue<V[K]> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {});
+/**
+ * A value nested in a create's or a PUT's body, `V` as the body's type has it: a complex value, and
+ * each of a collection of them, `Annotated` at every depth, but a value of a type with subtypes (an
+ * `Any…` union: its members each doubled would no longer take a value typed by the interface, which
+ * TypeScript relates to them member by member of its `@odata.type`); a primitive value, a geography
+ * or geometry value and a collection of them as they are.
+ */
+type Nested<V, Lone = OneMember<Extract<V, object>>> = V extends (infer I)[]
+  ? [I] extends [object] ? Nested<I>[] : V
+  : V extends GeoValue
+    ? V
+    : V extends object
+      ? [Lone] extends [true]
+        ? Annotated<Complex<V>>
+        : Complex<V>
+      : V;
+/** A complex value of a create's or a PUT's body, its properties `Nested`. */
+type Complex<V> = { [K in keyof V]: Nested<V[K]> };
 /** `true` where `O` is one object type, not a union (an `Any…` union of a complex type's subtypes). */
 type OneMember<O, A = O> = O extends unknown ? ([A] extends [O] ? true : false) : never;
 
@@ -318,9 +336,8 @@ type OneMember<O, A = O> = O extends unknown ? ([A] extends [O] ? true : false) 
  * `@Namespace.Term` or `property@Namespace.Term` with any value (Graph's
  * `"@microsoft.graph.conflictBehavior": "rename"`). A union, not `B & Annotations`: a value typed by
  * an interface has no index signature, and still fits. At the top of a body (a create's, `Patch`,
- * `Replacement`), of its related entities and of an action's complex parameter value; in a complex
- * value nested in a `Patch` but an `Any…` union (its members each doubled would no longer take a
- * value typed by the interface); not yet in one nested in a create's or a PUT's body.
+ * `Replacement`), of its related entities, of each complex value nested in them (`PatchValue`,
+ * `Nested`) but an `Any…` union's, and of an action's complex parameter value.
  */
 export type Annotated<B> = B | (B & Annotations);
 
@@ -376,13 +393,13 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  * ignores them), the keys `K` optional (the URL names the entity); every other property as `T` has
  * it: a non-nullable one (a collection, one with a default value) required, a nullable one and a
  * navigation property optional (a relationship the body does not name is left as it is), complex
- * values whole; the bindings of `N`'s navigation properties (`Bindings`); `Annotated`. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
+ * values whole (`Nested`); the bindings of `N`'s navigation properties (`Bindings`); `Annotated`. Plain mapped types, so that a compiler's message names them (`Replacement<Item, …>`)
  * rather than spelling out the object type. (A generated `updateX` passes the entity's write type,
  * `ItemUpdateInput`, without what a client may not change at every depth, and only the keys as `K`.)
  */
 export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
-type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : T[P] };
+type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<T[P]> };
 /**
  * A related entity in a PUT (`V`, `M` its `Nav`): whole, as `Replacement` has it, its keys (`K`)
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
@@ -413,10 +430,10 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * the entities of a deep insert (the navigation properties `N` names) each so too, as a create's body
  * is at the top: a nested entity may leave out what the service fills in (keys it makes, defaults),
  * and names its type in `@odata.type` where the declared type is abstract (`WithType`); each
- * entity `Annotated`. A generated `createX` takes it where the entity has navigation properties,
+ * entity and each complex value (`Nested`) `Annotated`. A generated `createX` takes it where the entity has navigation properties,
  * else `New`.
  */
-export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : T[K] } & Bindings<T, N>>;
+export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Nested<T[K]> } & Bindings<T, N>>;
 /** A create's body of an entity type without navigation properties, `CreateBody<T>`, named short: the generated code has hundreds. */
 export type New<T> = CreateBody<T>;
 
