@@ -1,9 +1,10 @@
 // Instance annotations in request bodies (OData JSON Format §18, §20): `@Namespace.Term` on an object
 // and `property@Namespace.Term` on a property, in a create's body and its deep inserts' entities, in
 // a PATCH's and a PUT's body and their related entities, in a complex value nested in any of them
-// (not in one of a type with subtypes, an `Any…` union, but inside it), and in an action's complex parameter, as Microsoft Graph documents them (creating a folder with "@microsoft.graph.conflictBehavior", driveItem's
-// createUploadSession with it in `item`). The
-// types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
+// (not in one of a type with subtypes, an `Any…` union, but inside it), and in an action's complex
+// parameter and the complex values nested in it, as Microsoft Graph documents them (creating a
+// folder with "@microsoft.graph.conflictBehavior", driveItem's createUploadSession with it in
+// `item`). The types take them and still refuse a misspelt property, a wrong declared `@odata.type` and `@odata.…`
 // control information the body's type does not declare; a value typed by an interface still fits.
 // The request functions send the body as written. On test/fixtures/requests/drive-annotations.xml.
 import * as path from "node:path";
@@ -16,8 +17,8 @@ const api: typeof import("./.generated/annotations/microsoft.graph.requests") = 
 const rt: typeof import("./.generated/annotations/runtime") = require(path.join(dir, "runtime"));
 
 const HEAD = `import * as rt from "./runtime.js";
-import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot, updateDriveItem } from "./microsoft.graph.requests.js";
-import type { AnyIdentitySet, DriveItem, DriveItemUploadableProperties, FileSystemInfo, IdentitySet, SharepointIdentitySet } from "./microsoft.graph.types.js";
+import { createDriveItem, createUploadSession, drive, driveItemChildren, driveRoot, invite, updateDriveItem } from "./microsoft.graph.requests.js";
+import type { AnyIdentitySet, AnyItemFacet, DriveItem, DriveItemUploadableProperties, FileSystemInfo, IdentitySet, SharepointIdentitySet } from "./microsoft.graph.types.js";
 
 declare const client: rt.Client;
 declare const props: DriveItemUploadableProperties;
@@ -26,6 +27,7 @@ declare const info: FileSystemInfo;
 declare const by: IdentitySet;
 declare const anyBy: AnyIdentitySet;
 declare const spBy: SharepointIdentitySet;
+declare const facet: AnyItemFacet;
 const root = driveRoot(drive());
 const children = driveItemChildren(root);
 
@@ -75,6 +77,16 @@ const CASES: [string, string, "compiles" | "refused"][] = [
   ["a complex value nested in a PUT's body", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { "@Org.Example.note": 1 }, lastModifiedBy: { user: { "@Org.Example.note": 1 } } }, { replace: true })`, "compiles"],
   ["  values typed by the interfaces still fit", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: info, lastModifiedBy: by }, { replace: true })`, "compiles"],
   ["  not a misspelt property beside one", `updateDriveItem(client, root, { name: "b", folder: null, size: null, fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } }, { replace: true })`, "refused"],
+  ["a complex value nested in an action's complex parameter", `createUploadSession(client, root, { item: { fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "@Org.Example.note": 1, "createdDateTime@Core.Description": "d" } } })`, "compiles"],
+  ["  in each of a collection of them, and in an abstract type's union", `invite(client, root, { recipients: [{ user: { displayName: "u", "displayName@Org.Example.note": 1 }, "@Org.Example.note": 1 }], facet: { "@odata.type": "#microsoft.graph.tagFacet", taggedBy: { "@Org.Example.note": 1 }, "@Org.Example.note": 1 } })`, "compiles"],
+  ["  values typed by the interfaces, a subtype's or a union still fit", `createUploadSession(client, root, { item: { fileSystemInfo: info } }).then(() => invite(client, root, { recipients: [by, spBy, anyBy], facet }))`, "compiles"],
+  ["  not a misspelt property beside one", `createUploadSession(client, root, { item: { fileSystemInfo: { createdDateTim: "x", "@Org.Example.note": 1 } } })`, "refused"],
+  ["  nor in a collection's item", `invite(client, root, { recipients: [{ user: { displayNam: "u", "@Org.Example.note": 1 } }] })`, "refused"],
+  ["  nor in a union's member", `invite(client, root, { recipients: [], facet: { "@odata.type": "#microsoft.graph.tagFacet", taggedBy: { displayNam: "u", "@Org.Example.note": 1 } } })`, "refused"],
+  ["  nor at a union's top", `invite(client, root, { recipients: [], facet: { "@odata.type": "#microsoft.graph.tagFacet", tagedBy: {}, "@Org.Example.note": 1 } })`, "refused"],
+  ["  nor @odata.tpye", `createUploadSession(client, root, { item: { fileSystemInfo: { "@odata.tpye": "x" } } })`, "refused"],
+  ["  nor in a union", `invite(client, root, { recipients: [], facet: { "@odata.type": "#microsoft.graph.sizeFacet", "@odata.tpye": "x" } })`, "refused"],
+  ["  a property keeps its type beside one", `invite(client, root, { recipients: [{ user: { displayName: 5, "@Org.Example.note": 1 } }] })`, "refused"],
 ];
 
 forEachCompiler((label, c) => {
@@ -102,8 +114,8 @@ describe("over HTTP", () => {
     await api.createDriveItem(client, api.driveItemChildren(api.driveRoot(api.drive())), folder);
     expect(sent()).toEqual([["POST", "/drive/root/children", folder]]);
     srv.handle(() => ({ headers: { "content-type": "application/json" }, body: { uploadUrl: "https://up/1" } }));
-    const item = { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "createdDateTime@Org.Example.note": "n" } };
-    const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item });
+    const item = { "@microsoft.graph.conflictBehavior": "rename", name: "a.txt", fileSystemInfo: { createdDateTime: "2026-01-01T00:00:00Z", "createdDateTime@Org.Example.note": "n", "@Org.Example.note": 1 } };
+    const session = await api.createUploadSession(client, api.driveRoot(api.drive()), { item } satisfies Parameters<typeof api.createUploadSession>[2]);
     expect(session).toEqual({ uploadUrl: "https://up/1" });
     expect(sent()).toEqual([["POST", "/drive/root/microsoft.graph.createUploadSession", { item }]]);
     srv.handle(() => ({ status: 204 }));

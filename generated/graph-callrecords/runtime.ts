@@ -329,6 +329,12 @@ type Nested<V, Lone = OneMember<Extract<V, object>>> = V extends (infer I)[]
       : V;
 /** A complex value of a create's or a PUT's body, its properties `Nested`. */
 type Complex<V> = { [K in keyof V]: Nested<V[K]> };
+/**
+ * An operation's complex parameter value `V` (JSON Format §18), and each of a collection of them:
+ * `Annotated` at its top, an `Any…` union's too (no value typed by an interface is one of it), and
+ * each complex value nested in it as in a create's body (`Nested`).
+ */
+export type Argument<V> = Annotated<Complex<V>>;
 /** `true` where `O` is one object type, not a union (an `Any…` union of a complex type's subtypes). */
 type OneMember<O, A = O> = O extends unknown ? ([A] extends [O] ? true : false) : never;
 
@@ -338,7 +344,7 @@ type OneMember<O, A = O> = O extends unknown ? ([A] extends [O] ? true : false) 
  * `"@microsoft.graph.conflictBehavior": "rename"`). A union, not `B & Annotations`: a value typed by
  * an interface has no index signature, and still fits. At the top of a body (a create's, `Patch`,
  * `Replacement`), of its related entities, of each complex value nested in them (`PatchValue`,
- * `Nested`) but an `Any…` union's, and of an action's complex parameter value.
+ * `Nested`) but an `Any…` union's, and of an action's complex parameter value and those in it (`Argument`).
  */
 export type Annotated<B> = B | (B & Annotations);
 

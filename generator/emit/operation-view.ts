@@ -64,9 +64,10 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
   // each so.
-  // A complex value (JSON Format §18) may hold instance annotations, as a create's body does.
+  // A complex value (JSON Format §18) may hold instance annotations at every depth, as a create's
+  // body does (`rt.Argument`).
   const paramTs = (ref: TypeRef) => {
-    if (ref.type.kind === "complex") return ref.collection ? `rt.Annotated<${refTs({ ...ref, collection: false })}>[]` : `rt.Annotated<${refTs(ref)}>`;
+    if (ref.type.kind === "complex") return `rt.Argument<${refTs({ ...ref, collection: false })}>${ref.collection ? "[]" : ""}`;
     if (ref.type.kind !== "entity") return refTs(ref);
     const body = created(ref.type);
     // A create's body type is one generic (`rt.New<…>`, `rt.WithType<…>`), never a bare union.

@@ -322,7 +322,7 @@ export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavi
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
 export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: {
-  "near": rt.Annotated<Location> | null;
+  "near": rt.Argument<Location> | null;
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   "after": string | null;
   "tags": (string | null)[];
