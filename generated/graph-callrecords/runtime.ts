@@ -331,8 +331,8 @@ type Nested<V, Lone = OneMember<Extract<V, object>>> = V extends (infer I)[]
 type Complex<V> = { [K in keyof V]: Nested<V[K]> };
 /**
  * An operation's complex parameter value `V` (JSON Format §18), and each of a collection of them:
- * `Annotated` at its top, an `Any…` union's too (no value typed by an interface is one of it), and
- * each complex value nested in it as in a create's body (`Nested`).
+ * `Annotated` at its top, an abstract type's `Any…` union too (which takes no value typed by an
+ * interface anyway), and each complex value nested in it as in a create's body (`Nested`).
  */
 export type Argument<V> = Annotated<Complex<V>>;
 /** `true` where `O` is one object type, not a union (an `Any…` union of a complex type's subtypes). */
