@@ -9,39 +9,28 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ABSTRACT_ENTITY, edmx, schema } from "./helpers/csdl";
 import { generateFixture } from "./helpers/generated";
 import { BASE_OPTIONS, forEachCompiler, runTscCases } from "./helpers/typecheck";
 
-const METADATA = `<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
-  <edmx:DataServices>
-    <Schema Namespace="h" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="entity" Abstract="true">
-        <Key><PropertyRef Name="id" /></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false" />
-      </EntityType>
-      <EntityType Name="method" BaseType="h.entity" Abstract="true" />
-      <EntityType Name="emailMethod" BaseType="h.method">
-        <Property Name="address" Type="Edm.String" />
-      </EntityType>
-      <EntityType Name="phoneMethod" BaseType="h.method">
-        <Property Name="number" Type="Edm.String" />
-      </EntityType>
-      <EntityType Name="person" BaseType="h.entity">
-        <Property Name="name" Type="Edm.String" />
-        <NavigationProperty Name="methods" Type="Collection(h.method)" ContainsTarget="true" />
-      </EntityType>
-      <EntityType Name="item" BaseType="h.entity">
-        <Property Name="title" Type="Edm.String" />
-        <NavigationProperty Name="owner" Type="h.person" />
-      </EntityType>
-      <EntityContainer Name="Service">
-        <EntitySet Name="items" EntityType="h.item" />
-      </EntityContainer>
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>
-`;
+const METADATA = edmx(
+  schema(
+    "h",
+    `${ABSTRACT_ENTITY}
+<EntityType Name="method" BaseType="h.entity" Abstract="true" />
+<EntityType Name="emailMethod" BaseType="h.method"><Property Name="address" Type="Edm.String" /></EntityType>
+<EntityType Name="phoneMethod" BaseType="h.method"><Property Name="number" Type="Edm.String" /></EntityType>
+<EntityType Name="person" BaseType="h.entity">
+  <Property Name="name" Type="Edm.String" />
+  <NavigationProperty Name="methods" Type="Collection(h.method)" ContainsTarget="true" />
+</EntityType>
+<EntityType Name="item" BaseType="h.entity">
+  <Property Name="title" Type="Edm.String" />
+  <NavigationProperty Name="owner" Type="h.person" />
+</EntityType>
+<EntityContainer Name="Service"><EntitySet Name="items" EntityType="h.item" /></EntityContainer>`,
+  ),
+);
 
 /** A program that writes an item typed by its interface: `lines`, one statement a line. */
 function usage(lines: readonly string[]): string {

@@ -11,6 +11,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ABSTRACT_ENTITY, edmx, schema } from "./helpers/csdl";
 import { generateFixture } from "./helpers/generated";
 import { BASE_OPTIONS, forEachCompiler, runTscCases } from "./helpers/typecheck";
 
@@ -18,28 +19,20 @@ const SUBTYPES = 1200;
 
 /** An abstract entity type with `n` subtypes, each with no properties of its own, and an entity type whose navigation properties hold it. */
 function metadata(n: number): string {
-  const subtypes = Array.from({ length: n }, (_, i) => `      <EntityType Name="kind${i}" BaseType="h.entity" />`);
-  return `<?xml version="1.0" encoding="utf-8"?>
-<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
-  <edmx:DataServices>
-    <Schema Namespace="h" xmlns="http://docs.oasis-open.org/odata/ns/edm">
-      <EntityType Name="entity" Abstract="true">
-        <Key><PropertyRef Name="id" /></Key>
-        <Property Name="id" Type="Edm.String" Nullable="false" />
-      </EntityType>
-      <EntityType Name="insight" BaseType="h.entity">
-        <Property Name="title" Type="Edm.String" />
-        <NavigationProperty Name="resource" Type="h.entity" />
-        <NavigationProperty Name="related" Type="Collection(h.entity)" />
-      </EntityType>
+  const subtypes = Array.from({ length: n }, (_, i) => `<EntityType Name="kind${i}" BaseType="h.entity" />`);
+  return edmx(
+    schema(
+      "h",
+      `${ABSTRACT_ENTITY}
+<EntityType Name="insight" BaseType="h.entity">
+  <Property Name="title" Type="Edm.String" />
+  <NavigationProperty Name="resource" Type="h.entity" />
+  <NavigationProperty Name="related" Type="Collection(h.entity)" />
+</EntityType>
 ${subtypes.join("\n")}
-      <EntityContainer Name="Service">
-        <EntitySet Name="insights" EntityType="h.insight" />
-      </EntityContainer>
-    </Schema>
-  </edmx:DataServices>
-</edmx:Edmx>
-`;
+<EntityContainer Name="Service"><EntitySet Name="insights" EntityType="h.insight" /></EntityContainer>`,
+    ),
+  );
 }
 
 /** A program that updates an insight: `values`, then `literals`, one call a line. */

@@ -23,6 +23,12 @@ export function keyed(name: string, body = ""): string {
   </EntityType>`;
 }
 
+/** An abstract entity type `entity` keyed by a string `id`, as Graph's root of its entity types. */
+export const ABSTRACT_ENTITY = `<EntityType Name="entity" Abstract="true">
+  <Key><PropertyRef Name="id"/></Key>
+  <Property Name="id" Type="Edm.String" Nullable="false"/>
+</EntityType>`;
+
 /** A complete EDMX document around schemas (and optional `edmx:Reference` elements). */
 export function edmx(schemas: string | string[], references = ""): string {
   const list = Array.isArray(schemas) ? schemas : [schemas];
