@@ -116,3 +116,14 @@ d("Microsoft Graph v1.0: slices name their request functions as the full run doe
     120_000,
   );
 });
+
+test("an operation whose name holds a long run of digits before its end is named in linear time in a slice", async () => {
+  // A pattern for a name's trailing digits tried every digit of the run, and every start of the name
+  // was looked up as a type's: each alone took 5 s or more here, both 4 s at 30,000 digits and 17 s at
+  // 60,000, past this test's time limit (a hang guard: it takes milliseconds).
+  const name = `f${"1".repeat(60_000)}a1`;
+  const csdl = edmx(schema("t", `<Function Name="${name}"><ReturnType Type="Edm.String"/></Function><EntityContainer Name="c"><FunctionImport Name="${name}" Function="t.${name}"/></EntityContainer>`));
+  const files = generate({ inputs: [{ file: "t.xml", content: csdl }], include: [`/${name}`] }).files;
+  await new Promise((resolve) => setTimeout(resolve, 0)); // the time limit, if passed, fires first
+  expect(files.get("t.requests.ts")?.includes(`export function ${name}(`)).toBe(true);
+}, 5_000);

@@ -12,8 +12,10 @@ type FillOperation = ((op: NamedOperation["op"]) => boolean) | undefined;
 
 /** A name without its trailing digits: the names a claim of it may end with share it (`log`, `log2`). */
 export function stem(name: string): string {
-  const last = name.charCodeAt(name.length - 1);
-  return last >= 48 && last <= 57 ? name.replace(/\d+$/, "") : name;
+  // A loop from the end: a pattern for the trailing digits tried every digit of a run inside the name.
+  let end = name.length;
+  for (let c = name.charCodeAt(end - 1); c >= 48 && c <= 57; c = name.charCodeAt(end - 1)) end--;
+  return end === name.length ? name : name.slice(0, end);
 }
 
 /** The overloads of one operation (or one import's), as operation-names.ts groups them. */
@@ -37,6 +39,8 @@ export class Index {
   /** Entity and complex types by their name's stem (`Names.type`, in Pascal case already). */
   private readonly byName = new Map<string, StructuredType[]>();
   private readonly filled = new Set<Group>();
+  /** The lengths of the entity and complex types' names in camel case, ascending: the only lengths `camelNamed` finds anything at. */
+  camelLengths: readonly number[] = [];
 
   /** `rivals`: whether rivals are to be found (a slice); a full run needs only the groups. */
   constructor(schema: Schema, typeName: (t: SchemaType) => string, rivals = true) {
@@ -68,11 +72,14 @@ export class Index {
         this.rootOrder.set(s, r++);
         add(this.roots, stem(camel(s.name)), { c, s });
       }
+    const lengths = new Set<number>();
     schema.types.forEach((t, i) => {
       this.typeOrder.set(t, i);
       if (t.kind !== "entity" && t.kind !== "complex") return;
       add(this.byName, stem(typeName(t)), t);
+      lengths.add(camel(typeName(t)).length);
     });
+    this.camelLengths = [...lengths].sort((a, b) => a - b);
   }
 
   /** The entity and complex types whose name's stem is `s` (after `Of`, a verb, `cast`). */
