@@ -106,7 +106,7 @@ function pathSegments(text: string): PathSegment[] {
   if (raws.length > 1 && SYSTEM_SEGMENTS.has(raws[raws.length - 1])) raws.pop();
   for (const raw of raws) {
     if (raw === "" || /^\{[^}]*\}$/.test(raw)) continue;
-    const seg = raw.replace(/\(.*\)$/, "");
+    const seg = withoutKey(raw);
     if (seg === "**") {
       if (out.length === 0 || !out[out.length - 1].any) out.push({ any: true });
       continue;
@@ -176,3 +176,14 @@ export function accepts(p: PathPattern, states: States): boolean {
 
 /** Path patterns longer than this are refused (the state set is a 31-bit number). */
 export const MAX_PATH_SEGMENTS = 30;
+
+/**
+ * A path segment without its key, the `(…)` it ends with: from its first `(` after any line break.
+ * One pass: a pattern for it (`/\(.*\)$/`) tried every `(` of a run, quadratic in the run's length.
+ */
+export function withoutKey(raw: string): string {
+  if (!raw.endsWith(")")) return raw;
+  const lineBreak = Math.max(raw.lastIndexOf("\n"), raw.lastIndexOf("\r"), raw.lastIndexOf("\u2028"), raw.lastIndexOf("\u2029"));
+  const open = raw.indexOf("(", lineBreak + 1);
+  return open < 0 ? raw : raw.slice(0, open);
+}

@@ -13,7 +13,7 @@
 import type { EntityContainer, Operation, SchemaType, StructuredType } from "../../model/types";
 import { navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
-import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, type PathPattern, type States } from "./glob";
+import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
 
 export interface PathSelection {
   /** Types a pattern matched in full: their API (bound operations) is part of the slice. */
@@ -342,7 +342,8 @@ export function suggestPath(text: string, model: PathModel, exclude: readonly Pa
       keyable = false;
       continue;
     }
-    const [, seg, key = ""] = /^(.*?)(\(.*\))?$/.exec(raw) as RegExpExecArray;
+    const seg = withoutKey(raw);
+    const key = raw.slice(seg.length);
     // What each name reaches from here (undefined: an operation, which ends the path), and which
     // of them address a collection.
     const names = new Map<string, StructuredType[]>();

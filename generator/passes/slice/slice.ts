@@ -13,7 +13,7 @@
 import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
-import { MAX_PATH_SEGMENTS, parsePattern, type NamePattern, type PathPattern, type Pattern } from "./glob";
+import { MAX_PATH_SEGMENTS, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
@@ -432,7 +432,7 @@ export function sliceModel(
  */
 function pathHint(text: string, operations: readonly Operation[]): string {
   const segments = text.split("/").filter(Boolean);
-  const last = segments[segments.length - 1]?.replace(/\(.*\)$/, "") ?? "";
+  const last = withoutKey(segments[segments.length - 1] ?? "");
   const hints: string[] = [];
   const named = operations.filter((o) => o.bound && (o.name === last || o.qualifiedName === last));
   if (named.length) {
