@@ -81,6 +81,15 @@ describe("requests and headers", () => {
     expect(srv.requests.map((r) => r.headers.prefer)).toEqual([`IdType="ImmutableId", return=minimal, ${timezone}`, 'IdType="ImmutableId", return=representation']);
   });
 
+  test("a baseUrl whose path holds 100,000 slashes has its last ones dropped in one pass", async () => {
+    // A pattern for the slashes it ends with tried every `/` of the run: 16 s for this root, past this
+    // test's time limit (a hang guard: it takes milliseconds).
+    const root = `https://example.invalid/${"/".repeat(100_000)}svc`;
+    const client = rt.createClient({ baseUrl: `${root}//?sap-client=100` });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the time limit, if passed, fires first
+    expect([client.baseUrl, client.rootQuery]).toEqual([root, "sap-client=100"]);
+  }, 5_000);
+
   test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
     const seen: RequestInit["headers"][] = [];
     const client = rt.createClient({

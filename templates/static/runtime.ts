@@ -59,7 +59,10 @@ export function createClient(options: ClientOptions): Client {
   for (const part of rootQuery.split("&")) {
     if (/^[$@]/.test(part)) throw new TypeError(`createClient: baseUrl ${root} has ${part.split("=")[0]} in its query; system query options and parameter aliases go with each request`);
   }
-  return { baseUrl: (q < 0 ? root : root.slice(0, q)).replace(/\/+$/, ""), options, ...(rootQuery && { rootQuery }) };
+  // The slashes it ends with are dropped by a loop: a pattern for them tried every `/` of a run.
+  let end = q < 0 ? root.length : q;
+  while (end > 0 && root.charCodeAt(end - 1) === 47) end--;
+  return { baseUrl: root.slice(0, end), options, ...(rootQuery && { rootQuery }) };
 }
 
 /**
