@@ -90,6 +90,24 @@ describe("requests and headers", () => {
     expect([client.baseUrl, client.rootQuery]).toEqual([root, "sap-client=100"]);
   }, 5_000);
 
+  test("a Prefer value of 60,000 escaped quotes inside one never closed is joined in one pass", async () => {
+    // A pattern for the list's items scanned to the end from each `"` of the run: 26 s for this
+    // value, past this test's time limit (a hang guard: it takes milliseconds).
+    const sent: string[] = [];
+    const client = rt.createClient({
+      baseUrl: "https://example.invalid/svc",
+      headers: { Prefer: `"${'\\"'.repeat(60_000)}` },
+      fetch: async (_url, init) => {
+        sent.push(new Headers(init?.headers).get("prefer") ?? "");
+        return new Response(null, { status: 204 });
+      },
+    });
+    await api.createAirline(client, api.airlines(), { AirlineCode: "ZZ" }, { prefer: "return=minimal" });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the time limit, if passed, fires first
+    // Each `"` is never closed, so each ends an item, as it did.
+    expect(sent).toEqual([`${Array(60_000).fill("\\").join(", ")}, return=minimal`]);
+  }, 5_000);
+
   test("header names are case-insensitive: a later header replaces an earlier one whatever its case, and so does the token", async () => {
     const seen: RequestInit["headers"][] = [];
     const client = rt.createClient({

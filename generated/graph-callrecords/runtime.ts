@@ -1786,11 +1786,56 @@ function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record
  * replaces an earlier one's.
  */
 function joinPreferences(earlier: string, later: string): string {
-  const list = (text: string) => (text.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? []).map((p) => p.trim()).filter((p) => p !== "");
+  const list = (text: string) => preferenceItems(text).map((p) => p.trim()).filter((p) => p !== "");
   const name = (p: string) => (/^[^=;\s]+/.exec(p)?.[0] ?? p).toLowerCase();
   const added = list(later);
   const replaced = new Set(added.map(name));
   return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
+}
+
+/**
+ * A `Prefer` value's items: split at commas outside quoted strings (`"…"`, with `\\` escapes). A `"`
+ * never closed is dropped and ends an item. One pass: a pattern for it scanned to the end from each
+ * such `"` (quadratic); here a scan that fails marks every `"` before where it failed as unclosed too,
+ * as each of those is an escaped one that scan passed.
+ */
+function preferenceItems(text: string): string[] {
+  const items: string[] = [];
+  let item = "";
+  let failedBefore = -1;
+  const flush = () => {
+    if (item !== "") items.push(item);
+    item = "";
+  };
+  /** The end of the quoted string opened at `i`, or -1 (none: a line break or the end after `\\`, or no `"`). */
+  const closing = (i: number) => {
+    if (i < failedBefore) return -1;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      if (c === '"') return j + 1;
+      if (c === "\\") {
+        if (j + 1 >= text.length || /[\n\r\u2028\u2029]/.test(text[j + 1]!)) break;
+        j++;
+      }
+    }
+    failedBefore = j;
+    return -1;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    const end = c === '"' ? closing(i) : -1;
+    if (end > 0) {
+      item += text.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "," || c === '"') flush();
+    else item += c;
+    i++;
+  }
+  flush();
+  return items;
 }
 
 /**
