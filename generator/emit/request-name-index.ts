@@ -40,7 +40,7 @@ export class Index {
   private readonly byName = new Map<string, StructuredType[]>();
   private readonly filled = new Set<Group>();
   /** The lengths of the entity and complex types' names in camel case, ascending: the only lengths `camelNamed` finds anything at. */
-  camelLengths: readonly number[] = [];
+  readonly camelLengths: readonly number[] = [];
 
   /** `rivals`: whether rivals are to be found (a slice); a full run needs only the groups. */
   constructor(schema: Schema, typeName: (t: SchemaType) => string, rivals = true) {

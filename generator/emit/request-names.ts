@@ -280,7 +280,7 @@ class Claims {
     // A builder: `ownerMember`, its owner's name a start of it, or `memberOfOwner`.
     const owners = new Set<StructuredType>();
     // Only the starts as long as some type's name: every start of a long name was quadratic in its length.
-    for (const j of this.index.camelLengths) if (j >= 1 && j < s.length) for (const t of this.index.camelNamed(s.slice(0, j), this.typeName)) owners.add(t);
+    for (const j of this.index.camelLengths) if (j < s.length) for (const t of this.index.camelNamed(s.slice(0, j), this.typeName)) owners.add(t);
     for (let i = s.indexOf("Of", 1); i > 0; i = s.indexOf("Of", i + 1)) for (const t of this.index.named(s.slice(i + 2))) owners.add(t);
     for (const t of owners) {
       fill?.(t);
