@@ -1,5 +1,6 @@
 // After a write, an input is remembered in the stat cache with the hash taken when it was read,
-// without reading it again, only while its stat is still the one taken before that read.
+// without reading it again, only while its stat is still the one taken before that read; a file
+// hashed within 2 s of its last change is not remembered at all.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -56,9 +57,22 @@ test("an input changed after it was read is hashed again, and found changed", ()
   const read = readLongAfter(out, spec);
   fs.writeFileSync(spec, SPEC.replace("quoted", "edited, longer"));
   rememberOutput(out, [spec], read.reads);
+  // Hashed again just after its change: not remembered yet (see the racy-stat test below).
+  expect(cached(out, spec)).toBeUndefined();
+  later(fs.statSync(spec), () => rememberOutput(out, [spec], read.reads));
   expect(cached(out, spec)).toBe(inputDigest(fs.readFileSync(spec)));
   expect(cached(out, spec)).not.toBe(read.records[0]!.sha256);
 });
+
+/** Runs `work` with the clock a minute after the file's last change. */
+function later(st: fs.Stats, work: () => void): void {
+  const now = jest.spyOn(Date, "now").mockReturnValue(Math.max(st.ctimeMs, st.mtimeMs) + 60_000);
+  try {
+    work();
+  } finally {
+    now.mockRestore();
+  }
+}
 
 test("a stat is trusted only when it was taken long enough after the file's last change", () => {
   const { spec } = project();
@@ -75,6 +89,16 @@ test("a file read just after it was written is read again to be hashed", () => {
   const read = readInputs(out, [spec]);
   const entry = read.reads.get(spec)!;
   read.reads.set(spec, { ...entry, at: entry.before.ctimeMs + 100, sha256: "taken-when-read" });
-  rememberOutput(out, [spec], read.reads);
+  later(entry.before, () => rememberOutput(out, [spec], read.reads));
+  expect(cached(out, spec)).toBe(inputDigest(fs.readFileSync(spec)));
+});
+
+test("a file hashed within 2 s of its last change is not remembered: a write during the read could leave the same stat", () => {
+  const { out, spec } = project();
+  // No read to go by: the file is read and hashed, as when the cache has no entry for it.
+  rememberOutput(out, [spec]);
+  expect(cached(out, spec)).toBeUndefined();
+  // The same file, hashed a minute after its last change, is remembered.
+  later(fs.statSync(spec), () => rememberOutput(out, [spec]));
   expect(cached(out, spec)).toBe(inputDigest(fs.readFileSync(spec)));
 });

@@ -12,7 +12,7 @@ import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
 import { decodeInput, type Decoded } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
-import { sameStat, StatCache } from "./statcache";
+import { sameStat, StatCache, type StatFields } from "./statcache";
 import { leadsOut } from "./within";
 
 export interface ReadInputs {
@@ -213,9 +213,11 @@ function hashFile(file: string, cache: StatCache, input = false): { sha256: stri
     const key = input ? `input:${file}` : file;
     const known = cache.lookup(key, st);
     if (known) return { sha256: known, size: st.size };
+    const at = Date.now();
     const buf = fs.readFileSync(file);
     const h = input ? inputDigest(buf) : sha256(buf);
-    cache.remember(key, st, h);
+    // A file changed just before the stat could change again, unseen in the stat, while being read.
+    if (settledBefore(st, at)) cache.remember(key, st, h);
     return { sha256: h, size: st.size };
   } catch {
     return undefined;
@@ -316,8 +318,17 @@ const COARSEST_TIMES_MS = 2000;
  * look the same (a file changed just before it was read is read again to be hashed).
  */
 export function unchangedSinceRead(read: Omit<InputRead, "sha256">, now: fs.Stats): boolean {
-  const { before, at } = read;
-  return sameStat(before, now) && before.ctimeMs < at - COARSEST_TIMES_MS && before.mtimeMs < at - COARSEST_TIMES_MS;
+  return sameStat(read.before, now) && settledBefore(read.before, read.at);
+}
+
+/**
+ * Whether a file's last change (`st`) came long enough before `at`, when it was read, that a
+ * write after the read cannot leave the same stat: only then is its stat remembered with what the
+ * read found (as git does with "racily clean" entries; a file changed more recently is hashed
+ * again next time).
+ */
+export function settledBefore(st: StatFields, at: number): boolean {
+  return st.ctimeMs < at - COARSEST_TIMES_MS && st.mtimeMs < at - COARSEST_TIMES_MS;
 }
 
 function statOf(file: string): fs.Stats | undefined {
