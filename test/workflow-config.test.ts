@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript, loadConfig } from "../generator/config/load";
+import { moduleSyntaxPlace } from "../generator/config/module-syntax";
 import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
@@ -173,6 +174,17 @@ describe("config files", () => {
     expect(runCli(["generate", "-c", "c.cjs"], dir)).toMatchObject({ code: 2, stderr: "odatagen: c.cjs:2:67: Unexpected token ']'\n" });
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
+
+  test("a config's import with 60,000 `?` before a CR is read in one pass when the config has a syntax error", async () => {
+    const dir = scratch();
+    const config = path.join(dir, "odatagen.config.mjs");
+    // Imports are looked for in comments too; the module it imports has the syntax error.
+    fs.writeFileSync(config, `/* import "./a${"?".repeat(60_000)}\r" */\nimport "./b.mjs";\nexport default {};\n`);
+    fs.writeFileSync(path.join(dir, "b.mjs"), `export default { a: 1 b: 2 };\n`);
+    // Its query cut off by a pattern that backtracked over every `?` took 7 s.
+    expect(moduleSyntaxPlace(config)).toMatchObject({ file: path.join(dir, "b.mjs"), line: 1, column: 23 });
+    await new Promise((r) => setTimeout(r, 0)); // lets the time limit below end the test
+  }, 5_000);
 
   test("a syntax error in a module the config imports is reported at that module's line and column, naming the config (exit 2, nothing written)", () => {
     const dir = twoSpecs();

@@ -63,7 +63,9 @@ function relativeImports(file: string): string[] {
   }
   const out: string[] = [];
   for (const m of text.matchAll(SPECIFIER)) {
-    const specifier = m[2].replace(/[?#].*$/, "");
+    // Its query or fragment cut off at the first `?` or `#` (a pattern ending in `.*$` backtracked over every `?` before a CR).
+    const cut = m[2].search(/[?#]/);
+    const specifier = cut === -1 ? m[2] : m[2].slice(0, cut);
     let target: string;
     if (specifier.startsWith("file:")) {
       try {
