@@ -477,8 +477,8 @@ export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.b
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
  * its `@odata.type` required, which names the type the service is to make (JSON Format §4.5.3: an
  * instance of a type derived from the declared one names it), as the validators' `create` mode asks.
- * It comes first, so that a compiler's message about a value that may leave it out names it
- * (`Property '"@odata.type"' is optional in type 'Insight' but required …`).
+ * It comes first, so that a compiler's message about a value that may leave it out ends at it
+ * (`Types of property '"@odata.type"' are incompatible`), not at another part of the body's type.
  */
 export type WithType<B> = B extends unknown ? { "@odata.type": NonNullable<B[Extract<"@odata.type", keyof B>]> } & B : never;
 
