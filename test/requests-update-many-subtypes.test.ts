@@ -7,7 +7,10 @@
 // entity also takes (`rt.Patch`'s `Each`). Checked by the real compilers on metadata of that shape,
 // made here: an abstract `entity` with 1200 subtypes, and an insight whose navigation properties
 // (one single-valued, one a collection) hold it. With plain --strict, as a user's project has it:
-// with exactOptionalPropertyTypes (STRICT_OPTIONS) the compiler did not give up.
+// with exactOptionalPropertyTypes (STRICT_OPTIONS) the compiler did not give up. As a PUT's or a
+// create's body the same value is refused, since a related entity of the abstract type must name
+// its type there: the compiler gave up too (TS2859), where now the message names `@odata.type`
+// (the type has no list of its subtypes, `rt.AnyAbstractCast`, and `@odata.type` comes first).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -38,7 +41,7 @@ ${subtypes.join("\n")}
 /** A program that updates an insight: `values`, then `literals`, one call a line. */
 function usage(values: readonly string[], literals: readonly string[]): string {
   return `import * as rt from "./runtime.js";
-import { insights, updateInsight } from "./h.requests.js";
+import { createInsight, insights, updateInsight } from "./h.requests.js";
 import type { AnyEntity, Insight, Kind1 } from "./h.types.js";
 
 declare const client: rt.Client;
@@ -59,6 +62,20 @@ const VALUES = [
   "await updateInsight(client, target, insight);",
   'await updateInsight(client, target, { title: "t", resource: entity, related: entities });',
   "await updateInsight(client, target, { resource: kind, related: [kind, insight] });",
+];
+
+/** Calls refused, each compiled alone: the value whole as a PUT's and a create's body, and a related entity of the abstract type without its `@odata.type`. */
+const REFUSED = [
+  "await updateInsight(client, target, insight, { replace: true });",
+  "await createInsight(client, insights(), insight);",
+  'await updateInsight(client, target, { id: "i", resource: { id: "r" } }, { replace: true });',
+  'await createInsight(client, insights(), { related: [{ id: "r" }] });',
+];
+
+/** The same bodies written out with the related entities naming their types (or referenced), taken. */
+const TAKEN = [
+  'await updateInsight(client, target, { id: "i", title: "t", resource: { "@odata.type": "#h.kind1", id: "r" }, related: [{ "@id": "kinds(\'k\')" }, { "@odata.type": "#h.insight", id: "s", title: "t" }] }, { replace: true });',
+  'await createInsight(client, insights(), { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@odata.type": "#h.kind1" }] });',
 ];
 
 /** Bodies written out: partial related entities taken, what is not the type's refused, at the top and in a related entity of the abstract type. */
@@ -101,5 +118,18 @@ forEachCompiler((label, c) => {
     const results = runTscCases(c, [{ from: [many], usage: usage(VALUES, LITERALS.slice(1, 7)) }, { from: [few], usage: usage(VALUES, LITERALS) }], BASE_OPTIONS);
     expect(results.map((r) => r.output)).toEqual(["", ""]);
     expect(results.map((r) => r.status)).toEqual([0, 0]);
+  });
+
+  test(`${label}: that entity as a PUT's or a create's body, or a related entity without @odata.type, is refused with a message naming @odata.type, with ${SUBTYPES} subtypes as with 3; named, taken`, () => {
+    const cases = [many, few].flatMap((dir) => [...REFUSED.map((l) => ({ from: [dir], usage: usage([l], []) })), { from: [dir], usage: usage(TAKEN, []) }]);
+    const results = runTscCases(c, cases, BASE_OPTIONS);
+    const taken = [REFUSED.length, 2 * REFUSED.length + 1];
+    expect(taken.map((i) => results[i].output)).toEqual(["", ""]);
+    for (const r of results.filter((_, i) => !taken.includes(i))) {
+      expect(r.output).not.toContain("TS2859");
+      expect(r.output).toMatch(/^usage\.ts\(\d+,\d+\): error TS(2322|2345): /);
+      expect(r.output).toMatch(/[Pp]roperty '"@odata\.type"' (is missing|are incompatible)/);
+      expect(r.status).not.toBe(0);
+    }
   });
 });

@@ -199,6 +199,13 @@ export type CastPath<C> = C extends AnyTypeCast ? `${string}.${string}/${string}
 export interface AnyTypeCast {
   readonly __anyTypeCast: true;
 }
+/**
+ * `AnyTypeCast` of an abstract type: an entity of it nested in a create's or a PUT's body names its
+ * type in `@odata.type` (`Named`), as where its subtypes are listed.
+ */
+export interface AnyAbstractCast extends AnyTypeCast {
+  readonly __abstract: true;
+}
 
 /** The properties `S` selects behind a type cast to a type `T` is (the type itself or one it derives from). */
 type CastSelected<T, S extends string, C> = C extends AnyTypeCast
@@ -371,19 +378,28 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  * itself, where the compiler would compare each member with every member's `Patch` and give up
  * (TS2859, "Excessive complexity").
  */
-type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, unknown, unknown, infer W>
+type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, infer S, unknown, infer W>
   ? V extends readonly (infer I)[]
-    ? (Reference | Each<I, W, T, C>)[]
+    ? (Reference | Each<I, W, Named<T, S>, C>)[]
     : V extends object
-      ? Reference | Each<V, W, T, C>
+      ? Reference | Each<V, W, Named<T, S>, C>
       : V
   : V;
-type Each<I, W, T, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, T> : Patch<I, W> | I) : never;
+type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, Typed> : Patch<I, W> | I) : never;
 /**
  * An entity of a deep insert, as a create's body at the top: partial, its `@odata.type` required
- * where the declared type is abstract (`T`, as a read has it, `SubtypeOf<…>`: each member names its type).
+ * where the declared type is abstract (`Typed`, `Named`).
  */
-type Inserted<I, N, T> = [T] extends [{ "@odata.type": string }] ? WithType<CreateBody<I, N>> : CreateBody<I, N>;
+type Inserted<I, N, Typed extends boolean> = Typed extends true ? WithType<CreateBody<I, N>> : CreateBody<I, N>;
+/**
+ * Whether an entity of a navigation property's target, `T` as a read has it and `S` its subtypes
+ * (`Nav`'s), names its type in a create's or a PUT's body: where the type is abstract, its read
+ * type `SubtypeOf<…>` (each member names its type) or, for one with very many subtypes (Graph's
+ * `entity`), not listed, `AnyAbstractCast`. There a value whose `@odata.type` may be left out (a
+ * value typed by the interface's `Any…` union) fails on that property, each member of its union at
+ * once, not member by member against every subtype's body (TS2859, "Excessive complexity").
+ */
+type Named<T, S> = [T] extends [{ "@odata.type": string }] ? true : [S] extends [AnyAbstractCast] ? true : false;
 
 /**
  * An entity reference in a body's navigation property (JSON Format 4.01 §8.5, §4.5.7: `@id`, or
@@ -415,14 +431,14 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
  * mode wants it below the top: the value replaces what was there); or a `Reference`.
  */
-type Replacing<V, M> = M extends Nav<infer T, unknown, unknown, infer K, infer N>
+type Replacing<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer N>
   ? V extends readonly (infer I)[]
-    ? (Reference | ReplacedEntity<I, N, T, K extends PropertyKey ? K : never>)[]
+    ? (Reference | ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? Reference | ReplacedEntity<V, N, T, K extends PropertyKey ? K : never>
+      ? Reference | ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>
       : V
   : V;
-type ReplacedEntity<I, N, T, K extends PropertyKey> = I extends unknown ? ([T] extends [{ "@odata.type": string }] ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
+type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
 /** The properties `K` of `T`, optional. */
 type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
 
@@ -462,8 +478,10 @@ export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.b
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
  * its `@odata.type` required, which names the type the service is to make (JSON Format §4.5.3: an
  * instance of a type derived from the declared one names it), as the validators' `create` mode asks.
+ * It comes first, so that a compiler's message about a value that may leave it out ends at it
+ * (`Types of property '"@odata.type"' are incompatible`), not at another part of the body's type.
  */
-export type WithType<B> = B extends unknown ? B & { "@odata.type": NonNullable<B[Extract<"@odata.type", keyof B>]> } : never;
+export type WithType<B> = B extends unknown ? { "@odata.type": NonNullable<B[Extract<"@odata.type", keyof B>]> } & B : never;
 
 /**
  * `T` as a body writes it, in a generated write type (`ItemCreateInput`, `ItemUpdateInput`): without the

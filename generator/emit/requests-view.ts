@@ -108,7 +108,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // The subtypes a type cast in $select and $orderby may name; "{}" for a type without any.
   const castsTs = (t: EntityType) => {
     if (t.derived.length === 0) return "{}";
-    if (!listsSubtypes(t)) return "rt.AnyTypeCast";
+    if (!listsSubtypes(t)) return t.abstract ? "rt.AnyAbstractCast" : "rt.AnyTypeCast";
     const name = subtypesTypeName(ctx, t);
     return t.namespace === schema.namespace ? name : imports.use(moduleSpecifier(t.namespace, "requests"), name, t.namespace);
   };
