@@ -11,6 +11,7 @@ import { checkWellFormed } from "./well-formed";
 import { normalizedAttributes } from "./attribute-values";
 import { EntityExpander, expandReferences } from "./entities";
 import { narrowText } from "./narrow";
+import { addAttributes } from "./tag-attributes";
 import { trimXmlSpace } from "./xml-space";
 import { deferredBodies, deferredGroups, maskSpans, mergeSpans } from "./deferred";
 import { ruleOf, type ElementRule } from "./csdl-names";
@@ -72,9 +73,8 @@ let parser: XMLParser | undefined;
 function getParser(): XMLParser {
   return (parser ??= new XMLParser({
     preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    parseAttributeValue: false,
+    // Attributes are read from the start tags after it (tag-attributes.ts), as it would read them.
+    ignoreAttributes: true,
     parseTagValue: false,
     trimValues: true,
     captureMetaData: true,
@@ -86,6 +86,13 @@ function getParser(): XMLParser {
     // Not `__toString`, a name a document may write: see markRenamed.
     onDangerousProperty: markRenamed,
   }));
+}
+
+/** The parser's tree of `text` (well-formed: the scan checked it), with its elements' attributes. */
+function parseTree(text: string, declared?: ReadonlyMap<string, string>): XNode[] {
+  const nodes = getParser().parse(text) as XNode[];
+  addAttributes(nodes, text, declared);
+  return nodes;
 }
 
 /**
@@ -149,7 +156,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   let nodes: XNode[];
   try {
     const parsed = masked.length ? maskSpans(source.parsed, masked, oneByte) : source.parsed;
-    nodes = entities.declared(wellFormed.entities ?? new Map(), () => getParser().parse(parsed) as XNode[]);
+    const declared = wellFormed.entities ?? new Map<string, string>();
+    nodes = entities.declared(declared, () => parseTree(parsed, declared));
   } catch (e) {
     diags.error(Codes.xmlMalformed, `cannot read XML: ${(e as Error).message}`, "(document)", { source, offset: 0 });
     return undefined;
@@ -236,7 +244,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
   raw.body = undefined;
   // The element's start tag, read in place, gives its content the namespaces it declares (UnknownNames.isCsdlChild).
   const declared = Object.fromEntries(normalizedAttributes(body.source.parsed, raw.at.offset));
-  const content: XNode = { "#content": getParser().parse(body.source.parsed.slice(body.start, body.end)) as XNode[], ":@": declared };
+  const content: XNode = { "#content": parseTree(body.source.parsed.slice(body.start, body.end)), ":@": declared };
   const reader = new Reader(body.source, diags, body.prefixedAttributes, body.start);
   reader.names.csdl = body.csdl;
   const rule = ruleOf(body.element);
@@ -252,7 +260,7 @@ export function readBody(raw: RawDeferrable, diags: DiagnosticBag): void {
 
 /** Reads one deferred `<Annotations>` block (its offsets, lines and columns are those in its file). */
 export function readDeferredGroup(group: DeferredGroup, diags: DiagnosticBag): RawAnnotationGroup | undefined {
-  const nodes = getParser().parse(group.source.parsed.slice(group.start, group.end)) as XNode[];
+  const nodes = parseTree(group.source.parsed.slice(group.start, group.end));
   const node = nodes.find((n) => isElementTag(tagOf(n)));
   if (!node) return undefined;
   // Attributes may be prefixed anywhere in the document: read them by local name here (cheap, one block).
