@@ -47,38 +47,40 @@ export interface ValidatorsView {
    * 6,600 such constants took it longer than all the rest of the module.
    */
   makers: { validator: string; guard: string; asserter: string };
-  /** `namespaceChecker`: this namespace's types by qualified name. */
-  checkers: { qname: string; check: string }[];
+  /**
+   * `namespaceChecker`'s cases, this namespace's types by qualified name (`case "ns.T":` and the
+   * `return` of its `checkT`), joined here rather than in a template loop (3,800 on Graph).
+   */
+  checkers: string;
 }
 
 export interface TypeValidatorView {
   doc: string;
   name: string;
-  qname: string;
   /** The qualified name for doc comments. */
   qnameText: string;
   guardType: string;
-  abstract: boolean;
-  /** Whether `checkX` picks among subtypes by `@odata.type` (else one type is accepted). */
-  dispatch: boolean;
+  /** What `checkX`'s doc comment adds where it picks among subtypes by `@odata.type` (else ""). */
+  dispatchNote: string;
   /**
-   * With `dispatch`: the switch's cases before `null` and `default` — each concrete type accepted
-   * here by the qualified name `@odata.type` resolves to (the type itself also when it is absent),
-   * then the abstract ones, which are reported. Joined here: on Graph they are ~12,000 lines.
+   * `checkX`'s body: a switch over the qualified name `@odata.type` resolves to, with a case per
+   * concrete type accepted here (the type itself also when it is absent), then the abstract ones,
+   * which are reported, and a default that reports a name none of them takes; or, where one type is
+   * accepted, the one check of it. Written here, as the other per-type choices below, rather than by
+   * the template's `#if` blocks: a block helper call costs Handlebars more than building the string
+   * (on Graph, ~6 per type over 3,800 types; see docs/performance-notes.md).
    */
-  cases: string;
-  /** With `dispatch`: the call that reports a name none of the cases takes. */
-  wrongType: string;
-  open: boolean;
-  base: string;
+  check: string;
+  /** `exactX`'s one call: `vr.exact(…)`, or `vr.exactOpen(…)` for an open type. */
+  exact: string;
+  /** `propsX`'s parameters, `_`-prefixed where it uses neither (the type declares and inherits no properties). */
+  propsParams: string;
   /**
-   * The expressions checking and counting each property (`vr.p(…)`, `vr.c(…)`), one per line,
-   * joined by ` + ` ("" when the type declares none). Joined here: one string per type renders much
-   * faster than a template loop over Graph's 20,000 properties.
+   * What `propsX` returns: its base type's count (or 0) and the expressions checking and counting
+   * each property (`vr.p(…)`, `vr.c(…)`), one per line, joined by ` + `. Joined here: one string per
+   * type renders much faster than a template loop over Graph's 20,000 properties.
    */
-  checks: string;
-  /** Whether `propsX` uses its parameters (the type declares or inherits properties). */
-  hasProps: boolean;
+  props: string;
 }
 
 const PRIMITIVE_CHECK: Record<string, string> = {
@@ -170,7 +172,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     notInSlice: notInSliceName,
     types,
     makers,
-    checkers: schema.types.map((t) => ({ qname: JSON.stringify(t.qualifiedName), check: `check${ctx.names.type(t)}` })),
+    checkers: schema.types.map((t) => `    case ${JSON.stringify(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
   };
 }
 
@@ -328,26 +330,25 @@ function typeView(
     const cardinality = n.collection ? "many" : n.nullable ? "nullable" : "one";
     calls.push(`vr.navLeftOut(${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${JSON.stringify(cardinality)})`);
   }
-  const open = isOpen(t);
   // A concrete complex type's guard passes its subtypes' values too: its `Any…` union, which narrows by `@odata.type`.
   const guard = typeName(ctx, t, NO_TYPES, imports, readsAsUnion(ctx, t));
+  const wrongType = unlisted ? `${notInSlice()}(ctx, key, v as vr.Json, ${qname})` : `vr.wrongType(ctx, key, v as vr.Json, ${qname}, false)`;
+  const base = t.baseType ? `${fnName(t.baseType, "props")}(o, ctx)` : "";
   return {
     doc: jsdoc("", [
       `Validates a \`${t.qualifiedName}\` value: every problem, with its JSON-pointer path.`,
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,
-    qname,
     qnameText: t.qualifiedName,
     guardType: guard,
-    abstract: t.abstract,
-    dispatch,
-    cases: cases.join("\n"),
-    wrongType: unlisted ? `${notInSlice()}(ctx, key, v as vr.Json, ${qname})` : `vr.wrongType(ctx, key, v as vr.Json, ${qname}, false)`,
-    open,
-    base: t.baseType ? fnName(t.baseType, "props") : "",
-    checks: calls.join("\n    + "),
-    hasProps: calls.length > 0 || t.baseType !== undefined,
+    dispatchNote: dispatch ? " or the subtype its `@odata.type` names" : "",
+    check: dispatch
+      ? `  switch (vr.typeOf(v, ctx, key, ${qname}, ALIASES)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`
+      : `  if (vr.isType(v, ctx, key, ${qname}, ALIASES, ${t.abstract})) exact${name}(v, ctx, key);`,
+    exact: isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name})` : `vr.exact(o, ctx, key, props${name}, ${qname})`,
+    propsParams: calls.length > 0 || t.baseType !== undefined ? "o: vr.Json, ctx: vr.Context" : "_o: vr.Json, _ctx: vr.Context",
+    props: calls.length > 0 ? `${base || "0"}\n    + ${calls.join("\n    + ")}` : base || "0",
   };
 }
 
