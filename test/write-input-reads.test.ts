@@ -7,7 +7,15 @@ import * as path from "node:path";
 import { MANIFEST } from "../generator/write/manifest";
 import { StatCache } from "../generator/write/statcache";
 import { inputDigest, readInputs, rememberOutput, unchangedSinceRead } from "../generator/write/uptodate";
+import { regenerate } from "../generator/write/regenerate";
 import { scratch } from "./helpers/cli";
+import { edmx, schema } from "./helpers/csdl";
+
+// readFileSync watched (and still reading), to tell a hash taken by reading a file again after the write.
+jest.mock("node:fs", () => {
+  const actual = jest.requireActual<typeof import("node:fs")>("node:fs");
+  return { ...actual, readFileSync: jest.fn(actual.readFileSync) };
+});
 
 const SPEC = '\ufeff<?xml version="1.0" encoding="utf-8"?>\n<edmx:Edmx Version="4.0">“quoted”</edmx:Edmx>\n';
 
@@ -101,4 +109,28 @@ test("a file hashed within 2 s of its last change is not remembered: a write dur
   // The same file, hashed a minute after its last change, is remembered.
   later(fs.statSync(spec), () => rememberOutput(out, [spec]));
   expect(cached(out, spec)).toBe(inputDigest(fs.readFileSync(spec)));
+});
+
+test("a followed document is remembered with the hash taken when it was read, not read again after the write", async () => {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  const spec = path.join(dir, "main.xml");
+  const other = path.join(dir, "shared.xml");
+  fs.writeFileSync(spec, edmx(schema("main", `<ComplexType Name="c"><Property Name="a" Type="shared.address"/></ComplexType>`), `<edmx:Reference Uri="shared.xml"><edmx:Include Namespace="shared"/></edmx:Reference>\n`));
+  fs.writeFileSync(other, edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/></ComplexType>`)));
+  const out = path.join(dir, "gen");
+  // The run a minute after the files' last change, so that what it reads may be remembered.
+  const realNow = Date.now.bind(Date);
+  const now = jest.spyOn(Date, "now").mockImplementation(() => realNow() + 60_000);
+  const reads = fs.readFileSync as unknown as jest.Mock;
+  reads.mockClear();
+  try {
+    const outcome = await regenerate({ service: { name: "s", inputs: [spec], out }, mode: "write", removeStale: true, force: false });
+    expect(outcome.status).toBe("written");
+    expect(reads.mock.calls.filter(([file]) => file === other)).toEqual([]);
+  } finally {
+    now.mockRestore();
+  }
+  const recorded = JSON.parse(fs.readFileSync(path.join(out, MANIFEST), "utf8")).inputs.find((i: { followed?: boolean }) => i.followed);
+  expect(cached(out, other)).toBe(recorded.sha256);
 });

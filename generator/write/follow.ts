@@ -15,13 +15,16 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
 import { sha256 } from "./manifest";
-import { display } from "./uptodate";
+import { display, type InputRead } from "./uptodate";
 import { insideRoots, notFileKind, readInside, realLocation, realPath } from "./read-inside";
 
 export interface Follower {
   follow: FollowReference;
-  /** The files read because a reference led to them (absolute), in the order read, with their inputDigest. */
-  followed: { file: string; sha256: string }[];
+  /**
+   * The files read because a reference led to them (absolute), in the order read, with their
+   * inputDigest and the stat taken just before the read (write/uptodate.ts, rememberOutput).
+   */
+  followed: ({ file: string } & InputRead)[];
   /**
    * The files references led to that were not there, or not regular files (absolute): one that
    * appears changes what a run reads (write/uptodate.ts, isUpToDate).
@@ -93,7 +96,7 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     const input = { file: shown, content: read.content };
     seen.set(read.real, input.file);
     locations.set(input.file, target);
-    followed.push({ file: target, sha256: sha256(input.content) });
+    followed.push({ file: target, sha256: sha256(input.content), before: read.before, at: read.at });
     return { kind: "read", input };
   };
   return { follow, followed, lookedFor };

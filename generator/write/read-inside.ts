@@ -14,7 +14,8 @@ import { display, inputText, readOpenFile } from "./uptodate";
 import { within } from "./within";
 
 /** What reading a followed file gave: its text and real path, or why it was not read (`notFile` for a folder, FIFO, device or socket). */
-export type ReadInside = { content: string; real: string } | { notFile: string } | { reason: string };
+/** A file read: its text, its real path, and the stat of what was opened, taken at `at` (`Date.now()`) just before the read. */
+export type ReadInside = { content: string; real: string; before: fs.Stats; at: number } | { notFile: string } | { reason: string };
 
 /**
  * The real path of `file`, or, for a file that is not there, its path from the real path of its
@@ -47,6 +48,7 @@ export function readInside(target: string, roots: readonly string[]): ReadInside
     return { reason: unreadableReason(e) };
   }
   try {
+    const at = Date.now();
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { notFile: notFileKind(opened) };
     const real = openedPath(fd) ?? realPath(target);
@@ -55,7 +57,7 @@ export function readInside(target: string, roots: readonly string[]): ReadInside
     if (real === undefined || now === undefined || now.dev !== opened.dev || now.ino !== opened.ino) return { reason: replaced };
     if (!insideRoots(real, roots)) return { reason: `what was opened is ${display(real)}, outside the folders of the inputs: ${replaced}` };
     const text = inputText(() => readOpenFile(fd), target);
-    return "reason" in text ? text : { content: text.content, real };
+    return "reason" in text ? text : { content: text.content, real, before: opened, at };
   } finally {
     fs.closeSync(fd);
   }

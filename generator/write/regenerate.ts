@@ -200,7 +200,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
   try {
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
-    rememberOutput(service.out, [...service.inputs, ...followed], read.reads);
+    rememberOutput(service.out, [...service.inputs, ...followed], new Map([...read.reads, ...follower.followed.map((f) => [f.file, f] as const)]));
     const specChanged = previousInputs !== JSON.stringify(inputs);
     const modelChanges = keepSummary(service.out, result, specChanged);
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
