@@ -21,12 +21,12 @@ import { BASE_OPTIONS, forEachCompiler, runTscCases } from "./helpers/typecheck"
 const SUBTYPES = 1200;
 
 /** An abstract entity type with `n` subtypes, each with no properties of its own, and an entity type whose navigation properties hold it. */
-function metadata(n: number): string {
+function metadata(n: number, abstract = true): string {
   const subtypes = Array.from({ length: n }, (_, i) => `<EntityType Name="kind${i}" BaseType="h.entity" />`);
   return edmx(
     schema(
       "h",
-      `${ABSTRACT_ENTITY}
+      `${abstract ? ABSTRACT_ENTITY : ABSTRACT_ENTITY.replace(' Abstract="true"', "")}
 <EntityType Name="insight" BaseType="h.entity">
   <Property Name="title" Type="Edm.String" />
   <NavigationProperty Name="resource" Type="h.entity" />
@@ -78,6 +78,14 @@ const TAKEN = [
   'await createInsight(client, insights(), { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@odata.type": "#h.kind1" }] });',
 ];
 
+/** With the entity type not abstract: its related entities need not name their types; what is not the type's is still refused. */
+const CONCRETE = [
+  'await updateInsight(client, target, { id: "i", resource: { id: "r" }, related: [{ id: "s" }, { "@odata.type": "#h.kind1", id: "t" }] }, { replace: true });',
+  'await createInsight(client, insights(), { resource: { id: "r" }, related: [{ id: "s" }] });',
+  "// @ts-expect-error not a property, in a related entity",
+  'await createInsight(client, insights(), { related: [{ id: "s", titel: "t" }] });',
+];
+
 /** Bodies written out: partial related entities taken, what is not the type's refused, at the top and in a related entity of the abstract type. */
 const LITERALS = [
   'await updateInsight(client, target, { resource: { "@odata.type": "#h.insight", title: "t" }, related: [{ "@id": "kinds(\'k\')" }, { "@odata.type": "#h.kind1" }] });',
@@ -95,16 +103,19 @@ const LITERALS = [
 
 let many = "";
 let few = "";
+/** The entity type not abstract, with more subtypes than the generator lists (200). */
+let concrete = "";
 let work = "";
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-many-subtypes-"));
-  const spec = (n: number) => {
-    const file = path.join(work, `h${n}.xml`);
-    fs.writeFileSync(file, metadata(n));
+  const spec = (n: number, abstract = true) => {
+    const file = path.join(work, `h${n}${abstract ? "" : "-concrete"}.xml`);
+    fs.writeFileSync(file, metadata(n, abstract));
     return file;
   };
   many = generateFixture(spec(SUBTYPES), "requests-update-many-subtypes");
   few = generateFixture(spec(3), "requests-update-many-subtypes-few");
+  concrete = generateFixture(spec(250, false), "requests-update-many-subtypes-concrete");
 });
 
 afterAll(() => {
@@ -131,5 +142,10 @@ forEachCompiler((label, c) => {
       expect(r.output).toMatch(/[Pp]roperty '"@odata\.type"' (is missing|are incompatible)/);
       expect(r.status).not.toBe(0);
     }
+  });
+
+  test(`${label}: a related entity of a type that is not abstract, with more subtypes than are listed, may leave out @odata.type in a PUT's or a create's body`, () => {
+    const results = runTscCases(c, [{ from: [concrete], usage: usage(CONCRETE, []).replaceAll("AnyEntity", "Entity") }], BASE_OPTIONS);
+    expect(results.map((r) => [r.output, r.status])).toEqual([["", 0]]);
   });
 });
