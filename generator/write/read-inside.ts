@@ -13,8 +13,11 @@ import { unreadableReason } from "../diagnostics";
 import { display, inputText, readOpenFile } from "./uptodate";
 import { within } from "./within";
 
-/** What reading a followed file gave: its text and real path, or why it was not read (`notFile` for a folder, FIFO, device or socket). */
-/** A file read: its text, its real path, and the stat of what was opened, taken at `at` (`Date.now()`) just before the read. */
+/**
+ * What reading a followed file gave: its text, its real path and the stat of what was opened, taken
+ * at `at` (`Date.now()`) just before the read; or why it was not read (`notFile` for a folder,
+ * FIFO, device or socket).
+ */
 export type ReadInside = { content: string; real: string; before: fs.Stats; at: number } | { notFile: string } | { reason: string };
 
 /**

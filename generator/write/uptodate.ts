@@ -327,7 +327,7 @@ export function unchangedSinceRead(read: Omit<InputRead, "sha256">, now: fs.Stat
  * read found (as git does with "racily clean" entries; a file changed more recently is hashed
  * again next time).
  */
-export function settledBefore(st: StatFields, at: number): boolean {
+function settledBefore(st: StatFields, at: number): boolean {
   return st.ctimeMs < at - COARSEST_TIMES_MS && st.mtimeMs < at - COARSEST_TIMES_MS;
 }
 
