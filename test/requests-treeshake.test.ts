@@ -80,7 +80,19 @@ describe("a program bundles only the roots and runtime it uses", () => {
     const paging = bundle(SEED, `export { listSessions } from "./microsoft.graph.callRecords.requests.js"; export { pages } from "./runtime.js";`);
     for (const link of OTHER_ORIGIN) expect(paging).toContain(link);
   });
+
+  test("streaming a read or a write stays out of an update: openStream's body wrapper, and writeStream's once-only fetch", () => {
+    const update = bundle(SEED, `export { updateSession } from "./microsoft.graph.callRecords.requests.js";`);
+    const streams = bundle(SEED, `export { openStream, writeStream } from "./runtime.js";`);
+    for (const marker of STREAMING) {
+      expect(streams).toContain(marker);
+      expect(update).not.toContain(marker);
+    }
+  });
 });
+
+/** openStream's length check, which a compressed body has none of, and its stream; writeStream's `duplex` and its no-retry message. */
+const STREAMING = ['"content-encoding"', "new ReadableStream", '"half"', "its body was a stream"];
 
 /** The page reader (`receivePage`): the answer it wants when a body has no `value` array. */
 const PAGE_READER = "a collection (a page with a `value` array)";

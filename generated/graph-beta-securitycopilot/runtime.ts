@@ -1407,7 +1407,7 @@ interface Exchange {
   /** A JSON body. */
   json?: unknown;
   /** A binary body (`writeStream`). */
-  data?: Blob | ArrayBuffer | Uint8Array;
+  data?: Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   /**
    * For a link to another origin (`linked`): takes the credentials out of the headers, and no token
@@ -2181,23 +2181,85 @@ export const aggregate = /* @__PURE__ */ held(async function aggregate(client: C
 // ---------------------------------------------------------------------------------------------
 // Streams and references
 
-/** Reads a stream (`$value` of a media entity, or a stream property) as a Blob. */
+/** Reads a stream (`$value` of a media entity, or a stream property) as a Blob, whole; `openStream` hands it out as it comes. */
 export const readStream = /* @__PURE__ */ held(async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
   const [, media] = await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options, asBlob);
   return media;
 });
 
-/** Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream. */
+/** A stream as `openStream` resolves it, and what the answer's headers say of it. */
+export interface Media {
+  /**
+   * The media, not yet read, as `fetch` gives it (in Node, `Readable.fromWeb(body)` makes a Node
+   * stream of it): read it to its end or cancel it, else it holds its connection. A connection lost
+   * in it errors it with a TypeError naming the request (`GET https://…: answered 200, its body cut
+   * short: terminated (other side closed)`), not sent again; an abort, with the signal's reason.
+   */
+  readonly body: ReadableStream<Uint8Array>;
+  readonly contentType: string | undefined;
+  /** Its bytes, where the service said (`Content-Length` of a body not compressed). */
+  readonly length: number | undefined;
+  readonly etag: string | undefined;
+}
+
+/**
+ * Reads a stream without holding it: resolves once the status and headers have come, with the body
+ * as a `ReadableStream`. Until then it is `readStream`, with the same errors and retries.
+ */
+export const openStream = /* @__PURE__ */ held(async function openStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Media> {
+  const url = addressed(client, target.path);
+  const [response, body] = await execute(client, { method: "GET", url, headers: { Accept: "*/*" } }, options, async (r) => flowing(r, `GET ${url}`, options?.signal));
+  const { headers } = response;
+  const length = headers.get("content-length") ?? "";
+  return {
+    body,
+    contentType: headers.get("content-type") ?? undefined,
+    length: /^\d+$/.test(length) && !headers.get("content-encoding") ? Number(length) : undefined,
+    etag: headers.get("etag") ?? undefined,
+  };
+});
+
+/** `response`'s body (or an empty one) as a stream whose errors name `request`, but an abort's. */
+function flowing(response: Response, request: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  const reader = (response.body ?? new Blob([]).stream()).getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) controller.close();
+        else controller.enqueue(chunk.value);
+      } catch (e) {
+        controller.error(signal?.aborted ? signal.reason : Object.assign(new TypeError(`${request}: answered ${response.status}, its body cut short: ${why(e)}`), { cause: e }));
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/**
+ * Replaces a stream with PUT; `contentType` defaults to the Blob's type, else application/octet-stream.
+ * A `ReadableStream` is sent chunked as it is read (in Node, `Readable.toWeb(readable)` makes one),
+ * and never again: a 429 or 503 rejects, saying so. In a browser only Chromium sends one, and only
+ * over HTTP/2: give a Blob there (a `File` is read from disk as it is sent).
+ */
 export async function writeStream(
   client: Client,
   target: StreamRef,
-  data: Blob | ArrayBuffer | Uint8Array,
+  data: Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>,
   options?: StreamWriteOptions,
 ): Promise<void> {
   const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const headers: Record<string, string> = { "Content-Type": type };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  await execute(client, { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers }, options);
+  const x = { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers };
+  if (!("getReader" in data)) return void (await execute(client, x, options));
+  // A stream (told by its reader: it may be of another realm) goes once; Node's fetch sends it only with `duplex`.
+  const { fetch: doFetch = fetch, retry } = client.options;
+  const once: Client = { ...client, options: { ...client.options, fetch: (url, init) => doFetch(url, { ...init, duplex: "half" } as RequestInit), retry: { maxRetries: 0 } } };
+  await execute(once, x, options).catch((e: unknown) => {
+    if (e instanceof ODataError && (e.status === 429 || e.status === 503) && retry?.maxRetries !== 0) e.message += ": not retried, as its body was a stream";
+    throw e;
+  });
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Reply {
   reset?: boolean;
   /** Send the status, the headers (with the whole body's Content-Length) and half the body, then close the connection. */
   cut?: boolean;
+  /** Writes the body itself after the status and headers (`res.write`, and `res.end` when the test says), instead of `body`. */
+  write?: (res: http.ServerResponse) => void;
 }
 
 export interface Loopback {
@@ -51,6 +53,7 @@ export async function startLoopback(): Promise<Loopback> {
         const cut = reply.cut ? Buffer.from(body ?? "") : undefined;
         res.writeHead(reply.status ?? 200, { ...(isJson ? { "content-type": "application/json" } : {}), ...(cut && { "content-length": String(cut.length) }), ...reply.headers });
         if (cut) return void res.write(cut.subarray(0, cut.length >> 1), () => req.socket.destroy());
+        if (reply.write) return reply.write(res);
         res.end(body);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs).unref();

@@ -4,7 +4,7 @@
 //   zoo.model: "./zoo.model.types.js", "./zoo.model.validators.js", "./zoo.model.requests.js"
 // and checkerFor (any type of the model, for the validators' `types` option) from "./checkers.js".
 
-export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, aggregate, addRef, removeRef, readStream, writeStream, createMedia, literal, geoLiteral, dynamic, at, nullable, collectionAt, readLink, batch, entityId } from "./runtime.js";
-export type { Client, ClientOptions, ODataErrorDetail, RetryPolicy, Page, QueryOptions, AggregateOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, DeleteOptions, StreamWriteOptions, Patch, Replacement, UpdateBody, Creation, WithType, Written, Selected, DefaultSet, OneOf, SubtypeOf, KnownOnly, DynamicName, StreamRef, Validator, ActionOptions, New, CreateBody, Bindings, Reference, Annotated, Argument, Batch, ChangeSet, BatchOptions } from "./runtime.js";
+export { createClient, ODataError, EntityRef, CollectionRef, cast, pages, items, collectAll, count, aggregate, addRef, removeRef, readStream, openStream, writeStream, createMedia, literal, geoLiteral, dynamic, at, nullable, collectionAt, readLink, batch, entityId } from "./runtime.js";
+export type { Client, ClientOptions, ODataErrorDetail, RetryPolicy, Page, QueryOptions, AggregateOptions, RequestOptions, ReadOptions, WriteOptions, ChangeOptions, UpdateOptions, DeleteOptions, StreamWriteOptions, Media, Patch, Replacement, UpdateBody, Creation, WithType, Written, Selected, DefaultSet, OneOf, SubtypeOf, KnownOnly, DynamicName, StreamRef, Validator, ActionOptions, New, CreateBody, Bindings, Reference, Annotated, Argument, Batch, ChangeSet, BatchOptions } from "./runtime.js";
 export { ValidationFailedError, validateCollection } from "./validation.js";
 export type { Mode, ValidateOptions, ValidationError, ValidationResult, Checked, Sparse, Validate, Guard, Assert } from "./validation.js";

@@ -1,0 +1,184 @@
+// Media read and written as streams over real HTTP on 127.0.0.1, never held whole: `rt.openStream`
+// resolves once the head has come, with the body as a web ReadableStream, and errors before the
+// body are `readStream`'s; `rt.writeStream` sends a ReadableStream chunked, and never twice.
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
+import { forEachCompiler, runTscWithUse } from "./helpers/typecheck";
+
+const dir = generateFixture("trippin-lite.xml", "client-streams", { keyAsSegment: false });
+type Api = typeof import("./.generated/client-streams/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/client-streams/runtime");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+type ODataError = InstanceType<Runtime["ODataError"]>;
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+const photo = () => api.personPhoto(api.people().byKey("a"));
+const client = () => rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+/** `size` bytes that are not all alike. */
+const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 7) % 251));
+
+/** Everything a stream gives, in one Buffer. */
+async function drain(body: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  const reader = body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
+  return Buffer.concat(chunks);
+}
+
+/** The rejection of `p` (which must reject). */
+async function failure(p: Promise<unknown>): Promise<Error & { cause?: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("resolved, a rejection was expected");
+}
+
+/** A promise and the function that resolves it. */
+function latch<T = void>(): [Promise<T>, (value: T) => void] {
+  let open!: (value: T) => void;
+  return [new Promise<T>((resolve) => (open = resolve)), (value) => open(value)];
+}
+
+describe("openStream", () => {
+  test("resolves once the head and a first chunk have come, before the rest is sent; the body then comes whole, with its type, length and ETag", async () => {
+    const media = bytes(4 << 20);
+    const [go, letGo] = latch();
+    srv.handle(() => ({
+      headers: { "content-type": "video/mp4", "content-length": String(media.length), etag: 'W/"7"' },
+      write: (res) => {
+        res.write(media.subarray(0, 1 << 16));
+        // The rest only once the test has its stream: a call that read the body first would never resolve.
+        void go.then(async () => {
+          for (let at = 1 << 16; at < media.length; at += 1 << 20) await new Promise((done) => res.write(media.subarray(at, at + (1 << 20)), done));
+          res.end();
+        });
+      },
+    }));
+    const opened = await rt.openStream(client(), photo());
+    expect([opened.contentType, opened.length, opened.etag]).toEqual(["video/mp4", 4 << 20, 'W/"7"']);
+    letGo();
+    expect((await drain(opened.body)).equals(media)).toBe(true);
+    expect(srv.requests.map((r) => [r.method, r.url, r.headers.accept])).toEqual([["GET", "/People('a')/Photo", "*/*"]]);
+  });
+
+  test("no Content-Length, or a compressed body, has no length; no ETag, none", async () => {
+    const media = bytes(100000);
+    srv.handle(() => ({ headers: { "content-type": "image/png" }, write: (res) => res.end(media) }));
+    const chunked = await rt.openStream(client(), photo());
+    expect([chunked.contentType, chunked.length, chunked.etag]).toEqual(["image/png", undefined, undefined]);
+    expect((await drain(chunked.body)).equals(media)).toBe(true);
+    const zipped = gzipSync(media);
+    srv.handle(() => ({ headers: { "content-encoding": "gzip", "content-length": String(zipped.length) }, body: zipped }));
+    const compressed = await rt.openStream(client(), photo());
+    expect(compressed.length).toBeUndefined();
+    expect((await drain(compressed.body)).equals(media)).toBe(true);
+  });
+
+  test("a 404 rejects as readStream's does, and a 503 before the body is sent again as for readStream", async () => {
+    const notFound = { status: 404, body: { error: { code: "itemNotFound", message: "no photo" } } };
+    const read = async (call: (c: ReturnType<typeof client>) => Promise<unknown>) => {
+      srv.handle(() => notFound);
+      const e = (await failure(call(client()))) as ODataError;
+      const png: Reply = { headers: { "content-type": "image/png" }, body: "png" };
+      srv.handle((_r, i) => (i === 0 ? { status: 503, headers: { "retry-after": "0" } } : png));
+      await call(client());
+      return [e.name, e.status, e.code, e.message, e.request, srv.requests.length];
+    };
+    const opened = await read((c) => rt.openStream(c, photo()));
+    expect(opened).toEqual(await read((c) => rt.readStream(c, photo())));
+    expect(opened).toEqual(["ODataError", 404, "itemNotFound", "no photo", `GET ${srv.url}/People('a')/Photo`, 2]);
+  });
+
+  test("a connection lost in the body errors the stream with a TypeError naming the request and the status, and is not sent again", async () => {
+    srv.handle(() => ({ headers: { "content-type": "image/png" }, body: bytes(200000), cut: true }));
+    const opened = await rt.openStream(client(), photo());
+    const err = await failure(drain(opened.body));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toMatch(new RegExp(`^GET ${srv.url.replace(/\./g, "\\.")}/People\\('a'\\)/Photo: answered 200, its body cut short: terminated \\(.+\\)$`));
+    expect(err.cause).toMatchObject({ name: "TypeError", message: "terminated" });
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("an abort of the signal while the body comes errors the stream with the signal's reason and closes the connection", async () => {
+    const [closed, onClose] = latch<boolean>();
+    srv.handle(() => ({
+      headers: { "content-type": "image/png" },
+      write: (res) => {
+        res.on("close", () => onClose(res.writableEnded));
+        res.write(bytes(1000));
+      },
+    }));
+    const ac = new AbortController();
+    const reader = (await rt.openStream(client(), photo(), { signal: ac.signal })).body.getReader();
+    expect((await reader.read()).value).toHaveLength(1000);
+    const reason = new Error("user left");
+    ac.abort(reason);
+    await expect(reader.read()).rejects.toBe(reason);
+    // The server's answer was never ended: the connection closed under it.
+    expect(await closed).toBe(false);
+  });
+});
+
+describe("writeStream with a ReadableStream", () => {
+  /** A stream of `parts`, one chunk each, made as they are read. */
+  const streamOf = (parts: Buffer[]) => {
+    let next = 0;
+    return new ReadableStream<Uint8Array>({ pull: (c) => (next < parts.length ? c.enqueue(new Uint8Array(parts[next++])) : c.close()) });
+  };
+
+  test("sends it chunked, whole, with the given Content-Type (else application/octet-stream) and If-Match", async () => {
+    const parts = [bytes(300000), bytes(5), bytes(700000)];
+    srv.handle(() => ({ status: 204 }));
+    await rt.writeStream(client(), photo(), streamOf(parts), { contentType: "image/png", etag: 'W/"7"' });
+    await rt.writeStream(client(), photo(), streamOf([bytes(10)]));
+    const [typed, plain] = srv.requests;
+    expect([typed.method, typed.url, typed.headers["transfer-encoding"], typed.headers["content-type"], typed.headers["if-match"]]).toEqual(["PUT", "/People('a')/Photo", "chunked", "image/png", 'W/"7"']);
+    expect(typed.raw.equals(Buffer.concat(parts))).toBe(true);
+    expect([plain.headers["content-type"], plain.raw.length]).toEqual(["application/octet-stream", 10]);
+  });
+
+  test("a 503 is not retried, and the service's error says why; a Uint8Array's write still is", async () => {
+    const busy = { status: 503, headers: { "retry-after": "0" }, body: { error: { code: "serviceNotAvailable", message: "try later" } } };
+    srv.handle((_r, i) => (i === 0 ? busy : { status: 204 }));
+    const err = (await failure(rt.writeStream(client(), photo(), streamOf([bytes(10)])))) as ODataError;
+    expect([err.status, err.code, err.message, err.request]).toEqual([503, "serviceNotAvailable", "try later: not retried, as its body was a stream", `PUT ${srv.url}/People('a')/Photo`]);
+    expect(srv.requests).toHaveLength(1);
+    srv.handle((_r, i) => (i === 0 ? busy : { status: 204 }));
+    await rt.writeStream(client(), photo(), new Uint8Array(bytes(10)));
+    expect(srv.requests).toHaveLength(2);
+  });
+});
+
+describe("types", () => {
+  forEachCompiler((label, c) => {
+    test(`${label}: a program that opens a stream and writes it back compiles; an async iterable is no body`, () => {
+      const r = runTscWithUse(c, dir, [
+        `import * as rt from "./runtime.js";`,
+        `import { people, personPhoto } from "./Travel.Lite.requests.js";`,
+        `export async function copy(client: rt.Client, chunks: AsyncIterable<Uint8Array>): Promise<number | undefined> {`,
+        `  const photo = personPhoto(people().byKey("a"));`,
+        `  const media: rt.Media = await rt.openStream(client, photo, { signal: AbortSignal.timeout(1000) });`,
+        `  const body: ReadableStream<Uint8Array> = media.body;`,
+        `  await rt.writeStream(client, photo, body, { contentType: media.contentType ?? "image/png", etag: media.etag ?? "*" });`,
+        `  // @ts-expect-error: an async iterable (a Node Readable) goes through Readable.toWeb first`,
+        `  await rt.writeStream(client, photo, chunks);`,
+        `  return media.length;`,
+        `}`,
+      ]);
+      expect(r.output).toBe("");
+      expect(r.status).toBe(0);
+    });
+  });
+});
