@@ -323,7 +323,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, `rt.EntityRef<${ts(t)}, null>`)));
     if (t.hasStream && !t.baseType?.hasStream) {
       navigations.push({
-        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\`, replace it with \`rt.writeStream\`.`]),
+        doc: jsdoc("", [`The media resource of a \`${t.qualifiedName}\` (\`.../$value\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes), replace it with \`rt.writeStream\`.`]),
         name: builderName("media", t, "content"),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
@@ -333,7 +333,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     for (const p of t.properties) {
       if (!isAddressableStream(p)) continue;
       navigations.push({
-        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\`.`]),
+        doc: jsdoc("", [description(p.annotations), `Stream property \`${p.name}\` of a \`${t.qualifiedName}\` (\`.../${p.name}\`); read it with \`rt.readStream\` (whole) or \`rt.openStream\` (as it comes).`]),
         name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",

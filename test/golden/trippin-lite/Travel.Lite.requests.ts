@@ -85,7 +85,7 @@ export function personTrips(parent: rt.EntityRef<Person, null>): rt.CollectionRe
   return rt.collection<Trip, number>(parent, "Trips", rt.key("TripId", rt.edmInt32), true);
 }
 
-/** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream`. */
+/** Stream property `Photo` of a `Travel.Lite.Person` (`.../Photo`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
 export function personPhoto(parent: rt.EntityRef<Person, null>): rt.StreamRef {
   return rt.stream(parent, "Photo");
 }
@@ -100,7 +100,7 @@ export function planItemTrip(parent: rt.EntityRef<PlanItem, null>): rt.EntityRef
   return rt.nullable(rt.nav<Trip>(parent, "Trip"));
 }
 
-/** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream`, replace it with `rt.writeStream`. */
+/** The media resource of a `Travel.Lite.Document` (`.../$value`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes), replace it with `rt.writeStream`. */
 export function documentContent(parent: rt.EntityRef<Document, null>): rt.StreamRef {
   return rt.stream(parent);
 }

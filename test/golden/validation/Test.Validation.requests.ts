@@ -80,7 +80,7 @@ export function itemOwner(parent: rt.EntityRef<Item, null>): rt.EntityRef<Person
   return rt.nav<Person>(parent, "owner");
 }
 
-/** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream`. */
+/** Stream property `picture` of a `Test.Validation.Item` (`.../picture`); read it with `rt.readStream` (whole) or `rt.openStream` (as it comes). */
 export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef {
   return rt.stream(parent, "picture");
 }
