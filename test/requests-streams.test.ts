@@ -159,6 +159,20 @@ describe("writeStream with a ReadableStream", () => {
     await rt.writeStream(client(), photo(), new Uint8Array(bytes(10)));
     expect(srv.requests).toHaveLength(2);
   });
+
+  test("createMedia sends one the same way: chunked and whole, with its Content-Type, and a 503 is not retried", async () => {
+    const parts = [bytes(200000), bytes(900000)];
+    srv.handle(() => ({ status: 201, body: { Id: 7 } }));
+    await expect(rt.createMedia(client(), api.documents(), streamOf(parts), { contentType: "application/pdf" })).resolves.toMatchObject({ Id: 7 });
+    const [sent] = srv.requests;
+    expect([sent.method, sent.url, sent.headers["transfer-encoding"], sent.headers["content-type"]]).toEqual(["POST", "/Documents", "chunked", "application/pdf"]);
+    expect(sent.raw.equals(Buffer.concat(parts))).toBe(true);
+    const busy = { status: 503, headers: { "retry-after": "0" }, body: { error: { code: "serviceNotAvailable", message: "try later" } } };
+    srv.handle((_r, i) => (i === 0 ? busy : { status: 201, body: { Id: 8 } }));
+    const err = (await failure(rt.createMedia(client(), api.documents(), streamOf([bytes(10)])))) as ODataError;
+    expect([err.status, err.message]).toEqual([503, "try later: not retried, as its body was a stream"]);
+    expect(srv.requests).toHaveLength(1);
+  });
 });
 
 describe("types", () => {
@@ -166,12 +180,14 @@ describe("types", () => {
     test(`${label}: a program that opens a stream and writes it back compiles; an async iterable is no body`, () => {
       const r = runTscWithUse(c, dir, [
         `import * as rt from "./runtime.js";`,
-        `import { people, personPhoto } from "./Travel.Lite.requests.js";`,
+        `import { documents, people, personPhoto } from "./Travel.Lite.requests.js";`,
         `export async function copy(client: rt.Client, chunks: AsyncIterable<Uint8Array>): Promise<number | undefined> {`,
         `  const photo = personPhoto(people().byKey("a"));`,
         `  const media: rt.Media = await rt.openStream(client, photo, { signal: AbortSignal.timeout(1000) });`,
         `  const body: ReadableStream<Uint8Array> = media.body;`,
         `  await rt.writeStream(client, photo, body, { contentType: media.contentType ?? "image/png", etag: media.etag ?? "*" });`,
+        `  const again: rt.MediaBody = (await rt.openStream(client, photo)).body;`,
+        `  await rt.createMedia(client, documents(), again);`,
         `  // @ts-expect-error: an async iterable (a Node Readable) goes through Readable.toWeb first`,
         `  await rt.writeStream(client, photo, chunks);`,
         `  return media.length;`,

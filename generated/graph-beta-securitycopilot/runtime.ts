@@ -1407,7 +1407,7 @@ interface Exchange {
   /** A JSON body. */
   json?: unknown;
   /** A binary body (`writeStream`). */
-  data?: Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
+  data?: MediaBody;
   headers?: Record<string, string>;
   /**
    * For a link to another origin (`linked`): takes the credentials out of the headers, and no token
@@ -2245,18 +2245,31 @@ function flowing(response: Response, request: string, signal: AbortSignal | unde
 export async function writeStream(
   client: Client,
   target: StreamRef,
-  data: Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>,
+  data: MediaBody,
   options?: StreamWriteOptions,
 ): Promise<void> {
-  const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
-  const headers: Record<string, string> = { "Content-Type": type };
+  const headers: Record<string, string> = { "Content-Type": mediaType(data, options) };
   if (options?.etag !== undefined) headers["If-Match"] = options.etag;
-  const x = { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers };
-  if (!("getReader" in data)) return void (await execute(client, x, options));
-  // A stream (told by its reader: it may be of another realm) goes once; Node's fetch sends it only with `duplex`.
+  await sendMedia(client, { method: "PUT", url: addressed(client, withCustomQuery(target.path, options?.query)), data, headers }, options);
+}
+
+/** A media body: bytes, or a stream read as it is sent. */
+export type MediaBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
+
+/** `contentType`, else the Blob's type, else application/octet-stream. */
+function mediaType(data: MediaBody, options: { contentType?: string | undefined } | undefined): string {
+  return options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
+}
+
+/**
+ * Sends a media body as `execute` does, but a stream (told by its reader: it may be of another
+ * realm) only once, with `duplex`, which Node's fetch wants for it: a 429 or 503 rejects, saying so.
+ */
+async function sendMedia<B>(client: Client, x: Exchange & { data: MediaBody }, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
+  if (!("getReader" in x.data)) return execute(client, x, options, read);
   const { fetch: doFetch = fetch, retry } = client.options;
   const once: Client = { ...client, options: { ...client.options, fetch: (url, init) => doFetch(url, { ...init, duplex: "half" } as RequestInit), retry: { maxRetries: 0 } } };
-  await execute(once, x, options).catch((e: unknown) => {
+  return execute(once, x, options, read).catch((e: unknown) => {
     if (e instanceof ODataError && (e.status === 429 || e.status === 503) && retry?.maxRetries !== 0) e.message += ": not retried, as its body was a stream";
     throw e;
   });
@@ -2268,17 +2281,16 @@ export async function writeStream(
  * else application/octet-stream). The service makes the entity around it and answers with it
  * (201), or with nothing to `prefer: "return=minimal"`, which resolves undefined; set its other
  * properties with an update. (`createX` POSTs a JSON body, which such a service would store as
- * the media.)
+ * the media.) A `ReadableStream` is sent as `writeStream` sends one: chunked, and only once.
  */
 export async function createMedia<T>(
   client: Client,
   target: CollectionRef<T, unknown>,
-  data: Blob | ArrayBuffer | Uint8Array,
+  data: MediaBody,
   options?: WriteOptions & { contentType?: string | undefined },
 ): Promise<(T & ControlInfo) | undefined> {
-  const type = options?.contentType ?? (typeof Blob !== "undefined" && data instanceof Blob && data.type ? data.type : "application/octet-stream");
   const url = addressed(client, withCustomQuery(target.path, options?.query));
-  const answer = await execute(client, { method: "POST", url, data, headers: { "Content-Type": type, ...prefer(options) } }, options, asText);
+  const answer = await sendMedia(client, { method: "POST", url, data, headers: { "Content-Type": mediaType(data, options), ...prefer(options) } }, options, asText);
   return receive<(T & ControlInfo) | undefined>(client, answer, options, `POST ${url}`, true);
 }
 
