@@ -131,6 +131,16 @@ describe("openStream", () => {
   });
 });
 
+describe("openStream through a caller's fetch", () => {
+  test("an answer without a stream (only blob(), as a hand-made one may be) gives its media all the same", async () => {
+    const media = bytes(1000);
+    const handMade = async () => ({ ok: true, status: 200, statusText: "OK", headers: new Headers({ "content-type": "image/png" }), blob: async () => new Blob([media]) });
+    const c = rt.createClient({ baseUrl: "https://svc.example", fetch: handMade as unknown as typeof fetch });
+    const opened = await rt.openStream(c, photo());
+    expect([opened.contentType, (await drain(opened.body)).equals(media)]).toEqual(["image/png", true]);
+  });
+});
+
 describe("writeStream with a ReadableStream", () => {
   /** A stream of `parts`, one chunk each, made as they are read. */
   const streamOf = (parts: Buffer[]) => {

@@ -2207,7 +2207,9 @@ export interface Media {
  */
 export const openStream = /* @__PURE__ */ held(async function openStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Media> {
   const url = addressed(client, target.path);
-  const [response, body] = await execute(client, { method: "GET", url, headers: { Accept: "*/*" } }, options, async (r) => flowing(r, `GET ${url}`, options?.signal));
+  // A caller's fetch may answer with an object that has no stream: its media is then read whole, as `readStream` would.
+  const read = async (r: Response) => flowing(r, r.body === undefined ? (await r.blob()).stream() : r.body, `GET ${url}`, options?.signal);
+  const [response, body] = await execute(client, { method: "GET", url, headers: { Accept: "*/*" } }, options, read);
   const { headers } = response;
   const length = headers.get("content-length") ?? "";
   return {
@@ -2218,9 +2220,9 @@ export const openStream = /* @__PURE__ */ held(async function openStream(client:
   };
 });
 
-/** `response`'s body (or an empty one) as a stream whose errors name `request`, but an abort's. */
-function flowing(response: Response, request: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
-  const reader = (response.body ?? new Blob([]).stream()).getReader();
+/** `response`'s body, `source` (none: an empty one), as a stream whose errors name `request`, but an abort's. */
+function flowing(response: Response, source: ReadableStream<Uint8Array> | null, request: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  const reader = (source ?? new Blob([]).stream()).getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
