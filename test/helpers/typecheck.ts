@@ -309,3 +309,38 @@ export function typesMadeEach(c: Compiler, files: readonly CountedFile[], compil
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** A program for `runTscEach`: its files, its compiler options. */
+export interface TscProject {
+  files: readonly string[];
+  compilerOptions: object;
+}
+
+/**
+ * `runTsc(c, dir, p.files, p.compilerOptions)` for each project, all in one `tsc -b` run (one
+ * process; each project still its own program, with its own options). Per project, its
+ * diagnostics (paths relative to `dir`) and a non-zero status where there are any.
+ */
+export function runTscEach(c: Compiler, dir: string, projects: readonly TscProject[]): TscResult[] {
+  const work = fs.mkdtempSync(path.join(dir, `.tsc-each-${process.pid}-`));
+  try {
+    const configs = projects.map((p, i) => {
+      const config = path.join(work, `p${i}.json`);
+      fs.writeFileSync(config, JSON.stringify({ compilerOptions: p.compilerOptions, files: p.files.map((f) => path.resolve(dir, f)) }, null, 2));
+      return config;
+    });
+    const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
+    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: dir, encoding: "utf8" });
+    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+    const sections = output.split(/^.*Building project '/m).slice(1);
+    return configs.map((config) => {
+      const names = [config, path.relative(dir, config), `./${path.relative(dir, config)}`].map((n) => `${n}'`);
+      const own = sections.filter((s) => names.some((n) => s.startsWith(n)));
+      if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
+      const lines = own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
+      return { status: lines.length > 0 ? (r.status || 1) : 0, output: lines.join("\n") };
+    });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
