@@ -8,10 +8,8 @@
 // without it, 20–45 s and 1.5 GB (docs/performance-notes.md). Checked by the real compilers on the
 // output of the validation fixture (an entity type's update) and of put-bodies (an abstract type's);
 // and a read's wrapper, generic in `select` and `expand`, on trippin-lite's.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
-import { forEachCompiler, runTsc, runTscCases, STRICT_OPTIONS, type Compiler } from "./helpers/typecheck";
+import { forEachCompiler, runTscCases, typesMadeEach, type CountedFile } from "./helpers/typecheck";
 
 /** An update function of a generated module: of an entity type, and of an abstract one (a union of `UpdateBody`s, one per subtype). */
 interface Update {
@@ -127,40 +125,51 @@ beforeAll(() => {
   trippin = generateFixture("trippin-lite.xml", "requests-update-wrapper-read");
 });
 
-/** How many types the compiler made for `text` beside the generated modules of `folder` (its `--extendedDiagnostics`). */
-function typesMade(c: Compiler, folder: string, name: string, text: string): number {
-  const file = path.join(folder, `${name}.ts`);
-  fs.writeFileSync(file, text);
-  try {
-    const r = runTsc(c, folder, [file], { ...STRICT_OPTIONS, extendedDiagnostics: true });
-    const m = /^Types:\s+(\d+)$/m.exec(r.output);
-    if (!m || r.status !== 0) throw new Error(`tsc failed or printed no type count:\n${r.output}`);
-    return Number(m[1]);
-  } finally {
-    fs.rmSync(file);
-  }
+/** The wrappers whose types are counted, each as written (`R`, `S` and `E` inferred) and naming its type arguments. */
+function counted(): { update: Record<"item" | "shape", CountedFile[]>; read: CountedFile[] } {
+  const pair = (folder: string, name: string, text: (named: boolean) => string): CountedFile[] => [
+    { folder, name: `${name}-named`, text: text(true) },
+    { folder, name: `${name}-inferred`, text: text(false) },
+  ];
+  return { update: { item: pair(dir, "wrapper", (n) => wrapper(ITEM, n)), shape: pair(put, "wrapper", (n) => wrapper(SHAPE, n)) }, read: pair(trippin, "reader", reader) };
 }
 
 forEachCompiler((label, c) => {
   describe(label, () => {
+    // The compiler's type counts for every wrapper, each its own program, all in one tsc run (made
+    // by the first test that asks). If that run fails, each test counts its own wrappers alone, so
+    // the failure is the one test's whose wrapper does not compile.
+    let counts: number[] | "alone" | undefined;
+    const typesMade = (files: (w: ReturnType<typeof counted>) => CountedFile[]): [named: number, inferred: number] => {
+      const w = counted();
+      const all = [...w.update.item, ...w.update.shape, ...w.read];
+      if (!counts) {
+        try {
+          counts = typesMadeEach(c, all);
+        } catch {
+          counts = "alone";
+        }
+      }
+      const mine = files(w);
+      const [named, inferred] = counts === "alone" ? typesMadeEach(c, mine) : mine.map((f) => (counts as number[])[all.indexOf(f)]);
+      return [named, inferred];
+    };
+
     test("the body follows the options through a wrapper, its type written either way, and through a wrapper of it; of an abstract type's update too", () => {
       const results = runTscCases(c, [{ from: [dir], usage: USAGE }, { from: [put], usage: SHAPE_USAGE }]);
       expect(results.map((r) => r.output)).toEqual(["", ""]);
       expect(results.map((r) => r.status)).toEqual([0, 0]);
     });
 
-    test.each([["an entity type's", ITEM], ["an abstract type's", SHAPE]] as const)("a wrapper of %s update costs the compiler less than 3 times the types of the same wrapper naming R", (_what, u) => {
-      const at = u === ITEM ? dir : put;
-      const named = typesMade(c, at, "wrapper-named", wrapper(u, true));
-      const inferred = typesMade(c, at, "wrapper-inferred", wrapper(u, false));
+    test.each([["an entity type's", "item"], ["an abstract type's", "shape"]] as const)("a wrapper of %s update costs the compiler less than 3 times the types of the same wrapper naming R", (_what, u) => {
+      const [named, inferred] = typesMade((w) => w.update[u]);
       expect(inferred).toBeLessThan(3 * named);
     });
 
     test("a read's wrapper generic in select and expand reads as the read does, and costs the compiler less than 3 times the types of the same wrapper naming them", () => {
       const [r] = runTscCases(c, [{ from: [trippin], usage: READER_USAGE }]);
       expect(r.output).toBe("");
-      const named = typesMade(c, trippin, "reader-named", reader(true));
-      const inferred = typesMade(c, trippin, "reader-inferred", reader(false));
+      const [named, inferred] = typesMade((w) => w.read);
       expect(inferred).toBeLessThan(3 * named);
     });
   });

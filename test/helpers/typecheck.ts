@@ -268,3 +268,79 @@ function copyModules(from: readonly string[], to: string): void {
   fs.mkdirSync(to);
   for (const d of from) for (const f of fs.readdirSync(d)) if (f.endsWith(".ts") && !fs.existsSync(path.join(to, f))) fs.copyFileSync(path.join(d, f), path.join(to, f));
 }
+
+/** A file to count the compiler's types for: `text`, written as `<name>.ts` beside the generated modules of `folder`. */
+export interface CountedFile {
+  folder: string;
+  name: string;
+  text: string;
+}
+
+/**
+ * How many types the compiler made for each file (its `--extendedDiagnostics` "Types"), each file
+ * its own program as `runTsc` over it alone would make, all in one `tsc -b` run (one process: the
+ * compiler starts and reads its lib files once). The counts are each program's own, the same as
+ * separate runs print. Throws, with the compiler's output, unless every program compiles clean.
+ */
+export function typesMadeEach(c: Compiler, files: readonly CountedFile[], compilerOptions: object = STRICT_OPTIONS): number[] {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-counts-"));
+  const written = files.map((f) => path.join(f.folder, `${f.name}.ts`));
+  try {
+    const configs = files.map((f, i) => {
+      fs.writeFileSync(written[i], f.text);
+      const config = path.join(work, `p${i}.json`);
+      fs.writeFileSync(config, JSON.stringify({ compilerOptions: { ...compilerOptions, extendedDiagnostics: true }, files: [written[i]] }, null, 2));
+      return config;
+    });
+    const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
+    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: work, encoding: "utf8" });
+    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+    // Each program's statistics follow the line "Building project '<its tsconfig>'...".
+    const sections = output.split(/^.*Building project '/m).slice(1);
+    const counts = configs.map((config) => {
+      const own = sections.filter((s) => [config, path.basename(config), `./${path.basename(config)}`].some((name) => s.startsWith(`${name}'`)));
+      const m = own.length === 1 ? /^Types:\s+(\d+)$/m.exec(own[0]) : null;
+      return m ? Number(m[1]) : NaN;
+    });
+    if (r.status !== 0 || counts.some((n) => Number.isNaN(n))) throw new Error(`tsc failed or printed no type count:\n${output}`);
+    return counts;
+  } finally {
+    for (const f of written) fs.rmSync(f, { force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A program for `runTscEach`: its files, its compiler options. */
+export interface TscProject {
+  files: readonly string[];
+  compilerOptions: object;
+}
+
+/**
+ * `runTsc(c, dir, p.files, p.compilerOptions)` for each project, all in one `tsc -b` run (one
+ * process; each project still its own program, with its own options). Per project, its
+ * diagnostics (paths relative to `dir`) and a non-zero status where there are any.
+ */
+export function runTscEach(c: Compiler, dir: string, projects: readonly TscProject[]): TscResult[] {
+  const work = fs.mkdtempSync(path.join(dir, `.tsc-each-${process.pid}-`));
+  try {
+    const configs = projects.map((p, i) => {
+      const config = path.join(work, `p${i}.json`);
+      fs.writeFileSync(config, JSON.stringify({ compilerOptions: p.compilerOptions, files: p.files.map((f) => path.resolve(dir, f)) }, null, 2));
+      return config;
+    });
+    const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
+    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: dir, encoding: "utf8" });
+    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+    const sections = output.split(/^.*Building project '/m).slice(1);
+    return configs.map((config) => {
+      const names = [config, path.relative(dir, config), `./${path.relative(dir, config)}`].map((n) => `${n}'`);
+      const own = sections.filter((s) => names.some((n) => s.startsWith(n)));
+      if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
+      const lines = own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
+      return { status: lines.length > 0 ? (r.status || 1) : 0, output: lines.join("\n") };
+    });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
