@@ -194,7 +194,7 @@ export function compileCaseGroups(c: Compiler, groups: readonly CaseGroup[]): Ma
 }
 
 /** Per line after `head` (its index), the messages of tsc's `output` about usage.ts; anything else throws. */
-function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
+export function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
   const first = head.split("\n").length + 1;
   const byCase = new Map<number, CaseMessage[]>();
   let at = -1;
