@@ -151,14 +151,10 @@ export async function usage(): Promise<void> {
 `;
 
 /**
- * Diagnostics of one program, each as `<folder>/<file>:<line> <message>`. The lib files are shared
- * between programs and not checked (skipLibCheck): the programs hold no other declaration file.
+ * Diagnostics of one program, each as `<folder>/<file>:<line> <message>` (its text) with the folder
+ * of its file ("" for one about no file). The lib files are shared between programs and not checked
+ * (skipLibCheck): the programs hold no other declaration file.
  */
-function compile(files: string[]): string[] {
-  return compileAttributed(files).map((d) => d.text);
-}
-
-/** `compile`'s diagnostics, each with the folder of its file ("" for one about no file). */
 function compileAttributed(files: string[]): { folder: string; text: string }[] {
   const program = createProgram(files, {
     strict: true,
@@ -459,10 +455,8 @@ function completions(file: string, text: string, marker: string): string[] {
 }
 
 test("an open type's select checks its declared properties, which editors offer, and takes dynamic ones through rt.dynamic", () => {
-  const dir = generateFixture("validation.xml", "types-open");
-  const file = path.join(dir, "usage.ts");
-  fs.writeFileSync(file, OPEN_USAGE);
-  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:20 Type '""' is not assignable/)]);
+  const file = path.join(GENERATED, "types-open", "usage.ts");
+  expect(diagnosticsOf("types-open")).toEqual([expect.stringMatching(/types-open\/usage.ts:20 Type '""' is not assignable/)]);
   expect(completions(file, OPEN_USAGE, "select: [\"\"")).toEqual(["id"]);
   expect(completions(file, OPEN_USAGE, "orderby: [\"\"")).toContain("id");
 });
@@ -623,7 +617,8 @@ describe("$select and $orderby over a type with subtypes", () => {
   });
 });
 
-test("a type with more subtypes than a map lists takes any type cast, unchecked, and a map-listed one checks them", () => {
+/** Writes the generated modules of a service with a type of many subtypes, and a usage of them, to types-many-subtypes; returns its requests module. */
+function writeManySubtypes(): string | undefined {
   const subtypes = (n: number, base: string) => Array.from({ length: n }, (_, i) => `<EntityType Name="${base}${i}" BaseType="n.${base}"><Property Name="p${i}" Type="Edm.Int32"/></EntityType>`).join("");
   const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
   const content = `<?xml version="1.0"?>
@@ -639,8 +634,6 @@ test("a type with more subtypes than a map lists takes any type cast, unchecked,
   fs.mkdirSync(dir, { recursive: true });
   const { files } = generate({ inputs: [{ file: "many.xml", content }] });
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  expect(files.get("n.requests.ts")).not.toContain("interface BigSubtypes");
-  expect(files.get("n.requests.ts")).toContain("interface SmallSubtypes");
   const usage = `
 import * as rt from "./runtime.js";
 import { bigs, listBigs, listSmalls, smalls } from "./n.requests.js";
@@ -657,7 +650,14 @@ export async function usage(): Promise<void> {
 }
 `;
   fs.writeFileSync(path.join(dir, "usage.ts"), usage);
-  expect(compile([path.join(dir, "usage.ts")])).toEqual([]);
+  return files.get("n.requests.ts");
+}
+
+let manyRequests: string | undefined;
+test("a type with more subtypes than a map lists takes any type cast, unchecked, and a map-listed one checks them", () => {
+  expect(manyRequests).not.toContain("interface BigSubtypes");
+  expect(manyRequests).toContain("interface SmallSubtypes");
+  expect(diagnosticsOf("types-many-subtypes")).toEqual([]);
 });
 
 // Entity types named like the request functions' type parameters (`S` selects, `O` holds create's
@@ -688,7 +688,8 @@ export async function usage(): Promise<void> {
 }
 `;
 
-test("entity types named S and O: the request functions' type parameters do not hide them", () => {
+/** Writes the generated modules of LETTERS, LETTERS_USAGE and its copy without its `@ts-expect-error` line to types-letters; returns the two. */
+function writeLetters(): string[] {
   const dir = path.join(GENERATED, "types-letters");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -696,7 +697,11 @@ test("entity types named S and O: the request functions' type parameters do not 
   for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(path.join(dir, "usage.ts"), LETTERS_USAGE);
   fs.writeFileSync(path.join(dir, "usage-wrong.ts"), LETTERS_USAGE.replace("// @ts-expect-error the key was not selected: it may come, or not\n", ""));
-  const diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
+  return [path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")];
+}
+
+test("entity types named S and O: the request functions' type parameters do not hide them", () => {
+  const diagnostics = diagnosticsOf("types-letters");
   expect(byFile(diagnostics, "types-letters").usage).toEqual([]);
   expect(byFile(diagnostics, "types-letters").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
 });
@@ -729,6 +734,12 @@ beforeAll(() => {
   files.push(...writeUsage("orders.xml", "types-params", PARAMS_USAGE, "a function's nullable parameter must be given (null is a value)"));
   files.push(...writeUsage("requests/campus-bindings.xml", "types-complex", COMPLEX_USAGE, "a complex value is not an entity: it has no get of its own here"));
   files.push(...writeUsage("inheritance.xml", "types-casts", INHERITANCE_USAGE, "wingspan is a bird's: unqualified, the service refuses it"));
+  const open = generateFixture("validation.xml", "types-open");
+  fs.writeFileSync(path.join(open, "usage.ts"), OPEN_USAGE);
+  files.push(path.join(open, "usage.ts"));
+  manyRequests = writeManySubtypes();
+  files.push(path.join(GENERATED, "types-many-subtypes", "usage.ts"));
+  files.push(...writeLetters());
   if (fs.existsSync(CORPUS)) {
     for (const spec of SPECS) {
       const file = path.join(CORPUS, spec);
