@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratch } from "./helpers/cli";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { compileCases, forEachCompiler, runTsc, type Compiler } from "./helpers/typecheck";
+import { forEachCompiler, messagesByLine, runTscCases, type Compiler, type UsageCase } from "./helpers/typecheck";
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
@@ -160,23 +160,49 @@ const WRONG_NESTED: Case[] = [
 ];
 
 /**
- * Per compiler, a call per case (a line each, after USAGE_HEAD) beside the generated modules of
- * `out`, CASES and WRONG_NESTED in one program (compiled by the first test that asks); per case
- * (CASES' index, WRONG_NESTED's after), its diagnostics' text.
+ * Per compiler, one program (compiled by the first test that asks) of three usage files, each
+ * beside its own copy of generated modules: a call per case (a line each, after USAGE_HEAD) beside
+ * those of `out`, CASES and WRONG_NESTED; a file importing every module of "write type names"
+ * (NAMES_XML's); and Graph's GRAPH_LINES (where ../shared/corpus is there). Per case (CASES' index,
+ * WRONG_NESTED's after), its diagnostics' text; the whole output of the other two, as `runTsc` over
+ * each alone answers (the usage file as `usage.ts`).
  */
-const compiled = new Map<Compiler, Map<number, string>>();
-function compile(c: Compiler): Map<number, string> {
-  let byCase = compiled.get(c);
-  if (!byCase) {
-    byCase = new Map([...compileCases(c, out, USAGE_HEAD, [...CASES, ...WRONG_NESTED].map(call))].map(([i, messages]) => [i, messages.map((m) => m.text).join("")]));
-    compiled.set(c, byCase);
+interface Compiled {
+  byCase: Map<number, string>;
+  names: string;
+  graph: string;
+}
+const compiled = new Map<Compiler, Compiled>();
+function compile(c: Compiler): Compiled {
+  let r = compiled.get(c);
+  if (!r) {
+    const cases: UsageCase[] = [
+      { from: [out], usage: [USAGE_HEAD, ...[...CASES, ...WRONG_NESTED].map((x) => `  ${call(x)}`), "}", ""].join("\n") },
+      { from: [namesDir], usage: `${fs.readdirSync(namesDir).filter((f) => f.endsWith(".ts")).map((f) => `import "./${f.replace(/\.ts$/, ".js")}";`).join("\n")}\n` },
+      ...(graphDir ? [{ from: [graphDir], usage: [GRAPH_HEAD, ...GRAPH_LINES.map((l) => `  ${l}`), "}", ""].join("\n") }] : []),
+    ];
+    const [bodies, names, graph] = runTscCases(c, cases);
+    const byCase = new Map([...messagesByLine(bodies.output, USAGE_HEAD)].map(([i, messages]) => [i, messages.map((m) => m.text).join("")]));
+    r = { byCase, names: names.output, graph: graph?.output ?? "" };
+    compiled.set(c, r);
   }
-  return byCase;
+  return r;
 }
 
 let out = "";
+let namesDir = "";
+let graphDir = "";
 beforeAll(() => {
   out = generateFixture("requests/nested-writes.xml", "nested-writes");
+  namesDir = scratch();
+  for (const [name, content] of generate({ inputs: [{ file: "names.xml", content: NAMES_XML }] }).files) fs.writeFileSync(path.join(namesDir, name), content);
+  if (fs.existsSync(GRAPH)) {
+    const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["microsoft.graph.tenantAppManagementPolicy"] });
+    graphDir = path.join(GENERATED, "nested-writes-graph");
+    fs.rmSync(graphDir, { recursive: true, force: true });
+    fs.mkdirSync(graphDir, { recursive: true });
+    for (const [name, content] of result.files) fs.writeFileSync(path.join(graphDir, name), content);
+  }
 });
 
 describe("the validators", () => {
@@ -191,7 +217,7 @@ describe("the validators", () => {
 
 forEachCompiler((label, c) => {
   test(`${label}: a body compiles exactly when the validator accepts it`, () => {
-    const errors = compile(c);
+    const errors = compile(c).byCase;
     const verdicts = CASES.map((x, i) => [x.what, errors.get(i) ?? "compiles"]);
     expect(verdicts).toEqual(CASES.map((x) => [x.what, x.error ? expect.stringContaining(x.error.mark) : "compiles"]));
   });
@@ -201,7 +227,7 @@ forEachCompiler((label, c) => {
 // type it extends spelt out (TypeScript 5 names an interface without members of its own so).
 forEachCompiler((label, c) => {
   test(`${label}: an error inside a nested value names its write type`, () => {
-    const all = compile(c);
+    const all = compile(c).byCase;
     const errors = WRONG_NESTED.map((_x, i) => all.get(CASES.length + i) ?? "");
     // A deep insert's entity: `Reference | CreateBody<PolicyCreateInput, PolicyNavigation>`, partial as the body is, or an entity reference;
     // a complex value: `Annotated<Complex<RestrictionCreateInput>>`, which may hold instance annotations.
@@ -212,17 +238,19 @@ forEachCompiler((label, c) => {
 
 // Write type names: a type's own name and `Input` where a create and an update write it the same,
 // else `CreateInput` and `UpdateInput`; a name a type or an earlier write type has gets `_`.
-describe("write type names", () => {
-  const computed = `<Annotation Term="Org.OData.Core.V1.Computed" />`;
-  const immutable = `<Annotation Term="Org.OData.Core.V1.Immutable" />`;
-  const xml = edmx(schema("N", `
-    <ComplexType Name="FooCreate"><Property Name="a" Type="Edm.String">${computed}</Property></ComplexType>
-    <ComplexType Name="Foo"><Property Name="b" Type="Edm.String">${immutable}</Property><Property Name="c" Type="N.FooCreate" /></ComplexType>
+const computedTerm = `<Annotation Term="Org.OData.Core.V1.Computed" />`;
+const immutableTerm = `<Annotation Term="Org.OData.Core.V1.Immutable" />`;
+const NAMES_XML = edmx(schema("N", `
+    <ComplexType Name="FooCreate"><Property Name="a" Type="Edm.String">${computedTerm}</Property></ComplexType>
+    <ComplexType Name="Foo"><Property Name="b" Type="Edm.String">${immutableTerm}</Property><Property Name="c" Type="N.FooCreate" /></ComplexType>
     <ComplexType Name="BazInput" />
-    <EntityType Name="Bar"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false">${computed}</Property><Property Name="foo" Type="N.Foo" /></EntityType>
-    <EntityType Name="Baz"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><Property Name="at" Type="Edm.String">${computed}</Property></EntityType>
+    <EntityType Name="Bar"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false">${computedTerm}</Property><Property Name="foo" Type="N.Foo" /></EntityType>
+    <EntityType Name="Baz"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><Property Name="at" Type="Edm.String">${computedTerm}</Property></EntityType>
     <EntityType Name="Qux"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
     <EntityContainer Name="C"><EntitySet Name="Bars" EntityType="N.Bar" /></EntityContainer>`));
+
+describe("write type names", () => {
+  const xml = NAMES_XML;
   let requests = "";
   beforeAll(() => {
     requests = generate({ inputs: [{ file: "names.xml", content: xml }] }).files.get("N.requests.ts") ?? "";
@@ -243,11 +271,7 @@ describe("write type names", () => {
 
   forEachCompiler((label, c) => {
     test(`${label}: they compile`, () => {
-      const dir = scratch();
-      for (const [name, content] of generate({ inputs: [{ file: "names.xml", content: xml }] }).files) fs.writeFileSync(path.join(dir, name), content);
-      const r = runTsc(c, dir, fs.readdirSync(dir).filter((f) => f.endsWith(".ts")));
-      fs.rmSync(dir, { recursive: true, force: true });
-      expect(r.output).toBe("");
+      expect(compile(c).names).toBe("");
     });
   });
 });
@@ -256,27 +280,27 @@ describe("write type names", () => {
 // tenantAppManagementPolicy's applicationRestrictions (Graph's PATCH /policies/defaultAppManagementPolicy).
 const g = describeWithGraph("nested-writes Graph");
 
+const uris = (restriction: Record<string, unknown>) => ({ applicationRestrictions: { identifierUris: { nonDefaultUriAddition: restriction } } });
+const put = { isEnabled: true, ...uris({ state: "enabled", excludeAppsReceivingV2Tokens: true }) };
+const GRAPH_LINES = [
+  `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify(put)}, { replace: true });`,
+  `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify({ ...put, ...uris({ state: "enabled", isStateSetByMicrosoft: false }) })}, { replace: true });`,
+  `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify(uris({ state: "disabled" }))});`,
+];
+
+const GRAPH_HEAD = `import * as rt from "./runtime.js";
+import { updateTenantAppManagementPolicy } from "./microsoft.graph.requests.js";
+import type { TenantAppManagementPolicy } from "./microsoft.graph.types.js";
+
+declare const client: rt.Client;
+const policy = rt.at<TenantAppManagementPolicy>("/policies/defaultAppManagementPolicy");
+
+export async function usage(): Promise<void> {`;
+
 g("Graph v1.0: identifierUriRestriction.isStateSetByMicrosoft in a tenantAppManagementPolicy", () => {
-  let dir = "";
-  beforeAll(() => {
-    const result = generate({ inputs: [{ file: "graph-v1.0-clean.xml", content: fs.readFileSync(GRAPH, "utf8") }], include: ["microsoft.graph.tenantAppManagementPolicy"] });
-    dir = path.join(GENERATED, "nested-writes-graph");
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
-  });
-
-  const uris = (restriction: Record<string, unknown>) => ({ applicationRestrictions: { identifierUris: { nonDefaultUriAddition: restriction } } });
-  const put = { isEnabled: true, ...uris({ state: "enabled", excludeAppsReceivingV2Tokens: true }) };
-  const lines = [
-    `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify(put)}, { replace: true });`,
-    `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify({ ...put, ...uris({ state: "enabled", isStateSetByMicrosoft: false }) })}, { replace: true });`,
-    `await updateTenantAppManagementPolicy(client, policy, ${JSON.stringify(uris({ state: "disabled" }))});`,
-  ];
-
   test("the validator accepts a PUT without it, and refuses one with it", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-    const v = require(path.join(dir, "microsoft.graph.validators")) as { validateTenantAppManagementPolicy: (x: unknown, o: object) => { errors: { path: string }[] } };
+    const v = require(path.join(graphDir, "microsoft.graph.validators")) as { validateTenantAppManagementPolicy: (x: unknown, o: object) => { errors: { path: string }[] } };
     expect(v.validateTenantAppManagementPolicy(put, { mode: "replace" }).errors).toEqual([]);
     const computed = { ...put, ...uris({ state: "enabled", isStateSetByMicrosoft: false }) };
     expect(v.validateTenantAppManagementPolicy(computed, { mode: "replace" }).errors.map((e) => e.path)).toEqual(["/applicationRestrictions/identifierUris/nonDefaultUriAddition/isStateSetByMicrosoft"]);
@@ -285,21 +309,8 @@ g("Graph v1.0: identifierUriRestriction.isStateSetByMicrosoft in a tenantAppMana
 
   forEachCompiler((label, c) => {
     test(`${label}: the PUT without it compiles (it was required before), the one with it does not`, () => {
-      const work = scratch();
-      for (const f of fs.readdirSync(dir)) if (f.endsWith(".ts")) fs.copyFileSync(path.join(dir, f), path.join(work, f));
-      const head = `import * as rt from "./runtime.js";
-import { updateTenantAppManagementPolicy } from "./microsoft.graph.requests.js";
-import type { TenantAppManagementPolicy } from "./microsoft.graph.types.js";
-
-declare const client: rt.Client;
-const policy = rt.at<TenantAppManagementPolicy>("/policies/defaultAppManagementPolicy");
-
-export async function usage(): Promise<void> {`;
-      fs.writeFileSync(path.join(work, "usage.ts"), [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
-      const r = runTsc(c, work, ["usage.ts"]);
-      fs.rmSync(work, { recursive: true, force: true });
-      const errorLines = r.output.split("\n").filter((l) => l.startsWith("usage.ts"));
-      expect(errorLines).toEqual([expect.stringMatching(new RegExp(`^usage\\.ts\\(${head.split("\n").length + 2},.*isStateSetByMicrosoft`))]);
+      const errorLines = compile(c).graph.split("\n").filter((l) => l.startsWith("usage.ts"));
+      expect(errorLines).toEqual([expect.stringMatching(new RegExp(`^usage\\.ts\\(${GRAPH_HEAD.split("\n").length + 2},.*isStateSetByMicrosoft`))]);
     });
   });
 });

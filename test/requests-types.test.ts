@@ -151,10 +151,11 @@ export async function usage(): Promise<void> {
 `;
 
 /**
- * Diagnostics of one program, each as `<folder>/<file>:<line> <message>`. The lib files are shared
- * between programs and not checked (skipLibCheck): the programs hold no other declaration file.
+ * Diagnostics of one program, each as `<folder>/<file>:<line> <message>` (its text) with the folder
+ * of its file ("" for one about no file). The lib files are shared between programs and not checked
+ * (skipLibCheck): the programs hold no other declaration file.
  */
-function compile(files: string[]): string[] {
+function compileAttributed(files: string[]): { folder: string; text: string }[] {
   const program = createProgram(files, {
     strict: true,
     noEmit: true,
@@ -168,22 +169,35 @@ function compile(files: string[]): string[] {
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const f = d.file;
     const where = f && d.start !== undefined ? `${path.basename(path.dirname(f.fileName))}/${path.basename(f.fileName)}:${f.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
-    return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    return { folder: f ? path.basename(path.dirname(f.fileName)) : "", text: where + ts.flattenDiagnosticMessageText(d.messageText, "\n") };
   });
 }
 
 /**
- * Compiles `usage` beside a fixture's generated modules, together with the same code without the
- * `@ts-expect-error` line `wrong` (the compiler must then report that line: the check can fail).
+ * Writes `usage` beside a fixture's generated modules (in `dir`), together with the same code
+ * without the `@ts-expect-error` line `wrong` (the compiler must then report that line: the check
+ * can fail); returns the two files, to compile.
  */
-function compileUsage(fixture: string, dir: string, usage: string, wrong: string, more: string[] = []): string[] {
+function writeUsage(fixture: string, dir: string, usage: string, wrong: string): string[] {
   const out = generateFixture(fixture, dir);
   fs.writeFileSync(path.join(out, "usage.ts"), usage);
   fs.writeFileSync(path.join(out, "usage-wrong.ts"), usage.replace(`// @ts-expect-error ${wrong}\n`, ""));
-  return compile([path.join(out, "usage.ts"), path.join(out, "usage-wrong.ts"), ...more]);
+  return [path.join(out, "usage.ts"), path.join(out, "usage-wrong.ts")];
 }
 
-/** `diagnostics` of `compileUsage` in `dir`: those of `usage.ts`, and those of the copy without the `wrong` line. */
+/**
+ * The programs of several describes below, compiled as one program by the file's beforeAll (one
+ * program and one checker, which resolves the lib files' global types once, not once per describe).
+ * Each describe's diagnostics are those about its own folders' files, and those about no file, in
+ * the order the compiler gave them: what a program of its files alone reports (the folders share
+ * no module).
+ */
+let shared: { folder: string; text: string }[] = [];
+function diagnosticsOf(...folders: string[]): string[] {
+  return shared.filter((d) => d.folder === "" || folders.includes(d.folder)).map((d) => d.text);
+}
+
+/** `diagnostics` of a `writeUsage` in `dir`: those of `usage.ts`, and those of the copy without the `wrong` line. */
 function byFile(diagnostics: string[], dir: string): { usage: string[]; wrong: string[] } {
   const wrong = `${dir}/usage-wrong.ts`;
   return { usage: diagnostics.filter((d) => !d.startsWith(wrong)), wrong: diagnostics.filter((d) => d.startsWith(wrong)) };
@@ -192,9 +206,7 @@ function byFile(diagnostics: string[], dir: string): { usage: string[]; wrong: s
 describe("types of the generated request functions (tsc --strict, DOM lib, no Node types)", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    const root = path.resolve(__dirname, "..", "generated");
-    const committed = fs.readdirSync(root).flatMap((s) => fs.readdirSync(path.join(root, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, s, f)));
-    diagnostics = compileUsage("trippin-lite.xml", "types", USAGE, "LastName was not selected", committed);
+    diagnostics = diagnosticsOf("types", ...COMMITTED);
   });
 
   test("select narrows, expand is limited to navigation properties, keys and bodies are typed", () => {
@@ -258,16 +270,13 @@ export async function usage(): Promise<void> {
 
 describe("a read without select: the service's default set (tsc --strict)", () => {
   test("only the key is sure to be present; selected properties are as declared", () => {
-    const diagnostics = compileUsage("trippin-lite.xml", "default-set", DEFAULT_SET_USAGE, "a non-nullable property may be absent from the default set");
+    const diagnostics = diagnosticsOf("default-set");
     expect(byFile(diagnostics, "default-set").usage).toEqual([]);
     expect(byFile(diagnostics, "default-set").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
   });
 
   test("with completeReads, the whole entity", () => {
-    const out = generateFixture("trippin-lite.xml", "complete-reads", { completeReads: true });
-    const usage = DEFAULT_SET_USAGE.replace("// @ts-expect-error a non-nullable property may be absent from the default set\n", "").replace("// @ts-expect-error a created entity's non-nullable property may be absent as well\n", "").replace("// @ts-expect-error an action's result is the service's default set as well\n", "");
-    fs.writeFileSync(path.join(out, "usage.ts"), usage);
-    expect(compile([path.join(out, "usage.ts")])).toEqual([]);
+    expect(diagnosticsOf("complete-reads")).toEqual([]);
   });
 });
 
@@ -348,7 +357,7 @@ export async function usage(): Promise<void> {
 `;
 
 test("$expand in the result type: expanded navigation properties as their nested options say, and only those", () => {
-  const diagnostics = compileUsage("trippin-lite.xml", "types-expand", EXPAND_USAGE, "Friends was not expanded");
+  const diagnostics = diagnosticsOf("types-expand");
   expect(byFile(diagnostics, "types-expand").usage).toEqual([]);
   expect(byFile(diagnostics, "types-expand").wrong).toEqual([expect.stringMatching(/Property 'Friends' does not exist/)]);
 });
@@ -409,7 +418,7 @@ export async function usage(): Promise<void> {
 `;
 
 test("a single result that may be null is typed | null; Nullable=\"false\" is not", () => {
-  const diagnostics = compileUsage("requests/null-results.xml", "types-null", NULL_USAGE, "nothing may be related");
+  const diagnostics = diagnosticsOf("types-null");
   expect(byFile(diagnostics, "types-null").usage).toEqual([]);
   expect(byFile(diagnostics, "types-null").wrong).toEqual([expect.stringMatching(/'sequel' is possibly 'null'/)]);
 });
@@ -446,10 +455,8 @@ function completions(file: string, text: string, marker: string): string[] {
 }
 
 test("an open type's select checks its declared properties, which editors offer, and takes dynamic ones through rt.dynamic", () => {
-  const dir = generateFixture("validation.xml", "types-open");
-  const file = path.join(dir, "usage.ts");
-  fs.writeFileSync(file, OPEN_USAGE);
-  expect(compile([file])).toEqual([expect.stringMatching(/types-open\/usage.ts:20 Type '""' is not assignable/)]);
+  const file = path.join(GENERATED, "types-open", "usage.ts");
+  expect(diagnosticsOf("types-open")).toEqual([expect.stringMatching(/types-open\/usage.ts:20 Type '""' is not assignable/)]);
   expect(completions(file, OPEN_USAGE, "select: [\"\"")).toEqual(["id"]);
   expect(completions(file, OPEN_USAGE, "orderby: [\"\"")).toContain("id");
 });
@@ -482,7 +489,7 @@ export async function usage(): Promise<void> {
 describe("which operation parameters may be left out (tsc --strict)", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    diagnostics = compileUsage("orders.xml", "types-params", PARAMS_USAGE, "a function's nullable parameter must be given (null is a value)");
+    diagnostics = diagnosticsOf("types-params");
   });
 
   test("a function's nullable parameters are required, Core.OptionalParameter ones and an action's nullable ones are not", () => {
@@ -524,7 +531,7 @@ export async function usage(): Promise<void> {
 describe("navigation through complex properties", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    diagnostics = compileUsage("requests/campus-bindings.xml", "types-complex", COMPLEX_USAGE, "a complex value is not an entity: it has no get of its own here");
+    diagnostics = diagnosticsOf("types-complex");
   });
 
   test("complex property steps and complex types' navigation builders are typed", () => {
@@ -598,7 +605,7 @@ export async function usage(): Promise<void> {
 describe("$select and $orderby over a type with subtypes", () => {
   let diagnostics: string[];
   beforeAll(() => {
-    diagnostics = compileUsage("inheritance.xml", "types-casts", INHERITANCE_USAGE, "wingspan is a bird's: unqualified, the service refuses it");
+    diagnostics = diagnosticsOf("types-casts");
   });
 
   test("the base type's properties by name, a subtype's behind its type cast, which narrows with @odata.type", () => {
@@ -610,7 +617,8 @@ describe("$select and $orderby over a type with subtypes", () => {
   });
 });
 
-test("a type with more subtypes than a map lists takes any type cast, unchecked, and a map-listed one checks them", () => {
+/** Writes the generated modules of a service with a type of many subtypes, and a usage of them, to types-many-subtypes; returns its requests module. */
+function writeManySubtypes(): string | undefined {
   const subtypes = (n: number, base: string) => Array.from({ length: n }, (_, i) => `<EntityType Name="${base}${i}" BaseType="n.${base}"><Property Name="p${i}" Type="Edm.Int32"/></EntityType>`).join("");
   const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
   const content = `<?xml version="1.0"?>
@@ -626,8 +634,6 @@ test("a type with more subtypes than a map lists takes any type cast, unchecked,
   fs.mkdirSync(dir, { recursive: true });
   const { files } = generate({ inputs: [{ file: "many.xml", content }] });
   for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  expect(files.get("n.requests.ts")).not.toContain("interface BigSubtypes");
-  expect(files.get("n.requests.ts")).toContain("interface SmallSubtypes");
   const usage = `
 import * as rt from "./runtime.js";
 import { bigs, listBigs, listSmalls, smalls } from "./n.requests.js";
@@ -644,7 +650,14 @@ export async function usage(): Promise<void> {
 }
 `;
   fs.writeFileSync(path.join(dir, "usage.ts"), usage);
-  expect(compile([path.join(dir, "usage.ts")])).toEqual([]);
+  return files.get("n.requests.ts");
+}
+
+let manyRequests: string | undefined;
+test("a type with more subtypes than a map lists takes any type cast, unchecked, and a map-listed one checks them", () => {
+  expect(manyRequests).not.toContain("interface BigSubtypes");
+  expect(manyRequests).toContain("interface SmallSubtypes");
+  expect(diagnosticsOf("types-many-subtypes")).toEqual([]);
 });
 
 // Entity types named like the request functions' type parameters (`S` selects, `O` holds create's
@@ -675,7 +688,8 @@ export async function usage(): Promise<void> {
 }
 `;
 
-test("entity types named S and O: the request functions' type parameters do not hide them", () => {
+/** Writes the generated modules of LETTERS, LETTERS_USAGE and its copy without its `@ts-expect-error` line to types-letters; returns the two. */
+function writeLetters(): string[] {
   const dir = path.join(GENERATED, "types-letters");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -683,7 +697,11 @@ test("entity types named S and O: the request functions' type parameters do not 
   for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
   fs.writeFileSync(path.join(dir, "usage.ts"), LETTERS_USAGE);
   fs.writeFileSync(path.join(dir, "usage-wrong.ts"), LETTERS_USAGE.replace("// @ts-expect-error the key was not selected: it may come, or not\n", ""));
-  const diagnostics = compile([path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")]);
+  return [path.join(dir, "usage.ts"), path.join(dir, "usage-wrong.ts")];
+}
+
+test("entity types named S and O: the request functions' type parameters do not hide them", () => {
+  const diagnostics = diagnosticsOf("types-letters");
   expect(byFile(diagnostics, "types-letters").usage).toEqual([]);
   expect(byFile(diagnostics, "types-letters").wrong).toEqual([expect.stringMatching(/Type 'string \| undefined' is not assignable to type 'string'/)]);
 });
@@ -693,9 +711,36 @@ test("entity types named S and O: the request functions' type parameters do not 
 const SPECS = ["trippin-v4.xml", "oasis-containment-v4.xml", "northwind-v4.xml", "aspnetcore-library-v4.xml", "odata-csdl-example.xml", "sap-cloud-sdk-api-test-srv-v4.edmx"];
 
 withCorpus("generated modules of corpus services compile (tsc --strict)", () => {
-  let diagnostics: string[];
-  beforeAll(() => {
-    const files: string[] = [];
+  test.each(SPECS)("%s", (spec) => {
+    expect(diagnosticsOf(`corpus-${spec.replace(/\W/g, "-")}`).filter((d) => d.startsWith(`corpus-${spec.replace(/\W/g, "-")}/`))).toEqual([]);
+  });
+});
+
+/** The folders of generated/ (committed output), compiled with the first describe's usage. */
+const COMMITTED_ROOT = path.resolve(__dirname, "..", "generated");
+const COMMITTED = fs.readdirSync(COMMITTED_ROOT);
+
+beforeAll(() => {
+  const files: string[] = [];
+  files.push(...writeUsage("trippin-lite.xml", "types", USAGE, "LastName was not selected"));
+  files.push(...COMMITTED.flatMap((s) => fs.readdirSync(path.join(COMMITTED_ROOT, s)).filter((f) => f.endsWith(".ts")).map((f) => path.join(COMMITTED_ROOT, s, f))));
+  files.push(...writeUsage("trippin-lite.xml", "default-set", DEFAULT_SET_USAGE, "a non-nullable property may be absent from the default set"));
+  const reads = generateFixture("trippin-lite.xml", "complete-reads", { completeReads: true });
+  const usage = DEFAULT_SET_USAGE.replace("// @ts-expect-error a non-nullable property may be absent from the default set\n", "").replace("// @ts-expect-error a created entity's non-nullable property may be absent as well\n", "").replace("// @ts-expect-error an action's result is the service's default set as well\n", "");
+  fs.writeFileSync(path.join(reads, "usage.ts"), usage);
+  files.push(path.join(reads, "usage.ts"));
+  files.push(...writeUsage("trippin-lite.xml", "types-expand", EXPAND_USAGE, "Friends was not expanded"));
+  files.push(...writeUsage("requests/null-results.xml", "types-null", NULL_USAGE, "nothing may be related"));
+  files.push(...writeUsage("orders.xml", "types-params", PARAMS_USAGE, "a function's nullable parameter must be given (null is a value)"));
+  files.push(...writeUsage("requests/campus-bindings.xml", "types-complex", COMPLEX_USAGE, "a complex value is not an entity: it has no get of its own here"));
+  files.push(...writeUsage("inheritance.xml", "types-casts", INHERITANCE_USAGE, "wingspan is a bird's: unqualified, the service refuses it"));
+  const open = generateFixture("validation.xml", "types-open");
+  fs.writeFileSync(path.join(open, "usage.ts"), OPEN_USAGE);
+  files.push(path.join(open, "usage.ts"));
+  manyRequests = writeManySubtypes();
+  files.push(path.join(GENERATED, "types-many-subtypes", "usage.ts"));
+  files.push(...writeLetters());
+  if (fs.existsSync(CORPUS)) {
     for (const spec of SPECS) {
       const file = path.join(CORPUS, spec);
       const out = generate({ inputs: [{ file, content: fs.readFileSync(file, "utf8") }] }).files;
@@ -705,10 +750,6 @@ withCorpus("generated modules of corpus services compile (tsc --strict)", () => 
       for (const [name, content] of out) fs.writeFileSync(path.join(dir, name), content);
       files.push(...[...out.keys()].map((f) => path.join(dir, f)));
     }
-    diagnostics = compile(files);
-  });
-
-  test.each(SPECS)("%s", (spec) => {
-    expect(diagnostics.filter((d) => d.startsWith(`corpus-${spec.replace(/\W/g, "-")}/`))).toEqual([]);
-  });
+  }
+  shared = compileAttributed(files);
 });

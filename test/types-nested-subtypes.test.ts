@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GENERATED, generateFixture } from "./helpers/generated";
-import { BASE_OPTIONS, compileCaseGroups, forEachCompiler, REPO, runTsc, tsFiles, type CaseMessage, type Compiler } from "./helpers/typecheck";
+import { BASE_OPTIONS, caseGroupUsage, forEachCompiler, messagesByLine, REPO, runTscCaseSets, STRICT_OPTIONS, type CaseGroup, type CaseMessage, type Compiler, type TscResult } from "./helpers/typecheck";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { DiagnosticBag } from "../generator/diagnostics";
 import { generate, readModel } from "../generator/generate";
@@ -91,8 +91,10 @@ const BODIES: Body[] = [
 ];
 
 let dir = "";
+let limitDir = "";
 beforeAll(() => {
   dir = generateFixture("requests/nested-subtypes.xml", "nested-subtypes");
+  limitDir = limitService();
 });
 
 test("the validators agree with the bodies", () => {
@@ -125,16 +127,29 @@ const CALL_RECORDS_LINES = [
   `{ const c: Endpoint | null | undefined = s.caller; void c; }`,
 ];
 
-/** Per compiler, the messages per line of the fixture's reads and bodies, and of Graph's call records: one program, compiled by the first test that asks. */
-const compiled = new Map<Compiler, Map<number, CaseMessage[]>[]>();
-function compile(c: Compiler): Map<number, CaseMessage[]>[] {
+/**
+ * Per compiler, the messages per line of the fixture's reads and bodies, and of Graph's call
+ * records (one program, STRICT_OPTIONS), and what tsc answers for the limit service's LIMIT_LINES
+ * beside all its modules (its own program, BASE_OPTIONS): both in one `tsc -b` run, compiled by the
+ * first test that asks.
+ */
+const compiled = new Map<Compiler, { groups: Map<number, CaseMessage[]>[]; limit: TscResult }>();
+function compile(c: Compiler): { groups: Map<number, CaseMessage[]>[]; limit: TscResult } {
   let r = compiled.get(c);
   if (!r) {
     const lines = [...READS.map(([l]) => l), ...BODIES.map(([, mode, body]) => (mode === "create" ? `await createSession(client, sessions(), ${body});` : `await updateSession(client, one, ${body}${mode === "replace" ? ", { replace: true }" : ""});`)), `await dial(client, { target: e });`];
-    r = compileCaseGroups(c, [
+    const groups: CaseGroup[] = [
       { dir, head: HEAD, lines },
       { dir: path.join(REPO, "generated", "graph-callrecords"), head: CALL_RECORDS_HEAD, lines: CALL_RECORDS_LINES },
+    ];
+    // Every module of the limit service is in its program, as tsc over all the folder's files has them.
+    const modules = fs.readdirSync(limitDir).filter((f) => f.endsWith(".ts")).map((f) => `import "./${f.replace(/\.ts$/, ".js")}";`);
+    const limitUsage = [LIMIT_HEAD, ...LIMIT_LINES.map((l) => `  ${l}`), "}", ...modules, ""].join("\n");
+    const [strict, [limit]] = runTscCaseSets(c, [
+      { cases: groups.map(caseGroupUsage), compilerOptions: STRICT_OPTIONS },
+      { cases: [{ from: [limitDir], usage: limitUsage }], compilerOptions: BASE_OPTIONS },
     ]);
+    r = { groups: strict.map((x, i) => messagesByLine(x.output, groups[i].head)), limit };
     compiled.set(c, r);
   }
   return r;
@@ -142,13 +157,13 @@ function compile(c: Compiler): Map<number, CaseMessage[]>[] {
 
 forEachCompiler((label, c) => {
   test(`${label}: reads narrow by @odata.type; the type itself still fits`, () => {
-    const refused = compile(c)[0];
+    const refused = compile(c).groups[0];
     const want = [...READS.map(([l, r]) => [l, r]), ...BODIES.map(([what, , , , r]) => [what, r]), ["dial", false]];
     expect(want.map(([l], i) => [l, refused.has(i)])).toEqual(want);
   });
 
   test(`${label}: Graph's call records: a session's caller narrows to a participant endpoint`, () => {
-    expect([...compile(c)[1].keys()]).toEqual([]);
+    expect([...compile(c).groups[1].keys()]).toEqual([]);
   });
 });
 
@@ -171,15 +186,12 @@ function limitService(): string {
 }
 
 test("a type with more names than a value typed as it can be related by keeps its values typed as itself", () => {
-  const types = fs.readFileSync(path.join(limitService(), "L.types.ts"), "utf8");
+  const types = fs.readFileSync(path.join(limitDir, "L.types.ts"), "utf8");
   expect(types).toMatch(/^  w\?: AnyWide \| null;$/m);
   expect(types).toMatch(/^  x\?: Wider \| null;$/m);
 });
 
-forEachCompiler((label, c) => {
-  // Without exactOptionalPropertyTypes, where `undefined` is one of the values TypeScript relates one by one.
-  test(`${label}: at the limit, a value typed as the type itself fits its union (--strict alone)`, () => {
-    const head = `import * as rt from "./runtime.js";
+const LIMIT_HEAD = `import * as rt from "./runtime.js";
 import type { Holder, Wide, Wider } from "./L.types.js";
 import { createHolder, holders, updateHolder } from "./L.requests.js";
 
@@ -189,14 +201,16 @@ declare const w: Wide;
 declare const x: Wider;
 
 export async function usage(): Promise<void> {`;
-    const lines = [
-      `await createHolder(client, holders(), { w, x });`,
-      `await updateHolder(client, holders().byKey("h"), { w, x });`,
-      `if (h.w?.["@odata.type"] === "#L.wide3") { const p = h.w.p3; void p; }`,
-    ];
-    const dir = limitService();
-    fs.writeFileSync(path.join(dir, "use.ts"), [head, ...lines.map((l) => `  ${l}`), "}", ""].join("\n"));
-    const r = runTsc(c, dir, tsFiles(dir), BASE_OPTIONS);
+const LIMIT_LINES = [
+  `await createHolder(client, holders(), { w, x });`,
+  `await updateHolder(client, holders().byKey("h"), { w, x });`,
+  `if (h.w?.["@odata.type"] === "#L.wide3") { const p = h.w.p3; void p; }`,
+];
+
+forEachCompiler((label, c) => {
+  // Without exactOptionalPropertyTypes, where `undefined` is one of the values TypeScript relates one by one.
+  test(`${label}: at the limit, a value typed as the type itself fits its union (--strict alone)`, () => {
+    const r = compile(c).limit;
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });

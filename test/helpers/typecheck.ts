@@ -189,12 +189,17 @@ export function compileCases(c: Compiler, dir: string, head: string, lines: read
 
 /** `compileCases` for each group, all in one program (see runTscCases). */
 export function compileCaseGroups(c: Compiler, groups: readonly CaseGroup[]): Map<number, CaseMessage[]>[] {
-  const results = runTscCases(c, groups.map((g) => ({ from: [g.dir], usage: [g.head, ...g.lines.map((l) => `  ${l}`), "}", ""].join("\n") })));
+  const results = runTscCases(c, groups.map(caseGroupUsage));
   return results.map((r, i) => messagesByLine(r.output, groups[i].head));
 }
 
+/** A group's usage file: its lines inside `head`'s open function, beside the modules of its `dir`. */
+export function caseGroupUsage(g: CaseGroup): UsageCase {
+  return { from: [g.dir], usage: [g.head, ...g.lines.map((l) => `  ${l}`), "}", ""].join("\n") };
+}
+
 /** Per line after `head` (its index), the messages of tsc's `output` about usage.ts; anything else throws. */
-function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
+export function messagesByLine(output: string, head: string): Map<number, CaseMessage[]> {
   const first = head.split("\n").length + 1;
   const byCase = new Map<number, CaseMessage[]>();
   let at = -1;
@@ -229,38 +234,92 @@ export interface UsageCase {
 export function runTscCases(c: Compiler, cases: readonly UsageCase[], compilerOptions: object = STRICT_OPTIONS): TscResult[] {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cases-"));
   try {
-    const folders = new Map<string, string>();
-    const usages = cases.map((k, i) => {
-      const key = JSON.stringify(k.from);
-      let folder = folders.get(key);
-      if (folder === undefined) {
-        folder = `m${folders.size}`;
-        folders.set(key, folder);
-        copyModules(k.from, path.join(work, folder));
-      }
-      fs.writeFileSync(path.join(work, folder, `usage-${i}.ts`), k.usage);
-      return { folder, file: `usage-${i}.ts` };
-    });
+    const usages = layOutCases(work, cases);
     const r = runTsc(c, work, usages.map((u) => `${u.folder}/${u.file}`), compilerOptions);
-    const lines: string[][] = cases.map(() => []);
-    let current: number[] = [];
-    for (const line of r.output.split("\n")) {
-      if (!line.trim()) continue;
-      if (/^\s/.test(line) && current.length > 0) {
-        for (const i of current) lines[i].push(line);
-        continue;
-      }
-      const m = /^(m\d+)\/([^/(]+)\(/.exec(line);
-      if (!m) throw new Error(`unexpected compiler output: ${line}`);
-      const [, folder, file] = m;
-      current = usages.flatMap((u, i) => (u.folder === folder && (u.file === file || !file.startsWith("usage-")) ? [i] : []));
-      const own = line.slice(folder.length + 1);
-      for (const i of current) lines[i].push(file === usages[i].file ? `usage.ts${own.slice(file.length)}` : own);
-    }
-    return lines.map((l) => ({ status: l.length > 0 ? r.status : 0, output: l.join("\n") }));
+    return attributeCases(r.output, r.status, usages);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Cases to compile as one program, with the compiler options of that program. */
+export interface CaseSet {
+  cases: readonly UsageCase[];
+  compilerOptions: object;
+}
+
+/**
+ * `runTscCases(c, set.cases, set.compilerOptions)` for each set, all in one `tsc -b` run (one
+ * process; each set still its own program, with its own options). Per set, per case, what
+ * `runTscCases` answers.
+ */
+export function runTscCaseSets(c: Compiler, sets: readonly CaseSet[]): TscResult[][] {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-case-sets-"));
+  try {
+    const laid = sets.map((set, k) => {
+      fs.mkdirSync(path.join(work, `s${k}`));
+      const usages = layOutCases(path.join(work, `s${k}`), set.cases);
+      const config = path.join(work, `s${k}`, `tsconfig.json`);
+      fs.writeFileSync(config, JSON.stringify({ compilerOptions: set.compilerOptions, files: usages.map((u) => `${u.folder}/${u.file}`) }, null, 2));
+      return { usages, config };
+    });
+    const args = ["-b", ...laid.map((l) => l.config), "--verbose", "--pretty", "false"];
+    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: work, encoding: "utf8" });
+    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+    // Each program's diagnostics follow the line "Building project '<its tsconfig>'...", paths relative to `work`.
+    const sections = output.split(/^.*Building project '/m).slice(1);
+    return laid.map(({ usages, config }, k) => {
+      const names = [config, path.relative(work, config), `./${path.relative(work, config)}`].map((n) => `${n}'`);
+      const own = sections.filter((s) => names.some((n) => s.startsWith(n)));
+      if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
+      const lines = own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
+      const prefix = `s${k}/`;
+      const ownOutput = lines.map((l) => {
+        if (/^\s/.test(l)) return l;
+        if (!l.startsWith(prefix)) throw new Error(`unexpected compiler output: ${l}`);
+        return l.slice(prefix.length);
+      }).join("\n");
+      return attributeCases(ownOutput, lines.length > 0 ? (r.status || 1) : 0, usages);
+    });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Writes each case's usage file into `work`, beside copies of its generated modules (cases with the same `from` share a folder). */
+function layOutCases(work: string, cases: readonly UsageCase[]): { folder: string; file: string }[] {
+  const folders = new Map<string, string>();
+  return cases.map((k, i) => {
+    const key = JSON.stringify(k.from);
+    let folder = folders.get(key);
+    if (folder === undefined) {
+      folder = `m${folders.size}`;
+      folders.set(key, folder);
+      copyModules(k.from, path.join(work, folder));
+    }
+    fs.writeFileSync(path.join(work, folder, `usage-${i}.ts`), k.usage);
+    return { folder, file: `usage-${i}.ts` };
+  });
+}
+
+/** Per case, its lines of tsc's `output` (paths relative to the folder the cases were laid out in), as `runTscCases` answers them. */
+function attributeCases(output: string, status: number | null, usages: readonly { folder: string; file: string }[]): TscResult[] {
+  const lines: string[][] = usages.map(() => []);
+  let current: number[] = [];
+  for (const line of output.split("\n")) {
+    if (!line.trim()) continue;
+    if (/^\s/.test(line) && current.length > 0) {
+      for (const i of current) lines[i].push(line);
+      continue;
+    }
+    const m = /^(m\d+)\/([^/(]+)\(/.exec(line);
+    if (!m) throw new Error(`unexpected compiler output: ${line}`);
+    const [, folder, file] = m;
+    current = usages.flatMap((u, i) => (u.folder === folder && (u.file === file || !file.startsWith("usage-")) ? [i] : []));
+    const own = line.slice(folder.length + 1);
+    for (const i of current) lines[i].push(file === usages[i].file ? `usage.ts${own.slice(file.length)}` : own);
+  }
+  return lines.map((l) => ({ status: l.length > 0 ? status : 0, output: l.join("\n") }));
 }
 
 /** Copies the `.ts` files of `from` into a new folder `to`, the first folder's where two have one. */
