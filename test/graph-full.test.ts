@@ -232,6 +232,18 @@ export { callRecordSessions, updateSession } from "./microsoft.graph.callRecords
       ]);
     });
 
+    test("GET /me/drive/items/{id}/content as a stream: the redirect followed, the download handed out as it comes", async () => {
+      replies(
+        { status: 302, headers: { Location: `${lb.url}/download/largefile.dat?tempauth=eyJ0eXAi` } },
+        { status: 200, headers: { "Content-Type": "application/octet-stream", "Content-Length": "13" }, body: "file contents" },
+      );
+      await expect(app.driveFileStreamed(client, "01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K")).resolves.toEqual({ type: "application/octet-stream", length: 13, text: "file contents" });
+      expect(sent()).toEqual([
+        ["GET", "/v1.0/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/content"],
+        ["GET", "/download/largefile.dat?tempauth=eyJ0eXAi"],
+      ]);
+    });
+
     test("POST /me/events with start and end in a time zone; GET /me/calendarView with startDateTime and endDateTime", async () => {
       const pst = (dateTime: string) => ({ dateTime, timeZone: "Pacific Standard Time" });
       replies(

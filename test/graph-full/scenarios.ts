@@ -1,7 +1,7 @@
 // Microsoft Graph v1.0's documented calls, written as a user of the full generated output writes them:
 // no casts, no `any`. test/graph-full.test.ts compiles this beside the output and runs it against a
 // loopback server that answers as Graph's documentation shows.
-import { addRef, createClient, ODataError, pages, readLink, readStream, removeRef, type Client } from "./runtime.js";
+import { addRef, createClient, ODataError, openStream, pages, readLink, readStream, removeRef, type Client } from "./runtime.js";
 import {
   castDirectoryObject, createAttachment, createDriveItem, createEvent, createExtension, createSharedInsight, directoryObjects, driveItemContent,
   driveItemCreateUploadSession, driveItems, getUser, groupMembers, groups, listEvents, listMessages, listUsers, me, messageAttachments,
@@ -100,6 +100,12 @@ export async function driveFile(client: Client, itemId: string): Promise<{ text:
   const blob = await readStream(client, driveItemContent(item));
   const session = await driveItemCreateUploadSession(client, item, { item: { name: "largefile.dat", description: "a large file" } }, { validate: validateUploadSession });
   return { text: await blob.text(), uploadUrl: session?.uploadUrl };
+}
+
+/** The same download as it comes (`openStream`, not held whole): its type and length, then its text once read to the end. */
+export async function driveFileStreamed(client: Client, itemId: string): Promise<{ type: string | undefined; length: number | undefined; text: string }> {
+  const media = await openStream(client, driveItemContent(driveItems(userDrive(me())).byKey(itemId)));
+  return { type: media.contentType, length: media.length, text: await new Response(media.body).text() };
 }
 
 /** PATCH /me/drive/items/{id} with an item as a value typed `DriveItem` holds it, whole (compiled, not run: the body's type check). */
