@@ -263,23 +263,16 @@ export function runTscCaseSets(c: Compiler, sets: readonly CaseSet[]): TscResult
       fs.writeFileSync(config, JSON.stringify({ compilerOptions: set.compilerOptions, files: usages.map((u) => `${u.folder}/${u.file}`) }, null, 2));
       return { usages, config };
     });
-    const args = ["-b", ...laid.map((l) => l.config), "--verbose", "--pretty", "false"];
-    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: work, encoding: "utf8" });
-    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
-    // Each program's diagnostics follow the line "Building project '<its tsconfig>'...", paths relative to `work`.
-    const sections = output.split(/^.*Building project '/m).slice(1);
-    return laid.map(({ usages, config }, k) => {
-      const names = [config, path.relative(work, config), `./${path.relative(work, config)}`].map((n) => `${n}'`);
-      const own = sections.filter((s) => names.some((n) => s.startsWith(n)));
-      if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
-      const lines = own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
+    const { status, sections } = buildEach(c, work, laid.map((l) => l.config));
+    return laid.map(({ usages }, k) => {
+      const lines = sections[k];
       const prefix = `s${k}/`;
       const ownOutput = lines.map((l) => {
         if (/^\s/.test(l)) return l;
         if (!l.startsWith(prefix)) throw new Error(`unexpected compiler output: ${l}`);
         return l.slice(prefix.length);
       }).join("\n");
-      return attributeCases(ownOutput, lines.length > 0 ? (r.status || 1) : 0, usages);
+      return attributeCases(ownOutput, lines.length > 0 ? (status || 1) : 0, usages);
     });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -351,17 +344,9 @@ export function typesMadeEach(c: Compiler, files: readonly CountedFile[], compil
       fs.writeFileSync(config, JSON.stringify({ compilerOptions: { ...compilerOptions, extendedDiagnostics: true }, files: [written[i]] }, null, 2));
       return config;
     });
-    const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
-    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: work, encoding: "utf8" });
-    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
-    // Each program's statistics follow the line "Building project '<its tsconfig>'...".
-    const sections = output.split(/^.*Building project '/m).slice(1);
-    const counts = configs.map((config) => {
-      const own = sections.filter((s) => [config, path.basename(config), `./${path.basename(config)}`].some((name) => s.startsWith(`${name}'`)));
-      const m = own.length === 1 ? /^Types:\s+(\d+)$/m.exec(own[0]) : null;
-      return m ? Number(m[1]) : NaN;
-    });
-    if (r.status !== 0 || counts.some((n) => Number.isNaN(n))) throw new Error(`tsc failed or printed no type count:\n${output}`);
+    const { status, output, sections } = buildEach(c, work, configs);
+    const counts = sections.map((lines) => Number(/^Types:\s+(\d+)$/m.exec(lines.join("\n"))?.[1] ?? NaN));
+    if (status !== 0 || counts.some((n) => Number.isNaN(n))) throw new Error(`tsc failed or printed no type count:\n${output}`);
     return counts;
   } finally {
     for (const f of written) fs.rmSync(f, { force: true });
@@ -388,18 +373,30 @@ export function runTscEach(c: Compiler, dir: string, projects: readonly TscProje
       fs.writeFileSync(config, JSON.stringify({ compilerOptions: p.compilerOptions, files: p.files.map((f) => path.resolve(dir, f)) }, null, 2));
       return config;
     });
-    const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
-    const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd: dir, encoding: "utf8" });
-    const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
-    const sections = output.split(/^.*Building project '/m).slice(1);
-    return configs.map((config) => {
-      const names = [config, path.relative(dir, config), `./${path.relative(dir, config)}`].map((n) => `${n}'`);
-      const own = sections.filter((s) => names.some((n) => s.startsWith(n)));
-      if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
-      const lines = own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
-      return { status: lines.length > 0 ? (r.status || 1) : 0, output: lines.join("\n") };
-    });
+    const { status, sections } = buildEach(c, dir, configs);
+    return sections.map((lines) => ({ status: lines.length > 0 ? (status || 1) : 0, output: lines.join("\n") }));
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Builds each tsconfig (paths absolute, or relative to `cwd`) in one `tsc -b` run: one process, the
+ * compiler started and its lib files read once, each config still its own program. Per config, in
+ * order, the lines tsc printed for it (its diagnostics, or its statistics), without blank lines and
+ * the timestamped progress lines; throws, with the whole output, where one was not built once.
+ */
+function buildEach(c: Compiler, cwd: string, configs: readonly string[]): { status: number | null; output: string; sections: string[][] } {
+  const args = ["-b", ...configs, "--verbose", "--pretty", "false"];
+  const r = spawnBounded(c.exe ?? process.execPath, c.exe ? args : [c.tsc, ...args], 240000, { cwd, encoding: "utf8" });
+  const output = `${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+  // Each program's lines follow the line "Building project '<its tsconfig>'...".
+  const built = output.split(/^.*Building project '/m).slice(1);
+  const sections = configs.map((config) => {
+    const names = [config, path.relative(cwd, config), `./${path.relative(cwd, config)}`].map((n) => `${n}'`);
+    const own = built.filter((b) => names.some((n) => b.startsWith(n)));
+    if (own.length !== 1) throw new Error(`tsc -b did not build ${config} once:\n${output}`);
+    return own[0].split("\n").slice(1).filter((l) => l.trim() && !/^\[?[\d:. ]+(AM|PM)?\]? - /.test(l));
+  });
+  return { status: r.status, output, sections };
 }
