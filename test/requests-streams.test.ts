@@ -1,6 +1,7 @@
 // Media read and written as streams over real HTTP on 127.0.0.1, never held whole: `rt.openStream`
 // resolves once the head has come, with the body as a web ReadableStream, and errors before the
 // body are `readStream`'s; `rt.writeStream` sends a ReadableStream chunked, and never twice.
+import { getEventListeners } from "node:events";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { generateFixture } from "./helpers/generated";
@@ -132,6 +133,38 @@ describe("openStream", () => {
 });
 
 describe("openStream through a caller's fetch", () => {
+  test("one that does not heed the signal: an abort still errors the stream with its reason and closes the connection", async () => {
+    const [closed, onClose] = latch<boolean>();
+    srv.handle(() => ({
+      headers: { "content-type": "image/png" },
+      write: (res) => {
+        res.on("close", () => onClose(res.writableEnded));
+        res.write(bytes(1000));
+      },
+    }));
+    const deaf = rt.createClient({ baseUrl: srv.url, fetch: (url, init) => fetch(url, { ...init, signal: null }) });
+    const ac = new AbortController();
+    const reader = (await rt.openStream(deaf, photo(), { signal: ac.signal })).body.getReader();
+    expect((await reader.read()).value).toHaveLength(1000);
+    const reason = new Error("user left");
+    ac.abort(reason);
+    await expect(reader.read()).rejects.toBe(reason);
+    expect(await closed).toBe(false);
+  }, 5000);
+
+  test("a stream read to its end, or cancelled, no longer listens to the signal", async () => {
+    srv.handle(() => ({ headers: { "content-type": "image/png" }, body: bytes(100) }));
+    const deaf = rt.createClient({ baseUrl: srv.url, fetch: (url, init) => fetch(url, { ...init, signal: null }) });
+    const ac = new AbortController();
+    const listening = () => getEventListeners(ac.signal, "abort").length;
+    const read = await rt.openStream(deaf, photo(), { signal: ac.signal });
+    const cancelled = await rt.openStream(deaf, photo(), { signal: ac.signal });
+    expect(listening()).toBe(2);
+    await drain(read.body);
+    await cancelled.body.cancel();
+    expect(listening()).toBe(0);
+  });
+
   test("an answer without a stream (only blob(), as a hand-made one may be) gives its media all the same", async () => {
     const media = bytes(1000);
     const handMade = async () => ({ ok: true, status: 200, statusText: "OK", headers: new Headers({ "content-type": "image/png" }), blob: async () => new Blob([media]) });

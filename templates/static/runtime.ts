@@ -2192,7 +2192,8 @@ export interface Media {
    * The media, not yet read, as `fetch` gives it (in Node, `Readable.fromWeb(body)` makes a Node
    * stream of it): read it to its end or cancel it, else it holds its connection. A connection lost
    * in it errors it with a TypeError naming the request (`GET https://…: answered 200, its body cut
-   * short: terminated (other side closed)`), not sent again; an abort, with the signal's reason.
+   * short: terminated (other side closed)`), not sent again; an abort, with the signal's reason (and
+   * the connection closes, even through a caller's fetch that does not heed the signal).
    */
   readonly body: ReadableStream<Uint8Array>;
   readonly contentType: string | undefined;
@@ -2220,20 +2221,42 @@ export const openStream = /* @__PURE__ */ held(async function openStream(client:
   };
 });
 
-/** `response`'s body, `source` (none: an empty one), as a stream whose errors name `request`, but an abort's. */
+/**
+ * `response`'s body, `source` (none: an empty one), as a stream whose errors name `request`, but an
+ * abort's. An abort errors it with the signal's reason and cancels `source` itself, so the
+ * connection closes even under a caller's fetch that does not heed the signal.
+ */
 function flowing(response: Response, source: ReadableStream<Uint8Array> | null, request: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   const reader = (source ?? new Blob([]).stream()).getReader();
+  let stop = (): void => {};
+  const done = () => signal?.removeEventListener("abort", stop);
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!signal) return;
+      stop = () => {
+        controller.error(signal.reason);
+        reader.cancel(signal.reason).catch(() => {});
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener("abort", stop, { once: true });
+    },
     async pull(controller) {
       try {
         const chunk = await reader.read();
-        if (chunk.done) controller.close();
-        else controller.enqueue(chunk.value);
+        if (signal?.aborted) return;
+        if (chunk.done) {
+          done();
+          controller.close();
+        } else controller.enqueue(chunk.value);
       } catch (e) {
+        done();
         controller.error(signal?.aborted ? signal.reason : Object.assign(new TypeError(`${request}: answered ${response.status}, its body cut short: ${why(e)}`), { cause: e }));
       }
     },
-    cancel: (reason) => reader.cancel(reason),
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
   });
 }
 
