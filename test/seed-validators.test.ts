@@ -63,6 +63,16 @@ describeWithSeeds(CALL_RECORDS)("callRecords session (000_d62b62a72e170c75)", ()
     expect(at("/failureInfo/stage")).toMatchObject({ expected: "microsoft.graph.callRecords.failureStage", actual: '"String"' });
     expect(at("/caller/userAgent").message).toMatch(/userAgent is abstract/);
     expect(isSession(body, { mode })).toBe(false);
+    // assertSession reports each of them too, besides the forms of @odata.type a guard does not take.
+    let thrown: unknown;
+    try {
+      assertSession(body, { mode });
+    } catch (e) {
+      thrown = e;
+    }
+    const asserted = (thrown as ValidationFailedError).errors.map((e) => e.path);
+    expect(asserted.filter((p) => !p.endsWith("/@odata.type")).sort()).toEqual([...PUBLISHED_ERRORS].sort());
+    expect(asserted.filter((p) => p.endsWith("/@odata.type"))).toEqual(["/callee/@odata.type", "/caller/@odata.type", "/caller/userAgent/@odata.type", "/failureInfo/@odata.type"]);
   });
 
   test.each([

@@ -702,10 +702,9 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
   // Any other value names no type: "" matches none, and wrongType reports it.
   if (typeof type !== "string") return type === undefined ? undefined : "";
   const name = qualified(type, aliases);
-  if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) {
-    typeForm(ctx, key, type, name);
-    return null;
-  }
+  // A guard's other form is reported, and the value still checked as the type it names, so that
+  // assertX lists what validateX would besides.
+  if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
   return name;
 }
 
