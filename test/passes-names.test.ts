@@ -1,7 +1,7 @@
 // Name assignment: one resolver per namespace; every name other than the capitalised CSDL name is
 // reported as an ODG201 note at the type.
 import { generate } from "../generator/generate";
-import { Scope } from "../generator/passes/names";
+import { plural, Scope } from "../generator/passes/names";
 import { edmx, schema } from "./helpers/csdl";
 
 function run(body: string) {
@@ -147,4 +147,11 @@ describe("imports of one name from many namespaces", () => {
     expect(types).toContain(`import type { C as P3XC } from "./p3.x.types.js";`);
     expect(types).toMatch(/p3\?: P3XC \| null;/);
   });
+});
+
+// `analysis` → `analysises`, not `analyses`, which is a plural's own (Graph has both `workbookChartAxis`
+// and `workbookChartAxes`: `listWorkbookChartAxises` and `listWorkbookChartAxes`).
+test("a list function's plural: -s, -es, -ies, and a name already plural as it is", () => {
+  const words = ["session", "policy", "day", "status", "address", "alias", "box", "batch", "wish", "analysis", "settings", "insights", "properties", "analytics", "series"];
+  expect(words.map(plural)).toEqual(["sessions", "policies", "days", "statuses", "addresses", "aliases", "boxes", "batches", "wishes", "analysises", "settings", "insights", "properties", "analytics", "series"]);
 });

@@ -44,7 +44,7 @@ describe("an SAP CAP-style service against @sap-ux/fe-mockserver-core", () => {
   });
 
   test("$filter on a Decimal, $expand of the author, $count", async () => {
-    const page = await api.listBookses(client, api.books(), {
+    const page = await api.listBooks(client, api.books(), {
       filter: "IsActiveEntity eq true and price lt 12",
       select: ["title", "price"],
       expand: { author: { select: ["name"] } },

@@ -11,7 +11,8 @@ import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 /**
  * Graph's shapes in small: `list.operations` beside the entity type `operation` (whose list function
- * is `listOperations`), `restore` bound to two types, and overloads of `image`, one of which takes a
+ * is `listOperations`), the stream `listItem.analytics` beside the entity type `itemAnalytics` (a
+ * plural name, whose list function is `listItemAnalytics`), `restore` bound to two types, and overloads of `image`, one of which takes a
  * type an `--exclude` may leave out.
  */
 const CSDL = edmx(
@@ -20,7 +21,9 @@ const CSDL = edmx(
     `
     ${keyed("operation")}
     ${keyed("longRunningOperation", `<Property Name="status" Type="Edm.String"/>`)}
-    ${keyed("list", `<NavigationProperty Name="operations" Type="Collection(t.longRunningOperation)" ContainsTarget="true"/>`)}
+    ${keyed("itemAnalytics")}
+    ${keyed("listItem", `<Property Name="analytics" Type="Edm.Stream"/>`)}
+    ${keyed("list", `<NavigationProperty Name="operations" Type="Collection(t.longRunningOperation)" ContainsTarget="true"/><NavigationProperty Name="items" Type="Collection(t.listItem)" ContainsTarget="true"/>`)}
     ${keyed("site", `<NavigationProperty Name="lists" Type="Collection(t.list)" ContainsTarget="true"/>`)}
     ${keyed("cloudPc")}
     ${keyed("policy")}
@@ -70,6 +73,14 @@ describe("a slice's request functions are named as in the full run", () => {
     const slice = requestFunctions(run({ include: ["/sites/**"] }));
     expect(slice.get("t.requests.ts operationsOfList")).toMatch(/`operations` of a `t.list`/);
     expect(slice.has("t.requests.ts listOperations")).toBe(false);
+    expect(renamed(slice, full)).toEqual([]);
+  });
+
+  test("so does one whose name is a plural type's reading function (`list` and the name itself)", () => {
+    expect(full.get("t.requests.ts listItemAnalytics")).toMatch(/collection of `t.itemAnalytics`/);
+    const slice = requestFunctions(run({ include: ["/sites/**"] }));
+    expect(slice.get("t.requests.ts analyticsOfListItem")).toMatch(/`analytics` of a `t.listItem`/);
+    expect(slice.has("t.requests.ts listItemAnalytics")).toBe(false);
     expect(renamed(slice, full)).toEqual([]);
   });
 

@@ -262,12 +262,12 @@ class Claims {
     const fill = this.service.fill;
     const want = (c: Claim) => c.wants().some((w) => stem(w) === s);
     for (const r of this.index.roots.get(s) ?? []) out.push(this.root(r.c, r.s));
-    // `get`, `create`, `update`, `delete`, `cast` and a type's name; `list` and its plural.
+    // `get`, `create`, `update`, `delete`, `cast` and a type's name; `list` and its plural (which may be the name itself).
     for (const verb of ["get", "create", "update", "delete", "cast"])
       if (s.startsWith(verb)) for (const t of this.index.named(s.slice(verb.length))) if (t.kind === "entity") out.push(verb === "cast" ? this.castClaim(t) : this.verbClaim(t));
     if (s.startsWith("list")) {
       const many = s.slice(4);
-      for (const one of new Set([many.slice(0, -1), many.slice(0, -2), `${many.slice(0, -3)}y`].map(stem)))
+      for (const one of new Set([many, many.slice(0, -1), many.slice(0, -2), `${many.slice(0, -3)}y`].map(stem)))
         for (const t of this.index.named(one)) if (t.kind === "entity" && `list${plural(pascal(this.typeName(t)))}` === s) out.push(this.verbClaim(t));
     }
     // An operation's name, bare or after a binding type's, and with `With…` after it.

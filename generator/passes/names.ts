@@ -129,9 +129,14 @@ export function assignNames(model: Model, diags: DiagnosticBag, among: Model = m
   return { type: (t) => names.get(t.qualifiedName) ?? pascal(t.name), declared: (namespace) => declared.get(namespace) ?? new Set() };
 }
 
-/** English plural for function names: `session` → `sessions`, `policy` → `policies`. */
+/**
+ * English plural for function names: `session` → `sessions`, `policy` → `policies`, `status` →
+ * `statuses`; a name that ends in `s` after a letter other than `s`, `u`, `a` or `i` is taken to be
+ * plural already and stays as it is (`settings`, `properties`, `insights`).
+ */
 export function plural(word: string): string {
-  if (/(s|x|z|ch|sh)$/.test(word)) return word + "es";
+  if (/(ss|us|as|is|x|z|ch|sh)$/.test(word)) return word + "es";
+  if (/s$/.test(word)) return word;
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + "ies";
   return word + "s";
 }
