@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { homedir } from "node:os";
-import { findConfig, loadConfig } from "../config/load";
+import { configAbove, findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
@@ -62,7 +62,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     return checked([override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
   }
   const file = findConfig(cwd, flags.config);
-  if (!file) return { ok: false, errors: ["no odatagen.config.json, .mjs or .ts here; pass --input and --out, or create a config file"] };
+  if (!file) return { ok: false, errors: [noConfig(cwd)] };
   const loaded = await loadConfig(file);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   let services = loaded.services.map(override);
@@ -99,4 +99,11 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
       errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };
+}
+
+/** Where no config was found, and the nearest one above, which a run from a subfolder may have meant. */
+function noConfig(cwd: string): string {
+  const above = configAbove(cwd);
+  const hint = above ? ` (${path.dirname(above)} has ${path.basename(above)}: run odatagen there, or pass --config ${path.relative(cwd, above)})` : "";
+  return `no odatagen.config.json, .mjs or .ts in ${cwd}${hint}; pass --input and --out, or create a config file`;
 }

@@ -32,6 +32,16 @@ export function findConfig(dir: string, explicit?: string): string | undefined {
   return undefined;
 }
 
+/** The config file of the nearest folder above `dir` that has one (not read: only pointed to). */
+export function configAbove(dir: string): string | undefined {
+  for (let at = path.resolve(dir); path.dirname(at) !== at; ) {
+    at = path.dirname(at);
+    const found = findConfig(at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export async function loadConfig(file: string): Promise<LoadResult> {
   const shown = path.relative(process.cwd(), file) || file;
   let read: ConfigValue;
