@@ -34,6 +34,12 @@ export interface ClientOptions {
   /** Retries of requests answered 429 or 503, and of a GET answered 504 or not at all (a reset). */
   retry?: RetryPolicy | undefined;
   /**
+   * How long each attempt may take to be answered, its body read (a stream's: its head), in ms; then
+   * it is given up as a request without an answer, a TypeError naming it (`GET https://…: timed out
+   * after 30000 ms (the client's timeoutMs)`): a GET is sent again, as `retry` says. Default none.
+   */
+  timeoutMs?: number | undefined;
+  /**
    * Asks the service for Edm.Int64 and Edm.Decimal values as JSON strings, which keep every digit
    * (OData JSON Format §3.2): `;IEEE754Compatible=true` on the JSON `Accept` and `Content-Type`.
    * Validators given as `validate` are then told so (`ieee754Compatible: true`): a number there
@@ -63,6 +69,9 @@ export function createClient(options: ClientOptions): Client {
   // The slashes it ends with are dropped by a loop: a pattern for them tried every `/` of a run.
   let end = q < 0 ? root.length : q;
   while (end > 0 && root.charCodeAt(end - 1) === 47) end--;
+  // setTimeout fires at once for a delay past 2^31 - 1 ms.
+  const { timeoutMs } = options;
+  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) throw new TypeError(`createClient: timeoutMs ${timeoutMs} is not a number of milliseconds from 1 to 2147483647`);
   return { baseUrl: root.slice(0, end), options, ...(rootQuery && { rootQuery }) };
 }
 
@@ -1615,7 +1624,7 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
  * of the response's own object is called, so a caller's `fetch` may answer with any object that has it.
  */
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
-  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
+  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible, timeoutMs } } = client;
   const json = x.json !== undefined;
   const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
@@ -1634,13 +1643,19 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const init: RequestInit = { method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
-    if (options?.signal) init.signal = options.signal;
+    const limit = timeoutMs === undefined ? undefined : deadline(options?.signal, timeoutMs);
+    const signal = limit?.signal ?? options?.signal;
+    if (signal) init.signal = signal;
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init));
+    const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init, limit));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
-    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init)) : undefined;
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
+    // An error answer's body, in the attempt's time too: read, not cancelled, so that the connection
+    // can carry a next attempt (a cancelled body's is closed), but to 1 MiB at most (`headOf`).
+    const head = failed || response.ok ? undefined : await headOf(response);
+    limit?.clear();
     const status = failed ? 0 : response.status;
     const after = failed ? null : response.headers.get("retry-after");
     const transient = status === 429 || status === 503 || (safe && (failed || status === 504));
@@ -1648,7 +1663,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
       if (!failed && response.ok) return [response, content as B];
-      const error = failed ? response : toError(request, ...(await headOf(response)));
+      const error = failed ? response : toError(request, ...head!);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
         error.message += `: the service asked to wait ${Math.ceil(retryDelay(after, 0, { maxDelayMs: Infinity })! / 1000)} s (Retry-After), more than maxDelayMs ${(retry.maxDelayMs ?? 60000) / 1000} s: not retried`;
@@ -1656,11 +1671,35 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
       if (attempt > 0) error.message += attempts(attempt, transient && !retryable, max);
       throw error;
     }
-    // Read, not cancelled, so that the connection can carry the next attempt (a cancelled body's is
-    // closed); but, as an error answer is, to 1 MiB at most and the rest cancelled: an endless one would hold the wait up.
-    if (!failed) await headOf(response);
     await sleep(wait, options?.signal);
   }
+}
+
+/** An attempt's signal: the call's, and aborted `ms` after it starts; `clear` stops the clock, and lets go of the call's signal. */
+interface Deadline {
+  readonly signal: AbortSignal;
+  readonly ms: number;
+  /** Whether the time ran out (not the call's signal). */
+  passed(): boolean;
+  clear(): void;
+}
+
+function deadline(signal: AbortSignal | undefined, ms: number): Deadline {
+  const ac = new AbortController();
+  const abort = () => ac.abort(signal?.reason);
+  let passed = false;
+  const timer = setTimeout(() => {
+    if (ac.signal.aborted) return;
+    passed = true;
+    ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+  }, ms);
+  const clear = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  };
+  if (signal?.aborted) abort();
+  else signal?.addEventListener("abort", abort, { once: true });
+  return { signal: ac.signal, ms, passed: () => passed, clear };
 }
 
 /** How much of an error answer's body is read (`headOf`): an OData error is a few KB. */
@@ -1712,9 +1751,13 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * request, which sending again cannot mend (a header it cannot send, with a line break or a
  * character past U+00FF, an invalid name: checked here as fetch does, in any context; a
  * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
- * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are.
+ * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are. An attempt
+ * past the client's `timeoutMs` is one without an answer: `GET https://…: timed out after 30000 ms
+ * (the client's timeoutMs)`.
  */
-function unanswered(error: unknown, request: string, init: RequestInit): TypeError {
+function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline): TypeError {
+  limit?.clear();
+  if (limit?.passed()) return Object.assign(new TypeError(`${request}: timed out after ${limit.ms} ms (the client's timeoutMs)`), { cause: error });
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;

@@ -1,0 +1,120 @@
+// The client's `timeoutMs` over real HTTP on 127.0.0.1: an attempt not answered (its body not read,
+// a stream's head not come) in time is a request without an answer, a TypeError naming it; a GET is
+// sent again as `retry` says, a write is not; the call's own signal still aborts with its reason.
+import { getEventListeners } from "node:events";
+import * as path from "node:path";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const dir = generateFixture("trippin-lite.xml", "client-timeout", { keyAsSegment: false });
+type Api = typeof import("./.generated/client-timeout/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/client-timeout/runtime");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+type Failure = TypeError & { cause?: unknown };
+
+/** The rejection of `p` (which must reject). */
+async function failure(p: Promise<unknown>): Promise<Failure> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Failure;
+  }
+  throw new Error("resolved, a rejection was expected");
+}
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+const a = () => api.people().byKey("a");
+const person = { UserName: "a", FirstName: "A", Age: 30, Emails: [] };
+/** An answer that does not come (within any test's time). */
+const never = { delayMs: 60_000, body: person };
+const client = (timeoutMs: number, maxRetries = 1) => rt.createClient({ baseUrl: srv.url, timeoutMs, retry: { maxRetries, delayMs: 1 } });
+
+test("a GET not answered in time is sent again, then rejects naming the request, the limit and the attempts", async () => {
+  srv.handle(() => never);
+  const err = await failure(api.getPerson(client(150), a()));
+  expect(err).toBeInstanceOf(TypeError);
+  expect(err.message).toBe(`GET ${srv.url}/People('a'): timed out after 150 ms (the client's timeoutMs): gave up after 2 attempts (maxRetries 1)`);
+  expect(err.cause).toMatchObject({ name: "TimeoutError" });
+  expect(srv.requests).toHaveLength(2);
+});
+
+test("a GET answered in time on its second attempt resolves", async () => {
+  srv.handle((_r, i) => (i === 0 ? never : { body: person }));
+  await expect(api.getPerson(client(150), a())).resolves.toMatchObject({ UserName: "a" });
+  expect(srv.requests).toHaveLength(2);
+});
+
+test("a write not answered in time is not sent again: it may have reached the service", async () => {
+  srv.handle(() => never);
+  const err = await failure(api.updatePerson(client(150, 3), a(), { FirstName: "B" }, { etag: "*" }));
+  expect(err.message).toBe(`PATCH ${srv.url}/People('a'): timed out after 150 ms (the client's timeoutMs)`);
+  expect(srv.requests.map((r) => r.method)).toEqual(["PATCH"]);
+});
+
+test("a body that stops coming counts: the head alone is no answer", async () => {
+  srv.handle(() => ({ headers: { "content-type": "application/json" }, write: (res) => res.write(`{"UserName":`) }));
+  const err = await failure(api.getPerson(client(150, 0), a()));
+  expect(err.message).toBe(`GET ${srv.url}/People('a'): answered 200, its body cut short: timed out after 150 ms (the client's timeoutMs)`);
+});
+
+test("an error answer's body that stops coming counts too, and the service's error says so", async () => {
+  srv.handle(() => ({ status: 404, headers: { "content-type": "application/json" }, write: (res) => res.write(`{"error":`) }));
+  const err = await failure(api.getPerson(client(150, 0), a()));
+  expect([(err as unknown as { status: number }).status, err.message]).toEqual([404, `{"error":: its body cut short: timed out after 150 ms`]);
+});
+
+test("a stream's limit is its head: a body slower than timeoutMs comes whole", async () => {
+  srv.handle(() => ({
+    headers: { "content-type": "image/png" },
+    write: (res) => {
+      res.write("a");
+      setTimeout(() => res.end("b"), 400).unref();
+    },
+  }));
+  const opened = await rt.openStream(client(150), api.personPhoto(a()));
+  expect(await new Response(opened.body).text()).toBe("ab");
+});
+
+test("the call's own signal still aborts with its reason", async () => {
+  srv.handle(() => never);
+  const ac = new AbortController();
+  const reason = new Error("user left");
+  setTimeout(() => ac.abort(reason), 20);
+  await expect(api.getPerson(client(60_000), a(), { signal: ac.signal })).rejects.toBe(reason);
+  expect(srv.requests).toHaveLength(1);
+});
+
+test("each attempt's clock is stopped once it is answered, and lets go of the call's signal", async () => {
+  const timers: unknown[] = [];
+  const stopped: unknown[] = [];
+  const set = jest.spyOn(global, "setTimeout").mockImplementation(((fn: () => void, ms?: number) => {
+    const t = { fn, ms };
+    timers.push(t);
+    return t;
+  }) as unknown as typeof setTimeout);
+  const clear = jest.spyOn(global, "clearTimeout").mockImplementation(((t: unknown) => void stopped.push(t)) as typeof clearTimeout);
+  try {
+    const ac = new AbortController();
+    const answered = async () => new Response(JSON.stringify(person), { headers: { "content-type": "application/json" } });
+    const c = rt.createClient({ baseUrl: "https://svc.example", timeoutMs: 30_000, fetch: answered });
+    await api.getPerson(c, a(), { signal: ac.signal });
+    expect(timers.map((t) => (t as { ms: number }).ms)).toEqual([30_000]);
+    expect(stopped).toEqual(timers);
+    expect(getEventListeners(ac.signal, "abort")).toHaveLength(0);
+  } finally {
+    set.mockRestore();
+    clear.mockRestore();
+  }
+});
+
+test.each([0, -1, Number.NaN, 2 ** 31])("createClient refuses timeoutMs %p", (timeoutMs) => {
+  expect(() => rt.createClient({ baseUrl: "https://svc.example", timeoutMs })).toThrow(`createClient: timeoutMs ${timeoutMs} is not a number of milliseconds from 1 to 2147483647`);
+});
