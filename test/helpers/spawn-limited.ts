@@ -38,6 +38,7 @@ export interface SpawnLimitedOptions {
   input?: string;
   /** Replaces the default ["pipe", "pipe", "pipe"]; stdout and stderr must stay "pipe". */
   stdio?: StdioOptions;
+  /** Killed (SIGKILL) after this long; 0 for no limit. 60 s unless given. */
   timeoutMs?: number;
 }
 
