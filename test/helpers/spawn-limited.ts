@@ -40,6 +40,9 @@ export interface SpawnLimitedOptions {
   stdio?: StdioOptions;
   /** Killed (SIGKILL) after this long; 0 for no limit. 60 s unless given. */
   timeoutMs?: number;
+  /** Runs the child as this user and group. */
+  uid?: number;
+  gid?: number;
 }
 
 /** Runs `command` as `spawnSync` would (UTF-8 output, status and signal), without blocking. */
@@ -53,6 +56,8 @@ export async function spawnLimited(command: string, args: readonly string[], opt
         stdio: options.stdio ?? ["pipe", "pipe", "pipe"],
         timeout: options.timeoutMs ?? 60000,
         killSignal: "SIGKILL",
+        ...(options.uid === undefined ? {} : { uid: options.uid }),
+        ...(options.gid === undefined ? {} : { gid: options.gid }),
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
