@@ -17,7 +17,7 @@ describe("generate --check", () => {
     const dir = project();
     expect((await runCliAsync(["generate"], dir)).code).toBe(0);
     const before = snapshot(path.join(dir, "gen"));
-    const r = (await runCliAsync(["generate", "--check"], dir));
+    const r = await runCliAsync(["generate", "--check"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: gen is up to date/);
     expect(sameTree(before, snapshot(path.join(dir, "gen")))).toBe(true);
@@ -42,7 +42,7 @@ describe("generate --check", () => {
     fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
     const before = snapshot(gen);
 
-    const r = (await runCliAsync(["generate", "--check"], dir));
+    const r = await runCliAsync(["generate", "--check"], dir);
     expect(r.code).toBe(1);
     // The whole report on stdout, in order; stderr is for problems in the input (none here).
     expect(r.stderr).toBe("");
@@ -71,17 +71,17 @@ describe("generate --check", () => {
       if (content === undefined) fs.rmSync(manifest);
       else fs.writeFileSync(manifest, content);
       const before = snapshot(gen);
-      const check = (await runCliAsync(["generate", "--check"], dir));
+      const check = await runCliAsync(["generate", "--check"], dir);
       expect({ code: check.code, stdout: check.stdout, stderr: check.stderr }).toEqual({
         code: 1,
         stdout: `odatagen: calls: 1 file(s) in gen differ from a fresh run:\n${checkLine}\nodatagen: --check: output is stale; run \`odatagen generate\` and commit the result\n`,
         stderr: "",
       });
-      const dry = (await runCliAsync(["generate", "--dry-run"], dir));
+      const dry = await runCliAsync(["generate", "--dry-run"], dir);
       expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 1, remove 0, leave 11 unchanged in gen\n${checkLine}\n` });
       expect(sameTree(before, snapshot(gen))).toBe(true);
       // The real run writes it, says so, and the check passes again.
-      const real = (await runCliAsync(["generate"], dir));
+      const real = await runCliAsync(["generate"], dir);
       expect({ code: real.code, stdout: real.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: `odatagen: calls: 11 files in gen (0 written, 11 unchanged, 0 removed; ${wroteNote})\n` });
       expect(JSON.parse(fs.readFileSync(manifest, "utf8")).generator).toBe("odatagen");
       expect((await runCliAsync(["generate", "--check"], dir)).code).toBe(0);
@@ -92,7 +92,7 @@ describe("generate --check", () => {
     const dir = project();
     fs.mkdirSync(path.join(dir, "gen"));
     fs.writeFileSync(path.join(dir, "gen", ".gitkeep"), "");
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect({ code: r.code, stdout: r.stdout.replace(/ in \d+ ms/, "") }).toEqual({ code: 0, stdout: "odatagen: calls: 11 files in gen (11 written, 0 unchanged, 0 removed)\n" });
   });
 
@@ -118,8 +118,8 @@ describe("--check and --dry-run", () => {
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     fs.writeFileSync(path.join(gen, "old.types.ts"), "x");
 
-    const check = (await runCliAsync(["generate", "--check"], dir));
-    const dry = (await runCliAsync(["generate", "--dry-run"], dir));
+    const check = await runCliAsync(["generate", "--check"], dir);
+    const dry = await runCliAsync(["generate", "--dry-run"], dir);
     expect([check.code, dry.code]).toEqual([1, 0]);
     // The check's list without its header, diffs and verdict is the dry run's list without its header.
     const checkList = check.stdout.split("\n").filter((l) => /^ {2}\S/.test(l));
@@ -146,15 +146,15 @@ describe("files in the output folder that odatagen did not write", () => {
     fs.writeFileSync(path.join(gen, "extra", "helpers.ts"), "export {};\n");
     const note = "odatagen: calls: note: gen also holds 2 file(s) odatagen did not write, left alone and not checked: NOTES.md, extra/helpers.ts\n";
 
-    const check = (await runCliAsync(["generate", "--check"], dir));
+    const check = await runCliAsync(["generate", "--check"], dir);
     expect({ code: check.code, stdout: check.stdout.replace(/ \(\d+ ms\)/, ""), stderr: check.stderr }).toEqual({ code: 0, stdout: `odatagen: calls: gen is up to date\n${note}`, stderr: "" });
-    const dry = (await runCliAsync(["generate", "--dry-run"], dir));
+    const dry = await runCliAsync(["generate", "--dry-run"], dir);
     expect({ code: dry.code, stdout: dry.stdout }).toEqual({ code: 0, stdout: `odatagen: calls: would write 0, remove 0, leave 11 unchanged in gen\n${note}` });
     // Not a problem: --quiet leaves the note out.
     expect((await runCliAsync(["generate", "--check", "--quiet"], dir))).toMatchObject({ code: 0, stdout: "" });
     // With differences too, the note follows the list.
     fs.rmSync(path.join(gen, "edm.ts"));
-    const stale = (await runCliAsync(["generate", "--check"], dir));
+    const stale = await runCliAsync(["generate", "--check"], dir);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`  missing  edm.ts\n${note}odatagen: --check: output is stale`);
     expect((await runCliAsync(["generate"], dir)).code).toBe(0);
@@ -178,7 +178,7 @@ describe("files in the output folder that odatagen did not write", () => {
     fs.writeFileSync(path.join(gen, "NOTES.md"), "mine\n");
 
     for (const mode of ["--check", "--dry-run"]) {
-      const r = (await runCliAsync(["generate", mode], dir));
+      const r = await runCliAsync(["generate", mode], dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("odatagen: calls: note: gen also holds 1 file(s) odatagen did not write, left alone and not checked: NOTES.md\n");
       expect(r.stdout).not.toMatch(/copilot: note/);
@@ -189,7 +189,7 @@ describe("files in the output folder that odatagen did not write", () => {
 describe("generate --dry-run", () => {
   test.concurrent("lists what would be written and writes nothing", async () => {
     const dir = project();
-    const r = (await runCliAsync(["generate", "--dry-run"], dir));
+    const r = await runCliAsync(["generate", "--dry-run"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/would write 11, remove 0, leave 0 unchanged/);
     expect(r.stdout).toMatch(/^ {2}missing {2}microsoft\.graph\.callRecords\.requests\.ts$/m);
@@ -205,14 +205,14 @@ describe("incremental writes and the fast path", () => {
     const old = new Date("2020-01-01T00:00:00Z");
     for (const f of fs.readdirSync(gen)) fs.utimesSync(path.join(gen, f), old, old);
 
-    const fast = (await runCliAsync(["generate"], dir));
+    const fast = await runCliAsync(["generate"], dir);
     expect(fast.code).toBe(0);
     expect(fast.stdout).toMatch(/1 service up to date/);
 
     // A real regeneration after a spec edit rewrites only the files whose content changed.
     const spec = path.join(dir, "graph-callrecords.xml");
     fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="label" Type="Edm.String" />'));
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files in gen \((\d+) written, (\d+) unchanged, 0 removed\)/);
     const written = Number(/\((\d+) written/.exec(r.stdout)![1]);
@@ -235,7 +235,7 @@ describe("incremental writes and the fast path", () => {
     fs.writeFileSync(edm, good.replace("export", "exPort"));
     fs.utimesSync(edm, st.atime, st.mtime);
     expect(fs.statSync(edm).size).toBe(st.size);
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stdout).toMatch(/1 written, 10 unchanged/);
     expect(fs.readFileSync(edm, "utf8")).toBe(good);
     // The same for an input.
@@ -261,7 +261,7 @@ describe("incremental writes and the fast path", () => {
     const heavy = /^(yargs|handlebars|fast-xml-parser)/m;
     expect((await runCliAsync(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` })).code).toBe(0);
     expect(fs.readFileSync(log, "utf8")).toMatch(heavy); // a real generation does load them
-    const r = (await runCliAsync(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` }));
+    const r = await runCliAsync(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` });
     expect(r.stdout).toMatch(/up to date/);
     expect(fs.readFileSync(log, "utf8")).not.toMatch(heavy);
   });
@@ -272,7 +272,7 @@ describe("incremental writes and the fast path", () => {
     const edm = path.join(dir, "gen", "edm.ts");
     const good = fs.readFileSync(edm, "utf8");
     fs.writeFileSync(edm, good + "// hand edit\n");
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stdout).toMatch(/1 written, 10 unchanged/);
     expect(fs.readFileSync(edm, "utf8")).toBe(good);
   });

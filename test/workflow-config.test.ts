@@ -23,7 +23,7 @@ describe("config files", () => {
   test.concurrent("a JSON config with two services generates both, each with its options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { $schema: "./node_modules/odatagen/odatagen.config.schema.json", services });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files in out\/calls/);
@@ -38,7 +38,7 @@ describe("config files", () => {
   test.concurrent("--service picks one service and flags override the config", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });
-    const r = (await runCliAsync(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir));
+    const r = await runCliAsync(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "elsewhere/index.ts"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
@@ -70,7 +70,7 @@ describe("config files", () => {
   test.concurrent("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], unqualifiedOperations: true }, { ...services[1], options: { unqualifiedOperations: "yes" } }] });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^odatagen: odatagen\.config\.json:\d+:\d+: services\[0\]\.unqualifiedOperations: unknown key here; it belongs in services\[0\]\.options\.unqualifiedOperations$/),
@@ -89,7 +89,7 @@ describe("config files", () => {
   test.concurrent("an .mjs config is used when there is no JSON config", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files/);
   });
@@ -104,7 +104,7 @@ describe("config files", () => {
         `const config: OdatagenConfig = defineConfig({ services: [{ name, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n` +
         `export default config;\n`,
     );
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
@@ -123,7 +123,7 @@ describe("config files", () => {
       `import { defineConfig } from ${JSON.stringify(lib)};\n` +
         `export default defineConfig({ services: [{ name: "calls" as string, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n`,
     );
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
@@ -206,7 +206,7 @@ describe("config files", () => {
     });
     fs.writeFileSync(path.join(dir, "lib", "dirs.cjs"), `module.exports = { out: "out/c" ;\n`);
     fs.writeFileSync(path.join(dir, "c.cjs"), `const { out } = require("./lib/dirs.cjs");\nmodule.exports = { services: [{ input: "specs/graph-callrecords.xml", out }] };\n`);
-    const cjs = (await runCliAsync(["generate", "-c", "c.cjs"], dir));
+    const cjs = await runCliAsync(["generate", "-c", "c.cjs"], dir);
     expect(cjs).toMatchObject({ code: 2, stderr: `odatagen: ${path.join("lib", "dirs.cjs")}:1:33: Unexpected token ';' (in a module the config c.cjs imports)\n` });
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
@@ -242,7 +242,7 @@ describe("config files", () => {
         { inlcude: ["/communications/**"], Exclude: "x", input: "specs/graph-callrecords.xml", out: "out/calls", includeDerived: true, options: { valdators: false, include: "x" } },
       ],
     });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n").map((l) => l.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /, ""))).toEqual([
       "service: unknown key; did you mean services?",
@@ -266,7 +266,7 @@ describe("config files", () => {
       ],
       extra: 1,
     });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     // In the order they are written in the file, though the validator finds `extra` first.
@@ -304,7 +304,7 @@ describe("config files", () => {
       "odatagen: odatagen.config.json:7:3: extra: unknown key (expected one of $schema, services)",
     ];
     for (let run = 0; run < 2; run++) {
-      const r = (await runCliAsync(["generate"], dir));
+      const r = await runCliAsync(["generate"], dir);
       expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({ code: 2, lines: want });
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
@@ -319,14 +319,14 @@ describe("config files", () => {
         { name: "twice", input: ["specs/graph-callrecords.xml", "./specs/graph-callrecords.xml"], out: "out/twice" },
       ],
     });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/services\[0\]\.name: expected a name, got an empty string \(leave it out to name the service after its output folder\)$/),
       expect.stringMatching(/services\[1\]\.input: expected a file name, got an empty string$/),
       expect.stringMatching(/services\[2\]\.input\[1\]: "\.\/specs\/graph-callrecords\.xml" is the file input\[0\] names already; list each document once$/),
     ]);
-    const flags = (await runCliAsync(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir));
+    const flags = await runCliAsync(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('--input names "specs/../specs/graph-callrecords.xml" again (the same file); give each document once');
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
@@ -335,7 +335,7 @@ describe("config files", () => {
   test.concurrent("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("calls: 11 files in out/calls");
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "out", "specs"]);
@@ -363,7 +363,7 @@ describe("config files", () => {
     ];
     for (const [list, errors] of cases) {
       writeJson(path.join(dir, "odatagen.config.json"), { services: list });
-      const r = (await runCliAsync(["generate"], dir));
+      const r = await runCliAsync(["generate"], dir);
       expect(r.code).toBe(2);
       expect(r.stderr.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /gm, "")).toBe(errors.map((e) => `${e}\n`).join(""));
     }
@@ -421,7 +421,7 @@ describe("config files", () => {
   test.concurrent("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), `\ufeff${JSON.stringify({ services: [services[0]] }, null, 2)}\n`);
-    const first = (await runCliAsync(["generate"], dir));
+    const first = await runCliAsync(["generate"], dir);
     expect(first).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/calls: 11 files in out\/calls/) });
     expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
   });
@@ -510,7 +510,7 @@ describe("diagnostics and exit codes", () => {
         .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
     );
     const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));
-    const r = (await runCliAsync(["generate"], dir));
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(1);
     const diags = r.stderr.split("\n").filter((l) => /: error ODG\d{3}:/.test(l));
     expect(diags.length).toBeGreaterThanOrEqual(2);
@@ -542,10 +542,10 @@ describe("diagnostics and exit codes", () => {
 </edmx:Edmx>
 `,
     );
-    const ok = (await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen"], dir));
+    const ok = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen"], dir);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/^demo\.xml:11:9: warning ODG110: .* \[demo\.thing\/tag\]$/m);
-    const strict = (await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir));
+    const strict = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
     expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
