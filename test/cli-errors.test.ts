@@ -6,14 +6,23 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawnSync } from "node:child_process";
+import { scratch } from "./helpers/cli";
 import { FIXTURES_DIR } from "./helpers/fixtures";
+import { spawnLimited } from "./helpers/spawn-limited";
 import { generate } from "../generator";
 
 const BIN = path.resolve(__dirname, "..", "bin", "odatagen.js");
+// What the CLI's prebuild fast path asks, from dist/ as bin/odatagen.js runs it.
+const DIST = path.resolve(__dirname, "..", "dist");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { isUpToDate } = require(path.join(DIST, "write", "uptodate.js")) as typeof import("../generator/write/uptodate");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { optionsRecord } = require(path.join(DIST, "write", "manifest.js")) as typeof import("../generator/write/manifest");
 
-function odatagen(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60000 });
+// Each test has a folder of its own and runs the CLI without blocking (test.concurrent): the
+// runs of different tests overlap, two at a time (helpers/spawn-limited.ts).
+async function odatagen(cwd: string, ...args: string[]) {
+  const r = await spawnLimited(process.execPath, [BIN, ...args], { cwd });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -105,29 +114,47 @@ function snapshot(dir: string): Snapshot {
   return out;
 }
 
-let work: string;
-beforeEach(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-cli-"));
+/** A new folder (removed when the file ends) holding the good fixture as good.xml. */
+function fresh(): string {
+  const work = scratch("odatagen-cli-");
   fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(work, "good.xml"));
-});
-afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+  return work;
+}
 
-/** Generates from the good fixture into `out`, as a previous run would have, and snapshots it. */
-function previousRun(out = "out"): Snapshot {
-  const r = odatagen(work, "generate", "--input", "good.xml", "--out", out);
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  const snap = snapshot(path.join(work, out));
-  expect(Object.keys(snap)).toEqual(expect.arrayContaining(["shop.types.ts", "shop.validators.ts", "shop.requests.ts", "runtime.ts"]));
-  return snap;
+/** A folder where the good fixture was generated into `out` by the CLI: once per `out` for the file. */
+const generatedOnce = new Map<string, Promise<string>>();
+function generatedInto(out: string): Promise<string> {
+  let made = generatedOnce.get(out);
+  if (!made) {
+    made = (async () => {
+      const dir = fresh();
+      const r = await odatagen(dir, "generate", "--input", "good.xml", "--out", out);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(Object.keys(snapshot(path.join(dir, out)))).toEqual(expect.arrayContaining(["shop.types.ts", "shop.validators.ts", "shop.requests.ts", "runtime.ts"]));
+      return dir;
+    })();
+    generatedOnce.set(out, made);
+  }
+  return made;
+}
+
+/**
+ * Leaves in `work/out` what a previous run from the good fixture wrote there (a copy of that run's
+ * output: same files, manifest and all, as the folders are laid out alike), and snapshots it.
+ */
+async function previousRun(work: string, out = "out"): Promise<Snapshot> {
+  fs.cpSync(path.join(await generatedInto(out), out), path.join(work, out), { recursive: true });
+  return snapshot(path.join(work, out));
 }
 
 describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message }) => {
-  test(`exit 1, "bad.xml:${where}: error ${code}" with [${elementPath}], previous output untouched`, () => {
-    const before = previousRun();
+  test.concurrent(`exit 1, "bad.xml:${where}: error ${code}" with [${elementPath}], previous output untouched`, async () => {
+    const work = fresh();
+    const before = await previousRun(work);
     fs.writeFileSync(path.join(work, "bad.xml"), xml);
 
-    const r = odatagen(work, "generate", "--input", "bad.xml", "--out", "out");
+    const r = await odatagen(work, "generate", "--input", "bad.xml", "--out", "out");
 
     expect(r.status).toBe(1);
     const first = r.stderr.split("\n")[0];
@@ -140,25 +167,28 @@ describe.each(CASES)("$name", ({ xml, where, code, path: elementPath, message })
   });
 });
 
-test("a good input beside a bad one changes nothing either", () => {
-  const before = previousRun();
+test.concurrent("a good input beside a bad one changes nothing either", async () => {
+  const work = fresh();
+  const before = await previousRun(work);
   fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
-  const r = odatagen(work, "generate", "--input", "good.xml", "bad.xml", "--out", "out");
+  const r = await odatagen(work, "generate", "--input", "good.xml", "bad.xml", "--out", "out");
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("bad.xml:7:9: error ODG103");
   expect(snapshot(path.join(work, "out"))).toEqual(before);
 });
 
-test("no output folder is created when the input is bad", () => {
+test.concurrent("no output folder is created when the input is bad", async () => {
+  const work = fresh();
   fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
-  const r = odatagen(work, "generate", "--input", "bad.xml", "--out", "fresh/out");
+  const r = await odatagen(work, "generate", "--input", "bad.xml", "--out", "fresh/out");
   expect(r.status).toBe(1);
   expect(fs.existsSync(path.join(work, "fresh"))).toBe(false);
   expect(r.stderr).toContain("odatagen: out: not generated; nothing written to fresh/out\n");
   expect(fs.readdirSync(work).sort()).toEqual(["bad.xml", "good.xml"]);
 });
 
-test("an empty --input, a URL as --input and -o / are usage errors (exit 2) that say what was given", () => {
+test.concurrent("an empty --input, a URL as --input and -o / are usage errors (exit 2) that say what was given", async () => {
+  const work = fresh();
   const cases: [string[], string][] = [
     [["-i", "", "-o", "x"], "odatagen: --input: expected a file name, got an empty string\n"],
     [["-i", "https://services.odata.org/V4/TripPinService/$metadata", "-o", "x"],
@@ -166,12 +196,13 @@ test("an empty --input, a URL as --input and -o / are usage errors (exit 2) that
     [["-i", "good.xml", "-o", "/"], "odatagen: /: output folder / is the working folder or above it; give generated code a folder of its own\n"],
   ];
   for (const [args, stderr] of cases) {
-    expect(odatagen(work, "generate", ...args)).toMatchObject({ status: 2, stderr });
+    expect(await odatagen(work, "generate", ...args)).toMatchObject({ status: 2, stderr });
   }
   expect(fs.existsSync(path.join(work, "x"))).toBe(false);
 });
 
-test("- as a file (standard input or output elsewhere) is a usage error (exit 2) naming its flag, for generate and diff alike", () => {
+test.concurrent("- as a file (standard input or output elsewhere) is a usage error (exit 2) naming its flag, for generate and diff alike", async () => {
+  const work = fresh();
   const reads = "odatagen reads files, not standard input; save it to a file first (… > metadata.xml) and name that";
   const usage = "\nRun `odatagen --help` for usage.\n";
   const cases: [string[], string][] = [
@@ -182,13 +213,14 @@ test("- as a file (standard input or output elsewhere) is a usage error (exit 2)
     [["diff", "-", "good.xml"], `-: ${reads}`],
     [["diff", "--old", "-", "--new", "good.xml"], `--old -: ${reads}`],
   ];
-  for (const [args, message] of cases) expect({ args, ...odatagen(work, ...args) }).toMatchObject({ args, status: 2, stdout: "", stderr: `odatagen: ${message}${usage}` });
+  for (const [args, message] of cases) expect({ args, ...await odatagen(work, ...args) }).toMatchObject({ args, status: 2, stdout: "", stderr: `odatagen: ${message}${usage}` });
   expect(fs.readdirSync(work).filter((f) => f !== "good.xml")).toEqual([]);
 });
 
-test("with a config file, the broken service is left as it was and the run fails", () => {
-  const goodBefore = previousRun("gen/good");
-  const badBefore = previousRun("gen/bad");
+test.concurrent("with a config file, the broken service is left as it was and the run fails", async () => {
+  const work = fresh();
+  const goodBefore = await previousRun(work, "gen/good");
+  const badBefore = await previousRun(work, "gen/bad");
   fs.writeFileSync(path.join(work, "bad.xml"), CASES[1].xml);
   fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({
     services: [
@@ -196,47 +228,51 @@ test("with a config file, the broken service is left as it was and the run fails
       { name: "bad", input: "bad.xml", out: "gen/bad" },
     ],
   }));
-  const r = odatagen(work, "generate");
+  const r = await odatagen(work, "generate");
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("bad.xml:7:9: error ODG103");
   expect(snapshot(path.join(work, "gen", "bad"))).toEqual(badBefore);
   expect(snapshot(path.join(work, "gen", "good"))).toEqual(goodBefore);
 });
 
-test("a missing input file is reported with its name, exit 1", () => {
-  const r = odatagen(work, "generate", "--input", "nope.xml", "--out", "out");
+test.concurrent("a missing input file is reported with its name, exit 1", async () => {
+  const work = fresh();
+  const r = await odatagen(work, "generate", "--input", "nope.xml", "--out", "out");
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/^nope\.xml: error ODG001: cannot read input: no such file \(ENOENT\)\n/);
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
 });
 
-test("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", () => {
+test.concurrent("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", async () => {
+  const work = fresh();
   const dir = fs.mkdtempSync(path.join(work, "glob-"));
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "specs/*.xml", out: "gen" }, { name: "here", input: ".", out: "gen2" }] }));
-  const r = odatagen(dir, "generate");
+  const r = await odatagen(dir, "generate");
   expect(r.status).toBe(1);
   expect(r.stderr).toContain("specs/*.xml: error ODG001: cannot read input: no such file (ENOENT); odatagen does not expand wildcards: list each file\n");
   expect(r.stderr).toContain(".: error ODG001: cannot read input: it is a folder, not a file (EISDIR)\n");
 });
 
-test("an input that is a folder, and a config file that is missing, are reported in words with the error code", () => {
+test.concurrent("an input that is a folder, and a config file that is missing, are reported in words with the error code", async () => {
+  const work = fresh();
   fs.mkdirSync(path.join(work, "a-folder.xml"));
-  const folder = odatagen(work, "generate", "--input", "a-folder.xml", "--out", "folder-out");
+  const folder = await odatagen(work, "generate", "--input", "a-folder.xml", "--out", "folder-out");
   expect(folder.status).toBe(1);
   expect(folder.stderr).toMatch(/^a-folder\.xml: error ODG001: cannot read input: it is a folder, not a file \(EISDIR\)\n/);
   expect(fs.existsSync(path.join(work, "folder-out"))).toBe(false);
-  const config = odatagen(work, "generate", "--config", "missing.json");
+  const config = await odatagen(work, "generate", "--config", "missing.json");
   expect(config.status).toBe(2);
   expect(config.stderr).toContain("missing.json: cannot read the config file: no such file (ENOENT)");
 });
 
-test("an input larger than a JavaScript string can hold is reported, not an internal error", () => {
+test.concurrent("an input larger than a JavaScript string can hold is reported, not an internal error", async () => {
+  const work = fresh();
   // Sparse: 600 MB of zero bytes that take no disk space.
   const big = path.join(work, "big.xml");
   fs.closeSync(fs.openSync(big, "w"));
   fs.truncateSync(big, 600 * 1024 * 1024);
   try {
-    const r = odatagen(work, "generate", "--input", "big.xml", "--out", "big-out");
+    const r = await odatagen(work, "generate", "--input", "big.xml", "--out", "big-out");
     expect({ status: r.status, stderr: r.stderr.split("\n")[0] }).toEqual({
       status: 1,
       stderr: "big.xml: error ODG001: cannot read input: the file is larger than the longest string JavaScript can hold (512 MB)",
@@ -248,8 +284,9 @@ test("an input larger than a JavaScript string can hold is reported, not an inte
 });
 
 // An endless device has no size to refuse it by: it was read until the process ran out of memory.
-(fs.existsSync("/dev/zero") ? test : test.skip)("an endless input (/dev/zero) is read only up to the longest string, then refused as one too large", () => {
-  const r = odatagen(work, "generate", "--input", "/dev/zero", "--out", "zero-out");
+(fs.existsSync("/dev/zero") ? test.concurrent : test.skip)("an endless input (/dev/zero) is read only up to the longest string, then refused as one too large", async () => {
+  const work = fresh();
+  const r = await odatagen(work, "generate", "--input", "/dev/zero", "--out", "zero-out");
   expect({ status: r.status, stderr: r.stderr.split("\n")[0] }).toEqual({
     status: 1,
     stderr: "/dev/zero: error ODG001: cannot read input: the file is larger than the longest string JavaScript can hold (512 MB)",
@@ -257,36 +294,39 @@ test("an input larger than a JavaScript string can hold is reported, not an inte
   expect(fs.existsSync(path.join(work, "zero-out"))).toBe(false);
 });
 
-test("an input that is a pipe (-i /dev/stdin, a shell's <(…)) is read to its end and generated", () => {
+test.concurrent("an input that is a pipe (-i /dev/stdin, a shell's <(…)) is read to its end and generated", async () => {
+  const work = fresh();
   const xml = `${HEAD}${SCHEMA}      <ComplexType Name="c"><Property Name="p" Type="Edm.String"/></ComplexType>\n    </Schema>\n${TAIL}`;
-  const r = spawnSync(process.execPath, [BIN, "generate", "--input", "/dev/stdin", "--out", "piped-out"], { cwd: work, input: xml, encoding: "utf8", timeout: 60000 });
+  const r = await spawnLimited(process.execPath, [BIN, "generate", "--input", "/dev/stdin", "--out", "piped-out"], { cwd: work, input: xml });
   expect(r.status).toBe(0);
   expect(fs.readFileSync(path.join(work, "piped-out", "ns.types.ts"), "utf8")).toContain("export interface C {");
 });
 
-test("an input from a file descriptor (a shell's <(…) gives /dev/fd/63, another run /dev/fd/62) is named \"a pipe\" in headers, so a rerun rewrites nothing", () => {
+test.concurrent("an input from a file descriptor (a shell's <(…) gives /dev/fd/63, another run /dev/fd/62) is named \"a pipe\" in headers, so a rerun rewrites nothing", async () => {
+  const work = fresh();
   const xml = path.join(FIXTURES_DIR, "orders.xml");
-  const run = (fd: number) => {
+  const run = async (fd: number) => {
     const input = fs.openSync(xml, "r");
     try {
       const stdio: ("ignore" | "pipe" | number)[] = ["ignore", "pipe", "pipe", ...Array.from({ length: fd - 2 }, () => input)];
-      const r = spawnSync(process.execPath, [BIN, "generate", "--input", `/dev/fd/${fd}`, "--out", "fd-out"], { cwd: work, stdio, encoding: "utf8", timeout: 60000 });
+      const r = await spawnLimited(process.execPath, [BIN, "generate", "--input", `/dev/fd/${fd}`, "--out", "fd-out"], { cwd: work, stdio });
       return { status: r.status, summary: r.stdout.replace(/ in \d+ ms/, "") };
     } finally {
       fs.closeSync(input);
     }
   };
-  expect(run(3).status).toBe(0);
+  expect((await run(3)).status).toBe(0);
   expect(fs.readFileSync(path.join(work, "fd-out", "index.ts"), "utf8").split("\n")[0]).toBe("// Generated by odatagen from a pipe. Do not edit.");
   // The manifest records the input's new path: all that was written, and said so.
-  expect(run(5)).toEqual({ status: 0, summary: "odatagen: fd-out: 8 files in fd-out (0 written, 8 unchanged, 0 removed; updated .odatagen-manifest.json)\n" });
+  expect(await run(5)).toEqual({ status: 0, summary: "odatagen: fd-out: 8 files in fd-out (0 written, 8 unchanged, 0 removed; updated .odatagen-manifest.json)\n" });
 });
 
-test("an output path the file system refuses (a file, or under a file) is ODG403, and the file is untouched", () => {
+test.concurrent("an output path the file system refuses (a file, or under a file) is ODG403, and the file is untouched", async () => {
+  const work = fresh();
   fs.writeFileSync(path.join(work, "a-file"), "mine");
   fs.copyFileSync(path.join(FIXTURES_DIR, "orders.xml"), path.join(work, "orders.xml"));
   for (const out of ["a-file", "a-file/gen"]) {
-    const r = odatagen(work, "generate", "--input", "orders.xml", "--out", out);
+    const r = await odatagen(work, "generate", "--input", "orders.xml", "--out", out);
     expect({ status: r.status, first: r.stderr.split("\n")[0] }).toEqual({
       status: 1,
       first: `${out}: error ODG403: cannot write the output: a-file is a file, not a folder`,
@@ -296,23 +336,25 @@ test("an output path the file system refuses (a file, or under a file) is ODG403
   expect(fs.readdirSync(work).filter((f) => f.includes("odatagen"))).toEqual([]);
 });
 
-test("a namespace that is not CSDL (a path like ../x) is ODG102, and nothing is written anywhere", () => {
+test.concurrent("a namespace that is not CSDL (a path like ../x) is ODG102, and nothing is written anywhere", async () => {
+  const work = fresh();
   const xml = (ns: string) =>
     `${HEAD}    <Schema Namespace="${ns}" Alias="s" xmlns="http://docs.oasis-open.org/odata/ns/edm">\n      <ComplexType Name="c"><Property Name="p" Type="s.c"/></ComplexType>\n    </Schema>\n${TAIL}`;
   for (const ns of ["../escaped", "a/b", "x..y", "", "a b"]) {
     fs.writeFileSync(path.join(work, "ns.xml"), xml(ns));
-    const r = odatagen(path.join(work), "generate", "--input", "ns.xml", "--out", "deep/out");
+    const r = await odatagen(path.join(work), "generate", "--input", "ns.xml", "--out", "deep/out");
     expect({ ns, status: r.status, first: r.stderr.split("\n")[0] }).toEqual({ ns, status: 1, first: expect.stringMatching(ns ? /^ns\.xml:4:5: error ODG102: / : /^ns\.xml:4:5: error ODG101: <Schema> has an empty Namespace attribute/) });
   }
   expect(fs.readdirSync(work).filter((f) => f.includes("escaped") || f === "deep")).toEqual([]);
 });
 
-test("a name with a control character or a line break is printed escaped, on one line", () => {
+test.concurrent("a name with a control character or a line break is printed escaped, on one line", async () => {
+  const work = fresh();
   // (XML itself refuses the other control characters, escape included: ODG002.)
   // The tab written as a reference: a literal one in an attribute is a space (XML 1.0 §3.3.3).
   const name = "a&#9;b\u2028c";
   fs.writeFileSync(path.join(work, "esc.xml"), `${HEAD}${SCHEMA}      <ComplexType Name="c"><Property Name="${name}" Type="Edm.String"/></ComplexType>\n    </Schema>\n${TAIL}`);
-  const r = odatagen(work, "generate", "--input", "esc.xml", "--out", "esc-out");
+  const r = await odatagen(work, "generate", "--input", "esc.xml", "--out", "esc-out");
   expect(r.status).toBe(1);
   expect(r.stderr).not.toMatch(/[\t\u2028]/);
   expect(r.stderr.split("\n")[0]).toMatch(/^esc\.xml:5:\d+: error ODG102: property name "a\\tb\\u2028c" holds a control character.* \[ns\.c\/a\\u0009b\\u2028c\]$/);
@@ -320,58 +362,61 @@ test("a name with a control character or a line break is printed escaped, on one
 
 describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {
   /** good.xml with one property of a misspelt type: warning ODG108 (read as Edm.Untyped), no error. */
-  const warn = () => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));
+  const warn = (work: string) => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));
 
   // The first is read by quick-args.ts, the second (--out=) by yargs: both must do the same.
-  test.each([
+  test.concurrent.each([
     ["--input", "good.xml", "--out", "out", "--fail-on-warnings"],
     ["--input", "good.xml", "--out=out", "--fail-on-warnings"],
-  ])("generate %s %s %s %s %s", (...args) => {
-    const before = previousRun();
-    warn();
-    const r = odatagen(work, "generate", ...args);
+  ])("generate %s %s %s %s %s", async (...args) => {
+    const work = fresh();
+    const before = await previousRun(work);
+    warn(work);
+    const r = await odatagen(work, "generate", ...args);
     expect(r.status).toBe(1);
     expect(r.stderr.split("\n")[0]).toMatch(/^good\.xml:\d+:\d+: warning ODG108: Edm\.Strnig /);
     expect(r.stderr).toContain("odatagen: out: not generated (--fail-on-warnings); out left as it was");
     expect(r.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
     expect(snapshot(path.join(work, "out"))).toEqual(before);
     // The next plain run generates (it is not "up to date"), warns again and passes.
-    const plain = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+    const plain = await odatagen(work, "generate", "--input", "good.xml", "--out", "out");
     expect(plain.status).toBe(0);
     expect(plain.stderr).toMatch(/warning ODG108/);
     expect(plain.stdout).toMatch(/odatagen: out: \d+ files in out \(\d+ written/);
   });
 
-  test("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", () => {
-    const before = previousRun("gen/shop");
+  test.concurrent("with a config file (the prebuild fast path answers the next run only once the output is written), and under --check", async () => {
+    const work = fresh();
+    const before = await previousRun(work, "gen/shop");
     fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen/shop" }] }));
-    expect(odatagen(work, "generate").stdout).toMatch(/1 service up to date/);
-    warn();
-    const r = odatagen(work, "generate", "--fail-on-warnings");
+    expect((await odatagen(work, "generate")).stdout).toMatch(/1 service up to date/);
+    warn(work);
+    const r = await odatagen(work, "generate", "--fail-on-warnings");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("odatagen: shop: not generated (--fail-on-warnings); gen/shop left as it was");
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
-    expect(odatagen(work, "generate", "--fail-on-warnings").status).toBe(1);
-    const check = odatagen(work, "generate", "--check", "--fail-on-warnings");
+    expect((await odatagen(work, "generate", "--fail-on-warnings")).status).toBe(1);
+    const check = await odatagen(work, "generate", "--check", "--fail-on-warnings");
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/warning ODG108/);
     // The check still says which files a fresh run would change, and why it fails.
     expect(check.stdout).toMatch(/shop: \d+ file\(s\) in gen\/shop differ from a fresh run:\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(check.stderr).toContain("odatagen: failing on warnings (--fail-on-warnings)");
-    const dry = odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
+    const dry = await odatagen(work, "generate", "--dry-run", "--fail-on-warnings");
     expect(dry.status).toBe(1);
     expect(dry.stdout).toMatch(/shop: would write \d+, remove 0, leave \d+ unchanged in gen\/shop\n(.*\n)* {2}changed {2}shop\.types\.ts\n/);
     expect(snapshot(path.join(work, "gen/shop"))).toEqual(before);
-    const plain = odatagen(work, "generate");
+    const plain = await odatagen(work, "generate");
     expect(plain.status).toBe(0);
     expect(plain.stdout).toMatch(/shop: \d+ files in gen\/shop/);
     expect(snapshot(path.join(work, "gen/shop"))).not.toEqual(before);
   });
 
-  test("a run with warnings but without --fail-on-warnings writes and passes", () => {
-    previousRun();
-    warn();
-    const r = odatagen(work, "generate", "--input", "good.xml", "--out", "out");
+  test.concurrent("a run with warnings but without --fail-on-warnings writes and passes", async () => {
+    const work = fresh();
+    await previousRun(work);
+    warn(work);
+    const r = await odatagen(work, "generate", "--input", "good.xml", "--out", "out");
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/0 errors, 1 warning/);
     expect(fs.readFileSync(path.join(work, "out", "shop.types.ts"), "utf8")).toMatch(/sku: unknown/);
@@ -379,6 +424,17 @@ describe("--fail-on-warnings fails as errors do: nothing written, the previous o
 });
 
 describe("a flag given twice, or a list flag given nothing, is a usage error (exit 2), never an internal error", () => {
+  /** A folder with a config whose output the CLI generated and then answered "up to date". */
+  let upToDateConfig: Promise<string>;
+  beforeAll(() => {
+    upToDateConfig = (async () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen" }] }));
+      expect((await odatagen(dir, "generate")).status).toBe(0);
+      expect((await odatagen(dir, "generate")).stdout).toMatch(/^odatagen: 1 service up to date/);
+      return dir;
+    })();
+  });
   const CASES: [string[], string][] = [
     [["-i", "good.xml", "-o", "a", "-o", "b"], '--out was given twice ("a", "b"); give it once'],
     [["-i", "good.xml", "--out=a", "--out=b"], '--out was given twice ("a", "b"); give it once'],
@@ -397,40 +453,44 @@ describe("a flag given twice, or a list flag given nothing, is a usage error (ex
     [["-s", "-q"], "--service needs a value"],
     [["-i", "-o", "out"], "--input needs a value"],
   ];
-  test.each(CASES)("generate %j", (args, message) => {
-    // An up-to-date config output: the prebuild fast path must not answer these either.
-    fs.writeFileSync(path.join(work, "odatagen.config.json"), JSON.stringify({ services: [{ name: "shop", input: "good.xml", out: "gen" }] }));
-    expect(odatagen(work, "generate").status).toBe(0);
+  test.concurrent.each(CASES)("generate %j", async (args, message) => {
+    const work = fresh();
+    // An up-to-date config output (copied from one the CLI made and found up to date): the prebuild fast path must not answer these either.
+    fs.cpSync(await upToDateConfig, work, { recursive: true });
+    expect(isUpToDate(path.join(work, "gen"), optionsRecord({}), [path.join(work, "good.xml")], false)).toBe(true);
     const before = snapshot(work);
-    const r = odatagen(work, "generate", ...args);
+    const r = await odatagen(work, "generate", ...args);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 2, stderr: `odatagen: ${message}\nRun \`odatagen --help\` for usage.\n` });
     expect(snapshot(work)).toEqual(before);
   });
 
-  test('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', () => {
-    const r = odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
+  test.concurrent('an explicit empty pattern (--include "") is still read, and refused as a pattern that matches nothing (ODG302)', async () => {
+    const work = fresh();
+    const r = await odatagen(work, "generate", "-i", "good.xml", "-o", "out", "--include", "");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`error ODG302: --include "" matches no type`);
   });
 });
 
-test("a deep element path is printed shortened (first and last steps, the count between); --json keeps it whole", () => {
+test.concurrent("a deep element path is printed shortened (first and last steps, the count between); --json keeps it whole", async () => {
+  const work = fresh();
   const nested = `<Annotation Term="Core.Description">${'<Record><PropertyValue Property="p">'.repeat(150)}`;
   const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String">${nested}\n`;
   fs.writeFileSync(path.join(work, "deep.xml"), xml);
-  const r = odatagen(work, "generate", "-i", "deep.xml", "-o", "out");
+  const r = await odatagen(work, "generate", "-i", "deep.xml", "-o", "out");
   expect(r.status).toBe(1);
   const line = r.stderr.split("\n")[0];
   expect(line).toMatch(/^deep\.xml:\d+:\d+: error ODG002: not well-formed XML: elements are nested more than 256 deep \[ns\.thing\/p\/Annotation\/Record\/…\(245 more\)…\/Record\/PropertyValue\/Record\/PropertyValue\]$/);
-  const json = JSON.parse(odatagen(work, "diff", "deep.xml", "deep.xml", "--json").stdout);
+  const json = JSON.parse((await odatagen(work, "diff", "deep.xml", "deep.xml", "--json")).stdout);
   expect(json.errors[0].path).toMatch(/^ns\.thing\/p\/Annotation(\/Record\/PropertyValue){120,}$/);
 });
 
-test("a huge value quoted from the document is printed shortened (its start, end and the count between); generate() keeps it whole", () => {
+test.concurrent("a huge value quoted from the document is printed shortened (its start, end and the count between); generate() keeps it whole", async () => {
+  const work = fresh();
   const digits = "9".repeat(100_000);
   const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.String" MaxLength="${digits}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
   fs.writeFileSync(path.join(work, "huge.xml"), xml);
-  const r = odatagen(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
+  const r = await odatagen(work, "generate", "-i", "huge.xml", "-o", "huge-out", "--fail-on-warnings");
   expect(r.status).toBe(1);
   const line = r.stderr.split("\n")[0];
   expect(line).toBe(`huge.xml:6:9: warning ODG102: MaxLength="${"9".repeat(189)}…(99772 more characters)…${"9".repeat(39)}" is not a non-negative integer or max; left out [ns.thing/p]`);
@@ -438,11 +498,12 @@ test("a huge value quoted from the document is printed shortened (its start, end
   expect(diags.find((d) => d.code === "ODG102")?.message).toContain(digits);
 });
 
-test("so is a huge quoted value with spaces in it (a DefaultValue of a page of text)", () => {
+test.concurrent("so is a huge quoted value with spaces in it (a DefaultValue of a page of text)", async () => {
+  const work = fresh();
   const text = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
   const xml = `${HEAD}${SCHEMA}      <ComplexType Name="thing">\n        <Property Name="p" Type="Edm.Int32" DefaultValue="${text}"/>\n      </ComplexType>\n    </Schema>\n${TAIL}`;
   fs.writeFileSync(path.join(work, "spaced.xml"), xml);
-  const r = odatagen(work, "generate", "-i", "spaced.xml", "-o", "spaced-out", "--fail-on-warnings");
+  const r = await odatagen(work, "generate", "-i", "spaced.xml", "-o", "spaced-out", "--fail-on-warnings");
   expect(r.status).toBe(1);
   const line = r.stderr.split("\n")[0];
   const quoted = `"${text}"`;
@@ -450,11 +511,11 @@ test("so is a huge quoted value with spaces in it (a DefaultValue of a page of t
   expect(line.length).toBeLessThan(500);
 });
 
-test("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 78 (an installation not set up, not 70, a bug), no stack trace", () => {
+test.concurrent("an odatagen without its build (dist/, which a git install's skipped prepare script leaves out) says so and how to mend it: exit 78 (an installation not set up, not 70, a bug), no stack trace", async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-unbuilt-"));
   fs.mkdirSync(path.join(copy, "bin"));
   fs.copyFileSync(BIN, path.join(copy, "bin", "odatagen.js"));
-  const r = spawnSync(process.execPath, [path.join(copy, "bin", "odatagen.js"), "--version"], { cwd: copy, encoding: "utf8", timeout: 60000 });
+  const r = await spawnLimited(process.execPath, [path.join(copy, "bin", "odatagen.js"), "--version"], { cwd: copy });
   expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
     status: 78,
     stdout: "",

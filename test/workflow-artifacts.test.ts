@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+import { copySpec, runCliAsync, scratch, writeJson } from "./helpers/cli";
 import { compiler, runTsc } from "./helpers/typecheck";
 
 const NS = "microsoft.graph.callRecords";
@@ -21,13 +21,13 @@ function project(options?: object): { dir: string; gen: string } {
 const tsFiles = (gen: string) => fs.readdirSync(gen).filter((f) => f.endsWith(".ts")).sort();
 const manifestOptions = (gen: string) => JSON.parse(fs.readFileSync(path.join(gen, ".odatagen-manifest.json"), "utf8")).options;
 
-test.each([
+test.concurrent.each([
   [["--no-validators"], ["edm.ts", "index.ts", "runtime.ts", "validation.ts"], ["types", "requests"], { validators: false }],
   [["--no-requests"], ["checkers.ts", "edm.ts", "index.ts", "validation.ts"], ["types", "validators"], { requests: false }],
   [["--no-validators", "--no-requests"], ["edm.ts", "index.ts"], ["types"], { validators: false, requests: false }],
-])("generate %j writes only what is asked for, and it compiles", (flags, statics, artifacts, recorded) => {
+])("generate %j writes only what is asked for, and it compiles", async (flags, statics, artifacts, recorded) => {
   const { dir, gen } = project();
-  const r = runCli(["generate", ...flags], dir);
+  const r = await runCliAsync(["generate", ...flags], dir);
   expect(r.code).toBe(0);
   const files = tsFiles(gen);
   expect(files.filter((f) => !f.startsWith("microsoft."))).toEqual(statics);
@@ -46,55 +46,55 @@ test.each([
   expect(checked.status).toBe(0);
 }, 120000);
 
-test("leaving validators out later removes their files; the choice counts as an option change, then the output is up to date", () => {
+test.concurrent("leaving validators out later removes their files; the choice counts as an option change, then the output is up to date", async () => {
   const { dir, gen } = project();
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
   expect(manifestOptions(gen)).not.toHaveProperty("validators");
 
-  const r = runCli(["generate", "--no-validators"], dir);
+  const r = await runCliAsync(["generate", "--no-validators"], dir);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/removed/);
   expect(tsFiles(gen).filter((f) => f.endsWith(".validators.ts") || f === "checkers.ts")).toEqual([]);
   expect(tsFiles(gen)).toContain("validation.ts"); // the request functions' `validate` option uses it
-  expect(runCli(["generate", "--no-validators"], dir).stdout).toMatch(/up to date/);
+  expect((await runCliAsync(["generate", "--no-validators"], dir)).stdout).toMatch(/up to date/);
   // Without the flag the validators come back.
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.validators.ts`);
 });
 
-test("the config file's options.validators / options.requests, which the flags override", () => {
+test.concurrent("the config file's options.validators / options.requests, which the flags override", async () => {
   const { dir, gen } = project({ requests: false });
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
-  expect(runCli(["generate", "--requests"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate", "--requests"], dir)).code).toBe(0);
   expect(tsFiles(gen)).toContain(`${NS}.requests.ts`);
   // A no-change run straight from the config (the prebuild fast path) honours the option too.
-  expect(runCli(["generate"], dir).code).toBe(0);
-  expect(runCli(["generate"], dir).stdout).toMatch(/up to date/);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/up to date/);
   expect(tsFiles(gen).some((f) => f.endsWith(".requests.ts"))).toBe(false);
 
   const bad = project({ validators: "no" });
-  const r = runCli(["generate"], bad.dir);
+  const r = await runCliAsync(["generate"], bad.dir);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("services[0].options.validators: expected true or false");
 });
 
-test("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", () => {
+test.concurrent("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", async () => {
   const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<.*/)?.[0];
   const { dir, gen } = project({ completeReads: true });
-  expect(runCli(["generate"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id" | rt.Whole, E> | N>');
   expect(manifestOptions(gen)).toMatchObject({ completeReads: true });
-  expect(runCli(["generate"], dir).stdout).toMatch(/up to date/);
+  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/up to date/);
 
   // By default only the key is sure to be in the service's default set.
-  expect(runCli(["generate", "--no-complete-reads"], dir).code).toBe(0);
+  expect((await runCliAsync(["generate", "--no-complete-reads"], dir)).code).toBe(0);
   expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N>');
   expect(manifestOptions(gen)).not.toHaveProperty("completeReads");
 
   const bad = project({ completeReads: 1 });
-  const r = runCli(["generate"], bad.dir);
+  const r = await runCliAsync(["generate"], bad.dir);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("services[0].options.completeReads: expected true or false");
 });

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript, loadConfig } from "../generator/config/load";
 import { moduleSyntaxPlace } from "../generator/config/module-syntax";
-import { copySpec, ROOT, runCli, scratch, writeJson } from "./helpers/cli";
+import { copySpec, ROOT, runCliAsync, scratch, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
   const dir = scratch();
@@ -20,10 +20,10 @@ const services = [
 ];
 
 describe("config files", () => {
-  test("a JSON config with two services generates both, each with its options", () => {
+  test.concurrent("a JSON config with two services generates both, each with its options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { $schema: "./node_modules/odatagen/odatagen.config.schema.json", services });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files in out\/calls/);
@@ -35,42 +35,42 @@ describe("config files", () => {
     expect(m.inputs).toEqual([{ file: "../../specs/graph-beta-securitycopilot.xml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
-  test("--service picks one service and flags override the config", () => {
+  test.concurrent("--service picks one service and flags override the config", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });
-    const r = runCli(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
+    const r = await runCliAsync(["generate", "--service", "calls", "--out", "elsewhere", "--key-as-segment"], dir);
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "elsewhere/index.ts"))).toBe(true);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "elsewhere/.odatagen-manifest.json"), "utf8")).options.keyAsSegment).toBe(true);
-    expect(runCli(["generate", "--out", "x"], dir).code).toBe(2);
+    expect((await runCliAsync(["generate", "--out", "x"], dir)).code).toBe(2);
   });
 
-  test("options.unqualifiedOperations names bound operations alone; the flags override it; the manifest records it when given", () => {
+  test.concurrent("options.unqualifiedOperations names bound operations alone; the flags override it; the manifest records it when given", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], options: { unqualifiedOperations: true } }] });
     const requests = () => fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.requests.ts"), "utf8");
     const recorded = () => JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).options.unqualifiedOperations;
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
     expect(recorded()).toBe(true);
     // The option changes the output: the manifest does not answer "up to date" for another value.
-    expect(runCli(["generate", "--no-unqualified-operations"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate", "--no-unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
     expect(recorded()).toBe(false);
     writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
-    expect(runCli(["generate", "--unqualified-operations"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate", "--unqualified-operations"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "getDirectRoutingCalls", ');
     // Neither flag nor option: the metadata decides (Graph declares no Core.DefaultNamespace), and none is recorded.
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "" });
     expect(requests()).toContain('rt.functionCall(target.path, "microsoft.graph.callRecords.getDirectRoutingCalls", ');
     expect(recorded()).toBeUndefined();
   });
 
-  test("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", () => {
+  test.concurrent("options.unqualifiedOperations must be true or false; misplaced, it is pointed to options", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], unqualifiedOperations: true }, { ...services[1], options: { unqualifiedOperations: "yes" } }] });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^odatagen: odatagen\.config\.json:\d+:\d+: services\[0\]\.unqualifiedOperations: unknown key here; it belongs in services\[0\]\.options\.unqualifiedOperations$/),
@@ -79,22 +79,22 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("--service naming no service suggests the nearest name (exit 2)", () => {
+  test.concurrent("--service naming no service suggests the nearest name (exit 2)", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services });
-    expect(runCli(["generate", "--service", "cals"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
-    expect(runCli(["generate", "--service", "zzzz"], dir)).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
+    expect((await runCliAsync(["generate", "--service", "cals"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named cals; did you mean calls? (have calls, copilot)\n" });
+    expect((await runCliAsync(["generate", "--service", "zzzz"], dir))).toMatchObject({ code: 2, stderr: "odatagen: --service: no service named zzzz (have calls, copilot)\n" });
   });
 
-  test("an .mjs config is used when there is no JSON config", () => {
+  test.concurrent("an .mjs config is used when there is no JSON config", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify([services[0]])} };\n`);
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/calls: 11 files/);
   });
 
-  test("a .ts config typed with defineConfig is transpiled and loaded", () => {
+  test.concurrent("a .ts config typed with defineConfig is transpiled and loaded", async () => {
     const dir = twoSpecs();
     const lib = path.join(ROOT, "dist", "index.js").split(path.sep).join("/");
     fs.writeFileSync(
@@ -104,14 +104,14 @@ describe("config files", () => {
         `const config: OdatagenConfig = defineConfig({ services: [{ name, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n` +
         `export default config;\n`,
     );
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
   });
 
-  test("a .ts config in a project whose typescript is TypeScript 7 (no JS API) is transpiled with odatagen's own", () => {
+  test.concurrent("a .ts config in a project whose typescript is TypeScript 7 (no JS API) is transpiled with odatagen's own", async () => {
     const dir = twoSpecs();
     // The real TypeScript 7 package, installed in the project as `typescript`.
     fs.mkdirSync(path.join(dir, "node_modules"));
@@ -123,7 +123,7 @@ describe("config files", () => {
       `import { defineConfig } from ${JSON.stringify(lib)};\n` +
         `export default defineConfig({ services: [{ name: "calls" as string, input: "specs/graph-callrecords.xml", out: "out/ts" }] });\n`,
     );
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(fs.existsSync(path.join(dir, "out/ts/index.ts"))).toBe(true);
@@ -152,26 +152,26 @@ describe("config files", () => {
     expect(typeof findTypescript([path.join(dir, "project"), ROOT]).transpileModule).toBe("function");
   });
 
-  test("a .ts config with a syntax error TypeScript would repair is refused at its line and column (exit 2, nothing written)", () => {
+  test.concurrent("a .ts config with a syntax error TypeScript would repair is refused at its line and column (exit 2, nothing written)", async () => {
     const dir = twoSpecs();
     // transpileModule would insert the missing `)` and emit a config that runs.
     fs.writeFileSync(
       path.join(dir, "odatagen.config.ts"),
       `const out = "out/ts";\nexport default { services: [{ name: "calls", input: "specs/graph-callrecords.xml", out }] ;\n`,
     );
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.ts:2:91: ',' expected.\n" });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.ts:2:91: ',' expected.\n" });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
   });
 
-  test("an .mjs or .cjs config with a syntax error is refused at its line and column (exit 2, nothing written)", () => {
+  test.concurrent("an .mjs or .cjs config with a syntax error is refused at its line and column (exit 2, nothing written)", async () => {
     const dir = twoSpecs();
     // Node 20's import() gives the SyntaxError no position; the column counts UTF-16 units, a tab as one.
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n\tservices: [\n\t\t{ name: "é😀", input: "specs/graph-callrecords.xml" out: "out/m" },\n  ],\n};\n`);
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:55: Unexpected identifier 'out'\n" });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:55: Unexpected identifier 'out'\n" });
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default {\n  services: [\n`);
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:1: Unexpected end of input\n" });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: "odatagen: odatagen.config.mjs:3:1: Unexpected end of input\n" });
     fs.writeFileSync(path.join(dir, "c.cjs"), `module.exports = {\n  services: [{ input: "specs/graph-callrecords.xml", out: "out/c" ]\n};\n`);
-    expect(runCli(["generate", "-c", "c.cjs"], dir)).toMatchObject({ code: 2, stderr: "odatagen: c.cjs:2:67: Unexpected token ']'\n" });
+    expect((await runCliAsync(["generate", "-c", "c.cjs"], dir))).toMatchObject({ code: 2, stderr: "odatagen: c.cjs:2:67: Unexpected token ']'\n" });
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
@@ -186,32 +186,32 @@ describe("config files", () => {
     await new Promise((r) => setTimeout(r, 0)); // lets the time limit below end the test
   }, 5_000);
 
-  test("a syntax error in a module the config imports is reported at that module's line and column, naming the config (exit 2, nothing written)", () => {
+  test.concurrent("a syntax error in a module the config imports is reported at that module's line and column, naming the config (exit 2, nothing written)", async () => {
     const dir = twoSpecs();
     fs.mkdirSync(path.join(dir, "lib"));
     // The config imports a module that parses, which imports one that does not (and a package, not checked).
     fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `import * as path from "node:path";\nimport { out } from "./lib/paths.mjs";\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: out(path.sep) }] };\n`);
     fs.writeFileSync(path.join(dir, "lib", "paths.mjs"), `export { name } from "./names.mjs";\nexport const out = (sep) => "out" + sep + "m";\n`);
     fs.writeFileSync(path.join(dir, "lib", "names.mjs"), `export const name = "calls";\n\nexport const other = { a: 1 b: 2 };\n`);
-    expect(runCli(["generate"], dir)).toMatchObject({
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({
       code: 2,
       stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.mjs imports)\n`,
     });
     // The same from a .ts config (its imports are checked from the config's folder), and from a .cjs config's require.
     fs.rmSync(path.join(dir, "odatagen.config.mjs"));
     fs.writeFileSync(path.join(dir, "odatagen.config.ts"), `import { out } from "./lib/paths.mjs";\nconst o: string = out("/");\nexport default { services: [{ input: "specs/graph-callrecords.xml", out: o }] };\n`);
-    expect(runCli(["generate"], dir)).toMatchObject({
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({
       code: 2,
       stderr: `odatagen: ${path.join("lib", "names.mjs")}:3:29: Unexpected identifier 'b' (in a module the config odatagen.config.ts imports)\n`,
     });
     fs.writeFileSync(path.join(dir, "lib", "dirs.cjs"), `module.exports = { out: "out/c" ;\n`);
     fs.writeFileSync(path.join(dir, "c.cjs"), `const { out } = require("./lib/dirs.cjs");\nmodule.exports = { services: [{ input: "specs/graph-callrecords.xml", out }] };\n`);
-    const cjs = runCli(["generate", "-c", "c.cjs"], dir);
+    const cjs = await runCliAsync(["generate", "-c", "c.cjs"], dir);
     expect(cjs).toMatchObject({ code: 2, stderr: `odatagen: ${path.join("lib", "dirs.cjs")}:1:33: Unexpected token ';' (in a module the config c.cjs imports)\n` });
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", () => {
+  test.concurrent("a config in UTF-16, with or without a byte-order mark, is refused saying so and to save it as UTF-8 (exit 2, nothing written)", async () => {
     const dir = twoSpecs();
     const json = `{\n  "services": [{ "input": "specs/graph-callrecords.xml", "out": "out/j" }]\n}\n`;
     const le = Buffer.from(json, "utf16le");
@@ -223,16 +223,16 @@ describe("config files", () => {
     ];
     for (const [name, bytes, reason] of cases) {
       fs.writeFileSync(path.join(dir, name), bytes);
-      expect([name, runCli(["generate"], dir)]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
+      expect([name, (await runCliAsync(["generate"], dir))]).toMatchObject([name, { code: 2, stderr: `odatagen: ${name}: the config file is not UTF-8: ${reason}; save it as UTF-8\n` }]);
       fs.rmSync(path.join(dir, name));
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
     // The same text in UTF-8 is read.
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), json);
-    expect(runCli(["generate"], dir).code).toBe(0);
+    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   });
 
-  test("an unknown key names the nearest known one, or the level where it belongs", () => {
+  test.concurrent("an unknown key names the nearest known one, or the level where it belongs", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       service: [],
@@ -242,7 +242,7 @@ describe("config files", () => {
         { inlcude: ["/communications/**"], Exclude: "x", input: "specs/graph-callrecords.xml", out: "out/calls", includeDerived: true, options: { valdators: false, include: "x" } },
       ],
     });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n").map((l) => l.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /, ""))).toEqual([
       "service: unknown key; did you mean services?",
@@ -257,7 +257,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("unknown keys and wrong types are all reported with their line, column and path; exit 2, nothing written", () => {
+  test.concurrent("unknown keys and wrong types are all reported with their line, column and path; exit 2, nothing written", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       services: [
@@ -266,7 +266,7 @@ describe("config files", () => {
       ],
       extra: 1,
     });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split("\n");
     // In the order they are written in the file, though the validator finds `extra` first.
@@ -281,7 +281,7 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("config errors are printed by line and column, a missing key at the object it is missing from; the same each run", () => {
+  test.concurrent("config errors are printed by line and column, a missing key at the object it is missing from; the same each run", async () => {
     const dir = twoSpecs();
     // Written by hand: `out` missing from services[0], whose other problems come after it in the file;
     // a top-level key after the list; two problems on one line, in column order.
@@ -304,13 +304,13 @@ describe("config files", () => {
       "odatagen: odatagen.config.json:7:3: extra: unknown key (expected one of $schema, services)",
     ];
     for (let run = 0; run < 2; run++) {
-      const r = runCli(["generate"], dir);
+      const r = await runCliAsync(["generate"], dir);
       expect({ code: r.code, lines: r.stderr.trim().split("\n") }).toEqual({ code: 2, lines: want });
     }
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("an empty input or name, and one document listed twice, are config errors (exit 2), as is --input given one file twice", () => {
+  test.concurrent("an empty input or name, and one document listed twice, are config errors (exit 2), as is --input given one file twice", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), {
       services: [
@@ -319,31 +319,31 @@ describe("config files", () => {
         { name: "twice", input: ["specs/graph-callrecords.xml", "./specs/graph-callrecords.xml"], out: "out/twice" },
       ],
     });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/services\[0\]\.name: expected a name, got an empty string \(leave it out to name the service after its output folder\)$/),
       expect.stringMatching(/services\[1\]\.input: expected a file name, got an empty string$/),
       expect.stringMatching(/services\[2\]\.input\[1\]: "\.\/specs\/graph-callrecords\.xml" is the file input\[0\] names already; list each document once$/),
     ]);
-    const flags = runCli(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
+    const flags = await runCliAsync(["generate", "--input", "specs/graph-callrecords.xml", "specs/../specs/graph-callrecords.xml", "--out", "out/x"], dir);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('--input names "specs/../specs/graph-callrecords.xml" again (the same file); give each document once');
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
-  test("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", () => {
+  test.concurrent("a config's paths may use Windows' backslash: read as / on every system, the up-to-date fast path too", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "calls", input: "specs\\graph-callrecords.xml", out: "out\\calls" }] });
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toContain("calls: 11 files in out/calls");
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "out", "specs"]);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "out/calls/.odatagen-manifest.json"), "utf8")).inputs[0].file).toBe("../../specs/graph-callrecords.xml");
-    expect(runCli(["generate"], dir).stdout).toMatch(/^odatagen: 1 service up to date/);
+    expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date/);
   });
 
-  test("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", () => {
+  test.concurrent("two services with the same name are a config error, exit 2; two unnamed ones whose folders share a name are not", async () => {
     const dir = twoSpecs();
     const [calls, copilot] = services;
     const cases: [unknown[], string[]][] = [
@@ -363,35 +363,35 @@ describe("config files", () => {
     ];
     for (const [list, errors] of cases) {
       writeJson(path.join(dir, "odatagen.config.json"), { services: list });
-      const r = runCli(["generate"], dir);
+      const r = await runCliAsync(["generate"], dir);
       expect(r.code).toBe(2);
       expect(r.stderr.replace(/^odatagen: odatagen\.config\.json:\d+:\d+: /gm, "")).toBe(errors.map((e) => `${e}\n`).join(""));
     }
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...calls, name: undefined, out: "a/gen" }, { ...copilot, name: undefined, out: "b/gen" }] });
-    expect(runCli(["generate", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
   });
 
-  test("an output folder without a name of its own (-o /) is named by its path in messages", () => {
+  test.concurrent("an output folder without a name of its own (-o /) is named by its path in messages", async () => {
     const dir = twoSpecs();
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir)).toMatchObject({
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "/"], dir))).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/^odatagen: \/: output folder \S+ is the working folder or above it/),
     });
   });
 
-  test("invalid JSON, a missing config and --input without --out are usage errors", () => {
+  test.concurrent("invalid JSON, a missing config and --input without --out are usage errors", async () => {
     const dir = twoSpecs();
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/no odatagen\.config\.json/) });
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), "{ services: [");
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
-    expect(runCli(["generate", "--no-such-flag"], dir).code).toBe(2);
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/not valid JSON/) });
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is required/) });
+    expect((await runCliAsync(["generate", "--no-such-flag"], dir)).code).toBe(2);
     // The output folder is swapped as a whole, so it must be a folder of its own.
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "."], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/working folder or above it/) });
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs"], dir))).toMatchObject({ code: 2, stderr: expect.stringMatching(/holds an input/) });
     // The input itself given as --out (a slip of the keys): said as it is, not as a folder holding it.
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir)).toMatchObject({
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "specs/graph-callrecords.xml"], dir))).toMatchObject({
       code: 2,
       stderr: "odatagen: graph-callrecords.xml: output folder specs/graph-callrecords.xml is an input, not a folder; give generated code a folder of its own\n",
     });
@@ -399,7 +399,7 @@ describe("config files", () => {
   });
 
 
-  test("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", () => {
+  test.concurrent("--input reads no config: with --config or --service it is a usage error naming both flags (exit 2), in the quick and the full parser", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "x.json"), { services });
     const withConfig = "odatagen: --input and --config cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate the config's services\n";
@@ -412,31 +412,31 @@ describe("config files", () => {
       [["-i", "specs/graph-callrecords.xml", "-o", "out/one", "-s", "calls"], withService],
       [["-c", "x.json", "-s", "calls", "-i", "specs/graph-callrecords.xml", "-o", "out/one"], withConfig + withService],
     ];
-    for (const [args, stderr] of cases) expect({ args, ...runCli(["generate", ...args], dir) }).toEqual({ args, code: 2, stdout: "", stderr });
+    for (const [args, stderr] of cases) expect({ args, ...(await runCliAsync(["generate", ...args], dir)) }).toEqual({ args, code: 2, stdout: "", stderr });
     expect(fs.readdirSync(dir).sort()).toEqual(["specs", "x.json"]);
     // Each alone still works: the config's services, or the one --input names.
-    expect(runCli(["generate", "-c", "x.json", "-s", "calls", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
-    expect(runCli(["generate", "-i", "specs/graph-callrecords.xml", "-o", "out/one", "-q"], dir)).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate", "-c", "x.json", "-s", "calls", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
+    expect((await runCliAsync(["generate", "-i", "specs/graph-callrecords.xml", "-o", "out/one", "-q"], dir))).toMatchObject({ code: 0, stderr: "" });
   });
-  test("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", () => {
+  test.concurrent("a JSON config with a byte-order mark is read, by the full run and by the prebuild fast path", async () => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), `\ufeff${JSON.stringify({ services: [services[0]] }, null, 2)}\n`);
-    const first = runCli(["generate"], dir);
+    const first = await runCliAsync(["generate"], dir);
     expect(first).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/calls: 11 files in out\/calls/) });
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 0, stderr: "", stdout: expect.stringMatching(/^odatagen: 1 service up to date/) });
   });
 
-  test.each([
+  test.concurrent.each([
     // [config text, line:column, message]
     ['{\n  "services": [\n    { "name": "a", "input": "a.xml" "out": "gen" }\n  ]\n}\n', "3:37", "expected ',' or '}' after a property value, found '\"'"],
     ['\ufeff{\n  "services": [\n    { "input": "a.xml", "out": "gen", },\n  ]\n}\n', "3:39", "'}' after a comma (JSON allows no trailing comma)"],
     ["{ services: [", "1:3", "expected a property name in double quotes, found 's'"],
     ['{\n  // generated code\n  "services": []\n}', "2:3", "expected a property name in double quotes, found '/' (JSON has no comments)"],
     ['{ "services": [', "1:16", "expected a value, found the end of the file"],
-  ])("a JSON syntax error is reported at its line and column: %j", (text, where, message) => {
+  ])("a JSON syntax error is reported at its line and column: %j", async (text, where, message) => {
     const dir = twoSpecs();
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), text);
-    expect(runCli(["generate"], dir)).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.json:${where}: not valid JSON: ${message}\n` });
+    expect((await runCliAsync(["generate"], dir))).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.json:${where}: not valid JSON: ${message}\n` });
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.json", "specs"]);
   });
 
@@ -497,10 +497,10 @@ describe("where a JSON config's values are (for messages about a pattern in it)"
 });
 
 describe("diagnostics and exit codes", () => {
-  test("all problems of a broken input are printed together with file:line:column, path and code; exit 1; output intact", () => {
+  test.concurrent("all problems of a broken input are printed together with file:line:column, path and code; exit 1; output intact", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [services[0]] });
-    expect(runCli(["generate"], dir).code).toBe(0);
+    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
     const spec = path.join(dir, "specs/graph-callrecords.xml");
     const text = fs.readFileSync(spec, "utf8");
     fs.writeFileSync(
@@ -510,7 +510,7 @@ describe("diagnostics and exit codes", () => {
         .replace('<Property Name="caller" Type="microsoft.graph.callRecords.endpoint" />', '<Property Name="caller" Type="microsoft.graph.callRecords.nowhere" />'),
     );
     const before = fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts"));
-    const r = runCli(["generate"], dir);
+    const r = await runCliAsync(["generate"], dir);
     expect(r.code).toBe(1);
     const diags = r.stderr.split("\n").filter((l) => /: error ODG\d{3}:/.test(l));
     expect(diags.length).toBeGreaterThanOrEqual(2);
@@ -520,7 +520,7 @@ describe("diagnostics and exit codes", () => {
     expect(fs.readFileSync(path.join(dir, "out/calls/microsoft.graph.callRecords.types.ts")).equals(before)).toBe(true);
   });
 
-  test("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", () => {
+  test.concurrent("warnings are printed and exit 0, or exit 1 with --fail-on-warnings (then nothing is written)", async () => {
     const dir = scratch();
     fs.writeFileSync(
       path.join(dir, "demo.xml"),
@@ -542,21 +542,21 @@ describe("diagnostics and exit codes", () => {
 </edmx:Edmx>
 `,
     );
-    const ok = runCli(["generate", "-i", "demo.xml", "-o", "gen"], dir);
+    const ok = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen"], dir);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toMatch(/^demo\.xml:11:9: warning ODG110: .* \[demo\.thing\/tag\]$/m);
-    const strict = runCli(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
+    const strict = await runCliAsync(["generate", "-i", "demo.xml", "-o", "gen", "--fail-on-warnings"], dir);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
     expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
     expect(strict.stderr).toMatch(/failing on warnings \(--fail-on-warnings\)/);
   });
 
-  test("colour only when forced or on a terminal; NO_COLOR wins", () => {
+  test.concurrent("colour only when forced or on a terminal; NO_COLOR wins", async () => {
     const dir = twoSpecs();
     writeJson(path.join(dir, "odatagen.config.json"), { services: [{ ...services[0], input: "specs/missing.xml" }] });
-    expect(runCli(["generate"], dir).stderr).not.toMatch(/\x1b\[/);
-    expect(runCli(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "" }).stderr).toMatch(/\x1b\[31merror ODG001/);
-    expect(runCli(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" }).stderr).not.toMatch(/\x1b\[/);
+    expect((await runCliAsync(["generate"], dir)).stderr).not.toMatch(/\x1b\[/);
+    expect((await runCliAsync(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "" })).stderr).toMatch(/\x1b\[31merror ODG001/);
+    expect((await runCliAsync(["generate"], dir, { FORCE_COLOR: "1", NO_COLOR: "1" })).stderr).not.toMatch(/\x1b\[/);
   });
 });

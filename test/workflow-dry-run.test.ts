@@ -6,27 +6,28 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BIN, copySpec, runCli, scratch, snapshot, type CliResult } from "./helpers/cli";
+import { BIN, copySpec, runCliAsync, scratch, snapshot, type CliResult } from "./helpers/cli";
+import { spawnLimited } from "./helpers/spawn-limited";
 
 /** The three modes on one output folder; the folder's files are the same after the dry run and the check. */
-function modes(dir: string, out: string, run: (args: string[]) => CliResult = (args) => runCli(args, dir)) {
+async function modes(dir: string, out: string, run: (args: string[]) => Promise<CliResult> = (args) => runCliAsync(args, dir)) {
   const args = ["generate", "--input", "graph-callrecords.xml", "--out", out];
   const before = snapshot(dir);
-  const dry = run([...args, "--dry-run"]);
+  const dry = await run([...args, "--dry-run"]);
   expect(snapshot(dir)).toEqual(before);
-  const check = run([...args, "--check"]);
+  const check = await run([...args, "--check"]);
   expect(snapshot(dir)).toEqual(before);
-  const real = run(args);
+  const real = await run(args);
   return { dry, check, real };
 }
 
 describe("--dry-run and --check where generate refuses the output folder", () => {
-  test("a hand-written file at a generated path: the same ODG401 and exit 1 in every mode, no plan printed", () => {
+  test.concurrent("a hand-written file at a generated path: the same ODG401 and exit 1 in every mode, no plan printed", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     fs.mkdirSync(path.join(dir, "gen"));
     fs.writeFileSync(path.join(dir, "gen", "index.ts"), "// mine\n");
-    const { dry, check, real } = modes(dir, "gen");
+    const { dry, check, real } = await modes(dir, "gen");
     const refused = [
       "gen/index.ts: error ODG401: index.ts exists and was not written by odatagen; move it away (nothing was written)",
       "odatagen: gen: not generated; gen left as it was",
@@ -36,12 +37,12 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     expect(fs.readFileSync(path.join(dir, "gen", "index.ts"), "utf8")).toBe("// mine\n");
   });
 
-  test("a file where the output folder, or a folder above it, should be: the same ODG403 and exit 1 in every mode", () => {
+  test.concurrent("a file where the output folder, or a folder above it, should be: the same ODG403 and exit 1 in every mode", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     fs.writeFileSync(path.join(dir, "gen"), "mine");
     for (const out of ["gen", "gen/deeper"]) {
-      const { dry, check, real } = modes(dir, out);
+      const { dry, check, real } = await modes(dir, out);
       const refused = [
         `${out}: error ODG403: cannot write the output: gen is a file, not a folder`,
         // Something is at gen (the file, left as it was); nothing was ever at gen/deeper.
@@ -53,11 +54,11 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     expect(fs.readFileSync(path.join(dir, "gen"), "utf8")).toBe("mine");
   });
 
-  test("an output folder where nothing differs is not refused: the dry run and the check pass", () => {
+  test.concurrent("an output folder where nothing differs is not refused: the dry run and the check pass", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
-    expect(runCli(["generate", "--input", "graph-callrecords.xml", "--out", "gen"], dir).code).toBe(0);
-    const { dry, check } = modes(dir, "gen");
+    expect((await runCliAsync(["generate", "--input", "graph-callrecords.xml", "--out", "gen"], dir)).code).toBe(0);
+    const { dry, check } = await modes(dir, "gen");
     expect(dry).toMatchObject({ code: 0, stderr: "" });
     expect(dry.stdout).toMatch(/would write 0, remove 0, leave 11 unchanged in gen/);
     expect(check).toMatchObject({ code: 0, stderr: "" });
@@ -68,10 +69,10 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
   const asRoot = process.getuid?.() === 0;
   const otherCanRun = !asRoot || spawnSync(process.execPath, [BIN, "--version"], { uid: 65534, gid: 65534, stdio: "ignore" }).status === 0;
   if (!otherCanRun) console.warn(`workflow-dry-run: SKIPPED the two permission tests: user nobody cannot run ${BIN}`);
-  const asOther = otherCanRun ? test : test.skip;
-  const other = (dir: string) => (args: string[]): CliResult => {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
+  const asOther = otherCanRun ? test.concurrent : test.skip;
+  const other = (dir: string) => async (args: string[]): Promise<CliResult> => {
+    const r = await spawnLimited(process.execPath, [BIN, ...args], {
+      cwd: dir, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -86,13 +87,13 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     }
   };
 
-  asOther("a parent folder the user may not write in: the dry run reports the real run's ODG403; --check lists the differences", () => {
+  asOther("a parent folder the user may not write in: the dry run reports the real run's ODG403; --check lists the differences", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     fs.mkdirSync(path.join(dir, "ro"));
     readOnlyParent(dir);
     try {
-      const { dry, check, real } = modes(dir, "ro/gen", other(dir));
+      const { dry, check, real } = await modes(dir, "ro/gen", other(dir));
       const refused = ["ro/gen: error ODG403: cannot write the output: no permission to write in ro", "odatagen: gen: not generated; nothing written to ro/gen", "odatagen: 1 error, 0 warnings"];
       for (const r of [real, dry]) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ code: 1, stdout: "", stderr: refused });
       expect(check.code).toBe(1);
@@ -104,14 +105,14 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     }
   });
 
-  asOther("an up-to-date output in a folder the user may not write in is up to date (no lock is needed to read it)", () => {
+  asOther("an up-to-date output in a folder the user may not write in is up to date (no lock is needed to read it)", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     fs.mkdirSync(path.join(dir, "ro"));
-    expect(runCli(["generate", "--input", "graph-callrecords.xml", "--out", "ro/gen"], dir).code).toBe(0);
+    expect((await runCliAsync(["generate", "--input", "graph-callrecords.xml", "--out", "ro/gen"], dir)).code).toBe(0);
     readOnlyParent(dir);
     try {
-      const { dry, check, real } = modes(dir, "ro/gen", other(dir));
+      const { dry, check, real } = await modes(dir, "ro/gen", other(dir));
       expect(real).toMatchObject({ code: 0, stderr: "" });
       expect(real.stdout).toMatch(/^odatagen: gen: up to date/);
       expect(dry).toMatchObject({ code: 0, stderr: "" });
@@ -121,17 +122,17 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     }
   });
 
-  asOther("an output folder its owner made read-only (0555) is regenerated, again and again, and stays 0555", () => {
+  asOther("an output folder its owner made read-only (0555) is regenerated, again and again, and stays 0555", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);
     if (asRoot) fs.chmodSync(dir, 0o777);
     const run = other(dir);
-    expect(run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"]).code).toBe(0);
+    expect((await run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"])).code).toBe(0);
     fs.chmodSync(path.join(dir, "gen"), 0o555);
     for (const name of ["joinWebUrl", "joinWebUrl2"]) {
       // A change to the spec, so that the output is swapped each time.
       copySpec("graph-callrecords.xml", dir, (t) => t.replace('<Property Name="isTest"', `<Property Name="${name}" Type="Edm.String" />\n        <Property Name="isTest"`));
-      const r = run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"]);
+      const r = await run(["generate", "-q", "--input", "graph-callrecords.xml", "--out", "gen"]);
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
       expect((fs.statSync(path.join(dir, "gen")).mode & 0o777).toString(8)).toBe("555");
       expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toContain(`${name}?:`);

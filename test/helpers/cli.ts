@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnLimited } from "./spawn-limited";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "odatagen.js");
@@ -18,6 +19,12 @@ const quietEnv = (env: Record<string, string> = {}) => ({ ...process.env, NO_COL
 
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: quietEnv(env), encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking, for tests run with `test.concurrent`: at most two CLI runs at once per file (spawn-limited.ts). */
+export async function runCliAsync(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const r = await spawnLimited(process.execPath, [BIN, ...args], { cwd, env: quietEnv(env), timeoutMs: 0 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

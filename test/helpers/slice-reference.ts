@@ -9,16 +9,22 @@ import { emitAll } from "../../generator/emit/emit";
 import { generate, type GenerateOptions } from "../../generator/generate";
 import { keyAsSegment } from "../../generator/model/capabilities";
 import { buildModel } from "../../generator/model/build";
+import type { Model } from "../../generator/model/types";
 import { readCsdl } from "../../generator/parse/read";
 import { assignNames } from "../../generator/passes/names";
 import { sliceModel } from "../../generator/passes/slice/slice";
 
 export type SliceOptions = Omit<GenerateOptions, "inputs">;
 
-/** The slice as it would be without deferring anything: the whole document read, then sliced. */
-export function sliceOfFullModel(file: string, content: string, options: SliceOptions): Map<string, string> {
+/** The whole document read, nothing deferred (a caller comparing many slices of one document may read it once). */
+export function readFullModel(file: string, content: string): Model {
   const diags = new DiagnosticBag();
-  const model = buildModel([readCsdl(file, content, diags)!], diags);
+  return buildModel([readCsdl(file, content, diags)!], diags);
+}
+
+/** The slice as it would be without deferring anything: the whole document read, then sliced. */
+export function sliceOfFullModel(file: string, content: string, options: SliceOptions, model = readFullModel(file, content)): Map<string, string> {
+  const diags = new DiagnosticBag();
   const sliced = sliceModel(model, options, diags).model;
   const names = assignNames(sliced, diags, model);
   // Its request functions named over the whole model, every type read (generate() reads only the rivals of its names).
@@ -26,9 +32,9 @@ export function sliceOfFullModel(file: string, content: string, options: SliceOp
 }
 
 /** Asserts that generate() slices `content` as slicing the full model does, file by file; returns the files. */
-export function expectSameAsFullSlice(file: string, content: string, options: SliceOptions): Map<string, string> {
+export function expectSameAsFullSlice(file: string, content: string, options: SliceOptions, full?: Model): Map<string, string> {
   const files = generate({ inputs: [{ file, content }], ...options }).files;
-  const expected = sliceOfFullModel(file, content, options);
+  const expected = sliceOfFullModel(file, content, options, full);
   expect([...files.keys()]).toEqual([...expected.keys()]);
   for (const [name, text] of expected) expect({ name, text: files.get(name) }).toEqual({ name, text });
   return files;
