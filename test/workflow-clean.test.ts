@@ -85,6 +85,27 @@ describe("--clean", () => {
     expect(runCli(["generate"], dir).code).toBe(0);
   });
 
+  test("the first run into a folder that holds other files names them, once (an output given as src)", () => {
+    const { dir, gen } = project();
+    fs.mkdirSync(path.join(gen, "lib"), { recursive: true });
+    fs.writeFileSync(path.join(gen, "main.ts"), "export {};\n");
+    fs.writeFileSync(path.join(gen, "lib", "util.ts"), "export {};\n");
+    fs.writeFileSync(path.join(gen, ".gitkeep"), "");
+    const first = runCli(["generate"], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("odatagen: svc: note: gen also holds 2 file(s) odatagen did not write, left alone, now and by later runs, which do not name them again: lib/util.ts, main.ts\n");
+    expect(fs.readFileSync(path.join(gen, "main.ts"), "utf8")).toBe("export {};\n");
+    const spec = path.join(dir, "graph-callrecords.xml");
+    fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTested"'));
+    const second = runCli(["generate"], dir);
+    expect(second.stdout).toMatch(/\([1-9]\d* written, /);
+    expect(second.stdout).not.toContain("also holds");
+    const quiet = project();
+    fs.mkdirSync(quiet.gen);
+    fs.writeFileSync(path.join(quiet.gen, "main.ts"), "export {};\n");
+    expect(runCli(["generate", "--quiet"], quiet.dir).stdout).toBe("");
+  });
+
   test("an output whose manifest was deleted: still refused, and the message says the manifest is missing, not that odatagen did not write the files", () => {
     const { dir, gen } = project();
     expect(runCli(["generate"], dir).code).toBe(0);

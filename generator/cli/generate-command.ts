@@ -135,6 +135,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       const sliced = slice ? ` (slice: ${slice.types} of ${slice.ofTypes} types, ${slice.operations} of ${slice.ofOperations} operations)` : "";
       if (!args.quiet)
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)}) in ${ms}`);
+      if (!args.quiet) printUnlisted(o, where, "left alone, now and by later runs, which do not name them again");
       const mc = o.modelChanges;
       if (mc?.changes.length && !args.quiet) {
         printModelChanges(o.service.name, mc);
@@ -187,14 +188,15 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
 }
 
 /**
- * Check and dry-run: a note (not a difference: the exit code stays) naming the files in the output
- * folder that odatagen did not write, the first ten of them, so that one left there by mistake is seen.
+ * Check, dry-run and a first write: a note (not a difference: the exit code stays) naming the files
+ * in the output folder that odatagen did not write, the first ten of them, so that one left there by
+ * mistake is seen (an output folder given as `src`).
  */
-function printUnlisted(o: RegenerateOutcome, where: string): void {
+function printUnlisted(o: RegenerateOutcome, where: string, fate = "left alone and not checked"): void {
   const files = o.unlisted ?? [];
   if (!files.length) return;
   const shownFiles = files.slice(0, 10).join(", ") + (files.length > 10 ? `, and ${files.length - 10} more` : "");
-  out.print(`odatagen: ${o.service.name}: note: ${where} also holds ${files.length} file(s) odatagen did not write, left alone and not checked: ${shownFiles}`);
+  out.print(`odatagen: ${o.service.name}: note: ${where} also holds ${files.length} file(s) odatagen did not write, ${fate}: ${shownFiles}`);
 }
 
 /** The manifest, in a run's summary, when writing it is worth saying (WriteReport.manifest): else "". */

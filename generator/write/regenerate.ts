@@ -68,7 +68,7 @@ export interface RegenerateOutcome {
   recovered: Recovery;
   /** After a spec change: what changed in the model since the last generation (when known). */
   modelChanges?: DiffResult;
-  /** Check and dry-run: files in the output folder odatagen did not write (unlisted.ts). */
+  /** Check and dry-run, and a first write (no manifest before): files in the output folder odatagen did not write (unlisted.ts). */
   unlisted?: string[];
   /**
    * The files the inputs' references led to (absolute; write/follow.ts): those read, and those looked
@@ -198,12 +198,15 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   }
   if (req.failOnWarnings && diagnostics.some((d) => d.severity === "warning"))
     return { ...base, status: "failed", failedOnWarnings: true, diagnostics, ms: elapsed() };
+  // A first run into a folder that already holds files (`--out src`) names them, once; not a dotfile
+  // (a `.gitkeep` in a folder made for the output).
+  const unlisted = plan.previous ? undefined : unlistedFiles(service.out, undefined, result.files).filter((f) => !/(^|\/)\./.test(f));
   try {
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
     rememberOutput(service.out, [...service.inputs, ...followed], new Map([...read.reads, ...follower.followed.map((f) => [f.file, f] as const)]));
     const specChanged = previousInputs !== JSON.stringify(inputs);
     const modelChanges = keepSummary(service.out, result, specChanged);
-    return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ms: elapsed() };
+    return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ...(unlisted?.length && { unlisted }), ms: elapsed() };
   } catch (e) {
     // Only when recovery changed the folder and writeOutput planned again: refused as above.
     if (!(e instanceof OutputConflictError)) throw e;
