@@ -153,12 +153,25 @@ describe("--why: the chain from a kept element back to an --include", () => {
     expect(report?.answers.slice(1).map((a) => a.name)).toEqual(Array.from({ length: 19 }, (_, i) => `m.c${String(i).padStart(2, "0")}`));
   });
 
-  test("a pattern that matches nothing is a warning, a URL path an error, and --why without a slice a warning", () => {
+  test("a URL path is answered for the type or operation it addresses, by its name", () => {
+    const r = why({ include: ["t.message"] }, ["/users/{id}/messages/{id}", "/me/sendMail", "/users"]);
+    expect(r.result.slice?.why?.map((w) => w.pattern)).toEqual(["t.message", "t.sendMail", "t.user"]);
+    expect(r.chain("t.message")).toEqual(["t.message: selected by --include t.message"]);
+    expect(r.answers.get("action t.sendMail")?.kept).toBe(false);
+    expect(r.answers.get("t.user")?.kept).toBe(false);
+  });
+
+  test("a URL path that addresses nothing is a warning, with the path that does when one is close", () => {
+    const r = why({ include: ["t.message"] }, ["/users/{id}/mesages"]);
+    expect(r.result.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.message)).toEqual(["--why /users/{id}/mesages addresses no type or operation (did you mean /users/{id}/messages?)"]);
+  });
+
+  test("a pattern that matches nothing is a warning, a URL path with a wildcard an error, and --why without a slice a warning", () => {
     const none = why({ include: ["t.message"] }, ["t.nothing"]);
     expect(none.result.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.message)).toEqual(["--why t.nothing matches no type or operation"]);
     let error: unknown;
     try {
-      why({ include: ["t.message"] }, ["/users"]);
+      why({ include: ["t.message"] }, ["/users/*"]);
     } catch (e) {
       error = e;
     }

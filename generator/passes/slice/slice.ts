@@ -108,7 +108,7 @@ export function sliceModel(
     }
   }
   for (const text of options.why ?? []) {
-    if (text.trim().startsWith("/")) diags.error(Codes.badPattern, `--why ${text}: name a type or operation (a qualified name or a glob), not a URL path`, text);
+    if (text.trim().startsWith("/") && /[*?]/.test(text)) diags.error(Codes.badPattern, `--why ${text}: a URL path names one path (keys as {id}), without * or ?`, text);
   }
   const allOps = model.schemas.flatMap((s) => s.operations);
   if (diags.hasErrors) return { model, summary: summary(model.types.size, allOps.length, model.types.size, allOps.length) };
@@ -418,7 +418,20 @@ export function sliceModel(
     else diags.error(Codes.sliceEmpty, `the slice keeps nothing: ${why}`, text(blamed));
   }
   if (options.why?.length) {
-    const patterns = options.why.map(parsePattern).filter((p): p is NamePattern => p.kind === "name");
+    const patterns: NamePattern[] = [];
+    for (const p of options.why.map(parsePattern)) {
+      if (p.kind === "name") patterns.push(p);
+      else {
+        // A URL path is answered for the type or operation it addresses, by its qualified name.
+        const hit = selectPaths(pathModel, [p], [], fill);
+        const names = new Set([...hit.addressed, ...hit.operations].map((x) => x.qualifiedName));
+        if (!names.size) {
+          const near = suggestPath(p.text, pathModel, [], fill);
+          diags.warning(Codes.sliceEmpty, `--why ${shown(p.text)} addresses no type or operation${near ? ` (did you mean ${near}?)` : ""}`, p.text);
+        }
+        for (const n of names) patterns.push(parsePattern(n) as NamePattern);
+      }
+    }
     result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
     for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
   }
