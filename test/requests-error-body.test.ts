@@ -5,6 +5,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { failure } from "./helpers/rejection";
 
 const dir = generateFixture("trippin-lite.xml", "client-error-body", { keyAsSegment: false });
 type Api = typeof import("./.generated/client-error-body/Travel.Lite.requests");
@@ -60,21 +61,13 @@ beforeEach(() => {
   written = [];
 });
 
-async function failure(p: Promise<unknown>): Promise<ODataError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as ODataError;
-  }
-  throw new Error("resolved, a rejection was expected");
-}
 const client = () => rt.createClient({ baseUrl: url, retry: { delayMs: 1 } });
 const getA = () => api.getPerson(client(), api.people().byKey("a"));
 
 describe("an error answer's body is read to at most 1 MiB", () => {
   test("a 500 with a 64 MiB body: the client stops reading and cancels the rest; the message says the body was cut", async () => {
     next = () => ({ status: 500, fill: "x", size: HUGE });
-    const err = await failure(getA());
+    const err = await failure<ODataError>(getA());
     expect(err).toBeInstanceOf(rt.ODataError);
     expect(err.status).toBe(500);
     expect(err.message).toBe(`${"x".repeat(200)}... (${MiB} characters): its body cut at 1 MiB`);
@@ -86,20 +79,20 @@ describe("an error answer's body is read to at most 1 MiB", () => {
 
   test("an OData error followed by more than 1 MiB of whitespace is still read as the service's error", async () => {
     next = () => ({ status: 500, head: JSON.stringify({ error: { code: "Boom", message: "the database is down" } }), size: 2 * MiB });
-    const err = await failure(getA());
+    const err = await failure<ODataError>(getA());
     expect([err.status, err.code, err.message]).toEqual([500, "Boom", "the database is down: its body cut at 1 MiB"]);
   });
 
   test("a character whose bytes the cap splits is left out, not read as U+FFFD", async () => {
     next = () => ({ status: 502, head: `${"x".repeat(MiB - 1)}é`, size: 2 * MiB });
-    const err = await failure(getA());
+    const err = await failure<ODataError>(getA());
     const body = err.body as string;
     expect([body.length, body.slice(-3)]).toEqual([MiB - 1, "xxx"]);
   });
 
   test("a body of exactly 1 MiB is whole: nothing is said to be cut", async () => {
     next = () => ({ status: 500, head: `"${"y".repeat(MiB - 2)}"` });
-    const err = await failure(getA());
+    const err = await failure<ODataError>(getA());
     expect(err.message).toBe(`${"y".repeat(200)}... (${MiB - 2} characters)`);
   });
 

@@ -4,6 +4,7 @@
 // those, as it may have reached the service. Same backoff, limits, abort and messages as 429/503.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { failure } from "./helpers/rejection";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 
 const dir = generateFixture("trippin-lite.xml", "client-retry", { keyAsSegment: false });
@@ -12,20 +13,9 @@ type Runtime = typeof import("./.generated/client-retry/runtime");
 const api: Api = require(path.join(dir, "Travel.Lite.requests"));
 const rt: Runtime = require(path.join(dir, "runtime"));
 type ODataError = InstanceType<Runtime["ODataError"]>;
-type Failure = TypeError & { cause?: unknown };
 type Client = ReturnType<Runtime["createClient"]>;
 
 const person = (name: string) => ({ UserName: name, FirstName: name.toUpperCase(), Age: 30, Emails: [] });
-/** The rejection of `p` (which must reject). */
-async function failure(p: Promise<unknown>): Promise<Failure> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Failure;
-  }
-  throw new Error("resolved, a rejection was expected");
-}
-
 let srv: Loopback;
 beforeAll(async () => {
   srv = await startLoopback();

@@ -5,6 +5,7 @@ import { getEventListeners } from "node:events";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { generateFixture } from "./helpers/generated";
+import { failure } from "./helpers/rejection";
 import { startLoopback, type Loopback, type Reply } from "./helpers/loopback";
 import { forEachCompiler, runTscWithUse } from "./helpers/typecheck";
 
@@ -34,16 +35,6 @@ async function drain(body: ReadableStream<Uint8Array>): Promise<Buffer> {
   const reader = body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) chunks.push(chunk.value);
   return Buffer.concat(chunks);
-}
-
-/** The rejection of `p` (which must reject). */
-async function failure(p: Promise<unknown>): Promise<Error & { cause?: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("resolved, a rejection was expected");
 }
 
 /** A promise and the function that resolves it. */

@@ -4,6 +4,7 @@
 import { getEventListeners } from "node:events";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
+import { failure } from "./helpers/rejection";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 
 const dir = generateFixture("trippin-lite.xml", "client-timeout", { keyAsSegment: false });
@@ -11,17 +12,6 @@ type Api = typeof import("./.generated/client-timeout/Travel.Lite.requests");
 type Runtime = typeof import("./.generated/client-timeout/runtime");
 const api: Api = require(path.join(dir, "Travel.Lite.requests"));
 const rt: Runtime = require(path.join(dir, "runtime"));
-type Failure = TypeError & { cause?: unknown };
-
-/** The rejection of `p` (which must reject). */
-async function failure(p: Promise<unknown>): Promise<Failure> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Failure;
-  }
-  throw new Error("resolved, a rejection was expected");
-}
 
 let srv: Loopback;
 beforeAll(async () => {
