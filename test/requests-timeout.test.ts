@@ -36,6 +36,18 @@ test("a GET not answered in time is sent again, then rejects naming the request,
   expect(srv.requests).toHaveLength(2);
 });
 
+test("a caller's fetch that does not heed the signal: the call settles all the same, timed out or aborted", async () => {
+  srv.handle(() => never);
+  const deaf: typeof fetch = (url, init) => fetch(url, { ...init, signal: null });
+  const c = rt.createClient({ baseUrl: srv.url, timeoutMs: 150, retry: { maxRetries: 1, delayMs: 1 }, fetch: deaf });
+  const err = await failure(api.getPerson(c, a()));
+  expect(err.message).toBe(`GET ${srv.url}/People('a'): timed out after 150 ms (the client's timeoutMs): gave up after 2 attempts (maxRetries 1)`);
+  const ac = new AbortController();
+  const reason = new Error("user left");
+  setTimeout(() => ac.abort(reason), 20);
+  await expect(api.getPerson(rt.createClient({ baseUrl: srv.url, fetch: deaf }), a(), { signal: ac.signal })).rejects.toBe(reason);
+}, 5000);
+
 test("a GET answered in time on its second attempt resolves", async () => {
   srv.handle((_r, i) => (i === 0 ? never : { body: person }));
   await expect(api.getPerson(client(150), a())).resolves.toMatchObject({ UserName: "a" });

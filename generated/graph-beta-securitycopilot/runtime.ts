@@ -1647,9 +1647,9 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const signal = limit?.signal ?? options?.signal;
     if (signal) init.signal = signal;
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = await doFetch(url, init).catch((e: unknown) => unanswered(e, request, init, limit));
+    const fetched = await until(doFetch(url, init), signal).catch((e: unknown) => unanswered(e, request, init, limit));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
-    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await read(fetched).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
     // An error answer's body, in the attempt's time too: read, not cancelled, so that the connection
@@ -1673,6 +1673,20 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     }
     await sleep(wait, options?.signal);
   }
+}
+
+/**
+ * `p`, or a rejection with the signal's reason once it aborts: a caller's `fetch` may not heed the
+ * signal, and the call settles all the same (what that fetch goes on doing is its own).
+ */
+function until<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    else signal.addEventListener("abort", abort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /** An attempt's signal: the call's, and aborted `ms` after it starts; `clear` stops the clock, and lets go of the call's signal. */
