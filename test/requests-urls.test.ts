@@ -103,6 +103,14 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     expect(() => rt.functionCall("", "ns.f", [["when", kind, new Date("not a date")]])).toThrow(new TypeError(`parameter when of ns.f: not an Edm.${kind} literal: Invalid Date`));
   });
 
+  test("a kind it does not know (from JavaScript, or through any) is a TypeError naming the kinds it takes", () => {
+    const loose = rt.literal as (kind: unknown, value?: unknown) => string;
+    for (const kind of ["o'neil", "toString", "Edm.String", undefined]) {
+      expect(() => loose(kind, "x")).toThrow(new TypeError(`literal: ${String(kind)} is not a kind of literal: String, Guid, Boolean, Double, Single, Duration, Binary, Int16, Int32, Int64, Byte, SByte, Decimal, Date, TimeOfDay, DateTimeOffset, or enum: and an enum type's qualified name`));
+    }
+    expect(rt.literal("enum:ns.Color", "Red")).toBe("ns.Color'Red'");
+  });
+
   test("integer kinds reject what is not a number, so nothing is injected into the key", () => {
     expect(() => rt.literal("Int32", "1)/Secrets(2")).toThrow(/not an Edm.Int32 literal/);
     expect(() => rt.literal("Int64", "")).toThrow(TypeError);

@@ -964,7 +964,10 @@ const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
 
 /** A value written as an OData literal of the Edm type `kind`, not yet percent-encoded. */
 export function literal(kind: KeyKind, value: KeyValue): string {
-  return (kind.startsWith("enum:") ? edmEnum(kind.slice(5)) : LITERALS[kind as Exclude<KeyKind, `enum:${string}`>])(value);
+  if (typeof kind === "string" && kind.startsWith("enum:")) return edmEnum(kind.slice(5))(value);
+  // From JavaScript, or through `any`: a kind LITERALS does not have is named, not called.
+  if (typeof kind !== "string" || !Object.prototype.hasOwnProperty.call(LITERALS, kind)) throw new TypeError(`literal: ${String(kind)} is not a kind of literal: ${Object.keys(LITERALS).join(", ")}, or enum: and an enum type's qualified name`);
+  return LITERALS[kind as Exclude<KeyKind, `enum:${string}`>](value);
 }
 
 // ---------------------------------------------------------------------------------------------
