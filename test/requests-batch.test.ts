@@ -88,6 +88,20 @@ describe("rt.batch", () => {
     expect(rest).toEqual(["s1", "s2", "s3"].map((id) => ({ status: "fulfilled", value: body(id) })));
   });
 
+  test("a response without an id (a service that does not take JSON batches) is named in the message of the call it left without one", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    answering(() => [{ status: 500, body: "Cannot read properties of undefined (reading 'entityType')" }]);
+    const b = rt.batch(client);
+    const call = getSession(b, session("s1"));
+    const result = Promise.allSettled([call]);
+    await b.send();
+    const [only] = await result;
+    expect(only.status === "rejected" && only.reason).toMatchObject({
+      code: "UnreadableBody",
+      message: `GET ${srv.url}/${PATH}/s1: the $batch response has no response with id 1; it has one without an id, 500 Cannot read properties of undefined (reading 'entityType') (a service that takes only multipart batches may answer so: try format: "multipart")`,
+    });
+  });
+
   test("a whole-batch failure rejects send() and every call with the $batch's ODataError", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 400, body: { error: { code: "BadRequest", message: "Invalid batch payload format." } } }));

@@ -2569,7 +2569,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       for (const m of members) {
         const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
         if (answer instanceof Response) m.done(answer.clone());
-        else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}`, undefined, requestIdOf(response), undefined, m.request));
+        else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
       }
     } catch (e) {
       // send() rejects with it: a call nothing awaits is no unhandled rejection too.
@@ -2698,8 +2698,18 @@ function jsonAnswers(answer: Answer, request: string): Map<unknown, unknown> {
       answer = e;
     }
     for (const key of [a["id"], a["atomicityGroup"]]) if (key != null && !byId.has(key)) byId.set(key, answer);
+    // A service that does not take JSON batches may answer with one response and no id: kept for the message.
+    if (a["id"] == null && a["atomicityGroup"] == null && !byId.has(UNNAMED)) byId.set(UNNAMED, `${String(a["status"])} ${excerpt(typeof a["body"] === "string" ? a["body"] : JSON.stringify(a["body"] ?? ""))}`);
   }
   return byId;
+}
+
+const UNNAMED = /* @__PURE__ */ Symbol("a response without an id");
+
+/** What a batch answer holds without an id, for the message of a call it has no response for (JSON batches only). */
+function unnamed(answers: Map<unknown, unknown>): string {
+  const first = answers.get(UNNAMED);
+  return first === undefined ? "" : `; it has one without an id, ${first} (a service that takes only multipart batches may answer so: try format: "multipart")`;
 }
 
 /** A batched request's response, as `fetch` would have given it (a 204's body left out). */
