@@ -208,11 +208,13 @@ describe("requests and headers", () => {
 });
 
 describe("optimistic concurrency (Core.OptimisticConcurrency on People)", () => {
-  test("no ETag: rejected before anything is sent", async () => {
+  test("no ETag: rejected before anything is sent, naming the request", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ status: 204 }));
-    await expect(api.updatePerson(client, api.people().byKey("a"), { Age: 1 })).rejects.toThrow(/optimistic concurrency/);
-    await expect(api.deletePerson(client, api.people().byKey("a"))).rejects.toThrow(/optimistic concurrency/);
+    const needs = (request: string) => new TypeError(`${request}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
+    await expect(api.updatePerson(client, api.people().byKey("a"), { Age: 1 })).rejects.toThrow(needs(`PATCH ${srv.url}/People('a')`));
+    await expect(api.updatePerson(client, api.people().byKey("a"), person("a"), { replace: true })).rejects.toThrow(needs(`PUT ${srv.url}/People('a')`));
+    await expect(api.deletePerson(client, api.people().byKey("a"))).rejects.toThrow(needs(`DELETE ${srv.url}/People('a')`));
     expect(srv.requests).toHaveLength(0);
   });
 

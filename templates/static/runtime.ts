@@ -1510,16 +1510,17 @@ export const create = /* @__PURE__ */ held(async function create<T>(client: Clie
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
 export const update = /* @__PURE__ */ held(async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
-  const headers = { ...prefer(options), ...ifMatch(target, options, body) };
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
+  const headers = { ...prefer(options), ...ifMatch(target, options, body, `${method} ${url}`) };
   const answer = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options, asText);
   return receive<T>(client, answer, options, `${method} ${url}`, true);
 });
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
 export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
-  await execute(client, { method: "DELETE", url: addressed(client, withCustomQuery(target.path, options?.query)), headers: ifMatch(target, options, undefined) }, options);
+  const url = addressed(client, withCustomQuery(target.path, options?.query));
+  await execute(client, { method: "DELETE", url, headers: ifMatch(target, options, undefined, `DELETE ${url}`) }, options);
 });
 
 /**
@@ -1573,13 +1574,13 @@ function prefer(options: WriteOptions | undefined): Record<string, string> {
  * answer, which the client does not have yet, and `*` matches the version just made (RFC 9110
  * §13.1.1). Any other entity of such a set without an ETag is a TypeError, before anything is sent.
  */
-function ifMatch(target: EntityRef<unknown, null>, options: { etag?: string | undefined } | undefined, body: unknown): Record<string, string> {
+function ifMatch(target: EntityRef<unknown, null>, options: { etag?: string | undefined } | undefined, body: unknown, request: string): Record<string, string> {
   // An entity as read: `@etag` where it did not come through a client (4.01, JSON Format §4.5.10).
   const etag = options?.etag ?? ((record(body)?.["@odata.etag"] ?? record(body)?.["@etag"]) as string | undefined);
   if (etag !== undefined) return { "If-Match": etag };
   if (!target.requiresEtag) return {};
   if (CREATED.test(target.path)) return { "If-Match": "*" };
-  throw new TypeError(`${target.path}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
+  throw new TypeError(`${request}: optimistic concurrency needs options.etag (@odata.etag, or "*")`);
 }
 /** The path of an entity a batch's change set creates (`ChangeSet.created`), seen as itself or as a derived type (`/$1/ns.Type`). */
 const CREATED = /^\/\$\d+(\/[\w%]+(\.[\w%]+)+)?$/;
