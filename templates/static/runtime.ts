@@ -1685,11 +1685,16 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
 function until<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return p;
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) abort();
-    else signal.addEventListener("abort", abort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+    const stop = onAbort(signal, () => reject(signal.reason));
+    p.then(resolve, reject).finally(stop);
   });
+}
+
+/** Calls `fn` once `signal` aborts (at once if it has); returns what stops listening. */
+function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
+  if (signal?.aborted) fn();
+  else signal?.addEventListener("abort", fn, { once: true });
+  return () => signal?.removeEventListener("abort", fn);
 }
 
 /** An attempt's signal: the call's, and aborted `ms` after it starts; `clear` stops the clock, and lets go of the call's signal. */
@@ -1703,19 +1708,17 @@ interface Deadline {
 
 function deadline(signal: AbortSignal | undefined, ms: number): Deadline {
   const ac = new AbortController();
-  const abort = () => ac.abort(signal?.reason);
   let passed = false;
   const timer = setTimeout(() => {
     if (ac.signal.aborted) return;
     passed = true;
     ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
   }, ms);
+  const stop = onAbort(signal, () => ac.abort(signal?.reason));
   const clear = () => {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
+    stop();
   };
-  if (signal?.aborted) abort();
-  else signal?.addEventListener("abort", abort, { once: true });
   return { signal: ac.signal, ms, passed: () => passed, clear };
 }
 
@@ -2080,15 +2083,13 @@ export function retryDelay(retryAfter: string | null, attempt: number, policy: R
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", abort);
+      stop();
       resolve();
     }, ms);
-    const abort = () => {
+    const stop = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal?.reason);
-    };
-    if (signal?.aborted) abort();
-    else signal?.addEventListener("abort", abort, { once: true });
+    });
   });
 }
 
@@ -2289,17 +2290,13 @@ export const openStream = /* @__PURE__ */ held(async function openStream(client:
  */
 function flowing(response: Response, source: ReadableStream<Uint8Array> | null, request: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
   const reader = (source ?? new Blob([]).stream()).getReader();
-  let stop = (): void => {};
-  const done = () => signal?.removeEventListener("abort", stop);
+  let done = (): void => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      if (!signal) return;
-      stop = () => {
-        controller.error(signal.reason);
-        reader.cancel(signal.reason).catch(() => {});
-      };
-      if (signal.aborted) stop();
-      else signal.addEventListener("abort", stop, { once: true });
+      done = onAbort(signal, () => {
+        controller.error(signal?.reason);
+        reader.cancel(signal?.reason).catch(() => {});
+      });
     },
     async pull(controller) {
       try {
