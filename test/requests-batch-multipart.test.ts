@@ -155,6 +155,25 @@ describe('rt.batch(client, { format: "multipart" })', () => {
     for (const r of [first, second]) expect(r.status === "rejected" && r.reason).toMatchObject({ name: "ODataError", status: 412, message: "changed meanwhile" });
   });
 
+  test("a failed change set answered by its failed request alone (ASP.NET Core OData's form): each of its calls rejects with that error", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => {
+      const changeset = boundaryOf(/Content-Type: (multipart\/mixed[^\r]*)/.exec(r.body)?.[1]);
+      const failed = part("404 Not Found", [JSON_TYPE], '{"error":{"code":"NotFound","message":"no such session"}}', ["Content-ID: 3"]);
+      return {
+        headers: { "content-type": "multipart/mixed; boundary=b" },
+        body: mixed("b", [`Content-Type: multipart/mixed; boundary=${changeset}\r\n\r\n${mixed(changeset, [failed])}`, part("200 OK", [JSON_TYPE], JSON.stringify(body("s1")))]),
+      };
+    });
+    const b = rt.batch(client, { format: "multipart" });
+    const changes = b.atomic();
+    const results = Promise.allSettled([updateSession(changes, session("s2"), { modalities: [] }), deleteSession(changes, session("s3")), updateSession(changes, session("s4"), { modalities: [] }), getSession(b, session("s1"))]);
+    await b.send();
+    const [first, second, third, read] = await results;
+    expect(read).toEqual({ status: "fulfilled", value: body("s1") });
+    for (const r of [first, second, third]) expect(r.status === "rejected" && r.reason).toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: "no such session" });
+  });
+
   test("an answer that is not a whole multipart body rejects send() and every call (UnreadableBody); a missing part rejects its call", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     for (const reply of [{ body: { responses: [] } }, { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${part("200 OK", [JSON_TYPE], "{}")}\r\n` }]) {

@@ -2751,6 +2751,10 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
         const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
         answers.forEach(([, c], j) => byId.set(byName ? named[j] : unit[j]?.id, httpAnswer(c)));
+        // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
+        // of its calls left without an answer rejects with that failure, as with one answer for all.
+        const failed = answers.find(([, c]) => Number(statusOf(c)) >= 400);
+        if (failed) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, httpAnswer(failed[1]));
       }
     });
   } catch {
@@ -2806,9 +2810,12 @@ function entity(text: string): [Headers, string] {
   return [headers, blank ? text.slice(blank.index + blank[0].length) : ""];
 }
 
+/** The status code of an HTTP response message's status line, if it has one. */
+const statusOf = (message: string) => /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(message)?.[1];
+
 /** An `application/http` part's response (`HTTP/1.1 200 OK`, headers, body; a byte string), else undefined, or its error. */
 function httpAnswer(message: string): unknown {
-  const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(message)?.[1];
+  const status = statusOf(message);
   try {
     if (!status) return undefined;
     const [headers, body] = entity(message.slice(message.indexOf("\n") + 1));
