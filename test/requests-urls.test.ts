@@ -111,6 +111,13 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     expect(rt.literal("enum:ns.Color", "Red")).toBe("ns.Color'Red'");
   });
 
+  test("an Int64 given as a number beyond 2^53, which may have lost digits, is refused: 2^53 + 1 would address 2^53", () => {
+    expect(() => rt.literal("Int64", 9007199254740993)).toThrow(new TypeError("not an Edm.Int64 literal: the number 9007199254740992 is beyond 2^53 and may have lost digits; give it as a bigint or a string"));
+    expect(() => rt.literal("Int64", -(2 ** 60))).toThrow(/beyond 2\^53/);
+    expect(rt.literal("Int64", Number.MAX_SAFE_INTEGER)).toBe("9007199254740991");
+    expect(rt.literal("Int64", 9007199254740993n)).toBe("9007199254740993");
+  });
+
   test("integer kinds reject what is not a number, so nothing is injected into the key", () => {
     expect(() => rt.literal("Int32", "1)/Secrets(2")).toThrow(/not an Edm.Int32 literal/);
     expect(() => rt.literal("Int64", "")).toThrow(TypeError);
@@ -143,6 +150,11 @@ describe("OData literals (URL Conventions §5.1.1.1)", () => {
     ["Duration", "PT"],
     ["Duration", "+PT1H"],
     ["Binary", "ab'cd"],
+    // binaryValue: whole groups of 4 characters, the last of 2 or 3 (`==`, `=`).
+    ["Binary", "A"],
+    ["Binary", "AAAAA"],
+    ["Binary", "AA="],
+    ["Binary", "AAA=="],
     ["Date", "23.11.2026"],
     ["TimeOfDay", "1:20"],
     ["DateTimeOffset", "2026-11-23T10:00:00"],

@@ -863,6 +863,8 @@ export const edmSByte = /* @__PURE__ */ integral("SByte", -128, 127);
 /** Compared as text: a number cannot tell 2^63 - 1 from 2^63. */
 export const edmInt64: Literal = (value) => {
   const text = ofForm("Int64", String(value), INTEGER);
+  // 2^53 + 1 is 2^53 as a number: it would address another entity.
+  if (typeof value === "number" && !Number.isSafeInteger(value)) throw new TypeError(`not an Edm.Int64 literal: the number ${text} is beyond 2^53 and may have lost digits; give it as a bigint or a string`);
   const digits = text.replace(/^[+-]?0*/, "");
   const limit = text.startsWith("-") ? "9223372036854775808" : "9223372036854775807";
   if (digits.length > 19 || (digits.length === 19 && digits > limit)) {
@@ -891,8 +893,9 @@ function plainNumber(n: number): string {
 }
 export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, "", "01234567-89ab-cdef-0123-456789abcdef");
 export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i, "duration", "PT1H30M");
-/** base64url (`-` and `_`); a base64 value (`+`, `/`) is written as base64url. */
-const base64url = /* @__PURE__ */ formed("Binary", /^[\w-]*={0,2}$/, "binary");
+/** base64url (`-` and `_`) in whole groups of 4 characters, but the last, of 2 (`==`) or 3 (`=`): the ABNF's `binaryValue`. */
+const base64url = /* @__PURE__ */ formed("Binary", /^(?:[\w-]{4})*(?:[\w-]{2}(?:==)?|[\w-]{3}=?)?$/, "binary");
+/** A base64 value (`+`, `/`) is written as base64url. */
 export const edmBinary: Literal = (value) => base64url(String(value).replace(/\+/g, "-").replace(/\//g, "_"));
 
 /**
