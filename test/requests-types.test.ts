@@ -31,6 +31,15 @@ export async function usage(): Promise<void> {
   const last: string | null | undefined = full.LastName;
   const etag: string | undefined = full["@odata.etag"];
 
+  // One entity takes $select, $expand and $compute; the options of collections are refused (URL Conventions §5.1).
+  await getPerson(client, people().byKey("a"), { select: ["FirstName"], expand: ["Trips"], compute: "Age add 1 as Next" });
+  // @ts-expect-error $top applies to collections
+  await getPerson(client, people().byKey("a"), { top: 1 });
+  // @ts-expect-error $filter applies to collections
+  await getPerson(client, people().byKey("a"), { filter: "Age gt 1" });
+  // @ts-expect-error $count applies to collections
+  await getPerson(client, people().byKey("a"), { count: true });
+  await listPersons(client, people(), { filter: "Age gt 1", orderby: ["Age desc"], top: 1, skip: 1, count: true, search: "x" });
   // @ts-expect-error not a property of Person
   await getPerson(client, people().byKey("a"), { select: ["Nope"] });
   // @ts-expect-error navigation properties are expanded, not selected
@@ -427,7 +436,7 @@ test("a single result that may be null is typed | null; Nullable=\"false\" is no
 // declared ones (the index signature no longer swallows them into plain string).
 const OPEN_USAGE = `
 import * as rt from "./runtime.js";
-import { bags, getBag } from "./Test.Validation.requests.js";
+import { bags, getBag, listBags } from "./Test.Validation.requests.js";
 
 declare const client: rt.Client;
 
@@ -444,7 +453,7 @@ export async function usage(): Promise<void> {
   // @ts-expect-error a Bag has no navigation property to expand
   await getBag(client, bags().byKey("b"), { expand: ["bogus"] });
   void [id, colour, plainId];
-  await getBag(client, bags().byKey("b"), { select: [""], orderby: [""] });
+  await listBags(client, bags(), { select: [""], orderby: [""] });
 }
 `;
 

@@ -62,7 +62,7 @@ export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot, 
 }
 
 /** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadOneQuery<EntityNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -87,7 +87,7 @@ export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, 
 }
 
 /** Reads one `microsoft.graph.security` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Security, null>`). */
-export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadQuery<Security, SecurityNavigation, S, {}, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
+export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadOneQuery<SecurityNavigation, S, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -102,7 +102,7 @@ export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security,
 }
 
 /** Reads one `microsoft.graph.securityCopilot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<SecurityCopilot, null>`). */
-export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
+export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadOneQuery<SecurityCopilotNavigation, S, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

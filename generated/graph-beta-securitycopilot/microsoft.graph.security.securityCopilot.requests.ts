@@ -65,7 +65,7 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`). */
-export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
+export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadOneQuery<EvaluationNavigation, S, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -90,7 +90,7 @@ export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluat
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`). */
-export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
+export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadOneQuery<PluginNavigation, S, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -115,7 +115,7 @@ export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, nul
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`). */
-export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
+export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadOneQuery<PromptNavigation, S, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -140,7 +140,7 @@ export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, nul
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadOneQuery<SessionNavigation, S, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -165,7 +165,7 @@ export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, n
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`). */
-export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
+export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadOneQuery<WorkspaceNavigation, S, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

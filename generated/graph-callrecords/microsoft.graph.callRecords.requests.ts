@@ -92,7 +92,7 @@ export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.Collect
 }
 
 /** Reads one `microsoft.graph.callRecords.callRecord` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`). */
-export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
+export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadOneQuery<CallRecordNavigation, S, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -117,7 +117,7 @@ export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRec
 }
 
 /** Reads one `microsoft.graph.callRecords.organizer` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Organizer, null>`). */
-export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
+export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadOneQuery<OrganizerNavigation, S, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -142,7 +142,7 @@ export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organize
 }
 
 /** Reads one `microsoft.graph.callRecords.participant` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Participant, null>`). */
-export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
+export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadOneQuery<ParticipantNavigation, S, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -167,7 +167,7 @@ export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Partic
 }
 
 /** Reads one `microsoft.graph.callRecords.participantBase` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyParticipantBase, null>`). */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
+export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadOneQuery<ParticipantBaseNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -192,7 +192,7 @@ export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<An
 }
 
 /** Reads one `microsoft.graph.callRecords.segment` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Segment, null>`). */
-export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
+export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadOneQuery<SegmentNavigation, S, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -217,7 +217,7 @@ export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, n
 }
 
 /** Reads one `microsoft.graph.callRecords.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
+export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadOneQuery<SessionNavigation, S, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

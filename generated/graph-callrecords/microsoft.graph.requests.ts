@@ -46,7 +46,7 @@ export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommuni
 }
 
 /** Reads one `microsoft.graph.cloudCommunications` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`). */
-export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadQuery<CloudCommunications, CloudCommunicationsNavigation, S, {}, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
+export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadOneQuery<CloudCommunicationsNavigation, S, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -61,7 +61,7 @@ export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRe
 }
 
 /** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
+export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadOneQuery<EntityNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

@@ -48,7 +48,8 @@ export interface OperationTypes {
 
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
 /** `params`: the read's type parameters, without the angle brackets (a caller may add its own). */
-export type Reads = (t: EntityType, S: string, E: string) => { params: string; options: string; result: string };
+/** Typed reads of an entity type: `options` of a collection's, `getOptions` of one entity's (no `$filter`, `$top`, …). */
+export type Reads = (t: EntityType, S: string, E: string) => { params: string; options: string; getOptions: string; result: string };
 
 /** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
 export function typeParameter(name: string, text: string): string {
@@ -143,7 +144,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     const named = `${args.join(" ").replace(/\/\*\*[\s\S]*?\*\//g, "")} ${item}`;
     const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
     typeParams = `<${q.params}>`;
-    args.push(`options?: ${q.options}`);
+    args.push(`options?: ${ret.collection ? q.options : q.getOptions}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
     path = `rt.withQuery(${path}, options)`;

@@ -58,6 +58,8 @@ export interface EntityRequestsView {
   /** The name of that type parameter (`N`, unless the signature names a type so). */
   empty: string;
   options: string;
+  /** get's options' type: `rt.ReadOneQuery<…>`, without the options only collections take. */
+  getOptions: string;
   /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
   /** What create and update resolve with: the service's default set (`rt.DefaultSet<…>`), or the whole entity with `completeReads`. */
@@ -175,6 +177,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     return {
       params: `${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never`,
       options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
+      getOptions: `rt.ReadOneQuery<${nav}, ${S}, ${E}>`,
       result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
     };
   };
@@ -355,6 +358,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       getTypeParams: `<${q.params}, ${empty} extends null = null>`,
       empty,
       options: q.options,
+      getOptions: q.getOptions,
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),

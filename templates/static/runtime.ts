@@ -234,11 +234,17 @@ interface ExpandOnly {
 /** `$expand`: navigation property names, or per navigation property nested options. */
 export type Expand<N> = [keyof N] extends [never] ? readonly [] : readonly (keyof N & string)[] | { readonly [K in keyof N & string]?: true | NestedOptions<N[K]> | undefined };
 
-export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> {
+/** The query options a read of one entity takes (URL Conventions §5.1): the others apply to collections. */
+export interface EntityParts<S extends string, E> {
   /** `$select` (URL Conventions §5.1.3): the properties to read, `["FirstName", "Age"]`; the result has only these and the key. */
   select?: readonly S[] | undefined;
   /** `$expand` (§5.1.2): navigation properties read along, each `true` or with options of its own, `{ Trips: { select: ["Name"] } }`. */
   expand?: E | undefined;
+  /** `$compute` (new in OData 4.01's URL Conventions): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
+  compute?: string | undefined;
+}
+
+export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends EntityParts<S, E> {
   /** `$filter` (§5.1.1): an expression in OData's syntax, sent as written (percent-encoded), `"Age gt 30"`; `rt.literal("String", name)` quotes a value. */
   filter?: string | undefined;
   /** `$orderby` (§5.1.4): a property, or several, each with `asc` (the default) or `desc`: `["Age desc", "UserName"]`. */
@@ -251,8 +257,6 @@ export interface QueryParts<T, N = {}, S extends string = PropertyName<T, N>, C 
   search?: string | undefined;
   /** `$count=true` (§5.1.6): the page's `@odata.count` (an expanded collection's `Trips@odata.count`) has the number of items that match, all pages together. */
   count?: boolean | undefined;
-  /** `$compute` (new in OData 4.01's URL Conventions): `"Price mul Quantity as Total"`; the result type does not show computed properties. */
-  compute?: string | undefined;
 }
 
 export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, C = {}, E = Expand<N>> extends ReadOptions, QueryParts<T, N, S, C, E> {}
@@ -263,6 +267,13 @@ export interface QueryOptions<T, N = {}, S extends string = PropertyName<T, N>, 
  * that is no navigation property (`{ Trips: true, Frends: true }`), at any level, an error.
  */
 export type ReadQuery<T, N, S extends string, C, E> = QueryOptions<T, N, S, C, E & KnownOnly<E, N>>;
+
+/**
+ * The same for a read of one entity (`getSession`): `$select`, `$expand` and `$compute` only, since
+ * `$filter`, `$orderby`, `$top`, `$skip`, `$search` and `$count` apply to collections (URL
+ * Conventions §5.1; a service answers them on one entity with 400).
+ */
+export interface ReadOneQuery<N, S extends string, E> extends ReadOptions, EntityParts<S, E & KnownOnly<E, N>> {}
 
 /**
  * `$expand` of the type `E` names only navigation properties of `N`, at every level: for a function

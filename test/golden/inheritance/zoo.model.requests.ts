@@ -53,7 +53,7 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
 }
 
 /** Reads one `zoo.model.animal` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`). */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
+export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadOneQuery<AnimalNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -78,7 +78,7 @@ export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, 
 }
 
 /** Reads one `zoo.model.bird` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`). */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
+export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadOneQuery<BirdNavigation, S, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -103,7 +103,7 @@ export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, 
 }
 
 /** Reads one `zoo.model.parrot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`). */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
+export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadOneQuery<ParrotNavigation, S, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -128,7 +128,7 @@ export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, nul
 }
 
 /** Reads one `zoo.model.fish` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`). */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
+export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadOneQuery<FishNavigation, S, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -153,7 +153,7 @@ export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, 
 }
 
 /** Reads one `zoo.model.keeper` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`). */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
+export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadOneQuery<KeeperNavigation, S, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

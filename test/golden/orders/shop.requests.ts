@@ -29,7 +29,7 @@ export function orderLines(parent: rt.EntityRef<Order, null>): rt.CollectionRef<
 }
 
 /** Reads one `shop.order` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`). */
-export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Order, N>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
+export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Order, N>, options?: rt.ReadOneQuery<OrderNavigation, S, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -54,7 +54,7 @@ export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>
 }
 
 /** Reads one `shop.orderLine` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<OrderLine, null>`). */
-export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<OrderLine, N>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
+export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<OrderLine, N>, options?: rt.ReadOneQuery<OrderLineNavigation, S, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -79,7 +79,7 @@ export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLin
 }
 
 /** Reads one `shop.store` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Store, null>`). */
-export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Store, N>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
+export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Store, N>, options?: rt.ReadOneQuery<StoreNavigation, S, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 

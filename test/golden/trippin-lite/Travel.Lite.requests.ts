@@ -106,7 +106,7 @@ export function documentContent(parent: rt.EntityRef<Document, null>): rt.Stream
 }
 
 /** Reads one `Travel.Lite.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadOneQuery<PersonNavigation, S, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -131,7 +131,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
 }
 
 /** Reads one `Travel.Lite.Trip` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Trip, null>`). */
-export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
+export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadOneQuery<TripNavigation, S, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -156,7 +156,7 @@ export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, 
 }
 
 /** Reads one `Travel.Lite.PlanItem` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<PlanItem, null>`). */
-export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
+export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadOneQuery<PlanItemNavigation, S, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -181,7 +181,7 @@ export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem,
 }
 
 /** Reads one `Travel.Lite.Airline` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airline, null>`). */
-export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
+export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadOneQuery<AirlineNavigation, S, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -206,7 +206,7 @@ export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, n
 }
 
 /** Reads one `Travel.Lite.Airport` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airport, null>`). */
-export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
+export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadOneQuery<AirportNavigation, S, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -231,7 +231,7 @@ export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, n
 }
 
 /** Reads one `Travel.Lite.Booking` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Booking, null>`). */
-export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
+export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadOneQuery<BookingNavigation, S, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -256,7 +256,7 @@ export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, n
 }
 
 /** Reads one `Travel.Lite.Document` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Document, null>`). */
-export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
+export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadOneQuery<DocumentNavigation, S, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -301,7 +301,7 @@ export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, op
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
+export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ReadOneQuery<AirlineNavigation, S, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
   return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options, "single");
 }
 
@@ -316,7 +316,7 @@ export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Pr
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */
-export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
+export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadOneQuery<AirportNavigation, S, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
   return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options, "single");
 }
 

@@ -101,7 +101,7 @@ export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Baske
 }
 
 /** Reads one `Test.Validation.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
-export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
+export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadOneQuery<ItemNavigation, S, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -126,7 +126,7 @@ export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, 
 }
 
 /** Reads one `Test.Validation.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
+export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadOneQuery<PersonNavigation, S, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -151,7 +151,7 @@ export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, nul
 }
 
 /** Reads one `Test.Validation.Basket` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Basket, null>`). */
-export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
+export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadOneQuery<BasketNavigation, S, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -176,7 +176,7 @@ export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, nul
 }
 
 /** Reads one `Test.Validation.Line` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Line, null>`). */
-export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
+export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadOneQuery<LineNavigation, S, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -201,7 +201,7 @@ export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, 
 }
 
 /** Reads one `Test.Validation.Employee` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Employee, null>`). */
-export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
+export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadOneQuery<EmployeeNavigation, S, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
@@ -226,7 +226,7 @@ export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee,
 }
 
 /** Reads one `Test.Validation.Bag` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bag, null>`). */
-export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
+export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadOneQuery<BagNavigation, S, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
