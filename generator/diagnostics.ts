@@ -155,10 +155,22 @@ export class GenerationError extends Error {
 /** Why an input file could not be read (ODG001): the system's error code, or in words when it is too large. */
 export function unreadableReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
+  const { size, limit, perByte } = e as { size?: number; limit?: number; perByte?: number };
+  if (limit !== undefined && perByte !== undefined) return tooLargeReason(limit, perByte, size);
   if (code === "ERR_STRING_TOO_LONG" || code === "ERR_FS_FILE_TOO_LARGE") return "the file is larger than the longest string JavaScript can hold (512 MB)";
   if (code === undefined) return (e as Error).message;
   const words = ERRNO_WORDS[code];
   return words ? `${words} (${code})` : code;
+}
+
+/**
+ * An input over the `limit` this process reads (its heap's limit over `perByte`, what reading takes a
+ * byte at most), of `size` bytes (a pipe's unknown), with the Node option that gives it enough.
+ */
+function tooLargeReason(limit: number, perByte: number, size?: number): string {
+  const mb = (n: number) => Math.ceil(n / 1e6);
+  const heap = size === undefined ? "<MB>" : Math.ceil((size * perByte) / 2 ** 30) * 1024;
+  return `${size === undefined ? "the input is longer than" : `the file is ${mb(size)} MB, more than`} the ${mb(limit)} MB this process reads (reading takes up to ${perByte} times an input's size in memory); to read it, give Node more: NODE_OPTIONS=--max-old-space-size=${heap}`;
 }
 
 /** The file-system refusals a user meets most, in words; the code stays beside them for searching. */

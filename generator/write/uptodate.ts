@@ -7,6 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
 import { decodeInput, type Decoded } from "../parse/decode";
@@ -71,7 +72,18 @@ function lfLineEnds(text: string): string {
 /** The longest string V8 makes (2^29 − 24 characters): a larger file could not be read as text. */
 const MAX_STRING = 0x1fffffe8;
 
-const tooLarge = () => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE" });
+/**
+ * The most memory reading an input takes, per byte of it: fast-xml-parser held 35 bytes a byte of a
+ * document of one long text (67 MB took 2.4 GB; 150 MB ran out of Node's default 4.3 GB heap and
+ * aborted the process), Graph's 3.5 MB about 40 with the model and output.
+ */
+const MEMORY_PER_BYTE = 64;
+
+/** The largest input this process can read and parse: its heap's limit over `MEMORY_PER_BYTE` (68 MB with Node's default heap), at most the longest string. */
+const MAX_INPUT = Math.min(MAX_STRING, Math.floor(v8.getHeapStatistics().heap_size_limit / MEMORY_PER_BYTE));
+
+/** Why an input is refused: `size` bytes, more than `MAX_INPUT` (a pipe's: read so far, `size` undefined). */
+const tooLarge = (size?: number) => Object.assign(new Error("too large"), { code: "ERR_FS_FILE_TOO_LARGE", size, limit: MAX_INPUT, perByte: MEMORY_PER_BYTE });
 
 /** Inputs read ahead by `prereadStreams`: their bytes, or why they could not be read. */
 const prereadInputs = new Map<string, Buffer | Error>();
@@ -115,7 +127,7 @@ function readInput(file: string, regular?: (read: Omit<InputRead, "sha256">) => 
   const stdin = file === "/dev/stdin";
   const at = Date.now();
   const st = stdin ? fs.fstatSync(0) : fs.statSync(file);
-  if (st.size > MAX_STRING) throw tooLarge();
+  if (st.size > MAX_INPUT) throw tooLarge(st.size);
   if (st.isFile()) {
     if (!stdin) regular?.({ before: st, at });
     return fs.readFileSync(stdin ? 0 : file);
@@ -129,7 +141,7 @@ function readInput(file: string, regular?: (read: Omit<InputRead, "sha256">) => 
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) return Buffer.concat(chunks, total);
       total += n;
-      if (total > MAX_STRING) throw tooLarge();
+      if (total > MAX_INPUT) throw tooLarge();
       chunks.push(chunk.subarray(0, n));
     }
   } finally {
@@ -181,7 +193,8 @@ export function inputText(read: () => Buffer, file: string): { content: string; 
 
 /** The bytes of the regular file open as `fd`, refused as `readInput` refuses one larger than a string can be. */
 export function readOpenFile(fd: number): Buffer {
-  if (fs.fstatSync(fd).size > MAX_STRING) throw tooLarge();
+  const size = fs.fstatSync(fd).size;
+  if (size > MAX_INPUT) throw tooLarge(size);
   return fs.readFileSync(fd);
 }
 
