@@ -175,6 +175,18 @@ describe("config files", () => {
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
   });
 
+  test.concurrent("a .mjs or .ts config that never finishes loading (a top-level await nothing settles) is an error, exit 2, also with --check; no temporary file is left", async () => {
+    const dir = twoSpecs();
+    const stalled = `await new Promise(() => {});\nexport default { services: ${JSON.stringify([services[0]])} };\n`;
+    const message = "the config module never finished loading: a top-level await in it (or in a module it imports) waits for a promise that nothing settles";
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), stalled);
+    expect(await runCliAsync(["generate"], dir)).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.mjs: ${message}\n` });
+    expect(await runCliAsync(["generate", "--check"], dir)).toMatchObject({ code: 2, stderr: `odatagen: odatagen.config.mjs: ${message}\n` });
+    fs.writeFileSync(path.join(dir, "c.ts"), stalled);
+    expect(await runCliAsync(["generate", "-c", "c.ts"], dir)).toMatchObject({ code: 2, stderr: `odatagen: c.ts: ${message}\n` });
+    expect(fs.readdirSync(dir).sort()).toEqual(["c.ts", "odatagen.config.mjs", "specs"]);
+  });
+
   test("a config's import with 60,000 `?` before a CR, or 60,000 spaces after \`from\`, is read in one pass when the config has a syntax error", async () => {
     const dir = scratch();
     const config = path.join(dir, "odatagen.config.mjs");

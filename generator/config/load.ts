@@ -156,7 +156,7 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
   if (ext === ".mjs" || ext === ".js" || ext === ".cjs") {
     let mod: { default?: unknown };
     try {
-      mod = await import(`${pathToFileURL(file).href}?v=${++loads}`);
+      mod = await importSettled(`${pathToFileURL(file).href}?v=${++loads}`);
     } catch (e) {
       // Node 20 gives a syntax error no file, line or column: `node --check` finds them, in the config or a module it imports.
       const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
@@ -167,6 +167,23 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
   }
   if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
+}
+
+/**
+ * `import(url)`, or an error where the module never finishes loading: a top-level `await` of a
+ * promise nothing settles leaves Node nothing to do, and it would exit 0, having done nothing.
+ */
+async function importSettled(url: string): Promise<{ default?: unknown }> {
+  let idle = () => {};
+  const stalled = new Promise<never>((_, reject) => {
+    idle = () => reject(new Error("the config module never finished loading: a top-level await in it (or in a module it imports) waits for a promise that nothing settles"));
+  });
+  process.once("beforeExit", idle);
+  try {
+    return await Promise.race([import(url) as Promise<{ default?: unknown }>, stalled]);
+  } finally {
+    process.off("beforeExit", idle);
+  }
 }
 
 async function loadTsConfig(file: string, text: string): Promise<unknown> {
@@ -186,7 +203,7 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
   fs.writeFileSync(tmp, js);
   try {
-    return defaultExport(await import(pathToFileURL(tmp).href));
+    return defaultExport(await importSettled(pathToFileURL(tmp).href));
   } catch (e) {
     // The transpiled config parses (TypeScript checked it): a syntax error is in a module it imports.
     const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(tmp) : undefined;
