@@ -368,6 +368,28 @@ test.concurrent("a name with a control character or a line break is printed esca
   expect(r.stderr.split("\n")[0]).toMatch(/^esc\.xml:5:\d+: error ODG102: property name "a\\tb\\u2028c" holds a control character.* \[ns\.c\/a\\u0009b\\u2028c\]$/);
 });
 
+test.concurrent("a name holding \"@\" (an annotation's start in JSON) or a bidirectional control character (Trojan Source) is an error, the latter printed escaped; the previous output is left", async () => {
+  const work = fresh();
+  const xml = (name: string) => `${HEAD}${SCHEMA}      <EntityType Name="e"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="${name}" Type="Edm.String"/></EntityType>\n    </Schema>\n${TAIL}`;
+  fs.writeFileSync(path.join(work, "n.xml"), xml("ok"));
+  expect((await odatagen(work, "generate", "--input", "n.xml", "--out", "n-out")).status).toBe(0);
+  const before = fs.readFileSync(path.join(work, "n-out", "ns.types.ts"), "utf8");
+  fs.writeFileSync(path.join(work, "n.xml"), xml("@odata.type"));
+  const at = await odatagen(work, "generate", "--input", "n.xml", "--out", "n-out");
+  expect({ status: at.status, first: at.stderr.split("\n")[0] }).toEqual({
+    status: 1,
+    first: 'n.xml:5:119: error ODG102: property name "@odata.type" holds "@", which a JSON payload reads as the start of an annotation\'s name (JSON Format §20; CSDL §15.2: names are simple identifiers) [ns.e/@odata.type]',
+  });
+  fs.writeFileSync(path.join(work, "n.xml"), xml("a\u202eb"));
+  const bidi = await odatagen(work, "generate", "--input", "n.xml", "--out", "n-out");
+  expect(bidi.stderr).not.toMatch(/\u202e/);
+  expect({ status: bidi.status, first: bidi.stderr.split("\n")[0] }).toEqual({
+    status: 1,
+    first: expect.stringMatching(/^n\.xml:5:119: error ODG102: property name "a\\u202eb" holds a bidirectional control character, .* \[ns\.e\/a\\u202eb\]$/),
+  });
+  expect(fs.readFileSync(path.join(work, "n-out", "ns.types.ts"), "utf8")).toBe(before);
+});
+
 describe("--fail-on-warnings fails as errors do: nothing written, the previous output left as it was", () => {
   /** good.xml with one property of a misspelt type: warning ODG108 (read as Edm.Untyped), no error. */
   const warn = (work: string) => fs.writeFileSync(path.join(work, "good.xml"), fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace('Name="sku" Type="Edm.String"', 'Name="sku" Type="Edm.Strnig"'));

@@ -378,5 +378,11 @@ export function isEnumLiteral(members: readonly { name: string }[], isFlags: boo
 /** Characters no element name may hold (see ModelBuilder.identifier). */
 export const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u2028\u2029*]/;
 
+/** `@`, which a JSON payload reads as the start of an annotation's name (`Name@Core.Description`; JSON Format §20). */
+export const AT_IN_NAME = /@/;
+
+/** Unicode's bidirectional controls (embeddings, overrides, isolates): they make code read otherwise than it runs ("Trojan Source"). */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** Half of a UTF-16 surrogate pair without its other half: no Unicode character (CSDL JSON's `\ud800` escape can write one). */
 export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
