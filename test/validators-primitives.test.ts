@@ -87,6 +87,9 @@ const rows: Row[] = [
   ["bin", "AR", false], ["bin", "A", false], ["bin", "AQ=", false], ["bin", "AQ*=", false],
   // base64 as Graph writes it (RFC 4648 §4 alphabet), e.g. a GIF attachment's contentBytes
   ["bin", "+/8=", true], ["bin", "R0lGODdhEAYEAA7/AAAAAP+8Aw==", true], ["bin", "+/8", true], ["bin", "+/9", false], ["bin", "AQID====", false], ["bin", 12, false],
+  // MaxLength counts bytes (3 per 4 characters, padding left out); "max" sets no limit
+  ["bin2", "AQI", true], ["bin2", "AQI=", true], ["bin2", "-_8", true], ["bin2", "", true], ["bin2", "AAAA", false], ["bin2", "AQID", false], ["bin2", "AQIDBA==", false],
+  ["binMax", "A".repeat(40000), true],
   // Edm.PrimitiveType: any primitive value (string, number, boolean, GeoJSON), not an array or another object
   ["anyPrimitive", "x", true], ["anyPrimitive", 1.5, true], ["anyPrimitive", false, true], ["anyPrimitive", { type: "Point", coordinates: [1, 2] }, true],
   ["anyPrimitive", [1, [2]], false], ["anyPrimitive", { a: { b: 1 } }, false], ["anyPrimitive", { type: "Point", coordinates: "x" }, false],
@@ -153,10 +156,35 @@ describe("primitive values by type and facet", () => {
   test("a body's Int64 number beyond 2^53 is refused (its digits are lost), a read's is not", () => {
     const big = JSON.parse("9007199254740993"); // read as 9007199254740992
     for (const mode of ["create", "update", "replace"] as const)
-      expect(tv.validatePrimitives({ int64: big }, { mode }).errors.map((e) => e.message)).toEqual(["9007199254740992 is beyond 2^53, where a number loses digits: write it as a string"]);
+      expect(tv.validatePrimitives({ int64: big }, { mode }).errors.map((e) => e.message)).toEqual(["9007199254740992 is beyond 2^53, where a number loses digits: write it as a bigint or, with ieee754Compatible, a string"]);
     expect(tv.validatePrimitives({ int64: 9007199254740991 }, { mode: "create" }).valid).toBe(true);
     expect(tv.validatePrimitives({ int64: "9007199254740993" }, { mode: "create" }).valid).toBe(true);
     expect(tv.validatePrimitives({ int64: big }).valid).toBe(true);
+  });
+
+  test("a body's bigint is an Int64 (in range) or a Decimal (its digits within Precision), as the runtime writes it exactly", () => {
+    const messages = (value: object, options?: object) => tv.validatePrimitives(value, options).errors.map((e) => [e.path, e.message]);
+    const huge = BigInt("9007199254740993");
+    for (const mode of ["create", "update", "replace"] as const) {
+      expect(messages({ int64: huge, dec: huge, dec52: BigInt(999), decP5: BigInt(-99999), dec30: BigInt(999) }, { mode, complete: false })).toEqual([]);
+      // Written as a string with ieee754Compatible, as a number without: either way all its digits.
+      expect(messages({ int64: huge, dec: huge }, { mode, ieee754Compatible: true })).toEqual([]);
+      expect(messages({ int64: huge, dec: huge }, { mode, ieee754Compatible: false })).toEqual([]);
+      expect(messages({ int64: BigInt("9223372036854775807") }, { mode })).toEqual([]);
+      expect(messages({ int64: BigInt("-9223372036854775808") }, { mode })).toEqual([]);
+      expect(messages({ int64: BigInt("9223372036854775808"), dec52: BigInt(1000), decP5: BigInt(123456) }, { mode })).toEqual([
+        ["/int64", "9223372036854775808 is outside the range of Edm.Int64"],
+        ["/dec52", "4 digits before the point; Precision 5 with Scale 2 allows 3"],
+        ["/decP5", "6 digits before the point; Precision 5 without Scale allows 5"],
+      ]);
+      expect(messages({ int64: BigInt("-9223372036854775809") }, { mode })).toEqual([["/int64", "-9223372036854775809 is outside the range of Edm.Int64"]]);
+    }
+    // A read's JSON holds no bigint, and the guards narrow to the read type (number or string): refused there.
+    expect(tv.validatePrimitives({ int64: huge, dec: huge }).errors.map((e) => [e.path, e.expected, e.actual])).toEqual([
+      ["/int64", "Edm.Int64", "bigint"],
+      ["/dec", "Edm.Decimal", "bigint"],
+    ]);
+    expect(tv.isPrimitives({ int64: huge }, { mode: "create" })).toBe(false);
   });
 
   test("a Decimal's digits are counted in one pass, however many zeros a service's value holds", async () => {

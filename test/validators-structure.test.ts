@@ -205,6 +205,79 @@ describe("structured values", () => {
   });
 });
 
+describe("OData 4.0 delta entries (JSON Format 4.0 §14.4–14.6)", () => {
+  const deleted = (context: string, extra: Record<string, unknown> = {}) => ({ [context.startsWith("@") ? context : "@odata.context"]: context.startsWith("@") ? "#Items/$deletedEntity" : context, id: "Items(1)", reason: "deleted", ...extra });
+  const link = (kind: "link" | "deletedLink", extra: Record<string, unknown> = {}) => ({ "@odata.context": `$metadata#Items/$${kind}`, source: "Items(1)", relationship: "children", target: "Items(2)", ...extra });
+
+  test("a read takes a deleted entity, an added link and a deleted link as such, not as the entity type", () => {
+    for (const context of ["$metadata#Items/$deletedEntity", "#Items/$deletedEntity", "https://example.com/svc/$metadata#Items/$deletedEntity", "@context"]) {
+      expect(tv.validateItem(deleted(context))).toEqual({ valid: true, errors: [] });
+    }
+    expect(tv.validateItem(deleted("#Items/$deletedEntity", { reason: "changed", "@Legacy.entityKey": { id: 1 } })).valid).toBe(true);
+    const { reason: _, ...withoutReason } = deleted("#Items/$deletedEntity");
+    expect(tv.validateItem(withoutReason).valid).toBe(true);
+    expect(tv.validateItem(link("link")).valid).toBe(true);
+    expect(tv.validateItem(link("deletedLink")).valid).toBe(true);
+    // A delta page, item by item, as a request function's `validate` checks it; a type with subtypes too (its dispatch).
+    const page = { "@odata.context": "$metadata#Items/$delta", value: [item(), deleted("#Items/$deletedEntity"), link("link"), link("deletedLink")] };
+    expect(vr.validateCollection(tv.checkItem, page).valid).toBe(true);
+    expect(tv.validatePerson({ "@odata.context": "#People/$deletedEntity", id: "People(1)" }).valid).toBe(true);
+  });
+
+  test("each entry's members are checked; in strict mode others are unknown", () => {
+    const errors = (v: unknown, options?: object) => tv.validateItem(v, options).errors.map((e) => [e.path, e.message]);
+    expect(errors(deleted("#Items/$deletedEntity", { id: 5, reason: "gone", name: "x" }))).toEqual([
+      ["/id", "expected an entity's id (a string), got number 5"],
+      ["/reason", 'expected "changed" or "deleted", got "gone"'],
+      ["/name", "unknown property name"],
+    ]);
+    expect(errors(deleted("#Items/$deletedEntity", { name: "x" }), { strict: false })).toEqual([]);
+    expect(errors({ "@odata.context": "#Items/$deletedEntity" })).toEqual([["/id", "required property id is missing"]]);
+    expect(errors(link("deletedLink", { relationship: 1, target: undefined }))).toEqual([
+      ["/relationship", "expected a navigation property's name (a string), got number 1"],
+      ["/target", "required property target is missing"],
+    ]);
+  });
+
+  test("a body, a guard (whose type is the entity's) and a nested value still refuse them", () => {
+    // Only a response's value itself, or an item of its `value`, is a delta entry.
+    expect(paths(tv.validateItem(item({ parent: deleted("#Items/$deletedEntity") }), { complete: false }))).toEqual(["/parent/id", "/parent/reason"]);
+    for (const mode of ["create", "update", "replace"] as const) {
+      expect(paths(tv.validateItem(deleted("#Items/$deletedEntity"), { mode, complete: false }))).toEqual(["/id", "/reason"]);
+      expect(tv.validateItem(link("link"), { mode, complete: false }).valid).toBe(false);
+    }
+    expect(tv.isItem(deleted("#Items/$deletedEntity"), { complete: false })).toBe(false);
+  });
+});
+
+describe("advertised bound actions and functions (JSON Format §16, §17)", () => {
+  const renew = { title: "Renew", target: "https://example.com/Items(1)/Test.Validation.Renew" };
+
+  test("a read takes them, their values objects whose title and target are strings", () => {
+    expect(tv.validateItem(item({ "#Test.Validation.Renew": renew, "#tv.Price(currency)": {}, "https://example.com/$metadata#Test.Validation.Audit": {} }))).toEqual({ valid: true, errors: [] });
+    expect(tv.validateBag({ id: "b", "#Test.Validation.Renew": renew, "Items#Test.Validation.Top": {} }).valid).toBe(true);
+    expect(vr.validateCollection(tv.checkItem, { value: [item()], "#Test.Validation.Top": renew }).valid).toBe(true);
+    const errors = (v: unknown) => tv.validateItem(v).errors.map((e) => [e.path, e.expected]);
+    expect(errors(item({ "#Test.Validation.Renew": "Renew" }))).toEqual([["/#Test.Validation.Renew", "an object (a bound action's or function's advertisement)"]]);
+    expect(errors(item({ "#Test.Validation.Renew": { title: 1, target: ["x"] } }))).toEqual([
+      ["/#Test.Validation.Renew/title", "a string"],
+      ["/#Test.Validation.Renew/target", "a URL (a string)"],
+    ]);
+    expect(tv.validateBag({ id: "b", "#Test.Validation.Renew": 1 }).valid).toBe(false);
+  });
+
+  test("a body refuses them, strict or not", () => {
+    for (const mode of ["create", "update", "replace"] as const) {
+      for (const strict of [true, false]) {
+        expect(tv.validateItem({ name: "n", "#Test.Validation.Renew": renew }, { mode, strict, complete: false }).errors.map((e) => [e.path, e.message])).toEqual([
+          ["/#Test.Validation.Renew", "#Test.Validation.Renew advertises a bound action or function: a response's control information, not a body's"],
+        ]);
+        expect(paths(tv.validateBag({ "#Test.Validation.Renew": {} }, { mode, strict, complete: false }))).toEqual(["/#Test.Validation.Renew"]);
+      }
+    }
+  });
+});
+
 describe("collection responses", () => {
   test("validateCollection checks a { value: [...] } body item by item", () => {
     const body = { "@odata.context": "$metadata#Items", "@odata.nextLink": "Items?$skiptoken=2", "@odata.count": 2, value: [item(), item({ name: 5 })] };

@@ -402,12 +402,19 @@ function collectionBody(v: unknown, ctx: Context, key: Key, check: Checker): voi
   if (!ctx.enter(key)) return;
   const value = v["value"];
   if (value === undefined) ctx.fail("value", "an array of items", value, "required property value is missing");
-  else items(value, ctx, "value", check, "an item", false);
+  else items(value, ctx, "value", ctx.mode === READ && !ctx.typed ? orDeltaEntry(check) : check, "an item", false);
   if (ctx.strict) unknownProperties(v, ctx, COLLECTION_NAMES, "a collection");
   ctx.leave();
 }
 
 const COLLECTION_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(["value"]);
+
+/** `check` for an item of a read's collection, which may be a delta entry (`deltaEntry`). */
+function orDeltaEntry(check: Checker): Checker {
+  return (v, ctx, key) => {
+    if (!isObject(v) || !deltaEntry(v, ctx, key)) check(v, ctx, key);
+  };
+}
 
 // ---- structure ----
 
@@ -521,10 +528,16 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
  * their ids or URLs, a string for a single-valued one (null, to remove the relationship, for a
  * nullable one) and an array of strings for a collection-valued one. A name `p` that is not a
  * navigation property of the type is reported at that key, with the nearest navigation property.
+ * An advertisement of a bound action or function (`#ns.F`), a response's, is reported too.
  */
 function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardinality>): void {
   for (const name in o) {
     const at = name.indexOf("@");
+    if (at === -1 && isAdvertisement(name) && Object.prototype.hasOwnProperty.call(o, name)) {
+      ctx.fail(name, "no value (a response's advertisement of a bound action or function)", o[name], `${name} advertises a bound action or function: a response's control information, not a body's`);
+      if (ctx.count >= ctx.max) return;
+      continue;
+    }
     if (at <= 0 || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const term = name.slice(at + 1);
     if (term !== "odata.bind" && term !== "bind") continue;
@@ -696,6 +709,8 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
     ctx.fail(key, declared, v);
     return null;
   }
+  // A delta entry is a response's value itself, or an item of its `value` (see `collectionBody`).
+  if (ctx.depth === 0 && ctx.mode === READ && !ctx.typed && deltaEntry(v, ctx, key)) return null;
   // `@type` only when `@odata.type` is absent: a null `@odata.type` names no type, and is reported.
   // A guard reads `@odata.type` alone, the member the types declare.
   const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
@@ -707,6 +722,38 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
   if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
   return name;
 }
+
+/**
+ * An OData 4.0 delta response's entry that is not an entity (JSON Format 4.0 §14.4–14.6; 4.01 §15
+ * keeps them for 4.0 payloads): its context (`@odata.context`, or 4.01's `@context`) ends in
+ * `/$deletedEntity` (`id`, the entity's id, and `reason`, `changed` or `deleted`, if present),
+ * `/$link` or `/$deletedLink` (`source`, `relationship`, `target`). Checked as that entry, not as
+ * the entity type, in a read by `validateX`; false for any other object.
+ */
+function deltaEntry(o: Json, ctx: Context, key: Key): boolean {
+  const context = o["@odata.context"] ?? o["@context"];
+  if (typeof context !== "string") return false;
+  const kind = DELTA_ENTRY.exec(context)?.[1];
+  if (kind === undefined) return false;
+  if (!ctx.enter(key)) return true;
+  const names = kind === "deletedEntity" ? DELETED_ENTITY : LINK;
+  for (const name of names) {
+    const v = own(o, name);
+    const expected = name === "reason" ? `"changed" or "deleted"` : name === "relationship" ? "a navigation property's name (a string)" : "an entity's id (a string)";
+    if (v === undefined) {
+      if (name !== "reason") ctx.fail(name, expected, v, `required property ${name} is missing`);
+    } else if (name === "reason" ? v !== "changed" && v !== "deleted" : typeof v !== "string") {
+      ctx.fail(name, expected, v);
+    }
+  }
+  if (ctx.strict) unknownProperties(o, ctx, names, `a /$${kind} entry`);
+  ctx.leave();
+  return true;
+}
+
+const DELTA_ENTRY = /\/\$(deletedEntity|link|deletedLink)$/;
+const DELETED_ENTITY: ReadonlySet<string> = /* @__PURE__ */ new Set(["id", "reason"]);
+const LINK: ReadonlySet<string> = /* @__PURE__ */ new Set(["source", "relationship", "target"]);
 
 /**
  * A guard's value whose `@odata.type` names its type in another form than the `#ns.T` literal its
@@ -777,6 +824,27 @@ function isAnnotation(name: string): boolean {
   return name.indexOf("@") !== -1;
 }
 
+/**
+ * Whether a member name advertises a bound action or function (JSON Format §16, §17): `#ns.F`,
+ * `#ns.F(a,b)` for an overload, a metadata URL ending in `#ns.F`, in 4.01 `Orders#ns.F` for one
+ * bound to a collection-valued property. No property's name has a `#` (CSDL's SimpleIdentifier).
+ */
+function isAdvertisement(name: string): boolean {
+  return name.indexOf("#") !== -1;
+}
+
+/** A read's advertisement: an object (`{}` with minimal metadata), its `title` and `target`, where present, strings. */
+function advertisement(v: unknown, ctx: Context, name: string): void {
+  if (!isObject(v)) return ctx.fail(name, "an object (a bound action's or function's advertisement)", v);
+  const title = own(v, "title");
+  const target = own(v, "target");
+  if ((title === undefined || typeof title === "string") && (target === undefined || typeof target === "string")) return;
+  if (!ctx.enter(name)) return;
+  if (title !== undefined && typeof title !== "string") ctx.fail("title", "a string", title);
+  if (target !== undefined && typeof target !== "string") ctx.fail("target", "a URL (a string)", target);
+  ctx.leave();
+}
+
 /** How many enumerable keys an object has (own, or inherited from a tampered prototype). */
 export function keyCount(o: Json): number {
   let n = 0;
@@ -786,13 +854,19 @@ export function keyCount(o: Json): number {
 
 /**
  * Reports properties a type does not declare. Control information and annotations (OData JSON
- * Format §4.5, §20) are always allowed. A name the type declares in another case (`stringProperty`
+ * Format §4.5, §20) are always allowed, and in a read, advertisements of bound actions and
+ * functions (§16, §17), whose values are checked. A name the type declares in another case (`stringProperty`
  * for SAP's `StringProperty`; JSON names are case-sensitive) gets a hint: `unknown property
  * stringProperty (did you mean StringProperty?)`.
  */
 export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string): void {
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
+    // A body's is reported by `bindings`.
+    if (isAdvertisement(name)) {
+      if (ctx.mode === READ) advertisement(o[name], ctx, name);
+      continue;
+    }
     // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
     const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
     ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known)}`);
@@ -873,6 +947,11 @@ export function dynamicProperties(o: Json, ctx: Context, known: ReadonlySet<stri
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     const v = o[name];
+    // A body's is reported by `bindings`.
+    if (isAdvertisement(name)) {
+      if (ctx.mode === READ) advertisement(v, ctx, name);
+      continue;
+    }
     if (v === null) continue;
     let type: unknown = undefined;
     let at: string = name;
@@ -1083,15 +1162,27 @@ function int64Text(s: string): boolean {
 
 const INT_TEXT = /^[+-]?[0-9]+$/;
 
-/** Edm.Int64: a JSON number, or a string of digits (the form IEEE754Compatible=true asks for). */
+/**
+ * Whether `v` is a bigint this run takes: a body's (`create`, `update`, `replace`), which the runtime
+ * writes with all its digits; not a read's, whose JSON holds none, nor a guard's, whose type has none.
+ */
+function bodyBigint(v: unknown, ctx: Context): v is bigint {
+  return typeof v === "bigint" && ctx.mode !== READ && !ctx.typed;
+}
+
+/** Edm.Int64: a JSON number, or a string of digits (the form IEEE754Compatible=true asks for); in a body, a bigint. */
 export function checkInt64(v: unknown, ctx: Context, key: Key): void {
+  if (bodyBigint(v, ctx)) {
+    if (!int64Text(String(v))) ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
+    return;
+  }
   if (typeof v === "number") {
     if (ctx.ieee === 1) return ctx.fail(key, "Edm.Int64 as a string (IEEE754Compatible=true)", v);
     if (!Number.isInteger(v)) return ctx.fail(key, "Edm.Int64", v);
     // 2^63 is what JSON.parse makes of 9223372036854775807, the largest Int64: a read takes it.
     if (v > 9223372036854775808 || v < -9223372036854775808) return ctx.fail(key, "Edm.Int64", v, `${v} is outside the range of Edm.Int64`);
     // Beyond 2^53 a number has lost digits; in a body the service would get others than meant.
-    if (ctx.mode !== READ && !Number.isSafeInteger(v)) ctx.fail(key, "Edm.Int64", v, `${v} is beyond 2^53, where a number loses digits: write it as a string`);
+    if (ctx.mode !== READ && !Number.isSafeInteger(v)) ctx.fail(key, "Edm.Int64", v, `${v} is beyond 2^53, where a number loses digits: write it as a bigint or, with ieee754Compatible, a string`);
     return;
   }
   if (typeof v === "string" && ctx.ieee !== 2 && INT_TEXT.test(v)) {
@@ -1109,11 +1200,13 @@ const DECIMAL_TEXT = /^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
  * Precision − Scale left of it), `variable` any split of Precision digits, `floating` a decimal
  * floating-point number of Precision significant digits (which may also be "INF", "-INF", "NaN").
  * Precision without Scale limits the digits before the point only (CSDL XML's absent Scale is 0,
- * but services that leave it out send fractions).
+ * but services that leave it out send fractions). In a body, a bigint is taken as an integer.
  */
 export function checkDecimal(v: unknown, ctx: Context, key: Key, precision?: number, scale?: number | "variable" | "floating"): void {
   let text: string;
-  if (typeof v === "number") {
+  if (bodyBigint(v, ctx)) {
+    text = String(v);
+  } else if (typeof v === "number") {
     if (ctx.ieee === 1) return ctx.fail(key, "Edm.Decimal as a string (IEEE754Compatible=true)", v);
     if (!Number.isFinite(v)) return ctx.fail(key, "Edm.Decimal", v);
     if (precision === undefined && scale === undefined) return;
@@ -1392,9 +1485,9 @@ function base64url(c: number): number {
  * Edm.Binary: base64url (RFC 4648 §5) as the OData ABNF `binaryValue` writes it: padding optional,
  * and the unused bits of the last character zero. The base64 alphabet (`+`, `/`, RFC 4648 §4) is
  * taken too: Microsoft Graph and other .NET services write it, and a response validator must not
- * refuse their data.
+ * refuse their data. `MaxLength` counts the bytes it writes (CSDL §7.2.2).
  */
-export function checkBinary(v: unknown, ctx: Context, key: Key): void {
+export function checkBinary(v: unknown, ctx: Context, key: Key, maxLength?: number): void {
   if (typeof v === "string") {
     let end = v.length;
     let pad = 0;
@@ -1409,7 +1502,12 @@ export function checkBinary(v: unknown, ctx: Context, key: Key): void {
       const last = base64url(v.charCodeAt(end - 1));
       ok = rest === 2 ? (last & 15) === 0 : (last & 3) === 0;
     }
-    if (ok) return;
+    if (ok) {
+      // MaxLength counts bytes: 3 per 4 characters, padding left out.
+      const bytes = (end >> 2) * 3 + (rest === 0 ? 0 : rest - 1);
+      if (maxLength !== undefined && bytes > maxLength) ctx.fail(key, `Edm.Binary of at most ${maxLength} bytes`, v, `longer than MaxLength ${maxLength} (${bytes} bytes)`);
+      return;
+    }
   }
   ctx.fail(key, "Edm.Binary (base64url or base64)", v);
 }

@@ -189,7 +189,8 @@ function facetSuffix(f: Facets): string {
 /** The call a primitive's facets need (`v`, `ctx`, `key` in scope), or undefined when none apply. */
 function primitiveCall(t: PrimitiveType, f: Facets): string | undefined {
   const n = t.name;
-  if (n === "String" && typeof f.maxLength === "number") return `vr.checkString(v, ctx, key, ${f.maxLength})`;
+  // MaxLength: a String's characters, a Binary's bytes; "max" sets no limit.
+  if ((n === "String" || n === "Binary") && typeof f.maxLength === "number") return `vr.check${n}(v, ctx, key, ${f.maxLength})`;
   if (n === "Decimal" && (typeof f.precision === "number" || f.scale !== undefined)) {
     const p = typeof f.precision === "number" ? String(f.precision) : "undefined";
     const s = f.scale === undefined ? "" : `, ${JSON.stringify(f.scale)}`;

@@ -99,6 +99,10 @@ export interface Primitives {
   dur0?: string | null;
   /** Edm.Binary (base64url or base64 text) */
   bin?: string | null;
+  /** Edm.Binary (base64url or base64 text, up to 2 bytes) */
+  bin2?: string | null;
+  /** Edm.Binary (base64url or base64 text) */
+  binMax?: string | null;
   untyped?: unknown;
   anyPrimitive?: unknown;
   geo?: edm.GeoJson | null;

@@ -81,6 +81,10 @@ function checkDurationP0(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDuration(v, ctx, key, 0);
 }
 
+function checkBinaryL2(v: unknown, ctx: vr.Context, key: vr.Key): void {
+  vr.checkBinary(v, ctx, key, 2);
+}
+
 function checkGeography(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkGeo(v, ctx, key, "", "Edm.Geography");
 }
@@ -178,6 +182,8 @@ export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["dur"], ctx, "dur", vr.checkDuration)
     + vr.p(o["dur0"], ctx, "dur0", checkDurationP0)
     + vr.p(o["bin"], ctx, "bin", vr.checkBinary)
+    + vr.p(o["bin2"], ctx, "bin2", checkBinaryL2)
+    + vr.p(o["binMax"], ctx, "binMax", vr.checkBinary)
     + vr.p(o["untyped"], ctx, "untyped", vr.checkAny)
     + vr.p(o["anyPrimitive"], ctx, "anyPrimitive", vr.checkPrimitive)
     + vr.p(o["geo"], ctx, "geo", checkGeography)
