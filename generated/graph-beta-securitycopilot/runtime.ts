@@ -332,7 +332,7 @@ export interface ControlInfo {
  * body, each related entity and each complex value `Annotated`, but a value of a type with subtypes
  * (an `Any…` union: its members each doubled would no longer take a value typed by the interface).
  */
-export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<T[K]> } & Bindings<T, N>>;
+export type Patch<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], false> : PatchValue<Exact<T[K]>> } & Bindings<T, N>>;
 type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknown }] ? true : false, Lone = OneMember<Extract<V, object>>> = V extends readonly unknown[] | GeoValue
   ? V
   : V extends object
@@ -340,7 +340,13 @@ type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknow
       ? Annotated<PatchObject<V, Typed>>
       : PatchObject<V, Typed>
     : V;
-type PatchObject<V, Typed> = { [K in keyof V]?: PatchValue<V[K]> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {});
+/**
+ * A property's type `V` as a body writes it: an `Edm.Int64` or `Edm.Decimal` (`number | string`) also
+ * as a bigint, which the runtime writes with all its digits (a JSON number; a string with
+ * `ieee754Compatible`). Other types as they are.
+ */
+type Exact<V> = string extends V ? (number extends V ? V | bigint : V) : V;
+type PatchObject<V, Typed> = { [K in keyof V]?: PatchValue<Exact<V[K]>> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {});
 /**
  * A value nested in a create's or a PUT's body, `V` as the body's type has it: a complex value, and
  * each of a collection of them, `Annotated` at every depth, but a value of a type with subtypes (an
@@ -358,7 +364,7 @@ type Nested<V, Lone = OneMember<Extract<V, object>>> = V extends (infer I)[]
         : Complex<V>
       : V;
 /** A complex value of a create's or a PUT's body, its properties `Nested`. */
-type Complex<V> = { [K in keyof V]: Nested<V[K]> };
+type Complex<V> = { [K in keyof V]: Nested<Exact<V[K]>> };
 /**
  * An operation's complex parameter value `V` (JSON Format §18), and each of a collection of them:
  * `Annotated` at its top, an abstract type's `Any…` union too (which takes no value typed by an
@@ -445,7 +451,7 @@ type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "Mul
  */
 export type Replacement<T, K extends PropertyKey = never, X extends PropertyKey = never, N = {}> = Annotated<Replaced<T, K | X, N> & OnlyKeys<T, Exclude<K, X>> & Bindings<T, N>>;
 /** `T` without the properties `K`; a navigation property `N` names holds its entities as `Replacing` writes them. */
-type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<T[P]> };
+type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? never : P]: P extends keyof N ? Replacing<T[P], N[P]> : Nested<Exact<T[P]>> };
 /**
  * A related entity in a PUT (`V`, `M` its `Nav`): whole, as `Replacement` has it, its keys (`K`)
  * optional, its `@odata.type` required where the declared type is abstract (the validators' `replace`
@@ -479,7 +485,7 @@ export type Creation<T, X extends PropertyKey, N = {}> = CreateBody<WithoutKeys<
  * entity and each complex value (`Nested`) `Annotated`. A generated `createX` takes it where the entity has navigation properties,
  * else `New`.
  */
-export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Nested<T[K]> } & Bindings<T, N>>;
+export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof N ? Related<T[K], N[K], true> : Nested<Exact<T[K]>> } & Bindings<T, N>>;
 /** A create's body of an entity type without navigation properties, `CreateBody<T>`, named short: the generated code has hundreds. */
 export type New<T> = CreateBody<T>;
 

@@ -58,6 +58,12 @@ export function typeParameter(name: string, text: string): string {
   return name;
 }
 
+/** An `Edm.Int64` or `Edm.Decimal` (or a type definition of one): a parameter takes a bigint too, written with all its digits. */
+function exactNumber(ref: TypeRef): boolean {
+  const t = ref.type.kind === "typedef" ? ref.type.underlying : ref.type;
+  return t.kind === "primitive" && (t.name === "Int64" || t.name === "Decimal");
+}
+
 /** `name`: the function's, claimed in the module (operation-names.ts). */
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string): OperationView {
   const { ts, refTs, reads, keyTs, created } = types;
@@ -69,7 +75,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // body does (`rt.Argument`).
   const paramTs = (ref: TypeRef) => {
     if (ref.type.kind === "complex") return `rt.Argument<${refTs({ ...ref, collection: false })}>${ref.collection ? "[]" : ""}`;
-    if (ref.type.kind !== "entity") return refTs(ref);
+    if (ref.type.kind !== "entity") return exactNumber(ref) ? (ref.collection ? `(${refTs({ ...ref, collection: false })} | bigint)[]` : `${refTs(ref)} | bigint`) : refTs(ref);
     const body = created(ref.type);
     // A create's body type is one generic (`rt.New<…>`, `rt.WithType<…>`), never a bare union.
     return ref.collection ? `${body}[]` : body;
