@@ -2,6 +2,7 @@
 // that are not valid UTF-8 are reported where they are, never turned into U+FFFD in names.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { decodeInput } from "../generator/parse/decode";
 import { readInputFiles } from "../generator/write/uptodate";
 import { scratch } from "./helpers/cli";
@@ -63,6 +64,12 @@ describe("decodeInput", () => {
     expect(text(decodeInput(Buffer.from(doc("").trimStart(), "utf16le")))).toBe(doc("").trimStart());
     // A lone NUL in UTF-8 text is not UTF-16: the reader reports it where it is.
     expect(text(decodeInput(Buffer.from('{"$Version": "4.01"\u0000}', "utf8")))).toBe('{"$Version": "4.01"\u0000}');
+  });
+
+  test("a compressed file (gzip, zip, zstd) is refused saying so, not as bytes that are not UTF-8", () => {
+    expect(text(decodeInput(zlib.gzipSync(doc(""))))).toBe("error: gzip-compressed (it starts with 1F 8B), not a text: decompress it first");
+    expect(text(decodeInput(Buffer.from("PK\u0003\u0004rest", "latin1")))).toBe("error: a zip archive (it starts with PK), not a text: decompress it first");
+    expect(text(decodeInput(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 0])))).toBe("error: zstd-compressed (it starts with 28 B5 2F FD), not a text: decompress it first");
   });
 
   test("UTF-32, by its byte-order mark or by '<' in its first four bytes, is refused saying so, not read as UTF-16 or as UTF-8 with NULs", () => {

@@ -288,6 +288,16 @@ describe("names fast-xml-parser stores under another name (toString, hasOwnPrope
   });
 });
 
+test("what a failed download saves in place of the metadata is named: an HTML page with its title, an XML error response with its code and message", () => {
+  const page = `<!DOCTYPE html>\n<html><head><title>Sign in\n  to your account</title></head><body>401<br></body></html>`;
+  expect(report(page)).toEqual([["ODG003", "error", 1, 1, "(document)", `the input is an HTML page ("Sign in to your account"), not metadata: a sign-in or error page saved in place of the service's $metadata? Give odatagen a CSDL XML or CSDL JSON document ($metadata)`]]);
+  expect(report(`<?xml version="1.0"?>\n<!-- a comment -->\n<HTML lang="en"><body/></HTML>`).map((r) => r.slice(0, 4).concat(r[5]))).toEqual([["ODG003", "error", 3, 1, "the input is an HTML page, not metadata: a sign-in or error page saved in place of the service's $metadata? Give odatagen a CSDL XML or CSDL JSON document ($metadata)"]]);
+  const sap = `<?xml version="1.0" encoding="utf-8"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>/IWBEP/CM_MGW_RT/020</code><message xml:lang="en">Resource not found for segment</message></error>`;
+  expect(report(sap).map((r) => r[5])).toEqual(["the input is an OData error response, not metadata (/IWBEP/CM_MGW_RT/020: Resource not found for segment): the service refused the request for its $metadata; give odatagen a CSDL XML or CSDL JSON document ($metadata)"]);
+  // An element named html further in is no page.
+  expect(report(`<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><html/></edmx:Edmx>`).map((r) => r[5])).not.toContainEqual(expect.stringContaining("HTML page"));
+});
+
 test("an element with 100,000 unknown attributes (1 MB) is reported attribute by attribute, not a hang: the real CLI, bounded", () => {
   // Each attribute's place was looked for from the start of the tag: 8,000 took 4 s, 100,000 about ten
   // minutes. A child process, so that the old behaviour fails here rather than hanging jest.

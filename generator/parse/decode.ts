@@ -11,6 +11,8 @@ import { isUtf8 } from "node:buffer";
 export type Decoded = { ok: true; text: string; utf8?: true } | { ok: false; reason: string };
 
 export function decodeInput(buf: Buffer): Decoded {
+  const packed = compression(buf);
+  if (packed) return { ok: false, reason: `${packed}, not a text: decompress it first` };
   const utf32 = utf32Order(buf);
   if (utf32) return { ok: false, reason: `in UTF-32 (${utf32}), which odatagen does not read; save it as UTF-8` };
   if (buf.length >= 2) {
@@ -37,6 +39,14 @@ export function decodeInput(buf: Buffer): Decoded {
     const known = (e as { code?: string }).code !== "ERR_ENCODING_NOT_SUPPORTED";
     return { ok: false, reason: known ? `not valid ${declared}, the encoding its XML declaration names` : `the encoding ${declared} (from the XML declaration) is not one odatagen reads; save it as UTF-8` };
   }
+}
+
+/** What compressed the bytes, by their magic number (gzip: RFC 1952; zip; zstd), or undefined. */
+function compression(buf: Buffer): string | undefined {
+  if (buf[0] === 0x1f && buf[1] === 0x8b) return "gzip-compressed (it starts with 1F 8B)";
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return "a zip archive (it starts with PK)";
+  if (buf[0] === 0x28 && buf[1] === 0xb5 && buf[2] === 0x2f && buf[3] === 0xfd) return "zstd-compressed (it starts with 28 B5 2F FD)";
+  return undefined;
 }
 
 /**

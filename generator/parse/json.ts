@@ -12,6 +12,7 @@
  * Nothing is deferred: a slice reads the whole document (the lazy reading of CSDL XML locates
  * elements in the text, which JSON's reader does not).
  */
+import { errorResponseMessage } from "./not-metadata";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { findJsonSyntaxProblem, type JsonPath } from "../config/json-syntax";
 import { nearestName } from "../nearest-name";
@@ -25,11 +26,11 @@ import type {
   RawStructuredType, RawTerm, RawTypeDefinition,
 } from "./raw";
 
-/** Whether a text is JSON rather than XML: its first character after blanks (and a byte-order mark) is `{` or `[`. */
+/** Whether a text is JSON rather than XML: its first character after blanks (and a byte-order mark) is `{`, `[` or `"` (a JSON string, which no XML document starts with). */
 export function isJsonText(content: string): boolean {
   for (let i = content.charCodeAt(0) === 0xfeff ? 1 : 0; i < content.length; i++) {
     const c = content[i];
-    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return c === "{" || c === "[";
+    if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return c === "{" || c === "[" || c === '"';
   }
   return false;
 }
@@ -95,11 +96,26 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
  */
 function notCsdlMessage(root: JsonValue, source: SourceText): string {
   const give = "give odatagen a CSDL XML or CSDL JSON document ($metadata)";
+  const error = errorResponse(root);
+  if (error !== undefined) return errorResponseMessage(error);
   if (root.kind !== "array") return `the input is JSON but not CSDL JSON (it has no $Version member): ${give}`;
   const item = root.items.find((v) => v.kind === "object" && v.members.some((m) => m.name === "$Version"));
   const at = item && source.position(item.at);
   const inside = at ? `; the object at ${at.line}:${at.column} in it is one: give odatagen that object alone` : `: ${give}`;
   return `the input is a JSON array, not CSDL JSON: a CSDL JSON document is one object with a $Version member (CSDL JSON §4.1)${inside}`;
+}
+
+/**
+ * The code and message of an OData error response (JSON Format §21: `{"error":{"code":…,"message":…}}`,
+ * a message also as `{"value":…}` in OData 2.0's form), saved in place of the metadata, else undefined.
+ */
+function errorResponse(root: JsonValue): string | undefined {
+  const member = (v: JsonValue | undefined, name: string) => (v?.kind === "object" ? v.members.find((m) => m.name === name)?.value : undefined);
+  const text = (v: JsonValue | undefined): string | undefined => (v?.kind === "string" ? v.value : v?.kind === "object" ? text(member(v, "value")) : undefined);
+  const error = member(root, "error");
+  if (error?.kind !== "object") return undefined;
+  const said = [text(member(error, "code")), text(member(error, "message"))].filter((t): t is string => !!t);
+  return said.length ? said.join(": ").slice(0, 300) : "no code or message";
 }
 
 /** The CSDL path of the value at an offset of a text that is not JSON (`ns.type/property`). */

@@ -3,6 +3,7 @@
  * well-formed; fast-xml-parser then builds its ordered tree (`preserveOrder`), which is normalised
  * here, once, in one pass; element start offsets are kept for diagnostics.
  */
+import { errorResponseMessage, htmlPage, xmlErrorSaid } from "./not-metadata";
 import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
@@ -122,6 +123,11 @@ export interface ReadOptions {
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
+  const html = htmlPage(text);
+  if (html) {
+    diags.error(Codes.notCsdl, html.message, "(document)", { source, offset: html.at });
+    return undefined;
+  }
   // fast-xml-parser's parser accepts malformed documents (mismatched or unclosed tags, ...): check
   // first. Both read a one-byte copy of the text when that is exact (narrow.ts).
   const scan = (t: string, spans: number[] | undefined, triples: number[] | undefined) =>
@@ -165,7 +171,8 @@ export function readCsdlXml(file: string, content: string, diags: DiagnosticBag,
   const root = nodes.find((node) => isElementTag(tagOf(node)));
   const rootName = root && localName(tagOf(root));
   if (!root || rootName !== "Edmx") {
-    diags.error(Codes.notCsdl, `expected an <edmx:Edmx> root element, found ${root ? `<${writtenName(rootName ?? "")}>` : "no element"}`,
+    const found = rootName === "error" ? errorResponseMessage(xmlErrorSaid(text)) : `expected an <edmx:Edmx> root element, found ${root ? `<${writtenName(rootName ?? "")}>` : "no element"}`;
+    diags.error(Codes.notCsdl, found,
       "(document)", { source, offset: root ? startOf(root) : 0 });
     return undefined;
   }
