@@ -366,9 +366,11 @@ describe("modes", () => {
     // A complex value replaces the whole value: it is complete, and names its type where the declared one is abstract.
     expect(paths(plain.validateItem({ ...whole, shapes: [{ "@odata.type": "#Test.Validation.Circle", label: "c" }] }, { mode: "replace" }))).toEqual(["/shapes/0/radius"]);
     expect(paths(plain.validateItem({ ...whole, shape: { label: "x" } }, { mode: "replace" }))).toEqual(["/shape"]);
-    // The entity itself is the one the URL names: an abstract type's instance need not name its type.
+    // The entity itself is the one the URL names: an abstract type's instance need not name its type,
+    // and is then read as that type: a subtype's property needs @odata.type (JSON Format §4.5.3).
     expect(plain.validateShape({ label: "x" }, { mode: "replace" })).toEqual({ valid: true, errors: [] });
-    expect(paths(plain.validateShape({ radius: 1 }, { mode: "replace" }))).toEqual(["/label"]);
+    expect(paths(plain.validateShape({ radius: 1 }, { mode: "replace" }))).toEqual(["/label", "/radius"]);
+    expect(plain.validateShape({ "@odata.type": "#Test.Validation.Circle", label: "x", radius: 1 }, { mode: "replace" })).toEqual({ valid: true, errors: [] });
   });
 
   test("create: a deep insert may leave out what a referential constraint ties to the parent, there only", () => {
@@ -384,9 +386,15 @@ describe("modes", () => {
   });
 
   test("update: an abstract type without @odata.type is the instance's own type, its known properties checked", () => {
-    // Shape is abstract; a PATCH to a shape need not say which kind it is (the service knows).
+    // Shape is abstract; a PATCH to a shape need not say which kind it is (the service knows): it is
+    // then read as a Shape (as OData .NET reads it, by the URL's type), and a Circle's radius needs
+    // @odata.type naming the Circle (JSON Format §4.5.3). Nested in a PATCH, any other property is taken.
     expect(tv.validateShape({ label: "renamed" }, { mode: "update" })).toEqual({ valid: true, errors: [] });
-    expect(tv.isShape({ radius: 2 }, { mode: "update" })).toBe(true);
+    expect(tv.validateShape({ radius: 2 }, { mode: "update" }).errors.map((e) => [e.path, e.message])).toEqual([
+      ["/radius", "unknown property radius (a subtype's? name the subtype in @odata.type: without it the body is read as Test.Validation.Shape)"],
+    ]);
+    expect(tv.isShape({ "@odata.type": "#Test.Validation.Circle", radius: 2 }, { mode: "update" })).toBe(true);
+    expect(tv.isItem({ shape: { radius: 2 } }, { mode: "update" })).toBe(true);
     expect(paths(tv.validateShape({ label: 5 }, { mode: "update" }))).toEqual(["/label"]);
     expect(paths(tv.validateItem({ shape: { label: 5 } }, { mode: "update" }))).toEqual(["/shape/label"]);
     // The same for an abstract type no type derives from (checked without a subtype switch).

@@ -496,16 +496,16 @@ export type Props = (o: Json, ctx: Context) => number;
 
 /**
  * An object known to be of one structured type: its properties (`props` counts those present); in
- * strict mode, names it does not declare are errors.
+ * strict mode, names it does not declare are errors (with `hint` in their messages).
  */
-export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string): void {
+export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string, hint = ""): void {
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found
   // (in strict mode, for unknown names; in a body, for `p@odata.bind`).
   if ((ctx.strict || ctx.mode !== READ) && keyCount(o) !== found + (o["@odata.type"] === undefined ? 0 : 1)) {
     const k = known(props);
-    if (ctx.strict) unknownProperties(o, ctx, k.names, type);
+    if (ctx.strict) unknownProperties(o, ctx, k.names, type, hint);
     if (ctx.mode !== READ) bindings(o, ctx, k.navigation);
   }
   ctx.leave();
@@ -856,9 +856,9 @@ export function keyCount(o: Json): number {
  * Format §4.5, §20) are always allowed, and in a read, advertisements of bound actions and
  * functions (§16, §17), whose values are checked. A name the type declares in another case (`stringProperty`
  * for SAP's `StringProperty`; JSON names are case-sensitive) gets a hint: `unknown property
- * stringProperty (did you mean StringProperty?)`.
+ * stringProperty (did you mean StringProperty?)`; else `hint`, the caller's.
  */
-export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string): void {
+export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<string>, type: string, hint = ""): void {
   for (const name in o) {
     if (known.has(name) || isAnnotation(name) || !Object.prototype.hasOwnProperty.call(o, name)) continue;
     // A body's is reported by `bindings`.
@@ -868,7 +868,7 @@ export function unknownProperties(o: Json, ctx: Context, known: ReadonlySet<stri
     }
     // A name no identifier could be (empty, spaces, quotes) is quoted, so that the message shows it.
     const shown = /^[\w.@$-]+$/.test(name) ? name : JSON.stringify(name);
-    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known)}`);
+    ctx.fail(name, `no property (${type} does not declare ${shown})`, o[name], `unknown property ${shown}${otherCase(name, known) || hint}`);
     if (ctx.count >= ctx.max) return;
   }
 }
@@ -917,12 +917,16 @@ export function tied(check: Checker, names: readonly string[], v: unknown, ctx: 
 /**
  * An object without `@odata.type` where the abstract type `declared` is expected: wrong, except in
  * update mode and at the root of a PUT body. A PATCH body changes an instance the service knows, of
- * a concrete type the URL already names (JSON Format §4.5.3), and so does a PUT to the entity; there
- * the properties `declared` has are checked and any others accepted (they may be the concrete
- * type's own). A value nested in a PUT body replaces what was there: it names its type.
+ * a concrete type, and so does a PUT to the entity. The entity itself (the body's root) may then
+ * hold what `declared` declares, read as that type, as OData .NET reads it by the URL's type: a
+ * concrete subtype's own property needs `@odata.type` naming the subtype (JSON Format §4.5.3), and
+ * without it is, in strict mode, an unknown property. A complex value nested in a PATCH body is
+ * checked for the properties `declared` has, any others accepted (they may be the concrete type's
+ * own). A value nested in a PUT body replaces what was there: it names its type.
  */
 export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared: string): void {
   if (!knownType(ctx)) return wrongType(ctx, key, o, declared, false);
+  if (ctx.depth === 0) return exact(o, ctx, key, props, declared, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
   if (!ctx.enter(key)) return;
   props(o, ctx);
   ctx.leave();
