@@ -85,7 +85,7 @@ export async function usage(): Promise<void> {
 `;
 
 // A read of the caller's that passes its options on, generic in `select` and `expand`: of the
-// wrappers measured against the other conditional types (`rt.Selected`, `rt.ReadQuery`,
+// wrappers measured against the other conditional types (`rt.Selected`, `rt.ReadOneQuery`,
 // `rt.Created`, a deep insert's `Each`), the one that made the compilers build the most types beside
 // the same wrapper naming its type arguments (1.1 times; a create's wrapper generic in `prefer`, a
 // list's generic in `expand`, 1.0: docs/performance-notes.md). Checked on TripPin's people, whose
@@ -97,7 +97,7 @@ import type { Person } from "./Travel.Lite.types.js";
 
 declare const client: rt.Client;
 
-export function load<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>) {
+export function load<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(options?: rt.ReadOneQuery<PersonNavigation, S, E>) {
   return getPerson${nameSE ? "<S, E>" : ""}(client, people().byKey("u"), options);
 }
 `;
