@@ -12,7 +12,7 @@ import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
-import { printModelChanges } from "./model-changes";
+import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
@@ -137,9 +137,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)}) in ${ms}`);
       if (!args.quiet) printUnlisted(o, where, "left alone, now and by later runs, which do not name them again");
       const mc = o.modelChanges;
-      if (mc?.changes.length && !args.quiet) {
-        printModelChanges(o.service.name, mc);
-      }
+      if (mc === "unknown" && !args.quiet) printModelChangesUnknown(o.service.name);
+      else if (mc && mc !== "unknown" && mc.changes.length && !args.quiet) printModelChanges(o.service.name, mc);
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       for (const e of r.edited)
         err.print(`odatagen: ${shown(path.join(o.service.out, e.file))} was edited since the last run; ${e.removed ? "it is removed (no longer generated)" : "the edit is overwritten"}, a copy kept as ${shown(e.copy)}`);
