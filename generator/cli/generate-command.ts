@@ -17,6 +17,7 @@ import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
 import { leadsOut } from "../write/within";
+import { leftOutputs } from "../write/config-outputs";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -101,7 +102,21 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   } finally {
     interrupt.stop();
   }
-  return printOutcomes(outcomes, mode, args);
+  const code = printOutcomes(outcomes, mode, args);
+  if (resolved.configFile && resolved.configOuts) printLeftOutputs(resolved.configFile, leftOutputs(resolved.configFile, resolved.configOuts, mode === "write"), mode);
+  return code;
+}
+
+/**
+ * A folder the config no longer writes that still holds odatagen's output (write/config-outputs.ts):
+ * a note, even with --quiet (code importing from it compiles against types nothing updates), and
+ * not a difference `--check` fails on (it checks what the config writes). In check's and dry-run's
+ * report on stdout; after a write on stderr, with the other notices about the output.
+ */
+function printLeftOutputs(configFile: string, left: string[], mode: Mode): void {
+  const print = mode === "write" ? err.print : out.print;
+  for (const dir of left)
+    print(`odatagen: note: ${shown(dir)} holds output odatagen wrote (${MANIFEST}) that no service of ${shown(configFile)} writes any more (its out changed, or it was removed): delete the folder, and move code that imports from it to the new output`);
 }
 
 /** Prints a run's outcomes and returns its exit code. */
