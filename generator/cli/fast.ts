@@ -1,9 +1,10 @@
 /**
  * The prebuild fast path, tried before anything heavy is loaded: a plain `odatagen generate`
  * (optionally with --config and --quiet) whose JSON-configured services are all up to date — same
- * inputs, options and generator as the manifest records, every file present and intact — exits
- * here, without loading yargs, the XML parser or the templates. Anything else returns undefined and
- * the full CLI runs.
+ * inputs, options and generator as the manifest records, every file present and intact — and
+ * whose config writes the folders it wrote last (write/config-outputs.ts) exits here, without
+ * loading yargs, the XML parser or the templates. Anything else returns undefined and the full
+ * CLI runs.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -11,6 +12,7 @@ import { CONFIG_NAMES, parseJsonConfig } from "../config/load";
 import { validateConfig } from "../config/validate";
 import { optionsRecord } from "../write/manifest";
 import { isUpToDate } from "../write/uptodate";
+import { outputsAsRecorded } from "../write/config-outputs";
 
 export function tryFastPath(argv: string[]): number | undefined {
   if (argv[0] !== "generate" || process.env.ODATAGEN_NO_FAST_PATH) return undefined;
@@ -40,6 +42,8 @@ export function tryFastPath(argv: string[]): number | undefined {
     return undefined;
   }
   for (const s of services) if (!isUpToDate(s.out, optionsRecord(s), s.inputs)) return undefined;
+  // A folder the config no longer writes is named by the full run (config-outputs.ts).
+  if (!outputsAsRecorded(file, services.map((s) => s.out))) return undefined;
   if (!quiet) {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     process.stdout.write(`odatagen: ${services.length} service${services.length === 1 ? "" : "s"} up to date (${ms.toFixed(0)} ms)\n`);

@@ -12,11 +12,12 @@ import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics } from "./style";
-import { printModelChanges } from "./model-changes";
+import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
 import { InterruptedError } from "../write/interrupt";
 import { leadsOut } from "../write/within";
+import { leftOutputs } from "../write/config-outputs";
 
 /** The flags yargs parses for `generate`: the service flags, plus the kebab-case ones and the modes. */
 export interface GenerateArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
@@ -101,7 +102,21 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
   } finally {
     interrupt.stop();
   }
-  return printOutcomes(outcomes, mode, args);
+  const code = printOutcomes(outcomes, mode, args);
+  if (resolved.configFile && resolved.configOuts) printLeftOutputs(resolved.configFile, leftOutputs(resolved.configFile, resolved.configOuts, mode === "write"), mode);
+  return code;
+}
+
+/**
+ * A folder the config no longer writes that still holds odatagen's output (write/config-outputs.ts):
+ * a note, even with --quiet (code importing from it compiles against types nothing updates), and
+ * not a difference `--check` fails on (it checks what the config writes). In check's and dry-run's
+ * report on stdout; after a write on stderr, with the other notices about the output.
+ */
+function printLeftOutputs(configFile: string, left: string[], mode: Mode): void {
+  const print = mode === "write" ? err.print : out.print;
+  for (const dir of left)
+    print(`odatagen: note: ${shown(dir)} holds output odatagen wrote (${MANIFEST}) that no service of ${shown(configFile)} writes any more (its out changed, or it was removed): delete the folder, and move code that imports from it to the new output`);
 }
 
 /** Prints a run's outcomes and returns its exit code. */
@@ -137,9 +152,8 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
         out.print(`odatagen: ${o.service.name}${sliced}: ${o.files?.size ?? 0} files in ${where} (${r.written.length} written, ${r.unchanged.length} unchanged, ${r.removed.length} removed${manifestWritten(r)}) in ${ms}`);
       if (!args.quiet) printUnlisted(o, where, "left alone, now and by later runs, which do not name them again");
       const mc = o.modelChanges;
-      if (mc?.changes.length && !args.quiet) {
-        printModelChanges(o.service.name, mc);
-      }
+      if (mc === "unknown" && !args.quiet) printModelChangesUnknown(o.service.name);
+      else if (mc && mc !== "unknown" && mc.changes.length && !args.quiet) printModelChanges(o.service.name, mc);
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       for (const e of r.edited)
         err.print(`odatagen: ${shown(path.join(o.service.out, e.file))} was edited since the last run; ${e.removed ? "it is removed (no longer generated)" : "the edit is overwritten"}, a copy kept as ${shown(e.copy)}`);

@@ -38,3 +38,11 @@ export function printModelChanges(service: string, d: DiffResult): void {
   out.print(`odatagen: ${service}: model changes: ${changeSummary(d, s)}`);
   for (const line of changeLines(d, s, 20)) out.print(`  ${line}`);
 }
+
+/**
+ * After a regeneration that replaced an output no model summary was kept for (one checked out from
+ * git, generated on another machine or with a cache since cleared): no changes can be listed.
+ */
+export function printModelChangesUnknown(service: string): void {
+  out.print(`odatagen: ${service}: model changes: not known (no model was kept for the output that was in the folder, generated elsewhere or checked out); odatagen diff <old> <new> compares two versions of the spec`);
+}

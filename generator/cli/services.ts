@@ -27,7 +27,8 @@ export interface ServiceFlags {
   followReferences?: boolean;
 }
 
-export type Services = { ok: true; services: ResolvedService[]; configFile?: string } | { ok: false; errors: string[] };
+/** `configOuts`: the output folders of every service of the config (a run's `--service` and `--out` aside). */
+export type Services = { ok: true; services: ResolvedService[]; configFile?: string; configOuts?: string[] } | { ok: false; errors: string[] };
 
 export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()): Promise<Services> {
   const override = (s: ResolvedService): ResolvedService => ({
@@ -79,7 +80,8 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     if (services.length !== 1) return { ok: false, errors: ["--out needs exactly one service (use --service to pick one)"] };
     services = [{ ...services[0], out: path.resolve(cwd, flags.out) }];
   }
-  return checked(services, cwd, file);
+  const found = checked(services, cwd, file);
+  return found.ok ? { ...found, configOuts: loaded.services.map((s) => s.out) } : found;
 }
 
 /**

@@ -9,9 +9,7 @@ import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
 import { optionsRecord, readManifest, recordedInputPath } from "./manifest";
 import { createFollower, FOLLOWING_OFF, type Follower } from "./follow";
-import { cacheSibling } from "./statcache";
-import { compareSummaries, type DiffResult } from "../diff/compare";
-import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
+import { keepModel, type ModelChanges } from "./kept-models";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan } from "./plan";
@@ -66,8 +64,11 @@ export interface RegenerateOutcome {
   files?: Map<string, string>;
   result?: GenerateResult;
   recovered: Recovery;
-  /** After a spec change: what changed in the model since the last generation (when known). */
-  modelChanges?: DiffResult;
+  /**
+   * After a spec change: what changed in the model since the output that was in the folder (kept-models.ts),
+   * or `unknown` when no summary of that output was kept.
+   */
+  modelChanges?: ModelChanges;
   /** Check and dry-run, and a first write (no manifest before): files in the output folder odatagen did not write (unlisted.ts). */
   unlisted?: string[];
   /**
@@ -182,7 +183,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   const record = { ...identity, options, inputs, ...(lookedFor.length ? { lookedFor } : {}) };
   const followed = follower.followed.map((f) => f.file);
   base.referenced = referencedFiles(follower);
-  const previousInputs = writes ? JSON.stringify(readManifest(service.out)?.inputs ?? null) : "";
+  const previous = writes ? readManifest(service.out) : undefined;
   const diagnostics = result.diagnostics;
   const prepared = prepareOutput(service.out, result.files, { record, removeStale: req.removeStale });
   const { plan } = prepared;
@@ -204,8 +205,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   try {
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
     rememberOutput(service.out, [...service.inputs, ...followed], new Map([...read.reads, ...follower.followed.map((f) => [f.file, f] as const)]));
-    const specChanged = previousInputs !== JSON.stringify(inputs);
-    const modelChanges = keepSummary(service.out, result, specChanged);
+    const specChanged = JSON.stringify(previous?.inputs ?? null) !== JSON.stringify(inputs);
+    const modelChanges = keepModel(service.out, result, previous, specChanged);
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ...(unlisted?.length && { unlisted }), ms: elapsed() };
   } catch (e) {
     // Only when recovery changed the folder and writeOutput planned again: refused as above.
@@ -217,27 +218,4 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
 /** RegenerateOutcome.referenced. */
 function referencedFiles(follower: Follower): string[] {
   return [...follower.followed.map((f) => f.file), ...follower.lookedFor];
-}
-
-/**
- * Keeps the model summary of this generation in the tool cache, and when the spec changed compares
- * it with the one kept last time. Best effort: no cache folder, or an unreadable one, means no report.
- */
-function keepSummary(outDir: string, result: GenerateResult, specChanged: boolean): DiffResult | undefined {
-  const file = cacheSibling(outDir, ".model.json");
-  if (!file) return undefined;
-  const now = summarize(result.model);
-  let changes: DiffResult | undefined;
-  try {
-    if (specChanged && fs.existsSync(file)) changes = compareSummaries(summaryFromJson(fs.readFileSync(file, "utf8")), now);
-  } catch {
-    changes = undefined;
-  }
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, summaryToJson(now));
-  } catch {
-    // best effort
-  }
-  return changes;
 }

@@ -98,17 +98,20 @@ export function cacheSibling(outDir: string, suffix: string): string | undefined
 }
 
 function cacheFile(outDir: string): string | undefined {
-  for (let dir = path.dirname(path.resolve(outDir)); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "node_modules"))) {
-      const key = fnv1a(path.resolve(outDir));
-      return path.join(dir, "node_modules", ".cache", "odatagen", `${key}.json`);
-    }
+  const cache = cacheFolderAbove(path.dirname(path.resolve(outDir)));
+  return cache && path.join(cache, `${fnv1a(path.resolve(outDir))}.json`);
+}
+
+/** `node_modules/.cache/odatagen` in the nearest folder from `dir` up that has a `node_modules`. */
+export function cacheFolderAbove(dir: string): string | undefined {
+  for (; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "node_modules"))) return path.join(dir, "node_modules", ".cache", "odatagen");
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
 /** A short, stable name for a path (FNV-1a, 2 × 32 bits); not security-relevant. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < text.length; i++) {
