@@ -69,3 +69,47 @@ describe("a name thousands of characters long in the model changes", () => {
     expect(line).toBe(`spec.xml:5:9: error ODG104: ${"N".repeat(200)}…(${huge.length - 240} more characters)…${"N".repeat(40)} is declared twice [Acme.Order/${"N".repeat(188)}…(${huge.length + 13 - 240} more characters)…${"N".repeat(39)}]`);
   });
 });
+
+describe("an input with hundreds of errors", () => {
+  // A warning first in the document (a MaxLength that is no number), then 250 undefined types.
+  const errors = 250;
+  const members =
+    `        <Property Name="name" Type="Edm.String" MaxLength="abc"/>\n` +
+    Array.from({ length: errors }, (_, i) => `        <Property Name="p${i}" Type="Acme.missing${i}"/>\n`).join("");
+  const errorLine = (i: number) => `bad.xml:${i + 9}:9: error ODG103: type Acme.missing${i} is not defined [Acme.Order/p${i}]`;
+
+  test.concurrent("generate prints the first 100, errors chosen first, then a count of the rest; the summary counts all; --verbose prints all", async () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "bad.xml"), doc(members));
+    const r = await runCliAsync(["generate", "-i", "bad.xml", "-o", "gen"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")).toEqual([
+      ...Array.from({ length: 100 }, (_, i) => errorLine(i)),
+      `… 151 more (150 errors, 1 warning; --verbose prints them all)`,
+      "odatagen: gen: not generated; nothing written to gen",
+      "odatagen: 250 errors, 1 warning",
+      "",
+    ]);
+    const all = await runCliAsync(["generate", "-i", "bad.xml", "-o", "gen", "--verbose"], dir);
+    expect(all.code).toBe(1);
+    const lines = all.stderr.split("\n");
+    expect(lines.filter((l) => l.includes(" error ODG103: "))).toEqual(Array.from({ length: errors }, (_, i) => errorLine(i)));
+    expect(lines[0]).toMatch(/^bad\.xml:8:9: warning ODG102: MaxLength="abc"/);
+    expect(lines).toContain("odatagen: 250 errors, 1 warning");
+  });
+
+  test.concurrent("diff prints the first 100 too; diff --json lists every error", async () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "bad.xml"), doc(members));
+    fs.writeFileSync(path.join(dir, "good.xml"), doc(""));
+    const text = await runCliAsync(["diff", "good.xml", "bad.xml"], dir);
+    expect(text.code).toBe(1);
+    const lines = text.stderr.split("\n");
+    expect(lines.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => errorLine(i)));
+    expect(lines.slice(100)).toEqual([`… 151 more (150 errors, 1 warning; --json lists every error)`, ""]);
+    const json = await runCliAsync(["diff", "good.xml", "bad.xml", "--json"], dir);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).errors).toHaveLength(errors);
+  });
+});
