@@ -8,7 +8,7 @@ const schema = (ns, body, alias = "") =>
   `<Schema Namespace="${ns}"${alias && ` Alias="${alias}"`} xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
 const times = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join("\n");
 /** Four characters that no identifier holds, different for each i below 65,536. */
-const MARKS = "-+~!@%^;,=?|'`#\\";
+const MARKS = "-+~!:%^;,=?|'`#\\";
 const mark = (i) => [4096, 256, 16, 1].map((d) => MARKS[Math.floor(i / d) % 16]).join("");
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
 

@@ -201,10 +201,12 @@ const LONGEST_WORD = 1000;
  * value that long with spaces in it (a `DefaultValue` of a page of text), keeps its first 200 and
  * last 40 characters, with the count of those between:
  * `MaxLength="99999…(99760 more characters)…99999"`. `Diagnostic.message` keeps the whole text.
+ * The CLI's other lines that quote names from a document (`diff`'s changes) are shortened so too.
  */
-function shortWords(text: string): string {
+export function shortWords(text: string): string {
   if (text.length <= LONGEST_WORD) return text;
-  return text.replace(new RegExp(`"[^"\\n]{${LONGEST_WORD + 1},}"|\\S{${LONGEST_WORD + 1},}`, "g"), (word) => {
+  // `{n}` then `*`: `{n,}` over a word of millions of characters overflows V8's stack (a RangeError).
+  return text.replace(new RegExp(`"[^"\\n]{${LONGEST_WORD + 1}}[^"\\n]*"|\\S{${LONGEST_WORD + 1}}\\S*`, "g"), (word) => {
     const head = cutAt(word, 200);
     const tail = cutAt(word, word.length - 40);
     return `${word.slice(0, head)}…(${tail - head} more characters)…${word.slice(tail)}`;

@@ -244,14 +244,25 @@ test.concurrent("a missing input file is reported with its name, exit 1", async 
   expect(fs.existsSync(path.join(work, "out"))).toBe(false);
 });
 
+test.concurrent("a missing input with a file of a near name beside it suggests that file, to generate --input and to diff", async () => {
+  const work = fresh();
+  fs.writeFileSync(path.join(work, "spec.xml"), "<x/>");
+  const r = await odatagen(work, "generate", "--input", "spec.xlm", "--out", "out");
+  expect(r.status).toBe(1);
+  expect(r.stderr.split("\n")[0]).toBe("spec.xlm: error ODG001: cannot read input: no such file (ENOENT); did you mean spec.xml?");
+  const diff = await odatagen(work, "diff", "spec.xm", "spec.xml");
+  expect(diff.status).toBe(1);
+  expect(diff.stderr.split("\n")[0]).toBe("spec.xm: error ODG001: cannot read input: no such file (ENOENT); did you mean spec.xml?");
+});
+
 test.concurrent("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", async () => {
   const work = fresh();
   const dir = fs.mkdtempSync(path.join(work, "glob-"));
   fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ input: "specs/*.xml", out: "gen" }, { name: "here", input: ".", out: "gen2" }] }));
   const r = await odatagen(dir, "generate");
   expect(r.status).toBe(1);
-  expect(r.stderr).toContain("specs/*.xml: error ODG001: cannot read input: no such file (ENOENT); odatagen does not expand wildcards: list each file\n");
-  expect(r.stderr).toContain(".: error ODG001: cannot read input: it is a folder, not a file (EISDIR)\n");
+  expect(r.stderr).toContain("odatagen.config.json:1:23: error ODG001: cannot read input specs/*.xml: no such file (ENOENT); odatagen does not expand wildcards: list each file [services[0].input]\n");
+  expect(r.stderr).toContain("odatagen.config.json:1:73: error ODG001: cannot read input .: it is a folder, not a file (EISDIR) [services[1].input]\n");
 });
 
 test.concurrent("an input that is a folder, and a config file that is missing, are reported in words with the error code", async () => {

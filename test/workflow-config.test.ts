@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript, loadConfig } from "../generator/config/load";
 import { moduleSyntaxPlace } from "../generator/config/module-syntax";
-import { copySpec, ROOT, runCliAsync, scratch, writeJson } from "./helpers/cli";
+import { copySpec, ROOT, runCliAsync, sameTree, scratch, snapshot, where, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
   const dir = scratch();
@@ -562,6 +562,39 @@ describe("diagnostics and exit codes", () => {
     expect(strict.stderr).toMatch(/0 errors, 1 warning/);
     expect(strict.stderr).toMatch(/gen: not generated \(--fail-on-warnings\); gen left as it was/);
     expect(strict.stderr).toMatch(/failing on warnings \(--fail-on-warnings\)/);
+  });
+
+  test.concurrent("an input the config names that is missing is reported at its place in the config, with a file of a near name; exit 1, output intact", async () => {
+    const dir = twoSpecs();
+    const config = path.join(dir, "odatagen.config.json");
+    writeJson(config, { services: [services[0]] });
+    expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+    const before = snapshot(path.join(dir, "out/calls"));
+    // A typo (xlm), and a list whose second document was moved away with its folder.
+    writeJson(config, {
+      services: [
+        { ...services[0], input: "specs/graph-callrecords.xlm" },
+        { name: "multi", input: ["specs/graph-callrecords.xml", "specs/multi/main.xml"], out: "out/multi" },
+      ],
+    });
+    const text = fs.readFileSync(config, "utf8");
+    const r = await runCliAsync(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")).toEqual([
+      `odatagen.config.json:${where(text, '"specs/graph-callrecords.xlm"')}: error ODG001: cannot read input specs/graph-callrecords.xlm: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]`,
+      `odatagen.config.json:${where(text, '"specs/multi/main.xml"')}: error ODG001: cannot read input specs/multi/main.xml: no such file (ENOENT) [services[1].input[1]]`,
+      "odatagen: calls: not generated; out/calls left as it was",
+      "odatagen: multi: not generated; nothing written to out/multi",
+      "odatagen: 2 errors, 0 warnings",
+      "",
+    ]);
+    expect(sameTree(snapshot(path.join(dir, "out/calls")), before)).toBe(true);
+    // A module config has no line and column: the value's path says where.
+    fs.rmSync(config);
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: [{ name: "calls", input: "specs/graph-calrecords.xml", out: "out/calls" }] };\n`);
+    const m = await runCliAsync(["generate"], dir);
+    expect(m.code).toBe(1);
+    expect(m.stderr.split("\n")[0]).toBe("odatagen.config.mjs: error ODG001: cannot read input specs/graph-calrecords.xml: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]");
   });
 
   test.concurrent("colour only when forced or on a terminal; NO_COLOR wins", async () => {

@@ -80,7 +80,7 @@ export const GENERATE_OPTIONS = {
   "force": { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" },
   "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings, and leave the output as it was" },
   "quiet": { alias: "q", type: "boolean", default: false, describe: "Print only problems (not with --verbose)" },
-  "verbose": { type: "boolean", default: false, describe: "Also print notes: renamed types, and metadata mistakes that change nothing generated (regenerates in memory when up to date)" },
+  "verbose": { type: "boolean", default: false, describe: "Also print notes: renamed types, and metadata mistakes that change nothing generated; and every diagnostic, not the first 100 (regenerates in memory when up to date)" },
 } satisfies Record<string, Options>;
 
 /** `diff`'s flags. */

@@ -5,7 +5,7 @@ import { loadSummary } from "../diff/load";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
-import { err, out, printDiagnostics } from "./style";
+import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
 export interface DiffArgs {
   /** The documents of each version, read together as `generate --input` reads them. */
@@ -27,7 +27,7 @@ export function runDiff(args: DiffArgs): number {
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff has no --verbose to ask for them.
-    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"));
+    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"), { limit: SHOWN_DIAGNOSTICS, rest: "--json lists every error" });
     // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
     if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
@@ -36,7 +36,7 @@ export function runDiff(args: DiffArgs): number {
   // once for a warning both versions have, naming the version it is of.
   const warnings = versionWarnings(oldWarnings, newWarnings);
   const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w)]));
-  printDiagnostics(warnings.map((w) => w.diagnostic), (d) => labels.get(d) ?? "");
+  printDiagnostics(warnings.map((w) => w.diagnostic), { labelOf: (d) => labels.get(d) ?? "", limit: SHOWN_DIAGNOSTICS });
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
     const s = out.style;

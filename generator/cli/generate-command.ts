@@ -11,7 +11,7 @@ import { listPlan, listedLine } from "./plan-list";
 import { prereadStreams } from "../write/uptodate";
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { resolveServices, type ServiceFlags } from "./services";
-import { countLine, err, out, printDiagnostics } from "./style";
+import { countLine, err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
 import { listenForInterrupt, signalExitCode } from "./signals";
@@ -127,7 +127,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
   const diags: Diagnostic[] = outcomes.flatMap((o) =>
     o.diagnostics.filter((d) => d.severity !== "info" || args.verbose).map((d) => (several && !d.file ? { ...d, message: `${o.service.name}: ${d.message}` } : d)),
   );
-  printDiagnostics(diags);
+  printDiagnostics(diags, args.verbose ? {} : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" });
   let stale = 0;
   for (const o of outcomes) {
     printWhy(o);

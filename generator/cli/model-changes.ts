@@ -8,11 +8,16 @@
  * and a summary: `2 change(s), 1 breaking; suggested bump: major`.
  */
 import type { Change, DiffResult } from "../diff/compare";
+import { shortWords } from "../diagnostics";
 import { out, type Style } from "./style";
 
-/** One change: breaking or ok, what happened, to which kind of element, its path and the detail. */
+/**
+ * One change: breaking or ok, what happened, to which kind of element, its path and the detail.
+ * A name over 1,000 characters in the path or detail is shortened as a printed diagnostic shortens
+ * it (its first 200 and last 40 characters); `diff --json` keeps it whole.
+ */
 export function changeLine(c: Change, s: Style): string {
-  return `${c.breaking ? s.red("breaking") : s.green("ok      ")}  ${c.kind.padEnd(7)} ${c.element.padEnd(19)} ${c.path}: ${c.detail}`;
+  return `${c.breaking ? s.red("breaking") : s.green("ok      ")}  ${c.kind.padEnd(7)} ${c.element.padEnd(19)} ${shortWords(c.path)}: ${shortWords(c.detail)}`;
 }
 
 /** `2 change(s), 1 breaking; suggested bump: major` */

@@ -41,19 +41,46 @@ export const err = {
   },
 };
 
+/** Diagnostics a text-mode run prints at most; `--verbose` (generate) prints them all. */
+export const SHOWN_DIAGNOSTICS = 100;
+
+export interface PrintOptions {
+  /** A word in parentheses at a line's end (`diff` says which version a warning is of). */
+  labelOf?: (d: Diagnostic) => string;
+  /** Printed at most; the rest are counted in one line. */
+  limit?: number;
+  /** Said on that line: how to see the rest (`--verbose prints them all`). */
+  rest?: string;
+}
+
 /**
- * Diagnostics sorted by file, line and column, one per line, severity coloured; `labelOf` adds a
- * word in parentheses at a line's end (`diff` says which version a warning is of).
+ * Diagnostics sorted by file, line and column, one per line, severity coloured. Over `limit`, the
+ * errors are chosen first, then warnings, then notes, shown in that sorted order, and a last line
+ * counts those left out: `… 49900 more (49900 errors, 0 warnings; --verbose prints them all)`.
  */
-export function printDiagnostics(diags: readonly Diagnostic[], labelOf?: (d: Diagnostic) => string): void {
+export function printDiagnostics(diags: readonly Diagnostic[], options: PrintOptions = {}): void {
+  const { labelOf, limit = Infinity, rest } = options;
   const s = err.style;
   const sorted = [...diags].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  for (const d of sorted) {
+  const picked = sorted.length <= limit ? sorted : chosen(sorted, limit);
+  for (const d of picked) {
     const text = formatDiagnostic(d);
     const tag = `${d.severity} ${d.code}`;
     const coloured = d.severity === "error" ? s.red(tag) : d.severity === "warning" ? s.yellow(tag) : s.dim(tag);
     err.print(text.replace(tag, coloured) + (labelOf ? ` (${labelOf(d)})` : ""));
   }
+  if (picked.length === sorted.length) return;
+  const shown = new Set(picked);
+  const hidden = sorted.filter((d) => !shown.has(d));
+  const notes = hidden.filter((d) => d.severity === "info").length;
+  err.print(`… ${hidden.length} more (${countLine(hidden)}${notes ? `, ${notes} note${notes === 1 ? "" : "s"}` : ""}${rest ? `; ${rest}` : ""})`);
+}
+
+/** The first `limit` of sorted diagnostics, errors before warnings before notes, in their order. */
+function chosen(sorted: readonly Diagnostic[], limit: number): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const picked = new Set([...sorted].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, limit));
+  return sorted.filter((d) => picked.has(d));
 }
 
 /** `2 errors, 1 warning` */

@@ -54,6 +54,8 @@ export interface ResolvedService {
   name: string;
   /** Absolute paths. */
   inputs: string[];
+  /** Where each input is written in the config (for messages); absent when the inputs come from `--input`. */
+  inputPlaces?: Place[];
   /** Absolute path. */
   out: string;
   include?: string[];

@@ -44,18 +44,18 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
       const before = errors.length;
       unknownKeys(s, SERVICE_KEYS, at, errors, [{ keys: OPTION_KEYS, at: (k) => `${at}.options.${k}` }]);
       const inputs = typeof s.input === "string" ? [s.input] : s.input;
+      const inputAt = (j: number) => (typeof s.input === "string" ? `${at}.input` : `${at}.input[${j}]`);
       if (s.input === undefined) errors.push(`${at}.input: required (a file name or a list of them)`);
       else if (!Array.isArray(inputs) || inputs.length === 0) errors.push(`${at}.input: expected a string or a non-empty list of strings`);
       else {
-        const where = (j: number) => (typeof s.input === "string" ? `${at}.input` : `${at}.input[${j}]`);
         const files = inputs.map((f, j) => {
-          if (typeof f !== "string") errors.push(`${where(j)}: expected a string`);
-          else if (f.trim() === "") errors.push(`${where(j)}: expected a file name, got an empty string`);
+          if (typeof f !== "string") errors.push(`${inputAt(j)}: expected a string`);
+          else if (f.trim() === "") errors.push(`${inputAt(j)}: expected a file name, got an empty string`);
           else return f;
           return undefined;
         });
         for (const [j, first] of repeatedFiles(files.map((f) => f && configPath(baseDir, f)), baseDir))
-          errors.push(`${where(j)}: ${JSON.stringify(files[j])} is the file input[${first}] names already; list each document once`);
+          errors.push(`${inputAt(j)}: ${JSON.stringify(files[j])} is the file input[${first}] names already; list each document once`);
       }
       if (s.out === undefined) errors.push(`${at}.out: required (the output folder)`);
       else if (typeof s.out !== "string" || s.out === "") errors.push(`${at}.out: expected a string`);
@@ -91,6 +91,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
       services.push({
         name: (s.name as string | undefined) ?? defaultServiceName(out),
         inputs: (inputs as string[]).map((f) => configPath(baseDir, f)),
+        ...(placeOf && { inputPlaces: (inputs as string[]).map((_, j) => placeOf(inputAt(j))) }),
         out,
         include: patterns.include,
         exclude: patterns.exclude,

@@ -1,7 +1,8 @@
 /** Reads one version of a service (its CSDL documents) into a model summary, as `generate` reads its inputs. */
 import { DiagnosticBag, GenerationError, type Diagnostic } from "../diagnostics";
 import { readModel } from "../generate";
-import { readInputFiles, unreadableDiagnostics } from "../write/uptodate";
+import { readInputFiles } from "../write/uptodate";
+import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
 import { summarize, type ModelSummary } from "./summary";
 

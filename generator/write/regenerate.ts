@@ -16,7 +16,8 @@ import type { Plan } from "./plan";
 import { noCheckpoint, type Checkpoint } from "./interrupt";
 import { OutputLockedError, withOutputLock } from "./lock";
 import { hasLeftovers, recover, type Recovery } from "./stage";
-import { display, isUpToDate, readInputs, rememberOutput, unreadableDiagnostics } from "./uptodate";
+import { display, isUpToDate, readInputs, rememberOutput } from "./uptodate";
+import { unreadableDiagnostics } from "./unreadable-inputs";
 import { outputRefusals } from "./refusals";
 import { unlistedFiles } from "./unlisted";
 import { OutputConflictError, prepareOutput, writeOutputAsync, type WriteReport } from "./write";
@@ -147,7 +148,10 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   const leftovers = writes ? false : hasLeftovers(service.out);
   const base: Pick<RegenerateOutcome, "service" | "recovered" | "leftovers" | "referenced"> = { service, recovered, leftovers };
   const read = readInputs(service.out, service.inputs);
-  if (read.unreadable.length) return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable), ms: elapsed() };
+  if (read.unreadable.length) {
+    const placeOf = (file: string) => service.inputPlaces?.[service.inputs.indexOf(file)];
+    return { ...base, status: "failed", diagnostics: unreadableDiagnostics(read.unreadable, placeOf), ms: elapsed() };
+  }
   const options = optionsRecord(service);
   if (writes && !req.force && isUpToDate(service.out, options, service.inputs, req.removeStale))
     return { ...base, status: "up-to-date", diagnostics: [], ms: elapsed() };

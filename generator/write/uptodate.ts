@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as v8 from "node:v8";
 import { readManifest, recordedInputPath, sha256, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
-import { Codes, unreadableReason, type Diagnostic } from "../diagnostics";
+import { unreadableReason } from "../diagnostics";
 import { decodeInput, type Decoded } from "../parse/decode";
 import { generatorIdentity } from "./fingerprint";
 import { hasLeftovers } from "./stage";
@@ -21,10 +21,17 @@ export interface ReadInputs {
   contents: { file: string; content: string }[];
   /** Each input's path and `inputDigest`, as the manifest records them. */
   records: ManifestInput[];
-  /** Inputs that could not be read, with the reason. */
-  unreadable: { file: string; reason: string }[];
+  /** Inputs that could not be read, with the reason; `missing` when there is no such file. */
+  unreadable: UnreadableInput[];
   /** Each regular input file read, by the path it was given as: what `rememberOutput` needs to not read it again. */
   reads: Map<string, InputRead>;
+}
+
+/** An input that could not be read: its path as given, why, and whether there is no such file (ENOENT). */
+export interface UnreadableInput {
+  file: string;
+  reason: string;
+  missing?: boolean;
 }
 
 /** An input file's stat taken just before it was read, when that was (`Date.now()`), and its `inputDigest`. */
@@ -162,7 +169,7 @@ export function readInputFiles(
     let before: Omit<InputRead, "sha256"> | undefined;
     const text = inputText(() => readInput(file, (read) => (before = read)), file);
     if ("reason" in text) {
-      result.unreadable.push({ file, reason: text.reason });
+      result.unreadable.push({ file, reason: text.reason, ...(text.missing && { missing: true }) });
       continue;
     }
     result.contents.push({ file: display(file), content: text.content });
@@ -175,7 +182,7 @@ export function readInputFiles(
  * An input's text as `generate` reads it, from the bytes `read` returns (throwing as `fs` does),
  * or why it cannot be read; `file` is the name it was read by.
  */
-export function inputText(read: () => Buffer, file: string): { content: string; digest: () => string } | { reason: string } {
+export function inputText(read: () => Buffer, file: string): { content: string; digest: () => string } | { reason: string; missing?: boolean } {
   let buf: Buffer;
   let decoded: Decoded;
   try {
@@ -183,8 +190,9 @@ export function inputText(read: () => Buffer, file: string): { content: string; 
     decoded = decodeInput(buf); // throws for a text longer than a string can be
   } catch (e) {
     // A pattern in a config's `input` (`specs/*.xml`) is a file name to the file system.
-    const wildcard = (e as NodeJS.ErrnoException).code === "ENOENT" && /[*?[\]{}]/.test(path.basename(file));
-    return { reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}` };
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    const wildcard = missing && /[*?[\]{}]/.test(path.basename(file));
+    return { reason: `${unreadableReason(e)}${wildcard ? "; odatagen does not expand wildcards: list each file" : ""}`, ...(missing && { missing }) };
   }
   if (!decoded.ok) return { reason: decoded.reason };
   const known = decoded;
@@ -196,13 +204,6 @@ export function readOpenFile(fd: number): Buffer {
   const size = fs.fstatSync(fd).size;
   if (size > MAX_INPUT) throw tooLarge(size);
   return fs.readFileSync(fd);
-}
-
-/** ODG001 for each input that could not be read. */
-export function unreadableDiagnostics(unreadable: ReadInputs["unreadable"]): Diagnostic[] {
-  return unreadable.map((u) => ({
-    code: Codes.fileUnreadable, severity: "error", message: `cannot read input: ${u.reason}`, file: display(u.file), line: 0, column: 0, path: "",
-  }));
 }
 
 /** An input path as shown in diagnostics: relative to the working folder when inside it. */
