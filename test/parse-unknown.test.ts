@@ -294,6 +294,11 @@ test("what a failed download saves in place of the metadata is named: an HTML pa
   expect(report(`<?xml version="1.0"?>\n<!-- a comment -->\n<HTML lang="en"><body/></HTML>`).map((r) => r.slice(0, 4).concat(r[5]))).toEqual([["ODG003", "error", 3, 1, "the input is an HTML page, not metadata: a sign-in or error page saved in place of the service's $metadata? Give odatagen a CSDL XML or CSDL JSON document ($metadata)"]]);
   const sap = `<?xml version="1.0" encoding="utf-8"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>/IWBEP/CM_MGW_RT/020</code><message xml:lang="en">Resource not found for segment</message></error>`;
   expect(report(sap).map((r) => r[5])).toEqual(["the input is an OData error response, not metadata (/IWBEP/CM_MGW_RT/020: Resource not found for segment): the service refused the request for its $metadata; give odatagen a CSDL XML or CSDL JSON document ($metadata)"]);
+  // A licence header of many comments before the root is read in one pass (a pattern of repeated
+  // comments backtracked exponentially: 25 such lines took 55 s, each one more doubling it).
+  const licence = Array.from({ length: 60 }, () => "<!-- Licensed under the Apache License, Version 2.0 (the \"License\"); -->").join("\n");
+  expect(report(`<?xml version="1.0"?>\n${licence}\n<html><body/></html>`).map((r) => r[2])).toEqual([62]);
+  expect(report(`<?xml version="1.0"?>\n${licence}\n<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"/>`).map((r) => r[5])).not.toContainEqual(expect.stringContaining("HTML page"));
   // An element named html further in is no page.
   expect(report(`<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><html/></edmx:Edmx>`).map((r) => r[5])).not.toContainEqual(expect.stringContaining("HTML page"));
 });

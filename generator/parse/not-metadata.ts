@@ -19,12 +19,26 @@ export function xmlErrorSaid(text: string): string {
 
 /**
  * An HTML page (`<!DOCTYPE html>` or an `<html>` root, after any XML declaration, comments and white
- * space): where it starts, and its title (from the first 64 KB, shortened), else undefined.
+ * space, within the first 4 KB): where it starts, and its title (from the first 64 KB, shortened),
+ * else undefined. Read by a scan, not one regular expression: a pattern of repeated comments
+ * backtracked exponentially on a licence header of many comment lines (25 took 55 s).
  */
 export function htmlPage(text: string): { at: number; message: string } | undefined {
-  const start = /^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--[\s\S]{0,2000}?-->\s*)*(?=<(?:!doctype\s+html|html)[\s>])/i.exec(text.slice(0, 4096));
-  if (!start) return undefined;
+  const head = text.slice(0, 4096);
+  const blank = (from: number) => from + (/^\s*/.exec(head.slice(from))?.[0].length ?? 0);
+  let at = blank(0);
+  if (head.startsWith("<?xml", at)) {
+    const end = head.indexOf("?>", at);
+    if (end < 0) return undefined;
+    at = blank(end + 2);
+  }
+  while (head.startsWith("<!--", at)) {
+    const end = head.indexOf("-->", at + 4);
+    if (end < 0) return undefined;
+    at = blank(end + 3);
+  }
+  if (!/^<(?:!doctype\s+html|html)[\s>]/i.test(head.slice(at, at + 20))) return undefined;
   const found = /<title[^>]{0,200}>([^<]{0,200})/i.exec(text.slice(0, 65536))?.[1]?.replace(/\s+/g, " ").trim() ?? "";
   const title = found.length > 80 ? `${found.slice(0, 79)}…` : found;
-  return { at: start[0].length, message: `the input is an HTML page${title ? ` ("${title}")` : ""}, not metadata: a sign-in or error page saved in place of the service's $metadata? ${GIVE[0]!.toUpperCase()}${GIVE.slice(1)}` };
+  return { at, message: `the input is an HTML page${title ? ` ("${title}")` : ""}, not metadata: a sign-in or error page saved in place of the service's $metadata? ${GIVE[0]!.toUpperCase()}${GIVE.slice(1)}` };
 }
