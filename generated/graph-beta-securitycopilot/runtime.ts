@@ -341,11 +341,12 @@ type PatchValue<V, Typed = [Extract<V, object>] extends [{ "@odata.type": unknow
       : PatchObject<V, Typed>
     : V;
 /**
- * A property's type `V` as a body writes it: an `Edm.Int64` or `Edm.Decimal` (`number | string`) also
- * as a bigint, which the runtime writes with all its digits (a JSON number; a string with
+ * A property's type `V` as a body writes it: an `Edm.Int64` or `Edm.Decimal` (`number | string`), and
+ * each item of a collection of them, also as a bigint, which the runtime writes with all its digits (a JSON number; a string with
  * `ieee754Compatible`). Other types as they are.
  */
-type Exact<V> = string extends V ? (number extends V ? V | bigint : V) : V;
+type Exact<V> = ExactItem<V> | ([V] extends [readonly (infer I)[] | null | undefined] ? ExactItem<I>[] : never);
+type ExactItem<V> = string extends V ? (number extends V ? V | bigint : V) : V;
 type PatchObject<V, Typed> = { [K in keyof V]?: PatchValue<Exact<V[K]>> } & (Typed extends false ? (V extends { "@odata.type": infer L } ? { "@odata.type": L } : {}) : {});
 /**
  * A value nested in a create's or a PUT's body, `V` as the body's type has it: a complex value, and
@@ -466,7 +467,7 @@ type Replacing<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer N
   : V;
 type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;
 /** The properties `K` of `T`, optional. */
-type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: T[P] };
+type OnlyKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? P : never]?: Exact<T[P]> };
 
 /**
  * A create's body: every property may be left out (the service fills in defaults and the keys it

@@ -75,7 +75,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // body does (`rt.Argument`).
   const paramTs = (ref: TypeRef) => {
     if (ref.type.kind === "complex") return `rt.Argument<${refTs({ ...ref, collection: false })}>${ref.collection ? "[]" : ""}`;
-    if (ref.type.kind !== "entity") return exactNumber(ref) ? (ref.collection ? `(${refTs({ ...ref, collection: false })} | bigint)[]` : `${refTs(ref)} | bigint`) : refTs(ref);
+    if (ref.type.kind !== "entity") return exactNumber(ref) ? (ref.collection ? `(${refTs({ ...ref, collection: false })} | bigint${ref.nullable ? " | null" : ""})[]` : `${refTs(ref)} | bigint`) : refTs(ref);
     const body = created(ref.type);
     // A create's body type is one generic (`rt.New<…>`, `rt.WithType<…>`), never a bare union.
     return ref.collection ? `${body}[]` : body;
