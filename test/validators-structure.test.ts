@@ -394,6 +394,8 @@ describe("modes", () => {
       ["/radius", "unknown property radius (a subtype's? name the subtype in @odata.type: without it the body is read as Test.Validation.Shape)"],
     ]);
     expect(tv.isShape({ "@odata.type": "#Test.Validation.Circle", radius: 2 }, { mode: "update" })).toBe(true);
+    // Not strict, anything else is taken, as before: a subtype's binding too.
+    expect(tv.validateShape({ label: "a", "owner@odata.bind": "people('1')" }, { mode: "update", strict: false })).toEqual({ valid: true, errors: [] });
     expect(tv.isItem({ shape: { radius: 2 } }, { mode: "update" })).toBe(true);
     expect(paths(tv.validateShape({ label: 5 }, { mode: "update" }))).toEqual(["/label"]);
     expect(paths(tv.validateItem({ shape: { label: 5 } }, { mode: "update" }))).toEqual(["/shape/label"]);

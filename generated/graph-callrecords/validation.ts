@@ -921,13 +921,13 @@ export function tied(check: Checker, names: readonly string[], v: unknown, ctx: 
  * a concrete type, and so does a PUT to the entity. The entity itself (the body's root) may then
  * hold what `declared` declares, read as that type, as OData .NET reads it by the URL's type: a
  * concrete subtype's own property needs `@odata.type` naming the subtype (JSON Format §4.5.3), and
- * without it is, in strict mode, an unknown property. A complex value nested in a PATCH body is
+ * without it is, in strict mode, an unknown property (not strict, anything else is taken, bindings too). A complex value nested in a PATCH body is
  * checked for the properties `declared` has, any others accepted (they may be the concrete type's
  * own). A value nested in a PUT body replaces what was there: it names its type.
  */
 export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared: string): void {
   if (!knownType(ctx)) return wrongType(ctx, key, o, declared, false);
-  if (ctx.depth === 0) return exact(o, ctx, key, props, declared, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
+  if (ctx.depth === 0 && ctx.strict) return exact(o, ctx, key, props, declared, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
   if (!ctx.enter(key)) return;
   props(o, ctx);
   ctx.leave();
