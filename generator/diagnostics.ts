@@ -169,8 +169,9 @@ export function unreadableReason(e: unknown): string {
  */
 function tooLargeReason(limit: number, perByte: number, size?: number): string {
   const mb = (n: number) => Math.ceil(n / 1e6);
-  const heap = size === undefined ? "<MB>" : Math.ceil((size * perByte) / 2 ** 30) * 1024;
-  return `${size === undefined ? "the input is longer than" : `the file is ${mb(size)} MB, more than`} the ${mb(limit)} MB this process reads (reading takes up to ${perByte} times an input's size in memory); to read it, give Node more: NODE_OPTIONS=--max-old-space-size=${heap}`;
+  // A pipe's size is not known: enough for twice the limit, a number a shell takes as it is.
+  const heap = Math.ceil(((size ?? 2 * limit) * perByte) / 2 ** 30) * 1024;
+  return `${size === undefined ? "the input is longer than" : `the file is ${mb(size)} MB, more than`} the ${mb(limit)} MB this process reads (reading takes up to ${perByte} times an input's size in memory); to read it, give Node more: NODE_OPTIONS=--max-old-space-size=${heap}${size === undefined ? " (or more)" : ""}`;
 }
 
 /** The file-system refusals a user meets most, in words; the code stays beside them for searching. */

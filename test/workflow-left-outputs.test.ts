@@ -82,3 +82,17 @@ test.concurrent("a folder another config of the project now writes is not named"
   config(dir, [{ name: "z", out: "gen/z" }], "two.json");
   expect(notes((await runCliAsync(["generate", "--config", "two.json"], dir)).stderr)).toEqual([note(path.join("gen", "x"), "two.json")]);
 });
+
+test.concurrent("the same folder spelled another way (through a symlink) is not left behind: no note, and the fast path comes back", async () => {
+  const dir = project();
+  fs.symlinkSync(".", path.join(dir, "here"));
+  config(dir, [{ name: "s", out: "gen" }]);
+  expect((await runCliAsync(["generate"], dir)).code).toBe(0);
+  config(dir, [{ name: "s", out: "here/gen" }]);
+  const again = await runCliAsync(["generate"], dir);
+  expect(again.code).toBe(0);
+  expect(notes(again.stdout + again.stderr)).toEqual([]);
+  const check = await runCliAsync(["generate", "--check"], dir);
+  expect({ code: check.code, notes: notes(check.stdout + check.stderr) }).toEqual({ code: 0, notes: [] });
+  expect((await runCliAsync(["generate"], dir)).stdout).toMatch(/^odatagen: 1 service up to date \(\d+ ms\)\n$/);
+});

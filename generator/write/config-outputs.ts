@@ -73,19 +73,37 @@ export function leftOutputs(configFile: string, outs: string[], save: boolean): 
   const record = readRecord(file);
   const current = [...new Set(outs)];
   const before = record ? [...record.outs, ...record.left] : [];
-  let left = [...new Set(before)].filter((d) => !current.includes(d) && fs.existsSync(path.join(d, MANIFEST)));
+  // By real path: one folder spelled two ways (through a symlink, in another case where the file
+  // system ignores case) is the same folder, not one left behind.
+  const writing = new Set(current.map(realPath));
+  let left = [...new Set(before)].filter((d) => !writing.has(realPath(d)) && fs.existsSync(path.join(d, MANIFEST)));
   if (left.length) {
-    const others = otherConfigsOutputs(path.dirname(file), path.basename(file));
-    left = left.filter((d) => !others.has(d));
+    const others = new Set([...otherConfigsOutputs(path.dirname(file), path.basename(file))].map(realPath));
+    left = left.filter((d) => !others.has(realPath(d)));
   }
   if (save && (!record || !sameSet(record.outs, current) || !sameSet(record.left, left))) writeRecord(file, { config: configFile, outs: current, left });
   return left;
 }
 
+/** A folder's real path (symlinks resolved, the case the file system keeps), else the path as given. */
+function realPath(dir: string): string {
+  try {
+    return fs.realpathSync.native(dir);
+  } catch {
+    return dir;
+  }
+}
+
 /** The folders the other configs recorded in the cache write, of those configs that are still there. */
 function otherConfigsOutputs(cache: string, mine: string): Set<string> {
   const outs = new Set<string>();
-  for (const f of fs.readdirSync(cache)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(cache);
+  } catch {
+    return outs; // best effort, as the rest of the cache
+  }
+  for (const f of names) {
     if (f === mine || !/^config-[0-9a-f]+\.json$/.test(f)) continue;
     const r = readRecord(path.join(cache, f));
     if (r && fs.existsSync(r.config)) for (const d of r.outs) outs.add(d);
