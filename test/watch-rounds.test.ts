@@ -106,6 +106,16 @@ describe("generate --watch rounds", () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
   });
 
+  test("a config saved again while it reloads wins: a reload that never finishes (held here) gives way to the newer version", async () => {
+    // Node cannot tell that a top-level await never settles while the watchers keep it running; the
+    // held gate stands for such a config, which the user then mends.
+    const { dir, out, mark } = await heldReload();
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default ${JSON.stringify({ services: [calls, copilot] })};\n`);
+    await out.wait(/regenerated in \d+ ms; watching 3 file\(s\)/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(/odatagen: odatagen\.config\.mjs changed again before it finished loading \(a top-level await that never settles\?\); its newer version is read next\nodatagen: config not reloaded; still watching\n/);
+    expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
+  });
+
   test("an interrupted round prints what the services it finished wrote", async () => {
     const dir = scratch();
     const spec = copySpec("graph-callrecords.xml", dir);

@@ -15,7 +15,7 @@ import { regenerate, type RegenerateOutcome } from "../write/regenerate";
 import { listenForInterrupt, stopNow, stoppingNotice } from "./signals";
 import { EXIT_OK } from "./exit-codes";
 import { manifestWritten, printOutcomes, shown, type GenerateArgs } from "./generate-command";
-import { resolveServices } from "./services";
+import { resolveServices, type Services } from "./services";
 import { printModelChanges } from "./model-changes";
 import { err, out } from "./style";
 
@@ -59,6 +59,12 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   let busy = false;
   /** The config is being reloaded: the user's `.mjs`/`.ts` config runs, and no checkpoint is near. */
   let reloading = false;
+  /**
+   * Set while the config reloads: called when the config changes again meanwhile, so that a reload
+   * that never finishes (a top-level `await` nothing settles, which Node cannot tell while the
+   * watchers keep it running) gives way to the newer version, read by the next round.
+   */
+  let supersede: (() => void) | undefined;
   const interrupt = listenForInterrupt(
     () => {
       // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging
@@ -169,6 +175,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     const hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
     if (!hit.length) return;
     for (const f of hit) changed.add(f);
+    if (supersede && configFile && hit.includes(configFile)) supersede();
     if (timer) clearTimeout(timer);
     timer = setTimeout(onChange, DEBOUNCE_MS);
   };
@@ -204,7 +211,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       reloading = true;
-      const again = await resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"] }).finally(() => (reloading = false));
+      const newer = new Promise<Services>((resolve) => {
+        supersede = () => resolve({ ok: false, errors: [`${shown(configFile)} changed again before it finished loading (a top-level await that never settles?); its newer version is read next`] });
+      });
+      const loaded = resolveServices({ config: configFile, service: args.service, include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"], unqualifiedOperations: args["unqualified-operations"], includeDerived: args["include-derived"], includeNavigation: args["include-navigation"], validators: args.validators, requests: args.requests, completeReads: args["complete-reads"], followReferences: args["follow-references"] });
+      const again = await Promise.race([loaded, newer]).finally(() => {
+        reloading = false;
+        supersede = undefined;
+      });
       if (interrupt.received()) return false;
       if (!again.ok) {
         for (const e of again.errors) err.print(`odatagen: ${e}`);
