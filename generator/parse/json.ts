@@ -12,7 +12,7 @@
  * Nothing is deferred: a slice reads the whole document (the lazy reading of CSDL XML locates
  * elements in the text, which JSON's reader does not).
  */
-import { errorResponseMessage } from "./not-metadata";
+import { errorResponseMessage, GIVE } from "./not-metadata";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { findJsonSyntaxProblem, type JsonPath } from "../config/json-syntax";
 import { nearestName } from "../nearest-name";
@@ -95,13 +95,12 @@ export function readCsdlJson(file: string, content: string, diags: DiagnosticBag
  * (a response that wraps the metadata in a list), the message says where it starts.
  */
 function notCsdlMessage(root: JsonValue, source: SourceText): string {
-  const give = "give odatagen a CSDL XML or CSDL JSON document ($metadata)";
   const error = errorResponse(root);
   if (error !== undefined) return errorResponseMessage(error);
-  if (root.kind !== "array") return `the input is JSON but not CSDL JSON (it has no $Version member): ${give}`;
+  if (root.kind !== "array") return `the input is JSON but not CSDL JSON (it has no $Version member): ${GIVE}`;
   const item = root.items.find((v) => v.kind === "object" && v.members.some((m) => m.name === "$Version"));
   const at = item && source.position(item.at);
-  const inside = at ? `; the object at ${at.line}:${at.column} in it is one: give odatagen that object alone` : `: ${give}`;
+  const inside = at ? `; the object at ${at.line}:${at.column} in it is one: give odatagen that object alone` : `: ${GIVE}`;
   return `the input is a JSON array, not CSDL JSON: a CSDL JSON document is one object with a $Version member (CSDL JSON §4.1)${inside}`;
 }
 

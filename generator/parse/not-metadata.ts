@@ -4,7 +4,8 @@
  * error page). The messages say so, with the service's own words where it gave some.
  */
 
-const GIVE = "give odatagen a CSDL XML or CSDL JSON document ($metadata)";
+/** What every message about an input that is not metadata ends with. */
+export const GIVE = "give odatagen a CSDL XML or CSDL JSON document ($metadata)";
 
 /** The message for an error response whose code and message are `said` (`"code: message"`). */
 export function errorResponseMessage(said: string): string {
