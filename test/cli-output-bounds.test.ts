@@ -99,7 +99,7 @@ describe("an input with hundreds of errors", () => {
     expect(lines).toContain("odatagen: 250 errors, 1 warning");
   });
 
-  test.concurrent("diff prints the first 100 too; diff --json lists every error", async () => {
+  test.concurrent("diff prints the first 100 too; diff --verbose prints all; diff --json lists every error", async () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "bad.xml"), doc(members));
     fs.writeFileSync(path.join(dir, "good.xml"), doc(""));
@@ -107,9 +107,34 @@ describe("an input with hundreds of errors", () => {
     expect(text.code).toBe(1);
     const lines = text.stderr.split("\n");
     expect(lines.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => errorLine(i)));
-    expect(lines.slice(100)).toEqual([`… 151 more (150 errors, 1 warning; --json lists every error)`, ""]);
+    expect(lines.slice(100)).toEqual([`… 151 more (150 errors, 1 warning; --verbose prints them all)`, ""]);
+    const all = await runCliAsync(["diff", "good.xml", "bad.xml", "--verbose"], dir);
+    expect(all.code).toBe(1);
+    const allLines = all.stderr.split("\n");
+    expect(allLines.filter((l) => l.includes(" error ODG103: "))).toEqual(Array.from({ length: errors }, (_, i) => errorLine(i)));
+    expect(allLines).toHaveLength(errors + 2);
     const json = await runCliAsync(["diff", "good.xml", "bad.xml", "--json"], dir);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).errors).toHaveLength(errors);
+  });
+
+  test.concurrent("diff of two versions with hundreds of warnings prints the first 100 and counts the rest; --verbose prints all", async () => {
+    const dir = scratch();
+    const count = 150;
+    const warned = Array.from({ length: count }, (_, i) => `        <Property Name="w${i}" Type="Edm.String" MaxLength="x${i}"/>\n`).join("");
+    fs.writeFileSync(path.join(dir, "old.xml"), doc(warned));
+    fs.writeFileSync(path.join(dir, "new.xml"), doc(`${warned}        <Property Name="added" Type="Edm.String"/>\n`));
+    const text = await runCliAsync(["diff", "old.xml", "new.xml"], dir);
+    expect(text.code).toBe(0);
+    const lines = text.stderr.split("\n");
+    expect(lines.filter((l) => l.includes(" warning ODG102: "))).toHaveLength(100);
+    expect(lines.slice(100)).toEqual([`… ${count - 100} more (0 errors, ${count - 100} warnings; --verbose prints them all)`, ""]);
+    expect(text.stdout).toContain("1 change(s), 0 breaking");
+    const all = await runCliAsync(["diff", "old.xml", "new.xml", "--verbose"], dir);
+    expect(all.code).toBe(0);
+    const allLines = all.stderr.split("\n").filter((l) => l !== "");
+    expect(allLines).toHaveLength(count);
+    expect(allLines.every((l) => / warning ODG102: .*\(old and new versions; new: new\.xml\)$/.test(l))).toBe(true);
+    expect(all.stdout).toBe(text.stdout);
   });
 });

@@ -15,6 +15,8 @@ export interface DiffArgs {
   "fail-on-breaking": boolean;
   /** Read the local documents each version's references name (true), or only the documents given. */
   "follow-references": boolean;
+  /** Print every error and warning, not the first SHOWN_DIAGNOSTICS. */
+  verbose?: boolean;
 }
 
 export function runDiff(args: DiffArgs): number {
@@ -26,8 +28,8 @@ export function runDiff(args: DiffArgs): number {
     result = compareSummaries(loadSummary(args.old, oldWarnings, follow), loadSummary(args.new, newWarnings, follow));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
-    // Notes (severity info) describe metadata whose reading is right; diff has no --verbose to ask for them.
-    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"), { limit: SHOWN_DIAGNOSTICS, rest: "--json lists every error" });
+    // Notes (severity info) describe metadata whose reading is right; diff does not print them.
+    printDiagnostics(e.diagnostics.filter((d) => d.severity !== "info"), shown(args));
     // A program reading --json gets JSON either way: no changes, and the problems that stopped it.
     if (args.json) out.print(JSON.stringify({ errors: e.diagnostics.filter((d) => d.severity === "error") }, null, 2));
     return EXIT_INPUT;
@@ -36,7 +38,7 @@ export function runDiff(args: DiffArgs): number {
   // once for a warning both versions have, naming the version it is of.
   const warnings = versionWarnings(oldWarnings, newWarnings);
   const labels = new Map(warnings.map((w) => [w.diagnostic, versionLabel(w)]));
-  printDiagnostics(warnings.map((w) => w.diagnostic), { labelOf: (d) => labels.get(d) ?? "", limit: SHOWN_DIAGNOSTICS });
+  printDiagnostics(warnings.map((w) => w.diagnostic), { labelOf: (d) => labels.get(d) ?? "", ...shown(args) });
   if (args.json) out.print(JSON.stringify(result, null, 2));
   else {
     const s = out.style;
@@ -48,4 +50,9 @@ export function runDiff(args: DiffArgs): number {
     return EXIT_INPUT;
   }
   return EXIT_OK;
+}
+
+/** At most SHOWN_DIAGNOSTICS lines of problems, or all of them with --verbose. */
+function shown(args: DiffArgs): { limit?: number; rest?: string } {
+  return args.verbose ? {} : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" };
 }

@@ -41,7 +41,7 @@ export const err = {
   },
 };
 
-/** Diagnostics a text-mode run prints at most; `--verbose` (generate) prints them all. */
+/** Diagnostics a text-mode run prints at most; `--verbose` prints them all. */
 export const SHOWN_DIAGNOSTICS = 100;
 
 export interface PrintOptions {
