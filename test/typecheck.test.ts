@@ -65,12 +65,13 @@ describe.each(COMPILERS)("%s", (label, c) => {
 
   // One compile: everything must be clean except one deliberately broken file, which shows the
   // check is live (a compile that saw nothing would pass too). With the lib files checked too, as a
-  // project without skipLibCheck has them (the other checks skip them: see BASE_OPTIONS).
-  test(`generated/ and the goldens, --strict: zero diagnostics (${c.version})`, () => {
+  // project without skipLibCheck has them (the other checks skip them: see BASE_OPTIONS). And with
+  // isolatedDeclarations, as a library that publishes the generated code emits its declarations.
+  test(`generated/ and the goldens, --strict and isolatedDeclarations: zero diagnostics (${c.version})`, () => {
     const broken = path.join(root, "graph-callrecords", "broken.ts");
     fs.writeFileSync(broken, `import type { Session } from "./microsoft.graph.callRecords.types.js";\nexport const s: Session = { id: "x", endDateTime: "", startDateTime: "", modalities: ["String"] };\n`);
     try {
-      const r = runTsc(c, root, [...files(), broken], { ...STRICT_OPTIONS, skipLibCheck: false });
+      const r = runTsc(c, root, [...files(), broken], { ...STRICT_OPTIONS, skipLibCheck: false, declaration: true, isolatedDeclarations: true });
       const lines = r.output.split("\n");
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^graph-callrecords\/broken\.ts\(2,\d+\): error TS2322: Type '"String"' is not assignable to type 'Modality'/);

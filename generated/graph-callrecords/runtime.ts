@@ -835,7 +835,7 @@ export const edmBoolean: Literal = (value) => ofForm("Boolean", String(value), /
 /** Numbers, and `"INF"`, `"-INF"`, `"NaN"` as `edm.SpecialFloat` names them (the ABNF's `nanInfinity`). */
 export const edmDouble: Literal = (value) =>
   Number.isNaN(value) ? "NaN" : value === Infinity ? "INF" : value === -Infinity ? "-INF" : ofForm("Double", String(value), DOUBLE);
-export const edmSingle = edmDouble;
+export const edmSingle: Literal = edmDouble;
 
 /** A literal of an enum type: `Namespace.Gender'Female'` (flags: `'Male,Female'`). */
 export function edmEnum(qualifiedName: string): Literal {
@@ -874,10 +874,10 @@ function integral(kind: string, min: number, max: number): Literal {
     return text;
   };
 }
-export const edmInt16 = /* @__PURE__ */ integral("Int16", -32768, 32767);
-export const edmInt32 = /* @__PURE__ */ integral("Int32", -2147483648, 2147483647);
-export const edmByte = /* @__PURE__ */ integral("Byte", 0, 255);
-export const edmSByte = /* @__PURE__ */ integral("SByte", -128, 127);
+export const edmInt16: Literal = /* @__PURE__ */ integral("Int16", -32768, 32767);
+export const edmInt32: Literal = /* @__PURE__ */ integral("Int32", -2147483648, 2147483647);
+export const edmByte: Literal = /* @__PURE__ */ integral("Byte", 0, 255);
+export const edmSByte: Literal = /* @__PURE__ */ integral("SByte", -128, 127);
 /** Compared as text: a number cannot tell 2^63 - 1 from 2^63. */
 export const edmInt64: Literal = (value) => {
   const text = ofForm("Int64", String(value), INTEGER);
@@ -909,8 +909,8 @@ function plainNumber(n: number): string {
   if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
-export const edmGuid = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, "", "01234567-89ab-cdef-0123-456789abcdef");
-export const edmDuration = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i, "duration", "PT1H30M");
+export const edmGuid: Literal = /* @__PURE__ */ formed("Guid", /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i, "", "01234567-89ab-cdef-0123-456789abcdef");
+export const edmDuration: Literal = /* @__PURE__ */ formed("Duration", /^-?P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/i, "duration", "PT1H30M");
 /** base64url (`-` and `_`) in whole groups of 4 characters, but the last, of 2 (`==`) or 3 (`=`): the ABNF's `binaryValue`. */
 const base64url = /* @__PURE__ */ formed("Binary", /^(?:[\w-]{4})*(?:[\w-]{2}(?:==)?|[\w-]{3}=?)?$/, "binary");
 /** A base64 value (`+`, `/`) is written as base64url. */
@@ -973,9 +973,9 @@ function dayText(year: number, month: number, day: number): string {
   return `${year < 0 ? "-" : ""}${String(Math.abs(year)).padStart(4, "0")}-${two(month + 1)}-${two(day)}`;
 }
 
-export const edmDate = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0);
-export const edmTimeOfDay = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/, "13:20:00", 1);
-export const edmDateTimeOffset = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
+export const edmDate: Literal = /* @__PURE__ */ dated("Date", /^-?\d{4,}-\d{2}-\d{2}$/, "2019-11-01", 0);
+export const edmTimeOfDay: Literal = /* @__PURE__ */ dated("TimeOfDay", /^([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?$/, "13:20:00", 1);
+export const edmDateTimeOffset: Literal = /* @__PURE__ */ dated("DateTimeOffset", /^-?\d{4,}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,12})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i, "2019-11-01T00:00:00Z");
 
 const LITERALS: Record<Exclude<KeyKind, `enum:${string}`>, Literal> = {
   String: edmString, Guid: edmGuid, Boolean: edmBoolean, Double: edmDouble, Single: edmSingle, Duration: edmDuration, Binary: edmBinary,
@@ -1458,7 +1458,8 @@ interface Exchange {
  * nullable entity or complex value, and null resolves `null`; with `"sure"` (an entity or complex
  * value) or `"sureValue"` (a primitive), it cannot be null, and null rejects (ODataError).
  */
-export const send = /* @__PURE__ */ held(async function send<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
+export const send: typeof sendDirect = /* @__PURE__ */ held(sendDirect);
+async function sendDirect<T>(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined, page: boolean | "value" | "sureValue" | "single" | "sure" = false): Promise<T> {
   const url = addressed(client, withCustomQuery(pathAndQuery, options?.query));
   // An action's parameters: each value (an entity or complex value as read) without read-only control information.
   const answer = await execute(client, { method, url, json: withoutReadInfoIn(body), headers: condition(options) }, options, asText);
@@ -1468,16 +1469,17 @@ export const send = /* @__PURE__ */ held(async function send<T>(client: Client, 
   if (!page) return receive<T>(client, answer, options);
   const value = page === "value" || page === "sureValue";
   return receiveOne<T>(client, answer, options, request, value ? A_VALUE : AN_OBJECT, page.startsWith("sure") ? undefined : value ? { value: null } : null);
-});
+}
 
 /**
  * Calls an operation whose result is a stream (`Edm.Stream`, as Graph's usage reports are): resolves
  * with its media as a Blob, whatever its type (a redirect to a download is followed, as fetch does).
  */
-export const sendForStream = /* @__PURE__ */ held(async function sendForStream(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
+export const sendForStream: typeof sendForStreamDirect = /* @__PURE__ */ held(sendForStreamDirect);
+async function sendForStreamDirect(client: Client, method: string, pathAndQuery: string, body: unknown, options: ActionOptions | undefined): Promise<Blob> {
   const [, media] = await execute(client, { method, url: addressed(client, withCustomQuery(pathAndQuery, options?.query)), json: withoutReadInfoIn(body), headers: { Accept: "*/*", ...condition(options) } }, options, asBlob);
   return media;
-});
+}
 
 /** A bound action's `If-Match`, from `options.etag` (`ActionOptions`). */
 function condition(options: ActionOptions | undefined): Record<string, string> {
@@ -1490,16 +1492,18 @@ function condition(options: ActionOptions | undefined): Record<string, string> {
  * navigation property with nothing related); elsewhere it rejects (ODataError). A body that is no
  * JSON object rejects (`UnreadableBody`).
  */
-export const read = /* @__PURE__ */ held(async function read<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const read: typeof readDirect = /* @__PURE__ */ held(readDirect);
+async function readDirect<T>(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [answer, request, options] = await get(client, target, given);
   return receiveOne<T>(client, answer, options, request, AN_OBJECT, (target as EntityRef<unknown, null>).nullable ? null : undefined);
-});
+}
 
 /** GET of a page of a collection with query options (`read`'s twin, apart so that a get does not bundle the page reader). */
-export const readPage = /* @__PURE__ */ held(async function readPage<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
+export const readPage: typeof readPageDirect = /* @__PURE__ */ held(readPageDirect);
+async function readPageDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, given: object | undefined): Promise<T> {
   const [answer, request, options] = await get(client, target, given);
   return receivePage<T>(client, answer, options, request);
-});
+}
 
 /** Sends `read`'s and `readPage`'s GET: its answer, the request as errors name it, and the options. */
 async function get(client: Client, target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, given: object | undefined): Promise<[Answer, string, (ReadOptions & AnyQuery) | undefined]> {
@@ -1516,7 +1520,8 @@ async function get(client: Client, target: EntityRef<unknown, null> | Collection
  * (`noContent`), as the type, which then promises the entity, does not admit undefined; the
  * message names the entity's address when the answer gives it (`OData-EntityId` or `Location`).
  */
-export const create = /* @__PURE__ */ held(async function create<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
+export const create: typeof createDirect = /* @__PURE__ */ held(createDirect);
+async function createDirect<T>(client: Client, target: CollectionRef<unknown, unknown>, body: unknown, options: WriteOptions | undefined): Promise<T> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const answer = await execute(client, { method: "POST", url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers: prefer(options) }, options, asText);
   const [response] = answer;
@@ -1528,22 +1533,24 @@ export const create = /* @__PURE__ */ held(async function create<T>(client: Clie
     throw noContent(response, request, `the created entity was expected: return=minimal was not asked for (Protocol §11.4.2)${at ? `; the service says it created ${at}, so sending it again may make a second one` : ""}`);
   }
   return receive<T>(client, answer, options, request, minimal);
-});
+}
 
 /** PATCH (or PUT with `replace`) of an entity, with `If-Match` where concurrency control applies; an empty answer is undefined. */
-export const update = /* @__PURE__ */ held(async function update<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
+export const update: typeof updateDirect = /* @__PURE__ */ held(updateDirect);
+async function updateDirect<T>(client: Client, target: EntityRef<unknown, null>, body: unknown, options: UpdateOptions | undefined): Promise<T> {
   const method = options?.replace ? "PUT" : "PATCH";
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   const headers = { ...prefer(options), ...ifMatch(target, options, body, `${method} ${url}`) };
   const answer = await execute(client, { method, url, json: withoutReadInfo(body, WHOLE_READ_INFO), headers }, options, asText);
   return receive<T>(client, answer, options, `${method} ${url}`, true);
-});
+}
 
 /** DELETE of an entity, with `If-Match` where concurrency control applies. */
-export const remove = /* @__PURE__ */ held(async function remove(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
+export const remove: typeof removeDirect = /* @__PURE__ */ held(removeDirect);
+async function removeDirect(client: Client, target: EntityRef<unknown, null>, options: DeleteOptions | undefined): Promise<void> {
   const url = addressed(client, withCustomQuery(target.path, options?.query));
   await execute(client, { method: "DELETE", url, headers: ifMatch(target, options, undefined, `DELETE ${url}`) }, options);
-});
+}
 
 /**
  * A body made from entities as read, without the control information that only a response carries
@@ -2089,7 +2096,7 @@ function checked(value: unknown, validate: Validator | undefined, how: Validator
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
 
 /** Milliseconds to wait before retry `attempt`, or undefined when the service asks for longer than allowed. */
-export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now = Date.now()): number | undefined {
+export function retryDelay(retryAfter: string | null, attempt: number, policy: RetryPolicy = {}, now: number = Date.now()): number | undefined {
   const max = policy.maxDelayMs ?? 60000;
   // Retry-After (RFC 9110 §10.2.3): seconds, or an HTTP date (§5.6.7: IMF-fixdate, or the obsolete
   // RFC 850 and asctime forms, each starting with the day's name, all in GMT, which asctime, ending
@@ -2176,12 +2183,13 @@ function resolveLink(client: Client, what: string, link: string, page: Page<unkn
  * set or of selected properties is no `Page<User>`); the page's items are checked with `validate`,
  * and `pages`, `items` and `collectAll` go on from it.
  */
-export const readLink = /* @__PURE__ */ held(async function readLink<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | Page<unknown> | undefined }): Promise<Page<T>> {
+export const readLink: typeof readLinkDirect = /* @__PURE__ */ held(readLinkDirect);
+async function readLinkDirect<T>(client: Client, link: string, options?: ReadOptions & { from?: Page<T> | Page<unknown> | undefined }): Promise<Page<T>> {
   // The page read keeps its options for its next pages, but not `from`: a delta loop that passes
   // each round's last page would otherwise keep every round before it.
   const { from, ...read } = options ?? {};
   return linked<Page<T>>(client, resolveLink(client, "link", link, from), read);
-});
+}
 
 /**
  * GET of the page at `url`, a link a service wrote (resolved by `locate`): the token goes only to the
@@ -2215,7 +2223,8 @@ export async function collectAll<T>(client: Client, first: Page<T> | Promise<Pag
  * with custom `query` options (Graph's `calendarView` needs its `startDateTime` and `endDateTime`).
  * No `$top`, `$skip`, `$orderby` or `$expand`, which the count must not be affected by.
  */
-export const count = /* @__PURE__ */ held(async function count(
+export const count: typeof countDirect = /* @__PURE__ */ held(countDirect);
+async function countDirect(
   client: Client,
   target: CollectionRef<unknown, unknown>,
   options?: RequestOptions & Pick<ReadOptions, "query"> & { filter?: string | undefined; search?: string | undefined },
@@ -2226,7 +2235,7 @@ export const count = /* @__PURE__ */ held(async function count(
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n)) throw unreadable(response, `GET ${url}`, text, n ? "a count a number holds exactly (up to 2^53 - 1)" : "a count");
   return n;
-});
+}
 
 /**
  * The options that may follow `$apply` (OData Extension for Data Aggregation 4.0, CS02 §3.15:
@@ -2254,21 +2263,23 @@ export interface AggregateOptions extends ReadOptions {
  * are plain records, since their shape is the transformation's: check them (`validate`, or by hand)
  * before trusting a property's type. Paging, errors, headers and retries are a list read's.
  */
-export const aggregate = /* @__PURE__ */ held(async function aggregate(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
+export const aggregate: typeof aggregateDirect = /* @__PURE__ */ held(aggregateDirect);
+async function aggregateDirect(client: Client, target: CollectionRef<unknown, unknown>, apply: string, options?: AggregateOptions): Promise<Page<Record<string, unknown>>> {
   const { filter, orderby, top, skip, count } = options ?? {};
   const path = `${target.path}${target.path.includes("?") ? "&" : "?"}$apply=${encodeQueryValue(apply)}`;
   const url = addressed(client, withCustomQuery(withQuery(path, { filter, orderby, top, skip, count }), options?.query));
   return receivePage<Page<Record<string, unknown>>>(client, await execute(client, { method: "GET", url }, options, asText), options, `GET ${url}`);
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // Streams and references
 
 /** Reads a stream (`$value` of a media entity, or a stream property) as a Blob, whole; `openStream` hands it out as it comes. */
-export const readStream = /* @__PURE__ */ held(async function readStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
+export const readStream: typeof readStreamDirect = /* @__PURE__ */ held(readStreamDirect);
+async function readStreamDirect(client: Client, target: StreamRef, options?: RequestOptions): Promise<Blob> {
   const [, media] = await execute(client, { method: "GET", url: addressed(client, target.path), headers: { Accept: "*/*" } }, options, asBlob);
   return media;
-});
+}
 
 /** A stream as `openStream` resolves it, and what the answer's headers say of it. */
 export interface Media {
@@ -2290,7 +2301,8 @@ export interface Media {
  * Reads a stream without holding it: resolves once the status and headers have come, with the body
  * as a `ReadableStream`. Until then it is `readStream`, with the same errors and retries.
  */
-export const openStream = /* @__PURE__ */ held(async function openStream(client: Client, target: StreamRef, options?: RequestOptions): Promise<Media> {
+export const openStream: typeof openStreamDirect = /* @__PURE__ */ held(openStreamDirect);
+async function openStreamDirect(client: Client, target: StreamRef, options?: RequestOptions): Promise<Media> {
   const url = addressed(client, target.path);
   // A caller's fetch may answer with an object that has no stream: its media is then read whole, as `readStream` would.
   const read = async (r: Response) => flowing(r, r.body === undefined ? (await r.blob()).stream() : r.body, `GET ${url}`, options?.signal);
@@ -2303,7 +2315,7 @@ export const openStream = /* @__PURE__ */ held(async function openStream(client:
     length: /^\d+$/.test(length) && !headers.get("content-encoding") ? Number(length) : undefined,
     etag: headers.get("etag") ?? undefined,
   };
-});
+}
 
 /**
  * `response`'s body, `source` (none: an empty one), as a stream whose errors name `request`, but an
@@ -2407,10 +2419,11 @@ export function entityId(client: Client, target: EntityRef<unknown, null>): stri
  * Links an entity through a navigation property (URL Conventions §4.4): POST `…/Friends/$ref` adds
  * to a collection; PUT `…/BestFriend/$ref` sets a single-valued one.
  */
-export const addRef = /* @__PURE__ */ held(async function addRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const addRef: typeof addRefDirect = /* @__PURE__ */ held(addRefDirect);
+async function addRefDirect<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   const method = nav instanceof CollectionRef ? "POST" : "PUT";
   await execute(client, { method, url: addressed(client, `${nav.path}/$ref`), json: { "@odata.id": entityId(client, target) } }, options);
-});
+}
 
 /**
  * Unlinks: DELETE `…/Friends/$ref?$id=…` removes `target` from a collection-valued navigation
@@ -2418,11 +2431,12 @@ export const addRef = /* @__PURE__ */ held(async function addRef<T>(client: Clie
  * `removeRef(client, friends.byKey(k))` removes one member by its own address, `…/Friends/k/$ref`
  * (Graph's `DELETE /groups/{id}/members/{id}/$ref`).
  */
-export const removeRef = /* @__PURE__ */ held(async function removeRef<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
+export const removeRef: typeof removeRefDirect = /* @__PURE__ */ held(removeRefDirect);
+async function removeRefDirect<T>(client: Client, nav: CollectionRef<T, unknown> | EntityRef<T, null>, target?: EntityRef<T, null>, options?: RequestOptions): Promise<void> {
   if (nav instanceof CollectionRef && !target) throw new TypeError("removeRef: which entity to unlink from a collection?");
   const url = `${nav.path}/$ref${target ? `?$id=${encodeQueryValue(entityId(client, target))}` : ""}`;
   await execute(client, { method: "DELETE", url: addressed(client, url) }, options);
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // Batch: JSON (OData JSON Format 4.01 §19) or multipart (OData Protocol 4.0 §11.7)
@@ -2498,13 +2512,16 @@ interface Holder {
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
  * when the whole batch fails: `send()` rejects with that error, and a call whose caller never
- * awaits it is no unhandled rejection. A caller who awaits it still gets the error.
+ * awaits it is no unhandled rejection. A caller who awaits it still gets the error. Each is written
+ * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
+ * emit declarations under `isolatedDeclarations`.
  */
-function held<A extends [Client, ...unknown[]], R>(call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return (...args) => {
-    const hold = (args[0] as Holder)[HOLD];
-    return hold ? hold(args[0], (client) => call(...([client, ...args.slice(1)] as A))) : call(...args);
-  };
+function held<F extends (client: Client, ...rest: never[]) => Promise<unknown>>(call: F): F {
+  const run = call as unknown as (...args: unknown[]) => Promise<unknown>;
+  return ((client: Client, ...rest: unknown[]) => {
+    const hold = (client as Holder)[HOLD];
+    return hold ? hold(client, (inner) => run(inner, ...rest)) : run(client, ...rest);
+  }) as unknown as F;
 }
 
 /**

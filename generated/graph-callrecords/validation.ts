@@ -130,7 +130,7 @@ export const KEY = 64;
 
 /** Collects errors for one validation run; the path of the current value is a stack of keys. */
 export class Context {
-  mode = READ;
+  mode: number = READ;
   strict = true;
   complete = false;
   /** 0: Int64/Decimal as numbers or strings; 1: strings only (IEEE754Compatible); 2: numbers only. */
