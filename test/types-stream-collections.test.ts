@@ -22,9 +22,11 @@ const XML = edmx(schema("Test.Streams", `
     <EntitySet Name="Albums" EntityType="Test.Streams.Album" />
   </EntityContainer>`));
 
-const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-streams-")), "streams.xml");
+const specDir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-streams-"));
+const file = path.join(specDir, "streams.xml");
 fs.writeFileSync(file, XML);
 const dir = generateFixture(file, "types-stream-collections");
+afterAll(() => fs.rmSync(specDir, { recursive: true, force: true }));
 
 test("a collection of streams is a warning at its element; a type definition of Edm.Stream is not", () => {
   const line = (name: string) => XML.split("\n").findIndex((l) => l.includes(`Name="${name}"`)) + 1;
