@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
 import { findTypescript, loadConfig } from "../generator/config/load";
 import { moduleSyntaxPlace } from "../generator/config/module-syntax";
-import { copySpec, ROOT, runCliAsync, sameTree, scratch, snapshot, where, writeJson } from "./helpers/cli";
+import { spawnSync } from "node:child_process";
+import { copySpec, ROOT, runCliAsync, sameTree, scratch, snapshot, startCli, where, writeJson } from "./helpers/cli";
 
 function twoSpecs(): string {
   const dir = scratch();
@@ -186,6 +187,26 @@ describe("config files", () => {
     expect(await runCliAsync(["generate", "-c", "c.ts"], dir)).toMatchObject({ code: 2, stderr: `odatagen: c.ts: ${message}\n` });
     expect(fs.readdirSync(dir).sort()).toEqual(["c.ts", "odatagen.config.mjs", "specs"]);
   });
+
+  test("Ctrl+C while a .ts config loads ends the run with 130 and a message, and removes its temporary module; one a killed run left is removed by the next", async () => {
+    const dir = twoSpecs();
+    fs.writeFileSync(path.join(dir, "odatagen.config.ts"), `await new Promise((r) => setTimeout(r, 60_000));\nexport default { services: ${JSON.stringify([services[0]])} };\n`);
+    // A module a run killed by SIGKILL left behind, of a process that has ended.
+    const ended = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const left = `.odatagen.config.${ended}.1700000000000.mjs`;
+    fs.writeFileSync(path.join(dir, left), "export default {};\n");
+    const child = startCli(["generate"], dir);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const temporary = () => fs.readdirSync(dir).filter((f) => f.startsWith(".odatagen.config."));
+    // Its own temporary module is there (and the left one gone) while the config waits.
+    while (temporary().length !== 1 || temporary()[0] === left) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toBe("odatagen: interrupted (SIGINT) while loading the config odatagen.config.ts; nothing written\n");
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
+  }, 30_000);
 
   test("a config's import with 60,000 `?` before a CR, or 60,000 spaces after \`from\`, is read in one pass when the config has a syntax error", async () => {
     const dir = scratch();

@@ -156,7 +156,7 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
   if (ext === ".mjs" || ext === ".js" || ext === ".cjs") {
     let mod: { default?: unknown };
     try {
-      mod = await importSettled(`${pathToFileURL(file).href}?v=${++loads}`);
+      mod = await importSettled(`${pathToFileURL(file).href}?v=${++loads}`, file);
     } catch (e) {
       // Node 20 gives a syntax error no file, line or column: `node --check` finds them, in the config or a module it imports.
       const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(file) : undefined;
@@ -173,16 +173,72 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
  * `import(url)`, or an error where the module never finishes loading: a top-level `await` of a
  * promise nothing settles leaves Node nothing to do, and it would exit 0, having done nothing.
  */
-async function importSettled(url: string): Promise<{ default?: unknown }> {
+async function importSettled(url: string, file: string, tmp?: string): Promise<{ default?: unknown }> {
   let idle = () => {};
   const stalled = new Promise<never>((_, reject) => {
     idle = () => reject(new Error("the config module never finished loading: a top-level await in it (or in a module it imports) waits for a promise that nothing settles"));
   });
   process.once("beforeExit", idle);
+  const stop = stopWhileLoading(file, tmp);
   try {
     return await Promise.race([import(url) as Promise<{ default?: unknown }>, stalled]);
   } finally {
     process.off("beforeExit", idle);
+    stop();
+  }
+}
+
+/**
+ * Ctrl+C (or SIGTERM) while a module config loads, which its top-level `await`s can make long:
+ * the temporary `.mjs` of a `.ts` config is removed, and, where nothing else in the process listens
+ * for the signal (the CLI takes it over only once the config is read; `--watch` has its own), the
+ * process ends as an interrupted run does, saying so. Returns what stops listening.
+ */
+function stopWhileLoading(file: string, tmp: string | undefined): () => void {
+  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+    const handler = () => {
+      if (tmp) fs.rmSync(tmp, { force: true });
+      if (process.listenerCount(signal) > 1) return;
+      process.stderr.write(`odatagen: interrupted (${signal}) while loading the config ${path.basename(file)}; nothing written\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+}
+
+/**
+ * Removes the temporary `.mjs` files of `.ts` configs (`.odatagen.config.<pid>.<ms>.mjs`) that a
+ * process killed while loading one left beside `file` (SIGKILL, which no handler sees): those of
+ * processes no longer running.
+ */
+function sweepLeftModules(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file, path.extname(file))}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".mjs")) continue;
+    const m = /^(\d+)\.\d+\.mjs$/.exec(name.slice(prefix.length));
+    if (!m || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/** Whether a process of this id runs (one of another user's counts, though it cannot be signalled). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -200,10 +256,11 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
     throw new ConfigSyntaxError(ts.flattenDiagnosticMessageText(syntax.messageText, "\n"), at.line + 1, at.character + 1);
   }
   const js = out.outputText;
+  sweepLeftModules(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
   fs.writeFileSync(tmp, js);
   try {
-    return defaultExport(await importSettled(pathToFileURL(tmp).href));
+    return defaultExport(await importSettled(pathToFileURL(tmp).href, file, tmp));
   } catch (e) {
     // The transpiled config parses (TypeScript checked it): a syntax error is in a module it imports.
     const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(tmp) : undefined;
