@@ -255,6 +255,20 @@ test.concurrent("a missing input with a file of a near name beside it suggests t
   expect(diff.stderr.split("\n")[0]).toBe("spec.xm: error ODG001: cannot read input: no such file (ENOENT); did you mean spec.xml?");
 });
 
+test.concurrent("a missing input that is there from the folder npm was run in (INIT_CWD: npx in a workspace runs in the package's folder) says so", async () => {
+  const work = fresh();
+  fs.mkdirSync(path.join(work, "other"));
+  fs.writeFileSync(path.join(work, "other", "here.xml"), "<x/>");
+  const r = await spawnLimited(process.execPath, [BIN, "generate", "--input", "here.xml", "--out", "out"], { cwd: work, env: { ...process.env, INIT_CWD: path.join(work, "other") } });
+  expect(r.status).toBe(1);
+  expect(r.stderr.split("\n")[0]).toBe(
+    `here.xml: error ODG001: cannot read input: no such file (ENOENT); npm ran odatagen in ${fs.realpathSync(work)} (the package's folder), and it is in ${path.join(work, "other")}, where the command was given: give its path from the package's folder (other${path.sep}here.xml)`,
+  );
+  // Where npm was run in the same folder, or the file is not there either: no such hint.
+  const same = await spawnLimited(process.execPath, [BIN, "generate", "--input", "nothing-like-it.xml", "--out", "out"], { cwd: work, env: { ...process.env, INIT_CWD: path.join(work, "other") } });
+  expect(same.stderr.split("\n")[0]).toBe("nothing-like-it.xml: error ODG001: cannot read input: no such file (ENOENT)");
+});
+
 test.concurrent("a wildcard in a config's input is not expanded, and the error says so; the working folder as input is named '.'", async () => {
   const work = fresh();
   const dir = fs.mkdtempSync(path.join(work, "glob-"));

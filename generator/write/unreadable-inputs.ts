@@ -13,13 +13,27 @@ import { display, type UnreadableInput } from "./uptodate";
 /** `placeOf`: where the config names an input, by its absolute path; undefined for one it does not name. */
 export function unreadableDiagnostics(unreadable: readonly UnreadableInput[], placeOf?: (file: string) => Place | undefined): Diagnostic[] {
   return unreadable.map((u) => {
-    const near = u.missing ? nearFile(u.file) : undefined;
-    const reason = `${u.reason}${near ? `; did you mean ${display(near)}?` : ""}`;
     const at = placeOf?.(u.file);
+    const near = u.missing ? nearFile(u.file) : undefined;
+    const elsewhere = u.missing && !near && !at ? whereNpmWasRun(u.file) : undefined;
+    const reason = `${u.reason}${near ? `; did you mean ${display(near)}?` : ""}${elsewhere ?? ""}`;
     const base = { code: Codes.fileUnreadable, severity: "error" as const };
     if (at) return { ...base, message: `cannot read input ${display(u.file)}: ${reason}`, ...at };
     return { ...base, message: `cannot read input: ${reason}`, file: display(u.file), line: 0, column: 0, path: "" };
   });
+}
+
+/**
+ * For an input missing where odatagen looked but there from the folder npm was run in: npm runs
+ * scripts and `npx` in the package's folder (the one with package.json), so a path given from a
+ * folder below it (or from a workspace's root, `INIT_CWD`) is looked for in the wrong place.
+ */
+function whereNpmWasRun(file: string): string | undefined {
+  const from = process.env.INIT_CWD;
+  if (!from || path.resolve(from) === process.cwd()) return undefined;
+  const given = path.relative(process.cwd(), file);
+  if (path.isAbsolute(given) || !fs.existsSync(path.resolve(from, given))) return undefined;
+  return `; npm ran odatagen in ${process.cwd()} (the package's folder), and it is in ${path.resolve(from)}, where the command was given: give its path from the package's folder (${path.relative(process.cwd(), path.resolve(from, given))})`;
 }
 
 /** A file in the folder of a missing one whose name is near its name (a typo, another case), if any. */
