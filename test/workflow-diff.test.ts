@@ -108,12 +108,26 @@ test("generate after a spec change prints the model changes (summary kept in nod
 
 describe("breaking-change rules", () => {
 
-  test("nullability: becoming non-nullable breaks, becoming nullable does not", () => {
+  test("nullability: becoming non-nullable breaks; a property that became nullable breaks its reads, a parameter does not", () => {
     expect(one(entity('<Property Name="p" Type="Edm.String"/>'), entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'))).toEqual([
       ["changed", "d.t/p", "became non-nullable", true],
     ]);
+    // `p: string` becomes `p?: string | null`: `t.p.length` no longer compiles (TS18048, TS18049).
     expect(one(entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'), entity('<Property Name="p" Type="Edm.String"/>'))).toEqual([
-      ["changed", "d.t/p", "became nullable", false],
+      ["changed", "d.t/p", "became nullable: its reads are optional and typed | null", true],
+    ]);
+    const complex = (n: string) => `<ComplexType Name="c"><Property Name="end" Type="Edm.DateTimeOffset"${n}/></ComplexType>`;
+    expect(one(complex(' Nullable="false"'), complex(""))).toEqual([["changed", "d.c/end", "became nullable: its reads are optional and typed | null", true]]);
+    const list = (n: string) => entity(`<Property Name="p" Type="Collection(Edm.String)"${n}/>`);
+    expect(one(list(' Nullable="false"'), list(""))).toEqual([["changed", "d.t/p", "became nullable: its reads are optional", true]]);
+    // A stream property is optional in reads either way.
+    const stream = (n: string) => entity(`<Property Name="s" Type="Edm.Stream"${n}/>`);
+    expect(one(stream(' Nullable="false"'), stream(""))).toEqual([["changed", "d.t/s", "became nullable", false]]);
+    // A parameter that may be null takes all it took.
+    const act = (n: string) => `<Action Name="go"><Parameter Name="x" Type="Edm.String"${n}/></Action>`;
+    expect(one(act(' Nullable="false"'), act(""))).toEqual([
+      ["changed", "d.go()/x", "became nullable", false],
+      ["changed", "d.go()/x", "parameter became optional", false],
     ]);
   });
 

@@ -10,9 +10,10 @@
  * navigation binding added or retargeted so that calls through it now need one (bindings.ts), facets
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
- * single-valued navigation property or a singleton that may now be null (reads typed `| null`). Not
- * breaking: other additions, a property that became nullable, a widened type whose generated
- * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
+ * single-valued navigation property or a singleton that may now be null, a property that became
+ * nullable (reads optional, a single value's typed `| null`). Not breaking: other additions, a
+ * parameter that became nullable, a widened type whose generated TypeScript type stays the same
+ * (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
  */
 import { compareBindings } from "./bindings";
 import { facetChanges } from "./facets";
@@ -202,7 +203,17 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   compareFacets(path, element, a, b, ctx, true);
   if (ctx.recorded) compareWritable(path, element, a, b, add);
   if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
-  if (!a.nullable && b.nullable) add("changed", element, path, "became nullable", false);
+  if (!a.nullable && b.nullable) {
+    // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
+    // code that read it as always there no longer compiles. A parameter only widens what is sent.
+    const read = element === "property" && !isStreamUse(b, ctx.now);
+    add("changed", element, path, !read ? "became nullable" : b.collection ? "became nullable: its reads are optional" : "became nullable: its reads are optional and typed | null", read);
+  }
+}
+
+/** A stream property (Edm.Stream or a type definition of it): optional in reads whatever its Nullable. */
+function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
+  return u.type === "Edm.Stream" || all.types.get(u.type)?.underlying === "Edm.Stream";
 }
 
 /**
