@@ -185,6 +185,37 @@ describe("breaking-change rules", () => {
     expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
   });
 
+  test("a change that adds something callers can use is a minor bump; MaxLength max is no MaxLength", () => {
+    const bump = (a: string, b: string) => diff(a, b).bump;
+    const fn = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
+    const act = (params: string) => `<Action Name="a">${params}</Action>`;
+    const optional = '<Parameter Name="x" Type="Edm.Int32"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>';
+    // A new optional parameter, or one callers may now leave out: the call gains a form.
+    expect(bump(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toBe("minor");
+    expect(bump(fn(""), fn(optional))).toBe("minor");
+    expect(bump(fn('<Parameter Name="x" Type="Edm.Int32"/>'), fn(optional))).toBe("minor");
+    // A key on a key-less type (byKey), a media entity (its stream's calls).
+    const keyed = (key: string, extra = "") => `<EntityType Name="t"${extra}>${key}<Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>`;
+    const key = '<Key><PropertyRef Name="id"/></Key>';
+    expect(bump(keyed(""), keyed(key))).toBe("minor");
+    expect(bump(keyed(key), keyed(key, ' HasStream="true"'))).toBe("minor");
+    const p = (facet: string) => entity(`<Property Name="p" Type="Edm.String"${facet}/>`) + fn(`<Parameter Name="x" Type="Edm.String"${facet}/>`);
+    // Only what is accepted changes: a patch.
+    expect(bump(p(' MaxLength="9"'), p(""))).toBe("patch");
+    // XML's MaxLength="max" and JSON's absent $MaxLength mean the same: no change; a number against either is one.
+    expect(one(p(' MaxLength="max"'), p(""))).toEqual([]);
+    expect(one(p(""), p(' MaxLength="max"'))).toEqual([]);
+    expect(one(p(' MaxLength="max"'), p(' MaxLength="40"'))).toEqual([
+      ["changed", "d.t/p", "type Edm.String → Edm.String(40) (narrowed)", true],
+      ["changed", "d.f()/x", "type Edm.String → Edm.String(40) (narrowed)", true],
+    ]);
+    // A summary kept by an older version recorded `max`.
+    const dir = scratch();
+    const kept = JSON.parse(summaryToJson(loadSummary([writeDoc(dir, "a.xml", p(""))])));
+    kept.types["d.t"].properties.p.maxLength = "max";
+    expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([writeDoc(dir, "b.xml", p(""))])).changes).toEqual([]);
+  });
+
   test("a new overload is an addition: the operation that was there is matched by its parameters", () => {
     const f = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
     const x = '<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>';

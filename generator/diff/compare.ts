@@ -43,8 +43,12 @@ export interface DiffResult {
 
 export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   const changes: Change[] = [];
-  const add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) =>
+  // A change that is not an addition may still add API (an optional parameter): a minor bump.
+  let addsApi = false;
+  const add: Add = (kind, element, path, detail, breaking, adds = false) => {
     changes.push({ kind, element, path, detail, breaking });
+    addsApi ||= adds;
+  };
   const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= SUMMARY_FORMAT && (b.format ?? 1) >= SUMMARY_FORMAT };
 
   for (const [name, ta] of a.types) {
@@ -100,10 +104,11 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   compareBindings(a, b, add);
 
   const breaking = changes.filter((c) => c.breaking).length;
-  return { changes, breaking, bump: breaking ? "major" : changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
+  return { changes, breaking, bump: breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
 }
 
-type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) => void;
+/** `adds`: the change gives callers something new to use (minor), though it is not an addition. */
+type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean, adds?: boolean) => void;
 
 interface Ctx {
   add: Add;
@@ -148,10 +153,10 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   // Unknown (undefined) in a summary kept by an older version: nothing to compare.
   if (a.key && b.key && a.key.join(",") !== b.key.join(",")) {
     // A key-less type that gains one gains collections; any other change breaks every byKey call.
-    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0);
+    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0, a.key.length === 0);
   }
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", true);
-  if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false);
+  if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
 
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
@@ -196,6 +201,9 @@ function label(n: { target: string; collection: boolean; containsTarget: boolean
 
 function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
   const { add } = ctx;
+  // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
+  if (a.maxLength === "max") a = { ...a, maxLength: undefined };
+  if (b.maxLength === "max") b = { ...b, maxLength: undefined };
   if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
     const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
@@ -249,7 +257,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
       compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx);
       // Unknown (undefined) in a summary kept by an older version: nothing to compare.
       if (ua.optional === true && ub.optional === false) add("changed", "operation", `${key}/${n}`, "parameter became required", true);
-      if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false);
+      if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false, true);
     }
   }
   // A new parameter breaks callers unless they may leave it out (Core.OptionalParameter, or a
@@ -257,7 +265,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   for (const [n, ub] of pb) {
     if (pa.has(n)) continue;
     const optional = ub.optional === true;
-    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional);
+    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional, optional);
   }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";
   const rb = b.returns ? typeLabel(b.returns) : "nothing";

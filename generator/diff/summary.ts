@@ -18,6 +18,7 @@ export const SUMMARY_FORMAT = 2;
 
 /** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
 export interface FacetSummary {
+  /** A number; `max` only in summaries kept by older versions (now left out, as no MaxLength). */
   maxLength?: number | "max";
   precision?: number;
   scale?: number | "variable" | "floating";
@@ -120,7 +121,8 @@ function propertyUse(p: Property): TypeUse {
 
 function facetSummary(f: Facets): FacetSummary {
   const s: FacetSummary = {};
-  if (f.maxLength !== undefined) s.maxLength = f.maxLength;
+  // `max` is no limit, as no MaxLength is (JSON CSDL writes none): the generated code is the same.
+  if (typeof f.maxLength === "number") s.maxLength = f.maxLength;
   if (f.precision !== undefined) s.precision = f.precision;
   if (f.scale !== undefined) s.scale = f.scale;
   if (f.srid !== undefined) s.srid = f.srid;
@@ -204,7 +206,7 @@ function baseKey(op: Operation): string {
 }
 
 export function typeLabel(u: TypeUse): string {
-  const t = u.maxLength !== undefined ? `${u.type}(${u.maxLength})` : u.type;
+  const t = typeof u.maxLength === "number" ? `${u.type}(${u.maxLength})` : u.type;
   return u.collection ? `Collection(${t})` : t;
 }
 
