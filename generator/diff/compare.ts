@@ -13,16 +13,23 @@
  * single-valued navigation property or a singleton that may now be null, a property that became
  * nullable (reads optional, a single value's typed `| null`). Not breaking: other additions, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
- * (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
+ * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), other doc
+ * comments (docs.ts).
  */
 import { compareBindings } from "./bindings";
+import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { SUMMARY_FORMAT, typeLabel } from "./summary";
+import { typeLabel } from "./summary";
+import { urlChanges } from "./urls";
+
+/** The summary format that added facets beyond MaxLength, Core.Computed and Core.Immutable. */
+const FACETS_FORMAT = 2;
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
-  | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import";
+  | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import"
+  | "URL convention" | "documentation";
 
 export interface Change {
   kind: ChangeKind;
@@ -49,7 +56,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     changes.push({ kind, element, path, detail, breaking });
     addsApi ||= adds;
   };
-  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= SUMMARY_FORMAT && (b.format ?? 1) >= SUMMARY_FORMAT };
+  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT };
 
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
@@ -102,6 +109,14 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
   // Unknown (undefined) in a summary kept by an older version: compared when both record them.
   compareBindings(a, b, add);
+  // The same API, other requests, other doc comments: a patch (compared when both record them).
+  for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
+  const docs = changedDocs(a, b);
+  if (docs.length) {
+    const named = docs.slice(0, 5).join(", ") + (docs.length > 5 ? `, … ${docs.length - 5} more` : "");
+    const what = "description or deprecation changed (doc comments only)";
+    add("changed", "documentation", docs.length === 1 ? docs[0] : `${docs.length} elements`, docs.length === 1 ? what : `${what}: ${named}`, false);
+  }
 
   const breaking = changes.filter((c) => c.breaking).length;
   return { changes, breaking, bump: breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
