@@ -25,6 +25,8 @@ import { urlChanges } from "./urls";
 
 /** The summary format that added facets beyond MaxLength, Core.Computed and Core.Immutable. */
 const FACETS_FORMAT = 2;
+/** The summary format that added a complex type's `union`. */
+const UNION_FORMAT = 3;
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
@@ -56,7 +58,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     changes.push({ kind, element, path, detail, breaking });
     addsApi ||= adds;
   };
-  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT };
+  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+    unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT };
 
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
@@ -131,6 +134,8 @@ interface Ctx {
   now: ModelSummary;
   /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
   recorded: boolean;
+  /** Both record a complex type's `union` (format 3). */
+  unions: boolean;
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */
@@ -170,6 +175,10 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     // A key-less type that gains one gains collections; any other change breaks every byKey call.
     add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0, a.key.length === 0);
   }
+  if (ctx.unions && a.union === true && b.union !== true && b.kind === "complex" && !b.abstract)
+    add("changed", "type", name, `its nested values are no longer its Any… union (${familyLoss(name, all)}): the Any… type is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true);
+  if (!(a.union === true) && b.union === true && ctx.unions && a.kind === "complex")
+    add("changed", "type", name, "its nested values are now its Any… union of subtypes, which @odata.type narrows (a value typed as it still fits)", false);
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", true);
   if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
 
@@ -208,6 +217,21 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     else if (va !== vb) add("changed", "enum member", `${name}/${m}`, `value ${va} → ${vb}`, true);
   }
   for (const [m, vb] of b.members) if (!a.members.has(m)) add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})`, false);
+}
+
+/** Why complex type `name`'s values are no longer its `Any…` union in `all` (emit/context.ts subtypeFamily). */
+function familyLoss(name: string, all: ModelSummary): string {
+  const below = [...all.types].filter(([, t]) => {
+    const seen = new Set<string>();
+    for (let base = t.baseType; base !== undefined && !seen.has(base); base = all.types.get(base)?.baseType) {
+      if (base === name) return true;
+      seen.add(base);
+    }
+    return false;
+  });
+  if (below.length + 1 > 24) return `it and its subtypes are ${below.length + 1} types, over 24`;
+  const requiring = below.find(([, t]) => [...t.properties.values()].some((u) => !u.nullable && u.type !== "Edm.Stream"));
+  return requiring ? `subtype ${requiring[0]} has a property that is not nullable` : "a subtype changed";
 }
 
 function label(n: { target: string; collection: boolean; containsTarget: boolean }): string {

@@ -8,6 +8,7 @@ import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
 import type { EntityContainer, Facets, Model, NavigationBinding, Operation, Property, TypeRef } from "../model/types";
+import { subtypeFamily } from "../emit/context";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 
@@ -15,7 +16,7 @@ import { urlSummary, type UrlSummary } from "./urls";
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
  * definition's facets and Core.Computed/Core.Immutable; a summary kept by an older version has no
  * `format` (1) and none of those, so they are compared only between two summaries of format 2 or
- * later. 3 adds `urls` and `docs`, compared when both summaries have them.
+ * later. 3 adds `urls` and `docs`, compared when both summaries have them, and a complex type's `union`.
  */
 export const SUMMARY_FORMAT = 3;
 
@@ -59,6 +60,11 @@ export interface TypeSummary {
   key?: string[];
   /** Whether the entity type declares HasStream (a media entity); absent in older summaries. */
   hasStream?: boolean;
+  /**
+   * A concrete complex type with subtypes whose nested values are its `Any…` union (emit/context.ts
+   * subtypeFamily): `true`; `false` when they are typed as the type alone (format 3).
+   */
+  union?: boolean;
 }
 
 export interface OperationSummary {
@@ -159,6 +165,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         s.baseType = t.baseType?.qualifiedName;
         s.abstract = t.abstract;
         s.open = t.open;
+        if (t.kind === "complex" && !t.abstract && t.derived.length > 0) s.union = subtypeFamily(t).length > 0;
         if (t.kind === "entity") {
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
