@@ -108,12 +108,26 @@ test("generate after a spec change prints the model changes (summary kept in nod
 
 describe("breaking-change rules", () => {
 
-  test("nullability: becoming non-nullable breaks, becoming nullable does not", () => {
+  test("nullability: becoming non-nullable breaks; a property that became nullable breaks its reads, a parameter does not", () => {
     expect(one(entity('<Property Name="p" Type="Edm.String"/>'), entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'))).toEqual([
       ["changed", "d.t/p", "became non-nullable", true],
     ]);
+    // `p: string` becomes `p?: string | null`: `t.p.length` no longer compiles (TS18048, TS18049).
     expect(one(entity('<Property Name="p" Type="Edm.String" Nullable="false"/>'), entity('<Property Name="p" Type="Edm.String"/>'))).toEqual([
-      ["changed", "d.t/p", "became nullable", false],
+      ["changed", "d.t/p", "became nullable: its reads are optional and typed | null", true],
+    ]);
+    const complex = (n: string) => `<ComplexType Name="c"><Property Name="end" Type="Edm.DateTimeOffset"${n}/></ComplexType>`;
+    expect(one(complex(' Nullable="false"'), complex(""))).toEqual([["changed", "d.c/end", "became nullable: its reads are optional and typed | null", true]]);
+    const list = (n: string) => entity(`<Property Name="p" Type="Collection(Edm.String)"${n}/>`);
+    expect(one(list(' Nullable="false"'), list(""))).toEqual([["changed", "d.t/p", "became nullable: its reads are optional", true]]);
+    // A stream property is optional in reads either way.
+    const stream = (n: string) => entity(`<Property Name="s" Type="Edm.Stream"${n}/>`);
+    expect(one(stream(' Nullable="false"'), stream(""))).toEqual([["changed", "d.t/s", "became nullable", false]]);
+    // A parameter that may be null takes all it took.
+    const act = (n: string) => `<Action Name="go"><Parameter Name="x" Type="Edm.String"${n}/></Action>`;
+    expect(one(act(' Nullable="false"'), act(""))).toEqual([
+      ["changed", "d.go()/x", "became nullable", false],
+      ["changed", "d.go()/x", "parameter became optional", false],
     ]);
   });
 
@@ -169,6 +183,37 @@ describe("breaking-change rules", () => {
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32" Nullable="false"/>'))).toEqual([["changed", "d.a()", "parameter x added (required)", true]]);
     expect(one(fn(""), entity(""))).toEqual([["removed", "d.f()", "function removed", true]]);
+  });
+
+  test("a change that adds something callers can use is a minor bump; MaxLength max is no MaxLength", () => {
+    const bump = (a: string, b: string) => diff(a, b).bump;
+    const fn = (params: string) => `<Function Name="f">${params}<ReturnType Type="Edm.String"/></Function>`;
+    const act = (params: string) => `<Action Name="a">${params}</Action>`;
+    const optional = '<Parameter Name="x" Type="Edm.Int32"><Annotation Term="Org.OData.Core.V1.OptionalParameter"/></Parameter>';
+    // A new optional parameter, or one callers may now leave out: the call gains a form.
+    expect(bump(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toBe("minor");
+    expect(bump(fn(""), fn(optional))).toBe("minor");
+    expect(bump(fn('<Parameter Name="x" Type="Edm.Int32"/>'), fn(optional))).toBe("minor");
+    // A key on a key-less type (byKey), a media entity (its stream's calls).
+    const keyed = (key: string, extra = "") => `<EntityType Name="t"${extra}>${key}<Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>`;
+    const key = '<Key><PropertyRef Name="id"/></Key>';
+    expect(bump(keyed(""), keyed(key))).toBe("minor");
+    expect(bump(keyed(key), keyed(key, ' HasStream="true"'))).toBe("minor");
+    const p = (facet: string) => entity(`<Property Name="p" Type="Edm.String"${facet}/>`) + fn(`<Parameter Name="x" Type="Edm.String"${facet}/>`);
+    // Only what is accepted changes: a patch.
+    expect(bump(p(' MaxLength="9"'), p(""))).toBe("patch");
+    // XML's MaxLength="max" and JSON's absent $MaxLength mean the same: no change; a number against either is one.
+    expect(one(p(' MaxLength="max"'), p(""))).toEqual([]);
+    expect(one(p(""), p(' MaxLength="max"'))).toEqual([]);
+    expect(one(p(' MaxLength="max"'), p(' MaxLength="40"'))).toEqual([
+      ["changed", "d.t/p", "type Edm.String → Edm.String(40) (narrowed)", true],
+      ["changed", "d.f()/x", "type Edm.String → Edm.String(40) (narrowed)", true],
+    ]);
+    // A summary kept by an older version recorded `max`.
+    const dir = scratch();
+    const kept = JSON.parse(summaryToJson(loadSummary([writeDoc(dir, "a.xml", p(""))])));
+    kept.types["d.t"].properties.p.maxLength = "max";
+    expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([writeDoc(dir, "b.xml", p(""))])).changes).toEqual([]);
   });
 
   test("a new overload is an addition: the operation that was there is matched by its parameters", () => {

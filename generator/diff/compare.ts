@@ -10,18 +10,28 @@
  * navigation binding added or retargeted so that calls through it now need one (bindings.ts), facets
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
- * single-valued navigation property or a singleton that may now be null (reads typed `| null`). Not
- * breaking: other additions, a property that became nullable, a widened type whose generated
- * TypeScript type stays the same (Int16 → Int32, Int64 → Decimal, a longer MaxLength).
+ * single-valued navigation property or a singleton that may now be null, a property that became
+ * nullable (reads optional, a single value's typed `| null`). Not breaking: other additions, a
+ * parameter that became nullable, a widened type whose generated TypeScript type stays the same
+ * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), other doc
+ * comments (docs.ts).
  */
 import { compareBindings } from "./bindings";
+import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
-import { SUMMARY_FORMAT, typeLabel } from "./summary";
+import { typeLabel } from "./summary";
+import { urlChanges } from "./urls";
+
+/** The summary format that added facets beyond MaxLength, Core.Computed and Core.Immutable. */
+const FACETS_FORMAT = 2;
+/** The summary format that added a complex type's `union`. */
+const UNION_FORMAT = 3;
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
-  | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import";
+  | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import"
+  | "URL convention" | "documentation";
 
 export interface Change {
   kind: ChangeKind;
@@ -42,9 +52,14 @@ export interface DiffResult {
 
 export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   const changes: Change[] = [];
-  const add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) =>
+  // A change that is not an addition may still add API (an optional parameter): a minor bump.
+  let addsApi = false;
+  const add: Add = (kind, element, path, detail, breaking, adds = false) => {
     changes.push({ kind, element, path, detail, breaking });
-  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= SUMMARY_FORMAT && (b.format ?? 1) >= SUMMARY_FORMAT };
+    addsApi ||= adds;
+  };
+  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+    unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT };
 
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
@@ -97,12 +112,21 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   for (const [name, eb] of b.entrySets) if (!a.entrySets.has(name)) add("added", eb.kind, name, `${eb.kind} added`, false);
   // Unknown (undefined) in a summary kept by an older version: compared when both record them.
   compareBindings(a, b, add);
+  // The same API, other requests, other doc comments: a patch (compared when both record them).
+  for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
+  const docs = changedDocs(a, b);
+  if (docs.length) {
+    const named = docs.slice(0, 5).join(", ") + (docs.length > 5 ? `, … ${docs.length - 5} more` : "");
+    const what = "description or deprecation changed (doc comments only)";
+    add("changed", "documentation", docs.length === 1 ? docs[0] : `${docs.length} elements`, docs.length === 1 ? what : `${what}: ${named}`, false);
+  }
 
   const breaking = changes.filter((c) => c.breaking).length;
-  return { changes, breaking, bump: breaking ? "major" : changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
+  return { changes, breaking, bump: breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
 }
 
-type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean) => void;
+/** `adds`: the change gives callers something new to use (minor), though it is not an addition. */
+type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean, adds?: boolean) => void;
 
 interface Ctx {
   add: Add;
@@ -110,6 +134,8 @@ interface Ctx {
   now: ModelSummary;
   /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
   recorded: boolean;
+  /** Both record a complex type's `union` (format 3). */
+  unions: boolean;
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */
@@ -147,10 +173,14 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   // Unknown (undefined) in a summary kept by an older version: nothing to compare.
   if (a.key && b.key && a.key.join(",") !== b.key.join(",")) {
     // A key-less type that gains one gains collections; any other change breaks every byKey call.
-    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0);
+    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0, a.key.length === 0);
   }
+  if (ctx.unions && a.union === true && b.union !== true && b.kind === "complex" && !b.abstract)
+    add("changed", "type", name, `its nested values are no longer its Any… union (${familyLoss(name, all)}): the Any… type is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true);
+  if (!(a.union === true) && b.union === true && ctx.unions && a.kind === "complex")
+    add("changed", "type", name, "its nested values are now its Any… union of subtypes, which @odata.type narrows (a value typed as it still fits)", false);
   if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", true);
-  if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false);
+  if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
 
   for (const [p, ua] of a.properties) {
     const ub = b.properties.get(p);
@@ -189,12 +219,30 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   for (const [m, vb] of b.members) if (!a.members.has(m)) add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})`, false);
 }
 
+/** Why complex type `name`'s values are no longer its `Any…` union in `all` (emit/context.ts subtypeFamily). */
+function familyLoss(name: string, all: ModelSummary): string {
+  const below = [...all.types].filter(([, t]) => {
+    const seen = new Set<string>();
+    for (let base = t.baseType; base !== undefined && !seen.has(base); base = all.types.get(base)?.baseType) {
+      if (base === name) return true;
+      seen.add(base);
+    }
+    return false;
+  });
+  if (below.length + 1 > 24) return `it and its subtypes are ${below.length + 1} types, over 24`;
+  const requiring = below.find(([, t]) => [...t.properties.values()].some((u) => !u.nullable && u.type !== "Edm.Stream"));
+  return requiring ? `subtype ${requiring[0]} has a property that is not nullable` : "a subtype changed";
+}
+
 function label(n: { target: string; collection: boolean; containsTarget: boolean }): string {
   return `${n.collection ? `Collection(${n.target})` : n.target}${n.containsTarget ? ", contained" : ""}`;
 }
 
 function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
   const { add } = ctx;
+  // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
+  if (a.maxLength === "max") a = { ...a, maxLength: undefined };
+  if (b.maxLength === "max") b = { ...b, maxLength: undefined };
   if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
     const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
@@ -202,7 +250,17 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   compareFacets(path, element, a, b, ctx, true);
   if (ctx.recorded) compareWritable(path, element, a, b, add);
   if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
-  if (!a.nullable && b.nullable) add("changed", element, path, "became nullable", false);
+  if (!a.nullable && b.nullable) {
+    // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
+    // code that read it as always there no longer compiles. A parameter only widens what is sent.
+    const read = element === "property" && !isStreamUse(b, ctx.now);
+    add("changed", element, path, !read ? "became nullable" : b.collection ? "became nullable: its reads are optional" : "became nullable: its reads are optional and typed | null", read);
+  }
+}
+
+/** A stream property (Edm.Stream or a type definition of it): optional in reads whatever its Nullable. */
+function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
+  return u.type === "Edm.Stream" || all.types.get(u.type)?.underlying === "Edm.Stream";
 }
 
 /**
@@ -238,7 +296,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
       compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx);
       // Unknown (undefined) in a summary kept by an older version: nothing to compare.
       if (ua.optional === true && ub.optional === false) add("changed", "operation", `${key}/${n}`, "parameter became required", true);
-      if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false);
+      if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false, true);
     }
   }
   // A new parameter breaks callers unless they may leave it out (Core.OptionalParameter, or a
@@ -246,7 +304,7 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   for (const [n, ub] of pb) {
     if (pa.has(n)) continue;
     const optional = ub.optional === true;
-    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional);
+    add("changed", "operation", key, `parameter ${n} added${optional ? " (optional)" : " (required)"}`, !optional, optional);
   }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";
   const rb = b.returns ? typeLabel(b.returns) : "nothing";

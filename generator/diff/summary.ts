@@ -8,16 +8,21 @@ import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
 import type { EntityContainer, Facets, Model, NavigationBinding, Operation, Property, TypeRef } from "../model/types";
+import { subtypeFamily } from "../emit/context";
+import { docHash } from "./docs";
+import { urlSummary, type UrlSummary } from "./urls";
 
 /**
  * The summary's format. 2 records Precision, Scale, SRID and Unicode (`false` only), a type
  * definition's facets and Core.Computed/Core.Immutable; a summary kept by an older version has no
- * `format` (1) and none of those, so they are compared only between two summaries of format 2.
+ * `format` (1) and none of those, so they are compared only between two summaries of format 2 or
+ * later. 3 adds `urls` and `docs`, compared when both summaries have them, and a complex type's `union`.
  */
-export const SUMMARY_FORMAT = 2;
+export const SUMMARY_FORMAT = 3;
 
 /** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
 export interface FacetSummary {
+  /** A number; `max` only in summaries kept by older versions (now left out, as no MaxLength). */
   maxLength?: number | "max";
   precision?: number;
   scale?: number | "variable" | "floating";
@@ -55,6 +60,11 @@ export interface TypeSummary {
   key?: string[];
   /** Whether the entity type declares HasStream (a media entity); absent in older summaries. */
   hasStream?: boolean;
+  /**
+   * A concrete complex type with subtypes whose nested values are its `Any…` union (emit/context.ts
+   * subtypeFamily): `true`; `false` when they are typed as the type alone (format 3).
+   */
+  union?: boolean;
 }
 
 export interface OperationSummary {
@@ -79,6 +89,13 @@ export interface ModelSummary {
    * generated function). Absent in summaries kept by older versions.
    */
   imports?: Map<string, ImportSummary>;
+  /** The URL forms the generated client uses (format 3). */
+  urls?: UrlSummary;
+  /**
+   * The doc comment of each described type, property, navigation property, operation, parameter,
+   * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
+   */
+  docs?: Record<string, string>;
 }
 
 export interface ImportSummary {
@@ -120,7 +137,8 @@ function propertyUse(p: Property): TypeUse {
 
 function facetSummary(f: Facets): FacetSummary {
   const s: FacetSummary = {};
-  if (f.maxLength !== undefined) s.maxLength = f.maxLength;
+  // `max` is no limit, as no MaxLength is (JSON CSDL writes none): the generated code is the same.
+  if (typeof f.maxLength === "number") s.maxLength = f.maxLength;
   if (f.precision !== undefined) s.precision = f.precision;
   if (f.scale !== undefined) s.scale = f.scale;
   if (f.srid !== undefined) s.srid = f.srid;
@@ -128,22 +146,36 @@ function facetSummary(f: Facets): FacetSummary {
   return s;
 }
 
-export function summarize(model: Model): ModelSummary {
+/**
+ * `options`: the URL options `generate` was given (each, absent, read from the spec); `diff` gives none.
+ */
+export function summarize(model: Model, options: { keyAsSegment?: boolean; unqualifiedOperations?: boolean } = {}): ModelSummary {
   const types = new Map<string, TypeSummary>();
   const operations = new Map<string, OperationSummary>();
+  const docs: Record<string, string> = {};
+  const doc = (path: string, annotations: Parameters<typeof docHash>[0]) => {
+    const h = docHash(annotations);
+    if (h !== undefined) docs[path] = h;
+  };
   for (const schema of model.schemas) {
     for (const t of schema.types) {
       const s: TypeSummary = { kind: t.kind, properties: new Map(), navigation: new Map(), members: new Map() };
+      doc(t.qualifiedName, t.annotations);
       if (t.kind === "entity" || t.kind === "complex") {
         s.baseType = t.baseType?.qualifiedName;
         s.abstract = t.abstract;
         s.open = t.open;
+        if (t.kind === "complex" && !t.abstract && t.derived.length > 0) s.union = subtypeFamily(t).length > 0;
         if (t.kind === "entity") {
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
           s.hasStream = t.hasStream && !t.baseType?.hasStream;
         }
-        for (const p of t.properties) s.properties.set(p.name, propertyUse(p));
+        for (const p of t.properties) {
+          s.properties.set(p.name, propertyUse(p));
+          doc(`${t.qualifiedName}/${p.name}`, p.annotations);
+        }
+        for (const n of t.navigationProperties) doc(`${t.qualifiedName}/${n.name}`, n.annotations);
         for (const n of t.navigationProperties)
           s.navigation.set(n.name, { target: n.target.qualifiedName, collection: n.collection, nullable: n.nullable, containsTarget: n.containsTarget });
       } else if (t.kind === "enum") {
@@ -160,6 +192,8 @@ export function summarize(model: Model): ModelSummary {
     for (const op of schema.operations) counts.set(baseKey(op), (counts.get(baseKey(op)) ?? 0) + 1);
     for (const op of schema.operations) {
       const key = counts.get(baseKey(op))! > 1 ? `${baseKey(op)}[${op.parameters.map((p) => p.name).join(",")}]` : baseKey(op);
+      doc(key, op.annotations);
+      for (const p of op.parameters) doc(`${key}/${p.name}`, p.annotations);
       operations.set(key, {
         kind: op.kind,
         binding: op.binding ? typeLabel(use(op.binding.type)) : undefined,
@@ -172,17 +206,22 @@ export function summarize(model: Model): ModelSummary {
   // one read and those it extends or that extend it (CSDL §13.1.2), addressed at the same root.
   const entrySets = new Map<string, EntrySetSummary>();
   for (const c of model.schemas.flatMap((s) => s.containers)) {
-    for (const es of c.entitySets)
-      if (!entrySets.has(es.name))
-        entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
-    for (const s of c.singletons)
-      if (!entrySets.has(s.name)) entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c, s.bindings) });
+    for (const es of c.entitySets) {
+      if (entrySets.has(es.name)) continue;
+      entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
+      doc(es.name, es.annotations);
+    }
+    for (const s of c.singletons) {
+      if (entrySets.has(s.name)) continue;
+      entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c, s.bindings) });
+      doc(s.name, s.annotations);
+    }
   }
   const imports = new Map<string, ImportSummary>();
   for (const c of model.schemas.flatMap((s) => s.containers))
     for (const i of c.imports)
       if (i.operations[0] && !imports.has(i.name)) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
-  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs };
 }
 
 /**
@@ -204,7 +243,7 @@ function baseKey(op: Operation): string {
 }
 
 export function typeLabel(u: TypeUse): string {
-  const t = u.maxLength !== undefined ? `${u.type}(${u.maxLength})` : u.type;
+  const t = typeof u.maxLength === "number" ? `${u.type}(${u.maxLength})` : u.type;
   return u.collection ? `Collection(${t})` : t;
 }
 
@@ -220,6 +259,8 @@ interface SummaryJson {
   operations: Obj<OperationSummary>;
   entrySets: Obj<EntrySetSummary>;
   imports?: Obj<ImportSummary>;
+  urls?: UrlSummary;
+  docs?: Obj<string>;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -229,6 +270,8 @@ export function summaryToJson(s: ModelSummary): string {
     types[k] = { ...t, properties: Object.fromEntries(t.properties), navigation: Object.fromEntries(t.navigation), members: Object.fromEntries(t.members) };
   const json: SummaryJson = { format: s.format, types, operations: Object.fromEntries(s.operations), entrySets: Object.fromEntries(s.entrySets) };
   if (s.imports) json.imports = Object.fromEntries(s.imports);
+  if (s.urls) json.urls = s.urls;
+  if (s.docs) json.docs = s.docs;
   return JSON.stringify(json);
 }
 
@@ -239,5 +282,7 @@ export function summaryFromJson(text: string): ModelSummary {
     types.set(k, { ...t, properties: new Map(Object.entries(t.properties)), navigation: new Map(Object.entries(t.navigation)), members: new Map(Object.entries(t.members)) });
   const summary: ModelSummary = { format: j.format, types, operations: new Map(Object.entries(j.operations)), entrySets: new Map(Object.entries(j.entrySets)) };
   if (j.imports) summary.imports = new Map(Object.entries(j.imports));
+  if (j.urls) summary.urls = j.urls;
+  if (j.docs) summary.docs = j.docs;
   return summary;
 }

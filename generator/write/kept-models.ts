@@ -15,6 +15,8 @@ import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
 import { manifestText, readManifest, sha256, type Manifest } from "./manifest";
 import { cacheSibling } from "./statcache";
 
+type UrlOptions = { keyAsSegment?: boolean; unqualifiedOperations?: boolean };
+
 /** How many summaries are kept per output folder: the new one and those of outputs it may be switched back to. */
 const KEPT = 3;
 
@@ -29,13 +31,14 @@ function basis(m: Manifest): string {
 /**
  * After a write: keeps the summary of the model just generated, under the manifest just written, and,
  * when the spec changed, compares it with the summary kept for `previous` (the manifest the output
- * folder held before the write; none for a first generation, which reports nothing).
+ * folder held before the write; none for a first generation, which reports nothing). `urls`: the
+ * URL options the output was generated with, so that a spec change they override is no change.
  */
-export function keepModel(outDir: string, result: GenerateResult, previous: Manifest | undefined, specChanged: boolean): ModelChanges | undefined {
+export function keepModel(outDir: string, result: GenerateResult, previous: Manifest | undefined, specChanged: boolean, urls: UrlOptions = {}): ModelChanges | undefined {
   const written = readManifest(outDir);
   const file = written && cacheSibling(outDir, `.${basis(written)}.model.json`);
   if (!file) return undefined;
-  const now = summarize(result.model);
+  const now = summarize(result.model, urls);
   let changes: ModelChanges | undefined;
   if (specChanged && previous) {
     const before = cacheSibling(outDir, `.${basis(previous)}.model.json`)!;

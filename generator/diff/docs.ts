@@ -1,0 +1,49 @@
+/**
+ * The doc comments of the generated code, as short hashes: a description (Core.Description,
+ * Core.LongDescription) or deprecation (Core.Revisions) changed changes the published `.d.ts` and
+ * nothing else, a patch. A hash per described element keeps the summary small (Graph: ~0.3 MB).
+ */
+import { deprecation, description } from "../model/rules";
+import type { Annotation } from "../model/types";
+import type { ModelSummary } from "./summary";
+
+/** The hash of an element's doc comment text, or undefined when it has none. */
+export function docHash(annotations: readonly Annotation[]): string | undefined {
+  const d = description(annotations);
+  const r = deprecation(annotations);
+  return d === undefined && r === undefined ? undefined : fnv1a(`${d ?? ""}\u0000${r ?? ""}`);
+}
+
+/** 32-bit FNV-1a, base 36: enough to tell that a text changed. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * The elements both versions have whose doc comment changed (added, removed or reworded); an element
+ * added or removed is reported as such, not here. Paths as `summarize` records them.
+ */
+export function changedDocs(a: ModelSummary, b: ModelSummary): string[] {
+  // A summary kept by an older version (format 2 or before) has none: nothing to compare.
+  const da = a.docs;
+  const db = b.docs;
+  if (!da || !db) return [];
+  const paths = new Set([...Object.keys(da), ...Object.keys(db)]);
+  return [...paths].filter((p) => da[p] !== db[p] && has(a, p) && has(b, p));
+}
+
+/**
+ * Whether `s` has the element at `path`: an operation (`ns.f(binding)`, its parameters after a `/`),
+ * a type (`ns.T`) or its property or navigation property (`ns.T/p`), an entity set or singleton.
+ */
+function has(s: ModelSummary, path: string): boolean {
+  const slash = path.lastIndexOf("/");
+  const [owner, member] = slash < 0 ? [path, undefined] : [path.slice(0, slash), path.slice(slash + 1)];
+  const op = s.operations.get(owner);
+  if (op) return member === undefined || op.parameters.some((p) => p.name === member);
+  const t = s.types.get(owner);
+  if (t) return member === undefined || t.properties.has(member) || t.navigation.has(member);
+  return member === undefined && s.entrySets.has(path);
+}
