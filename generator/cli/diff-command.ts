@@ -1,7 +1,8 @@
 /** `odatagen diff`: model changes between two versions of a service's CSDL, breaking or not. */
-import { GenerationError, type Diagnostic } from "../diagnostics";
+import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
-import { loadSummary } from "../diff/load";
+import { loadVersion } from "../diff/load";
+import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
@@ -17,6 +18,11 @@ export interface DiffArgs {
   "follow-references": boolean;
   /** Print every error and warning, not the first SHOWN_DIAGNOSTICS. */
   verbose?: boolean;
+  /** Compare the slice these keep of each version (as `generate --include …` makes it). */
+  include?: string[];
+  exclude?: string[];
+  "include-derived"?: boolean;
+  "include-navigation"?: boolean;
 }
 
 export function runDiff(args: DiffArgs): number {
@@ -25,7 +31,14 @@ export function runDiff(args: DiffArgs): number {
   const newWarnings: Diagnostic[] = [];
   const follow = { off: !args["follow-references"] };
   try {
-    result = compareSummaries(loadSummary(args.old, oldWarnings, follow), loadSummary(args.new, newWarnings, follow));
+    const slice = sliceOf(args);
+    const oldErrors: Diagnostic[] = [];
+    const newErrors: Diagnostic[] = [];
+    const before = loadVersion(args.old, follow).summary(slice, oldWarnings, oldErrors);
+    const after = loadVersion(args.new, follow).summary(slice, newWarnings, newErrors);
+    const errors = sliceErrors(oldErrors, newErrors);
+    if (errors.length) throw new GenerationError(errors);
+    result = compareSummaries(before, after);
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff does not print them.
@@ -55,4 +68,23 @@ export function runDiff(args: DiffArgs): number {
 /** At most SHOWN_DIAGNOSTICS lines of problems, or all of them with --verbose. */
 function shown(args: DiffArgs): { limit?: number; rest?: string } {
   return args.verbose ? {} : { limit: SHOWN_DIAGNOSTICS, rest: "--verbose prints them all" };
+}
+
+function sliceOf(args: DiffArgs): SliceOptions | undefined {
+  if (!args.include?.length && !args.exclude?.length) return undefined;
+  return { include: args.include, exclude: args.exclude, includeDerived: args["include-derived"], includeNavigation: args["include-navigation"] };
+}
+
+/**
+ * The slice's errors of both versions: a pattern that matches nothing in one version but something
+ * in the other (a type added or removed) is no error, as the comparison shows that change; one
+ * that matches nothing in either is (ODG302 of the old version, once), as are malformed patterns.
+ */
+function sliceErrors(oldErrors: readonly Diagnostic[], newErrors: readonly Diagnostic[]): Diagnostic[] {
+  const empty = (list: readonly Diagnostic[]) => new Set(list.filter((d) => d.code === Codes.sliceEmpty).map((d) => d.path));
+  const oldEmpty = empty(oldErrors);
+  const newEmpty = empty(newErrors);
+  const both = (d: Diagnostic) => d.code !== Codes.sliceEmpty || (oldEmpty.has(d.path) && newEmpty.has(d.path));
+  const seen = new Set(oldErrors.map((d) => d.message));
+  return [...oldErrors.filter(both), ...newErrors.filter((d) => d.code !== Codes.sliceEmpty && !seen.has(d.message))];
 }

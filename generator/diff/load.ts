@@ -4,6 +4,7 @@ import { readModel } from "../generate";
 import { readInputFiles } from "../write/uptodate";
 import { unreadableDiagnostics } from "../write/unreadable-inputs";
 import { createFollower, FOLLOWING_OFF } from "../write/follow";
+import { sliceModel, type SliceOptions } from "../passes/slice/slice";
 import { summarize, type ModelSummary } from "./summary";
 
 /**
@@ -14,11 +15,34 @@ import { summarize, type ModelSummary } from "./summary";
  * document that is neither among `files` nor followed).
  */
 export function loadSummary(files: string[], warnings?: Diagnostic[], follow: { off?: boolean } = {}): ModelSummary {
+  return loadVersion(files, follow).summary(undefined, warnings);
+}
+
+/** One version read (throws as `loadSummary` does), to be summarised whole or sliced. */
+export interface LoadedVersion {
+  /**
+   * The summary of the whole model, or of the slice `slice` keeps; adds the warnings to `warnings`,
+   * and the slice's errors to `sliceErrors` (a pattern that matches nothing in this version is one:
+   * the caller decides, knowing the other version).
+   */
+  summary(slice: SliceOptions | undefined, warnings?: Diagnostic[], sliceErrors?: Diagnostic[]): ModelSummary;
+}
+
+export function loadVersion(files: string[], follow: { off?: boolean } = {}): LoadedVersion {
   const read = readInputFiles(files);
   if (read.unreadable.length) throw new GenerationError(unreadableDiagnostics(read.unreadable));
   const diags = new DiagnosticBag();
   const model = readModel(read.contents, diags, createFollower(files, { off: follow.off, offReason: FOLLOWING_OFF.diff }).follow);
   if (diags.hasErrors) throw new GenerationError(diags.items);
-  warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
-  return summarize(model);
+  return {
+    summary(slice, warnings, sliceErrors) {
+      warnings?.push(...diags.items.filter((d) => d.severity === "warning"));
+      if (!slice || (!slice.include?.length && !slice.exclude?.length)) return summarize(model);
+      const sliceDiags = new DiagnosticBag();
+      const kept = sliceModel(model, slice, sliceDiags).model;
+      warnings?.push(...sliceDiags.items.filter((d) => d.severity === "warning"));
+      sliceErrors?.push(...sliceDiags.items.filter((d) => d.severity === "error"));
+      return summarize(kept);
+    },
+  };
 }

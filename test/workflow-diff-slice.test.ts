@@ -1,0 +1,47 @@
+/**
+ * `odatagen diff --include/--exclude`: the changes of the slice a package generates, as
+ * `generate --include …` makes it from each version, through the real CLI.
+ */
+import { runCliAsync, scratch } from "./helpers/cli";
+import { writeDoc } from "./helpers/diff";
+
+// Two entity types, each with an entity set: `d.kept` (the slice) and `d.other` (left out of it).
+const doc = (kept: string, other: string, more = "") => `
+<EntityType Name="kept"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${kept}</EntityType>
+<EntityType Name="other"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${other}</EntityType>
+${more}
+<EntityContainer Name="c"><EntitySet Name="keptSet" EntityType="d.kept"/><EntitySet Name="otherSet" EntityType="d.other"/></EntityContainer>`;
+
+const name = `<Property Name="name" Type="Edm.String"/>`;
+
+test.concurrent("a change outside the slice is no change of it; one inside is, and --exclude takes out what it names", async () => {
+  const dir = scratch();
+  const v1 = writeDoc(dir, "v1.xml", doc(name, name));
+  const outside = writeDoc(dir, "outside.xml", doc(name, ""));
+  const inside = writeDoc(dir, "inside.xml", doc("", name));
+  const whole = await runCliAsync(["diff", v1, outside], dir);
+  expect(whole.stdout).toContain("1 change(s), 1 breaking; suggested bump: major");
+  const sliced = await runCliAsync(["diff", v1, outside, "--include", "d.kept"], dir);
+  expect(sliced).toMatchObject({ code: 0, stderr: "", stdout: "0 change(s), 0 breaking; suggested bump: none\n" });
+  const byPath = await runCliAsync(["diff", v1, inside, "--include", "/keptSet/**", "--fail-on-breaking"], dir);
+  expect(byPath.code).toBe(1);
+  expect(byPath.stdout).toContain("breaking  removed property            d.kept/name: property removed (was Edm.String)");
+  const excluded = await runCliAsync(["diff", v1, inside, "--exclude", "d.kept", "--json"], dir);
+  expect(JSON.parse(excluded.stdout)).toMatchObject({ changes: [], bump: "none" });
+});
+
+test.concurrent("a pattern that matches in one version only is the change it names (a type removed or added), not an error; one matching in neither is ODG302", async () => {
+  const dir = scratch();
+  const extra = `<ComplexType Name="extra">${name}</ComplexType>`;
+  const v1 = writeDoc(dir, "v1.xml", doc(name, name, extra));
+  const v2 = writeDoc(dir, "v2.xml", doc(name, name));
+  const removed = await runCliAsync(["diff", v1, v2, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
+  expect(removed.stderr).toBe("");
+  expect(JSON.parse(removed.stdout).changes).toEqual([expect.objectContaining({ kind: "removed", path: "d.extra", breaking: true })]);
+  const added = await runCliAsync(["diff", v2, v1, "--include", "d.extra", "--include", "d.kept", "--json"], dir);
+  expect(JSON.parse(added.stdout).changes).toEqual([expect.objectContaining({ kind: "added", path: "d.extra", breaking: false })]);
+  const neither = await runCliAsync(["diff", v1, v2, "--include", "d.nothing"], dir);
+  expect(neither.code).toBe(1);
+  expect(neither.stderr).toMatch(/^error ODG302: --include d\.nothing matches no type, operation or namespace/);
+  expect(neither.stdout).toBe("");
+});
