@@ -25,8 +25,7 @@ export class OutputLockedError extends Error {
 /**
  * Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer, calling
  * `waiting` once when it starts to wait. The wait stops at checkpoints (interrupt.ts), so that a
- * signal is let in, and the lock is removed however `fn` ends, an interrupted run's too. (The
- * library's `writeOutput` takes no lock: a program calling it is the only writer it knows of.)
+ * signal is let in, and the lock is removed however `fn` ends, an interrupted run's too.
  */
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
   const attempt = lockAttempts(outDir, waitMs, waiting);
@@ -41,6 +40,24 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, wa
     return await fn();
   } finally {
     attempt.release();
+  }
+}
+
+/**
+ * Runs `fn` holding the output folder's lock, taken without waiting (the library's `writeOutput` is
+ * synchronous): held by another live writer — another process, or another thread of this one —
+ * it throws OutputLockedError and `fn` does not run.
+ */
+export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
+  const file = lockFile(outDir);
+  const mine = ownToken();
+  const got = tryLock(file, mine);
+  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file);
+  if (got === "unlocked") return fn();
+  try {
+    return fn();
+  } finally {
+    unlock(file, mine);
   }
 }
 
@@ -80,7 +97,7 @@ function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: 
       const code = (e as NodeJS.ErrnoException).code;
       // No lock can be made where the output goes: nor can the output be written there, which the
       // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR") return "unlocked";
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR" || code === "ENOENT") return "unlocked";
       if (code !== "EEXIST") throw e;
       const [holder, started] = readOr(file, "").split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed

@@ -1,0 +1,73 @@
+/**
+ * The library's writeOutput (the package's export, as a build tool calls it) gives a caller the CLI's
+ * protections: the output folder's lock, and the CLI's diagnostics (ODG401/402/403) as a
+ * GenerationError rather than raw system errors about internal paths.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { spawn } from "node:child_process";
+import { GenerationError, writeOutput } from "../generator";
+import { scratch, snapshot } from "./helpers/cli";
+
+const files = new Map([["a.ts", "export const a = 1;\n"]]);
+
+function thrown(fn: () => unknown): GenerationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof GenerationError) return e;
+    throw e;
+  }
+  throw new Error("did not throw");
+}
+
+describe("the output folder's lock", () => {
+  test("held by another live process: ODG402 naming it and the lock file, and nothing is touched", async () => {
+    const out = path.join(scratch(), "gen");
+    writeOutput(out, files);
+    const before = snapshot(out);
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      const lock = path.join(path.dirname(out), ".gen.odatagen-lock");
+      fs.writeFileSync(lock, String(other.pid));
+      const e = thrown(() => writeOutput(out, new Map([["a.ts", "changed"]])));
+      expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+      expect(e.message).toContain(`pid ${other.pid}`);
+      expect(e.message).toContain(lock);
+      expect(snapshot(out)).toEqual(before);
+      expect(fs.readFileSync(lock, "utf8")).toBe(String(other.pid));
+    } finally {
+      other.kill();
+    }
+  });
+
+  test("held by another writer of this process (a worker thread): ODG402 too; left by a killed process: taken over and removed", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = path.join(path.dirname(out), ".gen.odatagen-lock");
+    fs.writeFileSync(lock, String(process.pid));
+    expect(thrown(() => writeOutput(out, files)).diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    expect(fs.existsSync(out)).toBe(false);
+    fs.writeFileSync(lock, "999999999");
+    expect(writeOutput(out, files).written).toEqual(["a.ts"]);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
+
+describe("the CLI's diagnostics", () => {
+  test("a file where the folder should be: ODG403 with the CLI's hint, no raw ENOTDIR", () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "x.xml"), "<x/>");
+    const e = thrown(() => writeOutput(path.join(dir, "x.xml", "out"), files));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG403", `cannot write the output: ${path.join(dir, "x.xml")} is a file, not a folder`]]);
+  });
+
+  test("a hand-written file where a generated one goes: ODG401, nothing written", () => {
+    const out = path.join(scratch(), "gen");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "a.ts"), "mine");
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG401", "a.ts exists and was not written by odatagen; move it away (nothing was written)"]]);
+    expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
+    expect(fs.readFileSync(path.join(out, "a.ts"), "utf8")).toBe("mine");
+  });
+});
