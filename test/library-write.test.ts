@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { GenerationError, writeOutput } from "../generator";
 import { scratch, snapshot } from "./helpers/cli";
 
@@ -69,5 +69,34 @@ describe("the CLI's diagnostics", () => {
     expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG401", "a.ts exists and was not written by odatagen; move it away (nothing was written)"]]);
     expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
     expect(fs.readFileSync(path.join(out, "a.ts"), "utf8")).toBe("mine");
+  });
+});
+
+describe("a folder of its own", () => {
+  // In a child over dist/ (the package as a build tool loads it), with its own working and home
+  // folders: without the check, the write would swap them.
+  const DIST = path.resolve(__dirname, "..", "dist");
+  test.each([
+    ["the working folder", ".", "is the working folder or above it"],
+    ["a folder above it", "..", "is the working folder or above it"],
+    ["the home folder", "HOME", "is your home folder or above it"],
+  ])("%s: ODG403, and nothing is written", (_what, target, why) => {
+    const root = scratch();
+    const cwd = path.join(root, "project");
+    const home = path.join(root, "home");
+    fs.mkdirSync(cwd);
+    fs.mkdirSync(home);
+    fs.writeFileSync(path.join(cwd, "keep.txt"), "mine");
+    const script = `
+      const { writeOutput, GenerationError } = require(${JSON.stringify(DIST)});
+      const out = process.argv[1] === "HOME" ? require("node:os").homedir() : process.argv[1];
+      try { writeOutput(out, new Map([["a.ts", "x"]])); console.log("written"); }
+      catch (e) { console.log(e instanceof GenerationError ? JSON.stringify(e.diagnostics.map((d) => [d.code, d.message])) : String(e)); }`;
+    const run = spawnSync(process.execPath, ["-e", script, target], { cwd, env: { ...process.env, HOME: home }, encoding: "utf8" });
+    const shown = target === "HOME" ? home : target === "." ? "." : root;
+    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why}; give generated code a folder of its own`]]);
+    expect(fs.readdirSync(cwd)).toEqual(["keep.txt"]);
+    expect(fs.readdirSync(root).sort()).toEqual(["home", "project"]);
+    expect(fs.readdirSync(home)).toEqual([]);
   });
 });
