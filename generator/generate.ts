@@ -2,6 +2,7 @@
  * The pipeline: parse → model → passes → emit. `generate()` returns the files to write; it reads
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
+import { checkedOptions } from "./generate-options";
 import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
@@ -35,11 +36,11 @@ export interface GenerateOptions {
   /**
    * Slicing (passes/slice): patterns for what to keep — qualified-name globs
    * (`microsoft.graph.callRecords.*`, `microsoft.graph.user`), namespaces, or URL-path globs
-   * (`/communications/callRecords/**`). None keeps everything.
+   * (`/communications/callRecords/**`), one or a list. None keeps everything.
    */
-  include?: string[];
+  include?: string | string[];
   /** Patterns for what to leave out of the slice (same forms as `include`). */
-  exclude?: string[];
+  exclude?: string | string[];
   /**
    * Where each `include` pattern was written, when in a file (a config): a pattern that matches
    * nothing is reported there, by its config key (`include`), rather than as the `--include` flag.
@@ -55,7 +56,7 @@ export interface GenerateOptions {
    * With a slice: name patterns (like `include`'s) of types and operations to explain — why the
    * slice keeps each, as a chain back to an `include`, or why it leaves it out (`slice.why`).
    */
-  why?: string[];
+  why?: string | string[];
   /** Emit the runtime validators (`<ns>.validators.ts`, `validation.ts`); default true. */
   validators?: boolean;
   /** Emit the request functions (`<ns>.requests.ts`, `runtime.ts`); default true. */
@@ -76,7 +77,14 @@ export interface GenerateResult {
   inputs: string[];
 }
 
+/** GenerateOptions as checkedOptions returns them: patterns as lists. */
+export type CheckedOptions = GenerateOptions & { include?: string[]; exclude?: string[]; why?: string[] };
+
 export function generate(options: GenerateOptions): GenerateResult {
+  return generateChecked(checkedOptions(options));
+}
+
+function generateChecked(options: CheckedOptions): GenerateResult {
   const diags = new DiagnosticBag();
   const slicing = isSliced(options);
   let full: Model;
