@@ -45,7 +45,7 @@ export const FOLLOWING_OFF = {
  * and so is a given input a reference names (compared by real path). With `off`, none is followed,
  * and `offReason` (how the caller's user switched it off, `FOLLOWING_OFF`) says why.
  */
-export function createFollower(inputs: readonly string[], options: { off?: boolean; offReason?: string } = {}): Follower {
+export function createFollower(inputs: readonly string[], options: { off?: boolean | undefined; offReason?: string | undefined } = {}): Follower {
   const followed: Follower["followed"] = [];
   const lookedFor: string[] = [];
   /** Each document read, as shown, → its absolute path, or undefined when it has no folder (a pipe). */
