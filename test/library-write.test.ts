@@ -45,7 +45,9 @@ describe("the output folder's lock", () => {
     const out = path.join(scratch(), "gen");
     const lock = path.join(path.dirname(out), ".gen.odatagen-lock");
     fs.writeFileSync(lock, String(process.pid));
-    expect(thrown(() => writeOutput(out, files)).diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    expect(e.message).toContain(`is being written by another writer of this process (pid ${process.pid})`);
     expect(fs.existsSync(out)).toBe(false);
     fs.writeFileSync(lock, "999999999");
     expect(writeOutput(out, files).written).toEqual(["a.ts"]);
@@ -99,4 +101,33 @@ describe("a folder of its own", () => {
     expect(fs.readdirSync(root).sort()).toEqual(["home", "project"]);
     expect(fs.readdirSync(home)).toEqual([]);
   });
+});
+
+test("two worker threads writing one folder over and over: each write is whole or refused with ODG402, never corrupting the other's", () => {
+  const dir = scratch();
+  const script = `
+    const { Worker, isMainThread, workerData, parentPort } = require("node:worker_threads");
+    const { writeOutput, GenerationError } = require(${JSON.stringify(path.resolve(__dirname, "..", "dist"))});
+    if (isMainThread) {
+      const runs = [0, 1].map((id) => new Promise((ok, fail) => new Worker(__filename, { workerData: id }).on("message", ok).on("error", fail)));
+      Promise.all(runs).then((r) => console.log(JSON.stringify(r)));
+    } else {
+      const { generate } = require(${JSON.stringify(path.resolve(__dirname, "..", "dist"))});
+      const content = require("node:fs").readFileSync(${JSON.stringify(path.join(__dirname, "fixtures", "trippin-lite.xml"))}, "utf8");
+      const files = generate({ inputs: [{ file: "t.xml", content }], requests: workerData === 0 }).files;
+      const codes = {};
+      for (let i = 0; i < 1000; i++) {
+        try { writeOutput("gen", files); codes.written = (codes.written || 0) + 1; }
+        catch (e) { const k = e instanceof GenerationError ? e.diagnostics.map((d) => d.code).join() : e.message; codes[k] = (codes[k] || 0) + 1; }
+      }
+      parentPort.postMessage(codes);
+    }`;
+  fs.writeFileSync(path.join(dir, "workers.js"), script);
+  const run = spawnSync(process.execPath, ["workers.js"], { cwd: dir, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  const codes = (JSON.parse(run.stdout) as Record<string, number>[]).map((c) => Object.keys(c).filter((k) => k !== "written" && k !== "ODG402"));
+  expect(codes).toEqual([[], []]);
+  expect(fs.readdirSync(dir).sort()).toEqual(["gen", "workers.js"]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "gen", ".odatagen-manifest.json"), "utf8")) as { files: { path: string }[] };
+  expect(fs.readdirSync(path.join(dir, "gen")).sort()).toEqual([".odatagen-manifest.json", ...manifest.files.map((f) => f.path)].sort());
 });

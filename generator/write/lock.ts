@@ -17,7 +17,8 @@ export function lockFile(outDir: string): string {
 
 export class OutputLockedError extends Error {
   constructor(readonly pid: number, outDir: string, file: string) {
-    super(`${outDir} is being written by another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"}); if none is running, delete ${file}`);
+    const who = pid === process.pid ? `another writer of this process (pid ${pid})` : `another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"})`;
+    super(`${outDir} is being written by ${who}; if none is running, delete ${file}`);
     this.name = "OutputLockedError";
   }
 }
@@ -99,13 +100,26 @@ function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: 
       // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
       if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR" || code === "ENOENT") return "unlocked";
       if (code !== "EEXIST") throw e;
-      const [holder, started] = readOr(file, "").split(" ").map(Number);
+      const held = readLock(file);
+      if (held === undefined) continue; // released since: try again
+      const [holder, started] = held.split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed
       // right between the two, long enough ago.
       const gone = holder ? !alive(holder, started) : ageMs(file) > EMPTY_LOCK_MS;
       if (!gone) return { holder };
-      fs.rmSync(file, { force: true }); // left by a killed run
+      // Left by a killed run; removed only if it still is that run's (not since released and taken
+      // by another writer, whose lock this would remove).
+      if (readLock(file) === held) fs.rmSync(file, { force: true });
     }
+  }
+}
+
+/** The lock's text, or undefined when there is no lock (any other failure reads as empty). */
+function readLock(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? undefined : "";
   }
 }
 
