@@ -144,10 +144,11 @@ export class DiagnosticBag {
  * plugin's overlay), `2 error(s) in the input: spec.xml:3:5: error ODG103: …; … (and 1 more)`.
  */
 export class GenerationError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  /** `where`: what the errors are in — the input (generate), or writing the output (writeOutput). */
+  constructor(readonly diagnostics: Diagnostic[], where = "in the input") {
     const errors = diagnostics.filter((d) => d.severity === "error");
     const shown = errors.slice(0, 3).map(formatDiagnostic).join("; ");
-    super(`${errors.length} error(s) in the input${shown && `: ${shown}`}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ""}`);
+    super(`${errors.length} error(s) ${where}${shown && `: ${shown}`}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ""}`);
     this.name = "GenerationError";
   }
 }

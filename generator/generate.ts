@@ -2,6 +2,7 @@
  * The pipeline: parse → model → passes → emit. `generate()` returns the files to write; it reads
  * nothing from and writes nothing to the disk (the CLI and `write/` do that).
  */
+import { checkedOptions } from "./generate-options";
 import { Codes, DiagnosticBag, GenerationError, type Diagnostic, type Place } from "./diagnostics";
 import { readBody, readDeferredGroup } from "./parse/xml";
 import type { RawAnnotationGroup, RawDocument } from "./parse/raw";
@@ -23,45 +24,45 @@ export interface GenerateOptions {
    * Follows the documents' `edmx:Reference`s: each document a reference leads to is read as an
    * input too, and so are those its own references lead to. Absent, only `inputs` are read.
    */
-  follow?: FollowReference;
+  follow?: FollowReference | undefined;
   /** URL key style; by default read from `Capabilities.KeyAsSegmentSupported`, else parentheses. */
-  keyAsSegment?: boolean;
+  keyAsSegment?: boolean | undefined;
   /**
    * Bound actions' and functions' URL segments by name alone (`/me/sendMail`) rather than qualified
    * (`/me/microsoft.graph.sendMail`), where that is not ambiguous; by default, so for the operations
    * of a schema annotated `Core.DefaultNamespace`, else qualified.
    */
-  unqualifiedOperations?: boolean;
+  unqualifiedOperations?: boolean | undefined;
   /**
    * Slicing (passes/slice): patterns for what to keep — qualified-name globs
    * (`microsoft.graph.callRecords.*`, `microsoft.graph.user`), namespaces, or URL-path globs
-   * (`/communications/callRecords/**`). None keeps everything.
+   * (`/communications/callRecords/**`), one or a list. None keeps everything.
    */
-  include?: string[];
+  include?: string | string[] | undefined;
   /** Patterns for what to leave out of the slice (same forms as `include`). */
-  exclude?: string[];
+  exclude?: string | string[] | undefined;
   /**
    * Where each `include` pattern was written, when in a file (a config): a pattern that matches
    * nothing is reported there, by its config key (`include`), rather than as the `--include` flag.
    */
-  includePlaces?: (Place | undefined)[];
+  includePlaces?: (Place | undefined)[] | undefined;
   /** Where each `exclude` pattern was written (as `includePlaces`). */
-  excludePlaces?: (Place | undefined)[];
+  excludePlaces?: (Place | undefined)[] | undefined;
   /** With a slice: also keep every subtype of a selected type. */
-  includeDerived?: boolean;
+  includeDerived?: boolean | undefined;
   /** With a slice: also keep navigation targets, transitively. */
-  includeNavigation?: boolean;
+  includeNavigation?: boolean | undefined;
   /**
    * With a slice: name patterns (like `include`'s) of types and operations to explain — why the
    * slice keeps each, as a chain back to an `include`, or why it leaves it out (`slice.why`).
    */
-  why?: string[];
+  why?: string | string[] | undefined;
   /** Emit the runtime validators (`<ns>.validators.ts`, `validation.ts`); default true. */
-  validators?: boolean;
+  validators?: boolean | undefined;
   /** Emit the request functions (`<ns>.requests.ts`, `runtime.ts`); default true. */
-  requests?: boolean;
+  requests?: boolean | undefined;
   /** Without `$select`, type a read as the whole entity (for services that return every property by default). Default false: as the service's default set, in which any property but the key may be absent (Protocol §11.2.5.1). */
-  completeReads?: boolean;
+  completeReads?: boolean | undefined;
 }
 
 export interface GenerateResult {
@@ -76,7 +77,14 @@ export interface GenerateResult {
   inputs: string[];
 }
 
+/** GenerateOptions as checkedOptions returns them: patterns as lists. */
+export type CheckedOptions = GenerateOptions & { include?: string[] | undefined; exclude?: string[] | undefined; why?: string[] | undefined };
+
 export function generate(options: GenerateOptions): GenerateResult {
+  return generateChecked(checkedOptions(options));
+}
+
+function generateChecked(options: CheckedOptions): GenerateResult {
   const diags = new DiagnosticBag();
   const slicing = isSliced(options);
   let full: Model;

@@ -1,7 +1,12 @@
 export { generate, type GenerateOptions, type GenerateResult, type InputFile, type FollowReference, type Followed } from "./generate";
 export { createFollower, type Follower } from "./write/follow";
-export { GenerationError, formatDiagnostic, type Diagnostic } from "./diagnostics";
-export { writeOutput, type WriteReport } from "./write/write";
+export { GenerationError, formatDiagnostic, type Diagnostic, type Severity, type Place } from "./diagnostics";
+export { writeOutput } from "./write/library-write";
+export type { WriteReport, WriteOptions, OutputRecord, ManifestWrite } from "./write/write";
+export type { KeptEdit } from "./write/edits";
+export type { ManifestInput, ManifestOptions } from "./write/manifest";
+export type { Model } from "./model/types";
+export type { SliceSummary } from "./passes/slice/slice";
 export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/types";
 export { compareSummaries, type Change, type DiffResult, type Bump } from "./diff/compare";
 export { summarize, type ModelSummary } from "./diff/summary";

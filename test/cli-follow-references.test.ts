@@ -341,3 +341,21 @@ test("in code: generate() reads only its inputs, unless given a follower", () =>
   expect(why({ off: true })).toBe("references are not followed (createFollower was given off: true)");
   expect(why({ off: true, offReason: "my tool's --offline" })).toBe("my tool's --offline");
 });
+
+test("in code: an input's file and the follower's paths may each be spelled absolute or from the working folder; a file the follower was not given is named as such", () => {
+  const dir = scratch();
+  write(dir, { "main.xml": main(ref("shared/types.xml", "shared")), "shared/types.xml": shared() });
+  const abs = path.join(dir, "main.xml");
+  const rel = `.${path.sep}${path.relative(process.cwd(), abs)}`;
+  const content = fs.readFileSync(abs, "utf8");
+  for (const [file, given] of [[abs, abs], [rel, abs], [abs, rel], [rel, rel]]) {
+    const follower = createFollower([given]);
+    const result = generate({ inputs: [{ file, content }], follow: follower.follow });
+    expect([file, result.diagnostics.filter((d) => d.severity !== "info")]).toEqual([file, []]);
+    expect(follower.followed.map((f) => f.file)).toEqual([path.join(dir, "shared", "types.xml")]);
+  }
+  const other = generate({ inputs: [{ file: abs, content }], follow: createFollower([path.join(dir, "elsewhere.xml")]).follow });
+  expect(other.diagnostics.map((d) => d.message.replace(/^.*The reference is not followed: /, ""))).toEqual([
+    `${abs} is not among the files given to createFollower, so its folder is not known: give its path there too`,
+  ]);
+});

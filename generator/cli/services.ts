@@ -3,12 +3,12 @@
  * `--service` are usage errors with them), or from the config with flags overriding it.
  */
 import * as path from "node:path";
-import { homedir } from "node:os";
 import { configAbove, findConfig, loadConfig } from "../config/load";
 import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
-import { leadsOut, within } from "../write/within";
+import { leadsOut } from "../write/within";
+import { notOwnFolder } from "../write/own-folder";
 
 export interface ServiceFlags {
   input?: string[];
@@ -84,21 +84,13 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
   return found.ok ? { ...found, configOuts: loaded.services.map((s) => s.out) } : found;
 }
 
-/**
- * The output folder is replaced as a whole on every change (see write/stage.ts), so it must be a
- * folder of its own: not the working folder or one above it, and not holding the inputs or config.
- */
+/** Each service's output folder must be a folder of its own (write/own-folder.ts). */
 function checked(services: ResolvedService[], cwd: string, configFile?: string): Services {
   const errors: string[] = [];
   for (const s of services) {
     const rel = path.relative(cwd, s.out);
-    const where = `${s.name}: output folder ${leadsOut(rel) ? s.out : rel || "."}`;
-    if (within(cwd, s.out)) errors.push(`${where} is the working folder or above it; give generated code a folder of its own`);
-    else if (within(homedir(), s.out)) errors.push(`${where} is your home folder or above it; give generated code a folder of its own`);
-    else if (s.inputs.some((f) => path.relative(f, s.out) === "") || (configFile && path.relative(configFile, s.out) === ""))
-      errors.push(`${where} is ${configFile && path.relative(configFile, s.out) === "" ? "the config file" : "an input"}, not a folder; give generated code a folder of its own`);
-    else if (s.inputs.some((f) => within(f, s.out)) || (configFile && within(configFile, s.out)))
-      errors.push(`${where} holds an input or the config file; give generated code a folder of its own`);
+    const why = notOwnFolder(s.out, cwd, s.inputs, configFile);
+    if (why) errors.push(`${s.name}: output folder ${leadsOut(rel) ? s.out : rel || "."} ${why}`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };
 }

@@ -40,11 +40,12 @@ export const FOLLOWING_OFF = {
 } as const;
 
 /**
- * A follower for a run over `inputs` (absolute paths, as given): each followed file is read once,
+ * A follower for a run over `inputs` (paths, absolute or from the working folder; an input's `file`
+ * may be spelled either way, and is found by where it leads): each followed file is read once,
  * and so is a given input a reference names (compared by real path). With `off`, none is followed,
  * and `offReason` (how the caller's user switched it off, `FOLLOWING_OFF`) says why.
  */
-export function createFollower(inputs: readonly string[], options: { off?: boolean; offReason?: string } = {}): Follower {
+export function createFollower(inputs: readonly string[], options: { off?: boolean | undefined; offReason?: string | undefined } = {}): Follower {
   const followed: Follower["followed"] = [];
   const lookedFor: string[] = [];
   /** Each document read, as shown, → its absolute path, or undefined when it has no folder (a pipe). */
@@ -65,7 +66,10 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
 
   const follow = (uri: string, from: string): Followed => {
     if (options.off) return { kind: "not-followed", reason: options.offReason ?? FOLLOWING_OFF.code };
-    const target = resolveUri(uri, locations.get(from));
+    // A document is known by its path as shown (display); a caller may spell it otherwise (absolute, `./x.xml`).
+    const shownFrom = locations.has(from) ? from : display(path.resolve(from));
+    if (!locations.has(shownFrom)) return { kind: "not-followed", reason: `${from} is not among the files given to createFollower, so its folder is not known: give its path there too` };
+    const target = resolveUri(uri, locations.get(shownFrom));
     if (typeof target !== "string") return { kind: "not-followed", reason: target.reason };
     const shown = display(target);
     const real = realLocation(target);

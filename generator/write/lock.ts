@@ -17,7 +17,8 @@ export function lockFile(outDir: string): string {
 
 export class OutputLockedError extends Error {
   constructor(readonly pid: number, outDir: string, file: string) {
-    super(`${outDir} is being written by another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"}); if none is running, delete ${file}`);
+    const who = pid === process.pid ? `another writer of this process (pid ${pid})` : `another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"})`;
+    super(`${outDir} is being written by ${who}; if none is running, delete ${file}`);
     this.name = "OutputLockedError";
   }
 }
@@ -25,8 +26,7 @@ export class OutputLockedError extends Error {
 /**
  * Runs `fn` holding the output folder's lock; waits up to `waitMs` for another writer, calling
  * `waiting` once when it starts to wait. The wait stops at checkpoints (interrupt.ts), so that a
- * signal is let in, and the lock is removed however `fn` ends, an interrupted run's too. (The
- * library's `writeOutput` takes no lock: a program calling it is the only writer it knows of.)
+ * signal is let in, and the lock is removed however `fn` ends, an interrupted run's too.
  */
 export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, waitMs: number, waiting: ((message: string) => void) | undefined, checkpoint: Checkpoint): Promise<T> {
   const attempt = lockAttempts(outDir, waitMs, waiting);
@@ -41,6 +41,24 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, wa
     return await fn();
   } finally {
     attempt.release();
+  }
+}
+
+/**
+ * Runs `fn` holding the output folder's lock, taken without waiting (the library's `writeOutput` is
+ * synchronous): held by another live writer — another process, or another thread of this one —
+ * it throws OutputLockedError and `fn` does not run.
+ */
+export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
+  const file = lockFile(outDir);
+  const mine = ownToken();
+  const got = tryLock(file, mine);
+  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file);
+  if (got === "unlocked") return fn();
+  try {
+    return fn();
+  } finally {
+    unlock(file, mine);
   }
 }
 
@@ -80,15 +98,28 @@ function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: 
       const code = (e as NodeJS.ErrnoException).code;
       // No lock can be made where the output goes: nor can the output be written there, which the
       // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR") return "unlocked";
+      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR" || code === "ENOENT") return "unlocked";
       if (code !== "EEXIST") throw e;
-      const [holder, started] = readOr(file, "").split(" ").map(Number);
+      const held = readLock(file);
+      if (held === undefined) continue; // released since: try again
+      const [holder, started] = held.split(" ").map(Number);
       // Empty: another run created the lock and has not written its pid yet, unless it was killed
       // right between the two, long enough ago.
       const gone = holder ? !alive(holder, started) : ageMs(file) > EMPTY_LOCK_MS;
       if (!gone) return { holder };
-      fs.rmSync(file, { force: true }); // left by a killed run
+      // Left by a killed run; removed only if it still is that run's (not since released and taken
+      // by another writer, whose lock this would remove).
+      if (readLock(file) === held) fs.rmSync(file, { force: true });
     }
+  }
+}
+
+/** The lock's text, or undefined when there is no lock (any other failure reads as empty). */
+function readLock(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? undefined : "";
   }
 }
 

@@ -129,7 +129,7 @@ export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutc
 }
 
 /** The output folder could not be used: another run holds its lock, or the file system refused (ODG403). */
-function outputFailure(e: unknown, out: string): Diagnostic | undefined {
+export function outputFailure(e: unknown, out: string): Diagnostic | undefined {
   const at = { line: 0, column: 0, path: "" };
   if (e instanceof OutputLockedError) return { code: Codes.outputLocked, severity: "error", message: e.message, file: "", ...at };
   const err = e as NodeJS.ErrnoException | undefined;

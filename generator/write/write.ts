@@ -38,14 +38,18 @@ export interface OutputRecord {
   options: ManifestOptions;
   inputs: ManifestInput[];
   /** Manifest.lookedFor. */
-  lookedFor?: string[];
+  lookedFor?: string[] | undefined;
 }
 
 export interface WriteOptions {
-  record?: OutputRecord;
+  /** What the manifest records about how the output was produced (the CLI's run; empty by default). */
+  record?: OutputRecord | undefined;
   /** Remove stale generated files (default true). */
-  removeStale?: boolean;
-  /** The plan and manifest `prepareOutput` made with these options, when the caller already has them. */
+  removeStale?: boolean | undefined;
+}
+
+/** WriteOptions, with the plan and manifest `prepareOutput` made with them when the caller already has them. */
+export interface PreparedWriteOptions extends WriteOptions {
   prepared?: { plan: Plan; manifest: string };
 }
 
@@ -76,7 +80,7 @@ export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>
   return { plan, manifest: manifestText(draft) };
 }
 
-export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: PreparedWriteOptions = {}): WriteReport {
   const { report, input, edited } = planWrite(outDir, files, options);
   if (!input) return report;
   return finishWrite(outDir, stageOutput(outDir, input), report, edited, input.drop);
@@ -86,7 +90,7 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
  * writeOutput with a checkpoint between staging and swapping in: an interrupted run (interrupt.ts)
  * removes its staging folder and leaves the old output as it was.
  */
-export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions, checkpoint: Checkpoint): Promise<WriteReport> {
+export async function writeOutputAsync(outDir: string, files: ReadonlyMap<string, string>, options: PreparedWriteOptions, checkpoint: Checkpoint): Promise<WriteReport> {
   const { report, input, edited } = planWrite(outDir, files, options);
   if (!input) return report;
   const staged = stageOutput(outDir, input);
@@ -119,7 +123,7 @@ function finishWrite(outDir: string, staged: Staged, report: WriteReport, edited
  * What writeOutput would report, what it stages (nothing when the output is already right), and
  * which edited files it would overwrite or remove.
  */
-function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions): { report: WriteReport; input?: StageInput; edited: string[] } {
+function planWrite(outDir: string, files: ReadonlyMap<string, string>, options: PreparedWriteOptions): { report: WriteReport; input?: StageInput; edited: string[] } {
   const recovered = recover(outDir);
   const { plan, manifest } = options.prepared && recovered === "none" ? options.prepared : prepareOutput(outDir, files, options);
   if (plan.conflicts.length) throw new OutputConflictError(plan.conflicts);

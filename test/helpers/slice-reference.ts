@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { DiagnosticBag } from "../../generator/diagnostics";
 import { emitAll } from "../../generator/emit/emit";
-import { generate, type GenerateOptions } from "../../generator/generate";
+import { generate, type CheckedOptions } from "../../generator/generate";
 import { keyAsSegment } from "../../generator/model/capabilities";
 import { buildModel } from "../../generator/model/build";
 import type { Model } from "../../generator/model/types";
@@ -14,7 +14,7 @@ import { readCsdl } from "../../generator/parse/read";
 import { assignNames } from "../../generator/passes/names";
 import { sliceModel } from "../../generator/passes/slice/slice";
 
-export type SliceOptions = Omit<GenerateOptions, "inputs">;
+export type SliceOptions = Omit<CheckedOptions, "inputs">;
 
 /** The whole document read, nothing deferred (a caller comparing many slices of one document may read it once). */
 export function readFullModel(file: string, content: string): Model {

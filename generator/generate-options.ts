@@ -1,0 +1,61 @@
+/**
+ * The options of `generate()` checked at the entry, since a JavaScript caller (a build tool's plugin)
+ * has no compiler to check them: a value of the wrong kind, or an unknown name, is a TypeError that
+ * names the option and what it takes (with "did you mean" for a near name), not a TypeError from
+ * deep inside or an option silently ignored. `include`, `exclude` and `why` take a single string,
+ * as the config file does.
+ */
+import type { CheckedOptions } from "./generate";
+import { nearestName } from "./nearest-name";
+
+const BOOLEANS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads"] as const;
+const PATTERNS = ["include", "exclude", "why"] as const;
+const PLACES = ["includePlaces", "excludePlaces"] as const;
+const KNOWN: readonly string[] = ["inputs", "follow", ...BOOLEANS, ...PATTERNS, ...PLACES];
+
+/** `options` as generate() reads them (a single pattern as a list of one), or a TypeError saying what is wrong. */
+export function checkedOptions(options: unknown): CheckedOptions {
+  if (!isObject(options)) throw new TypeError(`generate() takes an options object, { inputs: [{ file, content }], … }; got ${kind(options)}`);
+  for (const key of Object.keys(options)) {
+    if (KNOWN.includes(key)) continue;
+    const near = nearestName(key, KNOWN);
+    throw new TypeError(`generate(): ${key} is not an option${near ? `; did you mean ${near}?` : ""} (options: ${KNOWN.filter((k) => !k.endsWith("Places")).join(", ")})`);
+  }
+  const inputs = options.inputs;
+  if (!Array.isArray(inputs)) throw new TypeError(`generate(): inputs takes a list of documents, [{ file, content }]; got ${kind(inputs)}`);
+  if (!inputs.length) throw new TypeError("generate(): inputs is empty; give at least one document, { file, content }");
+  inputs.forEach((input: unknown, i) => {
+    if (!isObject(input)) throw new TypeError(`generate(): inputs[${i}] takes a document, { file, content }; got ${kind(input)}`);
+    if (typeof input.file !== "string" || input.file === "") throw new TypeError(`generate(): inputs[${i}].file takes the document's name or path, a non-empty string; got ${kind(input.file)}`);
+    if (typeof input.content !== "string") throw new TypeError(`generate(): inputs[${i}].content takes the document's text, a string${Buffer.isBuffer(input.content) ? " (decode the Buffer: buffer.toString(\"utf8\"))" : ""}; got ${kind(input.content)}`);
+  });
+  if (options.follow !== undefined && typeof options.follow !== "function") throw new TypeError(`generate(): follow takes a function (createFollower(files).follow); got ${kind(options.follow)}`);
+  for (const key of BOOLEANS)
+    if (options[key] !== undefined && typeof options[key] !== "boolean") throw new TypeError(`generate(): ${key} takes true or false; got ${kind(options[key])}`);
+  for (const key of PLACES)
+    if (options[key] !== undefined && !Array.isArray(options[key])) throw new TypeError(`generate(): ${key} takes a list; got ${kind(options[key])}`);
+  const checked = { ...options } as Record<string, unknown>;
+  for (const key of PATTERNS) {
+    const value = options[key];
+    if (value === undefined) continue;
+    const list = typeof value === "string" ? [value] : value;
+    if (!Array.isArray(list) || list.some((p) => typeof p !== "string"))
+      throw new TypeError(`generate(): ${key} takes a pattern or a list of patterns (strings); got ${kind(value)}`);
+    checked[key] = list;
+  }
+  return checked as unknown as CheckedOptions;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What a wrong value is, for the message: its type, and the value when it is short. */
+function kind(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Buffer.isBuffer(value)) return "a Buffer";
+  return `a ${typeof value}`;
+}

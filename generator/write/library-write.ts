@@ -1,0 +1,47 @@
+/**
+ * The library's `writeOutput`: write.ts's write with the CLI's protections around it — the output
+ * folder's lock (lock.ts, taken without waiting), a folder of its own (own-folder.ts), the refusals found before anything is written
+ * (refusals.ts), and the failures of the file system — each thrown as a GenerationError whose
+ * diagnostic is the one the CLI prints (ODG401, ODG402, ODG403).
+ */
+import * as path from "node:path";
+import { Codes, GenerationError } from "../diagnostics";
+import { notOwnFolder } from "./own-folder";
+import { display } from "./uptodate";
+import { withOutputLockNow } from "./lock";
+import { outputFailure, realFolder } from "./regenerate";
+import { outputRefusals } from "./refusals";
+import { recover } from "./stage";
+import { OutputConflictError, prepareOutput, writeOutput as writeUnguarded, type WriteOptions, type WriteReport } from "./write";
+
+const WRITING = "writing the output";
+
+export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+  // An output folder reached through a symlink is replaced where it really is, as the CLI does.
+  const out = realFolder(path.resolve(outDir));
+  const why = notOwnFolder(path.resolve(outDir), process.cwd()) ?? notOwnFolder(out, process.cwd());
+  if (why) {
+    const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
+    throw new GenerationError([{ code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${at.file} ${why}`, ...at }], WRITING);
+  }
+  try {
+    return withOutputLockNow(out, () => writeLocked(out, files, options));
+  } catch (e) {
+    const failure = outputFailure(e, outDir);
+    if (failure) throw new GenerationError([failure], WRITING);
+    throw e;
+  }
+}
+
+function writeLocked(out: string, files: ReadonlyMap<string, string>, options: WriteOptions): WriteReport {
+  recover(out);
+  const prepared = prepareOutput(out, files, options);
+  const refusals = outputRefusals(out, prepared.plan, { permissions: true });
+  if (refusals.length) throw new GenerationError(refusals, WRITING);
+  try {
+    return writeUnguarded(out, files, { ...options, prepared });
+  } catch (e) {
+    if (!(e instanceof OutputConflictError)) throw e;
+    throw new GenerationError(outputRefusals(out, { ...prepared.plan, conflicts: e.files }, { permissions: false }), WRITING);
+  }
+}

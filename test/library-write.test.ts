@@ -1,0 +1,133 @@
+/**
+ * The library's writeOutput (the package's export, as a build tool calls it) gives a caller the CLI's
+ * protections: the output folder's lock, and the CLI's diagnostics (ODG401/402/403) as a
+ * GenerationError rather than raw system errors about internal paths.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { GenerationError, writeOutput } from "../generator";
+import { scratch, snapshot } from "./helpers/cli";
+
+const files = new Map([["a.ts", "export const a = 1;\n"]]);
+
+function thrown(fn: () => unknown): GenerationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof GenerationError) return e;
+    throw e;
+  }
+  throw new Error("did not throw");
+}
+
+describe("the output folder's lock", () => {
+  test("held by another live process: ODG402 naming it and the lock file, and nothing is touched", async () => {
+    const out = path.join(scratch(), "gen");
+    writeOutput(out, files);
+    const before = snapshot(out);
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      const lock = path.join(path.dirname(out), ".gen.odatagen-lock");
+      fs.writeFileSync(lock, String(other.pid));
+      const e = thrown(() => writeOutput(out, new Map([["a.ts", "changed"]])));
+      expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+      expect(e.message).toContain(`pid ${other.pid}`);
+      expect(e.message).toContain(lock);
+      expect(snapshot(out)).toEqual(before);
+      expect(fs.readFileSync(lock, "utf8")).toBe(String(other.pid));
+    } finally {
+      other.kill();
+    }
+  });
+
+  test("held by another writer of this process (a worker thread): ODG402 too; left by a killed process: taken over and removed", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = path.join(path.dirname(out), ".gen.odatagen-lock");
+    fs.writeFileSync(lock, String(process.pid));
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    expect(e.message).toContain(`is being written by another writer of this process (pid ${process.pid})`);
+    expect(fs.existsSync(out)).toBe(false);
+    fs.writeFileSync(lock, "999999999");
+    expect(writeOutput(out, files).written).toEqual(["a.ts"]);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+});
+
+describe("the CLI's diagnostics", () => {
+  test("a file where the folder should be: ODG403 with the CLI's hint, no raw ENOTDIR", () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "x.xml"), "<x/>");
+    const e = thrown(() => writeOutput(path.join(dir, "x.xml", "out"), files));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG403", `cannot write the output: ${path.join(dir, "x.xml")} is a file, not a folder`]]);
+  });
+
+  test("a hand-written file where a generated one goes: ODG401, nothing written", () => {
+    const out = path.join(scratch(), "gen");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "a.ts"), "mine");
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([["ODG401", "a.ts exists and was not written by odatagen; move it away (nothing was written)"]]);
+    expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
+    expect(fs.readFileSync(path.join(out, "a.ts"), "utf8")).toBe("mine");
+  });
+});
+
+describe("a folder of its own", () => {
+  // In a child over dist/ (the package as a build tool loads it), with its own working and home
+  // folders: without the check, the write would swap them.
+  const DIST = path.resolve(__dirname, "..", "dist");
+  test.each([
+    ["the working folder", ".", "is the working folder or above it"],
+    ["a folder above it", "..", "is the working folder or above it"],
+    ["the home folder", "HOME", "is your home folder or above it"],
+  ])("%s: ODG403, and nothing is written", (_what, target, why) => {
+    const root = scratch();
+    const cwd = path.join(root, "project");
+    const home = path.join(root, "home");
+    fs.mkdirSync(cwd);
+    fs.mkdirSync(home);
+    fs.writeFileSync(path.join(cwd, "keep.txt"), "mine");
+    const script = `
+      const { writeOutput, GenerationError } = require(${JSON.stringify(DIST)});
+      const out = process.argv[1] === "HOME" ? require("node:os").homedir() : process.argv[1];
+      try { writeOutput(out, new Map([["a.ts", "x"]])); console.log("written"); }
+      catch (e) { console.log(e instanceof GenerationError ? JSON.stringify(e.diagnostics.map((d) => [d.code, d.message])) : String(e)); }`;
+    const run = spawnSync(process.execPath, ["-e", script, target], { cwd, env: { ...process.env, HOME: home }, encoding: "utf8" });
+    const shown = target === "HOME" ? home : target === "." ? "." : root;
+    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why}; give generated code a folder of its own`]]);
+    expect(fs.readdirSync(cwd)).toEqual(["keep.txt"]);
+    expect(fs.readdirSync(root).sort()).toEqual(["home", "project"]);
+    expect(fs.readdirSync(home)).toEqual([]);
+  });
+});
+
+test("two worker threads writing one folder over and over: each write is whole or refused with ODG402, never corrupting the other's", () => {
+  const dir = scratch();
+  const script = `
+    const { Worker, isMainThread, workerData, parentPort } = require("node:worker_threads");
+    const { writeOutput, GenerationError } = require(${JSON.stringify(path.resolve(__dirname, "..", "dist"))});
+    if (isMainThread) {
+      const runs = [0, 1].map((id) => new Promise((ok, fail) => new Worker(__filename, { workerData: id }).on("message", ok).on("error", fail)));
+      Promise.all(runs).then((r) => console.log(JSON.stringify(r)));
+    } else {
+      const { generate } = require(${JSON.stringify(path.resolve(__dirname, "..", "dist"))});
+      const content = require("node:fs").readFileSync(${JSON.stringify(path.join(__dirname, "fixtures", "trippin-lite.xml"))}, "utf8");
+      const files = generate({ inputs: [{ file: "t.xml", content }], requests: workerData === 0 }).files;
+      const codes = {};
+      for (let i = 0; i < 1000; i++) {
+        try { writeOutput("gen", files); codes.written = (codes.written || 0) + 1; }
+        catch (e) { const k = e instanceof GenerationError ? e.diagnostics.map((d) => d.code).join() : e.message; codes[k] = (codes[k] || 0) + 1; }
+      }
+      parentPort.postMessage(codes);
+    }`;
+  fs.writeFileSync(path.join(dir, "workers.js"), script);
+  const run = spawnSync(process.execPath, ["workers.js"], { cwd: dir, encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  const codes = (JSON.parse(run.stdout) as Record<string, number>[]).map((c) => Object.keys(c).filter((k) => k !== "written" && k !== "ODG402"));
+  expect(codes).toEqual([[], []]);
+  expect(fs.readdirSync(dir).sort()).toEqual(["gen", "workers.js"]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "gen", ".odatagen-manifest.json"), "utf8")) as { files: { path: string }[] };
+  expect(fs.readdirSync(path.join(dir, "gen")).sort()).toEqual([".odatagen-manifest.json", ...manifest.files.map((f) => f.path)].sort());
+});
