@@ -129,6 +129,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "client-retry": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-streams": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-timeout": ["trippin-lite.xml", { keyAsSegment: false }],
+    "client-token": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-error-body": ["trippin-lite.xml", { keyAsSegment: false }],
     "relative-links": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-stream": ["requests/stream-result.xml"],

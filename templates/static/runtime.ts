@@ -1,6 +1,6 @@
 // Runtime for the generated request functions: the client, typed errors, resource addresses, the
 // OData literal and URL encoding they need, paging, retries and concurrency. It uses only the
-// platform's `fetch`, `URL`, `AbortSignal` and `setTimeout`, so it runs in Node 18+ and browsers.
+// platform's `fetch`, `URL`, `AbortController` and `setTimeout`, so it runs in Node 18+ and browsers.
 //
 // Written for tree-shaking: standalone functions rather than methods (a bundler never drops a
 // method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
@@ -28,8 +28,11 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Headers sent with every request; they replace the defaults (`Accept`, `Content-Type`) of the same name, in any case. */
   headers?: Record<string, string> | undefined;
-  /** Returns a bearer token for the `Authorization` header; called before every attempt. */
-  getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
+  /**
+   * Returns a bearer token for the `Authorization` header; called before every attempt, with the
+   * attempt's `signal`. The wait for it is part of the attempt: `timeoutMs` and the call's signal end it.
+   */
+  getToken?: ((attempt: { readonly signal: AbortSignal }) => string | undefined | Promise<string | undefined>) | undefined;
   /** Retries of requests answered 429 or 503, and of a GET answered 504 or not at all (a reset). */
   retry?: RetryPolicy | undefined;
   /**
@@ -1670,15 +1673,22 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
   const headers = elsewhere ? elsewhere(merged) : merged;
   for (let attempt = 0; ; attempt++) {
-    const token = !elsewhere && (await getToken?.());
-    const init: RequestInit = { method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
+    // Each attempt has a signal of its own, linked to the call's: fetch's listener goes with it.
+    const limit = deadline(options?.signal, timeoutMs);
+    const { signal } = limit;
+    const init: RequestInit = { method, headers, signal };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
-    const limit = timeoutMs === undefined ? undefined : deadline(options?.signal, timeoutMs);
-    const signal = limit?.signal ?? options?.signal;
-    if (signal) init.signal = signal;
+    // The token is waited for within the attempt: a timeout is one without an answer; an abort, or getToken's own error, rejects.
+    const asked = elsewhere || !getToken ? undefined : Promise.resolve().then(() => getToken({ signal }));
+    const token = asked && (await until(asked, signal).catch((e: unknown) => {
+      limit.clear();
+      if (limit.passed()) return unanswered(e, `${request}: waiting for getToken`, init, limit);
+      throw e;
+    }));
+    if (typeof token === "string" && token) init.headers = mergeHeaders(headers, { Authorization: `Bearer ${token}` });
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = await until(doFetch(url, init), signal).catch((e: unknown) => unanswered(e, request, init, limit));
+    const fetched = token instanceof TypeError ? token : await until(doFetch(url, init), signal).catch((e: unknown) => unanswered(e, request, init, limit));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
     const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
@@ -1686,7 +1696,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     // An error answer's body, in the attempt's time too: read, not cancelled, so that the connection
     // can carry a next attempt (a cancelled body's is closed), but to 1 MiB at most (`headOf`).
     const head = failed || response.ok ? undefined : await headOf(response);
-    limit?.clear();
+    limit.clear();
     const status = failed ? 0 : response.status;
     const after = failed ? null : response.headers.get("retry-after");
     const transient = status === 429 || status === 503 || (safe && (failed || status === 504));
@@ -1725,23 +1735,25 @@ function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
   return () => signal?.removeEventListener("abort", fn);
 }
 
-/** An attempt's signal: the call's, and aborted `ms` after it starts; `clear` stops the clock, and lets go of the call's signal. */
+/** An attempt's signal: the call's, and aborted `ms` (if given) after it starts; `clear` stops the clock, and lets go of the call's signal. */
 interface Deadline {
   readonly signal: AbortSignal;
-  readonly ms: number;
+  readonly ms: number | undefined;
   /** Whether the time ran out (not the call's signal). */
   passed(): boolean;
   clear(): void;
 }
 
-function deadline(signal: AbortSignal | undefined, ms: number): Deadline {
+function deadline(signal: AbortSignal | undefined, ms: number | undefined): Deadline {
   const ac = new AbortController();
   let passed = false;
-  const timer = setTimeout(() => {
-    if (ac.signal.aborted) return;
-    passed = true;
-    ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
-  }, ms);
+  const timer =
+    ms &&
+    setTimeout(() => {
+      if (ac.signal.aborted) return;
+      passed = true;
+      ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+    }, ms);
   const stop = onAbort(signal, () => ac.abort(signal?.reason));
   const clear = () => {
     clearTimeout(timer);
