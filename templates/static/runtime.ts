@@ -1728,11 +1728,38 @@ function until<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   });
 }
 
-/** Calls `fn` once `signal` aborts (at once if it has); returns what stops listening. */
+/**
+ * Calls `fn` once `signal` aborts (at once if it has); returns what stops listening. However many
+ * calls wait on one signal (a server's shutdown signal), it has one listener, `aborted`, while any
+ * does, and none once they are done: Node warns past 10 listeners on a signal.
+ */
 function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
-  if (signal?.aborted) fn();
-  else signal?.addEventListener("abort", fn, { once: true });
-  return () => signal?.removeEventListener("abort", fn);
+  if (!signal || signal.aborted) {
+    if (signal) fn();
+    return () => {};
+  }
+  let waiting = WAITING.get(signal);
+  if (!waiting) {
+    WAITING.set(signal, (waiting = new Set()));
+    signal.addEventListener("abort", aborted, { once: true });
+  }
+  const all = waiting.add(fn);
+  return () => {
+    if (all.delete(fn) && !all.size && WAITING.get(signal) === all) {
+      WAITING.delete(signal);
+      signal.removeEventListener("abort", aborted);
+    }
+  };
+}
+
+/** What waits on each signal (`onAbort`). */
+const WAITING = /* @__PURE__ */ new WeakMap<AbortSignal, Set<() => void>>();
+
+/** The one listener `onAbort` adds to a signal: calls what waits on it. */
+function aborted(this: AbortSignal): void {
+  const waiting = WAITING.get(this);
+  WAITING.delete(this);
+  waiting?.forEach((fn) => fn());
 }
 
 /** An attempt's signal: the call's, and aborted `ms` (if given) after it starts; `clear` stops the clock, and lets go of the call's signal. */
