@@ -1688,7 +1688,9 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     }));
     if (typeof token === "string" && token) init.headers = mergeHeaders(headers, { Authorization: `Bearer ${token}` });
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = token instanceof TypeError ? token : await until(doFetch(url, init), signal).catch((e: unknown) => unanswered(e, request, init, limit));
+    const sent = token instanceof TypeError ? token : doFetch(url, init);
+    // An answer that comes after the call gave up on it (a caller's fetch that does not heed the signal) is let go of.
+    const fetched = sent instanceof TypeError ? sent : await until(sent, signal).catch((e: unknown) => (sent.then(discard, () => {}), unanswered(e, request, init, limit)));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
     const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
@@ -1703,7 +1705,10 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const retryable = transient && attempt < max;
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
-      if (!failed && response.ok) return [response, content as B];
+      if (!failed && response.ok) {
+        if (!read) discard(response);
+        return [response, content as B];
+      }
       const error = failed ? response : toError(request, ...head!);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
@@ -1714,6 +1719,11 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     }
     await sleep(wait, options?.signal);
   }
+}
+
+/** Cancels a body the call does not read (a delete's, `$ref`'s): its connection is let go of now, not at GC. */
+function discard(response: Response): void {
+  void response.body?.cancel?.().catch(() => {});
 }
 
 /**
