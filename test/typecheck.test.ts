@@ -132,6 +132,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "client-token": ["trippin-lite.xml", { keyAsSegment: false }],
     "signal-listeners": ["trippin-lite.xml", { keyAsSegment: false }],
     "unread-bodies": ["trippin-lite.xml", { keyAsSegment: false }],
+    "paging-loops": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-error-body": ["trippin-lite.xml", { keyAsSegment: false }],
     "relative-links": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-stream": ["requests/stream-result.xml"],
