@@ -780,19 +780,20 @@ function accepted(response: Response, request: string): ODataError {
 /**
  * A 2xx whose body is not what the call reads (`what`: JSON, an object, a count), or is empty where a value
  * is expected: an HTML sign-in page from a proxy, a truncated body. The call rejects with an
- * ODataError (the response's status, code `UnreadableBody`, the whole text in `body`) rather than
+ * ODataError (the response's status, code `UnreadableBody`, the text in `body`, to its first
+ * `ERROR_BODY_CAP` characters as an error answer's: a 20 MB page is not kept) rather than
  * resolving the text typed as the result: `GET https://…/Books('b1'): 200 text/html, but the body
  * is not JSON: <!DOCTYPE html>…`.
  */
 function unreadable(response: Response, request: string, text: string, what: string, but = `the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`): ODataError {
   const { status } = response;
   const type = response.headers.get("content-type") ?? "without Content-Type";
-  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text, request);
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text.slice(0, ERROR_BODY_CAP), request);
 }
 
 /**
  * A body's text for a message: on one line, its first 200 characters and its whole length when
- * longer (the whole text stays in `body`); a character outside the BMP is not cut in half. A run of
+ * longer (the text stays in `body`); a character outside the BMP is not cut in half. A run of
  * whitespace, control characters (a terminal's escapes, NUL) and bidirectional overrides is one
  * space, so a service's text cannot forge lines or reorder a log's. Only the first 1,000
  * characters are looked at, however long the body.
