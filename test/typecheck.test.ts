@@ -133,6 +133,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "signal-listeners": ["trippin-lite.xml", { keyAsSegment: false }],
     "unread-bodies": ["trippin-lite.xml", { keyAsSegment: false }],
     "paging-loops": ["trippin-lite.xml", { keyAsSegment: false }],
+    "error-json": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-error-body": ["trippin-lite.xml", { keyAsSegment: false }],
     "relative-links": ["trippin-lite.xml", { keyAsSegment: false }],
     "client-stream": ["requests/stream-result.xml"],

@@ -684,6 +684,12 @@ export class ODataError extends Error {
       details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
     });
   }
+
+  /** What `JSON.stringify` writes of it (a log line): `message` is no enumerable property, so it would be left out. */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, code, request, requestId, details, body } = this;
+    return { name, message, status, code, request, requestId, details, body };
+  }
 }
 
 /** One of an error's `details`: `code` and `message` as the service gave them (a number as text), and its `target` if it names one. */
@@ -1685,7 +1691,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     const asked = elsewhere || !getToken ? undefined : Promise.resolve().then(() => getToken({ signal }));
     const token = asked && (await until(asked, signal).catch((e: unknown) => {
       limit.clear();
-      if (limit.passed()) return unanswered(e, `${request}: waiting for getToken`, init, limit);
+      if (limit.passed()) return unanswered(e, request, init, limit, ": waiting for getToken");
       throw e;
     }));
     if (typeof token === "string" && token) init.headers = mergeHeaders(headers, { Authorization: `Bearer ${token}` });
@@ -1694,7 +1700,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     // An answer that comes after the call gave up on it (a caller's fetch that does not heed the signal) is let go of.
     const fetched = sent instanceof TypeError ? sent : await until(sent, signal).catch((e: unknown) => (sent.then(discard, () => {}), unanswered(e, request, init, limit)));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
-    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, request, init, limit, `: answered ${fetched.status}, its body cut short`)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
     // An error answer's body, in the attempt's time too: read, not cancelled, so that the connection
@@ -1852,15 +1858,16 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
  * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are. An attempt
  * past the client's `timeoutMs` is one without an answer: `GET https://…: timed out after 30000 ms
- * (the client's timeoutMs)`.
+ * (the client's timeoutMs)`. `when` says at what point of the attempt (`: waiting for getToken`); the
+ * TypeError has the request (`GET https://…`) in `request` too, as an ODataError has.
  */
-function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline): TypeError {
+function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline, when = ""): TypeError {
   limit?.clear();
-  if (limit?.passed()) return Object.assign(new TypeError(`${request}: timed out after ${limit.ms} ms (the client's timeoutMs)`), { cause: error });
+  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the client's timeoutMs)`), { cause: error, request });
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
-  const failure = Object.assign(new TypeError(`${request}: ${why(error)}`), { cause: error });
+  const failure = Object.assign(new TypeError(`${request}${when}: ${why(error)}`), { cause: error, request });
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
