@@ -677,6 +677,7 @@ export class ODataError extends Error {
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
+    Object.defineProperty(this, ODATA_ERROR, { value: true });
     const { target, details } = errorObject(body);
     Object.assign(this, {
       name: "ODataError", status, code, innerError: record(innerError), requestId, body, request,
@@ -685,12 +686,23 @@ export class ODataError extends Error {
     });
   }
 
+  /**
+   * `instanceof ODataError` holds for an ODataError of any output's runtime (two services in one
+   * app each have their own copy): it has the brand `Symbol.for("odatagen.ODataError")`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ODataError ? (value as { [ODATA_ERROR]?: unknown } | null)?.[ODATA_ERROR] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   /** What `JSON.stringify` writes of it (a log line): `message` is no enumerable property, so it would be left out. */
   toJSON(): Record<string, unknown> {
     const { name, message, status, code, request, requestId, details, body } = this;
     return { name, message, status, code, request, requestId, details, body };
   }
 }
+
+/** The brand of an ODataError, the same in every output's runtime (`Symbol.for`). */
+const ODATA_ERROR = /* @__PURE__ */ Symbol.for("odatagen.ODataError");
 
 /** One of an error's `details`: `code` and `message` as the service gave them (a number as text), and its `target` if it names one. */
 export interface ODataErrorDetail {
