@@ -72,9 +72,13 @@ export function createClient(options: ClientOptions): Client {
   let end = q < 0 ? root.length : q;
   while (end > 0 && root.charCodeAt(end - 1) === 47) end--;
   // setTimeout fires at once for a delay past 2^31 - 1 ms.
-  const { timeoutMs } = options;
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) throw new TypeError(`createClient: timeoutMs ${timeoutMs} is not a number of milliseconds from 1 to 2147483647`);
+  checkTimeout("createClient", options.timeoutMs);
   return { baseUrl: root.slice(0, end), options, ...(rootQuery && { rootQuery }) };
+}
+
+/** A `timeoutMs` (the client's, a call's) from 1 to 2^31 - 1: setTimeout fires at once for a longer delay. */
+function checkTimeout(who: string, ms: number | undefined): void {
+  if (ms !== undefined && !(ms > 0 && ms <= 0x7fffffff)) throw new TypeError(`${who}: timeoutMs ${ms} is not a number of milliseconds from 1 to 2147483647`);
 }
 
 /**
@@ -88,6 +92,8 @@ export type ValidatorOptions = Pick<ValidateOptions, "ieee754Compatible">;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** How long each attempt of this call may take, in ms, instead of the client's `timeoutMs` (see there). */
+  timeoutMs?: number | undefined;
   /** Extra headers for this request; they replace the client's and the defaults of the same name, in any case. */
   headers?: Record<string, string> | undefined;
 }
@@ -1677,13 +1683,16 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
  * of the response's own object is called, so a caller's `fetch` may answer with any object that has it.
  */
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
-  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible, timeoutMs } } = client;
+  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
   const json = x.json !== undefined;
   const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? jsonText(x.json, ieee754Compatible) : (x.data as RequestInit["body"]);
   const { url, elsewhere, method } = x;
   const request = `${method} ${url}`;
+  const own = options?.timeoutMs;
+  checkTimeout(request, own);
+  const timeoutMs = own ?? client.options.timeoutMs;
   const max = retry.maxRetries ?? 3;
   // A write may have reached the service before its answer was lost: only a read is sent again then.
   const safe = method === "GET" || method === "HEAD";
@@ -1693,7 +1702,7 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   const headers = elsewhere ? elsewhere(merged) : merged;
   for (let attempt = 0; ; attempt++) {
     // Each attempt has a signal of its own, linked to the call's: fetch's listener goes with it.
-    const limit = deadline(options?.signal, timeoutMs);
+    const limit = deadline(options?.signal, timeoutMs, own ? "call" : "client");
     const { signal } = limit;
     const init: RequestInit = { method, headers, signal };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
@@ -1795,12 +1804,14 @@ function aborted(this: AbortSignal): void {
 interface Deadline {
   readonly signal: AbortSignal;
   readonly ms: number | undefined;
+  /** Whose `timeoutMs` it is: the client's, or the call's own. */
+  readonly whose: string;
   /** Whether the time ran out (not the call's signal). */
   passed(): boolean;
   clear(): void;
 }
 
-function deadline(signal: AbortSignal | undefined, ms: number | undefined): Deadline {
+function deadline(signal: AbortSignal | undefined, ms: number | undefined, whose = "client"): Deadline {
   const ac = new AbortController();
   let passed = false;
   const timer =
@@ -1815,7 +1826,7 @@ function deadline(signal: AbortSignal | undefined, ms: number | undefined): Dead
     clearTimeout(timer);
     stop();
   };
-  return { signal: ac.signal, ms, passed: () => passed, clear };
+  return { signal: ac.signal, ms, whose, passed: () => passed, clear };
 }
 
 /** How much of an error answer's body is read (`headOf`): an OData error is a few KB. */
@@ -1874,7 +1885,7 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  */
 function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline, when = ""): TypeError {
   limit?.clear();
-  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the client's timeoutMs)`), { cause: error, request });
+  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`), { cause: error, request });
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
