@@ -115,3 +115,11 @@ describe("the runtime names the README writes as rt.x", () => {
     expect(BUILDING_BLOCKS.filter((n) => !exported.has(n))).toEqual([]);
   });
 });
+
+test("the README's createClient signature lists exactly the runtime's ClientOptions", () => {
+  const runtime = fs.readFileSync(path.join(REPO, "generated", "graph-callrecords", "runtime.ts"), "utf8");
+  const block = /^export interface ClientOptions \{\n([^]*?)\n\}/m.exec(runtime)![1]!;
+  const keys = [...block.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]!);
+  const signature = /`createClient\(\{ ([^}]*) \}\)`/.exec(README)![1]!;
+  expect(signature.split(",").map((k) => k.trim().replace(/\?$/, ""))).toEqual(keys);
+});

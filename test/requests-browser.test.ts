@@ -1,6 +1,6 @@
 // The generated client needs only what a browser has: bundled for the browser platform (esbuild
 // fails on any Node built-in) and run in a bare VM context holding just browser-style globals
-// (fetch, URL, setTimeout), it makes the Graph seed call.
+// (fetch, URL, AbortController, setTimeout), it makes the Graph seed call.
 import * as path from "node:path";
 import * as vm from "node:vm";
 import { buildSync } from "esbuild";
@@ -57,7 +57,7 @@ test("runs the seed PATCH in a context with browser globals only", async () => {
     const body = JSON.stringify({ id: "s/1", isTest: true });
     return { ok: true, status: 200, statusText: "OK", headers: { get: (n: string) => (n.toLowerCase() === "content-type" ? "application/json" : null) }, text: async () => body, arrayBuffer: async () => new ArrayBuffer(0) };
   };
-  const context = vm.createContext({ URL, setTimeout, clearTimeout, Promise, JSON, encodeURIComponent, decodeURIComponent });
+  const context = vm.createContext({ URL, setTimeout, clearTimeout, AbortController, Promise, JSON, encodeURIComponent, decodeURIComponent });
   vm.runInContext(bundle(), context);
   const app = (context as { app: { run(f: unknown): Promise<{ updated: unknown; check: boolean }> } }).app;
   const result = await app.run(fakeFetch);
@@ -71,7 +71,7 @@ test("runs the seed PATCH in a context with browser globals only", async () => {
 });
 
 test("a GET whose body is cut short is sent again, in a context without Headers (and without Response)", async () => {
-  const context = vm.createContext({ URL, setTimeout, clearTimeout, Promise, JSON, encodeURIComponent, decodeURIComponent });
+  const context = vm.createContext({ URL, setTimeout, clearTimeout, AbortController, Promise, JSON, encodeURIComponent, decodeURIComponent });
   expect(vm.runInContext("typeof Headers", context)).toBe("undefined");
   vm.runInContext(bundle(GET_ENTRY), context);
   const app = (context as { app: { run(f: unknown): Promise<unknown> } }).app;
@@ -109,7 +109,7 @@ export function run(fetch, headers) {
 `;
 
 describe("in a context without Headers, a header fetch refuses is not retried; a lost connection is", () => {
-  const context = vm.createContext({ URL, setTimeout, clearTimeout, Promise, JSON, encodeURIComponent, decodeURIComponent });
+  const context = vm.createContext({ URL, setTimeout, clearTimeout, AbortController, Promise, JSON, encodeURIComponent, decodeURIComponent });
   vm.runInContext(bundle(HEADERS_ENTRY), context);
   const app = (context as { app: { run(f: unknown, headers: Record<string, string>): Promise<unknown> } }).app;
   /** Node's fetch's own check of the headers (its Headers, outside the context), else a connection lost before any answer. */

@@ -103,3 +103,12 @@ describe("an error answer's body is read to at most 1 MiB", () => {
     expect(await written[0]).toBeLessThan(16 * MiB);
   });
 });
+
+test("a 200 whose 20 MiB body is not JSON: the error keeps its first 1,048,576 characters, the message its whole length", async () => {
+  next = () => ({ status: 200, head: "<html>", fill: "h", size: 20 * MiB });
+  const err = await failure<ODataError>(getA());
+  expect([err.status, err.code]).toEqual([200, "UnreadableBody"]);
+  expect(err.message).toMatch(new RegExp(`but the body is not JSON: <html>h+\\.\\.\\. \\(${20 * MiB} characters\\)$`));
+  expect((err.body as string).length).toBe(MiB);
+  expect((err.body as string).slice(0, 7)).toBe("<html>h");
+});

@@ -120,3 +120,23 @@ test("each attempt's clock is stopped once it is answered, and lets go of the ca
 test.each([0, -1, Number.NaN, 2 ** 31])("createClient refuses timeoutMs %p", (timeoutMs) => {
   expect(() => rt.createClient({ baseUrl: "https://svc.example", timeoutMs })).toThrow(`createClient: timeoutMs ${timeoutMs} is not a number of milliseconds from 1 to 2147483647`);
 });
+
+describe("a call's own timeoutMs", () => {
+  test("bounds each attempt of that call, in a client without one, and replaces the client's", async () => {
+    srv.handle(() => never);
+    const none = rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } });
+    const err = await failure(api.getPerson(none, a(), { timeoutMs: 100 }));
+    expect(err.message).toBe(`GET ${srv.url}/People('a'): timed out after 100 ms (the call's timeoutMs)`);
+    const long = await failure(api.deletePerson(client(60_000, 0), a(), { etag: "*", timeoutMs: 100 }));
+    expect(long.message).toBe(`DELETE ${srv.url}/People('a'): timed out after 100 ms (the call's timeoutMs)`);
+  });
+
+  test("one that is not from 1 to 2147483647 rejects the call, naming it, before anything is sent", async () => {
+    const sent = srv.requests.length;
+    for (const bad of [0, -1, Number.NaN, 2 ** 31]) {
+      const err = await failure(api.getPerson(client(150), a(), { timeoutMs: bad }));
+      expect([err instanceof TypeError, err.message]).toEqual([true, `GET ${srv.url}/People('a'): timeoutMs ${bad} is not a number of milliseconds from 1 to 2147483647`]);
+    }
+    expect(srv.requests).toHaveLength(sent);
+  });
+});

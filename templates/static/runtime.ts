@@ -1,6 +1,6 @@
 // Runtime for the generated request functions: the client, typed errors, resource addresses, the
 // OData literal and URL encoding they need, paging, retries and concurrency. It uses only the
-// platform's `fetch`, `URL`, `AbortSignal` and `setTimeout`, so it runs in Node 18+ and browsers.
+// platform's `fetch`, `URL`, `AbortController` and `setTimeout`, so it runs in Node 18+ and browsers.
 //
 // Written for tree-shaking: standalone functions rather than methods (a bundler never drops a
 // method), a key literal writer per Edm type, query options, paging, $count, $ref and streams each
@@ -28,8 +28,11 @@ export interface ClientOptions {
   fetch?: typeof fetch | undefined;
   /** Headers sent with every request; they replace the defaults (`Accept`, `Content-Type`) of the same name, in any case. */
   headers?: Record<string, string> | undefined;
-  /** Returns a bearer token for the `Authorization` header; called before every attempt. */
-  getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
+  /**
+   * Returns a bearer token for the `Authorization` header; called before every attempt, with the
+   * attempt's `signal`. The wait for it is part of the attempt: `timeoutMs` and the call's signal end it.
+   */
+  getToken?: ((attempt: { readonly signal: AbortSignal }) => string | undefined | Promise<string | undefined>) | undefined;
   /** Retries of requests answered 429 or 503, and of a GET answered 504 or not at all (a reset). */
   retry?: RetryPolicy | undefined;
   /**
@@ -69,9 +72,13 @@ export function createClient(options: ClientOptions): Client {
   let end = q < 0 ? root.length : q;
   while (end > 0 && root.charCodeAt(end - 1) === 47) end--;
   // setTimeout fires at once for a delay past 2^31 - 1 ms.
-  const { timeoutMs } = options;
-  if (timeoutMs !== undefined && !(timeoutMs > 0 && timeoutMs <= 0x7fffffff)) throw new TypeError(`createClient: timeoutMs ${timeoutMs} is not a number of milliseconds from 1 to 2147483647`);
+  checkTimeout("createClient", options.timeoutMs);
   return { baseUrl: root.slice(0, end), options, ...(rootQuery && { rootQuery }) };
+}
+
+/** A `timeoutMs` (the client's, a call's) from 1 to 2^31 - 1: setTimeout fires at once for a longer delay. */
+function checkTimeout(who: string, ms: number | undefined): void {
+  if (ms !== undefined && !(ms > 0 && ms <= 0x7fffffff)) throw new TypeError(`${who}: timeoutMs ${ms} is not a number of milliseconds from 1 to 2147483647`);
 }
 
 /**
@@ -85,6 +92,8 @@ export type ValidatorOptions = Pick<ValidateOptions, "ieee754Compatible">;
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
+  /** How long each attempt of this call may take, in ms, instead of the client's `timeoutMs` (see there). */
+  timeoutMs?: number | undefined;
   /** Extra headers for this request; they replace the client's and the defaults of the same name, in any case. */
   headers?: Record<string, string> | undefined;
 }
@@ -673,6 +682,7 @@ export class ODataError extends Error {
   /** `request` may be left out where no request was made (an error made up in a test): it is then "". `target` and `details` are read from `body`. */
   constructor(status: number, code: string, message: string, innerError: unknown, requestId: string | undefined, body: unknown, request = "") {
     super(message);
+    Object.defineProperty(this, ODATA_ERROR, { value: true });
     const { target, details } = errorObject(body);
     Object.assign(this, {
       name: "ODataError", status, code, innerError: record(innerError), requestId, body, request,
@@ -680,7 +690,24 @@ export class ODataError extends Error {
       details: Array.isArray(details) ? details.filter(record).map(errorDetail) : [],
     });
   }
+
+  /**
+   * `instanceof ODataError` holds for an ODataError of any output's runtime (two services in one
+   * app each have their own copy): it has the brand `Symbol.for("odatagen.ODataError")`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ODataError ? (value as { [ODATA_ERROR]?: unknown } | null)?.[ODATA_ERROR] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+  /** What `JSON.stringify` writes of it (a log line): `message` is no enumerable property, so it would be left out. */
+  toJSON(): Record<string, unknown> {
+    const { name, message, status, code, request, requestId, details, body } = this;
+    return { name, message, status, code, request, requestId, details, body };
+  }
 }
+
+/** The brand of an ODataError, the same in every output's runtime (`Symbol.for`). */
+const ODATA_ERROR = /* @__PURE__ */ Symbol.for("odatagen.ODataError");
 
 /** One of an error's `details`: `code` and `message` as the service gave them (a number as text), and its `target` if it names one. */
 export interface ODataErrorDetail {
@@ -776,19 +803,20 @@ function accepted(response: Response, request: string): ODataError {
 /**
  * A 2xx whose body is not what the call reads (`what`: JSON, an object, a count), or is empty where a value
  * is expected: an HTML sign-in page from a proxy, a truncated body. The call rejects with an
- * ODataError (the response's status, code `UnreadableBody`, the whole text in `body`) rather than
+ * ODataError (the response's status, code `UnreadableBody`, the text in `body`, to its first
+ * `ERROR_BODY_CAP` characters as an error answer's: a 20 MB page is not kept) rather than
  * resolving the text typed as the result: `GET https://…/Books('b1'): 200 text/html, but the body
  * is not JSON: <!DOCTYPE html>…`.
  */
 function unreadable(response: Response, request: string, text: string, what: string, but = `the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`): ODataError {
   const { status } = response;
   const type = response.headers.get("content-type") ?? "without Content-Type";
-  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text, request);
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text.slice(0, ERROR_BODY_CAP), request);
 }
 
 /**
  * A body's text for a message: on one line, its first 200 characters and its whole length when
- * longer (the whole text stays in `body`); a character outside the BMP is not cut in half. A run of
+ * longer (the text stays in `body`); a character outside the BMP is not cut in half. A run of
  * whitespace, control characters (a terminal's escapes, NUL) and bidirectional overrides is one
  * space, so a service's text cannot forge lines or reorder a log's. Only the first 1,000
  * characters are looked at, however long the body.
@@ -1655,13 +1683,16 @@ const asBlob = (response: Response): Promise<Blob> => response.blob();
  * of the response's own object is called, so a caller's `fetch` may answer with any object that has it.
  */
 async function execute<B = undefined>(client: Client, x: Exchange, options: RequestOptions | undefined, read?: (response: Response) => Promise<B>): Promise<Answer<B>> {
-  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible, timeoutMs } } = client;
+  const { options: { fetch: doFetch = fetch, getToken, retry = {}, headers: common, ieee754Compatible } } = client;
   const json = x.json !== undefined;
   const media = `application/json${ieee754Compatible ? ";IEEE754Compatible=true" : ""}`;
   const defaults = { Accept: media, ...(json && { "Content-Type": media }) };
   const body = json ? jsonText(x.json, ieee754Compatible) : (x.data as RequestInit["body"]);
   const { url, elsewhere, method } = x;
   const request = `${method} ${url}`;
+  const own = options?.timeoutMs;
+  checkTimeout(request, own);
+  const timeoutMs = own ?? client.options.timeoutMs;
   const max = retry.maxRetries ?? 3;
   // A write may have reached the service before its answer was lost: only a read is sent again then.
   const safe = method === "GET" || method === "HEAD";
@@ -1670,30 +1701,42 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
   const merged = mergeHeaders(defaults, common, x.headers, options?.headers);
   const headers = elsewhere ? elsewhere(merged) : merged;
   for (let attempt = 0; ; attempt++) {
-    const token = !elsewhere && (await getToken?.());
-    const init: RequestInit = { method, headers: token ? mergeHeaders(headers, { Authorization: `Bearer ${token}` }) : headers };
+    // Each attempt has a signal of its own, linked to the call's: fetch's listener goes with it.
+    const limit = deadline(options?.signal, timeoutMs, own ? "call" : "client");
+    const { signal } = limit;
+    const init: RequestInit = { method, headers, signal };
     // Set only when there is one: under exactOptionalPropertyTypes, RequestInit takes no `undefined`.
     if (body !== undefined) init.body = body;
-    const limit = timeoutMs === undefined ? undefined : deadline(options?.signal, timeoutMs);
-    const signal = limit?.signal ?? options?.signal;
-    if (signal) init.signal = signal;
+    // The token is waited for within the attempt: a timeout is one without an answer; an abort, or getToken's own error, rejects.
+    const asked = elsewhere || !getToken ? undefined : Promise.resolve().then(() => getToken({ signal }));
+    const token = asked && (await until(asked, signal).catch((e: unknown) => {
+      limit.clear();
+      if (limit.passed()) return unanswered(e, request, init, limit, ": waiting for getToken");
+      throw e;
+    }));
+    if (typeof token === "string" && token) init.headers = mergeHeaders(headers, { Authorization: `Bearer ${token}` });
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const fetched = await until(doFetch(url, init), signal).catch((e: unknown) => unanswered(e, request, init, limit));
+    const sent = token instanceof TypeError ? token : doFetch(url, init);
+    // An answer that comes after the call gave up on it (a caller's fetch that does not heed the signal) is let go of.
+    const fetched = sent instanceof TypeError ? sent : await until(sent, signal).catch((e: unknown) => (sent.then(discard, () => {}), unanswered(e, request, init, limit)));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
-    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, `${request}: answered ${fetched.status}, its body cut short`, init, limit)) : undefined;
+    const content = read && !(fetched instanceof TypeError) && fetched.ok ? await until(read(fetched), signal).catch((e: unknown) => unanswered(e, request, init, limit, `: answered ${fetched.status}, its body cut short`)) : undefined;
     const response = content instanceof TypeError ? content : fetched;
     const failed = response instanceof TypeError;
     // An error answer's body, in the attempt's time too: read, not cancelled, so that the connection
     // can carry a next attempt (a cancelled body's is closed), but to 1 MiB at most (`headOf`).
     const head = failed || response.ok ? undefined : await headOf(response);
-    limit?.clear();
+    limit.clear();
     const status = failed ? 0 : response.status;
     const after = failed ? null : response.headers.get("retry-after");
     const transient = status === 429 || status === 503 || (safe && (failed || status === 504));
     const retryable = transient && attempt < max;
     const wait = retryable ? retryDelay(after, attempt, retry) : undefined;
     if (wait === undefined) {
-      if (!failed && response.ok) return [response, content as B];
+      if (!failed && response.ok) {
+        if (!read) discard(response);
+        return [response, content as B];
+      }
       const error = failed ? response : toError(request, ...head!);
       // Retryable, but the service asked for a longer wait than allowed (retryDelay without a limit tells how long).
       if (retryable) {
@@ -1704,6 +1747,11 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     }
     await sleep(wait, options?.signal);
   }
+}
+
+/** Cancels a body the call does not read (a delete's, `$ref`'s): its connection is let go of now, not at GC. */
+function discard(response: Response): void {
+  void response.body?.cancel?.().catch(() => {});
 }
 
 /**
@@ -1718,36 +1766,67 @@ function until<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   });
 }
 
-/** Calls `fn` once `signal` aborts (at once if it has); returns what stops listening. */
+/**
+ * Calls `fn` once `signal` aborts (at once if it has); returns what stops listening. However many
+ * calls wait on one signal (a server's shutdown signal), it has one listener, `aborted`, while any
+ * does, and none once they are done: Node warns past 10 listeners on a signal.
+ */
 function onAbort(signal: AbortSignal | undefined, fn: () => void): () => void {
-  if (signal?.aborted) fn();
-  else signal?.addEventListener("abort", fn, { once: true });
-  return () => signal?.removeEventListener("abort", fn);
+  if (!signal || signal.aborted) {
+    if (signal) fn();
+    return () => {};
+  }
+  let waiting = WAITING.get(signal);
+  if (!waiting) {
+    WAITING.set(signal, (waiting = new Set()));
+    signal.addEventListener("abort", aborted, { once: true });
+  }
+  const all = waiting.add(fn);
+  return () => {
+    if (all.delete(fn) && !all.size && WAITING.get(signal) === all) {
+      WAITING.delete(signal);
+      signal.removeEventListener("abort", aborted);
+    }
+  };
 }
 
-/** An attempt's signal: the call's, and aborted `ms` after it starts; `clear` stops the clock, and lets go of the call's signal. */
+/** What waits on each signal (`onAbort`). */
+const WAITING = /* @__PURE__ */ new WeakMap<AbortSignal, Set<() => void>>();
+
+/** The one listener `onAbort` adds to a signal: calls what waits on it. */
+function aborted(this: AbortSignal): void {
+  const waiting = WAITING.get(this);
+  WAITING.delete(this);
+  waiting?.forEach((fn) => fn());
+}
+
+/** An attempt's signal: the call's, and aborted `ms` (if given) after it starts; `clear` stops the clock, and lets go of the call's signal. */
 interface Deadline {
   readonly signal: AbortSignal;
-  readonly ms: number;
+  readonly ms: number | undefined;
+  /** Whose `timeoutMs` it is: the client's, or the call's own. */
+  readonly whose: string;
   /** Whether the time ran out (not the call's signal). */
   passed(): boolean;
   clear(): void;
 }
 
-function deadline(signal: AbortSignal | undefined, ms: number): Deadline {
+function deadline(signal: AbortSignal | undefined, ms: number | undefined, whose = "client"): Deadline {
   const ac = new AbortController();
   let passed = false;
-  const timer = setTimeout(() => {
-    if (ac.signal.aborted) return;
-    passed = true;
-    ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
-  }, ms);
+  const timer =
+    ms &&
+    setTimeout(() => {
+      if (ac.signal.aborted) return;
+      passed = true;
+      ac.abort(new DOMException(`timed out after ${ms} ms`, "TimeoutError"));
+    }, ms);
   const stop = onAbort(signal, () => ac.abort(signal?.reason));
   const clear = () => {
     clearTimeout(timer);
     stop();
   };
-  return { signal: ac.signal, ms, passed: () => passed, clear };
+  return { signal: ac.signal, ms, whose, passed: () => passed, clear };
 }
 
 /** How much of an error answer's body is read (`headOf`): an OData error is a few KB. */
@@ -1801,15 +1880,16 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  * URL Node's fetch cannot parse, a relative one: undici's reason is then a TypeError, a lost connection's an Error with a code); an
  * abort, and an error of a `fetch` of the caller's that is no TypeError, as they are. An attempt
  * past the client's `timeoutMs` is one without an answer: `GET https://…: timed out after 30000 ms
- * (the client's timeoutMs)`.
+ * (the client's timeoutMs)`. `when` says at what point of the attempt (`: waiting for getToken`); the
+ * TypeError has the request (`GET https://…`) in `request` too, as an ODataError has.
  */
-function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline): TypeError {
+function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline, when = ""): TypeError {
   limit?.clear();
-  if (limit?.passed()) return Object.assign(new TypeError(`${request}: timed out after ${limit.ms} ms (the client's timeoutMs)`), { cause: error });
+  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`), { cause: error, request });
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
-  const failure = Object.assign(new TypeError(`${request}: ${why(error)}`), { cause: error });
+  const failure = Object.assign(new TypeError(`${request}${when}: ${why(error)}`), { cause: error, request });
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
@@ -2130,16 +2210,19 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
   // Without options of its own, as the first page was read (its headers, validate and signal).
   const read = (page as { [READ_WITH]?: ReadWith } | undefined)?.[READ_WITH];
   options ??= read?.options;
-  // A service that links back to a page already read would otherwise be followed forever; the
-  // first page among them, where the client read it (its URL resolved as a link to it would be).
-  const followed = new Set<string>(read ? [locate(read.at).href] : []);
-  while (page) {
+  // A service that links back to a page already read would otherwise be followed forever. In
+  // constant memory (Brent's cycle detection): each link is compared with the first page's URL,
+  // where the client read it (resolved as a link to it would be), and with one saved link, saved
+  // after 1, 3, 7, 15… links; a loop is found before the pages read are 3 times the distinct ones.
+  const start = read && locate(read.at).href;
+  let saved = start;
+  for (let steps = 1; page; steps++) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
     const url = resolveLink(client, "@odata.nextLink", next, page);
-    if (followed.has(url)) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
-    followed.add(url);
+    if (url === saved || url === start) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
+    if (!(steps & (steps + 1))) saved = url;
     page = await linked<Page<T>>(client, url, options);
   }
 }

@@ -1,0 +1,58 @@
+// Loop detection in `pages`/`items`/`collectAll` takes constant memory: a long chain of next links
+// with long skiptokens is not kept, and a loop anywhere in the chain is still found, within 3 times
+// the distinct pages read.
+import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
+import { generateFixture } from "./helpers/generated";
+import { startLoopback, type Loopback } from "./helpers/loopback";
+
+const dir = generateFixture("trippin-lite.xml", "paging-loops", { keyAsSegment: false });
+type Api = typeof import("./.generated/paging-loops/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/paging-loops/runtime");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const rt: Runtime = require(path.join(dir, "runtime"));
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+const heapUsed = () => (gc(), v8.getHeapStatistics().used_heap_size);
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+test("400 pages linked by 100 KB skiptokens: the links followed are not kept", async () => {
+  // A service in memory: each page's next link has a skiptoken of 100 KB (400 of them: 40 MB).
+  const pad = "x".repeat(100_000);
+  const service = async (url: string | URL | Request) => {
+    const n = Number(/\$skiptoken=(\d+)/.exec(String(url))?.[1] ?? 0);
+    const page = { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], ...(n < 400 && { "@odata.nextLink": `People?$skiptoken=${n + 1}-${pad}` }) };
+    return new Response(JSON.stringify(page), { headers: { "content-type": "application/json" } });
+  };
+  const client = rt.createClient({ baseUrl: "https://svc.example", fetch: service as typeof fetch });
+  let read = 0;
+  let at10 = 0;
+  let grown = 0;
+  for await (const page of rt.pages(client, api.listPersons(client, api.people()))) {
+    read += page.value.length;
+    if (read === 10) at10 = heapUsed();
+    if (read === 400) grown = heapUsed() - at10;
+  }
+  expect(read).toBe(401);
+  expect(grown).toBeLessThan(10_000_000);
+});
+
+test("a chain of 10 pages whose last links back to the 4th stops with an error, having read at most 30", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  srv.handle((r) => {
+    const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
+    return { body: { value: [], "@odata.nextLink": `People?$skiptoken=${n === 9 ? 3 : n + 1}` } };
+  });
+  await expect(rt.collectAll(client, api.listPersons(client, api.people()))).rejects.toThrow(/\$skiptoken=\d+ leads back to a page already read: the service's paging loops/);
+  expect(srv.requests.length).toBeGreaterThanOrEqual(10);
+  expect(srv.requests.length).toBeLessThanOrEqual(30);
+});
