@@ -18,6 +18,8 @@ export function checkedOptions(options: unknown): CheckedOptions {
   if (!isObject(options)) throw new TypeError(`generate() takes an options object, { inputs: [{ file, content }], … }; got ${kind(options)}`);
   for (const key of Object.keys(options)) {
     if (KNOWN.includes(key)) continue;
+    // A config's service option that generate() takes otherwise (a plugin spreading a config's options in).
+    if (key === "followReferences") throw new TypeError("generate(): followReferences is a config option; generate() follows references through `follow` (createFollower(files).follow) and follows none without it: leave followReferences out");
     const near = nearestName(key, KNOWN);
     throw new TypeError(`generate(): ${key} is not an option${near ? `; did you mean ${near}?` : ""} (options: ${KNOWN.filter((k) => !k.endsWith("Places")).join(", ")})`);
   }

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { GenerationError, writeOutput } from "../generator";
+import { lockFile, withOutputLockNow } from "../generator/write/lock";
 import { scratch, snapshot } from "./helpers/cli";
 
 const files = new Map([["a.ts", "export const a = 1;\n"]]);
@@ -53,6 +54,14 @@ describe("the output folder's lock", () => {
     expect(writeOutput(out, files).written).toEqual(["a.ts"]);
     expect(fs.existsSync(lock)).toBe(false);
   });
+});
+
+test("a first write into a folder whose parent does not exist yet holds the lock too (threads writing a fresh generated/x do not all run unlocked)", () => {
+  const out = path.join(scratch(), "deep", "er", "gen");
+  const lock = lockFile(out);
+  expect(withOutputLockNow(out, () => fs.existsSync(lock))).toBe(true);
+  expect(fs.existsSync(lock)).toBe(false);
+  expect(writeOutput(out, files).written).toEqual(["a.ts"]);
 });
 
 describe("the CLI's diagnostics", () => {

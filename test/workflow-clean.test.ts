@@ -114,12 +114,15 @@ describe("--clean", () => {
     fs.writeFileSync(spec, fs.readFileSync(spec, "utf8").replace('Name="isTest"', 'Name="isTested"'));
     const types = path.join(gen, "microsoft.graph.callRecords.types.ts");
     const before = fs.readFileSync(types);
+    // A runtime.ts of another odatagen version (its header names no input, as edm.ts's and validation.ts's).
+    fs.appendFileSync(path.join(gen, "runtime.ts"), "// of an older odatagen\n");
     for (const mode of [[], ["--dry-run"], ["--check"]]) {
       const r = runCli(["generate", ...mode], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(
-        "gen/microsoft.graph.callRecords.types.ts: error ODG401: microsoft.graph.callRecords.types.ts has odatagen's header, but gen has no .odatagen-manifest.json (the list of the files odatagen wrote) to say it is the one odatagen wrote there; restore the manifest, or move the folder away to generate it afresh (nothing was written)\n",
-      );
+      for (const f of ["microsoft.graph.callRecords.types.ts", "runtime.ts"])
+        expect(r.stderr).toContain(
+          `gen/${f}: error ODG401: ${f} has odatagen's header, but gen has no .odatagen-manifest.json (the list of the files odatagen wrote) to say it is the one odatagen wrote there; restore the manifest, or move the folder away to generate it afresh (nothing was written)\n`,
+        );
     }
     expect(fs.readFileSync(types).equals(before)).toBe(true);
   });

@@ -51,6 +51,13 @@ export async function withOutputLock<T>(outDir: string, fn: () => Promise<T>, wa
  */
 export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
   const file = lockFile(outDir);
+  // The files are made: the folder above the output is made now, not by the write, so that the lock
+  // has a place (tryLock runs unlocked without it) and two first writes do not both run unlocked.
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch {
+    // refused: the write reports it (ODG403)
+  }
   const mine = ownToken();
   const got = tryLock(file, mine);
   if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file);
