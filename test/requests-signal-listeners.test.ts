@@ -67,6 +67,16 @@ describe.each([
     expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
+  test("a fetch of the caller's that throws at once (not a rejection): the call rejects with its error, leaving no listener and no timer", async () => {
+    const ac = new AbortController();
+    const refused = new RangeError("no fetch here");
+    const c = rt.createClient({ baseUrl: srv.url, timeoutMs, fetch: () => { throw refused; } });
+    const before = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    await expect(api.getPerson(c, api.people().byKey("a"), { signal: ac.signal })).rejects.toBe(refused);
+    expect(listeners(ac.signal)).toBe(0);
+    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBe(before);
+  });
+
   test("an abort still reaches every call in flight, with its reason", async () => {
     const { arrived } = holding();
     const ac = new AbortController();

@@ -1717,7 +1717,8 @@ async function execute<B = undefined>(client: Client, x: Exchange, options: Requ
     }));
     if (typeof token === "string" && token) init.headers = mergeHeaders(headers, { Authorization: `Bearer ${token}` });
     // No answer is `unanswered`'s TypeError (an abort, or a request fetch refused to send, rejects).
-    const sent = token instanceof TypeError ? token : doFetch(url, init);
+    // A caller's fetch that throws rather than rejects is a rejection too: the attempt's clock and listener are let go of.
+    const sent = token instanceof TypeError ? token : new Promise<Response>((ok) => ok(doFetch(url, init)));
     // An answer that comes after the call gave up on it (a caller's fetch that does not heed the signal) is let go of.
     const fetched = sent instanceof TypeError ? sent : await until(sent, signal).catch((e: unknown) => (sent.then(discard, () => {}), unanswered(e, request, init, limit)));
     // The status came, so a write was done: the message says so (sending it again could repeat it).
