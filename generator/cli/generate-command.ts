@@ -14,7 +14,7 @@ import { resolveServices, type ServiceFlags } from "./services";
 import { countLine, err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 import { printModelChanges, printModelChangesUnknown } from "./model-changes";
 import { shortDiff } from "./text-diff";
-import { listenForInterrupt, signalExitCode } from "./signals";
+import { listenForInterrupt, signalExitCode, stopWhileLoadingConfig } from "./signals";
 import { InterruptedError } from "../write/interrupt";
 import { leadsOut } from "../write/within";
 import { leftOutputs } from "../write/config-outputs";
@@ -52,6 +52,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     err.print("odatagen: --quiet and --verbose cannot be used together: --quiet prints only problems, --verbose notes too");
     return EXIT_USAGE;
   }
+  const loaded = stopWhileLoadingConfig();
   const resolved = await resolveServices({
     input: args.input, out: args.out, config: args.config, service: args.service,
     include: args.include, exclude: args.exclude, keyAsSegment: args["key-as-segment"],
@@ -59,7 +60,7 @@ export async function runGenerate(args: GenerateArgs): Promise<number> {
     includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
     validators: args.validators, requests: args.requests, completeReads: args["complete-reads"],
     followReferences: args["follow-references"],
-  });
+  }).finally(loaded);
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
     return EXIT_USAGE;

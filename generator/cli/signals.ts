@@ -7,6 +7,9 @@
  * the user's `.mjs`/`.ts` config): the caller may then stop the process at once (stopNow).
  * The exit code is the shells' convention for a process ended by the signal.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { configBeingLoaded } from "../config/load";
 import { InterruptedError, type Checkpoint } from "../write/interrupt";
 import { EXIT_INPUT } from "./exit-codes";
 import { err } from "./style";
@@ -63,4 +66,25 @@ export function listenForInterrupt(onFirst: (signal: NodeJS.Signals) => void = (
 export function stopNow(signal: NodeJS.Signals, what: string): never {
   err.print(`odatagen: stopped now (${signal} again) ${what}`);
   process.exit(signalExitCode(signal));
+}
+
+/**
+ * Until the returned function is called: Ctrl+C or SIGTERM ends the process as an interrupted run
+ * does, saying so, and removes the temporary `.mjs` of a `.ts` config being loaded (a config's
+ * top-level `await`s can make loading it long; nothing has been written yet).
+ */
+export function stopWhileLoadingConfig(): () => void {
+  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+    const handler = () => {
+      const at = configBeingLoaded();
+      if (at?.tmp) fs.rmSync(at.tmp, { force: true });
+      err.print(`odatagen: interrupted (${signal})${at ? ` while loading the config ${path.basename(at.file)}` : ""}; nothing written`);
+      process.exit(signalExitCode(signal));
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
 }

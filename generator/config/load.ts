@@ -179,35 +179,25 @@ async function importSettled(url: string, file: string, tmp?: string): Promise<{
     idle = () => reject(new Error("the config module never finished loading: a top-level await in it (or in a module it imports) waits for a promise that nothing settles"));
   });
   process.once("beforeExit", idle);
-  const stop = stopWhileLoading(file, tmp);
+  const mine = (loading = { file, tmp });
   try {
     return await Promise.race([import(url) as Promise<{ default?: unknown }>, stalled]);
   } finally {
     process.off("beforeExit", idle);
-    stop();
+    if (loading === mine) loading = undefined;
   }
 }
 
+/** The module config being imported, and a `.ts` config's temporary `.mjs`, while one is (`configBeingLoaded`). */
+let loading: { file: string; tmp?: string | undefined } | undefined;
+
 /**
- * Ctrl+C (or SIGTERM) while a module config loads, which its top-level `await`s can make long:
- * the temporary `.mjs` of a `.ts` config is removed, and, where nothing else in the process listens
- * for the signal (the CLI takes it over only once the config is read; `--watch` has its own), the
- * process ends as an interrupted run does, saying so. Returns what stops listening.
+ * The config module being imported now, if any, and its temporary `.mjs` (a `.ts` config's): the
+ * CLI, stopped by Ctrl+C while a config's top-level `await`s hold it, removes that file and says
+ * which config it was loading.
  */
-function stopWhileLoading(file: string, tmp: string | undefined): () => void {
-  const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
-    const handler = () => {
-      if (tmp) fs.rmSync(tmp, { force: true });
-      if (process.listenerCount(signal) > 1) return;
-      process.stderr.write(`odatagen: interrupted (${signal}) while loading the config ${path.basename(file)}; nothing written\n`);
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    };
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
-  return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-  };
+export function configBeingLoaded(): { file: string; tmp?: string | undefined } | undefined {
+  return loading;
 }
 
 /**
