@@ -6,7 +6,8 @@
  * function or action import, a media entity's stream), a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
- * that builds such values must give it), an entity set that now needs an ETag for changes, or a
+ * that builds such values must give it) or of an entity type, unless computed, immutable, a key or a
+ * stream (a PUT's body must give it: added-property.ts), an entity set that now needs an ETag for changes, or a
  * navigation binding added or retargeted so that calls through it now need one (bindings.ts), facets
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
@@ -16,6 +17,7 @@
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), other doc
  * comments (docs.ts).
  */
+import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
@@ -192,10 +194,12 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
     else compareUse(`${name}/${p}`, "property", ua, ub, ctx);
   }
-  // A complex value is written whole (an entity in a body is a Partial): a new non-nullable
-  // property is one more that code building such values must give.
-  for (const [p, ub] of b.properties)
-    if (!a.properties.has(p)) add("added", "property", `${name}/${p}`, `property added: ${typeLabel(ub)}${ub.nullable ? "" : ", not nullable"}`, b.kind === "complex" && !ub.nullable);
+  // A new non-nullable property is one more that a PUT's body, or a complex value written, must give.
+  for (const [p, ub] of b.properties) {
+    if (a.properties.has(p)) continue;
+    const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all));
+    add("added", "property", `${name}/${p}`, detail, breaking);
+  }
 
   for (const [n, na] of a.navigation) {
     const moved = b.navigation.has(n) ? undefined : inheritedFrom(all, b, (x) => x.navigation, n);

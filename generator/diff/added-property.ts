@@ -1,0 +1,30 @@
+/**
+ * A property a type gained, and whether it breaks a client: where the generated write types and the
+ * validators' write modes require it (runtime.ts `Replacement`, `CreateBody`; write-types.ts FIXED).
+ *
+ * An entity's create body is partial, so a new property never breaks a create; a PUT's
+ * (`replace: true`) is the whole entity: a non-nullable property is required there, one with a
+ * `DefaultValue` and a collection too, unless it is a key (the URL names the entity), Core.Computed,
+ * Core.Immutable (the service ignores them) or a stream. A complex value is written whole: its new
+ * non-nullable property is required in the values a body writes, and in values typed as its interface.
+ */
+import type { TypeSummary, TypeUse } from "./summary";
+import { typeLabel } from "./summary";
+
+export function addedProperty(typeName: string, t: TypeSummary, name: string, u: TypeUse, stream: boolean): { detail: string; breaking: boolean } {
+  const added = `property added: ${typeLabel(u)}`;
+  if (u.nullable) return { detail: added, breaking: false };
+  const what = `${added}, not nullable`;
+  if (stream) return { detail: what, breaking: false };
+  if (t.kind === "entity") {
+    if (u.computed) return { detail: `${what}: Core.Computed, so no create or replace body sends it`, breaking: false };
+    if (u.immutable) return { detail: `${what}: Core.Immutable, so a replace body (PUT) leaves it out and a create may`, breaking: false };
+    if (t.key?.includes(name)) return { detail: what, breaking: false };
+    return { detail: `${what}: required when replacing ${typeName} (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out`, breaking: true };
+  }
+  if (t.kind !== "complex") return { detail: what, breaking: false };
+  if (u.computed) return { detail: `${what}: required in values typed as ${typeName} (Core.Computed: no body sends it)`, breaking: true };
+  const create = "a create's unless it is a collection or has a DefaultValue";
+  if (u.immutable) return { detail: `${what}: required in ${typeName} values a create body writes (${create}; Core.Immutable: a PUT leaves it out)`, breaking: true };
+  return { detail: `${what}: required in ${typeName} values a body writes (a PUT's; ${create})`, breaking: true };
+}
