@@ -2,8 +2,12 @@
  * `odatagen diff --include/--exclude`: the changes of the slice a package generates, as
  * `generate --include …` makes it from each version, through the real CLI.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
 import { runCliAsync, scratch } from "./helpers/cli";
-import { writeDoc } from "./helpers/diff";
+import { wrap, writeDoc } from "./helpers/diff";
+import { GENERATED } from "./helpers/generated";
 
 // Two entity types, each with an entity set: `d.kept` (the slice) and `d.other` (left out of it).
 const doc = (kept: string, other: string, more = "") => `
@@ -44,4 +48,40 @@ test.concurrent("a pattern that matches in one version only is the change it nam
   expect(neither.code).toBe(1);
   expect(neither.stderr).toMatch(/^error ODG302: --include d\.nothing matches no type, operation or namespace/);
   expect(neither.stdout).toBe("");
+});
+
+test.concurrent("a new subtype of a type in the slice, left out of it, is listed (ok, minor), naming its base and --include-derived, which lists it as an added type", async () => {
+  const dir = scratch();
+  const sub = `<EntityType Name="sub" BaseType="d.kept"><Property Name="extra" Type="Edm.String"/></EntityType>`;
+  const v1 = writeDoc(dir, "v1.xml", doc(name, name));
+  const v2 = writeDoc(dir, "v2.xml", doc(name, name, sub));
+  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept"], dir);
+  expect(sliced).toMatchObject({ code: 0, stderr: "" });
+  expect(sliced.stdout).toContain(`ok        added   type                d.sub: ${LEFT_OUT}`);
+  expect(sliced.stdout).toContain("1 change(s), 0 breaking; suggested bump: minor");
+  const derived = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--include-derived", "--json"], dir);
+  expect(JSON.parse(derived.stdout).changes).toEqual([{ kind: "added", element: "type", path: "d.sub", detail: "entity type added", breaking: false }]);
+  // A subtype of a type outside the slice is none of its changes.
+  const other = writeDoc(dir, "other.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.other"/>`));
+  expect((await runCliAsync(["diff", v1, other, "--include", "d.kept"], dir)).stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
+});
+
+const LEFT_OUT =
+  'subtype of d.kept (in the slice) added, left out of the slice: a response may carry it (@odata.type "#d.sub"), which the regenerated validators check as d.kept and the old ones refuse; --include-derived takes it in';
+
+test("what that line says of the validators: the old slice's refuse the new subtype, the regenerated slice's check it as its base", () => {
+  const sub = `<EntityType Name="sub" BaseType="d.kept"><Property Name="extra" Type="Edm.String"/></EntityType>`;
+  const validators = (tag: string, body: string) => {
+    const out = path.join(GENERATED, tag);
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.mkdirSync(out, { recursive: true });
+    for (const [file, content] of generate({ inputs: [{ file: "s.xml", content: wrap(body) }], include: ["d.kept"] }).files) fs.writeFileSync(path.join(out, file), content);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path.join(out, "d.validators")) as { validateKept(v: unknown): { valid: boolean; errors: { path: string; message: string }[] } };
+  };
+  const value = { "@odata.type": "#d.sub", id: "k1", name: "n", extra: "x" };
+  expect(validators("diff-left-out-old", doc(name, name)).validateKept(value).errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+    "/@odata.type: #d.sub is not d.kept or one of its subtypes",
+  ]);
+  expect(validators("diff-left-out-new", doc(name, name, sub)).validateKept(value)).toMatchObject({ valid: true });
 });

@@ -69,6 +69,10 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     else compareType(name, ta, tb, ctx);
   }
   for (const [name, tb] of b.types) if (!a.types.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
+  // A subtype left out of the slice, below a type it keeps as a value: a response may carry it.
+  if (a.leftOutSubtypes && b.leftOutSubtypes)
+    for (const [name, base] of b.leftOutSubtypes)
+      if (!a.leftOutSubtypes.has(name) && !a.types.has(name)) add("added", "type", name, leftOutDetail(name, base), false);
 
   // An operation's key gains its parameter names once it has overloads (and loses them when it has
   // none left): what the key alone does not match is matched by name, binding and parameter names.
@@ -138,6 +142,15 @@ interface Ctx {
   recorded: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
+}
+
+/**
+ * A new subtype the slice leaves out: the regenerated validators check a value of it as `base` and
+ * its `@odata.type` is one more name the types allow; the old ones refuse the name. Not breaking,
+ * as a new type is not in a whole diff either.
+ */
+function leftOutDetail(name: string, base: string): string {
+  return `subtype of ${base} (in the slice) added, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */

@@ -42,7 +42,11 @@ export function loadVersion(files: string[], follow: { off?: boolean } = {}): Lo
       const kept = sliceModel(model, slice, sliceDiags).model;
       warnings?.push(...sliceDiags.items.filter((d) => d.severity === "warning"));
       sliceErrors?.push(...sliceDiags.items.filter((d) => d.severity === "error"));
-      return summarize(kept);
+      const summary = summarize(kept);
+      summary.leftOutSubtypes = new Map();
+      for (const t of kept.schemas.flatMap((x) => x.types))
+        if (t.kind === "entity" || t.kind === "complex") for (const o of t.omittedSubtypes ?? []) summary.leftOutSubtypes.set(o.qualifiedName, t.qualifiedName);
+      return summary;
     },
   };
 }

@@ -96,6 +96,12 @@ export interface ModelSummary {
    * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
    */
   docs?: Record<string, string>;
+  /**
+   * Only in `diff`'s summary of a slice (load.ts): each subtype the slice left out below a type it
+   * keeps as a value (`omittedSubtypes`), by name → that nearest kept base type. A response may
+   * still carry one (`@odata.type`), which the slice's validators check as that base type.
+   */
+  leftOutSubtypes?: Map<string, string>;
 }
 
 export interface ImportSummary {
