@@ -1898,14 +1898,35 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  */
 function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline, when = ""): TypeError {
   limit?.clear();
-  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`), { cause: error, request });
+  if (limit?.passed()) return new NoAnswer(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`, error, request);
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
-  const failure = Object.assign(new TypeError(`${request}${when}: ${why(error)}`), { cause: error, request });
+  const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
+}
+
+/**
+ * The TypeError of a request that got no answer (`unanswered`): the request in `request`, fetch's
+ * error in `cause`. `JSON.stringify` writes its `name`, `message`, `request` and its cause's message
+ * (`cause`), as an ODataError's `toJSON` does: an Error's own `name` and `message` are not
+ * enumerable, so a log line would have had the request only.
+ */
+class NoAnswer extends TypeError {
+  declare readonly request: string;
+
+  constructor(message: string, cause: unknown, request: string) {
+    super(message);
+    Object.assign(this, { cause, request });
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { name, message, request } = this;
+    const cause = record((this as { cause?: unknown }).cause)?.["message"];
+    return { name, message, request, ...(typeof cause === "string" && cause && { cause }) };
+  }
 }
 
 /**
