@@ -4,6 +4,8 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
+import * as v8 from "node:v8";
+import * as vm from "node:vm";
 import { generateFixture } from "./helpers/generated";
 import { failure } from "./helpers/rejection";
 
@@ -15,6 +17,11 @@ const rt: Runtime = require(path.join(dir, "runtime"));
 type ODataError = InstanceType<Runtime["ODataError"]>;
 
 const MiB = 1 << 20;
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+/** The memory JavaScript holds after two full collections (the first may only run finalizers): the heap, and what strings and buffers keep outside it. */
+const held = () => (gc(), gc(), process.memoryUsage().heapUsed + process.memoryUsage().external);
 /** A body far larger than the cap: read whole, it would be in the bytes the server wrote. */
 const HUGE = 64 * MiB;
 
@@ -111,4 +118,16 @@ test("a 200 whose 20 MiB body is not JSON: the error keeps its first 1,048,576 c
   expect(err.message).toMatch(new RegExp(`but the body is not JSON: <html>h+\\.\\.\\. \\(${20 * MiB} characters\\)$`));
   expect((err.body as string).length).toBe(MiB);
   expect((err.body as string).slice(0, 7)).toBe("<html>h");
+});
+
+test("a 200 whose 30 MiB body is not JSON: the error kept does not keep the 30 MiB text alive (its body and message are copies)", async () => {
+  next = () => ({ status: 200, head: "<html>", fill: "h", size: 30 * MiB });
+  const before = held();
+  const err = await failure<ODataError>(getA());
+  // A turn later, once the call's own references to the text are gone.
+  await new Promise((resolve) => setImmediate(resolve));
+  const grown = held() - before;
+  expect([(err.body as string).length, err.message.length < 1000]).toEqual([MiB, true]);
+  // The first MiB, in `body`, and little more: a slice of the text (in `body` or in the message) would hold all 30 MiB.
+  expect(grown).toBeLessThan(10 * MiB);
 });

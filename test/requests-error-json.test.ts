@@ -1,5 +1,6 @@
 // Errors as a log writes them: an ODataError's JSON has its message, status, code, request, details
-// and body; the TypeError of a call that got no answer has the request in `request`.
+// and body; the TypeError of a call that got no answer has the request in `request`, and its JSON
+// its name, message, request and its cause's message.
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { failure } from "./helpers/rejection";
@@ -44,4 +45,16 @@ test("a call without an answer (a reset, a timeout) rejects with a TypeError who
   const slow = rt.createClient({ baseUrl: srv.url, timeoutMs: 50, retry: { maxRetries: 0 } });
   const timedOut = await failure(api.getPerson(slow, api.people().byKey("a")));
   expect([timedOut instanceof TypeError, (timedOut as TypeError & { request?: string }).request]).toEqual([true, `GET ${srv.url}/People('a')`]);
+});
+
+test("JSON.stringify of the TypeError of a call that got no answer (connection refused, a timeout) writes its name, message, request and its cause's message", async () => {
+  const gone = await startLoopback();
+  await gone.close();
+  const refused = await failure(api.getPerson(rt.createClient({ baseUrl: gone.url, retry: { maxRetries: 0 } }), api.people().byKey("a")));
+  expect(refused.message).toMatch(/: fetch failed \(connect ECONNREFUSED /);
+  expect(JSON.parse(JSON.stringify(refused))).toEqual({ name: "TypeError", message: refused.message, request: `GET ${gone.url}/People('a')`, cause: "fetch failed" });
+  srv.handle(() => ({ delayMs: 60_000, body: {} }));
+  const slow = rt.createClient({ baseUrl: srv.url, timeoutMs: 50, retry: { maxRetries: 0 } });
+  const timedOut = await failure(api.getPerson(slow, api.people().byKey("a")));
+  expect(JSON.parse(JSON.stringify(timedOut))).toMatchObject({ name: "TypeError", message: `GET ${srv.url}/People('a'): timed out after 50 ms (the client's timeoutMs)`, request: `GET ${srv.url}/People('a')` });
 });

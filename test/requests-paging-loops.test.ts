@@ -56,3 +56,31 @@ test("a chain of 10 pages whose last links back to the 4th stops with an error, 
   expect(srv.requests.length).toBeGreaterThanOrEqual(10);
   expect(srv.requests.length).toBeLessThanOrEqual(30);
 });
+
+test("items() yields the items of a loop's pages again before it throws: the 4th to 7th of a chain of 10 pages whose last links back to the 4th", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  srv.handle((r) => {
+    const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
+    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${n === 9 ? 3 : n + 1}` } };
+  });
+  const seen: string[] = [];
+  const loop = (async () => {
+    for await (const person of rt.items(client, api.listPersons(client, api.people()))) seen.push(person.UserName);
+  })();
+  await expect(loop).rejects.toThrow(/leads back to a page already read/);
+  // Brent's algorithm sees the loop when a link comes back to the one it saved (after links 1, 3, 7, …): the 7th, 4 pages later.
+  expect(seen).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "3", "4", "5", "6"]);
+});
+
+test("a last page that links to itself after 256 others is yielded 256 times before the error", async () => {
+  const client = rt.createClient({ baseUrl: srv.url });
+  srv.handle((r) => {
+    const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
+    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${Math.min(n + 1, 256)}` } };
+  });
+  const seen: string[] = [];
+  await expect((async () => {
+    for await (const person of rt.items(client, api.listPersons(client, api.people()))) seen.push(person.UserName);
+  })()).rejects.toThrow(/leads back to a page already read/);
+  expect([seen.length, seen.filter((u) => u === "256").length]).toEqual([512, 256]);
+});

@@ -812,7 +812,19 @@ function accepted(response: Response, request: string): ODataError {
 function unreadable(response: Response, request: string, text: string, what: string, but = `the body is ${text ? `not ${what}: ${excerpt(text)}` : "empty"}`): ODataError {
   const { status } = response;
   const type = response.headers.get("content-type") ?? "without Content-Type";
-  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), text.slice(0, ERROR_BODY_CAP), request);
+  const body = text.length > ERROR_BODY_CAP ? detached(text.slice(0, ERROR_BODY_CAP)) : text;
+  return new ODataError(status, "UnreadableBody", `${request}: ${status} ${type}, but ${but}`, undefined, requestIdOf(response), body, request);
+}
+
+/**
+ * A copy of `part`, a slice of a longer text, that does not keep that text alive: V8 keeps a slice
+ * (of 13 characters or more) as a view into the whole, so the first MiB of a 20 MB page, or a
+ * message's 200 characters of it, would hold the 20 MB for as long as the error is kept (a log, a
+ * retry, an error tracker). A JSON round trip makes a flat copy (a lone surrogate kept): about 10 ms
+ * for 1 MiB, and only for an error.
+ */
+function detached(part: string): string {
+  return JSON.parse(JSON.stringify(part)) as string;
 }
 
 /**
@@ -820,11 +832,11 @@ function unreadable(response: Response, request: string, text: string, what: str
  * longer (the text stays in `body`); a character outside the BMP is not cut in half. A run of
  * whitespace, control characters (a terminal's escapes, NUL) and bidirectional overrides is one
  * space, so a service's text cannot forge lines or reorder a log's. Only the first 1,000
- * characters are looked at, however long the body.
+ * characters are looked at, however long the body, and the excerpt of a long one is `detached` from it.
  */
 function excerpt(text: string): string {
   const line = text.slice(0, 1000).replace(/[\s\0-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, " ").trim();
-  return line.length > 200 || text.length > 1000 ? `${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)` : line;
+  return line.length > 200 || text.length > 1000 ? detached(`${line.slice(0, 200).replace(/[\ud800-\udbff]$/, "")}... (${text.length} characters)`) : line;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1887,14 +1899,35 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
  */
 function unanswered(error: unknown, request: string, init: RequestInit, limit?: Deadline, when = ""): TypeError {
   limit?.clear();
-  if (limit?.passed()) return Object.assign(new TypeError(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`), { cause: error, request });
+  if (limit?.passed()) return new NoAnswer(`${request}${when}: timed out after ${limit.ms} ms (the ${limit.whose}'s timeoutMs)`, error, request);
   // By name: fetch's error may come from another realm (a VM context, a test runner's sandbox).
   const { name, cause } = (record(error) ?? {}) as { name?: unknown; cause?: unknown };
   if (init.signal?.aborted || name !== "TypeError") throw error;
-  const failure = Object.assign(new TypeError(`${request}${when}: ${why(error)}`), { cause: error, request });
+  const failure = new NoAnswer(`${request}${when}: ${why(error)}`, error, request);
   if (record(cause)?.["name"] === "TypeError") throw failure;
   for (const [n, v] of Object.entries(init.headers as Record<string, string>)) if (refused(n, v)) throw failure;
   return failure;
+}
+
+/**
+ * The TypeError of a request that got no answer (`unanswered`): the request in `request`, fetch's
+ * error in `cause`. `JSON.stringify` writes its `name`, `message`, `request` and its cause's message
+ * (`cause`), as an ODataError's `toJSON` does: an Error's own `name` and `message` are not
+ * enumerable, so a log line would have had the request only.
+ */
+class NoAnswer extends TypeError {
+  declare readonly request: string;
+
+  constructor(message: string, cause: unknown, request: string) {
+    super(message);
+    Object.assign(this, { cause, request });
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { name, message, request } = this;
+    const cause = record((this as { cause?: unknown }).cause)?.["message"];
+    return { name, message, request, ...(typeof cause === "string" && cause && { cause }) };
+  }
 }
 
 /**

@@ -99,8 +99,21 @@ export class ValidationFailedError extends Error {
     this.name = "ValidationFailedError";
     this.errors = errors;
     this.request = request;
+    Object.defineProperty(this, VALIDATION_FAILED, { value: true });
+  }
+
+  /**
+   * `instanceof ValidationFailedError` holds for one of any output's validation.ts (two services in
+   * one app each have their own copy): it has the brand `Symbol.for("odatagen.ValidationFailedError")`,
+   * as an ODataError has its own.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === ValidationFailedError ? (value as { [VALIDATION_FAILED]?: unknown } | null)?.[VALIDATION_FAILED] === true : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
+
+/** The brand of a ValidationFailedError, the same in every output's validation.ts (`Symbol.for`). */
+const VALIDATION_FAILED = /* @__PURE__ */ Symbol.for("odatagen.ValidationFailedError");
 
 export type Json = Record<string, unknown>;
 /** A property name or an array index: where a value sits in its parent. */
