@@ -2246,17 +2246,20 @@ export async function* pages<T>(client: Client, first: Page<T> | Promise<Page<T>
   options ??= read?.options;
   // A service that links back to a page already read would otherwise be followed forever. In
   // constant memory (Brent's cycle detection): each link is compared with the first page's URL,
-  // where the client read it (resolved as a link to it would be), and with one saved link, saved
-  // after 1, 3, 7, 15… links; a loop is found before the pages read are 3 times the distinct ones.
+  // where the client read it (resolved as a link to it would be), with the page's own (a page that
+  // links to itself, the commonest loop, is found at once), and with one saved link, saved after 1,
+  // 3, 7, 15… links; a loop is found before the pages read are 3 times the distinct ones.
   const start = read && locate(read.at).href;
   let saved = start;
+  let current = start;
   for (let steps = 1; page; steps++) {
     yield page;
     const next: string | undefined = page["@odata.nextLink"];
     if (!next) return;
     const url = resolveLink(client, "@odata.nextLink", next, page);
-    if (url === saved || url === start) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
+    if (url === saved || url === start || url === current) throw new TypeError(`@odata.nextLink ${unlocated(url)} leads back to a page already read: the service's paging loops`);
     if (!(steps & (steps + 1))) saved = url;
+    current = url;
     page = await linked<Page<T>>(client, url, options);
   }
 }
