@@ -56,6 +56,45 @@ describe("the output folder's lock", () => {
   });
 });
 
+describe("an empty lock (another run made it and has not written its pid yet), or one that is old", () => {
+  const ago = (file: string, ms: number) => {
+    const t = new Date(Date.now() - ms);
+    fs.utimesSync(file, t, t);
+  };
+
+  test("young: ODG402 says another run is starting and to try again, not to delete the lock; the lock and folder stay", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "");
+    ago(lock, 300);
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    const message = e.diagnostics[0]!.message;
+    expect(message).toMatch(new RegExp(`^${out} is being written by another odatagen that is just starting \\(its lock ${lock}, made \\d+ ms ago, holds no pid yet\\); try again in a moment, and do not delete the lock: that would let both runs write at once$`));
+    expect(message).not.toContain("if none is running");
+    expect(fs.readFileSync(lock, "utf8")).toBe("");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("old (its run killed between making it and writing its pid): taken over, written, and removed", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "");
+    ago(lock, 60_000);
+    expect(writeOutput(out, files).written).toEqual(["a.ts"]);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  test("a live writer's lock: deleting it is advised only once it is old", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, String(process.pid));
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); try again when it is done (lock ${lock})`);
+    ago(lock, 60_000);
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); if none is running, delete ${lock}`);
+  });
+});
+
 test("a first write into a folder whose parent does not exist yet holds the lock too (threads writing a fresh generated/x do not all run unlocked)", () => {
   const out = path.join(scratch(), "deep", "er", "gen");
   const lock = lockFile(out);

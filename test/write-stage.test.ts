@@ -200,7 +200,10 @@ describe("the output lock", () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), "");
     let ran = false;
-    await expect(withOutputLock(out, async () => (ran = true), 200, undefined, noCheckpoint)).rejects.toThrow(/lock holds no pid yet/);
+    const told: string[] = [];
+    const failed = withOutputLock(out, async () => (ran = true), 200, (m) => told.push(m), noCheckpoint);
+    await expect(failed).rejects.toThrow(/^\S+ is being written by another odatagen that is just starting \(its lock \S+, made \d+ ms ago, holds no pid yet\); try again in a moment, and do not delete the lock: that would let both runs write at once$/);
+    expect(told).toEqual([`waiting for another odatagen, which is starting to write ${out} (lock ${lockFile(out)}, holding no pid yet)`]);
     expect(ran).toBe(false);
   });
 
@@ -225,11 +228,14 @@ describe("the output lock", () => {
     expect(await withOutputLock(out, async () => fs.readFileSync(lockFile(out), "utf8"), 200, undefined, noCheckpoint)).toBe(`${process.pid} ${started(process.pid)}`);
   });
 
-  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete", async () => {
+  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete when the lock is old, else says to try again", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), `${process.ppid} ${started(process.ppid)}`);
+    await expect(withOutputLock(out, async () => 1, 100, undefined, noCheckpoint)).rejects.toThrow(new Error(`${out} is being written by another odatagen (pid ${process.ppid}); try again when it is done (lock ${lockFile(out)})`));
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(out), old, old);
     const told: string[] = [];
-    await expect(withOutputLock(out, async () => 1, 300, (m) => told.push(m), noCheckpoint)).rejects.toThrow(`; if none is running, delete ${lockFile(out)}`);
+    await expect(withOutputLock(out, async () => 1, 300, (m) => told.push(m), noCheckpoint)).rejects.toThrow(new Error(`${out} is being written by another odatagen (pid ${process.ppid}); if none is running, delete ${lockFile(out)}`));
     expect(told).toEqual([`waiting for pid ${process.ppid}, which is writing ${out} (lock ${lockFile(out)})`]);
   });
 
