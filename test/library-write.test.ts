@@ -122,6 +122,40 @@ describe("the CLI's diagnostics", () => {
   });
 });
 
+describe("file names that are not plain names in the output folder", () => {
+  test.each([
+    ["a way out", "../x.ts", "leads out of the output folder"],
+    ["a way out through a folder", "a/../../x.ts", "leads out of the output folder"],
+    ["a way out with Windows separators", "..\\x.ts", "leads out of the output folder"],
+    ["an absolute path", "/tmp/x.ts", "is an absolute path, not a file name inside the output folder"],
+    ["a Windows absolute path", "C:\\x.ts", "is an absolute path, not a file name inside the output folder"],
+    ["a subfolder", "sub/x.ts", "holds a folder (`/` or `\\`); generated files are plain names at the top of the output folder"],
+    ["the folder itself", ".", "is the output folder itself, not a file in it"],
+    ["no name", "", "is empty"],
+    ["odatagen's manifest", ".odatagen-manifest.json", "is odatagen's manifest, which the write makes itself"],
+  ])("%s: ODG405 naming it and why, and nothing is written (no folder made either)", (_what, name, why) => {
+    const dir = scratch();
+    const out = path.join(dir, "deep", "gen");
+    const e = thrown(() => writeOutput(out, new Map([["a.ts", "x"], [name, "x"]])));
+    expect(e.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([["ODG405", out, `cannot write ${JSON.stringify(name)}: the name ${why} (nothing was written)`]]);
+    expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("every bad name is reported, and an existing output stays as it was", () => {
+    const out = path.join(scratch(), "gen");
+    writeOutput(out, files);
+    const before = snapshot(out);
+    const e = thrown(() => writeOutput(out, new Map([["../x.ts", "x"], ["a.ts", "changed"], ["/etc/y.ts", "y"]])));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["ODG405", 'cannot write "../x.ts": the name leads out of the output folder (nothing was written)'],
+      ["ODG405", 'cannot write "/etc/y.ts": the name is an absolute path, not a file name inside the output folder (nothing was written)'],
+    ]);
+    expect(snapshot(out)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["gen"]);
+  });
+});
+
 describe("a folder of its own", () => {
   // In a child over dist/ (the package as a build tool loads it), with its own working and home
   // folders: without the check, the write would swap them.
