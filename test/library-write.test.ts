@@ -164,21 +164,30 @@ describe("a folder of its own", () => {
     ["the working folder", ".", "is the working folder or above it"],
     ["a folder above it", "..", "is the working folder or above it"],
     ["the home folder", "HOME", "is your home folder or above it"],
-  ])("%s: ODG403, and nothing is written", (_what, target, why) => {
+    ["a symlink to the folder above the working folder", "LINK:up", "leads through a symlink to ROOT, which is the working folder or above it"],
+    ["a symlink to the home folder", "LINK:home", "leads through a symlink to ROOT/home, which is your home folder or above it"],
+    ["the folder above the working folder, named through a symlink to / above it", "LINK:slash/ROOT", "leads through a symlink to ROOT, which is the working folder or above it"],
+  ])("%s: ODG403, and nothing is written", (_what, given, why) => {
     const root = scratch();
     const cwd = path.join(root, "project");
     const home = path.join(root, "home");
     fs.mkdirSync(cwd);
     fs.mkdirSync(home);
     fs.writeFileSync(path.join(cwd, "keep.txt"), "mine");
+    // Links live in a folder of their own, away from the folders checked below.
+    const links = scratch();
+    fs.symlinkSync(root, path.join(links, "up"));
+    fs.symlinkSync(home, path.join(links, "home"));
+    fs.symlinkSync("/", path.join(links, "slash"));
+    const target = given.startsWith("LINK:") ? path.join(links, given.slice(5).replace("ROOT", path.relative("/", fs.realpathSync(root)))) : given;
     const script = `
       const { writeOutput, GenerationError } = require(${JSON.stringify(DIST)});
       const out = process.argv[1] === "HOME" ? require("node:os").homedir() : process.argv[1];
       try { writeOutput(out, new Map([["a.ts", "x"]])); console.log("written"); }
       catch (e) { console.log(e instanceof GenerationError ? JSON.stringify(e.diagnostics.map((d) => [d.code, d.message])) : String(e)); }`;
     const run = spawnSync(process.execPath, ["-e", script, target], { cwd, env: { ...process.env, HOME: home }, encoding: "utf8" });
-    const shown = target === "HOME" ? home : target === "." ? "." : root;
-    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why}; give generated code a folder of its own`]]);
+    const shown = target === "HOME" ? home : target === "." ? "." : target === ".." ? root : target;
+    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why.replace("ROOT", fs.realpathSync(root))}; give generated code a folder of its own`]]);
     expect(fs.readdirSync(cwd)).toEqual(["keep.txt"]);
     expect(fs.readdirSync(root).sort()).toEqual(["home", "project"]);
     expect(fs.readdirSync(home)).toEqual([]);

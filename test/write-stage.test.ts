@@ -140,6 +140,31 @@ test("the home folder, or one above it, is refused as an output folder (exit 2):
   expect(runCli(["generate", "-q", "-i", "spec.xml", "-o", path.join(home, "gen")], work, { HOME: home }).code).toBe(0);
 });
 
+test("an output folder that leads through a symlink to the folder above the working folder, or to the home folder, is refused as they are (exit 2), nothing written", () => {
+  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const dir = fs.realpathSync(scratch());
+  const home = path.join(dir, "home");
+  const work = path.join(dir, "work");
+  fs.mkdirSync(home);
+  fs.mkdirSync(work);
+  copySpec("graph-callrecords.xml", work, undefined, "spec.xml");
+  fs.symlinkSync("..", path.join(work, "up"));
+  fs.symlinkSync(home, path.join(work, "me"));
+  fs.symlinkSync("/", path.join(work, "slash"));
+  const viaRoot = path.join("slash", path.relative("/", dir));
+  for (const [out, why] of [
+    ["up", `leads through a symlink to ${dir}, which is the working folder or above it`],
+    ["me", `leads through a symlink to ${home}, which is your home folder or above it`],
+    [viaRoot, `leads through a symlink to ${dir}, which is the working folder or above it`],
+  ]) {
+    const r = runCli(["generate", "-i", "spec.xml", "-o", out!], work, { HOME: home });
+    expect({ out, code: r.code, stderr: r.stderr }).toEqual({ out, code: 2, stderr: `odatagen: ${path.basename(out!)}: output folder ${out} ${why}; give generated code a folder of its own\n` });
+  }
+  expect(fs.readdirSync(dir).sort()).toEqual(["home", "work"]);
+  expect(fs.readdirSync(home)).toEqual([]);
+  expect(fs.readdirSync(work).sort()).toEqual(["me", "slash", "spec.xml", "up"]);
+});
+
 test("an output folder reached through a symlink is replaced where it is; the link stays", () => {
   const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
   const dir = scratch();

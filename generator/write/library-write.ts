@@ -24,7 +24,7 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
   if (named.length) throw new GenerationError(named, WRITING);
   // An output folder reached through a symlink is replaced where it really is, as the CLI does.
   const out = realFolder(path.resolve(outDir));
-  const why = notOwnFolder(path.resolve(outDir), process.cwd()) ?? notOwnFolder(out, process.cwd());
+  const why = notOwnFolder(path.resolve(outDir), process.cwd());
   if (why) {
     const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
     throw new GenerationError([{ code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${at.file} ${why}`, ...at }], WRITING);
