@@ -52,6 +52,7 @@ export const Codes = {
   outputLocked: "ODG402",
   outputUnwritable: "ODG403",
   outputTooLarge: "ODG404",
+  outputBadName: "ODG405",
 } as const;
 
 /** Where a raw element came from: a file and a character offset, turned into line/column on demand. */

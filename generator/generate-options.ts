@@ -19,7 +19,7 @@ export function checkedOptions(options: unknown): CheckedOptions {
   for (const key of Object.keys(options)) {
     if (KNOWN.includes(key)) continue;
     // A config's service option that generate() takes otherwise (a plugin spreading a config's options in).
-    if (key === "followReferences") throw new TypeError("generate(): followReferences is a config option; generate() follows references through `follow` (createFollower(files).follow) and follows none without it: leave followReferences out");
+    if (key === "followReferences") throw new TypeError(`generate(): followReferences is a config option (got ${kind(options[key])}); generate() follows references through \`follow\` (createFollower(files).follow) and follows none without it: leave followReferences out`);
     const near = nearestName(key, KNOWN);
     throw new TypeError(`generate(): ${key} is not an option${near ? `; did you mean ${near}?` : ""} (options: ${KNOWN.filter((k) => !k.endsWith("Places")).join(", ")})`);
   }
@@ -34,15 +34,22 @@ export function checkedOptions(options: unknown): CheckedOptions {
   if (options.follow !== undefined && typeof options.follow !== "function") throw new TypeError(`generate(): follow takes a function (createFollower(files).follow); got ${kind(options.follow)}`);
   for (const key of BOOLEANS)
     if (options[key] !== undefined && typeof options[key] !== "boolean") throw new TypeError(`generate(): ${key} takes true or false; got ${kind(options[key])}`);
-  for (const key of PLACES)
-    if (options[key] !== undefined && !Array.isArray(options[key])) throw new TypeError(`generate(): ${key} takes a list; got ${kind(options[key])}`);
+  for (const key of PLACES) {
+    const value = options[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) throw new TypeError(`generate(): ${key} takes a list of places, one per pattern ({ file, line, column, path } or undefined); got ${kind(value)}`);
+    value.forEach((place: unknown, i) => {
+      if (place !== undefined && !isPlace(place)) throw new TypeError(`generate(): ${key}[${i}] takes a place, { file: string, line: number, column: number, path: string }, or undefined; got ${kind(place)}`);
+    });
+  }
   const checked = { ...options } as Record<string, unknown>;
   for (const key of PATTERNS) {
     const value = options[key];
     if (value === undefined) continue;
     const list = typeof value === "string" ? [value] : value;
-    if (!Array.isArray(list) || list.some((p) => typeof p !== "string"))
-      throw new TypeError(`generate(): ${key} takes a pattern or a list of patterns (strings); got ${kind(value)}`);
+    if (!Array.isArray(list)) throw new TypeError(`generate(): ${key} takes a pattern or a list of patterns (strings); got ${kind(value)}`);
+    const bad = list.findIndex((p) => typeof p !== "string");
+    if (bad !== -1) throw new TypeError(`generate(): ${key}[${bad}] takes a pattern (a string); got ${kind(list[bad])}`);
     checked[key] = list;
   }
   return checked as unknown as CheckedOptions;
@@ -52,6 +59,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function isPlace(value: unknown): boolean {
+  return isObject(value) && typeof value.file === "string" && typeof value.line === "number" && typeof value.column === "number" && typeof value.path === "string";
+}
+
 /** What a wrong value is, for the message: its type, and the value when it is short. */
 function kind(value: unknown): string {
   if (value === null || value === undefined) return String(value);
@@ -59,5 +70,5 @@ function kind(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Buffer.isBuffer(value)) return "a Buffer";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

@@ -56,6 +56,45 @@ describe("the output folder's lock", () => {
   });
 });
 
+describe("an empty lock (another run made it and has not written its pid yet), or one that is old", () => {
+  const ago = (file: string, ms: number) => {
+    const t = new Date(Date.now() - ms);
+    fs.utimesSync(file, t, t);
+  };
+
+  test("young: ODG402 says another run is starting and to try again, not to delete the lock; the lock and folder stay", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "");
+    ago(lock, 300);
+    const e = thrown(() => writeOutput(out, files));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
+    const message = e.diagnostics[0]!.message;
+    expect(message).toMatch(new RegExp(`^${out} is being written by another odatagen that is just starting \\(its lock ${lock}, made \\d+ ms ago, holds no pid yet\\); try again in a moment, and do not delete the lock: that would let both runs write at once$`));
+    expect(message).not.toContain("if none is running");
+    expect(fs.readFileSync(lock, "utf8")).toBe("");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("old (its run killed between making it and writing its pid): taken over, written, and removed", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "");
+    ago(lock, 60_000);
+    expect(writeOutput(out, files).written).toEqual(["a.ts"]);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  test("a live writer's lock: deleting it is advised only once it is old", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, String(process.pid));
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); try again when it is done (lock ${lock})`);
+    ago(lock, 60_000);
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); if none is running, delete ${lock}`);
+  });
+});
+
 test("a first write into a folder whose parent does not exist yet holds the lock too (threads writing a fresh generated/x do not all run unlocked)", () => {
   const out = path.join(scratch(), "deep", "er", "gen");
   const lock = lockFile(out);
@@ -83,6 +122,40 @@ describe("the CLI's diagnostics", () => {
   });
 });
 
+describe("file names that are not plain names in the output folder", () => {
+  test.each([
+    ["a way out", "../x.ts", "leads out of the output folder"],
+    ["a way out through a folder", "a/../../x.ts", "leads out of the output folder"],
+    ["a way out with Windows separators", "..\\x.ts", "leads out of the output folder"],
+    ["an absolute path", "/tmp/x.ts", "is an absolute path, not a file name inside the output folder"],
+    ["a Windows absolute path", "C:\\x.ts", "is an absolute path, not a file name inside the output folder"],
+    ["a subfolder", "sub/x.ts", "holds a folder (`/` or `\\`); generated files are plain names at the top of the output folder"],
+    ["the folder itself", ".", "is the output folder itself, not a file in it"],
+    ["no name", "", "is empty"],
+    ["odatagen's manifest", ".odatagen-manifest.json", "is odatagen's manifest, which the write makes itself"],
+  ])("%s: ODG405 naming it and why, and nothing is written (no folder made either)", (_what, name, why) => {
+    const dir = scratch();
+    const out = path.join(dir, "deep", "gen");
+    const e = thrown(() => writeOutput(out, new Map([["a.ts", "x"], [name, "x"]])));
+    expect(e.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([["ODG405", out, `cannot write ${JSON.stringify(name)}: the name ${why} (nothing was written)`]]);
+    expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("every bad name is reported, and an existing output stays as it was", () => {
+    const out = path.join(scratch(), "gen");
+    writeOutput(out, files);
+    const before = snapshot(out);
+    const e = thrown(() => writeOutput(out, new Map([["../x.ts", "x"], ["a.ts", "changed"], ["/etc/y.ts", "y"]])));
+    expect(e.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["ODG405", 'cannot write "../x.ts": the name leads out of the output folder (nothing was written)'],
+      ["ODG405", 'cannot write "/etc/y.ts": the name is an absolute path, not a file name inside the output folder (nothing was written)'],
+    ]);
+    expect(snapshot(out)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["gen"]);
+  });
+});
+
 describe("a folder of its own", () => {
   // In a child over dist/ (the package as a build tool loads it), with its own working and home
   // folders: without the check, the write would swap them.
@@ -91,21 +164,30 @@ describe("a folder of its own", () => {
     ["the working folder", ".", "is the working folder or above it"],
     ["a folder above it", "..", "is the working folder or above it"],
     ["the home folder", "HOME", "is your home folder or above it"],
-  ])("%s: ODG403, and nothing is written", (_what, target, why) => {
+    ["a symlink to the folder above the working folder", "LINK:up", "leads through a symlink to ROOT, which is the working folder or above it"],
+    ["a symlink to the home folder", "LINK:home", "leads through a symlink to ROOT/home, which is your home folder or above it"],
+    ["the folder above the working folder, named through a symlink to / above it", "LINK:slash/ROOT", "leads through a symlink to ROOT, which is the working folder or above it"],
+  ])("%s: ODG403, and nothing is written", (_what, given, why) => {
     const root = scratch();
     const cwd = path.join(root, "project");
     const home = path.join(root, "home");
     fs.mkdirSync(cwd);
     fs.mkdirSync(home);
     fs.writeFileSync(path.join(cwd, "keep.txt"), "mine");
+    // Links live in a folder of their own, away from the folders checked below.
+    const links = scratch();
+    fs.symlinkSync(root, path.join(links, "up"));
+    fs.symlinkSync(home, path.join(links, "home"));
+    fs.symlinkSync("/", path.join(links, "slash"));
+    const target = given.startsWith("LINK:") ? path.join(links, given.slice(5).replace("ROOT", path.relative("/", fs.realpathSync(root)))) : given;
     const script = `
       const { writeOutput, GenerationError } = require(${JSON.stringify(DIST)});
       const out = process.argv[1] === "HOME" ? require("node:os").homedir() : process.argv[1];
       try { writeOutput(out, new Map([["a.ts", "x"]])); console.log("written"); }
       catch (e) { console.log(e instanceof GenerationError ? JSON.stringify(e.diagnostics.map((d) => [d.code, d.message])) : String(e)); }`;
     const run = spawnSync(process.execPath, ["-e", script, target], { cwd, env: { ...process.env, HOME: home }, encoding: "utf8" });
-    const shown = target === "HOME" ? home : target === "." ? "." : root;
-    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why}; give generated code a folder of its own`]]);
+    const shown = target === "HOME" ? home : target === "." ? "." : target === ".." ? root : target;
+    expect(JSON.parse(run.stdout)).toEqual([["ODG403", `cannot write the output: ${shown} ${why.replace("ROOT", fs.realpathSync(root))}; give generated code a folder of its own`]]);
     expect(fs.readdirSync(cwd)).toEqual(["keep.txt"]);
     expect(fs.readdirSync(root).sort()).toEqual(["home", "project"]);
     expect(fs.readdirSync(home)).toEqual([]);

@@ -140,6 +140,31 @@ test("the home folder, or one above it, is refused as an output folder (exit 2):
   expect(runCli(["generate", "-q", "-i", "spec.xml", "-o", path.join(home, "gen")], work, { HOME: home }).code).toBe(0);
 });
 
+test("an output folder that leads through a symlink to the folder above the working folder, or to the home folder, is refused as they are (exit 2), nothing written", () => {
+  const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
+  const dir = fs.realpathSync(scratch());
+  const home = path.join(dir, "home");
+  const work = path.join(dir, "work");
+  fs.mkdirSync(home);
+  fs.mkdirSync(work);
+  copySpec("graph-callrecords.xml", work, undefined, "spec.xml");
+  fs.symlinkSync("..", path.join(work, "up"));
+  fs.symlinkSync(home, path.join(work, "me"));
+  fs.symlinkSync("/", path.join(work, "slash"));
+  const viaRoot = path.join("slash", path.relative("/", dir));
+  for (const [out, why] of [
+    ["up", `leads through a symlink to ${dir}, which is the working folder or above it`],
+    ["me", `leads through a symlink to ${home}, which is your home folder or above it`],
+    [viaRoot, `leads through a symlink to ${dir}, which is the working folder or above it`],
+  ]) {
+    const r = runCli(["generate", "-i", "spec.xml", "-o", out!], work, { HOME: home });
+    expect({ out, code: r.code, stderr: r.stderr }).toEqual({ out, code: 2, stderr: `odatagen: ${path.basename(out!)}: output folder ${out} ${why}; give generated code a folder of its own\n` });
+  }
+  expect(fs.readdirSync(dir).sort()).toEqual(["home", "work"]);
+  expect(fs.readdirSync(home)).toEqual([]);
+  expect(fs.readdirSync(work).sort()).toEqual(["me", "slash", "spec.xml", "up"]);
+});
+
 test("an output folder reached through a symlink is replaced where it is; the link stays", () => {
   const { runCli, copySpec } = require("./helpers/cli") as typeof import("./helpers/cli");
   const dir = scratch();
@@ -200,7 +225,10 @@ describe("the output lock", () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), "");
     let ran = false;
-    await expect(withOutputLock(out, async () => (ran = true), 200, undefined, noCheckpoint)).rejects.toThrow(/lock holds no pid yet/);
+    const told: string[] = [];
+    const failed = withOutputLock(out, async () => (ran = true), 200, (m) => told.push(m), noCheckpoint);
+    await expect(failed).rejects.toThrow(/^\S+ is being written by another odatagen that is just starting \(its lock \S+, made \d+ ms ago, holds no pid yet\); try again in a moment, and do not delete the lock: that would let both runs write at once$/);
+    expect(told).toEqual([`waiting for another odatagen, which is starting to write ${out} (lock ${lockFile(out)}, holding no pid yet)`]);
     expect(ran).toBe(false);
   });
 
@@ -225,11 +253,14 @@ describe("the output lock", () => {
     expect(await withOutputLock(out, async () => fs.readFileSync(lockFile(out), "utf8"), 200, undefined, noCheckpoint)).toBe(`${process.pid} ${started(process.pid)}`);
   });
 
-  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete", async () => {
+  (procStat ? test : test.skip)("a lock held by a live writer is waited for, said once, then ODG402 names the lock file to delete when the lock is old, else says to try again", async () => {
     const out = path.join(scratch(), "gen");
     fs.writeFileSync(lockFile(out), `${process.ppid} ${started(process.ppid)}`);
+    await expect(withOutputLock(out, async () => 1, 100, undefined, noCheckpoint)).rejects.toThrow(new Error(`${out} is being written by another odatagen (pid ${process.ppid}); try again when it is done (lock ${lockFile(out)})`));
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lockFile(out), old, old);
     const told: string[] = [];
-    await expect(withOutputLock(out, async () => 1, 300, (m) => told.push(m), noCheckpoint)).rejects.toThrow(`; if none is running, delete ${lockFile(out)}`);
+    await expect(withOutputLock(out, async () => 1, 300, (m) => told.push(m), noCheckpoint)).rejects.toThrow(new Error(`${out} is being written by another odatagen (pid ${process.ppid}); if none is running, delete ${lockFile(out)}`));
     expect(told).toEqual([`waiting for pid ${process.ppid}, which is writing ${out} (lock ${lockFile(out)})`]);
   });
 

@@ -2,10 +2,12 @@
  * The library's `writeOutput`: write.ts's write with the CLI's protections around it — the output
  * folder's lock (lock.ts, taken without waiting), a folder of its own (own-folder.ts), the refusals found before anything is written
  * (refusals.ts), and the failures of the file system — each thrown as a GenerationError whose
- * diagnostic is the one the CLI prints (ODG401, ODG402, ODG403).
+ * diagnostic is the one the CLI prints (ODG401, ODG402, ODG403); and a file name that is not a
+ * plain name in the output folder (`../x.ts`, an absolute path: ODG405, file-name.ts).
  */
 import * as path from "node:path";
-import { Codes, GenerationError } from "../diagnostics";
+import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
+import { badFileName } from "./file-name";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./uptodate";
 import { withOutputLockNow } from "./lock";
@@ -17,9 +19,12 @@ import { OutputConflictError, prepareOutput, writeOutput as writeUnguarded, type
 const WRITING = "writing the output";
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
+  // Checked first: a refused name leaves the disk untouched (the lock would make the folder above).
+  const named = badNames(outDir, files);
+  if (named.length) throw new GenerationError(named, WRITING);
   // An output folder reached through a symlink is replaced where it really is, as the CLI does.
   const out = realFolder(path.resolve(outDir));
-  const why = notOwnFolder(path.resolve(outDir), process.cwd()) ?? notOwnFolder(out, process.cwd());
+  const why = notOwnFolder(path.resolve(outDir), process.cwd());
   if (why) {
     const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
     throw new GenerationError([{ code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${at.file} ${why}`, ...at }], WRITING);
@@ -31,6 +36,17 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     if (failure) throw new GenerationError([failure], WRITING);
     throw e;
   }
+}
+
+/** ODG405 for each name of `files` that is not a plain file name in the output folder. */
+function badNames(outDir: string, files: ReadonlyMap<string, string>): Diagnostic[] {
+  const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
+  const refused: Diagnostic[] = [];
+  for (const rel of files.keys()) {
+    const why = badFileName(rel);
+    if (why) refused.push({ code: Codes.outputBadName, severity: "error", message: `cannot write ${JSON.stringify(rel)}: the name ${why} (nothing was written)`, ...at });
+  }
+  return refused;
 }
 
 function writeLocked(out: string, files: ReadonlyMap<string, string>, options: WriteOptions): WriteReport {

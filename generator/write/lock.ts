@@ -15,12 +15,25 @@ export function lockFile(outDir: string): string {
   return besideOutput(outDir, "lock");
 }
 
+/**
+ * Another writer holds the lock. Deleting the lock is advised only for an old one holding a pid
+ * (a pid used again by a process that is not odatagen): an empty lock is always young (an old one is
+ * taken over, tryLock), that of a run between creating it and writing its pid, and deleting it
+ * would let two runs write at once.
+ */
 export class OutputLockedError extends Error {
-  constructor(readonly pid: number, outDir: string, file: string) {
-    const who = pid === process.pid ? `another writer of this process (pid ${pid})` : `another odatagen (${pid ? `pid ${pid}` : "its lock holds no pid yet"})`;
-    super(`${outDir} is being written by ${who}; if none is running, delete ${file}`);
+  constructor(readonly pid: number, outDir: string, file: string, ageMs: number) {
+    super(lockedMessage(pid, outDir, file, ageMs));
     this.name = "OutputLockedError";
   }
+}
+
+function lockedMessage(pid: number, outDir: string, file: string, ageMs: number): string {
+  if (!pid)
+    return `${outDir} is being written by another odatagen that is just starting (its lock ${file}, made ${Math.max(0, Math.round(ageMs))} ms ago, holds no pid yet); try again in a moment, and do not delete the lock: that would let both runs write at once`;
+  const who = pid === process.pid ? `another writer of this process (pid ${pid})` : `another odatagen (pid ${pid})`;
+  const advice = ageMs > YOUNG_LOCK_MS ? `if none is running, delete ${file}` : `try again when it is done (lock ${file})`;
+  return `${outDir} is being written by ${who}; ${advice}`;
 }
 
 /**
@@ -60,7 +73,7 @@ export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
   }
   const mine = ownToken();
   const got = tryLock(file, mine);
-  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file);
+  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file, got.age);
   if (got === "unlocked") return fn();
   try {
     return fn();
@@ -81,7 +94,7 @@ function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string
   const attempt = (): "locked" | "unlocked" | "wait" => {
     const got = tryLock(file, mine);
     if (typeof got === "string") return got;
-    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file);
+    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file, got.age);
     if (!told) waiting?.(waitMessage(got.holder, outDir, file));
     told = true;
     return "wait";
@@ -90,11 +103,12 @@ function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string
 }
 
 function waitMessage(holder: number, outDir: string, file: string): string {
-  return `waiting for ${holder ? `pid ${holder}` : "another odatagen"}, which is writing ${outDir} (lock ${file})`;
+  if (!holder) return `waiting for another odatagen, which is starting to write ${outDir} (lock ${file}, holding no pid yet)`;
+  return `waiting for pid ${holder}, which is writing ${outDir} (lock ${file})`;
 }
 
 /** One try at the lock: taken, not to be taken here (run unlocked), or held by another run. */
-function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: number } {
+function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: number; age: number } {
   // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
   if (!fs.existsSync(path.dirname(file))) return "unlocked";
   for (;;) {
@@ -109,11 +123,13 @@ function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: 
       if (code !== "EEXIST") throw e;
       const held = readLock(file);
       if (held === undefined) continue; // released since: try again
-      const [holder, started] = held.split(" ").map(Number);
-      // Empty: another run created the lock and has not written its pid yet, unless it was killed
-      // right between the two, long enough ago.
-      const gone = holder ? !alive(holder, started) : ageMs(file) > EMPTY_LOCK_MS;
-      if (!gone) return { holder };
+      const [pid, started] = held.split(" ").map(Number);
+      // Empty (or unreadable, or no pid): another run created the lock and has not written its pid
+      // yet, unless it was killed right between the two, long enough ago.
+      const holder = Number.isSafeInteger(pid) && pid! > 0 ? pid! : 0;
+      const age = ageMs(file);
+      const gone = holder ? !alive(holder, started) : age > YOUNG_LOCK_MS;
+      if (!gone) return { holder, age };
       // Left by a killed run; removed only if it still is that run's (not since released and taken
       // by another writer, whose lock this would remove).
       if (readLock(file) === held) fs.rmSync(file, { force: true });
@@ -151,8 +167,11 @@ function startTime(pid: number): number | undefined {
   return stat && Number.isFinite(value) ? value : undefined;
 }
 
-/** How long a lock may stay empty before it counts as left by a killed run. */
-const EMPTY_LOCK_MS = 2000;
+/**
+ * How long a lock may stay empty before it counts as left by a killed run; a lock holding a pid is
+ * worth deleting by hand (OutputLockedError) only once it is older.
+ */
+const YOUNG_LOCK_MS = 2000;
 
 function ageMs(file: string): number {
   try {

@@ -5,7 +5,7 @@
  * a previous run wrote, per the manifest, that this run does not produce — are removed (unless
  * `removeStale` is false); a file odatagen did not write is never removed or overwritten.
  */
-import * as path from "node:path";
+import { badFileName } from "./file-name";
 import { manifestFiles, manifestText, optionsRecord, type Manifest, type ManifestInput, type ManifestOptions } from "./manifest";
 import { planOutput, type Plan } from "./plan";
 import type { Checkpoint } from "./interrupt";
@@ -65,9 +65,11 @@ export class OutputConflictError extends Error {
 export function prepareOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): { plan: Plan; manifest: string } {
   // The model admits only CSDL names, so generated files are plain names in the output folder;
   // should anything else ever reach here, nothing is written rather than something outside it.
-  for (const rel of files.keys())
-    if (rel !== path.basename(rel) || rel.includes("\\") || rel === "." || rel === "..")
-      throw new Error(`refusing to write ${JSON.stringify(rel)}: not a file name inside the output folder`);
+  // (The library's writeOutput reports these as ODG405 before it gets here: library-write.ts.)
+  for (const rel of files.keys()) {
+    const why = badFileName(rel);
+    if (why) throw new Error(`refusing to write ${JSON.stringify(rel)}: not a file name inside the output folder (it ${why})`);
+  }
   const record = options.record ?? { version: "", fingerprint: "", options: optionsRecord({}), inputs: [] };
   const entries = manifestFiles(files);
   const draft: Manifest = { generator: "odatagen", ...record, files: entries };

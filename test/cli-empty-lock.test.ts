@@ -1,0 +1,36 @@
+/**
+ * The CLI meeting an empty output lock (another run has created it and not yet written its pid): a
+ * young one is waited for as a run that is starting, never called stale or to be deleted, and taken
+ * over once old enough to be a killed run's; an old one is taken over at once.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { copySpec, runCli, scratch, writeJson } from "./helpers/cli";
+
+function project(): { dir: string; lock: string } {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  writeJson(path.join(dir, "odatagen.config.json"), { services: [{ name: "svc", input: "graph-callrecords.xml", out: "gen" }] });
+  return { dir, lock: path.join(dir, ".gen.odatagen-lock") };
+}
+
+test("a young empty lock: the run says it waits for another odatagen that is starting, then writes; no advice to delete the lock", () => {
+  const { dir, lock } = project();
+  fs.writeFileSync(lock, "");
+  const run = runCli(["generate", "--quiet"], dir);
+  expect(run.stderr).toBe(`odatagen: waiting for another odatagen, which is starting to write ${fs.realpathSync(dir)}/gen (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock, holding no pid yet)\n`);
+  expect(run.code).toBe(0);
+  expect(fs.existsSync(lock)).toBe(false);
+  expect(fs.existsSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"))).toBe(true);
+});
+
+test("an old empty lock (its run killed between making it and writing its pid): taken over without waiting", () => {
+  const { dir, lock } = project();
+  fs.writeFileSync(lock, "");
+  const old = new Date(Date.now() - 60_000);
+  fs.utimesSync(lock, old, old);
+  const run = runCli(["generate", "--quiet"], dir);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  expect(fs.existsSync(lock)).toBe(false);
+});
