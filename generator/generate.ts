@@ -185,7 +185,7 @@ function readDeferred(lazy: LazyModel, docs: readonly RawDocument[], keep: Reado
       groups.push(g);
     }
   lazy.checkTargets(groups);
-  applyAnnotationGroups(model, groups, lazy.applied);
+  applyAnnotationGroups(model, groups, lazy.applied, lazy.overloads);
 }
 
 /**

@@ -93,7 +93,7 @@ describe("<Annotations Target>", () => {
   test.each([
     "ns", "self", "ns.person", "self.person", "ns.person/age", "ns.employee/age", "ns.person/home/street", "ns.person/friends/age",
     "ns.person/ns.employee/badge", "ns.person/@Core.Description", "ns.color", "ns.color/red", "ns.code", "ns.note", "ns.address/street",
-    "ns.f", "ns.f(Edm.Int32)", "ns.f/x", "ns.f/$ReturnType", "ns.g/p", "ns.g(ns.person)/y", "ns.svc", "self.svc", "ns.svc/people",
+    "ns.f", "ns.f(Edm.Int32)", "ns.f/x", "ns.f/$ReturnType", "ns.g/p", "ns.g(ns.person,Edm.Int32)/y", "ns.g(self.person, Edm.Int32)", "ns.svc", "self.svc", "ns.svc/people",
     "ns.svc/people/friends", "ns.svc/me", "ns.svc/fi",
     // Other namespaces: a referenced vocabulary, one not among the inputs.
     "Org.OData.Core.V1.Description", "Core.Computed", "other.thing/x",
@@ -110,6 +110,9 @@ describe("<Annotations Target>", () => {
     ["ns.color/blue", "ns.color has no member blue"],
     ["ns.code/x", "ns.code is a type definition, which has no members"],
     ["ns.f/y", "ns.f has no parameter y"],
+    // CSDL XML §14.2.1: a function's overload is named by all its parameter types.
+    ["ns.f(Edm.String)", "no overload of ns.f is ns.f(Edm.String): a function's is named by all its parameter types, an action's by its binding parameter's type"],
+    ["ns.g(ns.person)/y", "no overload of ns.g is ns.g(ns.person): a function's is named by all its parameter types, an action's by its binding parameter's type"],
     ["ns.svc/persons", "ns.svc has no entity set, singleton or import persons"],
     ["ns.svc/people/enemies", "ns.person has no property or navigation property enemies"],
     ["ns.note/x", "ns.note is a term, which has no members"],

@@ -1,7 +1,8 @@
 /**
  * CSDL §14.2: an `<Annotations Target="…">` block adds its annotations to the element the target
- * path names — a type, a property or navigation property, an enum member — or, for any other target
- * (an entity set, an operation, the container), keeps them by target in `externalAnnotations`.
+ * path names — a type, a property or navigation property, an enum member, an operation's overloads
+ * or their parameters (operation-targets.ts) — or, for any other target (an entity set, the
+ * container, an operation's `$ReturnType`), keeps them by target in `externalAnnotations`.
  * Applied after the model is built; a slice applies only the blocks that target what it keeps.
  */
 import type { RawAnnotationGroup } from "../parse/raw";
@@ -9,12 +10,14 @@ import type { SourceText } from "../parse/source";
 import type { Annotation, Model } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
+import { applyToOverloads, type Overloads } from "./operation-targets";
 
 type Target = Pick<Model, "types" | "aliases" | "documentAliases" | "externalAnnotations">;
 type Aliases = Pick<Model, "aliases" | "documentAliases">;
 
-export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations): void {
+export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
   for (const g of groups) {
+    if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source))) continue;
     const { head, rest } = splitTarget(model, g.target, g.at.source);
     const key = rest ? `${head}/${rest}` : head;
     // A term applied to the target before (by the element itself, or an earlier block) keeps that value.

@@ -108,6 +108,7 @@ function operation(b: ModelBuilder, op: RawOperation, ns: string): Operation | u
     returnType: returnType(b, op, qn),
     entitySetPath: op.entitySetPath,
   };
+  b.overloadKeys.set(result, target);
   if (b.readBody && op.body) b.unfilledOperations.set(result, { raw: op, read: op.parameters.length, target });
   const list = b.operations.get(qn);
   if (list) list.push(result);

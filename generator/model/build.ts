@@ -16,6 +16,7 @@ import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
 import { checkFunctionOverloads } from "./overloads";
+import type { Overloads } from "./operation-targets";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
 import { typeRef } from "./build-type-refs";
@@ -76,6 +77,8 @@ export interface LazyModel {
   fillTarget(target: string, source?: SourceText): void;
   /** The annotations applied so far (each term and qualifier once per target), for the blocks read later. */
   applied: AppliedAnnotations;
+  /** The overloads the blocks read later may target (applyAnnotationGroups). */
+  overloads: Overloads;
   /**
    * Checks what the filled types' navigation properties and the bindings of the entity sets and
    * singletons of `keep`'s entity types name (links.ts), filling the types they lead to; a binding
@@ -103,6 +106,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     fillOperation: (op) => builder.fillOperation(op),
     fillTarget: (target, source) => builder.fillTarget(target, source),
     applied: builder.applied,
+    overloads: builder.overloads(),
     checkLinks: (keep) => builder.checkLinks((t) => keep.has(t)),
     checkTargets: (groups) => builder.checkTargets(groups),
   };
@@ -165,6 +169,8 @@ export class ModelBuilder {
   readonly applied: AppliedAnnotations;
   /** Operations declared so far: an overload's annotations are its own (`annotations`' target). */
   operationCount = 0;
+  /** Each overload's own annotations' target (`annotations`), for the blocks that target it. */
+  readonly overloadKeys = new Map<Operation, string>();
   /** Navigation properties whose Partner or constraints are checked once every type is linked (checkLinks). */
   readonly linksToCheck: NavigationProperty[] = [];
   /** Types whose key was reported and left out (ownKey): their entity sets are not reported again. */
@@ -301,7 +307,7 @@ export class ModelBuilder {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
       if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
       this.checkTargets(raw.annotationGroups);
-      applyAnnotationGroups(model, raw.annotationGroups, this.applied);
+      applyAnnotationGroups(model, raw.annotationGroups, this.applied, this.overloads());
     }
     return model;
   }
@@ -410,6 +416,15 @@ export class ModelBuilder {
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
       for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);
     }
+  }
+
+  /** The overloads an annotation block may target; in lazy mode, those filled only get its annotations. */
+  overloads(): Overloads {
+    return {
+      operations: this.operations,
+      keyOf: (op) => this.overloadKeys.get(op) ?? op.qualifiedName,
+      filled: this.readBody && ((op) => !this.unfilledOperations.has(op)),
+    };
   }
 
   /** Reports each `<Annotations>` block whose Target names no element of the inputs' namespaces (targets.ts). */

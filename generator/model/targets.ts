@@ -11,6 +11,7 @@
 import { Codes, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
 import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
+import { namesOverload, operationHead, parameterOf } from "./operation-targets";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
 import { wordingOf } from "./wording";
@@ -45,7 +46,7 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
   const qn = ctx.qualify(name, g.at);
   const dot = qn.lastIndexOf(".");
   if (dot < 0 || !ctx.loaded.has(qn.slice(0, dot))) return;
-  const problem = resolve(ctx, qn, rest, g.at);
+  const problem = resolve(ctx, qn, rest, g.at, operationHead(head).signature);
   if (problem === undefined) return;
   // A warning where the lost annotations change the generated code; else a note (Graph v1.0 has six
   // such blocks, all capability restrictions no generated line reads, which its users cannot fix).
@@ -54,8 +55,8 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
     `${wordingOf(g.at).annotations(target)} names no element of the model (${problem}); its annotations are ignored`, target, g.at);
 }
 
-/** Why `qn` followed by `rest` names nothing; undefined when it names an element. */
-function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef): string | undefined {
+/** Why `qn` (with an overload's `signature`) followed by `rest` names nothing; undefined when it names an element. */
+function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef, signature: readonly string[] | undefined): string | undefined {
   const more = rest.length > 0 && !isAnnotationSegment(rest[0]);
   const t = ctx.types.get(qn);
   if (t) {
@@ -82,8 +83,14 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
   const ops = ctx.operations.get(qn) ?? [];
   const leftOut = ctx.leftOut.get(qn) ?? [];
   if (ops.length + leftOut.length > 0) {
+    // The overloads the target names (operation-targets.ts); one whose parameters are not read (lazy
+    // mode) or one left out may be it.
+    const unread = (op: Operation) => ctx.filled !== undefined && !ctx.filled(op);
+    const named = ops.filter((op) => unread(op) || namesOverload(op, signature, (n) => ctx.qualify(n, at)));
+    if (named.length === 0 && leftOut.length === 0)
+      return `no overload of ${qn} is ${qn}(${signature?.join(", ")}): a function's is named by all its parameter types, an action's by its binding parameter's type`;
     if (!more || rest[0] === "$ReturnType") return undefined;
-    if (ops.some((op) => (ctx.filled && !ctx.filled(op)) || op.binding?.name === rest[0] || op.parameters.some((p) => p.name === rest[0]))) return undefined;
+    if (named.some((op) => unread(op) || parameterOf(op, rest[0]))) return undefined;
     if (leftOut.some((l) => l.parameters === undefined || l.parameters.includes(rest[0]))) return undefined;
     return `${qn} has no parameter ${rest[0]}`;
   }

@@ -1,0 +1,151 @@
+// CSDL XML §14.2.1 / CSDL JSON §14.2: an <Annotations> block (a `$Annotations` member) whose Target
+// names an operation applies to all its overloads (`ns.f`) or to one (`ns.f(…)`: a bound action's
+// binding parameter type, an unbound action's `()`, a function's parameter types; or, as Graph writes
+// them, all an action's parameter types), or to a parameter of them (`ns.f/p`, `ns.f(…)/p`), as the
+// inline form does: doc comments, Core.OptionalParameter. Before, they were kept by target and never read.
+import * as fs from "node:fs";
+import { generate } from "../generator/generate";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { edmx, schema } from "./helpers/csdl";
+
+const CORE = "Org.OData.Core.V1";
+const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
+const desc = (text: string, term = "Description") => `<Annotation Term="${CORE}.${term}" String="${text}"/>`;
+const block = (target: string, inner: string) => `<Annotations Target="${target}">${inner}</Annotations>`;
+
+const OPERATIONS = `
+  <EntityType Name="item">${KEYED}</EntityType>
+  <EntityType Name="other">${KEYED}</EntityType>
+  <Action Name="act" IsBound="true"><Parameter Name="b" Type="T.item"/><Parameter Name="x" Type="Edm.String"/></Action>
+  <Action Name="act" IsBound="true"><Parameter Name="b" Type="Collection(T.other)"/><Parameter Name="x" Type="Edm.String"/></Action>
+  <Action Name="reset"/>
+  <Function Name="f"><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
+  <Function Name="f"><Parameter Name="s" Type="Edm.String" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
+  <EntityContainer Name="C"><EntitySet Name="items" EntityType="T.item"/><EntitySet Name="others" EntityType="T.other"/>
+    <ActionImport Name="reset" Action="T.reset"/><FunctionImport Name="f" Function="T.f"/></EntityContainer>`;
+
+const XML = edmx(schema("T", `${OPERATIONS}
+  ${block("T.act(T.item)", desc("Acts on an item."))}
+  ${block("self.act(Collection(self.other), Edm.String)", desc("Acts on others."))}
+  ${block("T.act", desc("Every act.", "LongDescription"))}
+  ${block("T.reset()", desc("Resets."))}
+  ${block("T.f(Edm.Int32)", desc("By number."))}
+  ${block("T.f(Edm.Int32)/n", `<Annotation Term="${CORE}.OptionalParameter"/>`)}
+  ${block("T.f/s", desc("The text."))}
+  ${block("T.f(Edm.Boolean)", desc("No such overload."))}`, "self"));
+
+// The same in CSDL JSON, with the same target strings.
+const JSON_DOC = JSON.stringify({
+  $Version: "4.01",
+  T: {
+    $Alias: "self",
+    item: { $Kind: "EntityType", $Key: ["id"], id: {} },
+    other: { $Kind: "EntityType", $Key: ["id"], id: {} },
+    act: [
+      { $Kind: "Action", $IsBound: true, $Parameter: [{ $Name: "b", $Type: "T.item" }, { $Name: "x", $Nullable: true }] },
+      { $Kind: "Action", $IsBound: true, $Parameter: [{ $Name: "b", $Type: "T.other", $Collection: true }, { $Name: "x", $Nullable: true }] },
+    ],
+    reset: [{ $Kind: "Action" }],
+    f: [
+      { $Kind: "Function", $Parameter: [{ $Name: "n", $Type: "Edm.Int32" }], $ReturnType: { $Nullable: true } },
+      { $Kind: "Function", $Parameter: [{ $Name: "s" }], $ReturnType: { $Nullable: true } },
+    ],
+    C: {
+      $Kind: "EntityContainer",
+      items: { $Collection: true, $Type: "T.item" },
+      others: { $Collection: true, $Type: "T.other" },
+      reset: { $Action: "T.reset" },
+      f: { $Function: "T.f" },
+    },
+    $Annotations: {
+      "T.act(T.item)": { [`@${CORE}.Description`]: "Acts on an item." },
+      "self.act(Collection(self.other), Edm.String)": { [`@${CORE}.Description`]: "Acts on others." },
+      "T.act": { [`@${CORE}.LongDescription`]: "Every act." },
+      "T.reset()": { [`@${CORE}.Description`]: "Resets." },
+      "T.f(Edm.Int32)": { [`@${CORE}.Description`]: "By number." },
+      "T.f(Edm.Int32)/n": { [`@${CORE}.OptionalParameter`]: {} },
+      "T.f/s": { [`@${CORE}.Description`]: "The text." },
+      "T.f(Edm.Boolean)": { [`@${CORE}.Description`]: "No such overload." },
+    },
+  },
+}, null, 2);
+
+const run = (file: string, content: string, include?: string[]) => generate({ inputs: [{ file, content }], include });
+
+/** The doc comment right before `export function name(`. */
+function docOf(code: string, name: string): string {
+  const at = code.indexOf(`export function ${name}(`);
+  if (at < 0) throw new Error(`no function ${name}`);
+  return code.slice(code.lastIndexOf("/**", at), at);
+}
+
+describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations on operations (%s)", (file, content) => {
+  const r = run(file, content);
+  const code = r.files.get("T.requests.ts") as string;
+
+  test("a bound action's overload by its binding parameter type (spec) or by all its parameter types (Graph), and all overloads by name", () => {
+    expect(docOf(code, "act")).toBe("/**\n * Acts on an item.\n *\n * Every act.\n *\n * Action `T.act`, bound to `T.item`.\n */\n");
+    expect(docOf(code, "otherAct")).toBe("/**\n * Acts on others.\n *\n * Every act.\n *\n * Action `T.act`, bound to a collection of `T.other`.\n */\n");
+  });
+
+  test("an unbound action by `()`; a function's overload by its parameter types; a parameter of one overload or of all", () => {
+    expect(docOf(code, "reset")).toContain(" * Resets.\n");
+    expect(docOf(code, "f")).toContain(" * By number.\n");
+    expect(docOf(code, "fWithS")).not.toContain("By number.");
+    expect(code).toContain(`export function fWithS(client: rt.Client, params: {\n  /** The text. */\n  "s": string;\n}`);
+    // Core.OptionalParameter out of line makes the parameter optional, as inline.
+    expect(code).toContain(`export function f(client: rt.Client, params: { "n"?: number } = {}`);
+  });
+
+  test("a target naming no overload is a warning at the block (ODG103), and applies to none", () => {
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([["warning", "ODG103", "T.f(Edm.Boolean)"]]);
+    expect(r.diagnostics[0].message).toContain("(no overload of T.f is T.f(Edm.Boolean): a function's is named by all its parameter types, an action's by its binding parameter's type)");
+    expect([...r.files.values()].join("")).not.toContain("No such overload.");
+  });
+
+  test("a slice that keeps an operation gives it the same annotations", () => {
+    const item = run(file, content, ["T.item"]).files.get("T.requests.ts") as string;
+    expect(docOf(item, "act")).toBe(docOf(code, "act"));
+    const f = run(file, content, ["T.f"]).files.get("T.requests.ts") as string;
+    expect(docOf(f, "f")).toBe(docOf(code, "f"));
+    expect(f).toContain(`params: { "n"?: number } = {}`);
+    expect(f).toContain(`/** The text. */`);
+  });
+});
+
+describe("an operation annotated inline and out of line with one term", () => {
+  const xml = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
+    <Action Name="a" IsBound="true"><Parameter Name="b" Type="T.item"/><Parameter Name="x" Type="Edm.String">${desc("inline x")}</Parameter>${desc("inline a")}</Action>
+    ${block("T.a(T.item)", desc("block a"))}${block("T.a/x", desc("block x") + desc("long x", "LongDescription"))}
+    <EntityContainer Name="C"><EntitySet Name="items" EntityType="T.item"/></EntityContainer>`));
+
+  test.each([["whole", undefined], ["sliced", ["T.item"]]])("%s: the element's own is kept, the block's reported (ODG104); other terms apply", (_, include) => {
+    const r = run("d.xml", xml, include);
+    // (A slice's own notes, ODG3xx, aside.)
+    expect(r.diagnostics.filter((d) => d.code.startsWith("ODG1")).map((d) => [d.severity, d.code, d.path])).toEqual([["warning", "ODG104", "T.a"], ["warning", "ODG104", "T.a/x"]]);
+    const code = r.files.get("T.requests.ts") as string;
+    expect(docOf(code, "a")).toContain("inline a");
+    expect(code).toContain("/**\n   * inline x\n   *\n   * long x\n   */");
+    expect(code).not.toContain("block");
+  });
+});
+
+describeWithGraph("operation annotations in Microsoft Graph v1.0")("Microsoft Graph v1.0: operation annotations out of line", () => {
+  const text = () => fs.readFileSync(GRAPH, "utf8");
+
+  test("each of the 40 Core.Description blocks on an action or function overload reaches its doc comment", () => {
+    const content = text();
+    const wanted = [...content.matchAll(/<Annotations Target="[^"]*\([^"]*"[^>]*>([\s\S]*?)<\/Annotations>/g)]
+      .flatMap((m) => [...m[1].matchAll(/Term="Org\.OData\.Core\.V1\.Description" String="([^"]*)"/g)].map((d) => d[1].replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&")));
+    expect(wanted).toHaveLength(40);
+    const r = generate({ inputs: [{ file: GRAPH, content }] });
+    const code = r.files.get("microsoft.graph.requests.ts") as string;
+    expect(wanted.filter((w) => !code.includes(w))).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "ODG103" && d.path.includes("("))).toEqual([]);
+  }, 120_000);
+
+  test("a slice that keeps the type an action is bound to gives it its description", () => {
+    const r = generate({ inputs: [{ file: GRAPH, content: text() }], include: ["microsoft.graph.windowsAutopilotDeviceIdentity"] });
+    expect(docOf(r.files.get("microsoft.graph.requests.ts") as string, "assignUserToDevice")).toContain(" * Assigns user to Autopilot devices.\n");
+  }, 120_000);
+});
