@@ -575,7 +575,14 @@ type AllNames<T, N> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>;
 type Chosen<T, P extends keyof T, Wide extends boolean> = Wide extends true ? Partial<Pick<T, P>> : Pick<T, P>;
 
 /** The key properties beside a `$select` that did not name them: a service may send them anyway. */
-type MaybeKey<T, K> = Partial<Pick<T, Extract<K, keyof T>>>;
+type MaybeKey<T, K> = [Extract<K, keyof T>] extends [never] ? unknown : Partial<Pick<T, Extract<K, keyof T>>>;
+
+/**
+ * `X`, or `unknown` where it has no properties: an intersection drops `unknown`, so a read's type
+ * (what an editor shows on its result, and a compiler's message about it) holds no `& {}` for the
+ * parts a call leaves empty. (`{}` and `unknown` are alike in an intersection of object types.)
+ */
+type Present<X> = [keyof X] extends [never] ? unknown : X;
 
 /** Dynamic properties selected: any name may be there. */
 type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : { readonly [name: string]: unknown };
@@ -593,10 +600,10 @@ type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
 type ComplexHeads<K> = K extends `${infer H}/${string}` ? H : never;
 
 /** The expanded navigation properties of `T`: each read as its nested options say. */
-type Expanded<T, N, E> = { [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> } & { [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> } & PagedExpansions<T, N, ExpandKeys<E>>;
+type Expanded<T, N, E> = [E] extends [never] ? unknown : Present<{ [K in SureKeys<E> & keyof N & keyof T]: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & Present<{ [K in Exclude<ExpandKeys<E>, SureKeys<E>> & keyof N & keyof T]?: ExpandedValue<T[K], N[K], ExpandOptions<E, K>, K> }> & PagedExpansions<T, N, ExpandKeys<E>>;
 
 /** An expanded collection's count (nested `count: true`) and, where the service pages it (Graph: 20 members), its next link. */
-type PagedExpansions<T, N, A> = { [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.count` : never]?: number } & { [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.nextLink` : never]?: string };
+type PagedExpansions<T, N, A> = Present<{ [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.count` : never]?: number }> & Present<{ [K in A & keyof N & keyof T & string as NonNullable<T[K]> extends readonly unknown[] ? `${K}@odata.nextLink` : never]?: string }>;
 
 /**
  * The expansions sure to be made: those a literal `$expand` names. One typed only as `Expand<N>` (a
@@ -625,9 +632,9 @@ type ExpandedEntity<U, M, C, K, O, Name> = Selected<U, O extends { readonly sele
  * through a `directoryObject`): present when the entity is of that type, so optional. Without a map
  * of the subtypes (`AnyTypeCast`) their types are not known.
  */
-type SubtypeSelected<T, S extends string, C> = C extends AnyTypeCast
-  ? { [P in S as P extends `${string}/${infer K}` ? K : never]?: unknown }
-  : { [P in S as P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (C[Q] extends T ? K : never) : never) : never]?: P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (K extends keyof C[Q] ? C[Q][K] : never) : never) : never };
+type SubtypeSelected<T, S extends string, C> = [Extract<S, `${string}/${string}`>] extends [never] ? unknown : C extends AnyTypeCast
+  ? Present<{ [P in S as P extends `${string}/${infer K}` ? K : never]?: unknown }>
+  : Present<{ [P in S as P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (C[Q] extends T ? K : never) : never) : never]?: P extends `${infer Q}/${infer K}` ? (Q extends keyof C ? (K extends keyof C[Q] ? C[Q][K] : never) : never) : never }>;
 
 /**
  * What a read of a concrete type `T` (qualified name `Q`) that has subtypes `C` holds: one member per
