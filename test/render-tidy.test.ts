@@ -4,9 +4,11 @@
 // each combination of artifacts and a slice. And the modules made for each namespace hold no
 // character above U+00FF that the spec did not bring: V8 keeps such a string two bytes per character,
 // which makes flattening, hashing and writing Graph's 14 MB slower (docs/performance-notes.md).
+// No line lists import or export names past LINE_WIDTH (120): a longer list has a name per line.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
+import { LINE_WIDTH } from "../generator/emit/wrap";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 
@@ -30,6 +32,9 @@ const VARIANTS: [string, Omit<GenerateOptions, "inputs">][] = [
 const WIDE = /[^\u0000-\u00ff]/gu;
 const STATIC = new Set(fs.readdirSync(path.resolve(__dirname, "..", "templates", "static")));
 
+/** An `import { A, B } from` or `export { A, B } from` line with more than one name (a wrapped list has one per line). */
+const NAME_LIST = /^(?:import|export)(?: type)? \{[^}]*, [^}]*\} from /gm;
+
 /** `file` a document, or a folder of the documents of one service (requests/extends). */
 function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[] {
   const documents = fs.statSync(file).isDirectory() ? fs.readdirSync(file).sort().map((f) => path.join(file, f)) : [file];
@@ -50,6 +55,10 @@ function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[
     if (trailing) problems.push(`${name}: trailing blank at offset ${trailing.index}`);
     if (text.includes("\n\n\n")) problems.push(`${name}: two blank lines in a row at offset ${text.indexOf("\n\n\n")}`);
     if (!text.endsWith("\n") || text.endsWith("\n\n")) problems.push(`${name}: not one final newline`);
+    for (const list of text.matchAll(NAME_LIST)) {
+      const line = text.slice(list.index, text.indexOf("\n", list.index));
+      if (line.length > LINE_WIDTH) problems.push(`${name}: a ${line.length}-character list of names at offset ${list.index}`);
+    }
   }
   return problems;
 }
