@@ -62,78 +62,164 @@ export function securitySecurityCopilot(parent: rt.EntityRef<Security, null>): r
 }
 
 /** `workspaces` of a `microsoft.graph.securityCopilot` (contained): `.../workspaces`. */
-export function securityCopilotWorkspaces(parent: rt.EntityRef<SecurityCopilot, null>): rt.CollectionRef<Workspace, string> {
+export function securityCopilotWorkspaces(
+  parent: rt.EntityRef<SecurityCopilot, null>,
+): rt.CollectionRef<Workspace, string> {
   return rt.collection<Workspace, string>(parent, "workspaces", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadOneQuery<EntityNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
+export function getEntity<
+  S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
+  const E extends rt.Expand<EntityNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, N>,
+  options?: rt.ReadOneQuery<EntityNavigation, S, E>,
+): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>>> {
+export function listEntities<
+  S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
+  const E extends rt.Expand<EntityNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyEntity, string>,
+  options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<rt.New<Evaluation> | rt.CreateBody<Prompt, PromptNavigation> | rt.CreateBody<Session, SessionNavigation> | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
+export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyEntity, string>,
+  body: rt.WithType<rt.New<Evaluation> | rt.CreateBody<Prompt, PromptNavigation> | rt.CreateBody<Session, SessionNavigation> | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<Evaluation, R, "id"> | rt.UpdateBody<Prompt, R, "id", never, PromptNavigation> | rt.UpdateBody<Session, R, "id", never, SessionNavigation> | rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, null>,
+  body: rt.UpdateBody<Evaluation, R, "id"> | rt.UpdateBody<Prompt, R, "id", never, PromptNavigation> | rt.UpdateBody<Session, R, "id", never, SessionNavigation> | rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteEntity(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.security` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Security, null>`). */
-export function getSecurity<S extends rt.PropertyName<Security, SecurityNavigation> = never, const E extends rt.Expand<SecurityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Security, N>, options?: rt.ReadOneQuery<SecurityNavigation, S, E>): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
+export function getSecurity<
+  S extends rt.PropertyName<Security, SecurityNavigation> = never,
+  const E extends rt.Expand<SecurityNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Security, N>,
+  options?: rt.ReadOneQuery<SecurityNavigation, S, E>,
+): Promise<rt.Selected<Security, S, SecurityNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Updates a `microsoft.graph.security`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Security, null>, body: rt.UpdateBody<Security, R, never, never, SecurityNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
+export function updateSecurity<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Security, null>,
+  body: rt.UpdateBody<Security, R, never, never, SecurityNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Security> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security` (DELETE). */
-export function deleteSecurity(client: rt.Client, target: rt.EntityRef<Security, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteSecurity(
+  client: rt.Client,
+  target: rt.EntityRef<Security, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.securityCopilot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<SecurityCopilot, null>`). */
-export function getSecurityCopilot<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, N>, options?: rt.ReadOneQuery<SecurityCopilotNavigation, S, E>): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
+export function getSecurityCopilot<
+  S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never,
+  const E extends rt.Expand<SecurityCopilotNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<SecurityCopilot, N>,
+  options?: rt.ReadOneQuery<SecurityCopilotNavigation, S, E>,
+): Promise<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.securityCopilot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSecurityCopilots<S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never, const E extends rt.Expand<SecurityCopilotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E>>> {
+export function listSecurityCopilots<
+  S extends rt.PropertyName<SecurityCopilot, SecurityCopilotNavigation> = never,
+  const E extends rt.Expand<SecurityCopilotNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<SecurityCopilot, string>,
+  options?: rt.ReadQuery<SecurityCopilot, SecurityCopilotNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<SecurityCopilot, S, SecurityCopilotNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.securityCopilot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<SecurityCopilot, string>, body: rt.CreateBody<SecurityCopilotCreateInput, SecurityCopilotNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, { prefer: P }>> {
+export function createSecurityCopilot<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<SecurityCopilot, string>,
+  body: rt.CreateBody<SecurityCopilotCreateInput, SecurityCopilotNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<SecurityCopilot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.securityCopilot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSecurityCopilot<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, body: rt.UpdateBody<SecurityCopilot, R, "id", never, SecurityCopilotNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
+export function updateSecurityCopilot<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<SecurityCopilot, null>,
+  body: rt.UpdateBody<SecurityCopilot, R, "id", never, SecurityCopilotNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<SecurityCopilot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.securityCopilot` (DELETE). */
-export function deleteSecurityCopilot(client: rt.Client, target: rt.EntityRef<SecurityCopilot, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteSecurityCopilot(
+  client: rt.Client,
+  target: rt.EntityRef<SecurityCopilot, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.securityCopilot`. */
-export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
-export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
-export function castEntity(target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castEntity<Q extends keyof EntitySubtypes & string, K>(
+  target: rt.CollectionRef<AnyEntity, K>,
+  type: Q,
+): rt.CollectionRef<EntitySubtypes[Q], K>;
+export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(
+  target: rt.EntityRef<AnyEntity, N>,
+  type: Q,
+): rt.EntityRef<EntitySubtypes[Q], N>;
+export function castEntity(
+  target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

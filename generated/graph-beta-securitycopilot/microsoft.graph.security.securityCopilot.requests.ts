@@ -72,126 +72,271 @@ export function workspaceSessions(parent: rt.EntityRef<Workspace, null>): rt.Col
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.evaluation` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Evaluation, null>`). */
-export function getEvaluation<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Evaluation, N>, options?: rt.ReadOneQuery<EvaluationNavigation, S, E>): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
+export function getEvaluation<
+  S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never,
+  const E extends rt.Expand<EvaluationNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Evaluation, N>,
+  options?: rt.ReadOneQuery<EvaluationNavigation, S, E>,
+): Promise<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.evaluation` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEvaluations<S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never, const E extends rt.Expand<EvaluationNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>>> {
+export function listEvaluations<
+  S extends rt.PropertyName<Evaluation, EvaluationNavigation> = never,
+  const E extends rt.Expand<EvaluationNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Evaluation, string>,
+  options?: rt.ReadQuery<Evaluation, EvaluationNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Evaluation, S, EvaluationNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.evaluation` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Evaluation, string>, body: rt.New<Evaluation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
+export function createEvaluation<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Evaluation, string>,
+  body: rt.New<Evaluation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Evaluation, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.evaluation`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEvaluation<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Evaluation, null>, body: rt.UpdateBody<Evaluation, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
+export function updateEvaluation<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Evaluation, null>,
+  body: rt.UpdateBody<Evaluation, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Evaluation, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.evaluation` (DELETE). */
-export function deleteEvaluation(client: rt.Client, target: rt.EntityRef<Evaluation, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteEvaluation(
+  client: rt.Client,
+  target: rt.EntityRef<Evaluation, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.plugin` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Plugin, null>`). */
-export function getPlugin<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Plugin, N>, options?: rt.ReadOneQuery<PluginNavigation, S, E>): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
+export function getPlugin<
+  S extends rt.PropertyName<Plugin, PluginNavigation> = never,
+  const E extends rt.Expand<PluginNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Plugin, N>,
+  options?: rt.ReadOneQuery<PluginNavigation, S, E>,
+): Promise<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.plugin` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlugins<S extends rt.PropertyName<Plugin, PluginNavigation> = never, const E extends rt.Expand<PluginNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>>> {
+export function listPlugins<
+  S extends rt.PropertyName<Plugin, PluginNavigation> = never,
+  const E extends rt.Expand<PluginNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Plugin, string>,
+  options?: rt.ReadQuery<Plugin, PluginNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Plugin, S, PluginNavigation, {}, "name", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.plugin` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Plugin, string>, body: rt.New<PluginCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
+export function createPlugin<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Plugin, string>,
+  body: rt.New<PluginCreateInput>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Plugin, "name">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.plugin`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlugin<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Plugin, null>, body: rt.UpdateBody<Plugin, R, "name">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
+export function updatePlugin<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Plugin, null>,
+  body: rt.UpdateBody<Plugin, R, "name">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Plugin, "name"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.plugin` (DELETE). */
-export function deletePlugin(client: rt.Client, target: rt.EntityRef<Plugin, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deletePlugin(
+  client: rt.Client,
+  target: rt.EntityRef<Plugin, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.prompt` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Prompt, null>`). */
-export function getPrompt<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Prompt, N>, options?: rt.ReadOneQuery<PromptNavigation, S, E>): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
+export function getPrompt<
+  S extends rt.PropertyName<Prompt, PromptNavigation> = never,
+  const E extends rt.Expand<PromptNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Prompt, N>,
+  options?: rt.ReadOneQuery<PromptNavigation, S, E>,
+): Promise<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.prompt` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPrompts<S extends rt.PropertyName<Prompt, PromptNavigation> = never, const E extends rt.Expand<PromptNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>>> {
+export function listPrompts<
+  S extends rt.PropertyName<Prompt, PromptNavigation> = never,
+  const E extends rt.Expand<PromptNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Prompt, string>,
+  options?: rt.ReadQuery<Prompt, PromptNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Prompt, S, PromptNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.prompt` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Prompt, string>, body: rt.CreateBody<Prompt, PromptNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, { prefer: P }>> {
+export function createPrompt<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Prompt, string>,
+  body: rt.CreateBody<Prompt, PromptNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Prompt, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.prompt`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePrompt<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Prompt, null>, body: rt.UpdateBody<Prompt, R, "id", never, PromptNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
+export function updatePrompt<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Prompt, null>,
+  body: rt.UpdateBody<Prompt, R, "id", never, PromptNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Prompt, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.prompt` (DELETE). */
-export function deletePrompt(client: rt.Client, target: rt.EntityRef<Prompt, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deletePrompt(
+  client: rt.Client,
+  target: rt.EntityRef<Prompt, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadOneQuery<SessionNavigation, S, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
+export function getSession<
+  S extends rt.PropertyName<Session, SessionNavigation> = never,
+  const E extends rt.Expand<SessionNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Session, N>,
+  options?: rt.ReadOneQuery<SessionNavigation, S, E>,
+): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
+export function listSessions<
+  S extends rt.PropertyName<Session, SessionNavigation> = never,
+  const E extends rt.Expand<SessionNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Session, string>,
+  options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: rt.CreateBody<Session, SessionNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
+export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Session, string>,
+  body: rt.CreateBody<Session, SessionNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Session, null>,
+  body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteSession(
+  client: rt.Client,
+  target: rt.EntityRef<Session, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.security.securityCopilot.workspace` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Workspace, null>`). */
-export function getWorkspace<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Workspace, N>, options?: rt.ReadOneQuery<WorkspaceNavigation, S, E>): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
+export function getWorkspace<
+  S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never,
+  const E extends rt.Expand<WorkspaceNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Workspace, N>,
+  options?: rt.ReadOneQuery<WorkspaceNavigation, S, E>,
+): Promise<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.security.securityCopilot.workspace` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listWorkspaces<S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never, const E extends rt.Expand<WorkspaceNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E>>> {
+export function listWorkspaces<
+  S extends rt.PropertyName<Workspace, WorkspaceNavigation> = never,
+  const E extends rt.Expand<WorkspaceNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Workspace, string>,
+  options?: rt.ReadQuery<Workspace, WorkspaceNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Workspace, S, WorkspaceNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.security.securityCopilot.workspace` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Workspace, string>, body: rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, { prefer: P }>> {
+export function createWorkspace<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Workspace, string>,
+  body: rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Workspace, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.security.securityCopilot.workspace`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateWorkspace<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Workspace, null>, body: rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
+export function updateWorkspace<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Workspace, null>,
+  body: rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Workspace, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.security.securityCopilot.workspace` (DELETE). */
-export function deleteWorkspace(client: rt.Client, target: rt.EntityRef<Workspace, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteWorkspace(
+  client: rt.Client,
+  target: rt.EntityRef<Workspace, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }

@@ -84,7 +84,9 @@ export function callRecordOrganizer_v2(parent: rt.EntityRef<CallRecord, null>): 
 }
 
 /** `participants_v2` of a `microsoft.graph.callRecords.callRecord` (contained): `.../participants_v2`. */
-export function callRecordParticipants_v2(parent: rt.EntityRef<CallRecord, null>): rt.CollectionRef<Participant, string> {
+export function callRecordParticipants_v2(
+  parent: rt.EntityRef<CallRecord, null>,
+): rt.CollectionRef<Participant, string> {
   return rt.collection<Participant, string>(parent, "participants_v2", rt.segmentKey("id", rt.edmString), true);
 }
 
@@ -103,159 +105,342 @@ export function sessionSegments(parent: rt.EntityRef<Session, null>): rt.Collect
 }
 
 /** Reads one `microsoft.graph.callRecords.callRecord` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CallRecord, null>`). */
-export function getCallRecord<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CallRecord, N>, options?: rt.ReadOneQuery<CallRecordNavigation, S, E>): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
+export function getCallRecord<
+  S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never,
+  const E extends rt.Expand<CallRecordNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<CallRecord, N>,
+  options?: rt.ReadOneQuery<CallRecordNavigation, S, E>,
+): Promise<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.callRecord` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listCallRecords<S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never, const E extends rt.Expand<CallRecordNavigation> = never>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>>> {
+export function listCallRecords<
+  S extends rt.PropertyName<CallRecord, CallRecordNavigation> = never,
+  const E extends rt.Expand<CallRecordNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<CallRecord, string>,
+  options?: rt.ReadQuery<CallRecord, CallRecordNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<CallRecord, S, CallRecordNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.callRecord` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<CallRecord, string>, body: rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
+export function createCallRecord<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<CallRecord, string>,
+  body: rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<CallRecord, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.callRecord`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCallRecord<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<CallRecord, null>, body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
+export function updateCallRecord<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<CallRecord, null>,
+  body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<CallRecord, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.callRecord` (DELETE). */
-export function deleteCallRecord(client: rt.Client, target: rt.EntityRef<CallRecord, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteCallRecord(
+  client: rt.Client,
+  target: rt.EntityRef<CallRecord, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.callRecords.organizer` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Organizer, null>`). */
-export function getOrganizer<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Organizer, N>, options?: rt.ReadOneQuery<OrganizerNavigation, S, E>): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
+export function getOrganizer<
+  S extends rt.PropertyName<Organizer, OrganizerNavigation> = never,
+  const E extends rt.Expand<OrganizerNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Organizer, N>,
+  options?: rt.ReadOneQuery<OrganizerNavigation, S, E>,
+): Promise<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.organizer` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrganizers<S extends rt.PropertyName<Organizer, OrganizerNavigation> = never, const E extends rt.Expand<OrganizerNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>>> {
+export function listOrganizers<
+  S extends rt.PropertyName<Organizer, OrganizerNavigation> = never,
+  const E extends rt.Expand<OrganizerNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Organizer, string>,
+  options?: rt.ReadQuery<Organizer, OrganizerNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Organizer, S, OrganizerNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.organizer` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Organizer, string>, body: rt.New<Organizer>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
+export function createOrganizer<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Organizer, string>,
+  body: rt.New<Organizer>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Organizer, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.organizer`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrganizer<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Organizer, null>, body: rt.UpdateBody<Organizer, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrganizer<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Organizer, null>,
+  body: rt.UpdateBody<Organizer, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Organizer, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.organizer` (DELETE). */
-export function deleteOrganizer(client: rt.Client, target: rt.EntityRef<Organizer, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteOrganizer(
+  client: rt.Client,
+  target: rt.EntityRef<Organizer, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.callRecords.participant` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Participant, null>`). */
-export function getParticipant<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Participant, N>, options?: rt.ReadOneQuery<ParticipantNavigation, S, E>): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
+export function getParticipant<
+  S extends rt.PropertyName<Participant, ParticipantNavigation> = never,
+  const E extends rt.Expand<ParticipantNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Participant, N>,
+  options?: rt.ReadOneQuery<ParticipantNavigation, S, E>,
+): Promise<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participant` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipants<S extends rt.PropertyName<Participant, ParticipantNavigation> = never, const E extends rt.Expand<ParticipantNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Participant, string>, options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>>> {
+export function listParticipants<
+  S extends rt.PropertyName<Participant, ParticipantNavigation> = never,
+  const E extends rt.Expand<ParticipantNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Participant, string>,
+  options?: rt.ReadQuery<Participant, ParticipantNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Participant, S, ParticipantNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.participant` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Participant, string>, body: rt.New<Participant>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
+export function createParticipant<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Participant, string>,
+  body: rt.New<Participant>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Participant, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.participant`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipant<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Participant, null>, body: rt.UpdateBody<Participant, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipant<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Participant, null>,
+  body: rt.UpdateBody<Participant, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Participant, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participant` (DELETE). */
-export function deleteParticipant(client: rt.Client, target: rt.EntityRef<Participant, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteParticipant(
+  client: rt.Client,
+  target: rt.EntityRef<Participant, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.callRecords.participantBase` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyParticipantBase, null>`). */
-export function getParticipantBase<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, N>, options?: rt.ReadOneQuery<ParticipantBaseNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
+export function getParticipantBase<
+  S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never,
+  const E extends rt.Expand<ParticipantBaseNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyParticipantBase, N>,
+  options?: rt.ReadOneQuery<ParticipantBaseNavigation, S, E>,
+): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.participantBase` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParticipantBases<S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never, const E extends rt.Expand<ParticipantBaseNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>>> {
+export function listParticipantBases<
+  S extends rt.PropertyName<AnyParticipantBase, ParticipantBaseNavigation, ParticipantBaseSubtypes> = never,
+  const E extends rt.Expand<ParticipantBaseNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyParticipantBase, string>,
+  options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.participantBase` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyParticipantBase, string>, body: rt.WithType<rt.New<Organizer> | rt.New<Participant>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
+export function createParticipantBase<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyParticipantBase, string>,
+  body: rt.WithType<rt.New<Organizer> | rt.New<Participant>>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.participantBase`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParticipantBase<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, body: rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateParticipantBase<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyParticipantBase, null>,
+  body: rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.SubtypeOf<ParticipantBaseSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.participantBase` (DELETE). */
-export function deleteParticipantBase(client: rt.Client, target: rt.EntityRef<AnyParticipantBase, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteParticipantBase(
+  client: rt.Client,
+  target: rt.EntityRef<AnyParticipantBase, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.callRecords.segment` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Segment, null>`). */
-export function getSegment<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Segment, N>, options?: rt.ReadOneQuery<SegmentNavigation, S, E>): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
+export function getSegment<
+  S extends rt.PropertyName<Segment, SegmentNavigation> = never,
+  const E extends rt.Expand<SegmentNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Segment, N>,
+  options?: rt.ReadOneQuery<SegmentNavigation, S, E>,
+): Promise<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.segment` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSegments<S extends rt.PropertyName<Segment, SegmentNavigation> = never, const E extends rt.Expand<SegmentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Segment, string>, options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>>> {
+export function listSegments<
+  S extends rt.PropertyName<Segment, SegmentNavigation> = never,
+  const E extends rt.Expand<SegmentNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Segment, string>,
+  options?: rt.ReadQuery<Segment, SegmentNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Segment, S, SegmentNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.segment` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Segment, string>, body: rt.New<SegmentCreateInput>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
+export function createSegment<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Segment, string>,
+  body: rt.New<SegmentCreateInput>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Segment, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.segment`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSegment<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Segment, null>, body: rt.UpdateBody<Segment, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
+export function updateSegment<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Segment, null>,
+  body: rt.UpdateBody<Segment, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Segment, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.segment` (DELETE). */
-export function deleteSegment(client: rt.Client, target: rt.EntityRef<Segment, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteSegment(
+  client: rt.Client,
+  target: rt.EntityRef<Segment, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.callRecords.session` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Session, null>`). */
-export function getSession<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Session, N>, options?: rt.ReadOneQuery<SessionNavigation, S, E>): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
+export function getSession<
+  S extends rt.PropertyName<Session, SessionNavigation> = never,
+  const E extends rt.Expand<SessionNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Session, N>,
+  options?: rt.ReadOneQuery<SessionNavigation, S, E>,
+): Promise<rt.Selected<Session, S, SessionNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.callRecords.session` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listSessions<S extends rt.PropertyName<Session, SessionNavigation> = never, const E extends rt.Expand<SessionNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Session, string>, options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
+export function listSessions<
+  S extends rt.PropertyName<Session, SessionNavigation> = never,
+  const E extends rt.Expand<SessionNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Session, string>,
+  options?: rt.ReadQuery<Session, SessionNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Session, S, SessionNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.callRecords.session` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Session, string>, body: rt.CreateBody<SessionCreateInput, SessionNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
+export function createSession<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Session, string>,
+  body: rt.CreateBody<SessionCreateInput, SessionNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Session, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.callRecords.session`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateSession<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Session, null>, body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
+export function updateSession<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Session, null>,
+  body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Session, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.callRecords.session` (DELETE). */
-export function deleteSession(client: rt.Client, target: rt.EntityRef<Session, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteSession(
+  client: rt.Client,
+  target: rt.EntityRef<Session, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
-export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(target: rt.CollectionRef<AnyParticipantBase, K>, type: Q): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
-export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyParticipantBase, N>, type: Q): rt.EntityRef<ParticipantBaseSubtypes[Q], N>;
-export function castParticipantBase(target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(
+  target: rt.CollectionRef<AnyParticipantBase, K>,
+  type: Q,
+): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
+export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, N extends null = null>(
+  target: rt.EntityRef<AnyParticipantBase, N>,
+  type: Q,
+): rt.EntityRef<ParticipantBaseSubtypes[Q], N>;
+export function castParticipantBase(
+  target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
 

@@ -54,53 +54,110 @@ export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunic
 export type EntityCreateInput = CallRecordCreateInput | Organizer | Participant | SegmentCreateInput | SessionCreateInput;
 
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
-export function cloudCommunicationsCallRecords(parent: rt.EntityRef<CloudCommunications, null>): rt.CollectionRef<CallRecord, string> {
+export function cloudCommunicationsCallRecords(
+  parent: rt.EntityRef<CloudCommunications, null>,
+): rt.CollectionRef<CallRecord, string> {
   return rt.collection<CallRecord, string>(parent, "callRecords", rt.segmentKey("id", rt.edmString), true);
 }
 
 /** Reads one `microsoft.graph.cloudCommunications` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<CloudCommunications, null>`). */
-export function getCloudCommunications<S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never, const E extends rt.Expand<CloudCommunicationsNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<CloudCommunications, N>, options?: rt.ReadOneQuery<CloudCommunicationsNavigation, S, E>): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
+export function getCloudCommunications<
+  S extends rt.PropertyName<CloudCommunications, CloudCommunicationsNavigation> = never,
+  const E extends rt.Expand<CloudCommunicationsNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<CloudCommunications, N>,
+  options?: rt.ReadOneQuery<CloudCommunicationsNavigation, S, E>,
+): Promise<rt.Selected<CloudCommunications, S, CloudCommunicationsNavigation, {}, never, E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Updates a `microsoft.graph.cloudCommunications`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateCloudCommunications<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, body: rt.UpdateBody<CloudCommunications, R, never, never, CloudCommunicationsNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
+export function updateCloudCommunications<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<CloudCommunications, null>,
+  body: rt.UpdateBody<CloudCommunications, R, never, never, CloudCommunicationsNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<CloudCommunications> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.cloudCommunications` (DELETE). */
-export function deleteCloudCommunications(client: rt.Client, target: rt.EntityRef<CloudCommunications, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteCloudCommunications(
+  client: rt.Client,
+  target: rt.EntityRef<CloudCommunications, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `microsoft.graph.entity` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyEntity, null>`). */
-export function getEntity<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyEntity, N>, options?: rt.ReadOneQuery<EntityNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
+export function getEntity<
+  S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
+  const E extends rt.Expand<EntityNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, N>,
+  options?: rt.ReadOneQuery<EntityNavigation, S, E>,
+): Promise<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `microsoft.graph.entity` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEntities<S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never, const E extends rt.Expand<EntityNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>>> {
+export function listEntities<
+  S extends rt.PropertyName<AnyEntity, EntityNavigation, EntitySubtypes> = never,
+  const E extends rt.Expand<EntityNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyEntity, string>,
+  options?: rt.ReadQuery<AnyEntity, EntityNavigation, S, EntitySubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.SubtypeOf<EntitySubtypes>, S, EntityNavigation, EntitySubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `microsoft.graph.entity` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyEntity, string>, body: rt.WithType<rt.CreateBody<CallRecordCreateInput, CallRecordNavigation> | rt.New<Organizer> | rt.New<Participant> | rt.New<SegmentCreateInput> | rt.CreateBody<SessionCreateInput, SessionNavigation>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
+export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyEntity, string>,
+  body: rt.WithType<rt.CreateBody<CallRecordCreateInput, CallRecordNavigation> | rt.New<Organizer> | rt.New<Participant> | rt.New<SegmentCreateInput> | rt.CreateBody<SessionCreateInput, SessionNavigation>>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `microsoft.graph.entity`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEntity<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation> | rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id"> | rt.UpdateBody<Segment, R, "id"> | rt.UpdateBody<Session, R, "id", never, SessionNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateEntity<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, null>,
+  body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation> | rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id"> | rt.UpdateBody<Segment, R, "id"> | rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `microsoft.graph.entity` (DELETE). */
-export function deleteEntity(client: rt.Client, target: rt.EntityRef<AnyEntity, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteEntity(
+  client: rt.Client,
+  target: rt.EntityRef<AnyEntity, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.callRecord`. */
-export function castEntity<Q extends keyof EntitySubtypes & string, K>(target: rt.CollectionRef<AnyEntity, K>, type: Q): rt.CollectionRef<EntitySubtypes[Q], K>;
-export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(target: rt.EntityRef<AnyEntity, N>, type: Q): rt.EntityRef<EntitySubtypes[Q], N>;
-export function castEntity(target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castEntity<Q extends keyof EntitySubtypes & string, K>(
+  target: rt.CollectionRef<AnyEntity, K>,
+  type: Q,
+): rt.CollectionRef<EntitySubtypes[Q], K>;
+export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(
+  target: rt.EntityRef<AnyEntity, N>,
+  type: Q,
+): rt.EntityRef<EntitySubtypes[Q], N>;
+export function castEntity(
+  target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -18,3 +18,19 @@ export function itemLines(items: readonly string[], indent = ""): string {
   for (const item of items) out += `${indent}  ${item},\n`;
   return out + indent;
 }
+
+/**
+ * What goes between a signature's parentheses (or angle brackets): `params` on one line when the
+ * line(s) `before(…)after` fit, else one a line, a parameter's own further lines (an object type's
+ * members) indented two spaces more. `before` and `after` are the template's text on either side,
+ * given only to be measured.
+ */
+export function parameters(before: string, params: readonly string[], after: string): string {
+  const one = params.join(", ");
+  // Where `before` ends a wrapped list of its own (`>(` after type parameters), its last line.
+  if (before.includes("\n")) before = before.slice(before.lastIndexOf("\n") + 1);
+  const br = one.indexOf("\n");
+  const oneLine = br < 0 ? fits(before.length + one.length + after.length + 2) : fits(before.length + br + 1) && fits(one.length - one.lastIndexOf("\n") + after.length);
+  if (params.length === 0 || oneLine) return one;
+  return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : p)));
+}
