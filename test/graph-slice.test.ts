@@ -47,7 +47,9 @@ d("Microsoft Graph v1.0, callRecords slice", () => {
     }
     expect(types).toMatch(/export type Modality = /);
     const requests = read("microsoft.graph.callRecords.requests.ts");
-    expect(requests).toMatch(/export function updateSession<R extends boolean \| undefined = undefined>\(client: rt\.Client, target: rt\.EntityRef<Session, null>, body: rt\.UpdateBody<Session, R, "id", never, SessionNavigation>, options\?: rt\.UpdateOptions<R>\)/);
+    expect(requests).toContain(
+      'export function updateSession<R extends boolean | undefined = undefined>(\n  client: rt.Client,\n  target: rt.EntityRef<Session, null>,\n  body: rt.UpdateBody<Session, R, "id", never, SessionNavigation>,\n  options?: rt.UpdateOptions<R>,\n)',
+    );
     expect(requests).toMatch(/export function callRecordSessions\(/);
     expect(read("microsoft.graph.requests.ts")).toMatch(/export function communications\(\)/);
     expect(read("microsoft.graph.callRecords.validators.ts")).toMatch(/export const validateSession: vr\.Validate = /);

@@ -4,9 +4,13 @@
 // each combination of artifacts and a slice. And the modules made for each namespace hold no
 // character above U+00FF that the spec did not bring: V8 keeps such a string two bytes per character,
 // which makes flattening, hashing and writing Graph's 14 MB slower (docs/performance-notes.md).
+// No line lists import or export names past LINE_WIDTH (120): a longer list has a name per line.
+// Nor does a request function's signature line hold parameters past it: a longer one has a
+// parameter per line (its first line, `export function name(`, and its return type's may be longer).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
+import { LINE_WIDTH } from "../generator/emit/wrap";
 import { generate, type GenerateOptions } from "../generator/generate";
 import { FIXTURES_DIR } from "./helpers/fixtures";
 
@@ -30,6 +34,12 @@ const VARIANTS: [string, Omit<GenerateOptions, "inputs">][] = [
 const WIDE = /[^\u0000-\u00ff]/gu;
 const STATIC = new Set(fs.readdirSync(path.resolve(__dirname, "..", "templates", "static")));
 
+/** An `import { A, B } from` or `export { A, B } from` line with more than one name (a wrapped list has one per line). */
+const NAME_LIST = /^(?:import|export)(?: type)? \{[^}]*, [^}]*\} from /gm;
+
+/** A request function's signature line with parameters in it (not one that opens a parameter a line). */
+const SIGNATURE = /^export function [^\n]*\([^)\n][^\n]*$/gm;
+
 /** `file` a document, or a folder of the documents of one service (requests/extends). */
 function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[] {
   const documents = fs.statSync(file).isDirectory() ? fs.readdirSync(file).sort().map((f) => path.join(file, f)) : [file];
@@ -50,6 +60,13 @@ function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[
     if (trailing) problems.push(`${name}: trailing blank at offset ${trailing.index}`);
     if (text.includes("\n\n\n")) problems.push(`${name}: two blank lines in a row at offset ${text.indexOf("\n\n\n")}`);
     if (!text.endsWith("\n") || text.endsWith("\n\n")) problems.push(`${name}: not one final newline`);
+    for (const list of text.matchAll(NAME_LIST)) {
+      const line = text.slice(list.index, text.indexOf("\n", list.index));
+      if (line.length > LINE_WIDTH) problems.push(`${name}: a ${line.length}-character list of names at offset ${list.index}`);
+    }
+    if (name.endsWith(".requests.ts"))
+      for (const signature of text.matchAll(SIGNATURE))
+        if (signature[0].length > LINE_WIDTH) problems.push(`${name}: a ${signature[0].length}-character signature at offset ${signature.index}`);
   }
   return problems;
 }
@@ -69,4 +86,15 @@ test("a carriage return from the spec becomes a line feed", () => {
   const content = fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8").replace("<EntityType Name=\"order\">", "<EntityType Name=\"order\"><Annotation Term=\"Org.OData.Core.V1.Description\" String=\"one&#13;two\"/>");
   const files = generate({ inputs: [{ file: "orders.xml", content }] }).files;
   for (const text of files.values()) expect(text.includes("\r")).toBe(false);
+});
+
+test("an entity type's request functions write a parameter a line, and get and list a type parameter a line (one line would pass 120 characters)", () => {
+  const requests = generate({ inputs: [{ file: "orders.xml", content: fs.readFileSync(path.join(FIXTURES_DIR, "orders.xml"), "utf8") }] }).files.get("shop.requests.ts") ?? "";
+  for (const fn of ["getOrder", "listOrders", "createOrder", "updateOrder", "deleteOrder"]) {
+    const start = requests.indexOf(`export function ${fn}`);
+    const signature = requests.slice(start, requests.indexOf(" {\n", start));
+    expect(signature).toMatch(/\(\n {2}client: rt\.Client,\n {2}target: [^\n]+,\n(?: {2}body: [^\n]+,\n)? {2}options\?: [^\n]+,\n\): /);
+    if (/^(get|list)/.test(fn)) expect(signature).toMatch(/<\n {2}S extends [^\n]+,\n {2}const E extends [^\n]+,\n(?: {2}N extends null = null,\n)?>\(/);
+    for (const line of signature.split("\n")) expect(line.length).toBeLessThanOrEqual(120);
+  }
 });

@@ -105,7 +105,7 @@ test("the validators agree with the bodies", () => {
 
 test("a parameter keeps the type itself; the types module has the union", () => {
   const requests = fs.readFileSync(path.join(dir, "Calls.requests.ts"), "utf8");
-  expect(requests).toContain(`export function dial(client: rt.Client, params: { "target": rt.Argument<Endpoint> }`);
+  expect(requests).toContain(`export function dial(\n  client: rt.Client,\n  params: { "target": rt.Argument<Endpoint> },\n`);
   const types = fs.readFileSync(path.join(dir, "Calls.types.ts"), "utf8");
   expect(types).toContain(`export type AnyEndpoint = (Endpoint & { "@odata.type"?: "#Calls.endpoint" }) | (ParticipantEndpoint & { "@odata.type": "${P}" }) | (DeviceEndpoint & { "@odata.type": "#Calls.deviceEndpoint" }) | (ServiceEndpoint & { "@odata.type": "#Calls.serviceEndpoint" });`);
   expect(types).not.toContain("AnyStage");

@@ -4,7 +4,9 @@
 // their namespaceChecker: an import cycle, which is safe because no module's top-level code reads
 // an imported binding (they are read inside functions only, called after every module has loaded).
 import * as vr from "./validation.js";
-import { namespaceChecker as securityCopilotNamespaceChecker } from "./microsoft.graph.security.securityCopilot.validators.js";
+import {
+  namespaceChecker as securityCopilotNamespaceChecker,
+} from "./microsoft.graph.security.securityCopilot.validators.js";
 import { namespaceChecker as graphNamespaceChecker } from "./microsoft.graph.validators.js";
 
 /** Schema aliases, so `@odata.type` may name a type by alias. */

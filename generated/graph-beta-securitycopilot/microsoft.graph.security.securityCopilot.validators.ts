@@ -5,7 +5,21 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
-import type { Collection_pluginSetting, ErrorDetails, Evaluation, EvaluationResult, Plugin, PluginAuth, PluginSetting, Prompt, Session, SkillInputDescriptor, SkillTypeDescriptor, SkillVariableDescriptor, Workspace } from "./microsoft.graph.security.securityCopilot.types.js";
+import type {
+  Collection_pluginSetting,
+  ErrorDetails,
+  Evaluation,
+  EvaluationResult,
+  Plugin,
+  PluginAuth,
+  PluginSetting,
+  Prompt,
+  Session,
+  SkillInputDescriptor,
+  SkillTypeDescriptor,
+  SkillVariableDescriptor,
+  Workspace,
+} from "./microsoft.graph.security.securityCopilot.types.js";
 import { checkDictionary, propsEntity } from "./microsoft.graph.validators.js";
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` value: a member name. */

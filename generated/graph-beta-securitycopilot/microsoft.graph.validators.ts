@@ -5,7 +5,13 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
-import { checkWorkspace, exactEvaluation, exactPrompt, exactSession, exactWorkspace } from "./microsoft.graph.security.securityCopilot.validators.js";
+import {
+  checkWorkspace,
+  exactEvaluation,
+  exactPrompt,
+  exactSession,
+  exactWorkspace,
+} from "./microsoft.graph.security.securityCopilot.validators.js";
 import type { AnyEntity, Dictionary, Security, SecurityCopilot } from "./microsoft.graph.types.js";
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look

@@ -5,8 +5,39 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
-import type { AdministrativeUnitInfo, AnyEndpoint, AnyParticipantBase, AnyUserAgent, CallRecord, ClientUserAgent, DeviceInfo, DirectRoutingLogRow, FailureInfo, FeedbackTokenSet, Media, MediaStream, NetworkInfo, Organizer, Participant, ParticipantEndpoint, PstnCallLogRow, Segment, ServiceEndpoint, ServiceUserAgent, Session, TraceRouteHop, UserFeedback, UserIdentity } from "./microsoft.graph.callRecords.types.js";
-import { checkCommunicationsIdentitySet, checkIdentity, checkIdentitySet, propsEntity, propsIdentity } from "./microsoft.graph.validators.js";
+import type {
+  AdministrativeUnitInfo,
+  AnyEndpoint,
+  AnyParticipantBase,
+  AnyUserAgent,
+  CallRecord,
+  ClientUserAgent,
+  DeviceInfo,
+  DirectRoutingLogRow,
+  FailureInfo,
+  FeedbackTokenSet,
+  Media,
+  MediaStream,
+  NetworkInfo,
+  Organizer,
+  Participant,
+  ParticipantEndpoint,
+  PstnCallLogRow,
+  Segment,
+  ServiceEndpoint,
+  ServiceUserAgent,
+  Session,
+  TraceRouteHop,
+  UserFeedback,
+  UserIdentity,
+} from "./microsoft.graph.callRecords.types.js";
+import {
+  checkCommunicationsIdentitySet,
+  checkIdentity,
+  checkIdentitySet,
+  propsEntity,
+  propsIdentity,
+} from "./microsoft.graph.validators.js";
 
 /** Checks a `microsoft.graph.callRecords.audioCodec` value: a member name. */
 export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", { unknown: 0, invalid: 1, cn: 2, pcma: 3, pcmu: 4, amrWide: 5, g722: 6, g7221: 7, g7221c: 8, g729: 9, multiChannelAudio: 10, muchv2: 11, opus: 12, satin: 13, satinFullband: 14, rtAudio8: 15, rtAudio16: 16, silk: 17, silkNarrow: 18, silkWide: 19, siren: 20, xmsRta: 21, unknownFutureValue: 22 });

@@ -5,8 +5,22 @@
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
-import { checkCallRecord, exactCallRecord, exactOrganizer, exactParticipant, exactSegment, exactSession, exactUserIdentity } from "./microsoft.graph.callRecords.validators.js";
-import type { AnyEntity, AnyIdentity, AnyIdentitySet, CloudCommunications, CommunicationsIdentitySet } from "./microsoft.graph.types.js";
+import {
+  checkCallRecord,
+  exactCallRecord,
+  exactOrganizer,
+  exactParticipant,
+  exactSegment,
+  exactSession,
+  exactUserIdentity,
+} from "./microsoft.graph.callRecords.validators.js";
+import type {
+  AnyEntity,
+  AnyIdentity,
+  AnyIdentitySet,
+  CloudCommunications,
+  CommunicationsIdentitySet,
+} from "./microsoft.graph.types.js";
 
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
 export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });

@@ -6,11 +6,14 @@
  */
 import { fileStem } from "../file-names";
 import { camel, pascal, Scope } from "../passes/names";
+import { fits, itemLines } from "./wrap";
 
 export interface ImportView {
   from: string;
   typeOnly: boolean;
   names: string[];
+  /** The names in braces: `{ A, B }`, or one per line when the import's line would be too long (wrap.ts). */
+  list: string;
 }
 
 export class Imports {
@@ -78,15 +81,19 @@ export class Imports {
       const values = this.values.get(from);
       const types = typeOnly(from);
       const mixed = types && values !== undefined;
-      return {
-        from,
-        typeOnly: types && !mixed,
-        names: [...this.modules.get(from)!.entries()]
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([n, local]) => `${mixed && !values?.has(n) ? "type " : ""}${n === local ? n : `${n} as ${local}`}`),
-      };
+      const names = [...this.modules.get(from)!.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([n, local]) => `${mixed && !values?.has(n) ? "type " : ""}${n === local ? n : `${n} as ${local}`}`);
+      return { from, typeOnly: types && !mixed, names, list: importList(names, from, types && !mixed) };
     });
   }
+}
+
+/** `{ A, B }` for `import { A, B } from "from";`, or `{`, a name per line and `}` when that line is too long. */
+function importList(names: readonly string[], from: string, typeOnly: boolean): string {
+  const one = names.join(", ");
+  // `import type { ` + names + ` } from "` + from + `";`
+  return fits((typeOnly ? 14 : 9) + one.length + 9 + from.length + 2) ? `{ ${one} }` : `{${itemLines(names)}}`;
 }
 
 /**

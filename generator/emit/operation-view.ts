@@ -9,6 +9,7 @@ import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
+import { parameters } from "./wrap";
 
 export interface OperationView {
   doc: string;
@@ -16,7 +17,7 @@ export interface OperationView {
   /** `<S extends …, const E extends …>` for a function returning entities (typed `$select`, `$expand`), else "". */
   typeParams: string;
   /** For a composable function returning entities, with parameters written inline: its result's address builder (named later). */
-  compose?: { doc: string; signature: string; type: string; make: string };
+  compose?: { doc: string; params: string[]; type: string; make: string };
   /** The parameter list after `client`, as written in the signature. */
   signature: string;
   result: string;
@@ -49,7 +50,8 @@ export interface OperationTypes {
 /** The typed reads of an entity type: the type parameters (`S` selected, `E` expanded), the options' and the result's types. */
 /** `params`: the read's type parameters, without the angle brackets (a caller may add its own). */
 /** Typed reads of an entity type: `options` of a collection's, `getOptions` of one entity's (no `$filter`, `$top`, …). */
-export type Reads = (t: EntityType, S: string, E: string) => { params: string; options: string; getOptions: string; result: string };
+/** `params`: the type parameters, `S extends …, const E extends …`; `paramList`: each of them. */
+export type Reads = (t: EntityType, S: string, E: string) => { params: string; paramList: string[]; options: string; getOptions: string; result: string };
 
 /** `name`, with `_` appended while `text` (type expressions) has an identifier of that name: a type parameter would hide it. */
 export function typeParameter(name: string, text: string): string {
@@ -134,7 +136,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
         description(op.annotations),
         `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${called.name}(...)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
-      signature: args.slice(1).join(", "),
+      params: args.slice(1),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
       type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
       make: ret.collection
@@ -149,7 +151,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     // The type expressions only: a word of a parameter's doc comment is no name a type parameter hides.
     const named = `${args.join(" ").replace(/\/\*\*[\s\S]*?\*\//g, "")} ${item}`;
     const q = reads(ret.type, typeParameter("S", named), typeParameter("E", named));
-    typeParams = `<${q.params}>`;
+    typeParams = `<${parameters(`export function ${name}`, q.paramList, "(")}>`;
     args.push(`options?: ${ret.collection ? q.options : q.getOptions}`);
     // CSDL §12.8: Nullable means nothing for a collection of entities (its members are never null).
     result = ret.collection ? `rt.Page<${q.result}>` : q.result;
@@ -177,7 +179,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
     ]),
     name,
-    signature: args.join(", "),
+    signature: parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`),
     result,
     path,
     method: isFunction ? "GET" : "POST",

@@ -12,6 +12,7 @@ import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
+import { itemLines, parameters } from "./wrap";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
@@ -36,7 +37,8 @@ export interface RequestsView {
    * type alias, `body` the text after `=` (from its space or line break).
    */
   declarations: { doc: string; name: string; body: string; alias: boolean }[];
-  navigations: { doc: string; name: string; parent: string; type: string; make: string }[];
+  /** Address builders: `params` is `parent: <parent>`, on the signature's line when it fits (wrap.ts). */
+  navigations: { doc: string; name: string; parent: string; params: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
   /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q`, `k` and `n` name the type parameters. */
@@ -45,13 +47,16 @@ export interface RequestsView {
   operations: OperationView[];
 }
 
+/** An address builder before its parameter is laid out (`params`, once its name is known). */
+type Builder = Omit<RequestsView["navigations"][number], "params">;
+
 export interface EntityRequestsView {
   /** Whether collections of the type exist (list, create): it has a key, or a set or collection-valued navigation property has it without one (`keylessCollections`). */
   collected: boolean;
   qname: string;
   type: string;
   keyType: string;
-  /** get's and list's type parameters, `<S extends …, const E extends …>` (selected properties, expansions), and their options' type. */
+  /** get's and list's type parameters, `<S extends …, const E extends …>` (selected properties, expansions), one a line, and their options' type. */
   typeParams: string;
   /** get's type parameters: `typeParams` and `N`, what the target's 204 reads as (`null` for a nullable navigation property, else `never`). */
   getTypeParams: string;
@@ -174,8 +179,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const read = readTs(t);
     const nav = navTs(t);
     const casts = castsTs(t);
+    const paramList = [`${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never`, `const ${E} extends rt.Expand<${nav}> = never`];
     return {
-      params: `${S} extends rt.PropertyName<${self}, ${nav}${casts === "{}" ? "" : `, ${casts}`}> = never, const ${E} extends rt.Expand<${nav}> = never`,
+      params: paramList.join(", "),
+      paramList,
       options: `rt.ReadQuery<${self}, ${nav}, ${S}, ${casts}, ${E}>`,
       getOptions: `rt.ReadOneQuery<${nav}, ${S}, ${E}>`,
       result: `rt.Selected<${read}, ${S}, ${nav}, ${casts}, ${keyNames(t)}, ${E}>`,
@@ -251,7 +258,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const builderName = (kind: BuilderKind, t: StructuredType, member: string): string => names.builder(kind, t, member);
 
   /** The path builder of navigation property `n` of `t`, below a `parent` of type `parentRef`. */
-  const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): RequestsView["navigations"][number] => {
+  const navigationBuilder = (n: NavigationProperty, t: StructuredType, parentRef: string): Builder => {
     const target = ts(n.target, true);
     const k = keyTs(n.target);
     const contained = n.containsTarget ? ", true" : "";
@@ -276,7 +283,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   };
 
   const navigationTypes: RequestsView["declarations"] = [];
-  const navigations: RequestsView["navigations"] = [];
+  const navigations: Builder[] = [];
   const entities: EntityRequestsView[] = [];
   const leadingOf = leadingProperties(leadsToNavigation(ctx.model, true));
   for (const t of entityTypes) {
@@ -354,8 +361,9 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       qname: t.qualifiedName,
       type: self,
       keyType,
-      typeParams: `<${q.params}>`,
-      getTypeParams: `<${q.params}, ${empty} extends null = null>`,
+      // One a line, as the signatures they start are too long for one (wrap.ts).
+      typeParams: `<${itemLines(q.paramList)}>`,
+      getTypeParams: `<${itemLines([...q.paramList, `${empty} extends null = null`])}>`,
       empty,
       options: q.options,
       getOptions: q.getOptions,
@@ -420,7 +428,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // Named after the others, so that adding them renames nothing.
   const composables: RequestsView["composables"] = [];
   for (const o of operations)
-    if (o.compose) composables.push({ doc: o.compose.doc, name: composableNames.get(o) as string, signature: o.compose.signature, type: o.compose.type, make: o.compose.make });
+    if (o.compose) {
+      const name = composableNames.get(o) as string;
+      const signature = parameters(`export function ${name}`, o.compose.params, `: ${o.compose.type} {`);
+      composables.push({ doc: o.compose.doc, name, signature, type: o.compose.type, make: o.compose.make });
+    }
 
   // A typed type cast per type with a map of its subtypes (URL Conventions §4.11: Graph's
   // `/groups/{id}/members/microsoft.graph.user`), checked against the map. Named after the others.
@@ -462,7 +474,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     edm,
     roots,
     declarations,
-    navigations,
+    navigations: navigations.map((n) => ({ ...n, params: parameters(`export function ${n.name}`, [`parent: ${n.parent}`], `: ${n.type} {`) })),
     entities,
     operations,
     composables,

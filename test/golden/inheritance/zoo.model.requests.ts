@@ -53,140 +53,303 @@ export function keeperAnimals(parent: rt.EntityRef<Keeper, null>): rt.Collection
 }
 
 /** Reads one `zoo.model.animal` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<AnyAnimal, null>`). */
-export function getAnimal<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<AnyAnimal, N>, options?: rt.ReadOneQuery<AnimalNavigation, S, E>): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
+export function getAnimal<
+  S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never,
+  const E extends rt.Expand<AnimalNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyAnimal, N>,
+  options?: rt.ReadOneQuery<AnimalNavigation, S, E>,
+): Promise<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.animal` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAnimals<S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never, const E extends rt.Expand<AnimalNavigation> = never>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>): Promise<rt.Page<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
+export function listAnimals<
+  S extends rt.PropertyName<AnyAnimal, AnimalNavigation, AnimalSubtypes> = never,
+  const E extends rt.Expand<AnimalNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyAnimal, string>,
+  options?: rt.ReadQuery<AnyAnimal, AnimalNavigation, S, AnimalSubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.SubtypeOf<AnimalSubtypes>, S, AnimalNavigation, AnimalSubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.animal` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<AnyAnimal, string>, body: rt.WithType<rt.New<Bird> | rt.New<Parrot> | rt.New<Fish>>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
+export function createAnimal<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<AnyAnimal, string>,
+  body: rt.WithType<rt.New<Bird> | rt.New<Parrot> | rt.New<Fish>>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.animal`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAnimal<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, body: rt.UpdateBody<Bird, R, "id"> | rt.UpdateBody<Parrot, R, "id"> | rt.UpdateBody<Fish, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateAnimal<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<AnyAnimal, null>,
+  body: rt.UpdateBody<Bird, R, "id"> | rt.UpdateBody<Parrot, R, "id"> | rt.UpdateBody<Fish, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.SubtypeOf<AnimalSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.animal` (DELETE). */
-export function deleteAnimal(client: rt.Client, target: rt.EntityRef<AnyAnimal, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteAnimal(
+  client: rt.Client,
+  target: rt.EntityRef<AnyAnimal, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `zoo.model.bird` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bird, null>`). */
-export function getBird<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bird, N>, options?: rt.ReadOneQuery<BirdNavigation, S, E>): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
+export function getBird<
+  S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never,
+  const E extends rt.Expand<BirdNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Bird, N>,
+  options?: rt.ReadOneQuery<BirdNavigation, S, E>,
+): Promise<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.bird` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBirds<S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never, const E extends rt.Expand<BirdNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bird, string>, options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>> {
+export function listBirds<
+  S extends rt.PropertyName<Bird, BirdNavigation, BirdSubtypes> = never,
+  const E extends rt.Expand<BirdNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Bird, string>,
+  options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.bird` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bird, string>, body: rt.New<Bird>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
+export function createBird<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Bird, string>,
+  body: rt.New<Bird>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.bird`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBird<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Bird, null>, body: rt.UpdateBody<Bird, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updateBird<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Bird, null>,
+  body: rt.UpdateBody<Bird, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.bird` (DELETE). */
-export function deleteBird(client: rt.Client, target: rt.EntityRef<Bird, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteBird(
+  client: rt.Client,
+  target: rt.EntityRef<Bird, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `zoo.model.parrot` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Parrot, null>`). */
-export function getParrot<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Parrot, N>, options?: rt.ReadOneQuery<ParrotNavigation, S, E>): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
+export function getParrot<
+  S extends rt.PropertyName<Parrot, ParrotNavigation> = never,
+  const E extends rt.Expand<ParrotNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Parrot, N>,
+  options?: rt.ReadOneQuery<ParrotNavigation, S, E>,
+): Promise<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.parrot` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listParrots<S extends rt.PropertyName<Parrot, ParrotNavigation> = never, const E extends rt.Expand<ParrotNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>>> {
+export function listParrots<
+  S extends rt.PropertyName<Parrot, ParrotNavigation> = never,
+  const E extends rt.Expand<ParrotNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Parrot, string>,
+  options?: rt.ReadQuery<Parrot, ParrotNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Parrot, S, ParrotNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.parrot` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Parrot, string>, body: rt.New<Parrot>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
+export function createParrot<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Parrot, string>,
+  body: rt.New<Parrot>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Parrot, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.parrot`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateParrot<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Parrot, null>, body: rt.UpdateBody<Parrot, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
+export function updateParrot<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Parrot, null>,
+  body: rt.UpdateBody<Parrot, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Parrot, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.parrot` (DELETE). */
-export function deleteParrot(client: rt.Client, target: rt.EntityRef<Parrot, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteParrot(
+  client: rt.Client,
+  target: rt.EntityRef<Parrot, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `zoo.model.fish` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Fish, null>`). */
-export function getFish<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Fish, N>, options?: rt.ReadOneQuery<FishNavigation, S, E>): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
+export function getFish<
+  S extends rt.PropertyName<Fish, FishNavigation> = never,
+  const E extends rt.Expand<FishNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Fish, N>,
+  options?: rt.ReadOneQuery<FishNavigation, S, E>,
+): Promise<rt.Selected<Fish, S, FishNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.fish` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listFishes<S extends rt.PropertyName<Fish, FishNavigation> = never, const E extends rt.Expand<FishNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Fish, string>, options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, "id", E>>> {
+export function listFishes<
+  S extends rt.PropertyName<Fish, FishNavigation> = never,
+  const E extends rt.Expand<FishNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Fish, string>,
+  options?: rt.ReadQuery<Fish, FishNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Fish, S, FishNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.fish` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Fish, string>, body: rt.New<Fish>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
+export function createFish<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Fish, string>,
+  body: rt.New<Fish>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Fish, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.fish`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateFish<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Fish, null>, body: rt.UpdateBody<Fish, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
+export function updateFish<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Fish, null>,
+  body: rt.UpdateBody<Fish, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Fish, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.fish` (DELETE). */
-export function deleteFish(client: rt.Client, target: rt.EntityRef<Fish, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteFish(
+  client: rt.Client,
+  target: rt.EntityRef<Fish, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `zoo.model.keeper` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Keeper, null>`). */
-export function getKeeper<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Keeper, N>, options?: rt.ReadOneQuery<KeeperNavigation, S, E>): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
+export function getKeeper<
+  S extends rt.PropertyName<Keeper, KeeperNavigation> = never,
+  const E extends rt.Expand<KeeperNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Keeper, N>,
+  options?: rt.ReadOneQuery<KeeperNavigation, S, E>,
+): Promise<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `zoo.model.keeper` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listKeepers<S extends rt.PropertyName<Keeper, KeeperNavigation> = never, const E extends rt.Expand<KeeperNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>>> {
+export function listKeepers<
+  S extends rt.PropertyName<Keeper, KeeperNavigation> = never,
+  const E extends rt.Expand<KeeperNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Keeper, string>,
+  options?: rt.ReadQuery<Keeper, KeeperNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Keeper, S, KeeperNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `zoo.model.keeper` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Keeper, string>, body: rt.CreateBody<Keeper, KeeperNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
+export function createKeeper<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Keeper, string>,
+  body: rt.CreateBody<Keeper, KeeperNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Keeper, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `zoo.model.keeper`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateKeeper<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Keeper, null>, body: rt.UpdateBody<Keeper, R, "id", never, KeeperNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
+export function updateKeeper<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Keeper, null>,
+  body: rt.UpdateBody<Keeper, R, "id", never, KeeperNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Keeper, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `zoo.model.keeper` (DELETE). */
-export function deleteKeeper(client: rt.Client, target: rt.EntityRef<Keeper, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteKeeper(
+  client: rt.Client,
+  target: rt.EntityRef<Keeper, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `zoo.model.animal`, or of a collection of them, to one of its subtypes: `.../zoo.model.bird`. */
-export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(target: rt.CollectionRef<AnyAnimal, K>, type: Q): rt.CollectionRef<AnimalSubtypes[Q], K>;
-export function castAnimal<Q extends keyof AnimalSubtypes & string, N extends null = null>(target: rt.EntityRef<AnyAnimal, N>, type: Q): rt.EntityRef<AnimalSubtypes[Q], N>;
-export function castAnimal(target: rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(
+  target: rt.CollectionRef<AnyAnimal, K>,
+  type: Q,
+): rt.CollectionRef<AnimalSubtypes[Q], K>;
+export function castAnimal<Q extends keyof AnimalSubtypes & string, N extends null = null>(
+  target: rt.EntityRef<AnyAnimal, N>,
+  type: Q,
+): rt.EntityRef<AnimalSubtypes[Q], N>;
+export function castAnimal(
+  target: rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }
 
 /** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
-export function castBird<Q extends keyof BirdSubtypes & string, K>(target: rt.CollectionRef<Bird, K>, type: Q): rt.CollectionRef<BirdSubtypes[Q], K>;
-export function castBird<Q extends keyof BirdSubtypes & string, N extends null = null>(target: rt.EntityRef<Bird, N>, type: Q): rt.EntityRef<BirdSubtypes[Q], N>;
-export function castBird(target: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castBird<Q extends keyof BirdSubtypes & string, K>(
+  target: rt.CollectionRef<Bird, K>,
+  type: Q,
+): rt.CollectionRef<BirdSubtypes[Q], K>;
+export function castBird<Q extends keyof BirdSubtypes & string, N extends null = null>(
+  target: rt.EntityRef<Bird, N>,
+  type: Q,
+): rt.EntityRef<BirdSubtypes[Q], N>;
+export function castBird(
+  target: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -24,102 +24,217 @@ export interface OrderLineNavigation {}
 export interface StoreNavigation {}
 
 /** `lines` of a `shop.order` (contained): `.../lines`. */
-export function orderLines(parent: rt.EntityRef<Order, null>): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
+export function orderLines(
+  parent: rt.EntityRef<Order, null>,
+): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
 }
 
 /** Reads one `shop.order` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`). */
-export function getOrder<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Order, N>, options?: rt.ReadOneQuery<OrderNavigation, S, E>): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
+export function getOrder<
+  S extends rt.PropertyName<Order, OrderNavigation> = never,
+  const E extends rt.Expand<OrderNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Order, N>,
+  options?: rt.ReadOneQuery<OrderNavigation, S, E>,
+): Promise<rt.Selected<Order, S, OrderNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.order` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrders<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, number>, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+export function listOrders<
+  S extends rt.PropertyName<Order, OrderNavigation> = never,
+  const E extends rt.Expand<OrderNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Order, number>,
+  options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.order` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Order, number>, body: rt.CreateBody<Order, OrderNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
+export function createOrder<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Order, number>,
+  body: rt.CreateBody<Order, OrderNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Order, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.order`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrder<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Order, null>, body: rt.UpdateBody<Order, R, "id", never, OrderNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
+export function updateOrder<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Order, null>,
+  body: rt.UpdateBody<Order, R, "id", never, OrderNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Order, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.order` (DELETE). */
-export function deleteOrder(client: rt.Client, target: rt.EntityRef<Order, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteOrder(
+  client: rt.Client,
+  target: rt.EntityRef<Order, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `shop.orderLine` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<OrderLine, null>`). */
-export function getOrderLine<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<OrderLine, N>, options?: rt.ReadOneQuery<OrderLineNavigation, S, E>): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
+export function getOrderLine<
+  S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never,
+  const E extends rt.Expand<OrderLineNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<OrderLine, N>,
+  options?: rt.ReadOneQuery<OrderLineNavigation, S, E>,
+): Promise<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.orderLine` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listOrderLines<S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never, const E extends rt.Expand<OrderLineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>>> {
+export function listOrderLines<
+  S extends rt.PropertyName<OrderLine, OrderLineNavigation> = never,
+  const E extends rt.Expand<OrderLineNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>,
+  options?: rt.ReadQuery<OrderLine, OrderLineNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<OrderLine, S, OrderLineNavigation, {}, "orderId" | "sku", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.orderLine` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>, body: rt.New<OrderLine>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
+export function createOrderLine<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }>,
+  body: rt.New<OrderLine>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<OrderLine, "orderId" | "sku">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.orderLine`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateOrderLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<OrderLine, null>, body: rt.UpdateBody<OrderLine, R, "orderId" | "sku">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
+export function updateOrderLine<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<OrderLine, null>,
+  body: rt.UpdateBody<OrderLine, R, "orderId" | "sku">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<OrderLine, "orderId" | "sku"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.orderLine` (DELETE). */
-export function deleteOrderLine(client: rt.Client, target: rt.EntityRef<OrderLine, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteOrderLine(
+  client: rt.Client,
+  target: rt.EntityRef<OrderLine, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `shop.store` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Store, null>`). */
-export function getStore<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Store, N>, options?: rt.ReadOneQuery<StoreNavigation, S, E>): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
+export function getStore<
+  S extends rt.PropertyName<Store, StoreNavigation> = never,
+  const E extends rt.Expand<StoreNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Store, N>,
+  options?: rt.ReadOneQuery<StoreNavigation, S, E>,
+): Promise<rt.Selected<Store, S, StoreNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `shop.store` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listStores<S extends rt.PropertyName<Store, StoreNavigation> = never, const E extends rt.Expand<StoreNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Store, string>, options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, "id", E>>> {
+export function listStores<
+  S extends rt.PropertyName<Store, StoreNavigation> = never,
+  const E extends rt.Expand<StoreNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Store, string>,
+  options?: rt.ReadQuery<Store, StoreNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Store, S, StoreNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `shop.store` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Store, string>, body: rt.New<Store>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
+export function createStore<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Store, string>,
+  body: rt.New<Store>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Store, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `shop.store`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateStore<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Store, null>, body: rt.UpdateBody<Store, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
+export function updateStore<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Store, null>,
+  body: rt.UpdateBody<Store, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Store, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `shop.store` (DELETE). */
-export function deleteStore(client: rt.Client, target: rt.EntityRef<Store, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteStore(
+  client: rt.Client,
+  target: rt.EntityRef<Store, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Action `shop.cancel`, bound to `shop.order`. */
-export function cancel(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "reason"?: string | null } = {}, options?: rt.ActionOptions): Promise<void> {
+export function cancel(
+  client: rt.Client,
+  target: rt.EntityRef<Order, null>,
+  params: { "reason"?: string | null } = {},
+  options?: rt.ActionOptions,
+): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.cancel`, params, options);
 }
 
 /** Action `shop.reopen`, bound to `shop.order`. */
-export function reopen(client: rt.Client, target: rt.EntityRef<Order, null>, params: { "note"?: string } = {}, options?: rt.ActionOptions): Promise<void> {
+export function reopen(
+  client: rt.Client,
+  target: rt.EntityRef<Order, null>,
+  params: { "note"?: string } = {},
+  options?: rt.ActionOptions,
+): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/shop.reopen`, params, options);
 }
 
 /** Function `shop.biggest`, bound to a collection of `shop.order`. */
-export function biggest<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "count": number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+export function biggest<
+  S extends rt.PropertyName<Order, OrderNavigation> = never,
+  const E extends rt.Expand<OrderNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Order, unknown>,
+  params: { "count": number },
+  options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
 }
 
 /** Function `shop.search`, bound to a collection of `shop.order`. */
-export function search<S extends rt.PropertyName<Order, OrderNavigation> = never, const E extends rt.Expand<OrderNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Order, unknown>, params: { "text": string | null; "limit"?: number }, options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
+export function search<
+  S extends rt.PropertyName<Order, OrderNavigation> = never,
+  const E extends rt.Expand<OrderNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Order, unknown>,
+  params: { "text": string | null; "limit"?: number },
+  options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
 }
 

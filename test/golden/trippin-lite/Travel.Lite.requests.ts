@@ -106,177 +106,380 @@ export function documentContent(parent: rt.EntityRef<Document, null>): rt.Stream
 }
 
 /** Reads one `Travel.Lite.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadOneQuery<PersonNavigation, S, E>): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
+export function getPerson<
+  S extends rt.PropertyName<Person, PersonNavigation> = never,
+  const E extends rt.Expand<PersonNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, N>,
+  options?: rt.ReadOneQuery<PersonNavigation, S, E>,
+): Promise<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>>> {
+export function listPersons<
+  S extends rt.PropertyName<Person, PersonNavigation> = never,
+  const E extends rt.Expand<PersonNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Person, string>,
+  options?: rt.ReadQuery<Person, PersonNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Person, S, PersonNavigation, {}, "UserName", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.CreateBody<PersonInput, PersonNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Person, string>,
+  body: rt.CreateBody<PersonInput, PersonNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Person, "UserName">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<PersonInput, R, "UserName", never, PersonNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  body: rt.UpdateBody<PersonInput, R, "UserName", never, PersonNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Person, "UserName"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deletePerson(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.Trip` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Trip, null>`). */
-export function getTrip<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Trip, N>, options?: rt.ReadOneQuery<TripNavigation, S, E>): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
+export function getTrip<
+  S extends rt.PropertyName<Trip, TripNavigation> = never,
+  const E extends rt.Expand<TripNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Trip, N>,
+  options?: rt.ReadOneQuery<TripNavigation, S, E>,
+): Promise<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Trip` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Trip, number>, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+export function listTrips<
+  S extends rt.PropertyName<Trip, TripNavigation> = never,
+  const E extends rt.Expand<TripNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Trip, number>,
+  options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Trip` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Trip, number>, body: rt.CreateBody<Trip, TripNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
+export function createTrip<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Trip, number>,
+  body: rt.CreateBody<Trip, TripNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Trip, "TripId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Trip`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateTrip<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Trip, null>, body: rt.UpdateBody<Trip, R, "TripId", never, TripNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
+export function updateTrip<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Trip, null>,
+  body: rt.UpdateBody<Trip, R, "TripId", never, TripNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Trip, "TripId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Trip` (DELETE). */
-export function deleteTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteTrip(
+  client: rt.Client,
+  target: rt.EntityRef<Trip, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.PlanItem` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<PlanItem, null>`). */
-export function getPlanItem<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<PlanItem, N>, options?: rt.ReadOneQuery<PlanItemNavigation, S, E>): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
+export function getPlanItem<
+  S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never,
+  const E extends rt.Expand<PlanItemNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<PlanItem, N>,
+  options?: rt.ReadOneQuery<PlanItemNavigation, S, E>,
+): Promise<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.PlanItem` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPlanItems<S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never, const E extends rt.Expand<PlanItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>>> {
+export function listPlanItems<
+  S extends rt.PropertyName<PlanItem, PlanItemNavigation> = never,
+  const E extends rt.Expand<PlanItemNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<PlanItem, number>,
+  options?: rt.ReadQuery<PlanItem, PlanItemNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<PlanItem, S, PlanItemNavigation, {}, "PlanItemId", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.PlanItem` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<PlanItem, number>, body: rt.CreateBody<PlanItem, PlanItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
+export function createPlanItem<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<PlanItem, number>,
+  body: rt.CreateBody<PlanItem, PlanItemNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<PlanItem, "PlanItemId">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.PlanItem`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePlanItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<PlanItem, null>, body: rt.UpdateBody<PlanItem, R, "PlanItemId", never, PlanItemNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
+export function updatePlanItem<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<PlanItem, null>,
+  body: rt.UpdateBody<PlanItem, R, "PlanItemId", never, PlanItemNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<PlanItem, "PlanItemId"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.PlanItem` (DELETE). */
-export function deletePlanItem(client: rt.Client, target: rt.EntityRef<PlanItem, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deletePlanItem(
+  client: rt.Client,
+  target: rt.EntityRef<PlanItem, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.Airline` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airline, null>`). */
-export function getAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airline, N>, options?: rt.ReadOneQuery<AirlineNavigation, S, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
+export function getAirline<
+  S extends rt.PropertyName<Airline, AirlineNavigation> = never,
+  const E extends rt.Expand<AirlineNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Airline, N>,
+  options?: rt.ReadOneQuery<AirlineNavigation, S, E>,
+): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airline` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirlines<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airline, string>, options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>> {
+export function listAirlines<
+  S extends rt.PropertyName<Airline, AirlineNavigation> = never,
+  const E extends rt.Expand<AirlineNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Airline, string>,
+  options?: rt.ReadQuery<Airline, AirlineNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Airline` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airline, string>, body: rt.New<Airline>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
+export function createAirline<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Airline, string>,
+  body: rt.New<Airline>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Airline, "AirlineCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Airline`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirline<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Airline, null>, body: rt.UpdateBody<Airline, R, "AirlineCode">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
+export function updateAirline<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Airline, null>,
+  body: rt.UpdateBody<Airline, R, "AirlineCode">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Airline, "AirlineCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Airline` (DELETE). */
-export function deleteAirline(client: rt.Client, target: rt.EntityRef<Airline, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteAirline(
+  client: rt.Client,
+  target: rt.EntityRef<Airline, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.Airport` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Airport, null>`). */
-export function getAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Airport, N>, options?: rt.ReadOneQuery<AirportNavigation, S, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
+export function getAirport<
+  S extends rt.PropertyName<Airport, AirportNavigation> = never,
+  const E extends rt.Expand<AirportNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Airport, N>,
+  options?: rt.ReadOneQuery<AirportNavigation, S, E>,
+): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Airport` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listAirports<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Airport, string>, options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>> {
+export function listAirports<
+  S extends rt.PropertyName<Airport, AirportNavigation> = never,
+  const E extends rt.Expand<AirportNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Airport, string>,
+  options?: rt.ReadQuery<Airport, AirportNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Airport` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Airport, string>, body: rt.New<Airport>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
+export function createAirport<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Airport, string>,
+  body: rt.New<Airport>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Airport, "IcaoCode">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Airport`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateAirport<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Airport, null>, body: rt.UpdateBody<Airport, R, "IcaoCode">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
+export function updateAirport<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Airport, null>,
+  body: rt.UpdateBody<Airport, R, "IcaoCode">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Airport, "IcaoCode"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Airport` (DELETE). */
-export function deleteAirport(client: rt.Client, target: rt.EntityRef<Airport, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteAirport(
+  client: rt.Client,
+  target: rt.EntityRef<Airport, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.Booking` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Booking, null>`). */
-export function getBooking<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Booking, N>, options?: rt.ReadOneQuery<BookingNavigation, S, E>): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
+export function getBooking<
+  S extends rt.PropertyName<Booking, BookingNavigation> = never,
+  const E extends rt.Expand<BookingNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Booking, N>,
+  options?: rt.ReadOneQuery<BookingNavigation, S, E>,
+): Promise<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Booking` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBookings<S extends rt.PropertyName<Booking, BookingNavigation> = never, const E extends rt.Expand<BookingNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>>> {
+export function listBookings<
+  S extends rt.PropertyName<Booking, BookingNavigation> = never,
+  const E extends rt.Expand<BookingNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>,
+  options?: rt.ReadQuery<Booking, BookingNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Booking, S, BookingNavigation, {}, "AirlineCode" | "BookingNo", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Booking` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>, body: rt.New<Booking>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
+export function createBooking<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }>,
+  body: rt.New<Booking>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Booking, "AirlineCode" | "BookingNo">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Booking`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBooking<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Booking, null>, body: rt.UpdateBody<Booking, R, "AirlineCode" | "BookingNo">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
+export function updateBooking<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Booking, null>,
+  body: rt.UpdateBody<Booking, R, "AirlineCode" | "BookingNo">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Booking, "AirlineCode" | "BookingNo"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Booking` (DELETE). */
-export function deleteBooking(client: rt.Client, target: rt.EntityRef<Booking, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteBooking(
+  client: rt.Client,
+  target: rt.EntityRef<Booking, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Travel.Lite.Document` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Document, null>`). */
-export function getDocument<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Document, N>, options?: rt.ReadOneQuery<DocumentNavigation, S, E>): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
+export function getDocument<
+  S extends rt.PropertyName<Document, DocumentNavigation> = never,
+  const E extends rt.Expand<DocumentNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Document, N>,
+  options?: rt.ReadOneQuery<DocumentNavigation, S, E>,
+): Promise<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Travel.Lite.Document` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listDocuments<S extends rt.PropertyName<Document, DocumentNavigation> = never, const E extends rt.Expand<DocumentNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Document, string>, options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>>> {
+export function listDocuments<
+  S extends rt.PropertyName<Document, DocumentNavigation> = never,
+  const E extends rt.Expand<DocumentNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Document, string>,
+  options?: rt.ReadQuery<Document, DocumentNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Document, S, DocumentNavigation, {}, "Id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Travel.Lite.Document` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. For a media entity, `rt.createMedia` POSTs the media itself (Protocol §11.4.7.1). */
-export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Document, string>, body: rt.New<Document>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
+export function createDocument<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Document, string>,
+  body: rt.New<Document>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Document, "Id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Travel.Lite.Document`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateDocument<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Document, null>, body: rt.UpdateBody<Document, R, "Id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
+export function updateDocument<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Document, null>,
+  body: rt.UpdateBody<Document, R, "Id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Document, "Id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Travel.Lite.Document` (DELETE). */
-export function deleteDocument(client: rt.Client, target: rt.EntityRef<Document, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteDocument(
+  client: rt.Client,
+  target: rt.EntityRef<Document, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
@@ -286,27 +489,54 @@ export function getFavoriteAirlineRef(target: rt.EntityRef<Person, null>): rt.En
 }
 
 /** The address of what function `Travel.Lite.GetFriendsTrips(userName)`, bound to `Travel.Lite.Person`, returns (it is composable): `.../Travel.Lite.GetFriendsTrips(...)`, for a read, a navigation or a bound operation to follow. */
-export function getFriendsTripsRef(target: rt.EntityRef<Person, null>, params: { "userName": string }): rt.CollectionRef<Trip, number> {
+export function getFriendsTripsRef(
+  target: rt.EntityRef<Person, null>,
+  params: { "userName": string },
+): rt.CollectionRef<Trip, number> {
   return rt.collectionAt<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
 }
 
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */
-export function shareTrip(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string; "tripId": number }, options?: rt.ActionOptions): Promise<void> {
+export function shareTrip(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  params: { "userName": string; "tripId": number },
+  options?: rt.ActionOptions,
+): Promise<void> {
   return rt.send<void>(client, "POST", `${target.path}/Travel.Lite.ShareTrip`, params, options);
 }
 
 /** Action `Travel.Lite.CopyTrip`, bound to `Travel.Lite.Trip`. */
-export function copyTrip(client: rt.Client, target: rt.EntityRef<Trip, null>, options?: rt.ActionOptions): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
+export function copyTrip(
+  client: rt.Client,
+  target: rt.EntityRef<Trip, null>,
+  options?: rt.ActionOptions,
+): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
   return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "sure");
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
-export function getFavoriteAirline<S extends rt.PropertyName<Airline, AirlineNavigation> = never, const E extends rt.Expand<AirlineNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.ReadOneQuery<AirlineNavigation, S, E>): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
+export function getFavoriteAirline<
+  S extends rt.PropertyName<Airline, AirlineNavigation> = never,
+  const E extends rt.Expand<AirlineNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  options?: rt.ReadOneQuery<AirlineNavigation, S, E>,
+): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
   return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options, "single");
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
-export function getFriendsTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, target: rt.EntityRef<Person, null>, params: { "userName": string }, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+export function getFriendsTrips<
+  S extends rt.PropertyName<Trip, TripNavigation> = never,
+  const E extends rt.Expand<TripNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  params: { "userName": string },
+  options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
 }
 
@@ -316,16 +546,30 @@ export function resetDataSource(client: rt.Client, options?: rt.ReadOptions): Pr
 }
 
 /** Function `Travel.Lite.GetNearestAirport` (imported as `/GetNearestAirport`). */
-export function getNearestAirport<S extends rt.PropertyName<Airport, AirportNavigation> = never, const E extends rt.Expand<AirportNavigation> = never>(client: rt.Client, params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat }, options?: rt.ReadOneQuery<AirportNavigation, S, E>): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
+export function getNearestAirport<
+  S extends rt.PropertyName<Airport, AirportNavigation> = never,
+  const E extends rt.Expand<AirportNavigation> = never,
+>(
+  client: rt.Client,
+  params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat },
+  options?: rt.ReadOneQuery<AirportNavigation, S, E>,
+): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
   return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options, "single");
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
-export function findTrips<S extends rt.PropertyName<Trip, TripNavigation> = never, const E extends rt.Expand<TripNavigation> = never>(client: rt.Client, params: {
-  "near": rt.Argument<Location> | null;
-  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
-  "after": string | null;
-  "tags": (string | null)[];
-}, options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
+export function findTrips<
+  S extends rt.PropertyName<Trip, TripNavigation> = never,
+  const E extends rt.Expand<TripNavigation> = never,
+>(
+  client: rt.Client,
+  params: {
+    "near": rt.Argument<Location> | null;
+    /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+    "after": string | null;
+    "tags": (string | null)[];
+  },
+  options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
 }

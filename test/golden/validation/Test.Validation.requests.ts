@@ -86,7 +86,9 @@ export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef {
 }
 
 /** `lines` of a `Test.Validation.Basket`: `.../lines`. */
-export function basketLines(parent: rt.EntityRef<Basket, null>): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
+export function basketLines(
+  parent: rt.EntityRef<Basket, null>,
+): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
   return rt.collection<Line, { "basketId": number; "no": number }>(parent, "lines", rt.compositeKey([["basketId", rt.edmInt32], ["no", rt.edmInt32]]));
 }
 
@@ -101,158 +103,341 @@ export function lineBasket(parent: rt.EntityRef<Line, null>): rt.EntityRef<Baske
 }
 
 /** Reads one `Test.Validation.Item` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Item, null>`). */
-export function getItem<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Item, N>, options?: rt.ReadOneQuery<ItemNavigation, S, E>): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
+export function getItem<
+  S extends rt.PropertyName<Item, ItemNavigation> = never,
+  const E extends rt.Expand<ItemNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Item, N>,
+  options?: rt.ReadOneQuery<ItemNavigation, S, E>,
+): Promise<rt.Selected<Item, S, ItemNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Item` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listItems<S extends rt.PropertyName<Item, ItemNavigation> = never, const E extends rt.Expand<ItemNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Item, number>, options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, "id", E>>> {
+export function listItems<
+  S extends rt.PropertyName<Item, ItemNavigation> = never,
+  const E extends rt.Expand<ItemNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Item, number>,
+  options?: rt.ReadQuery<Item, ItemNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Item, S, ItemNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Item` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Item, number>, body: rt.CreateBody<ItemCreateInput, ItemNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
+export function createItem<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Item, number>,
+  body: rt.CreateBody<ItemCreateInput, ItemNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Item, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Item`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateItem<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Item, null>, body: rt.UpdateBody<ItemUpdateInput, R, never, never, ItemNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
+export function updateItem<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Item, null>,
+  body: rt.UpdateBody<ItemUpdateInput, R, never, never, ItemNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Item, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Item` (DELETE). */
-export function deleteItem(client: rt.Client, target: rt.EntityRef<Item, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteItem(
+  client: rt.Client,
+  target: rt.EntityRef<Item, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Test.Validation.Person` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Person, null>`). */
-export function getPerson<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Person, N>, options?: rt.ReadOneQuery<PersonNavigation, S, E>): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
+export function getPerson<
+  S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never,
+  const E extends rt.Expand<PersonNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, N>,
+  options?: rt.ReadOneQuery<PersonNavigation, S, E>,
+): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Person` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listPersons<S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never, const E extends rt.Expand<PersonNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Person, string>, options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>>> {
+export function listPersons<
+  S extends rt.PropertyName<Person, PersonNavigation, PersonSubtypes> = never,
+  const E extends rt.Expand<PersonNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Person, string>,
+  options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>,
+): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Person` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Person, string>, body: rt.New<Person>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
+export function createPerson<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Person, string>,
+  body: rt.New<Person>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Person`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updatePerson<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Person, null>, body: rt.UpdateBody<Person, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+export function updatePerson<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  body: rt.UpdateBody<Person, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Person` (DELETE). */
-export function deletePerson(client: rt.Client, target: rt.EntityRef<Person, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deletePerson(
+  client: rt.Client,
+  target: rt.EntityRef<Person, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Test.Validation.Basket` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Basket, null>`). */
-export function getBasket<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Basket, N>, options?: rt.ReadOneQuery<BasketNavigation, S, E>): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
+export function getBasket<
+  S extends rt.PropertyName<Basket, BasketNavigation> = never,
+  const E extends rt.Expand<BasketNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Basket, N>,
+  options?: rt.ReadOneQuery<BasketNavigation, S, E>,
+): Promise<rt.Selected<Basket, S, BasketNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Basket` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBaskets<S extends rt.PropertyName<Basket, BasketNavigation> = never, const E extends rt.Expand<BasketNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Basket, number>, options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>>> {
+export function listBaskets<
+  S extends rt.PropertyName<Basket, BasketNavigation> = never,
+  const E extends rt.Expand<BasketNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Basket, number>,
+  options?: rt.ReadQuery<Basket, BasketNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Basket, S, BasketNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Basket` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Basket, number>, body: rt.CreateBody<Basket, BasketNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
+export function createBasket<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Basket, number>,
+  body: rt.CreateBody<Basket, BasketNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Basket, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Basket`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBasket<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Basket, null>, body: rt.UpdateBody<Basket, R, "id", never, BasketNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
+export function updateBasket<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Basket, null>,
+  body: rt.UpdateBody<Basket, R, "id", never, BasketNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Basket, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Basket` (DELETE). */
-export function deleteBasket(client: rt.Client, target: rt.EntityRef<Basket, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteBasket(
+  client: rt.Client,
+  target: rt.EntityRef<Basket, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Test.Validation.Line` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Line, null>`). */
-export function getLine<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Line, N>, options?: rt.ReadOneQuery<LineNavigation, S, E>): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
+export function getLine<
+  S extends rt.PropertyName<Line, LineNavigation> = never,
+  const E extends rt.Expand<LineNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Line, N>,
+  options?: rt.ReadOneQuery<LineNavigation, S, E>,
+): Promise<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Line` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listLines<S extends rt.PropertyName<Line, LineNavigation> = never, const E extends rt.Expand<LineNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>>> {
+export function listLines<
+  S extends rt.PropertyName<Line, LineNavigation> = never,
+  const E extends rt.Expand<LineNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Line, { "basketId": number; "no": number }>,
+  options?: rt.ReadQuery<Line, LineNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Line, S, LineNavigation, {}, "basketId" | "no", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Line` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Line, { "basketId": number; "no": number }>, body: rt.CreateBody<Line, LineNavigation>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
+export function createLine<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Line, { "basketId": number; "no": number }>,
+  body: rt.CreateBody<Line, LineNavigation>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Line, "basketId" | "no">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Line`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateLine<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Line, null>, body: rt.UpdateBody<Line, R, "basketId" | "no", never, LineNavigation>, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
+export function updateLine<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Line, null>,
+  body: rt.UpdateBody<Line, R, "basketId" | "no", never, LineNavigation>,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Line, "basketId" | "no"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Line` (DELETE). */
-export function deleteLine(client: rt.Client, target: rt.EntityRef<Line, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteLine(
+  client: rt.Client,
+  target: rt.EntityRef<Line, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Test.Validation.Employee` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Employee, null>`). */
-export function getEmployee<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Employee, N>, options?: rt.ReadOneQuery<EmployeeNavigation, S, E>): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
+export function getEmployee<
+  S extends rt.PropertyName<Employee, EmployeeNavigation> = never,
+  const E extends rt.Expand<EmployeeNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Employee, N>,
+  options?: rt.ReadOneQuery<EmployeeNavigation, S, E>,
+): Promise<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Employee` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listEmployees<S extends rt.PropertyName<Employee, EmployeeNavigation> = never, const E extends rt.Expand<EmployeeNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Employee, string>, options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>>> {
+export function listEmployees<
+  S extends rt.PropertyName<Employee, EmployeeNavigation> = never,
+  const E extends rt.Expand<EmployeeNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Employee, string>,
+  options?: rt.ReadQuery<Employee, EmployeeNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Employee, S, EmployeeNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Employee` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Employee, string>, body: rt.New<Employee>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
+export function createEmployee<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Employee, string>,
+  body: rt.New<Employee>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Employee, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Employee`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateEmployee<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Employee, null>, body: rt.UpdateBody<Employee, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
+export function updateEmployee<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Employee, null>,
+  body: rt.UpdateBody<Employee, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Employee, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Employee` (DELETE). */
-export function deleteEmployee(client: rt.Client, target: rt.EntityRef<Employee, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteEmployee(
+  client: rt.Client,
+  target: rt.EntityRef<Employee, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** Reads one `Test.Validation.Bag` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Bag, null>`). */
-export function getBag<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never, N extends null = null>(client: rt.Client, target: rt.EntityRef<Bag, N>, options?: rt.ReadOneQuery<BagNavigation, S, E>): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
+export function getBag<
+  S extends rt.PropertyName<Bag, BagNavigation> = never,
+  const E extends rt.Expand<BagNavigation> = never,
+  N extends null = null,
+>(
+  client: rt.Client,
+  target: rt.EntityRef<Bag, N>,
+  options?: rt.ReadOneQuery<BagNavigation, S, E>,
+): Promise<rt.Selected<Bag, S, BagNavigation, {}, "id", E> | N> {
   return rt.read(client, target, options);
 }
 
 /** Reads one page of a collection of `Test.Validation.Bag` (GET); follow `@odata.nextLink` with `rt.pages` or `rt.collectAll`. */
-export function listBags<S extends rt.PropertyName<Bag, BagNavigation> = never, const E extends rt.Expand<BagNavigation> = never>(client: rt.Client, target: rt.CollectionRef<Bag, string>, options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, "id", E>>> {
+export function listBags<
+  S extends rt.PropertyName<Bag, BagNavigation> = never,
+  const E extends rt.Expand<BagNavigation> = never,
+>(
+  client: rt.Client,
+  target: rt.CollectionRef<Bag, string>,
+  options?: rt.ReadQuery<Bag, BagNavigation, S, {}, E>,
+): Promise<rt.Page<rt.Selected<Bag, S, BagNavigation, {}, "id", E>>> {
   return rt.readPage(client, target, options);
 }
 
 /** Creates a `Test.Validation.Bag` in a collection (POST); resolves with the created entity (its default set), or undefined with `prefer: "return=minimal"`. */
-export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(client: rt.Client, target: rt.CollectionRef<Bag, string>, body: rt.New<Bag>, options?: rt.WriteOptions<P>): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
+export function createBag<P extends rt.WriteOptions["prefer"] = undefined>(
+  client: rt.Client,
+  target: rt.CollectionRef<Bag, string>,
+  body: rt.New<Bag>,
+  options?: rt.WriteOptions<P>,
+): Promise<rt.Created<rt.DefaultSet<Bag, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
 }
 
 /** Updates a `Test.Validation.Bag`: PATCH changes the properties in `body`; `replace: true` PUTs `body`, the whole entity. Resolves with the entity when the service returns it, else undefined (204). */
-export function updateBag<R extends boolean | undefined = undefined>(client: rt.Client, target: rt.EntityRef<Bag, null>, body: rt.UpdateBody<Bag, R, "id">, options?: rt.UpdateOptions<R>): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
+export function updateBag<R extends boolean | undefined = undefined>(
+  client: rt.Client,
+  target: rt.EntityRef<Bag, null>,
+  body: rt.UpdateBody<Bag, R, "id">,
+  options?: rt.UpdateOptions<R>,
+): Promise<(rt.DefaultSet<Bag, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);
 }
 
 /** Deletes a `Test.Validation.Bag` (DELETE). */
-export function deleteBag(client: rt.Client, target: rt.EntityRef<Bag, null>, options?: rt.DeleteOptions): Promise<void> {
+export function deleteBag(
+  client: rt.Client,
+  target: rt.EntityRef<Bag, null>,
+  options?: rt.DeleteOptions,
+): Promise<void> {
   return rt.remove(client, target, options);
 }
 
 /** A type cast of a `Test.Validation.Person`, or of a collection of them, to one of its subtypes: `.../Test.Validation.Employee`. */
-export function castPerson<Q extends keyof PersonSubtypes & string, K>(target: rt.CollectionRef<Person, K>, type: Q): rt.CollectionRef<PersonSubtypes[Q], K>;
-export function castPerson<Q extends keyof PersonSubtypes & string, N extends null = null>(target: rt.EntityRef<Person, N>, type: Q): rt.EntityRef<PersonSubtypes[Q], N>;
-export function castPerson(target: rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown>, type: string): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
+export function castPerson<Q extends keyof PersonSubtypes & string, K>(
+  target: rt.CollectionRef<Person, K>,
+  type: Q,
+): rt.CollectionRef<PersonSubtypes[Q], K>;
+export function castPerson<Q extends keyof PersonSubtypes & string, N extends null = null>(
+  target: rt.EntityRef<Person, N>,
+  type: Q,
+): rt.EntityRef<PersonSubtypes[Q], N>;
+export function castPerson(
+  target: rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown>,
+  type: string,
+): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
   return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
 }

@@ -6,7 +6,25 @@
 import * as vr from "./validation.js";
 import { ALIASES } from "./checkers.js";
 import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
-import type { AnyPolygon, AnyShape, Awkward, Bag, Basket, Circle, Employee, Empty, Item, Line, Node, Person, Point, Point3, Primitives, Sketch, Triangle } from "./Test.Validation.types.js";
+import type {
+  AnyPolygon,
+  AnyShape,
+  Awkward,
+  Bag,
+  Basket,
+  Circle,
+  Employee,
+  Empty,
+  Item,
+  Line,
+  Node,
+  Person,
+  Point,
+  Point3,
+  Primitives,
+  Sketch,
+  Triangle,
+} from "./Test.Validation.types.js";
 
 /** Checks a `Test.Validation.Color` value: a member name. */
 export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", { Red: 0, Green: 1, Blue: 2 });
