@@ -94,7 +94,7 @@ describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations o
     expect(docOf(code, "fWithS")).not.toContain("By number.");
     expect(code).toContain(`export function fWithS(client: rt.Client, params: {\n  /** The text. */\n  "s": string;\n}`);
     // Core.OptionalParameter out of line makes the parameter optional, as inline.
-    expect(code).toContain(`export function f(client: rt.Client, params: { "n"?: number } = {}`);
+    expect(code).toContain(`export function f(\n  client: rt.Client,\n  params: { "n"?: number } = {},\n`);
   });
 
   test("a target naming no overload is a warning at the block (ODG103), and applies to none", () => {

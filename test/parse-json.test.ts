@@ -75,7 +75,7 @@ describe("the same metadata as CSDL JSON and CSDL XML generates the same code", 
     // "What is checked"); JSON's 0 is read so, and the one type definition that wrote 0 differs
     // (IntegerDecimal, and a property of that type with a Precision of its own), in the validators and
     // in the doc comments that say what the facets allow (three parameters with Precision and Scale 0).
-    const decimal = "org.example.requests.ts: -   /** Edm.Decimal (up to 4 digits, none after the point) */ | +   /** Edm.Decimal (up to 4 digits before the point) */";
+    const decimal = "org.example.requests.ts: -     /** Edm.Decimal (up to 4 digits, none after the point) */ | +     /** Edm.Decimal (up to 4 digits before the point) */";
     const known = name === "oasis-csdl-miscellaneous-v4.01"
       ? ["Model1.types.ts: -  * Type definition `Model1.IntegerDecimal` (Edm.Decimal, no digits after the point). | +  * Type definition `Model1.IntegerDecimal` (Edm.Decimal).",
         "Model1.validators.ts: -   vr.checkDecimal(v, ctx, key, undefined, 0); | +   vr.checkDecimal(v, ctx, key);",

@@ -263,10 +263,10 @@ describe("write type names", () => {
     // Qux: nothing to leave out, none.
     expect(declared).toEqual(["FooCreateInput", "FooCreateInput_", "FooUpdateInput", "BarCreateInput", "BarUpdateInput", "BazInput_"]);
     expect(requests).toContain("export interface FooUpdateInput extends rt.Written<Foo, \"b\", {\n  c: FooCreateInput | null;\n}> {\n  \"@odata.type\"?: \"#N.Foo\";\n}");
-    expect(requests).toMatch(/createBar<[^\n]*body: rt.New<BarCreateInput>/);
-    expect(requests).toMatch(/updateBar<[^\n]*body: rt\.UpdateBody<BarUpdateInput, R>/);
-    expect(requests).toMatch(/updateBaz<[^\n]*body: rt\.UpdateBody<BazInput_, R, "id">/);
-    expect(requests).toMatch(/createQux<[^\n]*body: rt.New<Qux>/);
+    expect(requests).toMatch(/createBar<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt.New<BarCreateInput>/);
+    expect(requests).toMatch(/updateBar<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt\.UpdateBody<BarUpdateInput, R>/);
+    expect(requests).toMatch(/updateBaz<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt\.UpdateBody<BazInput_, R, "id">/);
+    expect(requests).toMatch(/createQux<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt.New<Qux>/);
   });
 
   forEachCompiler((label, c) => {

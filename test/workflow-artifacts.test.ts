@@ -81,7 +81,7 @@ test.concurrent("the config file's options.validators / options.requests, which 
 });
 
 test.concurrent("completeReads (--complete-reads) types reads without select as whole entities; the choice is recorded, and the flag overrides the config", async () => {
-  const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<.*/)?.[0];
+  const getSession = (gen: string) => fs.readFileSync(path.join(gen, `${NS}.requests.ts`), "utf8").match(/export function getSession<[\s\S]*? \{\n/)?.[0];
   const { dir, gen } = project({ completeReads: true });
   expect((await runCliAsync(["generate"], dir)).code).toBe(0);
   expect(getSession(gen)).toContain('Promise<rt.Selected<Session, S, SessionNavigation, {}, "id" | rt.Whole, E> | N>');
