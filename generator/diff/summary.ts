@@ -98,10 +98,16 @@ export interface ModelSummary {
   docs?: Record<string, string>;
   /**
    * Only in `diff`'s summary of a slice (load.ts): each subtype the slice left out below a type it
-   * keeps as a value (`omittedSubtypes`), by name → that nearest kept base type. A response may
-   * still carry one (`@odata.type`), which the slice's validators check as that base type.
+   * keeps as a value (`omittedSubtypes`), by name → that nearest kept base type; not an abstract one.
+   * A response may still carry one (`@odata.type`), which the slice's validators check as that base type.
    */
   leftOutSubtypes?: Map<string, string>;
+  /**
+   * Only in `diff`'s summary of a slice (load.ts): every entity and complex type of the whole model
+   * the slice was cut from, kept or not, with its base type and whether it is abstract, so that a
+   * left-out subtype new to the slice is told from one new to the service.
+   */
+  wholeModelTypes?: Map<string, { baseType?: string; abstract: boolean }>;
 }
 
 export interface ImportSummary {
