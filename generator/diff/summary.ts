@@ -38,6 +38,12 @@ export interface TypeUse extends FacetSummary {
   /** A property annotated Core.Computed, Core.Immutable (format 2). */
   computed?: true;
   immutable?: true;
+  /**
+   * A property with a DefaultValue (a create may leave it out of a complex value). Absent in
+   * summaries kept by older versions, which are only ever the old side of a comparison: only the
+   * new side's is read (added-property.ts), so no format change.
+   */
+  defaultValue?: true;
 }
 
 export interface TypeSummary {
@@ -144,6 +150,7 @@ function propertyUse(p: Property): TypeUse {
   const u = use(p.type);
   if (isComputed(p)) u.computed = true;
   if (isImmutable(p)) u.immutable = true;
+  if (p.defaultValue !== undefined) u.defaultValue = true;
   return u;
 }
 
