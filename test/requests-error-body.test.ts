@@ -4,8 +4,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import * as v8 from "node:v8";
-import * as vm from "node:vm";
+import { measureInChild } from "./helpers/gc-child";
 import { generateFixture } from "./helpers/generated";
 import { failure } from "./helpers/rejection";
 
@@ -18,10 +17,6 @@ type ODataError = InstanceType<Runtime["ODataError"]>;
 
 const MiB = 1 << 20;
 
-v8.setFlagsFromString("--expose-gc");
-const gc = vm.runInNewContext("gc") as () => void;
-/** The memory JavaScript holds after two full collections (the first may only run finalizers): the heap, and what strings and buffers keep outside it. */
-const held = () => (gc(), gc(), process.memoryUsage().heapUsed + process.memoryUsage().external);
 /** A body far larger than the cap: read whole, it would be in the bytes the server wrote. */
 const HUGE = 64 * MiB;
 
@@ -120,14 +115,40 @@ test("a 200 whose 20 MiB body is not JSON: the error keeps its first 1,048,576 c
   expect((err.body as string).slice(0, 7)).toBe("<html>h");
 });
 
-test("a 200 whose 30 MiB body is not JSON: the error kept does not keep the 30 MiB text alive (its body and message are copies)", async () => {
-  next = () => ({ status: 200, head: "<html>", fill: "h", size: 30 * MiB });
-  const before = held();
-  const err = await failure<ODataError>(getA());
+/**
+ * In a child (helpers/gc-child.ts): a first call that succeeds (so that loading fetch is not
+ * measured), the call whose error is kept, then the control: the same body fetched as text, of
+ * which a slice of the first MiB is kept, as a slice in the error would keep it.
+ */
+const KEPT_ERROR = `
+import { createClient } from "./runtime";
+import { getPerson, people } from "./Travel.Lite.requests";
+async function main() {
+  const client = createClient({ baseUrl: process.env.SERVICE!, retry: { delayMs: 1 } });
+  await getPerson(client, people().byKey("a"));
+  let before = held();
+  const err = await getPerson(client, people().byKey("a")).then(() => undefined, (e) => e);
   // A turn later, once the call's own references to the text are gone.
-  await new Promise((resolve) => setImmediate(resolve));
-  const grown = held() - before;
-  expect([(err.body as string).length, err.message.length < 1000]).toEqual([MiB, true]);
+  await turn();
+  const error = held() - before;
+  before = held();
+  let text: string | undefined = await (await fetch(process.env.SERVICE + "/People('a')")).text();
+  const kept = text.slice(0, ${MiB});
+  text = undefined;
+  await turn();
+  const slice = held() - before;
+  console.log(JSON.stringify({ code: err?.code, body: err?.body.length, message: err?.message.length, kept: kept.length, error, slice }));
+}
+main();
+`;
+
+test("a 200 whose 30 MiB body is not JSON: the error kept does not keep the 30 MiB text alive (its body and message are copies), where a kept slice would", async () => {
+  next = (i) => (i === 0 ? { status: 200, head: JSON.stringify({ UserName: "a", FirstName: "A", Age: 1, Emails: [] }) } : { status: 200, head: "<html>", fill: "h", size: 30 * MiB });
+  const r = await measureInChild<{ code: string; body: number; message: number; kept: number; error: number; slice: number }>(dir, KEPT_ERROR, { SERVICE: url });
+  expect(r).toMatchObject({ code: "UnreadableBody", body: MiB, kept: MiB });
+  expect(r.message).toBeLessThan(1000);
+  // The control: a slice of the first MiB holds all 30 MiB, so the measurement can see it.
+  expect(r.slice).toBeGreaterThanOrEqual(25 * MiB);
   // The first MiB, in `body`, and little more: a slice of the text (in `body` or in the message) would hold all 30 MiB.
-  expect(grown).toBeLessThan(10 * MiB);
+  expect(r.error).toBeLessThan(10 * MiB);
 });

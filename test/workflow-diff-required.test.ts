@@ -21,17 +21,35 @@ test("a new non-nullable entity property breaks a PUT's body, with or without a 
   expect(one(entity(""), entity(prop("", 'Type="Collection(Edm.String)" Nullable="false"')))).toEqual([["added", "d.t/zip", `property added: Collection(Edm.String), not nullable: ${replaced}`, true]]);
   expect(one(entity(""), entity(prop(`<Annotation Term="${CORE}.Computed"/>`)))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable: Core.Computed, so no create or replace body sends it", false]]);
   expect(one(entity(""), entity(prop(`<Annotation Term="${CORE}.Immutable"/>`)))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable: Core.Immutable, so a replace body (PUT) leaves it out and a create may", false]]);
-  expect(one(entity(""), entity(prop("", 'Type="Edm.Stream" Nullable="false"')))).toEqual([["added", "d.t/zip", "property added: Edm.Stream, not nullable", false]]);
+  expect(one(entity(""), entity(prop("", 'Type="Edm.Stream" Nullable="false"')))).toEqual([
+    ["added", "d.t/zip", "property added: Edm.Stream, not nullable: a stream, so no body sends it (its value is written to its own URL)", false],
+  ]);
   expect(one(entity(""), entity(prop("", 'Type="Edm.String"')))).toEqual([["added", "d.t/zip", "property added: Edm.String", false]]);
 });
 
-test("a new non-nullable complex property says where it is required; an immutable one not in a PUT", () => {
-  const complex = (extra: string) => `<ComplexType Name="addr"><Property Name="street" Type="Edm.String"/>${extra}</ComplexType>`;
-  const create = "a create's unless it is a collection or has a DefaultValue";
-  expect(one(complex(""), complex(prop()))).toEqual([["added", "d.addr/zip", `property added: Edm.String, not nullable: required in d.addr values a body writes (a PUT's; ${create})`, true]]);
-  expect(one(complex(""), complex(prop(`<Annotation Term="${CORE}.Immutable"/>`)))).toEqual([
-    ["added", "d.addr/zip", `property added: Edm.String, not nullable: required in d.addr values a create body writes (${create}; Core.Immutable: a PUT leaves it out)`, true],
+test("a new non-nullable key property says why it breaks no body: a PUT's and a create's may leave a key out", () => {
+  const keyed = `<EntityType Name="t"><Key><PropertyRef Name="id"/><PropertyRef Name="zip"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${prop()}</EntityType>`;
+  expect(one(entity(""), keyed)).toContainEqual([
+    "added", "d.t/zip", "property added: Edm.String, not nullable: a key, so a replace body (PUT) may leave it out (the URL names the entity) and a create may", false,
   ]);
+});
+
+test("a new non-nullable complex property says where it is required: a create's only when it is not a collection and has no DefaultValue; an immutable one not in a PUT", () => {
+  const complex = (extra: string) => `<ComplexType Name="addr"><Property Name="street" Type="Edm.String"/>${extra}</ComplexType>`;
+  const immutable = `<Annotation Term="${CORE}.Immutable"/>`;
+  const added = (label: string, detail: string) => [["added", "d.addr/zip", `property added: ${label}, not nullable: ${detail}`, true]];
+  const create = "it is not a collection and has no DefaultValue";
+  expect(one(complex(""), complex(prop()))).toEqual(added("Edm.String", `required in d.addr values a body writes (a PUT's, and a create's: ${create})`));
+  expect(one(complex(""), complex(prop(immutable)))).toEqual(added("Edm.String", `required in d.addr values a create body writes (${create}; Core.Immutable: a PUT leaves it out)`));
+  const collection = 'Type="Collection(Edm.String)" Nullable="false"';
+  const defaulted = 'Type="Edm.Int32" Nullable="false" DefaultValue="3"';
+  expect(one(complex(""), complex(prop("", collection)))).toEqual(
+    added("Collection(Edm.String)", "required in d.addr values a PUT's body writes (a create's may leave it out, as it is a collection)"),
+  );
+  expect(one(complex(""), complex(prop("", defaulted)))).toEqual(added("Edm.Int32", "required in d.addr values a PUT's body writes (a create's may leave it out, as it has a DefaultValue)"));
+  expect(one(complex(""), complex(prop(immutable, defaulted)))).toEqual(
+    added("Edm.Int32", "required in values typed as d.addr (Core.Immutable: a PUT leaves it out; a create may, as it has a DefaultValue)"),
+  );
 });
 
 /** The old version's client code, compiled against the new version's generated code. */
@@ -48,9 +66,9 @@ export async function use(): Promise<void> {
 }
 `;
 
-function generated(props: string): string {
+function generated(props: string, more = ""): string {
   const dir = scratch();
-  const { files } = generate({ inputs: [{ file: "s.xml", content: wrap(entity(`<Property Name="name" Type="Edm.String"/>${props}`) + set) }] });
+  const { files } = generate({ inputs: [{ file: "s.xml", content: wrap(entity(`<Property Name="name" Type="Edm.String"/>${props}`) + more + set) }] });
   for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
   return dir;
 }
@@ -64,5 +82,32 @@ forEachCompiler((label: string, c: Compiler) => {
     expect(plain.output.match(/error TS/g)).toHaveLength(1);
     expect(computed.output).toBe("");
     expect(immutable.output).toBe("");
+  });
+});
+
+/** The old version's client code writing a complex value, `d.addr` before it gained `zip`. */
+const COMPLEX_USAGE = `
+import * as rt from "./runtime.js";
+import { createT, ts, updateT } from "./d.requests.js";
+import type { T } from "./d.types.js";
+declare const client: rt.Client;
+declare const ref: rt.EntityRef<T, null>;
+export async function use(): Promise<void> {
+  await createT(client, ts(), { home: { street: "s" } });
+  await updateT(client, ref, { home: { street: "s" } }, { replace: true });
+}
+`;
+
+forEachCompiler((label: string, c: Compiler) => {
+  test(`${label}: a complex value's new non-nullable property is required in a create's body only where diff says so (not a collection, no DefaultValue)`, () => {
+    const addr = (zip: string) => `<ComplexType Name="addr"><Property Name="street" Type="Edm.String"/>${zip}</ComplexType>`;
+    const home = '<Property Name="home" Type="d.addr"/>';
+    const zips = ["", prop(), prop("", 'Type="Collection(Edm.String)" Nullable="false"'), prop("", 'Type="Edm.Int32" Nullable="false" DefaultValue="3"')];
+    const [before, plain, collection, defaulted] = runTscCases(c, zips.map((z) => ({ from: [generated(home, addr(z))], usage: COMPLEX_USAGE })));
+    expect(before.output).toBe("");
+    const lines = (r: { output: string }) => [...r.output.matchAll(/^usage\.ts\((\d+),\d+\): error TS\d+/gm)].map((m) => Number(m[1]));
+    expect(lines(plain)).toEqual([8, 9]);
+    expect(lines(collection)).toEqual([9]);
+    expect(lines(defaulted)).toEqual([9]);
   });
 });

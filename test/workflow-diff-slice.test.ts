@@ -66,6 +66,29 @@ test.concurrent("a new subtype of a type in the slice, left out of it, is listed
   expect((await runCliAsync(["diff", v1, other, "--include", "d.kept"], dir)).stdout).toBe("0 change(s), 0 breaking; suggested bump: none\n");
 });
 
+test.concurrent("an abstract left-out subtype is not listed, as no response names it; a concrete one below it is, at the kept base", async () => {
+  const dir = scratch();
+  const subs = `<EntityType Name="mid" BaseType="d.kept" Abstract="true"/><EntityType Name="leaf" BaseType="d.mid"/>`;
+  const v1 = writeDoc(dir, "v1.xml", doc(name, name));
+  const v2 = writeDoc(dir, "v2.xml", doc(name, name, subs));
+  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
+  expect(JSON.parse(sliced.stdout).changes).toEqual([
+    { kind: "added", element: "type", path: "d.leaf", detail: expect.stringMatching(/^subtype of d\.kept \(in the slice\) added, left out of the slice: a response may carry it \(@odata\.type "#d\.leaf"\)/), breaking: false },
+  ]);
+});
+
+test.concurrent("a type the old version had outside the slice, now a subtype of a type in it, says so rather than 'added'", async () => {
+  const dir = scratch();
+  const v1 = writeDoc(dir, "v1.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.other"/><EntityType Name="free" Abstract="true"/>`));
+  const v2 = writeDoc(dir, "v2.xml", doc(name, name, `<EntityType Name="sub" BaseType="d.kept"/><EntityType Name="free" BaseType="d.kept"/>`));
+  const sliced = await runCliAsync(["diff", v1, v2, "--include", "d.kept", "--json"], dir);
+  const tail = (t: string) => `, left out of the slice: a response may carry it (@odata.type "#d.${t}"), which the regenerated validators check as d.kept and the old ones refuse; --include-derived takes it in`;
+  expect(JSON.parse(sliced.stdout).changes).toEqual([
+    { kind: "added", element: "type", path: "d.sub", detail: `now a subtype of d.kept (in the slice), was a subtype of d.other (not in the slice)${tail("sub")}`, breaking: false },
+    { kind: "added", element: "type", path: "d.free", detail: `now a subtype of d.kept (in the slice), had no base type, no longer abstract${tail("free")}`, breaking: false },
+  ]);
+});
+
 const LEFT_OUT =
   'subtype of d.kept (in the slice) added, left out of the slice: a response may carry it (@odata.type "#d.sub"), which the regenerated validators check as d.kept and the old ones refuse; --include-derived takes it in';
 

@@ -256,7 +256,7 @@ describe("breaking-change rules", () => {
   test("a new non-nullable property of a complex type breaks code that builds its values (of an entity type: workflow-diff-required)", () => {
     const complex = (extra: string) => `<ComplexType Name="addr"><Property Name="street" Type="Edm.String"/>${extra}</ComplexType>`;
     expect(one(complex(""), complex('<Property Name="zip" Type="Edm.String" Nullable="false"/>'))).toEqual([
-      ["added", "d.addr/zip", "property added: Edm.String, not nullable: required in d.addr values a body writes (a PUT's; a create's unless it is a collection or has a DefaultValue)", true],
+      ["added", "d.addr/zip", "property added: Edm.String, not nullable: required in d.addr values a body writes (a PUT's, and a create's: it is not a collection and has no DefaultValue)", true],
     ]);
     expect(one(complex(""), complex('<Property Name="zip" Type="Edm.String"/>'))).toEqual([["added", "d.addr/zip", "property added: Edm.String", false]]);
   });

@@ -827,8 +827,8 @@ function unreadable(response: Response, request: string, text: string, what: str
  * A copy of `part`, a slice of a longer text, that does not keep that text alive: V8 keeps a slice
  * (of 13 characters or more) as a view into the whole, so the first MiB of a 20 MB page, or a
  * message's 200 characters of it, would hold the 20 MB for as long as the error is kept (a log, a
- * retry, an error tracker). A JSON round trip makes a flat copy (a lone surrogate kept): about 10 ms
- * for 1 MiB, and only for an error.
+ * retry, an error tracker). A JSON round trip makes a flat copy (a lone surrogate kept), in time
+ * linear in its length, paid only when an error is made.
  */
 function detached(part: string): string {
   return JSON.parse(JSON.stringify(part)) as string;

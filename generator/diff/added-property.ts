@@ -5,8 +5,10 @@
  * An entity's create body is partial, so a new property never breaks a create; a PUT's
  * (`replace: true`) is the whole entity: a non-nullable property is required there, one with a
  * `DefaultValue` and a collection too, unless it is a key (the URL names the entity), Core.Computed,
- * Core.Immutable (the service ignores them) or a stream. A complex value is written whole: its new
- * non-nullable property is required in the values a body writes, and in values typed as its interface.
+ * Core.Immutable (the service ignores them) or a stream (no body holds one). A complex value is
+ * written whole: its new non-nullable property is required in the values a PUT's body writes, in a
+ * create's unless it is a collection or has a `DefaultValue` (`leftToService`), and in values typed
+ * as its interface.
  */
 import type { TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
@@ -15,16 +17,21 @@ export function addedProperty(typeName: string, t: TypeSummary, name: string, u:
   const added = `property added: ${typeLabel(u)}`;
   if (u.nullable) return { detail: added, breaking: false };
   const what = `${added}, not nullable`;
-  if (stream) return { detail: what, breaking: false };
+  if (stream) return { detail: `${what}: a stream, so no body sends it (its value is written to its own URL)`, breaking: false };
   if (t.kind === "entity") {
     if (u.computed) return { detail: `${what}: Core.Computed, so no create or replace body sends it`, breaking: false };
     if (u.immutable) return { detail: `${what}: Core.Immutable, so a replace body (PUT) leaves it out and a create may`, breaking: false };
-    if (t.key?.includes(name)) return { detail: what, breaking: false };
+    if (t.key?.includes(name)) return { detail: `${what}: a key, so a replace body (PUT) may leave it out (the URL names the entity) and a create may`, breaking: false };
     return { detail: `${what}: required when replacing ${typeName} (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out`, breaking: true };
   }
   if (t.kind !== "complex") return { detail: what, breaking: false };
   if (u.computed) return { detail: `${what}: required in values typed as ${typeName} (Core.Computed: no body sends it)`, breaking: true };
-  const create = "a create's unless it is a collection or has a DefaultValue";
+  // A create may leave out a collection and one with a DefaultValue (write-types.ts leftToService).
+  const loose = u.collection ? "it is a collection" : u.defaultValue ? "it has a DefaultValue" : undefined;
+  if (u.immutable && loose)
+    return { detail: `${what}: required in values typed as ${typeName} (Core.Immutable: a PUT leaves it out; a create may, as ${loose})`, breaking: true };
+  const create = "it is not a collection and has no DefaultValue";
   if (u.immutable) return { detail: `${what}: required in ${typeName} values a create body writes (${create}; Core.Immutable: a PUT leaves it out)`, breaking: true };
-  return { detail: `${what}: required in ${typeName} values a body writes (a PUT's; ${create})`, breaking: true };
+  if (loose) return { detail: `${what}: required in ${typeName} values a PUT's body writes (a create's may leave it out, as ${loose})`, breaking: true };
+  return { detail: `${what}: required in ${typeName} values a body writes (a PUT's, and a create's: ${create})`, breaking: true };
 }

@@ -72,7 +72,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   // A subtype left out of the slice, below a type it keeps as a value: a response may carry it.
   if (a.leftOutSubtypes && b.leftOutSubtypes)
     for (const [name, base] of b.leftOutSubtypes)
-      if (!a.leftOutSubtypes.has(name) && !a.types.has(name)) add("added", "type", name, leftOutDetail(name, base), false);
+      if (!a.leftOutSubtypes.has(name) && !a.types.has(name)) add("added", "type", name, leftOutDetail(name, base, a.wholeModelTypes?.get(name), a), false);
 
   // An operation's key gains its parameter names once it has overloads (and loses them when it has
   // none left): what the key alone does not match is matched by name, binding and parameter names.
@@ -145,12 +145,18 @@ interface Ctx {
 }
 
 /**
- * A new subtype the slice leaves out: the regenerated validators check a value of it as `base` and
- * its `@odata.type` is one more name the types allow; the old ones refuse the name. Not breaking,
- * as a new type is not in a whole diff either.
+ * A subtype the slice leaves out that the old slice had not (not abstract): the regenerated validators
+ * check a value of it as `base` and its `@odata.type` is one more name the types allow; the old ones
+ * refuse the name. Not breaking, as a new type is not in a whole diff either. `before`: the type in
+ * the old version's whole model, where it was under a base the slice did not keep, or abstract.
  */
-function leftOutDetail(name: string, base: string): string {
-  return `subtype of ${base} (in the slice) added, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
+function leftOutDetail(name: string, base: string, before: { baseType?: string; abstract: boolean } | undefined, old: ModelSummary): string {
+  const was =
+    before?.baseType === undefined ? ", had no base type"
+    : before.baseType === base ? ""
+    : `, was a subtype of ${before.baseType} (${old.types.has(before.baseType) ? "in the slice only as a base type" : "not in the slice"})`;
+  const what = !before ? `subtype of ${base} (in the slice) added` : `now a subtype of ${base} (in the slice)${was}${before.abstract ? ", no longer abstract" : ""}`;
+  return `${what}, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */

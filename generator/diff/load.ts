@@ -43,9 +43,14 @@ export function loadVersion(files: string[], follow: { off?: boolean } = {}): Lo
       warnings?.push(...sliceDiags.items.filter((d) => d.severity === "warning"));
       sliceErrors?.push(...sliceDiags.items.filter((d) => d.severity === "error"));
       const summary = summarize(kept);
+      // An abstract one is left out: no response names it (its `@odata.type` is not among those allowed, emit/context.ts).
       summary.leftOutSubtypes = new Map();
       for (const t of kept.schemas.flatMap((x) => x.types))
-        if (t.kind === "entity" || t.kind === "complex") for (const o of t.omittedSubtypes ?? []) summary.leftOutSubtypes.set(o.qualifiedName, t.qualifiedName);
+        if (t.kind === "entity" || t.kind === "complex")
+          for (const o of t.omittedSubtypes ?? []) if (!o.abstract) summary.leftOutSubtypes.set(o.qualifiedName, t.qualifiedName);
+      summary.wholeModelTypes = new Map();
+      for (const t of model.schemas.flatMap((x) => x.types))
+        if (t.kind === "entity" || t.kind === "complex") summary.wholeModelTypes.set(t.qualifiedName, { baseType: t.baseType?.qualifiedName, abstract: t.abstract });
       return summary;
     },
   };

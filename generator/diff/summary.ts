@@ -38,6 +38,12 @@ export interface TypeUse extends FacetSummary {
   /** A property annotated Core.Computed, Core.Immutable (format 2). */
   computed?: true;
   immutable?: true;
+  /**
+   * A property with a DefaultValue (a create may leave it out of a complex value). Absent in
+   * summaries kept by older versions, which are only ever the old side of a comparison: only the
+   * new side's is read (added-property.ts), so no format change.
+   */
+  defaultValue?: true;
 }
 
 export interface TypeSummary {
@@ -98,10 +104,16 @@ export interface ModelSummary {
   docs?: Record<string, string>;
   /**
    * Only in `diff`'s summary of a slice (load.ts): each subtype the slice left out below a type it
-   * keeps as a value (`omittedSubtypes`), by name → that nearest kept base type. A response may
-   * still carry one (`@odata.type`), which the slice's validators check as that base type.
+   * keeps as a value (`omittedSubtypes`), by name → that nearest kept base type; not an abstract one.
+   * A response may still carry one (`@odata.type`), which the slice's validators check as that base type.
    */
   leftOutSubtypes?: Map<string, string>;
+  /**
+   * Only in `diff`'s summary of a slice (load.ts): every entity and complex type of the whole model
+   * the slice was cut from, kept or not, with its base type and whether it is abstract, so that a
+   * left-out subtype new to the slice is told from one new to the service.
+   */
+  wholeModelTypes?: Map<string, { baseType?: string; abstract: boolean }>;
 }
 
 export interface ImportSummary {
@@ -138,6 +150,7 @@ function propertyUse(p: Property): TypeUse {
   const u = use(p.type);
   if (isComputed(p)) u.computed = true;
   if (isImmutable(p)) u.immutable = true;
+  if (p.defaultValue !== undefined) u.defaultValue = true;
   return u;
 }
 
