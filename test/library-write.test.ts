@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { GenerationError, writeOutput } from "../generator";
+import { isBesideAnOutput } from "../generator/write/beside";
 import { lockFile, OutputLockedError, withOutputLockNow } from "../generator/write/lock";
 import { scratch, snapshot } from "./helpers/cli";
 
@@ -146,6 +147,19 @@ describe("the lock is never empty, and a takeover removes only the lock it judge
     for (const text of seen) expect(text).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
     expect(fs.existsSync(lock)).toBe(false);
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+
+  test("the file the lock is linked from is named as odatagen's files beside an output are, so that one left by a crash is not taken for a user's file", () => {
+    const out = path.join(scratch(), "gen");
+    const from: string[] = [];
+    const real = nodeFs.linkSync;
+    jest.spyOn(nodeFs, "linkSync").mockImplementation(((a: fs.PathLike, b: fs.PathLike) => {
+      from.push(path.basename(String(a)));
+      return real(a, b);
+    }) as never);
+    withOutputLockNow(out, () => undefined);
+    expect(from).toHaveLength(1);
+    expect(isBesideAnOutput(from[0]!)).toBe(true);
   });
 
   test("a stale lock replaced by another run's lock between judging it and removing it stays: this run waits for that one", () => {

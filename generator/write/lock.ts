@@ -146,7 +146,9 @@ export function tryLock(file: string, mine: string): "locked" | "unlocked" | Hel
  * linked to the lock's name, which fails when a lock exists. "unlocked" where no file can be made.
  */
 function makeLock(file: string, mine: string): "locked" | "unlocked" | "exists" {
-  const tmp = `${file}.${process.pid}-${threadId}-${randomBytes(4).toString("hex")}`;
+  // Named as odatagen's files beside an output are (beside.ts), so that one left by a crash is not
+  // taken for a user's file in an output folder holding this one.
+  const tmp = file.replace(/\.odatagen-lock$/, `.${process.pid}-${threadId}-${randomBytes(4).toString("hex")}.odatagen-lock`);
   try {
     fs.writeFileSync(tmp, mine, { flag: "wx" });
   } catch (e) {
