@@ -15,4 +15,5 @@ export function fileStem(namespace: string): string {
   return DEVICE_NAME.test(first) ? `${first}-${namespace.slice(first.length)}` : namespace;
 }
 
-const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/** A device name Windows reserves, in any case (the part of a file name before its first dot). */
+export const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;

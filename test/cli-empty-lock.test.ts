@@ -1,7 +1,8 @@
 /**
- * The CLI meeting an empty output lock (another run has created it and not yet written its pid): a
- * young one is waited for as a run that is starting, never called stale or to be deleted, and taken
- * over once old enough to be a killed run's; an old one is taken over at once.
+ * The CLI meeting an empty output lock (an older odatagen has created it and not yet written its
+ * pid; odatagen's own locks are never empty): a young one is waited for as a run that is starting,
+ * never called stale or to be deleted, and taken over once old enough to be a killed run's; an old
+ * one is taken over at once.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,8 +18,12 @@ function project(): { dir: string; lock: string } {
 test("a young empty lock: the run says it waits for another odatagen that is starting, then writes; no advice to delete the lock", () => {
   const { dir, lock } = project();
   fs.writeFileSync(lock, "");
+  // Dated 4 s ahead, so that it is still young (under 2 s old) when the child first looks, if the
+  // child starts within 6 s on a loaded machine; the child takes it over then, 6 s from now.
+  const soon = new Date(Date.now() + 4000);
+  fs.utimesSync(lock, soon, soon);
   const run = runCli(["generate", "--quiet"], dir);
-  expect(run.stderr).toBe(`odatagen: waiting for another odatagen, which is starting to write ${fs.realpathSync(dir)}/gen (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock, holding no pid yet)\n`);
+  expect(run.stderr).toBe(`odatagen: waiting for another odatagen, which is starting to write ${fs.realpathSync(dir)}/gen (lock ${fs.realpathSync(dir)}/.gen.odatagen-lock, holding no pid: an older odatagen's)\n`);
   expect(run.code).toBe(0);
   expect(fs.existsSync(lock)).toBe(false);
   expect(fs.existsSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"))).toBe(true);

@@ -7,10 +7,22 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { GenerationError, writeOutput } from "../generator";
-import { lockFile, withOutputLockNow } from "../generator/write/lock";
+import { isBesideAnOutput } from "../generator/write/beside";
+import { lockFile, OutputLockedError, withOutputLockNow } from "../generator/write/lock";
 import { scratch, snapshot } from "./helpers/cli";
 
 const files = new Map([["a.ts", "export const a = 1;\n"]]);
+const procStat = fs.existsSync(`/proc/${process.pid}/stat`);
+/** Dates a file `ms` ago. */
+const ago = (file: string, ms: number) => {
+  const t = new Date(Date.now() - ms);
+  fs.utimesSync(file, t, t);
+};
+/** A process's start time as the lock holds it (Linux). */
+const started = (pid: number) => {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+};
 
 function thrown(fn: () => unknown): GenerationError {
   try {
@@ -56,13 +68,9 @@ describe("the output folder's lock", () => {
   });
 });
 
-describe("an empty lock (another run made it and has not written its pid yet), or one that is old", () => {
-  const ago = (file: string, ms: number) => {
-    const t = new Date(Date.now() - ms);
-    fs.utimesSync(file, t, t);
-  };
+describe("an empty lock (an older odatagen made it and has not written its pid yet), or one that is old", () => {
 
-  test("young: ODG402 says another run is starting and to try again, not to delete the lock; the lock and folder stay", () => {
+  test("young: ODG402 says another run is starting and to try again, not to delete the lock, which is taken over once 2 s old; the lock and folder stay", () => {
     const out = path.join(scratch(), "gen");
     const lock = lockFile(out);
     fs.writeFileSync(lock, "");
@@ -70,8 +78,8 @@ describe("an empty lock (another run made it and has not written its pid yet), o
     const e = thrown(() => writeOutput(out, files));
     expect(e.diagnostics.map((d) => d.code)).toEqual(["ODG402"]);
     const message = e.diagnostics[0]!.message;
-    expect(message).toMatch(new RegExp(`^${out} is being written by another odatagen that is just starting \\(its lock ${lock}, made \\d+ ms ago, holds no pid yet\\); try again in a moment, and do not delete the lock: that would let both runs write at once$`));
-    expect(message).not.toContain("if none is running");
+    expect(message).toMatch(new RegExp(`^${out} is locked by ${lock}, which holds no pid \\(made \\d+ ms ago: by an older odatagen that is starting, or as a run was killed\\); try again in a moment: such a lock is taken over once 2 s old$`));
+    expect(message).not.toContain("delete");
     expect(fs.readFileSync(lock, "utf8")).toBe("");
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -85,13 +93,99 @@ describe("an empty lock (another run made it and has not written its pid yet), o
     expect(fs.existsSync(lock)).toBe(false);
   });
 
-  test("a live writer's lock: deleting it is advised only once it is old", () => {
+  test("a writer known to run (this process) is never advised deleted, however old its lock", () => {
     const out = path.join(scratch(), "gen");
     const lock = lockFile(out);
     fs.writeFileSync(lock, String(process.pid));
-    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); try again when it is done (lock ${lock})`);
+    const tryAgain = `${out} is being written by another writer of this process (pid ${process.pid}); try again when it is done (lock ${lock})`;
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(tryAgain);
     ago(lock, 60_000);
-    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another writer of this process (pid ${process.pid}); if none is running, delete ${lock}`);
+    expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(tryAgain);
+  });
+
+  (procStat ? test : test.skip)("another process's lock: with its start time, known to run, try again however old; without one (its pid may be another process's now), deleting is advised however young (Linux)", () => {
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      const out = path.join(scratch(), "gen");
+      const lock = lockFile(out);
+      fs.writeFileSync(lock, `${other.pid} ${started(other.pid!)}`);
+      ago(lock, 60_000);
+      expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another odatagen (pid ${other.pid}); try again when it is done (lock ${lock})`);
+      fs.writeFileSync(lock, String(other.pid));
+      expect(thrown(() => writeOutput(out, files)).diagnostics[0]!.message).toBe(`${out} is being written by another odatagen (pid ${other.pid}), as far as can be told (pid ${other.pid} runs, but not whether it is the process that made the lock); if it is not odatagen, delete ${lock}`);
+      expect(fs.existsSync(lock)).toBe(true);
+    } finally {
+      other.kill();
+    }
+  });
+});
+
+describe("the lock is never empty, and a takeover removes only the lock it judged stale (the race of two runs taking over one stale lock)", () => {
+  // The node:fs the generator calls: spied on to look at the lock at the moments a run makes it.
+  const nodeFs = require("node:fs") as typeof fs;
+  afterEach(() => jest.restoreAllMocks());
+
+  test("whenever the lock's name first exists, it already holds its writer's pid, also when taking over an old empty lock", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "");
+    ago(lock, 60_000);
+    const seen: string[] = [];
+    const look = (file: unknown) => {
+      if (String(file) === lock && fs.existsSync(lock)) seen.push(fs.readFileSync(lock, "utf8"));
+    };
+    for (const name of ["openSync", "linkSync", "renameSync", "copyFileSync"] as const) {
+      const real = nodeFs[name] as (...a: unknown[]) => unknown;
+      jest.spyOn(nodeFs, name).mockImplementation(((...args: unknown[]) => {
+        const r = real.apply(nodeFs, args);
+        look(args[name === "openSync" ? 0 : 1]);
+        return r;
+      }) as never);
+    }
+    expect(withOutputLockNow(out, () => "written")).toBe("written");
+    expect(seen.length).toBeGreaterThan(0);
+    for (const text of seen) expect(text).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+
+  test("the file the lock is linked from is named as odatagen's files beside an output are, so that one left by a crash is not taken for a user's file", () => {
+    const out = path.join(scratch(), "gen");
+    const from: string[] = [];
+    const real = nodeFs.linkSync;
+    jest.spyOn(nodeFs, "linkSync").mockImplementation(((a: fs.PathLike, b: fs.PathLike) => {
+      from.push(path.basename(String(a)));
+      return real(a, b);
+    }) as never);
+    withOutputLockNow(out, () => undefined);
+    expect(from).toHaveLength(1);
+    expect(isBesideAnOutput(from[0]!)).toBe(true);
+  });
+
+  test("a stale lock replaced by another run's lock between judging it and removing it stays: this run waits for that one", () => {
+    const out = path.join(scratch(), "gen");
+    const lock = lockFile(out);
+    fs.writeFileSync(lock, "999999999");
+    const theirs = String(process.pid);
+    const kill = process.kill.bind(process);
+    // The moment this run finds pid 999999999 gone, another run takes the lock over first.
+    jest.spyOn(process, "kill").mockImplementation(((pid: number, signal?: string | number) => {
+      if (pid === 999999999 && fs.readFileSync(lock, "utf8") !== theirs) {
+        fs.rmSync(lock);
+        fs.writeFileSync(lock, theirs);
+      }
+      return kill(pid, signal);
+    }) as never);
+    const e = (() => {
+      try {
+        withOutputLockNow(out, () => "both write");
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(OutputLockedError);
+    expect(fs.readFileSync(lock, "utf8")).toBe(theirs);
   });
 });
 
@@ -133,6 +227,17 @@ describe("file names that are not plain names in the output folder", () => {
     ["the folder itself", ".", "is the output folder itself, not a file in it"],
     ["no name", "", "is empty"],
     ["odatagen's manifest", ".odatagen-manifest.json", "is odatagen's manifest, which the write makes itself"],
+    ["odatagen's manifest in capitals (a file system that ignores case)", ".ODATAGEN-MANIFEST.JSON", "is odatagen's manifest, which the write makes itself"],
+    ["odatagen's manifest with a trailing dot (which Windows drops)", ".odatagen-manifest.json.", "is odatagen's manifest, which the write makes itself"],
+    ["a drive-relative Windows path", "C:x.ts", 'holds ":", which Windows does not allow in a file name (`:` names a drive or a file\'s alternate data stream)'],
+    ["an alternate data stream", "a.ts:x", 'holds ":", which Windows does not allow in a file name (`:` names a drive or a file\'s alternate data stream)'],
+    ["a character Windows refuses", "a?.ts", 'holds "?", which Windows does not allow in a file name (`:` names a drive or a file\'s alternate data stream)'],
+    ["a trailing dot", "a.ts.", "ends with a dot or a space, which Windows drops (another name for the file without them)"],
+    ["a trailing space", "a.ts ", "ends with a dot or a space, which Windows drops (another name for the file without them)"],
+    ["a device name", "con.ts", 'starts with "con", a device name Windows reserves whatever extensions follow'],
+    ["a device name in capitals", "NUL.ts", 'starts with "NUL", a device name Windows reserves whatever extensions follow'],
+    ["a numbered device", "com1.ts", 'starts with "com1", a device name Windows reserves whatever extensions follow'],
+    ["a device name alone", "lpt1", 'starts with "lpt1", a device name Windows reserves whatever extensions follow'],
   ])("%s: ODG405 naming it and why, and nothing is written (no folder made either)", (_what, name, why) => {
     const dir = scratch();
     const out = path.join(dir, "deep", "gen");
@@ -140,6 +245,12 @@ describe("file names that are not plain names in the output folder", () => {
     expect(e.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([["ODG405", out, `cannot write ${JSON.stringify(name)}: the name ${why} (nothing was written)`]]);
     expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("names near those are written: a device name's longer cousin, dots inside, a manifest of another name", () => {
+    const names = ["console.ts", "com10.ts", "auxiliary.types.ts", "a..b.ts", "odatagen-manifest.json", "nul-.ts"];
+    const out = path.join(scratch(), "gen");
+    expect(writeOutput(out, new Map(names.map((n) => [n, "x"]))).written.sort()).toEqual([...names].sort());
   });
 
   test("every bad name is reported, and an existing output stays as it was", () => {
@@ -157,10 +268,11 @@ describe("file names that are not plain names in the output folder", () => {
 });
 
 describe("a folder of its own", () => {
+  // Each case makes symlinks, one to "/": POSIX only.
   // In a child over dist/ (the package as a build tool loads it), with its own working and home
   // folders: without the check, the write would swap them.
   const DIST = path.resolve(__dirname, "..", "dist");
-  test.each([
+  (process.platform === "win32" ? test.skip : test).each([
     ["the working folder", ".", "is the working folder or above it"],
     ["a folder above it", "..", "is the working folder or above it"],
     ["the home folder", "HOME", "is your home folder or above it"],

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "../diagnostics";
-import { realFolder, regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
+import { linkTarget, regenerate, type Mode, type RegenerateOutcome } from "../write/regenerate";
 import type { WriteReport } from "../write/write";
 import { readOrUndefined } from "../write/plan";
 import { MANIFEST } from "../write/manifest";
@@ -162,7 +162,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
     }
     const plan = o.plan!;
     const removing = args.clean ? plan.stale : [];
-    const listed = listPlan(plan, removing, shown(editsDir(realFolder(o.service.out))));
+    const listed = listPlan(plan, removing, shown(editsDir(linkTarget(o.service.out))));
     const manifest = plan.manifestProblem;
     if (mode === "dry-run") {
       if (!args.quiet) {

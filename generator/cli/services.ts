@@ -8,7 +8,7 @@ import type { ResolvedService } from "../config/types";
 import { defaultServiceName, repeatedFiles } from "../config/validate";
 import { nearestName } from "../nearest-name";
 import { leadsOut } from "../write/within";
-import { notOwnFolder } from "../write/own-folder";
+import { ownFolderCheck } from "../write/own-folder";
 
 export interface ServiceFlags {
   input?: string[];
@@ -87,9 +87,10 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
 /** Each service's output folder must be a folder of its own (write/own-folder.ts). */
 function checked(services: ResolvedService[], cwd: string, configFile?: string): Services {
   const errors: string[] = [];
+  const notOwnFolder = ownFolderCheck(cwd);
   for (const s of services) {
     const rel = path.relative(cwd, s.out);
-    const why = notOwnFolder(s.out, cwd, s.inputs, configFile);
+    const why = notOwnFolder(s.out, s.inputs, configFile);
     if (why) errors.push(`${s.name}: output folder ${leadsOut(rel) ? s.out : rel || "."} ${why}`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };

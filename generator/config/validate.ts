@@ -2,9 +2,9 @@
  * Checks a loaded config value against the shape in `types.ts`, collecting every problem with its
  * path (`services[1].out: expected a string`) rather than stopping at the first.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { nearestName } from "../nearest-name";
+import { realPathOfNearest } from "../write/real-path";
 import type { Place } from "../diagnostics";
 import type { ResolvedService } from "./types";
 
@@ -111,7 +111,7 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
   // `k` counts valid services, `indices[k]` is the place in the config's list.
   const seen = new Map<string, number>();
   services.forEach((s, k) => {
-    const real = realFolder(s.out);
+    const real = realPathOfNearest(s.out);
     const j = seen.get(real);
     const via = j === undefined || services[j].out === s.out ? "" : ` (both are ${real}, through a symlink)`;
     if (j !== undefined) errors.push(`services[${indices[k]}].out: same output folder as services[${indices[j]}]${via}`);
@@ -192,18 +192,3 @@ interface Level {
 
 /** The keys each level of the config accepts (the JSON Schema lists the same; a test checks it). */
 export { TOP_KEYS, SERVICE_KEYS, OPTION_KEYS };
-
-/** Where a folder really is: its nearest existing ancestor with symlinks resolved, and the rest of the path. */
-function realFolder(folder: string): string {
-  const rest: string[] = [];
-  let dir = folder;
-  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) {
-    rest.unshift(path.basename(dir));
-    dir = path.dirname(dir);
-  }
-  try {
-    return path.join(fs.realpathSync(dir), ...rest);
-  } catch {
-    return folder;
-  }
-}

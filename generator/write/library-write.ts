@@ -6,12 +6,12 @@
  * plain name in the output folder (`../x.ts`, an absolute path: ODG405, file-name.ts).
  */
 import * as path from "node:path";
-import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
+import { Codes, GenerationError, type Diagnostic, type Place } from "../diagnostics";
 import { badFileName } from "./file-name";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./uptodate";
 import { withOutputLockNow } from "./lock";
-import { outputFailure, realFolder } from "./regenerate";
+import { outputFailure, linkTarget } from "./regenerate";
 import { outputRefusals } from "./refusals";
 import { recover } from "./stage";
 import { OutputConflictError, prepareOutput, writeOutput as writeUnguarded, type WriteOptions, type WriteReport } from "./write";
@@ -20,13 +20,14 @@ const WRITING = "writing the output";
 
 export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, options: WriteOptions = {}): WriteReport {
   // Checked first: a refused name leaves the disk untouched (the lock would make the folder above).
-  const named = badNames(outDir, files);
+  const given = path.resolve(outDir);
+  const at = { file: display(given), line: 0, column: 0, path: "" };
+  const named = badNames(files, at);
   if (named.length) throw new GenerationError(named, WRITING);
   // An output folder reached through a symlink is replaced where it really is, as the CLI does.
-  const out = realFolder(path.resolve(outDir));
-  const why = notOwnFolder(path.resolve(outDir), process.cwd());
+  const out = linkTarget(given);
+  const why = notOwnFolder(given, process.cwd());
   if (why) {
-    const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
     throw new GenerationError([{ code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${at.file} ${why}`, ...at }], WRITING);
   }
   try {
@@ -39,8 +40,7 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
 }
 
 /** ODG405 for each name of `files` that is not a plain file name in the output folder. */
-function badNames(outDir: string, files: ReadonlyMap<string, string>): Diagnostic[] {
-  const at = { file: display(path.resolve(outDir)), line: 0, column: 0, path: "" };
+function badNames(files: ReadonlyMap<string, string>, at: Place): Diagnostic[] {
   const refused: Diagnostic[] = [];
   for (const rel of files.keys()) {
     const why = badFileName(rel);

@@ -1,13 +1,16 @@
 /**
- * One writer per output folder: `.<out>.odatagen-lock` beside it, created exclusively and holding the
- * writer's pid. A second odatagen (say a prebuild while `--watch` runs) waits for it; a lock left by
+ * One writer per output folder: `.<out>.odatagen-lock` beside it, holding the writer's pid. It is
+ * never empty: the pid is written to a file of the writer's own beside it, which is then linked to
+ * the lock's name (failing when a lock exists), so that another run sees a whole lock or none. A second odatagen (say a prebuild while `--watch` runs) waits for it; a lock left by
  * a killed process (its pid no longer running) is taken over. Recovery and the swap happen under
  * the lock, so one run never removes another's staging folder. (A first run into a folder whose
  * parent does not exist yet runs unlocked: there is nothing to protect and nowhere to put the lock;
  * so does a run into a folder it may not write, which it then refuses.)
  */
 import * as fs from "node:fs";
+import { randomBytes } from "node:crypto";
 import * as path from "node:path";
+import { threadId } from "node:worker_threads";
 import { besideOutput } from "./beside";
 import type { Checkpoint } from "./interrupt";
 
@@ -16,24 +19,26 @@ export function lockFile(outDir: string): string {
 }
 
 /**
- * Another writer holds the lock. Deleting the lock is advised only for an old one holding a pid
- * (a pid used again by a process that is not odatagen): an empty lock is always young (an old one is
- * taken over, tryLock), that of a run between creating it and writing its pid, and deleting it
- * would let two runs write at once.
+ * Another writer holds the lock. Deleting it is advised only when whether its writer still runs
+ * cannot be told: its pid runs, but its start time is not known (not Linux, or a lock without one),
+ * so the pid may have been given to another process since. A writer known to run (this process
+ * included) is waited for; one known to be gone has had its lock taken over. An empty lock (made by
+ * an odatagen before locks were written whole, or left by a crash as one was written) is taken
+ * over once EMPTY_LOCK_STALE_MS old, so it is never to be deleted either.
  */
 export class OutputLockedError extends Error {
-  constructor(readonly pid: number, outDir: string, file: string, ageMs: number) {
-    super(lockedMessage(pid, outDir, file, ageMs));
+  constructor(readonly pid: number, outDir: string, file: string, ageMs: number, known = true) {
+    super(lockedMessage(pid, outDir, file, ageMs, known));
     this.name = "OutputLockedError";
   }
 }
 
-function lockedMessage(pid: number, outDir: string, file: string, ageMs: number): string {
+function lockedMessage(pid: number, outDir: string, file: string, ageMs: number, known: boolean): string {
   if (!pid)
-    return `${outDir} is being written by another odatagen that is just starting (its lock ${file}, made ${Math.max(0, Math.round(ageMs))} ms ago, holds no pid yet); try again in a moment, and do not delete the lock: that would let both runs write at once`;
+    return `${outDir} is locked by ${file}, which holds no pid (made ${Math.max(0, Math.round(ageMs))} ms ago: by an older odatagen that is starting, or as a run was killed); try again in a moment: such a lock is taken over once ${EMPTY_LOCK_STALE_MS / 1000} s old`;
   const who = pid === process.pid ? `another writer of this process (pid ${pid})` : `another odatagen (pid ${pid})`;
-  const advice = ageMs > YOUNG_LOCK_MS ? `if none is running, delete ${file}` : `try again when it is done (lock ${file})`;
-  return `${outDir} is being written by ${who}; ${advice}`;
+  if (known) return `${outDir} is being written by ${who}; try again when it is done (lock ${file})`;
+  return `${outDir} is being written by ${who}, as far as can be told (pid ${pid} runs, but not whether it is the process that made the lock); if it is not odatagen, delete ${file}`;
 }
 
 /**
@@ -73,7 +78,7 @@ export function withOutputLockNow<T>(outDir: string, fn: () => T): T {
   }
   const mine = ownToken();
   const got = tryLock(file, mine);
-  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file, got.age);
+  if (typeof got !== "string") throw new OutputLockedError(got.holder, outDir, file, got.age, got.known);
   if (got === "unlocked") return fn();
   try {
     return fn();
@@ -94,7 +99,7 @@ function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string
   const attempt = (): "locked" | "unlocked" | "wait" => {
     const got = tryLock(file, mine);
     if (typeof got === "string") return got;
-    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file, got.age);
+    if (Date.now() > deadline) throw new OutputLockedError(got.holder, outDir, file, got.age, got.known);
     if (!told) waiting?.(waitMessage(got.holder, outDir, file));
     told = true;
     return "wait";
@@ -103,47 +108,110 @@ function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string
 }
 
 function waitMessage(holder: number, outDir: string, file: string): string {
-  if (!holder) return `waiting for another odatagen, which is starting to write ${outDir} (lock ${file}, holding no pid yet)`;
+  if (!holder) return `waiting for another odatagen, which is starting to write ${outDir} (lock ${file}, holding no pid: an older odatagen's)`;
   return `waiting for pid ${holder}, which is writing ${outDir} (lock ${file})`;
 }
 
+/** A lock's holder: its pid (0 for none), how old the lock is, and whether the holder is known to run. */
+interface Held {
+  holder: number;
+  age: number;
+  known: boolean;
+}
+
 /** One try at the lock: taken, not to be taken here (run unlocked), or held by another run. */
-function tryLock(file: string, mine: string): "locked" | "unlocked" | { holder: number; age: number } {
+export function tryLock(file: string, mine: string): "locked" | "unlocked" | Held {
   // No parent folder yet: no output to protect, and a failed run must not leave folders behind.
   if (!fs.existsSync(path.dirname(file))) return "unlocked";
   for (;;) {
-    try {
-      fs.writeFileSync(file, mine, { flag: "wx" });
-      return "locked";
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      // No lock can be made where the output goes: nor can the output be written there, which the
-      // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
-      if (code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOTDIR" || code === "ENOENT") return "unlocked";
-      if (code !== "EEXIST") throw e;
-      const held = readLock(file);
-      if (held === undefined) continue; // released since: try again
-      const [pid, started] = held.split(" ").map(Number);
-      // Empty (or unreadable, or no pid): another run created the lock and has not written its pid
-      // yet, unless it was killed right between the two, long enough ago.
-      const holder = Number.isSafeInteger(pid) && pid! > 0 ? pid! : 0;
-      const age = ageMs(file);
-      const gone = holder ? !alive(holder, started) : age > YOUNG_LOCK_MS;
-      if (!gone) return { holder, age };
-      // Left by a killed run; removed only if it still is that run's (not since released and taken
-      // by another writer, whose lock this would remove).
-      if (readLock(file) === held) fs.rmSync(file, { force: true });
-    }
+    const made = makeLock(file, mine);
+    if (made !== "exists") return made;
+    const seen = lockIdentity(file);
+    if (seen === undefined) continue; // released since: try again
+    const [pid, started] = seen.text.split(" ").map(Number);
+    // Empty (an older odatagen's, between making it and writing its pid, or a crash in between):
+    // taken for a starting run while young, else for a killed one's.
+    const holder = Number.isSafeInteger(pid) && pid! > 0 ? pid! : 0;
+    const age = ageMs(seen.mtimeMs);
+    const state = holder ? alive(holder, started) : age > EMPTY_LOCK_STALE_MS ? "gone" : "unsure";
+    if (state !== "gone") return { holder, age, known: state === "runs" };
+    // Left by a killed run; removed only if it still is the very lock judged (not since released and
+    // taken by another writer, whose lock this would remove).
+    if (sameLock(lockIdentity(file), seen)) fs.rmSync(file, { force: true });
   }
 }
 
-/** The lock's text, or undefined when there is no lock (any other failure reads as empty). */
-function readLock(file: string): string | undefined {
+/**
+ * Makes the lock holding `mine` in one step: written to a file of this writer's own beside it, then
+ * linked to the lock's name, which fails when a lock exists. "unlocked" where no file can be made.
+ */
+function makeLock(file: string, mine: string): "locked" | "unlocked" | "exists" {
+  // Named as odatagen's files beside an output are (beside.ts), so that one left by a crash is not
+  // taken for a user's file in an output folder holding this one.
+  const tmp = file.replace(/\.odatagen-lock$/, `.${process.pid}-${threadId}-${randomBytes(4).toString("hex")}.odatagen-lock`);
   try {
-    return fs.readFileSync(file, "utf8");
+    fs.writeFileSync(tmp, mine, { flag: "wx" });
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "ENOENT" ? undefined : "";
+    // No lock can be made where the output goes: nor can the output be written there, which the
+    // run finds and reports as ODG403 (refusals.ts) as --dry-run does; an up-to-date one is read only.
+    if (UNWRITABLE.has((e as NodeJS.ErrnoException).code ?? "")) return "unlocked";
+    throw e;
   }
+  try {
+    fs.linkSync(tmp, file);
+    return "locked";
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return "exists";
+    // A file system without hard links (some network and FAT ones): the lock made and written in
+    // two steps, as before; a run between them sees it empty and waits.
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "ENOSYS") return makeInTwoSteps(file, mine);
+    throw e;
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function makeInTwoSteps(file: string, mine: string): "locked" | "unlocked" | "exists" {
+  try {
+    fs.writeFileSync(file, mine, { flag: "wx" });
+    return "locked";
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    if (code === "EEXIST") return "exists";
+    if (UNWRITABLE.has(code)) return "unlocked";
+    throw e;
+  }
+}
+
+const UNWRITABLE = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "ENOENT"]);
+
+/** Which lock file is there: its text, inode and time; undefined when there is none (unreadable reads as empty). */
+interface LockIdentity {
+  text: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+function lockIdentity(file: string): LockIdentity | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    text = "";
+  }
+  return { text, ino: st.ino, mtimeMs: st.mtimeMs };
+}
+
+function sameLock(a: LockIdentity | undefined, b: LockIdentity): boolean {
+  return a !== undefined && a.text === b.text && a.ino === b.ino && a.mtimeMs === b.mtimeMs;
 }
 
 function unlock(file: string, mine: string): void {
@@ -167,18 +235,11 @@ function startTime(pid: number): number | undefined {
   return stat && Number.isFinite(value) ? value : undefined;
 }
 
-/**
- * How long a lock may stay empty before it counts as left by a killed run; a lock holding a pid is
- * worth deleting by hand (OutputLockedError) only once it is older.
- */
-const YOUNG_LOCK_MS = 2000;
+/** How long an empty lock (an older odatagen's) is taken for a starting run, before it counts as a killed run's. */
+const EMPTY_LOCK_STALE_MS = 2000;
 
-function ageMs(file: string): number {
-  try {
-    return Date.now() - fs.statSync(file).mtimeMs;
-  } catch {
-    return Infinity;
-  }
+function ageMs(mtimeMs: number): number {
+  return Date.now() - mtimeMs;
 }
 
 function readOr(file: string, fallback: string): string {
@@ -189,14 +250,19 @@ function readOr(file: string, fallback: string): string {
   }
 }
 
-/** Whether the process that wrote the lock runs: its pid does, and (when both are known) started when it did. */
-function alive(pid: number, started: number | undefined): boolean {
-  if (pid === process.pid) return started === undefined || started === startTime(pid);
+/**
+ * Whether the process that wrote the lock runs: "gone" when its pid does not run or started at
+ * another time; "runs" when it is this process, or its pid runs and started when the lock says;
+ * "unsure" when its pid runs but a start time to compare is missing (another process may have the pid now).
+ */
+function alive(pid: number, started: number | undefined): "runs" | "gone" | "unsure" {
+  if (pid === process.pid) return started === undefined || started === startTime(pid) ? "runs" : "gone";
   try {
     process.kill(pid, 0);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EPERM") return false;
+    if ((e as NodeJS.ErrnoException).code !== "EPERM") return "gone";
   }
-  const now = started === undefined ? undefined : startTime(pid);
-  return now === undefined || now === started;
+  const now = started === undefined || !Number.isFinite(started) ? undefined : startTime(pid);
+  if (now === undefined) return "unsure";
+  return now === started ? "runs" : "gone";
 }

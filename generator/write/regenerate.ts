@@ -90,7 +90,7 @@ type Generate = (o: GenerateOptions) => GenerateResult;
  * that folder goes, which the run makes as it makes any new output folder; a loop of links is left
  * as it is, for the run to refuse (ELOOP).
  */
-export function realFolder(dir: string): string {
+export function linkTarget(dir: string): string {
   let at = dir;
   for (let links = 0; isLink(at); links++) {
     if (links === MAX_LINKS) return dir;
@@ -116,7 +116,7 @@ function isLink(file: string): boolean {
 
 export async function regenerate(req: RegenerateRequest): Promise<RegenerateOutcome> {
   // An output folder reached through a symlink is replaced where it really is; the link stays.
-  const real = { ...req, service: { ...req.service, out: realFolder(req.service.out) } };
+  const real = { ...req, service: { ...req.service, out: linkTarget(req.service.out) } };
   const checkpoint = req.checkpoint ?? noCheckpoint;
   const run = async () => ({ ...(await regenerateUnlocked(real, checkpoint)), service: req.service });
   try {
