@@ -7,6 +7,12 @@
 // No line lists import or export names past LINE_WIDTH (120): a longer list has a name per line.
 // Nor does a request function's signature line hold parameters past it: a longer one has a
 // parameter per line (its first line, `export function name(`, and its return type's may be longer).
+// No type alias, enum `…Values` array, interface's `"@odata.type"` member, validator constant
+// (`checkX` of an enum, `validateX`, `isX`, `assertX`), union of subtypes' bodies in an entity's
+// update or create (`body:`) or `return rt.send…(…)` passes it on one line: a union has a member a
+// line, an array or an enum's members object an item a line, a constant its value on the next
+// line, a call an argument a line. (A line that opens such a list, or a value moved to its own
+// line, may still be longer where the names in it are.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
@@ -40,6 +46,13 @@ const NAME_LIST = /^(?:import|export)(?: type)? \{[^}]*, [^}]*\} from /gm;
 /** A request function's signature line with parameters in it (not one that opens a parameter a line). */
 const SIGNATURE = /^export function [^\n]*\([^)\n][^\n]*$/gm;
 
+/** A whole declaration or `return rt.send` on one line, in the module kinds that write them. */
+const ONE_LINE: [RegExp, RegExp][] = [
+  [/\.types\.ts$/, /^(?:export (?:type \w+ = |const \w+Values = )| {2}"@odata\.type"\?: )[^\n]*;$/gm],
+  [/\.validators\.ts$/, /^export const \w+: [^\n]*;$/gm],
+  [/\.requests\.ts$/, /^ {2}(?:return rt\.send[^\n]*\);|body: [^\n]*> \| rt\.[^\n]*,)$/gm],
+];
+
 /** `file` a document, or a folder of the documents of one service (requests/extends). */
 function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[] {
   const documents = fs.statSync(file).isDirectory() ? fs.readdirSync(file).sort().map((f) => path.join(file, f)) : [file];
@@ -67,6 +80,10 @@ function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[
     if (name.endsWith(".requests.ts"))
       for (const signature of text.matchAll(SIGNATURE))
         if (signature[0].length > LINE_WIDTH) problems.push(`${name}: a ${signature[0].length}-character signature at offset ${signature.index}`);
+    for (const [module, declaration] of ONE_LINE)
+      if (module.test(name))
+        for (const line of text.matchAll(declaration))
+          if (line[0].length > LINE_WIDTH) problems.push(`${name}: a ${line[0].length}-character line at offset ${line.index}: ${line[0].slice(0, 60)}`);
   }
   return problems;
 }

@@ -107,7 +107,11 @@ test("a parameter keeps the type itself; the types module has the union", () => 
   const requests = fs.readFileSync(path.join(dir, "Calls.requests.ts"), "utf8");
   expect(requests).toContain(`export function dial(\n  client: rt.Client,\n  params: { "target": rt.Argument<Endpoint> },\n`);
   const types = fs.readFileSync(path.join(dir, "Calls.types.ts"), "utf8");
-  expect(types).toContain(`export type AnyEndpoint = (Endpoint & { "@odata.type"?: "#Calls.endpoint" }) | (ParticipantEndpoint & { "@odata.type": "${P}" }) | (DeviceEndpoint & { "@odata.type": "#Calls.deviceEndpoint" }) | (ServiceEndpoint & { "@odata.type": "#Calls.serviceEndpoint" });`);
+  expect(types).toContain(`export type AnyEndpoint =
+  | (Endpoint & { "@odata.type"?: "#Calls.endpoint" })
+  | (ParticipantEndpoint & { "@odata.type": "${P}" })
+  | (DeviceEndpoint & { "@odata.type": "#Calls.deviceEndpoint" })
+  | (ServiceEndpoint & { "@odata.type": "#Calls.serviceEndpoint" });`);
   expect(types).not.toContain("AnyStage");
 });
 

@@ -97,7 +97,12 @@ export function listEntities<
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyEntity, string>,
-  body: rt.WithType<rt.New<Evaluation> | rt.CreateBody<Prompt, PromptNavigation> | rt.CreateBody<Session, SessionNavigation> | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>>,
+  body: rt.WithType<
+    | rt.New<Evaluation>
+    | rt.CreateBody<Prompt, PromptNavigation>
+    | rt.CreateBody<Session, SessionNavigation>
+    | rt.CreateBody<WorkspaceCreateInput, WorkspaceNavigation>
+  >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
@@ -107,7 +112,11 @@ export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
 export function updateEntity<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyEntity, null>,
-  body: rt.UpdateBody<Evaluation, R, "id"> | rt.UpdateBody<Prompt, R, "id", never, PromptNavigation> | rt.UpdateBody<Session, R, "id", never, SessionNavigation> | rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>,
+  body:
+    | rt.UpdateBody<Evaluation, R, "id">
+    | rt.UpdateBody<Prompt, R, "id", never, PromptNavigation>
+    | rt.UpdateBody<Session, R, "id", never, SessionNavigation>
+    | rt.UpdateBody<Workspace, R, "id", never, WorkspaceNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);

@@ -2,34 +2,125 @@
 import type { Dictionary, Entity } from "./microsoft.graph.types.js";
 
 /** Enum `microsoft.graph.security.securityCopilot.evaluationResultType`. */
-export type EvaluationResultType = "unknown" | "success" | "error" | "needAdditionalClaims" | "rejected" | "timedOut" | "capacityExceeded" | "unknownFutureValue";
+export type EvaluationResultType =
+  | "unknown"
+  | "success"
+  | "error"
+  | "needAdditionalClaims"
+  | "rejected"
+  | "timedOut"
+  | "capacityExceeded"
+  | "unknownFutureValue";
 
 /** The members of EvaluationResultType, in metadata order. */
-export const EvaluationResultTypeValues = ["unknown", "success", "error", "needAdditionalClaims", "rejected", "timedOut", "capacityExceeded", "unknownFutureValue"] as const;
+export const EvaluationResultTypeValues = [
+  "unknown",
+  "success",
+  "error",
+  "needAdditionalClaims",
+  "rejected",
+  "timedOut",
+  "capacityExceeded",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.evaluationState`. */
-export type EvaluationState = "unknown" | "created" | "running" | "completed" | "cancelled" | "pending" | "deferred" | "waitingForInput" | "unknownFutureValue";
+export type EvaluationState =
+  | "unknown"
+  | "created"
+  | "running"
+  | "completed"
+  | "cancelled"
+  | "pending"
+  | "deferred"
+  | "waitingForInput"
+  | "unknownFutureValue";
 
 /** The members of EvaluationState, in metadata order. */
-export const EvaluationStateValues = ["unknown", "created", "running", "completed", "cancelled", "pending", "deferred", "waitingForInput", "unknownFutureValue"] as const;
+export const EvaluationStateValues = [
+  "unknown",
+  "created",
+  "running",
+  "completed",
+  "cancelled",
+  "pending",
+  "deferred",
+  "waitingForInput",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginAuthTypes`. */
-export type PluginAuthTypes = "none" | "basic" | "aPIKey" | "oAuthAuthorizationCodeFlow" | "oAuthClientCredentialsFlow" | "aad" | "serviceHttp" | "aadDelegated" | "oAuthPasswordGrantFlow" | "unknownFutureValue";
+export type PluginAuthTypes =
+  | "none"
+  | "basic"
+  | "aPIKey"
+  | "oAuthAuthorizationCodeFlow"
+  | "oAuthClientCredentialsFlow"
+  | "aad"
+  | "serviceHttp"
+  | "aadDelegated"
+  | "oAuthPasswordGrantFlow"
+  | "unknownFutureValue";
 
 /** The members of PluginAuthTypes, in metadata order. */
-export const PluginAuthTypesValues = ["none", "basic", "aPIKey", "oAuthAuthorizationCodeFlow", "oAuthClientCredentialsFlow", "aad", "serviceHttp", "aadDelegated", "oAuthPasswordGrantFlow", "unknownFutureValue"] as const;
+export const PluginAuthTypesValues = [
+  "none",
+  "basic",
+  "aPIKey",
+  "oAuthAuthorizationCodeFlow",
+  "oAuthClientCredentialsFlow",
+  "aad",
+  "serviceHttp",
+  "aadDelegated",
+  "oAuthPasswordGrantFlow",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginCatalogScope`. */
-export type PluginCatalogScope = "none" | "user" | "workspace" | "tenant" | "global" | "geoGlobal" | "userWorkspace" | "unknownFutureValue";
+export type PluginCatalogScope =
+  | "none"
+  | "user"
+  | "workspace"
+  | "tenant"
+  | "global"
+  | "geoGlobal"
+  | "userWorkspace"
+  | "unknownFutureValue";
 
 /** The members of PluginCatalogScope, in metadata order. */
-export const PluginCatalogScopeValues = ["none", "user", "workspace", "tenant", "global", "geoGlobal", "userWorkspace", "unknownFutureValue"] as const;
+export const PluginCatalogScopeValues = [
+  "none",
+  "user",
+  "workspace",
+  "tenant",
+  "global",
+  "geoGlobal",
+  "userWorkspace",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginCategory`. */
-export type PluginCategory = "hidden" | "microsoft" | "microsoftConnectors" | "other" | "web" | "testing" | "plugin" | "unknownFutureValue";
+export type PluginCategory =
+  | "hidden"
+  | "microsoft"
+  | "microsoftConnectors"
+  | "other"
+  | "web"
+  | "testing"
+  | "plugin"
+  | "unknownFutureValue";
 
 /** The members of PluginCategory, in metadata order. */
-export const PluginCategoryValues = ["hidden", "microsoft", "microsoftConnectors", "other", "web", "testing", "plugin", "unknownFutureValue"] as const;
+export const PluginCategoryValues = [
+  "hidden",
+  "microsoft",
+  "microsoftConnectors",
+  "other",
+  "web",
+  "testing",
+  "plugin",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginPreviewStates`. */
 export type PluginPreviewStates = "ga" | "public" | "private" | "unknownFutureValue";
@@ -41,13 +132,26 @@ export const PluginPreviewStatesValues = ["ga", "public", "private", "unknownFut
 export type PluginSettingDisplayType = "none" | "textbox" | "checkbox" | "dropdown" | "unknownFutureValue";
 
 /** The members of PluginSettingDisplayType, in metadata order. */
-export const PluginSettingDisplayTypeValues = ["none", "textbox", "checkbox", "dropdown", "unknownFutureValue"] as const;
+export const PluginSettingDisplayTypeValues = [
+  "none",
+  "textbox",
+  "checkbox",
+  "dropdown",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginSettingType`. */
 export type PluginSettingType = "string" | "bool" | "array" | "enum" | "secretString" | "unknownFutureValue";
 
 /** The members of PluginSettingType, in metadata order. */
-export const PluginSettingTypeValues = ["string", "bool", "array", "enum", "secretString", "unknownFutureValue"] as const;
+export const PluginSettingTypeValues = [
+  "string",
+  "bool",
+  "array",
+  "enum",
+  "secretString",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.security.securityCopilot.promptType`. */
 export type PromptType = "unknown" | "context" | "prompt" | "skill" | "feedback" | "unknownFutureValue";

@@ -23,34 +23,94 @@ import type {
 import { checkDictionary, propsEntity } from "./microsoft.graph.validators.js";
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationResultType` value: a member name. */
-export const checkEvaluationResultType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.evaluationResultType", { unknown: 0, success: 1, error: 2, needAdditionalClaims: 3, rejected: 4, timedOut: 5, capacityExceeded: 6, unknownFutureValue: 7 });
+export const checkEvaluationResultType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.evaluationResultType",
+  {
+    unknown: 0,
+    success: 1,
+    error: 2,
+    needAdditionalClaims: 3,
+    rejected: 4,
+    timedOut: 5,
+    capacityExceeded: 6,
+    unknownFutureValue: 7,
+  },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.evaluationState` value: a member name. */
-export const checkEvaluationState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.evaluationState", { unknown: 0, created: 1, running: 2, completed: 3, cancelled: 4, pending: 5, deferred: 6, waitingForInput: 7, unknownFutureValue: 8 });
+export const checkEvaluationState: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.evaluationState",
+  {
+    unknown: 0,
+    created: 1,
+    running: 2,
+    completed: 3,
+    cancelled: 4,
+    pending: 5,
+    deferred: 6,
+    waitingForInput: 7,
+    unknownFutureValue: 8,
+  },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginAuthTypes` value: a member name. */
-export const checkPluginAuthTypes: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginAuthTypes", { none: 0, basic: 1, aPIKey: 2, oAuthAuthorizationCodeFlow: 3, oAuthClientCredentialsFlow: 4, aad: 5, serviceHttp: 6, aadDelegated: 7, oAuthPasswordGrantFlow: 9, unknownFutureValue: 10 });
+export const checkPluginAuthTypes: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginAuthTypes",
+  {
+    none: 0,
+    basic: 1,
+    aPIKey: 2,
+    oAuthAuthorizationCodeFlow: 3,
+    oAuthClientCredentialsFlow: 4,
+    aad: 5,
+    serviceHttp: 6,
+    aadDelegated: 7,
+    oAuthPasswordGrantFlow: 9,
+    unknownFutureValue: 10,
+  },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCatalogScope` value: a member name. */
-export const checkPluginCatalogScope: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginCatalogScope", { none: 0, user: 1, workspace: 2, tenant: 3, global: 4, geoGlobal: 5, userWorkspace: 6, unknownFutureValue: 7 });
+export const checkPluginCatalogScope: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginCatalogScope",
+  { none: 0, user: 1, workspace: 2, tenant: 3, global: 4, geoGlobal: 5, userWorkspace: 6, unknownFutureValue: 7 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginCategory` value: a member name. */
-export const checkPluginCategory: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginCategory", { hidden: 0, microsoft: 1, microsoftConnectors: 2, other: 3, web: 4, testing: 5, plugin: 6, unknownFutureValue: 7 });
+export const checkPluginCategory: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginCategory",
+  { hidden: 0, microsoft: 1, microsoftConnectors: 2, other: 3, web: 4, testing: 5, plugin: 6, unknownFutureValue: 7 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginPreviewStates` value: a member name. */
-export const checkPluginPreviewStates: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginPreviewStates", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
+export const checkPluginPreviewStates: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginPreviewStates",
+  { ga: 0, public: 1, private: 2, unknownFutureValue: 3 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingDisplayType` value: a member name. */
-export const checkPluginSettingDisplayType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginSettingDisplayType", { none: 0, textbox: 1, checkbox: 2, dropdown: 3, unknownFutureValue: 4 });
+export const checkPluginSettingDisplayType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
+  { none: 0, textbox: 1, checkbox: 2, dropdown: 3, unknownFutureValue: 4 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.pluginSettingType` value: a member name. */
-export const checkPluginSettingType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.pluginSettingType", { string: 0, bool: 1, array: 2, enum: 3, secretString: 4, unknownFutureValue: 5 });
+export const checkPluginSettingType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.pluginSettingType",
+  { string: 0, bool: 1, array: 2, enum: 3, secretString: 4, unknownFutureValue: 5 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.promptType` value: a member name. */
-export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.promptType", { unknown: 0, context: 1, prompt: 2, skill: 3, feedback: 4, unknownFutureValue: 5 });
+export const checkPromptType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.promptType",
+  { unknown: 0, context: 1, prompt: 2, skill: 3, feedback: 4, unknownFutureValue: 5 },
+);
 
 /** Checks a `microsoft.graph.security.securityCopilot.skillPreviewState` value: a member name. */
-export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.security.securityCopilot.skillPreviewState", { ga: 0, public: 1, private: 2, unknownFutureValue: 3 });
+export const checkSkillPreviewState: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.security.securityCopilot.skillPreviewState",
+  { ga: 0, public: 1, private: 2, unknownFutureValue: 3 },
+);
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
 // up `vr` back through every constant before each one.
@@ -70,10 +130,12 @@ function asserter<T>(check: vr.Checker): vr.Assert<T> {
 export const validateCollection_pluginSetting: vr.Validate = /* @__PURE__ */ validator(checkCollection_pluginSetting);
 
 /** Whether `value` passes `validateCollection_pluginSetting` (stops at the first problem). */
-export const isCollection_pluginSetting: vr.Guard<Collection_pluginSetting> = /* @__PURE__ */ guard<Collection_pluginSetting>(checkCollection_pluginSetting);
+export const isCollection_pluginSetting: vr.Guard<Collection_pluginSetting> =
+  /* @__PURE__ */ guard<Collection_pluginSetting>(checkCollection_pluginSetting);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCollection_pluginSetting`. */
-export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting> = /* @__PURE__ */ asserter<Collection_pluginSetting>(checkCollection_pluginSetting);
+export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting> =
+  /* @__PURE__ */ asserter<Collection_pluginSetting>(checkCollection_pluginSetting);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -118,10 +180,12 @@ export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
 export const validateEvaluationResult: vr.Validate = /* @__PURE__ */ validator(checkEvaluationResult);
 
 /** Whether `value` passes `validateEvaluationResult` (stops at the first problem). */
-export const isEvaluationResult: vr.Guard<EvaluationResult> = /* @__PURE__ */ guard<EvaluationResult>(checkEvaluationResult);
+export const isEvaluationResult: vr.Guard<EvaluationResult> =
+  /* @__PURE__ */ guard<EvaluationResult>(checkEvaluationResult);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateEvaluationResult`. */
-export const assertEvaluationResult: vr.Assert<EvaluationResult> = /* @__PURE__ */ asserter<EvaluationResult>(checkEvaluationResult);
+export const assertEvaluationResult: vr.Assert<EvaluationResult> =
+  /* @__PURE__ */ asserter<EvaluationResult>(checkEvaluationResult);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -169,7 +233,8 @@ export const validatePluginSetting: vr.Validate = /* @__PURE__ */ validator(chec
 export const isPluginSetting: vr.Guard<PluginSetting> = /* @__PURE__ */ guard<PluginSetting>(checkPluginSetting);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePluginSetting`. */
-export const assertPluginSetting: vr.Assert<PluginSetting> = /* @__PURE__ */ asserter<PluginSetting>(checkPluginSetting);
+export const assertPluginSetting: vr.Assert<PluginSetting> =
+  /* @__PURE__ */ asserter<PluginSetting>(checkPluginSetting);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -198,10 +263,12 @@ export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
 export const validateSkillInputDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillInputDescriptor);
 
 /** Whether `value` passes `validateSkillInputDescriptor` (stops at the first problem). */
-export const isSkillInputDescriptor: vr.Guard<SkillInputDescriptor> = /* @__PURE__ */ guard<SkillInputDescriptor>(checkSkillInputDescriptor);
+export const isSkillInputDescriptor: vr.Guard<SkillInputDescriptor> =
+  /* @__PURE__ */ guard<SkillInputDescriptor>(checkSkillInputDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillInputDescriptor`. */
-export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> = /* @__PURE__ */ asserter<SkillInputDescriptor>(checkSkillInputDescriptor);
+export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> =
+  /* @__PURE__ */ asserter<SkillInputDescriptor>(checkSkillInputDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -223,10 +290,12 @@ export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
 export const validateSkillTypeDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillTypeDescriptor);
 
 /** Whether `value` passes `validateSkillTypeDescriptor` (stops at the first problem). */
-export const isSkillTypeDescriptor: vr.Guard<SkillTypeDescriptor> = /* @__PURE__ */ guard<SkillTypeDescriptor>(checkSkillTypeDescriptor);
+export const isSkillTypeDescriptor: vr.Guard<SkillTypeDescriptor> =
+  /* @__PURE__ */ guard<SkillTypeDescriptor>(checkSkillTypeDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillTypeDescriptor`. */
-export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> = /* @__PURE__ */ asserter<SkillTypeDescriptor>(checkSkillTypeDescriptor);
+export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> =
+  /* @__PURE__ */ asserter<SkillTypeDescriptor>(checkSkillTypeDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -246,10 +315,12 @@ export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
 export const validateSkillVariableDescriptor: vr.Validate = /* @__PURE__ */ validator(checkSkillVariableDescriptor);
 
 /** Whether `value` passes `validateSkillVariableDescriptor` (stops at the first problem). */
-export const isSkillVariableDescriptor: vr.Guard<SkillVariableDescriptor> = /* @__PURE__ */ guard<SkillVariableDescriptor>(checkSkillVariableDescriptor);
+export const isSkillVariableDescriptor: vr.Guard<SkillVariableDescriptor> =
+  /* @__PURE__ */ guard<SkillVariableDescriptor>(checkSkillVariableDescriptor);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSkillVariableDescriptor`. */
-export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> = /* @__PURE__ */ asserter<SkillVariableDescriptor>(checkSkillVariableDescriptor);
+export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> =
+  /* @__PURE__ */ asserter<SkillVariableDescriptor>(checkSkillVariableDescriptor);
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor` or the subtype its `@odata.type` names. */
 export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {

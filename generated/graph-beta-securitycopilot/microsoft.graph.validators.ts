@@ -118,10 +118,12 @@ export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
 export const validateSecurityCopilot: vr.Validate = /* @__PURE__ */ validator(checkSecurityCopilot);
 
 /** Whether `value` passes `validateSecurityCopilot` (stops at the first problem). */
-export const isSecurityCopilot: vr.Guard<SecurityCopilot> = /* @__PURE__ */ guard<SecurityCopilot>(checkSecurityCopilot);
+export const isSecurityCopilot: vr.Guard<SecurityCopilot> =
+  /* @__PURE__ */ guard<SecurityCopilot>(checkSecurityCopilot);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateSecurityCopilot`. */
-export const assertSecurityCopilot: vr.Assert<SecurityCopilot> = /* @__PURE__ */ asserter<SecurityCopilot>(checkSecurityCopilot);
+export const assertSecurityCopilot: vr.Assert<SecurityCopilot> =
+  /* @__PURE__ */ asserter<SecurityCopilot>(checkSecurityCopilot);
 
 /** Checks a value declared as `microsoft.graph.securityCopilot`. */
 export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -451,7 +451,14 @@ export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRe
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   "toDateTime": string | null;
 }, options?: rt.ReadOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
-  return rt.send<rt.Page<DirectRoutingLogRow | null>>(client, "GET", rt.functionCall(target.path, "getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options, true);
+  return rt.send<rt.Page<DirectRoutingLogRow | null>>(
+    client,
+    "GET",
+    rt.functionCall(target.path, "getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]),
+    undefined,
+    options,
+    true,
+  );
 }
 
 /** Function `microsoft.graph.callRecords.getPstnCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
@@ -461,5 +468,12 @@ export function getPstnCalls(client: rt.Client, target: rt.CollectionRef<CallRec
   /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
   "toDateTime": string | null;
 }, options?: rt.ReadOptions): Promise<rt.Page<PstnCallLogRow | null>> {
-  return rt.send<rt.Page<PstnCallLogRow | null>>(client, "GET", rt.functionCall(target.path, "getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]), undefined, options, true);
+  return rt.send<rt.Page<PstnCallLogRow | null>>(
+    client,
+    "GET",
+    rt.functionCall(target.path, "getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]),
+    undefined,
+    options,
+    true,
+  );
 }

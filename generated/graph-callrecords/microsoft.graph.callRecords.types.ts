@@ -9,10 +9,57 @@ import type {
 } from "./microsoft.graph.types.js";
 
 /** Enum `microsoft.graph.callRecords.audioCodec`. */
-export type AudioCodec = "unknown" | "invalid" | "cn" | "pcma" | "pcmu" | "amrWide" | "g722" | "g7221" | "g7221c" | "g729" | "multiChannelAudio" | "muchv2" | "opus" | "satin" | "satinFullband" | "rtAudio8" | "rtAudio16" | "silk" | "silkNarrow" | "silkWide" | "siren" | "xmsRta" | "unknownFutureValue";
+export type AudioCodec =
+  | "unknown"
+  | "invalid"
+  | "cn"
+  | "pcma"
+  | "pcmu"
+  | "amrWide"
+  | "g722"
+  | "g7221"
+  | "g7221c"
+  | "g729"
+  | "multiChannelAudio"
+  | "muchv2"
+  | "opus"
+  | "satin"
+  | "satinFullband"
+  | "rtAudio8"
+  | "rtAudio16"
+  | "silk"
+  | "silkNarrow"
+  | "silkWide"
+  | "siren"
+  | "xmsRta"
+  | "unknownFutureValue";
 
 /** The members of AudioCodec, in metadata order. */
-export const AudioCodecValues = ["unknown", "invalid", "cn", "pcma", "pcmu", "amrWide", "g722", "g7221", "g7221c", "g729", "multiChannelAudio", "muchv2", "opus", "satin", "satinFullband", "rtAudio8", "rtAudio16", "silk", "silkNarrow", "silkWide", "siren", "xmsRta", "unknownFutureValue"] as const;
+export const AudioCodecValues = [
+  "unknown",
+  "invalid",
+  "cn",
+  "pcma",
+  "pcmu",
+  "amrWide",
+  "g722",
+  "g7221",
+  "g7221c",
+  "g729",
+  "multiChannelAudio",
+  "muchv2",
+  "opus",
+  "satin",
+  "satinFullband",
+  "rtAudio8",
+  "rtAudio16",
+  "silk",
+  "silkNarrow",
+  "silkWide",
+  "siren",
+  "xmsRta",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.callType`. */
 export type CallType = "unknown" | "groupCall" | "peerToPeer" | "unknownFutureValue";
@@ -21,10 +68,33 @@ export type CallType = "unknown" | "groupCall" | "peerToPeer" | "unknownFutureVa
 export const CallTypeValues = ["unknown", "groupCall", "peerToPeer", "unknownFutureValue"] as const;
 
 /** Enum `microsoft.graph.callRecords.clientPlatform`. */
-export type ClientPlatform = "unknown" | "windows" | "macOS" | "iOS" | "android" | "web" | "ipPhone" | "roomSystem" | "surfaceHub" | "holoLens" | "unknownFutureValue";
+export type ClientPlatform =
+  | "unknown"
+  | "windows"
+  | "macOS"
+  | "iOS"
+  | "android"
+  | "web"
+  | "ipPhone"
+  | "roomSystem"
+  | "surfaceHub"
+  | "holoLens"
+  | "unknownFutureValue";
 
 /** The members of ClientPlatform, in metadata order. */
-export const ClientPlatformValues = ["unknown", "windows", "macOS", "iOS", "android", "web", "ipPhone", "roomSystem", "surfaceHub", "holoLens", "unknownFutureValue"] as const;
+export const ClientPlatformValues = [
+  "unknown",
+  "windows",
+  "macOS",
+  "iOS",
+  "android",
+  "web",
+  "ipPhone",
+  "roomSystem",
+  "surfaceHub",
+  "holoLens",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.failureStage`. */
 export type FailureStage = "unknown" | "callSetup" | "midcall" | "unknownFutureValue";
@@ -42,13 +112,27 @@ export const MediaStreamDirectionValues = ["callerToCallee", "calleeToCaller"] a
 export type Modality = "audio" | "video" | "videoBasedScreenSharing" | "data" | "screenSharing" | "unknownFutureValue";
 
 /** The members of Modality, in metadata order. */
-export const ModalityValues = ["audio", "video", "videoBasedScreenSharing", "data", "screenSharing", "unknownFutureValue"] as const;
+export const ModalityValues = [
+  "audio",
+  "video",
+  "videoBasedScreenSharing",
+  "data",
+  "screenSharing",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.networkConnectionType`. */
 export type NetworkConnectionType = "unknown" | "wired" | "wifi" | "mobile" | "tunnel" | "unknownFutureValue";
 
 /** The members of NetworkConnectionType, in metadata order. */
-export const NetworkConnectionTypeValues = ["unknown", "wired", "wifi", "mobile", "tunnel", "unknownFutureValue"] as const;
+export const NetworkConnectionTypeValues = [
+  "unknown",
+  "wired",
+  "wifi",
+  "mobile",
+  "tunnel",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.networkTransportProtocol`. */
 export type NetworkTransportProtocol = "unknown" | "udp" | "tcp" | "unknownFutureValue";
@@ -57,10 +141,23 @@ export type NetworkTransportProtocol = "unknown" | "udp" | "tcp" | "unknownFutur
 export const NetworkTransportProtocolValues = ["unknown", "udp", "tcp", "unknownFutureValue"] as const;
 
 /** Enum `microsoft.graph.callRecords.productFamily`. */
-export type ProductFamily = "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices";
+export type ProductFamily =
+  | "unknown"
+  | "teams"
+  | "skypeForBusiness"
+  | "lync"
+  | "unknownFutureValue"
+  | "azureCommunicationServices";
 
 /** The members of ProductFamily, in metadata order. */
-export const ProductFamilyValues = ["unknown", "teams", "skypeForBusiness", "lync", "unknownFutureValue", "azureCommunicationServices"] as const;
+export const ProductFamilyValues = [
+  "unknown",
+  "teams",
+  "skypeForBusiness",
+  "lync",
+  "unknownFutureValue",
+  "azureCommunicationServices",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.pstnCallDurationSource`. */
 export type PstnCallDurationSource = "microsoft" | "operator";
@@ -69,34 +166,135 @@ export type PstnCallDurationSource = "microsoft" | "operator";
 export const PstnCallDurationSourceValues = ["microsoft", "operator"] as const;
 
 /** Enum `microsoft.graph.callRecords.serviceRole`. */
-export type ServiceRole = "unknown" | "customBot" | "skypeForBusinessMicrosoftTeamsGateway" | "skypeForBusinessAudioVideoMcu" | "skypeForBusinessApplicationSharingMcu" | "skypeForBusinessCallQueues" | "skypeForBusinessAutoAttendant" | "mediationServer" | "mediationServerCloudConnectorEdition" | "exchangeUnifiedMessagingService" | "mediaController" | "conferencingAnnouncementService" | "conferencingAttendant" | "audioTeleconferencerController" | "skypeForBusinessUnifiedCommunicationApplicationPlatform" | "responseGroupServiceAnnouncementService" | "gateway" | "skypeTranslator" | "skypeForBusinessAttendant" | "responseGroupService" | "voicemail" | "unknownFutureValue";
+export type ServiceRole =
+  | "unknown"
+  | "customBot"
+  | "skypeForBusinessMicrosoftTeamsGateway"
+  | "skypeForBusinessAudioVideoMcu"
+  | "skypeForBusinessApplicationSharingMcu"
+  | "skypeForBusinessCallQueues"
+  | "skypeForBusinessAutoAttendant"
+  | "mediationServer"
+  | "mediationServerCloudConnectorEdition"
+  | "exchangeUnifiedMessagingService"
+  | "mediaController"
+  | "conferencingAnnouncementService"
+  | "conferencingAttendant"
+  | "audioTeleconferencerController"
+  | "skypeForBusinessUnifiedCommunicationApplicationPlatform"
+  | "responseGroupServiceAnnouncementService"
+  | "gateway"
+  | "skypeTranslator"
+  | "skypeForBusinessAttendant"
+  | "responseGroupService"
+  | "voicemail"
+  | "unknownFutureValue";
 
 /** The members of ServiceRole, in metadata order. */
-export const ServiceRoleValues = ["unknown", "customBot", "skypeForBusinessMicrosoftTeamsGateway", "skypeForBusinessAudioVideoMcu", "skypeForBusinessApplicationSharingMcu", "skypeForBusinessCallQueues", "skypeForBusinessAutoAttendant", "mediationServer", "mediationServerCloudConnectorEdition", "exchangeUnifiedMessagingService", "mediaController", "conferencingAnnouncementService", "conferencingAttendant", "audioTeleconferencerController", "skypeForBusinessUnifiedCommunicationApplicationPlatform", "responseGroupServiceAnnouncementService", "gateway", "skypeTranslator", "skypeForBusinessAttendant", "responseGroupService", "voicemail", "unknownFutureValue"] as const;
+export const ServiceRoleValues = [
+  "unknown",
+  "customBot",
+  "skypeForBusinessMicrosoftTeamsGateway",
+  "skypeForBusinessAudioVideoMcu",
+  "skypeForBusinessApplicationSharingMcu",
+  "skypeForBusinessCallQueues",
+  "skypeForBusinessAutoAttendant",
+  "mediationServer",
+  "mediationServerCloudConnectorEdition",
+  "exchangeUnifiedMessagingService",
+  "mediaController",
+  "conferencingAnnouncementService",
+  "conferencingAttendant",
+  "audioTeleconferencerController",
+  "skypeForBusinessUnifiedCommunicationApplicationPlatform",
+  "responseGroupServiceAnnouncementService",
+  "gateway",
+  "skypeTranslator",
+  "skypeForBusinessAttendant",
+  "responseGroupService",
+  "voicemail",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.userFeedbackRating`. */
 export type UserFeedbackRating = "notRated" | "bad" | "poor" | "fair" | "good" | "excellent" | "unknownFutureValue";
 
 /** The members of UserFeedbackRating, in metadata order. */
-export const UserFeedbackRatingValues = ["notRated", "bad", "poor", "fair", "good", "excellent", "unknownFutureValue"] as const;
+export const UserFeedbackRatingValues = [
+  "notRated",
+  "bad",
+  "poor",
+  "fair",
+  "good",
+  "excellent",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.videoCodec`. */
-export type VideoCodec = "unknown" | "invalid" | "av1" | "h263" | "h264" | "h264s" | "h264uc" | "h265" | "rtvc1" | "rtVideo" | "xrtvc1" | "unknownFutureValue";
+export type VideoCodec =
+  | "unknown"
+  | "invalid"
+  | "av1"
+  | "h263"
+  | "h264"
+  | "h264s"
+  | "h264uc"
+  | "h265"
+  | "rtvc1"
+  | "rtVideo"
+  | "xrtvc1"
+  | "unknownFutureValue";
 
 /** The members of VideoCodec, in metadata order. */
-export const VideoCodecValues = ["unknown", "invalid", "av1", "h263", "h264", "h264s", "h264uc", "h265", "rtvc1", "rtVideo", "xrtvc1", "unknownFutureValue"] as const;
+export const VideoCodecValues = [
+  "unknown",
+  "invalid",
+  "av1",
+  "h263",
+  "h264",
+  "h264s",
+  "h264uc",
+  "h265",
+  "rtvc1",
+  "rtVideo",
+  "xrtvc1",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.wifiBand`. */
 export type WifiBand = "unknown" | "frequency24GHz" | "frequency50GHz" | "frequency60GHz" | "unknownFutureValue";
 
 /** The members of WifiBand, in metadata order. */
-export const WifiBandValues = ["unknown", "frequency24GHz", "frequency50GHz", "frequency60GHz", "unknownFutureValue"] as const;
+export const WifiBandValues = [
+  "unknown",
+  "frequency24GHz",
+  "frequency50GHz",
+  "frequency60GHz",
+  "unknownFutureValue",
+] as const;
 
 /** Enum `microsoft.graph.callRecords.wifiRadioType`. */
-export type WifiRadioType = "unknown" | "wifi80211a" | "wifi80211b" | "wifi80211g" | "wifi80211n" | "wifi80211ac" | "wifi80211ax" | "unknownFutureValue";
+export type WifiRadioType =
+  | "unknown"
+  | "wifi80211a"
+  | "wifi80211b"
+  | "wifi80211g"
+  | "wifi80211n"
+  | "wifi80211ac"
+  | "wifi80211ax"
+  | "unknownFutureValue";
 
 /** The members of WifiRadioType, in metadata order. */
-export const WifiRadioTypeValues = ["unknown", "wifi80211a", "wifi80211b", "wifi80211g", "wifi80211n", "wifi80211ac", "wifi80211ax", "unknownFutureValue"] as const;
+export const WifiRadioTypeValues = [
+  "unknown",
+  "wifi80211a",
+  "wifi80211b",
+  "wifi80211g",
+  "wifi80211n",
+  "wifi80211ac",
+  "wifi80211ax",
+  "unknownFutureValue",
+] as const;
 
 /** Complex type `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export interface AdministrativeUnitInfo {
@@ -175,12 +373,18 @@ export interface DirectRoutingLogRow {
 /** Complex type `microsoft.graph.callRecords.endpoint`. */
 export interface Endpoint {
   /** The instance's type, `#` and its qualified name; needed when it differs from the declared type. */
-  "@odata.type"?: "#microsoft.graph.callRecords.endpoint" | "#microsoft.graph.callRecords.participantEndpoint" | "#microsoft.graph.callRecords.serviceEndpoint";
+  "@odata.type"?:
+    | "#microsoft.graph.callRecords.endpoint"
+    | "#microsoft.graph.callRecords.participantEndpoint"
+    | "#microsoft.graph.callRecords.serviceEndpoint";
   userAgent?: AnyUserAgent | null;
 }
 
 /** A `microsoft.graph.callRecords.endpoint` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by `@odata.type` (which a subtype's value has). */
-export type AnyEndpoint = (Endpoint & { "@odata.type"?: "#microsoft.graph.callRecords.endpoint" }) | (ParticipantEndpoint & { "@odata.type": "#microsoft.graph.callRecords.participantEndpoint" }) | (ServiceEndpoint & { "@odata.type": "#microsoft.graph.callRecords.serviceEndpoint" });
+export type AnyEndpoint =
+  | (Endpoint & { "@odata.type"?: "#microsoft.graph.callRecords.endpoint" })
+  | (ParticipantEndpoint & { "@odata.type": "#microsoft.graph.callRecords.participantEndpoint" })
+  | (ServiceEndpoint & { "@odata.type": "#microsoft.graph.callRecords.serviceEndpoint" });
 
 /** Complex type `microsoft.graph.callRecords.failureInfo`. */
 export interface FailureInfo {
@@ -361,7 +565,9 @@ export interface UserAgent {
 }
 
 /** Any concrete `microsoft.graph.callRecords.userAgent`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
-export type AnyUserAgent = (ClientUserAgent & { "@odata.type": "#microsoft.graph.callRecords.clientUserAgent" }) | (ServiceUserAgent & { "@odata.type": "#microsoft.graph.callRecords.serviceUserAgent" });
+export type AnyUserAgent =
+  | (ClientUserAgent & { "@odata.type": "#microsoft.graph.callRecords.clientUserAgent" })
+  | (ServiceUserAgent & { "@odata.type": "#microsoft.graph.callRecords.serviceUserAgent" });
 
 /** Complex type `microsoft.graph.callRecords.userFeedback`. */
 export interface UserFeedback {
@@ -416,7 +622,10 @@ export interface Participant extends ParticipantBase {
 
 /** Abstract entity type `microsoft.graph.callRecords.participantBase`. */
 export interface ParticipantBase extends Entity {
-  "@odata.type"?: "#microsoft.graph.callRecords.participantBase" | "#microsoft.graph.callRecords.organizer" | "#microsoft.graph.callRecords.participant";
+  "@odata.type"?:
+    | "#microsoft.graph.callRecords.participantBase"
+    | "#microsoft.graph.callRecords.organizer"
+    | "#microsoft.graph.callRecords.participant";
   administrativeUnitInfos?: (AdministrativeUnitInfo | null)[];
   identity?: CommunicationsIdentitySet | null;
 }

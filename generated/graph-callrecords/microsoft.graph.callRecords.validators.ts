@@ -40,49 +40,175 @@ import {
 } from "./microsoft.graph.validators.js";
 
 /** Checks a `microsoft.graph.callRecords.audioCodec` value: a member name. */
-export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", { unknown: 0, invalid: 1, cn: 2, pcma: 3, pcmu: 4, amrWide: 5, g722: 6, g7221: 7, g7221c: 8, g729: 9, multiChannelAudio: 10, muchv2: 11, opus: 12, satin: 13, satinFullband: 14, rtAudio8: 15, rtAudio16: 16, silk: 17, silkNarrow: 18, silkWide: 19, siren: 20, xmsRta: 21, unknownFutureValue: 22 });
+export const checkAudioCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.audioCodec", {
+  unknown: 0,
+  invalid: 1,
+  cn: 2,
+  pcma: 3,
+  pcmu: 4,
+  amrWide: 5,
+  g722: 6,
+  g7221: 7,
+  g7221c: 8,
+  g729: 9,
+  multiChannelAudio: 10,
+  muchv2: 11,
+  opus: 12,
+  satin: 13,
+  satinFullband: 14,
+  rtAudio8: 15,
+  rtAudio16: 16,
+  silk: 17,
+  silkNarrow: 18,
+  silkWide: 19,
+  siren: 20,
+  xmsRta: 21,
+  unknownFutureValue: 22,
+});
 
 /** Checks a `microsoft.graph.callRecords.callType` value: a member name. */
-export const checkCallType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.callType", { unknown: 0, groupCall: 1, peerToPeer: 2, unknownFutureValue: 3 });
+export const checkCallType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.callType", {
+  unknown: 0,
+  groupCall: 1,
+  peerToPeer: 2,
+  unknownFutureValue: 3,
+});
 
 /** Checks a `microsoft.graph.callRecords.clientPlatform` value: a member name. */
-export const checkClientPlatform: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.clientPlatform", { unknown: 0, windows: 1, macOS: 2, iOS: 3, android: 4, web: 5, ipPhone: 6, roomSystem: 7, surfaceHub: 8, holoLens: 9, unknownFutureValue: 10 });
+export const checkClientPlatform: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.clientPlatform",
+  {
+    unknown: 0,
+    windows: 1,
+    macOS: 2,
+    iOS: 3,
+    android: 4,
+    web: 5,
+    ipPhone: 6,
+    roomSystem: 7,
+    surfaceHub: 8,
+    holoLens: 9,
+    unknownFutureValue: 10,
+  },
+);
 
 /** Checks a `microsoft.graph.callRecords.failureStage` value: a member name. */
-export const checkFailureStage: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.failureStage", { unknown: 0, callSetup: 1, midcall: 2, unknownFutureValue: 3 });
+export const checkFailureStage: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.failureStage",
+  { unknown: 0, callSetup: 1, midcall: 2, unknownFutureValue: 3 },
+);
 
 /** Checks a `microsoft.graph.callRecords.mediaStreamDirection` value: a member name. */
-export const checkMediaStreamDirection: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.mediaStreamDirection", { callerToCallee: 0, calleeToCaller: 1 });
+export const checkMediaStreamDirection: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.mediaStreamDirection",
+  { callerToCallee: 0, calleeToCaller: 1 },
+);
 
 /** Checks a `microsoft.graph.callRecords.modality` value: a member name. */
-export const checkModality: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.modality", { audio: 0, video: 1, videoBasedScreenSharing: 2, data: 3, screenSharing: 4, unknownFutureValue: 5 });
+export const checkModality: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.modality", {
+  audio: 0,
+  video: 1,
+  videoBasedScreenSharing: 2,
+  data: 3,
+  screenSharing: 4,
+  unknownFutureValue: 5,
+});
 
 /** Checks a `microsoft.graph.callRecords.networkConnectionType` value: a member name. */
-export const checkNetworkConnectionType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.networkConnectionType", { unknown: 0, wired: 1, wifi: 2, mobile: 3, tunnel: 4, unknownFutureValue: 5 });
+export const checkNetworkConnectionType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.networkConnectionType",
+  { unknown: 0, wired: 1, wifi: 2, mobile: 3, tunnel: 4, unknownFutureValue: 5 },
+);
 
 /** Checks a `microsoft.graph.callRecords.networkTransportProtocol` value: a member name. */
-export const checkNetworkTransportProtocol: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.networkTransportProtocol", { unknown: 0, udp: 1, tcp: 2, unknownFutureValue: 3 });
+export const checkNetworkTransportProtocol: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.networkTransportProtocol",
+  { unknown: 0, udp: 1, tcp: 2, unknownFutureValue: 3 },
+);
 
 /** Checks a `microsoft.graph.callRecords.productFamily` value: a member name. */
-export const checkProductFamily: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.productFamily", { unknown: 0, teams: 1, skypeForBusiness: 2, lync: 3, unknownFutureValue: 4, azureCommunicationServices: 5 });
+export const checkProductFamily: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.productFamily",
+  { unknown: 0, teams: 1, skypeForBusiness: 2, lync: 3, unknownFutureValue: 4, azureCommunicationServices: 5 },
+);
 
 /** Checks a `microsoft.graph.callRecords.pstnCallDurationSource` value: a member name. */
-export const checkPstnCallDurationSource: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.pstnCallDurationSource", { microsoft: 0, operator: 1 });
+export const checkPstnCallDurationSource: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.pstnCallDurationSource",
+  { microsoft: 0, operator: 1 },
+);
 
 /** Checks a `microsoft.graph.callRecords.serviceRole` value: a member name. */
-export const checkServiceRole: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.serviceRole", { unknown: 0, customBot: 1, skypeForBusinessMicrosoftTeamsGateway: 2, skypeForBusinessAudioVideoMcu: 3, skypeForBusinessApplicationSharingMcu: 4, skypeForBusinessCallQueues: 5, skypeForBusinessAutoAttendant: 6, mediationServer: 7, mediationServerCloudConnectorEdition: 8, exchangeUnifiedMessagingService: 9, mediaController: 10, conferencingAnnouncementService: 11, conferencingAttendant: 12, audioTeleconferencerController: 13, skypeForBusinessUnifiedCommunicationApplicationPlatform: 14, responseGroupServiceAnnouncementService: 15, gateway: 16, skypeTranslator: 17, skypeForBusinessAttendant: 18, responseGroupService: 19, voicemail: 20, unknownFutureValue: 21 });
+export const checkServiceRole: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.serviceRole", {
+  unknown: 0,
+  customBot: 1,
+  skypeForBusinessMicrosoftTeamsGateway: 2,
+  skypeForBusinessAudioVideoMcu: 3,
+  skypeForBusinessApplicationSharingMcu: 4,
+  skypeForBusinessCallQueues: 5,
+  skypeForBusinessAutoAttendant: 6,
+  mediationServer: 7,
+  mediationServerCloudConnectorEdition: 8,
+  exchangeUnifiedMessagingService: 9,
+  mediaController: 10,
+  conferencingAnnouncementService: 11,
+  conferencingAttendant: 12,
+  audioTeleconferencerController: 13,
+  skypeForBusinessUnifiedCommunicationApplicationPlatform: 14,
+  responseGroupServiceAnnouncementService: 15,
+  gateway: 16,
+  skypeTranslator: 17,
+  skypeForBusinessAttendant: 18,
+  responseGroupService: 19,
+  voicemail: 20,
+  unknownFutureValue: 21,
+});
 
 /** Checks a `microsoft.graph.callRecords.userFeedbackRating` value: a member name. */
-export const checkUserFeedbackRating: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.userFeedbackRating", { notRated: 0, bad: 1, poor: 2, fair: 3, good: 4, excellent: 5, unknownFutureValue: 6 });
+export const checkUserFeedbackRating: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.userFeedbackRating",
+  { notRated: 0, bad: 1, poor: 2, fair: 3, good: 4, excellent: 5, unknownFutureValue: 6 },
+);
 
 /** Checks a `microsoft.graph.callRecords.videoCodec` value: a member name. */
-export const checkVideoCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.videoCodec", { unknown: 0, invalid: 1, av1: 2, h263: 3, h264: 4, h264s: 5, h264uc: 6, h265: 7, rtvc1: 8, rtVideo: 9, xrtvc1: 10, unknownFutureValue: 11 });
+export const checkVideoCodec: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.videoCodec", {
+  unknown: 0,
+  invalid: 1,
+  av1: 2,
+  h263: 3,
+  h264: 4,
+  h264s: 5,
+  h264uc: 6,
+  h265: 7,
+  rtvc1: 8,
+  rtVideo: 9,
+  xrtvc1: 10,
+  unknownFutureValue: 11,
+});
 
 /** Checks a `microsoft.graph.callRecords.wifiBand` value: a member name. */
-export const checkWifiBand: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiBand", { unknown: 0, frequency24GHz: 1, frequency50GHz: 2, frequency60GHz: 3, unknownFutureValue: 4 });
+export const checkWifiBand: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiBand", {
+  unknown: 0,
+  frequency24GHz: 1,
+  frequency50GHz: 2,
+  frequency60GHz: 3,
+  unknownFutureValue: 4,
+});
 
 /** Checks a `microsoft.graph.callRecords.wifiRadioType` value: a member name. */
-export const checkWifiRadioType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.callRecords.wifiRadioType", { unknown: 0, wifi80211a: 1, wifi80211b: 2, wifi80211g: 3, wifi80211n: 4, wifi80211ac: 5, wifi80211ax: 6, unknownFutureValue: 7 });
+export const checkWifiRadioType: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "microsoft.graph.callRecords.wifiRadioType",
+  {
+    unknown: 0,
+    wifi80211a: 1,
+    wifi80211b: 2,
+    wifi80211g: 3,
+    wifi80211n: 4,
+    wifi80211ac: 5,
+    wifi80211ax: 6,
+    unknownFutureValue: 7,
+  },
+);
 
 function checkDecimalSvariable(v: unknown, ctx: vr.Context, key: vr.Key): void {
   vr.checkDecimal(v, ctx, key, undefined, "variable");
@@ -106,10 +232,12 @@ function asserter<T>(check: vr.Checker): vr.Assert<T> {
 export const validateAdministrativeUnitInfo: vr.Validate = /* @__PURE__ */ validator(checkAdministrativeUnitInfo);
 
 /** Whether `value` passes `validateAdministrativeUnitInfo` (stops at the first problem). */
-export const isAdministrativeUnitInfo: vr.Guard<AdministrativeUnitInfo> = /* @__PURE__ */ guard<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
+export const isAdministrativeUnitInfo: vr.Guard<AdministrativeUnitInfo> =
+  /* @__PURE__ */ guard<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateAdministrativeUnitInfo`. */
-export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> = /* @__PURE__ */ asserter<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
+export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> =
+  /* @__PURE__ */ asserter<AdministrativeUnitInfo>(checkAdministrativeUnitInfo);
 
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -129,10 +257,12 @@ export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number
 export const validateClientUserAgent: vr.Validate = /* @__PURE__ */ validator(checkClientUserAgent);
 
 /** Whether `value` passes `validateClientUserAgent` (stops at the first problem). */
-export const isClientUserAgent: vr.Guard<ClientUserAgent> = /* @__PURE__ */ guard<ClientUserAgent>(checkClientUserAgent);
+export const isClientUserAgent: vr.Guard<ClientUserAgent> =
+  /* @__PURE__ */ guard<ClientUserAgent>(checkClientUserAgent);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateClientUserAgent`. */
-export const assertClientUserAgent: vr.Assert<ClientUserAgent> = /* @__PURE__ */ asserter<ClientUserAgent>(checkClientUserAgent);
+export const assertClientUserAgent: vr.Assert<ClientUserAgent> =
+  /* @__PURE__ */ asserter<ClientUserAgent>(checkClientUserAgent);
 
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -198,10 +328,12 @@ export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
 export const validateDirectRoutingLogRow: vr.Validate = /* @__PURE__ */ validator(checkDirectRoutingLogRow);
 
 /** Whether `value` passes `validateDirectRoutingLogRow` (stops at the first problem). */
-export const isDirectRoutingLogRow: vr.Guard<DirectRoutingLogRow> = /* @__PURE__ */ guard<DirectRoutingLogRow>(checkDirectRoutingLogRow);
+export const isDirectRoutingLogRow: vr.Guard<DirectRoutingLogRow> =
+  /* @__PURE__ */ guard<DirectRoutingLogRow>(checkDirectRoutingLogRow);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateDirectRoutingLogRow`. */
-export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> = /* @__PURE__ */ asserter<DirectRoutingLogRow>(checkDirectRoutingLogRow);
+export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> =
+  /* @__PURE__ */ asserter<DirectRoutingLogRow>(checkDirectRoutingLogRow);
 
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -300,10 +432,12 @@ export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
 export const validateFeedbackTokenSet: vr.Validate = /* @__PURE__ */ validator(checkFeedbackTokenSet);
 
 /** Whether `value` passes `validateFeedbackTokenSet` (stops at the first problem). */
-export const isFeedbackTokenSet: vr.Guard<FeedbackTokenSet> = /* @__PURE__ */ guard<FeedbackTokenSet>(checkFeedbackTokenSet);
+export const isFeedbackTokenSet: vr.Guard<FeedbackTokenSet> =
+  /* @__PURE__ */ guard<FeedbackTokenSet>(checkFeedbackTokenSet);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateFeedbackTokenSet`. */
-export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> = /* @__PURE__ */ asserter<FeedbackTokenSet>(checkFeedbackTokenSet);
+export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> =
+  /* @__PURE__ */ asserter<FeedbackTokenSet>(checkFeedbackTokenSet);
 
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -450,10 +584,12 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
 export const validateParticipantEndpoint: vr.Validate = /* @__PURE__ */ validator(checkParticipantEndpoint);
 
 /** Whether `value` passes `validateParticipantEndpoint` (stops at the first problem). */
-export const isParticipantEndpoint: vr.Guard<ParticipantEndpoint> = /* @__PURE__ */ guard<ParticipantEndpoint>(checkParticipantEndpoint);
+export const isParticipantEndpoint: vr.Guard<ParticipantEndpoint> =
+  /* @__PURE__ */ guard<ParticipantEndpoint>(checkParticipantEndpoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParticipantEndpoint`. */
-export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> = /* @__PURE__ */ asserter<ParticipantEndpoint>(checkParticipantEndpoint);
+export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> =
+  /* @__PURE__ */ asserter<ParticipantEndpoint>(checkParticipantEndpoint);
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -482,7 +618,8 @@ export const validatePstnCallLogRow: vr.Validate = /* @__PURE__ */ validator(che
 export const isPstnCallLogRow: vr.Guard<PstnCallLogRow> = /* @__PURE__ */ guard<PstnCallLogRow>(checkPstnCallLogRow);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validatePstnCallLogRow`. */
-export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> = /* @__PURE__ */ asserter<PstnCallLogRow>(checkPstnCallLogRow);
+export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> =
+  /* @__PURE__ */ asserter<PstnCallLogRow>(checkPstnCallLogRow);
 
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -524,10 +661,12 @@ export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
 export const validateServiceEndpoint: vr.Validate = /* @__PURE__ */ validator(checkServiceEndpoint);
 
 /** Whether `value` passes `validateServiceEndpoint` (stops at the first problem). */
-export const isServiceEndpoint: vr.Guard<ServiceEndpoint> = /* @__PURE__ */ guard<ServiceEndpoint>(checkServiceEndpoint);
+export const isServiceEndpoint: vr.Guard<ServiceEndpoint> =
+  /* @__PURE__ */ guard<ServiceEndpoint>(checkServiceEndpoint);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateServiceEndpoint`. */
-export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> = /* @__PURE__ */ asserter<ServiceEndpoint>(checkServiceEndpoint);
+export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> =
+  /* @__PURE__ */ asserter<ServiceEndpoint>(checkServiceEndpoint);
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -546,10 +685,12 @@ export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
 export const validateServiceUserAgent: vr.Validate = /* @__PURE__ */ validator(checkServiceUserAgent);
 
 /** Whether `value` passes `validateServiceUserAgent` (stops at the first problem). */
-export const isServiceUserAgent: vr.Guard<ServiceUserAgent> = /* @__PURE__ */ guard<ServiceUserAgent>(checkServiceUserAgent);
+export const isServiceUserAgent: vr.Guard<ServiceUserAgent> =
+  /* @__PURE__ */ guard<ServiceUserAgent>(checkServiceUserAgent);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateServiceUserAgent`. */
-export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> = /* @__PURE__ */ asserter<ServiceUserAgent>(checkServiceUserAgent);
+export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> =
+  /* @__PURE__ */ asserter<ServiceUserAgent>(checkServiceUserAgent);
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -572,7 +713,8 @@ export const validateTraceRouteHop: vr.Validate = /* @__PURE__ */ validator(chec
 export const isTraceRouteHop: vr.Guard<TraceRouteHop> = /* @__PURE__ */ guard<TraceRouteHop>(checkTraceRouteHop);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateTraceRouteHop`. */
-export const assertTraceRouteHop: vr.Assert<TraceRouteHop> = /* @__PURE__ */ asserter<TraceRouteHop>(checkTraceRouteHop);
+export const assertTraceRouteHop: vr.Assert<TraceRouteHop> =
+  /* @__PURE__ */ asserter<TraceRouteHop>(checkTraceRouteHop);
 
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -757,10 +899,12 @@ export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
 export const validateParticipantBase: vr.Validate = /* @__PURE__ */ validator(checkParticipantBase);
 
 /** Whether `value` passes `validateParticipantBase` (stops at the first problem). */
-export const isParticipantBase: vr.Guard<AnyParticipantBase> = /* @__PURE__ */ guard<AnyParticipantBase>(checkParticipantBase);
+export const isParticipantBase: vr.Guard<AnyParticipantBase> =
+  /* @__PURE__ */ guard<AnyParticipantBase>(checkParticipantBase);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateParticipantBase`. */
-export const assertParticipantBase: vr.Assert<AnyParticipantBase> = /* @__PURE__ */ asserter<AnyParticipantBase>(checkParticipantBase);
+export const assertParticipantBase: vr.Assert<AnyParticipantBase> =
+  /* @__PURE__ */ asserter<AnyParticipantBase>(checkParticipantBase);
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {

@@ -121,7 +121,13 @@ export function listEntities<
 export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
   client: rt.Client,
   target: rt.CollectionRef<AnyEntity, string>,
-  body: rt.WithType<rt.CreateBody<CallRecordCreateInput, CallRecordNavigation> | rt.New<Organizer> | rt.New<Participant> | rt.New<SegmentCreateInput> | rt.CreateBody<SessionCreateInput, SessionNavigation>>,
+  body: rt.WithType<
+    | rt.CreateBody<CallRecordCreateInput, CallRecordNavigation>
+    | rt.New<Organizer>
+    | rt.New<Participant>
+    | rt.New<SegmentCreateInput>
+    | rt.CreateBody<SessionCreateInput, SessionNavigation>
+  >,
   options?: rt.WriteOptions<P>,
 ): Promise<rt.Created<rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id">, { prefer: P }>> {
   return rt.create(client, target, body, options);
@@ -131,7 +137,12 @@ export function createEntity<P extends rt.WriteOptions["prefer"] = undefined>(
 export function updateEntity<R extends boolean | undefined = undefined>(
   client: rt.Client,
   target: rt.EntityRef<AnyEntity, null>,
-  body: rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation> | rt.UpdateBody<Organizer, R, "id"> | rt.UpdateBody<Participant, R, "id"> | rt.UpdateBody<Segment, R, "id"> | rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
+  body:
+    | rt.UpdateBody<CallRecord, R, "id", never, CallRecordNavigation>
+    | rt.UpdateBody<Organizer, R, "id">
+    | rt.UpdateBody<Participant, R, "id">
+    | rt.UpdateBody<Segment, R, "id">
+    | rt.UpdateBody<Session, R, "id", never, SessionNavigation>,
   options?: rt.UpdateOptions<R>,
 ): Promise<(rt.DefaultSet<rt.SubtypeOf<EntitySubtypes>, "id"> & rt.ControlInfo) | undefined> {
   return rt.update(client, target, body, options);

@@ -9,10 +9,21 @@ import type {
 } from "./microsoft.graph.callRecords.types.js";
 
 /** Enum `microsoft.graph.endpointType`. */
-export type EndpointType = "default" | "voicemail" | "skypeForBusiness" | "skypeForBusinessVoipPhone" | "unknownFutureValue";
+export type EndpointType =
+  | "default"
+  | "voicemail"
+  | "skypeForBusiness"
+  | "skypeForBusinessVoipPhone"
+  | "unknownFutureValue";
 
 /** The members of EndpointType, in metadata order. */
-export const EndpointTypeValues = ["default", "voicemail", "skypeForBusiness", "skypeForBusinessVoipPhone", "unknownFutureValue"] as const;
+export const EndpointTypeValues = [
+  "default",
+  "voicemail",
+  "skypeForBusiness",
+  "skypeForBusinessVoipPhone",
+  "unknownFutureValue",
+] as const;
 
 /** Complex type `microsoft.graph.communicationsIdentitySet` (open: may carry more properties). */
 export interface CommunicationsIdentitySet extends IdentitySet {
@@ -38,7 +49,9 @@ export interface Identity {
 }
 
 /** A `microsoft.graph.identity` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by `@odata.type` (which a subtype's value has). */
-export type AnyIdentity = (Identity & { "@odata.type"?: "#microsoft.graph.identity" }) | (UserIdentity & { "@odata.type": "#microsoft.graph.callRecords.userIdentity" });
+export type AnyIdentity =
+  | (Identity & { "@odata.type"?: "#microsoft.graph.identity" })
+  | (UserIdentity & { "@odata.type": "#microsoft.graph.callRecords.userIdentity" });
 
 /** Complex type `microsoft.graph.identitySet` (open: may carry more properties). */
 export interface IdentitySet {
@@ -51,7 +64,9 @@ export interface IdentitySet {
 }
 
 /** A `microsoft.graph.identitySet` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by `@odata.type` (which a subtype's value has). */
-export type AnyIdentitySet = (IdentitySet & { "@odata.type"?: "#microsoft.graph.identitySet" }) | (CommunicationsIdentitySet & { "@odata.type": "#microsoft.graph.communicationsIdentitySet" });
+export type AnyIdentitySet =
+  | (IdentitySet & { "@odata.type"?: "#microsoft.graph.identitySet" })
+  | (CommunicationsIdentitySet & { "@odata.type": "#microsoft.graph.communicationsIdentitySet" });
 
 /**
  * Represents a container that exposes navigation properties for cloud communications resources.

@@ -23,7 +23,13 @@ import type {
 } from "./microsoft.graph.types.js";
 
 /** Checks a `microsoft.graph.endpointType` value: a member name. */
-export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", { default: 0, voicemail: 1, skypeForBusiness: 2, skypeForBusinessVoipPhone: 3, unknownFutureValue: 4 });
+export const checkEndpointType: vr.Checker = /* @__PURE__ */ vr.enumChecker("microsoft.graph.endpointType", {
+  default: 0,
+  voicemail: 1,
+  skypeForBusiness: 2,
+  skypeForBusinessVoipPhone: 3,
+  unknownFutureValue: 4,
+});
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
 // up `vr` back through every constant before each one.
@@ -43,10 +49,12 @@ function asserter<T>(check: vr.Checker): vr.Assert<T> {
 export const validateCommunicationsIdentitySet: vr.Validate = /* @__PURE__ */ validator(checkCommunicationsIdentitySet);
 
 /** Whether `value` passes `validateCommunicationsIdentitySet` (stops at the first problem). */
-export const isCommunicationsIdentitySet: vr.Guard<CommunicationsIdentitySet> = /* @__PURE__ */ guard<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
+export const isCommunicationsIdentitySet: vr.Guard<CommunicationsIdentitySet> =
+  /* @__PURE__ */ guard<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCommunicationsIdentitySet`. */
-export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySet> = /* @__PURE__ */ asserter<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
+export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySet> =
+  /* @__PURE__ */ asserter<CommunicationsIdentitySet>(checkCommunicationsIdentitySet);
 
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -142,10 +150,12 @@ export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
 export const validateCloudCommunications: vr.Validate = /* @__PURE__ */ validator(checkCloudCommunications);
 
 /** Whether `value` passes `validateCloudCommunications` (stops at the first problem). */
-export const isCloudCommunications: vr.Guard<CloudCommunications> = /* @__PURE__ */ guard<CloudCommunications>(checkCloudCommunications);
+export const isCloudCommunications: vr.Guard<CloudCommunications> =
+  /* @__PURE__ */ guard<CloudCommunications>(checkCloudCommunications);
 
 /** Throws a `ValidationFailedError` unless `value` passes `validateCloudCommunications`. */
-export const assertCloudCommunications: vr.Assert<CloudCommunications> = /* @__PURE__ */ asserter<CloudCommunications>(checkCloudCommunications);
+export const assertCloudCommunications: vr.Assert<CloudCommunications> =
+  /* @__PURE__ */ asserter<CloudCommunications>(checkCloudCommunications);
 
 /** Checks a value declared as `microsoft.graph.cloudCommunications`. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {

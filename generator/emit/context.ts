@@ -100,8 +100,13 @@ export function leftOutHolders(t: StructuredType): { type: StructuredType; liter
  * one of the union's members.
  */
 export function odataTypeLiteral(t: StructuredType): string {
-  if (!t.baseType && hasSubtypes(t) && subtypeFamily(t).length === 0) return "`#${string}`";
-  return typeNames(t).join(" | ");
+  return odataTypeLiterals(t).join(" | ");
+}
+
+/** The members of `odataTypeLiteral`'s union. */
+export function odataTypeLiterals(t: StructuredType): string[] {
+  if (!t.baseType && hasSubtypes(t) && subtypeFamily(t).length === 0) return ["`#${string}`"];
+  return typeNames(t);
 }
 
 /** Whether a value typed `t` may be of another type: `t` has subtypes, kept or left out of a slice. */

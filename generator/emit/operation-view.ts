@@ -9,7 +9,7 @@ import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
-import { parameters } from "./wrap";
+import { fits, itemLines, parameters } from "./wrap";
 
 export interface OperationView {
   doc: string;
@@ -34,6 +34,8 @@ export interface OperationView {
   send: string;
   method: string;
   body: string;
+  /** `send`'s arguments (client, method, path, body, options and `page`'s), on one line or, when long, one a line. */
+  sendArgs: string;
 }
 
 /** How an operation's view names types (importing them as needed). */
@@ -169,6 +171,10 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // comes as 204 No Content when null (Protocol §11.5.4): typed `| null`, outside the read's type.
   const structured = ret !== undefined && !ret.collection && (ret.type.kind === "entity" || ret.type.kind === "complex");
   if (structured && ret.nullable) result = `${result} | null`;
+  const method = isFunction ? "GET" : "POST";
+  const body = isFunction ? "undefined" : params.length ? "params" : "{}";
+  const page = pageMode(op.returnType, stream || result === "unknown");
+  const send = stream ? "rt.sendForStream" : `rt.send<${result}>`;
   return {
     typeParams,
     compose,
@@ -182,11 +188,18 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     signature: parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`),
     result,
     path,
-    method: isFunction ? "GET" : "POST",
-    body: isFunction ? "undefined" : params.length ? "params" : "{}",
-    page: pageMode(op.returnType, stream || result === "unknown"),
-    send: stream ? "rt.sendForStream" : `rt.send<${result}>`,
+    method,
+    body,
+    page,
+    send,
+    sendArgs: sendArguments(send, ["client", `"${method}"`, path, body, "options", ...(page ? [page.slice(2)] : [])]),
   };
+}
+
+/** `send`'s arguments after `return send(` in a request function: one line when it fits, else one a line (wrap.ts). */
+function sendArguments(send: string, args: string[]): string {
+  const one = args.join(", ");
+  return fits(`  return ${send}(${one});`.length) ? one : itemLines(args, "  ");
 }
 
 /**

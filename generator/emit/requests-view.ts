@@ -12,7 +12,7 @@ import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { itemLines, parameters } from "./wrap";
+import { fits, itemLines, parameters, unionType } from "./wrap";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
@@ -370,10 +370,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       result: q.result,
       returned: defaultSet(t, readTs(t)),
       written: typeParameter("P", named),
-      createBody: createBody(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
+      createBody: createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
       media: isMedia(t),
       replaced: typeParameter("R", named),
-      updateBody: updateBody(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)),
+      // An abstract type's is a union of its subtypes' bodies: a member a line when long.
+      updateBody: unionType("  body:", updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)), "  "),
       collected: collected(t),
       ...(verbs.get(t) as Verbs),
     });
@@ -660,6 +661,16 @@ function createBody(self: () => string, t: EntityType, union: boolean, write: Wr
 }
 
 /**
+ * What follows `body:` in an entity's create signature: `createBody`, an abstract type's union of
+ * its subtypes' bodies (`rt.WithType<A | B>`) a member a line when the line would pass 120 characters.
+ */
+function createBodyParameter(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
+  const whole = createBody(self, t, union, write, nav, members);
+  if (!union || !members || fits(`  body: ${whole},`.length)) return ` ${whole}`;
+  return ` rt.WithType<${members.map((m) => `\n    | ${createBody(m.self, m.t, false, write, m.nav, undefined)}`).join("")}\n  >`;
+}
+
+/**
  * An update's body type, by what its options' `replace` may be (`R`, `rt.UpdateBody`): a PATCH's
  * `rt.Patch<T>`, or with `replace: true` the whole entity (`rt.Replacement`), its keys optional
  * (those a client may send: not computed or immutable). `T` is the entity's write type where it has
@@ -668,10 +679,15 @@ function createBody(self: () => string, t: EntityType, union: boolean, write: Wr
  * the properties a client may not change (own, its base types' and subtypes') given as the fourth
  * argument. Where it has navigation properties, its `…Navigation` type last: a PATCH's related
  * entities are partial. An abstract type's is one of its concrete subtypes' (`members`), each with
- * its own navigation properties.
+ * its own navigation properties: the members of the union, one for any other type.
  */
-function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
-  if (union && members) return members.map((m) => updateBody(m.self, m.t, R, keys, false, write, m.nav, undefined)).join(" | ");
+function updateBodies(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string[] {
+  if (union && members) return members.map((m) => updateBody(m.self, m.t, R, keys, false, write, m.nav));
+  return [updateBody(self, t, R, keys, union, write, nav)];
+}
+
+/** One type's update body (`updateBodies`); `union`: the properties its subtypes may not change count too. */
+function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string): string {
   const fixed = propertyNames(t, union, FIXED.update);
   const optional = keys.filter((k) => !fixed.has(k));
   const written = writeFacts(write.ctx, "update").declared.has(t);

@@ -5,9 +5,10 @@
 import { alwaysPresent, deprecation, description, isStream } from "../model/rules";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
-import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
+import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
+import { parameters, unionType } from "./wrap";
 
 export interface TypesView {
   header: string;
@@ -31,12 +32,15 @@ export interface DeclarationView {
    * 30,000 members.
    */
   body: string;
-  /** Enum: the member-name literal union (or the alias's type). */
+  /**
+   * What follows `=` (a space or, for a union too long for one line, a line break): an enum's
+   * member-name literal union, or the alias's type.
+   */
   type: string;
   valuesName: string;
-  /** Enum: the member-name literals, as array items (joined here, not in a template loop). */
+  /** Enum: the member-name literals, as array items (joined here, not in a template loop; an item a line when long). */
   values: string;
-  /** Flags enums: the name of the single-member union type, and that union (`never` for none). */
+  /** Flags enums: the name of the single-member union type, and what follows its `=` (` never` for none). */
   memberName: string;
   memberUnion: string;
   flags: boolean;
@@ -92,6 +96,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
         // (so that a check of `@odata.type` narrows the union).
         const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
         const members = [...variants.map(member), ...leftOut];
+        const name = `Any${ctx.names.type(t)}`;
         declarations.push(declaration({
           isAlias: true,
           doc: jsdoc("", [
@@ -100,8 +105,8 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
               ? `A value of a subtype this slice left out is typed as ${holders.map((h) => `\`${h.type.qualifiedName}\``).join(", ")}, with its \`@odata.type\`.`
               : undefined,
           ]),
-          name: `Any${ctx.names.type(t)}`,
-          type: members.join(" | "),
+          name,
+          type: unionType(`export type ${name} =`, members),
         }));
       } else if (subtypeFamily(t).length > 0) declarations.push(familyView(ctx, t, ns, imports));
     }
@@ -130,13 +135,14 @@ function familyView(ctx: EmitContext, t: StructuredType, ns: string, imports: Im
     ...subtypeFamily(t).map((c) => `(${name(c)} & { "@odata.type": ${own(c)} })`),
     ...leftOutHolders(t).map((h) => `(${name(h.type)} & { "@odata.type": ${h.literals} })`),
   ];
+  const alias = `Any${ctx.names.type(t)}`;
   return declaration({
     isAlias: true,
     doc: jsdoc("", [
       `A \`${t.qualifiedName}\` value where one is nested (a property, a collection's item, a result): the type itself, or one of its subtypes, told apart by \`@odata.type\` (which a subtype's value has).`,
     ]),
-    name: `Any${ctx.names.type(t)}`,
-    type: members.join(" | "),
+    name: alias,
+    type: unionType(`export type ${alias} =`, members),
   });
 }
 
@@ -152,7 +158,7 @@ function localNames(ctx: EmitContext, schema: Schema): string[] {
 function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
   const name = ctx.names.type(t);
   const literals = t.members.map((m) => JSON.stringify(m.name));
-  const union = literals.length ? literals.join(" | ") : "never";
+  const union = unionType(`export type ${t.isFlags ? `${name}Member` : name} =`, literals);
   return declaration({
     isEnum: true,
     doc: jsdoc("", [
@@ -162,12 +168,12 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name,
-    type: t.isFlags ? `${name}Member | \`\${${name}Member},\${string}\`` : union,
+    type: t.isFlags ? unionType(`export type ${name} =`, [`${name}Member`, `\`\${${name}Member},\${string}\``]) : union,
     memberName: `${name}Member`,
     memberUnion: union,
     flags: t.isFlags,
     valuesName: `${name}Values`,
-    values: literals.join(", "),
+    values: parameters(`export const ${name}Values = `, literals, " as const;"),
   });
 }
 
@@ -177,7 +183,7 @@ function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => str
     isAlias: true,
     doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}${limit ? `, ${limit}` : ""}).`]),
     name: ctx.names.type(t),
-    type: note(primitiveTs(t.underlying.name)),
+    type: ` ${note(primitiveTs(t.underlying.name))}`,
   });
 }
 
@@ -227,7 +233,9 @@ function interfaceView(
   note: (s: string) => string,
 ): DeclarationView {
   const keyNames = t.kind === "entity" && t.key.length > 0 ? new Set(t.key.map((k) => k.name)) : NO_KEYS;
-  let body = `{\n${member(t.baseType ? "" : ODATA_TYPE_DOC, ODATA_TYPE_KEY, true, odataTypeLiteral(t))}`;
+  // A type with many subtypes has many names: a name a line when the line would pass 120 characters.
+  const odataType = unionType(`  ${ODATA_TYPE_KEY}?:`, odataTypeLiterals(t), "  ");
+  let body = `{\n${t.baseType ? "" : ODATA_TYPE_DOC}  ${ODATA_TYPE_KEY}?:${odataType};\n`;
   for (const p of t.properties) body += propertyMember(ctx, p, keyNames.has(p.name), ns, imports, note);
   for (const n of t.navigationProperties) body += navigationMember(ctx, n, ns, imports);
   if (t.open) body += member("", "[property: string]", false, "unknown");

@@ -16,6 +16,7 @@ import { readsAsUnion } from "./context";
 import { propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
+import { assigned, fits, itemLines, objectLiteral } from "./wrap";
 
 export interface ValidatorsView {
   header: string;
@@ -60,6 +61,10 @@ export interface TypeValidatorView {
   /** The qualified name for doc comments. */
   qnameText: string;
   guardType: string;
+  /** What follows `=` in `validateX`'s, `isX`'s and `assertX`'s declarations: a space or a line break, and the value (`entryPoints`). */
+  validate: string;
+  guard: string;
+  assert: string;
   /** What `checkX`'s doc comment adds where it picks among subtypes by `@odata.type` (else ""). */
   dispatchNote: string;
   /**
@@ -161,6 +166,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
   }
   // After the types: their guards' types are imported names of the module by now.
   const makers = { validator: scope.claim("validator", "_"), guard: scope.claim("guard", "_"), asserter: scope.claim("asserter", "_") };
+  for (const v of types) entryPoints(v, makers);
   return {
     header: ctx.header,
     imports: imports.view((from) => from.endsWith(".types.js")),
@@ -174,6 +180,17 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     makers,
     checkers: schema.types.map((t) => `    case ${JSON.stringify(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
   };
+}
+
+/**
+ * What follows `=` in a type's `validateX`, `isX` and `assertX` declarations: on the same line, or
+ * on the next, indented, where the line would pass 120 characters (wrap.ts `assigned`).
+ */
+function entryPoints(v: TypeValidatorView, makers: ValidatorsView["makers"]): void {
+  const check = `(check${v.name})`;
+  v.validate = assigned(`export const validate${v.name}: vr.Validate =`, `/* @__PURE__ */ ${makers.validator}${check}`);
+  v.guard = assigned(`export const is${v.name}: vr.Guard<${v.guardType}> =`, `/* @__PURE__ */ ${makers.guard}<${v.guardType}>${check}`);
+  v.assert = assigned(`export const assert${v.name}: vr.Assert<${v.guardType}> =`, `/* @__PURE__ */ ${makers.asserter}<${v.guardType}>${check}`);
 }
 
 function hasFacets(f: Facets): boolean {
@@ -212,15 +229,26 @@ function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): stri
 
 function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number] {
   const n = ctx.names.type(t);
+  const qname = JSON.stringify(t.qualifiedName);
+  const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : JSON.stringify(m.exact)}`);
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
     checkName: `check${n}`,
-    args: [
-      JSON.stringify(t.qualifiedName),
-      t.members.length ? `{ ${t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : JSON.stringify(m.exact)}`).join(", ")} }` : "{}",
-      ...(t.isFlags ? ["true"] : []),
-    ].join(", "),
+    args: enumArguments(`export const check${n}: vr.Checker = /* @__PURE__ */ vr.enumChecker(`, qname, members, t.isFlags),
   };
+}
+
+/**
+ * vr.enumChecker's arguments after `head` (the line up to its parenthesis): on one line when it
+ * fits; else the members object hugged by the parentheses, a member a line; or, where even the line
+ * that opens the object would be too long, an argument a line (as Prettier does).
+ */
+function enumArguments(head: string, qname: string, members: string[], isFlags: boolean): string {
+  const flags = isFlags ? ", true" : "";
+  const hugged = `${qname}, ${objectLiteral(`${head}${qname}, `, members, `${flags});`)}${flags}`;
+  const first = hugged.includes("\n") ? hugged.slice(0, hugged.indexOf("\n")) : `${hugged});`;
+  if (fits(head.length + first.length)) return hugged;
+  return itemLines([qname, objectLiteral("  ", members, ",", "  "), ...(isFlags ? ["true"] : [])]);
 }
 
 /**
@@ -343,6 +371,9 @@ function typeView(
     name,
     qnameText: t.qualifiedName,
     guardType: guard,
+    validate: "",
+    guard: "",
+    assert: "",
     dispatchNote: dispatch ? " or the subtype its `@odata.type` names" : "",
     check: dispatch
       ? `  switch (vr.typeOf(v, ctx, key, ${qname}, ALIASES)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`

@@ -34,3 +34,37 @@ export function parameters(before: string, params: readonly string[], after: str
   if (params.length === 0 || oneLine) return one;
   return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : p)));
 }
+
+/**
+ * What follows `=` in a type alias whose line starts with `head` (`export type X =`), or `:` in a
+ * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else
+ * a member a line, each after `| ` and indented two spaces more, as Prettier writes a
+ * long union (one member alone goes to the next line). An empty union is ` never`.
+ */
+export function unionType(head: string, members: readonly string[], indent = ""): string {
+  if (members.length === 0) return " never";
+  const one = members.join(" | ");
+  if (fits(head.length + one.length + 2)) return ` ${one}`;
+  if (members.length === 1) return `\n${indent}  ${one}`;
+  let out = "";
+  for (const m of members) out += `\n${indent}  | ${m}`;
+  return out;
+}
+
+/**
+ * What follows `=` in a declaration whose line starts with `head`: ` value` when `head value;` fits,
+ * else the value on the next line, indented two spaces (Prettier's break after `=`).
+ */
+export function assigned(head: string, value: string): string {
+  return fits(head.length + value.length + 2) ? ` ${value}` : `\n  ${value}`;
+}
+
+/**
+ * An object literal's `members` between braces: `{ a: 1, b: 2 }` when the line(s) `before{…}after`
+ * fit, else a member a line, indented two spaces past `indent`, each with a trailing comma.
+ */
+export function objectLiteral(before: string, members: readonly string[], after: string, indent = ""): string {
+  if (members.length === 0) return "{}";
+  const one = `{ ${members.join(", ")} }`;
+  return fits(before.length + one.length + after.length) ? one : `{${itemLines(members, indent)}}`;
+}

@@ -222,7 +222,14 @@ export function biggest<
   params: { "count": number },
   options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options), undefined, options, true);
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall(target.path, "shop.biggest", [["count", "Int32", params["count"]]]), options),
+    undefined,
+    options,
+    true,
+  );
 }
 
 /** Function `shop.search`, bound to a collection of `shop.order`. */
@@ -235,10 +242,24 @@ export function search<
   params: { "text": string | null; "limit"?: number },
   options?: rt.ReadQuery<Order, OrderNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>> {
-  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options), undefined, options, true);
+  return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options),
+    undefined,
+    options,
+    true,
+  );
 }
 
 /** Function `shop.openStores` (imported as `/openStores`). */
 export function openStores(client: rt.Client, options?: rt.ReadOptions): Promise<{ value: number }> {
-  return rt.send<{ value: number }>(client, "GET", rt.functionCall("", "openStores", []), undefined, options, "sureValue");
+  return rt.send<{ value: number }>(
+    client,
+    "GET",
+    rt.functionCall("", "openStores", []),
+    undefined,
+    options,
+    "sureValue",
+  );
 }

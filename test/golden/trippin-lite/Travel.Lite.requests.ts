@@ -512,7 +512,14 @@ export function copyTrip(
   target: rt.EntityRef<Trip, null>,
   options?: rt.ActionOptions,
 ): Promise<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>> {
-  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(client, "POST", `${target.path}/Travel.Lite.CopyTrip`, {}, options, "sure");
+  return rt.send<rt.Selected<Trip, never, TripNavigation, {}, "TripId", never>>(
+    client,
+    "POST",
+    `${target.path}/Travel.Lite.CopyTrip`,
+    {},
+    options,
+    "sure",
+  );
 }
 
 /** Function `Travel.Lite.GetFavoriteAirline`, bound to `Travel.Lite.Person`. */
@@ -524,7 +531,14 @@ export function getFavoriteAirline<
   target: rt.EntityRef<Person, null>,
   options?: rt.ReadOneQuery<AirlineNavigation, S, E>,
 ): Promise<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null> {
-  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options), undefined, options, "single");
+  return rt.send<rt.Selected<Airline, S, AirlineNavigation, {}, "AirlineCode", E> | null>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFavoriteAirline", []), options),
+    undefined,
+    options,
+    "single",
+  );
 }
 
 /** Function `Travel.Lite.GetFriendsTrips`, bound to `Travel.Lite.Person`. */
@@ -537,7 +551,14 @@ export function getFriendsTrips<
   params: { "userName": string },
   options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options), undefined, options, true);
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options),
+    undefined,
+    options,
+    true,
+  );
 }
 
 /** Action `Travel.Lite.ResetDataSource` (imported as `/ResetDataSource`). */
@@ -554,7 +575,14 @@ export function getNearestAirport<
   params: { "lat": number | edm.SpecialFloat; "lon": number | edm.SpecialFloat },
   options?: rt.ReadOneQuery<AirportNavigation, S, E>,
 ): Promise<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null> {
-  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(client, "GET", rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options), undefined, options, "single");
+  return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options),
+    undefined,
+    options,
+    "single",
+  );
 }
 
 /** Function `Travel.Lite.FindTrips` (imported as `/FindTrips`). */
@@ -571,5 +599,12 @@ export function findTrips<
   },
   options?: rt.ReadQuery<Trip, TripNavigation, S, {}, E>,
 ): Promise<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>> {
-  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(client, "GET", rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options), undefined, options, true);
+  return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
+    client,
+    "GET",
+    rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options),
+    undefined,
+    options,
+    true,
+  );
 }

@@ -8,7 +8,11 @@ import { ALIASES } from "./checkers.js";
 import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, Trip } from "./Travel.Lite.types.js";
 
 /** Checks a `Travel.Lite.Gender` value: a member name. */
-export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", { Male: 0, Female: 1, Unknown: 2 });
+export const checkGender: vr.Checker = /* @__PURE__ */ vr.enumChecker("Travel.Lite.Gender", {
+  Male: 0,
+  Female: 1,
+  Unknown: 2,
+});
 
 // The entry points below are made through these local functions, not `vr.` itself: tsc would look
 // up `vr` back through every constant before each one.

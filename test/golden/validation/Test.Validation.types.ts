@@ -128,7 +128,10 @@ export interface Shape {
 }
 
 /** Any concrete `Test.Validation.Shape`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
-export type AnyShape = (Circle & { "@odata.type": "#Test.Validation.Circle" }) | (Triangle & { "@odata.type": "#Test.Validation.Triangle" }) | (Hexagon & { "@odata.type": "#Test.Other.Hexagon" });
+export type AnyShape =
+  | (Circle & { "@odata.type": "#Test.Validation.Circle" })
+  | (Triangle & { "@odata.type": "#Test.Validation.Triangle" })
+  | (Hexagon & { "@odata.type": "#Test.Other.Hexagon" });
 
 /** Abstract complex type `Test.Validation.Sketch`. */
 export interface Sketch {

@@ -27,22 +27,43 @@ import type {
 } from "./Test.Validation.types.js";
 
 /** Checks a `Test.Validation.Color` value: a member name. */
-export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", { Red: 0, Green: 1, Blue: 2 });
+export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Color", {
+  Red: 0,
+  Green: 1,
+  Blue: 2,
+});
 
 /** Checks a `Test.Validation.Permission` value: member names, comma-separated. */
-export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Permission", { None: 0, Read: 1, Write: 2, Execute: 4 }, true);
+export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Permission", {
+  None: 0,
+  Read: 1,
+  Write: 2,
+  Execute: 4,
+}, true);
 
 /** Checks a `Test.Validation.ObjectWords` value: a member name. */
-export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", { ["__proto__"]: 0, constructor: 1, hasOwnProperty: 2 });
+export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", {
+  ["__proto__"]: 0,
+  constructor: 1,
+  hasOwnProperty: 2,
+});
 
 /** Checks a `Test.Validation.Unset` value: a member name. */
 export const checkUnset: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Unset", {});
 
 /** Checks a `Test.Validation.Huge` value: a member name. */
-export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Huge", { Small: 1, Odd: "9007199254740993", Max: "9223372036854775807", Min: "-9223372036854775808" });
+export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Huge", {
+  Small: 1,
+  Odd: "9007199254740993",
+  Max: "9223372036854775807",
+  Min: "-9223372036854775808",
+});
 
 /** Checks a `Test.Validation.HugeFlags` value: member names, comma-separated. */
-export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.HugeFlags", { Low: 1, High: "4611686018427387904" }, true);
+export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.HugeFlags", {
+  Low: 1,
+  High: "4611686018427387904",
+}, true);
 
 /** Checks a `Test.Validation.ShortCode` value (Edm.String). */
 export function checkShortCode(v: unknown, ctx: vr.Context, key: vr.Key): void {
