@@ -73,43 +73,32 @@ test("a chain of 10 pages whose last links back to the 4th stops with an error, 
   expect(srv.requests.length).toBeLessThanOrEqual(30);
 });
 
-test("items() yields the items of a loop's pages again before it throws: the 4th to 7th of a chain of 10 pages whose last links back to the 4th", async () => {
+/** Serves page n (one person, named n) linking to `next(n)`; the names `items()` yields until it throws for the loop. */
+async function itemsUntilLoop(next: (n: number) => number): Promise<string[]> {
   const client = rt.createClient({ baseUrl: srv.url });
   srv.handle((r) => {
     const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
-    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${n === 9 ? 3 : n + 1}` } };
+    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${next(n)}` } };
   });
   const seen: string[] = [];
-  const loop = (async () => {
+  await expect((async () => {
     for await (const person of rt.items(client, api.listPersons(client, api.people()))) seen.push(person.UserName);
-  })();
-  await expect(loop).rejects.toThrow(/leads back to a page already read/);
+  })()).rejects.toThrow(/leads back to a page already read/);
+  return seen;
+}
+
+test("items() yields the items of a loop's pages again before it throws: the 4th to 7th of a chain of 10 pages whose last links back to the 4th", async () => {
+  const seen = await itemsUntilLoop((n) => (n === 9 ? 3 : n + 1));
   // Brent's algorithm sees the loop when a link comes back to the one it saved (after links 1, 3, 7, …): the 7th, 4 pages later.
   expect(seen).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "3", "4", "5", "6"]);
 });
 
 test("a loop of 44 pages after 256 others is gone round six or seven times: 555 pages, under 3 times the 300 distinct ones", async () => {
-  const client = rt.createClient({ baseUrl: srv.url });
-  srv.handle((r) => {
-    const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
-    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${n === 299 ? 256 : n + 1}` } };
-  });
-  const seen: string[] = [];
-  await expect((async () => {
-    for await (const person of rt.items(client, api.listPersons(client, api.people()))) seen.push(person.UserName);
-  })()).rejects.toThrow(/leads back to a page already read/);
+  const seen = await itemsUntilLoop((n) => (n === 299 ? 256 : n + 1));
   expect([seen.length, seen.filter((u) => u === "256").length, seen.filter((u) => u === "299").length]).toEqual([555, 7, 6]);
 });
 
 test("a last page that links to itself after 256 others is yielded once: the page's own URL is compared too", async () => {
-  const client = rt.createClient({ baseUrl: srv.url });
-  srv.handle((r) => {
-    const n = Number(/\$skiptoken=(\d+)/.exec(r.url)?.[1] ?? 0);
-    return { body: { value: [{ UserName: String(n), FirstName: "A", Age: 1, Emails: [] }], "@odata.nextLink": `People?$skiptoken=${Math.min(n + 1, 256)}` } };
-  });
-  const seen: string[] = [];
-  await expect((async () => {
-    for await (const person of rt.items(client, api.listPersons(client, api.people()))) seen.push(person.UserName);
-  })()).rejects.toThrow(/leads back to a page already read/);
+  const seen = await itemsUntilLoop((n) => Math.min(n + 1, 256));
   expect([seen.length, seen.filter((u) => u === "256").length]).toEqual([257, 1]);
 });
