@@ -16,4 +16,4 @@ export function fileStem(namespace: string): string {
 }
 
 /** A device name Windows reserves, in any case (the part of a file name before its first dot). */
-export const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+export const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;

@@ -105,7 +105,7 @@ test("a property's facets are in its doc comment, in the parenthesis of its form
   const requests = generate({
     inputs: [{ file: "t.xml", content: edmx(schema("ns", `<Action Name="rename"><Parameter Name="name" Type="Edm.String" MaxLength="40" Nullable="false"/></Action><EntityContainer Name="c"><ActionImport Name="rename" Action="ns.rename"/></EntityContainer>`)) }],
   }).files.get("ns.requests.ts")!;
-  expect(requests).toContain('params: {\n  /** Edm.String (up to 40 characters) */\n  "name": string;\n}');
+  expect(requests).toContain('params: {\n    /** Edm.String (up to 40 characters) */\n    "name": string;\n  }');
 });
 
 test("a composable function's address builder says what it is bound to, and an unbound one reads without a stray comma", () => {
@@ -161,7 +161,7 @@ test("an operation's parameter has its description and the text form of its type
   );
   const requests = generate({ inputs: [{ file: "t.xml", content }] }).files.get("ns.requests.ts")!;
   expect(requests).toContain(
-    'export function search(client: rt.Client, params: {\n  /** Matched against titles. */\n  "term": string | null;\n  /** Edm.Date (e.g. 2019-11-01) */\n  "since": string;\n  "max": number;\n}, options?: rt.ReadOptions): Promise<rt.Page<string | null>> {\n',
+    'export function search(\n  client: rt.Client,\n  params: {\n    /** Matched against titles. */\n    "term": string | null;\n    /** Edm.Date (e.g. 2019-11-01) */\n    "since": string;\n    "max": number;\n  },\n  options?: rt.ReadOptions,\n): Promise<rt.Page<string | null>> {\n',
   );
   // A word of the comment is no type name: the type parameters keep their names.
   // Its signature is too long for one line: a parameter a line, the members of `params` indented below it.

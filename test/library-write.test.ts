@@ -238,6 +238,8 @@ describe("file names that are not plain names in the output folder", () => {
     ["a device name in capitals", "NUL.ts", 'starts with "NUL", a device name Windows reserves whatever extensions follow'],
     ["a numbered device", "com1.ts", 'starts with "com1", a device name Windows reserves whatever extensions follow'],
     ["a device name alone", "lpt1", 'starts with "lpt1", a device name Windows reserves whatever extensions follow'],
+    ["the console's input device", "CONIN$.ts", 'starts with "CONIN$", a device name Windows reserves whatever extensions follow'],
+    ["a name the first differs from only in case", "A.ts", 'names the same file as "a.ts" where case or Unicode normalization is ignored (Windows, macOS)'],
   ])("%s: ODG405 naming it and why, and nothing is written (no folder made either)", (_what, name, why) => {
     const dir = scratch();
     const out = path.join(dir, "deep", "gen");
@@ -245,6 +247,12 @@ describe("file names that are not plain names in the output folder", () => {
     expect(e.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([["ODG405", out, `cannot write ${JSON.stringify(name)}: the name ${why} (nothing was written)`]]);
     expect(e.message).toMatch(/^1 error\(s\) writing the output: /);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("two spellings of one accented name (NFC and NFD) are one file on macOS: the second is refused", () => {
+    const out = path.join(scratch(), "gen");
+    const e = thrown(() => writeOutput(out, new Map([["\u00e9.ts", "x"], ["e\u0301.ts", "y"]])));
+    expect(e.diagnostics.map((d) => d.message)).toEqual([`cannot write "e\u0301.ts": the name names the same file as "\u00e9.ts" where case or Unicode normalization is ignored (Windows, macOS) (nothing was written)`]);
   });
 
   test("names near those are written: a device name's longer cousin, dots inside, a manifest of another name", () => {

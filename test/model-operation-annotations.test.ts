@@ -92,7 +92,7 @@ describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations o
     expect(docOf(code, "reset")).toContain(" * Resets.\n");
     expect(docOf(code, "f")).toContain(" * By number.\n");
     expect(docOf(code, "fWithS")).not.toContain("By number.");
-    expect(code).toContain(`export function fWithS(client: rt.Client, params: {\n  /** The text. */\n  "s": string;\n}`);
+    expect(code).toContain(`export function fWithS(\n  client: rt.Client,\n  params: {\n    /** The text. */\n    "s": string;\n  },\n`);
     // Core.OptionalParameter out of line makes the parameter optional, as inline.
     expect(code).toContain(`export function f(\n  client: rt.Client,\n  params: { "n"?: number } = {},\n`);
   });
@@ -125,7 +125,7 @@ describe("an operation annotated inline and out of line with one term", () => {
     expect(r.diagnostics.filter((d) => d.code.startsWith("ODG1")).map((d) => [d.severity, d.code, d.path])).toEqual([["warning", "ODG104", "T.a"], ["warning", "ODG104", "T.a/x"]]);
     const code = r.files.get("T.requests.ts") as string;
     expect(docOf(code, "a")).toContain("inline a");
-    expect(code).toContain("/**\n   * inline x\n   *\n   * long x\n   */");
+    expect(code).toContain("/**\n     * inline x\n     *\n     * long x\n     */");
     expect(code).not.toContain("block");
   });
 });

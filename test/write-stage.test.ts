@@ -249,7 +249,7 @@ describe("the output lock", () => {
     const told: string[] = [];
     const failed = withOutputLock(out, async () => (ran = true), 200, (m) => told.push(m), noCheckpoint);
     await expect(failed).rejects.toThrow(/^\S+ is locked by \S+, which holds no pid \(made \d+ ms ago: by an older odatagen that is starting, or as a run was killed\); try again in a moment: such a lock is taken over once 2 s old$/);
-    expect(told).toEqual([`waiting for another odatagen, which is starting to write ${out} (lock ${lockFile(out)}, holding no pid: an older odatagen's)`]);
+    expect(told).toEqual([`waiting: ${out} is locked by ${lockFile(out)}, which holds no pid (an older odatagen that is starting, or a run that was killed); it is taken over once 2 s old`]);
     expect(ran).toBe(false);
   });
 

@@ -445,12 +445,17 @@ export function castParticipantBase(
 }
 
 /** Function `microsoft.graph.callRecords.getDirectRoutingCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
-export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: {
-  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
-  "fromDateTime": string | null;
-  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
-  "toDateTime": string | null;
-}, options?: rt.ReadOptions): Promise<rt.Page<DirectRoutingLogRow | null>> {
+export function getDirectRoutingCalls(
+  client: rt.Client,
+  target: rt.CollectionRef<CallRecord, unknown>,
+  params: {
+    /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+    "fromDateTime": string | null;
+    /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+    "toDateTime": string | null;
+  },
+  options?: rt.ReadOptions,
+): Promise<rt.Page<DirectRoutingLogRow | null>> {
   return rt.send<rt.Page<DirectRoutingLogRow | null>>(
     client,
     "GET",
@@ -462,12 +467,17 @@ export function getDirectRoutingCalls(client: rt.Client, target: rt.CollectionRe
 }
 
 /** Function `microsoft.graph.callRecords.getPstnCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */
-export function getPstnCalls(client: rt.Client, target: rt.CollectionRef<CallRecord, unknown>, params: {
-  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
-  "fromDateTime": string | null;
-  /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
-  "toDateTime": string | null;
-}, options?: rt.ReadOptions): Promise<rt.Page<PstnCallLogRow | null>> {
+export function getPstnCalls(
+  client: rt.Client,
+  target: rt.CollectionRef<CallRecord, unknown>,
+  params: {
+    /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+    "fromDateTime": string | null;
+    /** Edm.DateTimeOffset (RFC 3339 text, e.g. 2019-11-01T00:00:00Z) */
+    "toDateTime": string | null;
+  },
+  options?: rt.ReadOptions,
+): Promise<rt.Page<PstnCallLogRow | null>> {
   return rt.send<rt.Page<PstnCallLogRow | null>>(
     client,
     "GET",

@@ -21,7 +21,7 @@ export function itemLines(items: readonly string[], indent = ""): string {
 
 /**
  * What goes between a signature's parentheses (or angle brackets): `params` on one line when the
- * line(s) `before(…)after` fit, else one a line, a parameter's own further lines (an object type's
+ * line(s) `before(…)after` fit (a parameter of several lines only when it is the only one), else one a line, a parameter's own further lines (an object type's
  * members) indented two spaces more. `before` and `after` are the template's text on either side,
  * given only to be measured.
  */
@@ -30,7 +30,9 @@ export function parameters(before: string, params: readonly string[], after: str
   // Where `before` ends a wrapped list of its own (`>(` after type parameters), its last line.
   if (before.includes("\n")) before = before.slice(before.lastIndexOf("\n") + 1);
   const br = one.indexOf("\n");
-  const oneLine = br < 0 ? fits(before.length + one.length + after.length + 2) : fits(before.length + br + 1) && fits(one.length - one.lastIndexOf("\n") + after.length);
+  // A parameter of several lines (an object type with doc comments) is hugged by the parentheses
+  // only when it is the only one, as Prettier does; with others, each goes on its own line.
+  const oneLine = br < 0 ? fits(before.length + one.length + after.length + 2) : params.length === 1 && fits(before.length + br + 1) && fits(one.length - one.lastIndexOf("\n") + after.length);
   if (params.length === 0 || oneLine) return one;
   return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : p)));
 }

@@ -42,8 +42,13 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
 /** ODG405 for each name of `files` that is not a plain file name in the output folder. */
 function badNames(files: ReadonlyMap<string, string>, at: Place): Diagnostic[] {
   const refused: Diagnostic[] = [];
+  // Names one file on a file system that ignores case or Unicode normalization (Windows, macOS).
+  const seen = new Map<string, string>();
   for (const rel of files.keys()) {
-    const why = badFileName(rel);
+    const folded = typeof rel === "string" ? rel.normalize("NFC").toLowerCase() : "";
+    const first = seen.get(folded);
+    const why = badFileName(rel) ?? (first === undefined ? undefined : `names the same file as ${JSON.stringify(first)} where case or Unicode normalization is ignored (Windows, macOS)`);
+    if (typeof rel === "string" && first === undefined) seen.set(folded, rel);
     if (why) refused.push({ code: Codes.outputBadName, severity: "error", message: `cannot write ${JSON.stringify(rel)}: the name ${why} (nothing was written)`, ...at });
   }
   return refused;

@@ -108,7 +108,7 @@ function lockAttempts(outDir: string, waitMs: number, waiting: ((message: string
 }
 
 function waitMessage(holder: number, outDir: string, file: string): string {
-  if (!holder) return `waiting for another odatagen, which is starting to write ${outDir} (lock ${file}, holding no pid: an older odatagen's)`;
+  if (!holder) return `waiting: ${outDir} is locked by ${file}, which holds no pid (an older odatagen that is starting, or a run that was killed); it is taken over once ${EMPTY_LOCK_STALE_MS / 1000} s old`;
   return `waiting for pid ${holder}, which is writing ${outDir} (lock ${file})`;
 }
 
