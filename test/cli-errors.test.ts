@@ -195,6 +195,8 @@ test.concurrent("an empty --input, a URL as --input and -o / are usage errors (e
     [["-i", "https://services.odata.org/V4/TripPinService/$metadata", "-o", "x"],
       "odatagen: --input https://services.odata.org/V4/TripPinService/$metadata: odatagen reads files, not URLs; download the metadata first (curl -o metadata.xml 'https://services.odata.org/V4/TripPinService/$metadata')\n"],
     [["-i", "good.xml", "-o", "/"], "odatagen: /: output folder / is the working folder or above it; give generated code a folder of its own\n"],
+    // The working folder itself, given by a path that leads out and back: named by its path, not as ".".
+    [["-i", "good.xml", "-o", `../${path.basename(work)}`], `odatagen: ${path.basename(work)}: output folder ${work} is the working folder or above it; give generated code a folder of its own\n`],
   ];
   for (const [args, stderr] of cases) {
     expect(await odatagen(work, "generate", ...args)).toMatchObject({ status: 2, stderr });

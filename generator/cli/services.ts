@@ -91,7 +91,7 @@ function checked(services: ResolvedService[], cwd: string, configFile?: string):
   for (const s of services) {
     const rel = path.relative(cwd, s.out);
     const why = notOwnFolder(s.out, s.inputs, configFile);
-    if (why) errors.push(`${s.name}: output folder ${leadsOut(rel) ? s.out : rel || "."} ${why}`);
+    if (why) errors.push(`${s.name}: output folder ${leadsOut(rel) || !rel ? s.out : rel} ${why}`);
   }
   return errors.length ? { ok: false, errors } : { ok: true, services, configFile };
 }
