@@ -28,26 +28,33 @@ export async function use() {
 }
 `;
 
-describe("the type of a read's result, as an editor shows it (callRecords slice)", () => {
-  const dir = generateFixture(path.resolve(__dirname, "..", "specs", "graph-callrecords.xml"), "requests-types-hover", { unqualifiedOperations: true });
+const OPTIONS: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [], skipLibCheck: true };
+
+/** Compiles `usage` beside the generated modules in `dir`; its diagnostics, and the type of `const name = …` as a hover prints it (without truncation, as a compiler's message may be long). */
+function compile(dir: string, usage: string): { diagnostics: () => string[]; shown: (name: string) => string } {
   const file = path.join(dir, "usage.ts");
-  fs.writeFileSync(file, USAGE);
-  const program = createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], types: [], skipLibCheck: true });
+  fs.writeFileSync(file, usage);
+  const program = createProgram([file], OPTIONS);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file)!;
-  /** The type of `const name = …` as a hover prints it (without truncation, as a compiler's message may be long). */
   const shown = (name: string): string => {
     let found: ts.Node | undefined;
     const visit = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && n.name.getText(source) === name) found = n.name;
+      if ((ts.isVariableDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name.getText(source) === name) found = n.name;
       else ts.forEachChild(n, visit);
     };
     visit(source);
     return checker.typeToString(checker.getTypeAtLocation(found!), undefined, ts.TypeFormatFlags.NoTruncation);
   };
+  return { diagnostics: () => ts.getPreEmitDiagnostics(program, source).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), shown };
+}
+
+describe("the type of a read's result, as an editor shows it (callRecords slice)", () => {
+  const dir = generateFixture(path.resolve(__dirname, "..", "specs", "graph-callrecords.xml"), "requests-types-hover", { unqualifiedOperations: true });
+  const { diagnostics, shown } = compile(dir, USAGE);
 
   test("the usage compiles", () => {
-    expect(ts.getPreEmitDiagnostics(program, source).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(diagnostics()).toEqual([]);
   });
 
   test.each(["selected", "expanded", "page", "whole"])("%s: no empty object type in the intersection", (name) => {
@@ -65,5 +72,53 @@ describe("the type of a read's result, as an editor shows it (callRecords slice)
         ' & { "segments@odata.count"?: number | undefined; } & { "segments@odata.nextLink"?: string | undefined; } & ControlInfo',
     );
     expect(shown("whole")).toBe('WithoutKeys<Partial<Session> & Pick<Session, "id">, "segments"> & ControlInfo');
+  });
+});
+
+// TripPin (the corpus's trippin-v4.xml): PlanItem has subtypes PublicTransportation, Flight (which
+// adds FlightNumber) and Event, an open type, as Person is; PlanItem has no navigation properties.
+const TRIPPIN_USAGE = `
+import * as rt from "./runtime.js";
+import { getPerson, getTrip, listPlanItems, people, personTrips, tripPlanItems } from "./Microsoft.OData.SampleService.Models.TripPin.requests.js";
+
+declare const client: rt.Client;
+const trips = personTrips(people().byKey("russellwhyte"));
+const items = tripPlanItems(trips.byKey(0));
+const FLIGHT = "#Microsoft.OData.SampleService.Models.TripPin.Flight";
+const EVENT = "#Microsoft.OData.SampleService.Models.TripPin.Event";
+
+export async function use() {
+  const cast = (await listPlanItems(client, items, { select: ["ConfirmationCode", "Microsoft.OData.SampleService.Models.TripPin.Flight/FlightNumber"] })).value[0]!;
+  type CastKeys = keyof typeof cast;
+  const flightNumber: string | undefined = cast["@odata.type"] === FLIGHT ? cast.FlightNumber : undefined;
+  const event = cast["@odata.type"] === EVENT ? cast : undefined!;
+  type EventKeys = keyof typeof event;
+  const dynamic = await getPerson(client, people().byKey("russellwhyte"), { select: ["FirstName", rt.dynamic("Tickets")] });
+  const tickets: unknown = dynamic["Tickets"];
+  const trip = await getTrip(client, trips.byKey(0), { expand: ["PlanItems"] });
+  const planItem = trip.PlanItems[0]!;
+  return { cast, flightNumber, event, tickets, planItem };
+}
+`;
+
+describe("the type of a read's result, as an editor shows it (TripPin)", () => {
+  const dir = generateFixture(path.resolve(__dirname, "..", "..", "shared", "corpus", "trippin-v4.xml"), "requests-types-hover-trippin");
+  const { diagnostics, shown } = compile(dir, TRIPPIN_USAGE);
+
+  test("the usage compiles: a cast path's property where its type applies, an open type's dynamic selection", () => {
+    expect(diagnostics()).toEqual([]);
+  });
+
+  test("a cast path in select adds the cast type's property, never a property named by the path (on an open type's branch neither)", () => {
+    expect(shown("CastKeys")).not.toContain("/");
+    expect(shown("EventKeys")).toBe('"ConfirmationCode" | "PlanItemId" | keyof ControlInfo');
+    expect(shown("cast")).toContain('Pick<Flight & { "@odata.type": "#Microsoft.OData.SampleService.Models.TripPin.Flight"; }, "ConfirmationCode" | "@odata.type" | "FlightNumber">');
+    expect(shown("cast")).toContain('Pick<Event & { "@odata.type": "#Microsoft.OData.SampleService.Models.TripPin.Event"; }, "ConfirmationCode" | "@odata.type">');
+  });
+
+  test("an expanded entity of a type without navigation properties shows its default set, no WithoutKeys<…, never>", () => {
+    expect(shown("planItem")).not.toContain("WithoutKeys");
+    expect(shown("planItem")).toMatch(/^\(\(Partial<PlanItem & .*\) & ControlInfo$/);
+    expect(shown("trip")).toMatch(/^WithoutKeys<Partial<Trip> & Pick<Trip, "TripId">, keyof TripNavigation> & \{ PlanItems: /);
   });
 });

@@ -561,11 +561,13 @@ export type Created<T, O> = O extends { prefer: "return=minimal" } ? undefined :
  * through a complex property, `a/nav`, keeps the whole of `a`. (The expansions and control
  * information are in both branches, not beside the condition: so a signature's `Selected` with its
  * own `S` stays one deferred type until a call chooses `S`, instead of an intersection the compiler
- * builds for every read function.)
+ * builds for every read function.) A cast path `Ns.type/p` in `S` is a property only of the types it
+ * applies to (`CastSelected`, `SubtypeSelected`), never one named by the path, which an open type's
+ * index signature would otherwise let `Pick` take.
  */
 export type Selected<T, S extends string, N = {}, C = {}, K = Whole, E = never> = [S] extends [never]
-  ? WithoutKeys<Whole extends K ? T : DefaultSet<T, K & string>, keyof N> & Expanded<T, N, E> & ControlInfo
-  : (T extends unknown ? Chosen<T, Extract<S | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
+  ? WithoutNavigation<Whole extends K ? T : DefaultSet<T, K & string>, keyof N> & Expanded<T, N, E> & ControlInfo
+  : (T extends unknown ? Chosen<T, Extract<Exclude<S, `${string}/${string}`> | CastSelected<T, S, C> | ComplexHeads<ExpandKeys<E>> | "@odata.type", keyof T>, AllNames<T, N> extends S ? true : false> & MaybeKey<T, K> & SubtypeSelected<T, S, C> & DynamicSelected<S> : never) & Expanded<T, N, E> & ControlInfo;
 
 /** The declared structural properties of `T`: what a `select` typed only as `PropertyName` (not a literal list) may name. */
 type AllNames<T, N> = Exclude<DeclaredKeys<T> & string, keyof N | `@${string}`>;
@@ -591,6 +593,13 @@ type DynamicSelected<S> = [Extract<S, DynamicName>] extends [never] ? unknown : 
  * keeping an open type's declared properties beside its index signature.
  */
 type WithoutKeys<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
+
+/**
+ * A read's properties without the navigation properties `K` (there only as `$expand` asks):
+ * `WithoutKeys<T, K>`, or `T` itself where the type has none, so that a hover on the read (an
+ * entity expanded to a type without navigation properties) shows no `WithoutKeys<…, never>`.
+ */
+type WithoutNavigation<T, K extends PropertyKey> = [K] extends [never] ? T : WithoutKeys<T, K>;
 
 /** The navigation properties (or `a/nav` paths) `$expand` names, as a list or as the keys of an object. */
 type ExpandKeys<E> = E extends readonly (infer K)[] ? K : keyof E;
