@@ -101,9 +101,18 @@ export async function use() {
 }
 `;
 
-describe("the type of a read's result, as an editor shows it (TripPin)", () => {
-  const dir = generateFixture(path.resolve(__dirname, "..", "..", "shared", "corpus", "trippin-v4.xml"), "requests-types-hover-trippin");
-  const { diagnostics, shown } = compile(dir, TRIPPIN_USAGE);
+// TripPin is in ../shared/corpus, which users outside the team do not have: skipped, visibly, without it.
+const TRIPPIN = path.resolve(__dirname, "..", "..", "shared", "corpus", "trippin-v4.xml");
+const withTripPin = fs.existsSync(TRIPPIN) ? describe : describe.skip;
+if (!fs.existsSync(TRIPPIN)) console.warn(`SKIPPED TripPin hover tests: ${TRIPPIN} is absent`);
+
+withTripPin("the type of a read's result, as an editor shows it (TripPin)", () => {
+  let compiled: ReturnType<typeof compile> | undefined;
+  beforeAll(() => {
+    compiled = compile(generateFixture(TRIPPIN, "requests-types-hover-trippin"), TRIPPIN_USAGE);
+  });
+  const diagnostics = (): string[] => compiled!.diagnostics();
+  const shown = (name: string): string => compiled!.shown(name);
 
   test("the usage compiles: a cast path's property where its type applies, an open type's dynamic selection", () => {
     expect(diagnostics()).toEqual([]);
