@@ -11,8 +11,13 @@
 // (`checkX` of an enum, `validateX`, `isX`, `assertX`), union of subtypes' bodies in an entity's
 // update or create (`body:`) or `return rt.send…(…)` passes it on one line: a union has a member a
 // line, an array or an enum's members object an item a line, a constant its value on the next
-// line, a call an argument a line. (A line that opens such a list, or a value moved to its own
-// line, may still be longer where the names in it are.)
+// line, a call an argument a line; a create's or an update's body (one body, or a subtype's in a
+// union) its type arguments one a line, a list of names a name a line. Nor does a root function's
+// `return rt.root…(…)` (its set info a member a line, its bindings a binding a line) or an
+// interface's `extends` line (its bases after `extends` on the next line, one a line, or one base's
+// type arguments one a line), nor a navigation property's `rt.Nav<…>` (its type arguments one a
+// line, and an `rt.OneOf<…>` in them likewise where its own line would pass). (A line that opens
+// such a list, or a value moved to its own line, may still be longer where the names in it are.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
@@ -50,7 +55,13 @@ const SIGNATURE = /^export function [^\n]*\([^)\n][^\n]*$/gm;
 const ONE_LINE: [RegExp, RegExp][] = [
   [/\.types\.ts$/, /^(?:export (?:type \w+ = |const \w+Values = )| {2}"@odata\.type"\?: )[^\n]*;$/gm],
   [/\.validators\.ts$/, /^export const \w+: [^\n]*;$/gm],
-  [/\.requests\.ts$/, /^ {2}(?:return rt\.send[^\n]*\);|body: [^\n]*> \| rt\.[^\n]*,)$/gm],
+  [/\.requests\.ts$/, /^ {2}(?:return rt\.send[^\n]*\);|body: rt\.[^\n]*,|return (?:rt\.nullable\()?rt\.root[^\n]*\);)$/gm],
+  // A navigation property's `rt.Nav<…>` in an entity type's `…Navigation` interface.
+  [/\.requests\.ts$/, /^ {2}[\w"$/.]+: rt\.Nav<[^\n]*>;$/gm],
+  // A create's or an update's body on the line after `body:`, or one member of a union of subtypes' bodies.
+  [/\.requests\.ts$/, /^ {4}(?:\| )?rt\.(?:UpdateBody|CreateBody|Creation|New|WithType)<[^\n]*>,?$/gm],
+  // An interface's `extends` list (a base type, `…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on its name's line.
+  [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends [^\n]*$/gm],
 ];
 
 /** `file` a document, or a folder of the documents of one service (requests/extends). */
@@ -71,6 +82,9 @@ function untidy(file: string, options: Omit<GenerateOptions, "inputs">): string[
     if (wide.length) problems.push(`${name}: ${[...new Set(wide)].join("")} above U+00FF, not from the spec`);
     const trailing = /[ \t]$/m.exec(text);
     if (trailing) problems.push(`${name}: trailing blank at offset ${trailing.index}`);
+    // TypeScript refuses a trailing comma in wrapped type arguments (TS1009); type parameters (`>(`) take one.
+    const comma = /,\n *>(?!\()/.exec(text);
+    if (comma) problems.push(`${name}: a trailing comma in type arguments at offset ${comma.index}`);
     if (text.includes("\n\n\n")) problems.push(`${name}: two blank lines in a row at offset ${text.indexOf("\n\n\n")}`);
     if (!text.endsWith("\n") || text.endsWith("\n\n")) problems.push(`${name}: not one final newline`);
     for (const list of text.matchAll(NAME_LIST)) {

@@ -27,7 +27,12 @@ export interface EntitySubtypes {
 }
 
 /** Navigation properties an entity of `microsoft.graph.entity` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's). */
-export interface EntityWriteNav extends EntityNavigation, SecurityCopilotNavigation, PromptNavigation, SessionNavigation, WorkspaceNavigation {}
+export interface EntityWriteNav
+  extends EntityNavigation,
+    SecurityCopilotNavigation,
+    PromptNavigation,
+    SessionNavigation,
+    WorkspaceNavigation {}
 
 /** Navigation properties of `microsoft.graph.security` (inherited ones included), for typed `$expand`. */
 export interface SecurityNavigation {

@@ -12,7 +12,7 @@ import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { fits, itemLines, parameters, unionType } from "./wrap";
+import { brokenType, fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
@@ -33,8 +33,9 @@ export interface RequestsView {
   /**
    * The module's type declarations: per entity type its `…Navigation` type, `{ Friends:
    * rt.Nav<Person, PersonNavigation>; … }`, then the write types (write-types.ts): `ItemInput`, or
-   * `ItemCreateInput` and `ItemUpdateInput`. An interface, `body` after its name, or with `alias` a
-   * type alias, `body` the text after `=` (from its space or line break).
+   * `ItemCreateInput` and `ItemUpdateInput`. An interface, `body` after its name (from its space, or
+   * the line break before a long `extends` list: wrap.ts `heritage`), or with `alias` a type alias,
+   * `body` the text after `=` (from its space or line break).
    */
   declarations: { doc: string; name: string; body: string; alias: boolean }[];
   /** Address builders: `params` is `parent: <parent>`, on the signature's line when it fits (wrap.ts). */
@@ -207,7 +208,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // What each root passes to the runtime (`rt.SetInfo`) is written last, into its `make`: a binding
   // into a set of another namespace's container imports that module's root function, under a name
   // none of this module's functions has, so every function is named before it.
-  const rootMakes: { c: EntityContainer; s: EntitySet | Singleton; make: (info: string) => string }[] = [];
+  const rootMakes: { c: EntityContainer; s: EntitySet | Singleton; make: (info: SetInfo) => string }[] = [];
   for (const c of schema.containers) {
     for (const s of c.singletons) {
       const t = ts(s.type, true);
@@ -219,7 +220,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`,
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => (s.nullable ? `rt.nullable(rt.root<${t}>(${info}))` : `rt.root<${t}>(${info})`) });
+      rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}>`, info, []) });
     }
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
@@ -230,7 +231,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         type: `rt.CollectionRef<${t}, ${k}>`,
         make: "",
       });
-      rootMakes.push({ c, s, make: (info) => `rt.rootCollection<${t}, ${k}>(${info}, ${keySpec(ctx, s.entityType)})` });
+      rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType)]) });
     }
   }
 
@@ -291,12 +292,14 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     navigationTypes.push({
       doc: jsdoc("", [`Navigation properties of \`${t.qualifiedName}\` (inherited ones included), for typed \`$expand\`.`]),
       name: navTs(t),
-      body: objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
+      body: " " + objectType([...allNavigation(t).map((n): [string, NavigationProperty] => [n.name, n]), ...complexNavigationPaths(t, leadingOf)].map(([path, n]) => {
         const target = readTs(n.target);
         const casts = castsTs(n.target);
         // The key properties an expansion without select is sure to hold, computed where it is used.
         const rest = `, ${casts}, ${keyNames(n.target)}${writeNavTs(n.target)}`;
-        return `${propertyKey(path)}: rt.Nav<${target}, ${navTs(n.target)}${rest}>`;
+        // Its type arguments one a line where the member's line would pass 120 characters.
+        const key = propertyKey(path);
+        return `${key}: ${brokenType(`rt.Nav<${target}, ${navTs(n.target)}${rest}>`, key.length + 4, 1, "  ")}`;
       })),
       alias: false,
     });
@@ -304,7 +307,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       navigationTypes.push({
         doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/...\`).`]),
         name: subtypesTypeName(ctx, t),
-        body: objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
+        body: " " + objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
         alias: false,
       });
       const navigating = navigatingSubtypes(t);
@@ -314,7 +317,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
             `Navigation properties an entity of \`${t.qualifiedName}\` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's).`,
           ]),
           name: writeNavTypeName(ctx, t),
-          body: `extends ${[t, ...navigating].map(navTs).join(", ")} {}`,
+          body: heritage(`export interface ${writeNavTypeName(ctx, t)}`, [t, ...navigating].map(navTs), " {}"),
           alias: false,
         });
       }
@@ -374,7 +377,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       media: isMedia(t),
       replaced: typeParameter("R", named),
       // An abstract type's is a union of its subtypes' bodies: a member a line when long.
-      updateBody: unionType("  body:", updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)), "  "),
+      updateBody: updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t))),
       collected: collected(t),
       ...(verbs.get(t) as Verbs),
     });
@@ -396,7 +399,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const writeTypes: RequestsView["declarations"] = [];
   for (const t of schema.types) {
     if (t.kind !== "entity" && t.kind !== "complex") continue;
-    for (const mode of writeModes(ctx, t)) writeTypes.push({ doc: writeTypeDoc(ctx, t, mode), name: writeTypeName(ctx, t, mode), ...writeTypeBody(ctx, t, mode, write) });
+    for (const mode of writeModes(ctx, t)) writeTypes.push({ doc: writeTypeDoc(ctx, t, mode), name: writeTypeName(ctx, t, mode), ...writeTypeBody(ctx, t, mode, write, writeTypeName(ctx, t, mode)) });
   }
 
   // Navigation through complex properties (URL Conventions §4.7, `…/grantControls/authenticationStrength`):
@@ -488,15 +491,45 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
  * optimistic concurrency, and NavigationPropertyBindings as a function naming the targets' root
  * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
  */
-function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): string {
+function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): SetInfo {
   const parts = [`name: ${JSON.stringify(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
-    .filter((b): b is readonly [string, string] => b[1] !== undefined);
-  if (bindings.length) parts.push(`bindings: () => ({ ${bindings.map(([path, target]) => `${JSON.stringify(path)}: ${target}`).join(", ")} })`);
-  return `{ ${parts.join(", ")} }`;
+    .filter((b): b is readonly [string, string] => b[1] !== undefined)
+    .map(([path, target]) => `${JSON.stringify(path)}: ${target}`);
+  return { parts, bindings };
+}
+
+/** A root's `rt.SetInfo` as its members (`name: "people"`, `etag: true`) and its bindings' (`"friends": people`). */
+interface SetInfo {
+  parts: string[];
+  bindings: string[];
+}
+
+/** `info` as an object literal on a line starting with `before` (`before` indented by `indent`) and ending with `after`: `{ name: …, bindings: () => ({ … }) }`, else a member a line, and its bindings a binding a line where their own line would pass 120 characters. */
+function infoLiteral(info: SetInfo, before: string, after: string, indent: string): string {
+  const one = (bindings: string) => (info.bindings.length ? [...info.parts, `bindings: () => (${bindings})`] : info.parts);
+  const line = `{ ${one(`{ ${info.bindings.join(", ")} }`).join(", ")} }`;
+  if (fits(before.length + line.length + after.length)) return line;
+  const head = `${indent}  bindings: () => (`;
+  return `{${itemLines(one(objectLiteral(head, info.bindings, "),", `${indent}  `)), indent)}}`;
+}
+
+/**
+ * A root function's `return` value: `wrap(call<…>(info, ...rest))` (`wrap` "" or `rt.nullable(`) on
+ * one line where it fits, else as Prettier writes it: the info object hugged by the parentheses of a
+ * call of one argument, a member a line; with more arguments, or inside `rt.nullable(`, an argument a line.
+ */
+function rootCall(wrap: string, call: string, info: SetInfo, rest: readonly string[]): string {
+  const before = `  return ${wrap}${call}(`;
+  const close = wrap ? "))" : ")";
+  const one = `${wrap}${call}(${[infoLiteral(info, "", "", ""), ...rest].join(", ")}${close}`;
+  if (fits(`  return ${one};`.length)) return one;
+  if (!wrap && rest.length === 0) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
+  if (wrap) return `${wrap}\n    ${call}(${infoLiteral(info, `    ${call}(`, "),", "    ")}),\n  )`;
+  return `${call}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest], "  ")})`;
 }
 
 /**
@@ -647,27 +680,51 @@ interface Member {
  */
 function createBody(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
   if (union && members) return `rt.WithType<${members.map((m) => createBody(m.self, m.t, false, write, m.nav, undefined)).join(" | ")}>`;
-  const computed = propertyNames(t, union, FIXED.create);
-  // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
-  const related = allNavigation(t).length > 0;
-  const written = writeFacts(write.ctx, "create").declared.has(t);
-  const body = written
-    ? related ? `rt.CreateBody<${write.declared(t, "create")}, ${nav()}>` : `rt.New<${write.declared(t, "create")}>`
-    : computed.size
-      ? `rt.Creation<${[self(), [...computed].join(" | "), ...(related ? [nav()] : [])].join(", ")}>`
-      : related ? `rt.CreateBody<${self()}, ${nav()}>` : `rt.New<${self()}>`;
+  const body = oneLine(createBodyType(self, t, union, write, nav));
   // An abstract type's create names the subtype to make (`@odata.type`), as the validators ask.
   return union ? `rt.WithType<${body}>` : body;
 }
 
+/** One type's create body (`createBody`) as a generic and its type arguments, a list of names given as a union's members. */
+function createBodyType(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string): TypeApplication {
+  const computed = propertyNames(t, union, FIXED.create);
+  // A deep insert's entities (navigation properties) are written as the body is: `rt.CreateBody`.
+  const related = allNavigation(t).length > 0;
+  const written = writeFacts(write.ctx, "create").declared.has(t);
+  if (written) return related ? { name: "rt.CreateBody", args: [write.declared(t, "create"), nav()] } : { name: "rt.New", args: [write.declared(t, "create")] };
+  if (computed.size) return { name: "rt.Creation", args: [self(), [...computed], ...(related ? [nav()] : [])] };
+  return related ? { name: "rt.CreateBody", args: [self(), nav()] } : { name: "rt.New", args: [self()] };
+}
+
+/** A generic type and its type arguments (an argument given as a union's members), for `oneLine` or `wrap.ts` `typeArguments`. */
+interface TypeApplication {
+  name: string;
+  args: (string | string[])[];
+}
+
+/** `t` on one line after `before` where that fits, else its type arguments one a line (wrap.ts `typeArguments`), its `>` indented by `indent`. */
+function typeLines(t: TypeApplication, before: string, indent: string): string {
+  const one = oneLine(t);
+  return fits(before.length + one.length) ? one : `${t.name}${typeArguments(t.args, indent)}`;
+}
+
+/** `t` on one line: `rt.Creation<Item, "a" | "b">`. */
+function oneLine(t: TypeApplication): string {
+  return `${t.name}<${t.args.map((a) => (typeof a === "string" ? a : a.join(" | "))).join(", ")}>`;
+}
+
 /**
  * What follows `body:` in an entity's create signature: `createBody`, an abstract type's union of
- * its subtypes' bodies (`rt.WithType<A | B>`) a member a line when the line would pass 120 characters.
+ * its subtypes' bodies (`rt.WithType<A | B>`) a member a line when the line would pass 120 characters;
+ * one body that would pass it, `rt.WithType<rt.Creation<AnyEntity, "a" | "b">>`, with its type
+ * arguments one a line, and its list of names a name a line, as Prettier writes them.
  */
 function createBodyParameter(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
   const whole = createBody(self, t, union, write, nav, members);
-  if (!union || !members || fits(`  body: ${whole},`.length)) return ` ${whole}`;
-  return ` rt.WithType<${members.map((m) => `\n    | ${createBody(m.self, m.t, false, write, m.nav, undefined)}`).join("")}\n  >`;
+  if (fits(`  body: ${whole},`.length)) return ` ${whole}`;
+  if (union && members) return ` rt.WithType<${members.map((m) => `\n    | ${typeLines(createBodyType(m.self, m.t, false, write, m.nav), "    | ", "      ")}`).join("")}\n  >`;
+  const body = createBodyType(self, t, union, write, nav);
+  return union ? ` rt.WithType<\n    ${body.name}${typeArguments(body.args, "    ")}\n  >` : ` ${body.name}${typeArguments(body.args, "  ")}`;
 }
 
 /**
@@ -681,23 +738,37 @@ function createBodyParameter(self: () => string, t: EntityType, union: boolean, 
  * entities are partial. An abstract type's is one of its concrete subtypes' (`members`), each with
  * its own navigation properties: the members of the union, one for any other type.
  */
-function updateBodies(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string[] {
+function updateBodies(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): TypeApplication[] {
   if (union && members) return members.map((m) => updateBody(m.self, m.t, R, keys, false, write, m.nav));
   return [updateBody(self, t, R, keys, union, write, nav)];
 }
 
 /** One type's update body (`updateBodies`); `union`: the properties its subtypes may not change count too. */
-function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string): string {
+function updateBody(self: () => string, t: EntityType, R: string, keys: readonly string[], union: boolean, write: WriteNames, nav: () => string): TypeApplication {
   const fixed = propertyNames(t, union, FIXED.update);
   const optional = keys.filter((k) => !fixed.has(k));
   const written = writeFacts(write.ctx, "update").declared.has(t);
-  const args = [written ? write.declared(t, "update") : self(), R];
+  const args: (string | string[])[] = [written ? write.declared(t, "update") : self(), R];
   // A PATCH's related entities are partial (`rt.Patch`), told by the navigation properties.
   const related = allNavigation(t).length > 0;
-  if (optional.length || (fixed.size && !written) || related) args.push(optional.join(" | ") || "never");
-  if ((fixed.size && !written) || related) args.push(fixed.size && !written ? [...fixed].join(" | ") : "never");
+  if (optional.length || (fixed.size && !written) || related) args.push(optional.length ? optional : "never");
+  if ((fixed.size && !written) || related) args.push(fixed.size && !written ? [...fixed] : "never");
   if (related) args.push(nav());
-  return `rt.UpdateBody<${args.join(", ")}>`;
+  return { name: "rt.UpdateBody", args };
+}
+
+/**
+ * What follows `body:` in an entity's update signature: its bodies' union (`updateBodies`) on the
+ * line, else a member a line (`unionType`: one alone on the next line); a member whose line would
+ * still pass 120 characters has its type arguments one a line, and a list of names a name a line,
+ * as Prettier writes them (one body then stays on the `body:` line).
+ */
+function updateBodyParameter(bodies: TypeApplication[]): string {
+  const flat = bodies.map(oneLine);
+  if (flat.length === 1 && !fits(`    ${flat[0]},`.length)) return ` ${bodies[0].name}${typeArguments(bodies[0].args, "  ")}`;
+  const union = unionType("  body:", flat, "  ");
+  if (flat.length === 1 || !union.startsWith("\n")) return union;
+  return bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("");
 }
 
 /** The quoted names of the properties `pick` chooses: `t`'s own, its base types', and for a union (`union`) its subtypes'. */

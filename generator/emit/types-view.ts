@@ -8,7 +8,7 @@ import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
-import { parameters, unionType } from "./wrap";
+import { heritage, parameters, unionType } from "./wrap";
 
 export interface TypesView {
   header: string;
@@ -248,7 +248,8 @@ function interfaceView(
       deprecation(t.annotations) && `@deprecated ${deprecation(t.annotations)}`,
     ]),
     name: ctx.names.type(t),
-    extends: t.baseType ? ` extends ${typeName(ctx, t.baseType, ns, imports)}` : "",
+    // Measured with the ` {` the template writes after it, then left out.
+    extends: t.baseType ? heritage(`export interface ${ctx.names.type(t)}`, [typeName(ctx, t.baseType, ns, imports)], " {").slice(0, -2) : "",
     body,
   });
 }

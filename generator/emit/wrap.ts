@@ -70,3 +70,80 @@ export function objectLiteral(before: string, members: readonly string[], after:
   const one = `{ ${members.join(", ")} }`;
   return fits(before.length + one.length + after.length) ? one : `{${itemLines(members, indent)}}`;
 }
+
+/** The length of `text`'s first line. */
+function firstLine(text: string): number {
+  const br = text.indexOf("\n");
+  return br < 0 ? text.length : br;
+}
+
+/**
+ * A type's arguments between angle brackets, one a line, indented two spaces past `indent`, with
+ * commas between them but none after the last (TypeScript refuses a trailing comma in type
+ * arguments, TS1009, though it takes one in type parameters); an argument's own further lines (an
+ * object type's members) indented along; an argument given as a union's members on one line where
+ * it fits, else a member a line after `| `, not indented further, as Prettier writes a union in a
+ * type argument.
+ */
+export function typeArguments(args: readonly (string | readonly string[])[], indent = ""): string {
+  const inner = `${indent}  `;
+  const lines = args.map((a, i) => {
+    const one = typeof a === "string" ? a.replace(/\n/g, `\n${inner}`) : a.join(" | ");
+    return typeof a === "string" || a.length < 2 || fits(inner.length + one.length + (i < args.length - 1 ? 1 : 0)) ? `${inner}${one}` : `${inner}| ${a.join(`\n${inner}| `)}`;
+  });
+  return `<\n${lines.join(",\n")}\n${indent}>`;
+}
+
+/**
+ * What follows an interface's name (`head`, `export interface X`): ` extends A, B` and `rest` (` {}`,
+ * ` {\n  …\n}`) when that first line fits, else as Prettier writes it: `extends` on the next line,
+ * indented two spaces, and each further base on its own line, indented four; one base whose line
+ * still would not fit has its type arguments (`args`, given for it) one a line (`typeArguments`).
+ */
+export function heritage(head: string, bases: readonly string[], rest: string, args?: readonly (string | readonly string[])[]): string {
+  const one = ` extends ${bases.join(", ")}`;
+  if (fits(head.length + firstLine(one + rest))) return one + rest;
+  if (bases.length > 1) return `\n  extends ${bases.join(",\n    ")}${rest}`;
+  const base = bases[0];
+  if (args === undefined || fits(firstLine(`  extends ${base}${rest}`))) return `\n  extends ${base.replace(/\n/g, "\n  ")}${rest}`;
+  return `\n  extends ${base.slice(0, base.indexOf("<"))}${typeArguments(args, "  ")}${rest}`;
+}
+
+/**
+ * A type written on a line after `before` characters and before `after` ones: as it is where that
+ * fits, else, a generic type (`rt.Nav<rt.OneOf<A, "a", S>, N>`), its type arguments one a line,
+ * indented two spaces past `indent`, commas between them (none after the last: `typeArguments`),
+ * each broken the same way where its own line would not fit, as Prettier writes them. Any other
+ * type is left as it is.
+ */
+export function brokenType(text: string, before: number, after: number, indent = ""): string {
+  if (fits(before + text.length + after)) return text;
+  const open = text.indexOf("<");
+  if (open <= 0 || !text.endsWith(">") || !/^[\w.$]+$/.test(text.slice(0, open))) return text;
+  const inner = `${indent}  `;
+  const args = topLevelItems(text.slice(open + 1, -1));
+  return `${text.slice(0, open)}<\n${args.map((a, i) => `${inner}${brokenType(a, inner.length, i < args.length - 1 ? 1 : 0, inner)}`).join(",\n")}\n${indent}>`;
+}
+
+/** The comma-separated items of `list`, a type's arguments, split where no bracket or string is open. */
+function topLevelItems(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
+    else if (c === ">" || c === "}" || c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      items.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  items.push(list.slice(start).trim());
+  return items;
+}

@@ -17,6 +17,7 @@ import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, i
 import type { Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
+import { heritage } from "./wrap";
 
 /** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
 export type WriteMode = "create" | "update";
@@ -209,14 +210,15 @@ export interface WriteNames {
  * (`subtypeFamily`) that union with its own shape first, `@odata.type` optional there, as its `Any…`
  * union has it; `body` is what follows the name (after `=` for a union).
  */
-export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { alias: boolean; body: string } {
+export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames, name: string): { alias: boolean; body: string } {
   const family = subtypeFamily(t);
   const members = family.length > 0 ? family : ctx.variants(t);
   // `@odata.type` as the read type has it, declared again so that a compiler's message names the
   // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
   if (members.length === 0) {
-    const { base, optional } = shape(ctx, t, mode, names);
-    return { alias: false, body: `extends ${base} {\n  "@odata.type"?: ${odataTypeLiteral(t)};\n${optional.map((m) => `  ${m};\n`).join("")}}` };
+    const { base, optional, args } = shape(ctx, t, mode, names);
+    const rest = ` {\n  "@odata.type"?: ${odataTypeLiteral(t)};\n${optional.map((m) => `  ${m};\n`).join("")}}`;
+    return { alias: false, body: heritage(`export interface ${name}`, [base], rest, args) };
   }
   const facts = writeFacts(ctx, mode);
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
@@ -242,7 +244,7 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
  * differs; `optional`, the members declaring what a create may leave out of a complex value
  * (`leftToService`), left out of `base` and declared again optional.
  */
-function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { base: string; optional: string[] } {
+function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: WriteNames): { base: string; optional: string[]; args?: (string | string[])[] } {
   const facts = writeFacts(ctx, mode);
   if (!facts.exact.has(t)) return { base: names.type(t), optional: [] };
   const props = allProperties(t);
@@ -267,7 +269,9 @@ function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: Writ
   }
   const args = [names.type(t), fixed.join(" | ") || "never"];
   if (nested.length) args.push(`{\n${nested.map((m) => `  ${m};\n`).join("")}}`);
-  return { base: `rt.Written<${args.join(", ")}>`, optional };
+  // The same arguments, the left-out names as a union's members, for `heritage` to write a line each.
+  const broken: (string | string[])[] = [names.type(t), fixed.length ? fixed : "never", ...args.slice(2)];
+  return { base: `rt.Written<${args.join(", ")}>`, optional, args: broken };
 }
 
 function list(item: string, nullable: boolean): string {

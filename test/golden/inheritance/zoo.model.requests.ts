@@ -9,7 +9,10 @@ export function animals(): rt.CollectionRef<AnyAnimal, string> {
 
 /** The `keepers` entity set (`/keepers`). */
 export function keepers(): rt.CollectionRef<Keeper, string> {
-  return rt.rootCollection<Keeper, string>({ name: "keepers", bindings: () => ({ "animals": animals, "favourite": animals }) }, rt.segmentKey("id", rt.edmString));
+  return rt.rootCollection<Keeper, string>(
+    { name: "keepers", bindings: () => ({ "animals": animals, "favourite": animals }) },
+    rt.segmentKey("id", rt.edmString),
+  );
 }
 
 /** Navigation properties of `zoo.model.animal` (inherited ones included), for typed `$expand`. */

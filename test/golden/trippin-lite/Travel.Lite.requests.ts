@@ -10,7 +10,10 @@ export function me(): rt.EntityRef<Person> {
 
 /** The `People` entity set (`/People`). */
 export function people(): rt.CollectionRef<Person, string> {
-  return rt.rootCollection<Person, string>({ name: "People", etag: true, bindings: () => ({ "BestFriend": people, "Friends": people }) }, rt.key("UserName", rt.edmString));
+  return rt.rootCollection<Person, string>(
+    { name: "People", etag: true, bindings: () => ({ "BestFriend": people, "Friends": people }) },
+    rt.key("UserName", rt.edmString),
+  );
 }
 
 /** The `Airlines` entity set (`/Airlines`). */
@@ -25,7 +28,10 @@ export function airports(): rt.CollectionRef<Airport, string> {
 
 /** The `Bookings` entity set (`/Bookings`). */
 export function bookings(): rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }> {
-  return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>({ name: "Bookings" }, rt.compositeKey([["AirlineCode", rt.edmString], ["BookingNo", rt.edmInt32]]));
+  return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>(
+    { name: "Bookings" },
+    rt.compositeKey([["AirlineCode", rt.edmString], ["BookingNo", rt.edmInt32]]),
+  );
 }
 
 /** The `Documents` entity set (`/Documents`). */
