@@ -3,6 +3,7 @@
  * whose line would exceed LINE_WIDTH is written one item per line, indented two spaces, each with a
  * trailing comma. What fits stays on one line.
  */
+import { topLevelItems } from "../top-level-items";
 
 /** The widest line a wrapped list leaves on one line (Prettier's `printWidth`, as wide as reads well). */
 export const LINE_WIDTH = 120;
@@ -123,27 +124,4 @@ export function brokenType(text: string, before: number, after: number, indent =
   const inner = `${indent}  `;
   const args = topLevelItems(text.slice(open + 1, -1));
   return `${text.slice(0, open)}<\n${args.map((a, i) => `${inner}${brokenType(a, inner.length, i < args.length - 1 ? 1 : 0, inner)}`).join(",\n")}\n${indent}>`;
-}
-
-/** The comma-separated items of `list`, a type's arguments, split where no bracket or string is open. */
-function topLevelItems(list: string): string[] {
-  const items: string[] = [];
-  let depth = 0;
-  let quote = "";
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
-    else if (c === ">" || c === "}" || c === ")" || c === "]") depth--;
-    else if (c === "," && depth === 0) {
-      items.push(list.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  items.push(list.slice(start).trim());
-  return items;
 }

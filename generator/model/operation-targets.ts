@@ -10,6 +10,7 @@
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
+import { topLevelItems } from "../top-level-items";
 import type { Operation, TypeRef } from "./types";
 
 /** A target's operation part (before any `/`): its name and the overload's parameter types, when it names one. */
@@ -23,25 +24,7 @@ export function operationHead(head: string): OperationHead {
   const paren = head.indexOf("(");
   if (paren < 0 || !head.endsWith(")")) return { name: head, signature: undefined };
   const inner = head.slice(paren + 1, -1).trim();
-  return { name: head.slice(0, paren), signature: inner === "" ? [] : splitTypes(inner) };
-}
-
-/** The type names of a signature, split at the commas outside `Collection(…)`. */
-function splitTypes(inner: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < inner.length; i++) {
-    const ch = inner[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      out.push(inner.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(inner.slice(start).trim());
-  return out;
+  return { name: head.slice(0, paren), signature: inner === "" ? [] : topLevelItems(inner) };
 }
 
 function typeName(t: TypeRef): string {
