@@ -43,11 +43,15 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
       expect.stringMatching(/^ok\s+added\s+property\s+microsoft\.graph\.callRecords\.session\/joinWebUrl: property added/),
       "2 change(s), 1 breaking; suggested bump: major",
     ]);
-    expect(runCli(["diff", before, after, "--fail-on-breaking"], dir).code).toBe(1);
+    // Breaking changes under --fail-on-breaking have their own exit code, 3 (1 is a version that cannot be read).
+    const failed = runCli(["diff", before, after, "--fail-on-breaking"], dir);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toBe("odatagen: breaking changes (--fail-on-breaking)\n");
+    expect(runCli(["diff", before, after, "--fail-on-breaking", "--json"], dir).code).toBe(3);
     expect(runCli(["diff", before, before], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
   });
 
-  test("a broken version is reported as diagnostics, exit 1; a missing argument is a usage error", () => {
+  test("a broken version is reported as diagnostics, exit 1 (with --fail-on-breaking too); a missing argument is a usage error", () => {
     const dir = scratch();
     const good = copySpec("graph-callrecords.xml", dir);
     const bad = path.join(dir, "bad.xml");
@@ -60,6 +64,13 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     const json = runCli(["diff", good, bad, "--json"], dir);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ errors: [expect.objectContaining({ code: "ODG002", severity: "error", file: "bad.xml", line: 1 })] });
+    // --fail-on-breaking does not turn a version that cannot be read into a breaking change (3).
+    const failing = runCli(["diff", good, bad, "--fail-on-breaking"], dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
+    expect(failing.stderr).not.toMatch(/breaking changes/);
+    // diff has no --fail-on-warnings (its warnings never fail it): a usage error, 2.
+    expect(runCli(["diff", good, good, "--fail-on-warnings"], dir).code).toBe(2);
     expect(runCli(["diff", good], dir).code).toBe(2);
   });
 
@@ -336,7 +347,7 @@ describe("navigation property bindings: which entity set a navigation leads to, 
       return { code: r.code, stdout: r.stdout.trim().split("\n"), stderr: r.stderr };
     };
     expect(diff(v1, v2)).toEqual({
-      code: 1,
+      code: 3,
       stdout: [
         "breaking  added   navigation binding  Others/Friends: binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
         "1 change(s), 1 breaking; suggested bump: major",
