@@ -252,6 +252,46 @@ describe("breaking-change rules", () => {
     expect(one(types(keyed, seat), types(keyed + seat.replace("Edm.String", "Edm.Int32"), ""))).toContainEqual(["changed", "d.t/seat", "type Edm.String → Edm.Int32", true]);
   });
 
+  test("a type moved to another namespace under its name is one breaking change, moved, its members compared as a kept type's", () => {
+    // Schemas `a` and `b` (aliases `A`, `B`), and `c` holding `extra`; `place` is in `from`.
+    const two = (from: string, placeProps: string, extra = "") => {
+      const place = `<ComplexType Name="place"><Property Name="city" Type="Edm.String"/>${placeProps}</ComplexType>`;
+      const schemaOf = (ns: string, body: string) => `<Schema Namespace="${ns}" Alias="${ns.toUpperCase()}" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
+      return `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${schemaOf("b", from === "b" ? place : "")}${extra && schemaOf("c", extra)}</edmx:DataServices></edmx:Edmx>`;
+    };
+    const dir = scratch();
+    const note = '<Property Name="note" Type="Edm.String"/>';
+    const v1 = path.join(dir, "v1.xml");
+    const v2 = path.join(dir, "v2.xml");
+    fs.writeFileSync(v1, two("a", note));
+    fs.writeFileSync(v2, two("b", ""));
+    const r = runCli(["diff", v1, v2, "--json"], dir);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({
+      changes: [
+        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
+        { kind: "removed", element: "property", path: "b.place/note", detail: "property removed (was Edm.String)", breaking: true },
+      ],
+      breaking: 2,
+      bump: "major",
+    });
+    const text = runCli(["diff", v1, v2, "--fail-on-breaking"], dir);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/^breaking  changed type                a\.place: complex type moved to b\.place/m);
+    // Same shape: the move alone.
+    fs.writeFileSync(v2, two("b", note));
+    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([expect.objectContaining({ path: "a.place", detail: expect.stringMatching(/^complex type moved to b\.place/) })]);
+    // Two new types of that name and kind: which one it went to cannot be told.
+    fs.writeFileSync(v2, two("b", note, '<ComplexType Name="place"/>'));
+    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([
+      expect.objectContaining({ kind: "removed", path: "a.place", breaking: true }),
+      expect.objectContaining({ kind: "added", path: "b.place", breaking: false }),
+      expect.objectContaining({ kind: "added", path: "c.place", breaking: false }),
+    ]);
+  });
+
   test("function and action imports: each is a generated function, so removing or repointing one breaks", () => {
     const ops = '<Function Name="f"><ReturnType Type="Edm.String"/></Function><Function Name="g"><ReturnType Type="Edm.String"/></Function><Action Name="a"/>';
     const c = (imports: string) => entity("") + ops + `<EntityContainer Name="c">${imports}</EntityContainer>`;
