@@ -153,6 +153,37 @@ describe.each([["d.xml", DROPPED_XML], ["d.json", DROPPED_JSON]])("ODG103 for an
   });
 });
 
+// An import's own annotations, in line or by `<Annotations Target="ns.Container/Name">` (a
+// `$Annotations` member), describe its generated function, before the operation's own description.
+const IMPORTS_XML = edmx(schema("T", `
+  <Action Name="run"/>
+  <Function Name="count">${desc("The count function.")}<ReturnType Type="Edm.Int32"/></Function>
+  <EntityContainer Name="C">
+    <ActionImport Name="start" Action="T.run">${desc("Starts it (in line).")}</ActionImport>
+    <FunctionImport Name="count" Function="T.count"/>
+  </EntityContainer>
+  ${block("self.C/count", desc("Counts them (block)."))}`, "self"));
+const IMPORTS_JSON = JSON.stringify({
+  $Version: "4.01",
+  T: {
+    $Alias: "self",
+    run: [{ $Kind: "Action" }],
+    count: [{ $Kind: "Function", [`@${CORE}.Description`]: "The count function.", $ReturnType: { $Type: "Edm.Int32" } }],
+    C: { $Kind: "EntityContainer", start: { $Action: "T.run", [`@${CORE}.Description`]: "Starts it (in line)." }, count: { $Function: "T.count" } },
+    $Annotations: { "self.C/count": { [`@${CORE}.Description`]: "Counts them (block)." } },
+  },
+}, null, 2);
+
+describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations on function and action imports (%s)", (file, content) => {
+  test.each([["whole", undefined], ["sliced", ["T.count", "T.run"]]])("%s: an import's Core.Description, in line or out of line, is its function's doc comment", (_, include) => {
+    const r = run(file, content, include);
+    expect(r.diagnostics.filter((d) => d.code.startsWith("ODG1"))).toEqual([]);
+    const code = r.files.get("T.requests.ts") as string;
+    expect(docOf(code, "start")).toBe("/**\n * Starts it (in line).\n *\n * Action `T.run` (imported as `/start`).\n */\n");
+    expect(docOf(code, "count")).toBe("/**\n * Counts them (block).\n *\n * The count function.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
+  });
+});
+
 describe("an operation annotated inline and out of line with one term", () => {
   const xml = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
     <Action Name="a" IsBound="true"><Parameter Name="b" Type="T.item"/><Parameter Name="x" Type="Edm.String">${desc("inline x")}</Parameter>${desc("inline a")}</Action>
