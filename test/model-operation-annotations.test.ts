@@ -162,7 +162,8 @@ const IMPORTS_XML = edmx(schema("T", `
     <ActionImport Name="start" Action="T.run">${desc("Starts it (in line).")}</ActionImport>
     <FunctionImport Name="count" Function="T.count"/>
   </EntityContainer>
-  ${block("self.C/count", desc("Counts them (block)."))}`, "self"));
+  ${block("self.C/count", desc("Counts them (block)."))}
+  ${block("self.C/start", `<Annotation Term="${CORE}.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="${CORE}.RevisionKind/Deprecated"/><PropertyValue Property="Description" String="Use count"/></Record></Collection></Annotation>`)}`, "self"));
 const IMPORTS_JSON = JSON.stringify({
   $Version: "4.01",
   T: {
@@ -170,16 +171,19 @@ const IMPORTS_JSON = JSON.stringify({
     run: [{ $Kind: "Action" }],
     count: [{ $Kind: "Function", [`@${CORE}.Description`]: "The count function.", $ReturnType: { $Type: "Edm.Int32" } }],
     C: { $Kind: "EntityContainer", start: { $Action: "T.run", [`@${CORE}.Description`]: "Starts it (in line)." }, count: { $Function: "T.count" } },
-    $Annotations: { "self.C/count": { [`@${CORE}.Description`]: "Counts them (block)." } },
+    $Annotations: {
+      "self.C/count": { [`@${CORE}.Description`]: "Counts them (block)." },
+      "self.C/start": { [`@${CORE}.Revisions`]: [{ Kind: "Deprecated", Description: "Use count" }] },
+    },
   },
 }, null, 2);
 
 describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations on function and action imports (%s)", (file, content) => {
-  test.each([["whole", undefined], ["sliced", ["T.count", "T.run"]]])("%s: an import's Core.Description, in line or out of line, is its function's doc comment", (_, include) => {
+  test.each([["whole", undefined], ["sliced", ["T.count", "T.run"]]])("%s: an import's Core.Description and deprecation, in line or out of line, are its function's doc comment", (_, include) => {
     const r = run(file, content, include);
     expect(r.diagnostics.filter((d) => d.code.startsWith("ODG1"))).toEqual([]);
     const code = r.files.get("T.requests.ts") as string;
-    expect(docOf(code, "start")).toBe("/**\n * Starts it (in line).\n *\n * Action `T.run` (imported as `/start`).\n */\n");
+    expect(docOf(code, "start")).toBe("/**\n * Starts it (in line).\n *\n * Action `T.run` (imported as `/start`).\n *\n * @deprecated Use count\n */\n");
     expect(docOf(code, "count")).toBe("/**\n * Counts them (block).\n *\n * The count function.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
   });
 });

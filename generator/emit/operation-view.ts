@@ -71,13 +71,14 @@ function exactNumber(ref: TypeRef): boolean {
 /**
  * `name`: the function's, claimed in the module (operation-names.ts). `importAnnotations`: the
  * import's (`importName`'s) own, whose description comes first in the doc comment, before the
- * operation's where that says something else.
+ * operation's where that says something else, and whose deprecation is the function's.
  */
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations: readonly Annotation[] = []): OperationView {
   const { ts, refTs, reads, keyTs, created } = types;
   const own = description(op.annotations);
   const imported = description(importAnnotations);
   const described = imported === own ? [own] : [imported, own];
+  const deprecated = deprecation(importAnnotations) ?? deprecation(op.annotations);
   const bindingType = op.binding?.type;
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
@@ -189,7 +190,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       ...described,
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
       called.qualifiedBecause,
-      deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
+      deprecated && `@deprecated ${deprecated}`,
     ]),
     name,
     signature: parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`),
