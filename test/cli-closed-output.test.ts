@@ -51,12 +51,12 @@ describe("output to a closed pipe", () => {
     expect(sameTree(written, snapshot(path.join(other, "gen")))).toBe(true);
   });
 
-  test("diff --fail-on-breaking exits 1", async () => {
+  test("diff --fail-on-breaking exits 3", async () => {
     const dir = scratch();
     const before = copySpec("graph-callrecords.xml", dir, (t) => t, "v1.xml");
     const after = copySpec("graph-callrecords.xml", dir, (t) => t.replace('<Property Name="isTest" Type="Edm.Boolean" />', ""), "v2.xml");
     const r = await runWithClosedStdout(["diff", before, after, "--fail-on-breaking"], dir);
     expect(r.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
   });
 });

@@ -113,6 +113,81 @@ describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations o
   });
 });
 
+// ODG103 names the overload in the resolved form, with the target as written where an alias made it
+// differ; one that names an overload left out for a first one's parameter names (ODG104) says so, and where.
+const DROPPED_XML = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
+  <Function Name="g"><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
+  <Function Name="g"><Parameter Name="n" Type="Edm.String" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
+  ${block("self.g(Edm.String)", desc("The dropped one."))}
+  ${block("T.g(self.item)", desc("No such overload."))}
+  <EntityContainer Name="C"><EntitySet Name="items" EntityType="T.item"/></EntityContainer>`, "self"));
+const DROPPED_JSON = JSON.stringify({
+  $Version: "4.01",
+  T: {
+    $Alias: "self",
+    item: { $Kind: "EntityType", $Key: ["id"], id: {} },
+    g: [
+      { $Kind: "Function", $Parameter: [{ $Name: "n", $Type: "Edm.Int32" }], $ReturnType: {} },
+      { $Kind: "Function", $Parameter: [{ $Name: "n" }], $ReturnType: {} },
+    ],
+    C: { $Kind: "EntityContainer", items: { $Collection: true, $Type: "T.item" } },
+    $Annotations: {
+      "self.g(Edm.String)": { [`@${CORE}.Description`]: "The dropped one." },
+      "T.g(self.item)": { [`@${CORE}.Description`]: "No such overload." },
+    },
+  },
+}, null, 2);
+
+describe.each([["d.xml", DROPPED_XML], ["d.json", DROPPED_JSON]])("ODG103 for an overload left out or written with an alias (%s)", (file, content) => {
+  test("a target naming an overload ODG104 left out says so and where; an alias's target is named resolved, then as written", () => {
+    const r = run(file, content);
+    // The place ODG104 reports the overload it leaves out at.
+    const droppedLine = r.diagnostics.find((d) => d.code === "ODG104")?.line;
+    const blocks = file.endsWith(".xml") ? ['<Annotations Target="self.g(Edm.String)">', '<Annotations Target="T.g(self.item)">'] : ['$Annotations member "self.g(Edm.String)"', '$Annotations member "T.g(self.item)"'];
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.path, d.message])).toEqual([
+      ["warning", "ODG104", "T.g", expect.stringMatching(/^unbound function T\.g has two overloads with the parameters \(n\) .*; this one is left out$/)],
+      ["warning", "ODG103", "self.g(Edm.String)", `${blocks[0]} names no element of the model (T.g(Edm.String) (written self.g(Edm.String)) is the overload at ${file}:${droppedLine}, which is left out (ODG104: an earlier overload of T.g has its parameter names)); its annotations are ignored`],
+      ["warning", "ODG103", "T.g(self.item)", `${blocks[1]} names no element of the model (no overload of T.g is T.g(T.item) (written T.g(self.item)): a function's is named by all its parameter types, an action's by its binding parameter's type); its annotations are ignored`],
+    ]);
+    expect([...r.files.values()].join("")).not.toMatch(/The dropped one\.|No such overload\./);
+  });
+});
+
+// An import's own annotations, in line or by `<Annotations Target="ns.Container/Name">` (a
+// `$Annotations` member), describe its generated function, before the operation's own description.
+const IMPORTS_XML = edmx(schema("T", `
+  <Action Name="run"/>
+  <Function Name="count">${desc("The count function.")}<ReturnType Type="Edm.Int32"/></Function>
+  <EntityContainer Name="C">
+    <ActionImport Name="start" Action="T.run">${desc("Starts it (in line).")}</ActionImport>
+    <FunctionImport Name="count" Function="T.count"/>
+  </EntityContainer>
+  ${block("self.C/count", desc("Counts them (block)."))}
+  ${block("self.C/start", `<Annotation Term="${CORE}.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="${CORE}.RevisionKind/Deprecated"/><PropertyValue Property="Description" String="Use count"/></Record></Collection></Annotation>`)}`, "self"));
+const IMPORTS_JSON = JSON.stringify({
+  $Version: "4.01",
+  T: {
+    $Alias: "self",
+    run: [{ $Kind: "Action" }],
+    count: [{ $Kind: "Function", [`@${CORE}.Description`]: "The count function.", $ReturnType: { $Type: "Edm.Int32" } }],
+    C: { $Kind: "EntityContainer", start: { $Action: "T.run", [`@${CORE}.Description`]: "Starts it (in line)." }, count: { $Function: "T.count" } },
+    $Annotations: {
+      "self.C/count": { [`@${CORE}.Description`]: "Counts them (block)." },
+      "self.C/start": { [`@${CORE}.Revisions`]: [{ Kind: "Deprecated", Description: "Use count" }] },
+    },
+  },
+}, null, 2);
+
+describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations on function and action imports (%s)", (file, content) => {
+  test.each([["whole", undefined], ["sliced", ["T.count", "T.run"]]])("%s: an import's Core.Description and deprecation, in line or out of line, are its function's doc comment", (_, include) => {
+    const r = run(file, content, include);
+    expect(r.diagnostics.filter((d) => d.code.startsWith("ODG1"))).toEqual([]);
+    const code = r.files.get("T.requests.ts") as string;
+    expect(docOf(code, "start")).toBe("/**\n * Starts it (in line).\n *\n * Action `T.run` (imported as `/start`).\n *\n * @deprecated Use count\n */\n");
+    expect(docOf(code, "count")).toBe("/**\n * Counts them (block).\n *\n * The count function.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
+  });
+});
+
 describe("an operation annotated inline and out of line with one term", () => {
   const xml = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
     <Action Name="a" IsBound="true"><Parameter Name="b" Type="T.item"/><Parameter Name="x" Type="Edm.String">${desc("inline x")}</Parameter>${desc("inline a")}</Action>

@@ -34,7 +34,7 @@ test("--old and --new, each repeated: the documents of each version are read tog
   ]);
   // Several values after one flag, in another order, as --input takes them.
   const same = runCli(["diff", "--old", oldCommon, oldMain, "--new", newMain, newCommon, "--fail-on-breaking"], dir);
-  expect(same.code).toBe(1);
+  expect(same.code).toBe(3);
   expect(same.stdout).toMatch(/^breaking\s+removed\s+property\s+c\.address\/zip: property removed/m);
   expect(same.stdout).toMatch(/2 change\(s\), 1 breaking; suggested bump: major/);
   // The documents of one version against themselves: nothing changed.

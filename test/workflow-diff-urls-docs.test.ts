@@ -53,6 +53,11 @@ test("doc comments: a description changed, added or removed on an element both v
   expect(one(service(), service({ prop: described("new"), set: described("the ts"), op: described("f") }))).toEqual([
     ["changed", "3 elements", "description or deprecation changed (doc comments only): d.t/p, d.f(d.t), ts", false],
   ]);
+  // An import's description is its function's doc comment, in line or by a block targeting it.
+  const imported = (inline: string, block = "") =>
+    `<Action Name="a"/><EntityContainer Name="c"><ActionImport Name="run" Action="d.a">${inline}</ActionImport></EntityContainer>${block}`;
+  expect(one(imported(""), imported(described("runs")))).toEqual([["changed", "run", "description or deprecation changed (doc comments only)", false]]);
+  expect(one(imported(described("runs")), imported("", `<Annotations Target="d.c/run">${described("runs")}</Annotations>`))).toEqual([]);
   // A new element brings its description: only the addition is listed.
   expect(one(entity(""), entity(`<Property Name="q" Type="Edm.String">${described("q")}</Property>`))).toEqual([
     ["added", "d.t/q", "property added: Edm.String", false],

@@ -43,11 +43,15 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
       expect.stringMatching(/^ok\s+added\s+property\s+microsoft\.graph\.callRecords\.session\/joinWebUrl: property added/),
       "2 change(s), 1 breaking; suggested bump: major",
     ]);
-    expect(runCli(["diff", before, after, "--fail-on-breaking"], dir).code).toBe(1);
+    // Breaking changes under --fail-on-breaking have their own exit code, 3 (1 is a version that cannot be read).
+    const failed = runCli(["diff", before, after, "--fail-on-breaking"], dir);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toBe("odatagen: breaking changes (--fail-on-breaking)\n");
+    expect(runCli(["diff", before, after, "--fail-on-breaking", "--json"], dir).code).toBe(3);
     expect(runCli(["diff", before, before], dir).stdout.trim()).toBe("0 change(s), 0 breaking; suggested bump: none");
   });
 
-  test("a broken version is reported as diagnostics, exit 1; a missing argument is a usage error", () => {
+  test("a broken version is reported as diagnostics, exit 1 (with --fail-on-breaking too); a missing argument is a usage error", () => {
     const dir = scratch();
     const good = copySpec("graph-callrecords.xml", dir);
     const bad = path.join(dir, "bad.xml");
@@ -60,6 +64,13 @@ describe("odatagen diff on two versions of the callRecords spec", () => {
     const json = runCli(["diff", good, bad, "--json"], dir);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ errors: [expect.objectContaining({ code: "ODG002", severity: "error", file: "bad.xml", line: 1 })] });
+    // --fail-on-breaking does not turn a version that cannot be read into a breaking change (3).
+    const failing = runCli(["diff", good, bad, "--fail-on-breaking"], dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/bad\.xml:\d+:\d+: error ODG002/);
+    expect(failing.stderr).not.toMatch(/breaking changes/);
+    // diff has no --fail-on-warnings (its warnings never fail it): a usage error, 2.
+    expect(runCli(["diff", good, good, "--fail-on-warnings"], dir).code).toBe(2);
     expect(runCli(["diff", good], dir).code).toBe(2);
   });
 
@@ -241,6 +252,46 @@ describe("breaking-change rules", () => {
     expect(one(types(keyed, seat), types(keyed + seat.replace("Edm.String", "Edm.Int32"), ""))).toContainEqual(["changed", "d.t/seat", "type Edm.String → Edm.Int32", true]);
   });
 
+  test("a type moved to another namespace under its name is one breaking change, moved, its members compared as a kept type's", () => {
+    // Schemas `a` and `b` (aliases `A`, `B`), and `c` holding `extra`; `place` is in `from`.
+    const two = (from: string, placeProps: string, extra = "") => {
+      const place = `<ComplexType Name="place"><Property Name="city" Type="Edm.String"/>${placeProps}</ComplexType>`;
+      const schemaOf = (ns: string, body: string) => `<Schema Namespace="${ns}" Alias="${ns.toUpperCase()}" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
+      return `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${schemaOf("b", from === "b" ? place : "")}${extra && schemaOf("c", extra)}</edmx:DataServices></edmx:Edmx>`;
+    };
+    const dir = scratch();
+    const note = '<Property Name="note" Type="Edm.String"/>';
+    const v1 = path.join(dir, "v1.xml");
+    const v2 = path.join(dir, "v2.xml");
+    fs.writeFileSync(v1, two("a", note));
+    fs.writeFileSync(v2, two("b", ""));
+    const r = runCli(["diff", v1, v2, "--json"], dir);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({
+      changes: [
+        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
+        { kind: "removed", element: "property", path: "b.place/note", detail: "property removed (was Edm.String)", breaking: true },
+      ],
+      breaking: 2,
+      bump: "major",
+    });
+    const text = runCli(["diff", v1, v2, "--fail-on-breaking"], dir);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/^breaking  changed type                a\.place: complex type moved to b\.place/m);
+    // Same shape: the move alone.
+    fs.writeFileSync(v2, two("b", note));
+    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([expect.objectContaining({ path: "a.place", detail: expect.stringMatching(/^complex type moved to b\.place/) })]);
+    // Two new types of that name and kind: which one it went to cannot be told.
+    fs.writeFileSync(v2, two("b", note, '<ComplexType Name="place"/>'));
+    expect(JSON.parse(runCli(["diff", v1, v2, "--json"], dir).stdout).changes).toEqual([
+      expect.objectContaining({ kind: "removed", path: "a.place", breaking: true }),
+      expect.objectContaining({ kind: "added", path: "b.place", breaking: false }),
+      expect.objectContaining({ kind: "added", path: "c.place", breaking: false }),
+    ]);
+  });
+
   test("function and action imports: each is a generated function, so removing or repointing one breaks", () => {
     const ops = '<Function Name="f"><ReturnType Type="Edm.String"/></Function><Function Name="g"><ReturnType Type="Edm.String"/></Function><Action Name="a"/>';
     const c = (imports: string) => entity("") + ops + `<EntityContainer Name="c">${imports}</EntityContainer>`;
@@ -336,7 +387,7 @@ describe("navigation property bindings: which entity set a navigation leads to, 
       return { code: r.code, stdout: r.stdout.trim().split("\n"), stderr: r.stderr };
     };
     expect(diff(v1, v2)).toEqual({
-      code: 1,
+      code: 3,
       stdout: [
         "breaking  added   navigation binding  Others/Friends: binding added (→ People); updates and deletes through it now need an ETag (People has Core.OptimisticConcurrency)",
         "1 change(s), 1 breaking; suggested bump: major",

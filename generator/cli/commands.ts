@@ -88,7 +88,7 @@ export const DIFF_OPTIONS = {
   "old": { type: "string", array: true, describe: "A document of the previous version (repeat for each: a main document and those its edmx:References name)" },
   "new": { type: "string", array: true, describe: "A document of the new version (repeat for each)" },
   "json": { type: "boolean", default: false, describe: "Print the changes as JSON" },
-  "fail-on-breaking": { type: "boolean", default: false, describe: "Exit 1 when a change is breaking" },
+  "fail-on-breaking": { type: "boolean", default: false, describe: "Exit 3 when a change is breaking (1 is a version that cannot be read)" },
   "verbose": { type: "boolean", default: false, describe: "Print every error and warning, not the first 100" },
   "include": { type: "string", array: true, describe: "Compare only the slice these keep of each version, as generate --include makes it" },
   "exclude": { type: "string", array: true, describe: "Slice: leave these out of both versions" },
@@ -167,7 +167,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         done(runDiff({ ...sides, json: args.json, "fail-on-breaking": args["fail-on-breaking"], "follow-references": args["follow-references"], verbose: args.verbose, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"] }));
       },
     )
-    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), stale output under --check, or breaking changes under diff --fail-on-breaking; 2 bad usage or config; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
+    .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), or stale output under --check; 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")
     .demandCommand(1, "Name a command, e.g. `odatagen generate`.")
     .strict()
     .fail((msg, e) => {

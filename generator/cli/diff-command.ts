@@ -4,7 +4,7 @@ import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
 import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
-import { EXIT_INPUT, EXIT_OK } from "./exit-codes";
+import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
@@ -60,7 +60,8 @@ export function runDiff(args: DiffArgs): number {
   }
   if (result.breaking && args["fail-on-breaking"]) {
     err.print("odatagen: breaking changes (--fail-on-breaking)");
-    return EXIT_INPUT;
+    // Its own code, so CI can tell "the API broke" from "a version could not be read" (EXIT_INPUT).
+    return EXIT_BREAKING;
   }
   return EXIT_OK;
 }

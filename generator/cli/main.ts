@@ -2,7 +2,7 @@
  * The command line: a thin shell over the library. The only place that prints or sets the exit code.
  *
  * Exit codes: 0 ok; 1 problems in the input (or warnings with --fail-on-warnings), or stale output
- * under --check, or breaking changes under `diff --fail-on-breaking`; 2 bad usage or config.
+ * under --check; 2 bad usage or config; 3 breaking changes under `diff --fail-on-breaking`.
  *
  * A plain `generate` whose output is up to date is answered by fast.ts before yargs or the
  * generator are loaded; a `generate` with only the common flags is read by quick-args.ts without

@@ -3,7 +3,8 @@
  * reads the service's responses and sends it requests, compiled against the old generated code.
  *
  * Breaking: anything removed (type, property, navigation, enum member, operation, entity set,
- * function or action import, a media entity's stream), a property or parameter that became
+ * function or action import, a media entity's stream), a type moved to another namespace under its
+ * name (moved.ts; its members are compared as a kept type's), a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
  * that builds such values must give it) or of an entity type, unless computed, immutable, a key or a
@@ -21,6 +22,7 @@ import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
+import { movedTypes } from "./moved";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
@@ -63,12 +65,20 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT };
 
+  // A type in another namespace under its simple name (moved.ts): one change, its members compared under its new name.
+  const moves = movedTypes(a, b);
+  const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
-    if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
+    const to = moves.get(name);
+    const moved = to === undefined ? undefined : b.types.get(to);
+    if (to !== undefined && moved) {
+      add("changed", "type", name, `${ta.kind} type moved to ${to}: code importing it from ${namespaceOf(name)} must import it from ${namespaceOf(to)}`, true);
+      compareType(to, ta, moved, ctx);
+    } else if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
     else compareType(name, ta, tb, ctx);
   }
-  for (const [name, tb] of b.types) if (!a.types.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
+  for (const [name, tb] of b.types) if (!a.types.has(name) && !movedTo.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
   // A subtype left out of the slice, below a type it keeps as a value: a response may carry it.
   if (a.leftOutSubtypes && b.leftOutSubtypes)
     for (const [name, base] of b.leftOutSubtypes)
@@ -157,6 +167,10 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
     : `, was a subtype of ${before.baseType} (${old.types.has(before.baseType) ? "in the slice only as a base type" : "not in the slice"})`;
   const what = !before ? `subtype of ${base} (in the slice) added` : `now a subtype of ${base} (in the slice)${was}${before.abstract ? ", no longer abstract" : ""}`;
   return `${what}, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
+}
+
+function namespaceOf(qn: string): string {
+  return qn.slice(0, qn.lastIndexOf("."));
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */

@@ -36,7 +36,7 @@ export function changedDocs(a: ModelSummary, b: ModelSummary): string[] {
 
 /**
  * Whether `s` has the element at `path`: an operation (`ns.f(binding)`, its parameters after a `/`),
- * a type (`ns.T`) or its property or navigation property (`ns.T/p`), an entity set or singleton.
+ * a type (`ns.T`) or its property or navigation property (`ns.T/p`), an entity set, singleton or import.
  */
 function has(s: ModelSummary, path: string): boolean {
   const slash = path.lastIndexOf("/");
@@ -45,5 +45,5 @@ function has(s: ModelSummary, path: string): boolean {
   if (op) return member === undefined || op.parameters.some((p) => p.name === member);
   const t = s.types.get(owner);
   if (t) return member === undefined || t.properties.has(member) || t.navigation.has(member);
-  return member === undefined && s.entrySets.has(path);
+  return member === undefined && (s.entrySets.has(path) || s.imports?.has(path) === true);
 }

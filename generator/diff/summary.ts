@@ -239,7 +239,11 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
   const imports = new Map<string, ImportSummary>();
   for (const c of model.schemas.flatMap((s) => s.containers))
     for (const i of c.imports)
-      if (i.operations[0] && !imports.has(i.name)) imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
+      if (i.operations[0] && !imports.has(i.name)) {
+        imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
+        // Its description is its generated function's doc comment (operation-view.ts).
+        doc(i.name, i.annotations);
+      }
   return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs };
 }
 

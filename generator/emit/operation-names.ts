@@ -14,13 +14,15 @@
  * (one whose parameter or result is of an excluded type) names the others as the full run does.
  * Overloads are of one kind: an action and a function of one name are named as two operations.
  */
-import type { Operation, SchemaType } from "../model/types";
+import type { Annotation, Operation, SchemaType } from "../model/types";
 import { camel, pascal, plural, type Scope } from "../passes/names";
 
 /** An operation to name: a bound one, or an overload of an import (`importName`). */
 export interface NamedOperation {
   op: Operation;
   importName?: string;
+  /** The import's own annotations (in line, or by `<Annotations Target="ns.Container/Name">`): its doc comment's. */
+  importAnnotations?: readonly Annotation[];
 }
 
 /** What one operation of an overload group wants: its own name, or prefixed by its binding type's. */

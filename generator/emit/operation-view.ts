@@ -3,7 +3,7 @@
  * action or function), and for a composable function the address builder of its result.
  */
 import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
-import type { EntityType, Operation, SchemaType, TypeRef } from "../model/types";
+import type { Annotation, EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
@@ -68,9 +68,17 @@ function exactNumber(ref: TypeRef): boolean {
   return t.kind === "primitive" && (t.name === "Int64" || t.name === "Decimal");
 }
 
-/** `name`: the function's, claimed in the module (operation-names.ts). */
-export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string): OperationView {
+/**
+ * `name`: the function's, claimed in the module (operation-names.ts). `importAnnotations`: the
+ * import's (`importName`'s) own, whose description comes first in the doc comment, before the
+ * operation's where that says something else, and whose deprecation is the function's.
+ */
+export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations: readonly Annotation[] = []): OperationView {
   const { ts, refTs, reads, keyTs, created } = types;
+  const own = description(op.annotations);
+  const imported = description(importAnnotations);
+  const described = imported === own ? [own] : [imported, own];
+  const deprecated = deprecation(importAnnotations) ?? deprecation(op.annotations);
   const bindingType = op.binding?.type;
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,
@@ -135,7 +143,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     const item = refTs({ ...ret, collection: false });
     compose = {
       doc: jsdoc("", [
-        description(op.annotations),
+        ...described,
         `The address of what function \`${op.qualifiedName}(${params.map((p) => p.name).join(", ")})\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`,` : ""} returns (it is composable): \`.../${called.name}(...)\`, for a read, a navigation or a bound operation to follow.`,
       ]),
       params: args.slice(1),
@@ -179,10 +187,10 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
     typeParams,
     compose,
     doc: jsdoc("", [
-      description(op.annotations),
+      ...described,
       `${isFunction ? "Function" : "Action"} \`${op.qualifiedName}\`${op.bound && bindingType ? `, bound to ${bindingType.collection ? "a collection of " : ""}\`${bindingType.type.qualifiedName}\`` : importName ? ` (imported as \`/${importName}\`)` : ""}.`,
       called.qualifiedBecause,
-      deprecation(op.annotations) && `@deprecated ${deprecation(op.annotations)}`,
+      deprecated && `@deprecated ${deprecated}`,
     ]),
     name,
     signature: parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`),

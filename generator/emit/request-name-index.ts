@@ -114,7 +114,7 @@ export function namedOperations(schema: Schema): readonly NamedOperation[] {
   let named = namedCache.get(schema);
   if (!named) {
     named = schema.operations.filter((op) => op.bound).map((op) => ({ op }));
-    for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name });
+    for (const c of schema.containers) for (const imp of c.imports) for (const op of imp.operations) named.push({ op, importName: imp.name, importAnnotations: imp.annotations });
     namedCache.set(schema, named);
   }
   return named;

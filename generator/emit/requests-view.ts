@@ -390,7 +390,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const types: OperationTypes = { ts, refTs, reads, keyTs, created };
   const composableNames = new Map<OperationView, string>();
   for (const e of named) {
-    const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName);
+    const view = operationView(ctx, e.op, operationNames.get(e) as string, types, e.importName, e.importAnnotations);
     operations.push(view);
     if (view.compose) composableNames.set(view, names.composable(e));
   }

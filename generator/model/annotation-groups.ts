@@ -1,21 +1,23 @@
 /**
  * CSDL §14.2: an `<Annotations Target="…">` block adds its annotations to the element the target
  * path names — a type, a property or navigation property, an enum member, an operation's overloads
- * or their parameters (operation-targets.ts) — or, for any other target (an entity set, the
- * container, an operation's `$ReturnType`), keeps them by target in `externalAnnotations`.
+ * or their parameters (operation-targets.ts), a function or action import (`ns.Container/Name`) as
+ * its own are — or, for any other target (an entity set, the container, an operation's
+ * `$ReturnType`), keeps them by target in `externalAnnotations`.
  * Applied after the model is built; a slice applies only the blocks that target what it keeps.
  */
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
-import type { Annotation, Model } from "./types";
+import type { Annotation, Model, OperationImport } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { applyToOverloads, type Overloads } from "./operation-targets";
 
-type Target = Pick<Model, "types" | "aliases" | "documentAliases" | "externalAnnotations">;
+type Target = Pick<Model, "schemas" | "types" | "aliases" | "documentAliases" | "externalAnnotations">;
 type Aliases = Pick<Model, "aliases" | "documentAliases">;
 
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
+  let imports: Map<string, OperationImport> | undefined;
   for (const g of groups) {
     if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source))) continue;
     const { head, rest } = splitTarget(model, g.target, g.at.source);
@@ -29,6 +31,12 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value });
     }
     const t = model.types.get(head);
+    // An import's, by `ns.Container/Name`: its doc comment reads them as it reads its own.
+    const imp = t || !rest ? undefined : (imports ??= importsOf(model)).get(key);
+    if (imp) {
+      imp.annotations.push(...anns);
+      continue;
+    }
     if (t && !rest) {
       t.annotations.push(...anns);
       continue;
@@ -51,6 +59,13 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
     if (list) list.push(...anns);
     else model.externalAnnotations.set(key, anns);
   }
+}
+
+/** The model's function and action imports by `ns.Container/Name`. */
+function importsOf(model: Pick<Model, "schemas">): Map<string, OperationImport> {
+  const out = new Map<string, OperationImport>();
+  for (const s of model.schemas) for (const c of s.containers) for (const i of c.imports) out.set(`${c.qualifiedName}/${i.name}`, i);
+  return out;
 }
 
 /** A target path's first segment, qualified (an alias replaced by its namespace), and the rest. */

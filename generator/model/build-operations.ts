@@ -20,6 +20,20 @@ export interface LeftOut extends LeftOutElement {
   parameters: string[] | undefined;
 }
 
+/**
+ * Leaves out the function overloads §12.2.1 forbids (overloads.ts, ODG104), recording each by
+ * qualified name (ModelBuilder.droppedOverloads) for an annotation target that names one (targets.ts).
+ */
+export function dropForbiddenOverloads(b: ModelBuilder, functions: readonly Operation[]): void {
+  const dropped = checkFunctionOverloads(b.diags, functions);
+  for (const op of dropped) {
+    const list = b.droppedOverloads.get(op.qualifiedName);
+    if (list) list.push(op);
+    else b.droppedOverloads.set(op.qualifiedName, [op]);
+  }
+  leaveOut(b, dropped);
+}
+
 /** Takes operations out of the model: their schema, their name's overloads, the imports of them. */
 export function leaveOut(b: ModelBuilder, dropped: ReadonlySet<Operation>): void {
   if (dropped.size === 0) return;
@@ -36,7 +50,7 @@ export function declareOperations(b: ModelBuilder, raw: RawSchema, schema: Schem
   }
   // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
   // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
-  if (!b.readBody) leaveOut(b, checkFunctionOverloads(b.diags, schema.operations));
+  if (!b.readBody) dropForbiddenOverloads(b, schema.operations);
   const actions = new Set<string>();
   for (const op of schema.operations) {
     if (op.kind !== "action" || !given(op.name)) continue;

@@ -15,14 +15,13 @@ import { checkAnnotation } from "./annotation-values";
 import { checkReferences } from "./references";
 import { checkBindings, checkNavigationLinks, type LinkContext } from "./links";
 import { checkAnnotationTarget, type TargetContext } from "./targets";
-import { checkFunctionOverloads } from "./overloads";
 import type { Overloads } from "./operation-targets";
 import { checkKeyNotInherited, inheritKey, keyLeftOut, ownKey } from "./keys";
 import { given } from "./given";
 import { typeRef } from "./build-type-refs";
 import { declareTypes, enumMembers, reportRedeclared, type Pending } from "./build-types";
 import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
-import { declareOperations, dropEmptyImports, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
+import { declareOperations, dropEmptyImports, dropForbiddenOverloads, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
 import { checkSchemaNames, declareAlias } from "./build-schemas";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
@@ -140,6 +139,8 @@ export class ModelBuilder {
    * fillOperation()), by qualified name: what each was, and why, for the imports that name them.
    */
   readonly leftOutOperations = new Map<string, LeftOut[]>();
+  /** Function overloads left out for a first one's parameter names (ODG104, overloads.ts), by qualified name. */
+  readonly droppedOverloads = new Map<string, Operation[]>();
   /**
    * Imports left out with a warning (`ns.Container/Name`), and why: an annotation block that targets
    * one goes with it (checkTargets); a slice pattern that names one says so.
@@ -399,7 +400,7 @@ export class ModelBuilder {
     // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
     if (this.readBody)
       for (const list of this.operations.values())
-        if (list.length > 1) leaveOut(this, checkFunctionOverloads(this.diags, list.filter((op) => !this.unfilledOperations.has(op))));
+        if (list.length > 1) dropForbiddenOverloads(this, list.filter((op) => !this.unfilledOperations.has(op)));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -441,6 +442,7 @@ export class ModelBuilder {
       containers: this.containers,
       operations: this.operations,
       leftOut: this.leftOutOperations,
+      droppedOverloads: this.droppedOverloads,
       leftOutImports: this.leftOutImports,
       terms: (this.termNames ??= new Set(this.schemas.flatMap((s) => s.terms.map((t) => t.qualifiedName)))),
     };

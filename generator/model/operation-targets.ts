@@ -32,7 +32,7 @@ function typeName(t: TypeRef): string {
 }
 
 /** A signature's type name with its namespace alias resolved (`Collection(self.t)` → `Collection(ns.t)`). */
-function qualifiedType(name: string, qualify: (name: string) => string): string {
+export function qualifiedType(name: string, qualify: (name: string) => string): string {
   const m = /^Collection\((.*)\)$/.exec(name);
   return m ? `Collection(${qualify(m[1].trim())})` : qualify(name);
 }

@@ -8,10 +8,10 @@
  * say). A target in another namespace (a referenced vocabulary, a document not among the inputs) is
  * not checked. Each lookup is one map look-up per segment (types, containers, operations, members).
  */
-import { Codes, type SourceRef } from "../diagnostics";
+import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
 import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
-import { namesOverload, operationHead, parameterOf } from "./operation-targets";
+import { namesOverload, operationHead, parameterOf, qualifiedType, type OperationHead } from "./operation-targets";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
 import { wordingOf } from "./wording";
@@ -29,6 +29,8 @@ export interface TargetContext extends LinkContext {
    * name, each one's parameter names (undefined when not all are read, in lazy mode).
    */
   leftOut: ReadonlyMap<string, readonly { parameters: readonly string[] | undefined }[]>;
+  /** Function overloads left out for a first one's parameter names (ODG104), by qualified name. */
+  droppedOverloads: ReadonlyMap<string, readonly Operation[]>;
   /** Imports left out with a warning (`ns.Container/Name`). */
   leftOutImports: { has(target: string): boolean };
 }
@@ -46,7 +48,7 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
   const qn = ctx.qualify(name, g.at);
   const dot = qn.lastIndexOf(".");
   if (dot < 0 || !ctx.loaded.has(qn.slice(0, dot))) return;
-  const problem = resolve(ctx, qn, rest, g.at, operationHead(head).signature);
+  const problem = resolve(ctx, qn, rest, g.at, operationHead(head), head);
   if (problem === undefined) return;
   // A warning where the lost annotations change the generated code; else a note (Graph v1.0 has six
   // such blocks, all capability restrictions no generated line reads, which its users cannot fix).
@@ -55,8 +57,12 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
     `${wordingOf(g.at).annotations(target)} names no element of the model (${problem}); its annotations are ignored`, target, g.at);
 }
 
-/** Why `qn` (with an overload's `signature`) followed by `rest` names nothing; undefined when it names an element. */
-function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef, signature: readonly string[] | undefined): string | undefined {
+/**
+ * Why `qn` (with the overload `overload` names) followed by `rest` names nothing; undefined when it names
+ * an element. `head` is the target's part before `rest` as written.
+ */
+function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef, overload: OperationHead, head: string): string | undefined {
+  const signature = overload.signature;
   const more = rest.length > 0 && !isAnnotationSegment(rest[0]);
   const t = ctx.types.get(qn);
   if (t) {
@@ -86,9 +92,9 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
     // The overloads the target names (operation-targets.ts); one whose parameters are not read (lazy
     // mode) or one left out may be it.
     const unread = (op: Operation) => ctx.filled !== undefined && !ctx.filled(op);
-    const named = ops.filter((op) => unread(op) || namesOverload(op, signature, (n) => ctx.qualify(n, at)));
-    if (named.length === 0 && leftOut.length === 0)
-      return `no overload of ${qn} is ${qn}(${signature?.join(", ")}): a function's is named by all its parameter types, an action's by its binding parameter's type`;
+    const qualify = (n: string) => ctx.qualify(n, at);
+    const named = ops.filter((op) => unread(op) || namesOverload(op, signature, qualify));
+    if (named.length === 0 && leftOut.length === 0) return noOverload(ctx, qn, signature ?? [], head, qualify);
     if (!more || rest[0] === "$ReturnType") return undefined;
     if (named.some((op) => unread(op) || parameterOf(op, rest[0]))) return undefined;
     if (leftOut.some((l) => l.parameters === undefined || l.parameters.includes(rest[0]))) return undefined;
@@ -96,6 +102,20 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
   }
   if (ctx.terms.has(qn)) return more ? `${qn} is a term, which has no members` : undefined;
   return `${qn} is not defined`;
+}
+
+/**
+ * Why `ns.f(…)` names no overload of `qn`, in the resolved form (`T.f(T.item)`), with the target as
+ * written after it where an alias made it differ (`written self.f(self.item)`): none has those
+ * types, or the one that has them was left out (ODG104, at its place).
+ */
+function noOverload(ctx: TargetContext, qn: string, signature: readonly string[], head: string, qualify: (name: string) => string): string {
+  const resolved = `${qn}(${signature.map((t) => qualifiedType(t, qualify)).join(", ")})`;
+  const written = resolved.replace(/\s/g, "") === head.replace(/\s/g, "") ? "" : ` (written ${head})`;
+  const dropped = ctx.droppedOverloads.get(qn)?.find((op) => namesOverload(op, signature, qualify));
+  if (dropped)
+    return `${resolved}${written} is the overload at ${placeOf(dropped.at)}, which is left out (ODG104: an earlier overload of ${qn} has its parameter names)`;
+  return `no overload of ${qn} is ${resolved}${written}: a function's is named by all its parameter types, an action's by its binding parameter's type`;
 }
 
 /** Follows member names and type casts from `t` (up to an annotation segment); why a segment leads nowhere, or undefined. */

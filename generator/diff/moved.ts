@@ -1,0 +1,33 @@
+/**
+ * Types that moved between namespaces: `ns1.Foo` in the old version only and `ns2.Foo` in the new
+ * one only, of one kind (a namespace renamed, a type moved to another schema). `diff` reports such a
+ * type as moved, breaking (the generated type is imported from another module), and compares its
+ * members as a kept type's, rather than as one type removed and an unrelated one added. A simple
+ * name that several removed or several added types of that kind share is no move: which went
+ * where cannot be told, and they stay removed and added.
+ */
+import type { ModelSummary } from "./summary";
+
+/** The moved types: old qualified name → new qualified name. */
+export function movedTypes(a: ModelSummary, b: ModelSummary): Map<string, string> {
+  const simple = (qn: string) => qn.slice(qn.lastIndexOf(".") + 1);
+  const only = (from: ModelSummary, other: ModelSummary) => {
+    const byName = new Map<string, string[]>();
+    for (const [qn, t] of from.types) {
+      if (other.types.has(qn)) continue;
+      const key = `${t.kind} ${simple(qn)}`;
+      const list = byName.get(key);
+      if (list) list.push(qn);
+      else byName.set(key, [qn]);
+    }
+    return byName;
+  };
+  const removed = only(a, b);
+  const added = only(b, a);
+  const moves = new Map<string, string>();
+  for (const [key, from] of removed) {
+    const to = added.get(key);
+    if (from.length === 1 && to?.length === 1) moves.set(from[0], to[0]);
+  }
+  return moves;
+}
