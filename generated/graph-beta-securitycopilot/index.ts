@@ -71,6 +71,7 @@ export type {
   New,
   CreateBody,
   Bindings,
+  PayloadFormat,
   Reference,
   Annotated,
   Argument,

@@ -25,6 +25,11 @@ export interface RequestsView {
   header: string;
   /** Whether the module imports the runtime (anything but empty interfaces uses it). */
   runtime: boolean;
+  /**
+   * A service of OData 4.01 (its metadata's `Version`), where the module imports the runtime: it
+   * adds `prefixLess: true` to the runtime's `PayloadFormat`, so that bodies may bind as `p@bind` too.
+   */
+  prefixLess: boolean;
   /** Nothing to declare: the module is just `export {}` (a module, not a script, for isolatedModules). */
   empty: boolean;
   imports: ImportView[];
@@ -470,9 +475,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const declarations = [...navigationTypes, ...writeTypes];
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
+  const runtime = functions > 0 || declarations.some((n) => n.body.includes("rt."));
   return {
     header: ctx.header,
-    runtime: functions > 0 || declarations.some((n) => n.body.includes("rt.")),
+    runtime,
+    prefixLess: runtime && ctx.model.odataVersion === "4.01",
     empty: functions + declarations.length === 0,
     imports: imports.view(() => true),
     edm,

@@ -70,6 +70,7 @@ export type {
   New,
   CreateBody,
   Bindings,
+  PayloadFormat,
   Reference,
   Annotated,
   Argument,
