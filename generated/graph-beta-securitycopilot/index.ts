@@ -72,6 +72,7 @@ export type {
   CreateBody,
   Bindings,
   PayloadFormat,
+  CastRef,
   Reference,
   Annotated,
   Argument,

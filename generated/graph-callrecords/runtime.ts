@@ -1275,6 +1275,12 @@ export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown
 }
 
 /**
+ * The address a generated typed cast (`castAnimal(target, "zoo.bird")`) makes of `R`, seen as `U`:
+ * a collection keeps its key's type `K`, an entity whether it may be absent (`N`), as `cast` does.
+ */
+export type CastRef<R, U> = R extends CollectionRef<unknown, infer K> ? CollectionRef<U, K> : R extends EntityRef<unknown, infer N> ? EntityRef<U, N> : never;
+
+/**
  * Percent-encodes one path segment so that it stays one segment: `/`, `?`, `#`, `%` are encoded.
  * (`.` and `..` cannot be protected by encoding: URL parsers treat `%2E%2E` as `..`; keys avoid them.)
  */

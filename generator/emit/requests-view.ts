@@ -47,8 +47,15 @@ export interface RequestsView {
   navigations: { doc: string; name: string; parent: string; params: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
-  /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q`, `k` and `n` name the type parameters. */
-  castBuilders: { doc: string; name: string; type: string; map: string; q: string; k: string; n: string }[];
+  /**
+   * Typed type casts, one per type with a `…Subtypes` map (`map`); `q` (the subtype's name) and `r`
+   * (the address cast; by default a nullable entity's, as given only `q`, `castAnimal<"ns.bird">(…)`,
+   * the overloads took it) name the type parameters. One signature, generic in the address, rather
+   * than an overload for an entity and one for a collection: a misspelt name is then reported at
+   * itself (`Argument of type '"ns.brid"' is not assignable to parameter of type '"ns.bird" | …'`),
+   * where overloads had TypeScript's "No overload matches this call" at the function's name.
+   */
+  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -456,9 +463,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       name: names.cast(t),
       type,
       map,
+      r: typeParameter("R", named),
       q: typeParameter("Q", named),
-      k: typeParameter("K", named),
-      n: typeParameter("N", named),
     });
   }
 

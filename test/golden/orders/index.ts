@@ -71,6 +71,7 @@ export type {
   CreateBody,
   Bindings,
   PayloadFormat,
+  CastRef,
   Reference,
   Annotated,
   Argument,
