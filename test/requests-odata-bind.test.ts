@@ -3,13 +3,19 @@
 // property (suggesting the nearest one) and a value of the wrong shape (a string for a
 // collection-valued navigation property, an array for a single-valued one); the request functions'
 // body types (`rt.Bindings`) type each navigation property's binding, checked by the real compilers.
-// On test/fixtures/requests/odata-bind.xml, and on Graph's group (a slice of Graph v1.0; skipped
-// when ../shared/corpus is absent).
+// The prefix-less `members@bind` only where the metadata's Version is 4.01 (JSON Format 4.01 §4.5):
+// a 4.0 service's body types do not offer it (an editor's completions, the language service) and
+// its validators refuse it. On test/fixtures/requests/odata-bind.xml (Version 4.0) and the same
+// document as 4.01, and on Graph's group and user (slices of Graph v1.0, 4.0; skipped when
+// ../shared/corpus is absent).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GENERATED, generateFixture } from "./helpers/generated";
+import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
+import { languageService } from "./helpers/language-service";
 import { compileCases, forEachCompiler } from "./helpers/typecheck";
-import { generate } from "../generator/generate";
+import { generate, readModel } from "../generator/generate";
+import { DiagnosticBag } from "../generator/diagnostics";
+import type { StructuredType } from "../generator/model/types";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 
 type Mode = "create" | "update" | "replace";
@@ -18,28 +24,49 @@ interface Problem {
   message: string;
 }
 type Validate = (value: unknown, options?: { mode?: Mode | "read"; strict?: boolean }) => { errors: Problem[] };
+type Guard = (value: unknown, options?: { mode?: Mode }) => boolean;
 
 const people = ["People('b')", "People('c')"];
 /** Per case: the type, mode, body and the errors' paths and a word of each message (none when valid). */
 const CASES: [what: string, type: "Project" | "Team", mode: Mode, body: Record<string, unknown>, errors: [string, string][]][] = [
   ["bindings of both kinds", "Project", "create", { title: "p", "owner@odata.bind": "People('a')", "members@odata.bind": people }, []],
-  ["OData 4.01 bindings without the prefix", "Project", "create", { title: "p", "owner@bind": "People('a')", "members@bind": people }, []],
+  ["4.01's bindings without the prefix, on a 4.0 service", "Project", "create", { title: "p", "owner@bind": "People('a')", "members@bind": people }, [
+    ["/owner@bind", "owner@bind leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write owner@odata.bind"],
+    ["/members@bind", "this service is OData 4.0: write members@odata.bind"],
+  ]],
   ["in a PATCH", "Project", "update", { "owner@odata.bind": "People('a')" }, []],
   ["in a PUT", "Project", "replace", { title: "p", "members@odata.bind": [] }, []],
   ["a misspelt navigation property", "Project", "create", { title: "p", "membrs@odata.bind": people }, [["/membrs@odata.bind", "did you mean members@odata.bind?"]]],
-  ["a misspelt one in 4.01 form", "Project", "update", { "ownr@bind": "People('a')" }, [["/ownr@bind", "did you mean owner@bind?"]]],
+  ["a misspelt one in 4.01 form, on a 4.0 service", "Project", "update", { "ownr@bind": "People('a')" }, [["/ownr@bind", "this service is OData 4.0: write owner@odata.bind"]]],
+  ["not a navigation property, in 4.01 form", "Project", "update", { "x@bind": "People('a')" }, [["/x@bind", "this service is OData 4.0, and x is not a navigation property"]]],
   ["a structural property", "Project", "replace", { "title@odata.bind": "x" }, [["/title@odata.bind", "title is not a navigation property"]]],
   ["a string for a collection", "Project", "create", { "members@odata.bind": "People('b')" }, [["/members@odata.bind", "collection-valued"]]],
   ["an array for a single entity", "Project", "update", { "owner@odata.bind": people }, [["/owner@odata.bind", "single-valued"]]],
   ["an item that is not a string", "Project", "create", { "members@odata.bind": ["People('b')", 7] }, [["/members@odata.bind/1", "got number"]]],
   ["an open type: misspelt", "Team", "create", { title: "t", "membrs@odata.bind": people }, [["/membrs@odata.bind", "did you mean members@odata.bind?"]]],
   ["an open type: a string for a collection", "Team", "create", { "members@odata.bind": "u" }, [["/members@odata.bind", "collection-valued"]]],
+  ["an open type: bindings", "Team", "update", { "lead@odata.bind": "People('a')", "members@odata.bind": people }, []],
+  ["an open type: 4.01's binding, on a 4.0 service", "Team", "update", { "members@bind": people }, [["/members@bind", "write members@odata.bind"]]],
+];
+
+/** The same cases on the document as OData 4.01, where a body may bind without the prefix. */
+const CASES_401: typeof CASES = [
+  ["bindings without the prefix", "Project", "create", { title: "p", "owner@bind": "People('a')", "members@bind": people }, []],
+  ["bindings with the prefix", "Project", "update", { "owner@odata.bind": "People('a')", "members@odata.bind": people }, []],
+  ["a misspelt one", "Project", "update", { "ownr@bind": "People('a')" }, [["/ownr@bind", "did you mean owner@bind?"]]],
+  ["a string for a collection", "Project", "create", { "members@bind": "People('b')" }, [["/members@bind", "collection-valued"]]],
   ["an open type: bindings", "Team", "update", { "lead@odata.bind": "People('a')", "members@bind": people }, []],
 ];
 
 let out = "";
+let out401 = "";
 beforeAll(() => {
   out = generateFixture("requests/odata-bind.xml", "odata-bind");
+  // The fixture as a 4.01 document (the metadata's Version is all that differs).
+  const v401 = path.join(GENERATED, "odata-bind-v401.xml");
+  fs.mkdirSync(GENERATED, { recursive: true });
+  fs.writeFileSync(v401, fs.readFileSync(path.join(FIXTURES, "requests/odata-bind.xml"), "utf8").replace('Version="4.0"', 'Version="4.01"'));
+  out401 = generateFixture(v401, "odata-bind-v401");
 });
 
 describe("the validators", () => {
@@ -48,6 +75,14 @@ describe("the validators", () => {
     const v = require(path.join(out, "Bind.validators")) as Record<string, Validate>;
     const r = (v[`validate${type}`] as Validate)(body, { mode });
     expect(r.errors.map((e) => [e.path, e.message])).toEqual(errors.map(([p, m]) => [p, expect.stringContaining(m)]));
+  });
+
+  test.each(CASES_401)("4.01: %s (%s, %s)", (_what, type, mode, body, errors) => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const v = require(path.join(out401, "Bind.validators")) as Record<string, Validate & Guard>;
+    expect((v[`validate${type}`] as Validate)(body, { mode }).errors.map((e) => [e.path, e.message])).toEqual(errors.map(([p, m]) => [p, expect.stringContaining(m)]));
+    // Its guard (made apart from validateX) knows the version too.
+    expect((v[`is${type}`] as Guard)(body, { mode })).toBe(errors.length === 0);
   });
 
   test("also when not strict; a read and an annotation of the instance (`@odata.bind`) are not looked at", () => {
@@ -71,7 +106,9 @@ export async function usage(): Promise<void> {`;
 /** A call per line, and, when the compiler refuses it, the key its error is at. */
 const CALLS: [line: string, error?: string][] = [
   [`await createProject(client, projects(), { title: "p", "owner@odata.bind": "People('a')", "members@odata.bind": ["People('b')"] });`],
-  [`await createProject(client, projects(), { title: "p", "owner@bind": "People('a')", "members@bind": ["People('b')"] });`],
+  // A 4.0 service takes no binding without the prefix (4.01 below).
+  [`await createProject(client, projects(), { title: "p", "owner@bind": "People('a')" });`, "owner@bind"],
+  [`await updateProject(client, project, { "members@bind": ["People('b')"] });`, "members@bind"],
   [`await createProject(client, projects(), { title: "p", "members@odata.bind": "People('b')" });`, "members@odata.bind"],
   [`await createProject(client, projects(), { title: "p", "owner@odata.bind": ["People('b')"] });`, "owner@odata.bind"],
   [`await createProject(client, projects(), { title: "p", "membrs@odata.bind": ["People('b')"] });`, "membrs@odata.bind"],
@@ -84,17 +121,59 @@ const CALLS: [line: string, error?: string][] = [
   [`await createTeam(client, teams(), { title: "t", "membrs@odata.bind": ["u"] });`],
 ];
 
+/** The 4.01 document's calls: without the prefix too. */
+const CALLS_401: [line: string, error?: string][] = [
+  [`await createProject(client, projects(), { title: "p", "owner@bind": "People('a')", "members@bind": ["People('b')"] });`],
+  [`await updateProject(client, project, { "owner@odata.bind": "People('a')", "members@bind": [] });`],
+  [`await updateProject(client, project, { "members@bind": "People('a')" });`, "members@bind"],
+  [`await createProject(client, projects(), { title: "p", "ownr@bind": "People('a')" });`, "ownr@bind"],
+];
+
+/** Per call, the key its error is at (its column, after the line's two spaces) and the message, or "compiles". */
+function compiled(c: Parameters<typeof compileCases>[0], dir: string, calls: typeof CALLS): string[] {
+  const byCall = new Map<number, string>();
+  for (const [at, messages] of compileCases(c, dir, USAGE_HEAD, calls.map(([l]) => l)))
+    byCall.set(at, messages.map((m) => `${/^"[^"]*"/.exec((calls[at]?.[0] ?? "").slice(m.column - 3))?.[0] ?? ""} ${m.text}`).join(""));
+  return calls.map(([l], i) => `${l} ${byCall.get(i) ?? "compiles"}`);
+}
+
+function wanted(calls: typeof CALLS): unknown[] {
+  return calls.map(([l, e]) => (e ? expect.stringMatching(new RegExp(`^${escape(l)} "${e}" `)) : `${l} compiles`));
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 forEachCompiler((label, c) => {
   test(`${label}: a binding compiles when its navigation property and shape are right`, () => {
-    const byCall = new Map<number, string>();
-    for (const [at, messages] of compileCases(c, out, USAGE_HEAD, CALLS.map(([l]) => l)))
-      // The key each error is at (its column, after the line's two spaces), then the message.
-      byCall.set(at, messages.map((m) => `${/^"[^"]*"/.exec((CALLS[at]?.[0] ?? "").slice(m.column - 3))?.[0] ?? ""} ${m.text}`).join(""));
-    expect(CALLS.map(([l], i) => [l, byCall.get(i) ?? "compiles"])).toEqual(CALLS.map(([l, e]) => [l, e ? expect.stringMatching(new RegExp(`^"${e}" `)) : "compiles"]));
+    expect(compiled(c, out, CALLS)).toEqual(wanted(CALLS));
+  });
+
+  test(`${label}: a 4.01 service's body may bind without the prefix`, () => {
+    expect(compiled(c, out401, CALLS_401)).toEqual(wanted(CALLS_401));
   });
 });
 
-// Graph v1.0's group (POST /groups with `members@odata.bind`): an open type, as directoryObject is.
+/** The names an editor offers for a key of the object literal after `marker` in `text` (the real language service). */
+function completions(dir: string, text: string, marker: string): string[] {
+  const file = path.join(dir, "completions.ts");
+  const at = text.indexOf("{ ", text.indexOf(marker)) + 2;
+  return (languageService(file, text).getCompletionsAtPosition(file, at, {})?.entries ?? []).map((e) => e.name);
+}
+
+const COMPLETING = `${USAGE_HEAD}
+  await updateProject(client, project, {  });
+}
+`;
+
+test("an editor offers an update's bindings with the prefix, and without it only for a 4.01 service", () => {
+  expect(completions(out, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.type"', '"members@odata.bind"', '"owner@odata.bind"']);
+  expect(completions(out401, COMPLETING, "updateProject(").filter((n) => n.includes("@")).sort()).toEqual(['"@odata.type"', '"members@bind"', '"members@odata.bind"', '"owner@bind"', '"owner@odata.bind"']);
+});
+
+// Graph v1.0's group (POST /groups with `members@odata.bind`): an open type, as directoryObject is;
+// and its user, whose update's body an editor completes.
 const g = describeWithGraph("odata-bind Graph");
 
 g("Graph v1.0: a group's bindings", () => {
@@ -117,5 +196,42 @@ g("Graph v1.0: a group's bindings", () => {
   ] as [string, Record<string, unknown>, [string, string][]][])("%s", (_what, body, errors) => {
     const r = validateGroup(body, { mode: "create" });
     expect(r.errors.map((e) => [e.path, e.message])).toEqual(errors.map(([p, m]) => [p, expect.stringContaining(m)]));
+  });
+
+  test("4.01's members@bind is refused: Graph's metadata is 4.0", () => {
+    expect(validateGroup({ "members@bind": [url] }, { mode: "create" }).errors.map((e) => e.path)).toEqual(["/members@bind"]);
+  });
+});
+
+g("Graph v1.0: what an editor offers in a user's update", () => {
+  const dir = path.join(GENERATED, "odata-bind-graph-user");
+  let navigation = 0;
+  beforeAll(() => {
+    const inputs = [{ file: "graph-v1.0-clean.xml", content: fs.readFileSync(GRAPH, "utf8") }];
+    // The user and the targets of its navigation properties (a slice keeps a binding only where it keeps the target).
+    const user = readModel(inputs, new DiagnosticBag()).types.get("microsoft.graph.user") as StructuredType;
+    const include = new Set([user.qualifiedName]);
+    for (let t: StructuredType | undefined = user; t; t = t.baseType)
+      for (const n of t.navigationProperties) {
+        include.add(n.target.qualifiedName);
+        navigation++;
+      }
+    const result = generate({ inputs, include: [...include] });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of result.files) fs.writeFileSync(path.join(dir, name), content);
+  });
+
+  test("each navigation property's binding once (p@odata.bind): Graph's metadata is 4.0", () => {
+    const text = `import * as rt from "./runtime.js";
+import { updateUser, users } from "./microsoft.graph.requests.js";
+declare const client: rt.Client;
+export const sent = updateUser(client, users().byKey("u"), {  });
+`;
+    const names = completions(dir, text, "updateUser(client");
+    // Before, each of user's 56 navigation properties was offered twice (p@odata.bind and p@bind): 250 names.
+    expect([navigation, names.filter((n) => n.endsWith('@odata.bind"')).length, names.filter((n) => /[^.]@bind"$/.test(n)).length]).toEqual([56, 56, 0]);
+    expect(names).toContain('"manager@odata.bind"');
+    expect(names).toHaveLength(194);
   });
 });

@@ -71,6 +71,8 @@ export type {
   New,
   CreateBody,
   Bindings,
+  PayloadFormat,
+  CastRef,
   Reference,
   Annotated,
   Argument,

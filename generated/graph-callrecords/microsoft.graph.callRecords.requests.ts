@@ -429,14 +429,10 @@ export function deleteSession(
 }
 
 /** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
-export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, K>(
-  target: rt.CollectionRef<AnyParticipantBase, K>,
-  type: Q,
-): rt.CollectionRef<ParticipantBaseSubtypes[Q], K>;
-export function castParticipantBase<Q extends keyof ParticipantBaseSubtypes & string, N extends null = null>(
-  target: rt.EntityRef<AnyParticipantBase, N>,
-  type: Q,
-): rt.EntityRef<ParticipantBaseSubtypes[Q], N>;
+export function castParticipantBase<
+  Q extends keyof ParticipantBaseSubtypes & string,
+  R extends rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown> = rt.EntityRef<AnyParticipantBase, null>,
+>(target: R, type: Q): rt.CastRef<R, ParticipantBaseSubtypes[Q]>;
 export function castParticipantBase(
   target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>,
   type: string,

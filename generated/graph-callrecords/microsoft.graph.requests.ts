@@ -158,14 +158,10 @@ export function deleteEntity(
 }
 
 /** A type cast of a `microsoft.graph.entity`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.callRecord`. */
-export function castEntity<Q extends keyof EntitySubtypes & string, K>(
-  target: rt.CollectionRef<AnyEntity, K>,
-  type: Q,
-): rt.CollectionRef<EntitySubtypes[Q], K>;
-export function castEntity<Q extends keyof EntitySubtypes & string, N extends null = null>(
-  target: rt.EntityRef<AnyEntity, N>,
-  type: Q,
-): rt.EntityRef<EntitySubtypes[Q], N>;
+export function castEntity<
+  Q extends keyof EntitySubtypes & string,
+  R extends rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown> = rt.EntityRef<AnyEntity, null>,
+>(target: R, type: Q): rt.CastRef<R, EntitySubtypes[Q]>;
 export function castEntity(
   target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>,
   type: string,

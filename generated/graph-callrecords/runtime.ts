@@ -500,15 +500,26 @@ export type CreateBody<T, N = {}> = Annotated<{ [K in keyof T]?: K extends keyof
 export type New<T> = CreateBody<T>;
 
 /**
- * The bindings a body may hold (JSON Format §8.5): `p@odata.bind` (also `p@bind`, without the
- * prefix, which some services take; a 4.01 request binds by `Reference` instead) for each navigation
- * property `p` that `N` (the entity's `…Navigation` type) names, relating the entities it names by
- * id or URL: an array of them for a collection-valued `p`, one for a single-valued one, or null
- * (which removes the relationship) for a nullable one. (A misspelt `p` is an excess property,
- * except on an open type, whose index signature takes any name: there the validators' write modes
- * report it.)
+ * The bindings a body may hold (JSON Format §8.5): `p@odata.bind` for each navigation property `p`
+ * that `N` (the entity's `…Navigation` type) names, relating the entities it names by id or URL: an
+ * array of them for a collection-valued `p`, one for a single-valued one, or null (which removes the
+ * relationship) for a nullable one. For a service of OData 4.01 (`PayloadFormat`) also `p@bind`, without
+ * the prefix, which only a 4.01 payload may leave out (JSON Format 4.01 §4.5). (A misspelt `p` is an
+ * excess property, except on an open type, whose index signature takes any name: there the
+ * validators' write modes report it.)
  */
-export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | `${K}@bind`]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
+export type Bindings<T, N> = { [K in keyof N & keyof T & string as `${K}@odata.bind` | PrefixLess<K>]?: NonNullable<T[K]> extends readonly unknown[] ? string[] : null extends T[K] ? string | null : string };
+
+/** `p@bind` for a 4.01 service, else nothing: a 4.0 body's editor offers `p@odata.bind` alone. */
+type PrefixLess<K extends string> = PayloadFormat extends { prefixLess: true } ? `${K}@bind` : never;
+
+/**
+ * What the service's payloads may write, by its metadata's OData version: empty for 4.0; the
+ * request modules of a 4.01 service's output add `prefixLess: true` (control information and
+ * bindings without the `odata.` prefix, JSON Format 4.01 §4.5), each output to its own copy of this
+ * module, so that this text stays the same for every service.
+ */
+export interface PayloadFormat {}
 
 /**
  * A create's body of an abstract entity type (`B`, a union of its subtypes' bodies): each member with
@@ -1262,6 +1273,12 @@ export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown
   const ref = new EntityRef<U, null>(path, target.origin);
   return target.nullable ? nullable(ref) : ref;
 }
+
+/**
+ * The address a generated typed cast (`castAnimal(target, "zoo.bird")`) makes of `R`, seen as `U`:
+ * a collection keeps its key's type `K`, an entity whether it may be absent (`N`), as `cast` does.
+ */
+export type CastRef<R, U> = R extends CollectionRef<unknown, infer K> ? CollectionRef<U, K> : R extends EntityRef<unknown, infer N> ? EntityRef<U, N> : never;
 
 /**
  * Percent-encodes one path segment so that it stays one segment: `/`, `?`, `#`, `%` are encoded.

@@ -8,6 +8,8 @@
 
 /** `read`: a value as the service returns it. `create`: a POST body. `update`: a PATCH body. `replace`: a PUT body. */
 export type Mode = "read" | "create" | "update" | "replace";
+/** The OData version of a service's payloads, as its metadata says: a 4.01 body may bind as `p@bind` (JSON Format 4.01 §4.5). */
+export type Version = "4.0" | "4.01";
 
 export interface ValidateOptions {
   /** Default `read`. */
@@ -166,11 +168,17 @@ export class Context {
   /** In a deep insert: the properties the parent fills in (`tied`), of the object at depth `tiedDepth`. */
   tied: readonly string[] | undefined = undefined;
   tiedDepth = -1;
+  /**
+   * A service of OData 4.01: a body may bind without the `odata.` prefix (`p@bind`, JSON Format 4.01
+   * §4.5); a 4.0 service's may not, and the write modes report it.
+   */
+  prefixLess = false;
   /** While `declaredNames` probes a type: its navigation properties, each with what its binding may be. */
   navigation: Map<string, Cardinality> | undefined = undefined;
   private readonly keys: Key[] = [];
 
-  reset(options: ValidateOptions | undefined, quiet: boolean, typed = false): void {
+  reset(options: ValidateOptions | undefined, quiet: boolean, typed = false, version: Version = "4.0"): void {
+    this.prefixLess = version === "4.01";
     const mode = options?.mode;
     this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : mode === "replace" ? REPLACE : UPDATE;
     this.strict = options?.strict ?? true;
@@ -319,11 +327,11 @@ const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: true, err
 /** One context is reused between runs; a nested run (re-entrancy) gets its own. */
 let spare: Context | null = null;
 
-function acquire(options: ValidateOptions | undefined, quiet: boolean, typed: boolean): Context {
+function acquire(options: ValidateOptions | undefined, quiet: boolean, typed: boolean, version: Version): Context {
   let ctx = spare;
   if (ctx === null) ctx = new Context();
   else spare = null;
-  ctx.reset(options, quiet, typed);
+  ctx.reset(options, quiet, typed, version);
   return ctx;
 }
 
@@ -334,10 +342,11 @@ function release(ctx: Context): void {
 
 /**
  * Runs a checker over a value and returns every error found (up to `maxErrors`). Never throws.
- * `typed`: as `assertX` checks, only the forms the value's type has (`Context.typed`).
+ * `typed`: as `assertX` checks, only the forms the value's type has (`Context.typed`). `version`:
+ * the service's OData version (`Context.prefixLess`).
  */
-export function run(check: Checker, value: unknown, options?: ValidateOptions, typed = false): ValidationResult {
-  const ctx = acquire(options, false, typed);
+export function run(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): ValidationResult {
+  const ctx = acquire(options, false, typed, version);
   try {
     check(value, ctx, ROOT);
   } catch (e) {
@@ -351,8 +360,8 @@ export function run(check: Checker, value: unknown, options?: ValidateOptions, t
 }
 
 /** Whether a value passes; stops at the first error and builds no error objects. `typed`: as `isX` checks (`Context.typed`). */
-export function test(check: Checker, value: unknown, options?: ValidateOptions, typed = false): boolean {
-  const ctx = acquire(options, true, typed);
+export function test(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): boolean {
+  const ctx = acquire(options, true, typed, version);
   let ok: boolean;
   try {
     check(value, ctx, ROOT);
@@ -365,8 +374,8 @@ export function test(check: Checker, value: unknown, options?: ValidateOptions, 
 }
 
 /** Throws a ValidationFailedError listing the errors unless the value passes. `typed`: as `assertX` checks (`Context.typed`). */
-export function assert(check: Checker, value: unknown, options?: ValidateOptions, typed = false): void {
-  const r = run(check, value, options, typed);
+export function assert(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): void {
+  const r = run(check, value, options, typed, version);
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
@@ -387,18 +396,18 @@ export interface Assert<T> {
  * Make a module's `validateX`, `isX` and `assertX` from its `checkX`. They are constants of these
  * declared types rather than functions of their own: the type checker then reads one type per
  * entry point, instead of a signature, its parameters and a body to check (see
- * docs/performance-notes.md).
+ * docs/performance-notes.md). `version`: the service's OData version, "4.01" where its metadata says so.
  */
-export function validator(check: Checker): Validate {
-  return (value, options) => run(check, value, options);
+export function validator(check: Checker, version: Version = "4.0"): Validate {
+  return (value, options) => run(check, value, options, false, version);
 }
 
-export function guard<T>(check: Checker): Guard<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options, true);
+export function guard<T>(check: Checker, version: Version = "4.0"): Guard<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options, true, version);
 }
 
-export function asserter<T>(check: Checker): Assert<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options, true);
+export function asserter<T>(check: Checker, version: Version = "4.0"): Assert<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options, true, version);
 }
 
 /**
@@ -536,8 +545,9 @@ export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
 }
 
 /**
- * The bindings in a body (JSON Format §8.5): `p@odata.bind` (also `p@bind`, without the prefix,
- * which some services take) names the entities to relate through the navigation property `p` by
+ * The bindings in a body (JSON Format §8.5): `p@odata.bind` (for a 4.01 service also `p@bind`: only
+ * a 4.01 payload may leave out the prefix, JSON Format 4.01 §4.5; a 4.0 service's body holding one
+ * is reported, naming the prefixed form) names the entities to relate through the navigation property `p` by
  * their ids or URLs, a string for a single-valued one (null, to remove the relationship, for a
  * nullable one) and an array of strings for a collection-valued one. A name `p` that is not a
  * navigation property of the type is reported at that key, with the nearest navigation property.
@@ -557,7 +567,12 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     const property = name.slice(0, at);
     const cardinality = navigation.get(property);
     const v = o[name];
-    if (cardinality === undefined) {
+    if (term === "bind" && !ctx.prefixLess) {
+      const bound = cardinality === undefined ? nearestName(property, navigation.keys()) : property;
+      const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
+      const fix = bound === undefined ? `, and ${shown} is not a navigation property` : `: write ${bound}@odata.bind`;
+      ctx.fail(name, "a binding named p@odata.bind", v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
+    } else if (cardinality === undefined) {
       const near = nearestName(property, navigation.keys());
       const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
       ctx.fail(name, "a navigation property's binding", v, `${shown} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);

@@ -25,6 +25,11 @@ export interface RequestsView {
   header: string;
   /** Whether the module imports the runtime (anything but empty interfaces uses it). */
   runtime: boolean;
+  /**
+   * A service of OData 4.01 (its metadata's `Version`), where the module imports the runtime: it
+   * adds `prefixLess: true` to the runtime's `PayloadFormat`, so that bodies may bind as `p@bind` too.
+   */
+  prefixLess: boolean;
   /** Nothing to declare: the module is just `export {}` (a module, not a script, for isolatedModules). */
   empty: boolean;
   imports: ImportView[];
@@ -42,8 +47,15 @@ export interface RequestsView {
   navigations: { doc: string; name: string; parent: string; params: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
   composables: { doc: string; name: string; signature: string; type: string; make: string }[];
-  /** Typed type casts, one per type with a `…Subtypes` map (`map`); `q`, `k` and `n` name the type parameters. */
-  castBuilders: { doc: string; name: string; type: string; map: string; q: string; k: string; n: string }[];
+  /**
+   * Typed type casts, one per type with a `…Subtypes` map (`map`); `q` (the subtype's name) and `r`
+   * (the address cast; by default a nullable entity's, as given only `q`, `castAnimal<"ns.bird">(…)`,
+   * the overloads took it) name the type parameters. One signature, generic in the address, rather
+   * than an overload for an entity and one for a collection: a misspelt name is then reported at
+   * itself (`Argument of type '"ns.brid"' is not assignable to parameter of type '"ns.bird" | …'`),
+   * where overloads had TypeScript's "No overload matches this call" at the function's name.
+   */
+  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -451,9 +463,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       name: names.cast(t),
       type,
       map,
+      r: typeParameter("R", named),
       q: typeParameter("Q", named),
-      k: typeParameter("K", named),
-      n: typeParameter("N", named),
     });
   }
 
@@ -470,9 +481,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   const declarations = [...navigationTypes, ...writeTypes];
   // Nothing but empty `…Navigation` interfaces needs no runtime (an unused import fails noUnusedLocals).
   const functions = roots.length + navigations.length + entities.length + operations.length + composables.length + castBuilders.length;
+  const runtime = functions > 0 || declarations.some((n) => n.body.includes("rt."));
   return {
     header: ctx.header,
-    runtime: functions > 0 || declarations.some((n) => n.body.includes("rt.")),
+    runtime,
+    prefixLess: runtime && ctx.model.odataVersion === "4.01",
     empty: functions + declarations.length === 0,
     imports: imports.view(() => true),
     edm,

@@ -48,6 +48,8 @@ export interface ValidatorsView {
    * 6,600 such constants took it longer than all the rest of the module.
    */
   makers: { validator: string; guard: string; asserter: string };
+  /** A service of OData 4.01 (its metadata's `Version`): the makers tell the runtime so, which then lets a body bind as `p@bind`. */
+  prefixLess: boolean;
   /**
    * `namespaceChecker`'s cases, this namespace's types by qualified name (`case "ns.T":` and the
    * `return` of its `checkT`), joined here rather than in a template loop (3,800 on Graph).
@@ -178,6 +180,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     notInSlice: notInSliceName,
     types,
     makers,
+    prefixLess: ctx.model.odataVersion === "4.01",
     checkers: schema.types.map((t) => `    case ${JSON.stringify(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
   };
 }

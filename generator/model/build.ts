@@ -24,6 +24,7 @@ import { checkInheritedNames, linkBase, linkMembers } from "./build-members";
 import { declareOperations, dropEmptyImports, dropForbiddenOverloads, leaveOut, parameter, returnType, undefinedTypes, type LeftOut } from "./build-operations";
 import { checkServiceNames, entityContainer, serviceContainers } from "./build-containers";
 import { checkSchemaNames, declareAlias } from "./build-schemas";
+import { serviceVersion } from "./service-version";
 import { Codes, placeOf, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import type {
   RawAnnotation,
@@ -300,6 +301,7 @@ export class ModelBuilder {
       aliases: this.aliases,
       documentAliases: this.documentAliases,
       container,
+      odataVersion: serviceVersion(this.docs, container?.qualifiedName),
       externalAnnotations: this.externalAnnotations,
       includeAnnotations: this.includeAnnotations,
       leftOut: { operations: this.leftOutOperations, imports: this.leftOutImports },

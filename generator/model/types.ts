@@ -284,6 +284,9 @@ export interface LeftOutElements {
   imports: ReadonlyMap<string, LeftOutElement>;
 }
 
+/** An OData version a payload follows: 4.0, or 4.01 (JSON Format 4.01 §4.5: control information may leave out `odata.`). */
+export type ODataVersion = "4.0" | "4.01";
+
 export interface Model {
   schemas: Schema[];
   /** Every schema type by qualified name. */
@@ -301,6 +304,11 @@ export interface Model {
   documentAliases?: Map<SourceText, Map<string, string>>;
   /** The service's entity container (the first one found), if any. */
   container?: EntityContainer;
+  /**
+   * The OData version of the service's metadata document (`serviceVersion`): what its payloads may
+   * write. Absent (a model made by hand) means 4.0.
+   */
+  odataVersion?: ODataVersion;
   /** Annotations targeting model elements from `<Annotations Target>` blocks, by normalized target. */
   externalAnnotations: Map<string, Annotation[]>;
   /**

@@ -170,6 +170,7 @@ export function copyModel(
     aliases: model.aliases,
     documentAliases: model.documentAliases,
     container: first,
+    odataVersion: model.odataVersion,
     externalAnnotations: model.externalAnnotations,
     includeAnnotations: model.includeAnnotations,
   };

@@ -70,6 +70,8 @@ export type {
   New,
   CreateBody,
   Bindings,
+  PayloadFormat,
+  CastRef,
   Reference,
   Annotated,
   Argument,

@@ -326,14 +326,10 @@ export function deleteKeeper(
 }
 
 /** A type cast of a `zoo.model.animal`, or of a collection of them, to one of its subtypes: `.../zoo.model.bird`. */
-export function castAnimal<Q extends keyof AnimalSubtypes & string, K>(
-  target: rt.CollectionRef<AnyAnimal, K>,
-  type: Q,
-): rt.CollectionRef<AnimalSubtypes[Q], K>;
-export function castAnimal<Q extends keyof AnimalSubtypes & string, N extends null = null>(
-  target: rt.EntityRef<AnyAnimal, N>,
-  type: Q,
-): rt.EntityRef<AnimalSubtypes[Q], N>;
+export function castAnimal<
+  Q extends keyof AnimalSubtypes & string,
+  R extends rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown> = rt.EntityRef<AnyAnimal, null>,
+>(target: R, type: Q): rt.CastRef<R, AnimalSubtypes[Q]>;
 export function castAnimal(
   target: rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown>,
   type: string,
@@ -342,14 +338,10 @@ export function castAnimal(
 }
 
 /** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
-export function castBird<Q extends keyof BirdSubtypes & string, K>(
-  target: rt.CollectionRef<Bird, K>,
-  type: Q,
-): rt.CollectionRef<BirdSubtypes[Q], K>;
-export function castBird<Q extends keyof BirdSubtypes & string, N extends null = null>(
-  target: rt.EntityRef<Bird, N>,
-  type: Q,
-): rt.EntityRef<BirdSubtypes[Q], N>;
+export function castBird<
+  Q extends keyof BirdSubtypes & string,
+  R extends rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown> = rt.EntityRef<Bird, null>,
+>(target: R, type: Q): rt.CastRef<R, BirdSubtypes[Q]>;
 export function castBird(
   target: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown>,
   type: string,

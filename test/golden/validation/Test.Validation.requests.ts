@@ -427,14 +427,10 @@ export function deleteBag(
 }
 
 /** A type cast of a `Test.Validation.Person`, or of a collection of them, to one of its subtypes: `.../Test.Validation.Employee`. */
-export function castPerson<Q extends keyof PersonSubtypes & string, K>(
-  target: rt.CollectionRef<Person, K>,
-  type: Q,
-): rt.CollectionRef<PersonSubtypes[Q], K>;
-export function castPerson<Q extends keyof PersonSubtypes & string, N extends null = null>(
-  target: rt.EntityRef<Person, N>,
-  type: Q,
-): rt.EntityRef<PersonSubtypes[Q], N>;
+export function castPerson<
+  Q extends keyof PersonSubtypes & string,
+  R extends rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown> = rt.EntityRef<Person, null>,
+>(target: R, type: Q): rt.CastRef<R, PersonSubtypes[Q]>;
 export function castPerson(
   target: rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown>,
   type: string,
