@@ -23,8 +23,12 @@ function gatedConfig(services: object[]) {
   const gate = path.join(dir, "gate");
   fs.writeFileSync(gate, "");
   const config = path.join(dir, "odatagen.config.mjs");
-  const write = (list: object[]) =>
-    fs.writeFileSync(config, `import * as fs from "node:fs";\nwhile (!fs.existsSync(new URL("./gate", import.meta.url))) await new Promise((r) => setTimeout(r, 20));\nexport default ${JSON.stringify({ services: list })};\n`);
+  // Written whole (beside the folder, then renamed in), so the watcher never reads it half-written.
+  const write = (list: object[]) => {
+    const tmp = `${dir}.config.tmp`;
+    fs.writeFileSync(tmp, `import * as fs from "node:fs";\nwhile (!fs.existsSync(new URL("./gate", import.meta.url))) await new Promise((r) => setTimeout(r, 20));\nexport default ${JSON.stringify({ services: list })};\n`);
+    fs.renameSync(tmp, config);
+  };
   write(services);
   return { dir, gate, write };
 }
