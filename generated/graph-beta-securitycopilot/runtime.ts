@@ -2620,6 +2620,11 @@ export interface BatchOptions {
   /** Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is answered 424). */
   inOrder?: boolean | undefined;
   /**
+   * At most this many requests in one `$batch` (Graph takes 20): more are sent in several `$batch`
+   * requests, one after another, a change set never split. Default: all in one.
+   */
+  maxRequests?: number | undefined;
+  /**
    * JSON: URLs as `/users`, Graph's documented form, rather than `users` (relative to the service
    * root). Multipart: request lines as absolute paths with the service's path (`/v1.0/users`) and a
    * `Host` header, rather than relative to the service root.
@@ -2643,6 +2648,8 @@ interface Member {
   owner: Owner;
   /** The ids of the requests of its change set whose entities it names (`$1`). */
   names: string[];
+  /** Answered with a 2xx (set when its `$batch` is answered). */
+  ok?: boolean;
   /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
   mentions: string[];
   done: (response: Response) => void;
@@ -2684,6 +2691,8 @@ function held<F extends (client: Client, ...rest: never[]) => Promise<unknown>>(
  * a failure rejecting only it (not retried). A call's `signal` aborted before `send()` leaves it out.
  */
 export function batch(client: Client, options: BatchOptions = {}): Batch {
+  const max = options.maxRequests ?? Infinity;
+  if (!(Number.isInteger(max) && max >= 1) && max !== Infinity) throw new TypeError(`batch: maxRequests must be a whole number of 1 or more, not ${String(options.maxRequests)}`);
   const members: Member[] = [];
   /** The requests that left the batch before send() (an aborted signal, a dangling `$1`), by id. */
   const left = new Map<string, Member>();
@@ -2743,28 +2752,53 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       if (unit) unit.push(m);
       else units.push([m]);
     }
+    const chunks = inChunks(units, max);
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      try {
+        await post(chunk, sendOptions, chunks.length > 1 ? members.length : 0);
+      } catch (e) {
+        // send() rejects with it: a call nothing awaits is no unhandled rejection too.
+        const rest = chunks.slice(i + 1).flat(2);
+        for (const m of [...chunk.flat(), ...rest]) m.owner.call?.catch(() => {});
+        for (const m of chunk.flat()) m.fail(e);
+        for (const m of rest) m.fail(Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
+        throw e;
+      }
+      // In order, a failure answers every request after it 424, in the $batch requests after it too.
+      const last = chunk[chunk.length - 1]!;
+      const failed = options.inOrder && !multipart && i + 1 < chunks.length && !last.every((m) => m.ok);
+      if (failed) {
+        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${last[0]!.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        return;
+      }
+    }
+  };
+  /** POSTs `units` as one `$batch` and settles their calls; `all`, where the batch is split, how many requests it holds in all (else 0). */
+  const post = async (units: Member[][], sendOptions: RequestOptions | undefined, all: number) => {
     const url = addressed(client, "/$batch");
     const request = `POST ${url}`;
     const boundary = `batch_${Math.random().toString(36).slice(2)}`;
     const [type, text] = multipart ? [`multipart/mixed; boundary=${boundary}`, multipartBody(units, boundary)] : ["application/json", jsonBody(units, options.inOrder)];
-    try {
-      // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
-      const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
-      const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
-      // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
-      const [response, answers] = multipart
-        ? await execute(client, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
-        : await execute(client, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const);
-      for (const m of members) {
-        const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
-        if (answer instanceof Response) m.done(answer.clone());
-        else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
-      }
-    } catch (e) {
-      // send() rejects with it: a call nothing awaits is no unhandled rejection too.
-      for (const m of members) m.owner.call?.catch(() => {});
-      for (const m of members) m.fail(e);
+    // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
+    const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
+    const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
+    const count = units.reduce((n, u) => n + u.length, 0);
+    // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
+    const [response, answers] = await (multipart
+      ? execute(client, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+      : execute(client, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const)
+    ).catch((e: unknown) => {
+      // Graph answers 400 to more than 20 requests.
+      if (e instanceof ODataError && e.status === 400 && max === Infinity && count > 20) e.message += `: the $batch held ${count} requests; a service may take fewer in one (Graph: 20), and batch(client, { maxRequests: 20 }) sends them in several`;
+      else if (e instanceof Error && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
+    });
+    for (const m of units.flat()) {
+      const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
+      m.ok = answer instanceof Response && answer.ok;
+      if (answer instanceof Response) m.done(answer.clone());
+      else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
   };
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
@@ -2849,6 +2883,21 @@ function sendable(headers: unknown, request: string): void {
   } catch (e) {
     throw Object.assign(new TypeError(`${request}: ${(e as Error).message}`), { cause: e });
   }
+}
+
+/**
+ * `units` (a request alone, or a change set's) in runs of at most `max` requests, in order; a change
+ * set is never split: one of more than `max` requests goes alone.
+ */
+function inChunks(units: Member[][], max: number): Member[][][] {
+  const chunks: Member[][][] = [];
+  let size = 0;
+  for (const unit of units) {
+    if (!chunks.length || size + unit.length > max) chunks.push([]), (size = 0);
+    chunks[chunks.length - 1]!.push(unit);
+    size += unit.length;
+  }
+  return chunks;
 }
 
 /**

@@ -1,0 +1,130 @@
+// A batch of more calls than one `$batch` may hold (Graph takes 20): `batch(client, { maxRequests })`
+// sends them in several `$batch` requests, one after another, over real HTTP on 127.0.0.1, against
+// a server that refuses more than its limit as Graph does.
+import { startLoopback, type Loopback } from "./helpers/loopback";
+import { body, session } from "./helpers/batch-sessions";
+import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
+import * as rt from "../generated/graph-callrecords/runtime";
+
+let srv: Loopback;
+beforeAll(async () => {
+  srv = await startLoopback();
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+interface Sent {
+  id: string;
+  method: string;
+  url: string;
+  atomicityGroup?: string;
+  dependsOn?: string[];
+}
+
+const sentIn = (i: number): Sent[] => JSON.parse(srv.requests[i]!.body).requests;
+const ids = (i: number) => sentIn(i).map((r) => r.id);
+
+/** Answers each `$batch` as Graph does: 400 for more than `limit` requests, else each request by `answer` (200 with its session by default). */
+function graphLike(limit = 20, answer: (r: Sent) => unknown = (r) => ({ id: r.id, status: 200, body: body(`s${r.id}`) })): void {
+  srv.handle((req) => {
+    const requests: Sent[] = JSON.parse(req.body).requests;
+    if (requests.length > limit) return { status: 400, body: { error: { code: "BadRequest", message: `Number of batch request steps exceeds the maximum of ${limit}.` } } };
+    return { body: { responses: requests.map(answer) } };
+  });
+}
+
+describe("batch(client, { maxRequests })", () => {
+  test("45 calls go as $batch requests of 20, 20 and 5, one after another; every call gets its own answer", async () => {
+    // One $batch at a time: each is answered only after a wait, and a second arriving meanwhile would be counted.
+    let inFlight = 0;
+    let most = 0;
+    srv.handle((req) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      const requests: Sent[] = JSON.parse(req.body).requests;
+      const text = JSON.stringify(requests.length > 20 ? { error: { code: "BadRequest", message: "too many" } } : { responses: requests.map((r) => ({ id: r.id, status: 200, body: body(`s${r.id}`) })) });
+      return {
+        status: requests.length > 20 ? 400 : 200,
+        headers: { "content-type": "application/json" },
+        write: (res) => setTimeout(() => (inFlight--, res.end(text)), 30),
+      };
+    });
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 20 });
+    const calls = Array.from({ length: 45 }, (_, i) => getSession(b, session(`s${i + 1}`)));
+    await b.send();
+    const results = await Promise.all(calls);
+    expect(results.map((s) => s.id)).toEqual(Array.from({ length: 45 }, (_, i) => `s${i + 1}`));
+    expect(srv.requests.map((r) => [r.method, r.url])).toEqual(Array(3).fill(["POST", "/$batch"]));
+    expect([ids(0), ids(1), ids(2)].map((l) => [l[0], l.length])).toEqual([["1", 20], ["21", 20], ["41", 5]]);
+    expect(most).toBe(1);
+  });
+
+  test("without maxRequests, 25 calls go in one $batch; Graph's 400 says how to split them", async () => {
+    graphLike();
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } }));
+    const calls = Promise.allSettled(Array.from({ length: 25 }, (_, i) => getSession(b, session(`s${i}`))));
+    const sent = b.send();
+    await expect(sent).rejects.toMatchObject({ status: 400, code: "BadRequest" });
+    await expect(sent).rejects.toThrow(/exceeds the maximum of 20\.: the \$batch held 25 requests; .*batch\(client, \{ maxRequests: 20 \}\) sends them in several/);
+    expect((await calls).every((c) => c.status === "rejected" && c.reason.status === 400)).toBe(true);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a change set is never split: it goes whole into the next $batch", async () => {
+    graphLike(3, (r) => ({ id: r.id, status: 204 }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 3 });
+    const changes = b.atomic();
+    const calls = [
+      updateSession(b, session("a"), { modalities: ["audio"] }),
+      updateSession(b, session("b"), { modalities: ["audio"] }),
+      updateSession(changes, session("c"), { modalities: ["video"] }),
+      updateSession(changes, session("d"), { modalities: ["video"] }),
+      updateSession(b, session("e"), { modalities: ["audio"] }),
+    ];
+    await b.send();
+    await Promise.all(calls);
+    expect([ids(0), ids(1)]).toEqual([["1", "2"], ["3", "4", "5"]]);
+    expect(sentIn(1).map((r) => r.atomicityGroup)).toEqual(["g1", "g1", undefined]);
+  });
+
+  test("in order: the first request of a later $batch depends on nothing sent before; a failure stops the ones after it with 424", async () => {
+    // All succeed: ids chain within each $batch only (a `dependsOn` naming another $batch's request is refused by the service).
+    graphLike(2);
+    let b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    let calls = Promise.allSettled([1, 2, 3].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    expect((await calls).map((c) => c.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    expect([sentIn(0).map((r) => r.dependsOn), sentIn(1).map((r) => r.dependsOn)]).toEqual([[undefined, ["1"]], [undefined]]);
+
+    // The second fails: the calls of the $batch requests after it are not sent and reject with 424.
+    graphLike(2, (r) => (r.id === "2" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 200, body: body("s") }));
+    b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    calls = Promise.allSettled([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    const settled = await calls;
+    expect(settled.map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([200, 404, 424, 424, 424]);
+    expect(settled[3]).toMatchObject({ reason: { name: "ODataError", code: "FailedDependency", message: `GET ${srv.url}/communications/callRecords/r1/sessions/s4: 424 Failed Dependency: not sent, as GET ${srv.url}/communications/callRecords/r1/sessions/s2, before it in order, failed` } });
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a $batch that fails rejects send() and its calls; those of later ones are not sent and say so", async () => {
+    srv.handle((req, i) => (i === 1 ? { status: 500, body: { error: { code: "InternalServerError", message: "down" } } } : { body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: 200, body: body("s") })) } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), { maxRequests: 2 });
+    const calls = Promise.allSettled([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`))));
+    const sent = b.send();
+    await expect(sent).rejects.toMatchObject({ status: 500, message: expect.stringMatching(/^down.*\(a \$batch of 2 of the batch's 5 requests\)$/) });
+    const settled = await calls;
+    expect(settled.map((c) => c.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected", "rejected"]);
+    const [, , failed, alsoFailed, unsent] = settled.map((c) => (c.status === "rejected" ? c.reason : undefined));
+    expect(failed).toMatchObject({ status: 500 });
+    expect(alsoFailed).toBe(failed);
+    expect(unsent).toMatchObject({ message: `GET ${srv.url}/communications/callRecords/r1/sessions/s5: not sent, as an earlier $batch of this batch failed` });
+    expect(unsent.cause).toBe(failed);
+    expect(srv.requests).toHaveLength(2);
+  });
+
+  test.each([0, -1, 2.5, Number.NaN])("maxRequests %p is refused when the batch is made", (maxRequests) => {
+    expect(() => rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests })).toThrow(new TypeError(`batch: maxRequests must be a whole number of 1 or more, not ${maxRequests}`));
+  });
+});
