@@ -1,6 +1,10 @@
 // A batch of more calls than one `$batch` may hold (Graph takes 20): `batch(client, { maxRequests })`
 // sends them in several `$batch` requests, one after another, over real HTTP on 127.0.0.1, against
-// a server that refuses more than its limit as Graph does.
+// a server that refuses more than its limit as Graph does, and multipart against an OData server we
+// did not write (@sap-ux/fe-mockserver-core).
+import * as path from "node:path";
+import { FIXTURES, generateFixture } from "./helpers/generated";
+import { startMockServer, type RunningMockServer } from "./helpers/mockserver";
 import { startLoopback, type Loopback } from "./helpers/loopback";
 import { body, session } from "./helpers/batch-sessions";
 import { getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
@@ -126,5 +130,40 @@ describe("batch(client, { maxRequests })", () => {
 
   test.each([0, -1, 2.5, Number.NaN])("maxRequests %p is refused when the batch is made", (maxRequests) => {
     expect(() => rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests })).toThrow(new TypeError(`batch: maxRequests must be a whole number of 1 or more, not ${maxRequests}`));
+  });
+});
+
+// An OData server we did not write: @sap-ux/fe-mockserver-core answers multipart batches only.
+const dir = generateFixture("trippin-lite.xml", "batch-split", { keyAsSegment: false });
+type Api = typeof import("./.generated/batch-split/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/batch-split/runtime");
+const api: Api = require(path.join(dir, "Travel.Lite.requests"));
+const mrt: Runtime = require(path.join(dir, "runtime"));
+
+describe("a split multipart batch against @sap-ux/fe-mockserver-core", () => {
+  let server: RunningMockServer;
+  beforeAll(async () => {
+    server = await startMockServer(path.join(FIXTURES, "trippin-lite.xml"), path.join(FIXTURES, "trippin-lite-data"));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test("five reads and a change set, at most 2 requests a $batch: four POST $batch, each call its own person", async () => {
+    const client = mrt.createClient({ baseUrl: server.serviceRoot });
+    const b = mrt.batch(client, { format: "multipart", maxRequests: 2 });
+    const names = ["russellwhyte", "scottketchum", "ronaldmundy", "javieralfred", "willieashmore"];
+    const reads = names.map((n) => api.getPerson(b, api.people().byKey(n), { select: ["UserName"] }));
+    const changes = b.atomic();
+    const renamed = [
+      api.updatePerson(changes, api.people().byKey("clydeguess"), { FirstName: "Clyde2" }, { prefer: "return=representation", etag: "*" }),
+      api.updatePerson(changes, api.people().byKey("keithpinckney"), { FirstName: "Keith2" }, { prefer: "return=representation", etag: "*" }),
+    ];
+    await b.send();
+    expect((await Promise.all(reads)).map((p) => p.UserName)).toEqual(names);
+    expect((await Promise.all(renamed)).map((p) => p?.FirstName)).toEqual(["Clyde2", "Keith2"]);
+    // Reads 1–2, 3–4, 5 alone (the change set's two do not fit beside it), then the change set.
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(4).fill("POST /trippin/$batch"));
+    expect((await api.getPerson(client, api.people().byKey("keithpinckney"))).FirstName).toBe("Keith2");
   });
 });
