@@ -301,6 +301,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
       const d = `<EntityType Name="site">${keyed}<Property Name="at" Type="${from}.place"/><Property Name="stops" Type="Collection(${from}.place)"/>` +
         `<Property Name="home" Type="${from}.place"${changed ? "" : ' Nullable="false"'}/><Property Name="list" Type="${changed ? `Collection(${from}.place)` : `${from}.place`}"/>` +
         `<NavigationProperty Name="thing" Type="${from}.thing"/></EntityType>` +
+        `<ComplexType Name="spot" BaseType="${from}.place"/>` +
         `<Action Name="go"><Parameter Name="to" Type="${from}.place"/><ReturnType Type="${from}.place"/></Action>` +
         `<Function Name="count" IsBound="true"><Parameter Name="it" Type="${from}.thing"/><ReturnType Type="Edm.Int32"/></Function>` +
         `<EntityContainer Name="c"><EntitySet Name="sites" EntityType="d.site"/><EntitySet Name="things" EntityType="${from}.thing"/></EntityContainer>`;
@@ -316,8 +317,8 @@ ${schemaOf("a", `${from === "a" ? moving : ""}<ComplexType Name="other"/>`)}${sc
       { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
       { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing it from a must import it from b", breaking: true },
     ];
-    // Properties, a collection of it, a navigation property, a parameter, a return type, an entity
-    // set and a function bound to it, all naming the moved types by their new names: the moves alone.
+    // Properties, a collection of it, a navigation property, a base type, a parameter, a return type,
+    // an entity set and a function bound to it, all naming the moved types by their new names: the moves alone.
     fs.writeFileSync(v2, service("b"));
     const r = runCli(["diff", v1, v2, "--json"], dir);
     expect(r.stderr).toBe("");
