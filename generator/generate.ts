@@ -113,6 +113,7 @@ function generateChecked(options: CheckedOptions): GenerateResult {
       fill: built.fill,
       fillOperation: built.fillOperation,
       beforeCopy: (keep) => {
+        built.checkOverloads();
         readDeferred(built, docs, keep, diags);
         built.checkLinks(keep);
       },

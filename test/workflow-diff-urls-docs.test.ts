@@ -69,7 +69,7 @@ test("a summary kept by an older version (format 2) has no URLs or doc comments:
   const a = writeDoc(dir, "a.xml", service({ container: KEY_SEGMENT, prop: described("old") }));
   const b = writeDoc(dir, "b.xml", service({ schema: DEFAULT_NS, prop: described("new") }));
   const kept = JSON.parse(summaryToJson(loadSummary([a])));
-  expect(kept.format).toBe(3);
+  expect(kept.format).toBe(4);
   delete kept.urls;
   delete kept.docs;
   kept.format = 2;
@@ -94,4 +94,33 @@ test("generate lists them after a spec change; a URL option it was given overrid
   expect((await runCliAsync(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).code).toBe(0);
   writeDoc(dir, "s.xml", service({ container: KEY_SEGMENT, prop: described("p") }));
   expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "pinned", "--key-as-segment"], dir)).stdout)).toEqual([]);
+});
+
+test("generate: an import's doc comment a summary kept by an older version (format 3) did not record is not known, not changed", async () => {
+  const dir = scratch();
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  const lines = (stdout: string) => stdout.split("\n").filter((l) => /model changes|^ {2}(ok|breaking) /.test(l));
+  const imported = (p: string, run: string) =>
+    service({ prop: described(p), schema: '<Action Name="a"/>', container: `<ActionImport Name="run" Action="d.a">${described(run)}</ActionImport>` });
+  writeDoc(dir, "s.xml", imported("p", "runs"));
+  expect((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).code).toBe(0);
+  const cache = path.join(dir, "node_modules", ".cache", "odatagen");
+  const [kept] = fs.readdirSync(cache).filter((f) => f.endsWith(".model.json"));
+  const json = JSON.parse(fs.readFileSync(path.join(cache, kept), "utf8"));
+  expect(json.docs.run).toEqual(expect.any(String));
+  // As a version before imports' doc comments were kept wrote it: format 3, no hash for `run`.
+  json.format = 3;
+  delete json.docs.run;
+  fs.writeFileSync(path.join(cache, kept), JSON.stringify(json));
+  writeDoc(dir, "s.xml", imported("p changed", "runs"));
+  expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
+    "odatagen: gen: model changes: 1 change(s), 0 breaking; suggested bump: patch",
+    expect.stringMatching(/^ {2}ok +changed documentation +d\.t\/p: description or deprecation changed/),
+  ]);
+  // Kept again in this version's format: the import's next change is reported.
+  writeDoc(dir, "s.xml", imported("p changed", "runs twice"));
+  expect(lines((await runCliAsync(["generate", "-i", "s.xml", "-o", "gen"], dir)).stdout)).toEqual([
+    "odatagen: gen: model changes: 1 change(s), 0 breaking; suggested bump: patch",
+    expect.stringMatching(/^ {2}ok +changed documentation +run: description or deprecation changed/),
+  ]);
 });

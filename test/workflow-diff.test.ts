@@ -292,6 +292,46 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     ]);
   });
 
+  test("what names a moved type by its new name is no change of its own; another change to it still is", () => {
+    // `place` (complex) and `thing` (entity) in schema `from`; `d` names them everywhere a type is named.
+    const service = (from: string, changed = false) => {
+      const schemaOf = (ns: string, body: string) => `<Schema Namespace="${ns}" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`;
+      const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
+      const moving = `<ComplexType Name="place"><Property Name="city" Type="Edm.String"/></ComplexType><EntityType Name="thing">${keyed}</EntityType>`;
+      const d = `<EntityType Name="site">${keyed}<Property Name="at" Type="${from}.place"/><Property Name="stops" Type="Collection(${from}.place)"/>` +
+        `<Property Name="home" Type="${from}.place"${changed ? "" : ' Nullable="false"'}/><Property Name="list" Type="${changed ? `Collection(${from}.place)` : `${from}.place`}"/>` +
+        `<NavigationProperty Name="thing" Type="${from}.thing"/></EntityType>` +
+        `<ComplexType Name="spot" BaseType="${from}.place"/>` +
+        `<Action Name="go"><Parameter Name="to" Type="${from}.place"/><ReturnType Type="${from}.place"/></Action>` +
+        `<Function Name="count" IsBound="true"><Parameter Name="it" Type="${from}.thing"/><ReturnType Type="Edm.Int32"/></Function>` +
+        `<EntityContainer Name="c"><EntitySet Name="sites" EntityType="d.site"/><EntitySet Name="things" EntityType="${from}.thing"/></EntityContainer>`;
+      return `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+${schemaOf("a", `${from === "a" ? moving : ""}<ComplexType Name="other"/>`)}${schemaOf("b", from === "b" ? moving : "")}${schemaOf("d", d)}</edmx:DataServices></edmx:Edmx>`;
+    };
+    const dir = scratch();
+    const v1 = path.join(dir, "v1.xml");
+    const v2 = path.join(dir, "v2.xml");
+    fs.writeFileSync(v1, service("a"));
+    const moves = [
+      { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
+      { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing it from a must import it from b", breaking: true },
+    ];
+    // Properties, a collection of it, a navigation property, a base type, a parameter, a return type,
+    // an entity set and a function bound to it, all naming the moved types by their new names: the moves alone.
+    fs.writeFileSync(v2, service("b"));
+    const r = runCli(["diff", v1, v2, "--json"], dir);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ changes: moves, breaking: 2, bump: "major" });
+    // A use that also became nullable, or a collection, still says so.
+    fs.writeFileSync(v2, service("b", true));
+    const text = runCli(["diff", v1, v2], dir).stdout.split("\n").filter((l) => l.includes("d."));
+    expect(text).toEqual([
+      "breaking  changed property            d.site/home: became nullable: its reads are optional and typed | null",
+      "breaking  changed property            d.site/list: type a.place → Collection(b.place)",
+    ]);
+  });
+
   test("function and action imports: each is a generated function, so removing or repointing one breaks", () => {
     const ops = '<Function Name="f"><ReturnType Type="Edm.String"/></Function><Function Name="g"><ReturnType Type="Edm.String"/></Function><Action Name="a"/>';
     const c = (imports: string) => entity("") + ops + `<EntityContainer Name="c">${imports}</EntityContainer>`;

@@ -4,7 +4,7 @@
  *
  * Breaking: anything removed (type, property, navigation, enum member, operation, entity set,
  * function or action import, a media entity's stream), a type moved to another namespace under its
- * name (moved.ts; its members are compared as a kept type's), a property or parameter that became
+ * name (moved.ts; its members are compared as a kept type's, and a use of it under its new name is no change of its own), a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
  * that builds such values must give it) or of an entity type, unless computed, immutable, a key or a
@@ -62,11 +62,11 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     changes.push({ kind, element, path, detail, breaking });
     addsApi ||= adds;
   };
-  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
-    unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT };
-
-  // A type in another namespace under its simple name (moved.ts): one change, its members compared under its new name.
+  // A type in another namespace under its simple name (moved.ts): one change, its members compared
+  // under its new name, and what names it compared as naming it under that name (`renamed`).
   const moves = movedTypes(a, b);
+  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+    unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
     const tb = b.types.get(name);
@@ -86,17 +86,19 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
 
   // An operation's key gains its parameter names once it has overloads (and loses them when it has
   // none left): what the key alone does not match is matched by name, binding and parameter names.
-  const unmatchedA = [...a.operations].filter(([key]) => !b.operations.has(key));
-  const unmatchedB = new Map([...b.operations].filter(([key]) => !a.operations.has(key)).map(([key, o]) => [withParameters(key, o), [key, o] as const]));
-  for (const [key, oa] of a.operations) {
+  // A bound operation's key names its binding type: one bound to a moved type is matched by its new name.
+  const opsA = new Map([...a.operations].map(([key, o]) => [movedBinding(key, o, ctx.renamed), { key, o }]));
+  const unmatchedA = [...opsA].filter(([key]) => !b.operations.has(key));
+  const unmatchedB = new Map([...b.operations].filter(([key]) => !opsA.has(key)).map(([key, o]) => [withParameters(key, o), [key, o] as const]));
+  for (const [key, { o: oa }] of opsA) {
     const ob = b.operations.get(key);
     if (ob) compareOperation(key, oa, ob, ctx);
   }
-  for (const [key, oa] of unmatchedA) {
+  for (const [key, { key: before, o: oa }] of unmatchedA) {
     const full = withParameters(key, oa);
     const match = unmatchedB.get(full);
     if (!match) {
-      add("removed", "operation", key, `${oa.kind} removed`, true);
+      add("removed", "operation", before, `${oa.kind} removed`, true);
       continue;
     }
     unmatchedB.delete(full);
@@ -117,7 +119,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   for (const [name, ea] of a.entrySets) {
     const eb = b.entrySets.get(name);
     if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
-    else if (eb.type !== ea.type || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
+    else if (eb.type !== ctx.renamed(ea.type) || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
     else if (ea.etag === false && eb.etag === true) add("changed", eb.kind, name, "changes now need an ETag (Core.OptimisticConcurrency)", true);
     else if (ea.etag === true && eb.etag === false) add("changed", eb.kind, name, "changes no longer need an ETag", false);
@@ -152,6 +154,11 @@ interface Ctx {
   recorded: boolean;
   /** Both record a complex type's `union` (format 3). */
   unions: boolean;
+  /**
+   * An old type name as the new version names it: a moved type's new name (moved.ts), else itself.
+   * A use of a moved type that now names it there is no change of its own: the move is reported once.
+   */
+  renamed(name: string): string;
 }
 
 /**
@@ -171,6 +178,17 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
 
 function namespaceOf(qn: string): string {
   return qn.slice(0, qn.lastIndexOf("."));
+}
+
+/** A bound operation's key (`ns.f(a.t)`) with its binding type's name as the new version names it (`ns.f(b.t)`). */
+function movedBinding(key: string, o: OperationSummary, renamed: (name: string) => string): string {
+  if (o.binding === undefined) return key;
+  const collection = o.binding.startsWith("Collection(");
+  const type = collection ? o.binding.slice("Collection(".length, -1) : o.binding;
+  const to = renamed(type);
+  if (to === type) return key;
+  const open = key.indexOf("(");
+  return `${key.slice(0, open)}(${collection ? `Collection(${to})` : to})${key.slice(open + o.binding.length + 2)}`;
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */
@@ -195,7 +213,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     add("changed", "type", name, `was a ${a.kind} type, now a ${b.kind} type`, true);
     return;
   }
-  if (a.baseType !== b.baseType) add("changed", "type", name, `base type ${a.baseType ?? "(none)"} → ${b.baseType ?? "(none)"}`, true);
+  if (a.baseType !== b.baseType && (a.baseType === undefined || ctx.renamed(a.baseType) !== b.baseType)) add("changed", "type", name, `base type ${a.baseType ?? "(none)"} → ${b.baseType ?? "(none)"}`, true);
   if (!a.abstract && b.abstract) add("changed", "type", name, "became abstract", true);
   if (a.abstract && !b.abstract) add("changed", "type", name, "no longer abstract", false);
   if (a.open && !b.open) add("changed", "type", name, "no longer open", true);
@@ -240,7 +258,7 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     const nb = b.navigation.get(n) ?? moved?.[1];
     const path = `${name}/${n}`;
     if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})`, true);
-    else if (na.target !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
+    else if (ctx.renamed(na.target) !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
       add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
     else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", true);
     // A single-valued one's generated read (getX) is then typed `| null`: code using it breaks.
@@ -280,6 +298,8 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
   if (a.maxLength === "max") a = { ...a, maxLength: undefined };
   if (b.maxLength === "max") b = { ...b, maxLength: undefined };
+  // A moved type, named by its new name: the move is its one change.
+  if (a.type !== b.type && ctx.renamed(a.type) === b.type && a.collection === b.collection) a = { ...a, type: b.type };
   if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
     const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
     add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
@@ -345,10 +365,11 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
   }
   const ra = a.returns ? typeLabel(a.returns) : "nothing";
   const rb = b.returns ? typeLabel(b.returns) : "nothing";
-  if (ra !== rb) add("changed", "operation", key, `returns ${ra} → ${rb}`, true);
+  const same = a.returns && b.returns ? typeLabel({ ...a.returns, type: ctx.renamed(a.returns.type) }) === rb : ra === rb;
+  if (!same) add("changed", "operation", key, `returns ${ra} → ${rb}`, true);
   else if (a.returns && b.returns && !a.returns.nullable && b.returns.nullable) add("changed", "operation", key, "return value became nullable", true);
   // The client only reads a return value: narrower facets refuse nothing it sends.
-  if (a.returns && b.returns && ra === rb) compareFacets(key, "operation", a.returns, b.returns, ctx, false, "return value ");
+  if (a.returns && b.returns && same) compareFacets(key, "operation", { ...a.returns, type: b.returns.type }, b.returns, ctx, false, "return value ");
 }
 
 /**

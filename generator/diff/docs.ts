@@ -31,7 +31,18 @@ export function changedDocs(a: ModelSummary, b: ModelSummary): string[] {
   const db = b.docs;
   if (!da || !db) return [];
   const paths = new Set([...Object.keys(da), ...Object.keys(db)]);
-  return [...paths].filter((p) => da[p] !== db[p] && has(a, p) && has(b, p));
+  return [...paths].filter((p) => da[p] !== db[p] && has(a, p) && has(b, p) && !unknown(a, da, p) && !unknown(b, db, p));
+}
+
+/** The summary format that records an action or function import's doc comment (summary.ts). */
+const IMPORT_DOCS_FORMAT = 4;
+
+/**
+ * An import's doc comment a summary kept by an older version (format 3 or before) did not record:
+ * its hash is missing there though the import may have one, so it is not known, not none.
+ */
+function unknown(s: ModelSummary, docs: Record<string, string>, path: string): boolean {
+  return (s.format ?? 1) < IMPORT_DOCS_FORMAT && docs[path] === undefined && s.imports?.has(path) === true;
 }
 
 /**

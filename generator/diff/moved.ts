@@ -2,7 +2,8 @@
  * Types that moved between namespaces: `ns1.Foo` in the old version only and `ns2.Foo` in the new
  * one only, of one kind (a namespace renamed, a type moved to another schema). `diff` reports such a
  * type as moved, breaking (the generated type is imported from another module), and compares its
- * members as a kept type's, rather than as one type removed and an unrelated one added. A simple
+ * members as a kept type's, rather than as one type removed and an unrelated one added; what names it
+ * by its new name (a property, parameter, navigation property, set, binding) is compared as unchanged. A simple
  * name that several removed or several added types of that kind share is no move: which went
  * where cannot be told, and they stay removed and added.
  */

@@ -49,7 +49,7 @@ export function declareOperations(b: ModelBuilder, raw: RawSchema, schema: Schem
     if (o) schema.operations.push(o);
   }
   // CSDL §12.1: actions are overloaded only by the binding parameter's type; unbound ones not at all.
-  // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkLinks).
+  // Functions also by their parameter names (overloads.ts), which a slice reads only later (checkOverloads).
   if (!b.readBody) dropForbiddenOverloads(b, schema.operations);
   const actions = new Set<string>();
   for (const op of schema.operations) {

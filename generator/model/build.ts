@@ -85,6 +85,13 @@ export interface LazyModel {
    * that leads nowhere is left out. Once, before the slice is copied.
    */
   checkLinks(keep: ReadonlySet<SchemaType>): void;
+  /**
+   * Leaves out the filled function overloads §12.2.1 forbids (ODG104) and checks the targets of the
+   * blocks read in place. Once, when the slice's operations are filled, before the deferred blocks
+   * are checked (checkTargets), so that one naming an overload of a kept function is checked as in a
+   * whole run (a left-out overload's, ODG103).
+   */
+  checkOverloads(): void;
   /** Reports the blocks whose Target names no element (targets.ts), filling what they lead through. */
   checkTargets(groups: readonly RawAnnotationGroup[]): void;
 }
@@ -108,6 +115,7 @@ export function buildLazyModel(docs: RawDocument[], diags: DiagnosticBag, readBo
     applied: builder.applied,
     overloads: builder.overloads(),
     checkLinks: (keep) => builder.checkLinks((t) => keep.has(t)),
+    checkOverloads: () => builder.checkOverloads(),
     checkTargets: (groups) => builder.checkTargets(groups),
   };
 }
@@ -158,6 +166,8 @@ export class ModelBuilder {
   readonly externalAnnotations = new Map<string, Annotation[]>();
   /** Model.includeAnnotations. */
   readonly includeAnnotations = new Map<string, Annotation[]>();
+  /** Lazy mode: the annotation blocks read in place, applied but not yet checked (checkOverloads). */
+  readonly targetsInPlace: RawAnnotationGroup[] = [];
   /** Lazy mode: the types not filled yet, with their raw elements. */
   readonly unfilled = new Map<StructuredType, RawStructuredType>();
   readonly unfilledEnums = new Map<EnumType, RawEnumType>();
@@ -308,8 +318,10 @@ export class ModelBuilder {
     };
     for (const { raw } of rawSchemas) {
       // Lazy mode with blocks read in place (they were not deferred): a block's target is filled first.
+      // Their targets are checked once the slice has filled its operations (checkOverloads).
       if (this.readBody) for (const g of raw.annotationGroups) this.fillTarget(g.target, g.at.source);
-      this.checkTargets(raw.annotationGroups);
+      if (this.readBody) this.targetsInPlace.push(...raw.annotationGroups);
+      else this.checkTargets(raw.annotationGroups);
       applyAnnotationGroups(model, raw.annotationGroups, this.applied, this.overloads());
     }
     return model;
@@ -399,10 +411,6 @@ export class ModelBuilder {
       fill: this.readBody && ((t) => this.fill(t)),
       loaded: this.loaded,
     };
-    // Lazy mode: the overloads of the functions the slice filled (the others' parameters are not read).
-    if (this.readBody)
-      for (const list of this.operations.values())
-        if (list.length > 1) dropForbiddenOverloads(this, list.filter((op) => !this.unfilledOperations.has(op)));
     // Filling a target may link more navigation properties: those are not the slice's, and stay unchecked.
     const navigation = this.linksToCheck.splice(0);
     for (const n of navigation) checkNavigationLinks(ctx, n);
@@ -419,6 +427,18 @@ export class ModelBuilder {
       for (const s of c.entitySets) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.entityType, s.bindings, c);
       for (const s of c.singletons) s.bindings = keep(`${c.qualifiedName}/${s.name}`, s.type, s.bindings, c);
     }
+  }
+
+  /**
+   * Lazy mode: leaves out the overloads of the functions the slice filled that §12.2.1 forbids (ODG104;
+   * the others' parameters are not read), then checks the targets of the blocks read in place (CSDL
+   * JSON's, applied when built). Before the deferred blocks are checked: a block naming an overload
+   * of a kept function, left out or not, is then reported as in a run over the whole document (ODG103).
+   */
+  checkOverloads(): void {
+    for (const list of this.operations.values())
+      if (list.length > 1) dropForbiddenOverloads(this, list.filter((op) => !this.unfilledOperations.has(op)));
+    this.checkTargets(this.targetsInPlace.splice(0));
   }
 
   /** The overloads an annotation block may target; in lazy mode, those filled only get its annotations. */
