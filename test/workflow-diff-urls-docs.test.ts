@@ -58,6 +58,16 @@ test("doc comments: a description changed, added or removed on an element both v
     `<Action Name="a"/><EntityContainer Name="c"><ActionImport Name="run" Action="d.a">${inline}</ActionImport></EntityContainer>${block}`;
   expect(one(imported(""), imported(described("runs")))).toEqual([["changed", "run", "description or deprecation changed (doc comments only)", false]]);
   expect(one(imported(described("runs")), imported("", `<Annotations Target="d.c/run">${described("runs")}</Annotations>`))).toEqual([]);
+  // So is an entity set's or singleton's, its root function's doc comment, by a block targeting it too.
+  const rooted = (block: string) =>
+    entity("") + `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><Singleton Name="me" Type="d.t"/></EntityContainer>${block}`;
+  expect(one(rooted(""), rooted(`<Annotations Target="d.c/ts">${described("the ts")}</Annotations>`))).toEqual([
+    ["changed", "ts", "description or deprecation changed (doc comments only)", false],
+  ]);
+  expect(one(rooted(`<Annotations Target="d.c/me">${described("me")}</Annotations>`), rooted(`<Annotations Target="d.c/me">${described("I")}</Annotations>`))).toEqual([
+    ["changed", "me", "description or deprecation changed (doc comments only)", false],
+  ]);
+  expect(one(service({ set: described("the ts") }), service({ container: "" }) + `<Annotations Target="d.c/ts">${described("the ts")}</Annotations>`)).toEqual([]);
   // A new element brings its description: only the addition is listed.
   expect(one(entity(""), entity(`<Property Name="q" Type="Edm.String">${described("q")}</Property>`))).toEqual([
     ["added", "d.t/q", "property added: Edm.String", false],

@@ -74,6 +74,7 @@ export type {
   PayloadFormat,
   CastRef,
   Reference,
+  TypedReference,
   Annotated,
   Argument,
   Batch,

@@ -227,7 +227,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204
       // and resolves null. Any other answered 204 rejects.
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, deprecated(s)]),
         name: rootNames.get(s) as string,
         type: `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`,
         make: "",
@@ -238,7 +238,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const t = ts(s.entityType, true);
       const k = keyTs(s.entityType);
       roots.push({
-        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`]),
+        doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, deprecated(s)]),
         name: rootNames.get(s) as string,
         type: `rt.CollectionRef<${t}, ${k}>`,
         make: "",
@@ -497,6 +497,15 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     composables,
     castBuilders,
   };
+}
+
+/**
+ * A root function's `@deprecated`: its set's or singleton's deprecation (Core.Revisions), written on
+ * the `<EntitySet>`/`<Singleton>` or by a block targeting it (`ns.Container/Name`), as its description.
+ */
+function deprecated(s: EntitySet | Singleton): string | undefined {
+  const reason = deprecation(s.annotations);
+  return reason && `@deprecated ${reason}`;
 }
 
 /**

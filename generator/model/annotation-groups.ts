@@ -1,14 +1,14 @@
 /**
  * CSDL §14.2: an `<Annotations Target="…">` block adds its annotations to the element the target
  * path names — a type, a property or navigation property, an enum member, an operation's overloads
- * or their parameters (operation-targets.ts), a function or action import (`ns.Container/Name`) as
- * its own are — or, for any other target (an entity set, the container, an operation's
+ * or their parameters (operation-targets.ts), an entity set, singleton, function or action import
+ * (`ns.Container/Name`) as its own are — or, for any other target (the container, an operation's
  * `$ReturnType`), keeps them by target in `externalAnnotations`.
  * Applied after the model is built; a slice applies only the blocks that target what it keeps.
  */
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { SourceText } from "../parse/source";
-import type { Annotation, Model, OperationImport } from "./types";
+import type { Annotation, EntitySet, Model, OperationImport, Singleton } from "./types";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
 import { applyToOverloads, type Overloads } from "./operation-targets";
@@ -17,7 +17,7 @@ type Target = Pick<Model, "schemas" | "types" | "aliases" | "documentAliases" | 
 type Aliases = Pick<Model, "aliases" | "documentAliases">;
 
 export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotationGroup[], applied: AppliedAnnotations, overloads?: Overloads): void {
-  let imports: Map<string, OperationImport> | undefined;
+  let children: Map<string, ContainerChild> | undefined;
   for (const g of groups) {
     if (overloads && applyToOverloads(g, overloads, applied, (name) => qualify(model, name, g.at.source))) continue;
     const { head, rest } = splitTarget(model, g.target, g.at.source);
@@ -31,10 +31,11 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
       if (applied.admit(key, term, qualifier, a.at)) anns.push({ term, qualifier, value: a.value });
     }
     const t = model.types.get(head);
-    // An import's, by `ns.Container/Name`: its doc comment reads them as it reads its own.
-    const imp = t || !rest ? undefined : (imports ??= importsOf(model)).get(key);
-    if (imp) {
-      imp.annotations.push(...anns);
+    // An entity set's, a singleton's or an import's, by `ns.Container/Name`: its root or operation
+    // function's doc comment reads them as it reads its own.
+    const child = t || !rest ? undefined : (children ??= childrenOf(model)).get(key);
+    if (child) {
+      child.annotations.push(...anns);
       continue;
     }
     if (t && !rest) {
@@ -61,10 +62,16 @@ export function applyAnnotationGroups(model: Target, groups: readonly RawAnnotat
   }
 }
 
-/** The model's function and action imports by `ns.Container/Name`. */
-function importsOf(model: Pick<Model, "schemas">): Map<string, OperationImport> {
-  const out = new Map<string, OperationImport>();
-  for (const s of model.schemas) for (const c of s.containers) for (const i of c.imports) out.set(`${c.qualifiedName}/${i.name}`, i);
+type ContainerChild = EntitySet | Singleton | OperationImport;
+
+/**
+ * The model's entity sets, singletons and function and action imports by `ns.Container/Name`
+ * (CSDL §13: they share one set of names in their container).
+ */
+function childrenOf(model: Pick<Model, "schemas">): Map<string, ContainerChild> {
+  const out = new Map<string, ContainerChild>();
+  for (const s of model.schemas)
+    for (const c of s.containers) for (const x of [...c.entitySets, ...c.singletons, ...c.imports]) out.set(`${c.qualifiedName}/${x.name}`, x);
   return out;
 }
 

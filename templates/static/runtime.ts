@@ -415,9 +415,9 @@ type Lower = "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "
  */
 type Related<V, M, C extends boolean> = M extends Nav<infer T, unknown, infer S, unknown, infer W>
   ? V extends readonly (infer I)[]
-    ? (Reference | Each<I, W, Named<T, S>, C>)[]
+    ? (ReferenceTo<T, S> | Each<I, W, Named<T, S>, C>)[]
     : V extends object
-      ? Reference | Each<V, W, Named<T, S>, C>
+      ? ReferenceTo<T, S> | Each<V, W, Named<T, S>, C>
       : V
   : V;
 type Each<I, W, Typed extends boolean, C extends boolean> = I extends unknown ? (C extends true ? Inserted<I, W, Typed> : Patch<I, W> | I) : never;
@@ -444,6 +444,22 @@ type Named<T, S> = [T] extends [{ "@odata.type": string }] ? true : [S] extends 
  * validators' write modes check those properties so.
  */
 export type Reference = { "@id": string } | { "@odata.id": string };
+/**
+ * A `Reference` to an entity of a type with subtypes, which may name its type (`Q`: the `#ns.T`
+ * names of the navigation property's type and subtypes), as the validators take it.
+ */
+export type TypedReference<Q extends string> = { "@id": string; "@odata.type"?: Q } | { "@odata.id": string; "@odata.type"?: Q };
+/**
+ * The reference of a navigation property's entity, `T` as a read has it and `S` its subtypes
+ * (`Nav`'s): a `TypedReference` where it has subtypes. So every member of the union a body's
+ * entity is checked against (`Related`, `Replacing`) has `@odata.type`, and a compiler's message
+ * about a misspelt one names all the names it may be (`'"#zoo.model.bird" | "#zoo.model.parrot" |
+ * "#zoo.model.fish"'`); with a member without it, TypeScript checked the value against one member
+ * alone, the last of those that tie, and named only that one's.
+ */
+type ReferenceTo<T, S> = keyof S extends never ? Reference : TypedReference<TypeNames<T>>;
+/** The `#ns.T` names a value of `T` (a union of types) may give in `@odata.type`. */
+type TypeNames<T> = T extends { "@odata.type"?: infer Q extends string } ? Q : never;
 /** What GeoJSON values (edm.ts) have in common: replaced whole, not merged. */
 type GeoValue = { type: "Point" | "LineString" | "Polygon" | "MultiPoint" | "MultiLineString" | "MultiPolygon" | "GeometryCollection" };
 
@@ -468,9 +484,9 @@ type Replaced<T, K extends PropertyKey, N> = { [P in keyof T as P extends K ? ne
  */
 type Replacing<V, M> = M extends Nav<infer T, unknown, infer S, infer K, infer N>
   ? V extends readonly (infer I)[]
-    ? (Reference | ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>)[]
+    ? (ReferenceTo<T, S> | ReplacedEntity<I, N, Named<T, S>, K extends PropertyKey ? K : never>)[]
     : V extends object
-      ? Reference | ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>
+      ? ReferenceTo<T, S> | ReplacedEntity<V, N, Named<T, S>, K extends PropertyKey ? K : never>
       : V
   : V;
 type ReplacedEntity<I, N, Typed extends boolean, K extends PropertyKey> = I extends unknown ? (Typed extends true ? WithType<Replacement<I, K, never, N>> : Replacement<I, K, never, N>) : never;

@@ -73,6 +73,7 @@ export type {
   PayloadFormat,
   CastRef,
   Reference,
+  TypedReference,
   Annotated,
   Argument,
   Batch,
