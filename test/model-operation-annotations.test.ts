@@ -188,6 +188,14 @@ describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations o
   });
 });
 
+test("an import repeating its operation's Description shows it once, then the operation's LongDescription", () => {
+  const xml = edmx(schema("T", `
+    <Function Name="count">${desc("Counts items.")}${desc("Every item, whatever its state.", "LongDescription")}<ReturnType Type="Edm.Int32"/></Function>
+    <EntityContainer Name="C"><FunctionImport Name="count" Function="T.count">${desc("Counts items.")}</FunctionImport></EntityContainer>`));
+  const code = run("d.xml", xml).files.get("T.requests.ts") as string;
+  expect(docOf(code, "count")).toBe("/**\n * Counts items.\n *\n * Every item, whatever its state.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
+});
+
 describe("an operation annotated inline and out of line with one term", () => {
   const xml = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
     <Action Name="a" IsBound="true"><Parameter Name="b" Type="T.item"/><Parameter Name="x" Type="Edm.String">${desc("inline x")}</Parameter>${desc("inline a")}</Action>
