@@ -570,7 +570,7 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     if (term === "bind" && !ctx.prefixLess) {
       const bound = cardinality === undefined ? nearestName(property, navigation.keys()) : property;
       const fix = bound === undefined ? `, and ${shownName(property)} is not a navigation property` : `: write ${bound}@odata.bind`;
-      ctx.fail(name, "a binding named p@odata.bind", v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
+      ctx.fail(name, bound === undefined ? "a navigation property's binding" : `${bound}@odata.bind`, v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
     } else if (cardinality === undefined) {
       const near = nearestName(property, navigation.keys());
       ctx.fail(name, "a navigation property's binding", v, `${shownName(property)} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
