@@ -113,8 +113,8 @@ describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations o
   });
 });
 
-// ODG103 names the overload in the resolved form, with the target as written where an alias made it
-// differ; one that names an overload left out for a first one's parameter names (ODG104) says so, and where.
+// ODG103 names the overload in the resolved form (the target as written begins the message, once);
+// one that names an overload left out for a first one's parameter names (ODG104) says so, and where.
 const DROPPED_XML = edmx(schema("T", `<EntityType Name="item">${KEYED}</EntityType>
   <Function Name="g"><Parameter Name="n" Type="Edm.Int32" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
   <Function Name="g"><Parameter Name="n" Type="Edm.String" Nullable="false"/><ReturnType Type="Edm.String"/></Function>
@@ -139,15 +139,15 @@ const DROPPED_JSON = JSON.stringify({
 }, null, 2);
 
 describe.each([["d.xml", DROPPED_XML], ["d.json", DROPPED_JSON]])("ODG103 for an overload left out or written with an alias (%s)", (file, content) => {
-  test("a target naming an overload ODG104 left out says so and where; an alias's target is named resolved, then as written", () => {
+  test("a target naming an overload ODG104 left out says so and where; an alias's target is named resolved", () => {
     const r = run(file, content);
     // The place ODG104 reports the overload it leaves out at.
     const droppedLine = r.diagnostics.find((d) => d.code === "ODG104")?.line;
     const blocks = file.endsWith(".xml") ? ['<Annotations Target="self.g(Edm.String)">', '<Annotations Target="T.g(self.item)">'] : ['$Annotations member "self.g(Edm.String)"', '$Annotations member "T.g(self.item)"'];
     expect(r.diagnostics.map((d) => [d.severity, d.code, d.path, d.message])).toEqual([
       ["warning", "ODG104", "T.g", expect.stringMatching(/^unbound function T\.g has two overloads with the parameters \(n\) .*; this one is left out$/)],
-      ["warning", "ODG103", "self.g(Edm.String)", `${blocks[0]} names no element of the model (T.g(Edm.String) (written self.g(Edm.String)) is the overload at ${file}:${droppedLine}, which is left out (ODG104: an earlier overload of T.g has its parameter names)); its annotations are ignored`],
-      ["warning", "ODG103", "T.g(self.item)", `${blocks[1]} names no element of the model (no overload of T.g is T.g(T.item) (written T.g(self.item)): a function's is named by all its parameter types, an action's by its binding parameter's type); its annotations are ignored`],
+      ["warning", "ODG103", "self.g(Edm.String)", `${blocks[0]} names no element of the model (T.g(Edm.String) is the overload at ${file}:${droppedLine}, left out by ODG104 as an earlier overload of T.g has its parameter names); its annotations are ignored`],
+      ["warning", "ODG103", "T.g(self.item)", `${blocks[1]} names no element of the model (no overload of T.g is T.g(T.item): a function's is named by all its parameter types, an action's by its binding parameter's type); its annotations are ignored`],
     ]);
     expect([...r.files.values()].join("")).not.toMatch(/The dropped one\.|No such overload\./);
   });
@@ -198,6 +198,14 @@ describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations o
     expect(docOf(code, "start")).toBe("/**\n * Starts it (in line).\n *\n * Action `T.run` (imported as `/start`).\n *\n * @deprecated Use count\n */\n");
     expect(docOf(code, "count")).toBe("/**\n * Counts them (block).\n *\n * The count function.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
   });
+});
+
+test("an import repeating its operation's Description shows it once, then the operation's LongDescription", () => {
+  const xml = edmx(schema("T", `
+    <Function Name="count">${desc("Counts items.")}${desc("Every item, whatever its state.", "LongDescription")}<ReturnType Type="Edm.Int32"/></Function>
+    <EntityContainer Name="C"><FunctionImport Name="count" Function="T.count">${desc("Counts items.")}</FunctionImport></EntityContainer>`));
+  const code = run("d.xml", xml).files.get("T.requests.ts") as string;
+  expect(docOf(code, "count")).toBe("/**\n * Counts items.\n *\n * Every item, whatever its state.\n *\n * Function `T.count` (imported as `/count`).\n */\n");
 });
 
 describe("an operation annotated inline and out of line with one term", () => {

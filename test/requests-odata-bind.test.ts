@@ -85,6 +85,13 @@ describe("the validators", () => {
     expect((v[`is${type}`] as Guard)(body, { mode })).toBe(errors.length === 0);
   });
 
+  test("a 4.0 service's p@bind error expects the prefixed binding by its name, not a placeholder", () => {
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const v = require(path.join(out, "Bind.validators")) as Record<string, (value: unknown, options?: { mode?: Mode }) => { errors: { path: string; expected: string }[] }>;
+    const errors = v["validateProject"]({ "ownr@bind": "People('a')", "x@bind": "People('a')" }, { mode: "update" }).errors;
+    expect(errors.map((e) => [e.path, e.expected])).toEqual([["/ownr@bind", "owner@odata.bind"], ["/x@bind", "a navigation property's binding"]]);
+  });
+
   test("also when not strict; a read and an annotation of the instance (`@odata.bind`) are not looked at", () => {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const v = require(path.join(out, "Bind.validators")) as Record<string, Validate>;

@@ -569,13 +569,11 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     const v = o[name];
     if (term === "bind" && !ctx.prefixLess) {
       const bound = cardinality === undefined ? nearestName(property, navigation.keys()) : property;
-      const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
-      const fix = bound === undefined ? `, and ${shown} is not a navigation property` : `: write ${bound}@odata.bind`;
-      ctx.fail(name, "a binding named p@odata.bind", v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
+      const fix = bound === undefined ? `, and ${shownName(property)} is not a navigation property` : `: write ${bound}@odata.bind`;
+      ctx.fail(name, bound === undefined ? "a navigation property's binding" : `${bound}@odata.bind`, v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
     } else if (cardinality === undefined) {
       const near = nearestName(property, navigation.keys());
-      const shown = /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
-      ctx.fail(name, "a navigation property's binding", v, `${shown} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
+      ctx.fail(name, "a navigation property's binding", v, `${shownName(property)} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
     } else if (cardinality !== "many") {
       // JSON Format §8.5: null removes the relationship of a nullable single-valued one.
       if (typeof v !== "string" && !(v === null && cardinality === "nullable")) {
@@ -590,6 +588,11 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     }
     if (ctx.count >= ctx.max) return;
   }
+}
+
+/** A binding's navigation property name as a message shows it: quoted where it holds characters a name does not. */
+function shownName(property: string): string {
+  return /^[\w.$-]+$/.test(property) ? property : JSON.stringify(property);
 }
 
 /** "Did you mean": the known name nearest to a misspelt one, when it is close: the same but for case, or one or two edits away. */

@@ -13,7 +13,8 @@
  * of a value the client sends narrowed where the generated validators check them (facets.ts), a
  * property that became Core.Computed or Core.Immutable (the validators refuse it in bodies), a
  * single-valued navigation property or a singleton that may now be null, a property that became
- * nullable (reads optional, a single value's typed `| null`). Not breaking: other additions, a
+ * nullable (reads optional, a single value's typed `| null`), the metadata's Version 4.01 → 4.0 (a
+ * body's `p@bind` no longer compiles: version.ts). Not breaking: other additions, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), other doc
  * comments (docs.ts).
@@ -26,6 +27,7 @@ import { movedTypes } from "./moved";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
+import { versionChange } from "./version";
 
 /** The summary format that added facets beyond MaxLength, Core.Computed and Core.Immutable. */
 const FACETS_FORMAT = 2;
@@ -35,7 +37,7 @@ const UNION_FORMAT = 3;
 export type ChangeKind = "added" | "removed" | "changed";
 export type Element =
   | "type" | "property" | "navigation property" | "enum member" | "operation" | "entity set" | "singleton" | "navigation binding" | "action import" | "function import"
-  | "URL convention" | "documentation";
+  | "URL convention" | "payload format" | "documentation";
 
 export interface Change {
   kind: ChangeKind;
@@ -132,6 +134,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   compareBindings(a, b, add);
   // The same API, other requests, other doc comments: a patch (compared when both record them).
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
+  // The metadata's Version: whether a body may bind as p@bind (version.ts).
+  const version = versionChange(a, b);
+  if (version) add("changed", "payload format", ...version);
   const docs = changedDocs(a, b);
   if (docs.length) {
     const named = docs.slice(0, 5).join(", ") + (docs.length > 5 ? `, … ${docs.length - 5} more` : "");

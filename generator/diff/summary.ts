@@ -7,7 +7,7 @@
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
-import type { EntityContainer, Facets, Model, NavigationBinding, Operation, Property, TypeRef } from "../model/types";
+import type { EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
@@ -98,6 +98,8 @@ export interface ModelSummary {
   imports?: Map<string, ImportSummary>;
   /** The URL forms the generated client uses (format 3). */
   urls?: UrlSummary;
+  /** The service's OData version (version.ts: whether a body may bind as `p@bind`); absent in older summaries. */
+  version?: ODataVersion;
   /**
    * The doc comment of each described type, property, navigation property, operation, parameter,
    * entity set and singleton, by path (`ns.T/p`, `ns.f(ns.T)/x`), as a short hash (format 3).
@@ -245,7 +247,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         // Its description is its generated function's doc comment (operation-view.ts).
         doc(i.name, i.annotations);
       }
-  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs };
+  return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0" };
 }
 
 /**
@@ -285,6 +287,7 @@ interface SummaryJson {
   imports?: Obj<ImportSummary>;
   urls?: UrlSummary;
   docs?: Obj<string>;
+  version?: ODataVersion;
 }
 
 /** A summary as JSON text (kept between runs to report what a spec change changed). */
@@ -296,6 +299,7 @@ export function summaryToJson(s: ModelSummary): string {
   if (s.imports) json.imports = Object.fromEntries(s.imports);
   if (s.urls) json.urls = s.urls;
   if (s.docs) json.docs = s.docs;
+  if (s.version) json.version = s.version;
   return JSON.stringify(json);
 }
 
@@ -308,5 +312,6 @@ export function summaryFromJson(text: string): ModelSummary {
   if (j.imports) summary.imports = new Map(Object.entries(j.imports));
   if (j.urls) summary.urls = j.urls;
   if (j.docs) summary.docs = j.docs;
+  if (j.version) summary.version = j.version;
   return summary;
 }

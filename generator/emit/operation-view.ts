@@ -69,15 +69,24 @@ function exactNumber(ref: TypeRef): boolean {
 }
 
 /**
+ * An import's description, then the paragraphs of its operation's (Description, LongDescription)
+ * that it does not say already: an import that repeats the operation's Description but not its
+ * LongDescription would otherwise show the Description twice.
+ */
+function importedFirst(imported: string | undefined, own: string | undefined): (string | undefined)[] {
+  if (imported === undefined || own === undefined) return [imported ?? own];
+  const said = new Set(imported.split("\n\n"));
+  return [imported, ...own.split("\n\n").filter((p) => !said.has(p))];
+}
+
+/**
  * `name`: the function's, claimed in the module (operation-names.ts). `importAnnotations`: the
  * import's (`importName`'s) own, whose description comes first in the doc comment, before the
  * operation's where that says something else, and whose deprecation is the function's.
  */
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations: readonly Annotation[] = []): OperationView {
   const { ts, refTs, reads, keyTs, created } = types;
-  const own = description(op.annotations);
-  const imported = description(importAnnotations);
-  const described = imported === own ? [own] : [imported, own];
+  const described = importedFirst(description(importAnnotations), description(op.annotations));
   const deprecated = deprecation(importAnnotations) ?? deprecation(op.annotations);
   const bindingType = op.binding?.type;
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation

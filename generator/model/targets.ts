@@ -11,7 +11,7 @@
 import { Codes, placeOf, type SourceRef } from "../diagnostics";
 import type { RawAnnotationGroup } from "../parse/raw";
 import { containerChildren, NAVIGATION_PATH, walkPath, type LinkContext } from "./links";
-import { namesOverload, operationHead, parameterOf, qualifiedType, type OperationHead } from "./operation-targets";
+import { namesOverload, operationHead, parameterOf, qualifiedType } from "./operation-targets";
 import { TERMS_READ } from "./rules";
 import type { EntityContainer, EnumType, Operation, StructuredType } from "./types";
 import { wordingOf } from "./wording";
@@ -48,7 +48,7 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
   const qn = ctx.qualify(name, g.at);
   const dot = qn.lastIndexOf(".");
   if (dot < 0 || !ctx.loaded.has(qn.slice(0, dot))) return;
-  const problem = resolve(ctx, qn, rest, g.at, operationHead(head), head);
+  const problem = resolve(ctx, qn, rest, g.at, operationHead(head).signature);
   if (problem === undefined) return;
   // A warning where the lost annotations change the generated code; else a note (Graph v1.0 has six
   // such blocks, all capability restrictions no generated line reads, which its users cannot fix).
@@ -57,12 +57,8 @@ export function checkAnnotationTarget(ctx: TargetContext, g: RawAnnotationGroup)
     `${wordingOf(g.at).annotations(target)} names no element of the model (${problem}); its annotations are ignored`, target, g.at);
 }
 
-/**
- * Why `qn` (with the overload `overload` names) followed by `rest` names nothing; undefined when it names
- * an element. `head` is the target's part before `rest` as written.
- */
-function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef, overload: OperationHead, head: string): string | undefined {
-  const signature = overload.signature;
+/** Why `qn` (with an overload's `signature`) followed by `rest` names nothing; undefined when it names an element. */
+function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: SourceRef, signature: readonly string[] | undefined): string | undefined {
   const more = rest.length > 0 && !isAnnotationSegment(rest[0]);
   const t = ctx.types.get(qn);
   if (t) {
@@ -94,7 +90,7 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
     const unread = (op: Operation) => ctx.filled !== undefined && !ctx.filled(op);
     const qualify = (n: string) => ctx.qualify(n, at);
     const named = ops.filter((op) => unread(op) || namesOverload(op, signature, qualify));
-    if (named.length === 0 && leftOut.length === 0) return noOverload(ctx, qn, signature ?? [], head, qualify);
+    if (named.length === 0 && leftOut.length === 0) return noOverload(ctx, qn, signature ?? [], qualify);
     if (!more || rest[0] === "$ReturnType") return undefined;
     if (named.some((op) => unread(op) || parameterOf(op, rest[0]))) return undefined;
     if (leftOut.some((l) => l.parameters === undefined || l.parameters.includes(rest[0]))) return undefined;
@@ -105,17 +101,15 @@ function resolve(ctx: TargetContext, qn: string, rest: readonly string[], at: So
 }
 
 /**
- * Why `ns.f(…)` names no overload of `qn`, in the resolved form (`T.f(T.item)`), with the target as
- * written after it where an alias made it differ (`written self.f(self.item)`): none has those
- * types, or the one that has them was left out (ODG104, at its place).
+ * Why `ns.f(…)` names no overload of `qn`, in the resolved form (`T.f(T.item)`; the message begins
+ * with the target as written, `<Annotations Target="self.f(self.item)">`): none has those types, or
+ * the one that has them was left out (ODG104, at its place).
  */
-function noOverload(ctx: TargetContext, qn: string, signature: readonly string[], head: string, qualify: (name: string) => string): string {
+function noOverload(ctx: TargetContext, qn: string, signature: readonly string[], qualify: (name: string) => string): string {
   const resolved = `${qn}(${signature.map((t) => qualifiedType(t, qualify)).join(", ")})`;
-  const written = resolved.replace(/\s/g, "") === head.replace(/\s/g, "") ? "" : ` (written ${head})`;
   const dropped = ctx.droppedOverloads.get(qn)?.find((op) => namesOverload(op, signature, qualify));
-  if (dropped)
-    return `${resolved}${written} is the overload at ${placeOf(dropped.at)}, which is left out (ODG104: an earlier overload of ${qn} has its parameter names)`;
-  return `no overload of ${qn} is ${resolved}${written}: a function's is named by all its parameter types, an action's by its binding parameter's type`;
+  if (dropped) return `${resolved} is the overload at ${placeOf(dropped.at)}, left out by ODG104 as an earlier overload of ${qn} has its parameter names`;
+  return `no overload of ${qn} is ${resolved}: a function's is named by all its parameter types, an action's by its binding parameter's type`;
 }
 
 /** Follows member names and type casts from `t` (up to an annotation segment); why a segment leads nowhere, or undefined. */
