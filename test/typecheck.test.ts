@@ -118,6 +118,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     client: ["trippin-lite.xml", { keyAsSegment: false }],
     mockserver: ["trippin-lite.xml", { keyAsSegment: false }],
     "batch-multipart": ["trippin-lite.xml", { keyAsSegment: false }],
+    "batch-split": ["trippin-lite.xml", { keyAsSegment: false }],
     "mockserver-sap": ["requests/sap-catalog.xml"],
     aggregate: ["requests/sap-catalog.xml"],
     csrf: ["requests/sap-catalog.xml"],
