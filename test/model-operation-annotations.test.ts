@@ -200,6 +200,23 @@ describe.each([["i.xml", IMPORTS_XML], ["i.json", IMPORTS_JSON]])("annotations o
   });
 });
 
+test("an import and its operation both deprecated: both reasons, the import's first, a reason the same as the other's once", () => {
+  const revision = (reason?: string) => `<Annotation Term="${CORE}.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="${CORE}.RevisionKind/Deprecated"/>${reason === undefined ? "" : `<PropertyValue Property="Description" String="${reason}"/>`}</Record></Collection></Annotation>`;
+  const doc = (imported?: string, own?: string) => {
+    const xml = edmx(schema("T", `
+      <Action Name="run">${own === undefined ? "" : revision(own === "" ? undefined : own)}</Action>
+      <EntityContainer Name="C"><ActionImport Name="start" Action="T.run">${imported === undefined ? "" : revision(imported === "" ? undefined : imported)}</ActionImport></EntityContainer>`));
+    return (docOf(run("d.xml", xml).files.get("T.requests.ts") as string, "start") ?? "").replace(/^[\s\S]*?(?= \* @deprecated)|\s*\*\/\n$/g, "");
+  };
+  expect(doc("Use count", "Replaced by run2")).toBe(" * @deprecated Use count\n * Action `T.run` itself: Replaced by run2");
+  expect(doc("Use count", "Use count")).toBe(" * @deprecated Use count");
+  expect(doc(undefined, "Replaced by run2")).toBe(" * @deprecated Replaced by run2");
+  expect(doc("Use count", undefined)).toBe(" * @deprecated Use count");
+  // A revision without a Description says no more than the other's reason.
+  expect(doc("", "Replaced by run2")).toBe(" * @deprecated Replaced by run2");
+  expect(doc("Use count", "")).toBe(" * @deprecated Use count");
+});
+
 test("an import repeating its operation's Description shows it once, then the operation's LongDescription", () => {
   const xml = edmx(schema("T", `
     <Function Name="count">${desc("Counts items.")}${desc("Every item, whatever its state.", "LongDescription")}<ReturnType Type="Edm.Int32"/></Function>

@@ -2,15 +2,20 @@
 // subtype's name: the real compilers report it at the misspelt string, "not assignable to" the
 // subtypes' names, rather than "No overload matches this call" at the function's name (one generic
 // signature, not an overload for an entity and one for a collection). A right name still casts an
-// entity (absent or not) and a collection as before. On test/fixtures/inheritance.xml.
+// entity (absent or not) and a collection as before, to the very same types. Its body is one call of
+// `rt.cast`, which takes either address. On test/fixtures/inheritance.xml.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { compileCases, forEachCompiler } from "./helpers/typecheck";
 
 const HEAD = `import * as rt from "./runtime.js";
 import { animals, castAnimal, getBird, listBirds } from "./zoo.model.requests.js";
-import type { Bird } from "./zoo.model.types.js";
+import type { AnyAnimal, Bird } from "./zoo.model.types.js";
 
 declare const client: rt.Client;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+declare const either: rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown>;
 
 export async function usage(): Promise<void> {`;
 
@@ -29,6 +34,12 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   // Given its type argument, a nullable entity's cast (README), as before.
   [`const given: rt.EntityRef<Bird, null> = castAnimal<"zoo.model.bird">(animals().byKey("a"), "zoo.model.bird"); void given;`],
   [`castAnimal<"zoo.model.bird">(animals(), "zoo.model.bird");`, [`animals()`, /CollectionRef<AnyAnimal, string>/]],
+  // The results' types, exactly.
+  [`const one: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.EntityRef<AnyAnimal>>>, rt.EntityRef<Bird, never>> = true; void one;`],
+  [`const many: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.CollectionRef<AnyAnimal, string>>>, rt.CollectionRef<Bird, string>> = true; void many;`],
+  [`const none: Same<ReturnType<typeof castAnimal<"zoo.model.bird">>, rt.EntityRef<Bird, null>> = true; void none;`],
+  // rt.cast takes either address, as a generated cast's body hands it on.
+  [`const any: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown> = rt.cast<Bird>(either, "zoo.model.bird"); void any;`],
   [`const sure: rt.EntityRef<Bird> = castAnimal(rt.nullable(animals().byKey("a")), "zoo.model.bird"); void sure;`, [`sure`, /is not assignable to type 'EntityRef<Bird, never>'/]],
 ];
 
@@ -47,4 +58,10 @@ forEachCompiler((label, c) => {
     });
     expect(seen).toEqual(LINES.map(([l, e]) => (e ? [expect.stringMatching(new RegExp(`^${e[0]}`)), expect.stringMatching(e[1]), 1] : "compiles")));
   });
+});
+
+test("a typed cast's body is one call of rt.cast", () => {
+  const module = fs.readFileSync(path.join(dir, "zoo.model.requests.ts"), "utf8");
+  const body = /export function castAnimal\([^)]*\): [^{]*\{\n([^}]*)\}/.exec(module)?.[1];
+  expect(body).toBe("  return rt.cast(target, type);\n");
 });

@@ -60,12 +60,12 @@ describe("checkerFor and the aliases, from checkers.ts and from any namespace mo
   /* eslint-disable @typescript-eslint/no-require-imports */
   // A namespace module first: it loads checkers.ts, which loads the other namespace modules.
   const ns = [0, 1, 2, 3, 4].map((i) => require(path.join(dir, `n${i}.validators`)) as Module);
-  const checkers = require(path.join(dir, "checkers")) as { checkerFor: Module["checkerFor"]; ALIASES: Record<string, string> };
+  const checkers = require(path.join(dir, "checkers")) as { checkerFor: Module["checkerFor"]; SERVICE: { aliases: Record<string, string> } };
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   test("every namespace module re-exports the one checkerFor", () => {
     for (const m of ns) expect(m.checkerFor).toBe(checkers.checkerFor);
-    expect(checkers.ALIASES).toEqual({ a0: "n0", a1: "n1", a2: "n2", a3: "n3", a4: "n4" });
+    expect(checkers.SERVICE.aliases).toEqual({ a0: "n0", a1: "n1", a2: "n2", a3: "n3", a4: "n4" });
   });
 
   test("resolves types of other namespaces by qualified name and by alias, with or without #", () => {

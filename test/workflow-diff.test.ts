@@ -271,7 +271,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       changes: [
-        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
+        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a.types.js must import it from b.types.js", breaking: true },
         { kind: "removed", element: "property", path: "b.place/note", detail: "property removed (was Edm.String)", breaking: true },
       ],
       breaking: 2,
@@ -289,6 +289,25 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
       expect.objectContaining({ kind: "removed", path: "a.place", breaking: true }),
       expect.objectContaining({ kind: "added", path: "b.place", breaking: false }),
       expect.objectContaining({ kind: "added", path: "c.place", breaking: false }),
+    ]);
+  });
+
+  test("a moved type's line names the modules as the output does, and a subtype's @odata.type", () => {
+    // `animal` and its subtype `bird` move from `zoo` to `aux.models`, whose file stem is `aux-.models` (a Windows device name).
+    const doc = (ns: string) => `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="${ns}" xmlns="http://docs.oasis-open.org/odata/ns/edm"><EntityType Name="animal" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>` +
+      `<EntityType Name="bird" BaseType="${ns}.animal"/><ComplexType Name="tag"/></Schema>${ns === "zoo" ? "" : '<Schema Namespace="zoo" xmlns="http://docs.oasis-open.org/odata/ns/edm"/>'}</edmx:DataServices></edmx:Edmx>`;
+    const dir = scratch();
+    const v1 = path.join(dir, "v1.xml");
+    const v2 = path.join(dir, "v2.xml");
+    fs.writeFileSync(v1, doc("zoo"));
+    fs.writeFileSync(v2, doc("aux.models"));
+    const r = runCli(["diff", v1, v2], dir);
+    expect(r.stdout.split("\n").filter((l) => l.includes("moved"))).toEqual([
+      "breaking  changed type                zoo.tag: complex type moved to aux.models.tag: code importing it from zoo.types.js must import it from aux-.models.types.js",
+      "breaking  changed type                zoo.animal: entity type moved to aux.models.animal: code importing it from zoo.types.js must import it from aux-.models.types.js, and a body's @odata.type changes from #zoo.animal to #aux.models.animal",
+      "breaking  changed type                zoo.bird: entity type moved to aux.models.bird: code importing it from zoo.types.js must import it from aux-.models.types.js, and a body's @odata.type changes from #zoo.bird to #aux.models.bird",
     ]);
   });
 
@@ -314,8 +333,9 @@ ${schemaOf("a", `${from === "a" ? moving : ""}<ComplexType Name="other"/>`)}${sc
     const v2 = path.join(dir, "v2.xml");
     fs.writeFileSync(v1, service("a"));
     const moves = [
-      { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a must import it from b", breaking: true },
-      { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing it from a must import it from b", breaking: true },
+      // `place` has a subtype (`d.spot`): a body may name it in @odata.type.
+      { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing it from a.types.js must import it from b.types.js, and a body's @odata.type changes from #a.place to #b.place", breaking: true },
+      { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing it from a.types.js must import it from b.types.js", breaking: true },
     ];
     // Properties, a collection of it, a navigation property, a base type, a parameter, a return type,
     // an entity set and a function bound to it, all naming the moved types by their new names: the moves alone.

@@ -231,5 +231,5 @@ export function castEntity(
   target: rt.EntityRef<AnyEntity, null> | rt.CollectionRef<AnyEntity, unknown>,
   type: string,
 ): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
-  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+  return rt.cast(target, type);
 }

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type {
   Collection_pluginSetting,
   ErrorDetails,
@@ -139,7 +139,7 @@ export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting>
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", ALIASES, false)) exactCollection_pluginSetting(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE, false)) exactCollection_pluginSetting(v, ctx, key);
 }
 
 export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -162,7 +162,7 @@ export const assertErrorDetails: vr.Assert<ErrorDetails> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.errorDetails", ALIASES, false)) exactErrorDetails(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE, false)) exactErrorDetails(v, ctx, key);
 }
 
 export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -189,7 +189,7 @@ export const assertEvaluationResult: vr.Assert<EvaluationResult> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResult", ALIASES, false)) exactEvaluationResult(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE, false)) exactEvaluationResult(v, ctx, key);
 }
 
 export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -214,7 +214,7 @@ export const assertPluginAuth: vr.Assert<PluginAuth> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuth", ALIASES, false)) exactPluginAuth(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE, false)) exactPluginAuth(v, ctx, key);
 }
 
 export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -238,7 +238,7 @@ export const assertPluginSetting: vr.Assert<PluginSetting> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSetting", ALIASES, false)) exactPluginSetting(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE, false)) exactPluginSetting(v, ctx, key);
 }
 
 export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -272,7 +272,7 @@ export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", ALIASES, false)) exactSkillInputDescriptor(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE, false)) exactSkillInputDescriptor(v, ctx, key);
 }
 
 export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -299,7 +299,7 @@ export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", ALIASES, false)) exactSkillTypeDescriptor(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE, false)) exactSkillTypeDescriptor(v, ctx, key);
 }
 
 export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -324,7 +324,7 @@ export const assertSkillVariableDescriptor: vr.Assert<SkillVariableDescriptor> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillVariableDescriptor` or the subtype its `@odata.type` names. */
 export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", SERVICE)) {
     case undefined:
     case "microsoft.graph.security.securityCopilot.skillVariableDescriptor":
       return exactSkillVariableDescriptor(v as vr.Json, ctx, key);
@@ -359,7 +359,7 @@ export const assertEvaluation: vr.Assert<Evaluation> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`. */
 export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluation", ALIASES, false)) exactEvaluation(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluation", SERVICE, false)) exactEvaluation(v, ctx, key);
 }
 
 export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -389,7 +389,7 @@ export const assertPlugin: vr.Assert<Plugin> = /* @__PURE__ */ asserter<Plugin>(
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`. */
 export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.plugin", ALIASES, false)) exactPlugin(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.plugin", SERVICE, false)) exactPlugin(v, ctx, key);
 }
 
 export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -421,7 +421,7 @@ export const assertPrompt: vr.Assert<Prompt> = /* @__PURE__ */ asserter<Prompt>(
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`. */
 export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.prompt", ALIASES, false)) exactPrompt(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.prompt", SERVICE, false)) exactPrompt(v, ctx, key);
 }
 
 export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -451,7 +451,7 @@ export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Sessio
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.session", ALIASES, false)) exactSession(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.session", SERVICE, false)) exactSession(v, ctx, key);
 }
 
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -477,7 +477,7 @@ export const assertWorkspace: vr.Assert<Workspace> = /* @__PURE__ */ asserter<Wo
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`. */
 export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.workspace", ALIASES, false)) exactWorkspace(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.workspace", SERVICE, false)) exactWorkspace(v, ctx, key);
 }
 
 export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

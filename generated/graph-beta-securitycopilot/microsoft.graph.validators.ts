@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import {
   checkWorkspace,
   exactEvaluation,
@@ -39,7 +39,7 @@ export const assertDictionary: vr.Assert<Dictionary> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.Dictionary`. */
 export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.Dictionary", ALIASES, false)) exactDictionary(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.Dictionary", SERVICE, false)) exactDictionary(v, ctx, key);
 }
 
 export function exactDictionary(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -61,7 +61,7 @@ export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEn
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsEntity, "microsoft.graph.entity");
     case "microsoft.graph.security.securityCopilot.evaluation":
@@ -102,7 +102,7 @@ export const assertSecurity: vr.Assert<Security> = /* @__PURE__ */ asserter<Secu
 
 /** Checks a value declared as `microsoft.graph.security`. */
 export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security", ALIASES, false)) exactSecurity(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security", SERVICE, false)) exactSecurity(v, ctx, key);
 }
 
 export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -127,7 +127,7 @@ export const assertSecurityCopilot: vr.Assert<SecurityCopilot> =
 
 /** Checks a value declared as `microsoft.graph.securityCopilot`. */
 export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.securityCopilot", ALIASES, true)) exactSecurityCopilot(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.securityCopilot", SERVICE, true)) exactSecurityCopilot(v, ctx, key);
 }
 
 export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -437,7 +437,7 @@ export function castParticipantBase(
   target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>,
   type: string,
 ): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
-  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+  return rt.cast(target, type);
 }
 
 /** Function `microsoft.graph.callRecords.getDirectRoutingCalls`, bound to a collection of `microsoft.graph.callRecords.callRecord`. */

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type {
   AdministrativeUnitInfo,
   AnyEndpoint,
@@ -241,7 +241,7 @@ export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.administrativeUnitInfo", ALIASES, false)) exactAdministrativeUnitInfo(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE, false)) exactAdministrativeUnitInfo(v, ctx, key);
 }
 
 export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -266,7 +266,7 @@ export const assertClientUserAgent: vr.Assert<ClientUserAgent> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.clientUserAgent", ALIASES, false)) exactClientUserAgent(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.clientUserAgent", SERVICE, false)) exactClientUserAgent(v, ctx, key);
 }
 
 export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -292,7 +292,7 @@ export const assertDeviceInfo: vr.Assert<DeviceInfo> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.callRecords.deviceInfo`. */
 export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.deviceInfo", ALIASES, false)) exactDeviceInfo(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.deviceInfo", SERVICE, false)) exactDeviceInfo(v, ctx, key);
 }
 
 export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -337,7 +337,7 @@ export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.directRoutingLogRow", ALIASES, false)) exactDirectRoutingLogRow(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE, false)) exactDirectRoutingLogRow(v, ctx, key);
 }
 
 export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -380,7 +380,7 @@ export const assertEndpoint: vr.Assert<AnyEndpoint> = /* @__PURE__ */ asserter<A
 
 /** Checks a value declared as `microsoft.graph.callRecords.endpoint` or the subtype its `@odata.type` names. */
 export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.endpoint", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.endpoint", SERVICE)) {
     case undefined:
     case "microsoft.graph.callRecords.endpoint":
       return exactEndpoint(v as vr.Json, ctx, key);
@@ -415,7 +415,7 @@ export const assertFailureInfo: vr.Assert<FailureInfo> = /* @__PURE__ */ asserte
 
 /** Checks a value declared as `microsoft.graph.callRecords.failureInfo`. */
 export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.failureInfo", ALIASES, false)) exactFailureInfo(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.failureInfo", SERVICE, false)) exactFailureInfo(v, ctx, key);
 }
 
 export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -441,7 +441,7 @@ export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.feedbackTokenSet", ALIASES, false)) exactFeedbackTokenSet(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.feedbackTokenSet", SERVICE, false)) exactFeedbackTokenSet(v, ctx, key);
 }
 
 export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -463,7 +463,7 @@ export const assertMedia: vr.Assert<Media> = /* @__PURE__ */ asserter<Media>(che
 
 /** Checks a value declared as `microsoft.graph.callRecords.media`. */
 export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.media", ALIASES, false)) exactMedia(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.media", SERVICE, false)) exactMedia(v, ctx, key);
 }
 
 export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -491,7 +491,7 @@ export const assertMediaStream: vr.Assert<MediaStream> = /* @__PURE__ */ asserte
 
 /** Checks a value declared as `microsoft.graph.callRecords.mediaStream`. */
 export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.mediaStream", ALIASES, false)) exactMediaStream(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.mediaStream", SERVICE, false)) exactMediaStream(v, ctx, key);
 }
 
 export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -543,7 +543,7 @@ export const assertNetworkInfo: vr.Assert<NetworkInfo> = /* @__PURE__ */ asserte
 
 /** Checks a value declared as `microsoft.graph.callRecords.networkInfo`. */
 export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.networkInfo", ALIASES, false)) exactNetworkInfo(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.networkInfo", SERVICE, false)) exactNetworkInfo(v, ctx, key);
 }
 
 export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -593,7 +593,7 @@ export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participantEndpoint", ALIASES, false)) exactParticipantEndpoint(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participantEndpoint", SERVICE, false)) exactParticipantEndpoint(v, ctx, key);
 }
 
 export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -623,7 +623,7 @@ export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.pstnCallLogRow", ALIASES, false)) exactPstnCallLogRow(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE, false)) exactPstnCallLogRow(v, ctx, key);
 }
 
 export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -670,7 +670,7 @@ export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceEndpoint", ALIASES, false)) exactServiceEndpoint(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceEndpoint", SERVICE, false)) exactServiceEndpoint(v, ctx, key);
 }
 
 export function exactServiceEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -694,7 +694,7 @@ export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceUserAgent", ALIASES, false)) exactServiceUserAgent(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceUserAgent", SERVICE, false)) exactServiceUserAgent(v, ctx, key);
 }
 
 export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -718,7 +718,7 @@ export const assertTraceRouteHop: vr.Assert<TraceRouteHop> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.traceRouteHop", ALIASES, false)) exactTraceRouteHop(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.traceRouteHop", SERVICE, false)) exactTraceRouteHop(v, ctx, key);
 }
 
 export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -743,7 +743,7 @@ export const assertUserAgent: vr.Assert<AnyUserAgent> = /* @__PURE__ */ asserter
 
 /** Checks a value declared as `microsoft.graph.callRecords.userAgent` or the subtype its `@odata.type` names. */
 export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.userAgent", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.userAgent", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent");
     case "microsoft.graph.callRecords.clientUserAgent":
@@ -780,7 +780,7 @@ export const assertUserFeedback: vr.Assert<UserFeedback> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.callRecords.userFeedback`. */
 export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userFeedback", ALIASES, false)) exactUserFeedback(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userFeedback", SERVICE, false)) exactUserFeedback(v, ctx, key);
 }
 
 export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -805,7 +805,7 @@ export const assertUserIdentity: vr.Assert<UserIdentity> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.callRecords.userIdentity`. */
 export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userIdentity", ALIASES, false)) exactUserIdentity(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userIdentity", SERVICE, false)) exactUserIdentity(v, ctx, key);
 }
 
 export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -828,7 +828,7 @@ export const assertCallRecord: vr.Assert<CallRecord> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.callRecords.callRecord`. */
 export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.callRecord", ALIASES, false)) exactCallRecord(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.callRecord", SERVICE, false)) exactCallRecord(v, ctx, key);
 }
 
 export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -862,7 +862,7 @@ export const assertOrganizer: vr.Assert<Organizer> = /* @__PURE__ */ asserter<Or
 
 /** Checks a value declared as `microsoft.graph.callRecords.organizer`. */
 export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.organizer", ALIASES, false)) exactOrganizer(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.organizer", SERVICE, false)) exactOrganizer(v, ctx, key);
 }
 
 export function exactOrganizer(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -884,7 +884,7 @@ export const assertParticipant: vr.Assert<Participant> = /* @__PURE__ */ asserte
 
 /** Checks a value declared as `microsoft.graph.callRecords.participant`. */
 export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participant", ALIASES, false)) exactParticipant(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participant", SERVICE, false)) exactParticipant(v, ctx, key);
 }
 
 export function exactParticipant(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -908,7 +908,7 @@ export const assertParticipantBase: vr.Assert<AnyParticipantBase> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantBase` or the subtype its `@odata.type` names. */
 export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.participantBase", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.callRecords.participantBase", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase");
     case "microsoft.graph.callRecords.organizer":
@@ -945,7 +945,7 @@ export const assertSegment: vr.Assert<Segment> = /* @__PURE__ */ asserter<Segmen
 
 /** Checks a value declared as `microsoft.graph.callRecords.segment`. */
 export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.segment", ALIASES, false)) exactSegment(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.segment", SERVICE, false)) exactSegment(v, ctx, key);
 }
 
 export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -973,7 +973,7 @@ export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Sessio
 
 /** Checks a value declared as `microsoft.graph.callRecords.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.session", ALIASES, false)) exactSession(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.session", SERVICE, false)) exactSession(v, ctx, key);
 }
 
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import {
   checkCallRecord,
   exactCallRecord,
@@ -58,7 +58,7 @@ export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySe
 
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.communicationsIdentitySet", ALIASES, false)) exactCommunicationsIdentitySet(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.communicationsIdentitySet", SERVICE, false)) exactCommunicationsIdentitySet(v, ctx, key);
 }
 
 export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -88,7 +88,7 @@ export const assertIdentity: vr.Assert<AnyIdentity> = /* @__PURE__ */ asserter<A
 
 /** Checks a value declared as `microsoft.graph.identity` or the subtype its `@odata.type` names. */
 export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.identity", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.identity", SERVICE)) {
     case undefined:
     case "microsoft.graph.identity":
       return exactIdentity(v as vr.Json, ctx, key);
@@ -122,7 +122,7 @@ export const assertIdentitySet: vr.Assert<AnyIdentitySet> = /* @__PURE__ */ asse
 
 /** Checks a value declared as `microsoft.graph.identitySet` or the subtype its `@odata.type` names. */
 export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.identitySet", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.identitySet", SERVICE)) {
     case undefined:
     case "microsoft.graph.identitySet":
       return exactIdentitySet(v as vr.Json, ctx, key);
@@ -159,7 +159,7 @@ export const assertCloudCommunications: vr.Assert<CloudCommunications> =
 
 /** Checks a value declared as `microsoft.graph.cloudCommunications`. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.cloudCommunications", ALIASES, false)) exactCloudCommunications(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.cloudCommunications", SERVICE, false)) exactCloudCommunications(v, ctx, key);
 }
 
 export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -182,7 +182,7 @@ export const assertEntity: vr.Assert<AnyEntity> = /* @__PURE__ */ asserter<AnyEn
 
 /** Checks a value declared as `microsoft.graph.entity` or the subtype its `@odata.type` names. */
 export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "microsoft.graph.entity", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsEntity, "microsoft.graph.entity");
     case "microsoft.graph.callRecords.callRecord":

@@ -11,6 +11,17 @@ export type Mode = "read" | "create" | "update" | "replace";
 /** The OData version of a service's payloads, as its metadata says: a 4.01 body may bind as `p@bind` (JSON Format 4.01 §4.5). */
 export type Version = "4.0" | "4.01";
 
+/**
+ * What the generated checkers of one service share (`SERVICE`, in its checkers.ts): its schema
+ * aliases, so `@odata.type` may name a type by alias, and its OData version. A checker hands it to
+ * the context as it checks a value's type, so any entry point (`run`, `validateCollection`) checks a
+ * body as the service's version allows.
+ */
+export interface Service {
+  readonly aliases: Readonly<Record<string, string>>;
+  readonly version: Version;
+}
+
 export interface ValidateOptions {
   /** Default `read`. */
   mode?: Mode | undefined;
@@ -169,16 +180,17 @@ export class Context {
   tied: readonly string[] | undefined = undefined;
   tiedDepth = -1;
   /**
-   * A service of OData 4.01: a body may bind without the `odata.` prefix (`p@bind`, JSON Format 4.01
-   * §4.5); a 4.0 service's may not, and the write modes report it.
+   * The service's OData version, as its checkers tell (`typeOf`); undefined until one has. A 4.01
+   * body may bind without the `odata.` prefix (`p@bind`, JSON Format 4.01 §4.5); another may not,
+   * and the write modes report it.
    */
-  prefixLess = false;
+  version: Version | undefined = undefined;
   /** While `declaredNames` probes a type: its navigation properties, each with what its binding may be. */
   navigation: Map<string, Cardinality> | undefined = undefined;
   private readonly keys: Key[] = [];
 
-  reset(options: ValidateOptions | undefined, quiet: boolean, typed = false, version: Version = "4.0"): void {
-    this.prefixLess = version === "4.01";
+  reset(options: ValidateOptions | undefined, quiet: boolean, typed = false): void {
+    this.version = undefined;
     const mode = options?.mode;
     this.mode = mode === undefined || mode === "read" ? READ : mode === "create" ? CREATE : mode === "replace" ? REPLACE : UPDATE;
     this.strict = options?.strict ?? true;
@@ -327,11 +339,11 @@ const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: true, err
 /** One context is reused between runs; a nested run (re-entrancy) gets its own. */
 let spare: Context | null = null;
 
-function acquire(options: ValidateOptions | undefined, quiet: boolean, typed: boolean, version: Version): Context {
+function acquire(options: ValidateOptions | undefined, quiet: boolean, typed: boolean): Context {
   let ctx = spare;
   if (ctx === null) ctx = new Context();
   else spare = null;
-  ctx.reset(options, quiet, typed, version);
+  ctx.reset(options, quiet, typed);
   return ctx;
 }
 
@@ -342,11 +354,11 @@ function release(ctx: Context): void {
 
 /**
  * Runs a checker over a value and returns every error found (up to `maxErrors`). Never throws.
- * `typed`: as `assertX` checks, only the forms the value's type has (`Context.typed`). `version`:
- * the service's OData version (`Context.prefixLess`).
+ * `typed`: as `assertX` checks, only the forms the value's type has (`Context.typed`). The
+ * service's OData version comes with the value's type, from its checker (`Context.version`).
  */
-export function run(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): ValidationResult {
-  const ctx = acquire(options, false, typed, version);
+export function run(check: Checker, value: unknown, options?: ValidateOptions, typed = false): ValidationResult {
+  const ctx = acquire(options, false, typed);
   try {
     check(value, ctx, ROOT);
   } catch (e) {
@@ -360,8 +372,8 @@ export function run(check: Checker, value: unknown, options?: ValidateOptions, t
 }
 
 /** Whether a value passes; stops at the first error and builds no error objects. `typed`: as `isX` checks (`Context.typed`). */
-export function test(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): boolean {
-  const ctx = acquire(options, true, typed, version);
+export function test(check: Checker, value: unknown, options?: ValidateOptions, typed = false): boolean {
+  const ctx = acquire(options, true, typed);
   let ok: boolean;
   try {
     check(value, ctx, ROOT);
@@ -374,8 +386,8 @@ export function test(check: Checker, value: unknown, options?: ValidateOptions, 
 }
 
 /** Throws a ValidationFailedError listing the errors unless the value passes. `typed`: as `assertX` checks (`Context.typed`). */
-export function assert(check: Checker, value: unknown, options?: ValidateOptions, typed = false, version: Version = "4.0"): void {
-  const r = run(check, value, options, typed, version);
+export function assert(check: Checker, value: unknown, options?: ValidateOptions, typed = false): void {
+  const r = run(check, value, options, typed);
   if (!r.valid) throw new ValidationFailedError(r.errors);
 }
 
@@ -396,18 +408,18 @@ export interface Assert<T> {
  * Make a module's `validateX`, `isX` and `assertX` from its `checkX`. They are constants of these
  * declared types rather than functions of their own: the type checker then reads one type per
  * entry point, instead of a signature, its parameters and a body to check (see
- * docs/performance-notes.md). `version`: the service's OData version, "4.01" where its metadata says so.
+ * docs/performance-notes.md).
  */
-export function validator(check: Checker, version: Version = "4.0"): Validate {
-  return (value, options) => run(check, value, options, false, version);
+export function validator(check: Checker): Validate {
+  return (value, options) => run(check, value, options, false);
 }
 
-export function guard<T>(check: Checker, version: Version = "4.0"): Guard<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options, true, version);
+export function guard<T>(check: Checker): Guard<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): value is Checked<T, O> => test(check, value, options, true);
 }
 
-export function asserter<T>(check: Checker, version: Version = "4.0"): Assert<T> {
-  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options, true, version);
+export function asserter<T>(check: Checker): Assert<T> {
+  return <O extends ValidateOptions = {}>(value: unknown, options?: O): asserts value is Checked<T, O> => assert(check, value, options, true);
 }
 
 /**
@@ -567,10 +579,12 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     const property = name.slice(0, at);
     const cardinality = navigation.get(property);
     const v = o[name];
-    if (term === "bind" && !ctx.prefixLess) {
+    if (term === "bind" && ctx.version !== "4.01") {
+      // The version is unknown where a type's checker was skipped (`exactX` run itself): the prefixed form is right for any.
+      const known = ctx.version !== undefined;
       const bound = cardinality === undefined ? nearestName(property, navigation.keys()) : property;
-      const fix = bound === undefined ? `, and ${shownName(property)} is not a navigation property` : `: write ${bound}@odata.bind`;
-      ctx.fail(name, bound === undefined ? "a navigation property's binding" : `${bound}@odata.bind`, v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0${fix}`);
+      const fix = bound === undefined ? `, and ${shownName(property)} is not a navigation property` : known ? `: write ${bound}@odata.bind` : `: write ${bound}@odata.bind, which every version takes`;
+      ctx.fail(name, bound === undefined ? "a navigation property's binding" : `${bound}@odata.bind`, v, `${name} leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5)${known ? `; this service is OData ${ctx.version}` : ""}${fix}`);
     } else if (cardinality === undefined) {
       const near = nearestName(property, navigation.keys());
       ctx.fail(name, "a navigation property's binding", v, `${shownName(property)} is not a navigation property${near === undefined ? "" : ` (did you mean ${near}@${term}?)`}`);
@@ -735,7 +749,8 @@ function known(props: Props): Known {
  * replaced by its namespace); undefined when it names none. A value that is not an object is
  * reported as not being a `declared` and gives null; a `@odata.type` that is not a string gives "".
  */
-export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, aliases: Readonly<Record<string, string>>): unknown {
+export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, service: Service): unknown {
+  ctx.version = service.version;
   if (!isObject(v)) {
     ctx.fail(key, declared, v);
     return null;
@@ -747,7 +762,7 @@ export function typeOf(v: unknown, ctx: Context, key: Key, declared: string, ali
   const type = v["@odata.type"] !== undefined || ctx.typed ? v["@odata.type"] : v["@type"];
   // Any other value names no type: "" matches none, and wrongType reports it.
   if (typeof type !== "string") return type === undefined ? undefined : "";
-  const name = qualified(type, aliases);
+  const name = qualified(type, service.aliases);
   // A guard's other form is reported, and the value still checked as the type it names, so that
   // assertX lists what validateX would besides.
   if (ctx.typed && !(type.charCodeAt(0) === 35 && type.length === name.length + 1 && type.endsWith(name))) typeForm(ctx, key, type, name);
@@ -806,8 +821,8 @@ function typeForm(ctx: Context, key: Key, type: string, name: string): void {
  * Whether `v` is an object of the type `declared`, which has no subtypes: `@odata.type` absent or
  * naming it. Anything else is reported.
  */
-export function isType(v: unknown, ctx: Context, key: Key, declared: string, aliases: Readonly<Record<string, string>>, abstract: boolean): v is Json {
-  const type = typeOf(v, ctx, key, declared, aliases);
+export function isType(v: unknown, ctx: Context, key: Key, declared: string, service: Service, abstract: boolean): v is Json {
+  const type = typeOf(v, ctx, key, declared, service);
   if (type === null) return false;
   if ((type === undefined || type === declared) && !abstract) return true;
   // An abstract type's instance in a PATCH body, or a PUT's entity, need not name its type (see `untyped`).

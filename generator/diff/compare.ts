@@ -23,7 +23,7 @@ import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
-import { movedTypes } from "./moved";
+import { movedDetail, movedTypes } from "./moved";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
@@ -75,7 +75,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     const to = moves.get(name);
     const moved = to === undefined ? undefined : b.types.get(to);
     if (to !== undefined && moved) {
-      add("changed", "type", name, `${ta.kind} type moved to ${to}: code importing it from ${namespaceOf(name)} must import it from ${namespaceOf(to)}`, true);
+      add("changed", "type", name, movedDetail(name, to, a, b), true);
       compareType(to, ta, moved, ctx);
     } else if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
     else compareType(name, ta, tb, ctx);
@@ -179,10 +179,6 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
     : `, was a subtype of ${before.baseType} (${old.types.has(before.baseType) ? "in the slice only as a base type" : "not in the slice"})`;
   const what = !before ? `subtype of ${base} (in the slice) added` : `now a subtype of ${base} (in the slice)${was}${before.abstract ? ", no longer abstract" : ""}`;
   return `${what}, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
-}
-
-function namespaceOf(qn: string): string {
-  return qn.slice(0, qn.lastIndexOf("."));
 }
 
 /** A bound operation's key (`ns.f(a.t)`) with its binding type's name as the new version names it (`ns.f(b.t)`). */

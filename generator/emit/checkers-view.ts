@@ -1,7 +1,7 @@
 /**
  * View model for `checkers.ts`: what concerns the whole model, emitted once rather than in every
  * namespace's validators module (where its size would grow with the number of namespaces, and the
- * output with its square): the schema aliases `@odata.type` may use, and `checkerFor`, which finds
+ * output with its square): the service (the schema aliases `@odata.type` may use, and its OData version), and `checkerFor`, which finds
  * any type's checker by asking the `namespaceChecker` of the type's namespace. In a slice,
  * `checkerFor` also knows the subtypes it left out below the types it keeps as values: their names
  * give their nearest kept base type's checker, as the validators check their values.
@@ -14,6 +14,8 @@ export interface CheckersView {
   /** The `namespaceChecker` of every namespace that has types, each under a name of its own. */
   imports: ImportView[];
   aliases: string;
+  /** The service's OData version, as its metadata says (4.01: a body may bind as `p@bind`). */
+  version: string;
   /** Per namespace with types: its name (quoted) and the local name of its `namespaceChecker`. */
   namespaces: { namespace: string; checker: string }[];
   /**
@@ -25,7 +27,7 @@ export interface CheckersView {
 
 export function checkersView(ctx: EmitContext): CheckersView {
   // `namespaceChecker` itself is reserved, so that every import is named after its namespace.
-  const imports = new Imports(["vr", "ALIASES", "checkerFor", "namespaceChecker", "leftOut"], ctx.namespaceLabels);
+  const imports = new Imports(["vr", "SERVICE", "checkerFor", "namespaceChecker", "leftOut"], ctx.namespaceLabels);
   const namespaces = ctx.model.schemas
     .filter((s) => s.types.length > 0)
     .map((s) => ({
@@ -46,6 +48,7 @@ export function checkersView(ctx: EmitContext): CheckersView {
     header: ctx.header,
     imports: imports.view(() => false),
     aliases: JSON.stringify(Object.fromEntries([...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
+    version: ctx.model.odataVersion ?? "4.0",
     namespaces,
     leftOut,
   };

@@ -80,6 +80,17 @@ function importedFirst(imported: string | undefined, own: string | undefined): (
 }
 
 /**
+ * The function's deprecation (Core.Revisions): its import's reason, then, where the operation is
+ * deprecated too for another reason, the operation's on the next line, so that neither is lost. A
+ * bare "deprecated" (a revision without a Description) gives way to the other's reason.
+ */
+function bothDeprecations(imported: string | undefined, own: string | undefined, op: Operation): string | undefined {
+  if (imported === undefined || own === undefined || own === imported || own === "deprecated") return imported ?? own;
+  if (imported === "deprecated") return own;
+  return `${imported}\n${op.kind === "function" ? "Function" : "Action"} \`${op.qualifiedName}\` itself: ${own}`;
+}
+
+/**
  * `name`: the function's, claimed in the module (operation-names.ts). `importAnnotations`: the
  * import's (`importName`'s) own, whose description comes first in the doc comment, before the
  * operation's where that says something else, and whose deprecation is the function's.
@@ -87,7 +98,7 @@ function importedFirst(imported: string | undefined, own: string | undefined): (
 export function operationView(ctx: EmitContext, op: Operation, name: string, types: OperationTypes, importName?: string, importAnnotations: readonly Annotation[] = []): OperationView {
   const { ts, refTs, reads, keyTs, created } = types;
   const described = importedFirst(description(importAnnotations), description(op.annotations));
-  const deprecated = deprecation(importAnnotations) ?? deprecation(op.annotations);
+  const deprecated = bothDeprecations(deprecation(importAnnotations), deprecation(op.annotations), op);
   const bindingType = op.binding?.type;
   // An entity parameter is written as a create's body (JSON Format §18 sends it as a representation
   // of an entity, which need not hold its key or what the service computes); a collection of them,

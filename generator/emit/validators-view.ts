@@ -21,7 +21,7 @@ import { assigned, fits, itemLines, objectLiteral } from "./wrap";
 export interface ValidatorsView {
   header: string;
   imports: ImportView[];
-  /** Whether the module checks `@odata.type`, with the model's aliases (imported from checkers.ts). */
+  /** Whether the module checks `@odata.type`, with the service's aliases and version (`SERVICE`, imported from checkers.ts). */
   usesAliases: boolean;
   /** `args`: vr.enumChecker's arguments (qualified name, members, and `true` for a flags enum). */
   enums: { doc: string; checkName: string; args: string }[];
@@ -48,8 +48,6 @@ export interface ValidatorsView {
    * 6,600 such constants took it longer than all the rest of the module.
    */
   makers: { validator: string; guard: string; asserter: string };
-  /** A service of OData 4.01 (its metadata's `Version`): the makers tell the runtime so, which then lets a body bind as `p@bind`. */
-  prefixLess: boolean;
   /**
    * `namespaceChecker`'s cases, this namespace's types by qualified name (`case "ns.T":` and the
    * `return` of its `checkT`), joined here rather than in a template loop (3,800 on Graph).
@@ -120,7 +118,7 @@ class Wrappers {
 
 export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView {
   const ns = schema.namespace;
-  const locals: string[] = ["vr", "ALIASES", "checkerFor", "namespaceChecker"];
+  const locals: string[] = ["vr", "SERVICE", "checkerFor", "namespaceChecker"];
   for (const t of schema.types) {
     const n = ctx.names.type(t);
     locals.push(`check${n}`, `exact${n}`, `props${n}`, `validate${n}`, `is${n}`, `assert${n}`);
@@ -180,7 +178,6 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     notInSlice: notInSliceName,
     types,
     makers,
-    prefixLess: ctx.model.odataVersion === "4.01",
     checkers: schema.types.map((t) => `    case ${JSON.stringify(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
   };
 }
@@ -379,8 +376,8 @@ function typeView(
     assert: "",
     dispatchNote: dispatch ? " or the subtype its `@odata.type` names" : "",
     check: dispatch
-      ? `  switch (vr.typeOf(v, ctx, key, ${qname}, ALIASES)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`
-      : `  if (vr.isType(v, ctx, key, ${qname}, ALIASES, ${t.abstract})) exact${name}(v, ctx, key);`,
+      ? `  switch (vr.typeOf(v, ctx, key, ${qname}, SERVICE)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`
+      : `  if (vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})) exact${name}(v, ctx, key);`,
     exact: isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name})` : `vr.exact(o, ctx, key, props${name}, ${qname})`,
     propsParams: calls.length > 0 || t.baseType !== undefined ? "o: vr.Json, ctx: vr.Context" : "_o: vr.Json, _ctx: vr.Context",
     props: calls.length > 0 ? `${base || "0"}\n    + ${calls.join("\n    + ")}` : base || "0",

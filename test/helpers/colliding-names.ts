@@ -1,7 +1,7 @@
 /**
  * Seeded random documents whose names collide with the identifiers odatagen generates (`checkX`,
  * `XValues`, `AnyX`, `XNavigation`, the `checkStringL10` of a facet wrapper, `vr`, `rt`, `edm`,
- * `ALIASES`, the request functions' type parameters `S` and `O`, ...) and with JavaScript's own (`constructor`, `__proto__`, `default`), spread over two
+ * `SERVICE`, the request functions' type parameters `S` and `O`, ...) and with JavaScript's own (`constructor`, `__proto__`, `default`), spread over two
  * to four namespaces that refer to each other's types, with derived types, entity sets,
  * singletons, bound and unbound operations and their imports. Some are invalid CSDL (a name
  * declared twice), as real documents can be; the rest must generate code that compiles.
@@ -11,7 +11,7 @@ import { random } from "./random";
 const TYPE_NAMES = [
   "X", "x", "StringL10", "DecimalP5", "DecimalP5S2", "DateTimeOffsetP3", "BinaryL4", "Int32", "String", "Boolean",
   "XMembers", "XNames", "XValues", "AnyX", "XMember", "XNavigation", "Members", "Names", "X2", "_x",
-  "vr", "rt", "edm", "ALIASES", "checkerFor", "namespaceChecker", "checkX", "exactX", "propsX", "knownX",
+  "vr", "rt", "edm", "SERVICE", "checkerFor", "namespaceChecker", "checkX", "exactX", "propsX", "knownX",
   "validateX", "isX", "assertX", "Promise", "Entity", "client", "options", "Session", "session", "Sessions",
   "Nav", "Json", "Context", "Key", "default", "constructor",
   // The type parameters of the request functions (get/list select `S`, create's options `O`).

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type { Swatch } from "./paint.types.js";
 
 /** Checks a `paint.colour` value: a member name. */
@@ -48,7 +48,7 @@ export const assertSwatch: vr.Assert<Swatch> = /* @__PURE__ */ asserter<Swatch>(
 
 /** Checks a value declared as `paint.swatch`. */
 export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "paint.swatch", ALIASES, false)) exactSwatch(v, ctx, key);
+  if (vr.isType(v, ctx, key, "paint.swatch", SERVICE, false)) exactSwatch(v, ctx, key);
 }
 
 export function exactSwatch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -334,7 +334,7 @@ export function castAnimal(
   target: rt.EntityRef<AnyAnimal, null> | rt.CollectionRef<AnyAnimal, unknown>,
   type: string,
 ): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
-  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+  return rt.cast(target, type);
 }
 
 /** A type cast of a `zoo.model.bird`, or of a collection of them, to one of its subtypes: `.../zoo.model.parrot`. */
@@ -346,5 +346,5 @@ export function castBird(
   target: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown>,
   type: string,
 ): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
-  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+  return rt.cast(target, type);
 }

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type { AnyAnimal, AnyLocation, Bird, Enclosure, Fish, Keeper, Notes, Parrot, Tank } from "./zoo.model.types.js";
 
 function checkDecimalP6S2(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -36,7 +36,7 @@ export const assertLocation: vr.Assert<AnyLocation> = /* @__PURE__ */ asserter<A
 
 /** Checks a value declared as `zoo.model.location` or the subtype its `@odata.type` names. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "zoo.model.location", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "zoo.model.location", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsLocation, "zoo.model.location");
     case "zoo.model.enclosure":
@@ -72,7 +72,7 @@ export const assertEnclosure: vr.Assert<Enclosure> = /* @__PURE__ */ asserter<En
 
 /** Checks a value declared as `zoo.model.enclosure`. */
 export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.enclosure", ALIASES, false)) exactEnclosure(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.enclosure", SERVICE, false)) exactEnclosure(v, ctx, key);
 }
 
 export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -95,7 +95,7 @@ export const assertTank: vr.Assert<Tank> = /* @__PURE__ */ asserter<Tank>(checkT
 
 /** Checks a value declared as `zoo.model.tank`. */
 export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.tank", ALIASES, false)) exactTank(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.tank", SERVICE, false)) exactTank(v, ctx, key);
 }
 
 export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -119,7 +119,7 @@ export const assertNotes: vr.Assert<Notes> = /* @__PURE__ */ asserter<Notes>(che
 
 /** Checks a value declared as `zoo.model.notes`. */
 export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.notes", ALIASES, false)) exactNotes(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.notes", SERVICE, false)) exactNotes(v, ctx, key);
 }
 
 export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -142,7 +142,7 @@ export const assertAnimal: vr.Assert<AnyAnimal> = /* @__PURE__ */ asserter<AnyAn
 
 /** Checks a value declared as `zoo.model.animal` or the subtype its `@odata.type` names. */
 export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "zoo.model.animal", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "zoo.model.animal", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsAnimal, "zoo.model.animal");
     case "zoo.model.bird":
@@ -184,7 +184,7 @@ export const assertBird: vr.Assert<Bird> = /* @__PURE__ */ asserter<Bird>(checkB
 
 /** Checks a value declared as `zoo.model.bird` or the subtype its `@odata.type` names. */
 export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "zoo.model.bird", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "zoo.model.bird", SERVICE)) {
     case undefined:
     case "zoo.model.bird":
       return exactBird(v as vr.Json, ctx, key);
@@ -217,7 +217,7 @@ export const assertParrot: vr.Assert<Parrot> = /* @__PURE__ */ asserter<Parrot>(
 
 /** Checks a value declared as `zoo.model.parrot`. */
 export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.parrot", ALIASES, false)) exactParrot(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.parrot", SERVICE, false)) exactParrot(v, ctx, key);
 }
 
 export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -240,7 +240,7 @@ export const assertFish: vr.Assert<Fish> = /* @__PURE__ */ asserter<Fish>(checkF
 
 /** Checks a value declared as `zoo.model.fish`. */
 export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.fish", ALIASES, false)) exactFish(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.fish", SERVICE, false)) exactFish(v, ctx, key);
 }
 
 export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -263,7 +263,7 @@ export const assertKeeper: vr.Assert<Keeper> = /* @__PURE__ */ asserter<Keeper>(
 
 /** Checks a value declared as `zoo.model.keeper`. */
 export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "zoo.model.keeper", ALIASES, false)) exactKeeper(v, ctx, key);
+  if (vr.isType(v, ctx, key, "zoo.model.keeper", SERVICE, false)) exactKeeper(v, ctx, key);
 }
 
 export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type { Order, OrderLine, Store } from "./shop.types.js";
 
 function checkDecimalS2(v: unknown, ctx: vr.Context, key: vr.Key): void {
@@ -36,7 +36,7 @@ export const assertOrder: vr.Assert<Order> = /* @__PURE__ */ asserter<Order>(che
 
 /** Checks a value declared as `shop.order`. */
 export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.order", ALIASES, false)) exactOrder(v, ctx, key);
+  if (vr.isType(v, ctx, key, "shop.order", SERVICE, false)) exactOrder(v, ctx, key);
 }
 
 export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -62,7 +62,7 @@ export const assertOrderLine: vr.Assert<OrderLine> = /* @__PURE__ */ asserter<Or
 
 /** Checks a value declared as `shop.orderLine`. */
 export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.orderLine", ALIASES, false)) exactOrderLine(v, ctx, key);
+  if (vr.isType(v, ctx, key, "shop.orderLine", SERVICE, false)) exactOrderLine(v, ctx, key);
 }
 
 export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -87,7 +87,7 @@ export const assertStore: vr.Assert<Store> = /* @__PURE__ */ asserter<Store>(che
 
 /** Checks a value declared as `shop.store`. */
 export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "shop.store", ALIASES, false)) exactStore(v, ctx, key);
+  if (vr.isType(v, ctx, key, "shop.store", SERVICE, false)) exactStore(v, ctx, key);
 }
 
 export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type { Airline, Airport, Booking, Document, Location, Person, PlanItem, Trip } from "./Travel.Lite.types.js";
 
 /** Checks a `Travel.Lite.Gender` value: a member name. */
@@ -39,7 +39,7 @@ export const assertLocation: vr.Assert<Location> = /* @__PURE__ */ asserter<Loca
 
 /** Checks a value declared as `Travel.Lite.Location`. */
 export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Location", ALIASES, false)) exactLocation(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Location", SERVICE, false)) exactLocation(v, ctx, key);
 }
 
 export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -63,7 +63,7 @@ export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(
 
 /** Checks a value declared as `Travel.Lite.Person`. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Person", ALIASES, false)) exactPerson(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Person", SERVICE, false)) exactPerson(v, ctx, key);
 }
 
 export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -96,7 +96,7 @@ export const assertTrip: vr.Assert<Trip> = /* @__PURE__ */ asserter<Trip>(checkT
 
 /** Checks a value declared as `Travel.Lite.Trip`. */
 export function checkTrip(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Trip", ALIASES, false)) exactTrip(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Trip", SERVICE, false)) exactTrip(v, ctx, key);
 }
 
 export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -124,7 +124,7 @@ export const assertPlanItem: vr.Assert<PlanItem> = /* @__PURE__ */ asserter<Plan
 
 /** Checks a value declared as `Travel.Lite.PlanItem`. */
 export function checkPlanItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.PlanItem", ALIASES, false)) exactPlanItem(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.PlanItem", SERVICE, false)) exactPlanItem(v, ctx, key);
 }
 
 export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -149,7 +149,7 @@ export const assertAirline: vr.Assert<Airline> = /* @__PURE__ */ asserter<Airlin
 
 /** Checks a value declared as `Travel.Lite.Airline`. */
 export function checkAirline(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Airline", ALIASES, false)) exactAirline(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Airline", SERVICE, false)) exactAirline(v, ctx, key);
 }
 
 export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -173,7 +173,7 @@ export const assertAirport: vr.Assert<Airport> = /* @__PURE__ */ asserter<Airpor
 
 /** Checks a value declared as `Travel.Lite.Airport`. */
 export function checkAirport(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Airport", ALIASES, false)) exactAirport(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Airport", SERVICE, false)) exactAirport(v, ctx, key);
 }
 
 export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -198,7 +198,7 @@ export const assertBooking: vr.Assert<Booking> = /* @__PURE__ */ asserter<Bookin
 
 /** Checks a value declared as `Travel.Lite.Booking`. */
 export function checkBooking(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Booking", ALIASES, false)) exactBooking(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Booking", SERVICE, false)) exactBooking(v, ctx, key);
 }
 
 export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -224,7 +224,7 @@ export const assertDocument: vr.Assert<Document> = /* @__PURE__ */ asserter<Docu
 
 /** Checks a value declared as `Travel.Lite.Document`. */
 export function checkDocument(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Travel.Lite.Document", ALIASES, false)) exactDocument(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Travel.Lite.Document", SERVICE, false)) exactDocument(v, ctx, key);
 }
 
 export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

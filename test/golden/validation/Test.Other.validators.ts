@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import type { Address, Hexagon } from "./Test.Other.types.js";
 import { propsShape } from "./Test.Validation.validators.js";
 
@@ -37,7 +37,7 @@ export const assertAddress: vr.Assert<Address> = /* @__PURE__ */ asserter<Addres
 
 /** Checks a value declared as `Test.Other.Address`. */
 export function checkAddress(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Other.Address", ALIASES, false)) exactAddress(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Other.Address", SERVICE, false)) exactAddress(v, ctx, key);
 }
 
 export function exactAddress(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -61,7 +61,7 @@ export const assertHexagon: vr.Assert<Hexagon> = /* @__PURE__ */ asserter<Hexago
 
 /** Checks a value declared as `Test.Other.Hexagon`. */
 export function checkHexagon(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Other.Hexagon", ALIASES, false)) exactHexagon(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Other.Hexagon", SERVICE, false)) exactHexagon(v, ctx, key);
 }
 
 export function exactHexagon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

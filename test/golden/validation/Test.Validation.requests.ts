@@ -435,5 +435,5 @@ export function castPerson(
   target: rt.EntityRef<Person, null> | rt.CollectionRef<Person, unknown>,
   type: string,
 ): rt.EntityRef<unknown, null> | rt.CollectionRef<unknown, unknown> {
-  return target instanceof rt.CollectionRef ? rt.cast(target, type) : rt.cast(target, type);
+  return rt.cast(target, type);
 }

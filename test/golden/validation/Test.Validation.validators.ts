@@ -4,7 +4,7 @@
 // the properties X declares, after its base type's, and counts those present (the names it reads
 // are the names X knows). Other modules call these for derived and nested types.
 import * as vr from "./validation.js";
-import { ALIASES } from "./checkers.js";
+import { SERVICE } from "./checkers.js";
 import { checkAddress, exactHexagon } from "./Test.Other.validators.js";
 import type {
   AnyPolygon,
@@ -185,7 +185,7 @@ export const assertPrimitives: vr.Assert<Primitives> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `Test.Validation.Primitives`. */
 export function checkPrimitives(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Primitives", ALIASES, false)) exactPrimitives(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Primitives", SERVICE, false)) exactPrimitives(v, ctx, key);
 }
 
 export function exactPrimitives(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -251,7 +251,7 @@ export const assertShape: vr.Assert<AnyShape> = /* @__PURE__ */ asserter<AnyShap
 
 /** Checks a value declared as `Test.Validation.Shape` or the subtype its `@odata.type` names. */
 export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "Test.Validation.Shape", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "Test.Validation.Shape", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsShape, "Test.Validation.Shape");
     case "Test.Validation.Circle":
@@ -290,7 +290,7 @@ export const assertSketch: vr.Assert<Sketch> = /* @__PURE__ */ asserter<Sketch>(
 
 /** Checks a value declared as `Test.Validation.Sketch`. */
 export function checkSketch(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Sketch", ALIASES, true)) exactSketch(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Sketch", SERVICE, true)) exactSketch(v, ctx, key);
 }
 
 export function exactSketch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -313,7 +313,7 @@ export const assertCircle: vr.Assert<Circle> = /* @__PURE__ */ asserter<Circle>(
 
 /** Checks a value declared as `Test.Validation.Circle`. */
 export function checkCircle(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Circle", ALIASES, false)) exactCircle(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Circle", SERVICE, false)) exactCircle(v, ctx, key);
 }
 
 export function exactCircle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -336,7 +336,7 @@ export const assertPolygon: vr.Assert<AnyPolygon> = /* @__PURE__ */ asserter<Any
 
 /** Checks a value declared as `Test.Validation.Polygon` or the subtype its `@odata.type` names. */
 export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "Test.Validation.Polygon", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "Test.Validation.Polygon", SERVICE)) {
     case undefined:
       return vr.untyped(v as vr.Json, ctx, key, propsPolygon, "Test.Validation.Polygon");
     case "Test.Validation.Triangle":
@@ -370,7 +370,7 @@ export const assertTriangle: vr.Assert<Triangle> = /* @__PURE__ */ asserter<Tria
 
 /** Checks a value declared as `Test.Validation.Triangle`. */
 export function checkTriangle(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Triangle", ALIASES, false)) exactTriangle(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Triangle", SERVICE, false)) exactTriangle(v, ctx, key);
 }
 
 export function exactTriangle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -393,7 +393,7 @@ export const assertPoint: vr.Assert<Point> = /* @__PURE__ */ asserter<Point>(che
 
 /** Checks a value declared as `Test.Validation.Point` or the subtype its `@odata.type` names. */
 export function checkPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "Test.Validation.Point", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "Test.Validation.Point", SERVICE)) {
     case undefined:
     case "Test.Validation.Point":
       return exactPoint(v as vr.Json, ctx, key);
@@ -427,7 +427,7 @@ export const assertPoint3: vr.Assert<Point3> = /* @__PURE__ */ asserter<Point3>(
 
 /** Checks a value declared as `Test.Validation.Point3`. */
 export function checkPoint3(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Point3", ALIASES, false)) exactPoint3(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Point3", SERVICE, false)) exactPoint3(v, ctx, key);
 }
 
 export function exactPoint3(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -450,7 +450,7 @@ export const assertAwkward: vr.Assert<Awkward> = /* @__PURE__ */ asserter<Awkwar
 
 /** Checks a value declared as `Test.Validation.Awkward`. */
 export function checkAwkward(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Awkward", ALIASES, false)) exactAwkward(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Awkward", SERVICE, false)) exactAwkward(v, ctx, key);
 }
 
 export function exactAwkward(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -478,7 +478,7 @@ export const assertEmpty: vr.Assert<Empty> = /* @__PURE__ */ asserter<Empty>(che
 
 /** Checks a value declared as `Test.Validation.Empty`. */
 export function checkEmpty(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Empty", ALIASES, false)) exactEmpty(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Empty", SERVICE, false)) exactEmpty(v, ctx, key);
 }
 
 export function exactEmpty(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -500,7 +500,7 @@ export const assertNode: vr.Assert<Node> = /* @__PURE__ */ asserter<Node>(checkN
 
 /** Checks a value declared as `Test.Validation.Node`. */
 export function checkNode(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Node", ALIASES, false)) exactNode(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Node", SERVICE, false)) exactNode(v, ctx, key);
 }
 
 export function exactNode(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -525,7 +525,7 @@ export const assertItem: vr.Assert<Item> = /* @__PURE__ */ asserter<Item>(checkI
 
 /** Checks a value declared as `Test.Validation.Item`. */
 export function checkItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Item", ALIASES, false)) exactItem(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Item", SERVICE, false)) exactItem(v, ctx, key);
 }
 
 export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -563,7 +563,7 @@ export const assertPerson: vr.Assert<Person> = /* @__PURE__ */ asserter<Person>(
 
 /** Checks a value declared as `Test.Validation.Person` or the subtype its `@odata.type` names. */
 export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  switch (vr.typeOf(v, ctx, key, "Test.Validation.Person", ALIASES)) {
+  switch (vr.typeOf(v, ctx, key, "Test.Validation.Person", SERVICE)) {
     case undefined:
     case "Test.Validation.Person":
       return exactPerson(v as vr.Json, ctx, key);
@@ -597,7 +597,7 @@ export const assertBasket: vr.Assert<Basket> = /* @__PURE__ */ asserter<Basket>(
 
 /** Checks a value declared as `Test.Validation.Basket`. */
 export function checkBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Basket", ALIASES, false)) exactBasket(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Basket", SERVICE, false)) exactBasket(v, ctx, key);
 }
 
 export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -622,7 +622,7 @@ export const assertLine: vr.Assert<Line> = /* @__PURE__ */ asserter<Line>(checkL
 
 /** Checks a value declared as `Test.Validation.Line`. */
 export function checkLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Line", ALIASES, false)) exactLine(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Line", SERVICE, false)) exactLine(v, ctx, key);
 }
 
 export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -647,7 +647,7 @@ export const assertEmployee: vr.Assert<Employee> = /* @__PURE__ */ asserter<Empl
 
 /** Checks a value declared as `Test.Validation.Employee`. */
 export function checkEmployee(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Employee", ALIASES, false)) exactEmployee(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Employee", SERVICE, false)) exactEmployee(v, ctx, key);
 }
 
 export function exactEmployee(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -670,7 +670,7 @@ export const assertBag: vr.Assert<Bag> = /* @__PURE__ */ asserter<Bag>(checkBag)
 
 /** Checks a value declared as `Test.Validation.Bag`. */
 export function checkBag(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "Test.Validation.Bag", ALIASES, false)) exactBag(v, ctx, key);
+  if (vr.isType(v, ctx, key, "Test.Validation.Bag", SERVICE, false)) exactBag(v, ctx, key);
 }
 
 export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
