@@ -35,10 +35,14 @@ let agree = 0;
 let compared = 0;
 const disagreements = [];
 const deliberate = [];
+// The guard takes only the `#ns.T` form of `@odata.type` (README, Validators): a payload in another
+// form validateSession takes is left out of the timed sets, where isSession would stop at it early.
+const guardRefuses = new Set();
 for (const p of payloads) {
-  const o = odata.isSession(p.value, COMPLETE);
+  const o = odata.validateSession(p.value, COMPLETE).valid;
   const a = ajvCheck(p.value);
   if (o !== p.valid) throw new Error(`odatagen verdict wrong for "${p.name}"`);
+  if (odata.isSession(p.value, COMPLETE) !== o) guardRefuses.add(p);
   if (p.differs) deliberate.push(`  - ${p.name}: odatagen ${o ? "valid" : "invalid"}, ajv ${a ? "valid" : "invalid"}`);
   else {
     compared++;
@@ -48,8 +52,8 @@ for (const p of payloads) {
 }
 
 const sets = {
-  valid: payloads.filter((p) => p.valid && !p.differs).map((p) => p.value),
-  invalid: payloads.filter((p) => !p.valid && !p.differs).map((p) => p.value),
+  valid: payloads.filter((p) => p.valid && !p.differs && !guardRefuses.has(p)).map((p) => p.value),
+  invalid: payloads.filter((p) => !p.valid && !p.differs && !guardRefuses.has(p)).map((p) => p.value),
 };
 // "all" (every payload once) is not timed on its own: it is derived from the valid and invalid
 // rates below, so that it always lies between them (timed separately, noise made it fall outside).
@@ -119,6 +123,7 @@ for (const name of Object.keys(contenders)) {
 lines.push("");
 lines.push(`ajv agreement: ${agree}/${compared} payloads${disagreements.length ? "\n" + disagreements.join("\n") : ""}`);
 lines.push(`deliberate differences (not counted):\n${deliberate.join("\n")}`);
+if (guardRefuses.size) lines.push(`not timed (isSession takes only "#ns.T" for @odata.type; validateSession takes the other forms):\n${[...guardRefuses].map((p) => `  - ${p.name}`).join("\n")}`);
 process.stdout.write(lines.join("\n") + "\n");
 if (sink < 0) process.stdout.write("");
 if (disagreements.length) process.exitCode = 1;
