@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import { generate } from "../generator/generate";
 import { describeWithGraph, GRAPH } from "./helpers/fixtures";
 import { edmx, schema } from "./helpers/csdl";
+import { docOf } from "./helpers/doc-of";
 
 const CORE = "Org.OData.Core.V1";
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
@@ -71,13 +72,6 @@ const JSON_DOC = JSON.stringify({
 }, null, 2);
 
 const run = (file: string, content: string, include?: string[]) => generate({ inputs: [{ file, content }], include });
-
-/** The doc comment right before `export function name(`. */
-function docOf(code: string, name: string): string {
-  const at = code.indexOf(`export function ${name}(`);
-  if (at < 0) throw new Error(`no function ${name}`);
-  return code.slice(code.lastIndexOf("/**", at), at);
-}
 
 describe.each([["t.xml", XML], ["t.json", JSON_DOC]])("out-of-line annotations on operations (%s)", (file, content) => {
   const r = run(file, content);

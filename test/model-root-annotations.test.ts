@@ -4,6 +4,7 @@
 // function's doc comment. Before, the block's were kept by target and never read by the doc comment.
 import { generate } from "../generator/generate";
 import { edmx, schema } from "./helpers/csdl";
+import { docOf } from "./helpers/doc-of";
 
 const CORE = "Org.OData.Core.V1";
 const KEYED = `<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>`;
@@ -45,13 +46,6 @@ const JSON_DOC = JSON.stringify({
 }, null, 2);
 
 const run = (file: string, content: string, include?: string[]) => generate({ inputs: [{ file, content }], include });
-
-/** The doc comment right before `export function name(`. */
-function docOf(code: string, name: string): string {
-  const at = code.indexOf(`export function ${name}(`);
-  if (at < 0) throw new Error(`no function ${name}`);
-  return code.slice(code.lastIndexOf("/**", at), at);
-}
 
 describe.each([["r.xml", XML], ["r.json", JSON_DOC]])("annotations on entity sets and singletons (%s)", (file, content) => {
   test.each([["whole", undefined], ["sliced", ["T.item"]]])("%s: a set's or singleton's description and deprecation, in line or by a block, are its root function's doc comment", (_, include) => {
