@@ -2666,6 +2666,8 @@ interface Member {
   names: string[];
   /** Answered with a 2xx (set when its `$batch` is answered). */
   ok?: boolean;
+  /** Its call's signal was aborted after send(): a split batch's later `$batch` leaves it out (outside a change set). */
+  aborted?: boolean;
   /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
   mentions: string[];
   done: (response: Response) => void;
@@ -2744,7 +2746,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         if (!sent) {
           members.splice(members.indexOf(m), 1);
           left.set(m.id, m);
-        }
+        } else m.aborted = true;
         m.fail(signal?.reason);
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
@@ -2770,7 +2772,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     }
     const chunks = inChunks(units, max);
     for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!;
+      // A call aborted since send() is not sent, unless its change set is (it goes whole).
+      const chunk = chunks[i]!.filter((u) => u[0]!.group || !u[0]!.aborted);
+      if (!chunk.length) continue;
       try {
         await post(chunk, sendOptions, chunks.length > 1 ? members.length : 0);
       } catch (e) {
@@ -2781,11 +2785,12 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         for (const m of rest) m.fail(Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
         throw e;
       }
-      // In order, a failure answers every request after it 424, in the $batch requests after it too.
+      // In order, a failure answers every request after it 424, in the $batch requests after it too;
+      // they name the one that failed (the first, those after it in its $batch being answered 424).
       const last = chunk[chunk.length - 1]!;
-      const failed = options.inOrder && !multipart && i + 1 < chunks.length && !last.every((m) => m.ok);
+      const failed = options.inOrder && !multipart && i + 1 < chunks.length && !last.every((m) => m.ok) && chunk.flat().find((m) => !m.ok);
       if (failed) {
-        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${last[0]!.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
       }
     }
@@ -2807,7 +2812,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     ).catch((e: unknown) => {
       // Graph answers 400 to more than 20 requests.
       if (e instanceof ODataError && e.status === 400 && max === Infinity && count > 20) e.message += `: the $batch held ${count} requests; a service may take fewer in one (Graph: 20), and batch(client, { maxRequests: 20 }) sends them in several`;
-      else if (e instanceof Error && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
+      // Only to the runtime's own errors: an abort's reason or getToken's error is the caller's object
+      // (and a DOMException's message cannot be set).
+      else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
     });
     for (const m of units.flat()) {
