@@ -128,6 +128,21 @@ describe("batch(client, { maxRequests })", () => {
     expect(srv.requests).toHaveLength(2);
   });
 
+  test("a change set of more requests than maxRequests goes alone; the service's 400 to it says that it is never split", async () => {
+    graphLike(2);
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2 });
+    const changes = b.atomic();
+    const calls = Promise.allSettled([
+      getSession(b, session("s1")),
+      ...["a", "b", "c"].map((s) => updateSession(changes, session(s), { modalities: [] })),
+      getSession(b, session("s5")),
+    ]);
+    await expect(b.send()).rejects.toThrow(/exceeds the maximum of 2\.: the \$batch held a change set of 3 requests, more than maxRequests \(2\); a change set is never split$/);
+    expect((await calls).map((c) => (c.status === "rejected" ? c.reason.status ?? "not sent" : c.status))).toEqual(["fulfilled", 400, 400, 400, "not sent"]);
+    expect(srv.requests).toHaveLength(2);
+    expect(ids(1)).toEqual(["2", "3", "4"]);
+  });
+
   test("in order, the later $batch requests' 424 names the request that failed, not one the service answered 424 after it", async () => {
     // The first of a $batch fails; the service answers the one after it 424, as dependsOn asks.
     graphLike(2, (r) => (r.id === "1" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } }));

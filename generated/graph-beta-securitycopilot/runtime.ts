@@ -2812,6 +2812,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     ).catch((e: unknown) => {
       // Graph answers 400 to more than 20 requests.
       if (e instanceof ODataError && e.status === 400 && max === Infinity && count > 20) e.message += `: the $batch held ${count} requests; a service may take fewer in one (Graph: 20), and batch(client, { maxRequests: 20 }) sends them in several`;
+      // Only a change set goes in a $batch of more (inChunks).
+      else if (e instanceof ODataError && e.status === 400 && count > max) e.message += `: the $batch held a change set of ${count} requests, more than maxRequests (${max}); a change set is never split`;
       // Only to the runtime's own errors: an abort's reason or getToken's error is the caller's object
       // (and a DOMException's message cannot be set).
       else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
