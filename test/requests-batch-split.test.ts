@@ -154,6 +154,25 @@ describe("batch(client, { maxRequests })", () => {
     expect(settled[2]!.message).toBe(`GET ${srv.url}/communications/callRecords/r1/sessions/s3: 424 Failed Dependency: not sent, as GET ${srv.url}/communications/callRecords/r1/sessions/s1, before it in order, failed`);
   });
 
+  test("in order, a failure stops the later $batch requests even where the service ran the requests after it in its $batch", async () => {
+    // A service that does not heed dependsOn: the first fails, the second succeeds all the same.
+    graphLike(2, (r) => (r.id === "1" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 200, body: body("s") }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    const calls = Promise.allSettled([1, 2, 3].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    expect((await calls).map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([404, 200, 424]);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a 429 to the second $batch is retried, that $batch alone; every call settles with its own answer", async () => {
+    srv.handle((req, i) => (i === 1 ? { status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } } : { body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: 200, body: body(`s${r.id}`) })) } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } }), { maxRequests: 2 });
+    const calls = Promise.all([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    expect((await calls).map((s) => s.id)).toEqual(["s1", "s2", "s3", "s4", "s5"]);
+    expect([0, 1, 2, 3].map(ids)).toEqual([["1", "2"], ["3", "4"], ["3", "4"], ["5"]]);
+  });
+
   test("send({ signal }) aborted: send() and the $batch's calls reject with the abort's reason as it is; the later calls' cause is it", async () => {
     // A reason whose message cannot be changed, as a DOMException's (Node's AbortError) cannot.
     const reason = Object.freeze(new Error("cancelled by the user"));

@@ -2785,10 +2785,10 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         for (const m of rest) m.fail(Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
         throw e;
       }
-      // In order, a failure answers every request after it 424, in the $batch requests after it too;
-      // they name the one that failed (the first, those after it in its $batch being answered 424).
-      const last = chunk[chunk.length - 1]!;
-      const failed = options.inOrder && !multipart && i + 1 < chunks.length && !last.every((m) => m.ok) && chunk.flat().find((m) => !m.ok);
+      // In order, a failure answers every request after it 424, in the $batch requests after it too
+      // (whether or not the service heeded `dependsOn`); they name the one that failed (the first,
+      // those after it in its $batch being answered 424).
+      const failed = options.inOrder && !multipart && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
       if (failed) {
         for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
