@@ -153,6 +153,7 @@ test("the test sources (and the generated code they import) type-check with tsco
     "big-numbers": ["requests/big-numbers.xml"],
     "read-info": ["requests/read-info.xml"],
     "batch-references": ["trippin-lite.xml"],
+    "batch-split": ["trippin-lite.xml", { keyAsSegment: false }],
     keyless: ["requests/keyless-view.xml"],
     "opsegs-default": ["requests/operation-segments.xml"],
     "opsegs-unqualified": ["requests/operation-segments.xml", { unqualifiedOperations: true }],
