@@ -2781,7 +2781,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         const rest = chunks.slice(i + 1).flat(2);
         for (const m of [...chunk.flat(), ...rest]) m.owner.call?.catch(() => {});
         for (const m of chunk.flat()) m.fail(e);
-        for (const m of rest) m.fail(Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
+        // send() aborted: they reject with the abort's reason, as a call aborted before send() does.
+        const aborted = sendOptions?.signal?.aborted && e === sendOptions.signal.reason;
+        for (const m of rest) m.fail(aborted ? e : Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
         throw e;
       }
       // In order, a failure answers every request after it 424, in the $batch requests after it too
