@@ -128,6 +128,84 @@ describe("batch(client, { maxRequests })", () => {
     expect(srv.requests).toHaveLength(2);
   });
 
+  test("a change set of more requests than maxRequests goes alone; the service's 400 to it says that it is never split", async () => {
+    graphLike(2);
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2 });
+    const changes = b.atomic();
+    const calls = Promise.allSettled([
+      getSession(b, session("s1")),
+      ...["a", "b", "c"].map((s) => updateSession(changes, session(s), { modalities: [] })),
+      getSession(b, session("s5")),
+    ]);
+    await expect(b.send()).rejects.toThrow(/exceeds the maximum of 2\.: the \$batch held a change set of 3 requests, more than maxRequests \(2\); a change set is never split$/);
+    expect((await calls).map((c) => (c.status === "rejected" ? c.reason.status ?? "not sent" : c.status))).toEqual(["fulfilled", 400, 400, 400, "not sent"]);
+    expect(srv.requests).toHaveLength(2);
+    expect(ids(1)).toEqual(["2", "3", "4"]);
+  });
+
+  test("in order, the later $batch requests' 424 names the request that failed, not one the service answered 424 after it", async () => {
+    // The first of a $batch fails; the service answers the one after it 424, as dependsOn asks.
+    graphLike(2, (r) => (r.id === "1" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    const calls = Promise.all([1, 2, 3].map((i) => getSession(b, session(`s${i}`)).then(() => undefined, (e: rt.ODataError) => e)));
+    await b.send();
+    const settled = await calls;
+    expect(settled.map((e) => e?.status)).toEqual([404, 424, 424]);
+    expect(settled[2]!.message).toBe(`GET ${srv.url}/communications/callRecords/r1/sessions/s3: 424 Failed Dependency: not sent, as GET ${srv.url}/communications/callRecords/r1/sessions/s1, before it in order, failed`);
+  });
+
+  test("in order, a failure stops the later $batch requests even where the service ran the requests after it in its $batch", async () => {
+    // A service that does not heed dependsOn: the first fails, the second succeeds all the same.
+    graphLike(2, (r) => (r.id === "1" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 200, body: body("s") }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    const calls = Promise.allSettled([1, 2, 3].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    expect((await calls).map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([404, 200, 424]);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a 429 to the second $batch is retried, that $batch alone; every call settles with its own answer", async () => {
+    srv.handle((req, i) => (i === 1 ? { status: 429, headers: { "retry-after": "0" }, body: { error: { code: "TooManyRequests", message: "slow down" } } } : { body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: 200, body: body(`s${r.id}`) })) } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } }), { maxRequests: 2 });
+    const calls = Promise.all([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    expect((await calls).map((s) => s.id)).toEqual(["s1", "s2", "s3", "s4", "s5"]);
+    expect([0, 1, 2, 3].map(ids)).toEqual([["1", "2"], ["3", "4"], ["3", "4"], ["5"]]);
+  });
+
+  test("send({ signal }) aborted: send() and every call not answered reject with the abort's reason as it is", async () => {
+    // A reason whose message cannot be changed, as a DOMException's (Node's AbortError) cannot.
+    const reason = Object.freeze(new Error("cancelled by the user"));
+    const stop = new AbortController();
+    srv.handle((req) => (stop.abort(reason), { delayMs: 50, body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: 200, body: body("s") })) } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2 });
+    const calls = Promise.allSettled([1, 2, 3].map((i) => getSession(b, session(`s${i}`))));
+    await expect(b.send({ signal: stop.signal })).rejects.toBe(reason);
+    // Those of the $batch in flight and those not sent alike, as a call aborted before send(): a caller ignoring its own aborts knows them all.
+    const reasons = (await calls).map((c) => (c.status === "rejected" ? c.reason : undefined));
+    expect(reasons.map((r) => r === reason)).toEqual([true, true, true]);
+    expect(reason.message).toBe("cancelled by the user");
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  test("a call aborted after send() whose $batch has not gone is left out of it, unless it is in a change set", async () => {
+    const stop = new AbortController();
+    srv.handle((req, i) => (i === 0 && stop.abort(), { delayMs: 20, body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: r.method === "GET" ? 200 : 204, body: r.method === "GET" ? body("s") : undefined })) } }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2 });
+    const changes = b.atomic();
+    const signal = stop.signal;
+    const calls = Promise.allSettled([
+      ...[1, 2, 3, 4].map((i) => getSession(b, session(`s${i}`))),
+      updateSession(b, session("s5"), { modalities: [] }, { signal }),
+      updateSession(changes, session("s6"), { modalities: [] }, { signal }),
+      updateSession(changes, session("s7"), { modalities: [] }),
+    ]);
+    await b.send();
+    expect((await calls).map((c) => (c.status === "rejected" ? c.reason.name : c.status))).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "AbortError", "AbortError", "fulfilled"]);
+    // Its change set goes whole: the service runs them together.
+    expect([ids(0), ids(1), ids(2)]).toEqual([["1", "2"], ["3", "4"], ["6", "7"]]);
+  });
+
   test.each([0, -1, 2.5, Number.NaN])("maxRequests %p is refused when the batch is made", (maxRequests) => {
     expect(() => rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests })).toThrow(new TypeError(`batch: maxRequests must be a whole number of 1 or more, not ${maxRequests}`));
   });

@@ -37,6 +37,9 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   [`await createKeeper(client, keepers(), { id: "k", animals: [{ "@id": "animals(1)" }, { "@odata.id": "animals(2)", "@odata.type": "#zoo.model.fish", name: "Nemo" }, { "@odata.type": "#zoo.model.bird" }] });`],
   [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@id": "animals(1)", "@odata.type": "#zoo.model.bird" }, animals: [{ "@odata.type": "#zoo.model.fish", depth: 2 }] });`],
   [`await updateKeeper(client, keepers().byKey("k"), { id: "k", hired, animals: [{ "@id": "animals(1)", "@odata.type": "#zoo.model.fish" }] }, { replace: true });`],
+  // A reference made apart names its type as a literal (`as const`): one whose @odata.type widened to string is refused.
+  [`const fish = (id: string) => ({ "@odata.id": id, "@odata.type": "#zoo.model.fish" }) as const; await updateKeeper(client, keepers().byKey("k"), { favourite: fish("animals(1)"), animals: [fish("animals(2)")] });`],
+  [`const widened = (id: string) => ({ "@odata.id": id, "@odata.type": "#zoo.model.fish" }); await updateKeeper(client, keepers().byKey("k"), { favourite: widened("animals(1)") });`, [`favourite`, /error TS2322: Type '\{ "@odata\.id": string; "@odata\.type": string; \}' is not assignable to type '/]],
   // A reference naming no animal type is refused as well.
   [`await updateKeeper(client, keepers().byKey("k"), { favourite: { "@id": "animals(1)", "@odata.type": "#zoo.model.keeper" } });`, [`"@odata.type": "#zoo.model.keeper"`, /error TS\d+: Type '"#zoo\.model\.keeper"' is not assignable to type '/]],
 ];

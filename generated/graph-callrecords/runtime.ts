@@ -2668,6 +2668,8 @@ interface Member {
   names: string[];
   /** Answered with a 2xx (set when its `$batch` is answered). */
   ok?: boolean;
+  /** Its call's signal was aborted after send(): a split batch's later `$batch` leaves it out (outside a change set). */
+  aborted?: boolean;
   /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
   mentions: string[];
   done: (response: Response) => void;
@@ -2746,7 +2748,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         if (!sent) {
           members.splice(members.indexOf(m), 1);
           left.set(m.id, m);
-        }
+        } else m.aborted = true;
         m.fail(signal?.reason);
       };
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
@@ -2772,7 +2774,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     }
     const chunks = inChunks(units, max);
     for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!;
+      // A call aborted since send() is not sent, unless its change set is (it goes whole).
+      const chunk = chunks[i]!.filter((u) => u[0]!.group || !u[0]!.aborted);
+      if (!chunk.length) continue;
       try {
         await post(chunk, sendOptions, chunks.length > 1 ? members.length : 0);
       } catch (e) {
@@ -2780,14 +2784,17 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         const rest = chunks.slice(i + 1).flat(2);
         for (const m of [...chunk.flat(), ...rest]) m.owner.call?.catch(() => {});
         for (const m of chunk.flat()) m.fail(e);
-        for (const m of rest) m.fail(Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
+        // send() aborted: they reject with the abort's reason, as a call aborted before send() does.
+        const aborted = sendOptions?.signal?.aborted && e === sendOptions.signal.reason;
+        for (const m of rest) m.fail(aborted ? e : Object.assign(new Error(`${m.request}: not sent, as an earlier $batch of this batch failed`), { cause: e }));
         throw e;
       }
-      // In order, a failure answers every request after it 424, in the $batch requests after it too.
-      const last = chunk[chunk.length - 1]!;
-      const failed = options.inOrder && !multipart && i + 1 < chunks.length && !last.every((m) => m.ok);
+      // In order, a failure answers every request after it 424, in the $batch requests after it too
+      // (whether or not the service heeded `dependsOn`); they name the one that failed (the first,
+      // those after it in its $batch being answered 424).
+      const failed = options.inOrder && !multipart && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
       if (failed) {
-        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${last[0]!.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
       }
     }
@@ -2809,7 +2816,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     ).catch((e: unknown) => {
       // Graph answers 400 to more than 20 requests.
       if (e instanceof ODataError && e.status === 400 && max === Infinity && count > 20) e.message += `: the $batch held ${count} requests; a service may take fewer in one (Graph: 20), and batch(client, { maxRequests: 20 }) sends them in several`;
-      else if (e instanceof Error && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
+      // Only a change set goes in a $batch of more (inChunks).
+      else if (e instanceof ODataError && e.status === 400 && count > max) e.message += `: the $batch held a change set of ${count} requests, more than maxRequests (${max}); a change set is never split`;
+      // Only to the runtime's own errors: an abort's reason or getToken's error is the caller's object
+      // (and a DOMException's message cannot be set).
+      else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
     });
     for (const m of units.flat()) {
