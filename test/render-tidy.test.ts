@@ -25,8 +25,11 @@
 // `target:`, `params:`: its type broken so, `params`' object type a member a line, each member's
 // type likewise), or a call on a line of its own (`return rt.collection<…>(…)`, `rt.functionCall(…)`
 // in `rt.send`'s arguments, `return rt.nullable(rt.at<…>(…))`: an argument a line, outermost call
-// first, a last argument that is an array hugged by the parentheses, an element a line). (A line
-// that opens such a list, or a value moved to its own line, may still be longer where the names in it are.)
+// first, a last argument that is an array hugged by the parentheses, an element a line), a root's
+// binding (`"path": rt.within(…)`, its arguments one a line), nor a write type's union member
+// (`| (A & { "@odata.type": … })`, the object type a member a line) or `"@odata.type"` member (a
+// union a literal a line). (A line that opens such a list, or a value moved to its own line, may
+// still be longer where the names in it are.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
@@ -75,8 +78,10 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.requests\.ts$/, /^(?: {2}(?:const )?\w+ extends [^\n]*,|export function \w+<[^\n]*>\()$/gm],
   // A parameter on a line of its own, or a member of a parameter's object type (`params: {`).
   [/\.requests\.ts$/, /^(?: {2}(?:options\?|target|params): [^\n]*,| {4}"[^"\n]+"\??: [^\n]*;)$/gm],
-  // A call on a line of its own: returned, or an argument of another (`rt.send`'s path).
-  [/\.requests\.ts$/, /^ {2,}(?:return )?rt\.\w+(?:<[^\n]*>)?\([^\n]*\)[,;]$/gm],
+  // A call on a line of its own: returned, or an argument of another (`rt.send`'s path), or a root's binding (`"path": rt.within(…)`).
+  [/\.requests\.ts$/, /^ {2,}(?:return |"[^"\n]+": )?rt\.\w+(?:<[^\n]*>)?\([^\n]*\)[,;]$/gm],
+  // A member of a write type's union (`| (A & { "@odata.type": … })`), or its `"@odata.type"` member.
+  [/\.requests\.ts$/, /^ {2}(?:\| [^\n]*|"@odata\.type"\?: [^\n]*;)$/gm],
   // An interface's `extends` list (a base type, `…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on its name's line.
   [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends [^\n]*$/gm],
 ];

@@ -1,6 +1,6 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
-import { brokenExpression, brokenItem, brokenType } from "../generator/emit/wrap-code";
+import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
 
@@ -104,4 +104,18 @@ test.each<[string, { given: string; want: string }]>([
   ],
 ])("brokenExpression after `  return `: %s", (_name, { given, want }) => {
   expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
+});
+
+test("brokenType, a member of a union alias: a named type and an object type, around the object type's members", () => {
+  const member = '(ActivateProcessingResultScopeCreateInput & { "@odata.type": "#microsoft.graph.identityGovernance.activateProcessingResultScope" })';
+  expect(`  | ${brokenType(member, 4, 0, "    ")}`).toBe(
+    '  | (ActivateProcessingResultScopeCreateInput & {\n      "@odata.type": "#microsoft.graph.identityGovernance.activateProcessingResultScope";\n    })',
+  );
+});
+
+test("brokenProperty, a root's binding: the call's arguments one a line", () => {
+  const binding = '"backupRestore/exchangeProtectionPolicies/mailboxInclusionRules": rt.within(solutions, "backupRestore/mailboxInclusionRules")';
+  expect(brokenProperty(binding, "      ")).toBe(
+    '"backupRestore/exchangeProtectionPolicies/mailboxInclusionRules": rt.within(\n        solutions,\n        "backupRestore/mailboxInclusionRules",\n      )',
+  );
 });

@@ -13,7 +13,7 @@ import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
-import { brokenAnnotation, brokenExpression, brokenItem, brokenType } from "./wrap-code";
+import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
@@ -569,7 +569,8 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
   const line = `{ ${one(`{ ${info.bindings.join(", ")} }`).join(", ")} }`;
   if (fits(before.length + line.length + after.length)) return line;
   const head = `${indent}  bindings: () => (`;
-  return `{${itemLines(one(objectLiteral(head, info.bindings, "),", `${indent}  `)), indent)}}`;
+  const bindings = info.bindings.map((b) => brokenProperty(b, `${indent}    `));
+  return `{${itemLines(one(objectLiteral(head, bindings, "),", `${indent}  `)), indent)}}`;
 }
 
 /**

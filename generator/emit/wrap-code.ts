@@ -93,7 +93,8 @@ function annotated(key: string, type: string): string {
 /**
  * A type as it is where `before`, it and `after` fit on one line, else broken: a union a member a
  * line after `| ` (the first on this line), a member's own breaks indented two spaces more; an
- * intersection (`(A & B)`) after its first member's ` &`; an object type a member a line, each
+ * intersection (`(A & B)`) after its first member's ` &`, or, a named type and an object type,
+ * around the object type's members (`(A & {` … `})`); an object type a member a line, each
  * ending with `;`; a generic type (or an array of it, `A<…>[]`) its type arguments one a line, commas between them (none after
  * the last: TypeScript refuses one in type arguments, TS1009), or, with one argument that is an
  * object type, that argument hugged by the angle brackets (`Promise<{` … `}>`). Any other type is
@@ -116,6 +117,8 @@ export function brokenType(text: string, before: number, after: number, indent =
   if (text.startsWith("(") && closing(text, 0) === text.length - 1) {
     const parts = topLevelSplit(text.slice(1, -1), " & ");
     if (parts.length < 2) return text;
+    // A named type and an object type: the object type hugged, `(A & {` … `})`.
+    if (parts.length === 2 && objectMembers(parts[1])) return `(${parts[0]} & ${brokenType(parts[1], before + parts[0].length + 4, after + 1, indent)})`;
     const first = brokenType(parts[0], before + 1, 2, indent);
     return `(${first} &${parts.slice(1).map((p, i) => `\n${inner}${p}${i < parts.length - 2 ? " &" : ""}`).join("")})`;
   }
@@ -137,8 +140,9 @@ export function brokenType(text: string, before: number, after: number, indent =
  * after `| `, indented two spaces past `indent`, as Prettier writes a long union there.
  */
 export function brokenAnnotation(text: string, before: number, after: number, indent = ""): string {
+  if (fits(before + text.length + after)) return text;
   const members = topLevelSplit(text, " | ");
-  if (fits(before + text.length + after) || members.length < 2 || huggedUnion(members) || text.includes("=>")) return brokenType(text, before, after, indent);
+  if (members.length < 2 || huggedUnion(members) || text.includes("=>")) return brokenType(text, before, after, indent);
   const inner = `${indent}  `;
   return `\n${inner}${brokenType(text, inner.length, after, inner)}`;
 }
@@ -216,4 +220,11 @@ export function brokenExpression(text: string, before: number, after: number, in
     return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
   }
   return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;
+}
+
+/** An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by `,`: its value broken as `brokenExpression` breaks it. */
+export function brokenProperty(member: string, indent: string): string {
+  if (fits(indent.length + member.length + 1)) return member;
+  const [key, ...value] = topLevelSplit(member, ": ");
+  return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
 }
