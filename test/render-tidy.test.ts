@@ -16,8 +16,20 @@
 // `return rt.root…(…)` (its set info a member a line, its bindings a binding a line) or an
 // interface's `extends` line (its bases after `extends` on the next line, one a line, or one base's
 // type arguments one a line), nor a navigation property's `rt.Nav<…>` (its type arguments one a
-// line, and an `rt.OneOf<…>` in them likewise where its own line would pass). (A line that opens
-// such a list, or a value moved to its own line, may still be longer where the names in it are.)
+// line, and an `rt.OneOf<…>` in them likewise where its own line would pass). Nor, in a request
+// function or an address builder (wrap-code.ts), a return type after `): ` (`Promise<…>`: a type's
+// arguments one a line, a union a member a line after `| `, from the outside in), a type parameter
+// (`S extends rt.PropertyName<…> = never`, a cast's `R extends A | B = C`: the constraint's type
+// arguments one a line, or the constraint after `extends` and the default after `=` on lines of
+// their own), a create's or an update's `<P extends …>(` after the name, a parameter (`options?:`,
+// `target:`, `params:`: its type broken so, `params`' object type a member a line, each member's
+// type likewise), or a call on a line of its own (`return rt.collection<…>(…)`, `rt.functionCall(…)`
+// in `rt.send`'s arguments, `return rt.nullable(rt.at<…>(…))`: an argument a line, outermost call
+// first, a last argument that is an array hugged by the parentheses, an element a line), a root's
+// binding (`"path": rt.within(…)`, its arguments one a line), nor a write type's union member
+// (`| (A & { "@odata.type": … })`, the object type a member a line) or `"@odata.type"` member (a
+// union a literal a line). (A line that opens such a list, or a value moved to its own line, may
+// still be longer where the names in it are.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
@@ -60,6 +72,16 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.requests\.ts$/, /^ {2}[\w"$/.]+: rt\.Nav<[^\n]*>;$/gm],
   // A create's or an update's body on the line after `body:`, or one member of a union of subtypes' bodies.
   [/\.requests\.ts$/, /^ {4}(?:\| )?rt\.(?:UpdateBody|CreateBody|Creation|New|WithType)<[^\n]*>,?$/gm],
+  // A request function's or an address builder's return type after `): ` (wrap-code.ts `brokenType`).
+  [/\.requests\.ts$/, /^\): [^\n]*\{$/gm],
+  // A type parameter on a line of its own, and a create's or an update's after the function's name.
+  [/\.requests\.ts$/, /^(?: {2}(?:const )?\w+ extends [^\n]*,|export function \w+<[^\n]*>\()$/gm],
+  // A parameter on a line of its own, or a member of a parameter's object type (`params: {`).
+  [/\.requests\.ts$/, /^(?: {2}(?:options\?|target|params): [^\n]*,| {4}"[^"\n]+"\??: [^\n]*;)$/gm],
+  // A call on a line of its own: returned, or an argument of another (`rt.send`'s path), or a root's binding (`"path": rt.within(…)`).
+  [/\.requests\.ts$/, /^ {2,}(?:return |"[^"\n]+": )?rt\.\w+(?:<[^\n]*>)?\([^\n]*\)[,;]$/gm],
+  // A member of a write type's union (`| (A & { "@odata.type": … })`), or its `"@odata.type"` member.
+  [/\.requests\.ts$/, /^ {2}(?:\| [^\n]*|"@odata\.type"\?: [^\n]*;)$/gm],
   // An interface's `extends` list (a base type, `…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on its name's line.
   [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends [^\n]*$/gm],
 ];

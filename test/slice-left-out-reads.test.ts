@@ -60,10 +60,12 @@ describe("read results of a slice hold the subtypes it left out", () => {
   test("a read of message is one member per kept type, and one per kept type with concrete subtypes left out, whose @odata.type names them", () => {
     const requests = read(sliceDir, "r.requests.ts");
     expect(leftOutUnion("MessageLeftOut")).toEqual([["Message", ["r.chatMessage", "r.quickDraft"]], ["Email", ["r.signedEmail"]]]);
-    expect(requests).toContain('Promise<rt.Selected<rt.OneOf<Message, "r.message", MessageSubtypes> | MessageLeftOut, S,');
+    // The return types as on one line (wrap-code.ts breaks them a type argument, a union member, a line).
+    const oneLine = requests.replace(/<\n\s*(?:\| )?/g, "<").replace(/,\n\s*/g, ", ");
+    expect(oneLine).toContain('Promise<rt.Selected<rt.OneOf<Message, "r.message", MessageSubtypes> | MessageLeftOut, S,');
     // Below entity too, though it is kept only as a base type; its own left-out subtype (user) is no value of the slice.
     expect(leftOutUnion("EntityLeftOut")).toEqual(leftOutUnion("MessageLeftOut"));
-    expect(requests).toContain("rt.Selected<rt.SubtypeOf<EntitySubtypes> | EntityLeftOut, S,");
+    expect(oneLine).toContain("rt.Selected<rt.SubtypeOf<EntitySubtypes> | EntityLeftOut, S,");
     // An expanded navigation property's value too.
     // Its type arguments a line each: one line would pass 120 characters.
     expect(requests).toContain('replies: rt.Nav<\n    rt.OneOf<Message, "r.message", MessageSubtypes> | MessageLeftOut,\n');

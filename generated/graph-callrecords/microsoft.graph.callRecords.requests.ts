@@ -275,7 +275,9 @@ export function getParticipantBase<
   client: rt.Client,
   target: rt.EntityRef<AnyParticipantBase, N>,
   options?: rt.ReadOneQuery<ParticipantBaseNavigation, S, E>,
-): Promise<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N> {
+): Promise<
+  rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E> | N
+> {
   return rt.read(client, target, options);
 }
 
@@ -287,7 +289,11 @@ export function listParticipantBases<
   client: rt.Client,
   target: rt.CollectionRef<AnyParticipantBase, string>,
   options?: rt.ReadQuery<AnyParticipantBase, ParticipantBaseNavigation, S, ParticipantBaseSubtypes, E>,
-): Promise<rt.Page<rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>>> {
+): Promise<
+  rt.Page<
+    rt.Selected<rt.SubtypeOf<ParticipantBaseSubtypes>, S, ParticipantBaseNavigation, ParticipantBaseSubtypes, "id", E>
+  >
+> {
   return rt.readPage(client, target, options);
 }
 
@@ -431,7 +437,10 @@ export function deleteSession(
 /** A type cast of a `microsoft.graph.callRecords.participantBase`, or of a collection of them, to one of its subtypes: `.../microsoft.graph.callRecords.organizer`. */
 export function castParticipantBase<
   Q extends keyof ParticipantBaseSubtypes & string,
-  R extends rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown> = rt.EntityRef<AnyParticipantBase, null>,
+  R extends rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown> = rt.EntityRef<
+    AnyParticipantBase,
+    null
+  >,
 >(target: R, type: Q): rt.CastRef<R, ParticipantBaseSubtypes[Q]>;
 export function castParticipantBase(
   target: rt.EntityRef<AnyParticipantBase, null> | rt.CollectionRef<AnyParticipantBase, unknown>,
@@ -455,7 +464,10 @@ export function getDirectRoutingCalls(
   return rt.send<rt.Page<DirectRoutingLogRow | null>>(
     client,
     "GET",
-    rt.functionCall(target.path, "getDirectRoutingCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]),
+    rt.functionCall(target.path, "getDirectRoutingCalls", [
+      ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
+      ["toDateTime", "DateTimeOffset", params["toDateTime"]],
+    ]),
     undefined,
     options,
     true,
@@ -477,7 +489,10 @@ export function getPstnCalls(
   return rt.send<rt.Page<PstnCallLogRow | null>>(
     client,
     "GET",
-    rt.functionCall(target.path, "getPstnCalls", [["fromDateTime", "DateTimeOffset", params["fromDateTime"]], ["toDateTime", "DateTimeOffset", params["toDateTime"]]]),
+    rt.functionCall(target.path, "getPstnCalls", [
+      ["fromDateTime", "DateTimeOffset", params["fromDateTime"]],
+      ["toDateTime", "DateTimeOffset", params["toDateTime"]],
+    ]),
     undefined,
     options,
     true,

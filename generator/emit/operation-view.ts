@@ -9,7 +9,8 @@ import { jsdoc } from "./imports";
 import { boundSegment } from "./operation-segment";
 import { keySpec } from "./request-keys";
 import { memberDoc, PROTOTYPE_NAMES } from "./ts-types";
-import { fits, itemLines, parameters } from "./wrap";
+import { parameters } from "./wrap";
+import { brokenExpression, brokenType } from "./wrap-code";
 
 export interface OperationView {
   doc: string;
@@ -21,6 +22,8 @@ export interface OperationView {
   /** The parameter list after `client`, as written in the signature. */
   signature: string;
   result: string;
+  /** `Promise<result>` after the signature's `): `, its type arguments one a line where that line would pass 120 characters (wrap-code.ts). */
+  returns: string;
   /** The expression computing the path (and query) of the request. */
   path: string;
   /**
@@ -34,8 +37,8 @@ export interface OperationView {
   send: string;
   method: string;
   body: string;
-  /** `send`'s arguments (client, method, path, body, options and `page`'s), on one line or, when long, one a line. */
-  sendArgs: string;
+  /** The call of `send` after `return ` (client, method, path, body, options and `page`'s), broken as Prettier breaks it where long (wrap-code.ts `brokenExpression`). */
+  sendCall: string;
 }
 
 /** How an operation's view names types (importing them as needed). */
@@ -169,11 +172,16 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       params: args.slice(1),
       // A nullable result's address may have nothing there: a read of it is typed `… | null`.
       type: ret.collection ? `rt.CollectionRef<${item}, ${keyTs(ret.type)}>` : `rt.EntityRef<${item}${ret.nullable ? ", null" : ""}>`,
-      make: ret.collection
-        ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})`
-        : ret.nullable
-          ? `rt.nullable(rt.at<${item}>(${path}))`
-          : `rt.at<${item}>(${path})`,
+      make: brokenExpression(
+        ret.collection
+          ? `rt.collectionAt<${item}, ${keyTs(ret.type)}>(${path}, ${keySpec(ctx, ret.type)})`
+          : ret.nullable
+            ? `rt.nullable(rt.at<${item}>(${path}))`
+            : `rt.at<${item}>(${path})`,
+        "  return ".length,
+        1,
+        "  ",
+      ),
     };
   }
   if (isFunction && ret && ret.type.kind === "entity") {
@@ -203,6 +211,10 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const body = isFunction ? "undefined" : params.length ? "params" : "{}";
   const page = pageMode(op.returnType, stream || result === "unknown");
   const send = stream ? "rt.sendForStream" : `rt.send<${result}>`;
+  const signature = parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`);
+  // After `): ` where the parameters are one a line, else after the whole signature.
+  const returnsAfter = signature.includes("\n") ? 3 : `export function ${name}${typeParams}(${signature}): `.length;
+  const sendArgs = ["client", `"${method}"`, path, body, "options", ...(page ? [page.slice(2)] : [])];
   return {
     typeParams,
     compose,
@@ -213,21 +225,16 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
       deprecated && `@deprecated ${deprecated}`,
     ]),
     name,
-    signature: parameters(`export function ${name}${typeParams}`, args, `: Promise<${result}> {`),
+    signature,
     result,
+    returns: brokenType(`Promise<${result}>`, returnsAfter, 2),
     path,
     method,
     body,
     page,
     send,
-    sendArgs: sendArguments(send, ["client", `"${method}"`, path, body, "options", ...(page ? [page.slice(2)] : [])]),
+    sendCall: brokenExpression(`${send}(${sendArgs.join(", ")})`, "  return ".length, 1, "  "),
   };
-}
-
-/** `send`'s arguments after `return send(` in a request function: one line when it fits, else one a line (wrap.ts). */
-function sendArguments(send: string, args: string[]): string {
-  const one = args.join(", ");
-  return fits(`  return ${send}(${one});`.length) ? one : itemLines(args, "  ");
 }
 
 /**

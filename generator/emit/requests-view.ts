@@ -12,7 +12,8 @@ import { propertyKey } from "../passes/names";
 import type { EmitContext } from "./context";
 import { leftOutHolders, subtypeFamily, usesUnion } from "./context";
 import { byString, Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
-import { brokenType, fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
+import { fits, heritage, itemLines, objectLiteral, parameters, typeArguments, unionType } from "./wrap";
+import { brokenAnnotation, brokenExpression, brokenItem, brokenProperty, brokenType } from "./wrap-code";
 import { NO_TYPES, readRefType, refType, typeName } from "./ts-types";
 import { listsSubtypes, type BuilderKind } from "./request-names";
 import { namedOperations } from "./request-name-index";
@@ -46,7 +47,7 @@ export interface RequestsView {
   /** Address builders: `params` is `parent: <parent>`, on the signature's line when it fits (wrap.ts). */
   navigations: { doc: string; name: string; parent: string; params: string; type: string; make: string }[];
   /** Address builders of composable functions' results: `rangeRef(target, params)`. */
-  composables: { doc: string; name: string; signature: string; type: string; make: string }[];
+  composables: { doc: string; name: string; signature: string; returns: string; make: string }[];
   /**
    * Typed type casts, one per type with a `…Subtypes` map (`map`); `q` (the subtype's name) and `r`
    * (the address cast; by default a nullable entity's, as given only `q`, `castAnimal<"ns.bird">(…)`,
@@ -55,7 +56,7 @@ export interface RequestsView {
    * itself (`Argument of type '"ns.brid"' is not assignable to parameter of type '"ns.bird" | …'`),
    * where overloads had TypeScript's "No overload matches this call" at the function's name.
    */
-  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string }[];
+  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string; rParam: string; targetParam: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -73,6 +74,8 @@ export interface EntityRequestsView {
   typeParams: string;
   /** get's type parameters: `typeParams` and `N`, what the target's 204 reads as (`null` for a nullable navigation property, else `never`). */
   getTypeParams: string;
+  /** list's and create's `target: rt.CollectionRef<…>`, its type arguments one a line where long (a composite key's object type a member a line). */
+  collectionTarget: string;
   /** The name of that type parameter (`N`, unless the signature names a type so). */
   empty: string;
   options: string;
@@ -80,10 +83,21 @@ export interface EntityRequestsView {
   getOptions: string;
   /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
+  /**
+   * The return types after `): `, `Promise<…>` of get's, list's, create's and update's results,
+   * their type arguments one a line where that line would pass 120 characters (wrap-code.ts).
+   */
+  getReturns: string;
+  listReturns: string;
+  createReturns: string;
+  updateReturns: string;
   /** What create and update resolve with: the service's default set (`rt.DefaultSet<…>`), or the whole entity with `completeReads`. */
   returned: string;
   /** create's type parameter (its options): `O`, unless the signature names a type so. */
   written: string;
+  /** create's and update's type parameter lists, `<P extends …>`, on the name's line where it fits, else on a line of their own (wrap.ts `parameters`). */
+  createTypeParams: string;
+  updateTypeParams: string;
   /** create's body: `rt.New<T>`, or of its write type (`rt.New<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
   createBody: string;
   /** A media entity type (`HasStream`, own or inherited): create's doc comment points to `rt.createMedia`. */
@@ -372,22 +386,32 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     // Inferred from the target (`never` for one that is sure to be there); given other type
     // arguments, the default `null`: a read of a target that may have nothing there is never typed sure.
     const empty = typeParameter("N", named);
+    const returned = defaultSet(t, readTs(t));
+    const written = typeParameter("P", named);
+    const replaced = typeParameter("R", named);
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
+      collectionTarget: brokenItem(`target: rt.CollectionRef<${self}, ${keyType}>`),
       // One a line, as the signatures they start are too long for one (wrap.ts).
-      typeParams: `<${itemLines(q.paramList)}>`,
-      getTypeParams: `<${itemLines([...q.paramList, `${empty} extends null = null`])}>`,
+      typeParams: `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`,
+      getTypeParams: `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`,
       empty,
-      options: q.options,
-      getOptions: q.getOptions,
+      options: brokenAnnotation(q.options, "  options?: ".length, 1, "  "),
+      getOptions: brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  "),
       result: q.result,
-      returned: defaultSet(t, readTs(t)),
-      written: typeParameter("P", named),
+      getReturns: brokenType(`Promise<${q.result} | ${empty}>`, 3, 2),
+      listReturns: brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2),
+      createReturns: brokenType(`Promise<rt.Created<${returned}, { prefer: ${written} }>>`, 3, 2),
+      updateReturns: brokenType(`Promise<(${returned} & rt.ControlInfo) | undefined>`, 3, 2),
+      returned,
+      written,
+      createTypeParams: `<${parameters(`export function ${(verbs.get(t) as Verbs).create}`, [`${written} extends rt.WriteOptions["prefer"] = undefined`], "(")}>`,
+      updateTypeParams: `<${parameters(`export function ${(verbs.get(t) as Verbs).update}`, [`${replaced} extends boolean | undefined = undefined`], "(")}>`,
       createBody: createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
       media: isMedia(t),
-      replaced: typeParameter("R", named),
+      replaced,
       // An abstract type's is a union of its subtypes' bodies: a member a line when long.
       updateBody: updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t))),
       collected: collected(t),
@@ -447,7 +471,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (o.compose) {
       const name = composableNames.get(o) as string;
       const signature = parameters(`export function ${name}`, o.compose.params, `: ${o.compose.type} {`);
-      composables.push({ doc: o.compose.doc, name, signature, type: o.compose.type, make: o.compose.make });
+      const returns = brokenType(o.compose.type, signature.includes("\n") ? 3 : `export function ${name}(${signature}): `.length, 2);
+      composables.push({ doc: o.compose.doc, name, signature, returns, make: o.compose.make });
     }
 
   // A typed type cast per type with a map of its subtypes (URL Conventions §4.11: Graph's
@@ -458,13 +483,17 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const type = ts(t, true);
     const map = subtypesTypeName(ctx, t);
     const named = `${type} ${map}`;
+    const r = typeParameter("R", named);
+    const refs = `rt.EntityRef<${type}, null> | rt.CollectionRef<${type}, unknown>`;
     castBuilders.push({
       doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
       name: names.cast(t),
       type,
       map,
-      r: typeParameter("R", named),
+      r,
       q: typeParameter("Q", named),
+      rParam: brokenItem(`${r} extends ${refs} = rt.EntityRef<${type}, null>`),
+      targetParam: brokenItem(`target: ${refs}`),
     });
   }
 
@@ -491,7 +520,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     edm,
     roots,
     declarations,
-    navigations: navigations.map((n) => ({ ...n, params: parameters(`export function ${n.name}`, [`parent: ${n.parent}`], `: ${n.type} {`) })),
+    navigations: navigations.map((n) => ({
+      ...n,
+      params: parameters(`export function ${n.name}`, [`parent: ${n.parent}`], `: ${n.type} {`),
+      make: brokenExpression(n.make, "  return ".length, 1, "  "),
+    })),
     entities,
     operations,
     composables,
@@ -536,7 +569,8 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
   const line = `{ ${one(`{ ${info.bindings.join(", ")} }`).join(", ")} }`;
   if (fits(before.length + line.length + after.length)) return line;
   const head = `${indent}  bindings: () => (`;
-  return `{${itemLines(one(objectLiteral(head, info.bindings, "),", `${indent}  `)), indent)}}`;
+  const bindings = info.bindings.map((b) => brokenProperty(b, `${indent}    `));
+  return `{${itemLines(one(objectLiteral(head, bindings, "),", `${indent}  `)), indent)}}`;
 }
 
 /**
@@ -551,7 +585,7 @@ function rootCall(wrap: string, call: string, info: SetInfo, rest: readonly stri
   if (fits(`  return ${one};`.length)) return one;
   if (!wrap && rest.length === 0) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
   if (wrap) return `${wrap}\n    ${call}(${infoLiteral(info, `    ${call}(`, "),", "    ")}),\n  )`;
-  return `${call}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest], "  ")})`;
+  return `${call}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest.map((r) => brokenExpression(r, 4, 1, "    "))], "  ")})`;
 }
 
 /**

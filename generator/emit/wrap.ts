@@ -3,15 +3,10 @@
  * whose line would exceed LINE_WIDTH is written one item per line, indented two spaces, each with a
  * trailing comma. What fits stays on one line.
  */
-import { topLevelItems } from "../top-level-items";
+import { fits } from "./line-width";
+import { brokenItem } from "./wrap-code";
 
-/** The widest line a wrapped list leaves on one line (Prettier's `printWidth`, as wide as reads well). */
-export const LINE_WIDTH = 120;
-
-/** Whether a line of `length` characters stays on one line. */
-export function fits(length: number): boolean {
-  return length <= LINE_WIDTH;
-}
+export { fits, LINE_WIDTH } from "./line-width";
 
 /** `items` one per line, indented two spaces past `indent`, each with a trailing comma, between line breaks. */
 export function itemLines(items: readonly string[], indent = ""): string {
@@ -23,8 +18,9 @@ export function itemLines(items: readonly string[], indent = ""): string {
 /**
  * What goes between a signature's parentheses (or angle brackets): `params` on one line when the
  * line(s) `before(…)after` fit (a parameter of several lines only when it is the only one), else one a line, a parameter's own further lines (an object type's
- * members) indented two spaces more. `before` and `after` are the template's text on either side,
- * given only to be measured.
+ * members) indented two spaces more, and one whose own line would still pass LINE_WIDTH broken as
+ * Prettier breaks it (wrap-code.ts `brokenItem`: its type's arguments or members one a line).
+ * `before` and `after` are the template's text on either side, given only to be measured.
  */
 export function parameters(before: string, params: readonly string[], after: string): string {
   const one = params.join(", ");
@@ -35,7 +31,7 @@ export function parameters(before: string, params: readonly string[], after: str
   // only when it is the only one, as Prettier does; with others, each goes on its own line.
   const oneLine = br < 0 ? fits(before.length + one.length + after.length + 2) : params.length === 1 && fits(before.length + br + 1) && fits(one.length - one.lastIndexOf("\n") + after.length);
   if (params.length === 0 || oneLine) return one;
-  return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : p)));
+  return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : brokenItem(p))));
 }
 
 /**
@@ -108,20 +104,4 @@ export function heritage(head: string, bases: readonly string[], rest: string, a
   const base = bases[0];
   if (args === undefined || fits(firstLine(`  extends ${base}${rest}`))) return `\n  extends ${base.replace(/\n/g, "\n  ")}${rest}`;
   return `\n  extends ${base.slice(0, base.indexOf("<"))}${typeArguments(args, "  ")}${rest}`;
-}
-
-/**
- * A type written on a line after `before` characters and before `after` ones: as it is where that
- * fits, else, a generic type (`rt.Nav<rt.OneOf<A, "a", S>, N>`), its type arguments one a line,
- * indented two spaces past `indent`, commas between them (none after the last: `typeArguments`),
- * each broken the same way where its own line would not fit, as Prettier writes them. Any other
- * type is left as it is.
- */
-export function brokenType(text: string, before: number, after: number, indent = ""): string {
-  if (fits(before + text.length + after)) return text;
-  const open = text.indexOf("<");
-  if (open <= 0 || !text.endsWith(">") || !/^[\w.$]+$/.test(text.slice(0, open))) return text;
-  const inner = `${indent}  `;
-  const args = topLevelItems(text.slice(open + 1, -1));
-  return `${text.slice(0, open)}<\n${args.map((a, i) => `${inner}${brokenType(a, inner.length, i < args.length - 1 ? 1 : 0, inner)}`).join(",\n")}\n${indent}>`;
 }

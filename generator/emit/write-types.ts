@@ -18,6 +18,8 @@ import type { Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
 import { heritage } from "./wrap";
+import { brokenAnnotation, brokenType } from "./wrap-code";
+import { fits } from "./line-width";
 
 /** `create`: a POST body (deep inserts included). `update`: a PUT body, and a PATCH body as `rt.Patch` of it. */
 export type WriteMode = "create" | "update";
@@ -217,7 +219,9 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   // interface (TypeScript 5 names an empty one by the type it extends: `Written<Item, …, { … }>`).
   if (members.length === 0) {
     const { base, optional, args } = shape(ctx, t, mode, names);
-    const rest = ` {\n  "@odata.type"?: ${odataTypeLiteral(t)};\n${optional.map((m) => `  ${m};\n`).join("")}}`;
+    // A long union of `@odata.type` literals a member a line, as Prettier writes it (wrap-code.ts).
+    const odataType = brokenAnnotation(odataTypeLiteral(t), '  "@odata.type"?: '.length, 1, "  ");
+    const rest = ` {\n  "@odata.type"?:${odataType.startsWith("\n") ? "" : " "}${odataType};\n${optional.map((m) => `  ${m};\n`).join("")}}`;
     return { alias: false, body: heritage(`export interface ${name}`, [base], rest, args) };
   }
   const facts = writeFacts(ctx, mode);
@@ -236,7 +240,8 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
     list.push(`(${base} & { ${[`"@odata.type"${typed ? "" : "?"}: ${h.literals}`, ...optional].join("; ")} })`);
   }
   const line = ` ${list.join(" | ")}`;
-  return { alias: true, body: line.length <= 100 ? line : list.map((m) => `\n  | ${m}`).join("") };
+  // A member whose own line would pass 120 characters broken as Prettier breaks it (wrap-code.ts).
+  return { alias: true, body: line.length <= 100 && fits(`export type ${name} =${line};`.length) ? line : list.map((m, i) => `\n  | ${brokenType(m, 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("") };
 }
 
 /**

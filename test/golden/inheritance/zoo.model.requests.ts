@@ -130,7 +130,9 @@ export function listBirds<
   client: rt.Client,
   target: rt.CollectionRef<Bird, string>,
   options?: rt.ReadQuery<Bird, BirdNavigation, S, BirdSubtypes, E>,
-): Promise<rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>> {
+): Promise<
+  rt.Page<rt.Selected<rt.OneOf<Bird, "zoo.model.bird", BirdSubtypes>, S, BirdNavigation, BirdSubtypes, "id", E>>
+> {
   return rt.readPage(client, target, options);
 }
 

@@ -27,7 +27,12 @@ export interface StoreNavigation {}
 export function orderLines(
   parent: rt.EntityRef<Order, null>,
 ): rt.CollectionRef<OrderLine, { "orderId": number; "sku": string }> {
-  return rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true);
+  return rt.collection<OrderLine, { "orderId": number; "sku": string }>(
+    parent,
+    "lines",
+    rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]),
+    true,
+  );
 }
 
 /** Reads one `shop.order` (GET): the selected properties, else the service's default set; null (204) where the target may have nothing there (`rt.EntityRef<Order, null>`). */
@@ -245,7 +250,13 @@ export function search<
   return rt.send<rt.Page<rt.Selected<Order, S, OrderNavigation, {}, "id", E>>>(
     client,
     "GET",
-    rt.withQuery(rt.functionCall(target.path, "shop.search", [["text", "String", params["text"]], ["limit", "Int32", params["limit"]]]), options),
+    rt.withQuery(
+      rt.functionCall(target.path, "shop.search", [
+        ["text", "String", params["text"]],
+        ["limit", "Int32", params["limit"]],
+      ]),
+      options,
+    ),
     undefined,
     options,
     true,

@@ -499,7 +499,10 @@ export function getFriendsTripsRef(
   target: rt.EntityRef<Person, null>,
   params: { "userName": string },
 ): rt.CollectionRef<Trip, number> {
-  return rt.collectionAt<Trip, number>(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), rt.key("TripId", rt.edmInt32));
+  return rt.collectionAt<Trip, number>(
+    rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]),
+    rt.key("TripId", rt.edmInt32),
+  );
 }
 
 /** Action `Travel.Lite.ShareTrip`, bound to `Travel.Lite.Person`. */
@@ -560,7 +563,10 @@ export function getFriendsTrips<
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
     client,
     "GET",
-    rt.withQuery(rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]), options),
+    rt.withQuery(
+      rt.functionCall(target.path, "Travel.Lite.GetFriendsTrips", [["userName", "String", params["userName"]]]),
+      options,
+    ),
     undefined,
     options,
     true,
@@ -584,7 +590,10 @@ export function getNearestAirport<
   return rt.send<rt.Selected<Airport, S, AirportNavigation, {}, "IcaoCode", E> | null>(
     client,
     "GET",
-    rt.withQuery(rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]), options),
+    rt.withQuery(
+      rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]),
+      options,
+    ),
     undefined,
     options,
     "single",
@@ -608,7 +617,14 @@ export function findTrips<
   return rt.send<rt.Page<rt.Selected<Trip, S, TripNavigation, {}, "TripId", E>>>(
     client,
     "GET",
-    rt.withQuery(rt.functionCall("", "FindTrips", [["near", "json", params["near"]], ["after", "DateTimeOffset", params["after"]], ["tags", "json", params["tags"]]]), options),
+    rt.withQuery(
+      rt.functionCall("", "FindTrips", [
+        ["near", "json", params["near"]],
+        ["after", "DateTimeOffset", params["after"]],
+        ["tags", "json", params["tags"]],
+      ]),
+      options,
+    ),
     undefined,
     options,
     true,

@@ -89,7 +89,11 @@ export function itemPicture(parent: rt.EntityRef<Item, null>): rt.StreamRef {
 export function basketLines(
   parent: rt.EntityRef<Basket, null>,
 ): rt.CollectionRef<Line, { "basketId": number; "no": number }> {
-  return rt.collection<Line, { "basketId": number; "no": number }>(parent, "lines", rt.compositeKey([["basketId", rt.edmInt32], ["no", rt.edmInt32]]));
+  return rt.collection<Line, { "basketId": number; "no": number }>(
+    parent,
+    "lines",
+    rt.compositeKey([["basketId", rt.edmInt32], ["no", rt.edmInt32]]),
+  );
 }
 
 /** `best` of a `Test.Validation.Basket`: `.../best`. */
@@ -165,7 +169,17 @@ export function getPerson<
   client: rt.Client,
   target: rt.EntityRef<Person, N>,
   options?: rt.ReadOneQuery<PersonNavigation, S, E>,
-): Promise<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E> | N> {
+): Promise<
+  | rt.Selected<
+      rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>,
+      S,
+      PersonNavigation,
+      PersonSubtypes,
+      "id",
+      E
+    >
+  | N
+> {
   return rt.read(client, target, options);
 }
 
@@ -177,7 +191,18 @@ export function listPersons<
   client: rt.Client,
   target: rt.CollectionRef<Person, string>,
   options?: rt.ReadQuery<Person, PersonNavigation, S, PersonSubtypes, E>,
-): Promise<rt.Page<rt.Selected<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, S, PersonNavigation, PersonSubtypes, "id", E>>> {
+): Promise<
+  rt.Page<
+    rt.Selected<
+      rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>,
+      S,
+      PersonNavigation,
+      PersonSubtypes,
+      "id",
+      E
+    >
+  >
+> {
   return rt.readPage(client, target, options);
 }
 
@@ -197,7 +222,9 @@ export function updatePerson<R extends boolean | undefined = undefined>(
   target: rt.EntityRef<Person, null>,
   body: rt.UpdateBody<Person, R, "id">,
   options?: rt.UpdateOptions<R>,
-): Promise<(rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined> {
+): Promise<
+  (rt.DefaultSet<rt.OneOf<Person, "Test.Validation.Person", PersonSubtypes>, "id"> & rt.ControlInfo) | undefined
+> {
   return rt.update(client, target, body, options);
 }
 

@@ -1,0 +1,230 @@
+/**
+ * Long type expressions and calls of generated code, broken as Prettier breaks them (wrap.ts holds
+ * the lists): what fits on its line stays as it is; else the outermost group breaks first (a type's
+ * arguments, a call's arguments, a union's members, an object type's members), and each part is
+ * broken the same way where its own line still would not fit. Each function takes the text, the
+ * characters before it on its line (`before`) and after it (`after`), and the indentation of that
+ * line (`indent`); the lines it adds carry their whole indentation.
+ */
+import { topLevelItems } from "../top-level-items";
+import { fits } from "./line-width";
+
+/** The index of the bracket closing the one at `open`, outside strings, else -1. */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === ">" || c === "}" || c === ")" || c === "]") && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `text` split where `separator` (` | `, ` & `) stands outside brackets and strings. */
+function topLevelSplit(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
+    else if (c === ">" || c === "}" || c === ")" || c === "]") depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The length of the last line of `text`. */
+function lastLine(text: string): number {
+  return text.length - text.lastIndexOf("\n") - 1;
+}
+
+/** Whether a type argument is hugged by the brackets of a generic of one argument (Prettier's `shouldHugType`): an object type, a simple one, or a hugged union. */
+function hugged(arg: string): boolean {
+  return arg.startsWith("{") || /^[\w.$]+(\[\])*$|^"[^"]*"$/.test(arg) || huggedUnion(topLevelSplit(arg, " | "));
+}
+
+/** Whether a union's members stay on one line around a member that breaks (Prettier's `shouldHugType`): one named or object type, the others `null` or `void`. */
+function huggedUnion(members: readonly string[]): boolean {
+  return members.length > 1 && members.filter((m) => m === "null" || m === "void").length === members.length - 1 && members.some((m) => /^[\w.$]+(<|$)|^\{/.test(m));
+}
+
+/** How much of a type, followed by `after` characters, stays on its line before its first break: up to its type arguments' `<` where they break (`brokenType`), else all of it and `after`. */
+function firstPart(type: string, after: number): number {
+  const open = type.indexOf("<");
+  if (open <= 0 || !/^[\w.$]+$/.test(type.slice(0, open)) || closing(type, open) !== type.length - 1) return type.length + after;
+  const args = topLevelItems(type.slice(open + 1, -1));
+  return args.length === 1 && hugged(args[0]) ? type.length + after : open + 1;
+}
+
+/** The members of an object type `{ a: A; b: B }`, else undefined. */
+function objectMembers(text: string): string[] | undefined {
+  if (!text.startsWith("{ ") || !text.endsWith(" }") || closing(text, 0) !== text.length - 1) return undefined;
+  return topLevelSplit(text.slice(2, -2), "; ");
+}
+
+/** `text`, one member of an object type (`"name"?: T`), its type broken after `before` characters, before `after`. */
+function brokenMember(text: string, before: number, after: number, indent: string): string {
+  const colon = topLevelSplit(text, ": ");
+  if (colon.length < 2) return text;
+  return annotated(colon[0], brokenAnnotation(colon.slice(1).join(": "), before + colon[0].length + 2, after, indent));
+}
+
+/** `key: type`, or `key:` where the type starts on the next line. */
+function annotated(key: string, type: string): string {
+  return type.startsWith("\n") ? `${key}:${type}` : `${key}: ${type}`;
+}
+
+/**
+ * A type as it is where `before`, it and `after` fit on one line, else broken: a union a member a
+ * line after `| ` (the first on this line), a member's own breaks indented two spaces more; an
+ * intersection (`(A & B)`) after its first member's ` &`, or, a named type and an object type,
+ * around the object type's members (`(A & {` … `})`); an object type a member a line, each
+ * ending with `;`; a generic type (or an array of it, `A<…>[]`) its type arguments one a line, commas between them (none after
+ * the last: TypeScript refuses one in type arguments, TS1009), or, with one argument that is an
+ * object type, that argument hugged by the angle brackets (`Promise<{` … `}>`). Any other type is
+ * left as it is.
+ */
+export function brokenType(text: string, before: number, after: number, indent = ""): string {
+  if (fits(before + text.length + after) || text.includes("=>")) return text;
+  const inner = `${indent}  `;
+  const members = topLevelSplit(text, " | ");
+  if (huggedUnion(members)) {
+    const main = members.findIndex((m) => m !== "null" && m !== "void");
+    const left = members.slice(0, main).map((m) => `${m} | `).join("");
+    const right = members.slice(main + 1).map((m) => ` | ${m}`).join("");
+    return `${left}${brokenType(members[main], before + left.length, right.length + after, indent)}${right}`;
+  }
+  if (members.length > 1) {
+    const last = members.length - 1;
+    return members.map((m, i) => `${i ? `\n${indent}` : ""}| ${brokenType(m, indent.length + 2, i === last ? after : 0, inner)}`).join("");
+  }
+  if (text.startsWith("(") && closing(text, 0) === text.length - 1) {
+    const parts = topLevelSplit(text.slice(1, -1), " & ");
+    if (parts.length < 2) return text;
+    // A named type and an object type: the object type hugged, `(A & {` … `})`.
+    if (parts.length === 2 && objectMembers(parts[1])) return `(${parts[0]} & ${brokenType(parts[1], before + parts[0].length + 4, after + 1, indent)})`;
+    const first = brokenType(parts[0], before + 1, 2, indent);
+    return `(${first} &${parts.slice(1).map((p, i) => `\n${inner}${p}${i < parts.length - 2 ? " &" : ""}`).join("")})`;
+  }
+  const array = /^[\w.$]+<.*>((?:\[\])+)$/.exec(text);
+  if (array) return `${brokenType(text.slice(0, -array[1].length), before, array[1].length + after, indent)}${array[1]}`;
+  const object = objectMembers(text);
+  if (object) return `{\n${object.map((m) => `${inner}${brokenMember(m, inner.length, 1, inner)};\n`).join("")}${indent}}`;
+  const open = text.indexOf("<");
+  if (open <= 0 || !text.endsWith(">") || !/^[\w.$]+$/.test(text.slice(0, open)) || closing(text, open) !== text.length - 1) return text;
+  const name = text.slice(0, open);
+  const args = topLevelItems(text.slice(open + 1, -1));
+  if (args.length === 1 && hugged(args[0])) return `${name}<${brokenType(args[0], before + open + 1, after + 1, indent)}>`;
+  return `${name}<\n${args.map((a, i) => `${inner}${brokenType(a, inner.length, i < args.length - 1 ? 1 : 0, inner)}`).join(",\n")}\n${indent}>`;
+}
+
+/**
+ * A parameter's or a member's type after its `name: ` (`before` characters in all): as
+ * `brokenType` breaks it, but a union that does not fit starts on the next line, a member a line
+ * after `| `, indented two spaces past `indent`, as Prettier writes a long union there.
+ */
+export function brokenAnnotation(text: string, before: number, after: number, indent = ""): string {
+  if (fits(before + text.length + after)) return text;
+  const members = topLevelSplit(text, " | ");
+  if (members.length < 2 || huggedUnion(members) || text.includes("=>")) return brokenType(text, before, after, indent);
+  const inner = `${indent}  `;
+  return `\n${inner}${brokenType(text, inner.length, after, inner)}`;
+}
+
+/**
+ * One item of a parameter list (`name?: T`, `name: T = {}`) or of a type parameter list (`S extends
+ * C = D`) on its own line, indented by `indent`, followed by `,`: as it is where it fits, else its
+ * type broken (`brokenAnnotation`, `brokenType`). A type parameter breaks after `=` where only its
+ * default does not fit; else its constraint's type arguments one a line, or, a union (or a type
+ * that does not break), the constraint on the next line after `extends`, and then the default
+ * after `=` on the next line where `= D` would not fit on the constraint's last line.
+ */
+export function brokenItem(item: string, indent = "  "): string {
+  if (fits(indent.length + item.length + 1) || item.includes("\n") || item.includes("=>")) return item;
+  const inner = `${indent}  `;
+  const typeParameter = /^((?:const )?[\w$]+) extends (.*)$/.exec(item);
+  if (typeParameter) {
+    const [constraint, ...rest] = topLevelSplit(typeParameter[2], " = ");
+    const byDefault = rest.join(" = ");
+    const head = `${indent}${typeParameter[1]} extends`;
+    const end = byDefault ? 2 : 1; // ` =` (its line breaks after it where need be), or `,`
+    // The constraint on the line of `extends` where it, or a union whole, fits up to its first break (Prettier's "fluid" layout).
+    const union = topLevelSplit(constraint, " | ");
+    const onLine = union.length > 1 && !huggedUnion(union) ? fits(head.length + 1 + constraint.length + end) : fits(head.length + 1 + firstPart(constraint, end));
+    const typed = onLine
+      ? `${head} ${brokenType(constraint, head.length + 1, end, indent)}`
+      : `${head}\n${inner}${brokenType(constraint, inner.length, end, inner)}`;
+    if (!byDefault) return typed.slice(indent.length);
+    // Likewise the default after ` = `, else on the next line.
+    const after = fits(lastLine(typed) + 3 + firstPart(byDefault, 1))
+      ? ` ${brokenType(byDefault, lastLine(typed) + 3, 1, lastLine(typed) === inner.length ? inner : indent)}`
+      : `\n${inner}${brokenType(byDefault, inner.length, 1, inner)}`;
+    return `${typed.slice(indent.length)} =${after}`;
+  }
+  const [declared, ...value] = topLevelSplit(item, " = ");
+  const initial = value.length ? ` = ${value.join(" = ")}` : "";
+  const colon = topLevelSplit(declared, ": ");
+  if (colon.length < 2) return item;
+  return `${annotated(colon[0], brokenAnnotation(colon.slice(1).join(": "), indent.length + colon[0].length + 2, initial.length + 1, indent))}${initial}`;
+}
+
+/**
+ * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`), broken as
+ * Prettier breaks one: its type arguments one a line where `callee<…>(` would not fit (`brokenType`);
+ * then its arguments on that line where they fit, else a last argument that is an array literal
+ * hugged by the parentheses (`f(a, [` … `])`, an element a line) where the others fit before it,
+ * else an argument a line, each with a trailing comma; and so each argument. An array literal is
+ * an element a line. Any other expression is left as it is.
+ */
+export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
+  if (fits(before + text.length + after) || text.includes("=>")) return text;
+  const inner = `${indent}  `;
+  if (text.startsWith("[") && closing(text, 0) === text.length - 1) {
+    const elements = text.length > 2 ? topLevelItems(text.slice(1, -1)) : [];
+    return elements.length ? `[\n${elements.map((e) => `${inner}${brokenExpression(e, inner.length, 1, inner)},\n`).join("")}${indent}]` : text;
+  }
+  const callee = /^[\w.$]+/.exec(text)?.[0];
+  if (!callee || !text.endsWith(")")) return text;
+  let head = callee;
+  let open = callee.length;
+  if (text[open] === "<") {
+    const end = closing(text, open);
+    if (end < 0) return text;
+    head = brokenType(text.slice(0, end + 1), before, 1, indent);
+    open = end + 1;
+  }
+  if (text[open] !== "(" || closing(text, open) !== text.length - 1) return text;
+  const args = text.length - open > 2 ? topLevelItems(text.slice(open + 1, -1)) : [];
+  const start = head.includes("\n") ? lastLine(head) : before + head.length;
+  const one = args.join(", ");
+  if (!args.length || fits(start + one.length + 2 + after)) return `${head}(${one})`;
+  const last = args[args.length - 1];
+  const others = args.slice(0, -1).map((a) => `${a}, `).join("");
+  if (last.startsWith("[") && last.length > 2 && closing(last, 0) === last.length - 1 && fits(start + 1 + others.length + 1)) {
+    return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
+  }
+  return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;
+}
+
+/** An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by `,`: its value broken as `brokenExpression` breaks it. */
+export function brokenProperty(member: string, indent: string): string {
+  if (fits(indent.length + member.length + 1)) return member;
+  const [key, ...value] = topLevelSplit(member, ": ");
+  return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
+}

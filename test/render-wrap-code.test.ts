@@ -1,0 +1,121 @@
+// wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
+// breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
+import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
+
+const A = "AccessPackageAssignmentRequestWorkflowExtension";
+
+test.each<[string, { given: string; want: string }]>([
+  [
+    "a union in a type argument, a member a line, the long member's type arguments one a line",
+    {
+      given: `Promise<rt.Selected<${A}, S, ${A}Navigation, {}, "id", E> | N>`,
+      want: `Promise<\n  | rt.Selected<\n      ${A},\n      S,\n      ${A}Navigation,\n      {},\n      "id",\n      E\n    >\n  | N\n>`,
+    },
+  ],
+  [
+    "nested generics, from the outside in",
+    {
+      given: `Promise<rt.Page<rt.Selected<${A}, S, ${A}Navigation, {}, "id", E>>>`,
+      want: `Promise<\n  rt.Page<\n    rt.Selected<\n      ${A},\n      S,\n      ${A}Navigation,\n      {},\n      "id",\n      E\n    >\n  >\n>`,
+    },
+  ],
+  [
+    "a named type or null stays on the line around the named type's broken arguments",
+    {
+      given: `Promise<rt.Selected<rt.SubtypeOf<ProtectionPolicyBaseSubtypes>, never, ProtectionPolicyBaseNavigation, ProtectionPolicyBaseSubtypes, "id", never> | null>`,
+      want: `Promise<rt.Selected<\n  rt.SubtypeOf<ProtectionPolicyBaseSubtypes>,\n  never,\n  ProtectionPolicyBaseNavigation,\n  ProtectionPolicyBaseSubtypes,\n  "id",\n  never\n> | null>`,
+    },
+  ],
+  [
+    "an intersection in parentheses breaks after its first member's `&`",
+    {
+      given: `Promise<(rt.DefaultSet<rt.OneOf<AccessPackageResource, "microsoft.graph.accessPackageResource", AccessPackageResourceSubtypes>, "id"> & rt.ControlInfo) | undefined>`,
+      want: `Promise<\n  | (rt.DefaultSet<\n      rt.OneOf<AccessPackageResource, "microsoft.graph.accessPackageResource", AccessPackageResourceSubtypes>,\n      "id"\n    > &\n      rt.ControlInfo)\n  | undefined\n>`,
+    },
+  ],
+])("brokenType after `): `: %s", (_name, { given, want }) => {
+  expect(brokenType(given, 3, 2)).toBe(want);
+});
+
+test.each<[string, { given: string; want: string }]>([
+  ["fits", { given: `S extends rt.PropertyName<${A}, ${A.slice(0, 20)}> = never`, want: `S extends rt.PropertyName<${A}, ${A.slice(0, 20)}> = never` }],
+  [
+    "only the default does not fit: after `=`",
+    { given: `S extends rt.PropertyName<${A}o, ${A.slice(0, 35)}> = never`, want: `S extends rt.PropertyName<${A}o, ${A.slice(0, 35)}> =\n    never` },
+  ],
+  ["the constraint's type arguments one a line", { given: `S extends rt.PropertyName<${A}, ${A}Navigation> = never`, want: `S extends rt.PropertyName<\n    ${A},\n    ${A}Navigation\n  > = never` }],
+  [
+    "a constraint that does not break: after `extends` and after `=`",
+    { given: `const E extends rt.Expand<${A}Navigation${A}Navigation> = never`, want: `const E extends\n    rt.Expand<${A}Navigation${A}Navigation> =\n    never` },
+  ],
+  [
+    "a union constraint that fits up to `=`: the default after it",
+    {
+      given: "R extends rt.EntityRef<AnyAccessPackageQuestion, null> | rt.CollectionRef<AnyAccessPackageQuestion, unknown> = rt.EntityRef<AnyAccessPackageQuestion, null>",
+      want: "R extends rt.EntityRef<AnyAccessPackageQuestion, null> | rt.CollectionRef<AnyAccessPackageQuestion, unknown> =\n    rt.EntityRef<AnyAccessPackageQuestion, null>",
+    },
+  ],
+  [
+    "a union constraint that fits up to the default's `<`: the default's type arguments one a line",
+    {
+      given: "R extends rt.EntityRef<AnyAttachment, null> | rt.CollectionRef<AnyAttachment, unknown> = rt.EntityRef<AnyAttachment, null>",
+      want: "R extends rt.EntityRef<AnyAttachment, null> | rt.CollectionRef<AnyAttachment, unknown> = rt.EntityRef<\n    AnyAttachment,\n    null\n  >",
+    },
+  ],
+  [
+    "a parameter's object type, a member a line",
+    {
+      given: `params: { "settlement"?: unknown | null; "maturity"?: unknown | null; "frequency"?: unknown | null; "basis"?: unknown | null } = {}`,
+      want: `params: {\n    "settlement"?: unknown | null;\n    "maturity"?: unknown | null;\n    "frequency"?: unknown | null;\n    "basis"?: unknown | null;\n  } = {}`,
+    },
+  ],
+  [
+    "a parameter's union, a member a line after the name",
+    {
+      given: "target: rt.EntityRef<AnyAccessPackageQuestionAnyAccessPackageQuestionAnyAccessPackageQuestion, null> | rt.CollectionRef<AnyAccessPackageQuestion, unknown>",
+      want: "target:\n    | rt.EntityRef<AnyAccessPackageQuestionAnyAccessPackageQuestionAnyAccessPackageQuestion, null>\n    | rt.CollectionRef<AnyAccessPackageQuestion, unknown>",
+    },
+  ],
+])("brokenItem, a line of a list: %s", (_name, { given, want }) => {
+  expect(brokenItem(given)).toBe(want);
+});
+
+test.each<[string, { given: string; want: string }]>([
+  [
+    "calls broken from the outside in, a last array argument hugged",
+    {
+      given: `rt.nullable(rt.at<WorkbookRange>(rt.functionCall(target.path, "microsoft.graph.boundingRect", [["anotherRange", "String", params["anotherRange"]], ["anotherRange", "String", params["anotherRange"]]])))`,
+      want: `rt.nullable(\n    rt.at<WorkbookRange>(\n      rt.functionCall(target.path, "microsoft.graph.boundingRect", [\n        ["anotherRange", "String", params["anotherRange"]],\n        ["anotherRange", "String", params["anotherRange"]],\n      ]),\n    ),\n  )`,
+    },
+  ],
+  [
+    "an argument a line where a call's arguments do not fit",
+    {
+      given: `rt.collection<AnyAuthenticationMethodConfiguration, string>(parent, "authenticationMethodConfigurations", rt.key("id", rt.edmString), true)`,
+      want: `rt.collection<AnyAuthenticationMethodConfiguration, string>(\n    parent,\n    "authenticationMethodConfigurations",\n    rt.key("id", rt.edmString),\n    true,\n  )`,
+    },
+  ],
+  [
+    "type arguments one a line where `send<…>(` does not fit, then the arguments on the `>(` line",
+    {
+      given: `rt.send<rt.Page<rt.Selected<DeviceCompliancePolicyAssignment, never, DeviceCompliancePolicyAssignmentNavigation, {}, "id", never>>>(client, "POST", \`\${target.path}/microsoft.graph.assign\`, params, options, true)`,
+      want: `rt.send<\n    rt.Page<\n      rt.Selected<DeviceCompliancePolicyAssignment, never, DeviceCompliancePolicyAssignmentNavigation, {}, "id", never>\n    >\n  >(client, "POST", \`\${target.path}/microsoft.graph.assign\`, params, options, true)`,
+    },
+  ],
+])("brokenExpression after `  return `: %s", (_name, { given, want }) => {
+  expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
+});
+
+test("brokenType, a member of a union alias: a named type and an object type, around the object type's members", () => {
+  const member = '(ActivateProcessingResultScopeCreateInput & { "@odata.type": "#microsoft.graph.identityGovernance.activateProcessingResultScope" })';
+  expect(`  | ${brokenType(member, 4, 0, "    ")}`).toBe(
+    '  | (ActivateProcessingResultScopeCreateInput & {\n      "@odata.type": "#microsoft.graph.identityGovernance.activateProcessingResultScope";\n    })',
+  );
+});
+
+test("brokenProperty, a root's binding: the call's arguments one a line", () => {
+  const binding = '"backupRestore/exchangeProtectionPolicies/mailboxInclusionRules": rt.within(solutions, "backupRestore/mailboxInclusionRules")';
+  expect(brokenProperty(binding, "      ")).toBe(
+    '"backupRestore/exchangeProtectionPolicies/mailboxInclusionRules": rt.within(\n        solutions,\n        "backupRestore/mailboxInclusionRules",\n      )',
+  );
+});
