@@ -114,7 +114,11 @@ describe("generate --watch rounds", () => {
     // Node cannot tell that a top-level await never settles while the watchers keep it running; the
     // held gate stands for such a config, which the user then mends.
     const { dir, out, mark } = await heldReload();
-    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default ${JSON.stringify({ services: [calls, copilot] })};\n`);
+    // Written whole too, as `write` does: a watcher reading the file while writeFileSync has emptied it
+    // would see no default export (the flake seen in sessions 40, 42 and 43).
+    const tmp = `${dir}.config.tmp`;
+    fs.writeFileSync(tmp, `export default ${JSON.stringify({ services: [calls, copilot] })};\n`);
+    fs.renameSync(tmp, path.join(dir, "odatagen.config.mjs"));
     await out.wait(/regenerated in \d+ ms; watching 3 file\(s\)/, 30000, mark);
     expect(out.text.slice(mark)).toMatch(/odatagen: odatagen\.config\.mjs changed again before it finished loading \(a top-level await that never settles\?\); its newer version is read next\nodatagen: config not reloaded; still watching\n/);
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
