@@ -1,25 +1,36 @@
 /**
- * The comma-separated items of `list` (a type's arguments, an overload's parameter types), split
- * where no bracket or string is open, each trimmed: `A<B, C>, Collection(D)` → `A<B, C>`, `Collection(D)`.
+ * Lists and unions written in one string (a type's arguments, an overload's parameter types, a
+ * union's members), split where no bracket or string is open.
  */
-export function topLevelItems(list: string): string[] {
-  const items: string[] = [];
+
+/**
+ * `text` split where `separator` (`,`, ` | `, ` & `, `: `) stands outside brackets and strings
+ * (`"…"`, `'…'`, `` `…` ``): `A<B, C> | D` → `A<B, C>`, `D`.
+ */
+export function topLevelSplit(text: string, separator: string): string[] {
+  const parts: string[] = [];
   let depth = 0;
   let quote = "";
   let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (quote) {
       if (c === "\\") i++;
       else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
     else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
     else if (c === ">" || c === "}" || c === ")" || c === "]") depth--;
-    else if (c === "," && depth === 0) {
-      items.push(list.slice(start, i).trim());
-      start = i + 1;
+    else if (depth === 0 && c === separator[0] && text.startsWith(separator, i)) {
+      parts.push(text.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
     }
   }
-  items.push(list.slice(start).trim());
-  return items;
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The comma-separated items of `list`, each trimmed: `A<B, C>, Collection(D)` → `A<B, C>`, `Collection(D)`. */
+export function topLevelItems(list: string): string[] {
+  return topLevelSplit(list, ",").map((item) => item.trim());
 }

@@ -6,7 +6,7 @@
  * characters before it on its line (`before`) and after it (`after`), and the indentation of that
  * line (`indent`); the lines it adds carry their whole indentation.
  */
-import { topLevelItems } from "../top-level-items";
+import { topLevelItems, topLevelSplit } from "../top-level-items";
 import { fits } from "./line-width";
 
 /** The index of the bracket closing the one at `open`, outside strings, else -1. */
@@ -23,30 +23,6 @@ function closing(text: string, open: number): number {
     else if ((c === ">" || c === "}" || c === ")" || c === "]") && --depth === 0) return i;
   }
   return -1;
-}
-
-/** `text` split where `separator` (` | `, ` & `) stands outside brackets and strings. */
-function topLevelSplit(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = "";
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
-    else if (c === ">" || c === "}" || c === ")" || c === "]") depth--;
-    else if (depth === 0 && text.startsWith(separator, i)) {
-      parts.push(text.slice(start, i));
-      start = i + separator.length;
-      i += separator.length - 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 /** The length of the last line of `text`. */
