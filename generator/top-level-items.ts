@@ -30,6 +30,22 @@ export function topLevelSplit(text: string, separator: string): string[] {
   return parts;
 }
 
+/** The index of the bracket closing the one at `open`, outside strings as `topLevelSplit` reads them, else -1. */
+export function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === ">" || c === "}" || c === ")" || c === "]") && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The comma-separated items of `list`, each trimmed: `A<B, C>, Collection(D)` → `A<B, C>`, `Collection(D)`. */
 export function topLevelItems(list: string): string[] {
   return topLevelSplit(list, ",").map((item) => item.trim());

@@ -6,24 +6,8 @@
  * characters before it on its line (`before`) and after it (`after`), and the indentation of that
  * line (`indent`); the lines it adds carry their whole indentation.
  */
-import { topLevelItems, topLevelSplit } from "../top-level-items";
+import { closingBracket as closing, topLevelItems, topLevelSplit } from "../top-level-items";
 import { fits } from "./line-width";
-
-/** The index of the bracket closing the one at `open`, outside strings, else -1. */
-function closing(text: string, open: number): number {
-  let depth = 0;
-  let quote = "";
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "<" || c === "{" || c === "(" || c === "[") depth++;
-    else if ((c === ">" || c === "}" || c === ")" || c === "]") && --depth === 0) return i;
-  }
-  return -1;
-}
 
 /** The length of the last line of `text`. */
 function lastLine(text: string): number {
