@@ -1,6 +1,7 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
 import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
+import { unionAlias } from "../generator/emit/write-types";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
 
@@ -118,4 +119,22 @@ test("brokenProperty, a root's binding: the call's arguments one a line", () => 
   expect(brokenProperty(binding, "      ")).toBe(
     '"backupRestore/exchangeProtectionPolicies/mailboxInclusionRules": rt.within(\n        solutions,\n        "backupRestore/mailboxInclusionRules",\n      )',
   );
+});
+
+test.each<[string, { name: string; members: string[]; want: string }]>([
+  ["the union on the alias's line where it fits (a line of 101 to 120 characters too)", { name: "E", members: ["CallRecordCreateInput", "OrganizerCreateInput", "ParticipantCreateInput", "SegmentCreateInput", "Session"], want: " CallRecordCreateInput | OrganizerCreateInput | ParticipantCreateInput | SegmentCreateInput | Session" }],
+  [
+    "the union on the next line where it fits there",
+    { name: "EntityCreateInput", members: ["CallRecordCreateInput", "Organizer", "Participant", "SegmentCreateInput", "SessionCreateInput"], want: "\n  CallRecordCreateInput | Organizer | Participant | SegmentCreateInput | SessionCreateInput" },
+  ],
+  [
+    "a member a line where it does not fit there either",
+    {
+      name: "EducationOutcomeCreateInput",
+      members: ["EducationFeedbackOutcome", "EducationFeedbackResourceOutcomeInput", "EducationPointsOutcome", "EducationRubricOutcomeInput1"],
+      want: "\n  | EducationFeedbackOutcome\n  | EducationFeedbackResourceOutcomeInput\n  | EducationPointsOutcome\n  | EducationRubricOutcomeInput1",
+    },
+  ],
+])("unionAlias, a write type's union as Prettier writes it: %s", (_name, { name, members, want }) => {
+  expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });

@@ -52,11 +52,7 @@ export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunic
 
 /** A concrete `microsoft.graph.entity` as a create's body writes it. */
 export type EntityCreateInput =
-  | CallRecordCreateInput
-  | Organizer
-  | Participant
-  | SegmentCreateInput
-  | SessionCreateInput;
+  CallRecordCreateInput | Organizer | Participant | SegmentCreateInput | SessionCreateInput;
 
 /** `callRecords` of a `microsoft.graph.cloudCommunications` (contained): `.../callRecords`. */
 export function cloudCommunicationsCallRecords(

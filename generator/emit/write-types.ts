@@ -239,9 +239,24 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
     const { base, optional } = shape(ctx, h.type, mode, names);
     list.push(`(${base} & { ${[`"@odata.type"${typed ? "" : "?"}: ${h.literals}`, ...optional].join("; ")} })`);
   }
-  const line = ` ${list.join(" | ")}`;
-  // A member whose own line would pass 120 characters broken as Prettier breaks it (wrap-code.ts).
-  return { alias: true, body: line.length <= 100 && fits(`export type ${name} =${line};`.length) ? line : list.map((m, i) => `\n  | ${brokenType(m, 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("") };
+  return { alias: true, body: unionAlias(`export type ${name} =`, list) };
+}
+
+/**
+ * What follows `=` in a union alias whose line starts with `head`, as Prettier writes it: the union
+ * on that line where it fits, else on the next line, indented two spaces, where it fits there, else
+ * a member a line after `| `, a member whose own line would pass 120 characters broken as Prettier
+ * breaks it (wrap-code.ts). A member of several lines (an `rt.Written` with its nested values) is
+ * never on a line with others.
+ */
+export function unionAlias(head: string, list: readonly string[]): string {
+  const one = list.join(" | ");
+  const multiline = one.includes("\n");
+  if (list.length === 1 && multiline) return ` ${one}`;
+  if (!multiline && fits(`${head} ${one};`.length)) return ` ${one}`;
+  if (!multiline && fits(`  ${one};`.length)) return `\n  ${one}`;
+  if (list.length === 1) return `\n  ${brokenType(one, 2, 1, "  ")}`;
+  return list.map((m, i) => `\n  | ${brokenType(m, 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("");
 }
 
 /**
