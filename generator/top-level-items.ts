@@ -1,6 +1,7 @@
 /**
- * Lists and unions written in one string (a type's arguments, an overload's parameter types, a
- * union's members), split where no bracket or string is open.
+ * Lists and unions of generated code written in one string (a type's arguments, a call's, a
+ * union's members), split where no bracket or string is open. (An annotation target's overload
+ * signature is split apart, operation-targets.ts: a type's name holds no strings.)
  */
 
 /**

@@ -255,3 +255,23 @@ describeWithGraph("operation annotations in Microsoft Graph v1.0")("Microsoft Gr
     expect(docOf(r.files.get("microsoft.graph.requests.ts") as string, "assignUserToDevice")).toContain(" * Assigns user to Autopilot devices.\n");
   }, 120_000);
 });
+
+// A type's name is no string: a backtick or a quote in it (names CSDL forbids, odatagen takes) does
+// not hide the comma after it in a target's signature.
+test("a target's signature naming a type whose name has a backtick or a quote names its overload", () => {
+  const doc = edmx(schema("Q", `
+    <EntityType Name="back\`tick">${KEYED}</EntityType>
+    <EntityType Name="it's">${KEYED}</EntityType>
+    <Function Name="f" IsBound="true"><Parameter Name="it" Type="Q.back\`tick"/><Parameter Name="x" Type="Edm.String"/><ReturnType Type="Edm.String"/></Function>
+    <Function Name="f" IsBound="true"><Parameter Name="it" Type="Q.back\`tick"/><Parameter Name="y" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>
+    <Function Name="g" IsBound="true"><Parameter Name="it" Type="Q.it's"/><Parameter Name="x" Type="Edm.String"/><ReturnType Type="Edm.String"/></Function>
+    <Function Name="g" IsBound="true"><Parameter Name="it" Type="Q.it's"/><Parameter Name="y" Type="Edm.Int32"/><ReturnType Type="Edm.String"/></Function>
+    ${block("Q.f(Q.back`tick, Edm.String)", desc("The text one."))}
+    ${block("Q.g(Q.it's, Edm.Int32)", desc("The number one."))}
+    <EntityContainer Name="C"><EntitySet Name="things" EntityType="Q.back\`tick"/><EntitySet Name="its" EntityType="Q.it's"/></EntityContainer>`));
+  const r = run("q.xml", doc);
+  expect(r.diagnostics.filter((d) => d.code === "ODG103")).toEqual([]);
+  const all = [...r.files.values()].join("");
+  expect(all).toContain(" * The text one.\n");
+  expect(all).toContain(" * The number one.\n");
+});

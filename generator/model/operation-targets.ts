@@ -10,7 +10,6 @@
 import type { RawAnnotationGroup } from "../parse/raw";
 import type { AppliedAnnotations } from "./applied-annotations";
 import { checkAnnotation } from "./annotation-values";
-import { topLevelItems } from "../top-level-items";
 import type { Operation, TypeRef } from "./types";
 
 /** A target's operation part (before any `/`): its name and the overload's parameter types, when it names one. */
@@ -24,7 +23,28 @@ export function operationHead(head: string): OperationHead {
   const paren = head.indexOf("(");
   if (paren < 0 || !head.endsWith(")")) return { name: head, signature: undefined };
   const inner = head.slice(paren + 1, -1).trim();
-  return { name: head.slice(0, paren), signature: inner === "" ? [] : topLevelItems(inner) };
+  return { name: head.slice(0, paren), signature: inner === "" ? [] : signatureTypes(inner) };
+}
+
+/**
+ * The types of a signature (`ns.t, Collection(ns.u)`), split at the commas outside `Collection(…)`,
+ * each trimmed. A type's name is no string: a quote or backtick in it (CSDL wants simple
+ * identifiers, but odatagen takes a name such as `back\`tick`) is a character like any other.
+ */
+function signatureTypes(inner: string): string[] {
+  const types: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === "(") depth++;
+    else if (inner[i] === ")") depth--;
+    else if (inner[i] === "," && depth === 0) {
+      types.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  types.push(inner.slice(start).trim());
+  return types;
 }
 
 function typeName(t: TypeRef): string {
