@@ -138,3 +138,26 @@ test.each<[string, { name: string; members: string[]; want: string }]>([
 ])("unionAlias, a write type's union as Prettier writes it: %s", (_name, { name, members, want }) => {
   expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });
+
+// Prettier writes an array of two or more arrays of two or more elements (a composite key, a
+// function's parameters) an element a line wherever it stands, and breaks the calls around it.
+test.each<[string, { given: string; want: string }]>([
+  [
+    "a composite key in a broken call, hugged by its own call's parentheses",
+    {
+      given: `rt.collection<OrderLine, { "orderId": number; "sku": string }>(parent, "lines", rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]), true)`,
+      want: `rt.collection<OrderLine, { "orderId": number; "sku": string }>(\n    parent,\n    "lines",\n    rt.compositeKey([\n      ["orderId", rt.edmInt32],\n      ["sku", rt.edmString],\n    ]),\n    true,\n  )`,
+    },
+  ],
+  [
+    "a function's parameters on a line that fits",
+    {
+      given: `rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]])`,
+      want: `rt.functionCall("", "GetNearestAirport", [\n    ["lat", "Double", params["lat"]],\n    ["lon", "Double", params["lon"]],\n  ])`,
+    },
+  ],
+  ["one parameter is no matrix", { given: `rt.functionCall(target.path, "x", [["a", "String", params["a"]]])`, want: `rt.functionCall(target.path, "x", [["a", "String", params["a"]]])` }],
+  ["brackets in a string are no matrix", { given: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')`, want: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')` }],
+])("brokenExpression, a matrix: %s", (_name, { given, want }) => {
+  expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
+});

@@ -145,15 +145,42 @@ export function brokenItem(item: string, indent = "  "): string {
 }
 
 /**
+ * Whether `text` is an array literal of two or more elements that are all array literals of two or
+ * more: a "matrix" (`[["a", x], ["b", y]]`, a composite key's or a function's parameters), which
+ * Prettier always writes an element a line, breaking the lists around it too.
+ */
+function isMatrix(text: string): boolean {
+  if (!text.startsWith("[") || closing(text, 0) !== text.length - 1) return false;
+  const elements = text.length > 2 ? topLevelItems(text.slice(1, -1)) : [];
+  return elements.length > 1 && elements.every((e) => e.startsWith("[") && closing(e, 0) === e.length - 1 && topLevelItems(e.slice(1, -1)).length > 1);
+}
+
+/** Whether `text` holds a matrix (`isMatrix`) outside its strings, which no line of it may hold whole. */
+function holdsMatrix(text: string): boolean {
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "[" && isMatrix(text.slice(i, closing(text, i) + 1))) return true;
+  }
+  return false;
+}
+
+/**
  * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`), broken as
  * Prettier breaks one: its type arguments one a line where `callee<…>(` would not fit (`brokenType`);
  * then its arguments on that line where they fit, else a last argument that is an array literal
  * hugged by the parentheses (`f(a, [` … `])`, an element a line) where the others fit before it,
  * else an argument a line, each with a trailing comma; and so each argument. An array literal is
- * an element a line. Any other expression is left as it is.
+ * an element a line. A matrix (`isMatrix`: a composite key's `[["a", x], ["b", y]]`) is an element a
+ * line even where its line fits, and the calls around it are broken as above. Any other
+ * expression is left as it is.
  */
 export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
-  if (fits(before + text.length + after) || text.includes("=>")) return text;
+  if (text.includes("=>") || (fits(before + text.length + after) && !holdsMatrix(text))) return text;
   const inner = `${indent}  `;
   if (text.startsWith("[") && closing(text, 0) === text.length - 1) {
     const elements = text.length > 2 ? topLevelItems(text.slice(1, -1)) : [];
@@ -173,10 +200,11 @@ export function brokenExpression(text: string, before: number, after: number, in
   const args = text.length - open > 2 ? topLevelItems(text.slice(open + 1, -1)) : [];
   const start = head.includes("\n") ? lastLine(head) : before + head.length;
   const one = args.join(", ");
-  if (!args.length || fits(start + one.length + 2 + after)) return `${head}(${one})`;
+  if (!args.length || (fits(start + one.length + 2 + after) && !args.some(holdsMatrix))) return `${head}(${one})`;
   const last = args[args.length - 1];
   const others = args.slice(0, -1).map((a) => `${a}, `).join("");
-  if (last.startsWith("[") && last.length > 2 && closing(last, 0) === last.length - 1 && fits(start + 1 + others.length + 1)) {
+  const huggable = fits(start + 1 + others.length + 1) && !args.slice(0, -1).some(holdsMatrix);
+  if (last.startsWith("[") && last.length > 2 && closing(last, 0) === last.length - 1 && huggable) {
     return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
   }
   return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;

@@ -30,7 +30,10 @@ export function orderLines(
   return rt.collection<OrderLine, { "orderId": number; "sku": string }>(
     parent,
     "lines",
-    rt.compositeKey([["orderId", rt.edmInt32], ["sku", rt.edmString]]),
+    rt.compositeKey([
+      ["orderId", rt.edmInt32],
+      ["sku", rt.edmString],
+    ]),
     true,
   );
 }

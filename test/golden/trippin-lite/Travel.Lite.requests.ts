@@ -30,7 +30,10 @@ export function airports(): rt.CollectionRef<Airport, string> {
 export function bookings(): rt.CollectionRef<Booking, { "AirlineCode": string; "BookingNo": number }> {
   return rt.rootCollection<Booking, { "AirlineCode": string; "BookingNo": number }>(
     { name: "Bookings" },
-    rt.compositeKey([["AirlineCode", rt.edmString], ["BookingNo", rt.edmInt32]]),
+    rt.compositeKey([
+      ["AirlineCode", rt.edmString],
+      ["BookingNo", rt.edmInt32],
+    ]),
   );
 }
 
@@ -591,7 +594,10 @@ export function getNearestAirport<
     client,
     "GET",
     rt.withQuery(
-      rt.functionCall("", "GetNearestAirport", [["lat", "Double", params["lat"]], ["lon", "Double", params["lon"]]]),
+      rt.functionCall("", "GetNearestAirport", [
+        ["lat", "Double", params["lat"]],
+        ["lon", "Double", params["lon"]],
+      ]),
       options,
     ),
     undefined,

@@ -92,7 +92,10 @@ export function basketLines(
   return rt.collection<Line, { "basketId": number; "no": number }>(
     parent,
     "lines",
-    rt.compositeKey([["basketId", rt.edmInt32], ["no", rt.edmInt32]]),
+    rt.compositeKey([
+      ["basketId", rt.edmInt32],
+      ["no", rt.edmInt32],
+    ]),
   );
 }
 
