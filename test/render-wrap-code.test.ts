@@ -34,6 +34,14 @@ test.each<[string, { given: string; want: string }]>([
       want: `Promise<\n  | (rt.DefaultSet<\n      rt.OneOf<AccessPackageResource, "microsoft.graph.accessPackageResource", AccessPackageResourceSubtypes>,\n      "id"\n    > &\n      rt.ControlInfo)\n  | undefined\n>`,
     },
   ],
+  [
+    "an array of a generic or null is not hugged: a member a line",
+    {
+      given: `Promise<rt.Selected<${A}, S, ${A}Navigation, {}, "id", E>[] | null>`,
+      want: `Promise<\n  | rt.Selected<\n      ${A},\n      S,\n      ${A}Navigation,\n      {},\n      "id",\n      E\n    >[]\n  | null\n>`,
+    },
+  ],
+  ["a string literal with an escaped quote is hugged", { given: `Promise<"${A}${A}\\"${A}">`, want: `Promise<"${A}${A}\\"${A}">` }],
 ])("brokenType after `): `: %s", (_name, { given, want }) => {
   expect(brokenType(given, 3, 2)).toBe(want);
 });

@@ -16,12 +16,15 @@ function lastLine(text: string): number {
 
 /** Whether a type argument is hugged by the brackets of a generic of one argument (Prettier's `shouldHugType`): an object type, a simple one, or a hugged union. */
 function hugged(arg: string): boolean {
-  return arg.startsWith("{") || /^[\w.$]+(\[\])*$|^"[^"]*"$/.test(arg) || huggedUnion(topLevelSplit(arg, " | "));
+  return arg.startsWith("{") || /^[\w.$]+(\[\])*$|^"(?:[^"\\]|\\.)*"$/.test(arg) || huggedUnion(topLevelSplit(arg, " | "));
 }
 
-/** Whether a union's members stay on one line around a member that breaks (Prettier's `shouldHugType`): one named or object type, the others `null` or `void`. */
+/** Whether a union's members stay on one line around a member that breaks (Prettier's `shouldHugType`): one named type (`A`, `A<…>`, not an array of it) or object type, the others `null` or `void`. */
 function huggedUnion(members: readonly string[]): boolean {
-  return members.length > 1 && members.filter((m) => m === "null" || m === "void").length === members.length - 1 && members.some((m) => /^[\w.$]+(<|$)|^\{/.test(m));
+  const whole = (m: string, open: number) => open >= 0 && closing(m, open) === m.length - 1;
+  const named = (m: string) => /^[\w.$]+$/.test(m) || (/^[\w.$]+</.test(m) && whole(m, m.indexOf("<"))) || (m.startsWith("{") && whole(m, 0));
+  const empty = (m: string) => m === "null" || m === "void";
+  return members.length > 1 && members.filter(empty).length === members.length - 1 && members.every((m) => empty(m) || named(m));
 }
 
 /** How much of a type, followed by `after` characters, stays on its line before its first break: up to its type arguments' `<` where they break (`brokenType`), else all of it and `after`. */
