@@ -771,14 +771,22 @@ function oneLine(t: TypeApplication): string {
 
 /**
  * What follows `body:` in an entity's create signature: `createBody`, an abstract type's union of
- * its subtypes' bodies (`rt.WithType<A | B>`) a member a line when the line would pass 120 characters;
+ * its subtypes' bodies (`rt.WithType<A | B>`) where the line would pass 120 characters on a line of
+ * its own inside `rt.WithType<`, else a member a line (one subtype's body with no `| `);
  * one body that would pass it, `rt.WithType<rt.Creation<AnyEntity, "a" | "b">>`, with its type
  * arguments one a line, and its list of names a name a line, as Prettier writes them.
  */
 function createBodyParameter(self: () => string, t: EntityType, union: boolean, write: WriteNames, nav: () => string, members: Member[] | undefined): string {
   const whole = createBody(self, t, union, write, nav, members);
   if (fits(`  body: ${whole},`.length)) return ` ${whole}`;
-  if (union && members) return ` rt.WithType<${members.map((m) => `\n    | ${typeLines(createBodyType(m.self, m.t, false, write, m.nav), "    | ", "      ")}`).join("")}\n  >`;
+  if (union && members) {
+    // Inside `rt.WithType<…>` as Prettier writes a type argument: the union on its own line where it
+    // fits there, else a member a line after `| ` (one body alone has none).
+    const bodies = members.map((m) => createBodyType(m.self, m.t, false, write, m.nav));
+    const one = bodies.map(oneLine).join(" | ");
+    if (bodies.length === 1 || fits(`    ${one}`.length)) return ` rt.WithType<\n    ${bodies.length === 1 ? typeLines(bodies[0], "    ", "    ") : one}\n  >`;
+    return ` rt.WithType<${bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("")}\n  >`;
+  }
   const body = createBodyType(self, t, union, write, nav);
   return union ? ` rt.WithType<\n    ${body.name}${typeArguments(body.args, "    ")}\n  >` : ` ${body.name}${typeArguments(body.args, "  ")}`;
 }
@@ -815,13 +823,14 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
 
 /**
  * What follows `body:` in an entity's update signature: its bodies' union (`updateBodies`) on the
- * line, else a member a line (`unionType`: one alone on the next line); a member whose line would
- * still pass 120 characters has its type arguments one a line, and a list of names a name a line,
- * as Prettier writes them (one body then stays on the `body:` line).
+ * line, else a member a line (`unionType`); a member whose line would still pass 120 characters
+ * has its type arguments one a line, and a list of names a name a line, as Prettier writes them.
+ * One body stays on the `body:` line, its type arguments one a line where it does not fit there.
  */
 function updateBodyParameter(bodies: TypeApplication[]): string {
   const flat = bodies.map(oneLine);
-  if (flat.length === 1 && !fits(`    ${flat[0]},`.length)) return ` ${bodies[0].name}${typeArguments(bodies[0].args, "  ")}`;
+  // One body is never moved to the line after `body:` (Prettier moves only a union there).
+  if (flat.length === 1) return fits(`  body: ${flat[0]},`.length) ? ` ${flat[0]}` : ` ${bodies[0].name}${typeArguments(bodies[0].args, "  ")}`;
   const union = unionType("  body:", flat, "  ");
   if (flat.length === 1 || !union.startsWith("\n")) return union;
   return bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("");
