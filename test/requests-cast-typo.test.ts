@@ -38,8 +38,11 @@ const LINES: [line: string, error?: [at: string, message: RegExp]][] = [
   [`const one: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.EntityRef<AnyAnimal>>>, rt.EntityRef<Bird, never>> = true; void one;`],
   [`const many: Same<ReturnType<typeof castAnimal<"zoo.model.bird", rt.CollectionRef<AnyAnimal, string>>>, rt.CollectionRef<Bird, string>> = true; void many;`],
   [`const none: Same<ReturnType<typeof castAnimal<"zoo.model.bird">>, rt.EntityRef<Bird, null>> = true; void none;`],
-  // rt.cast takes either address, as a generated cast's body hands it on.
-  [`const any: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown> = rt.cast<Bird>(either, "zoo.model.bird"); void any;`],
+  // rt.cast takes either address, as a generated cast's body hands it on: given its type arguments, both.
+  [`const any: rt.EntityRef<Bird, null> | rt.CollectionRef<Bird, unknown> = rt.cast<Bird, typeof either>(either, "zoo.model.bird"); void any;`],
+  // A collection's cast given only the item type matches no overload, as before that overload: it
+  // does not silently become an address that may be an entity's.
+  [`rt.cast<Bird>(animals(), "zoo.model.bird");`, [`animals()`, /No overload matches this call|not assignable to parameter of type 'EntityRef<unknown, null>'/]],
   [`const sure: rt.EntityRef<Bird> = castAnimal(rt.nullable(animals().byKey("a")), "zoo.model.bird"); void sure;`, [`sure`, /is not assignable to type 'EntityRef<Bird, never>'/]],
 ];
 

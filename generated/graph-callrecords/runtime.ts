@@ -1283,8 +1283,12 @@ export function stream(parent: EntityRef<unknown, null>, name?: string): StreamR
 export function cast<U>(target: EntityRef<unknown>, qualifiedName: string): EntityRef<U>;
 export function cast<U>(target: EntityRef<unknown, null>, qualifiedName: string): EntityRef<U, null>;
 export function cast<U, K>(target: CollectionRef<unknown, K>, qualifiedName: string, key?: KeySpec): CollectionRef<U, K>;
-/** Either address (a generated typed cast's, whose own signature says which it makes: `CastRef`). */
-export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U, null> | CollectionRef<U, unknown>;
+/**
+ * Either address (a generated typed cast's body hands on its union), as `CastRef` makes it. Given
+ * its type arguments, both: `cast<Bird>(collection, …)` alone still matches no overload, rather
+ * than making an address that may be either.
+ */
+export function cast<U, R extends EntityRef<unknown, null> | CollectionRef<unknown, unknown>>(target: R, qualifiedName: string, key?: KeySpec): CastRef<R, U>;
 export function cast<U>(target: EntityRef<unknown, null> | CollectionRef<unknown, unknown>, qualifiedName: string, key?: KeySpec): EntityRef<U, null> | CollectionRef<U, unknown> {
   const path = `${target.path}/${encodeURIComponent(qualifiedName)}`;
   if (target instanceof CollectionRef) return new CollectionRef(path, target.origin, key ?? target.key);
