@@ -4,7 +4,8 @@
  *
  * Breaking: anything removed (type, property, navigation, enum member, operation, entity set,
  * function or action import, a media entity's stream), a type moved to another namespace under its
- * name (moved.ts; its members are compared as a kept type's, and a use of it under its new name is no change of its own), a property or parameter that became
+ * name (moved.ts; its members are compared as a kept type's, and a use of it under its new name is no change of its own),
+ * a bound operation moved so (its function's module changes), an entity set's, singleton's or import's container moved to another namespace, a property or parameter that became
  * non-nullable, a narrowed or otherwise changed type, a changed enum value, base type, key or
  * navigation target, a new required parameter, a new non-nullable property of a complex type (code
  * that builds such values must give it) or of an entity type, unless computed, immutable, a key or a
@@ -16,14 +17,14 @@
  * nullable (reads optional, a single value's typed `| null`), the metadata's Version 4.01 → 4.0 (a
  * body's `p@bind` no longer compiles: version.ts). Not breaking: other additions, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
- * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), other doc
+ * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), an unbound operation moved to another namespace (its imports' functions stay), other doc
  * comments (docs.ts).
  */
 import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
-import { movedDetail, movedTypes } from "./moved";
+import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
@@ -96,15 +97,36 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     const ob = b.operations.get(key);
     if (ob) compareOperation(key, oa, ob, ctx);
   }
-  for (const [key, { key: before, o: oa }] of unmatchedA) {
+  // Old operation key → new, where they differ (a moved binding type, overloads, a moved operation): for doc comments.
+  const renamedOps = new Map<string, string>();
+  for (const [key, { key: before }] of opsA) if (key !== before && b.operations.has(key)) renamedOps.set(before, key);
+  const paired = unmatchedA.map(([key, { key: before, o: oa }]) => {
     const full = withParameters(key, oa);
     const match = unmatchedB.get(full);
+    if (match) unmatchedB.delete(full);
+    return { full, before, oa, match };
+  });
+  // What is left on both sides may have moved to another namespace (moved.ts).
+  const opMoves = movedOperations(paired.filter((p) => !p.match).map((p) => [p.full, p.oa]), [...unmatchedB].map(([full, [, o]]) => [full, o]));
+  // An unbound operation's moves by qualified name, which imports name (moved.ts importChange).
+  const qnMoves = new Map<string, string>();
+  for (const p of paired) {
+    const to = opMoves.get(p.full);
+    const match = p.match ?? (to === undefined ? undefined : unmatchedB.get(to));
     if (!match) {
-      add("removed", "operation", before, `${oa.kind} removed`, true);
+      add("removed", "operation", p.before, `${p.oa.kind} removed`, true);
       continue;
     }
-    unmatchedB.delete(full);
-    compareOperation(match[0], oa, match[1], ctx);
+    if (!p.match) {
+      unmatchedB.delete(to!);
+      const [was, now] = [qualified(p.before), qualified(match[0])];
+      if (p.oa.binding === undefined) qnMoves.set(was, now);
+      // An unbound one an import calls in both versions: the import's line says it.
+      const called = p.oa.binding === undefined && [...(a.imports ?? [])].some(([name, ia]) => ia.operation === was && b.imports?.get(name)?.operation === now);
+      if (!called) add("changed", "operation", p.before, ...movedOperationDetail(p.before, match[0], p.oa));
+    }
+    renamedOps.set(p.before, match[0]);
+    compareOperation(match[0], p.oa, match[1], ctx);
   }
   for (const [key, ob] of unmatchedB.values()) add("added", "operation", key, `${ob.kind} added`, false);
 
@@ -112,14 +134,17 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   if (a.imports && b.imports) {
     for (const [name, ia] of a.imports) {
       const ib = b.imports.get(name);
+      const change = ib && importChange(ia, ib, qnMoves);
       if (!ib) add("removed", ia.kind, name, `${ia.kind} removed`, true);
-      else if (ib.kind !== ia.kind || ib.operation !== ia.operation) add("changed", ib.kind, name, `was ${ia.kind} of ${ia.operation}, now ${ib.kind} of ${ib.operation}`, true);
+      else if (change) add("changed", ib.kind, name, ...change);
     }
     for (const [name, ib] of b.imports) if (!a.imports.has(name)) add("added", ib.kind, name, `${ib.kind} added (of ${ib.operation})`, false);
   }
 
   for (const [name, ea] of a.entrySets) {
     const eb = b.entrySets.get(name);
+    const module = eb && containerMove(ea.namespace, eb.namespace);
+    if (module) add("changed", eb.kind, name, module, true);
     if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
     else if (eb.type !== ctx.renamed(ea.type) || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
@@ -137,7 +162,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
   const version = versionChange(a, b);
   if (version) add("changed", "payload format", ...version);
-  const docs = changedDocs(a, b);
+  const docs = changedDocs(a, b, new Map([...moves, ...renamedOps]));
   if (docs.length) {
     const named = docs.slice(0, 5).join(", ") + (docs.length > 5 ? `, … ${docs.length - 5} more` : "");
     const what = "description or deprecation changed (doc comments only)";
@@ -190,6 +215,11 @@ function movedBinding(key: string, o: OperationSummary, renamed: (name: string) 
   if (to === type) return key;
   const open = key.indexOf("(");
   return `${key.slice(0, open)}(${collection ? `Collection(${to})` : to})${key.slice(open + o.binding.length + 2)}`;
+}
+
+/** An operation's qualified name, from its key (`ns.f(ns.t)[x]`). */
+function qualified(key: string): string {
+  return key.slice(0, key.indexOf("("));
 }
 
 /** An operation's key with its parameter names, as the key of an overloaded one is written. */

@@ -23,15 +23,28 @@ function fnv1a(s: string): string {
 
 /**
  * The elements both versions have whose doc comment changed (added, removed or reworded); an element
- * added or removed is reported as such, not here. Paths as `summarize` records them.
+ * added or removed is reported as such, not here. Paths as `summarize` records them, in the new
+ * version's names: `renamed` maps an old owner (a type moved to another namespace, an operation
+ * whose key names one: compare.ts) to its new name, so that a moved element's doc comment is
+ * compared with its own (`a.place/city` with `b.place/city`).
  */
-export function changedDocs(a: ModelSummary, b: ModelSummary): string[] {
+export function changedDocs(a: ModelSummary, b: ModelSummary, renamed: ReadonlyMap<string, string> = new Map()): string[] {
   // A summary kept by an older version (format 2 or before) has none: nothing to compare.
   const da = a.docs;
   const db = b.docs;
   if (!da || !db) return [];
-  const paths = new Set([...Object.keys(da), ...Object.keys(db)]);
-  return [...paths].filter((p) => da[p] !== db[p] && has(a, p) && has(b, p) && !unknown(a, da, p) && !unknown(b, db, p));
+  const back = new Map([...renamed].map(([from, to]) => [to, from]));
+  const other = (path: string, names: ReadonlyMap<string, string>) => {
+    const slash = path.lastIndexOf("/");
+    const owner = slash < 0 ? path : path.slice(0, slash);
+    const to = names.get(owner);
+    return to === undefined ? path : to + path.slice(owner.length);
+  };
+  // Each element as [old path, new path].
+  const pairs = new Map<string, string>();
+  for (const p of Object.keys(da)) pairs.set(other(p, renamed), p);
+  for (const p of Object.keys(db)) if (!pairs.has(p)) pairs.set(p, other(p, back));
+  return [...pairs].filter(([now, was]) => da[was] !== db[now] && has(a, was) && has(b, now) && !unknown(a, da, was) && !unknown(b, db, now)).map(([now]) => now);
 }
 
 /** The summary format that records an action or function import's doc comment (summary.ts). */

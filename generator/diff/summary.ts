@@ -7,8 +7,10 @@
 import { resolveBindingTarget } from "../model/binding-targets";
 import { optimisticConcurrency } from "../model/capabilities";
 import { isComputed, isImmutable, mayOmit } from "../model/rules";
-import type { EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
+import type { ComplexType, EntityContainer, Facets, Model, NavigationBinding, ODataVersion, Operation, Property, TypeRef } from "../model/types";
 import { subtypeFamily } from "../emit/context";
+import { leadsToNavigation } from "../emit/complex-navigation";
+import { typesWithWriteTypes } from "../emit/write-types";
 import { docHash } from "./docs";
 import { urlSummary, type UrlSummary } from "./urls";
 
@@ -72,6 +74,11 @@ export interface TypeSummary {
    * subtypeFamily): `true`; `false` when they are typed as the type alone (format 3).
    */
   union?: boolean;
+  /**
+   * A complex type its namespace's requests module has names of (`requestsNames`): `true`; absent
+   * otherwise and in summaries kept by older versions. An entity type always has some.
+   */
+  requests?: true;
 }
 
 export interface OperationSummary {
@@ -122,11 +129,18 @@ export interface ModelSummary {
 export interface ImportSummary {
   kind: "action import" | "function import";
   operation: string;
+  /**
+   * The namespace of the container declaring it, whose requests module has its generated function
+   * (as an entity set's or singleton's); absent in summaries kept by older versions.
+   */
+  namespace?: string;
 }
 
 export interface EntrySetSummary {
   kind: "entity set" | "singleton";
   type: string;
+  /** As ImportSummary's: the namespace whose requests module has its generated function; absent in older summaries. */
+  namespace?: string;
   /** An entity set whose changes need an ETag (Core.OptimisticConcurrency); absent in older summaries. */
   etag?: boolean;
   /**
@@ -188,6 +202,7 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
         s.abstract = t.abstract;
         s.open = t.open;
         if (t.kind === "complex" && !t.abstract && t.derived.length > 0) s.union = subtypeFamily(t).length > 0;
+        if (t.kind === "complex" && requestsNames(model, t)) s.requests = true;
         if (t.kind === "entity") {
           // Declared here, not inherited (a change to a base type's key is reported once, there).
           s.key = t.baseType?.key.length ? [] : [...t.keyNames];
@@ -230,12 +245,12 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
   for (const c of model.schemas.flatMap((s) => s.containers)) {
     for (const es of c.entitySets) {
       if (entrySets.has(es.name)) continue;
-      entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
+      entrySets.set(es.name, { kind: "entity set", type: es.entityType.qualifiedName, namespace: c.namespace, etag: optimisticConcurrency(model, c, es), bindings: bindings(model, c, es.bindings) });
       doc(es.name, es.annotations);
     }
     for (const s of c.singletons) {
       if (entrySets.has(s.name)) continue;
-      entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, nullable: s.nullable, bindings: bindings(model, c, s.bindings) });
+      entrySets.set(s.name, { kind: "singleton", type: s.type.qualifiedName, namespace: c.namespace, nullable: s.nullable, bindings: bindings(model, c, s.bindings) });
       doc(s.name, s.annotations);
     }
   }
@@ -243,11 +258,22 @@ export function summarize(model: Model, options: { keyAsSegment?: boolean; unqua
   for (const c of model.schemas.flatMap((s) => s.containers))
     for (const i of c.imports)
       if (i.operations[0] && !imports.has(i.name)) {
-        imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName });
+        imports.set(i.name, { kind: i.kind === "actionImport" ? "action import" : "function import", operation: i.operations[0].qualifiedName, namespace: c.namespace });
         // Its description is its generated function's doc comment (operation-view.ts).
         doc(i.name, i.annotations);
       }
   return { format: SUMMARY_FORMAT, types, operations, entrySets, imports, urls: urlSummary(model, options), docs, version: model.odataVersion ?? "4.0" };
+}
+
+/**
+ * Whether a complex type has names in its namespace's requests module (requests-view.ts): a write
+ * type (`XInput`, where a body writes it otherwise), a path builder of a navigation property of its
+ * own, or of a single-valued complex property whose type leads to navigation properties.
+ */
+function requestsNames(model: Model, t: ComplexType): boolean {
+  if (t.navigationProperties.length > 0 || typesWithWriteTypes(model).has(t)) return true;
+  const leads = leadsToNavigation(model);
+  return t.properties.some((p) => !p.type.collection && p.type.type.kind === "complex" && leads.has(p.type.type));
 }
 
 /**

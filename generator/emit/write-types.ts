@@ -14,9 +14,9 @@
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isStream } from "../model/rules";
-import type { Property, StructuredType } from "../model/types";
+import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
-import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, type EmitContext } from "./context";
+import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
 import { heritage } from "./wrap";
 import { brokenAnnotation, brokenType } from "./wrap-code";
 import { fits } from "./line-width";
@@ -56,10 +56,16 @@ interface AllFacts extends Record<WriteMode, WriteFacts> {
 export const MAX_WRITTEN_MEMBERS = 200;
 
 const cache = new WeakMap<EmitContext, AllFacts>();
+/** Per model, the types with a write type (`typesWithWriteTypes`). */
+const withWriteTypes = new WeakMap<Model, ReadonlySet<StructuredType>>();
 
 function facts(ctx: EmitContext): AllFacts {
   let known = cache.get(ctx);
-  if (!known) cache.set(ctx, (known = findWriteTypes(ctx)));
+  if (!known) {
+    cache.set(ctx, (known = findWriteTypes(ctx)));
+    // The same answer for the model's summary after the emit (`typesWithWriteTypes`), found once.
+    if (!withWriteTypes.has(ctx.model)) withWriteTypes.set(ctx.model, new Set([...known.create.declared, ...known.update.declared]));
+  }
   return known;
 }
 
@@ -67,6 +73,22 @@ function facts(ctx: EmitContext): AllFacts {
 export function writeFacts(ctx: EmitContext, mode: WriteMode): WriteFacts {
   return facts(ctx)[mode];
 }
+
+/**
+ * The types that have a write type, found without an emit context: `diff` names the requests module
+ * among those a moved complex type's names come from when it has one (diff/summary.ts).
+ */
+export function typesWithWriteTypes(model: Model): ReadonlySet<StructuredType> {
+  let known = withWriteTypes.get(model);
+  if (!known) {
+    const { create, update } = findWriteTypes({ model, variants: variantsOf() });
+    withWriteTypes.set(model, (known = new Set([...create.declared, ...update.declared])));
+  }
+  return known;
+}
+
+/** What finding the write types reads of an emit context. */
+type Scope = Pick<EmitContext, "model" | "variants">;
 
 /** Whether `t`'s write type is the same in a create and an update (declared once, `…Input`). */
 export function sharedWriteType(ctx: EmitContext, t: StructuredType): boolean {
@@ -90,7 +112,7 @@ function add(map: Edges, key: StructuredType, value: StructuredType): void {
  * Then which write types differ between the modes: those reaching an immutable property that is not
  * computed (on Graph, a few).
  */
-function findWriteTypes(ctx: EmitContext): AllFacts {
+function findWriteTypes(ctx: Scope): AllFacts {
   // Who differs when a type's declared values do (its holders: own properties; a subtype holds what
   // its base type does, see `findMode`); the abstract types a concrete one is a member of.
   const holders: Edges = new Map();
@@ -155,7 +177,7 @@ function findWriteTypes(ctx: EmitContext): AllFacts {
 }
 
 /** `fixed`: the types declaring a property the mode may not send. */
-function findMode(ctx: EmitContext, fixed: readonly StructuredType[], held: ReadonlySet<StructuredType>, holders: Edges, unions: Edges): WriteFacts {
+function findMode(ctx: Scope, fixed: readonly StructuredType[], held: ReadonlySet<StructuredType>, holders: Edges, unions: Edges): WriteFacts {
   const exact = new Set<StructuredType>();
   const declared = new Set<StructuredType>();
   const work: [exact: boolean, t: StructuredType][] = [];
