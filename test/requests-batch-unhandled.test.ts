@@ -72,6 +72,39 @@ async function main() {
 main();
 `;
 
+// A call aborted after send(), while the first $batch is in flight, and so left out of the second;
+// nothing awaits it. The first then fails: a request of it, in order ("order"), or as a whole ("down").
+const ABORTED = `
+import { batch, createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
+const unhandled = [];
+process.on("unhandledRejection", (e) => unhandled.push(e.message));
+const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+async function round(name) {
+  const stop = new AbortController();
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name, retry: { maxRetries: 0 } }), { inOrder: true, maxRequests: 2 });
+  const awaited = [getSession(b, session("s1")), getSession(b, session("s2"))];
+  getSession(b, session("s3"), { signal: stop.signal });
+  const sending = outcome(b.send());
+  // After send()'s own first turn: the batch is sent, the first $batch in flight.
+  setTimeout(() => stop.abort(new Error("stopped " + name)), 0);
+  const sent = await sending;
+  const calls = await Promise.all(awaited.map(outcome));
+  await turn();
+  await turn();
+  return { sent, calls };
+}
+async function main() {
+  const rounds = { order: await round("order"), down: await round("down") };
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -143,4 +176,22 @@ test("in order, a call that fails only as an earlier one did (424, the service's
   // The $batch requests after the failure were not sent.
   expect(srv.requests.map((r) => r.url)).toEqual(["/json/$batch", "/multipart/$batch"]);
   expect(unhandled).toEqual(["no session s1", "no session s1"]);
+});
+
+test("a call aborted after send() is not marked handled later, when the $batch before it fails: its own abort is reported once, and no warning follows", async () => {
+  srv.handle((r) => {
+    if (r.url.startsWith("/down/")) return { delayMs: 20, status: 500, body: { error: { code: "InternalServerError", message: "down" } } };
+    const requests: { id: string }[] = JSON.parse(r.body).requests;
+    return { delayMs: 20, body: { responses: requests.map(({ id }) => (id === "1" ? { id, status: 404, body: { error: { code: "NotFound", message: "no session s1" } } } : { id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } })) } };
+  });
+  const { code, stdout, stderr } = await runChild([], ABORTED);
+  // Node warns (PromiseRejectionHandledWarning) where a rejection it reported is handled afterwards.
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({
+    order: { sent: "fulfilled", calls: ["NotFound", "FailedDependency"] },
+    down: { sent: "InternalServerError", calls: ["InternalServerError", "InternalServerError"] },
+  });
+  expect(unhandled).toEqual(["stopped order", "stopped down"]);
+  expect(srv.requests.map((r) => r.url)).toEqual(["/order/$batch", "/down/$batch"]);
 });

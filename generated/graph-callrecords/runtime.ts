@@ -2790,7 +2790,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       } catch (e) {
         // send() rejects with it: a call nothing awaits is no unhandled rejection too.
         const rest = chunks.slice(i + 1).flat(2);
-        for (const m of [...chunk.flat(), ...rest]) m.owner.call?.catch(() => {});
+        for (const m of [...chunk.flat(), ...rest]) handled(m);
         for (const m of chunk.flat()) m.fail(e);
         // send() aborted: they reject with the abort's reason, as a call aborted before send() does.
         const aborted = sendOptions?.signal?.aborted && e === sendOptions.signal.reason;
@@ -2803,7 +2803,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // and are marked handled, as the service's 424s are (`post`).
       const failed = options.inOrder && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
       if (failed) {
-        for (const m of chunks.slice(i + 1).flat(2)) m.owner.call?.catch(() => {}), m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        for (const m of chunks.slice(i + 1).flat(2)) handled(m), m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
       }
     }
@@ -2836,11 +2836,16 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
       m.ok = answer instanceof Response && answer.ok;
       // A 424 is the failure of a request it depends on, which that one's call reports: no unhandled rejection of its own.
-      if (answer instanceof Response && answer.status === 424) m.owner.call?.catch(() => {});
+      if (answer instanceof Response && answer.status === 424) handled(m);
       if (answer instanceof Response) m.done(answer.clone());
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
   };
+  /**
+   * Marks a call's rejection handled (see `held`); not one aborted after send(), which rejected with
+   * the abort's reason then, as alone: marked later, Node would warn that it was handled late.
+   */
+  const handled = (m: Member) => m.aborted || m.owner.call?.catch(() => {});
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
   const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
   /**
