@@ -128,6 +128,20 @@ describe("batch(client, { maxRequests })", () => {
     expect(srv.requests).toHaveLength(2);
   });
 
+  test("a failed $batch's message counts the batch's requests that were sent or to be, not those left out as their calls were aborted", async () => {
+    // s3 is aborted while the first $batch is in flight: the second holds s4 alone, and fails.
+    const stop = new AbortController();
+    srv.handle((req, i) => {
+      if (i === 0) stop.abort();
+      return i === 1 ? { status: 500, body: { error: { code: "InternalServerError", message: "down" } } } : { body: { responses: JSON.parse(req.body).requests.map((r: Sent) => ({ id: r.id, status: 200, body: body("s") })) } };
+    });
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url, retry: { maxRetries: 0 } }), { maxRequests: 2 });
+    const calls = Promise.allSettled([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`), i === 3 ? { signal: stop.signal } : undefined)));
+    await expect(b.send()).rejects.toMatchObject({ status: 500, message: expect.stringMatching(/^down.*\(a \$batch of 1 of the batch's 4 requests\)$/) });
+    expect((await calls).map((c) => (c.status === "rejected" ? (c.reason.status ?? c.reason.name) : 200))).toEqual([200, 200, "AbortError", 500, "Error"]);
+    expect(ids(1)).toEqual(["4"]);
+  });
+
   test("a change set of more requests than maxRequests goes alone; the service's 400 to it says that it is never split", async () => {
     graphLike(2);
     const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2 });
@@ -162,6 +176,35 @@ describe("batch(client, { maxRequests })", () => {
     await b.send();
     expect((await calls).map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([404, 200, 424]);
     expect(srv.requests).toHaveLength(1);
+  });
+
+  test("multipart in order: a failed request stops the later $batch requests, whose calls reject with 424 naming it", async () => {
+    // Each part answered in order, the service going on after a failure (continue-on-error): s2 is not found.
+    const asked: string[][] = [];
+    srv.handle((req) => {
+      const sessions = [...req.body.matchAll(/^GET \S+\/(s\d) HTTP\/1\.1/gm)].map((m) => m[1]!);
+      asked.push(sessions);
+      const part = (id: string) => {
+        const [status, json] = id === "s2" ? ["404 Not Found", { error: { code: "NotFound", message: "no such session" } }] : ["200 OK", body(id)];
+        return `--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 ${status}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(json)}\r\n`;
+      };
+      return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${sessions.map(part).join("")}--b--` };
+    });
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart", maxRequests: 2, inOrder: true });
+    const calls = Promise.allSettled([1, 2, 3, 4, 5].map((i) => getSession(b, session(`s${i}`))));
+    await b.send();
+    const settled = await calls;
+    expect(settled.map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([200, 404, 424, 424, 424]);
+    expect(settled[4]).toMatchObject({ reason: { name: "ODataError", code: "FailedDependency", message: `GET ${srv.url}/communications/callRecords/r1/sessions/s5: 424 Failed Dependency: not sent, as GET ${srv.url}/communications/callRecords/r1/sessions/s2, before it in order, failed` } });
+    expect(asked).toEqual([["s1", "s2"]]);
+
+    // Without inOrder, the later $batch requests go all the same.
+    asked.length = 0;
+    const unordered = rt.batch(rt.createClient({ baseUrl: srv.url }), { format: "multipart", maxRequests: 2 });
+    const all = Promise.allSettled([1, 2, 3, 4, 5].map((i) => getSession(unordered, session(`s${i}`))));
+    await unordered.send();
+    expect((await all).map((c) => (c.status === "rejected" ? c.reason.status : 200))).toEqual([200, 404, 200, 200, 200]);
+    expect(asked).toEqual([["s1", "s2"], ["s3", "s4"], ["s5"]]);
   });
 
   test("a 429 to the second $batch is retried, that $batch alone; every call settles with its own answer", async () => {

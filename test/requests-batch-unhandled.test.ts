@@ -42,6 +42,69 @@ async function main() {
 main();
 `;
 
+// In order, split in $batch requests of 2: s1 fails, s2 fails after it (the service's 424 in the
+// JSON form; answered in the multipart one, which goes on), s3 is not sent (the runtime's 424).
+// Nothing awaits s1 and s2; s3 is awaited a turn after send() settled.
+const IN_ORDER = `
+import { batch, createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
+const unhandled = [];
+process.on("unhandledRejection", (e) => unhandled.push(e.message));
+const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format, inOrder: true, maxRequests: 2 });
+  getSession(b, session("s1"));
+  getSession(b, session("s2"));
+  const later = getSession(b, session("s3"));
+  const sent = await outcome(b.send());
+  await turn();
+  await turn();
+  return { sent, later: await outcome(later) };
+}
+async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
+// A call aborted after send(), while the first $batch is in flight, and so left out of the second;
+// nothing awaits it. The first then fails: a request of it, in order ("order"), or as a whole ("down").
+const ABORTED = `
+import { batch, createClient } from "./runtime.js";
+import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
+import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
+const unhandled = [];
+process.on("unhandledRejection", (e) => unhandled.push(e.message));
+const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+async function round(name) {
+  const stop = new AbortController();
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name, retry: { maxRetries: 0 } }), { inOrder: true, maxRequests: 2 });
+  const awaited = [getSession(b, session("s1")), getSession(b, session("s2"))];
+  getSession(b, session("s3"), { signal: stop.signal });
+  const sending = outcome(b.send());
+  // After send()'s own first turn: the batch is sent, the first $batch in flight.
+  setTimeout(() => stop.abort(new Error("stopped " + name)), 0);
+  const sent = await sending;
+  const calls = await Promise.all(awaited.map(outcome));
+  await turn();
+  await turn();
+  return { sent, calls };
+}
+async function main() {
+  const rounds = { order: await round("order"), down: await round("down") };
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -53,10 +116,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs ENTRY in a child `node` with `flags`; its output and exit code. */
-function runChild(flags: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `entry` in a child `node` with `flags`; its output and exit code. */
+function runChild(flags: string[], entry = ENTRY): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const file = path.join(dir, "entry.cjs");
-  const built = buildSync({ stdin: { contents: ENTRY, resolveDir: OUT, sourcefile: "entry.js", loader: "js" }, bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent" });
+  const built = buildSync({ stdin: { contents: entry, resolveDir: OUT, sourcefile: "entry.js", loader: "js" }, bundle: true, platform: "node", format: "cjs", write: false, logLevel: "silent" });
   fs.writeFileSync(file, built.outputFiles[0]!.text);
   const child = spawn(process.execPath, [...flags, file], { env: { ...process.env, SERVICE: srv.url }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
@@ -92,4 +155,43 @@ test("under --unhandled-rejections=strict, a failed batch whose calls nothing aw
   const { code, stdout, stderr } = await runChild(["--unhandled-rejections=strict"]);
   expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   expect(JSON.parse(stdout).rounds.json).toEqual({ sent: "Unavailable", read: "Unavailable", later: "Unavailable" });
+});
+
+test("in order, a call that fails only as an earlier one did (424, the service's or for a $batch not sent) is no unhandled rejection; the one that failed is", async () => {
+  const notFound = { error: { code: "NotFound", message: "no session s1" } };
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { id: string }[] = JSON.parse(r.body).requests;
+      return { body: { responses: requests.map(({ id }) => (id === "1" ? { id, status: 404, body: notFound } : { id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } })) } };
+    }
+    // Multipart: the service runs the $batch's requests in order and goes on after the failure.
+    const lines = [...r.body.matchAll(/^GET \S+\/(s\d) HTTP\/1\.1/gm)].map((m) => m[1]!);
+    const part = (id: string) => ["Content-Type: application/http", "", id === "s1" ? "HTTP/1.1 404 Not Found" : "HTTP/1.1 200 OK", "Content-Type: application/json", "", JSON.stringify(id === "s1" ? notFound : body(id))].join("\r\n");
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${lines.map((id) => `--b\r\n${part(id)}\r\n`).join("")}--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], IN_ORDER);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: { sent: "fulfilled", later: "FailedDependency" }, multipart: { sent: "fulfilled", later: "FailedDependency" } });
+  // The $batch requests after the failure were not sent.
+  expect(srv.requests.map((r) => r.url)).toEqual(["/json/$batch", "/multipart/$batch"]);
+  expect(unhandled).toEqual(["no session s1", "no session s1"]);
+});
+
+test("a call aborted after send() is not marked handled later, when the $batch before it fails: its own abort is reported once, and no warning follows", async () => {
+  srv.handle((r) => {
+    if (r.url.startsWith("/down/")) return { delayMs: 20, status: 500, body: { error: { code: "InternalServerError", message: "down" } } };
+    const requests: { id: string }[] = JSON.parse(r.body).requests;
+    return { delayMs: 20, body: { responses: requests.map(({ id }) => (id === "1" ? { id, status: 404, body: { error: { code: "NotFound", message: "no session s1" } } } : { id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } })) } };
+  });
+  const { code, stdout, stderr } = await runChild([], ABORTED);
+  // Node warns (PromiseRejectionHandledWarning) where a rejection it reported is handled afterwards.
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({
+    order: { sent: "fulfilled", calls: ["NotFound", "FailedDependency"] },
+    down: { sent: "InternalServerError", calls: ["InternalServerError", "InternalServerError"] },
+  });
+  expect(unhandled).toEqual(["stopped order", "stopped down"]);
+  expect(srv.requests.map((r) => r.url)).toEqual(["/order/$batch", "/down/$batch"]);
 });

@@ -1,10 +1,10 @@
 // The OData version of a service reaches every entry point of its validators, not only the
 // generated validateX/isX/assertX: `vr.run`, `vr.test`, `vr.assert` and `validateCollection` given
 // a generated checker (`checkX`, or one `checkerFor` finds) check a body as the service's version
-// allows (a 4.01 body may bind as `p@bind`, JSON Format 4.01 §4.5; a 4.0 one may not). A checker
-// of the output's building blocks run without its type (`exactX`) does not know the version, and its
-// message says only what is always right. On test/fixtures/requests/odata-bind.xml (Version 4.0)
-// and the same document as 4.01.
+// allows (a 4.01 body may bind as `p@bind`, JSON Format 4.01 §4.5; a 4.0 one may not); so does
+// `exactX`, run without its type's check. Only `vr.exact` called by one's own code without the
+// service does not know the version, and its message says only what is always right. On
+// test/fixtures/requests/odata-bind.xml (Version 4.0) and the same document as 4.01.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FIXTURES, GENERATED, generateFixture } from "./helpers/generated";
@@ -20,6 +20,7 @@ interface Result {
 type Options = { mode?: "read" | "create" | "update" | "replace" };
 type Checker = (v: unknown, ctx: unknown, key: unknown) => void;
 interface Runtime {
+  exact(o: unknown, ctx: unknown, key: unknown, props: unknown, type: string): void;
   run(check: Checker, value: unknown, options?: Options): Result;
   test(check: Checker, value: unknown, options?: Options): boolean;
   assert(check: Checker, value: unknown, options?: Options): void;
@@ -29,6 +30,7 @@ interface Validators {
   checkerFor(name: string): Checker | undefined;
   checkProject: Checker;
   exactProject: Checker;
+  propsProject: unknown;
   validateProject(value: unknown, options?: Options): Result;
 }
 
@@ -69,10 +71,23 @@ test("a 4.0 output's checker refuses it everywhere, saying the service is OData 
   expect(vr.validateCollection(check, { value: [body] }, create).errors.map((e) => e.path)).toEqual(["/value/0/owner@bind"]);
 });
 
-test("a checker run without its type (exactX) does not claim a version it does not know", () => {
+test("exactX, run without its type's check, knows the version too: a 4.01 output's takes p@bind, a 4.0 one's refuses it naming the version", () => {
+  const { vr: vr401, v: v401 } = load(out401);
+  expect(vr401.run(v401.exactProject, body, create).errors).toEqual([]);
+  expect(vr401.test(v401.exactProject, body, create)).toBe(true);
+  const { vr: vr40, v: v40 } = load(out40);
+  expect(vr40.run(v40.exactProject, body, create).errors.map((e) => e.message)).toEqual([
+    "owner@bind leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write owner@odata.bind",
+  ]);
+  // propsX checks the type's properties only: a binding, of either form, is exactX's to check.
+  expect(vr40.run(v40.propsProject as Checker, body, create).errors).toEqual([]);
+});
+
+test("vr.exact called without the service does not claim a version it does not know", () => {
   for (const dir of [out40, out401]) {
     const { vr, v } = load(dir);
-    const messages = vr.run(v.exactProject, body, create).errors.map((e) => e.message);
+    const own: Checker = (o, ctx, key) => vr.exact(o, ctx, key, v.propsProject, "Bind.Project");
+    const messages = vr.run(own, body, create).errors.map((e) => e.message);
     expect(messages).toEqual(["owner@bind leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5): write owner@odata.bind, which every version takes"]);
   }
 });

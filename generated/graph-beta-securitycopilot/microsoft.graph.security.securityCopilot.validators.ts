@@ -143,7 +143,7 @@ export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: 
 }
 
 export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting");
+  vr.exact(o, ctx, key, propsCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE);
 }
 
 export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
@@ -166,7 +166,7 @@ export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails");
+  vr.exact(o, ctx, key, propsErrorDetails, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE);
 }
 
 export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
@@ -193,7 +193,7 @@ export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key):
 }
 
 export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult");
+  vr.exact(o, ctx, key, propsEvaluationResult, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE);
 }
 
 export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
@@ -218,7 +218,7 @@ export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth");
+  vr.exact(o, ctx, key, propsPluginAuth, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE);
 }
 
 export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
@@ -242,7 +242,7 @@ export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): vo
 }
 
 export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting");
+  vr.exact(o, ctx, key, propsPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE);
 }
 
 export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
@@ -276,7 +276,7 @@ export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.K
 }
 
 export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor");
+  vr.exact(o, ctx, key, propsSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE);
 }
 
 export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
@@ -303,7 +303,7 @@ export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Ke
 }
 
 export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+  vr.exact(o, ctx, key, propsSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE);
 }
 
 export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
@@ -338,7 +338,7 @@ export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: v
 }
 
 export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor");
+  vr.exact(o, ctx, key, propsSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", SERVICE);
 }
 
 export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
@@ -363,7 +363,7 @@ export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
+  vr.exact(o, ctx, key, propsEvaluation, "microsoft.graph.security.securityCopilot.evaluation", SERVICE);
 }
 
 export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
@@ -393,7 +393,7 @@ export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPlugin, "microsoft.graph.security.securityCopilot.plugin");
+  vr.exact(o, ctx, key, propsPlugin, "microsoft.graph.security.securityCopilot.plugin", SERVICE);
 }
 
 export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
@@ -425,7 +425,7 @@ export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPrompt, "microsoft.graph.security.securityCopilot.prompt");
+  vr.exact(o, ctx, key, propsPrompt, "microsoft.graph.security.securityCopilot.prompt", SERVICE);
 }
 
 export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
@@ -455,7 +455,7 @@ export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSession, "microsoft.graph.security.securityCopilot.session");
+  vr.exact(o, ctx, key, propsSession, "microsoft.graph.security.securityCopilot.session", SERVICE);
 }
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {
@@ -481,7 +481,7 @@ export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsWorkspace, "microsoft.graph.security.securityCopilot.workspace");
+  vr.exact(o, ctx, key, propsWorkspace, "microsoft.graph.security.securityCopilot.workspace", SERVICE);
 }
 
 export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {

@@ -43,7 +43,7 @@ export function checkDictionary(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactDictionary(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsDictionary);
+  vr.exactOpen(o, ctx, key, propsDictionary, SERVICE);
 }
 
 export function propsDictionary(_o: vr.Json, _ctx: vr.Context): number {
@@ -83,7 +83,7 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity");
+  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity", SERVICE);
 }
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
@@ -106,7 +106,7 @@ export function checkSecurity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSecurity, "microsoft.graph.security");
+  vr.exact(o, ctx, key, propsSecurity, "microsoft.graph.security", SERVICE);
 }
 
 export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
@@ -131,7 +131,7 @@ export function checkSecurityCopilot(v: unknown, ctx: vr.Context, key: vr.Key): 
 }
 
 export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSecurityCopilot, "microsoft.graph.securityCopilot");
+  vr.exact(o, ctx, key, propsSecurityCopilot, "microsoft.graph.securityCopilot", SERVICE);
 }
 
 export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {

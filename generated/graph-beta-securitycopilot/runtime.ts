@@ -2639,7 +2639,11 @@ export interface ChangeSet extends Client {
 export interface BatchOptions {
   /** `"multipart"`: the `multipart/mixed` batch of OData 4.0 (SAP Gateway, SAP CAP); default `"json"`. */
   format?: "json" | "multipart" | undefined;
-  /** Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is answered 424). */
+  /**
+   * Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is
+   * answered 424). Multipart: the service runs a `$batch` in order anyway, and goes on after a failure;
+   * a split batch's later `$batch` requests are not sent (424).
+   */
   inOrder?: boolean | undefined;
   /**
    * At most this many requests in one `$batch` (Graph takes 20): more are sent in several `$batch`
@@ -2695,8 +2699,9 @@ interface Holder {
 /**
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
- * when the whole batch fails: `send()` rejects with that error, and a call whose caller never
- * awaits it is no unhandled rejection. A caller who awaits it still gets the error. Each is written
+ * when the whole batch fails (`send()` rejects with that error) or it fails only as an earlier one
+ * did (a 424, whose cause that one's call reports): a call whose caller never awaits it is then no
+ * unhandled rejection. A caller who awaits it still gets the error. Each is written
  * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
  * emit declarations under `isolatedDeclarations`.
  */
@@ -2777,16 +2782,19 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else units.push([m]);
     }
     const chunks = inChunks(units, max);
+    // The requests left out so far (their calls aborted before their $batch went): not counted as the batch's.
+    let out = 0;
     for (let i = 0; i < chunks.length; i++) {
       // A call aborted since send() is not sent, unless its change set is (it goes whole).
       const chunk = chunks[i]!.filter((u) => u[0]!.group || !u[0]!.aborted);
+      out += chunks[i]!.flat().length - chunk.flat().length;
       if (!chunk.length) continue;
       try {
-        await post(chunk, sendOptions, chunks.length > 1 ? members.length : 0);
+        await post(chunk, sendOptions, chunks.length > 1 ? members.length - out : 0);
       } catch (e) {
         // send() rejects with it: a call nothing awaits is no unhandled rejection too.
         const rest = chunks.slice(i + 1).flat(2);
-        for (const m of [...chunk.flat(), ...rest]) m.owner.call?.catch(() => {});
+        for (const m of [...chunk.flat(), ...rest]) handled(m);
         for (const m of chunk.flat()) m.fail(e);
         // send() aborted: they reject with the abort's reason, as a call aborted before send() does.
         const aborted = sendOptions?.signal?.aborted && e === sendOptions.signal.reason;
@@ -2794,11 +2802,12 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         throw e;
       }
       // In order, a failure answers every request after it 424, in the $batch requests after it too
-      // (whether or not the service heeded `dependsOn`); they name the one that failed (the first,
-      // those after it in its $batch being answered 424).
-      const failed = options.inOrder && !multipart && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
+      // (whether or not the service heeded `dependsOn`, or, multipart, went on after it); they name
+      // the one that failed (the first, those after it in its $batch being answered by the service),
+      // and are marked handled, as the service's 424s are (`post`).
+      const failed = options.inOrder && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
       if (failed) {
-        for (const m of chunks.slice(i + 1).flat(2)) m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        for (const m of chunks.slice(i + 1).flat(2)) handled(m), m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
       }
     }
@@ -2830,10 +2839,17 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     for (const m of units.flat()) {
       const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
       m.ok = answer instanceof Response && answer.ok;
+      // A 424 is the failure of a request it depends on, which that one's call reports: no unhandled rejection of its own.
+      if (answer instanceof Response && answer.status === 424) handled(m);
       if (answer instanceof Response) m.done(answer.clone());
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
   };
+  /**
+   * Marks a call's rejection handled (see `held`); not one aborted after send(), which rejected with
+   * the abort's reason then, as alone: marked later, Node would warn that it was handled late.
+   */
+  const handled = (m: Member) => m.aborted || m.owner.call?.catch(() => {});
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
   const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
   /**

@@ -245,7 +245,7 @@ export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr
 }
 
 export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo");
+  vr.exact(o, ctx, key, propsAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE);
 }
 
 export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number {
@@ -270,7 +270,7 @@ export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): 
 }
 
 export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsClientUserAgent, "microsoft.graph.callRecords.clientUserAgent");
+  vr.exact(o, ctx, key, propsClientUserAgent, "microsoft.graph.callRecords.clientUserAgent", SERVICE);
 }
 
 export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
@@ -296,7 +296,7 @@ export function checkDeviceInfo(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDeviceInfo, "microsoft.graph.callRecords.deviceInfo");
+  vr.exact(o, ctx, key, propsDeviceInfo, "microsoft.graph.callRecords.deviceInfo", SERVICE);
 }
 
 export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
@@ -341,7 +341,7 @@ export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Ke
 }
 
 export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDirectRoutingLogRow, "microsoft.graph.callRecords.directRoutingLogRow");
+  vr.exact(o, ctx, key, propsDirectRoutingLogRow, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE);
 }
 
 export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
@@ -396,7 +396,7 @@ export function checkEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEndpoint, "microsoft.graph.callRecords.endpoint");
+  vr.exact(o, ctx, key, propsEndpoint, "microsoft.graph.callRecords.endpoint", SERVICE);
 }
 
 export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
@@ -419,7 +419,7 @@ export function checkFailureInfo(v: unknown, ctx: vr.Context, key: vr.Key): void
 }
 
 export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsFailureInfo, "microsoft.graph.callRecords.failureInfo");
+  vr.exact(o, ctx, key, propsFailureInfo, "microsoft.graph.callRecords.failureInfo", SERVICE);
 }
 
 export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
@@ -445,7 +445,7 @@ export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key):
 }
 
 export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsFeedbackTokenSet);
+  vr.exactOpen(o, ctx, key, propsFeedbackTokenSet, SERVICE);
 }
 
 export function propsFeedbackTokenSet(_o: vr.Json, _ctx: vr.Context): number {
@@ -467,7 +467,7 @@ export function checkMedia(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsMedia, "microsoft.graph.callRecords.media");
+  vr.exact(o, ctx, key, propsMedia, "microsoft.graph.callRecords.media", SERVICE);
 }
 
 export function propsMedia(o: vr.Json, ctx: vr.Context): number {
@@ -495,7 +495,7 @@ export function checkMediaStream(v: unknown, ctx: vr.Context, key: vr.Key): void
 }
 
 export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsMediaStream, "microsoft.graph.callRecords.mediaStream");
+  vr.exact(o, ctx, key, propsMediaStream, "microsoft.graph.callRecords.mediaStream", SERVICE);
 }
 
 export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
@@ -547,7 +547,7 @@ export function checkNetworkInfo(v: unknown, ctx: vr.Context, key: vr.Key): void
 }
 
 export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsNetworkInfo, "microsoft.graph.callRecords.networkInfo");
+  vr.exact(o, ctx, key, propsNetworkInfo, "microsoft.graph.callRecords.networkInfo", SERVICE);
 }
 
 export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
@@ -597,7 +597,7 @@ export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Ke
 }
 
 export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipantEndpoint, "microsoft.graph.callRecords.participantEndpoint");
+  vr.exact(o, ctx, key, propsParticipantEndpoint, "microsoft.graph.callRecords.participantEndpoint", SERVICE);
 }
 
 export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
@@ -627,7 +627,7 @@ export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): v
 }
 
 export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPstnCallLogRow, "microsoft.graph.callRecords.pstnCallLogRow");
+  vr.exact(o, ctx, key, propsPstnCallLogRow, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE);
 }
 
 export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
@@ -674,7 +674,7 @@ export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): 
 }
 
 export function exactServiceEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsServiceEndpoint, "microsoft.graph.callRecords.serviceEndpoint");
+  vr.exact(o, ctx, key, propsServiceEndpoint, "microsoft.graph.callRecords.serviceEndpoint", SERVICE);
 }
 
 export function propsServiceEndpoint(o: vr.Json, ctx: vr.Context): number {
@@ -698,7 +698,7 @@ export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key):
 }
 
 export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsServiceUserAgent, "microsoft.graph.callRecords.serviceUserAgent");
+  vr.exact(o, ctx, key, propsServiceUserAgent, "microsoft.graph.callRecords.serviceUserAgent", SERVICE);
 }
 
 export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
@@ -722,7 +722,7 @@ export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): vo
 }
 
 export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop");
+  vr.exact(o, ctx, key, propsTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", SERVICE);
 }
 
 export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
@@ -760,7 +760,7 @@ export function checkUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent");
+  vr.exact(o, ctx, key, propsUserAgent, "microsoft.graph.callRecords.userAgent", SERVICE);
 }
 
 export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
@@ -784,7 +784,7 @@ export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsUserFeedback, "microsoft.graph.callRecords.userFeedback");
+  vr.exact(o, ctx, key, propsUserFeedback, "microsoft.graph.callRecords.userFeedback", SERVICE);
 }
 
 export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
@@ -809,7 +809,7 @@ export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsUserIdentity);
+  vr.exactOpen(o, ctx, key, propsUserIdentity, SERVICE);
 }
 
 export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
@@ -832,7 +832,7 @@ export function checkCallRecord(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCallRecord, "microsoft.graph.callRecords.callRecord");
+  vr.exact(o, ctx, key, propsCallRecord, "microsoft.graph.callRecords.callRecord", SERVICE);
 }
 
 export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
@@ -866,7 +866,7 @@ export function checkOrganizer(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactOrganizer(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrganizer, "microsoft.graph.callRecords.organizer");
+  vr.exact(o, ctx, key, propsOrganizer, "microsoft.graph.callRecords.organizer", SERVICE);
 }
 
 export function propsOrganizer(o: vr.Json, ctx: vr.Context): number {
@@ -888,7 +888,7 @@ export function checkParticipant(v: unknown, ctx: vr.Context, key: vr.Key): void
 }
 
 export function exactParticipant(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipant, "microsoft.graph.callRecords.participant");
+  vr.exact(o, ctx, key, propsParticipant, "microsoft.graph.callRecords.participant", SERVICE);
 }
 
 export function propsParticipant(o: vr.Json, ctx: vr.Context): number {
@@ -925,7 +925,7 @@ export function checkParticipantBase(v: unknown, ctx: vr.Context, key: vr.Key): 
 }
 
 export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase");
+  vr.exact(o, ctx, key, propsParticipantBase, "microsoft.graph.callRecords.participantBase", SERVICE);
 }
 
 export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
@@ -949,7 +949,7 @@ export function checkSegment(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSegment, "microsoft.graph.callRecords.segment");
+  vr.exact(o, ctx, key, propsSegment, "microsoft.graph.callRecords.segment", SERVICE);
 }
 
 export function propsSegment(o: vr.Json, ctx: vr.Context): number {
@@ -977,7 +977,7 @@ export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSession, "microsoft.graph.callRecords.session");
+  vr.exact(o, ctx, key, propsSession, "microsoft.graph.callRecords.session", SERVICE);
 }
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {

@@ -62,7 +62,7 @@ export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key:
 }
 
 export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsCommunicationsIdentitySet);
+  vr.exactOpen(o, ctx, key, propsCommunicationsIdentitySet, SERVICE);
 }
 
 export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
@@ -102,7 +102,7 @@ export function checkIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsIdentity);
+  vr.exactOpen(o, ctx, key, propsIdentity, SERVICE);
 }
 
 export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
@@ -136,7 +136,7 @@ export function checkIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void
 }
 
 export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsIdentitySet);
+  vr.exactOpen(o, ctx, key, propsIdentitySet, SERVICE);
 }
 
 export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
@@ -163,7 +163,7 @@ export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Ke
 }
 
 export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCloudCommunications, "microsoft.graph.cloudCommunications");
+  vr.exact(o, ctx, key, propsCloudCommunications, "microsoft.graph.cloudCommunications", SERVICE);
 }
 
 export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
@@ -206,7 +206,7 @@ export function checkEntity(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity");
+  vr.exact(o, ctx, key, propsEntity, "microsoft.graph.entity", SERVICE);
 }
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {

@@ -76,7 +76,7 @@ export interface TypeValidatorView {
    * (on Graph, ~6 per type over 3,800 types; see docs/performance-notes.md).
    */
   check: string;
-  /** `exactX`'s one call: `vr.exact(…)`, or `vr.exactOpen(…)` for an open type. */
+  /** `exactX`'s one call: `vr.exact(…)`, or `vr.exactOpen(…)` for an open type; with `SERVICE`, as `exactX` may run alone, without `checkX`. */
   exact: string;
   /** `propsX`'s parameters, `_`-prefixed where it uses neither (the type declares and inherits no properties). */
   propsParams: string;
@@ -378,7 +378,7 @@ function typeView(
     check: dispatch
       ? `  switch (vr.typeOf(v, ctx, key, ${qname}, SERVICE)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`
       : `  if (vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})) exact${name}(v, ctx, key);`,
-    exact: isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name})` : `vr.exact(o, ctx, key, props${name}, ${qname})`,
+    exact: isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`,
     propsParams: calls.length > 0 || t.baseType !== undefined ? "o: vr.Json, ctx: vr.Context" : "_o: vr.Json, _ctx: vr.Context",
     props: calls.length > 0 ? `${base || "0"}\n    + ${calls.join("\n    + ")}` : base || "0",
   };

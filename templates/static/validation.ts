@@ -179,9 +179,9 @@ export class Context {
   tied: readonly string[] | undefined = undefined;
   tiedDepth = -1;
   /**
-   * The service's OData version, as its checkers tell (`typeOf`); undefined until one has. A 4.01
-   * body may bind without the `odata.` prefix (`p@bind`, JSON Format 4.01 §4.5); another may not,
-   * and the write modes report it.
+   * The service's OData version, as its checkers tell (`typeOf`, `exact`); undefined until one has.
+   * A 4.01 body may bind without the `odata.` prefix (`p@bind`, JSON Format 4.01 §4.5); another may
+   * not, and the write modes report it.
    */
   version: Version | undefined = undefined;
   /** While `declaredNames` probes a type: its navigation properties, each with what its binding may be. */
@@ -530,9 +530,11 @@ export type Props = (o: Json, ctx: Context) => number;
 
 /**
  * An object known to be of one structured type: its properties (`props` counts those present); in
- * strict mode, names it does not declare are errors (with `hint` in their messages).
+ * strict mode, names it does not declare are errors (with `hint` in their messages). `service`
+ * (`exactX` hands its own, as it may run without `checkX`) tells the context the OData version.
  */
-export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string, hint = ""): void {
+export function exact(o: Json, ctx: Context, key: Key, props: Props, type: string, service?: Service, hint = ""): void {
+  if (service !== undefined) ctx.version = service.version;
   if (!ctx.enter(key)) return;
   const found = props(o, ctx);
   // Counting keys is cheap; names are looked at only when there are more keys than properties found
@@ -546,7 +548,8 @@ export function exact(o: Json, ctx: Context, key: Key, props: Props, type: strin
 }
 
 /** An object of an open type: its properties, then its dynamic properties (a separate function, so closed types bundle without the checks of dynamic values). */
-export function exactOpen(o: Json, ctx: Context, key: Key, props: Props): void {
+export function exactOpen(o: Json, ctx: Context, key: Key, props: Props, service?: Service): void {
+  if (service !== undefined) ctx.version = service.version;
   if (!ctx.enter(key)) return;
   props(o, ctx);
   const k = known(props);
@@ -579,7 +582,7 @@ function bindings(o: Json, ctx: Context, navigation: ReadonlyMap<string, Cardina
     const cardinality = navigation.get(property);
     const v = o[name];
     if (term === "bind" && ctx.version !== "4.01") {
-      // The version is unknown where a type's checker was skipped (`exactX` run itself): the prefixed form is right for any.
+      // The version is unknown where no generated checker told it (`vr.exact` of one's own without a service): the prefixed form is right for any.
       const known = ctx.version !== undefined;
       const bound = cardinality === undefined ? nearestName(property, navigation.keys()) : property;
       const fix = bound === undefined ? `, and ${shownName(property)} is not a navigation property` : known ? `: write ${bound}@odata.bind` : `: write ${bound}@odata.bind, which every version takes`;
@@ -972,7 +975,7 @@ export function tied(check: Checker, names: readonly string[], v: unknown, ctx: 
  */
 export function untyped(o: Json, ctx: Context, key: Key, props: Props, declared: string): void {
   if (!knownType(ctx)) return wrongType(ctx, key, o, declared, false);
-  if (ctx.depth === 0 && ctx.strict) return exact(o, ctx, key, props, declared, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
+  if (ctx.depth === 0 && ctx.strict) return exact(o, ctx, key, props, declared, undefined, ` (a subtype's? name the subtype in @odata.type: without it the body is read as ${declared})`);
   if (!ctx.enter(key)) return;
   props(o, ctx);
   ctx.leave();

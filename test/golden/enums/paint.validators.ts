@@ -52,7 +52,7 @@ export function checkSwatch(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSwatch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSwatch, "paint.swatch");
+  vr.exact(o, ctx, key, propsSwatch, "paint.swatch", SERVICE);
 }
 
 export function propsSwatch(o: vr.Json, ctx: vr.Context): number {

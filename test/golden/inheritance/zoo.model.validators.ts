@@ -53,7 +53,7 @@ export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLocation, "zoo.model.location");
+  vr.exact(o, ctx, key, propsLocation, "zoo.model.location", SERVICE);
 }
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
@@ -76,7 +76,7 @@ export function checkEnclosure(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEnclosure, "zoo.model.enclosure");
+  vr.exact(o, ctx, key, propsEnclosure, "zoo.model.enclosure", SERVICE);
 }
 
 export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
@@ -99,7 +99,7 @@ export function checkTank(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTank, "zoo.model.tank");
+  vr.exact(o, ctx, key, propsTank, "zoo.model.tank", SERVICE);
 }
 
 export function propsTank(o: vr.Json, ctx: vr.Context): number {
@@ -123,7 +123,7 @@ export function checkNotes(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsNotes);
+  vr.exactOpen(o, ctx, key, propsNotes, SERVICE);
 }
 
 export function propsNotes(o: vr.Json, ctx: vr.Context): number {
@@ -161,7 +161,7 @@ export function checkAnimal(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAnimal, "zoo.model.animal");
+  vr.exact(o, ctx, key, propsAnimal, "zoo.model.animal", SERVICE);
 }
 
 export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
@@ -198,7 +198,7 @@ export function checkBird(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactBird(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBird, "zoo.model.bird");
+  vr.exact(o, ctx, key, propsBird, "zoo.model.bird", SERVICE);
 }
 
 export function propsBird(o: vr.Json, ctx: vr.Context): number {
@@ -221,7 +221,7 @@ export function checkParrot(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsParrot, "zoo.model.parrot");
+  vr.exact(o, ctx, key, propsParrot, "zoo.model.parrot", SERVICE);
 }
 
 export function propsParrot(o: vr.Json, ctx: vr.Context): number {
@@ -244,7 +244,7 @@ export function checkFish(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsFish, "zoo.model.fish");
+  vr.exact(o, ctx, key, propsFish, "zoo.model.fish", SERVICE);
 }
 
 export function propsFish(o: vr.Json, ctx: vr.Context): number {
@@ -267,7 +267,7 @@ export function checkKeeper(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsKeeper, "zoo.model.keeper");
+  vr.exact(o, ctx, key, propsKeeper, "zoo.model.keeper", SERVICE);
 }
 
 export function propsKeeper(o: vr.Json, ctx: vr.Context): number {

@@ -40,7 +40,7 @@ export function checkOrder(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrder, "shop.order");
+  vr.exact(o, ctx, key, propsOrder, "shop.order", SERVICE);
 }
 
 export function propsOrder(o: vr.Json, ctx: vr.Context): number {
@@ -66,7 +66,7 @@ export function checkOrderLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsOrderLine, "shop.orderLine");
+  vr.exact(o, ctx, key, propsOrderLine, "shop.orderLine", SERVICE);
 }
 
 export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
@@ -91,7 +91,7 @@ export function checkStore(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsStore, "shop.store");
+  vr.exact(o, ctx, key, propsStore, "shop.store", SERVICE);
 }
 
 export function propsStore(o: vr.Json, ctx: vr.Context): number {

@@ -43,7 +43,7 @@ export function checkLocation(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLocation, "Travel.Lite.Location");
+  vr.exact(o, ctx, key, propsLocation, "Travel.Lite.Location", SERVICE);
 }
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
@@ -67,7 +67,7 @@ export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPerson, "Travel.Lite.Person");
+  vr.exact(o, ctx, key, propsPerson, "Travel.Lite.Person", SERVICE);
 }
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
@@ -100,7 +100,7 @@ export function checkTrip(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTrip, "Travel.Lite.Trip");
+  vr.exact(o, ctx, key, propsTrip, "Travel.Lite.Trip", SERVICE);
 }
 
 export function propsTrip(o: vr.Json, ctx: vr.Context): number {
@@ -128,7 +128,7 @@ export function checkPlanItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPlanItem, "Travel.Lite.PlanItem");
+  vr.exact(o, ctx, key, propsPlanItem, "Travel.Lite.PlanItem", SERVICE);
 }
 
 export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
@@ -153,7 +153,7 @@ export function checkAirline(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAirline, "Travel.Lite.Airline");
+  vr.exact(o, ctx, key, propsAirline, "Travel.Lite.Airline", SERVICE);
 }
 
 export function propsAirline(o: vr.Json, ctx: vr.Context): number {
@@ -177,7 +177,7 @@ export function checkAirport(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAirport, "Travel.Lite.Airport");
+  vr.exact(o, ctx, key, propsAirport, "Travel.Lite.Airport", SERVICE);
 }
 
 export function propsAirport(o: vr.Json, ctx: vr.Context): number {
@@ -202,7 +202,7 @@ export function checkBooking(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBooking, "Travel.Lite.Booking");
+  vr.exact(o, ctx, key, propsBooking, "Travel.Lite.Booking", SERVICE);
 }
 
 export function propsBooking(o: vr.Json, ctx: vr.Context): number {
@@ -228,7 +228,7 @@ export function checkDocument(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsDocument, "Travel.Lite.Document");
+  vr.exact(o, ctx, key, propsDocument, "Travel.Lite.Document", SERVICE);
 }
 
 export function propsDocument(o: vr.Json, ctx: vr.Context): number {

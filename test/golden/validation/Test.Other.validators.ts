@@ -41,7 +41,7 @@ export function checkAddress(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactAddress(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAddress, "Test.Other.Address");
+  vr.exact(o, ctx, key, propsAddress, "Test.Other.Address", SERVICE);
 }
 
 export function propsAddress(o: vr.Json, ctx: vr.Context): number {
@@ -65,7 +65,7 @@ export function checkHexagon(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactHexagon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsHexagon, "Test.Other.Hexagon");
+  vr.exact(o, ctx, key, propsHexagon, "Test.Other.Hexagon", SERVICE);
 }
 
 export function propsHexagon(o: vr.Json, ctx: vr.Context): number {

@@ -189,7 +189,7 @@ export function checkPrimitives(v: unknown, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function exactPrimitives(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPrimitives, "Test.Validation.Primitives");
+  vr.exact(o, ctx, key, propsPrimitives, "Test.Validation.Primitives", SERVICE);
 }
 
 export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
@@ -271,7 +271,7 @@ export function checkShape(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactShape(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsShape, "Test.Validation.Shape");
+  vr.exact(o, ctx, key, propsShape, "Test.Validation.Shape", SERVICE);
 }
 
 export function propsShape(o: vr.Json, ctx: vr.Context): number {
@@ -294,7 +294,7 @@ export function checkSketch(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactSketch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSketch, "Test.Validation.Sketch");
+  vr.exact(o, ctx, key, propsSketch, "Test.Validation.Sketch", SERVICE);
 }
 
 export function propsSketch(o: vr.Json, ctx: vr.Context): number {
@@ -317,7 +317,7 @@ export function checkCircle(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactCircle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCircle, "Test.Validation.Circle");
+  vr.exact(o, ctx, key, propsCircle, "Test.Validation.Circle", SERVICE);
 }
 
 export function propsCircle(o: vr.Json, ctx: vr.Context): number {
@@ -351,7 +351,7 @@ export function checkPolygon(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPolygon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPolygon, "Test.Validation.Polygon");
+  vr.exact(o, ctx, key, propsPolygon, "Test.Validation.Polygon", SERVICE);
 }
 
 export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
@@ -374,7 +374,7 @@ export function checkTriangle(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactTriangle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsTriangle, "Test.Validation.Triangle");
+  vr.exact(o, ctx, key, propsTriangle, "Test.Validation.Triangle", SERVICE);
 }
 
 export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
@@ -407,7 +407,7 @@ export function checkPoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPoint, "Test.Validation.Point");
+  vr.exact(o, ctx, key, propsPoint, "Test.Validation.Point", SERVICE);
 }
 
 export function propsPoint(o: vr.Json, ctx: vr.Context): number {
@@ -431,7 +431,7 @@ export function checkPoint3(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPoint3(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPoint3, "Test.Validation.Point3");
+  vr.exact(o, ctx, key, propsPoint3, "Test.Validation.Point3", SERVICE);
 }
 
 export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
@@ -454,7 +454,7 @@ export function checkAwkward(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactAwkward(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsAwkward, "Test.Validation.Awkward");
+  vr.exact(o, ctx, key, propsAwkward, "Test.Validation.Awkward", SERVICE);
 }
 
 export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
@@ -482,7 +482,7 @@ export function checkEmpty(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEmpty(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEmpty, "Test.Validation.Empty");
+  vr.exact(o, ctx, key, propsEmpty, "Test.Validation.Empty", SERVICE);
 }
 
 export function propsEmpty(_o: vr.Json, _ctx: vr.Context): number {
@@ -504,7 +504,7 @@ export function checkNode(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactNode(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsNode, "Test.Validation.Node");
+  vr.exact(o, ctx, key, propsNode, "Test.Validation.Node", SERVICE);
 }
 
 export function propsNode(o: vr.Json, ctx: vr.Context): number {
@@ -529,7 +529,7 @@ export function checkItem(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsItem, "Test.Validation.Item");
+  vr.exact(o, ctx, key, propsItem, "Test.Validation.Item", SERVICE);
 }
 
 export function propsItem(o: vr.Json, ctx: vr.Context): number {
@@ -577,7 +577,7 @@ export function checkPerson(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsPerson, "Test.Validation.Person");
+  vr.exact(o, ctx, key, propsPerson, "Test.Validation.Person", SERVICE);
 }
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
@@ -601,7 +601,7 @@ export function checkBasket(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsBasket, "Test.Validation.Basket");
+  vr.exact(o, ctx, key, propsBasket, "Test.Validation.Basket", SERVICE);
 }
 
 export function propsBasket(o: vr.Json, ctx: vr.Context): number {
@@ -626,7 +626,7 @@ export function checkLine(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsLine, "Test.Validation.Line");
+  vr.exact(o, ctx, key, propsLine, "Test.Validation.Line", SERVICE);
 }
 
 export function propsLine(o: vr.Json, ctx: vr.Context): number {
@@ -651,7 +651,7 @@ export function checkEmployee(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactEmployee(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsEmployee, "Test.Validation.Employee");
+  vr.exact(o, ctx, key, propsEmployee, "Test.Validation.Employee", SERVICE);
 }
 
 export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
@@ -674,7 +674,7 @@ export function checkBag(v: unknown, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exactOpen(o, ctx, key, propsBag);
+  vr.exactOpen(o, ctx, key, propsBag, SERVICE);
 }
 
 export function propsBag(o: vr.Json, ctx: vr.Context): number {
