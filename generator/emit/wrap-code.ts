@@ -160,6 +160,8 @@ function isMatrix(text: string): boolean {
 
 /** Whether `text` holds a matrix (`isMatrix`) outside its strings, which no line of it may hold whole. */
 function holdsMatrix(text: string): boolean {
+  // A matrix opens with `[` then, after spaces, `[`: most texts hold none, and are not scanned.
+  if (!/\[\s*\[/.test(text)) return false;
   let quote = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
