@@ -11,17 +11,21 @@ import { body } from "./helpers/batch-sessions";
 
 const OUT = path.resolve(__dirname, "..", "generated", "graph-callrecords");
 
-// Each round: a call nothing ever awaits, a call awaited only a turn of the event loop after
-// send() settled, and a read awaited at once; each round's batch goes to its own path.
-const ENTRY = `
-import { batch, createClient } from "./runtime.js";
+// What each child program begins with: the calls it makes, its count of unhandled rejections,
+// a session's address, a turn of the event loop, and a promise's outcome as text.
+const PRELUDE = `import { batch, createClient } from "./runtime.js";
 import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
 import { callRecordSessions, deleteSession, getSession, updateSession } from "./microsoft.graph.callRecords.requests.js";
 const unhandled = [];
 process.on("unhandledRejection", (e) => unhandled.push(e.message));
 const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
 const turn = () => new Promise((resolve) => setImmediate(resolve));
-const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);`;
+
+// Each round: a call nothing ever awaits, a call awaited only a turn of the event loop after
+// send() settled, and a read awaited at once; each round's batch goes to its own path.
+const ENTRY = `
+${PRELUDE}
 async function round(name, format) {
   const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
   getSession(b, session("never"));
@@ -46,14 +50,7 @@ main();
 // JSON form; answered in the multipart one, which goes on), s3 is not sent (the runtime's 424).
 // Nothing awaits s1 and s2; s3 is awaited a turn after send() settled.
 const IN_ORDER = `
-import { batch, createClient } from "./runtime.js";
-import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
-import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
-const unhandled = [];
-process.on("unhandledRejection", (e) => unhandled.push(e.message));
-const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+${PRELUDE}
 async function round(name, format) {
   const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format, inOrder: true, maxRequests: 2 });
   getSession(b, session("s1"));
@@ -75,14 +72,7 @@ main();
 // A call aborted after send(), while the first $batch is in flight, and so left out of the second;
 // nothing awaits it. The first then fails: a request of it, in order ("order"), or as a whole ("down").
 const ABORTED = `
-import { batch, createClient } from "./runtime.js";
-import { communications, cloudCommunicationsCallRecords } from "./microsoft.graph.requests.js";
-import { callRecordSessions, getSession } from "./microsoft.graph.callRecords.requests.js";
-const unhandled = [];
-process.on("unhandledRejection", (e) => unhandled.push(e.message));
-const session = (id) => callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1")).byKey(id);
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-const outcome = (p) => p.then(() => "fulfilled", (e) => e.code ?? e.message);
+${PRELUDE}
 async function round(name) {
   const stop = new AbortController();
   const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name, retry: { maxRetries: 0 } }), { inOrder: true, maxRequests: 2 });
