@@ -95,6 +95,25 @@ async function main() {
 main();
 `;
 
+// Without inOrder, requests that depend on none: the service answers s2 424 of its own accord (a
+// dependency of its own failed, outside the batch). Nothing awaits any call.
+const OWN_424 = `
+${PRELUDE}
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  getSession(b, session("s1"));
+  getSession(b, session("s2"));
+  return outcome(b.send());
+}
+async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -184,4 +203,24 @@ test("a call aborted after send() is not marked handled later, when the $batch b
   });
   expect(unhandled).toEqual(["stopped order", "stopped down"]);
   expect(srv.requests.map((r) => r.url)).toEqual(["/order/$batch", "/down/$batch"]);
+});
+
+test("a 424 the service answers to a request that depends on none of the batch is that call's own failure: where nothing awaits it, an unhandled rejection", async () => {
+  const failed = { error: { code: "FailedDependency", message: "the ledger is down" } };
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { id: string; url: string; dependsOn?: string[] }[] = JSON.parse(r.body).requests;
+      expect(requests.map((q) => q.dependsOn)).toEqual([undefined, undefined]);
+      return { body: { responses: requests.map(({ id, url }) => (url.endsWith("/s2") ? { id, status: 424, body: failed } : { id, status: 200, body: body("s1") })) } };
+    }
+    const lines = [...r.body.matchAll(/^GET \S+\/(s\d) HTTP\/1\.1/gm)].map((m) => m[1]!);
+    const part = (id: string) => ["Content-Type: application/http", "", id === "s2" ? "HTTP/1.1 424 Failed Dependency" : "HTTP/1.1 200 OK", "Content-Type: application/json", "", JSON.stringify(id === "s2" ? failed : body(id))].join("\r\n");
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${lines.map((id) => `--b\r\n${part(id)}\r\n`).join("")}--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], OWN_424);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
+  // No call of the batch failed before it: nothing else reports this failure.
+  expect(unhandled).toEqual(["the ledger is down", "the ledger is down"]);
 });

@@ -2836,11 +2836,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
     });
+    const answerOf = (m: Member) => answers.get(m.id) ?? answers.get(m.group ?? m.id);
     for (const m of units.flat()) {
-      const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
+      const answer = answerOf(m);
       m.ok = answer instanceof Response && answer.ok;
-      // A 424 is the failure of a request it depends on, which that one's call reports: no unhandled rejection of its own.
-      if (answer instanceof Response && answer.status === 424) handled(m);
+    }
+    // The requests (by id) and change sets (by name) of this $batch that failed.
+    const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
+    const depending = multipart ? undefined : dependsOn(units, options.inOrder);
+    for (const m of units.flat()) {
+      const answer = answerOf(m);
+      // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
+      // call reports: no unhandled rejection of its own. Any other 424 (multipart has no dependsOn) is
+      // the request's own failure, as alone.
+      if (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d))) handled(m);
       if (answer instanceof Response) m.done(answer.clone());
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
@@ -2949,19 +2958,28 @@ function inChunks(units: Member[][], max: number): Member[][][] {
   return chunks;
 }
 
+/** §19.1: each request's `dependsOn` in a JSON `$batch` of `units` (see `jsonBody`): ids of requests, names of change sets. */
+function dependsOn(units: Member[][], inOrder: boolean | undefined): Map<Member, string[]> {
+  const depending = new Map<Member, string[]>();
+  units.forEach((unit, i) => {
+    const before = units[i - 1];
+    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
+    for (const m of unit) depending.set(m, [...after, ...m.names]);
+  });
+  return depending;
+}
+
 /**
  * §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on
  * the one (or group) before, and one that names another's entity (`$1`, §19.2) depends on it.
  */
 function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
-  const requests = units.flatMap((unit, i) => {
-    const before = units[i - 1];
-    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
-    return unit.map(({ id, group, method, url, headers, body, names }) => {
-      const dependsOn = [...after, ...names];
-      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
-      return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
-    });
+  const depending = dependsOn(units, inOrder);
+  const requests = units.flat().map((m) => {
+    const { id, group, method, url, headers, body } = m;
+    const dependsOn = depending.get(m)!;
+    const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
+    return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
   });
   return `{"requests":[${requests.join(",")}]}`;
 }
