@@ -147,6 +147,27 @@ test.each<[string, { name: string; members: string[]; want: string }]>([
   expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });
 
+// Not Prettier's form (it breaks rt.Written's arguments one a line, as in an interface's extends,
+// which heritage keeps so too), but each line indented as the member it belongs to.
+test("unionAlias: a member of several lines (an rt.Written with nested values) is indented as the member is", () => {
+  const members = [
+    '(rt.Written<AccessPackageApprovalStage, never, {\n  escalationApprovers: (SubjectSetCreateInput | null)[];\n}> & { "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage" })',
+    '(AccessPackageDynamicApprovalStageCreateInput & { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage" })',
+  ];
+  const want = [
+    "",
+    "  | (rt.Written<AccessPackageApprovalStage, never, {",
+    "      escalationApprovers: (SubjectSetCreateInput | null)[];",
+    "    }> & {",
+    '      "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage";',
+    "    })",
+    "  | (AccessPackageDynamicApprovalStageCreateInput & {",
+    '      "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage";',
+    "    })",
+  ].join("\n");
+  expect(unionAlias("export type AccessPackageApprovalStageCreateInput =", members)).toBe(want);
+});
+
 // Prettier writes an array of two or more arrays of two or more elements (a composite key, a
 // function's parameters) an element a line wherever it stands, and breaks the calls around it.
 test.each<[string, { given: string; want: string }]>([
