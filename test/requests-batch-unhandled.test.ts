@@ -114,6 +114,25 @@ async function main() {
 main();
 `;
 
+// A change set of three deletes, answered once for all (the atomicity group's one response, JSON
+// Format §19.5; a multipart change set's one part, Protocol §11.7.4). Nothing awaits any call.
+const CHANGE_SET = `
+${PRELUDE}
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  const changes = b.atomic();
+  for (const id of ["s1", "s2", "s3"]) deleteSession(changes, session(id));
+  return outcome(b.send());
+}
+async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -223,4 +242,21 @@ test("a 424 the service answers to a request that depends on none of the batch i
   expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
   // No call of the batch failed before it: nothing else reports this failure.
   expect(unhandled).toEqual(["the ledger is down", "the ledger is down"]);
+});
+
+test("a change set answered once for all its requests is one failure: one unhandled rejection where nothing awaits its calls", async () => {
+  const conflict = { error: { code: "Conflict", message: "the change set was rolled back" } };
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { atomicityGroup: string }[] = JSON.parse(r.body).requests;
+      return { body: { responses: [{ atomicityGroup: requests[0]!.atomicityGroup, status: 409, body: conflict }] } };
+    }
+    const part = ["Content-Type: application/http", "", "HTTP/1.1 409 Conflict", "Content-Type: application/json", "", JSON.stringify(conflict)].join("\r\n");
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${part}\r\n--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], CHANGE_SET);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
+  expect(unhandled).toEqual(["the change set was rolled back", "the change set was rolled back"]);
 });

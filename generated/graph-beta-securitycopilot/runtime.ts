@@ -2844,12 +2844,16 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // The requests (by id) and change sets (by name) of this $batch that failed.
     const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
     const depending = multipart ? undefined : dependsOn(units, options.inOrder);
+    // The failed answers given to a call so far.
+    const given = new Set<unknown>();
     for (const m of units.flat()) {
       const answer = answerOf(m);
       // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
       // call reports: no unhandled rejection of its own. Any other 424 (multipart has no dependsOn) is
-      // the request's own failure, as alone.
+      // the request's own failure, as alone. A change set's one answer for all is reported by its first call.
       if (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d))) handled(m);
+      else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
+      if (!m.ok) given.add(answer);
       if (answer instanceof Response) m.done(answer.clone());
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
@@ -3050,7 +3054,9 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
       const unit = units[i] ?? [];
       const [headers, content] = entity(part);
       const inner = multiparts(content, headers.get("content-type"));
-      if (!inner) for (const m of unit) byId.set(m.id, httpAnswer(content));
+      // One answer for a change set (its failure, §11.7.4): the same one for each of its calls.
+      const one = inner ? undefined : httpAnswer(content);
+      if (!inner) for (const m of unit) byId.set(m.id, one);
       else {
         // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where each
         // names a different one of them, else in order (a service that numbers them itself must
@@ -3058,11 +3064,12 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         const answers = inner.map(entity);
         const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
         const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
-        answers.forEach(([, c], j) => byId.set(byName ? named[j] : unit[j]?.id, httpAnswer(c)));
+        const read = answers.map(([, c]) => httpAnswer(c));
+        read.forEach((answer, j) => byId.set(byName ? named[j] : unit[j]?.id, answer));
         // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
-        // of its calls left without an answer rejects with that failure, as with one answer for all.
-        const failed = answers.find(([, c]) => Number(statusOf(c)) >= 400);
-        if (failed) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, httpAnswer(failed[1]));
+        // of its calls left without an answer rejects with that failure, the same answer, as with one for all.
+        const failed = answers.findIndex(([, c]) => Number(statusOf(c)) >= 400);
+        if (failed >= 0) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, read[failed]);
       }
     });
   } catch {
