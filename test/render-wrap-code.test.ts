@@ -1,6 +1,7 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
 import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
+import { parameters } from "../generator/emit/wrap";
 import { unionAlias } from "../generator/emit/write-types";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
@@ -189,4 +190,16 @@ test.each<[string, { given: string; want: string }]>([
   ["brackets in a string are no matrix", { given: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')`, want: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')` }],
 ])("brokenExpression, a matrix: %s", (_name, { given, want }) => {
   expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
+});
+
+// Prettier hugs a signature's only parameter of an object type by the parentheses (its
+// shouldHugTheOnlyFunctionParameter): a function's address builder, `nearRef(params: {` … `}): T {`.
+test("parameters: the only parameter, of an object type, is hugged by the parentheses, its members one a line", () => {
+  const params = 'params: { "at": edm.GeoPoint; "footprint": edm.GeoPolygon | null; "mapped": edm.GeoJson; "anywhere": edm.GeoJson; "region": Region }';
+  expect(parameters("export function nearRef", [params], ": rt.CollectionRef<Place, string> {")).toBe(
+    'params: {\n  "at": edm.GeoPoint;\n  "footprint": edm.GeoPolygon | null;\n  "mapped": edm.GeoJson;\n  "anywhere": edm.GeoJson;\n  "region": Region;\n}',
+  );
+  // Not with another parameter, nor with a default value: a parameter a line.
+  expect(parameters("export function near", ["client: rt.Client", params], ": Promise<void> {").startsWith("\n  client: rt.Client,\n  params: {\n")).toBe(true);
+  expect(parameters("export function near", [`${params} = {}`], ": Promise<void> {").startsWith("\n  params: {")).toBe(true);
 });
