@@ -133,6 +133,25 @@ async function main() {
 main();
 `;
 
+// In order, split in $batch requests of 3: a change set of two deletes, then s3 (dependsOn the
+// change set) in the first, s4 in the second. Nothing awaits any call.
+const IN_ORDER_SET = `
+${PRELUDE}
+async function main() {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE }), { inOrder: true, maxRequests: 3 });
+  const changes = b.atomic();
+  deleteSession(changes, session("d1"));
+  deleteSession(changes, session("d2"));
+  const third = getSession(b, session("s3"));
+  const fourth = getSession(b, session("s4"));
+  const sent = await outcome(b.send());
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ sent, third: await outcome(third), fourth: await outcome(fourth), unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -259,4 +278,20 @@ test("a change set answered once for all its requests is one failure: one unhand
   const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
   expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
   expect(unhandled).toEqual(["the change set was rolled back", "the change set was rolled back"]);
+});
+
+test("in order, a change set answered once, then a request the service answers 424, the answers in reverse order: one unhandled rejection", async () => {
+  const conflict = { error: { code: "Conflict", message: "the change set was rolled back" } };
+  srv.handle((r) => {
+    const requests: { id: string; atomicityGroup?: string; dependsOn?: string[] }[] = JSON.parse(r.body).requests;
+    const group = requests[0]!.atomicityGroup!;
+    // s3 depends on the change set, by its name.
+    expect(requests[2]!.dependsOn).toEqual([group]);
+    return { body: { responses: [{ id: requests[2]!.id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } }, { atomicityGroup: group, status: 409, body: conflict }] } };
+  });
+  const { code, stdout, stderr } = await runChild([], IN_ORDER_SET);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(stdout)).toEqual({ sent: "fulfilled", third: "FailedDependency", fourth: "FailedDependency", unhandled: ["the change set was rolled back"] });
+  // The second $batch was not sent.
+  expect(srv.requests.map((r) => r.url)).toEqual(["/$batch"]);
 });
