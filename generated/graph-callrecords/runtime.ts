@@ -2700,7 +2700,8 @@ interface Holder {
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
  * when the whole batch fails (`send()` rejects with that error) or it fails only as an earlier one
- * did (a 424, whose cause that one's call reports): a call whose caller never awaits it is then no
+ * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls),
+ * which that one's call reports: a call whose caller never awaits it is then no
  * unhandled rejection. A caller who awaits it still gets the error. Each is written
  * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
  * emit declarations under `isolatedDeclarations`.
