@@ -1,7 +1,7 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
 import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
-import { parameters } from "../generator/emit/wrap";
+import { parameters, unionType } from "../generator/emit/wrap";
 import { unionAlias } from "../generator/emit/write-types";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
@@ -202,4 +202,23 @@ test("parameters: the only parameter, of an object type, is hugged by the parent
   // Not with another parameter, nor with a default value: a parameter a line.
   expect(parameters("export function near", ["client: rt.Client", params], ": Promise<void> {").startsWith("\n  client: rt.Client,\n  params: {\n")).toBe(true);
   expect(parameters("export function near", [`${params} = {}`], ": Promise<void> {").startsWith("\n  params: {")).toBe(true);
+});
+
+// A types module's union alias (an enum's members, an Any… union) as Prettier 3 writes it: on the
+// alias's line, else on the next line where it fits there, else a member a line; one member
+// (A & { … }) without parentheses. A member's union (`"@odata.type"?:`) never takes the next line whole.
+test.each<[string, { head: string; members: string[]; indent?: string; want: string }]>([
+  ["an enum's union on the next line where it fits there", { head: "export type CallRecordsProductFamily =", members: ["unknown", "teams", "skypeForBusiness", "lync", "unknownFutureValue", "azureCommunicationServices"].map((m) => `"${m}"`), want: '\n  "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices"' }],
+  ["one member, an intersection, without its parentheses", { head: "export type AnyPolygon =", members: ['(Triangle & { "@odata.type": "#Test.Validation.Triangle" })'], want: ' Triangle & { "@odata.type": "#Test.Validation.Triangle" }' }],
+  [
+    "one member that does not fit: A & { on the alias's line, the object type a member a line",
+    {
+      head: "export type AnyUrlToItemResolverBase =",
+      members: ['(ItemIdResolver & { "@odata.type": "#microsoft.graph.externalConnectors.itemIdResolver" })'],
+      want: ' ItemIdResolver & {\n  "@odata.type": "#microsoft.graph.externalConnectors.itemIdResolver";\n}',
+    },
+  ],
+  ["a member's union a member a line", { head: '  "@odata.type"?:', indent: "  ", members: ["a".repeat(40), "b".repeat(40), "c".repeat(30)].map((m) => `"#${m}"`), want: ["", `"#${"a".repeat(40)}"`, `"#${"b".repeat(40)}"`, `"#${"c".repeat(30)}"`].join("\n    | ") }],
+])("unionType: %s", (_name, { head, members, indent, want }) => {
+  expect(unionType(head, members, indent)).toBe(want);
 });

@@ -44,15 +44,22 @@ export function parameters(before: string, params: readonly string[], after: str
 
 /**
  * What follows `=` in a type alias whose line starts with `head` (`export type X =`), or `:` in a
- * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else
- * a member a line, each after `| ` and indented two spaces more, as Prettier writes a
- * long union (one member alone goes to the next line). An empty union is ` never`.
+ * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else,
+ * an alias's, on the next line, indented two spaces, where it fits there, else a member a line,
+ * each after `| ` and indented two spaces more, as Prettier writes a long union (one member alone
+ * goes to the next line). An alias of one member `(A & { … })` is written without its parentheses,
+ * as Prettier writes it, `A & {` on its line where it does not fit. An empty union is ` never`.
  */
 export function unionType(head: string, members: readonly string[], indent = ""): string {
   if (members.length === 0) return " never";
-  const one = members.join(" | ");
+  const alias = head.endsWith("=");
+  const only = members[0];
+  const bare = alias && members.length === 1 && only.startsWith("(") && closingBracket(only, 0) === only.length - 1;
+  const one = bare ? only.slice(1, -1) : members.join(" | ");
   if (fits(head.length + one.length + 2)) return ` ${one}`;
-  if (members.length === 1) return `\n${indent}  ${one}`;
+  // `A & {` on the alias's line, the object type a member a line (brokenType, its parentheses taken off).
+  if (bare) return ` ${brokenType(only, head.length + 1, 1).slice(1, -1)}`;
+  if (members.length === 1 || (alias && fits(`  ${one};`.length))) return `\n${indent}  ${one}`;
   let out = "";
   for (const m of members) out += `\n${indent}  | ${m}`;
   return out;
