@@ -1,6 +1,7 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
 import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
+import { parameters, unionType } from "../generator/emit/wrap";
 import { unionAlias } from "../generator/emit/write-types";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
@@ -147,6 +148,27 @@ test.each<[string, { name: string; members: string[]; want: string }]>([
   expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });
 
+// Not Prettier's form (it breaks rt.Written's arguments one a line, as in an interface's extends,
+// which heritage keeps so too), but each line indented as the member it belongs to.
+test("unionAlias: a member of several lines (an rt.Written with nested values) is indented as the member is", () => {
+  const members = [
+    '(rt.Written<AccessPackageApprovalStage, never, {\n  escalationApprovers: (SubjectSetCreateInput | null)[];\n}> & { "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage" })',
+    '(AccessPackageDynamicApprovalStageCreateInput & { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage" })',
+  ];
+  const want = [
+    "",
+    "  | (rt.Written<AccessPackageApprovalStage, never, {",
+    "      escalationApprovers: (SubjectSetCreateInput | null)[];",
+    "    }> & {",
+    '      "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage";',
+    "    })",
+    "  | (AccessPackageDynamicApprovalStageCreateInput & {",
+    '      "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage";',
+    "    })",
+  ].join("\n");
+  expect(unionAlias("export type AccessPackageApprovalStageCreateInput =", members)).toBe(want);
+});
+
 // Prettier writes an array of two or more arrays of two or more elements (a composite key, a
 // function's parameters) an element a line wherever it stands, and breaks the calls around it.
 test.each<[string, { given: string; want: string }]>([
@@ -168,4 +190,35 @@ test.each<[string, { given: string; want: string }]>([
   ["brackets in a string are no matrix", { given: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')`, want: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')` }],
 ])("brokenExpression, a matrix: %s", (_name, { given, want }) => {
   expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
+});
+
+// Prettier hugs a signature's only parameter of an object type by the parentheses (its
+// shouldHugTheOnlyFunctionParameter): a function's address builder, `nearRef(params: {` … `}): T {`.
+test("parameters: the only parameter, of an object type, is hugged by the parentheses, its members one a line", () => {
+  const params = 'params: { "at": edm.GeoPoint; "footprint": edm.GeoPolygon | null; "mapped": edm.GeoJson; "anywhere": edm.GeoJson; "region": Region }';
+  expect(parameters("export function nearRef", [params], ": rt.CollectionRef<Place, string> {")).toBe(
+    'params: {\n  "at": edm.GeoPoint;\n  "footprint": edm.GeoPolygon | null;\n  "mapped": edm.GeoJson;\n  "anywhere": edm.GeoJson;\n  "region": Region;\n}',
+  );
+  // Not with another parameter, nor with a default value: a parameter a line.
+  expect(parameters("export function near", ["client: rt.Client", params], ": Promise<void> {").startsWith("\n  client: rt.Client,\n  params: {\n")).toBe(true);
+  expect(parameters("export function near", [`${params} = {}`], ": Promise<void> {").startsWith("\n  params: {")).toBe(true);
+});
+
+// A types module's union alias (an enum's members, an Any… union) as Prettier 3 writes it: on the
+// alias's line, else on the next line where it fits there, else a member a line; one member
+// (A & { … }) without parentheses. A member's union (`"@odata.type"?:`) never takes the next line whole.
+test.each<[string, { head: string; members: string[]; indent?: string; want: string }]>([
+  ["an enum's union on the next line where it fits there", { head: "export type CallRecordsProductFamily =", members: ["unknown", "teams", "skypeForBusiness", "lync", "unknownFutureValue", "azureCommunicationServices"].map((m) => `"${m}"`), want: '\n  "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices"' }],
+  ["one member, an intersection, without its parentheses", { head: "export type AnyPolygon =", members: ['(Triangle & { "@odata.type": "#Test.Validation.Triangle" })'], want: ' Triangle & { "@odata.type": "#Test.Validation.Triangle" }' }],
+  [
+    "one member that does not fit: A & { on the alias's line, the object type a member a line",
+    {
+      head: "export type AnyUrlToItemResolverBase =",
+      members: ['(ItemIdResolver & { "@odata.type": "#microsoft.graph.externalConnectors.itemIdResolver" })'],
+      want: ' ItemIdResolver & {\n  "@odata.type": "#microsoft.graph.externalConnectors.itemIdResolver";\n}',
+    },
+  ],
+  ["a member's union a member a line", { head: '  "@odata.type"?:', indent: "  ", members: ["a".repeat(40), "b".repeat(40), "c".repeat(30)].map((m) => `"#${m}"`), want: ["", `"#${"a".repeat(40)}"`, `"#${"b".repeat(40)}"`, `"#${"c".repeat(30)}"`].join("\n    | ") }],
+])("unionType: %s", (_name, { head, members, indent, want }) => {
+  expect(unionType(head, members, indent)).toBe(want);
 });

@@ -95,6 +95,63 @@ async function main() {
 main();
 `;
 
+// Without inOrder, requests that depend on none: the service answers s2 424 of its own accord (a
+// dependency of its own failed, outside the batch). Nothing awaits any call.
+const OWN_424 = `
+${PRELUDE}
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  getSession(b, session("s1"));
+  getSession(b, session("s2"));
+  return outcome(b.send());
+}
+async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
+// A change set of three deletes, answered once for all (the atomicity group's one response, JSON
+// Format §19.5; a multipart change set's one part, Protocol §11.7.4). Nothing awaits any call.
+const CHANGE_SET = `
+${PRELUDE}
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  const changes = b.atomic();
+  for (const id of ["s1", "s2", "s3"]) deleteSession(changes, session(id));
+  return outcome(b.send());
+}
+async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();
+`;
+
+// In order, split in $batch requests of 3: a change set of two deletes, then s3 (dependsOn the
+// change set) in the first, s4 in the second. Nothing awaits any call.
+const IN_ORDER_SET = `
+${PRELUDE}
+async function main() {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE }), { inOrder: true, maxRequests: 3 });
+  const changes = b.atomic();
+  deleteSession(changes, session("d1"));
+  deleteSession(changes, session("d2"));
+  const third = getSession(b, session("s3"));
+  const fourth = getSession(b, session("s4"));
+  const sent = await outcome(b.send());
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ sent, third: await outcome(third), fourth: await outcome(fourth), unhandled }));
+}
+main();
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -184,4 +241,57 @@ test("a call aborted after send() is not marked handled later, when the $batch b
   });
   expect(unhandled).toEqual(["stopped order", "stopped down"]);
   expect(srv.requests.map((r) => r.url)).toEqual(["/order/$batch", "/down/$batch"]);
+});
+
+test("a 424 the service answers to a request that depends on none of the batch is that call's own failure: where nothing awaits it, an unhandled rejection", async () => {
+  const failed = { error: { code: "FailedDependency", message: "the ledger is down" } };
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { id: string; url: string; dependsOn?: string[] }[] = JSON.parse(r.body).requests;
+      expect(requests.map((q) => q.dependsOn)).toEqual([undefined, undefined]);
+      return { body: { responses: requests.map(({ id, url }) => (url.endsWith("/s2") ? { id, status: 424, body: failed } : { id, status: 200, body: body("s1") })) } };
+    }
+    const lines = [...r.body.matchAll(/^GET \S+\/(s\d) HTTP\/1\.1/gm)].map((m) => m[1]!);
+    const part = (id: string) => ["Content-Type: application/http", "", id === "s2" ? "HTTP/1.1 424 Failed Dependency" : "HTTP/1.1 200 OK", "Content-Type: application/json", "", JSON.stringify(id === "s2" ? failed : body(id))].join("\r\n");
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${lines.map((id) => `--b\r\n${part(id)}\r\n`).join("")}--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], OWN_424);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
+  // No call of the batch failed before it: nothing else reports this failure.
+  expect(unhandled).toEqual(["the ledger is down", "the ledger is down"]);
+});
+
+test("a change set answered once for all its requests is one failure: one unhandled rejection where nothing awaits its calls", async () => {
+  const conflict = { error: { code: "Conflict", message: "the change set was rolled back" } };
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { atomicityGroup: string }[] = JSON.parse(r.body).requests;
+      return { body: { responses: [{ atomicityGroup: requests[0]!.atomicityGroup, status: 409, body: conflict }] } };
+    }
+    const part = ["Content-Type: application/http", "", "HTTP/1.1 409 Conflict", "Content-Type: application/json", "", JSON.stringify(conflict)].join("\r\n");
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${part}\r\n--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], CHANGE_SET);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
+  expect(unhandled).toEqual(["the change set was rolled back", "the change set was rolled back"]);
+});
+
+test("in order, a change set answered once, then a request the service answers 424, the answers in reverse order: one unhandled rejection", async () => {
+  const conflict = { error: { code: "Conflict", message: "the change set was rolled back" } };
+  srv.handle((r) => {
+    const requests: { id: string; atomicityGroup?: string; dependsOn?: string[] }[] = JSON.parse(r.body).requests;
+    const group = requests[0]!.atomicityGroup!;
+    // s3 depends on the change set, by its name.
+    expect(requests[2]!.dependsOn).toEqual([group]);
+    return { body: { responses: [{ id: requests[2]!.id, status: 424, body: { error: { code: "FailedDependency", message: "failed dependency" } } }, { atomicityGroup: group, status: 409, body: conflict }] } };
+  });
+  const { code, stdout, stderr } = await runChild([], IN_ORDER_SET);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(stdout)).toEqual({ sent: "fulfilled", third: "FailedDependency", fourth: "FailedDependency", unhandled: ["the change set was rolled back"] });
+  // The second $batch was not sent.
+  expect(srv.requests.map((r) => r.url)).toEqual(["/$batch"]);
 });

@@ -3,6 +3,7 @@
 // with quotes, backticks, dollars, backslashes, slashes and `&`. The output compiles under every
 // option the typecheck test uses, a parameter named `constructor` is never read from the prototype,
 // and no name changes the shape of a request URL.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateFixture } from "./helpers/generated";
 import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
@@ -40,6 +41,11 @@ test("a parameter named constructor is sent only when given", async () => {
     "http://svc.test/things('a')/Odd.Names.find()",
     "http://svc.test/things('a')/Odd.Names.find(constructor='c',back`tick='b')",
   ]);
+});
+
+test("a parameter named constructor is read as an own property, written without parentheses Prettier would take off", () => {
+  const text = fs.readFileSync(path.join(dir, "Odd.Names.requests.ts"), "utf8");
+  expect(text).toContain('["constructor", "String", Object.hasOwn(params, "constructor") ? params["constructor"] : undefined],');
 });
 
 test("names with '/', '&' or '=' are percent-encoded in the URL, not read as its structure", async () => {

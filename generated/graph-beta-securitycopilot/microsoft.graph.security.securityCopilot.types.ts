@@ -78,14 +78,7 @@ export const PluginAuthTypesValues = [
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginCatalogScope`. */
 export type PluginCatalogScope =
-  | "none"
-  | "user"
-  | "workspace"
-  | "tenant"
-  | "global"
-  | "geoGlobal"
-  | "userWorkspace"
-  | "unknownFutureValue";
+  "none" | "user" | "workspace" | "tenant" | "global" | "geoGlobal" | "userWorkspace" | "unknownFutureValue";
 
 /** The members of PluginCatalogScope, in metadata order. */
 export const PluginCatalogScopeValues = [
@@ -101,14 +94,7 @@ export const PluginCatalogScopeValues = [
 
 /** Enum `microsoft.graph.security.securityCopilot.pluginCategory`. */
 export type PluginCategory =
-  | "hidden"
-  | "microsoft"
-  | "microsoftConnectors"
-  | "other"
-  | "web"
-  | "testing"
-  | "plugin"
-  | "unknownFutureValue";
+  "hidden" | "microsoft" | "microsoftConnectors" | "other" | "web" | "testing" | "plugin" | "unknownFutureValue";
 
 /** The members of PluginCategory, in metadata order. */
 export const PluginCategoryValues = [

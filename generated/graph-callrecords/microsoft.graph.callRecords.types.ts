@@ -142,12 +142,7 @@ export const NetworkTransportProtocolValues = ["unknown", "udp", "tcp", "unknown
 
 /** Enum `microsoft.graph.callRecords.productFamily`. */
 export type ProductFamily =
-  | "unknown"
-  | "teams"
-  | "skypeForBusiness"
-  | "lync"
-  | "unknownFutureValue"
-  | "azureCommunicationServices";
+  "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices";
 
 /** The members of ProductFamily, in metadata order. */
 export const ProductFamilyValues = [

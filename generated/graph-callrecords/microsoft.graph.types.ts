@@ -10,11 +10,7 @@ import type {
 
 /** Enum `microsoft.graph.endpointType`. */
 export type EndpointType =
-  | "default"
-  | "voicemail"
-  | "skypeForBusiness"
-  | "skypeForBusinessVoipPhone"
-  | "unknownFutureValue";
+  "default" | "voicemail" | "skypeForBusiness" | "skypeForBusinessVoipPhone" | "unknownFutureValue";
 
 /** The members of EndpointType, in metadata order. */
 export const EndpointTypeValues = [

@@ -2700,7 +2700,8 @@ interface Holder {
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
  * when the whole batch fails (`send()` rejects with that error) or it fails only as an earlier one
- * did (a 424, whose cause that one's call reports): a call whose caller never awaits it is then no
+ * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls),
+ * which that one's call reports: a call whose caller never awaits it is then no
  * unhandled rejection. A caller who awaits it still gets the error. Each is written
  * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
  * emit declarations under `isolatedDeclarations`.
@@ -2836,11 +2837,24 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       else if ((e instanceof ODataError || e instanceof NoAnswer) && all) e.message += ` (a $batch of ${count} of the batch's ${all} requests)`;
       throw e;
     });
+    const answerOf = (m: Member) => answers.get(m.id) ?? answers.get(m.group ?? m.id);
     for (const m of units.flat()) {
-      const answer = answers.get(m.id) ?? answers.get(m.group ?? m.id);
+      const answer = answerOf(m);
       m.ok = answer instanceof Response && answer.ok;
-      // A 424 is the failure of a request it depends on, which that one's call reports: no unhandled rejection of its own.
-      if (answer instanceof Response && answer.status === 424) handled(m);
+    }
+    // The requests (by id) and change sets (by name) of this $batch that failed.
+    const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
+    const depending = multipart ? undefined : dependsOn(units, options.inOrder);
+    // The failed answers given to a call so far.
+    const given = new Set<unknown>();
+    for (const m of units.flat()) {
+      const answer = answerOf(m);
+      // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
+      // call reports: no unhandled rejection of its own. Any other 424 (multipart has no dependsOn) is
+      // the request's own failure, as alone. A change set's one answer for all is reported by its first call.
+      if (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d))) handled(m);
+      else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
+      if (!m.ok) given.add(answer);
       if (answer instanceof Response) m.done(answer.clone());
       else m.fail(answer ?? new ODataError(response.status, "UnreadableBody", `${m.request}: the $batch response has no response with id ${m.id}${unnamed(answers)}`, undefined, requestIdOf(response), undefined, m.request));
     }
@@ -2949,19 +2963,28 @@ function inChunks(units: Member[][], max: number): Member[][][] {
   return chunks;
 }
 
+/** §19.1: each request's `dependsOn` in a JSON `$batch` of `units` (see `jsonBody`): ids of requests, names of change sets. */
+function dependsOn(units: Member[][], inOrder: boolean | undefined): Map<Member, string[]> {
+  const depending = new Map<Member, string[]>();
+  units.forEach((unit, i) => {
+    const before = units[i - 1];
+    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
+    for (const m of unit) depending.set(m, [...after, ...m.names]);
+  });
+  return depending;
+}
+
 /**
  * §19.1: `requests`, a change set's adjacent, with `atomicityGroup`; `inOrder` has each depend on
  * the one (or group) before, and one that names another's entity (`$1`, §19.2) depends on it.
  */
 function jsonBody(units: Member[][], inOrder: boolean | undefined): string {
-  const requests = units.flatMap((unit, i) => {
-    const before = units[i - 1];
-    const after = inOrder && before ? [before[0]!.group ?? before[0]!.id] : [];
-    return unit.map(({ id, group, method, url, headers, body, names }) => {
-      const dependsOn = [...after, ...names];
-      const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
-      return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
-    });
+  const depending = dependsOn(units, inOrder);
+  const requests = units.flat().map((m) => {
+    const { id, group, method, url, headers, body } = m;
+    const dependsOn = depending.get(m)!;
+    const json = JSON.stringify({ id, method, url, headers, ...(group && { atomicityGroup: group }), ...(dependsOn.length && { dependsOn }) });
+    return `${json.slice(0, -1)}${body == null ? "" : `,"body":${body}`}}`;
   });
   return `{"requests":[${requests.join(",")}]}`;
 }
@@ -3032,7 +3055,9 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
       const unit = units[i] ?? [];
       const [headers, content] = entity(part);
       const inner = multiparts(content, headers.get("content-type"));
-      if (!inner) for (const m of unit) byId.set(m.id, httpAnswer(content));
+      // One answer for a change set (its failure, §11.7.4): the same one for each of its calls.
+      const one = inner ? undefined : httpAnswer(content);
+      if (!inner) for (const m of unit) byId.set(m.id, one);
       else {
         // Only to calls of this change set: by Content-ID (RFC 2045's `<…>` taken off) where each
         // names a different one of them, else in order (a service that numbers them itself must
@@ -3040,11 +3065,12 @@ function multipartAnswers(response: Response, body: ArrayBuffer, request: string
         const answers = inner.map(entity);
         const named = answers.map(([h]) => h.get("content-id")?.replace(/^<(.*)>$/, "$1"));
         const byName = named.every((id, j) => unit.some((m) => m.id === id) && named.indexOf(id) === j);
-        answers.forEach(([, c], j) => byId.set(byName ? named[j] : unit[j]?.id, httpAnswer(c)));
+        const read = answers.map(([, c]) => httpAnswer(c));
+        read.forEach((answer, j) => byId.set(byName ? named[j] : unit[j]?.id, answer));
         // A failed change set answered by its failed requests only (ASP.NET Core OData's form): each
-        // of its calls left without an answer rejects with that failure, as with one answer for all.
-        const failed = answers.find(([, c]) => Number(statusOf(c)) >= 400);
-        if (failed) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, httpAnswer(failed[1]));
+        // of its calls left without an answer rejects with that failure, the same answer, as with one for all.
+        const failed = answers.findIndex(([, c]) => Number(statusOf(c)) >= 400);
+        if (failed >= 0) for (const m of unit) if (!byId.has(m.id)) byId.set(m.id, read[failed]);
       }
     });
   } catch {

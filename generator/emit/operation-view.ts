@@ -139,7 +139,8 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const inherited = params.some((p) => PROTOTYPE_NAMES.has(p.name));
   const read = (name: string) => {
     const key = JSON.stringify(name);
-    return PROTOTYPE_NAMES.has(name) ? `(Object.hasOwn(params, ${key}) ? params[${key}] : undefined)` : `params[${key}]`;
+    // An element of rt.functionCall's array: no parentheses around the conditional, as Prettier writes it.
+    return PROTOTYPE_NAMES.has(name) ? `Object.hasOwn(params, ${key}) ? params[${key}] : undefined` : `params[${key}]`;
   };
   if (params.length) args.push(`params: ${paramsType}${params.every((p) => p.optional) && !inherited ? " = {}" : ""}`);
   // A stream result is media, not JSON (Graph's reports answer with a CSV download).

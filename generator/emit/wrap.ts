@@ -4,7 +4,8 @@
  * trailing comma. What fits stays on one line.
  */
 import { fits } from "./line-width";
-import { brokenItem } from "./wrap-code";
+import { brokenItem, brokenType } from "./wrap-code";
+import { closingBracket } from "../top-level-items";
 
 export { fits, LINE_WIDTH } from "./line-width";
 
@@ -17,7 +18,8 @@ export function itemLines(items: readonly string[], indent = ""): string {
 
 /**
  * What goes between a signature's parentheses (or angle brackets): `params` on one line when the
- * line(s) `before(…)after` fit (a parameter of several lines only when it is the only one), else one a line, a parameter's own further lines (an object type's
+ * line(s) `before(…)after` fit (a parameter of several lines only when it is the only one), else the
+ * only one, of an object type, hugged by the parentheses (`f(params: {` … `}): T {`), else one a line, a parameter's own further lines (an object type's
  * members) indented two spaces more, and one whose own line would still pass LINE_WIDTH broken as
  * Prettier breaks it (wrap-code.ts `brokenItem`: its type's arguments or members one a line).
  * `before` and `after` are the template's text on either side, given only to be measured.
@@ -31,20 +33,33 @@ export function parameters(before: string, params: readonly string[], after: str
   // only when it is the only one, as Prettier does; with others, each goes on its own line.
   const oneLine = br < 0 ? fits(before.length + one.length + after.length + 2) : params.length === 1 && fits(before.length + br + 1) && fits(one.length - one.lastIndexOf("\n") + after.length);
   if (params.length === 0 || oneLine) return one;
+  // The only parameter, of an object type (a function's address builder's `params: { … }`), hugged
+  // by the parentheses, its members one a line (Prettier's shouldHugTheOnlyFunctionParameter).
+  const object = params.length === 1 ? /^([\w$]+\??: )\{ /.exec(one) : null;
+  if (object && closingBracket(one, object[1].length) === one.length - 1) {
+    return `${object[1]}${brokenType(one.slice(object[1].length), before.length + 1 + object[1].length, after.length + 1)}`;
+  }
   return itemLines(params.map((p) => (p.includes("\n") ? p.replace(/\n/g, "\n  ") : brokenItem(p))));
 }
 
 /**
  * What follows `=` in a type alias whose line starts with `head` (`export type X =`), or `:` in a
- * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else
- * a member a line, each after `| ` and indented two spaces more, as Prettier writes a
- * long union (one member alone goes to the next line). An empty union is ` never`.
+ * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else,
+ * an alias's, on the next line, indented two spaces, where it fits there, else a member a line,
+ * each after `| ` and indented two spaces more, as Prettier writes a long union (one member alone
+ * goes to the next line). An alias of one member `(A & { … })` is written without its parentheses,
+ * as Prettier writes it, `A & {` on its line where it does not fit. An empty union is ` never`.
  */
 export function unionType(head: string, members: readonly string[], indent = ""): string {
   if (members.length === 0) return " never";
-  const one = members.join(" | ");
+  const alias = head.endsWith("=");
+  const only = members[0];
+  const bare = alias && members.length === 1 && only.startsWith("(") && closingBracket(only, 0) === only.length - 1;
+  const one = bare ? only.slice(1, -1) : members.join(" | ");
   if (fits(head.length + one.length + 2)) return ` ${one}`;
-  if (members.length === 1) return `\n${indent}  ${one}`;
+  // `A & {` on the alias's line, the object type a member a line (brokenType, its parentheses taken off).
+  if (bare) return ` ${brokenType(only, head.length + 1, 1).slice(1, -1)}`;
+  if (members.length === 1 || (alias && fits(`  ${one};`.length))) return `\n${indent}  ${one}`;
   let out = "";
   for (const m of members) out += `\n${indent}  | ${m}`;
   return out;

@@ -278,7 +278,8 @@ export function unionAlias(head: string, list: readonly string[]): string {
   if (!multiline && fits(`${head} ${one};`.length)) return ` ${one}`;
   if (!multiline && fits(`  ${one};`.length)) return `\n  ${one}`;
   if (list.length === 1) return `\n  ${brokenType(one, 2, 1, "  ")}`;
-  return list.map((m, i) => `\n  | ${brokenType(m, 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("");
+  // A member's own lines (an `rt.Written`'s nested values, written for column 0) indented as the member is.
+  return list.map((m, i) => `\n  | ${brokenType(m.replace(/\n/g, "\n    "), 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("");
 }
 
 /**

@@ -10,8 +10,7 @@ export interface Location {
 
 /** Any concrete `zoo.model.location`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
 export type AnyLocation =
-  | (Enclosure & { "@odata.type": "#zoo.model.enclosure" })
-  | (Tank & { "@odata.type": "#zoo.model.tank" });
+  (Enclosure & { "@odata.type": "#zoo.model.enclosure" }) | (Tank & { "@odata.type": "#zoo.model.tank" });
 
 /** Complex type `zoo.model.enclosure`. */
 export interface Enclosure extends Location {

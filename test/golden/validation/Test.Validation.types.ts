@@ -153,7 +153,7 @@ export interface Polygon extends Shape {
 }
 
 /** Any concrete `Test.Validation.Polygon`: the abstract type's subtypes, told apart by `@odata.type` (which a complex value must have). */
-export type AnyPolygon = (Triangle & { "@odata.type": "#Test.Validation.Triangle" });
+export type AnyPolygon = Triangle & { "@odata.type": "#Test.Validation.Triangle" };
 
 /** Complex type `Test.Validation.Triangle`. */
 export interface Triangle extends Polygon {
