@@ -50,11 +50,11 @@ describe("a type moved to another namespace", () => {
   test("its line names every module that exports its names, as the output has them", () => {
     const lines = changes(service("a"), service("b")).map((c) => [c.path, c.detail, c.breaking]);
     expect(lines).toEqual([
-      ["a.hue", "enum type moved to b.hue: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.code", "typedef type moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.stamp", "complex type moved to b.stamp: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js", true],
-      ["a.spot", "complex type moved to b.spot: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.thing", "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js", true],
+      ["a.hue", "enum type moved to b.hue: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.hue\") finds nothing now: name it \"b.hue\"", true],
+      ["a.code", "typedef type moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.code\") finds nothing now: name it \"b.code\"", true],
+      ["a.stamp", "complex type moved to b.stamp: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.stamp\") finds nothing now: name it \"b.stamp\"", true],
+      ["a.spot", "complex type moved to b.spot: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.spot\") finds nothing now: name it \"b.spot\"", true],
+      ["a.thing", "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.thing\") finds nothing now: name it \"b.thing\"", true],
     ]);
     // The modules named are those of the generated output whose exports name the type
     // (Thing, isThing, getThing, ThingNavigation; StampInput; checkHue, HueValues; checkCode).
@@ -115,7 +115,7 @@ describe("operations and imports moved to another namespace", () => {
     // Bound to a type that moved with it: matched by the type's new name.
     const bound = (ns: string) => doc({ [ns]: `<EntityType Name="t">${keyed}</EntityType><Function Name="f" IsBound="true"><Parameter Name="it" Type="${ns}.t"/><ReturnType Type="Edm.Int32"/></Function>` });
     expect(changes(bound("a"), bound("b")).map((c) => [c.path, c.detail])).toEqual([
-      ["a.t", "entity type moved to b.t: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js"],
+      ["a.t", "entity type moved to b.t: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.t\") finds nothing now: name it \"b.t\""],
       ["a.f(a.t)", "function moved to b.f: code importing its function from a.requests.js must import it from b.requests.js"],
     ]);
     // Its signature is still compared, under its new name.

@@ -2,6 +2,7 @@
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
+import { outputsOf } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK } from "./exit-codes";
@@ -23,6 +24,9 @@ export interface DiffArgs {
   exclude?: string[];
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
+  /** The modules the project generates (`--no-validators`, `--no-requests`): absent, both. */
+  validators?: boolean;
+  requests?: boolean;
 }
 
 export function runDiff(args: DiffArgs): number {
@@ -38,7 +42,7 @@ export function runDiff(args: DiffArgs): number {
     const after = loadVersion(args.new, follow).summary(slice, newWarnings, newErrors);
     const errors = sliceErrors(oldErrors, newErrors);
     if (errors.length) throw new GenerationError(errors);
-    result = compareSummaries(before, after);
+    result = compareSummaries(before, after, outputsOf(args));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff does not print them.

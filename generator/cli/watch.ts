@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResolvedService } from "../config/types";
 import { compareSummaries } from "../diff/compare";
+import { outputsOf } from "../diff/outputs";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
@@ -110,7 +111,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
         const prev = models.get(o.service.out);
         models.set(o.service.out, next);
         if (prev && !args.quiet) {
-          const d = compareSummaries(prev, next);
+          const d = compareSummaries(prev, next, outputsOf(o.service));
           if (d.changes.length) {
             printModelChanges(o.service.name, d);
           }
