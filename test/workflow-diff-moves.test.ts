@@ -137,13 +137,43 @@ describe("operations and imports moved to another namespace", () => {
     ]);
   });
 
-  test("a summary kept by an older version has no containers' namespaces: they are not compared", () => {
+  const note =
+    "note: the old version's model summary was kept by an earlier odatagen, without containers' namespaces or complex types' names in the requests module: " +
+    "a set, singleton or import whose container moved to another namespace is not listed, and a moved complex type's line may leave out its requests module";
+
+  test("a summary kept by an older version has no containers' namespaces: they are not compared, and a note says so", () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "v1.xml"), service("a"));
     fs.writeFileSync(path.join(dir, "v2.xml"), service("a", "e"));
-    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))) as { imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
+    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))) as { format: number; imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
     expect(kept.imports.go.namespace).toBe("d");
     for (const x of [...Object.values(kept.imports), ...Object.values(kept.entrySets)]) delete x.namespace;
-    expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")])).changes).toEqual([]);
+    kept.format = 4;
+    const result = compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")]));
+    expect(result.changes).toEqual([]);
+    expect(result.notes).toEqual([note]);
+    // Both of this version's format: compared, and no note.
+    const fresh = compareSummaries(summaryFromJson(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))), loadSummary([path.join(dir, "v2.xml")]));
+    expect([fresh.changes.length, fresh.notes]).toEqual([3, undefined]);
+  });
+
+  test("generate prints the note once, with the model changes, after a summary an older version kept", () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    const spec = path.join(dir, "s.xml");
+    fs.writeFileSync(spec, service("a"));
+    expect(runCli(["generate", "-i", "s.xml", "-o", "gen"], dir).code).toBe(0);
+    const cache = path.join(dir, "node_modules", ".cache", "odatagen");
+    const [file] = fs.readdirSync(cache).filter((f) => f.endsWith(".model.json"));
+    // As a version before containers' namespaces were kept wrote it.
+    const kept = JSON.parse(fs.readFileSync(path.join(cache, file), "utf8")) as { format: number; imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
+    for (const x of [...Object.values(kept.imports), ...Object.values(kept.entrySets)]) delete x.namespace;
+    kept.format = 4;
+    fs.writeFileSync(path.join(cache, file), JSON.stringify(kept));
+    fs.writeFileSync(spec, service("a", "e"));
+    const r = runCli(["generate", "-i", "s.xml", "-o", "gen"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`odatagen: gen: model changes: 0 change(s), 0 breaking; suggested bump: none\n  ${note}\n`);
+    expect(r.stdout.split(note).length).toBe(2);
   });
 });

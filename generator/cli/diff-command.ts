@@ -60,6 +60,7 @@ export function runDiff(args: DiffArgs): number {
   else {
     const s = out.style;
     for (const line of changeLines(result, s)) out.print(line);
+    for (const note of result.notes ?? []) out.print(note);
     out.print(changeSummary(result, s));
   }
   if (result.breaking && args["fail-on-breaking"]) {

@@ -25,6 +25,7 @@ import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
+import { olderSummaryNote } from "./older";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
 import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
@@ -56,6 +57,8 @@ export interface DiffResult {
   changes: Change[];
   breaking: number;
   bump: Bump;
+  /** What the comparison could not compare (a summary kept by an earlier odatagen: older.ts), one line each. */
+  notes?: string[];
 }
 
 /**
@@ -178,7 +181,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   }
 
   const breaking = changes.filter((c) => c.breaking).length;
-  return { changes, breaking, bump: breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
+  const bump: Bump = breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none";
+  const note = olderSummaryNote(a, b, moves);
+  return note ? { changes, breaking, bump, notes: [note] } : { changes, breaking, bump };
 }
 
 /**
