@@ -97,6 +97,16 @@ describe("a change that breaks only a module the project does not generate is no
     expect(COMBINATIONS.map(([, flags]) => changes(v("4.01"), v("4.0"), flags)[0].breaking)).toEqual([true, true, true, false]);
   });
 
+  test("a container moved to another namespace names no requests module without the request functions", () => {
+    const home = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType><Action Name="go"/>`, [ns]: '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="d.go"/></EntityContainer>' });
+    const note = "its container is now in f; it breaks only the request functions, which are not generated (--no-requests)";
+    expect(changes(home("e"), home("f"), ["--no-requests"]).map((c) => [c.path, c.detail, c.breaking])).toEqual([
+      ["go", note, false],
+      ["ts", note, false],
+    ]);
+    expect(changes(home("e"), home("f")).map((c) => c.detail)).toEqual([expect.stringMatching(/^code importing its function from e\.requests\.js/), expect.stringMatching(/^code importing/)]);
+  });
+
   test("a bound operation moved to another namespace names no module without the request functions", () => {
     const moved = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>' });
     expect(changes(moved("a"), moved("b"), ["--no-requests"])).toEqual([

@@ -143,7 +143,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   if (a.imports && b.imports) {
     for (const [name, ia] of a.imports) {
       const ib = b.imports.get(name);
-      const change = ib && importChange(ia, ib, qnMoves);
+      // Without the request functions no module has its function: only where its container is changed.
+      const change = ib && (outputs.requests ? importChange(ia, ib, qnMoves) : importChange({ ...ia, namespace: undefined }, { ...ib, namespace: undefined }, qnMoves) ?? containerOnly(ia.namespace, ib.namespace));
       if (!ib) add("removed", ia.kind, name, `${ia.kind} removed`, true);
       else if (change) add("changed", ib.kind, name, ...change);
     }
@@ -154,7 +155,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     const eb = b.entrySets.get(name);
     const module = eb && containerMove(ea.namespace, eb.namespace);
     // Without the request functions no module has its function: only where its container is changed.
-    if (module) add("changed", eb.kind, name, outputs.requests ? module : `its container is now in ${eb.namespace}`, true);
+    if (module) add("changed", eb.kind, name, outputs.requests ? module : containerOnly(ea.namespace, eb.namespace)![0], true);
     if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
     else if (eb.type !== ctx.renamed(ea.type) || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
@@ -228,6 +229,11 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
     : `, was a subtype of ${before.baseType} (${old.types.has(before.baseType) ? "in the slice only as a base type" : "not in the slice"})`;
   const what = !before ? `subtype of ${base} (in the slice) added` : `now a subtype of ${base} (in the slice)${was}${before.abstract ? ", no longer abstract" : ""}`;
   return `${what}, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
+}
+
+/** A set's, singleton's or import's container in another namespace, said without naming modules (no requests module is generated). */
+function containerOnly(before: string | undefined, after: string | undefined): [string, boolean] | undefined {
+  return before !== undefined && after !== undefined && before !== after ? [`its container is now in ${after}`, true] : undefined;
 }
 
 /** A bound operation's key (`ns.f(a.t)`) with its binding type's name as the new version names it (`ns.f(b.t)`). */
