@@ -114,3 +114,37 @@ describe("a change that breaks only a module the project does not generate is no
     ]);
   });
 });
+
+describe("diff --config / --service: the options of a config's service", () => {
+  const v1 = doc({ d: `<EntityType Name="t">${keyed}<Property Name="n" Type="Edm.String" MaxLength="10"/></EntityType><Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>` });
+  const v2 = v1.replace('MaxLength="10"', 'MaxLength="5"').replace('<Parameter Name="it" Type="d.t"/>', '<Parameter Name="it" Type="d.t"/><Parameter Name="q" Type="Edm.String" Nullable="false"/>');
+  const setUp = (services: unknown[]) => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "v1.xml"), v1);
+    fs.writeFileSync(path.join(dir, "v2.xml"), v2);
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services }));
+    return dir;
+  };
+  const breaking = (dir: string, flags: string[]) => {
+    const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+    expect(r.stderr).toBe("");
+    return (JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.breaking]);
+  };
+
+  test("its validators and requests options, a flag given overriding them; no config is read without --config or --service", () => {
+    const dir = setUp([{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }]);
+    expect(breaking(dir, ["--config", "odatagen.config.json"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(breaking(dir, ["--service", "api"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(breaking(dir, ["--service", "api", "--requests", "--no-validators"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    expect(breaking(dir, [])).toEqual([["d.t/n", true], ["d.poke(d.t)", true]]);
+  });
+
+  test("a config of several services needs --service; a name it lacks is a usage error", () => {
+    const dir = setUp([{ name: "api", input: "v1.xml", out: "gen" }, { name: "lite", input: "v1.xml", out: "gen2", options: { validators: false } }]);
+    expect(breaking(dir, ["--service", "lite"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    const several = runCli(["diff", "v1.xml", "v2.xml", "--config", "odatagen.config.json"], dir);
+    expect([several.code, several.stderr]).toEqual([2, "odatagen: the config has 2 services (api, lite): pick the one to compare for with --service\n"]);
+    const unknown = runCli(["diff", "v1.xml", "v2.xml", "--service", "lit"], dir);
+    expect([unknown.code, unknown.stderr]).toEqual([2, "odatagen: --service: no service named lit; did you mean lite? (have api, lite)\n"]);
+  });
+});

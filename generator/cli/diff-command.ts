@@ -5,7 +5,8 @@ import { loadVersion } from "../diff/load";
 import { outputsOf } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
-import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK } from "./exit-codes";
+import { withConfig } from "./diff-config";
+import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
@@ -15,8 +16,8 @@ export interface DiffArgs {
   new: string[];
   json: boolean;
   "fail-on-breaking": boolean;
-  /** Read the local documents each version's references name (true), or only the documents given. */
-  "follow-references": boolean;
+  /** Read the local documents each version's references name (true, the default), or only the documents given. */
+  "follow-references"?: boolean;
   /** Print every error and warning, not the first SHOWN_DIAGNOSTICS. */
   verbose?: boolean;
   /** Compare the slice these keep of each version (as `generate --include …` makes it). */
@@ -27,13 +28,26 @@ export interface DiffArgs {
   /** The modules the project generates (`--no-validators`, `--no-requests`): absent, both. */
   validators?: boolean;
   requests?: boolean;
+  /** Take the options not given as flags from this config's service (diff-config.ts). */
+  config?: string;
+  service?: string;
+}
+
+/** `diff`, with the options of a config's service when `--config` or `--service` names one (exit 2 on its problems). */
+export async function runDiffWithConfig(args: DiffArgs): Promise<number> {
+  const resolved = await withConfig(args);
+  if (!resolved.ok) {
+    for (const e of resolved.errors) err.print(`odatagen: ${e}`);
+    return EXIT_USAGE;
+  }
+  return runDiff(resolved.args);
 }
 
 export function runDiff(args: DiffArgs): number {
   let result;
   const oldWarnings: Diagnostic[] = [];
   const newWarnings: Diagnostic[] = [];
-  const follow = { off: !args["follow-references"] };
+  const follow = { off: args["follow-references"] === false };
   try {
     const slice = sliceOf(args);
     const oldErrors: Diagnostic[] = [];
