@@ -18,7 +18,8 @@
  * body's `p@bind` no longer compiles: version.ts). Not breaking: other additions, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), an unbound operation moved to another namespace (its imports' functions stay), other doc
- * comments (docs.ts).
+ * comments (docs.ts). Each is judged for the modules the project generates (outputs.ts): a change that
+ * breaks only the validators or only the request functions is not breaking where they are left out.
  */
 import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
