@@ -94,7 +94,12 @@ describe("a change that breaks only a module the project does not generate is no
 
   test("the metadata's Version 4.01 → 4.0 breaks bodies: the validators and the write types", () => {
     const v = (version: string) => doc({ d: `<EntityType Name="t">${keyed}<NavigationProperty Name="o" Type="d.t"/></EntityType><EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>` }, version);
-    expect(COMBINATIONS.map(([, flags]) => changes(v("4.01"), v("4.0"), flags)[0].breaking)).toEqual([true, true, true, false]);
+    const lines = COMBINATIONS.map(([, flags]) => changes(v("4.01"), v("4.0"), flags)[0]);
+    expect(lines.map((c) => c.breaking)).toEqual([true, true, true, false]);
+    // Said of what the output has: the body types (requests module), the validators.
+    expect(lines.map((c) => c.detail.slice(c.detail.indexOf("(p@bind) ") + 9, c.detail.indexOf("; write")))).toEqual([
+      "no longer compiles and the validators refuse it", "no longer compiles", "is refused by the validators", "no longer compiles and the validators refuse it",
+    ]);
   });
 
   test("a container moved to another namespace names no requests module without the request functions", () => {
@@ -105,6 +110,12 @@ describe("a change that breaks only a module the project does not generate is no
       ["ts", note, false],
     ]);
     expect(changes(home("e"), home("f")).map((c) => c.detail)).toEqual([expect.stringMatching(/^code importing its function from e\.requests\.js/), expect.stringMatching(/^code importing/)]);
+  });
+
+  test("an import whose operation moved names no function without the request functions", () => {
+    const ops = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="go"/>', e: `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="${ns}.go"/></EntityContainer>` });
+    expect(changes(ops("a"), ops("b"), ["--no-requests"])).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go", breaking: false }]);
+    expect(changes(ops("a"), ops("b"))).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go: its generated function and its URL stay as they were", breaking: false }]);
   });
 
   test("a bound operation moved to another namespace names no module without the request functions", () => {

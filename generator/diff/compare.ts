@@ -28,7 +28,7 @@ import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
 import { olderSummaryNote } from "./older";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
-import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
+import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
 import { versionChange } from "./version";
@@ -145,7 +145,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     for (const [name, ia] of a.imports) {
       const ib = b.imports.get(name);
       // Without the request functions no module has its function: only where its container is changed.
-      const change = ib && (outputs.requests ? importChange(ia, ib, qnMoves) : importChange({ ...ia, namespace: undefined }, { ...ib, namespace: undefined }, qnMoves) ?? containerOnly(ia.namespace, ib.namespace));
+      const change = ib && (outputs.requests ? importChange(ia, ib, qnMoves) : importWithoutRequests(ia, ib, qnMoves));
       if (!ib) add("removed", ia.kind, name, `${ia.kind} removed`, true);
       else if (change) add("changed", ib.kind, name, ...change);
     }
@@ -172,7 +172,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
   // The same API, other requests, other doc comments: a patch (compared when both record them).
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
-  const version = versionChange(a, b);
+  const version = versionChange(a, b, outputs);
   // A body's binding spelling: the write types (requests module) and the validators know it.
   if (version) add("changed", "payload format", version[0], version[1], version[2] && BODIES, version[3]);
   const docs = changedDocs(a, b, new Map([...moves, ...renamedOps]));
@@ -235,6 +235,23 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
 /** A set's, singleton's or import's container in another namespace, said without naming modules (no requests module is generated). */
 function containerOnly(before: string | undefined, after: string | undefined): [string, boolean] | undefined {
   return before !== undefined && after !== undefined && before !== after ? [`its container is now in ${after}`, true] : undefined;
+}
+
+/**
+ * An import's change said without naming what only the requests module has (its function, its
+ * module): what it calls, where its container is. Breaking as with requests (the note then says why it
+ * is not); undefined when nothing changed.
+ */
+function importWithoutRequests(ia: ImportSummary, ib: ImportSummary, moves: ReadonlyMap<string, string>): [string, boolean] | undefined {
+  const kind = ia.kind === "action import" ? "action" : "function";
+  const container = containerOnly(ia.namespace, ib.namespace);
+  const moved = ib.kind === ia.kind && ib.operation !== ia.operation && moves.get(ia.operation) === ib.operation;
+  const call: [string, boolean] | undefined =
+    moved ? [`its ${kind} moved from ${ia.operation} to ${ib.operation}`, false]
+    : ib.kind !== ia.kind || ib.operation !== ia.operation ? [`was ${ia.kind} of ${ia.operation}, now ${ib.kind} of ${ib.operation}`, true]
+    : undefined;
+  if (call && container) return [`${call[0]}; ${container[0]}`, true];
+  return call ?? container;
 }
 
 /** A bound operation's key (`ns.f(a.t)`) with its binding type's name as the new version names it (`ns.f(b.t)`). */
