@@ -50,11 +50,11 @@ describe("a type moved to another namespace", () => {
   test("its line names every module that exports its names, as the output has them", () => {
     const lines = changes(service("a"), service("b")).map((c) => [c.path, c.detail, c.breaking]);
     expect(lines).toEqual([
-      ["a.hue", "enum type moved to b.hue: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.code", "typedef type moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.stamp", "complex type moved to b.stamp: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js", true],
-      ["a.spot", "complex type moved to b.spot: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", true],
-      ["a.thing", "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js", true],
+      ["a.hue", "enum type moved to b.hue: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.hue\") finds nothing now: name it \"b.hue\"", true],
+      ["a.code", "typedef type moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.code\") finds nothing now: name it \"b.code\"", true],
+      ["a.stamp", "complex type moved to b.stamp: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.stamp\") finds nothing now: name it \"b.stamp\"", true],
+      ["a.spot", "complex type moved to b.spot: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.spot\") finds nothing now: name it \"b.spot\"", true],
+      ["a.thing", "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.thing\") finds nothing now: name it \"b.thing\"", true],
     ]);
     // The modules named are those of the generated output whose exports name the type
     // (Thing, isThing, getThing, ThingNavigation; StampInput; checkHue, HueValues; checkCode).
@@ -115,7 +115,7 @@ describe("operations and imports moved to another namespace", () => {
     // Bound to a type that moved with it: matched by the type's new name.
     const bound = (ns: string) => doc({ [ns]: `<EntityType Name="t">${keyed}</EntityType><Function Name="f" IsBound="true"><Parameter Name="it" Type="${ns}.t"/><ReturnType Type="Edm.Int32"/></Function>` });
     expect(changes(bound("a"), bound("b")).map((c) => [c.path, c.detail])).toEqual([
-      ["a.t", "entity type moved to b.t: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js"],
+      ["a.t", "entity type moved to b.t: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.t\") finds nothing now: name it \"b.t\""],
       ["a.f(a.t)", "function moved to b.f: code importing its function from a.requests.js must import it from b.requests.js"],
     ]);
     // Its signature is still compared, under its new name.
@@ -137,13 +137,43 @@ describe("operations and imports moved to another namespace", () => {
     ]);
   });
 
-  test("a summary kept by an older version has no containers' namespaces: they are not compared", () => {
+  const note =
+    "note: the old version's model summary was kept by an earlier odatagen, without containers' namespaces or complex types' names in the requests module: " +
+    "a set, singleton or import whose container moved to another namespace is not listed, and a moved complex type's line may leave out its requests module";
+
+  test("a summary kept by an older version has no containers' namespaces: they are not compared, and a note says so", () => {
     const dir = scratch();
     fs.writeFileSync(path.join(dir, "v1.xml"), service("a"));
     fs.writeFileSync(path.join(dir, "v2.xml"), service("a", "e"));
-    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))) as { imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
+    const kept = JSON.parse(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))) as { format: number; imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
     expect(kept.imports.go.namespace).toBe("d");
     for (const x of [...Object.values(kept.imports), ...Object.values(kept.entrySets)]) delete x.namespace;
-    expect(compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")])).changes).toEqual([]);
+    kept.format = 4;
+    const result = compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")]));
+    expect(result.changes).toEqual([]);
+    expect(result.notes).toEqual([note]);
+    // Both of this version's format: compared, and no note.
+    const fresh = compareSummaries(summaryFromJson(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))), loadSummary([path.join(dir, "v2.xml")]));
+    expect([fresh.changes.length, fresh.notes]).toEqual([3, undefined]);
+  });
+
+  test("generate prints the note once, with the model changes, after a summary an older version kept", () => {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    const spec = path.join(dir, "s.xml");
+    fs.writeFileSync(spec, service("a"));
+    expect(runCli(["generate", "-i", "s.xml", "-o", "gen"], dir).code).toBe(0);
+    const cache = path.join(dir, "node_modules", ".cache", "odatagen");
+    const [file] = fs.readdirSync(cache).filter((f) => f.endsWith(".model.json"));
+    // As a version before containers' namespaces were kept wrote it.
+    const kept = JSON.parse(fs.readFileSync(path.join(cache, file), "utf8")) as { format: number; imports: Record<string, { namespace?: string }>; entrySets: Record<string, { namespace?: string }> };
+    for (const x of [...Object.values(kept.imports), ...Object.values(kept.entrySets)]) delete x.namespace;
+    kept.format = 4;
+    fs.writeFileSync(path.join(cache, file), JSON.stringify(kept));
+    fs.writeFileSync(spec, service("a", "e"));
+    const r = runCli(["generate", "-i", "s.xml", "-o", "gen"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`odatagen: gen: model changes: 0 change(s), 0 breaking; suggested bump: none\n  ${note}\n`);
+    expect(r.stdout.split(note).length).toBe(2);
   });
 });

@@ -271,7 +271,7 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({
       changes: [
-        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js", breaking: true },
+        { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.place\") finds nothing now: name it \"b.place\"", breaking: true },
         { kind: "removed", element: "property", path: "b.place/note", detail: "property removed (was Edm.String)", breaking: true },
       ],
       breaking: 2,
@@ -305,9 +305,9 @@ ${schemaOf("a", `${from === "a" ? place : ""}<ComplexType Name="other"/>`)}${sch
     fs.writeFileSync(v2, doc("aux.models"));
     const r = runCli(["diff", v1, v2], dir);
     expect(r.stdout.split("\n").filter((l) => l.includes("moved"))).toEqual([
-      "breaking  changed type                zoo.tag: complex type moved to aux.models.tag: code importing its names from zoo.{types,validators}.js must import them from aux-.models.{types,validators}.js",
-      "breaking  changed type                zoo.animal: entity type moved to aux.models.animal: code importing its names from zoo.{types,validators,requests}.js must import them from aux-.models.{types,validators,requests}.js, and a body's @odata.type changes from #zoo.animal to #aux.models.animal",
-      "breaking  changed type                zoo.bird: entity type moved to aux.models.bird: code importing its names from zoo.{types,validators,requests}.js must import them from aux-.models.{types,validators,requests}.js, and a body's @odata.type changes from #zoo.bird to #aux.models.bird",
+      "breaking  changed type                zoo.tag: complex type moved to aux.models.tag: code importing its names from zoo.{types,validators}.js must import them from aux-.models.{types,validators}.js; checkerFor(\"zoo.tag\") finds nothing now: name it \"aux.models.tag\"",
+      "breaking  changed type                zoo.animal: entity type moved to aux.models.animal: code importing its names from zoo.{types,validators,requests}.js must import them from aux-.models.{types,validators,requests}.js, and a body's @odata.type changes from #zoo.animal to #aux.models.animal; checkerFor(\"zoo.animal\") finds nothing now: name it \"aux.models.animal\"",
+      "breaking  changed type                zoo.bird: entity type moved to aux.models.bird: code importing its names from zoo.{types,validators,requests}.js must import them from aux-.models.{types,validators,requests}.js, and a body's @odata.type changes from #zoo.bird to #aux.models.bird; checkerFor(\"zoo.bird\") finds nothing now: name it \"aux.models.bird\"",
     ]);
   });
 
@@ -334,8 +334,8 @@ ${schemaOf("a", `${from === "a" ? moving : ""}<ComplexType Name="other"/>`)}${sc
     fs.writeFileSync(v1, service("a"));
     const moves = [
       // `place` has a subtype (`d.spot`): a body may name it in @odata.type.
-      { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js, and a body's @odata.type changes from #a.place to #b.place", breaking: true },
-      { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js", breaking: true },
+      { kind: "changed", element: "type", path: "a.place", detail: "complex type moved to b.place: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js, and a body's @odata.type changes from #a.place to #b.place; checkerFor(\"a.place\") finds nothing now: name it \"b.place\"", breaking: true },
+      { kind: "changed", element: "type", path: "a.thing", detail: "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.thing\") finds nothing now: name it \"b.thing\"", breaking: true },
     ];
     // Properties, a collection of it, a navigation property, a base type, a parameter, a return type,
     // an entity set and a function bound to it, all naming the moved types by their new names: the moves alone.

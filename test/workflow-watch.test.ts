@@ -173,4 +173,39 @@ describe("generate --watch", () => {
     await out.wait(/config not reloaded; still watching/, 30000, mark);
     expect(out.text.slice(mark)).toMatch(/services\[0\]\.out: expected a string/);
   });
+
+  test.each([
+    ["mjs", ""],
+    ["json", " \n"],
+  ])("a config (.%s) emptied before it is written (%j) waits for the write, and one that stays empty is reported", async (ext, blank) => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    const config = path.join(dir, `odatagen.config.${ext}`);
+    const text = (value: unknown) => (ext === "json" ? `${JSON.stringify(value)}\n` : `export default ${JSON.stringify(value)};\n`);
+    fs.writeFileSync(config, text({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] }));
+    // A settle long enough that only the next write ends the wait (the test waits for output, not time).
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "600000" });
+    const out = new Output(child);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+
+    // Emptied, as an editor does before writing: no error, and the write that follows is read.
+    let mark = out.text.length;
+    fs.writeFileSync(config, blank);
+    await out.wait(/is empty: read again when it is written/, 30000, mark);
+    fs.writeFileSync(config, text({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] }));
+    await out.wait(/watching 3 file\(s\)/, 30000, mark);
+    expect(out.text.slice(mark)).not.toMatch(/config not reloaded|no default export|not valid JSON/);
+    expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
+    child.kill("SIGKILL");
+
+    // With a short settle, a config still empty after it is read again and reported.
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "200" });
+    const again = new Output(child);
+    await again.wait(/watching 3 file\(s\)/, 30000, 0);
+    mark = again.text.length;
+    fs.writeFileSync(config, blank);
+    await again.wait(/config not reloaded; still watching/, 30000, mark);
+    expect(again.text.slice(mark)).toMatch(/is empty: read again when it is written/);
+  });
 });

@@ -40,7 +40,7 @@ function flagProblem(argv: Record<string, unknown>, single: readonly string[], l
  * `--old` and `--new`, each repeatable (`--old a.xml --old b.xml`); or the usage problem.
  */
 export function diffSides(argv: Record<string, unknown>): Pick<DiffArgs, "old" | "new"> | string {
-  const listProblem = flagProblem(argv, [], ["old", "new"]);
+  const listProblem = flagProblem(argv, ["config", "service"], ["old", "new"]);
   if (listProblem) return listProblem;
   const files = [argv["old-file"], argv["new-file"]].filter((f): f is string => typeof f === "string");
   const old = argv.old as string[] | undefined;
@@ -92,9 +92,13 @@ export const DIFF_OPTIONS = {
   "verbose": { type: "boolean", default: false, describe: "Print every error and warning, not the first 100" },
   "include": { type: "string", array: true, describe: "Compare only the slice these keep of each version, as generate --include makes it" },
   "exclude": { type: "string", array: true, describe: "Slice: leave these out of both versions" },
-  "include-derived": { type: "boolean", default: false, describe: "Slice: also keep every subtype of a selected type" },
-  "include-navigation": { type: "boolean", default: false, describe: "Slice: also keep navigation targets, transitively" },
-  "follow-references": { type: "boolean", default: true, describe: "Read the local documents each version's edmx:References name (relative Uris, file: URLs, in a document's folder or below) as documents of that version (default); --no-follow-references reads only the documents given" },
+  "include-derived": { type: "boolean", describe: "Slice: also keep every subtype of a selected type" },
+  "include-navigation": { type: "boolean", describe: "Slice: also keep navigation targets, transitively" },
+  "validators": { type: "boolean", describe: "The project generates the validators (default); --no-validators: a change that breaks only them is not breaking, and lines name no validators module" },
+  "requests": { type: "boolean", describe: "The project generates the request functions (default); --no-requests: a change that breaks only them is not breaking, and lines name no requests module" },
+  "config": { alias: "c", type: "string", describe: "Take the options of a service of this config (its slice, references, validators, requests) where no flag gives them" },
+  "service": { alias: "s", type: "string", describe: "The config's service whose options to take (needed when it has several; reads the default config without --config)" },
+  "follow-references": { type: "boolean", describe: "Read the local documents each version's edmx:References name (relative Uris, file: URLs, in a document's folder or below) as documents of that version (default); --no-follow-references reads only the documents given" },
 } satisfies Record<string, Options>;
 
 /** The flags of each command, for unknownFlagProblem. */
@@ -162,9 +166,9 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       (args) => {
         // Loaded only for this command: generating (the common case) does not pay for it.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { runDiff } = require("./diff-command") as typeof import("./diff-command");
+        const { runDiffWithConfig } = require("./diff-command") as typeof import("./diff-command");
         const sides = diffSides(args) as Pick<DiffArgs, "old" | "new">;
-        done(runDiff({ ...sides, json: args.json, "fail-on-breaking": args["fail-on-breaking"], "follow-references": args["follow-references"], verbose: args.verbose, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"] }));
+        done(runDiffWithConfig({ ...sides, config: args.config, service: args.service, json: args.json, "fail-on-breaking": args["fail-on-breaking"], "follow-references": args["follow-references"], verbose: args.verbose, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], validators: args.validators, requests: args.requests }));
       },
     )
     .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), or stale output under --check; 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")

@@ -2,9 +2,11 @@
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
+import { outputsOf } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
-import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK } from "./exit-codes";
+import { withConfig } from "./diff-config";
+import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
@@ -14,8 +16,8 @@ export interface DiffArgs {
   new: string[];
   json: boolean;
   "fail-on-breaking": boolean;
-  /** Read the local documents each version's references name (true), or only the documents given. */
-  "follow-references": boolean;
+  /** Read the local documents each version's references name (true, the default), or only the documents given. */
+  "follow-references"?: boolean;
   /** Print every error and warning, not the first SHOWN_DIAGNOSTICS. */
   verbose?: boolean;
   /** Compare the slice these keep of each version (as `generate --include …` makes it). */
@@ -23,13 +25,29 @@ export interface DiffArgs {
   exclude?: string[];
   "include-derived"?: boolean;
   "include-navigation"?: boolean;
+  /** The modules the project generates (`--no-validators`, `--no-requests`): absent, both. */
+  validators?: boolean;
+  requests?: boolean;
+  /** Take the options not given as flags from this config's service (diff-config.ts). */
+  config?: string;
+  service?: string;
+}
+
+/** `diff`, with the options of a config's service when `--config` or `--service` names one (exit 2 on its problems). */
+export async function runDiffWithConfig(args: DiffArgs): Promise<number> {
+  const resolved = await withConfig(args);
+  if (!resolved.ok) {
+    for (const e of resolved.errors) err.print(`odatagen: ${e}`);
+    return EXIT_USAGE;
+  }
+  return runDiff(resolved.args);
 }
 
 export function runDiff(args: DiffArgs): number {
   let result;
   const oldWarnings: Diagnostic[] = [];
   const newWarnings: Diagnostic[] = [];
-  const follow = { off: !args["follow-references"] };
+  const follow = { off: args["follow-references"] === false };
   try {
     const slice = sliceOf(args);
     const oldErrors: Diagnostic[] = [];
@@ -38,7 +56,7 @@ export function runDiff(args: DiffArgs): number {
     const after = loadVersion(args.new, follow).summary(slice, newWarnings, newErrors);
     const errors = sliceErrors(oldErrors, newErrors);
     if (errors.length) throw new GenerationError(errors);
-    result = compareSummaries(before, after);
+    result = compareSummaries(before, after, outputsOf(args));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff does not print them.
@@ -56,6 +74,7 @@ export function runDiff(args: DiffArgs): number {
   else {
     const s = out.style;
     for (const line of changeLines(result, s)) out.print(line);
+    for (const note of result.notes ?? []) out.print(note);
     out.print(changeSummary(result, s));
   }
   if (result.breaking && args["fail-on-breaking"]) {

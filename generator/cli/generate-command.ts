@@ -154,7 +154,7 @@ export function printOutcomes(outcomes: RegenerateOutcome[], mode: Mode, args: P
       if (!args.quiet) printUnlisted(o, where, "left alone, now and by later runs, which do not name them again");
       const mc = o.modelChanges;
       if (mc === "unknown" && !args.quiet) printModelChangesUnknown(o.service.name);
-      else if (mc && mc !== "unknown" && mc.changes.length && !args.quiet) printModelChanges(o.service.name, mc);
+      else if (mc && mc !== "unknown" && (mc.changes.length || mc.notes) && !args.quiet) printModelChanges(o.service.name, mc);
       if (r.kept.length) err.print(`odatagen: ${o.service.name}: kept ${r.kept.length} stale generated file(s) (--no-clean): ${r.kept.join(", ")}`);
       for (const e of r.edited)
         err.print(`odatagen: ${shown(path.join(o.service.out, e.file))} was edited since the last run; ${e.removed ? "it is removed (no longer generated)" : "the edit is overwritten"}, a copy kept as ${shown(e.copy)}`);

@@ -42,6 +42,7 @@ export function printModelChanges(service: string, d: DiffResult): void {
   const s = out.style;
   out.print(`odatagen: ${service}: model changes: ${changeSummary(d, s)}`);
   for (const line of changeLines(d, s, 20)) out.print(`  ${line}`);
+  for (const note of d.notes ?? []) out.print(`  ${note}`);
 }
 
 /**

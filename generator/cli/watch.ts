@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResolvedService } from "../config/types";
 import { compareSummaries } from "../diff/compare";
+import { outputsOf } from "../diff/outputs";
 import { summarize, type ModelSummary } from "../diff/summary";
 import { InterruptedError } from "../write/interrupt";
 import { regenerate, type RegenerateOutcome } from "../write/regenerate";
@@ -22,6 +23,20 @@ import { err, out } from "./style";
 const DEBOUNCE_MS = Number(process.env.ODATAGEN_WATCH_DEBOUNCE_MS ?? 150);
 /** How often the watched folders are checked for being removed or replaced. */
 const FOLDER_POLL_MS = 500;
+/** How long a config found empty during a save is given to be written before it is read again. */
+const CONFIG_SETTLE_MS = Number(process.env.ODATAGEN_WATCH_CONFIG_SETTLE_MS ?? 1000);
+
+/**
+ * Whether the config file is empty (no bytes, or blanks only): an editor that empties a file before
+ * writing it leaves it so for a moment. A file that cannot be read is not: loading it says why.
+ */
+function blankFile(file: string): boolean {
+  try {
+    return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim() === "";
+  } catch {
+    return false;
+  }
+}
 
 export function watch(args: GenerateArgs, initial: ResolvedService[], configFile: string | undefined): Promise<number> {
   let services = initial;
@@ -65,6 +80,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
    * watchers keep it running) gives way to the newer version, read by the next round.
    */
   let supersede: (() => void) | undefined;
+  /** The config was found empty, and its changes wait for it to be written (or to settle as it is). */
+  let settling = false;
   const interrupt = listenForInterrupt(
     () => {
       // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging
@@ -110,7 +127,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
         const prev = models.get(o.service.out);
         models.set(o.service.out, next);
         if (prev && !args.quiet) {
-          const d = compareSummaries(prev, next);
+          const d = compareSummaries(prev, next, outputsOf(o.service));
           if (d.changes.length) {
             printModelChanges(o.service.name, d);
           }
@@ -208,6 +225,16 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     refreshWatchers(); // a symlink among the inputs may lead elsewhere now
     const what = [...changed];
     changed.clear();
+    // Emptied by an editor that writes it next: wait for that change, or read it again once it settles
+    // (a config still empty then is loaded, and its problem reported, as any other).
+    if (configFile && what.includes(configFile) && !settling && blankFile(configFile)) {
+      settling = true;
+      for (const f of what) changed.add(f);
+      if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}; ${shown(configFile)} is empty: read again when it is written (or in ${CONFIG_SETTLE_MS} ms)`);
+      timer = setTimeout(onChange, CONFIG_SETTLE_MS);
+      return false;
+    }
+    settling = false;
     if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       reloading = true;

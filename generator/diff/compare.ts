@@ -18,14 +18,17 @@
  * body's `p@bind` no longer compiles: version.ts). Not breaking: other additions, a
  * parameter that became nullable, a widened type whose generated TypeScript type stays the same
  * (Int16 → Int32, Int64 → Decimal, a longer MaxLength), other URLs sent (urls.ts), an unbound operation moved to another namespace (its imports' functions stay), other doc
- * comments (docs.ts).
+ * comments (docs.ts). Each is judged for the modules the project generates (outputs.ts): a change that
+ * breaks only the validators or only the request functions is not breaking where they are left out.
  */
 import { addedProperty } from "./added-property";
 import { compareBindings } from "./bindings";
 import { changedDocs } from "./docs";
 import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
-import type { ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
+import { olderSummaryNote } from "./older";
+import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
+import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
 import { versionChange } from "./version";
@@ -55,20 +58,27 @@ export interface DiffResult {
   changes: Change[];
   breaking: number;
   bump: Bump;
+  /** What the comparison could not compare (a summary kept by an earlier odatagen: older.ts), one line each. */
+  notes?: string[];
 }
 
-export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
+/**
+ * `outputs`: the modules the project generates (outputs.ts); a change that breaks only modules it
+ * does not have is not breaking, and its line says so.
+ */
+export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outputs = ALL_OUTPUTS): DiffResult {
   const changes: Change[] = [];
   // A change that is not an addition may still add API (an optional parameter): a minor bump.
   let addsApi = false;
-  const add: Add = (kind, element, path, detail, breaking, adds = false) => {
-    changes.push({ kind, element, path, detail, breaking });
+  const add: Add = (kind, element, path, detail, breaks, adds = false) => {
+    const { breaking, note } = judge(breaks, REQUESTS_ONLY.has(element), outputs);
+    changes.push({ kind, element, path, detail: detail + note, breaking });
     addsApi ||= adds;
   };
   // A type in another namespace under its simple name (moved.ts): one change, its members compared
   // under its new name, and what names it compared as naming it under that name (`renamed`).
   const moves = movedTypes(a, b);
-  const ctx: Ctx = { add, now: b, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
+  const ctx: Ctx = { add, now: b, outputs, recorded: (a.format ?? 1) >= FACETS_FORMAT && (b.format ?? 1) >= FACETS_FORMAT,
     unions: (a.format ?? 1) >= UNION_FORMAT && (b.format ?? 1) >= UNION_FORMAT, renamed: (name) => moves.get(name) ?? name };
   const movedTo = new Set(moves.values());
   for (const [name, ta] of a.types) {
@@ -76,7 +86,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
     const to = moves.get(name);
     const moved = to === undefined ? undefined : b.types.get(to);
     if (to !== undefined && moved) {
-      add("changed", "type", name, movedDetail(name, to, a, b), true);
+      add("changed", "type", name, movedDetail(name, to, a, b, outputs), true);
       compareType(to, ta, moved, ctx);
     } else if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
     else compareType(name, ta, tb, ctx);
@@ -123,7 +133,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
       if (p.oa.binding === undefined) qnMoves.set(was, now);
       // An unbound one an import calls in both versions: the import's line says it.
       const called = p.oa.binding === undefined && [...(a.imports ?? [])].some(([name, ia]) => ia.operation === was && b.imports?.get(name)?.operation === now);
-      if (!called) add("changed", "operation", p.before, ...movedOperationDetail(p.before, match[0], p.oa));
+      if (!called) add("changed", "operation", p.before, ...movedOperationDetail(p.before, match[0], p.oa, outputs));
     }
     renamedOps.set(p.before, match[0]);
     compareOperation(match[0], p.oa, match[1], ctx);
@@ -134,7 +144,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   if (a.imports && b.imports) {
     for (const [name, ia] of a.imports) {
       const ib = b.imports.get(name);
-      const change = ib && importChange(ia, ib, qnMoves);
+      // Without the request functions no module has its function: only where its container is changed.
+      const change = ib && (outputs.requests ? importChange(ia, ib, qnMoves) : importWithoutRequests(ia, ib, qnMoves));
       if (!ib) add("removed", ia.kind, name, `${ia.kind} removed`, true);
       else if (change) add("changed", ib.kind, name, ...change);
     }
@@ -144,7 +155,8 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   for (const [name, ea] of a.entrySets) {
     const eb = b.entrySets.get(name);
     const module = eb && containerMove(ea.namespace, eb.namespace);
-    if (module) add("changed", eb.kind, name, module, true);
+    // Without the request functions no module has its function: only where its container is changed.
+    if (module) add("changed", eb.kind, name, outputs.requests ? module : containerOnly(ea.namespace, eb.namespace)![0], true);
     if (!eb) add("removed", ea.kind, name, `${ea.kind} removed`, true);
     else if (eb.type !== ctx.renamed(ea.type) || eb.kind !== ea.kind) add("changed", eb.kind, name, `was ${ea.kind} of ${ea.type}, now ${eb.kind} of ${eb.type}`, true);
     // Updates and deletes without an ETag are refused before they are sent (and by the service).
@@ -160,8 +172,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   // The same API, other requests, other doc comments: a patch (compared when both record them).
   for (const [path, detail] of urlChanges(a, b)) add("changed", "URL convention", path, detail, false);
   // The metadata's Version: whether a body may bind as p@bind (version.ts).
-  const version = versionChange(a, b);
-  if (version) add("changed", "payload format", ...version);
+  const version = versionChange(a, b, outputs);
+  // A body's binding spelling: the write types (requests module) and the validators know it.
+  if (version) add("changed", "payload format", version[0], version[1], version[2] && BODIES, version[3]);
   const docs = changedDocs(a, b, new Map([...moves, ...renamedOps]));
   if (docs.length) {
     const named = docs.slice(0, 5).join(", ") + (docs.length > 5 ? `, … ${docs.length - 5} more` : "");
@@ -170,16 +183,29 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary): DiffResult {
   }
 
   const breaking = changes.filter((c) => c.breaking).length;
-  return { changes, breaking, bump: breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none" };
+  const bump: Bump = breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none";
+  const note = olderSummaryNote(a, b, moves);
+  return note ? { changes, breaking, bump, notes: [note] } : { changes, breaking, bump };
 }
 
-/** `adds`: the change gives callers something new to use (minor), though it is not an addition. */
-type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaking: boolean, adds?: boolean) => void;
+/**
+ * `breaks`: where the change breaks (outputs.ts): `true` the types module, or, for an element only
+ * the requests module has (REQUESTS_ONLY), that module; a list, those of the optional modules;
+ * `false` nowhere. `adds`: the change gives callers something new to use (minor), though it is not an addition.
+ */
+type Add = (kind: ChangeKind, element: Element, path: string, detail: string, breaks: Breaks, adds?: boolean) => void;
+
+/** Elements whose generated code is in the requests module only (request functions, entity sets' builders). */
+const REQUESTS_ONLY = new Set<Element>(["operation", "entity set", "singleton", "navigation binding", "action import", "function import"]);
+/** What a body may send: the write types of the requests module, and the validators' create, update and replace modes. */
+const BODIES = ["validators", "requests"] as const;
 
 interface Ctx {
   add: Add;
   /** The new summary. */
   now: ModelSummary;
+  /** The modules the project generates. */
+  outputs: Outputs;
   /** Both summaries record what format 2 added (facets beyond MaxLength): compare it too. */
   recorded: boolean;
   /** Both record a complex type's `union` (format 3). */
@@ -204,6 +230,28 @@ function leftOutDetail(name: string, base: string, before: { baseType?: string; 
     : `, was a subtype of ${before.baseType} (${old.types.has(before.baseType) ? "in the slice only as a base type" : "not in the slice"})`;
   const what = !before ? `subtype of ${base} (in the slice) added` : `now a subtype of ${base} (in the slice)${was}${before.abstract ? ", no longer abstract" : ""}`;
   return `${what}, left out of the slice: a response may carry it (@odata.type "#${name}"), which the regenerated validators check as ${base} and the old ones refuse; --include-derived takes it in`;
+}
+
+/** A set's, singleton's or import's container in another namespace, said without naming modules (no requests module is generated). */
+function containerOnly(before: string | undefined, after: string | undefined): [string, boolean] | undefined {
+  return before !== undefined && after !== undefined && before !== after ? [`its container is now in ${after}`, true] : undefined;
+}
+
+/**
+ * An import's change said without naming what only the requests module has (its function, its
+ * module): what it calls, where its container is. Breaking as with requests (the note then says why it
+ * is not); undefined when nothing changed.
+ */
+function importWithoutRequests(ia: ImportSummary, ib: ImportSummary, moves: ReadonlyMap<string, string>): [string, boolean] | undefined {
+  const kind = ia.kind === "action import" ? "action" : "function";
+  const container = containerOnly(ia.namespace, ib.namespace);
+  const moved = ib.kind === ia.kind && ib.operation !== ia.operation && moves.get(ia.operation) === ib.operation;
+  const call: [string, boolean] | undefined =
+    moved ? [`its ${kind} moved from ${ia.operation} to ${ib.operation}`, false]
+    : ib.kind !== ia.kind || ib.operation !== ia.operation ? [`was ${ia.kind} of ${ia.operation}, now ${ib.kind} of ${ib.operation}`, true]
+    : undefined;
+  if (call && container) return [`${call[0]}; ${container[0]}`, true];
+  return call ?? container;
 }
 
 /** A bound operation's key (`ns.f(a.t)`) with its binding type's name as the new version names it (`ns.f(b.t)`). */
@@ -280,7 +328,8 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   for (const [p, ub] of b.properties) {
     if (a.properties.has(p)) continue;
     const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all));
-    add("added", "property", `${name}/${p}`, detail, breaking);
+    // An entity's new property breaks a replace body only (a complex value's, its interface too).
+    add("added", "property", `${name}/${p}`, detail, breaking && (b.kind === "entity" ? BODIES : true));
   }
 
   for (const [n, na] of a.navigation) {
@@ -333,10 +382,12 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   if (a.type !== b.type && ctx.renamed(a.type) === b.type && a.collection === b.collection) a = { ...a, type: b.type };
   if (a.type !== b.type || a.collection !== b.collection || a.maxLength !== b.maxLength) {
     const widened = a.collection === b.collection && (a.type === b.type || widens(a.type, b.type)) && longerOrSame(a.maxLength, b.maxLength);
-    add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : a.type === b.type && a.collection === b.collection ? " (narrowed)" : ""}`, !widened);
+    const sameType = a.type === b.type && a.collection === b.collection;
+    // A MaxLength is no part of a generated TypeScript type: only the validators check it.
+    add("changed", element, path, `type ${typeLabel(a)} → ${typeLabel(b)}${widened ? " (widened)" : sameType ? " (narrowed)" : ""}`, !widened && (sameType ? ["validators"] : true));
   }
   compareFacets(path, element, a, b, ctx, true);
-  if (ctx.recorded) compareWritable(path, element, a, b, add);
+  if (ctx.recorded) compareWritable(path, element, a, b, ctx);
   if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
   if (!a.nullable && b.nullable) {
     // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
@@ -355,11 +406,14 @@ function isStreamUse(u: TypeUse, all: ModelSummary): boolean {
  * Core.Computed and Core.Immutable, as the generated validators read them: a computed property is
  * refused in create and update bodies, an immutable one in update bodies. Permissions is not read.
  */
-function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, add: Add): void {
-  if (!a.computed && b.computed) add("changed", element, path, "became Core.Computed: the generated validators refuse it in create and update bodies", true);
+function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
+  const { add } = ctx;
+  // Said of the validators when they are generated, else of the write types (requests module).
+  const refused = (bodies: string) => (ctx.outputs.validators || !ctx.outputs.requests ? `the generated validators refuse it in ${bodies} bodies` : `the generated ${bodies} body types leave it out`);
+  if (!a.computed && b.computed) add("changed", element, path, `became Core.Computed: ${refused("create and update")}`, BODIES);
   if (a.computed && !b.computed) add("changed", element, path, "no longer Core.Computed: it may be sent", false);
   // Computed already refused it in updates.
-  if (!a.immutable && b.immutable) add("changed", element, path, "became Core.Immutable: the generated validators refuse it in update bodies", !a.computed && !b.computed);
+  if (!a.immutable && b.immutable) add("changed", element, path, `became Core.Immutable: ${refused("update")}`, !a.computed && !b.computed && BODIES);
   if (a.immutable && !b.immutable) add("changed", element, path, "no longer Core.Immutable: it may be changed", false);
 }
 
@@ -370,7 +424,8 @@ function compareWritable(path: string, element: Element, a: TypeUse, b: TypeUse,
 function compareFacets(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, written: boolean, prefix = ""): void {
   if (!ctx.recorded || a.type !== b.type || a.collection !== b.collection) return;
   const primitive = b.type.startsWith("Edm.") ? b.type : ctx.now.types.get(b.type)?.underlying;
-  for (const c of facetChanges(primitive, a, b)) ctx.add("changed", element, path, prefix + c.detail, written && c.narrowed);
+  // Facets are no part of a generated TypeScript type: only the validators check them.
+  for (const c of facetChanges(primitive, a, b)) ctx.add("changed", element, path, prefix + c.detail, written && c.narrowed && ["validators"]);
 }
 
 function compareOperation(key: string, a: OperationSummary, b: OperationSummary, ctx: Ctx): void {

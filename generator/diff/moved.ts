@@ -10,6 +10,7 @@
  * generated function in that namespace's requests module.
  */
 import { fileStem } from "../file-names";
+import { ALL_OUTPUTS, type Outputs } from "./outputs";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary } from "./summary";
 
 /** The moved types: old qualified name → new qualified name. */
@@ -41,15 +42,18 @@ export function movedTypes(a: ModelSummary, b: ModelSummary): Map<string, string
  * imports its names from, as the output names them (`a.types.js` → `b.types.js`, file-names.ts;
  * `modulesOf`), and, for an entity or complex type whose values may name their type in a body's
  * `@odata.type` (a subtype, or a type with subtypes, in either version: JSON Format §4.5.3), that
- * value's change too.
+ * value's change too; with validators, that `checkerFor` finds its checker by the new name only.
+ * `outputs`: the modules the project generates (outputs.ts).
  */
-export function movedDetail(from: string, to: string, a: ModelSummary, b: ModelSummary): string {
+export function movedDetail(from: string, to: string, a: ModelSummary, b: ModelSummary, outputs: Outputs = ALL_OUTPUTS): string {
   const before = a.types.get(from);
   const after = b.types.get(to);
   const kind = (after ?? before)?.kind ?? "entity";
-  const line = `${kind} type moved to ${to}: code importing its names from ${modulesOf(from, before)} must import them from ${modulesOf(to, after)}`;
+  const line = `${kind} type moved to ${to}: code importing its names from ${modulesOf(from, before, outputs)} must import them from ${modulesOf(to, after, outputs)}`;
   const typed = (kind === "entity" || kind === "complex") && (before?.baseType !== undefined || after?.baseType !== undefined || hasSubtypes(a, from) || hasSubtypes(b, to));
-  return typed ? `${line}, and a body's @odata.type changes from #${from} to #${to}` : line;
+  const body = typed ? `${line}, and a body's @odata.type changes from #${from} to #${to}` : line;
+  // checkers.ts finds a checker by the qualified name given as a string, which no compiler checks.
+  return outputs.validators ? `${body}; checkerFor("${from}") finds nothing now: name it "${to}"` : body;
 }
 
 /**
@@ -58,12 +62,14 @@ export function movedDetail(from: string, to: string, a: ModelSummary, b: ModelS
  * the types module (an enum's `…Values` too) and a checker in the validators module (`checkX`; an
  * entity or complex type's `validateX`, `isX` and `assertX` too); an entity type has its request
  * functions and `…Navigation` type in the requests module (`getX`, `listXs`, …), and so has a complex
- * type a body writes otherwise (`XInput`) or with path builders (TypeSummary.requests).
+ * type a body writes otherwise (`XInput`) or with path builders (TypeSummary.requests). Only those
+ * `outputs` has; the types module alone is named without braces (`a.types.js`).
  */
-function modulesOf(qualifiedName: string, t: TypeSummary | undefined): string {
+function modulesOf(qualifiedName: string, t: TypeSummary | undefined, outputs: Outputs): string {
   const stem = fileStem(qualifiedName.slice(0, qualifiedName.lastIndexOf(".")));
-  const requests = t?.kind === "entity" || t?.requests === true;
-  return `${stem}.{types,validators${requests ? ",requests" : ""}}.js`;
+  const requests = outputs.requests && (t?.kind === "entity" || t?.requests === true);
+  const modules = ["types", ...(outputs.validators ? ["validators"] : []), ...(requests ? ["requests"] : [])];
+  return modules.length === 1 ? `${stem}.types.js` : `${stem}.{${modules.join(",")}}.js`;
 }
 
 function hasSubtypes(summary: ModelSummary, name: string): boolean {
@@ -113,11 +119,12 @@ function byName(list: [string, OperationSummary][], parameters: boolean): Map<st
  * The one line of a moved operation that no import covers (an import that calls it in both versions
  * says what changed for its callers: `importChange`). A bound one's generated function is in its
  * namespace's requests module, and moves with it; an unbound one has none of its own (it is called
- * through its imports, URL Conventions §4.5.3).
+ * through its imports, URL Conventions §4.5.3). Without the request functions no generated code names either.
  */
-export function movedOperationDetail(from: string, to: string, o: OperationSummary): [string, boolean] {
+export function movedOperationDetail(from: string, to: string, o: OperationSummary, outputs: Outputs = ALL_OUTPUTS): [string, boolean] {
   // Its binding is the same, or the moved type's new name: the new qualified name says where it went.
   const name = to.slice(0, to.indexOf("("));
+  if (!outputs.requests) return [`${o.kind} moved to ${name}: no generated code names it (the request functions are not generated: --no-requests)`, false];
   if (o.binding === undefined) return [`${o.kind} moved to ${name}: no generated code names it (an unbound ${o.kind} is called through its imports, and none calls it)`, false];
   return [`${o.kind} moved to ${name}: code importing its function from ${requestsModule(from)} must import it from ${requestsModule(to)}`, true];
 }

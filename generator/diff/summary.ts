@@ -20,8 +20,10 @@ import { urlSummary, type UrlSummary } from "./urls";
  * `format` (1) and none of those, so they are compared only between two summaries of format 2 or
  * later. 3 adds `urls` and `docs`, compared when both summaries have them, and a complex type's `union`.
  * 4 records an action or function import's doc comment in `docs` (format 3 has none: docs.ts).
+ * 5 records, always, each container's namespace and a complex type's `requests` (some summaries of
+ * format 4 have them: older.ts).
  */
-export const SUMMARY_FORMAT = 4;
+export const SUMMARY_FORMAT = 5;
 
 /** The facets a use of a type declares (CSDL §7.2); MaxLength is in every format. */
 export interface FacetSummary {

@@ -11,11 +11,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { GenerateResult } from "../generate";
 import { compareSummaries, type DiffResult } from "../diff/compare";
+import { outputsOf } from "../diff/outputs";
 import { summarize, summaryFromJson, summaryToJson } from "../diff/summary";
 import { manifestText, readManifest, sha256, type Manifest } from "./manifest";
 import { cacheSibling } from "./statcache";
 
-type UrlOptions = { keyAsSegment?: boolean; unqualifiedOperations?: boolean };
+/** The URL options the output was generated with, and whether it has validators and request functions. */
+type UrlOptions = { keyAsSegment?: boolean; unqualifiedOperations?: boolean; validators?: boolean; requests?: boolean };
 
 /** How many summaries are kept per output folder: the new one and those of outputs it may be switched back to. */
 const KEPT = 3;
@@ -32,18 +34,19 @@ function basis(m: Manifest): string {
  * After a write: keeps the summary of the model just generated, under the manifest just written, and,
  * when the spec changed, compares it with the summary kept for `previous` (the manifest the output
  * folder held before the write; none for a first generation, which reports nothing). `urls`: the
- * URL options the output was generated with, so that a spec change they override is no change.
+ * URL options the output was generated with, so that a spec change they override is no change, and
+ * its modules (a change that breaks only a module it does not have is not breaking).
  */
 export function keepModel(outDir: string, result: GenerateResult, previous: Manifest | undefined, specChanged: boolean, urls: UrlOptions = {}): ModelChanges | undefined {
   const written = readManifest(outDir);
   const file = written && cacheSibling(outDir, `.${basis(written)}.model.json`);
   if (!file) return undefined;
-  const now = summarize(result.model, urls);
+  const now = summarize(result.model, { keyAsSegment: urls.keyAsSegment, unqualifiedOperations: urls.unqualifiedOperations });
   let changes: ModelChanges | undefined;
   if (specChanged && previous) {
     const before = cacheSibling(outDir, `.${basis(previous)}.model.json`)!;
     try {
-      changes = compareSummaries(summaryFromJson(fs.readFileSync(before, "utf8")), now);
+      changes = compareSummaries(summaryFromJson(fs.readFileSync(before, "utf8")), now, outputsOf(urls));
     } catch {
       changes = "unknown";
     }

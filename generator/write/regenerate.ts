@@ -210,7 +210,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
     rememberOutput(service.out, [...service.inputs, ...followed], new Map([...read.reads, ...follower.followed.map((f) => [f.file, f] as const)]));
     const specChanged = JSON.stringify(previous?.inputs ?? null) !== JSON.stringify(inputs);
-    const modelChanges = keepModel(service.out, result, previous, specChanged, { keyAsSegment: service.keyAsSegment, unqualifiedOperations: service.unqualifiedOperations });
+    const modelChanges = keepModel(service.out, result, previous, specChanged, { keyAsSegment: service.keyAsSegment, unqualifiedOperations: service.unqualifiedOperations, validators: service.validators, requests: service.requests });
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ...(unlisted?.length && { unlisted }), ms: elapsed() };
   } catch (e) {
     // Only when recovery changed the folder and writeOutput planned again: refused as above.

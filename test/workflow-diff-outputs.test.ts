@@ -1,0 +1,161 @@
+/**
+ * `odatagen diff --no-validators` / `--no-requests`: the modules a project generates. A moved type's
+ * line names only the modules the output has, and a change that breaks only a module the project
+ * does not generate (a MaxLength only the validators check, a bound operation's new parameter
+ * without request functions) is listed as not breaking, saying why.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { runCli, scratch } from "./helpers/cli";
+
+const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
+
+function doc(schemas: Record<string, string>, version = "4.0"): string {
+  const body = Object.entries(schemas)
+    .map(([ns, s]) => `<Schema Namespace="${ns}" xmlns="http://docs.oasis-open.org/odata/ns/edm">${s}</Schema>`)
+    .join("");
+  return `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="${version}" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>${body}</edmx:DataServices></edmx:Edmx>`;
+}
+
+type Change = { path: string; detail: string; breaking: boolean };
+
+/** `odatagen diff --json` with `flags`: its changes. */
+function changes(v1: string, v2: string, flags: string[] = []): Change[] {
+  const dir = scratch();
+  fs.writeFileSync(path.join(dir, "v1.xml"), v1);
+  fs.writeFileSync(path.join(dir, "v2.xml"), v2);
+  const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+  expect(r.stderr).toBe("");
+  return JSON.parse(r.stdout).changes;
+}
+
+const COMBINATIONS: [string, string[], { validators: boolean; requests: boolean }][] = [
+  ["both", [], { validators: true, requests: true }],
+  ["--no-validators", ["--no-validators"], { validators: false, requests: true }],
+  ["--no-requests", ["--no-requests"], { validators: true, requests: false }],
+  ["neither", ["--no-validators", "--no-requests"], { validators: false, requests: false }],
+];
+
+describe("a moved type's line names the modules the output has", () => {
+  // `thing` (entity: all three modules) and `spot` (complex, no request names) move from `a` to `b`.
+  const service = (ns: string) =>
+    doc({ [ns]: `<EntityType Name="thing">${keyed}</EntityType><ComplexType Name="spot"><Property Name="x" Type="Edm.String"/></ComplexType>`,
+      d: `<EntityType Name="u">${keyed}<Property Name="p" Type="${ns}.spot"/></EntityType><EntityContainer Name="c"><EntitySet Name="us" EntityType="d.u"/></EntityContainer>` });
+
+  test.each(COMBINATIONS)("%s", (_name, flags, options) => {
+    const moved = changes(service("a"), service("b"), flags);
+    const out = generate({ inputs: [{ file: "v1.xml", content: service("a") }], ...options }).files;
+    const has = (m: string) => out.has(`a.${m}.ts`);
+    for (const [qn, simple] of [["a.thing", "Thing"], ["a.spot", "Spot"]]) {
+      const line = moved.find((c) => c.path === qn)!;
+      expect(line.breaking).toBe(true);
+      // Every module named exists in an output generated with those options and exports the type's names.
+      const named = line.detail.match(/from a\.(?:\{([a-z,]+)\}|([a-z]+))\.js/)!;
+      const modules = (named[1] ?? named[2]).split(",");
+      for (const m of modules) expect([qn, m, has(m)]).toEqual([qn, m, true]);
+      const exporting = ["types", "validators", "requests"].filter((m) => new RegExp(`^export .*\\b\\w*${simple}\\w*\\b`, "m").test(out.get(`a.${m}.ts`) ?? ""));
+      expect([qn, modules]).toEqual([qn, exporting]);
+      // checkerFor (checkers.ts, generated with the validators) finds a checker by the name as a string.
+      expect(line.detail.includes(`checkerFor("${qn}") finds nothing now: name it "b.${qn.slice(2)}"`)).toBe(options.validators);
+      expect(out.has("checkers.ts")).toBe(options.validators);
+    }
+  });
+});
+
+describe("a change that breaks only a module the project does not generate is not breaking", () => {
+  const entity = (extra = "", ops = "") =>
+    doc({ d: `<EntityType Name="t">${keyed}<Property Name="n" Type="Edm.String" MaxLength="10"/><Property Name="m" Type="Edm.Decimal" Precision="10" Scale="2"/>${extra}</EntityType>` +
+      `<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/>${ops}</Action><EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><EntitySet Name="gone" EntityType="d.t"/></EntityContainer>` });
+  const base = entity();
+  const computed = '<Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/>';
+  // Each change, and whether it breaks with [both, --no-validators, --no-requests, neither].
+  const cases: [string, string, boolean[]][] = [
+    ["a shorter MaxLength (only the validators check it)", base.replace('MaxLength="10"', 'MaxLength="5"'), [true, false, true, false]],
+    ["a smaller Precision (only the validators check it)", base.replace('Precision="10"', 'Precision="5"'), [true, false, true, false]],
+    ["a property that became Core.Computed (the validators, and the write types of the requests module)", base.replace('MaxLength="10"/>', `MaxLength="10">${computed}</Property>`), [true, true, true, false]],
+    ["a new non-nullable entity property (a replace body's)", entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), [true, true, true, false]],
+    ["a bound action's new required parameter (its request function)", entity("", '<Parameter Name="q" Type="Edm.String" Nullable="false"/>'), [true, true, false, false]],
+    ["an entity set removed (its request functions)", base.replace('<EntitySet Name="gone" EntityType="d.t"/>', ""), [true, true, false, false]],
+    ["a property removed (the types module)", base.replace('<Property Name="m" Type="Edm.Decimal" Precision="10" Scale="2"/>', ""), [true, true, true, true]],
+  ];
+
+  test.each(cases)("%s", (_name, v2, breaks) => {
+    COMBINATIONS.forEach(([name, flags], i) => {
+      const found = changes(base, v2, flags);
+      expect([name, found.length]).toEqual([name, 1]);
+      expect([name, found[0].breaking]).toEqual([name, breaks[i]]);
+      // Not breaking only for what the output lacks: the line says which module it would have broken.
+      if (breaks[0] && !breaks[i]) expect(found[0].detail).toMatch(/; it breaks only the (validators|request functions)( and the request functions)?, which are not generated \(--no-(validators|requests)( --no-requests)?\)$/);
+      else expect(found[0].detail).not.toMatch(/not generated/);
+    });
+  });
+
+  test("the metadata's Version 4.01 → 4.0 breaks bodies: the validators and the write types", () => {
+    const v = (version: string) => doc({ d: `<EntityType Name="t">${keyed}<NavigationProperty Name="o" Type="d.t"/></EntityType><EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>` }, version);
+    const lines = COMBINATIONS.map(([, flags]) => changes(v("4.01"), v("4.0"), flags)[0]);
+    expect(lines.map((c) => c.breaking)).toEqual([true, true, true, false]);
+    // Said of what the output has: the body types (requests module), the validators.
+    expect(lines.map((c) => c.detail.slice(c.detail.indexOf("(p@bind) ") + 9, c.detail.indexOf("; write")))).toEqual([
+      "no longer compiles and the validators refuse it", "no longer compiles", "is refused by the validators", "no longer compiles and the validators refuse it",
+    ]);
+  });
+
+  test("a container moved to another namespace names no requests module without the request functions", () => {
+    const home = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType><Action Name="go"/>`, [ns]: '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="d.go"/></EntityContainer>' });
+    const note = "its container is now in f; it breaks only the request functions, which are not generated (--no-requests)";
+    expect(changes(home("e"), home("f"), ["--no-requests"]).map((c) => [c.path, c.detail, c.breaking])).toEqual([
+      ["go", note, false],
+      ["ts", note, false],
+    ]);
+    expect(changes(home("e"), home("f")).map((c) => c.detail)).toEqual([expect.stringMatching(/^code importing its function from e\.requests\.js/), expect.stringMatching(/^code importing/)]);
+  });
+
+  test("an import whose operation moved names no function without the request functions", () => {
+    const ops = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="go"/>', e: `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="${ns}.go"/></EntityContainer>` });
+    expect(changes(ops("a"), ops("b"), ["--no-requests"])).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go", breaking: false }]);
+    expect(changes(ops("a"), ops("b"))).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go: its generated function and its URL stay as they were", breaking: false }]);
+  });
+
+  test("a bound operation moved to another namespace names no module without the request functions", () => {
+    const moved = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>' });
+    expect(changes(moved("a"), moved("b"), ["--no-requests"])).toEqual([
+      { kind: "changed", element: "operation", path: "a.poke(d.t)", detail: "action moved to b.poke: no generated code names it (the request functions are not generated: --no-requests)", breaking: false },
+    ]);
+  });
+});
+
+describe("diff --config / --service: the options of a config's service", () => {
+  const v1 = doc({ d: `<EntityType Name="t">${keyed}<Property Name="n" Type="Edm.String" MaxLength="10"/></EntityType><Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>` });
+  const v2 = v1.replace('MaxLength="10"', 'MaxLength="5"').replace('<Parameter Name="it" Type="d.t"/>', '<Parameter Name="it" Type="d.t"/><Parameter Name="q" Type="Edm.String" Nullable="false"/>');
+  const setUp = (services: unknown[]) => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "v1.xml"), v1);
+    fs.writeFileSync(path.join(dir, "v2.xml"), v2);
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services }));
+    return dir;
+  };
+  const breaking = (dir: string, flags: string[]) => {
+    const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+    expect(r.stderr).toBe("");
+    return (JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.breaking]);
+  };
+
+  test("its validators and requests options, a flag given overriding them; no config is read without --config or --service", () => {
+    const dir = setUp([{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }]);
+    expect(breaking(dir, ["--config", "odatagen.config.json"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(breaking(dir, ["--service", "api"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(breaking(dir, ["--service", "api", "--requests", "--no-validators"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    expect(breaking(dir, [])).toEqual([["d.t/n", true], ["d.poke(d.t)", true]]);
+  });
+
+  test("a config of several services needs --service; a name it lacks is a usage error", () => {
+    const dir = setUp([{ name: "api", input: "v1.xml", out: "gen" }, { name: "lite", input: "v1.xml", out: "gen2", options: { validators: false } }]);
+    expect(breaking(dir, ["--service", "lite"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    const several = runCli(["diff", "v1.xml", "v2.xml", "--config", "odatagen.config.json"], dir);
+    expect([several.code, several.stderr]).toEqual([2, "odatagen: the config has 2 services (api, lite): pick the one to compare for with --service\n"]);
+    const unknown = runCli(["diff", "v1.xml", "v2.xml", "--service", "lit"], dir);
+    expect([unknown.code, unknown.stderr]).toEqual([2, "odatagen: --service: no service named lit; did you mean lite? (have api, lite)\n"]);
+  });
+});
