@@ -144,20 +144,34 @@ export function brokenItem(item: string, indent = "  "): string {
   return `${annotated(colon[0], brokenAnnotation(colon.slice(1).join(": "), indent.length + colon[0].length + 2, initial.length + 1, indent))}${initial}`;
 }
 
+/** The comment that marks a call pure for bundlers. */
+const PURE = "/* @__PURE__ */ ";
+
+/** The elements of an array literal (`[a, b]`) or the members of an object literal (`{ a: 1, b: 2 }`), else undefined. */
+function literalItems(text: string): string[] | undefined {
+  if ((text[0] !== "[" && text[0] !== "{") || closing(text, 0) !== text.length - 1) return undefined;
+  const body = text.slice(1, -1).trim();
+  return body ? topLevelItems(body) : [];
+}
+
 /**
- * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`), broken as
- * Prettier breaks one: its type arguments one a line where `callee<…>(` would not fit (`brokenType`);
- * then its arguments on that line where they fit, else a last argument that is an array literal
- * hugged by the parentheses (`f(a, [` … `])`, an element a line) where the others fit before it,
- * else an argument a line, each with a trailing comma; and so each argument. An array literal is
- * an element a line. Any other expression is left as it is.
+ * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`, also one
+ * marked `@__PURE__` for bundlers), broken as Prettier breaks one: its type arguments one a line
+ * where `callee<…>(` would not fit (`brokenType`); then its arguments on that line where they fit,
+ * else a last argument that is an array or object literal hugged by the parentheses (`f(a, [` …
+ * `])`, `f(a, {` … `})`, an item a line) where the others fit before it, else an argument a line,
+ * each with a trailing comma; and so each argument. An array literal is an element a line, an
+ * object literal a member a line (its value broken so). Any other expression is left as it is.
  */
 export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
   if (fits(before + text.length + after) || text.includes("=>")) return text;
+  // A call marked pure for bundlers keeps its mark in front (`/* @__PURE__ */ f(` … `)`).
+  if (text.startsWith(PURE)) return PURE + brokenExpression(text.slice(PURE.length), before + PURE.length, after, indent);
   const inner = `${indent}  `;
-  if (text.startsWith("[") && closing(text, 0) === text.length - 1) {
-    const elements = text.length > 2 ? topLevelItems(text.slice(1, -1)) : [];
-    return elements.length ? `[\n${elements.map((e) => `${inner}${brokenExpression(e, inner.length, 1, inner)},\n`).join("")}${indent}]` : text;
+  const items = literalItems(text);
+  if (items) {
+    const item = text[0] === "{" ? (m: string) => brokenProperty(m, inner) : (e: string) => brokenExpression(e, inner.length, 1, inner);
+    return items.length ? `${text[0]}\n${items.map((i) => `${inner}${item(i)},\n`).join("")}${indent}${text[text.length - 1]}` : text;
   }
   const callee = /^[\w.$]+/.exec(text)?.[0];
   if (!callee || !text.endsWith(")")) return text;
@@ -176,7 +190,7 @@ export function brokenExpression(text: string, before: number, after: number, in
   if (!args.length || fits(start + one.length + 2 + after)) return `${head}(${one})`;
   const last = args[args.length - 1];
   const others = args.slice(0, -1).map((a) => `${a}, `).join("");
-  if (last.startsWith("[") && last.length > 2 && closing(last, 0) === last.length - 1 && fits(start + 1 + others.length + 1)) {
+  if (literalItems(last)?.length && fits(start + 1 + others.length + 1)) {
     return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
   }
   return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;
