@@ -822,8 +822,8 @@ function updateBody(self: () => string, t: EntityType, R: string, keys: readonly
 function updateBodyParameter(bodies: TypeApplication[]): string {
   const flat = bodies.map(oneLine);
   if (flat.length === 1 && !fits(`    ${flat[0]},`.length)) return ` ${bodies[0].name}${typeArguments(bodies[0].args, "  ")}`;
-  const union = unionType("  body:", flat, "  ");
-  if (flat.length === 1 || !union.startsWith("\n")) return union;
+  // A union that does not fit is written here, a body a line, rather than by unionType.
+  if (flat.length === 1 || fits(`  body: ${flat.join(" | ")},`.length)) return unionType("  body:", flat, "  ");
   return bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("");
 }
 

@@ -167,12 +167,8 @@ export function brokenExpression(text: string, before: number, after: number, in
   if (fits(before + text.length + after) || text.includes("=>")) return text;
   // A call marked pure for bundlers keeps its mark in front (`/* @__PURE__ */ f(` … `)`).
   if (text.startsWith(PURE)) return PURE + brokenExpression(text.slice(PURE.length), before + PURE.length, after, indent);
-  const inner = `${indent}  `;
   const items = literalItems(text);
-  if (items) {
-    const item = text[0] === "{" ? (m: string) => brokenProperty(m, inner) : (e: string) => brokenExpression(e, inner.length, 1, inner);
-    return items.length ? `${text[0]}\n${items.map((i) => `${inner}${item(i)},\n`).join("")}${indent}${text[text.length - 1]}` : text;
-  }
+  if (items) return brokenLiteral(text, items, indent);
   const callee = /^[\w.$]+/.exec(text)?.[0];
   if (!callee || !text.endsWith(")")) return text;
   let head = callee;
@@ -190,10 +186,20 @@ export function brokenExpression(text: string, before: number, after: number, in
   if (!args.length || fits(start + one.length + 2 + after)) return `${head}(${one})`;
   const last = args[args.length - 1];
   const others = args.slice(0, -1).map((a) => `${a}, `).join("");
-  if (literalItems(last)?.length && fits(start + 1 + others.length + 1)) {
-    return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
+  if ((last[0] === "[" || last[0] === "{") && fits(start + 1 + others.length + 1)) {
+    const hugged = literalItems(last);
+    if (hugged?.length) return `${head}(${others}${brokenLiteral(last, hugged, indent)})`;
   }
+  const inner = `${indent}  `;
   return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;
+}
+
+/** An array or object literal (`text`, its `items`) an item a line, indented two spaces past `indent`, each broken in turn; an empty one as it is. */
+function brokenLiteral(text: string, items: readonly string[], indent: string): string {
+  if (!items.length) return text;
+  const inner = `${indent}  `;
+  const item = text[0] === "{" ? (m: string) => brokenProperty(m, inner) : (e: string) => brokenExpression(e, inner.length, 1, inner);
+  return `${text[0]}\n${items.map((i) => `${inner}${item(i)},\n`).join("")}${indent}${text[text.length - 1]}`;
 }
 
 /** An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by `,`: its value broken as `brokenExpression` breaks it. */
