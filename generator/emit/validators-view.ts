@@ -16,7 +16,7 @@ import { readsAsUnion } from "./context";
 import { propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
-import { assigned, parameters } from "./wrap";
+import { assigned, fits, parameters } from "./wrap";
 import { brokenExpression } from "./wrap-code";
 import { ifStatement, statementHead } from "./wrap-statement";
 
@@ -397,7 +397,9 @@ function typeView(
  * argument a line (wrap-code.ts `brokenExpression`).
  */
 function caseReturn(value: string): string {
-  return `      return ${brokenExpression(value, 13, 1, "      ")};`;
+  const line = `      return ${value};`;
+  // Measured here first: a type's switch has a case per subtype (all entity types under `entity`).
+  return fits(line.length) ? line : `      return ${brokenExpression(value, 13, 1, "      ")};`;
 }
 
 /** CSDL §6.3: a type derived from an open type is open too. */
