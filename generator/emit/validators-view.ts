@@ -388,8 +388,13 @@ function typeView(
     checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
     exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
     propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
-    props: calls.length > 0 ? `${base || "0"}${calls.map((c, i) => `\n    + ${brokenExpression(c, 6, i === calls.length - 1 ? 1 : 0, "    ")}`).join("")}` : base || "0",
+    props: calls.length > 0 ? `${base || "0"}${calls.map((c, i) => `\n    + ${term(c, i === calls.length - 1 ? 1 : 0)}`).join("")}` : base || "0",
   };
+}
+
+/** A term of `propsX`'s sum after `    + `, followed by `after` characters (`;` after the last): a call that would pass 120 characters an argument a line. */
+function term(call: string, after: number): string {
+  return fits(6 + call.length + after) ? call : brokenExpression(call, 6, after, "    ");
 }
 
 /**

@@ -185,9 +185,9 @@ export function brokenExpression(text: string, before: number, after: number, in
   const one = args.join(", ");
   if (!args.length || fits(start + one.length + 2 + after)) return `${head}(${one})`;
   const last = args[args.length - 1];
-  const others = args.slice(0, -1).map((a) => `${a}, `).join("");
-  if ((last[0] === "[" || last[0] === "{") && fits(start + 1 + others.length + 1)) {
-    const hugged = literalItems(last);
+  if (last[0] === "[" || last[0] === "{") {
+    const others = args.slice(0, -1).map((a) => `${a}, `).join("");
+    const hugged = fits(start + 1 + others.length + 1) ? literalItems(last) : undefined;
     if (hugged?.length) return `${head}(${others}${brokenLiteral(last, hugged, indent)})`;
   }
   const inner = `${indent}  `;

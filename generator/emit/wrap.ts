@@ -50,7 +50,11 @@ export function unionType(head: string, members: readonly string[], indent = "")
   if (members.length === 1) return `\n${indent}  ${brokenType(one, indent.length + 2, 1, `${indent}  `)}`;
   let out = "";
   const last = members.length - 1;
-  for (let i = 0; i <= last; i++) out += `\n${indent}  | ${brokenType(members[i], indent.length + 4, i === last ? 1 : 0, `${indent}    `)}`;
+  // Measured here first: an `"@odata.type"?:` union has a literal per subtype (all entity types under `entity`).
+  for (let i = 0; i <= last; i++) {
+    const m = members[i];
+    out += `\n${indent}  | ${fits(indent.length + 5 + m.length) ? m : brokenType(m, indent.length + 4, i === last ? 1 : 0, `${indent}    `)}`;
+  }
   return out;
 }
 
