@@ -384,7 +384,7 @@ function typeView(
     check: dispatch
       ? `  ${statementHead("switch", `vr.typeOf(v, ctx, key, ${qname}, SERVICE)`, 2, "  ")} {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n${caseReturn(wrongType)}\n  }`
       : `  ${ifStatement(`vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})`, `exact${name}(v, ctx, key)`, "  ")}`,
-    exact: brokenExpression(isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`, 2, 1, "  "),
+    exact: exactCall(isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`),
     checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
     exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
     propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
@@ -395,6 +395,15 @@ function typeView(
 /** A term of `propsX`'s sum after `    + `, followed by `after` characters (`;` after the last): a call that would pass 120 characters an argument a line. */
 function term(call: string, after: number): string {
   return fits(6 + call.length + after) ? call : brokenExpression(call, 6, after, "    ");
+}
+
+/**
+ * `exactX`'s one statement, `call;` indented two spaces: an argument a line where it would pass 120
+ * characters (wrap-code.ts `brokenExpression`). Measured here first, as every type has one and few
+ * pass; its arguments are names and a string, never an array (no matrix to break where it fits).
+ */
+function exactCall(call: string): string {
+  return fits(2 + call.length + 1) ? call : brokenExpression(call, 2, 1, "  ");
 }
 
 /**
