@@ -235,9 +235,13 @@ function brokenLiteral(text: string, items: readonly string[], indent: string): 
   return `${text[0]}\n${items.map((i) => `${inner}${item(i)},\n`).join("")}${indent}${text[text.length - 1]}`;
 }
 
-/** An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by `,`: its value broken as `brokenExpression` breaks it. */
+/**
+ * An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by
+ * `,`: its value broken as `brokenExpression` breaks it, where the line would not fit or the value
+ * holds a matrix (`isMatrix`).
+ */
 export function brokenProperty(member: string, indent: string): string {
-  if (fits(indent.length + member.length + 1)) return member;
+  if (fits(indent.length + member.length + 1) && !holdsMatrix(member)) return member;
   const [key, ...value] = topLevelSplit(member, ": ");
   return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
 }
