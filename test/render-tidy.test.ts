@@ -28,8 +28,17 @@
 // first, a last argument that is an array hugged by the parentheses, an element a line), a root's
 // binding (`"path": rt.within(…)`, its arguments one a line), nor a write type's union member
 // (`| (A & { "@odata.type": … })`, the object type a member a line) or `"@odata.type"` member (a
-// union a literal a line). (A line that opens such a list, or a value moved to its own line, may
-// still be longer where the names in it are.)
+// union a literal a line). Nor, in a validators module (wrap-statement.ts, wrap-code.ts), a
+// function's signature (a parameter a line), a check's `if (vr.isType(…)) exactX(…);` (the
+// statement on the next line, then the test on a line of its own, then its arguments one a line), a
+// switch's head likewise, a call statement (`vr.exact(…)`, a typedef's check), a case's `return
+// vr.untyped(…);`, a term of `propsX`'s sum (`+ vr.p(…)`: its arguments one a line, `)` under the
+// `+`), a constant's value (`/* @__PURE__ */ guard<T>(checkT)`, an enum's `vr.enumChecker(…)`: on
+// the line of `=` where it fits up to its `(`, else on the next line, its arguments one a line or a
+// last members object hugged, a member a line); nor a types module's `Any…` union member (`| (A &
+// {`, its object type a member a line), nor checkers.ts's `SERVICE` (a member a line, its aliases
+// likewise). (A line that opens such a list, or a value moved to its own line, may still be longer
+// where the names in it are, as Prettier leaves `export const isX: vr.Guard<X> =`.)
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GenerationError } from "../generator/diagnostics";
@@ -84,6 +93,18 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.requests\.ts$/, /^ {2}(?:\| [^\n]*|"@odata\.type"\?: [^\n]*;)$/gm],
   // An interface's `extends` list (a base type, `…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on its name's line.
   [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends [^\n]*$/gm],
+  // A member of an `Any…` union alias (`| (A & { "@odata.type": … })`), or its one member on the line after `=`.
+  [/\.types\.ts$/, /^ {2}(?:\| [^\n]*|\([^\n]*\);)$/gm],
+  // A validators module's function signature, and in its body: a check's `if (…) exactX(…);` (or its
+  // head, or the statement on the line after it), a switch's head, a call (`vr.exact(…)`, a check's
+  // call), a case's `return …;`, a term of `propsX`'s sum (`+ vr.p(…)`).
+  [/\.validators\.ts$/, /^(?:export )?function \w+\([^)\n]+\): \w+ \{$/gm],
+  [/\.validators\.ts$/, /^ {2}(?:if \([^\n]*\)(?: [^\n]*;)?|switch \([^\n]*\) \{|[\w$.]+\([^\n]*\);)$/gm],
+  [/\.validators\.ts$/, /^(?: {4}(?:\+ [\w$.]+\([^\n]*\);?|[\w$]+\([^\n]*\);)| {6}return [^\n]*;)$/gm],
+  // A constant's value on the line of `=` up to a bracket it breaks after, or on the next line
+  // (`/* @__PURE__ */ guard<T>(checkT)`, `vr.enumChecker(…, {`), and checkers.ts's `SERVICE` and its members.
+  [/\.validators\.ts$|^checkers\.ts$/, /^(?:export const \w+: [^\n]* = [^\n]*[({[]| {2}\/\* @__PURE__ \*\/ [^\n]*[;({[])$/gm],
+  [/^checkers\.ts$/, /^(?:export const \w+: [^\n]*;| {2}\w+: [^\n]*,)$/gm],
 ];
 
 /** `file` a document, or a folder of the documents of one service (requests/extends). */

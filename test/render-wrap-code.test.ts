@@ -188,6 +188,10 @@ test.each<[string, { given: string; want: string }]>([
   ],
   ["one parameter is no matrix", { given: `rt.functionCall(target.path, "x", [["a", "String", params["a"]]])`, want: `rt.functionCall(target.path, "x", [["a", "String", params["a"]]])` }],
   ["brackets in a string are no matrix", { given: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')`, want: `rt.f("[[a, b], [c, d]]", '[["e", 1], ["f", 2]]')` }],
+  // With the object literals the validators modules break (an enum's members): a matrix breaks the
+  // literal that holds it, member and all, and keeps a last object from being hugged.
+  ["in a hugged object literal's member", { given: `f({ keys: [["a", 1], ["b", 2]] })`, want: `f({\n    keys: [\n      ["a", 1],\n      ["b", 2],\n    ],\n  })` }],
+  ["before a last object literal", { given: `f([["a", 1], ["b", 2]], { x: 1 })`, want: `f(\n    [\n      ["a", 1],\n      ["b", 2],\n    ],\n    { x: 1 },\n  )` }],
 ])("brokenExpression, a matrix: %s", (_name, { given, want }) => {
   expect(brokenExpression(given, "  return ".length, 1, "  ")).toBe(want);
 });

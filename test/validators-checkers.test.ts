@@ -36,7 +36,7 @@ describe("the output grows with the metadata", () => {
 
   test("twice the namespaces, at most 2.2 times the output; the model-wide tables are in checkers.ts only", () => {
     expect(total(files(100))).toBeLessThanOrEqual(2.2 * total(fifty));
-    const withAliases = [...fifty].filter(([, text]) => text.includes('"a49":"n49"')).map(([f]) => f);
+    const withAliases = [...fifty].filter(([, text]) => text.includes('"a49": "n49"')).map(([f]) => f);
     expect(withAliases).toEqual(["checkers.ts"]);
   });
 

@@ -139,16 +139,31 @@ export const assertCollection_pluginSetting: vr.Assert<Collection_pluginSetting>
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.collection_pluginSetting`. */
 export function checkCollection_pluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE, false)) exactCollection_pluginSetting(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE, false))
+    exactCollection_pluginSetting(v, ctx, key);
 }
 
 export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsCollection_pluginSetting, "microsoft.graph.security.securityCopilot.collection_pluginSetting", SERVICE);
+  vr.exact(
+    o,
+    ctx,
+    key,
+    propsCollection_pluginSetting,
+    "microsoft.graph.security.securityCopilot.collection_pluginSetting",
+    SERVICE,
+  );
 }
 
 export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.c(o["entries"], ctx, "entries", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED);
+    + vr.c(
+      o["entries"],
+      ctx,
+      "entries",
+      checkPluginSetting,
+      "microsoft.graph.security.securityCopilot.pluginSetting",
+      vr.REQUIRED,
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
@@ -162,7 +177,8 @@ export const assertErrorDetails: vr.Assert<ErrorDetails> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.errorDetails`. */
 export function checkErrorDetails(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE, false)) exactErrorDetails(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.errorDetails", SERVICE, false))
+    exactErrorDetails(v, ctx, key);
 }
 
 export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -189,7 +205,8 @@ export const assertEvaluationResult: vr.Assert<EvaluationResult> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluationResult`. */
 export function checkEvaluationResult(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE, false)) exactEvaluationResult(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluationResult", SERVICE, false))
+    exactEvaluationResult(v, ctx, key);
 }
 
 export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -199,8 +216,22 @@ export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key):
 export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["content"], ctx, "content", vr.checkString)
-    + vr.p(o["previewState"], ctx, "previewState", checkSkillPreviewState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillPreviewState")
-    + vr.p(o["type"], ctx, "type", checkEvaluationResultType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationResultType");
+    + vr.p(
+      o["previewState"],
+      ctx,
+      "previewState",
+      checkSkillPreviewState,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.skillPreviewState",
+    )
+    + vr.p(
+      o["type"],
+      ctx,
+      "type",
+      checkEvaluationResultType,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.evaluationResultType",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
@@ -214,7 +245,8 @@ export const assertPluginAuth: vr.Assert<PluginAuth> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginAuth`. */
 export function checkPluginAuth(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE, false)) exactPluginAuth(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginAuth", SERVICE, false))
+    exactPluginAuth(v, ctx, key);
 }
 
 export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -223,7 +255,14 @@ export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 
 export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["authType"], ctx, "authType", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
+    + vr.p(
+      o["authType"],
+      ctx,
+      "authType",
+      checkPluginAuthTypes,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginAuthTypes",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
@@ -238,7 +277,8 @@ export const assertPluginSetting: vr.Assert<PluginSetting> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.pluginSetting`. */
 export function checkPluginSetting(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE, false)) exactPluginSetting(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.pluginSetting", SERVICE, false))
+    exactPluginSetting(v, ctx, key);
 }
 
 export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -250,12 +290,26 @@ export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
     + vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED)
     + vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString)
     + vr.p(o["description"], ctx, "description", vr.checkString)
-    + vr.p(o["displayType"], ctx, "displayType", checkPluginSettingDisplayType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingDisplayType")
+    + vr.p(
+      o["displayType"],
+      ctx,
+      "displayType",
+      checkPluginSettingDisplayType,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
+    )
     + vr.p(o["hintText"], ctx, "hintText", vr.checkString)
     + vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
     + vr.p(o["label"], ctx, "label", vr.checkString)
     + vr.p(o["name"], ctx, "name", vr.checkString)
-    + vr.p(o["settingValue"], ctx, "settingValue", checkPluginSettingType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginSettingType")
+    + vr.p(
+      o["settingValue"],
+      ctx,
+      "settingValue",
+      checkPluginSettingType,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginSettingType",
+    )
     + vr.p(o["value"], ctx, "value", vr.checkString);
 }
 
@@ -272,11 +326,19 @@ export const assertSkillInputDescriptor: vr.Assert<SkillInputDescriptor> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillInputDescriptor`. */
 export function checkSkillInputDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE, false)) exactSkillInputDescriptor(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE, false))
+    exactSkillInputDescriptor(v, ctx, key);
 }
 
 export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", SERVICE);
+  vr.exact(
+    o,
+    ctx,
+    key,
+    propsSkillInputDescriptor,
+    "microsoft.graph.security.securityCopilot.skillInputDescriptor",
+    SERVICE,
+  );
 }
 
 export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
@@ -299,11 +361,19 @@ export const assertSkillTypeDescriptor: vr.Assert<SkillTypeDescriptor> =
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.skillTypeDescriptor`. */
 export function checkSkillTypeDescriptor(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE, false)) exactSkillTypeDescriptor(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE, false))
+    exactSkillTypeDescriptor(v, ctx, key);
 }
 
 export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillTypeDescriptor, "microsoft.graph.security.securityCopilot.skillTypeDescriptor", SERVICE);
+  vr.exact(
+    o,
+    ctx,
+    key,
+    propsSkillTypeDescriptor,
+    "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
+    SERVICE,
+  );
 }
 
 export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
@@ -333,19 +403,39 @@ export function checkSkillVariableDescriptor(v: unknown, ctx: vr.Context, key: v
     case null:
       return;
     default:
-      return vr.wrongType(ctx, key, v as vr.Json, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", false);
+      return vr.wrongType(
+        ctx,
+        key,
+        v as vr.Json,
+        "microsoft.graph.security.securityCopilot.skillVariableDescriptor",
+        false,
+      );
   }
 }
 
 export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
-  vr.exact(o, ctx, key, propsSkillVariableDescriptor, "microsoft.graph.security.securityCopilot.skillVariableDescriptor", SERVICE);
+  vr.exact(
+    o,
+    ctx,
+    key,
+    propsSkillVariableDescriptor,
+    "microsoft.graph.security.securityCopilot.skillVariableDescriptor",
+    SERVICE,
+  );
 }
 
 export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["description"], ctx, "description", vr.checkString)
     + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["type"], ctx, "type", checkSkillTypeDescriptor, vr.REQUIRED, "microsoft.graph.security.securityCopilot.skillTypeDescriptor");
+    + vr.p(
+      o["type"],
+      ctx,
+      "type",
+      checkSkillTypeDescriptor,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
@@ -359,7 +449,8 @@ export const assertEvaluation: vr.Assert<Evaluation> = /* @__PURE__ */ asserter<
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.evaluation`. */
 export function checkEvaluation(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluation", SERVICE, false)) exactEvaluation(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.evaluation", SERVICE, false))
+    exactEvaluation(v, ctx, key);
 }
 
 export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -372,10 +463,24 @@ export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
     + vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(
+      o["lastModifiedDateTime"],
+      ctx,
+      "lastModifiedDateTime",
+      vr.checkDateTimeOffset,
+      vr.REQUIRED,
+      "Edm.DateTimeOffset",
+    )
     + vr.p(o["result"], ctx, "result", checkEvaluationResult)
     + vr.p(o["runStartDateTime"], ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["state"], ctx, "state", checkEvaluationState, vr.REQUIRED, "microsoft.graph.security.securityCopilot.evaluationState");
+    + vr.p(
+      o["state"],
+      ctx,
+      "state",
+      checkEvaluationState,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.evaluationState",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
@@ -389,7 +494,8 @@ export const assertPlugin: vr.Assert<Plugin> = /* @__PURE__ */ asserter<Plugin>(
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.plugin`. */
 export function checkPlugin(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.plugin", SERVICE, false)) exactPlugin(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.plugin", SERVICE, false))
+    exactPlugin(v, ctx, key);
 }
 
 export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -399,15 +505,50 @@ export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["authorization"], ctx, "authorization", checkPluginAuth)
-    + vr.p(o["catalogScope"], ctx, "catalogScope", checkPluginCatalogScope, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCatalogScope")
-    + vr.p(o["category"], ctx, "category", checkPluginCategory, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginCategory")
+    + vr.p(
+      o["catalogScope"],
+      ctx,
+      "catalogScope",
+      checkPluginCatalogScope,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginCatalogScope",
+    )
+    + vr.p(
+      o["category"],
+      ctx,
+      "category",
+      checkPluginCategory,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginCategory",
+    )
     + vr.p(o["description"], ctx, "description", vr.checkString)
     + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
     + vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
     + vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["previewState"], ctx, "previewState", checkPluginPreviewStates, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginPreviewStates")
-    + vr.c(o["settings"], ctx, "settings", checkPluginSetting, "microsoft.graph.security.securityCopilot.pluginSetting", vr.REQUIRED)
-    + vr.p(o["supportedAuthTypes"], ctx, "supportedAuthTypes", checkPluginAuthTypes, vr.REQUIRED, "microsoft.graph.security.securityCopilot.pluginAuthTypes");
+    + vr.p(
+      o["previewState"],
+      ctx,
+      "previewState",
+      checkPluginPreviewStates,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginPreviewStates",
+    )
+    + vr.c(
+      o["settings"],
+      ctx,
+      "settings",
+      checkPluginSetting,
+      "microsoft.graph.security.securityCopilot.pluginSetting",
+      vr.REQUIRED,
+    )
+    + vr.p(
+      o["supportedAuthTypes"],
+      ctx,
+      "supportedAuthTypes",
+      checkPluginAuthTypes,
+      vr.REQUIRED,
+      "microsoft.graph.security.securityCopilot.pluginAuthTypes",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
@@ -421,7 +562,8 @@ export const assertPrompt: vr.Assert<Prompt> = /* @__PURE__ */ asserter<Prompt>(
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.prompt`. */
 export function checkPrompt(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.prompt", SERVICE, false)) exactPrompt(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.prompt", SERVICE, false))
+    exactPrompt(v, ctx, key);
 }
 
 export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -433,11 +575,31 @@ export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["content"], ctx, "content", vr.checkString)
     + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["inputs"], ctx, "inputs", checkDictionary)
-    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.c(o["skillInputDescriptors"], ctx, "skillInputDescriptors", checkSkillInputDescriptor, "microsoft.graph.security.securityCopilot.skillInputDescriptor", vr.NULL_ITEMS)
+    + vr.p(
+      o["lastModifiedDateTime"],
+      ctx,
+      "lastModifiedDateTime",
+      vr.checkDateTimeOffset,
+      vr.REQUIRED,
+      "Edm.DateTimeOffset",
+    )
+    + vr.c(
+      o["skillInputDescriptors"],
+      ctx,
+      "skillInputDescriptors",
+      checkSkillInputDescriptor,
+      "microsoft.graph.security.securityCopilot.skillInputDescriptor",
+      vr.NULL_ITEMS,
+    )
     + vr.p(o["skillName"], ctx, "skillName", vr.checkString)
     + vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType")
-    + vr.navs(o["evaluations"], ctx, "evaluations", checkEvaluation, "microsoft.graph.security.securityCopilot.evaluation");
+    + vr.navs(
+      o["evaluations"],
+      ctx,
+      "evaluations",
+      checkEvaluation,
+      "microsoft.graph.security.securityCopilot.evaluation",
+    );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
@@ -451,7 +613,8 @@ export const assertSession: vr.Assert<Session> = /* @__PURE__ */ asserter<Sessio
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.session`. */
 export function checkSession(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.session", SERVICE, false)) exactSession(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.session", SERVICE, false))
+    exactSession(v, ctx, key);
 }
 
 export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -462,7 +625,14 @@ export function propsSession(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
     + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(
+      o["lastModifiedDateTime"],
+      ctx,
+      "lastModifiedDateTime",
+      vr.checkDateTimeOffset,
+      vr.REQUIRED,
+      "Edm.DateTimeOffset",
+    )
     + vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt");
 }
 
@@ -477,7 +647,8 @@ export const assertWorkspace: vr.Assert<Workspace> = /* @__PURE__ */ asserter<Wo
 
 /** Checks a value declared as `microsoft.graph.security.securityCopilot.workspace`. */
 export function checkWorkspace(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.workspace", SERVICE, false)) exactWorkspace(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.security.securityCopilot.workspace", SERVICE, false))
+    exactWorkspace(v, ctx, key);
 }
 
 export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

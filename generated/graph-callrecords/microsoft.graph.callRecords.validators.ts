@@ -241,7 +241,8 @@ export const assertAdministrativeUnitInfo: vr.Assert<AdministrativeUnitInfo> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.administrativeUnitInfo`. */
 export function checkAdministrativeUnitInfo(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE, false)) exactAdministrativeUnitInfo(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.administrativeUnitInfo", SERVICE, false))
+    exactAdministrativeUnitInfo(v, ctx, key);
 }
 
 export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -266,7 +267,8 @@ export const assertClientUserAgent: vr.Assert<ClientUserAgent> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.clientUserAgent`. */
 export function checkClientUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.clientUserAgent", SERVICE, false)) exactClientUserAgent(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.clientUserAgent", SERVICE, false))
+    exactClientUserAgent(v, ctx, key);
 }
 
 export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -277,8 +279,22 @@ export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
   return propsUserAgent(o, ctx)
     + vr.p(o["azureADAppId"], ctx, "azureADAppId", vr.checkString)
     + vr.p(o["communicationServiceId"], ctx, "communicationServiceId", vr.checkString)
-    + vr.p(o["platform"], ctx, "platform", checkClientPlatform, vr.REQUIRED, "microsoft.graph.callRecords.clientPlatform")
-    + vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily");
+    + vr.p(
+      o["platform"],
+      ctx,
+      "platform",
+      checkClientPlatform,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.clientPlatform",
+    )
+    + vr.p(
+      o["productFamily"],
+      ctx,
+      "productFamily",
+      checkProductFamily,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.productFamily",
+    );
 }
 
 /** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
@@ -337,7 +353,8 @@ export const assertDirectRoutingLogRow: vr.Assert<DirectRoutingLogRow> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.directRoutingLogRow`. */
 export function checkDirectRoutingLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE, false)) exactDirectRoutingLogRow(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.directRoutingLogRow", SERVICE, false))
+    exactDirectRoutingLogRow(v, ctx, key);
 }
 
 export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -441,7 +458,8 @@ export const assertFeedbackTokenSet: vr.Assert<FeedbackTokenSet> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.feedbackTokenSet`. */
 export function checkFeedbackTokenSet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.feedbackTokenSet", SERVICE, false)) exactFeedbackTokenSet(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.feedbackTokenSet", SERVICE, false))
+    exactFeedbackTokenSet(v, ctx, key);
 }
 
 export function exactFeedbackTokenSet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -523,10 +541,22 @@ export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["maxRatioOfConcealedSamples"], ctx, "maxRatioOfConcealedSamples", vr.checkSingle)
     + vr.p(o["maxRoundTripTime"], ctx, "maxRoundTripTime", vr.checkDuration)
     + vr.p(o["packetUtilization"], ctx, "packetUtilization", vr.checkInt64)
-    + vr.p(o["postForwardErrorCorrectionPacketLossRate"], ctx, "postForwardErrorCorrectionPacketLossRate", vr.checkSingle)
+    + vr.p(
+      o["postForwardErrorCorrectionPacketLossRate"],
+      ctx,
+      "postForwardErrorCorrectionPacketLossRate",
+      vr.checkSingle,
+    )
     + vr.p(o["rmsFreezeDuration"], ctx, "rmsFreezeDuration", vr.checkDuration)
     + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["streamDirection"], ctx, "streamDirection", checkMediaStreamDirection, vr.REQUIRED, "microsoft.graph.callRecords.mediaStreamDirection")
+    + vr.p(
+      o["streamDirection"],
+      ctx,
+      "streamDirection",
+      checkMediaStreamDirection,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.mediaStreamDirection",
+    )
     + vr.p(o["streamId"], ctx, "streamId", vr.checkString)
     + vr.p(o["videoCodec"], ctx, "videoCodec", checkVideoCodec)
     + vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean);
@@ -554,13 +584,27 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
   return 0
     + vr.p(o["bandwidthLowEventRatio"], ctx, "bandwidthLowEventRatio", vr.checkSingle)
     + vr.p(o["basicServiceSetIdentifier"], ctx, "basicServiceSetIdentifier", vr.checkString)
-    + vr.p(o["connectionType"], ctx, "connectionType", checkNetworkConnectionType, vr.REQUIRED, "microsoft.graph.callRecords.networkConnectionType")
+    + vr.p(
+      o["connectionType"],
+      ctx,
+      "connectionType",
+      checkNetworkConnectionType,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.networkConnectionType",
+    )
     + vr.p(o["delayEventRatio"], ctx, "delayEventRatio", vr.checkSingle)
     + vr.p(o["dnsSuffix"], ctx, "dnsSuffix", vr.checkString)
     + vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString)
     + vr.p(o["linkSpeed"], ctx, "linkSpeed", vr.checkInt64)
     + vr.p(o["macAddress"], ctx, "macAddress", vr.checkString)
-    + vr.p(o["networkTransportProtocol"], ctx, "networkTransportProtocol", checkNetworkTransportProtocol, vr.REQUIRED, "microsoft.graph.callRecords.networkTransportProtocol")
+    + vr.p(
+      o["networkTransportProtocol"],
+      ctx,
+      "networkTransportProtocol",
+      checkNetworkTransportProtocol,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.networkTransportProtocol",
+    )
     + vr.p(o["port"], ctx, "port", vr.checkInt32)
     + vr.p(o["receivedQualityEventRatio"], ctx, "receivedQualityEventRatio", vr.checkSingle)
     + vr.p(o["reflexiveIPAddress"], ctx, "reflexiveIPAddress", vr.checkString)
@@ -568,13 +612,27 @@ export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
     + vr.p(o["relayPort"], ctx, "relayPort", vr.checkInt32)
     + vr.p(o["sentQualityEventRatio"], ctx, "sentQualityEventRatio", vr.checkSingle)
     + vr.p(o["subnet"], ctx, "subnet", vr.checkString)
-    + vr.c(o["traceRouteHops"], ctx, "traceRouteHops", checkTraceRouteHop, "microsoft.graph.callRecords.traceRouteHop", vr.REQUIRED)
+    + vr.c(
+      o["traceRouteHops"],
+      ctx,
+      "traceRouteHops",
+      checkTraceRouteHop,
+      "microsoft.graph.callRecords.traceRouteHop",
+      vr.REQUIRED,
+    )
     + vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand")
     + vr.p(o["wifiBatteryCharge"], ctx, "wifiBatteryCharge", vr.checkInt32)
     + vr.p(o["wifiChannel"], ctx, "wifiChannel", vr.checkInt32)
     + vr.p(o["wifiMicrosoftDriver"], ctx, "wifiMicrosoftDriver", vr.checkString)
     + vr.p(o["wifiMicrosoftDriverVersion"], ctx, "wifiMicrosoftDriverVersion", vr.checkString)
-    + vr.p(o["wifiRadioType"], ctx, "wifiRadioType", checkWifiRadioType, vr.REQUIRED, "microsoft.graph.callRecords.wifiRadioType")
+    + vr.p(
+      o["wifiRadioType"],
+      ctx,
+      "wifiRadioType",
+      checkWifiRadioType,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.wifiRadioType",
+    )
     + vr.p(o["wifiSignalStrength"], ctx, "wifiSignalStrength", vr.checkInt32)
     + vr.p(o["wifiVendorDriver"], ctx, "wifiVendorDriver", vr.checkString)
     + vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString);
@@ -593,7 +651,8 @@ export const assertParticipantEndpoint: vr.Assert<ParticipantEndpoint> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.participantEndpoint`. */
 export function checkParticipantEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participantEndpoint", SERVICE, false)) exactParticipantEndpoint(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.participantEndpoint", SERVICE, false))
+    exactParticipantEndpoint(v, ctx, key);
 }
 
 export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -623,7 +682,8 @@ export const assertPstnCallLogRow: vr.Assert<PstnCallLogRow> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.pstnCallLogRow`. */
 export function checkPstnCallLogRow(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE, false)) exactPstnCallLogRow(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.pstnCallLogRow", SERVICE, false))
+    exactPstnCallLogRow(v, ctx, key);
 }
 
 export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -670,7 +730,8 @@ export const assertServiceEndpoint: vr.Assert<ServiceEndpoint> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceEndpoint`. */
 export function checkServiceEndpoint(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceEndpoint", SERVICE, false)) exactServiceEndpoint(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceEndpoint", SERVICE, false))
+    exactServiceEndpoint(v, ctx, key);
 }
 
 export function exactServiceEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -694,7 +755,8 @@ export const assertServiceUserAgent: vr.Assert<ServiceUserAgent> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.serviceUserAgent`. */
 export function checkServiceUserAgent(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceUserAgent", SERVICE, false)) exactServiceUserAgent(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.serviceUserAgent", SERVICE, false))
+    exactServiceUserAgent(v, ctx, key);
 }
 
 export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -718,7 +780,8 @@ export const assertTraceRouteHop: vr.Assert<TraceRouteHop> =
 
 /** Checks a value declared as `microsoft.graph.callRecords.traceRouteHop`. */
 export function checkTraceRouteHop(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.traceRouteHop", SERVICE, false)) exactTraceRouteHop(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.traceRouteHop", SERVICE, false))
+    exactTraceRouteHop(v, ctx, key);
 }
 
 export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -780,7 +843,8 @@ export const assertUserFeedback: vr.Assert<UserFeedback> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.callRecords.userFeedback`. */
 export function checkUserFeedback(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userFeedback", SERVICE, false)) exactUserFeedback(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userFeedback", SERVICE, false))
+    exactUserFeedback(v, ctx, key);
 }
 
 export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -789,7 +853,14 @@ export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 
 export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
   return 0
-    + vr.p(o["rating"], ctx, "rating", checkUserFeedbackRating, vr.REQUIRED, "microsoft.graph.callRecords.userFeedbackRating")
+    + vr.p(
+      o["rating"],
+      ctx,
+      "rating",
+      checkUserFeedbackRating,
+      vr.REQUIRED,
+      "microsoft.graph.callRecords.userFeedbackRating",
+    )
     + vr.p(o["text"], ctx, "text", vr.checkString)
     + vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet);
 }
@@ -805,7 +876,8 @@ export const assertUserIdentity: vr.Assert<UserIdentity> = /* @__PURE__ */ asser
 
 /** Checks a value declared as `microsoft.graph.callRecords.userIdentity`. */
 export function checkUserIdentity(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userIdentity", SERVICE, false)) exactUserIdentity(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.callRecords.userIdentity", SERVICE, false))
+    exactUserIdentity(v, ctx, key);
 }
 
 export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -839,7 +911,14 @@ export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
     + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
     + vr.p(o["joinWebUrl"], ctx, "joinWebUrl", vr.checkString)
-    + vr.p(o["lastModifiedDateTime"], ctx, "lastModifiedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+    + vr.p(
+      o["lastModifiedDateTime"],
+      ctx,
+      "lastModifiedDateTime",
+      vr.checkDateTimeOffset,
+      vr.REQUIRED,
+      "Edm.DateTimeOffset",
+    )
     + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
     + vr.p(o["organizer"], ctx, "organizer", checkIdentitySet)
     + vr.c(o["participants"], ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS)
@@ -930,7 +1009,14 @@ export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 
 export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
   return propsEntity(o, ctx)
-    + vr.c(o["administrativeUnitInfos"], ctx, "administrativeUnitInfos", checkAdministrativeUnitInfo, "microsoft.graph.callRecords.administrativeUnitInfo", vr.NULL_ITEMS)
+    + vr.c(
+      o["administrativeUnitInfos"],
+      ctx,
+      "administrativeUnitInfos",
+      checkAdministrativeUnitInfo,
+      "microsoft.graph.callRecords.administrativeUnitInfo",
+      vr.NULL_ITEMS,
+    )
     + vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet);
 }
 

@@ -58,7 +58,8 @@ export const assertCommunicationsIdentitySet: vr.Assert<CommunicationsIdentitySe
 
 /** Checks a value declared as `microsoft.graph.communicationsIdentitySet`. */
 export function checkCommunicationsIdentitySet(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.communicationsIdentitySet", SERVICE, false)) exactCommunicationsIdentitySet(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.communicationsIdentitySet", SERVICE, false))
+    exactCommunicationsIdentitySet(v, ctx, key);
 }
 
 export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
@@ -159,7 +160,8 @@ export const assertCloudCommunications: vr.Assert<CloudCommunications> =
 
 /** Checks a value declared as `microsoft.graph.cloudCommunications`. */
 export function checkCloudCommunications(v: unknown, ctx: vr.Context, key: vr.Key): void {
-  if (vr.isType(v, ctx, key, "microsoft.graph.cloudCommunications", SERVICE, false)) exactCloudCommunications(v, ctx, key);
+  if (vr.isType(v, ctx, key, "microsoft.graph.cloudCommunications", SERVICE, false))
+    exactCloudCommunications(v, ctx, key);
 }
 
 export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Key): void {

@@ -8,14 +8,19 @@
  */
 import type { EmitContext } from "./context";
 import { Imports, moduleSpecifier, type ImportView } from "./imports";
+import { assigned } from "./wrap";
 
 export interface CheckersView {
   header: string;
   /** The `namespaceChecker` of every namespace that has types, each under a name of its own. */
   imports: ImportView[];
-  aliases: string;
-  /** The service's OData version, as its metadata says (4.01: a body may bind as `p@bind`). */
-  version: string;
+  /**
+   * What follows `=` in `SERVICE`'s declaration: the schema aliases (by alias, the namespace) and
+   * the service's OData version, as its metadata says (4.01: a body may bind as `p@bind`); an
+   * object literal, a member a line where its line would pass 120 characters, and so the aliases
+   * (wrap.ts `assigned`, as Prettier writes it).
+   */
+  service: string;
   /** Per namespace with types: its name (quoted) and the local name of its `namespaceChecker`. */
   namespaces: { namespace: string; checker: string }[];
   /**
@@ -47,9 +52,14 @@ export function checkersView(ctx: EmitContext): CheckersView {
   return {
     header: ctx.header,
     imports: imports.view(() => false),
-    aliases: JSON.stringify(Object.fromEntries([...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)))),
-    version: ctx.model.odataVersion ?? "4.0",
+    service: assigned("export const SERVICE: vr.Service =", serviceLiteral(ctx)),
     namespaces,
     leftOut,
   };
+}
+
+/** `SERVICE` on one line: `{ aliases: { "alias": "namespace", … }, version: "4.0" }`, the aliases in code-unit order. */
+function serviceLiteral(ctx: EmitContext): string {
+  const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${JSON.stringify(a)}: ${JSON.stringify(n)}`);
+  return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${JSON.stringify(ctx.model.odataVersion ?? "4.0")} }`;
 }

@@ -831,8 +831,8 @@ function updateBodyParameter(bodies: TypeApplication[]): string {
   const flat = bodies.map(oneLine);
   // One body is never moved to the line after `body:` (Prettier moves only a union there).
   if (flat.length === 1) return fits(`  body: ${flat[0]},`.length) ? ` ${flat[0]}` : ` ${bodies[0].name}${typeArguments(bodies[0].args, "  ")}`;
-  const union = unionType("  body:", flat, "  ");
-  if (flat.length === 1 || !union.startsWith("\n")) return union;
+  // A union is measured first: one that does not fit is written here, a body a line, rather than by unionType.
+  if (fits(`  body: ${flat.join(" | ")},`.length)) return unionType("  body:", flat, "  ");
   return bodies.map((b) => `\n    | ${typeLines(b, "    | ", "      ")}`).join("");
 }
 

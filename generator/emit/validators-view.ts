@@ -16,17 +16,24 @@ import { readsAsUnion } from "./context";
 import { propertyKey, Scope } from "../passes/names";
 import { Imports, jsdoc, moduleSpecifier, type ImportView } from "./imports";
 import { NO_TYPES, PROTOTYPE_NAMES, typeName } from "./ts-types";
-import { assigned, fits, itemLines, objectLiteral } from "./wrap";
+import { assigned, fits, parameters } from "./wrap";
+import { brokenExpression } from "./wrap-code";
+import { ifStatement, statementHead } from "./wrap-statement";
 
 export interface ValidatorsView {
   header: string;
   imports: ImportView[];
   /** Whether the module checks `@odata.type`, with the service's aliases and version (`SERVICE`, imported from checkers.ts). */
   usesAliases: boolean;
-  /** `args`: vr.enumChecker's arguments (qualified name, members, and `true` for a flags enum). */
-  enums: { doc: string; checkName: string; args: string }[];
-  typedefs: { doc: string; checkName: string; call: string }[];
-  wrappers: { name: string; call: string }[];
+  /**
+   * `value`: what follows `=` in the enum's `checkX` declaration, `vr.enumChecker(…)` with the
+   * qualified name, the members and `true` for a flags enum, broken where its line would pass 120
+   * characters (wrap.ts `assigned`).
+   */
+  enums: { doc: string; checkName: string; value: string }[];
+  /** `params`: the check's parameters (`v`, `ctx`, `key`), one a line where the signature would pass 120 characters (wrap.ts `parameters`); `call`, its one call, broken likewise. */
+  typedefs: { doc: string; checkName: string; params: string; call: string }[];
+  wrappers: { name: string; params: string; call: string }[];
   /**
    * In a slice whose types have subtypes it left out: the name of the module's function that checks
    * a value of one as its nearest kept base type (its properties; the ones it adds are let through).
@@ -78,15 +85,23 @@ export interface TypeValidatorView {
   check: string;
   /** `exactX`'s one call: `vr.exact(…)`, or `vr.exactOpen(…)` for an open type; with `SERVICE`, as `exactX` may run alone, without `checkX`. */
   exact: string;
+  /** `checkX`'s and `exactX`'s parameters, one a line where the signature would pass 120 characters (wrap.ts `parameters`), as `propsParams`. */
+  checkParams: string;
+  exactParams: string;
   /** `propsX`'s parameters, `_`-prefixed where it uses neither (the type declares and inherits no properties). */
   propsParams: string;
   /**
    * What `propsX` returns: its base type's count (or 0) and the expressions checking and counting
-   * each property (`vr.p(…)`, `vr.c(…)`), one per line, joined by ` + `. Joined here: one string per
+   * each property (`vr.p(…)`, `vr.c(…)`), one per line, joined by ` + ` (a call whose line would
+   * pass 120 characters an argument a line, wrap-code.ts `brokenExpression`). Joined here: one string per
    * type renders much faster than a template loop over Graph's 20,000 properties.
    */
   props: string;
 }
+
+/** A checker's parameters (`vr.Checker`), and `exactX`'s. */
+const CHECK_PARAMS = ["v: unknown", "ctx: vr.Context", "key: vr.Key"];
+const EXACT_PARAMS = ["o: vr.Json", "ctx: vr.Context", "key: vr.Key"];
 
 const PRIMITIVE_CHECK: Record<string, string> = {
   Binary: "vr.checkBinary", Boolean: "vr.checkBoolean", Byte: "vr.checkByte", Date: "vr.checkDate",
@@ -99,7 +114,7 @@ const PRIMITIVE_CHECK: Record<string, string> = {
 
 /** Per module: names of the small wrapper functions that fix a primitive check's facets. */
 class Wrappers {
-  readonly list: { name: string; call: string }[] = [];
+  readonly list: { name: string; params: string; call: string }[] = [];
   private readonly byCall = new Map<string, string>();
   /**
    * The module's names (the types' functions and what it imports), so that a wrapper never takes
@@ -111,7 +126,7 @@ class Wrappers {
     if (known) return known;
     const unique = this.names.claim(name, "_");
     this.byCall.set(call, unique);
-    this.list.push({ name: unique, call });
+    this.list.push({ name: unique, params: parameters(`function ${unique}`, CHECK_PARAMS, ": void {"), call: brokenExpression(call, 2, 1, "  ") });
     return unique;
   }
 }
@@ -231,24 +246,13 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
   const n = ctx.names.type(t);
   const qname = JSON.stringify(t.qualifiedName);
   const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : JSON.stringify(m.exact)}`);
+  const object = members.length ? `{ ${members.join(", ")} }` : "{}";
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
     checkName: `check${n}`,
-    args: enumArguments(`export const check${n}: vr.Checker = /* @__PURE__ */ vr.enumChecker(`, qname, members, t.isFlags),
+    // Prettier hugs the members object by the parentheses only as the last argument (not before a flags enum's `true`).
+    value: assigned(`export const check${n}: vr.Checker =`, `/* @__PURE__ */ vr.enumChecker(${qname}, ${object}${t.isFlags ? ", true" : ""})`),
   };
-}
-
-/**
- * vr.enumChecker's arguments after `head` (the line up to its parenthesis): on one line when it
- * fits; else the members object hugged by the parentheses, a member a line; or, where even the line
- * that opens the object would be too long, an argument a line (as Prettier does).
- */
-function enumArguments(head: string, qname: string, members: string[], isFlags: boolean): string {
-  const flags = isFlags ? ", true" : "";
-  const hugged = `${qname}, ${objectLiteral(`${head}${qname}, `, members, `${flags});`)}${flags}`;
-  const first = hugged.includes("\n") ? hugged.slice(0, hugged.indexOf("\n")) : `${hugged});`;
-  if (fits(head.length + first.length)) return hugged;
-  return itemLines([qname, objectLiteral("  ", members, ",", "  "), ...(isFlags ? ["true"] : [])]);
 }
 
 /**
@@ -261,10 +265,12 @@ function memberKey(name: string): string {
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): ValidatorsView["typedefs"][number] {
   const call = primitiveCall(t.underlying, t.facets);
+  const checkName = `check${ctx.names.type(t)}`;
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value (${t.underlying.qualifiedName}).`]),
-    checkName: `check${ctx.names.type(t)}`,
-    call: call ?? `${primitiveChecker(t.underlying, t.facets, wrappers)}(v, ctx, key)`,
+    checkName,
+    params: parameters(`export function ${checkName}`, CHECK_PARAMS, ": void {"),
+    call: brokenExpression(call ?? `${primitiveChecker(t.underlying, t.facets, wrappers)}(v, ctx, key)`, 2, 1, "  "),
   };
 }
 
@@ -303,14 +309,14 @@ function typeView(
   const visit = (c: StructuredType) => {
     if (c.unlistedSubtypes) unlisted = true;
     if (c.abstract) abstractCases.push(`    case ${c === t ? qname : JSON.stringify(c.qualifiedName)}:`);
-    else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n      return exact${name}(v as vr.Json, ctx, key);`);
-    else cases.push(`    case ${JSON.stringify(c.qualifiedName)}:\n      return ${fnName(c, "exact")}(v as vr.Json, ctx, key);`);
+    else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n${caseReturn(`exact${name}(v as vr.Json, ctx, key)`)}`);
+    else cases.push(`    case ${JSON.stringify(c.qualifiedName)}:\n${caseReturn(`${fnName(c, "exact")}(v as vr.Json, ctx, key)`)}`);
     const omitted = c.omittedSubtypes ?? [];
     for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${JSON.stringify(o.qualifiedName)}:`);
     const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`);
     if (concrete.length) {
       const check = isOpen(c) ? `${fnName(c, "exact")}(v as vr.Json, ctx, key)` : `${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")})`;
-      omittedCases.push(...concrete, `      return ${check};`);
+      omittedCases.push(...concrete, caseReturn(check));
     }
     for (const d of c.derived) visit(d);
   };
@@ -319,8 +325,8 @@ function typeView(
   cases.push(...omittedCases);
   const dispatch = cases.length + abstractCases.length > 1;
   // No @odata.type where an abstract type is declared: wrong, except in a PATCH body (vr.untyped).
-  if (t.abstract) cases.unshift(`    case undefined:\n      return vr.untyped(v as vr.Json, ctx, key, props${name}, ${qname});`);
-  if (abstractCases.length) cases.push(...abstractCases, `      return vr.wrongType(ctx, key, v as vr.Json, ${qname}, true);`);
+  if (t.abstract) cases.unshift(`    case undefined:\n${caseReturn(`vr.untyped(v as vr.Json, ctx, key, props${name}, ${qname})`)}`);
+  if (abstractCases.length) cases.push(...abstractCases, caseReturn(`vr.wrongType(ctx, key, v as vr.Json, ${qname}, true)`));
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
     // A collection of streams (CSDL forbids it, ODG102) is read as a stream, but has no URL of its own.
@@ -376,12 +382,38 @@ function typeView(
     assert: "",
     dispatchNote: dispatch ? " or the subtype its `@odata.type` names" : "",
     check: dispatch
-      ? `  switch (vr.typeOf(v, ctx, key, ${qname}, SERVICE)) {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n      return ${wrongType};\n  }`
-      : `  if (vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})) exact${name}(v, ctx, key);`,
-    exact: isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`,
-    propsParams: calls.length > 0 || t.baseType !== undefined ? "o: vr.Json, ctx: vr.Context" : "_o: vr.Json, _ctx: vr.Context",
-    props: calls.length > 0 ? `${base || "0"}\n    + ${calls.join("\n    + ")}` : base || "0",
+      ? `  ${statementHead("switch", `vr.typeOf(v, ctx, key, ${qname}, SERVICE)`, 2, "  ")} {\n${cases.join("\n")}\n    case null:\n      return;\n    default:\n${caseReturn(wrongType)}\n  }`
+      : `  ${ifStatement(`vr.isType(v, ctx, key, ${qname}, SERVICE, ${t.abstract})`, `exact${name}(v, ctx, key)`, "  ")}`,
+    exact: exactCall(isOpen(t) ? `vr.exactOpen(o, ctx, key, props${name}, SERVICE)` : `vr.exact(o, ctx, key, props${name}, ${qname}, SERVICE)`),
+    checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
+    exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
+    propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
+    props: calls.length > 0 ? `${base || "0"}${calls.map((c, i) => `\n    + ${term(c, i === calls.length - 1 ? 1 : 0)}`).join("")}` : base || "0",
   };
+}
+
+/** A term of `propsX`'s sum after `    + `, followed by `after` characters (`;` after the last): a call that would pass 120 characters an argument a line. */
+function term(call: string, after: number): string {
+  return fits(6 + call.length + after) ? call : brokenExpression(call, 6, after, "    ");
+}
+
+/**
+ * `exactX`'s one statement, `call;` indented two spaces: an argument a line where it would pass 120
+ * characters (wrap-code.ts `brokenExpression`). Measured here first, as every type has one and few
+ * pass; its arguments are names and a string, never an array (no matrix to break where it fits).
+ */
+function exactCall(call: string): string {
+  return fits(2 + call.length + 1) ? call : brokenExpression(call, 2, 1, "  ");
+}
+
+/**
+ * `return value;` in a case of `checkX`'s switch, a call whose line would pass 120 characters an
+ * argument a line (wrap-code.ts `brokenExpression`).
+ */
+function caseReturn(value: string): string {
+  const line = `      return ${value};`;
+  // Measured here first: a type's switch has a case per subtype (all entity types under `entity`).
+  return fits(line.length) ? line : `      return ${brokenExpression(value, 13, 1, "      ")};`;
 }
 
 /** CSDL §6.3: a type derived from an open type is open too. */

@@ -147,6 +147,16 @@ export function brokenItem(item: string, indent = "  "): string {
   return `${annotated(colon[0], brokenAnnotation(colon.slice(1).join(": "), indent.length + colon[0].length + 2, initial.length + 1, indent))}${initial}`;
 }
 
+/** The comment that marks a call pure for bundlers. */
+const PURE = "/* @__PURE__ */ ";
+
+/** The elements of an array literal (`[a, b]`) or the members of an object literal (`{ a: 1, b: 2 }`), else undefined. */
+function literalItems(text: string): string[] | undefined {
+  if ((text[0] !== "[" && text[0] !== "{") || closing(text, 0) !== text.length - 1) return undefined;
+  const body = text.slice(1, -1).trim();
+  return body ? topLevelItems(body) : [];
+}
+
 /**
  * Whether `text` is an array literal of two or more elements that are all array literals of two or
  * more: a "matrix" (`[["a", x], ["b", y]]`, a composite key's or a function's parameters), which
@@ -175,22 +185,22 @@ function holdsMatrix(text: string): boolean {
 }
 
 /**
- * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`), broken as
- * Prettier breaks one: its type arguments one a line where `callee<…>(` would not fit (`brokenType`);
- * then its arguments on that line where they fit, else a last argument that is an array literal
- * hugged by the parentheses (`f(a, [` … `])`, an element a line) where the others fit before it,
- * else an argument a line, each with a trailing comma; and so each argument. An array literal is
- * an element a line. A matrix (`isMatrix`: a composite key's `[["a", x], ["b", y]]`) is an element a
- * line even where its line fits, and the calls around it are broken as above. Any other
- * expression is left as it is.
+ * An expression as it is where it fits on its line, else, a call (`callee<T>(a, b)`, also one
+ * marked `@__PURE__` for bundlers), broken as Prettier breaks one: its type arguments one a line
+ * where `callee<…>(` would not fit (`brokenType`); then its arguments on that line where they fit,
+ * else a last argument that is an array or object literal hugged by the parentheses (`f(a, [` …
+ * `])`, `f(a, {` … `})`, an item a line) where the others fit before it, else an argument a line,
+ * each with a trailing comma; and so each argument. An array literal is an element a line, an
+ * object literal a member a line (its value broken so). A matrix (`isMatrix`: a composite key's
+ * `[["a", x], ["b", y]]`) is an element a line even where its line fits, and the calls and
+ * literals around it are broken as above. Any other expression is left as it is.
  */
 export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
-  if (text.includes("=>") || (fits(before + text.length + after) && !holdsMatrix(text))) return text;
-  const inner = `${indent}  `;
-  if (text.startsWith("[") && closing(text, 0) === text.length - 1) {
-    const elements = text.length > 2 ? topLevelItems(text.slice(1, -1)) : [];
-    return elements.length ? `[\n${elements.map((e) => `${inner}${brokenExpression(e, inner.length, 1, inner)},\n`).join("")}${indent}]` : text;
-  }
+  if ((fits(before + text.length + after) && !holdsMatrix(text)) || text.includes("=>")) return text;
+  // A call marked pure for bundlers keeps its mark in front (`/* @__PURE__ */ f(` … `)`).
+  if (text.startsWith(PURE)) return PURE + brokenExpression(text.slice(PURE.length), before + PURE.length, after, indent);
+  const items = literalItems(text);
+  if (items) return brokenLiteral(text, items, indent);
   const callee = /^[\w.$]+/.exec(text)?.[0];
   if (!callee || !text.endsWith(")")) return text;
   let head = callee;
@@ -207,17 +217,31 @@ export function brokenExpression(text: string, before: number, after: number, in
   const one = args.join(", ");
   if (!args.length || (fits(start + one.length + 2 + after) && !args.some(holdsMatrix))) return `${head}(${one})`;
   const last = args[args.length - 1];
-  const others = args.slice(0, -1).map((a) => `${a}, `).join("");
-  const huggable = fits(start + 1 + others.length + 1) && !args.slice(0, -1).some(holdsMatrix);
-  if (last.startsWith("[") && last.length > 2 && closing(last, 0) === last.length - 1 && huggable) {
-    return `${head}(${others}${brokenExpression(last, Infinity, 0, indent)})`;
+  if (last[0] === "[" || last[0] === "{") {
+    const others = args.slice(0, -1).map((a) => `${a}, `).join("");
+    const huggable = fits(start + 1 + others.length + 1) && !args.slice(0, -1).some(holdsMatrix);
+    const hugged = huggable ? literalItems(last) : undefined;
+    if (hugged?.length) return `${head}(${others}${brokenLiteral(last, hugged, indent)})`;
   }
+  const inner = `${indent}  `;
   return `${head}(\n${args.map((a) => `${inner}${brokenExpression(a, inner.length, 1, inner)},\n`).join("")}${indent})`;
 }
 
-/** An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by `,`: its value broken as `brokenExpression` breaks it. */
+/** An array or object literal (`text`, its `items`) an item a line, indented two spaces past `indent`, each broken in turn; an empty one as it is. */
+function brokenLiteral(text: string, items: readonly string[], indent: string): string {
+  if (!items.length) return text;
+  const inner = `${indent}  `;
+  const item = text[0] === "{" ? (m: string) => brokenProperty(m, inner) : (e: string) => brokenExpression(e, inner.length, 1, inner);
+  return `${text[0]}\n${items.map((i) => `${inner}${item(i)},\n`).join("")}${indent}${text[text.length - 1]}`;
+}
+
+/**
+ * An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by
+ * `,`: its value broken as `brokenExpression` breaks it, where the line would not fit or the value
+ * holds a matrix (`isMatrix`).
+ */
 export function brokenProperty(member: string, indent: string): string {
-  if (fits(indent.length + member.length + 1)) return member;
+  if (fits(indent.length + member.length + 1) && !holdsMatrix(member)) return member;
   const [key, ...value] = topLevelSplit(member, ": ");
   return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
 }

@@ -3,9 +3,9 @@
  * whose line would exceed LINE_WIDTH is written one item per line, indented two spaces, each with a
  * trailing comma. What fits stays on one line.
  */
-import { fits } from "./line-width";
-import { brokenItem, brokenType } from "./wrap-code";
-import { closingBracket } from "../top-level-items";
+import { closingBracket, topLevelItems } from "../top-level-items";
+import { fits, LINE_WIDTH } from "./line-width";
+import { brokenExpression, brokenItem, brokenType } from "./wrap-code";
 
 export { fits, LINE_WIDTH } from "./line-width";
 
@@ -47,8 +47,10 @@ export function parameters(before: string, params: readonly string[], after: str
  * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else,
  * an alias's, on the next line, indented two spaces, where it fits there, else a member a line,
  * each after `| ` and indented two spaces more, as Prettier writes a long union (one member alone
- * goes to the next line). An alias of one member `(A & { … })` is written without its parentheses,
- * as Prettier writes it, `A & {` on its line where it does not fit. An empty union is ` never`.
+ * goes to the next line); a member whose line would still pass LINE_WIDTH broken as Prettier breaks
+ * it (wrap-code.ts `brokenType`: `(A & {`, its object type a member a line, `})`). An alias of one
+ * member `(A & { … })` is written without its parentheses, as Prettier writes it, `A & {` on its
+ * line where it does not fit. An empty union is ` never`.
  */
 export function unionType(head: string, members: readonly string[], indent = ""): string {
   if (members.length === 0) return " never";
@@ -59,18 +61,49 @@ export function unionType(head: string, members: readonly string[], indent = "")
   if (fits(head.length + one.length + 2)) return ` ${one}`;
   // `A & {` on the alias's line, the object type a member a line (brokenType, its parentheses taken off).
   if (bare) return ` ${brokenType(only, head.length + 1, 1).slice(1, -1)}`;
-  if (members.length === 1 || (alias && fits(`  ${one};`.length))) return `\n${indent}  ${one}`;
+  if (alias && fits(`  ${one};`.length)) return `\n${indent}  ${one}`;
+  if (members.length === 1) return `\n${indent}  ${brokenType(one, indent.length + 2, 1, `${indent}  `)}`;
   let out = "";
-  for (const m of members) out += `\n${indent}  | ${m}`;
+  const last = members.length - 1;
+  // Measured here first: an `"@odata.type"?:` union has a literal per subtype (all entity types under `entity`).
+  for (let i = 0; i <= last; i++) {
+    const m = members[i];
+    out += `\n${indent}  | ${fits(indent.length + 5 + m.length) ? m : brokenType(m, indent.length + 4, i === last ? 1 : 0, `${indent}    `)}`;
+  }
   return out;
 }
 
+/** A call's text up to its `(` (`callee(`, `callee<T>(`, also one marked `@__PURE__` for bundlers), or an object or array literal's bracket. */
+const OPENING = /^(?:\/\* @__PURE__ \*\/ )?(?:[\w.$]+(?:<[^()]*>)?\(|[{[])/;
+
+/** A call of no argument or one name, its type arguments (if any) in group 1, its argument in group 2. */
+const NAME_CALL = /^(?:\/\* @__PURE__ \*\/ )?[\w.$]+(?:<([^()]*)>)?\(([\w$]*)\)$/;
+
 /**
- * What follows `=` in a declaration whose line starts with `head`: ` value` when `head value;` fits,
- * else the value on the next line, indented two spaces (Prettier's break after `=`).
+ * Whether Prettier would rather move a call whole after `=` than break its arguments (its
+ * `isPoorlyBreakableMemberOrCallChain`): no argument, or one name of at most a quarter of
+ * LINE_WIDTH characters, and no type argument but one that is not a union, an intersection or an
+ * object type.
+ */
+function poorlyBreakable(value: string): boolean {
+  const call = NAME_CALL.exec(value);
+  if (!call || call[2].length > LINE_WIDTH / 4) return false;
+  return call[1] === undefined || (topLevelItems(call[1]).length === 1 && !/[|&{]/.test(call[1]));
+}
+
+/**
+ * What follows `=` in a declaration whose line starts with `head`, as Prettier writes an assignment:
+ * ` value` when `head value;` fits; else, a call or an object or array literal whose line fits up
+ * to its opening bracket, on the line and broken (wrap-code.ts `brokenExpression`: a call's
+ * arguments one a line, or a last literal hugged; a literal an item a line), unless it is a call
+ * that hardly breaks (`poorlyBreakable`); else the value on the next line, indented two spaces, and
+ * broken so where it still would not fit.
  */
 export function assigned(head: string, value: string): string {
-  return fits(head.length + value.length + 2) ? ` ${value}` : `\n  ${value}`;
+  if (fits(head.length + value.length + 2)) return ` ${value}`;
+  const opening = OPENING.exec(value);
+  if (opening && fits(head.length + 1 + opening[0].length) && !poorlyBreakable(value)) return ` ${brokenExpression(value, head.length + 1, 1)}`;
+  return `\n  ${brokenExpression(value, 2, 1, "  ")}`;
 }
 
 /**

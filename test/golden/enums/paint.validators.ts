@@ -11,12 +11,11 @@ import type { Swatch } from "./paint.types.js";
 export const checkColour: vr.Checker = /* @__PURE__ */ vr.enumChecker("paint.colour", { red: 0, green: 1, blue: 2 });
 
 /** Checks a `paint.finish` value: member names, comma-separated. */
-export const checkFinish: vr.Checker = /* @__PURE__ */ vr.enumChecker("paint.finish", {
-  none: 0,
-  matte: 1,
-  gloss: 2,
-  textured: 4,
-}, true);
+export const checkFinish: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "paint.finish",
+  { none: 0, matte: 1, gloss: 2, textured: 4 },
+  true,
+);
 
 /** Checks a `paint.hexCode` value (Edm.String). */
 export function checkHexCode(v: unknown, ctx: vr.Context, key: vr.Key): void {

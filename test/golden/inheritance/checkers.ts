@@ -8,7 +8,7 @@ import * as vr from "./validation.js";
 import { namespaceChecker as modelNamespaceChecker } from "./zoo.model.validators.js";
 
 /** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
-export const SERVICE: vr.Service = { aliases: {"Core":"Org.OData.Core.V1","zoo":"zoo.model"}, version: "4.0" };
+export const SERVICE: vr.Service = { aliases: { "Core": "Org.OData.Core.V1", "zoo": "zoo.model" }, version: "4.0" };
 
 /**
  * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in

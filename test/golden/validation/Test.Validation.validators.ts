@@ -34,12 +34,11 @@ export const checkColor: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Valid
 });
 
 /** Checks a `Test.Validation.Permission` value: member names, comma-separated. */
-export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.Permission", {
-  None: 0,
-  Read: 1,
-  Write: 2,
-  Execute: 4,
-}, true);
+export const checkPermission: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "Test.Validation.Permission",
+  { None: 0, Read: 1, Write: 2, Execute: 4 },
+  true,
+);
 
 /** Checks a `Test.Validation.ObjectWords` value: a member name. */
 export const checkObjectWords: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.ObjectWords", {
@@ -60,10 +59,11 @@ export const checkHuge: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Valida
 });
 
 /** Checks a `Test.Validation.HugeFlags` value: member names, comma-separated. */
-export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker("Test.Validation.HugeFlags", {
-  Low: 1,
-  High: "4611686018427387904",
-}, true);
+export const checkHugeFlags: vr.Checker = /* @__PURE__ */ vr.enumChecker(
+  "Test.Validation.HugeFlags",
+  { Low: 1, High: "4611686018427387904" },
+  true,
+);
 
 /** Checks a `Test.Validation.ShortCode` value (Edm.String). */
 export function checkShortCode(v: unknown, ctx: vr.Context, key: vr.Key): void {

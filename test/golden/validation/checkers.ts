@@ -9,7 +9,7 @@ import { namespaceChecker as otherNamespaceChecker } from "./Test.Other.validato
 import { namespaceChecker as validationNamespaceChecker } from "./Test.Validation.validators.js";
 
 /** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */
-export const SERVICE: vr.Service = { aliases: {"to":"Test.Other","tv":"Test.Validation"}, version: "4.0" };
+export const SERVICE: vr.Service = { aliases: { "to": "Test.Other", "tv": "Test.Validation" }, version: "4.0" };
 
 /**
  * Any type of the model by the name `@odata.type` gives it (`ns.T`, `#ns.T` or a URL ending in
