@@ -10,7 +10,7 @@
  * generated function in that namespace's requests module.
  */
 import { fileStem } from "../file-names";
-import { ALL_OUTPUTS, type Outputs } from "./outputs";
+import { ALL_OUTPUTS, leftOutBecause, type Outputs } from "./outputs";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary } from "./summary";
 
 /** The moved types: old qualified name → new qualified name. */
@@ -124,7 +124,10 @@ function byName(list: [string, OperationSummary][], parameters: boolean): Map<st
 export function movedOperationDetail(from: string, to: string, o: OperationSummary, outputs: Outputs = ALL_OUTPUTS): [string, boolean] {
   // Its binding is the same, or the moved type's new name: the new qualified name says where it went.
   const name = to.slice(0, to.indexOf("("));
-  if (!outputs.requests) return [`${o.kind} moved to ${name}: no generated code names it (the request functions are not generated: --no-requests)`, false];
+  if (!outputs.requests) {
+    const why = leftOutBecause(["requests"], outputs).slice(2, -1);
+    return [`${o.kind} moved to ${name}: no generated code names it (the request functions are not generated${why ? `: ${why}` : ""})`, false];
+  }
   if (o.binding === undefined) return [`${o.kind} moved to ${name}: no generated code names it (an unbound ${o.kind} is called through its imports, and none calls it)`, false];
   return [`${o.kind} moved to ${name}: code importing its function from ${requestsModule(from)} must import it from ${requestsModule(to)}`, true];
 }
