@@ -11,6 +11,7 @@
  */
 import { fileStem } from "../file-names";
 import { ALL_OUTPUTS, leftOutBecause, type Outputs } from "./outputs";
+import { typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary } from "./summary";
 
 /** The moved types: old qualified name → new qualified name. */
@@ -49,7 +50,7 @@ export function movedDetail(from: string, to: string, a: ModelSummary, b: ModelS
   const before = a.types.get(from);
   const after = b.types.get(to);
   const kind = (after ?? before)?.kind ?? "entity";
-  const line = `${kind} type moved to ${to}: code importing its names from ${modulesOf(from, before, outputs)} must import them from ${modulesOf(to, after, outputs)}`;
+  const line = `${typeKindWords(kind)} moved to ${to}: code importing its names from ${modulesOf(from, before, outputs)} must import them from ${modulesOf(to, after, outputs)}`;
   const typed = (kind === "entity" || kind === "complex") && (before?.baseType !== undefined || after?.baseType !== undefined || hasSubtypes(a, from) || hasSubtypes(b, to));
   const body = typed ? `${line}, and a body's @odata.type changes from #${from} to #${to}` : line;
   // checkers.ts finds a checker by the qualified name given as a string, which no compiler checks.
