@@ -7,6 +7,7 @@ import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { withConfig } from "./diff-config";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
+import { stopWhileLoadingConfig } from "./signals";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
@@ -37,7 +38,9 @@ export interface DiffArgs {
 
 /** `diff`, with the options of a config's service when `--config` or `--service` names one (exit 2 on its problems). */
 export async function runDiffWithConfig(args: DiffArgs): Promise<number> {
-  const resolved = await withConfig(args);
+  // A `.mjs`/`.ts` config runs the user's code, which may take long: Ctrl+C then stops as generate's does.
+  const loaded = stopWhileLoadingConfig();
+  const resolved = await withConfig(args).finally(loaded);
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
     return EXIT_USAGE;
