@@ -15,6 +15,7 @@ import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { Service } from "./emit/request-names";
+import { rememberRun } from "./run-record";
 
 export type { FollowReference, Followed, InputFile } from "./read-documents";
 
@@ -91,12 +92,14 @@ function generateChecked(options: CheckedOptions): GenerateResult {
   let sliced: ReturnType<typeof sliceModel> | undefined;
   let lazy: LazyModel | undefined;
   let sources: string[];
+  let references: boolean;
   if (!slicing) {
     if (options.why?.length)
       diags.warning(Codes.whyWithoutSlice, `--why ${options.why.join(" ")}: there is no slice to explain (no --include or --exclude); every type is generated`, "");
     // On Graph the raw documents are tens of megabytes of heap the later stages do not need.
     const read = readWhole(options.inputs, diags, options.follow);
     sources = read.files;
+    references = read.references;
     full = read.model;
     if (diags.hasErrors) throw new GenerationError(diags.items);
   } else {
@@ -106,6 +109,7 @@ function generateChecked(options: CheckedOptions): GenerateResult {
     const read = readDocuments(options.inputs, diags, true, options.follow);
     const docs = read.docs;
     sources = read.files;
+    references = read.references;
     const built = (lazy = buildLazyModel(docs, diags, (raw) => readBody(raw, diags)));
     const model = (full = built.model);
     if (diags.hasErrors) throw new GenerationError(diags.items);
@@ -130,6 +134,7 @@ function generateChecked(options: CheckedOptions): GenerateResult {
     ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
     : { model: full, names };
   const files = emitFiles(model, names, options, sources, diags, service);
+  rememberRun(files, options, references);
   return { files, diagnostics: diags.items, model, slice: sliced?.summary, inputs: sources };
 }
 
@@ -162,9 +167,9 @@ export function readModel(inputs: readonly InputFile[], diags: DiagnosticBag, fo
 }
 
 /** readModel, and the documents it read (`readDocuments`'s `files`). */
-function readWhole(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): { model: Model; files: string[] } {
+function readWhole(inputs: readonly InputFile[], diags: DiagnosticBag, follow?: FollowReference): { model: Model; files: string[]; references: boolean } {
   const read = readDocuments(inputs, diags, false, follow);
-  return { model: buildModel(read.docs, diags), files: read.files };
+  return { model: buildModel(read.docs, diags), files: read.files, references: read.references };
 }
 
 /**

@@ -36,7 +36,7 @@ export type FollowReference = (uri: string, from: string) => Followed;
  * are reported in the same run; a document that could not be read at all stops the run here (its
  * types would all be reported missing). `files` names every document read, as shown.
  */
-export function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean, follow?: FollowReference): { docs: RawDocument[]; files: string[] } {
+export function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag, defer: boolean, follow?: FollowReference): { docs: RawDocument[]; files: string[]; references: boolean } {
   const docs: RawDocument[] = [];
   const queue: { input: InputFile; via?: RawReference }[] = inputs.map((input) => ({ input }));
   let failed = false;
@@ -52,7 +52,7 @@ export function readDocuments(inputs: readonly InputFile[], diags: DiagnosticBag
     if (follow) for (const ref of doc.references) followReference(ref, input.file, follow, diags, (next) => queue.push({ input: next, via: ref }));
   }
   if (failed) throw new GenerationError(diags.items);
-  return { docs, files: queue.map((q) => q.input.file) };
+  return { docs, files: queue.map((q) => q.input.file), references: docs.some((d) => d.references.length > 0) };
 }
 
 /** Follows one reference (readDocuments), recording on it where it led or why it did not. */

@@ -208,6 +208,22 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
   }, 30_000);
 
+  test("Ctrl+C while diff --service loads a .ts config ends diff as it ends generate: 130, a message, its temporary module removed", async () => {
+    const dir = twoSpecs();
+    fs.writeFileSync(path.join(dir, "odatagen.config.ts"), `await new Promise((r) => setTimeout(r, 60_000));\nexport default { services: ${JSON.stringify([services[0]])} };\n`);
+    const child = startCli(["diff", "specs/graph-callrecords.xml", "specs/graph-callrecords.xml", "--service", "calls"], dir);
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const temporary = () => fs.readdirSync(dir).filter((f) => f.startsWith(".odatagen.config."));
+    // Its temporary module is there while the config waits.
+    while (temporary().length !== 1) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toBe("odatagen: interrupted (SIGINT) while loading the config odatagen.config.ts; nothing written\n");
+    expect(fs.readdirSync(dir).sort()).toEqual(["odatagen.config.ts", "specs"]);
+  }, 30_000);
+
   test("a config's import with 60,000 `?` before a CR, or 60,000 spaces after \`from\`, is read in one pass when the config has a syntax error", async () => {
     const dir = scratch();
     const config = path.join(dir, "odatagen.config.mjs");

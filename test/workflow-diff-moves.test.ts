@@ -51,7 +51,7 @@ describe("a type moved to another namespace", () => {
     const lines = changes(service("a"), service("b")).map((c) => [c.path, c.detail, c.breaking]);
     expect(lines).toEqual([
       ["a.hue", "enum type moved to b.hue: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.hue\") finds nothing now: name it \"b.hue\"", true],
-      ["a.code", "typedef type moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.code\") finds nothing now: name it \"b.code\"", true],
+      ["a.code", "type definition moved to b.code: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.code\") finds nothing now: name it \"b.code\"", true],
       ["a.stamp", "complex type moved to b.stamp: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.stamp\") finds nothing now: name it \"b.stamp\"", true],
       ["a.spot", "complex type moved to b.spot: code importing its names from a.{types,validators}.js must import them from b.{types,validators}.js; checkerFor(\"a.spot\") finds nothing now: name it \"b.spot\"", true],
       ["a.thing", "entity type moved to b.thing: code importing its names from a.{types,validators,requests}.js must import them from b.{types,validators,requests}.js; checkerFor(\"a.thing\") finds nothing now: name it \"b.thing\"", true],

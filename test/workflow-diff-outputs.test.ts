@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
+import { compareSummaries, summarize } from "../generator";
 import { runCli, scratch } from "./helpers/cli";
 
 const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
@@ -148,6 +149,35 @@ describe("diff --config / --service: the options of a config's service", () => {
     expect(breaking(dir, ["--service", "api"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
     expect(breaking(dir, ["--service", "api", "--requests", "--no-validators"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
     expect(breaking(dir, [])).toEqual([["d.t/n", true], ["d.poke(d.t)", true]]);
+  });
+
+  test("a module the config's service leaves out is said to be left out there, one a flag leaves out by the flag", () => {
+    const dir = setUp([{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }]);
+    const details = (flags: string[]) => {
+      const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+      return (JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.detail]);
+    };
+    const param = "parameter q added (required)";
+    expect(details(["--service", "api"])).toEqual([
+      ["d.t/n", expect.not.stringContaining("it breaks only")],
+      ["d.poke(d.t)", `${param}; it breaks only the request functions, which are not generated (requests: false in service api of odatagen.config.json)`],
+    ]);
+    expect(details(["--service", "api", "--no-validators"])).toEqual([
+      ["d.t/n", expect.stringMatching(/; it breaks only the validators, which are not generated \(--no-validators\)$/)],
+      ["d.poke(d.t)", `${param}; it breaks only the request functions, which are not generated (requests: false in service api of odatagen.config.json)`],
+    ]);
+    const moved = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>' });
+    fs.writeFileSync(path.join(dir, "v1.xml"), moved("a"));
+    fs.writeFileSync(path.join(dir, "v2.xml"), moved("b"));
+    expect(details(["--config", "odatagen.config.json"])).toEqual([
+      ["a.poke(d.t)", "action moved to b.poke: no generated code names it (the request functions are not generated: requests: false in service api of odatagen.config.json)"],
+    ]);
+  });
+
+  test("outputs that do not say why a module is left out (generate's and --watch's model changes, the library) name no flag", () => {
+    const summary = (text: string) => summarize(generate({ inputs: [{ file: "v.xml", content: text }] }).model);
+    const [change] = compareSummaries(summary(v1), summary(v2), { validators: true, requests: false }).changes.filter((c) => c.path === "d.poke(d.t)");
+    expect(change.detail).toBe("parameter q added (required); it breaks only the request functions, which are not generated");
   });
 
   test("a config of several services needs --service; a name it lacks is a usage error", () => {

@@ -175,6 +175,19 @@ describe("breaking-change rules", () => {
     expect(r.bump).toBe("major");
   });
 
+  test("type definitions are called so, as CSDL names them: added, removed, and become another kind of type", () => {
+    const td = (name: string, underlying = "Edm.String") => `<TypeDefinition Name="${name}" UnderlyingType="${underlying}"/>`;
+    const lines = (a: string, b: string) => diff(a + entity(""), b + entity("")).changes.map((c) => [c.path, c.detail]);
+    expect(lines(td("gone"), td("new"))).toEqual([
+      ["d.gone", "type definition removed"],
+      ["d.new", "type definition added"],
+    ]);
+    expect(lines(td("code"), '<EnumType Name="code"><Member Name="x"/></EnumType>')).toEqual([["d.code", "was a type definition, now an enum type"]]);
+    expect(lines('<ComplexType Name="spot"/>', '<EntityType Name="spot"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>')).toEqual([
+      ["d.spot", "was a complex type, now an entity type"],
+    ]);
+  });
+
   test("navigation and operations: removal and a new parameter callers must give break; additions do not (minor bump)", () => {
     const nav = '<NavigationProperty Name="next" Type="d.t"/>';
     expect(one(entity("", nav), entity(""))).toEqual([["removed", "d.t/next", "navigation property removed (was d.t)", true]]);

@@ -208,4 +208,40 @@ describe("generate --watch", () => {
     await again.wait(/config not reloaded; still watching/, 30000, mark);
     expect(again.text.slice(mark)).toMatch(/is empty: read again when it is written/);
   });
+
+  test("a config deleted before it is written again waits for the write, and one that stays missing is reported once", async () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    const config = path.join(dir, "odatagen.config.json");
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    // A settle long enough that only the next write ends the wait (the test waits for output, not time).
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "600000" });
+    const out = new Output(child);
+    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+
+    // Deleted, as an editor does before writing the new one: no error, and the write is read.
+    let mark = out.text.length;
+    fs.rmSync(config);
+    await out.wait(/odatagen\.config\.json is missing: read again when it is written/, 30000, mark);
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] });
+    await out.wait(/watching 3 file\(s\)/, 30000, mark);
+    expect(out.text.slice(mark)).not.toMatch(/config not reloaded|cannot read the config file/);
+    expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
+    child.kill("SIGKILL");
+
+    // With a short settle, a config still missing after it is read again and reported, once; its
+    // write after that is read as any change.
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "200" });
+    const again = new Output(child);
+    await again.wait(/watching 3 file\(s\)/, 30000, 0);
+    mark = again.text.length;
+    fs.rmSync(config);
+    await again.wait(/config not reloaded; still watching/, 30000, mark);
+    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    await again.wait(/watching 2 file\(s\)/, 30000, mark);
+    const said = again.text.slice(mark);
+    expect(said).toMatch(/is missing: read again when it is written \(or in 200 ms\)\n/);
+    expect(said.match(/cannot read the config file: no such file/g)).toHaveLength(1);
+  });
 });

@@ -2,11 +2,12 @@
 import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import { compareSummaries } from "../diff/compare";
 import { loadVersion } from "../diff/load";
-import { outputsOf } from "../diff/outputs";
+import { outputsOf, type OptionalModule } from "../diff/outputs";
 import type { SliceOptions } from "../passes/slice/slice";
 import { versionLabel, versionWarnings } from "./diff-warnings";
 import { withConfig } from "./diff-config";
 import { EXIT_BREAKING, EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
+import { stopWhileLoadingConfig } from "./signals";
 import { changeLines, changeSummary } from "./model-changes";
 import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
 
@@ -31,16 +32,27 @@ export interface DiffArgs {
   /** Take the options not given as flags from this config's service (diff-config.ts). */
   config?: string;
   service?: string;
+  /** The modules the config's service leaves out, with where it says so (diff-config.ts); the others left out were by a flag. */
+  leftOutBy?: Partial<Record<OptionalModule, string>>;
 }
 
 /** `diff`, with the options of a config's service when `--config` or `--service` names one (exit 2 on its problems). */
 export async function runDiffWithConfig(args: DiffArgs): Promise<number> {
-  const resolved = await withConfig(args);
+  // A `.mjs`/`.ts` config runs the user's code, which may take long: Ctrl+C then stops as generate's does.
+  const loaded = stopWhileLoadingConfig();
+  const resolved = await withConfig(args).finally(loaded);
   if (!resolved.ok) {
     for (const e of resolved.errors) err.print(`odatagen: ${e}`);
     return EXIT_USAGE;
   }
   return runDiff(resolved.args);
+}
+
+/** Why each module `args` leave out is left out: the config's words (`leftOutBy`), else its flag's name. */
+function leftOutBy(args: DiffArgs): Partial<Record<OptionalModule, string>> {
+  const because: Partial<Record<OptionalModule, string>> = {};
+  for (const m of ["validators", "requests"] as const) if (args[m] === false) because[m] = args.leftOutBy?.[m] ?? `--no-${m}`;
+  return because;
 }
 
 export function runDiff(args: DiffArgs): number {
@@ -56,7 +68,7 @@ export function runDiff(args: DiffArgs): number {
     const after = loadVersion(args.new, follow).summary(slice, newWarnings, newErrors);
     const errors = sliceErrors(oldErrors, newErrors);
     if (errors.length) throw new GenerationError(errors);
-    result = compareSummaries(before, after, outputsOf(args));
+    result = compareSummaries(before, after, outputsOf(args, leftOutBy(args)));
   } catch (e) {
     if (!(e instanceof GenerationError)) throw e;
     // Notes (severity info) describe metadata whose reading is right; diff does not print them.

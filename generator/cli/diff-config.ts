@@ -5,7 +5,9 @@
  * follows references, and which modules it has. A flag given overrides the config's value. The
  * versions compared are still the documents given: a config's inputs are one version only.
  */
+import * as path from "node:path";
 import { findConfig, loadConfig } from "../config/load";
+import type { OptionalModule } from "../diff/outputs";
 import type { ResolvedService } from "../config/types";
 import { nearestName } from "../nearest-name";
 import type { DiffArgs } from "./diff-command";
@@ -19,6 +21,9 @@ export async function withConfig(args: DiffArgs, cwd = process.cwd()): Promise<{
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const picked = pick(loaded.services, args.service);
   if (typeof picked === "string") return { ok: false, errors: [picked] };
+  const where = `in service ${picked.name} of ${path.relative(cwd, file) || file}`;
+  const leftOutBy: Partial<Record<OptionalModule, string>> = {};
+  for (const m of ["validators", "requests"] as const) if (args[m] === undefined && picked[m] === false) leftOutBy[m] = `${m}: false ${where}`;
   return {
     ok: true,
     args: {
@@ -30,6 +35,7 @@ export async function withConfig(args: DiffArgs, cwd = process.cwd()): Promise<{
       "follow-references": args["follow-references"] ?? picked.followReferences,
       validators: args.validators ?? picked.validators,
       requests: args.requests ?? picked.requests,
+      leftOutBy,
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * SIGINT (Ctrl+C) and SIGTERM during `generate` and `generate --watch`. The first is noted when
+ * SIGINT (Ctrl+C) and SIGTERM during `generate` and `generate --watch` (and while `diff --config`
+ * loads the config: stopWhileLoadingConfig). The first is noted when
  * Node can see it — at once while the run waits, else when its step in progress (generating a large
  * document, the swap) ends — and acted on at the run's next checkpoint (write/interrupt.ts), which
  * removes the run's lock and staging folder and leaves the output as it was. A second one matters

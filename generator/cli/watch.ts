@@ -23,18 +23,20 @@ import { err, out } from "./style";
 const DEBOUNCE_MS = Number(process.env.ODATAGEN_WATCH_DEBOUNCE_MS ?? 150);
 /** How often the watched folders are checked for being removed or replaced. */
 const FOLDER_POLL_MS = 500;
-/** How long a config found empty during a save is given to be written before it is read again. */
+/** How long a config found empty or missing during a save is given to be written before it is read again. */
 const CONFIG_SETTLE_MS = Number(process.env.ODATAGEN_WATCH_CONFIG_SETTLE_MS ?? 1000);
 
 /**
- * Whether the config file is empty (no bytes, or blanks only): an editor that empties a file before
- * writing it leaves it so for a moment. A file that cannot be read is not: loading it says why.
+ * Whether the config file is caught in the middle of a save: empty (no bytes, or blanks only), as an
+ * editor that empties a file before writing it leaves it for a moment, or missing, as one that
+ * deletes it before writing a new one does. A file that cannot be read otherwise is neither:
+ * loading it says why.
  */
-function blankFile(file: string): boolean {
+function unwritten(file: string): "empty" | "missing" | undefined {
   try {
-    return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim() === "";
-  } catch {
-    return false;
+    return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim() === "" ? "empty" : undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : undefined;
   }
 }
 
@@ -80,7 +82,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
    * watchers keep it running) gives way to the newer version, read by the next round.
    */
   let supersede: (() => void) | undefined;
-  /** The config was found empty, and its changes wait for it to be written (or to settle as it is). */
+  /** The config was found empty or missing, and its changes wait for it to be written (or to settle as it is). */
   let settling = false;
   const interrupt = listenForInterrupt(
     () => {
@@ -225,12 +227,13 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     refreshWatchers(); // a symlink among the inputs may lead elsewhere now
     const what = [...changed];
     changed.clear();
-    // Emptied by an editor that writes it next: wait for that change, or read it again once it settles
-    // (a config still empty then is loaded, and its problem reported, as any other).
-    if (configFile && what.includes(configFile) && !settling && blankFile(configFile)) {
+    // Emptied or deleted by an editor that writes it next: wait for that change, or read it again once
+    // it settles (a config still empty or missing then is loaded, and its problem reported, as any other).
+    const gap = configFile && what.includes(configFile) && !settling ? unwritten(configFile) : undefined;
+    if (configFile && gap) {
       settling = true;
       for (const f of what) changed.add(f);
-      if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}; ${shown(configFile)} is empty: read again when it is written (or in ${CONFIG_SETTLE_MS} ms)`);
+      if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}; ${shown(configFile)} is ${gap}: read again when it is written (or in ${CONFIG_SETTLE_MS} ms)`);
       timer = setTimeout(onChange, CONFIG_SETTLE_MS);
       return false;
     }

@@ -28,6 +28,7 @@ import { facetChanges } from "./facets";
 import { containerMove, importChange, movedDetail, movedOperationDetail, movedOperations, movedTypes } from "./moved";
 import { olderSummaryNote } from "./older";
 import { ALL_OUTPUTS, judge, type Breaks, type Outputs } from "./outputs";
+import { aTypeKind, typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
 import { urlChanges } from "./urls";
@@ -88,10 +89,10 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
     if (to !== undefined && moved) {
       add("changed", "type", name, movedDetail(name, to, a, b, outputs), true);
       compareType(to, ta, moved, ctx);
-    } else if (!tb) add("removed", "type", name, `${ta.kind} type removed`, true);
+    } else if (!tb) add("removed", "type", name, `${typeKindWords(ta.kind)} removed`, true);
     else compareType(name, ta, tb, ctx);
   }
-  for (const [name, tb] of b.types) if (!a.types.has(name) && !movedTo.has(name)) add("added", "type", name, `${tb.kind} type added`, false);
+  for (const [name, tb] of b.types) if (!a.types.has(name) && !movedTo.has(name)) add("added", "type", name, `${typeKindWords(tb.kind)} added`, false);
   // A subtype left out of the slice, below a type it keeps as a value: a response may carry it.
   if (a.leftOutSubtypes && b.leftOutSubtypes)
     for (const [name, base] of b.leftOutSubtypes)
@@ -289,7 +290,7 @@ function inheritedFrom<T>(all: ModelSummary, t: TypeSummary, members: (x: TypeSu
 function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): void {
   const { add, now: all } = ctx;
   if (a.kind !== b.kind) {
-    add("changed", "type", name, `was a ${a.kind} type, now a ${b.kind} type`, true);
+    add("changed", "type", name, `was ${aTypeKind(a.kind)}, now ${aTypeKind(b.kind)}`, true);
     return;
   }
   if (a.baseType !== b.baseType && (a.baseType === undefined || ctx.renamed(a.baseType) !== b.baseType)) add("changed", "type", name, `base type ${a.baseType ?? "(none)"} → ${b.baseType ?? "(none)"}`, true);

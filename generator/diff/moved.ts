@@ -10,7 +10,8 @@
  * generated function in that namespace's requests module.
  */
 import { fileStem } from "../file-names";
-import { ALL_OUTPUTS, type Outputs } from "./outputs";
+import { ALL_OUTPUTS, leftOutBecause, type Outputs } from "./outputs";
+import { typeKindWords } from "./type-kinds";
 import type { ImportSummary, ModelSummary, OperationSummary, TypeSummary } from "./summary";
 
 /** The moved types: old qualified name → new qualified name. */
@@ -49,7 +50,7 @@ export function movedDetail(from: string, to: string, a: ModelSummary, b: ModelS
   const before = a.types.get(from);
   const after = b.types.get(to);
   const kind = (after ?? before)?.kind ?? "entity";
-  const line = `${kind} type moved to ${to}: code importing its names from ${modulesOf(from, before, outputs)} must import them from ${modulesOf(to, after, outputs)}`;
+  const line = `${typeKindWords(kind)} moved to ${to}: code importing its names from ${modulesOf(from, before, outputs)} must import them from ${modulesOf(to, after, outputs)}`;
   const typed = (kind === "entity" || kind === "complex") && (before?.baseType !== undefined || after?.baseType !== undefined || hasSubtypes(a, from) || hasSubtypes(b, to));
   const body = typed ? `${line}, and a body's @odata.type changes from #${from} to #${to}` : line;
   // checkers.ts finds a checker by the qualified name given as a string, which no compiler checks.
@@ -124,7 +125,10 @@ function byName(list: [string, OperationSummary][], parameters: boolean): Map<st
 export function movedOperationDetail(from: string, to: string, o: OperationSummary, outputs: Outputs = ALL_OUTPUTS): [string, boolean] {
   // Its binding is the same, or the moved type's new name: the new qualified name says where it went.
   const name = to.slice(0, to.indexOf("("));
-  if (!outputs.requests) return [`${o.kind} moved to ${name}: no generated code names it (the request functions are not generated: --no-requests)`, false];
+  if (!outputs.requests) {
+    const why = leftOutBecause(["requests"], outputs).slice(2, -1);
+    return [`${o.kind} moved to ${name}: no generated code names it (the request functions are not generated${why ? `: ${why}` : ""})`, false];
+  }
   if (o.binding === undefined) return [`${o.kind} moved to ${name}: no generated code names it (an unbound ${o.kind} is called through its imports, and none calls it)`, false];
   return [`${o.kind} moved to ${name}: code importing its function from ${requestsModule(from)} must import it from ${requestsModule(to)}`, true];
 }

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import { Codes, GenerationError, type Diagnostic, type Place } from "../diagnostics";
 import { badFileName } from "./file-name";
+import { libraryRecord } from "./library-record";
 import { notOwnFolder } from "./own-folder";
 import { display } from "./uptodate";
 import { withOutputLockNow } from "./lock";
@@ -31,7 +32,8 @@ export function writeOutput(outDir: string, files: ReadonlyMap<string, string>, 
     throw new GenerationError([{ code: Codes.outputUnwritable, severity: "error", message: `cannot write the output: ${at.file} ${why}`, ...at }], WRITING);
   }
   try {
-    return withOutputLockNow(out, () => writeLocked(out, files, options));
+    const record = options.record ?? libraryRecord(given, files);
+    return withOutputLockNow(out, () => writeLocked(out, files, { ...options, record }));
   } catch (e) {
     const failure = outputFailure(e, outDir);
     if (failure) throw new GenerationError([failure], WRITING);

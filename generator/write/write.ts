@@ -42,7 +42,7 @@ export interface OutputRecord {
 }
 
 export interface WriteOptions {
-  /** What the manifest records about how the output was produced (the CLI's run; empty by default). */
+  /** What the manifest records about how the output was produced (the CLI's run; the library's writeOutput records its generate() run by default, library-record.ts; else empty). */
   record?: OutputRecord | undefined;
   /** Remove stale generated files (default true). */
   removeStale?: boolean | undefined;
