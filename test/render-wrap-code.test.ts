@@ -148,18 +148,22 @@ test.each<[string, { name: string; members: string[]; want: string }]>([
   expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });
 
-// Not Prettier's form (it breaks rt.Written's arguments one a line, as in an interface's extends,
-// which heritage keeps so too), but each line indented as the member it belongs to.
-test("unionAlias: a member of several lines (an rt.Written with nested values) is indented as the member is", () => {
+// Prettier's form: rt.Written's type arguments one a line (its nested values' object type spans
+// lines), each line indented as the member it belongs to.
+test("unionAlias: a member of several lines (an rt.Written with nested values) has its type arguments one a line", () => {
   const members = [
     '(rt.Written<AccessPackageApprovalStage, never, {\n  escalationApprovers: (SubjectSetCreateInput | null)[];\n}> & { "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage" })',
     '(AccessPackageDynamicApprovalStageCreateInput & { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage" })',
   ];
   const want = [
     "",
-    "  | (rt.Written<AccessPackageApprovalStage, never, {",
-    "      escalationApprovers: (SubjectSetCreateInput | null)[];",
-    "    }> & {",
+    "  | (rt.Written<",
+    "      AccessPackageApprovalStage,",
+    "      never,",
+    "      {",
+    "        escalationApprovers: (SubjectSetCreateInput | null)[];",
+    "      }",
+    "    > & {",
     '      "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage";',
     "    })",
     "  | (AccessPackageDynamicApprovalStageCreateInput & {",
