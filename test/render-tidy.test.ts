@@ -14,8 +14,8 @@
 // line, a call an argument a line; a create's or an update's body (one body, or a subtype's in a
 // union) its type arguments one a line, a list of names a name a line. Nor does a root function's
 // `return rt.root…(…)` (its set info a member a line, its bindings a binding a line) or an
-// interface's `extends` line (its bases after `extends` on the next line, one a line, or one base's
-// type arguments one a line), nor a navigation property's `rt.Nav<…>` (its type arguments one a
+// interface's `extends` line (its bases after `extends` on the next line, or there one a line, or one
+// base's type arguments one a line; one base of a plain name stays, as Prettier 3.10 leaves it), nor a navigation property's `rt.Nav<…>` (its type arguments one a
 // line, and an `rt.OneOf<…>` in them likewise where its own line would pass). Nor, in a request
 // function or an address builder (wrap-code.ts), a return type after `): ` (`Promise<…>`: a type's
 // arguments one a line, a union a member a line after `| `, from the outside in), a type parameter
@@ -91,8 +91,9 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.requests\.ts$/, /^ {2,}(?:return |"[^"\n]+": )?rt\.\w+(?:<[^\n]*>)?\([^\n]*\)[,;]$/gm],
   // A member of a write type's union (`| (A & { "@odata.type": … })`), or its `"@odata.type"` member.
   [/\.requests\.ts$/, /^ {2}(?:\| [^\n]*|"@odata\.type"\?: [^\n]*;)$/gm],
-  // An interface's `extends` list (a base type, `…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on its name's line.
-  [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends [^\n]*$/gm],
+  // An interface's `extends` list (`…WriteNav`'s navigation types, a write type's `rt.Written<…>`) on
+  // its name's line; not one base named by a plain name, which Prettier 3.10 leaves there however long.
+  [/\.(?:types|requests)\.ts$/, /^export interface \w+ extends (?![\w$]+ \{$)[^\n]*$/gm],
   // A member of an `Any…` union alias (`| (A & { "@odata.type": … })`), or its one member on the line after `=`.
   [/\.types\.ts$/, /^ {2}(?:\| [^\n]*|\([^\n]*\);)$/gm],
   // A validators module's function signature, and in its body: a check's `if (…) exactX(…);` (or its

@@ -1,7 +1,7 @@
 // wrap-code.ts breaks long types and calls of the requests modules as Prettier 3 (printWidth 120)
 // breaks them; each `want` below is Prettier's output for the `given` line (checked when written).
 import { brokenExpression, brokenItem, brokenProperty, brokenType } from "../generator/emit/wrap-code";
-import { parameters, unionType } from "../generator/emit/wrap";
+import { heritage, parameters, unionType } from "../generator/emit/wrap";
 import { unionAlias } from "../generator/emit/write-types";
 
 const A = "AccessPackageAssignmentRequestWorkflowExtension";
@@ -148,18 +148,22 @@ test.each<[string, { name: string; members: string[]; want: string }]>([
   expect(unionAlias(`export type ${name} =`, members)).toBe(want);
 });
 
-// Not Prettier's form (it breaks rt.Written's arguments one a line, as in an interface's extends,
-// which heritage keeps so too), but each line indented as the member it belongs to.
-test("unionAlias: a member of several lines (an rt.Written with nested values) is indented as the member is", () => {
+// Prettier's form: rt.Written's type arguments one a line (its nested values' object type spans
+// lines), each line indented as the member it belongs to.
+test("unionAlias: a member of several lines (an rt.Written with nested values) has its type arguments one a line", () => {
   const members = [
     '(rt.Written<AccessPackageApprovalStage, never, {\n  escalationApprovers: (SubjectSetCreateInput | null)[];\n}> & { "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage" })',
     '(AccessPackageDynamicApprovalStageCreateInput & { "@odata.type": "#microsoft.graph.accessPackageDynamicApprovalStage" })',
   ];
   const want = [
     "",
-    "  | (rt.Written<AccessPackageApprovalStage, never, {",
-    "      escalationApprovers: (SubjectSetCreateInput | null)[];",
-    "    }> & {",
+    "  | (rt.Written<",
+    "      AccessPackageApprovalStage,",
+    "      never,",
+    "      {",
+    "        escalationApprovers: (SubjectSetCreateInput | null)[];",
+    "      }",
+    "    > & {",
     '      "@odata.type"?: "#microsoft.graph.accessPackageApprovalStage";',
     "    })",
     "  | (AccessPackageDynamicApprovalStageCreateInput & {",
@@ -210,7 +214,8 @@ test("parameters: the only parameter, of an object type, is hugged by the parent
 
 // A types module's union alias (an enum's members, an Any… union) as Prettier 3 writes it: on the
 // alias's line, else on the next line where it fits there, else a member a line; one member
-// (A & { … }) without parentheses. A member's union (`"@odata.type"?:`) never takes the next line whole.
+// (A & { … }) without parentheses, on the next line where `A & {` does not fit on the alias's. A
+// member's union (`"@odata.type"?:`) likewise on the next line where it fits there, else a member a line.
 test.each<[string, { head: string; members: string[]; indent?: string; want: string }]>([
   ["an enum's union on the next line where it fits there", { head: "export type CallRecordsProductFamily =", members: ["unknown", "teams", "skypeForBusiness", "lync", "unknownFutureValue", "azureCommunicationServices"].map((m) => `"${m}"`), want: '\n  "unknown" | "teams" | "skypeForBusiness" | "lync" | "unknownFutureValue" | "azureCommunicationServices"' }],
   ["one member, an intersection, without its parentheses", { head: "export type AnyPolygon =", members: ['(Triangle & { "@odata.type": "#Test.Validation.Triangle" })'], want: ' Triangle & { "@odata.type": "#Test.Validation.Triangle" }' }],
@@ -222,7 +227,87 @@ test.each<[string, { head: string; members: string[]; indent?: string; want: str
       want: ' ItemIdResolver & {\n  "@odata.type": "#microsoft.graph.externalConnectors.itemIdResolver";\n}',
     },
   ],
+  [
+    "one member whose `A & {` does not fit on the alias's line: on the next line, the object type a member a line",
+    {
+      head: "export type AnyOnAuthenticationMethodLoadStartHandler =",
+      members: ['(OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp & { "@odata.type": "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp" })'],
+      want: '\n  OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp & {\n    "@odata.type": "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp";\n  }',
+    },
+  ],
+  [
+    "a member's union on the next line where it fits there",
+    {
+      head: '  "@odata.type"?:',
+      indent: "  ",
+      members: ["aiInteractionEntity", "aiAgentInfo", "aiInteractionPlugin"].map((m) => `"#microsoft.graph.${m}"`),
+      want: '\n    "#microsoft.graph.aiInteractionEntity" | "#microsoft.graph.aiAgentInfo" | "#microsoft.graph.aiInteractionPlugin"',
+    },
+  ],
   ["a member's union a member a line", { head: '  "@odata.type"?:', indent: "  ", members: ["a".repeat(40), "b".repeat(40), "c".repeat(30)].map((m) => `"#${m}"`), want: ["", `"#${"a".repeat(40)}"`, `"#${"b".repeat(40)}"`, `"#${"c".repeat(30)}"`].join("\n    | ") }],
 ])("unionType: %s", (_name, { head, members, indent, want }) => {
   expect(unionType(head, members, indent)).toBe(want);
+});
+
+// An interface's heritage as Prettier 3.10 writes it (`heritage`); each `want` is Prettier's output.
+test.each<[string, { head: string; bases: string[]; rest: string; args?: (string | string[])[]; want: string }]>([
+  ["what fits stays on the name's line", { head: "export interface PersonInput", bases: ["Person"], rest: " {}", want: " extends Person {}" }],
+  [
+    "one base stays on the name's line however long",
+    {
+      head: "export interface AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource",
+      bases: ["AccessReviewInstanceDecisionItemResource"],
+      rest: " {",
+      want: " extends AccessReviewInstanceDecisionItemResource {",
+    },
+  ],
+  [
+    "one qualified base goes to the next line",
+    {
+      head: "export interface AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource",
+      bases: ["ns.AccessReviewInstanceDecisionItem"],
+      rest: " {}",
+      want: "\n  extends ns.AccessReviewInstanceDecisionItem {}",
+    },
+  ],
+  [
+    "several bases: `extends` on the next line, the bases on it where they fit",
+    {
+      head: "export interface AgreementFilePropertiesWriteNav",
+      bases: ["AgreementFilePropertiesNavigation", "AgreementFileNavigation", "AgreementFileLocalizationNavigation"],
+      rest: " {}",
+      want: "\n  extends AgreementFilePropertiesNavigation, AgreementFileNavigation, AgreementFileLocalizationNavigation {}",
+    },
+  ],
+  [
+    "several bases that do not fit there: a base a line after `extends`",
+    {
+      head: "export interface AuthenticationMethodWriteNav",
+      bases: ["AuthenticationMethodNavigation", "MicrosoftAuthenticatorAuthenticationMethodNavigation", "PlatformCredentialAuthenticationMethodNavigation"],
+      rest: " {}",
+      want: "\n  extends\n    AuthenticationMethodNavigation,\n    MicrosoftAuthenticatorAuthenticationMethodNavigation,\n    PlatformCredentialAuthenticationMethodNavigation {}",
+    },
+  ],
+  [
+    "rt.Written with an object type of several lines: its type arguments one a line, on the name's line",
+    {
+      head: "export interface PersonInput",
+      bases: ['rt.Written<Person, "Photo", {\n  Friends: PersonInput[];\n}>'],
+      args: ["Person", '"Photo"', "{\n  Friends: PersonInput[];\n}"],
+      rest: " {}",
+      want: ' extends rt.Written<\n  Person,\n  "Photo",\n  {\n    Friends: PersonInput[];\n  }\n> {}',
+    },
+  ],
+  [
+    "rt.Written that does not fit: its type arguments one a line",
+    {
+      head: "export interface AccessPackageAssignmentRequestorSettingsCreateInput",
+      bases: ["rt.Written<AccessPackageAssignmentRequestorSettings, never, {}>"],
+      args: ["AccessPackageAssignmentRequestorSettings", "never", "{}"],
+      rest: " {}",
+      want: " extends rt.Written<\n  AccessPackageAssignmentRequestorSettings,\n  never,\n  {}\n> {}",
+    },
+  ],
+])("heritage: %s", (_name, { head, bases, rest, args, want }) => {
+  expect(heritage(head, bases, rest, args)).toBe(want);
 });

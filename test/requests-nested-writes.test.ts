@@ -262,7 +262,7 @@ describe("write type names", () => {
     // Bar: a computed key and a Foo, whose update differs, so two. Baz: one, after the type BazInput.
     // Qux: nothing to leave out, none.
     expect(declared).toEqual(["FooCreateInput", "FooCreateInput_", "FooUpdateInput", "BarCreateInput", "BarUpdateInput", "BazInput_"]);
-    expect(requests).toContain("export interface FooUpdateInput extends rt.Written<Foo, \"b\", {\n  c: FooCreateInput | null;\n}> {\n  \"@odata.type\"?: \"#N.Foo\";\n}");
+    expect(requests).toContain("export interface FooUpdateInput extends rt.Written<\n  Foo,\n  \"b\",\n  {\n    c: FooCreateInput | null;\n  }\n> {\n  \"@odata.type\"?: \"#N.Foo\";\n}");
     expect(requests).toMatch(/createBar<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt.New<BarCreateInput>/);
     expect(requests).toMatch(/updateBar<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt\.UpdateBody<BarUpdateInput, R>/);
     expect(requests).toMatch(/updateBaz<[^(]*\(\n(?:  [^\n]*\n)*?  body: rt\.UpdateBody<BazInput_, R, "id">/);

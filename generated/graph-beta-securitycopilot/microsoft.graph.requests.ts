@@ -28,11 +28,7 @@ export interface EntitySubtypes {
 
 /** Navigation properties an entity of `microsoft.graph.entity` nested in a body may bind and insert into: its own, and those of the subtypes that add some (each entity has only its own type's). */
 export interface EntityWriteNav
-  extends EntityNavigation,
-    SecurityCopilotNavigation,
-    PromptNavigation,
-    SessionNavigation,
-    WorkspaceNavigation {}
+  extends EntityNavigation, SecurityCopilotNavigation, PromptNavigation, SessionNavigation, WorkspaceNavigation {}
 
 /** Navigation properties of `microsoft.graph.security` (inherited ones included), for typed `$expand`. */
 export interface SecurityNavigation {
@@ -48,16 +44,24 @@ export interface SecurityCopilotNavigation {
 export type EntityCreateInput = Evaluation | Prompt | Session | WorkspaceCreateInput;
 
 /** `microsoft.graph.security` as a create's body writes it (`rt.Written`). */
-export interface SecurityCreateInput extends rt.Written<Security, never, {
-  securityCopilot: SecurityCopilotCreateInput | null;
-}> {
+export interface SecurityCreateInput extends rt.Written<
+  Security,
+  never,
+  {
+    securityCopilot: SecurityCopilotCreateInput | null;
+  }
+> {
   "@odata.type"?: "#microsoft.graph.security";
 }
 
 /** `microsoft.graph.securityCopilot` as a create's body writes it (`rt.Written`). */
-export interface SecurityCopilotCreateInput extends rt.Written<SecurityCopilot, never, {
-  workspaces: WorkspaceCreateInput[];
-}> {
+export interface SecurityCopilotCreateInput extends rt.Written<
+  SecurityCopilot,
+  never,
+  {
+    workspaces: WorkspaceCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.securityCopilot";
 }
 

@@ -38,16 +38,24 @@ export interface PluginSettingCreateInput extends rt.Written<PluginSetting, "acc
 }
 
 /** `microsoft.graph.security.securityCopilot.plugin` as a create's body writes it (`rt.Written`). */
-export interface PluginCreateInput extends rt.Written<Plugin, never, {
-  settings: PluginSettingCreateInput[];
-}> {
+export interface PluginCreateInput extends rt.Written<
+  Plugin,
+  never,
+  {
+    settings: PluginSettingCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.plugin";
 }
 
 /** `microsoft.graph.security.securityCopilot.workspace` as a create's body writes it (`rt.Written`). */
-export interface WorkspaceCreateInput extends rt.Written<Workspace, never, {
-  plugins: PluginCreateInput[];
-}> {
+export interface WorkspaceCreateInput extends rt.Written<
+  Workspace,
+  never,
+  {
+    plugins: PluginCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.security.securityCopilot.workspace";
 }
 

@@ -44,10 +44,14 @@ export interface SessionNavigation {
 }
 
 /** `microsoft.graph.callRecords.media` as a create's body writes it (`rt.Written`). */
-export interface MediaCreateInput extends rt.Written<Media, never, {
-  calleeNetwork: NetworkInfoCreateInput | null;
-  callerNetwork: NetworkInfoCreateInput | null;
-}> {
+export interface MediaCreateInput extends rt.Written<
+  Media,
+  never,
+  {
+    calleeNetwork: NetworkInfoCreateInput | null;
+    callerNetwork: NetworkInfoCreateInput | null;
+  }
+> {
   "@odata.type"?: "#microsoft.graph.callRecords.media";
 }
 
@@ -58,23 +62,35 @@ export interface NetworkInfoCreateInput extends rt.Written<NetworkInfo, "traceRo
 }
 
 /** `microsoft.graph.callRecords.callRecord` as a create's body writes it (`rt.Written`). */
-export interface CallRecordCreateInput extends rt.Written<CallRecord, never, {
-  sessions: SessionCreateInput[];
-}> {
+export interface CallRecordCreateInput extends rt.Written<
+  CallRecord,
+  never,
+  {
+    sessions: SessionCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.callRecords.callRecord";
 }
 
 /** `microsoft.graph.callRecords.segment` as a create's body writes it (`rt.Written`). */
-export interface SegmentCreateInput extends rt.Written<Segment, never, {
-  media: (MediaCreateInput | null)[];
-}> {
+export interface SegmentCreateInput extends rt.Written<
+  Segment,
+  never,
+  {
+    media: (MediaCreateInput | null)[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.callRecords.segment";
 }
 
 /** `microsoft.graph.callRecords.session` as a create's body writes it (`rt.Written`). */
-export interface SessionCreateInput extends rt.Written<Session, never, {
-  segments: SegmentCreateInput[];
-}> {
+export interface SessionCreateInput extends rt.Written<
+  Session,
+  never,
+  {
+    segments: SegmentCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.callRecords.session";
 }
 

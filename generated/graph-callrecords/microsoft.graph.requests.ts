@@ -44,9 +44,13 @@ export interface EntitySubtypes {
 export interface EntityWriteNav extends EntityNavigation, CallRecordNavigation, SessionNavigation {}
 
 /** `microsoft.graph.cloudCommunications` as a create's body writes it (`rt.Written`). */
-export interface CloudCommunicationsCreateInput extends rt.Written<CloudCommunications, never, {
-  callRecords: CallRecordCreateInput[];
-}> {
+export interface CloudCommunicationsCreateInput extends rt.Written<
+  CloudCommunications,
+  never,
+  {
+    callRecords: CallRecordCreateInput[];
+  }
+> {
   "@odata.type"?: "#microsoft.graph.cloudCommunications";
 }
 

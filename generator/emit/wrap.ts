@@ -44,13 +44,15 @@ export function parameters(before: string, params: readonly string[], after: str
 
 /**
  * What follows `=` in a type alias whose line starts with `head` (`export type X =`), or `:` in a
- * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else,
- * an alias's, on the next line, indented two spaces, where it fits there, else a member a line,
+ * member or parameter indented by `indent`: ` A | B` when the line (and its `;` or `,`) fits, else
+ * (an alias's, or a member's union of two or more, as Prettier 3.10 writes both) on the next line,
+ * indented two spaces more, where it fits there, else a member a line,
  * each after `| ` and indented two spaces more, as Prettier writes a long union (one member alone
  * goes to the next line); a member whose line would still pass LINE_WIDTH broken as Prettier breaks
  * it (wrap-code.ts `brokenType`: `(A & {`, its object type a member a line, `})`). An alias of one
  * member `(A & { … })` is written without its parentheses, as Prettier writes it, `A & {` on its
- * line where it does not fit. An empty union is ` never`.
+ * line where the whole does not fit, or on the next line where even `A & {` passes LINE_WIDTH there.
+ * An empty union is ` never`.
  */
 export function unionType(head: string, members: readonly string[], indent = ""): string {
   if (members.length === 0) return " never";
@@ -59,9 +61,14 @@ export function unionType(head: string, members: readonly string[], indent = "")
   const bare = alias && members.length === 1 && only.startsWith("(") && closingBracket(only, 0) === only.length - 1;
   const one = bare ? only.slice(1, -1) : members.join(" | ");
   if (fits(head.length + one.length + 2)) return ` ${one}`;
-  // `A & {` on the alias's line, the object type a member a line (brokenType, its parentheses taken off).
-  if (bare) return ` ${brokenType(only, head.length + 1, 1).slice(1, -1)}`;
-  if (alias && fits(`  ${one};`.length)) return `\n${indent}  ${one}`;
+  // `A & {` on the alias's line where that line fits, else on the next, the object type a member a
+  // line (brokenType, its parentheses taken off).
+  if (bare) {
+    const broken = brokenType(only, head.length + 1, 1).slice(1, -1);
+    return fits(head.length + 1 + broken.indexOf("\n")) ? ` ${broken}` : `\n  ${brokenType(only, 2, 1, "  ").slice(1, -1)}`;
+  }
+  // A union that fits on the next line goes there whole, after a member's or parameter's `:` too.
+  if ((alias || members.length > 1) && fits(`${indent}  ${one};`.length)) return `\n${indent}  ${one}`;
   if (members.length === 1) return `\n${indent}  ${brokenType(one, indent.length + 2, 1, `${indent}  `)}`;
   let out = "";
   const last = members.length - 1;
@@ -141,15 +148,21 @@ export function typeArguments(args: readonly (string | readonly string[])[], ind
 
 /**
  * What follows an interface's name (`head`, `export interface X`): ` extends A, B` and `rest` (` {}`,
- * ` {\n  …\n}`) when that first line fits, else as Prettier writes it: `extends` on the next line,
- * indented two spaces, and each further base on its own line, indented four; one base whose line
- * still would not fit has its type arguments (`args`, given for it) one a line (`typeArguments`).
+ * ` {\n  …\n}`) when that first line fits, else as Prettier 3.10 writes it. Several bases: `extends`
+ * on the next line, indented two spaces, the bases after it where that line fits, else each on its
+ * own line, indented four. One base stays on the name's line however long (Prettier breaks there only
+ * before a qualified name, `ns.Base`, which goes to the next line); one with type arguments (`args`,
+ * given for it) has them one a line (`typeArguments`) where its line does not fit or one of them
+ * spans lines (an object type of several members), as Prettier breaks a broken group's arguments.
  */
 export function heritage(head: string, bases: readonly string[], rest: string, args?: readonly (string | readonly string[])[]): string {
   const one = ` extends ${bases.join(", ")}`;
-  if (fits(head.length + firstLine(one + rest))) return one + rest;
-  if (bases.length > 1) return `\n  extends ${bases.join(",\n    ")}${rest}`;
   const base = bases[0];
-  if (args === undefined || fits(firstLine(`  extends ${base}${rest}`))) return `\n  extends ${base.replace(/\n/g, "\n  ")}${rest}`;
-  return `\n  extends ${base.slice(0, base.indexOf("<"))}${typeArguments(args, "  ")}${rest}`;
+  if (fits(head.length + firstLine(one + rest)) && (args === undefined || !base.includes("\n"))) return one + rest;
+  if (bases.length > 1) {
+    const line = `  extends ${bases.join(", ")}`;
+    return fits(firstLine(line + rest)) ? `\n${line}${rest}` : `\n  extends\n    ${bases.join(",\n    ")}${rest}`;
+  }
+  if (args !== undefined) return ` extends ${base.slice(0, base.indexOf("<"))}${typeArguments(args)}${rest}`;
+  return /^[\w$]+\.[\w$.]+$/.test(base) ? `\n  extends ${base}${rest}` : one + rest;
 }

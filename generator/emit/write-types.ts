@@ -17,7 +17,8 @@ import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, i
 import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
-import { heritage } from "./wrap";
+import { closingBracket, topLevelItems } from "../top-level-items";
+import { heritage, typeArguments } from "./wrap";
 import { brokenAnnotation, brokenType } from "./wrap-code";
 import { fits } from "./line-width";
 
@@ -279,7 +280,21 @@ export function unionAlias(head: string, list: readonly string[]): string {
   if (!multiline && fits(`  ${one};`.length)) return `\n  ${one}`;
   if (list.length === 1) return `\n  ${brokenType(one, 2, 1, "  ")}`;
   // A member's own lines (an `rt.Written`'s nested values, written for column 0) indented as the member is.
-  return list.map((m, i) => `\n  | ${brokenType(m.replace(/\n/g, "\n    "), 4, i === list.length - 1 ? 1 : 0, "    ")}`).join("");
+  return list.map((m, i) => `\n  | ${writtenArguments(m, brokenType(m.replace(/\n/g, "\n    "), 4, i === list.length - 1 ? 1 : 0, "    "))}`).join("");
+}
+
+const WRITTEN = "(rt.Written<";
+
+/**
+ * A union member `(rt.Written<…> & { … })` (`member`, as given; `broken`, as written a member a
+ * line) whose type arguments span lines (its nested values' object type) with those arguments one
+ * a line, as Prettier breaks them; any other member as `broken` has it.
+ */
+function writtenArguments(member: string, broken: string): string {
+  if (!member.startsWith(WRITTEN) || !member.includes("\n")) return broken;
+  const open = WRITTEN.length - 1;
+  const args = topLevelItems(member.slice(open + 1, closingBracket(member, open)));
+  return `(rt.Written${typeArguments(args, "    ")}${broken.slice(closingBracket(broken, open) + 1)}`;
 }
 
 /**

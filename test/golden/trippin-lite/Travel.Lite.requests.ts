@@ -72,10 +72,14 @@ export interface BookingNavigation {}
 export interface DocumentNavigation {}
 
 /** `Travel.Lite.Person` as a body writes it (`rt.Written`). */
-export interface PersonInput extends rt.Written<Person, "Photo", {
-  Friends: PersonInput[];
-  BestFriend: PersonInput | null;
-}> {
+export interface PersonInput extends rt.Written<
+  Person,
+  "Photo",
+  {
+    Friends: PersonInput[];
+    BestFriend: PersonInput | null;
+  }
+> {
   "@odata.type"?: "#Travel.Lite.Person";
 }
 

@@ -50,18 +50,26 @@ export interface EmployeeNavigation {}
 export interface BagNavigation {}
 
 /** `Test.Validation.Item` as a create's body writes it (`rt.Written`). */
-export interface ItemCreateInput extends rt.Written<Item, "id" | "created" | "picture", {
-  parent: ItemCreateInput | null;
-  children: ItemCreateInput[];
-}> {
+export interface ItemCreateInput extends rt.Written<
+  Item,
+  "id" | "created" | "picture",
+  {
+    parent: ItemCreateInput | null;
+    children: ItemCreateInput[];
+  }
+> {
   "@odata.type"?: "#Test.Validation.Item";
 }
 
 /** `Test.Validation.Item` as an update's body writes it (`rt.Written`). */
-export interface ItemUpdateInput extends rt.Written<Item, "id" | "created" | "code" | "picture", {
-  parent: ItemUpdateInput | null;
-  children: ItemUpdateInput[];
-}> {
+export interface ItemUpdateInput extends rt.Written<
+  Item,
+  "id" | "created" | "code" | "picture",
+  {
+    parent: ItemUpdateInput | null;
+    children: ItemUpdateInput[];
+  }
+> {
   "@odata.type"?: "#Test.Validation.Item";
 }
 
