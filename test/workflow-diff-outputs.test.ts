@@ -72,19 +72,22 @@ describe("a change that breaks only a module the project does not generate is no
   const base = entity();
   const computed = '<Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/>';
   // Each change, and whether it breaks with [both, --no-validators, --no-requests, neither].
-  const cases: [string, string, boolean[]][] = [
+  // `from`: the old version, when not `base`.
+  const cases: [string, string, boolean[], string?][] = [
     ["a shorter MaxLength (only the validators check it)", base.replace('MaxLength="10"', 'MaxLength="5"'), [true, false, true, false]],
     ["a smaller Precision (only the validators check it)", base.replace('Precision="10"', 'Precision="5"'), [true, false, true, false]],
     ["a property that became Core.Computed (the validators, and the write types of the requests module)", base.replace('MaxLength="10"/>', `MaxLength="10">${computed}</Property>`), [true, true, true, false]],
     ["a new non-nullable entity property (a replace body's)", entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), [true, true, true, false]],
     ["a bound action's new required parameter (its request function)", entity("", '<Parameter Name="q" Type="Edm.String" Nullable="false"/>'), [true, true, false, false]],
+    // The validators check no operation parameter: a parameter's narrowed facet breaks its request function only.
+    ["a bound action's parameter with a shorter MaxLength (its request function, not the validators)", entity("", '<Parameter Name="q" Type="Edm.String" MaxLength="5"/>'), [true, true, false, false], entity("", '<Parameter Name="q" Type="Edm.String" MaxLength="10"/>')],
     ["an entity set removed (its request functions)", base.replace('<EntitySet Name="gone" EntityType="d.t"/>', ""), [true, true, false, false]],
     ["a property removed (the types module)", base.replace('<Property Name="m" Type="Edm.Decimal" Precision="10" Scale="2"/>', ""), [true, true, true, true]],
   ];
 
-  test.each(cases)("%s", (_name, v2, breaks) => {
+  test.each(cases)("%s", (_name, v2, breaks, from = base) => {
     COMBINATIONS.forEach(([name, flags], i) => {
-      const found = changes(base, v2, flags);
+      const found = changes(from, v2, flags);
       expect([name, found.length]).toEqual([name, 1]);
       expect([name, found[0].breaking]).toEqual([name, breaks[i]]);
       // Not breaking only for what the output lacks: the line says which module it would have broken.

@@ -49,11 +49,10 @@ const WHAT: Record<OptionalModule, string> = { validators: "the validators", req
  */
 export function judge(where: Breaks, requestsOnly: boolean, outputs: Outputs): { breaking: boolean; note: string } {
   if (where === false) return { breaking: false, note: "" };
-  const modules: readonly OptionalModule[] = requestsOnly ? ["requests"] : where === true ? [] : where;
-  if (modules.length === 0) return { breaking: true, note: "" };
-  if (requestsOnly && !outputs.requests) return { breaking: false, note: absent(["requests"], outputs) };
-  const needed = where === true ? modules : where;
-  if (needed.some((m) => outputs[m])) return { breaking: true, note: "" };
+  // Whatever `where` says: an operation's parameter facets, say, are checked by no validator (the
+  // validators check no parameter), so only its request function can break.
+  const needed: readonly OptionalModule[] = requestsOnly ? ["requests"] : where === true ? [] : where;
+  if (needed.length === 0 || needed.some((m) => outputs[m])) return { breaking: true, note: "" };
   return { breaking: false, note: absent(needed, outputs) };
 }
 
