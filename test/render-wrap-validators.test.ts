@@ -95,6 +95,14 @@ test.each<[string, { head: string; value: string; want: string }]>([
     },
   ],
   [
+    "a `=>` inside a string (an enum member's name) is no arrow function: the members are broken as any",
+    {
+      head: "export const checkSp: vr.Checker =",
+      value: `/* @__PURE__ */ vr.enumChecker("h.sp", { "a | b padpadpadpadpadpad": 0, "h => i (j) padpadpadpadpadpad": 1, "k => l": 2, plain: 3 })`,
+      want: `export const checkSp: vr.Checker = /* @__PURE__ */ vr.enumChecker("h.sp", {\n  "a | b padpadpadpadpadpad": 0,\n  "h => i (j) padpadpadpadpadpad": 1,\n  "k => l": 2,\n  plain: 3,\n});`,
+    },
+  ],
+  [
     "an object literal a member a line from the outside in (checkers.ts's SERVICE)",
     {
       head: "export const SERVICE: vr.Service =",

@@ -64,7 +64,7 @@ function annotated(key: string, type: string): string {
  * left as it is.
  */
 export function brokenType(text: string, before: number, after: number, indent = ""): string {
-  if (fits(before + text.length + after) || text.includes("=>")) return text;
+  if (fits(before + text.length + after) || holdsArrow(text)) return text;
   const inner = `${indent}  `;
   const members = topLevelSplit(text, " | ");
   if (huggedUnion(members)) {
@@ -105,7 +105,7 @@ export function brokenType(text: string, before: number, after: number, indent =
 export function brokenAnnotation(text: string, before: number, after: number, indent = ""): string {
   if (fits(before + text.length + after)) return text;
   const members = topLevelSplit(text, " | ");
-  if (members.length < 2 || huggedUnion(members) || text.includes("=>")) return brokenType(text, before, after, indent);
+  if (members.length < 2 || huggedUnion(members) || holdsArrow(text)) return brokenType(text, before, after, indent);
   const inner = `${indent}  `;
   return `\n${inner}${brokenType(text, inner.length, after, inner)}`;
 }
@@ -119,7 +119,7 @@ export function brokenAnnotation(text: string, before: number, after: number, in
  * after `=` on the next line where `= D` would not fit on the constraint's last line.
  */
 export function brokenItem(item: string, indent = "  "): string {
-  if (fits(indent.length + item.length + 1) || item.includes("\n") || item.includes("=>")) return item;
+  if (fits(indent.length + item.length + 1) || item.includes("\n") || holdsArrow(item)) return item;
   const inner = `${indent}  `;
   const typeParameter = /^((?:const )?[\w$]+) extends (.*)$/.exec(item);
   if (typeParameter) {
@@ -168,6 +168,24 @@ function isMatrix(text: string): boolean {
   return elements.length > 1 && elements.every((e) => e.startsWith("[") && closing(e, 0) === e.length - 1 && topLevelItems(e.slice(1, -1)).length > 1);
 }
 
+/**
+ * Whether `text` holds `=>` outside its strings: a function type or an arrow function, which is
+ * left as it is. One inside a string (an enum member or property named `a => b`) is no arrow.
+ */
+function holdsArrow(text: string): boolean {
+  if (!text.includes("=>")) return false;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "=" && text[i + 1] === ">") return true;
+  }
+  return false;
+}
+
 /** Whether `text` holds a matrix (`isMatrix`) outside its strings, which no line of it may hold whole. */
 function holdsMatrix(text: string): boolean {
   // A matrix opens with `[` then, after spaces, `[`: most texts hold none, and are not scanned.
@@ -196,7 +214,7 @@ function holdsMatrix(text: string): boolean {
  * literals around it are broken as above. Any other expression is left as it is.
  */
 export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
-  if ((fits(before + text.length + after) && !holdsMatrix(text)) || text.includes("=>")) return text;
+  if ((fits(before + text.length + after) && !holdsMatrix(text)) || holdsArrow(text)) return text;
   // A call marked pure for bundlers keeps its mark in front (`/* @__PURE__ */ f(` … `)`).
   if (text.startsWith(PURE)) return PURE + brokenExpression(text.slice(PURE.length), before + PURE.length, after, indent);
   const items = literalItems(text);
