@@ -78,6 +78,8 @@ describe("a change that breaks only a module the project does not generate is no
     ["a smaller Precision (only the validators check it)", base.replace('Precision="10"', 'Precision="5"'), [true, false, true, false]],
     ["a property that became Core.Computed (the validators, and the write types of the requests module)", base.replace('MaxLength="10"/>', `MaxLength="10">${computed}</Property>`), [true, true, true, false]],
     ["a new non-nullable entity property (a replace body's)", entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), [true, true, true, false]],
+    // As a new one: the entity's interface is read, not built (a complex type's would break its interface).
+    ["an entity property that became non-nullable (a replace body's)", base.replace('MaxLength="10"/>', 'MaxLength="10" Nullable="false"/>'), [true, true, true, false]],
     ["a bound action's new required parameter (its request function)", entity("", '<Parameter Name="q" Type="Edm.String" Nullable="false"/>'), [true, true, false, false]],
     // The validators check no operation parameter: a parameter's narrowed facet breaks its request function only.
     ["a bound action's parameter with a shorter MaxLength (its request function, not the validators)", entity("", '<Parameter Name="q" Type="Edm.String" MaxLength="5"/>'), [true, true, false, false], entity("", '<Parameter Name="q" Type="Edm.String" MaxLength="10"/>')],
@@ -94,6 +96,17 @@ describe("a change that breaks only a module the project does not generate is no
       if (breaks[0] && !breaks[i]) expect(found[0].detail).toMatch(/; it breaks only the (validators|request functions)( and the request functions)?, which are not generated \(--no-(validators|requests)( --no-requests)?\)$/);
       else expect(found[0].detail).not.toMatch(/not generated/);
     });
+  });
+
+  test("a new entity property's line names where it is required among the modules generated", () => {
+    const details = COMBINATIONS.map(([, flags]) => changes(base, entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), flags)[0].detail);
+    const what = "property added: Edm.String, not nullable: ";
+    expect(details).toEqual([
+      `${what}required when replacing d.t (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out`,
+      `${what}required when replacing d.t (PUT, replace: true); a create may leave it out`,
+      `${what}required by the validators' replace mode (a PUT's body: the whole d.t); a create may leave it out`,
+      `${what}required when replacing d.t (PUT, replace: true); a create may leave it out; it breaks only the validators and the request functions, which are not generated (--no-validators --no-requests)`,
+    ]);
   });
 
   test("the metadata's Version 4.01 → 4.0 breaks bodies: the validators and the write types", () => {

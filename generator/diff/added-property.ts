@@ -12,8 +12,17 @@
  */
 import type { TypeSummary, TypeUse } from "./summary";
 import { typeLabel } from "./summary";
+import { ALL_OUTPUTS, type Outputs } from "./outputs";
 
-export function addedProperty(typeName: string, t: TypeSummary, name: string, u: TypeUse, stream: boolean): { detail: string; breaking: boolean } {
+/** Where a new entity property is required, said of the modules generated: the write types (requests) and the validators' replace mode. */
+function replaced(typeName: string, outputs: Outputs): string {
+  const put = `required when replacing ${typeName} (PUT, replace: true`;
+  if (outputs.requests) return `${put}${outputs.validators ? "; the validators' replace mode asks for it too" : ""})`;
+  return outputs.validators ? `required by the validators' replace mode (a PUT's body: the whole ${typeName})` : `${put})`;
+}
+
+/** `outputs`: the modules generated, of which the line for a new entity property speaks. */
+export function addedProperty(typeName: string, t: TypeSummary, name: string, u: TypeUse, stream: boolean, outputs: Outputs = ALL_OUTPUTS): { detail: string; breaking: boolean } {
   const added = `property added: ${typeLabel(u)}`;
   if (u.nullable) return { detail: added, breaking: false };
   const what = `${added}, not nullable`;
@@ -22,7 +31,7 @@ export function addedProperty(typeName: string, t: TypeSummary, name: string, u:
     if (u.computed) return { detail: `${what}: Core.Computed, so no create or replace body sends it`, breaking: false };
     if (u.immutable) return { detail: `${what}: Core.Immutable, so a replace body (PUT) leaves it out and a create may`, breaking: false };
     if (t.key?.includes(name)) return { detail: `${what}: a key, so a replace body (PUT) may leave it out (the URL names the entity) and a create may`, breaking: false };
-    return { detail: `${what}: required when replacing ${typeName} (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out`, breaking: true };
+    return { detail: `${what}: ${replaced(typeName, outputs)}; a create may leave it out`, breaking: true };
   }
   if (t.kind !== "complex") return { detail: what, breaking: false };
   if (u.computed) return { detail: `${what}: required in values typed as ${typeName} (Core.Computed: no body sends it)`, breaking: true };

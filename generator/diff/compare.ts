@@ -321,14 +321,14 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     const moved = ub ? undefined : inheritedFrom(all, b, (x) => x.properties, p);
     if (moved) {
       add("changed", "property", `${name}/${p}`, `now inherited from ${moved[0]}`, false);
-      compareUse(`${name}/${p}`, "property", ua, moved[1], ctx);
+      compareUse(`${name}/${p}`, "property", ua, moved[1], ctx, b.kind === "entity");
     } else if (!ub) add("removed", "property", `${name}/${p}`, `property removed (was ${typeLabel(ua)})`, true);
-    else compareUse(`${name}/${p}`, "property", ua, ub, ctx);
+    else compareUse(`${name}/${p}`, "property", ua, ub, ctx, b.kind === "entity");
   }
   // A new non-nullable property is one more that a PUT's body, or a complex value written, must give.
   for (const [p, ub] of b.properties) {
     if (a.properties.has(p)) continue;
-    const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all));
+    const { detail, breaking } = addedProperty(name, b, p, ub, isStreamUse(ub, all), ctx.outputs);
     // An entity's new property breaks a replace body only (a complex value's, its interface too).
     add("added", "property", `${name}/${p}`, detail, breaking && (b.kind === "entity" ? BODIES : true));
   }
@@ -374,7 +374,11 @@ function label(n: { target: string; collection: boolean; containsTarget: boolean
   return `${n.collection ? `Collection(${n.target})` : n.target}${n.containsTarget ? ", contained" : ""}`;
 }
 
-function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx): void {
+/**
+ * `entity`: a property of an entity type, whose interface code reads and does not build (as for a
+ * property added: added-property.ts): that it became non-nullable breaks the bodies a PUT sends only.
+ */
+function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, entity = false): void {
   const { add } = ctx;
   // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
   if (a.maxLength === "max") a = { ...a, maxLength: undefined };
@@ -389,7 +393,7 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   }
   compareFacets(path, element, a, b, ctx, true);
   if (ctx.recorded) compareWritable(path, element, a, b, ctx);
-  if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", true);
+  if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
   if (!a.nullable && b.nullable) {
     // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
     // code that read it as always there no longer compiles. A parameter only widens what is sent.
