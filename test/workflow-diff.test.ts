@@ -202,6 +202,9 @@ describe("breaking-change rules", () => {
     expect(one(fn(""), fn(optional))).toEqual([["changed", "d.f()", "parameter x added (optional)", false]]);
     expect(one(fn('<Parameter Name="x" Type="Edm.Int32"/>'), fn(optional))).toEqual([["changed", "d.f()/x", "parameter became optional", false]]);
     expect(one(fn(optional), fn('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.f()/x", "parameter became required", true]]);
+    // An action's nullable parameter is optional: Nullable="false" makes it required, one change.
+    const nullableAct = (nullable: string) => `<Action Name="a"><Parameter Name="x" Type="Edm.Int32"${nullable}/></Action>`;
+    expect(one(nullableAct(""), nullableAct(' Nullable="false"'))).toEqual([["changed", "d.a()/x", "parameter became required and non-nullable", true]]);
     // An action's nullable parameter may be left out (the service reads null).
     const act = (params: string) => entity("") + `<Action Name="a">${params}</Action>`;
     expect(one(act(""), act('<Parameter Name="x" Type="Edm.Int32"/>'))).toEqual([["changed", "d.a()", "parameter x added (optional)", false]]);

@@ -377,8 +377,9 @@ function label(n: { target: string; collection: boolean; containsTarget: boolean
 /**
  * `entity`: a property of an entity type, whose interface code reads and does not build (as for a
  * property added: added-property.ts): that it became non-nullable breaks the bodies a PUT sends only.
+ * `required`: a parameter that also became required, whose line says that it became non-nullable.
  */
-function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, entity = false): void {
+function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx: Ctx, entity = false, required = false): void {
   const { add } = ctx;
   // `MaxLength="max"` is no MaxLength to the generated code (and JSON CSDL leaves it out).
   if (a.maxLength === "max") a = { ...a, maxLength: undefined };
@@ -393,7 +394,7 @@ function compareUse(path: string, element: Element, a: TypeUse, b: TypeUse, ctx:
   }
   compareFacets(path, element, a, b, ctx, true);
   if (ctx.recorded) compareWritable(path, element, a, b, ctx);
-  if (a.nullable && !b.nullable) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
+  if (a.nullable && !b.nullable && !required) add("changed", element, path, "became non-nullable", entity ? BODIES : true);
   if (!a.nullable && b.nullable) {
     // A property's read is then optional, and a single value's typed `| null` (types-view.ts):
     // code that read it as always there no longer compiles. A parameter only widens what is sent.
@@ -441,9 +442,12 @@ function compareOperation(key: string, a: OperationSummary, b: OperationSummary,
     const ub = pb.get(n);
     if (!ub) add("changed", "operation", key, `parameter ${n} removed`, true);
     else {
-      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx);
       // Unknown (undefined) in a summary kept by an older version: nothing to compare.
-      if (ua.optional === true && ub.optional === false) add("changed", "operation", `${key}/${n}`, "parameter became required", true);
+      const required = ua.optional === true && ub.optional === false;
+      compareUse(`${key}/${n}`, "operation", ua.use, ub.use, ctx, false, required);
+      // An action's nullable parameter is optional: one change of its Nullable, one line.
+      const nonNullable = ua.use.nullable && !ub.use.nullable;
+      if (required) add("changed", "operation", `${key}/${n}`, nonNullable ? "parameter became required and non-nullable" : "parameter became required", true);
       if (ua.optional === false && ub.optional === true) add("changed", "operation", `${key}/${n}`, "parameter became optional", false, true);
     }
   }
