@@ -207,6 +207,9 @@ describe("generate --watch", () => {
     fs.writeFileSync(config, blank);
     await again.wait(/config not reloaded; still watching/, 30000, mark);
     expect(again.text.slice(mark)).toMatch(/is empty: read again when it is written/);
+    // Read once settled, which no change ended: said so, not as a change of its own.
+    expect(again.text.slice(mark)).toMatch(new RegExp(`odatagen\\.config\\.${ext} is still empty after 200 ms: read as it is\n`));
+    expect(again.text.slice(mark)).not.toMatch(/changed: odatagen\.config\.\w+\n/);
   });
 
   test("a config deleted before it is written again waits for the write, and one that stays missing is reported once", async () => {
@@ -242,6 +245,7 @@ describe("generate --watch", () => {
     await again.wait(/watching 2 file\(s\)/, 30000, mark);
     const said = again.text.slice(mark);
     expect(said).toMatch(/is missing: read again when it is written \(or in 200 ms\)\n/);
+    expect(said).toMatch(/odatagen\.config\.json is still missing after 200 ms: read as it is\n/);
     expect(said.match(/cannot read the config file: no such file/g)).toHaveLength(1);
   });
 });

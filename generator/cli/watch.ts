@@ -84,6 +84,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
   let supersede: (() => void) | undefined;
   /** The config was found empty or missing, and its changes wait for it to be written (or to settle as it is). */
   let settling = false;
+  /** While settling: no file changed since (the settle's timer, not a write, ends the wait). */
+  let settledQuietly = false;
   const interrupt = listenForInterrupt(
     () => {
       // Idle: stop now. During a round: its next checkpoint stops it, with its lock and staging
@@ -194,6 +196,7 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     const hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
     if (!hit.length) return;
     for (const f of hit) changed.add(f);
+    settledQuietly = false;
     if (supersede && configFile && hit.includes(configFile)) supersede();
     if (timer) clearTimeout(timer);
     timer = setTimeout(onChange, DEBOUNCE_MS);
@@ -235,10 +238,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
       for (const f of what) changed.add(f);
       if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}; ${shown(configFile)} is ${gap}: read again when it is written (or in ${CONFIG_SETTLE_MS} ms)`);
       timer = setTimeout(onChange, CONFIG_SETTLE_MS);
+      settledQuietly = true;
       return false;
     }
+    // Nothing changed while it settled: say that it is read as it is, not that it changed again.
+    const still = settling && settledQuietly && configFile ? unwritten(configFile) : undefined;
     settling = false;
-    if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}`);
+    settledQuietly = false;
+    if (!args.quiet) out.print(still ? `odatagen: ${shown(configFile!)} is still ${still} after ${CONFIG_SETTLE_MS} ms: read as it is` : `odatagen: changed: ${what.map(shown).join(", ")}`);
     if (configFile && what.includes(configFile)) {
       reloading = true;
       const newer = new Promise<Services>((resolve) => {
