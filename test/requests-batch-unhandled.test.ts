@@ -95,6 +95,16 @@ async function main() {
 main();
 `;
 
+// The end of a program that defines round(name, format): a round with each batch format, then the
+// rejections nothing awaited, two turns later.
+const BOTH_FORMATS = `async function main() {
+  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
+  await turn();
+  await turn();
+  console.log(JSON.stringify({ rounds, unhandled }));
+}
+main();`;
+
 // Without inOrder, requests that depend on none: the service answers s2 424 of its own accord (a
 // dependency of its own failed, outside the batch). Nothing awaits any call.
 const OWN_424 = `
@@ -105,13 +115,7 @@ async function round(name, format) {
   getSession(b, session("s2"));
   return outcome(b.send());
 }
-async function main() {
-  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
-  await turn();
-  await turn();
-  console.log(JSON.stringify({ rounds, unhandled }));
-}
-main();
+${BOTH_FORMATS}
 `;
 
 // A change set of three deletes, answered once for all (the atomicity group's one response, JSON
@@ -124,13 +128,7 @@ async function round(name, format) {
   for (const id of ["s1", "s2", "s3"]) deleteSession(changes, session(id));
   return outcome(b.send());
 }
-async function main() {
-  const rounds = { json: await round("json", "json"), multipart: await round("multipart", "multipart") };
-  await turn();
-  await turn();
-  console.log(JSON.stringify({ rounds, unhandled }));
-}
-main();
+${BOTH_FORMATS}
 `;
 
 // In order, split in $batch requests of 3: a change set of two deletes, then s3 (dependsOn the

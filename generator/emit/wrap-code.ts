@@ -173,23 +173,21 @@ function isMatrix(text: string): boolean {
  * left as it is. One inside a string (an enum member or property named `a => b`) is no arrow.
  */
 function holdsArrow(text: string): boolean {
-  if (!text.includes("=>")) return false;
-  let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "=" && text[i + 1] === ">") return true;
-  }
-  return false;
+  return text.includes("=>") && outsideStrings(text, (i) => text[i] === "=" && text[i + 1] === ">");
 }
 
 /** Whether `text` holds a matrix (`isMatrix`) outside its strings, which no line of it may hold whole. */
 function holdsMatrix(text: string): boolean {
   // A matrix opens with `[` then, after spaces, `[`: most texts hold none, and are not scanned.
-  if (!/\[\s*\[/.test(text)) return false;
+  return /\[\s*\[/.test(text) && outsideStrings(text, (i) => text[i] === "[" && isMatrix(text.slice(i, closing(text, i) + 1)));
+}
+
+/**
+ * Whether `found` holds at an index of `text` outside its strings (`"…"`, `'…'`, `` `…` ``). For the
+ * rare texts the two checks above scan (a callback a character); the hot scans of
+ * top-level-items.ts keep their own loops.
+ */
+function outsideStrings(text: string, found: (i: number) => boolean): boolean {
   let quote = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -197,7 +195,7 @@ function holdsMatrix(text: string): boolean {
       if (c === "\\") i++;
       else if (c === quote) quote = "";
     } else if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "[" && isMatrix(text.slice(i, closing(text, i) + 1))) return true;
+    else if (found(i)) return true;
   }
   return false;
 }
