@@ -152,6 +152,9 @@ describe("operations and imports moved to another namespace", () => {
     const result = compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")]));
     expect(result.changes).toEqual([]);
     expect(result.notes).toEqual([note]);
+    // Without the requests modules, what it lacks names nothing the project has: no note.
+    const without = compareSummaries(summaryFromJson(JSON.stringify(kept)), loadSummary([path.join(dir, "v2.xml")]), { validators: true, requests: false });
+    expect([without.changes, without.notes]).toEqual([[], undefined]);
     // Both of this version's format: compared, and no note.
     const fresh = compareSummaries(summaryFromJson(summaryToJson(loadSummary([path.join(dir, "v1.xml")]))), loadSummary([path.join(dir, "v2.xml")]));
     expect([fresh.changes.length, fresh.notes]).toEqual([3, undefined]);

@@ -185,7 +185,7 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs: Outp
 
   const breaking = changes.filter((c) => c.breaking).length;
   const bump: Bump = breaking ? "major" : addsApi || changes.some((c) => c.kind === "added") ? "minor" : changes.length ? "patch" : "none";
-  const note = olderSummaryNote(a, b, moves);
+  const note = olderSummaryNote(a, b, moves, outputs.requests);
   return note ? { changes, breaking, bump, notes: [note] } : { changes, breaking, bump };
 }
 

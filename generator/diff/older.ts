@@ -11,10 +11,12 @@ import type { ModelSummary } from "./summary";
 export const MODULES_FORMAT = 5;
 
 /**
- * The note for a comparison in which one side lacks them, where they could matter (the new version
- * has sets, singletons or imports, or a complex type moved); undefined otherwise.
+ * The note for a comparison in which one side lacks them, where they could matter (the project
+ * generates the requests modules, and the new version has sets, singletons or imports, or a complex
+ * type moved); undefined otherwise. Both facts are about the requests modules only.
  */
-export function olderSummaryNote(a: ModelSummary, b: ModelSummary, moves: ReadonlyMap<string, string>): string | undefined {
+export function olderSummaryNote(a: ModelSummary, b: ModelSummary, moves: ReadonlyMap<string, string>, requests = true): string | undefined {
+  if (!requests) return undefined;
   const lacking = [a, b].filter((s) => !knowsModules(s));
   if (!lacking.length) return undefined;
   const containers = b.entrySets.size > 0 || (b.imports?.size ?? 0) > 0;
