@@ -174,35 +174,46 @@ describe("generate --watch", () => {
     expect(out.text.slice(mark)).toMatch(/services\[0\]\.out: expected a string/);
   });
 
+  // The two Graph specs in a fresh folder, for a config of one service (ONE_SERVICE) or both (TWO_SERVICES).
+  const ONE_SERVICE = { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] };
+  const TWO_SERVICES = { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] };
+  const twoSpecs = () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    copySpec("graph-beta-securitycopilot.xml", dir);
+    return dir;
+  };
+  /** `generate --watch` in `dir`, the config read again `settleMs` after it was found empty or missing, once it watches `files` files. */
+  const watchConfig = async (dir: string, settleMs: number, files: number) => {
+    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: String(settleMs) });
+    const out = new Output(child);
+    await out.wait(new RegExp(`watching ${files} file\\(s\\)`), 30000, 0);
+    return out;
+  };
+
   test.each([
     ["mjs", ""],
     ["json", " \n"],
   ])("a config (.%s) emptied before it is written (%j) waits for the write, and one that stays empty is reported", async (ext, blank) => {
-    const dir = scratch();
-    copySpec("graph-callrecords.xml", dir);
-    copySpec("graph-beta-securitycopilot.xml", dir);
+    const dir = twoSpecs();
     const config = path.join(dir, `odatagen.config.${ext}`);
     const text = (value: unknown) => (ext === "json" ? `${JSON.stringify(value)}\n` : `export default ${JSON.stringify(value)};\n`);
-    fs.writeFileSync(config, text({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] }));
+    fs.writeFileSync(config, text(ONE_SERVICE));
     // A settle long enough that only the next write ends the wait (the test waits for output, not time).
-    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "600000" });
-    const out = new Output(child);
-    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    const out = await watchConfig(dir, 600000, 2);
 
     // Emptied, as an editor does before writing: no error, and the write that follows is read.
     let mark = out.text.length;
     fs.writeFileSync(config, blank);
     await out.wait(/is empty: read again when it is written/, 30000, mark);
-    fs.writeFileSync(config, text({ services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] }));
+    fs.writeFileSync(config, text(TWO_SERVICES));
     await out.wait(/watching 3 file\(s\)/, 30000, mark);
     expect(out.text.slice(mark)).not.toMatch(/config not reloaded|no default export|not valid JSON/);
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
-    child.kill("SIGKILL");
+    child?.kill("SIGKILL");
 
     // With a short settle, a config still empty after it is read again and reported.
-    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "200" });
-    const again = new Output(child);
-    await again.wait(/watching 3 file\(s\)/, 30000, 0);
+    const again = await watchConfig(dir, 200, 3);
     mark = again.text.length;
     fs.writeFileSync(config, blank);
     await again.wait(/config not reloaded; still watching/, 30000, mark);
@@ -213,35 +224,29 @@ describe("generate --watch", () => {
   });
 
   test("a config deleted before it is written again waits for the write, and one that stays missing is reported once", async () => {
-    const dir = scratch();
-    copySpec("graph-callrecords.xml", dir);
-    copySpec("graph-beta-securitycopilot.xml", dir);
+    const dir = twoSpecs();
     const config = path.join(dir, "odatagen.config.json");
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    writeJson(config, ONE_SERVICE);
     // A settle long enough that only the next write ends the wait (the test waits for output, not time).
-    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "600000" });
-    const out = new Output(child);
-    await out.wait(/watching 2 file\(s\)/, 30000, 0);
+    const out = await watchConfig(dir, 600000, 2);
 
     // Deleted, as an editor does before writing the new one: no error, and the write is read.
     let mark = out.text.length;
     fs.rmSync(config);
     await out.wait(/odatagen\.config\.json is missing: read again when it is written/, 30000, mark);
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }, { name: "copilot", input: "graph-beta-securitycopilot.xml", out: "gen2" }] });
+    writeJson(config, TWO_SERVICES);
     await out.wait(/watching 3 file\(s\)/, 30000, mark);
     expect(out.text.slice(mark)).not.toMatch(/config not reloaded|cannot read the config file/);
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
-    child.kill("SIGKILL");
+    child?.kill("SIGKILL");
 
     // With a short settle, a config still missing after it is read again and reported, once; its
     // write after that is read as any change.
-    child = startCli(["generate", "--watch"], dir, { ODATAGEN_WATCH_DEBOUNCE_MS: "100", ODATAGEN_WATCH_CONFIG_SETTLE_MS: "200" });
-    const again = new Output(child);
-    await again.wait(/watching 3 file\(s\)/, 30000, 0);
+    const again = await watchConfig(dir, 200, 3);
     mark = again.text.length;
     fs.rmSync(config);
     await again.wait(/config not reloaded; still watching/, 30000, mark);
-    writeJson(config, { services: [{ name: "calls", input: "graph-callrecords.xml", out: "gen" }] });
+    writeJson(config, ONE_SERVICE);
     await again.wait(/watching 2 file\(s\)/, 30000, mark);
     const said = again.text.slice(mark);
     expect(said).toMatch(/is missing: read again when it is written \(or in 200 ms\)\n/);
