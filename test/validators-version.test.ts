@@ -20,7 +20,7 @@ interface Result {
 type Options = { mode?: "read" | "create" | "update" | "replace" };
 type Checker = (v: unknown, ctx: unknown, key: unknown) => void;
 interface Runtime {
-  exact(o: unknown, ctx: unknown, key: unknown, props: unknown, type: string): void;
+  exact(o: unknown, ctx: unknown, key: unknown, props: unknown, type: string, service?: unknown): void;
   run(check: Checker, value: unknown, options?: Options): Result;
   test(check: Checker, value: unknown, options?: Options): boolean;
   assert(check: Checker, value: unknown, options?: Options): void;
@@ -90,4 +90,23 @@ test("vr.exact called without the service does not claim a version it does not k
     const messages = vr.run(own, body, create).errors.map((e) => e.message);
     expect(messages).toEqual(["owner@bind leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5): write owner@odata.bind, which every version takes"]);
   }
+});
+
+// `vr.exact` once took `(…, type, service?, hint)`: a JavaScript caller giving a hint sixth had it
+// taken as the service, which cleared the version the context knew. The hint is the runtime's own
+// now (`untyped`'s), and what is not a service leaves the version as it is.
+test("a string given to vr.exact where the service goes does not clear the version the context knows", () => {
+  const { vr, v } = load(out40);
+  const { SERVICE } = require(path.join(out40, "checkers")) as { SERVICE: unknown };
+  const pair: Checker = (o, ctx) => {
+    const { a, b } = o as { a: unknown; b: unknown };
+    vr.exact(a, ctx, "a", v.propsProject, "Bind.Project", SERVICE);
+    vr.exact(b, ctx, "b", v.propsProject, "Bind.Project", " (a hint)");
+  };
+  const found = vr.run(pair, { a: body, b: body }, create).errors.map((e) => [e.path, e.message]);
+  const message = "owner@bind leaves out the odata. prefix, which only an OData 4.01 payload may (JSON Format 4.01 §4.5); this service is OData 4.0: write owner@odata.bind";
+  expect(found).toEqual([
+    ["/a/owner@bind", message],
+    ["/b/owner@bind", message],
+  ]);
 });
