@@ -3,7 +3,7 @@
 // bytes that are not UTF-8 text.
 import { getEventListeners } from "node:events";
 import { startLoopback, type Loopback } from "./helpers/loopback";
-import { body, session } from "./helpers/batch-sessions";
+import { PATH, body, session } from "./helpers/batch-sessions";
 import type { Session } from "../generated/graph-callrecords/microsoft.graph.callRecords.types";
 import { deleteSession, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
 import * as rt from "../generated/graph-callrecords/runtime";
@@ -92,6 +92,87 @@ describe("a failure in a batch", () => {
     await none.send({ headers: { Prefer: "odata.continue-on-error=false, respond-async" } }).catch(() => undefined);
     await settled;
     expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error=false, respond-async");
+  });
+
+  /**
+   * A multipart service as Protocol §11.7.4 has it: each GET of a session answered in order, s0 not
+   * found; after a failure it goes on only where the batch's Prefer asks, else its error is the last
+   * part. `whole`: a 4.0 service that answers the whole $batch with the failed request's status then.
+   */
+  function stopping(whole = false): void {
+    srv.handle((r) => {
+      const goOn = /(^|[,\s])odata\.continue-on-error(?!=false)/.test(String(r.headers.prefer ?? ""));
+      const ids = [...r.body.matchAll(/^GET \S+\/(s\d) HTTP\/1\.1/gm)].map((m) => m[1]!);
+      const failed = ids.indexOf("s0");
+      if (whole && !goOn && failed >= 0) return NOT_FOUND;
+      const run = goOn || failed < 0 ? ids : ids.slice(0, failed + 1);
+      const http = run.map((id) => (id === "s0" ? `HTTP/1.1 404 Not Found\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify(NOT_FOUND.body)}` : `HTTP/1.1 200 OK\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify(body(id))}`));
+      return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${http.map((p) => `--b\r\nContent-Type: application/http\r\n\r\n${p}\r\n`).join("")}--b--\r\n` };
+    });
+  }
+  const JSON_TYPE = "Content-Type: application/json";
+  /** Each call's outcome: its session's id, or the error's status and code. */
+  const outcomes = (calls: Promise<{ id: string }>[]) => Promise.all(calls.map((c) => c.then((s) => s.id, (e: rt.ODataError) => `${e.status} ${e.code}`)));
+  const at = (id: string) => `GET ${srv.url}/${PATH}/${id}`;
+
+  test("multipart in order: the batch does not ask the service to go on; it stops at the failure, and the calls after it reject with 424 naming it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    stopping();
+    const b = rt.batch(client, { format: "multipart", inOrder: true });
+    const calls = ["s1", "s0", "s2", "s3"].map((id) => getSession(b, session(id)));
+    await b.send();
+    expect(srv.requests.at(-1)!.headers.prefer).toBeUndefined();
+    expect(await outcomes(calls)).toEqual(["s1", "404 NotFound", "424 FailedDependency", "424 FailedDependency"]);
+    await expect(calls[3]).rejects.toMatchObject({
+      name: "ODataError",
+      request: at("s3"),
+      message: `${at("s3")}: 424 Failed Dependency: not run, as ${at("s0")}, before it in the $batch, failed and the service stopped there`,
+    });
+
+    // send()'s own Prefer wins: asked to go on, the service runs the requests after the failure.
+    const asked = rt.batch(client, { format: "multipart", inOrder: true });
+    const all = ["s1", "s0", "s2"].map((id) => getSession(asked, session(id)));
+    await asked.send({ headers: { Prefer: "odata.continue-on-error" } });
+    expect(await outcomes(all)).toEqual(["s1", "404 NotFound", "s2"]);
+
+    // Without inOrder, the batch asks it to go on, as before; and a JSON batch in order asks it too
+    // (its service answers 424 to the requests that depend on the failed one).
+    const unordered = rt.batch(client, { format: "multipart" });
+    const each = ["s1", "s0", "s2"].map((id) => getSession(unordered, session(id)));
+    await unordered.send();
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error");
+    expect(await outcomes(each)).toEqual(["s1", "404 NotFound", "s2"]);
+    srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id }: { id: string }) => ({ id, status: 200, body: body("s1") })) } }));
+    const json = rt.batch(client, { inOrder: true });
+    const read = getSession(json, session("s1"));
+    await json.send();
+    await read;
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error");
+  });
+
+  test("multipart in order: the service stops at a failed change set, answered once; the call after it rejects with 424 naming the change set's first call", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const conflict = `HTTP/1.1 409 Conflict\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify({ error: { code: "Conflict", message: "rolled back" } })}`;
+    answer(OK, conflict);
+    const b = rt.batch(client, { format: "multipart", inOrder: true });
+    const read = getSession(b, session("s1"));
+    const changes = b.atomic();
+    const removed = [deleteSession(changes, session("d1")), deleteSession(changes, session("d2"))];
+    const after = getSession(b, session("s2"));
+    await b.send();
+    expect(await read).toEqual(body("s1"));
+    for (const r of removed) await expect(r).rejects.toMatchObject({ status: 409, code: "Conflict" });
+    await expect(after).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: `${at("s2")}: 424 Failed Dependency: not run, as DELETE ${srv.url}/${PATH}/d1, before it in the $batch, failed and the service stopped there` });
+  });
+
+  test("multipart in order: a 4.0 service that answers the whole $batch with the failed request's status rejects send() and every call with it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    stopping(true);
+    const b = rt.batch(client, { format: "multipart", inOrder: true });
+    const calls = ["s1", "s0", "s2"].map((id) => getSession(b, session(id)));
+    await expect(b.send()).rejects.toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: expect.stringContaining("no s0") });
+    expect(await outcomes(calls)).toEqual(["404 NotFound", "404 NotFound", "404 NotFound"]);
+    expect(srv.requests.at(-1)!.headers.prefer).toBeUndefined();
   });
 });
 

@@ -2641,8 +2641,9 @@ export interface BatchOptions {
   format?: "json" | "multipart" | undefined;
   /**
    * Each request runs after the one before, and only if it succeeded (JSON's `dependsOn`; else it is
-   * answered 424). Multipart: the service runs a `$batch` in order anyway, and goes on after a failure;
-   * a split batch's later `$batch` requests are not sent (424).
+   * answered 424). Multipart: the service runs a `$batch` in order anyway; not asked to go on after a
+   * failure, it stops there, and the calls after it reject with 424; a split batch's later `$batch`
+   * requests are not sent (424).
    */
   inOrder?: boolean | undefined;
   /**
@@ -2700,9 +2701,10 @@ interface Holder {
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
  * when the whole batch fails (`send()` rejects with that error) or it fails only as an earlier one
- * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls),
- * which that one's call reports: a call whose caller never awaits it is then no
- * unhandled rejection. A caller who awaits it still gets the error. Each is written
+ * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls, a
+ * call left unanswered by a multipart service that stopped at a failure), which that one's call
+ * reports: a call whose caller never awaits it is then no unhandled rejection. A caller who awaits
+ * it still gets the error. Each is written
  * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
  * emit declarations under `isolatedDeclarations`.
  */
@@ -2819,8 +2821,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const request = `POST ${url}`;
     const boundary = `batch_${Math.random().toString(36).slice(2)}`;
     const [type, text] = multipart ? [`multipart/mixed; boundary=${boundary}`, multipartBody(units, boundary)] : ["application/json", jsonBody(units, options.inOrder)];
-    // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no answer.
-    const headers = { "Content-Type": type, Prefer: "odata.continue-on-error", ...(multipart && { Accept: "multipart/mixed" }) };
+    // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no
+    // answer. A multipart batch in order asks no such thing: its service runs the requests in order,
+    // and stopping is what inOrder asks (a JSON one's service answers 424 to those depending on it).
+    const goOn = !(multipart && options.inOrder) && { Prefer: "odata.continue-on-error" };
+    const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
     const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
     const count = units.reduce((n, u) => n + u.length, 0);
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
@@ -2845,9 +2850,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // The requests (by id) and change sets (by name) of this $batch that failed.
     const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
     const depending = multipart ? undefined : dependsOn(units, options.inOrder);
+    // Protocol §11.7.4: a multipart batch's service not asked to go on (inOrder, or `send()`'s own
+    // Prefer) stops at a failure, whose error is its last part; the calls after it, left without an
+    // answer, fail as it did: a 424 naming it, marked handled, as the service's 424s are.
+    const last = units.map((u) => u.some((m) => answerOf(m) !== undefined)).lastIndexOf(true);
+    const stopped = multipart ? units[last]?.find((m) => !m.ok) : undefined;
+    const unrun = new Set(stopped ? units.slice(last + 1).flat() : []);
     // The failed answers given to a call so far.
     const given = new Set<unknown>();
     for (const m of units.flat()) {
+      if (stopped && unrun.has(m)) {
+        handled(m);
+        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not run, as ${stopped.request}, before it in the $batch, failed and the service stopped there`, undefined, requestIdOf(response), undefined, m.request));
+        continue;
+      }
       const answer = answerOf(m);
       // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
       // call reports: no unhandled rejection of its own. Any other 424 (multipart has no dependsOn) is
