@@ -186,6 +186,22 @@ describe("a key, HasStream and a navigation property's Nullable are judged by th
     });
   });
 
+  test("a config's service that leaves out the request functions judges them so too, saying where", () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "v1.xml"), service({ key: ["id", "id2"], stream: true }));
+    fs.writeFileSync(path.join(dir, "v2.xml"), service({ key: ["id2", "id"], o: notNull }));
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }] }));
+    const r = runCli(["diff", "v1.xml", "v2.xml", "--json", "--service", "api"], dir);
+    expect(r.stderr).toBe("");
+    const because = "which are not generated (requests: false in service api of odatagen.config.json)";
+    expect((JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.detail, c.breaking])).toEqual([
+      ["d.t", `key (id, id2) → (id2, id); it breaks only the request functions, ${because}`, false],
+      ["d.t", `no longer a media entity (HasStream); it breaks only the request functions, ${because}`, false],
+      // The validators, generated, refuse a null they took.
+      ["d.t/o", "became non-nullable", true],
+    ]);
+  });
+
   /** The validators generated from `v`, loaded (test/.generated/<tag>). */
   const validators = (v: string, tag: string): Record<string, (v: unknown, o?: object) => { valid: boolean; errors: { message: string }[] }> => {
     const dir = path.join(GENERATED, `diff-outputs-${tag}`);
