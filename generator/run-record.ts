@@ -25,13 +25,8 @@ export interface FollowLog {
   lookedFor: readonly string[];
 }
 
-/** A follower's log as a run left it: what that run read and looked for. */
-export interface FollowedRecord {
-  inputs: readonly string[];
-  off: boolean;
-  followed: { file: string; sha256: string }[];
-  lookedFor: string[];
-}
+/** A follower's log as a run left it (copied): what that run read and looked for. */
+export type FollowedRecord = Omit<FollowLog, "calls">;
 
 export interface RunRecord {
   /** The options given, as checked (patterns as lists). */

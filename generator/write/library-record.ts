@@ -21,9 +21,9 @@ import type { OutputRecord } from "./write";
 export function libraryRecord(outDir: string, files: ReadonlyMap<string, string>): OutputRecord {
   const identity = generatorIdentity();
   const run = runRecordOf(files);
-  const o = run?.options;
-  const follower = run?.follower && o && sameInputs(run.follower, o.inputs) ? run.follower : undefined;
-  if (!run || !o || (run.followed && !follower)) return { ...identity, options: optionsRecord({}), inputs: [] };
+  const follower = run?.follower && sameInputs(run.follower, run.options.inputs) ? run.follower : undefined;
+  if (!run || (run.followed && !follower)) return { ...identity, options: optionsRecord({}), inputs: [] };
+  const o = run.options;
   const following = follower !== undefined && !follower.off;
   const options = optionsRecord({
     keyAsSegment: o.keyAsSegment, include: o.include, exclude: o.exclude, includeDerived: o.includeDerived,
