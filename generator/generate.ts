@@ -15,7 +15,7 @@ import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
 import type { Service } from "./emit/request-names";
-import { rememberRun } from "./run-record";
+import { rememberRun, unusedFollower } from "./run-record";
 
 export type { FollowReference, Followed, InputFile } from "./read-documents";
 
@@ -87,6 +87,8 @@ export function generate(options: GenerateOptions): GenerateResult {
 
 function generateChecked(options: CheckedOptions): GenerateResult {
   const diags = new DiagnosticBag();
+  // Before it follows anything: whether what the follower will have done is this run's alone.
+  const follower = unusedFollower(options.follow);
   const slicing = isSliced(options);
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
@@ -134,7 +136,7 @@ function generateChecked(options: CheckedOptions): GenerateResult {
     ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
     : { model: full, names };
   const files = emitFiles(model, names, options, sources, diags, service);
-  rememberRun(files, options, references);
+  rememberRun(files, options, references, follower);
   return { files, diagnostics: diags.items, model, slice: sliced?.summary, inputs: sources };
 }
 

@@ -97,3 +97,88 @@ test("a document with references read without following them records followRefer
   expect(manifestOf(dir, "out").options).toEqual({ keyAsSegment: null, include: [], exclude: [], followReferences: false });
   expect(said(runCli(["generate", "-i", "main.xml", "-o", "out", "--no-follow-references"], dir))).toMatch(/out: up to date/);
 });
+
+describe("a run following references with createFollower's follow", () => {
+  const ref = (uri: string, ns: string) => `<edmx:Reference Uri="${uri}"><edmx:Include Namespace="${ns}"/></edmx:Reference>\n`;
+  const shared = (extra = "") => edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/>${extra}</ComplexType>`));
+  /** main.xml uses shared.address from shared/types.xml, and references later.xml, which is not there. */
+  function referencing(): string {
+    const dir = scratch();
+    fs.mkdirSync(path.join(dir, "shared"));
+    fs.writeFileSync(path.join(dir, "main.xml"), edmx(schema("main", `<ComplexType Name="t"><Property Name="home" Type="shared.address"/></ComplexType>`), ref("shared/types.xml", "shared") + ref("later.xml", "later")));
+    fs.writeFileSync(path.join(dir, "shared", "types.xml"), shared());
+    return dir;
+  }
+  /**
+   * Runs, in `dir`, a program that makes `follower` (an expression over `createFollower`), generates
+   * main.xml with `follow` (an expression over `follower`; `runs` times) and writes the last run's files to `out`.
+   */
+  function followingLibrary(dir: string, out: string, follower = `createFollower(["main.xml"])`, follow = "follower.follow", runs = 1): void {
+    const program = `
+      const fs = require("node:fs");
+      const { generate, writeOutput, createFollower } = require(${JSON.stringify(LIBRARY)});
+      const follower = ${follower};
+      let files;
+      for (let i = 0; i < ${runs}; i++) files = generate({ inputs: [{ file: "main.xml", content: fs.readFileSync("main.xml", "utf8") }], follow: ${follow} }).files;
+      writeOutput(${JSON.stringify(out)}, files);`;
+    const r = spawnSync(process.execPath, ["-e", program], { cwd: dir, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`the library program failed: ${r.stderr}`);
+  }
+
+  test("records the documents it read and looked for as the CLI does: generate finds it up to date and --check passes", () => {
+    const dir = referencing();
+    followingLibrary(dir, "out");
+    const m = manifestOf(dir, "out");
+    expect(m.inputs).toEqual([
+      { file: "../main.xml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      { file: "../shared/types.xml", sha256: expect.stringMatching(/^[0-9a-f]{64}$/), followed: true },
+    ]);
+    expect(m.lookedFor).toEqual(["../later.xml"]);
+    expect(m.options).toEqual({ keyAsSegment: null, include: [], exclude: [] });
+    // The CLI's manifest for the same run, into a folder beside it, is the same text.
+    expect(runCli(["generate", "-i", "main.xml", "-o", "cli"], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "out", MANIFEST), "utf8")).toBe(fs.readFileSync(path.join(dir, "cli", MANIFEST), "utf8"));
+    expect(runCli(["generate", "--check", "-i", "main.xml", "-o", "out"], dir).code).toBe(0);
+    expect(said(runCli(["generate", "-i", "main.xml", "-o", "out"], dir))).toMatch(/out: up to date/);
+  });
+
+  test.each([
+    ["an edit of the referenced document", (dir: string) => fs.writeFileSync(path.join(dir, "shared", "types.xml"), shared('<Property Name="zip" Type="Edm.String"/>'))],
+    ["the document looked for in vain appearing", (dir: string) => fs.writeFileSync(path.join(dir, "later.xml"), edmx(schema("later", `<ComplexType Name="x"/>`)))],
+  ])("after a library write, %s makes generate --check report stale, and generate regenerate", (_name, edit) => {
+    const dir = referencing();
+    followingLibrary(dir, "out");
+    edit(dir);
+    const check = runCli(["generate", "--check", "-i", "main.xml", "-o", "out"], dir);
+    expect([check.code, check.stdout]).toEqual([1, expect.stringMatching(/output is stale/)]);
+    const run = runCli(["generate", "-i", "main.xml", "-o", "out"], dir);
+    expect(said(run)).toMatch(/out: \d+ files in out \([1-9]\d* written/);
+  });
+
+  test("an edit of the referenced document that changes no generated file: --check passes (the files are a fresh run's), generate records the new document", () => {
+    const dir = referencing();
+    followingLibrary(dir, "out");
+    fs.appendFileSync(path.join(dir, "shared", "types.xml"), "<!-- edited -->\n");
+    expect(runCli(["generate", "--check", "-i", "main.xml", "-o", "out"], dir).code).toBe(0);
+    expect(said(runCli(["generate", "-i", "main.xml", "-o", "out"], dir))).toMatch(/0 written, \d+ unchanged, 0 removed; updated \.odatagen-manifest\.json/);
+    expect(said(runCli(["generate", "-i", "main.xml", "-o", "out"], dir))).toMatch(/out: up to date/);
+  });
+
+  test.each([
+    ["a follower given other files than the run's inputs", `createFollower(["main.xml", "shared/types.xml"])`, "follower.follow", 1],
+    ["a follower an earlier run used", `createFollower(["main.xml"])`, "follower.follow", 2],
+    ["a follow of the caller's own, around a follower's", `createFollower(["main.xml"])`, "(uri, from) => follower.follow(uri, from)", 1],
+  ] as const)("%s records no inputs: the CLI generates again", (_name, follower, follow, runs) => {
+    const dir = referencing();
+    followingLibrary(dir, "out", follower, follow, runs);
+    expect(manifestOf(dir, "out").inputs).toEqual([]);
+    expect(said(runCli(["generate", "-i", "main.xml", "-o", "out"], dir))).not.toMatch(/up to date/);
+  });
+
+  test("an off follower's run records followReferences: false, as --no-follow-references", () => {
+    const dir = referencing();
+    followingLibrary(dir, "out", `createFollower(["main.xml"], { off: true })`);
+    expect(manifestOf(dir, "out")).toMatchObject({ options: { followReferences: false }, inputs: [{ file: "../main.xml" }] });
+    expect(said(runCli(["generate", "-i", "main.xml", "-o", "out", "--no-follow-references"], dir))).toMatch(/out: up to date/);
+  });
+});

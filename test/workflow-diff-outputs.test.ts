@@ -2,13 +2,16 @@
  * `odatagen diff --no-validators` / `--no-requests`: the modules a project generates. A moved type's
  * line names only the modules the output has, and a change that breaks only a module the project
  * does not generate (a MaxLength only the validators check, a bound operation's new parameter
- * without request functions) is listed as not breaking, saying why.
+ * without request functions) is listed as not breaking, saying why. A key's change, a lost HasStream
+ * and a navigation property that became non-nullable are judged by the modules a real generation
+ * of the two versions changes, and by what the changed validators do.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { compareSummaries, summarize } from "../generator";
 import { runCli, scratch } from "./helpers/cli";
+import { GENERATED } from "./helpers/generated";
 
 const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
 
@@ -140,6 +143,96 @@ describe("a change that breaks only a module the project does not generate is no
     expect(changes(moved("a"), moved("b"), ["--no-requests"])).toEqual([
       { kind: "changed", element: "operation", path: "a.poke(d.t)", detail: "action moved to b.poke: no generated code names it (the request functions are not generated: --no-requests)", breaking: false },
     ]);
+  });
+});
+
+describe("a key, HasStream and a navigation property's Nullable are judged by the modules they change", () => {
+  // d.t: properties id and id2 (neither nullable), a navigation property o; d.x: a complex type with one.
+  const service = ({ key = ["id"], stream = false, o = "", xo = "" }: { key?: string[]; stream?: boolean; o?: string; xo?: string }) =>
+    doc({ d: `<EntityType Name="t"${stream ? ' HasStream="true"' : ""}><Key>${key.map((k) => `<PropertyRef Name="${k}"/>`).join("")}</Key>` +
+      `<Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="id2" Type="Edm.Int32" Nullable="false"/><Property Name="x" Type="d.x"/><NavigationProperty Name="o" Type="d.u"${o}/></EntityType>` +
+      `<ComplexType Name="x"><NavigationProperty Name="o" Type="d.u"${xo}/></ComplexType><EntityType Name="u">${keyed}</EntityType>` +
+      '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><EntitySet Name="us" EntityType="d.u"/></EntityContainer>' });
+  const notNull = ' Nullable="false"';
+  // Each change, the modules a generation of each version with all three differs in, and whether
+  // it breaks with [both, --no-validators, --no-requests, neither].
+  const cases: [string, string, string, string[], boolean[]][] = [
+    // byKey's parameter and the path builders change; the validators' replace mode now requires id2.
+    ["a key that lost a property", service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["validators", "requests"], [true, true, true, false]],
+    ["a key of other properties", service({ key: ["id"] }), service({ key: ["id2"] }), ["validators", "requests"], [true, true, true, false]],
+    // The validators' replace mode now lets a PUT leave id2 out: it refuses nothing it took.
+    ["a key that gained a property", service({ key: ["id"] }), service({ key: ["id", "id2"] }), ["validators", "requests"], [true, true, false, false]],
+    ["a key in another order", service({ key: ["id", "id2"] }), service({ key: ["id2", "id"] }), ["requests"], [true, true, false, false]],
+    // Only its media request function (tContent) goes.
+    ["an entity type that lost HasStream", service({ stream: true }), service({}), ["requests"], [true, true, false, false]],
+    // The interface's read narrows (U | null → U); the validators and the body types refuse a null.
+    ["an entity type's navigation property that became non-nullable", service({}), service({ o: notNull }), ["types", "validators", "requests"], [true, true, true, false]],
+    // A complex value's interface is built by code: `{ o: null }` no longer compiles.
+    ["a complex type's navigation property that became non-nullable", service({}), service({ xo: notNull }), ["types", "validators", "requests"], [true, true, true, true]],
+  ];
+  const MODULES = ["types", "validators", "requests"];
+
+  test.each(cases)("%s", (_name, v1, v2, changed, breaks) => {
+    const [before, after] = [v1, v2].map((v) => generate({ inputs: [{ file: "v.xml", content: v }] }).files);
+    expect(MODULES.filter((m) => before.get(`d.${m}.ts`) !== after.get(`d.${m}.ts`))).toEqual(changed);
+    COMBINATIONS.forEach(([name, flags, options], i) => {
+      const found = changes(v1, v2, flags);
+      expect([name, found.length]).toEqual([name, 1]);
+      expect([name, found[0].breaking]).toEqual([name, breaks[i]]);
+      // Breaking only where the output has a module the change breaks; else the line says which it would have broken.
+      if (breaks[i]) expect(changed.some((m) => m === "types" || options[m as "validators" | "requests"])).toBe(true);
+      if (breaks[0] && !breaks[i]) expect(found[0].detail).toMatch(/; it breaks only the (validators|request functions)( and the request functions)?, which are not generated \(--no-(validators|requests)( --no-requests)?\)$/);
+      else expect(found[0].detail).not.toMatch(/not generated/);
+    });
+  });
+
+  test("a config's service that leaves out the request functions judges them so too, saying where", () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, "v1.xml"), service({ key: ["id", "id2"], stream: true }));
+    fs.writeFileSync(path.join(dir, "v2.xml"), service({ key: ["id2", "id"], o: notNull }));
+    fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }] }));
+    const r = runCli(["diff", "v1.xml", "v2.xml", "--json", "--service", "api"], dir);
+    expect(r.stderr).toBe("");
+    const because = "which are not generated (requests: false in service api of odatagen.config.json)";
+    expect((JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.detail, c.breaking])).toEqual([
+      ["d.t", `key (id, id2) → (id2, id); it breaks only the request functions, ${because}`, false],
+      ["d.t", `no longer a media entity (HasStream); it breaks only the request functions, ${because}`, false],
+      // The validators, generated, refuse a null they took.
+      ["d.t/o", "became non-nullable", true],
+    ]);
+  });
+
+  /** The validators generated from `v`, loaded (test/.generated/<tag>). */
+  const validators = (v: string, tag: string): Record<string, (v: unknown, o?: object) => { valid: boolean; errors: { message: string }[] }> => {
+    const dir = path.join(GENERATED, `diff-outputs-${tag}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, content] of generate({ inputs: [{ file: "v.xml", content: v }] }).files) fs.writeFileSync(path.join(dir, name), content);
+    return require(path.join(dir, "d.validators"));
+  };
+
+  test("a key that lost a property: the validators refuse a PUT's body without it, which they took, and the line says so", () => {
+    const put = { id: "a", x: null };
+    const [was, now] = [validators(service({ key: ["id", "id2"] }), "key-before"), validators(service({ key: ["id"] }), "key-after")];
+    expect(was.validateT(put, { mode: "replace" })).toEqual({ valid: true, errors: [] });
+    expect(now.validateT(put, { mode: "replace" }).errors.map((e) => e.message)).toEqual(["required property id2 is missing"]);
+    // A key gained is one more property a PUT may leave out: the old validators refuse what the new take.
+    expect(now.validateT({ id: "a", id2: 1, x: null }, { mode: "replace" }).valid).toBe(true);
+    expect(was.validateT({ id2: 1, x: null }, { mode: "replace" }).valid).toBe(true);
+    expect(changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-requests"])[0].detail).toBe(
+      "key (id, id2) → (id): id2, no longer a key, is required by the validators' replace mode (a PUT's body)",
+    );
+    expect(changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-validators"])[0].detail).toBe("key (id, id2) → (id)");
+  });
+
+  test("a navigation property that became non-nullable: an entity's read narrows, the validators refuse a null they took", () => {
+    const [before, after] = [service({}), service({ o: notNull })].map((v) => generate({ inputs: [{ file: "v.xml", content: v }] }).files.get("d.types.ts")!.split("\n"));
+    // Code reading t.o compiles as before (a comparison with null too); no body is built from the interface alone.
+    expect(before.length).toBe(after.length);
+    expect(before.flatMap((l, i) => (l === after[i] ? [] : [[l, after[i]]]))).toEqual([["  o?: U | null;", "  o?: U;"]]);
+    const [was, now] = [validators(service({}), "nav-before"), validators(service({ o: notNull }), "nav-after")];
+    expect(was.validateT({ o: null }, { mode: "update" }).valid).toBe(true);
+    expect(now.validateT({ o: null }, { mode: "update" }).errors.map((e) => e.message)).toEqual(["o cannot be null"]);
   });
 });
 

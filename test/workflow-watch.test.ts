@@ -223,6 +223,41 @@ describe("generate --watch", () => {
     expect(again.text.slice(mark)).not.toMatch(/changed: odatagen\.config\.\w+\n/);
   });
 
+  test.each([
+    ["emptied", "empty", (config: string) => fs.writeFileSync(config, "")],
+    ["deleted", "missing", (config: string) => fs.rmSync(config)],
+  ])("a config %s during a save still waits for its write when another input is saved meanwhile", async (_how, gap, unwrite) => {
+    const dir = twoSpecs();
+    const config = path.join(dir, "odatagen.config.json");
+    const spec = path.join(dir, "graph-callrecords.xml");
+    writeJson(config, ONE_SERVICE);
+    // A settle long enough that only the config's write can end the wait (the test waits for output, not time).
+    const out = await watchConfig(dir, 600000, 2);
+    const mark = out.text.length;
+    unwrite(config);
+    await out.wait(new RegExp(`odatagen\\.config\\.json is ${gap}: read again when it is written`), 30000, mark);
+
+    // A spec saved meanwhile, as an editor's "save all" does: it waits with the config, which is not read yet.
+    const original = fs.readFileSync(spec, "utf8");
+    fs.writeFileSync(spec, original.replace('<Property Name="isTest" Type="Edm.Boolean" />', '<Property Name="isTest" Type="Edm.Boolean" />\n        <Property Name="roomName" Type="Edm.String" />'));
+    await out.wait(/still waiting for|config not reloaded/, 30000, mark);
+    expect(out.text.slice(mark)).toMatch(new RegExp(`changed: graph-callrecords\\.xml; still waiting for odatagen\\.config\\.json \\(${gap}\\) to be written\n`));
+
+    // The config's write ends the wait: one round reads it and regenerates both.
+    writeJson(config, TWO_SERVICES);
+    await out.wait(/watching 3 file\(s\)/, 30000, mark);
+    const said = out.text.slice(mark);
+    expect(said).not.toMatch(/config not reloaded|cannot read the config file|not valid JSON/);
+    // Said as the config was found, as the spec waited, and as the round read both.
+    expect(said.match(/changed: .*/g)).toEqual([
+      `changed: odatagen.config.json; odatagen.config.json is ${gap}: read again when it is written (or in 600000 ms)`,
+      `changed: graph-callrecords.xml; still waiting for odatagen.config.json (${gap}) to be written`,
+      "changed: odatagen.config.json, graph-callrecords.xml",
+    ]);
+    expect(fs.readFileSync(path.join(dir, "gen", "microsoft.graph.callRecords.types.ts"), "utf8")).toMatch(/roomName\?: string \| null/);
+    expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
+  });
+
   test("a config deleted before it is written again waits for the write, and one that stays missing is reported once", async () => {
     const dir = twoSpecs();
     const config = path.join(dir, "odatagen.config.json");

@@ -82,9 +82,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
    * watchers keep it running) gives way to the newer version, read by the next round.
    */
   let supersede: (() => void) | undefined;
-  /** The config was found empty or missing, and its changes wait for it to be written (or to settle as it is). */
-  let settling = false;
-  /** While settling: no file changed since (the settle's timer, not a write, ends the wait). */
+  /**
+   * The config was found empty or missing (which of them), and its changes wait for it to be written
+   * (or to settle as it is): only a change of the config ends the wait; other inputs' wait with it.
+   */
+  let settling: "empty" | "missing" | false = false;
+  /** While settling: the other inputs whose change was said to wait (each said once). */
+  const waitingWith = new Set<string>();
+  /** While settling: the config did not change since (the settle's timer, not a write, ends the wait). */
   let settledQuietly = false;
   const interrupt = listenForInterrupt(
     () => {
@@ -196,6 +201,14 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     const hit = name ? named(path.join(dir, name)) : [...files, ...linkTargets.keys()].filter((f) => path.dirname(f) === dir).flatMap(named);
     if (!hit.length) return;
     for (const f of hit) changed.add(f);
+    // Another input saved while the config settles (an editor's "save all") is taken by the round
+    // that reads the config once written: ending the wait now would read it still empty or missing.
+    if (settling && !(configFile && hit.includes(configFile))) {
+      const told = hit.filter((f) => !waitingWith.has(f));
+      for (const f of told) waitingWith.add(f);
+      if (told.length && !args.quiet) out.print(`odatagen: changed: ${told.map(shown).join(", ")}; still waiting for ${shown(configFile!)} (${settling}) to be written`);
+      return;
+    }
     settledQuietly = false;
     if (supersede && configFile && hit.includes(configFile)) supersede();
     if (timer) clearTimeout(timer);
@@ -234,7 +247,8 @@ export function watch(args: GenerateArgs, initial: ResolvedService[], configFile
     // it settles (a config still empty or missing then is loaded, and its problem reported, as any other).
     const gap = configFile && what.includes(configFile) && !settling ? unwritten(configFile) : undefined;
     if (configFile && gap) {
-      settling = true;
+      settling = gap;
+      waitingWith.clear();
       for (const f of what) changed.add(f);
       if (!args.quiet) out.print(`odatagen: changed: ${what.map(shown).join(", ")}; ${shown(configFile)} is ${gap}: read again when it is written (or in ${CONFIG_SETTLE_MS} ms)`);
       timer = setTimeout(onChange, CONFIG_SETTLE_MS);

@@ -305,14 +305,18 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
   if (a.isFlags !== b.isFlags) add("changed", "type", name, b.isFlags ? "became a flags enum" : "no longer a flags enum", true);
   // Unknown (undefined) in a summary kept by an older version: nothing to compare.
   if (a.key && b.key && a.key.join(",") !== b.key.join(",")) {
-    // A key-less type that gains one gains collections; any other change breaks every byKey call.
-    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})`, a.key.length > 0, a.key.length === 0);
+    // A key-less type that gains one gains collections; any other change breaks every byKey call
+    // (requests module). No interface names the key; a property's nullability it changes has its own line.
+    const unkeyed = a.key.length ? replaceNeeds(a.key, b) : [];
+    const needs = unkeyed.length && ctx.outputs.validators ? `: ${unkeyed.join(", ")}, no longer ${unkeyed.length > 1 ? "keys" : "a key"}, ${unkeyed.length > 1 ? "are" : "is"} required by the validators' replace mode (a PUT's body)` : "";
+    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})${needs}`, a.key.length > 0 && (unkeyed.length ? BODIES : ["requests"]), a.key.length === 0);
   }
   if (ctx.unions && a.union === true && b.union !== true && b.kind === "complex" && !b.abstract)
     add("changed", "type", name, `its nested values are no longer its Any… union (${familyLoss(name, all)}): the Any… type is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true);
   if (!(a.union === true) && b.union === true && ctx.unions && a.kind === "complex")
     add("changed", "type", name, "its nested values are now its Any… union of subtypes, which @odata.type narrows (a value typed as it still fits)", false);
-  if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", true);
+  // Only the media request functions (`xContent`) know it: no interface or validator changes.
+  if (a.hasStream === true && b.hasStream === false) add("changed", "type", name, "no longer a media entity (HasStream)", ["requests"]);
   if (a.hasStream === false && b.hasStream === true) add("changed", "type", name, "became a media entity (HasStream)", false, true);
 
   for (const [p, ua] of a.properties) {
@@ -341,7 +345,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     if (!nb) add("removed", "navigation property", path, `navigation property removed (was ${label(na)})`, true);
     else if (ctx.renamed(na.target) !== nb.target || na.collection !== nb.collection || na.containsTarget !== nb.containsTarget)
       add("changed", "navigation property", path, `${label(na)} → ${label(nb)}`, true);
-    else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", true);
+    // Its read narrows (`U | null` → `U`); bodies that sent null (their types, the validators) break.
+    // A complex value's interface is built by code, as for a property (compareUse).
+    else if (na.nullable && !nb.nullable) add("changed", "navigation property", path, "became non-nullable", b.kind === "entity" ? BODIES : true);
     // A single-valued one's generated read (getX) is then typed `| null`: code using it breaks.
     else if (!na.nullable && nb.nullable) add("changed", "navigation property", path, nb.collection ? "became nullable" : "became nullable: its reads are typed | null", !nb.collection);
   }
@@ -353,6 +359,19 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     else if (va !== vb) add("changed", "enum member", `${name}/${m}`, `value ${va} → ${vb}`, true);
   }
   for (const [m, vb] of b.members) if (!a.members.has(m)) add("added", "enum member", `${name}/${m}`, `enum member added (= ${vb})`, false);
+}
+
+/**
+ * The old key properties of an entity type that the new validators' replace mode (a PUT's body)
+ * requires, which it did not as keys (validation.ts mustSend): own properties of `b` outside its key
+ * that are not nullable, computed, immutable or streams. A key named by a path (an alias) is no own
+ * property: the validators never flagged it.
+ */
+function replaceNeeds(keyBefore: readonly string[], b: TypeSummary): string[] {
+  return keyBefore.filter((k) => {
+    const u = b.properties.get(k);
+    return u !== undefined && !b.key?.includes(k) && !u.nullable && !u.computed && !u.immutable && u.type !== "Edm.Stream";
+  });
 }
 
 /** Why complex type `name`'s values are no longer its `Any…` union in `all` (emit/context.ts subtypeFamily). */

@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Followed, FollowReference } from "../read-documents";
+import { registerFollower } from "../run-record";
 import { sha256 } from "./manifest";
 import { display, type InputRead } from "./uptodate";
 import { insideRoots, notFileKind, readInside, realLocation, realPath } from "./read-inside";
@@ -64,7 +65,10 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     if (real) seen.set(real, display(file));
   }
 
+  // What the library's writeOutput records of the run that used it (run-record.ts).
+  const log = { inputs: inputs.map((f) => path.resolve(f)), off: options.off === true, calls: 0, followed, lookedFor };
   const follow = (uri: string, from: string): Followed => {
+    log.calls++;
     if (options.off) return { kind: "not-followed", reason: options.offReason ?? FOLLOWING_OFF.code };
     // A document is known by its path as shown (display); a caller may spell it otherwise (absolute, `./x.xml`).
     const shownFrom = locations.has(from) ? from : display(path.resolve(from));
@@ -103,6 +107,7 @@ export function createFollower(inputs: readonly string[], options: { off?: boole
     followed.push({ file: target, sha256: sha256(input.content), before: read.before, at: read.at });
     return { kind: "read", input };
   };
+  registerFollower(follow, log);
   return { follow, followed, lookedFor };
 }
 
