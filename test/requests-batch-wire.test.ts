@@ -176,6 +176,38 @@ describe("a failure in a batch", () => {
   });
 });
 
+describe("a $batch answered 429 or 503 as a whole", () => {
+  // A service that ran DELETE s1 and then answered the whole $batch with the status of the GET after
+  // it (503), as a 4.0 service that stops at a failure may: sent again, the DELETE would run again.
+  const busy = { status: 503, headers: { "retry-after": "0" }, body: { error: { code: "ServiceUnavailable", message: "busy" } } };
+  function answers(format: "json" | "multipart"): void {
+    srv.handle((r, i) => {
+      if (i === 0) return busy;
+      if (format === "json") return { body: { responses: JSON.parse(r.body).requests.map(({ id }: { id: string }) => ({ id, status: 200, body: body("s1") })) } };
+      const parts = [...r.body.matchAll(/^(GET|DELETE) /gm)].map((m) => (m[1] === "GET" ? OK : "HTTP/1.1 204 No Content\r\n"));
+      return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `${parts.map((p) => `--b\r\nContent-Type: application/http\r\n\r\n${p}\r\n`).join("")}--b--\r\n` };
+    });
+  }
+
+  test.each(["json", "multipart"] as const)("%s: one holding a write is not sent again; one of reads only is", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url, retry: { delayMs: 1 } });
+    answers(format);
+    const b = rt.batch(client, { format, inOrder: true });
+    const calls = Promise.allSettled([deleteSession(b, session("s1")), getSession(b, session("s0"))]);
+    const sent = await b.send().catch((e: unknown) => e);
+    expect(sent).toMatchObject({ status: 503, message: expect.stringContaining("busy: not retried, as the $batch held writes, which the service may have run before it answered so") });
+    expect((await calls).map((c) => c.status === "rejected" && c.reason)).toEqual([sent, sent]);
+    expect(srv.requests).toHaveLength(1);
+
+    answers(format);
+    const reads = rt.batch(client, { format });
+    const read = getSession(reads, session("s1"));
+    await reads.send();
+    expect(await read).toEqual(body("s1"));
+    expect(srv.requests).toHaveLength(2);
+  });
+});
+
 describe("what a multipart batch reads", () => {
   test("a part's body is taken byte for byte: a stream's bytes that are not UTF-8, a text's CRLF; a header value's bytes as fetch reads them", async () => {
     const client = rt.createClient({ baseUrl: srv.url });

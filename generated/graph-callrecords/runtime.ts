@@ -2828,11 +2828,19 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
     const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
     const count = units.reduce((n, u) => n + u.length, 0);
+    // A $batch holding a write is sent once: its 429 or 503 may be the status of a request that failed
+    // after writes before it ran (a service that stopped there and answered the whole $batch with it),
+    // and sent again they would run again. One of reads only is retried as a GET is.
+    const writes = units.some((u) => u.some((m) => m.method !== "GET"));
+    const via: Client = writes ? { ...client, options: { ...client.options, retry: { ...client.options.retry, maxRetries: 0 } } } : client;
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
-      ? execute(client, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
-      : execute(client, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const)
+      ? execute(via, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
+      : execute(via, sending, sendOptions, asText).then((answer) => [answer[0], jsonAnswers(answer, request)] as const)
     ).catch((e: unknown) => {
+      if (writes && e instanceof ODataError && (e.status === 429 || e.status === 503) && client.options.retry?.maxRetries !== 0) {
+        e.message += ": not retried, as the $batch held writes, which the service may have run before it answered so";
+      }
       // Graph answers 400 to more than 20 requests.
       if (e instanceof ODataError && e.status === 400 && max === Infinity && count > 20) e.message += `: the $batch held ${count} requests; a service may take fewer in one (Graph: 20), and batch(client, { maxRequests: 20 }) sends them in several`;
       // Only a change set goes in a $batch of more (inChunks).
