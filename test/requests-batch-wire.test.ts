@@ -165,6 +165,16 @@ describe("a failure in a batch", () => {
     await expect(after).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: `${at("s2")}: 424 Failed Dependency: not run, as DELETE ${srv.url}/${PATH}/d1, before it in the $batch, failed and the service stopped there` });
   });
 
+  test("send()'s Prefer in OData 4.01's spelling, continue-on-error without odata., replaces the batch's own rather than going beside it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: 'odata.include-annotations="*"' } });
+    stopping();
+    const b = rt.batch(client, { format: "multipart" });
+    const calls = outcomes(["s1", "s0", "s2"].map((id) => getSession(b, session(id))));
+    await b.send({ headers: { Prefer: 'continue-on-error=false, include-annotations="-*"' } });
+    expect(srv.requests.at(-1)!.headers.prefer).toBe('continue-on-error=false, include-annotations="-*"');
+    expect(await calls).toEqual(["s1", "404 NotFound", "424 FailedDependency"]);
+  });
+
   test("multipart in order: a 4.0 service that answers the whole $batch with the failed request's status rejects send() and every call with it", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     stopping(true);

@@ -2062,15 +2062,20 @@ function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record
 /**
  * `Prefer` is a list (RFC 7240 §2): `return=minimal` from `prefer` and Graph's
  * `outlook.timezone="…"` from `headers` are both sent. A later layer's preference of the same name
- * replaces an earlier one's.
+ * replaces an earlier one's; OData 4.01's names without `odata.` (`continue-on-error`, Protocol
+ * §8.2.8) are those of 4.0 with it, so `continue-on-error=false` replaces the batch's own
+ * `odata.continue-on-error` rather than being sent beside it, which a service may take either of.
  */
 function joinPreferences(earlier: string, later: string): string {
   const list = (text: string) => preferenceItems(text).map((p) => p.trim()).filter((p) => p !== "");
-  const name = (p: string) => (/^[^=;\s]+/.exec(p)?.[0] ?? p).toLowerCase();
+  const name = (p: string) => (/^[^=;\s]+/.exec(p)?.[0] ?? p).toLowerCase().replace(ODATA_PREFIXED, "$1");
   const added = list(later);
   const replaced = new Set(added.map(name));
   return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
 }
+
+/** Protocol §8.2.8: the preferences OData 4.0 named with `odata.` and 4.01 names without it too. */
+const ODATA_PREFIXED = /^odata\.(allow-entityreferences|callback|continue-on-error|include-annotations|maxpagesize|track-changes)$/;
 
 /**
  * A `Prefer` value's items: split at commas outside quoted strings (`"…"`, with `\\` escapes). A `"`
