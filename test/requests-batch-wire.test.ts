@@ -175,6 +175,16 @@ describe("a failure in a batch", () => {
     expect(await calls).toEqual(["s1", "404 NotFound", "424 FailedDependency"]);
   });
 
+  test("the client's own headers asking the service to stop are heeded: the batch does not ask it to go on", async () => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { prefer: "odata.continue-on-error=false" } });
+    stopping();
+    const b = rt.batch(client, { format: "multipart" });
+    const calls = outcomes(["s1", "s0", "s2"].map((id) => getSession(b, session(id))));
+    await b.send();
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error=false");
+    expect(await calls).toEqual(["s1", "404 NotFound", "424 FailedDependency"]);
+  });
+
   test("multipart in order: a 4.0 service that answers the whole $batch with the failed request's status rejects send() and every call with it", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     stopping(true);

@@ -2067,10 +2067,19 @@ function mergeHeaders(...layers: (Record<string, string> | undefined)[]): Record
  */
 function joinPreferences(earlier: string, later: string): string {
   const list = (text: string) => preferenceItems(text).map((p) => p.trim()).filter((p) => p !== "");
-  const name = (p: string) => (/^[^=;\s]+/.exec(p)?.[0] ?? p).toLowerCase().replace(ODATA_PREFIXED, "$1");
   const added = list(later);
-  const replaced = new Set(added.map(name));
-  return [...list(earlier).filter((p) => !replaced.has(name(p))), ...added].join(", ");
+  const replaced = new Set(added.map(preferenceName));
+  return [...list(earlier).filter((p) => !replaced.has(preferenceName(p))), ...added].join(", ");
+}
+
+/** A `Prefer` item's name, lower case, OData's without `odata.` (see `joinPreferences`). */
+function preferenceName(item: string): string {
+  return (/^[^=;\s]+/.exec(item.trim())?.[0] ?? item).toLowerCase().replace(ODATA_PREFIXED, "$1");
+}
+
+/** Whether `headers` (a client's) hold a `Prefer` that answers `continue-on-error` (either way, in either spelling). */
+function prefersOnError(headers: Record<string, string> | undefined): boolean {
+  return Object.entries(headers ?? {}).some(([k, v]) => k.toLowerCase() === "prefer" && preferenceItems(v).some((p) => preferenceName(p) === "continue-on-error"));
 }
 
 /** Protocol §8.2.8: the preferences OData 4.0 named with `odata.` and 4.01 names without it too. */
@@ -2828,7 +2837,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // Protocol §8.2.8.3: else the service stops at the first failure, and the calls after it have no
     // answer. A multipart batch in order asks no such thing: its service runs the requests in order,
     // and stopping is what inOrder asks (a JSON one's service answers 424 to those depending on it).
-    const goOn = !(multipart && options.inOrder) && { Prefer: "odata.continue-on-error" };
+    // The client's own headers answering it win, as send()'s do (they come after these).
+    const goOn = !(multipart && options.inOrder) && !prefersOnError(client.options.headers) && { Prefer: "odata.continue-on-error" };
     const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
     const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
     const count = units.reduce((n, u) => n + u.length, 0);
