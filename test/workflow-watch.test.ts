@@ -258,6 +258,24 @@ describe("generate --watch", () => {
     expect(fs.existsSync(path.join(dir, "gen2", "index.ts"))).toBe(true);
   });
 
+  test("Ctrl+C during a config's settle wait, with another input saved meanwhile, ends the watch at once: nothing waits for the settle time", async () => {
+    const dir = twoSpecs();
+    const config = path.join(dir, "odatagen.config.json");
+    const spec = path.join(dir, "graph-callrecords.xml");
+    writeJson(config, ONE_SERVICE);
+    // Ten minutes: were the signal to wait for it, the test would time out.
+    const out = await watchConfig(dir, 600000, 2);
+    const mark = out.text.length;
+    fs.writeFileSync(config, "");
+    await out.wait(/odatagen\.config\.json is empty: read again when it is written/, 30000, mark);
+    fs.appendFileSync(spec, "\n");
+    await out.wait(/still waiting for odatagen\.config\.json \(empty\)/, 30000, mark);
+    const exited = new Promise((resolve) => child!.on("exit", resolve));
+    child!.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(out.text.slice(mark)).not.toMatch(/config not reloaded|regenerated/);
+  });
+
   test("a config deleted before it is written again waits for the write, and one that stays missing is reported once", async () => {
     const dir = twoSpecs();
     const config = path.join(dir, "odatagen.config.json");
