@@ -185,6 +185,29 @@ describe("a failure in a batch", () => {
     expect(await calls).toEqual(["s1", "404 NotFound", "424 FailedDependency"]);
   });
 
+  test("json: a service asked not to go on (continue-on-error=false) that leaves out the requests it did not run: their calls reject with 424 naming the one that failed", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    // JSON Format §19: such a service may omit the responses of the requests it did not process, in any order.
+    const answered = { responses: [{ id: "2", ...NOT_FOUND }, { id: "1", status: 200, body: body("s1") }] };
+    srv.handle(() => ({ body: answered }));
+    const b = rt.batch(client);
+    const calls = outcomes(["s1", "s0", "s2", "s3"].map((id) => getSession(b, session(id))));
+    await b.send({ headers: { Prefer: "odata.continue-on-error=false" } });
+    expect(await calls).toEqual(["s1", "404 NotFound", "424 FailedDependency", "424 FailedDependency"]);
+    // In 4.01's spelling too; the message names the first that failed in order.
+    const again = rt.batch(client);
+    const settled = Promise.allSettled(["s1", "s0", "s2", "s3"].map((id) => getSession(again, session(id))));
+    await again.send({ headers: { Prefer: "continue-on-error=false" } });
+    const s3 = (await settled)[3]!;
+    expect(s3.status === "rejected" && (s3.reason as Error).message).toBe(`${at("s3")}: 424 Failed Dependency: not run, as ${at("s0")} failed and the service, asked not to go on (continue-on-error=false), stopped`);
+
+    // Not asked so, a response left out is the service's fault: UnreadableBody, as before.
+    const asked = rt.batch(client);
+    const missing = outcomes(["s1", "s0", "s2"].map((id) => getSession(asked, session(id))));
+    await asked.send();
+    expect(await missing).toEqual(["s1", "404 NotFound", "200 UnreadableBody"]);
+  });
+
   test("multipart in order: a 4.0 service that answers the whole $batch with the failed request's status rejects send() and every call with it", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     stopping(true);

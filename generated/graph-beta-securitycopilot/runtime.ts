@@ -2078,6 +2078,12 @@ function preferenceName(item: string): string {
   return (/^[^=;\s]+/.exec(item.trim())?.[0] ?? item).toLowerCase().replace(ODATA_PREFIXED, "$1");
 }
 
+/** Whether `headers` (a request's, merged) have a `Prefer` of `continue-on-error=false` (either spelling). */
+function stopsOnError(headers: Record<string, string>): boolean {
+  const prefer = Object.entries(headers).find(([k]) => k.toLowerCase() === "prefer")?.[1] ?? "";
+  return preferenceItems(prefer).some((p) => preferenceName(p) === "continue-on-error" && /=\s*"?false"?\s*(;|$)/i.test(p.trim()));
+}
+
 /** Whether `headers` (a client's) hold a `Prefer` that answers `continue-on-error` (either way, in either spelling). */
 function prefersOnError(headers: Record<string, string> | undefined): boolean {
   return Object.entries(headers ?? {}).some(([k, v]) => k.toLowerCase() === "prefer" && preferenceItems(v).some((p) => preferenceName(p) === "continue-on-error"));
@@ -2877,14 +2883,20 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // Prefer) stops at a failure, whose error is its last part; the calls after it, left without an
     // answer, fail as it did: a 424 naming it, marked handled, as the service's 424s are.
     const last = units.map((u) => u.some((m) => answerOf(m) !== undefined)).lastIndexOf(true);
-    const stopped = multipart ? units[last]?.find((m) => !m.ok) : undefined;
-    const unrun = new Set(stopped ? units.slice(last + 1).flat() : []);
+    // JSON Format §19: asked not to go on (`continue-on-error=false`, the caller's), a JSON batch's
+    // service may leave out the responses of the requests it did not run once one failed, in any
+    // order: their calls fail so too, naming the first that failed.
+    const unanswered = multipart ? [] : units.flat().filter((m) => answerOf(m) === undefined);
+    const toldToStop = unanswered.length > 0 && stopsOnError(mergeHeaders(client.options.headers, headers, sendOptions?.headers));
+    const stopped = multipart ? units[last]?.find((m) => !m.ok) : toldToStop ? units.flat().find((m) => !m.ok && answerOf(m) !== undefined) : undefined;
+    const unrun = new Set(!stopped ? [] : multipart ? units.slice(last + 1).flat() : unanswered);
+    const where = multipart ? ", before it in the $batch, failed and the service stopped there" : " failed and the service, asked not to go on (continue-on-error=false), stopped";
     // The failed answers given to a call so far.
     const given = new Set<unknown>();
     for (const m of units.flat()) {
       if (stopped && unrun.has(m)) {
         handled(m);
-        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not run, as ${stopped.request}, before it in the $batch, failed and the service stopped there`, undefined, requestIdOf(response), undefined, m.request));
+        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not run, as ${stopped.request}${where}`, undefined, requestIdOf(response), undefined, m.request));
         continue;
       }
       const answer = answerOf(m);
