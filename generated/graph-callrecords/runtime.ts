@@ -2879,9 +2879,9 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // The requests (by id) and change sets (by name) of this $batch that failed.
     const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
     const depending = multipart ? undefined : dependsOn(units, options.inOrder);
-    // Protocol §11.7.4: a multipart batch's service not asked to go on (inOrder, or `send()`'s own
-    // Prefer) stops at a failure, whose error is its last part; the calls after it, left without an
-    // answer, fail as it did: a 424 naming it, marked handled, as the service's 424s are.
+    // Protocol §11.7.4: a multipart batch's service not asked to go on (inOrder, or the client's or
+    // `send()`'s Prefer) stops at a failure, whose error is its last part; the calls after it, left
+    // without an answer, fail as it did: a 424 naming it, marked handled, as the service's 424s are.
     const last = units.map((u) => u.some((m) => answerOf(m) !== undefined)).lastIndexOf(true);
     // JSON Format §19: asked not to go on (`continue-on-error=false`, the caller's), a JSON batch's
     // service may leave out the responses of the requests it did not run once one failed, in any
