@@ -174,6 +174,38 @@ describe('rt.batch(client, { format: "multipart" })', () => {
     for (const r of [first, second, third]) expect(r.status === "rejected" && r.reason).toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: "no such session" });
   });
 
+  test("a failed change set answered a part each, some 2xx (§11.7.3: all or nothing): each of its calls rejects, the failed one with its error, the others with 424 naming it", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    srv.handle((r) => {
+      const changeset = boundaryOf(/Content-Type: (multipart\/mixed[^\r]*)/.exec(r.body)?.[1]);
+      const parts = [
+        part("200 OK", [JSON_TYPE], JSON.stringify(body("s2")), ["Content-ID: 1"]),
+        part("404 Not Found", [JSON_TYPE], '{"error":{"code":"NotFound","message":"no such session"}}', ["Content-ID: 2"]),
+        part("204 No Content", [], "", ["Content-ID: 3"]),
+      ];
+      return {
+        headers: { "content-type": "multipart/mixed; boundary=b" },
+        body: mixed("b", [`Content-Type: multipart/mixed; boundary=${changeset}\r\n\r\n${mixed(changeset, parts)}`, part("200 OK", [JSON_TYPE], JSON.stringify(body("s1")))]),
+      };
+    });
+    const b = rt.batch(client, { format: "multipart" });
+    const changes = b.atomic();
+    const results = Promise.allSettled([updateSession(changes, session("s2"), { modalities: [] }, { prefer: "return=representation" }), deleteSession(changes, session("s3")), updateSession(changes, session("s4"), { modalities: [] }), getSession(b, session("s1"))]);
+    await b.send();
+    const [updated, missing, other, read] = await results;
+    const at = (method: string, id: string) => `${method} ${srv.url}/${PATH}/${id}`;
+    expect(missing.status === "rejected" && missing.reason).toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: "no such session" });
+    expect(updated.status === "rejected" && updated.reason).toMatchObject({
+      name: "ODataError",
+      status: 424,
+      code: "FailedDependency",
+      request: at("PATCH", "s2"),
+      message: `${at("PATCH", "s2")}: 424 Failed Dependency: not done, as ${at("DELETE", "s3")} in its change set failed (a change set is done whole or not at all; this request was answered 200)`,
+    });
+    expect(other.status === "rejected" && other.reason).toMatchObject({ status: 424, code: "FailedDependency", message: expect.stringContaining(`as ${at("DELETE", "s3")} in its change set failed`) });
+    expect(read).toEqual({ status: "fulfilled", value: body("s1") });
+  });
+
   test("an answer that is not a whole multipart body rejects send() and every call (UnreadableBody); a missing part rejects its call", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     for (const reply of [{ body: { responses: [] } }, { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${part("200 OK", [JSON_TYPE], "{}")}\r\n` }]) {
@@ -238,6 +270,34 @@ describe("change sets and signals", () => {
     expect(read.status).toBe("fulfilled");
     for (const r of [update, remove]) expect(r.status === "rejected" && r.reason).toMatchObject({ status: 409, code: "Conflict" });
     expect(other.status === "rejected" && other.reason).toMatchObject({ code: "UnreadableBody" });
+  });
+
+  test("JSON: an atomicity group answered a response each, one failed: those answered 2xx reject with 424 naming it; the service's own 424 stays", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const error = (code: string, message: string) => ({ error: { code, message } });
+    srv.handle(() => ({
+      body: {
+        responses: [
+          { id: "1", atomicityGroup: "g1", status: 200, body: body("s2") },
+          { id: "2", atomicityGroup: "g1", status: 409, body: error("Conflict", "no") },
+          { id: "3", atomicityGroup: "g1", status: 424, body: error("FailedDependency", "the group failed") },
+          { id: "4", status: 200, body: body("s1") },
+        ],
+      },
+    }));
+    const b = rt.batch(client);
+    const changes = b.atomic();
+    const results = Promise.allSettled([updateSession(changes, session("s2"), { modalities: [] }, { prefer: "return=representation" }), deleteSession(changes, session("s3")), deleteSession(changes, session("s4")), getSession(b, session("s1"))]);
+    await b.send();
+    const [updated, conflict, dependent, read] = await results;
+    expect(conflict.status === "rejected" && conflict.reason).toMatchObject({ status: 409, code: "Conflict", message: "no" });
+    expect(updated.status === "rejected" && updated.reason).toMatchObject({
+      status: 424,
+      code: "FailedDependency",
+      message: `PATCH ${srv.url}/${PATH}/s2: 424 Failed Dependency: not done, as DELETE ${srv.url}/${PATH}/s3 in its change set failed (a change set is done whole or not at all; this request was answered 200)`,
+    });
+    expect(dependent.status === "rejected" && dependent.reason).toMatchObject({ status: 424, code: "FailedDependency", message: "the group failed" });
+    expect(read).toEqual({ status: "fulfilled", value: body("s1") });
   });
 
   test("a GET in a change set rejects and is not sent", async () => {

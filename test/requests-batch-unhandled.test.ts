@@ -298,3 +298,25 @@ test("in order, a change set answered once, then a request the service answers 4
   // The second $batch was not sent.
   expect(srv.requests.map((r) => r.url)).toEqual(["/$batch"]);
 });
+
+test("a change set answered a response each, one failed and the others 2xx or 424, is one failure: one unhandled rejection where nothing awaits its calls", async () => {
+  const conflict = { error: { code: "Conflict", message: "the change set was rolled back" } };
+  const failed = { error: { code: "FailedDependency", message: "not run" } };
+  // s1 answered 204 (rolled back, Protocol §11.7.3), s2 409, s3 the service's 424.
+  const answers = [{ status: 204 }, { status: 409, body: conflict }, { status: 424, body: failed }];
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { id: string; atomicityGroup: string }[] = JSON.parse(r.body).requests;
+      return { body: { responses: requests.map(({ id, atomicityGroup }, i) => ({ id, atomicityGroup, ...answers[i] })) } };
+    }
+    const status = { 204: "204 No Content", 409: "409 Conflict", 424: "424 Failed Dependency" };
+    const parts = answers.map((a) => ["Content-Type: application/http", "", `HTTP/1.1 ${status[a.status as keyof typeof status]}`, ...(a.body ? ["Content-Type: application/json", "", JSON.stringify(a.body)] : ["", ""])].join("\r\n"));
+    const changeset = `Content-Type: multipart/mixed; boundary=cs\r\n\r\n${parts.map((p) => `--cs\r\n${p}\r\n`).join("")}--cs--`;
+    return { headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${changeset}\r\n--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], CHANGE_SET);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
+  expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
+  expect(unhandled).toEqual(["the change set was rolled back", "the change set was rolled back"]);
+});

@@ -165,6 +165,23 @@ describe("a failure in a batch", () => {
     await expect(after).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: `${at("s2")}: 424 Failed Dependency: not run, as DELETE ${srv.url}/${PATH}/d1, before it in the $batch, failed and the service stopped there` });
   });
 
+  test("multipart in order: the service stops at a change set answered a part each, the second failed; the call after it rejects with 424 naming that one", async () => {
+    const client = rt.createClient({ baseUrl: srv.url });
+    const conflict = `HTTP/1.1 409 Conflict\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify({ error: { code: "Conflict", message: "rolled back" } })}`;
+    const changeset = ["HTTP/1.1 204 No Content\r\n", conflict].map((m) => `--cs\r\nContent-Type: application/http\r\n\r\n${m}\r\n`).join("");
+    srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\nContent-Type: application/http\r\n\r\n${OK}\r\n--b\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n${changeset}--cs--\r\n--b--\r\n` }));
+    const b = rt.batch(client, { format: "multipart", inOrder: true });
+    const read = getSession(b, session("s1"));
+    const changes = b.atomic();
+    const removed = [deleteSession(changes, session("d1")), deleteSession(changes, session("d2"))];
+    const after = getSession(b, session("s2"));
+    await b.send();
+    expect(await read).toEqual(body("s1"));
+    await expect(removed[0]).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: expect.stringContaining(`not done, as DELETE ${srv.url}/${PATH}/d2 in its change set failed`) });
+    await expect(removed[1]).rejects.toMatchObject({ status: 409, code: "Conflict" });
+    await expect(after).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: `${at("s2")}: 424 Failed Dependency: not run, as DELETE ${srv.url}/${PATH}/d2, before it in the $batch, failed and the service stopped there` });
+  });
+
   test("send()'s Prefer in OData 4.01's spelling, continue-on-error without odata., replaces the batch's own rather than going beside it", async () => {
     const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: 'odata.include-annotations="*"' } });
     stopping();

@@ -2695,8 +2695,10 @@ interface Member {
   owner: Owner;
   /** The ids of the requests of its change set whose entities it names (`$1`). */
   names: string[];
-  /** Answered with a 2xx (set when its `$batch` is answered). */
+  /** Answered with a 2xx (set when its `$batch` is answered), and its change set, if any, did not fail. */
   ok?: boolean;
+  /** Answered with a 2xx in a change set that failed: the request of it that failed (see `post`). */
+  undone?: Member;
   /** Its call's signal was aborted after send(): a split batch's later `$batch` leaves it out (outside a change set). */
   aborted?: boolean;
   /** Every `$<id>` its URL starts with or its body has as a string, a request of its change set or not. */
@@ -2721,12 +2723,12 @@ interface Holder {
  * `call`, a request function whose first parameter is the client, as it is; on a batch's client it
  * runs through the batch, which so knows the promise each request belongs to and marks it handled
  * when the whole batch fails (`send()` rejects with that error) or it fails only as an earlier one
- * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls, a
- * call left unanswered by a multipart service that stopped at a failure), which that one's call
- * reports: a call whose caller never awaits it is then no unhandled rejection. A caller who awaits
- * it still gets the error. Each is written
- * `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this module can
- * emit declarations under `isolatedDeclarations`.
+ * did (a 424 to a request whose dependency failed, a change set's one answer to its later calls, the
+ * other calls of a change set one request of which failed, a call left unanswered by a multipart
+ * service that stopped at a failure), which that one's call reports: a call whose caller never
+ * awaits it is then no unhandled rejection. A caller who awaits it still gets the error. Each is
+ * written `export const f: typeof fDirect = held(fDirect)`: typed so, a library built on this
+ * module can emit declarations under `isolatedDeclarations`.
  */
 function held<F extends (client: Client, ...rest: never[]) => Promise<unknown>>(call: F): F {
   const run = call as unknown as (...args: unknown[]) => Promise<unknown>;
@@ -2828,7 +2830,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // (whether or not the service heeded `dependsOn`, or, multipart, went on after it); they name
       // the one that failed (the first, those after it in its $batch being answered by the service),
       // and are marked handled, as the service's 424s are (`post`).
-      const failed = options.inOrder && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok);
+      const failed = options.inOrder && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok && !m.undone);
       if (failed) {
         for (const m of chunks.slice(i + 1).flat(2)) handled(m), m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
         return;
@@ -2876,6 +2878,21 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const answer = answerOf(m);
       m.ok = answer instanceof Response && answer.ok;
     }
+    // Protocol §11.7.3: a service "MUST successfully process and apply all the requests in the change
+    // set or else apply none of them" (4.01 §11.7: an atomicity group's members "MUST either all
+    // succeed, or all fail"). Where it answers each of a change set's requests rather than once (a
+    // nested multipart's part each, a JSON response each) and one failed, it applied none: those
+    // answered 2xx fail too, naming the one that failed (the first not answered 424, else the first).
+    // The service's 424s to the others are that failure too (`handled` below).
+    const failedWith = (m: Member) => (m.ok ? undefined : (answerOf(m) as Response | undefined)?.status);
+    const alike = new Set<Member>();
+    for (const unit of units) {
+      const failures = unit[0]!.group ? unit.filter((m) => answerOf(m) instanceof Response && !m.ok) : [];
+      const cause = failures.find((m) => failedWith(m) !== 424) ?? failures[0];
+      if (!cause) continue;
+      for (const m of failures) if (m !== cause && failedWith(m) === 424 && failedWith(cause) !== 424) alike.add(m);
+      for (const m of unit) if (m.ok) (m.ok = false), (m.undone = cause);
+    }
     // The requests (by id) and change sets (by name) of this $batch that failed.
     const failed = new Set(units.flat().flatMap((m) => (m.ok ? [] : [m.id, m.group])));
     const depending = multipart ? undefined : dependsOn(units, options.inOrder);
@@ -2888,7 +2905,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // order: their calls fail so too, naming the first that failed.
     const unanswered = multipart ? [] : units.flat().filter((m) => answerOf(m) === undefined);
     const toldToStop = unanswered.length > 0 && stopsOnError(mergeHeaders(client.options.headers, headers, sendOptions?.headers));
-    const stopped = multipart ? units[last]?.find((m) => !m.ok) : toldToStop ? units.flat().find((m) => !m.ok && answerOf(m) !== undefined) : undefined;
+    const stopped = multipart ? units[last]?.find((m) => !m.ok && !m.undone) : toldToStop ? units.flat().find((m) => !m.ok && !m.undone && answerOf(m) !== undefined) : undefined;
     const unrun = new Set(!stopped ? [] : multipart ? units.slice(last + 1).flat() : unanswered);
     const where = multipart ? ", before it in the $batch, failed and the service stopped there" : " failed and the service, asked not to go on (continue-on-error=false), stopped";
     // The failed answers given to a call so far.
@@ -2900,10 +2917,17 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         continue;
       }
       const answer = answerOf(m);
+      // Its change set failed at another request, whose call reports it: a 424 naming that one.
+      if (m.undone) {
+        handled(m);
+        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not done, as ${m.undone.request} in its change set failed (a change set is done whole or not at all; this request was answered ${(answer as Response).status})`, undefined, requestIdOf(response), undefined, m.request));
+        continue;
+      }
       // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
-      // call reports: no unhandled rejection of its own. Any other 424 (multipart has no dependsOn) is
-      // the request's own failure, as alone. A change set's one answer for all is reported by its first call.
-      if (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d))) handled(m);
+      // call reports: no unhandled rejection of its own; so is one to a request of a change set whose
+      // other request failed otherwise. Any other 424 (multipart has no dependsOn) is the request's own
+      // failure, as alone. A change set's one answer for all is reported by its first call.
+      if (alike.has(m) || (answer instanceof Response && answer.status === 424 && depending?.get(m)?.some((d) => failed.has(d)))) handled(m);
       else if (!m.ok && answer !== undefined && given.has(answer)) handled(m);
       if (!m.ok) given.add(answer);
       if (answer instanceof Response) m.done(answer.clone());
