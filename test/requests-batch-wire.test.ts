@@ -2,7 +2,7 @@
 // 127.0.0.1: header values and URLs as fetch would send them alone, and answers whose parts hold
 // bytes that are not UTF-8 text.
 import { getEventListeners } from "node:events";
-import { startLoopback, type Loopback } from "./helpers/loopback";
+import { startLoopback, type Loopback, type Recorded } from "./helpers/loopback";
 import { PATH, body, session } from "./helpers/batch-sessions";
 import type { Session } from "../generated/graph-callrecords/microsoft.graph.callRecords.types";
 import { deleteSession, getSession, updateSession } from "../generated/graph-callrecords/microsoft.graph.callRecords.requests";
@@ -233,6 +233,62 @@ describe("a failure in a batch", () => {
     await expect(b.send()).rejects.toMatchObject({ name: "ODataError", status: 404, code: "NotFound", message: expect.stringContaining("no s0") });
     expect(await outcomes(calls)).toEqual(["404 NotFound", "404 NotFound", "404 NotFound"]);
     expect(srv.requests.at(-1)!.headers.prefer).toBeUndefined();
+  });
+});
+
+describe("the client's preferences in a batch (Protocol §8.2.8)", () => {
+  const PREFER = 'return=minimal, odata.maxpagesize=50, odata.track-changes, respond-async, odata.include-annotations="*"';
+  /** The `prefer` of each request in the $batch request's body, in order (undefined where it has none). */
+  function inner(format: "json" | "multipart", sent: string): (string | undefined)[] {
+    if (format === "json") return JSON.parse(sent).requests.map((r: { headers: Record<string, string> }) => r.headers.prefer);
+    return sent.split(/^(?=GET |PATCH )/m).slice(1).map((p) => /^prefer: ([^\r\n]*)/m.exec(p.split("\r\n\r\n")[0]!)?.[1]);
+  }
+  function answers(format: "json" | "multipart"): void {
+    if (format === "multipart") answer(OK, "HTTP/1.1 204 No Content\r\n");
+    else srv.handle((r) => ({ body: { responses: JSON.parse(r.body).requests.map(({ id, method }: { id: string; method: string }) => (method === "GET" ? { id, status: 200, body: body("s1") } : { id, status: 204 })) } }));
+  }
+
+  test.each(["json", "multipart"] as const)("%s: return, maxpagesize and track-changes go into each request and not onto the $batch request; respond-async and continue-on-error onto the $batch request only; others to both", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: PREFER } });
+    answers(format);
+    const b = rt.batch(client, { format });
+    const calls = [getSession(b, session("s1")), updateSession(b, session("s2"), { modalities: [] }, { prefer: "return=representation" })];
+    await b.send();
+    await Promise.all(calls);
+    const [req] = srv.requests.slice(-1) as [Recorded];
+    expect(req.headers.prefer).toBe('respond-async, odata.include-annotations="*", odata.continue-on-error');
+    // The call's own preference replaces the client's of the same name, as alone.
+    expect(inner(format, req.body)).toEqual(['return=minimal, odata.maxpagesize=50, odata.track-changes, odata.include-annotations="*"', 'odata.maxpagesize=50, odata.track-changes, odata.include-annotations="*", return=representation']);
+
+    // The client's continue-on-error=false stops the batch, and is not written into its requests.
+    const stopping = rt.createClient({ baseUrl: srv.url, headers: { Prefer: "odata.continue-on-error=false, odata.maxpagesize=50" } });
+    answers(format);
+    const c = rt.batch(stopping, { format });
+    const read = getSession(c, session("s1"));
+    await c.send();
+    await read;
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error=false");
+    expect(inner(format, srv.requests.at(-1)!.body)).toEqual(["odata.maxpagesize=50"]);
+  });
+
+  test.each(["json", "multipart"] as const)("%s: send()'s own Prefer is the $batch request's, as given; a client with no preference of the requests' sends none in them", async (format) => {
+    const client = rt.createClient({ baseUrl: srv.url, headers: { Prefer: "odata.maxpagesize=50" } });
+    answers(format);
+    const b = rt.batch(client, { format });
+    const read = getSession(b, session("s1"));
+    await b.send({ headers: { Prefer: "odata.maxpagesize=10" } });
+    await read;
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("odata.continue-on-error, odata.maxpagesize=10");
+    expect(inner(format, srv.requests.at(-1)!.body)).toEqual(["odata.maxpagesize=50"]);
+
+    const plain = rt.createClient({ baseUrl: srv.url, headers: { Prefer: "respond-async" } });
+    answers(format);
+    const c = rt.batch(plain, { format });
+    const other = getSession(c, session("s1"));
+    await c.send();
+    await other;
+    expect(srv.requests.at(-1)!.headers.prefer).toBe("respond-async, odata.continue-on-error");
+    expect(inner(format, srv.requests.at(-1)!.body)).toEqual([undefined]);
   });
 });
 

@@ -2088,6 +2088,37 @@ function prefersOnError(headers: Record<string, string> | undefined): boolean {
   return Object.entries(headers ?? {}).some(([k, v]) => k.toLowerCase() === "prefer" && preferenceItems(v).some((p) => preferenceName(p) === "continue-on-error"));
 }
 
+/**
+ * Protocol §8.2.8: where a client's preferences go in a batch. `continue-on-error` and `respond-async`
+ * are the `$batch` request's: the first "SHOULD NOT be applied to individual requests within a
+ * batch", the second "applies to the batch request as a whole and not to individual requests".
+ */
+const BATCH_PREFERENCES = /^(continue-on-error|respond-async)$/;
+
+/**
+ * Protocol §8.2.8: `return`, `maxpagesize` and `track-changes` are each request's: each "SHOULD NOT
+ * be applied to a batch request, but MAY be applied to individual requests within a batch" (and
+ * `return` on the batch request itself SHOULD get a 4xx). Any other preference goes to both: most
+ * mean the same either way (`include-annotations` on the batch request is inherited by its requests;
+ * `wait` and `callback` are the batch's there and a request's in it), and one a service defines (Graph's
+ * `outlook.timezone`) goes where it always went.
+ */
+const REQUEST_PREFERENCES = /^(return|maxpagesize|track-changes)$/;
+
+/** `headers` (a client's) without the preferences whose names (`preferenceName`) match `names`; a `Prefer` left empty is left out. */
+function withoutPreferences(headers: Record<string, string> | undefined, names: RegExp): Record<string, string> | undefined {
+  if (!headers) return headers;
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const items = name.toLowerCase() === "prefer" ? preferenceItems(value).map((p) => p.trim()).filter((p) => p !== "") : [];
+    const left = items.filter((p) => !names.test(preferenceName(p)));
+    // Written as it was unless a preference went (a value with nothing to take out is kept byte for byte).
+    if (left.length === items.length) kept[name] = value;
+    else if (left.length) kept[name] = left.join(", ");
+  }
+  return kept;
+}
+
 /** Protocol §8.2.8: the preferences OData 4.0 named with `odata.` and 4.01 names without it too. */
 const ODATA_PREFIXED = /^odata\.(allow-entityreferences|callback|continue-on-error|include-annotations|maxpagesize|track-changes)$/;
 
@@ -2854,7 +2885,10 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // after writes before it ran (a service that stopped there and answered the whole $batch with it),
     // and sent again they would run again. One of reads only is retried as a GET is.
     const writes = units.some((u) => u.some((m) => m.method !== "GET"));
-    const via: Client = writes ? { ...client, options: { ...client.options, retry: { ...client.options.retry, maxRetries: 0 } } } : client;
+    // The client's preferences that are each request's went into the requests; not onto the $batch
+    // request too (see REQUEST_PREFERENCES). send()'s own headers are the $batch request's, as given.
+    const retry = writes ? { ...client.options.retry, maxRetries: 0 } : client.options.retry;
+    const via: Client = { ...client, options: { ...client.options, headers: withoutPreferences(client.options.headers, REQUEST_PREFERENCES), retry } };
     // A multipart answer is read as bytes (see `multipartAnswers`), a JSON one as text.
     const [response, answers] = await (multipart
       ? execute(via, sending, sendOptions, (r) => r.arrayBuffer()).then(([r, bytes]) => [r, multipartAnswers(r, bytes, request, units)] as const)
@@ -2962,7 +2996,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       }
     }
   };
-  const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({ ...c, options: { ...c.options, fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } } });
+  // The client's preferences that are the $batch request's are not written into its requests (see BATCH_PREFERENCES).
+  const recording = (c: Client, group: string | undefined, owner?: Owner): Client => ({
+    ...c,
+    options: { ...c.options, headers: withoutPreferences(c.options.headers, BATCH_PREFERENCES), fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } },
+  });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
       const owner: Owner = { id: String(++count) };
