@@ -168,6 +168,19 @@ describe("batch(client, { maxRequests })", () => {
     expect(settled[2]!.message).toBe(`GET ${srv.url}/communications/callRecords/r1/sessions/s3: 424 Failed Dependency: not sent, as GET ${srv.url}/communications/callRecords/r1/sessions/s1, before it in order, failed`);
   });
 
+  test("in order, after a change set answered a response each, one failed and one 2xx, the later $batch requests' 424 names the one that failed", async () => {
+    const conflict = { error: { code: "Conflict", message: "rolled back" } };
+    graphLike(2, (r) => ({ id: r.id, atomicityGroup: r.atomicityGroup, ...(r.id === "2" ? { status: 409, body: conflict } : { status: 204 }) }));
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }), { maxRequests: 2, inOrder: true });
+    const changes = b.atomic();
+    const calls = Promise.all([updateSession(changes, session("s1"), { modalities: [] }), updateSession(changes, session("s2"), { modalities: [] }), getSession(b, session("s3"))].map((c) => c.then(() => undefined, (e: rt.ODataError) => e)));
+    await b.send();
+    const settled = await calls;
+    expect(settled.map((e) => e?.status)).toEqual([424, 409, 424]);
+    expect(settled[2]!.message).toBe(`GET ${srv.url}/communications/callRecords/r1/sessions/s3: 424 Failed Dependency: not sent, as PATCH ${srv.url}/communications/callRecords/r1/sessions/s2, before it in order, failed`);
+    expect(srv.requests).toHaveLength(1);
+  });
+
   test("in order, a failure stops the later $batch requests even where the service ran the requests after it in its $batch", async () => {
     // A service that does not heed dependsOn: the first fails, the second succeeds all the same.
     graphLike(2, (r) => (r.id === "1" ? { id: r.id, status: 404, body: { error: { code: "NotFound", message: "no such session" } } } : { id: r.id, status: 200, body: body("s") }));
