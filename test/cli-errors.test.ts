@@ -91,9 +91,9 @@ const CASES: { name: string; xml: string; where: string; code: string; path: str
     name: "an empty file",
     xml: "",
     where: "1:1",
-    code: "ODG002",
+    code: "ODG003",
     path: "(document)",
-    message: /not well-formed XML/,
+    message: /the input is empty \(no bytes\), not metadata/,
   },
 ];
 
