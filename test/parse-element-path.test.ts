@@ -31,3 +31,30 @@ test.each([
 test("outside any schema, the open tags are listed", () => {
   expect(elementPathAt("<a><b x='1'><c/>", 16)).toBe("a/b");
 });
+
+describe("inside an <Annotations> block: its Target, as the reader names the element; an <Annotation> as @Term", () => {
+  const annotations = `<?xml version="1.0"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="other" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <Annotations Target="ns.group/members">
+        <Annotation Term="Core.Description" String="done" />
+        <Annotation Term="Capabilities.InsertRestrictions">
+          <Record>
+            <PropertyValue Property="Insertable" Bool="false" />
+`;
+  test.each([
+    ["a block's first annotation", `<Annotation Term="Core.Description"`, "ns.group/members"],
+    ["inside an annotation's record", "<PropertyValue", "ns.group/members/@Capabilities.InsertRestrictions/Record"],
+    ["the input ending inside the block", "\u0000", "ns.group/members/@Capabilities.InsertRestrictions/Record"],
+  ])("%s → %j", (_label, at, expected) => {
+    const offset = at === "\u0000" ? annotations.length : annotations.indexOf(at);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    expect(elementPathAt(annotations, offset)).toBe(expected);
+  });
+
+  test("an annotation of a property", () => {
+    const text = doc.replace(`<Annotation Term="Core.Description" String="a > b" />`, `<Annotation Term="Core.Description">\n<String>`);
+    expect(elementPathAt(text, text.indexOf("<String>"))).toBe("ns.thing/id/@Core.Description");
+  });
+});

@@ -292,6 +292,10 @@ test("what a failed download saves in place of the metadata is named: an HTML pa
   const page = `<!DOCTYPE html>\n<html><head><title>Sign in\n  to your account</title></head><body>401<br></body></html>`;
   expect(report(page)).toEqual([["ODG003", "error", 1, 1, "(document)", `the input is an HTML page ("Sign in to your account"), not metadata: a sign-in or error page saved in place of the service's $metadata? Give odatagen a CSDL XML or CSDL JSON document ($metadata)`]]);
   expect(report(`<?xml version="1.0"?>\n<!-- a comment -->\n<HTML lang="en"><body/></HTML>`).map((r) => r.slice(0, 4).concat(r[5]))).toEqual([["ODG003", "error", 3, 1, "the input is an HTML page, not metadata: a sign-in or error page saved in place of the service's $metadata? Give odatagen a CSDL XML or CSDL JSON document ($metadata)"]]);
+  // An empty file: what a download that failed before its body leaves.
+  const empty = (what: string) => `the input is empty (${what}), not metadata: a download that saved nothing? Give odatagen a CSDL XML or CSDL JSON document ($metadata)`;
+  expect(report("")).toEqual([["ODG003", "error", 1, 1, "(document)", empty("no bytes")]]);
+  expect(report("\uFEFF \r\n\t\n")).toEqual([["ODG003", "error", 1, 1, "(document)", empty("white space only")]]);
   const sap = `<?xml version="1.0" encoding="utf-8"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>/IWBEP/CM_MGW_RT/020</code><message xml:lang="en">Resource not found for segment</message></error>`;
   expect(report(sap).map((r) => r[5])).toEqual(["the input is an OData error response, not metadata (/IWBEP/CM_MGW_RT/020: Resource not found for segment): the service refused the request for its $metadata; give odatagen a CSDL XML or CSDL JSON document ($metadata)"]);
   // A licence header of many comments before the root is read in one pass (a pattern of repeated

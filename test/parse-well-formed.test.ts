@@ -239,7 +239,7 @@ ${body}
     ["an unknown entity", `        <Property Name="a" Type="Edm.String" DefaultValue="&bogus;" />`, "6:60", "ns.thing", "unknown entity '&bogus;'"],
     ["a duplicate attribute", `        <Property Name="a" Type="Edm.String" Name="b" />`, "6:46", "ns.thing", "duplicate attribute 'Name'"],
     ["an unclosed property", `        <Property Name="a" Type="Edm.String">`, "7:7", "ns.thing/a", "Expected closing tag 'Property'"],
-    ["elements nested too deep", `${"<Annotation Term='x'>".repeat(300)}`, "6:5293", "ns.thing/Annotation/", "elements are nested more than 256 deep"],
+    ["elements nested too deep", `${"<Annotation Term='x'>".repeat(300)}`, "6:5293", "ns.thing/@x/@x/", "elements are nested more than 256 deep"],
   ])("%s", (_name, body, where, pathStart, message) => {
     const diags = new DiagnosticBag();
     expect(readCsdlXml("bad.xml", doc(body), diags)).toBeUndefined();

@@ -80,6 +80,14 @@ describe("the command-line reference", () => {
     expect(keys.filter((k) => !(SERVICE_KEYS as readonly string[]).includes(k) && !(OPTION_KEYS as readonly string[]).includes(k))).toEqual([]);
   });
 
+  test("--help says what the slice flags' patterns are, as the README does: names, globs and URL paths", () => {
+    const why = rows.find(([flag]) => flag!.includes("`--why"))![2]!;
+    expect(why).toContain("names, globs, or URL paths");
+    const pattern = (flag: "include" | "exclude" | "why") => GENERATE_OPTIONS[flag].describe;
+    expect([pattern("include"), pattern("exclude"), pattern("why")].filter((d) => !/URL paths/.test(d) || !/glob/.test(d))).toEqual([]);
+    expect(pattern("include")).toContain("qualified names");
+  });
+
   test("the paragraph on diff names each of diff's flags", () => {
     const paragraph = README.slice(README.indexOf("`odatagen diff <old-file> <new-file>`")).split("\n\n")[0]!;
     expect(Object.keys(DIFF_OPTIONS).filter((f) => !new RegExp(`--${f}\\b`).test(paragraph))).toEqual([]);

@@ -105,6 +105,26 @@ describe("--dry-run and --check where generate refuses the output folder", () =>
     }
   });
 
+  asOther("an output folder the user may write in, in a parent folder they may not: ODG403 says the new output is made beside it", async () => {
+    const dir = scratch();
+    copySpec("graph-callrecords.xml", dir);
+    fs.mkdirSync(path.join(dir, "ro"));
+    expect((await runCliAsync(["generate", "--input", "graph-callrecords.xml", "--out", "ro/gen", "--no-validators"], dir)).code).toBe(0);
+    readOnlyParent(dir);
+    fs.chmodSync(path.join(dir, "ro", "gen"), 0o777);
+    try {
+      const { dry, real } = await modes(dir, "ro/gen", other(dir));
+      const refused = [
+        "ro/gen: error ODG403: cannot write the output: no permission to write in ro (the new output is made beside ro/gen, then swapped in)",
+        "odatagen: gen: not generated; ro/gen left as it was",
+        "odatagen: 1 error, 0 warnings",
+      ];
+      for (const r of [real, dry]) expect({ code: r.code, stdout: r.stdout, stderr: r.stderr.trim().split("\n") }).toEqual({ code: 1, stdout: "", stderr: refused });
+    } finally {
+      fs.chmodSync(path.join(dir, "ro"), 0o755);
+    }
+  });
+
   asOther("an up-to-date output in a folder the user may not write in is up to date (no lock is needed to read it)", async () => {
     const dir = scratch();
     copySpec("graph-callrecords.xml", dir);

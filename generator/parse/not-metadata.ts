@@ -19,6 +19,15 @@ export function xmlErrorSaid(text: string): string {
 }
 
 /**
+ * An input with nothing in it, no bytes or only white space (as a download that failed before its
+ * body, or a redirect saved by `curl -o` without `-L`, leaves it): the message, else undefined.
+ */
+export function emptyInput(text: string): string | undefined {
+  if (/[^ \t\r\n]/.test(text)) return undefined;
+  return `the input is empty (${text.length ? "white space only" : "no bytes"}), not metadata: a download that saved nothing? ${GIVE[0]!.toUpperCase()}${GIVE.slice(1)}`;
+}
+
+/**
  * An HTML page (`<!DOCTYPE html>` or an `<html>` root, after any XML declaration, comments and white
  * space, within the first 4 KB): where it starts, and its title (from the first 64 KB, shortened),
  * else undefined. Read by a scan, not one regular expression: a pattern of repeated comments

@@ -3,7 +3,7 @@
  * well-formed; fast-xml-parser then builds its ordered tree (`preserveOrder`), which is normalised
  * here, once, in one pass; element start offsets are kept for diagnostics.
  */
-import { errorResponseMessage, htmlPage, xmlErrorSaid } from "./not-metadata";
+import { emptyInput, errorResponseMessage, htmlPage, xmlErrorSaid } from "./not-metadata";
 import { XMLParser } from "fast-xml-parser";
 import { Codes, type DiagnosticBag, type SourceRef } from "../diagnostics";
 import { SourceText, stripBom } from "./source";
@@ -123,6 +123,11 @@ export interface ReadOptions {
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
+  const empty = emptyInput(text);
+  if (empty) {
+    diags.error(Codes.notCsdl, empty, "(document)", { source, offset: 0 });
+    return undefined;
+  }
   const html = htmlPage(text);
   if (html) {
     diags.error(Codes.notCsdl, html.message, "(document)", { source, offset: html.at });

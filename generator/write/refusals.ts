@@ -87,18 +87,20 @@ export function folderRefusal(outDir: string, options: RefusalOptions): string |
   }
   if (!options.permissions) return undefined;
   const { R_OK, W_OK, X_OK } = fs.constants;
-  if (existing === outDir) return denied(outDir, R_OK | X_OK, "read") ?? denied(path.dirname(outDir), W_OK | X_OK, "write in");
+  // The folder itself may be writable: say why its parent must be too.
+  const beside = ` (the new output is made beside ${display(outDir)}, then swapped in)`;
+  if (existing === outDir) return denied(outDir, R_OK | X_OK, "read") ?? denied(path.dirname(outDir), W_OK | X_OK, "write in", beside);
   return denied(existing, W_OK | X_OK, "write in");
 }
 
-function denied(dir: string, mode: number, what: string): string | undefined {
+function denied(dir: string, mode: number, what: string, why = ""): string | undefined {
   try {
     fs.accessSync(dir, mode);
     return undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EROFS") return `${display(dir)} is on a read-only file system`;
-    if (code === "EACCES" || code === "EPERM") return `no permission to ${what} ${display(dir)}`;
+    if (code === "EACCES" || code === "EPERM") return `no permission to ${what} ${display(dir)}${why}`;
     return (e as Error).message;
   }
 }

@@ -15,6 +15,7 @@ import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef 
 import { copyModel, valueTypes } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
+import { namesEndingIn } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
@@ -433,7 +434,12 @@ export function sliceModel(
       }
     }
     result.why = explain({ model, operations: allOps, reasons, keep, keepOps, leftOut, asValue, values, includeDerived: options.includeDerived ?? false, excludedBy, excludedPath: (op) => (keepOps.has(op) ? undefined : pathExcludedOps.get(op)), below }, patterns);
-    for (const w of result.why) if (!w.matched) diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation`, w.pattern);
+    for (const w of result.why) {
+      if (w.matched) continue;
+      const p = parsePattern(w.pattern);
+      const near = p.kind === "name" ? suggestName(p, model, allOps) : undefined;
+      diags.warning(Codes.sliceEmpty, `--why ${shown(w.pattern)} matches no type or operation${near === undefined ? "" : ` (did you mean ${near}?)`}`, w.pattern);
+    }
   }
   diags.add(Codes.sliceSummary, "info", `slice keeps ${result.types} of ${result.ofTypes} types and ${result.operations} of ${result.ofOperations} operations`, "");
   return { model: sliced, summary: result };
@@ -491,7 +497,7 @@ function suggestName(p: NamePattern, model: Model, operations: readonly Operatio
     if (respelt.kind === "name" && [...names].some((n) => respelt.matches(n))) return respelt.text;
   }
   const wild = p.text.search(/[*?]/);
-  if (wild < 0) return nearestName(p.text, names);
+  if (wild < 0) return nearestName(p.text, names) ?? namesEndingIn(p.text, names);
   const lower = parsePattern(p.text.toLowerCase());
   if (lower.kind !== "name") return undefined;
   const matchesSome = (text: string) => {
