@@ -124,6 +124,28 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
   return code;
 }
 
+/**
+ * A command's examples, each a `#` comment saying what it does above the command, whose lines end
+ * in ` \\` where it goes on: at 80 columns yargs' two-column layout cut the long commands into
+ * pieces no shell could take, while lines of their own stay whole and can be copied as they are.
+ */
+export const GENERATE_EXAMPLES: readonly (readonly string[])[] = [
+  ["Regenerate every service in the config file", "$0 generate"],
+  ["CI: fail when the committed output is stale", "$0 generate --check"],
+  ["Generate from one $metadata file", "$0 generate -i metadata.xml -o src/generated"],
+  ["Only the call records API and what it needs", "$0 generate -i graph.xml -o src/graph \\", "--include '/communications/callRecords/**'"],
+  ["Why the configured slice keeps that type", "$0 generate --why microsoft.graph.identity"],
+];
+
+export const DIFF_EXAMPLES: readonly (readonly string[])[] = [
+  ["Compare two versions of one document", "$0 diff specs/v1.xml specs/v2.xml"],
+  ["Compare two versions of a service made of several documents", "$0 diff --old v1/main.xml --old v1/common.xml \\", "--new v2/main.xml --new v2/common.xml"],
+];
+
+function examples(list: readonly (readonly string[])[]): [string, string][] {
+  return list.flatMap(([what, ...lines]) => [[`# ${what}`, ""], ...lines.map((line): [string, string] => [line, ""])]);
+}
+
 function parser(argv: string[], done: (code: number | Promise<number>) => void) {
   return yargs(argv)
     .scriptName("odatagen")
@@ -134,11 +156,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       (y) =>
         y
           .options(GENERATE_OPTIONS)
-          .example("$0 generate", "Regenerate every service in the config file")
-          .example("$0 generate --check", "CI: fail when the committed output is stale")
-          .example("$0 generate -i metadata.xml -o src/generated", "Generate from one $metadata file")
-          .example("$0 generate -i graph.xml -o src/graph --include '/communications/callRecords/**'", "Only the call records API and what it needs")
-          .example("$0 generate --why microsoft.graph.identity", "Why the configured slice keeps that type")
+          .example(examples(GENERATE_EXAMPLES))
           .check((argv) => {
             const problem = generateFlagProblem(argv);
             if (problem) throw new UsageError(problem);
@@ -156,8 +174,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .positional("old-file", { type: "string", describe: "The previous CSDL XML or JSON file" })
           .positional("new-file", { type: "string", describe: "The new CSDL XML or JSON file" })
           .options(DIFF_OPTIONS)
-          .example("$0 diff specs/v1.xml specs/v2.xml", "Compare two versions of one document")
-          .example("$0 diff --old v1/main.xml --old v1/common.xml --new v2/main.xml --new v2/common.xml", "Compare two versions of a service made of several documents")
+          .example(examples(DIFF_EXAMPLES))
           .check((argv) => {
             const sides = diffSides(argv);
             if (typeof sides === "string") throw new UsageError(sides);
