@@ -111,6 +111,18 @@ describe("a failure in a batch", () => {
     });
   }
   const JSON_TYPE = "Content-Type: application/json";
+  const CONFLICT = `HTTP/1.1 409 Conflict\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify({ error: { code: "Conflict", message: "rolled back" } })}`;
+
+  /** A multipart batch in order, sent: a read, a change set of two deletes, a read. */
+  async function readDeleteTwoRead(client: rt.Client) {
+    const b = rt.batch(client, { format: "multipart", inOrder: true });
+    const read = getSession(b, session("s1"));
+    const changes = b.atomic();
+    const removed = [deleteSession(changes, session("d1")), deleteSession(changes, session("d2"))];
+    const after = getSession(b, session("s2"));
+    await b.send();
+    return { read, removed, after };
+  }
   /** Each call's outcome: its session's id, or the error's status and code. */
   const outcomes = (calls: Promise<{ id: string }>[]) => Promise.all(calls.map((c) => c.then((s) => s.id, (e: rt.ODataError) => `${e.status} ${e.code}`)));
   const at = (id: string) => `GET ${srv.url}/${PATH}/${id}`;
@@ -152,14 +164,8 @@ describe("a failure in a batch", () => {
 
   test("multipart in order: the service stops at a failed change set, answered once; the call after it rejects with 424 naming the change set's first call", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
-    const conflict = `HTTP/1.1 409 Conflict\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify({ error: { code: "Conflict", message: "rolled back" } })}`;
-    answer(OK, conflict);
-    const b = rt.batch(client, { format: "multipart", inOrder: true });
-    const read = getSession(b, session("s1"));
-    const changes = b.atomic();
-    const removed = [deleteSession(changes, session("d1")), deleteSession(changes, session("d2"))];
-    const after = getSession(b, session("s2"));
-    await b.send();
+    answer(OK, CONFLICT);
+    const { read, removed, after } = await readDeleteTwoRead(client);
     expect(await read).toEqual(body("s1"));
     for (const r of removed) await expect(r).rejects.toMatchObject({ status: 409, code: "Conflict" });
     await expect(after).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: `${at("s2")}: 424 Failed Dependency: not run, as DELETE ${srv.url}/${PATH}/d1, before it in the $batch, failed and the service stopped there` });
@@ -167,15 +173,9 @@ describe("a failure in a batch", () => {
 
   test("multipart in order: the service stops at a change set answered a part each, the second failed; the call after it rejects with 424 naming that one", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
-    const conflict = `HTTP/1.1 409 Conflict\r\n${JSON_TYPE}\r\n\r\n${JSON.stringify({ error: { code: "Conflict", message: "rolled back" } })}`;
-    const changeset = ["HTTP/1.1 204 No Content\r\n", conflict].map((m) => `--cs\r\nContent-Type: application/http\r\n\r\n${m}\r\n`).join("");
+    const changeset = ["HTTP/1.1 204 No Content\r\n", CONFLICT].map((m) => `--cs\r\nContent-Type: application/http\r\n\r\n${m}\r\n`).join("");
     srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\nContent-Type: application/http\r\n\r\n${OK}\r\n--b\r\nContent-Type: multipart/mixed; boundary=cs\r\n\r\n${changeset}--cs--\r\n--b--\r\n` }));
-    const b = rt.batch(client, { format: "multipart", inOrder: true });
-    const read = getSession(b, session("s1"));
-    const changes = b.atomic();
-    const removed = [deleteSession(changes, session("d1")), deleteSession(changes, session("d2"))];
-    const after = getSession(b, session("s2"));
-    await b.send();
+    const { read, removed, after } = await readDeleteTwoRead(client);
     expect(await read).toEqual(body("s1"));
     await expect(removed[0]).rejects.toMatchObject({ status: 424, code: "FailedDependency", message: expect.stringContaining(`not done, as DELETE ${srv.url}/${PATH}/d2 in its change set failed`) });
     await expect(removed[1]).rejects.toMatchObject({ status: 409, code: "Conflict" });

@@ -223,17 +223,22 @@ describe("generate --watch", () => {
     expect(again.text.slice(mark)).not.toMatch(/changed: odatagen\.config\.\w+\n/);
   });
 
-  test.each([
-    ["emptied", "empty", (config: string) => fs.writeFileSync(config, "")],
-    ["deleted", "missing", (config: string) => fs.rmSync(config)],
-  ])("a config %s during a save still waits for its write when another input is saved meanwhile", async (_how, gap, unwrite) => {
+  /** The two Graph specs and a one-service config, watched with a settle time of ten minutes. */
+  async function watchLongSettle() {
     const dir = twoSpecs();
     const config = path.join(dir, "odatagen.config.json");
     const spec = path.join(dir, "graph-callrecords.xml");
     writeJson(config, ONE_SERVICE);
-    // A settle long enough that only the config's write can end the wait (the test waits for output, not time).
     const out = await watchConfig(dir, 600000, 2);
-    const mark = out.text.length;
+    return { dir, config, spec, out, mark: out.text.length };
+  }
+
+  test.each([
+    ["emptied", "empty", (config: string) => fs.writeFileSync(config, "")],
+    ["deleted", "missing", (config: string) => fs.rmSync(config)],
+  ])("a config %s during a save still waits for its write when another input is saved meanwhile", async (_how, gap, unwrite) => {
+    // A settle long enough that only the config's write can end the wait (the test waits for output, not time).
+    const { dir, config, spec, out, mark } = await watchLongSettle();
     unwrite(config);
     await out.wait(new RegExp(`odatagen\\.config\\.json is ${gap}: read again when it is written`), 30000, mark);
 
@@ -259,13 +264,8 @@ describe("generate --watch", () => {
   });
 
   test("Ctrl+C during a config's settle wait, with another input saved meanwhile, ends the watch at once: nothing waits for the settle time", async () => {
-    const dir = twoSpecs();
-    const config = path.join(dir, "odatagen.config.json");
-    const spec = path.join(dir, "graph-callrecords.xml");
-    writeJson(config, ONE_SERVICE);
     // Ten minutes: were the signal to wait for it, the test would time out.
-    const out = await watchConfig(dir, 600000, 2);
-    const mark = out.text.length;
+    const { config, spec, out, mark } = await watchLongSettle();
     fs.writeFileSync(config, "");
     await out.wait(/odatagen\.config\.json is empty: read again when it is written/, 30000, mark);
     fs.appendFileSync(spec, "\n");
