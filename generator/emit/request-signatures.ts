@@ -4,21 +4,33 @@
  * and an address builder's one parameter and return type (`builderSignature`).
  */
 import { brokenType } from "./wrap-code";
-import { fits, itemLines, parameters } from "./wrap";
+import { fits, parameters } from "./wrap";
 
 /** Every entity request function's first parameter. */
 export const CLIENT = "client: rt.Client";
 
 /**
  * An entity's request function's parameters between its parentheses, as Prettier writes them: on
- * one line where the signature's line fits (`before`, the text before `(`, its last line, and
- * `after`, the return type and ` {`), else one a line, `params` as given (a long one broken
- * already, its further lines indented: where the line fits, none of them is).
+ * one line where the signature's line fits (`start`, the column of its `(`, and `after`, the return
+ * type and ` {`), else one a line, `params` as given (a long one broken already, its further lines
+ * indented: where the line fits, none of them is).
  */
-export function requestParameters(before: string, params: readonly string[], after: string): string {
-  const one = params.join(", ");
-  const start = before.length - before.lastIndexOf("\n") - 1;
-  return fits(start + one.length + 2 + after.length) && !one.includes("\n") && !after.includes("\n") ? one : itemLines(params);
+export function requestParameters(start: number, params: readonly string[], after: string): string {
+  // Measured before the line is built (few fit), and no string searched but where it may fit.
+  let length = 2 * (params.length - 1);
+  for (const p of params) length += p.length;
+  const one = fits(start + 1 + length + 1 + after.length) && !after.includes("\n") && !params.some((p) => p.includes("\n"));
+  // One string joined (wrap.ts `itemLines`' layout): the view holds five a type until it is rendered.
+  return one ? params.join(", ") : `\n  ${params.join(",\n  ")},\n`;
+}
+
+/**
+ * The column of the `(` after `export function name` and its type parameters `typeParams` (what
+ * wrap.ts `parameters` wrote for `typeParam`: the same text where it stays on the name's line, else
+ * on lines of their own, ending in `>` at column 0).
+ */
+export function parametersColumn(name: string, typeParam: string, typeParams: string): number {
+  return typeParams.length === typeParam.length ? "export function ".length + name.length + typeParam.length + 2 : 1;
 }
 
 /**
@@ -32,8 +44,11 @@ export function requestParameters(before: string, params: readonly string[], aft
 export function builderSignature(name: string, parent: string, type: string): { params: string; type: string } {
   const param = `parent: ${parent}`;
   const params = parameters(`export function ${name}`, [param], `: ${type} {`);
-  if (!params.includes("\n")) return { params, type };
+  // Most types fit after `): `: brokenType is called only for one that breaks.
+  // (`params` is `param` where it stays on the line: measured, not searched for a line break.)
+  if (params.length === param.length || fits("): ".length + type.length + " {".length)) return { params, type };
   const broken = brokenType(type, "): ".length, 2);
-  const head = `export function ${name}(${param}): `.length;
+  // `export function name(param): ` and the type's first line.
+  const head = "export function ".length + name.length + 1 + param.length + "): ".length;
   return { params: broken.includes("{\n") && fits(head + broken.indexOf("\n")) ? param : params, type: broken };
 }

@@ -20,7 +20,7 @@ import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
-import { builderSignature, CLIENT, requestParameters } from "./request-signatures";
+import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
 export interface RequestsView {
@@ -248,7 +248,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, deprecated(s)]),
         name,
-        type: brokenType(`rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`, `export function ${name}(): `.length, 2),
+        type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`),
         make: "",
       });
       rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}>`, info, []) });
@@ -260,8 +260,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, deprecated(s)]),
         name,
-        // A composite key's type arguments one a line where the line would pass 120 characters (wrap-code.ts).
-        type: brokenType(`rt.CollectionRef<${t}, ${k}>`, `export function ${name}(): `.length, 2),
+        type: rootType(name, `rt.CollectionRef<${t}, ${k}>`),
         make: "",
       });
       rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType)]) });
@@ -397,46 +396,55 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const written = typeParameter("P", named);
     const replaced = typeParameter("R", named);
     const v = verbs.get(t) as Verbs;
+    // Laid out in this order (the signatures' parts, then their parameter lists): the wrapping
+    // functions' optimised code was made for it.
     const collectionTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}>`);
-    const options = `options?: ${brokenAnnotation(q.options, "  options?: ".length, 1, "  ")}`;
-    const createTypeParams = `<${parameters(`export function ${v.create}`, [`${written} extends rt.WriteOptions["prefer"] = undefined`], "(")}>`;
-    const updateTypeParams = `<${parameters(`export function ${v.update}`, [`${replaced} extends boolean | undefined = undefined`], "(")}>`;
+    // One a line, as the signatures they start are too long for one (wrap.ts).
+    const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;
+    const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
+    const options = brokenAnnotation(q.options, "  options?: ".length, 1, "  ");
+    const getOptions = brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ");
     const getReturns = brokenType(`Promise<${q.result} | ${empty}>`, 3, 2);
     const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);
     const createReturns = brokenType(`Promise<rt.Created<${returned}, { prefer: ${written} }>>`, 3, 2);
     const updateReturns = brokenType(`Promise<(${returned} & rt.ControlInfo) | undefined>`, 3, 2);
+    const createTypeParam = `${written} extends rt.WriteOptions["prefer"] = undefined`;
+    const createTypeParams = parameters(`export function ${v.create}`, [createTypeParam], "(");
+    const updateTypeParam = `${replaced} extends boolean | undefined = undefined`;
+    const updateTypeParams = parameters(`export function ${v.update}`, [updateTypeParam], "(");
+    const createBody = createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
+    // An abstract type's is a union of its subtypes' bodies: a member a line when long.
+    const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
     const target = `target: rt.EntityRef<${self}, null>`;
-    const body = (type: string) => `body:${type}`;
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
-      // One a line, as the signatures they start are too long for one (wrap.ts).
-      typeParams: `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`,
-      getTypeParams: `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`,
+      typeParams,
+      getTypeParams,
       result: q.result,
       getReturns,
       listReturns,
       createReturns,
       updateReturns,
-      getParams: requestParameters(">", [CLIENT, `target: rt.EntityRef<${self}, ${empty}>`, `options?: ${brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ")}`], `: ${getReturns} {`),
-      listParams: requestParameters(">", [CLIENT, collectionTarget, options], `: ${listReturns} {`),
+      // get's and list's `(` follow their type parameters' `>` (at column 0).
+      getParams: requestParameters(1, [CLIENT, `target: rt.EntityRef<${self}, ${empty}>`, `options?: ${getOptions}`], `: ${getReturns} {`),
+      listParams: requestParameters(1, [CLIENT, collectionTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
-        createTypeParams,
-        [CLIENT, collectionTarget, body(createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t))), `options?: rt.WriteOptions<${written}>`],
+        parametersColumn(v.create, createTypeParam, createTypeParams),
+        [CLIENT, collectionTarget, `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
         `: ${createReturns} {`,
       ),
-      // An abstract type's is a union of its subtypes' bodies: a member a line when long.
       updateParams: requestParameters(
-        updateTypeParams,
-        [CLIENT, target, body(updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)))), `options?: rt.UpdateOptions<${replaced}>`],
+        parametersColumn(v.update, updateTypeParam, updateTypeParams),
+        [CLIENT, target, `body:${updateBody}`, `options?: rt.UpdateOptions<${replaced}>`],
         `: ${updateReturns} {`,
       ),
-      removeParams: requestParameters(`export function ${v.remove}`, [CLIENT, target, "options?: rt.DeleteOptions"], ": Promise<void> {"),
+      removeParams: requestParameters("export function ".length + v.remove.length, [CLIENT, target, "options?: rt.DeleteOptions"], ": Promise<void> {"),
       returned,
       written,
-      createTypeParams,
-      updateTypeParams,
+      createTypeParams: `<${createTypeParams}>`,
+      updateTypeParams: `<${updateTypeParams}>`,
       media: isMedia(t),
       replaced,
       collected: collected(t),
@@ -592,6 +600,15 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
   const head = `${indent}  bindings: () => (`;
   const bindings = info.bindings.map((b) => brokenProperty(b, `${indent}    `));
   return `{${itemLines(one(objectLiteral(head, bindings, "),", `${indent}  `)), indent)}}`;
+}
+
+/**
+ * A root function's return type after `export function name(): `: its type arguments one a line
+ * where the line would pass 120 characters (a composite key's `rt.CollectionRef<T, { … }>`,
+ * wrap-code.ts `brokenType`, called only then).
+ */
+function rootType(name: string, type: string): string {
+  return fits("export function ".length + name.length + "(): ".length + type.length + " {".length) ? type : brokenType(type, `export function ${name}(): `.length, 2);
 }
 
 /**
