@@ -13,7 +13,9 @@
 // line, an array or an enum's members object an item a line, a constant its value on the next
 // line, a call an argument a line; a create's or an update's body (one body, or a subtype's in a
 // union) its type arguments one a line, a list of names a name a line. Nor does a root function's
-// `return rt.root…(…)` (its set info a member a line, its bindings a binding a line) or an
+// `return rt.root…(…)` (its set info a member a line, its bindings a binding a line), a root's or
+// an address builder's return type on its name's line and its `return rt.…<…>(` (a composite key's
+// `rt.CollectionRef<T, { … }>` its type arguments one a line), or an
 // interface's `extends` line (its bases after `extends` on the next line, or there one a line, or one
 // base's type arguments one a line; one base of a plain name stays, as Prettier 3.10 leaves it), nor a navigation property's `rt.Nav<…>` (its type arguments one a
 // line, and an `rt.OneOf<…>` in them likewise where its own line would pass). Nor, in a request
@@ -32,8 +34,8 @@
 // function's signature (a parameter a line), a check's `if (vr.isType(…)) exactX(…);` (the
 // statement on the next line, then the test on a line of its own, then its arguments one a line), a
 // switch's head likewise, a call statement (`vr.exact(…)`, a typedef's check), a case's `return
-// vr.untyped(…);`, a term of `propsX`'s sum (`+ vr.p(…)`: its arguments one a line, `)` under the
-// `+`), a constant's value (`/* @__PURE__ */ guard<T>(checkT)`, an enum's `vr.enumChecker(…)`: on
+// vr.untyped(…);`, `propsX`'s sum (`return (`, a term a line, `vr.p(…) +`: a term its arguments one
+// a line, `) +`), a constant's value (`/* @__PURE__ */ guard<T>(checkT)`, an enum's `vr.enumChecker(…)`: on
 // the line of `=` where it fits up to its `(`, else on the next line, its arguments one a line or a
 // last members object hugged, a member a line); nor a types module's `Any…` union member (`| (A &
 // {`, its object type a member a line), nor checkers.ts's `SERVICE` (a member a line, its aliases
@@ -87,6 +89,9 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.requests\.ts$/, /^(?: {2}(?:const )?\w+ extends [^\n]*,|export function \w+<[^\n]*>\()$/gm],
   // A parameter on a line of its own, or a member of a parameter's object type (`params: {`).
   [/\.requests\.ts$/, /^(?: {2}(?:options\?|target|params): [^\n]*,| {4}"[^"\n]+"\??: [^\n]*;)$/gm],
+  // A root's or an address builder's return type on its name's line, and its `return rt.…<…>(` (a
+  // composite key's `rt.CollectionRef<T, { … }>`: its type arguments one a line where it would pass).
+  [/\.requests\.ts$/, /^(?:export function \w+\([^\n]*\): rt\.\w+<[^\n]*, [^\n]*> \{| {2}return rt\.\w+<[^\n]*>\()$/gm],
   // A call on a line of its own: returned, or an argument of another (`rt.send`'s path), or a root's binding (`"path": rt.within(…)`).
   [/\.requests\.ts$/, /^ {2,}(?:return |"[^"\n]+": )?rt\.\w+(?:<[^\n]*>)?\([^\n]*\)[,;]$/gm],
   // A member of a write type's union (`| (A & { "@odata.type": … })`), or its `"@odata.type"` member.
@@ -98,10 +103,11 @@ const ONE_LINE: [RegExp, RegExp][] = [
   [/\.types\.ts$/, /^ {2}(?:\| [^\n]*|\([^\n]*\);)$/gm],
   // A validators module's function signature, and in its body: a check's `if (…) exactX(…);` (or its
   // head, or the statement on the line after it), a switch's head, a call (`vr.exact(…)`, a check's
-  // call), a case's `return …;`, a term of `propsX`'s sum (`+ vr.p(…)`).
+  // call), a case's `return …;`, `propsX`'s sum on the line of `return`, or on its own, or a term
+  // of it (`vr.p(…) +`).
   [/\.validators\.ts$/, /^(?:export )?function \w+\([^)\n]+\): \w+ \{$/gm],
   [/\.validators\.ts$/, /^ {2}(?:if \([^\n]*\)(?: [^\n]*;)?|switch \([^\n]*\) \{|[\w$.]+\([^\n]*\);)$/gm],
-  [/\.validators\.ts$/, /^(?: {4}(?:\+ [\w$.]+\([^\n]*\);?|[\w$]+\([^\n]*\);)| {6}return [^\n]*;)$/gm],
+  [/\.validators\.ts$/, /^(?: {2}return [^\n(][^\n]*;| {4}(?:[\w$.]+\([^\n]*\)(?: \+)?|[\w$]+\([^\n]*\);)| {6}return [^\n]*;)$/gm],
   // A constant's value on the line of `=` up to a bracket it breaks after, or on the next line
   // (`/* @__PURE__ */ guard<T>(checkT)`, `vr.enumChecker(…, {`), and checkers.ts's `SERVICE` and its members.
   [/\.validators\.ts$|^checkers\.ts$/, /^(?:export const \w+: [^\n]* = [^\n]*[({[]| {2}\/\* @__PURE__ \*\/ [^\n]*[;({[])$/gm],

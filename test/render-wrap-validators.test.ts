@@ -1,8 +1,8 @@
 // The validators, types and checkers modules' long statements and declarations, broken as Prettier 3
 // (printWidth 120) breaks them: each `want` below is Prettier's output for the one-line form (checked
 // when written; SERVICE's with `--quote-props preserve`, as the generated keys are JSON strings).
-// Only `propsX`'s sum is not Prettier's layout (it writes `return (` … `+` … `)`): its terms keep
-// their leading `+`, and a call among them breaks as Prettier breaks a call.
+// `propsX`'s sum is Prettier's too (`return (`, a term a line, each ending in ` +`, `)`:
+// render-prettier-layout.test.ts), and a call among its terms breaks as Prettier breaks a call.
 import { assigned, parameters, unionType } from "../generator/emit/wrap";
 import { brokenExpression } from "../generator/emit/wrap-code";
 import { ifStatement, statementHead } from "../generator/emit/wrap-statement";
@@ -145,10 +145,10 @@ test.each<[string, { name: string; params: string[]; result: string; want: strin
   expect(`export function ${name}(${parameters(`export function ${name}`, params, result)})${result}`).toBe(want);
 });
 
-test("brokenExpression, a term of propsX's sum: an argument a line, the `)` under the `+`", () => {
+test("brokenExpression, a term of propsX's sum: an argument a line, then `) +`", () => {
   const call = `vr.p(o["productFamily"], ctx, "productFamily", checkProductFamily, vr.REQUIRED, "microsoft.graph.callRecords.productFamily")`;
-  expect(`    + ${brokenExpression(call, 6, 1, "    ")};`).toBe(
-    `    + vr.p(\n      o["productFamily"],\n      ctx,\n      "productFamily",\n      checkProductFamily,\n      vr.REQUIRED,\n      "microsoft.graph.callRecords.productFamily",\n    );`,
+  expect(`    ${brokenExpression(call, 4, 2, "    ")} +`).toBe(
+    `    vr.p(\n      o["productFamily"],\n      ctx,\n      "productFamily",\n      checkProductFamily,\n      vr.REQUIRED,\n      "microsoft.graph.callRecords.productFamily",\n    ) +`,
   );
 });
 

@@ -5,9 +5,7 @@
 // no module's top-level code reads an imported binding (they are read inside functions only, called
 // after every module has loaded).
 import * as vr from "./validation.js";
-import {
-  namespaceChecker as securityCopilotNamespaceChecker,
-} from "./microsoft.graph.security.securityCopilot.validators.js";
+import { namespaceChecker as securityCopilotNamespaceChecker } from "./microsoft.graph.security.securityCopilot.validators.js";
 import { namespaceChecker as graphNamespaceChecker } from "./microsoft.graph.validators.js";
 
 /** The schema aliases, so `@odata.type` may name a type by alias, and the OData version (a 4.01 body may bind as `p@bind`). */

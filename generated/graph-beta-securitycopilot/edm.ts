@@ -42,4 +42,5 @@ export interface GeoCollection {
   geometries: GeoJson[];
   crs?: unknown;
 }
-export type GeoJson = GeoPoint | GeoLineString | GeoPolygon | GeoMultiPoint | GeoMultiLineString | GeoMultiPolygon | GeoCollection;
+export type GeoJson =
+  GeoPoint | GeoLineString | GeoPolygon | GeoMultiPoint | GeoMultiLineString | GeoMultiPolygon | GeoCollection;

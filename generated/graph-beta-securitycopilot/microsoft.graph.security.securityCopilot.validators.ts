@@ -155,15 +155,17 @@ export function exactCollection_pluginSetting(o: vr.Json, ctx: vr.Context, key: 
 }
 
 export function propsCollection_pluginSetting(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.c(
+  return (
+    0 +
+    vr.c(
       o["entries"],
       ctx,
       "entries",
       checkPluginSetting,
       "microsoft.graph.security.securityCopilot.pluginSetting",
       vr.REQUIRED,
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.errorDetails` value: every problem, with its JSON-pointer path. */
@@ -186,10 +188,12 @@ export function exactErrorDetails(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function propsErrorDetails(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["code"], ctx, "code", vr.checkString)
-    + vr.p(o["message"], ctx, "message", vr.checkString)
-    + vr.p(o["outerType"], ctx, "outerType", vr.checkString);
+  return (
+    0 +
+    vr.p(o["code"], ctx, "code", vr.checkString) +
+    vr.p(o["message"], ctx, "message", vr.checkString) +
+    vr.p(o["outerType"], ctx, "outerType", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluationResult` value: every problem, with its JSON-pointer path. */
@@ -214,24 +218,26 @@ export function exactEvaluationResult(o: vr.Json, ctx: vr.Context, key: vr.Key):
 }
 
 export function propsEvaluationResult(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["content"], ctx, "content", vr.checkString)
-    + vr.p(
+  return (
+    0 +
+    vr.p(o["content"], ctx, "content", vr.checkString) +
+    vr.p(
       o["previewState"],
       ctx,
       "previewState",
       checkSkillPreviewState,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.skillPreviewState",
-    )
-    + vr.p(
+    ) +
+    vr.p(
       o["type"],
       ctx,
       "type",
       checkEvaluationResultType,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.evaluationResultType",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginAuth` value: every problem, with its JSON-pointer path. */
@@ -254,15 +260,17 @@ export function exactPluginAuth(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function propsPluginAuth(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(
+  return (
+    0 +
+    vr.p(
       o["authType"],
       ctx,
       "authType",
       checkPluginAuthTypes,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginAuthTypes",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.pluginSetting` value: every problem, with its JSON-pointer path. */
@@ -286,31 +294,33 @@ export function exactPluginSetting(o: vr.Json, ctx: vr.Context, key: vr.Key): vo
 }
 
 export function propsPluginSetting(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString)
-    + vr.p(o["description"], ctx, "description", vr.checkString)
-    + vr.p(
+  return (
+    0 +
+    vr.c(o["acceptableValues"], ctx, "acceptableValues", vr.checkString, "Edm.String", vr.REQUIRED) +
+    vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString) +
+    vr.p(o["description"], ctx, "description", vr.checkString) +
+    vr.p(
       o["displayType"],
       ctx,
       "displayType",
       checkPluginSettingDisplayType,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginSettingDisplayType",
-    )
-    + vr.p(o["hintText"], ctx, "hintText", vr.checkString)
-    + vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o["label"], ctx, "label", vr.checkString)
-    + vr.p(o["name"], ctx, "name", vr.checkString)
-    + vr.p(
+    ) +
+    vr.p(o["hintText"], ctx, "hintText", vr.checkString) +
+    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["label"], ctx, "label", vr.checkString) +
+    vr.p(o["name"], ctx, "name", vr.checkString) +
+    vr.p(
       o["settingValue"],
       ctx,
       "settingValue",
       checkPluginSettingType,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginSettingType",
-    )
-    + vr.p(o["value"], ctx, "value", vr.checkString);
+    ) +
+    vr.p(o["value"], ctx, "value", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillInputDescriptor` value: every problem, with its JSON-pointer path. */
@@ -342,10 +352,12 @@ export function exactSkillInputDescriptor(o: vr.Json, ctx: vr.Context, key: vr.K
 }
 
 export function propsSkillInputDescriptor(o: vr.Json, ctx: vr.Context): number {
-  return propsSkillVariableDescriptor(o, ctx)
-    + vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString)
-    + vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString);
+  return (
+    propsSkillVariableDescriptor(o, ctx) +
+    vr.p(o["defaultValue"], ctx, "defaultValue", vr.checkString) +
+    vr.p(o["isRequired"], ctx, "isRequired", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["placeholderValue"], ctx, "placeholderValue", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillTypeDescriptor` value: every problem, with its JSON-pointer path. */
@@ -377,8 +389,7 @@ export function exactSkillTypeDescriptor(o: vr.Json, ctx: vr.Context, key: vr.Ke
 }
 
 export function propsSkillTypeDescriptor(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["name"], ctx, "name", vr.checkString);
+  return 0 + vr.p(o["name"], ctx, "name", vr.checkString);
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.skillVariableDescriptor` value: every problem, with its JSON-pointer path. */
@@ -425,17 +436,19 @@ export function exactSkillVariableDescriptor(o: vr.Json, ctx: vr.Context, key: v
 }
 
 export function propsSkillVariableDescriptor(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["description"], ctx, "description", vr.checkString)
-    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(
+  return (
+    0 +
+    vr.p(o["description"], ctx, "description", vr.checkString) +
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(
       o["type"],
       ctx,
       "type",
       checkSkillTypeDescriptor,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.skillTypeDescriptor",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.evaluation` value: every problem, with its JSON-pointer path. */
@@ -458,29 +471,31 @@ export function exactEvaluation(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function propsEvaluation(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["completedDateTime"], ctx, "completedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["completedDateTime"], ctx, "completedDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["executionCount"], ctx, "executionCount", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
+    vr.p(o["isCancelled"], ctx, "isCancelled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(
       o["lastModifiedDateTime"],
       ctx,
       "lastModifiedDateTime",
       vr.checkDateTimeOffset,
       vr.REQUIRED,
       "Edm.DateTimeOffset",
-    )
-    + vr.p(o["result"], ctx, "result", checkEvaluationResult)
-    + vr.p(o["runStartDateTime"], ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(
+    ) +
+    vr.p(o["result"], ctx, "result", checkEvaluationResult) +
+    vr.p(o["runStartDateTime"], ctx, "runStartDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(
       o["state"],
       ctx,
       "state",
       checkEvaluationState,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.evaluationState",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.plugin` value: every problem, with its JSON-pointer path. */
@@ -503,52 +518,54 @@ export function exactPlugin(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPlugin(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["authorization"], ctx, "authorization", checkPluginAuth)
-    + vr.p(
+  return (
+    0 +
+    vr.p(o["authorization"], ctx, "authorization", checkPluginAuth) +
+    vr.p(
       o["catalogScope"],
       ctx,
       "catalogScope",
       checkPluginCatalogScope,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginCatalogScope",
-    )
-    + vr.p(
+    ) +
+    vr.p(
       o["category"],
       ctx,
       "category",
       checkPluginCategory,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginCategory",
-    )
-    + vr.p(o["description"], ctx, "description", vr.checkString)
-    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
-    + vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(
+    ) +
+    vr.p(o["description"], ctx, "description", vr.checkString) +
+    vr.p(o["displayName"], ctx, "displayName", vr.checkString) +
+    vr.p(o["isEnabled"], ctx, "isEnabled", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean") +
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(
       o["previewState"],
       ctx,
       "previewState",
       checkPluginPreviewStates,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginPreviewStates",
-    )
-    + vr.c(
+    ) +
+    vr.c(
       o["settings"],
       ctx,
       "settings",
       checkPluginSetting,
       "microsoft.graph.security.securityCopilot.pluginSetting",
       vr.REQUIRED,
-    )
-    + vr.p(
+    ) +
+    vr.p(
       o["supportedAuthTypes"],
       ctx,
       "supportedAuthTypes",
       checkPluginAuthTypes,
       vr.REQUIRED,
       "microsoft.graph.security.securityCopilot.pluginAuthTypes",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.prompt` value: every problem, with its JSON-pointer path. */
@@ -571,35 +588,37 @@ export function exactPrompt(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPrompt(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["content"], ctx, "content", vr.checkString)
-    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["inputs"], ctx, "inputs", checkDictionary)
-    + vr.p(
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["content"], ctx, "content", vr.checkString) +
+    vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["inputs"], ctx, "inputs", checkDictionary) +
+    vr.p(
       o["lastModifiedDateTime"],
       ctx,
       "lastModifiedDateTime",
       vr.checkDateTimeOffset,
       vr.REQUIRED,
       "Edm.DateTimeOffset",
-    )
-    + vr.c(
+    ) +
+    vr.c(
       o["skillInputDescriptors"],
       ctx,
       "skillInputDescriptors",
       checkSkillInputDescriptor,
       "microsoft.graph.security.securityCopilot.skillInputDescriptor",
       vr.NULL_ITEMS,
-    )
-    + vr.p(o["skillName"], ctx, "skillName", vr.checkString)
-    + vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType")
-    + vr.navs(
+    ) +
+    vr.p(o["skillName"], ctx, "skillName", vr.checkString) +
+    vr.p(o["type"], ctx, "type", checkPromptType, vr.REQUIRED, "microsoft.graph.security.securityCopilot.promptType") +
+    vr.navs(
       o["evaluations"],
       ctx,
       "evaluations",
       checkEvaluation,
       "microsoft.graph.security.securityCopilot.evaluation",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.session` value: every problem, with its JSON-pointer path. */
@@ -622,18 +641,20 @@ export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.p(
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["createdDateTime"], ctx, "createdDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["displayName"], ctx, "displayName", vr.checkString) +
+    vr.p(
       o["lastModifiedDateTime"],
       ctx,
       "lastModifiedDateTime",
       vr.checkDateTimeOffset,
       vr.REQUIRED,
       "Edm.DateTimeOffset",
-    )
-    + vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt");
+    ) +
+    vr.navs(o["prompts"], ctx, "prompts", checkPrompt, "microsoft.graph.security.securityCopilot.prompt")
+  );
 }
 
 /** Validates a `microsoft.graph.security.securityCopilot.workspace` value: every problem, with its JSON-pointer path. */
@@ -656,10 +677,12 @@ export function exactWorkspace(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsWorkspace(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.navs(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin")
-    + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session");
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["displayName"], ctx, "displayName", vr.checkString) +
+    vr.navs(o["plugins"], ctx, "plugins", checkPlugin, "microsoft.graph.security.securityCopilot.plugin") +
+    vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.security.securityCopilot.session")
+  );
 }
 
 /** This namespace's types by qualified name. */

@@ -87,8 +87,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** Validates a `microsoft.graph.security` value: every problem, with its JSON-pointer path. */
@@ -110,8 +109,7 @@ export function exactSecurity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSecurity(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
+  return 0 + vr.nav(o["securityCopilot"], ctx, "securityCopilot", checkSecurityCopilot);
 }
 
 /** Validates a `microsoft.graph.securityCopilot` value: every problem, with its JSON-pointer path. */
@@ -135,8 +133,10 @@ export function exactSecurityCopilot(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 }
 
 export function propsSecurityCopilot(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.navs(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace");
+  return (
+    propsEntity(o, ctx) +
+    vr.navs(o["workspaces"], ctx, "workspaces", checkWorkspace, "microsoft.graph.security.securityCopilot.workspace")
+  );
 }
 
 /** This namespace's types by qualified name. */

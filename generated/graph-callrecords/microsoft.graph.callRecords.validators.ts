@@ -250,8 +250,7 @@ export function exactAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context, key: vr
 }
 
 export function propsAdministrativeUnitInfo(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString);
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
 /** Validates a `microsoft.graph.callRecords.clientUserAgent` value: every problem, with its JSON-pointer path. */
@@ -276,25 +275,27 @@ export function exactClientUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 }
 
 export function propsClientUserAgent(o: vr.Json, ctx: vr.Context): number {
-  return propsUserAgent(o, ctx)
-    + vr.p(o["azureADAppId"], ctx, "azureADAppId", vr.checkString)
-    + vr.p(o["communicationServiceId"], ctx, "communicationServiceId", vr.checkString)
-    + vr.p(
+  return (
+    propsUserAgent(o, ctx) +
+    vr.p(o["azureADAppId"], ctx, "azureADAppId", vr.checkString) +
+    vr.p(o["communicationServiceId"], ctx, "communicationServiceId", vr.checkString) +
+    vr.p(
       o["platform"],
       ctx,
       "platform",
       checkClientPlatform,
       vr.REQUIRED,
       "microsoft.graph.callRecords.clientPlatform",
-    )
-    + vr.p(
+    ) +
+    vr.p(
       o["productFamily"],
       ctx,
       "productFamily",
       checkProductFamily,
       vr.REQUIRED,
       "microsoft.graph.callRecords.productFamily",
-    );
+    )
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.deviceInfo` value: every problem, with its JSON-pointer path. */
@@ -316,28 +317,30 @@ export function exactDeviceInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function propsDeviceInfo(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["captureDeviceDriver"], ctx, "captureDeviceDriver", vr.checkString)
-    + vr.p(o["captureDeviceName"], ctx, "captureDeviceName", vr.checkString)
-    + vr.p(o["captureNotFunctioningEventRatio"], ctx, "captureNotFunctioningEventRatio", vr.checkSingle)
-    + vr.p(o["cpuInsufficentEventRatio"], ctx, "cpuInsufficentEventRatio", vr.checkSingle)
-    + vr.p(o["deviceClippingEventRatio"], ctx, "deviceClippingEventRatio", vr.checkSingle)
-    + vr.p(o["deviceGlitchEventRatio"], ctx, "deviceGlitchEventRatio", vr.checkSingle)
-    + vr.p(o["howlingEventCount"], ctx, "howlingEventCount", vr.checkInt32)
-    + vr.p(o["initialSignalLevelRootMeanSquare"], ctx, "initialSignalLevelRootMeanSquare", vr.checkSingle)
-    + vr.p(o["lowSpeechLevelEventRatio"], ctx, "lowSpeechLevelEventRatio", vr.checkSingle)
-    + vr.p(o["lowSpeechToNoiseEventRatio"], ctx, "lowSpeechToNoiseEventRatio", vr.checkSingle)
-    + vr.p(o["micGlitchRate"], ctx, "micGlitchRate", vr.checkSingle)
-    + vr.p(o["receivedNoiseLevel"], ctx, "receivedNoiseLevel", vr.checkInt32)
-    + vr.p(o["receivedSignalLevel"], ctx, "receivedSignalLevel", vr.checkInt32)
-    + vr.p(o["renderDeviceDriver"], ctx, "renderDeviceDriver", vr.checkString)
-    + vr.p(o["renderDeviceName"], ctx, "renderDeviceName", vr.checkString)
-    + vr.p(o["renderMuteEventRatio"], ctx, "renderMuteEventRatio", vr.checkSingle)
-    + vr.p(o["renderNotFunctioningEventRatio"], ctx, "renderNotFunctioningEventRatio", vr.checkSingle)
-    + vr.p(o["renderZeroVolumeEventRatio"], ctx, "renderZeroVolumeEventRatio", vr.checkSingle)
-    + vr.p(o["sentNoiseLevel"], ctx, "sentNoiseLevel", vr.checkInt32)
-    + vr.p(o["sentSignalLevel"], ctx, "sentSignalLevel", vr.checkInt32)
-    + vr.p(o["speakerGlitchRate"], ctx, "speakerGlitchRate", vr.checkSingle);
+  return (
+    0 +
+    vr.p(o["captureDeviceDriver"], ctx, "captureDeviceDriver", vr.checkString) +
+    vr.p(o["captureDeviceName"], ctx, "captureDeviceName", vr.checkString) +
+    vr.p(o["captureNotFunctioningEventRatio"], ctx, "captureNotFunctioningEventRatio", vr.checkSingle) +
+    vr.p(o["cpuInsufficentEventRatio"], ctx, "cpuInsufficentEventRatio", vr.checkSingle) +
+    vr.p(o["deviceClippingEventRatio"], ctx, "deviceClippingEventRatio", vr.checkSingle) +
+    vr.p(o["deviceGlitchEventRatio"], ctx, "deviceGlitchEventRatio", vr.checkSingle) +
+    vr.p(o["howlingEventCount"], ctx, "howlingEventCount", vr.checkInt32) +
+    vr.p(o["initialSignalLevelRootMeanSquare"], ctx, "initialSignalLevelRootMeanSquare", vr.checkSingle) +
+    vr.p(o["lowSpeechLevelEventRatio"], ctx, "lowSpeechLevelEventRatio", vr.checkSingle) +
+    vr.p(o["lowSpeechToNoiseEventRatio"], ctx, "lowSpeechToNoiseEventRatio", vr.checkSingle) +
+    vr.p(o["micGlitchRate"], ctx, "micGlitchRate", vr.checkSingle) +
+    vr.p(o["receivedNoiseLevel"], ctx, "receivedNoiseLevel", vr.checkInt32) +
+    vr.p(o["receivedSignalLevel"], ctx, "receivedSignalLevel", vr.checkInt32) +
+    vr.p(o["renderDeviceDriver"], ctx, "renderDeviceDriver", vr.checkString) +
+    vr.p(o["renderDeviceName"], ctx, "renderDeviceName", vr.checkString) +
+    vr.p(o["renderMuteEventRatio"], ctx, "renderMuteEventRatio", vr.checkSingle) +
+    vr.p(o["renderNotFunctioningEventRatio"], ctx, "renderNotFunctioningEventRatio", vr.checkSingle) +
+    vr.p(o["renderZeroVolumeEventRatio"], ctx, "renderZeroVolumeEventRatio", vr.checkSingle) +
+    vr.p(o["sentNoiseLevel"], ctx, "sentNoiseLevel", vr.checkInt32) +
+    vr.p(o["sentSignalLevel"], ctx, "sentSignalLevel", vr.checkInt32) +
+    vr.p(o["speakerGlitchRate"], ctx, "speakerGlitchRate", vr.checkSingle)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.directRoutingLogRow` value: every problem, with its JSON-pointer path. */
@@ -362,28 +365,30 @@ export function exactDirectRoutingLogRow(o: vr.Json, ctx: vr.Context, key: vr.Ke
 }
 
 export function propsDirectRoutingLogRow(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString)
-    + vr.p(o["callEndSubReason"], ctx, "callEndSubReason", vr.checkInt32)
-    + vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString)
-    + vr.p(o["callType"], ctx, "callType", vr.checkString)
-    + vr.p(o["correlationId"], ctx, "correlationId", vr.checkString)
-    + vr.p(o["duration"], ctx, "duration", vr.checkInt32)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["failureDateTime"], ctx, "failureDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["finalSipCode"], ctx, "finalSipCode", vr.checkInt32)
-    + vr.p(o["finalSipCodePhrase"], ctx, "finalSipCodePhrase", vr.checkString)
-    + vr.p(o["id"], ctx, "id", vr.checkString)
-    + vr.p(o["inviteDateTime"], ctx, "inviteDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["mediaBypassEnabled"], ctx, "mediaBypassEnabled", vr.checkBoolean)
-    + vr.p(o["mediaPathLocation"], ctx, "mediaPathLocation", vr.checkString)
-    + vr.p(o["signalingLocation"], ctx, "signalingLocation", vr.checkString)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["successfulCall"], ctx, "successfulCall", vr.checkBoolean)
-    + vr.p(o["trunkFullyQualifiedDomainName"], ctx, "trunkFullyQualifiedDomainName", vr.checkString)
-    + vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString)
-    + vr.p(o["userId"], ctx, "userId", vr.checkString)
-    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
+  return (
+    0 +
+    vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString) +
+    vr.p(o["callEndSubReason"], ctx, "callEndSubReason", vr.checkInt32) +
+    vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString) +
+    vr.p(o["callType"], ctx, "callType", vr.checkString) +
+    vr.p(o["correlationId"], ctx, "correlationId", vr.checkString) +
+    vr.p(o["duration"], ctx, "duration", vr.checkInt32) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["failureDateTime"], ctx, "failureDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["finalSipCode"], ctx, "finalSipCode", vr.checkInt32) +
+    vr.p(o["finalSipCodePhrase"], ctx, "finalSipCodePhrase", vr.checkString) +
+    vr.p(o["id"], ctx, "id", vr.checkString) +
+    vr.p(o["inviteDateTime"], ctx, "inviteDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["mediaBypassEnabled"], ctx, "mediaBypassEnabled", vr.checkBoolean) +
+    vr.p(o["mediaPathLocation"], ctx, "mediaPathLocation", vr.checkString) +
+    vr.p(o["signalingLocation"], ctx, "signalingLocation", vr.checkString) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["successfulCall"], ctx, "successfulCall", vr.checkBoolean) +
+    vr.p(o["trunkFullyQualifiedDomainName"], ctx, "trunkFullyQualifiedDomainName", vr.checkString) +
+    vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString) +
+    vr.p(o["userId"], ctx, "userId", vr.checkString) +
+    vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.endpoint` value: every problem, with its JSON-pointer path. */
@@ -417,8 +422,7 @@ export function exactEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsEndpoint(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
+  return 0 + vr.p(o["userAgent"], ctx, "userAgent", checkUserAgent);
 }
 
 /** Validates a `microsoft.graph.callRecords.failureInfo` value: every problem, with its JSON-pointer path. */
@@ -440,9 +444,11 @@ export function exactFailureInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 }
 
 export function propsFailureInfo(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["reason"], ctx, "reason", vr.checkString)
-    + vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage");
+  return (
+    0 +
+    vr.p(o["reason"], ctx, "reason", vr.checkString) +
+    vr.p(o["stage"], ctx, "stage", checkFailureStage, vr.REQUIRED, "microsoft.graph.callRecords.failureStage")
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.feedbackTokenSet` value: every problem, with its JSON-pointer path. */
@@ -489,13 +495,15 @@ export function exactMedia(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsMedia(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["calleeDevice"], ctx, "calleeDevice", checkDeviceInfo)
-    + vr.p(o["calleeNetwork"], ctx, "calleeNetwork", checkNetworkInfo)
-    + vr.p(o["callerDevice"], ctx, "callerDevice", checkDeviceInfo)
-    + vr.p(o["callerNetwork"], ctx, "callerNetwork", checkNetworkInfo)
-    + vr.p(o["label"], ctx, "label", vr.checkString)
-    + vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS);
+  return (
+    0 +
+    vr.p(o["calleeDevice"], ctx, "calleeDevice", checkDeviceInfo) +
+    vr.p(o["calleeNetwork"], ctx, "calleeNetwork", checkNetworkInfo) +
+    vr.p(o["callerDevice"], ctx, "callerDevice", checkDeviceInfo) +
+    vr.p(o["callerNetwork"], ctx, "callerNetwork", checkNetworkInfo) +
+    vr.p(o["label"], ctx, "label", vr.checkString) +
+    vr.c(o["streams"], ctx, "streams", checkMediaStream, "microsoft.graph.callRecords.mediaStream", vr.NULL_ITEMS)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.mediaStream` value: every problem, with its JSON-pointer path. */
@@ -517,49 +525,51 @@ export function exactMediaStream(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 }
 
 export function propsMediaStream(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["audioCodec"], ctx, "audioCodec", checkAudioCodec)
-    + vr.p(o["averageAudioDegradation"], ctx, "averageAudioDegradation", vr.checkSingle)
-    + vr.p(o["averageAudioNetworkJitter"], ctx, "averageAudioNetworkJitter", vr.checkDuration)
-    + vr.p(o["averageBandwidthEstimate"], ctx, "averageBandwidthEstimate", vr.checkInt64)
-    + vr.p(o["averageFreezeDuration"], ctx, "averageFreezeDuration", vr.checkDuration)
-    + vr.p(o["averageJitter"], ctx, "averageJitter", vr.checkDuration)
-    + vr.p(o["averagePacketLossRate"], ctx, "averagePacketLossRate", vr.checkSingle)
-    + vr.p(o["averageRatioOfConcealedSamples"], ctx, "averageRatioOfConcealedSamples", vr.checkSingle)
-    + vr.p(o["averageReceivedFrameRate"], ctx, "averageReceivedFrameRate", vr.checkSingle)
-    + vr.p(o["averageRoundTripTime"], ctx, "averageRoundTripTime", vr.checkDuration)
-    + vr.p(o["averageVideoFrameLossPercentage"], ctx, "averageVideoFrameLossPercentage", vr.checkSingle)
-    + vr.p(o["averageVideoFrameRate"], ctx, "averageVideoFrameRate", vr.checkSingle)
-    + vr.p(o["averageVideoPacketLossRate"], ctx, "averageVideoPacketLossRate", vr.checkSingle)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["isAudioForwardErrorCorrectionUsed"], ctx, "isAudioForwardErrorCorrectionUsed", vr.checkBoolean)
-    + vr.p(o["lowFrameRateRatio"], ctx, "lowFrameRateRatio", vr.checkSingle)
-    + vr.p(o["lowVideoProcessingCapabilityRatio"], ctx, "lowVideoProcessingCapabilityRatio", vr.checkSingle)
-    + vr.p(o["maxAudioNetworkJitter"], ctx, "maxAudioNetworkJitter", vr.checkDuration)
-    + vr.p(o["maxJitter"], ctx, "maxJitter", vr.checkDuration)
-    + vr.p(o["maxPacketLossRate"], ctx, "maxPacketLossRate", vr.checkSingle)
-    + vr.p(o["maxRatioOfConcealedSamples"], ctx, "maxRatioOfConcealedSamples", vr.checkSingle)
-    + vr.p(o["maxRoundTripTime"], ctx, "maxRoundTripTime", vr.checkDuration)
-    + vr.p(o["packetUtilization"], ctx, "packetUtilization", vr.checkInt64)
-    + vr.p(
+  return (
+    0 +
+    vr.p(o["audioCodec"], ctx, "audioCodec", checkAudioCodec) +
+    vr.p(o["averageAudioDegradation"], ctx, "averageAudioDegradation", vr.checkSingle) +
+    vr.p(o["averageAudioNetworkJitter"], ctx, "averageAudioNetworkJitter", vr.checkDuration) +
+    vr.p(o["averageBandwidthEstimate"], ctx, "averageBandwidthEstimate", vr.checkInt64) +
+    vr.p(o["averageFreezeDuration"], ctx, "averageFreezeDuration", vr.checkDuration) +
+    vr.p(o["averageJitter"], ctx, "averageJitter", vr.checkDuration) +
+    vr.p(o["averagePacketLossRate"], ctx, "averagePacketLossRate", vr.checkSingle) +
+    vr.p(o["averageRatioOfConcealedSamples"], ctx, "averageRatioOfConcealedSamples", vr.checkSingle) +
+    vr.p(o["averageReceivedFrameRate"], ctx, "averageReceivedFrameRate", vr.checkSingle) +
+    vr.p(o["averageRoundTripTime"], ctx, "averageRoundTripTime", vr.checkDuration) +
+    vr.p(o["averageVideoFrameLossPercentage"], ctx, "averageVideoFrameLossPercentage", vr.checkSingle) +
+    vr.p(o["averageVideoFrameRate"], ctx, "averageVideoFrameRate", vr.checkSingle) +
+    vr.p(o["averageVideoPacketLossRate"], ctx, "averageVideoPacketLossRate", vr.checkSingle) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["isAudioForwardErrorCorrectionUsed"], ctx, "isAudioForwardErrorCorrectionUsed", vr.checkBoolean) +
+    vr.p(o["lowFrameRateRatio"], ctx, "lowFrameRateRatio", vr.checkSingle) +
+    vr.p(o["lowVideoProcessingCapabilityRatio"], ctx, "lowVideoProcessingCapabilityRatio", vr.checkSingle) +
+    vr.p(o["maxAudioNetworkJitter"], ctx, "maxAudioNetworkJitter", vr.checkDuration) +
+    vr.p(o["maxJitter"], ctx, "maxJitter", vr.checkDuration) +
+    vr.p(o["maxPacketLossRate"], ctx, "maxPacketLossRate", vr.checkSingle) +
+    vr.p(o["maxRatioOfConcealedSamples"], ctx, "maxRatioOfConcealedSamples", vr.checkSingle) +
+    vr.p(o["maxRoundTripTime"], ctx, "maxRoundTripTime", vr.checkDuration) +
+    vr.p(o["packetUtilization"], ctx, "packetUtilization", vr.checkInt64) +
+    vr.p(
       o["postForwardErrorCorrectionPacketLossRate"],
       ctx,
       "postForwardErrorCorrectionPacketLossRate",
       vr.checkSingle,
-    )
-    + vr.p(o["rmsFreezeDuration"], ctx, "rmsFreezeDuration", vr.checkDuration)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(
+    ) +
+    vr.p(o["rmsFreezeDuration"], ctx, "rmsFreezeDuration", vr.checkDuration) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset) +
+    vr.p(
       o["streamDirection"],
       ctx,
       "streamDirection",
       checkMediaStreamDirection,
       vr.REQUIRED,
       "microsoft.graph.callRecords.mediaStreamDirection",
-    )
-    + vr.p(o["streamId"], ctx, "streamId", vr.checkString)
-    + vr.p(o["videoCodec"], ctx, "videoCodec", checkVideoCodec)
-    + vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean);
+    ) +
+    vr.p(o["streamId"], ctx, "streamId", vr.checkString) +
+    vr.p(o["videoCodec"], ctx, "videoCodec", checkVideoCodec) +
+    vr.p(o["wasMediaBypassed"], ctx, "wasMediaBypassed", vr.checkBoolean)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.networkInfo` value: every problem, with its JSON-pointer path. */
@@ -581,61 +591,63 @@ export function exactNetworkInfo(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 }
 
 export function propsNetworkInfo(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["bandwidthLowEventRatio"], ctx, "bandwidthLowEventRatio", vr.checkSingle)
-    + vr.p(o["basicServiceSetIdentifier"], ctx, "basicServiceSetIdentifier", vr.checkString)
-    + vr.p(
+  return (
+    0 +
+    vr.p(o["bandwidthLowEventRatio"], ctx, "bandwidthLowEventRatio", vr.checkSingle) +
+    vr.p(o["basicServiceSetIdentifier"], ctx, "basicServiceSetIdentifier", vr.checkString) +
+    vr.p(
       o["connectionType"],
       ctx,
       "connectionType",
       checkNetworkConnectionType,
       vr.REQUIRED,
       "microsoft.graph.callRecords.networkConnectionType",
-    )
-    + vr.p(o["delayEventRatio"], ctx, "delayEventRatio", vr.checkSingle)
-    + vr.p(o["dnsSuffix"], ctx, "dnsSuffix", vr.checkString)
-    + vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString)
-    + vr.p(o["linkSpeed"], ctx, "linkSpeed", vr.checkInt64)
-    + vr.p(o["macAddress"], ctx, "macAddress", vr.checkString)
-    + vr.p(
+    ) +
+    vr.p(o["delayEventRatio"], ctx, "delayEventRatio", vr.checkSingle) +
+    vr.p(o["dnsSuffix"], ctx, "dnsSuffix", vr.checkString) +
+    vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString) +
+    vr.p(o["linkSpeed"], ctx, "linkSpeed", vr.checkInt64) +
+    vr.p(o["macAddress"], ctx, "macAddress", vr.checkString) +
+    vr.p(
       o["networkTransportProtocol"],
       ctx,
       "networkTransportProtocol",
       checkNetworkTransportProtocol,
       vr.REQUIRED,
       "microsoft.graph.callRecords.networkTransportProtocol",
-    )
-    + vr.p(o["port"], ctx, "port", vr.checkInt32)
-    + vr.p(o["receivedQualityEventRatio"], ctx, "receivedQualityEventRatio", vr.checkSingle)
-    + vr.p(o["reflexiveIPAddress"], ctx, "reflexiveIPAddress", vr.checkString)
-    + vr.p(o["relayIPAddress"], ctx, "relayIPAddress", vr.checkString)
-    + vr.p(o["relayPort"], ctx, "relayPort", vr.checkInt32)
-    + vr.p(o["sentQualityEventRatio"], ctx, "sentQualityEventRatio", vr.checkSingle)
-    + vr.p(o["subnet"], ctx, "subnet", vr.checkString)
-    + vr.c(
+    ) +
+    vr.p(o["port"], ctx, "port", vr.checkInt32) +
+    vr.p(o["receivedQualityEventRatio"], ctx, "receivedQualityEventRatio", vr.checkSingle) +
+    vr.p(o["reflexiveIPAddress"], ctx, "reflexiveIPAddress", vr.checkString) +
+    vr.p(o["relayIPAddress"], ctx, "relayIPAddress", vr.checkString) +
+    vr.p(o["relayPort"], ctx, "relayPort", vr.checkInt32) +
+    vr.p(o["sentQualityEventRatio"], ctx, "sentQualityEventRatio", vr.checkSingle) +
+    vr.p(o["subnet"], ctx, "subnet", vr.checkString) +
+    vr.c(
       o["traceRouteHops"],
       ctx,
       "traceRouteHops",
       checkTraceRouteHop,
       "microsoft.graph.callRecords.traceRouteHop",
       vr.REQUIRED,
-    )
-    + vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand")
-    + vr.p(o["wifiBatteryCharge"], ctx, "wifiBatteryCharge", vr.checkInt32)
-    + vr.p(o["wifiChannel"], ctx, "wifiChannel", vr.checkInt32)
-    + vr.p(o["wifiMicrosoftDriver"], ctx, "wifiMicrosoftDriver", vr.checkString)
-    + vr.p(o["wifiMicrosoftDriverVersion"], ctx, "wifiMicrosoftDriverVersion", vr.checkString)
-    + vr.p(
+    ) +
+    vr.p(o["wifiBand"], ctx, "wifiBand", checkWifiBand, vr.REQUIRED, "microsoft.graph.callRecords.wifiBand") +
+    vr.p(o["wifiBatteryCharge"], ctx, "wifiBatteryCharge", vr.checkInt32) +
+    vr.p(o["wifiChannel"], ctx, "wifiChannel", vr.checkInt32) +
+    vr.p(o["wifiMicrosoftDriver"], ctx, "wifiMicrosoftDriver", vr.checkString) +
+    vr.p(o["wifiMicrosoftDriverVersion"], ctx, "wifiMicrosoftDriverVersion", vr.checkString) +
+    vr.p(
       o["wifiRadioType"],
       ctx,
       "wifiRadioType",
       checkWifiRadioType,
       vr.REQUIRED,
       "microsoft.graph.callRecords.wifiRadioType",
-    )
-    + vr.p(o["wifiSignalStrength"], ctx, "wifiSignalStrength", vr.checkInt32)
-    + vr.p(o["wifiVendorDriver"], ctx, "wifiVendorDriver", vr.checkString)
-    + vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString);
+    ) +
+    vr.p(o["wifiSignalStrength"], ctx, "wifiSignalStrength", vr.checkInt32) +
+    vr.p(o["wifiVendorDriver"], ctx, "wifiVendorDriver", vr.checkString) +
+    vr.p(o["wifiVendorDriverVersion"], ctx, "wifiVendorDriverVersion", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.participantEndpoint` value: every problem, with its JSON-pointer path. */
@@ -660,14 +672,16 @@ export function exactParticipantEndpoint(o: vr.Json, ctx: vr.Context, key: vr.Ke
 }
 
 export function propsParticipantEndpoint(o: vr.Json, ctx: vr.Context): number {
-  return propsEndpoint(o, ctx)
-    + vr.p(o["associatedIdentity"], ctx, "associatedIdentity", checkIdentity)
-    + vr.p(o["cpuCoresCount"], ctx, "cpuCoresCount", vr.checkInt32)
-    + vr.p(o["cpuName"], ctx, "cpuName", vr.checkString)
-    + vr.p(o["cpuProcessorSpeedInMhz"], ctx, "cpuProcessorSpeedInMhz", vr.checkInt32)
-    + vr.p(o["feedback"], ctx, "feedback", checkUserFeedback)
-    + vr.p(o["identity"], ctx, "identity", checkIdentitySet)
-    + vr.p(o["name"], ctx, "name", vr.checkString);
+  return (
+    propsEndpoint(o, ctx) +
+    vr.p(o["associatedIdentity"], ctx, "associatedIdentity", checkIdentity) +
+    vr.p(o["cpuCoresCount"], ctx, "cpuCoresCount", vr.checkInt32) +
+    vr.p(o["cpuName"], ctx, "cpuName", vr.checkString) +
+    vr.p(o["cpuProcessorSpeedInMhz"], ctx, "cpuProcessorSpeedInMhz", vr.checkInt32) +
+    vr.p(o["feedback"], ctx, "feedback", checkUserFeedback) +
+    vr.p(o["identity"], ctx, "identity", checkIdentitySet) +
+    vr.p(o["name"], ctx, "name", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.pstnCallLogRow` value: every problem, with its JSON-pointer path. */
@@ -691,30 +705,32 @@ export function exactPstnCallLogRow(o: vr.Json, ctx: vr.Context, key: vr.Key): v
 }
 
 export function propsPstnCallLogRow(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["callDurationSource"], ctx, "callDurationSource", checkPstnCallDurationSource)
-    + vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString)
-    + vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString)
-    + vr.p(o["callId"], ctx, "callId", vr.checkString)
-    + vr.p(o["callType"], ctx, "callType", vr.checkString)
-    + vr.p(o["charge"], ctx, "charge", checkDecimalSvariable)
-    + vr.p(o["conferenceId"], ctx, "conferenceId", vr.checkString)
-    + vr.p(o["connectionCharge"], ctx, "connectionCharge", checkDecimalSvariable)
-    + vr.p(o["currency"], ctx, "currency", vr.checkString)
-    + vr.p(o["destinationContext"], ctx, "destinationContext", vr.checkString)
-    + vr.p(o["destinationName"], ctx, "destinationName", vr.checkString)
-    + vr.p(o["duration"], ctx, "duration", vr.checkInt32)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["id"], ctx, "id", vr.checkString)
-    + vr.p(o["inventoryType"], ctx, "inventoryType", vr.checkString)
-    + vr.p(o["licenseCapability"], ctx, "licenseCapability", vr.checkString)
-    + vr.p(o["operator"], ctx, "operator", vr.checkString)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset)
-    + vr.p(o["tenantCountryCode"], ctx, "tenantCountryCode", vr.checkString)
-    + vr.p(o["usageCountryCode"], ctx, "usageCountryCode", vr.checkString)
-    + vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString)
-    + vr.p(o["userId"], ctx, "userId", vr.checkString)
-    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
+  return (
+    0 +
+    vr.p(o["callDurationSource"], ctx, "callDurationSource", checkPstnCallDurationSource) +
+    vr.p(o["calleeNumber"], ctx, "calleeNumber", vr.checkString) +
+    vr.p(o["callerNumber"], ctx, "callerNumber", vr.checkString) +
+    vr.p(o["callId"], ctx, "callId", vr.checkString) +
+    vr.p(o["callType"], ctx, "callType", vr.checkString) +
+    vr.p(o["charge"], ctx, "charge", checkDecimalSvariable) +
+    vr.p(o["conferenceId"], ctx, "conferenceId", vr.checkString) +
+    vr.p(o["connectionCharge"], ctx, "connectionCharge", checkDecimalSvariable) +
+    vr.p(o["currency"], ctx, "currency", vr.checkString) +
+    vr.p(o["destinationContext"], ctx, "destinationContext", vr.checkString) +
+    vr.p(o["destinationName"], ctx, "destinationName", vr.checkString) +
+    vr.p(o["duration"], ctx, "duration", vr.checkInt32) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["id"], ctx, "id", vr.checkString) +
+    vr.p(o["inventoryType"], ctx, "inventoryType", vr.checkString) +
+    vr.p(o["licenseCapability"], ctx, "licenseCapability", vr.checkString) +
+    vr.p(o["operator"], ctx, "operator", vr.checkString) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset) +
+    vr.p(o["tenantCountryCode"], ctx, "tenantCountryCode", vr.checkString) +
+    vr.p(o["usageCountryCode"], ctx, "usageCountryCode", vr.checkString) +
+    vr.p(o["userDisplayName"], ctx, "userDisplayName", vr.checkString) +
+    vr.p(o["userId"], ctx, "userId", vr.checkString) +
+    vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.serviceEndpoint` value: every problem, with its JSON-pointer path. */
@@ -764,8 +780,10 @@ export function exactServiceUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key):
 }
 
 export function propsServiceUserAgent(o: vr.Json, ctx: vr.Context): number {
-  return propsUserAgent(o, ctx)
-    + vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole");
+  return (
+    propsUserAgent(o, ctx) +
+    vr.p(o["role"], ctx, "role", checkServiceRole, vr.REQUIRED, "microsoft.graph.callRecords.serviceRole")
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.traceRouteHop` value: every problem, with its JSON-pointer path. */
@@ -789,10 +807,12 @@ export function exactTraceRouteHop(o: vr.Json, ctx: vr.Context, key: vr.Key): vo
 }
 
 export function propsTraceRouteHop(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["hopCount"], ctx, "hopCount", vr.checkInt32)
-    + vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString)
-    + vr.p(o["roundTripTime"], ctx, "roundTripTime", vr.checkDuration);
+  return (
+    0 +
+    vr.p(o["hopCount"], ctx, "hopCount", vr.checkInt32) +
+    vr.p(o["ipAddress"], ctx, "ipAddress", vr.checkString) +
+    vr.p(o["roundTripTime"], ctx, "roundTripTime", vr.checkDuration)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.userAgent` value: every problem, with its JSON-pointer path. */
@@ -827,9 +847,11 @@ export function exactUserAgent(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsUserAgent(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["applicationVersion"], ctx, "applicationVersion", vr.checkString)
-    + vr.p(o["headerValue"], ctx, "headerValue", vr.checkString);
+  return (
+    0 +
+    vr.p(o["applicationVersion"], ctx, "applicationVersion", vr.checkString) +
+    vr.p(o["headerValue"], ctx, "headerValue", vr.checkString)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.userFeedback` value: every problem, with its JSON-pointer path. */
@@ -852,17 +874,19 @@ export function exactUserFeedback(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function propsUserFeedback(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(
+  return (
+    0 +
+    vr.p(
       o["rating"],
       ctx,
       "rating",
       checkUserFeedbackRating,
       vr.REQUIRED,
       "microsoft.graph.callRecords.userFeedbackRating",
-    )
-    + vr.p(o["text"], ctx, "text", vr.checkString)
-    + vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet);
+    ) +
+    vr.p(o["text"], ctx, "text", vr.checkString) +
+    vr.p(o["tokens"], ctx, "tokens", checkFeedbackTokenSet)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.userIdentity` value: every problem, with its JSON-pointer path. */
@@ -885,8 +909,7 @@ export function exactUserIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): voi
 }
 
 export function propsUserIdentity(o: vr.Json, ctx: vr.Context): number {
-  return propsIdentity(o, ctx)
-    + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
+  return propsIdentity(o, ctx) + vr.p(o["userPrincipalName"], ctx, "userPrincipalName", vr.checkString);
 }
 
 /** Validates a `microsoft.graph.callRecords.callRecord` value: every problem, with its JSON-pointer path. */
@@ -908,26 +931,28 @@ export function exactCallRecord(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function propsCallRecord(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["joinWebUrl"], ctx, "joinWebUrl", vr.checkString)
-    + vr.p(
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["joinWebUrl"], ctx, "joinWebUrl", vr.checkString) +
+    vr.p(
       o["lastModifiedDateTime"],
       ctx,
       "lastModifiedDateTime",
       vr.checkDateTimeOffset,
       vr.REQUIRED,
       "Edm.DateTimeOffset",
-    )
-    + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
-    + vr.p(o["organizer"], ctx, "organizer", checkIdentitySet)
-    + vr.c(o["participants"], ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType")
-    + vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.nav(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer)
-    + vr.navs(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant")
-    + vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session");
+    ) +
+    vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED) +
+    vr.p(o["organizer"], ctx, "organizer", checkIdentitySet) +
+    vr.c(o["participants"], ctx, "participants", checkIdentitySet, "microsoft.graph.identitySet", vr.NULL_ITEMS) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["type"], ctx, "type", checkCallType, vr.REQUIRED, "microsoft.graph.callRecords.callType") +
+    vr.p(o["version"], ctx, "version", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
+    vr.nav(o["organizer_v2"], ctx, "organizer_v2", checkOrganizer) +
+    vr.navs(o["participants_v2"], ctx, "participants_v2", checkParticipant, "microsoft.graph.callRecords.participant") +
+    vr.navs(o["sessions"], ctx, "sessions", checkSession, "microsoft.graph.callRecords.session")
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.organizer` value: every problem, with its JSON-pointer path. */
@@ -1008,16 +1033,18 @@ export function exactParticipantBase(o: vr.Json, ctx: vr.Context, key: vr.Key): 
 }
 
 export function propsParticipantBase(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.c(
+  return (
+    propsEntity(o, ctx) +
+    vr.c(
       o["administrativeUnitInfos"],
       ctx,
       "administrativeUnitInfos",
       checkAdministrativeUnitInfo,
       "microsoft.graph.callRecords.administrativeUnitInfo",
       vr.NULL_ITEMS,
-    )
-    + vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet);
+    ) +
+    vr.p(o["identity"], ctx, "identity", checkCommunicationsIdentitySet)
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.segment` value: every problem, with its JSON-pointer path. */
@@ -1039,13 +1066,15 @@ export function exactSegment(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSegment(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["callee"], ctx, "callee", checkEndpoint)
-    + vr.p(o["caller"], ctx, "caller", checkEndpoint)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo)
-    + vr.c(o["media"], ctx, "media", checkMedia, "microsoft.graph.callRecords.media", vr.NULL_ITEMS)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset");
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["callee"], ctx, "callee", checkEndpoint) +
+    vr.p(o["caller"], ctx, "caller", checkEndpoint) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo) +
+    vr.c(o["media"], ctx, "media", checkMedia, "microsoft.graph.callRecords.media", vr.NULL_ITEMS) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
+  );
 }
 
 /** Validates a `microsoft.graph.callRecords.session` value: every problem, with its JSON-pointer path. */
@@ -1067,15 +1096,17 @@ export function exactSession(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSession(o: vr.Json, ctx: vr.Context): number {
-  return propsEntity(o, ctx)
-    + vr.p(o["callee"], ctx, "callee", checkEndpoint)
-    + vr.p(o["caller"], ctx, "caller", checkEndpoint)
-    + vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo)
-    + vr.p(o["isTest"], ctx, "isTest", vr.checkBoolean)
-    + vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED)
-    + vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.navs(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment");
+  return (
+    propsEntity(o, ctx) +
+    vr.p(o["callee"], ctx, "callee", checkEndpoint) +
+    vr.p(o["caller"], ctx, "caller", checkEndpoint) +
+    vr.p(o["endDateTime"], ctx, "endDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["failureInfo"], ctx, "failureInfo", checkFailureInfo) +
+    vr.p(o["isTest"], ctx, "isTest", vr.checkBoolean) +
+    vr.c(o["modalities"], ctx, "modalities", checkModality, "microsoft.graph.callRecords.modality", vr.REQUIRED) +
+    vr.p(o["startDateTime"], ctx, "startDateTime", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.navs(o["segments"], ctx, "segments", checkSegment, "microsoft.graph.callRecords.segment")
+  );
 }
 
 /** This namespace's types by qualified name. */

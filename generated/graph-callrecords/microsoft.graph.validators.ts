@@ -67,15 +67,17 @@ export function exactCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context, key:
 }
 
 export function propsCommunicationsIdentitySet(o: vr.Json, ctx: vr.Context): number {
-  return propsIdentitySet(o, ctx)
-    + vr.p(o["applicationInstance"], ctx, "applicationInstance", checkIdentity)
-    + vr.p(o["assertedIdentity"], ctx, "assertedIdentity", checkIdentity)
-    + vr.p(o["azureCommunicationServicesUser"], ctx, "azureCommunicationServicesUser", checkIdentity)
-    + vr.p(o["encrypted"], ctx, "encrypted", checkIdentity)
-    + vr.p(o["endpointType"], ctx, "endpointType", checkEndpointType)
-    + vr.p(o["guest"], ctx, "guest", checkIdentity)
-    + vr.p(o["onPremises"], ctx, "onPremises", checkIdentity)
-    + vr.p(o["phone"], ctx, "phone", checkIdentity);
+  return (
+    propsIdentitySet(o, ctx) +
+    vr.p(o["applicationInstance"], ctx, "applicationInstance", checkIdentity) +
+    vr.p(o["assertedIdentity"], ctx, "assertedIdentity", checkIdentity) +
+    vr.p(o["azureCommunicationServicesUser"], ctx, "azureCommunicationServicesUser", checkIdentity) +
+    vr.p(o["encrypted"], ctx, "encrypted", checkIdentity) +
+    vr.p(o["endpointType"], ctx, "endpointType", checkEndpointType) +
+    vr.p(o["guest"], ctx, "guest", checkIdentity) +
+    vr.p(o["onPremises"], ctx, "onPremises", checkIdentity) +
+    vr.p(o["phone"], ctx, "phone", checkIdentity)
+  );
 }
 
 /** Validates a `microsoft.graph.identity` value: every problem, with its JSON-pointer path. */
@@ -107,9 +109,7 @@ export function exactIdentity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsIdentity(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["displayName"], ctx, "displayName", vr.checkString)
-    + vr.p(o["id"], ctx, "id", vr.checkString);
+  return 0 + vr.p(o["displayName"], ctx, "displayName", vr.checkString) + vr.p(o["id"], ctx, "id", vr.checkString);
 }
 
 /** Validates a `microsoft.graph.identitySet` value: every problem, with its JSON-pointer path. */
@@ -141,10 +141,12 @@ export function exactIdentitySet(o: vr.Json, ctx: vr.Context, key: vr.Key): void
 }
 
 export function propsIdentitySet(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["application"], ctx, "application", checkIdentity)
-    + vr.p(o["device"], ctx, "device", checkIdentity)
-    + vr.p(o["user"], ctx, "user", checkIdentity);
+  return (
+    0 +
+    vr.p(o["application"], ctx, "application", checkIdentity) +
+    vr.p(o["device"], ctx, "device", checkIdentity) +
+    vr.p(o["user"], ctx, "user", checkIdentity)
+  );
 }
 
 /** Validates a `microsoft.graph.cloudCommunications` value: every problem, with its JSON-pointer path. */
@@ -169,8 +171,7 @@ export function exactCloudCommunications(o: vr.Json, ctx: vr.Context, key: vr.Ke
 }
 
 export function propsCloudCommunications(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
+  return 0 + vr.navs(o["callRecords"], ctx, "callRecords", checkCallRecord, "microsoft.graph.callRecords.callRecord");
 }
 
 /** Validates a `microsoft.graph.entity` value: every problem, with its JSON-pointer path. */
@@ -212,8 +213,7 @@ export function exactEntity(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsEntity(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** This namespace's types by qualified name. */

@@ -89,11 +89,14 @@ export class Imports {
   }
 }
 
-/** `{ A, B }` for `import { A, B } from "from";`, or `{`, a name per line and `}` when that line is too long. */
+/**
+ * `{ A, B }` for `import { A, B } from "from";`, or `{`, a name per line and `}` when that line is
+ * too long; one name always on the line, however long, as Prettier never breaks a list of one.
+ */
 function importList(names: readonly string[], from: string, typeOnly: boolean): string {
   const one = names.join(", ");
   // `import type { ` + names + ` } from "` + from + `";`
-  return fits((typeOnly ? 14 : 9) + one.length + 9 + from.length + 2) ? `{ ${one} }` : `{${itemLines(names)}}`;
+  return names.length === 1 || fits((typeOnly ? 14 : 9) + one.length + 9 + from.length + 2) ? `{ ${one} }` : `{${itemLines(names)}}`;
 }
 
 /**

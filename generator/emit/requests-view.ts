@@ -20,6 +20,7 @@ import { namedOperations } from "./request-name-index";
 import { operationView, typeParameter, type OperationTypes, type OperationView, type Reads } from "./operation-view";
 import { keylessCollections } from "./keyless-collections";
 import { keySpec, keyType } from "./request-keys";
+import { builderSignature, CLIENT, parametersColumn, requestParameters } from "./request-signatures";
 import { FIXED, MAX_WRITTEN_MEMBERS, sharedWriteType, WRITE_MODES, writeFacts, writeTypeBody, type WriteMode, type WriteNames } from "./write-types";
 
 export interface RequestsView {
@@ -74,13 +75,6 @@ export interface EntityRequestsView {
   typeParams: string;
   /** get's type parameters: `typeParams` and `N`, what the target's 204 reads as (`null` for a nullable navigation property, else `never`). */
   getTypeParams: string;
-  /** list's and create's `target: rt.CollectionRef<…>`, its type arguments one a line where long (a composite key's object type a member a line). */
-  collectionTarget: string;
-  /** The name of that type parameter (`N`, unless the signature names a type so). */
-  empty: string;
-  options: string;
-  /** get's options' type: `rt.ReadOneQuery<…>`, without the options only collections take. */
-  getOptions: string;
   /** What get resolves with (list with a page of it): `rt.Selected<…>`. */
   result: string;
   /**
@@ -98,14 +92,24 @@ export interface EntityRequestsView {
   /** create's and update's type parameter lists, `<P extends …>`, on the name's line where it fits, else on a line of their own (wrap.ts `parameters`). */
   createTypeParams: string;
   updateTypeParams: string;
-  /** create's body: `rt.New<T>`, or of its write type (`rt.New<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at every depth. */
-  createBody: string;
   /** A media entity type (`HasStream`, own or inherited): create's doc comment points to `rt.createMedia`. */
   media: boolean;
   /** update's type parameter: what its options' `replace` may be (`R`). */
   replaced: string;
-  /** update's body, by `replaced`: `rt.UpdateBody<T, R, keys>`, `T` its write type (`ItemUpdateInput`) where it has one. */
-  updateBody: string;
+  /**
+   * Each function's parameters between its parentheses: on the signature's line where it fits, else
+   * one a line (`requestParameters`). get's and list's `target` (list's and create's a
+   * `rt.CollectionRef<…>`, its type arguments one a line where long, a composite key's object type a
+   * member a line) and `options`; create's body, `rt.New<T>`, or of its write type
+   * (`rt.New<ItemCreateInput>`): without the properties the service computes (`Core.Computed`), at
+   * every depth; update's, by `replaced`: `rt.UpdateBody<T, R, keys>`, `T` its write type
+   * (`ItemUpdateInput`) where it has one.
+   */
+  getParams: string;
+  listParams: string;
+  createParams: string;
+  updateParams: string;
+  removeParams: string;
   get: string;
   list: string;
   create: string;
@@ -240,10 +244,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       const t = ts(s.type, true);
       // CSDL 4.01 §13.3.3: a singleton with Nullable="true" may be null; a read of it is answered 204
       // and resolves null. Any other answered 204 rejects.
+      const name = rootNames.get(s) as string;
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` singleton (\`/${s.name}\`)${s.nullable ? ", which may be null" : ""}.`, deprecated(s)]),
-        name: rootNames.get(s) as string,
-        type: `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`,
+        name,
+        type: rootType(name, `rt.EntityRef<${t}${s.nullable ? ", null" : ""}>`),
         make: "",
       });
       rootMakes.push({ c, s, make: (info) => rootCall(s.nullable ? "rt.nullable(" : "", `rt.root<${t}>`, info, []) });
@@ -251,10 +256,11 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     for (const s of c.entitySets) {
       const t = ts(s.entityType, true);
       const k = keyTs(s.entityType);
+      const name = rootNames.get(s) as string;
       roots.push({
         doc: jsdoc("", [description(s.annotations), `The \`${s.name}\` entity set (\`/${s.name}\`).`, deprecated(s)]),
-        name: rootNames.get(s) as string,
-        type: `rt.CollectionRef<${t}, ${k}>`,
+        name,
+        type: rootType(name, `rt.CollectionRef<${t}, ${k}>`),
         make: "",
       });
       rootMakes.push({ c, s, make: (info) => rootCall("", `rt.rootCollection<${t}, ${k}>`, info, [keySpec(ctx, s.entityType)]) });
@@ -389,33 +395,60 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const returned = defaultSet(t, readTs(t));
     const written = typeParameter("P", named);
     const replaced = typeParameter("R", named);
+    const v = verbs.get(t) as Verbs;
+    // Laid out in this order (the signatures' parts, then their parameter lists): the wrapping
+    // functions' optimised code was made for it.
+    const collectionTarget = brokenItem(`target: rt.CollectionRef<${self}, ${keyType}>`);
+    // One a line, as the signatures they start are too long for one (wrap.ts).
+    const typeParams = `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`;
+    const getTypeParams = `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`;
+    const options = brokenAnnotation(q.options, "  options?: ".length, 1, "  ");
+    const getOptions = brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  ");
+    const getReturns = brokenType(`Promise<${q.result} | ${empty}>`, 3, 2);
+    const listReturns = brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2);
+    const createReturns = brokenType(`Promise<rt.Created<${returned}, { prefer: ${written} }>>`, 3, 2);
+    const updateReturns = brokenType(`Promise<(${returned} & rt.ControlInfo) | undefined>`, 3, 2);
+    const createTypeParam = `${written} extends rt.WriteOptions["prefer"] = undefined`;
+    const createTypeParams = parameters(`export function ${v.create}`, [createTypeParam], "(");
+    const updateTypeParam = `${replaced} extends boolean | undefined = undefined`;
+    const updateTypeParams = parameters(`export function ${v.update}`, [updateTypeParam], "(");
+    const createBody = createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
+    // An abstract type's is a union of its subtypes' bodies: a member a line when long.
+    const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
+    const target = `target: rt.EntityRef<${self}, null>`;
     entities.push({
       qname: t.qualifiedName,
       type: self,
       keyType,
-      collectionTarget: brokenItem(`target: rt.CollectionRef<${self}, ${keyType}>`),
-      // One a line, as the signatures they start are too long for one (wrap.ts).
-      typeParams: `<${itemLines(q.paramList.map((p) => brokenItem(p)))}>`,
-      getTypeParams: `<${itemLines([...q.paramList, `${empty} extends null = null`].map((p) => brokenItem(p)))}>`,
-      empty,
-      options: brokenAnnotation(q.options, "  options?: ".length, 1, "  "),
-      getOptions: brokenAnnotation(q.getOptions, "  options?: ".length, 1, "  "),
+      typeParams,
+      getTypeParams,
       result: q.result,
-      getReturns: brokenType(`Promise<${q.result} | ${empty}>`, 3, 2),
-      listReturns: brokenType(`Promise<rt.Page<${q.result}>>`, 3, 2),
-      createReturns: brokenType(`Promise<rt.Created<${returned}, { prefer: ${written} }>>`, 3, 2),
-      updateReturns: brokenType(`Promise<(${returned} & rt.ControlInfo) | undefined>`, 3, 2),
+      getReturns,
+      listReturns,
+      createReturns,
+      updateReturns,
+      // get's and list's `(` follow their type parameters' `>` (at column 0).
+      getParams: requestParameters(1, [CLIENT, `target: rt.EntityRef<${self}, ${empty}>`, `options?: ${getOptions}`], `: ${getReturns} {`),
+      listParams: requestParameters(1, [CLIENT, collectionTarget, `options?: ${options}`], `: ${listReturns} {`),
+      createParams: requestParameters(
+        parametersColumn(v.create, createTypeParam, createTypeParams),
+        [CLIENT, collectionTarget, `body:${createBody}`, `options?: rt.WriteOptions<${written}>`],
+        `: ${createReturns} {`,
+      ),
+      updateParams: requestParameters(
+        parametersColumn(v.update, updateTypeParam, updateTypeParams),
+        [CLIENT, target, `body:${updateBody}`, `options?: rt.UpdateOptions<${replaced}>`],
+        `: ${updateReturns} {`,
+      ),
+      removeParams: requestParameters("export function ".length + v.remove.length, [CLIENT, target, "options?: rt.DeleteOptions"], ": Promise<void> {"),
       returned,
       written,
-      createTypeParams: `<${parameters(`export function ${(verbs.get(t) as Verbs).create}`, [`${written} extends rt.WriteOptions["prefer"] = undefined`], "(")}>`,
-      updateTypeParams: `<${parameters(`export function ${(verbs.get(t) as Verbs).update}`, [`${replaced} extends boolean | undefined = undefined`], "(")}>`,
-      createBody: createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t)),
+      createTypeParams: `<${createTypeParams}>`,
+      updateTypeParams: `<${updateTypeParams}>`,
       media: isMedia(t),
       replaced,
-      // An abstract type's is a union of its subtypes' bodies: a member a line when long.
-      updateBody: updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t))),
       collected: collected(t),
-      ...(verbs.get(t) as Verbs),
+      ...v,
     });
   }
 
@@ -520,11 +553,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     edm,
     roots,
     declarations,
-    navigations: navigations.map((n) => ({
-      ...n,
-      params: parameters(`export function ${n.name}`, [`parent: ${n.parent}`], `: ${n.type} {`),
-      make: brokenExpression(n.make, "  return ".length, 1, "  "),
-    })),
+    navigations: navigations.map((n) => ({ ...n, ...builderSignature(n.name, n.parent, n.type), make: brokenExpression(n.make, "  return ".length, 1, "  ") })),
     entities,
     operations,
     composables,
@@ -574,6 +603,15 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
 }
 
 /**
+ * A root function's return type after `export function name(): `: its type arguments one a line
+ * where the line would pass 120 characters (a composite key's `rt.CollectionRef<T, { … }>`,
+ * wrap-code.ts `brokenType`, called only then).
+ */
+function rootType(name: string, type: string): string {
+  return fits("export function ".length + name.length + "(): ".length + type.length + " {".length) ? type : brokenType(type, `export function ${name}(): `.length, 2);
+}
+
+/**
  * A root function's `return` value: `wrap(call<…>(info, ...rest))` (`wrap` "" or `rt.nullable(`) on
  * one line where it fits, else as Prettier writes it: the info object hugged by the parentheses of a
  * call of one argument, a member a line; with more arguments, or inside `rt.nullable(`, an argument a line.
@@ -585,7 +623,9 @@ function rootCall(wrap: string, call: string, info: SetInfo, rest: readonly stri
   if (fits(`  return ${one};`.length)) return one;
   if (!wrap && rest.length === 0) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
   if (wrap) return `${wrap}\n    ${call}(${infoLiteral(info, `    ${call}(`, "),", "    ")}),\n  )`;
-  return `${call}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest.map((r) => brokenExpression(r, 4, 1, "    "))], "  ")})`;
+  // A composite key's type (`rt.rootCollection<T, { … }>`) its type arguments one a line where `  return …(` would pass 120 characters.
+  const head = fits(before.length) ? call : brokenType(call, "  return ".length, 1, "  ");
+  return `${head}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest.map((r) => brokenExpression(r, 4, 1, "    "))], "  ")})`;
 }
 
 /**

@@ -92,9 +92,10 @@ export interface TypeValidatorView {
   propsParams: string;
   /**
    * What `propsX` returns: its base type's count (or 0) and the expressions checking and counting
-   * each property (`vr.p(…)`, `vr.c(…)`), one per line, joined by ` + ` (a call whose line would
-   * pass 120 characters an argument a line, wrap-code.ts `brokenExpression`). Joined here: one string per
-   * type renders much faster than a template loop over Graph's 20,000 properties.
+   * each property (`vr.p(…)`, `vr.c(…)`), joined by ` + `, laid out as Prettier writes a sum after
+   * `return` (`sum`: on its line where it fits, else `(`, a term a line, each ending in ` +`, `)`).
+   * Joined here: one string per type renders much faster than a template loop over Graph's 20,000
+   * properties.
    */
   props: string;
 }
@@ -162,7 +163,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     const check = fnName(n.target, "check");
     const tied = tiedByPartner(n);
     if (tied.length === 0) return check;
-    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, ${JSON.stringify(tied)}, v, ctx, key)`);
+    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => JSON.stringify(name)).join(", ")}], v, ctx, key)`);
   };
 
   // The module's check of a value of a subtype a slice left out, named once it is needed.
@@ -388,13 +389,26 @@ function typeView(
     checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
     exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
     propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
-    props: calls.length > 0 ? `${base || "0"}${calls.map((c, i) => `\n    + ${term(c, i === calls.length - 1 ? 1 : 0)}`).join("")}` : base || "0",
+    props: calls.length > 0 ? sum(base || "0", calls) : base || "0",
   };
 }
 
-/** A term of `propsX`'s sum after `    + `, followed by `after` characters (`;` after the last): a call that would pass 120 characters an argument a line. */
-function term(call: string, after: number): string {
-  return fits(6 + call.length + after) ? call : brokenExpression(call, 6, after, "    ");
+/**
+ * `propsX`'s sum of `first` (its base type's count, or 0) and `calls` after `  return `, as
+ * Prettier 3 writes a sum there: on the line where `return …;` fits; else in parentheses, `return (`,
+ * on the next line, indented four, where it fits there; else a term a line, each but the last
+ * followed by ` +`, and `  )`. A call whose own line would pass 120 characters is broken an argument
+ * a line (wrap-code.ts `brokenExpression`).
+ */
+function sum(first: string, calls: readonly string[]): string {
+  // Measured before any string is built, and joined once (no string a term: Graph has 20,000 terms).
+  const last = calls.length - 1;
+  let length = first.length;
+  for (const c of calls) length += 3 + c.length;
+  if (fits("  return ".length + length + 1)) return `${first} + ${calls.join(" + ")}`;
+  if (fits(4 + length)) return `(\n    ${first} + ${calls.join(" + ")}\n  )`;
+  const lines = calls.map((c, i) => (fits(4 + c.length + (i < last ? 2 : 0)) ? c : brokenExpression(c, 4, i < last ? 2 : 0, "    ")));
+  return `(\n    ${first} +\n    ${lines.join(" +\n    ")}\n  )`;
 }
 
 /**

@@ -48,7 +48,8 @@ export function parameters(before: string, params: readonly string[], after: str
  * (an alias's, or a member's union of two or more, as Prettier 3.10 writes both) on the next line,
  * indented two spaces more, where it fits there, else a member a line,
  * each after `| ` and indented two spaces more, as Prettier writes a long union (one member alone
- * goes to the next line); a member whose line would still pass LINE_WIDTH broken as Prettier breaks
+ * goes to the next line after an alias's `=`, and stays after a member's `:`, where Prettier keeps
+ * it however long); a member whose line would still pass LINE_WIDTH broken as Prettier breaks
  * it (wrap-code.ts `brokenType`: `(A & {`, its object type a member a line, `})`). An alias of one
  * member `(A & { … })` is written without its parentheses, as Prettier writes it, `A & {` on its
  * line where the whole does not fit, or on the next line where even `A & {` passes LINE_WIDTH there.
@@ -67,6 +68,9 @@ export function unionType(head: string, members: readonly string[], indent = "")
     const broken = brokenType(only, head.length + 1, 1).slice(1, -1);
     return fits(head.length + 1 + broken.indexOf("\n")) ? ` ${broken}` : `\n  ${brokenType(only, 2, 1, "  ").slice(1, -1)}`;
   }
+  // One type after a member's `:` stays on its line, as Prettier keeps it (its own parts broken where
+  // they break: a string literal, a long `"@odata.type"?:` name, has none).
+  if (!alias && members.length === 1) return ` ${brokenType(one, head.length + 1, 1, indent)}`;
   // A union that fits on the next line goes there whole, after a member's or parameter's `:` too.
   if ((alias || members.length > 1) && fits(`${indent}  ${one};`.length)) return `\n${indent}  ${one}`;
   if (members.length === 1) return `\n${indent}  ${brokenType(one, indent.length + 2, 1, `${indent}  `)}`;

@@ -18,7 +18,7 @@ import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiteral, subtypeFamily, variantsOf, type EmitContext } from "./context";
 import { closingBracket, topLevelItems } from "../top-level-items";
-import { heritage, typeArguments } from "./wrap";
+import { heritage, typeArguments, unionType } from "./wrap";
 import { brokenAnnotation, brokenType } from "./wrap-code";
 import { fits } from "./line-width";
 
@@ -270,15 +270,16 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
  * on that line where it fits, else on the next line, indented two spaces, where it fits there, else
  * a member a line after `| `, a member whose own line would pass 120 characters broken as Prettier
  * breaks it (wrap-code.ts). A member of several lines (an `rt.Written` with its nested values) is
- * never on a line with others.
+ * never on a line with others. One member (an abstract complex type's one subtype, `(A & { … })`)
+ * is written as wrap.ts `unionType` writes it, without its parentheses, as Prettier writes it.
  */
 export function unionAlias(head: string, list: readonly string[]): string {
   const one = list.join(" | ");
   const multiline = one.includes("\n");
-  if (list.length === 1 && multiline) return ` ${one}`;
+  // One member, as the types module's aliases have it: `(A & { … })` without its parentheses.
+  if (list.length === 1) return multiline ? ` ${one}` : unionType(head, list);
   if (!multiline && fits(`${head} ${one};`.length)) return ` ${one}`;
   if (!multiline && fits(`  ${one};`.length)) return `\n  ${one}`;
-  if (list.length === 1) return `\n  ${brokenType(one, 2, 1, "  ")}`;
   // A member's own lines (an `rt.Written`'s nested values, written for column 0) indented as the member is.
   return list.map((m, i) => `\n  | ${writtenArguments(m, brokenType(m.replace(/\n/g, "\n    "), 4, i === list.length - 1 ? 1 : 0, "    "))}`).join("");
 }

@@ -55,15 +55,17 @@ export function exactSwatch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSwatch(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["colour"], ctx, "colour", checkColour, vr.REQUIRED, "paint.colour")
-    + vr.p(o["finish"], ctx, "finish", checkFinish)
-    + vr.p(o["hex"], ctx, "hex", checkHexCode)
-    + vr.c(o["mixes"], ctx, "mixes", checkColour, "paint.colour", vr.REQUIRED)
-    + vr.c(o["maybeMixes"], ctx, "maybeMixes", checkColour, "paint.colour", vr.NULL_ITEMS)
-    + vr.c(o["finishes"], ctx, "finishes", checkFinish, "paint.finish", vr.REQUIRED)
-    + vr.p(o["opacity"], ctx, "opacity", vr.checkSingle)
-    + vr.p(o["code"], ctx, "code", vr.checkSByte, vr.REQUIRED, "Edm.SByte");
+  return (
+    0 +
+    vr.p(o["colour"], ctx, "colour", checkColour, vr.REQUIRED, "paint.colour") +
+    vr.p(o["finish"], ctx, "finish", checkFinish) +
+    vr.p(o["hex"], ctx, "hex", checkHexCode) +
+    vr.c(o["mixes"], ctx, "mixes", checkColour, "paint.colour", vr.REQUIRED) +
+    vr.c(o["maybeMixes"], ctx, "maybeMixes", checkColour, "paint.colour", vr.NULL_ITEMS) +
+    vr.c(o["finishes"], ctx, "finishes", checkFinish, "paint.finish", vr.REQUIRED) +
+    vr.p(o["opacity"], ctx, "opacity", vr.checkSingle) +
+    vr.p(o["code"], ctx, "code", vr.checkSByte, vr.REQUIRED, "Edm.SByte")
+  );
 }
 
 /** This namespace's types by qualified name. */

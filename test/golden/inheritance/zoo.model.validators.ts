@@ -57,8 +57,7 @@ export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["label"], ctx, "label", vr.checkString);
+  return 0 + vr.p(o["label"], ctx, "label", vr.checkString);
 }
 
 /** Validates a `zoo.model.enclosure` value: every problem, with its JSON-pointer path. */
@@ -80,8 +79,7 @@ export function exactEnclosure(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsEnclosure(o: vr.Json, ctx: vr.Context): number {
-  return propsLocation(o, ctx)
-    + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return propsLocation(o, ctx) + vr.p(o["number"], ctx, "number", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 /** Validates a `zoo.model.tank` value: every problem, with its JSON-pointer path. */
@@ -103,9 +101,11 @@ export function exactTank(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsTank(o: vr.Json, ctx: vr.Context): number {
-  return propsLocation(o, ctx)
-    + vr.p(o["litres"], ctx, "litres", vr.checkInt64, vr.REQUIRED, "Edm.Int64")
-    + vr.p(o["feeding"], ctx, "feeding", vr.checkDuration);
+  return (
+    propsLocation(o, ctx) +
+    vr.p(o["litres"], ctx, "litres", vr.checkInt64, vr.REQUIRED, "Edm.Int64") +
+    vr.p(o["feeding"], ctx, "feeding", vr.checkDuration)
+  );
 }
 
 /** Validates a `zoo.model.notes` value: every problem, with its JSON-pointer path. */
@@ -127,8 +127,7 @@ export function exactNotes(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsNotes(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["author"], ctx, "author", vr.checkString);
+  return 0 + vr.p(o["author"], ctx, "author", vr.checkString);
 }
 
 /** Validates a `zoo.model.animal` value: every problem, with its JSON-pointer path. */
@@ -165,12 +164,14 @@ export function exactAnimal(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsAnimal(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
-    + vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["born"], ctx, "born", vr.checkDate)
-    + vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.p(o["home"], ctx, "home", checkLocation);
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
+    vr.p(o["name"], ctx, "name", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["born"], ctx, "born", vr.checkDate) +
+    vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED) +
+    vr.p(o["home"], ctx, "home", checkLocation)
+  );
 }
 
 /** Validates a `zoo.model.bird` value: every problem, with its JSON-pointer path. */
@@ -202,8 +203,7 @@ export function exactBird(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsBird(o: vr.Json, ctx: vr.Context): number {
-  return propsAnimal(o, ctx)
-    + vr.p(o["wingspan"], ctx, "wingspan", vr.checkDouble);
+  return propsAnimal(o, ctx) + vr.p(o["wingspan"], ctx, "wingspan", vr.checkDouble);
 }
 
 /** Validates a `zoo.model.parrot` value: every problem, with its JSON-pointer path. */
@@ -225,8 +225,7 @@ export function exactParrot(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsParrot(o: vr.Json, ctx: vr.Context): number {
-  return propsBird(o, ctx)
-    + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return propsBird(o, ctx) + vr.p(o["words"], ctx, "words", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 /** Validates a `zoo.model.fish` value: every problem, with its JSON-pointer path. */
@@ -248,8 +247,7 @@ export function exactFish(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsFish(o: vr.Json, ctx: vr.Context): number {
-  return propsAnimal(o, ctx)
-    + vr.p(o["depth"], ctx, "depth", checkDecimalP6S2);
+  return propsAnimal(o, ctx) + vr.p(o["depth"], ctx, "depth", checkDecimalP6S2);
 }
 
 /** Validates a `zoo.model.keeper` value: every problem, with its JSON-pointer path. */
@@ -271,12 +269,14 @@ export function exactKeeper(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsKeeper(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["notes"], ctx, "notes", checkNotes)
-    + vr.nav(o["favourite"], ctx, "favourite", checkAnimal)
-    + vr.navs(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal");
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["hired"], ctx, "hired", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["notes"], ctx, "notes", checkNotes) +
+    vr.nav(o["favourite"], ctx, "favourite", checkAnimal) +
+    vr.navs(o["animals"], ctx, "animals", checkAnimal, "zoo.model.animal")
+  );
 }
 
 /** This namespace's types by qualified name. */

@@ -44,11 +44,13 @@ export function exactOrder(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsOrder(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal")
-    + vr.navs(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine");
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["placed"], ctx, "placed", vr.checkDateTimeOffset, vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["total"], ctx, "total", checkDecimalS2, vr.REQUIRED, "Edm.Decimal") +
+    vr.navs(o["lines"], ctx, "lines", checkOrderLine, "shop.orderLine")
+  );
 }
 
 /** Validates a `shop.orderLine` value: every problem, with its JSON-pointer path. */
@@ -70,10 +72,12 @@ export function exactOrderLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsOrderLine(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["sku"], ctx, "sku", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16");
+  return (
+    0 +
+    vr.p(o["orderId"], ctx, "orderId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["sku"], ctx, "sku", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["quantity"], ctx, "quantity", vr.checkInt16, vr.REQUIRED, "Edm.Int16")
+  );
 }
 
 /** Validates a `shop.store` value: every problem, with its JSON-pointer path. */
@@ -95,9 +99,11 @@ export function exactStore(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsStore(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean");
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["open"], ctx, "open", vr.checkBoolean, vr.REQUIRED, "Edm.Boolean")
+  );
 }
 
 /** This namespace's types by qualified name. */

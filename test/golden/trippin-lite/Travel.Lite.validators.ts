@@ -47,9 +47,7 @@ export function exactLocation(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsLocation(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["Address"], ctx, "Address", vr.checkString)
-    + vr.p(o["City"], ctx, "City", vr.checkString);
+  return 0 + vr.p(o["Address"], ctx, "Address", vr.checkString) + vr.p(o["City"], ctx, "City", vr.checkString);
 }
 
 /** Validates a `Travel.Lite.Person` value: every problem, with its JSON-pointer path. */
@@ -71,18 +69,20 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["LastName"], ctx, "LastName", vr.checkString)
-    + vr.p(o["Age"], ctx, "Age", vr.checkInt32)
-    + vr.c(o["Emails"], ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS)
-    + vr.p(o["Gender"], ctx, "Gender", checkGender)
-    + vr.p(o["Home"], ctx, "Home", checkLocation)
-    + vr.stream(o["Photo"], ctx, "Photo")
-    + vr.navs(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person")
-    + vr.nav(o["BestFriend"], ctx, "BestFriend", checkPerson)
-    + vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip");
+  return (
+    0 +
+    vr.p(o["UserName"], ctx, "UserName", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["FirstName"], ctx, "FirstName", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["LastName"], ctx, "LastName", vr.checkString) +
+    vr.p(o["Age"], ctx, "Age", vr.checkInt32) +
+    vr.c(o["Emails"], ctx, "Emails", vr.checkString, "Edm.String", vr.NULL_ITEMS) +
+    vr.p(o["Gender"], ctx, "Gender", checkGender) +
+    vr.p(o["Home"], ctx, "Home", checkLocation) +
+    vr.stream(o["Photo"], ctx, "Photo") +
+    vr.navs(o["Friends"], ctx, "Friends", checkPerson, "Travel.Lite.Person") +
+    vr.nav(o["BestFriend"], ctx, "BestFriend", checkPerson) +
+    vr.navs(o["Trips"], ctx, "Trips", checkTrip, "Travel.Lite.Trip")
+  );
 }
 
 /** Validates a `Travel.Lite.Trip` value: every problem, with its JSON-pointer path. */
@@ -104,13 +104,15 @@ export function exactTrip(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsTrip(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["ShareId"], ctx, "ShareId", vr.checkGuid)
-    + vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["Budget"], ctx, "Budget", vr.checkDouble)
-    + vr.p(o["StartsAt"], ctx, "StartsAt", vr.checkDateTimeOffset)
-    + vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem");
+  return (
+    0 +
+    vr.p(o["TripId"], ctx, "TripId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["ShareId"], ctx, "ShareId", vr.checkGuid) +
+    vr.p(o["Name"], ctx, "Name", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["Budget"], ctx, "Budget", vr.checkDouble) +
+    vr.p(o["StartsAt"], ctx, "StartsAt", vr.checkDateTimeOffset) +
+    vr.navs(o["PlanItems"], ctx, "PlanItems", checkPlanItem, "Travel.Lite.PlanItem")
+  );
 }
 
 /** Validates a `Travel.Lite.PlanItem` value: every problem, with its JSON-pointer path. */
@@ -132,10 +134,12 @@ export function exactPlanItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPlanItem(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["Title"], ctx, "Title", vr.checkString)
-    + vr.nav(o["Trip"], ctx, "Trip", checkTrip);
+  return (
+    0 +
+    vr.p(o["PlanItemId"], ctx, "PlanItemId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["Title"], ctx, "Title", vr.checkString) +
+    vr.nav(o["Trip"], ctx, "Trip", checkTrip)
+  );
 }
 
 /** Validates a `Travel.Lite.Airline` value: every problem, with its JSON-pointer path. */
@@ -157,9 +161,11 @@ export function exactAirline(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsAirline(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["Name"], ctx, "Name", vr.checkString);
+  return (
+    0 +
+    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["Name"], ctx, "Name", vr.checkString)
+  );
 }
 
 /** Validates a `Travel.Lite.Airport` value: every problem, with its JSON-pointer path. */
@@ -181,10 +187,12 @@ export function exactAirport(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsAirport(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["Name"], ctx, "Name", vr.checkString)
-    + vr.p(o["IataCode"], ctx, "IataCode", vr.checkString);
+  return (
+    0 +
+    vr.p(o["IcaoCode"], ctx, "IcaoCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["Name"], ctx, "Name", vr.checkString) +
+    vr.p(o["IataCode"], ctx, "IataCode", vr.checkString)
+  );
 }
 
 /** Validates a `Travel.Lite.Booking` value: every problem, with its JSON-pointer path. */
@@ -206,11 +214,13 @@ export function exactBooking(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsBooking(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String")
-    + vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["Passenger"], ctx, "Passenger", vr.checkString)
-    + vr.p(o["Seats"], ctx, "Seats", vr.checkInt32);
+  return (
+    0 +
+    vr.p(o["AirlineCode"], ctx, "AirlineCode", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +
+    vr.p(o["BookingNo"], ctx, "BookingNo", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["Passenger"], ctx, "Passenger", vr.checkString) +
+    vr.p(o["Seats"], ctx, "Seats", vr.checkInt32)
+  );
 }
 
 /** Validates a `Travel.Lite.Document` value: every problem, with its JSON-pointer path. */
@@ -232,9 +242,11 @@ export function exactDocument(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsDocument(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
-    + vr.p(o["Title"], ctx, "Title", vr.checkString);
+  return (
+    0 +
+    vr.p(o["Id"], ctx, "Id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
+    vr.p(o["Title"], ctx, "Title", vr.checkString)
+  );
 }
 
 /** This namespace's types by qualified name. */

@@ -45,9 +45,11 @@ export function exactAddress(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsAddress(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["street"], ctx, "street", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(o["zip"], ctx, "zip", checkStringL5);
+  return (
+    0 +
+    vr.p(o["street"], ctx, "street", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(o["zip"], ctx, "zip", checkStringL5)
+  );
 }
 
 /** Validates a `Test.Other.Hexagon` value: every problem, with its JSON-pointer path. */
@@ -69,8 +71,7 @@ export function exactHexagon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsHexagon(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx)
-    + vr.p(o["side"], ctx, "side", vr.checkDouble, vr.REQUIRED, "Edm.Double");
+  return propsShape(o, ctx) + vr.p(o["side"], ctx, "side", vr.checkDouble, vr.REQUIRED, "Edm.Double");
 }
 
 /** This namespace's types by qualified name. */

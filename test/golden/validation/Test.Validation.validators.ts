@@ -193,51 +193,53 @@ export function exactPrimitives(o: vr.Json, ctx: vr.Context, key: vr.Key): void 
 }
 
 export function propsPrimitives(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["str"], ctx, "str", vr.checkString)
-    + vr.p(o["str5"], ctx, "str5", checkStringL5)
-    + vr.p(o["strMax"], ctx, "strMax", vr.checkString)
-    + vr.p(o["bool"], ctx, "bool", vr.checkBoolean)
-    + vr.p(o["byte"], ctx, "byte", vr.checkByte)
-    + vr.p(o["sbyte"], ctx, "sbyte", vr.checkSByte)
-    + vr.p(o["int16"], ctx, "int16", vr.checkInt16)
-    + vr.p(o["int32"], ctx, "int32", vr.checkInt32)
-    + vr.p(o["int64"], ctx, "int64", vr.checkInt64)
-    + vr.p(o["dec"], ctx, "dec", vr.checkDecimal)
-    + vr.p(o["dec52"], ctx, "dec52", checkDecimalP5S2)
-    + vr.p(o["decVar"], ctx, "decVar", checkDecimalP5Svariable)
-    + vr.p(o["decP5"], ctx, "decP5", checkDecimalP5)
-    + vr.p(o["decFloat"], ctx, "decFloat", checkDecimalP7Sfloating)
-    + vr.p(o["dec30"], ctx, "dec30", checkDecimalP3S0)
-    + vr.p(o["single"], ctx, "single", vr.checkSingle)
-    + vr.p(o["double"], ctx, "double", vr.checkDouble)
-    + vr.p(o["guid"], ctx, "guid", vr.checkGuid)
-    + vr.p(o["date"], ctx, "date", vr.checkDate)
-    + vr.p(o["time"], ctx, "time", vr.checkTimeOfDay)
-    + vr.p(o["time3"], ctx, "time3", checkTimeOfDayP3)
-    + vr.p(o["dto"], ctx, "dto", vr.checkDateTimeOffset)
-    + vr.p(o["dto0"], ctx, "dto0", checkDateTimeOffsetP0)
-    + vr.p(o["dto3"], ctx, "dto3", checkDateTimeOffsetP3)
-    + vr.p(o["dur"], ctx, "dur", vr.checkDuration)
-    + vr.p(o["dur0"], ctx, "dur0", checkDurationP0)
-    + vr.p(o["bin"], ctx, "bin", vr.checkBinary)
-    + vr.p(o["bin2"], ctx, "bin2", checkBinaryL2)
-    + vr.p(o["binMax"], ctx, "binMax", vr.checkBinary)
-    + vr.p(o["untyped"], ctx, "untyped", vr.checkAny)
-    + vr.p(o["anyPrimitive"], ctx, "anyPrimitive", vr.checkPrimitive)
-    + vr.p(o["geo"], ctx, "geo", checkGeography)
-    + vr.p(o["geoPoint"], ctx, "geoPoint", checkGeographyPoint)
-    + vr.p(o["geoLine"], ctx, "geoLine", checkGeographyLineString)
-    + vr.p(o["geomPolygon"], ctx, "geomPolygon", checkGeometryPolygon)
-    + vr.p(o["geomMultiPoint"], ctx, "geomMultiPoint", checkGeometryMultiPoint)
-    + vr.p(o["geomCollection"], ctx, "geomCollection", checkGeometryCollection)
-    + vr.p(o["code"], ctx, "code", checkShortCode)
-    + vr.p(o["text4"], ctx, "text4", checkTextL4)
-    + vr.p(o["money"], ctx, "money", checkMoney)
-    + vr.p(o["color"], ctx, "color", checkColor)
-    + vr.p(o["perms"], ctx, "perms", checkPermission)
-    + vr.p(o["huge"], ctx, "huge", checkHuge)
-    + vr.p(o["hugeFlags"], ctx, "hugeFlags", checkHugeFlags);
+  return (
+    0 +
+    vr.p(o["str"], ctx, "str", vr.checkString) +
+    vr.p(o["str5"], ctx, "str5", checkStringL5) +
+    vr.p(o["strMax"], ctx, "strMax", vr.checkString) +
+    vr.p(o["bool"], ctx, "bool", vr.checkBoolean) +
+    vr.p(o["byte"], ctx, "byte", vr.checkByte) +
+    vr.p(o["sbyte"], ctx, "sbyte", vr.checkSByte) +
+    vr.p(o["int16"], ctx, "int16", vr.checkInt16) +
+    vr.p(o["int32"], ctx, "int32", vr.checkInt32) +
+    vr.p(o["int64"], ctx, "int64", vr.checkInt64) +
+    vr.p(o["dec"], ctx, "dec", vr.checkDecimal) +
+    vr.p(o["dec52"], ctx, "dec52", checkDecimalP5S2) +
+    vr.p(o["decVar"], ctx, "decVar", checkDecimalP5Svariable) +
+    vr.p(o["decP5"], ctx, "decP5", checkDecimalP5) +
+    vr.p(o["decFloat"], ctx, "decFloat", checkDecimalP7Sfloating) +
+    vr.p(o["dec30"], ctx, "dec30", checkDecimalP3S0) +
+    vr.p(o["single"], ctx, "single", vr.checkSingle) +
+    vr.p(o["double"], ctx, "double", vr.checkDouble) +
+    vr.p(o["guid"], ctx, "guid", vr.checkGuid) +
+    vr.p(o["date"], ctx, "date", vr.checkDate) +
+    vr.p(o["time"], ctx, "time", vr.checkTimeOfDay) +
+    vr.p(o["time3"], ctx, "time3", checkTimeOfDayP3) +
+    vr.p(o["dto"], ctx, "dto", vr.checkDateTimeOffset) +
+    vr.p(o["dto0"], ctx, "dto0", checkDateTimeOffsetP0) +
+    vr.p(o["dto3"], ctx, "dto3", checkDateTimeOffsetP3) +
+    vr.p(o["dur"], ctx, "dur", vr.checkDuration) +
+    vr.p(o["dur0"], ctx, "dur0", checkDurationP0) +
+    vr.p(o["bin"], ctx, "bin", vr.checkBinary) +
+    vr.p(o["bin2"], ctx, "bin2", checkBinaryL2) +
+    vr.p(o["binMax"], ctx, "binMax", vr.checkBinary) +
+    vr.p(o["untyped"], ctx, "untyped", vr.checkAny) +
+    vr.p(o["anyPrimitive"], ctx, "anyPrimitive", vr.checkPrimitive) +
+    vr.p(o["geo"], ctx, "geo", checkGeography) +
+    vr.p(o["geoPoint"], ctx, "geoPoint", checkGeographyPoint) +
+    vr.p(o["geoLine"], ctx, "geoLine", checkGeographyLineString) +
+    vr.p(o["geomPolygon"], ctx, "geomPolygon", checkGeometryPolygon) +
+    vr.p(o["geomMultiPoint"], ctx, "geomMultiPoint", checkGeometryMultiPoint) +
+    vr.p(o["geomCollection"], ctx, "geomCollection", checkGeometryCollection) +
+    vr.p(o["code"], ctx, "code", checkShortCode) +
+    vr.p(o["text4"], ctx, "text4", checkTextL4) +
+    vr.p(o["money"], ctx, "money", checkMoney) +
+    vr.p(o["color"], ctx, "color", checkColor) +
+    vr.p(o["perms"], ctx, "perms", checkPermission) +
+    vr.p(o["huge"], ctx, "huge", checkHuge) +
+    vr.p(o["hugeFlags"], ctx, "hugeFlags", checkHugeFlags)
+  );
 }
 
 /** Validates a `Test.Validation.Shape` value: every problem, with its JSON-pointer path. */
@@ -275,8 +277,7 @@ export function exactShape(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsShape(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
+  return 0 + vr.p(o["label"], ctx, "label", vr.checkString, vr.REQUIRED, "Edm.String");
 }
 
 /** Validates a `Test.Validation.Sketch` value: every problem, with its JSON-pointer path. */
@@ -298,8 +299,7 @@ export function exactSketch(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsSketch(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["note"], ctx, "note", vr.checkString);
+  return 0 + vr.p(o["note"], ctx, "note", vr.checkString);
 }
 
 /** Validates a `Test.Validation.Circle` value: every problem, with its JSON-pointer path. */
@@ -321,8 +321,7 @@ export function exactCircle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsCircle(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx)
-    + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
+  return propsShape(o, ctx) + vr.p(o["radius"], ctx, "radius", vr.checkDouble, vr.REQUIRED, "Edm.Double");
 }
 
 /** Validates a `Test.Validation.Polygon` value: every problem, with its JSON-pointer path. */
@@ -355,8 +354,7 @@ export function exactPolygon(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPolygon(o: vr.Json, ctx: vr.Context): number {
-  return propsShape(o, ctx)
-    + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return propsShape(o, ctx) + vr.p(o["corners"], ctx, "corners", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 /** Validates a `Test.Validation.Triangle` value: every problem, with its JSON-pointer path. */
@@ -378,8 +376,7 @@ export function exactTriangle(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsTriangle(o: vr.Json, ctx: vr.Context): number {
-  return propsPolygon(o, ctx)
-    + vr.p(o["right"], ctx, "right", vr.checkBoolean);
+  return propsPolygon(o, ctx) + vr.p(o["right"], ctx, "right", vr.checkBoolean);
 }
 
 /** Validates a `Test.Validation.Point` value: every problem, with its JSON-pointer path. */
@@ -411,9 +408,11 @@ export function exactPoint(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPoint(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["x"], ctx, "x", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return (
+    0 +
+    vr.p(o["x"], ctx, "x", vr.checkInt32, vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["y"], ctx, "y", vr.checkInt32, vr.REQUIRED, "Edm.Int32")
+  );
 }
 
 /** Validates a `Test.Validation.Point3` value: every problem, with its JSON-pointer path. */
@@ -435,8 +434,7 @@ export function exactPoint3(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPoint3(o: vr.Json, ctx: vr.Context): number {
-  return propsPoint(o, ctx)
-    + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return propsPoint(o, ctx) + vr.p(o["z"], ctx, "z", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 /** Validates a `Test.Validation.Awkward` value: every problem, with its JSON-pointer path. */
@@ -458,13 +456,15 @@ export function exactAwkward(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsAwkward(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED, "Edm.String")
-    + vr.p(vr.own(o, "toString"), ctx, "toString", vr.checkInt32)
-    + vr.p(vr.own(o, "__proto__"), ctx, "__proto__", vr.checkBoolean)
-    + vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString)
-    + vr.p(o["word"], ctx, "word", checkObjectWords)
-    + vr.p(o["unset"], ctx, "unset", checkUnset);
+  return (
+    0 +
+    vr.p(vr.own(o, "constructor"), ctx, "constructor", vr.checkString, vr.REQUIRED, "Edm.String") +
+    vr.p(vr.own(o, "toString"), ctx, "toString", vr.checkInt32) +
+    vr.p(vr.own(o, "__proto__"), ctx, "__proto__", vr.checkBoolean) +
+    vr.p(vr.own(o, "valueOf"), ctx, "valueOf", vr.checkString) +
+    vr.p(o["word"], ctx, "word", checkObjectWords) +
+    vr.p(o["unset"], ctx, "unset", checkUnset)
+  );
 }
 
 /** Validates a `Test.Validation.Empty` value: every problem, with its JSON-pointer path. */
@@ -508,10 +508,12 @@ export function exactNode(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsNode(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["value"], ctx, "value", vr.checkInt32)
-    + vr.p(o["next"], ctx, "next", checkNode)
-    + vr.c(o["children"], ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS);
+  return (
+    0 +
+    vr.p(o["value"], ctx, "value", vr.checkInt32) +
+    vr.p(o["next"], ctx, "next", checkNode) +
+    vr.c(o["children"], ctx, "children", checkNode, "Test.Validation.Node", vr.NULL_ITEMS)
+  );
 }
 
 /** Validates a `Test.Validation.Item` value: every problem, with its JSON-pointer path. */
@@ -533,23 +535,25 @@ export function exactItem(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsItem(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String")
-    + vr.p(o["created"], ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset")
-    + vr.p(o["code"], ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode")
-    + vr.p(o["status"], ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED, "Test.Validation.Color")
-    + vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED)
-    + vr.c(o["scores"], ctx, "scores", vr.checkInt32, "Edm.Int32", vr.NULL_ITEMS)
-    + vr.p(o["shape"], ctx, "shape", checkShape)
-    + vr.c(o["shapes"], ctx, "shapes", checkShape, "Test.Validation.Shape", vr.REQUIRED)
-    + vr.p(o["at"], ctx, "at", checkPoint)
-    + vr.p(o["address"], ctx, "address", checkAddress)
-    + vr.p(o["primitives"], ctx, "primitives", checkPrimitives)
-    + vr.stream(o["picture"], ctx, "picture")
-    + vr.nav(o["parent"], ctx, "parent", checkItem)
-    + vr.navs(o["children"], ctx, "children", checkItem, "Test.Validation.Item")
-    + vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person");
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.COMPUTED | vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["name"], ctx, "name", checkStringL20, vr.REQUIRED, "Edm.String") +
+    vr.p(o["created"], ctx, "created", vr.checkDateTimeOffset, vr.COMPUTED | vr.REQUIRED, "Edm.DateTimeOffset") +
+    vr.p(o["code"], ctx, "code", checkShortCode, vr.IMMUTABLE | vr.NULLABLE, "Test.Validation.ShortCode") +
+    vr.p(o["status"], ctx, "status", checkColor, vr.HAS_DEFAULT | vr.REQUIRED, "Test.Validation.Color") +
+    vr.c(o["tags"], ctx, "tags", vr.checkString, "Edm.String", vr.REQUIRED) +
+    vr.c(o["scores"], ctx, "scores", vr.checkInt32, "Edm.Int32", vr.NULL_ITEMS) +
+    vr.p(o["shape"], ctx, "shape", checkShape) +
+    vr.c(o["shapes"], ctx, "shapes", checkShape, "Test.Validation.Shape", vr.REQUIRED) +
+    vr.p(o["at"], ctx, "at", checkPoint) +
+    vr.p(o["address"], ctx, "address", checkAddress) +
+    vr.p(o["primitives"], ctx, "primitives", checkPrimitives) +
+    vr.stream(o["picture"], ctx, "picture") +
+    vr.nav(o["parent"], ctx, "parent", checkItem) +
+    vr.navs(o["children"], ctx, "children", checkItem, "Test.Validation.Item") +
+    vr.nav(o["owner"], ctx, "owner", checkPerson, 0, "Test.Validation.Person")
+  );
 }
 
 /** Validates a `Test.Validation.Person` value: every problem, with its JSON-pointer path. */
@@ -581,9 +585,11 @@ export function exactPerson(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsPerson(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid")
-    + vr.p(o["name"], ctx, "name", vr.checkString);
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkGuid, vr.KEY | vr.REQUIRED, "Edm.Guid") +
+    vr.p(o["name"], ctx, "name", vr.checkString)
+  );
 }
 
 /** Validates a `Test.Validation.Basket` value: every problem, with its JSON-pointer path. */
@@ -605,10 +611,12 @@ export function exactBasket(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsBasket(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.navs(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line")
-    + vr.nav(o["best"], ctx, "best", checkLine);
+  return (
+    0 +
+    vr.p(o["id"], ctx, "id", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.navs(o["lines"], ctx, "lines", checkLineUnderBasket, "Test.Validation.Line") +
+    vr.nav(o["best"], ctx, "best", checkLine)
+  );
 }
 
 /** Validates a `Test.Validation.Line` value: every problem, with its JSON-pointer path. */
@@ -630,10 +638,12 @@ export function exactLine(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsLine(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32")
-    + vr.nav(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket");
+  return (
+    0 +
+    vr.p(o["basketId"], ctx, "basketId", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.p(o["no"], ctx, "no", vr.checkInt32, vr.KEY | vr.REQUIRED, "Edm.Int32") +
+    vr.nav(o["basket"], ctx, "basket", checkBasket, 0, "Test.Validation.Basket")
+  );
 }
 
 /** Validates a `Test.Validation.Employee` value: every problem, with its JSON-pointer path. */
@@ -655,8 +665,7 @@ export function exactEmployee(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsEmployee(o: vr.Json, ctx: vr.Context): number {
-  return propsPerson(o, ctx)
-    + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
+  return propsPerson(o, ctx) + vr.p(o["badge"], ctx, "badge", vr.checkInt32, vr.REQUIRED, "Edm.Int32");
 }
 
 /** Validates a `Test.Validation.Bag` value: every problem, with its JSON-pointer path. */
@@ -678,8 +687,7 @@ export function exactBag(o: vr.Json, ctx: vr.Context, key: vr.Key): void {
 }
 
 export function propsBag(o: vr.Json, ctx: vr.Context): number {
-  return 0
-    + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
+  return 0 + vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String");
 }
 
 /** This namespace's types by qualified name. */

@@ -1,0 +1,188 @@
+// The layouts in which the generated code differed from Prettier 3's (`--print-width 120
+// --quote-props preserve`) until they were matched: each expectation below is what Prettier 3.10
+// prints for the generated text (the whole output was checked so when written, doc comments aside,
+// with bench/prettier-diff.sh), and the output compiles under --strict. A small service holds one
+// of each: propsX sums that fit on the line of `return`, that fit only on a line of their own
+// inside `return (` … `)`, and that take a term a line (one term too long for its line); an
+// interface whose `"@odata.type"?:` literal passes 120 characters; an abstract complex type of one
+// subtype with a write type; entity types of one-letter names (their delete signatures fit on one
+// line); a composite key of long names (an entity set's and a containment's
+// `rt.CollectionRef<T, { … }>`); and a partner navigation with a referential constraint of two
+// properties (`vr.tied`'s list of names).
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { edmx, schema } from "./helpers/csdl";
+import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
+
+const LONG = "aVeryLongComplexTypeNameThatGoesOnAndOnAndOnForeverAndEverAndStillMoreWordsToPassTheWidthOfEveryLine";
+const KEYS = ["aVeryLongKeyPropertyNameNumberOne", "aVeryLongKeyPropertyNameNumberTwo", "aVeryLongKeyPropertyNameNumberThree"];
+
+const XML = edmx(
+  schema(
+    "s",
+    `<EntityType Name="a">
+      <Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.String" Nullable="false"/>
+      <Property Name="shape" Type="s.shape"/>
+      <Property Name="ownerId" Type="Edm.String"/>
+      <Property Name="ownerKind" Type="Edm.String"/>
+      <NavigationProperty Name="cs" Type="Collection(s.c)" ContainsTarget="true"/>
+      <NavigationProperty Name="owner" Type="s.b" Partner="owned">
+        <ReferentialConstraint Property="ownerId" ReferencedProperty="id"/>
+        <ReferentialConstraint Property="ownerKind" ReferencedProperty="kind"/>
+      </NavigationProperty>
+    </EntityType>
+    <EntityType Name="b">
+      <Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.String" Nullable="false"/>
+      <Property Name="when" Type="Edm.DateTimeOffset"><Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/></Property>
+      <Property Name="aRatherLongPropertyNameForTheSum" Type="Edm.Int32"/>
+      <Property Name="kind" Type="Edm.String"/>
+      <NavigationProperty Name="owned" Type="Collection(s.a)" Partner="owner"/>
+    </EntityType>
+    <EntityType Name="c">
+      <Key>${KEYS.map((k) => `<PropertyRef Name="${k}"/>`).join("")}</Key>
+      ${KEYS.map((k) => `<Property Name="${k}" Type="Edm.String" Nullable="false"/>`).join("\n      ")}
+    </EntityType>
+    <ComplexType Name="shape" Abstract="true"/>
+    <ComplexType Name="dot" BaseType="s.shape">
+      <Property Name="made" Type="Edm.DateTimeOffset"><Annotation Term="Org.OData.Core.V1.Computed" Bool="true"/></Property>
+    </ComplexType>
+    <ComplexType Name="plane"/>
+    <ComplexType Name="dash" BaseType="s.plane">
+      <Property Name="madeByThisPerson" Type="Edm.String" Nullable="false"/>
+    </ComplexType>
+    <ComplexType Name="${LONG}">
+      <Property Name="x" Type="Edm.String"/>
+    </ComplexType>
+    <EntityContainer Name="container">
+      <EntitySet Name="as" EntityType="s.a"><NavigationPropertyBinding Path="owner" Target="bs"/></EntitySet>
+      <EntitySet Name="bs" EntityType="s.b"><NavigationPropertyBinding Path="owned" Target="as"/></EntitySet>
+      <EntitySet Name="cs" EntityType="s.c"/>
+    </EntityContainer>`,
+  ),
+);
+
+const files = generate({ inputs: [{ file: "s.xml", content: XML }] }).files;
+
+/** The declaration of `name` in `module`: from its first line to the line that closes it (`}` or `;` at column 0). */
+function declaration(module: string, head: string): string {
+  const text = files.get(module) ?? "";
+  const start = text.indexOf(head);
+  if (start < 0) throw new Error(`${head} not in ${module}`);
+  const end = text.slice(start).search(/\n(?:\}|[^\n]*;)\n(?=\n|$)/);
+  const rest = text.slice(start + end + 1);
+  return text.slice(start, start + end + 1 + rest.indexOf("\n"));
+}
+
+test("validators: a sum that fits on the line of `return` stays there", () => {
+  expect(files.get("s.validators.ts")).toContain('): number {\n  return 0 + vr.p(o["x"], ctx, "x", vr.checkString);\n}\n');
+});
+
+test("validators: a sum that passes 120 characters on the line of `return` but fits on a line of its own goes there, in parentheses", () => {
+  // 126 characters on the line of `return`, 120 on its own.
+  expect(declaration("s.validators.ts", "export function propsDash(")).toBe(
+    [
+      "export function propsDash(o: vr.Json, ctx: vr.Context): number {",
+      "  return (",
+      '    propsPlane(o, ctx) + vr.p(o["madeByThisPerson"], ctx, "madeByThisPerson", vr.checkString, vr.REQUIRED, "Edm.String")',
+      "  );",
+      "}",
+    ].join("\n"),
+  );
+});
+
+test("validators: a longer sum a term a line, each but the last ending in ` +`", () => {
+  expect(declaration("s.validators.ts", "export function propsB(")).toBe(
+    [
+      "export function propsB(o: vr.Json, ctx: vr.Context): number {",
+      "  return (",
+      "    0 +",
+      '    vr.p(o["id"], ctx, "id", vr.checkString, vr.KEY | vr.REQUIRED, "Edm.String") +',
+      '    vr.p(o["when"], ctx, "when", vr.checkDateTimeOffset, vr.COMPUTED | vr.NULLABLE, "Edm.DateTimeOffset") +',
+      '    vr.p(o["aRatherLongPropertyNameForTheSum"], ctx, "aRatherLongPropertyNameForTheSum", vr.checkInt32) +',
+      '    vr.p(o["kind"], ctx, "kind", vr.checkString) +',
+      '    vr.navs(o["owned"], ctx, "owned", checkAUnderB, "s.a")',
+      "  );",
+      "}",
+    ].join("\n"),
+  );
+});
+
+test("validators: a term too long for its line an argument a line, `) +` closing it", () => {
+  const [first, second] = KEYS;
+  expect(declaration("s.validators.ts", "export function propsC(")).toContain(
+    ["  return (", "    0 +", "    vr.p(", `      o["${first}"],`, "      ctx,", `      "${first}",`, "      vr.checkString,", "      vr.KEY | vr.REQUIRED,", '      "Edm.String",', "    ) +", "    vr.p(", `      o["${second}"],`].join("\n"),
+  );
+});
+
+test("validators: a partner's names in `vr.tied` are listed with a space after each comma", () => {
+  expect(files.get("s.validators.ts")).toContain('vr.tied(checkA, ["ownerId", "ownerKind"], v, ctx, key);');
+});
+
+test("types: one `\"@odata.type\"?:` literal too long for any line stays on the member's line", () => {
+  expect(files.get("s.types.ts")).toContain(`\n  "@odata.type"?: "#s.${LONG}";\n`);
+});
+
+test("requests: the write type of an abstract complex type of one subtype has no parentheses", () => {
+  expect(files.get("s.requests.ts")).toContain('\nexport type ShapeInput = DotInput & { "@odata.type": "#s.dot" };\n');
+});
+
+test("requests: a delete's signature on one line where it fits; create's and update's a parameter a line where they do not", () => {
+  expect(declaration("s.requests.ts", "export function deleteA(")).toBe(
+    [
+      "export function deleteA(client: rt.Client, target: rt.EntityRef<A, null>, options?: rt.DeleteOptions): Promise<void> {",
+      "  return rt.remove(client, target, options);",
+      "}",
+    ].join("\n"),
+  );
+  expect(declaration("s.requests.ts", "export function createA<")).toMatch(/^export function createA<P extends [^\n]*>\(\n {2}client: rt\.Client,\n/);
+  expect(declaration("s.requests.ts", "export function updateA<")).toMatch(/^export function updateA<R extends [^\n]*>\(\n {2}client: rt\.Client,\n/);
+});
+
+test("requests: a composite key's `rt.CollectionRef<T, { … }>` after a root's or an address builder's `):` its type arguments one a line", () => {
+  const keys = (indent: string) => [`${indent}{`, ...KEYS.map((k) => `${indent}  "${k}": string;`), `${indent}}`];
+  expect(declaration("s.requests.ts", "export function cs(")).toBe(
+    [
+      "export function cs(): rt.CollectionRef<",
+      "  C,",
+      ...keys("  "),
+      "> {",
+      "  return rt.rootCollection<",
+      "    C,",
+      ...keys("    "),
+      "  >(",
+      '    { name: "cs" },',
+      "    rt.compositeKey([",
+      ...KEYS.map((k) => `      ["${k}", rt.edmString],`),
+      "    ]),",
+      "  );",
+      "}",
+    ].join("\n"),
+  );
+  // The only parameter stays on the name's line: Prettier groups it apart from a return type that must break.
+  expect(declaration("s.requests.ts", "export function aCs(")).toMatch(/^export function aCs\(parent: rt\.EntityRef<A, null>\): rt\.CollectionRef<\n {2}C,\n {2}\{\n/);
+});
+
+test("checkers: an import of one name stays on its line, however long", () => {
+  const only = generate({ inputs: [{ file: "l.xml", content: edmx(schema(`org.example.${"averylongnamespacesegment".repeat(4)}`, `<ComplexType Name="t"/>`)) }] }).files;
+  expect(only.get("checkers.ts")).toMatch(/^import \{ namespaceChecker as \w+NamespaceChecker \} from "\.\/org\.example\.\w+\.validators\.js";$/m);
+});
+
+test("edm.ts: the GeoJson union on the line after `=`", () => {
+  expect(files.get("edm.ts")).toContain("export type GeoJson =\n  GeoPoint | GeoLineString | GeoPolygon | GeoMultiPoint | GeoMultiLineString | GeoMultiPolygon | GeoCollection;\n");
+});
+
+test("the service's output compiles under --strict", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-layout-"));
+  try {
+    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+    const r = runTsc(anyCompiler(), dir, tsFiles(dir));
+    expect(r.output).toBe("");
+    expect(r.status).toBe(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
