@@ -52,6 +52,15 @@ describe("a name without its namespace: the qualified names that end in it", () 
     ]);
   });
 
+  test("the start of namespaces but none itself: the glob that takes them all", () => {
+    expect(errorsOf(["microsoft"])).toEqual([hint("--include", "microsoft", "microsoft.**")]);
+    const doc = edmx([schema("contoso.api.v1", keyed("item")), schema("contoso.api.v2", keyed("thing"))]);
+    const r = generate({ inputs: [{ file: "api.xml", content: doc }], include: ["contoso.api.v1"], why: ["contoso.api"] });
+    expect(r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.message)).toEqual([
+      "--why contoso.api matches no type or operation (did you mean contoso.api.**?)",
+    ]);
+  });
+
   test("no hint for a glob, nor for a name no qualified name ends in", () => {
     expect(errorsOf(["*.sesion"])).toEqual(["--include *.sesion matches no type, operation or namespace"]);
     expect(errorsOf(["meeting"])).toEqual(["--include meeting matches no type, operation or namespace"]);

@@ -15,7 +15,7 @@ import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef 
 import { copyModel, valueTypes } from "./copy";
 import { MAX_PATH_SEGMENTS, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
-import { namesEndingIn } from "./unqualified-hint";
+import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill } from "./paths";
 import { explain, type Reason, type Reasons, type WhyReport } from "./why";
 import { excludedBase, reportExcludedBases, type BelowExcluded } from "./excluded-bases";
@@ -497,7 +497,7 @@ function suggestName(p: NamePattern, model: Model, operations: readonly Operatio
     if (respelt.kind === "name" && [...names].some((n) => respelt.matches(n))) return respelt.text;
   }
   const wild = p.text.search(/[*?]/);
-  if (wild < 0) return nearestName(p.text, names) ?? namesEndingIn(p.text, names);
+  if (wild < 0) return namespacePrefix(p.text, names) ?? nearestName(p.text, names) ?? namesEndingIn(p.text, names);
   const lower = parsePattern(p.text.toLowerCase());
   if (lower.kind !== "name") return undefined;
   const matchesSome = (text: string) => {

@@ -25,3 +25,15 @@ export function namesEndingIn(text: string, names: Iterable<string>): string | u
   const more = found.length - SHOWN;
   return `${found.slice(0, SHOWN).join(", ")} or ${more === 1 ? "one more name" : `one of ${more} more names`} ending in .${text}`;
 }
+
+/**
+ * A pattern without wildcards that is the start of namespaces but none itself (`microsoft`, or
+ * `contoso.api` where only `contoso.api.v1` and `contoso.api.v2` hold types) matches nothing, as a
+ * namespace names only its own types: the glob `text.**` that takes them all; undefined when no
+ * qualified name starts with `text.` (as written: a name in another case is left to `nearestName`).
+ */
+export function namespacePrefix(text: string, names: Iterable<string>): string | undefined {
+  if (!text || text.endsWith(".") || /[*?]/.test(text)) return undefined;
+  for (const name of names) if (name.startsWith(`${text}.`)) return `${text}.**`;
+  return undefined;
+}
