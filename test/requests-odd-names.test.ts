@@ -33,6 +33,13 @@ function recordingClient(): { client: unknown; urls: string[] } {
   return { client: rt.createClient({ baseUrl: "http://svc.test", fetch }), urls };
 }
 
+test("a singleton named then gets then2(): a module exporting then is a thenable, which await import() would call", async () => {
+  expect(Object.keys(api)).not.toContain("then");
+  expect(typeof api.then2).toBe("function");
+  // What `await import()` does with the module's exports: resolves to them, as they are no thenable.
+  await expect(Promise.resolve(api)).resolves.toBe(api);
+});
+
 test("a parameter named constructor is sent only when given", async () => {
   const { client, urls } = recordingClient();
   await api.find(client, api.things().byKey("a"), {});

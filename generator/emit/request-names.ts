@@ -52,8 +52,13 @@ export interface RequestNames {
   scope: Scope;
 }
 
-/** `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict with it (`rt` is reserved everywhere). */
-export const RESERVED = [...JS_RESERVED, "edm"];
+/**
+ * `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict
+ * with it (`rt` is reserved everywhere). A function exported as `then` would make the module's
+ * namespace object a thenable (ECMA-262 §27.2.1.3.2): `await import("./ns.requests.js")` would call
+ * it rather than give the module, and never settle.
+ */
+export const RESERVED = [...JS_RESERVED, "edm", "then"];
 
 /**
  * The most subtypes a `…Subtypes` map lists (requests-view.ts). The compiler spells out every
