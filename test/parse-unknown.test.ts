@@ -296,6 +296,7 @@ test("what a failed download saves in place of the metadata is named: an HTML pa
   const empty = (what: string) => `the input is empty (${what}), not metadata: a download that saved nothing? Give odatagen a CSDL XML or CSDL JSON document ($metadata)`;
   expect(report("")).toEqual([["ODG003", "error", 1, 1, "(document)", empty("no bytes")]]);
   expect(report("\uFEFF \r\n\t\n")).toEqual([["ODG003", "error", 1, 1, "(document)", empty("white space only")]]);
+  expect(report("\uFEFF")).toEqual([["ODG003", "error", 1, 1, "(document)", empty("a byte-order mark only")]]);
   const sap = `<?xml version="1.0" encoding="utf-8"?><error xmlns="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><code>/IWBEP/CM_MGW_RT/020</code><message xml:lang="en">Resource not found for segment</message></error>`;
   expect(report(sap).map((r) => r[5])).toEqual(["the input is an OData error response, not metadata (/IWBEP/CM_MGW_RT/020: Resource not found for segment): the service refused the request for its $metadata; give odatagen a CSDL XML or CSDL JSON document ($metadata)"]);
   // A licence header of many comments before the root is read in one pass (a pattern of repeated

@@ -19,12 +19,15 @@ export function xmlErrorSaid(text: string): string {
 }
 
 /**
- * An input with nothing in it, no bytes or only white space (as a download that failed before its
- * body, or a redirect saved by `curl -o` without `-L`, leaves it): the message, else undefined.
+ * An input with nothing in it, no bytes, a byte-order mark alone or only white space (as a download
+ * that failed before its body, or a redirect saved by `curl -o` without `-L`, leaves it), read as
+ * decoded with its byte-order mark: the message, else undefined.
  */
-export function emptyInput(text: string): string | undefined {
+export function emptyInput(content: string): string | undefined {
+  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   if (/[^ \t\r\n]/.test(text)) return undefined;
-  return `the input is empty (${text.length ? "white space only" : "no bytes"}), not metadata: a download that saved nothing? ${GIVE[0]!.toUpperCase()}${GIVE.slice(1)}`;
+  const what = text.length ? "white space only" : content.length ? "a byte-order mark only" : "no bytes";
+  return `the input is empty (${what}), not metadata: a download that saved nothing? ${GIVE[0]!.toUpperCase()}${GIVE.slice(1)}`;
 }
 
 /**

@@ -123,7 +123,7 @@ export interface ReadOptions {
 export function readCsdlXml(file: string, content: string, diags: DiagnosticBag, options: ReadOptions = {}): RawDocument | undefined {
   const source = new SourceText(file, stripBom(content));
   const text = source.text;
-  const empty = emptyInput(text);
+  const empty = emptyInput(content);
   if (empty) {
     diags.error(Codes.notCsdl, empty, "(document)", { source, offset: 0 });
     return undefined;
