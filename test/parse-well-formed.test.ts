@@ -39,8 +39,11 @@ const MALFORMED: [string, string, string][] = [
   ["unclosed tag at the end", "<a>\n<b x='1'", "2:1 tag 'b' is not closed with '>' before the end of the input"],
   ["closing tag not closed", "<a>x</a", "1:5 closing tag 'a' is not closed with '>'"],
   ["unquoted attribute value", "<a x=1/>", "1:6 the value of attribute 'x' is not quoted"],
-  ["unterminated attribute value", `<a x="1/>`, "1:6 the value of attribute 'x' is not closed"],
+  ["unterminated attribute value", `<a x="1/>`, "1:6 the value of attribute 'x' is not closed before the end of the input"],
   ["attribute without value", "<a x y='1'/>", "1:6 attribute 'x' has no value"],
+  // A file cut off inside a tag: after an attribute's name, or its `=`, the tag is named as cut off.
+  ["cut off after an attribute's name", "<a>\n<b x='1' Na", "2:1 tag 'b' is not closed with '>' before the end of the input"],
+  ["cut off after an attribute's =", "<a>\n<b x='1' Name = ", "2:1 tag 'b' is not closed with '>' before the end of the input"],
   ["attributes without space between", "<a x='1'y='2'/>", "1:9 expected whitespace, '>' or '/>' in tag 'a'"],
   ["duplicate attribute", "<a x='1'\n   x='2'/>", "2:4 duplicate attribute 'x'"],
   ["'<' in an attribute value", `<a x="a<b"/>`, "1:8 '<' is not allowed in the value of attribute 'x'"],
@@ -123,7 +126,7 @@ describe("hostile input neither crashes nor hangs", () => {
   test("a 20 MB attribute value, closed and not", () => {
     const value = "x".repeat(20_000_000);
     expect(scan(`<a v="${value}"/>`)).toBe("ok");
-    expect(scan(`<a v="${value}`)).toBe("1:6 the value of attribute 'v' is not closed");
+    expect(scan(`<a v="${value}`)).toBe("1:6 the value of attribute 'v' is not closed before the end of the input");
   });
 
   test("100,000 attributes on one element, one of them twice", () => {
@@ -265,7 +268,7 @@ describe("through readCsdlXml: a document cut short", () => {
     const diags = new DiagnosticBag();
     expect(readCsdlXml("cut.xml", cut, diags)).toBeUndefined();
     expect(diags.items.map((d) => `${d.code} ${d.line}:${d.column} [${d.path}] ${d.message}`)).toEqual([
-      "ODG002 8:22 [ns.promptType] not well-formed XML: the value of attribute 'Name' is not closed",
+      "ODG002 8:22 [ns.promptType] not well-formed XML: the value of attribute 'Name' is not closed before the end of the input",
     ]);
     const cutAfterTag = cut.slice(0, cut.lastIndexOf("<Member"));
     const again = new DiagnosticBag();

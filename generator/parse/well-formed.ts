@@ -426,10 +426,14 @@ class Scanner {
    */
   private attributeValue(at: number, length: number, i: number, tagStart: number): number {
     const t = this.t;
+    // A file cut off inside a tag (an interrupted download) says so, wherever in the tag it ends.
+    const cut = () => fail(`tag '${word(t, tagStart + 1)}' is not closed with '>' before the end of the input`, tagStart);
     while (isSpace(t.charCodeAt(i))) i++;
+    if (i >= t.length) cut();
     if (t.charCodeAt(i) !== EQ) fail(`attribute '${t.substr(at, length)}' has no value`, i);
     i++;
     while (isSpace(t.charCodeAt(i))) i++;
+    if (i >= t.length) cut();
     const quote = t.charCodeAt(i);
     if (quote !== DQUOTE && quote !== SQUOTE) fail(`the value of attribute '${t.substr(at, length)}' is not quoted`, i);
     const valueAt = i;
@@ -447,7 +451,7 @@ class Scanner {
         i++;
         continue;
       }
-      if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed`, valueAt);
+      if (i >= t.length) fail(`the value of attribute '${t.substr(at, length)}' is not closed before the end of the input`, valueAt);
       if (c === LT) fail(`'<' is not allowed in the value of attribute '${t.substr(at, length)}'`, i);
       if (c === AMP) {
         // A DOCTYPE's entity may hold a tab or line break (XML 1.0 §3.3.3 makes each a space) or
