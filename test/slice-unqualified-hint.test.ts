@@ -54,6 +54,9 @@ describe("a name without its namespace: the qualified names that end in it", () 
 
   test("the start of namespaces but none itself: the glob that takes them all", () => {
     expect(errorsOf(["microsoft"])).toEqual([hint("--include", "microsoft", "microsoft.**")]);
+    expect(errorsOf(["microsoft.graph.callRecords."])).toEqual([
+      hint("--include", "microsoft.graph.callRecords.", "microsoft.graph.callRecords.**"),
+    ]);
     const doc = edmx([schema("contoso.api.v1", keyed("item")), schema("contoso.api.v2", keyed("thing"))]);
     const r = generate({ inputs: [{ file: "api.xml", content: doc }], include: ["contoso.api.v1"], why: ["contoso.api"] });
     expect(r.diagnostics.filter((d) => d.code === "ODG302").map((d) => d.message)).toEqual([

@@ -31,9 +31,11 @@ export function namesEndingIn(text: string, names: Iterable<string>): string | u
  * `contoso.api` where only `contoso.api.v1` and `contoso.api.v2` hold types) matches nothing, as a
  * namespace names only its own types: the glob `text.**` that takes them all; undefined when no
  * qualified name starts with `text.` (as written: a name in another case is left to `nearestName`).
+ * A start written with its dot (`microsoft.`) gets the same glob.
  */
 export function namespacePrefix(text: string, names: Iterable<string>): string | undefined {
-  if (!text || text.endsWith(".") || /[*?]/.test(text)) return undefined;
-  for (const name of names) if (name.startsWith(`${text}.`)) return `${text}.**`;
+  const start = text.endsWith(".") ? text.slice(0, -1) : text;
+  if (!start || start.endsWith(".") || /[*?]/.test(start)) return undefined;
+  for (const name of names) if (name.startsWith(`${start}.`)) return `${start}.**`;
   return undefined;
 }
