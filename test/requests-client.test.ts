@@ -181,6 +181,15 @@ describe("requests and headers", () => {
     expect(rt.createClient({ baseUrl: "https://host/(S(abc))/TripPinServiceRW/" }).baseUrl).toBe("https://host/(S(abc))/TripPinServiceRW");
   });
 
+  test("a baseUrl without its scheme is refused at createClient, not at the first request: a host and port, or, in Node without a fetch of the caller's, a relative root", () => {
+    expect(() => rt.createClient({ baseUrl: "localhost:8080/odata" })).toThrow(new TypeError("createClient: baseUrl localhost:8080/odata has no scheme; give it as http://localhost:8080/odata or https://localhost:8080/odata"));
+    expect(() => rt.createClient({ baseUrl: "graph.microsoft.com/v1.0" })).toThrow(new TypeError("createClient: baseUrl graph.microsoft.com/v1.0 is relative, and there is no page to resolve it against: give an absolute URL, or a fetch that knows where it goes; did you mean https://graph.microsoft.com/v1.0?"));
+    expect(() => rt.createClient({ baseUrl: "/odata" })).toThrow(/^createClient: baseUrl \/odata is relative, and there is no page to resolve it against: give an absolute URL, or a fetch that knows where it goes$/);
+    // A fetch of the caller's may know where a relative root goes (a proxy, a framework's server fetch).
+    expect(rt.createClient({ baseUrl: "/odata", fetch: async () => new Response("{}") }).baseUrl).toBe("/odata");
+    expect(rt.createClient({ baseUrl: "http://localhost:8080/odata" }).baseUrl).toBe("http://localhost:8080/odata");
+  });
+
   test("a baseUrl's query (SAP's sap-client) goes with every request the client addresses, after the request's own options; not with next links", async () => {
     const client = rt.createClient({ baseUrl: `${srv.url}/?sap-client=100` });
     expect(client.baseUrl).toBe(srv.url);

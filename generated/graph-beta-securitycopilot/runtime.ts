@@ -63,6 +63,14 @@ export function createClient(options: ClientOptions): Client {
   // A fragment would swallow every path appended to the root.
   const root = options.baseUrl;
   if (root.includes("#")) throw new TypeError(`createClient: baseUrl ${root} has a fragment; give the service root without it (${root.slice(0, root.indexOf("#"))})`);
+  // A host without its scheme would fail only at the first request: `localhost:8080/odata` reads as
+  // the scheme `localhost:`, and a relative root, where no page resolves it (Node) and no fetch of the
+  // caller's knows where it goes, reaches `fetch` as it is, which cannot parse it.
+  if (/^[a-z\d-]+(?:\.[a-z\d-]+)*:\d+(?:[/?]|$)/i.test(root)) throw new TypeError(`createClient: baseUrl ${root} has no scheme; give it as http://${root} or https://${root}`);
+  if (options.fetch === undefined && !/^[a-z][a-z\d+.-]*:/i.test(root) && (globalThis as { location?: unknown }).location === undefined) {
+    const host = /^[a-z\d-]+(?:\.[a-z\d-]+)+(?:[/?]|$)/i.test(root) ? `; did you mean https://${root}?` : "";
+    throw new TypeError(`createClient: baseUrl ${root} is relative, and there is no page to resolve it against: give an absolute URL, or a fetch that knows where it goes${host}`);
+  }
   // A query (SAP's `?sap-client=100`) is kept apart and sent with every request: paths go before it.
   const q = root.indexOf("?");
   const rootQuery = q < 0 ? "" : root.slice(q + 1);
