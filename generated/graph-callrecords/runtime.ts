@@ -2086,15 +2086,9 @@ function preferenceName(item: string): string {
   return (/^[^=;\s]+/.exec(item.trim())?.[0] ?? item).toLowerCase().replace(ODATA_PREFIXED, "$1");
 }
 
-/** Whether `headers` (a request's, merged) have a `Prefer` of `continue-on-error=false` (either spelling). */
-function stopsOnError(headers: Record<string, string>): boolean {
-  const prefer = Object.entries(headers).find(([k]) => k.toLowerCase() === "prefer")?.[1] ?? "";
-  return preferenceItems(prefer).some((p) => preferenceName(p) === "continue-on-error" && /=\s*"?false"?\s*(;|$)/i.test(p.trim()));
-}
-
-/** Whether `headers` (a client's) hold a `Prefer` that answers `continue-on-error` (either way, in either spelling). */
-function prefersOnError(headers: Record<string, string> | undefined): boolean {
-  return Object.entries(headers ?? {}).some(([k, v]) => k.toLowerCase() === "prefer" && preferenceItems(v).some((p) => preferenceName(p) === "continue-on-error"));
+/** The `continue-on-error` items (either spelling, either way) of the `Prefer` values in `headers`. */
+function onErrorPreferences(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {}).flatMap(([k, v]) => (k.toLowerCase() === "prefer" ? preferenceItems(v).map((p) => p.trim()).filter((p) => preferenceName(p) === "continue-on-error") : []));
 }
 
 /**
@@ -2871,7 +2865,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // and are marked handled, as the service's 424s are (`post`).
       const failed = options.inOrder && i + 1 < chunks.length && chunk.flat().find((m) => !m.ok && !m.undone);
       if (failed) {
-        for (const m of chunks.slice(i + 1).flat(2)) handled(m), m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not sent, as ${failed.request}, before it in order, failed`, undefined, undefined, undefined, m.request));
+        for (const m of chunks.slice(i + 1).flat(2)) dependencyFailed(m, `not sent, as ${failed.request}, before it in order, failed`);
         return;
       }
     }
@@ -2886,7 +2880,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // answer. A multipart batch in order asks no such thing: its service runs the requests in order,
     // and stopping is what inOrder asks (a JSON one's service answers 424 to those depending on it).
     // The client's own headers answering it win, as send()'s do (they come after these).
-    const goOn = !(multipart && options.inOrder) && !prefersOnError(client.options.headers) && { Prefer: "odata.continue-on-error" };
+    const goOn = !(multipart && options.inOrder) && onErrorPreferences(client.options.headers).length === 0 && { Prefer: "odata.continue-on-error" };
     const headers = { "Content-Type": type, ...goOn, ...(multipart && { Accept: "multipart/mixed" }) };
     const sending: Exchange = { method: "POST", url, data: new TextEncoder().encode(text), headers };
     const count = units.reduce((n, u) => n + u.length, 0);
@@ -2946,7 +2940,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     // service may leave out the responses of the requests it did not run once one failed, in any
     // order: their calls fail so too, naming the first that failed.
     const unanswered = multipart ? [] : units.flat().filter((m) => answerOf(m) === undefined);
-    const toldToStop = unanswered.length > 0 && stopsOnError(mergeHeaders(client.options.headers, headers, sendOptions?.headers));
+    const toldToStop = unanswered.length > 0 && onErrorPreferences(mergeHeaders(client.options.headers, headers, sendOptions?.headers)).some((p) => /=\s*"?false"?\s*(;|$)/i.test(p));
     const stopped = multipart ? units[last]?.find((m) => !m.ok && !m.undone) : toldToStop ? units.flat().find((m) => !m.ok && !m.undone && answerOf(m) !== undefined) : undefined;
     const unrun = new Set(!stopped ? [] : multipart ? units.slice(last + 1).flat() : unanswered);
     const where = multipart ? ", before it in the $batch, failed and the service stopped there" : " failed and the service, asked not to go on (continue-on-error=false), stopped";
@@ -2954,15 +2948,13 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     const given = new Set<unknown>();
     for (const m of units.flat()) {
       if (stopped && unrun.has(m)) {
-        handled(m);
-        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not run, as ${stopped.request}${where}`, undefined, requestIdOf(response), undefined, m.request));
+        dependencyFailed(m, `not run, as ${stopped.request}${where}`, requestIdOf(response));
         continue;
       }
       const answer = answerOf(m);
       // Its change set failed at another request, whose call reports it: a 424 naming that one.
       if (m.undone) {
-        handled(m);
-        m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: not done, as ${m.undone.request} in its change set failed (a change set is done whole or not at all; this request was answered ${(answer as Response).status})`, undefined, requestIdOf(response), undefined, m.request));
+        dependencyFailed(m, `not done, as ${m.undone.request} in its change set failed (a change set is done whole or not at all; this request was answered ${(answer as Response).status})`, requestIdOf(response));
         continue;
       }
       // A 424 to a request whose dependency (JSON's dependsOn) failed is that failure, which that one's
@@ -2981,6 +2973,11 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
    * the abort's reason then, as alone: marked later, Node would warn that it was handled late.
    */
   const handled = (m: Member) => m.aborted || m.owner.call?.catch(() => {});
+  /** `m` fails as another request did: a 424 saying `why`, marked handled, as that one's call reports the failure. */
+  const dependencyFailed = (m: Member, why: string, requestId?: string) => {
+    handled(m);
+    m.fail(new ODataError(424, "FailedDependency", `${m.request}: 424 Failed Dependency: ${why}`, undefined, requestId, undefined, m.request));
+  };
   /** Protocol §11.7.3.1: a request names an entity of an earlier request of its own change set. */
   const nameable = (id: string, group: string | undefined) => !!group && members.some((m) => m.id === id && m.group === group);
   /**
