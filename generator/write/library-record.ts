@@ -15,7 +15,7 @@
 import * as path from "node:path";
 import { runRecordOf, type FollowedRecord } from "../run-record";
 import { generatorIdentity } from "./fingerprint";
-import { optionsRecord, recordedInputPath, sha256, type ManifestInput } from "./manifest";
+import { followedRecord, optionsRecord, recordedInputPath, sha256, type ManifestInput } from "./manifest";
 import type { OutputRecord } from "./write";
 
 export function libraryRecord(outDir: string, files: ReadonlyMap<string, string>): OutputRecord {
@@ -33,10 +33,9 @@ export function libraryRecord(outDir: string, files: ReadonlyMap<string, string>
   const out = path.resolve(outDir);
   const inputs: ManifestInput[] = o.inputs.map((i) => ({ file: recordedInputPath(out, path.resolve(i.file)), sha256: textDigest(i.content) }));
   if (!following) return { ...identity, options, inputs };
-  // As the CLI records them (regenerate.ts): the documents read after the inputs, in the order read.
-  for (const f of follower.followed) inputs.push({ file: recordedInputPath(out, f.file), sha256: f.sha256, followed: true });
-  const lookedFor = follower.lookedFor.map((f) => recordedInputPath(out, f));
-  return { ...identity, options, inputs, ...(lookedFor.length ? { lookedFor } : {}) };
+  // As the CLI records them (regenerate.ts).
+  const reached = followedRecord(out, follower);
+  return { ...identity, options, ...reached, inputs: [...inputs, ...reached.inputs] };
 }
 
 /** Whether the follower was made for the run's inputs, as the CLI makes it: the same paths, in order. */

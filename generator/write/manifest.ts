@@ -169,6 +169,16 @@ export function recordedInputPath(outDir: string, file: string): string {
   return path.relative(outDir, file).split(path.sep).join("/");
 }
 
+/**
+ * What a run's follower (write/follow.ts) read, as the manifest records it after the run's inputs,
+ * in the order read, and the files it looked for in vain (`lookedFor`, left out where none was).
+ */
+export function followedRecord(outDir: string, follower: { followed: readonly { file: string; sha256: string }[]; lookedFor: readonly string[] }): { inputs: ManifestInput[]; lookedFor?: string[] } {
+  const inputs = follower.followed.map((f) => ({ file: recordedInputPath(outDir, f.file), sha256: f.sha256, followed: true as const }));
+  const lookedFor = follower.lookedFor.map((f) => recordedInputPath(outDir, f));
+  return { inputs, ...(lookedFor.length ? { lookedFor } : {}) };
+}
+
 export function optionsRecord(o: {
   keyAsSegment?: boolean; include?: string[]; exclude?: string[]; includeDerived?: boolean; includeNavigation?: boolean;
   validators?: boolean; requests?: boolean; completeReads?: boolean; unqualifiedOperations?: boolean; followReferences?: boolean;

@@ -7,7 +7,7 @@ import { Codes, GenerationError, type Diagnostic } from "../diagnostics";
 import type { GenerateOptions, GenerateResult } from "../generate";
 import type { ResolvedService } from "../config/types";
 import { generatorIdentity } from "./fingerprint";
-import { optionsRecord, readManifest, recordedInputPath } from "./manifest";
+import { followedRecord, optionsRecord, readManifest, recordedInputPath } from "./manifest";
 import { createFollower, FOLLOWING_OFF, type Follower } from "./follow";
 import { keepModel, type ModelChanges } from "./kept-models";
 import * as fs from "node:fs";
@@ -182,9 +182,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
     throw e;
   }
   await checkpoint();
-  const inputs = [...read.records, ...follower.followed.map((f) => ({ file: recordedInputPath(service.out, f.file), sha256: f.sha256, followed: true as const }))];
-  const lookedFor = follower.lookedFor.map((f) => recordedInputPath(service.out, f));
-  const record = { ...identity, options, inputs, ...(lookedFor.length ? { lookedFor } : {}) };
+  const reached = followedRecord(service.out, follower);
+  const record = { ...identity, options, ...reached, inputs: [...read.records, ...reached.inputs] };
   const followed = follower.followed.map((f) => f.file);
   base.referenced = referencedFiles(follower);
   const previous = writes ? readManifest(service.out) : undefined;
@@ -209,7 +208,7 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   try {
     const report = await writeOutputAsync(service.out, result.files, { record, removeStale: req.removeStale, prepared }, checkpoint);
     rememberOutput(service.out, [...service.inputs, ...followed], new Map([...read.reads, ...follower.followed.map((f) => [f.file, f] as const)]));
-    const specChanged = JSON.stringify(previous?.inputs ?? null) !== JSON.stringify(inputs);
+    const specChanged = JSON.stringify(previous?.inputs ?? null) !== JSON.stringify(record.inputs);
     const modelChanges = keepModel(service.out, result, previous, specChanged, { keyAsSegment: service.keyAsSegment, unqualifiedOperations: service.unqualifiedOperations, validators: service.validators, requests: service.requests });
     return { ...base, status: "written", diagnostics, report, files: result.files, result, modelChanges, ...(unlisted?.length && { unlisted }), ms: elapsed() };
   } catch (e) {
