@@ -2,7 +2,8 @@
  * The patterns `--include` and `--exclude` take. A pattern starting with `/` is a URL path pattern,
  * matched segment by segment (`*` one segment, `**` any number of them, `{id}` key segments and a last
  * `$ref`, `$count` or `$value` ignored);
- * any other pattern is a glob over qualified names and namespaces (`*` stops at a dot, `**` does not).
+ * any other pattern is a glob over qualified names (`*` stops at a dot, `**` does not), or a
+ * namespace written out.
  */
 
 export interface NamePattern {
@@ -28,6 +29,16 @@ export function parsePattern(text: string): Pattern {
   const t = text.trim();
   if (t.startsWith("/")) return { kind: "path", text: t, segments: pathSegments(t) };
   return { kind: "name", text: t, matches: globMatcher(t, true) };
+}
+
+/**
+ * Whether a name pattern names a type or operation: its qualified name matches, or the pattern is
+ * its namespace written out. A glob matches qualified names only: `microsoft.graph.*` names the
+ * types of `microsoft.graph`, not those of `microsoft.graph.callRecords`, though `*` would match
+ * that namespace's last part (`microsoft.graph.**` names both).
+ */
+export function namesElement(p: NamePattern, x: { qualifiedName: string; namespace: string }): boolean {
+  return p.matches(x.qualifiedName) || p.text === x.namespace;
 }
 
 // A glob as tokens: a character code, or one of these wildcards.

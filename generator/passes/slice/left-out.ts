@@ -5,7 +5,7 @@
  * "matches nothing", which would send the user looking for a misspelling.
  */
 import type { LeftOutElement, LeftOutElements, Operation } from "../../model/types";
-import { accepts, advance, startStates, type NamePattern, type PathPattern } from "./glob";
+import { accepts, advance, namesElement, startStates, type NamePattern, type PathPattern } from "./glob";
 
 /** A left-out element as a message names it (`action import t.c/doIt`), with where it is and why. */
 export interface LeftOutMatch {
@@ -13,11 +13,11 @@ export interface LeftOutMatch {
   element: LeftOutElement;
 }
 
-/** The operations left out when the model was built whose qualified names (or namespaces) `p` matches. */
+/** The operations left out when the model was built that `p` names (by qualified name, or its namespace). */
 export function leftOutByName(p: NamePattern, leftOut: LeftOutElements | undefined): LeftOutMatch[] {
   const found: LeftOutMatch[] = [];
   for (const [qn, list] of leftOut?.operations ?? []) {
-    if (!p.matches(qn) && !p.matches(qn.slice(0, qn.lastIndexOf(".")))) continue;
+    if (!namesElement(p, { qualifiedName: qn, namespace: qn.slice(0, qn.lastIndexOf(".")) })) continue;
     for (const element of list) found.push({ name: `${element.kind} ${qn}`, element });
   }
   return found;

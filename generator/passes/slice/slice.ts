@@ -13,7 +13,7 @@
 import { Codes, type DiagnosticBag, type Place, type Severity } from "../../diagnostics";
 import type { EntityType, Model, Operation, SchemaType, StructuredType, TypeRef } from "../../model/types";
 import { copyModel, valueTypes } from "./copy";
-import { MAX_PATH_SEGMENTS, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
+import { MAX_PATH_SEGMENTS, namesElement, parsePattern, withoutKey, type NamePattern, type PathPattern, type Pattern } from "./glob";
 import { nearestName } from "../../nearest-name";
 import { namesEndingIn, namespacePrefix } from "./unqualified-hint";
 import { selectPaths, suggestPath, type Fill } from "./paths";
@@ -120,8 +120,7 @@ export function sliceModel(
   const includeNames = names(includes);
   const includePaths = paths(includes);
   const everything = includes.length === 0;
-  const matchesName = (p: NamePattern, x: { qualifiedName: string; namespace: string }) => p.matches(x.qualifiedName) || p.matches(x.namespace);
-  const excludedBy = (x: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => matchesName(p, x))?.text;
+  const excludedBy = (x: { qualifiedName: string; namespace: string }) => excludeNames.find((p) => namesElement(p, x))?.text;
   const excluded = (x: { qualifiedName: string; namespace: string }) => excludedBy(x) !== undefined;
   // For `why`: the first reason each element was kept for.
   const reasons: Reasons = new Map();
@@ -147,7 +146,7 @@ export function sliceModel(
     if (everything) return { kind: "everything" };
     let first: NamePattern | undefined;
     for (const p of includeNames) {
-      if (!matchesName(p, x)) continue;
+      if (!namesElement(p, x)) continue;
       matched.add(p);
       first ??= p;
       if (!op) selectsType.add(p.text);
@@ -164,7 +163,7 @@ export function sliceModel(
   // Only an --exclude that names the base type by its qualified name: a glob or a namespace that
   // happens to match it (`--exclude microsoft.graph`) does not take every type below it along.
   const namedExcludes = excludeNames.filter(literal);
-  const excludedByName = (x: SchemaType) => namedExcludes.find((p) => p.text !== x.namespace && matchesName(p, x))?.text;
+  const excludedByName = (x: SchemaType) => namedExcludes.find((p) => p.text !== x.namespace && namesElement(p, x))?.text;
   const excludedAbove = (x: { qualifiedName: string }, t: SchemaType) =>
     namedExcludes.length > 0 && !exact.has(x.qualifiedName) && !exact.has(t.qualifiedName) ? (below.get(t) ?? excludedBase(t, excludedByName)) : undefined;
   for (const t of model.types.values()) {
@@ -230,8 +229,11 @@ export function sliceModel(
   const unmatched = includeNames.filter((p) => !matched.has(p));
   /** What a name pattern that selects nothing missed: a namespace may hold only a container, or nothing. */
   const noMatch = (p: NamePattern, exclude: readonly PathPattern[]) => {
-    const empty = model.schemas.find((s) => p.matches(s.namespace));
-    return empty ? `names namespace ${empty.namespace}, which holds no type or operation` : `matches no type, operation or namespace${nameHint(p, exclude)}`;
+    const empty = model.schemas.find((s) => s.namespace === p.text);
+    if (empty) return `names namespace ${empty.namespace}, which holds no type or operation`;
+    const namespace = model.schemas.find((s) => p.matches(s.namespace));
+    if (namespace) return `matches no type or operation: a \`*\` stops at a dot, and a namespace (${namespace.namespace}) is named in full${nameHint(p, exclude)}`;
+    return `matches no type, operation or namespace${nameHint(p, exclude)}`;
   };
   for (const p of unmatched) {
     const gone = leftOutByName(p, model.leftOut);
@@ -247,7 +249,7 @@ export function sliceModel(
   }
   const everyName = [...model.types.values(), ...allOps];
   for (const p of excludeNames) {
-    if (everyName.some((x) => matchesName(p, x))) continue;
+    if (everyName.some((x) => namesElement(p, x))) continue;
     const gone = leftOutByName(p, model.leftOut);
     if (gone.length) matchesLeftOut(p, gone, "exclude");
     else matchesNothing("exclude", p, noMatch(p, []));
@@ -488,33 +490,41 @@ function pathBelowRoot(text: string, respell: (path: string) => string | undefin
  * name but for case, with its literal start in that name's case (`microsoft.graph.CallRecords.*`).
  */
 function suggestName(p: NamePattern, model: Model, operations: readonly Operation[]): string | undefined {
-  const names = new Set<string>();
-  for (const x of [...model.types.values(), ...operations]) names.add(x.qualifiedName).add(x.namespace);
+  const elements = [...model.types.values(), ...operations];
+  const matchesSome = (text: string) => {
+    const again = parsePattern(text);
+    return again.kind === "name" && elements.some((x) => namesElement(again, x));
+  };
   // A schema's alias stands for its namespace in the document, not in a pattern.
   for (const [alias, namespace] of model.aliases) {
     if (!p.text.startsWith(`${alias}.`)) continue;
-    const respelt = parsePattern(namespace + p.text.slice(alias.length));
-    if (respelt.kind === "name" && [...names].some((n) => respelt.matches(n))) return respelt.text;
+    const respelt = namespace + p.text.slice(alias.length);
+    if (matchesSome(respelt)) return respelt;
   }
   const wild = p.text.search(/[*?]/);
-  if (wild < 0) return namespacePrefix(p.text, names) ?? nearestName(p.text, names) ?? namesEndingIn(p.text, names);
+  if (wild < 0) {
+    const names = new Set<string>();
+    for (const x of elements) names.add(x.qualifiedName).add(x.namespace);
+    return namespacePrefix(p.text, names) ?? nearestName(p.text, names) ?? namesEndingIn(p.text, names);
+  }
+  // A glob matches qualified names only, so the names to respell it to are those.
+  const qualified = new Set(elements.map((x) => x.qualifiedName));
   const lower = parsePattern(p.text.toLowerCase());
   if (lower.kind !== "name") return undefined;
-  const matchesSome = (text: string) => {
-    const again = parsePattern(text);
-    return again.kind === "name" && [...names].some((n) => again.matches(n));
-  };
-  for (const name of names) {
+  for (const name of qualified) {
     if (!lower.matches(name.toLowerCase())) continue;
     const respelt = name.slice(0, wild) + p.text.slice(wild);
     if (matchesSome(respelt)) return respelt;
   }
+  // A `*` meant to reach into the namespaces below (`microsoft.*` for microsoft.graph's types).
+  const deeper = p.text.replace(/\*+/g, "**");
+  if (deeper !== p.text && matchesSome(deeper)) return deeper;
   // A misspelt namespace or type before the wildcard (`microsoft.graph.callRecord.*`): the nearest
   // dotted start of a name, an edit or two away, when the glob then matches.
   const dot = p.text.lastIndexOf(".", wild) + 1;
   if (dot === 0) return undefined;
   const starts = new Set<string>();
-  for (const name of names) for (let k = name.indexOf("."); k >= 0; k = name.indexOf(".", k + 1)) starts.add(name.slice(0, k + 1));
+  for (const name of qualified) for (let k = name.indexOf("."); k >= 0; k = name.indexOf(".", k + 1)) starts.add(name.slice(0, k + 1));
   const near = nearestName(p.text.slice(0, dot), starts);
   return near !== undefined && matchesSome(near + p.text.slice(dot)) ? near + p.text.slice(dot) : undefined;
 }

@@ -6,7 +6,7 @@
  * walk, so the chain is a short one); this module only turns the reasons into text.
  */
 import type { Model, Operation, SchemaType, StructuredType } from "../../model/types";
-import type { NamePattern } from "./glob";
+import { namesElement, type NamePattern } from "./glob";
 import type { PathRoute } from "./paths";
 import type { BelowExcluded } from "./excluded-bases";
 
@@ -76,9 +76,8 @@ export function explain(input: WhyInput, patterns: readonly NamePattern[]): WhyR
   const label = labeller(input.operations);
   return patterns.map((p) => {
     const hits: (SchemaType | Operation)[] = [];
-    const matches = (x: { qualifiedName: string; namespace: string }) => p.matches(x.qualifiedName) || p.matches(x.namespace);
-    for (const t of input.model.types.values()) if (matches(t)) hits.push(t);
-    for (const op of input.operations) if (matches(op)) hits.push(op);
+    for (const t of input.model.types.values()) if (namesElement(p, t)) hits.push(t);
+    for (const op of input.operations) if (namesElement(p, op)) hits.push(op);
     // Kept ones first, then by name: the answers a user is after when a slice is larger than expected.
     const kept = (x: SchemaType | Operation) => (isOperation(x) ? input.keepOps.has(x) : input.keep.has(x));
     hits.sort((a, b) => Number(kept(b)) - Number(kept(a)) || compare(label(a), label(b)));
