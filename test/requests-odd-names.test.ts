@@ -40,6 +40,17 @@ test("a singleton named then gets then2(): a module exporting then is a thenable
   await expect(Promise.resolve(api)).resolves.toBe(api);
 });
 
+test("an entity set named __proto__ gets __proto__2(): compiled to CommonJS, exports.__proto__ = … sets the module's prototype instead of exporting", async () => {
+  // The module's prototype is an Object.prototype (of the realm jest loads it in), not a function.
+  expect(typeof Object.getPrototypeOf(api)).toBe("object");
+  expect(Object.getPrototypeOf(Object.getPrototypeOf(api))).toBeNull();
+  expect(Object.keys(api)).toContain("__proto__2");
+  const { client, urls } = recordingClient();
+  const set = (api.__proto__2 as unknown as () => { byKey(k: string): unknown })();
+  await api.getThing(client, set.byKey("a"));
+  expect(urls).toEqual(["http://svc.test/__proto__('a')"]);
+});
+
 test("a parameter named constructor is sent only when given", async () => {
   const { client, urls } = recordingClient();
   await api.find(client, api.things().byKey("a"), {});

@@ -56,9 +56,10 @@ export interface RequestNames {
  * `edm` is a requests module's namespace import of edm.ts: a function of that name would conflict
  * with it (`rt` is reserved everywhere). A function exported as `then` would make the module's
  * namespace object a thenable (ECMA-262 §27.2.1.3.2): `await import("./ns.requests.js")` would call
- * it rather than give the module, and never settle.
+ * it rather than give the module, and never settle. One exported as `__proto__` would, compiled to
+ * CommonJS (`exports.__proto__ = …`), set the exports object's prototype rather than export it.
  */
-export const RESERVED = [...JS_RESERVED, "edm", "then"];
+export const RESERVED = [...JS_RESERVED, "edm", "then", "__proto__"];
 
 /**
  * The most subtypes a `…Subtypes` map lists (requests-view.ts). The compiler spells out every
