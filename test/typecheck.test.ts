@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fixtureNames, generateFixture, GOLDEN_DIR, listFiles } from "./helpers/fixtures";
 import { generateFixture as generateTestOutput } from "./helpers/generated";
-import { compiler, REPO, runTsc, runTscEach, runTscProject, STRICT_OPTIONS, tsFiles, type Compiler, type TscProject, type TscResult } from "./helpers/typecheck";
+import { BASE_OPTIONS, compiler, REPO, runTsc, runTscEach, runTscProject, STRICT_OPTIONS, tsFiles, type Compiler, type TscProject, type TscResult } from "./helpers/typecheck";
 import { STATIC_FILES } from "../generator/emit/emit";
 
 const SERVICES = ["graph-callrecords", "graph-beta-securitycopilot"];
@@ -82,26 +82,33 @@ describe.each(COMPILERS)("%s", (label, c) => {
   });
 
   // The generated modules import each other as `./x.js` (ESM style): the README names the
-  // resolution modes that take that, besides NodeNext.
+  // resolution modes that take that, besides NodeNext. And a project that is not strict (no
+  // `strict`, so no strictNullChecks: `x === undefined` narrows nothing there) compiles the
+  // generated code too, as its own sources are checked with its options; not the usage file,
+  // whose narrowing of an `undefined` is written for --strict.
   const MODES = [
-    ["Node16", "Node16"],
-    ["ESNext", "Bundler"],
-    ["Preserve", "Bundler"],
+    ["Node16", "Node16", "strict"],
+    ["ESNext", "Bundler", "strict"],
+    ["Preserve", "Bundler", "strict"],
+    ["ESNext", "Bundler", "not strict"],
   ];
-  // The three modes compile in one tsc run (`tsc -b`, each mode its own program), made by the first
+  // The modes compile in one tsc run (`tsc -b`, each mode its own program), made by the first
   // test that asks; if that run fails as a whole, each test compiles alone.
   let modes: TscResult[] | "alone" | undefined;
-  const project = (module: string, moduleResolution: string): TscProject => ({ files: tsFiles(path.join(root, "graph-callrecords")), compilerOptions: { ...STRICT_OPTIONS, module, moduleResolution } });
-  test.each(MODES)(`generated/graph-callrecords with its usage file compiles with module %s, moduleResolution %s (${c.version})`, (module, moduleResolution) => {
+  const project = (module: string, moduleResolution: string, strictness: string): TscProject => ({
+    files: tsFiles(path.join(root, "graph-callrecords")).filter((f) => strictness === "strict" || path.basename(f) !== "usage.ts"),
+    compilerOptions: strictness === "strict" ? { ...STRICT_OPTIONS, module, moduleResolution } : { ...BASE_OPTIONS, strict: false, module, moduleResolution },
+  });
+  test.each(MODES)(`generated/graph-callrecords compiles with module %s, moduleResolution %s, %s (${c.version})`, (module, moduleResolution, strictness) => {
     if (!modes) {
       try {
-        modes = runTscEach(c, root, MODES.map(([m, r]) => project(m, r)));
+        modes = runTscEach(c, root, MODES.map(([m, r, s]) => project(m, r, s)));
       } catch {
         modes = "alone";
       }
     }
-    const own = project(module, moduleResolution);
-    const r = modes === "alone" ? runTsc(c, root, [...own.files], own.compilerOptions) : modes[MODES.findIndex(([m, x]) => m === module && x === moduleResolution)];
+    const own = project(module, moduleResolution, strictness);
+    const r = modes === "alone" ? runTsc(c, root, [...own.files], own.compilerOptions) : modes[MODES.findIndex(([m, x, s]) => m === module && x === moduleResolution && s === strictness)];
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });

@@ -1488,7 +1488,7 @@ function queryParts(q: AnyQuery): [string, string][] {
   }
   // An empty expression (`filter: ""`, `orderby: []`) is left out, as an empty `select` is: `$filter=` is no option.
   if (q.filter) out.push(["$filter", q.filter]);
-  const orderby = typeof q.orderby === "string" || q.orderby === undefined ? q.orderby : (q.orderby as string[]).join(",");
+  const orderby = typeof q.orderby === "string" ? q.orderby : q.orderby?.join(",");
   if (orderby) out.push(["$orderby", orderby]);
   if (q.top !== undefined) out.push(["$top", String(q.top)]);
   if (q.skip !== undefined) out.push(["$skip", String(q.skip)]);
@@ -2795,6 +2795,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const request = `${method} ${url}`;
       if (sent) throw new Error(`${request}: the batch was already sent`);
       if (body != null && typeof body !== "string") throw new Error(`${request}: a batch takes only JSON bodies`);
+      const text = typeof body === "string" ? body : undefined;
       // Protocol §11.7.3: a change set holds data modification requests and action invocations.
       if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
       sendable(headers, request);
@@ -2804,7 +2805,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const relative = whole.startsWith(root) ? whole.slice(root.length) : undefined;
       // A Content-ID reference (`$1/segments`) is written as it is, relative to the batch.
       const named = relative && /^\$(\d+)(?=[/?]|$)/.exec(relative)?.[1];
-      const mentioned = Array.from(String(body ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1]!);
+      const mentioned = Array.from(String(text ?? "").matchAll(/"\$(\d+)"/g), (n) => n[1]!);
       if (named && !nameable(named, group)) throw new Error(`${request}: $${named} names no request made before it in its change set`);
       const [at, host] = named ? [relative] : multipart && options.leadingSlash ? fromHost(whole) : [relative === undefined ? whole : `${options.leadingSlash ? "/" : ""}${relative}`];
       // Named in the body too (`"@odata.id": "$3"`): JSON's `dependsOn` keeps it after that one.
@@ -2821,7 +2822,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // Settled, the call lets go of its signal (one signal may serve a page's every call).
       const settle = <A>(to: (a: A) => void) => (a: A) => (signal?.removeEventListener("abort", abort), to(a));
       const own = owner ?? {};
-      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: body ?? undefined, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
+      const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: text, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
       signal?.addEventListener("abort", abort, { once: true });
     });
