@@ -82,24 +82,33 @@ describe.each(COMPILERS)("%s", (label, c) => {
   });
 
   // The generated modules import each other as `./x.js` (ESM style): the README names the
-  // resolution modes that take that, besides NodeNext. And a project that is not strict (no
-  // `strict`, so no strictNullChecks: `x === undefined` narrows nothing there) compiles the
-  // generated code too, as its own sources are checked with its options; not the usage file,
-  // whose narrowing of an `undefined` is written for --strict.
+  // resolution modes that take that, besides NodeNext. And the projects the README says it drops
+  // into: one that is not strict (no strictNullChecks: `x === undefined` narrows nothing there),
+  // as its own sources are checked with its options (not the usage file, whose narrowing of an
+  // `undefined` is written for --strict); a Node project with `@types/node` for `fetch` and no DOM
+  // library; and one on the ES2020 library (the default of `"target": "ES2020"`).
   const MODES = [
     ["Node16", "Node16", "strict"],
     ["ESNext", "Bundler", "strict"],
     ["Preserve", "Bundler", "strict"],
     ["ESNext", "Bundler", "not strict"],
+    ["NodeNext", "NodeNext", "@types/node, no DOM"],
+    ["ESNext", "Bundler", "ES2020 library"],
   ];
+  const VARIANTS: Record<string, object> = {
+    strict: STRICT_OPTIONS,
+    "not strict": { ...BASE_OPTIONS, strict: false },
+    "@types/node, no DOM": { ...STRICT_OPTIONS, lib: ["ES2022"], types: ["node"], typeRoots: [path.join(REPO, "node_modules", "@types")] },
+    "ES2020 library": { ...STRICT_OPTIONS, lib: ["ES2020", "DOM"] },
+  };
   // The modes compile in one tsc run (`tsc -b`, each mode its own program), made by the first
   // test that asks; if that run fails as a whole, each test compiles alone.
   let modes: TscResult[] | "alone" | undefined;
-  const project = (module: string, moduleResolution: string, strictness: string): TscProject => ({
-    files: tsFiles(path.join(root, "graph-callrecords")).filter((f) => strictness === "strict" || path.basename(f) !== "usage.ts"),
-    compilerOptions: strictness === "strict" ? { ...STRICT_OPTIONS, module, moduleResolution } : { ...BASE_OPTIONS, strict: false, module, moduleResolution },
+  const project = (module: string, moduleResolution: string, variant: string): TscProject => ({
+    files: tsFiles(path.join(root, "graph-callrecords")).filter((f) => variant !== "not strict" || path.basename(f) !== "usage.ts"),
+    compilerOptions: { ...VARIANTS[variant], module, moduleResolution },
   });
-  test.each(MODES)(`generated/graph-callrecords compiles with module %s, moduleResolution %s, %s (${c.version})`, (module, moduleResolution, strictness) => {
+  test.each(MODES)(`generated/graph-callrecords compiles with module %s, moduleResolution %s, %s (${c.version})`, (module, moduleResolution, variant) => {
     if (!modes) {
       try {
         modes = runTscEach(c, root, MODES.map(([m, r, s]) => project(m, r, s)));
@@ -107,8 +116,8 @@ describe.each(COMPILERS)("%s", (label, c) => {
         modes = "alone";
       }
     }
-    const own = project(module, moduleResolution, strictness);
-    const r = modes === "alone" ? runTsc(c, root, [...own.files], own.compilerOptions) : modes[MODES.findIndex(([m, x, s]) => m === module && x === moduleResolution && s === strictness)];
+    const own = project(module, moduleResolution, variant);
+    const r = modes === "alone" ? runTsc(c, root, [...own.files], own.compilerOptions) : modes[MODES.findIndex(([m, x, s]) => m === module && x === moduleResolution && s === variant)];
     expect(r.output).toBe("");
     expect(r.status).toBe(0);
   });
