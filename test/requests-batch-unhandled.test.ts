@@ -151,6 +151,32 @@ async function main() {
 main();
 `;
 
+// Calls that fail before their requests go: a GET in a change set (refused when it is made), a
+// change naming the entity of that GET, which made no request (refused too), and one naming the
+// entity of a call aborted before send() (left out when send() starts). Awaited after send(), as
+// the README says, they are no unhandled rejection while the $batch is out; the one nothing awaits
+// is reported, once send() settled, as alone. The aborted call rejects at once, as documented.
+const BEFORE_SEND = `
+${PRELUDE}
+async function round(name, format) {
+  const b = batch(createClient({ baseUrl: process.env.SERVICE + "/" + name }), { format });
+  const sessions = callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey("r1"));
+  const changes = b.atomic();
+  const refused = getSession(changes, session("e1"));
+  const naming = updateSession(changes, changes.created(refused, sessions), { modalities: [] });
+  const stop = new AbortController();
+  const aborted = updateSession(changes, session("a1"), { modalities: [] }, { signal: stop.signal });
+  const abortedOutcome = outcome(aborted);
+  const dangling = deleteSession(changes, changes.created(aborted, sessions));
+  stop.abort(new Error("stopped " + name));
+  getSession(b.atomic(), session("e2"));
+  const read = getSession(b, session("s1"));
+  const sent = await outcome(b.send());
+  return { sent, read: await outcome(read), refused: await outcome(refused), naming: await outcome(naming), aborted: await abortedOutcome, dangling: await outcome(dangling) };
+}
+${BOTH_FORMATS}
+`;
+
 let srv: Loopback;
 let dir: string;
 beforeAll(async () => {
@@ -319,4 +345,29 @@ test("a change set answered a response each, one failed and the others 2xx or 42
   const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, unknown>; unhandled: string[] };
   expect(rounds).toEqual({ json: "fulfilled", multipart: "fulfilled" });
   expect(unhandled).toEqual(["the change set was rolled back", "the change set was rolled back"]);
+});
+
+test("a call that fails before its request goes rejects when send() settles: awaited after send(), no unhandled rejection while the $batch is out", async () => {
+  srv.handle((r) => {
+    if (r.url.startsWith("/json/")) {
+      const requests: { id: string }[] = JSON.parse(r.body).requests;
+      return { delayMs: 20, body: { responses: requests.map(({ id }) => ({ id, status: 200, body: body("s1") })) } };
+    }
+    const part = ["Content-Type: application/http", "", "HTTP/1.1 200 OK", "Content-Type: application/json", "", JSON.stringify(body("s1"))].join("\r\n");
+    return { delayMs: 20, headers: { "content-type": "multipart/mixed; boundary=b" }, body: `--b\r\n${part}\r\n--b--` };
+  });
+  const { code, stdout, stderr } = await runChild([], BEFORE_SEND);
+  // Node warns (PromiseRejectionHandledWarning) where a rejection it reported is handled afterwards.
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  const { rounds, unhandled } = JSON.parse(stdout) as { rounds: Record<string, Record<string, string>>; unhandled: string[] };
+  for (const round of Object.values(rounds)) {
+    expect(round.sent).toBe("fulfilled");
+    expect(round.read).toBe("fulfilled");
+    expect(round.refused).toMatch(/^GET \S+\/e1: a GET cannot go in a change set$/);
+    expect(round.naming).toMatch(/^PATCH \S+\/\$1: \$1 names no request made before it in its change set$/);
+    expect(round.aborted).toMatch(/^stopped (json|multipart)$/);
+    expect(round.dangling).toMatch(/^DELETE \S+\/\$3: \$3 names the entity of PATCH \S+\/a1, which left the batch before send\(\); this call is left out too$/);
+  }
+  // The GET nothing awaits, reported once per round, after send() settled.
+  expect(unhandled.map((m) => m.replace(/^GET \S+\//, ""))).toEqual(["e2: a GET cannot go in a change set", "e2: a GET cannot go in a change set"]);
 });

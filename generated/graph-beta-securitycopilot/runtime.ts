@@ -2744,6 +2744,8 @@ interface Member {
 interface Owner {
   call?: Promise<unknown>;
   id?: string;
+  /** Its request joined the batch (see `hold` in `batch`). */
+  joined?: boolean;
 }
 
 /** On a batch's clients: runs a call (see `held`) with a client whose requests know the call's promise. */
@@ -2824,13 +2826,27 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       const own = owner ?? {};
       const m: Member = { id: (own.id ??= String(++count)), group, method, url: at, headers: lower, body: text, request, owner: own, names, mentions: named ? [named, ...mentioned] : mentioned, done: settle(done), fail: settle(fail) };
       members.push(m);
+      own.joined = true;
       signal?.addEventListener("abort", abort, { once: true });
     });
+  /**
+   * Settles as send() does: the calls that failed before their requests went (see `hold`) reject
+   * then, with the failures of the batch's own requests.
+   */
+  let settled = (): void => {};
+  const sendSettled = new Promise<void>((resolve) => (settled = resolve));
   const send = async (sendOptions?: RequestOptions) => {
     // A call reaches `fetch` some microtasks after it starts: those started before send() get there.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (sent) throw new Error("the batch was already sent");
     sent = true;
+    try {
+      await sendAll(sendOptions);
+    } finally {
+      settled();
+    }
+  };
+  const sendAll = async (sendOptions: RequestOptions | undefined) => {
     withoutDangling();
     if (!members.length) return;
     // A change set's requests go together, where its first one was.
@@ -2998,6 +3014,7 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
         members.splice(members.indexOf(m), 1);
         left.set(m.id, m);
         ids.delete(m.id);
+        m.owner.joined = false;
         m.fail(new Error(`${m.request}: $${missing} names the entity of ${gone ? `${gone.request}, which left the batch before send()` : `call ${missing} of its change set, which made no request`}; this call is left out too`));
         again = true;
       }
@@ -3009,11 +3026,16 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
     options: { ...c.options, headers: withoutPreferences(c.options.headers, BATCH_PREFERENCES), fetch: recorder(group, owner), getToken: undefined, retry: { maxRetries: 0 } },
   });
   const on = (group?: string, owners: Owner[] = []): Client & Holder => {
+    // A call that fails before its request goes (a TypeError before anything is recorded, such as an
+    // ETag it needs or a GET in a change set; a `$1` naming a request left out) rejects when send()
+    // settles, as the batch's requests do: awaited after send(), as the calls are, it is then no
+    // unhandled rejection while the $batch is out. One aborted by its signal rejects at once.
     const hold = <R>(c: Client, run: (client: Client) => Promise<R>) => {
       const owner: Owner = { id: String(++count) };
       owners.push(owner);
       groupOf.set(owner.id!, group);
-      return (owner.call = run(recording(c, group, owner)));
+      const call = run(recording(c, group, owner));
+      return (owner.call = call.catch((e: unknown) => (owner.joined ? Promise.reject(e) : sendSettled.then(() => Promise.reject(e)))));
     };
     return { ...recording(client, group), [HOLD]: hold };
   };
