@@ -318,6 +318,11 @@ describe("change sets and signals", () => {
     expect(JSON.parse(srv.requests[0]!.body).requests.map((r: { method: string }) => r.method)).toEqual(["PATCH"]);
   });
 
+  test("a call whose signal was aborted before it was made rejects at once with the reason, before send()", async () => {
+    const b = rt.batch(rt.createClient({ baseUrl: srv.url }));
+    await expect(getSession(b, session("s1"), { signal: AbortSignal.abort(new Error("not wanted")) })).rejects.toThrow("not wanted");
+  });
+
   test("a call aborted before send() is left out and rejects with the reason; send()'s own signal aborts the batch", async () => {
     const client = rt.createClient({ baseUrl: srv.url });
     srv.handle(() => ({ headers: { "content-type": "multipart/mixed; boundary=b" }, body: mixed("b", [part("200 OK", [JSON_TYPE], JSON.stringify(body("s2")))]) }));

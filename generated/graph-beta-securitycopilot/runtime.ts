@@ -2744,7 +2744,7 @@ interface Member {
 interface Owner {
   call?: Promise<unknown>;
   id?: string;
-  /** Its request joined the batch (see `hold` in `batch`). */
+  /** Its request joined the batch, or its signal was aborted: it settles as that comes (see `hold` in `batch`). */
   joined?: boolean;
 }
 
@@ -2801,6 +2801,8 @@ export function batch(client: Client, options: BatchOptions = {}): Batch {
       // Protocol §11.7.3: a change set holds data modification requests and action invocations.
       if (group && method === "GET") throw new Error(`${request}: a GET cannot go in a change set`);
       sendable(headers, request);
+      // Aborted already: it rejects at once with the reason, as one aborted later does.
+      if (signal?.aborted && owner) owner.joined = true;
       signal?.throwIfAborted();
       const root = asSent(`${client.baseUrl}/`);
       const whole = asSent(String(url));
