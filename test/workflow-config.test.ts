@@ -112,6 +112,39 @@ describe("config files", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
   });
 
+  test.concurrent("a .ts config is transpiled once: a later run of the same text imports the kept JavaScript without loading TypeScript", async () => {
+    const dir = twoSpecs();
+    fs.mkdirSync(path.join(dir, "node_modules"));
+    const config = path.join(dir, "odatagen.config.ts");
+    const write = (name: string) =>
+      fs.writeFileSync(config, `const name: string = ${JSON.stringify(name)};\nexport default { services: [{ name, input: "specs/graph-callrecords.xml", out: "out/ts" }] };\n`);
+    const log = path.join(dir, "loaded.txt");
+    const tracer = path.join(dir, "trace.js");
+    fs.writeFileSync(
+      tracer,
+      `const M = require("module"); const fs = require("fs"); const seen = new Set(); const load = M._load;
+       M._load = function (req, ...rest) { seen.add(req); return load.call(this, req, ...rest); };
+       process.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, [...seen].join("\\n")));`,
+    );
+    const run = async () => {
+      const r = await runCliAsync(["generate"], dir, { NODE_OPTIONS: `--require ${tracer}` });
+      return { ...r, typescript: /[\\/]typescript[\\/]lib[\\/]typescript\.js$/m.test(fs.readFileSync(log, "utf8")) };
+    };
+    const kept = () => fs.readdirSync(path.join(dir, "node_modules", ".cache", "odatagen")).filter((f) => /^config-.*\.mjs$/.test(f));
+    write("calls");
+    expect(await run()).toMatchObject({ code: 0, stderr: "", typescript: true });
+    expect(kept()).toHaveLength(1);
+    expect(await run()).toMatchObject({ code: 0, stdout: expect.stringMatching(/calls: up to date/), typescript: false });
+    // An edited config is transpiled again, and replaces what was kept for it.
+    write("renamed");
+    expect(await run()).toMatchObject({ code: 0, stdout: expect.stringMatching(/renamed: up to date/), typescript: true });
+    expect(kept()).toHaveLength(1);
+    // A syntax error is never answered from the cache.
+    fs.writeFileSync(config, `export default { services: [{ name: "calls" input: "specs/graph-callrecords.xml", out: "out/ts" }] };\n`);
+    expect(await run()).toMatchObject({ code: 2, stderr: expect.stringMatching(/^odatagen: odatagen\.config\.ts:1:45: ',' expected\.\n$/) });
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
+  });
+
   test.concurrent("a .ts config in a project whose typescript is TypeScript 7 (no JS API) is transpiled with odatagen's own", async () => {
     const dir = twoSpecs();
     // The real TypeScript 7 package, installed in the project as `typescript`.
