@@ -47,6 +47,21 @@ describe("key property paths", () => {
   });
 });
 
+describe("a key naming a property that is not there", () => {
+  const keyError = (ref: string) =>
+    build(edmx(schema("ns", `<EntityType Name="base"><Property Name="Code" Type="Edm.String" Nullable="false"/></EntityType>
+      <EntityType Name="order" BaseType="ns.base"><Key>${ref}</Key><Property Name="ID" Type="Edm.Int32" Nullable="false"/></EntityType>`)))
+      .diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path}: ${d.message}`);
+
+  test.each([
+    ["another case", `<PropertyRef Name="Id"/>`, "ODG106 ns.order/Key/Id: key property Id is not a property of ns.order (did you mean ID?)"],
+    ["a base type's property misspelt", `<PropertyRef Name="Cdoe"/>`, "ODG106 ns.order/Key/Cdoe: key property Cdoe is not a property of ns.order (did you mean Code?)"],
+    ["nothing near", `<PropertyRef Name="number"/>`, "ODG106 ns.order/Key/number: key property number is not a property of ns.order"],
+  ])("in %s, the error names the property meant", (_, ref, message) => {
+    expect(keyError(ref)).toEqual([message]);
+  });
+});
+
 describe("types outside the Edm primitives", () => {
   test("an unknown Edm type is a warning at the property, read as Edm.Untyped", () => {
     const { model, diagnostics } = build(edmx(schema("ns", `<ComplexType Name="t"><Property Name="f" Type="Edm.Float"/></ComplexType>`)));

@@ -14,6 +14,7 @@ import { SourceText, stripBom } from "../parse/source";
 import { utf16Reason } from "../parse/decode";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
+import { keepTranspiled, readTranspiled, transpiledKey } from "./transpiled-cache";
 import type { ResolvedService } from "./types";
 
 export const CONFIG_NAMES = ["odatagen.config.json", "odatagen.config.mjs", "odatagen.config.ts"];
@@ -233,19 +234,9 @@ function running(pid: number): boolean {
 }
 
 async function loadTsConfig(file: string, text: string): Promise<unknown> {
-  const ts = findTypescript([path.dirname(file), __dirname]);
-  const out = ts.transpileModule(text, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  });
-  // TypeScript repairs a syntax error (inserts the missing `)`) and emits anyway: refuse instead.
-  const syntax = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (syntax) {
-    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : { line: 0, character: 0 };
-    throw new ConfigSyntaxError(ts.flattenDiagnosticMessageText(syntax.messageText, "\n"), at.line + 1, at.character + 1);
-  }
-  const js = out.outputText;
+  const dirs = [path.dirname(file), __dirname];
+  const key = transpiledKey(file, text, typescriptPackages(dirs));
+  const js = readTranspiled(file, key) ?? transpile(file, text, dirs, key);
   sweepLeftModules(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
   fs.writeFileSync(tmp, js);
@@ -261,6 +252,24 @@ async function loadTsConfig(file: string, text: string): Promise<unknown> {
   }
 }
 
+/** A `.ts` config's text as JavaScript, transpiled by the first usable `typescript` from `dirs`, and kept for the next run under `key`. */
+function transpile(file: string, text: string, dirs: readonly string[], key: string): string {
+  const ts = findTypescript(dirs);
+  const out = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  });
+  // TypeScript repairs a syntax error (inserts the missing `)`) and emits anyway: refuse instead.
+  const syntax = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (syntax) {
+    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : { line: 0, character: 0 };
+    throw new ConfigSyntaxError(ts.flattenDiagnosticMessageText(syntax.messageText, "\n"), at.line + 1, at.character + 1);
+  }
+  keepTranspiled(file, key, out.outputText);
+  return out.outputText;
+}
+
 type TypeScript = typeof import("typescript");
 
 /**
@@ -270,21 +279,10 @@ type TypeScript = typeof import("typescript");
  */
 export function findTypescript(fromDirs: readonly string[]): TypeScript {
   const unusable: string[] = [];
-  const seen = new Set<string>();
-  for (const dir of fromDirs) {
-    let pkg: string;
-    try {
-      pkg = require.resolve("typescript/package.json", { paths: [dir] });
-    } catch {
-      continue;
-    }
-    if (seen.has(pkg)) continue;
-    seen.add(pkg);
+  for (const { pkg, dir, version } of typescriptPackages(fromDirs)) {
     let ts: Partial<TypeScript> | undefined;
-    let version = "";
     let failure = "";
     try {
-      version = String((JSON.parse(fs.readFileSync(pkg, "utf8")) as { version?: unknown }).version ?? "");
       ts = require(require.resolve("typescript", { paths: [dir] })) as Partial<TypeScript>;
     } catch (e) {
       // A package that is there but does not load: its own error says why.
@@ -302,6 +300,31 @@ export function findTypescript(fromDirs: readonly string[]): TypeScript {
     `a .ts config is transpiled with TypeScript's JS API (transpileModule), which none of these gives: ${unusable.join("; ")} ` +
       `${lacking ? "(TypeScript 7's npm package has none); " : "; "}write odatagen.config.mjs instead (the same config without its types) or .json`,
   );
+}
+
+/**
+ * The `typescript` packages found from each folder in turn, each once: its `package.json`, the
+ * folder it was found from, and its version ("" when that cannot be read). Nothing is loaded.
+ */
+function typescriptPackages(fromDirs: readonly string[]): { pkg: string; dir: string; version: string }[] {
+  const found: { pkg: string; dir: string; version: string }[] = [];
+  for (const dir of fromDirs) {
+    let pkg: string;
+    try {
+      pkg = require.resolve("typescript/package.json", { paths: [dir] });
+    } catch {
+      continue;
+    }
+    if (found.some((f) => f.pkg === pkg)) continue;
+    let version = "";
+    try {
+      version = String((JSON.parse(fs.readFileSync(pkg, "utf8")) as { version?: unknown }).version ?? "");
+    } catch {
+      // Unreadable: findTypescript's require says why, if it fails too.
+    }
+    found.push({ pkg, dir, version });
+  }
+  return found;
 }
 
 function defaultExport(mod: { default?: unknown }): unknown {

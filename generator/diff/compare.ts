@@ -309,7 +309,9 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
     // (requests module). No interface names the key; a property's nullability it changes has its own line.
     const unkeyed = a.key.length ? replaceNeeds(a.key, b) : [];
     const needs = unkeyed.length && ctx.outputs.validators ? `: ${unkeyed.join(", ")}, no longer ${unkeyed.length > 1 ? "keys" : "a key"}, ${unkeyed.length > 1 ? "are" : "is"} required by the validators' replace mode (a PUT's body)` : "";
-    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})${needs}`, a.key.length > 0 && (unkeyed.length ? BODIES : ["requests"]), a.key.length === 0);
+    const silent = ctx.outputs.requests ? sameKeyArgument(a, b) : undefined;
+    const unseen = silent ? `; byKey still takes a value of ${silent}, so a call that passes ${a.key[0]} compiles as before and now looks the entity up by ${b.key[0]}` : "";
+    add("changed", "type", name, `key (${a.key.join(", ")}) → (${b.key.join(", ")})${needs}${unseen}`, a.key.length > 0 && (unkeyed.length ? BODIES : ["requests"]), a.key.length === 0);
   }
   if (ctx.unions && a.union === true && b.union !== true && b.kind === "complex" && !b.abstract)
     add("changed", "type", name, `its nested values are no longer its Any… union (${familyLoss(name, all)}): the Any… type is gone and properties typed with it are typed as it alone, so narrowing on @odata.type to a subtype's property no longer compiles`, true);
@@ -367,6 +369,18 @@ function compareType(name: string, a: TypeSummary, b: TypeSummary, ctx: Ctx): vo
  * that are not nullable, computed, immutable or streams. A key named by a path (an alias) is no own
  * property: the validators never flagged it.
  */
+/**
+ * A single-property key replaced by another of the same type (`ID` → `Email`, both Edm.String):
+ * `byKey(value)` takes the same argument, so no caller's code stops compiling, though each now
+ * addresses another entity. That type, else undefined (a composite key is an object of names,
+ * whose change the compiler sees).
+ */
+function sameKeyArgument(a: TypeSummary, b: TypeSummary): string | undefined {
+  if (a.key?.length !== 1 || b.key?.length !== 1) return undefined;
+  const [was, now] = [a.properties.get(a.key[0]), b.properties.get(b.key[0])];
+  return was && now && was.type === now.type && !was.collection && !now.collection ? was.type : undefined;
+}
+
 function replaceNeeds(keyBefore: readonly string[], b: TypeSummary): string[] {
   return keyBefore.filter((k) => {
     const u = b.properties.get(k);

@@ -5,6 +5,7 @@
 import type { ModelBuilder } from "./build";
 import { given } from "./given";
 import { KEY_PATH, walkPath } from "./links";
+import { nearestName } from "../nearest-name";
 import { Codes, type DiagnosticBag } from "../diagnostics";
 import type { RawStructuredType } from "../parse/raw";
 import type { EntityType, Property, SchemaType, StructuredType } from "./types";
@@ -115,8 +116,12 @@ function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => 
   switch (end.problem) {
     case "not structured":
       return `is not a property of ${t.qualifiedName}: ${end.previous?.name} is not of a complex type, so it has no ${end.segment}`;
-    case "no member":
-      return `is not a property of ${t.qualifiedName}${end.owner === t ? "" : `: ${owner} has no property ${end.segment}`}`;
+    case "no member": {
+      // Keys are often written in another case than the property (`Id` for `ID`): name the near one.
+      const near = end.owner && nearestName(end.segment, structuralNames(end.owner));
+      const hint = near ? ` (did you mean ${near}?)` : "";
+      return `is not a property of ${t.qualifiedName}${end.owner === t ? "" : `: ${owner} has no property ${end.segment}`}${hint}`;
+    }
     case "navigation":
       return navigationInKey(owner);
     case "collection":
@@ -130,6 +135,13 @@ function keyProperty(t: EntityType, name: string, fill?: (t: StructuredType) => 
 }
 
 const NO_TYPES: ReadonlyMap<string, SchemaType> = new Map();
+
+/** The structural properties a type declares or inherits (a key is made of these). */
+function structuralNames(t: StructuredType): string[] {
+  const names: string[] = [];
+  for (let c: StructuredType | undefined = t; c; c = c.baseType) for (const p of c.properties) names.push(p.name);
+  return names;
+}
 const navigationInKey = (owner: string | undefined) =>
   `is a navigation property of ${owner} (CSDL 4.01 §6.5: a key is made of primitive properties; a path through a navigation property, which OData 4.01 allows, is not read)`;
 const collectionInKey = (owner: string | undefined) => `is a collection-valued property of ${owner} (CSDL 4.01 §6.5: key properties are single-valued)`;
