@@ -7,6 +7,6 @@ export type { KeptEdit } from "./write/edits";
 export type { ManifestInput, ManifestOptions } from "./write/manifest";
 export type { Model } from "./model/types";
 export type { SliceSummary } from "./passes/slice/slice";
-export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/types";
+export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/define-config";
 export { compareSummaries, type Change, type DiffResult, type Bump } from "./diff/compare";
 export { summarize, type ModelSummary } from "./diff/summary";
