@@ -19,7 +19,7 @@ export type { KeptEdit } from "./write/edits";
 export type { ManifestInput, ManifestOptions } from "./write/manifest";
 export type { Model } from "./model/types";
 export type { SliceSummary } from "./passes/slice/slice";
-export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/types";
+export { defineConfig, type OdatagenConfig, type ServiceConfig, type ServiceOptions } from "./config/define-config";
 export type { Change, DiffResult, Bump } from "./diff/compare";
 export type { ModelSummary } from "./diff/summary";
 

@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "../generator/config/json-syntax";
-import { findTypescript, loadConfig } from "../generator/config/load";
+import { loadConfig } from "../generator/config/load";
+import { findTypescript } from "../generator/config/typescript-config";
 import { moduleSyntaxPlace } from "../generator/config/module-syntax";
 import { spawnSync } from "node:child_process";
 import { copySpec, ROOT, runCliAsync, sameTree, scratch, snapshot, startCli, where, writeJson } from "./helpers/cli";

@@ -2,10 +2,10 @@
  * Finds and loads the config file: `odatagen.config.json`, `.mjs` or `.ts` (first found, in that
  * order) or the file named with `--config`.
  *
- * A `.ts` config is transpiled with the `typescript` package (looked up from the config's folder,
- * then from odatagen's own dependencies; a package without the JS API, as TypeScript 7's, is skipped) into a temporary `.mjs` file beside the config, so that its
- * imports resolve as they would from the config itself, then imported and deleted. Node 20 cannot
- * import `.ts` files on its own; without `typescript` installed, the error says so.
+ * A `.ts` config is stripped of its types by Node where the running Node can (22.13+, 23.2+),
+ * else transpiled with the `typescript` package (typescript-config.ts), into a temporary `.mjs`
+ * file beside the config, so that its imports resolve as they would from the config itself, then
+ * imported and deleted: read as an ES module, whatever the nearest package.json's `type` says.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,6 +16,10 @@ import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-
 import { validateConfig } from "./validate";
 import { keepTranspiled, readTranspiled, transpiledKey } from "./transpiled-cache";
 import type { ResolvedService } from "./types";
+import { ConfigSyntaxError } from "./syntax-error";
+import { findTypescript, isMissingExport, isStripError, nodeRefusal, nodeTypeStripper, transpileWithTypescript, typescriptPackages, type TypeStripper } from "./typescript-config";
+
+export { ConfigSyntaxError };
 
 export const CONFIG_NAMES = ["odatagen.config.json", "odatagen.config.mjs", "odatagen.config.ts"];
 
@@ -99,16 +103,6 @@ function placeOfError(message: string, placeOf: (at: string, key?: boolean) => P
     if (place.line > 0) return place;
   }
   return undefined;
-}
-
-/**
- * A config that does not parse, with the line and column (1-based) of the problem, and the file it
- * is in when that is not the config (a module the config imports).
- */
-export class ConfigSyntaxError extends Error {
-  constructor(message: string, readonly line: number, readonly column: number, readonly file?: string) {
-    super(message);
-  }
 }
 
 /**
@@ -233,98 +227,61 @@ function running(pid: number): boolean {
   }
 }
 
-async function loadTsConfig(file: string, text: string): Promise<unknown> {
+/**
+ * Loads a `.ts` config: its types stripped by Node where it can (`module.stripTypeScriptTypes`,
+ * Node 22.13+ and 23.2+), else transpiled by a `typescript` package, into a temporary `.mjs` beside
+ * the config, imported and deleted. Node's stripping takes only erasable syntax and keeps every
+ * import, so a config it refuses (an `enum`), or whose import of a type without `type` then fails
+ * to link (nothing of it has run), is transpiled by TypeScript where there is one, as before;
+ * without one, Node's reason is the error. The JavaScript is kept for the next run of the same
+ * config (transpiled-cache.ts), so a run with nothing changed loads no compiler.
+ */
+export async function loadTsConfig(file: string, text: string, strip: TypeStripper | undefined = nodeTypeStripper()): Promise<unknown> {
   const dirs = [path.dirname(file), __dirname];
-  const key = transpiledKey(file, text, typescriptPackages(dirs));
-  const js = readTranspiled(file, key) ?? transpile(file, text, dirs, key);
+  const key = transpiledKey(file, text, typescriptPackages(dirs), strip !== undefined);
+  const kept = readTranspiled(file, key);
+  if (kept !== undefined) return importTranspiled(file, kept);
+  const transpiled = () => {
+    const js = transpileWithTypescript(findTypescript(dirs), file, text);
+    keepTranspiled(file, key, js);
+    return js;
+  };
+  if (!strip) return importTranspiled(file, transpiled());
+  let refused: unknown;
+  try {
+    const stripped = strip(text);
+    const value = await importTranspiled(file, stripped);
+    keepTranspiled(file, key, stripped);
+    return value;
+  } catch (e) {
+    if (!isStripError(e) && !isMissingExport(e)) throw e;
+    refused = e;
+  }
+  let js: string;
+  try {
+    js = transpiled();
+  } catch (e) {
+    if (e instanceof ConfigSyntaxError) throw e;
+    throw new Error(nodeRefusal(refused));
+  }
+  return importTranspiled(file, js);
+}
+
+/** Imports a `.ts` config's JavaScript from a temporary `.mjs` beside it, so that its imports resolve as the config's. */
+async function importTranspiled(file: string, js: string): Promise<unknown> {
   sweepLeftModules(file);
   const tmp = path.join(path.dirname(file), `.${path.basename(file, path.extname(file))}.${process.pid}.${Date.now()}.mjs`);
   fs.writeFileSync(tmp, js);
   try {
     return defaultExport(await importSettled(pathToFileURL(tmp).href, file, tmp));
   } catch (e) {
-    // The transpiled config parses (TypeScript checked it): a syntax error is in a module it imports.
+    // The transpiled config parses (TypeScript or Node checked it): a syntax error is in a module it imports.
     const at = e instanceof SyntaxError ? (require("./module-syntax") as typeof import("./module-syntax")).moduleSyntaxPlace(tmp) : undefined;
     if (at && at.file !== path.resolve(tmp)) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
     throw e;
   } finally {
     fs.rmSync(tmp, { force: true });
   }
-}
-
-/** A `.ts` config's text as JavaScript, transpiled by the first usable `typescript` from `dirs`, and kept for the next run under `key`. */
-function transpile(file: string, text: string, dirs: readonly string[], key: string): string {
-  const ts = findTypescript(dirs);
-  const out = ts.transpileModule(text, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-  });
-  // TypeScript repairs a syntax error (inserts the missing `)`) and emits anyway: refuse instead.
-  const syntax = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (syntax) {
-    const at = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : { line: 0, character: 0 };
-    throw new ConfigSyntaxError(ts.flattenDiagnosticMessageText(syntax.messageText, "\n"), at.line + 1, at.character + 1);
-  }
-  keepTranspiled(file, key, out.outputText);
-  return out.outputText;
-}
-
-type TypeScript = typeof import("typescript");
-
-/**
- * The first `typescript` package with a JS API (`transpileModule`), looked up from each folder in
- * turn (the config's, then odatagen's own). TypeScript 7's npm package is the native compiler and
- * has no JS API; such a package is skipped. Throws a message for the user when none is usable.
- */
-export function findTypescript(fromDirs: readonly string[]): TypeScript {
-  const unusable: string[] = [];
-  for (const { pkg, dir, version } of typescriptPackages(fromDirs)) {
-    let ts: Partial<TypeScript> | undefined;
-    let failure = "";
-    try {
-      ts = require(require.resolve("typescript", { paths: [dir] })) as Partial<TypeScript>;
-    } catch (e) {
-      // A package that is there but does not load: its own error says why.
-      failure = `: it could not be loaded (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`;
-      ts = undefined;
-    }
-    if (typeof ts?.transpileModule === "function") return ts as TypeScript;
-    const folder = path.dirname(pkg);
-    unusable.push(`typescript${version ? ` ${version}` : ""} (${path.relative(process.cwd(), folder) || folder})${failure}`);
-  }
-  if (unusable.length === 0)
-    throw new Error("a .ts config needs the `typescript` package (npm install --save-dev typescript); or write odatagen.config.mjs or .json instead");
-  const lacking = unusable.some((u) => !u.includes(": it could not be loaded"));
-  throw new Error(
-    `a .ts config is transpiled with TypeScript's JS API (transpileModule), which none of these gives: ${unusable.join("; ")} ` +
-      `${lacking ? "(TypeScript 7's npm package has none); " : "; "}write odatagen.config.mjs instead (the same config without its types) or .json`,
-  );
-}
-
-/**
- * The `typescript` packages found from each folder in turn, each once: its `package.json`, the
- * folder it was found from, and its version ("" when that cannot be read). Nothing is loaded.
- */
-function typescriptPackages(fromDirs: readonly string[]): { pkg: string; dir: string; version: string }[] {
-  const found: { pkg: string; dir: string; version: string }[] = [];
-  for (const dir of fromDirs) {
-    let pkg: string;
-    try {
-      pkg = require.resolve("typescript/package.json", { paths: [dir] });
-    } catch {
-      continue;
-    }
-    if (found.some((f) => f.pkg === pkg)) continue;
-    let version = "";
-    try {
-      version = String((JSON.parse(fs.readFileSync(pkg, "utf8")) as { version?: unknown }).version ?? "");
-    } catch {
-      // Unreadable: findTypescript's require says why, if it fails too.
-    }
-    found.push({ pkg, dir, version });
-  }
-  return found;
 }
 
 function defaultExport(mod: { default?: unknown }): unknown {

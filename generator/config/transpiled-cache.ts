@@ -1,7 +1,7 @@
 /**
  * The JavaScript a `.ts` config was transpiled to, kept in `node_modules/.cache/odatagen/` under the
- * hash of what decides it: the config's path and text, and the `typescript` packages that would
- * transpile it (their paths and versions). A run whose config did not change (the prebuild case)
+ * hash of what decides it: the config's path and text, whether Node strips its types, and the
+ * `typescript` packages that would transpile it (their paths and versions). A run whose config did not change (the prebuild case)
  * imports it without loading TypeScript's compiler, which costs more than the rest of such a run.
  * Only a transpile without errors is kept, so a hit never hides a syntax error.
  */
@@ -10,10 +10,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { cacheFolderAbove, fnv1a } from "../write/statcache";
 
-/** The cache key of `file`'s transpiled text, given the `typescript` packages (`package.json` path and version) found for it. */
-export function transpiledKey(file: string, text: string, packages: readonly { pkg: string; version: string }[]): string {
+/**
+ * The cache key of `file`'s transpiled text, given the `typescript` packages (`package.json` path and
+ * version) found for it and whether Node strips the types itself (then tried first).
+ */
+export function transpiledKey(file: string, text: string, packages: readonly { pkg: string; version: string }[], nodeStrips = false): string {
   const hash = crypto.createHash("sha256");
-  hash.update(`${path.resolve(file)}\0${text}\0`);
+  hash.update(`${path.resolve(file)}\0${text}\0${nodeStrips ? "strip" : ""}\0`);
   for (const p of packages) hash.update(`${p.pkg}\0${p.version}\0`);
   return hash.digest("hex").slice(0, 32);
 }
