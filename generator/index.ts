@@ -1,3 +1,4 @@
+export { urlCalls, type UrlRequest, type UrlAnswer, type UrlCall, type UrlCallResult, type CallVariable } from "./url-calls";
 export { generate, type GenerateOptions, type GenerateResult, type InputFile, type FollowReference, type Followed } from "./generate";
 export { createFollower, type Follower } from "./write/follow";
 export { GenerationError, formatDiagnostic, type Diagnostic, type Severity, type Place } from "./diagnostics";

@@ -231,3 +231,8 @@ describeWith("url-calls on TripPin", TRIPPIN)("TripPin", () => {
 
   compiles(() => [...results, ...unbound].map((r, i) => ({ name: `TripPin ${i}`, use: usage(dir, call(r)) })));
 });
+
+test("the package exports urlCalls beside generate", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect((require("../generator/index") as typeof import("../generator/index")).urlCalls).toBe(urlCalls);
+});
