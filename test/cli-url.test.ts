@@ -56,6 +56,12 @@ test.concurrent("GET is the method when none is given; a composite key written i
   expect(r.stdout).toContain('const target = bookings().byKey({ AirlineCode: "AA", BookingNo: 1 });\nconst result = await getBooking(client, target);\n');
 });
 
+test.concurrent("segments after a composable function go on from its result's address builder", async () => {
+  const r = await url("/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('const target = tripPlanItems(getFriendsTripsRef(people().byKey("x"), { userName: "y" }).byKey(tripId));\nconst result = await listPlanItems(client, target);\n');
+});
+
 test.concurrent("--json gives the same answer as data, for editor tooling", async () => {
   const r = await url("--json", "post", "/People/{id}/TL.ShareTrip");
   expect(r.code).toBe(0);

@@ -94,6 +94,7 @@ const GRAPH_REQUESTS: [UrlRequest, string][] = [
   [{ method: "GET", path: "/groups/{id}/settings" }, "await listGroupSettings(client, target)"],
   [{ method: "GET", path: "/users/delta()" }, "await userDelta(client, target)"],
   [{ method: "GET", path: "https://graph.microsoft.com/v1.0/users/42/manager" }, "await getDirectoryObject(client, target)"],
+  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],
 ];
 
 /** The slice that holds them. */
@@ -109,6 +110,8 @@ const GRAPH_SLICE = [
   "/identity/conditionalAccess/policies/{id}/grantControls/authenticationStrength",
   "/users/delta",
   "/users/{id}/manager",
+  "/me/drive/items/{id}/workbook/worksheets/{id}/range",
+  "microsoft.graph.workbookRangeFormat",
 ];
 
 describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generated once)", () => {
@@ -147,6 +150,8 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
     expect(call(calls[1]).address).toBe('castDirectoryObject(groupMembers(groups().byKey(id)), "microsoft.graph.user")');
     expect(call(calls[8]).address).toBe("conditionalAccessGrantControlsAuthenticationStrength(conditionalAccessPolicyGrantControls(conditionalAccessRootPolicies(identityContainerConditionalAccess(identity())).byKey(id)))");
     expect(call(calls[23]).address).toBe('userManager(users().byKey("42"))');
+    // Past a composable function, through its result's address builder (`…Ref`, named as the function is, plus `Ref`).
+    expect(call(calls[24]).address).toBe('workbookRangeFormat(workbookWorksheetRangeWithAddressRef(workbookWorksheets(driveItemWorkbook(driveItems(userDrive(me())).byKey(itemId))).byKey(id), { address: "A1:B2" }))');
   });
 
   test("a method the target does not take, a URL that names nothing and one the slice leaves out are refused, saying why", () => {

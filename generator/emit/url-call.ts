@@ -11,6 +11,7 @@ import type { EmitContext } from "./context";
 import { moduleSpecifier } from "./imports";
 import { keylessCollections } from "./keyless-collections";
 import { listsSubtypes } from "./request-names";
+import { hasComposableAddress } from "./operation-view";
 
 /** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
 export interface CallVariable {
@@ -184,6 +185,14 @@ class CallWriter {
         case "stream":
           expr = `${this.builder("stream", step.property.declaringType, step.property.name)}(${expr})`;
           break;
+        case "operation":
+        case "import": {
+          const c = this.composable(step, expr);
+          if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
+          expr = c.expr;
+          keyed = c.keyed;
+          break;
+        }
         default:
           return { ok: false, problem: `${this.method} ${this.route.path}: nothing is addressed through ${step.kind}` };
       }
@@ -198,23 +207,43 @@ class CallWriter {
     const kind = method === "GET" ? "function" : method === "POST" ? "action" : undefined;
     const segment = step.kind === "import" ? step.import.name : candidates[0].name;
     if (!kind) return `${segment} is an ${candidates[0].kind}, called with ${candidates[0].kind === "function" ? "GET" : "POST"}`;
+    const chosen = this.overload(step, kind);
+    if (!chosen) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
+    const { op, schema, entry } = chosen;
+    const name = this.names(schema).operation(entry);
+    const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
+    return { fn, args: this.parameters(step, op, kind), resultless: op.kind === "action" && !op.returnType };
+  }
+
+  /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */
+  private overload(step: Extract<RouteStep, { kind: "operation" | "import" }>, kind: "action" | "function") {
+    const candidates = step.kind === "import" ? step.import.operations : step.operations;
     const ofKind = candidates.filter((op) => op.kind === kind);
-    if (!ofKind.length) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
+    if (!ofKind.length) return undefined;
     const given = parameterNames(step.args);
-    // A function's overloads differ by their parameters' names (CSDL §12.2.1): the one the URL names, else the fewest.
     const named = given === undefined ? [] : ofKind.filter((op) => sameNames(op.parameters.map((p) => p.name), given));
     const op = named[0] ?? [...ofKind].sort((x, y) => x.parameters.length - y.parameters.length)[0];
     const schema = step.kind === "import" ? this.schemaHolding(step.container) : this.schemaOf(op);
     const entry = step.kind === "import" ? { op, importName: step.import.name, importAnnotations: step.import.annotations } : { op };
-    const name = this.names(schema).operation(entry);
-    const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
-    const args: string[] = [];
-    if (op.parameters.length) {
-      const literal = kind === "function" ? this.parameterObject(step.args, op) : undefined;
-      args.push(literal ?? "params");
-      if (literal === undefined) this.variable("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`);
-    }
-    return { fn, args, resultless: op.kind === "action" && !op.returnType };
+    return { op, schema, entry };
+  }
+
+  /** An operation's parameters in a call: none, the URL's as an object literal (a function's), or `params`. */
+  private parameters(step: Extract<RouteStep, { kind: "operation" | "import" }>, op: Operation, kind: "action" | "function"): string[] {
+    if (!op.parameters.length) return [];
+    const literal = kind === "function" ? this.parameterObject(step.args, op) : undefined;
+    return [literal ?? this.variable("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`)];
+  }
+
+  /** The address of what a composable function returns (its `…Ref` builder), with the address before it; or why there is none. */
+  private composable(step: Extract<RouteStep, { kind: "operation" | "import" }>, before: string): { expr: string; keyed: EntityType | undefined } | string {
+    const chosen = this.overload(step, "function");
+    if (!chosen || !hasComposableAddress(chosen.op)) return `no address builder for what ${chosen?.op.qualifiedName ?? "it"} returns (a composable function's, whose parameters are all written in the path): nothing can follow it`;
+    const { op, schema, entry } = chosen;
+    const name = this.use(this.names(schema).composable(entry), schema.namespace);
+    const args = [...(step.kind === "operation" ? [before] : []), ...this.parameters(step, op, "function")];
+    const ret = op.returnType;
+    return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined };
   }
 
   /** A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an object literal, when each is a literal or a placeholder. */

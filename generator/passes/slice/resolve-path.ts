@@ -67,8 +67,10 @@ interface Place {
   collection: boolean;
   /** The navigation property that reached this place (through a key and casts), for `$ref`. */
   via: NavigationProperty | undefined;
-  /** A stream, an operation, `$count` or `$ref`: nothing follows but `$value` after a stream. */
+  /** A stream, an operation, `$count` or `$ref`: nothing follows but `$value` after a stream, or more segments after a composable function (`then`). */
   end?: "stream" | "operation" | "count" | "ref";
+  /** After a composable function that returns entities: where the segments after it start (URL Conventions §4.5.1). */
+  then?: Place;
 }
 
 /** Resolves `text`, a URL path; a full URL or one with the service root in front (`/v1.0/me`) is read from the first segment that names a root. */
@@ -149,7 +151,7 @@ class Walker {
       const imp = container.imports.find((i) => i.name === name);
       if (imp) {
         out.push({ kind: "import", container, import: imp, args: key || undefined });
-        return { type: undefined, collection: false, via: undefined, end: "operation" };
+        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations) };
       }
     }
     const names = this.model.containers.flatMap((c) => [...c.entitySets, ...c.singletons, ...c.imports].map((x) => x.name));
@@ -158,11 +160,12 @@ class Walker {
 
   /** A segment after the first. */
   private after(place: Place, raw: string, out: RouteStep[]): Place | Unknown | string {
+    if (place.end === "operation" && place.then) return this.after(place.then, raw, out);
     const t = place.type;
     if (place.end || !t) {
       if (place.end === "stream" && raw === "$value") return place;
       const what = { stream: "a stream", operation: "an action or function", count: "$count", ref: "$ref" }[place.end ?? "operation"];
-      return `nothing follows ${what} here (odatagen does not address what a composable function returns through its URL)`;
+      return `nothing follows ${what} here`;
     }
     if (raw === "$count") {
       if (!place.collection) return "$count counts a collection; this is one entity";
@@ -195,7 +198,7 @@ class Walker {
     const ops = this.operations(t, name, place.collection);
     if (ops.length) {
       out.push({ kind: "operation", operations: ops, args });
-      return { ...place, end: "operation" };
+      return { ...place, end: "operation", then: composed(ops) };
     }
     const step = this.steps.of(t).find((s) => s.name === name);
     const stream = t.kind === "entity" ? allProperties(t).find((p) => p.name === name && isAddressableStream(p)) : undefined;
@@ -262,6 +265,13 @@ class Walker {
       for (const op of this.bound.get(b) ?? []) if ((op.binding?.type.collection ?? false) === collection) names.push(...operationSegments(op, this.model.aliases));
     return names;
   }
+}
+
+/** Where segments after a composable function returning entities start (the first such overload's result), if one is among `ops`. */
+function composed(ops: readonly Operation[]): Place | undefined {
+  const op = ops.find((o) => o.kind === "function" && o.composable && o.returnType?.type.kind === "entity");
+  const ret = op?.returnType;
+  return ret ? { type: ret.type as EntityType, collection: ret.collection, via: undefined } : undefined;
 }
 
 function addressedAt(place: Place): Addressed {
