@@ -82,8 +82,9 @@ export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolv
   const walker = new Walker(model, fill);
   const first = walker.resolve(segments);
   if (first.ok) return first;
-  // A root in front of the service's (`/v1.0/…`, `https://graph.microsoft.com/beta/…`): the path from the first root.
-  for (let k = 1; k < segments.length; k++) {
+  // A root in front of the service's (`/v1.0/…`, `https://graph.microsoft.com/beta/…`): the path from
+  // the first root. Only when the path does not start at one: `/me/contactz/…` is not `/contacts/…`.
+  for (let k = 1; k < segments.length && !walker.namesRoot(segments[0]); k++) {
     if (!walker.namesRoot(segments[k])) continue;
     const tail = walker.resolve(segments.slice(k));
     if (tail.ok) return tail;
