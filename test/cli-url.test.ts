@@ -105,6 +105,15 @@ test.concurrent.each([
   expect(r.code).toBe(1);
 });
 
+test.concurrent("answers for the slice the flags give: a path it leaves out is refused with the --include that keeps it", async () => {
+  const outside = await url("--include", "/Airlines", "GET", "/People/{id}/Trips");
+  expect(outside.stderr).toBe('odatagen: /People/{id}/Trips is not in the slice (its --include and --exclude leave it out): --include "/People/{id}/Trips" keeps it\n');
+  expect(outside.code).toBe(1);
+  const inside = await url("--include", "/People", "--include", "/Airlines", "GET", "/People/{id}/Trips");
+  expect(inside.code).toBe(0);
+  expect(inside.stdout).toContain("const result = await listTrips(client, target);");
+});
+
 test.concurrent.each([
   ["no path", [], "url needs a URL path"],
   ["a method odatagen does not make requests with", ["FETCH", "/People"], "url: FETCH is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
