@@ -4,7 +4,9 @@
  * modules name them (request-names.ts, through the emit context), so that a rename there
  * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
  */
-import type { EntityContainer, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
+import { resolveBindingTarget } from "../model/binding-targets";
+import { optimisticConcurrency } from "../model/capabilities";
+import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
 import { camel, isIdentifier, JS_RESERVED } from "../passes/names";
 import type { Route, RouteStep } from "../passes/slice/resolve-path";
 import type { EmitContext } from "./context";
@@ -55,7 +57,9 @@ export function urlCall(ctx: EmitContext, route: Route, method: Method): UrlCall
 class CallWriter {
   private readonly imports = new Map<string, Set<string>>();
   private readonly variables: CallVariable[] = [];
-  private readonly taken = new Set<string>(["client", "target", "result", "body", "params", "related", "data"]);
+  private readonly taken = new Set<string>(["client", "target", "result", "body", "params", "related", "data", "etag"]);
+  /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
+  private within: { container: EntityContainer; set: EntitySet } | undefined;
 
   constructor(
     private readonly ctx: EmitContext,
@@ -84,7 +88,12 @@ class CallWriter {
         else if (method === "PATCH" || method === "PUT") fn = v.update();
         else if (method === "DELETE") fn = v.remove();
         else return refuse(`POST creates in a collection; this addresses one ${a.type.qualifiedName} (GET, PATCH, PUT or DELETE it)`);
-        if (method === "PATCH" || method === "PUT") args = ["body", ...(method === "PUT" ? ["{ replace: true }"] : [])];
+        // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
+        const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
+        if (etag) this.variable("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
+        const options = [...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : [])];
+        if (method === "PATCH" || method === "PUT") args = ["body"];
+        if (options.length) args.push(`{ ${options.join(", ")} }`);
         if (method === "PATCH" || method === "PUT") this.variable("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
         resultless = method === "DELETE";
         break;
@@ -153,6 +162,7 @@ class CallWriter {
     let expr = "";
     let keyed: EntityType | undefined;
     for (const step of steps) {
+      this.within = this.setAfter(this.within, step);
       switch (step.kind) {
         case "root": {
           const schema = this.schemaHolding(step.container);
@@ -198,6 +208,20 @@ class CallWriter {
       }
     }
     return expr;
+  }
+
+  /**
+   * The entity set an address is in after `step`: a root set; after a key or a cast the same; after a
+   * navigation property the set its NavigationPropertyBinding names (by the property's name, as the
+   * runtime follows them); else none (a singleton, a contained or unbound one, a complex property).
+   */
+  private setAfter(now: CallWriter["within"], step: RouteStep): CallWriter["within"] {
+    if (step.kind === "root") return step.root.kind === "entitySet" ? { container: step.container, set: step.root } : undefined;
+    if (step.kind === "key" || step.kind === "cast") return now;
+    if (step.kind !== "navigation" || !now) return undefined;
+    const binding = now.set.bindings.find((b) => b.path === step.property.name);
+    const place = binding && resolveBindingTarget(this.ctx.model, now.container, binding);
+    return place && !place.within && place.root.kind === "entitySet" ? { container: place.container, set: place.root } : undefined;
   }
 
   /** The function of an operation segment, with its arguments after the client and the target; or why the method does not call it. */
@@ -291,7 +315,7 @@ class CallWriter {
 
   /** Declares a variable the caller provides (a name used twice gets a number); its name. */
   private variable(wanted: string, what: string, type?: string): string {
-    if (["client", "body", "params", "related", "data"].includes(wanted) && !this.variables.some((v) => v.name === wanted)) {
+    if (["client", "body", "params", "related", "data", "etag"].includes(wanted) && !this.variables.some((v) => v.name === wanted)) {
       this.variables.push({ name: wanted, what });
       return wanted;
     }
