@@ -174,6 +174,28 @@ describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generate
   compiles(() => GRAPH_REQUESTS.map(([r], i) => ({ name: `${r.method} ${r.path}`, use: usage(dir, call(calls[i])) })));
 });
 
+const CALL_RECORDS_SEED = "000_d62b62a72e170c75.txt";
+
+describeWithSeeds(CALL_RECORDS_SEED)("the callRecords seed page, over this repository's generated/graph-callrecords", () => {
+  const spec = path.join(__dirname, "..", "specs", "graph-callrecords.xml");
+  const generated = path.join(__dirname, "..", "generated", "graph-callrecords");
+  let results: UrlCallResult[];
+  beforeAll(() => {
+    const page = readSeed(CALL_RECORDS_SEED);
+    // The example's URL as the page writes it: `https://graph.microsoft.com/docs\api/communications/…`.
+    results = urlCalls({ inputs: inputs(spec), unqualifiedOperations: true }, [page.template, { method: page.request.method, path: page.request.target }]).results;
+  });
+
+  test("the template and the page's example URL both call updateSession on the session", () => {
+    for (const r of results) {
+      expect(call(r).address).toBe("callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId)");
+      expect(call(r).call).toBe("const result = await updateSession(client, target, body);");
+    }
+  });
+
+  compiles(() => results.map((r, i) => ({ name: `callRecords seed ${i}`, use: usage(generated, call(r)) })));
+});
+
 const COPILOT_SEED = "003_83e9e3cd3e605487.txt";
 
 describeWith("url-calls on Graph beta's Security Copilot excerpt", COPILOT)("Graph beta's Security Copilot excerpt", () => {
