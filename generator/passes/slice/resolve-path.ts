@@ -80,19 +80,27 @@ export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolv
   const segments = below.split(/[/\\]/).filter((s) => s !== "");
   if (!segments.length) return { ok: false, problem: `${text.trim()} names no resource: give a URL path, such as /${firstRoot(model) ?? "People"}` };
   const walker = new Walker(model, fill);
-  const first = walker.resolve(segments);
-  if (first.ok) return first;
+  let failed = walker.resolve(segments);
+  if (failed.ok) return failed;
+  let from = 0;
   // A root in front of the service's (`/v1.0/…`, `https://graph.microsoft.com/beta/…`): the path from
   // the first root. Only when the path does not start at one: `/me/contactz/…` is not `/contacts/…`.
   for (let k = 1; k < segments.length && !walker.namesRoot(segments[0]); k++) {
     if (!walker.namesRoot(segments[k])) continue;
     const tail = walker.resolve(segments.slice(k));
     if (tail.ok) return tail;
+    // What is wrong further on (`/v1.0/me/frends`) says more than that `v1.0` is no root.
+    if (from === 0) [failed, from] = [tail, k];
   }
-  // The slice's respelling of the whole path, else the nearest name at the segment that names nothing.
-  const near = suggestPath(`/${segments.join("/")}`, model, [], fill);
-  if (near !== undefined && near !== `/${segments.join("/")}`) return { ok: false, problem: `${first.problem} (did you mean ${near}?)` };
-  return { ok: false, problem: first.near ? `${first.problem}; did you mean ${first.near}?` : first.problem };
+  // The slice's respelling of the path (of a tail, as the slice's hints try them, where it starts at
+  // no root: `/odata/v4/Peple`), else the nearest name at the segment that names nothing.
+  const tails = walker.namesRoot(segments[0]) ? 1 : segments.length;
+  for (let k = from; k < tails; k++) {
+    const tried = `/${segments.slice(k).join("/")}`;
+    const near = suggestPath(tried, model, [], fill);
+    if (near !== undefined && near !== tried) return { ok: false, problem: `${failed.problem} (did you mean ${near}?)` };
+  }
+  return { ok: false, problem: failed.near ? `${failed.problem}; did you mean ${failed.near}?` : failed.problem };
 }
 
 function firstRoot(model: PathModel): string | undefined {
