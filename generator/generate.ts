@@ -14,6 +14,7 @@ import { assignNames, type Names } from "./passes/names";
 import { isSliced, sliceModel, type SliceSummary } from "./passes/slice/slice";
 import { keyAsSegment } from "./model/capabilities";
 import { emitAll, OutputTooLargeError } from "./emit/emit";
+import type { EmitOptions } from "./emit/context";
 import type { Service } from "./emit/request-names";
 import { rememberRun, unusedFollower } from "./run-record";
 
@@ -89,6 +90,25 @@ function generateChecked(options: CheckedOptions): GenerateResult {
   const diags = new DiagnosticBag();
   // Before it follows anything: whether what the follower will have done is this run's alone.
   const follower = unusedFollower(options.follow);
+  const run = prepare(options, diags);
+  const files = emitFiles(run.model, run.names, options, run.sources, diags, run.service);
+  rememberRun(files, options, run.references, follower);
+  return { files, diagnostics: diags.items, model: run.model, slice: run.slice, inputs: run.sources };
+}
+
+/** What `prepare` hands to the emitters: the model emitted (the slice, or the whole), its names, and the whole service. */
+export interface Prepared {
+  model: Model;
+  names: Names;
+  /** The whole service, whose request function names a slice takes (request-names.ts). */
+  service: Service;
+  slice: SliceSummary | undefined;
+  sources: string[];
+  references: boolean;
+}
+
+/** The stages before emitting: read, build the model, slice it, assign names. Problems go to `diags`; errors throw a GenerationError. */
+export function prepare(options: CheckedOptions, diags: DiagnosticBag): Prepared {
   const slicing = isSliced(options);
   let full: Model;
   let sliced: ReturnType<typeof sliceModel> | undefined;
@@ -135,22 +155,25 @@ function generateChecked(options: CheckedOptions): GenerateResult {
   const service: Service = reader
     ? { model: full, names, fill: (t) => diags.quietly(() => reader.fill(t)), fillOperation: (op) => diags.quietly(() => reader.fillOperation(op)) }
     : { model: full, names };
-  const files = emitFiles(model, names, options, sources, diags, service);
-  rememberRun(files, options, references, follower);
-  return { files, diagnostics: diags.items, model, slice: sliced?.summary, inputs: sources };
+  return { model, names, service, slice: sliced?.summary, sources, references };
+}
+
+/** The options the emitters take for a run of `options` over `model`. */
+export function emitOptions(model: Model, options: GenerateOptions, sources: string[]): EmitOptions {
+  return {
+    sources: sources.map(sourceName),
+    keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
+    unqualifiedOperations: options.unqualifiedOperations,
+    validators: options.validators ?? true,
+    requests: options.requests ?? true,
+    completeReads: options.completeReads ?? false,
+  };
 }
 
 /** emitAll, with a module too long for a JavaScript string reported as such (ODG404). */
 function emitFiles(model: Model, names: Names, options: GenerateOptions, sources: string[], diags: DiagnosticBag, service: Service): Map<string, string> {
   try {
-    return emitAll(model, names, {
-      sources: sources.map(sourceName),
-      keyAsSegment: options.keyAsSegment ?? keyAsSegment(model),
-      unqualifiedOperations: options.unqualifiedOperations,
-      validators: options.validators ?? true,
-      requests: options.requests ?? true,
-      completeReads: options.completeReads ?? false,
-    }, service);
+    return emitAll(model, names, emitOptions(model, options, sources), service);
   } catch (e) {
     if (!(e instanceof OutputTooLargeError)) throw e;
     const hint = "generate a slice (--include) or leave artifacts out (--no-validators, --no-requests)";

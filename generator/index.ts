@@ -10,9 +10,11 @@ import type { DiffResult } from "./diff/compare";
 import type { ModelSummary } from "./diff/summary";
 import type { Outputs } from "./diff/outputs";
 import type { Model } from "./model/types";
+import type { UrlAnswer, UrlRequest } from "./url-calls";
 
 export type { GenerateOptions, GenerateResult, InputFile, FollowReference, Followed } from "./generate";
 export type { Follower } from "./write/follow";
+export type { UrlRequest, UrlAnswer, UrlCall, UrlCallResult, CallVariable } from "./url-calls";
 export { GenerationError, formatDiagnostic, type Diagnostic, type Severity, type Place } from "./diagnostics";
 export type { WriteReport, WriteOptions, OutputRecord, ManifestWrite } from "./write/write";
 export type { KeptEdit } from "./write/edits";
@@ -46,4 +48,9 @@ export function compareSummaries(a: ModelSummary, b: ModelSummary, outputs?: Out
 /** A model's summary, as `odatagen diff` compares it; `options` are the URL options `generate` was given. */
 export function summarize(model: Model, options: { keyAsSegment?: boolean; unqualifiedOperations?: boolean } = {}): ModelSummary {
   return (require("./diff/summary") as typeof import("./diff/summary")).summarize(model, options);
+}
+
+/** The generated functions that make each request (a method and a URL path as documentation writes them), for the service `options` describes, as `odatagen url` prints them. */
+export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[]): UrlAnswer {
+  return (require("./url-calls") as typeof import("./url-calls")).urlCalls(options, requests);
 }

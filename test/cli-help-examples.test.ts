@@ -27,7 +27,7 @@ function commandsOf(examples: string[]): string[] {
   return commands;
 }
 
-describe.each(["generate", "diff"])("odatagen %s --help", (command) => {
+describe.each(["generate", "diff", "url"])("odatagen %s --help", (command) => {
   test("has no example line over 80 columns, and each command on lines of its own below what it does", () => {
     const examples = examplesOf(command);
     expect(examples.filter((l) => l.length > 78)).toEqual([]);

@@ -121,7 +121,7 @@ test("a misspelt or shortened command names the nearest one; a file given to gen
   expect(genrate.code).toBe(2);
   expect(genrate.stderr).toBe("odatagen: unknown command genrate; did you mean generate?\nRun `odatagen --help` for usage.\n");
   expect(runCli(["gen"], dir).stderr).toMatch(/^odatagen: unknown command gen; did you mean generate\?/);
-  expect(runCli(["frobnicate"], dir).stderr).toMatch(/^odatagen: unknown command frobnicate; the commands are generate and diff\n/);
+  expect(runCli(["frobnicate"], dir).stderr).toMatch(/^odatagen: unknown command frobnicate; the commands are generate, diff and url\n/);
   const stray = runCli(["generate", "spec.xml", "-o", "gen"], dir);
   expect(stray.code).toBe(2);
   expect(stray.stderr).toMatch(/^odatagen: generate takes no argument spec\.xml: name a document with --input \(odatagen generate --input spec\.xml --out <folder>\)/);

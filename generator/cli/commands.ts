@@ -4,7 +4,7 @@ import { EXIT_USAGE } from "./exit-codes";
 import { runGenerate, type GenerateArgs } from "./generate-command";
 import { repeatedFiles } from "../config/validate";
 import type { DiffArgs } from "./diff-command";
-import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem } from "./unknown-flags";
+import { booleanValueProblem, diffArgumentProblem, strayArgumentProblem, topLevelFlagProblem, unknownCommandProblem, unknownFlagProblem, urlArgumentProblem } from "./unknown-flags";
 
 class UsageError extends Error {}
 
@@ -101,8 +101,26 @@ export const DIFF_OPTIONS = {
   "follow-references": { type: "boolean", describe: "Read the local documents each version's edmx:References name (relative Uris, file: URLs, in a document's folder or below) as documents of that version (default); --no-follow-references reads only the documents given" },
 } satisfies Record<string, Options>;
 
+/** `url`'s flags: the inputs and the slice, as `generate` takes them. */
+/**
+ * `url`'s flags: the inputs and the slice, as `generate` takes them. A list takes one value a flag
+ * (`-i a.xml -i b.xml`), so that the method and path after it are not read as more of its values.
+ */
+export const URL_OPTIONS = {
+  "input": { alias: "i", type: "string", array: true, nargs: 1, describe: "A CSDL XML or CSDL JSON file of the service (repeat for each of its documents; default: the services in the config file)" },
+  "out": { alias: "o", type: "string", describe: "The output folder the imports are relative to (only named in the output; with a config, the service's)" },
+  "config": { alias: "c", type: "string", describe: "Config file (default: odatagen.config.json, .mjs or .ts)" },
+  "service": { alias: "s", type: "string", array: true, nargs: 1, describe: "Only this service of the config (by name; repeatable)" },
+  "include": { type: "string", array: true, nargs: 1, describe: "Slice: as generate --include (repeat for each pattern); overrides the config" },
+  "exclude": { type: "string", array: true, nargs: 1, describe: "Slice: as generate --exclude (repeat for each pattern); overrides the config" },
+  "include-derived": GENERATE_OPTIONS["include-derived"],
+  "include-navigation": GENERATE_OPTIONS["include-navigation"],
+  "follow-references": GENERATE_OPTIONS["follow-references"],
+  "json": { type: "boolean", default: false, describe: "Print the answer as JSON (for editor tooling)" },
+} satisfies Record<string, Options>;
+
 /** The flags of each command, for unknownFlagProblem. */
-const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS };
+const COMMAND_OPTIONS: Record<string, Record<string, Options>> = { generate: GENERATE_OPTIONS, diff: DIFF_OPTIONS, url: URL_OPTIONS };
 
 export async function parseCommandLine(argv: string[]): Promise<number> {
   let code: number | Promise<number> = 0;
@@ -113,7 +131,8 @@ export async function parseCommandLine(argv: string[]): Promise<number> {
     if (command !== undefined && !command.startsWith("-") && !Object.hasOwn(COMMAND_OPTIONS, command)) throw new UsageError(unknownCommandProblem(command, Object.keys(COMMAND_OPTIONS)));
     const options = COMMAND_OPTIONS[command];
     const args = argv.slice(1);
-    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? (command === "generate" ? strayArgumentProblem(args, options) : diffArgumentProblem(args, options)));
+    const positionals = command === "generate" ? strayArgumentProblem : command === "diff" ? diffArgumentProblem : urlArgumentProblem;
+    const unknown = options && (unknownFlagProblem(command, args, options) ?? booleanValueProblem(args, options) ?? positionals(args, options));
     if (unknown) throw new UsageError(unknown);
     await parser(argv, (c) => (code = c));
   } catch (e) {
@@ -137,10 +156,37 @@ export const GENERATE_EXAMPLES: readonly (readonly string[])[] = [
   ["Why the configured slice keeps that type", "$0 generate --why microsoft.graph.identity"],
 ];
 
+export const URL_EXAMPLES: readonly (readonly string[])[] = [
+  ["The functions that make a request a documentation page shows", "$0 url PATCH \\", "'/communications/callRecords/{callRecordId}/sessions/{sessionId}'"],
+  ["In a service given by its documents, as JSON", "$0 url -i graph.xml --json GET '/me/messages'"],
+];
+
 export const DIFF_EXAMPLES: readonly (readonly string[])[] = [
   ["Compare two versions of one document", "$0 diff specs/v1.xml specs/v2.xml"],
   ["Compare two versions of a service made of several documents", "$0 diff --old v1/main.xml --old v1/common.xml \\", "--new v2/main.xml --new v2/common.xml"],
 ];
+
+const URL_METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+
+/**
+ * `url`'s method and path: `url /me` is a GET, `url PATCH /me` names its method; or the usage
+ * problem (no path, a method HTTP requests of OData are not made with, a wildcard).
+ */
+export function urlRequest(argv: Record<string, unknown>): { method: string; path: string } | string {
+  const listProblem = flagProblem(argv, ["out", "config"], ["input", "service", "include", "exclude"]);
+  if (listProblem) return listProblem;
+  const first = typeof argv.method === "string" ? argv.method : undefined;
+  const second = typeof argv.path === "string" ? argv.path : undefined;
+  const usage = "give the request as a documentation page writes it: odatagen url PATCH '/users/{id}' (the method may be left out for GET)";
+  if (first === undefined) return `url needs a URL path: ${usage}`;
+  const method = second === undefined ? "GET" : first.toUpperCase();
+  const path = second ?? first;
+  if (!URL_METHODS.includes(method)) return `url: ${first} is not a method odatagen makes requests with (${URL_METHODS.join(", ")})`;
+  if (URL_METHODS.includes(path.toUpperCase())) return `url ${path}: the URL path is missing; ${usage}`;
+  if (!/^(\/|[a-z][a-z\d+.-]*:\/\/)/i.test(path.trim())) return `url ${path}: a URL path starts with / (/${path}), or give the whole URL`;
+  if (path.replace(/\?.*$/s, "").includes("*")) return `url ${path}: names one request, without wildcards (keys as {id})`;
+  return { method, path };
+}
 
 function examples(list: readonly (readonly string[])[]): [string, string][] {
   return list.flatMap(([what, ...lines]) => [[`# ${what}`, ""], ...lines.map((line): [string, string] => [line, ""])]);
@@ -186,6 +232,28 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
         const { runDiffWithConfig } = require("./diff-command") as typeof import("./diff-command");
         const sides = diffSides(args) as Pick<DiffArgs, "old" | "new">;
         done(runDiffWithConfig({ ...sides, config: args.config, service: args.service, json: args.json, "fail-on-breaking": args["fail-on-breaking"], "follow-references": args["follow-references"], verbose: args.verbose, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], validators: args.validators, requests: args.requests }));
+      },
+    )
+    .command(
+      "url [method] [path]",
+      "Print the generated functions that make a request, from a URL path as documentation writes it",
+      (y) =>
+        y
+          .positional("method", { type: "string", describe: "GET (the default), POST, PATCH, PUT or DELETE" })
+          .positional("path", { type: "string", describe: "The URL path: /users/{id}/messages, keys as {name}, values or ('x')" })
+          .options(URL_OPTIONS)
+          .example(examples(URL_EXAMPLES))
+          .check((argv) => {
+            const problem = urlRequest(argv);
+            if (typeof problem === "string") throw new UsageError(problem);
+            return true;
+          }),
+      (args) => {
+        // Loaded only for this command.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runUrl } = require("./url-command") as typeof import("./url-command");
+        const request = urlRequest(args) as { method: string; path: string };
+        done(runUrl({ ...request, input: args.input, out: args.out, config: args.config, service: args.service, include: args.include, exclude: args.exclude, "include-derived": args["include-derived"], "include-navigation": args["include-navigation"], "follow-references": args["follow-references"], json: args.json }));
       },
     )
     .epilog("Exit codes: 0 ok; 1 problems in the input (errors, or warnings with --fail-on-warnings), or stale output under --check; 2 bad usage or config; 3 breaking changes under diff --fail-on-breaking; 130, 143 interrupted by SIGINT (Ctrl+C) or SIGTERM, the output being written left as it was; 70 an internal error (a bug in odatagen), printed with its stack trace; 78 an odatagen that was never built (no dist/: reinstall it, see the README's Install).")

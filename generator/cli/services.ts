@@ -30,7 +30,11 @@ export interface ServiceFlags {
 /** `configOuts`: the output folders of every service of the config (a run's `--service` and `--out` aside). */
 export type Services = { ok: true; services: ResolvedService[]; configFile?: string; configOuts?: string[] } | { ok: false; errors: string[] };
 
-export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()): Promise<Services> {
+/**
+ * `writes: false` (`odatagen url`, which writes nothing): `--input` needs no `--out` (the output
+ * folder is then the current one, for naming only), and the output folders are not checked.
+ */
+export async function resolveServices(flags: ServiceFlags, cwd = process.cwd(), writes = true): Promise<Services> {
   const override = (s: ResolvedService): ResolvedService => ({
     ...s,
     include: flags.include?.length ? flags.include : s.include,
@@ -52,15 +56,16 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     const configFlags = (["config", "service"] as const).filter((f) => flags[f]?.length);
     if (configFlags.length)
       return { ok: false, errors: configFlags.map((f) => `--input and --${f} cannot be used together: --input (with --out) generates the documents it names and reads no config; leave --input out to generate ${f === "config" ? "the config's services" : "the services --service picks from the config"}`) };
-    if (!flags.out) return { ok: false, errors: ["--out is required with --input"] };
+    if (!flags.out && writes) return { ok: false, errors: ["--out is required with --input"] };
     const empty = flags.input.some((f) => f.trim() === "");
     if (empty) return { ok: false, errors: ["--input: expected a file name, got an empty string"] };
     const urls = flags.input.filter((f) => /^[a-z][a-z\d+.-]*:\/\//i.test(f));
     if (urls.length) return { ok: false, errors: urls.map((u) => `--input ${u}: odatagen reads files, not URLs; download the metadata first (curl -o metadata.xml '${u}')`) };
     const twice = repeatedFiles(flags.input, cwd);
     if (twice.length) return { ok: false, errors: twice.map(([j]) => `--input names ${JSON.stringify(flags.input?.[j])} again (the same file); give each document once`) };
-    const out = path.resolve(cwd, flags.out);
-    return checked([override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })], cwd);
+    const out = path.resolve(cwd, flags.out ?? ".");
+    const services = [override({ name: defaultServiceName(out), inputs: flags.input.map((f) => path.resolve(cwd, f)), out })];
+    return writes ? checked(services, cwd) : { ok: true, services };
   }
   const file = findConfig(cwd, flags.config);
   if (!file) return { ok: false, errors: [noConfig(cwd)] };
@@ -80,7 +85,7 @@ export async function resolveServices(flags: ServiceFlags, cwd = process.cwd()):
     if (services.length !== 1) return { ok: false, errors: ["--out needs exactly one service (use --service to pick one)"] };
     services = [{ ...services[0], out: path.resolve(cwd, flags.out) }];
   }
-  const found = checked(services, cwd, file);
+  const found = writes ? checked(services, cwd, file) : ({ ok: true, services, configFile: file } as const);
   return found.ok ? { ...found, configOuts: loaded.services.map((s) => s.out) } : found;
 }
 

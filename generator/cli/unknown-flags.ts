@@ -111,7 +111,8 @@ export function booleanValueProblem(args: readonly string[], options: Record<str
 /** A first argument that names no command, as a usage message naming the nearest one (`genrate` → `generate`). */
 export function unknownCommandProblem(name: string, commands: readonly string[]): string {
   const near = nearestName(name, commands) ?? (name.length >= 3 ? commands.find((c) => c.startsWith(name.toLowerCase())) : undefined);
-  return `unknown command ${name}; ${near ? `did you mean ${near}?` : `the commands are ${commands.join(" and ")}`}`;
+  const all = commands.length > 1 ? `${commands.slice(0, -1).join(", ")} and ${commands[commands.length - 1]}` : commands.join("");
+  return `unknown command ${name}; ${near ? `did you mean ${near}?` : `the commands are ${all}`}`;
 }
 
 /**
@@ -133,6 +134,13 @@ export function diffArgumentProblem(args: readonly string[], options: Record<str
   return `diff takes two files, the old version and the new, and was given ${files.length} (${files.join(" ")}); for a version made of several documents, give each with --old or --new`;
 }
 
+/** More than a method and a path given to `url` (an unquoted path the shell split, say), as a usage message. */
+export function urlArgumentProblem(args: readonly string[], options: Record<string, Options>): string | undefined {
+  const given = positionals(args, options);
+  if (given.length <= 2) return undefined;
+  return `url takes a method and a URL path, and was given ${given.length} arguments (${given.join(" ")}); quote the path: odatagen url PATCH '/users/{id}'`;
+}
+
 /** The arguments in `args` (after the command) that are neither a flag nor a flag's value. */
 function positionals(args: readonly string[], options: Record<string, Options>): string[] {
   const byName = new Map<string, Options>();
@@ -147,7 +155,7 @@ function positionals(args: readonly string[], options: Record<string, Options>):
     if (a.startsWith("-") && a.length > 1 && !/^-\d/.test(a)) {
       const name = a.startsWith("--") ? a.slice(2).split("=")[0] : a.slice(-1);
       const o = byName.get(name);
-      room = a.includes("=") || !o ? 0 : o.type === "boolean" ? "switch" : o.type !== "string" ? 0 : o.array ? "many" : 1;
+      room = a.includes("=") || !o ? 0 : o.type === "boolean" ? "switch" : o.type !== "string" ? 0 : o.array && o.nargs !== 1 ? "many" : 1;
       continue;
     }
     if (room === "switch") {

@@ -163,7 +163,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   const ret = op.returnType;
   // Parameters written inline (no `@alias` after a `?`) leave the address open to more segments.
   let compose: OperationView["compose"];
-  if (isFunction && op.composable && ret && ret.type.kind === "entity" && params.every((p) => paramKind(p.ref) !== "json") && (!ret.collection || ret.type.key.length > 0)) {
+  if (isFunction && ret && ret.type.kind === "entity" && hasComposableAddress(op)) {
     const item = refTs({ ...ret, collection: false });
     compose = {
       doc: jsdoc("", [
@@ -259,6 +259,16 @@ function pageMode(ret: TypeRef | undefined, asSent: boolean): string {
  * Geography and Geometry ones too (`geography:4326`: a primitive, URL Conventions §5.1.1.1, written
  * `geography'SRID=4326;Point(…)'`, in the SRID of its facet), or JSON in a parameter alias.
  */
+/**
+ * Whether a function's result has an address builder (`…Ref`, URL Conventions §4.5.1), for more
+ * segments to follow: it is composable, returns entities (a collection of them with a key), and its
+ * parameters are all written inline (an `@alias` goes in the query, after which no segment can).
+ */
+export function hasComposableAddress(op: Operation): boolean {
+  const ret = op.returnType;
+  return op.kind === "function" && op.composable && ret !== undefined && ret.type.kind === "entity" && op.parameters.every((p) => paramKind(p.type) !== "json") && (!ret.collection || ret.type.key.length > 0);
+}
+
 function paramKind(ref: TypeRef): string {
   if (ref.collection) return "json";
   const t = ref.type;

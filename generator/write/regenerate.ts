@@ -162,19 +162,8 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
   const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
   let result: GenerateResult;
   try {
-    const opts: GenerateOptions & { include?: string[]; exclude?: string[] } = { inputs: read.contents, keyAsSegment: service.keyAsSegment };
-    if (service.unqualifiedOperations !== undefined) opts.unqualifiedOperations = service.unqualifiedOperations;
-    if (service.include) opts.include = service.include;
-    if (service.exclude) opts.exclude = service.exclude;
-    if (service.includePlaces) opts.includePlaces = service.includePlaces;
-    if (service.excludePlaces) opts.excludePlaces = service.excludePlaces;
-    if (service.includeDerived) opts.includeDerived = true;
-    if (service.includeNavigation) opts.includeNavigation = true;
+    const opts = serviceOptions(service, read.contents, follower);
     if (req.why) opts.why = req.why;
-    if (service.validators === false) opts.validators = false;
-    if (service.requests === false) opts.requests = false;
-    if (service.completeReads) opts.completeReads = true;
-    opts.follow = follower.follow;
     result = (generate as Generate)(opts);
   } catch (e) {
     if (e instanceof GenerationError)
@@ -221,4 +210,21 @@ async function regenerateUnlocked(req: RegenerateRequest, checkpoint: Checkpoint
 /** RegenerateOutcome.referenced. */
 function referencedFiles(follower: Follower): string[] {
   return [...follower.followed.map((f) => f.file), ...follower.lookedFor];
+}
+
+/** What `generate()` is given for a service of the config (or of `--input`): its documents as read, its options, the follower of their references. */
+export function serviceOptions(service: ResolvedService, inputs: GenerateOptions["inputs"], follower: Follower): GenerateOptions {
+  const opts: GenerateOptions = { inputs, keyAsSegment: service.keyAsSegment };
+  if (service.unqualifiedOperations !== undefined) opts.unqualifiedOperations = service.unqualifiedOperations;
+  if (service.include) opts.include = service.include;
+  if (service.exclude) opts.exclude = service.exclude;
+  if (service.includePlaces) opts.includePlaces = service.includePlaces;
+  if (service.excludePlaces) opts.excludePlaces = service.excludePlaces;
+  if (service.includeDerived) opts.includeDerived = true;
+  if (service.includeNavigation) opts.includeNavigation = true;
+  if (service.validators === false) opts.validators = false;
+  if (service.requests === false) opts.requests = false;
+  if (service.completeReads) opts.completeReads = true;
+  opts.follow = follower.follow;
+  return opts;
 }

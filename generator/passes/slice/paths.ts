@@ -10,7 +10,7 @@
  * entity types and pattern states, so each (type, state set) pair is visited once, cycles included.
  * Graph's containment tree has over ten thousand paths; its product graph has a few thousand nodes.
  */
-import type { EntityContainer, Operation, SchemaType, StructuredType } from "../../model/types";
+import type { EntityContainer, NavigationProperty, Operation, Property, SchemaType, StructuredType } from "../../model/types";
 import { navigationReacher } from "../../model/rules";
 import { nearestName } from "../../nearest-name";
 import { accepts, advance, parsePattern, startStates, SYSTEM_SEGMENTS, withNamespaces, withoutKey, type PathPattern, type States } from "./glob";
@@ -72,8 +72,10 @@ function routeOf(node: Node, last?: string, lastOnCollection = false): string {
 }
 
 /** A segment a path may take from a type: a navigation property, or a single-valued complex property. */
-interface Step {
+export interface Step {
   name: string;
+  /** The navigation or complex property, declared by the type or a base type of it. */
+  member: NavigationProperty | Property;
   type: StructuredType;
   collection: boolean;
   /** A complex property: a way through only where its type leads to navigation properties (`Steps.leads`). */
@@ -87,7 +89,7 @@ interface Step {
  * nowhere ends the path). Whether one leads is asked only of a step the pattern takes (it reads the
  * complex types on the way).
  */
-class Steps {
+export class Steps {
   private readonly known = new Map<StructuredType, Step[]>();
   /** Whether a complex property's type leads to navigation properties. */
   readonly leads: (t: StructuredType) => boolean;
@@ -98,9 +100,9 @@ class Steps {
     let list = this.known.get(t);
     if (!list) {
       this.fill?.(t);
-      const own: Step[] = t.navigationProperties.map((n) => ({ name: n.name, type: n.target, collection: n.collection, complex: false }));
+      const own: Step[] = t.navigationProperties.map((n) => ({ name: n.name, member: n, type: n.target, collection: n.collection, complex: false }));
       for (const p of t.properties)
-        if (!p.type.collection && p.type.type.kind === "complex") own.push({ name: p.name, type: p.type.type, collection: false, complex: true });
+        if (!p.type.collection && p.type.type.kind === "complex") own.push({ name: p.name, member: p, type: p.type.type, collection: false, complex: true });
       list = t.baseType ? [...this.of(t.baseType), ...own] : own;
       this.known.set(t, list);
     }
@@ -146,7 +148,7 @@ function matchOperations(
 /** Reads a type's members when the model was built lazily (model/build's `LazyModel.fill`). */
 export type Fill = (t: SchemaType) => void;
 
-function descendants(t: StructuredType): StructuredType[] {
+export function descendants(t: StructuredType): StructuredType[] {
   const out: StructuredType[] = [];
   const visit = (c: StructuredType) => {
     for (const d of c.derived) {
@@ -163,7 +165,7 @@ function hasCastSegment(p: PathPattern): boolean {
 }
 
 /** Operations by the entity or complex type their binding parameter names (single or collection). */
-type BoundOperations = Map<StructuredType, Operation[]>;
+export type BoundOperations = Map<StructuredType, Operation[]>;
 
 /** What matching a bound operation segment needs: the operations by binding type, and the schema aliases. */
 interface BoundIndex {
@@ -171,7 +173,7 @@ interface BoundIndex {
   aliases: ReadonlyMap<string, string>;
 }
 
-function boundOperations(operations: readonly Operation[]): BoundOperations {
+export function boundOperations(operations: readonly Operation[]): BoundOperations {
   const out: BoundOperations = new Map();
   for (const op of operations) {
     const t = op.binding?.type.type;
@@ -184,7 +186,7 @@ function boundOperations(operations: readonly Operation[]): BoundOperations {
 }
 
 /** The names a URL may give a bound operation: unqualified, qualified, and by its schema's alias. */
-function operationSegments(op: Operation, aliases: ReadonlyMap<string, string>): string[] {
+export function operationSegments(op: Operation, aliases: ReadonlyMap<string, string>): string[] {
   const names = [op.name, op.qualifiedName];
   for (const [alias, ns] of aliases) if (ns === op.namespace) names.push(`${alias}.${op.name}`);
   return names;

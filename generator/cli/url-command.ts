@@ -1,0 +1,87 @@
+/** `odatagen url [METHOD] <path>`: the generated functions that make a request, printed as code to paste (or JSON). */
+import { GenerationError, type Diagnostic } from "../diagnostics";
+import type { ResolvedService } from "../config/types";
+import type { UrlCallResult } from "../url-calls";
+import { createFollower, FOLLOWING_OFF } from "../write/follow";
+import { serviceOptions } from "../write/regenerate";
+import { readInputFiles } from "../write/uptodate";
+import { unreadableDiagnostics } from "../write/unreadable-inputs";
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from "./exit-codes";
+import { shown } from "./generate-command";
+import { resolveServices, type ServiceFlags } from "./services";
+import { stopWhileLoadingConfig } from "./signals";
+import { err, out, printDiagnostics, SHOWN_DIAGNOSTICS } from "./style";
+
+export interface UrlArgs extends Pick<ServiceFlags, "input" | "out" | "config" | "service" | "include" | "exclude"> {
+  method: string;
+  path: string;
+  "include-derived"?: boolean;
+  "include-navigation"?: boolean;
+  "follow-references"?: boolean;
+  json: boolean;
+}
+
+/** One service's answer. */
+interface Answer {
+  service: ResolvedService;
+  result: UrlCallResult | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export async function runUrl(args: UrlArgs): Promise<number> {
+  const loaded = stopWhileLoadingConfig();
+  const resolved = await resolveServices(
+    {
+      input: args.input, out: args.out, config: args.config, service: args.service,
+      include: args.include, exclude: args.exclude,
+      includeDerived: args["include-derived"], includeNavigation: args["include-navigation"],
+      followReferences: args["follow-references"],
+    },
+    process.cwd(),
+    false,
+  ).finally(loaded);
+  if (!resolved.ok) {
+    for (const e of resolved.errors) err.print(`odatagen: ${e}`);
+    return EXIT_USAGE;
+  }
+  const { urlCalls } = require("../url-calls") as typeof import("../url-calls");
+  const answers: Answer[] = resolved.services.map((service) => {
+    const read = readInputFiles(service.inputs);
+    if (read.unreadable.length) return { service, result: undefined, diagnostics: unreadableDiagnostics(read.unreadable, (f) => service.inputPlaces?.[service.inputs.indexOf(f)]) };
+    const follower = createFollower(service.inputs, { off: service.followReferences === false, offReason: FOLLOWING_OFF.generate });
+    try {
+      const answer = urlCalls(serviceOptions(service, read.contents, follower), [{ method: args.method, path: args.path }]);
+      return { service, result: answer.results[0], diagnostics: answer.diagnostics };
+    } catch (e) {
+      if (e instanceof GenerationError) return { service, result: undefined, diagnostics: e.diagnostics };
+      throw e;
+    }
+  });
+  // Notes describe the metadata as it is; the warnings and errors are printed as generate prints them.
+  const several = answers.length > 1;
+  const diags = answers.flatMap((a) => a.diagnostics.filter((d) => d.severity !== "info").map((d) => (several && !d.file ? { ...d, message: `${a.service.name}: ${d.message}` } : d)));
+  printDiagnostics(diags, { limit: SHOWN_DIAGNOSTICS, rest: "generate --verbose prints them all" });
+  const found = answers.filter((a) => a.result?.ok);
+  // With several services, a URL one of them has is the answer; the others' problems are said only when none has it.
+  const failed = answers.filter((a) => a.result && !a.result.ok && (!several || !found.length));
+  for (const a of failed) if (a.result && !a.result.ok) err.print(`odatagen: ${several ? `${a.service.name}: ` : ""}${a.result.problem}`);
+  // A service of --input without --out has no folder or name of its own to say.
+  const unnamed = args.input?.length && !args.out;
+  if (args.json) {
+    const results = answers.map((a) => ({ ...(unnamed ? {} : { service: a.service.name, out: shown(a.service.out) }), ...(a.result ? (a.result.ok ? { ok: true, ...a.result.call } : { ok: false, problem: a.result.problem }) : { ok: false, problem: "not read (see the errors)" }) }));
+    out.print(JSON.stringify({ results }, null, 2));
+  } else
+    found.forEach((a, i) => {
+      if (!a.result?.ok) return;
+      const call = a.result.call;
+      if (i > 0) out.print();
+      const where = unnamed ? "the output folder" : `${shown(a.service.out)}/ (${a.service.name})`;
+      out.print(`// ${call.method} ${call.path}: imports relative to ${where}`);
+      const code = call.code.split("\n");
+      const blank = code.indexOf("");
+      for (const line of code.slice(0, blank + 1)) out.print(line);
+      for (const v of call.variables) out.print(`// ${v.name}${v.type ? ` (${v.type})` : ""}: ${v.what}`);
+      for (const line of code.slice(blank + 1, -1)) out.print(line);
+    });
+  return found.length ? EXIT_OK : EXIT_INPUT;
+}

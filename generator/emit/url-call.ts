@@ -1,0 +1,435 @@
+/**
+ * The generated code that makes one request of a URL path (`odatagen url`): the address builders
+ * from the root, a `.byKey(…)` per key, and the function for the method — named as the requests
+ * modules name them (request-names.ts, through the emit context), so that a rename there
+ * (`settingsOfGroup`, `then2`, an overload's `…With…`) is what is printed here.
+ */
+import { resolveBindingTarget } from "../model/binding-targets";
+import { optimisticConcurrency } from "../model/capabilities";
+import type { EntityContainer, EntitySet, EntityType, Model, Operation, Schema, StructuredType } from "../model/types";
+import { camel, isIdentifier, JS_RESERVED } from "../passes/names";
+import type { Route, RouteStep } from "../passes/slice/resolve-path";
+import type { EmitContext } from "./context";
+import { moduleSpecifier } from "./imports";
+import { keylessCollections } from "./keyless-collections";
+import { listsSubtypes } from "./request-names";
+import { hasComposableAddress } from "./operation-view";
+
+/** A name the code uses that the caller provides: the client, a key, a body, an operation's parameters. */
+export interface CallVariable {
+  name: string;
+  /** What to give: `the key of a microsoft.graph.callRecords.session`, `the changes (a PATCH body)`. */
+  what: string;
+  /** A key's TypeScript type (`string`, `number`), where odatagen knows it without importing a type. */
+  type?: string;
+}
+
+export interface UrlCall {
+  method: string;
+  /** The path as resolved (below the service root, without a query). */
+  path: string;
+  /** The function that sends the request: `updateSession`, or the runtime's `count`, `addRef`, `readStream`, … */
+  function: string;
+  /** Its module, relative to the output folder: `./microsoft.graph.callRecords.requests.js`, or `./index.js` for the runtime's. */
+  module: string;
+  /** Each module and the names imported from it, in order of first use, names sorted. */
+  imports: { module: string; names: string[] }[];
+  /** The address the function is given, built from the root (absent for an unbound operation). */
+  address?: string;
+  /** The call, `await updateSession(client, target, body)`. */
+  call: string;
+  variables: CallVariable[];
+  /** The whole, as printed: the imports, a blank line, `const target = …;` and the call. */
+  code: string;
+}
+
+export type UrlCallResult = { ok: true; call: UrlCall } | { ok: false; problem: string };
+
+/** The HTTP methods a request is made with. */
+export const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
+
+/** The code for `method` on the resolved `route`, or why none makes that request. */
+export function urlCall(ctx: EmitContext, route: Route, method: Method): UrlCallResult {
+  return new CallWriter(ctx, route, method).write();
+}
+
+class CallWriter {
+  private readonly imports = new Map<string, Set<string>>();
+  private readonly variables: CallVariable[] = [];
+  private readonly taken = new Set<string>(["client", "target", "result", "body", "params", "related", "data", "etag"]);
+  /** The entity set the address is in, as the runtime follows it (the root, then NavigationPropertyBindings by property name). */
+  private within: { container: EntityContainer; set: EntitySet } | undefined;
+
+  constructor(
+    private readonly ctx: EmitContext,
+    private readonly route: Route,
+    private readonly method: Method,
+  ) {}
+
+  write(): UrlCallResult {
+    const { route, method } = this;
+    const steps = route.steps;
+    const last = steps[steps.length - 1];
+    const shown = `${method} ${route.path}`;
+    // The address: every step but an operation, `$count` and `$ref`, which the function takes it for.
+    const addressSteps = last.kind === "operation" || last.kind === "count" || last.kind === "ref" ? steps.slice(0, -1) : last.kind === "import" ? [] : steps;
+    const address = addressSteps.length ? this.address(addressSteps) : undefined;
+    if (typeof address === "object") return address;
+    const a = route.addressed;
+    let fn: { name: string; module: string } | undefined;
+    let args: string[] = [];
+    let resultless = false;
+    const refuse = (why: string): UrlCallResult => ({ ok: false, problem: `${shown}: ${why}` });
+    switch (a.kind) {
+      case "entity": {
+        const v = this.verbs(a.type);
+        if (method === "GET") fn = v.get();
+        else if (method === "PATCH" || method === "PUT") fn = v.update();
+        else if (method === "DELETE") fn = v.remove();
+        else return refuse(`POST creates in a collection; this addresses one ${a.type.qualifiedName} (GET, PATCH, PUT or DELETE it)`);
+        // A set with optimistic concurrency takes a change only with the entity's ETag (If-Match): the runtime refuses one without.
+        const etag = method !== "GET" && this.within !== undefined && optimisticConcurrency(this.ctx.model, this.within.container, this.within.set);
+        if (etag) this.variable("etag", `the entity's ETag, its @odata.etag as read ("*" changes whatever version it is at): ${this.within?.set.name} has optimistic concurrency`);
+        const options = [...(method === "PUT" ? ["replace: true"] : []), ...(etag ? ["etag"] : [])];
+        if (method === "PATCH" || method === "PUT") args = ["body"];
+        if (options.length) args.push(`{ ${options.join(", ")} }`);
+        if (method === "PATCH" || method === "PUT") this.variable("body", method === "PUT" ? "the whole entity (a PUT replaces it)" : "the changes (a PATCH body)");
+        resultless = method === "DELETE";
+        break;
+      }
+      case "collection": {
+        const v = this.verbs(a.type);
+        const collected = a.type.key.length > 0 || keylessCollections(this.ctx.model).has(a.type);
+        if (method !== "GET" && method !== "POST") return refuse(`${method} changes one entity; this addresses a collection of ${a.type.qualifiedName} (GET or POST to it, or give a key: …/{id})`);
+        if (!collected) return refuse(`${a.type.qualifiedName} has no key, so it has no list or create function`);
+        fn = method === "GET" ? v.list() : v.create();
+        if (method === "POST") {
+          args = ["body"];
+          this.variable("body", "the entity to create");
+        }
+        break;
+      }
+      case "complex":
+        return refuse(`this addresses complex property ${(last as Extract<RouteStep, { kind: "complex" }>).property.name}, which no function reads alone: read the entity, selecting it`);
+      case "count":
+        if (method !== "GET") return refuse("$count is read with GET");
+        fn = this.runtime("count");
+        break;
+      case "ref":
+        if (method === "GET") return refuse("no generated function reads references ($ref): list the entities, selecting their key");
+        if (method === "PATCH") return refuse("$ref is added with POST (to a collection) or PUT (a single-valued navigation property), and removed with DELETE");
+        if (method === "DELETE") {
+          if (a.collection) return refuse("DELETE of a collection's $ref needs the member: …/{id}/$ref");
+          fn = this.runtime("removeRef");
+        } else {
+          if (a.collection !== (method === "POST")) return refuse(a.collection ? "a collection's $ref is added to with POST" : "a single-valued navigation property's $ref is set with PUT (POST adds to a collection's)");
+          fn = this.runtime("addRef");
+          args = ["related"];
+          this.variable("related", "the address of the entity to link (an EntityRef: its set's builder and .byKey(…))");
+        }
+        resultless = true;
+        break;
+      case "stream":
+        if (method === "GET") fn = this.runtime("readStream");
+        else if (method === "PUT") {
+          fn = this.runtime("writeStream");
+          args = ["data"];
+          this.variable("data", "the media: a Blob, bytes or a ReadableStream");
+          resultless = true;
+        } else return refuse("a stream is read with GET and written with PUT");
+        break;
+      case "operation": {
+        const op = this.operation(last, method);
+        if (typeof op === "string") return refuse(op);
+        fn = op.fn;
+        args = op.args;
+        resultless = op.resultless;
+        break;
+      }
+    }
+    const callArgs = ["client", ...(address === undefined ? [] : ["target"]), ...args];
+    this.variables.unshift({ name: "client", what: "the client (createClient from ./index.js)" });
+    const call = `${resultless ? "" : "const result = "}await ${fn.name}(${callArgs.join(", ")});`;
+    const imports = [...this.imports].map(([module, names]) => ({ module, names: [...names].sort() }));
+    const lines = imports.map((i) => `import { ${i.names.join(", ")} } from ${JSON.stringify(i.module)};`);
+    const code = [...lines, "", ...(address === undefined ? [] : [`const target = ${address};`]), call, ""].join("\n");
+    return { ok: true, call: { method, path: route.path, function: fn.name, module: fn.module, imports, ...(address === undefined ? {} : { address }), call, variables: this.variables, code } };
+  }
+
+  /** The address expression of `steps`, or why it cannot be written. */
+  private address(steps: readonly RouteStep[]): string | UrlCallResult {
+    let expr = "";
+    let keyed: EntityType | undefined;
+    for (const step of steps) {
+      this.within = this.setAfter(this.within, step);
+      switch (step.kind) {
+        case "root": {
+          const schema = this.schemaHolding(step.container);
+          expr = `${this.use(this.names(schema).root(step.container, step.root), schema.namespace)}()`;
+          keyed = step.root.kind === "entitySet" ? step.root.entityType : undefined;
+          break;
+        }
+        case "key":
+          expr = `${expr}.byKey(${this.key(step.text, keyed)})`;
+          break;
+        case "navigation": {
+          const owner = step.property.declaringType;
+          expr = `${this.builder("nav", owner, step.property.name)}(${expr})`;
+          keyed = step.property.target;
+          break;
+        }
+        case "complex":
+          expr = `${this.builder("complex", step.property.declaringType, step.property.name)}(${expr})`;
+          break;
+        case "cast": {
+          if (!listsSubtypes(step.from)) return { ok: false, problem: `${this.method} ${this.route.path}: ${step.from.qualifiedName} has no typed cast function (too many subtypes); cast with the runtime's cast(target, ${JSON.stringify(step.to.qualifiedName)})` };
+          const schema = this.schemaOf(step.from);
+          expr = `${this.use(this.names(schema).cast(step.from), schema.namespace)}(${expr}, ${JSON.stringify(step.to.qualifiedName)})`;
+          keyed = step.to;
+          break;
+        }
+        case "media":
+          expr = `${this.builder("media", step.owner, "content")}(${expr})`;
+          break;
+        case "stream":
+          expr = `${this.builder("stream", step.property.declaringType, step.property.name)}(${expr})`;
+          break;
+        case "operation":
+        case "import": {
+          const c = this.composable(step, expr);
+          if (typeof c === "string") return { ok: false, problem: `${this.method} ${this.route.path}: ${c}` };
+          expr = c.expr;
+          keyed = c.keyed;
+          break;
+        }
+        default:
+          return { ok: false, problem: `${this.method} ${this.route.path}: nothing is addressed through ${step.kind}` };
+      }
+    }
+    return expr;
+  }
+
+  /**
+   * The entity set an address is in after `step`: a root set; after a key or a cast the same; after a
+   * navigation property the set its NavigationPropertyBinding names (by the property's name, as the
+   * runtime follows them); else none (a singleton, a contained or unbound one, a complex property).
+   */
+  private setAfter(now: CallWriter["within"], step: RouteStep): CallWriter["within"] {
+    if (step.kind === "root") return step.root.kind === "entitySet" ? { container: step.container, set: step.root } : undefined;
+    if (step.kind === "key" || step.kind === "cast") return now;
+    if (step.kind !== "navigation" || !now) return undefined;
+    const binding = now.set.bindings.find((b) => b.path === step.property.name);
+    const place = binding && resolveBindingTarget(this.ctx.model, now.container, binding);
+    return place && !place.within && place.root.kind === "entitySet" ? { container: place.container, set: place.root } : undefined;
+  }
+
+  /** The function of an operation segment, with its arguments after the client and the target; or why the method does not call it. */
+  private operation(step: RouteStep, method: Method): { fn: { name: string; module: string }; args: string[]; resultless: boolean } | string {
+    if (step.kind !== "operation" && step.kind !== "import") return "no operation";
+    const candidates = step.kind === "import" ? step.import.operations : step.operations;
+    const kind = method === "GET" ? "function" : method === "POST" ? "action" : undefined;
+    const segment = step.kind === "import" ? step.import.name : candidates[0].name;
+    if (!kind) return `${segment} is an ${candidates[0].kind}, called with ${candidates[0].kind === "function" ? "GET" : "POST"}`;
+    const chosen = this.overload(step, kind);
+    if (!chosen) return `${segment} is ${candidates[0].kind === "function" ? "a function, called with GET" : "an action, called with POST"}`;
+    const { op, schema, entry } = chosen;
+    const name = this.names(schema).operation(entry);
+    const fn = { name: this.use(name, schema.namespace), module: moduleSpecifier(schema.namespace, "requests") };
+    return { fn, args: this.parameters(step, op, kind), resultless: op.kind === "action" && !op.returnType };
+  }
+
+  /** The overload of `kind` an operation segment calls: of a function, the one whose parameters the URL names, else the one with the fewest (CSDL §12.2.1: overloads differ by their parameters' names). */
+  private overload(step: Extract<RouteStep, { kind: "operation" | "import" }>, kind: "action" | "function") {
+    const candidates = step.kind === "import" ? step.import.operations : step.operations;
+    const ofKind = candidates.filter((op) => op.kind === kind);
+    if (!ofKind.length) return undefined;
+    const given = parameterNames(step.args);
+    const named = given === undefined ? [] : ofKind.filter((op) => sameNames(op.parameters.map((p) => p.name), given));
+    const op = named[0] ?? [...ofKind].sort((x, y) => x.parameters.length - y.parameters.length)[0];
+    const schema = step.kind === "import" ? this.schemaHolding(step.container) : this.schemaOf(op);
+    const entry = step.kind === "import" ? { op, importName: step.import.name, importAnnotations: step.import.annotations } : { op };
+    return { op, schema, entry };
+  }
+
+  /** An operation's parameters in a call: none, the URL's as an object literal (a function's), or `params`. */
+  private parameters(step: Extract<RouteStep, { kind: "operation" | "import" }>, op: Operation, kind: "action" | "function"): string[] {
+    if (!op.parameters.length) return [];
+    const literal = kind === "function" ? this.parameterObject(step.args, op) : undefined;
+    return [literal ?? this.variable("params", `the parameters of ${op.kind} ${op.qualifiedName}: ${op.parameters.map((p) => p.name).join(", ")}`)];
+  }
+
+  /** The address of what a composable function returns (its `…Ref` builder), with the address before it; or why there is none. */
+  private composable(step: Extract<RouteStep, { kind: "operation" | "import" }>, before: string): { expr: string; keyed: EntityType | undefined } | string {
+    const chosen = this.overload(step, "function");
+    if (!chosen || !hasComposableAddress(chosen.op)) return `no address builder for what ${chosen?.op.qualifiedName ?? "it"} returns (a composable function's, whose parameters are all written in the path): nothing can follow it`;
+    const { op, schema, entry } = chosen;
+    const name = this.use(this.names(schema).composable(entry), schema.namespace);
+    const args = [...(step.kind === "operation" ? [before] : []), ...this.parameters(step, op, "function")];
+    const ret = op.returnType;
+    return { expr: `${name}(${args.join(", ")})`, keyed: ret?.collection && ret.type.kind === "entity" ? ret.type : undefined };
+  }
+
+  /** A function's parameters as the URL gives them (`(period='D7')`, `(address={address})`) as an object literal, when each is a literal or a placeholder. */
+  private parameterObject(args: string | undefined, op: Operation): string | undefined {
+    const given = splitArguments(args);
+    if (!given || given.length !== op.parameters.length || given.some((g) => g.name === undefined)) return undefined;
+    const members: string[] = [];
+    for (const g of given) {
+      const p = op.parameters.find((x) => x.name === g.name);
+      if (!p) return undefined;
+      const value = this.value(g.value, p.type.type.kind === "primitive" ? p.type.type.name : "String", `parameter ${p.name} of ${op.qualifiedName}`);
+      if (value === undefined) return undefined;
+      members.push(`${isIdentifier(p.name) ? p.name : JSON.stringify(p.name)}: ${value}`);
+    }
+    return `{ ${members.join(", ")} }`;
+  }
+
+  /** A key's expression: a placeholder's variable, a value as a literal of its type, a composite key as an object. */
+  private key(text: string, t: EntityType | undefined): string {
+    const inner = text.startsWith("(") && text.endsWith(")") ? text.slice(1, -1) : text;
+    const edm = (i: number) => (t?.key[i]?.type.type.kind === "primitive" ? (t.key[i].type.type as { name: string }).name : "String");
+    const named = text.startsWith("(") ? splitArguments(text) : undefined;
+    const what = `the key of a ${t?.qualifiedName ?? "entity"}`;
+    if (named && named.length > 1 && t && named.every((n) => n.name !== undefined)) {
+      const members = named.map((n) => {
+        const i = t.keyNames.indexOf(n.name as string);
+        return `${isIdentifier(n.name as string) ? n.name : JSON.stringify(n.name)}: ${this.value(n.value, edm(i), `key property ${n.name} of a ${t.qualifiedName}`) ?? JSON.stringify(n.value)}`;
+      });
+      return `{ ${members.join(", ")} }`;
+    }
+    const single = named?.length === 1 ? named[0].value : inner;
+    return this.value(single, edm(0), what, keyTypeOf(t)) ?? JSON.stringify(single);
+  }
+
+  /** A value in a URL as TypeScript: a placeholder (`{sessionId}`, `'{period}'`) as a variable, a quoted string or a number as a literal. */
+  private value(text: string, edm: string, what: string, type?: string): string | undefined {
+    const placeholder = /^'?\{([^}]*)\}'?$/.exec(text);
+    if (placeholder) return this.variable(identifierOf(placeholder[1]), what, type);
+    if (/^'.*'$/s.test(text)) return JSON.stringify(text.slice(1, -1).replace(/''/g, "'"));
+    if (NUMBERS.has(edm) && /^-?\d+(\.\d+)?$/.test(text)) return text;
+    if (edm === "Boolean" && /^(true|false)$/.test(text)) return text;
+    if (text === "" || /[()'=,]/.test(text)) return undefined;
+    return JSON.stringify(text);
+  }
+
+  /** Declares a variable the caller provides (a name used twice gets a number); its name. */
+  private variable(wanted: string, what: string, type?: string): string {
+    if (["client", "body", "params", "related", "data", "etag"].includes(wanted) && !this.variables.some((v) => v.name === wanted)) {
+      this.variables.push({ name: wanted, what });
+      return wanted;
+    }
+    let name = wanted;
+    for (let i = 2; this.taken.has(name) || JS_RESERVED.has(name); i++) name = `${wanted}${i}`;
+    this.taken.add(name);
+    this.variables.push({ name, what, ...(type ? { type } : {}) });
+    return name;
+  }
+
+  private verbs(t: EntityType) {
+    const schema = this.schemaOf(t);
+    const v = this.names(schema).verbs(t);
+    const module = moduleSpecifier(schema.namespace, "requests");
+    // Imported when asked for: only the one the method calls.
+    const fn = (name: string) => () => ({ name: this.use(name, schema.namespace), module });
+    return { get: fn(v.get), list: fn(v.list), create: fn(v.create), update: fn(v.update), remove: fn(v.remove) };
+  }
+
+  private builder(kind: "nav" | "complex" | "media" | "stream", owner: StructuredType, member: string): string {
+    const schema = this.schemaOf(owner);
+    return this.use(this.names(schema).builder(kind, owner, member), schema.namespace);
+  }
+
+  private runtime(name: string): { name: string; module: string } {
+    this.add("./index.js", name);
+    return { name, module: "./index.js" };
+  }
+
+  /** Imports `name` from a namespace's requests module; the name. */
+  private use(name: string, namespace: string): string {
+    this.add(moduleSpecifier(namespace, "requests"), name);
+    return name;
+  }
+
+  private add(module: string, name: string): void {
+    let names = this.imports.get(module);
+    if (!names) this.imports.set(module, (names = new Set()));
+    names.add(name);
+    this.taken.add(name);
+  }
+
+  private names(schema: Schema) {
+    return this.ctx.requestNames(schema);
+  }
+
+  private schemaOf(x: { namespace: string }): Schema {
+    return schemaNamed(this.ctx.model, x.namespace);
+  }
+
+  private schemaHolding(container: EntityContainer): Schema {
+    return this.ctx.model.schemas.find((s) => s.containers.includes(container)) ?? schemaNamed(this.ctx.model, container.namespace);
+  }
+}
+
+function schemaNamed(model: Model, namespace: string): Schema {
+  const schema = model.schemas.find((s) => s.namespace === namespace);
+  if (!schema) throw new Error(`no schema ${namespace}`);
+  return schema;
+}
+
+const NUMBERS = new Set(["Int16", "Int32", "Int64", "Byte", "SByte", "Decimal", "Double", "Single"]);
+
+/** A key's TypeScript type, as `byKey` takes it, for a single key of a primitive type. */
+function keyTypeOf(t: EntityType | undefined): string | undefined {
+  if (!t || t.key.length !== 1) return undefined;
+  const k = t.key[0].type.type;
+  const name = k.kind === "primitive" ? k.name : k.kind === "typedef" ? k.underlying.name : undefined;
+  if (name === undefined) return undefined;
+  if (name === "Int64" || name === "Decimal") return "number | bigint | string";
+  if (NUMBERS.has(name)) return "number";
+  return name === "Boolean" ? "boolean" : "string";
+}
+
+/** A placeholder's text as a variable name: `{callRecordId}` → `callRecordId`, `{user-id}` → `userId`, `{id | userPrincipalName}` → `id`. */
+function identifierOf(text: string): string {
+  const first = text.split("|")[0].trim();
+  const words = first.split(/[^A-Za-z0-9_$]+/).filter((w) => w !== "");
+  const name = words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("");
+  if (!name) return "id";
+  const camelled = /^[A-Z][a-z]/.test(name) ? camel(name) : name;
+  return /^\d/.test(camelled) ? `_${camelled}` : camelled;
+}
+
+/** The names a URL's parentheses give (`(address='A1',x=1)` → address, x); `[]` for `()`; undefined where there are none or they are not named. */
+function parameterNames(args: string | undefined): string[] | undefined {
+  const parts = splitArguments(args);
+  if (!parts || parts.some((p) => p.name === undefined)) return undefined;
+  return parts.map((p) => p.name as string);
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n) => b.includes(n));
+}
+
+/** `(a='x,y',b=2)` → `[{ name: "a", value: "'x,y'" }, { name: "b", value: "2" }]`; a value without a name (`('x')`) has none. */
+function splitArguments(args: string | undefined): { name: string | undefined; value: string }[] | undefined {
+  if (!args || !args.startsWith("(") || !args.endsWith(")")) return undefined;
+  const inner = args.slice(1, -1);
+  if (inner.trim() === "") return [];
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === "'") quoted = !quoted;
+    else if (c === "," && !quoted) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  return parts.map((p) => {
+    const m = /^\s*([A-Za-z_][\w.]*)\s*=(.*)$/s.exec(p);
+    return m ? { name: m[1], value: m[2].trim() } : { name: undefined, value: p.trim() };
+  });
+}

@@ -1,0 +1,323 @@
+/**
+ * One URL path as documentation writes a request (`/communications/callRecords/{callRecordId}/sessions/{sessionId}`,
+ * keys as `{name}`, as values or in parentheses), resolved segment by segment into the elements it
+ * goes through: an entity set, singleton or import first, then keys, navigation properties, complex
+ * properties on the way to navigation properties (URL Conventions §4.6), type casts (§4.11), a bound
+ * action or function (§4.5.1, qualified, by alias or by name alone), a stream property or the media
+ * (`$value`, §4.10), `$count` (§4.8) and `$ref` (§4.4). What a path may take from a type is what
+ * the slice's URL-path walker follows (paths.ts `Steps`), and a path that names nothing is respelt
+ * by its `suggestPath`.
+ */
+import { allProperties, isAddressableStream } from "../../model/rules";
+import type { ComplexType, EntityContainer, EntitySet, EntityType, NavigationProperty, Operation, OperationImport, Property, Singleton, StructuredType } from "../../model/types";
+import { nearestName } from "../../nearest-name";
+import { withoutKey } from "./glob";
+import { boundOperations, descendants, operationSegments, Steps, suggestPath, type BoundOperations, type Fill, type PathModel } from "./paths";
+
+/** One segment of a resolved path. */
+export type RouteStep =
+  | { kind: "root"; container: EntityContainer; root: EntitySet | Singleton }
+  | { kind: "key"; text: string }
+  | { kind: "navigation"; property: NavigationProperty }
+  | { kind: "complex"; property: Property }
+  | { kind: "cast"; from: EntityType; to: EntityType }
+  | { kind: "media"; owner: EntityType }
+  | { kind: "stream"; property: Property }
+  | { kind: "operation"; operations: Operation[]; args: string | undefined }
+  | { kind: "import"; container: EntityContainer; import: OperationImport; args: string | undefined }
+  | { kind: "count" }
+  | { kind: "ref" };
+
+/** What a resolved path addresses. */
+export type Addressed =
+  | { kind: "entity"; type: EntityType }
+  | { kind: "collection"; type: EntityType }
+  | { kind: "complex"; type: ComplexType }
+  | { kind: "operation" }
+  | { kind: "stream" }
+  | { kind: "count" }
+  /** `collection`: the references of a collection-valued navigation property (`…/members/$ref`), else one entity's. */
+  | { kind: "ref"; collection: boolean };
+
+export interface Route {
+  /** The path resolved: the text given without its query, and without what came before the service root (`https://…/v1.0`). */
+  path: string;
+  steps: RouteStep[];
+  addressed: Addressed;
+}
+
+export type Resolved = { ok: true; route: Route } | { ok: false; problem: string };
+
+/** A walk that failed: why, and the name nearest to the segment that names nothing, if one is close. */
+type Failed = { ok: false; problem: string; near?: string | undefined };
+
+/** A segment that names nothing where it stands, and the nearest name that does. */
+class Unknown {
+  constructor(
+    readonly problem: string,
+    readonly near: string | undefined,
+  ) {}
+}
+
+/** Where the walk stands after a segment. */
+interface Place {
+  /** The type here; none after an action or function import. */
+  type: StructuredType | undefined;
+  /** A collection of entities not yet given a key. */
+  collection: boolean;
+  /** The navigation property that reached this place (through a key and casts), for `$ref`. */
+  via: NavigationProperty | undefined;
+  /** A stream, an operation, `$count` or `$ref`: nothing follows but `$value` after a stream, or more segments after a composable function (`then`). */
+  end?: "stream" | "operation" | "count" | "ref";
+  /** After a composable function that returns entities: where the segments after it start (URL Conventions §4.5.1). */
+  then?: Place;
+}
+
+/** Resolves `text`, a URL path; a full URL or one with the service root in front (`/v1.0/me`) is read from the first segment that names a root. */
+export function resolvePath(text: string, model: PathModel, fill?: Fill): Resolved {
+  const path = text.trim().replace(/[?#].*$/s, "");
+  const below = path.replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, "");
+  const segments = below.split(/[/\\]/).filter((s) => s !== "");
+  if (!segments.length) return { ok: false, problem: `${text.trim()} names no resource: give a URL path, such as /${firstRoot(model) ?? "People"}` };
+  const walker = new Walker(model, fill);
+  let failed = walker.resolve(segments);
+  if (failed.ok) return failed;
+  let from = 0;
+  // A root in front of the service's (`/v1.0/…`, `https://graph.microsoft.com/beta/…`): the path from
+  // the first root. Only when the path does not start at one: `/me/contactz/…` is not `/contacts/…`.
+  for (let k = 1; k < segments.length && !walker.namesRoot(segments[0]); k++) {
+    if (!walker.namesRoot(segments[k])) continue;
+    const tail = walker.resolve(segments.slice(k));
+    if (tail.ok) return tail;
+    // What is wrong further on (`/v1.0/me/frends`) says more than that `v1.0` is no root.
+    if (from === 0) [failed, from] = [tail, k];
+  }
+  // The slice's respelling of the path (of a tail, as the slice's hints try them, where it starts at
+  // no root: `/odata/v4/Peple`), else the nearest name at the segment that names nothing.
+  const tails = walker.namesRoot(segments[0]) ? 1 : segments.length;
+  for (let k = from; k < tails; k++) {
+    const tried = `/${segments.slice(k).join("/")}`;
+    const near = suggestPath(tried, model, [], fill);
+    if (near !== undefined && near !== tried) return { ok: false, problem: `${failed.problem} (did you mean ${near}?)` };
+  }
+  return { ok: false, problem: failed.near ? `${failed.problem}; did you mean ${failed.near}?` : failed.problem };
+}
+
+function firstRoot(model: PathModel): string | undefined {
+  const c = model.containers[0];
+  return c?.entitySets[0]?.name ?? c?.singletons[0]?.name;
+}
+
+class Walker {
+  private readonly steps: Steps;
+  private readonly bound: BoundOperations;
+
+  constructor(
+    private readonly model: PathModel,
+    fill: Fill | undefined,
+  ) {
+    this.steps = new Steps(fill);
+    this.bound = boundOperations(model.operations);
+  }
+
+  namesRoot(raw: string): boolean {
+    const name = withoutKey(decoded(raw));
+    return this.model.containers.some((c) => [...c.entitySets, ...c.singletons, ...c.imports].some((x) => x.name === name));
+  }
+
+  resolve(segments: readonly string[]): { ok: true; route: Route } | Failed {
+    const steps: RouteStep[] = [];
+    let place: Place | undefined;
+    const shown = (k: number) => `/${segments.slice(0, k + 1).join("/")}`;
+    for (let k = 0; k < segments.length; k++) {
+      const raw = decoded(segments[k]);
+      const next = place ? this.after(place, raw, steps) : this.root(raw, steps);
+      if (typeof next === "string") return { ok: false, problem: `${shown(k)}: ${next}` };
+      if (next instanceof Unknown) return { ok: false, problem: `${shown(k)}: ${next.problem}`, near: next.near };
+      place = next;
+    }
+    if (!place) return { ok: false, problem: "no segment" };
+    return { ok: true, route: { path: `/${segments.join("/")}`, steps, addressed: addressedAt(place) } };
+  }
+
+  /** The first segment: an entity set (and a key in parentheses), a singleton, or an action or function import. */
+  private root(raw: string, out: RouteStep[]): Place | Unknown | string {
+    const name = withoutKey(raw);
+    const key = raw.slice(name.length);
+    for (const container of this.model.containers) {
+      const set = container.entitySets.find((s) => s.name === name);
+      if (set) {
+        out.push({ kind: "root", container, root: set });
+        if (key) out.push({ kind: "key", text: key });
+        return { type: set.entityType, collection: !key, via: undefined };
+      }
+      const single = container.singletons.find((s) => s.name === name);
+      if (single) {
+        if (key) return `singleton ${name} is one entity: it takes no key`;
+        out.push({ kind: "root", container, root: single });
+        return { type: single.type, collection: false, via: undefined };
+      }
+      const imp = container.imports.find((i) => i.name === name);
+      if (imp) {
+        out.push({ kind: "import", container, import: imp, args: key || undefined });
+        return { type: undefined, collection: false, via: undefined, end: "operation", then: composed(imp.operations) };
+      }
+    }
+    const names = this.model.containers.flatMap((c) => [...c.entitySets, ...c.singletons, ...c.imports].map((x) => x.name));
+    return new Unknown(`no entity set, singleton or operation import is named ${name}`, nearestName(name, names));
+  }
+
+  /** A segment after the first. */
+  private after(place: Place, raw: string, out: RouteStep[]): Place | Unknown | string {
+    if (place.end === "operation" && place.then) return this.after(place.then, raw, out);
+    const t = place.type;
+    if (place.end || !t) {
+      if (place.end === "stream" && raw === "$value") return place;
+      const what = { stream: "a stream", operation: "an action or function", count: "$count", ref: "$ref" }[place.end ?? "operation"];
+      return `nothing follows ${what} here`;
+    }
+    if (raw === "$count") {
+      if (!place.collection) return "$count counts a collection; this is one entity";
+      out.push({ kind: "count" });
+      return { ...place, end: "count" };
+    }
+    if (raw === "$ref") {
+      if (!place.via) return "$ref follows a navigation property (…/members/$ref, …/members/{id}/$ref, …/manager/$ref)";
+      out.push({ kind: "ref" });
+      return { ...place, end: "ref" };
+    }
+    if (raw === "$value") {
+      if (place.collection || t.kind !== "entity" || !isMedia(t)) return `$value reads a media entity's stream; ${t.qualifiedName} is no media entity (HasStream)`;
+      out.push({ kind: "media", owner: mediaOwner(t) });
+      return { ...place, end: "stream" };
+    }
+    if (/^\{[^}]*\}$/.test(raw)) {
+      if (!place.collection) return `a key, but ${t.qualifiedName} here is one entity, not a collection`;
+      out.push({ kind: "key", text: raw });
+      return { ...place, collection: false };
+    }
+    const name = withoutKey(raw);
+    const args = raw.slice(name.length) || undefined;
+    const cast = this.cast(t, name);
+    if (cast) {
+      if (args) return `a type cast (${name}) takes no parentheses`;
+      out.push({ kind: "cast", from: t as EntityType, to: cast });
+      return { ...place, type: cast };
+    }
+    const ops = this.operations(t, name, place.collection);
+    if (ops.length) {
+      out.push({ kind: "operation", operations: ops, args });
+      return { ...place, end: "operation", then: composed(ops) };
+    }
+    const step = this.steps.of(t).find((s) => s.name === name);
+    const stream = t.kind === "entity" ? allProperties(t).find((p) => p.name === name && isAddressableStream(p)) : undefined;
+    if (place.collection) {
+      if (step || stream) return `${t.qualifiedName} here is a collection: a key comes before ${name} (…/{id}/${name})`;
+      if (args) return new Unknown(`no action or function bound to a collection of ${t.qualifiedName} is named ${name}`, this.nearOperation(t, name, true));
+      // A key written as a value, as Graph's documentation writes its examples (`/workspaces/default`).
+      out.push({ kind: "key", text: raw });
+      return { ...place, collection: false };
+    }
+    if (stream) {
+      if (args) return `stream property ${name} takes no parentheses`;
+      out.push({ kind: "stream", property: stream });
+      return { ...place, end: "stream" };
+    }
+    if (step && step.member.kind === "navigation") {
+      const n = step.member;
+      out.push({ kind: "navigation", property: n });
+      if (args) {
+        if (!n.collection) return `navigation property ${name} addresses one entity: it takes no key`;
+        out.push({ kind: "key", text: args });
+      }
+      return { type: n.target, collection: n.collection && !args, via: n };
+    }
+    if (step && step.complex && this.steps.leads(step.type)) {
+      if (args) return `complex property ${name} takes no parentheses`;
+      out.push({ kind: "complex", property: step.member as Property });
+      return { type: step.type, collection: false, via: undefined };
+    }
+    const property = allProperties(t).find((p) => p.name === name);
+    if (property) return `${name} is a property of ${t.qualifiedName} that leads to no navigation property: no function addresses it alone; read it with the ${t.qualifiedName}'s, selecting it (select: [${JSON.stringify(name)}])`;
+    return new Unknown(`${t.qualifiedName} has no navigation property, stream property, subtype or bound action or function named ${name}`, nearestName(name, this.namesAfter(t, place.collection)));
+  }
+
+  /** The subtype a cast segment names (by namespace or alias), if any. */
+  private cast(t: StructuredType, name: string): EntityType | undefined {
+    if (t.kind !== "entity" || !name.includes(".")) return undefined;
+    const dot = name.lastIndexOf(".");
+    const namespace = this.model.aliases.get(name.slice(0, dot));
+    const qualified = namespace === undefined ? name : `${namespace}${name.slice(dot)}`;
+    return descendants(t).find((d): d is EntityType => d.qualifiedName === qualified && d.kind === "entity");
+  }
+
+  /** The operations bound to `t` or a base type of it (to a collection of them when `collection`) that a segment names. */
+  private operations(t: StructuredType, name: string, collection: boolean): Operation[] {
+    const found: Operation[] = [];
+    for (let b: StructuredType | undefined = t; b; b = b.baseType)
+      for (const op of this.bound.get(b) ?? []) if ((op.binding?.type.collection ?? false) === collection && operationSegments(op, this.model.aliases).includes(name)) found.push(op);
+    return found;
+  }
+
+  private nearOperation(t: StructuredType, name: string, collection: boolean): string | undefined {
+    const names: string[] = [];
+    for (let b: StructuredType | undefined = t; b; b = b.baseType) for (const op of this.bound.get(b) ?? []) if ((op.binding?.type.collection ?? false) === collection) names.push(op.name);
+    return nearestName(name, names);
+  }
+
+  /** Every name a segment may have after a place: navigation, complex and stream properties, subtypes, bound operations. */
+  private namesAfter(t: StructuredType, collection: boolean): string[] {
+    const names = this.steps.of(t).map((s) => s.name);
+    if (t.kind === "entity") names.push(...allProperties(t).filter(isAddressableStream).map((p) => p.name));
+    names.push(...descendants(t).map((d) => d.qualifiedName));
+    for (let b: StructuredType | undefined = t; b; b = b.baseType)
+      for (const op of this.bound.get(b) ?? []) if ((op.binding?.type.collection ?? false) === collection) names.push(...operationSegments(op, this.model.aliases));
+    return names;
+  }
+}
+
+/** Where segments after a composable function returning entities start (the first such overload's result), if one is among `ops`. */
+function composed(ops: readonly Operation[]): Place | undefined {
+  const op = ops.find((o) => o.kind === "function" && o.composable && o.returnType?.type.kind === "entity");
+  const ret = op?.returnType;
+  return ret ? { type: ret.type as EntityType, collection: ret.collection, via: undefined } : undefined;
+}
+
+function addressedAt(place: Place): Addressed {
+  switch (place.end) {
+    case "operation":
+      return { kind: "operation" };
+    case "stream":
+      return { kind: "stream" };
+    case "count":
+      return { kind: "count" };
+    case "ref":
+      return { kind: "ref", collection: place.collection };
+  }
+  if (!place.type) return { kind: "operation" };
+  if (place.type.kind === "complex") return { kind: "complex", type: place.type };
+  return place.collection ? { kind: "collection", type: place.type } : { kind: "entity", type: place.type };
+}
+
+/** A media entity type: `HasStream`, own or inherited. */
+export function isMedia(t: EntityType): boolean {
+  for (let b: EntityType | undefined = t; b; b = b.baseType) if (b.hasStream) return true;
+  return false;
+}
+
+/** The type whose builder reads a media entity's stream: the topmost base type that has the stream (requests-view.ts makes it there). */
+function mediaOwner(t: EntityType): EntityType {
+  let owner = t;
+  while (!owner.hasStream && owner.baseType) owner = owner.baseType;
+  while (owner.baseType?.hasStream) owner = owner.baseType;
+  return owner;
+}
+
+/** A segment percent-decoded, as a URL copied from a browser has it; left as it is where it is no valid encoding. */
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

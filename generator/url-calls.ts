@@ -1,0 +1,75 @@
+/**
+ * `odatagen url`: which generated functions make a request a documentation page shows
+ * (`PATCH /communications/callRecords/{callRecordId}/sessions/{sessionId}`). The stages of
+ * `generate()` up to the names (read, model, slice, names), then the URL resolved over the model
+ * the output holds (passes/slice/resolve-path.ts) and written as the calls of its functions
+ * (emit/url-call.ts). Nothing is rendered or written.
+ */
+import { DiagnosticBag, type Diagnostic } from "./diagnostics";
+import { createContext, type EmitContext } from "./emit/context";
+import { METHODS, urlCall, type Method, type UrlCallResult } from "./emit/url-call";
+import { emitOptions, prepare, type GenerateOptions } from "./generate";
+import { checkedOptions } from "./generate-options";
+import type { Model } from "./model/types";
+import { resolvePath } from "./passes/slice/resolve-path";
+import type { Fill, PathModel } from "./passes/slice/paths";
+
+export type { UrlCall, UrlCallResult, CallVariable, Method } from "./emit/url-call";
+export { METHODS } from "./emit/url-call";
+
+export interface UrlRequest {
+  /** GET (the default), POST, PATCH, PUT or DELETE, in any case. */
+  method?: string | undefined;
+  /** A URL path as documentation writes it; a whole URL or one with the service root in front is read from its first root. */
+  path: string;
+}
+
+export interface UrlAnswer {
+  /** One per request, in order. */
+  results: UrlCallResult[];
+  /** The run's warnings and notes (errors throw a GenerationError, as generate() does). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The generated code that makes each of `requests` over the output `options` generate (its slice
+ * too): the metadata is read once for them all.
+ */
+export function urlCalls(options: GenerateOptions, requests: readonly UrlRequest[]): UrlAnswer {
+  const checked = checkedOptions(options);
+  const methods = requests.map((r) => {
+    const method = (r.method ?? "GET").toUpperCase();
+    if (!isMethod(method)) throw new TypeError(`urlCalls(): method takes ${METHODS.join(", ")}; got ${JSON.stringify(r.method)}`);
+    return method;
+  });
+  const diags = new DiagnosticBag();
+  const run = prepare(checked, diags);
+  let ctx: EmitContext | undefined;
+  const results = requests.map((request, i): UrlCallResult => {
+    if (checked.requests === false) return { ok: false, problem: "the output has no request functions (requests: false, --no-requests)" };
+    const resolved = resolvePath(request.path, pathModel(run.model));
+    if (!resolved.ok) {
+      // A slice may leave out what the service has: say so, rather than that the service lacks it.
+      const whole = run.model !== run.service.model && resolvePath(request.path, pathModel(run.service.model), run.service.fill as Fill | undefined);
+      if (whole && whole.ok) return { ok: false, problem: `${whole.route.path} is not in the slice (its --include and --exclude leave it out): --include ${JSON.stringify(keysAsId(whole.route.path))} keeps it` };
+      return { ok: false, problem: resolved.problem };
+    }
+    ctx ??= createContext(run.model, run.names, emitOptions(run.model, checked, run.sources), run.service);
+    return urlCall(ctx, resolved.route, methods[i]);
+  });
+  return { results, diagnostics: diags.items };
+}
+
+export function isMethod(m: string): m is Method {
+  return (METHODS as readonly string[]).includes(m);
+}
+
+/** What the URL walk needs of a model: every container (one, or those extending each other), operation and alias. */
+function pathModel(model: Model): PathModel {
+  return { containers: model.schemas.flatMap((s) => s.containers), operations: model.schemas.flatMap((s) => s.operations), aliases: model.aliases };
+}
+
+/** A path's keys as the slice's patterns write them: `{id}`. */
+function keysAsId(path: string): string {
+  return path.replace(/\{[^}]*\}/g, "{id}");
+}

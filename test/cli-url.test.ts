@@ -1,0 +1,130 @@
+/**
+ * `odatagen url [METHOD] <path>` through the real CLI, on test/fixtures/trippin-lite.xml: the code
+ * it prints (and compiles, against that fixture's output), `--json`, a config's services, and the
+ * exit codes: 1 for a URL the service does not have or a method its target does not take (as a slice
+ * pattern that matches nothing fails generate), 2 for a command line that names no request.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCliAsync, scratch } from "./helpers/cli";
+import { generateFixture } from "./helpers/generated";
+import { anyCompiler, BASE_OPTIONS, runTscCases } from "./helpers/typecheck";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+const url = (...args: string[]) => runCliAsync(["url", "-i", LITE, ...args], scratch());
+
+test.concurrent("prints the imports, the address from the root with the URL's key names, and the call; the code compiles", async () => {
+  const r = await url("PATCH", "/People/{userName}/Trips/{tripId}");
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe(
+    [
+      "// PATCH /People/{userName}/Trips/{tripId}: imports relative to the output folder",
+      'import { people, personTrips, updateTrip } from "./Travel.Lite.requests.js";',
+      "",
+      "// client: the client (createClient from ./index.js)",
+      "// userName (string): the key of a Travel.Lite.Person",
+      "// tripId (number): the key of a Travel.Lite.Trip",
+      "// body: the changes (a PATCH body)",
+      "const target = personTrips(people().byKey(userName)).byKey(tripId);",
+      "const result = await updateTrip(client, target, body);",
+      "",
+    ].join("\n"),
+  );
+  const dir = generateFixture("trippin-lite.xml", "cli-url");
+  const code = r.stdout.split("\n").filter((l) => !l.startsWith("//"));
+  const [imports, body] = [code.filter((l) => l.startsWith("import ")), code.filter((l) => l && !l.startsWith("import "))];
+  const usage = [
+    'import type { Client } from "./index.js";',
+    'import type { Patch } from "./runtime.js";',
+    'import type { Trip } from "./Travel.Lite.types.js";',
+    ...imports,
+    "declare const client: Client, userName: string, tripId: number, body: Patch<Trip>;",
+    "export async function run() {",
+    ...body,
+    "  return result;",
+    "}",
+    "",
+  ].join("\n");
+  const [checked] = runTscCases(anyCompiler(), [{ from: [dir], usage }], BASE_OPTIONS);
+  expect(checked.output).toBe("");
+});
+
+test.concurrent("GET is the method when none is given; a composite key written in parentheses is an object", async () => {
+  const r = await url("/Bookings(AirlineCode='AA',BookingNo=1)");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('const target = bookings().byKey({ AirlineCode: "AA", BookingNo: 1 });\nconst result = await getBooking(client, target);\n');
+});
+
+test.concurrent("segments after a composable function go on from its result's address builder", async () => {
+  const r = await url("/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('const target = tripPlanItems(getFriendsTripsRef(people().byKey("x"), { userName: "y" }).byKey(tripId));\nconst result = await listPlanItems(client, target);\n');
+});
+
+test.concurrent("--json gives the same answer as data, for editor tooling", async () => {
+  const r = await url("--json", "post", "/People/{id}/TL.ShareTrip");
+  expect(r.code).toBe(0);
+  const [result] = JSON.parse(r.stdout).results;
+  expect(result).toMatchObject({
+    ok: true,
+    method: "POST",
+    path: "/People/{id}/TL.ShareTrip",
+    function: "shareTrip",
+    module: "./Travel.Lite.requests.js",
+    imports: [{ module: "./Travel.Lite.requests.js", names: ["people", "shareTrip"] }],
+    address: "people().byKey(id)",
+    call: "await shareTrip(client, target, params);",
+  });
+  expect(result.variables.map((v: { name: string }) => v.name)).toEqual(["client", "id", "params"]);
+});
+
+test.concurrent("a config's services: the one that has the URL answers, with its output folder", async () => {
+  const dir = scratch();
+  fs.copyFileSync(LITE, path.join(dir, "lite.xml"));
+  fs.writeFileSync(path.join(dir, "other.xml"), fs.readFileSync(path.join(__dirname, "fixtures", "orders.xml")));
+  fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services: [{ name: "orders", input: "other.xml", out: "gen/orders" }, { name: "lite", input: "lite.xml", out: "gen/lite" }] }));
+  const r = await runCliAsync(["url", "DELETE", "/Airlines/{code}"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout.split("\n")[0]).toBe("// DELETE /Airlines/{code}: imports relative to gen/lite/ (lite)");
+  expect(r.stdout).toContain("await deleteAirline(client, target);");
+});
+
+test.concurrent.each([
+  ["a URL the service does not have, with the path that it has", ["GET", "/Peple/{id}"], "odatagen: /Peple: no entity set, singleton or operation import is named Peple (did you mean /People/{id}?)\n"],
+  // Not read as /Airlines, an entity set further on: only a path that starts at no root is read from a later one.
+  ["a path that names nothing after its root", ["/People/x/Frends/Airlines"], "odatagen: /People/x/Frends: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Frends (did you mean /People/{id}/Friends/{id}?)\n"],
+  // A service root in front: what is wrong past it, and the path that is right.
+  ["a path below a service root that names nothing", ["/odata/v4/People/{id}/Frends"], "odatagen: /People/{id}/Frends: Travel.Lite.Person has no navigation property, stream property, subtype or bound action or function named Frends (did you mean /People/{id}/Friends?)\n"],
+  ["a misspelt root below a service root", ["/odata/v4/Peple"], "odatagen: /odata: no entity set, singleton or operation import is named odata (did you mean /People?)\n"],
+  ["PATCH on a collection", ["PATCH", "/People"], "odatagen: PATCH /People: PATCH changes one entity; this addresses a collection of Travel.Lite.Person (GET or POST to it, or give a key: …/{id})\n"],
+  ["POST on a function", ["POST", "/GetNearestAirport(lat=1,lon=2)"], "odatagen: POST /GetNearestAirport(lat=1,lon=2): GetNearestAirport is a function, called with GET\n"],
+  ["GET on an action", ["/ResetDataSource"], "odatagen: GET /ResetDataSource: ResetDataSource is an action, called with POST\n"],
+])("%s: exit 1, saying why", async (_, args, message) => {
+  const r = await url(...args);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toBe(message);
+  expect(r.code).toBe(1);
+});
+
+test.concurrent("answers for the slice the flags give: a path it leaves out is refused with the --include that keeps it", async () => {
+  const outside = await url("--include", "/Airlines", "GET", "/People/{id}/Trips");
+  expect(outside.stderr).toBe('odatagen: /People/{id}/Trips is not in the slice (its --include and --exclude leave it out): --include "/People/{id}/Trips" keeps it\n');
+  expect(outside.code).toBe(1);
+  const inside = await url("--include", "/People", "--include", "/Airlines", "GET", "/People/{id}/Trips");
+  expect(inside.code).toBe(0);
+  expect(inside.stdout).toContain("const result = await listTrips(client, target);");
+});
+
+test.concurrent.each([
+  ["no path", [], "url needs a URL path"],
+  ["a method odatagen does not make requests with", ["FETCH", "/People"], "url: FETCH is not a method odatagen makes requests with (GET, POST, PATCH, PUT, DELETE)"],
+  ["a path without its /", ["People"], "url People: a URL path starts with / (/People), or give the whole URL"],
+  ["a wildcard", ["/People/*"], "url /People/*: names one request, without wildcards (keys as {id})"],
+  ["a path the shell split", ["GET", "/People/{id}", "extra"], "url takes a method and a URL path, and was given 3 arguments (GET /People/{id} extra)"],
+])("%s: a usage error (exit 2)", async (_, args, message) => {
+  const r = await url(...args);
+  expect(r.stderr).toContain(`odatagen: ${message}`);
+  expect(r.code).toBe(2);
+});

@@ -1,0 +1,62 @@
+/**
+ * What `odatagen url` prints makes the request it was asked about: the printed code is run against
+ * the generated modules of test/fixtures/trippin-lite.xml with a client whose fetch records what is
+ * sent, and the method and URL are the request's, its placeholders given values; a change in a set
+ * with optimistic concurrency passes the ETag.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { urlCalls, type UrlCall } from "../generator/url-calls";
+import { generateFixture } from "./helpers/generated";
+
+const LITE = path.join(__dirname, "fixtures", "trippin-lite.xml");
+const dir = generateFixture("trippin-lite.xml", "url-calls-requests");
+type Requests = typeof import("./.generated/url-calls-requests/Travel.Lite.requests");
+type Runtime = typeof import("./.generated/url-calls-requests/runtime");
+/* eslint-disable @typescript-eslint/no-require-imports */
+const modules: Record<string, unknown> = {
+  "./Travel.Lite.requests.js": require(path.join(dir, "Travel.Lite.requests")) as Requests,
+  "./index.js": require(path.join(dir, "runtime")) as Runtime,
+};
+const rt = modules["./index.js"] as Runtime;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Runs the printed code (plain JavaScript but for its imports and top-level await) with `values` for its variables; the requests it sent. */
+async function run(c: UrlCall, values: Record<string, unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input);
+    sent.push(`${init?.method ?? "GET"} ${url.replace("http://svc.test", "")}`);
+    if (url.endsWith("/$count")) return new Response("3", { status: 200, headers: { "Content-Type": "text/plain" } });
+    if (url.endsWith("/$value")) return new Response("bytes", { status: 200, headers: { "Content-Type": "application/octet-stream" } });
+    return new Response(JSON.stringify({ value: [] }), { status: 200, headers: { "Content-Type": "application/json" } });
+  };
+  const client = rt.createClient({ baseUrl: "http://svc.test", fetch });
+  const imported = c.imports.flatMap((i) => i.names.map((n) => [n, (modules[i.module] as Record<string, unknown>)[n]] as const));
+  const body = c.code.split("\n").filter((l) => !l.startsWith("import ")).join("\n");
+  const names = [...imported.map(([n]) => n), ...c.variables.map((v) => v.name)];
+  const args = [...imported.map(([, f]) => f), ...c.variables.map((v) => (v.name === "client" ? client : values[v.name]))];
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...a: string[]) => (...v: unknown[]) => Promise<void>;
+  await new AsyncFunction(...names, body)(...args);
+  return sent;
+}
+
+test.each([
+  ["PATCH", "/People/{userName}/Trips/{tripId}", { userName: "u", tripId: 7, body: { Name: "x" } }, "PATCH /People('u')/Trips(7)"],
+  // People has optimistic concurrency: the change passes the ETag the runtime asks for (it refuses one without), Friends by its binding to People.
+  ["PUT", "/People/{userName}", { userName: "u", etag: "*", body: { UserName: "u", FirstName: "F", LastName: "L" } }, "PUT /People('u')"],
+  ["DELETE", "/People/{id}/Friends/{friend}", { id: "u", friend: "v", etag: "*" }, "DELETE /People('u')/Friends('v')"],
+  ["GET", "/People('russellwhyte')/Trips(0)/PlanItems", {}, "GET /People('russellwhyte')/Trips(0)/PlanItems"],
+  ["GET", "/Bookings(AirlineCode='AA',BookingNo=1)", {}, "GET /Bookings(AirlineCode='AA',BookingNo=1)"],
+  ["POST", "/People", { body: { UserName: "n" } }, "POST /People"],
+  ["DELETE", "/Airlines/{code}", { code: "AA" }, "DELETE /Airlines('AA')"],
+  ["GET", "/Me/Friends/$count", {}, "GET /Me/Friends/$count"],
+  ["GET", "/Documents/{id}/$value", { id: "0f8fad5b-d9cb-469f-a165-70867728950e" }, "GET /Documents(0f8fad5b-d9cb-469f-a165-70867728950e)/$value"],
+  ["POST", "/People/{id}/TL.ShareTrip", { id: "u", params: { userName: "v", tripId: 1 } }, "POST /People('u')/Travel.Lite.ShareTrip"],
+  ["GET", "/GetNearestAirport(lat=33,lon=-118)", {}, "GET /GetNearestAirport(lat=33,lon=-118)"],
+  ["GET", "/People('x')/TL.GetFriendsTrips(userName='y')/{tripId}/PlanItems", { tripId: 2 }, "GET /People('x')/Travel.Lite.GetFriendsTrips(userName='y')(2)/PlanItems"],
+])("%s %s sends what it says", async (method, url, values, expected) => {
+  const [result] = urlCalls({ inputs: [{ file: LITE, content: fs.readFileSync(LITE, "utf8") }] }, [{ method, path: url }]).results;
+  if (!result.ok) throw new Error(result.problem);
+  expect(await run(result.call, values)).toEqual([expected]);
+});

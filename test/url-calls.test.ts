@@ -1,0 +1,265 @@
+/**
+ * `odatagen url` (urlCalls): the code it prints for a URL path as documentation writes it compiles
+ * against the real generated output — a slice of Microsoft Graph v1.0 generated once for the file,
+ * Graph beta's Security Copilot excerpt, TripPin — with the functions the requests modules really
+ * export, named as they name them. Then what it refuses. The corpus parts skip visibly when
+ * ../shared/corpus is absent.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { generate } from "../generator/generate";
+import { urlCalls, type UrlCall, type UrlCallResult, type UrlRequest } from "../generator/url-calls";
+import { describeWithGraph, GRAPH } from "./helpers/fixtures";
+import { describeWithSeeds, readSeed } from "./helpers/seeds";
+import { BASE_OPTIONS, forEachCompiler, runTscCases, type UsageCase } from "./helpers/typecheck";
+
+const CORPUS = path.dirname(GRAPH);
+const COPILOT = path.join(CORPUS, "graph-beta-securityCopilot-excerpt.xml");
+const TRIPPIN = path.join(CORPUS, "trippin-v4.xml");
+const SCRATCH = path.join(__dirname, ".generated", "url-calls");
+
+/** `describe` when the corpus files are there, else `describe.skip` after a visible warning. */
+function describeWith(what: string, ...files: string[]): jest.Describe {
+  const missing = files.filter((f) => !fs.existsSync(f));
+  if (!missing.length) return describe;
+  console.warn(`SKIPPED ${what} tests: ${missing.join(", ")} absent`);
+  return describe.skip;
+}
+
+function inputs(file: string) {
+  return [{ file, content: fs.readFileSync(file, "utf8") }];
+}
+
+/** The output of `options`, written to a folder of its own under test/.generated. */
+function writeOutput(tag: string, options: Parameters<typeof generate>[0]): string {
+  const dir = path.join(SCRATCH, tag);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, content] of generate(options).files) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+function call(r: UrlCallResult | undefined): UrlCall {
+  if (!r?.ok) throw new Error(`no call: ${r ? r.problem : "no result"}`);
+  return r.call;
+}
+
+/**
+ * A program of the printed code as a user pastes it: the imports at the top, the rest in an async
+ * function, the variables it names declared (a key as its type; a body, parameters or media as
+ * `never`, which fits any parameter: what is checked is the functions, the address and the arguments).
+ */
+function usage(dir: string, c: UrlCall): UsageCase {
+  const [head, rest] = c.code.split("\n\n");
+  const declared = c.variables.map((v) => `declare const ${v.name}: ${v.name === "client" ? "Client" : (v.type ?? "never")};`);
+  return { from: [dir], usage: [`import type { Client } from "./index.js";`, head, ...declared, "export async function run() {", rest, "}", ""].join("\n") };
+}
+
+/** Each case compiled under --strict by TypeScript 5.9 and 7, one program per compiler. */
+function compiles(cases: () => { name: string; use: UsageCase }[]) {
+  forEachCompiler((label, c) => {
+    test(`the printed code compiles against the generated output (${label})`, () => {
+      const all = cases();
+      const results = runTscCases(c, all.map((x) => x.use), BASE_OPTIONS);
+      expect(results.map((r, i) => (r.status === 0 ? "" : `${all[i].name}:\n${r.output}`)).filter((x) => x)).toEqual([]);
+    });
+  });
+}
+
+const SESSION = "/communications/callRecords/{callRecordId}/sessions/{sessionId}";
+
+/** Graph v1.0 requests, and what they call. */
+const GRAPH_REQUESTS: [UrlRequest, string][] = [
+  [{ method: "PATCH", path: SESSION }, "await updateSession(client, target, body)"],
+  [{ method: "GET", path: "/groups/{id}/members/microsoft.graph.user" }, "await listUsers(client, target)"],
+  [{ method: "GET", path: "/groups/{id}/members/graph.user" }, "await listUsers(client, target)"],
+  [{ method: "POST", path: "/me/sendMail" }, "await sendMail(client, target, params)"],
+  [{ method: "POST", path: "/me/microsoft.graph.sendMail" }, "await sendMail(client, target, params)"],
+  [{ method: "POST", path: "/me/graph.sendMail" }, "await sendMail(client, target, params)"],
+  [{ method: "GET", path: "/reports/getEmailActivityUserDetail(period='{period_value}')" }, "await getEmailActivityUserDetailWithPeriod(client, target, { period: period_value })"],
+  [{ method: "GET", path: "/reports/getEmailActivityUserDetail(period='D7')" }, 'await getEmailActivityUserDetailWithPeriod(client, target, { period: "D7" })'],
+  [{ method: "GET", path: "/identity/conditionalAccess/policies/{id}/grantControls/authenticationStrength" }, "await getAuthenticationStrengthPolicy(client, target)"],
+  [{ method: "GET", path: "/me" }, "await getUser(client, target)"],
+  [{ method: "GET", path: "/me/messages" }, "await listMessages(client, target)"],
+  [{ method: "GET", path: "/me/drive/items/{item-id}/content" }, "await readStream(client, target)"],
+  [{ method: "PUT", path: "/me/drive/items/{item-id}/content" }, "await writeStream(client, target, data)"],
+  [{ method: "GET", path: "/me/photo/$value" }, "await readStream(client, target)"],
+  [{ method: "GET", path: "/groups/{id}/members/$count" }, "await count(client, target)"],
+  [{ method: "POST", path: "/groups/{id}/members/$ref" }, "await addRef(client, target, related)"],
+  [{ method: "DELETE", path: "/groups/{id}/members/{id}/$ref" }, "await removeRef(client, target)"],
+  [{ method: "GET", path: "/groups" }, "await listGroups(client, target)"],
+  [{ method: "POST", path: "/groups" }, "await createGroup(client, target, body)"],
+  [{ method: "PUT", path: "/groups/{id}" }, "await updateGroup(client, target, body, { replace: true })"],
+  [{ method: "DELETE", path: "/groups/{id}" }, "await deleteGroup(client, target)"],
+  [{ method: "GET", path: "/groups/{id}/settings" }, "await listGroupSettings(client, target)"],
+  [{ method: "GET", path: "/users/delta()" }, "await userDelta(client, target)"],
+  [{ method: "GET", path: "https://graph.microsoft.com/v1.0/users/42/manager" }, "await getDirectoryObject(client, target)"],
+  [{ method: "GET", path: "/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='A1:B2')/format" }, "await getWorkbookRangeFormat(client, target)"],
+];
+
+/** The slice that holds them. */
+const GRAPH_SLICE = [
+  "/communications/callRecords/{id}/sessions",
+  "/groups/{id}/members/microsoft.graph.user",
+  "/groups/{id}/settings",
+  "/me/sendMail",
+  "/me/messages",
+  "/me/drive/items",
+  "/me/photo",
+  "/reports/getEmailActivityUserDetail",
+  "/identity/conditionalAccess/policies/{id}/grantControls/authenticationStrength",
+  "/users/delta",
+  "/users/{id}/manager",
+  "/me/drive/items/{id}/workbook/worksheets/{id}/range",
+  "microsoft.graph.workbookRangeFormat",
+];
+
+describeWithGraph("url-calls on Graph")("Microsoft Graph v1.0 (a slice, generated once)", () => {
+  const options = { inputs: inputs(GRAPH), include: GRAPH_SLICE, keyAsSegment: true };
+  let dir: string;
+  let calls: UrlCallResult[];
+  beforeAll(() => {
+    dir = writeOutput("graph", options);
+    calls = urlCalls(options, GRAPH_REQUESTS.map(([r]) => r)).results;
+  });
+
+  test.each(GRAPH_REQUESTS.map(([r, expected], i) => [`${r.method} ${r.path}`, expected, i] as const))("%s calls %s", (_, expected, i) => {
+    expect(call(calls[i]).call).toContain(expected);
+  });
+
+  test("the seed page's PATCH reads as the README's walkthrough writes it: the builders from the root, the URL's key names", () => {
+    const c = call(calls[0]);
+    expect(c.address).toBe("callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId)");
+    expect(c.imports).toEqual([
+      { module: "./microsoft.graph.requests.js", names: ["cloudCommunicationsCallRecords", "communications"] },
+      { module: "./microsoft.graph.callRecords.requests.js", names: ["callRecordSessions", "updateSession"] },
+    ]);
+    expect(c.variables.map((v) => [v.name, v.type])).toEqual([["client", undefined], ["callRecordId", "string"], ["sessionId", "string"], ["body", undefined]]);
+    expect(c).toMatchObject({ function: "updateSession", module: "./microsoft.graph.callRecords.requests.js", method: "PATCH", path: SESSION });
+  });
+
+  test("renamed functions are printed as the requests modules export them (settingsOfGroup, the overload's …WithPeriod)", () => {
+    const exported = (f: string) => new Set([...fs.readFileSync(path.join(dir, f), "utf8").matchAll(/^export function (\w+)/gm)].map((m) => m[1]));
+    const graph = exported("microsoft.graph.requests.ts");
+    expect(call(calls[21]).address).toBe("settingsOfGroup(groups().byKey(id))");
+    expect(graph.has("settingsOfGroup") && graph.has("groupSettings")).toBe(true);
+    expect(graph.has("getEmailActivityUserDetailWithPeriod")).toBe(true);
+    // Two `{id}` keys are two variables.
+    expect(call(calls[16]).address).toBe("groupMembers(groups().byKey(id)).byKey(id2)");
+    // A cast and a complex property's step, and a whole URL's key written as a value.
+    expect(call(calls[1]).address).toBe('castDirectoryObject(groupMembers(groups().byKey(id)), "microsoft.graph.user")');
+    expect(call(calls[8]).address).toBe("conditionalAccessGrantControlsAuthenticationStrength(conditionalAccessPolicyGrantControls(conditionalAccessRootPolicies(identityContainerConditionalAccess(identity())).byKey(id)))");
+    expect(call(calls[23]).address).toBe('userManager(users().byKey("42"))');
+    // Past a composable function, through its result's address builder (`…Ref`, named as the function is, plus `Ref`).
+    expect(call(calls[24]).address).toBe('workbookRangeFormat(workbookWorksheetRangeWithAddressRef(workbookWorksheets(driveItemWorkbook(driveItems(userDrive(me())).byKey(itemId))).byKey(id), { address: "A1:B2" }))');
+  });
+
+  test("a method the target does not take, a URL that names nothing and one the slice leaves out are refused, saying why", () => {
+    const problems = urlCalls(options, [
+      { method: "PATCH", path: "/groups" },
+      { method: "POST", path: "/users/delta()" },
+      { method: "GET", path: "/communications/callrecords/{id}" },
+      { method: "GET", path: "/sites/{id}/lists" },
+      { method: "POST", path: "/groups/{id}" },
+    ]).results.map((r) => (r.ok ? "ok" : r.problem));
+    expect(problems).toEqual([
+      "PATCH /groups: PATCH changes one entity; this addresses a collection of microsoft.graph.group (GET or POST to it, or give a key: …/{id})",
+      "POST /users/delta(): delta is a function, called with GET",
+      "/communications/callrecords: microsoft.graph.cloudCommunications has no navigation property, stream property, subtype or bound action or function named callrecords (did you mean /communications/callRecords/{id}?)",
+      '/sites/{id}/lists is not in the slice (its --include and --exclude leave it out): --include "/sites/{id}/lists" keeps it',
+      "POST /groups/{id}: POST creates in a collection; this addresses one microsoft.graph.group (GET, PATCH, PUT or DELETE it)",
+    ]);
+  });
+
+  compiles(() => GRAPH_REQUESTS.map(([r], i) => ({ name: `${r.method} ${r.path}`, use: usage(dir, call(calls[i])) })));
+});
+
+const CALL_RECORDS_SEED = "000_d62b62a72e170c75.txt";
+
+describeWithSeeds(CALL_RECORDS_SEED)("the callRecords seed page, over this repository's generated/graph-callrecords", () => {
+  const spec = path.join(__dirname, "..", "specs", "graph-callrecords.xml");
+  const generated = path.join(__dirname, "..", "generated", "graph-callrecords");
+  let results: UrlCallResult[];
+  beforeAll(() => {
+    const page = readSeed(CALL_RECORDS_SEED);
+    // The example's URL as the page writes it: `https://graph.microsoft.com/docs\api/communications/…`.
+    results = urlCalls({ inputs: inputs(spec), unqualifiedOperations: true }, [page.template, { method: page.request.method, path: page.request.target }]).results;
+  });
+
+  test("the template and the page's example URL both call updateSession on the session", () => {
+    for (const r of results) {
+      expect(call(r).address).toBe("callRecordSessions(cloudCommunicationsCallRecords(communications()).byKey(callRecordId)).byKey(sessionId)");
+      expect(call(r).call).toBe("const result = await updateSession(client, target, body);");
+    }
+  });
+
+  compiles(() => results.map((r, i) => ({ name: `callRecords seed ${i}`, use: usage(generated, call(r)) })));
+});
+
+const COPILOT_SEED = "003_83e9e3cd3e605487.txt";
+
+describeWith("url-calls on Graph beta's Security Copilot excerpt", COPILOT)("Graph beta's Security Copilot excerpt", () => {
+  describeWithSeeds(COPILOT_SEED)("the seed page's request", () => {
+    let dir: string;
+    let results: UrlCallResult[];
+    beforeAll(() => {
+      dir = writeOutput("copilot", { inputs: inputs(COPILOT), keyAsSegment: true });
+      const page = readSeed(COPILOT_SEED);
+      // The page's template, and its example, whose keys are values (`default`, a GUID) under a whole URL.
+      results = urlCalls({ inputs: inputs(COPILOT) }, [page.template, { method: page.request.method, path: page.request.target }]).results;
+    });
+
+    test("the template and the example call updateSession on the session the builders address", () => {
+      expect(call(results[0]).address).toBe("workspaceSessions(securityCopilotWorkspaces(securitySecurityCopilot(security())).byKey(workspaceId)).byKey(sessionId)");
+      expect(call(results[0]).call).toBe("const result = await updateSession(client, target, body);");
+      expect(call(results[1]).address).toBe('workspaceSessions(securityCopilotWorkspaces(securitySecurityCopilot(security())).byKey("default")).byKey("ecdfb9b3-58f5-457f-a18c-4a477890b252")');
+      expect(call(results[0]).imports.map((i) => i.module)).toEqual(["./microsoft.graph.requests.js", "./microsoft.graph.security.securityCopilot.requests.js"]);
+    });
+
+    compiles(() => results.map((r, i) => ({ name: `seed ${i}`, use: usage(dir, call(r)) })));
+  });
+});
+
+const TRIPPIN_REQUESTS: [UrlRequest, string][] = [
+  [{ method: "GET", path: "/People('russellwhyte')/Trips(0)/PlanItems" }, 'tripPlanItems(personTrips(people().byKey("russellwhyte")).byKey(0))'],
+  [{ method: "GET", path: "/People/{UserName}/Friends" }, "personFriends(people().byKey(userName))"],
+  [{ method: "GET", path: "/Me/Microsoft.OData.SampleService.Models.TripPin.GetFavoriteAirline()" }, "me()"],
+  [{ method: "POST", path: "/People/{userName}/Microsoft.OData.SampleService.Models.TripPin.ShareTrip" }, "people().byKey(userName)"],
+  [{ method: "GET", path: "/Photos/{id}/$value" }, "photoContent(photos().byKey(id))"],
+  [{ method: "GET", path: "/People/{id}/Photo" }, "personPhoto(people().byKey(id))"],
+  [{ method: "PATCH", path: "/Airlines('AA')" }, 'airlines().byKey("AA")'],
+  [{ method: "POST", path: "/People" }, "people()"],
+];
+
+describeWith("url-calls on TripPin", TRIPPIN)("TripPin", () => {
+  let dir: string;
+  let results: UrlCallResult[];
+  let unbound: UrlCallResult[];
+  beforeAll(() => {
+    dir = writeOutput("trippin", { inputs: inputs(TRIPPIN) });
+    results = urlCalls({ inputs: inputs(TRIPPIN) }, TRIPPIN_REQUESTS.map(([r]) => r)).results;
+    unbound = urlCalls({ inputs: inputs(TRIPPIN) }, [{ path: "/GetNearestAirport(lat=33,lon=-118)" }, { method: "post", path: "/ResetDataSource" }]).results;
+  });
+
+  test.each(TRIPPIN_REQUESTS.map(([r, address], i) => [`${r.method} ${r.path}`, address, i] as const))("%s addresses %s", (_, address, i) => {
+    expect(call(results[i]).address).toBe(address);
+  });
+
+  test("an imported function takes the URL's parameters as an object; an imported action takes none", () => {
+    expect(call(unbound[0]).call).toBe("const result = await getNearestAirport(client, { lat: 33, lon: -118 });");
+    expect(call(unbound[0]).address).toBeUndefined();
+    expect(call(unbound[1]).call).toBe("await resetDataSource(client);");
+  });
+
+  test("a mistyped name gets the path that names something", () => {
+    const [r] = urlCalls({ inputs: inputs(TRIPPIN) }, [{ path: "/People/{id}/Frends" }]).results;
+    expect(r).toEqual({ ok: false, problem: "/People/{id}/Frends: Microsoft.OData.SampleService.Models.TripPin.Person has no navigation property, stream property, subtype or bound action or function named Frends (did you mean /People/{id}/Friends?)" });
+  });
+
+  compiles(() => [...results, ...unbound].map((r, i) => ({ name: `TripPin ${i}`, use: usage(dir, call(r)) })));
+});
+
+test("the package exports urlCalls beside generate", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect((require("../generator/index") as typeof import("../generator/index")).urlCalls).toBe(urlCalls);
+});
