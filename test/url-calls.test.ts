@@ -259,7 +259,12 @@ describeWith("url-calls on TripPin", TRIPPIN)("TripPin", () => {
   compiles(() => [...results, ...unbound].map((r, i) => ({ name: `TripPin ${i}`, use: usage(dir, call(r)) })));
 });
 
-test("the package exports urlCalls beside generate", () => {
+test("the package exports urlCalls beside generate (loading its stage when first called)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  expect((require("../generator/index") as typeof import("../generator/index")).urlCalls).toBe(urlCalls);
+  const index = require("../generator/index") as typeof import("../generator/index");
+  const spec = path.join(__dirname, "..", "specs", "graph-callrecords.xml");
+  const options = { inputs: [{ file: "graph-callrecords.xml", content: fs.readFileSync(spec, "utf8") }] };
+  const request = { method: "PATCH", path: "/communications/callRecords/{callRecordId}/sessions/{sessionId}" };
+  expect(index.urlCalls(options, [request])).toEqual(urlCalls(options, [request]));
+  expect(index.urlCalls(options, [request]).results[0]).toHaveProperty("call");
 });
