@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { copySpec, runCli, sameTree, scratch, snapshot, writeJson } from "./helpers/cli";
+import { copySpec, runCli, sameTree, scratch, snapshot, where, writeJson } from "./helpers/cli";
 
 /** Two services, written by hand so that the places below can be read off it. */
 const TWO_SERVICES = `{ "services": [
@@ -53,17 +53,59 @@ test("with several services, an --include flag's error names its service; alone,
   ]);
 });
 
-test("a module config (.mjs) has no source positions: the file and the pattern's path; a config left empty by its excludes too", () => {
+test("a module config (.mjs): a pattern is placed at its value where the file writes its key once, or once for each service", () => {
   const dir = scratch();
   copySpec("graph-callrecords.xml", dir);
   const services = [
     { name: "calls", input: "graph-callrecords.xml", out: "gen-calls", include: "nothing.here" },
     { name: "none", input: "graph-callrecords.xml", out: "gen-none", exclude: ["microsoft.graph.**"] },
   ];
-  fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: ${JSON.stringify(services)} };\n`);
+  const text = `export default { services: ${JSON.stringify(services)} };\n`;
+  fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), text);
   expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
-    "odatagen.config.mjs: error ODG302: include nothing.here matches no type, operation or namespace [services[0].include]",
-    "odatagen.config.mjs: error ODG302: the slice keeps nothing: exclude microsoft.graph.** removes every type and operation of the document [services[1].exclude]",
+    `odatagen.config.mjs:${where(text, '"nothing.here"')}: error ODG302: include nothing.here matches no type, operation or namespace [services[0].include]`,
+    `odatagen.config.mjs:${where(text, '"microsoft.graph.**"')}: error ODG302: the slice keeps nothing: exclude microsoft.graph.** removes every type and operation of the document [services[1].exclude]`,
+  ]);
+});
+
+test("a module config (.ts): an unknown key, an item of a list among comments, and a key written once for services made in code", () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  const text = [
+    "// include: not this one, a comment",
+    "const outs: string[] = [\"gen-a\", \"gen-b\"];",
+    "export default {",
+    "  services: outs.map((out) => ({",
+    "    input: \"graph-callrecords.xml\", out, include: [",
+    "      \"microsoft.graph.callRecords.session\", /* the session, */ \"zzz.*\",",
+    "    ],",
+    "  })),",
+    "};",
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "odatagen.config.ts"), text);
+  const r = runCli(["generate", "-q"], dir);
+  expect(errors(r.stderr)).toEqual([
+    `odatagen.config.ts:${where(text, '"zzz.*"')}: error ODG302: include zzz.* matches no type, operation or namespace [services[0].include[1]]`,
+    `odatagen.config.ts:${where(text, '"zzz.*"')}: error ODG302: include zzz.* matches no type, operation or namespace [services[1].include[1]]`,
+  ]);
+  fs.writeFileSync(path.join(dir, "odatagen.config.ts"), text.replace("include: [", "inlcude: ["));
+  expect(runCli(["generate", "-q"], dir).stderr).toContain(`odatagen.config.ts:${where(text, "include: [")}: services[0].inlcude: unknown key; did you mean include?`);
+});
+
+test("a module config whose key is written a number of times that tells no one place: the path alone", () => {
+  const dir = scratch();
+  copySpec("graph-callrecords.xml", dir);
+  const text = `const base = { input: "graph-callrecords.xml" };
+export default { services: [
+  { ...base, out: "gen-a", include: ["nothing.here"] },
+  { ...base, out: "gen-b", include: ["microsoft.graph.callRecords.session"] },
+  { ...base, out: "gen-c" },
+] };
+`;
+  fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), text);
+  expect(errors(runCli(["generate", "-q"], dir).stderr)).toEqual([
+    "odatagen.config.mjs: error ODG302: include nothing.here matches no type, operation or namespace [services[0].include[0]]",
   ]);
 });
 

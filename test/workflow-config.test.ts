@@ -666,12 +666,13 @@ describe("diagnostics and exit codes", () => {
       "",
     ]);
     expect(sameTree(snapshot(path.join(dir, "out/calls")), before)).toBe(true);
-    // A module config has no line and column: the value's path says where.
+    // A module config: at the value of the key it writes once (module-places.ts), and the value's path.
     fs.rmSync(config);
-    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), `export default { services: [{ name: "calls", input: "specs/graph-calrecords.xml", out: "out/calls" }] };\n`);
+    const module = `export default { services: [{ name: "calls", input: "specs/graph-calrecords.xml", out: "out/calls" }] };\n`;
+    fs.writeFileSync(path.join(dir, "odatagen.config.mjs"), module);
     const m = await runCliAsync(["generate"], dir);
     expect(m.code).toBe(1);
-    expect(m.stderr.split("\n")[0]).toBe("odatagen.config.mjs: error ODG001: cannot read input specs/graph-calrecords.xml: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]");
+    expect(m.stderr.split("\n")[0]).toBe(`odatagen.config.mjs:${where(module, '"specs/graph-calrecords.xml"')}: error ODG001: cannot read input specs/graph-calrecords.xml: no such file (ENOENT); did you mean specs/graph-callrecords.xml? [services[0].input]`);
   });
 
   test.concurrent("colour only when forced or on a terminal; NO_COLOR wins", async () => {

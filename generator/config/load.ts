@@ -14,6 +14,7 @@ import { SourceText, stripBom } from "../parse/source";
 import { utf16Reason } from "../parse/decode";
 import { findJsonSyntaxProblem, jsonKeyOffsets, jsonValueOffsets } from "./json-syntax";
 import { validateConfig } from "./validate";
+import { moduleOffset } from "./module-places";
 import { keepTranspiled, readTranspiled, transpiledKey } from "./transpiled-cache";
 import type { ResolvedService } from "./types";
 import { ConfigSyntaxError } from "./syntax-error";
@@ -58,12 +59,19 @@ export async function loadConfig(file: string): Promise<LoadResult> {
     const where = e.file === undefined || path.resolve(e.file) === path.resolve(file) ? shown : path.relative(process.cwd(), e.file) || e.file;
     return { ok: false, file, errors: [`${where}:${e.line}:${e.column}: ${e.message}${where === shown ? "" : ` (in a module the config ${shown} imports)`}`] };
   }
-  // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) only their path.
+  // A JSON config's values and keys have a line and column; a module config's (.mjs, .ts) keys
+  // where its text tells one place (module-places.ts), else only their path.
   let offsets: Map<string, number> | undefined;
   let keyOffsets: Map<string, number> | undefined;
-  const source = read.json === undefined ? undefined : new SourceText(shown, read.json);
+  const json = read.json === undefined ? undefined : new SourceText(shown, read.json);
+  const module = read.module === undefined ? undefined : new SourceText(shown, read.module);
+  const source = json ?? module;
+  const services = (read.value as { services?: unknown } | null)?.services;
+  const count = Array.isArray(services) ? services.length : 0;
   const placeOf = (at: string, key = false): Place => {
-    const offset = source && (key ? (keyOffsets ??= jsonKeyOffsets(source.text)) : (offsets ??= jsonValueOffsets(source.text))).get(at);
+    const offset = json
+      ? (key ? (keyOffsets ??= jsonKeyOffsets(json.text)) : (offsets ??= jsonValueOffsets(json.text))).get(at)
+      : module && moduleOffset(module.text, at, count, key);
     const { line, column } = source && offset !== undefined ? source.position(offset) : { line: 0, column: 0 };
     return { file: shown, line, column, path: at };
   };
@@ -125,6 +133,8 @@ export function parseJsonConfig(text: string): unknown {
 interface ConfigValue {
   value: unknown;
   json?: string;
+  /** A module config's (`.mjs`, `.ts`) text, where its keys are looked for (module-places.ts). */
+  module?: string;
 }
 
 let loads = 0;
@@ -158,9 +168,9 @@ async function readConfigValue(file: string): Promise<ConfigValue> {
       if (at) throw new ConfigSyntaxError(e instanceof Error ? e.message : String(e), at.line, at.column, at.file);
       throw e;
     }
-    return { value: defaultExport(mod) };
+    return { value: defaultExport(mod), module: text };
   }
-  if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text) };
+  if (ext === ".ts" || ext === ".mts") return { value: await loadTsConfig(file, text), module: text };
   throw new Error(`unsupported config file type "${ext}" (use .json, .mjs or .ts)`);
 }
 
