@@ -11,9 +11,11 @@ import type { CliResult } from "./cli";
 /**
  * The command's exit code and what it printed, run with `cwd` as the working folder and NO_COLOR
  * set (as runCli runs the CLI). Runs one command at a time: the working folder and the output
- * streams are the process's own.
+ * streams are the process's own. Not for --help or --version, which yargs answers by ending the
+ * process (the jest worker here).
  */
 export async function runCliInProcess(args: string[], cwd: string): Promise<CliResult> {
+  if (args.some((a) => /^(--help|-h|--version)(=|$)/.test(a))) throw new Error(`runCliInProcess: yargs ends the process for ${args.join(" ")}: use runCli`);
   const written = { stdout: "", stderr: "" };
   const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
   const capture = (stream: "stdout" | "stderr") =>
