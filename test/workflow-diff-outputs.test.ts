@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { generate } from "../generator/generate";
 import { compareSummaries, summarize } from "../generator";
 import { runCli, scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { GENERATED } from "./helpers/generated";
 
 const keyed = '<Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>';
@@ -25,12 +26,12 @@ function doc(schemas: Record<string, string>, version = "4.0"): string {
 
 type Change = { path: string; detail: string; breaking: boolean };
 
-/** `odatagen diff --json` with `flags`: its changes. */
-function changes(v1: string, v2: string, flags: string[] = []): Change[] {
+/** `odatagen diff --json` with `flags` (run in this process: the file runs ~90 of them): its changes. */
+async function changes(v1: string, v2: string, flags: string[] = []): Promise<Change[]> {
   const dir = scratch();
   fs.writeFileSync(path.join(dir, "v1.xml"), v1);
   fs.writeFileSync(path.join(dir, "v2.xml"), v2);
-  const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+  const r = await runCliInProcess(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
   expect(r.stderr).toBe("");
   return JSON.parse(r.stdout).changes;
 }
@@ -48,8 +49,8 @@ describe("a moved type's line names the modules the output has", () => {
     doc({ [ns]: `<EntityType Name="thing">${keyed}</EntityType><ComplexType Name="spot"><Property Name="x" Type="Edm.String"/></ComplexType>`,
       d: `<EntityType Name="u">${keyed}<Property Name="p" Type="${ns}.spot"/></EntityType><EntityContainer Name="c"><EntitySet Name="us" EntityType="d.u"/></EntityContainer>` });
 
-  test.each(COMBINATIONS)("%s", (_name, flags, options) => {
-    const moved = changes(service("a"), service("b"), flags);
+  test.each(COMBINATIONS)("%s", async (_name, flags, options) => {
+    const moved = await changes(service("a"), service("b"), flags);
     const out = generate({ inputs: [{ file: "v1.xml", content: service("a") }], ...options }).files;
     const has = (m: string) => out.has(`a.${m}.ts`);
     for (const [qn, simple] of [["a.thing", "Thing"], ["a.spot", "Spot"]]) {
@@ -90,19 +91,20 @@ describe("a change that breaks only a module the project does not generate is no
     ["a property removed (the types module)", base.replace('<Property Name="m" Type="Edm.Decimal" Precision="10" Scale="2"/>', ""), [true, true, true, true]],
   ];
 
-  test.each(cases)("%s", (_name, v2, breaks, from = base) => {
-    COMBINATIONS.forEach(([name, flags], i) => {
-      const found = changes(from, v2, flags);
+  test.each(cases)("%s", async (_name, v2, breaks, from = base) => {
+    for (const [i, [name, flags]] of COMBINATIONS.entries()) {
+      const found = await changes(from, v2, flags);
       expect([name, found.length]).toEqual([name, 1]);
       expect([name, found[0].breaking]).toEqual([name, breaks[i]]);
       // Not breaking only for what the output lacks: the line says which module it would have broken.
       if (breaks[0] && !breaks[i]) expect(found[0].detail).toMatch(/; it breaks only the (validators|request functions)( and the request functions)?, which are not generated \(--no-(validators|requests)( --no-requests)?\)$/);
       else expect(found[0].detail).not.toMatch(/not generated/);
-    });
+    }
   });
 
-  test("a new entity property's line names where it is required among the modules generated", () => {
-    const details = COMBINATIONS.map(([, flags]) => changes(base, entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), flags)[0].detail);
+  test("a new entity property's line names where it is required among the modules generated", async () => {
+    const details: string[] = [];
+    for (const [, flags] of COMBINATIONS) details.push((await changes(base, entity('<Property Name="z" Type="Edm.String" Nullable="false"/>'), flags))[0].detail);
     const what = "property added: Edm.String, not nullable: ";
     expect(details).toEqual([
       `${what}required when replacing d.t (PUT, replace: true; the validators' replace mode asks for it too); a create may leave it out`,
@@ -112,9 +114,10 @@ describe("a change that breaks only a module the project does not generate is no
     ]);
   });
 
-  test("the metadata's Version 4.01 → 4.0 breaks bodies: the validators and the write types", () => {
+  test("the metadata's Version 4.01 → 4.0 breaks bodies: the validators and the write types", async () => {
     const v = (version: string) => doc({ d: `<EntityType Name="t">${keyed}<NavigationProperty Name="o" Type="d.t"/></EntityType><EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/></EntityContainer>` }, version);
-    const lines = COMBINATIONS.map(([, flags]) => changes(v("4.01"), v("4.0"), flags)[0]);
+    const lines: Change[] = [];
+    for (const [, flags] of COMBINATIONS) lines.push((await changes(v("4.01"), v("4.0"), flags))[0]);
     expect(lines.map((c) => c.breaking)).toEqual([true, true, true, false]);
     // Said of what the output has: the body types (requests module), the validators.
     expect(lines.map((c) => c.detail.slice(c.detail.indexOf("(p@bind) ") + 9, c.detail.indexOf("; write")))).toEqual([
@@ -122,25 +125,25 @@ describe("a change that breaks only a module the project does not generate is no
     ]);
   });
 
-  test("a container moved to another namespace names no requests module without the request functions", () => {
+  test("a container moved to another namespace names no requests module without the request functions", async () => {
     const home = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType><Action Name="go"/>`, [ns]: '<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="d.go"/></EntityContainer>' });
     const note = "its container is now in f; it breaks only the request functions, which are not generated (--no-requests)";
-    expect(changes(home("e"), home("f"), ["--no-requests"]).map((c) => [c.path, c.detail, c.breaking])).toEqual([
+    expect((await changes(home("e"), home("f"), ["--no-requests"])).map((c) => [c.path, c.detail, c.breaking])).toEqual([
       ["go", note, false],
       ["ts", note, false],
     ]);
-    expect(changes(home("e"), home("f")).map((c) => c.detail)).toEqual([expect.stringMatching(/^code importing its function from e\.requests\.js/), expect.stringMatching(/^code importing/)]);
+    expect((await changes(home("e"), home("f"))).map((c) => c.detail)).toEqual([expect.stringMatching(/^code importing its function from e\.requests\.js/), expect.stringMatching(/^code importing/)]);
   });
 
-  test("an import whose operation moved names no function without the request functions", () => {
+  test("an import whose operation moved names no function without the request functions", async () => {
     const ops = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="go"/>', e: `<EntityContainer Name="c"><EntitySet Name="ts" EntityType="d.t"/><ActionImport Name="go" Action="${ns}.go"/></EntityContainer>` });
-    expect(changes(ops("a"), ops("b"), ["--no-requests"])).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go", breaking: false }]);
-    expect(changes(ops("a"), ops("b"))).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go: its generated function and its URL stay as they were", breaking: false }]);
+    expect(await changes(ops("a"), ops("b"), ["--no-requests"])).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go", breaking: false }]);
+    expect(await changes(ops("a"), ops("b"))).toEqual([{ kind: "changed", element: "action import", path: "go", detail: "its action moved from a.go to b.go: its generated function and its URL stay as they were", breaking: false }]);
   });
 
-  test("a bound operation moved to another namespace names no module without the request functions", () => {
+  test("a bound operation moved to another namespace names no module without the request functions", async () => {
     const moved = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>' });
-    expect(changes(moved("a"), moved("b"), ["--no-requests"])).toEqual([
+    expect(await changes(moved("a"), moved("b"), ["--no-requests"])).toEqual([
       { kind: "changed", element: "operation", path: "a.poke(d.t)", detail: "action moved to b.poke: no generated code names it (the request functions are not generated: --no-requests)", breaking: false },
     ]);
   });
@@ -172,18 +175,18 @@ describe("a key, HasStream and a navigation property's Nullable are judged by th
   ];
   const MODULES = ["types", "validators", "requests"];
 
-  test.each(cases)("%s", (_name, v1, v2, changed, breaks) => {
+  test.each(cases)("%s", async (_name, v1, v2, changed, breaks) => {
     const [before, after] = [v1, v2].map((v) => generate({ inputs: [{ file: "v.xml", content: v }] }).files);
     expect(MODULES.filter((m) => before.get(`d.${m}.ts`) !== after.get(`d.${m}.ts`))).toEqual(changed);
-    COMBINATIONS.forEach(([name, flags, options], i) => {
-      const found = changes(v1, v2, flags);
+    for (const [i, [name, flags, options]] of COMBINATIONS.entries()) {
+      const found = await changes(v1, v2, flags);
       expect([name, found.length]).toEqual([name, 1]);
       expect([name, found[0].breaking]).toEqual([name, breaks[i]]);
       // Breaking only where the output has a module the change breaks; else the line says which it would have broken.
       if (breaks[i]) expect(changed.some((m) => m === "types" || options[m as "validators" | "requests"])).toBe(true);
       if (breaks[0] && !breaks[i]) expect(found[0].detail).toMatch(/; it breaks only the (validators|request functions)( and the request functions)?, which are not generated \(--no-(validators|requests)( --no-requests)?\)$/);
       else expect(found[0].detail).not.toMatch(/not generated/);
-    });
+    }
   });
 
   test("a config's service that leaves out the request functions judges them so too, saying where", () => {
@@ -211,7 +214,7 @@ describe("a key, HasStream and a navigation property's Nullable are judged by th
     return require(path.join(dir, "d.validators"));
   };
 
-  test("a key that lost a property: the validators refuse a PUT's body without it, which they took, and the line says so", () => {
+  test("a key that lost a property: the validators refuse a PUT's body without it, which they took, and the line says so", async () => {
     const put = { id: "a", x: null };
     const [was, now] = [validators(service({ key: ["id", "id2"] }), "key-before"), validators(service({ key: ["id"] }), "key-after")];
     expect(was.validateT(put, { mode: "replace" })).toEqual({ valid: true, errors: [] });
@@ -219,10 +222,10 @@ describe("a key, HasStream and a navigation property's Nullable are judged by th
     // A key gained is one more property a PUT may leave out: the old validators refuse what the new take.
     expect(now.validateT({ id: "a", id2: 1, x: null }, { mode: "replace" }).valid).toBe(true);
     expect(was.validateT({ id2: 1, x: null }, { mode: "replace" }).valid).toBe(true);
-    expect(changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-requests"])[0].detail).toBe(
+    expect((await changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-requests"]))[0].detail).toBe(
       "key (id, id2) → (id): id2, no longer a key, is required by the validators' replace mode (a PUT's body)",
     );
-    expect(changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-validators"])[0].detail).toBe("key (id, id2) → (id)");
+    expect((await changes(service({ key: ["id", "id2"] }), service({ key: ["id"] }), ["--no-validators"]))[0].detail).toBe("key (id, id2) → (id)");
   });
 
   test("a navigation property that became non-nullable: an entity's read narrows, the validators refuse a null they took", () => {
@@ -246,39 +249,39 @@ describe("diff --config / --service: the options of a config's service", () => {
     fs.writeFileSync(path.join(dir, "odatagen.config.json"), JSON.stringify({ services }));
     return dir;
   };
-  const breaking = (dir: string, flags: string[]) => {
-    const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+  const breaking = async (dir: string, flags: string[]) => {
+    const r = await runCliInProcess(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
     expect(r.stderr).toBe("");
     return (JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.breaking]);
   };
 
-  test("its validators and requests options, a flag given overriding them; no config is read without --config or --service", () => {
+  test("its validators and requests options, a flag given overriding them; no config is read without --config or --service", async () => {
     const dir = setUp([{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }]);
-    expect(breaking(dir, ["--config", "odatagen.config.json"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
-    expect(breaking(dir, ["--service", "api"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
-    expect(breaking(dir, ["--service", "api", "--requests", "--no-validators"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
-    expect(breaking(dir, [])).toEqual([["d.t/n", true], ["d.poke(d.t)", true]]);
+    expect(await breaking(dir, ["--config", "odatagen.config.json"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(await breaking(dir, ["--service", "api"])).toEqual([["d.t/n", true], ["d.poke(d.t)", false]]);
+    expect(await breaking(dir, ["--service", "api", "--requests", "--no-validators"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    expect(await breaking(dir, [])).toEqual([["d.t/n", true], ["d.poke(d.t)", true]]);
   });
 
-  test("a module the config's service leaves out is said to be left out there, one a flag leaves out by the flag", () => {
+  test("a module the config's service leaves out is said to be left out there, one a flag leaves out by the flag", async () => {
     const dir = setUp([{ name: "api", input: "v1.xml", out: "gen", options: { requests: false } }]);
-    const details = (flags: string[]) => {
-      const r = runCli(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
+    const details = async (flags: string[]) => {
+      const r = await runCliInProcess(["diff", "v1.xml", "v2.xml", "--json", ...flags], dir);
       return (JSON.parse(r.stdout).changes as Change[]).map((c) => [c.path, c.detail]);
     };
     const param = "parameter q added (required)";
-    expect(details(["--service", "api"])).toEqual([
+    expect(await details(["--service", "api"])).toEqual([
       ["d.t/n", expect.not.stringContaining("it breaks only")],
       ["d.poke(d.t)", `${param}; it breaks only the request functions, which are not generated (requests: false in service api of odatagen.config.json)`],
     ]);
-    expect(details(["--service", "api", "--no-validators"])).toEqual([
+    expect(await details(["--service", "api", "--no-validators"])).toEqual([
       ["d.t/n", expect.stringMatching(/; it breaks only the validators, which are not generated \(--no-validators\)$/)],
       ["d.poke(d.t)", `${param}; it breaks only the request functions, which are not generated (requests: false in service api of odatagen.config.json)`],
     ]);
     const moved = (ns: string) => doc({ d: `<EntityType Name="t">${keyed}</EntityType>`, [ns]: '<Action Name="poke" IsBound="true"><Parameter Name="it" Type="d.t"/></Action>' });
     fs.writeFileSync(path.join(dir, "v1.xml"), moved("a"));
     fs.writeFileSync(path.join(dir, "v2.xml"), moved("b"));
-    expect(details(["--config", "odatagen.config.json"])).toEqual([
+    expect(await details(["--config", "odatagen.config.json"])).toEqual([
       ["a.poke(d.t)", "action moved to b.poke: no generated code names it (the request functions are not generated: requests: false in service api of odatagen.config.json)"],
     ]);
   });
@@ -289,12 +292,12 @@ describe("diff --config / --service: the options of a config's service", () => {
     expect(change.detail).toBe("parameter q added (required); it breaks only the request functions, which are not generated");
   });
 
-  test("a config of several services needs --service; a name it lacks is a usage error", () => {
+  test("a config of several services needs --service; a name it lacks is a usage error", async () => {
     const dir = setUp([{ name: "api", input: "v1.xml", out: "gen" }, { name: "lite", input: "v1.xml", out: "gen2", options: { validators: false } }]);
-    expect(breaking(dir, ["--service", "lite"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
-    const several = runCli(["diff", "v1.xml", "v2.xml", "--config", "odatagen.config.json"], dir);
+    expect(await breaking(dir, ["--service", "lite"])).toEqual([["d.t/n", false], ["d.poke(d.t)", true]]);
+    const several = await runCliInProcess(["diff", "v1.xml", "v2.xml", "--config", "odatagen.config.json"], dir);
     expect([several.code, several.stderr]).toEqual([2, "odatagen: the config has 2 services (api, lite): pick the one to compare for with --service\n"]);
-    const unknown = runCli(["diff", "v1.xml", "v2.xml", "--service", "lit"], dir);
+    const unknown = await runCliInProcess(["diff", "v1.xml", "v2.xml", "--service", "lit"], dir);
     expect([unknown.code, unknown.stderr]).toEqual([2, "odatagen: --service: no service named lit; did you mean lite? (have api, lite)\n"]);
   });
 });

@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { runCli, scratch } from "./helpers/cli";
+import { scratch } from "./helpers/cli";
+import { runCliInProcess } from "./helpers/cli-in-process";
 import { edmx, keyed, schema } from "./helpers/csdl";
 
 const clips = '<Property Name="clips" Type="Collection(Edm.Stream)"/>';
@@ -21,30 +22,30 @@ function write(dir: string, file: string, body = clips): string {
 /** The lines of stderr that are warnings. */
 const warnings = (stderr: string) => stderr.split("\n").filter((l) => / warning ODG/.test(l));
 
-test("one document given as both versions: each warning once, of both versions", () => {
+test("one document given as both versions: each warning once, of both versions", async () => {
   const dir = scratch();
   const a = write(dir, "a.xml");
-  const r = runCli(["diff", a, a], dir);
+  const r = await runCliInProcess(["diff", a, a], dir);
   expect(r.code).toBe(0);
   expect(warnings(r.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .*Collection\(Edm\.Stream\).* \[d\.t\/clips\] \(old and new versions\)$/)]);
 });
 
-test("two documents with the same warning at the same place: once, naming the new version's file", () => {
+test("two documents with the same warning at the same place: once, naming the new version's file", async () => {
   const dir = scratch();
-  const r = runCli(["diff", write(dir, "v1/a.xml"), write(dir, "v2/a.xml", clips + note)], dir);
+  const r = await runCliInProcess(["diff", write(dir, "v1/a.xml"), write(dir, "v2/a.xml", clips + note)], dir);
   expect(r.code).toBe(0);
   expect(warnings(r.stderr)).toEqual([expect.stringMatching(/^v1\/a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(old and new versions; new: v2\/a\.xml\)$/)]);
 });
 
-test("a warning of one version only is labelled with it", () => {
+test("a warning of one version only is labelled with it", async () => {
   const dir = scratch();
   const plain = write(dir, "plain.xml", note);
   const a = write(dir, "a.xml");
-  const added = runCli(["diff", plain, a], dir);
+  const added = await runCliInProcess(["diff", plain, a], dir);
   expect(warnings(added.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(new version\)$/)]);
-  const removed = runCli(["diff", a, plain], dir);
+  const removed = await runCliInProcess(["diff", a, plain], dir);
   expect(warnings(removed.stderr)).toEqual([expect.stringMatching(/^a\.xml:\d+:\d+: warning ODG102: .* \[d\.t\/clips\] \(old version\)$/)]);
   // The same warning at another place in the new version is a warning of each.
-  const moved = runCli(["diff", a, write(dir, "b.xml", note + clips)], dir);
+  const moved = await runCliInProcess(["diff", a, write(dir, "b.xml", note + clips)], dir);
   expect(warnings(moved.stderr)).toEqual([expect.stringMatching(/^a\.xml:.* \(old version\)$/), expect.stringMatching(/^b\.xml:.* \(new version\)$/)]);
 });

@@ -3,6 +3,7 @@
  * `typescript` devDependency) and TypeScript 7, the native port (the `typescript7` alias). A child
  * process keeps the compilers' large heaps out of the jest worker.
  */
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as os from "node:os";
@@ -67,8 +68,9 @@ export interface Compiler {
 const compilers = new Map<string, Compiler | { reason: string }>();
 
 /**
- * A compiler's `tsc` launcher and version, or why it cannot run here. Looked up once per test file
- * (each lookup starts `tsc --version`), so a file's tests get the same object for a compiler.
+ * A compiler's `tsc` launcher and version, or why it cannot run here. Looked up once per test file,
+ * so a file's tests get the same object for a compiler; a compiler found to run is remembered
+ * across files and runs (`knownCompiler`).
  */
 export function compiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
   const key = `${pkg} ${major}`;
@@ -83,11 +85,45 @@ export function compiler(pkg: "typescript" | "typescript7", major: number): Comp
 function findCompiler(pkg: "typescript" | "typescript7", major: number): Compiler | { reason: string } {
   const tsc = path.join(REPO, "node_modules", pkg, "bin", "tsc");
   if (!fs.existsSync(tsc)) return { reason: `the ${pkg} devDependency is not installed (npm install)` };
+  const known = knownCompiler(pkg, major);
+  const remembered = known.read();
+  if (remembered) return remembered;
   const r = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8", timeout: 60000 });
   if (r.status !== 0 || !new RegExp(`Version ${major}\\.`).test(r.stdout)) {
     return { reason: `${pkg}'s tsc does not run here (${(r.stderr || r.stdout || String(r.error)).trim().split("\n")[0]})` };
   }
-  return { tsc, version: r.stdout.trim(), ...(pkg === "typescript7" ? nativeExe(tsc) : {}) };
+  const found: Compiler = { tsc, version: r.stdout.trim(), ...(pkg === "typescript7" ? nativeExe(tsc) : {}) };
+  known.write(found);
+  return found;
+}
+
+/**
+ * A compiler found to run, remembered in test/.generated/compilers/ under a hash of what the
+ * finding depends on (this node, the compiler's package.json and its launcher's path): the lookup
+ * starts two or three node processes (~0.6 s of CPU), and two dozen test files look up both
+ * compilers. A compiler that does not run is looked up again each time, so that the skip says why.
+ */
+function knownCompiler(pkg: string, major: number): { read(): Compiler | undefined; write(c: Compiler): void } {
+  const manifest = path.join(REPO, "node_modules", pkg, "package.json");
+  const inputs = [process.execPath, process.version, process.arch, pkg, String(major), fs.existsSync(manifest) ? fs.readFileSync(manifest, "utf8") : ""];
+  const file = path.join(REPO, "test", ".generated", "compilers", `${pkg}-${createHash("sha256").update(JSON.stringify(inputs)).digest("hex").slice(0, 16)}.json`);
+  return {
+    read() {
+      try {
+        const c = JSON.parse(fs.readFileSync(file, "utf8")) as Compiler;
+        return fs.existsSync(c.tsc) && (c.exe === undefined || fs.existsSync(c.exe)) ? c : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(c) {
+      // Written whole under a temporary name, then renamed: the other jest worker may be reading it.
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(c));
+      fs.renameSync(tmp, file);
+    },
+  };
 }
 
 /** A compiler to check output with: TypeScript 7 where it runs (several times faster), else 5.9. */
