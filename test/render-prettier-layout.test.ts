@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
+import { stringLiteral } from "../generator/string-literal";
 import { edmx, schema } from "./helpers/csdl";
 import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
 
@@ -175,10 +176,53 @@ test("edm.ts: the GeoJson union on the line after `=`", () => {
   expect(files.get("edm.ts")).toContain("export type GeoJson =\n  GeoPoint | GeoLineString | GeoPolygon | GeoMultiPoint | GeoMultiLineString | GeoMultiPolygon | GeoCollection;\n");
 });
 
-test("the service's output compiles under --strict", () => {
+// Names holding a `"`: Prettier writes a string in the quote that needs fewer escapes.
+const QUOTED = generate({
+  inputs: [
+    {
+      file: "q.xml",
+      content: edmx(
+        schema(
+          "q",
+          `<EntityType Name="q"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="we&quot;ird" Type="Edm.String"/><Property Name="tone" Type="q.tone"/></EntityType>
+          <EnumType Name="tone"><Member Name="we&quot;ird" Value="0"/><Member Name="it's" Value="1"/></EnumType>
+          <EntityContainer Name="c"><EntitySet Name="q&quot;s" EntityType="q.q"/></EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+
+test("a string holding more `\"` than `'` is in single quotes, in the types, validators and requests modules", () => {
+  expect(QUOTED.get("q.types.ts")).toContain(`\nexport type Tone = 'we"ird' | "it's";\n`);
+  expect(QUOTED.get("q.types.ts")).toContain(`\nexport const ToneValues = ['we"ird', "it's"] as const;\n`);
+  expect(QUOTED.get("q.types.ts")).toContain(`\n  'we"ird'?: string | null;\n`);
+  expect(QUOTED.get("q.validators.ts")).toContain(`vr.enumChecker("q.tone", { 'we"ird': 0, "it's": 1 });`);
+  expect(QUOTED.get("q.validators.ts")).toContain(`\n    vr.p(o['we"ird'], ctx, 'we"ird', vr.checkString) +\n`);
+  expect(QUOTED.get("q.requests.ts")).toContain(`return rt.rootCollection<Q, string>({ name: 'q"s' }, rt.key("id", rt.edmString));`);
+  for (const m of ["q.types.ts", "q.validators.ts", "q.requests.ts"]) expect(QUOTED.get(m)).not.toContain('\\"');
+});
+
+test.each([
+  ["a", '"a"'],
+  ["it's", `"it's"`],
+  ['we"ird', `'we"ird'`],
+  [`q"'q`, `"q\\"'q"`],
+  [`two""one'`, `'two""one\\''`],
+  ['\\"', `'\\\\"'`],
+  ['"\n\u0001', `'"\\n\\u0001'`],
+])("stringLiteral(%j) is %s, which reads back as the same string", (value, literal) => {
+  expect(stringLiteral(value)).toBe(literal);
+  expect(new Function(`return ${literal};`)()).toBe(value);
+});
+
+test.each([
+  ["the service's", files],
+  ["the quoted names'", QUOTED],
+])("%s output compiles under --strict", (_, output) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-layout-"));
   try {
-    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+    for (const [name, text] of output) fs.writeFileSync(path.join(dir, name), text);
     const r = runTsc(anyCompiler(), dir, tsFiles(dir));
     expect(r.output).toBe("");
     expect(r.status).toBe(0);

@@ -3,6 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
+import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
@@ -179,7 +180,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // whose `@odata.type` literals name the left-out subtypes already.
   const readTs = (t: EntityType) => {
     if (!listsSubtypes(t)) return ts(t, true);
-    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
+    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${stringLiteral(t.qualifiedName)}, ${castsTs(t)}>`;
     const leftOut = leftOutTs(t);
     return leftOut ? `${members} | ${leftOut}` : members;
   };
@@ -190,7 +191,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     let keys = keysSeen.get(t);
     if (!keys) {
       const own = new Set(allProperties(t));
-      keysSeen.set(t, (keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name))));
+      keysSeen.set(t, (keys = t.key.filter((p) => own.has(p)).map((p) => stringLiteral(p.name))));
     }
     return keys;
   };
@@ -308,10 +309,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
       make: n.collection
-        ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
+        ? `rt.collection<${target}, ${k}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target)}${contained})`
         : n.nullable
-          ? `rt.nullable(rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained}))`
-          : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
+          ? `rt.nullable(rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained}))`
+          : `rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained})`,
     };
   };
 
@@ -339,7 +340,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       navigationTypes.push({
         doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/...\`).`]),
         name: subtypesTypeName(ctx, t),
-        body: " " + objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
+        body: " " + objectType(descendants(t).map((d) => `${stringLiteral(d.qualifiedName)}: ${ts(d)}`)),
         alias: false,
       });
       const navigating = navigatingSubtypes(t);
@@ -382,7 +383,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
-        make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
+        make: `rt.stream(parent, ${stringLiteral(p.name)})`,
       });
     }
     const keyType = keyTs(t);
@@ -490,7 +491,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: builderName("complex", t, p.name),
         parent: parentRef(),
         type: `rt.ComplexRef<${value}>`,
-        make: `rt.complex<${value}>(parent, ${JSON.stringify(p.name)})`,
+        make: `rt.complex<${value}>(parent, ${stringLiteral(p.name)})`,
       });
     }
     if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, parentRef())));
@@ -576,13 +577,13 @@ function deprecated(s: EntitySet | Singleton): string | undefined {
  * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
  */
 function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): SetInfo {
-  const parts = [`name: ${JSON.stringify(s.name)}`];
+  const parts = [`name: ${stringLiteral(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined)
-    .map(([path, target]) => `${JSON.stringify(path)}: ${target}`);
+    .map(([path, target]) => `${stringLiteral(path)}: ${target}`);
   return { parts, bindings };
 }
 
@@ -638,7 +639,7 @@ function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBindin
   const place = resolveBindingTarget(ctx.model, c, b);
   const root = place && rootFunction(place);
   if (!place || root === undefined) return undefined;
-  return place.within ? `rt.within(${root}, ${JSON.stringify(place.within)})` : root;
+  return place.within ? `rt.within(${root}, ${stringLiteral(place.within)})` : root;
 }
 
 /**
@@ -726,7 +727,7 @@ const leftOutCache = new WeakMap<EntityType, { kept: EntityType; names: string[]
  */
 function leftOutUnion(groups: [string, string[]][]): string {
   const members = groups.map(([kept, names]) => {
-    const literals = names.map((n) => JSON.stringify(`#${n}`));
+    const literals = names.map((n) => stringLiteral(`#${n}`));
     const short = `(${kept} & { "@odata.type": ${literals.join(" | ")} })`;
     if (short.length <= 90) return short;
     return `(${kept} & {\n      "@odata.type":\n${literals.map((l) => `        | ${l}`).join("\n")};\n    })`;
@@ -882,7 +883,7 @@ function propertyNames(t: EntityType, union: boolean, pick: (p: Property) => boo
   const types: EntityType[] = [];
   for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
   if (union) types.push(...descendants(t));
-  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(JSON.stringify(p.name));
+  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(stringLiteral(p.name));
   return names;
 }
 

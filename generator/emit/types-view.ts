@@ -2,6 +2,7 @@
  * View model for a namespace's `.types.ts` module: interfaces for entity and complex types, string
  * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
  */
+import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, description, isStream } from "../model/rules";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
@@ -91,7 +92,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
         // the validators want it, but in a PATCH). An entity's union keeps it optional: an entity's
         // type may come from elsewhere (a type-cast URL, the entity a PUT replaces).
         const typed = t.kind === "complex";
-        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${JSON.stringify(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
+        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${stringLiteral(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
         // A left-out subtype's value as its abstract kept base type, with the names it may have
         // (so that a check of `@odata.type` narrows the union).
         const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
@@ -157,7 +158,7 @@ function localNames(ctx: EmitContext, schema: Schema): string[] {
 
 function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
   const name = ctx.names.type(t);
-  const literals = t.members.map((m) => JSON.stringify(m.name));
+  const literals = t.members.map((m) => stringLiteral(m.name));
   const union = unionType(`export type ${t.isFlags ? `${name}Member` : name} =`, literals);
   return declaration({
     isEnum: true,
@@ -198,7 +199,7 @@ function member(doc: string, key: string, optional: boolean, type: string): stri
   return `${doc}  ${key}${optional ? "?" : ""}: ${type};\n`;
 }
 
-const ODATA_TYPE_KEY = JSON.stringify("@odata.type");
+const ODATA_TYPE_KEY = stringLiteral("@odata.type");
 const ODATA_TYPE_DOC = jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]);
 const NO_KEYS: ReadonlySet<string> = new Set();
 
