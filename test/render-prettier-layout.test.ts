@@ -70,7 +70,7 @@ const files = generate({ inputs: [{ file: "s.xml", content: XML }] }).files;
 
 /** The declaration of `name` in `module`: from its first line to the line that closes it (`}` or `;` at column 0). */
 function declaration(module: string, head: string): string {
-  const text = files.get(module) ?? "";
+  const text = files.get(module) ?? LONG_NAMES.get(module) ?? "";
   const start = text.indexOf(head);
   if (start < 0) throw new Error(`${head} not in ${module}`);
   const end = text.slice(start).search(/\n(?:\}|[^\n]*;)\n(?=\n|$)/);
@@ -216,9 +216,71 @@ test.each([
   expect(new Function(`return ${literal};`)()).toBe(value);
 });
 
+// Names of 90 to 120 characters, which CSDL allows (up to 128): lines that pass 120 characters however laid out.
+const ENTITY = "anEntityTypeWhoseNameIsLongEnoughThatItsTargetParameterPassesTheWidthOfALineByItself000000000";
+const BASE = "aComplexTypeWhoseNameIsSoLongThatItsPropsCallPassesTheWidthOfALineInsideTheSumOfItsSubtypes00000000000";
+const PROP = "aPropertyWhoseNameIsSoLongThatItsReadPassesTheWidthOfALineEvenWithItsArgumentsOnALineOfTheirOwn0000000000000000";
+const LONG_NAMES = generate({
+  inputs: [
+    {
+      file: "n.xml",
+      content: edmx(
+        schema(
+          "n",
+          `<EntityType Name="${ENTITY}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+          <ComplexType Name="${BASE}"><Property Name="${PROP}" Type="Edm.String"/><Property Name="${PROP}s" Type="Collection(Edm.String)"/></ComplexType>
+          <ComplexType Name="sub" BaseType="n.${BASE}"><Property Name="x" Type="Edm.String"/></ComplexType>
+          <ComplexType Name="same" BaseType="n.${BASE}"/>
+          <EntityContainer Name="c"><EntitySet Name="es" EntityType="n.${ENTITY}"/></EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+const Entity = ENTITY[0].toUpperCase() + ENTITY.slice(1);
+const Base = BASE[0].toUpperCase() + BASE.slice(1);
+
+test("requests: a target `rt.EntityRef<…>` too long for its line has its type arguments one a line; `rt.New<Name>` stays on its line", () => {
+  const text = LONG_NAMES.get("n.requests.ts") ?? "";
+  const target = (empty: string) => ["  target: rt.EntityRef<", `    ${Entity},`, `    ${empty}`, "  >,"].join("\n");
+  expect(declaration("n.requests.ts", `export function get${Entity}<`)).toContain(`\n${target("N")}\n`);
+  expect(declaration("n.requests.ts", `export function update${Entity}<`)).toContain(`\n${target("null")}\n`);
+  expect(declaration("n.requests.ts", `export function delete${Entity}(`)).toContain(`\n${target("null")}\n`);
+  expect(text).toContain(`\n  body: rt.New<${Entity}>,\n`);
+  // A root's arguments on the line of `>(` after its type arguments one a line.
+  expect(declaration("n.requests.ts", "export function es(")).toContain(`\n    string\n  >({ name: "es" }, rt.key("id", rt.edmString));\n}`);
+});
+
+test("validators: a base type's count too long for its line an argument a line, a second term after its `)`", () => {
+  expect(declaration("n.validators.ts", "export function propsSub(")).toBe(
+    [
+      "export function propsSub(o: vr.Json, ctx: vr.Context): number {",
+      "  return (",
+      `    props${Base}(`,
+      "      o,",
+      "      ctx,",
+      '    ) + vr.p(o["x"], ctx, "x", vr.checkString)',
+      "  );",
+      "}",
+    ].join("\n"),
+  );
+  expect(declaration("n.validators.ts", "export function propsSame(")).toBe(
+    ["export function propsSame(o: vr.Json, ctx: vr.Context): number {", `  return props${Base}(`, "    o,", "    ctx,", "  );", "}"].join("\n"),
+  );
+});
+
+test("validators: a property read by a name too long for its line has the name on a line of its own", () => {
+  expect(LONG_NAMES.get("n.validators.ts")).toContain(["    vr.p(", "      o[", `        "${PROP}"`, "      ],", "      ctx,"].join("\n"));
+});
+
+test("types: a member too long for its line has its union on the next line, an array of a union the union inside `(` … `)[]`", () => {
+  expect(LONG_NAMES.get("n.types.ts")).toContain(`\n  ${PROP}?:\n    string | null;\n  ${PROP}s?: (\n    string | null\n  )[];\n}`);
+});
+
 test.each([
   ["the service's", files],
   ["the quoted names'", QUOTED],
+  ["the long names'", LONG_NAMES],
 ])("%s output compiles under --strict", (_, output) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-layout-"));
   try {

@@ -416,7 +416,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const createBody = createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
-    const target = `target: rt.EntityRef<${self}, null>`;
+    // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
+    const target = brokenItem(`target: rt.EntityRef<${self}, null>`);
     entities.push({
       qname: t.qualifiedName,
       type: self,
@@ -429,7 +430,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       createReturns,
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
-      getParams: requestParameters(1, [CLIENT, `target: rt.EntityRef<${self}, ${empty}>`, `options?: ${getOptions}`], `: ${getReturns} {`),
+      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
       listParams: requestParameters(1, [CLIENT, collectionTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
@@ -615,17 +616,23 @@ function rootType(name: string, type: string): string {
 /**
  * A root function's `return` value: `wrap(call<…>(info, ...rest))` (`wrap` "" or `rt.nullable(`) on
  * one line where it fits, else as Prettier writes it: the info object hugged by the parentheses of a
- * call of one argument, a member a line; with more arguments, or inside `rt.nullable(`, an argument a line.
+ * call of one argument, a member a line (where `call<…>({` fits on the line); with more arguments,
+ * or inside `rt.nullable(`, an argument a line, but on the line of `>(` after type arguments one a
+ * line where they fit there.
  */
 function rootCall(wrap: string, call: string, info: SetInfo, rest: readonly string[]): string {
   const before = `  return ${wrap}${call}(`;
   const close = wrap ? "))" : ")";
   const one = `${wrap}${call}(${[infoLiteral(info, "", "", ""), ...rest].join(", ")}${close}`;
   if (fits(`  return ${one};`.length)) return one;
-  if (!wrap && rest.length === 0) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
+  // The info object hugged where its `({` fits on the line (else an argument a line, below).
+  if (!wrap && rest.length === 0 && fits(before.length + 1)) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
   if (wrap) return `${wrap}\n    ${call}(${infoLiteral(info, `    ${call}(`, "),", "    ")}),\n  )`;
   // A composite key's type (`rt.rootCollection<T, { … }>`) its type arguments one a line where `  return …(` would pass 120 characters.
   const head = fits(before.length) ? call : brokenType(call, "  return ".length, 1, "  ");
+  // After type arguments one a line, the arguments on the line of `>(` where they fit there.
+  const args = head === call ? "" : [infoLiteral(info, "", "", ""), ...rest].join(", ");
+  if (args && fits(head.length - head.lastIndexOf("\n") - 1 + 1 + args.length + 2)) return `${head}(${args})`;
   return `${head}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest.map((r) => brokenExpression(r, 4, 1, "    "))], "  ")})`;
 }
 

@@ -9,7 +9,8 @@ import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
-import { heritage, parameters, unionType } from "./wrap";
+import { fits, heritage, parameters, unionType } from "./wrap";
+import { brokenAnnotation } from "./wrap-code";
 
 export interface TypesView {
   header: string;
@@ -196,7 +197,15 @@ function typeKindLabel(t: StructuredType): string {
 
 /** One member of an interface's body: its doc comment, then `  key?: type;`. */
 function member(doc: string, key: string, optional: boolean, type: string): string {
-  return `${doc}  ${key}${optional ? "?" : ""}: ${type};\n`;
+  const head = `  ${key}${optional ? "?" : ""}:`;
+  // A line that would pass 120 characters (a name of 100 or so): its type broken as Prettier breaks it, a union on the next line.
+  if (!fits(head.length + 1 + type.length + 1)) return `${doc}${head}${annotatedType(brokenAnnotation(type, head.length + 1, 1, "  "))};\n`;
+  return `${doc}${head} ${type};\n`;
+}
+
+/** What follows a member's `:`, a type on its line (after a space) or on the next. */
+function annotatedType(type: string): string {
+  return type.startsWith("\n") ? type : ` ${type}`;
 }
 
 const ODATA_TYPE_KEY = stringLiteral("@odata.type");

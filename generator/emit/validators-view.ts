@@ -390,7 +390,7 @@ function typeView(
     checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
     exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
     propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
-    props: calls.length > 0 ? sum(base || "0", calls) : base || "0",
+    props: calls.length > 0 ? sum(base || "0", calls) : base && !fits("  return ".length + base.length + 1) ? brokenExpression(base, "  return ".length, 1, "  ") : base || "0",
   };
 }
 
@@ -398,8 +398,9 @@ function typeView(
  * `propsX`'s sum of `first` (its base type's count, or 0) and `calls` after `  return `, as
  * Prettier 3 writes a sum there: on the line where `return …;` fits; else in parentheses, `return (`,
  * on the next line, indented four, where it fits there; else a term a line, each but the last
- * followed by ` +`, and `  )`. A call whose own line would pass 120 characters is broken an argument
- * a line (wrap-code.ts `brokenExpression`).
+ * followed by ` +`, and `  )`. A call whose own line would pass 120 characters, the base type's
+ * count among them, is broken an argument a line (wrap-code.ts `brokenExpression`); where the base
+ * type's count breaks so and one term follows it, that term is on the line of its `)` where it fits.
  */
 function sum(first: string, calls: readonly string[]): string {
   // Measured before any string is built, and joined once (no string a term: Graph has 20,000 terms).
@@ -409,7 +410,12 @@ function sum(first: string, calls: readonly string[]): string {
   if (fits("  return ".length + length + 1)) return `${first} + ${calls.join(" + ")}`;
   if (fits(4 + length)) return `(\n    ${first} + ${calls.join(" + ")}\n  )`;
   const lines = calls.map((c, i) => (fits(4 + c.length + (i < last ? 2 : 0)) ? c : brokenExpression(c, 4, i < last ? 2 : 0, "    ")));
-  return `(\n    ${first} +\n    ${lines.join(" +\n    ")}\n  )`;
+  // The base type's count too (`propsBase(o, ctx)`, of a name of 108 or more characters).
+  if (fits(4 + first.length + 2)) return `(\n    ${first} +\n    ${lines.join(" +\n    ")}\n  )`;
+  const head = brokenExpression(first, 4, 2, "    ");
+  // A sum of two terms: Prettier keeps ` + term` on the line of the first one's `)` where it fits there.
+  if (calls.length === 1 && fits("    ) + ".length + calls[0].length)) return `(\n    ${head} + ${calls[0]}\n  )`;
+  return `(\n    ${head} +\n    ${lines.join(" +\n    ")}\n  )`;
 }
 
 /**
