@@ -220,6 +220,9 @@ test.each([
 const ENTITY = "anEntityTypeWhoseNameIsLongEnoughThatItsTargetParameterPassesTheWidthOfALineByItself000000000";
 const BASE = "aComplexTypeWhoseNameIsSoLongThatItsPropsCallPassesTheWidthOfALineInsideTheSumOfItsSubtypes00000000000";
 const PROP = "aPropertyWhoseNameIsSoLongThatItsReadPassesTheWidthOfALineEvenWithItsArgumentsOnALineOfTheirOwn0000000000000000";
+const ENUM = "anEnumTypeWhoseNameIsSoLongThatTheLineDeclaringTheListOfItsMembersPassesTheWidthOfALine000000000000000";
+const NAV = "aNavigationPropertyWhoseNameIsLongEnoughToFillHalfALine0000";
+const SET = "anEntitySetWhoseNameIsLongEnoughToFillTheOtherHalfOfTheLine00000";
 const LONG_NAMES = generate({
   inputs: [
     {
@@ -231,7 +234,12 @@ const LONG_NAMES = generate({
           <ComplexType Name="${BASE}"><Property Name="${PROP}" Type="Edm.String"/><Property Name="${PROP}s" Type="Collection(Edm.String)"/></ComplexType>
           <ComplexType Name="sub" BaseType="n.${BASE}"><Property Name="x" Type="Edm.String"/></ComplexType>
           <ComplexType Name="same" BaseType="n.${BASE}"/>
-          <EntityContainer Name="c"><EntitySet Name="es" EntityType="n.${ENTITY}"/></EntityContainer>`,
+          <EnumType Name="${ENUM}"><Member Name="a" Value="0"/><Member Name="b" Value="1"/></EnumType>
+          <EntityType Name="holder"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><NavigationProperty Name="${NAV}" Type="n.holder"/></EntityType>
+          <EntityContainer Name="c">
+            <EntitySet Name="es" EntityType="n.${ENTITY}"/>
+            <EntitySet Name="${SET}" EntityType="n.holder"><NavigationPropertyBinding Path="${NAV}" Target="${SET}"/></EntitySet>
+          </EntityContainer>`,
         ),
       ),
     },
@@ -275,6 +283,15 @@ test("validators: a property read by a name too long for its line has the name o
 
 test("types: a member too long for its line has its union on the next line, an array of a union the union inside `(` … `)[]`", () => {
   expect(LONG_NAMES.get("n.types.ts")).toContain(`\n  ${PROP}?:\n    string | null;\n  ${PROP}s?: (\n    string | null\n  )[];\n}`);
+});
+
+test("types: an enum's list whose `export const XValues = [` passes 120 characters goes on the next line", () => {
+  const Enum = ENUM[0].toUpperCase() + ENUM.slice(1);
+  expect(LONG_NAMES.get("n.types.ts")).toContain(`\nexport const ${Enum}Values =\n  ["a", "b"] as const;\n`);
+});
+
+test("requests: a binding whose line passes 120 characters has its target on the next line", () => {
+  expect(LONG_NAMES.get("n.requests.ts")).toContain(`\n      bindings: () => ({\n        "${NAV}":\n          ${SET},\n      }),\n`);
 });
 
 test.each([

@@ -175,8 +175,21 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
     memberUnion: union,
     flags: t.isFlags,
     valuesName: `${name}Values`,
-    values: parameters(`export const ${name}Values = `, literals, " as const;"),
+    values: valuesList(`export const ${name}Values =`, literals),
   });
+}
+
+/**
+ * What follows `=` in an enum's `…Values` list: ` [a, b]`, its members one a line where they do not
+ * fit; or, where `export const XValues = [` itself passes 120 characters, the list on the next line,
+ * as Prettier writes an assignment whose value's first line does not fit (on one line where it fits
+ * there, else a member a line).
+ */
+function valuesList(head: string, literals: readonly string[]): string {
+  const open = literals.length ? " [".length : " [] as const;".length;
+  if (fits(head.length + open)) return ` [${parameters(`${head} `, literals, " as const;")}]`;
+  const one = literals.join(", ");
+  return fits(`  [${one}] as const;`.length) ? `\n  [${one}]` : `\n  [\n${literals.map((l) => `    ${l},\n`).join("")}  ]`;
 }
 
 function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {

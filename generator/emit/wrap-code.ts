@@ -265,10 +265,15 @@ function brokenLiteral(text: string, items: readonly string[], indent: string): 
 /**
  * An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by
  * `,`: its value broken as `brokenExpression` breaks it, where the line would not fit or the value
- * holds a matrix (`isMatrix`).
+ * holds a matrix (`isMatrix`); a value that is a name or a string, which does not break, on the
+ * next line, indented two spaces more.
  */
 export function brokenProperty(member: string, indent: string): string {
   if (fits(indent.length + member.length + 1) && !holdsMatrix(member)) return member;
   const [key, ...value] = topLevelSplit(member, ": ");
-  return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
+  if (!value.length) return member;
+  const text = value.join(": ");
+  // A name or a string, which has nothing to break, on the next line (Prettier's fluid layout of an assignment).
+  if (/^[A-Za-z_$][\w$.]*$|^["'][^]*["']$/.test(text)) return `${key}:\n${indent}  ${text}`;
+  return `${key}: ${brokenExpression(text, indent.length + key.length + 2, 1, indent)}`;
 }
