@@ -223,6 +223,7 @@ const PROP = "aPropertyWhoseNameIsSoLongThatItsReadPassesTheWidthOfALineEvenWith
 const ENUM = "anEnumTypeWhoseNameIsSoLongThatTheLineDeclaringTheListOfItsMembersPassesTheWidthOfALine000000000000000";
 const NAV = "aNavigationPropertyWhoseNameIsLongEnoughToFillHalfALine0000";
 const SET = "anEntitySetWhoseNameIsLongEnoughToFillTheOtherHalfOfTheLine00000";
+const CAST = "anEntityTypeWithSubtypesWhoseNameIsLongEnoughThatItsCastSignaturePassesTheWidthOfALine0000";
 const LONG_NAMES = generate({
   inputs: [
     {
@@ -234,6 +235,8 @@ const LONG_NAMES = generate({
           <ComplexType Name="${BASE}"><Property Name="${PROP}" Type="Edm.String"/><Property Name="${PROP}s" Type="Collection(Edm.String)"/></ComplexType>
           <ComplexType Name="sub" BaseType="n.${BASE}"><Property Name="x" Type="Edm.String"/></ComplexType>
           <ComplexType Name="same" BaseType="n.${BASE}"/>
+          <EntityType Name="${CAST}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+          <EntityType Name="kid" BaseType="n.${CAST}"/>
           <EnumType Name="${ENUM}"><Member Name="a" Value="0"/><Member Name="b" Value="1"/></EnumType>
           <EntityType Name="holder"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><NavigationProperty Name="${NAV}" Type="n.holder"/></EntityType>
           <EntityContainer Name="c">
@@ -292,6 +295,13 @@ test("types: an enum's list whose `export const XValues = [` passes 120 characte
 
 test("requests: a binding whose line passes 120 characters has its target on the next line", () => {
   expect(LONG_NAMES.get("n.requests.ts")).toContain(`\n      bindings: () => ({\n        "${NAV}":\n          ${SET},\n      }),\n`);
+});
+
+test("requests: a cast of a long name its `Q extends keyof …Subtypes &` broken before `string`, its overload's parameters one a line", () => {
+  const Cast = CAST[0].toUpperCase() + CAST.slice(1);
+  const text = LONG_NAMES.get("n.requests.ts") ?? "";
+  expect(text).toContain(`\nexport function cast${Cast}<\n  Q extends keyof ${Cast}Subtypes &\n    string,\n  R extends\n`);
+  expect(text).toContain(`\n>(\n  target: R,\n  type: Q,\n): rt.CastRef<R, ${Cast}Subtypes[Q]>;\nexport function cast${Cast}(\n`);
 });
 
 test.each([

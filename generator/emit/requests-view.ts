@@ -58,7 +58,7 @@ export interface RequestsView {
    * itself (`Argument of type '"ns.brid"' is not assignable to parameter of type '"ns.bird" | …'`),
    * where overloads had TypeScript's "No overload matches this call" at the function's name.
    */
-  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string; rParam: string; targetParam: string }[];
+  castBuilders: { doc: string; name: string; qParam: string; rParam: string; overload: string; targetParam: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -520,14 +520,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const named = `${type} ${map}`;
     const r = typeParameter("R", named);
     const refs = `rt.EntityRef<${type}, null> | rt.CollectionRef<${type}, unknown>`;
+    const q = typeParameter("Q", named);
     castBuilders.push({
       doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
       name: names.cast(t),
-      type,
-      map,
-      r,
-      q: typeParameter("Q", named),
+      qParam: castKeyParameter(q, map),
       rParam: brokenItem(`${r} extends ${refs} = rt.EntityRef<${type}, null>`),
+      overload: castOverload(r, q, map),
       targetParam: brokenItem(`target: ${refs}`),
     });
   }
@@ -602,6 +601,29 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
   const head = `${indent}  bindings: () => (`;
   const bindings = info.bindings.map((b) => brokenProperty(b, `${indent}    `));
   return `{${itemLines(one(objectLiteral(head, bindings, "),", `${indent}  `)), indent)}}`;
+}
+
+/**
+ * A cast's `Q extends keyof XSubtypes & string` type parameter (on its own line, indented two), as
+ * Prettier writes it: on one line where it fits, else broken after `&`, else after `extends` too
+ * (a map's name of 100 characters or more).
+ */
+function castKeyParameter(q: string, map: string): string {
+  const one = `${q} extends keyof ${map} & string`;
+  if (fits(2 + one.length + 1)) return one;
+  return fits(`  ${q} extends keyof ${map} &`.length) ? `${q} extends keyof ${map} &\n    string` : `${q} extends\n    keyof ${map} &\n      string`;
+}
+
+/**
+ * A cast's typed overload after its type parameters: `>(target: R, type: Q): rt.CastRef<R, XSubtypes[Q]>;`
+ * where it fits, else its parameters one a line and the return type after `): `, its type arguments
+ * one a line where that line would pass 120 characters, as Prettier writes a signature.
+ */
+function castOverload(r: string, q: string, map: string): string {
+  const type = `rt.CastRef<${r}, ${map}[${q}]>`;
+  const one = `>(target: ${r}, type: ${q}): ${type};`;
+  if (fits(one.length)) return one;
+  return `>(\n  target: ${r},\n  type: ${q},\n): ${fits(`): ${type};`.length) ? type : `rt.CastRef<\n  ${r},\n  ${map}[${q}]\n>`};`;
 }
 
 /**
