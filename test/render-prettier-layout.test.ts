@@ -304,10 +304,44 @@ test("requests: a cast of a long name its `Q extends keyof …Subtypes &` broken
   expect(text).toContain(`\n>(\n  target: R,\n  type: Q,\n): rt.CastRef<R, ${Cast}Subtypes[Q]>;\nexport function cast${Cast}(\n`);
 });
 
+// A type definition, an abstract complex type's collection and a composable function's address builder, of names of about 100 characters.
+const long = (seed: string, n: number) => (seed + "0".repeat(n)).slice(0, n);
+const [TD, AB, ENT2, SHAPES, FN, KEY] = [long("aTypeDefinition", 100), long("anAbstractComplexType", 90), long("anEntityType", 95), long("shapes", 60), long("aComposableFunction", 60), long("k", 60)];
+const MORE_LONG_NAMES = generate({
+  inputs: [
+    {
+      file: "m.xml",
+      content: edmx(
+        schema(
+          "m",
+          `<TypeDefinition Name="${TD}" UnderlyingType="Edm.Decimal"/>
+          <ComplexType Name="${AB}" Abstract="true"/>
+          <ComplexType Name="sub" BaseType="m.${AB}"><Property Name="x" Type="Edm.String"/></ComplexType>
+          <EntityType Name="${ENT2}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="${SHAPES}" Type="Collection(m.${AB})"/></EntityType>
+          <Function Name="${FN}" IsComposable="true"><Parameter Name="${KEY}" Type="Edm.String" Nullable="false"/><ReturnType Type="m.${ENT2}"/></Function>
+          <EntityContainer Name="c"><EntitySet Name="es" EntityType="m.${ENT2}"/><FunctionImport Name="${FN}" Function="m.${FN}" EntitySet="es"/></EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+const upper = (n: string) => n[0].toUpperCase() + n.slice(1);
+
+test("types: a type definition whose line passes 120 characters has its type on the line after `=`; `(AnyX | null)[]` stays on its member's line", () => {
+  const text = MORE_LONG_NAMES.get("m.types.ts") ?? "";
+  expect(text).toContain(`\nexport type ${upper(TD)} =\n  number | string;\n`);
+  expect(text).toContain(`\n  ${SHAPES}?: (Any${upper(AB)} | null)[];\n`);
+});
+
+test("requests: a composable function's address builder, its one parameter hugged, has its return type's arguments one a line after `}): `", () => {
+  expect(MORE_LONG_NAMES.get("m.requests.ts")).toContain(`\n}): rt.EntityRef<\n  ${upper(ENT2)},\n  null\n> {\n`);
+});
+
 test.each([
   ["the service's", files],
   ["the quoted names'", QUOTED],
   ["the long names'", LONG_NAMES],
+  ["the other long names'", MORE_LONG_NAMES],
 ])("%s output compiles under --strict", (_, output) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-layout-"));
   try {

@@ -506,7 +506,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (o.compose) {
       const name = composableNames.get(o) as string;
       const signature = parameters(`export function ${name}`, o.compose.params, `: ${o.compose.type} {`);
-      const returns = brokenType(o.compose.type, signature.includes("\n") ? 3 : `export function ${name}(${signature}): `.length, 2);
+      // After `): ` at column 0, or `}): ` where one parameter's object type is hugged by the parentheses.
+      const returns = brokenType(o.compose.type, signature.includes("\n") ? signature.length - signature.lastIndexOf("\n") - 1 + 3 : `export function ${name}(${signature}): `.length, 2);
       composables.push({ doc: o.compose.doc, name, signature, returns, make: o.compose.make });
     }
 

@@ -194,11 +194,14 @@ function valuesList(head: string, literals: readonly string[]): string {
 
 function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {
   const limit = facetLimit(t.underlying.name, t.facets);
+  const name = ctx.names.type(t);
+  const type = note(primitiveTs(t.underlying.name));
   return declaration({
     isAlias: true,
     doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}${limit ? `, ${limit}` : ""}).`]),
-    name: ctx.names.type(t),
-    type: ` ${note(primitiveTs(t.underlying.name))}`,
+    name,
+    // On the line after `=` where the alias's line would pass 120 characters (a name of 100 or so).
+    type: fits(`export type ${name} = ${type};`.length) ? ` ${type}` : unionType(`export type ${name} =`, type.split(" | ")),
   });
 }
 

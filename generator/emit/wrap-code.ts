@@ -88,9 +88,10 @@ export function brokenType(text: string, before: number, after: number, indent =
     const first = brokenType(parts[0], before + 1, 2, indent);
     return `(${first} &${parts.slice(1).map((p, i) => `\n${inner}${p}${i < parts.length - 2 ? " &" : ""}`).join("")})`;
   }
-  // An array of a union in parentheses, `(A | B)[]`: the union on a line of its own between them.
+  // An array of a union in parentheses, `(A | B)[]`: the union on a line of its own between them
+  // (not a named type's with null, `(A | null)[]`, which Prettier keeps on the line).
   const grouped = text[0] === "(" ? /\)((?:\[\])+)$/.exec(text) : null;
-  if (grouped && closing(text, 0) === text.length - grouped[1].length - 1) return `(\n${inner}${brokenType(text.slice(1, grouped.index), inner.length, 0, inner)}\n${indent})${grouped[1]}`;
+  if (grouped && closing(text, 0) === text.length - grouped[1].length - 1 && !huggedUnion(topLevelSplit(text.slice(1, grouped.index), " | "))) return `(\n${inner}${brokenType(text.slice(1, grouped.index), inner.length, 0, inner)}\n${indent})${grouped[1]}`;
   const array = /^[\w.$]+<.*>((?:\[\])+)$/.exec(text);
   if (array) return `${brokenType(text.slice(0, -array[1].length), before, array[1].length + after, indent)}${array[1]}`;
   const object = objectMembers(text);
