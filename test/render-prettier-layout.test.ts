@@ -206,6 +206,7 @@ test("a string holding more `\"` than `'` is in single quotes, in the types, val
 test.each([
   ["a", '"a"'],
   ["it's", `"it's"`],
+  ["a\\b", `"a\\\\b"`],
   ['we"ird', `'we"ird'`],
   [`q"'q`, `"q\\"'q"`],
   [`two""one'`, `'two""one\\''`],
