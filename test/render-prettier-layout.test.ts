@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { generate } from "../generator/generate";
+import { stringLiteral } from "../generator/string-literal";
 import { edmx, schema } from "./helpers/csdl";
 import { anyCompiler, runTsc, tsFiles } from "./helpers/typecheck";
 
@@ -69,7 +70,7 @@ const files = generate({ inputs: [{ file: "s.xml", content: XML }] }).files;
 
 /** The declaration of `name` in `module`: from its first line to the line that closes it (`}` or `;` at column 0). */
 function declaration(module: string, head: string): string {
-  const text = files.get(module) ?? "";
+  const text = files.get(module) ?? LONG_NAMES.get(module) ?? "";
   const start = text.indexOf(head);
   if (start < 0) throw new Error(`${head} not in ${module}`);
   const end = text.slice(start).search(/\n(?:\}|[^\n]*;)\n(?=\n|$)/);
@@ -175,10 +176,177 @@ test("edm.ts: the GeoJson union on the line after `=`", () => {
   expect(files.get("edm.ts")).toContain("export type GeoJson =\n  GeoPoint | GeoLineString | GeoPolygon | GeoMultiPoint | GeoMultiLineString | GeoMultiPolygon | GeoCollection;\n");
 });
 
-test("the service's output compiles under --strict", () => {
+// Names holding a `"`: Prettier writes a string in the quote that needs fewer escapes.
+const QUOTED = generate({
+  inputs: [
+    {
+      file: "q.xml",
+      content: edmx(
+        schema(
+          "q",
+          `<EntityType Name="q"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="we&quot;ird" Type="Edm.String"/><Property Name="tone" Type="q.tone"/></EntityType>
+          <EnumType Name="tone"><Member Name="we&quot;ird" Value="0"/><Member Name="it's" Value="1"/></EnumType>
+          <EntityContainer Name="c"><EntitySet Name="q&quot;s" EntityType="q.q"/></EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+
+test("a string holding more `\"` than `'` is in single quotes, in the types, validators and requests modules", () => {
+  expect(QUOTED.get("q.types.ts")).toContain(`\nexport type Tone = 'we"ird' | "it's";\n`);
+  expect(QUOTED.get("q.types.ts")).toContain(`\nexport const ToneValues = ['we"ird', "it's"] as const;\n`);
+  expect(QUOTED.get("q.types.ts")).toContain(`\n  'we"ird'?: string | null;\n`);
+  expect(QUOTED.get("q.validators.ts")).toContain(`vr.enumChecker("q.tone", { 'we"ird': 0, "it's": 1 });`);
+  expect(QUOTED.get("q.validators.ts")).toContain(`\n    vr.p(o['we"ird'], ctx, 'we"ird', vr.checkString) +\n`);
+  expect(QUOTED.get("q.requests.ts")).toContain(`return rt.rootCollection<Q, string>({ name: 'q"s' }, rt.key("id", rt.edmString));`);
+  for (const m of ["q.types.ts", "q.validators.ts", "q.requests.ts"]) expect(QUOTED.get(m)).not.toContain('\\"');
+});
+
+test.each([
+  ["a", '"a"'],
+  ["it's", `"it's"`],
+  ["a\\b", `"a\\\\b"`],
+  ['we"ird', `'we"ird'`],
+  [`q"'q`, `"q\\"'q"`],
+  [`two""one'`, `'two""one\\''`],
+  ['\\"', `'\\\\"'`],
+  ['"\n\u0001', `'"\\n\\u0001'`],
+])("stringLiteral(%j) is %s, which reads back as the same string", (value, literal) => {
+  expect(stringLiteral(value)).toBe(literal);
+  expect(new Function(`return ${literal};`)()).toBe(value);
+});
+
+// Names of 90 to 120 characters, which CSDL allows (up to 128): lines that pass 120 characters however laid out.
+const ENTITY = "anEntityTypeWhoseNameIsLongEnoughThatItsTargetParameterPassesTheWidthOfALineByItself000000000";
+const BASE = "aComplexTypeWhoseNameIsSoLongThatItsPropsCallPassesTheWidthOfALineInsideTheSumOfItsSubtypes00000000000";
+const PROP = "aPropertyWhoseNameIsSoLongThatItsReadPassesTheWidthOfALineEvenWithItsArgumentsOnALineOfTheirOwn0000000000000000";
+const ENUM = "anEnumTypeWhoseNameIsSoLongThatTheLineDeclaringTheListOfItsMembersPassesTheWidthOfALine000000000000000";
+const NAV = "aNavigationPropertyWhoseNameIsLongEnoughToFillHalfALine0000";
+const SET = "anEntitySetWhoseNameIsLongEnoughToFillTheOtherHalfOfTheLine00000";
+const CAST = "anEntityTypeWithSubtypesWhoseNameIsLongEnoughThatItsCastSignaturePassesTheWidthOfALine0000";
+const LONG_NAMES = generate({
+  inputs: [
+    {
+      file: "n.xml",
+      content: edmx(
+        schema(
+          "n",
+          `<EntityType Name="${ENTITY}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+          <ComplexType Name="${BASE}"><Property Name="${PROP}" Type="Edm.String"/><Property Name="${PROP}s" Type="Collection(Edm.String)"/></ComplexType>
+          <ComplexType Name="sub" BaseType="n.${BASE}"><Property Name="x" Type="Edm.String"/></ComplexType>
+          <ComplexType Name="same" BaseType="n.${BASE}"/>
+          <EntityType Name="${CAST}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+          <EntityType Name="kid" BaseType="n.${CAST}"/>
+          <EnumType Name="${ENUM}"><Member Name="a" Value="0"/><Member Name="b" Value="1"/></EnumType>
+          <EntityType Name="holder"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><NavigationProperty Name="${NAV}" Type="n.holder"/></EntityType>
+          <EntityContainer Name="c">
+            <EntitySet Name="es" EntityType="n.${ENTITY}"/>
+            <EntitySet Name="${SET}" EntityType="n.holder"><NavigationPropertyBinding Path="${NAV}" Target="${SET}"/></EntitySet>
+          </EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+const Entity = ENTITY[0].toUpperCase() + ENTITY.slice(1);
+const Base = BASE[0].toUpperCase() + BASE.slice(1);
+
+test("requests: a target `rt.EntityRef<…>` too long for its line has its type arguments one a line; `rt.New<Name>` stays on its line", () => {
+  const text = LONG_NAMES.get("n.requests.ts") ?? "";
+  const target = (empty: string) => ["  target: rt.EntityRef<", `    ${Entity},`, `    ${empty}`, "  >,"].join("\n");
+  expect(declaration("n.requests.ts", `export function get${Entity}<`)).toContain(`\n${target("N")}\n`);
+  expect(declaration("n.requests.ts", `export function update${Entity}<`)).toContain(`\n${target("null")}\n`);
+  expect(declaration("n.requests.ts", `export function delete${Entity}(`)).toContain(`\n${target("null")}\n`);
+  expect(text).toContain(`\n  body: rt.New<${Entity}>,\n`);
+  // A root's arguments on the line of `>(` after its type arguments one a line.
+  expect(declaration("n.requests.ts", "export function es(")).toContain(`\n    string\n  >({ name: "es" }, rt.key("id", rt.edmString));\n}`);
+});
+
+test("validators: a base type's count too long for its line an argument a line, a second term after its `)`", () => {
+  expect(declaration("n.validators.ts", "export function propsSub(")).toBe(
+    [
+      "export function propsSub(o: vr.Json, ctx: vr.Context): number {",
+      "  return (",
+      `    props${Base}(`,
+      "      o,",
+      "      ctx,",
+      '    ) + vr.p(o["x"], ctx, "x", vr.checkString)',
+      "  );",
+      "}",
+    ].join("\n"),
+  );
+  expect(declaration("n.validators.ts", "export function propsSame(")).toBe(
+    ["export function propsSame(o: vr.Json, ctx: vr.Context): number {", `  return props${Base}(`, "    o,", "    ctx,", "  );", "}"].join("\n"),
+  );
+});
+
+test("validators: a property read by a name too long for its line has the name on a line of its own", () => {
+  expect(LONG_NAMES.get("n.validators.ts")).toContain(["    vr.p(", "      o[", `        "${PROP}"`, "      ],", "      ctx,"].join("\n"));
+});
+
+test("types: a member too long for its line has its union on the next line, an array of a union the union inside `(` … `)[]`", () => {
+  expect(LONG_NAMES.get("n.types.ts")).toContain(`\n  ${PROP}?:\n    string | null;\n  ${PROP}s?: (\n    string | null\n  )[];\n}`);
+});
+
+test("types: an enum's list whose `export const XValues = [` passes 120 characters goes on the next line", () => {
+  const Enum = ENUM[0].toUpperCase() + ENUM.slice(1);
+  expect(LONG_NAMES.get("n.types.ts")).toContain(`\nexport const ${Enum}Values =\n  ["a", "b"] as const;\n`);
+});
+
+test("requests: a binding whose line passes 120 characters has its target on the next line", () => {
+  expect(LONG_NAMES.get("n.requests.ts")).toContain(`\n      bindings: () => ({\n        "${NAV}":\n          ${SET},\n      }),\n`);
+});
+
+test("requests: a cast of a long name its `Q extends keyof …Subtypes &` broken before `string`, its overload's parameters one a line", () => {
+  const Cast = CAST[0].toUpperCase() + CAST.slice(1);
+  const text = LONG_NAMES.get("n.requests.ts") ?? "";
+  expect(text).toContain(`\nexport function cast${Cast}<\n  Q extends keyof ${Cast}Subtypes &\n    string,\n  R extends\n`);
+  expect(text).toContain(`\n>(\n  target: R,\n  type: Q,\n): rt.CastRef<R, ${Cast}Subtypes[Q]>;\nexport function cast${Cast}(\n`);
+});
+
+// A type definition, an abstract complex type's collection and a composable function's address builder, of names of about 100 characters.
+const long = (seed: string, n: number) => (seed + "0".repeat(n)).slice(0, n);
+const [TD, AB, ENT2, SHAPES, FN, KEY] = [long("aTypeDefinition", 100), long("anAbstractComplexType", 90), long("anEntityType", 95), long("shapes", 60), long("aComposableFunction", 60), long("k", 60)];
+const MORE_LONG_NAMES = generate({
+  inputs: [
+    {
+      file: "m.xml",
+      content: edmx(
+        schema(
+          "m",
+          `<TypeDefinition Name="${TD}" UnderlyingType="Edm.Decimal"/>
+          <ComplexType Name="${AB}" Abstract="true"/>
+          <ComplexType Name="sub" BaseType="m.${AB}"><Property Name="x" Type="Edm.String"/></ComplexType>
+          <EntityType Name="${ENT2}"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/><Property Name="${SHAPES}" Type="Collection(m.${AB})"/></EntityType>
+          <Function Name="${FN}" IsComposable="true"><Parameter Name="${KEY}" Type="Edm.String" Nullable="false"/><ReturnType Type="m.${ENT2}"/></Function>
+          <EntityContainer Name="c"><EntitySet Name="es" EntityType="m.${ENT2}"/><FunctionImport Name="${FN}" Function="m.${FN}" EntitySet="es"/></EntityContainer>`,
+        ),
+      ),
+    },
+  ],
+}).files;
+const upper = (n: string) => n[0].toUpperCase() + n.slice(1);
+
+test("types: a type definition whose line passes 120 characters has its type on the line after `=`; `(AnyX | null)[]` stays on its member's line", () => {
+  const text = MORE_LONG_NAMES.get("m.types.ts") ?? "";
+  expect(text).toContain(`\nexport type ${upper(TD)} =\n  number | string;\n`);
+  expect(text).toContain(`\n  ${SHAPES}?: (Any${upper(AB)} | null)[];\n`);
+});
+
+test("requests: a composable function's address builder, its one parameter hugged, has its return type's arguments one a line after `}): `", () => {
+  expect(MORE_LONG_NAMES.get("m.requests.ts")).toContain(`\n}): rt.EntityRef<\n  ${upper(ENT2)},\n  null\n> {\n`);
+});
+
+test.each([
+  ["the service's", files],
+  ["the quoted names'", QUOTED],
+  ["the long names'", LONG_NAMES],
+  ["the other long names'", MORE_LONG_NAMES],
+])("%s output compiles under --strict", (_, output) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-layout-"));
   try {
-    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+    for (const [name, text] of output) fs.writeFileSync(path.join(dir, name), text);
     const r = runTsc(anyCompiler(), dir, tsFiles(dir));
     expect(r.output).toBe("");
     expect(r.status).toBe(0);

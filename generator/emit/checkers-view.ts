@@ -6,6 +6,7 @@
  * `checkerFor` also knows the subtypes it left out below the types it keeps as values: their names
  * give their nearest kept base type's checker, as the validators check their values.
  */
+import { stringLiteral } from "../string-literal";
 import type { EmitContext } from "./context";
 import { Imports, moduleSpecifier, type ImportView } from "./imports";
 import { assigned } from "./wrap";
@@ -36,7 +37,7 @@ export function checkersView(ctx: EmitContext): CheckersView {
   const namespaces = ctx.model.schemas
     .filter((s) => s.types.length > 0)
     .map((s) => ({
-      namespace: JSON.stringify(s.namespace),
+      namespace: stringLiteral(s.namespace),
       checker: imports.use(moduleSpecifier(s.namespace, "validators"), "namespaceChecker", s.namespace),
     }));
   // After the namespace checkers, so that their names do not depend on what a slice left out.
@@ -45,7 +46,7 @@ export function checkersView(ctx: EmitContext): CheckersView {
     for (const t of s.types) {
       if ((t.kind !== "entity" && t.kind !== "complex") || !t.omittedSubtypes) continue;
       leftOut.push({
-        cases: t.omittedSubtypes.map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`).join("\n"),
+        cases: t.omittedSubtypes.map((o) => `    case ${stringLiteral(o.qualifiedName)}:`).join("\n"),
         check: imports.use(moduleSpecifier(t.namespace, "validators"), `check${ctx.names.type(t)}`, t.namespace),
       });
     }
@@ -60,6 +61,6 @@ export function checkersView(ctx: EmitContext): CheckersView {
 
 /** `SERVICE` on one line: `{ aliases: { "alias": "namespace", … }, version: "4.0" }`, the aliases in code-unit order. */
 function serviceLiteral(ctx: EmitContext): string {
-  const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${JSON.stringify(a)}: ${JSON.stringify(n)}`);
-  return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${JSON.stringify(ctx.model.odataVersion ?? "4.0")} }`;
+  const aliases = [...ctx.model.aliases.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${stringLiteral(a)}: ${stringLiteral(n)}`);
+  return `{ aliases: ${aliases.length ? `{ ${aliases.join(", ")} }` : "{}"}, version: ${stringLiteral(ctx.model.odataVersion ?? "4.0")} }`;
 }

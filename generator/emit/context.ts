@@ -2,6 +2,7 @@
  * What every emitter needs: the model, the assigned names, and which types have a union alias
  * (abstract types with concrete subtypes, where a property of that type can hold any of them).
  */
+import { stringLiteral } from "../string-literal";
 import type { Model, Schema, SchemaType, StructuredType } from "../model/types";
 import type { Names } from "../passes/names";
 import { requestNamer, type RequestNames, type Service } from "./request-names";
@@ -89,7 +90,7 @@ export function leftOutHolders(t: StructuredType): { type: StructuredType; liter
   const out: { type: StructuredType; literals: string }[] = [];
   const visit = (c: StructuredType) => {
     const concrete = c.abstract ? (c.omittedSubtypes ?? []).filter((o) => !o.abstract) : [];
-    if (concrete.length) out.push({ type: c, literals: concrete.map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ") });
+    if (concrete.length) out.push({ type: c, literals: concrete.map((o) => stringLiteral(`#${o.qualifiedName}`)).join(" | ") });
     for (const d of c.derived) visit(d);
   };
   visit(t);
@@ -159,7 +160,7 @@ export function subtypeFamily(t: StructuredType): StructuredType[] {
  * `c`: its own name, or in a slice the name of a concrete subtype of it the slice left out.
  */
 export function familyMemberLiteral(c: StructuredType): string {
-  return [c, ...(c.omittedSubtypes ?? []).filter((o) => !o.abstract)].map((o) => JSON.stringify(`#${o.qualifiedName}`)).join(" | ");
+  return [c, ...(c.omittedSubtypes ?? []).filter((o) => !o.abstract)].map((o) => stringLiteral(`#${o.qualifiedName}`)).join(" | ");
 }
 
 /** Whether `t` and its subtypes (those a slice left out too) have at most `limit` names. */
@@ -176,8 +177,8 @@ function namesWithin(t: StructuredType, limit: number): boolean {
 function typeNames(t: StructuredType): string[] {
   const names: string[] = [];
   const visit = (c: StructuredType) => {
-    names.push(JSON.stringify(`#${c.qualifiedName}`));
-    for (const o of c.omittedSubtypes ?? []) names.push(JSON.stringify(`#${o.qualifiedName}`));
+    names.push(stringLiteral(`#${c.qualifiedName}`));
+    for (const o of c.omittedSubtypes ?? []) names.push(stringLiteral(`#${o.qualifiedName}`));
     for (const d of c.derived) visit(d);
   };
   visit(t);

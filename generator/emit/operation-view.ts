@@ -2,6 +2,7 @@
  * View model of one operation in a `.requests.ts` module: its request function (bound or imported,
  * action or function), and for a composable function the address builder of its result.
  */
+import { stringLiteral } from "../string-literal";
 import { deprecation, description, mayOmit, spatialReference } from "../model/rules";
 import type { Annotation, EntityType, Operation, SchemaType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
@@ -118,7 +119,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // Optional where the caller may leave the parameter out; `| null` where it takes null (a
   // collection is never null: Nullable is about its items).
   const params = op.parameters.map((p) => ({ name: p.name, ts: paramTs(p.type), optional: mayOmit(op.kind, p), ref: p.type, doc: memberDoc(p) }));
-  const member = (p: (typeof params)[number]) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`;
+  const member = (p: (typeof params)[number]) => `${stringLiteral(p.name)}${p.optional ? "?" : ""}: ${p.ts}${p.ref.nullable && !p.ref.collection ? " | null" : ""}`;
   // A parameter with something to say gets its doc comment, which an editor shows for the argument
   // written in the call: then one member a line, else all on one.
   const paramsType = !params.length
@@ -138,7 +139,7 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   // inherited `constructor` of `{}`), and such a parameter is read as an own property only.
   const inherited = params.some((p) => PROTOTYPE_NAMES.has(p.name));
   const read = (name: string) => {
-    const key = JSON.stringify(name);
+    const key = stringLiteral(name);
     // An element of rt.functionCall's array: no parentheses around the conditional, as Prettier writes it.
     return PROTOTYPE_NAMES.has(name) ? `Object.hasOwn(params, ${key}) ? params[${key}] : undefined` : `params[${key}]`;
   };
@@ -148,14 +149,14 @@ export function operationView(ctx: EmitContext, op: Operation, name: string, typ
   let result = stream ? "Blob" : op.returnType ? resultType(op.returnType, refTs) : "void";
   // An import's name, else the bound operation's qualified name or its name alone (operation-segment.ts).
   const called = importName !== undefined || !op.bound ? { name: importName ?? op.qualifiedName } : boundSegment(ctx, op);
-  const segment = JSON.stringify(called.name);
+  const segment = stringLiteral(called.name);
   const isFunction = op.kind === "function";
   let path = isFunction
-    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${JSON.stringify(p.name)}, ${JSON.stringify(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
+    ? `rt.functionCall(${base}, ${segment}, [${params.map((p) => `[${stringLiteral(p.name)}, ${stringLiteral(paramKind(p.ref))}, ${read(p.name)}]`).join(", ")}])`
     : // Percent-encoded here, as the runtime encodes every other segment: a name holding `/` or `?`
       // must not address another resource (and the literal then holds no backtick, `$` or backslash).
       base === '""'
-      ? JSON.stringify(`/${encodeURIComponent(called.name)}`)
+      ? stringLiteral(`/${encodeURIComponent(called.name)}`)
       : `\`\${${base}}/${encodeURIComponent(called.name)}\``;
   // A function returning entities takes the query options a read does (URL Conventions §5.1: Graph's
   // `delta()` with $select, a function's page with $filter and $top), typed as for a read.

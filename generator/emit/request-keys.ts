@@ -2,6 +2,7 @@
  * Keys in the request functions: the writer of an entity type's key in the service's key style, and
  * the TypeScript type a caller gives it as.
  */
+import { stringLiteral } from "../string-literal";
 import type { EntityType, ModelType, TypeRef } from "../model/types";
 import type { EmitContext } from "./context";
 import type { Imports } from "./imports";
@@ -14,13 +15,13 @@ import { NO_TYPES, refType } from "./ts-types";
  */
 export function keySpec(ctx: EmitContext, t: EntityType): string {
   if (t.key.length === 0) return "rt.noKey";
-  const parts = t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
+  const parts = t.key.map((p, i) => `${stringLiteral(t.keyNames[i])}, ${keyLiteral(p.type.type)}`);
   if (parts.length !== 1) return `rt.compositeKey([${parts.map((p) => `[${p}]`).join(", ")}])`;
   return `rt.${ctx.options.keyAsSegment ? "segmentKey" : "key"}(${parts[0]})`;
 }
 
 function keyLiteral(t: ModelType): string {
-  if (t.kind === "enum") return `rt.edmEnum(${JSON.stringify(t.qualifiedName)})`;
+  if (t.kind === "enum") return `rt.edmEnum(${stringLiteral(t.qualifiedName)})`;
   const name = t.kind === "primitive" ? t.name : t.kind === "typedef" ? t.underlying.name : "String";
   return KEY_LITERALS.has(name) ? `rt.edm${name}` : "rt.edmString";
 }
@@ -37,5 +38,5 @@ export function keyType(ctx: EmitContext, t: EntityType, imports: Imports): stri
   };
   if (t.key.length === 0) return "never";
   if (t.key.length === 1) return scalar(t.key[0].type);
-  return `{ ${t.key.map((p, i) => `${JSON.stringify(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
+  return `{ ${t.key.map((p, i) => `${stringLiteral(t.keyNames[i])}: ${scalar(p.type)}`).join("; ")} }`;
 }

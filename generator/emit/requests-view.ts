@@ -3,6 +3,7 @@
  * type (get, list, create, update, delete) and once per navigation property (a path builder), so the
  * output grows with the metadata, not with the number of URL paths the containment tree spells out.
  */
+import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, deprecation, description, isAddressableStream } from "../model/rules";
 import { complexNavigationPaths, leadingProperties, leadsToNavigation } from "./complex-navigation";
 import { optimisticConcurrency } from "../model/capabilities";
@@ -57,7 +58,7 @@ export interface RequestsView {
    * itself (`Argument of type '"ns.brid"' is not assignable to parameter of type '"ns.bird" | …'`),
    * where overloads had TypeScript's "No overload matches this call" at the function's name.
    */
-  castBuilders: { doc: string; name: string; type: string; map: string; r: string; q: string; rParam: string; targetParam: string }[];
+  castBuilders: { doc: string; name: string; qParam: string; rParam: string; overload: string; targetParam: string }[];
   entities: EntityRequestsView[];
   operations: OperationView[];
 }
@@ -179,7 +180,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
   // whose `@odata.type` literals name the left-out subtypes already.
   const readTs = (t: EntityType) => {
     if (!listsSubtypes(t)) return ts(t, true);
-    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${JSON.stringify(t.qualifiedName)}, ${castsTs(t)}>`;
+    const members = t.abstract ? `rt.SubtypeOf<${castsTs(t)}>` : `rt.OneOf<${ts(t)}, ${stringLiteral(t.qualifiedName)}, ${castsTs(t)}>`;
     const leftOut = leftOutTs(t);
     return leftOut ? `${members} | ${leftOut}` : members;
   };
@@ -190,7 +191,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     let keys = keysSeen.get(t);
     if (!keys) {
       const own = new Set(allProperties(t));
-      keysSeen.set(t, (keys = t.key.filter((p) => own.has(p)).map((p) => JSON.stringify(p.name))));
+      keysSeen.set(t, (keys = t.key.filter((p) => own.has(p)).map((p) => stringLiteral(p.name))));
     }
     return keys;
   };
@@ -308,10 +309,10 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       // of one with Nullable="false" answered 204 rejects.
       type: n.collection ? `rt.CollectionRef<${target}, ${k}>` : `rt.EntityRef<${target}${n.nullable ? ", null" : ""}>`,
       make: n.collection
-        ? `rt.collection<${target}, ${k}>(parent, ${JSON.stringify(n.name)}, ${keySpec(ctx, n.target)}${contained})`
+        ? `rt.collection<${target}, ${k}>(parent, ${stringLiteral(n.name)}, ${keySpec(ctx, n.target)}${contained})`
         : n.nullable
-          ? `rt.nullable(rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained}))`
-          : `rt.nav<${target}>(parent, ${JSON.stringify(n.name)}${contained})`,
+          ? `rt.nullable(rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained}))`
+          : `rt.nav<${target}>(parent, ${stringLiteral(n.name)}${contained})`,
     };
   };
 
@@ -339,7 +340,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       navigationTypes.push({
         doc: jsdoc("", [`Subtypes of \`${t.qualifiedName}\` by qualified name: what a type cast in \`$select\` or \`$orderby\` names (\`${t.derived[0]?.qualifiedName}/...\`).`]),
         name: subtypesTypeName(ctx, t),
-        body: " " + objectType(descendants(t).map((d) => `${JSON.stringify(d.qualifiedName)}: ${ts(d)}`)),
+        body: " " + objectType(descendants(t).map((d) => `${stringLiteral(d.qualifiedName)}: ${ts(d)}`)),
         alias: false,
       });
       const navigating = navigatingSubtypes(t);
@@ -382,7 +383,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: builderName("stream", t, p.name),
         parent: `rt.EntityRef<${ts(t)}, null>`,
         type: "rt.StreamRef",
-        make: `rt.stream(parent, ${JSON.stringify(p.name)})`,
+        make: `rt.stream(parent, ${stringLiteral(p.name)})`,
       });
     }
     const keyType = keyTs(t);
@@ -415,7 +416,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const createBody = createBodyParameter(() => self, t, usesUnion(ctx, t), write, () => nav, members(t));
     // An abstract type's is a union of its subtypes' bodies: a member a line when long.
     const updateBody = updateBodyParameter(updateBodies(() => self, t, typeParameter("R", named), keysOf(t), usesUnion(ctx, t), write, () => nav, members(t)));
-    const target = `target: rt.EntityRef<${self}, null>`;
+    // A target whose line would pass 120 characters has its type arguments one a line (a name of 88 or more characters).
+    const target = brokenItem(`target: rt.EntityRef<${self}, null>`);
     entities.push({
       qname: t.qualifiedName,
       type: self,
@@ -428,7 +430,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
       createReturns,
       updateReturns,
       // get's and list's `(` follow their type parameters' `>` (at column 0).
-      getParams: requestParameters(1, [CLIENT, `target: rt.EntityRef<${self}, ${empty}>`, `options?: ${getOptions}`], `: ${getReturns} {`),
+      getParams: requestParameters(1, [CLIENT, brokenItem(`target: rt.EntityRef<${self}, ${empty}>`), `options?: ${getOptions}`], `: ${getReturns} {`),
       listParams: requestParameters(1, [CLIENT, collectionTarget, `options?: ${options}`], `: ${listReturns} {`),
       createParams: requestParameters(
         parametersColumn(v.create, createTypeParam, createTypeParams),
@@ -490,7 +492,7 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
         name: builderName("complex", t, p.name),
         parent: parentRef(),
         type: `rt.ComplexRef<${value}>`,
-        make: `rt.complex<${value}>(parent, ${JSON.stringify(p.name)})`,
+        make: `rt.complex<${value}>(parent, ${stringLiteral(p.name)})`,
       });
     }
     if (t.kind === "complex") navigations.push(...t.navigationProperties.map((n) => navigationBuilder(n, t, parentRef())));
@@ -504,7 +506,8 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     if (o.compose) {
       const name = composableNames.get(o) as string;
       const signature = parameters(`export function ${name}`, o.compose.params, `: ${o.compose.type} {`);
-      const returns = brokenType(o.compose.type, signature.includes("\n") ? 3 : `export function ${name}(${signature}): `.length, 2);
+      // After `): ` at column 0, or `}): ` where one parameter's object type is hugged by the parentheses.
+      const returns = brokenType(o.compose.type, signature.includes("\n") ? signature.length - signature.lastIndexOf("\n") - 1 + 3 : `export function ${name}(${signature}): `.length, 2);
       composables.push({ doc: o.compose.doc, name, signature, returns, make: o.compose.make });
     }
 
@@ -518,14 +521,13 @@ export function requestsView(ctx: EmitContext, schema: Schema): RequestsView {
     const named = `${type} ${map}`;
     const r = typeParameter("R", named);
     const refs = `rt.EntityRef<${type}, null> | rt.CollectionRef<${type}, unknown>`;
+    const q = typeParameter("Q", named);
     castBuilders.push({
       doc: jsdoc("", [`A type cast of a \`${t.qualifiedName}\`, or of a collection of them, to one of its subtypes: \`.../${t.derived[0]?.qualifiedName}\`.`]),
       name: names.cast(t),
-      type,
-      map,
-      r,
-      q: typeParameter("Q", named),
+      qParam: castKeyParameter(q, map),
       rParam: brokenItem(`${r} extends ${refs} = rt.EntityRef<${type}, null>`),
+      overload: castOverload(r, q, map),
       targetParam: brokenItem(`target: ${refs}`),
     });
   }
@@ -576,13 +578,13 @@ function deprecated(s: EntitySet | Singleton): string | undefined {
  * functions, so that a bundle holds only the roots a program reaches (the key style is in the key specs).
  */
 function setInfo(ctx: EmitContext, c: EntityContainer, s: EntitySet | Singleton, rootFunction: (place: BindingPlace) => string | undefined): SetInfo {
-  const parts = [`name: ${JSON.stringify(s.name)}`];
+  const parts = [`name: ${stringLiteral(s.name)}`];
   if (s.kind === "entitySet" && optimisticConcurrency(ctx.model, c, s)) parts.push("etag: true");
   const bindings = [...s.bindings]
     .sort(byString((b) => b.path))
     .map((b) => [b.path, bindingTarget(ctx, c, b, rootFunction)] as const)
     .filter((b): b is readonly [string, string] => b[1] !== undefined)
-    .map(([path, target]) => `${JSON.stringify(path)}: ${target}`);
+    .map(([path, target]) => `${stringLiteral(path)}: ${target}`);
   return { parts, bindings };
 }
 
@@ -603,6 +605,29 @@ function infoLiteral(info: SetInfo, before: string, after: string, indent: strin
 }
 
 /**
+ * A cast's `Q extends keyof XSubtypes & string` type parameter (on its own line, indented two), as
+ * Prettier writes it: on one line where it fits, else broken after `&`, else after `extends` too
+ * (a map's name of 100 characters or more).
+ */
+function castKeyParameter(q: string, map: string): string {
+  const one = `${q} extends keyof ${map} & string`;
+  if (fits(2 + one.length + 1)) return one;
+  return fits(`  ${q} extends keyof ${map} &`.length) ? `${q} extends keyof ${map} &\n    string` : `${q} extends\n    keyof ${map} &\n      string`;
+}
+
+/**
+ * A cast's typed overload after its type parameters: `>(target: R, type: Q): rt.CastRef<R, XSubtypes[Q]>;`
+ * where it fits, else its parameters one a line and the return type after `): `, its type arguments
+ * one a line where that line would pass 120 characters, as Prettier writes a signature.
+ */
+function castOverload(r: string, q: string, map: string): string {
+  const type = `rt.CastRef<${r}, ${map}[${q}]>`;
+  const one = `>(target: ${r}, type: ${q}): ${type};`;
+  if (fits(one.length)) return one;
+  return `>(\n  target: ${r},\n  type: ${q},\n): ${fits(`): ${type};`.length) ? type : `rt.CastRef<\n  ${r},\n  ${map}[${q}]\n>`};`;
+}
+
+/**
  * A root function's return type after `export function name(): `: its type arguments one a line
  * where the line would pass 120 characters (a composite key's `rt.CollectionRef<T, { … }>`,
  * wrap-code.ts `brokenType`, called only then).
@@ -614,17 +639,23 @@ function rootType(name: string, type: string): string {
 /**
  * A root function's `return` value: `wrap(call<…>(info, ...rest))` (`wrap` "" or `rt.nullable(`) on
  * one line where it fits, else as Prettier writes it: the info object hugged by the parentheses of a
- * call of one argument, a member a line; with more arguments, or inside `rt.nullable(`, an argument a line.
+ * call of one argument, a member a line (where `call<…>({` fits on the line); with more arguments,
+ * or inside `rt.nullable(`, an argument a line, but on the line of `>(` after type arguments one a
+ * line where they fit there.
  */
 function rootCall(wrap: string, call: string, info: SetInfo, rest: readonly string[]): string {
   const before = `  return ${wrap}${call}(`;
   const close = wrap ? "))" : ")";
   const one = `${wrap}${call}(${[infoLiteral(info, "", "", ""), ...rest].join(", ")}${close}`;
   if (fits(`  return ${one};`.length)) return one;
-  if (!wrap && rest.length === 0) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
+  // The info object hugged where its `({` fits on the line (else an argument a line, below).
+  if (!wrap && rest.length === 0 && fits(before.length + 1)) return `${call}(${infoLiteral(info, before, ");", "  ")})`;
   if (wrap) return `${wrap}\n    ${call}(${infoLiteral(info, `    ${call}(`, "),", "    ")}),\n  )`;
   // A composite key's type (`rt.rootCollection<T, { … }>`) its type arguments one a line where `  return …(` would pass 120 characters.
   const head = fits(before.length) ? call : brokenType(call, "  return ".length, 1, "  ");
+  // After type arguments one a line, the arguments on the line of `>(` where they fit there.
+  const args = head === call ? "" : [infoLiteral(info, "", "", ""), ...rest].join(", ");
+  if (args && fits(head.length - head.lastIndexOf("\n") - 1 + 1 + args.length + 2)) return `${head}(${args})`;
   return `${head}(${itemLines([infoLiteral(info, "    ", ",", "    "), ...rest.map((r) => brokenExpression(r, 4, 1, "    "))], "  ")})`;
 }
 
@@ -638,7 +669,7 @@ function bindingTarget(ctx: EmitContext, c: EntityContainer, b: NavigationBindin
   const place = resolveBindingTarget(ctx.model, c, b);
   const root = place && rootFunction(place);
   if (!place || root === undefined) return undefined;
-  return place.within ? `rt.within(${root}, ${JSON.stringify(place.within)})` : root;
+  return place.within ? `rt.within(${root}, ${stringLiteral(place.within)})` : root;
 }
 
 /**
@@ -726,7 +757,7 @@ const leftOutCache = new WeakMap<EntityType, { kept: EntityType; names: string[]
  */
 function leftOutUnion(groups: [string, string[]][]): string {
   const members = groups.map(([kept, names]) => {
-    const literals = names.map((n) => JSON.stringify(`#${n}`));
+    const literals = names.map((n) => stringLiteral(`#${n}`));
     const short = `(${kept} & { "@odata.type": ${literals.join(" | ")} })`;
     if (short.length <= 90) return short;
     return `(${kept} & {\n      "@odata.type":\n${literals.map((l) => `        | ${l}`).join("\n")};\n    })`;
@@ -882,7 +913,7 @@ function propertyNames(t: EntityType, union: boolean, pick: (p: Property) => boo
   const types: EntityType[] = [];
   for (let x: EntityType | undefined = t; x; x = x.baseType) types.push(x);
   if (union) types.push(...descendants(t));
-  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(JSON.stringify(p.name));
+  for (const x of types) for (const p of x.properties) if (pick(p)) names.add(stringLiteral(p.name));
   return names;
 }
 

@@ -2,13 +2,15 @@
  * View model for a namespace's `.types.ts` module: interfaces for entity and complex types, string
  * unions for enums, aliases for type definitions, and `Any…` unions for abstract types.
  */
+import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, description, isStream } from "../model/rules";
 import type { EnumType, NavigationProperty, Property, Schema, StructuredType, TypeDefinition } from "../model/types";
 import { companionNames, propertyKey } from "../passes/names";
 import { familyMemberLiteral, leftOutHolders, odataTypeLiterals, subtypeFamily, type EmitContext } from "./context";
 import { Imports, jsdoc, type ImportView } from "./imports";
 import { facetLimit, memberDoc, needsEdm, primitiveTs, readRefType, typeName } from "./ts-types";
-import { heritage, parameters, unionType } from "./wrap";
+import { fits, heritage, parameters, unionType } from "./wrap";
+import { brokenAnnotation } from "./wrap-code";
 
 export interface TypesView {
   header: string;
@@ -91,7 +93,7 @@ export function typesView(ctx: EmitContext, schema: Schema): TypesView {
         // the validators want it, but in a PATCH). An entity's union keeps it optional: an entity's
         // type may come from elsewhere (a type-cast URL, the entity a PUT replaces).
         const typed = t.kind === "complex";
-        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${JSON.stringify(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
+        const member = (v: StructuredType) => (typed ? `(${typeName(ctx, v, ns, imports)} & { "@odata.type": ${stringLiteral(`#${v.qualifiedName}`)} })` : typeName(ctx, v, ns, imports));
         // A left-out subtype's value as its abstract kept base type, with the names it may have
         // (so that a check of `@odata.type` narrows the union).
         const leftOut = holders.map((h) => `(${typeName(ctx, h.type, ns, imports)} & { "@odata.type"${typed ? "" : "?"}: ${h.literals} })`);
@@ -157,7 +159,7 @@ function localNames(ctx: EmitContext, schema: Schema): string[] {
 
 function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
   const name = ctx.names.type(t);
-  const literals = t.members.map((m) => JSON.stringify(m.name));
+  const literals = t.members.map((m) => stringLiteral(m.name));
   const union = unionType(`export type ${t.isFlags ? `${name}Member` : name} =`, literals);
   return declaration({
     isEnum: true,
@@ -173,17 +175,33 @@ function enumView(ctx: EmitContext, t: EnumType): DeclarationView {
     memberUnion: union,
     flags: t.isFlags,
     valuesName: `${name}Values`,
-    values: parameters(`export const ${name}Values = `, literals, " as const;"),
+    values: valuesList(`export const ${name}Values =`, literals),
   });
+}
+
+/**
+ * What follows `=` in an enum's `…Values` list: ` [a, b]`, its members one a line where they do not
+ * fit; or, where `export const XValues = [` itself passes 120 characters, the list on the next line,
+ * as Prettier writes an assignment whose value's first line does not fit (on one line where it fits
+ * there, else a member a line).
+ */
+function valuesList(head: string, literals: readonly string[]): string {
+  const open = literals.length ? " [".length : " [] as const;".length;
+  if (fits(head.length + open)) return ` [${parameters(`${head} `, literals, " as const;")}]`;
+  const one = literals.join(", ");
+  return fits(`  [${one}] as const;`.length) ? `\n  [${one}]` : `\n  [\n${literals.map((l) => `    ${l},\n`).join("")}  ]`;
 }
 
 function aliasView(ctx: EmitContext, t: TypeDefinition, note: (s: string) => string): DeclarationView {
   const limit = facetLimit(t.underlying.name, t.facets);
+  const name = ctx.names.type(t);
+  const type = note(primitiveTs(t.underlying.name));
   return declaration({
     isAlias: true,
     doc: jsdoc("", [description(t.annotations), `Type definition \`${t.qualifiedName}\` (${t.underlying.qualifiedName}${limit ? `, ${limit}` : ""}).`]),
-    name: ctx.names.type(t),
-    type: ` ${note(primitiveTs(t.underlying.name))}`,
+    name,
+    // On the line after `=` where the alias's line would pass 120 characters (a name of 100 or so).
+    type: fits(`export type ${name} = ${type};`.length) ? ` ${type}` : unionType(`export type ${name} =`, type.split(" | ")),
   });
 }
 
@@ -195,10 +213,18 @@ function typeKindLabel(t: StructuredType): string {
 
 /** One member of an interface's body: its doc comment, then `  key?: type;`. */
 function member(doc: string, key: string, optional: boolean, type: string): string {
-  return `${doc}  ${key}${optional ? "?" : ""}: ${type};\n`;
+  const head = `  ${key}${optional ? "?" : ""}:`;
+  // A line that would pass 120 characters (a name of 100 or so): its type broken as Prettier breaks it, a union on the next line.
+  if (!fits(head.length + 1 + type.length + 1)) return `${doc}${head}${annotatedType(brokenAnnotation(type, head.length + 1, 1, "  "))};\n`;
+  return `${doc}${head} ${type};\n`;
 }
 
-const ODATA_TYPE_KEY = JSON.stringify("@odata.type");
+/** What follows a member's `:`, a type on its line (after a space) or on the next. */
+function annotatedType(type: string): string {
+  return type.startsWith("\n") ? type : ` ${type}`;
+}
+
+const ODATA_TYPE_KEY = stringLiteral("@odata.type");
 const ODATA_TYPE_DOC = jsdoc("  ", ["The instance's type, `#` and its qualified name; needed when it differs from the declared type."]);
 const NO_KEYS: ReadonlySet<string> = new Set();
 

@@ -9,6 +9,7 @@
  * hundred bytes per type; paths are built only when an error is reported (see
  * templates/static/validation.ts).
  */
+import { stringLiteral } from "../string-literal";
 import { alwaysPresent, deprecation, isAddressableStream, isComputed, isImmutable, isStream, tiedByPartner } from "../model/rules";
 import type { EnumType, ModelType, NavigationProperty, PrimitiveType, Schema, SchemaType, StructuredType, TypeDefinition, Facets } from "../model/types";
 import type { EmitContext } from "./context";
@@ -163,7 +164,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     const check = fnName(n.target, "check");
     const tied = tiedByPartner(n);
     if (tied.length === 0) return check;
-    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => JSON.stringify(name)).join(", ")}], v, ctx, key)`);
+    return wrappers.wrap(`${check}Under${ctx.names.type(n.declaringType)}`, `vr.tied(${check}, [${tied.map((name) => stringLiteral(name)).join(", ")}], v, ctx, key)`);
   };
 
   // The module's check of a value of a subtype a slice left out, named once it is needed.
@@ -194,7 +195,7 @@ export function validatorsView(ctx: EmitContext, schema: Schema): ValidatorsView
     notInSlice: notInSliceName,
     types,
     makers,
-    checkers: schema.types.map((t) => `    case ${JSON.stringify(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
+    checkers: schema.types.map((t) => `    case ${stringLiteral(t.qualifiedName)}:\n      return check${ctx.names.type(t)};\n`).join(""),
   };
 }
 
@@ -233,7 +234,7 @@ function primitiveCall(t: PrimitiveType, f: Facets): string | undefined {
     return `vr.check${n}(v, ctx, key, ${f.precision})`;
   }
   const geo = n.startsWith("Geo") ? /^Geo(graphy|metry)(.*)$/.exec(n) : null;
-  if (geo) return `vr.checkGeo(v, ctx, key, ${JSON.stringify(geo[2])}, "Edm.${n}")`;
+  if (geo) return `vr.checkGeo(v, ctx, key, ${stringLiteral(geo[2])}, "Edm.${n}")`;
   return undefined;
 }
 
@@ -245,8 +246,8 @@ function primitiveChecker(t: PrimitiveType, f: Facets, wrappers: Wrappers): stri
 
 function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number] {
   const n = ctx.names.type(t);
-  const qname = JSON.stringify(t.qualifiedName);
-  const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : JSON.stringify(m.exact)}`);
+  const qname = stringLiteral(t.qualifiedName);
+  const members = t.members.map((m) => `${memberKey(m.name)}: ${Number.isSafeInteger(m.value) ? m.value : stringLiteral(m.exact)}`);
   const object = members.length ? `{ ${members.join(", ")} }` : "{}";
   return {
     doc: jsdoc("", [`Checks a \`${t.qualifiedName}\` value: ${t.isFlags ? "member names, comma-separated" : "a member name"}.`]),
@@ -261,7 +262,7 @@ function enumView(ctx: EmitContext, t: EnumType): ValidatorsView["enums"][number
  * prototype instead of adding a member, so it is written as a computed key.
  */
 function memberKey(name: string): string {
-  return name === "__proto__" ? `[${JSON.stringify(name)}]` : propertyKey(name);
+  return name === "__proto__" ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
 function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): ValidatorsView["typedefs"][number] {
@@ -277,9 +278,9 @@ function typedefView(ctx: EmitContext, t: TypeDefinition, wrappers: Wrappers): V
 
 /** A property read on `o`: a plain property access (monomorphic at each site), or an own-property read for a name `Object.prototype` has. */
 function load(name: string): string {
-  if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${JSON.stringify(name)})`;
+  if (PROTOTYPE_NAMES.has(name)) return `vr.own(o, ${stringLiteral(name)})`;
   // Brackets, so the code also compiles under noPropertyAccessFromIndexSignature (`o` is a record).
-  return `o[${JSON.stringify(name)}]`;
+  return `o[${stringLiteral(name)}]`;
 }
 
 function flagExpr(flags: (string | false)[]): string {
@@ -299,7 +300,7 @@ function typeView(
 ): TypeValidatorView {
   const name = ctx.names.type(t);
   // Every subtype, named by @odata.type, is accepted where this type is declared (CSDL §6.1.1).
-  const qname = JSON.stringify(t.qualifiedName);
+  const qname = stringLiteral(t.qualifiedName);
   const cases: string[] = [];
   const abstractCases: string[] = [];
   // In a slice: subtypes it left out, each checked as its nearest kept base type (c): leniently, or
@@ -309,12 +310,12 @@ function typeView(
   let unlisted = false;
   const visit = (c: StructuredType) => {
     if (c.unlistedSubtypes) unlisted = true;
-    if (c.abstract) abstractCases.push(`    case ${c === t ? qname : JSON.stringify(c.qualifiedName)}:`);
+    if (c.abstract) abstractCases.push(`    case ${c === t ? qname : stringLiteral(c.qualifiedName)}:`);
     else if (c === t) cases.push(`    case undefined:\n    case ${qname}:\n${caseReturn(`exact${name}(v as vr.Json, ctx, key)`)}`);
-    else cases.push(`    case ${JSON.stringify(c.qualifiedName)}:\n${caseReturn(`${fnName(c, "exact")}(v as vr.Json, ctx, key)`)}`);
+    else cases.push(`    case ${stringLiteral(c.qualifiedName)}:\n${caseReturn(`${fnName(c, "exact")}(v as vr.Json, ctx, key)`)}`);
     const omitted = c.omittedSubtypes ?? [];
-    for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${JSON.stringify(o.qualifiedName)}:`);
-    const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${JSON.stringify(o.qualifiedName)}:`);
+    for (const o of omitted) if (o.abstract) abstractCases.push(`    case ${stringLiteral(o.qualifiedName)}:`);
+    const concrete = omitted.filter((o) => !o.abstract).map((o) => `    case ${stringLiteral(o.qualifiedName)}:`);
     if (concrete.length) {
       const check = isOpen(c) ? `${fnName(c, "exact")}(v as vr.Json, ctx, key)` : `${leftOut()}(v as vr.Json, ctx, key, ${fnName(c, "props")})`;
       omittedCases.push(...concrete, caseReturn(check));
@@ -331,13 +332,13 @@ function typeView(
   const keyNames = new Set(t.kind === "entity" ? t.key.map((k) => k.name) : []);
   const calls = t.properties.map((p) => {
     // A collection of streams (CSDL forbids it, ODG102) is read as a stream, but has no URL of its own.
-    if (isStream(p)) return `vr.${isAddressableStream(p) ? "stream" : "streams"}(${load(p.name)}, ctx, ${JSON.stringify(p.name)})`;
+    if (isStream(p)) return `vr.${isAddressableStream(p) ? "stream" : "streams"}(${load(p.name)}, ctx, ${stringLiteral(p.name)})`;
     const required = alwaysPresent(p, keyNames.has(p.name));
     // A key may be left out of a PUT body (vr.KEY): the URL names the entity.
     const mode = [isComputed(p) && "vr.COMPUTED", isImmutable(p) && "vr.IMMUTABLE", t.kind === "entity" && t.key.includes(p) && "vr.KEY"].filter((x): x is string => !!x);
     const check = checker(p.type.type, p.type.facets);
-    const key = JSON.stringify(p.name);
-    const qn = JSON.stringify(p.type.type.qualifiedName);
+    const key = stringLiteral(p.name);
+    const qn = stringLiteral(p.type.type.qualifiedName);
     const head = `${load(p.name)}, ctx, ${key}, ${check}`;
     if (p.type.collection) {
       const flags = [...mode, p.defaultValue !== undefined && "vr.HAS_DEFAULT", required && "vr.REQUIRED", p.type.nullable && "vr.NULL_ITEMS"];
@@ -354,8 +355,8 @@ function typeView(
     // An expanded navigation property (or a deep insert) holds entities of the target type. Never
     // required (expanded only on request), but null only where the metadata allows it.
     const check = navChecker(n);
-    const qn = JSON.stringify(n.target.qualifiedName);
-    const head = `${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${check}`;
+    const qn = stringLiteral(n.target.qualifiedName);
+    const head = `${load(n.name)}, ctx, ${stringLiteral(n.name)}, ${check}`;
     // vr.nav and vr.navs tell the runtime which names are navigation properties (for `p@odata.bind`).
     if (n.collection) calls.push(`vr.navs(${head}, ${qn})`);
     else if (n.nullable) calls.push(`vr.nav(${head})`);
@@ -364,7 +365,7 @@ function typeView(
   // Left out of a slice with its target, but still the service's: a binding's form is checked, an expanded value is not.
   for (const n of t.leftOutNavigation ?? []) {
     const cardinality = n.collection ? "many" : n.nullable ? "nullable" : "one";
-    calls.push(`vr.navLeftOut(${load(n.name)}, ctx, ${JSON.stringify(n.name)}, ${JSON.stringify(cardinality)})`);
+    calls.push(`vr.navLeftOut(${load(n.name)}, ctx, ${stringLiteral(n.name)}, ${stringLiteral(cardinality)})`);
   }
   // A concrete complex type's guard passes its subtypes' values too: its `Any…` union, which narrows by `@odata.type`.
   const guard = typeName(ctx, t, NO_TYPES, imports, readsAsUnion(ctx, t));
@@ -389,7 +390,7 @@ function typeView(
     checkParams: parameters(`export function check${name}`, CHECK_PARAMS, ": void {"),
     exactParams: parameters(`export function exact${name}`, EXACT_PARAMS, ": void {"),
     propsParams: parameters(`export function props${name}`, calls.length > 0 || t.baseType !== undefined ? ["o: vr.Json", "ctx: vr.Context"] : ["_o: vr.Json", "_ctx: vr.Context"], ": number {"),
-    props: calls.length > 0 ? sum(base || "0", calls) : base || "0",
+    props: calls.length > 0 ? sum(base || "0", calls) : base && !fits("  return ".length + base.length + 1) ? brokenExpression(base, "  return ".length, 1, "  ") : base || "0",
   };
 }
 
@@ -397,8 +398,9 @@ function typeView(
  * `propsX`'s sum of `first` (its base type's count, or 0) and `calls` after `  return `, as
  * Prettier 3 writes a sum there: on the line where `return …;` fits; else in parentheses, `return (`,
  * on the next line, indented four, where it fits there; else a term a line, each but the last
- * followed by ` +`, and `  )`. A call whose own line would pass 120 characters is broken an argument
- * a line (wrap-code.ts `brokenExpression`).
+ * followed by ` +`, and `  )`. A call whose own line would pass 120 characters, the base type's
+ * count among them, is broken an argument a line (wrap-code.ts `brokenExpression`); where the base
+ * type's count breaks so and one term follows it, that term is on the line of its `)` where it fits.
  */
 function sum(first: string, calls: readonly string[]): string {
   // Measured before any string is built, and joined once (no string a term: Graph has 20,000 terms).
@@ -408,7 +410,12 @@ function sum(first: string, calls: readonly string[]): string {
   if (fits("  return ".length + length + 1)) return `${first} + ${calls.join(" + ")}`;
   if (fits(4 + length)) return `(\n    ${first} + ${calls.join(" + ")}\n  )`;
   const lines = calls.map((c, i) => (fits(4 + c.length + (i < last ? 2 : 0)) ? c : brokenExpression(c, 4, i < last ? 2 : 0, "    ")));
-  return `(\n    ${first} +\n    ${lines.join(" +\n    ")}\n  )`;
+  // The base type's count too (`propsBase(o, ctx)`, of a name of 108 or more characters).
+  if (fits(4 + first.length + 2)) return `(\n    ${first} +\n    ${lines.join(" +\n    ")}\n  )`;
+  const head = brokenExpression(first, 4, 2, "    ");
+  // A sum of two terms: Prettier keeps ` + term` on the line of the first one's `)` where it fits there.
+  if (calls.length === 1 && fits("    ) + ".length + calls[0].length)) return `(\n    ${head} + ${calls[0]}\n  )`;
+  return `(\n    ${head} +\n    ${lines.join(" +\n    ")}\n  )`;
 }
 
 /**

@@ -16,13 +16,16 @@ function lastLine(text: string): number {
 
 /** Whether a type argument is hugged by the brackets of a generic of one argument (Prettier's `shouldHugType`): an object type, a simple one, or a hugged union. */
 function hugged(arg: string): boolean {
-  return arg.startsWith("{") || /^[\w.$]+(\[\])*$|^"(?:[^"\\]|\\.)*"$/.test(arg) || huggedUnion(topLevelSplit(arg, " | "));
+  return arg.startsWith("{") || /^[\w.$]+(\[\])*$|^"(?:[^"\\]|\\.)*"$|^'(?:[^'\\]|\\.)*'$/.test(arg) || huggedUnion(topLevelSplit(arg, " | "));
 }
 
-/** Whether a union's members stay on one line around a member that breaks (Prettier's `shouldHugType`): one named type (`A`, `A<…>`, not an array of it) or object type, the others `null` or `void`. */
+/** TypeScript's keyword types, which Prettier's `shouldHugType` does not count as named types (`string | null` is not hugged). */
+const KEYWORD_TYPES: ReadonlySet<string> = new Set(["any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown"]);
+
+/** Whether a union's members stay on one line around a member that breaks (Prettier's `shouldHugType`): one named type (`A`, `A<…>`, not an array of it, nor a keyword type) or object type, the others `null` or `void`. */
 function huggedUnion(members: readonly string[]): boolean {
   const whole = (m: string, open: number) => open >= 0 && closing(m, open) === m.length - 1;
-  const named = (m: string) => /^[\w.$]+$/.test(m) || (/^[\w.$]+</.test(m) && whole(m, m.indexOf("<"))) || (m.startsWith("{") && whole(m, 0));
+  const named = (m: string) => (/^[\w.$]+$/.test(m) && !KEYWORD_TYPES.has(m)) || (/^[\w.$]+</.test(m) && whole(m, m.indexOf("<"))) || (m.startsWith("{") && whole(m, 0));
   const empty = (m: string) => m === "null" || m === "void";
   return members.length > 1 && members.filter(empty).length === members.length - 1 && members.every((m) => empty(m) || named(m));
 }
@@ -85,6 +88,10 @@ export function brokenType(text: string, before: number, after: number, indent =
     const first = brokenType(parts[0], before + 1, 2, indent);
     return `(${first} &${parts.slice(1).map((p, i) => `\n${inner}${p}${i < parts.length - 2 ? " &" : ""}`).join("")})`;
   }
+  // An array of a union in parentheses, `(A | B)[]`: the union on a line of its own between them
+  // (not a named type's with null, `(A | null)[]`, which Prettier keeps on the line).
+  const grouped = text[0] === "(" ? /\)((?:\[\])+)$/.exec(text) : null;
+  if (grouped && closing(text, 0) === text.length - grouped[1].length - 1 && !huggedUnion(topLevelSplit(text.slice(1, grouped.index), " | "))) return `(\n${inner}${brokenType(text.slice(1, grouped.index), inner.length, 0, inner)}\n${indent})${grouped[1]}`;
   const array = /^[\w.$]+<.*>((?:\[\])+)$/.exec(text);
   if (array) return `${brokenType(text.slice(0, -array[1].length), before, array[1].length + after, indent)}${array[1]}`;
   const object = objectMembers(text);
@@ -209,7 +216,8 @@ function outsideStrings(text: string, found: (i: number) => boolean): boolean {
  * each with a trailing comma; and so each argument. An array literal is an element a line, an
  * object literal a member a line (its value broken so). A matrix (`isMatrix`: a composite key's
  * `[["a", x], ["b", y]]`) is an element a line even where its line fits, and the calls and
- * literals around it are broken as above. Any other expression is left as it is.
+ * literals around it are broken as above. A property read by its quoted name (`o["…"]`) has the
+ * name on a line of its own, between `o[` and `]`. Any other expression is left as it is.
  */
 export function brokenExpression(text: string, before: number, after: number, indent = ""): string {
   if ((fits(before + text.length + after) && !holdsMatrix(text)) || holdsArrow(text)) return text;
@@ -218,6 +226,10 @@ export function brokenExpression(text: string, before: number, after: number, in
   const items = literalItems(text);
   if (items) return brokenLiteral(text, items, indent);
   const callee = /^[\w.$]+/.exec(text)?.[0];
+  if (callee && text[callee.length] === "[" && closing(text, callee.length) === text.length - 1 && (text[callee.length + 1] === '"' || text[callee.length + 1] === "'")) {
+    // A property read by a name too long for the line (`o["…"]`): the name on a line of its own.
+    return `${callee}[\n${indent}  ${text.slice(callee.length + 1, -1)}\n${indent}]`;
+  }
   if (!callee || !text.endsWith(")")) return text;
   let head = callee;
   let open = callee.length;
@@ -254,10 +266,15 @@ function brokenLiteral(text: string, items: readonly string[], indent: string): 
 /**
  * An object literal's member (`"key": value`) on its own line, indented by `indent`, followed by
  * `,`: its value broken as `brokenExpression` breaks it, where the line would not fit or the value
- * holds a matrix (`isMatrix`).
+ * holds a matrix (`isMatrix`); a value that is a name or a string, which does not break, on the
+ * next line, indented two spaces more.
  */
 export function brokenProperty(member: string, indent: string): string {
   if (fits(indent.length + member.length + 1) && !holdsMatrix(member)) return member;
   const [key, ...value] = topLevelSplit(member, ": ");
-  return value.length ? `${key}: ${brokenExpression(value.join(": "), indent.length + key.length + 2, 1, indent)}` : member;
+  if (!value.length) return member;
+  const text = value.join(": ");
+  // A name or a string, which has nothing to break, on the next line (Prettier's fluid layout of an assignment).
+  if (/^[A-Za-z_$][\w$.]*$|^["'][^]*["']$/.test(text)) return `${key}:\n${indent}  ${text}`;
+  return `${key}: ${brokenExpression(text, indent.length + key.length + 2, 1, indent)}`;
 }

@@ -139,9 +139,11 @@ function firstLine(text: string): number {
  * arguments, TS1009, though it takes one in type parameters); an argument's own further lines (an
  * object type's members) indented along; an argument given as a union's members on one line where
  * it fits, else a member a line after `| `, not indented further, as Prettier writes a union in a
- * type argument.
+ * type argument. One argument that is a plain name stays between the brackets however long
+ * (`rt.New<Name>`), as Prettier keeps a simple type there (its `shouldHugType`).
  */
 export function typeArguments(args: readonly (string | readonly string[])[], indent = ""): string {
+  if (args.length === 1 && typeof args[0] === "string" && /^[\w.$]+$/.test(args[0])) return `<${args[0]}>`;
   const inner = `${indent}  `;
   const lines = args.map((a, i) => {
     const one = typeof a === "string" ? a.replace(/\n/g, `\n${inner}`) : a.join(" | ");

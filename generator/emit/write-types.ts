@@ -13,6 +13,7 @@
  * differ, in its namespace's requests module) only where it differs from its read type: on Graph,
  * for the few types with such properties and those that hold them, not for the other thousands.
  */
+import { stringLiteral } from "../string-literal";
 import { allNavigation, allProperties, alwaysPresent, isComputed, isImmutable, isStream } from "../model/rules";
 import type { Model, Property, StructuredType } from "../model/types";
 import { propertyKey } from "../passes/names";
@@ -251,7 +252,7 @@ export function writeTypeBody(ctx: EmitContext, t: StructuredType, mode: WriteMo
   const own = (m: StructuredType) => (facts.exact.has(m) ? names.declared(m, mode) : names.type(m));
   // An entity's subtypes as a create or an update writes them; a complex one's naming their type.
   const typed = t.kind === "complex";
-  const literal = (m: StructuredType) => (family.length > 0 ? familyMemberLiteral(m) : JSON.stringify(`#${m.qualifiedName}`));
+  const literal = (m: StructuredType) => (family.length > 0 ? familyMemberLiteral(m) : stringLiteral(`#${m.qualifiedName}`));
   const list = members.map((m) => (typed ? `(${own(m)} & { "@odata.type": ${literal(m)} })` : own(m)));
   if (family.length > 0) {
     const { base, optional } = shape(ctx, t, mode, names);
@@ -308,7 +309,7 @@ function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: Writ
   if (!facts.exact.has(t)) return { base: names.type(t), optional: [] };
   const props = allProperties(t);
   const loose = (p: Property) => mode === "create" && leftToService(t, p);
-  const fixed = props.filter((p) => FIXED[mode](p) || loose(p)).map((p) => JSON.stringify(p.name));
+  const fixed = props.filter((p) => FIXED[mode](p) || loose(p)).map((p) => stringLiteral(p.name));
   const nested: string[] = [];
   const optional: string[] = [];
   for (const p of props) {
@@ -317,7 +318,7 @@ function shape(ctx: EmitContext, t: StructuredType, mode: WriteMode, names: Writ
     const written = v.kind === "complex" && facts.declared.has(v);
     if (!written && !loose(p)) continue;
     const item = written ? names.declared(v, mode) : "";
-    const value = !written ? `${names.type(t)}[${JSON.stringify(p.name)}]` : p.type.collection ? list(item, p.type.nullable) : p.type.nullable ? `${item} | null` : item;
+    const value = !written ? `${names.type(t)}[${stringLiteral(p.name)}]` : p.type.collection ? list(item, p.type.nullable) : p.type.nullable ? `${item} | null` : item;
     if (loose(p)) optional.push(`${propertyKey(p.name)}?: ${value}`);
     else nested.push(`${propertyKey(p.name)}: ${value}`);
   }

@@ -5,6 +5,7 @@
  */
 import { Codes, type DiagnosticBag } from "../diagnostics";
 import type { Model, SchemaType } from "../model/types";
+import { stringLiteral } from "../string-literal";
 
 /** Globals and keywords a generated type must not shadow. */
 const RESERVED = new Set([
@@ -146,9 +147,9 @@ export function isIdentifier(name: string): boolean {
   return ASCII_IDENTIFIER.test(name) || IDENTIFIER.test(name);
 }
 
-/** A property key as written in TypeScript: bare when possible, else a JSON string. */
+/** A property key as written in TypeScript: bare when possible, else a string literal (`stringLiteral`). */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : stringLiteral(name);
 }
 
 /** Allocates unique identifiers within one module. */
