@@ -39,13 +39,9 @@ function keyOffsets(text: string, key: string): number[] {
   const quoted = new Set([`"${key}"`, `'${key}'`]);
   for (let i = 0; i < text.length; ) {
     const c = text[i]!;
-    if (c === "/" && text[i + 1] === "/") {
-      const end = text.indexOf("\n", i);
-      i = end === -1 ? text.length : end;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? text.length : end + 2;
-    } else if (c === '"' || c === "'" || c === "`") {
+    const comment = commentEnd(text, i);
+    if (comment !== undefined) i = comment;
+    else if (c === '"' || c === "'" || c === "`") {
       const end = stringEnd(text, i);
       if (quoted.has(text.slice(i, end)) && followedByColon(text, end)) found.push(i);
       i = end;
@@ -57,6 +53,13 @@ function keyOffsets(text: string, key: string): number[] {
     } else i++;
   }
   return found;
+}
+
+/** The offset just past the comment that starts at `i` (a line comment to its end, or a block comment), or undefined where none does. */
+function commentEnd(text: string, i: number): number | undefined {
+  if (text[i] !== "/" || (text[i + 1] !== "/" && text[i + 1] !== "*")) return undefined;
+  const end = text[i + 1] === "/" ? text.indexOf("\n", i) : text.indexOf("*/", i + 2);
+  return end === -1 ? text.length : text[i + 1] === "/" ? end : end + 2;
 }
 
 /** The offset just past the string literal that starts at `start` (its quote). */
@@ -97,12 +100,12 @@ function itemOffset(text: string, key: number, n: number): number | undefined {
       if (c === "]") return undefined;
       start = i;
     }
-    if (c === '"' || c === "'" || c === "`") i = stringEnd(text, i);
-    else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
-      const end = text[i + 1] === "/" ? text.indexOf("\n", i) : text.indexOf("*/", i) + 2;
+    const comment = commentEnd(text, i);
+    if (comment !== undefined) {
       if (start === i) start = undefined;
-      i = end <= 0 ? text.length : end;
-    } else {
+      i = comment;
+    } else if (c === '"' || c === "'" || c === "`") i = stringEnd(text, i);
+    else {
       if (c === "[" || c === "{" || c === "(") depth++;
       else if (depth > 0 && (c === "]" || c === "}" || c === ")")) depth--;
       else if (depth === 0 && (c === "," || c === "]")) {
