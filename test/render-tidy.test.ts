@@ -61,7 +61,7 @@ const VARIANTS: [string, Omit<GenerateOptions, "inputs">][] = [
   ["no validators", { validators: false }],
   ["no requests", { requests: false }],
   ["types only", { validators: false, requests: false }],
-  ["a slice", { include: ["*"] }],
+  ["a slice", { include: ["**"] }],
 ];
 
 /** A character above U+00FF; the runtime modules, copied as they are (templates/static), are not counted. */
