@@ -20,7 +20,7 @@ test("a new non-nullable entity property breaks a PUT's body, with or without a 
   expect(one(entity(""), entity(prop("", 'Type="Edm.Int32" Nullable="false" DefaultValue="3"')))).toEqual([["added", "d.t/zip", `property added: Edm.Int32, not nullable: ${replaced}`, true]]);
   expect(one(entity(""), entity(prop("", 'Type="Collection(Edm.String)" Nullable="false"')))).toEqual([["added", "d.t/zip", `property added: Collection(Edm.String), not nullable: ${replaced}`, true]]);
   expect(one(entity(""), entity(prop(`<Annotation Term="${CORE}.Computed"/>`)))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable: Core.Computed, so no create or replace body sends it", false]]);
-  expect(one(entity(""), entity(prop(`<Annotation Term="${CORE}.Immutable"/>`)))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable: Core.Immutable, so a replace body (PUT) leaves it out and a create may", false]]);
+  expect(one(entity(""), entity(prop(`<Annotation Term="${CORE}.Immutable"/>`)))).toEqual([["added", "d.t/zip", "property added: Edm.String, not nullable: Core.Immutable, so a create may leave it out, and a replace body (PUT) leaves it out", false]]);
   expect(one(entity(""), entity(prop("", 'Type="Edm.Stream" Nullable="false"')))).toEqual([
     ["added", "d.t/zip", "property added: Edm.Stream, not nullable: a stream, so no body sends it (its value is written to its own URL)", false],
   ]);
@@ -30,7 +30,7 @@ test("a new non-nullable entity property breaks a PUT's body, with or without a 
 test("a new non-nullable key property says why it breaks no body: a PUT's and a create's may leave a key out", () => {
   const keyed = `<EntityType Name="t"><Key><PropertyRef Name="id"/><PropertyRef Name="zip"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/>${prop()}</EntityType>`;
   expect(one(entity(""), keyed)).toContainEqual([
-    "added", "d.t/zip", "property added: Edm.String, not nullable: a key, so a replace body (PUT) may leave it out (the URL names the entity) and a create may", false,
+    "added", "d.t/zip", "property added: Edm.String, not nullable: a key, so a create may leave it out, and so may a replace body (PUT), as the URL names the entity", false,
   ]);
 });
 

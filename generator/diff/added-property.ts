@@ -29,8 +29,8 @@ export function addedProperty(typeName: string, t: TypeSummary, name: string, u:
   if (stream) return { detail: `${what}: a stream, so no body sends it (its value is written to its own URL)`, breaking: false };
   if (t.kind === "entity") {
     if (u.computed) return { detail: `${what}: Core.Computed, so no create or replace body sends it`, breaking: false };
-    if (u.immutable) return { detail: `${what}: Core.Immutable, so a replace body (PUT) leaves it out and a create may`, breaking: false };
-    if (t.key?.includes(name)) return { detail: `${what}: a key, so a replace body (PUT) may leave it out (the URL names the entity) and a create may`, breaking: false };
+    if (u.immutable) return { detail: `${what}: Core.Immutable, so a create may leave it out, and a replace body (PUT) leaves it out`, breaking: false };
+    if (t.key?.includes(name)) return { detail: `${what}: a key, so a create may leave it out, and so may a replace body (PUT), as the URL names the entity`, breaking: false };
     return { detail: `${what}: ${replaced(typeName, outputs)}; a create may leave it out`, breaking: true };
   }
   if (t.kind !== "complex") return { detail: what, breaking: false };
