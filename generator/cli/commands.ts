@@ -188,8 +188,14 @@ export function urlRequest(argv: Record<string, unknown>): { method: string; pat
   return { method, path };
 }
 
-function examples(list: readonly (readonly string[])[]): [string, string][] {
-  return list.flatMap(([what, ...lines]) => [[`# ${what}`, ""], ...lines.map((line): [string, string] => [line, ""])]);
+/**
+ * The "Examples:" block: for each, the `#` line, then the command's lines, each after the first
+ * indented as a shell user writes a continued line. An epilogue, as yargs' `.example()` trims that
+ * indentation away.
+ */
+function examples(list: readonly (readonly string[])[]): string {
+  const lines = list.flatMap(([what, ...command]) => [`# ${what}`, ...command.map((line, i) => (i === 0 ? line : `  ${line}`))]);
+  return ["Examples:", ...lines.map((line) => `  ${line.replace(/\$0/g, "odatagen")}`)].join("\n");
 }
 
 function parser(argv: string[], done: (code: number | Promise<number>) => void) {
@@ -202,7 +208,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
       (y) =>
         y
           .options(GENERATE_OPTIONS)
-          .example(examples(GENERATE_EXAMPLES))
+          .epilog(examples(GENERATE_EXAMPLES))
           .check((argv) => {
             const problem = generateFlagProblem(argv);
             if (problem) throw new UsageError(problem);
@@ -220,7 +226,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .positional("old-file", { type: "string", describe: "The previous CSDL XML or JSON file" })
           .positional("new-file", { type: "string", describe: "The new CSDL XML or JSON file" })
           .options(DIFF_OPTIONS)
-          .example(examples(DIFF_EXAMPLES))
+          .epilog(examples(DIFF_EXAMPLES))
           .check((argv) => {
             const sides = diffSides(argv);
             if (typeof sides === "string") throw new UsageError(sides);
@@ -242,7 +248,7 @@ function parser(argv: string[], done: (code: number | Promise<number>) => void) 
           .positional("method", { type: "string", describe: "GET (the default), POST, PATCH, PUT or DELETE" })
           .positional("path", { type: "string", describe: "The URL path: /users/{id}/messages, keys as {name}, values or ('x')" })
           .options(URL_OPTIONS)
-          .example(examples(URL_EXAMPLES))
+          .epilog(examples(URL_EXAMPLES))
           .check((argv) => {
             const problem = urlRequest(argv);
             if (typeof problem === "string") throw new UsageError(problem);
