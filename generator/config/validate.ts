@@ -84,10 +84,8 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
       else if (accepted !== undefined) errors.push(`${at}.acceptWarnings: expected a string or a list of strings ("ODG108", "ODG108 ns.T/*")`);
       const acceptAt = (j: number) => (typeof accepted === "string" ? `${at}.acceptWarnings` : `${at}.acceptWarnings[${j}]`);
       acceptWarnings?.forEach((entry, j) => {
-        if (typeof entry !== "string") return errors.push(`${acceptAt(j)}: expected a string`);
-        const read = parseAcceptance(entry);
+        const read = typeof entry === "string" ? parseAcceptance(entry) : "expected a string";
         if (typeof read === "string") errors.push(`${acceptAt(j)}: ${read}`);
-        return undefined;
       });
       const options = s.options;
       if (options !== undefined) {
