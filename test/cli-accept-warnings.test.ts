@@ -213,3 +213,22 @@ describe("--watch --fail-on-warnings", () => {
     expect(chunk).toContain("odatagen: 0 errors, 1 warning (2 accepted)");
   });
 });
+
+test("several services, one a slice that leaves the accepted warnings' elements out: its unmatched entries are notes (--verbose), named by service, and do not fail", () => {
+  const config = `{ "services": [
+  { "name": "vendor", "input": "spec.xml", "out": "gen" },
+  { "name": "sites", "input": "spec.xml", "out": "gen-sites", "include": "vendor.site" }
+] }
+`;
+  const dir = project(config);
+  const args = ["generate", "--fail-on-warnings", "--accept-warning", "ODG108", "--accept-warning", "ODG112 vendor.meter/label"];
+  const r = runCli(args, dir);
+  expect(lines(r.stderr)).toEqual(["odatagen: 0 errors, 0 warnings (3 accepted)"]);
+  expect(r.code).toBe(0);
+  const verbose = runCli([...args, "--verbose"], dir);
+  expect(lines(verbose.stderr).filter((l) => l.includes("ODG501"))).toEqual([
+    'info ODG501: sites: accepted warning "ODG108" matches no warning in this slice; the slice may leave out the element whose warning it accepts (a run without the slice tells whether the entry is still needed)',
+    'info ODG501: sites: accepted warning "ODG112 vendor.meter/label" matches no warning in this slice; the slice may leave out the element whose warning it accepts (a run without the slice tells whether the entry is still needed)',
+  ]);
+  expect(verbose.code).toBe(0);
+});
