@@ -11,7 +11,7 @@ class UsageError extends Error {}
 /** `generate`'s flags that take one value; yargs makes a repeated one an array. */
 const SINGLE_VALUED = ["out", "config"] as const;
 /** `generate`'s flags that take a list; yargs makes one given with nothing after it `[]`. */
-const LIST_VALUED = ["input", "service", "include", "exclude", "why"] as const;
+const LIST_VALUED = ["input", "service", "include", "exclude", "why", "accept-warning"] as const;
 
 /**
  * A flag given twice, or with no value (`--include $EMPTY`), is a usage error: taking one of two
@@ -78,7 +78,8 @@ export const GENERATE_OPTIONS = {
   "dry-run": { type: "boolean", default: false, describe: "List what would be written or removed; write nothing" },
   "clean": { type: "boolean", default: true, describe: "Remove stale generated files (listed in the manifest, not produced any more); --no-clean keeps them" },
   "force": { type: "boolean", default: false, describe: "Regenerate even when the manifest says the output is up to date" },
-  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings, and leave the output as it was" },
+  "fail-on-warnings": { type: "boolean", default: false, describe: "Exit 1 on warnings (but those accepted: --accept-warning, acceptWarnings), and leave the output as it was" },
+  "accept-warning": { type: "string", array: true, nargs: 1, describe: "A warning the services run are known to have, which --fail-on-warnings lets pass: a code (ODG108), or a code and a glob over the element path ('ODG108 API_TEST_SRV.A_TestEntityType/*'); repeat for each; overrides the config's acceptWarnings" },
   "quiet": { alias: "q", type: "boolean", default: false, describe: "Print only problems (not with --verbose)" },
   "verbose": { type: "boolean", default: false, describe: "Also print notes: renamed types, and metadata mistakes that change nothing generated; and every diagnostic, not the first 100 (regenerates in memory when up to date)" },
 } satisfies Record<string, Options>;

@@ -39,6 +39,13 @@ export interface ServiceConfig {
   include?: string | string[] | undefined;
   /** Slice: leave these out; one pattern or a list. */
   exclude?: string | string[] | undefined;
+  /**
+   * Warnings the service is known to have, which `--fail-on-warnings` then lets pass: a code
+   * (`"ODG108"`), or a code, a space and a glob over the element path a warning ends with
+   * (`"ODG108 API_TEST_SRV.A_TestEntityType/*"`: `*` stops at `/`, `**` does not); one or a list.
+   * An entry that matches no warning is reported (ODG501).
+   */
+  acceptWarnings?: string | string[] | undefined;
   options?: ServiceOptions | undefined;
 }
 

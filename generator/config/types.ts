@@ -16,6 +16,10 @@ export interface ResolvedService {
   includePlaces?: Place[];
   /** Where each `exclude` pattern is written in the config. */
   excludePlaces?: Place[];
+  /** Warnings the service accepts (accept-warnings.ts), as written. */
+  acceptWarnings?: string[];
+  /** Where each accepted warning is written in the config; absent when they come from `--accept-warning`. */
+  acceptWarningPlaces?: Place[];
   keyAsSegment?: boolean;
   unqualifiedOperations?: boolean;
   includeDerived?: boolean;

@@ -7,11 +7,12 @@ import { nearestName } from "../nearest-name";
 import { realPathOfNearest } from "../write/real-path";
 import type { Place } from "../diagnostics";
 import type { ResolvedService } from "./types";
+import { parseAcceptance } from "../accept-warnings";
 
 export type ConfigResult = { ok: true; services: ResolvedService[] } | { ok: false; errors: string[] };
 
 const TOP_KEYS = ["$schema", "services"];
-const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "options"];
+const SERVICE_KEYS = ["name", "input", "out", "include", "exclude", "acceptWarnings", "options"];
 const OPTION_KEYS = ["keyAsSegment", "unqualifiedOperations", "includeDerived", "includeNavigation", "validators", "requests", "completeReads", "followReferences"] as const;
 
 /**
@@ -75,6 +76,17 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         }
         if (placeOf && patterns[key]) places[key] = patterns[key].map((_, j) => placeOf(typeof v === "string" ? `${at}.${key}` : `${at}.${key}[${j}]`));
       }
+      // Accepted warnings, as include's patterns: one entry or a list, each checked as generate() reads it.
+      const accepted = s.acceptWarnings;
+      let acceptWarnings: string[] | undefined;
+      if (typeof accepted === "string") acceptWarnings = [accepted];
+      else if (Array.isArray(accepted)) acceptWarnings = accepted as string[];
+      else if (accepted !== undefined) errors.push(`${at}.acceptWarnings: expected a string or a list of strings ("ODG108", "ODG108 ns.T/*")`);
+      const acceptAt = (j: number) => (typeof accepted === "string" ? `${at}.acceptWarnings` : `${at}.acceptWarnings[${j}]`);
+      acceptWarnings?.forEach((entry, j) => {
+        const read = typeof entry === "string" ? parseAcceptance(entry) : "expected a string";
+        if (typeof read === "string") errors.push(`${acceptAt(j)}: ${read}`);
+      });
       const options = s.options;
       if (options !== undefined) {
         if (!isObject(options)) errors.push(`${at}.options: expected an object`);
@@ -97,6 +109,8 @@ export function validateConfig(value: unknown, baseDir: string, placeOf?: (path:
         exclude: patterns.exclude,
         ...(places.include && { includePlaces: places.include }),
         ...(places.exclude && { excludePlaces: places.exclude }),
+        ...(acceptWarnings && { acceptWarnings }),
+        ...(acceptWarnings && placeOf && { acceptWarningPlaces: acceptWarnings.map((_, j) => placeOf(acceptAt(j))) }),
         keyAsSegment: isObject(options) ? (options.keyAsSegment as boolean | undefined) : undefined,
         unqualifiedOperations: isObject(options) ? (options.unqualifiedOperations as boolean | undefined) : undefined,
         includeDerived: isObject(options) ? (options.includeDerived as boolean | undefined) : undefined,
