@@ -1,0 +1,130 @@
+/**
+ * `odatagen fetch` for one document: download a service's metadata, and the documents its
+ * `http:`/`https:` references name whose types it uses (fetch/documents.ts), recursively, each once;
+ * then the files to save — the document at `out`, each referenced one beside it
+ * (`specs/sap.xml` → `specs/sap.Common.xml`), and the reference map (`specs/sap.references.json`,
+ * write/reference-map.ts) through which `generate` follows those Uris offline. Reads the files
+ * already there to say what changed; writes nothing (fetch/save.ts does).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { download, shownUrl, type DownloadOptions } from "./download";
+import { absoluteReferences, neededReferences, notMetadata } from "./documents";
+import { formatReferenceMap, referenceMapFile } from "../write/reference-map";
+import { display } from "../write/uptodate";
+import type { InputFile } from "../read-documents";
+
+/** At most this many referenced documents are downloaded for one service. */
+export const MAX_REFERENCED = 32;
+/** The most bytes one document may have (Graph v1.0's is 3.5 MB, its beta about 40 MB). */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+export interface FetchTarget {
+  url: string;
+  /** The file to save the document in (absolute). */
+  out: string;
+  /** Headers for the service's own origin (those of `url`): a referenced document on another host gets none. */
+  headers: ReadonlyMap<string, string>;
+  json: boolean;
+  timeoutMs: number;
+}
+
+/** A file to save: its new content (undefined: remove it), and what it holds now (undefined: not there). */
+export interface PlannedFile {
+  file: string;
+  content: Buffer | undefined;
+  old: Buffer | undefined;
+  /** Where it came from (a URL as shown), or MAP. */
+  from: string;
+}
+
+/** The `from` of the reference map. */
+export const MAP = "reference map";
+
+export type Fetched = { ok: true; files: PlannedFile[]; notes: string[] } | { ok: false; problem: string };
+
+export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
+  const base: Omit<DownloadOptions, "headers"> = { json: target.json, timeoutMs: target.timeoutMs, maxBytes: MAX_DOCUMENT_BYTES };
+  const origin = new URL(target.url).origin;
+  const main = await downloadDocument(target.url, { ...base, headers: target.headers });
+  if (!main.ok) return main;
+  const docs: InputFile[] = [{ file: display(target.out), content: main.text }];
+  const files: PlannedFile[] = [planned(target.out, main.body, shownUrl(target.url))];
+  const mapFile = referenceMapFile(target.out);
+  const taken = new Set([target.out, mapFile].map((f) => path.basename(f)));
+  const saved = new Map<string, string>();
+  let skipped: string[] = [];
+  for (;;) {
+    const uris = absoluteReferences(docs).filter((u) => !saved.has(u));
+    const needed = neededReferences(docs, uris);
+    skipped = uris.filter((u) => !needed.includes(u));
+    if (!needed.length) break;
+    for (const uri of needed) {
+      if (saved.size >= MAX_REFERENCED) return { ok: false, problem: `${shownUrl(target.url)} and the documents it references name more than ${MAX_REFERENCED} documents to download; odatagen fetch stops there` };
+      // Credentials are the service's: a document on another host (a vocabulary on GitHub) gets none.
+      const headers = sameOrigin(uri, origin) ? target.headers : new Map<string, string>();
+      const got = await downloadDocument(uri, { ...base, headers });
+      if (!got.ok) return { ok: false, problem: `${got.problem} (a document ${shownUrl(target.url)} references)` };
+      const name = referencedName(target.out, uri, got.text, taken);
+      const file = path.join(path.dirname(target.out), name);
+      saved.set(uri, name);
+      docs.push({ file: display(file), content: got.text });
+      files.push(planned(file, got.body, shownUrl(uri)));
+    }
+  }
+  const oldMap = readIfThere(mapFile);
+  if (saved.size) files.push({ ...planned(mapFile, Buffer.from(formatReferenceMap(saved)), MAP), old: oldMap });
+  else if (oldMap) files.push({ file: mapFile, content: undefined, old: oldMap, from: MAP });
+  const notes = skipped.map((u) => `not downloaded: ${shownUrl(u)} (only its terms are used, which odatagen reads by name)`);
+  return { ok: true, files, notes };
+}
+
+async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string } | { ok: false; problem: string }> {
+  const got = await download(url, options);
+  if (!got.ok) return got;
+  const text = new TextDecoder("utf-8").decode(got.body);
+  const problem = notMetadata(text, shownUrl(url));
+  return problem ? { ok: false, problem } : { ok: true, body: got.body, text };
+}
+
+function planned(file: string, content: Buffer, from: string): PlannedFile {
+  return { file, content, old: readIfThere(file), from };
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameOrigin(uri: string, origin: string): boolean {
+  try {
+    return new URL(uri).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file name a referenced document is saved under, beside `out`: `out`'s name without its
+ * extension, a dot, the Uri's last path segment without its extension (`Common` for
+ * `…/vocabularies/Common.xml`, `metadata` for `…/$metadata`), `.json` for CSDL JSON else `.xml`,
+ * and `-2`, `-3`… where that name is taken.
+ */
+export function referencedName(out: string, uri: string, text: string, taken: Set<string>): string {
+  const stem = path.basename(out, path.extname(out));
+  let last = "";
+  try {
+    last = decodeURIComponent(new URL(uri).pathname.split("/").filter(Boolean).pop() ?? "");
+  } catch {
+    last = "";
+  }
+  const word = last.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_.-]+/g, "").replace(/^[.-]+/, "") || "reference";
+  const ext = /^\uFEFF?\s*[{[]/.test(text) ? ".json" : ".xml";
+  let name = `${stem}.${word}${ext}`;
+  for (let i = 2; taken.has(name); i++) name = `${stem}.${word}-${i}${ext}`;
+  taken.add(name);
+  return name;
+}
