@@ -80,17 +80,31 @@ test.concurrent("fetch saves the metadata and the referenced document whose type
   expect(fs.readFileSync(path.join(dir, "specs/main.xml"), "utf8")).toContain(`Name="n"`);
 });
 
-test.concurrent("a .json file asks for CSDL JSON; a redirect is followed", async () => {
+test.concurrent("a .json file asks for CSDL JSON, whose $Reference is followed as XML's; a redirect is followed", async () => {
   const dir = scratch();
-  const doc = { $Version: "4.0", $EntityContainer: "j.c", j: { t: { $Kind: "EntityType", $Key: ["id"], id: {} }, c: { $Kind: "EntityContainer", ts: { $Collection: true, $Type: "j.t" } } } };
-  const s = await server(() => (req) => (req.url === "/old/$metadata" ? { status: 301, headers: { location: "/new/$metadata" } } : req.url === "/new/$metadata" ? { body: doc } : { status: 404 }));
+  const types = { $Version: "4.0", shared: { address: { $Kind: "ComplexType", street: { $Nullable: true } } } };
+  const doc = (url: string) => ({
+    $Version: "4.0",
+    $Reference: { [`${url}/types.json`]: { $Include: [{ $Namespace: "shared" }] } },
+    $EntityContainer: "j.c",
+    j: { t: { $Kind: "EntityType", $Key: ["id"], id: {}, home: { $Type: "shared.address", $Nullable: true } }, c: { $Kind: "EntityContainer", ts: { $Collection: true, $Type: "j.t" } } },
+  });
+  const s = await server((url) => (req) =>
+    req.url === "/old/$metadata" ? { status: 301, headers: { location: "/new/$metadata" } }
+    : req.url === "/new/$metadata" ? { body: doc(url) }
+    : req.url === "/types.json" ? { body: types }
+    : { status: 404 });
   const r = await runCliAsync(["fetch", `${s.url}/old/$metadata`, "--out", "specs/j.json"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  expect(s.requests.map((q) => [q.url, q.headers.accept])).toEqual([["/old/$metadata", "application/json"], ["/new/$metadata", "application/json"]]);
-  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.json"), "utf8"))).toEqual(doc);
-  expect(fs.existsSync(path.join(dir, "specs/j.references.json"))).toBe(false);
-  expect((await runCliAsync(["generate", "-i", "specs/j.json", "-o", "gen"], dir)).code).toBe(0);
+  expect(s.requests.map((q) => [q.url, q.headers.accept])).toEqual([["/old/$metadata", "application/json"], ["/new/$metadata", "application/json"], ["/types.json", "application/json"]]);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.json"), "utf8"))).toEqual(doc(s.url));
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.types.json"), "utf8"))).toEqual(types);
+  expect(JSON.parse(fs.readFileSync(path.join(dir, "specs/j.references.json"), "utf8"))).toEqual({ references: { [`${s.url}/types.json`]: "j.types.json" } });
+  const g = await runCliAsync(["generate", "-i", "specs/j.json", "-o", "gen"], dir);
+  expect(g.stderr).toBe("");
+  expect(g.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, "gen", "j.types.ts"), "utf8")).toMatch(/home\?: Address \| null/);
 });
 
 test.concurrent("headers go to the service, from flags or the environment, never printed; a referenced document on another host gets none", async () => {

@@ -12,32 +12,29 @@ import { htmlPage } from "../parse/not-metadata";
 import { readCsdl } from "../parse/read";
 import type { InputFile } from "../read-documents";
 
-/** Why `text`, downloaded from `shown`, is not a metadata document to save; undefined when it is CSDL. */
-export function notMetadata(text: string, shown: string): string | undefined {
+/**
+ * `text`, downloaded from `shown`, read as CSDL: the `http:`/`https:` Uris of its references (in
+ * order, each once), or why it is not a metadata document to save.
+ */
+export function readDownloaded(text: string, shown: string): { uris: string[] } | { problem: string } {
   const html = htmlPage(text);
   if (html) {
     const title = /\("([^"]*)"\)/.exec(html.message.slice(0, html.message.indexOf(", not metadata")))?.[1];
-    return `${shown} answered with an HTML page${title ? ` ("${title}")` : ""}, not metadata: a sign-in or error page? The service may want credentials (--header, --header-from-env), or the URL may not be its $metadata`;
+    return { problem: `${shown} answered with an HTML page${title ? ` ("${title}")` : ""}, not metadata: a sign-in or error page? The service may want credentials (--header, --header-from-env), or the URL may not be its $metadata` };
   }
   const diags = new DiagnosticBag();
   const doc = readCsdl(shown, text, diags);
-  if (doc) return undefined;
-  const first = diags.items.find((d) => d.severity === "error");
-  return `${shown} answered with something that is not CSDL XML or CSDL JSON${first ? ` (${first.code}${first.line ? ` at line ${first.line}` : ""}: ${first.message})` : ""}`;
-}
-
-/** The `http:`/`https:` Uris of the documents' references, in order, each once. */
-export function absoluteReferences(docs: readonly InputFile[]): string[] {
-  const uris: string[] = [];
-  for (const input of docs) {
-    const doc = readCsdl(input.file, input.content, new DiagnosticBag());
-    for (const ref of doc?.references ?? []) if (/^https?:\/\//i.test(ref.uri) && !uris.includes(ref.uri)) uris.push(ref.uri);
+  if (!doc) {
+    const first = diags.items.find((d) => d.severity === "error");
+    return { problem: `${shown} answered with something that is not CSDL XML or CSDL JSON${first ? ` (${first.code}${first.line ? ` at line ${first.line}` : ""}: ${first.message})` : ""}` };
   }
-  return uris;
+  const uris: string[] = [];
+  for (const ref of doc.references) if (/^https?:\/\//i.test(ref.uri) && !uris.includes(ref.uri)) uris.push(ref.uri);
+  return { uris };
 }
 
 /**
- * Of `uris` (absoluteReferences of `docs`), those whose types the documents use: the references
+ * Of `uris` (the http(s) references of `docs`), those whose types the documents use: the references
  * `generate` would say are missing (ODG110, ODG103) when reading `docs` without them.
  */
 export function neededReferences(docs: readonly InputFile[], uris: readonly string[]): string[] {

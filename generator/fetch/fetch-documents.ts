@@ -9,7 +9,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { download, shownUrl, type DownloadOptions } from "./download";
-import { absoluteReferences, neededReferences, notMetadata } from "./documents";
+import { neededReferences, readDownloaded } from "./documents";
 import { formatReferenceMap, referenceMapFile } from "../write/reference-map";
 import { display } from "../write/uptodate";
 import type { InputFile } from "../read-documents";
@@ -49,15 +49,18 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   const main = await downloadDocument(target.url, { ...base, headers: target.headers });
   if (!main.ok) return main;
   const docs: InputFile[] = [{ file: display(target.out), content: main.text }];
+  /** The http(s) references of the documents read, in order, each once. */
+  const uris: string[] = [...main.uris];
   const files: PlannedFile[] = [planned(target.out, main.body, shownUrl(target.url))];
   const mapFile = referenceMapFile(target.out);
   const taken = new Set([target.out, mapFile].map((f) => path.basename(f)));
   const saved = new Map<string, string>();
   let skipped: string[] = [];
   for (;;) {
-    const uris = absoluteReferences(docs).filter((u) => !saved.has(u));
-    const needed = neededReferences(docs, uris);
-    skipped = uris.filter((u) => !needed.includes(u));
+    const open = uris.filter((u) => !saved.has(u));
+    // Reading the model costs a second parse (on Graph, a second or so): only when there is a reference to weigh.
+    const needed = open.length ? neededReferences(docs, open) : [];
+    skipped = open.filter((u) => !needed.includes(u));
     if (!needed.length) break;
     for (const uri of needed) {
       if (saved.size >= MAX_REFERENCED) return { ok: false, problem: `${shownUrl(target.url)} and the documents it references name more than ${MAX_REFERENCED} documents to download; odatagen fetch stops there` };
@@ -69,6 +72,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
       const file = path.join(path.dirname(target.out), name);
       saved.set(uri, name);
       docs.push({ file: display(file), content: got.text });
+      for (const u of got.uris) if (!uris.includes(u)) uris.push(u);
       files.push(planned(file, got.body, shownUrl(uri)));
     }
   }
@@ -79,12 +83,12 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   return { ok: true, files, notes };
 }
 
-async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string } | { ok: false; problem: string }> {
+async function downloadDocument(url: string, options: DownloadOptions): Promise<{ ok: true; body: Buffer; text: string; uris: string[] } | { ok: false; problem: string }> {
   const got = await download(url, options);
   if (!got.ok) return got;
   const text = new TextDecoder("utf-8").decode(got.body);
-  const problem = notMetadata(text, shownUrl(url));
-  return problem ? { ok: false, problem } : { ok: true, body: got.body, text };
+  const read = readDownloaded(text, shownUrl(url));
+  return "problem" in read ? { ok: false, problem: read.problem } : { ok: true, body: got.body, text, uris: read.uris };
 }
 
 function planned(file: string, content: Buffer, from: string): PlannedFile {
