@@ -180,3 +180,24 @@ test.concurrent("with no URL, fetch downloads each service of the config that ha
   expect(bad.stderr).toContain("services[0].headersFromEnv.Authorization: expected the name of an environment variable (letters, digits and _), not its value");
   expect(bad.stderr).not.toContain("Bearer x");
 });
+
+test.concurrent("a relative Uri of a split service is downloaded from the service and saved where it leads, which generate follows; one leading up is said", async () => {
+  const dir = scratch();
+  const other = edmx(schema("other", `<ComplexType Name="thing"><Property Name="x" Type="Edm.String"/></ComplexType>`));
+  const split = main(ref("parts/types.xml", "shared") + ref("../other.xml", "other"), `<Property Name="thing" Type="other.thing"/>`);
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(split) : req.url === "/svc/parts/types.xml" ? xml(shared) : { status: 404 }));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "--out", "specs/main.xml"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toBe([
+    "odatagen: not downloaded: ../other.xml, whose types the documents use, a relative Uri odatagen fetch does not save (it saves one that goes down from the document's folder, without a query or fragment): download that document yourself and save it where the Uri leads (until then generate reads them as Edm.Untyped, ODG110)",
+    `odatagen: specs/main.xml: saved (${Buffer.byteLength(split)} bytes from ${s.url}/svc/$metadata)`,
+    `odatagen: specs/parts/types.xml: saved (${Buffer.byteLength(shared)} bytes from ${s.url}/svc/parts/types.xml)`,
+    "",
+  ].join("\n"));
+  expect(fs.existsSync(path.join(dir, "specs/main.references.json"))).toBe(false);
+  const g = await runCliAsync(["generate", "-i", "specs/main.xml", "-o", "gen"], dir);
+  expect(g.code).toBe(0);
+  expect(g.stderr).toContain("warning ODG110: type other.thing is in namespace other");
+  expect(g.stderr).not.toContain("shared.address");
+});

@@ -13,8 +13,8 @@ import { readCsdl } from "../parse/read";
 import type { InputFile } from "../read-documents";
 
 /**
- * `text`, downloaded from `shown`, read as CSDL: the `http:`/`https:` Uris of its references (in
- * order, each once), or why it is not a metadata document to save.
+ * `text`, downloaded from `shown`, read as CSDL: the Uris of its references as written (in order,
+ * each once), or why it is not a metadata document to save.
  */
 export function readDownloaded(text: string, shown: string): { uris: string[] } | { problem: string } {
   const html = htmlPage(text);
@@ -29,12 +29,12 @@ export function readDownloaded(text: string, shown: string): { uris: string[] } 
     return { problem: `${shown} answered with something that is not CSDL XML or CSDL JSON${first ? ` (${first.code}${first.line ? ` at line ${first.line}` : ""}: ${first.message})` : ""}` };
   }
   const uris: string[] = [];
-  for (const ref of doc.references) if (/^https?:\/\//i.test(ref.uri) && !uris.includes(ref.uri)) uris.push(ref.uri);
+  for (const ref of doc.references) if (ref.uri && !uris.includes(ref.uri)) uris.push(ref.uri);
   return { uris };
 }
 
 /**
- * Of `uris` (the http(s) references of `docs`), those whose types the documents use: the references
+ * Of `uris` (references of `docs`, as written), those whose types the documents use: the references
  * `generate` would say are missing (ODG110, ODG103) when reading `docs` without them.
  */
 export function neededReferences(docs: readonly InputFile[], uris: readonly string[]): string[] {
