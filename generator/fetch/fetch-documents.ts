@@ -49,7 +49,7 @@ export type Fetched = { ok: true; files: PlannedFile[]; notes: string[] } | { ok
  * (saved there, `generate` follows it as any relative Uri); an absolute one is saved beside the main
  * document and mapped (`file` undefined).
  */
-interface Ref {
+export interface Ref {
   written: string;
   url: string;
   file?: string;
@@ -123,7 +123,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
  * so it must go down from that folder (no `..`, no query or fragment, not `/…`), as generate
  * follows one; `file:` and other schemes name nothing to download.
  */
-function downloadable(written: string, url: string, file: string): Ref | string {
+export function downloadable(written: string, url: string, file: string): Ref | string {
   if (/^https?:\/\//i.test(written)) return { written, url: written };
   if (/^[a-z][a-z\d+.-]*:/i.test(written)) return "which is no http: or https: URL";
   let decoded: string;
@@ -132,7 +132,8 @@ function downloadable(written: string, url: string, file: string): Ref | string 
   } catch {
     return "whose percent-encoding is malformed";
   }
-  if (/[?#\0\\]/.test(written) || decoded.startsWith("/") || decoded.split("/").some((s) => s === ".." || s === "."))
+  // Checked decoded: `%5C..%5C` is `\..\`, a way up on Windows.
+  if (/[?#]/.test(written) || /[\0\\:]/.test(decoded) || decoded.startsWith("/") || decoded.split("/").includes(".."))
     return "a relative Uri odatagen fetch does not save (it saves one that goes down from the document's folder, without a query or fragment): download that document yourself and save it where the Uri leads";
   return { written, url: new URL(written, url).href, file: path.resolve(path.dirname(file), ...decoded.split("/")) };
 }
