@@ -201,3 +201,16 @@ test.concurrent("a relative Uri of a split service is downloaded from the servic
   expect(g.stderr).toContain("warning ODG110: type other.thing is in namespace other");
   expect(g.stderr).not.toContain("shared.address");
 });
+
+test.concurrent("--diff compares the service's documents together: a change in a referenced document alone is shown", async () => {
+  const dir = scratch();
+  let types = shared;
+  const s = await server((url) => (req) => (req.url === "/svc/$metadata" ? xml(main(ref(`${url}/types.xml`, "shared"))) : req.url === "/types.xml" ? xml(types) : { status: 404 }));
+  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/m\.xml: unchanged\n.*m\.types\.xml: changed .*\n.*m\.references\.json: unchanged\n/);
+  expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String/);
+  expect(fs.readdirSync(dir).sort()).toEqual(["m.references.json", "m.types.xml", "m.xml"]);
+});

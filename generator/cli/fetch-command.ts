@@ -59,7 +59,9 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
       continue;
     }
     const main = fetched.files[0];
-    const before = args.diff && changed(main) && main.old ? keepOld(fetched.files) : undefined;
+    // A change to any document (a referenced one too) changes the service; there is a previous version to compare when the main document was there.
+    const compare = changes.length > 0 && main.old !== undefined;
+    const before = args.diff && compare ? keepOld(fetched.files) : undefined;
     try {
       saveChanged(changes);
     } catch (e) {
@@ -76,7 +78,7 @@ export async function runFetch(args: FetchArgs, env: NodeJS.ProcessEnv = process
       } finally {
         fs.rmSync(before.dir, { recursive: true, force: true });
       }
-    } else if (changed(main) && main.old)
+    } else if (compare)
       out.print(`odatagen: ${label}to see what changed for clients, compare with the previous version (odatagen fetch --diff does it when it saves): git show HEAD:${display(main.file).split(path.sep).join("/")} > old${path.extname(main.file)} && odatagen diff old${path.extname(main.file)} ${display(main.file)}`);
   }
   if (failed) return EXIT_FETCH;
