@@ -98,10 +98,19 @@ function savedWord(f: PlannedFile): string {
   return f.old === undefined ? `saved (${size})` : `changed (${size})`;
 }
 
-/** The saved versions of `files`, copied under their names into a temporary folder, for `--diff`. */
+/**
+ * The saved versions of `files`, copied into a temporary folder where they are from the main
+ * document's folder (a relative reference's `parts/types.xml` too), for `--diff`.
+ */
 function keepOld(files: readonly PlannedFile[]): { dir: string; main: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "odatagen-fetch-"));
-  for (const f of files) if (f.old) fs.writeFileSync(path.join(dir, path.basename(f.file)), f.old);
+  const from = path.dirname(files[0].file);
+  for (const f of files) {
+    if (!f.old) continue;
+    const copy = path.join(dir, path.relative(from, f.file));
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    fs.writeFileSync(copy, f.old);
+  }
   return { dir, main: path.join(dir, path.basename(files[0].file)) };
 }
 
