@@ -214,3 +214,16 @@ test.concurrent("--diff compares the service's documents together: a change in a
   expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String/);
   expect(fs.readdirSync(dir).sort()).toEqual(["m.references.json", "m.types.xml", "m.xml"]);
 });
+
+test.concurrent("--diff finds a relative reference's previous version where its Uri leads", async () => {
+  const dir = scratch();
+  let types = shared;
+  const s = await server(() => (req) => (req.url === "/svc/$metadata" ? xml(main(ref("parts/types.xml", "shared"))) : req.url === "/svc/parts/types.xml" ? xml(types) : { status: 404 }));
+  expect((await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml"], dir)).code).toBe(0);
+  types = edmx(schema("shared", `<ComplexType Name="address"><Property Name="street" Type="Edm.String"/><Property Name="zip" Type="Edm.String"/></ComplexType>`));
+  const r = await runCliAsync(["fetch", `${s.url}/svc/$metadata`, "-o", "m.xml", "--diff"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toMatch(/parts\/types\.xml: changed /);
+  expect(r.stdout).toMatch(/added +property +shared\.address\/zip: property added: Edm\.String\n1 change\(s\), 0 breaking/);
+});
