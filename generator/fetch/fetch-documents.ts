@@ -1,10 +1,11 @@
 /**
  * `odatagen fetch` for one document: download a service's metadata, and the documents its
- * `http:`/`https:` references name whose types it uses (fetch/documents.ts), recursively, each once;
- * then the files to save — the document at `out`, each referenced one beside it
- * (`specs/sap.xml` → `specs/sap.Common.xml`), and the reference map (`specs/sap.references.json`,
- * write/reference-map.ts) through which `generate` follows those Uris offline. Reads the files
- * already there to say what changed; writes nothing (fetch/save.ts does).
+ * references name whose types it uses (fetch/documents.ts), recursively, each once; then the files
+ * to save — the document at `out`; each document of an `http:`/`https:` Uri beside it (`specs/sap.xml`
+ * → `specs/sap.Common.xml`), with the reference map (`specs/sap.references.json`,
+ * write/reference-map.ts) through which `generate` follows those Uris offline; each document of a
+ * relative Uri where that Uri leads (`specs/parts/types.xml`). Reads the files already there to say
+ * what changed; writes nothing (fetch/save.ts does).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -82,7 +83,7 @@ export async function fetchDocuments(target: FetchTarget): Promise<Fetched> {
   let blocked: string[] = [];
   for (;;) {
     const open = refs.filter((r) => !done.has(r.url));
-    // Reading the model costs a second parse (on Graph, a second or so): only when there is a reference to weigh.
+    // Reading the model costs a second parse (on Graph, a second or so): only when a document has references.
     const weigh = [...new Set([...open.map((r) => r.written), ...unusable.keys()])];
     const needed = weigh.length ? neededReferences(docs, weigh) : [];
     skipped = open.filter((r) => !needed.includes(r.written)).map((r) => r.written);
