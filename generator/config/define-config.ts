@@ -47,6 +47,10 @@ export interface ServiceConfig {
    */
   acceptWarnings?: string | string[] | undefined;
   options?: ServiceOptions | undefined;
+  /** The service's `$metadata` URL: `odatagen fetch` downloads it (and the documents whose types it uses) into the first `input`. `generate` never reads it. */
+  url?: string | undefined;
+  /** Headers `odatagen fetch` sends, each from an environment variable, so no secret is written here: `{ "Authorization": "ODATA_TOKEN" }` (the variable holds the whole value, `Bearer …`). */
+  headersFromEnv?: Record<string, string> | undefined;
 }
 
 export interface OdatagenConfig {
